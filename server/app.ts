@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import cookieParser from "cookie-parser";
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { localeFromHeader } from "./i18n/locale.js";
+import { apiRoutes } from "./routes/api/index.js";
+import { healthRoutes } from "./routes/health.js";
+import { errorHandler } from "./routes/middleware/errors.js";
+import type { Services } from "./services.js";
+
+export const WEB_DIST = path.resolve(import.meta.dirname, "../web/dist");
+/** The staff application lives under /app; the root is left for the public website. */
+export const STAFF_APP_BASE = "/app";
+
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export function createApp(services: Services): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(services.config.trustProxy));
+
+  app.use(
+    pinoHttp({
+      logger: services.logger,
+      // Accept a proxy's request id so one request can be followed across both logs.
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { "img-src": ["'self'", "data:", "blob:"], "connect-src": ["'self'", "ws:", "wss:"], "upgrade-insecure-requests": null },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.use((req, _res, next) => {
+    req.locale = localeFromHeader(req.get("accept-language"));
+    next();
+  });
+
+  app.use(healthRoutes(services));
+  app.use("/api", apiRoutes(services));
+  app.use(STAFF_APP_BASE, staffApp());
+  app.get("/", (_req, res) => res.redirect(STAFF_APP_BASE + "/"));
+  app.use(errorHandler);
+  return app;
+}
+
+/** Serves the built React app; every unknown path under /app is a client-side route. */
+function staffApp(): express.Router {
+  const router = express.Router();
+  router.use(express.static(WEB_DIST, { index: false, maxAge: "1h" }));
+  router.get("/{*path}", (_req, res) => {
+    const index = path.join(WEB_DIST, "index.html");
+    if (!fs.existsSync(index)) {
+      res.status(503).type("text/plain").send("The web app is not built yet: run `npm run build`.");
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
+  return router;
+}

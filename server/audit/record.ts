@@ -1,0 +1,46 @@
+import type { Actor } from "../auth/actor.js";
+import type { Prisma } from "../db/client.js";
+
+/** Where a state change comes from: who, from which address, in which request. */
+export type Origin = { actor: Actor | null; ip?: string; requestId?: string; label?: string };
+
+export type AuditEntry = {
+  action: string;
+  targetType: string;
+  targetId?: string;
+  unitId?: string | null;
+  changes?: Record<string, unknown>;
+};
+
+type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
+
+/** Writes one audit event; call it inside the transaction that makes the change. */
+export async function recordAudit(tx: Tx, origin: Origin, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: origin.actor?.id ?? null,
+      actorLabel: origin.actor ? `${origin.actor.name} <${origin.actor.email}>` : (origin.label ?? "system"),
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      unitId: entry.unitId ?? null,
+      changes: (entry.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+      ip: origin.ip ?? null,
+      requestId: origin.requestId ?? null,
+    },
+  });
+}
+
+/** The fields whose value differs, as { field: { from, to } }. */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, to] of Object.entries(after)) {
+    if (to === undefined) continue;
+    const from = before[field];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}

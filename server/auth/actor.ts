@@ -1,0 +1,44 @@
+import type { Role } from "../db/generated/enums.js";
+import type { Locale } from "../i18n/locale.js";
+
+/** Who is making a request: the user, the units they belong to, and how they signed in. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  mustChangePassword: boolean;
+  /** Units the user is a member of, with their materialised paths: the root of their scope. */
+  units: { id: string; name: string; type: string; path: string }[];
+  via: "session" | "token";
+  sessionId?: string;
+};
+
+export const actorInclude = {
+  memberships: { include: { unit: { select: { id: true, name: true, type: true, path: true } } } },
+} as const;
+
+type UserWithUnits = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  mustChangePassword: boolean;
+  memberships: { unit: { id: string; name: string; type: string; path: string } }[];
+};
+
+export function toActor(user: UserWithUnits, via: Actor["via"], sessionId?: string): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
+    units: user.memberships.map((m) => m.unit),
+    via,
+    sessionId,
+  };
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import { changedFields, recordAudit, type Origin } from "../audit/record.js";
+import type { Prisma, PrismaClient } from "../db/client.js";
+import type { UnitType } from "../db/generated/enums.js";
+import { AppError } from "../errors.js";
+import { isUniqueViolation } from "./prismaErrors.js";
+
+// Which unit types may sit directly below which: null is the top of the tree.
+const ALLOWED_PARENTS: Record<UnitType, (UnitType | null)[]> = {
+  kabupaten: [null],
+  opd: ["kabupaten", "opd"],
+  kecamatan: ["kabupaten"],
+  desa: ["kecamatan"],
+  kelurahan: ["kecamatan"],
+};
+
+export type UnitInput = { name: string; type: UnitType; parentId: string | null; code?: string | null; timezone?: string };
+export type UnitChanges = Partial<Pick<UnitInput, "name" | "parentId" | "code" | "timezone">> & { active?: boolean };
+
+async function loadParent(tx: Prisma.TransactionClient, type: UnitType, parentId: string | null) {
+  const parent = parentId ? await tx.unit.findUnique({ where: { id: parentId } }) : null;
+  if (parentId && !parent) throw new AppError("invalid_unit_parent", { field: "parentId" });
+  if (!ALLOWED_PARENTS[type].includes(parent?.type ?? null)) throw new AppError("invalid_unit_parent", { field: "parentId" });
+  if (parent && !parent.active) throw new AppError("unit_inactive", { field: "parentId" });
+  return parent;
+}
+
+export async function createUnit(prisma: PrismaClient, origin: Origin, input: UnitInput) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const parent = await loadParent(tx, input.type, input.parentId);
+      const id = randomUUID();
+      const unit = await tx.unit.create({
+        data: {
+          id,
+          name: input.name,
+          type: input.type,
+          code: input.code ?? null,
+          parentId: parent?.id ?? null,
+          path: `${parent?.path ?? "/"}${id}/`,
+          timezone: input.timezone ?? parent?.timezone ?? "Asia/Jakarta",
+        },
+      });
+      await recordAudit(tx, origin, {
+        action: "unit.create",
+        targetType: "Unit",
+        targetId: unit.id,
+        unitId: unit.id,
+        changes: { name: unit.name, type: unit.type, parentId: unit.parentId, code: unit.code, timezone: unit.timezone },
+      });
+      return unit;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("unit_code_taken", { field: "code" });
+    throw error;
+  }
+}
+
+export async function updateUnit(prisma: PrismaClient, origin: Origin, id: string, input: UnitChanges) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const unit = await tx.unit.findUnique({ where: { id } });
+      if (!unit) throw new AppError("not_found");
+      const changes = changedFields(unit, input);
+      if (Object.keys(changes).length === 0) return unit;
+
+      let path = unit.path;
+      if ("parentId" in changes) {
+        const parent = await loadParent(tx, unit.type, input.parentId ?? null);
+        if (parent && parent.path.startsWith(unit.path)) throw new AppError("unit_cycle", { field: "parentId" });
+        path = `${parent?.path ?? "/"}${unit.id}/`;
+        // Move the whole subtree: every descendant's path starts with the old path.
+        await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path} || substring("path" from ${unit.path.length + 1})
+                              WHERE "path" LIKE ${unit.path + "%"} AND "id" <> ${unit.id}::uuid`;
+      }
+      if (input.active === false) {
+        const activeChildren = await tx.unit.count({ where: { parentId: unit.id, active: true } });
+        if (activeChildren > 0) throw new AppError("unit_has_active_children");
+      }
+      const updated = await tx.unit.update({
+        where: { id },
+        data: { name: input.name, code: input.code, timezone: input.timezone, parentId: input.parentId, active: input.active, path },
+      });
+      const action = input.active === false ? "unit.deactivate" : input.active === true ? "unit.reactivate" : "unit.update";
+      await recordAudit(tx, origin, { action, targetType: "Unit", targetId: id, unitId: id, changes });
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("unit_code_taken", { field: "code" });
+    throw error;
+  }
+}

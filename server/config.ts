@@ -1,0 +1,125 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Raised when the environment does not describe a runnable Siar; start-up prints it and exits. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const positiveInt = (what: string) =>
+  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+
+const secret = z
+  .string()
+  .min(32, "expected at least 32 characters (generate one with: openssl rand -base64 48)");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"], {
+    error: "expected development, production or test",
+  }).default("development"),
+  PORT: z.coerce
+    .number({ error: "expected a port number between 1 and 65535" })
+    .int("expected a port number between 1 and 65535")
+    .min(0, "expected a port number between 1 and 65535")
+    .max(65535, "expected a port number between 1 and 65535")
+    .default(3000),
+  HOST: z.string().min(1, "expected a host name or address").default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "expected a PostgreSQL URL such as postgres://user:pass@host:5432/siar")
+    .optional(),
+  SIAR_DATA_DIR: z.string().min(1, "expected a folder path").default("./data"),
+  PUBLIC_BASE_URL: z.url({ error: "expected an absolute URL such as https://siar.example.go.id" }).optional(),
+  SIAR_SESSION_SECRET: secret.optional(),
+  SIAR_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "expected 32 random bytes in base64 (generate with: openssl rand -base64 32)")
+    .optional(),
+  SIAR_DEMO: booleanFlag.optional(),
+  SIAR_ADMIN_EMAIL: z.email({ error: "expected an e-mail address" }).optional(),
+  SIAR_ORG_NAME: z.string().trim().min(3, "expected the organisation's name").default("Pemerintah Kabupaten"),
+  SESSION_TTL_HOURS: positiveInt("a whole number of hours").default(12),
+  LOGIN_MAX_FAILURES: positiveInt("a whole number of attempts").default(5),
+  LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes").default(15),
+  LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of attempts per 15 minutes").default(30),
+  TRUST_PROXY: z.string().default("loopback"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+});
+
+export type Config = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  dataDir: string;
+  publicBaseUrl: string;
+  demo: boolean;
+  adminEmail: string | undefined;
+  organisationName: string;
+  /** Given explicitly, or undefined: then the embedded mode generates them in the data folder. */
+  secrets: { sessionSecret?: string; encryptionKey?: string };
+  sessionTtlHours: number;
+  login: { maxFailures: number; lockoutMinutes: number; perIpLimit: number };
+  trustProxy: string;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        return `${name}: ${issue.message}${name in present ? ` (got "${present[name]}")` : ""}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.SIAR_DATA_DIR);
+  const usesPostgres = e.DATABASE_URL !== undefined;
+
+  // Generated secrets live beside the embedded database; a shared PostgreSQL serves several
+  // processes that must agree on them, so there they are required.
+  if (usesPostgres) {
+    const missing = [];
+    if (!e.SIAR_SESSION_SECRET) missing.push("SIAR_SESSION_SECRET: required with DATABASE_URL (at least 32 characters)");
+    if (!e.SIAR_ENCRYPTION_KEY) missing.push("SIAR_ENCRYPTION_KEY: required with DATABASE_URL (32 bytes in base64)");
+    if (missing.length) throw new ConfigError(missing);
+  }
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: usesPostgres
+      ? { kind: "postgres", url: e.DATABASE_URL! }
+      : { kind: "pglite", dataDir: path.join(dataDir, "db") },
+    dataDir,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    demo: e.SIAR_DEMO ?? !usesPostgres,
+    adminEmail: e.SIAR_ADMIN_EMAIL,
+    organisationName: e.SIAR_ORG_NAME,
+    secrets: { sessionSecret: e.SIAR_SESSION_SECRET, encryptionKey: e.SIAR_ENCRYPTION_KEY },
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+      perIpLimit: e.LOGIN_RATE_LIMIT_PER_IP,
+    },
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

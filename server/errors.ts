@@ -1,0 +1,76 @@
+import type { Locale } from "./i18n/locale.js";
+
+// Every error the API can return, with its HTTP status and its message in both languages.
+const catalogue = {
+  validation_failed: { status: 400, id: "Data yang dikirim tidak valid.", en: "The submitted data is not valid." },
+  invalid_json: { status: 400, id: "Isi permintaan bukan JSON yang valid.", en: "The request body is not valid JSON." },
+  invalid_cursor: { status: 400, id: "Penanda halaman tidak valid.", en: "The page cursor is not valid." },
+  unsupported_media_type: {
+    status: 415,
+    id: "Permintaan harus dikirim sebagai JSON (Content-Type: application/json).",
+    en: "The request must be sent as JSON (Content-Type: application/json).",
+  },
+  payload_too_large: { status: 413, id: "Isi permintaan terlalu besar.", en: "The request body is too large." },
+  unauthenticated: { status: 401, id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
+  invalid_credentials: { status: 401, id: "Email atau kata sandi salah.", en: "Wrong e-mail or password." },
+  invalid_token: { status: 401, id: "Token API tidak valid, kedaluwarsa, atau dicabut.", en: "The API token is invalid, expired or revoked." },
+  account_inactive: { status: 403, id: "Akun ini telah dinonaktifkan. Hubungi admin.", en: "This account has been deactivated. Contact an administrator." },
+  account_locked: {
+    status: 423,
+    id: "Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara, coba lagi nanti.",
+    en: "Too many failed sign-in attempts. The account is locked for a while; try again later.",
+  },
+  rate_limited: { status: 429, id: "Terlalu banyak permintaan. Coba lagi nanti.", en: "Too many requests. Try again later." },
+  csrf_failed: {
+    status: 403,
+    id: "Permintaan ditolak karena token keamanan (CSRF) tidak cocok. Muat ulang halaman.",
+    en: "Request refused: the security (CSRF) token does not match. Reload the page.",
+  },
+  password_change_required: {
+    status: 403,
+    id: "Anda harus mengganti kata sandi sebelum melanjutkan.",
+    en: "You must change your password before continuing.",
+  },
+  wrong_current_password: { status: 400, id: "Kata sandi saat ini salah.", en: "The current password is wrong." },
+  weak_password: {
+    status: 400,
+    id: "Kata sandi minimal 10 karakter dan tidak boleh sama dengan email.",
+    en: "The password needs at least 10 characters and must differ from the e-mail address.",
+  },
+  forbidden: { status: 403, id: "Anda tidak berwenang melakukan tindakan ini.", en: "You are not allowed to do this." },
+  not_found: { status: 404, id: "Data tidak ditemukan.", en: "Not found." },
+  route_not_found: { status: 404, id: "Alamat API tidak dikenal.", en: "Unknown API address." },
+  email_taken: { status: 409, id: "Email ini sudah dipakai pengguna lain.", en: "This e-mail address is already in use." },
+  unit_code_taken: { status: 409, id: "Kode unit ini sudah dipakai.", en: "This unit code is already in use." },
+  invalid_unit_parent: {
+    status: 400,
+    id: "Induk unit tidak sesuai: Kabupaten → OPD/Dinas atau Kecamatan → Desa/Kelurahan.",
+    en: "Invalid parent unit: Kabupaten → OPD/Dinas or Kecamatan → Desa/Kelurahan.",
+  },
+  unit_cycle: { status: 400, id: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri.", en: "A unit cannot be moved below itself." },
+  unit_has_active_children: {
+    status: 409,
+    id: "Unit masih memiliki sub-unit aktif; nonaktifkan sub-unit terlebih dahulu.",
+    en: "The unit still has active sub-units; deactivate them first.",
+  },
+  unit_inactive: { status: 400, id: "Unit yang dipilih sudah nonaktif.", en: "The chosen unit is inactive." },
+  cannot_deactivate_self: { status: 400, id: "Anda tidak dapat menonaktifkan akun sendiri.", en: "You cannot deactivate your own account." },
+  last_admin: { status: 409, id: "Harus ada setidaknya satu admin aktif.", en: "At least one active administrator must remain." },
+  internal: { status: 500, id: "Terjadi kesalahan pada server. Coba lagi.", en: "Something went wrong on the server. Please try again." },
+} as const satisfies Record<string, { status: number; id: string; en: string }>;
+
+export type ErrorCode = keyof typeof catalogue;
+
+/** An expected failure: carries a code, its HTTP status, and details for the client. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(readonly code: ErrorCode, readonly details?: unknown) {
+    super(catalogue[code].en);
+    this.name = "AppError";
+    this.status = catalogue[code].status;
+  }
+
+  messageIn(locale: Locale): string {
+    return catalogue[this.code][locale];
+  }
+}

@@ -1,0 +1,20 @@
+import { EventEmitter } from "node:events";
+
+/** What domain operations announce after they commit; realtime and workers listen. */
+export type DomainEventMap = {
+  // Role, units, activity or password changed: open sockets must re-authenticate.
+  "user.accessChanged": { userId: string };
+};
+
+export class DomainEvents {
+  private readonly emitter = new EventEmitter();
+
+  emit<K extends keyof DomainEventMap>(name: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  on<K extends keyof DomainEventMap>(name: K, listener: (payload: DomainEventMap[K]) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

@@ -1,0 +1,28 @@
+import type { Actor } from "../auth/actor.js";
+import { can } from "./policy.js";
+import { seesAllUnits } from "./scope.js";
+import "./apiTokens.js";
+import "./auditEvents.js";
+import "./units.js";
+import "./users.js";
+import "./workspaces.js";
+
+export { authorize, can } from "./policy.js";
+export { isInScope, seesAllUnits, unitScopeWhere } from "./scope.js";
+
+/** Class-level abilities sent to the web app, so it shows only what the server would allow. */
+export function abilitiesOf(actor: Actor) {
+  return {
+    compose: can(actor, "create", "Post"),
+    approvePosts: can(actor, "approve", "Post"),
+    calendar: can(actor, "list", "Post"),
+    inbox: can(actor, "list", "InboxItem"),
+    dashboard: can(actor, "read", "Dashboard"),
+    manageUnits: can(actor, "create", "Unit"),
+    manageUsers: can(actor, "create", "User"),
+    readAuditLog: can(actor, "list", "AuditEvent"),
+    seesAllUnits: seesAllUnits(actor),
+  };
+}
+
+export type Abilities = ReturnType<typeof abilitiesOf>;

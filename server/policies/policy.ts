@@ -1,0 +1,34 @@
+import type { Actor } from "../auth/actor.js";
+import { AppError } from "../errors.js";
+
+/** What each model's rules receive: the record being acted on, or nothing for class-level questions. */
+export type Subjects = {
+  Unit: { id: string; path: string };
+  User: { id: string; unitPaths: string[] };
+  AuditEvent: never;
+  ApiToken: { userId: string };
+  Post: { unitPath: string };
+  InboxItem: { unitPath: string };
+  Dashboard: { unitPath: string };
+};
+export type Model = keyof Subjects;
+export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve";
+
+type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
+const rules = new Map<string, Rule<Model>>();
+
+/** Declares that `actions` on `model` are allowed when `rule` holds; anything not allowed is denied. */
+export function allow<M extends Model>(model: M, actions: Action | Action[], rule: Rule<M>): void {
+  for (const action of [actions].flat()) rules.set(`${model}:${action}`, rule as Rule<Model>);
+}
+
+/** The single answer to "may this actor do this to that". Without a subject: may they at all. */
+export function can<M extends Model>(actor: Actor, action: Action, model: M, subject?: Subjects[M]): boolean {
+  if (actor.mustChangePassword) return false;
+  const rule = rules.get(`${model}:${action}`);
+  return rule ? rule(actor, subject) : false;
+}
+
+export function authorize<M extends Model>(actor: Actor, action: Action, model: M, subject?: Subjects[M]): void {
+  if (!can(actor, action, model, subject)) throw new AppError("forbidden", { action, model });
+}

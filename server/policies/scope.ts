@@ -1,0 +1,24 @@
+import type { Actor } from "../auth/actor.js";
+import type { Role } from "../db/generated/enums.js";
+
+// Roles that see every unit's data; the others see their units and everything below them.
+const ROLES_SEEING_ALL: readonly Role[] = ["admin", "humas"];
+
+export function seesAllUnits(actor: Actor): boolean {
+  return ROLES_SEEING_ALL.includes(actor.role);
+}
+
+/** Whether a unit (by materialised path) is one of the actor's units or below one. */
+export function isInScope(actor: Actor, unitPath: string): boolean {
+  return seesAllUnits(actor) || actor.units.some((unit) => unitPath.startsWith(unit.path));
+}
+
+/** A Prisma filter on Unit selecting the actor's scope; undefined means no restriction. */
+export function unitScopeWhere(actor: Actor): { OR: { path: { startsWith: string } }[] } | undefined {
+  if (seesAllUnits(actor)) return undefined;
+  return { OR: actor.units.map((unit) => ({ path: { startsWith: unit.path } })) };
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.includes(actor.role);
+}

@@ -1,0 +1,16 @@
+import type { AuditEvent } from "../db/generated/client.js";
+
+export function presentAuditEvent(event: AuditEvent & { unit?: { name: string } | null }) {
+  return {
+    id: event.id.toString(),
+    at: event.at.toISOString(),
+    actor: { id: event.actorId, label: event.actorLabel },
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    unit: event.unitId ? { id: event.unitId, name: event.unit?.name ?? null } : null,
+    changes: event.changes,
+    ip: event.ip,
+    requestId: event.requestId,
+  };
+}

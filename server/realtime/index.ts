@@ -1,0 +1,37 @@
+import type http from "node:http";
+import { parse as parseCookies } from "cookie";
+import { Server } from "socket.io";
+import type { Actor } from "../auth/actor.js";
+import { resolveSession, SESSION_COOKIE } from "../auth/sessions.js";
+import { seesAllUnits } from "../policies/index.js";
+import type { Services } from "../services.js";
+
+/** Rooms a signed-in socket joins: its user, each of its units, and "all" for roles that see every unit. */
+export function roomsFor(actor: Actor): string[] {
+  return [`user:${actor.id}`, ...actor.units.map((unit) => `unit:${unit.id}`), ...(seesAllUnits(actor) ? ["all"] : [])];
+}
+
+export function attachRealtime(server: http.Server, services: Services): Server {
+  const io = new Server(server, { serveClient: false });
+
+  io.use(async (socket, next) => {
+    const token = parseCookies(socket.handshake.headers.cookie ?? "")[SESSION_COOKIE];
+    const session = token ? await resolveSession(services, token).catch(() => null) : null;
+    if (!session || session.actor.mustChangePassword) return next(new Error("unauthenticated"));
+    socket.data.actor = session.actor;
+    next();
+  });
+
+  io.on("connection", (socket) => {
+    const actor = socket.data.actor as Actor;
+    void socket.join(roomsFor(actor));
+    socket.emit("ready", { rooms: roomsFor(actor) });
+  });
+
+  // Sockets keep the rooms they joined; when access changes they must reconnect and re-authenticate.
+  services.events.on("user.accessChanged", ({ userId }) => {
+    io.in(`user:${userId}`).disconnectSockets(true);
+  });
+
+  return io;
+}

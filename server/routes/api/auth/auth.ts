@@ -1,0 +1,76 @@
+import { Router, type Request, type Response } from "express";
+import { SESSION_COOKIE } from "../../../auth/sessions.js";
+import { createApiToken, revokeApiToken } from "../../../commands/apiTokens.js";
+import { changePassword, logIn, logOut, updateProfile } from "../../../commands/auth.js";
+import { AppError } from "../../../errors.js";
+import { abilitiesOf, authorize } from "../../../policies/index.js";
+import { presentApiToken } from "../../../presenters/apiToken.js";
+import { presentSession } from "../../../presenters/user.js";
+import type { Services } from "../../../services.js";
+import { requireActor, requirePasswordChanged } from "../../middleware/authenticate.js";
+import { originOf } from "../../origin.js";
+import { parse, uuidParam } from "../../validate.js";
+import { createTokenBody, loginBody, passwordBody, profileBody } from "./schema.js";
+import { toActor, actorInclude } from "../../../auth/actor.js";
+
+function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date) {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/", expires: expiresAt });
+}
+
+export function authRoutes(services: Services): Router {
+  const router = Router();
+
+  router.post("/login", async (req, res) => {
+    const body = parse(loginBody, req.body, req);
+    const { actor, session } = await logIn(services, { actor: null, ip: req.ip, requestId: String(req.id) }, body, {
+      ip: req.ip,
+      userAgent: req.get("user-agent"),
+    });
+    setSessionCookie(req, res, session.token, session.expiresAt);
+    res.json(presentSession(actor, abilitiesOf(actor), session.csrfToken));
+  });
+
+  router.get("/session", requireActor, (req, res) => {
+    res.json(presentSession(req.actor!, abilitiesOf(req.actor!), req.csrfToken));
+  });
+
+  router.post("/logout", requireActor, async (req, res) => {
+    await logOut(services, originOf(req));
+    res.clearCookie(SESSION_COOKIE, { path: "/" });
+    res.status(204).end();
+  });
+
+  router.post("/password", requireActor, async (req, res) => {
+    await changePassword(services, originOf(req), parse(passwordBody, req.body, req));
+    res.status(204).end();
+  });
+
+  router.patch("/profile", requireActor, async (req, res) => {
+    const user = await updateProfile(services, originOf(req), parse(profileBody, req.body, req));
+    const actor = toActor(user, req.actor!.via, req.actor!.sessionId);
+    req.locale = actor.locale;
+    res.json(presentSession(actor, abilitiesOf(actor), req.csrfToken));
+  });
+
+  router.get("/tokens", requireActor, requirePasswordChanged, async (req, res) => {
+    authorize(req.actor!, "list", "ApiToken");
+    const tokens = await services.prisma.apiToken.findMany({ where: { userId: req.actor!.id }, orderBy: { createdAt: "desc" } });
+    res.json({ data: tokens.map(presentApiToken) });
+  });
+
+  router.post("/tokens", requireActor, requirePasswordChanged, async (req, res) => {
+    authorize(req.actor!, "create", "ApiToken");
+    const { apiToken, token } = await createApiToken(services, originOf(req), parse(createTokenBody, req.body, req));
+    res.status(201).json({ apiToken: presentApiToken(apiToken), token });
+  });
+
+  router.delete("/tokens/:id", requireActor, requirePasswordChanged, async (req, res) => {
+    const { id } = parse(uuidParam, req.params, req);
+    const token = await services.prisma.apiToken.findUnique({ where: { id } });
+    if (!token) throw new AppError("not_found");
+    authorize(req.actor!, "revoke", "ApiToken", token);
+    res.json(presentApiToken(await revokeApiToken(services, originOf(req), id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,28 @@
+import express, { Router } from "express";
+import type { Services } from "../../services.js";
+import { authenticate, requireActor, requirePasswordChanged } from "../middleware/authenticate.js";
+import { csrfProtection } from "../middleware/csrf.js";
+import { apiNotFound } from "../middleware/errors.js";
+import { auditEventRoutes } from "./auditEvents/auditEvents.js";
+import { authRoutes } from "./auth/auth.js";
+import { unitRoutes } from "./units/units.js";
+import { userRoutes } from "./users/users.js";
+
+export function apiRoutes(services: Services): Router {
+  const api = Router();
+  api.use(express.json({ limit: "1mb" }));
+  api.use(authenticate(services));
+  api.use(csrfProtection);
+  api.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
+  api.use("/auth", authRoutes(services));
+  const signedIn = [requireActor, requirePasswordChanged];
+  api.use("/units", ...signedIn, unitRoutes(services));
+  api.use("/users", ...signedIn, userRoutes(services));
+  api.use("/audit-events", ...signedIn, auditEventRoutes(services));
+  api.use(apiNotFound);
+  return api;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { paginationQuery } from "../../pagination.js";
+
+export const UNIT_TYPES = ["kabupaten", "opd", "kecamatan", "desa", "kelurahan"] as const;
+// The three Indonesian time zones: WIB, WITA, WIT.
+export const UNIT_TIMEZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+
+export const listUnitsQuery = paginationQuery.extend({
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  type: z.enum(UNIT_TYPES).optional(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+
+const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/);
+
+export const createUnitBody = z
+  .object({
+    name: z.string().trim().min(2).max(160),
+    type: z.enum(UNIT_TYPES),
+    parentId: z.uuid().nullable(),
+    code: code.nullable().optional(),
+    timezone: z.enum(UNIT_TIMEZONES).optional(),
+  })
+  .strict();
+
+export const updateUnitBody = z
+  .object({
+    name: z.string().trim().min(2).max(160).optional(),
+    parentId: z.uuid().nullable().optional(),
+    code: code.nullable().optional(),
+    timezone: z.enum(UNIT_TIMEZONES).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();

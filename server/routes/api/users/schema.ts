@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { LOCALES } from "../../../i18n/locale.js";
+import { paginationQuery } from "../../pagination.js";
+
+export const ROLES = ["admin", "humas", "officer", "leader"] as const;
+
+export const listUsersQuery = paginationQuery.extend({
+  q: z.string().trim().max(120).optional(),
+  role: z.enum(ROLES).optional(),
+  unitId: z.uuid().optional(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+
+const email = z.email().max(254);
+const unitIds = z.array(z.uuid()).min(1).max(50);
+
+export const createUserBody = z
+  .object({
+    email,
+    name: z.string().trim().min(2).max(120),
+    role: z.enum(ROLES),
+    unitIds,
+    locale: z.enum(LOCALES).optional(),
+    password: z.string().max(1024).optional(),
+  })
+  .strict();
+
+export const updateUserBody = z
+  .object({
+    email: email.optional(),
+    name: z.string().trim().min(2).max(120).optional(),
+    role: z.enum(ROLES).optional(),
+    unitIds: unitIds.optional(),
+    locale: z.enum(LOCALES).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();

@@ -1,0 +1,71 @@
+import { Router } from "express";
+import type { Actor } from "../../../auth/actor.js";
+import { createUser, resetUserPassword, updateUser, userInclude } from "../../../commands/users.js";
+import type { Prisma } from "../../../db/client.js";
+import { AppError } from "../../../errors.js";
+import { authorize, unitScopeWhere } from "../../../policies/index.js";
+import { presentUser } from "../../../presenters/user.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { decodeCursor, page } from "../../pagination.js";
+import { parse, uuidParam } from "../../validate.js";
+import { createUserBody, listUsersQuery, updateUserBody } from "./schema.js";
+
+/** Users visible to the actor: themselves and members of units in their scope. */
+function visibleUsersWhere(actor: Actor): Prisma.UserWhereInput {
+  const scope = unitScopeWhere(actor);
+  return scope ? { OR: [{ id: actor.id }, { memberships: { some: { unit: scope } } }] } : {};
+}
+
+export function userRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  async function loadUser(id: string) {
+    const user = await prisma.user.findUnique({ where: { id }, include: { memberships: { include: { unit: true } } } });
+    if (!user) throw new AppError("not_found");
+    return { user, subject: { id: user.id, unitPaths: user.memberships.map((m) => m.unit.path) } };
+  }
+
+  router.get("/", async (req, res) => {
+    authorize(req.actor!, "list", "User");
+    const query = parse(listUsersQuery, req.query, req);
+    const after = decodeCursor(query.cursor);
+    const filters: Prisma.UserWhereInput[] = [visibleUsersWhere(req.actor!)];
+    if (query.q) filters.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] });
+    if (query.role) filters.push({ role: query.role });
+    if (query.active !== undefined) filters.push({ active: query.active });
+    if (query.unitId) filters.push({ memberships: { some: { unitId: query.unitId } } });
+    if (after) filters.push({ email: { gt: after } });
+    const rows = await prisma.user.findMany({ where: { AND: filters }, include: userInclude, orderBy: { email: "asc" }, take: query.limit + 1 });
+    const result = page(rows, query.limit, (user) => user.email);
+    res.json({ data: result.data.map((user) => presentUser(user)), nextCursor: result.nextCursor });
+  });
+
+  router.get("/:id", async (req, res) => {
+    const { user, subject } = await loadUser(parse(uuidParam, req.params, req).id);
+    authorize(req.actor!, "read", "User", subject);
+    res.json(presentUser(user));
+  });
+
+  router.post("/", async (req, res) => {
+    authorize(req.actor!, "create", "User");
+    const { user, temporaryPassword } = await createUser(services, originOf(req), parse(createUserBody, req.body, req));
+    res.status(201).json({ user: presentUser(user), temporaryPassword: temporaryPassword ?? null });
+  });
+
+  router.patch("/:id", async (req, res) => {
+    const { subject } = await loadUser(parse(uuidParam, req.params, req).id);
+    const body = parse(updateUserBody, req.body, req);
+    authorize(req.actor!, body.active === false ? "deactivate" : "update", "User", subject);
+    res.json(presentUser(await updateUser(services, originOf(req), subject.id, body)));
+  });
+
+  router.post("/:id/reset-password", async (req, res) => {
+    const { subject } = await loadUser(parse(uuidParam, req.params, req).id);
+    authorize(req.actor!, "resetPassword", "User", subject);
+    res.json(await resetUserPassword(services, originOf(req), subject.id));
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+import type { NextFunction, Request, Response } from "express";
+import { actorInclude, toActor } from "../../auth/actor.js";
+import { resolveSession, SESSION_COOKIE } from "../../auth/sessions.js";
+import { API_TOKEN_PREFIX } from "../../auth/tokens.js";
+import { AppError } from "../../errors.js";
+import type { Services } from "../../services.js";
+
+// Writing lastUsedAt on every scripted call would turn reads into writes; once a minute is enough.
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+/** Identifies the caller from a session cookie or a personal API token (Authorization: Bearer). */
+export function authenticate(services: Services) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (bearer) {
+      if (!bearer.startsWith(API_TOKEN_PREFIX)) throw new AppError("invalid_token");
+      const token = await services.prisma.apiToken.findUnique({
+        where: { tokenHash: services.hasher.hash(bearer) },
+        include: { user: { include: actorInclude } },
+      });
+      const now = Date.now();
+      if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now) || !token.user.active) {
+        throw new AppError("invalid_token");
+      }
+      if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+        await services.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
+      }
+      req.actor = toActor(token.user, "token");
+    } else {
+      const cookie = req.cookies?.[SESSION_COOKIE];
+      const session = typeof cookie === "string" && cookie ? await resolveSession(services, cookie) : null;
+      if (session) {
+        req.actor = session.actor;
+        req.csrfToken = session.csrfToken;
+      }
+    }
+    if (req.actor) req.locale = req.actor.locale;
+    next();
+  };
+}
+
+export function requireActor(req: Request, _res: Response, next: NextFunction) {
+  if (!req.actor) throw new AppError("unauthenticated");
+  next();
+}
+
+/** Until a temporary password is replaced, only the account endpoints answer. */
+export function requirePasswordChanged(req: Request, _res: Response, next: NextFunction) {
+  if (req.actor?.mustChangePassword) throw new AppError("password_change_required");
+  next();
+}

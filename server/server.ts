@@ -1,0 +1,88 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
+import cron from "node-cron";
+import type { Logger } from "pino";
+import { createApp } from "./app.js";
+import { pruneRateLimitCounters } from "./auth/rateLimit.js";
+import { pruneExpiredSessions } from "./auth/sessions.js";
+import { TokenHasher } from "./auth/tokens.js";
+import type { Config } from "./config.js";
+import { SecretBox } from "./crypto/secretBox.js";
+import { openDatabase } from "./db/client.js";
+import { migrate } from "./db/migrate.js";
+import { bootstrapFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from "./db/seed.js";
+import { DomainEvents } from "./events.js";
+import { createLogger } from "./logger.js";
+import { attachRealtime } from "./realtime/index.js";
+import { resolveSecrets } from "./secrets.js";
+import type { Services } from "./services.js";
+
+export type RunningSiar = { url: string; services: Services; close(): Promise<void> };
+
+/**
+ * Start-up in order: secrets → database → migrations → first data → HTTP + realtime → jobs.
+ * A failing step throws before anything listens; the caller decides how to report it.
+ */
+export async function startSiar(config: Config, options: { pglite?: PGlite; logger?: Logger } = {}): Promise<RunningSiar> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const secrets = resolveSecrets(config);
+  const db = await openDatabase(config.database, { pglite: options.pglite });
+  try {
+    const { applied } = await migrate(db);
+    if (applied.length) logger.info({ applied }, "migrations applied");
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const services: Services = {
+    config,
+    db,
+    prisma: db.prisma,
+    hasher: new TokenHasher(secrets.sessionSecret),
+    secretBox: new SecretBox(secrets.encryptionKey),
+    events: new DomainEvents(),
+    logger,
+  };
+
+  if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
+  const admin = await bootstrapFirstAdmin(services);
+  if (admin) logger.warn({ email: admin.email, temporaryPassword: admin.temporaryPassword }, "first administrator created: sign in and change this password");
+
+  const server = http.createServer(createApp(services));
+  const io = attachRealtime(server, services);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+
+  // Housekeeping; the deletes are idempotent, so several processes may run them at once.
+  const housekeeping = cron.schedule("17 * * * *", async () => {
+    await pruneExpiredSessions(services);
+    await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
+  }, { noOverlap: true, timezone: "Asia/Jakarta" });
+
+  if (config.demo) {
+    logger.info(
+      { url: `${url}/app/`, password: DEMO_PASSWORD, accounts: DEMO_USERS.map((u) => `${u.email} (${u.role})`) },
+      `Siar demo is running: open ${url}/app/ and sign in with one of the demo accounts, password ${DEMO_PASSWORD}`,
+    );
+  } else {
+    logger.info({ url, database: db.kind }, "Siar is running");
+  }
+
+  return {
+    url,
+    services,
+    close: async () => {
+      await housekeeping.destroy();
+      await io.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import type { SecretBox } from "./crypto/secretBox.js";
+import type { Database, PrismaClient } from "./db/client.js";
+import type { DomainEvents } from "./events.js";
+import type { TokenHasher } from "./auth/tokens.js";
+
+/** The long-lived objects the server is made of, built once at start-up (server/index.ts). */
+export type Services = {
+  config: Config;
+  db: Database;
+  prisma: PrismaClient;
+  hasher: TokenHasher;
+  secretBox: SecretBox;
+  events: DomainEvents;
+  logger: Logger;
+};

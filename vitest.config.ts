@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+// One project per test layer so CI can run, for example, only unit+api against PostgreSQL.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ["tests/helpers/globalSetup.ts"],
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "api", include: ["tests/api/**/*.test.ts"] } },
+      { extends: true, test: { name: "sandbox", include: ["tests/sandbox/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "browser", include: ["tests/browser/**/*.test.ts"], fileParallelism: false },
+      },
+    ],
+  },
+});
