@@ -70,7 +70,7 @@ export async function updateUnit(prisma: PrismaClient, origin: Origin, id: strin
         if (parent && parent.path.startsWith(unit.path)) throw new AppError("unit_cycle", { field: "parentId" });
         path = `${parent?.path ?? "/"}${unit.id}/`;
         // Move the whole subtree: every descendant's path starts with the old path.
-        await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path} || substring("path" from ${unit.path.length + 1})
+        await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path} || substring("path" from ${unit.path.length + 1}::int)
                               WHERE "path" LIKE ${unit.path + "%"} AND "id" <> ${unit.id}::uuid`;
       }
       if (input.active === false) {

@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Config } from "../config.js";
 import { PrismaClient } from "./generated/client.js";
+import { pgliteAdapter } from "./pgliteAdapter.js";
 
 export { Prisma, PrismaClient } from "./generated/client.js";
 
@@ -32,12 +31,6 @@ export async function openDatabase(database: Config["database"], options: { pgli
 async function startPGlite(dataDir: string): Promise<PGlite> {
   fs.mkdirSync(dataDir, { recursive: true });
   return PGlite.create(dataDir);
-}
-
-// pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils than the
-// client's; the protocol is the same (the API suite runs on it), only the declarations differ.
-function pgliteAdapter(pglite: PGlite): SqlDriverAdapterFactory {
-  return new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
 }
 
 function openPGlite(pglite: PGlite): Database {

@@ -1,0 +1,380 @@
+/**
+ * Facebook Page nodes: Page, Post (feed and photo posts), Comment, Conversation.
+ * https://developers.facebook.com/docs/pages-api/posts
+ * https://developers.facebook.com/docs/graph-api/reference/page/feed
+ * https://developers.facebook.com/docs/graph-api/reference/object/comments
+ * https://developers.facebook.com/docs/messenger-platform/conversations
+ */
+import { z } from "zod";
+import { fetchMedia } from "../mediaFetch";
+import type { Conversation, FbPage, FbPost, GraphComment, PageMessage, SandboxState, SocialActor } from "../state";
+import { GraphError, graphErrors } from "./errors";
+import { selectFields } from "./fields";
+import { type BoundNode, type GraphContext, graphBoolean, graphTime, jsonParam, validateParams } from "./node";
+import { cursorPage } from "./paging";
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+/** Page feed reference: a scheduled post must go live between 10 minutes and 75 days from the request. */
+const SCHEDULE_MIN_MS = 10 * MINUTE_MS;
+const SCHEDULE_MAX_MS = 75 * DAY_MS;
+/** Messenger standard messaging window for messaging_type RESPONSE. */
+const MESSAGING_WINDOW_MS = DAY_MS;
+
+export function isLive(post: FbPost, now: number): boolean {
+  return post.published || (post.scheduledPublishTime !== undefined && post.scheduledPublishTime * 1000 <= now);
+}
+
+export function resolveFacebookNode(state: SandboxState, id: string): BoundNode | undefined {
+  const page = state.graph.pages.get(id);
+  if (page) return pageNode(page);
+  const post = state.graph.posts.get(id) ?? state.graph.posts.get(state.graph.photos.get(id) ?? "");
+  if (post) return postNode(post);
+  const comment = state.graph.comments.get(id);
+  if (comment?.platform === "facebook") return commentNode(comment);
+  const conversation = state.graph.conversations.get(id);
+  if (conversation) return conversationNode(conversation);
+  return undefined;
+}
+
+// ---------- Page ----------
+
+function pageNode(page: FbPage): BoundNode {
+  return {
+    typeName: "Page",
+    ownerPageId: page.id,
+    read: ({ params }) =>
+      selectFields(
+        {
+          id: page.id,
+          name: page.name,
+          category: page.category,
+          link: `https://www.facebook.com/${page.id}`,
+          instagram_business_account: { id: page.igUserId },
+        },
+        params.fields,
+        "Page",
+        ["id", "name"],
+      ),
+    edges: {
+      feed: { get: (ctx) => listPosts(ctx, page, (post, now) => isLive(post, now)), post: (ctx) => createFeedPost(ctx, page) },
+      published_posts: { get: (ctx) => listPosts(ctx, page, (post, now) => isLive(post, now)) },
+      scheduled_posts: { get: (ctx) => listPosts(ctx, page, (post, now) => !isLive(post, now) && post.scheduledPublishTime !== undefined) },
+      photos: { post: (ctx) => createPhotoPost(ctx, page) },
+      conversations: { get: (ctx) => listConversations(ctx, page) },
+      messages: { post: (ctx) => sendPageMessage(ctx, page) },
+    },
+  };
+}
+
+const scheduledTime = z.union([z.coerce.number().int().positive(), z.iso.datetime({ offset: true })]).transform((value) =>
+  typeof value === "number" ? value : Math.floor(Date.parse(value) / 1000),
+);
+
+const feedPostParams = z.object({
+  message: z.string().optional(),
+  link: z.url().optional(),
+  published: graphBoolean.optional(),
+  scheduled_publish_time: scheduledTime.optional(),
+});
+
+function createFeedPost(ctx: GraphContext, page: FbPage): { id: string } {
+  const params = validateParams(feedPostParams, ctx.params);
+  if (!params.message && !params.link) throw graphErrors.invalidParameter("Missing message or attachment");
+  const post = newPost(ctx.state, page, publicationOf(ctx.state, params));
+  post.message = params.message;
+  post.link = params.link;
+  return { id: post.id };
+}
+
+/** Validates published / scheduled_publish_time as the Page feed reference describes. */
+function publicationOf(state: SandboxState, params: { published?: boolean; scheduled_publish_time?: number }) {
+  const published = params.published ?? true;
+  if (params.scheduled_publish_time === undefined) return { published };
+  if (published) throw graphErrors.invalidParameter("You cannot specify a scheduled publish time on a published post");
+  const delay = params.scheduled_publish_time * 1000 - state.now();
+  if (delay < SCHEDULE_MIN_MS || delay > SCHEDULE_MAX_MS) throw graphErrors.invalidParameter("The specified scheduled publish time is invalid.");
+  return { published, scheduledPublishTime: params.scheduled_publish_time };
+}
+
+function newPost(state: SandboxState, page: FbPage, publication: { published: boolean; scheduledPublishTime?: number }): FbPost {
+  const now = state.now();
+  const post: FbPost = {
+    id: `${page.id}_${state.nextId("fbPost", 122100000000000000n)}`,
+    pageId: page.id,
+    ...publication,
+    createdTime: now,
+    updatedTime: now,
+  };
+  state.graph.posts.set(post.id, post);
+  return post;
+}
+
+const photoParams = z.object({
+  url: z.url().optional(),
+  caption: z.string().optional(),
+  message: z.string().optional(),
+  published: graphBoolean.optional(),
+  scheduled_publish_time: scheduledTime.optional(),
+});
+
+/** POST /{page-id}/photos: Meta downloads `url` (or takes the uploaded `source`) and rejects non-images with #324. */
+async function createPhotoPost(ctx: GraphContext, page: FbPage): Promise<{ id: string; post_id?: string }> {
+  const params = validateParams(photoParams, ctx.params);
+  const source = ctx.files.source;
+  if (!params.url && !source) throw new GraphError(400, { message: "(#324) Requires upload file", type: "OAuthException", code: 324 });
+  const photoUrl = params.url ?? `attachment://${source!.filename}`;
+  const valid = params.url
+    ? (await fetchMedia(params.url, "image", ctx.state.config.mediaFetchTimeoutMs)).ok
+    : source!.contentType.startsWith("image/") && source!.data.length > 0;
+  if (!valid) throw new GraphError(400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
+
+  const publication = publicationOf(ctx.state, params);
+  const photoId = ctx.state.nextId("fbPhoto", 122099000000000000n);
+  const post = newPost(ctx.state, page, publication);
+  post.message = params.caption ?? params.message;
+  post.photo = { id: photoId, url: photoUrl };
+  ctx.state.graph.photos.set(photoId, post.id);
+  return publication.published || publication.scheduledPublishTime ? { id: photoId, post_id: post.id } : { id: photoId };
+}
+
+function listPosts(ctx: GraphContext, page: FbPage, include: (post: FbPost, now: number) => boolean) {
+  const now = ctx.state.now();
+  const posts = [...ctx.state.graph.posts.values()].filter((post) => post.pageId === page.id && include(post, now)).reverse();
+  return cursorPage(posts, ctx.params, ctx.url, (post) => selectFields(postFields(ctx.state, post), ctx.params.fields, "Post", POST_DEFAULT_FIELDS));
+}
+
+// ---------- Post ----------
+
+const POST_DEFAULT_FIELDS = ["id", "message", "created_time"];
+
+function postFields(state: SandboxState, post: FbPost): Record<string, unknown> {
+  const page = state.graph.pages.get(post.pageId)!;
+  const number = post.id.split("_")[1];
+  return {
+    id: post.id,
+    message: post.message,
+    link: post.link,
+    created_time: graphTime(post.createdTime),
+    updated_time: graphTime(post.updatedTime),
+    from: { id: page.id, name: page.name },
+    is_published: isLive(post, state.now()),
+    scheduled_publish_time: post.scheduledPublishTime,
+    permalink_url: `https://www.facebook.com/${page.id}/posts/${number}`,
+    full_picture: post.photo?.url,
+  };
+}
+
+function postNode(post: FbPost): BoundNode {
+  return {
+    typeName: "Post",
+    ownerPageId: post.pageId,
+    read: ({ state, params }) => selectFields(postFields(state, post), params.fields, "Post", POST_DEFAULT_FIELDS),
+    update: ({ state, params }) => {
+      const { message } = validateParams(z.object({ message: z.string().min(1) }), params);
+      post.message = message;
+      post.updatedTime = state.now();
+      return { success: true };
+    },
+    remove: ({ state }) => {
+      state.graph.posts.delete(post.id);
+      if (post.photo) state.graph.photos.delete(post.photo.id);
+      return { success: true };
+    },
+    edges: {
+      comments: { get: (ctx) => listComments(ctx, post.id), post: (ctx) => replyAsPage(ctx, post.id, undefined) },
+    },
+  };
+}
+
+// ---------- Comment ----------
+
+const COMMENT_DEFAULT_FIELDS = ["created_time", "from", "message", "id"];
+
+function commentFields(state: SandboxState, comment: GraphComment): Record<string, unknown> {
+  const replies = [...state.graph.comments.values()].filter((c) => c.parentId === comment.id).length;
+  return {
+    id: comment.id,
+    message: comment.message,
+    from: comment.from,
+    created_time: graphTime(comment.createdTime),
+    parent: comment.parentId ? { id: comment.parentId } : undefined,
+    comment_count: replies,
+    can_comment: true,
+    object: { id: comment.objectId },
+    permalink_url: `https://www.facebook.com/${comment.objectId.replace("_", "/posts/")}?comment_id=${comment.id}`,
+  };
+}
+
+function commentNode(comment: GraphComment): BoundNode {
+  const post = (state: SandboxState) => state.graph.posts.get(comment.objectId);
+  return {
+    typeName: "Comment",
+    ownerPageId: comment.objectId.split("_")[0]!,
+    read: ({ state, params }) => selectFields(commentFields(state, comment), params.fields, "Comment", COMMENT_DEFAULT_FIELDS),
+    update: ({ params }) => {
+      comment.message = validateParams(z.object({ message: z.string().min(1) }), params).message;
+      return { success: true };
+    },
+    remove: ({ state }) => {
+      state.graph.comments.delete(comment.id);
+      return { success: true };
+    },
+    edges: {
+      comments: {
+        get: (ctx) => listComments(ctx, comment.objectId, comment.id),
+        // Facebook threads are one level deep: a reply to a reply joins the top-level thread.
+        post: (ctx) => {
+          if (!post(ctx.state)) throw graphErrors.unsupportedRequest("POST", comment.id);
+          return replyAsPage(ctx, comment.objectId, comment.parentId ?? comment.id);
+        },
+      },
+    },
+  };
+}
+
+const commentListParams = z.object({
+  filter: z.enum(["toplevel", "stream"]).optional(),
+  order: z.enum(["chronological", "reverse_chronological"]).optional(),
+  summary: graphBoolean.optional(),
+});
+
+function listComments(ctx: GraphContext, objectId: string, parentId?: string) {
+  const { filter = "toplevel", order = "chronological", summary } = validateParams(commentListParams, ctx.params);
+  let comments = [...ctx.state.graph.comments.values()].filter((c) => c.objectId === objectId);
+  comments = parentId ? comments.filter((c) => c.parentId === parentId) : filter === "toplevel" ? comments.filter((c) => !c.parentId) : comments;
+  if (order === "reverse_chronological") comments.reverse();
+  const page = cursorPage(comments, ctx.params, ctx.url, (c) => selectFields(commentFields(ctx.state, c), ctx.params.fields, "Comment", COMMENT_DEFAULT_FIELDS));
+  return summary ? { ...page, summary: { order, total_count: comments.length, can_comment: true } } : page;
+}
+
+function replyAsPage(ctx: GraphContext, postId: string, parentId: string | undefined): { id: string } {
+  const { message } = validateParams(z.object({ message: z.string().min(1) }), ctx.params);
+  const page = ctx.state.graph.pages.get(postId.split("_")[0]!)!;
+  return { id: addFacebookComment(ctx.state, { postId, parentId, message, from: { id: page.id, name: page.name } }).id };
+}
+
+export function addFacebookComment(
+  state: SandboxState,
+  input: { postId: string; parentId?: string; message: string; from: SocialActor },
+): GraphComment {
+  const postNumber = input.postId.split("_")[1];
+  const comment: GraphComment = {
+    id: `${postNumber}_${state.nextId("fbComment", 1000000000000000n)}`,
+    platform: "facebook",
+    objectId: input.postId,
+    parentId: input.parentId,
+    message: input.message,
+    from: input.from,
+    createdTime: state.now(),
+  };
+  state.graph.comments.set(comment.id, comment);
+  return comment;
+}
+
+// ---------- Conversations and messages ----------
+
+function listConversations(ctx: GraphContext, page: FbPage) {
+  const { platform = "messenger", user_id } = validateParams(
+    z.object({ platform: z.enum(["messenger", "instagram"]).optional(), user_id: z.string().optional() }),
+    ctx.params,
+  );
+  const conversations = platform === "messenger"
+    ? [...ctx.state.graph.conversations.values()]
+        .filter((c) => c.pageId === page.id && (!user_id || c.participant.id === user_id))
+        .sort((a, b) => lastMessageTime(b) - lastMessageTime(a))
+    : [];
+  return cursorPage(conversations, ctx.params, ctx.url, (c) =>
+    selectFields(conversationFields(ctx.state, c), ctx.params.fields, "Conversation", ["id", "updated_time"]),
+  );
+}
+
+const lastMessageTime = (conversation: Conversation) => conversation.messages.at(-1)?.createdTime ?? 0;
+
+function conversationFields(state: SandboxState, conversation: Conversation): Record<string, unknown> {
+  const page = state.graph.pages.get(conversation.pageId)!;
+  return {
+    id: conversation.id,
+    updated_time: graphTime(lastMessageTime(conversation)),
+    link: `/${page.id}/inbox/${conversation.id}`,
+    message_count: conversation.messages.length,
+    unread_count: 0,
+    participants: { data: [conversation.participant, { id: page.id, name: page.name }] },
+  };
+}
+
+function messageFields(message: PageMessage): Record<string, unknown> {
+  return {
+    id: message.id,
+    created_time: graphTime(message.createdTime),
+    message: message.text,
+    from: message.from,
+    to: { data: [message.to] },
+  };
+}
+
+function conversationNode(conversation: Conversation): BoundNode {
+  return {
+    typeName: "Conversation",
+    ownerPageId: conversation.pageId,
+    read: ({ state, params }) => selectFields(conversationFields(state, conversation), params.fields, "Conversation", ["id", "updated_time"]),
+    edges: {
+      messages: {
+        get: (ctx) => {
+          const newestFirst = [...conversation.messages].reverse();
+          return cursorPage(newestFirst, ctx.params, ctx.url, (m) => selectFields(messageFields(m), ctx.params.fields, "Message", ["id", "created_time"]));
+        },
+      },
+    },
+  };
+}
+
+const sendParams = z.object({
+  recipient: jsonParam(z.object({ id: z.string() })),
+  message: jsonParam(z.object({ text: z.string().min(1).max(2000) })),
+  messaging_type: z.enum(["RESPONSE", "UPDATE", "MESSAGE_TAG"]),
+  tag: z.string().optional(),
+});
+
+/** Send API: https://developers.facebook.com/docs/messenger-platform/reference/send-api */
+function sendPageMessage(ctx: GraphContext, page: FbPage) {
+  const params = validateParams(sendParams, ctx.params);
+  const conversation = [...ctx.state.graph.conversations.values()].find(
+    (c) => c.pageId === page.id && c.participant.id === params.recipient.id,
+  );
+  if (!conversation) throw graphErrors.invalidParameter("No matching user found", 2018001);
+  const lastFromUser = [...conversation.messages].reverse().find((m) => m.from.id === conversation.participant.id);
+  const outsideWindow = !lastFromUser || ctx.state.now() - lastFromUser.createdTime > MESSAGING_WINDOW_MS;
+  if (params.messaging_type !== "MESSAGE_TAG" && outsideWindow) {
+    throw new GraphError(400, {
+      message: "(#10) This message is sent outside of allowed window.",
+      type: "OAuthException",
+      code: 10,
+      error_subcode: 2018278,
+    });
+  }
+  const message = addPageMessage(ctx.state, conversation, { id: page.id, name: page.name }, conversation.participant, params.message.text);
+  return { recipient_id: conversation.participant.id, message_id: message.id };
+}
+
+export function addPageMessage(state: SandboxState, conversation: Conversation, from: SocialActor, to: SocialActor, text: string): PageMessage {
+  const message: PageMessage = {
+    id: `m_${Buffer.from(state.nextId("pageMessage", 0n)).toString("base64url")}`,
+    conversationId: conversation.id,
+    from,
+    to,
+    text,
+    createdTime: state.now(),
+  };
+  conversation.messages.push(message);
+  return message;
+}
+
+/** The conversation a citizen has with a Page, created on their first message. */
+export function conversationWith(state: SandboxState, page: FbPage, citizen: SocialActor): Conversation {
+  const existing = [...state.graph.conversations.values()].find((c) => c.pageId === page.id && c.participant.id === citizen.id);
+  if (existing) return existing;
+  const conversation: Conversation = { id: `t_${state.nextId("conversation", 10160000000000000n)}`, pageId: page.id, participant: citizen, messages: [] };
+  state.graph.conversations.set(conversation.id, conversation);
+  return conversation;
+}

@@ -1,0 +1,329 @@
+/**
+ * In-memory state shared by every imitated platform: accounts, tokens and everything published
+ * or injected. Ids come from per-kind counters, so the same sequence of calls yields the same ids.
+ */
+import { createCitizenTextGenerator, type CitizenTextGenerator } from "./citizenText";
+import { createRandom, type Random } from "./random";
+
+// ---------- Graph API (Facebook Pages + Instagram) ----------
+
+export type GraphTokenStatus = "valid" | "expired" | "revoked";
+
+export interface GraphToken {
+  token: string;
+  /** The Page or IG user the token acts as (a Page access token acts for both). */
+  pageId: string;
+  status: GraphTokenStatus;
+}
+
+export interface FbPage {
+  id: string;
+  name: string;
+  category: string;
+  igUserId: string;
+}
+
+export interface FbPost {
+  id: string;
+  pageId: string;
+  message?: string;
+  link?: string;
+  /** Set for photo posts. */
+  photo?: { id: string; url: string };
+  published: boolean;
+  /** Epoch seconds; unpublished posts with this time go live once it has passed. */
+  scheduledPublishTime?: number;
+  createdTime: number;
+  updatedTime: number;
+}
+
+export interface SocialActor {
+  id: string;
+  name?: string;
+  username?: string;
+}
+
+export interface GraphComment {
+  id: string;
+  platform: "facebook" | "instagram";
+  /** The FB post or IG media commented on. */
+  objectId: string;
+  parentId?: string;
+  message: string;
+  from: SocialActor;
+  createdTime: number;
+}
+
+export type IgContainerStatus = "IN_PROGRESS" | "FINISHED" | "ERROR" | "EXPIRED" | "PUBLISHED";
+
+export interface IgAccount {
+  id: string;
+  username: string;
+  name: string;
+  pageId: string;
+}
+
+export interface IgContainer {
+  id: string;
+  igUserId: string;
+  mediaType: "IMAGE" | "VIDEO" | "REELS";
+  mediaUrl: string;
+  caption?: string;
+  createdTime: number;
+  /** Resolved once the sandbox has fetched mediaUrl. */
+  fetchResult?: { ok: true } | { ok: false; reason: string };
+  statusPolls: number;
+  publishedMediaId?: string;
+}
+
+export interface IgMedia {
+  id: string;
+  igUserId: string;
+  containerId: string;
+  caption?: string;
+  mediaType: "IMAGE" | "VIDEO";
+  mediaProductType: "FEED" | "REELS";
+  mediaUrl: string;
+  shortcode: string;
+  timestamp: number;
+  likeCount: number;
+}
+
+export interface PageMessage {
+  id: string;
+  conversationId: string;
+  from: SocialActor;
+  to: SocialActor;
+  text: string;
+  createdTime: number;
+}
+
+export interface Conversation {
+  id: string;
+  pageId: string;
+  participant: SocialActor;
+  messages: PageMessage[];
+}
+
+// ---------- X ----------
+
+export interface XUser {
+  id: string;
+  username: string;
+  name: string;
+  description: string;
+  location: string;
+  createdAt: number;
+}
+
+export interface Tweet {
+  id: string;
+  authorId: string;
+  text: string;
+  createdAt: number;
+  conversationId: string;
+  inReplyToTweetId?: string;
+  inReplyToUserId?: string;
+  mediaKeys: string[];
+  mentionedUsernames: string[];
+  deleted: boolean;
+}
+
+export interface XMedia {
+  id: string;
+  mediaKey: string;
+  ownerId: string;
+  mediaType: string;
+  category: string;
+  totalBytes: number;
+  chunks: Map<number, Buffer>;
+  finalized: boolean;
+  /** STATUS polls still answered "in_progress" (video only). */
+  pendingPolls: number;
+  createdAt: number;
+}
+
+export interface XOAuth1Token {
+  token: string;
+  secret: string;
+  userId: string;
+}
+
+// ---------- WordPress ----------
+
+export type WpPostStatus = "publish" | "future" | "draft" | "pending" | "private" | "trash";
+
+export interface WpUser {
+  id: number;
+  username: string;
+  name: string;
+  applicationPassword: string;
+}
+
+export interface WpPost {
+  id: number;
+  title: string;
+  content: string;
+  excerpt: string;
+  status: WpPostStatus;
+  slug: string;
+  authorId: number;
+  featuredMedia: number;
+  dateGmt: number;
+  modifiedGmt: number;
+}
+
+export interface WpMedia {
+  id: number;
+  filename: string;
+  mimeType: string;
+  data: Buffer;
+  authorId: number;
+  title: string;
+  dateGmt: number;
+}
+
+// ---------- configuration ----------
+
+export interface SandboxConfig {
+  /** Status polls a new IG container answers IN_PROGRESS before FINISHED. */
+  igContainerPollsBeforeFinished: number;
+  /** IG publishing limit per rolling 24 h (content_publishing_limit docs: 100). */
+  igPublishingQuota: number;
+  /** Graph calls per hour per app / per Page before codes 4 / 32. */
+  graphAppCallsPerHour: number;
+  graphPageCallsPerHour: number;
+  /** STATUS polls an X video upload answers in_progress before succeeded. */
+  xVideoProcessingPolls: number;
+  /** How long media fetches by the sandbox may take (IG containers, FB photos). */
+  mediaFetchTimeoutMs: number;
+}
+
+export const DEFAULT_CONFIG: SandboxConfig = {
+  igContainerPollsBeforeFinished: 1,
+  igPublishingQuota: 100,
+  graphAppCallsPerHour: 4800,
+  graphPageCallsPerHour: 4800,
+  xVideoProcessingPolls: 1,
+  mediaFetchTimeoutMs: 5_000,
+};
+
+/** Sequential ids per kind, each kind starting from a realistic-looking base. */
+class IdSequence {
+  private readonly counters = new Map<string, bigint>();
+  next(kind: string, base: bigint): string {
+    const n = (this.counters.get(kind) ?? 0n) + 1n;
+    this.counters.set(kind, n);
+    return (base + n).toString();
+  }
+}
+
+export class SandboxState {
+  readonly seed: number;
+  readonly config: SandboxConfig;
+  random: Random;
+  citizens: CitizenTextGenerator;
+  ids = new IdSequence();
+  /** Lets tests move time forward (token expiry, scheduled posts, rate-limit windows). */
+  clockOffsetMs = 0;
+
+  readonly graph = {
+    appId: "880011223344556",
+    pages: new Map<string, FbPage>(),
+    tokens: new Map<string, GraphToken>(),
+    igAccounts: new Map<string, IgAccount>(),
+    posts: new Map<string, FbPost>(),
+    photos: new Map<string, string>(), // photo id -> post id
+    comments: new Map<string, GraphComment>(),
+    igContainers: new Map<string, IgContainer>(),
+    igMedia: new Map<string, IgMedia>(),
+    igPublishTimes: new Map<string, number[]>(), // ig user id -> publish times
+    conversations: new Map<string, Conversation>(),
+  };
+
+  readonly x = {
+    consumerKey: "sandbox-consumer-key",
+    consumerSecret: "sandbox-consumer-secret",
+    appBearerToken: "AAAAAAAAAAAAAAAAAAAAASANDBOXAPPONLYBEARER",
+    users: new Map<string, XUser>(),
+    oauth1Tokens: new Map<string, XOAuth1Token>(),
+    oauth2UserTokens: new Map<string, string>(), // token -> user id
+    tweets: new Map<string, Tweet>(),
+    media: new Map<string, XMedia>(),
+  };
+
+  readonly wordpress = {
+    users: new Map<number, WpUser>(),
+    posts: new Map<number, WpPost>(),
+    media: new Map<number, WpMedia>(),
+  };
+
+  private readonly initialConfig: SandboxConfig;
+
+  constructor(seed: number, config: Partial<SandboxConfig> = {}) {
+    this.seed = seed;
+    this.initialConfig = { ...DEFAULT_CONFIG, ...config };
+    this.config = { ...this.initialConfig };
+    this.random = createRandom(seed);
+    this.citizens = createCitizenTextGenerator(seed);
+    seedDefaultAccounts(this);
+  }
+
+  /** Back to the freshly seeded state: same accounts, same id sequences, same generated texts. */
+  reset(): void {
+    for (const collection of [...Object.values(this.graph), ...Object.values(this.x), ...Object.values(this.wordpress)]) {
+      if (collection instanceof Map) collection.clear();
+    }
+    Object.assign(this.config, this.initialConfig);
+    this.clockOffsetMs = 0;
+    this.ids = new IdSequence();
+    this.random = createRandom(this.seed);
+    this.citizens = createCitizenTextGenerator(this.seed);
+    seedDefaultAccounts(this);
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  nextId(kind: string, base: bigint): string {
+    return this.ids.next(kind, base);
+  }
+
+  nextNumericId(kind: string): number {
+    return Number(this.ids.next(kind, 0n));
+  }
+}
+
+/** The accounts every sandbox starts with; credentials are exposed through `sandbox.credentials`. */
+export const DEFAULT_ACCOUNTS = {
+  page: { id: "104522339876501", name: "Diskominfo Kabupaten Sanggau", category: "Government organization" },
+  pageAccessToken: "EAAPageSanggauSandboxToken0001",
+  expiredPageAccessToken: "EAAPageSanggauSandboxTokenExpired",
+  revokedPageAccessToken: "EAAPageSanggauSandboxTokenRevoked",
+  igAccount: { id: "17841400123456789", username: "diskominfo.sanggau", name: "Diskominfo Kabupaten Sanggau" },
+  xUser: { id: "1700000000000000001", username: "diskominfo_sgu", name: "Diskominfo Sanggau" },
+  xOAuth1: { token: "1700000000000000001-sandboxAccessToken", secret: "sandbox-access-secret" },
+  xOAuth2UserToken: "sandbox-oauth2-user-token-diskominfo",
+  wpUser: { id: 1, username: "humas", name: "Humas Diskominfo Sanggau", applicationPassword: "abcd EFGH 1234 ijkl MNOP 5678" },
+} as const;
+
+function seedDefaultAccounts(state: SandboxState): void {
+  const a = DEFAULT_ACCOUNTS;
+  state.graph.pages.set(a.page.id, { ...a.page, igUserId: a.igAccount.id });
+  state.graph.igAccounts.set(a.igAccount.id, { ...a.igAccount, pageId: a.page.id });
+  state.graph.tokens.set(a.pageAccessToken, { token: a.pageAccessToken, pageId: a.page.id, status: "valid" });
+  state.graph.tokens.set(a.expiredPageAccessToken, { token: a.expiredPageAccessToken, pageId: a.page.id, status: "expired" });
+  state.graph.tokens.set(a.revokedPageAccessToken, { token: a.revokedPageAccessToken, pageId: a.page.id, status: "revoked" });
+
+  state.x.users.set(a.xUser.id, {
+    ...a.xUser,
+    description: "Akun resmi Dinas Komunikasi dan Informatika Kabupaten Sanggau",
+    location: "Sanggau, Kalimantan Barat",
+    createdAt: Date.UTC(2019, 2, 1),
+  });
+  state.x.oauth1Tokens.set(a.xOAuth1.token, { ...a.xOAuth1, userId: a.xUser.id });
+  state.x.oauth2UserTokens.set(a.xOAuth2UserToken, a.xUser.id);
+
+  state.wordpress.users.set(a.wpUser.id, { ...a.wpUser });
+}
