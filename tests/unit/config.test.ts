@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../server/config.js";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration from the environment", () => {
+  it("defaults to port 3000, the embedded database in ./data and demo mode", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.kind).toBe("pglite");
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.demo).toBe(true);
+    expect(config.publicBaseUrl).toBe("http://localhost:3000");
+  });
+
+  it("names the variable and what it expects when a value is wrong", () => {
+    const problems = problemsOf({ PORT: "tiga ribu", LOG_LEVEL: "loud", SIAR_DEMO: "maybe" });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: expected a port number between 1 and 65535 \(got "tiga ribu"\)/),
+        expect.stringMatching(/^LOG_LEVEL: expected one of/),
+        expect.stringMatching(/^SIAR_DEMO: expected true or false/),
+      ]),
+    );
+  });
+
+  it("rejects a database URL that is not PostgreSQL", () => {
+    expect(problemsOf({ DATABASE_URL: "mysql://x@y/z" })).toEqual([expect.stringMatching(/^DATABASE_URL: expected a PostgreSQL URL/)]);
+  });
+
+  it("requires explicit secrets with PostgreSQL, where several processes must agree on them", () => {
+    const problems = problemsOf({ DATABASE_URL: "postgres://siar:pw@db:5432/siar" });
+    expect(problems).toEqual([expect.stringMatching(/^SIAR_SESSION_SECRET: required/), expect.stringMatching(/^SIAR_ENCRYPTION_KEY: required/)]);
+    const short = problemsOf({ DATABASE_URL: "postgres://siar:pw@db:5432/siar", SIAR_SESSION_SECRET: "short", SIAR_ENCRYPTION_KEY: "abc" });
+    expect(short).toEqual([expect.stringMatching(/^SIAR_SESSION_SECRET: expected at least 32/), expect.stringMatching(/^SIAR_ENCRYPTION_KEY: expected 32 random bytes/)]);
+  });
+
+  it("turns demo mode off by default on PostgreSQL", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://siar:pw@db:5432/siar",
+      SIAR_SESSION_SECRET: "x".repeat(40),
+      SIAR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    });
+    expect(config.database).toEqual({ kind: "postgres", url: "postgres://siar:pw@db:5432/siar" });
+    expect(config.demo).toBe(false);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ PORT: "", DATABASE_URL: "" }).port).toBe(3000);
+  });
+});
