@@ -45,18 +45,39 @@ export async function parseBody(req: Request): Promise<ParsedBody> {
   return { fields: {}, files: {} };
 }
 
-/** Multipart parsing through the WHATWG Response implementation built into Node. */
-async function parseMultipart(body: Buffer, header: string): Promise<ParsedBody> {
-  try {
-    const form = await new Response(new Uint8Array(body), { headers: { "content-type": header } }).formData();
-    const parsed: ParsedBody = { fields: {}, files: {} };
-    for (const [name, value] of form.entries()) {
-      if (typeof value === "string") parsed.fields[name] = value;
-      else parsed.files[name] = { filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) };
+/**
+ * Multipart parsing that keeps binary parts as bytes. A part is a file when it has a filename or a
+ * non-text Content-Type (twitter-api-v2 sends media chunks as application/octet-stream without a
+ * filename, which WHATWG FormData parsing would decode as text).
+ */
+function parseMultipart(body: Buffer, header: string): ParsedBody {
+  const boundary = /boundary="?([^";]+)"?/i.exec(header)?.[1];
+  if (!boundary) return { fields: {}, files: {}, malformed: "The multipart body has no boundary" };
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parsed: ParsedBody = { fields: {}, files: {} };
+  let position = body.indexOf(delimiter);
+  if (position < 0) return { fields: {}, files: {}, malformed: "The multipart body could not be parsed" };
+  for (;;) {
+    const partStart = position + delimiter.length;
+    if (body.subarray(partStart, partStart + 2).toString() === "--") return parsed;
+    const next = body.indexOf(delimiter, partStart);
+    if (next < 0) return { fields: {}, files: {}, malformed: "The multipart body is truncated" };
+    const part = body.subarray(partStart + 2, next - 2); // skip CRLF after the delimiter and before the next one
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd < 0) return { fields: {}, files: {}, malformed: "A multipart part has no headers" };
+    const headers = part.subarray(0, headerEnd).toString("utf8");
+    const data = Buffer.from(part.subarray(headerEnd + 4));
+    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+    const type = /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim().toLowerCase();
+    if (name !== undefined) {
+      if (filename !== undefined || (type && !type.startsWith("text/"))) {
+        parsed.files[name] = { filename: filename ?? name, contentType: type ?? "application/octet-stream", data };
+      } else {
+        parsed.fields[name] = data.toString("utf8");
+      }
     }
-    return parsed;
-  } catch {
-    return { fields: {}, files: {}, malformed: "The multipart body could not be parsed" };
+    position = next;
   }
 }
 

@@ -14,6 +14,14 @@ const USER_FIELDS = ["created_at", "description", "location", "profile_image_url
 const MEDIA_FIELDS = ["media_key", "type", "url", "width", "height", "duration_ms"] as const;
 const EXPANSIONS = ["author_id", "in_reply_to_user_id", "attachments.media_keys", "entities.mentions.username", "referenced_tweets.id"] as const;
 
+const EXPANSION_FIELDS: Record<(typeof EXPANSIONS)[number], (typeof TWEET_FIELDS)[number]> = {
+  author_id: "author_id",
+  in_reply_to_user_id: "in_reply_to_user_id",
+  "attachments.media_keys": "attachments",
+  "entities.mentions.username": "entities",
+  "referenced_tweets.id": "referenced_tweets",
+};
+
 export interface FieldSelection {
   tweet: Set<string>;
   user: Set<string>;
@@ -40,6 +48,8 @@ export function fieldSelection(query: Record<string, string>): FieldSelection {
     expansions: parse("expansions", EXPANSIONS),
   };
   if (errors.length) throw xProblems.invalidRequest(errors);
+  // An expansion brings the field it expands along, as X does.
+  for (const expansion of selection.expansions) selection.tweet.add(EXPANSION_FIELDS[expansion as (typeof EXPANSIONS)[number]]);
   return selection;
 }
 
