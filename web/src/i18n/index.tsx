@@ -1,0 +1,72 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { setRequestLanguage } from "../api/client";
+import type { Locale } from "../api/types";
+import { en } from "./en";
+import { id, type MessageKey } from "./id";
+
+export type { MessageKey };
+export type MessageVars = Record<string, string | number>;
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
+const STORAGE_KEY = "siar.language";
+// Intl locale per UI language; en-GB gives day-month order, familiar to Indonesian readers too.
+const INTL_LOCALES: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+
+export function translate(language: Locale, key: MessageKey, vars?: MessageVars): string {
+  const text = dictionaries[language][key];
+  return vars ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match)) : text;
+}
+
+function storedLanguage(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "id";
+  } catch {
+    return "id"; // storage disabled: Bahasa Indonesia, the default
+  }
+}
+
+type I18n = {
+  language: Locale;
+  setLanguage(language: Locale): void;
+  t(key: MessageKey, vars?: MessageVars): string;
+  formatDateTime(iso: string): string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Locale>(storedLanguage);
+  setRequestLanguage(language);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = useCallback((next: Locale) => {
+    setRequestLanguage(next);
+    setLanguageState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not persisted; the choice still holds for this tab.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const dateTime = new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "medium", timeStyle: "medium" });
+    return {
+      language,
+      setLanguage,
+      t: (key, vars) => translate(language, key, vars),
+      formatDateTime: (iso) => dateTime.format(new Date(iso)),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error("useI18n must be used inside <I18nProvider>");
+  return context;
+}

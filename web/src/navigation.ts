@@ -1,0 +1,24 @@
+import type { Abilities } from "./api/types";
+import type { MessageKey } from "./i18n";
+
+export type Section = { path: string; label: MessageKey; testId: string; allowed(abilities: Abilities): boolean };
+
+// Each section shows (in menus) and opens (as a route) only when the session's abilities allow it.
+export const COMPOSE: Section = { path: "/compose", label: "nav.compose", testId: "nav-compose", allowed: (a) => a.compose };
+export const CALENDAR: Section = { path: "/calendar", label: "nav.calendar", testId: "nav-calendar", allowed: (a) => a.calendar };
+export const INBOX: Section = { path: "/inbox", label: "nav.inbox", testId: "nav-inbox", allowed: (a) => a.inbox };
+export const DASHBOARD: Section = { path: "/dashboard", label: "nav.dashboard", testId: "nav-dashboard", allowed: (a) => a.dashboard };
+
+export const ADMIN_UNITS: Section = { path: "/admin/units", label: "admin.units", testId: "admin-units", allowed: (a) => a.manageUnits };
+export const ADMIN_USERS: Section = { path: "/admin/users", label: "admin.users", testId: "admin-users", allowed: (a) => a.manageUsers };
+export const ADMIN_AUDIT: Section = { path: "/admin/audit", label: "admin.audit", testId: "admin-audit", allowed: (a) => a.readAuditLog };
+export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_AUDIT];
+
+export const ADMIN: Section = {
+  path: "/admin",
+  label: "nav.admin",
+  testId: "nav-admin",
+  allowed: (a) => ADMIN_SECTIONS.some((section) => section.allowed(a)),
+};
+
+export const SECTIONS: readonly Section[] = [COMPOSE, CALENDAR, INBOX, DASHBOARD, ADMIN];

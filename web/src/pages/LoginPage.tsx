@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from "react";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { ErrorAlert } from "../components/Alerts";
+import { AuthFrame } from "../components/AuthFrame";
+import { TextField } from "../components/Field";
+import { Page } from "../components/Page";
+import { useAction } from "../hooks/useAction";
+import { useI18n } from "../i18n";
+import { useSession } from "../session/SessionProvider";
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { session, logIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const login = useAction(logIn);
+
+  if (session) return <Navigate to="/" replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const signedIn = await login.run(email, password);
+    if (!signedIn) return;
+    const from = (location.state as { from?: string } | null)?.from;
+    navigate(signedIn.user.mustChangePassword ? "/change-password" : (from ?? "/"), { replace: true });
+  };
+
+  return (
+    <AuthFrame>
+      <Page title={t("login.title")}>
+        <p>{t("login.intro")}</p>
+        <form onSubmit={submit} className="form">
+          <TextField label={t("field.email")} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField
+            label={t("field.password")}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <ErrorAlert error={login.error} />
+          <button type="submit" disabled={login.busy}>
+            {login.busy ? t("login.submitting") : t("login.submit")}
+          </button>
+        </form>
+      </Page>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from "react";
+import { api, fieldErrorsOf } from "../../api/client";
+import type { ApiToken } from "../../api/types";
+import { ErrorAlert } from "../../components/Alerts";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { TextField } from "../../components/Field";
+import { OneTimeSecret } from "../../components/OneTimeSecret";
+import { useAction } from "../../hooks/useAction";
+import { useLoad } from "../../hooks/useLoad";
+import { useI18n } from "../../i18n";
+
+/** Personal API tokens: the secret is shown once at creation; afterwards only its prefix. */
+export function ApiTokensSection() {
+  const { t } = useI18n();
+  const tokens = useLoad(() => api.get<{ data: ApiToken[] }>("/auth/tokens"), []);
+  const [createdToken, setCreatedToken] = useState<string | null>(null);
+  const revoke = useAction(async (id: string) => {
+    await api.delete<ApiToken>(`/auth/tokens/${id}`);
+    tokens.reload();
+  });
+
+  return (
+    <section aria-labelledby="tokens-heading" className="panel">
+      <h2 id="tokens-heading">{t("tokens.title")}</h2>
+      <p>{t("tokens.intro")}</p>
+      {createdToken ? (
+        <OneTimeSecret title={t("tokens.created")} value={createdToken} onDismiss={() => setCreatedToken(null)} />
+      ) : (
+        <CreateTokenForm
+          onCreated={(token) => {
+            setCreatedToken(token);
+            tokens.reload();
+          }}
+        />
+      )}
+      <ErrorAlert error={tokens.error ?? revoke.error} />
+      {tokens.data && tokens.data.data.length === 0 && <p>{t("tokens.none")}</p>}
+      {tokens.data && tokens.data.data.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("tokens.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("tokens.name")}</th>
+                <th scope="col">{t("tokens.prefix")}</th>
+                <th scope="col">{t("tokens.createdAt")}</th>
+                <th scope="col">{t("tokens.lastUsedAt")}</th>
+                <th scope="col">{t("tokens.expiresAt")}</th>
+                <th scope="col">{t("common.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.data.map((token) => (
+                <TokenRow key={token.id} token={token} busy={revoke.busy} onRevoke={() => void revoke.run(token.id)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TokenRow({ token, busy, onRevoke }: { token: ApiToken; busy: boolean; onRevoke(): void }) {
+  const { t, formatDateTime } = useI18n();
+  const optionalDate = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
+  return (
+    <tr>
+      <td>{token.name}</td>
+      <td>
+        <code>{token.prefix}…</code>
+      </td>
+      <td>{formatDateTime(token.createdAt)}</td>
+      <td>{optionalDate(token.lastUsedAt)}</td>
+      <td>{optionalDate(token.expiresAt)}</td>
+      <td>
+        {token.revokedAt ? (
+          t("tokens.revoked", { at: formatDateTime(token.revokedAt) })
+        ) : (
+          <ConfirmButton label={t("tokens.revoke")} confirmLabel={t("tokens.confirmRevoke")} busy={busy} onConfirm={onRevoke} />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated(token: string): void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState("");
+  const [expiresInDays, setExpiresInDays] = useState("");
+  const create = useAction((body: { name: string; expiresInDays?: number }) => api.post<{ apiToken: ApiToken; token: string }>("/auth/tokens", body));
+  const errors = fieldErrorsOf(create.error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await create.run({ name, expiresInDays: expiresInDays ? Number(expiresInDays) : undefined });
+    if (!created) return;
+    setName("");
+    setExpiresInDays("");
+    onCreated(created.token);
+  };
+
+  return (
+    <form onSubmit={submit} className="form form--inline">
+      <TextField label={t("tokens.name")} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <TextField
+        label={t("tokens.expiresInDays")}
+        hint={t("tokens.expiresHint")}
+        type="number"
+        min={1}
+        max={730}
+        inputMode="numeric"
+        value={expiresInDays}
+        onChange={(e) => setExpiresInDays(e.target.value)}
+        error={errors.expiresInDays}
+      />
+      <ErrorAlert error={create.error} />
+      <button type="submit" disabled={create.busy}>
+        {t("tokens.create")}
+      </button>
+    </form>
+  );
+}

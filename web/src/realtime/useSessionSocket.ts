@@ -1,0 +1,26 @@
+import { useEffect } from "react";
+import { io } from "socket.io-client";
+
+/**
+ * Keeps a socket.io connection open while signed in. The server ends a user's sockets when
+ * their access changes or their session ends; then the session is re-checked, which signs the
+ * app out on 401 (the router then shows the login page) or reconnects with fresh rooms.
+ */
+export function useSessionSocket(userId: string, recheckSession: () => Promise<unknown>) {
+  useEffect(() => {
+    const socket = io({ path: "/socket.io", withCredentials: true });
+    socket.on("disconnect", (reason) => {
+      if (reason !== "io server disconnect") return;
+      recheckSession()
+        .then((session) => {
+          if (session) socket.connect();
+        })
+        .catch(() => {
+          // Server unreachable: stay disconnected; the next API call tells whether the session holds.
+        });
+    });
+    return () => {
+      socket.disconnect();
+    };
+  }, [userId, recheckSession]);
+}

@@ -1,0 +1,23 @@
+import path from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const webRoot = import.meta.dirname;
+const server = "http://localhost:3000";
+
+export default defineConfig({
+  root: webRoot,
+  // The server serves the built app under /app and keeps / for the public website.
+  base: "/app/",
+  plugins: [react()],
+  build: { outDir: path.join(webRoot, "dist"), emptyOutDir: true },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": server,
+      "/socket.io": { target: server, ws: true },
+      "/healthz": server,
+      "/readyz": server,
+    },
+  },
+});
