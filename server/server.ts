@@ -10,6 +10,7 @@ import { TokenHasher } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
+import { FIRST_DATA_LOCK_KEY, withAdvisoryLock } from "./db/locks.js";
 import { migrate } from "./db/migrate.js";
 import { bootstrapFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from "./db/seed.js";
 import { DomainEvents } from "./events.js";
@@ -46,8 +47,11 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     logger,
   };
 
-  if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
-  const admin = await bootstrapFirstAdmin(services);
+  // Processes starting together on an empty PostgreSQL must not both seed it.
+  const admin = await withAdvisoryLock(db, FIRST_DATA_LOCK_KEY, async () => {
+    if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
+    return bootstrapFirstAdmin(services);
+  });
   if (admin) logger.warn({ email: admin.email, temporaryPassword: admin.temporaryPassword }, "first administrator created: sign in and change this password");
 
   const server = http.createServer(createApp(services));

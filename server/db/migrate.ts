@@ -1,12 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Database } from "./client.js";
+import type { Database, SqlConnection } from "./client.js";
+import { MIGRATION_LOCK_KEY, withAdvisoryLock } from "./locks.js";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
-
-// The same lock key as Prisma's own migrate, so our runner and the Prisma CLI exclude each other.
-const ADVISORY_LOCK_KEY = 72707369;
 
 export class MigrationError extends Error {
   constructor(readonly migration: string, cause: unknown) {
@@ -46,7 +44,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 type HistoryRow = { migration_name: string; checksum: string };
 
-async function appliedHistory(conn: Awaited<ReturnType<Database["connect"]>>): Promise<HistoryRow[]> {
+async function appliedHistory(conn: SqlConnection): Promise<HistoryRow[]> {
   await conn.exec(CREATE_HISTORY_TABLE);
   return conn.query<HistoryRow>(
     `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -59,10 +57,7 @@ async function appliedHistory(conn: Awaited<ReturnType<Database["connect"]>>): P
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
   const local = readMigrations(dir);
-  const conn = await db.connect();
-  const locks = db.kind === "postgres";
-  try {
-    if (locks) await conn.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
+  return withAdvisoryLock(db, MIGRATION_LOCK_KEY, async (conn) => {
     const done = new Set((await appliedHistory(conn)).map((row) => row.migration_name));
     const applied: string[] = [];
     for (const migration of local.filter((m) => !done.has(m.name))) {
@@ -83,10 +78,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<{ app
       applied.push(migration.name);
     }
     return { applied };
-  } finally {
-    if (locks) await conn.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {});
-    await conn.release();
-  }
+  });
 }
 
 export async function migrationStatus(db: Database, dir = MIGRATIONS_DIR): Promise<MigrationStatus[]> {

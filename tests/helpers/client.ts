@@ -7,7 +7,8 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
  * asks for a language. Each instance is one signed-in person.
  */
 export class ApiClient {
-  private cookie: string | undefined;
+  /** The session cookie as sent back to the server ("siar_session=..."). */
+  cookie: string | undefined;
   csrfToken: string | undefined;
   bearer: string | undefined;
 

@@ -16,34 +16,47 @@ export type TestSiar = RunningSiar & { databaseName?: string };
  * named by DATABASE_URL (the CI's PostgreSQL run).
  */
 export async function startTestSiar(env: Record<string, string> = {}): Promise<TestSiar> {
+  if (process.env.DATABASE_URL) return (await startTestSiarsOnPostgres(1, env))[0]!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
-  const base = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, LOG_LEVEL: "silent", SIAR_DEMO: "true", ...env };
+  const template = fs.readFileSync(inject("pgliteTemplate"));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
+  const siar = await startSiar(loadConfig({ ...testEnv(dataDir), ...env }), { pglite });
+  return withCleanup(siar, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+}
+
+function testEnv(dataDir: string): Record<string, string> {
+  return { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, LOG_LEVEL: "silent", SIAR_DEMO: "true" };
+}
+
+/**
+ * Starts `count` servers at once on one fresh PostgreSQL database, as several processes of a
+ * deployment would; closing the last one drops the database.
+ */
+export async function startTestSiarsOnPostgres(count: number, env: Record<string, string> = {}): Promise<TestSiar[]> {
   const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const template = fs.readFileSync(inject("pgliteTemplate"));
-    const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
-    const siar = await startSiar(loadConfig(base), { pglite });
-    return withCleanup(siar, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  }
+  if (!adminUrl) throw new Error("startTestSiarsOnPostgres needs DATABASE_URL");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
   const databaseName = `siar_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${databaseName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${databaseName}`;
-  const siar = await startSiar(
-    loadConfig({
-      ...base,
-      DATABASE_URL: url.toString(),
-      SIAR_SESSION_SECRET: randomBytes(32).toString("base64url"),
-      SIAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    }),
-  );
-  return {
+  const config = loadConfig({
+    ...testEnv(dataDir),
+    DATABASE_URL: url.toString(),
+    SIAR_SESSION_SECRET: randomBytes(32).toString("base64url"),
+    SIAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    ...env,
+  });
+  const servers = await Promise.all(Array.from({ length: count }, () => startSiar(config)));
+  let open = servers.length;
+  return servers.map((siar) => ({
     ...withCleanup(siar, async () => {
+      if (--open > 0) return;
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }),
     databaseName,
-  };
+  }));
 }
 
 function withCleanup(siar: RunningSiar, cleanup: () => Promise<void>): RunningSiar {

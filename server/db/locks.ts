@@ -1,0 +1,21 @@
+import type { Database, SqlConnection } from "./client.js";
+
+// Prisma's own migrate uses this key, so our runner and the Prisma CLI exclude each other.
+export const MIGRATION_LOCK_KEY = 72707369;
+export const FIRST_DATA_LOCK_KEY = 72707370;
+
+/**
+ * Runs `work` on one connection while holding a PostgreSQL session advisory lock, so that
+ * server processes starting together take turns. PGlite has one process and needs none.
+ */
+export async function withAdvisoryLock<T>(db: Database, key: number, work: (conn: SqlConnection) => Promise<T>): Promise<T> {
+  const conn = await db.connect();
+  const locks = db.kind === "postgres";
+  try {
+    if (locks) await conn.query("SELECT pg_advisory_lock($1)", [key]);
+    return await work(conn);
+  } finally {
+    if (locks) await conn.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+    await conn.release();
+  }
+}

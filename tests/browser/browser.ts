@@ -1,0 +1,36 @@
+import { chromium, type Browser, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../server/db/seed.js";
+
+export { DEMO_PASSWORD };
+
+/** One headless Chromium per test file; CI installs it with apt (`chromium`). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+/** A fresh page in its own context (own cookies and localStorage), so tests do not share a session. */
+export async function openPage(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "id-ID" });
+  context.setDefaultTimeout(10_000);
+  return context.newPage();
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/app/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+}
+
+/** Signs in and waits for the signed-in frame (its main navigation). */
+export async function logInToApp(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await logIn(page, email, password);
+  await page.getByRole("navigation", { name: "Navigasi utama" }).waitFor();
+}
+
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+}

@@ -1,0 +1,109 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { closePage, launchBrowser, logIn, logInToApp, openPage } from "./browser.js";
+
+let siar: TestSiar;
+let browser: Browser;
+beforeAll(async () => {
+  [siar, browser] = await Promise.all([startTestSiar(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await siar?.close();
+});
+
+async function withPage(test: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
+  const page = await openPage(browser, siar.url, viewport);
+  try {
+    await test(page);
+  } finally {
+    await closePage(page);
+  }
+}
+
+async function navLinkTestIds(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Navigasi utama" });
+  return nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("data-testid") ?? ""));
+}
+
+describe("the signed-in navigation", () => {
+  const expected: [string, string[]][] = [
+    ["admin@sanggau.demo", ["nav-compose", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
+    ["humas@sanggau.demo", ["nav-compose", "nav-calendar", "nav-inbox", "nav-dashboard"]],
+    ["petugas.kapuas@sanggau.demo", ["nav-compose", "nav-calendar", "nav-inbox"]],
+    ["pimpinan@sanggau.demo", ["nav-calendar", "nav-dashboard", "nav-admin"]],
+  ];
+
+  it.each(expected)("shows %s exactly the sections their role allows", async (email, links) => {
+    await withPage(async (page) => {
+      await logInToApp(page, email);
+      expect(await navLinkTestIds(page)).toEqual(links);
+    });
+  });
+
+  it("shows the signed-in user's name and role in the header", async () => {
+    await withPage(async (page) => {
+      await logInToApp(page, "camat.kapuas@sanggau.demo");
+      expect(await page.getByTestId("current-user").innerText()).toMatch(/Camat Kapuas\s+Pimpinan/);
+    });
+  });
+});
+
+describe("signing in and out", () => {
+  it("shows the server's Indonesian message for a wrong password", async () => {
+    await withPage(async (page) => {
+      await logIn(page, "admin@sanggau.demo", "not-the-password");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe("Email atau kata sandi salah.");
+      expect(new URL(page.url()).pathname).toBe("/app/login");
+    });
+  });
+
+  it("returns to the login page on logout and keeps the app closed afterwards", async () => {
+    await withPage(async (page) => {
+      await logInToApp(page, "humas@sanggau.demo");
+      await page.getByRole("button", { name: "Keluar" }).click();
+      await page.getByRole("heading", { name: "Masuk ke Siar" }).waitFor();
+      await page.goto("/app/dashboard");
+      await page.getByRole("heading", { name: "Masuk ke Siar" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/app/login");
+      expect(await page.getByRole("navigation", { name: "Navigasi utama" }).count()).toBe(0);
+    });
+  });
+
+  it("switches the interface to English and keeps the choice for the account", async () => {
+    await withPage(async (page) => {
+      await logInToApp(page, "petugas.pupr@sanggau.demo");
+      await page.getByRole("button", { name: "English" }).click();
+      const nav = page.getByRole("navigation", { name: "Main navigation" });
+      await nav.waitFor();
+      expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Compose", "Calendar", "Inbox"]);
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+      // The choice is saved to the account: a reload (new session check) keeps English.
+      await page.reload();
+      await page.getByRole("button", { name: "Sign out" }).waitFor();
+    });
+  });
+});
+
+describe("on a phone", () => {
+  it("hides the navigation behind a menu button that opens it", async () => {
+    await withPage(
+      async (page) => {
+        await logIn(page, "admin@sanggau.demo");
+        const menu = page.getByRole("button", { name: "Menu" });
+        await menu.waitFor();
+        expect(await menu.getAttribute("aria-expanded")).toBe("false");
+        expect(await page.getByTestId("nav-admin").isVisible()).toBe(false);
+        await menu.click();
+        expect(await menu.getAttribute("aria-expanded")).toBe("true");
+        await page.getByTestId("nav-admin").click();
+        await page.getByRole("heading", { name: "Unit", exact: true }).waitFor();
+        expect(await menu.getAttribute("aria-expanded")).toBe("false");
+      },
+      { width: 390, height: 844 },
+    );
+  });
+});
