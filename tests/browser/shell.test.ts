@@ -81,7 +81,8 @@ describe("signing in and out", () => {
       await nav.waitFor();
       expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Compose", "Calendar", "Inbox"]);
       expect(await page.getAttribute("html", "lang")).toBe("en");
-      // The choice is saved to the account: a reload (new session check) keeps English.
+      // Saved to the account, not only to this browser: without localStorage it stays English.
+      await page.evaluate(() => localStorage.clear());
       await page.reload();
       await page.getByRole("button", { name: "Sign out" }).waitFor();
     });
