@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../server/sandbox/index";
-import { controlClient, graphClient, startMediaHost, startTestSandbox, type TestServer } from "./helpers";
+import { controlClient, graphClient, publishInstagramImage, startMediaHost, startTestSandbox, type TestServer, waitForContainer } from "./helpers";
 
 let sandbox: Sandbox;
 let media: TestServer;
@@ -19,23 +19,8 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.control.reset());
 
-/** Polls a container the way the content publishing guide recommends, until it leaves IN_PROGRESS. */
-async function waitForContainer(id: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const { body } = await graph.get(id, { fields: "status_code,status" });
-    if (body.status_code !== "IN_PROGRESS") return body.status_code;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error("container stayed IN_PROGRESS");
-}
-
-async function publishImage(caption: string): Promise<string> {
-  const container = await graph.post(`${igUserId}/media`, { image_url: `${media.url}/pengumuman.png`, caption });
-  expect(await waitForContainer(container.body.id)).toBe("FINISHED");
-  const published = await graph.post(`${igUserId}/media_publish`, { creation_id: container.body.id });
-  expect(published.status).toBe(200);
-  return published.body.id;
-}
+const waitFor = (id: string) => waitForContainer(graph, id);
+const publishImage = (caption: string) => publishInstagramImage(sandbox, `${media.url}/pengumuman.png`, caption);
 
 describe("Content publishing (https://developers.facebook.com/docs/instagram-platform/content-publishing)", () => {
   it("container from image_url, status_code IN_PROGRESS then FINISHED, then media_publish returns the media id", async () => {
@@ -43,7 +28,7 @@ describe("Content publishing (https://developers.facebook.com/docs/instagram-pla
     expect(container.body).toEqual({ id: expect.stringMatching(/^\d+$/) });
     const first = await graph.get(container.body.id, { fields: "status_code,status" });
     expect(first.body).toMatchObject({ id: container.body.id, status_code: "IN_PROGRESS" });
-    expect(await waitForContainer(container.body.id)).toBe("FINISHED");
+    expect(await waitFor(container.body.id)).toBe("FINISHED");
 
     const published = await graph.post(`${igUserId}/media_publish`, { creation_id: container.body.id });
     const read = await graph.get(published.body.id, { fields: "id,caption,permalink,timestamp,media_type,media_url,comments_count,like_count" });
@@ -71,7 +56,7 @@ describe("Content publishing (https://developers.facebook.com/docs/instagram-pla
   it("a media URL that is not an image, or cannot be fetched, leaves the container in ERROR and publishing fails", async () => {
     for (const path of ["/page.html", "/missing.png"]) {
       const container = await graph.post(`${igUserId}/media`, { image_url: `${media.url}${path}` });
-      expect(await waitForContainer(container.body.id)).toBe("ERROR");
+      expect(await waitFor(container.body.id)).toBe("ERROR");
       const status = await graph.get(container.body.id, { fields: "status" });
       expect(status.body.status).toMatch(/^Error: /);
       const publish = await graph.post(`${igUserId}/media_publish`, { creation_id: container.body.id });
@@ -84,16 +69,16 @@ describe("Content publishing (https://developers.facebook.com/docs/instagram-pla
     expect(missing.body.error).toMatchObject({ code: 100 });
 
     const container = await graph.post(`${igUserId}/media`, { media_type: "REELS", video_url: `${media.url}/video.mp4`, caption: "Video banjir" });
-    expect(await waitForContainer(container.body.id)).toBe("FINISHED");
+    expect(await waitFor(container.body.id)).toBe("FINISHED");
     const published = await graph.post(`${igUserId}/media_publish`, { creation_id: container.body.id });
     expect((await graph.get(published.body.id, { fields: "media_type,media_product_type" })).body).toMatchObject({ media_type: "VIDEO", media_product_type: "REELS" });
   });
 
   it("a container not published within 24 hours is EXPIRED", async () => {
     const container = await graph.post(`${igUserId}/media`, { image_url: `${media.url}/pengumuman.png` });
-    await waitForContainer(container.body.id);
+    await waitFor(container.body.id);
     sandbox.control.advanceClock(25 * 60 * 60 * 1000);
-    expect(await waitForContainer(container.body.id)).toBe("EXPIRED");
+    expect(await waitFor(container.body.id)).toBe("EXPIRED");
     expect((await graph.post(`${igUserId}/media_publish`, { creation_id: container.body.id })).body.error.error_subcode).toBe(2207020);
   });
 });
@@ -112,7 +97,7 @@ describe("Publishing limit", () => {
     await publishImage("Pertama");
 
     const container = await graph.post(`${igUserId}/media`, { image_url: `${media.url}/pengumuman.png` });
-    await waitForContainer(container.body.id);
+    await waitFor(container.body.id);
     const over = await graph.post(`${igUserId}/media_publish`, { creation_id: container.body.id });
     expect(over.status).toBe(400);
     expect(over.body.error).toMatchObject({ code: 9, error_subcode: 2207042 });

@@ -87,3 +87,26 @@ export function startMediaHost(): Promise<TestServer> {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
   });
 }
+
+type GraphClient = ReturnType<typeof graphClient>;
+
+/** Polls a container as the content publishing guide recommends, until it leaves IN_PROGRESS. */
+export async function waitForContainer(graph: GraphClient, id: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { body } = await graph.get(id, { fields: "status_code,status" });
+    if (body.status_code !== "IN_PROGRESS") return body.status_code;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("container stayed IN_PROGRESS");
+}
+
+/** The two-step Instagram publish: container from image_url, wait for FINISHED, media_publish. */
+export async function publishInstagramImage(sandbox: Sandbox, imageUrl: string, caption?: string): Promise<string> {
+  const graph = graphClient(sandbox);
+  const { igUserId } = sandbox.credentials.graph;
+  const container = await graph.post(`${igUserId}/media`, { image_url: imageUrl, ...(caption ? { caption } : {}) });
+  const status = await waitForContainer(graph, container.body.id);
+  if (status !== "FINISHED") throw new Error(`container ended ${status}`);
+  const published = await graph.post(`${igUserId}/media_publish`, { creation_id: container.body.id });
+  return published.body.id;
+}
