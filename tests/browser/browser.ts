@@ -34,3 +34,11 @@ export async function logInToApp(page: Page, email: string, password = DEMO_PASS
 export async function closePage(page: Page): Promise<void> {
   await page.context().close();
 }
+
+/** Picks the option whose text contains `text` (unit pickers indent option texts by depth). */
+export async function selectOptionContaining(page: Page, selectLabel: string, text: string): Promise<void> {
+  const select = page.getByLabel(selectLabel, { exact: true });
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  if (value === null) throw new Error(`no option "${text}" in ${selectLabel}`);
+  await select.selectOption(value);
+}
