@@ -75,16 +75,20 @@ describe("units and users administration", () => {
     });
   });
 
-  it("refuses sign-in to a user the admin has deactivated", async () => {
-    await admin.goto("/app/admin/users");
-    const row = admin.getByRole("row", { name: /Siti Petugas Tayan Hulu/ });
-    await row.getByRole("button", { name: "Nonaktifkan" }).click();
-    await row.getByRole("button", { name: "Ya, nonaktifkan Siti Petugas Tayan Hulu" }).click();
-    await row.getByRole("button", { name: "Aktifkan kembali" }).waitFor();
+  it("signs a deactivated user out of an open session and refuses their next sign-in", async () => {
+    await withPage(async (officer) => {
+      await logInToApp(officer, "petugas.tayanhulu@sanggau.demo");
 
-    await withPage(async (page) => {
-      await logIn(page, "petugas.tayanhulu@sanggau.demo");
-      const alert = page.getByRole("alert");
+      await admin.goto("/app/admin/users");
+      const row = admin.getByRole("row", { name: /Siti Petugas Tayan Hulu/ });
+      await row.getByRole("button", { name: "Nonaktifkan" }).click();
+      await row.getByRole("button", { name: "Ya, nonaktifkan Siti Petugas Tayan Hulu" }).click();
+      await row.getByRole("button", { name: "Aktifkan kembali" }).waitFor();
+
+      // The server drops the officer's socket; the app re-checks the session and shows the login page.
+      await officer.getByRole("heading", { name: "Masuk ke Siar" }).waitFor();
+      await logIn(officer, "petugas.tayanhulu@sanggau.demo");
+      const alert = officer.getByRole("alert");
       await alert.waitFor();
       expect(await alert.innerText()).toBe("Akun ini telah dinonaktifkan. Hubungi admin.");
     });

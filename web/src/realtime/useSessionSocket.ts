@@ -9,15 +9,21 @@ import { io } from "socket.io-client";
 export function useSessionSocket(userId: string, recheckSession: () => Promise<unknown>) {
   useEffect(() => {
     const socket = io({ path: "/socket.io", withCredentials: true });
-    socket.on("disconnect", (reason) => {
-      if (reason !== "io server disconnect") return;
+    const recheck = (reconnect: boolean) =>
       recheckSession()
         .then((session) => {
-          if (session) socket.connect();
+          if (session && reconnect) socket.connect();
         })
         .catch(() => {
           // Server unreachable: stay disconnected; the next API call tells whether the session holds.
         });
+
+    socket.on("disconnect", (reason) => {
+      if (reason === "io server disconnect") void recheck(true);
+    });
+    // A refused handshake (the session ended before the socket connected) is final for socket.io.
+    socket.on("connect_error", () => {
+      if (!socket.active) void recheck(false);
     });
     return () => {
       socket.disconnect();
