@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { io, type Socket } from "socket.io-client";
+import { signedIn, type ApiClient } from "../helpers/client.js";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+
+let siar: TestSiar;
+let admin: ApiClient;
+beforeAll(async () => {
+  siar = await startTestSiar();
+  admin = await signedIn(siar.url, "admin@sanggau.demo");
+});
+afterAll(async () => siar?.close());
+
+function connect(cookie?: string): Socket {
+  return io(siar.url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+}
+
+function nextEvent<T>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    socket.once(event, resolve);
+    socket.once("connect_error", reject);
+    setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000);
+  });
+}
+
+describe("realtime connections", () => {
+  it("refuse a socket without a session", async () => {
+    const socket = connect();
+    await expect(nextEvent(socket, "ready")).rejects.toThrow("unauthenticated");
+    socket.close();
+  });
+
+  it("put a signed-in socket in its user's and units' rooms only", async () => {
+    const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
+    const socket = connect(officer.cookie);
+    const { rooms } = await nextEvent<{ rooms: string[] }>(socket, "ready");
+    const session = (await officer.get("/api/auth/session")).body;
+    expect(rooms).toEqual([`user:${session.user.id}`, `unit:${session.user.units[0].id}`]);
+    socket.close();
+  });
+
+  it("disconnect a user's sockets when an admin deactivates them", async () => {
+    const officer = await signedIn(siar.url, "petugas.tayanhulu@sanggau.demo");
+    const socket = connect(officer.cookie);
+    await nextEvent(socket, "ready");
+    const disconnected = nextEvent<string>(socket, "disconnect");
+    const id = (await officer.get("/api/auth/session")).body.user.id;
+    expect((await admin.patch(`/api/users/${id}`, { active: false })).status).toBe(200);
+    expect(await disconnected).toBe("io server disconnect");
+    const again = connect(officer.cookie);
+    await expect(nextEvent(again, "ready")).rejects.toThrow("unauthenticated");
+    again.close();
+  });
+});
