@@ -81,7 +81,7 @@ export interface Sandbox {
 }
 
 const DEFAULT_GRAPH_VERSION = "v23.0";
-/** Large enough for X's 512 MB video limit per append chunk (twitter-api-v2 sends 1 MB chunks). */
+/** WordPress media and Graph photo sources arrive as one body; allow video-sized uploads. */
 const MAX_BODY = "600mb";
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -147,7 +147,7 @@ function credentialsFor(url: string, webhook: WebhookOptions | undefined): Sandb
     graph: {
       baseUrl: url,
       apiVersion: DEFAULT_GRAPH_VERSION,
-      appId: "880011223344556",
+      appId: a.graphAppId,
       pageId: a.page.id,
       pageName: a.page.name,
       pageAccessToken: a.pageAccessToken,
@@ -160,12 +160,12 @@ function credentialsFor(url: string, webhook: WebhookOptions | undefined): Sandb
       baseUrl: url,
       userId: a.xUser.id,
       username: a.xUser.username,
-      appKey: "sandbox-consumer-key",
-      appSecret: "sandbox-consumer-secret",
+      appKey: a.xApp.consumerKey,
+      appSecret: a.xApp.consumerSecret,
       accessToken: a.xOAuth1.token,
       accessSecret: a.xOAuth1.secret,
       oauth2UserToken: a.xOAuth2UserToken,
-      appOnlyBearerToken: "AAAAAAAAAAAAAAAAAAAAASANDBOXAPPONLYBEARER",
+      appOnlyBearerToken: a.xApp.appOnlyBearerToken,
     },
     wordpress: { baseUrl: url, username: a.wpUser.username, applicationPassword: a.wpUser.applicationPassword },
     ...(webhook ? { webhook: { appSecret: webhook.appSecret, verifyToken: webhook.verifyToken } } : {}),

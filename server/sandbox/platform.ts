@@ -1,6 +1,6 @@
 /** Which imitated platform a path belongs to, and each platform's own error for a bare status. */
 import type { Response } from "express";
-import { graphErrors, sendGraphError } from "./graph/errors";
+import { GraphError, graphErrors, sendGraphError } from "./graph/errors";
 import { GRAPH_PATH } from "./graph/router";
 import { WpError, sendWpError, wpErrors } from "./wordpress/errors";
 import { XProblem, sendXProblem, xProblems } from "./x/problems";
@@ -23,7 +23,8 @@ export function sendStatusError(res: Response, platform: Platform | undefined, s
 
 /** Errors thrown by handlers that are already in a platform's shape. */
 export function sendPlatformError(res: Response, error: unknown): boolean {
-  if (error instanceof XProblem) sendXProblem(res, error);
+  if (error instanceof GraphError) sendGraphError(res, error);
+  else if (error instanceof XProblem) sendXProblem(res, error);
   else if (error instanceof WpError) sendWpError(res, error);
   else return false;
   return true;

@@ -208,6 +208,21 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   mediaFetchTimeoutMs: 5_000,
 };
 
+/** The accounts every sandbox starts with; credentials are exposed through `sandbox.credentials`. */
+export const DEFAULT_ACCOUNTS = {
+  graphAppId: "880011223344556",
+  page: { id: "104522339876501", name: "Diskominfo Kabupaten Sanggau", category: "Government organization" },
+  pageAccessToken: "EAAPageSanggauSandboxToken0001",
+  expiredPageAccessToken: "EAAPageSanggauSandboxTokenExpired",
+  revokedPageAccessToken: "EAAPageSanggauSandboxTokenRevoked",
+  igAccount: { id: "17841400123456789", username: "diskominfo.sanggau", name: "Diskominfo Kabupaten Sanggau" },
+  xApp: { consumerKey: "sandbox-consumer-key", consumerSecret: "sandbox-consumer-secret", appOnlyBearerToken: "AAAAAAAAAAAAAAAAAAAAASANDBOXAPPONLYBEARER" },
+  xUser: { id: "1700000000000000001", username: "diskominfo_sgu", name: "Diskominfo Sanggau" },
+  xOAuth1: { token: "1700000000000000001-sandboxAccessToken", secret: "sandbox-access-secret" },
+  xOAuth2UserToken: "sandbox-oauth2-user-token-diskominfo",
+  wpUser: { id: 1, username: "humas", name: "Humas Diskominfo Sanggau", applicationPassword: "abcd EFGH 1234 ijkl MNOP 5678" },
+} as const;
+
 /** Sequential ids per kind, each kind starting from a realistic-looking base. */
 class IdSequence {
   private readonly counters = new Map<string, bigint>();
@@ -228,7 +243,6 @@ export class SandboxState {
   clockOffsetMs = 0;
 
   readonly graph = {
-    appId: "880011223344556",
     pages: new Map<string, FbPage>(),
     tokens: new Map<string, GraphToken>(),
     igAccounts: new Map<string, IgAccount>(),
@@ -242,9 +256,9 @@ export class SandboxState {
   };
 
   readonly x = {
-    consumerKey: "sandbox-consumer-key",
-    consumerSecret: "sandbox-consumer-secret",
-    appBearerToken: "AAAAAAAAAAAAAAAAAAAAASANDBOXAPPONLYBEARER",
+    consumerKey: DEFAULT_ACCOUNTS.xApp.consumerKey,
+    consumerSecret: DEFAULT_ACCOUNTS.xApp.consumerSecret,
+    appBearerToken: DEFAULT_ACCOUNTS.xApp.appOnlyBearerToken,
     users: new Map<string, XUser>(),
     oauth1Tokens: new Map<string, XOAuth1Token>(),
     oauth2UserTokens: new Map<string, string>(), // token -> user id
@@ -294,19 +308,6 @@ export class SandboxState {
     return Number(this.ids.next(kind, 0n));
   }
 }
-
-/** The accounts every sandbox starts with; credentials are exposed through `sandbox.credentials`. */
-export const DEFAULT_ACCOUNTS = {
-  page: { id: "104522339876501", name: "Diskominfo Kabupaten Sanggau", category: "Government organization" },
-  pageAccessToken: "EAAPageSanggauSandboxToken0001",
-  expiredPageAccessToken: "EAAPageSanggauSandboxTokenExpired",
-  revokedPageAccessToken: "EAAPageSanggauSandboxTokenRevoked",
-  igAccount: { id: "17841400123456789", username: "diskominfo.sanggau", name: "Diskominfo Kabupaten Sanggau" },
-  xUser: { id: "1700000000000000001", username: "diskominfo_sgu", name: "Diskominfo Sanggau" },
-  xOAuth1: { token: "1700000000000000001-sandboxAccessToken", secret: "sandbox-access-secret" },
-  xOAuth2UserToken: "sandbox-oauth2-user-token-diskominfo",
-  wpUser: { id: 1, username: "humas", name: "Humas Diskominfo Sanggau", applicationPassword: "abcd EFGH 1234 ijkl MNOP 5678" },
-} as const;
 
 function seedDefaultAccounts(state: SandboxState): void {
   const a = DEFAULT_ACCOUNTS;

@@ -8,6 +8,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Request } from "express";
 import { contentType, rawBody } from "../http";
 import type { SandboxState } from "../state";
+import { X_PLATFORM_ORIGINS } from "./origins";
 import { xProblems } from "./problems";
 
 export type XIdentity = { kind: "user"; userId: string } | { kind: "app" };
@@ -15,8 +16,6 @@ export type XIdentity = { kind: "user"; userId: string } | { kind: "app" };
 /** How far a signed request's timestamp may be from the server clock (X rejects stale signatures). */
 const TIMESTAMP_TOLERANCE_S = 300;
 
-/** Hosts a client may have signed for before its request was pointed at the sandbox. */
-const PLATFORM_ORIGINS = ["https://api.x.com", "https://upload.x.com", "https://api.twitter.com", "https://upload.twitter.com"];
 
 export class XAuthenticator {
   private readonly seenNonces = new Map<string, number>();
@@ -95,5 +94,5 @@ function signatureParameters(req: Request, oauth: Record<string, string>): strin
 /** The URL the client signed: the sandbox URL itself, or the platform URL it was rewritten from. */
 function signedBaseUrls(req: Request): string[] {
   const path = new URL(req.originalUrl, "http://sandbox.local").pathname;
-  return [`${req.protocol}://${req.headers.host}${path}`, ...PLATFORM_ORIGINS.map((origin) => `${origin}${path}`)];
+  return [`${req.protocol}://${req.headers.host}${path}`, ...X_PLATFORM_ORIGINS.map((origin) => `${origin}${path}`)];
 }

@@ -4,13 +4,13 @@
  */
 import http from "node:http";
 import { type ITwitterApiClientPlugin, TwitterApi } from "twitter-api-v2";
+import { X_PLATFORM_ORIGINS } from "./origins";
 
-const PLATFORM_ORIGINS = ["https://api.x.com", "https://upload.x.com", "https://api.twitter.com", "https://upload.twitter.com"];
 
 export function sandboxTwitterPlugin(baseUrl: string): ITwitterApiClientPlugin {
   const base = baseUrl.replace(/\/$/, "");
   const rewrite = ({ params }: { params: { url: string } }) => {
-    const origin = PLATFORM_ORIGINS.find((o) => params.url.startsWith(o));
+    const origin = X_PLATFORM_ORIGINS.find((o) => params.url.startsWith(o));
     if (origin) params.url = base + params.url.slice(origin.length);
   };
   return { onBeforeRequestConfig: rewrite, onBeforeStreamRequestConfig: rewrite };

@@ -45,8 +45,9 @@ function mediaOf(ctx: XContext, id: string): XMedia {
   return media;
 }
 
-function describe(media: XMedia) {
-  return { id: media.id, media_key: media.mediaKey, expires_after_secs: EXPIRES_AFTER_SECS - Math.floor((Date.now() - media.createdAt) / 1000) };
+function describe(ctx: XContext, media: XMedia) {
+  const ageSecs = Math.floor((ctx.state.now() - media.createdAt) / 1000);
+  return { id: media.id, media_key: media.mediaKey, expires_after_secs: EXPIRES_AFTER_SECS - ageSecs };
 }
 
 function processingInfo(media: XMedia) {
@@ -76,7 +77,7 @@ function initialize(ctx: XContext) {
     createdAt: ctx.state.now(),
   };
   ctx.state.x.media.set(id, media);
-  return { body: { data: describe(media) } };
+  return { body: { data: describe(ctx, media) } };
 }
 
 function append(ctx: XContext) {
@@ -102,7 +103,7 @@ function finalize(ctx: XContext) {
   if (signature && !signature(data)) throw xProblems.invalidRequest([{ message: "media type unrecognized." }]);
   media.finalized = true;
   const processing = processingInfo(media);
-  return { body: { data: { ...describe(media), size: media.totalBytes, ...(processing ? { processing_info: processing } : {}) } } };
+  return { body: { data: { ...describe(ctx, media), size: media.totalBytes, ...(processing ? { processing_info: processing } : {}) } } };
 }
 
 function status(ctx: XContext) {
@@ -112,7 +113,7 @@ function status(ctx: XContext) {
   const media = mediaOf(ctx, ctx.query.media_id);
   const processing = processingInfo(media);
   if (media.pendingPolls > 0) media.pendingPolls--;
-  return { body: { data: { ...describe(media), ...(processing ? { processing_info: processing } : {}) } } };
+  return { body: { data: { ...describe(ctx, media), ...(processing ? { processing_info: processing } : {}) } } };
 }
 
 export const mediaRoutes: XRoute[] = [
