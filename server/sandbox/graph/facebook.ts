@@ -179,6 +179,7 @@ function postNode(post: FbPost): BoundNode {
     remove: ({ state }) => {
       state.graph.posts.delete(post.id);
       if (post.photo) state.graph.photos.delete(post.photo.id);
+      for (const comment of state.graph.comments.values()) if (comment.objectId === post.id) state.graph.comments.delete(comment.id);
       return { success: true };
     },
     edges: {
@@ -207,7 +208,6 @@ function commentFields(state: SandboxState, comment: GraphComment): Record<strin
 }
 
 function commentNode(comment: GraphComment): BoundNode {
-  const post = (state: SandboxState) => state.graph.posts.get(comment.objectId);
   return {
     typeName: "Comment",
     ownerPageId: comment.objectId.split("_")[0]!,
@@ -224,10 +224,7 @@ function commentNode(comment: GraphComment): BoundNode {
       comments: {
         get: (ctx) => listComments(ctx, comment.objectId, comment.id),
         // Facebook threads are one level deep: a reply to a reply joins the top-level thread.
-        post: (ctx) => {
-          if (!post(ctx.state)) throw graphErrors.unsupportedRequest("POST", comment.id);
-          return replyAsPage(ctx, comment.objectId, comment.parentId ?? comment.id);
-        },
+        post: (ctx) => replyAsPage(ctx, comment.objectId, comment.parentId ?? comment.id),
       },
     },
   };
