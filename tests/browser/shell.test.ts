@@ -108,3 +108,27 @@ describe("on a phone", () => {
     );
   });
 });
+
+describe("the account page", () => {
+  it("creates a personal API token, shows it once, and revokes it", async () => {
+    await withPage(async (page) => {
+      await logInToApp(page, "humas@sanggau.demo");
+      await page.getByTestId("current-user").click();
+      await page.getByLabel("Nama token").fill("Skrip rekap");
+      await page.getByLabel("Berlaku (hari)").fill("30");
+      await page.getByRole("button", { name: "Buat token" }).click();
+
+      const secret = page.getByTestId("one-time-secret");
+      await secret.waitFor();
+      expect(await page.getByText("hanya ditampilkan sekali").count()).toBe(1);
+      const token = await secret.innerText();
+      await page.getByRole("button", { name: "Sudah saya simpan" }).click();
+      expect(await page.getByText(token).count()).toBe(0);
+
+      const row = page.getByRole("row", { name: /Skrip rekap/ });
+      await row.getByRole("button", { name: "Cabut" }).click();
+      await row.getByRole("button", { name: "Ya, cabut token" }).click();
+      await row.getByText(/^Dicabut/).waitFor();
+    });
+  });
+});

@@ -23,8 +23,9 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t("language.label")}>
       {LANGUAGES.map(({ code, short, name }) => (
-        <button key={code} type="button" lang={code} aria-pressed={language === code} aria-label={name} onClick={() => choose(code)}>
+        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => choose(code)}>
           {short}
+          <span className="visually-hidden"> ({name})</span>
         </button>
       ))}
       <ErrorAlert error={error} />

@@ -15,6 +15,7 @@ export type CursorList<T> = {
 
 /** A list read page by page through the API's `nextCursor`; restarts when the query changes. */
 export function useCursorList<T extends { id: string }>(path: string, query: Query): CursorList<T> {
+  // Compared by value, so callers may build a fresh query object on every render.
   const queryKey = JSON.stringify(query);
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);

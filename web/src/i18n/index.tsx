@@ -35,8 +35,12 @@ type I18n = {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Locale>(storedLanguage);
-  setRequestLanguage(language);
+  const [language, setLanguageState] = useState<Locale>(() => {
+    // Before the first request (the session check) goes out with an Accept-Language.
+    const initial = storedLanguage();
+    setRequestLanguage(initial);
+    return initial;
+  });
 
   useEffect(() => {
     document.documentElement.lang = language;

@@ -103,11 +103,25 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
                 {event.targetId && <span className="muted"> {event.targetId}</span>}
               </td>
               <td>{event.unit?.name ?? "—"}</td>
-              <td>{event.changes ? <pre className="changes">{JSON.stringify(event.changes, null, 2)}</pre> : "—"}</td>
+              <td>
+                <Changes changes={event.changes} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Changes folded under the names of what changed, so long JSON does not stretch every row. */
+function Changes({ changes }: { changes: unknown }) {
+  if (changes === null || changes === undefined) return <>—</>;
+  const summary = typeof changes === "object" && !Array.isArray(changes) ? Object.keys(changes).join(", ") : String(changes);
+  return (
+    <details className="changes">
+      <summary>{summary || "{}"}</summary>
+      <pre>{JSON.stringify(changes, null, 2)}</pre>
+    </details>
   );
 }

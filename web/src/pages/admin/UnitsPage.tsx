@@ -71,22 +71,24 @@ export function UnitsPage() {
                   <td>{unit.code ?? "—"}</td>
                   <td>{t(TIMEZONE_LABELS[unit.timezone])}</td>
                   <td>{unit.active ? t("common.active") : t("common.inactive")}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button--secondary" onClick={() => setEditing(unit)} aria-label={t("units.editNamed", { name: unit.name })}>
-                      {t("common.edit")}
-                    </button>
-                    {unit.active ? (
-                      <ConfirmButton
-                        label={t("common.deactivate")}
-                        confirmLabel={t("units.confirmDeactivate", { name: unit.name })}
-                        busy={setActive.busy}
-                        onConfirm={() => void setActive.run(unit, false)}
-                      />
-                    ) : (
-                      <button type="button" className="button--secondary" disabled={setActive.busy} onClick={() => void setActive.run(unit, true)}>
-                        {t("common.reactivate")}
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="button--secondary" onClick={() => setEditing(unit)} aria-label={t("units.editNamed", { name: unit.name })}>
+                        {t("common.edit")}
                       </button>
-                    )}
+                      {unit.active ? (
+                        <ConfirmButton
+                          label={t("common.deactivate")}
+                          confirmLabel={t("units.confirmDeactivate", { name: unit.name })}
+                          busy={setActive.busy}
+                          onConfirm={() => void setActive.run(unit, false)}
+                        />
+                      ) : (
+                        <button type="button" className="button--secondary" disabled={setActive.busy} onClick={() => void setActive.run(unit, true)}>
+                          {t("common.reactivate")}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -106,28 +106,30 @@ export function UsersPage() {
                   <td>
                     <UserStatus user={user} />
                   </td>
-                  <td className="row-actions">
-                    <button type="button" className="button--secondary" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.name })}>
-                      {t("common.edit")}
-                    </button>
-                    <ConfirmButton
-                      label={t("users.resetPassword")}
-                      confirmLabel={t("users.confirmResetPassword", { name: user.name })}
-                      busy={resetPassword.busy}
-                      onConfirm={() => void resetPassword.run(user)}
-                    />
-                    {user.active ? (
-                      <ConfirmButton
-                        label={t("common.deactivate")}
-                        confirmLabel={t("users.confirmDeactivate", { name: user.name })}
-                        busy={setActive.busy}
-                        onConfirm={() => void setActive.run(user, false)}
-                      />
-                    ) : (
-                      <button type="button" className="button--secondary" disabled={setActive.busy} onClick={() => void setActive.run(user, true)}>
-                        {t("common.reactivate")}
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="button--secondary" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.name })}>
+                        {t("common.edit")}
                       </button>
-                    )}
+                      <ConfirmButton
+                        label={t("users.resetPassword")}
+                        confirmLabel={t("users.confirmResetPassword", { name: user.name })}
+                        busy={resetPassword.busy}
+                        onConfirm={() => void resetPassword.run(user)}
+                      />
+                      {user.active ? (
+                        <ConfirmButton
+                          label={t("common.deactivate")}
+                          confirmLabel={t("users.confirmDeactivate", { name: user.name })}
+                          busy={setActive.busy}
+                          onConfirm={() => void setActive.run(user, false)}
+                        />
+                      ) : (
+                        <button type="button" className="button--secondary" disabled={setActive.busy} onClick={() => void setActive.run(user, true)}>
+                          {t("common.reactivate")}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
