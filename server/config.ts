@@ -43,6 +43,13 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, "expected 32 random bytes in base64 (generate with: openssl rand -base64 32)")
     .optional(),
   SIAR_DEMO: booleanFlag.optional(),
+  SIAR_SANDBOX: booleanFlag.optional(),
+  SIAR_SANDBOX_PORT: z.coerce
+    .number({ error: "expected a port number, or 0 for any free port" })
+    .int("expected a port number, or 0 for any free port")
+    .min(0, "expected a port number, or 0 for any free port")
+    .max(65535, "expected a port number, or 0 for any free port")
+    .default(0),
   SIAR_ADMIN_EMAIL: z.email({ error: "expected an e-mail address" }).optional(),
   SIAR_ORG_NAME: z.string().trim().min(3, "expected the organisation's name").default("Pemerintah Kabupaten"),
   SESSION_TTL_HOURS: positiveInt("a whole number of hours").default(12),
@@ -65,6 +72,8 @@ export type Config = {
   dataDir: string;
   publicBaseUrl: string;
   demo: boolean;
+  /** The local imitation of the platforms (server/sandbox), standing in for real channels. */
+  sandbox: { enabled: boolean; explicitlyEnabled: boolean; port: number };
   adminEmail: string | undefined;
   organisationName: string;
   /** Given explicitly, or undefined: then the embedded mode generates them in the data folder. */
@@ -100,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (missing.length) throw new ConfigError(missing);
   }
 
+  const demo = e.SIAR_DEMO ?? !usesPostgres;
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -109,7 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: "pglite", dataDir: path.join(dataDir, "db") },
     dataDir,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
-    demo: e.SIAR_DEMO ?? !usesPostgres,
+    demo,
+    // Demo mode simulates the channels unless told otherwise; production gets them only on request.
+    sandbox: {
+      enabled: e.SIAR_SANDBOX ?? (demo && e.NODE_ENV !== "production"),
+      explicitlyEnabled: e.SIAR_SANDBOX === true,
+      port: e.SIAR_SANDBOX_PORT,
+    },
     adminEmail: e.SIAR_ADMIN_EMAIL,
     organisationName: e.SIAR_ORG_NAME,
     secrets: { sessionSecret: e.SIAR_SESSION_SECRET, encryptionKey: e.SIAR_ENCRYPTION_KEY },

@@ -56,6 +56,11 @@ const catalogue = {
   unit_inactive: { status: 400, id: "Unit yang dipilih sudah nonaktif.", en: "The chosen unit is inactive." },
   cannot_deactivate_self: { status: 400, id: "Anda tidak dapat menonaktifkan akun sendiri.", en: "You cannot deactivate your own account." },
   last_admin: { status: 409, id: "Harus ada setidaknya satu admin aktif.", en: "At least one active administrator must remain." },
+  sandbox_disabled: {
+    status: 404,
+    id: "Simulasi platform tidak aktif pada instalasi ini.",
+    en: "The platform simulation is not enabled on this installation.",
+  },
   internal: { status: 500, id: "Terjadi kesalahan pada server. Coba lagi.", en: "Something went wrong on the server. Please try again." },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { pruneRateLimitCounters } from "./auth/rateLimit.js";
 import { pruneExpiredSessions } from "./auth/sessions.js";
-import { TokenHasher } from "./auth/tokens.js";
+import { randomToken, TokenHasher } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
@@ -16,6 +16,7 @@ import { bootstrapFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } 
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { attachRealtime } from "./realtime/index.js";
+import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import type { Services } from "./services.js";
 
@@ -37,6 +38,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     throw error;
   }
 
+  const sandbox = config.sandbox.enabled ? await startSimulatedPlatforms(config) : null;
   const services: Services = {
     config,
     db,
@@ -45,6 +47,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     secretBox: new SecretBox(secrets.encryptionKey),
     events: new DomainEvents(),
     logger,
+    sandbox,
   };
 
   // Processes starting together on an empty PostgreSQL must not both seed it.
@@ -77,6 +80,9 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   } else {
     logger.info({ url, database: db.kind }, "Siar is running");
   }
+  if (sandbox) {
+    logger.warn({ sandbox: sandbox.url }, "channels are simulated by the local platform sandbox (SIAR_SANDBOX)");
+  }
 
   return {
     url,
@@ -87,6 +93,14 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      await sandbox?.close();
     },
   };
+}
+
+/** Demo mode's stand-in for Facebook, Instagram, X and WordPress, on 127.0.0.1 only. */
+async function startSimulatedPlatforms(config: Config): Promise<Sandbox> {
+  assertSandboxAllowed({ nodeEnv: config.nodeEnv, enabled: config.sandbox.explicitlyEnabled });
+  // Only this process knows the control token; admins reach the control API through /api/sandbox.
+  return startSandbox({ port: config.sandbox.port, controlToken: randomToken() });
 }

@@ -3,6 +3,7 @@ import { can } from "./policy.js";
 import { seesAllUnits } from "./scope.js";
 import "./apiTokens.js";
 import "./auditEvents.js";
+import "./sandbox.js";
 import "./units.js";
 import "./users.js";
 import "./workspaces.js";
@@ -21,6 +22,7 @@ export function abilitiesOf(actor: Actor) {
     manageUnits: can(actor, "create", "Unit"),
     manageUsers: can(actor, "create", "User"),
     readAuditLog: can(actor, "list", "AuditEvent"),
+    controlSandbox: can(actor, "control", "Sandbox"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

@@ -10,9 +10,10 @@ export type Subjects = {
   Post: { unitPath: string };
   InboxItem: { unitPath: string };
   Dashboard: { unitPath: string };
+  Sandbox: never;
 };
 export type Model = keyof Subjects;
-export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve";
+export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control";
 
 type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

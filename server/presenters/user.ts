@@ -33,8 +33,9 @@ export function presentUser(user: UserRecord) {
   };
 }
 
-export function presentSession(actor: Actor, abilities: Abilities, csrfToken: string | undefined) {
+export function presentSession(actor: Actor, abilities: Abilities, csrfToken: string | undefined, instance: { simulatedChannels: boolean }) {
   return {
+    instance,
     user: {
       id: actor.id,
       email: actor.email,

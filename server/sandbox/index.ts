@@ -77,6 +77,8 @@ export interface Sandbox {
   state: SandboxState;
   control: SandboxControl;
   credentials: SandboxCredentials;
+  /** The bearer token its /_sandbox/* control routes require. */
+  controlToken: string;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     state,
     control,
     credentials,
+    controlToken: options.controlToken,
     close: async () => {
       services.webhooks.close();
       services.faults.releaseHanging();

@@ -26,6 +26,12 @@ async function withPage(test: (page: Page) => Promise<void>) {
 }
 
 describe("units and users administration", () => {
+  it("shows no simulation banner when channels are real", async () => {
+    await admin.goto("/app/admin/units");
+    await admin.getByRole("button", { name: "Unit baru" }).waitFor();
+    expect(await admin.getByTestId("simulated-channels-banner").count()).toBe(0);
+  });
+
   it("lets an admin create a unit, showing the server's objection next to the field first", async () => {
     await admin.goto("/app/admin/units");
     await admin.getByRole("button", { name: "Unit baru" }).click();

@@ -6,7 +6,8 @@ import { closePage, launchBrowser, logIn, logInToApp, openPage } from "./browser
 let siar: TestSiar;
 let browser: Browser;
 beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar(), launchBrowser()]);
+  // As `npm start` runs the demo: channels simulated by the local sandbox.
+  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true" }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -39,6 +40,13 @@ describe("the signed-in navigation", () => {
     await withPage(async (page) => {
       await logInToApp(page, email);
       expect(await navLinkTestIds(page)).toEqual(links);
+    });
+  });
+
+  it("says plainly that channels are simulated in demo mode", async () => {
+    await withPage(async (page) => {
+      await logInToApp(page, "petugas.kapuas@sanggau.demo");
+      expect(await page.getByTestId("simulated-channels-banner").innerText()).toContain("disimulasikan");
     });
   });
 

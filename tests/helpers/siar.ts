@@ -25,7 +25,7 @@ export async function startTestSiar(env: Record<string, string> = {}): Promise<T
 }
 
 function testEnv(dataDir: string): Record<string, string> {
-  return { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, LOG_LEVEL: "silent", SIAR_DEMO: "true" };
+  return { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, LOG_LEVEL: "silent", SIAR_DEMO: "true", SIAR_SANDBOX: "false" };
 }
 
 /**

@@ -57,3 +57,12 @@ describe("configuration from the environment", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" }).port).toBe(3000);
   });
 });
+
+describe("the platform sandbox setting", () => {
+  it("simulates channels in demo mode, but never in production unless explicitly enabled", () => {
+    expect(loadConfig({}).sandbox).toMatchObject({ enabled: true, explicitlyEnabled: false });
+    expect(loadConfig({ NODE_ENV: "production" }).sandbox.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", SIAR_SANDBOX: "true" }).sandbox).toMatchObject({ enabled: true, explicitlyEnabled: true });
+    expect(loadConfig({ SIAR_DEMO: "false" }).sandbox.enabled).toBe(false);
+  });
+});

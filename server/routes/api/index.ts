@@ -5,6 +5,7 @@ import { csrfProtection } from "../middleware/csrf.js";
 import { apiNotFound } from "../middleware/errors.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
+import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
 
@@ -23,6 +24,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/units", ...signedIn, unitRoutes(services));
   api.use("/users", ...signedIn, userRoutes(services));
   api.use("/audit-events", ...signedIn, auditEventRoutes(services));
+  api.use("/sandbox", ...signedIn, sandboxRoutes(services));
   api.use(apiNotFound);
   return api;
 }

@@ -21,9 +21,12 @@ export type Abilities = {
   manageUsers: boolean;
   readAuditLog: boolean;
   seesAllUnits: boolean;
+  controlSandbox: boolean;
 };
 
 export type Session = {
+  /** Facts about this installation: in demo mode the channels are simulated locally. */
+  instance: { simulatedChannels: boolean };
   user: { id: string; email: string; name: string; role: Role; locale: Locale; mustChangePassword: boolean; units: UnitRef[] };
   abilities: Abilities;
   csrfToken: string | null;

@@ -23,7 +23,7 @@ export function AppLayout() {
   const sections = SECTIONS.filter((section) => section.allowed(session.abilities));
 
   return (
-    <div className="app">
+    <div className={session.instance.simulatedChannels ? "app app--with-banner" : "app"}>
       <a className="skip-link" href="#main">
         {t("layout.skipToContent")}
       </a>
@@ -55,6 +55,11 @@ export function AppLayout() {
           </button>
         </div>
       </header>
+      {session.instance.simulatedChannels && (
+        <p className="demo-banner" role="status" data-testid="simulated-channels-banner">
+          {t("layout.simulatedChannels")}
+        </p>
+      )}
       <nav id="main-nav" aria-label={t("layout.navLabel")} className={menuOpen ? "app-nav app-nav--open" : "app-nav"}>
         <ul>
           {sections.map((section) => (

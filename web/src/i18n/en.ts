@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   "layout.menu": "Menu",
   "layout.navLabel": "Main navigation",
   "layout.logout": "Sign out",
+  "layout.simulatedChannels": "Demo mode: Facebook, Instagram, X and WordPress are simulated on this server. Nothing is sent to the real platforms.",
 
   "nav.compose": "Compose",
   "nav.calendar": "Calendar",

@@ -29,6 +29,7 @@ export const id = {
   "layout.menu": "Menu",
   "layout.navLabel": "Navigasi utama",
   "layout.logout": "Keluar",
+  "layout.simulatedChannels": "Mode demo: Facebook, Instagram, X dan WordPress disimulasikan di server ini. Tidak ada yang terkirim ke platform sungguhan.",
 
   "nav.compose": "Tulis",
   "nav.calendar": "Kalender",

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from "express";
+import { toActor, type Actor } from "../../../auth/actor.js";
 import { SESSION_COOKIE } from "../../../auth/sessions.js";
 import { createApiToken, revokeApiToken } from "../../../commands/apiTokens.js";
 import { changePassword, logIn, logOut, updateProfile } from "../../../commands/auth.js";
@@ -11,7 +12,6 @@ import { requireActor, requirePasswordChanged } from "../../middleware/authentic
 import { originOf } from "../../origin.js";
 import { parse, uuidParam } from "../../validate.js";
 import { createTokenBody, loginBody, passwordBody, profileBody } from "./schema.js";
-import { toActor, actorInclude } from "../../../auth/actor.js";
 
 function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date) {
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/", expires: expiresAt });
@@ -19,6 +19,8 @@ function setSessionCookie(req: Request, res: Response, token: string, expiresAt:
 
 export function authRoutes(services: Services): Router {
   const router = Router();
+  const sessionBody = (actor: Actor, csrfToken: string | undefined) =>
+    presentSession(actor, abilitiesOf(actor), csrfToken, { simulatedChannels: services.sandbox !== null });
 
   router.post("/login", async (req, res) => {
     const body = parse(loginBody, req.body, req);
@@ -27,11 +29,11 @@ export function authRoutes(services: Services): Router {
       userAgent: req.get("user-agent"),
     });
     setSessionCookie(req, res, session.token, session.expiresAt);
-    res.json(presentSession(actor, abilitiesOf(actor), session.csrfToken));
+    res.json(sessionBody(actor, session.csrfToken));
   });
 
   router.get("/session", requireActor, (req, res) => {
-    res.json(presentSession(req.actor!, abilitiesOf(req.actor!), req.csrfToken));
+    res.json(sessionBody(req.actor!, req.csrfToken));
   });
 
   router.post("/logout", requireActor, async (req, res) => {
@@ -49,7 +51,7 @@ export function authRoutes(services: Services): Router {
     const user = await updateProfile(services, originOf(req), parse(profileBody, req.body, req));
     const actor = toActor(user, req.actor!.via, req.actor!.sessionId);
     req.locale = actor.locale;
-    res.json(presentSession(actor, abilitiesOf(actor), req.csrfToken));
+    res.json(sessionBody(actor, req.csrfToken));
   });
 
   router.get("/tokens", requireActor, requirePasswordChanged, async (req, res) => {
