@@ -1,11 +1,12 @@
-import { useEffect, useState } from "react";
-import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { useEffect, useRef, useState } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useI18n } from "../i18n";
 import { SECTIONS } from "../navigation";
 import { useSessionSocket } from "../realtime/useSessionSocket";
 import { useSession, useSignedIn } from "../session/SessionProvider";
 import { ROLE_LABELS } from "./labels";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NavList } from "./NavList";
 
 /** The signed-in frame: skip link, header, the sections this user may open, and the page. */
 export function AppLayout() {
@@ -15,12 +16,23 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   useSessionSocket(session.user.id, refresh);
 
   // On a phone the menu covers the page; close it once a link has been followed.
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
-  const sections = SECTIONS.filter((section) => section.allowed(session.abilities));
+  // Escape closes the open menu and puts focus back on the button that opened it.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener("keydown", closeOnEscape);
+    return () => document.removeEventListener("keydown", closeOnEscape);
+  }, [menuOpen]);
 
   return (
     <div className={session.instance.simulatedChannels ? "app app--with-banner" : "app"}>
@@ -29,6 +41,7 @@ export function AppLayout() {
       </a>
       <header className="app-header">
         <button
+          ref={menuButton}
           type="button"
           className="menu-button"
           aria-expanded={menuOpen}
@@ -60,17 +73,7 @@ export function AppLayout() {
           {t("layout.simulatedChannels")}
         </p>
       )}
-      <nav id="main-nav" aria-label={t("layout.navLabel")} className={menuOpen ? "app-nav app-nav--open" : "app-nav"}>
-        <ul>
-          {sections.map((section) => (
-            <li key={section.path}>
-              <NavLink to={section.path} data-testid={section.testId}>
-                {t(section.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavList id="main-nav" label={t("layout.navLabel")} className={menuOpen ? "app-nav app-nav--open" : "app-nav"} sections={SECTIONS} />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,4 +1,5 @@
-import { Navigate, NavLink, Outlet } from "react-router-dom";
+import { Navigate, Outlet } from "react-router-dom";
+import { NavList } from "../../components/NavList";
 import { useI18n } from "../../i18n";
 import { ADMIN_SECTIONS } from "../../navigation";
 import { useSignedIn } from "../../session/SessionProvider";
@@ -6,21 +7,9 @@ import { useSignedIn } from "../../session/SessionProvider";
 /** Administration: units, users and the audit log, each for whoever may open it. */
 export function AdminLayout() {
   const { t } = useI18n();
-  const { abilities } = useSignedIn();
-  const sections = ADMIN_SECTIONS.filter((section) => section.allowed(abilities));
   return (
     <>
-      <nav aria-label={t("admin.navLabel")} className="sub-nav">
-        <ul>
-          {sections.map((section) => (
-            <li key={section.path}>
-              <NavLink to={section.path} data-testid={section.testId}>
-                {t(section.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavList label={t("admin.navLabel")} className="sub-nav" sections={ADMIN_SECTIONS} />
       <Outlet />
     </>
   );

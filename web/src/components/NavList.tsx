@@ -1,0 +1,27 @@
+import { NavLink } from "react-router-dom";
+import { useI18n } from "../i18n";
+import type { Section } from "../navigation";
+import { useSignedIn } from "../session/SessionProvider";
+
+type NavListProps = { label: string; sections: readonly Section[]; id?: string; className?: string };
+
+/** A navigation landmark listing the sections the signed-in user may open. */
+export function NavList({ label, sections, id, className }: NavListProps) {
+  const { t } = useI18n();
+  const { abilities } = useSignedIn();
+  return (
+    <nav id={id} aria-label={label} className={className}>
+      <ul>
+        {sections
+          .filter((section) => section.allowed(abilities))
+          .map((section) => (
+            <li key={section.path}>
+              <NavLink to={section.path} data-testid={section.testId}>
+                {t(section.label)}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
