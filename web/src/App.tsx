@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
-import { ADMIN, ADMIN_AUDIT, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, INBOX } from "./navigation";
+import type { MessageKey } from "./i18n";
+import { ADMIN, ADMIN_AUDIT, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, INBOX, type Section } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
@@ -17,6 +19,28 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 // Routes are relative to Vite's base (/app/), where the server serves this app.
 const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, "");
 
+// Sections whose feature arrives in a later release, each with its note.
+const PREPARING: readonly [Section, MessageKey][] = [
+  [COMPOSE, "preparing.compose"],
+  [CALENDAR, "preparing.calendar"],
+  [INBOX, "preparing.inbox"],
+];
+
+const ADMIN_PAGES: readonly [Section, ReactNode][] = [
+  [ADMIN_UNITS, <UnitsPage />],
+  [ADMIN_USERS, <UsersPage />],
+  [ADMIN_AUDIT, <AuditLogPage />],
+];
+
+/** A section's route, opened only to sessions whose abilities allow it. */
+function sectionRoute(section: Section, page: ReactNode, children?: ReactNode) {
+  return (
+    <Route key={section.path} path={section.path} element={<RequireAbility allowed={section.allowed}>{page}</RequireAbility>}>
+      {children}
+    </Route>
+  );
+}
+
 export function App() {
   return (
     <BrowserRouter basename={BASENAME}>
@@ -28,51 +52,16 @@ export function App() {
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
-            <Route
-              path={COMPOSE.path}
-              element={
-                <RequireAbility allowed={COMPOSE.allowed}>
-                  <FeaturePreparingPage title="nav.compose" note="preparing.compose" />
-                </RequireAbility>
-              }
-            />
-            <Route
-              path={CALENDAR.path}
-              element={
-                <RequireAbility allowed={CALENDAR.allowed}>
-                  <FeaturePreparingPage title="nav.calendar" note="preparing.calendar" />
-                </RequireAbility>
-              }
-            />
-            <Route
-              path={INBOX.path}
-              element={
-                <RequireAbility allowed={INBOX.allowed}>
-                  <FeaturePreparingPage title="nav.inbox" note="preparing.inbox" />
-                </RequireAbility>
-              }
-            />
-            <Route
-              path={DASHBOARD.path}
-              element={
-                <RequireAbility allowed={DASHBOARD.allowed}>
-                  <DashboardPage />
-                </RequireAbility>
-              }
-            />
-            <Route
-              path={ADMIN.path}
-              element={
-                <RequireAbility allowed={ADMIN.allowed}>
-                  <AdminLayout />
-                </RequireAbility>
-              }
-            >
-              <Route index element={<AdminIndex />} />
-              <Route path={ADMIN_UNITS.path} element={<RequireAbility allowed={ADMIN_UNITS.allowed}><UnitsPage /></RequireAbility>} />
-              <Route path={ADMIN_USERS.path} element={<RequireAbility allowed={ADMIN_USERS.allowed}><UsersPage /></RequireAbility>} />
-              <Route path={ADMIN_AUDIT.path} element={<RequireAbility allowed={ADMIN_AUDIT.allowed}><AuditLogPage /></RequireAbility>} />
-            </Route>
+            {PREPARING.map(([section, note]) => sectionRoute(section, <FeaturePreparingPage title={section.label} note={note} />))}
+            {sectionRoute(DASHBOARD, <DashboardPage />)}
+            {sectionRoute(
+              ADMIN,
+              <AdminLayout />,
+              <>
+                <Route index element={<AdminIndex />} />
+                {ADMIN_PAGES.map(([section, page]) => sectionRoute(section, page))}
+              </>,
+            )}
             <Route path="/account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
