@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api, fieldErrorsOf } from "../../api/client";
 import { TIMEZONES, UNIT_TYPES, type Timezone, type Unit, type UnitType } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
 import { SelectField, TextField } from "../../components/Field";
 import { TIMEZONE_LABELS, UNIT_TYPE_LABELS } from "../../components/labels";
+import { PanelForm } from "../../components/PanelForm";
 import { useAction } from "../../hooks/useAction";
 import { useI18n } from "../../i18n";
 import { UnitOptions } from "./UnitOptions";
@@ -24,15 +24,13 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
   const errors = fieldErrorsOf(save.error);
   const title = unit ? t("units.editNamed", { name: unit.name }) : t("units.new");
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const saved = await save.run({ name, parentId: parentId || null, code: code.trim() || null, timezone });
     if (saved) onSaved(saved);
   };
 
   return (
-    <form onSubmit={submit} className="form panel" aria-labelledby="unit-form-title">
-      <h2 id="unit-form-title">{title}</h2>
+    <PanelForm title={title} error={save.error} busy={save.busy} onSubmit={() => void submit()} onCancel={onCancel}>
       <TextField label={t("units.name")} required minLength={2} maxLength={160} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
       <SelectField label={t("units.type")} value={type} disabled={Boolean(unit)} onChange={(e) => setType(e.target.value as UnitType)} error={errors.type}>
         {UNIT_TYPES.map((value) => (
@@ -53,15 +51,6 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
           </option>
         ))}
       </SelectField>
-      <ErrorAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.busy}>
-          {t("common.save")}
-        </button>
-        <button type="button" className="button--secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }

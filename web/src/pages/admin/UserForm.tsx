@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api, fieldErrorsOf } from "../../api/client";
 import { ROLES, type Locale, type Role, type Unit, type User } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
 import { SelectField, TextField } from "../../components/Field";
 import { ROLE_LABELS } from "../../components/labels";
+import { PanelForm } from "../../components/PanelForm";
 import { useAction } from "../../hooks/useAction";
 import { useI18n } from "../../i18n";
 import { UnitChecklist } from "./UnitChecklist";
@@ -24,16 +24,15 @@ export function UserForm({ user, units, onSaved, onCancel }: UserFormProps) {
     return api.post<SavedUser>("/users", body);
   });
   const errors = fieldErrorsOf(save.error);
+  const title = user ? t("users.editNamed", { name: user.name }) : t("users.new");
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const saved = await save.run({ email, name, role, unitIds, locale });
     if (saved) onSaved(saved);
   };
 
   return (
-    <form onSubmit={submit} className="form panel" aria-labelledby="user-form-title">
-      <h2 id="user-form-title">{user ? t("users.editNamed", { name: user.name }) : t("users.new")}</h2>
+    <PanelForm title={title} error={save.error} busy={save.busy} onSubmit={() => void submit()} onCancel={onCancel}>
       <TextField label={t("field.email")} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} />
       <TextField label={t("users.name")} required minLength={2} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
       <SelectField label={t("users.role")} value={role} onChange={(e) => setRole(e.target.value as Role)} error={errors.role}>
@@ -48,15 +47,6 @@ export function UserForm({ user, units, onSaved, onCancel }: UserFormProps) {
         <option value="id">Bahasa Indonesia</option>
         <option value="en">English</option>
       </SelectField>
-      <ErrorAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.busy}>
-          {t("common.save")}
-        </button>
-        <button type="button" className="button--secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }
