@@ -3,7 +3,7 @@ import { api, fieldErrorsOf } from "../api/client";
 import { useAction } from "../hooks/useAction";
 import { useI18n } from "../i18n";
 import { ErrorAlert } from "./Alerts";
-import { TextField } from "./Field";
+import { TextField, type TextFieldProps } from "./Field";
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -33,39 +33,30 @@ export function ChangePasswordForm({ onChanged }: { onChanged(): void }) {
 
   return (
     <form onSubmit={submit} className="form">
-      <TextField
-        label={t("password.current")}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={currentPassword}
-        onChange={(e) => setCurrentPassword(e.target.value)}
-        error={errors.currentPassword}
-      />
-      <TextField
+      <PasswordField label={t("password.current")} autoComplete="current-password" value={currentPassword} onValue={setCurrentPassword} error={errors.currentPassword} />
+      <PasswordField
         label={t("password.new")}
-        type="password"
         autoComplete="new-password"
-        required
         minLength={MIN_PASSWORD_LENGTH}
         hint={t("password.rule", { min: MIN_PASSWORD_LENGTH })}
         value={newPassword}
-        onChange={(e) => setNewPassword(e.target.value)}
+        onValue={setNewPassword}
         error={errors.newPassword}
       />
-      <TextField
-        label={t("password.confirm")}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={confirmation}
-        onChange={(e) => setConfirmation(e.target.value)}
-        error={mismatch ? t("password.mismatch") : undefined}
-      />
+      <PasswordField label={t("password.confirm")} autoComplete="new-password" value={confirmation} onValue={setConfirmation} error={mismatch ? t("password.mismatch") : undefined} />
       <ErrorAlert error={change.error} />
       <button type="submit" disabled={change.busy}>
         {t("password.submit")}
       </button>
     </form>
   );
+}
+
+type PasswordFieldProps = { label: string; autoComplete: "current-password" | "new-password"; value: string; onValue(value: string): void } & Pick<
+  TextFieldProps,
+  "error" | "hint" | "minLength"
+>;
+
+function PasswordField({ onValue, ...field }: PasswordFieldProps) {
+  return <TextField type="password" required onChange={(e) => onValue(e.target.value)} {...field} />;
 }

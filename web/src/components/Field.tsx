@@ -26,7 +26,7 @@ function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
   );
 }
 
-type TextFieldProps = { label: string; error?: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
+export type TextFieldProps = { label: string; error?: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
 
 export function TextField({ label, error, hint, ...input }: TextFieldProps) {
   return (
