@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, fieldErrorsOf } from "../../api/client";
 import { TIMEZONES, UNIT_TYPES, type Timezone, type Unit, type UnitType } from "../../api/types";
 import { SelectField, TextField } from "../../components/Field";
+import { LabelledOptions } from "../../components/LabelledOptions";
 import { TIMEZONE_LABELS, UNIT_TYPE_LABELS } from "../../components/labels";
 import { PanelForm } from "../../components/PanelForm";
 import { useAction } from "../../hooks/useAction";
@@ -33,11 +34,7 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
     <PanelForm title={title} error={save.error} busy={save.busy} onSubmit={() => void submit()} onCancel={onCancel}>
       <TextField label={t("units.name")} required minLength={2} maxLength={160} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
       <SelectField label={t("units.type")} value={type} disabled={Boolean(unit)} onChange={(e) => setType(e.target.value as UnitType)} error={errors.type}>
-        {UNIT_TYPES.map((value) => (
-          <option key={value} value={value}>
-            {t(UNIT_TYPE_LABELS[value])}
-          </option>
-        ))}
+        <LabelledOptions values={UNIT_TYPES} labels={UNIT_TYPE_LABELS} />
       </SelectField>
       <SelectField label={t("units.parent")} hint={t("units.parentHint")} value={parentId} onChange={(e) => setParentId(e.target.value)} error={errors.parentId}>
         <option value="">{t("units.noParent")}</option>
@@ -45,11 +42,7 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
       </SelectField>
       <TextField label={t("units.code")} hint={t("units.codeHint")} maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} error={errors.code} />
       <SelectField label={t("units.timezone")} value={timezone} onChange={(e) => setTimezone(e.target.value as Timezone)} error={errors.timezone}>
-        {TIMEZONES.map((value) => (
-          <option key={value} value={value}>
-            {t(TIMEZONE_LABELS[value])}
-          </option>
-        ))}
+        <LabelledOptions values={TIMEZONES} labels={TIMEZONE_LABELS} />
       </SelectField>
     </PanelForm>
   );

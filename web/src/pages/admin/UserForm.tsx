@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, fieldErrorsOf } from "../../api/client";
 import { ROLES, type Locale, type Role, type Unit, type User } from "../../api/types";
 import { SelectField, TextField } from "../../components/Field";
+import { LabelledOptions } from "../../components/LabelledOptions";
 import { ROLE_LABELS } from "../../components/labels";
 import { PanelForm } from "../../components/PanelForm";
 import { useAction } from "../../hooks/useAction";
@@ -36,11 +37,7 @@ export function UserForm({ user, units, onSaved, onCancel }: UserFormProps) {
       <TextField label={t("field.email")} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} />
       <TextField label={t("users.name")} required minLength={2} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
       <SelectField label={t("users.role")} value={role} onChange={(e) => setRole(e.target.value as Role)} error={errors.role}>
-        {ROLES.map((value) => (
-          <option key={value} value={value}>
-            {t(ROLE_LABELS[value])}
-          </option>
-        ))}
+        <LabelledOptions values={ROLES} labels={ROLE_LABELS} />
       </SelectField>
       <UnitChecklist legend={t("users.units")} units={units.filter((unit) => unit.active || unitIds.includes(unit.id))} selected={unitIds} onChange={setUnitIds} error={errors.unitIds} />
       <SelectField label={t("users.language")} value={locale} onChange={(e) => setLocale(e.target.value as Locale)} error={errors.locale}>

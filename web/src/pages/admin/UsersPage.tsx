@@ -5,6 +5,7 @@ import { ErrorAlert } from "../../components/Alerts";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { SelectField, TextField } from "../../components/Field";
 import { FilterForm } from "../../components/FilterForm";
+import { LabelledOptions } from "../../components/LabelledOptions";
 import { ROLE_LABELS } from "../../components/labels";
 import { ListStatus } from "../../components/ListStatus";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
@@ -65,11 +66,7 @@ export function UsersPage() {
         <TextField label={t("users.search")} type="search" value={filters.draft.q} onChange={(e) => filters.set("q", e.target.value)} />
         <SelectField label={t("users.role")} value={filters.draft.role} onChange={(e) => filters.set("role", e.target.value)}>
           <option value="">{t("common.all")}</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(ROLE_LABELS[role])}
-            </option>
-          ))}
+          <LabelledOptions values={ROLES} labels={ROLE_LABELS} />
         </SelectField>
         <SelectField label={t("users.unit")} value={filters.draft.unitId} onChange={(e) => filters.set("unitId", e.target.value)}>
           <option value="">{t("common.all")}</option>
