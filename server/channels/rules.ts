@@ -1,0 +1,166 @@
+import twitterText from "twitter-text";
+
+// What each channel accepts, as the platforms document it. Pure functions with no server
+// imports: the composer in the browser runs the same checks and counters before submit, and
+// the server runs them again before anything is stored or sent.
+
+export const PUBLISHING_CHANNELS = ["website", "facebook", "instagram", "x", "wordpress"] as const;
+export type PublishingChannel = (typeof PUBLISHING_CHANNELS)[number];
+
+export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export const VIDEO_TYPES = ["video/mp4", "video/quicktime"] as const;
+export const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
+
+type ChannelRule = {
+  /** How the text is measured and its limit. */
+  text: { measure: "characters" | "x-weighted"; max: number };
+  maxHashtags?: number;
+  mediaRequired?: boolean;
+  maxImages: number;
+  maxVideos: number;
+  /** Whether images and a video may go in the same post. */
+  mixedMedia: boolean;
+  imageMaxBytes: number;
+  videoMaxBytes: number;
+  /** Width / height bounds for images and videos. */
+  aspectRatio?: { min: number; max: number };
+};
+
+export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
+  // Siar's own site: generous, only sanity bounds.
+  website: { text: { measure: "characters", max: 50_000 }, maxImages: 10, maxVideos: 1, mixedMedia: true, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
+  // https://developers.facebook.com/docs/graph-api/reference/page/feed : message up to 63,206 characters.
+  facebook: { text: { measure: "characters", max: 63_206 }, maxImages: 10, maxVideos: 1, mixedMedia: false, imageMaxBytes: 10 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
+  // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media :
+  // caption 2,200 characters, 30 hashtags, aspect ratio 4:5 to 1.91:1, JPEG up to 8 MB.
+  instagram: {
+    text: { measure: "characters", max: 2_200 },
+    maxHashtags: 30,
+    mediaRequired: true,
+    maxImages: 1,
+    maxVideos: 1,
+    mixedMedia: false,
+    imageMaxBytes: 8 * 1024 * 1024,
+    videoMaxBytes: 300 * 1024 * 1024,
+    aspectRatio: { min: 4 / 5, max: 1.91 },
+  },
+  // https://docs.x.com/resources/fundamentals/counting-characters : weighted length 280, URLs 23;
+  // up to 4 images or 1 video; images up to 5 MB.
+  x: { text: { measure: "x-weighted", max: 280 }, maxImages: 4, maxVideos: 1, mixedMedia: false, imageMaxBytes: 5 * 1024 * 1024, videoMaxBytes: 512 * 1024 * 1024 },
+  wordpress: { text: { measure: "characters", max: 100_000 }, maxImages: 1, maxVideos: 0, mixedMedia: false, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: 0 },
+};
+
+export type DraftMedia = { kind: "image" | "video"; mimeType: string; bytes: number; width: number | null; height: number | null };
+
+export type Draft = {
+  title: string;
+  body: string;
+  link: string | null;
+  hashtags: string[];
+  media: DraftMedia[];
+  /** Per-channel replacement of the body. */
+  overrides: Partial<Record<PublishingChannel, string>>;
+};
+
+/** Which part of the composer a problem belongs to, so the UI can show it next to that field. */
+export type DraftField = "title" | "body" | "link" | "hashtags" | "media" | `override.${PublishingChannel}`;
+
+export type Violation = {
+  channel: PublishingChannel;
+  field: DraftField;
+  code: string;
+  message: { id: string; en: string };
+};
+
+const CHANNEL_NAMES: Record<PublishingChannel, string> = {
+  website: "Website",
+  facebook: "Facebook",
+  instagram: "Instagram",
+  x: "X",
+  wordpress: "WordPress",
+};
+
+export function normaliseHashtag(tag: string): string {
+  return tag.trim().replace(/^#+/, "").replace(/\s+/g, "");
+}
+
+/**
+ * The text a channel carries: the body (or its override), then the link where the platform
+ * does not take it separately, then the hashtags. Facebook and WordPress get the link as a field.
+ */
+export function renderText(channel: PublishingChannel, draft: Pick<Draft, "body" | "link" | "hashtags" | "overrides">): string {
+  const body = (draft.overrides[channel] ?? draft.body).trim();
+  const tags = draft.hashtags.map(normaliseHashtag).filter(Boolean).map((tag) => `#${tag}`);
+  const parts = [body];
+  const linkInText = channel === "x" || channel === "instagram";
+  if (linkInText && draft.link && !body.includes(draft.link)) parts.push(draft.link);
+  const tagLine = tags.filter((tag) => !body.includes(tag)).join(" ");
+  if (tagLine) parts.push(tagLine);
+  return parts.filter(Boolean).join("\n\n");
+}
+
+/** Length as the channel counts it: X's weighted count (URLs 23, CJK and emoji 2), else code points. */
+export function measureText(channel: PublishingChannel, text: string): number {
+  return CHANNEL_RULES[channel].text.measure === "x-weighted" ? twitterText.parseTweet(text).weightedLength : [...text].length;
+}
+
+export function countHashtags(text: string): number {
+  return twitterText.extractHashtags(text).length;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** Every reason the draft cannot go to this channel, in Bahasa Indonesia and English. */
+export function validateForChannel(channel: PublishingChannel, draft: Draft): Violation[] {
+  const rule = CHANNEL_RULES[channel];
+  const name = CHANNEL_NAMES[channel];
+  const textField: DraftField = draft.overrides[channel] !== undefined ? `override.${channel}` : "body";
+  const violations: Violation[] = [];
+  const add = (field: DraftField, code: string, id: string, en: string) => violations.push({ channel, field, code, message: { id, en } });
+
+  const text = renderText(channel, draft);
+  const length = measureText(channel, text);
+  if (length > rule.text.max) {
+    add(textField, "text_too_long", `Teks untuk ${name} terlalu panjang: ${length} dari batas ${rule.text.max}.`, `The text for ${name} is too long: ${length} of ${rule.text.max}.`);
+  }
+  if (rule.maxHashtags !== undefined && countHashtags(text) > rule.maxHashtags) {
+    add("hashtags", "too_many_hashtags", `${name} menerima paling banyak ${rule.maxHashtags} tagar.`, `${name} takes at most ${rule.maxHashtags} hashtags.`);
+  }
+
+  const images = draft.media.filter((m) => m.kind === "image");
+  const videos = draft.media.filter((m) => m.kind === "video");
+  if (rule.mediaRequired && draft.media.length === 0) {
+    add("media", "media_required", `${name} memerlukan gambar atau video.`, `${name} needs an image or a video.`);
+  }
+  if (images.length > rule.maxImages) {
+    add("media", "too_many_images", `${name} menerima paling banyak ${rule.maxImages} gambar.`, `${name} takes at most ${rule.maxImages} image(s).`);
+  }
+  if (videos.length > rule.maxVideos) {
+    add("media", "too_many_videos", rule.maxVideos ? `${name} menerima paling banyak ${rule.maxVideos} video.` : `${name} tidak menerima video.`, rule.maxVideos ? `${name} takes at most ${rule.maxVideos} video.` : `${name} does not take videos.`);
+  }
+  if (!rule.mixedMedia && images.length > 0 && videos.length > 0) {
+    add("media", "mixed_media", `${name} tidak menerima gambar dan video dalam satu unggahan.`, `${name} does not take images and a video in one post.`);
+  }
+  for (const media of draft.media) {
+    const limit = media.kind === "image" ? rule.imageMaxBytes : rule.videoMaxBytes;
+    if (limit > 0 && media.bytes > limit) {
+      add("media", "file_too_large", `Berkas terlalu besar untuk ${name}: batasnya ${mb(limit)}.`, `File too large for ${name}: the limit is ${mb(limit)}.`);
+    }
+    if (rule.aspectRatio && media.width && media.height) {
+      const ratio = media.width / media.height;
+      if (ratio < rule.aspectRatio.min - 0.005 || ratio > rule.aspectRatio.max + 0.005) {
+        add(
+          "media",
+          "aspect_ratio",
+          `Rasio gambar/video ${media.width}×${media.height} tidak didukung ${name}: harus antara 4:5 (tegak) dan 1,91:1 (mendatar).`,
+          `${name} does not support the ${media.width}×${media.height} aspect ratio: it must be between 4:5 (portrait) and 1.91:1 (landscape).`,
+        );
+      }
+    }
+  }
+  return violations;
+}
+
+export function validateDraft(channels: PublishingChannel[], draft: Draft): Violation[] {
+  return channels.flatMap((channel) => validateForChannel(channel, draft));
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { measureText, renderText, validateForChannel, type Draft } from "../../server/channels/rules.js";
+
+const draft = (overrides: Partial<Draft> = {}): Draft => ({
+  title: "Pemadaman listrik terjadwal",
+  body: "Pemadaman listrik terjadwal di Kecamatan Kapuas pada Sabtu pukul 08.00–12.00 WIB.",
+  link: null,
+  hashtags: [],
+  media: [],
+  overrides: {},
+  ...overrides,
+});
+const jpeg = (width: number, height: number, bytes = 200_000) => ({ kind: "image" as const, mimeType: "image/jpeg", bytes, width, height });
+const codes = (channel: Parameters<typeof validateForChannel>[0], d: Draft) => validateForChannel(channel, d).map((v) => v.code);
+
+describe("channel rules", () => {
+  it("counts X posts the way X does: URLs weigh 23 whatever their length", () => {
+    const url = "https://sanggau.go.id/pengumuman/pemadaman-listrik-terjadwal-kecamatan-kapuas-2026";
+    expect(measureText("x", `Info ${url}`)).toBe(5 + 23);
+    expect(measureText("facebook", `Info ${url}`)).toBe(5 + url.length);
+  });
+
+  it("puts the link and hashtags into the text where the platform has no link field", () => {
+    const d = draft({ link: "https://sanggau.go.id/p/1", hashtags: ["#SanggauSigap", "PLN"] });
+    expect(renderText("x", d)).toBe(`${d.body}\n\nhttps://sanggau.go.id/p/1\n\n#SanggauSigap #PLN`);
+    expect(renderText("facebook", d)).toBe(`${d.body}\n\n#SanggauSigap #PLN`);
+    expect(renderText("x", { ...d, overrides: { x: "Singkat saja" } })).toContain("Singkat saja");
+  });
+
+  it("refuses an X post over 280 weighted characters, on the field that causes it", () => {
+    const long = draft({ overrides: { x: "a".repeat(281) } });
+    expect(validateForChannel("x", long)).toEqual([
+      expect.objectContaining({ field: "override.x", code: "text_too_long", message: expect.objectContaining({ id: expect.stringContaining("281 dari batas 280") }) }),
+    ]);
+    expect(codes("x", draft({ body: "a".repeat(280) }))).toEqual([]);
+  });
+
+  it("requires an image or video for Instagram, in a supported aspect ratio", () => {
+    expect(codes("instagram", draft())).toEqual(["media_required"]);
+    expect(codes("instagram", draft({ media: [jpeg(1080, 1350)] }))).toEqual([]);
+    expect(codes("instagram", draft({ media: [jpeg(1080, 566)] }))).toEqual([]);
+    expect(codes("instagram", draft({ media: [jpeg(1080, 1920)] }))).toEqual(["aspect_ratio"]);
+    expect(codes("instagram", draft({ media: [jpeg(2000, 1000)] }))).toEqual(["aspect_ratio"]);
+  });
+
+  it("limits Instagram captions to 2,200 characters and 30 hashtags", () => {
+    const tags = Array.from({ length: 31 }, (_, i) => `tag${i}`);
+    expect(codes("instagram", draft({ media: [jpeg(1080, 1080)], hashtags: tags }))).toEqual(["too_many_hashtags"]);
+    expect(codes("instagram", draft({ media: [jpeg(1080, 1080)], body: "x".repeat(2201) }))).toEqual(["text_too_long"]);
+  });
+
+  it("takes at most 4 images on X, no mixed media, and 5 MB per image", () => {
+    const five = Array.from({ length: 5 }, () => jpeg(1200, 800));
+    expect(codes("x", draft({ media: five }))).toEqual(["too_many_images"]);
+    const mixed = [jpeg(1200, 800), { kind: "video" as const, mimeType: "video/mp4", bytes: 1_000_000, width: 1280, height: 720 }];
+    expect(codes("x", draft({ media: mixed }))).toEqual(["mixed_media"]);
+    expect(codes("x", draft({ media: [jpeg(1200, 800, 6 * 1024 * 1024)] }))).toEqual(["file_too_large"]);
+  });
+});
