@@ -70,7 +70,7 @@ export class SandboxControl {
           id: p.id,
           message: p.message,
           link: p.link,
-          photoUrl: p.photo?.url,
+          photoUrls: p.photos.map((photo) => photo.url),
           published: isLive(p, now),
           scheduledPublishTime: p.scheduledPublishTime,
           createdTime: new Date(p.createdTime).toISOString(),

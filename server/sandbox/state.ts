@@ -28,13 +28,19 @@ export interface FbPost {
   pageId: string;
   message?: string;
   link?: string;
-  /** Set for photo posts. */
-  photo?: { id: string; url: string };
+  /** The photos of a photo post, or those attached through attached_media; empty for text posts. */
+  photos: FbPhoto[];
   published: boolean;
   /** Epoch seconds; unpublished posts with this time go live once it has passed. */
   scheduledPublishTime?: number;
   createdTime: number;
   updatedTime: number;
+}
+
+export interface FbPhoto {
+  id: string;
+  pageId: string;
+  url: string;
 }
 
 export interface SocialActor {
@@ -248,6 +254,8 @@ export class SandboxState {
     igAccounts: new Map<string, IgAccount>(),
     posts: new Map<string, FbPost>(),
     photos: new Map<string, string>(), // photo id -> post id
+    /** Photos uploaded with published=false, waiting to be attached to a feed post. */
+    unpublishedPhotos: new Map<string, FbPhoto>(),
     comments: new Map<string, GraphComment>(),
     igContainers: new Map<string, IgContainer>(),
     igMedia: new Map<string, IgMedia>(),

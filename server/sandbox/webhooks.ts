@@ -85,7 +85,7 @@ export class WebhookDispatcher {
               field: "feed",
               value: {
                 from: comment.from,
-                post: { id: post.id, status_type: post.photo ? "added_photos" : "mobile_status_update", is_published: true },
+                post: { id: post.id, status_type: post.photos.length > 0 ? "added_photos" : "mobile_status_update", is_published: true },
                 message: comment.message,
                 post_id: post.id,
                 comment_id: comment.id,

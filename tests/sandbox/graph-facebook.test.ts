@@ -105,6 +105,58 @@ describe("Page posts (https://developers.facebook.com/docs/pages-api/posts)", ()
   });
 });
 
+describe("Multi-photo posts (https://developers.facebook.com/docs/pages-api/posts#publish-a-multi-photo-post)", () => {
+  it("photos uploaded with published=false are not posted, and attached_media on /feed makes one post carrying them all", async () => {
+    const uploads = [];
+    for (const name of ["pengumuman.png", "pengumuman.png"]) uploads.push(await graph.post(`${pageId}/photos`, { url: `${media.url}/${name}`, published: "false" }));
+    expect(uploads.map((u) => u.body)).toEqual([{ id: expect.stringMatching(/^\d+$/) }, { id: expect.stringMatching(/^\d+$/) }]);
+    expect((await graph.get(`${pageId}/feed`)).body.data).toEqual([]);
+
+    const post = await graph.post(`${pageId}/feed`, { message: "Dokumentasi rapat", attached_media: uploads.map((u) => ({ media_fbid: u.body.id })) });
+    expect(post.status).toBe(200);
+    expect((await graph.get(post.body.id, { fields: "message,full_picture" })).body).toMatchObject({ message: "Dokumentasi rapat", full_picture: `${media.url}/pengumuman.png` });
+    expect(sandbox.control.published().facebook.posts[0]!.photoUrls).toHaveLength(2);
+  });
+
+  it("attached_media also arrives form-encoded as attached_media[0]; an unknown or already attached photo is error 100", async () => {
+    const upload = await graph.post(`${pageId}/photos`, { url: `${media.url}/pengumuman.png`, published: false });
+    const form = new FormData();
+    form.append("message", "Satu foto");
+    form.append("attached_media[0]", JSON.stringify({ media_fbid: upload.body.id }));
+    expect((await graph.postForm(`${pageId}/feed`, form)).status).toBe(200);
+
+    const again = await graph.post(`${pageId}/feed`, { message: "Lagi", attached_media: [{ media_fbid: upload.body.id }] });
+    expect(again.body.error).toMatchObject({ code: 100 });
+  });
+});
+
+describe("Listing Page posts (https://developers.facebook.com/docs/graph-api/reference/page/feed#read)", () => {
+  it("/feed and /published_posts list newest first, narrowed by since/until (Unix seconds or a date), with cursor paging", async () => {
+    const first = await graph.post(`${pageId}/feed`, { message: "Pertama" });
+    sandbox.control.advanceClock(HOUR_S * 1000);
+    const since = nowSeconds();
+    const second = await graph.post(`${pageId}/feed`, { message: "Kedua" });
+    const third = await graph.post(`${pageId}/feed`, { message: "Ketiga" });
+
+    const all = await graph.get(`${pageId}/feed`, { fields: "id,message,created_time,permalink_url" });
+    expect(all.body.data.map((p: { id: string }) => p.id)).toEqual([third.body.id, second.body.id, first.body.id]);
+    expect(all.body.data[0].permalink_url).toMatch(/^https:\/\/www\.facebook\.com\/\d+\/posts\/\d+$/);
+
+    const recent = await graph.get(`${pageId}/published_posts`, { since: String(since) });
+    expect(recent.body.data.map((p: { message: string }) => p.message)).toEqual(["Ketiga", "Kedua"]);
+    const older = await graph.get(`${pageId}/feed`, { until: new Date(since * 1000 - 1).toISOString() });
+    expect(older.body.data.map((p: { message: string }) => p.message)).toEqual(["Pertama"]);
+
+    const firstPage = await graph.get(`${pageId}/feed`, { since: String(since), limit: "1" });
+    expect(firstPage.body.data.map((p: { message: string }) => p.message)).toEqual(["Ketiga"]);
+    const nextPage = await graph.fetchUrl(firstPage.body.paging.next);
+    expect(nextPage.body.data.map((p: { message: string }) => p.message)).toEqual(["Kedua"]);
+    expect(nextPage.body.paging.next).toBeUndefined();
+
+    expect((await graph.get(`${pageId}/feed`, { since: "kemarin sore" })).body.error).toMatchObject({ code: 100 });
+  });
+});
+
 describe("Comments (https://developers.facebook.com/docs/graph-api/reference/object/comments)", () => {
   // https://developers.facebook.com/docs/graph-api/results (cursor-based pagination)
   it("GET /{post-id}/comments pages with cursors.before/after and a paging.next URL", async () => {

@@ -84,6 +84,24 @@ describe("Content publishing (https://developers.facebook.com/docs/instagram-pla
 });
 
 // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit
+describe("Listing media (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media#reading)", () => {
+  it("GET /{ig-user-id}/media lists published media newest first with cursor paging, narrowed by since", async () => {
+    const older = await publishImage("Lama");
+    sandbox.control.advanceClock(60 * 60 * 1000);
+    const since = Math.floor(sandbox.state.now() / 1000);
+    const newer = [await publishImage("Baru 1"), await publishImage("Baru 2")];
+
+    const firstPage = await graph.get(`${igUserId}/media`, { fields: "id,caption,timestamp,permalink", limit: "2" });
+    expect(firstPage.body.data.map((m: { id: string }) => m.id)).toEqual([newer[1], newer[0]]);
+    expect(firstPage.body.data[0]).toEqual({ id: newer[1], caption: "Baru 2", timestamp: expect.stringMatching(/\+0000$/), permalink: expect.stringContaining("https://www.instagram.com/p/") });
+    const secondPage = await graph.fetchUrl(firstPage.body.paging.next);
+    expect(secondPage.body.data.map((m: { id: string }) => m.id)).toEqual([older]);
+
+    const recent = await graph.get(`${igUserId}/media`, { since: String(since) });
+    expect(recent.body.data.map((m: { id: string }) => m.id)).toEqual([newer[1], newer[0]]);
+  });
+});
+
 describe("Publishing limit", () => {
   it("content_publishing_limit reports quota_usage and config {quota_total, quota_duration}", async () => {
     await publishImage("Satu");

@@ -149,3 +149,21 @@ describe("Media", () => {
     expect(await wp("/nothing-here")).toMatchObject({ status: 404, body: { code: "rest_no_route", data: { status: 404 } } });
   });
 });
+
+describe("Listing posts by date (https://developer.wordpress.org/rest-api/reference/posts/#arguments)", () => {
+  it("after and before narrow the list by publish date, exclusively; zoneless dates are site-local (WIB)", async () => {
+    const create = (title: string) => wp("/posts", { method: "POST", headers: withAuth, json: { title, content: "Isi", status: "publish" } });
+    const old = await create("Berita lama");
+    sandbox.control.advanceClock(60 * 60 * 1000);
+    const boundary = new Date(sandbox.state.now() - 1000);
+    await create("Berita baru");
+
+    const after = await wp(`/posts?after=${boundary.toISOString()}&context=edit`, { headers: withAuth });
+    expect(after.body.map((p: { title: { raw: string } }) => p.title.raw)).toEqual(["Berita baru"]);
+    const siteLocal = new Date(boundary.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 19);
+    expect((await wp(`/posts?before=${siteLocal}`)).body.map((p: { id: number }) => p.id)).toEqual([old.body.id]);
+    const invalid = await wp("/posts?after=kemarin");
+    expect(invalid).toMatchObject({ status: 400, body: { code: "rest_invalid_param" } });
+  });
+});
+

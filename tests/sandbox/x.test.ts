@@ -164,6 +164,43 @@ describe("Mentions", () => {
   });
 });
 
+describe("User posts timeline (https://docs.x.com/x-api/posts/user-posts-timeline-by-user-id)", () => {
+  it("GET /2/users/:id/tweets lists the account's own posts newest first, by start_time, since_id and pagination_token", async () => {
+    const { userId } = sandbox.credentials.x;
+    sandbox.control.injectMentions({ texts: ["Bukan postingan kami"] });
+    const old = await client.v2.tweet("Postingan lama");
+    sandbox.control.advanceClock(60 * 60 * 1000);
+    const startTime = new Date(sandbox.state.now()).toISOString();
+    const recent = [];
+    for (let i = 1; i <= 6; i++) recent.push((await client.v2.tweet(`Pengumuman ${i}`)).data.id);
+
+    const page = await client.v2.userTimeline(userId, { start_time: startTime, max_results: 5, "tweet.fields": ["created_at"] });
+    expect(page.tweets.map((t) => t.id)).toEqual(recent.slice(1).reverse());
+    expect(page.tweets[0]).toEqual({ id: recent[5], text: "Pengumuman 6", created_at: expect.any(String), edit_history_tweet_ids: [recent[5]] });
+    expect(page.meta).toMatchObject({ result_count: 5, newest_id: recent[5], oldest_id: recent[1], next_token: expect.any(String) });
+    const rest = await client.v2.userTimeline(userId, { start_time: startTime, max_results: 5, pagination_token: page.meta.next_token });
+    expect(rest.tweets.map((t) => t.id)).toEqual([recent[0]]);
+
+    const sinceOld = await client.v2.userTimeline(userId, { since_id: old.data.id, max_results: 100 });
+    expect(sinceOld.meta.result_count).toBe(6);
+    const beforeStart = await client.v2.userTimeline(userId, { end_time: startTime });
+    expect(beforeStart.tweets.map((t) => t.text)).toEqual(["Postingan lama"]);
+  });
+
+  it("the timeline has its own rate limit, reported in x-rate-limit-* headers, and rejects bad parameters with 400", async () => {
+    const { userId } = sandbox.credentials.x;
+    const first = await client.v2.userTimeline(userId);
+    expect(first.rateLimit).toMatchObject({ limit: 5, remaining: 4 });
+    expect((await apiError(client.v2.userTimeline(userId, { max_results: 200 }))).code).toBe(400);
+    expect((await apiError(client.v2.userTimeline(userId, { start_time: "kemarin" }))).code).toBe(400);
+
+    sandbox.control.exhaustRateLimit({ platform: "x", endpoint: "GET /2/users/:id/tweets" });
+    const limited = await apiError(client.v2.userTimeline(userId));
+    expect(limited.code).toBe(429);
+    expect(limited.rateLimit).toMatchObject({ remaining: 0, reset: expect.any(Number) });
+  });
+});
+
 describe("Rate limits (https://docs.x.com/x-api/fundamentals/rate-limits)", () => {
   it("every response carries x-rate-limit-limit / -remaining / -reset", async () => {
     const me = await client.v2.get("users/me", undefined, { fullResponse: true });

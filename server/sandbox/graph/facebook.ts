@@ -7,11 +7,11 @@
  */
 import { z } from "zod";
 import { fetchMedia } from "../mediaFetch";
-import type { Conversation, FbPage, FbPost, GraphComment, PageMessage, SandboxState, SocialActor } from "../state";
+import type { Conversation, FbPage, FbPhoto, FbPost, GraphComment, PageMessage, SandboxState, SocialActor } from "../state";
 import { GraphError, graphErrors } from "./errors";
 import { selectFields } from "./fields";
 import { type BoundNode, type GraphContext, graphBoolean, graphTime, jsonParam, validateParams } from "./node";
-import { cursorPage } from "./paging";
+import { createdWithin, cursorPage } from "./paging";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -76,15 +76,38 @@ const feedPostParams = z.object({
   link: z.url().optional(),
   published: graphBoolean.optional(),
   scheduled_publish_time: scheduledTime.optional(),
+  attached_media: jsonParam(z.array(jsonParam(z.object({ media_fbid: z.string().min(1) })))).optional(),
 });
 
+/** attached_media arrives as a JSON array, or from forms as attached_media[0]={"media_fbid":"..."}, attached_media[1]=... */
+function withAttachedMediaList(params: Record<string, unknown>): Record<string, unknown> {
+  const indexed = Object.keys(params)
+    .map((key) => /^attached_media\[(\d+)\]$/.exec(key))
+    .filter((match) => match !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]));
+  if (indexed.length === 0) return params;
+  return { ...params, attached_media: indexed.map((match) => params[match[0]]) };
+}
+
 function createFeedPost(ctx: GraphContext, page: FbPage): { id: string } {
-  const params = validateParams(feedPostParams, ctx.params);
-  if (!params.message && !params.link) throw graphErrors.invalidParameter("Missing message or attachment");
+  const params = validateParams(feedPostParams, withAttachedMediaList(ctx.params));
+  const photos = (params.attached_media ?? []).map(({ media_fbid }, index) => {
+    const photo = ctx.state.graph.unpublishedPhotos.get(media_fbid);
+    if (!photo || photo.pageId !== page.id) throw graphErrors.invalidParameter(`attached_media[${index}] is not an unpublished photo of this Page`);
+    return photo;
+  });
+  if (!params.message && !params.link && photos.length === 0) throw graphErrors.invalidParameter("Missing message or attachment");
   const post = newPost(ctx.state, page, publicationOf(ctx.state, params));
   post.message = params.message;
   post.link = params.link;
+  for (const photo of photos) attachPhoto(ctx.state, post, photo);
   return { id: post.id };
+}
+
+function attachPhoto(state: SandboxState, post: FbPost, photo: FbPhoto): void {
+  state.graph.unpublishedPhotos.delete(photo.id);
+  state.graph.photos.set(photo.id, post.id);
+  post.photos.push(photo);
 }
 
 /** Validates published / scheduled_publish_time as the Page feed reference describes. */
@@ -103,6 +126,7 @@ function newPost(state: SandboxState, page: FbPage, publication: { published: bo
     id: `${page.id}_${state.nextId("fbPost", 122100000000000000n)}`,
     pageId: page.id,
     ...publication,
+    photos: [],
     createdTime: now,
     updatedTime: now,
   };
@@ -118,7 +142,11 @@ const photoParams = z.object({
   scheduled_publish_time: scheduledTime.optional(),
 });
 
-/** POST /{page-id}/photos: Meta downloads `url` (or takes the uploaded `source`) and rejects non-images with #324. */
+/**
+ * POST /{page-id}/photos: Meta downloads `url` (or takes the uploaded `source`) and rejects non-images with #324.
+ * published=false without a schedule uploads a photo that is not posted, to be attached with attached_media.
+ * https://developers.facebook.com/docs/pages-api/posts#publish-a-multi-photo-post
+ */
 async function createPhotoPost(ctx: GraphContext, page: FbPage): Promise<{ id: string; post_id?: string }> {
   const params = validateParams(photoParams, ctx.params);
   const source = ctx.files.source;
@@ -130,17 +158,24 @@ async function createPhotoPost(ctx: GraphContext, page: FbPage): Promise<{ id: s
   if (!valid) throw new GraphError(400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
 
   const publication = publicationOf(ctx.state, params);
-  const photoId = ctx.state.nextId("fbPhoto", 122099000000000000n);
+  const photo: FbPhoto = { id: ctx.state.nextId("fbPhoto", 122099000000000000n), pageId: page.id, url: photoUrl };
+  if (!publication.published && publication.scheduledPublishTime === undefined) {
+    ctx.state.graph.unpublishedPhotos.set(photo.id, photo);
+    return { id: photo.id };
+  }
   const post = newPost(ctx.state, page, publication);
   post.message = params.caption ?? params.message;
-  post.photo = { id: photoId, url: photoUrl };
-  ctx.state.graph.photos.set(photoId, post.id);
-  return publication.published || publication.scheduledPublishTime ? { id: photoId, post_id: post.id } : { id: photoId };
+  attachPhoto(ctx.state, post, photo);
+  return { id: photo.id, post_id: post.id };
 }
 
+/** Newest first, narrowed by since/until when given. */
 function listPosts(ctx: GraphContext, page: FbPage, include: (post: FbPost, now: number) => boolean) {
   const now = ctx.state.now();
-  const posts = [...ctx.state.graph.posts.values()].filter((post) => post.pageId === page.id && include(post, now)).reverse();
+  const inRange = createdWithin(ctx.params);
+  const posts = [...ctx.state.graph.posts.values()]
+    .filter((post) => post.pageId === page.id && include(post, now) && inRange(post.createdTime))
+    .reverse();
   return cursorPage(posts, ctx.params, ctx.url, (post) => selectFields(postFields(ctx.state, post), ctx.params.fields, "Post", POST_DEFAULT_FIELDS));
 }
 
@@ -161,7 +196,7 @@ function postFields(state: SandboxState, post: FbPost): Record<string, unknown> 
     is_published: isLive(post, state.now()),
     scheduled_publish_time: post.scheduledPublishTime,
     permalink_url: `https://www.facebook.com/${page.id}/posts/${number}`,
-    full_picture: post.photo?.url,
+    full_picture: post.photos[0]?.url,
   };
 }
 
@@ -178,7 +213,7 @@ function postNode(post: FbPost): BoundNode {
     },
     remove: ({ state }) => {
       state.graph.posts.delete(post.id);
-      if (post.photo) state.graph.photos.delete(post.photo.id);
+      for (const photo of post.photos) state.graph.photos.delete(photo.id);
       for (const comment of state.graph.comments.values()) if (comment.objectId === post.id) state.graph.comments.delete(comment.id);
       return { success: true };
     },

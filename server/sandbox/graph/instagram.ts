@@ -12,7 +12,7 @@ import type { GraphComment, IgAccount, IgContainer, IgContainerStatus, IgMedia, 
 import { GraphError, graphErrors } from "./errors";
 import { selectFields } from "./fields";
 import { type BoundNode, type GraphContext, graphTime, validateParams } from "./node";
-import { cursorPage } from "./paging";
+import { createdWithin, cursorPage } from "./paging";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Content publishing docs: a container not published within 24 hours expires. */
@@ -185,8 +185,10 @@ function publishingLimit(ctx: GraphContext, account: IgAccount) {
   return { data: [selectFields(usage, ctx.params.fields, "ContentPublishingLimit", ["quota_usage"])] };
 }
 
+/** Newest first, narrowed by since/until when given. */
 function listMedia(ctx: GraphContext, account: IgAccount) {
-  const media = [...ctx.state.graph.igMedia.values()].filter((m) => m.igUserId === account.id).reverse();
+  const inRange = createdWithin(ctx.params);
+  const media = [...ctx.state.graph.igMedia.values()].filter((m) => m.igUserId === account.id && inRange(m.timestamp)).reverse();
   return cursorPage(media, ctx.params, ctx.url, (m) => selectFields(mediaFields(ctx.state, m), ctx.params.fields, "IGMedia", ["id"]));
 }
 

@@ -66,3 +66,22 @@ function parseLimit(value: unknown): number {
   if (!Number.isInteger(limit) || limit < 1) throw graphErrors.invalidParameter("Param limit must be a positive integer");
   return Math.min(limit, MAX_LIMIT);
 }
+
+/**
+ * Time-based narrowing with `since` / `until`, which Graph accepts as a Unix timestamp or a
+ * strtotime()-style date: https://developers.facebook.com/docs/graph-api/results#time
+ */
+export function createdWithin(params: Record<string, unknown>): (createdMs: number) => boolean {
+  const since = timeParam(params, "since");
+  const until = timeParam(params, "until");
+  return (createdMs) => (since === undefined || createdMs >= since) && (until === undefined || createdMs <= until);
+}
+
+function timeParam(params: Record<string, unknown>, name: "since" | "until"): number | undefined {
+  const value = params[name];
+  if (value === undefined || value === "") return undefined;
+  const text = String(value);
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
+  if (Number.isNaN(ms)) throw graphErrors.invalidParameter(`Param ${name} must be a Unix timestamp or a date`);
+  return ms;
+}

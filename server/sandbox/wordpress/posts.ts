@@ -92,7 +92,24 @@ const listSchema = z.object({
   search: z.string().optional(),
   order: z.enum(["asc", "desc"]).default("desc"),
   context: z.enum(["view", "edit", "embed"]).default("view"),
+  /** ISO 8601; zoneless values are site-local time, as WordPress reads them. */
+  after: z.string().optional(),
+  before: z.string().optional(),
 });
+
+/** `after` / `before` compare with the publish date, exclusively, as WP_Query's date_query does. */
+function publishedBetween(params: { after?: string; before?: string }): (post: WpPost) => boolean {
+  const bound = (name: "after" | "before") => {
+    const value = params[name];
+    if (value === undefined) return undefined;
+    const ms = parseWpDate(value, "local");
+    if (ms === undefined) throw wpErrors.invalidParams({ [name]: "Invalid date." });
+    return ms;
+  };
+  const after = bound("after");
+  const before = bound("before");
+  return (post) => (after === undefined || post.dateGmt > after) && (before === undefined || post.dateGmt < before);
+}
 
 function listParams(req: Request) {
   const parsed = listSchema.safeParse(queryParams(req));
@@ -116,9 +133,11 @@ export function registerPostRoutes(router: Router, state: SandboxState): void {
     if (statuses.some((s) => s !== "publish") && !wpUserOf(state, req)) throw wpErrors.invalidParams({ status: "Status is forbidden." });
     const raw = withRaw(state, req);
     const search = params.search?.toLowerCase();
+    const inDateRange = publishedBetween(params);
     const matching = [...state.wordpress.posts.values()]
       .filter((p) => (statuses.includes("any") ? p.status !== "trash" : statuses.includes(p.status)))
       .filter((p) => !search || `${p.title} ${p.content}`.toLowerCase().includes(search))
+      .filter(inDateRange)
       .sort((a, b) => (params.order === "desc" ? b.dateGmt - a.dateGmt || b.id - a.id : a.dateGmt - b.dateGmt || a.id - b.id));
     const totalPages = Math.ceil(matching.length / params.per_page);
     if (params.page > totalPages && matching.length > 0) {

@@ -23,6 +23,7 @@ export const DEFAULT_X_LIMITS: Record<string, XEndpointLimit> = {
   "GET /2/tweets/:id": { perUser: 15, perApp: 15, windowSeconds: FIFTEEN_MINUTES },
   "GET /2/users/me": { perUser: 100, perApp: 100, windowSeconds: DAY },
   "GET /2/users/:id/mentions": { perUser: 10, perApp: 15, windowSeconds: FIFTEEN_MINUTES },
+  "GET /2/users/:id/tweets": { perUser: 5, perApp: 10, windowSeconds: FIFTEEN_MINUTES },
   "POST /2/media/upload/initialize": { perUser: 180, perApp: 180, windowSeconds: FIFTEEN_MINUTES },
   "POST /2/media/upload/:id/append": { perUser: 1800, perApp: 1800, windowSeconds: FIFTEEN_MINUTES },
   "POST /2/media/upload/:id/finalize": { perUser: 180, perApp: 180, windowSeconds: FIFTEEN_MINUTES },

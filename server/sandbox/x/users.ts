@@ -1,7 +1,8 @@
 /**
- * The authenticated user and the user mention timeline.
+ * The authenticated user, the user mention timeline and the user's own posts timeline.
  * https://docs.x.com/x-api/users/user-lookup-me
  * https://docs.x.com/x-api/posts/user-mention-timeline-by-user-id
+ * https://docs.x.com/x-api/posts/user-posts-timeline-by-user-id
  */
 import type { SandboxState, Tweet, XUser } from "../state";
 import { compareIds, fieldSelection, includesFor, presentTweet, presentUser } from "./present";
@@ -65,7 +66,24 @@ export function mentionsOf(state: SandboxState, user: XUser): Tweet[] {
     .sort((a, b) => compareIds(b.id, a.id));
 }
 
-function mentions(ctx: XContext) {
+/** Posts by the user, newest first (the timeline endpoint also returns replies unless excluded). */
+export function postsBy(state: SandboxState, user: XUser): Tweet[] {
+  return [...state.x.tweets.values()].filter((t) => !t.deleted && t.authorId === user.id).sort((a, b) => compareIds(b.id, a.id));
+}
+
+const EXCLUDABLE = ["replies", "retweets"];
+
+function excludedKinds(query: Record<string, string>): Set<string> {
+  const values = (query.exclude ?? "").split(",").filter(Boolean);
+  const unknown = values.find((value) => !EXCLUDABLE.includes(value));
+  if (unknown) {
+    throw xProblems.invalidRequest([{ parameters: { exclude: [unknown] }, message: `The \`exclude\` query parameter value [${unknown}] is not one of [${EXCLUDABLE.join(",")}]` }]);
+  }
+  return new Set(values);
+}
+
+/** The paging and time-window parameters both timelines share: since_id, until_id, start_time, end_time, pagination_token. */
+function timeline(ctx: XContext, postsOf: (state: SandboxState, user: XUser) => Tweet[]) {
   const { query, state } = ctx;
   const selection = fieldSelection(query);
   const limit = maxResults(query);
@@ -79,7 +97,7 @@ function mentions(ctx: XContext) {
   const user = state.x.users.get(userId);
   if (!user) return { body: { errors: [notFoundEntry("user", "id", userId)] } };
 
-  const matching = mentionsOf(state, user).filter(
+  const matching = postsOf(state, user).filter(
     (t) =>
       (!sinceId || compareIds(t.id, sinceId) > 0) &&
       (!untilId || compareIds(t.id, untilId) < 0) &&
@@ -105,7 +123,14 @@ function mentions(ctx: XContext) {
   };
 }
 
+function ownPosts(ctx: XContext) {
+  // Retweets are not imitated, so excluding them changes nothing.
+  const withoutReplies = excludedKinds(ctx.query).has("replies");
+  return timeline(ctx, (state, user) => postsBy(state, user).filter((t) => !withoutReplies || !t.inReplyToTweetId));
+}
+
 export const userRoutes: XRoute[] = [
   { method: "get", path: "/2/users/me", endpoint: "GET /2/users/me", userContextOnly: true, handle: me },
-  { method: "get", path: "/2/users/:id/mentions", endpoint: "GET /2/users/:id/mentions", userContextOnly: false, handle: mentions },
+  { method: "get", path: "/2/users/:id/mentions", endpoint: "GET /2/users/:id/mentions", userContextOnly: false, handle: (ctx) => timeline(ctx, mentionsOf) },
+  { method: "get", path: "/2/users/:id/tweets", endpoint: "GET /2/users/:id/tweets", userContextOnly: false, handle: ownPosts },
 ];
