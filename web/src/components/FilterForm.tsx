@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from "react";
 import { useI18n } from "../i18n";
+import { SelectField, type SelectFieldProps } from "./Field";
 
 /** A row of list filters with "apply" and "reset"; a search landmark for screen-reader users. */
 export function FilterForm({ label, onApply, onReset, children }: { label: string; onApply(): void; onReset(): void; children: ReactNode }) {
@@ -18,5 +19,16 @@ export function FilterForm({ label, onApply, onReset, children }: { label: strin
         </button>
       </div>
     </form>
+  );
+}
+
+/** A filter's select whose first choice, "all", leaves the filter off. */
+export function FilterSelect({ children, ...select }: SelectFieldProps) {
+  const { t } = useI18n();
+  return (
+    <SelectField {...select}>
+      <option value="">{t("common.all")}</option>
+      {children}
+    </SelectField>
   );
 }

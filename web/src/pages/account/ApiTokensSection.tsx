@@ -4,6 +4,7 @@ import type { ApiToken } from "../../api/types";
 import { ErrorAlert } from "../../components/Alerts";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { TextField } from "../../components/Field";
+import { ListTable, loadedList } from "../../components/ListTable";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
 import { useAction } from "../../hooks/useAction";
 import { useLoad } from "../../hooks/useLoad";
@@ -12,7 +13,7 @@ import { useI18n } from "../../i18n";
 /** Personal API tokens: the secret is shown once at creation; afterwards only its prefix. */
 export function ApiTokensSection() {
   const { t } = useI18n();
-  const tokens = useLoad(() => api.get<{ data: ApiToken[] }>("/auth/tokens"), []);
+  const tokens = useLoad(async () => (await api.get<{ data: ApiToken[] }>("/auth/tokens")).data, []);
   const [createdToken, setCreatedToken] = useState<string | null>(null);
   const revoke = useAction(async (id: string) => {
     await api.delete<ApiToken>(`/auth/tokens/${id}`);
@@ -33,30 +34,14 @@ export function ApiTokensSection() {
           }}
         />
       )}
-      <ErrorAlert error={tokens.error ?? revoke.error} />
-      {tokens.data && tokens.data.data.length === 0 && <p>{t("tokens.none")}</p>}
-      {tokens.data && tokens.data.data.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("tokens.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("tokens.name")}</th>
-                <th scope="col">{t("tokens.prefix")}</th>
-                <th scope="col">{t("tokens.createdAt")}</th>
-                <th scope="col">{t("tokens.lastUsedAt")}</th>
-                <th scope="col">{t("tokens.expiresAt")}</th>
-                <th scope="col">{t("common.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.data.map((token) => (
-                <TokenRow key={token.id} token={token} busy={revoke.busy} onRevoke={() => void revoke.run(token.id)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ErrorAlert error={revoke.error} />
+      <ListTable
+        list={loadedList(tokens)}
+        caption={t("tokens.title")}
+        emptyText={t("tokens.none")}
+        columns={[t("tokens.name"), t("tokens.prefix"), t("tokens.createdAt"), t("tokens.lastUsedAt"), t("tokens.expiresAt"), t("common.status")]}
+        row={(token) => <TokenRow token={token} busy={revoke.busy} onRevoke={() => void revoke.run(token.id)} />}
+      />
     </section>
   );
 }

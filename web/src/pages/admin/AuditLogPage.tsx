@@ -1,8 +1,8 @@
 import { fetchAllPages } from "../../api/client";
 import type { AuditEvent, User } from "../../api/types";
-import { SelectField, TextField } from "../../components/Field";
-import { FilterForm } from "../../components/FilterForm";
-import { ListStatus } from "../../components/ListStatus";
+import { TextField } from "../../components/Field";
+import { FilterForm, FilterSelect } from "../../components/FilterForm";
+import { ListTable } from "../../components/ListTable";
 import { Page } from "../../components/Page";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useCursorList } from "../../hooks/useCursorList";
@@ -37,80 +37,52 @@ export function AuditLogPage() {
   return (
     <Page title={t("admin.audit")}>
       <FilterForm label={t("audit.filters")} onApply={filters.apply} onReset={filters.reset}>
-        <TextField
-          label={t("audit.action")}
-          hint={t("audit.actionHint")}
-          pattern="[a-z_.]+"
-          value={filters.draft.action}
-          onChange={(e) => filters.set("action", e.target.value)}
-        />
-        <TextField
-          label={t("audit.targetType")}
-          hint={t("audit.targetTypeHint")}
-          pattern="[A-Za-z]+"
-          value={filters.draft.targetType}
-          onChange={(e) => filters.set("targetType", e.target.value)}
-        />
-        <SelectField label={t("audit.unit")} value={filters.draft.unitId} onChange={(e) => filters.set("unitId", e.target.value)}>
-          <option value="">{t("common.all")}</option>
+        <TextField label={t("audit.action")} hint={t("audit.actionHint")} pattern="[a-z_.]+" {...filters.field("action")} />
+        <TextField label={t("audit.targetType")} hint={t("audit.targetTypeHint")} pattern="[A-Za-z]+" {...filters.field("targetType")} />
+        <FilterSelect label={t("audit.unit")} {...filters.field("unitId")}>
           <UnitOptions units={units.data ?? []} />
-        </SelectField>
-        <SelectField label={t("audit.actor")} value={filters.draft.actorId} onChange={(e) => filters.set("actorId", e.target.value)}>
-          <option value="">{t("common.all")}</option>
+        </FilterSelect>
+        <FilterSelect label={t("audit.actor")} {...filters.field("actorId")}>
           {(actors.data ?? []).map((user) => (
             <option key={user.id} value={user.id}>
               {user.name} ({user.email})
             </option>
           ))}
-        </SelectField>
-        <TextField label={t("audit.from")} type="date" value={filters.draft.from} onChange={(e) => filters.set("from", e.target.value)} />
-        <TextField label={t("audit.to")} type="date" value={filters.draft.to} onChange={(e) => filters.set("to", e.target.value)} />
+        </FilterSelect>
+        <TextField label={t("audit.from")} type="date" {...filters.field("from")} />
+        <TextField label={t("audit.to")} type="date" {...filters.field("to")} />
       </FilterForm>
-      {events.items.length > 0 && <AuditTable events={events.items} />}
-      <ListStatus list={events} />
+      <ListTable
+        list={events}
+        caption={t("admin.audit")}
+        className="audit-table"
+        columns={[t("audit.time"), t("audit.actor"), t("audit.action"), t("audit.target"), t("audit.unit"), t("audit.changes")]}
+        row={(event) => <AuditRow event={event} />}
+      />
     </Page>
   );
 }
 
-function AuditTable({ events }: { events: AuditEvent[] }) {
-  const { t, formatDateTime } = useI18n();
+function AuditRow({ event }: { event: AuditEvent }) {
+  const { formatDateTime } = useI18n();
   return (
-    <div className="table-scroll">
-      <table className="audit-table">
-        <caption className="visually-hidden">{t("admin.audit")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("audit.time")}</th>
-            <th scope="col">{t("audit.actor")}</th>
-            <th scope="col">{t("audit.action")}</th>
-            <th scope="col">{t("audit.target")}</th>
-            <th scope="col">{t("audit.unit")}</th>
-            <th scope="col">{t("audit.changes")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td>
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-              </td>
-              <td>{event.actor.label}</td>
-              <td>
-                <code>{event.action}</code>
-              </td>
-              <td>
-                {event.targetType}
-                {event.targetId && <span className="muted"> {event.targetId}</span>}
-              </td>
-              <td>{event.unit?.name ?? "—"}</td>
-              <td>
-                <Changes changes={event.changes} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <tr>
+      <td>
+        <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+      </td>
+      <td>{event.actor.label}</td>
+      <td>
+        <code>{event.action}</code>
+      </td>
+      <td>
+        {event.targetType}
+        {event.targetId && <span className="muted"> {event.targetId}</span>}
+      </td>
+      <td>{event.unit?.name ?? "—"}</td>
+      <td>
+        <Changes changes={event.changes} />
+      </td>
+    </tr>
   );
 }
 
