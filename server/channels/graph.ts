@@ -1,0 +1,131 @@
+import { ChannelError, type ChannelTarget } from "./adapter.js";
+import { DEFAULT_TIMEOUT_MS, minutesFromNow, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
+
+/** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
+
+/** Non-secret settings of a Graph channel; both default to Meta's production values. */
+export type GraphSettings = { baseUrl?: string; apiVersion?: string };
+
+export const GRAPH_BASE_URL = "https://graph.facebook.com";
+export const GRAPH_API_VERSION = "v23.0";
+
+/** How far reconciliation and listing go back through paged results before giving up. */
+const MAX_PAGES = 10;
+
+type GraphErrorFields = {
+  message?: string;
+  code?: number;
+  error_subcode?: number;
+  is_transient?: boolean;
+  error_user_msg?: string;
+};
+
+export type GraphPage<T> = { data: T[]; paging?: { next?: string } };
+
+export class GraphClient {
+  private readonly root: string;
+
+  constructor(
+    private readonly platform: Platform,
+    target: ChannelTarget,
+    private readonly accessToken: string,
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+  ) {
+    const settings: GraphSettings = target.settings;
+    this.root = `${(settings.baseUrl || GRAPH_BASE_URL).replace(/\/$/, "")}/${settings.apiVersion || GRAPH_API_VERSION}`;
+  }
+
+  /** A client for a target whose access token is the credential named `tokenField`. */
+  static forTarget(platform: Platform, target: ChannelTarget, tokenField: string, timeoutMs?: number): GraphClient {
+    return new GraphClient(platform, target, requiredField(platform, target.credentials, tokenField), timeoutMs);
+  }
+
+  get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+    return this.send<T>("GET", this.url(path, query));
+  }
+
+  /** Parameters go in a JSON body, which Graph reads like form fields (and which carries arrays such as attached_media). */
+  post<T>(path: string, params: Record<string, unknown> = {}): Promise<T> {
+    return this.send<T>("POST", this.url(path), { access_token: this.accessToken, ...params });
+  }
+
+  delete(path: string): Promise<unknown> {
+    return this.send("DELETE", this.url(path, {}));
+  }
+
+  /** Items of a paged edge, following paging.next while `wanted` accepts the last item seen. */
+  async *items<T>(path: string, query: Record<string, string>, wanted: (item: T) => boolean = () => true): AsyncGenerator<T> {
+    let page = await this.get<GraphPage<T>>(path, query);
+    for (let pages = 1; ; pages++) {
+      for (const item of page.data) {
+        if (!wanted(item)) return;
+        yield item;
+      }
+      if (!page.paging?.next || pages >= MAX_PAGES) return;
+      const next = new URL(page.paging.next);
+      next.searchParams.set("access_token", this.accessToken);
+      page = await this.send<GraphPage<T>>("GET", next);
+    }
+  }
+
+  private url(path: string, query?: Record<string, string>): URL {
+    const url = new URL(`${this.root}/${path.replace(/^\//, "")}`);
+    if (query) for (const [key, value] of Object.entries({ ...query, access_token: this.accessToken })) url.searchParams.set(key, value);
+    return url;
+  }
+
+  private async send<T>(method: string, url: URL, body?: Record<string, unknown>): Promise<T> {
+    const init: RequestInit = body ? { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method };
+    const response = await sendRequest(this.platform, url, init, this.timeoutMs);
+    const failed = response.status >= 400 || graphErrorOf(response) !== undefined;
+    if (failed) throw graphFailure(this.platform, response);
+    return response.body as T;
+  }
+}
+
+function graphErrorOf(response: PlatformResponse): GraphErrorFields | undefined {
+  const body = response.body as { error?: GraphErrorFields } | undefined;
+  return typeof body === "object" && body !== null ? body.error : undefined;
+}
+
+/** Rate limits: https://developers.facebook.com/docs/graph-api/overview/rate-limiting */
+const THROTTLING_CODES = new Set([4, 17, 32, 613]);
+const isThrottling = (code: number) => THROTTLING_CODES.has(code) || (code >= 80001 && code <= 80014);
+/** "Unknown" (1), "Service" (2) and IG "media not ready" (9007): nothing was created, trying again is safe. */
+const TEMPORARY_CODES = new Set([1, 2, 9007]);
+const RATE_LIMIT_WAIT_MINUTES = 15;
+const TEMPORARY_WAIT_MINUTES = 1;
+
+/**
+ * Turns a Graph error answer into a ChannelError, per
+ * https://developers.facebook.com/docs/graph-api/guides/error-handling: 190 is an expired or
+ * revoked token; throttling and temporary errors are retried; everything else (100 invalid
+ * parameter, 324 bad image, IG 9004 / 2207xxx content errors) will fail the same way again.
+ */
+export function graphFailure(platform: Platform, response: PlatformResponse): ChannelError {
+  const error = graphErrorOf(response);
+  const code = error?.code;
+  const message = `${platform.label}: ${error?.error_user_msg || error?.message || `HTTP ${response.status}`}`;
+  const codeText = `graph:${code ?? response.status}`;
+  if (code === 190) return new ChannelError("reconnect", codeText, message);
+  if (code !== undefined && isThrottling(code)) {
+    return new ChannelError("transient", codeText, message, regainAccessAt(response.headers) ?? minutesFromNow(RATE_LIMIT_WAIT_MINUTES));
+  }
+  if (response.status >= 500 || error?.is_transient || (code !== undefined && TEMPORARY_CODES.has(code))) {
+    return new ChannelError("transient", codeText, message, regainAccessAt(response.headers) ?? minutesFromNow(TEMPORARY_WAIT_MINUTES));
+  }
+  return new ChannelError("permanent", codeText, message);
+}
+
+/** X-Business-Use-Case-Usage: {"<id>": [{"estimated_time_to_regain_access": minutes, ...}]}. */
+function regainAccessAt(headers: Headers): Date | undefined {
+  const header = headers.get("x-business-use-case-usage");
+  if (!header) return undefined;
+  try {
+    const usage = JSON.parse(header) as Record<string, { estimated_time_to_regain_access?: number }[]>;
+    const minutes = Math.max(0, ...Object.values(usage).flat().map((entry) => entry.estimated_time_to_regain_access ?? 0));
+    return minutes > 0 ? minutesFromNow(minutes) : undefined;
+  } catch {
+    return undefined;
+  }
+}

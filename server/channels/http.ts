@@ -1,0 +1,57 @@
+import { ChannelError } from "./adapter.js";
+
+/** How long one platform request may take before it counts as failed (and transient). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Names a platform in messages ("Facebook: ...") and in error codes ("graph:timeout"). */
+export type Platform = { label: string; codePrefix: string };
+
+export type PlatformResponse = { status: number; headers: Headers; body: unknown };
+
+/**
+ * One HTTP request with a deadline. Network failures and timeouts become transient
+ * ChannelErrors; any HTTP status is returned for the caller to classify. The body is parsed
+ * as JSON when it is JSON, else kept as text (proxies answer 502s with HTML).
+ */
+export async function sendRequest(platform: Platform, url: URL, init: RequestInit, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PlatformResponse> {
+  try {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: parseJson(text) };
+  } catch (error) {
+    throw networkFailure(platform, error, timeoutMs);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export function networkFailure(platform: Platform, error: unknown, timeoutMs: number): ChannelError {
+  const timedOut = error instanceof Error && (error.name === "TimeoutError" || /timeout/i.test(error.message));
+  return timedOut
+    ? new ChannelError("transient", `${platform.codePrefix}:timeout`, `${platform.label}: no answer within ${Math.round(timeoutMs / 1000)} s`)
+    : new ChannelError("transient", `${platform.codePrefix}:network`, `${platform.label}: could not be reached (${(error as Error).message})`);
+}
+
+/** When to try again after a failure the platform gave no time for. */
+export function minutesFromNow(minutes: number): Date {
+  return new Date(Date.now() + minutes * 60_000);
+}
+
+/** Text as platforms compare it: trimmed, with runs of whitespace as one space. */
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** A required credential or setting; its absence means the account must be connected again. */
+export function requiredField(platform: Platform, fields: Record<string, string>, name: string): string {
+  const value = fields[name];
+  if (!value) throw new ChannelError("reconnect", `${platform.codePrefix}:missing_${name}`, `${platform.label}: the connection has no ${name}; connect the account again`);
+  return value;
+}
