@@ -1,0 +1,132 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
+import { DEFAULT_TIMEOUT_MS, minutesFromNow, normaliseWhitespace, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
+
+/**
+ * An existing WordPress site through its REST API, with an application password.
+ * https://developer.wordpress.org/rest-api/reference/posts/
+ */
+
+/** Credentials of a WordPress channel: a user and one of their application passwords. */
+export type WordPressCredentials = { username: string; applicationPassword: string };
+/** Settings of a WordPress channel: the site URL; the REST API is at {baseUrl}/wp-json/wp/v2. externalId is the site URL too. */
+export type WordPressSettings = { baseUrl: string };
+
+export type WordPressAdapterOptions = { timeoutMs?: number };
+
+const WORDPRESS: Platform = { label: "WordPress", codePrefix: "wordpress" };
+/** WordPress compares `after` with the site-local publish date; looking this much further back covers any time zone. */
+const WIDEST_UTC_OFFSET_MS = 14 * 60 * 60 * 1000;
+const SERVER_ERROR_WAIT_MINUTES = 1;
+
+type RestRequest = { query?: Record<string, string>; json?: unknown; file?: { bytes: Buffer; mimeType: string; filename: string } };
+type WpPost = { id: number; link: string; date_gmt: string; title: { raw?: string }; content: { raw?: string } };
+
+export function createWordPressAdapter(options: WordPressAdapterOptions = {}): ChannelAdapter {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  /** One authenticated REST call: `json` goes as a JSON body, `file` as raw bytes named by Content-Disposition (how /media takes uploads). */
+  async function rest<T>(target: ChannelTarget, method: string, path: string, request: RestRequest = {}): Promise<T> {
+    const url = new URL(`${siteUrl(target)}/wp-json/wp/v2${path}`);
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+    const username = requiredField(WORDPRESS, target.credentials, "username");
+    const password = requiredField(WORDPRESS, target.credentials, "applicationPassword");
+    const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}` };
+    let body: BodyInit | undefined;
+    if (request.file) {
+      headers["content-type"] = request.file.mimeType;
+      headers["content-disposition"] = `attachment; filename="${request.file.filename.replace(/[^\w.-]/g, "_")}"`;
+      body = new Uint8Array(request.file.bytes);
+    } else if (request.json !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(request.json);
+    }
+    const response = await sendRequest(WORDPRESS, url, { method, headers, body }, timeoutMs);
+    if (response.status >= 400) throw wordpressFailure(response);
+    return response.body as T;
+  }
+
+  return {
+    kind: "wordpress",
+
+    async verify(target) {
+      const user = await rest<{ name: string }>(target, "GET", "/users/me");
+      return { name: user.name, externalId: siteUrl(target) };
+    },
+
+    async publish(target, post) {
+      const image = post.media.find((item) => item.kind === "image");
+      let featuredMedia = 0;
+      if (image) {
+        const file = { bytes: await readFile(image.filePath), mimeType: image.mimeType, filename: basename(image.filePath) };
+        featuredMedia = (await rest<{ id: number }>(target, "POST", "/media", { file })).id;
+      }
+      const created = await rest<WpPost>(target, "POST", "/posts", {
+        json: { title: post.title, content: contentOf(post), status: "publish", featured_media: featuredMedia },
+      });
+      return { remoteId: String(created.id), remoteUrl: created.link };
+    },
+
+    async findPublished(target, post, since) {
+      const candidates = await rest<WpPost[]>(target, "GET", "/posts", {
+        query: { after: new Date(since.getTime() - WIDEST_UTC_OFFSET_MS).toISOString(), search: post.title, context: "edit", per_page: "100" },
+      });
+      const title = normaliseWhitespace(post.title);
+      const content = normaliseWhitespace(contentOf(post));
+      const match = candidates.find(
+        (candidate) =>
+          Date.parse(`${candidate.date_gmt}Z`) >= since.getTime() - 1000 &&
+          normaliseWhitespace(candidate.title.raw ?? "") === title &&
+          normaliseWhitespace(candidate.content.raw ?? "") === content,
+      );
+      return match ? { remoteId: String(match.id), remoteUrl: match.link } : null;
+    },
+
+    async remove(target, remoteId) {
+      await rest(target, "DELETE", `/posts/${remoteId}`, { query: { force: "true" } });
+    },
+
+    async update(target, remoteId, post) {
+      await rest(target, "POST", `/posts/${remoteId}`, { json: { title: post.title, content: contentOf(post) } });
+    },
+  };
+}
+
+function siteUrl(target: ChannelTarget): string {
+  return requiredField(WORDPRESS, target.settings, "baseUrl").replace(/\/$/, "");
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The post body as HTML: the text escaped, a paragraph per blank-line block, then the link. */
+export function contentOf(post: OutgoingPost): string {
+  const paragraphs = post.text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => `<p>${escapeHtml(block).replace(/\n/g, "<br />\n")}</p>`);
+  if (post.link && !post.text.includes(post.link)) paragraphs.push(`<p><a href="${escapeHtml(post.link)}">${escapeHtml(post.link)}</a></p>`);
+  return paragraphs.join("\n");
+}
+
+/** Codes WordPress answers when the user or password is wrong, or the user may not write posts. */
+const ACCOUNT_CODES = new Set(["rest_not_logged_in", "incorrect_password", "invalid_username", "rest_cannot_create", "rest_cannot_edit", "rest_cannot_delete", "rest_forbidden"]);
+
+/** The upload of a file type the site does not accept is a 500 that will fail again. */
+const PERMANENT_SERVER_CODES = new Set(["rest_upload_sideload_error"]);
+
+export function wordpressFailure(response: PlatformResponse): ChannelError {
+  const error = (typeof response.body === "object" && response.body !== null ? response.body : {}) as { code?: string; message?: string };
+  const code = `wordpress:${error.code ?? response.status}`;
+  const message = `WordPress: ${error.message ?? `HTTP ${response.status}`}`;
+  if (response.status === 401 || (response.status === 403 && error.code !== undefined && ACCOUNT_CODES.has(error.code))) {
+    return new ChannelError("reconnect", code, message);
+  }
+  if ((response.status >= 500 && !PERMANENT_SERVER_CODES.has(error.code ?? "")) || response.status === 429) {
+    return new ChannelError("transient", code, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES));
+  }
+  return new ChannelError("permanent", code, message);
+}
+
+export const wordpressAdapter = createWordPressAdapter();
