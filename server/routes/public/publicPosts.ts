@@ -1,0 +1,78 @@
+import type { Prisma } from "../../db/client.js";
+import type { PostStatus } from "../../db/generated/enums.js";
+import { presentPublicPost, type PublicPost } from "../../presenters/publicPost.js";
+import type { Services } from "../../services.js";
+
+type PublicServices = Pick<Services, "prisma" | "config">;
+
+/** What the site is called and where it lives. */
+export type Site = { name: string; baseUrl: string };
+
+// A post is public when it went out (fully or on some channels) and its delivery to Siar's own
+// website succeeded; that delivery's publishedAt is its public date.
+const SHOWN_POST_STATUSES = ["published", "partially_published"] satisfies PostStatus[];
+const publishedOnWebsite = {
+  status: "published",
+  publishedAt: { not: null },
+  channel: { kind: "website" },
+} satisfies Prisma.DeliveryWhereInput;
+const publicPostWhere = {
+  status: { in: SHOWN_POST_STATUSES },
+  deliveries: { some: publishedOnWebsite },
+} satisfies Prisma.PostWhereInput;
+
+const publicPostInclude = {
+  unit: { select: { name: true, timezone: true } },
+  media: { orderBy: { position: "asc" }, include: { media: true } },
+  deliveries: { where: publishedOnWebsite, orderBy: { publishedAt: "asc" }, select: { publishedAt: true, textOverride: true } },
+} satisfies Prisma.PostInclude;
+
+/** The sitemap protocol's limit of URLs in one file. */
+const SITEMAP_MAX_URLS = 50_000;
+
+/** The site is named after the root of the unit tree (the kabupaten). */
+export async function findSite({ prisma, config }: PublicServices): Promise<Site> {
+  const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" } });
+  return { name: root?.name ?? config.organisationName, baseUrl: config.publicBaseUrl };
+}
+
+/** Public announcements, newest public date first; `page` counts from 1. */
+export async function listPublicPosts(
+  { prisma, config }: PublicServices,
+  { page, pageSize }: { page: number; pageSize: number },
+): Promise<{ posts: PublicPost[]; total: number }> {
+  // Ordered through the deliveries, since the public date lives there (the earliest one if a
+  // post reached more than one website channel).
+  const [order, total] = await Promise.all([
+    prisma.delivery.groupBy({
+      by: ["postId"],
+      where: { ...publishedOnWebsite, post: { status: { in: SHOWN_POST_STATUSES } } },
+      _min: { publishedAt: true },
+      orderBy: [{ _min: { publishedAt: "desc" } }, { postId: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    prisma.post.count({ where: publicPostWhere }),
+  ]);
+  const rows = await prisma.post.findMany({ where: { ...publicPostWhere, id: { in: order.map((group) => group.postId) } }, include: publicPostInclude });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const posts = order.flatMap((group) => byId.get(group.postId) ?? []).map((row) => presentPublicPost(row, config.publicBaseUrl));
+  return { posts, total };
+}
+
+/** The public announcement at this slug, or null when there is none or it is not public. */
+export async function findPublicPost({ prisma, config }: PublicServices, slug: string): Promise<PublicPost | null> {
+  const row = await prisma.post.findFirst({ where: { ...publicPostWhere, slug }, include: publicPostInclude });
+  return row && presentPublicPost(row, config.publicBaseUrl);
+}
+
+/** Every public announcement's address and date, for search engines. */
+export async function listSitemapEntries({ prisma, config }: PublicServices): Promise<Pick<PublicPost, "url" | "publishedAt">[]> {
+  const rows = await prisma.post.findMany({
+    where: publicPostWhere,
+    include: publicPostInclude,
+    orderBy: { createdAt: "desc" },
+    take: SITEMAP_MAX_URLS,
+  });
+  return rows.map((row) => presentPublicPost(row, config.publicBaseUrl));
+}
