@@ -13,6 +13,8 @@ export default defineConfig({
   build: { outDir: path.join(webRoot, "dist"), emptyOutDir: true },
   server: {
     port: 5173,
+    // The composer imports the server's channel rules (server/channels/rules.ts) from outside web/.
+    fs: { allow: [".."] },
     proxy: {
       "/api": server,
       "/socket.io": { target: server, ws: true },

@@ -46,19 +46,23 @@ export function withQuery(path: string, query: Query = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: "application/json", content: JSON.stringify(body) });
+}
+
+/** Sends a file as the raw request body (the media upload), with its own type as Content-Type. */
+export function uploadFile<T>(path: string, file: File, query: Query = {}): Promise<T> {
+  return send<T>("POST", withQuery(path, query), { type: file.type, content: file });
+}
+
+async function send<T>(method: string, path: string, body?: { type: string; content: BodyInit }): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": state.language };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (body) headers["Content-Type"] = body.type;
   if (WRITE_METHODS.has(method) && state.csrfToken) headers["X-CSRF-Token"] = state.csrfToken;
 
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(`/api${path}`, { method, headers, credentials: "same-origin", body: body?.content });
   } catch {
     throw new ApiError(0, "network_error", networkErrorMessage(), null);
   }

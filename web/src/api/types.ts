@@ -83,3 +83,74 @@ export type AuditEvent = {
 };
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
+
+// Publishing (see server/channels/rules.ts for what each channel accepts).
+export type ChannelKind = "website" | "facebook" | "instagram" | "x" | "wordpress";
+export type ChannelStatus = "connected" | "needs_reconnect" | "disabled";
+export type PostStatus = "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled";
+export type DeliveryStatus = "pending" | "in_flight" | "published" | "failed" | "cancelled";
+
+export const CHANNEL_KINDS: readonly ChannelKind[] = ["website", "facebook", "instagram", "x", "wordpress"];
+export const POST_STATUSES: readonly PostStatus[] = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled"];
+
+export type Channel = {
+  id: string;
+  unit: { id: string; name: string };
+  kind: ChannelKind;
+  name: string;
+  externalId: string;
+  status: ChannelStatus;
+  statusReason: string | null;
+  simulated: boolean;
+  createdAt: string;
+};
+
+export type Media = {
+  id: string;
+  kind: "image" | "video";
+  mimeType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  url: string;
+  originalName?: string;
+};
+
+export type Delivery = {
+  id: string;
+  channel: { id: string; kind: ChannelKind; name: string };
+  textOverride: string | null;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  remoteId: string | null;
+  remoteUrl: string | null;
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
+  publishedAt: string | null;
+};
+
+export type PostPermissions = { edit: boolean; submit: boolean; approve: boolean; reschedule: boolean; cancel: boolean };
+
+export type Post = {
+  id: string;
+  unit: { id: string; name: string; timezone: Timezone };
+  author: { id: string; name: string };
+  title: string;
+  body: string;
+  link: string | null;
+  hashtags: string[];
+  slug: string;
+  status: PostStatus;
+  scheduledAt: string | null;
+  publishedAt: string | null;
+  reviewNote: string | null;
+  reviewedBy: { id: string; name: string } | null;
+  reviewedAt: string | null;
+  media: Media[];
+  deliveries: Delivery[];
+  websiteUrl: string | null;
+  permissions: PostPermissions;
+  createdAt: string;
+  updatedAt: string;
+};

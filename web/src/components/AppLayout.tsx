@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useI18n } from "../i18n";
 import { SECTIONS } from "../navigation";
+import { RealtimeContext } from "../realtime/RealtimeContext";
 import { useSessionSocket } from "../realtime/useSessionSocket";
 import { useSession, useSignedIn } from "../session/SessionProvider";
 import { ROLE_LABELS } from "./labels";
@@ -17,7 +18,7 @@ export function AppLayout() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
-  useSessionSocket(session.user.id, refresh);
+  const socket = useSessionSocket(session.user.id, refresh);
 
   // On a phone the menu covers the page; close it once a link has been followed.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -75,7 +76,9 @@ export function AppLayout() {
       )}
       <NavList id="main-nav" label={t("layout.navLabel")} className={menuOpen ? "app-nav app-nav--open" : "app-nav"} sections={SECTIONS} />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        <RealtimeContext.Provider value={socket}>
+          <Outlet />
+        </RealtimeContext.Provider>
       </main>
     </div>
   );

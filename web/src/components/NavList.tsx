@@ -16,7 +16,7 @@ export function NavList({ label, sections, id, className }: NavListProps) {
           .filter((section) => section.allowed(abilities))
           .map((section) => (
             <li key={section.path}>
-              <NavLink to={section.path} data-testid={section.testId}>
+              <NavLink to={section.path} end={section.end} data-testid={section.testId}>
                 {t(section.label)}
               </NavLink>
             </li>

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { setRequestLanguage } from "../api/client";
-import type { Locale } from "../api/types";
+import type { Locale, Timezone } from "../api/types";
+import { ZONE_ABBREVIATIONS } from "../publishing/zonedTime";
 import { en } from "./en";
 import { id, type MessageKey } from "./id";
 
@@ -27,9 +28,13 @@ function storedLanguage(): Locale {
 
 type I18n = {
   language: Locale;
+  /** The Intl locale for the UI language, for formats the helpers below do not cover. */
+  intlLocale: string;
   setLanguage(language: Locale): void;
   t(key: MessageKey, vars?: MessageVars): string;
   formatDateTime(iso: string): string;
+  /** Date and time as a clock in the unit's zone shows it, with the zone: "5 Mar 2026 09.30 WIB". */
+  formatInZone(iso: string, timeZone: Timezone): string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -60,9 +65,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dateTime = new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "medium", timeStyle: "medium" });
     return {
       language,
+      intlLocale: INTL_LOCALES[language],
       setLanguage,
       t: (key, vars) => translate(language, key, vars),
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
+      formatInZone: (iso, timeZone) =>
+        `${new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone]}`,
     };
   }, [language, setLanguage]);
 

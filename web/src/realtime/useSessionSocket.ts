@@ -1,14 +1,17 @@
-import { useEffect } from "react";
-import { io } from "socket.io-client";
+import { useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
 
 /**
  * Keeps a socket.io connection open while signed in. The server ends a user's sockets when
  * their access changes or their session ends; then the session is re-checked, which signs the
  * app out on 401 (the router then shows the login page) or reconnects with fresh rooms.
+ * Returns the socket, for pages that listen to live events (see RealtimeContext).
  */
-export function useSessionSocket(userId: string, recheckSession: () => Promise<unknown>) {
+export function useSessionSocket(userId: string, recheckSession: () => Promise<unknown>): Socket | null {
+  const [current, setCurrent] = useState<Socket | null>(null);
   useEffect(() => {
     const socket = io({ path: "/socket.io", withCredentials: true });
+    setCurrent(socket);
     const recheck = (reconnect: boolean) =>
       recheckSession()
         .then((session) => {
@@ -27,6 +30,8 @@ export function useSessionSocket(userId: string, recheckSession: () => Promise<u
     });
     return () => {
       socket.disconnect();
+      setCurrent(null);
     };
   }, [userId, recheckSession]);
+  return current;
 }
