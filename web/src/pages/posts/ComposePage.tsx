@@ -1,0 +1,191 @@
+import { useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { api } from "../../api/client";
+import type { Channel, Post, Timezone } from "../../api/types";
+import { ErrorAlert, Notice } from "../../components/Alerts";
+import { FieldGroup, SelectField, TextAreaField, TextField } from "../../components/Field";
+import { CHANNEL_KIND_NAMES } from "../../components/labels";
+import { Page } from "../../components/Page";
+import { useAction } from "../../hooks/useAction";
+import { useAllUnits } from "../../hooks/useAllUnits";
+import { useLoad } from "../../hooks/useLoad";
+import { useI18n } from "../../i18n";
+import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../publishing/channelRules";
+import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "../../publishing/zonedTime";
+import { useSignedIn } from "../../session/SessionProvider";
+import { ChannelPicker } from "./ChannelPicker";
+import { PreviewList } from "./ChannelPreview";
+import { HashtagInput } from "./HashtagInput";
+import { MediaPicker } from "./MediaPicker";
+import { ZonedDateTimeField } from "./ZonedDateTimeField";
+
+const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: [], media: [], overrides: {} };
+
+/** The composer: a new post (/compose) or a draft (/posts/:id/edit). */
+export function ComposePage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const post = useLoad(() => (id ? api.get<Post>(`/posts/${id}`) : Promise.resolve(null)), [id]);
+  const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
+  const title = id ? t("compose.editTitle") : t("compose.title");
+  const loaded = post.data !== undefined && channels.data !== undefined;
+
+  return (
+    <Page title={title}>
+      <ErrorAlert error={post.error ?? channels.error} />
+      {!loaded && (post.loading || channels.loading) && <p role="status">{t("common.loading")}</p>}
+      {loaded && post.data && !post.data.permissions.edit ? (
+        <p>
+          {t("compose.notEditable")} <Link to={`/posts/${post.data.id}`}>{post.data.title}</Link>
+        </p>
+      ) : (
+        loaded && <PostEditor key={id ?? "new"} post={post.data} channels={channels.data!} />
+      )}
+    </Page>
+  );
+}
+
+type Then = "saveDraft" | "submit";
+
+function PostEditor({ post, channels }: { post: Post | null | undefined; channels: Channel[] }) {
+  const { t, language } = useI18n();
+  const session = useSignedIn();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const allUnits = useAllUnits();
+  // Posts are written for one of the user's own units; roles without units pick from their scope.
+  const unitChoices = session.user.units.length > 0 ? session.user.units : (allUnits.data ?? []);
+
+  const [postId, setPostId] = useState(post?.id);
+  const [unitId, setUnitId] = useState(post?.unit.id ?? session.user.units[0]?.id ?? "");
+  const [content, setContent] = useState<PostContent>(post ? contentOfPost(post) : EMPTY_CONTENT);
+  const [channelIds, setChannelIds] = useState<string[]>(post?.deliveries.map((delivery) => delivery.channel.id) ?? []);
+  const timeZone: Timezone = post?.unit.id === unitId ? post.unit.timezone : (allUnits.data?.find((unit) => unit.id === unitId)?.timezone ?? "Asia/Jakarta");
+  const [schedule, setSchedule] = useState<WallClock | null>(post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null);
+
+  const save = useAction(async (then: Then) => {
+    const body = {
+      unitId,
+      title: content.title,
+      body: content.body,
+      link: content.link.trim() || null,
+      hashtags: content.hashtags,
+      mediaIds: content.media.map((media) => media.id),
+      channelIds,
+      overrides: Object.fromEntries(Object.entries(content.overrides).filter(([channelId]) => channelIds.includes(channelId))),
+      scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
+    };
+    const saved = postId ? await api.patch<Post>(`/posts/${postId}`, body) : await api.post<Post>("/posts", body);
+    setPostId(saved.id); // a failed submit must not create the post a second time
+    return then === "submit" ? api.post<Post>(`/posts/${saved.id}/submit`) : saved;
+  });
+
+  const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
+  const problems = contentProblems(selectedChannels, content, language);
+  const fromServer = serverProblems(save.error);
+  const problemAt = (...fields: string[]) => fields.flatMap((field) => [...(problems[field] ?? []), ...(fromServer[field] ?? [])]).join(" ") || undefined;
+  const hasProblems = Object.keys(problems).length > 0;
+
+  const edit = (change: Partial<PostContent>) => {
+    save.clearError(); // the server's objections were about the previous version
+    setContent((current) => ({ ...current, ...change }));
+  };
+  const setOverride = (channelId: string, text: string | undefined) => {
+    const overrides = { ...content.overrides };
+    if (text === undefined) delete overrides[channelId];
+    else overrides[channelId] = text;
+    edit({ overrides });
+  };
+
+  const run = async (then: Then) => {
+    const saved = await save.run(then);
+    if (!saved) return;
+    if (then === "submit") navigate(`/posts/${saved.id}`);
+    else navigate(`/posts/${saved.id}/edit`, { replace: true, state: { saved: true } });
+  };
+
+  return (
+    <form
+      className="composer"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run("submit");
+      }}
+    >
+      <div className="form composer__fields">
+        {(location.state as { saved?: boolean } | null)?.saved && !save.error && <Notice>{t("compose.saved")}</Notice>}
+        <SelectField label={t("compose.unit")} value={unitId} onChange={(e) => setUnitId(e.target.value)} error={problemAt("unitId")}>
+          {unitChoices.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t("compose.postTitle")} required maxLength={200} value={content.title} onChange={(e) => edit({ title: e.target.value })} error={problemAt("title")} />
+        <TextAreaField label={t("compose.body")} required rows={8} value={content.body} onChange={(e) => edit({ body: e.target.value })} error={problemAt("body")} />
+        <TextField label={t("compose.link")} hint={t("compose.linkHint")} type="url" inputMode="url" value={content.link} onChange={(e) => edit({ link: e.target.value })} error={problemAt("link")} />
+        <HashtagInput label={t("compose.hashtags")} tags={content.hashtags} onChange={(hashtags) => edit({ hashtags })} error={problemAt("hashtags")} />
+        <MediaPicker unitId={unitId} media={content.media} onChange={(media) => edit({ media })} error={problemAt("media", "mediaIds")} />
+        <ChannelPicker channels={channels} selected={channelIds} onChange={setChannelIds} error={problemAt("channelIds")} />
+        {selectedChannels.length > 0 && (
+          <FieldGroup legend={t("compose.overrides")} hint={t("compose.overridesHint")}>
+            {selectedChannels.map((channel) => {
+              const channelName = `${CHANNEL_KIND_NAMES[channel.kind]} · ${channel.name}`;
+              const override = content.overrides[channel.id];
+              return (
+                <div key={channel.id} className="override">
+                  <label className="checkbox">
+                    <input type="checkbox" checked={override !== undefined} onChange={(e) => setOverride(channel.id, e.target.checked ? content.body : undefined)} />
+                    {t("compose.useOverride", { channel: channelName })}
+                  </label>
+                  {override !== undefined && (
+                    <TextAreaField
+                      label={t("compose.overrideLabel", { channel: channelName })}
+                      rows={4}
+                      value={override}
+                      onChange={(e) => setOverride(channel.id, e.target.value)}
+                      error={problemAt(`override.${channel.id}`)}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </FieldGroup>
+        )}
+        <FieldGroup legend={t("compose.schedule")} error={problemAt("scheduledAt")}>
+          <label className="checkbox">
+            <input type="radio" name="schedule" checked={schedule === null} onChange={() => setSchedule(null)} />
+            {t("compose.asap")}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="schedule" checked={schedule !== null} onChange={() => setSchedule(tomorrowMorning())} />
+            {t("compose.at")}
+          </label>
+          {schedule && <ZonedDateTimeField legend={t("compose.when")} timeZone={timeZone} value={schedule} onChange={setSchedule} />}
+        </FieldGroup>
+        <ErrorAlert error={save.error} />
+        {hasProblems && <p className="field__error">{t("compose.fixProblems")}</p>}
+        <div className="actions">
+          <button type="button" className="button--secondary" disabled={save.busy || !unitId} onClick={() => void run("saveDraft")}>
+            {t("compose.saveDraft")}
+          </button>
+          <button type="submit" disabled={save.busy || hasProblems || !unitId}>
+            {t("compose.submit")}
+          </button>
+        </div>
+      </div>
+      <ComposerPreviews channels={selectedChannels} content={content} />
+    </form>
+  );
+}
+
+function ComposerPreviews({ channels, content }: { channels: readonly Channel[]; content: PostContent }) {
+  const { t } = useI18n();
+  return (
+    <section className="composer__previews" aria-labelledby="previews-title">
+      <h2 id="previews-title">{t("preview.title")}</h2>
+      {channels.length === 0 ? <p className="muted">{t("preview.none")}</p> : <PreviewList channels={channels} content={content} />}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import type { ReactNode } from "react";
+import { useParams } from "react-router-dom";
+import { api } from "../../api/client";
+import type { Delivery, Post } from "../../api/types";
+import { ErrorAlert } from "../../components/Alerts";
+import { CHANNEL_KIND_NAMES, DELIVERY_STATUS_LABELS } from "../../components/labels";
+import { ListTable } from "../../components/ListTable";
+import { Page } from "../../components/Page";
+import { useLivePosts } from "../../hooks/useLivePosts";
+import { useLoad } from "../../hooks/useLoad";
+import { useI18n } from "../../i18n";
+import { contentOfPost } from "../../publishing/channelRules";
+import { PreviewList } from "./ChannelPreview";
+import { PostActions } from "./PostActions";
+import { PostStatusBadge } from "./StatusBadges";
+import { usePostTime } from "./usePostTime";
+
+/** Everything about one post, kept live through "post.updated". */
+export function PostDetailPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const loaded = useLoad(() => api.get<Post>(`/posts/${id}`), [id]);
+  const { posts, adopt } = useLivePosts(loaded.data ? [loaded.data] : []);
+  const post = posts[0];
+  if (!post) {
+    return (
+      <Page title={t("nav.posts")}>
+        <ErrorAlert error={loaded.error} />
+        {loaded.loading && <p role="status">{t("common.loading")}</p>}
+      </Page>
+    );
+  }
+  return (
+    <Page title={post.title} actions={<PostStatusBadge status={post.status} />}>
+      <PostFacts post={post} />
+      <PostActions post={post} onChanged={adopt} />
+      <section aria-labelledby="deliveries-title">
+        <h2 id="deliveries-title">{t("post.deliveries")}</h2>
+        <DeliveryTable post={post} />
+      </section>
+      <section aria-labelledby="post-previews-title">
+        <h2 id="post-previews-title">{t("preview.title")}</h2>
+        <PreviewList channels={post.deliveries.map((delivery) => delivery.channel)} content={contentOfPost(post)} />
+      </section>
+    </Page>
+  );
+}
+
+function PostFacts({ post }: { post: Post }) {
+  const { t, formatInZone } = useI18n();
+  const postTime = usePostTime();
+  // Facts without a value (no link, not reviewed yet) are left out.
+  const facts: [string, ReactNode][] = [
+    [t("posts.unit"), post.unit.name],
+    [t("post.author"), post.author.name],
+    [t("posts.time"), postTime(post)],
+    [t("compose.link"), post.link && <a href={post.link}>{post.link}</a>],
+    [t("compose.hashtags"), post.hashtags.map((tag) => `#${tag}`).join(" ")],
+    [t("post.websiteUrl"), post.websiteUrl && <a href={post.websiteUrl}>{post.websiteUrl}</a>],
+    [t("post.reviewedBy"), post.reviewedBy && post.reviewedAt && `${post.reviewedBy.name}, ${formatInZone(post.reviewedAt, post.unit.timezone)}`],
+    [t("post.reviewNote"), post.reviewNote],
+  ];
+  return (
+    <dl className="facts">
+      {facts
+        .filter(([, value]) => value)
+        .map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function DeliveryTable({ post }: { post: Post }) {
+  const { t } = useI18n();
+  return (
+    <ListTable
+      list={{ items: post.deliveries, loading: false, error: null }}
+      caption={t("post.deliveries")}
+      columns={[t("posts.channels"), t("common.status"), t("post.attempts"), t("post.remote"), t("post.lastError")]}
+      row={(delivery) => (
+        <tr data-testid={`delivery-${delivery.channel.kind}`}>
+          <th scope="row">
+            {CHANNEL_KIND_NAMES[delivery.channel.kind]} · {delivery.channel.name}
+          </th>
+          <td>
+            <span className={`badge delivery--${delivery.status}`}>{t(DELIVERY_STATUS_LABELS[delivery.status])}</span>
+          </td>
+          <td>{delivery.attempts}</td>
+          <td>
+            {delivery.remoteUrl ? (
+              <a href={delivery.remoteUrl} target="_blank" rel="noreferrer noopener">
+                {t("post.openRemote", { channel: CHANNEL_KIND_NAMES[delivery.channel.kind] })}
+              </a>
+            ) : (
+              "—"
+            )}
+          </td>
+          <td>
+            <DeliveryProblem delivery={delivery} timeZone={post.unit.timezone} />
+          </td>
+        </tr>
+      )}
+    />
+  );
+}
+
+function DeliveryProblem({ delivery, timeZone }: { delivery: Delivery; timeZone: Post["unit"]["timezone"] }) {
+  const { t, formatInZone } = useI18n();
+  if (!delivery.lastErrorMessage) return <>—</>;
+  return (
+    <>
+      {delivery.lastErrorMessage}
+      {delivery.nextAttemptAt && delivery.status !== "failed" && <p className="muted">{t("post.nextAttempt", { at: formatInZone(delivery.nextAttemptAt, timeZone) })}</p>}
+    </>
+  );
+}
