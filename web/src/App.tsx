@@ -3,37 +3,48 @@ import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
 import type { MessageKey } from "./i18n";
-import { ADMIN, ADMIN_AUDIT, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, INBOX, type Section } from "./navigation";
+import { ADMIN, ADMIN_AUDIT, ADMIN_CHANNELS, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, INBOX, POSTS, POSTS_REVIEW, type Section } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
+import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { UnitsPage } from "./pages/admin/UnitsPage";
 import { UsersPage } from "./pages/admin/UsersPage";
+import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { FeaturePreparingPage } from "./pages/FeaturePreparingPage";
 import { ForcedPasswordChangePage } from "./pages/ForcedPasswordChangePage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { ComposePage } from "./pages/posts/ComposePage";
+import { PostDetailPage } from "./pages/posts/PostDetailPage";
+import { PostsPage } from "./pages/posts/PostsPage";
 
 // Routes are relative to Vite's base (/app/), where the server serves this app.
 const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, "");
 
 // Sections whose feature arrives in a later release, each with its note.
-const PREPARING: readonly [Section, MessageKey][] = [
-  [COMPOSE, "preparing.compose"],
-  [CALENDAR, "preparing.calendar"],
-  [INBOX, "preparing.inbox"],
+const PREPARING: readonly [Section, MessageKey][] = [[INBOX, "preparing.inbox"]];
+
+const PUBLISHING_PAGES: readonly [Pick<Section, "path" | "allowed">, ReactNode][] = [
+  [COMPOSE, <ComposePage />],
+  [POSTS, <PostsPage />],
+  [POSTS_REVIEW, <PostsPage awaitingApproval />],
+  [{ path: "/posts/:id", allowed: POSTS.allowed }, <PostDetailPage />],
+  [{ path: "/posts/:id/edit", allowed: COMPOSE.allowed }, <ComposePage />],
+  [CALENDAR, <CalendarPage />],
 ];
 
 const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_UNITS, <UnitsPage />],
   [ADMIN_USERS, <UsersPage />],
+  [ADMIN_CHANNELS, <ChannelsPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
 ];
 
 /** A section's route, opened only to sessions whose abilities allow it. */
-function sectionRoute(section: Section, page: ReactNode, children?: ReactNode) {
+function sectionRoute(section: Pick<Section, "path" | "allowed">, page: ReactNode, children?: ReactNode) {
   return (
     <Route key={section.path} path={section.path} element={<RequireAbility allowed={section.allowed}>{page}</RequireAbility>}>
       {children}
@@ -53,6 +64,7 @@ export function App() {
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
             {PREPARING.map(([section, note]) => sectionRoute(section, <FeaturePreparingPage title={section.label} note={note} />))}
+            {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {sectionRoute(DASHBOARD, <DashboardPage />)}
             {sectionRoute(
               ADMIN,

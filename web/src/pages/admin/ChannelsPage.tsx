@@ -1,0 +1,71 @@
+import { api } from "../../api/client";
+import type { Channel } from "../../api/types";
+import { ErrorAlert } from "../../components/Alerts";
+import { CHANNEL_KIND_NAMES, CHANNEL_STATUS_LABELS } from "../../components/labels";
+import { ListTable, loadedList } from "../../components/ListTable";
+import { useAction } from "../../hooks/useAction";
+import { useAllUnits } from "../../hooks/useAllUnits";
+import { useLoad } from "../../hooks/useLoad";
+import { useI18n } from "../../i18n";
+import { AdminListPage, RowActions, useEditing } from "./AdminList";
+import { ChannelForm } from "./ChannelForm";
+
+/** The connected platform accounts per unit: connect by pasting tokens, replace them, disable or enable. */
+export function ChannelsPage() {
+  const { t } = useI18n();
+  const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
+  const units = useAllUnits();
+  const editor = useEditing<Channel>();
+  const setEnabled = useAction(async (channel: Channel, enabled: boolean) => {
+    await api.patch<Channel>(`/channels/${channel.id}`, { status: enabled ? "connected" : "disabled" });
+    channels.reload();
+  });
+
+  const saved = () => {
+    editor.close();
+    channels.reload();
+  };
+
+  return (
+    <AdminListPage
+      title={t("admin.channels")}
+      newLabel={t("channels.connect")}
+      editor={editor}
+      form={(channel) => <ChannelForm channel={channel} units={(units.data ?? []).filter((unit) => unit.active)} onSaved={saved} onCancel={editor.close} />}
+    >
+      <ErrorAlert error={setEnabled.error} />
+      <ListTable
+        list={loadedList(channels)}
+        caption={t("admin.channels")}
+        emptyText={t("channels.none")}
+        columns={[t("channels.name"), t("channels.unit"), t("channels.kind"), t("common.status"), t("common.actions")]}
+        row={(channel) => (
+          <tr className={channel.status === "disabled" ? "row--inactive" : undefined}>
+            <th scope="row">
+              {channel.name}
+              {channel.simulated && <span className="badge badge--simulated">{t("channels.simulated")}</span>}
+            </th>
+            <td>{channel.unit.name}</td>
+            <td>{CHANNEL_KIND_NAMES[channel.kind]}</td>
+            <td>
+              <span className={`badge channel--${channel.status}`}>{t(CHANNEL_STATUS_LABELS[channel.status])}</span>
+              {channel.statusReason && <p className="muted">{channel.statusReason}</p>}
+            </td>
+            <td>
+              {channel.kind !== "website" && (
+                <RowActions
+                  editLabel={t("channels.editNamed", { name: channel.name })}
+                  onEdit={() => editor.edit(channel)}
+                  active={channel.status !== "disabled"}
+                  confirmDeactivate={t("channels.confirmDisable", { name: channel.name })}
+                  busy={setEnabled.busy}
+                  onSetActive={(enabled) => void setEnabled.run(channel, enabled)}
+                />
+              )}
+            </td>
+          </tr>
+        )}
+      />
+    </AdminListPage>
+  );
+}
