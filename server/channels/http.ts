@@ -35,9 +35,11 @@ function parseJson(text: string): unknown {
 export function networkFailure(platform: Platform, error: unknown, timeoutMs: number): ChannelError {
   const timedOut = error instanceof Error && (error.name === "TimeoutError" || /timeout/i.test(error.message));
   return timedOut
-    ? new ChannelError("transient", `${platform.codePrefix}:timeout`, `${platform.label}: no answer within ${Math.round(timeoutMs / 1000)} s`)
+    ? new ChannelError("transient", `${platform.codePrefix}:timeout`, `${platform.label}: no answer within ${durationText(timeoutMs)}`)
     : new ChannelError("transient", `${platform.codePrefix}:network`, `${platform.label}: could not be reached (${(error as Error).message})`);
 }
+
+const durationText = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 /** When to try again after a failure the platform gave no time for. */
 export function minutesFromNow(minutes: number): Date {

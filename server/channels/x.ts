@@ -125,9 +125,14 @@ type XApiError = ApiRequestError | ApiPartialResponseError | ApiResponseError;
 const isXApiError = (error: unknown): error is XApiError =>
   error instanceof ApiRequestError || error instanceof ApiPartialResponseError || error instanceof ApiResponseError;
 
+/** twitter-api-v2 1.29 stores the cause as `_options.error` while its `requestError` getter reads `_options.requestError`. */
+function causeOf(error: ApiRequestError): unknown {
+  return error.requestError ?? (error as unknown as { _options?: { error?: unknown } })._options?.error ?? error;
+}
+
 export function xFailure(error: XApiError, timeoutMs: number): ChannelError {
-  if (error instanceof ApiRequestError) return networkFailure(X, error.requestError, timeoutMs);
-  if (error instanceof ApiPartialResponseError) return networkFailure(X, error.responseError, timeoutMs);
+  if (error instanceof ApiRequestError) return networkFailure(X, causeOf(error), timeoutMs);
+  if (error instanceof ApiPartialResponseError) return networkFailure(X, error.responseError ?? error, timeoutMs);
   const status = error.code;
   const data = error.data as { detail?: string; title?: string; errors?: { message?: string }[] };
   const message = `X: ${data.detail || data.errors?.[0]?.message || data.title || `HTTP ${status}`}`;
