@@ -1,11 +1,10 @@
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost, type RemotePost } from "./adapter.js";
-import { GraphClient, type GraphSettings } from "./graph.js";
-import { normaliseWhitespace, type Platform } from "./http.js";
-
 /**
  * Facebook Page posts through the Graph API.
  * https://developers.facebook.com/docs/pages-api/posts
  */
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
+import { GraphClient, type GraphSettings } from "./graph.js";
+import { normaliseWhitespace, type Platform } from "./http.js";
 
 /** Credentials of a Facebook channel: a Page access token (never expires once long-lived). */
 export type FacebookCredentials = { pageAccessToken: string };
@@ -33,7 +32,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
     async publish(target, post) {
       const graph = graphFor(target);
       const pageId = target.externalId;
-      const images = imagesOf(post);
+      const images = photosOf(post);
       let postId: string;
       if (images.length === 0) {
         postId = (await graph.post<{ id: string }>(`${pageId}/feed`, { message: post.text, ...(post.link ? { link: post.link } : {}) })).id;
@@ -48,7 +47,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
         }
         postId = (await graph.post<{ id: string }>(`${pageId}/feed`, { message: messageOf(post), attached_media: attached })).id;
       }
-      return remotePost(postId);
+      return { remoteId: postId, remoteUrl: postUrl(postId) };
     },
 
     async findPublished(target, post, since) {
@@ -59,7 +58,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
         limit: "100",
       });
       for await (const item of feed) {
-        if (normaliseWhitespace(item.message ?? "") === wanted) return { remoteId: item.id, remoteUrl: item.permalink_url ?? remotePost(item.id).remoteUrl };
+        if (normaliseWhitespace(item.message ?? "") === wanted) return { remoteId: item.id, remoteUrl: item.permalink_url ?? postUrl(item.id) };
       }
       return null;
     },
@@ -74,7 +73,8 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
   };
 }
 
-function imagesOf(post: OutgoingPost) {
+/** The photos to post; Page videos (POST /{page-id}/videos) are not published yet. */
+function photosOf(post: OutgoingPost) {
   if (post.media.some((item) => item.kind === "video")) {
     throw new ChannelError("permanent", "facebook:video_unsupported", "Facebook: Siar does not publish videos to Pages yet");
   }
@@ -87,8 +87,8 @@ function messageOf(post: OutgoingPost): string {
   return linkInText ? `${post.text}\n\n${post.link}` : post.text;
 }
 
-function remotePost(postId: string): RemotePost {
-  return { remoteId: postId, remoteUrl: `https://www.facebook.com/${postId}` };
+function postUrl(postId: string): string {
+  return `https://www.facebook.com/${postId}`;
 }
 
 export const facebookAdapter = createFacebookAdapter();

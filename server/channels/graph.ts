@@ -1,7 +1,6 @@
+/** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
 import { ChannelError, type ChannelTarget } from "./adapter.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
-
-/** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
 
 /** Non-secret settings of a Graph channel; both default to Meta's production values. */
 export type GraphSettings = { baseUrl?: string; apiVersion?: string };

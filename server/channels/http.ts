@@ -36,7 +36,7 @@ export function networkFailure(platform: Platform, error: unknown, timeoutMs: nu
   const timedOut = error instanceof Error && (error.name === "TimeoutError" || /timeout/i.test(error.message));
   return timedOut
     ? new ChannelError("transient", `${platform.codePrefix}:timeout`, `${platform.label}: no answer within ${durationText(timeoutMs)}`)
-    : new ChannelError("transient", `${platform.codePrefix}:network`, `${platform.label}: could not be reached (${(error as Error).message})`);
+    : new ChannelError("transient", `${platform.codePrefix}:network`, `${platform.label}: could not be reached (${error instanceof Error ? error.message : String(error)})`);
 }
 
 const durationText = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);

@@ -1,11 +1,10 @@
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingMedia } from "./adapter.js";
-import { GraphClient, type GraphSettings } from "./graph.js";
-import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
-
 /**
  * Instagram professional accounts through the Graph API (Instagram API with Facebook Login).
  * https://developers.facebook.com/docs/instagram-platform/content-publishing
  */
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingMedia } from "./adapter.js";
+import { GraphClient, type GraphSettings } from "./graph.js";
+import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
 
 /** Credentials of an Instagram channel: the Page access token of the Facebook Page linked to it. */
 export type InstagramCredentials = { accessToken: string };

@@ -1,12 +1,11 @@
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
-import { DEFAULT_TIMEOUT_MS, minutesFromNow, normaliseWhitespace, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
-
 /**
  * An existing WordPress site through its REST API, with an application password.
  * https://developer.wordpress.org/rest-api/reference/posts/
  */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
+import { DEFAULT_TIMEOUT_MS, minutesFromNow, normaliseWhitespace, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
 
 /** Credentials of a WordPress channel: a user and one of their application passwords. */
 export type WordPressCredentials = { username: string; applicationPassword: string };

@@ -1,14 +1,13 @@
+/**
+ * X posts through the X API v2 with twitter-api-v2.
+ * https://docs.x.com/x-api/posts/creation-of-a-post
+ */
 import http from "node:http";
 import { readFile } from "node:fs/promises";
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, type EUploadMimeType, type ITwitterApiClientPlugin, type SendTweetV2Params, TwitterApi } from "twitter-api-v2";
 import { sandboxTwitterPlugin } from "../sandbox/x/client.js";
 import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, networkFailure, normaliseWhitespace, type Platform, requiredField } from "./http.js";
-
-/**
- * X posts through the X API v2 with twitter-api-v2.
- * https://docs.x.com/x-api/posts/creation-of-a-post
- */
 
 /** Credentials of an X channel: OAuth 1.0a user keys, or an OAuth 2.0 user-context token. */
 export type XCredentials =
