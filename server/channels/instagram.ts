@@ -13,9 +13,12 @@ export type InstagramSettings = GraphSettings;
 
 export type InstagramAdapterOptions = {
   timeoutMs?: number;
-  /** How often and how many times to ask whether a media container is ready (Meta suggests once a minute, at most 5 minutes). */
-  containerPollIntervalMs?: number;
-  containerMaxPolls?: number;
+  /**
+   * Pauses between asks whether a media container is ready. Images are usually ready within
+   * seconds, videos take minutes; Meta asks for no more than once a minute over 5 minutes, so
+   * the waits grow to a minute and stop short of that.
+   */
+  containerPollWaitsMs?: number[];
 };
 
 const INSTAGRAM: Platform = { label: "Instagram", codePrefix: "graph" };
@@ -28,19 +31,18 @@ type PublishingLimit = { data: { quota_usage: number; config?: { quota_total: nu
 type MediaItem = { id: string; caption?: string; timestamp: string; permalink?: string };
 
 export function createInstagramAdapter(options: InstagramAdapterOptions = {}): ChannelAdapter {
-  const pollIntervalMs = options.containerPollIntervalMs ?? 60_000;
-  const maxPolls = options.containerMaxPolls ?? 5;
+  const waits = options.containerPollWaitsMs ?? [1_000, 3_000, 10_000, 30_000, 60_000, 60_000, 60_000];
   const graphFor = (target: ChannelTarget) => GraphClient.forTarget(INSTAGRAM, target, "accessToken", options.timeoutMs);
 
   /** Polls status_code until the container is FINISHED; a container that never finishes is never published. */
   async function waitUntilReady(graph: GraphClient, containerId: string): Promise<void> {
-    for (let poll = 1; poll <= maxPolls; poll++) {
+    for (let poll = 0; poll <= waits.length; poll++) {
       const container = await graph.get<ContainerStatus>(containerId, { fields: "status_code,status" });
       if (container.status_code === "FINISHED") return;
       if (container.status_code === "ERROR" || container.status_code === "EXPIRED") {
         throw new ChannelError("permanent", `instagram:container_${container.status_code.toLowerCase()}`, `Instagram: ${container.status ?? container.status_code}`);
       }
-      if (poll < maxPolls) await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
+      if (poll < waits.length) await new Promise((resolve) => setTimeout(resolve, waits[poll]));
     }
     throw new ChannelError("transient", "instagram:container_not_ready", "Instagram: the media is still being processed", minutesFromNow(CONTAINER_NOT_READY_WAIT_MINUTES));
   }

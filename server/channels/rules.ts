@@ -30,7 +30,8 @@ export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
   // Siar's own site: generous, only sanity bounds.
   website: { text: { measure: "characters", max: 50_000 }, maxImages: 10, maxVideos: 1, mixedMedia: true, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
   // https://developers.facebook.com/docs/graph-api/reference/page/feed : message up to 63,206 characters.
-  facebook: { text: { measure: "characters", max: 63_206 }, maxImages: 10, maxVideos: 1, mixedMedia: false, imageMaxBytes: 10 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
+  // Page video upload is not supported yet by Siar's Facebook adapter.
+  facebook: { text: { measure: "characters", max: 63_206 }, maxImages: 10, maxVideos: 0, mixedMedia: false, imageMaxBytes: 10 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
   // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media :
   // caption 2,200 characters, 30 hashtags, aspect ratio 4:5 to 1.91:1, JPEG up to 8 MB.
   instagram: {

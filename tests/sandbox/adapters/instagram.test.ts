@@ -4,7 +4,7 @@ import { createInstagramAdapter } from "../../../server/channels/instagram";
 import { type AdapterWorld, channelErrorOf, expectAround, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
 
 let world: AdapterWorld;
-const adapter = createInstagramAdapter({ timeoutMs: 300, containerPollIntervalMs: 20, containerMaxPolls: 20 });
+const adapter = createInstagramAdapter({ timeoutMs: 300, containerPollWaitsMs: Array(19).fill(20) });
 const target = () => targetFor(world.sandbox, "instagram");
 const published = () => world.sandbox.control.published().instagram;
 
@@ -82,7 +82,7 @@ describe("Instagram failures", () => {
 
   it("a container still processing after the last poll is transient, and nothing is published", async () => {
     world.sandbox.state.config.igContainerPollsBeforeFinished = 50;
-    const impatient = createInstagramAdapter({ containerPollIntervalMs: 1, containerMaxPolls: 3 });
+    const impatient = createInstagramAdapter({ containerPollWaitsMs: [1, 1] });
     const error = await channelErrorOf(impatient.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] })));
     expect(error).toMatchObject({ failure: "transient", code: "instagram:container_not_ready" });
     expect(published().media).toEqual([]);
