@@ -61,6 +61,51 @@ const catalogue = {
     id: "Simulasi platform tidak aktif pada instalasi ini.",
     en: "The platform simulation is not enabled on this installation.",
   },
+  unsupported_media_file: {
+    status: 415,
+    id: "Jenis berkas tidak didukung. Gunakan gambar JPEG, PNG atau WebP, atau video MP4/MOV.",
+    en: "Unsupported file type. Use a JPEG, PNG or WebP image, or an MP4/MOV video.",
+  },
+  unreadable_media_file: {
+    status: 400,
+    id: "Berkas rusak atau isinya tidak sesuai dengan jenisnya.",
+    en: "The file is damaged or its content does not match its type.",
+  },
+  channel_rules_violated: {
+    status: 422,
+    id: "Unggahan belum memenuhi aturan kanal yang dipilih.",
+    en: "The post does not meet the rules of the chosen channels.",
+  },
+  channel_verification_failed: {
+    status: 422,
+    id: "Platform menolak kredensial kanal ini.",
+    en: "The platform refused this channel's credentials.",
+  },
+  channel_not_available: {
+    status: 400,
+    id: "Kanal yang dipilih tidak tersedia untuk unit ini atau sedang tidak terhubung.",
+    en: "A chosen channel is not available to this unit or is not connected.",
+  },
+  channel_already_connected: {
+    status: 409,
+    id: "Akun ini sudah terhubung sebagai kanal unit tersebut.",
+    en: "This account is already connected as a channel of that unit.",
+  },
+  post_not_editable: {
+    status: 409,
+    id: "Unggahan ini tidak dapat diubah pada statusnya sekarang.",
+    en: "This post cannot be changed in its current status.",
+  },
+  invalid_post_transition: {
+    status: 409,
+    id: "Tindakan ini tidak berlaku untuk status unggahan sekarang.",
+    en: "This action does not apply to the post's current status.",
+  },
+  schedule_in_past: {
+    status: 400,
+    id: "Waktu terbit sudah lewat. Pilih waktu yang akan datang.",
+    en: "The publishing time has passed. Choose a time in the future.",
+  },
   internal: { status: 500, id: "Terjadi kesalahan pada server. Coba lagi.", en: "Something went wrong on the server. Please try again." },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
