@@ -4,6 +4,10 @@ import { EventEmitter } from "node:events";
 export type DomainEventMap = {
   // Role, units, activity or password changed: open sockets must re-authenticate.
   "user.accessChanged": { userId: string };
+  // A post or one of its deliveries changed: show it to everyone who may see it.
+  "post.changed": { postId: string };
+  // A channel's token was refused by its platform: admins must reconnect it.
+  "channel.needsReconnect": { channelId: string; reason: string };
 };
 
 export class DomainEvents {

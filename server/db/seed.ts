@@ -1,7 +1,8 @@
-import type { Origin } from "../audit/record.js";
+import { recordAudit, type Origin } from "../audit/record.js";
 import { createUnit } from "../commands/units.js";
 import { createUser } from "../commands/users.js";
-import type { Role, UnitType } from "./generated/enums.js";
+import type { Sandbox } from "../sandbox/index.js";
+import type { ChannelKind, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
@@ -108,4 +109,68 @@ export async function bootstrapFirstAdmin(services: Services): Promise<{ email: 
     unitIds: [root.id],
   });
   return { email: adminEmail, temporaryPassword: temporaryPassword! };
+}
+
+/** Siar's own public website is a channel of the root unit, present in every installation. */
+export async function ensureWebsiteChannel(services: Services): Promise<void> {
+  const root = await services.prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" } });
+  if (!root) return;
+  const existing = await services.prisma.channel.findFirst({ where: { kind: "website" } });
+  if (existing) return;
+  await services.prisma.$transaction(async (tx) => {
+    const channel = await tx.channel.create({
+      data: { unitId: root.id, kind: "website", name: `Situs web ${root.name}`, externalId: "website", credentials: "" },
+    });
+    await recordAudit(tx, SEED_ORIGIN, { action: "channel.connect", targetType: "Channel", targetId: channel.id, unitId: root.id, changes: { kind: "website" } });
+  });
+}
+
+/**
+ * In demo mode the root unit's Facebook Page, Instagram account, X account and WordPress site
+ * are the sandbox's. Its port changes with every start, so their settings are refreshed each time.
+ */
+export async function connectSimulatedChannels(services: Services, sandbox: Sandbox): Promise<void> {
+  const root = await services.prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" } });
+  if (!root) return;
+  const { graph, x, wordpress } = sandbox.credentials;
+  const graphSettings = { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion };
+  const channels: { kind: ChannelKind; name: string; externalId: string; credentials: Record<string, string>; settings: Record<string, string> }[] = [
+    { kind: "facebook", name: graph.pageName, externalId: graph.pageId, credentials: { pageAccessToken: graph.pageAccessToken }, settings: graphSettings },
+    { kind: "instagram", name: `@${graph.igUsername}`, externalId: graph.igUserId, credentials: { accessToken: graph.pageAccessToken }, settings: graphSettings },
+    {
+      kind: "x",
+      name: `@${x.username}`,
+      externalId: x.userId,
+      credentials: { appKey: x.appKey, appSecret: x.appSecret, accessToken: x.accessToken, accessSecret: x.accessSecret },
+      settings: { baseUrl: x.baseUrl },
+    },
+    {
+      kind: "wordpress",
+      name: "WordPress (simulasi)",
+      externalId: "simulated-wordpress",
+      credentials: { username: wordpress.username, applicationPassword: wordpress.applicationPassword },
+      settings: { baseUrl: wordpress.baseUrl },
+    },
+  ];
+  for (const channel of channels) {
+    const sealed = services.secretBox.seal(JSON.stringify(channel.credentials));
+    const key = { unitId_kind_externalId: { unitId: root.id, kind: channel.kind, externalId: channel.externalId } };
+    const existing = await services.prisma.channel.findUnique({ where: key });
+    if (existing) {
+      await services.prisma.channel.update({ where: key, data: { settings: channel.settings, credentials: sealed } });
+      continue;
+    }
+    await services.prisma.$transaction(async (tx) => {
+      const created = await tx.channel.create({
+        data: { unitId: root.id, kind: channel.kind, name: channel.name, externalId: channel.externalId, credentials: sealed, settings: channel.settings, simulated: true },
+      });
+      await recordAudit(tx, SEED_ORIGIN, {
+        action: "channel.connect",
+        targetType: "Channel",
+        targetId: created.id,
+        unitId: root.id,
+        changes: { kind: channel.kind, name: channel.name, simulated: true },
+      });
+    });
+  }
 }

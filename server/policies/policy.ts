@@ -7,13 +7,15 @@ export type Subjects = {
   User: { id: string; unitPaths: string[] };
   AuditEvent: never;
   ApiToken: { userId: string };
-  Post: { unitPath: string };
+  Post: { unitPath: string; authorId: string };
+  Channel: { unitPath: string };
+  MediaAsset: { unitPath: string };
   InboxItem: { unitPath: string };
   Dashboard: { unitPath: string };
   Sandbox: never;
 };
 export type Model = keyof Subjects;
-export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control";
+export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule";
 
 type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

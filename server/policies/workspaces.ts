@@ -2,9 +2,18 @@ import { allow } from "./policy.js";
 import { hasRole, isInScope } from "./scope.js";
 
 // Publishing: officers propose posts for their units, humas compose for all, leaders approve.
+// Nobody approves their own post.
 allow("Post", "list", () => true);
+allow("Post", "read", (actor, post) => !!post && isInScope(actor, post.unitPath));
 allow("Post", "create", (actor, post) => hasRole(actor, "admin", "humas", "officer") && (!post || isInScope(actor, post.unitPath)));
-allow("Post", "approve", (actor, post) => hasRole(actor, "admin", "leader") && (!post || isInScope(actor, post.unitPath)));
+allow("Post", "update", (actor, post) => !!post && isInScope(actor, post.unitPath) && (post.authorId === actor.id || hasRole(actor, "admin", "humas")));
+allow("Post", "approve", (actor, post) => hasRole(actor, "admin", "leader", "humas") && (!post || (isInScope(actor, post.unitPath) && post.authorId !== actor.id)));
+allow("Post", "schedule", (actor, post) => !!post && isInScope(actor, post.unitPath) && (post.authorId === actor.id || hasRole(actor, "admin", "humas", "leader")));
+allow("MediaAsset", "create", (actor, media) => hasRole(actor, "admin", "humas", "officer") && (!media || isInScope(actor, media.unitPath)));
+
+// Channels: admins connect them; whoever composes sees those they may publish to.
+allow("Channel", "list", () => true);
+allow("Channel", ["create", "update"], (actor) => hasRole(actor, "admin"));
 
 // Inbox: officers handle items routed to their units; humas and admins see all.
 allow("InboxItem", ["list", "read"], (actor, item) => hasRole(actor, "admin", "humas", "officer") && (!item || isInScope(actor, item.unitPath)));

@@ -5,6 +5,9 @@ import { csrfProtection } from "../middleware/csrf.js";
 import { apiNotFound } from "../middleware/errors.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
+import { channelRoutes } from "./channels/channels.js";
+import { mediaRoutes } from "./media/media.js";
+import { postRoutes } from "./posts/posts.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
@@ -25,6 +28,9 @@ export function apiRoutes(services: Services): Router {
   api.use("/users", ...signedIn, userRoutes(services));
   api.use("/audit-events", ...signedIn, auditEventRoutes(services));
   api.use("/sandbox", ...signedIn, sandboxRoutes(services));
+  api.use("/channels", ...signedIn, channelRoutes(services));
+  api.use("/media", ...signedIn, mediaRoutes(services));
+  api.use("/posts", ...signedIn, postRoutes(services));
   api.use(apiNotFound);
   return api;
 }

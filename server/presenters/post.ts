@@ -1,0 +1,57 @@
+import type { Actor } from "../auth/actor.js";
+import type { PostWithRelations } from "../commands/posts.js";
+import { can } from "../policies/index.js";
+import type { Services } from "../services.js";
+import { presentMedia } from "./media.js";
+
+export function publicPostUrl(services: Pick<Services, "config">, slug: string): string {
+  return `${services.config.publicBaseUrl}/pengumuman/${slug}`;
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function presentPost(services: Pick<Services, "config">, post: PostWithRelations, actor: Actor) {
+  const subject = { unitPath: post.unit.path, authorId: post.authorId };
+  const untouched = post.deliveries.every((d) => d.status === "pending");
+  const beforePublishing = ["draft", "in_review", "approved", "scheduled"].includes(post.status) && untouched;
+  return {
+    id: post.id,
+    unit: { id: post.unit.id, name: post.unit.name, timezone: post.unit.timezone },
+    author: { id: post.author.id, name: post.author.name },
+    title: post.title,
+    body: post.body,
+    link: post.link,
+    hashtags: post.hashtags,
+    slug: post.slug,
+    status: post.status,
+    scheduledAt: iso(post.scheduledAt),
+    publishedAt: iso(post.publishedAt),
+    reviewNote: post.reviewNote,
+    reviewedBy: post.reviewedBy,
+    reviewedAt: iso(post.reviewedAt),
+    media: post.media.map(({ media }) => presentMedia(services, media)),
+    deliveries: post.deliveries.map((delivery) => ({
+      id: delivery.id,
+      channel: delivery.channel,
+      textOverride: delivery.textOverride,
+      status: delivery.status,
+      attempts: delivery.attempts,
+      nextAttemptAt: iso(delivery.nextAttemptAt),
+      remoteId: delivery.remoteId,
+      remoteUrl: delivery.remoteUrl,
+      lastErrorCode: delivery.lastErrorCode,
+      lastErrorMessage: delivery.lastErrorMessage,
+      publishedAt: iso(delivery.publishedAt),
+    })),
+    websiteUrl: publicPostUrl(services, post.slug),
+    permissions: {
+      edit: post.status === "draft" && can(actor, "update", "Post", subject),
+      submit: post.status === "draft" && can(actor, "update", "Post", subject),
+      approve: post.status === "in_review" && can(actor, "approve", "Post", subject),
+      reschedule: beforePublishing && can(actor, "schedule", "Post", subject),
+      cancel: beforePublishing && can(actor, "schedule", "Post", subject),
+    },
+    createdAt: post.createdAt.toISOString(),
+    updatedAt: post.updatedAt.toISOString(),
+  };
+}

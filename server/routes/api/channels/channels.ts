@@ -1,0 +1,45 @@
+import { Router } from "express";
+import { connectChannel, updateChannel } from "../../../commands/channels.js";
+import { AppError } from "../../../errors.js";
+import { authorize, seesAllUnits } from "../../../policies/index.js";
+import { presentChannel } from "../../../presenters/channel.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { parse, uuidParam } from "../../validate.js";
+import { connectChannelBody, updateChannelBody } from "./schema.js";
+
+export function channelRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+  const withUnit = { unit: { select: { id: true, name: true } } } as const;
+
+  // The channels one may publish to: those of one's units and of the units above them.
+  router.get("/", async (req, res) => {
+    const actor = req.actor!;
+    authorize(actor, "list", "Channel");
+    const reachable = actor.units.flatMap((unit) => unit.path.split("/").filter(Boolean));
+    const channels = await prisma.channel.findMany({
+      where: seesAllUnits(actor) ? {} : { unitId: { in: reachable } },
+      include: withUnit,
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+    });
+    res.json({ data: channels.map(presentChannel) });
+  });
+
+  router.post("/", async (req, res) => {
+    authorize(req.actor!, "create", "Channel");
+    const body = parse(connectChannelBody, req.body, req);
+    if (!(await prisma.unit.findUnique({ where: { id: body.unitId } }))) throw new AppError("not_found", { field: "unitId" });
+    const channel = await connectChannel(services, originOf(req), body);
+    res.status(201).json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit })));
+  });
+
+  router.patch("/:id", async (req, res) => {
+    authorize(req.actor!, "update", "Channel");
+    const { id } = parse(uuidParam, req.params, req);
+    const channel = await updateChannel(services, originOf(req), id, parse(updateChannelBody, req.body, req));
+    res.json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit })));
+  });
+
+  return router;
+}

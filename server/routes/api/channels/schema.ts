@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const CHANNEL_KINDS = ["website", "facebook", "instagram", "x", "wordpress"] as const;
+
+const secrets = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().trim().min(1).max(4000));
+const settings = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().trim().max(500));
+
+export const connectChannelBody = z
+  .object({
+    unitId: z.uuid(),
+    kind: z.enum(CHANNEL_KINDS),
+    name: z.string().trim().min(1).max(120).optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    credentials: secrets,
+    settings: settings.optional(),
+  })
+  .strict();
+
+export const updateChannelBody = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    credentials: secrets.optional(),
+    settings: settings.optional(),
+    status: z.enum(["connected", "disabled"]).optional(),
+  })
+  .strict();

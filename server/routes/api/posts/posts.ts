@@ -1,0 +1,103 @@
+import { Router, type Request } from "express";
+import { approvePost, cancelPost, createPost, postInclude, reschedulePost, returnPost, submitPost, updatePost } from "../../../commands/posts.js";
+import type { Prisma } from "../../../db/client.js";
+import { AppError } from "../../../errors.js";
+import { authorize, unitScopeWhere } from "../../../policies/index.js";
+import { presentPost } from "../../../presenters/post.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { decodeCursor, page } from "../../pagination.js";
+import { parse, uuidParam } from "../../validate.js";
+import { approveBody, createPostBody, listPostsQuery, rescheduleBody, returnBody, updatePostBody } from "./schema.js";
+
+export function postRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  async function loadPost(req: Request) {
+    const post = await prisma.post.findUnique({ where: { id: parse(uuidParam, req.params, req).id }, include: postInclude });
+    if (!post) throw new AppError("not_found");
+    authorize(req.actor!, "read", "Post", { unitPath: post.unit.path, authorId: post.authorId });
+    return post;
+  }
+  const subjectOf = (post: Awaited<ReturnType<typeof loadPost>>) => ({ unitPath: post.unit.path, authorId: post.authorId });
+
+  // Newest activity first; the calendar asks for a window with from/to.
+  router.get("/", async (req, res) => {
+    authorize(req.actor!, "list", "Post");
+    const query = parse(listPostsQuery, req.query, req);
+    const after = decodeCursor(query.cursor);
+    const scope = unitScopeWhere(req.actor!);
+    const filters: Prisma.PostWhereInput[] = [];
+    if (scope) filters.push({ unit: scope });
+    if (query.status) filters.push({ status: query.status });
+    if (query.unitId) filters.push({ unitId: query.unitId });
+    if (query.from || query.to) {
+      const window = { gte: query.from, lt: query.to };
+      filters.push({ OR: [{ scheduledAt: window }, { publishedAt: window }, { scheduledAt: null, publishedAt: null, createdAt: window }] });
+    }
+    if (after) {
+      const [createdAt, id] = after.split("|");
+      if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw new AppError("invalid_cursor");
+      filters.push({ OR: [{ createdAt: { lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { lt: id } }] });
+    }
+    const rows = await prisma.post.findMany({ where: { AND: filters }, include: postInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+    const result = page(rows, query.limit, (post) => `${post.createdAt.toISOString()}|${post.id}`);
+    res.json({ data: result.data.map((post) => presentPost(services, post, req.actor!)), nextCursor: result.nextCursor });
+  });
+
+  router.get("/:id", async (req, res) => {
+    res.json(presentPost(services, await loadPost(req), req.actor!));
+  });
+
+  router.post("/", async (req, res) => {
+    const body = parse(createPostBody, req.body, req);
+    const unit = await prisma.unit.findUnique({ where: { id: body.unitId } });
+    if (!unit) throw new AppError("not_found", { field: "unitId" });
+    authorize(req.actor!, "create", "Post", { unitPath: unit.path, authorId: req.actor!.id });
+    const post = await createPost(services, originOf(req), body);
+    res.status(201).json(presentPost(services, post, req.actor!));
+  });
+
+  router.patch("/:id", async (req, res) => {
+    const post = await loadPost(req);
+    const body = parse(updatePostBody, req.body, req);
+    authorize(req.actor!, "update", "Post", subjectOf(post));
+    res.json(presentPost(services, await updatePost(services, originOf(req), post.id, body), req.actor!));
+  });
+
+  router.post("/:id/submit", async (req, res) => {
+    const post = await loadPost(req);
+    authorize(req.actor!, "update", "Post", subjectOf(post));
+    res.json(presentPost(services, await submitPost(services, originOf(req), post.id), req.actor!));
+  });
+
+  router.post("/:id/approve", async (req, res) => {
+    const post = await loadPost(req);
+    const { note } = parse(approveBody, req.body, req);
+    authorize(req.actor!, "approve", "Post", subjectOf(post));
+    res.json(presentPost(services, await approvePost(services, originOf(req), post.id, note ?? null), req.actor!));
+  });
+
+  router.post("/:id/return", async (req, res) => {
+    const post = await loadPost(req);
+    const { note } = parse(returnBody, req.body, req);
+    authorize(req.actor!, "approve", "Post", subjectOf(post));
+    res.json(presentPost(services, await returnPost(services, originOf(req), post.id, note), req.actor!));
+  });
+
+  router.post("/:id/reschedule", async (req, res) => {
+    const post = await loadPost(req);
+    const { scheduledAt } = parse(rescheduleBody, req.body, req);
+    authorize(req.actor!, "schedule", "Post", subjectOf(post));
+    res.json(presentPost(services, await reschedulePost(services, originOf(req), post.id, scheduledAt), req.actor!));
+  });
+
+  router.post("/:id/cancel", async (req, res) => {
+    const post = await loadPost(req);
+    authorize(req.actor!, "schedule", "Post", subjectOf(post));
+    res.json(presentPost(services, await cancelPost(services, originOf(req), post.id), req.actor!));
+  });
+
+  return router;
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { paginationQuery } from "../../pagination.js";
+
+export const POST_STATUSES = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled"] as const;
+
+const hashtag = z.string().trim().min(1).max(100);
+const when = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+const postFields = {
+  title: z.string().trim().min(3).max(200),
+  body: z.string().trim().min(1).max(63_206),
+  link: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  hashtags: z.array(hashtag).max(60).optional(),
+  mediaIds: z.array(z.uuid()).max(10).optional(),
+  channelIds: z.array(z.uuid()).min(1).max(20),
+  overrides: z.record(z.uuid(), z.string().max(63_206)).optional(),
+  scheduledAt: when.nullable().optional(),
+};
+
+export const createPostBody = z.object({ unitId: z.uuid(), ...postFields }).strict();
+export const updatePostBody = z.object({ ...postFields, channelIds: postFields.channelIds.optional() }).strict();
+
+export const listPostsQuery = paginationQuery.extend({
+  status: z.enum(POST_STATUSES).optional(),
+  unitId: z.uuid().optional(),
+  from: when.optional(),
+  to: when.optional(),
+});
+
+export const approveBody = z.object({ note: z.string().trim().max(2000).nullable().optional() }).strict();
+export const returnBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();
+export const rescheduleBody = z.object({ scheduledAt: when }).strict();
