@@ -6,8 +6,10 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { localeFromHeader } from "./i18n/locale.js";
+import { mediaDir } from "./media/storage.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { publicSiteRoutes } from "./routes/public/index.js";
 import { errorHandler } from "./routes/middleware/errors.js";
 import type { Services } from "./services.js";
 
@@ -58,7 +60,9 @@ export function createApp(services: Services): express.Express {
   app.use(healthRoutes(services));
   app.use("/api", apiRoutes(services));
   app.use(STAFF_APP_BASE, staffApp());
-  app.get("/", (_req, res) => res.redirect(STAFF_APP_BASE + "/"));
+  // Uploaded media are public: the website shows them and Instagram fetches them by URL.
+  app.use("/media", express.static(mediaDir(services), { index: false, immutable: true, maxAge: "365d" }));
+  app.use(publicSiteRoutes(services));
   app.use(errorHandler);
   return app;
 }

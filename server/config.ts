@@ -57,6 +57,12 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes").default(15),
   LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of attempts per 15 minutes").default(30),
   TRUST_PROXY: z.string().default("loopback"),
+  PUBLISH_INTERVAL_SECONDS: z.coerce
+    .number({ error: "expected a whole number of seconds from 1 to 59" })
+    .int("expected a whole number of seconds from 1 to 59")
+    .min(1, "expected a whole number of seconds from 1 to 59")
+    .max(59, "expected a whole number of seconds from 1 to 59")
+    .default(5),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "expected one of fatal, error, warn, info, debug, trace, silent",
@@ -70,7 +76,9 @@ export type Config = {
   host: string;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   dataDir: string;
+  /** Where citizens and platforms reach Siar; without PUBLIC_BASE_URL, the address it listens on. */
   publicBaseUrl: string;
+  publicBaseUrlGiven: boolean;
   demo: boolean;
   /** The local imitation of the platforms (server/sandbox), standing in for real channels. */
   sandbox: { enabled: boolean; explicitlyEnabled: boolean; port: number };
@@ -81,6 +89,8 @@ export type Config = {
   sessionTtlHours: number;
   login: { maxFailures: number; lockoutMinutes: number; perIpLimit: number };
   trustProxy: string;
+  /** How often the publishing worker looks for due deliveries. */
+  publishIntervalSeconds: number;
   logLevel: string;
 };
 
@@ -119,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: "pglite", dataDir: path.join(dataDir, "db") },
     dataDir,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    publicBaseUrlGiven: e.PUBLIC_BASE_URL !== undefined,
     demo,
     // Demo mode simulates the channels unless told otherwise; production gets them only on request.
     sandbox: {
@@ -136,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIpLimit: e.LOGIN_RATE_LIMIT_PER_IP,
     },
     trustProxy: e.TRUST_PROXY,
+    publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -12,15 +12,16 @@ import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
 import { FIRST_DATA_LOCK_KEY, withAdvisoryLock } from "./db/locks.js";
 import { migrate } from "./db/migrate.js";
-import { bootstrapFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from "./db/seed.js";
+import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USERS, ensureWebsiteChannel, seedDemoOrganisation } from "./db/seed.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
+import { PublishingWorker } from "./publishing/worker.js";
 import { attachRealtime } from "./realtime/index.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import type { Services } from "./services.js";
 
-export type RunningSiar = { url: string; services: Services; close(): Promise<void> };
+export type RunningSiar = { url: string; services: Services; worker: PublishingWorker; close(): Promise<void> };
 
 /**
  * Start-up in order: secrets → database → migrations → first data → HTTP + realtime → jobs.
@@ -53,8 +54,13 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   // Processes starting together on an empty PostgreSQL must not both seed it.
   const admin = await withAdvisoryLock(db, FIRST_DATA_LOCK_KEY, async () => {
     if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
-    return bootstrapFirstAdmin(services);
+    const firstAdmin = await bootstrapFirstAdmin(services);
+    await ensureWebsiteChannel(services);
+    if (sandbox && config.demo) await connectSimulatedChannels(services, sandbox);
+    return firstAdmin;
   });
+  const worker = new PublishingWorker(services);
+  if (db.kind === "pglite") await worker.expireAllLeases();
   if (admin) logger.warn({ email: admin.email, temporaryPassword: admin.temporaryPassword }, "first administrator created: sign in and change this password");
 
   const server = http.createServer(createApp(services));
@@ -65,12 +71,16 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  if (!config.publicBaseUrlGiven) config.publicBaseUrl = url;
 
   // Housekeeping; the deletes are idempotent, so several processes may run them at once.
   const housekeeping = cron.schedule("17 * * * *", async () => {
     await pruneExpiredSessions(services);
     await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
   }, { noOverlap: true, timezone: "Asia/Jakarta" });
+  // A tick only looks for work; the database claim decides who sends what.
+  let publishingRound: Promise<unknown> = Promise.resolve();
+  const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
 
   if (config.demo) {
     logger.info(
@@ -87,8 +97,11 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   return {
     url,
     services,
+    worker,
     close: async () => {
       await housekeeping.destroy();
+      await publishing.destroy();
+      await publishingRound.catch(() => {});
       await io.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

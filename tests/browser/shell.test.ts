@@ -30,10 +30,10 @@ async function navLinkTestIds(page: Page): Promise<string[]> {
 
 describe("the signed-in navigation", () => {
   const expected: [string, string[]][] = [
-    ["admin@sanggau.demo", ["nav-compose", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
-    ["humas@sanggau.demo", ["nav-compose", "nav-calendar", "nav-inbox", "nav-dashboard"]],
-    ["petugas.kapuas@sanggau.demo", ["nav-compose", "nav-calendar", "nav-inbox"]],
-    ["pimpinan@sanggau.demo", ["nav-calendar", "nav-dashboard", "nav-admin"]],
+    ["admin@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
+    ["humas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard"]],
+    ["petugas.kapuas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox"]],
+    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-dashboard", "nav-admin"]],
   ];
 
   it.each(expected)("shows %s exactly the sections their role allows", async (email, links) => {
@@ -87,7 +87,7 @@ describe("signing in and out", () => {
       await page.getByRole("button", { name: "English" }).click();
       const nav = page.getByRole("navigation", { name: "Main navigation" });
       await nav.waitFor();
-      expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Compose", "Calendar", "Inbox"]);
+      expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Compose", "Posts", "Calendar", "Inbox"]);
       expect(await page.getAttribute("html", "lang")).toBe("en");
       // Saved to the account, not only to this browser: without localStorage it stays English.
       await page.evaluate(() => localStorage.clear());

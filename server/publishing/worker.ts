@@ -1,0 +1,247 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { recordAudit } from "../audit/record.js";
+import { ChannelError, type OutgoingPost, type RemotePost } from "../channels/adapter.js";
+import { adapterFor } from "../channels/index.js";
+import { renderText, type PublishingChannel } from "../channels/rules.js";
+import { markChannelNeedsReconnect, targetOf } from "../commands/channels.js";
+import type { Prisma } from "../db/client.js";
+import { instagramRenditionKey, mediaDir, mediaUrl } from "../media/storage.js";
+import { publicPostUrl } from "../presenters/post.js";
+import type { Services } from "../services.js";
+
+export type WorkerOptions = {
+  /** Deliveries claimed per tick. */
+  batchSize?: number;
+  /** Deliveries sent at once. */
+  concurrency?: number;
+  /** How long a claim holds; longer than any platform call, so only a dead worker loses it. */
+  leaseMs?: number;
+  /** Attempts before a transiently failing delivery is given up. */
+  maxAttempts?: number;
+};
+
+const deliveryInclude = {
+  channel: true,
+  post: { include: { unit: { select: { path: true } }, media: { include: { media: true }, orderBy: { position: "asc" } } } },
+} as const satisfies Prisma.DeliveryInclude;
+type DeliveryWithPost = Prisma.DeliveryGetPayload<{ include: typeof deliveryInclude }>;
+
+// Retry after 30 s, 1 min, 2 min, ... at most an hour, unless the platform names a time.
+function backoff(attempts: number): Date {
+  const delay = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return new Date(Date.now() + delay * (0.9 + Math.random() * 0.2));
+}
+
+/**
+ * Publishes due deliveries. Several processes may run it against one PostgreSQL: each claims
+ * rows with FOR UPDATE SKIP LOCKED and a lease, so no delivery is sent by two of them. A
+ * delivery whose lease expired while in flight belonged to a worker that died mid-call; before
+ * sending it again, the platform is asked whether the post already exists.
+ */
+export class PublishingWorker {
+  readonly id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly services: Services,
+    options: WorkerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 50;
+    this.concurrency = options.concurrency ?? 8;
+    this.leaseMs = options.leaseMs ?? 15 * 60_000;
+    this.maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  /** One round: reconcile orphaned deliveries, then send what is due. Returns how many were handled. */
+  async tick(): Promise<number> {
+    const orphans = await this.claim("orphaned");
+    await this.inParallel(orphans, (id) => this.reconcile(id));
+    const due = await this.claim("due");
+    await this.inParallel(due, (id) => this.deliver(id));
+    return orphans.length + due.length;
+  }
+
+  /** In the embedded mode one process owns the database: any in-flight delivery at start-up is an orphan. */
+  async expireAllLeases(): Promise<void> {
+    await this.services.prisma.delivery.updateMany({ where: { status: "in_flight" }, data: { leaseExpiresAt: new Date(0) } });
+  }
+
+  private async claim(which: "due" | "orphaned"): Promise<string[]> {
+    const leaseUntil = new Date(Date.now() + this.leaseMs);
+    const rows =
+      which === "due"
+        ? await this.services.prisma.$queryRaw<{ id: string }[]>`
+            WITH due AS (
+              SELECT d."id" FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId"
+              WHERE d."status" = 'pending' AND d."nextAttemptAt" <= now() AND p."status" IN ('scheduled', 'publishing')
+              ORDER BY d."nextAttemptAt" LIMIT ${this.batchSize}
+              FOR UPDATE OF d SKIP LOCKED)
+            UPDATE "Delivery" SET "status" = 'in_flight', "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil},
+              "attempts" = "attempts" + 1, "attemptStartedAt" = now(), "updatedAt" = now()
+            FROM due WHERE "Delivery"."id" = due."id" RETURNING "Delivery"."id"::text AS id`
+        : await this.services.prisma.$queryRaw<{ id: string }[]>`
+            WITH orphaned AS (
+              SELECT "id" FROM "Delivery" WHERE "status" = 'in_flight' AND "leaseExpiresAt" < now()
+              LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED)
+            UPDATE "Delivery" SET "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil}, "updatedAt" = now()
+            FROM orphaned WHERE "Delivery"."id" = orphaned."id" RETURNING "Delivery"."id"::text AS id`;
+    return rows.map((row) => row.id);
+  }
+
+  private async inParallel(ids: string[], work: (id: string) => Promise<void>): Promise<void> {
+    const queue = [...ids];
+    const runners = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        await work(id).catch((error: unknown) => this.services.logger.error({ err: error, deliveryId: id }, "delivery handling failed"));
+      }
+    });
+    await Promise.all(runners);
+  }
+
+  private async load(id: string): Promise<DeliveryWithPost> {
+    return this.services.prisma.delivery.findUniqueOrThrow({ where: { id }, include: deliveryInclude });
+  }
+
+  /** The post as this channel carries it. */
+  private outgoing(delivery: DeliveryWithPost): OutgoingPost {
+    const { post, channel } = delivery;
+    const kind = channel.kind as PublishingChannel;
+    const dir = mediaDir(this.services);
+    return {
+      deliveryId: delivery.id,
+      title: post.title,
+      text: renderText(kind, { body: post.body, link: post.link, hashtags: post.hashtags, overrides: delivery.textOverride ? { [kind]: delivery.textOverride } : {} }),
+      link: post.link,
+      media: post.media.map(({ media }) => {
+        const key = kind === "instagram" && media.kind === "image" ? instagramRenditionKey(media) : media.storageKey;
+        return {
+          kind: media.kind,
+          mimeType: key === media.storageKey ? media.mimeType : "image/jpeg",
+          publicUrl: mediaUrl(this.services, key),
+          filePath: path.join(dir, key),
+          bytes: media.bytes,
+          width: media.width,
+          height: media.height,
+        };
+      }),
+      websiteUrl: publicPostUrl(this.services, post.slug),
+    };
+  }
+
+  private async deliver(id: string): Promise<void> {
+    const delivery = await this.load(id);
+    await this.markPostPublishing(delivery.postId);
+    if (delivery.channel.status !== "connected") {
+      await this.fail(delivery, "channel:not_connected", `The channel "${delivery.channel.name}" is not connected (${delivery.channel.statusReason ?? delivery.channel.status}).`);
+      return;
+    }
+    try {
+      const remote = await adapterFor(delivery.channel.kind).publish(targetOf(this.services, delivery.channel), this.outgoing(delivery));
+      await this.succeed(delivery, remote);
+    } catch (error) {
+      await this.handleFailure(delivery, error);
+    }
+  }
+
+  /** A worker died mid-publish: if the platform has the post, record it; otherwise send it again. */
+  private async reconcile(id: string): Promise<void> {
+    const delivery = await this.load(id);
+    const since = new Date((delivery.attemptStartedAt ?? delivery.updatedAt).getTime() - 60_000);
+    try {
+      const found = await adapterFor(delivery.channel.kind).findPublished(targetOf(this.services, delivery.channel), this.outgoing(delivery), since);
+      if (found) {
+        await this.succeed(delivery, found, "reconciled");
+      } else {
+        await this.services.prisma.delivery.updateMany({
+          where: { id, leaseOwner: this.id },
+          data: { status: "pending", nextAttemptAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+        });
+      }
+    } catch (error) {
+      // Cannot tell yet: keep it in flight and ask again after a pause.
+      await this.services.prisma.delivery.updateMany({
+        where: { id, leaseOwner: this.id },
+        data: { leaseExpiresAt: backoff(delivery.attempts), lastErrorMessage: error instanceof Error ? error.message : String(error) },
+      });
+    }
+  }
+
+  private async succeed(delivery: DeliveryWithPost, remote: RemotePost, how: "published" | "reconciled" = "published"): Promise<void> {
+    await this.services.prisma.$transaction(async (tx) => {
+      const { count } = await tx.delivery.updateMany({
+        where: { id: delivery.id, status: "in_flight", leaseOwner: this.id },
+        data: { status: "published", remoteId: remote.remoteId, remoteUrl: remote.remoteUrl, publishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null },
+      });
+      if (count === 0) return;
+      await recordAudit(tx, { actor: null, label: "system (publishing)" }, {
+        action: `delivery.${how}`,
+        targetType: "Post",
+        targetId: delivery.postId,
+        unitId: delivery.post.unitId,
+        changes: { channel: delivery.channel.name, kind: delivery.channel.kind, remoteId: remote.remoteId, remoteUrl: remote.remoteUrl, attempts: delivery.attempts },
+      });
+    });
+    await this.refreshPostStatus(delivery.postId);
+  }
+
+  private async handleFailure(delivery: DeliveryWithPost, error: unknown): Promise<void> {
+    const failure = error instanceof ChannelError ? error : new ChannelError("transient", "siar:unexpected", error instanceof Error ? error.message : String(error));
+    if (failure.failure === "reconnect") {
+      await markChannelNeedsReconnect(this.services, delivery.channelId, failure.message);
+    }
+    if (failure.failure === "transient" && delivery.attempts < this.maxAttempts) {
+      const later = backoff(delivery.attempts);
+      const retryAt = failure.retryAt && failure.retryAt > later ? failure.retryAt : later;
+      await this.services.prisma.delivery.updateMany({
+        where: { id: delivery.id, status: "in_flight", leaseOwner: this.id },
+        data: { status: "pending", nextAttemptAt: retryAt, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: failure.code, lastErrorMessage: failure.message },
+      });
+      this.services.events.emit("post.changed", { postId: delivery.postId });
+      return;
+    }
+    await this.fail(delivery, failure.code, failure.message);
+  }
+
+  private async fail(delivery: DeliveryWithPost, code: string, message: string): Promise<void> {
+    await this.services.prisma.$transaction(async (tx) => {
+      const { count } = await tx.delivery.updateMany({
+        where: { id: delivery.id, status: "in_flight", leaseOwner: this.id },
+        data: { status: "failed", leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null, lastErrorCode: code, lastErrorMessage: message },
+      });
+      if (count === 0) return;
+      await recordAudit(tx, { actor: null, label: "system (publishing)" }, {
+        action: "delivery.failed",
+        targetType: "Post",
+        targetId: delivery.postId,
+        unitId: delivery.post.unitId,
+        changes: { channel: delivery.channel.name, kind: delivery.channel.kind, code, message, attempts: delivery.attempts },
+      });
+    });
+    await this.refreshPostStatus(delivery.postId);
+  }
+
+  private async markPostPublishing(postId: string): Promise<void> {
+    const { count } = await this.services.prisma.post.updateMany({ where: { id: postId, status: "scheduled" }, data: { status: "publishing" } });
+    if (count) this.services.events.emit("post.changed", { postId });
+  }
+
+  /** The post's status follows its deliveries; the row lock keeps two workers from racing on it. */
+  private async refreshPostStatus(postId: string): Promise<void> {
+    await this.services.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ${postId}::uuid FOR UPDATE`;
+      const deliveries = await tx.delivery.findMany({ where: { postId, status: { not: "cancelled" } }, select: { status: true, publishedAt: true } });
+      const done = deliveries.every((d) => d.status === "published" || d.status === "failed");
+      if (!done) return;
+      const published = deliveries.filter((d) => d.status === "published");
+      const status = published.length === deliveries.length ? "published" : published.length ? "partially_published" : "failed";
+      const firstPublished = published.map((d) => d.publishedAt!).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+      await tx.post.update({ where: { id: postId }, data: { status, publishedAt: firstPublished } });
+    });
+    this.services.events.emit("post.changed", { postId });
+  }
+}

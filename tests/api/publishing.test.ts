@@ -1,0 +1,250 @@
+import sharp from "sharp";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiClient, signedIn } from "../helpers/client.js";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+
+// The whole publishing path against the platform sandbox: compose, approve, the worker's
+// claim, retries, failures per channel, and reconciliation after a crash mid-publish.
+
+let siar: TestSiar;
+let humas: ApiClient;
+const channels: Record<string, string> = {};
+let kabupatenId: string;
+
+beforeAll(async () => {
+  // The cron tick is slowed right down: tests drive the worker with explicit ticks.
+  siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
+  humas = await signedIn(siar.url, "humas@sanggau.demo");
+  for (const channel of (await humas.get("/api/channels")).body.data) channels[channel.kind] = channel.id;
+  kabupatenId = (await humas.get("/api/units?type=kabupaten")).body.data[0].id;
+});
+afterAll(async () => siar?.close());
+beforeEach(() => siar.services.sandbox!.control.clearFaults());
+
+const sandbox = () => siar.services.sandbox!.control;
+
+async function fetchUpload(client: ApiClient, body: Buffer, type: string, name: string) {
+  const response = await fetch(`${siar.url}/api/media?unitId=${kabupatenId}&name=${name}`, {
+    method: "POST",
+    headers: { "content-type": type, cookie: client.cookie!, "x-csrf-token": client.csrfToken! },
+    body: new Uint8Array(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function image(width: number, height: number, type: "jpeg" | "png" = "jpeg") {
+  const bytes = await sharp({ create: { width, height, channels: 3, background: "#2a6f97" } })[type]().toBuffer();
+  const uploaded = await fetchUpload(humas, bytes, `image/${type}`, `poster.${type}`);
+  expect(uploaded.status).toBe(201);
+  return uploaded.body;
+}
+
+let serial = 0;
+function postBody(overrides: Record<string, unknown> = {}) {
+  serial += 1;
+  return {
+    unitId: kabupatenId,
+    title: `Pengumuman uji ${serial}`,
+    body: `Pelayanan KTP elektronik keliling hadir di Kecamatan Kapuas, pengumuman nomor ${serial}.`,
+    hashtags: ["SanggauMelayani"],
+    channelIds: [channels.website, channels.facebook, channels.x],
+    ...overrides,
+  };
+}
+
+async function publishNow(client: ApiClient, body: Record<string, unknown>) {
+  const created = await client.post("/api/posts", body);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const submitted = await client.post(`/api/posts/${created.body.id}/submit`);
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  return submitted.body;
+}
+
+async function tickUntilSettled(postId: string, rounds = 10) {
+  for (let i = 0; i < rounds; i++) {
+    await siar.worker.tick();
+    const post = (await humas.get(`/api/posts/${postId}`)).body;
+    if (["published", "partially_published", "failed"].includes(post.status)) return post;
+  }
+  return (await humas.get(`/api/posts/${postId}`)).body;
+}
+
+describe("composing and publishing", () => {
+  it("publishes a humas post to the website, Facebook, Instagram and X exactly once", async () => {
+    const poster = await image(1080, 1080);
+    const post = await publishNow(humas, postBody({ mediaIds: [poster.id], channelIds: Object.values(channels).filter((id) => id !== channels.wordpress) }));
+    expect(post.status).toBe("scheduled");
+    const done = await tickUntilSettled(post.id);
+    expect(done.deliveries.map((d: { status: string; lastErrorMessage: string | null }) => [d.status, d.lastErrorMessage])).toEqual(Array(4).fill(["published", null]));
+    expect(done.status).toBe("published");
+    for (const delivery of done.deliveries) expect(delivery.remoteId).toEqual(expect.any(String));
+
+    const published = sandbox().published();
+    expect(published.facebook.posts.filter((p) => p.message?.includes(post.body))).toHaveLength(1);
+    expect(published.instagram.media.filter((m) => m.caption?.includes(post.body))).toHaveLength(1);
+    expect(published.x.tweets.filter((t: { text: string }) => t.text.includes("Pelayanan KTP") && t.text.includes(`nomor ${serial}`))).toHaveLength(1);
+    // More ticks send nothing again.
+    await siar.worker.tick();
+    expect(sandbox().published().facebook.posts.filter((p) => p.message?.includes(post.body))).toHaveLength(1);
+  });
+
+  it("refuses an Instagram post without an image, naming the media field, in Indonesian", async () => {
+    const response = await humas.post("/api/posts", postBody({ channelIds: [channels.instagram] }));
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe("channel_rules_violated");
+    expect(response.body.error.details).toEqual([
+      expect.objectContaining({ channel: "instagram", channelId: channels.instagram, field: "media", code: "media_required", message: "Instagram memerlukan gambar atau video." }),
+    ]);
+  });
+
+  it("refuses an X text over 280 weighted characters on the X override field", async () => {
+    const response = await humas.post("/api/posts", postBody({ overrides: { [channels.x!]: "a".repeat(290) } }));
+    expect(response.status).toBe(422);
+    expect(response.body.error.details[0]).toMatchObject({ channel: "x", field: "override.x", code: "text_too_long" });
+  });
+
+  it("stores uploads only when the bytes match their type, and makes a JPEG for Instagram from a PNG", async () => {
+    const bogus = await fetchUpload(humas, Buffer.from("not an image at all"), "image/png", "fake.png");
+    expect(bogus.status).toBe(400);
+    expect(bogus.body.error.code).toBe("unreadable_media_file");
+    const png = await image(1200, 1000, "png");
+    expect(png).toMatchObject({ kind: "image", mimeType: "image/png", width: 1200, height: 1000 });
+    const rendition = await fetch(`${png.url}.jpg`.replace(siar.services.config.publicBaseUrl, siar.url));
+    expect(rendition.status).toBe(200);
+    expect(rendition.headers.get("content-type")).toBe("image/jpeg");
+  });
+});
+
+describe("approval", () => {
+  it("sends an officer's post to review; a leader approves it and it goes out", async () => {
+    const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
+    const kapuas = (await officer.get("/api/auth/session")).body.user.units[0].id;
+    const submitted = await publishNow(officer, postBody({ unitId: kapuas, channelIds: [channels.website, channels.facebook] }));
+    expect(submitted.status).toBe("in_review");
+    expect(submitted.permissions.approve).toBe(false);
+    expect((await officer.post(`/api/posts/${submitted.id}/approve`)).status).toBe(403);
+
+    const leader = await signedIn(siar.url, "camat.kapuas@sanggau.demo");
+    const returned = await leader.post(`/api/posts/${submitted.id}/return`, { note: "Tambahkan jam pelayanan." });
+    expect(returned.body).toMatchObject({ status: "draft", reviewNote: "Tambahkan jam pelayanan." });
+    await officer.patch(`/api/posts/${submitted.id}`, { body: `${submitted.body} Buka pukul 08.00–14.00 WIB.` });
+    expect((await officer.post(`/api/posts/${submitted.id}/submit`)).body.status).toBe("in_review");
+    const approved = await leader.post(`/api/posts/${submitted.id}/approve`, { note: "Silakan." });
+    expect(approved.body.status).toBe("scheduled");
+    expect((await tickUntilSettled(submitted.id)).status).toBe("published");
+
+    const audit = (await humas.get(`/api/posts/${submitted.id}`)).body;
+    expect(audit.reviewedBy.name).toBe("Camat Kapuas");
+  });
+
+  it("keeps a scheduled post until its time, and lets it be rescheduled or cancelled", async () => {
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    const post = await publishNow(humas, postBody({ scheduledAt: inAnHour, channelIds: [channels.website] }));
+    await siar.worker.tick();
+    expect((await humas.get(`/api/posts/${post.id}`)).body.status).toBe("scheduled");
+    const later = new Date(Date.now() + 7200_000).toISOString();
+    expect((await humas.post(`/api/posts/${post.id}/reschedule`, { scheduledAt: later })).body.scheduledAt).toBe(later);
+    expect((await humas.post(`/api/posts/${post.id}/reschedule`, { scheduledAt: "2020-01-01T00:00:00Z" })).body.error.code).toBe("schedule_in_past");
+    const cancelled = await humas.post(`/api/posts/${post.id}/cancel`);
+    expect(cancelled.body.status).toBe("cancelled");
+    expect(cancelled.body.deliveries[0].status).toBe("cancelled");
+  });
+});
+
+describe("failures", () => {
+  it("retries a platform's 500 and publishes on the next attempt", async () => {
+    sandbox().addFault({ platform: "x", method: "POST", path: "/2/tweets", status: 503, times: 1 });
+    const post = await publishNow(humas, postBody({ channelIds: [channels.x] }));
+    await siar.worker.tick();
+    const waiting = (await humas.get(`/api/posts/${post.id}`)).body.deliveries[0];
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1, lastErrorCode: expect.stringMatching(/^x:/) });
+    expect(Date.parse(waiting.nextAttemptAt)).toBeGreaterThan(Date.now());
+    await siar.services.prisma.delivery.update({ where: { id: waiting.id }, data: { nextAttemptAt: new Date() } });
+    const done = await tickUntilSettled(post.id);
+    expect(done.deliveries[0]).toMatchObject({ status: "published", attempts: 2 });
+  });
+
+  it("fails only the channel whose token was revoked, marks it for reconnection, and still publishes the others", async () => {
+    const fb = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channels.facebook } });
+    const revoked = siar.services.secretBox.seal(JSON.stringify({ pageAccessToken: siar.services.sandbox!.credentials.graph.revokedPageAccessToken }));
+    await siar.services.prisma.channel.update({ where: { id: fb.id }, data: { credentials: revoked } });
+    try {
+      const post = await publishNow(humas, postBody({ channelIds: [channels.website, channels.facebook] }));
+      const done = await tickUntilSettled(post.id);
+      expect(done.status).toBe("partially_published");
+      const facebook = done.deliveries.find((d: { channel: { kind: string } }) => d.channel.kind === "facebook");
+      expect(facebook).toMatchObject({ status: "failed", lastErrorCode: "graph:190" });
+      expect(facebook.lastErrorMessage).toMatch(/Facebook/);
+      const channel = (await humas.get("/api/channels")).body.data.find((c: { id: string }) => c.id === fb.id);
+      expect(channel).toMatchObject({ status: "needs_reconnect", statusReason: expect.any(String) });
+    } finally {
+      await siar.services.prisma.channel.update({ where: { id: fb.id }, data: { credentials: fb.credentials, status: "connected", statusReason: null } });
+    }
+  });
+});
+
+describe("crash recovery", () => {
+  async function crashedMidPublish(reachedPlatform: boolean) {
+    const post = await publishNow(humas, postBody({ channelIds: [channels.facebook] }));
+    const delivery = post.deliveries[0];
+    if (reachedPlatform) {
+      // The dead worker's call went through: the Page has the post, Siar has no record of it.
+      const { adapterFor } = await import("../../server/channels/index.js");
+      const { targetOf } = await import("../../server/commands/channels.js");
+      const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channels.facebook } });
+      await adapterFor("facebook").publish(targetOf(siar.services, channel), {
+        deliveryId: delivery.id,
+        title: post.title,
+        text: `${post.body}\n\n#SanggauMelayani`,
+        link: null,
+        media: [],
+        websiteUrl: post.websiteUrl,
+      });
+    }
+    await siar.services.prisma.delivery.update({
+      where: { id: delivery.id },
+      data: { status: "in_flight", attempts: 1, leaseOwner: "dead-worker", leaseExpiresAt: new Date(Date.now() - 1000), attemptStartedAt: new Date(Date.now() - 5000) },
+    });
+    await siar.services.prisma.post.update({ where: { id: post.id }, data: { status: "publishing" } });
+    return post;
+  }
+  const copiesOf = (body: string) => sandbox().published().facebook.posts.filter((p) => p.message?.includes(body)).length;
+
+  it("records the post the dead worker made instead of posting it again", async () => {
+    const post = await crashedMidPublish(true);
+    expect(copiesOf(post.body)).toBe(1);
+    const done = await tickUntilSettled(post.id);
+    expect(done.status).toBe("published");
+    expect(done.deliveries[0]).toMatchObject({ status: "published", remoteId: expect.any(String) });
+    expect(copiesOf(post.body)).toBe(1);
+  });
+
+  it("sends the post once when the dead worker never reached the platform", async () => {
+    const post = await crashedMidPublish(false);
+    expect(copiesOf(post.body)).toBe(0);
+    const done = await tickUntilSettled(post.id);
+    expect(done.status).toBe("published");
+    expect(copiesOf(post.body)).toBe(1);
+  });
+});
+
+describe("who may do what with posts", () => {
+  it("hides another kecamatan's posts from an officer", async () => {
+    const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
+    const other = await signedIn(siar.url, "petugas.tayanhulu@sanggau.demo");
+    const kapuas = (await officer.get("/api/auth/session")).body.user.units[0].id;
+    const created = await officer.post("/api/posts", postBody({ unitId: kapuas, channelIds: [channels.website] }));
+    expect(created.status).toBe(201);
+    expect((await other.get(`/api/posts/${created.body.id}`)).status).toBe(403);
+    expect((await other.patch(`/api/posts/${created.body.id}`, { title: "Diubah orang lain" })).status).toBe(403);
+    const tayanHulu = (await other.get("/api/auth/session")).body.user.units[0].id;
+    expect((await officer.post("/api/posts", postBody({ unitId: tayanHulu, channelIds: [channels.website] }))).status).toBe(403);
+    const listed = (await other.get("/api/posts?limit=200")).body.data.map((p: { id: string }) => p.id);
+    expect(listed).not.toContain(created.body.id);
+  });
+
+  it("lets only admins connect channels", async () => {
+    const response = await humas.post("/api/channels", { unitId: kabupatenId, kind: "x", credentials: { oauth2UserToken: "x" } });
+    expect(response.status).toBe(403);
+  });
+});
