@@ -12,8 +12,8 @@ export function mediaDir(services: Pick<Services, "config">): string {
   return path.join(services.config.dataDir, "media");
 }
 
-export function mediaUrl(services: Pick<Services, "config">, storageKey: string): string {
-  return `${services.config.publicBaseUrl}/media/${storageKey}`;
+export function mediaUrl(publicBaseUrl: string, storageKey: string): string {
+  return `${publicBaseUrl}/media/${storageKey}`;
 }
 
 /** Instagram accepts only JPEG images; PNG and WebP uploads get a JPEG rendition beside them. */

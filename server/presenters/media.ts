@@ -10,7 +10,7 @@ export function presentMedia(services: Pick<Services, "config">, media: MediaAss
     bytes: media.bytes,
     width: media.width,
     height: media.height,
-    url: mediaUrl(services, media.storageKey),
+    url: mediaUrl(services.config.publicBaseUrl, media.storageKey),
     originalName: media.originalName,
   };
 }

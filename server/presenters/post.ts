@@ -3,9 +3,10 @@ import type { PostWithRelations } from "../commands/posts.js";
 import { can } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { presentMedia } from "./media.js";
+import { announcementPath } from "./publicPost.js";
 
 export function publicPostUrl(services: Pick<Services, "config">, slug: string): string {
-  return `${services.config.publicBaseUrl}/pengumuman/${slug}`;
+  return services.config.publicBaseUrl + announcementPath(slug);
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -13,6 +14,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 export function presentPost(services: Pick<Services, "config">, post: PostWithRelations, actor: Actor) {
   const subject = { unitPath: post.unit.path, authorId: post.authorId };
   const untouched = post.deliveries.every((d) => d.status === "pending");
+  const isPublished = post.status === "published" || post.status === "partially_published";
   const beforePublishing = ["draft", "in_review", "approved", "scheduled"].includes(post.status) && untouched;
   return {
     id: post.id,
@@ -50,6 +52,8 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
       approve: post.status === "in_review" && can(actor, "approve", "Post", subject),
       reschedule: beforePublishing && can(actor, "schedule", "Post", subject),
       cancel: beforePublishing && can(actor, "schedule", "Post", subject),
+      editPublished: isPublished && can(actor, "update", "Post", subject),
+      withdraw: isPublished && can(actor, "update", "Post", subject),
     },
     createdAt: post.createdAt.toISOString(),
     updatedAt: post.updatedAt.toISOString(),

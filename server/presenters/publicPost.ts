@@ -1,5 +1,6 @@
 import type { MediaAsset, Post } from "../db/generated/client.js";
 import type { MediaKind } from "../db/generated/enums.js";
+import { mediaUrl } from "../media/storage.js";
 
 type PublicPostRecord = Pick<Post, "slug" | "title" | "body" | "link" | "hashtags"> & {
   unit: { name: string; timezone: string };
@@ -47,7 +48,7 @@ export function presentPublicPost(post: PublicPostRecord, publicBaseUrl: string)
   const path = announcementPath(post.slug);
   const media = post.media.map(({ media }) => ({
     kind: media.kind,
-    url: `${publicBaseUrl}/media/${media.storageKey}`,
+    url: mediaUrl(publicBaseUrl, media.storageKey),
     mimeType: media.mimeType,
     bytes: media.bytes,
     width: media.width,

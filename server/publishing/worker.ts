@@ -1,14 +1,10 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import path from "node:path";
 import { recordAudit } from "../audit/record.js";
-import { ChannelError, type OutgoingPost, type RemotePost } from "../channels/adapter.js";
+import { ChannelError, type RemotePost } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
-import { renderText, type PublishingChannel } from "../channels/rules.js";
 import { markChannelNeedsReconnect, targetOf } from "../commands/channels.js";
-import type { Prisma } from "../db/client.js";
-import { instagramRenditionKey, mediaDir, mediaUrl } from "../media/storage.js";
-import { publicPostUrl } from "../presenters/post.js";
+import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing.js";
 import type { Services } from "../services.js";
 
 export type WorkerOptions = {
@@ -21,12 +17,6 @@ export type WorkerOptions = {
   /** Attempts before a transiently failing delivery is given up. */
   maxAttempts?: number;
 };
-
-const deliveryInclude = {
-  channel: true,
-  post: { include: { unit: { select: { path: true } }, media: { include: { media: true }, orderBy: { position: "asc" } } } },
-} as const satisfies Prisma.DeliveryInclude;
-type DeliveryWithPost = Prisma.DeliveryGetPayload<{ include: typeof deliveryInclude }>;
 
 // Retry after 30 s, 1 min, 2 min, ... at most an hour, unless the platform names a time.
 function backoff(attempts: number): Date {
@@ -107,32 +97,6 @@ export class PublishingWorker {
     return this.services.prisma.delivery.findUniqueOrThrow({ where: { id }, include: deliveryInclude });
   }
 
-  /** The post as this channel carries it. */
-  private outgoing(delivery: DeliveryWithPost): OutgoingPost {
-    const { post, channel } = delivery;
-    const kind = channel.kind as PublishingChannel;
-    const dir = mediaDir(this.services);
-    return {
-      deliveryId: delivery.id,
-      title: post.title,
-      text: renderText(kind, { body: post.body, link: post.link, hashtags: post.hashtags, overrides: delivery.textOverride ? { [kind]: delivery.textOverride } : {} }),
-      link: post.link,
-      media: post.media.map(({ media }) => {
-        const key = kind === "instagram" && media.kind === "image" ? instagramRenditionKey(media) : media.storageKey;
-        return {
-          kind: media.kind,
-          mimeType: key === media.storageKey ? media.mimeType : "image/jpeg",
-          publicUrl: mediaUrl(this.services, key),
-          filePath: path.join(dir, key),
-          bytes: media.bytes,
-          width: media.width,
-          height: media.height,
-        };
-      }),
-      websiteUrl: publicPostUrl(this.services, post.slug),
-    };
-  }
-
   private async deliver(id: string): Promise<void> {
     const delivery = await this.load(id);
     await this.markPostPublishing(delivery.postId);
@@ -141,7 +105,7 @@ export class PublishingWorker {
       return;
     }
     try {
-      const remote = await adapterFor(delivery.channel.kind).publish(targetOf(this.services, delivery.channel), this.outgoing(delivery));
+      const remote = await adapterFor(delivery.channel.kind).publish(targetOf(this.services, delivery.channel), outgoingPost(this.services, delivery));
       await this.succeed(delivery, remote);
     } catch (error) {
       await this.handleFailure(delivery, error);
@@ -153,7 +117,7 @@ export class PublishingWorker {
     const delivery = await this.load(id);
     const since = new Date((delivery.attemptStartedAt ?? delivery.updatedAt).getTime() - 60_000);
     try {
-      const found = await adapterFor(delivery.channel.kind).findPublished(targetOf(this.services, delivery.channel), this.outgoing(delivery), since);
+      const found = await adapterFor(delivery.channel.kind).findPublished(targetOf(this.services, delivery.channel), outgoingPost(this.services, delivery), since);
       if (found) {
         await this.succeed(delivery, found, "reconciled");
       } else {

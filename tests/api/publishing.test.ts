@@ -248,3 +248,31 @@ describe("who may do what with posts", () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe("after publishing", () => {
+  it("edits the text on the website, Facebook and WordPress, and says X cannot be edited", async () => {
+    const post = await publishNow(humas, postBody({ channelIds: [channels.website, channels.facebook, channels.wordpress, channels.x] }));
+    expect((await tickUntilSettled(post.id)).status).toBe("published");
+    const corrected = "Ralat: pelayanan KTP keliling dipindah ke hari Senin.";
+    const response = await humas.patch(`/api/posts/${post.id}/published`, { body: corrected });
+    expect(response.status).toBe(200);
+    const outcome = Object.fromEntries(response.body.channels.map((c: { kind: string; outcome: string }) => [c.kind, c.outcome]));
+    expect(outcome).toEqual({ website: "done", facebook: "done", wordpress: "done", x: "unsupported" });
+    const fb = sandbox().published().facebook.posts.find((p) => p.id === response.body.post.deliveries.find((d: { channel: { kind: string } }) => d.channel.kind === "facebook").remoteId);
+    expect(fb?.message).toContain("Ralat");
+    const page = await fetch(`${siar.url}/pengumuman/${post.slug}`);
+    expect(await page.text()).toContain("Ralat: pelayanan KTP keliling");
+  });
+
+  it("withdraws a post from every channel that allows it and from the website", async () => {
+    const post = await publishNow(humas, postBody({ channelIds: [channels.website, channels.facebook, channels.x] }));
+    const published = await tickUntilSettled(post.id);
+    const tweetId = published.deliveries.find((d: { channel: { kind: string } }) => d.channel.kind === "x").remoteId;
+    const response = await humas.post(`/api/posts/${post.id}/withdraw`);
+    expect(response.status).toBe(200);
+    expect(response.body.post.status).toBe("withdrawn");
+    expect(response.body.post.deliveries.map((d: { status: string }) => d.status)).toEqual(["removed", "removed", "removed"]);
+    expect(sandbox().published().x.tweets.some((t: { id: string }) => t.id === tweetId)).toBe(false);
+    expect((await fetch(`${siar.url}/pengumuman/${post.slug}`)).status).toBe(404);
+  });
+});

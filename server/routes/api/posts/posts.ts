@@ -1,5 +1,6 @@
 import { Router, type Request } from "express";
 import { approvePost, cancelPost, createPost, postInclude, reschedulePost, returnPost, submitPost, updatePost } from "../../../commands/posts.js";
+import { editPublishedPost, withdrawPost } from "../../../commands/publishedPosts.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { authorize, unitScopeWhere } from "../../../policies/index.js";
@@ -8,7 +9,7 @@ import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
-import { approveBody, createPostBody, listPostsQuery, rescheduleBody, returnBody, updatePostBody } from "./schema.js";
+import { approveBody, createPostBody, editPublishedBody, listPostsQuery, rescheduleBody, returnBody, updatePostBody } from "./schema.js";
 
 export function postRoutes(services: Services): Router {
   const router = Router();
@@ -97,6 +98,22 @@ export function postRoutes(services: Services): Router {
     const post = await loadPost(req);
     authorize(req.actor!, "schedule", "Post", subjectOf(post));
     res.json(presentPost(services, await cancelPost(services, originOf(req), post.id), req.actor!));
+  });
+
+  // After publishing: correct the text where platforms allow it, or take the post down.
+  router.patch("/:id/published", async (req, res) => {
+    const post = await loadPost(req);
+    const body = parse(editPublishedBody, req.body, req);
+    authorize(req.actor!, "update", "Post", subjectOf(post));
+    const result = await editPublishedPost(services, originOf(req), post.id, body);
+    res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
+  });
+
+  router.post("/:id/withdraw", async (req, res) => {
+    const post = await loadPost(req);
+    authorize(req.actor!, "update", "Post", subjectOf(post));
+    const result = await withdrawPost(services, originOf(req), post.id);
+    res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
   });
 
   return router;

@@ -27,6 +27,10 @@ export const listPostsQuery = paginationQuery.extend({
   to: when.optional(),
 });
 
+export const editPublishedBody = z
+  .object({ title: postFields.title.optional(), body: postFields.body.optional(), link: postFields.link, hashtags: postFields.hashtags })
+  .strict();
+
 export const approveBody = z.object({ note: z.string().trim().max(2000).nullable().optional() }).strict();
 export const returnBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();
 export const rescheduleBody = z.object({ scheduledAt: when }).strict();

@@ -1,0 +1,6 @@
+-- AlterEnum
+ALTER TYPE "PostStatus" ADD VALUE 'withdrawn';
+
+-- AlterEnum
+ALTER TYPE "DeliveryStatus" ADD VALUE 'removed';
+

@@ -1,0 +1,39 @@
+import path from "node:path";
+import type { OutgoingPost } from "../channels/adapter.js";
+import { renderText, type PublishingChannel } from "../channels/rules.js";
+import type { Prisma } from "../db/client.js";
+import { instagramRenditionKey, mediaDir, mediaUrl } from "../media/storage.js";
+import { publicPostUrl } from "../presenters/post.js";
+import type { Services } from "../services.js";
+
+export const deliveryInclude = {
+  channel: true,
+  post: { include: { unit: { select: { path: true } }, media: { include: { media: true }, orderBy: { position: "asc" } } } },
+} as const satisfies Prisma.DeliveryInclude;
+export type DeliveryWithPost = Prisma.DeliveryGetPayload<{ include: typeof deliveryInclude }>;
+
+/** The post as one channel carries it: its text rendered for that channel, its media as the platform fetches them. */
+export function outgoingPost(services: Pick<Services, "config">, delivery: DeliveryWithPost): OutgoingPost {
+  const { post, channel } = delivery;
+  const kind = channel.kind as PublishingChannel;
+  const dir = mediaDir(services);
+  return {
+    deliveryId: delivery.id,
+    title: post.title,
+    text: renderText(kind, { body: post.body, link: post.link, hashtags: post.hashtags, overrides: delivery.textOverride ? { [kind]: delivery.textOverride } : {} }),
+    link: post.link,
+    media: post.media.map(({ media }) => {
+      const key = kind === "instagram" && media.kind === "image" ? instagramRenditionKey(media) : media.storageKey;
+      return {
+        kind: media.kind,
+        mimeType: key === media.storageKey ? media.mimeType : "image/jpeg",
+        publicUrl: mediaUrl(services.config.publicBaseUrl, key),
+        filePath: path.join(dir, key),
+        bytes: media.bytes,
+        width: media.width,
+        height: media.height,
+      };
+    }),
+    websiteUrl: publicPostUrl(services, post.slug),
+  };
+}
