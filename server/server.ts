@@ -15,6 +15,7 @@ import { migrate } from "./db/migrate.js";
 import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USERS, ensureWebsiteChannel, seedDemoOrganisation } from "./db/seed.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
+import { unreachableFromInternet } from "./media/publicReach.js";
 import { PublishingWorker } from "./publishing/worker.js";
 import { attachRealtime } from "./realtime/index.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
@@ -89,6 +90,10 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     );
   } else {
     logger.info({ url, database: db.kind }, "Siar is running");
+  }
+  const realMediaChannels = await services.prisma.channel.count({ where: { simulated: false, kind: { in: ["instagram", "facebook"] } } });
+  if (realMediaChannels > 0 && unreachableFromInternet(config.publicBaseUrl)) {
+    logger.warn({ publicBaseUrl: config.publicBaseUrl }, "PUBLIC_BASE_URL is not reachable from the internet: Instagram and Facebook cannot fetch uploaded images; set it to Siar's public https address");
   }
   if (sandbox) {
     logger.warn({ sandbox: sandbox.url }, "channels are simulated by the local platform sandbox (SIAR_SANDBOX)");

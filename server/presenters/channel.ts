@@ -1,7 +1,15 @@
 import type { Channel } from "../db/generated/client.js";
+import type { Locale } from "../i18n/locale.js";
+import { unreachableFromInternet } from "../media/publicReach.js";
 
-/** A channel as staff see it: never its credentials. */
-export function presentChannel(channel: Channel & { unit: { id: string; name: string } }) {
+const UNREACHABLE_MEDIA = {
+  id: "Instagram mengambil gambar dari PUBLIC_BASE_URL, tetapi alamat itu tidak dapat dijangkau dari internet. Atur PUBLIC_BASE_URL ke alamat publik Siar (https).",
+  en: "Instagram fetches images from PUBLIC_BASE_URL, but that address cannot be reached from the internet. Set PUBLIC_BASE_URL to Siar's public (https) address.",
+};
+
+/** A channel as staff see it: never its credentials; with a warning when it cannot work as configured. */
+export function presentChannel(channel: Channel & { unit: { id: string; name: string } }, context: { publicBaseUrl: string; locale: Locale }) {
+  const mediaUnreachable = !channel.simulated && (channel.kind === "instagram" || channel.kind === "facebook") && unreachableFromInternet(context.publicBaseUrl);
   return {
     id: channel.id,
     unit: { id: channel.unit.id, name: channel.unit.name },
@@ -11,6 +19,7 @@ export function presentChannel(channel: Channel & { unit: { id: string; name: st
     status: channel.status,
     statusReason: channel.statusReason,
     simulated: channel.simulated,
+    warning: mediaUnreachable ? { code: "public_base_url_unreachable", message: UNREACHABLE_MEDIA[context.locale] } : null,
     createdAt: channel.createdAt.toISOString(),
   };
 }

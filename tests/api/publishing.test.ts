@@ -276,3 +276,48 @@ describe("after publishing", () => {
     expect((await fetch(`${siar.url}/pengumuman/${post.slug}`)).status).toBe(404);
   });
 });
+
+describe("connecting channels by token", () => {
+  it("verifies the token with the platform, stores it sealed, and never returns it", async () => {
+    const admin = await signedIn(siar.url, "admin@sanggau.demo");
+    const { x } = siar.services.sandbox!.credentials;
+    const kapuas = (await admin.get("/api/units?limit=1000")).body.data.find((u: { code: string }) => u.code === "kec-kapuas").id;
+    const wrong = await admin.post("/api/channels", {
+      unitId: kapuas,
+      kind: "x",
+      credentials: { appKey: x.appKey, appSecret: "wrong-secret", accessToken: x.accessToken, accessSecret: x.accessSecret },
+      settings: { baseUrl: x.baseUrl },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error).toMatchObject({ code: "channel_verification_failed", details: { reason: expect.stringMatching(/^X: /) } });
+
+    const created = await admin.post("/api/channels", {
+      unitId: kapuas,
+      kind: "x",
+      credentials: { appKey: x.appKey, appSecret: x.appSecret, accessToken: x.accessToken, accessSecret: x.accessSecret },
+      settings: { baseUrl: x.baseUrl },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: "x", name: "diskominfo_sgu", externalId: x.userId, status: "connected", simulated: false, warning: null });
+    expect(JSON.stringify(created.body)).not.toContain(x.accessSecret);
+    const stored = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(stored.credentials).not.toContain(x.accessSecret);
+    const audit = await admin.get(`/api/audit-events?targetId=${created.body.id}`);
+    expect(JSON.stringify(audit.body)).not.toContain(x.accessSecret);
+  });
+
+  it("warns that Instagram cannot fetch media when PUBLIC_BASE_URL is a local address", async () => {
+    const admin = await signedIn(siar.url, "admin@sanggau.demo");
+    const { graph } = siar.services.sandbox!.credentials;
+    const tayanHulu = (await admin.get("/api/units?limit=1000")).body.data.find((u: { code: string }) => u.code === "kec-tayan-hulu").id;
+    const created = await admin.post("/api/channels", {
+      unitId: tayanHulu,
+      kind: "instagram",
+      externalId: graph.igUserId,
+      credentials: { accessToken: graph.pageAccessToken },
+      settings: { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.warning).toMatchObject({ code: "public_base_url_unreachable", message: expect.stringContaining("PUBLIC_BASE_URL") });
+  });
+});

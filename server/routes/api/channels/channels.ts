@@ -3,6 +3,7 @@ import { connectChannel, updateChannel } from "../../../commands/channels.js";
 import { AppError } from "../../../errors.js";
 import { authorize, seesAllUnits } from "../../../policies/index.js";
 import { presentChannel } from "../../../presenters/channel.js";
+import type { Locale } from "../../../i18n/locale.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { parse, uuidParam } from "../../validate.js";
@@ -12,6 +13,7 @@ export function channelRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
   const withUnit = { unit: { select: { id: true, name: true } } } as const;
+  const presentation = (locale: Locale) => ({ publicBaseUrl: services.config.publicBaseUrl, locale });
 
   // The channels one may publish to: those of one's units and of the units above them.
   router.get("/", async (req, res) => {
@@ -23,7 +25,7 @@ export function channelRoutes(services: Services): Router {
       include: withUnit,
       orderBy: [{ kind: "asc" }, { name: "asc" }],
     });
-    res.json({ data: channels.map(presentChannel) });
+    res.json({ data: channels.map((channel) => presentChannel(channel, presentation(req.locale))) });
   });
 
   router.post("/", async (req, res) => {
@@ -31,14 +33,14 @@ export function channelRoutes(services: Services): Router {
     const body = parse(connectChannelBody, req.body, req);
     if (!(await prisma.unit.findUnique({ where: { id: body.unitId } }))) throw new AppError("not_found", { field: "unitId" });
     const channel = await connectChannel(services, originOf(req), body);
-    res.status(201).json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit })));
+    res.status(201).json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }), presentation(req.locale)));
   });
 
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "Channel");
     const { id } = parse(uuidParam, req.params, req);
     const channel = await updateChannel(services, originOf(req), id, parse(updateChannelBody, req.body, req));
-    res.json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit })));
+    res.json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }), presentation(req.locale)));
   });
 
   return router;
