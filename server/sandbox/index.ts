@@ -9,6 +9,7 @@ import { SandboxControl, controlApi } from "./control";
 import { FaultInjector } from "./faults";
 import { graphApi } from "./graph/router";
 import { GraphUsage } from "./graph/usage";
+import { oauthApi, SANDBOX_OAUTH_APPS, type SandboxOAuthApps } from "./oauth";
 import { platformOf, sendPlatformError, sendStatusError } from "./platform";
 import { DEFAULT_ACCOUNTS, type SandboxConfig, SandboxState } from "./state";
 import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
@@ -70,6 +71,8 @@ export interface SandboxCredentials {
     applicationPassword: string;
   };
   webhook?: { appSecret: string; verifyToken: string };
+  /** The OAuth apps its Facebook Login and X OAuth 2.0 endpoints know. */
+  oauth: SandboxOAuthApps;
 }
 
 export interface Sandbox {
@@ -108,6 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.use(express.raw({ type: () => true, limit: MAX_BODY }));
   app.use(controlApi(control, options.controlToken, () => credentials));
   app.use(services.faults.middleware());
+  app.use(oauthApi(state));
   app.use(graphApi(state, services.graphUsage));
   app.use(xApi(state, services.xLimiter));
   app.use(wordpressApi(state));
@@ -171,6 +175,7 @@ function credentialsFor(url: string, webhook: WebhookOptions | undefined): Sandb
       appOnlyBearerToken: a.xApp.appOnlyBearerToken,
     },
     wordpress: { baseUrl: url, username: a.wpUser.username, applicationPassword: a.wpUser.applicationPassword },
+    oauth: SANDBOX_OAUTH_APPS,
     ...(webhook ? { webhook: { appSecret: webhook.appSecret, verifyToken: webhook.verifyToken } } : {}),
   };
 }

@@ -1,0 +1,164 @@
+/**
+ * Facebook Login for Business, manually built flow:
+ * https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow
+ * https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived
+ * https://developers.facebook.com/docs/pages-api/getting-started (GET /me/accounts)
+ */
+import { type Request, Router } from "express";
+import { tokenFromRequest } from "../graph/auth";
+import { GraphError, graphErrors, sendGraphError } from "../graph/errors";
+import { selectFields } from "../graph/fields";
+import { queryParams } from "../http";
+import type { SandboxState } from "../state";
+import { LIFETIMES_S, SANDBOX_META_USER, SANDBOX_OAUTH_APPS } from "./apps";
+import { consentDecision, isAbsoluteHttpUrl, postedFields, redirectWith, sendConsentPage, sendErrorPage } from "./consent";
+import { type OAuthStore, randomToken } from "./store";
+
+const VERSION = /^v(\d+)\.0$/;
+const PLATFORM = "Facebook";
+/** Facebook appends this fragment to every Login redirect. */
+const FRAGMENT = "#_=_";
+const PAGE_TASKS = ["ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MESSAGING", "MODERATE", "MANAGE"];
+
+const oauthError = (message: string, code: number, subcode?: number) =>
+  new GraphError(400, { message, type: "OAuthException", code, ...(subcode ? { error_subcode: subcode } : {}) });
+
+const metaErrors = {
+  invalidAppId: () => oauthError("Error validating application. Invalid application ID.", 101),
+  invalidSecret: () => oauthError("Error validating client secret.", 1),
+  missingRedirect: () => oauthError("Missing redirect_uri parameter.", 191),
+  redirectMismatch: () =>
+    oauthError("Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request", 100, 36008),
+  invalidCode: () => oauthError("Invalid verification code format.", 100, 36007),
+  usedCode: () => oauthError("This authorization code has been used.", 100, 36009),
+  expiredCode: () => oauthError("This authorization code has expired.", 100, 36007),
+  missingParameter: (name: string) => graphErrors.invalidParameter(`Missing ${name} parameter.`),
+};
+
+export function metaOAuthRoutes(store: OAuthStore): Router {
+  const { state } = store;
+  const app = SANDBOX_OAUTH_APPS.meta;
+  const router = Router();
+  const graphVersion = (req: Request) => {
+    const major = Number(VERSION.exec(String(req.params.version))?.[1]);
+    return major >= 10 && major <= 29;
+  };
+
+  // The Login dialog on www.facebook.com; errors in the request itself are shown, not redirected.
+  router.get("/:version/dialog/oauth", (req, res, next) => {
+    if (!graphVersion(req)) return next();
+    const params = queryParams(req);
+    const problem = dialogProblem(params);
+    if (problem) return sendErrorPage(res, PLATFORM, problem);
+    sendConsentPage(res, { platform: PLATFORM, account: SANDBOX_META_USER.name, scopes: scopesOf(params.scope, ","), params });
+  });
+
+  router.post("/:version/dialog/oauth", async (req, res, next) => {
+    if (!graphVersion(req)) return next();
+    const { params, decision } = await consentDecision(req);
+    const problem = dialogProblem(params);
+    if (problem) return sendErrorPage(res, PLATFORM, problem);
+    const redirectUri = params.redirect_uri!;
+    if (decision === "deny") {
+      return res.redirect(
+        redirectWith(redirectUri, { error: "access_denied", error_code: "200", error_description: "Permissions error", error_reason: "user_denied", state: params.state }, FRAGMENT),
+      );
+    }
+    const code = store.issueCode({ platform: "meta", clientId: app.appId, redirectUri, scope: params.scope ?? "" }, LIFETIMES_S.authorizationCode);
+    res.redirect(redirectWith(redirectUri, { code, state: params.state }, FRAGMENT));
+  });
+
+  router.all("/:version/oauth/access_token", async (req, res, next) => {
+    if (!graphVersion(req)) return next();
+    try {
+      const params = { ...queryParams(req), ...(await postedFields(req)) };
+      if (params.client_id !== app.appId) throw metaErrors.invalidAppId();
+      if (params.client_secret !== app.appSecret) throw metaErrors.invalidSecret();
+      const lifetime = params.grant_type === "fb_exchange_token" ? exchangeForLongLived(store, params) : exchangeCode(store, params);
+      res.json(issueUserToken(store, lifetime));
+    } catch (error) {
+      if (!(error instanceof GraphError)) return next(error);
+      sendGraphError(res, error);
+    }
+  });
+
+  // User-token reads; a Page token falls through to the Graph router, which knows those.
+  router.get(["/:version/me", "/:version/me/accounts"], (req, res, next) => {
+    const params = queryParams(req);
+    const token = tokenFromRequest(req, params);
+    const user = token ? store.metaUserTokens.get(token) : undefined;
+    if (!graphVersion(req) || !user) return next();
+    try {
+      if (user.expiresAt <= state.now()) throw graphErrors.expiredToken(new Date(state.now()));
+      if (req.path.endsWith("/accounts")) return res.json(managedPages(state, params.fields));
+      res.json(selectFields({ ...SANDBOX_META_USER }, params.fields, "User", ["id", "name"]));
+    } catch (error) {
+      if (!(error instanceof GraphError)) return next(error);
+      sendGraphError(res, error);
+    }
+  });
+
+  return router;
+}
+
+/** What makes a dialog request unusable: Facebook shows an error page instead of redirecting. */
+function dialogProblem(params: Record<string, string>): string | undefined {
+  if (params.client_id !== SANDBOX_OAUTH_APPS.meta.appId) return "Invalid App ID: The provided app ID does not look like a valid app ID.";
+  if (!isAbsoluteHttpUrl(params.redirect_uri)) return "Can't Load URL: The redirect_uri URL must be absolute. (error 191)";
+  if (params.response_type && params.response_type !== "code") return `Unsupported response_type: ${params.response_type}`;
+  return undefined;
+}
+
+function scopesOf(scope: string | undefined, separator: string): string[] {
+  return (scope ?? "").split(separator).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The code exchange; returns the lifetime of the (short-lived) user token to issue. */
+function exchangeCode(store: OAuthStore, params: Record<string, string>): number {
+  if (!params.redirect_uri) throw metaErrors.missingRedirect();
+  if (!params.code) throw metaErrors.missingParameter("code");
+  const code = store.codes.get(params.code);
+  if (!code || code.platform !== "meta") throw metaErrors.invalidCode();
+  if (code.used) throw metaErrors.usedCode();
+  if (code.expiresAt <= store.state.now()) throw metaErrors.expiredCode();
+  if (code.redirectUri !== params.redirect_uri) throw metaErrors.redirectMismatch();
+  code.used = true;
+  return LIFETIMES_S.metaShortLivedToken;
+}
+
+function exchangeForLongLived(store: OAuthStore, params: Record<string, string>): number {
+  if (!params.fb_exchange_token) throw metaErrors.missingParameter("fb_exchange_token");
+  const user = store.metaUserTokens.get(params.fb_exchange_token);
+  if (!user) throw graphErrors.invalidToken();
+  if (user.expiresAt <= store.state.now()) throw graphErrors.expiredToken(new Date(store.state.now()));
+  return LIFETIMES_S.metaLongLivedToken;
+}
+
+function issueUserToken(store: OAuthStore, lifetimeS: number) {
+  const token = randomToken("EAAUser");
+  store.metaUserTokens.set(token, { longLived: lifetimeS === LIFETIMES_S.metaLongLivedToken, expiresAt: store.state.now() + lifetimeS * 1000 });
+  return { access_token: token, token_type: "bearer", expires_in: lifetimeS };
+}
+
+/** The Pages the user manages, each with a Page token that the Graph router accepts (it never expires). */
+function managedPages(state: SandboxState, fields: string | undefined) {
+  const data = [...state.graph.pages.values()].map((page) => {
+    const token = [...state.graph.tokens.values()].find((t) => t.pageId === page.id && t.status === "valid");
+    const ig = state.graph.igAccounts.get(page.igUserId);
+    return selectFields(
+      {
+        id: page.id,
+        name: page.name,
+        category: page.category,
+        access_token: token?.token,
+        tasks: PAGE_TASKS,
+        instagram_business_account: ig ? { id: ig.id, username: ig.username } : undefined,
+      },
+      fields,
+      "Page",
+      ["access_token", "category", "name", "id", "tasks"],
+    );
+  });
+  const cursor = (id: unknown) => Buffer.from(String(id)).toString("base64url");
+  return { data, paging: { cursors: { before: cursor(data[0]?.id ?? ""), after: cursor(data.at(-1)?.id ?? "") } } };
+}
