@@ -87,11 +87,11 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 // Publishing (see server/channels/rules.ts for what each channel accepts).
 export type ChannelKind = "website" | "facebook" | "instagram" | "x" | "wordpress";
 export type ChannelStatus = "connected" | "needs_reconnect" | "disabled";
-export type PostStatus = "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled";
-export type DeliveryStatus = "pending" | "in_flight" | "published" | "failed" | "cancelled";
+export type PostStatus = "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled" | "withdrawn";
+export type DeliveryStatus = "pending" | "in_flight" | "published" | "failed" | "cancelled" | "removed";
 
 export const CHANNEL_KINDS: readonly ChannelKind[] = ["website", "facebook", "instagram", "x", "wordpress"];
-export const POST_STATUSES: readonly PostStatus[] = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled"];
+export const POST_STATUSES: readonly PostStatus[] = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled", "withdrawn"];
 
 export type Channel = {
   id: string;
@@ -130,7 +130,17 @@ export type Delivery = {
   publishedAt: string | null;
 };
 
-export type PostPermissions = { edit: boolean; submit: boolean; approve: boolean; reschedule: boolean; cancel: boolean };
+export type PostPermissions = {
+  edit: boolean;
+  submit: boolean;
+  approve: boolean;
+  reschedule: boolean;
+  cancel: boolean;
+  /** Correct the text of a published post on the channels that allow edits. */
+  editPublished: boolean;
+  /** Take a published post down from every channel that allows it. */
+  withdraw: boolean;
+};
 
 export type Post = {
   id: string;
@@ -154,3 +164,18 @@ export type Post = {
   createdAt: string;
   updatedAt: string;
 };
+
+/** What a correction or a withdrawal did on one channel (PATCH /posts/:id/published, POST /posts/:id/withdraw). */
+export type ChannelOutcome = {
+  deliveryId: string;
+  channel: string;
+  kind: ChannelKind;
+  outcome: "done" | "unsupported" | "failed";
+  /** Why it was not done, from the platform, or null. */
+  reason: string | null;
+};
+
+export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };
+
+/** The fields a published post's correction may change; absent ones stay as they are. */
+export type PublishedCorrection = { title?: string; body?: string; link?: string | null; hashtags?: string[] };

@@ -33,6 +33,7 @@ export const POST_STATUS_LABELS: Record<PostStatus, MessageKey> = {
   partially_published: "postStatus.partially_published",
   failed: "postStatus.failed",
   cancelled: "postStatus.cancelled",
+  withdrawn: "postStatus.withdrawn",
 };
 
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, MessageKey> = {
@@ -41,6 +42,7 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, MessageKey> = {
   published: "deliveryStatus.published",
   failed: "deliveryStatus.failed",
   cancelled: "deliveryStatus.cancelled",
+  removed: "deliveryStatus.removed",
 };
 
 export const CHANNEL_STATUS_LABELS: Record<ChannelStatus, MessageKey> = {

@@ -8,10 +8,11 @@ import { TextAreaField } from "../../components/Field";
 import { useAction } from "../../hooks/useAction";
 import { useI18n } from "../../i18n";
 import { tomorrowMorning, toWallClock } from "../../publishing/zonedTime";
+import { PublishedPostActions, type PublishedChange } from "./PublishedPostActions";
 import { RescheduleForm } from "./RescheduleForm";
 
 /** The post's lifecycle actions, each shown only when the post's `permissions` allow it. */
-export function PostActions({ post, onChanged }: { post: Post; onChanged(post: Post): void }) {
+export function PostActions({ post, onChanged, onPublishedChange }: { post: Post; onChanged(post: Post): void; onPublishedChange(change: PublishedChange): void }) {
   const { t } = useI18n();
   const { permissions } = post;
   const act = useAction(async (action: "submit" | "approve" | "return" | "cancel", body?: object) => {
@@ -37,6 +38,7 @@ export function PostActions({ post, onChanged }: { post: Post; onChanged(post: P
       </div>
       {permissions.approve && <ReviewForm busy={act.busy} onApprove={(note) => void act.run("approve", note ? { note } : {})} onReturn={(note) => void act.run("return", { note })} />}
       {permissions.reschedule && <RescheduleForm post={post} initial={post.scheduledAt ? toWallClock(post.scheduledAt, post.unit.timezone) : tomorrowMorning()} onRescheduled={onChanged} />}
+      <PublishedPostActions post={post} onChanged={onPublishedChange} />
       <ErrorAlert error={act.error} />
     </section>
   );

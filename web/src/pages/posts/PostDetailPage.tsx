@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Delivery, Post } from "../../api/types";
@@ -12,6 +12,7 @@ import { useI18n } from "../../i18n";
 import { contentOfPost } from "../../publishing/channelRules";
 import { PreviewList } from "./ChannelPreview";
 import { PostActions } from "./PostActions";
+import { ChannelOutcomes, type PublishedChange } from "./PublishedPostActions";
 import { PostStatusBadge } from "./StatusBadges";
 import { usePostTime } from "./usePostTime";
 
@@ -22,6 +23,12 @@ export function PostDetailPage() {
   const loaded = useLoad(() => api.get<Post>(`/posts/${id}`), [id]);
   const { posts, adopt } = useLivePosts(loaded.data ? [loaded.data] : []);
   const post = posts[0];
+  const [publishedChange, setPublishedChange] = useState<PublishedChange | null>(null);
+  // The result outlives the actions panel: a withdrawn post has no actions left.
+  const adoptPublishedChange = (change: PublishedChange) => {
+    adopt(change.result.post);
+    setPublishedChange(change);
+  };
   if (!post) {
     return (
       <Page title={t("nav.posts")}>
@@ -33,7 +40,8 @@ export function PostDetailPage() {
   return (
     <Page title={post.title} actions={<PostStatusBadge status={post.status} />}>
       <PostFacts post={post} />
-      <PostActions post={post} onChanged={adopt} />
+      <PostActions post={post} onChanged={adopt} onPublishedChange={adoptPublishedChange} />
+      {publishedChange?.result.post.id === post.id && <ChannelOutcomes change={publishedChange} />}
       <section aria-labelledby="deliveries-title">
         <h2 id="deliveries-title">{t("post.deliveries")}</h2>
         <DeliveryTable post={post} />
