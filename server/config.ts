@@ -63,6 +63,12 @@ const envSchema = z.object({
     .min(1, "expected a whole number of seconds from 1 to 59")
     .max(59, "expected a whole number of seconds from 1 to 59")
     .default(5),
+  META_APP_ID: z.string().regex(/^\d{5,20}$/, "expected the numeric App ID shown in Meta's App Dashboard").optional(),
+  META_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, "expected the 32-character App Secret from Meta's App Dashboard (App settings → Basic)").optional(),
+  META_OAUTH_DIALOG_URL: z.url({ error: "expected an absolute URL such as https://www.facebook.com" }).optional(),
+  META_WEBHOOK_VERIFY_TOKEN: z.string().trim().min(16, "expected a random string of at least 16 characters, also entered in Meta's webhook settings").optional(),
+  X_CLIENT_ID: z.string().trim().min(10, "expected the OAuth 2.0 Client ID from the X developer portal (Keys and tokens)").optional(),
+  X_CLIENT_SECRET: z.string().trim().min(10, "expected the OAuth 2.0 Client Secret from the X developer portal (Keys and tokens)").optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "expected one of fatal, error, warn, info, debug, trace, silent",
@@ -89,9 +95,16 @@ export type Config = {
   sessionTtlHours: number;
   login: { maxFailures: number; lockoutMinutes: number; perIpLimit: number };
   trustProxy: string;
+  /** Meta webhooks (Page and Instagram comments): the verify token of the subscription. */
+  metaWebhookVerifyToken: string | undefined;
   /** How often the publishing worker looks for due deliveries. */
   publishIntervalSeconds: number;
   logLevel: string;
+  /**
+   * The platforms' OAuth apps for "connect with Facebook / X"; undefined where not configured
+   * (demo mode then uses the sandbox's apps). Without a secret, X is used as a public PKCE client.
+   */
+  oauth: { meta?: { appId: string; appSecret: string; dialogUrl?: string }; x?: { clientId: string; clientSecret?: string } };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -118,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SIAR_ENCRYPTION_KEY) missing.push("SIAR_ENCRYPTION_KEY: required with DATABASE_URL (32 bytes in base64)");
     if (missing.length) throw new ConfigError(missing);
   }
+
+  // An App ID without its secret (or the reverse) cannot complete Facebook Login.
+  if ((e.META_APP_ID === undefined) !== (e.META_APP_SECRET === undefined)) {
+    throw new ConfigError([e.META_APP_ID ? "META_APP_SECRET: required with META_APP_ID" : "META_APP_ID: required with META_APP_SECRET"]);
+  }
+  if (e.X_CLIENT_SECRET && !e.X_CLIENT_ID) throw new ConfigError(["X_CLIENT_ID: required with X_CLIENT_SECRET"]);
 
   const demo = e.SIAR_DEMO ?? !usesPostgres;
   return {
@@ -148,6 +167,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: e.TRUST_PROXY,
     publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
+    metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
     logLevel: e.LOG_LEVEL,
+    oauth: {
+      meta: e.META_APP_ID ? { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET!, dialogUrl: e.META_OAUTH_DIALOG_URL?.replace(/\/$/, "") } : undefined,
+      x: e.X_CLIENT_ID ? { clientId: e.X_CLIENT_ID, clientSecret: e.X_CLIENT_SECRET } : undefined,
+    },
   };
 }

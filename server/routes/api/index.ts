@@ -6,6 +6,7 @@ import { apiNotFound } from "../middleware/errors.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
 import { channelRoutes } from "./channels/channels.js";
+import { channelOAuthRoutes } from "./channels/oauth.js";
 import { mediaRoutes } from "./media/media.js";
 import { postRoutes } from "./posts/posts.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
@@ -28,6 +29,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/users", ...signedIn, userRoutes(services));
   api.use("/audit-events", ...signedIn, auditEventRoutes(services));
   api.use("/sandbox", ...signedIn, sandboxRoutes(services));
+  api.use("/channels/oauth", ...signedIn, channelOAuthRoutes(services));
   api.use("/channels", ...signedIn, channelRoutes(services));
   api.use("/media", ...signedIn, mediaRoutes(services));
   api.use("/posts", ...signedIn, postRoutes(services));
