@@ -9,6 +9,7 @@ import { localeFromHeader } from "./i18n/locale.js";
 import { mediaDir } from "./media/storage.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
 import { publicSiteRoutes } from "./routes/public/index.js";
 import { errorHandler } from "./routes/middleware/errors.js";
 import type { Services } from "./services.js";
@@ -59,6 +60,7 @@ export function createApp(services: Services): express.Express {
 
   app.use(healthRoutes(services));
   app.use("/api", apiRoutes(services));
+  app.use("/webhooks/meta", metaWebhookRoutes(services));
   app.use(STAFF_APP_BASE, staffApp());
   // Uploaded media are public: the website shows them and Instagram fetches them by URL.
   app.use("/media", express.static(mediaDir(services), { index: false, immutable: true, maxAge: "365d" }));

@@ -8,6 +8,10 @@ export type DomainEventMap = {
   "post.changed": { postId: string };
   // A channel's token was refused by its platform: admins must reconnect it.
   "channel.needsReconnect": { channelId: string; reason: string };
+  // A platform callback was kept: the webhook processor should look at the queue now.
+  "inbox.webhookKept": Record<string, never>;
+  // A citizen's message was filed in the inbox.
+  "inbox.itemReceived": { itemId: string };
 };
 
 export class DomainEvents {

@@ -16,6 +16,7 @@ import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USER
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
+import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
 import { attachRealtime } from "./realtime/index.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
@@ -40,7 +41,8 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     throw error;
   }
 
-  const sandbox = config.sandbox.enabled ? await startSimulatedPlatforms(config) : null;
+  const metaWebhook = metaWebhookSettings(config);
+  const sandbox = config.sandbox.enabled ? await startSimulatedPlatforms(config, metaWebhook) : null;
   const services: Services = {
     config,
     db,
@@ -50,6 +52,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     events: new DomainEvents(),
     logger,
     sandbox,
+    metaWebhook,
   };
 
   // Processes starting together on an empty PostgreSQL must not both seed it.
@@ -80,6 +83,12 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
   }, { noOverlap: true, timezone: "Asia/Jakarta" });
   // A tick only looks for work; the database claim decides who sends what.
+  const webhooks = new WebhookProcessor(services);
+  let webhookRound: Promise<unknown> = Promise.resolve();
+  const fileWebhooks = () => (webhookRound = webhookRound.then(() => webhooks.processPending()).catch((error: unknown) => logger.error({ err: error }, "webhook queue failed")));
+  // Callbacks are filed right after they are kept, and every few seconds for anything left over.
+  const stopNudges = services.events.on("inbox.webhookKept", () => void fileWebhooks());
+  const webhookSweep = cron.schedule("*/5 * * * * *", () => fileWebhooks(), { noOverlap: true });
   let publishingRound: Promise<unknown> = Promise.resolve();
   const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
 
@@ -97,6 +106,8 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   }
   if (sandbox) {
     logger.warn({ sandbox: sandbox.url }, "channels are simulated by the local platform sandbox (SIAR_SANDBOX)");
+    // The sandbox calls back like Meta does, after the same subscription handshake.
+    if (!(await sandbox.control.subscribeWebhooks(`${url}/webhooks/meta`))) logger.warn("the sandbox's webhook subscription handshake failed");
   }
 
   return {
@@ -107,6 +118,9 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await housekeeping.destroy();
       await publishing.destroy();
       await publishingRound.catch(() => {});
+      stopNudges();
+      await webhookSweep.destroy();
+      await webhookRound;
       await io.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -116,9 +130,18 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   };
 }
 
+/**
+ * Meta signs webhooks with the app secret; the verify token is ours. With the sandbox and no
+ * Meta app configured, a random pair is made up for the sandbox to use.
+ */
+function metaWebhookSettings(config: Config): Services["metaWebhook"] {
+  if (config.oauth.meta && config.metaWebhookVerifyToken) return { appSecret: config.oauth.meta.appSecret, verifyToken: config.metaWebhookVerifyToken };
+  return config.sandbox.enabled ? { appSecret: randomToken(), verifyToken: randomToken() } : null;
+}
+
 /** Demo mode's stand-in for Facebook, Instagram, X and WordPress, on 127.0.0.1 only. */
-async function startSimulatedPlatforms(config: Config): Promise<Sandbox> {
+async function startSimulatedPlatforms(config: Config, metaWebhook: Services["metaWebhook"]): Promise<Sandbox> {
   assertSandboxAllowed({ nodeEnv: config.nodeEnv, enabled: config.sandbox.explicitlyEnabled });
   // Only this process knows the control token; admins reach the control API through /api/sandbox.
-  return startSandbox({ port: config.sandbox.port, controlToken: randomToken() });
+  return startSandbox({ port: config.sandbox.port, controlToken: randomToken(), webhook: metaWebhook ?? undefined });
 }

@@ -17,4 +17,6 @@ export type Services = {
   logger: Logger;
   /** The simulated platforms, when channels are simulated (demo mode); null with real platforms. */
   sandbox: Sandbox | null;
+  /** Meta's app secret and verify token for webhooks; null when Meta webhooks are not set up. */
+  metaWebhook: { appSecret: string; verifyToken: string } | null;
 };

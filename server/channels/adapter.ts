@@ -74,3 +74,23 @@ export interface ChannelAdapter {
   /** Edits a published post where the platform allows it; undefined where it does not (X, Instagram). */
   update?(target: ChannelTarget, remoteId: string, post: OutgoingPost): Promise<void>;
 }
+
+/** Where a citizen's message came from, as the inbox files it. */
+export type InboxSourceKind = "facebook_comment" | "instagram_comment" | "facebook_message" | "x_mention";
+
+/** A citizen's comment, mention or message as a platform reports it (by webhook or by polling). */
+export type IncomingMessage = {
+  source: InboxSourceKind;
+  /** The platform's id of this comment/mention/message: what makes it unique. */
+  platformId: string;
+  /** The comment or post it replies to, if any. */
+  parentPlatformId: string | null;
+  /** The platform post it was written under (a Page post, an IG media, the root X post). */
+  postRemoteId: string | null;
+  /** The thread it belongs to; with the author, it makes the conversation. */
+  threadKey: string;
+  author: { platformId: string | null; name: string; handle: string | null };
+  text: string;
+  sentAt: Date;
+  attachments: { type: string; url: string }[];
+};

@@ -1,0 +1,47 @@
+import express, { Router } from "express";
+import { safeEqual } from "../../auth/tokens.js";
+import { countRejectedWebhook, keepWebhook } from "../../inbox/webhookQueue.js";
+import { verifyMetaSignature } from "../../inbox/metaWebhook.js";
+import type { Services } from "../../services.js";
+
+/**
+ * Meta's callbacks for Page and Instagram comments. The body is kept as received and
+ * acknowledged at once (Meta retries slow or failed deliveries and disables failing webhooks);
+ * filing happens from the durable queue.
+ */
+export function metaWebhookRoutes(services: Services): Router {
+  const router = Router();
+
+  // Subscription handshake: echo hub.challenge when the verify token matches.
+  router.get("/", (req, res) => {
+    const webhook = services.metaWebhook;
+    const { "hub.mode": mode, "hub.verify_token": token, "hub.challenge": challenge } = req.query as Record<string, string | undefined>;
+    if (!webhook || mode !== "subscribe" || !token || !safeEqual(token, webhook.verifyToken) || !challenge) {
+      res.status(403).type("text/plain").send("Forbidden");
+      return;
+    }
+    res.type("text/plain").send(challenge);
+  });
+
+  router.post("/", express.raw({ type: () => true, limit: "2mb" }), async (req, res) => {
+    const webhook = services.metaWebhook;
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!webhook || !verifyMetaSignature(body, req.get("x-hub-signature-256"), webhook.appSecret)) {
+      await countRejectedWebhook(services, "meta");
+      res.status(403).type("text/plain").send("Invalid signature");
+      return;
+    }
+    let text: string;
+    try {
+      text = body.toString("utf8");
+      JSON.parse(text);
+    } catch {
+      res.status(400).type("text/plain").send("Body is not JSON");
+      return;
+    }
+    await keepWebhook(services, "meta", text);
+    res.status(200).type("text/plain").send("EVENT_RECEIVED");
+  });
+
+  return router;
+}

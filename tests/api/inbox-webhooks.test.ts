@@ -1,0 +1,101 @@
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
+import { signedIn, type ApiClient } from "../helpers/client.js";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+
+// Meta's webhooks as documented (https://developers.facebook.com/docs/graph-api/webhooks/getting-started):
+// subscription handshake, X-Hub-Signature-256 over the raw body, quick acknowledgement.
+
+let siar: TestSiar;
+let humas: ApiClient;
+let pageId: string;
+beforeAll(async () => {
+  siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
+  humas = await signedIn(siar.url, "humas@sanggau.demo");
+  pageId = siar.services.sandbox!.credentials.graph.pageId;
+});
+afterAll(async () => siar?.close());
+
+const sign = (body: string, secret = siar.services.metaWebhook!.appSecret) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+const items = () => siar.services.prisma.inboxItem.findMany({ orderBy: { receivedAt: "asc" } });
+
+function feedComment(commentId: string, message: string, postId = `${pageId}_999`) {
+  return JSON.stringify({
+    object: "page",
+    entry: [{ id: pageId, time: 1795000000, changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: commentId, post_id: postId, message, from: { id: "7100000000009999", name: "Warga Uji" }, created_time: 1795000000 } }] }],
+  });
+}
+
+async function post(body: string, signature: string | undefined) {
+  return fetch(`${siar.url}/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) }, body });
+}
+
+async function settle(): Promise<void> {
+  await siar.services.sandbox!.control.waitForWebhooks();
+  await new WebhookProcessor(siar.services).processPending();
+}
+
+describe("Meta webhook endpoint", () => {
+  it("completes the subscription handshake only with the right verify token", async () => {
+    const { verifyToken } = siar.services.metaWebhook!;
+    const ok = await fetch(`${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe("1158201444");
+    const wrong = await fetch(`${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`);
+    expect(wrong.status).toBe(403);
+  });
+
+  it("files a comment the sandbox sends for a post Siar published, linked to that post", async () => {
+    const created = await humas.post("/api/posts", {
+      unitId: (await humas.get("/api/units?type=kabupaten")).body.data[0].id,
+      title: "Jadwal vaksinasi",
+      body: "Vaksinasi DBD gratis di Puskesmas Balai hari Sabtu.",
+      channelIds: [(await humas.get("/api/channels")).body.data.find((c: { kind: string }) => c.kind === "facebook").id],
+    });
+    await humas.post(`/api/posts/${created.body.id}/submit`);
+    await siar.worker.tick();
+    const remoteId = (await humas.get(`/api/posts/${created.body.id}`)).body.deliveries[0].remoteId;
+    siar.services.sandbox!.control.injectFacebookComments({ postId: remoteId, texts: ["Jln ke puskesmas balai rusak parah min, tolong diperbaiki"] });
+    await settle();
+    const filed = (await items()).filter((item) => item.postRemoteId === remoteId);
+    expect(filed).toHaveLength(1);
+    expect(filed[0]).toMatchObject({ source: "facebook_comment", postId: created.body.id, text: "Jln ke puskesmas balai rusak parah min, tolong diperbaiki", status: "new" });
+  });
+
+  it("refuses unsigned and forged callbacks, counts them, and stores nothing", async () => {
+    const before = (await items()).length;
+    const body = feedComment("c-forged", "palsu");
+    expect((await post(body, undefined)).status).toBe(403);
+    expect((await post(body, sign(body, "not-the-app-secret"))).status).toBe(403);
+    // Signed, then altered in transit.
+    expect((await post(body.replace("palsu", "diubah"), sign(body))).status).toBe(403);
+    await settle();
+    expect((await items()).length).toBe(before);
+    const rejected = await siar.services.prisma.webhookRejection.findMany({ where: { source: "meta" } });
+    expect(rejected.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("stores a replayed or retried callback once", async () => {
+    const body = feedComment("c-replayed", "Lampu PJU di simpang pasar mati");
+    for (let i = 0; i < 3; i++) expect((await post(body, sign(body))).status).toBe(200);
+    await settle();
+    expect((await items()).filter((item) => item.platformId === "c-replayed")).toHaveLength(1);
+  });
+
+  it("loses nothing acknowledged when the process dies before filing it", async () => {
+    const body = feedComment("c-after-crash", "Sampah di TPS belakang pasar belum diangkut");
+    // Acknowledged and kept, then the process died: the row is there, unprocessed, its lease long gone.
+    await siar.services.prisma.webhookReceipt.create({ data: { source: "meta", body, attempts: 1, leaseUntil: new Date(Date.now() - 60_000) } });
+    expect((await items()).some((item) => item.platformId === "c-after-crash")).toBe(false);
+    await new WebhookProcessor(siar.services).processPending();
+    expect((await items()).filter((item) => item.platformId === "c-after-crash")).toHaveLength(1);
+    expect(await siar.services.prisma.webhookReceipt.count({ where: { processedAt: null } })).toBe(0);
+  });
+
+  it("answers a signed body that is not JSON with 400 and keeps nothing", async () => {
+    const before = await siar.services.prisma.webhookReceipt.count();
+    expect((await post("not json", sign("not json"))).status).toBe(400);
+    expect(await siar.services.prisma.webhookReceipt.count()).toBe(before);
+  });
+});
