@@ -64,14 +64,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** A fresh database on the PostgreSQL server of `adminUrl`, and the secrets every process on it shares. */
+export async function temporaryDatabase(adminUrl: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const name = `siar_tmp_${randomBytes(6).toString("hex")}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  return {
+    env: { DATABASE_URL: url.toString(), SIAR_SESSION_SECRET: randomBytes(32).toString("base64url"), SIAR_ENCRYPTION_KEY: randomBytes(32).toString("base64") },
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 export async function preparePublishing(adminUrl: string, options: FixtureOptions): Promise<PublishingFixture> {
-  const databaseName = `siar_crash_${randomBytes(6).toString("hex")}`;
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = `/${databaseName}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${databaseName}`);
+  const database = await temporaryDatabase(adminUrl);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-crash-"));
-  const secrets = { SIAR_SESSION_SECRET: randomBytes(32).toString("base64url"), SIAR_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
-  const baseEnv = { ...secrets, DATABASE_URL: databaseUrl.toString(), SIAR_DATA_DIR: dataDir, NODE_ENV: "test", HOST: LOOPBACK, SIAR_SANDBOX: "false" };
+  const baseEnv = { ...database.env, SIAR_DATA_DIR: dataDir, NODE_ENV: "test", HOST: LOOPBACK, SIAR_SANDBOX: "false" };
 
   const sandbox = await startSandbox({
     port: await freePort(),
@@ -82,11 +90,11 @@ export async function preparePublishing(adminUrl: string, options: FixtureOption
   for (const endpoint of Object.keys(DEFAULT_X_LIMITS)) sandbox.control.setXRateLimit(endpoint, { perUser: 1_000_000, perApp: 1_000_000 });
   for (const fault of options.faults ?? []) sandbox.control.addFault(fault);
 
-  const db = new pg.Pool({ connectionString: databaseUrl.toString(), max: 4 });
+  const db = new pg.Pool({ connectionString: database.env.DATABASE_URL, max: 4 });
   const close = async () => {
     await db.end();
     await sandbox.close();
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
