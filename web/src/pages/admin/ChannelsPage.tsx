@@ -1,6 +1,8 @@
+import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Channel } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
+import { ErrorAlert, Notice } from "../../components/Alerts";
 import { CHANNEL_KIND_NAMES, CHANNEL_STATUS_LABELS } from "../../components/labels";
 import { ListTable, loadedList } from "../../components/ListTable";
 import { useAction } from "../../hooks/useAction";
@@ -9,13 +11,23 @@ import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { AdminListPage, RowActions, useEditing } from "./AdminList";
 import { ChannelForm } from "./ChannelForm";
+import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./OAuthConnect";
 
-/** The connected platform accounts per unit: connect by pasting tokens, replace them, disable or enable. */
+/**
+ * The connected platform accounts per unit: connect by signing in on Facebook or X (or by
+ * pasting tokens), replace them, disable or enable. Platforms send the admin back here with
+ * ?oauth=meta&state=… (choose Pages), ?oauthConnected=x or ?oauthError=code.
+ */
 export function ChannelsPage() {
   const { t } = useI18n();
   const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
   const units = useAllUnits();
   const editor = useEditing<Channel>();
+  const [params, setParams] = useSearchParams();
+  const [connectedCount, setConnectedCount] = useState(0);
+  const activeUnits = (units.data ?? []).filter((unit) => unit.active);
+  const metaState = params.get("oauth") === "meta" ? params.get("state") : null;
+  const leaveOAuthStep = () => setParams({}, { replace: true });
   const setEnabled = useAction(async (channel: Channel, enabled: boolean) => {
     await api.patch<Channel>(`/channels/${channel.id}`, { status: enabled ? "connected" : "disabled" });
     channels.reload();
@@ -31,8 +43,23 @@ export function ChannelsPage() {
       title={t("admin.channels")}
       newLabel={t("channels.connect")}
       editor={editor}
-      form={(channel) => <ChannelForm channel={channel} units={(units.data ?? []).filter((unit) => unit.active)} onSaved={saved} onCancel={editor.close} />}
+      form={(channel) => <ChannelForm channel={channel} units={activeUnits} onSaved={saved} onCancel={editor.close} />}
     >
+      <OAuthOutcome error={params.get("oauthError")} connected={params.get("oauthConnected")} />
+      {connectedCount > 0 && <Notice>{t("channels.pagesConnected", { count: connectedCount })}</Notice>}
+      {metaState ? (
+        <MetaPageSelection
+          state={metaState}
+          onCancel={leaveOAuthStep}
+          onDone={(count) => {
+            setConnectedCount(count);
+            leaveOAuthStep();
+            channels.reload();
+          }}
+        />
+      ) : (
+        editor.editing === null && <OAuthConnectButtons units={activeUnits} />
+      )}
       <ErrorAlert error={setEnabled.error} />
       <ListTable
         list={loadedList(channels)}
