@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { paginationQuery } from "../../pagination.js";
 
-export const POST_STATUSES = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled"] as const;
+export const POST_STATUSES = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled", "withdrawn"] as const;
 
 const hashtag = z.string().trim().min(1).max(100);
 const when = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
