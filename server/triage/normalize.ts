@@ -1,0 +1,89 @@
+/**
+ * Turns what citizens type ("Min, jln di ds Sungai Mawang rusak bgt, udh 3 bln gk diperbaiki!!")
+ * into one canonical, lower-case token sequence that rules and the classifier both read
+ * ("admin , jalan di desa sungai mawang rusak banget ..."). Every spelling decision is a row in a
+ * table below, so staff can extend it without touching the code.
+ */
+
+/**
+ * Informal spellings and abbreviations → their standard form (one token in, one or more words out).
+ * Acronyms that are already the usual name (rt, rw, pdam, pln, ktp, bansos, blt, pkh, pungli) pass
+ * through unchanged; the ones rules would otherwise have to list twice are spelled out (pju, dbd, kk).
+ */
+export const INFORMAL_SPELLINGS: Readonly<Record<string, string>> = {
+  // negation, the most frequent and the most variously spelled
+  gk: "tidak", ga: "tidak", gak: "tidak", nggak: "tidak", ngga: "tidak", enggak: "tidak", engga: "tidak",
+  tdk: "tidak", tak: "tidak", g: "tidak", kagak: "tidak", ndak: "tidak",
+  blm: "belum", blum: "belum", belom: "belum",
+  sdh: "sudah", udh: "sudah", udah: "sudah", dah: "sudah", sudh: "sudah",
+  // function words
+  yg: "yang", dgn: "dengan", dg: "dengan", utk: "untuk", untk: "untuk", krn: "karena", karna: "karena", krna: "karena",
+  trs: "terus", trus: "terus", tp: "tapi", tpi: "tapi", sm: "sama", dr: "dari", dri: "dari", lg: "lagi", dlm: "dalam",
+  jg: "juga", aja: "saja", aj: "saja", sj: "saja", kalo: "kalau", klo: "kalau", klu: "kalau", sampe: "sampai",
+  emang: "memang", pake: "pakai", bikin: "buat", sy: "saya", sya: "saya", gw: "saya", gue: "saya", aku: "saya",
+  kmi: "kami", org: "orang", skrg: "sekarang", skrng: "sekarang", bs: "bisa", bsa: "bisa",
+  bgt: "banget", bngt: "banget", bener: "benar", bnr: "benar", dpn: "depan", blkg: "belakang", sblm: "sebelum",
+  // question words
+  gmn: "bagaimana", gmna: "bagaimana", gimana: "bagaimana", bgmn: "bagaimana", knp: "kenapa", napa: "kenapa",
+  kpn: "kapan", brp: "berapa", dmn: "dimana", gmana: "bagaimana",
+  // requests, thanks and address forms
+  mantaap: "mantap", mantul: "mantap", mhn: "mohon", tlg: "tolong", tlng: "tolong", plis: "tolong", please: "tolong",
+  makasih: "terima kasih", makasi: "terima kasih", mksh: "terima kasih", trims: "terima kasih", trimakasih: "terima kasih",
+  terimakasih: "terima kasih", thx: "terima kasih", thanks: "terima kasih", tq: "terima kasih", tks: "terima kasih",
+  min: "admin", mimin: "admin", bpk: "pak", bapak: "pak", pk: "pak", ibu: "bu", bunda: "bu",
+  // time and quantities
+  thn: "tahun", bln: "bulan", mgg: "minggu", mg: "minggu", hr: "hari", jm: "jam", rb: "ribu", rbu: "ribu", jt: "juta",
+  // places and administration
+  jln: "jalan", jl: "jalan", jembtn: "jembatan", kec: "kecamatan", kel: "kelurahan", ds: "desa", kab: "kabupaten",
+  pemkab: "pemda", pemdes: "pemerintah desa", kades: "kepala desa",
+  ektp: "ktp", kk: "kartu keluarga", akte: "akta", dukcapil: "disdukcapil", capil: "disdukcapil",
+  pju: "lampu jalan", dbd: "demam berdarah", rsud: "rumah sakit", rs: "rumah sakit",
+  damkar: "pemadam kebakaran", pinjol: "pinjaman online",
+  puskes: "puskesmas", sekolahan: "sekolah", sklh: "sekolah",
+};
+
+/** Words whose double letter is real, so "maaaaf" becomes "maaf" and not "maf". */
+const REAL_DOUBLE_LETTER_WORDS = new Set(["maaf", "saat", "taat", "manfaat", "jumaat", "keadaan", "perusahaan", "pelaksanaan"]);
+
+/** Emoji that carry meaning for triage become words; all other symbols are dropped by the tokenizer. */
+const MEANINGFUL_EMOJI: Readonly<Record<string, string>> = { "👍": " jempol ", "👏": " jempol ", "🙏": " mohon ", "🔥": " api " };
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gu;
+const MENTION_PATTERN = /(^|\s)@[\p{L}\p{N}_.]+/gu;
+// "anak2" and "siap2" are how people write reduplication ("anak-anak").
+const REDUPLICATION_PATTERN = /\b(\p{L}{2,})2\b/gu;
+const REPEATED_LETTER_PATTERN = /(\p{L})\1{2,}/gu;
+// Letters and digits stuck together ("5rb", "rt04") are two tokens.
+const DIGIT_LETTER_BOUNDARY = /(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/gu;
+// Words, numbers, and the two punctuation marks that say something: "?" asks, "!" urges.
+const TOKEN_PATTERN = /[\p{L}\p{N}]+|[?!]/gu;
+
+export type NormalizedText = {
+  /** The tokens joined by single spaces: what phrase patterns are matched against. */
+  text: string;
+  tokens: string[];
+};
+
+function collapseRepeatedLetters(word: string): string {
+  const single = word.replace(REPEATED_LETTER_PATTERN, "$1");
+  if (single === word) return word;
+  const keptDouble = word.replace(REPEATED_LETTER_PATTERN, "$1$1");
+  return REAL_DOUBLE_LETTER_WORDS.has(keptDouble) ? keptDouble : single;
+}
+
+function expandToken(token: string): string[] {
+  const word = collapseRepeatedLetters(token);
+  return (INFORMAL_SPELLINGS[word] ?? word).split(" ");
+}
+
+export function normalize(raw: string): NormalizedText {
+  let text = raw.normalize("NFKC").toLowerCase();
+  for (const [emoji, word] of Object.entries(MEANINGFUL_EMOJI)) text = text.replaceAll(emoji, word);
+  text = text
+    .replace(URL_PATTERN, " ")
+    .replace(MENTION_PATTERN, "$1 ")
+    .replace(REDUPLICATION_PATTERN, "$1 $1")
+    .replace(DIGIT_LETTER_BOUNDARY, " ");
+  const tokens = (text.match(TOKEN_PATTERN) ?? []).flatMap(expandToken);
+  return { text: tokens.join(" "), tokens };
+}
