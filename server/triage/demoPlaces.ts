@@ -1,0 +1,10 @@
+/** The demo organisation's places (Kabupaten Sanggau), for the CLI and demo mode. */
+import * as seed from "../db/seed.js";
+import { placesFromUnitTree, type KnownPlace, type UnitTreeNode } from "./places.js";
+
+// The tree is read from seed.ts, never copied; until seed.ts exports DEMO_TREE the list is empty.
+const demoTree: UnitTreeNode | undefined = "DEMO_TREE" in seed ? (seed.DEMO_TREE as UnitTreeNode) : undefined;
+
+const DEMO_PLACES: readonly KnownPlace[] = demoTree ? placesFromUnitTree(demoTree) : [];
+
+export default DEMO_PLACES;
