@@ -1,0 +1,110 @@
+/**
+ * A multinomial Naive Bayes classifier per triage field, trained on staff corrections, over
+ * normalised unigrams and bigrams. Small enough to read, to persist as JSON and to retrain on
+ * every correction.
+ */
+import { normalize } from "./normalize.js";
+import { TRIAGE_FIELDS, isCodeOf, type CodeOf, type TriageField, type TriageLabels } from "./taxonomy.js";
+
+export type LabelledExample = { text: string } & TriageLabels;
+
+export type FieldPrediction<C extends string> = {
+  code: C;
+  probability: number;
+  /** How many training examples carried this code: a guard against trusting one-off corrections. */
+  examples: number;
+};
+export type ClassifierPrediction = { [F in TriageField]: FieldPrediction<CodeOf<F>> | null };
+
+type FieldModel = {
+  /** Training examples per code. */
+  labelCounts: Record<string, number>;
+  /** Feature counts per code, and their total per code. */
+  featureCounts: Record<string, Record<string, number>>;
+  featureTotals: Record<string, number>;
+};
+export type ClassifierState = { version: 1; vocabulary: string[]; fields: Record<TriageField, FieldModel> };
+
+// Laplace smoothing: an unseen feature is as likely as one seen once in a label.
+const SMOOTHING = 1;
+
+/** Unigrams and adjacent bigrams ("air mati" says more than "air" and "mati" apart). */
+export function features(text: string): string[] {
+  const { tokens } = normalize(text);
+  const bigrams = tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`);
+  return [...tokens, ...bigrams];
+}
+
+const emptyModel = (): FieldModel => ({ labelCounts: {}, featureCounts: {}, featureTotals: {} });
+
+export class TriageClassifier {
+  private readonly vocabulary: Set<string>;
+  private readonly fields: Record<TriageField, FieldModel>;
+
+  constructor(state?: ClassifierState) {
+    this.vocabulary = new Set(state?.vocabulary ?? []);
+    this.fields = state ? structuredClone(state.fields) : { kind: emptyModel(), category: emptyModel(), urgency: emptyModel() };
+  }
+
+  /** Adds examples to what the classifier knows; training again with more corrections refines it. */
+  train(examples: readonly LabelledExample[]): void {
+    for (const example of examples) {
+      const exampleFeatures = features(example.text);
+      for (const feature of exampleFeatures) this.vocabulary.add(feature);
+      for (const field of TRIAGE_FIELDS) {
+        const model = this.fields[field];
+        const code = example[field];
+        model.labelCounts[code] = (model.labelCounts[code] ?? 0) + 1;
+        const counts = (model.featureCounts[code] ??= {});
+        for (const feature of exampleFeatures) counts[feature] = (counts[feature] ?? 0) + 1;
+        model.featureTotals[code] = (model.featureTotals[code] ?? 0) + exampleFeatures.length;
+      }
+    }
+  }
+
+  /** How many training examples carried this code for this field. */
+  examplesFor<F extends TriageField>(field: F, code: CodeOf<F>): number {
+    return this.fields[field].labelCounts[code] ?? 0;
+  }
+
+  predict(text: string): ClassifierPrediction {
+    // Features never seen in training carry no evidence for any label, so they are left out.
+    const known = features(text).filter((feature) => this.vocabulary.has(feature));
+    return {
+      kind: this.predictField("kind", known),
+      category: this.predictField("category", known),
+      urgency: this.predictField("urgency", known),
+    };
+  }
+
+  private predictField<F extends TriageField>(field: F, known: string[]): FieldPrediction<CodeOf<F>> | null {
+    const model = this.fields[field];
+    const codes = Object.keys(model.labelCounts);
+    const totalExamples = codes.reduce((sum, code) => sum + model.labelCounts[code]!, 0);
+    // With fewer than two labels, or no known word, a "probability" would only echo the prior.
+    if (codes.length < 2 || known.length === 0) return null;
+    const logScores = codes.map((code) => {
+      const counts = model.featureCounts[code] ?? {};
+      const denominator = (model.featureTotals[code] ?? 0) + SMOOTHING * this.vocabulary.size;
+      let score = Math.log(model.labelCounts[code]! / totalExamples);
+      for (const feature of known) score += Math.log(((counts[feature] ?? 0) + SMOOTHING) / denominator);
+      return score;
+    });
+    const max = Math.max(...logScores);
+    const weights = logScores.map((score) => Math.exp(score - max));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const bestIndex = weights.indexOf(Math.max(...weights));
+    const code = codes[bestIndex]!;
+    if (!isCodeOf(field, code)) return null;
+    return { code, probability: weights[bestIndex]! / sum, examples: model.labelCounts[code]! };
+  }
+
+  toJSON(): ClassifierState {
+    return { version: 1, vocabulary: [...this.vocabulary], fields: structuredClone(this.fields) };
+  }
+
+  static fromJSON(state: ClassifierState): TriageClassifier {
+    if (state.version !== 1) throw new Error(`Unknown triage classifier state version ${String(state.version)}`);
+    return new TriageClassifier(state);
+  }
+}
