@@ -2,7 +2,7 @@
 import * as seed from "../db/seed.js";
 import { placesFromUnitTree, type KnownPlace, type UnitTreeNode } from "./places.js";
 
-// The tree is read from seed.ts, never copied; until seed.ts exports DEMO_TREE the list is empty.
+// Read from seed.ts, never copied; a seed.ts that does not export DEMO_TREE gives an empty list.
 const demoTree: UnitTreeNode | undefined = "DEMO_TREE" in seed ? (seed.DEMO_TREE as UnitTreeNode) : undefined;
 
 const DEMO_PLACES: readonly KnownPlace[] = demoTree ? placesFromUnitTree(demoTree) : [];

@@ -27,7 +27,18 @@ const SPECIFICITY: Record<PlaceType, number> = { desa: 2, kelurahan: 2, kecamata
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const prefixAlternatives = PLACE_PREFIXES.map((p) => p.pattern).join("|");
 
+// Compiled once per name: the inbox and the CLI match the same places against every message.
+const patternCache = new Map<string, RegExp>();
+
 function placePattern(name: string): RegExp {
+  const cached = patternCache.get(name);
+  if (cached) return cached;
+  const pattern = compilePlacePattern(name);
+  patternCache.set(name, pattern);
+  return pattern;
+}
+
+function compilePlacePattern(name: string): RegExp {
   const words = name.trim().toLowerCase().split(/\s+/).map(escapeRegExp);
   // Optional prefix ("ds.", "kec "), then the name's words with any (or no) spacing between.
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})\\.?\\s*)?(${words.join("\\s*")})(?![\\p{L}\\p{N}])`, "giu");

@@ -136,7 +136,10 @@ export const URGENCY_RULES: Record<Exclude<Urgency, "normal">, KeywordRule[]> = 
     rule(3, "korban", "meninggal", "tewas", "luka parah", "belum dievakuasi", "evakuasi", "keracunan", "klb", "kejadian luar biasa"),
     rule(2, "tolong .. !", "banjir*", "demam berdarah", "jembatan putus", "putus total", "menimpa", "sekarang juga"),
     rule(2, "# anak|warga|orang .. kena|terkena|sakit|dirawat|muntah*|diare|demam"),
-    rule(-3, "tidak ada korban", "sudah surut", "sudah padam", "sudah dievakuasi", "kemarin", "tahun lalu"),
+    // Each negation cancels the cue it contains ("tidak ada korban" also matches "korban").
+    rule(-3, "tidak ada korban", "belum ada korban", "tanpa korban"),
+    rule(-3, "sudah padam", "sudah surut", "sudah dievakuasi", "sudah ditangani", "sudah aman"),
+    rule(-2, "tahun lalu", "bulan lalu", "minggu lalu"),
   ],
   tinggi: [
     rule(3, "motor|orang|warga|anak .. jatuh", "mati total", "viral", "korupsi"),
