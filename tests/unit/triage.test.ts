@@ -1,0 +1,254 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { TriageClassifier, type LabelledExample } from "../../server/triage/classifier.js";
+import DEMO_PLACES from "../../server/triage/demoPlaces.js";
+import { evaluate, LabelledMessageSchema } from "../../server/triage/evaluate.js";
+import { normalize } from "../../server/triage/normalize.js";
+import { placesFromUnitTree, recognisePlace, type KnownPlace } from "../../server/triage/places.js";
+import { applyRules } from "../../server/triage/rules.js";
+import { labelsOf, triage } from "../../server/triage/triage.js";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const tokensOf = (text: string) => normalize(text).tokens;
+
+const PLACES: KnownPlace[] = [
+  { unitId: "kec-sekayam", name: "Sekayam", type: "kecamatan" },
+  { unitId: "kec-balai", name: "Balai", type: "kecamatan" },
+  { unitId: "desa-balai-karangan", name: "Balai Karangan", type: "desa", kecamatanName: "Sekayam" },
+  { unitId: "desa-sungai-mawang", name: "Sungai Mawang", type: "desa", kecamatanName: "Kapuas" },
+  { unitId: "kel-ilir-kota", name: "Ilir Kota", type: "kelurahan", kecamatanName: "Kapuas" },
+];
+
+describe("normalising informal Indonesian", () => {
+  it("expands common abbreviations and informal spellings", () => {
+    expect(normalize("yg gk bs, udh blm, tdk dgn utk krn trs jln bgt").text).toBe(
+      "yang tidak bisa sudah belum tidak dengan untuk karena terus jalan banget",
+    );
+    expect(tokensOf("gmn ini kec Kapuas ds Sosok?")).toEqual(["bagaimana", "ini", "kecamatan", "kapuas", "desa", "sosok", "?"]);
+  });
+
+  it("reads reduplication with 2, stretched letters and amounts written against their unit", () => {
+    expect(normalize("anak2 siap2").text).toBe("anak anak siap siap");
+    expect(normalize("tolooong bangettt maaaaf").text).toBe("tolong banget maaf");
+    expect(normalize("minta 5rb").text).toBe("minta 5 ribu");
+  });
+
+  it("drops links and mentions, lower-cases full-width text and keeps ? and !", () => {
+    expect(normalize("@dinaspupr ＪＡＬＡＮ rusak https://t.co/abc lihat www.contoh.id !?").text).toBe("jalan rusak lihat ! ?");
+  });
+
+  it("spells out the acronyms rules would otherwise list twice", () => {
+    expect(normalize("PJU mati, KK hilang, DBD").text).toBe("lampu jalan mati kartu keluarga hilang demam berdarah");
+  });
+});
+
+describe("triage rules", () => {
+  it.each([
+    ["Jalan ke kebun sawit rusak berat, truk tidak bisa lewat, mohon segera diperbaiki", "pengaduan", "infrastruktur"],
+    ["Usul min, di alun-alun dipasang tempat sampah terpilah biar warga belajar memilah", "aspirasi", "lingkungan"],
+    ["Apakah vaksin polio untuk balita gratis di posyandu?", "pertanyaan", "kesehatan"],
+    ["Dengan hormat, saya mohon salinan daftar penerima bansos desa tahun 2025", "permohonan_informasi", "sosial"],
+    ["Terima kasih pak guru sudah sabar mengajar anak2 kami di sekolah pedalaman", "apresiasi", "pendidikan"],
+    ["Rekam KTP sudah 4 bulan tapi belum jadi juga", "pengaduan", "kependudukan"],
+    ["Pemuda mabuk tiap malam bikin keributan di pos ronda", "pengaduan", "ketertiban"],
+    ["Loket pelayanan minta uang tambahan biar berkas cepat selesai", "pengaduan", "pelayanan_publik"],
+    ["Air pdam di rumah kami tidak mengalir dari pagi", "pengaduan", "utilitas"],
+    ["Harga pupuk di toko tani naik terus, petani kesulitan", "pengaduan", "ekonomi"],
+  ] as const)("%s → %s / %s", (text, kind, category) => {
+    const decision = applyRules(text);
+    expect(decision.kind.code).toBe(kind);
+    expect(decision.category.code).toBe(category);
+    expect(decision.kind.reasons.length).toBeGreaterThan(0);
+    expect(decision.category.reasons.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["Tolong!! rumah warga di bantaran sungai sudah terendam, air terus naik", "darurat"],
+    ["Ada kecelakaan truk di tanjakan, dua orang terjepit", "darurat"],
+    ["Jembatan desa sudah miring dan anak sekolah tiap hari lewat situ", "tinggi"],
+    ["Listrik mati total dua hari di seluruh desa", "tinggi"],
+    ["Tong sampah di taman kota penuh, mohon diangkut", "normal"],
+    ["Mantap pelayanannya, terima kasih", "rendah"],
+  ] as const)("urgency of %s is %s", (text, urgency) => {
+    expect(applyRules(text).urgency.code).toBe(urgency);
+  });
+
+  it("says which rule fired on which words and with what weight", () => {
+    const { kind } = applyRules("Jalan di depan sekolah rusak parah");
+    expect(kind.reasons).toEqual(
+      expect.arrayContaining([
+        { rule: "kind.pengaduan.rusak", matched: "rusak", weight: 2 },
+        { rule: "kind.pengaduan.parah", matched: "parah", weight: 1 },
+      ]),
+    );
+    expect(kind.score).toBe(3);
+  });
+
+  it("lets counter-evidence lower the urgency: a fire that is already out is no emergency", () => {
+    expect(applyRules("Kebakaran di gudang pasar, api sudah padam dan tidak ada korban").urgency.code).not.toBe("darurat");
+  });
+
+  it("treats promotions, loans and gambling as spam: lainnya, lainnya, rendah", () => {
+    for (const text of ["Pinjol cepat cair tanpa jaminan, hub wa 0813xxxx", "Situs slot gacor maxwin setiap hari, daftar sekarang!"]) {
+      const decision = applyRules(text);
+      expect(decision.spam).toBe(true);
+      expect([decision.kind.code, decision.category.code, decision.urgency.code]).toEqual(["lainnya", "lainnya", "rendah"]);
+      expect(decision.kind.reasons.some((reason) => reason.rule.startsWith("kind.lainnya."))).toBe(true);
+    }
+  });
+
+  it("does not call a report about gambling in the village spam", () => {
+    const decision = applyRules("Ada judi sabung ayam tiap malam di belakang balai desa, meresahkan warga");
+    expect(decision.spam).toBe(false);
+    expect(decision.category.code).toBe("ketertiban");
+  });
+});
+
+describe("recognising places", () => {
+  it("prefers the desa over the kecamatan it belongs to, and reports the words it matched", () => {
+    const match = recognisePlace("Jalan di Kec. Sekayam, tepatnya ds. Balai Karangan, rusak", PLACES);
+    expect(match?.place.unitId).toBe("desa-balai-karangan");
+    expect(match?.reason).toEqual({ rule: "place.desa", matched: "ds. Balai Karangan", weight: 2 });
+  });
+
+  it("tolerates case, missing spaces and prefixes written together", () => {
+    expect(recognisePlace("banjir di sungaimawang", PLACES)?.place.name).toBe("Sungai Mawang");
+    expect(recognisePlace("kel.ilir kota gelap", PLACES)?.place.type).toBe("kelurahan");
+    expect(recognisePlace("camat kec.SEKAYAM", PLACES)?.place.name).toBe("Sekayam");
+  });
+
+  it("falls back to the kecamatan, and to null when no known place is named", () => {
+    expect(recognisePlace("Puskesmas Balai tutup", PLACES)?.place.unitId).toBe("kec-balai");
+    expect(recognisePlace("Jalan di Desa Entikong rusak", PLACES)).toBeNull();
+  });
+
+  it("does not read a common word as a place: a 'balai desa' is a village hall", () => {
+    expect(recognisePlace("rapat di balai desa besok", PLACES)).toBeNull();
+  });
+
+  it("lists the desa, kelurahan and kecamatan of a unit tree without their prefixes", () => {
+    const places = placesFromUnitTree({
+      name: "Pemerintah Kabupaten Contoh",
+      type: "kabupaten",
+      children: [
+        { name: "Dinas Sosial", type: "opd" },
+        { code: "kec-a", name: "Kecamatan Hulu", type: "kecamatan", children: [{ code: "desa-b", name: "Desa Batu Ampar", type: "desa" }] },
+      ],
+    });
+    expect(places).toEqual([
+      { unitId: "kec-a", name: "Hulu", type: "kecamatan" },
+      { unitId: "desa-b", name: "Batu Ampar", type: "desa", kecamatanName: "Hulu" },
+    ]);
+  });
+
+  it.skipIf(DEMO_PLACES.length === 0)("knows the demo organisation's places", () => {
+    expect(recognisePlace("air naik di Desa Sungai Mawang", DEMO_PLACES)?.place).toMatchObject({ name: "Sungai Mawang", kecamatanName: "Kapuas" });
+  });
+});
+
+describe("learning from staff corrections", () => {
+  // Rabid dog bites are a health matter the rules have no keywords for.
+  const rabies = [
+    "Anjing liar menggigit anak tetangga di gang kami",
+    "Ada anjing gila gigit dua warga kemarin sore",
+    "Anjing liar berkeliaran dan menggigit orang lewat",
+    "Warga digigit anjing, takut rabies, vaksin anti rabies ada dimana",
+    "Anjing gila di pasar sudah menggigit tiga orang",
+    "Mohon penanganan anjing liar yang menggigit anak sekolah",
+  ];
+  const corrections: LabelledExample[] = [
+    ...rabies.map((text) => ({ text, kind: "pengaduan", category: "kesehatan", urgency: "tinggi" }) as const),
+    ...[
+      "Jalan desa rusak dan berlubang besar",
+      "Lampu jalan di simpang mati",
+      "Jembatan kayu lapuk perlu diganti",
+      "Aspal jalan poros mengelupas",
+      "Gorong gorong tersumbat di jalan utama",
+      "Jalan berlubang di depan sekolah",
+    ].map((text) => ({ text, kind: "pengaduan", category: "infrastruktur", urgency: "normal" }) as const),
+  ];
+  const bite = "anjing liar menggigit warga lagi di dekat terminal";
+
+  it("overrides a field the rules miss once it has enough confident corrections, and says so", () => {
+    expect(triage(bite).category.code).not.toBe("kesehatan");
+    const classifier = new TriageClassifier();
+    classifier.train(corrections);
+    const result = triage(bite, { classifier });
+    expect(result.category).toMatchObject({ code: "kesehatan", source: "classifier" });
+    expect(result.category.reasons[0]?.rule).toBe("classifier.category.kesehatan");
+    expect(result.kind.source).toBe("rules");
+  });
+
+  it("leaves the rules alone with too few examples of a label or too little confidence", () => {
+    const fewCorrections = new TriageClassifier();
+    fewCorrections.train([...corrections.slice(0, 2), ...corrections.slice(6)]);
+    expect(triage(bite, { classifier: fewCorrections }).category.source).toBe("rules");
+
+    const classifier = new TriageClassifier();
+    classifier.train(corrections);
+    expect(triage("Pelayanan di kantor kecamatan lambat sekali", { classifier }).category).toMatchObject({ code: "pelayanan_publik", source: "rules" });
+    expect(triage(bite, { classifier, minProbability: 0.9999999 }).category.source).toBe("rules");
+  });
+
+  it("predicts the same after a round trip through JSON", () => {
+    const classifier = new TriageClassifier();
+    classifier.train(corrections);
+    const restored = TriageClassifier.fromJSON(JSON.parse(JSON.stringify(classifier.toJSON())));
+    expect(restored.predict(bite)).toEqual(classifier.predict(bite));
+    expect(restored.examplesFor("category", "kesehatan")).toBe(rabies.length);
+  });
+});
+
+function runCli(input: string, args: string[] = []): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/triage/cli.ts", ...args], { cwd: repoRoot });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ stdout, stderr, code }));
+    child.stdin.end(input);
+  });
+}
+
+describe("the triage command line", () => {
+  it("writes one result per good line in input order and reports malformed lines with their number", async () => {
+    const input = [
+      JSON.stringify({ id: "a", text: "Banjir masuk rumah di desa Sungai Mawang, air terus naik!", channel: "x" }),
+      "{not json",
+      JSON.stringify({ id: "b" }),
+      "",
+      JSON.stringify({ id: 7, text: "Terima kasih atas pelayanannya" }),
+    ].join("\n");
+    const { stdout, stderr, code } = await runCli(input);
+    expect(code).toBe(0);
+    const results = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(results.map((r) => r.id)).toEqual(["a", 7]);
+    expect(results[0]).toMatchObject({ kind: "pengaduan", category: "lingkungan", urgency: "darurat" });
+    expect(Object.keys(results[0]!)).toEqual(["id", "kind", "category", "urgency", "place"]);
+    expect(results[1]).toMatchObject({ kind: "apresiasi", urgency: "rendah", place: null });
+    const errors = stderr.trim().split("\n").map((line) => JSON.parse(line) as { line: number; error: string });
+    expect(errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(errors[1]?.error).toMatch(/text/);
+  });
+
+  it("evaluates a labelled file with --evaluate", async () => {
+    const { stdout, code } = await runCli("", ["--evaluate", "tests/fixtures/triage-sample.jsonl"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^kind +accuracy \d+\.\d%/m);
+    expect(stdout).toMatch(/^urgency +accuracy/m);
+  });
+});
+
+describe("accuracy on the sample of labelled messages", () => {
+  it("gets at least 80% of each field right", () => {
+    const lines = fs.readFileSync(path.join(repoRoot, "tests/fixtures/triage-sample.jsonl"), "utf8").trim().split("\n");
+    const items = lines.map((line) => LabelledMessageSchema.parse(JSON.parse(line)));
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const { fields } = evaluate(items, (text) => labelsOf(triage(text)));
+    for (const field of Object.values(fields)) expect(field.accuracy).toBeGreaterThanOrEqual(0.8);
+  });
+});
