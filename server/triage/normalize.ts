@@ -13,7 +13,7 @@
 export const INFORMAL_SPELLINGS: Readonly<Record<string, string>> = {
   // negation, the most frequent and the most variously spelled
   gk: "tidak", ga: "tidak", gak: "tidak", nggak: "tidak", ngga: "tidak", enggak: "tidak", engga: "tidak",
-  tdk: "tidak", tak: "tidak", g: "tidak", kagak: "tidak", ndak: "tidak",
+  tdk: "tidak", tak: "tidak", kagak: "tidak", ndak: "tidak",
   blm: "belum", blum: "belum", belom: "belum",
   sdh: "sudah", udh: "sudah", udah: "sudah", dah: "sudah", sudh: "sudah",
   // function words
