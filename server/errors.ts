@@ -106,6 +106,31 @@ const catalogue = {
     id: "Waktu terbit sudah lewat. Pilih waktu yang akan datang.",
     en: "The publishing time has passed. Choose a time in the future.",
   },
+  invalid_report_place: {
+    status: 400,
+    id: "Lokasi laporan harus kecamatan atau desa/kelurahan yang aktif.",
+    en: "A report's place must be an active kecamatan or desa/kelurahan.",
+  },
+  assignee_cannot_handle: {
+    status: 400,
+    id: "Petugas yang dipilih tidak dapat menangani item ini (nonaktif atau di luar unitnya).",
+    en: "The chosen person cannot handle this item (inactive or outside its unit).",
+  },
+  invalid_item_transition: {
+    status: 409,
+    id: "Status item tidak dapat diubah seperti itu.",
+    en: "The item's status cannot change that way.",
+  },
+  platform_unavailable: {
+    status: 503,
+    id: "Platform sedang tidak dapat dihubungi. Balasan belum terkirim; coba lagi sebentar lagi.",
+    en: "The platform cannot be reached right now. The reply was not sent; try again shortly.",
+  },
+  reply_rejected: {
+    status: 422,
+    id: "Platform menolak balasan ini.",
+    en: "The platform refused this reply.",
+  },
   internal: { status: 500, id: "Terjadi kesalahan pada server. Coba lagi.", en: "Something went wrong on the server. Please try again." },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

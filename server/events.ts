@@ -12,6 +12,8 @@ export type DomainEventMap = {
   "inbox.webhookKept": Record<string, never>;
   // A citizen's message was filed in the inbox.
   "inbox.itemReceived": { itemId: string };
+  // An item was triaged, routed, assigned, answered or otherwise changed.
+  "inbox.itemChanged": { itemId: string };
 };
 
 export class DomainEvents {

@@ -16,6 +16,8 @@ import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USER
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
+import { ArrivalDesk } from "./inbox/arrival.js";
+import { InboxPoller } from "./inbox/polling.js";
 import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
 import { attachRealtime } from "./realtime/index.js";
@@ -83,12 +85,24 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
   }, { noOverlap: true, timezone: "Asia/Jakarta" });
   // A tick only looks for work; the database claim decides who sends what.
+  const arrivals = new ArrivalDesk(services);
+  const triageArrival = (itemId: string) => arrivals.receive(itemId).catch((error: unknown) => logger.error({ err: error, itemId }, "triage on arrival failed"));
+  const stopArrivals = services.events.on("inbox.itemReceived", ({ itemId }) => void triageArrival(itemId));
+  // Anything filed but not triaged (a process died in between) is picked up again.
+  const arrivalSweep = cron.schedule("*/10 * * * * *", async () => {
+    const waiting = await services.prisma.inboxItem.findMany({ where: { status: "new", kind: null, receivedAt: { lt: new Date(Date.now() - 5000) } }, select: { id: true }, take: 200 });
+    for (const { id } of waiting) await triageArrival(id);
+  }, { noOverlap: true });
   const webhooks = new WebhookProcessor(services);
   let webhookRound: Promise<unknown> = Promise.resolve();
   const fileWebhooks = () => (webhookRound = webhookRound.then(() => webhooks.processPending()).catch((error: unknown) => logger.error({ err: error }, "webhook queue failed")));
   // Callbacks are filed right after they are kept, and every few seconds for anything left over.
   const stopNudges = services.events.on("inbox.webhookKept", () => void fileWebhooks());
   const webhookSweep = cron.schedule("*/5 * * * * *", () => fileWebhooks(), { noOverlap: true });
+  // Every 5 s look for due polls; each poll's own nextPollAt paces it (minutes, budget, rate limits).
+  const poller = new InboxPoller(services);
+  let pollingRound: Promise<unknown> = Promise.resolve();
+  const polling = cron.schedule("*/5 * * * * *", () => (pollingRound = poller.pollDue().catch((error: unknown) => logger.error({ err: error }, "inbox polling failed"))), { noOverlap: true });
   let publishingRound: Promise<unknown> = Promise.resolve();
   const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
 
@@ -119,8 +133,12 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await publishing.destroy();
       await publishingRound.catch(() => {});
       stopNudges();
+      stopArrivals();
+      await arrivalSweep.destroy();
       await webhookSweep.destroy();
       await webhookRound;
+      await polling.destroy();
+      await pollingRound;
       await io.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

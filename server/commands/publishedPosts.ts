@@ -7,7 +7,8 @@ import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "../publish
 import type { Services } from "../services.js";
 import type { Origin } from "../audit/record.js";
 import { assertChannelRules, postInclude, type PostWithRelations } from "./posts.js";
-import { markChannelNeedsReconnect, targetOf } from "./channels.js";
+import { withFreshXToken } from "../channels/oauth/xTokens.js";
+import { markChannelNeedsReconnect } from "./channels.js";
 
 type ActingOrigin = Origin & { actor: Actor };
 
@@ -66,7 +67,7 @@ export async function editPublishedPost(
   const channels = await onEachChannel(services, await publishedDeliveries(services, id), async (delivery) => {
     const adapter = adapterFor(delivery.channel.kind);
     if (!adapter.update) return "unsupported";
-    await adapter.update(targetOf(services, delivery.channel), delivery.remoteId!, outgoingPost(services, delivery));
+    await withFreshXToken(services, delivery.channel, (target) => adapter.update!(target, delivery.remoteId!, outgoingPost(services, delivery)));
     return "done";
   });
   await recordChannelOutcomes(services, origin, before, "post.edit_published_channels", channels);
@@ -79,7 +80,7 @@ export async function withdrawPost(services: Services, origin: ActingOrigin, id:
   if (!post) throw new AppError("not_found");
   if (!(PUBLISHED as readonly string[]).includes(post.status) && post.status !== "withdrawn") throw new AppError("invalid_post_transition");
   const channels = await onEachChannel(services, await publishedDeliveries(services, id), async (delivery) => {
-    await adapterFor(delivery.channel.kind).remove(targetOf(services, delivery.channel), delivery.remoteId!);
+    await withFreshXToken(services, delivery.channel, (target) => adapterFor(delivery.channel.kind).remove(target, delivery.remoteId!));
     await services.prisma.delivery.update({ where: { id: delivery.id }, data: { status: "removed" } });
     return "done";
   });

@@ -14,7 +14,7 @@ type UnitSeed = { code: string; name: string; type: UnitType; children?: UnitSee
 const desa = (code: string, name: string, type: UnitType = "desa"): UnitSeed => ({ code, name, type });
 
 // A demo organisation modelled on Kabupaten Sanggau, Kalimantan Barat (WIB).
-const DEMO_TREE: UnitSeed = {
+export const DEMO_TREE: UnitSeed = {
   code: "kab-sanggau",
   name: "Pemerintah Kabupaten Sanggau",
   type: "kabupaten",
@@ -76,6 +76,22 @@ export const DEMO_USERS: { email: string; name: string; role: Role; unitCode: st
   { email: "petugas.pupr@sanggau.demo", name: "Agus Petugas PUPR", role: "officer", unitCode: "dinas-pupr" },
 ];
 
+// Who owns what in the demo: each category's OPD; in a kecamatan, its camat's office handles
+// service quality, public order and social assistance; everything else goes to Kominfo.
+const DEMO_ROUTING: { category: string | null; unitCode: string; placeCode?: string; priority: number }[] = [
+  { category: "infrastruktur", unitCode: "dinas-pupr", priority: 0 },
+  { category: "lingkungan", unitCode: "dinas-lh", priority: 0 },
+  { category: "kesehatan", unitCode: "dinas-kesehatan", priority: 0 },
+  { category: "pendidikan", unitCode: "dinas-pendidikan", priority: 0 },
+  { category: "kependudukan", unitCode: "disdukcapil", priority: 0 },
+  { category: "sosial", unitCode: "dinas-sosial", priority: 0 },
+  { category: "ketertiban", unitCode: "satpol-pp", priority: 0 },
+  ...["kec-kapuas", "kec-tayan-hulu", "kec-balai", "kec-sekayam", "kec-mukok"].flatMap((kecamatan) =>
+    ["pelayanan_publik", "ketertiban", "sosial"].map((category) => ({ category, unitCode: kecamatan, placeCode: kecamatan, priority: 10 })),
+  ),
+  { category: null, unitCode: "dinas-kominfo", priority: -100 },
+];
+
 /** Seeds the demo organisation once, into an empty database. Returns whether it did. */
 export async function seedDemoOrganisation(services: Services): Promise<boolean> {
   if ((await services.prisma.unit.count()) > 0) return false;
@@ -89,6 +105,14 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
   for (const user of DEMO_USERS) {
     await createUser(services, SEED_ORIGIN, { ...user, unitIds: [unitIds.get(user.unitCode)!], password: DEMO_PASSWORD });
   }
+  await services.prisma.routingRule.createMany({
+    data: DEMO_ROUTING.map((rule) => ({
+      category: rule.category,
+      unitId: unitIds.get(rule.unitCode)!,
+      placeUnitId: rule.placeCode ? unitIds.get(rule.placeCode)! : null,
+      priority: rule.priority,
+    })),
+  });
   return true;
 }
 

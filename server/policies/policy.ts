@@ -10,12 +10,14 @@ export type Subjects = {
   Post: { unitPath: string; authorId: string };
   Channel: { unitPath: string };
   MediaAsset: { unitPath: string };
-  InboxItem: { unitPath: string };
+  /** unitPath null: not routed yet, visible to roles that see every unit. */
+  InboxItem: { unitPath: string | null };
+  RoutingRule: never;
   Dashboard: { unitPath: string };
   Sandbox: never;
 };
 export type Model = keyof Subjects;
-export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule";
+export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule" | "handle";
 
 type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

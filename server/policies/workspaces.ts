@@ -15,8 +15,15 @@ allow("MediaAsset", "create", (actor, media) => hasRole(actor, "admin", "humas",
 allow("Channel", "list", () => true);
 allow("Channel", ["create", "update"], (actor) => hasRole(actor, "admin"));
 
-// Inbox: officers handle items routed to their units; humas and admins see all.
-allow("InboxItem", ["list", "read"], (actor, item) => hasRole(actor, "admin", "humas", "officer") && (!item || isInScope(actor, item.unitPath)));
+// Inbox: officers handle items routed to their units; humas and admins see and handle all;
+// leaders may read their units' items (dashboards drill down to them) but not act on them.
+const itemInScope = (actor: Parameters<typeof isInScope>[0], item: { unitPath: string | null } | undefined) =>
+  !item || (item.unitPath === null ? hasRole(actor, "admin", "humas") : isInScope(actor, item.unitPath));
+allow("InboxItem", "list", (actor) => hasRole(actor, "admin", "humas", "officer"));
+allow("InboxItem", "read", (actor, item) => hasRole(actor, "admin", "humas", "officer", "leader") && itemInScope(actor, item));
+allow("InboxItem", "handle", (actor, item) => hasRole(actor, "admin", "humas", "officer") && itemInScope(actor, item));
+allow("RoutingRule", ["list"], (actor) => hasRole(actor, "admin", "humas"));
+allow("RoutingRule", ["create", "update"], (actor) => hasRole(actor, "admin"));
 
 // Dashboards: leaders read their units' figures; humas and admins read all.
 allow("Dashboard", "read", (actor, scope) => hasRole(actor, "admin", "humas", "leader") && (!scope || isInScope(actor, scope.unitPath)));

@@ -3,7 +3,8 @@ import os from "node:os";
 import { recordAudit } from "../audit/record.js";
 import { ChannelError, type RemotePost } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
-import { markChannelNeedsReconnect, targetOf } from "../commands/channels.js";
+import { withFreshXToken } from "../channels/oauth/xTokens.js";
+import { markChannelNeedsReconnect } from "../commands/channels.js";
 import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing.js";
 import type { Services } from "../services.js";
 
@@ -105,7 +106,7 @@ export class PublishingWorker {
       return;
     }
     try {
-      const remote = await adapterFor(delivery.channel.kind).publish(targetOf(this.services, delivery.channel), outgoingPost(this.services, delivery));
+      const remote = await withFreshXToken(this.services, delivery.channel, (target) => adapterFor(delivery.channel.kind).publish(target, outgoingPost(this.services, delivery)));
       await this.succeed(delivery, remote);
     } catch (error) {
       await this.handleFailure(delivery, error);
@@ -117,7 +118,7 @@ export class PublishingWorker {
     const delivery = await this.load(id);
     const since = new Date((delivery.attemptStartedAt ?? delivery.updatedAt).getTime() - 60_000);
     try {
-      const found = await adapterFor(delivery.channel.kind).findPublished(targetOf(this.services, delivery.channel), outgoingPost(this.services, delivery), since);
+      const found = await withFreshXToken(this.services, delivery.channel, (target) => adapterFor(delivery.channel.kind).findPublished(target, outgoingPost(this.services, delivery), since));
       if (found) {
         await this.succeed(delivery, found, "reconciled");
       } else {

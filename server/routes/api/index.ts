@@ -7,6 +7,7 @@ import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
 import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
+import { inboxRoutes } from "./inbox/inbox.js";
 import { mediaRoutes } from "./media/media.js";
 import { postRoutes } from "./posts/posts.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
@@ -33,6 +34,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/channels", ...signedIn, channelRoutes(services));
   api.use("/media", ...signedIn, mediaRoutes(services));
   api.use("/posts", ...signedIn, postRoutes(services));
+  api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use(apiNotFound);
   return api;
 }

@@ -1,0 +1,139 @@
+import { recordAudit, type Origin } from "../audit/record.js";
+import type { Actor } from "../auth/actor.js";
+import { ChannelError } from "../channels/adapter.js";
+import type { Prisma } from "../db/client.js";
+import type { InboxStatus } from "../db/generated/enums.js";
+import { AppError } from "../errors.js";
+import { canMove } from "../inbox/lifecycle.js";
+import { sendReply } from "../inbox/replies.js";
+import { isInScope } from "../policies/index.js";
+import type { Services } from "../services.js";
+import { markChannelNeedsReconnect } from "./channels.js";
+
+type ActingOrigin = Origin & { actor: Actor };
+type Tx = Prisma.TransactionClient;
+
+export const inboxItemInclude = {
+  unit: { select: { id: true, name: true, path: true, active: true } },
+  assignee: { select: { id: true, name: true } },
+  channel: { select: { id: true, kind: true, name: true } },
+} as const satisfies Prisma.InboxItemInclude;
+export type InboxItemWithRelations = Prisma.InboxItemGetPayload<{ include: typeof inboxItemInclude }>;
+
+async function loadItem(tx: Tx, id: string): Promise<InboxItemWithRelations> {
+  const item = await tx.inboxItem.findUnique({ where: { id }, include: inboxItemInclude });
+  if (!item) throw new AppError("not_found");
+  return item;
+}
+
+/** Every change to an item: a timeline event for staff and an audit record, in the same transaction. */
+async function recordChange(tx: Tx, origin: ActingOrigin, item: { id: string; unitId: string | null }, type: string, data: Record<string, unknown>, body?: string, visibility = "internal", remoteId?: string) {
+  await tx.inboxEvent.create({ data: { itemId: item.id, actorId: origin.actor.id, type, body, visibility, data: data as Prisma.InputJsonValue, remoteId } });
+  await recordAudit(tx, origin, { action: `inbox.${type}`, targetType: "InboxItem", targetId: item.id, unitId: item.unitId, changes: data });
+}
+
+async function itemOperation(services: Services, id: string, work: (tx: Tx, item: InboxItemWithRelations) => Promise<void>): Promise<InboxItemWithRelations> {
+  await services.prisma.$transaction(async (tx) => work(tx, await loadItem(tx, id)));
+  services.events.emit("inbox.itemChanged", { itemId: id });
+  return services.prisma.inboxItem.findUniqueOrThrow({ where: { id }, include: inboxItemInclude });
+}
+
+/** Assigns to a person, to a unit (rerouting), or both; the assignee must be able to see the item. */
+export async function assignItem(services: Services, origin: ActingOrigin, id: string, input: { assigneeId?: string | null; unitId?: string }) {
+  return itemOperation(services, id, async (tx, item) => {
+    const unit = input.unitId ? await tx.unit.findUnique({ where: { id: input.unitId } }) : item.unit;
+    if (input.unitId && (!unit || !unit.active)) throw new AppError("unit_inactive", { field: "unitId" });
+    let assigneeId = input.assigneeId === undefined ? item.assigneeId : input.assigneeId;
+    if (assigneeId) {
+      const assignee = await tx.user.findUnique({ where: { id: assigneeId }, include: { memberships: { include: { unit: true } } } });
+      const seesItem =
+        assignee?.active &&
+        (["admin", "humas"].includes(assignee.role) ||
+          (assignee.role === "officer" && !!unit && assignee.memberships.some((m) => unit.path.startsWith(m.unit.path))));
+      if (!seesItem) throw new AppError("assignee_cannot_handle", { field: "assigneeId" });
+    } else if (input.unitId && item.assigneeId) {
+      // Moving to another unit without naming someone there leaves it unassigned.
+      assigneeId = null;
+    }
+    const status: InboxStatus = assigneeId && ["new", "triaged", "reopened"].includes(item.status) ? "assigned" : item.status;
+    await tx.inboxItem.update({ where: { id }, data: { unitId: unit?.id ?? null, assigneeId, status } });
+    await recordChange(tx, origin, { id, unitId: unit?.id ?? null }, "assigned", {
+      unit: { from: item.unitId, to: unit?.id ?? null },
+      assignee: { from: item.assigneeId, to: assigneeId },
+      status: { from: item.status, to: status },
+    });
+  });
+}
+
+export async function changeItemStatus(services: Services, origin: ActingOrigin, id: string, status: InboxStatus) {
+  return itemOperation(services, id, async (tx, item) => {
+    if (!canMove(item.status, status)) throw new AppError("invalid_item_transition", { from: item.status, to: status });
+    await tx.inboxItem.update({
+      where: { id },
+      data: { status, resolvedAt: status === "resolved" ? new Date() : status === "reopened" ? null : undefined },
+    });
+    await recordChange(tx, origin, item, "status", { status: { from: item.status, to: status } });
+  });
+}
+
+export async function addNote(services: Services, origin: ActingOrigin, id: string, text: string) {
+  return itemOperation(services, id, async (tx, item) => recordChange(tx, origin, item, "note", {}, text));
+}
+
+/**
+ * Answers the citizen where they wrote: a reply on the platform, or, for web reports, a public
+ * reply on the tracking page. The first answer stops the first-response clock.
+ */
+export async function replyToItem(services: Services, origin: ActingOrigin, id: string, text: string) {
+  const item = await loadItem(services.prisma, id);
+  if (item.status === "closed_spam") throw new AppError("invalid_item_transition", { from: item.status, to: "answered" });
+  let remote: { remoteId: string; remoteUrl: string | null } | null = null;
+  if (item.source !== "web_report") {
+    const channel = item.channelId ? await services.prisma.channel.findUnique({ where: { id: item.channelId } }) : null;
+    if (!channel || channel.status !== "connected") throw new AppError("channel_not_available", { field: "channel" });
+    try {
+      remote = await sendReply(services, channel, item, text);
+    } catch (error) {
+      if (!(error instanceof ChannelError)) throw error;
+      if (error.failure === "reconnect") await markChannelNeedsReconnect(services, channel.id, error.message);
+      throw new AppError(error.failure === "transient" ? "platform_unavailable" : "reply_rejected", { reason: error.message, code: error.code });
+    }
+  }
+  return itemOperation(services, id, async (tx, current) => {
+    const now = new Date();
+    const status: InboxStatus = ["resolved", "answered"].includes(current.status) ? current.status : "answered";
+    await tx.inboxItem.update({ where: { id }, data: { status, firstRespondedAt: current.firstRespondedAt ?? now } });
+    await recordChange(tx, origin, current, "reply", { status: { from: current.status, to: status }, remoteUrl: remote?.remoteUrl ?? null }, text, "public", remote?.remoteId);
+  });
+}
+
+/** Files a duplicate under the item it repeats; the duplicate is resolved with a pointer to it. */
+export async function mergeItem(services: Services, origin: ActingOrigin, id: string, intoId: string) {
+  if (id === intoId) throw new AppError("invalid_item_transition", { field: "intoId" });
+  const target = await loadItem(services.prisma, intoId);
+  if (target.unit && !isInScope(origin.actor, target.unit.path)) throw new AppError("forbidden", { field: "intoId" });
+  if (target.mergedIntoId) throw new AppError("invalid_item_transition", { field: "intoId" });
+  return itemOperation(services, id, async (tx, item) => {
+    await tx.inboxItem.update({ where: { id }, data: { mergedIntoId: intoId, status: "resolved", resolvedAt: new Date() } });
+    await recordChange(tx, origin, item, "merged", { into: intoId, status: { from: item.status, to: "resolved" } });
+    await tx.inboxEvent.create({ data: { itemId: intoId, actorId: origin.actor.id, type: "merged_in", data: { from: id } } });
+  });
+}
+
+export type TriageCorrection = { kind?: string; category?: string; urgency?: string; placeUnitId?: string | null };
+
+/** Staff correct the automatic triage; corrections are kept, shown, and learned from. */
+export async function correctTriage(services: Services, origin: ActingOrigin, id: string, correction: TriageCorrection) {
+  return itemOperation(services, id, async (tx, item) => {
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const triage = { ...((item.triage as Record<string, unknown> | null) ?? {}) };
+    for (const field of ["kind", "category", "urgency", "placeUnitId"] as const) {
+      if (correction[field] === undefined || correction[field] === item[field]) continue;
+      changes[field] = { from: item[field], to: correction[field] };
+      triage[field === "placeUnitId" ? "place" : field] = { code: correction[field], source: "staff", by: origin.actor.id, at: new Date().toISOString(), previous: item[field] };
+    }
+    if (Object.keys(changes).length === 0) return;
+    await tx.inboxItem.update({ where: { id }, data: { ...correction, triage: triage as Prisma.InputJsonValue } });
+    await recordChange(tx, origin, item, "triage_corrected", changes);
+  });
+}

@@ -1,0 +1,182 @@
+import { Router, type Request } from "express";
+import type { Actor } from "../../../auth/actor.js";
+import { addNote, assignItem, changeItemStatus, correctTriage, inboxItemInclude, mergeItem, replyToItem } from "../../../commands/inbox.js";
+import { Prisma } from "../../../db/client.js";
+import { AppError } from "../../../errors.js";
+import { CLOSED_STATUSES, OPEN_STATUSES } from "../../../inbox/lifecycle.js";
+import { authorize, seesAllUnits, unitScopeWhere } from "../../../policies/index.js";
+import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { decodeCursor, page } from "../../pagination.js";
+import { parse, uuidParam } from "../../validate.js";
+import { assignBody, bulkBody, listInboxQuery, mergeBody, noteBody, replyBody, statusBody, triageBody } from "./schema.js";
+
+// How many full-text matches a search narrows the list to before the other filters apply.
+const SEARCH_LIMIT = 2000;
+
+export function inboxRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  /** Items the actor may see: routed to a unit in scope (unrouted ones only for roles that see all). */
+  function visibleWhere(actor: Actor): Prisma.InboxItemWhereInput {
+    const scope = unitScopeWhere(actor);
+    return scope ? { unit: scope } : {};
+  }
+
+  async function placeNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const units = await prisma.unit.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+    return new Map(units.map((unit) => [unit.id, unit.name]));
+  }
+
+  async function loadItem(req: Request) {
+    const item = await prisma.inboxItem.findUnique({ where: { id: parse(uuidParam, req.params, req).id }, include: inboxItemInclude });
+    if (!item) throw new AppError("not_found");
+    authorize(req.actor!, "read", "InboxItem", { unitPath: item.unit?.path ?? null });
+    return item;
+  }
+
+  async function handled(req: Request) {
+    const item = await loadItem(req);
+    authorize(req.actor!, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
+    return item;
+  }
+
+  async function respond(req: Request, item: Awaited<ReturnType<typeof loadItem>>) {
+    return presentInboxItem(item, req.actor!, await placeNames([item.placeUnitId]));
+  }
+
+  router.get("/", async (req, res) => {
+    const actor = req.actor!;
+    authorize(actor, "list", "InboxItem");
+    const query = parse(listInboxQuery, req.query, req);
+    const after = decodeCursor(query.cursor);
+    const now = new Date();
+    const filters: Prisma.InboxItemWhereInput[] = [visibleWhere(actor)];
+    const views: Record<typeof query.view, Prisma.InboxItemWhereInput> = {
+      all: {},
+      mine: { assigneeId: actor.id },
+      my_units: { unitId: { in: actor.units.map((unit) => unit.id) } },
+      unassigned: { assigneeId: null, status: { in: OPEN_STATUSES } },
+      overdue: {
+        status: { notIn: CLOSED_STATUSES },
+        OR: [{ firstRespondedAt: null, firstResponseDueAt: { lt: now } }, { resolvedAt: null, resolutionDueAt: { lt: now } }],
+      },
+      urgent: { status: { in: OPEN_STATUSES }, urgency: { in: ["darurat", "tinggi"] } },
+    };
+    filters.push(views[query.view]);
+    for (const field of ["source", "status", "kind", "category", "urgency", "unitId", "channelId"] as const) {
+      if (query[field]) filters.push({ [field]: query[field] });
+    }
+    if (query.q) {
+      const matches = await prisma.$queryRaw<{ id: string }[]>`
+        SELECT "id"::text AS id FROM "InboxItem" WHERE "search" @@ websearch_to_tsquery('indonesian', ${query.q})
+        ORDER BY "receivedAt" DESC LIMIT ${SEARCH_LIMIT}`;
+      filters.push({ id: { in: matches.map((row) => row.id) } });
+    }
+    if (after) {
+      const [receivedAt, id] = after.split("|");
+      if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt))) throw new AppError("invalid_cursor");
+      filters.push({ OR: [{ receivedAt: { lt: new Date(receivedAt) } }, { receivedAt: new Date(receivedAt), id: { lt: id } }] });
+    }
+    const rows = await prisma.inboxItem.findMany({ where: { AND: filters }, include: inboxItemInclude, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+    const result = page(rows, query.limit, (item) => `${item.receivedAt.toISOString()}|${item.id}`);
+    const names = await placeNames(result.data.map((item) => item.placeUnitId));
+    res.json({ data: result.data.map((item) => presentInboxItem(item, actor, names)), nextCursor: result.nextCursor });
+  });
+
+  /** The item with what staff need around it: the conversation, the author's earlier messages, the post it answers, the timeline. */
+  router.get("/:id", async (req, res) => {
+    const item = await loadItem(req);
+    const actor = req.actor!;
+    const [conversation, earlier, events, post] = await Promise.all([
+      prisma.inboxItem.findMany({ where: { conversationId: item.conversationId, id: { not: item.id } }, include: inboxItemInclude, orderBy: { sentAt: "asc" }, take: 100 }),
+      item.authorPlatformId
+        ? prisma.inboxItem.findMany({
+            where: { AND: [visibleWhere(actor), { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
+            include: inboxItemInclude,
+            orderBy: { sentAt: "desc" },
+            take: 20,
+          })
+        : Promise.resolve([]),
+      prisma.inboxEvent.findMany({ where: { itemId: item.id }, orderBy: { id: "asc" } }),
+      item.postId ? prisma.post.findUnique({ where: { id: item.postId }, select: { id: true, title: true, slug: true, body: true } }) : Promise.resolve(null),
+    ]);
+    const names = await placeNames([item.placeUnitId, ...conversation.map((i) => i.placeUnitId), ...earlier.map((i) => i.placeUnitId)]);
+    const actors = new Map(
+      (await prisma.user.findMany({ where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    );
+    res.json({
+      item: presentInboxItem(item, actor, names),
+      conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
+      earlierFromAuthor: earlier.map((other) => presentInboxItem(other, actor, names)),
+      post,
+      timeline: events.map((event) => presentInboxEvent(event, actors)),
+    });
+  });
+
+  router.post("/:id/reply", async (req, res) => {
+    const item = await handled(req);
+    const { text } = parse(replyBody, req.body, req);
+    res.json(await respond(req, await replyToItem(services, originOf(req), item.id, text)));
+  });
+
+  router.post("/:id/notes", async (req, res) => {
+    const item = await handled(req);
+    const { text } = parse(noteBody, req.body, req);
+    res.json(await respond(req, await addNote(services, originOf(req), item.id, text)));
+  });
+
+  router.post("/:id/assign", async (req, res) => {
+    const item = await handled(req);
+    const body = parse(assignBody, req.body, req);
+    if (body.unitId) {
+      const unit = await prisma.unit.findUnique({ where: { id: body.unitId } });
+      if (!unit) throw new AppError("not_found", { field: "unitId" });
+      // Officers may hand an item to another unit only within their own scope; humas and admins anywhere.
+      if (!seesAllUnits(req.actor!)) authorize(req.actor!, "handle", "InboxItem", { unitPath: unit.path });
+    }
+    res.json(await respond(req, await assignItem(services, originOf(req), item.id, body)));
+  });
+
+  router.post("/:id/status", async (req, res) => {
+    const item = await handled(req);
+    const { status } = parse(statusBody, req.body, req);
+    res.json(await respond(req, await changeItemStatus(services, originOf(req), item.id, status)));
+  });
+
+  router.patch("/:id/triage", async (req, res) => {
+    const item = await handled(req);
+    res.json(await respond(req, await correctTriage(services, originOf(req), item.id, parse(triageBody, req.body, req))));
+  });
+
+  router.post("/:id/merge", async (req, res) => {
+    const item = await handled(req);
+    const { intoId } = parse(mergeBody, req.body, req);
+    res.json(await respond(req, await mergeItem(services, originOf(req), item.id, intoId)));
+  });
+
+  /** The same action on many items; each is authorised and reported on its own. */
+  router.post("/bulk", async (req, res) => {
+    const { ids, action } = parse(bulkBody, req.body, req);
+    const results = [];
+    for (const id of ids) {
+      try {
+        const item = await prisma.inboxItem.findUnique({ where: { id }, include: inboxItemInclude });
+        if (!item) throw new AppError("not_found");
+        authorize(req.actor!, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
+        if (action.type === "status") await changeItemStatus(services, originOf(req), id, action.status);
+        else await assignItem(services, originOf(req), id, { assigneeId: action.assigneeId, unitId: action.unitId });
+        results.push({ id, ok: true as const });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({ id, ok: false as const, error: { code: error.code, message: error.messageIn(req.locale) } });
+      }
+    }
+    res.json({ results });
+  });
+
+  return router;
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { paginationQuery } from "../../pagination.js";
+
+export const INBOX_STATUSES = ["new", "triaged", "assigned", "in_progress", "answered", "resolved", "reopened", "closed_spam"] as const;
+export const INBOX_SOURCES = ["facebook_comment", "instagram_comment", "facebook_message", "x_mention", "web_report"] as const;
+export const KINDS = ["pengaduan", "aspirasi", "pertanyaan", "permohonan_informasi", "apresiasi", "lainnya"] as const;
+export const CATEGORIES = ["infrastruktur", "lingkungan", "kesehatan", "pendidikan", "kependudukan", "sosial", "ketertiban", "pelayanan_publik", "utilitas", "ekonomi", "lainnya"] as const;
+export const URGENCIES = ["darurat", "tinggi", "normal", "rendah"] as const;
+
+export const listInboxQuery = paginationQuery.extend({
+  /** all: everything visible; mine: assigned to me; my_units: routed to my units; unassigned; overdue; urgent: open darurat/tinggi. */
+  view: z.enum(["all", "mine", "my_units", "unassigned", "overdue", "urgent"]).default("all"),
+  source: z.enum(INBOX_SOURCES).optional(),
+  status: z.enum(INBOX_STATUSES).optional(),
+  kind: z.enum(KINDS).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  unitId: z.uuid().optional(),
+  channelId: z.uuid().optional(),
+  /** Full-text search in Bahasa Indonesia (stemmed), over the text and the author's name. */
+  q: z.string().trim().min(2).max(200).optional(),
+});
+
+const text = z.string().trim().min(1).max(5000);
+export const replyBody = z.object({ text }).strict();
+export const noteBody = z.object({ text }).strict();
+export const assignBody = z.object({ assigneeId: z.uuid().nullable().optional(), unitId: z.uuid().optional() }).strict();
+export const statusBody = z.object({ status: z.enum(["in_progress", "resolved", "reopened", "closed_spam"]) }).strict();
+export const triageBody = z
+  .object({ kind: z.enum(KINDS).optional(), category: z.enum(CATEGORIES).optional(), urgency: z.enum(URGENCIES).optional(), placeUnitId: z.uuid().nullable().optional() })
+  .strict();
+export const mergeBody = z.object({ intoId: z.uuid() }).strict();
+export const bulkBody = z
+  .object({
+    ids: z.array(z.uuid()).min(1).max(200),
+    action: z.discriminatedUnion("type", [
+      z.object({ type: z.literal("status"), status: statusBody.shape.status }),
+      z.object({ type: z.literal("assign"), assigneeId: z.uuid().nullable().optional(), unitId: z.uuid().optional() }),
+    ]),
+  })
+  .strict();
