@@ -73,6 +73,10 @@ export interface ChannelAdapter {
   remove(target: ChannelTarget, remoteId: string): Promise<void>;
   /** Edits a published post where the platform allows it; undefined where it does not (X, Instagram). */
   update?(target: ChannelTarget, remoteId: string, post: OutgoingPost): Promise<void>;
+  /** Polls one inbox stream (see InboxAdapter); undefined on channels without an inbox. */
+  fetchIncoming?: InboxAdapter["fetchIncoming"];
+  /** Replies to a citizen's message (see InboxAdapter); undefined on channels without an inbox. */
+  reply?: InboxAdapter["reply"];
 }
 
 /** Where a citizen's message came from, as the inbox files it. */
@@ -94,3 +98,42 @@ export type IncomingMessage = {
   sentAt: Date;
   attachments: { type: string; url: string }[];
 };
+
+/** What polling reads from an account: comments under its posts, mentions of it, messages to it. */
+export type InboxStream = "comments" | "mentions" | "messages";
+
+export type FetchIncomingContext = {
+  /** Our published posts on this channel, newest first: comments are read under these. */
+  recentPostIds: string[];
+  /** Most requests this fetch may make (what is left of a monthly budget); the adapter stops paging there. */
+  maxRequests?: number;
+};
+
+export type IncomingBatch = {
+  messages: IncomingMessage[];
+  /** Where the next fetch starts; the same cursor again when this fetch was cut short. */
+  cursor: string | null;
+  /** Requests made, per endpoint as the platform documents it (X bills per request). */
+  requests: { endpoint: string; count: number }[];
+  /** The platform's rate limit is used up until then: do not fetch again before. */
+  retryAt?: Date;
+};
+
+/** The message a reply answers, as the inbox stored it. */
+export type ReplyTarget = {
+  source: InboxSourceKind;
+  platformId: string;
+  threadKey: string;
+  authorPlatformId: string | null;
+  /** Instagram replies to a reply go to its top-level comment and @mention the author. */
+  authorHandle: string | null;
+  parentPlatformId: string | null;
+};
+
+/** The inbox side of an adapter; only the platforms that carry citizens' messages have it. */
+export interface InboxAdapter {
+  /** New messages of one stream since `cursor` (null: the first poll). Throws ChannelError. */
+  fetchIncoming(target: ChannelTarget, stream: InboxStream, cursor: string | null, context: FetchIncomingContext): Promise<IncomingBatch>;
+  /** Answers a message on its platform, in its thread. Throws ChannelError. */
+  reply(target: ChannelTarget, to: ReplyTarget, text: string): Promise<RemotePost>;
+}

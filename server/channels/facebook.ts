@@ -2,9 +2,10 @@
  * Facebook Page posts through the Graph API.
  * https://developers.facebook.com/docs/pages-api/posts
  */
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
-import { GraphClient, type GraphSettings } from "./graph.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type IncomingMessage, type OutgoingPost } from "./adapter.js";
+import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { normaliseWhitespace, type Platform } from "./http.js";
+import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of a Facebook channel: a Page access token (never expires once long-lived). */
 export type FacebookCredentials = { pageAccessToken: string };
@@ -16,6 +17,14 @@ export type FacebookAdapterOptions = { timeoutMs?: number };
 const FACEBOOK: Platform = { label: "Facebook", codePrefix: "graph" };
 
 type FeedItem = { id: string; message?: string; created_time: string; permalink_url?: string };
+type Actor = { id: string; name?: string };
+type CommentItem = { id: string; message?: string; from?: Actor; created_time: string; parent?: { id: string } };
+type MessageItem = { id: string; message?: string; from?: Actor; created_time: string };
+type ConversationItem = { id: string; updated_time: string; messages?: { data: MessageItem[] } };
+
+/** Endpoints as Meta names them, for the request counts admins see. */
+const COMMENTS_ENDPOINT = "GET /{post-id}/comments";
+const CONVERSATIONS_ENDPOINT = "GET /{page-id}/conversations";
 
 export function createFacebookAdapter(options: FacebookAdapterOptions = {}): ChannelAdapter {
   const graphFor = (target: ChannelTarget) => GraphClient.forTarget(FACEBOOK, target, "pageAccessToken", options.timeoutMs);
@@ -70,7 +79,105 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
     async update(target, remoteId, post) {
       await graphFor(target).post(remoteId, { message: messageOf(post) });
     },
+
+    async fetchIncoming(target, stream, cursor, context) {
+      if (stream === "mentions") throw unsupportedStream(FACEBOOK, stream);
+      const graph = graphFor(target);
+      const tally = new RequestTally(context.maxRequests);
+      const since = cursor ? Number(cursor) : undefined;
+      const messages =
+        stream === "comments"
+          ? await commentsOn(graph, target.externalId, context.recentPostIds, since, tally)
+          : await pageMessages(graph, target.externalId, since, tally);
+      return { messages, cursor: nextTimeCursor(cursor, messages, tally), requests: tally.requests };
+    },
+
+    async reply(target, to, text) {
+      const graph = graphFor(target);
+      if (to.source === "facebook_comment") {
+        // Facebook threads are one level deep: answering a reply lands in its top-level thread.
+        const created = await graph.post<{ id: string }>(`${to.platformId}/comments`, { message: text });
+        return { remoteId: created.id, remoteUrl: `${postUrl(to.threadKey)}?comment_id=${created.id}` };
+      }
+      if (to.source === "facebook_message") {
+        // RESPONSE: an answer within Messenger's 24-hour window after the citizen wrote.
+        const sent = await graph.post<{ message_id: string }>(`${target.externalId}/messages`, {
+          recipient: { id: to.authorPlatformId ?? to.threadKey },
+          message: { text },
+          messaging_type: "RESPONSE",
+        });
+        return { remoteId: sent.message_id, remoteUrl: null };
+      }
+      throw unsupportedReply(FACEBOOK, to.source);
+    },
   };
+}
+
+const isNewer = (since: number | undefined) => (createdTime: string) => since === undefined || graphDate(createdTime).getTime() >= since * 1000;
+
+/** Comments and replies under our recent posts, newest first, down to `since`; the Page's own answers skipped. */
+async function commentsOn(graph: GraphClient, pageId: string, postIds: string[], since: number | undefined, tally: RequestTally): Promise<IncomingMessage[]> {
+  const messages: IncomingMessage[] = [];
+  const newer = isNewer(since);
+  for (const postId of postIds) {
+    const comments = graph.items<CommentItem>(
+      `${postId}/comments`,
+      // filter=stream lists replies too, each with its parent.
+      { filter: "stream", order: "reverse_chronological", fields: "id,message,from,created_time,parent{id}", limit: "100", ...(since ? { since: String(since) } : {}) },
+      (comment) => newer(comment.created_time),
+      () => tally.take(COMMENTS_ENDPOINT),
+    );
+    try {
+      for await (const comment of comments) {
+        if (comment.from?.id === pageId || !comment.message) continue;
+        messages.push({
+          source: "facebook_comment",
+          platformId: comment.id,
+          parentPlatformId: comment.parent?.id ?? null,
+          postRemoteId: postId,
+          threadKey: postId,
+          author: { platformId: comment.from?.id ?? null, name: comment.from?.name ?? "Pengguna Facebook", handle: null },
+          text: comment.message,
+          sentAt: graphDate(comment.created_time),
+          attachments: [],
+        });
+      }
+    } catch (error) {
+      // A post deleted on Facebook answers "does not exist"; the other posts are still read.
+      if (!(error instanceof ChannelError && error.failure === "permanent")) throw error;
+    }
+  }
+  return messages;
+}
+
+/** Messenger messages citizens sent the Page since `since`, in conversations updated since then. */
+async function pageMessages(graph: GraphClient, pageId: string, since: number | undefined, tally: RequestTally): Promise<IncomingMessage[]> {
+  const newer = isNewer(since);
+  const conversations = graph.items<ConversationItem>(
+    `${pageId}/conversations`,
+    { platform: "messenger", fields: "id,updated_time,messages{id,message,from,created_time}", limit: "25" },
+    (conversation) => newer(conversation.updated_time),
+    () => tally.take(CONVERSATIONS_ENDPOINT),
+  );
+  const messages: IncomingMessage[] = [];
+  for await (const conversation of conversations) {
+    for (const message of conversation.messages?.data ?? []) {
+      if (message.from?.id === pageId || !message.message || !newer(message.created_time)) continue;
+      messages.push({
+        source: "facebook_message",
+        platformId: message.id,
+        parentPlatformId: null,
+        postRemoteId: null,
+        // One thread per citizen and Page, keyed by the citizen's page-scoped id, which Messenger webhooks carry too.
+        threadKey: message.from?.id ?? conversation.id,
+        author: { platformId: message.from?.id ?? null, name: message.from?.name ?? "Pengguna Facebook", handle: null },
+        text: message.message,
+        sentAt: graphDate(message.created_time),
+        attachments: [],
+      });
+    }
+  }
+  return messages;
 }
 
 /** The photos to post; Page videos (POST /{page-id}/videos) are not published yet. */

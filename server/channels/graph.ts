@@ -52,15 +52,19 @@ export class GraphClient {
     return this.send("DELETE", this.url(path, {}));
   }
 
-  /** Items of a paged edge, following paging.next while `wanted` accepts the last item seen. */
-  async *items<T>(path: string, query: Record<string, string>, wanted: (item: T) => boolean = () => true): AsyncGenerator<T> {
+  /**
+   * Items of a paged edge, following paging.next while `wanted` accepts the last item seen.
+   * `mayRequest` is asked before each page is fetched; answering false stops the listing there.
+   */
+  async *items<T>(path: string, query: Record<string, string>, wanted: (item: T) => boolean = () => true, mayRequest: () => boolean = () => true): AsyncGenerator<T> {
+    if (!mayRequest()) return;
     let page = await this.get<GraphPage<T>>(path, query);
     for (let pages = 1; ; pages++) {
       for (const item of page.data) {
         if (!wanted(item)) return;
         yield item;
       }
-      if (!page.paging?.next || pages >= MAX_PAGES) return;
+      if (!page.paging?.next || pages >= MAX_PAGES || !mayRequest()) return;
       const next = new URL(page.paging.next);
       next.searchParams.set("access_token", this.accessToken);
       page = await this.send<GraphPage<T>>("GET", next);
@@ -80,6 +84,11 @@ export class GraphClient {
     if (failed) throw graphFailure(this.platform, response);
     return response.body as T;
   }
+}
+
+/** Graph writes times as "2026-05-01T08:00:00+0000", which not every Date parser reads. */
+export function graphDate(text: string): Date {
+  return new Date(text.replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));
 }
 
 function graphErrorOf(response: PlatformResponse): GraphErrorFields | undefined {

@@ -2,9 +2,10 @@
  * Instagram professional accounts through the Graph API (Instagram API with Facebook Login).
  * https://developers.facebook.com/docs/instagram-platform/content-publishing
  */
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingMedia } from "./adapter.js";
-import { GraphClient, type GraphSettings } from "./graph.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type IncomingMessage, type OutgoingMedia } from "./adapter.js";
+import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
+import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of an Instagram channel: the Page access token of the Facebook Page linked to it. */
 export type InstagramCredentials = { accessToken: string };
@@ -29,6 +30,18 @@ const CONTAINER_NOT_READY_WAIT_MINUTES = 5;
 type ContainerStatus = { status_code: "IN_PROGRESS" | "FINISHED" | "ERROR" | "EXPIRED" | "PUBLISHED"; status?: string };
 type PublishingLimit = { data: { quota_usage: number; config?: { quota_total: number } }[] };
 type MediaItem = { id: string; caption?: string; timestamp: string; permalink?: string };
+type IgComment = { id: string; text?: string; username?: string; timestamp: string; from?: { id: string; username?: string }; parent_id?: string };
+type IgTopLevelComment = IgComment & { replies?: { data: IgComment[]; paging?: { next?: string } } };
+
+const COMMENT_FIELDS = "id,text,username,timestamp,from,parent_id";
+/** Endpoints as Meta names them, for the request counts admins see. */
+const COMMENTS_ENDPOINT = "GET /{ig-media-id}/comments";
+const REPLIES_ENDPOINT = "GET /{ig-comment-id}/replies";
+/**
+ * Comments are listed newest first by their own time, but a reply can come days after its
+ * comment: top-level comments this much older than the cursor are still read for their replies.
+ */
+const REPLY_LOOKBACK_SECONDS = 24 * 3600;
 
 export function createInstagramAdapter(options: InstagramAdapterOptions = {}): ChannelAdapter {
   const waits = options.containerPollWaitsMs ?? [1_000, 3_000, 10_000, 30_000, 60_000, 60_000, 60_000];
@@ -94,6 +107,80 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
     async remove() {
       throw new ChannelError("permanent", "instagram:delete_unsupported", "Instagram: the API does not allow deleting published posts; delete it in the Instagram app");
     },
+
+    async fetchIncoming(target, stream, cursor, context) {
+      if (stream !== "comments") throw unsupportedStream(INSTAGRAM, stream);
+      const graph = graphFor(target);
+      const tally = new RequestTally(context.maxRequests);
+      const since = cursor ? Number(cursor) : undefined;
+      const messages: IncomingMessage[] = [];
+      for (const mediaId of context.recentPostIds) {
+        for (const comment of await commentsOn(graph, mediaId, since, tally)) {
+          if (comment.from?.id === target.externalId || !comment.text) continue;
+          if (since !== undefined && graphDate(comment.timestamp).getTime() < since * 1000) continue;
+          messages.push(incomingComment(mediaId, comment));
+        }
+      }
+      return { messages, cursor: nextTimeCursor(cursor, messages, tally), requests: tally.requests };
+    },
+
+    async reply(target, to, text) {
+      if (to.source !== "instagram_comment") throw unsupportedReply(INSTAGRAM, to.source);
+      // Instagram takes replies to top-level comments only: a reply to a reply goes to its
+      // top-level comment and names the citizen, so the answer still reaches them.
+      const handle = to.parentPlatformId ? to.authorHandle : null;
+      const message = handle && !text.includes(`@${handle}`) ? `@${handle} ${text}` : text;
+      const created = await graphFor(target).post<{ id: string }>(`${to.parentPlatformId ?? to.platformId}/replies`, { message });
+      return { remoteId: created.id, remoteUrl: null };
+    },
+  };
+}
+
+/** The media's comments down to the lookback before `since`, each followed by its replies. */
+async function commentsOn(graph: GraphClient, mediaId: string, since: number | undefined, tally: RequestTally): Promise<IgComment[]> {
+  const oldest = since === undefined ? undefined : (since - REPLY_LOOKBACK_SECONDS) * 1000;
+  const topLevel = graph.items<IgTopLevelComment>(
+    `${mediaId}/comments`,
+    { fields: `${COMMENT_FIELDS},replies{${COMMENT_FIELDS}}`, limit: "50" },
+    (comment) => oldest === undefined || graphDate(comment.timestamp).getTime() >= oldest,
+    () => tally.take(COMMENTS_ENDPOINT),
+  );
+  const comments: IgComment[] = [];
+  try {
+    for await (const comment of topLevel) {
+      comments.push(comment);
+      // The embedded replies are the first page; a busy thread is read through /replies.
+      const replies = comment.replies?.paging?.next
+        ? await collect(graph.items<IgComment>(`${comment.id}/replies`, { fields: COMMENT_FIELDS, limit: "50" }, undefined, () => tally.take(REPLIES_ENDPOINT)))
+        : (comment.replies?.data ?? []);
+      comments.push(...replies.map((reply) => ({ ...reply, parent_id: reply.parent_id ?? comment.id })));
+    }
+  } catch (error) {
+    // Media deleted on Instagram answers "does not exist"; the other media are still read.
+    if (!(error instanceof ChannelError && error.failure === "permanent")) throw error;
+  }
+  return comments;
+}
+
+async function collect<T>(items: AsyncGenerator<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The same shape the comments webhook is filed with, so a comment seen both ways is one item. */
+function incomingComment(mediaId: string, comment: IgComment): IncomingMessage {
+  const username = comment.username ?? comment.from?.username ?? null;
+  return {
+    source: "instagram_comment",
+    platformId: comment.id,
+    parentPlatformId: comment.parent_id ?? null,
+    postRemoteId: mediaId,
+    threadKey: mediaId,
+    author: { platformId: comment.from?.id ?? null, name: username ?? "Pengguna Instagram", handle: username },
+    text: comment.text ?? "",
+    sentAt: graphDate(comment.timestamp),
+    attachments: [],
   };
 }
 

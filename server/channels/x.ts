@@ -4,10 +4,21 @@
  */
 import http from "node:http";
 import { readFile } from "node:fs/promises";
-import { ApiPartialResponseError, ApiRequestError, ApiResponseError, type EUploadMimeType, type ITwitterApiClientPlugin, type SendTweetV2Params, TwitterApi } from "twitter-api-v2";
+import {
+  ApiPartialResponseError,
+  ApiRequestError,
+  ApiResponseError,
+  type EUploadMimeType,
+  type ITwitterApiClientPlugin,
+  type SendTweetV2Params,
+  type TweetV2,
+  TwitterApi,
+  type TwitterV2IncludesHelper,
+} from "twitter-api-v2";
 import { sandboxTwitterPlugin } from "../sandbox/x/client.js";
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type IncomingMessage, type OutgoingPost } from "./adapter.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, networkFailure, normaliseWhitespace, type Platform, requiredField } from "./http.js";
+import { RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of an X channel: OAuth 1.0a user keys, or an OAuth 2.0 user-context token. */
 export type XCredentials =
@@ -19,7 +30,11 @@ export type XCredentials =
  */
 export type XSettings = { baseUrl?: string; username?: string };
 
-export type XAdapterOptions = { timeoutMs?: number };
+export type XAdapterOptions = {
+  timeoutMs?: number;
+  /** Mentions per request (X allows 5 to 100); fewer only in tests of paging. */
+  mentionsPerPage?: number;
+};
 
 /** One to four ids; mediaToUpload never returns more. */
 type MediaIds = NonNullable<NonNullable<SendTweetV2Params["media"]>["media_ids"]>;
@@ -30,6 +45,10 @@ const MAX_IMAGES = 4;
 /** How far back through the timeline reconciliation looks (100 posts a page). */
 const MAX_TIMELINE_PAGES = 3;
 const RATE_LIMIT_FALLBACK_MINUTES = 15;
+/** The rate-limit and billing key of the mention timeline, as X's tables name it. */
+export const MENTIONS_ENDPOINT = "GET /2/users/:id/mentions";
+/** Pages of mentions one poll reads at most; every page is billed. */
+const MAX_MENTION_PAGES = 5;
 const SERVER_ERROR_WAIT_MINUTES = 1;
 
 export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
@@ -79,6 +98,73 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
     async remove(target, remoteId) {
       await call(() => clientFor(target).v2.deleteTweet(remoteId));
     },
+
+    async fetchIncoming(target, stream, cursor, context) {
+      if (stream !== "mentions") throw unsupportedStream(X, stream);
+      const client = clientFor(target);
+      const tally = new RequestTally(context.maxRequests);
+      if (!tally.take(MENTIONS_ENDPOINT)) return { messages: [], cursor, requests: [] };
+      let timeline;
+      try {
+        timeline = await call(() =>
+          client.v2.userMentionTimeline(target.externalId, {
+            max_results: options.mentionsPerPage ?? 100,
+            expansions: ["author_id", "referenced_tweets.id"],
+            "user.fields": ["username", "name"],
+            "tweet.fields": ["created_at", "conversation_id", "in_reply_to_user_id", "referenced_tweets"],
+            ...(cursor ? { since_id: cursor } : {}),
+          }),
+        );
+      } catch (error) {
+        if (isRateLimited(error)) return { messages: [], cursor, requests: tally.requests, retryAt: error.retryAt };
+        throw error;
+      }
+      // The newest mention of the first page is the next since_id. The first poll reads one
+      // page, not the account's whole history; later polls page back towards the cursor.
+      const newest: string | undefined = timeline.meta.newest_id;
+      let retryAt: Date | undefined;
+      for (let page = 1; cursor && !timeline.done && page < MAX_MENTION_PAGES && tally.take(MENTIONS_ENDPOINT); page++) {
+        try {
+          await call(() => timeline.fetchNext());
+        } catch (error) {
+          if (!isRateLimited(error)) throw error;
+          retryAt = error.retryAt;
+          break;
+        }
+      }
+      const { remaining, reset } = timeline.rateLimit ?? {};
+      retryAt ??= remaining === 0 && reset ? new Date(reset * 1000) : undefined;
+      const messages = timeline.tweets.filter((tweet) => tweet.author_id !== target.externalId).map((tweet) => incomingMention(tweet, timeline.includes));
+      // Mentions left unread by the page bound or the budget are skipped, not re-read (and billed) on every poll.
+      return { messages, cursor: newest ?? cursor, requests: tally.requests, ...(retryAt ? { retryAt } : {}) };
+    },
+
+    async reply(target, to, text) {
+      if (to.source !== "x_mention") throw unsupportedReply(X, to.source);
+      const created = await call(() => clientFor(target).v2.reply(text, to.platformId));
+      return { remoteId: created.data.id, remoteUrl: postUrl(target, created.data.id) };
+    },
+  };
+}
+
+const isRateLimited = (error: unknown): error is ChannelError & { retryAt: Date } =>
+  error instanceof ChannelError && error.code === "x:429" && error.retryAt !== undefined;
+
+/** A mention as the inbox files it: its thread is the conversation, its post the thread's root. */
+function incomingMention(tweet: TweetV2, includes: TwitterV2IncludesHelper): IncomingMessage {
+  const author = includes.author(tweet);
+  const repliedTo = tweet.referenced_tweets?.find((reference) => reference.type === "replied_to")?.id ?? null;
+  const threadKey = tweet.conversation_id ?? tweet.id;
+  return {
+    source: "x_mention",
+    platformId: tweet.id,
+    parentPlatformId: repliedTo,
+    postRemoteId: repliedTo ? threadKey : null,
+    threadKey,
+    author: { platformId: tweet.author_id ?? null, name: author?.name ?? author?.username ?? "Pengguna X", handle: author?.username ?? null },
+    text: tweet.text,
+    sentAt: tweet.created_at ? new Date(tweet.created_at) : new Date(),
+    attachments: [],
   };
 }
 

@@ -273,7 +273,8 @@ const commentListParams = z.object({
 
 function listComments(ctx: GraphContext, objectId: string, parentId?: string) {
   const { filter = "toplevel", order = "chronological", summary } = validateParams(commentListParams, ctx.params);
-  let comments = [...ctx.state.graph.comments.values()].filter((c) => c.objectId === objectId);
+  const inRange = createdWithin(ctx.params);
+  let comments = [...ctx.state.graph.comments.values()].filter((c) => c.objectId === objectId && inRange(c.createdTime));
   comments = parentId ? comments.filter((c) => c.parentId === parentId) : filter === "toplevel" ? comments.filter((c) => !c.parentId) : comments;
   if (order === "reverse_chronological") comments.reverse();
   const page = cursorPage(comments, ctx.params, ctx.url, (c) => selectFields(commentFields(ctx.state, c), ctx.params.fields, "Comment", COMMENT_DEFAULT_FIELDS));
@@ -332,6 +333,8 @@ function conversationFields(state: SandboxState, conversation: Conversation): Re
     message_count: conversation.messages.length,
     unread_count: 0,
     participants: { data: [conversation.participant, { id: page.id, name: page.name }] },
+    // As a field, the messages edge answers its first page, newest first.
+    messages: { data: [...conversation.messages].reverse().slice(0, 25).map(messageFields) },
   };
 }
 

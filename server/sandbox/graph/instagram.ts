@@ -233,10 +233,14 @@ function mediaNode(state: SandboxState, media: IgMedia): BoundNode {
 // ---------- IG Comment ----------
 
 const IG_COMMENT_DEFAULT_FIELDS = ["id", "text", "timestamp"];
+const REPLIES_FIELD_LIMIT = 25;
 
 function igCommentFields(state: SandboxState, comment: GraphComment): Record<string, unknown> {
   const media = state.graph.igMedia.get(comment.objectId);
+  const replies = comment.parentId ? [] : [...state.graph.comments.values()].filter((c) => c.parentId === comment.id);
   return {
+    // As a field, the replies edge answers its first page (oldest first), with paging when there are more.
+    replies: { data: replies.slice(0, REPLIES_FIELD_LIMIT).map((reply) => igCommentFields(state, reply)), ...(replies.length > REPLIES_FIELD_LIMIT ? { paging: { next: `/${comment.id}/replies` } } : {}) },
     id: comment.id,
     text: comment.message,
     timestamp: graphTime(comment.createdTime),

@@ -10,7 +10,7 @@ const TWEET_FIELDS = [
   "attachments", "author_id", "conversation_id", "created_at", "edit_history_tweet_ids", "entities",
   "in_reply_to_user_id", "lang", "public_metrics", "referenced_tweets", "reply_settings", "source",
 ] as const;
-const USER_FIELDS = ["created_at", "description", "location", "profile_image_url", "protected", "public_metrics", "url", "verified"] as const;
+const USER_FIELDS = ["id", "name", "username", "created_at", "description", "location", "profile_image_url", "protected", "public_metrics", "url", "verified"] as const;
 const MEDIA_FIELDS = ["media_key", "type", "url", "width", "height", "duration_ms"] as const;
 const EXPANSIONS = ["author_id", "in_reply_to_user_id", "attachments.media_keys", "entities.mentions.username", "referenced_tweets.id"] as const;
 
