@@ -1,6 +1,7 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
 import type { Services } from "../../services.js";
+import { aspirationRoutes } from "./aspirasi.js";
 import { atomFeed, robotsTxt, rssFeed, sitemap } from "./feeds.js";
 import { announcementPage, homePage, notFoundPage } from "./pages.js";
 import { findPublicPost, findSite, listPublicPosts, listSitemapEntries } from "./publicPosts.js";
@@ -51,6 +52,8 @@ export function publicSiteRoutes(services: Services): Router {
   router.get("/robots.txt", (_req, res) => {
     send(res, "text/plain", robotsTxt(services.config.publicBaseUrl));
   });
+
+  router.use(aspirationRoutes(services));
 
   return router;
 }
