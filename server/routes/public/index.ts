@@ -5,6 +5,7 @@ import { aspirationRoutes } from "./aspirasi.js";
 import { atomFeed, robotsTxt, rssFeed, sitemap } from "./feeds.js";
 import { announcementPage, homePage, notFoundPage } from "./pages.js";
 import { findPublicPost, findSite, listPublicPosts, listSitemapEntries } from "./publicPosts.js";
+import { trackingRoutes } from "./tracking.js";
 
 const HOME_PAGE_SIZE = 20;
 const FEED_SIZE = 50;
@@ -54,6 +55,7 @@ export function publicSiteRoutes(services: Services): Router {
   });
 
   router.use(aspirationRoutes(services));
+  router.use(trackingRoutes(services));
 
   return router;
 }
