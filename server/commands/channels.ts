@@ -4,6 +4,7 @@ import { adapterFor } from "../channels/index.js";
 import type { Channel } from "../db/generated/client.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
+import { BUDGET_EXHAUSTED } from "../inbox/polling.js";
 import type { Services } from "../services.js";
 import { isUniqueViolation } from "./prismaErrors.js";
 
@@ -69,7 +70,13 @@ export async function connectChannel(services: Services, origin: Origin, input: 
   }
 }
 
-export type ChannelChanges = { name?: string; credentials?: Record<string, string>; settings?: Record<string, string>; status?: "connected" | "disabled" };
+export type ChannelChanges = {
+  name?: string;
+  credentials?: Record<string, string>;
+  settings?: Record<string, string>;
+  status?: "connected" | "disabled";
+  monthlyRequestBudget?: number | null;
+};
 
 /** Renames, disables/enables, or reconnects with new credentials (verified first). */
 export async function updateChannel(services: Services, origin: Origin, id: string, input: ChannelChanges): Promise<Channel> {
@@ -89,14 +96,23 @@ export async function updateChannel(services: Services, origin: Origin, id: stri
         status,
         statusReason: status === channel.status && !reconnecting ? channel.statusReason : null,
         statusChangedAt: status === channel.status ? undefined : new Date(),
+        monthlyRequestBudget: input.monthlyRequestBudget,
       },
     });
+    const budgetChanged = input.monthlyRequestBudget !== undefined && input.monthlyRequestBudget !== channel.monthlyRequestBudget;
+    // Polls stopped for a used-up budget look again at once under the new one.
+    if (budgetChanged) await tx.channelPoll.updateMany({ where: { channelId: id, lastError: BUDGET_EXHAUSTED }, data: { nextPollAt: new Date() } });
     await recordAudit(tx, origin, {
       action: reconnecting ? "channel.reconnect" : "channel.update",
       targetType: "Channel",
       targetId: id,
       unitId: channel.unitId,
-      changes: { name: input.name, status: status !== channel.status ? { from: channel.status, to: status } : undefined, settings: input.settings },
+      changes: {
+        name: input.name,
+        status: status !== channel.status ? { from: channel.status, to: status } : undefined,
+        settings: input.settings,
+        monthlyRequestBudget: budgetChanged ? { from: channel.monthlyRequestBudget, to: input.monthlyRequestBudget } : undefined,
+      },
     });
     return updated;
   });

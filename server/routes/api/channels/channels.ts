@@ -8,6 +8,7 @@ import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { parse, uuidParam } from "../../validate.js";
 import { connectChannelBody, updateChannelBody } from "./schema.js";
+import { channelUsageRoutes } from "./usage.js";
 
 export function channelRoutes(services: Services): Router {
   const router = Router();
@@ -42,6 +43,8 @@ export function channelRoutes(services: Services): Router {
     const channel = await updateChannel(services, originOf(req), id, parse(updateChannelBody, req.body, req));
     res.json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }), presentation(req.locale)));
   });
+
+  router.use(channelUsageRoutes(services));
 
   return router;
 }

@@ -22,5 +22,7 @@ export const updateChannelBody = z
     credentials: secrets.optional(),
     settings: settings.optional(),
     status: z.enum(["connected", "disabled"]).optional(),
+    /** Most requests polling may spend per month (X bills per request); null: no limit. */
+    monthlyRequestBudget: z.number().int().min(0).nullable().optional(),
   })
   .strict();

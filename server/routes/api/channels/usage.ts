@@ -1,0 +1,38 @@
+import { Router } from "express";
+import { AppError } from "../../../errors.js";
+import { monthOf } from "../../../inbox/polling.js";
+import { authorize } from "../../../policies/index.js";
+import type { Services } from "../../../services.js";
+import { parse, uuidParam } from "../../validate.js";
+
+/** What polling and replies spent on a channel this month, against its budget, and how its polls stand: for admins. */
+export function channelUsageRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  router.get("/:id/usage", async (req, res) => {
+    authorize(req.actor!, "update", "Channel");
+    const { id } = parse(uuidParam, req.params, req);
+    const channel = await prisma.channel.findUnique({ where: { id }, select: { monthlyRequestBudget: true } });
+    if (!channel) throw new AppError("not_found");
+    const month = monthOf(new Date());
+    const [counts, polls] = await Promise.all([
+      prisma.platformRequestCount.findMany({ where: { channelId: id, month }, orderBy: { endpoint: "asc" } }),
+      prisma.channelPoll.findMany({ where: { channelId: id }, orderBy: { stream: "asc" } }),
+    ]);
+    res.json({
+      month,
+      budget: channel.monthlyRequestBudget,
+      requests: counts.reduce((sum, count) => sum + count.requests, 0),
+      byEndpoint: counts.map((count) => ({ endpoint: count.endpoint, requests: count.requests })),
+      polls: polls.map((poll) => ({
+        stream: poll.stream,
+        lastPolledAt: poll.lastPolledAt?.toISOString() ?? null,
+        nextPollAt: poll.nextPollAt.toISOString(),
+        lastError: poll.lastError,
+      })),
+    });
+  });
+
+  return router;
+}
