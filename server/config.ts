@@ -62,7 +62,7 @@ const envSchema = z.object({
     .int("expected a whole number of seconds from 1 to 59")
     .min(1, "expected a whole number of seconds from 1 to 59")
     .max(59, "expected a whole number of seconds from 1 to 59")
-    .default(5),
+    .default(2),
   META_APP_ID: z.string().regex(/^\d{5,20}$/, "expected the numeric App ID shown in Meta's App Dashboard").optional(),
   META_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, "expected the 32-character App Secret from Meta's App Dashboard (App settings → Basic)").optional(),
   META_OAUTH_DIALOG_URL: z.url({ error: "expected an absolute URL such as https://www.facebook.com" }).optional(),

@@ -5,13 +5,12 @@ import { ChannelError, type RemotePost } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../commands/channels.js";
+import type { Prisma } from "../db/client.js";
 import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing.js";
 import type { Services } from "../services.js";
 
 export type WorkerOptions = {
-  /** Deliveries claimed per tick. */
-  batchSize?: number;
-  /** Deliveries sent at once. */
+  /** Deliveries sent at once; the work is mostly waiting on platforms, so this can be high. */
   concurrency?: number;
   /** How long a claim holds; longer than any platform call, so only a dead worker loses it. */
   leaseMs?: number;
@@ -33,7 +32,6 @@ function backoff(attempts: number): Date {
  */
 export class PublishingWorker {
   readonly id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  private readonly batchSize: number;
   private readonly concurrency: number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
@@ -42,19 +40,36 @@ export class PublishingWorker {
     private readonly services: Services,
     options: WorkerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 50;
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? 32;
     this.leaseMs = options.leaseMs ?? 15 * 60_000;
     this.maxAttempts = options.maxAttempts ?? 8;
   }
 
-  /** One round: reconcile orphaned deliveries, then send what is due. Returns how many were handled. */
+  /**
+   * One round: reconcile orphaned deliveries, then send what is due until nothing is. A slot
+   * that frees up claims the next delivery at once, and only as many rows are claimed as can
+   * start now, so a crash orphans at most `concurrency` deliveries.
+   */
   async tick(): Promise<number> {
-    const orphans = await this.claim("orphaned");
-    await this.inParallel(orphans, (id) => this.reconcile(id));
-    const due = await this.claim("due");
-    await this.inParallel(due, (id) => this.deliver(id));
-    return orphans.length + due.length;
+    const orphans = await this.runPool("orphaned", (id) => this.reconcile(id));
+    return orphans + (await this.runPool("due", (id) => this.deliver(id)));
+  }
+
+  private async runPool(which: "due" | "orphaned", work: (id: string) => Promise<void>): Promise<number> {
+    const running = new Set<Promise<void>>();
+    let handled = 0;
+    for (;;) {
+      const ids = running.size < this.concurrency ? await this.claim(which, this.concurrency - running.size) : [];
+      for (const id of ids) {
+        const job: Promise<void> = work(id)
+          .catch((error: unknown) => this.services.logger.error({ err: error, deliveryId: id }, "delivery handling failed"))
+          .finally(() => running.delete(job));
+        running.add(job);
+      }
+      handled += ids.length;
+      if (running.size === 0) return handled;
+      await Promise.race(running);
+    }
   }
 
   /** In the embedded mode one process owns the database: any in-flight delivery at start-up is an orphan. */
@@ -62,7 +77,7 @@ export class PublishingWorker {
     await this.services.prisma.delivery.updateMany({ where: { status: "in_flight" }, data: { leaseExpiresAt: new Date(0) } });
   }
 
-  private async claim(which: "due" | "orphaned"): Promise<string[]> {
+  private async claim(which: "due" | "orphaned", limit: number): Promise<string[]> {
     const leaseUntil = new Date(Date.now() + this.leaseMs);
     const rows =
       which === "due"
@@ -70,7 +85,7 @@ export class PublishingWorker {
             WITH due AS (
               SELECT d."id" FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId"
               WHERE d."status" = 'pending' AND d."nextAttemptAt" <= now() AND p."status" IN ('scheduled', 'publishing')
-              ORDER BY d."nextAttemptAt" LIMIT ${this.batchSize}
+              ORDER BY d."nextAttemptAt" LIMIT ${limit}
               FOR UPDATE OF d SKIP LOCKED)
             UPDATE "Delivery" SET "status" = 'in_flight', "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil},
               "attempts" = "attempts" + 1, "attemptStartedAt" = now(), "updatedAt" = now()
@@ -78,20 +93,10 @@ export class PublishingWorker {
         : await this.services.prisma.$queryRaw<{ id: string }[]>`
             WITH orphaned AS (
               SELECT "id" FROM "Delivery" WHERE "status" = 'in_flight' AND "leaseExpiresAt" < now()
-              LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED)
+              LIMIT ${limit} FOR UPDATE SKIP LOCKED)
             UPDATE "Delivery" SET "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil}, "updatedAt" = now()
             FROM orphaned WHERE "Delivery"."id" = orphaned."id" RETURNING "Delivery"."id"::text AS id`;
     return rows.map((row) => row.id);
-  }
-
-  private async inParallel(ids: string[], work: (id: string) => Promise<void>): Promise<void> {
-    const queue = [...ids];
-    const runners = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
-        await work(id).catch((error: unknown) => this.services.logger.error({ err: error, deliveryId: id }, "delivery handling failed"));
-      }
-    });
-    await Promise.all(runners);
   }
 
   private async load(id: string): Promise<DeliveryWithPost> {
@@ -143,6 +148,7 @@ export class PublishingWorker {
         data: { status: "published", remoteId: remote.remoteId, remoteUrl: remote.remoteUrl, publishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null },
       });
       if (count === 0) return;
+      await this.refreshPostStatus(tx, delivery.postId);
       await recordAudit(tx, { actor: null, label: "system (publishing)" }, {
         action: `delivery.${how}`,
         targetType: "Post",
@@ -151,7 +157,7 @@ export class PublishingWorker {
         changes: { channel: delivery.channel.name, kind: delivery.channel.kind, remoteId: remote.remoteId, remoteUrl: remote.remoteUrl, attempts: delivery.attempts },
       });
     });
-    await this.refreshPostStatus(delivery.postId);
+    this.services.events.emit("post.changed", { postId: delivery.postId });
   }
 
   private async handleFailure(delivery: DeliveryWithPost, error: unknown): Promise<void> {
@@ -179,6 +185,7 @@ export class PublishingWorker {
         data: { status: "failed", leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null, lastErrorCode: code, lastErrorMessage: message },
       });
       if (count === 0) return;
+      await this.refreshPostStatus(tx, delivery.postId);
       await recordAudit(tx, { actor: null, label: "system (publishing)" }, {
         action: "delivery.failed",
         targetType: "Post",
@@ -187,7 +194,7 @@ export class PublishingWorker {
         changes: { channel: delivery.channel.name, kind: delivery.channel.kind, code, message, attempts: delivery.attempts },
       });
     });
-    await this.refreshPostStatus(delivery.postId);
+    this.services.events.emit("post.changed", { postId: delivery.postId });
   }
 
   private async markPostPublishing(postId: string): Promise<void> {
@@ -195,18 +202,18 @@ export class PublishingWorker {
     if (count) this.services.events.emit("post.changed", { postId });
   }
 
-  /** The post's status follows its deliveries; the row lock keeps two workers from racing on it. */
-  private async refreshPostStatus(postId: string): Promise<void> {
-    await this.services.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ${postId}::uuid FOR UPDATE`;
-      const deliveries = await tx.delivery.findMany({ where: { postId, status: { not: "cancelled" } }, select: { status: true, publishedAt: true } });
-      const done = deliveries.every((d) => d.status === "published" || d.status === "failed");
-      if (!done) return;
-      const published = deliveries.filter((d) => d.status === "published");
-      const status = published.length === deliveries.length ? "published" : published.length ? "partially_published" : "failed";
-      const firstPublished = published.map((d) => d.publishedAt!).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-      await tx.post.update({ where: { id: postId }, data: { status, publishedAt: firstPublished } });
-    });
-    this.services.events.emit("post.changed", { postId });
+  /**
+   * The post's status follows its deliveries. It is updated in the transaction that records a
+   * delivery's outcome, under a lock on the post row, so a crash cannot leave a finished post
+   * "publishing" and two workers cannot race on it.
+   */
+  private async refreshPostStatus(tx: Prisma.TransactionClient, postId: string): Promise<void> {
+    await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ${postId}::uuid FOR UPDATE`;
+    const deliveries = await tx.delivery.findMany({ where: { postId, status: { not: "cancelled" } }, select: { status: true, publishedAt: true } });
+    if (!deliveries.every((d) => d.status === "published" || d.status === "failed")) return;
+    const published = deliveries.filter((d) => d.status === "published");
+    const status = published.length === deliveries.length ? "published" : published.length ? "partially_published" : "failed";
+    const firstPublished = published.map((d) => d.publishedAt!).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    await tx.post.update({ where: { id: postId }, data: { status, publishedAt: firstPublished } });
   }
 }

@@ -37,6 +37,8 @@ export function attachRealtime(server: http.Server, services: Services): Server 
 
   // Each socket gets the post as its own user may see it (permissions differ per user).
   services.events.on("post.changed", ({ postId }) => {
+    // Nobody connected: nothing to load (this keeps the publishing worker's hot path lean).
+    if (io.of("/").sockets.size === 0) return;
     void (async () => {
       const post = await services.prisma.post.findUnique({ where: { id: postId }, include: postInclude });
       if (!post) return;
