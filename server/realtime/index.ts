@@ -3,9 +3,12 @@ import { parse as parseCookies } from "cookie";
 import { Server } from "socket.io";
 import type { Actor } from "../auth/actor.js";
 import { resolveSession, SESSION_COOKIE } from "../auth/sessions.js";
+import { inboxItemInclude } from "../commands/inbox.js";
 import { postInclude } from "../commands/posts.js";
 import { can, seesAllUnits } from "../policies/index.js";
+import { presentInboxItem } from "../presenters/inboxItem.js";
 import { presentPost } from "../presenters/post.js";
+import { trackPresence } from "./presence.js";
 import type { Services } from "../services.js";
 
 /** Rooms a signed-in socket joins: its user, each of its units, and "all" for roles that see every unit. */
@@ -28,6 +31,7 @@ export function attachRealtime(server: http.Server, services: Services): Server 
     const actor = socket.data.actor as Actor;
     void socket.join(roomsFor(actor));
     socket.emit("ready", { rooms: roomsFor(actor) });
+    trackPresence(io, socket, services);
   });
 
   // Sockets keep the rooms they joined; when access changes they must reconnect and re-authenticate.
@@ -35,21 +39,45 @@ export function attachRealtime(server: http.Server, services: Services): Server 
     io.in(`user:${userId}`).disconnectSockets(true);
   });
 
+  /** Emits to every connected socket whose user may see something of this unit (null: not routed yet). */
+  async function pushToViewers(unitPath: string | null, emit: (socket: { emit: (event: string, payload: unknown) => void }, actor: Actor) => void) {
+    const rooms = ["all", ...(unitPath ?? "").split("/").filter(Boolean).map((id) => `unit:${id}`)];
+    for (const socket of await io.in(rooms).fetchSockets()) emit(socket, socket.data.actor as Actor);
+  }
+  // Nobody connected: nothing to load (this keeps the publishing worker's and the inbox's hot paths lean).
+  const nobodyConnected = () => io.of("/").sockets.size === 0;
+
   // Each socket gets the post as its own user may see it (permissions differ per user).
   services.events.on("post.changed", ({ postId }) => {
-    // Nobody connected: nothing to load (this keeps the publishing worker's hot path lean).
-    if (io.of("/").sockets.size === 0) return;
+    if (nobodyConnected()) return;
     void (async () => {
       const post = await services.prisma.post.findUnique({ where: { id: postId }, include: postInclude });
       if (!post) return;
       const subject = { unitPath: post.unit.path, authorId: post.authorId };
-      const rooms = ["all", ...post.unit.path.split("/").filter(Boolean).map((id) => `unit:${id}`)];
-      for (const socket of await io.in(rooms).fetchSockets()) {
-        const actor = socket.data.actor as Actor;
+      await pushToViewers(post.unit.path, (socket, actor) => {
         if (can(actor, "read", "Post", subject)) socket.emit("post.updated", { post: presentPost(services, post, actor) });
-      }
+      });
     })().catch((error: unknown) => services.logger.error({ err: error, postId }, "post update not pushed"));
   });
+
+  const pushItem = (itemId: string) => {
+    if (nobodyConnected()) return;
+    void (async () => {
+      const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, include: inboxItemInclude });
+      if (!item) return;
+      const subject = { unitPath: item.unit?.path ?? null };
+      const places = new Map<string, string>();
+      if (item.placeUnitId) {
+        const place = await services.prisma.unit.findUnique({ where: { id: item.placeUnitId }, select: { name: true } });
+        if (place) places.set(item.placeUnitId, place.name);
+      }
+      await pushToViewers(subject.unitPath, (socket, actor) => {
+        if (can(actor, "read", "InboxItem", subject)) socket.emit("inbox.item.updated", { item: presentInboxItem(item, actor, places) });
+      });
+    })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "inbox update not pushed"));
+  };
+  services.events.on("inbox.itemReceived", ({ itemId }) => pushItem(itemId));
+  services.events.on("inbox.itemChanged", ({ itemId }) => pushItem(itemId));
 
   // Admins learn at once that a channel needs a new token.
   services.events.on("channel.needsReconnect", (payload) => {
