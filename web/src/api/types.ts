@@ -179,3 +179,92 @@ export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };
 
 /** The fields a published post's correction may change; absent ones stay as they are. */
 export type PublishedCorrection = { title?: string; body?: string; link?: string | null; hashtags?: string[] };
+
+// Inbox (see server/presenters/inboxItem.ts and server/routes/api/inbox/schema.ts for the codes).
+export type InboxSource = "facebook_comment" | "instagram_comment" | "facebook_message" | "x_mention" | "web_report";
+export type InboxStatus = "new" | "triaged" | "assigned" | "in_progress" | "answered" | "resolved" | "reopened" | "closed_spam";
+export type InboxKind = "pengaduan" | "aspirasi" | "pertanyaan" | "permohonan_informasi" | "apresiasi" | "lainnya";
+export type InboxCategory = "infrastruktur" | "lingkungan" | "kesehatan" | "pendidikan" | "kependudukan" | "sosial" | "ketertiban" | "pelayanan_publik" | "utilitas" | "ekonomi" | "lainnya";
+export type Urgency = "darurat" | "tinggi" | "normal" | "rendah";
+/** The statuses staff set by hand; replying moves an item to "answered" by itself. */
+export type ManualInboxStatus = "in_progress" | "resolved" | "reopened" | "closed_spam";
+export type InboxView = "all" | "mine" | "my_units" | "unassigned" | "overdue" | "urgent";
+
+export const INBOX_SOURCES: readonly InboxSource[] = ["facebook_comment", "instagram_comment", "facebook_message", "x_mention", "web_report"];
+export const INBOX_STATUSES: readonly InboxStatus[] = ["new", "triaged", "assigned", "in_progress", "answered", "resolved", "reopened", "closed_spam"];
+export const INBOX_KINDS: readonly InboxKind[] = ["pengaduan", "aspirasi", "pertanyaan", "permohonan_informasi", "apresiasi", "lainnya"];
+export const INBOX_CATEGORIES: readonly InboxCategory[] = ["infrastruktur", "lingkungan", "kesehatan", "pendidikan", "kependudukan", "sosial", "ketertiban", "pelayanan_publik", "utilitas", "ekonomi", "lainnya"];
+export const URGENCIES: readonly Urgency[] = ["darurat", "tinggi", "normal", "rendah"];
+
+export type TriageReason = { rule: string; matched: string; weight: number };
+/** How one field was decided: by the rules, the classifier, or a staff correction (which has no reasons). */
+export type TriageDecision = { code: string | null; source: "rules" | "classifier" | "staff"; score?: number; reasons?: TriageReason[] };
+export type InboxTriage = {
+  kind?: TriageDecision;
+  category?: TriageDecision;
+  urgency?: TriageDecision;
+  /** The place the rules recognised ({name, reason}), or a staff correction ({code, source}). */
+  place?: ({ name?: string; reason?: TriageReason } & Partial<TriageDecision>) | null;
+  spam?: boolean;
+};
+
+export type InboxItem = {
+  id: string;
+  conversationId: string;
+  source: InboxSource;
+  channel: { id: string; kind: ChannelKind; name: string } | null;
+  author: { name: string; handle: string | null };
+  contact: { name: string; phone?: string; email?: string } | null;
+  /** The citizen's text as written: untrusted, always rendered as text. */
+  text: string;
+  attachments: { type: string; url: string }[];
+  location: { lat: number; lng: number } | null;
+  sentAt: string;
+  receivedAt: string;
+  status: InboxStatus;
+  kind: InboxKind | null;
+  category: InboxCategory | null;
+  urgency: Urgency | null;
+  place: { id: string; name: string | null } | null;
+  triage: InboxTriage | null;
+  unit: { id: string; name: string } | null;
+  assignee: { id: string; name: string } | null;
+  postId: string | null;
+  trackingNumber: string | null;
+  mergedIntoId: string | null;
+  deadlines: {
+    policy: string | null;
+    firstResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    firstRespondedAt: string | null;
+    resolvedAt: string | null;
+    overdue: { firstResponse: boolean; resolution: boolean };
+  };
+  permissions: { handle: boolean };
+};
+
+export type InboxEventType = "received" | "triaged" | "note" | "reply" | "assigned" | "status" | "triage_corrected" | "merged" | "merged_in";
+
+export type InboxEvent = {
+  id: string;
+  type: InboxEventType;
+  body: string | null;
+  visibility: "internal" | "public";
+  data: Record<string, unknown> | null;
+  remoteId: string | null;
+  at: string;
+  actor: { id: string; name: string | null } | null;
+};
+
+export type InboxItemDetail = {
+  item: InboxItem;
+  conversation: InboxItem[];
+  earlierFromAuthor: InboxItem[];
+  post: { id: string; title: string; slug: string; body: string } | null;
+  timeline: InboxEvent[];
+};
+
+export type BulkResult = { results: { id: string; ok: boolean; error?: { code: string; message: string } }[] };
+
+/** Who else has an item open ("inbox.presence"), and whether they are writing. */
+export type InboxViewer = { id: string; name: string; typing: boolean };
