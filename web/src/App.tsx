@@ -2,8 +2,7 @@ import type { ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
-import type { MessageKey } from "./i18n";
-import { ADMIN, ADMIN_AUDIT, ADMIN_CHANNELS, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, INBOX, POSTS, POSTS_REVIEW, type Section } from "./navigation";
+import { ADMIN, ADMIN_AUDIT, ADMIN_CHANNELS, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, POSTS, POSTS_REVIEW, type Section } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
@@ -12,9 +11,9 @@ import { UnitsPage } from "./pages/admin/UnitsPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { DashboardPage } from "./pages/DashboardPage";
-import { FeaturePreparingPage } from "./pages/FeaturePreparingPage";
 import { ForcedPasswordChangePage } from "./pages/ForcedPasswordChangePage";
 import { HomePage } from "./pages/HomePage";
+import { INBOX_PAGES } from "./pages/inbox/routes";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ComposePage } from "./pages/posts/ComposePage";
@@ -23,9 +22,6 @@ import { PostsPage } from "./pages/posts/PostsPage";
 
 // Routes are relative to Vite's base (/app/), where the server serves this app.
 const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, "");
-
-// Sections whose feature arrives in a later release, each with its note.
-const PREPARING: readonly [Section, MessageKey][] = [[INBOX, "preparing.inbox"]];
 
 const PUBLISHING_PAGES: readonly [Pick<Section, "path" | "allowed">, ReactNode][] = [
   [COMPOSE, <ComposePage />],
@@ -63,7 +59,7 @@ export function App() {
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
-            {PREPARING.map(([section, note]) => sectionRoute(section, <FeaturePreparingPage title={section.label} note={note} />))}
+            {INBOX_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {sectionRoute(DASHBOARD, <DashboardPage />)}
             {sectionRoute(

@@ -1,0 +1,162 @@
+import { Link, useParams } from "react-router-dom";
+import type { InboxItem, InboxItemDetail, InboxViewer } from "../../api/types";
+import { ErrorAlert } from "../../components/Alerts";
+import { Page } from "../../components/Page";
+import { useI18n } from "../../i18n";
+import { CitizenText, ExternalLink, safeHref } from "./CitizenText";
+import { Composer } from "./Composer";
+import { Deadlines } from "./Deadlines";
+import { InboxStatusBadge, SourceLabel, TimeAgo, UrgencyBadge } from "./InboxBadges";
+import { usePresence } from "./inboxSocket";
+import { ItemHandling } from "./ItemHandling";
+import { firstLine } from "./lifecycle";
+import { Timeline } from "./Timeline";
+import { TriagePanel } from "./TriagePanel";
+import { useInboxItem } from "./useInboxItem";
+import { useNow } from "./useNow";
+
+/** One citizen's message: what they wrote and where, its triage, handling, deadlines and timeline. */
+export function InboxItemPage() {
+  const { t } = useI18n();
+  const id = useParams().id!;
+  const { detail, item, write } = useInboxItem(id);
+  const presence = usePresence(id);
+  const now = useNow();
+
+  if (!item || !detail.data) {
+    return (
+      <Page title={t("nav.inbox")}>
+        <ErrorAlert error={detail.error} />
+        {detail.loading && <p role="status">{t("common.loading")}</p>}
+      </Page>
+    );
+  }
+  const { post, conversation, earlierFromAuthor, timeline } = detail.data;
+  return (
+    <Page
+      title={t("inboxItem.title", { name: item.author.name })}
+      actions={
+        <p className="inbox-item__badges">
+          <UrgencyBadge urgency={item.urgency} />
+          <InboxStatusBadge status={item.status} />
+        </p>
+      }
+    >
+      <p className="muted">
+        <Link to="/inbox">{t("inboxItem.back")}</Link>
+      </p>
+      <Presence viewers={presence.viewers} />
+      <ErrorAlert error={detail.error} />
+      <div className="inbox-item" key={item.id}>
+        <div className="inbox-item__main">
+          <Message item={item} post={post} now={now} />
+          <RelatedItems title={t("inboxItem.conversation")} items={conversation} now={now} />
+          <RelatedItems title={t("inboxItem.earlierFromAuthor", { name: item.author.name })} items={earlierFromAuthor} now={now} />
+          <Timeline events={timeline} now={now} />
+          {item.permissions.handle && <Composer item={item} write={write} onTyping={presence.setTyping} />}
+        </div>
+        <div className="inbox-item__side">
+          <TriagePanel item={item} write={write} />
+          <ItemHandling item={item} write={write} />
+          <Deadlines item={item} now={now} />
+        </div>
+      </div>
+    </Page>
+  );
+}
+
+/** "Also open: …" and "… is typing…", from the others who have this item open. */
+function Presence({ viewers }: { viewers: readonly InboxViewer[] }) {
+  const { t } = useI18n();
+  const typing = viewers.filter((viewer) => viewer.typing);
+  return (
+    <div className="presence" aria-live="polite">
+      {viewers.length > 0 && <p>{t("presence.viewing", { names: viewers.map((viewer) => viewer.name).join(", ") })}</p>}
+      {typing.map((viewer) => (
+        <p key={viewer.id} className="presence__typing">
+          {t("presence.typing", { name: viewer.name })}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["post"]; now: number }) {
+  const { t } = useI18n();
+  const attachments = item.attachments.flatMap((attachment) => {
+    const href = safeHref(attachment.url);
+    return href ? [{ ...attachment, href }] : [];
+  });
+  return (
+    <article className="panel citizen-message" aria-labelledby="message-title">
+      <h2 id="message-title" className="citizen-message__author">
+        {item.author.name}
+        {item.author.handle && <span className="muted"> @{item.author.handle}</span>}
+      </h2>
+      <p className="muted">
+        <SourceLabel source={item.source} channelName={item.channel?.name} />
+        {item.channel && ` · ${item.channel.name}`} · <TimeAgo iso={item.sentAt} now={now} />
+        {item.trackingNumber && ` · ${t("inboxItem.trackingNumber", { number: item.trackingNumber })}`}
+      </p>
+      <CitizenText text={item.text} />
+      {attachments.length > 0 && (
+        <ul className="chips" aria-label={t("inboxItem.attachments")}>
+          {attachments.map((attachment, index) => (
+            <li key={attachment.href} className="chip">
+              <ExternalLink href={attachment.href}>{t("inboxItem.attachment", { position: index + 1, type: attachment.type })}</ExternalLink>
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="facts">
+        {item.contact && (
+          <div>
+            <dt>{t("inboxItem.contact")}</dt>
+            <dd>{[item.contact.name, item.contact.phone, item.contact.email].filter(Boolean).join(" · ")}</dd>
+          </div>
+        )}
+        {item.location && (
+          <div>
+            <dt>{t("inboxItem.location")}</dt>
+            <dd>
+              {item.location.lat}, {item.location.lng}
+            </dd>
+          </div>
+        )}
+        {post && (
+          <div>
+            <dt>{t("inboxItem.answersPost")}</dt>
+            <dd>
+              <Link to={`/posts/${post.id}`}>{post.title}</Link>
+            </dd>
+          </div>
+        )}
+        {item.mergedIntoId && (
+          <div>
+            <dt>{t("inboxItem.mergedInto")}</dt>
+            <dd>
+              <Link to={`/inbox/${item.mergedIntoId}`}>{t("inboxItem.openItem")}</Link>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </article>
+  );
+}
+
+/** Other messages related to this one: the rest of the thread, or the author's earlier ones. */
+function RelatedItems({ title, items, now }: { title: string; items: readonly InboxItem[]; now: number }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="related" aria-label={title}>
+      <h2>{title}</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            <Link to={`/inbox/${item.id}`}>{firstLine(item.text)}</Link> <span className="muted">· <TimeAgo iso={item.receivedAt} now={now} /></span> <InboxStatusBadge status={item.status} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
