@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MENTIONS_ENDPOINT } from "../../server/channels/x.js";
 import type { Channel } from "../../server/db/generated/client.js";
 import { BUDGET_EXHAUSTED, InboxPoller, monthOf } from "../../server/inbox/polling.js";
+import { sendReply } from "../../server/inbox/replies.js";
 import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
 import { addFacebookComment } from "../../server/sandbox/graph/facebook.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
@@ -96,6 +97,16 @@ describe("inbox polling", () => {
     expect(await itemsWith([comment!.id])).toHaveLength(1);
     await pollNow(facebook, "comments");
     expect(await itemsWith([comment!.id])).toHaveLength(1);
+  });
+
+  it("replies to a polled mention in its thread and counts the reply in the channel's spend", async () => {
+    const [mention] = control().injectMentions({ texts: ["@diskominfo_sgu lampu lalu lintas di bundaran mati"] });
+    await pollNow(x, "mentions");
+    const [item] = await itemsWith([mention!.id]);
+    const reply = await sendReply(siar.services, x, item!, "Terima kasih, sudah dilaporkan ke Dinas Perhubungan.");
+    expect(siar.services.sandbox!.state.x.tweets.get(reply.remoteId)).toMatchObject({ inReplyToTweetId: mention!.id, conversationId: mention!.conversationId });
+    const counted = await prisma().platformRequestCount.findUnique({ where: { channelId_month_endpoint: { channelId: x.id, month: monthOf(new Date()), endpoint: "POST /2/tweets" } } });
+    expect(counted!.requests).toBe(1);
   });
 
   it("postpones the next mention poll to the reset time when X's rate limit is used up", async () => {
