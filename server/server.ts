@@ -10,13 +10,14 @@ import { randomToken, TokenHasher } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
-import { FIRST_DATA_LOCK_KEY, withAdvisoryLock } from "./db/locks.js";
+import { DEADLINE_SWEEP_LOCK_KEY, FIRST_DATA_LOCK_KEY, ifAdvisoryLockFree, withAdvisoryLock } from "./db/locks.js";
 import { migrate } from "./db/migrate.js";
 import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USERS, ensureWebsiteChannel, seedDemoOrganisation } from "./db/seed.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
 import { ArrivalDesk } from "./inbox/arrival.js";
+import { DeadlineWatch } from "./inbox/deadlineWatch.js";
 import { InboxPoller } from "./inbox/polling.js";
 import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
@@ -93,6 +94,9 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     const waiting = await services.prisma.inboxItem.findMany({ where: { status: "new", kind: null, receivedAt: { lt: new Date(Date.now() - 5000) } }, select: { id: true }, take: 200 });
     for (const { id } of waiting) await triageArrival(id);
   }, { noOverlap: true });
+  const deadlines = new DeadlineWatch(services);
+  // One process at a time watches deadlines, so each warning and escalation is recorded once.
+  const deadlineSweep = cron.schedule("30 * * * * *", () => ifAdvisoryLockFree(db, DEADLINE_SWEEP_LOCK_KEY, () => deadlines.sweep()), { noOverlap: true });
   const webhooks = new WebhookProcessor(services);
   let webhookRound: Promise<unknown> = Promise.resolve();
   const fileWebhooks = () => (webhookRound = webhookRound.then(() => webhooks.processPending()).catch((error: unknown) => logger.error({ err: error }, "webhook queue failed")));
@@ -134,6 +138,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await publishingRound.catch(() => {});
       stopNudges();
       stopArrivals();
+      await deadlineSweep.destroy();
       await arrivalSweep.destroy();
       await webhookSweep.destroy();
       await webhookRound;

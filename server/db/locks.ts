@@ -3,6 +3,7 @@ import type { Database, SqlConnection } from "./client.js";
 // Prisma's own migrate uses this key, so our runner and the Prisma CLI exclude each other.
 export const MIGRATION_LOCK_KEY = 72707369;
 export const FIRST_DATA_LOCK_KEY = 72707370;
+export const DEADLINE_SWEEP_LOCK_KEY = 72707371;
 
 /**
  * Runs `work` on one connection while holding a PostgreSQL session advisory lock, so that
@@ -16,6 +17,23 @@ export async function withAdvisoryLock<T>(db: Database, key: number, work: (conn
     return await work(conn);
   } finally {
     if (locks) await conn.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+    await conn.release();
+  }
+}
+
+/** Like withAdvisoryLock, but skips the work (returns null) when another process holds the lock. */
+export async function ifAdvisoryLockFree<T>(db: Database, key: number, work: () => Promise<T>): Promise<T | null> {
+  if (db.kind !== "postgres") return work();
+  const conn = await db.connect();
+  try {
+    const [row] = await conn.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key]);
+    if (!row?.locked) return null;
+    try {
+      return await work();
+    } finally {
+      await conn.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+    }
+  } finally {
     await conn.release();
   }
 }

@@ -79,6 +79,17 @@ export function attachRealtime(server: http.Server, services: Services): Server 
   services.events.on("inbox.itemReceived", ({ itemId }) => pushItem(itemId));
   services.events.on("inbox.itemChanged", ({ itemId }) => pushItem(itemId));
 
+  // Escalation reaches the unit's head (its leaders), then Kominfo (humas and admins).
+  services.events.on("inbox.escalated", ({ itemId, to, unitId }) => {
+    void (async () => {
+      const unit = unitId ? await services.prisma.unit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
+      await pushToViewers(unit?.path ?? null, (socket, actor) => {
+        const addressed = to === "unit_head" ? actor.role === "leader" : actor.role === "humas" || actor.role === "admin";
+        if (addressed && can(actor, "read", "InboxItem", { unitPath: unit?.path ?? null })) socket.emit("inbox.escalated", { itemId, to });
+      });
+    })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "escalation not pushed"));
+  });
+
   // Admins learn at once that a channel needs a new token.
   services.events.on("channel.needsReconnect", (payload) => {
     void io
