@@ -3,12 +3,14 @@ import type { Services } from "../../services.js";
 import { authenticate, requireActor, requirePasswordChanged } from "../middleware/authenticate.js";
 import { csrfProtection } from "../middleware/csrf.js";
 import { apiNotFound } from "../middleware/errors.js";
+import { alertRoutes } from "./alerts/alerts.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
 import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
 import { inboxRoutes } from "./inbox/inbox.js";
 import { mediaRoutes } from "./media/media.js";
+import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { postRoutes } from "./posts/posts.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { unitRoutes } from "./units/units.js";
@@ -35,6 +37,8 @@ export function apiRoutes(services: Services): Router {
   api.use("/media", ...signedIn, mediaRoutes(services));
   api.use("/posts", ...signedIn, postRoutes(services));
   api.use("/inbox", ...signedIn, inboxRoutes(services));
+  api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
+  api.use("/alerts", ...signedIn, alertRoutes(services));
   api.use(apiNotFound);
   return api;
 }

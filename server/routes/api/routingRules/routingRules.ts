@@ -1,0 +1,57 @@
+import { Router } from "express";
+import { createRoutingRule, deleteRoutingRule, updateRoutingRule } from "../../../commands/routingRules.js";
+import type { RoutingRule } from "../../../db/generated/client.js";
+import { authorize } from "../../../policies/index.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { parse, uuidParam } from "../../validate.js";
+import { createRuleBody, updateRuleBody } from "./schema.js";
+
+const present = (rule: RoutingRule, names: Map<string, string>) => ({
+  id: rule.id,
+  category: rule.category,
+  place: rule.placeUnitId ? { id: rule.placeUnitId, name: names.get(rule.placeUnitId) ?? null } : null,
+  unit: { id: rule.unitId, name: names.get(rule.unitId) ?? null },
+  priority: rule.priority,
+  updatedAt: rule.updatedAt.toISOString(),
+});
+
+/** Admin-editable routing: which unit owns an item of a category from a place (highest priority first). */
+export function routingRuleRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  async function presented(rules: RoutingRule[]) {
+    const ids = rules.flatMap((rule) => [rule.unitId, ...(rule.placeUnitId ? [rule.placeUnitId] : [])]);
+    const names = new Map((await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    return rules.map((rule) => present(rule, names));
+  }
+
+  router.get("/", async (req, res) => {
+    authorize(req.actor!, "list", "RoutingRule");
+    const rules = await prisma.routingRule.findMany({ orderBy: [{ priority: "desc" }, { createdAt: "asc" }] });
+    res.json({ data: await presented(rules) });
+  });
+
+  router.post("/", async (req, res) => {
+    authorize(req.actor!, "create", "RoutingRule");
+    const rule = await createRoutingRule(services, originOf(req), parse(createRuleBody, req.body, req));
+    res.status(201).json((await presented([rule]))[0]);
+  });
+
+  router.patch("/:id", async (req, res) => {
+    authorize(req.actor!, "update", "RoutingRule");
+    const { id } = parse(uuidParam, req.params, req);
+    const rule = await updateRoutingRule(services, originOf(req), id, parse(updateRuleBody, req.body, req));
+    res.json((await presented([rule]))[0]);
+  });
+
+  router.delete("/:id", async (req, res) => {
+    authorize(req.actor!, "update", "RoutingRule");
+    const { id } = parse(uuidParam, req.params, req);
+    await deleteRoutingRule(services, originOf(req), id);
+    res.status(204).end();
+  });
+
+  return router;
+}
