@@ -1,0 +1,140 @@
+import { recordAudit } from "../audit/record.js";
+import { LIVE_WARNING_STATUSES } from "../commands/earlyWarnings.js";
+import { Prisma } from "../db/client.js";
+import type { Services } from "../services.js";
+
+export type EarlyWarningOptions = {
+  /** Length of the window whose items are counted. */
+  windowMinutes: number;
+  /** How far back (before the window) the usual rate is measured. */
+  baselineDays: number;
+  /** Fewer items than this never raise a warning, however quiet the place usually is. */
+  minCount: number;
+  /** How many times the usual rate counts as rising. */
+  factor: number;
+  /** A live warning raised this recently for the same category and place is updated rather than raised again. */
+  dedupeHours: number;
+};
+
+export const EARLY_WARNING_DEFAULTS: EarlyWarningOptions = { windowMinutes: 60, baselineDays: 14, minCount: 5, factor: 3, dedupeHours: 6 };
+
+/** The usual number of items per window: everything in the baseline period spread evenly over its windows. */
+export function baselinePerWindow(itemsInBaselinePeriod: number, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): number {
+  const windows = (options.baselineDays * 24 * 60) / options.windowMinutes;
+  return itemsInBaselinePeriod / windows;
+}
+
+/**
+ * The rule: a category rises in a place when the last window holds at least `minCount` items
+ * (5) AND at least `factor` (3) times the usual count per window plus one; the "+1" keeps a
+ * near-zero baseline from turning every small cluster into a warning, the minimum keeps noise out.
+ */
+export function isRising(counts: { count: number; baseline: number }, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): boolean {
+  return counts.count >= options.minCount && counts.count >= counts.baseline * options.factor + 1;
+}
+
+/** A place whose items are counted together: a desa alone, or a kecamatan with all its desa. */
+type PlaceKey = { placeId: string; countedPlaceIds: string[] };
+
+/** The item's place first, then its kecamatan, which also counts its desa's items. */
+async function placeKeys(services: Services, placeUnitId: string): Promise<PlaceKey[]> {
+  const { prisma } = services;
+  const place = await prisma.unit.findUnique({ where: { id: placeUnitId }, select: { id: true, type: true, parent: { select: { id: true, type: true } } } });
+  if (!place) return [];
+  const kecamatan = place.type === "kecamatan" ? place.id : place.parent?.type === "kecamatan" ? place.parent.id : null;
+  const keys: PlaceKey[] = place.id === kecamatan ? [] : [{ placeId: place.id, countedPlaceIds: [place.id] }];
+  if (kecamatan) {
+    const desa = await prisma.unit.findMany({ where: { parentId: kecamatan }, select: { id: true } });
+    keys.push({ placeId: kecamatan, countedPlaceIds: [kecamatan, ...desa.map((unit) => unit.id)] });
+  }
+  return keys;
+}
+
+type Tally = { current: number; past: number; itemIds: string[] };
+
+/** Items of the key in the window (with their ids) and in the baseline period before it, in one indexed scan. */
+async function tally(tx: Prisma.TransactionClient, category: string, key: PlaceKey, windowStart: Date, now: Date, options: EarlyWarningOptions): Promise<Tally> {
+  const baselineStart = new Date(windowStart.getTime() - options.baselineDays * 24 * 3600_000);
+  const places = Prisma.join(key.countedPlaceIds.map((id) => Prisma.sql`${id}::uuid`));
+  // Spam and merged duplicates are not separate reports of the problem.
+  const [row] = await tx.$queryRaw<{ current: number; past: number; ids: string[] | null }[]>`
+    SELECT count(*) FILTER (WHERE "receivedAt" >= ${windowStart})::int AS current,
+           count(*) FILTER (WHERE "receivedAt" < ${windowStart})::int AS past,
+           array_agg("id"::text ORDER BY "receivedAt", "id") FILTER (WHERE "receivedAt" >= ${windowStart}) AS ids
+    FROM "InboxItem"
+    WHERE "category" = ${category} AND "placeUnitId" IN (${places})
+      AND "receivedAt" >= ${baselineStart} AND "receivedAt" <= ${now}
+      AND "status" <> 'closed_spam' AND "mergedIntoId" IS NULL`;
+  return { current: row?.current ?? 0, past: row?.past ?? 0, itemIds: row?.ids ?? [] };
+}
+
+// Advisory-lock namespace of early warnings, so their keys never collide with other advisory locks.
+const LOCK_NAMESPACE = 72707380;
+
+type Outcome = { warningId: string; change: "raised" | "updated" } | { warningId: string; change: "unchanged" } | null;
+
+/**
+ * Looks at one key under a transaction-scoped advisory lock, so that processes triaging items
+ * of the same category and place at once take turns: a live warning is updated with the window's
+ * items; otherwise a rising count raises a new one (audited, by the system).
+ */
+async function checkKey(services: Services, item: { category: string; unitId: string | null }, key: PlaceKey, now: Date, options: EarlyWarningOptions): Promise<Outcome> {
+  const { category } = item;
+  return services.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${category}:${key.placeId}`}))`;
+    const windowStart = new Date(now.getTime() - options.windowMinutes * 60_000);
+    const counts = await tally(tx, category, key, windowStart, now, options);
+    const live = await tx.earlyWarning.findFirst({
+      where: { category, placeUnitId: key.placeId, status: { in: LIVE_WARNING_STATUSES }, raisedAt: { gte: new Date(now.getTime() - options.dedupeHours * 3600_000) } },
+      orderBy: { raisedAt: "desc" },
+    });
+    if (live) {
+      const itemIds = [...new Set([...live.itemIds, ...counts.itemIds])];
+      if (itemIds.length === live.itemIds.length) return { warningId: live.id, change: "unchanged" };
+      await tx.earlyWarning.update({ where: { id: live.id }, data: { itemIds, count: itemIds.length, windowEnd: now } });
+      return { warningId: live.id, change: "updated" };
+    }
+    const baseline = baselinePerWindow(counts.past, options);
+    if (!isRising({ count: counts.current, baseline }, options)) return null;
+    const warning = await tx.earlyWarning.create({
+      data: { category, placeUnitId: key.placeId, unitId: item.unitId, windowStart, windowEnd: now, count: counts.current, baseline, itemIds: counts.itemIds, raisedAt: now },
+    });
+    await recordAudit(tx, { actor: null, label: "system" }, {
+      action: "earlyWarning.raised",
+      targetType: "EarlyWarning",
+      targetId: warning.id,
+      unitId: item.unitId,
+      changes: { category, placeUnitId: key.placeId, count: counts.current, baseline },
+    });
+    return { warningId: warning.id, change: "raised" };
+  });
+}
+
+/**
+ * Runs the rule for a triaged item: its place first, then its kecamatan. The narrowest place
+ * that rises (or already has a live warning) takes the item, so five reports from one desa make
+ * one warning, not a second one for its kecamatan; the kecamatan catches surges spread over its desa.
+ */
+export async function detectRisingTopic(services: Services, itemId: string, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<Outcome> {
+  const item = await services.prisma.inboxItem.findUnique({
+    where: { id: itemId },
+    select: { status: true, category: true, placeUnitId: true, unitId: true, mergedIntoId: true, receivedAt: true },
+  });
+  if (!item || !item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status)) return null;
+  // Changes to older items (notes, replies) cannot make the current window rise.
+  if (item.receivedAt.getTime() < now.getTime() - options.windowMinutes * 60_000) return null;
+  for (const key of await placeKeys(services, item.placeUnitId)) {
+    const outcome = await checkKey(services, { category: item.category, unitId: item.unitId }, key, now, options);
+    if (!outcome) continue;
+    if (outcome.change !== "unchanged") services.events.emit("inbox.earlyWarning", { warningId: outcome.warningId, change: outcome.change });
+    return outcome;
+  }
+  return null;
+}
+
+/** Checks every changed item (triage, corrections) for a rising topic; returns the unsubscribe function. */
+export function watchForRisingTopics(services: Services, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): () => void {
+  return services.events.on("inbox.itemChanged", ({ itemId }) => {
+    void detectRisingTopic(services, itemId, options).catch((error: unknown) => services.logger.error({ err: error, itemId }, "early warning check failed"));
+  });
+}
