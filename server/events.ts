@@ -16,6 +16,8 @@ export type DomainEventMap = {
   "inbox.itemChanged": { itemId: string };
   // A deadline passed and the item went up a step: to the unit's head, then to Kominfo.
   "inbox.escalated": { itemId: string; to: "unit_head" | "kominfo"; unitId: string | null };
+  // An early warning was raised, took in more items, or was acknowledged or resolved by staff.
+  "inbox.earlyWarning": { warningId: string; change: "raised" | "updated" | "acknowledged" | "resolved" };
 };
 
 export class DomainEvents {

@@ -18,6 +18,7 @@ import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
 import { ArrivalDesk } from "./inbox/arrival.js";
 import { DeadlineWatch } from "./inbox/deadlineWatch.js";
+import { watchForRisingTopics } from "./inbox/earlyWarning.js";
 import { InboxPoller } from "./inbox/polling.js";
 import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
@@ -89,6 +90,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const arrivals = new ArrivalDesk(services);
   const triageArrival = (itemId: string) => arrivals.receive(itemId).catch((error: unknown) => logger.error({ err: error, itemId }, "triage on arrival failed"));
   const stopArrivals = services.events.on("inbox.itemReceived", ({ itemId }) => void triageArrival(itemId));
+  const stopEarlyWarnings = watchForRisingTopics(services);
   // Anything filed but not triaged (a process died in between) is picked up again.
   const arrivalSweep = cron.schedule("*/10 * * * * *", async () => {
     const waiting = await services.prisma.inboxItem.findMany({ where: { status: "new", kind: null, receivedAt: { lt: new Date(Date.now() - 5000) } }, select: { id: true }, take: 200 });
@@ -138,6 +140,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await publishingRound.catch(() => {});
       stopNudges();
       stopArrivals();
+      stopEarlyWarnings();
       await deadlineSweep.destroy();
       await arrivalSweep.destroy();
       await webhookSweep.destroy();

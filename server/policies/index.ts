@@ -3,6 +3,7 @@ import { can } from "./policy.js";
 import { seesAllUnits } from "./scope.js";
 import "./apiTokens.js";
 import "./auditEvents.js";
+import "./earlyWarnings.js";
 import "./sandbox.js";
 import "./units.js";
 import "./users.js";

@@ -12,6 +12,8 @@ export type Subjects = {
   MediaAsset: { unitPath: string };
   /** unitPath null: not routed yet, visible to roles that see every unit. */
   InboxItem: { unitPath: string | null };
+  /** unitPath: the path of the unit the warning was routed to; null like an unrouted item. */
+  EarlyWarning: { unitPath: string | null };
   RoutingRule: never;
   Dashboard: { unitPath: string };
   Sandbox: never;

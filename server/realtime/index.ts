@@ -3,9 +3,11 @@ import { parse as parseCookies } from "cookie";
 import { Server } from "socket.io";
 import type { Actor } from "../auth/actor.js";
 import { resolveSession, SESSION_COOKIE } from "../auth/sessions.js";
+import { loadWarnings } from "../commands/earlyWarnings.js";
 import { inboxItemInclude } from "../commands/inbox.js";
 import { postInclude } from "../commands/posts.js";
 import { can, seesAllUnits } from "../policies/index.js";
+import { presentEarlyWarning } from "../presenters/earlyWarning.js";
 import { presentInboxItem } from "../presenters/inboxItem.js";
 import { presentPost } from "../presenters/post.js";
 import { trackPresence } from "./presence.js";
@@ -88,6 +90,19 @@ export function attachRealtime(server: http.Server, services: Services): Server 
         if (addressed && can(actor, "read", "InboxItem", { unitPath: unit?.path ?? null })) socket.emit("inbox.escalated", { itemId, to });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "escalation not pushed"));
+  });
+
+  // Early warnings reach everyone who may see the unit they were routed to, as they are raised and acted on.
+  services.events.on("inbox.earlyWarning", ({ warningId, change }) => {
+    if (nobodyConnected()) return;
+    void (async () => {
+      const [warning] = await loadWarnings(services.prisma, { where: { id: warningId } });
+      if (!warning) return;
+      const subject = { unitPath: warning.unit?.path ?? null };
+      await pushToViewers(subject.unitPath, (socket, actor) => {
+        if (can(actor, "read", "EarlyWarning", subject)) socket.emit("inbox.alert", { alert: presentEarlyWarning(warning), change });
+      });
+    })().catch((error: unknown) => services.logger.error({ err: error, warningId }, "early warning not pushed"));
   });
 
   // Admins learn at once that a channel needs a new token.

@@ -1,0 +1,49 @@
+import { Router, type Request } from "express";
+import { acknowledgeWarning, loadWarning, loadWarnings, resolveWarning } from "../../../commands/earlyWarnings.js";
+import type { Prisma } from "../../../db/client.js";
+import { authorize, unitScopeWhere } from "../../../policies/index.js";
+import { presentEarlyWarning } from "../../../presenters/earlyWarning.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { parse, uuidParam } from "../../validate.js";
+import { listAlertsQuery } from "./schema.js";
+
+/** Early warnings of rising topics in the inbox ("alerts" to staff), scoped like inbox items. */
+export function alertRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  async function loadAlert(req: Request, action: "read" | "update" | "handle") {
+    const warning = await loadWarning(prisma, parse(uuidParam, req.params, req).id);
+    authorize(req.actor!, action, "EarlyWarning", { unitPath: warning.unit?.path ?? null });
+    return warning;
+  }
+
+  router.get("/", async (req, res) => {
+    const actor = req.actor!;
+    authorize(actor, "list", "EarlyWarning");
+    const query = parse(listAlertsQuery, req.query, req);
+    const scope = unitScopeWhere(actor);
+    // Warnings have no relation to Unit: scope by the ids of the units the actor sees.
+    const where: Prisma.EarlyWarningWhereInput = { status: query.status };
+    if (scope) where.unitId = { in: (await prisma.unit.findMany({ where: scope, select: { id: true } })).map((unit) => unit.id) };
+    const warnings = await loadWarnings(prisma, { where, orderBy: [{ raisedAt: "desc" }, { id: "desc" }], take: query.limit });
+    res.json({ data: warnings.map(presentEarlyWarning) });
+  });
+
+  router.get("/:id", async (req, res) => {
+    res.json(presentEarlyWarning(await loadAlert(req, "read")));
+  });
+
+  router.post("/:id/acknowledge", async (req, res) => {
+    const warning = await loadAlert(req, "update");
+    res.json(presentEarlyWarning(await acknowledgeWarning(services, originOf(req), warning.id)));
+  });
+
+  router.post("/:id/resolve", async (req, res) => {
+    const warning = await loadAlert(req, "handle");
+    res.json(presentEarlyWarning(await resolveWarning(services, originOf(req), warning.id)));
+  });
+
+  return router;
+}
