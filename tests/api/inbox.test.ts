@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArrivalDesk } from "../../server/inbox/arrival.js";
-import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
+import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // The inbox as staff use it: an item arrives, is triaged and routed, and is answered on its channel.
@@ -26,22 +25,10 @@ afterAll(async () => siar?.close());
 let pagePostId: string;
 beforeAll(async () => {
   // A Page post of ours for citizens to comment on, published by the worker.
-  const created = await humas.post("/api/posts", { unitId: units["kab-sanggau"], title: "Info layanan", body: "Layanan publik Kabupaten Sanggau.", channelIds: [facebook.id] });
-  await humas.post(`/api/posts/${created.body.id}/submit`);
-  await siar.worker.tick();
-  pagePostId = (await humas.get(`/api/posts/${created.body.id}`)).body.deliveries[0].remoteId;
+  pagePostId = await publishPagePost(siar, humas, { unitId: units["kab-sanggau"]!, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
 });
 
-/** A citizen comments on our Page post: the sandbox sends the webhook, Siar files and triages it. */
-async function arrives(text: string) {
-  const sandbox = siar.services.sandbox!.control;
-  const [comment] = sandbox.injectFacebookComments({ postId: pagePostId, texts: [text] });
-  await sandbox.waitForWebhooks();
-  await new WebhookProcessor(siar.services).processPending();
-  const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { source_platformId: { source: "facebook_comment", platformId: comment!.id } } });
-  await new ArrivalDesk(siar.services).receive(item.id);
-  return item.id;
-}
+const arrives = (text: string) => commentArrives(siar, pagePostId, text);
 
 describe("arrival", () => {
   it("triages, places and routes an item, with reasons and deadlines", async () => {

@@ -1,0 +1,29 @@
+import { ArrivalDesk } from "../../server/inbox/arrival.js";
+import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
+import type { ApiClient } from "./client.js";
+import type { TestSiar } from "./siar.js";
+
+/** Publishes a Facebook Page post of ours for citizens to comment on; returns its id on Facebook. */
+export async function publishPagePost(siar: TestSiar, author: ApiClient, post: { unitId: string; channelId: string; title: string; body: string }): Promise<string> {
+  const created = await author.post("/api/posts", { unitId: post.unitId, title: post.title, body: post.body, channelIds: [post.channelId] });
+  await author.post(`/api/posts/${created.body.id}/submit`);
+  // The worker may deliver in the background (its own interval, slots freed later): wait for the remote id.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await siar.worker.tick();
+    const remoteId: string | null = (await author.get(`/api/posts/${created.body.id}`)).body.deliveries[0].remoteId;
+    if (remoteId) return remoteId;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("the Page post was not published");
+}
+
+/** A citizen comments on our Page post: the sandbox sends the webhook, Siar files and triages it. Returns the item's id. */
+export async function commentArrives(siar: TestSiar, pagePostId: string, text: string): Promise<string> {
+  const sandbox = siar.services.sandbox!.control;
+  const [comment] = sandbox.injectFacebookComments({ postId: pagePostId, texts: [text] });
+  await sandbox.waitForWebhooks();
+  await new WebhookProcessor(siar.services).processPending();
+  const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { source_platformId: { source: "facebook_comment", platformId: comment!.id } } });
+  await new ArrivalDesk(siar.services).receive(item.id);
+  return item.id;
+}
