@@ -1,0 +1,99 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedIn, type ApiClient } from "../helpers/client.js";
+import { commentArrives, publishPagePost } from "../helpers/inbox.js";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { closePage, launchBrowser, logInToApp, openPage } from "./browser.js";
+
+// The inbox as a petugas of Kecamatan Kapuas uses it: what reaches them, why it was triaged so,
+// correcting it, answering on Facebook, and citizens' text that must stay text.
+
+let siar: TestSiar;
+let browser: Browser;
+let humas: ApiClient;
+let pagePostId: string;
+
+beforeAll(async () => {
+  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" }), launchBrowser()]);
+  humas = await signedIn(siar.url, "humas@sanggau.demo");
+  const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
+  pagePostId = await publishPagePost(siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
+});
+afterAll(async () => {
+  await browser?.close();
+  await siar?.close();
+});
+
+const arrives = (text: string) => commentArrives(siar, pagePostId, text);
+
+async function asOfficerOfKapuas(test: (page: Page) => Promise<void>) {
+  const page = await openPage(browser, siar.url);
+  // A script in a citizen's text would show itself as a dialog.
+  page.on("dialog", (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+  try {
+    await logInToApp(page, "petugas.kapuas@sanggau.demo");
+    await test(page);
+  } finally {
+    await closePage(page);
+  }
+}
+
+describe("inbox in the browser", () => {
+  it("shows an officer their unit's complaint with its triage reasons, takes a correction and a reply on Facebook", async () => {
+    const complaint = await arrives("Pelayanan di kantor camat Kapuas lambat sekali, pegawainya malah main hp");
+    await arrives("Jalan di Kecamatan Tayan Hulu rusak parah, mohon segera diperbaiki");
+    const triaged = (await humas.get(`/api/inbox/${complaint}`)).body.item;
+    expect(triaged).toMatchObject({ status: "triaged", kind: "pengaduan", unit: { name: "Kecamatan Kapuas" } });
+    const matchedWord: string = triaged.triage.category.reasons[0].matched;
+    const correctedUrgency = triaged.urgency === "tinggi" ? "darurat" : "tinggi";
+
+    await asOfficerOfKapuas(async (page) => {
+      await page.goto("/app/inbox");
+      await page.getByRole("link", { name: /lambat sekali/ }).waitFor();
+      expect(await page.getByRole("link", { name: /Tayan Hulu rusak/ }).count()).toBe(0);
+
+      await page.getByRole("link", { name: /lambat sekali/ }).click();
+      await page.getByRole("heading", { name: "Triase" }).waitFor();
+      expect(await page.locator(".triage").innerText()).toContain(`“${matchedWord}”`);
+
+      await page.getByLabel("Urgensi", { exact: true }).selectOption(correctedUrgency);
+      await page.locator(".triage").getByText("Dikoreksi petugas").waitFor();
+
+      // "r" (outside any field) jumps to the reply box.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press("r");
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+      expect(await page.locator(".composer-box").innerText()).toContain("Balasan dikirim sebagai komentar di Facebook");
+
+      const reply = "Terima kasih, laporan Anda kami teruskan ke Camat Kapuas.";
+      await page.getByLabel("Balasan", { exact: true }).fill(reply);
+      await page.getByRole("button", { name: "Kirim balasan" }).click();
+      await page.getByRole("status").filter({ hasText: "Balasan terkirim." }).waitFor();
+      await page.locator(".inbox-item__badges").getByText("Dijawab").waitFor();
+      await page.getByTestId("timeline-reply").getByText(reply).waitFor();
+
+      const comments = [...siar.services.sandbox!.state.graph.comments.values()];
+      expect(comments.some((comment) => comment.message === reply)).toBe(true);
+      expect((await humas.get(`/api/inbox/${complaint}`)).body.item).toMatchObject({ status: "answered", urgency: correctedUrgency, triage: { urgency: { source: "staff" } } });
+    });
+  });
+
+  it("shows a citizen's markup as text, never as an element", async () => {
+    const markup = "Kantor camat Kapuas tutup <img src=x onerror=alert(1)> padahal jam kerja";
+    const id = await arrives(markup);
+
+    await asOfficerOfKapuas(async (page) => {
+      await page.goto(`/app/inbox/${id}`);
+      const text = page.getByTestId("citizen-text");
+      await text.waitFor();
+      expect(await text.innerText()).toBe(markup);
+      expect(await page.locator("img").count()).toBe(0);
+
+      await page.goto("/app/inbox");
+      await page.getByRole("link", { name: /tutup <img/ }).waitFor();
+      expect(await page.locator("img").count()).toBe(0);
+    });
+  });
+});
