@@ -1,9 +1,12 @@
+import type { Actor } from "../auth/actor.js";
 import type { EarlyWarningView } from "../commands/earlyWarnings.js";
+import { can } from "../policies/index.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** An early warning for staff: the unit's path (used for scoping) stays on the server. */
-export function presentEarlyWarning(warning: EarlyWarningView) {
+/** An early warning for staff, with what this actor may do to it; the unit's path (used for scoping) stays on the server. */
+export function presentEarlyWarning(warning: EarlyWarningView, actor: Actor) {
+  const subject = { unitPath: warning.unit?.path ?? null };
   return {
     id: warning.id,
     category: warning.category,
@@ -19,5 +22,6 @@ export function presentEarlyWarning(warning: EarlyWarningView) {
     acknowledgedBy: warning.acknowledgedBy,
     resolvedAt: iso(warning.resolvedAt),
     items: warning.itemIds,
+    permissions: { acknowledge: can(actor, "update", "EarlyWarning", subject), resolve: can(actor, "handle", "EarlyWarning", subject) },
   };
 }

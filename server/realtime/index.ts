@@ -100,7 +100,7 @@ export function attachRealtime(server: http.Server, services: Services): Server 
       if (!warning) return;
       const subject = { unitPath: warning.unit?.path ?? null };
       await pushToViewers(subject.unitPath, (socket, actor) => {
-        if (can(actor, "read", "EarlyWarning", subject)) socket.emit("inbox.alert", { alert: presentEarlyWarning(warning), change });
+        if (can(actor, "read", "EarlyWarning", subject)) socket.emit("inbox.alert", { alert: presentEarlyWarning(warning, actor), change });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, warningId }, "early warning not pushed"));
   });

@@ -28,21 +28,21 @@ export function alertRoutes(services: Services): Router {
     const where: Prisma.EarlyWarningWhereInput = { status: query.status };
     if (scope) where.unitId = { in: (await prisma.unit.findMany({ where: scope, select: { id: true } })).map((unit) => unit.id) };
     const warnings = await loadWarnings(prisma, { where, orderBy: [{ raisedAt: "desc" }, { id: "desc" }], take: query.limit });
-    res.json({ data: warnings.map(presentEarlyWarning) });
+    res.json({ data: warnings.map((warning) => presentEarlyWarning(warning, actor)) });
   });
 
   router.get("/:id", async (req, res) => {
-    res.json(presentEarlyWarning(await loadAlert(req, "read")));
+    res.json(presentEarlyWarning(await loadAlert(req, "read"), req.actor!));
   });
 
   router.post("/:id/acknowledge", async (req, res) => {
     const warning = await loadAlert(req, "update");
-    res.json(presentEarlyWarning(await acknowledgeWarning(services, originOf(req), warning.id)));
+    res.json(presentEarlyWarning(await acknowledgeWarning(services, originOf(req), warning.id), req.actor!));
   });
 
   router.post("/:id/resolve", async (req, res) => {
     const warning = await loadAlert(req, "handle");
-    res.json(presentEarlyWarning(await resolveWarning(services, originOf(req), warning.id)));
+    res.json(presentEarlyWarning(await resolveWarning(services, originOf(req), warning.id), req.actor!));
   });
 
   return router;
