@@ -102,7 +102,30 @@ export type Channel = {
   status: ChannelStatus;
   statusReason: string | null;
   simulated: boolean;
+  /** Why the channel cannot work as configured (already in the user's language), or null. */
+  warning: { code: string; message: string } | null;
   createdAt: string;
+};
+
+/** What a channel spent on platform requests this month, against its budget (GET /channels/:id/usage). */
+export type ChannelUsage = {
+  /** "YYYY-MM" */
+  month: string;
+  /** Most requests per month; null: no limit. */
+  budget: number | null;
+  requests: number;
+  byEndpoint: { endpoint: string; requests: number }[];
+  polls: { stream: string; lastPolledAt: string | null; nextPollAt: string; lastError: string | null }[];
+};
+
+/** Which unit owns an inbox item of a category (null: any) from a place (null: anywhere); highest priority wins. */
+export type RoutingRule = {
+  id: string;
+  category: InboxCategory | null;
+  place: { id: string; name: string } | null;
+  unit: { id: string; name: string };
+  priority: number;
+  updatedAt: string;
 };
 
 export type Media = {
