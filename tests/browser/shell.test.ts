@@ -31,7 +31,7 @@ async function navLinkTestIds(page: Page): Promise<string[]> {
 describe("the signed-in navigation", () => {
   const expected: [string, string[]][] = [
     ["admin@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
-    ["humas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard"]],
+    ["humas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
     ["petugas.kapuas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox"]],
     ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-dashboard", "nav-admin"]],
   ];

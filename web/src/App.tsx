@@ -2,11 +2,12 @@ import type { ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
-import { ADMIN, ADMIN_AUDIT, ADMIN_CHANNELS, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, POSTS, POSTS_REVIEW, type Section } from "./navigation";
+import { ADMIN, ADMIN_AUDIT, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, POSTS, POSTS_REVIEW, type Section } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
 import { ChannelsPage } from "./pages/admin/ChannelsPage";
+import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
 import { UnitsPage } from "./pages/admin/UnitsPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
@@ -36,6 +37,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_UNITS, <UnitsPage />],
   [ADMIN_USERS, <UsersPage />],
   [ADMIN_CHANNELS, <ChannelsPage />],
+  [ADMIN_ROUTING, <RoutingRulesPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
 ];
 

@@ -21,7 +21,9 @@ export const ADMIN_UNITS: Section = { path: "/admin/units", label: "admin.units"
 export const ADMIN_USERS: Section = { path: "/admin/users", label: "admin.users", testId: "admin-users", allowed: (a) => a.manageUsers };
 export const ADMIN_AUDIT: Section = { path: "/admin/audit", label: "admin.audit", testId: "admin-audit", allowed: (a) => a.readAuditLog };
 export const ADMIN_CHANNELS: Section = { path: "/admin/channels", label: "admin.channels", testId: "admin-channels", allowed: (a) => a.manageUnits };
-export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_CHANNELS, ADMIN_AUDIT];
+// Admins and humas see every unit, and may read the routing rules; only admins change them (manageUnits).
+export const ADMIN_ROUTING: Section = { path: "/admin/routing-rules", label: "admin.routingRules", testId: "admin-routing-rules", allowed: (a) => a.seesAllUnits };
+export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_AUDIT];
 
 export const ADMIN: Section = {
   path: "/admin",

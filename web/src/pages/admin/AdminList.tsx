@@ -14,6 +14,8 @@ export type Editor<T extends { id: string }> = ReturnType<typeof useEditing<T>>;
 type AdminListPageProps<T extends { id: string }> = {
   title: string;
   newLabel: string;
+  /** False for those who may only read the list: no "new" button. */
+  canCreate?: boolean;
   editor: Editor<T>;
   /** Shown above the form, e.g. a one-time secret. */
   notice?: ReactNode;
@@ -23,7 +25,7 @@ type AdminListPageProps<T extends { id: string }> = {
 };
 
 /** An administration list page: its "new" button while no form is open, the form when one is, then the list. */
-export function AdminListPage<T extends { id: string }>({ title, newLabel, editor, notice, form, children }: AdminListPageProps<T>) {
+export function AdminListPage<T extends { id: string }>({ title, newLabel, canCreate = true, editor, notice, form, children }: AdminListPageProps<T>) {
   const { editing } = editor;
   const newButton = (
     <button type="button" onClick={editor.create}>
@@ -31,7 +33,7 @@ export function AdminListPage<T extends { id: string }>({ title, newLabel, edito
     </button>
   );
   return (
-    <Page title={title} actions={editing === null && newButton}>
+    <Page title={title} actions={canCreate && editing === null && newButton}>
       {notice}
       {editing !== null && <Fragment key={editing === "new" ? "new" : editing.id}>{form(editing === "new" ? undefined : editing)}</Fragment>}
       {children}
@@ -50,14 +52,22 @@ type RowActionsProps = {
   children?: ReactNode;
 };
 
+/** "Edit", named for screen readers after the record it opens. */
+export function EditButton({ label, onEdit }: { label: string; onEdit(): void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="button--secondary" onClick={onEdit} aria-label={label}>
+      {t("common.edit")}
+    </button>
+  );
+}
+
 /** A record's row actions: edit, then deactivate (asks first) or reactivate. */
 export function RowActions({ editLabel, onEdit, active, confirmDeactivate, busy, onSetActive, children }: RowActionsProps) {
   const { t } = useI18n();
   return (
     <div className="row-actions">
-      <button type="button" className="button--secondary" onClick={onEdit} aria-label={editLabel}>
-        {t("common.edit")}
-      </button>
+      <EditButton label={editLabel} onEdit={onEdit} />
       {children}
       {active ? (
         <ConfirmButton label={t("common.deactivate")} confirmLabel={confirmDeactivate} busy={busy} onConfirm={() => onSetActive(false)} />
