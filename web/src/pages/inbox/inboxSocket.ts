@@ -1,26 +1,11 @@
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { InboxItem, InboxViewer } from "../../api/types";
-import { RealtimeContext } from "../../realtime/RealtimeContext";
+import { RealtimeContext, useSocketEvent } from "../../realtime/RealtimeContext";
 import { useSignedIn } from "../../session/SessionProvider";
 
 // The inbox's socket contract: "inbox.item.updated" {item} for every item that arrives or changes,
 // and presence: "inbox.viewing" / "inbox.typing" out, "inbox.presence" back. Without a socket (or
 // before the server speaks it) the pages simply get no live updates.
-
-/** Calls the latest `handler` with each payload of `event`, while a socket is connected. */
-function useSocketEvent<P>(event: string, handler: (payload: P) => void) {
-  const socket = useContext(RealtimeContext);
-  const latest = useRef(handler);
-  latest.current = handler;
-  useEffect(() => {
-    if (!socket) return;
-    const listener = (payload: P) => latest.current(payload);
-    socket.on(event, listener);
-    return () => {
-      socket.off(event, listener);
-    };
-  }, [socket, event]);
-}
 
 export function useInboxItemUpdates(handler: (item: InboxItem) => void) {
   useSocketEvent<{ item: InboxItem }>("inbox.item.updated", ({ item }) => handler(item));
