@@ -11,11 +11,13 @@ import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { AdminListPage, RowActions, useEditing } from "./AdminList";
 import { ChannelForm } from "./ChannelForm";
+import { ChannelUsagePanel } from "./ChannelUsage";
 import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./OAuthConnect";
 
 /**
  * The connected platform accounts per unit: connect by signing in on Facebook or X (or by
- * pasting tokens), replace them, disable or enable. Platforms send the admin back here with
+ * pasting tokens), replace them, disable or enable, see what they spent against their monthly
+ * request budget. Platforms send the admin back here with
  * ?oauth=meta&state=… (choose Pages), ?oauthConnected=x or ?oauthError=code.
  */
 export function ChannelsPage() {
@@ -25,6 +27,7 @@ export function ChannelsPage() {
   const editor = useEditing<Channel>();
   const [params, setParams] = useSearchParams();
   const [connectedCount, setConnectedCount] = useState(0);
+  const [usageOf, setUsageOf] = useState<Channel | null>(null);
   const activeUnits = (units.data ?? []).filter((unit) => unit.active);
   const metaState = params.get("oauth") === "meta" ? params.get("state") : null;
   const leaveOAuthStep = () => setParams({}, { replace: true });
@@ -60,6 +63,7 @@ export function ChannelsPage() {
       ) : (
         editor.editing === null && <OAuthConnectButtons units={activeUnits} />
       )}
+      {usageOf && <ChannelUsagePanel key={usageOf.id} channel={usageOf} onClose={() => setUsageOf(null)} />}
       <ErrorAlert error={setEnabled.error} />
       <ListTable
         list={loadedList(channels)}
@@ -77,6 +81,11 @@ export function ChannelsPage() {
             <td>
               <span className={`badge channel--${channel.status}`}>{t(CHANNEL_STATUS_LABELS[channel.status])}</span>
               {channel.statusReason && <p className="muted">{channel.statusReason}</p>}
+              {channel.warning && (
+                <p className="alert alert--error" data-testid="channel-warning">
+                  <strong>{t("channels.warning")}</strong> {channel.warning.message}
+                </p>
+              )}
             </td>
             <td>
               {channel.kind !== "website" && (
@@ -87,7 +96,11 @@ export function ChannelsPage() {
                   confirmDeactivate={t("channels.confirmDisable", { name: channel.name })}
                   busy={setEnabled.busy}
                   onSetActive={(enabled) => void setEnabled.run(channel, enabled)}
-                />
+                >
+                  <button type="button" className="button--secondary" aria-label={t("channels.usageNamed", { name: channel.name })} onClick={() => setUsageOf(channel)}>
+                    {t("channels.usage")}
+                  </button>
+                </RowActions>
               )}
             </td>
           </tr>
