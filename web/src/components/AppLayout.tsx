@@ -5,6 +5,7 @@ import { SECTIONS } from "../navigation";
 import { RealtimeContext } from "../realtime/RealtimeContext";
 import { useSessionSocket } from "../realtime/useSessionSocket";
 import { useSession, useSignedIn } from "../session/SessionProvider";
+import { ChannelReconnectNotices } from "./ChannelReconnectNotices";
 import { ROLE_LABELS } from "./labels";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavList } from "./NavList";
@@ -77,6 +78,7 @@ export function AppLayout() {
       <NavList id="main-nav" label={t("layout.navLabel")} className={menuOpen ? "app-nav app-nav--open" : "app-nav"} sections={SECTIONS} />
       <main id="main" className="app-main" tabIndex={-1}>
         <RealtimeContext.Provider value={socket}>
+          {session.abilities.manageUnits && <ChannelReconnectNotices />}
           <Outlet />
         </RealtimeContext.Provider>
       </main>
