@@ -8,6 +8,7 @@ import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
 import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
+import { dashboardRoutes } from "./dashboard/dashboard.js";
 import { inboxRoutes } from "./inbox/inbox.js";
 import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
@@ -39,6 +40,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
   api.use("/alerts", ...signedIn, alertRoutes(services));
+  api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use(apiNotFound);
   return api;
 }

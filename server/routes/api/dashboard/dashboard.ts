@@ -1,0 +1,104 @@
+import { Router, type Response } from "express";
+import type { Actor } from "../../../auth/actor.js";
+import type { PrismaClient } from "../../../db/client.js";
+import { AppError } from "../../../errors.js";
+import { toCsv } from "../../../metrics/csv.js";
+import { REPORTING_OFFSET_MINUTES } from "../../../metrics/definitions.js";
+import { areasReport, backlogReport, glossaryReport, publishingReport, summaryReport, unitsReport, volumeReport, type Report } from "../../../metrics/reports.js";
+import type { MetricsScope } from "../../../metrics/scope.js";
+import { authorize, seesAllUnits } from "../../../policies/index.js";
+import type { Services } from "../../../services.js";
+import { parse } from "../../validate.js";
+import { dashboardQuery, glossaryQuery, volumeQuery, type DashboardQuery } from "./schema.js";
+
+/** The leaders' dashboard: each report as JSON, or as CSV with `?format=csv`. */
+export function dashboardRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  const reports = { summary: summaryReport, units: unitsReport, backlog: backlogReport, areas: areasReport, publishing: publishingReport };
+  for (const [name, build] of Object.entries(reports)) {
+    router.get(`/${name}`, async (req, res) => {
+      const query = parse(dashboardQuery, req.query, req);
+      const scope = await scopeFor(prisma, req.actor!, query);
+      send(res, name, scope, await build(prisma, scope), query.format);
+    });
+  }
+
+  router.get("/volume", async (req, res) => {
+    const query = parse(volumeQuery, req.query, req);
+    const scope = await scopeFor(prisma, req.actor!, query);
+    send(res, `volume-${query.groupBy}-${query.bucket}`, scope, await volumeReport(prisma, scope, query.groupBy, query.bucket), query.format);
+  });
+
+  router.get("/glossary", (req, res) => {
+    authorize(req.actor!, "read", "Dashboard");
+    const query = parse(glossaryQuery, req.query, req);
+    send(res, "glossary", null, glossaryReport(), query.format);
+  });
+
+  return router;
+}
+
+/**
+ * The units the figures cover. A chosen unit must be in the actor's scope (a camat asking for
+ * another kecamatan gets 403); without one, roles that see all get everything and the others
+ * their own units and below.
+ */
+async function scopeFor(prisma: PrismaClient, actor: Actor, query: DashboardQuery): Promise<MetricsScope> {
+  authorize(actor, "read", "Dashboard");
+  const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" }, select: { id: true, path: true } });
+  if (!root) throw new AppError("not_found");
+  let unitPaths: string[] | null;
+  let anchor: MetricsScope["anchor"];
+  if (query.unitId) {
+    const unit = await knownUnit(prisma, query.unitId, "unitId");
+    authorize(actor, "read", "Dashboard", { unitPath: unit.path });
+    unitPaths = [unit.path];
+    anchor = unit;
+  } else if (seesAllUnits(actor)) {
+    unitPaths = null;
+    anchor = root;
+  } else {
+    unitPaths = actor.units.map((unit) => unit.path);
+    anchor = actor.units.length === 1 ? actor.units[0]! : root;
+  }
+  const place = query.placeUnitId ? await knownUnit(prisma, query.placeUnitId, "placeUnitId") : null;
+  return {
+    period: { from: query.from, to: query.to },
+    unitIds: unitPaths && (await unitIdsUnder(prisma, unitPaths)),
+    anchor,
+    placeUnitIds: place && (await unitIdsUnder(prisma, [place.path])),
+    source: query.source,
+    channelId: query.channelId,
+    category: query.category,
+    now: new Date(),
+  };
+}
+
+async function knownUnit(prisma: PrismaClient, id: string, field: string) {
+  const unit = await prisma.unit.findUnique({ where: { id }, select: { id: true, path: true } });
+  if (!unit) throw new AppError("validation_failed", [{ path: field, message: "unit tidak dikenal / unknown unit" }]);
+  return unit;
+}
+
+/** Ids of the units at or below these paths: few (hundreds), so items are filtered by id, on an index. */
+async function unitIdsUnder(prisma: PrismaClient, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const units = await prisma.unit.findMany({ where: { OR: paths.map((path) => ({ path: { startsWith: path } })) }, select: { id: true } });
+  return units.map((unit) => unit.id);
+}
+
+const localDate = (t: Date) => new Date(t.getTime() + REPORTING_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+
+function send(res: Response, name: string, scope: MetricsScope | null, report: Report, format: "json" | "csv") {
+  if (format === "json") {
+    res.json(report.body);
+    return;
+  }
+  // The file is named after the period's first and last day in WIB (the end itself is exclusive).
+  const period = scope ? `-${localDate(scope.period.from)}_${localDate(new Date(scope.period.to.getTime() - 1))}` : "";
+  res.setHeader("Content-Type", "text/csv; charset=utf-8");
+  res.setHeader("Content-Disposition", `attachment; filename="siar-${name}${period}.csv"`);
+  res.send(toCsv(report.table));
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { InboxSource } from "../../../db/generated/enums.js";
+import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, REPORTING_OFFSET_MINUTES, VOLUME_BUCKETS, VOLUME_GROUPS } from "../../../metrics/definitions.js";
+import { CATEGORIES } from "../../../triage/taxonomy.js";
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * A moment, or a date read in WIB: `from=2026-08-01` starts at its midnight, `to=2026-08-31`
+ * includes that whole day (the period ends at the next midnight, exclusive).
+ */
+const moment = (edge: "start" | "end") =>
+  z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => {
+    if (value.length > 10) return new Date(value);
+    const midnight = Date.parse(`${value}T00:00:00Z`) - REPORTING_OFFSET_MINUTES * 60_000;
+    return new Date(edge === "start" ? midnight : midnight + DAY_MS);
+  });
+
+const filters = z.object({
+  from: moment("start").optional(),
+  to: moment("end").optional(),
+  /** This unit and every unit below it (owner of the item or post). */
+  unitId: z.uuid().optional(),
+  /** Items placed in this area (kecamatan or desa) or any place below it. */
+  placeUnitId: z.uuid().optional(),
+  source: z.enum(InboxSource).optional(),
+  channelId: z.uuid().optional(),
+  category: z.enum(CATEGORIES).optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+
+type Filters = z.output<typeof filters>;
+
+/** Fills the default period (the last 30 days up to now) and checks its length. */
+function withPeriod<T extends Filters>(query: T, ctx: z.RefinementCtx) {
+  const to = query.to ?? new Date();
+  const from = query.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
+  if (from >= to) ctx.addIssue({ code: "custom", path: ["from"], message: "from harus sebelum to / from must be before to" });
+  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: `periode paling lama ${MAX_PERIOD_DAYS} hari / the period may be at most ${MAX_PERIOD_DAYS} days` });
+  }
+  return { ...query, from, to };
+}
+
+// Strict: a misspelt filter is refused rather than silently ignored (the figures would look filtered).
+export const dashboardQuery = filters.strict().transform(withPeriod);
+
+export const volumeQuery = filters
+  .extend({ groupBy: z.enum(VOLUME_GROUPS).default("source"), bucket: z.enum(VOLUME_BUCKETS).default("day") })
+  .strict()
+  .transform(withPeriod);
+
+export const glossaryQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
+
+export type DashboardQuery = z.output<typeof dashboardQuery>;
