@@ -1,6 +1,7 @@
 import { killAllSiarProcesses } from "../crash/processes.js";
 import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
+import { inboxBenchmark } from "./inbox.js";
 import { publishingBenchmark } from "./publishing.js";
 
 // `npm run bench` runs every benchmark; `npm run bench -- publishing crash` only those named.
@@ -9,6 +10,7 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   api: { about: "request latency of the API", run: apiBenchmark },
   publishing: { about: "1,000 posts due at once, two server processes (PostgreSQL)", run: publishingBenchmark },
   crash: { about: "exactly-once publishing under 50 kill -9 rounds (PostgreSQL)", run: crashBenchmark },
+  inbox: { about: "webhook ingestion, list and search over 1,000,000 items, receipt → socket latency (PostgreSQL)", run: inboxBenchmark },
 };
 
 const requested = process.argv.slice(2);
