@@ -11,7 +11,7 @@ import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
 import { UnitsPage } from "./pages/admin/UnitsPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
-import { DashboardPage } from "./pages/DashboardPage";
+import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { ForcedPasswordChangePage } from "./pages/ForcedPasswordChangePage";
 import { HomePage } from "./pages/HomePage";
 import { INBOX_PAGES } from "./pages/inbox/routes";

@@ -1,0 +1,37 @@
+import { ErrorAlert } from "../../components/Alerts";
+import { Page } from "../../components/Page";
+import { useAllUnits } from "../../hooks/useAllUnits";
+import { useI18n } from "../../i18n";
+import { DashboardFilterBar } from "./DashboardFilterBar";
+import { reportQuery, useDashboardFilters } from "./filters";
+import { formatPeriod } from "./format";
+import { HeadlineCards } from "./HeadlineCards";
+import type { Summary } from "./types";
+import { useReport } from "./useReport";
+
+/** The leaders' dashboard: headline figures, charts and tables for the filters in the URL. */
+export function DashboardPage() {
+  const { t, intlLocale } = useI18n();
+  const filters = useDashboardFilters();
+  const units = useAllUnits();
+  const query = reportQuery(filters.applied);
+  const summary = useReport<Summary>("summary", query);
+  return (
+    <Page title={t("nav.dashboard")}>
+      <DashboardFilterBar filters={filters} units={units.data ?? []} />
+      <section aria-labelledby="dashboard-headlines">
+        <h2 id="dashboard-headlines">{t("dashboard.headlines")}</h2>
+        <ErrorAlert error={summary.error} />
+        {summary.loading && !summary.data && <p role="status">{t("common.loading")}</p>}
+        {summary.data && (
+          <>
+            <p className="muted">
+              {t("dashboard.periodShown", formatPeriod(intlLocale, summary.data.period))}
+            </p>
+            <HeadlineCards summary={summary.data} />
+          </>
+        )}
+      </section>
+    </Page>
+  );
+}
