@@ -97,3 +97,18 @@ describe("inbox in the browser", () => {
     });
   });
 });
+
+describe("live arrivals", () => {
+  it("announces a new item while the list is open, and shows it on request", async () => {
+    await asOfficerOfKapuas(async (page) => {
+      await page.goto("/app/inbox");
+      await page.getByRole("heading", { name: "Kotak Masuk" }).first().waitFor();
+      await arrives("Pelayanan di kantor camat Kapuas lambat, antre dari pagi belum dipanggil");
+      const notice = page.getByText(/1 pesan baru masuk/);
+      await notice.waitFor({ timeout: 10_000 });
+      await page.getByRole("button", { name: "Tampilkan" }).click();
+      await page.getByText("antre dari pagi belum dipanggil").first().waitFor();
+      expect(await notice.count()).toBe(0);
+    });
+  });
+});

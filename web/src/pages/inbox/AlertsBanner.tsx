@@ -58,7 +58,7 @@ export function AlertsBanner() {
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all(["open", "acknowledged"].map((status) => api.get<{ data: Alert[] }>("/api/alerts", { status })))
+    Promise.all(["open", "acknowledged"].map((status) => api.get<{ data: Alert[] }>("/alerts", { status })))
       .then((pages) => !cancelled && setAlerts(pages.flatMap((page) => page.data).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt))))
       .catch(() => {}); // Without alerts the inbox still works; a reload tries again.
     return () => {
@@ -80,7 +80,7 @@ export function AlertsBanner() {
   const act = async (alert: Alert, action: "acknowledge" | "resolve") => {
     setError(null);
     try {
-      upsert(await api.post<Alert>(`/api/alerts/${alert.id}/${action}`));
+      upsert(await api.post<Alert>(`/alerts/${alert.id}/${action}`));
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));
     }
