@@ -2,12 +2,19 @@ import { ErrorAlert } from "../../components/Alerts";
 import { Page } from "../../components/Page";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useI18n } from "../../i18n";
+import { AreasSection } from "./AreasSection";
+import { BacklogSection } from "./BacklogSection";
 import { DashboardFilterBar } from "./DashboardFilterBar";
 import { reportQuery, useDashboardFilters } from "./filters";
 import { formatPeriod } from "./format";
+import { GlossarySection } from "./GlossarySection";
 import { HeadlineCards } from "./HeadlineCards";
+import { OverdueSection } from "./OverdueSection";
+import { PublishingSection } from "./PublishingSection";
 import type { Summary } from "./types";
+import { UnitsSection } from "./UnitsSection";
 import { useReport } from "./useReport";
+import { VolumeSection } from "./VolumeSection";
 
 /** The leaders' dashboard: headline figures, charts and tables for the filters in the URL. */
 export function DashboardPage() {
@@ -32,6 +39,13 @@ export function DashboardPage() {
           </>
         )}
       </section>
+      <VolumeSection query={query} />
+      <BacklogSection query={query} />
+      <UnitsSection query={query} />
+      <AreasSection query={query} units={units.data ?? []} />
+      <OverdueSection query={query} summary={summary} />
+      <PublishingSection query={query} />
+      <GlossarySection />
     </Page>
   );
 }
