@@ -1,0 +1,84 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedIn } from "../helpers/client.js";
+import { commentArrives, publishPagePost } from "../helpers/inbox.js";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { closePage, launchBrowser, logInToApp, openPage } from "./browser.js";
+
+// The dashboard as leaders read it: headline figures with their trend, the numbers behind a
+// chart, a CSV of the same view, another period, and a camat's view limited to his kecamatan.
+
+let siar: TestSiar;
+let browser: Browser;
+
+beforeAll(async () => {
+  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" }), launchBrowser()]);
+  const humas = await signedIn(siar.url, "humas@sanggau.demo");
+  const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
+  const pagePostId = await publishPagePost(siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
+  const answered = await commentArrives(siar, pagePostId, "Pelayanan KTP di kantor camat Kapuas buka hari Sabtu?");
+  await commentArrives(siar, pagePostId, "Jalan di Kecamatan Tayan Hulu rusak parah, mohon segera diperbaiki");
+  expect((await humas.post(`/api/inbox/${answered}/reply`, { text: "Halo, pelayanan KTP buka Sabtu pukul 08.00–12.00 WIB." })).status).toBe(200);
+});
+afterAll(async () => {
+  await browser?.close();
+  await siar?.close();
+});
+
+async function asUser(email: string, test: (page: Page) => Promise<void>) {
+  const page = await openPage(browser, siar.url);
+  try {
+    await logInToApp(page, email);
+    await test(page);
+  } finally {
+    await closePage(page);
+  }
+}
+
+const cardValue = (page: Page, card: string) => page.getByTestId(`card-${card}`).locator(".dashboard-cards__value").innerText();
+
+describe("dashboard in the browser", () => {
+  it("shows a leader the headline figures, the numbers behind a chart, a CSV of the same view and another period", async () => {
+    await asUser("pimpinan@sanggau.demo", async (page) => {
+      await page.goto("/app/dashboard");
+      await page.getByRole("heading", { name: "Angka utama" }).waitFor();
+      await page.getByTestId("card-volume").waitFor();
+      expect(await cardValue(page, "volume")).toBe("2");
+      // One item answered within minutes: a duration, not "no data".
+      expect(await cardValue(page, "fr-median")).toMatch(/\d+ m/);
+      expect(await page.getByTestId("card-volume").locator(".trend").innerText()).toContain("sebelumnya 0");
+
+      const volume = page.getByRole("region", { name: "Jumlah laporan dari waktu ke waktu" });
+      await volume.getByText(/2 laporan dalam periode/).waitFor();
+      await volume.getByRole("button", { name: "Lihat angka" }).click();
+      const table = volume.getByRole("table");
+      await table.waitFor();
+      expect(await table.getByRole("columnheader").first().innerText()).toBe("Tanggal");
+      expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+
+      const href = await volume.getByRole("link", { name: /Unduh CSV/ }).getAttribute("href");
+      expect(href).toContain("format=csv");
+      const csv = await page.request.get(href!);
+      expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+      expect((await csv.text()).split("\r\n")[0]).toBe("bucket,key,count,label");
+
+      await page.getByLabel("Periode", { exact: true }).selectOption("7d");
+      await page.getByRole("button", { name: "Terapkan" }).click();
+      await page.waitForURL(/period=7d/);
+      await page.getByText(/dibandingkan dengan periode sebelumnya/).waitFor();
+      expect(await cardValue(page, "volume")).toBe("2");
+    });
+  });
+
+  it("offers the camat of Kapuas only Kapuas (and its villages) in the unit filter", async () => {
+    await asUser("camat.kapuas@sanggau.demo", async (page) => {
+      await page.goto("/app/dashboard");
+      const unitFilter = page.getByLabel("Unit", { exact: true });
+      await unitFilter.locator("option", { hasText: "Kecamatan Kapuas" }).waitFor({ state: "attached" });
+      const options = (await unitFilter.locator("option").allInnerTexts()).map((text) => text.trim());
+      expect(options).toContain("Kecamatan Kapuas");
+      expect(options.filter((text) => text.startsWith("Kecamatan"))).toEqual(["Kecamatan Kapuas"]);
+      expect(options.some((text) => text.includes("Kabupaten"))).toBe(false);
+    });
+  });
+});
