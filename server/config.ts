@@ -20,6 +20,8 @@ const secret = z
   .string()
   .min(32, "expected at least 32 characters (generate one with: openssl rand -base64 48)");
 
+const RECIPIENTS_EXPECTED = "expected e-mail addresses separated by commas, such as bupati@example.go.id, sekda@example.go.id";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], {
     error: "expected development, production or test",
@@ -74,6 +76,19 @@ const envSchema = z.object({
       error: "expected one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "expected an SMTP URL such as smtp://user:pass@mail.example.go.id:587 or smtps://user:pass@mail.example.go.id:465" })
+    .optional(),
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'expected a sender such as "Siar <siar@example.go.id>"')
+    .optional(),
+  REPORT_RECIPIENTS: z
+    .string()
+    .transform((list) => list.split(",").map((address) => address.trim()).filter(Boolean))
+    .pipe(z.array(z.email({ error: RECIPIENTS_EXPECTED })).min(1, RECIPIENTS_EXPECTED))
+    .optional(),
 });
 
 export type Config = {
@@ -105,6 +120,8 @@ export type Config = {
    * (demo mode then uses the sandbox's apps). Without a secret, X is used as a public PKCE client.
    */
   oauth: { meta?: { appId: string; appSecret: string; dialogUrl?: string }; x?: { clientId: string; clientSecret?: string } };
+  /** E-mailed reports: without SMTP nothing is sent and the schedule is off. */
+  reports: { smtp?: { url: string; from: string }; recipients: string[] };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -137,6 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([e.META_APP_ID ? "META_APP_SECRET: required with META_APP_ID" : "META_APP_ID: required with META_APP_SECRET"]);
   }
   if (e.X_CLIENT_SECRET && !e.X_CLIENT_ID) throw new ConfigError(["X_CLIENT_ID: required with X_CLIENT_SECRET"]);
+  // A sender without a server (or the reverse) is a half-finished set-up: say so at start, not at 07:00 on Monday.
+  if (e.SMTP_URL && !e.SMTP_FROM) throw new ConfigError(['SMTP_FROM: required with SMTP_URL (the sender, such as "Siar <siar@example.go.id>")']);
+  if (!e.SMTP_URL && (e.SMTP_FROM || e.REPORT_RECIPIENTS)) {
+    throw new ConfigError([`SMTP_URL: required with ${e.SMTP_FROM ? "SMTP_FROM" : "REPORT_RECIPIENTS"} (an SMTP URL such as smtp://user:pass@mail.example.go.id:587)`]);
+  }
 
   const demo = e.SIAR_DEMO ?? !usesPostgres;
   return {
@@ -173,5 +195,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       meta: e.META_APP_ID ? { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET!, dialogUrl: e.META_OAUTH_DIALOG_URL?.replace(/\/$/, "") } : undefined,
       x: e.X_CLIENT_ID ? { clientId: e.X_CLIENT_ID, clientSecret: e.X_CLIENT_SECRET } : undefined,
     },
+    reports: { smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined, recipients: e.REPORT_RECIPIENTS ?? [] },
   };
 }

@@ -56,6 +56,11 @@ const catalogue = {
   unit_inactive: { status: 400, id: "Unit yang dipilih sudah nonaktif.", en: "The chosen unit is inactive." },
   cannot_deactivate_self: { status: 400, id: "Anda tidak dapat menonaktifkan akun sendiri.", en: "You cannot deactivate your own account." },
   last_admin: { status: 409, id: "Harus ada setidaknya satu admin aktif.", en: "At least one active administrator must remain." },
+  smtp_not_configured: {
+    status: 409,
+    id: "Pengiriman email belum diatur: isi SMTP_URL dan SMTP_FROM pada konfigurasi server.",
+    en: "E-mail is not configured: set SMTP_URL and SMTP_FROM in the server's environment.",
+  },
   sandbox_disabled: {
     status: 404,
     id: "Simulasi platform tidak aktif pada instalasi ini.",

@@ -13,6 +13,7 @@ import { inboxRoutes } from "./inbox/inbox.js";
 import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { postRoutes } from "./posts/posts.js";
+import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
@@ -41,6 +42,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
   api.use("/alerts", ...signedIn, alertRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
+  api.use("/reports", ...signedIn, reportRoutes(services));
   api.use(apiNotFound);
   return api;
 }

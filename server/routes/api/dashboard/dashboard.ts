@@ -45,7 +45,7 @@ export function dashboardRoutes(services: Services): Router {
  * another kecamatan gets 403); without one, roles that see all get everything and the others
  * their own units and below.
  */
-async function scopeFor(prisma: PrismaClient, actor: Actor, query: DashboardQuery): Promise<MetricsScope> {
+export async function scopeFor(prisma: PrismaClient, actor: Actor, query: DashboardQuery): Promise<MetricsScope> {
   authorize(actor, "read", "Dashboard");
   const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" }, select: { id: true, path: true } });
   if (!root) throw new AppError("not_found");

@@ -1,0 +1,226 @@
+import PDFDocument from "pdfkit";
+import { GLOSSARY } from "../metrics/definitions.js";
+import type { Period } from "../metrics/scope.js";
+import { definitionsOf, headlineRows, unitLabel, type ReportFigures } from "./figures.js";
+import { AGE_BUCKET_LABELS, formatCount, formatGeneratedAt, formatMinutes, formatRate } from "./format.js";
+import { periodLabel, type ReportKind } from "./period.js";
+
+// The report as a PDF to attach to a letter: A4, pdfkit's built-in Helvetica (no font files to
+// ship), charts drawn as vector shapes so no browser is needed on the server.
+
+export const REPORT_TITLES: Record<ReportKind, string> = {
+  monthly: "Laporan Bulanan Layanan Pengaduan dan Informasi",
+  weekly: "Laporan Mingguan Layanan Pengaduan dan Informasi",
+};
+
+const MARGIN = 50;
+const ROW_HEIGHT = 15;
+const ACCENT = "#0b5cad";
+const MUTED = "#57606a";
+const LISTED_ROWS = 12;
+
+type Doc = PDFKit.PDFDocument;
+type Column = { header: string; width: number; align?: "left" | "right" };
+
+// The built-in fonts only know WinAnsi (Latin-1 and a few typographic marks): the glossary's
+// mathematical signs are spelt out, anything else unknown becomes "?" rather than garbage.
+const SPELT_OUT: Record<string, string> = { "≥": ">=", "≤": "<=", "⌈": "", "⌉": "", "→": "->", "−": "-" };
+const WIN_ANSI_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+export function pdfText(text: string): string {
+  return [...text].map((c) => SPELT_OUT[c] ?? (/[\n\x20-\x7e\xa0-\xff]/.test(c) || WIN_ANSI_EXTRAS.includes(c) ? c : "?")).join("");
+}
+
+export type ReportDocument = { kind: ReportKind; period: Period; figures: ReportFigures; generatedAt: Date };
+
+/** Renders the report; resolves with the whole file. */
+export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDocument): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: `${REPORT_TITLES[kind]} ${periodLabel(kind, period)}`, Author: pdfText(figures.officeName), Creator: "Siar" },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  header(doc, kind, period, figures, generatedAt);
+  headlines(doc, figures);
+  unitLeague(doc, figures);
+  backlogByAge(doc, figures);
+  topAreas(doc, figures);
+  publishingPerChannel(doc, figures);
+  definitions(doc, figures);
+  pageNumbers(doc, figures.officeName);
+  doc.end();
+  return done;
+}
+
+const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+function ensureSpace(doc: Doc, height: number) {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+function write(doc: Doc, text: string, options: { font?: string; size?: number; color?: string; gap?: number } = {}) {
+  doc.font(options.font ?? "Helvetica").fontSize(options.size ?? 10).fillColor(options.color ?? "black");
+  doc.text(pdfText(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  if (options.gap) doc.moveDown(options.gap);
+}
+
+function heading(doc: Doc, text: string, note?: string) {
+  ensureSpace(doc, 80);
+  doc.moveDown(1);
+  write(doc, text, { font: "Helvetica-Bold", size: 13, color: ACCENT, gap: 0.2 });
+  if (note) write(doc, note, { size: 8.5, color: MUTED, gap: 0.3 });
+}
+
+/** Shortens text with "…" to fit one line of the given width. */
+function fit(doc: Doc, text: string, width: number): string {
+  const safe = pdfText(text);
+  if (doc.widthOfString(safe) <= width) return safe;
+  let cut = safe;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+function table(doc: Doc, columns: Column[], rows: string[][]) {
+  const left = doc.page.margins.left;
+  const line = (cells: string[], font: string) => {
+    ensureSpace(doc, ROW_HEIGHT);
+    const y = doc.y;
+    doc.font(font).fontSize(9).fillColor("black");
+    let x = left;
+    columns.forEach((column, i) => {
+      doc.text(fit(doc, cells[i] ?? "", column.width - 6), x, y + 3, { width: column.width - 6, align: column.align ?? "left", lineBreak: false });
+      x += column.width;
+    });
+    doc.moveTo(left, y + ROW_HEIGHT).lineTo(x, y + ROW_HEIGHT).lineWidth(0.5).strokeColor("#d0d7de").stroke();
+    doc.x = left;
+    doc.y = y + ROW_HEIGHT;
+  };
+  line(columns.map((column) => column.header), "Helvetica-Bold");
+  if (rows.length === 0) line(["Tidak ada data."], "Helvetica-Oblique");
+  for (const row of rows) line(row, "Helvetica");
+  doc.moveDown(0.5);
+}
+
+/** Horizontal bars, longest for the largest value, each labelled with its value. */
+function barChart(doc: Doc, bars: { label: string; value: number }[]) {
+  if (bars.length === 0) return;
+  const left = doc.page.margins.left;
+  const labelWidth = 150;
+  const maxBar = contentWidth(doc) - labelWidth - 50;
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  for (const bar of bars) {
+    ensureSpace(doc, ROW_HEIGHT);
+    const y = doc.y;
+    doc.font("Helvetica").fontSize(8.5).fillColor("black");
+    doc.text(fit(doc, bar.label, labelWidth - 8), left, y + 3, { width: labelWidth - 8, align: "right", lineBreak: false });
+    const length = (bar.value / max) * maxBar;
+    if (length > 0) doc.rect(left + labelWidth, y + 2, length, ROW_HEIGHT - 5).fill(ACCENT);
+    doc.fillColor(MUTED).text(formatCount(bar.value), left + labelWidth + length + 4, y + 3, { lineBreak: false });
+    doc.x = left;
+    doc.y = y + ROW_HEIGHT;
+  }
+  doc.moveDown(0.5);
+}
+
+function header(doc: Doc, kind: ReportKind, period: Period, figures: ReportFigures, generatedAt: Date) {
+  write(doc, figures.officeName, { font: "Helvetica-Bold", size: 16, gap: 0.2 });
+  write(doc, REPORT_TITLES[kind], { font: "Helvetica-Bold", size: 12, color: ACCENT, gap: 0.4 });
+  write(doc, `Periode: ${periodLabel(kind, period)}`, { size: 10 });
+  write(doc, `Dibuat: ${formatGeneratedAt(generatedAt)}`, { size: 9, color: MUTED, gap: 0.3 });
+  doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.width - doc.page.margins.right, doc.y).lineWidth(1.5).strokeColor(ACCENT).stroke();
+}
+
+function headlines(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Angka utama", "Tunggakan dan lewat tenggat adalah keadaan saat laporan dibuat; angka lain dihitung atas laporan yang diterima dalam periode. Definisi di bagian akhir.");
+  const width = contentWidth(doc);
+  table(
+    doc,
+    [{ header: "Angka", width: width * 0.5 }, { header: "Periode ini", width: width * 0.25, align: "right" }, { header: "Periode sebelumnya", width: width * 0.25, align: "right" }],
+    headlineRows(figures).map((row) => [row.label, row.current, row.previous]),
+  );
+  const { current } = figures.response;
+  barChart(doc, [
+    { label: "Diterima", value: current.volume },
+    { label: "Ditanggapi", value: current.firstResponse.count },
+    { label: "Diselesaikan", value: current.resolution.count },
+  ]);
+}
+
+function unitLeague(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Peringkat unit", GLOSSARY.units.id.definition);
+  const width = contentWidth(doc);
+  const rows = figures.units.slice(0, LISTED_ROWS * 2);
+  table(
+    doc,
+    [
+      { header: "Unit", width: width * 0.36 },
+      { header: "Laporan", width: width * 0.12, align: "right" },
+      { header: "Median tanggapan (jam kerja)", width: width * 0.22, align: "right" },
+      { header: "Kepatuhan tanggapan", width: width * 0.17, align: "right" },
+      { header: "Dibuka kembali", width: width * 0.13, align: "right" },
+    ],
+    rows.map((row) => [unitLabel(row), formatCount(row.volume), formatMinutes(row.firstResponse.workingMinutes.median), formatRate(row.compliance.firstResponse.rate), formatRate(row.reopen.rate)]),
+  );
+  barChart(doc, rows.filter((row) => row.volume > 0).slice(0, LISTED_ROWS).map((row) => ({ label: unitLabel(row), value: row.volume })));
+}
+
+function backlogByAge(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Tunggakan menurut umur", `Laporan terbuka saat ini: ${formatCount(figures.backlog.total)}; lewat tenggat: ${formatCount(figures.overdue)}.`);
+  barChart(doc, AGE_BUCKET_LABELS.map(({ key, label }) => ({ label, value: figures.backlog[key] })));
+}
+
+function topAreas(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Wilayah teratas", `Kecamatan dengan laporan terbanyak (desa/kelurahan dijumlahkan ke kecamatannya). Tanpa wilayah: ${formatCount(figures.unplaced)} laporan.`);
+  const width = contentWidth(doc);
+  const areas = figures.areas.slice(0, LISTED_ROWS);
+  table(
+    doc,
+    [{ header: "#", width: width * 0.08, align: "right" }, { header: "Kecamatan", width: width * 0.52 }, { header: "Laporan", width: width * 0.2, align: "right" }, { header: "Periode sebelumnya", width: width * 0.2, align: "right" }],
+    areas.map((area) => [String(area.rank), area.unitName ?? "?", formatCount(area.count), formatCount(area.previous)]),
+  );
+  barChart(doc, areas.map((area) => ({ label: area.unitName ?? "?", value: area.count })));
+}
+
+function publishingPerChannel(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Publikasi per kanal");
+  const width = contentWidth(doc);
+  table(
+    doc,
+    [{ header: "Kanal", width: width * 0.4 }, { header: "Terbit", width: width * 0.2, align: "right" }, { header: "Tepat waktu", width: width * 0.2, align: "right" }, { header: "Gagal", width: width * 0.2, align: "right" }],
+    figures.channels.map((channel) => [`${channel.channelName} (${channel.kind})`, formatCount(channel.published), formatRate(channel.onTimeRate), formatCount(channel.failed)]),
+  );
+  barChart(doc, figures.channels.map((channel) => ({ label: channel.channelName, value: channel.published })));
+}
+
+function definitions(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Definisi");
+  const entries = [...definitionsOf(headlineRows(figures)), GLOSSARY.units.id, GLOSSARY.areas.id];
+  for (const entry of new Set(entries)) {
+    ensureSpace(doc, 40);
+    doc.font("Helvetica-Bold").fontSize(8.5).fillColor("black").text(pdfText(`${entry.name}. `), doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });
+    doc.font("Helvetica").text(pdfText(entry.definition));
+    doc.moveDown(0.4);
+  }
+}
+
+/** "Halaman 2 dari 3" on every page, written once the page count is known. */
+function pageNumbers(doc: Doc, officeName: string) {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    // Writing below the bottom margin would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    doc.font("Helvetica").fontSize(8).fillColor(MUTED);
+    doc.text(pdfText(`${officeName} · Siar`), MARGIN, doc.page.height - 40, { width: contentWidth(doc) / 2, lineBreak: false });
+    doc.text(`Halaman ${i + 1} dari ${count}`, doc.page.width / 2, doc.page.height - 40, { width: contentWidth(doc) / 2, align: "right", lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
