@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
+import { useI18n } from "./i18n";
 import { ADMIN, ADMIN_AUDIT, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, POSTS, POSTS_REVIEW, type Section } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
@@ -11,7 +12,6 @@ import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
 import { UnitsPage } from "./pages/admin/UnitsPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
-import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { ForcedPasswordChangePage } from "./pages/ForcedPasswordChangePage";
 import { HomePage } from "./pages/HomePage";
 import { INBOX_PAGES } from "./pages/inbox/routes";
@@ -20,6 +20,14 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { ComposePage } from "./pages/posts/ComposePage";
 import { PostDetailPage } from "./pages/posts/PostDetailPage";
 import { PostsPage } from "./pages/posts/PostsPage";
+
+// The dashboard (and its chart library) loads only when opened.
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage").then((module) => ({ default: module.DashboardPage })));
+
+function Loading() {
+  const { t } = useI18n();
+  return <p role="status">{t("common.loading")}</p>;
+}
 
 // Routes are relative to Vite's base (/app/), where the server serves this app.
 const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, "");
@@ -63,7 +71,12 @@ export function App() {
             <Route index element={<HomePage />} />
             {INBOX_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
-            {sectionRoute(DASHBOARD, <DashboardPage />)}
+            {sectionRoute(
+              DASHBOARD,
+              <Suspense fallback={<Loading />}>
+                <DashboardPage />
+              </Suspense>,
+            )}
             {sectionRoute(
               ADMIN,
               <AdminLayout />,
