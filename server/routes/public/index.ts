@@ -6,6 +6,7 @@ import { atomFeed, robotsTxt, rssFeed, sitemap } from "./feeds.js";
 import { announcementPage, homePage, notFoundPage } from "./pages.js";
 import { findPublicPost, findSite, listPublicPosts, listSitemapEntries } from "./publicPosts.js";
 import { trackingRoutes } from "./tracking.js";
+import { transparencyRoutes } from "./transparency.js";
 
 const HOME_PAGE_SIZE = 20;
 const FEED_SIZE = 50;
@@ -56,6 +57,7 @@ export function publicSiteRoutes(services: Services): Router {
 
   router.use(aspirationRoutes(services));
   router.use(trackingRoutes(services));
+  router.use(transparencyRoutes(services));
 
   return router;
 }

@@ -52,7 +52,7 @@ ${page.head}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a></nav></header>
+<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a></nav></header>
 <main>
 ${page.main}
 </main>

@@ -1,0 +1,113 @@
+import { Router, type Response } from "express";
+import { z } from "zod";
+import { Prisma } from "../../db/client.js";
+import { GLOSSARY } from "../../metrics/definitions.js";
+import { responseFigures, type ResponseFigures } from "../../metrics/inbox.js";
+import { areasReport } from "../../metrics/reports.js";
+import { formatCount, formatMinutes, formatRate } from "../../reports/format.js";
+import { MONTH_PATTERN, monthOf, monthPeriod, periodLabel } from "../../reports/period.js";
+import { organisationScope } from "../../reports/scope.js";
+import type { Services } from "../../services.js";
+import { layout } from "./layout.js";
+import { html, trusted } from "./markup.js";
+import { findSite, type Site } from "./publicPosts.js";
+
+// The public transparency page (UU 14/2008): how the office answered citizens in a month, as
+// aggregates only. Nothing personal leaves here: no names, texts, contacts, tracking numbers or
+// staff; a kecamatan with few items is left out so that its residents cannot be singled out.
+
+/** Fewest items a kecamatan needs to be listed (k-anonymity). */
+export const MIN_ITEMS_PER_AREA = 5;
+
+const transparencyQuery = z.object({ bulan: z.string().regex(MONTH_PATTERN).optional() }).strict();
+
+const TABLE_STYLE = trusted(`<style>
+table{border-collapse:collapse;width:100%;background:#fff;margin:0 0 1rem;font-size:.95rem}
+th,td{padding:.35rem .5rem;border-bottom:1px solid #d0d7de;text-align:left}
+td.n,th.n{text-align:right}
+</style>`);
+
+type Figures = { overall: ResponseFigures | undefined; byCategory: Map<string | null, ResponseFigures>; areas: { unitName: string | null; count: number }[] };
+
+export function transparencyRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get("/transparansi", async (req, res) => {
+    const query = transparencyQuery.safeParse(req.query);
+    const site = await findSite(services);
+    if (!query.success) return send(res, badMonthPage(site), 400);
+    const month = query.data.bulan ?? monthOf(new Date());
+    const period = monthPeriod(month);
+    const scope = await organisationScope(services.prisma, period);
+    const [overall, byCategory, areas] = await Promise.all([
+      responseFigures(services.prisma, scope),
+      responseFigures(services.prisma, scope, Prisma.sql`i."category"`),
+      areasReport(services.prisma, scope),
+    ]);
+    const areaRows = (areas.body.data as { unitName: string | null; count: number }[]).map(({ unitName, count }) => ({ unitName, count }));
+    send(res, transparencyPage(site, month, { overall: overall.get(null), byCategory, areas: areaRows }));
+  });
+
+  return router;
+}
+
+// Five minutes of shared caching: the figures move slowly and a crowd costs one query set.
+function send(res: Response, body: string, status = 200) {
+  res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" }).send(body);
+}
+
+/** "pelayanan_publik" → "Pelayanan publik". */
+const categoryLabel = (code: string | null) => (code ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : "Belum dikategorikan");
+
+/** The neighbouring month, "2026-10" for "2026-11" and -1. */
+const shiftMonth = (month: string, by: -1 | 1) => monthOf(new Date(monthPeriod(month).from.getTime() + (by === 1 ? 40 : -10) * 24 * 60 * 60_000));
+
+export function transparencyPage(site: Site, month: string, { overall, byCategory, areas }: Figures): string {
+  const label = periodLabel("monthly", monthPeriod(month));
+  const shown = areas.filter((area) => area.count >= MIN_ITEMS_PER_AREA);
+  const categories = [...byCategory.entries()].filter(([, figures]) => figures.volume > 0).sort(([, a], [, b]) => b.volume - a.volume);
+  const headline: [string, string][] = overall
+    ? [
+        ["Laporan diterima", formatCount(overall.volume)],
+        ["Ditanggapi", formatCount(overall.firstResponse.count)],
+        ["Diselesaikan", formatCount(overall.resolution.count)],
+        ["Median waktu tanggapan pertama (jam kerja)", formatMinutes(overall.firstResponse.workingMinutes.median)],
+        ["Median waktu tanggapan pertama (kalender)", formatMinutes(overall.firstResponse.calendarMinutes.median)],
+        ["Kepatuhan tenggat tanggapan pertama", formatRate(overall.compliance.firstResponse.rate)],
+        ["Kepatuhan tenggat penyelesaian", formatRate(overall.compliance.resolution.rate)],
+      ]
+    : [];
+  const main = html`<h1>Transparansi layanan pengaduan dan informasi</h1>
+<p class="meta">Periode: ${label} · <a href="/transparansi?bulan=${shiftMonth(month, -1)}">← Bulan sebelumnya</a> · <a href="/transparansi?bulan=${shiftMonth(month, 1)}">Bulan berikutnya →</a></p>
+<p>Ringkasan bagaimana ${site.name} menanggapi aspirasi, pengaduan dan permohonan informasi warga dari semua kanal. Halaman ini hanya memuat angka gabungan, tanpa data pribadi: tanpa nama, isi laporan, kontak, nomor pelacakan maupun nama petugas.</p>
+${headline.length === 0 && html`<p>Belum ada laporan yang diterima pada periode ini.</p>`}
+${headline.length > 0 && html`<table><tbody>${headline.map(([name, value]) => html`<tr><th scope="row">${name}</th><td class="n">${value}</td></tr>`)}</tbody></table>`}
+<h2>Menurut kategori</h2>
+${categories.length === 0 ? html`<p>Tidak ada data.</p>` : html`<table>
+<thead><tr><th>Kategori</th><th class="n">Diterima</th><th class="n">Ditanggapi</th><th class="n">Diselesaikan</th><th class="n">Median tanggapan (jam kerja)</th><th class="n">Kepatuhan tanggapan</th></tr></thead>
+<tbody>${categories.map(([code, figures]) => html`<tr><td>${categoryLabel(code)}</td><td class="n">${formatCount(figures.volume)}</td><td class="n">${formatCount(figures.firstResponse.count)}</td><td class="n">${formatCount(figures.resolution.count)}</td><td class="n">${formatMinutes(figures.firstResponse.workingMinutes.median)}</td><td class="n">${formatRate(figures.compliance.firstResponse.rate)}</td></tr>`)}</tbody>
+</table>`}
+<h2>Menurut kecamatan</h2>
+<p>Hanya kecamatan dengan sedikitnya ${MIN_ITEMS_PER_AREA} laporan yang ditampilkan, agar warga yang melapor tidak dapat dikenali.</p>
+${shown.length === 0 ? html`<p>Tidak ada kecamatan yang memenuhi batas tersebut.</p>` : html`<table>
+<thead><tr><th>Kecamatan</th><th class="n">Laporan</th></tr></thead>
+<tbody>${shown.map((area) => html`<tr><td>${area.unitName}</td><td class="n">${formatCount(area.count)}</td></tr>`)}</tbody>
+</table>`}
+<h2>Tentang angka ini</h2>
+${[GLOSSARY.volume, GLOSSARY.firstResponse, GLOSSARY.resolution, GLOSSARY.compliance].map((entry) => html`<p><strong>${entry.id.name}.</strong> ${entry.id.definition}</p>`)}`;
+  return layout(site, {
+    title: `Transparansi ${label}`,
+    description: `Angka layanan pengaduan dan informasi ${site.name}, ${label}.`,
+    canonicalUrl: `${site.baseUrl}/transparansi?bulan=${month}`,
+    head: TABLE_STYLE,
+    main,
+  });
+}
+
+function badMonthPage(site: Site): string {
+  return layout(site, {
+    title: "Bulan tidak valid",
+    description: "Bulan harus ditulis seperti 2026-11.",
+    main: html`<h1>Bulan tidak valid</h1><p>Tulis bulan seperti <code>?bulan=2026-11</code>.</p><p><a href="/transparansi">Lihat bulan ini</a></p>`,
+  });
+}
