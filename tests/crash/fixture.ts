@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import sharp from "sharp";
 import { toActor, actorInclude } from "../../server/auth/actor.js";
+import { adminQuery } from "../helpers/postgres.js";
 import type { ChannelKind } from "../../server/db/generated/enums.js";
 import { createPost, submitPost } from "../../server/commands/posts.js";
 import { loadConfig } from "../../server/config.js";
@@ -189,14 +190,4 @@ export async function recordClaims(db: pg.Pool): Promise<void> {
     CREATE TRIGGER fixture_record_claim AFTER UPDATE OF "leaseOwner" ON "Delivery" FOR EACH ROW
       WHEN (NEW."leaseOwner" IS NOT NULL AND NEW."leaseOwner" IS DISTINCT FROM OLD."leaseOwner")
       EXECUTE FUNCTION fixture_record_claim();`);
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { inject } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { startSiar, type RunningSiar } from "../../server/server.js";
+import { adminQuery } from "./postgres.js";
 
 export type TestSiar = RunningSiar & { databaseName?: string };
 
@@ -67,14 +67,4 @@ function withCleanup(siar: RunningSiar, cleanup: () => Promise<void>): RunningSi
       await cleanup();
     },
   };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
