@@ -22,6 +22,7 @@ import { watchForRisingTopics } from "./inbox/earlyWarning.js";
 import { InboxPoller } from "./inbox/polling.js";
 import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
+import { scheduleReports } from "./reports/schedule.js";
 import { attachRealtime } from "./realtime/index.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
@@ -111,6 +112,8 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const polling = cron.schedule("*/5 * * * * *", () => (pollingRound = poller.pollDue().catch((error: unknown) => logger.error({ err: error }, "inbox polling failed"))), { noOverlap: true });
   let publishingRound: Promise<unknown> = Promise.resolve();
   const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
+  // E-mailed weekly and monthly reports; off without SMTP_URL.
+  const stopReports = scheduleReports(services);
 
   if (config.demo) {
     logger.info(
@@ -136,6 +139,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     worker,
     close: async () => {
       await housekeeping.destroy();
+      await stopReports();
       await publishing.destroy();
       await publishingRound.catch(() => {});
       stopNudges();

@@ -79,3 +79,104 @@ describe("the monthly PDF report", () => {
     expect(JSON.stringify(response.body)).toContain("SMTP_URL");
   });
 });
+
+type Mail = { to: string[]; raw: string };
+
+/** A local SMTP server on 127.0.0.1 that keeps every message it receives. */
+async function startMailbox() {
+  const messages: Mail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("latin1") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { messages, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+// Just enough MIME for these assertions: the decoded subject, the HTML part and the PDF attachment.
+function subjectOf(raw: string): string {
+  const header = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(raw)![1]!.replace(/\r\n[ \t]/g, " ");
+  return Buffer.from(
+    header.replace(/\?=\s+=\?/g, "?==?").replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, encoding: string, text: string) =>
+      encoding.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("latin1") : text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    ),
+    "latin1",
+  ).toString("utf8");
+}
+
+function partOf(raw: string, contentType: string): Buffer {
+  const match = new RegExp(`Content-Type: ${contentType}[^]*?\\r\\n\\r\\n([^]*?)\\r\\n--`).exec(raw);
+  if (!match) throw new Error(`no ${contentType} part`);
+  const headers = match[0].slice(0, match[0].indexOf("\r\n\r\n"));
+  const body = match[1]!;
+  if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body, "base64");
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
+    return Buffer.from(body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1");
+  }
+  return Buffer.from(body, "latin1");
+}
+
+describe("the e-mailed weekly report", () => {
+  let siar: TestSiar;
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  const RECIPIENTS = ["bupati@example.go.id", "sekda@example.go.id"];
+  const UNIT_NAME = 'Dinas PU & <b>"Tata Ruang"</b>';
+
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+    siar = await startTestSiar({ SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, SMTP_FROM: "Siar <siar@example.go.id>", REPORT_RECIPIENTS: RECIPIENTS.join(", ") });
+    const units = await unitIds(siar);
+    await siar.services.prisma.unit.update({ where: { id: units["dinas-pupr"]! }, data: { name: UNIT_NAME } });
+    const lastWeek = previousWeek(new Date());
+    for (let i = 0; i < 3; i++) await itemArrives(siar, units["dinas-pupr"]!, new Date(lastWeek.from.getTime() + (i + 1) * DAY_MS));
+  });
+  afterAll(async () => {
+    await siar?.close();
+    await mailbox?.close();
+  });
+
+  it("is delivered once to the configured leaders even when the job runs twice, escaped, with the PDF attached", async () => {
+    const mailer = ReportMailer.fromConfig(siar.services)!;
+    const runs = await Promise.all([sendDueReport(siar.services, mailer, "weekly"), sendDueReport(siar.services, mailer, "weekly")]);
+    expect(await sendDueReport(siar.services, mailer, "weekly")).toBeNull();
+    expect(runs.filter(Boolean)).toHaveLength(1);
+    expect(mailbox.messages).toHaveLength(1);
+    const [mail] = mailbox.messages;
+    expect(mail!.to.sort()).toEqual(RECIPIENTS);
+    expect(subjectOf(mail!.raw)).toMatch(/^Laporan Mingguan Layanan Pengaduan dan Informasi: \d+ \w+ \d{4} – \d+ \w+ \d{4} · /);
+    const body = partOf(mail!.raw, "text/html").toString("utf8");
+    expect(body).toContain("Dinas PU &amp; &lt;b&gt;&quot;Tata Ruang&quot;&lt;/b&gt;");
+    expect(body).not.toContain("<b>");
+    expect(body).toContain("Laporan diterima");
+    expect(partOf(mail!.raw, "application/pdf").subarray(0, 4).toString()).toBe("%PDF");
+    const sent = await siar.services.prisma.auditEvent.findMany({ where: { action: "report.sent" } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.changes).toMatchObject({ kind: "weekly", recipients: RECIPIENTS });
+  });
+
+  it("can be sent now by an admin as a test, to the leaders or to the admin alone", async () => {
+    const admin = await signedIn(siar.url, "admin@sanggau.demo");
+    const before = mailbox.messages.length;
+    const toLeaders = await admin.post("/api/reports/send-test");
+    expect(toLeaders.status).toBe(200);
+    expect(toLeaders.body).toMatchObject({ kind: "weekly", recipients: RECIPIENTS });
+    const toMe = await admin.post("/api/reports/send-test", { to: "me" });
+    expect(toMe.body.recipients).toEqual(["admin@sanggau.demo"]);
+    expect(mailbox.messages).toHaveLength(before + 2);
+    expect(subjectOf(mailbox.messages.at(-1)!.raw)).toMatch(/^\[Uji\] Laporan Mingguan/);
+    expect(mailbox.messages.at(-1)!.to).toEqual(["admin@sanggau.demo"]);
+  });
+
+  it("refuses a test send to anyone but an admin", async () => {
+    const humas = await signedIn(siar.url, "humas@sanggau.demo");
+    expect((await humas.post("/api/reports/send-test")).status).toBe(403);
+  });
+});

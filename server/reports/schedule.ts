@@ -1,0 +1,66 @@
+import cron from "node-cron";
+import { recordAudit } from "../audit/record.js";
+import { ifAdvisoryLockFree } from "../db/locks.js";
+import { REPORTING_TIME_ZONE } from "../metrics/definitions.js";
+import type { Services } from "../services.js";
+import { ReportMailer, type SentReport } from "./email.js";
+import { duePeriod, periodKey, type ReportKind } from "./period.js";
+
+// Weekly (Monday 07:00 WIB, last week) and monthly (the 1st, 07:00 WIB, last month) reports,
+// each sent once: under an advisory lock so one process works at a time, and remembered in the
+// audit log ("report.sent"), which is checked first so a restart or a second process skips it.
+
+/** Advisory lock of the report job (server/db/locks.ts holds the others). */
+export const REPORT_LOCK_KEY = 72707380;
+export const REPORT_SENT_ACTION = "report.sent";
+const REPORT_KINDS: ReportKind[] = ["weekly", "monthly"];
+
+// PGlite takes no advisory locks: calls in one process take turns here instead.
+let inProcess: Promise<unknown> = Promise.resolve();
+
+/**
+ * Sends the report of `kind` due at `now` unless it was sent already; returns what was sent, or
+ * null when there was nothing to do. Sent first and recorded after: a crash in between may
+ * send it again, which beats a report that never arrives.
+ */
+export function sendDueReport(services: Services, mailer: ReportMailer, kind: ReportKind, now = new Date()): Promise<SentReport | null> {
+  const run = inProcess.then(() =>
+    ifAdvisoryLockFree(services.db, REPORT_LOCK_KEY, async () => {
+      const { prisma, config, logger } = services;
+      const period = duePeriod(kind, now);
+      const targetId = `${kind}:${periodKey(kind, period)}`;
+      const sent = await prisma.auditEvent.findFirst({ where: { action: REPORT_SENT_ACTION, targetType: "report", targetId }, select: { id: true } });
+      if (sent) return null;
+      if (config.reports.recipients.length === 0) {
+        logger.warn({ kind }, "report not sent: REPORT_RECIPIENTS is empty");
+        return null;
+      }
+      const report = await mailer.send(kind, period, config.reports.recipients);
+      await recordAudit(prisma, { actor: null, label: "report schedule" }, { action: REPORT_SENT_ACTION, targetType: "report", targetId, changes: { ...report } });
+      return report;
+    }),
+  );
+  inProcess = run.catch(() => {});
+  return run;
+}
+
+/**
+ * Starts the schedule when SMTP is configured; returns its stop function. It ticks hourly and
+ * duePeriod makes 07:00 WIB the sending time, so a report missed while no process ran goes out at the next tick.
+ */
+export function scheduleReports(services: Services): () => Promise<void> {
+  const mailer = ReportMailer.fromConfig(services);
+  if (!mailer) return async () => {};
+  const task = cron.schedule(
+    "0 * * * *",
+    async () => {
+      for (const kind of REPORT_KINDS) {
+        await sendDueReport(services, mailer, kind).catch((error: unknown) => services.logger.error({ err: error, kind }, "report e-mail failed"));
+      }
+    },
+    { noOverlap: true, timezone: REPORTING_TIME_ZONE },
+  );
+  return async () => {
+    await task.destroy();
+  };
+}
