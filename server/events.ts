@@ -14,6 +14,8 @@ export type DomainEventMap = {
   "inbox.itemReceived": { itemId: string };
   // An item was triaged, routed, assigned, answered or otherwise changed.
   "inbox.itemChanged": { itemId: string };
+  // An admin changed the routing rules.
+  "routingRules.changed": Record<string, never>;
   // A deadline passed and the item went up a step: to the unit's head, then to Kominfo.
   "inbox.escalated": { itemId: string; to: "unit_head" | "kominfo"; unitId: string | null };
   // An early warning was raised, took in more items, or was acknowledged or resolved by staff.

@@ -18,8 +18,9 @@ async function assertUnits(services: Services, input: Partial<RuleInput>): Promi
   }
 }
 
-function audit(services: Services, origin: ActingOrigin, rule: RoutingRule, action: string, changes: Record<string, unknown>) {
-  return recordAudit(services.prisma, origin, { action: `routing_rule.${action}`, targetType: "RoutingRule", targetId: rule.id, unitId: rule.unitId, changes });
+async function audit(services: Services, origin: ActingOrigin, rule: RoutingRule, action: string, changes: Record<string, unknown>) {
+  await recordAudit(services.prisma, origin, { action: `routing_rule.${action}`, targetType: "RoutingRule", targetId: rule.id, unitId: rule.unitId, changes });
+  services.events.emit("routingRules.changed", {});
 }
 
 /** Routing rules decide which unit owns a new item; changes apply to items arriving from now on. */

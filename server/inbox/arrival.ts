@@ -2,6 +2,7 @@ import { IndonesianHolidays } from "../deadlines/holidaysId.js";
 import { DEFAULT_SERVICE_LEVEL_POLICIES, deadlinesFor, selectPolicy } from "../deadlines/policies.js";
 import { WorkingCalendar } from "../deadlines/workingTime.js";
 import type { Prisma } from "../db/client.js";
+import type { RoutingRule } from "../db/generated/client.js";
 import type { Services } from "../services.js";
 import { TriageClassifier, type LabelledExample } from "../triage/classifier.js";
 import type { KnownPlace, PlaceType } from "../triage/places.js";
@@ -21,10 +22,14 @@ type Cached<T> = { value: T; at: number };
 export class ArrivalDesk {
   private places: Cached<{ known: KnownPlace[]; paths: Map<string, string> }> | null = null;
   private classifier: Cached<TriageClassifier> | null = null;
+  private rules: Cached<{ rules: RoutingRule[]; rootUnitId: string | null }> | null = null;
   private readonly calendars = new Map<string, WorkingCalendar>();
   private readonly holidays = new IndonesianHolidays();
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    // Rule changes made in this process apply at once; other processes see them within CACHE_MS.
+    services.events.on("routingRules.changed", () => (this.rules = null));
+  }
 
   async receive(itemId: string): Promise<void> {
     const { prisma } = this.services;
@@ -71,7 +76,7 @@ export class ArrivalDesk {
   /** The first routing rule (highest priority) matching the category and place; else Kominfo's catch-all, else the root unit. */
   private async route(category: string, placePath: string | null) {
     const { prisma } = this.services;
-    const rules = await prisma.routingRule.findMany({ orderBy: [{ priority: "desc" }, { createdAt: "asc" }] });
+    const { rules, rootUnitId } = await this.routingRules();
     const paths = (await this.knownPlaces()).paths;
     const match = rules.find((rule) => {
       if (rule.category && rule.category !== category) return false;
@@ -79,8 +84,17 @@ export class ArrivalDesk {
       const rulePath = paths.get(rule.placeUnitId);
       return !!placePath && !!rulePath && placePath.startsWith(rulePath);
     });
-    const unitId = match?.unitId ?? (await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" } }))?.id;
+    const unitId = match?.unitId ?? rootUnitId;
     return unitId ? prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, timezone: true } }) : null;
+  }
+
+  private async routingRules() {
+    if (this.rules && Date.now() - this.rules.at < CACHE_MS) return this.rules.value;
+    const { prisma } = this.services;
+    const rules = await prisma.routingRule.findMany({ orderBy: [{ priority: "desc" }, { createdAt: "asc" }] });
+    const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    this.rules = { value: { rules, rootUnitId: root?.id ?? null }, at: Date.now() };
+    return this.rules.value;
   }
 
   private calendarFor(timeZone: string): WorkingCalendar {

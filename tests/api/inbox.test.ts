@@ -148,3 +148,21 @@ describe("finding items", () => {
     expect(overdue.find((i: { id: string }) => i.id === id)?.deadlines.overdue.firstResponse).toBe(true);
   });
 });
+
+describe("search within scope", () => {
+  it("finds an officer's own items even when many newer matches belong to others", async () => {
+    const kapuas = await arrives("Pungli di loket kecamatan Kapuas, minta uang tambahan");
+    // Newer matches outside the officer's scope must not crowd the officer's item out.
+    const channel = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
+    const conversation = await siar.services.prisma.conversation.create({ data: { source: "facebook_comment", threadKey: "crowd", authorKey: "crowd", lastItemAt: new Date() } });
+    await siar.services.prisma.inboxItem.createMany({
+      data: Array.from({ length: 2100 }, (_, i) => ({
+        conversationId: conversation.id, source: "facebook_comment" as const, channelId: channel.id, platformId: `crowd-${i}`,
+        authorName: "Warga", text: `pungli di tempat lain nomor ${i}`, sentAt: new Date(), receivedAt: new Date(Date.now() + 60_000 + i),
+        status: "triaged" as const, unitId: units["dinas-kominfo"],
+      })),
+    });
+    const found = (await officerKapuas.get(`/api/inbox?q=pungli&limit=50`)).body.data.map((i: { id: string }) => i.id);
+    expect(found).toContain(kapuas);
+  });
+});

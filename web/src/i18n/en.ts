@@ -121,7 +121,7 @@ export const en: Record<MessageKey, string> = {
   "dashboard.ageBucket.over_14d": "≥ 14 days",
   "dashboard.units.title": "Unit league table",
   "dashboard.units.summary": "{count} units; sort with the buttons in the column headings.",
-  "dashboard.units.inboxNote": "A unit's name opens the inbox; choose that unit in the inbox filters.",
+  "dashboard.units.inboxNote": "A unit's name opens the inbox filtered to that unit.",
   "dashboard.units.own": "{name} (own items)",
   "dashboard.units.unit": "Unit",
   "dashboard.units.volume": "Items",

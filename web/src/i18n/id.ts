@@ -119,7 +119,7 @@ export const id = {
   "dashboard.ageBucket.over_14d": "≥ 14 hari",
   "dashboard.units.title": "Peringkat unit",
   "dashboard.units.summary": "{count} unit; urutkan dengan tombol di judul kolom.",
-  "dashboard.units.inboxNote": "Nama unit membuka kotak masuk; pilih unit itu di saringan kotak masuk.",
+  "dashboard.units.inboxNote": "Nama unit membuka kotak masuk yang disaring untuk unit itu.",
   "dashboard.units.own": "{name} (laporan sendiri)",
   "dashboard.units.unit": "Unit",
   "dashboard.units.volume": "Laporan",

@@ -12,18 +12,25 @@ import { decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
 import { assignBody, bulkBody, listInboxQuery, mergeBody, noteBody, replyBody, statusBody, triageBody } from "./schema.js";
 
-// How many full-text matches a search narrows the list to before the other filters apply.
+// How many full-text matches (already within the caller's scope and plain filters) a search
+// narrows the list to before the view filters apply.
 const SEARCH_LIMIT = 2000;
 
 export function inboxRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
 
-  /** Items the actor may see: routed to a unit in scope (unrouted ones only for roles that see all). */
-  function visibleWhere(actor: Actor): Prisma.InboxItemWhereInput {
+  /**
+   * Items the actor may see: routed to a unit in scope (unrouted ones only for roles that see
+   * all). The scope is resolved to unit ids here: "unitId = ANY(ids)" plans far better than a
+   * join on unit paths over a large inbox.
+   */
+  async function visibleUnitIds(actor: Actor): Promise<string[] | null> {
     const scope = unitScopeWhere(actor);
-    return scope ? { unit: scope } : {};
+    if (!scope) return null;
+    return (await prisma.unit.findMany({ where: scope, select: { id: true } })).map((unit) => unit.id);
   }
+  const visibleWhere = (unitIds: string[] | null): Prisma.InboxItemWhereInput => (unitIds ? { unitId: { in: unitIds } } : {});
 
   async function placeNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
@@ -54,7 +61,8 @@ export function inboxRoutes(services: Services): Router {
     const query = parse(listInboxQuery, req.query, req);
     const after = decodeCursor(query.cursor);
     const now = new Date();
-    const filters: Prisma.InboxItemWhereInput[] = [visibleWhere(actor)];
+    const unitIds = await visibleUnitIds(actor);
+    const filters: Prisma.InboxItemWhereInput[] = [visibleWhere(unitIds)];
     const views: Record<typeof query.view, Prisma.InboxItemWhereInput> = {
       all: {},
       mine: { assigneeId: actor.id },
@@ -71,9 +79,16 @@ export function inboxRoutes(services: Services): Router {
       if (query[field]) filters.push({ [field]: query[field] });
     }
     if (query.q) {
+      // Scope and the plain filters go into the text search itself, so the cap on matches never
+      // hides an item the caller may see.
+      const conditions = [Prisma.sql`"search" @@ websearch_to_tsquery('indonesian', ${query.q})`];
+      if (unitIds) conditions.push(Prisma.sql`"unitId" = ANY(${unitIds}::uuid[])`);
+      for (const [column, value] of [["source", query.source], ["status", query.status], ["kind", query.kind], ["category", query.category], ["urgency", query.urgency], ["unitId", query.unitId], ["channelId", query.channelId]] as const) {
+        if (value) conditions.push(Prisma.sql`${Prisma.raw(`"${column}"`)}::text = ${value}`);
+      }
       const matches = await prisma.$queryRaw<{ id: string }[]>`
-        SELECT "id"::text AS id FROM "InboxItem" WHERE "search" @@ websearch_to_tsquery('indonesian', ${query.q})
-        ORDER BY "receivedAt" DESC LIMIT ${SEARCH_LIMIT}`;
+        SELECT "id"::text AS id FROM "InboxItem" WHERE ${Prisma.join(conditions, " AND ")}
+        ORDER BY "receivedAt" DESC, "id" DESC LIMIT ${SEARCH_LIMIT}`;
       filters.push({ id: { in: matches.map((row) => row.id) } });
     }
     if (after) {
@@ -95,7 +110,7 @@ export function inboxRoutes(services: Services): Router {
       prisma.inboxItem.findMany({ where: { conversationId: item.conversationId, id: { not: item.id } }, include: inboxItemInclude, orderBy: { sentAt: "asc" }, take: 100 }),
       item.authorPlatformId
         ? prisma.inboxItem.findMany({
-            where: { AND: [visibleWhere(actor), { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
+            where: { AND: [visibleWhere(await visibleUnitIds(actor)), { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
             include: inboxItemInclude,
             orderBy: { sentAt: "desc" },
             take: 20,

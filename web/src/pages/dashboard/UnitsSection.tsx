@@ -75,7 +75,7 @@ export function UnitsSection({ query }: { query: Query }) {
             <tbody>
               {sorted(units.data).map((row) => (
                 <tr key={row.unitId ?? "none"}>
-                  <th scope="row">{row.unitId ? <Link to="/inbox">{unitName(row)}</Link> : unitName(row)}</th>
+                  <th scope="row">{row.unitId ? <Link to={`/inbox?unitId=${row.unitId}`}>{unitName(row)}</Link> : unitName(row)}</th>
                   {columns.map((column) => (
                     <td key={column.id}>{column.format(column.value(row))}</td>
                   ))}

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { INBOX_CATEGORIES, INBOX_SOURCES, INBOX_STATUSES, URGENCIES, type InboxItem, type InboxView, type Session } from "../../api/types";
 import { FilterForm, FilterSelect } from "../../components/FilterForm";
 import { TextField } from "../../components/Field";
@@ -58,7 +58,9 @@ export function InboxPage({ view }: { view: InboxView }) {
   const { user } = useSignedIn();
   const navigate = useNavigate();
   const now = useNow();
-  const filters = useFilters(EMPTY_FILTERS);
+  // A link may open the inbox already filtered (the dashboard's units link with ?unitId=…).
+  const [searchParams] = useSearchParams();
+  const filters = useFilters({ ...EMPTY_FILTERS, unitId: searchParams.get("unitId") ?? "" });
   const units = useAllUnits();
   const query = { ...filters.applied, view, limit: PAGE_SIZE };
   const list = useCursorList<InboxItem>("/inbox", query);
