@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import cron from "node-cron";
+import pLimit from "p-limit";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { pruneRateLimitCounters } from "./auth/rateLimit.js";
@@ -89,7 +90,9 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   }, { noOverlap: true, timezone: "Asia/Jakarta" });
   // A tick only looks for work; the database claim decides who sends what.
   const arrivals = new ArrivalDesk(services);
-  const triageArrival = (itemId: string) => arrivals.receive(itemId).catch((error: unknown) => logger.error({ err: error, itemId }, "triage on arrival failed"));
+  // A burst of arrivals is triaged a few at a time, leaving database connections for everything else.
+  const limitTriage = pLimit(4);
+  const triageArrival = (itemId: string) => limitTriage(() => arrivals.receive(itemId)).catch((error: unknown) => logger.error({ err: error, itemId }, "triage on arrival failed"));
   const stopArrivals = services.events.on("inbox.itemReceived", ({ itemId }) => void triageArrival(itemId));
   const stopEarlyWarnings = watchForRisingTopics(services);
   // Anything filed but not triaged (a process died in between) is picked up again.

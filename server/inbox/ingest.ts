@@ -8,7 +8,7 @@ import type { Services } from "../services.js";
  * land here again and are recognised), in the conversation of its thread and author. Returns
  * the new item's id, or null when it was already stored.
  */
-export async function storeIncoming(services: Services, channel: Pick<Channel, "id" | "unitId">, message: IncomingMessage): Promise<string | null> {
+export async function storeIncoming(services: Services, channel: Pick<Channel, "id" | "unitId">, message: IncomingMessage, attempt = 1): Promise<string | null> {
   const { prisma } = services;
   const known = await prisma.inboxItem.findUnique({ where: { source_platformId: { source: message.source, platformId: message.platformId } }, select: { id: true } });
   if (known) return null;
@@ -47,8 +47,11 @@ export async function storeIncoming(services: Services, channel: Pick<Channel, "
     services.events.emit("inbox.itemReceived", { itemId: id });
     return id;
   } catch (error) {
-    // Two processes filing the same message at once: the other one won.
-    if (isUniqueViolation(error)) return null;
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Filed at the same moment elsewhere: either this very message (the other one won), or
+    // another message of the same new conversation (then this one still has to be filed).
+    const stored = await prisma.inboxItem.findUnique({ where: { source_platformId: { source: message.source, platformId: message.platformId } }, select: { id: true } });
+    if (stored || attempt >= 3) return null;
+    return storeIncoming(services, channel, message, attempt + 1);
   }
 }

@@ -1,4 +1,5 @@
 import os from "node:os";
+import pLimit from "p-limit";
 import { randomBytes } from "node:crypto";
 import type { Services } from "../services.js";
 import { storeIncoming } from "./ingest.js";
@@ -6,6 +7,7 @@ import { parseMetaWebhook } from "./metaWebhook.js";
 
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 10;
+const FILING_CONCURRENCY = 8;
 
 /** Keeps a verified callback before it is acknowledged: once this returns, it cannot be lost. */
 export async function keepWebhook(services: Services, source: "meta", body: string): Promise<void> {
@@ -41,15 +43,21 @@ export class WebhookProcessor {
       UPDATE "WebhookReceipt" SET "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
       FROM next WHERE "WebhookReceipt"."id" = next."id"
       RETURNING "WebhookReceipt"."id", "WebhookReceipt"."source", "WebhookReceipt"."body", "WebhookReceipt"."attempts"`;
-    for (const receipt of claimed) {
-      try {
-        await this.file(receipt.body);
-        await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { processedAt: new Date(), leaseUntil: null, lastError: null } });
-      } catch (error) {
-        this.services.logger.warn({ err: error, receipt: String(receipt.id), owner: this.owner }, "webhook could not be filed; will retry");
-        await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { leaseUntil: null, lastError: error instanceof Error ? error.message : String(error) } });
-      }
-    }
+    // Filing is mostly waiting on the database: several receipts at once, duplicates made safe by storeIncoming.
+    const limitFiling = pLimit(FILING_CONCURRENCY);
+    await Promise.all(
+      claimed.map((receipt) =>
+        limitFiling(async () => {
+          try {
+            await this.file(receipt.body);
+            await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { processedAt: new Date(), leaseUntil: null, lastError: null } });
+          } catch (error) {
+            this.services.logger.warn({ err: error, receipt: String(receipt.id), owner: this.owner }, "webhook could not be filed; will retry");
+            await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { leaseUntil: null, lastError: error instanceof Error ? error.message : String(error) } });
+          }
+        }),
+      ),
+    );
     return claimed.length;
   }
 
