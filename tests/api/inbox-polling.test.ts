@@ -4,7 +4,7 @@ import { MENTIONS_ENDPOINT } from "../../server/channels/x.js";
 import type { Channel } from "../../server/db/generated/client.js";
 import { BUDGET_EXHAUSTED, InboxPoller, monthOf } from "../../server/inbox/polling.js";
 import { sendReply } from "../../server/inbox/replies.js";
-import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
+import { webhooksFiled } from "../helpers/inbox.js";
 import { addFacebookComment } from "../../server/sandbox/graph/facebook.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
@@ -85,15 +85,14 @@ describe("inbox polling", () => {
     });
     const signature = `sha256=${createHmac("sha256", siar.services.metaWebhook!.appSecret).update(body).digest("hex")}`;
     expect((await fetch(`${siar.url}/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signature }, body })).status).toBe(200);
-    await new WebhookProcessor(siar.services).processPending();
+    await webhooksFiled(siar);
     expect(await itemsWith([missed.id])).toHaveLength(1);
   });
 
   it("files a comment that came by webhook first only once when polling reads it too", async () => {
     const postId = await publishedOnFacebook();
     const [comment] = control().injectFacebookComments({ postId, texts: ["Air PDAM di Kapuas keruh sejak kemarin"] });
-    await control().waitForWebhooks();
-    await new WebhookProcessor(siar.services).processPending();
+    await webhooksFiled(siar);
     expect(await itemsWith([comment!.id])).toHaveLength(1);
     await pollNow(facebook, "comments");
     expect(await itemsWith([comment!.id])).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
+import { webhooksFiled } from "../helpers/inbox.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -31,10 +31,7 @@ async function post(body: string, signature: string | undefined) {
   return fetch(`${siar.url}/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) }, body });
 }
 
-async function settle(): Promise<void> {
-  await siar.services.sandbox!.control.waitForWebhooks();
-  await new WebhookProcessor(siar.services).processPending();
-}
+const settle = () => webhooksFiled(siar);
 
 describe("Meta webhook endpoint", () => {
   it("completes the subscription handshake only with the right verify token", async () => {
@@ -90,7 +87,7 @@ describe("Meta webhook endpoint", () => {
     // Acknowledged and kept, then the process died: the row is there, unprocessed, its lease long gone.
     await siar.services.prisma.webhookReceipt.create({ data: { source: "meta", body, attempts: 1, leaseUntil: new Date(Date.now() - 60_000) } });
     expect((await items()).some((item) => item.platformId === "c-after-crash")).toBe(false);
-    await new WebhookProcessor(siar.services).processPending();
+    await settle();
     expect((await items()).filter((item) => item.platformId === "c-after-crash")).toHaveLength(1);
     expect(await siar.services.prisma.webhookReceipt.count({ where: { processedAt: null } })).toBe(0);
   });
