@@ -89,20 +89,23 @@ function fit(doc: Doc, text: string, width: number): string {
 
 function table(doc: Doc, columns: Column[], rows: string[][]) {
   const left = doc.page.margins.left;
-  const line = (cells: string[], font: string) => {
-    ensureSpace(doc, ROW_HEIGHT);
-    const y = doc.y;
+  // Headers wrap onto more lines; data cells keep to one line, shortened if need be.
+  const line = (cells: string[], font: string, wrap = false) => {
     doc.font(font).fontSize(9).fillColor("black");
+    const texts = cells.map((cell, i) => (wrap ? pdfText(cell) : fit(doc, cell, (columns[i]?.width ?? 0) - 6)));
+    const height = wrap ? Math.max(...texts.map((text, i) => doc.heightOfString(text, { width: columns[i]!.width - 6 }))) + 6 : ROW_HEIGHT;
+    ensureSpace(doc, height);
+    const y = doc.y;
     let x = left;
     columns.forEach((column, i) => {
-      doc.text(fit(doc, cells[i] ?? "", column.width - 6), x, y + 3, { width: column.width - 6, align: column.align ?? "left", lineBreak: false });
+      doc.text(texts[i] ?? "", x, y + 3, { width: column.width - 6, align: column.align ?? "left", lineBreak: wrap });
       x += column.width;
     });
-    doc.moveTo(left, y + ROW_HEIGHT).lineTo(x, y + ROW_HEIGHT).lineWidth(0.5).strokeColor("#d0d7de").stroke();
+    doc.moveTo(left, y + height).lineTo(x, y + height).lineWidth(0.5).strokeColor("#d0d7de").stroke();
     doc.x = left;
-    doc.y = y + ROW_HEIGHT;
+    doc.y = y + height;
   };
-  line(columns.map((column) => column.header), "Helvetica-Bold");
+  line(columns.map((column) => column.header), "Helvetica-Bold", true);
   if (rows.length === 0) line(["Tidak ada data."], "Helvetica-Oblique");
   for (const row of rows) line(row, "Helvetica");
   doc.moveDown(0.5);

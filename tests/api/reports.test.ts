@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { previousWeek } from "../../server/reports/period.js";
+import { duePeriod, periodLabel, previousWeek } from "../../server/reports/period.js";
 import { sendDueReport } from "../../server/reports/schedule.js";
 import { ReportMailer } from "../../server/reports/email.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
@@ -178,5 +178,22 @@ describe("the e-mailed weekly report", () => {
   it("refuses a test send to anyone but an admin", async () => {
     const humas = await signedIn(siar.url, "humas@sanggau.demo");
     expect((await humas.post("/api/reports/send-test")).status).toBe(403);
+  });
+});
+
+describe("which report is due", () => {
+  // 07:00 WIB is 00:00 UTC.
+  const wib = (iso: string) => new Date(`${iso}+07:00`);
+
+  it("is last week's from Monday 07:00 WIB, the week before until then", () => {
+    expect(duePeriod("weekly", wib("2026-11-23T07:00:00"))).toEqual({ from: wib("2026-11-16T00:00:00"), to: wib("2026-11-23T00:00:00") });
+    expect(duePeriod("weekly", wib("2026-11-23T06:59:00"))).toEqual({ from: wib("2026-11-09T00:00:00"), to: wib("2026-11-16T00:00:00") });
+    expect(periodLabel("weekly", duePeriod("weekly", wib("2026-11-25T12:00:00")))).toBe("16 November 2026 – 22 November 2026");
+  });
+
+  it("is last month's from the 1st 07:00 WIB", () => {
+    expect(periodLabel("monthly", duePeriod("monthly", wib("2026-12-01T07:00:00")))).toBe("November 2026");
+    expect(periodLabel("monthly", duePeriod("monthly", wib("2026-12-01T06:00:00")))).toBe("Oktober 2026");
+    expect(duePeriod("monthly", wib("2027-01-01T08:00:00"))).toEqual({ from: wib("2026-12-01T00:00:00"), to: wib("2027-01-01T00:00:00") });
   });
 });
