@@ -124,6 +124,8 @@ export type Config = {
   reports: { smtp?: { url: string; from: string }; recipients: string[] };
 };
 
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "SIAR_SESSION_SECRET", "SIAR_ENCRYPTION_KEY", "META_APP_SECRET", "X_CLIENT_SECRET", "SMTP_URL", "META_WEBHOOK_VERIFY_TOKEN"]);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -132,7 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
-        return `${name}: ${issue.message}${name in present ? ` (got "${present[name]}")` : ""}`;
+        // Values that may hold passwords or keys are never echoed into logs.
+        const shown = name in present && !SECRET_VARIABLES.has(name) ? ` (got "${present[name]}")` : "";
+        return `${name}: ${issue.message}${shown}`;
       }),
     );
   }

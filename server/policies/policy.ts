@@ -17,6 +17,7 @@ export type Subjects = {
   RoutingRule: never;
   Dashboard: { unitPath: string };
   Sandbox: never;
+  Report: never;
 };
 export type Model = keyof Subjects;
 export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule" | "handle";

@@ -25,5 +25,8 @@ allow("InboxItem", "handle", (actor, item) => hasRole(actor, "admin", "humas", "
 allow("RoutingRule", ["list"], (actor) => hasRole(actor, "admin", "humas"));
 allow("RoutingRule", ["create", "update"], (actor) => hasRole(actor, "admin"));
 
+// Reports by e-mail: only admins trigger a test send.
+allow("Report", "control", (actor) => hasRole(actor, "admin"));
+
 // Dashboards: leaders read their units' figures; humas and admins read all.
 allow("Dashboard", "read", (actor, scope) => hasRole(actor, "admin", "humas", "leader") && (!scope || isInScope(actor, scope.unitPath)));

@@ -1,6 +1,6 @@
 import cron from "node-cron";
 import { recordAudit } from "../audit/record.js";
-import { ifAdvisoryLockFree } from "../db/locks.js";
+import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "../db/locks.js";
 import { REPORTING_TIME_ZONE } from "../metrics/definitions.js";
 import type { Services } from "../services.js";
 import { ReportMailer, type SentReport } from "./email.js";
@@ -11,7 +11,6 @@ import { duePeriod, periodKey, type ReportKind } from "./period.js";
 // audit log ("report.sent"), which is checked first so a restart or a second process skips it.
 
 /** Advisory lock of the report job (server/db/locks.ts holds the others). */
-export const REPORT_LOCK_KEY = 72707380;
 export const REPORT_SENT_ACTION = "report.sent";
 const REPORT_KINDS: ReportKind[] = ["weekly", "monthly"];
 

@@ -66,3 +66,11 @@ describe("the platform sandbox setting", () => {
     expect(loadConfig({ SIAR_DEMO: "false" }).sandbox.enabled).toBe(false);
   });
 });
+
+describe("configuration errors and secrets", () => {
+  it("never echoes a value that may hold a password", () => {
+    const problems = problemsOf({ SMTP_URL: "ftp://user:Rahasia123@mail", DATABASE_URL: "mysql://siar:Rahasia123@db/siar" });
+    expect(problems.join("\n")).not.toContain("Rahasia123");
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^SMTP_URL: /), expect.stringMatching(/^DATABASE_URL: /)]));
+  });
+});

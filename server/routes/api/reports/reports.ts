@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { recordAudit } from "../../../audit/record.js";
 import { AppError } from "../../../errors.js";
-import { hasRole } from "../../../policies/scope.js";
+import { authorize } from "../../../policies/index.js";
 import { ReportMailer } from "../../../reports/email.js";
 import { collectReportFigures } from "../../../reports/figures.js";
 import { monthPeriod, periodKey, previousMonth, previousWeek } from "../../../reports/period.js";
@@ -30,7 +30,7 @@ export function reportRoutes(services: Services): Router {
 
   router.post("/send-test", async (req, res) => {
     // Admin only, like the other settings of the installation (SMTP is one).
-    if (!hasRole(req.actor!, "admin")) throw new AppError("forbidden");
+    authorize(req.actor!, "control", "Report");
     const body = parse(sendTestBody, req.body, req);
     const mailer = ReportMailer.fromConfig(services);
     if (!mailer) throw new AppError("smtp_not_configured");
