@@ -1,19 +1,13 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logInToApp, openPage, selectOptionContaining } from "./browser.js";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserSuite, closePage, logInToApp, openPage, selectOptionContaining } from "./browser.js";
 
-let siar: TestSiar;
-let browser: Browser;
+const suite = browserSuite({ SIAR_SANDBOX: "true" });
+
 let admin: Page;
 beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true" }), launchBrowser()]);
-  admin = await openPage(browser, siar.url);
+  admin = await openPage(suite.browser, suite.siar.url);
   await logInToApp(admin, "admin@sanggau.demo");
-});
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
 });
 
 const RULE = "Kesehatan, Kecamatan Tayan Hulu";
@@ -72,7 +66,7 @@ describe("routing rules administration", () => {
   });
 
   it("shows humas the rules without ways to change them", async () => {
-    const humas = await openPage(browser, siar.url);
+    const humas = await openPage(suite.browser, suite.siar.url);
     try {
       await logInToApp(humas, "humas@sanggau.demo");
       await humas.goto("/app/admin/routing-rules");
@@ -111,7 +105,7 @@ describe("channel spend", () => {
   it("tells a signed-in admin at once when a platform refuses a channel's token", async () => {
     const channels: { id: string; kind: string }[] = await admin.evaluate(async () => (await (await fetch("/api/channels")).json()).data);
     const x = channels.find((channel) => channel.kind === "x")!;
-    siar.services.events.emit("channel.needsReconnect", { channelId: x.id, reason: "token dicabut" });
+    suite.siar.services.events.emit("channel.needsReconnect", { channelId: x.id, reason: "token dicabut" });
     const notice = admin.getByRole("alert").filter({ hasText: "token dicabut" });
     await notice.waitFor();
     await notice.getByRole("button", { name: "Tutup pemberitahuan" }).click();

@@ -1,29 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logIn, logInToApp, openPage, selectOptionContaining } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserSuite, logIn, logInToApp, openPage, selectOptionContaining } from "./browser.js";
 
-let siar: TestSiar;
-let browser: Browser;
+const suite = browserSuite();
+const { withPage } = suite;
+
 let admin: Page;
 beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar(), launchBrowser()]);
-  admin = await openPage(browser, siar.url);
+  admin = await openPage(suite.browser, suite.siar.url);
   await logInToApp(admin, "admin@sanggau.demo");
 });
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
-});
-
-async function withPage(test: (page: Page) => Promise<void>) {
-  const page = await openPage(browser, siar.url);
-  try {
-    await test(page);
-  } finally {
-    await closePage(page);
-  }
-}
 
 describe("units and users administration", () => {
   it("shows no simulation banner when channels are real", async () => {

@@ -1,5 +1,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD } from "../../server/db/seed.js";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 export { DEMO_PASSWORD };
 
@@ -41,4 +43,33 @@ export async function selectOptionContaining(page: Page, selectLabel: string, te
   const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
   if (value === null) throw new Error(`no option "${text}" in ${selectLabel}`);
   await select.selectOption(value);
+}
+
+export type BrowserSuite = {
+  siar: TestSiar;
+  browser: Browser;
+  /** Runs `test` on a fresh page (its own session) and closes it afterwards. */
+  withPage(test: (page: Page) => Promise<void>, viewport?: { width: number; height: number }): Promise<void>;
+};
+
+/** One Siar and one Chromium for a test file, started before its tests and closed after them. */
+export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
+  const suite = {
+    withPage: async (test: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) => {
+      const page = await openPage(suite.browser, suite.siar.url, viewport);
+      try {
+        await test(page);
+      } finally {
+        await closePage(page);
+      }
+    },
+  } as BrowserSuite;
+  beforeAll(async () => {
+    [suite.siar, suite.browser] = await Promise.all([startTestSiar(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.siar?.close();
+  });
+  return suite;
 }

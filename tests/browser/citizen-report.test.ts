@@ -1,23 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logInToApp, openPage } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
+
+const suite = browserSuite();
 
 // A citizen's report from the website's form to a staff reply the citizen can read.
 
-let siar: TestSiar;
-let browser: Browser;
-beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
-});
-
 describe("aspiration form → tracking number → staff reply → citizen sees it", () => {
   it("works end to end in the browser", async () => {
-    const citizen = await openPage(browser, siar.url);
+    const citizen = await openPage(suite.browser, suite.siar.url);
     await citizen.goto("/");
     await citizen.getByRole("link", { name: "Sampaikan aspirasi atau pengaduan" }).click();
     await citizen.getByLabel("Nama", { exact: true }).fill("Yohanes Ubin");
@@ -31,10 +21,10 @@ describe("aspiration form → tracking number → staff reply → citizen sees i
     await citizen.getByRole("button", { name: "Kirim laporan" }).click();
     const number = (await citizen.locator("text=/SIAR-\\d{4}-[A-Z0-9]{6}/").first().innerText()).match(/SIAR-\d{4}-[A-Z0-9]{6}/)![0];
 
-    const officer = await openPage(browser, siar.url);
+    const officer = await openPage(suite.browser, suite.siar.url);
     await logInToApp(officer, "petugas.kapuas@sanggau.demo");
-    const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber: number } });
-    for (let i = 0; i < 50 && !(await siar.services.prisma.inboxItem.findUnique({ where: { id: item.id } }))?.unitId; i++) await officer.waitForTimeout(100);
+    const item = await suite.siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber: number } });
+    for (let i = 0; i < 50 && !(await suite.siar.services.prisma.inboxItem.findUnique({ where: { id: item.id } }))?.unitId; i++) await officer.waitForTimeout(100);
     await officer.goto(`/app/inbox/${item.id}`);
     // The citizen's markup is shown as text.
     await officer.getByText("<b>tolong</b>", { exact: false }).first().waitFor();

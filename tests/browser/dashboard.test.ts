@@ -1,32 +1,25 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logInToApp, openPage } from "./browser.js";
+import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
+
+const suite = browserSuite({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" });
 
 // The dashboard as leaders read it: headline figures with their trend, the numbers behind a
 // chart, a CSV of the same view, another period, and a camat's view limited to his kecamatan.
 
-let siar: TestSiar;
-let browser: Browser;
-
 beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" }), launchBrowser()]);
-  const humas = await signedIn(siar.url, "humas@sanggau.demo");
-  const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
-  const pagePostId = await publishPagePost(siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
-  const answered = await commentArrives(siar, pagePostId, "Pelayanan KTP di kantor camat Kapuas buka hari Sabtu?");
-  await commentArrives(siar, pagePostId, "Jalan di Kecamatan Tayan Hulu rusak parah, mohon segera diperbaiki");
+  const humas = await signedIn(suite.siar.url, "humas@sanggau.demo");
+  const facebook = await suite.siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
+  const pagePostId = await publishPagePost(suite.siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
+  const answered = await commentArrives(suite.siar, pagePostId, "Pelayanan KTP di kantor camat Kapuas buka hari Sabtu?");
+  await commentArrives(suite.siar, pagePostId, "Jalan di Kecamatan Tayan Hulu rusak parah, mohon segera diperbaiki");
   expect((await humas.post(`/api/inbox/${answered}/reply`, { text: "Halo, pelayanan KTP buka Sabtu pukul 08.00–12.00 WIB." })).status).toBe(200);
-});
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
 });
 
 async function asUser(email: string, test: (page: Page) => Promise<void>) {
-  const page = await openPage(browser, siar.url);
+  const page = await openPage(suite.browser, suite.siar.url);
   try {
     await logInToApp(page, email);
     await test(page);

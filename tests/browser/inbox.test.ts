@@ -1,33 +1,27 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logInToApp, openPage } from "./browser.js";
+import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
+
+const suite = browserSuite({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" });
 
 // The inbox as a petugas of Kecamatan Kapuas uses it: what reaches them, why it was triaged so,
 // correcting it, answering on Facebook, and citizens' text that must stay text.
 
-let siar: TestSiar;
-let browser: Browser;
 let humas: ApiClient;
 let pagePostId: string;
 
 beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" }), launchBrowser()]);
-  humas = await signedIn(siar.url, "humas@sanggau.demo");
-  const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
-  pagePostId = await publishPagePost(siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
-});
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
+  humas = await signedIn(suite.siar.url, "humas@sanggau.demo");
+  const facebook = await suite.siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
+  pagePostId = await publishPagePost(suite.siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
 });
 
-const arrives = (text: string) => commentArrives(siar, pagePostId, text);
+const arrives = (text: string) => commentArrives(suite.siar, pagePostId, text);
 
 async function asOfficerOfKapuas(test: (page: Page) => Promise<void>) {
-  const page = await openPage(browser, siar.url);
+  const page = await openPage(suite.browser, suite.siar.url);
   // A script in a citizen's text would show itself as a dialog.
   page.on("dialog", (dialog) => {
     throw new Error(`unexpected dialog: ${dialog.message()}`);
@@ -74,7 +68,7 @@ describe("inbox in the browser", () => {
       await page.locator(".inbox-item__badges").getByText("Dijawab").waitFor();
       await page.getByTestId("timeline-reply").getByText(reply).waitFor();
 
-      const comments = [...siar.services.sandbox!.state.graph.comments.values()];
+      const comments = [...suite.siar.services.sandbox!.state.graph.comments.values()];
       expect(comments.some((comment) => comment.message === reply)).toBe(true);
       expect((await humas.get(`/api/inbox/${complaint}`)).body.item).toMatchObject({ status: "answered", urgency: correctedUrgency, triage: { urgency: { source: "staff" } } });
     });
@@ -102,7 +96,10 @@ describe("live arrivals", () => {
   it("announces a new item while the list is open, and shows it on request", async () => {
     await asOfficerOfKapuas(async (page) => {
       await page.goto("/app/inbox");
-      await page.getByRole("heading", { name: "Kotak Masuk" }).first().waitFor();
+      // The list must have loaded (items of the earlier tests) and the socket connected before
+      // the new item arrives; otherwise it would simply be part of the first page.
+      await page.locator("tbody tr").first().waitFor();
+      await page.waitForTimeout(1000);
       await arrives("Pelayanan di kantor camat Kapuas lambat, antre dari pagi belum dipanggil");
       const notice = page.getByText(/1 pesan baru masuk/);
       await notice.waitFor({ timeout: 10_000 });

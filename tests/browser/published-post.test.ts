@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn, type ApiClient } from "../helpers/client.js";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logInToApp, openPage } from "./browser.js";
+import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
 
-let siar: TestSiar;
-let browser: Browser;
+const suite = browserSuite({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" });
+
 let humas: ApiClient;
 beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" }), launchBrowser()]);
-  humas = await signedIn(siar.url, "humas@sanggau.demo");
-});
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
+  humas = await signedIn(suite.siar.url, "humas@sanggau.demo");
 });
 
 /** Composes and submits through the API (humas posts need no approval); the worker publishes it. */
@@ -30,7 +23,7 @@ async function publishedPost(title: string, body: string): Promise<{ id: string;
 describe("after a post is published", () => {
   it("lets humas correct the text where platforms allow it, then withdraw the post", async () => {
     const post = await publishedPost("Pelayanan KTP keliling", "Pelayanan KTP keliling hadir di Kecamatan Kapuas pada hari Sabtu.");
-    const page = await openPage(browser, siar.url);
+    const page = await openPage(suite.browser, suite.siar.url);
     try {
       await logInToApp(page, "humas@sanggau.demo");
       await page.goto(`/app/posts/${post.id}`);
@@ -49,7 +42,7 @@ describe("after a post is published", () => {
       expect(await correction.getByTestId("outcome-website").innerText()).toContain("diperbarui");
       expect(await correction.getByTestId("outcome-facebook").innerText()).toContain("diperbarui");
       expect(await correction.getByTestId("outcome-x").innerText()).toContain("tidak dapat diubah di X; teks lama tetap tampil");
-      expect(await (await fetch(`${siar.url}/pengumuman/${post.slug}`)).text()).toContain(corrected);
+      expect(await (await fetch(`${suite.siar.url}/pengumuman/${post.slug}`)).text()).toContain(corrected);
 
       // Withdrawing lists its effect per channel first and acts only on the second press.
       await page.getByRole("button", { name: "Tarik unggahan" }).click();
@@ -62,7 +55,7 @@ describe("after a post is published", () => {
       expect(await withdrawal.getByTestId("outcome-x").innerText()).toContain("dihapus");
       expect(await page.getByTestId("delivery-facebook").innerText()).toContain("Dihapus");
       expect(await page.getByRole("button", { name: "Koreksi" }).count()).toBe(0);
-      expect((await fetch(`${siar.url}/pengumuman/${post.slug}`)).status).toBe(404);
+      expect((await fetch(`${suite.siar.url}/pengumuman/${post.slug}`)).status).toBe(404);
     } finally {
       await closePage(page);
     }

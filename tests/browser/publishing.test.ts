@@ -1,21 +1,12 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logInToApp, openPage } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
 
-let siar: TestSiar;
-let browser: Browser;
-beforeAll(async () => {
-  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true" }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
-});
+const suite = browserSuite({ SIAR_SANDBOX: "true" });
 
 async function asUser(email: string, test: (page: Page) => Promise<void>) {
-  const page = await openPage(browser, siar.url);
+  const page = await openPage(suite.browser, suite.siar.url);
   try {
     await logInToApp(page, email);
     await test(page);

@@ -1,27 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { closePage, launchBrowser, logIn, logInToApp, openPage } from "./browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, logIn, logInToApp } from "./browser.js";
 
-let siar: TestSiar;
-let browser: Browser;
-beforeAll(async () => {
-  // As `npm start` runs the demo: channels simulated by the local sandbox.
-  [siar, browser] = await Promise.all([startTestSiar({ SIAR_SANDBOX: "true" }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await siar?.close();
-});
-
-async function withPage(test: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
-  const page = await openPage(browser, siar.url, viewport);
-  try {
-    await test(page);
-  } finally {
-    await closePage(page);
-  }
-}
+// As `npm start` runs the demo: channels simulated by the local sandbox.
+const suite = browserSuite({ SIAR_SANDBOX: "true" });
+const { withPage } = suite;
 
 async function navLinkTestIds(page: Page): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: "Navigasi utama" });
