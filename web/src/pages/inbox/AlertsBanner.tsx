@@ -22,28 +22,9 @@ type Alert = {
   permissions: { acknowledge: boolean; resolve: boolean };
 };
 
-// The banner's own few words, kept beside it until they move into the shared dictionaries.
-const WORDS = {
-  id: {
-    title: "Peringatan dini: topik meningkat",
-    reports: (n: number, usual: string) => `${n} laporan (biasanya ${usual} per jam)`,
-    acknowledge: "Tandai sudah dilihat",
-    resolve: "Selesaikan",
-    seenBy: (name: string) => `Dilihat oleh ${name}`,
-  },
-  en: {
-    title: "Early warning: rising topics",
-    reports: (n: number, usual: string) => `${n} reports (usually ${usual} an hour)`,
-    acknowledge: "Mark as seen",
-    resolve: "Resolve",
-    seenBy: (name: string) => `Seen by ${name}`,
-  },
-};
-
 /** Open and acknowledged early warnings above the inbox list, kept live by "inbox.alert". */
 export function AlertsBanner() {
-  const { t, language, intlLocale } = useI18n();
-  const words = WORDS[language];
+  const { t, intlLocale } = useI18n();
   const socket = useContext(RealtimeContext);
   const now = useNow();
   const [alerts, setAlerts] = useState<Alert[]>([]);
@@ -89,27 +70,27 @@ export function AlertsBanner() {
   if (alerts.length === 0) return null;
   const usual = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 });
   return (
-    <section className="alert alert--error" aria-live="polite" aria-label={words.title}>
-      <strong>{words.title}</strong>
+    <section className="alert alert--error" aria-live="polite" aria-label={t("alerts.title")}>
+      <strong>{t("alerts.title")}</strong>
       {error && <p role="alert">{error}</p>}
       <ul>
         {alerts.map((alert) => (
           <li key={alert.id}>
             {t(CATEGORY_LABELS[alert.category])}
             {alert.place && ` · ${alert.place.name}`}
-            {alert.unit && ` → ${alert.unit.name}`} · {words.reports(alert.count, usual.format(alert.baseline))} · <TimeAgo iso={alert.raisedAt} now={now} />{" "}
+            {alert.unit && ` → ${alert.unit.name}`} · {t("alerts.reports", { count: alert.count, usual: usual.format(alert.baseline) })} · <TimeAgo iso={alert.raisedAt} now={now} />{" "}
             {alert.acknowledgedBy ? (
-              <em>{words.seenBy(alert.acknowledgedBy.name)}</em>
+              <em>{t("alerts.seenBy", { name: alert.acknowledgedBy.name })}</em>
             ) : (
               alert.permissions.acknowledge && (
                 <button type="button" className="button--secondary" onClick={() => void act(alert, "acknowledge")}>
-                  {words.acknowledge}
+                  {t("alerts.acknowledge")}
                 </button>
               )
             )}{" "}
             {alert.permissions.resolve && (
               <button type="button" className="button--secondary" onClick={() => void act(alert, "resolve")}>
-                {words.resolve}
+                {t("alerts.resolve")}
               </button>
             )}
           </li>
