@@ -136,6 +136,11 @@ const catalogue = {
     id: "Platform menolak balasan ini.",
     en: "The platform refused this reply.",
   },
+  unknown_template_variable: {
+    status: 400,
+    id: "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.",
+    en: "The template uses an unknown variable. Use only {nama}, {nomor} or {unit}.",
+  },
   internal: { status: 500, id: "Terjadi kesalahan pada server. Coba lagi.", en: "Something went wrong on the server. Please try again." },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

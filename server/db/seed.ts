@@ -92,6 +92,35 @@ const DEMO_ROUTING: { category: string | null; unitCode: string; placeCode?: str
   { category: null, unitCode: "dinas-kominfo", priority: -100 },
 ];
 
+// Ready answers for the reply box; Indonesian, as citizens receive them, plus one in English.
+const DEMO_CANNED_RESPONSES: { title: string; body: string; language: string }[] = [
+  {
+    title: "Terima kasih, sedang ditindaklanjuti",
+    body: "Terima kasih, {nama}. Laporan Anda sudah kami terima dan sedang ditindaklanjuti oleh {unit}.",
+    language: "id",
+  },
+  {
+    title: "Nomor laporan untuk memantau",
+    body: "Terima kasih, {nama}. Laporan Anda tercatat dengan nomor {nomor}. Perkembangannya dapat dipantau di halaman lacak laporan.",
+    language: "id",
+  },
+  {
+    title: "Minta lokasi dan rincian",
+    body: "Halo {nama}, mohon kirimkan lokasi lengkap (desa/kelurahan dan kecamatan) serta foto bila ada, agar dapat segera kami teruskan ke petugas.",
+    language: "id",
+  },
+  {
+    title: "Sudah ditangani",
+    body: "Halo {nama}, laporan Anda sudah ditangani. Bila masih ada kendala, silakan sampaikan kembali. Terima kasih atas kepeduliannya.",
+    language: "id",
+  },
+  {
+    title: "Thank you, in progress",
+    body: "Thank you, {nama}. We have received your report and {unit} is following it up.",
+    language: "en",
+  },
+];
+
 /** Seeds the demo organisation once, into an empty database. Returns whether it did. */
 export async function seedDemoOrganisation(services: Services): Promise<boolean> {
   if ((await services.prisma.unit.count()) > 0) return false;
@@ -113,6 +142,7 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
       priority: rule.priority,
     })),
   });
+  await services.prisma.cannedResponse.createMany({ data: DEMO_CANNED_RESPONSES });
   return true;
 }
 

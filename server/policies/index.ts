@@ -3,6 +3,7 @@ import { can } from "./policy.js";
 import { seesAllUnits } from "./scope.js";
 import "./apiTokens.js";
 import "./auditEvents.js";
+import "./cannedResponses.js";
 import "./earlyWarnings.js";
 import "./sandbox.js";
 import "./units.js";
@@ -24,6 +25,7 @@ export function abilitiesOf(actor: Actor) {
     manageUsers: can(actor, "create", "User"),
     readAuditLog: can(actor, "list", "AuditEvent"),
     controlSandbox: can(actor, "control", "Sandbox"),
+    manageCannedResponses: can(actor, "create", "CannedResponse"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

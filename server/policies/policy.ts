@@ -15,6 +15,7 @@ export type Subjects = {
   /** unitPath: the path of the unit the warning was routed to; null like an unrouted item. */
   EarlyWarning: { unitPath: string | null };
   RoutingRule: never;
+  CannedResponse: never;
   Dashboard: { unitPath: string };
   Sandbox: never;
   Report: never;

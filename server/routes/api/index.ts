@@ -6,6 +6,7 @@ import { apiNotFound } from "../middleware/errors.js";
 import { alertRoutes } from "./alerts/alerts.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
+import { cannedResponseRoutes } from "./cannedResponses/cannedResponses.js";
 import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
 import { dashboardRoutes } from "./dashboard/dashboard.js";
@@ -40,6 +41,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/posts", ...signedIn, postRoutes(services));
   api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
+  api.use("/canned-responses", ...signedIn, cannedResponseRoutes(services));
   api.use("/alerts", ...signedIn, alertRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));

@@ -1,0 +1,52 @@
+import { changedFields, recordAudit, type Origin } from "../audit/record.js";
+import type { Actor } from "../auth/actor.js";
+import type { Prisma } from "../db/client.js";
+import type { CannedResponse } from "../db/generated/client.js";
+import { AppError } from "../errors.js";
+import { unknownVariables } from "../inbox/cannedResponses.js";
+import type { Services } from "../services.js";
+
+type ActingOrigin = Origin & { actor: Actor };
+export type CannedResponseInput = { title: string; body: string; unitId: string | null; language: string };
+
+async function check(services: Services, input: Partial<CannedResponseInput>): Promise<void> {
+  const unknown = input.body === undefined ? [] : unknownVariables(input.body);
+  if (unknown.length > 0) throw new AppError("unknown_template_variable", { field: "body", variables: unknown });
+  if (input.unitId) {
+    const unit = await services.prisma.unit.findUnique({ where: { id: input.unitId }, select: { active: true } });
+    if (!unit) throw new AppError("not_found", { field: "unitId" });
+    if (!unit.active) throw new AppError("unit_inactive", { field: "unitId" });
+  }
+}
+
+/** Canned responses change in one row each, so the change and its audit record share a transaction. */
+async function write(services: Services, origin: ActingOrigin, action: string, change: (tx: Prisma.TransactionClient) => Promise<{ response: CannedResponse; changes: Record<string, unknown> }>) {
+  return services.prisma.$transaction(async (tx) => {
+    const { response, changes } = await change(tx);
+    await recordAudit(tx, origin, { action: `canned_response.${action}`, targetType: "CannedResponse", targetId: response.id, unitId: response.unitId, changes });
+    return response;
+  });
+}
+
+export async function createCannedResponse(services: Services, origin: ActingOrigin, input: CannedResponseInput): Promise<CannedResponse> {
+  await check(services, input);
+  return write(services, origin, "create", async (tx) => ({ response: await tx.cannedResponse.create({ data: input }), changes: { ...input } }));
+}
+
+export async function updateCannedResponse(services: Services, origin: ActingOrigin, id: string, input: Partial<CannedResponseInput>): Promise<CannedResponse> {
+  await check(services, input);
+  return write(services, origin, "update", async (tx) => {
+    const before = await tx.cannedResponse.findUnique({ where: { id } });
+    if (!before) throw new AppError("not_found");
+    return { response: await tx.cannedResponse.update({ where: { id }, data: input }), changes: changedFields(before, input) };
+  });
+}
+
+export async function deleteCannedResponse(services: Services, origin: ActingOrigin, id: string): Promise<void> {
+  await write(services, origin, "delete", async (tx) => {
+    const response = await tx.cannedResponse.findUnique({ where: { id } });
+    if (!response) throw new AppError("not_found");
+    await tx.cannedResponse.delete({ where: { id } });
+    return { response, changes: { title: response.title, body: response.body, unitId: response.unitId, language: response.language } };
+  });
+}

@@ -1,0 +1,59 @@
+import { Router } from "express";
+import { createCannedResponse, deleteCannedResponse, updateCannedResponse } from "../../../commands/cannedResponses.js";
+import type { CannedResponse } from "../../../db/generated/client.js";
+import { AppError } from "../../../errors.js";
+import { templateApplies } from "../../../inbox/cannedResponses.js";
+import { authorize } from "../../../policies/index.js";
+import { presentCannedResponse } from "../../../presenters/cannedResponse.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { parse, uuidParam } from "../../validate.js";
+import { createCannedResponseBody, listCannedResponsesQuery, updateCannedResponseBody } from "./schema.js";
+
+/** Ready answers for the reply box: everyone who answers citizens reads them, admins edit them. */
+export function cannedResponseRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  async function presented(responses: CannedResponse[]) {
+    const ids = responses.flatMap((response) => (response.unitId ? [response.unitId] : []));
+    const units = await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, path: true } });
+    return { names: new Map(units.map((unit) => [unit.id, unit.name])), paths: new Map(units.map((unit) => [unit.id, unit.path])) };
+  }
+
+  router.get("/", async (req, res) => {
+    authorize(req.actor!, "list", "CannedResponse");
+    const { forItem } = parse(listCannedResponsesQuery, req.query, req);
+    let responses = await prisma.cannedResponse.findMany({ orderBy: [{ language: "asc" }, { title: "asc" }] });
+    const { names, paths } = await presented(responses);
+    if (forItem) {
+      const item = await prisma.inboxItem.findUnique({ where: { id: forItem }, select: { unit: { select: { path: true } } } });
+      if (!item) throw new AppError("not_found", { field: "forItem" });
+      authorize(req.actor!, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
+      responses = responses.filter((response) => templateApplies(response.unitId ? paths.get(response.unitId)! : null, item.unit?.path ?? null));
+    }
+    res.json({ data: responses.map((response) => presentCannedResponse(response, names)) });
+  });
+
+  router.post("/", async (req, res) => {
+    authorize(req.actor!, "create", "CannedResponse");
+    const response = await createCannedResponse(services, originOf(req), parse(createCannedResponseBody, req.body, req));
+    res.status(201).json(presentCannedResponse(response, (await presented([response])).names));
+  });
+
+  router.patch("/:id", async (req, res) => {
+    authorize(req.actor!, "update", "CannedResponse");
+    const { id } = parse(uuidParam, req.params, req);
+    const response = await updateCannedResponse(services, originOf(req), id, parse(updateCannedResponseBody, req.body, req));
+    res.json(presentCannedResponse(response, (await presented([response])).names));
+  });
+
+  router.delete("/:id", async (req, res) => {
+    authorize(req.actor!, "update", "CannedResponse");
+    const { id } = parse(uuidParam, req.params, req);
+    await deleteCannedResponse(services, originOf(req), id);
+    res.status(204).end();
+  });
+
+  return router;
+}
