@@ -23,7 +23,8 @@ export const ADMIN_AUDIT: Section = { path: "/admin/audit", label: "admin.audit"
 export const ADMIN_CHANNELS: Section = { path: "/admin/channels", label: "admin.channels", testId: "admin-channels", allowed: (a) => a.manageUnits };
 // Admins and humas see every unit, and may read the routing rules; only admins change them (manageUnits).
 export const ADMIN_ROUTING: Section = { path: "/admin/routing-rules", label: "admin.routingRules", testId: "admin-routing-rules", allowed: (a) => a.seesAllUnits };
-export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_AUDIT];
+export const ADMIN_CANNED_RESPONSES: Section = { path: "/admin/canned-responses", label: "admin.cannedResponses", testId: "admin-canned-responses", allowed: (a) => a.manageCannedResponses };
+export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_CANNED_RESPONSES, ADMIN_AUDIT];
 
 export const ADMIN: Section = {
   path: "/admin",

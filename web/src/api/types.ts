@@ -22,6 +22,7 @@ export type Abilities = {
   readAuditLog: boolean;
   seesAllUnits: boolean;
   controlSandbox: boolean;
+  manageCannedResponses: boolean;
 };
 
 export type Session = {
@@ -119,6 +120,17 @@ export type ChannelUsage = {
 };
 
 /** Which unit owns an inbox item of a category (null: any) from a place (null: anywhere); highest priority wins. */
+/** A ready answer for the reply box (server/presenters/cannedResponse.ts). */
+export type CannedResponse = {
+  id: string;
+  title: string;
+  /** With {nama}, {nomor} and {unit} filled from the item being answered. */
+  body: string;
+  language: Locale;
+  unit: { id: string; name: string | null } | null;
+  updatedAt: string;
+};
+
 export type RoutingRule = {
   id: string;
   category: InboxCategory | null;

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from "react";
-import { ApiError } from "../../api/client";
-import type { InboxItem } from "../../api/types";
+import { api, ApiError } from "../../api/client";
+import type { CannedResponse, InboxItem } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/Alerts";
 import { FieldGroup, SelectField, TextAreaField } from "../../components/Field";
 import { useAction } from "../../hooks/useAction";
+import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { fillResponse, responsesFor } from "./cannedResponses";
 import { useShortcuts } from "./keyboard";
@@ -25,8 +26,10 @@ export function Composer({ item, write, onTyping }: { item: InboxItem; write: It
   const [mode, setMode] = useState<Mode>("reply");
   const [text, setText] = useState("");
   const [sent, setSent] = useState<Mode | null>(null);
+  const [previewed, setPreviewed] = useState<CannedResponse | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const templates = responsesFor(item);
+  const cannedResponses = useLoad(async () => (await api.get<{ data: CannedResponse[] }>("/canned-responses", { forItem: item.id })).data, [item.id]);
+  const templates = responsesFor(cannedResponses.data ?? [], item);
 
   useShortcuts({
     r: () => {
@@ -60,22 +63,37 @@ export function Composer({ item, write, onTyping }: { item: InboxItem; write: It
           </label>
         ))}
       </FieldGroup>
-      {templates.length > 0 && (
+      {mode === "reply" && templates.length > 0 && (
         <SelectField
           label={t("composer.template")}
-          value=""
-          onChange={(e) => {
-            const chosen = templates.find((template) => template.id === e.target.value);
-            if (chosen) edit(fillResponse(chosen, item));
-          }}
+          value={previewed?.id ?? ""}
+          onChange={(e) => setPreviewed(templates.find((template) => template.id === e.target.value) ?? null)}
         >
           <option value="">{t("composer.chooseTemplate")}</option>
           {templates.map((template) => (
             <option key={template.id} value={template.id}>
-              {template.title}
+              {template.title} ({template.language.toUpperCase()})
             </option>
           ))}
         </SelectField>
+      )}
+      {mode === "reply" && previewed && (
+        <section className="template-preview" aria-label={t("composer.templatePreview")}>
+          <p className="muted">{t("composer.templatePreview")}</p>
+          <p className="template-preview__text" data-testid="template-preview">
+            {fillResponse(previewed, item)}
+          </p>
+          <button
+            type="button"
+            className="button--secondary"
+            onClick={() => {
+              edit(fillResponse(previewed, item));
+              setPreviewed(null);
+            }}
+          >
+            {t("composer.useTemplate")}
+          </button>
+        </section>
       )}
       <TextAreaField
         label={t(mode === "reply" ? "composer.replyText" : "composer.noteText")}
