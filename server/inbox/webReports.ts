@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { Origin } from "../audit/record.js";
 import { isUniqueViolation } from "../commands/prismaErrors.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
+import { storeCitizenPhoto, type CitizenPhoto } from "../media/storage.js";
 import type { Services } from "../services.js";
 import type { Category } from "../triage/taxonomy.js";
 
@@ -42,13 +44,18 @@ export type WebReportInput = {
   citizenCategory: Category | null;
   text: string;
   location: { lat: number; lng: number } | null;
+  /** Already re-encoded (reencodeCitizenPhoto): pixels only. */
+  photo?: CitizenPhoto;
 };
+
+/** The citizen behind a web report, as the audit log names them (they have no account). */
+export const CITIZEN_ORIGIN: Origin = { actor: null, label: "warga (formulir aspirasi)" };
 
 /**
  * Files a report sent through the website's aspiration form as an inbox item in a conversation
  * of its own, and returns the tracking number the citizen follows it with.
  */
-export async function submitWebReport(services: Services, input: WebReportInput): Promise<{ itemId: string; trackingNumber: string }> {
+export async function submitWebReport(services: Services, input: WebReportInput, origin: Origin = CITIZEN_ORIGIN): Promise<{ itemId: string; trackingNumber: string }> {
   const { prisma } = services;
   const authorKey = input.contact.phone ?? input.contact.email;
   if (!authorKey) throw new AppError("validation_failed", { field: "contact" });
@@ -65,6 +72,7 @@ export async function submitWebReport(services: Services, input: WebReportInput)
         const conversation = await tx.conversation.create({
           data: { source: "web_report", threadKey: trackingNumber, authorKey, lastItemAt: sentAt },
         });
+        const photo = input.photo && (await storeCitizenPhoto(services, tx, origin, input.placeUnitId, input.photo));
         const item = await tx.inboxItem.create({
           data: {
             conversationId: conversation.id,
@@ -76,6 +84,7 @@ export async function submitWebReport(services: Services, input: WebReportInput)
             text: input.text,
             location: input.location ?? undefined,
             placeUnitId: input.placeUnitId,
+            photoId: photo?.id,
             // Staff see the citizen's guess beside their own triage; it never decides the category.
             triage: { citizenCategory: input.citizenCategory },
             sentAt,

@@ -4,6 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { recordAudit, type Origin } from "../audit/record.js";
 import { IMAGE_TYPES, VIDEO_TYPES } from "../channels/rules.js";
+import type { Prisma } from "../db/client.js";
 import type { MediaAsset } from "../db/generated/client.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
@@ -104,4 +105,65 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
     });
     return asset;
   });
+}
+
+// ---------------------------------------------------------------- citizens' photos
+
+/** What the aspiration form accepts, recognised from the file's bytes, whatever its name or declared type. */
+const CITIZEN_PHOTO_FORMATS = ["jpeg", "png", "webp"];
+export const CITIZEN_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+// A phone photo has about 12-50 million pixels; a small file claiming far more is a decompression bomb.
+const CITIZEN_PHOTO_MAX_PIXELS = 100_000_000;
+// Enough to read a street sign; smaller files for staff to open.
+const CITIZEN_PHOTO_MAX_SIDE = 2560;
+
+export type CitizenPhoto = { body: Buffer; width: number; height: number };
+
+/**
+ * Re-encodes a citizen's photo as a JPEG of its pixels only: EXIF (with the phone's GPS
+ * position), XMP, ICC and comments do not survive. Throws when it is not a JPEG, PNG or WebP.
+ */
+export async function reencodeCitizenPhoto(upload: Buffer): Promise<CitizenPhoto> {
+  const metadata = await sharp(upload, { limitInputPixels: CITIZEN_PHOTO_MAX_PIXELS }).metadata().catch(() => null);
+  if (!metadata) throw new AppError("unreadable_media_file", { field: "foto" });
+  if (!CITIZEN_PHOTO_FORMATS.includes(metadata.format)) throw new AppError("unsupported_media_file", { field: "foto" });
+  const { data, info } = await sharp(upload, { limitInputPixels: CITIZEN_PHOTO_MAX_PIXELS })
+    .rotate()
+    .resize({ width: CITIZEN_PHOTO_MAX_SIDE, height: CITIZEN_PHOTO_MAX_SIDE, fit: "inside", withoutEnlargement: true })
+    .flatten({ background: "#ffffff" })
+    .jpeg({ quality: 85 })
+    .toBuffer({ resolveWithObject: true })
+    .catch(() => {
+      throw new AppError("unreadable_media_file", { field: "foto" });
+    });
+  return { body: data, width: info.width, height: info.height };
+}
+
+/** Citizens' photos are personal data: kept outside the public /media folder, served to staff only. */
+export function citizenPhotoPath(services: Pick<Services, "config">, storageKey: string): string {
+  return path.join(services.config.dataDir, "citizen-photos", storageKey);
+}
+
+/** Writes a re-encoded photo under a random name and records it, inside the caller's transaction. */
+export async function storeCitizenPhoto(services: Pick<Services, "config">, tx: Prisma.TransactionClient, origin: Origin, unitId: string, photo: CitizenPhoto): Promise<MediaAsset> {
+  const storageKey = `${randomBytes(16).toString("hex")}.jpg`;
+  const file = citizenPhotoPath(services, storageKey);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, photo.body);
+  const asset = await tx.mediaAsset.create({
+    data: {
+      unitId,
+      uploadedById: null,
+      kind: "image",
+      mimeType: "image/jpeg",
+      bytes: photo.body.length,
+      width: photo.width,
+      height: photo.height,
+      sha256: createHash("sha256").update(photo.body).digest("hex"),
+      storageKey,
+      originalName: "foto-warga.jpg",
+    },
+  });
+  await recordAudit(tx, origin, { action: "media.upload", targetType: "MediaAsset", targetId: asset.id, unitId, changes: { mimeType: asset.mimeType, bytes: asset.bytes, source: "aspiration_form" } });
+  return asset;
 }

@@ -29,6 +29,8 @@ export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, pla
     contact: mayHandle ? item.contact : null,
     text: item.text,
     attachments: item.attachments,
+    /** Web reports: the citizen's photo, served to staff only. */
+    photo: item.photoId ? { url: `/api/inbox/${item.id}/photo` } : null,
     location: item.location,
     sentAt: item.sentAt.toISOString(),
     receivedAt: item.receivedAt.toISOString(),

@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Prisma } from "../../server/db/client.js";
+import { citizenPhotoPath } from "../../server/media/storage.js";
 import { issueFormToken } from "../../server/routes/public/aspirasi.js";
+import { signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 const HOSTILE = `<script>alert("xss")</script>`;
@@ -29,6 +33,22 @@ function postForm(fields: Record<string, string>, address: string): Promise<Page
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields).toString(),
   });
+}
+
+/** The form as a browser sends it with a file chosen: multipart, the photo in the "foto" part. */
+function postWithPhoto(fields: Record<string, string>, photo: { body: Buffer; name: string; type: string }, address: string): Promise<Page> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("foto", new Blob([new Uint8Array(photo.body)], { type: photo.type }), photo.name);
+  return request("/aspirasi", address, { method: "POST", body: form });
+}
+
+/** A phone photo: 1200×900 JPEG whose EXIF holds the camera and the GPS position where it was taken. */
+function phonePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 1200, height: 900, channels: 3, background: "#3a7d44" } })
+    .withExif({ IFD0: { Make: "KameraHP", Model: "Siti's phone" }, IFD3: { GPSLatitudeRef: "S", GPSLatitude: "0/1 7/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "110/1 35/1 4/1" } })
+    .jpeg()
+    .toBuffer();
 }
 
 function hiddenFields(page: string): Record<string, string> {
@@ -209,6 +229,93 @@ describe("aspiration form", () => {
     }
     expect((await request(`/lacak/${trackingNumber}`, newAddress())).text).toContain(`Kami cek ${ESCAPED_HOSTILE}`);
     expect((await request(`/aspirasi/terkirim/%3Cscript%3E`, newAddress())).status).toBe(404);
+  });
+});
+
+describe("photo on the form", () => {
+  it("keeps only the pixels of the citizen's photo, shows it to staff and never on the tracking page", async () => {
+    const original = await phonePhoto();
+    expect((await sharp(original).metadata()).exif).toBeDefined();
+    const address = newAddress();
+    const sent = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Siti Foto" })), { body: original, name: "IMG_0001.jpg", type: "image/jpeg" }, address);
+    expect(sent.status).toBe(303);
+    const trackingNumber = sent.headers.get("location")!.replace("/aspirasi/terkirim/", "");
+
+    const { prisma } = siar.services;
+    const item = await prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber }, include: { photo: true } });
+    expect(item.photo).toMatchObject({ uploadedById: null, mimeType: "image/jpeg", width: 1200, height: 900, unitId: places.beringin });
+    const stored = fs.readFileSync(citizenPhotoPath(siar.services, item.photo!.storageKey));
+    const metadata = await sharp(stored).metadata();
+    expect(metadata).toMatchObject({ format: "jpeg", width: 1200, height: 900 });
+    expect(metadata.exif).toBeUndefined();
+    expect(stored.includes("KameraHP")).toBe(false);
+    expect((await prisma.auditEvent.findFirstOrThrow({ where: { targetId: item.photo!.id } })).action).toBe("media.upload");
+    // Not under the public /media folder.
+    expect((await request(`/media/${item.photo!.storageKey}`, newAddress())).status).toBe(404);
+
+    const handler = await signedIn(siar.url, "humas@sanggau.demo");
+    const detail = await handler.get(`/api/inbox/${item.id}`);
+    expect(detail.body.item.photo).toEqual({ url: `/api/inbox/${item.id}/photo` });
+    const image = await fetch(siar.url + detail.body.item.photo.url, { headers: { cookie: handler.cookie! } });
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect(Buffer.from(await image.arrayBuffer()).equals(stored)).toBe(true);
+    expect((await fetch(siar.url + detail.body.item.photo.url)).status).toBe(401);
+    await changeReport(trackingNumber, { unit: { connect: { id: places.pupr } } });
+    const elsewhere = await signedIn(siar.url, "petugas.tayanhulu@sanggau.demo");
+    expect((await elsewhere.get(`/api/inbox/${item.id}/photo`)).status).toBe(403);
+
+    const tracking = await request(`/lacak/${trackingNumber}`, newAddress());
+    expect(tracking.status).toBe(200);
+    expect(tracking.text).not.toMatch(/<img|\/photo|foto/i);
+  });
+
+  it("re-encodes a PNG photo (transparency and all) to JPEG, and files a report with an empty file input without a photo", async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+    const address = newAddress();
+    const sent = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Warga PNG" })), { body: png, name: "peta.png", type: "image/png" }, address);
+    expect(sent.status).toBe(303);
+    const item = await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { authorName: "Warga PNG" }, include: { photo: true } });
+    expect(item.photo).toMatchObject({ mimeType: "image/jpeg", width: 40, height: 30 });
+
+    const empty = newAddress();
+    const withoutPhoto = await postWithPhoto(openedAMinuteAgo(await filledForm(empty, { nama: "Warga Tanpa Foto" })), { body: Buffer.alloc(0), name: "", type: "application/octet-stream" }, empty);
+    expect(withoutPhoto.status).toBe(303);
+    expect((await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { authorName: "Warga Tanpa Foto" } })).photoId).toBeNull();
+  });
+
+  it("refuses a file that is not a JPEG, PNG or WebP by its bytes, keeping the rest of the input", async () => {
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } }).gif().toBuffer();
+    const disguises = [
+      { body: gif, name: "foto.jpg", type: "image/jpeg", status: 415, message: "Foto harus berupa gambar JPEG, PNG atau WebP." },
+      { body: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><script>alert(1)</script><rect width='10' height='10'/></svg>"), name: "foto.png", type: "image/png", status: 415, message: "Foto harus berupa gambar JPEG, PNG atau WebP." },
+      { body: Buffer.from("MZ this is a program, not a picture"), name: "foto.webp", type: "image/webp", status: 400, message: "Foto tidak dapat dibaca" },
+    ];
+    for (const file of disguises) {
+      const address = newAddress();
+      const page = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Warga Berkas Aneh" })), file, address);
+      expect(page.status).toBe(file.status);
+      expect(page.text).toContain('<li><a href="#isian-foto">');
+      expect(page.text).toContain(file.message);
+      expect(page.text).toContain('name="nama" value="Warga Berkas Aneh"');
+      expect(page.text).toContain(">Jalan di depan SD Negeri 3 berlubang besar sejak bulan lalu.</textarea>");
+    }
+    expect(await countReportsBy("Warga Berkas Aneh")).toBe(0);
+  });
+
+  it("refuses a photo over the size limit with the input kept, and asks again for a good photo when other fields fail", async () => {
+    const address = newAddress();
+    const tooLarge = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Warga Foto Besar" })), { body: Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), name: "besar.jpg", type: "image/jpeg" }, address);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.text).toContain("Foto terlalu besar. Ukuran paling besar 10 MB.");
+    expect(tooLarge.text).toContain('name="nama" value="Warga Foto Besar"');
+    expect(tooLarge.text).toContain(`<option value="${places.kapuas}" selected>`);
+
+    const other = newAddress();
+    const invalid = await postWithPhoto(openedAMinuteAgo(await filledForm(other, { nama: "Warga Foto Baik", isi: "pendek" })), { body: await phonePhoto(), name: "a.jpg", type: "image/jpeg" }, other);
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain("Foto Anda baik, tetapi perlu dipilih lagi");
+    expect(await countReportsBy("Warga Foto Besar") + (await countReportsBy("Warga Foto Baik"))).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
 import { dashboardRoutes } from "./dashboard/dashboard.js";
 import { inboxRoutes } from "./inbox/inbox.js";
+import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { postRoutes } from "./posts/posts.js";
@@ -39,6 +40,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/channels", ...signedIn, channelRoutes(services));
   api.use("/media", ...signedIn, mediaRoutes(services));
   api.use("/posts", ...signedIn, postRoutes(services));
+  api.use("/inbox", ...signedIn, inboxPhotoRoutes(services));
   api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
   api.use("/canned-responses", ...signedIn, cannedResponseRoutes(services));

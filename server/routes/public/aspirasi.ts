@@ -1,11 +1,14 @@
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { z } from "zod";
 import { safeEqual, type TokenHasher } from "../../auth/tokens.js";
-import { listReportPlaces, normalizeTrackingNumber, submitWebReport, type ReportPlace, type WebReportInput } from "../../inbox/webReports.js";
+import { AppError } from "../../errors.js";
+import { CITIZEN_ORIGIN, listReportPlaces, normalizeTrackingNumber, submitWebReport, type ReportPlace, type WebReportInput } from "../../inbox/webReports.js";
+import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "../../media/storage.js";
 import type { Services } from "../../services.js";
 import { CATEGORIES, type Category } from "../../triage/taxonomy.js";
 import { citizenPage, FormView, refuseWhenOverLimit, sendMessage, sendPage } from "./citizenPages.js";
 import { html } from "./markup.js";
+import { readMultipartForm, type FormFile } from "./multipartForm.js";
 import { findSite, type Site } from "./publicPosts.js";
 
 // The triage categories in a citizen's words; "tidak_tahu" leaves the choice to staff.
@@ -42,8 +45,11 @@ const MAX_FORM_AGE_MS = 12 * 60 * 60_000;
 const FORM_TOKEN_PURPOSE = "aspirasi-form";
 const REPORT_LIMIT = { name: "aspirasi", limit: 5, windowMs: 60 * 60_000 };
 
-const FIELDS = ["nama", "telepon", "email", "kontak", "kecamatan", "desa", "lintang", "bujur", "kategori", "isi", "setuju"] as const;
+const FIELDS = ["nama", "telepon", "email", "kontak", "kecamatan", "desa", "lintang", "bujur", "kategori", "isi", "foto", "setuju"] as const;
 type Field = (typeof FIELDS)[number];
+const PHOTO_FIELD = "foto";
+const PHOTO_MAX_MB = CITIZEN_PHOTO_MAX_BYTES / (1024 * 1024);
+const PHOTO_UPLOAD = { fileField: PHOTO_FIELD, maxFileBytes: CITIZEN_PHOTO_MAX_BYTES, maxFieldBytes: 100 * 1024, maxFields: 50 };
 /** The hidden honeypot: people never see it, form-filling scripts fill it in. */
 const HONEYPOT = "situs";
 const FORM_KEYS = [...FIELDS, HONEYPOT, "token"] as const;
@@ -64,7 +70,9 @@ export function aspirationRoutes(services: Services): Router {
   router.get("/aspirasi", (_req, res) => renderForm(res, {}));
 
   router.post("/aspirasi", formBody, async (req, res) => {
-    const values = readForm(req.body);
+    // The form is sent as multipart (it may carry a photo); plain urlencoded posts still work.
+    const { fields, file } = req.is("multipart/form-data") ? await readMultipartForm(req, PHOTO_UPLOAD) : { fields: req.body as unknown, file: null };
+    const values = readForm(fields);
     if (values[HONEYPOT]) {
       return sendMessage(services, res, { title: "Laporan tidak dapat dikirim", body: html`<p>Maaf, laporan ini tidak dapat kami terima. Jika Anda mengisi formulir sendiri, silakan <a href="/aspirasi">buka formulir lagi</a>.</p>` }, 400);
     }
@@ -81,10 +89,20 @@ export function aspirationRoutes(services: Services): Router {
 
     const places = await listReportPlaces(services);
     const parsed = validateReport(values, places);
-    if (!parsed.ok) return renderForm(res, { values, errors: parsed.errors }, 400);
+    const photo = await checkPhoto(file);
+    if (!parsed.ok || !photo.ok) {
+      const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(photo.ok ? {} : { foto: photo.error }) };
+      // Browsers never fill a file input again: a good photo must be chosen once more.
+      if (photo.ok && photo.photo) errors.foto = "Foto Anda baik, tetapi perlu dipilih lagi setelah isian lain diperbaiki.";
+      return renderForm(res, { values, errors }, parsed.ok && !photo.ok ? photo.status : 400);
+    }
     // Counted only for reports about to be filed, so correcting mistakes costs nothing.
     if (await refuseWhenOverLimit(services, req, res, REPORT_LIMIT)) return;
-    const { trackingNumber } = await submitWebReport(services, parsed.report);
+    const { trackingNumber } = await submitWebReport(
+      services,
+      { ...parsed.report, ...(photo.photo && { photo: photo.photo }) },
+      { ...CITIZEN_ORIGIN, ip: req.ip, requestId: String(req.id) },
+    );
     res.redirect(303, `/aspirasi/terkirim/${trackingNumber}`);
   });
 
@@ -126,6 +144,24 @@ function readForm(body: unknown): FormValues {
 }
 
 // ---------------------------------------------------------------- validation
+
+const PHOTO_ERRORS: Partial<Record<AppError["code"], string>> = {
+  unsupported_media_file: "Foto harus berupa gambar JPEG, PNG atau WebP.",
+  unreadable_media_file: "Foto tidak dapat dibaca: berkasnya rusak atau bukan gambar. Pilih foto lain.",
+};
+
+/** The optional photo, re-encoded to its pixels only; or why it cannot be taken, with the status to answer. */
+async function checkPhoto(file: FormFile | null): Promise<{ ok: true; photo: CitizenPhoto | null } | { ok: false; error: string; status: number }> {
+  if (!file) return { ok: true, photo: null };
+  if (file.truncated) return { ok: false, error: `Foto terlalu besar. Ukuran paling besar ${PHOTO_MAX_MB} MB.`, status: 413 };
+  try {
+    return { ok: true, photo: await reencodeCitizenPhoto(file.body) };
+  } catch (error) {
+    const message = error instanceof AppError && PHOTO_ERRORS[error.code];
+    if (!message) throw error;
+    return { ok: false, error: message, status: (error as AppError).status };
+  }
+}
 
 const optionalCoordinate = (range: { min: number; max: number }, message: string) =>
   z.string().transform((typed, ctx) => {
@@ -218,7 +254,7 @@ function aspirationFormPage(site: Site, places: ReportPlace[], form: FormView<Fi
 <p class="pemberitahuan">Keadaan darurat (kebakaran, banjir, kecelakaan)? Hubungi <a href="tel:112">112</a>.</p>
 ${notice && html`<div class="ringkasan" role="alert"><p>${notice}</p></div>`}
 ${form.summary(FIELDS)}
-<form method="post" action="/aspirasi">
+<form method="post" action="/aspirasi" enctype="multipart/form-data">
 <fieldset>
 <legend>Data diri</legend>
 <p class="petunjuk">Nama dan kontak Anda hanya dilihat petugas dan tidak pernah ditampilkan di halaman publik.</p>
@@ -256,6 +292,7 @@ ${CATEGORIES.map((code) => option(code, CATEGORY_LABELS[code], form.value("kateg
 ${option(UNKNOWN_CATEGORY, "Tidak tahu", form.value("kategori"))}
 </select>`)}
 ${form.field("isi", { label: "Isi laporan", hint: `Ceritakan apa yang terjadi, di mana dan sejak kapan (${TEXT_MIN}\u2013${TEXT_MAX.toLocaleString("id-ID")} karakter).` }, (attributes) => html`<textarea ${attributes} rows="8" minlength="${TEXT_MIN}" maxlength="${TEXT_MAX}" required>${form.value("isi")}</textarea>`)}
+${form.field(PHOTO_FIELD, { label: "Foto (tidak wajib)", hint: `Satu foto JPEG, PNG atau WebP, paling besar ${PHOTO_MAX_MB} MB. Hanya petugas yang melihatnya; data lokasi dan data lain di dalam berkas foto dihapus.` }, (attributes) => html`<input type="file" ${attributes} accept="image/jpeg,image/png,image/webp">`)}
 </fieldset>
 <fieldset>
 <legend>Persetujuan</legend>

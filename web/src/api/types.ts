@@ -253,6 +253,8 @@ export type InboxItem = {
   /** The citizen's text as written: untrusted, always rendered as text. */
   text: string;
   attachments: { type: string; url: string }[];
+  /** Web reports: the photo the citizen sent, served to staff only. */
+  photo: { url: string } | null;
   location: { lat: number; lng: number } | null;
   sentAt: string;
   receivedAt: string;

@@ -99,6 +99,14 @@ function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["
         {item.trackingNumber && ` · ${t("inboxItem.trackingNumber", { number: item.trackingNumber })}`}
       </p>
       <CitizenText text={item.text} />
+      {item.photo && (
+        <figure className="citizen-photo">
+          <a href={item.photo.url} target="_blank" rel="noreferrer">
+            <img src={item.photo.url} alt={t("inboxItem.photoAlt", { name: item.author.name })} />
+          </a>
+          <figcaption className="muted">{t("inboxItem.photoCaption")}</figcaption>
+        </figure>
+      )}
       {attachments.length > 0 && (
         <ul className="chips" aria-label={t("inboxItem.attachments")}>
           {attachments.map((attachment, index) => (
