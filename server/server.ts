@@ -145,6 +145,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await stopReports();
       await publishing.destroy();
       await publishingRound.catch(() => {});
+      await worker.stop();
       stopNudges();
       stopArrivals();
       stopEarlyWarnings();

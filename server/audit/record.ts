@@ -16,19 +16,26 @@ type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 
 /** Writes one audit event; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: Tx, origin: Origin, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: origin.actor?.id ?? null,
-      actorLabel: origin.actor ? `${origin.actor.name} <${origin.actor.email}>` : (origin.label ?? "system"),
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      unitId: entry.unitId ?? null,
-      changes: (entry.changes ?? undefined) as Prisma.InputJsonValue | undefined,
-      ip: origin.ip ?? null,
-      requestId: origin.requestId ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(origin, entry) });
+}
+
+/** Writes many audit events in one statement, for a transaction that makes many changes at once. */
+export async function recordAudits(tx: Tx, origin: Origin, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(origin, entry)) });
+}
+
+function auditRow(origin: Origin, entry: AuditEntry): Prisma.AuditEventCreateManyInput {
+  return {
+    actorId: origin.actor?.id ?? null,
+    actorLabel: origin.actor ? `${origin.actor.name} <${origin.actor.email}>` : (origin.label ?? "system"),
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    unitId: entry.unitId ?? null,
+    changes: (entry.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+    ip: origin.ip ?? null,
+    requestId: origin.requestId ?? null,
+  };
 }
 
 /** The fields whose value differs, as { field: { from, to } }. */

@@ -36,6 +36,9 @@ export type OutgoingPost = {
 
 export type RemotePost = { remoteId: string; remoteUrl: string | null };
 
+/** The last call of a publish, made ready ahead of time: nothing is public until it runs. */
+export type FinalPublishStep = () => Promise<RemotePost>;
+
 /**
  * How a failure should be handled: try again later (5xx, timeouts, rate limits), give up on
  * this delivery (rejected content), or mark the channel as needing a new token (expired or
@@ -64,6 +67,12 @@ export interface ChannelAdapter {
   verify(target: ChannelTarget): Promise<{ name: string; externalId: string }>;
   /** Publishes; throws ChannelError. Must not retry internally in a way that could post twice. */
   publish(target: ChannelTarget, post: OutgoingPost): Promise<RemotePost>;
+  /**
+   * Does the slow steps of `publish` that leave nothing public (media containers, uploads of
+   * unpublished media) and returns the final call, so the post can go out the moment it is due.
+   * Without it, the whole of `publish` is the final step.
+   */
+  prepare?(target: ChannelTarget, post: OutgoingPost): Promise<FinalPublishStep>;
   /**
    * After a crash mid-publish: the post this delivery made, if the platform has it (looked up
    * among the account's posts created since `since` with the same text), else null.

@@ -2,7 +2,7 @@
  * Facebook Page posts through the Graph API.
  * https://developers.facebook.com/docs/pages-api/posts
  */
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type IncomingMessage, type OutgoingPost } from "./adapter.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingPost, type RemotePost } from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { normaliseWhitespace, type Platform } from "./http.js";
 import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
@@ -29,6 +29,22 @@ const CONVERSATIONS_ENDPOINT = "GET /{page-id}/conversations";
 export function createFacebookAdapter(options: FacebookAdapterOptions = {}): ChannelAdapter {
   const graphFor = (target: ChannelTarget) => GraphClient.forTarget(FACEBOOK, target, "pageAccessToken", options.timeoutMs);
 
+  /** Photos are uploaded unpublished ahead; only the final /feed call creates the post. */
+  async function prepare(target: ChannelTarget, post: OutgoingPost): Promise<FinalPublishStep> {
+    const graph = graphFor(target);
+    const pageId = target.externalId;
+    const images = photosOf(post);
+    if (images.length === 0) {
+      return async () => remoteOf((await graph.post<{ id: string }>(`${pageId}/feed`, { message: post.text, ...(post.link ? { link: post.link } : {}) })).id);
+    }
+    const attached: { media_fbid: string }[] = [];
+    for (const image of images) {
+      const photo = await graph.post<{ id: string }>(`${pageId}/photos`, { url: image.publicUrl, published: false });
+      attached.push({ media_fbid: photo.id });
+    }
+    return async () => remoteOf((await graph.post<{ id: string }>(`${pageId}/feed`, { message: messageOf(post), attached_media: attached })).id);
+  }
+
   return {
     kind: "facebook",
 
@@ -38,26 +54,8 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
       return { name: page.name, externalId: page.id };
     },
 
-    async publish(target, post) {
-      const graph = graphFor(target);
-      const pageId = target.externalId;
-      const images = photosOf(post);
-      let postId: string;
-      if (images.length === 0) {
-        postId = (await graph.post<{ id: string }>(`${pageId}/feed`, { message: post.text, ...(post.link ? { link: post.link } : {}) })).id;
-      } else if (images.length === 1) {
-        postId = (await graph.post<{ post_id: string }>(`${pageId}/photos`, { url: images[0]!.publicUrl, caption: messageOf(post) })).post_id;
-      } else {
-        // Each photo is uploaded unpublished first; only the final /feed call creates the post.
-        const attached = [];
-        for (const image of images) {
-          const photo = await graph.post<{ id: string }>(`${pageId}/photos`, { url: image.publicUrl, published: false });
-          attached.push({ media_fbid: photo.id });
-        }
-        postId = (await graph.post<{ id: string }>(`${pageId}/feed`, { message: messageOf(post), attached_media: attached })).id;
-      }
-      return { remoteId: postId, remoteUrl: postUrl(postId) };
-    },
+    publish: async (target, post) => (await prepare(target, post))(),
+    prepare,
 
     async findPublished(target, post, since) {
       const wanted = normaliseWhitespace(messageOf(post));
@@ -197,5 +195,7 @@ function messageOf(post: OutgoingPost): string {
 function postUrl(postId: string): string {
   return `https://www.facebook.com/${postId}`;
 }
+
+const remoteOf = (postId: string): RemotePost => ({ remoteId: postId, remoteUrl: postUrl(postId) });
 
 export const facebookAdapter = createFacebookAdapter();

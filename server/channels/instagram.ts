@@ -2,7 +2,7 @@
  * Instagram professional accounts through the Graph API (Instagram API with Facebook Login).
  * https://developers.facebook.com/docs/instagram-platform/content-publishing
  */
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type IncomingMessage, type OutgoingMedia } from "./adapter.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingMedia, type OutgoingPost } from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
 import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
@@ -60,6 +60,31 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
     throw new ChannelError("transient", "instagram:container_not_ready", "Instagram: the media is still being processed", minutesFromNow(CONTAINER_NOT_READY_WAIT_MINUTES));
   }
 
+  /** Everything up to a FINISHED container happens ahead; only media_publish makes the post public. */
+  async function prepare(target: ChannelTarget, post: OutgoingPost): Promise<FinalPublishStep> {
+    const graph = graphFor(target);
+    const igUserId = target.externalId;
+    const media = post.media[0];
+    if (!media) throw new ChannelError("permanent", "instagram:media_required", "Instagram: a post needs an image or a video");
+
+    // Read, never hard-code: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit
+    const limit = (await graph.get<PublishingLimit>(`${igUserId}/content_publishing_limit`, { fields: "quota_usage,config" })).data[0];
+    if (limit?.config && limit.quota_usage >= limit.config.quota_total) {
+      throw new ChannelError(
+        "transient",
+        "instagram:publishing_limit",
+        `Instagram: the account has published ${limit.quota_usage} of ${limit.config.quota_total} posts allowed in 24 hours`,
+        minutesFromNow(PUBLISHING_LIMIT_WAIT_MINUTES),
+      );
+    }
+    const container = await graph.post<{ id: string }>(`${igUserId}/media`, { ...containerMedia(media), caption: post.text });
+    await waitUntilReady(graph, container.id);
+    return async () => {
+      const published = await graph.post<{ id: string }>(`${igUserId}/media_publish`, { creation_id: container.id });
+      return { remoteId: published.id, remoteUrl: await permalinkOf(graph, published.id) };
+    };
+  }
+
   return {
     kind: "instagram",
 
@@ -69,27 +94,8 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
       return { name: account.username, externalId: account.id };
     },
 
-    async publish(target, post) {
-      const graph = graphFor(target);
-      const igUserId = target.externalId;
-      const media = post.media[0];
-      if (!media) throw new ChannelError("permanent", "instagram:media_required", "Instagram: a post needs an image or a video");
-
-      // Read, never hard-code: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit
-      const limit = (await graph.get<PublishingLimit>(`${igUserId}/content_publishing_limit`, { fields: "quota_usage,config" })).data[0];
-      if (limit?.config && limit.quota_usage >= limit.config.quota_total) {
-        throw new ChannelError(
-          "transient",
-          "instagram:publishing_limit",
-          `Instagram: the account has published ${limit.quota_usage} of ${limit.config.quota_total} posts allowed in 24 hours`,
-          minutesFromNow(PUBLISHING_LIMIT_WAIT_MINUTES),
-        );
-      }
-      const container = await graph.post<{ id: string }>(`${igUserId}/media`, { ...containerMedia(media), caption: post.text });
-      await waitUntilReady(graph, container.id);
-      const published = await graph.post<{ id: string }>(`${igUserId}/media_publish`, { creation_id: container.id });
-      return { remoteId: published.id, remoteUrl: await permalinkOf(graph, published.id) };
-    },
+    publish: async (target, post) => (await prepare(target, post))(),
+    prepare,
 
     async findPublished(target, post, since) {
       const wanted = normaliseWhitespace(post.text);

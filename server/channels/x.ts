@@ -16,7 +16,7 @@ import {
   type TwitterV2IncludesHelper,
 } from "twitter-api-v2";
 import { sandboxTwitterPlugin } from "../sandbox/x/client.js";
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type IncomingMessage, type OutgoingPost } from "./adapter.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingPost } from "./adapter.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, networkFailure, normaliseWhitespace, type Platform, requiredField } from "./http.js";
 import { RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
@@ -63,6 +63,20 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
     }
   };
 
+  /** Media are uploaded ahead (they stay private until attached); only the post itself is the final call. */
+  async function prepare(target: ChannelTarget, post: OutgoingPost): Promise<FinalPublishStep> {
+    const client = clientFor(target);
+    const mediaIds: string[] = [];
+    for (const media of mediaToUpload(post)) {
+      const bytes = await readFile(media.filePath);
+      mediaIds.push(await call(() => client.v2.uploadMedia(bytes, { media_type: media.mimeType as EUploadMimeType })));
+    }
+    return async () => {
+      const created = await call(() => client.v2.tweet({ text: post.text, ...(mediaIds.length ? { media: { media_ids: mediaIds as MediaIds } } : {}) }));
+      return { remoteId: created.data.id, remoteUrl: postUrl(target, created.data.id) };
+    };
+  }
+
   return {
     kind: "x",
 
@@ -71,16 +85,8 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
       return { name: me.data.username, externalId: me.data.id };
     },
 
-    async publish(target, post) {
-      const client = clientFor(target);
-      const mediaIds: string[] = [];
-      for (const media of mediaToUpload(post)) {
-        const bytes = await readFile(media.filePath);
-        mediaIds.push(await call(() => client.v2.uploadMedia(bytes, { media_type: media.mimeType as EUploadMimeType })));
-      }
-      const created = await call(() => client.v2.tweet({ text: post.text, ...(mediaIds.length ? { media: { media_ids: mediaIds as MediaIds } } : {}) }));
-      return { remoteId: created.data.id, remoteUrl: postUrl(target, created.data.id) };
-    },
+    publish: async (target, post) => (await prepare(target, post))(),
+    prepare,
 
     async findPublished(target, post, since) {
       const wanted = comparableText(post.text);
@@ -168,6 +174,9 @@ function incomingMention(tweet: TweetV2, includes: TwitterV2IncludesHelper): Inc
   };
 }
 
+/** One agent for every plain-http client, so connections to a local X stand-in are kept alive and reused. */
+const plainHttpAgent = new http.Agent({ keepAlive: true });
+
 function createXClient(target: ChannelTarget, timeoutMs: number): TwitterApi {
   const { baseUrl } = target.settings as XSettings;
   const withTimeout: ITwitterApiClientPlugin = {
@@ -176,7 +185,7 @@ function createXClient(target: ChannelTarget, timeoutMs: number): TwitterApi {
     },
   };
   const settings = baseUrl
-    ? { plugins: [withTimeout, sandboxTwitterPlugin(baseUrl)], ...(baseUrl.startsWith("http:") ? { httpAgent: new http.Agent() } : {}) }
+    ? { plugins: [withTimeout, sandboxTwitterPlugin(baseUrl)], ...(baseUrl.startsWith("http:") ? { httpAgent: plainHttpAgent } : {}) }
     : { plugins: [withTimeout] };
   const { credentials } = target;
   if (credentials.oauth2UserToken) return new TwitterApi(credentials.oauth2UserToken, settings);

@@ -235,7 +235,8 @@ export async function reschedulePost(services: Services, origin: ActingOrigin, i
     const post = await loadPost(tx, id);
     if (!RESCHEDULABLE.includes(post.status) || post.deliveries.some((d) => d.status !== "pending")) throw new AppError("invalid_post_transition");
     await tx.post.update({ where: { id }, data: { scheduledAt } });
-    if (post.status === "scheduled") await tx.delivery.updateMany({ where: { postId: id, status: "pending" }, data: { nextAttemptAt: scheduledAt } });
+    // A worker holding a delivery prepared for the old time lets it go and prepares it again.
+    if (post.status === "scheduled") await tx.delivery.updateMany({ where: { postId: id, status: "pending" }, data: { nextAttemptAt: scheduledAt, leaseOwner: null, leaseExpiresAt: null } });
     await auditPost(tx, origin, post, "reschedule", { scheduledAt: { from: post.scheduledAt, to: scheduledAt } });
     return id;
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { recordAudit } from "../audit/record.js";
-import { ChannelError, type RemotePost } from "../channels/adapter.js";
+import pLimit, { type LimitFunction } from "p-limit";
+import { recordAudits, type AuditEntry } from "../audit/record.js";
+import { ChannelError, type FinalPublishStep, type RemotePost } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../commands/channels.js";
@@ -10,13 +11,24 @@ import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing
 import type { Services } from "../services.js";
 
 export type WorkerOptions = {
-  /** Deliveries sent at once; the work is mostly waiting on platforms, so this can be high. */
+  /** Platform calls at once, for preparing and for final calls each; the work is mostly waiting on platforms, so this can be high. */
   concurrency?: number;
-  /** How long a claim holds; longer than any platform call, so only a dead worker loses it. */
+  /** How long an in-flight claim holds; longer than any platform call, so only a dead worker loses it. */
   leaseMs?: number;
+  /**
+   * How long before its time a delivery is prepared. X access tokens are refreshed when they
+   * expire within REFRESH_MARGIN_MS (minutes), so a prepared token is still valid at its time.
+   */
+  prepareAheadMs?: number;
+  /** How long a preparing claim holds unless renewed: a dead worker's preparations are redone this soon. */
+  preparingLeaseMs?: number;
   /** Attempts before a transiently failing delivery is given up. */
   maxAttempts?: number;
 };
+
+/** Final calls are switched to in flight this many at a time, in one statement each. */
+const START_BATCH = 500;
+const SYSTEM = { actor: null, label: "system (publishing)" };
 
 // Retry after 30 s, 1 min, 2 min, ... at most an hour, unless the platform names a time.
 function backoff(attempts: number): Date {
@@ -24,45 +36,98 @@ function backoff(attempts: number): Date {
   return new Date(Date.now() + delay * (0.9 + Math.random() * 0.2));
 }
 
+/** A delivery whose slow steps are done, waiting for its time. */
+type Prepared = { delivery: DeliveryWithPost; dueAt: number; finalStep: FinalPublishStep; settle: () => void };
+
+/** The state a delivery leaves: published, failed, or pending again for a retry. */
+type Outcome = { delivery: DeliveryWithPost; from: "pending" | "in_flight" } & (
+  | { status: "published"; remote: RemotePost; at: Date; how: "published" | "reconciled" }
+  | { status: "failed"; code: string; message: string }
+  | { status: "pending"; retryAt: Date; code: string; message: string }
+);
+/** An outcome that ends the delivery: it is audited and may finish its post. */
+type FinalOutcome = Exclude<Outcome, { status: "pending" }>;
+
 /**
- * Publishes due deliveries. Several processes may run it against one PostgreSQL: each claims
- * rows with FOR UPDATE SKIP LOCKED and a lease, so no delivery is sent by two of them. A
- * delivery whose lease expired while in flight belonged to a worker that died mid-call; before
- * sending it again, the platform is asked whether the post already exists.
+ * Publishes deliveries. Several processes may run it against one PostgreSQL; each claims rows
+ * with FOR UPDATE SKIP LOCKED and a lease, so no delivery is sent by two of them.
+ *
+ * A delivery is claimed shortly before its time under a short "preparing" lease (status still
+ * pending) while the slow steps that make nothing public run (media containers, uploads), then
+ * switched to in flight at its time for the one final call. A worker that dies while preparing
+ * leaves nothing to reconcile: its lease runs out and another worker prepares again. A delivery
+ * whose lease expired while in flight belonged to a worker that died mid-call; before sending
+ * it again, the platform is asked whether the post already exists.
  */
 export class PublishingWorker {
   readonly id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   private readonly concurrency: number;
   private readonly leaseMs: number;
+  private readonly prepareAheadMs: number;
+  private readonly preparingLeaseMs: number;
   private readonly maxAttempts: number;
+  private readonly finalCalls: LimitFunction;
+  /** Prepared deliveries by id, each waiting for its time under a renewed preparing lease. */
+  private readonly held = new Map<string, Prepared>();
+  private firingTimer: NodeJS.Timeout | undefined;
+  private renewalTimer: NodeJS.Timeout | undefined;
+  /** Outcomes waiting for the next write; each write records all that arrived during the one before. */
+  private unwritten: Outcome[] = [];
+  private nextWrite: Promise<void> | null = null;
+  private lastWrite: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly services: Services,
     options: WorkerOptions = {},
   ) {
-    this.concurrency = options.concurrency ?? 32;
+    this.concurrency = options.concurrency ?? 64;
     this.leaseMs = options.leaseMs ?? 15 * 60_000;
+    this.prepareAheadMs = options.prepareAheadMs ?? 60_000;
+    this.preparingLeaseMs = options.preparingLeaseMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.finalCalls = pLimit(this.concurrency);
   }
 
   /**
-   * One round: reconcile orphaned deliveries, then send what is due until nothing is. A slot
-   * that frees up claims the next delivery at once, and only as many rows are claimed as can
-   * start now, so a crash orphans at most `concurrency` deliveries.
+   * One round: reconcile orphaned deliveries, then prepare what falls due within the horizon
+   * until nothing is left. What is already due is sent before the round ends; the rest goes out
+   * at its time. A slot that frees up claims the next delivery at once, and only as many rows
+   * are claimed as can start now, so a crash orphans at most `concurrency` deliveries.
    */
   async tick(): Promise<number> {
-    const orphans = await this.runPool("orphaned", (id) => this.reconcile(id));
-    return orphans + (await this.runPool("due", (id) => this.deliver(id)));
+    const orphans = await this.runPool((limit) => this.claimOrphans(limit), (delivery) => this.reconcile(delivery));
+    const dueNow: Promise<void>[] = [];
+    const prepared = await this.runPool(
+      (limit) => this.claimUpcoming(limit),
+      async (delivery) => {
+        const sent = await this.prepare(delivery);
+        if (sent) dueNow.push(sent.settled);
+      },
+    );
+    await Promise.all(dueNow);
+    return orphans + prepared;
   }
 
-  private async runPool(which: "due" | "orphaned", work: (id: string) => Promise<void>): Promise<number> {
+  /** Lets go of prepared deliveries so that another process can take them at once. */
+  async stop(): Promise<void> {
+    clearTimeout(this.firingTimer);
+    this.stopRenewal();
+    const ids = [...this.held.keys()];
+    for (const prepared of this.held.values()) prepared.settle();
+    this.held.clear();
+    if (ids.length) await this.releasePreparingLeases(ids);
+    await this.lastWrite;
+  }
+
+  private async runPool(claim: (limit: number) => Promise<string[]>, work: (delivery: DeliveryWithPost) => Promise<void>): Promise<number> {
     const running = new Set<Promise<void>>();
     let handled = 0;
     for (;;) {
-      const ids = running.size < this.concurrency ? await this.claim(which, this.concurrency - running.size) : [];
-      for (const id of ids) {
-        const job: Promise<void> = work(id)
-          .catch((error: unknown) => this.services.logger.error({ err: error, deliveryId: id }, "delivery handling failed"))
+      const ids = running.size < this.concurrency ? await claim(this.concurrency - running.size) : [];
+      const deliveries = ids.length ? await this.services.prisma.delivery.findMany({ where: { id: { in: ids } }, include: deliveryInclude }) : [];
+      for (const delivery of deliveries) {
+        const job: Promise<void> = work(delivery)
+          .catch((error: unknown) => this.services.logger.error({ err: error, deliveryId: delivery.id }, "delivery handling failed"))
           .finally(() => running.delete(job));
         running.add(job);
       }
@@ -72,148 +137,282 @@ export class PublishingWorker {
     }
   }
 
-  /** In the embedded mode one process owns the database: any in-flight delivery at start-up is an orphan. */
+  /** In the embedded mode one process owns the database: any lease at start-up is a dead process's. */
   async expireAllLeases(): Promise<void> {
-    await this.services.prisma.delivery.updateMany({ where: { status: "in_flight" }, data: { leaseExpiresAt: new Date(0) } });
+    await this.services.prisma.delivery.updateMany({ where: { status: { in: ["pending", "in_flight"] }, leaseOwner: { not: null } }, data: { leaseExpiresAt: new Date(0) } });
   }
 
-  private async claim(which: "due" | "orphaned", limit: number): Promise<string[]> {
-    const leaseUntil = new Date(Date.now() + this.leaseMs);
-    const rows =
-      which === "due"
-        ? await this.services.prisma.$queryRaw<{ id: string }[]>`
-            WITH due AS (
-              SELECT d."id" FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId"
-              WHERE d."status" = 'pending' AND d."nextAttemptAt" <= now() AND p."status" IN ('scheduled', 'publishing')
-              ORDER BY d."nextAttemptAt" LIMIT ${limit}
-              FOR UPDATE OF d SKIP LOCKED)
-            UPDATE "Delivery" SET "status" = 'in_flight', "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil},
-              "attempts" = "attempts" + 1, "attemptStartedAt" = now(), "updatedAt" = now()
-            FROM due WHERE "Delivery"."id" = due."id" RETURNING "Delivery"."id"::text AS id`
-        : await this.services.prisma.$queryRaw<{ id: string }[]>`
-            WITH orphaned AS (
-              SELECT "id" FROM "Delivery" WHERE "status" = 'in_flight' AND "leaseExpiresAt" < now()
-              LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            UPDATE "Delivery" SET "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil}, "updatedAt" = now()
-            FROM orphaned WHERE "Delivery"."id" = orphaned."id" RETURNING "Delivery"."id"::text AS id`;
+  /** Pending deliveries due within the horizon that nobody is preparing, under a preparing lease. */
+  private async claimUpcoming(limit: number): Promise<string[]> {
+    const horizon = new Date(Date.now() + this.prepareAheadMs);
+    const leaseUntil = new Date(Date.now() + this.preparingLeaseMs);
+    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
+      WITH upcoming AS (
+        SELECT d."id" FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId"
+        WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${horizon} AND (d."leaseExpiresAt" IS NULL OR d."leaseExpiresAt" < now())
+          AND p."status" IN ('scheduled', 'publishing')
+        ORDER BY d."nextAttemptAt" LIMIT ${limit}
+        FOR UPDATE OF d SKIP LOCKED)
+      UPDATE "Delivery" SET "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil}, "updatedAt" = now()
+      FROM upcoming WHERE "Delivery"."id" = upcoming."id" RETURNING "Delivery"."id"::text AS id`;
     return rows.map((row) => row.id);
   }
 
-  private async load(id: string): Promise<DeliveryWithPost> {
-    return this.services.prisma.delivery.findUniqueOrThrow({ where: { id }, include: deliveryInclude });
+  private async claimOrphans(limit: number): Promise<string[]> {
+    const leaseUntil = new Date(Date.now() + this.leaseMs);
+    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
+      WITH orphaned AS (
+        SELECT "id" FROM "Delivery" WHERE "status" = 'in_flight' AND "leaseExpiresAt" < now()
+        LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      UPDATE "Delivery" SET "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil}, "updatedAt" = now()
+      FROM orphaned WHERE "Delivery"."id" = orphaned."id" RETURNING "Delivery"."id"::text AS id`;
+    return rows.map((row) => row.id);
   }
 
-  private async deliver(id: string): Promise<void> {
-    const delivery = await this.load(id);
-    await this.markPostPublishing(delivery.postId);
-    if (delivery.channel.status !== "connected") {
-      await this.fail(delivery, "channel:not_connected", `The channel "${delivery.channel.name}" is not connected (${delivery.channel.statusReason ?? delivery.channel.status}).`);
-      return;
+  /** Runs the steps before the final call and holds the delivery for its time; `settled` once it is sent (or let go). */
+  private async prepare(delivery: DeliveryWithPost): Promise<{ settled: Promise<void> } | undefined> {
+    const { channel } = delivery;
+    if (channel.status !== "connected") {
+      await this.record({ delivery, from: "pending", status: "failed", code: "channel:not_connected", message: `The channel "${channel.name}" is not connected (${channel.statusReason ?? channel.status}).` });
+      return undefined;
     }
     try {
-      const remote = await withFreshXToken(this.services, delivery.channel, (target) => adapterFor(delivery.channel.kind).publish(target, outgoingPost(this.services, delivery)));
-      await this.succeed(delivery, remote);
+      const adapter = adapterFor(channel.kind);
+      const post = outgoingPost(this.services, delivery);
+      const finalStep = await withFreshXToken(this.services, channel, async (target): Promise<FinalPublishStep> =>
+        adapter.prepare ? adapter.prepare(target, post) : () => adapter.publish(target, post),
+      );
+      return { settled: this.hold(delivery, finalStep) };
     } catch (error) {
-      await this.handleFailure(delivery, error);
+      await this.handleFailure(delivery, "pending", error);
+      return undefined;
     }
+  }
+
+  private hold(delivery: DeliveryWithPost, finalStep: FinalPublishStep): Promise<void> {
+    return new Promise<void>((settle) => {
+      this.held.set(delivery.id, { delivery, dueAt: delivery.nextAttemptAt?.getTime() ?? 0, finalStep, settle });
+      this.scheduleFiring();
+      this.renewalTimer ??= setInterval(() => {
+        this.renewPreparingLeases().catch((error: unknown) => this.services.logger.error({ err: error }, "renewing preparing leases failed"));
+      }, this.preparingLeaseMs / 3);
+    });
+  }
+
+  private stopRenewal(): void {
+    clearInterval(this.renewalTimer);
+    this.renewalTimer = undefined;
+  }
+
+  /** One timer, for the earliest prepared delivery. */
+  private scheduleFiring(): void {
+    clearTimeout(this.firingTimer);
+    if (this.held.size === 0) return;
+    let next = Infinity;
+    for (const prepared of this.held.values()) next = Math.min(next, prepared.dueAt);
+    this.firingTimer = setTimeout(() => {
+      this.fireDue().catch((error: unknown) => this.services.logger.error({ err: error }, "sending prepared deliveries failed"));
+    }, Math.max(0, next - Date.now()));
+  }
+
+  private async fireDue(): Promise<void> {
+    const now = Date.now();
+    const due = [...this.held.values()].filter((prepared) => prepared.dueAt <= now);
+    for (const prepared of due) this.held.delete(prepared.delivery.id);
+    this.scheduleFiring();
+    if (this.held.size === 0) this.stopRenewal();
+    for (let start = 0; start < due.length; start += START_BATCH) {
+      await this.fire(due.slice(start, start + START_BATCH));
+    }
+  }
+
+  /**
+   * Switches prepared deliveries to in flight in one statement (and their posts to publishing),
+   * then makes their final calls. One that was rescheduled, cancelled or taken over meanwhile is
+   * let go instead.
+   */
+  private async fire(batch: Prepared[]): Promise<void> {
+    const started = await this.startFinalCalls(batch.map((prepared) => prepared.delivery.id));
+    const letGo = batch.filter((prepared) => !started.has(prepared.delivery.id));
+    if (letGo.length) await this.releasePreparingLeases(letGo.map((prepared) => prepared.delivery.id));
+    for (const prepared of letGo) prepared.settle();
+    for (const prepared of batch) {
+      const attempts = started.get(prepared.delivery.id);
+      if (attempts !== undefined) void this.finalCalls(() => this.sendFinal(prepared, attempts));
+    }
+  }
+
+  private async sendFinal(prepared: Prepared, attempts: number): Promise<void> {
+    const delivery = { ...prepared.delivery, attempts };
+    try {
+      const remote = await prepared.finalStep();
+      await this.record({ delivery, from: "in_flight", status: "published", remote, at: new Date(), how: "published" });
+    } catch (error) {
+      await this.handleFailure(delivery, "in_flight", error).catch((failure: unknown) => this.services.logger.error({ err: failure, deliveryId: delivery.id }, "recording a delivery failed"));
+    } finally {
+      prepared.settle();
+    }
+  }
+
+  /** The deliveries that are still ours, still due and whose post still goes out, now in flight; with their attempt numbers. */
+  private async startFinalCalls(ids: string[]): Promise<Map<string, number>> {
+    const leaseUntil = new Date(Date.now() + this.leaseMs);
+    const rows = await this.services.prisma.$queryRaw<{ id: string; postId: string; attempts: number; postNowPublishing: boolean }[]>`
+      WITH started AS (
+        UPDATE "Delivery" d SET "status" = 'in_flight', "leaseExpiresAt" = ${leaseUntil}, "attempts" = d."attempts" + 1,
+          "attemptStartedAt" = now(), "updatedAt" = now()
+        FROM "Post" p
+        WHERE d."id" = ANY(${ids}::uuid[]) AND d."status" = 'pending' AND d."leaseOwner" = ${this.id} AND d."nextAttemptAt" <= now()
+          AND p."id" = d."postId" AND p."status" IN ('scheduled', 'publishing')
+        RETURNING d."id", d."postId", d."attempts"),
+      publishing AS (
+        UPDATE "Post" SET "status" = 'publishing', "updatedAt" = now()
+        WHERE "id" IN (SELECT "postId" FROM started) AND "status" = 'scheduled' RETURNING "id")
+      SELECT s."id"::text AS id, s."postId"::text AS "postId", s."attempts", s."postId" IN (SELECT "id" FROM publishing) AS "postNowPublishing"
+      FROM started s`;
+    for (const postId of new Set(rows.filter((row) => row.postNowPublishing).map((row) => row.postId))) this.services.events.emit("post.changed", { postId });
+    return new Map(rows.map((row) => [row.id, row.attempts]));
+  }
+
+  private async releasePreparingLeases(ids: string[]): Promise<void> {
+    await this.services.prisma.delivery.updateMany({ where: { id: { in: ids }, status: "pending", leaseOwner: this.id }, data: { leaseOwner: null, leaseExpiresAt: null } });
+  }
+
+  /** Keeps the held deliveries ours; one whose lease was taken away (rescheduled, cancelled) is dropped. */
+  private async renewPreparingLeases(): Promise<void> {
+    const ids = [...this.held.keys()];
+    if (ids.length === 0) return;
+    const leaseUntil = new Date(Date.now() + this.preparingLeaseMs);
+    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE "Delivery" SET "leaseExpiresAt" = ${leaseUntil}
+      WHERE "id" = ANY(${ids}::uuid[]) AND "status" = 'pending' AND "leaseOwner" = ${this.id} RETURNING "id"::text AS id`;
+    const renewed = new Set(rows.map((row) => row.id));
+    for (const id of ids) {
+      const prepared = this.held.get(id);
+      if (!prepared || renewed.has(id)) continue;
+      this.held.delete(id);
+      prepared.settle();
+    }
+    this.scheduleFiring();
   }
 
   /** A worker died mid-publish: if the platform has the post, record it; otherwise send it again. */
-  private async reconcile(id: string): Promise<void> {
-    const delivery = await this.load(id);
+  private async reconcile(delivery: DeliveryWithPost): Promise<void> {
     const since = new Date((delivery.attemptStartedAt ?? delivery.updatedAt).getTime() - 60_000);
     try {
       const found = await withFreshXToken(this.services, delivery.channel, (target) => adapterFor(delivery.channel.kind).findPublished(target, outgoingPost(this.services, delivery), since));
       if (found) {
-        await this.succeed(delivery, found, "reconciled");
+        await this.record({ delivery, from: "in_flight", status: "published", remote: found, at: new Date(), how: "reconciled" });
       } else {
         await this.services.prisma.delivery.updateMany({
-          where: { id, leaseOwner: this.id },
+          where: { id: delivery.id, leaseOwner: this.id },
           data: { status: "pending", nextAttemptAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
         });
       }
     } catch (error) {
       // Cannot tell yet: keep it in flight and ask again after a pause.
       await this.services.prisma.delivery.updateMany({
-        where: { id, leaseOwner: this.id },
+        where: { id: delivery.id, leaseOwner: this.id },
         data: { leaseExpiresAt: backoff(delivery.attempts), lastErrorMessage: error instanceof Error ? error.message : String(error) },
       });
     }
   }
 
-  private async succeed(delivery: DeliveryWithPost, remote: RemotePost, how: "published" | "reconciled" = "published"): Promise<void> {
-    await this.services.prisma.$transaction(async (tx) => {
-      const { count } = await tx.delivery.updateMany({
-        where: { id: delivery.id, status: "in_flight", leaseOwner: this.id },
-        data: { status: "published", remoteId: remote.remoteId, remoteUrl: remote.remoteUrl, publishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null },
-      });
-      if (count === 0) return;
-      await this.refreshPostStatus(tx, delivery.postId);
-      await recordAudit(tx, { actor: null, label: "system (publishing)" }, {
-        action: `delivery.${how}`,
-        targetType: "Post",
-        targetId: delivery.postId,
-        unitId: delivery.post.unitId,
-        changes: { channel: delivery.channel.name, kind: delivery.channel.kind, remoteId: remote.remoteId, remoteUrl: remote.remoteUrl, attempts: delivery.attempts },
-      });
-    });
-    this.services.events.emit("post.changed", { postId: delivery.postId });
-  }
-
-  private async handleFailure(delivery: DeliveryWithPost, error: unknown): Promise<void> {
+  /** A failed preparation counts as an attempt, like a failed final call. */
+  private async handleFailure(delivery: DeliveryWithPost, from: Outcome["from"], error: unknown): Promise<void> {
     const failure = error instanceof ChannelError ? error : new ChannelError("transient", "siar:unexpected", error instanceof Error ? error.message : String(error));
     if (failure.failure === "reconnect") {
       await markChannelNeedsReconnect(this.services, delivery.channelId, failure.message);
     }
-    if (failure.failure === "transient" && delivery.attempts < this.maxAttempts) {
-      const later = backoff(delivery.attempts);
+    const attempts = delivery.attempts + (from === "pending" ? 1 : 0);
+    if (failure.failure === "transient" && attempts < this.maxAttempts) {
+      const later = backoff(attempts);
       const retryAt = failure.retryAt && failure.retryAt > later ? failure.retryAt : later;
-      await this.services.prisma.delivery.updateMany({
-        where: { id: delivery.id, status: "in_flight", leaseOwner: this.id },
-        data: { status: "pending", nextAttemptAt: retryAt, leaseOwner: null, leaseExpiresAt: null, lastErrorCode: failure.code, lastErrorMessage: failure.message },
-      });
-      this.services.events.emit("post.changed", { postId: delivery.postId });
+      await this.record({ delivery, from, status: "pending", retryAt, code: failure.code, message: failure.message });
       return;
     }
-    await this.fail(delivery, failure.code, failure.message);
+    await this.record({ delivery, from, status: "failed", code: failure.code, message: failure.message });
   }
 
-  private async fail(delivery: DeliveryWithPost, code: string, message: string): Promise<void> {
-    await this.services.prisma.$transaction(async (tx) => {
-      const { count } = await tx.delivery.updateMany({
-        where: { id: delivery.id, status: "in_flight", leaseOwner: this.id },
-        data: { status: "failed", leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null, lastErrorCode: code, lastErrorMessage: message },
+  /** Queues an outcome for the next write; resolves once it is written. */
+  private record(outcome: Outcome): Promise<void> {
+    this.unwritten.push(outcome);
+    if (!this.nextWrite) {
+      const write = this.lastWrite.then(() => {
+        const batch = this.unwritten;
+        this.unwritten = [];
+        this.nextWrite = null;
+        return this.write(batch);
       });
-      if (count === 0) return;
-      await this.refreshPostStatus(tx, delivery.postId);
-      await recordAudit(tx, { actor: null, label: "system (publishing)" }, {
-        action: "delivery.failed",
-        targetType: "Post",
-        targetId: delivery.postId,
-        unitId: delivery.post.unitId,
-        changes: { channel: delivery.channel.name, kind: delivery.channel.kind, code, message, attempts: delivery.attempts },
-      });
-    });
-    this.services.events.emit("post.changed", { postId: delivery.postId });
-  }
-
-  private async markPostPublishing(postId: string): Promise<void> {
-    const { count } = await this.services.prisma.post.updateMany({ where: { id: postId, status: "scheduled" }, data: { status: "publishing" } });
-    if (count) this.services.events.emit("post.changed", { postId });
+      this.nextWrite = write;
+      this.lastWrite = write.catch(() => {});
+    }
+    return this.nextWrite;
   }
 
   /**
-   * The post's status follows its deliveries. It is updated in the transaction that records a
-   * delivery's outcome, under a lock on the post row, so a crash cannot leave a finished post
-   * "publishing" and two workers cannot race on it.
+   * Records many outcomes in one transaction: the deliveries in one statement (only those still
+   * ours in the state we left them), their posts' statuses, and one audit event per finished
+   * delivery. A crash cannot leave a finished post "publishing", and the post rows are locked
+   * in id order so that two processes finishing deliveries of the same posts never deadlock.
    */
-  private async refreshPostStatus(tx: Prisma.TransactionClient, postId: string): Promise<void> {
-    await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ${postId}::uuid FOR UPDATE`;
-    const deliveries = await tx.delivery.findMany({ where: { postId, status: { not: "cancelled" } }, select: { status: true, publishedAt: true } });
-    if (!deliveries.every((d) => d.status === "published" || d.status === "failed")) return;
-    const published = deliveries.filter((d) => d.status === "published");
-    const status = published.length === deliveries.length ? "published" : published.length ? "partially_published" : "failed";
-    const firstPublished = published.map((d) => d.publishedAt!).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-    await tx.post.update({ where: { id: postId }, data: { status, publishedAt: firstPublished } });
+  private async write(batch: Outcome[]): Promise<void> {
+    const rows = batch.map((outcome) => ({
+      id: outcome.delivery.id,
+      from: outcome.from,
+      status: outcome.status,
+      remoteId: outcome.status === "published" ? outcome.remote.remoteId : null,
+      remoteUrl: outcome.status === "published" ? outcome.remote.remoteUrl : null,
+      publishedAt: outcome.status === "published" ? outcome.at.toISOString() : null,
+      nextAttemptAt: outcome.status === "pending" ? outcome.retryAt.toISOString() : null,
+      code: outcome.status === "published" ? null : outcome.code,
+      message: outcome.status === "published" ? null : outcome.message,
+    }));
+    const written = await this.services.prisma.$transaction(async (tx) => {
+      // Prisma keeps timestamps as UTC without a zone; the trailing Z of the ISO text is ignored by the cast.
+      const updated = await tx.$queryRaw<{ id: string; attempts: number }[]>`
+        UPDATE "Delivery" d SET "status" = o."status"::"DeliveryStatus", "remoteId" = o."remoteId", "remoteUrl" = o."remoteUrl",
+          "publishedAt" = o."publishedAt", "nextAttemptAt" = o."nextAttemptAt", "lastErrorCode" = o."code", "lastErrorMessage" = o."message",
+          "attempts" = d."attempts" + CASE WHEN o."from" = 'pending' THEN 1 ELSE 0 END,
+          "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS o("id" uuid, "from" text, "status" text, "remoteId" text, "remoteUrl" text,
+          "publishedAt" timestamp(3), "nextAttemptAt" timestamp(3), "code" text, "message" text)
+        WHERE d."id" = o."id" AND d."status" = o."from"::"DeliveryStatus" AND d."leaseOwner" = ${this.id}
+        RETURNING d."id"::text AS id, d."attempts"`;
+      const attemptsOf = new Map(updated.map((row) => [row.id, row.attempts]));
+      const finished = batch.filter((outcome): outcome is FinalOutcome => attemptsOf.has(outcome.delivery.id) && outcome.status !== "pending");
+      await refreshPostStatuses(tx, [...new Set(finished.map((outcome) => outcome.delivery.postId))]);
+      await recordAudits(tx, SYSTEM, finished.map((outcome) => auditEntry(outcome, attemptsOf.get(outcome.delivery.id)!)));
+      return attemptsOf;
+    });
+    const changedPosts = new Set(batch.filter((outcome) => written.has(outcome.delivery.id)).map((outcome) => outcome.delivery.postId));
+    for (const postId of changedPosts) this.services.events.emit("post.changed", { postId });
   }
+}
+
+function auditEntry(outcome: FinalOutcome, attempts: number): AuditEntry {
+  const { delivery } = outcome;
+  const channel = { channel: delivery.channel.name, kind: delivery.channel.kind };
+  const base = { targetType: "Post", targetId: delivery.postId, unitId: delivery.post.unitId };
+  return outcome.status === "published"
+    ? { ...base, action: `delivery.${outcome.how}`, changes: { ...channel, remoteId: outcome.remote.remoteId, remoteUrl: outcome.remote.remoteUrl, attempts } }
+    : { ...base, action: "delivery.failed", changes: { ...channel, code: outcome.code, message: outcome.message, attempts } };
+}
+
+/**
+ * A post's status follows its deliveries: once none is left to send, it is published,
+ * partially published or failed. Taken under a lock on each post row (read committed: the
+ * counts are read after the lock, so they include what another process just committed).
+ */
+async function refreshPostStatuses(tx: Prisma.TransactionClient, postIds: string[]): Promise<void> {
+  if (postIds.length === 0) return;
+  await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ANY(${postIds}::uuid[]) ORDER BY "id" FOR UPDATE`;
+  await tx.$executeRaw`
+    UPDATE "Post" p SET "status" = (CASE WHEN s."published" = s."total" THEN 'published' WHEN s."published" > 0 THEN 'partially_published' ELSE 'failed' END)::"PostStatus",
+      "publishedAt" = s."firstPublishedAt", "updatedAt" = now()
+    FROM (
+      SELECT "postId", count(*) AS "total", count(*) FILTER (WHERE "status" = 'published') AS "published",
+        count(*) FILTER (WHERE "status" IN ('published', 'failed')) AS "finished", min("publishedAt") FILTER (WHERE "status" = 'published') AS "firstPublishedAt"
+      FROM "Delivery" WHERE "postId" = ANY(${postIds}::uuid[]) AND "status" <> 'cancelled' GROUP BY "postId") s
+    WHERE p."id" = s."postId" AND s."finished" = s."total"`;
 }

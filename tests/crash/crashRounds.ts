@@ -64,15 +64,17 @@ export async function runCrashRounds(adminUrl: string, options: CrashRunOptions)
 }
 
 /**
- * A killed worker's claims would stay its own for the worker's 15-minute lease; ending them now
- * is what that lease running out does, only sooner. Returns how many it had in flight.
+ * A killed worker's claims would stay its own until its leases run out (15 minutes in flight,
+ * half a minute while preparing); ending them now is what that does, only sooner. Returns how
+ * many it had in flight: only those can have reached a platform and need reconciling.
  */
 async function expireLeasesOf(db: pg.Pool, workerId: string): Promise<number> {
-  const { rowCount } = await db.query(
-    `UPDATE "Delivery" SET "leaseExpiresAt" = to_timestamp(0) AT TIME ZONE 'UTC' WHERE "status" = 'in_flight' AND "leaseOwner" = $1`,
+  const { rows } = await db.query<{ status: string }>(
+    `UPDATE "Delivery" SET "leaseExpiresAt" = to_timestamp(0) AT TIME ZONE 'UTC'
+     WHERE "status" IN ('pending', 'in_flight') AND "leaseOwner" = $1 RETURNING "status"`,
     [workerId],
   );
-  return rowCount ?? 0;
+  return rows.filter((row) => row.status === "in_flight").length;
 }
 
 /** Gives up quietly at the deadline: whatever is unfinished then is counted as lost. */
