@@ -103,12 +103,10 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const deadlines = new DeadlineWatch(services);
   // One process at a time watches deadlines, so each warning and escalation is recorded once.
   const deadlineSweep = cron.schedule("30 * * * * *", () => ifAdvisoryLockFree(db, DEADLINE_SWEEP_LOCK_KEY, () => deadlines.sweep()), { noOverlap: true });
-  const webhooks = new WebhookProcessor(services);
-  let webhookRound: Promise<unknown> = Promise.resolve();
-  const fileWebhooks = () => (webhookRound = webhookRound.then(() => webhooks.processPending()).catch((error: unknown) => logger.error({ err: error }, "webhook queue failed")));
+  const webhooks = new WebhookProcessor(services, arrivals);
   // Callbacks are filed right after they are kept, and every few seconds for anything left over.
-  const stopNudges = services.events.on("inbox.webhookKept", () => void fileWebhooks());
-  const webhookSweep = cron.schedule("*/5 * * * * *", () => fileWebhooks(), { noOverlap: true });
+  const stopNudges = services.events.on("inbox.webhookKept", () => void webhooks.nudge());
+  const webhookSweep = cron.schedule("*/5 * * * * *", () => webhooks.nudge(), { noOverlap: true });
   // Every 5 s look for due polls; each poll's own nextPollAt paces it (minutes, budget, rate limits).
   const poller = new InboxPoller(services);
   let pollingRound: Promise<unknown> = Promise.resolve();
@@ -152,7 +150,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await deadlineSweep.destroy();
       await arrivalSweep.destroy();
       await webhookSweep.destroy();
-      await webhookRound;
+      await webhooks.idle();
       await polling.destroy();
       await pollingRound;
       await io.close();

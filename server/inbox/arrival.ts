@@ -13,6 +13,27 @@ const CACHE_MS = 60_000;
 const PLACE_TYPES: readonly string[] = ["kecamatan", "desa", "kelurahan"];
 
 type Cached<T> = { value: T; at: number };
+type Places = { known: KnownPlace[]; paths: Map<string, string>; timezones: Map<string, string> };
+type Routing = { rules: RoutingRule[]; rootUnitId: string | null };
+
+/** What arrives to be triaged: the text, the place a web form gave, and when it came in (deadlines count from then). */
+export type Arrival = { text: string; placeUnitId: string | null; receivedAt: Date };
+/** The item's triaged fields and the "triaged" timeline event's data. */
+export type ArrivalDecision = {
+  fields: {
+    kind: string;
+    category: string;
+    urgency: string;
+    placeUnitId: string | null;
+    triage: ReturnType<typeof explain>;
+    unitId: string | null;
+    status: "triaged" | "closed_spam";
+    slaPolicy: string | null;
+    firstResponseDueAt: Date | null;
+    resolutionDueAt: Date | null;
+  };
+  event: Prisma.InputJsonObject;
+};
 
 /**
  * What happens to a citizen's message on arrival: automatic triage (kind, category, urgency,
@@ -20,75 +41,76 @@ type Cached<T> = { value: T; at: number };
  * instance per process; the caches keep arrivals cheap under load.
  */
 export class ArrivalDesk {
-  private places: Cached<{ known: KnownPlace[]; paths: Map<string, string> }> | null = null;
+  private places: Cached<Places> | null = null;
   private classifier: Cached<TriageClassifier> | null = null;
-  private rules: Cached<{ rules: RoutingRule[]; rootUnitId: string | null }> | null = null;
+  private rules: Cached<Routing> | null = null;
   private readonly calendars = new Map<string, WorkingCalendar>();
   private readonly holidays = new IndonesianHolidays();
 
   constructor(private readonly services: Services) {
-    // Rule changes made in this process apply at once; other processes see them within CACHE_MS.
-    services.events.on("routingRules.changed", () => (this.rules = null));
+    // Rule changes made in this process apply at once (with the units they name); other processes see them within CACHE_MS.
+    services.events.on("routingRules.changed", () => {
+      this.rules = null;
+      this.places = null;
+    });
   }
 
   async receive(itemId: string): Promise<void> {
     const { prisma } = this.services;
     const item = await prisma.inboxItem.findUnique({ where: { id: itemId } });
     if (!item || item.status !== "new" || item.kind) return;
-    const places = await this.knownPlaces();
-    const result = triage(item.text, { places: places.known, classifier: await this.trainedClassifier() });
-    // A web report's own place (chosen by the citizen) beats a place guessed from the text.
-    const placeUnitId = item.placeUnitId ?? result.place?.place.unitId ?? null;
-    const category = result.category.code;
-    const unit = await this.route(category, placeUnitId ? places.paths.get(placeUnitId) ?? null : null);
-    const policy = selectPolicy({ kind: result.kind.code, urgency: result.urgency.code }, DEFAULT_SERVICE_LEVEL_POLICIES);
-    const due = policy && unit ? deadlinesFor(item.receivedAt, policy, this.calendarFor(unit.timezone)) : null;
-    const status = result.spam ? "closed_spam" : "triaged";
+    const decision = (await this.decider())({ text: item.text, placeUnitId: item.placeUnitId, receivedAt: item.receivedAt });
 
     await prisma.$transaction(async (tx) => {
       const { count } = await tx.inboxItem.updateMany({
         where: { id: itemId, status: "new" },
-        data: {
-          kind: result.kind.code,
-          category,
-          urgency: result.urgency.code,
-          placeUnitId,
-          triage: { ...((item.triage as object | null) ?? {}), ...explain(result) } as Prisma.InputJsonValue,
-          unitId: unit?.id ?? null,
-          status,
-          slaPolicy: policy?.id ?? null,
-          firstResponseDueAt: due?.firstResponseDueAt ?? null,
-          resolutionDueAt: due?.resolutionDueAt ?? null,
-        },
+        data: { ...decision.fields, triage: { ...((item.triage as object | null) ?? {}), ...decision.fields.triage } as Prisma.InputJsonValue },
       });
       if (count === 0) return;
-      await tx.inboxEvent.create({
-        data: {
-          itemId,
-          type: "triaged",
-          data: { kind: result.kind.code, category, urgency: result.urgency.code, placeUnitId, unitId: unit?.id ?? null, status, policy: policy?.id ?? null, spam: result.spam },
-        },
-      });
+      await tx.inboxEvent.create({ data: { itemId, type: "triaged", data: decision.event } });
     });
     this.services.events.emit("inbox.itemChanged", { itemId });
   }
 
-  /** The first routing rule (highest priority) matching the category and place; else Kominfo's catch-all, else the root unit. */
-  private async route(category: string, placePath: string | null) {
-    const { prisma } = this.services;
-    const { rules, rootUnitId } = await this.routingRules();
-    const paths = (await this.knownPlaces()).paths;
-    const match = rules.find((rule) => {
-      if (rule.category && rule.category !== category) return false;
-      if (!rule.placeUnitId) return true;
-      const rulePath = paths.get(rule.placeUnitId);
-      return !!placePath && !!rulePath && placePath.startsWith(rulePath);
-    });
-    const unitId = match?.unitId ?? rootUnitId;
-    return unitId ? prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, timezone: true } }) : null;
+  /**
+   * Triage, routing and deadlines as a synchronous function over freshly cached rules, places,
+   * units and classifier, so a batch of arrivals is decided in memory without a query per item.
+   */
+  async decider(): Promise<(arrival: Arrival) => ArrivalDecision> {
+    const [classifier, routing] = await Promise.all([this.trainedClassifier(), this.routingRules()]);
+    let places = await this.knownPlaces();
+    // A rule naming a unit created since the units were cached (in another process): read them again.
+    if (routing.rules.some((rule) => !places.timezones.has(rule.unitId))) {
+      this.places = null;
+      places = await this.knownPlaces();
+    }
+    return ({ text, placeUnitId: givenPlaceUnitId, receivedAt }) => {
+      const result = triage(text, { places: places.known, classifier });
+      // A web report's own place (chosen by the citizen) beats a place guessed from the text.
+      const placeUnitId = givenPlaceUnitId ?? result.place?.place.unitId ?? null;
+      const category = result.category.code;
+      const unit = route(routing, places, category, placeUnitId ? places.paths.get(placeUnitId) ?? null : null);
+      const policy = selectPolicy({ kind: result.kind.code, urgency: result.urgency.code }, DEFAULT_SERVICE_LEVEL_POLICIES);
+      const due = policy && unit ? deadlinesFor(receivedAt, policy, this.calendarFor(unit.timezone)) : null;
+      const status = result.spam ? "closed_spam" : "triaged";
+      const fields = {
+        kind: result.kind.code,
+        category,
+        urgency: result.urgency.code,
+        placeUnitId,
+        triage: explain(result),
+        unitId: unit?.id ?? null,
+        status,
+        slaPolicy: policy?.id ?? null,
+        firstResponseDueAt: due?.firstResponseDueAt ?? null,
+        resolutionDueAt: due?.resolutionDueAt ?? null,
+      } as const;
+      const event = { kind: fields.kind, category, urgency: fields.urgency, placeUnitId, unitId: fields.unitId, status, policy: fields.slaPolicy, spam: result.spam };
+      return { fields, event };
+    };
   }
 
-  private async routingRules() {
+  private async routingRules(): Promise<Routing> {
     if (this.rules && Date.now() - this.rules.at < CACHE_MS) return this.rules.value;
     const { prisma } = this.services;
     const rules = await prisma.routingRule.findMany({ orderBy: [{ priority: "desc" }, { createdAt: "asc" }] });
@@ -106,9 +128,11 @@ export class ArrivalDesk {
     return calendar;
   }
 
-  private async knownPlaces() {
+  private async knownPlaces(): Promise<Places> {
     if (this.places && Date.now() - this.places.at < CACHE_MS) return this.places.value;
-    const units = await this.services.prisma.unit.findMany({ where: { active: true }, select: { id: true, name: true, type: true, path: true, parentId: true } });
+    // Every unit may be a routing target (its time zone sets the deadlines); active ones are places.
+    const allUnits = await this.services.prisma.unit.findMany({ select: { id: true, name: true, type: true, path: true, parentId: true, timezone: true, active: true } });
+    const units = allUnits.filter((unit) => unit.active);
     const byId = new Map(units.map((unit) => [unit.id, unit]));
     const known: KnownPlace[] = units
       .filter((unit) => PLACE_TYPES.includes(unit.type))
@@ -118,7 +142,8 @@ export class ArrivalDesk {
         type: unit.type as PlaceType,
         kecamatanName: unit.type === "kecamatan" ? undefined : placeName(byId.get(unit.parentId ?? "")?.name ?? ""),
       }));
-    this.places = { value: { known, paths: new Map(units.map((unit) => [unit.id, unit.path])) }, at: Date.now() };
+    const timezones = new Map(allUnits.map((unit) => [unit.id, unit.timezone]));
+    this.places = { value: { known, paths: new Map(units.map((unit) => [unit.id, unit.path])), timezones }, at: Date.now() };
     return this.places.value;
   }
 
@@ -136,6 +161,19 @@ export class ArrivalDesk {
     this.classifier = { value: classifier, at: Date.now() };
     return classifier;
   }
+}
+
+/** The first routing rule (highest priority) matching the category and place; else Kominfo's catch-all, else the root unit. */
+function route(routing: Routing, places: Places, category: string, placePath: string | null): { id: string; timezone: string } | null {
+  const match = routing.rules.find((rule) => {
+    if (rule.category && rule.category !== category) return false;
+    if (!rule.placeUnitId) return true;
+    const rulePath = places.paths.get(rule.placeUnitId);
+    return !!placePath && !!rulePath && placePath.startsWith(rulePath);
+  });
+  const unitId = match?.unitId ?? routing.rootUnitId;
+  const timezone = unitId ? places.timezones.get(unitId) : undefined;
+  return unitId && timezone ? { id: unitId, timezone } : null;
 }
 
 /** "Desa Sungai Mawang" → "Sungai Mawang": texts name places without their administrative prefix. */

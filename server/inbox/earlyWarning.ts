@@ -116,11 +116,30 @@ async function checkKey(services: Services, item: { category: string; unitId: st
  * one warning, not a second one for its kecamatan; the kecamatan catches surges spread over its desa.
  */
 export async function detectRisingTopic(services: Services, itemId: string, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<Outcome> {
-  const item = await services.prisma.inboxItem.findUnique({
-    where: { id: itemId },
-    select: { status: true, category: true, placeUnitId: true, unitId: true, mergedIntoId: true, receivedAt: true },
-  });
-  if (!item || !item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status)) return null;
+  const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: CHECKED_FIELDS });
+  return item ? checkItem(services, item, options, now) : null;
+}
+
+/**
+ * Runs the rule once per category and place for a batch of changed items: the items of one
+ * category and place share their counts, so the newest of them stands for all.
+ */
+export async function detectRisingTopics(services: Services, itemIds: string[], options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<void> {
+  const items = await services.prisma.inboxItem.findMany({ where: { id: { in: itemIds } }, select: CHECKED_FIELDS });
+  const newest = new Map<string, CheckedItem>();
+  for (const item of items) {
+    const key = `${item.category}:${item.placeUnitId}`;
+    const known = newest.get(key);
+    if (!known || item.receivedAt > known.receivedAt) newest.set(key, item);
+  }
+  for (const item of newest.values()) await checkItem(services, item, options, now);
+}
+
+const CHECKED_FIELDS = { status: true, category: true, placeUnitId: true, unitId: true, mergedIntoId: true, receivedAt: true } as const;
+type CheckedItem = { status: string; category: string | null; placeUnitId: string | null; unitId: string | null; mergedIntoId: string | null; receivedAt: Date };
+
+async function checkItem(services: Services, item: CheckedItem, options: EarlyWarningOptions, now: Date): Promise<Outcome> {
+  if (!item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status)) return null;
   // Changes to older items (notes, replies) cannot make the current window rise.
   if (item.receivedAt.getTime() < now.getTime() - options.windowMinutes * 60_000) return null;
   for (const key of await placeKeys(services, item.placeUnitId)) {
@@ -132,9 +151,25 @@ export async function detectRisingTopic(services: Services, itemId: string, opti
   return null;
 }
 
-/** Checks every changed item (triage, corrections) for a rising topic; returns the unsubscribe function. */
+/**
+ * Checks changed items (arrivals, triage, corrections) for a rising topic; returns the unsubscribe
+ * function. Items changed while a check runs are gathered and checked together next, so a burst
+ * of arrivals costs one check per category and place rather than one per item.
+ */
 export function watchForRisingTopics(services: Services, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): () => void {
+  const waiting = new Set<string>();
+  let checking = false;
+  const checkWaiting = async () => {
+    checking = true;
+    while (waiting.size > 0) {
+      const itemIds = [...waiting];
+      waiting.clear();
+      await detectRisingTopics(services, itemIds, options).catch((error: unknown) => services.logger.error({ err: error, items: itemIds.length }, "early warning check failed"));
+    }
+    checking = false;
+  };
   return services.events.on("inbox.itemChanged", ({ itemId }) => {
-    void detectRisingTopic(services, itemId, options).catch((error: unknown) => services.logger.error({ err: error, itemId }, "early warning check failed"));
+    waiting.add(itemId);
+    if (!checking) void checkWaiting();
   });
 }

@@ -1,57 +1,127 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "../channels/adapter.js";
-import { isUniqueViolation } from "../commands/prismaErrors.js";
+import type { Prisma } from "../db/client.js";
 import type { Channel } from "../db/generated/client.js";
 import type { Services } from "../services.js";
+import type { Arrival, ArrivalDecision } from "./arrival.js";
+
+/** A citizen message and the connected channel it came through. */
+export type IncomingArrival = { channel: Pick<Channel, "id" | "unitId">; message: IncomingMessage };
+/** A newly filed item: its id and, when it was triaged while filed, the decision. */
+export type FiledItem = { id: string; decision: ArrivalDecision | null };
+
+type Database = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw" | "delivery">;
 
 /**
- * Files one citizen message: once per platform id (webhook retries and webhook + poll overlap
- * land here again and are recognised), in the conversation of its thread and author. Returns
- * the new item's id, or null when it was already stored.
+ * Files citizen messages in a few set-based statements inside the caller's transaction: each
+ * platform id once (a webhook retry, a webhook + poll overlap, a duplicate inside the batch, or
+ * one filed at the same moment by another process is skipped by the unique index), in the
+ * conversation of its thread and author, with its "received" event. With `decide`, items are
+ * stored already triaged, routed and given deadlines, with their "triaged" event; without it
+ * they are stored as new for triage on arrival. Returns the items filed now, in input order.
  */
-export async function storeIncoming(services: Services, channel: Pick<Channel, "id" | "unitId">, message: IncomingMessage, attempt = 1): Promise<string | null> {
-  const { prisma } = services;
-  const known = await prisma.inboxItem.findUnique({ where: { source_platformId: { source: message.source, platformId: message.platformId } }, select: { id: true } });
-  if (known) return null;
-  const authorKey = message.author.platformId ?? message.author.name;
-  // A comment under one of our own posts is linked to it, so staff see what it answers.
-  const ourPost = message.postRemoteId
-    ? await prisma.delivery.findFirst({ where: { channelId: channel.id, remoteId: message.postRemoteId }, select: { postId: true } })
-    : null;
-  try {
-    const id = await prisma.$transaction(async (tx) => {
-      const conversation = await tx.conversation.upsert({
-        where: { source_threadKey_authorKey: { source: message.source, threadKey: message.threadKey, authorKey } },
-        create: { source: message.source, channelId: channel.id, threadKey: message.threadKey, authorKey, lastItemAt: message.sentAt },
-        update: { lastItemAt: message.sentAt },
-      });
-      const item = await tx.inboxItem.create({
-        data: {
-          conversationId: conversation.id,
-          source: message.source,
-          channelId: channel.id,
-          platformId: message.platformId,
-          parentPlatformId: message.parentPlatformId,
-          postRemoteId: message.postRemoteId,
-          postId: ourPost?.postId ?? null,
-          authorName: message.author.name.slice(0, 200),
-          authorHandle: message.author.handle,
-          authorPlatformId: message.author.platformId,
-          text: message.text.slice(0, 20_000),
-          attachments: message.attachments,
-          sentAt: message.sentAt,
-        },
-      });
-      await tx.inboxEvent.create({ data: { itemId: item.id, type: "received", data: { source: message.source, channelId: channel.id } } });
-      return item.id;
-    });
-    services.events.emit("inbox.itemReceived", { itemId: id });
-    return id;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // Filed at the same moment elsewhere: either this very message (the other one won), or
-    // another message of the same new conversation (then this one still has to be filed).
-    const stored = await prisma.inboxItem.findUnique({ where: { source_platformId: { source: message.source, platformId: message.platformId } }, select: { id: true } });
-    if (stored || attempt >= 3) return null;
-    return storeIncoming(services, channel, message, attempt + 1);
+export async function fileMessages(db: Database, arrivals: IncomingArrival[], decide?: (arrival: Arrival) => ArrivalDecision): Promise<FiledItem[]> {
+  const unique = [...new Map(arrivals.map((arrival) => [`${arrival.message.source}\u0000${arrival.message.platformId}`, arrival])).values()];
+  if (unique.length === 0) return [];
+  const receivedAt = new Date();
+  const conversationIds = await upsertConversations(db, unique);
+  const ourPosts = await postsAnswered(db, unique);
+
+  const rows = unique.map(({ channel, message }) => {
+    const decision = decide ? decide({ text: message.text, placeUnitId: null, receivedAt }) : null;
+    return {
+      row: {
+        id: randomUUID(),
+        conversationId: conversationIds.get(conversationKey(message))!,
+        source: message.source,
+        channelId: channel.id,
+        platformId: message.platformId,
+        parentPlatformId: message.parentPlatformId,
+        postRemoteId: message.postRemoteId,
+        postId: message.postRemoteId ? ourPosts.get(`${channel.id}\u0000${message.postRemoteId}`) ?? null : null,
+        authorName: message.author.name.slice(0, 200),
+        authorHandle: message.author.handle,
+        authorPlatformId: message.author.platformId,
+        text: message.text.slice(0, 20_000),
+        attachments: message.attachments,
+        sentAt: message.sentAt,
+        receivedAt,
+        status: "new",
+        ...decision?.fields,
+      },
+      decision,
+      received: { source: message.source, channelId: channel.id },
+    };
+  });
+  // jsonb_to_recordset turns one JSON parameter into typed rows: one statement whatever the batch size.
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "InboxItem" ("id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
+      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
+      "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "createdAt", "updatedAt")
+    SELECT "id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
+      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
+      "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "receivedAt", "receivedAt"
+    FROM jsonb_to_recordset(${JSON.stringify(rows.map(({ row }) => row))}::jsonb) AS x(
+      "id" uuid, "conversationId" uuid, "source" "InboxSource", "channelId" uuid, "platformId" text, "parentPlatformId" text, "postRemoteId" text, "postId" uuid,
+      "authorName" text, "authorHandle" text, "authorPlatformId" text, "text" text, "attachments" jsonb, "sentAt" timestamp(3), "receivedAt" timestamp(3), "status" "InboxStatus",
+      "kind" text, "category" text, "urgency" text, "placeUnitId" uuid, "triage" jsonb, "unitId" uuid, "slaPolicy" text, "firstResponseDueAt" timestamp(3), "resolutionDueAt" timestamp(3))
+    ON CONFLICT ("source", "platformId") DO NOTHING
+    RETURNING "id"::text AS id`;
+  const filedIds = new Set(inserted.map((row) => row.id));
+  const filed = rows.filter(({ row }) => filedIds.has(row.id));
+  if (filed.length === 0) return [];
+  const events = filed.flatMap(({ row, decision, received }) => [
+    { itemId: row.id, type: "received", data: received },
+    ...(decision ? [{ itemId: row.id, type: "triaged", data: decision.event }] : []),
+  ]);
+  // In array order, so each item's "received" comes before its "triaged" on the timeline.
+  await db.$executeRaw`
+    INSERT INTO "InboxEvent" ("itemId", "type", "data")
+    SELECT "itemId", "type", "data" FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`;
+  return filed.map(({ row, decision }) => ({ id: row.id, decision }));
+}
+
+/**
+ * Files one citizen message in its own transaction (polling fills the inbox this way) and
+ * announces it for triage on arrival. Returns the new item's id, or null when it was already stored.
+ */
+export async function storeIncoming(services: Services, channel: IncomingArrival["channel"], message: IncomingMessage): Promise<string | null> {
+  const [filed] = await services.prisma.$transaction((tx) => fileMessages(tx, [{ channel, message }]));
+  if (!filed) return null;
+  services.events.emit("inbox.itemReceived", { itemId: filed.id });
+  return filed.id;
+}
+
+const conversationKey = (message: IncomingMessage) => `${message.source}\u0000${message.threadKey}\u0000${authorKeyOf(message)}`;
+const authorKeyOf = (message: IncomingMessage) => message.author.platformId ?? message.author.name;
+
+/**
+ * The conversation of each message's thread and author, created when new, its last item time
+ * moved forward. Keys are sorted so that concurrent batches lock conversations in the same order.
+ */
+async function upsertConversations(db: Database, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
+  const latest = new Map<string, { source: string; channelId: string; threadKey: string; authorKey: string; lastItemAt: Date }>();
+  for (const { channel, message } of arrivals) {
+    const key = conversationKey(message);
+    const known = latest.get(key);
+    if (!known) latest.set(key, { source: message.source, channelId: channel.id, threadKey: message.threadKey, authorKey: authorKeyOf(message), lastItemAt: message.sentAt });
+    else if (message.sentAt > known.lastItemAt) known.lastItemAt = message.sentAt;
   }
+  const conversations = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, conversation]) => ({ id: randomUUID(), ...conversation }));
+  const rows = await db.$queryRaw<{ id: string; source: string; threadKey: string; authorKey: string }[]>`
+    INSERT INTO "Conversation" ("id", "source", "channelId", "threadKey", "authorKey", "lastItemAt")
+    SELECT "id", "source", "channelId", "threadKey", "authorKey", "lastItemAt"
+    FROM jsonb_to_recordset(${JSON.stringify(conversations)}::jsonb) AS x("id" uuid, "source" "InboxSource", "channelId" uuid, "threadKey" text, "authorKey" text, "lastItemAt" timestamp(3))
+    ON CONFLICT ("source", "threadKey", "authorKey") DO UPDATE SET "lastItemAt" = GREATEST("Conversation"."lastItemAt", EXCLUDED."lastItemAt")
+    RETURNING "id"::text AS id, "source"::text AS source, "threadKey", "authorKey"`;
+  return new Map(rows.map((row) => [`${row.source}\u0000${row.threadKey}\u0000${row.authorKey}`, row.id]));
+}
+
+/** Comments under our own posts are linked to them, so staff see what they answer: channel + remote id → post id. */
+async function postsAnswered(db: Database, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
+  const remoteIds = [...new Set(arrivals.flatMap(({ message }) => (message.postRemoteId ? [message.postRemoteId] : [])))];
+  if (remoteIds.length === 0) return new Map();
+  const channelIds = [...new Set(arrivals.map(({ channel }) => channel.id))];
+  const deliveries = await db.delivery.findMany({ where: { channelId: { in: channelIds }, remoteId: { in: remoteIds } }, select: { channelId: true, remoteId: true, postId: true } });
+  return new Map(deliveries.map((delivery) => [`${delivery.channelId}\u0000${delivery.remoteId}`, delivery.postId]));
 }

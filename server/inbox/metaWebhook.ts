@@ -39,6 +39,11 @@ const payload = z.object({
   ),
 });
 
+/** Whether a parsed body has the shape of a Meta webhook (object and entries), whatever its changes. */
+export function isMetaWebhookPayload(body: unknown): boolean {
+  return payload.safeParse(body).success;
+}
+
 /** A comment found in a Meta webhook, with the account (Page or IG user) it was addressed to. */
 export type MetaWebhookMessage = { accountId: string; message: IncomingMessage };
 

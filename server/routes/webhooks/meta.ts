@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import { safeEqual } from "../../auth/tokens.js";
-import { countRejectedWebhook, keepWebhook } from "../../inbox/webhookQueue.js";
-import { verifyMetaSignature } from "../../inbox/metaWebhook.js";
+import { countRejectedWebhook, WebhookReceiver } from "../../inbox/webhookQueue.js";
+import { isMetaWebhookPayload, verifyMetaSignature } from "../../inbox/metaWebhook.js";
 import type { Services } from "../../services.js";
 
 /**
@@ -11,6 +11,7 @@ import type { Services } from "../../services.js";
  */
 export function metaWebhookRoutes(services: Services): Router {
   const router = Router();
+  const receiver = new WebhookReceiver(services);
 
   // Subscription handshake: echo hub.challenge when the verify token matches.
   router.get("/", (req, res) => {
@@ -31,15 +32,20 @@ export function metaWebhookRoutes(services: Services): Router {
       res.status(403).type("text/plain").send("Invalid signature");
       return;
     }
-    let text: string;
+    const text = body.toString("utf8");
+    let parsed: unknown;
     try {
-      text = body.toString("utf8");
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       res.status(400).type("text/plain").send("Body is not JSON");
       return;
     }
-    await keepWebhook(services, "meta", text);
+    // Signed but not shaped like Meta's callbacks: refused now rather than kept and never filed.
+    if (!isMetaWebhookPayload(parsed)) {
+      res.status(400).type("text/plain").send("Body is not a Meta webhook");
+      return;
+    }
+    await receiver.keep("meta", text);
     res.status(200).type("text/plain").send("EVENT_RECEIVED");
   });
 
