@@ -5,6 +5,7 @@ import type { Prisma } from "../db/client.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import { canMove } from "../inbox/lifecycle.js";
+import { emailReply } from "../inbox/replyEmail.js";
 import { sendReply } from "../inbox/replies.js";
 import { isInScope } from "../policies/index.js";
 import type { Services } from "../services.js";
@@ -82,7 +83,9 @@ export async function addNote(services: Services, origin: ActingOrigin, id: stri
 
 /**
  * Answers the citizen where they wrote: a reply on the platform, or, for web reports, a public
- * reply on the tracking page. The first answer stops the first-response clock.
+ * reply on the tracking page and, when they left an e-mail address, by e-mail (sent after the
+ * reply is stored; whether it went out is recorded on the timeline). The first answer stops the
+ * first-response clock.
  */
 export async function replyToItem(services: Services, origin: ActingOrigin, id: string, text: string) {
   const item = await loadItem(services.prisma, id);
@@ -99,12 +102,16 @@ export async function replyToItem(services: Services, origin: ActingOrigin, id: 
       throw new AppError(error.failure === "transient" ? "platform_unavailable" : "reply_rejected", { reason: error.message, code: error.code });
     }
   }
-  return itemOperation(services, id, async (tx, current) => {
+  const replied = await itemOperation(services, id, async (tx, current) => {
     const now = new Date();
     const status: InboxStatus = ["resolved", "answered"].includes(current.status) ? current.status : "answered";
     await tx.inboxItem.update({ where: { id }, data: { status, firstRespondedAt: current.firstRespondedAt ?? now } });
     await recordChange(tx, origin, current, "reply", { status: { from: current.status, to: status }, remoteUrl: remote?.remoteUrl ?? null }, text, "public", remote?.remoteId);
   });
+  const email = (item.contact as { email?: string } | null)?.email;
+  if (item.source !== "web_report" || !email || !item.trackingNumber) return replied;
+  const outcome = await emailReply(services, { email, name: item.authorName, trackingNumber: item.trackingNumber }, text);
+  return itemOperation(services, id, (tx, current) => recordChange(tx, origin, current, "email", outcome));
 }
 
 /** Files a duplicate under the item it repeats; the duplicate is resolved with a pointer to it. */

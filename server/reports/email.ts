@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import { smtpOf, type Smtp } from "../mail/smtp.js";
 import type { Period } from "../metrics/scope.js";
 import { html } from "../routes/public/markup.js";
 import type { Services } from "../services.js";
@@ -16,16 +16,12 @@ const UNITS_IN_BODY = 10;
 export type SentReport = { kind: ReportKind; period: { from: string; to: string }; subject: string; recipients: string[]; attachment: string; messageId: string };
 
 export class ReportMailer {
-  private readonly transport: nodemailer.Transporter;
-
-  private constructor(private readonly services: Services, private readonly from: string, url: string) {
-    this.transport = nodemailer.createTransport(url);
-  }
+  private constructor(private readonly services: Services, private readonly smtp: Smtp) {}
 
   /** The mailer when SMTP is configured, else null (nothing can be sent). */
   static fromConfig(services: Services): ReportMailer | null {
-    const smtp = services.config.reports.smtp;
-    return smtp ? new ReportMailer(services, smtp.from, smtp.url) : null;
+    const smtp = smtpOf(services);
+    return smtp ? new ReportMailer(services, smtp) : null;
   }
 
   async send(kind: ReportKind, period: Period, recipients: string[], options: { subjectPrefix?: string } = {}): Promise<SentReport> {
@@ -35,8 +31,8 @@ export class ReportMailer {
     const pdf = await renderReportPdf({ kind, period, figures, generatedAt: new Date() });
     const subject = `${options.subjectPrefix ?? ""}${REPORT_TITLES[kind]}: ${periodLabel(kind, period)} · ${figures.officeName}`;
     const attachment = reportFileName(kind, period);
-    const info = await this.transport.sendMail({
-      from: this.from,
+    const info = await this.smtp.transport.sendMail({
+      from: this.smtp.from,
       to: recipients,
       subject,
       html: reportEmailHtml(kind, period, figures),

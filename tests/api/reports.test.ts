@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { duePeriod, periodLabel, previousWeek } from "../../server/reports/period.js";
 import { sendDueReport } from "../../server/reports/schedule.js";
 import { ReportMailer } from "../../server/reports/email.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
+import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // The monthly PDF (who may have it, how fast, what a bad month gets) and the e-mailed weekly
@@ -79,50 +78,6 @@ describe("the monthly PDF report", () => {
     expect(JSON.stringify(response.body)).toContain("SMTP_URL");
   });
 });
-
-type Mail = { to: string[]; raw: string };
-
-/** A local SMTP server on 127.0.0.1 that keeps every message it receives. */
-async function startMailbox() {
-  const messages: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("latin1") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { messages, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-// Just enough MIME for these assertions: the decoded subject, the HTML part and the PDF attachment.
-function subjectOf(raw: string): string {
-  const header = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(raw)![1]!.replace(/\r\n[ \t]/g, " ");
-  return Buffer.from(
-    header.replace(/\?=\s+=\?/g, "?==?").replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, encoding: string, text: string) =>
-      encoding.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("latin1") : text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    ),
-    "latin1",
-  ).toString("utf8");
-}
-
-function partOf(raw: string, contentType: string): Buffer {
-  const match = new RegExp(`Content-Type: ${contentType}[^]*?\\r\\n\\r\\n([^]*?)\\r\\n--`).exec(raw);
-  if (!match) throw new Error(`no ${contentType} part`);
-  const headers = match[0].slice(0, match[0].indexOf("\r\n\r\n"));
-  const body = match[1]!;
-  if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body, "base64");
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
-    return Buffer.from(body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1");
-  }
-  return Buffer.from(body, "latin1");
-}
 
 describe("the e-mailed weekly report", () => {
   let siar: TestSiar;
