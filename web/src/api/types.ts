@@ -280,7 +280,7 @@ export type InboxItem = {
   permissions: { handle: boolean };
 };
 
-export type InboxEventType = "received" | "triaged" | "note" | "reply" | "assigned" | "status" | "triage_corrected" | "merged" | "merged_in";
+export type InboxEventType = "received" | "triaged" | "note" | "reply" | "email" | "assigned" | "status" | "triage_corrected" | "merged" | "merged_in";
 
 export type InboxEvent = {
   id: string;

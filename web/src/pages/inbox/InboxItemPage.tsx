@@ -9,6 +9,7 @@ import { Deadlines } from "./Deadlines";
 import { InboxStatusBadge, SourceLabel, TimeAgo, UrgencyBadge } from "./InboxBadges";
 import { usePresence } from "./inboxSocket";
 import { ItemHandling } from "./ItemHandling";
+import { MergePanel } from "./MergePanel";
 import { firstLine } from "./lifecycle";
 import { Timeline } from "./Timeline";
 import { TriagePanel } from "./TriagePanel";
@@ -58,6 +59,7 @@ export function InboxItemPage() {
         <div className="inbox-item__side">
           <TriagePanel item={item} write={write} />
           <ItemHandling item={item} write={write} />
+          <MergePanel item={item} related={[...conversation, ...earlierFromAuthor]} write={write} now={now} />
           <Deadlines item={item} now={now} />
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { Link } from "react-router-dom";
 import type { InboxEvent, InboxStatus } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { TimeAgo } from "./InboxBadges";
@@ -7,6 +8,26 @@ import { EVENT_LABELS, INBOX_STATUS_LABELS } from "./labels";
 function statusMove(event: InboxEvent): { from: InboxStatus; to: InboxStatus } | null {
   const move = event.data?.status as { from?: InboxStatus; to?: InboxStatus } | undefined;
   return move?.from && move.to && move.from !== move.to ? { from: move.from, to: move.to } : null;
+}
+
+// The reason recorded when Siar has no mail server (server/inbox/replyEmail.ts).
+const SMTP_NOT_CONFIGURED = "smtp_not_configured";
+
+/** What an event adds beyond its label: where an e-mail went or why not, and links between merged items. */
+function EventDetail({ event }: { event: InboxEvent }) {
+  const { t } = useI18n();
+  const data = event.data ?? {};
+  const linked = (key: "into" | "from") => (typeof data[key] === "string" ? (data[key] as string) : null);
+  if (event.type === "email") {
+    if (data.status === "sent") return <p className="muted">{t("timeline.emailSent")}</p>;
+    const reason = data.reason === SMTP_NOT_CONFIGURED ? t("timeline.emailNotConfigured") : String(data.reason ?? "");
+    return <p className="alert alert--error">{t("timeline.emailFailed", { reason })}</p>;
+  }
+  const into = event.type === "merged" ? linked("into") : null;
+  if (into) return <p><Link to={`/inbox/${into}`}>{t("timeline.openMergedInto")}</Link></p>;
+  const from = event.type === "merged_in" ? linked("from") : null;
+  if (from) return <p><Link to={`/inbox/${from}`}>{t("timeline.openMergedFrom")}</Link></p>;
+  return null;
 }
 
 /** Everything that happened to the item; public replies and internal notes look and read differently. */
@@ -30,6 +51,7 @@ export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: 
                 </span>
               </p>
               {event.body !== null && <p className="timeline__body">{event.body}</p>}
+              <EventDetail event={event} />
               {move && <p className="muted">{t("timeline.statusMove", { from: t(INBOX_STATUS_LABELS[move.from]), to: t(INBOX_STATUS_LABELS[move.to]) })}</p>}
             </li>
           );

@@ -71,6 +71,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   triaged: "inboxEvent.triaged",
   note: "inboxEvent.note",
   reply: "inboxEvent.reply",
+  email: "inboxEvent.email",
   assigned: "inboxEvent.assigned",
   status: "inboxEvent.status",
   triage_corrected: "inboxEvent.triage_corrected",
