@@ -23,6 +23,7 @@ import { watchForRisingTopics } from "./inbox/earlyWarning.js";
 import { InboxPoller } from "./inbox/polling.js";
 import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
+import { backfillWorkingMinutes } from "./metrics/workingMinutes.js";
 import { scheduleReports } from "./reports/schedule.js";
 import { attachRealtime } from "./realtime/index.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
@@ -115,6 +116,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
   // E-mailed weekly and monthly reports; off without SMTP_URL.
   const stopReports = scheduleReports(services);
+  const stopWorkingMinutesBackfill = backfillWorkingMinutes(services.prisma, logger);
 
   if (config.demo) {
     logger.info(
@@ -141,6 +143,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     close: async () => {
       await housekeeping.destroy();
       await stopReports();
+      await stopWorkingMinutesBackfill();
       await publishing.destroy();
       await publishingRound.catch(() => {});
       await worker.stop();

@@ -45,11 +45,6 @@ export function nearestRank(values: readonly number[], p: number): number | null
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-/** Median and 90th percentile, both by nearest rank. */
-export function medianAndP90(values: readonly number[]): { median: number | null; p90: number | null } {
-  return { median: nearestRank(values, 0.5), p90: nearestRank(values, 0.9) };
-}
-
 /** A share as a fraction 0–1, or null when nothing was measured (not 0: "no data" is not "all late"). */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;

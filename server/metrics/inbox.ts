@@ -4,14 +4,13 @@ import {
   AGE_BUCKETS,
   BACKLOG_STATUSES,
   REPORTING_OFFSET_MINUTES,
-  durationMinutes,
-  medianAndP90,
   rate,
   type AgeBucket,
   type VolumeBucket,
   type VolumeGroup,
 } from "./definitions.js";
 import { itemFilters, num, numOrNull, receivedItems, type MetricsScope } from "./scope.js";
+import { fillWorkingMinutes } from "./workingMinutes.js";
 
 // The inbox figures as SQL over InboxItem `i` joined to its owning Unit `u`. Each predicate below
 // is the one definition of its term; the glossary in definitions.ts says the same in words.
@@ -26,8 +25,17 @@ const RESOLUTION_MINUTES = minutesBetween(Prisma.sql`i."receivedAt"`, Prisma.sql
 /** A status move to `status` on the item's timeline (how reopening is recorded). */
 const movedTo = (status: string) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "InboxEvent" e WHERE e."itemId" = i."id" AND e."type" = 'status' AND e."data"->'status'->>'to' = ${status})`;
-const RESOLVED_ONCE = Prisma.sql`(i."resolvedAt" IS NOT NULL OR ${movedTo("resolved")})`;
-const REOPENED_ONCE = movedTo("reopened");
+/**
+ * Reopened at least once. Few items are: the ids come from a small partial index
+ * ("InboxEvent_reopened_itemId_idx") and are matched by hash, instead of a probe per item.
+ */
+const REOPENED_ONCE = Prisma.sql`i."id" IN (SELECT e."itemId" FROM "InboxEvent" e WHERE e."type" = 'status' AND (e."data"->'status'->>'to') = 'reopened')`;
+/**
+ * Resolved at least once: resolved now, or resolved before and since reopened (reopening clears
+ * resolvedAt, and reopened is the only way out of resolved), so the timeline is read only for
+ * the few reopened items.
+ */
+const RESOLVED_ONCE = Prisma.sql`(i."resolvedAt" IS NOT NULL OR (${REOPENED_ONCE} AND ${movedTo("resolved")}))`;
 /** Judged for compliance: it has a deadline, and the deadline has passed or the clock stopped. */
 const judged = (doneAt: string, dueAt: string, now: Date) =>
   Prisma.sql`i.${Prisma.raw(`"${dueAt}"`)} IS NOT NULL AND (i.${Prisma.raw(`"${doneAt}"`)} IS NOT NULL OR i.${Prisma.raw(`"${dueAt}"`)} < ${now})`;
@@ -52,11 +60,12 @@ type AggregateRow = Record<string, unknown> & { group: string | null };
 
 /**
  * Volume, response times, compliance and reopen rate of the items received in the period, per
- * group (`groupKey` over i/u) or as one group (key null). Calendar percentiles come from
- * percentile_disc (nearest rank); working-minute ones from workingDurations below.
+ * group (`groupKey` over i/u) or as one group (key null). Percentiles come from percentile_disc
+ * (nearest rank), working minutes from those stored on each item (filled first if missing).
  */
 export async function responseFigures(prisma: PrismaClient, scope: MetricsScope, groupKey: Prisma.Sql | null = null): Promise<Map<string | null, ResponseFigures>> {
   const { now } = scope;
+  await fillWorkingMinutes(prisma);
   const counted = (condition: Prisma.Sql) => Prisma.sql`count(*) FILTER (WHERE ${COUNTS_FOR_RESPONSE} AND ${condition})`;
   const percentile = (p: number, minutes: Prisma.Sql) => Prisma.sql`percentile_disc(${p}::float8) WITHIN GROUP (ORDER BY ${minutes}) FILTER (WHERE ${COUNTS_FOR_RESPONSE})`;
   const rows = await prisma.$queryRaw<AggregateRow[]>`
@@ -67,9 +76,13 @@ export async function responseFigures(prisma: PrismaClient, scope: MetricsScope,
       ${counted(Prisma.sql`i."firstRespondedAt" IS NOT NULL`)} AS "answered",
       ${percentile(0.5, FIRST_RESPONSE_MINUTES)} AS "firstResponseMedian",
       ${percentile(0.9, FIRST_RESPONSE_MINUTES)} AS "firstResponseP90",
+      ${percentile(0.5, Prisma.sql`i."firstResponseWorkingMinutes"`)} AS "firstResponseWorkingMedian",
+      ${percentile(0.9, Prisma.sql`i."firstResponseWorkingMinutes"`)} AS "firstResponseWorkingP90",
       ${counted(Prisma.sql`i."resolvedAt" IS NOT NULL`)} AS "resolved",
       ${percentile(0.5, RESOLUTION_MINUTES)} AS "resolutionMedian",
       ${percentile(0.9, RESOLUTION_MINUTES)} AS "resolutionP90",
+      ${percentile(0.5, Prisma.sql`i."resolutionWorkingMinutes"`)} AS "resolutionWorkingMedian",
+      ${percentile(0.9, Prisma.sql`i."resolutionWorkingMinutes"`)} AS "resolutionWorkingP90",
       ${counted(judged("firstRespondedAt", "firstResponseDueAt", now))} AS "firstResponseJudged",
       ${counted(Prisma.sql`${judged("firstRespondedAt", "firstResponseDueAt", now)} AND ${onTime("firstRespondedAt", "firstResponseDueAt")}`)} AS "firstResponseOnTime",
       ${counted(judged("resolvedAt", "resolutionDueAt", now))} AS "resolutionJudged",
@@ -79,10 +92,8 @@ export async function responseFigures(prisma: PrismaClient, scope: MetricsScope,
     ${FROM_ITEMS}
     WHERE ${receivedItems(scope)}
     ${groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty}`;
-  const working = await workingDurations(prisma, scope, groupKey);
   const figures = new Map<string | null, ResponseFigures>();
   for (const row of rows) {
-    const durations = working.get(row.group) ?? { firstResponse: [], resolution: [] };
     const compliance = (prefix: string): ComplianceFigure => {
       const judgedCount = num(row[`${prefix}Judged`]);
       const onTimeCount = num(row[`${prefix}OnTime`]);
@@ -91,7 +102,7 @@ export async function responseFigures(prisma: PrismaClient, scope: MetricsScope,
     const duration = (prefix: "firstResponse" | "resolution", count: unknown): DurationFigure => ({
       count: num(count),
       calendarMinutes: { median: numOrNull(row[`${prefix}Median`]), p90: numOrNull(row[`${prefix}P90`]) },
-      workingMinutes: medianAndP90(durations[prefix]),
+      workingMinutes: { median: numOrNull(row[`${prefix}WorkingMedian`]), p90: numOrNull(row[`${prefix}WorkingP90`]) },
     });
     const reopened = num(row.reopened);
     const resolvedOnce = num(row.resolvedOnce);
@@ -106,27 +117,6 @@ export async function responseFigures(prisma: PrismaClient, scope: MetricsScope,
     });
   }
   return figures;
-}
-
-/**
- * Working minutes need each unit's office calendar (hours, weekends, holidays), which SQL does
- * not have: they are computed here over the timestamps of the filtered items. At a million items
- * this reads one small row per answered item in the period; the lasting fix is to store the
- * working minutes on the item when it is answered/resolved (proposed schema change).
- */
-async function workingDurations(prisma: PrismaClient, scope: MetricsScope, groupKey: Prisma.Sql | null) {
-  const rows = await prisma.$queryRaw<{ group: string | null; receivedAt: Date; firstRespondedAt: Date | null; resolvedAt: Date | null; timezone: string | null }[]>`
-    SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group", i."receivedAt", i."firstRespondedAt", i."resolvedAt", u."timezone"
-    ${FROM_ITEMS}
-    WHERE ${receivedItems(scope)} AND ${COUNTS_FOR_RESPONSE} AND (i."firstRespondedAt" IS NOT NULL OR i."resolvedAt" IS NOT NULL)`;
-  const byGroup = new Map<string | null, { firstResponse: number[]; resolution: number[] }>();
-  for (const row of rows) {
-    let durations = byGroup.get(row.group);
-    if (!durations) byGroup.set(row.group, (durations = { firstResponse: [], resolution: [] }));
-    if (row.firstRespondedAt) durations.firstResponse.push(durationMinutes(row.receivedAt, row.firstRespondedAt, row.timezone).working);
-    if (row.resolvedAt) durations.resolution.push(durationMinutes(row.receivedAt, row.resolvedAt, row.timezone).working);
-  }
-  return byGroup;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
