@@ -16,6 +16,8 @@ export type MetricsScope = {
   anchor: { id: string; path: string };
   /** Places (an area and the units below it); null: anywhere, including items without a place. */
   placeUnitIds: string[] | null;
+  /** The area chosen, whose subtree placeUnitIds is (for naming it in reports). */
+  placeUnitId?: string;
   source?: InboxSource;
   channelId?: string;
   category?: string;

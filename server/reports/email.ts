@@ -4,7 +4,7 @@ import { html } from "../routes/public/markup.js";
 import type { Services } from "../services.js";
 import { collectReportFigures, headlineRows, unitLabel, type ReportFigures } from "./figures.js";
 import { formatCount, formatMinutes, formatRate } from "./format.js";
-import { periodKey, periodLabel, type ReportKind } from "./period.js";
+import { localDate, periodKey, periodLabel, type DocumentKind, type ReportKind } from "./period.js";
 import { REPORT_TITLES, renderReportPdf } from "./pdf.js";
 import { organisationScope } from "./scope.js";
 
@@ -44,8 +44,12 @@ export class ReportMailer {
   }
 }
 
-/** "laporan-2026-11.pdf", or "laporan-mingguan-2026-11-16.pdf" for the week starting that Monday. */
-export function reportFileName(kind: ReportKind, period: Period): string {
+/**
+ * "laporan-2026-11.pdf", "laporan-mingguan-2026-11-16.pdf" for the week starting that Monday, or
+ * "laporan-2026-08-01_2026-09-15.pdf" for a dashboard export's first and last day.
+ */
+export function reportFileName(kind: DocumentKind, period: Period): string {
+  if (kind === "dashboard") return `laporan-${localDate(period.from)}_${localDate(new Date(period.to.getTime() - 1))}.pdf`;
   return `laporan-${kind === "weekly" ? "mingguan-" : ""}${periodKey(kind, period)}.pdf`;
 }
 

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../db/client.js";
 import type { PublishingFigures } from "../metrics/activity.js";
 import { GLOSSARY, type AgeBucket, type Figure } from "../metrics/definitions.js";
 import type { ResponseFigures } from "../metrics/inbox.js";
-import { areasReport, backlogReport, publishingReport, summaryReport, unitsReport } from "../metrics/reports.js";
+import { areasReport, backlogReport, publishingReport, summaryReport, unitsReport, volumeReport } from "../metrics/reports.js";
 import type { MetricsScope } from "../metrics/scope.js";
 import { formatCount, formatMinutes, formatRate } from "./format.js";
 
@@ -14,6 +14,12 @@ export type UnitRow = ResponseFigures & { unitId: string | null; unitName: strin
 export type AreaRow = { rank: number; unitName: string | null; count: number; previous: number };
 export type ChannelRow = PublishingFigures & { channelName: string; kind: string };
 type Backlog = Record<AgeBucket, number> & { total: number };
+export type EarlyWarningFigures = { raised: number; acknowledged: number; minutesToAcknowledge: { median: number | null; p90: number | null } };
+export type VolumeTotal = { key: string | null; label: string | null; count: number; previous: number };
+export type OverdueRow = { unitName: string | null; category: string | null; urgency: string | null; ageMinutes: number; missed: "firstResponse" | "resolution"; overdueMinutes: number };
+/** The volume breakdowns a report shows, in this order. */
+export const REPORT_VOLUME_GROUPS = ["channel", "kind", "category", "urgency"] as const;
+export type ReportVolumeGroup = (typeof REPORT_VOLUME_GROUPS)[number];
 
 export type ReportFigures = {
   scope: MetricsScope;
@@ -27,18 +33,26 @@ export type ReportFigures = {
   areas: AreaRow[];
   unplaced: number;
   channels: ChannelRow[];
+  earlyWarnings: Trend<EarlyWarningFigures>;
+  volume: Record<ReportVolumeGroup, VolumeTotal[]>;
+  /** The oldest overdue items (the count is `overdue`). */
+  overdueItems: OverdueRow[];
+  /** The filters besides unit and period, named as a reader knows them ("Kanal: Facebook"). */
+  filters: string[];
 };
 
 export async function collectReportFigures(prisma: PrismaClient, scope: MetricsScope): Promise<ReportFigures> {
-  const [summary, units, backlog, areas, publishing, anchor] = await Promise.all([
+  const [summary, units, backlog, areas, publishing, anchor, filters, ...volumes] = await Promise.all([
     summaryReport(prisma, scope),
     unitsReport(prisma, scope),
     backlogReport(prisma, scope),
     areasReport(prisma, scope),
     publishingReport(prisma, scope),
     prisma.unit.findUniqueOrThrow({ where: { id: scope.anchor.id }, select: { name: true } }),
+    filterLabels(prisma, scope),
+    ...REPORT_VOLUME_GROUPS.map((group) => volumeReport(prisma, scope, group, "month")),
   ]);
-  const figures = summary.body.figures as Record<keyof ResponseFigures | "publishing" | "overdue", Trend<unknown>>;
+  const figures = summary.body.figures as Record<keyof ResponseFigures | "publishing" | "overdue" | "earlyWarnings", Trend<unknown>>;
   const trendOf = <K extends keyof ResponseFigures>(key: K) => figures[key] as Trend<ResponseFigures[K]>;
   const response: Trend<ResponseFigures> = { current: {} as ResponseFigures, previous: {} as ResponseFigures };
   for (const key of ["volume", "spam", "duplicates", "firstResponse", "resolution", "compliance", "reopen"] as const) {
@@ -56,33 +70,62 @@ export async function collectReportFigures(prisma: PrismaClient, scope: MetricsS
     areas: areas.body.data as AreaRow[],
     unplaced: areas.body.unplaced as number,
     channels: publishing.body.byChannel as ChannelRow[],
+    earlyWarnings: figures.earlyWarnings as Trend<EarlyWarningFigures>,
+    volume: Object.fromEntries(REPORT_VOLUME_GROUPS.map((group, i) => [group, volumes[i]!.body.totals])) as Record<ReportVolumeGroup, VolumeTotal[]>,
+    overdueItems: summary.body.overdueItems as OverdueRow[],
+    filters,
   };
+}
+
+/** The scope's channel, source, category and area as words, for the report's header. */
+async function filterLabels(prisma: PrismaClient, scope: MetricsScope): Promise<string[]> {
+  const [channel, area] = await Promise.all([
+    scope.channelId ? prisma.channel.findUnique({ where: { id: scope.channelId }, select: { name: true } }) : null,
+    scope.placeUnitId ? prisma.unit.findUnique({ where: { id: scope.placeUnitId }, select: { name: true } }) : null,
+  ]);
+  return [
+    channel && `Kanal: ${channel.name}`,
+    scope.source && `Sumber: ${codeLabel(scope.source)}`,
+    scope.category && `Kategori: ${codeLabel(scope.category)}`,
+    area && `Wilayah: ${area.name}`,
+  ].filter((label): label is string => !!label);
+}
+
+/** A code as words: "pelayanan_publik" → "pelayanan publik". */
+export function codeLabel(code: string): string {
+  return code.replaceAll("_", " ");
 }
 
 export type HeadlineRow = { figure: Figure; label: string; current: string; previous: string };
 
 /** The headline figures as they read in a report, each tied to its glossary entry. */
-export function headlineRows({ response, publishing, backlog, overdue }: ReportFigures): HeadlineRow[] {
-  const row = (figure: Figure, label: string, value: (r: ResponseFigures, p: PublishingFigures) => string, snapshot = false): HeadlineRow => ({
+export function headlineRows({ response, publishing, earlyWarnings, backlog, overdue }: ReportFigures): HeadlineRow[] {
+  type Side = { r: ResponseFigures; p: PublishingFigures; w: EarlyWarningFigures };
+  const sides: Trend<Side> = { current: { r: response.current, p: publishing.current, w: earlyWarnings.current }, previous: { r: response.previous, p: publishing.previous, w: earlyWarnings.previous } };
+  const row = (figure: Figure, label: string, value: (side: Side) => string, snapshot = false): HeadlineRow => ({
     figure,
     label,
-    current: value(response.current, publishing.current),
-    previous: snapshot ? "" : value(response.previous, publishing.previous),
+    current: value(sides.current),
+    previous: snapshot ? "" : value(sides.previous),
   });
   return [
-    row("volume", "Laporan diterima", (r) => formatCount(r.volume)),
-    row("firstResponse", "Ditanggapi", (r) => formatCount(r.firstResponse.count)),
-    row("resolution", "Diselesaikan", (r) => formatCount(r.resolution.count)),
-    row("firstResponse", "Median tanggapan pertama (jam kerja)", (r) => formatMinutes(r.firstResponse.workingMinutes.median)),
-    row("firstResponse", "Median tanggapan pertama (kalender)", (r) => formatMinutes(r.firstResponse.calendarMinutes.median)),
-    row("resolution", "Median penyelesaian (jam kerja)", (r) => formatMinutes(r.resolution.workingMinutes.median)),
-    row("compliance", "Kepatuhan tenggat tanggapan", (r) => formatRate(r.compliance.firstResponse.rate)),
-    row("compliance", "Kepatuhan tenggat penyelesaian", (r) => formatRate(r.compliance.resolution.rate)),
-    row("reopenRate", "Tingkat dibuka kembali", (r) => formatRate(r.reopen.rate)),
+    row("volume", "Laporan diterima", ({ r }) => formatCount(r.volume)),
+    row("firstResponse", "Ditanggapi", ({ r }) => formatCount(r.firstResponse.count)),
+    row("resolution", "Diselesaikan", ({ r }) => formatCount(r.resolution.count)),
+    row("firstResponse", "Median tanggapan pertama (jam kerja)", ({ r }) => formatMinutes(r.firstResponse.workingMinutes.median)),
+    row("firstResponse", "Median tanggapan pertama (kalender)", ({ r }) => formatMinutes(r.firstResponse.calendarMinutes.median)),
+    row("firstResponse", "Persentil ke-90 tanggapan pertama (jam kerja)", ({ r }) => formatMinutes(r.firstResponse.workingMinutes.p90)),
+    row("resolution", "Median penyelesaian (jam kerja)", ({ r }) => formatMinutes(r.resolution.workingMinutes.median)),
+    row("resolution", "Persentil ke-90 penyelesaian (jam kerja)", ({ r }) => formatMinutes(r.resolution.workingMinutes.p90)),
+    row("compliance", "Kepatuhan tenggat tanggapan", ({ r }) => formatRate(r.compliance.firstResponse.rate)),
+    row("compliance", "Kepatuhan tenggat penyelesaian", ({ r }) => formatRate(r.compliance.resolution.rate)),
+    row("reopenRate", "Tingkat dibuka kembali", ({ r }) => formatRate(r.reopen.rate)),
     row("backlog", "Tunggakan saat ini", () => formatCount(backlog.total), true),
     row("overdue", "Lewat tenggat saat ini", () => formatCount(overdue), true),
-    row("publishing", "Unggahan terbit (per kanal)", (_r, p) => formatCount(p.published)),
-    row("publishing", "Publikasi tepat waktu", (_r, p) => formatRate(p.onTimeRate)),
+    row("earlyWarnings", "Peringatan dini", ({ w }) => formatCount(w.raised)),
+    row("earlyWarnings", "Median waktu sampai diakui", ({ w }) => formatMinutes(w.minutesToAcknowledge.median)),
+    row("publishing", "Unggahan terbit (per kanal)", ({ p }) => formatCount(p.published)),
+    row("publishing", "Publikasi tepat waktu", ({ p }) => formatRate(p.onTimeRate)),
   ];
 }
 

@@ -1,16 +1,17 @@
 import PDFDocument from "pdfkit";
 import { GLOSSARY } from "../metrics/definitions.js";
 import type { Period } from "../metrics/scope.js";
-import { definitionsOf, headlineRows, unitLabel, type ReportFigures } from "./figures.js";
+import { REPORT_VOLUME_GROUPS, codeLabel, definitionsOf, headlineRows, unitLabel, type ReportFigures, type ReportVolumeGroup } from "./figures.js";
 import { AGE_BUCKET_LABELS, formatCount, formatGeneratedAt, formatMinutes, formatRate } from "./format.js";
-import { periodLabel, type ReportKind } from "./period.js";
+import { periodLabel, type DocumentKind } from "./period.js";
 
 // The report as a PDF to attach to a letter: A4, pdfkit's built-in Helvetica (no font files to
 // ship), charts drawn as vector shapes so no browser is needed on the server.
 
-export const REPORT_TITLES: Record<ReportKind, string> = {
+export const REPORT_TITLES: Record<DocumentKind, string> = {
   monthly: "Laporan Bulanan Layanan Pengaduan dan Informasi",
   weekly: "Laporan Mingguan Layanan Pengaduan dan Informasi",
+  dashboard: "Laporan Layanan Pengaduan dan Informasi",
 };
 
 const MARGIN = 50;
@@ -30,7 +31,7 @@ export function pdfText(text: string): string {
   return [...text].map((c) => SPELT_OUT[c] ?? (/[\n\x20-\x7e\xa0-\xff]/.test(c) || WIN_ANSI_EXTRAS.includes(c) ? c : "?")).join("");
 }
 
-export type ReportDocument = { kind: ReportKind; period: Period; figures: ReportFigures; generatedAt: Date };
+export type ReportDocument = { kind: DocumentKind; period: Period; figures: ReportFigures; generatedAt: Date };
 
 /** Renders the report; resolves with the whole file. */
 export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDocument): Promise<Buffer> {
@@ -49,8 +50,10 @@ export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDo
 
   header(doc, kind, period, figures, generatedAt);
   headlines(doc, figures);
+  volumeBreakdowns(doc, figures);
   unitLeague(doc, figures);
   backlogByAge(doc, figures);
+  overdueList(doc, figures);
   topAreas(doc, figures);
   publishingPerChannel(doc, figures);
   definitions(doc, figures);
@@ -132,10 +135,11 @@ function barChart(doc: Doc, bars: { label: string; value: number }[]) {
   doc.moveDown(0.5);
 }
 
-function header(doc: Doc, kind: ReportKind, period: Period, figures: ReportFigures, generatedAt: Date) {
+function header(doc: Doc, kind: DocumentKind, period: Period, figures: ReportFigures, generatedAt: Date) {
   write(doc, figures.officeName, { font: "Helvetica-Bold", size: 16, gap: 0.2 });
   write(doc, REPORT_TITLES[kind], { font: "Helvetica-Bold", size: 12, color: ACCENT, gap: 0.4 });
   write(doc, `Periode: ${periodLabel(kind, period)}`, { size: 10 });
+  if (figures.filters.length) write(doc, `Filter: ${figures.filters.join("; ")}`, { size: 10 });
   write(doc, `Dibuat: ${formatGeneratedAt(generatedAt)}`, { size: 9, color: MUTED, gap: 0.3 });
   doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.width - doc.page.margins.right, doc.y).lineWidth(1.5).strokeColor(ACCENT).stroke();
 }
@@ -154,6 +158,24 @@ function headlines(doc: Doc, figures: ReportFigures) {
     { label: "Ditanggapi", value: current.firstResponse.count },
     { label: "Diselesaikan", value: current.resolution.count },
   ]);
+}
+
+const VOLUME_TITLES: Record<ReportVolumeGroup, string> = { channel: "Kanal", kind: "Jenis", category: "Kategori", urgency: "Urgensi" };
+
+/** Items received by channel, kind, category and urgency, each with the previous period beside it. */
+function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Jumlah laporan menurut kanal, jenis, kategori dan urgensi", GLOSSARY.volume.id.definition);
+  const width = contentWidth(doc);
+  for (const group of REPORT_VOLUME_GROUPS) {
+    const totals = figures.volume[group].slice(0, LISTED_ROWS);
+    // Channel keys are ids: their names are the labels; other keys are taxonomy codes.
+    const name = (total: (typeof totals)[number]) => (group === "channel" ? total.label : total.key && codeLabel(total.key)) ?? "Tanpa keterangan";
+    table(
+      doc,
+      [{ header: VOLUME_TITLES[group], width: width * 0.5 }, { header: "Periode ini", width: width * 0.25, align: "right" }, { header: "Periode sebelumnya", width: width * 0.25, align: "right" }],
+      totals.map((total) => [name(total), formatCount(total.count), formatCount(total.previous)]),
+    );
+  }
 }
 
 function unitLeague(doc: Doc, figures: ReportFigures) {
@@ -177,6 +199,30 @@ function unitLeague(doc: Doc, figures: ReportFigures) {
 function backlogByAge(doc: Doc, figures: ReportFigures) {
   heading(doc, "Tunggakan menurut umur", `Laporan terbuka saat ini: ${formatCount(figures.backlog.total)}; lewat tenggat: ${formatCount(figures.overdue)}.`);
   barChart(doc, AGE_BUCKET_LABELS.map(({ key, label }) => ({ label, value: figures.backlog[key] })));
+}
+
+const MISSED_LABELS = { firstResponse: "tanggapan pertama", resolution: "penyelesaian" } as const;
+
+function overdueList(doc: Doc, figures: ReportFigures) {
+  heading(doc, "Lewat tenggat saat ini", `${GLOSSARY.overdue.id.definition} Yang tertua ${formatCount(figures.overdueItems.length)} dari ${formatCount(figures.overdue)}.`);
+  const width = contentWidth(doc);
+  table(
+    doc,
+    [
+      { header: "Unit", width: width * 0.3 },
+      { header: "Kategori", width: width * 0.2 },
+      { header: "Tenggat terlewat", width: width * 0.2 },
+      { header: "Umur", width: width * 0.15, align: "right" },
+      { header: "Lewat", width: width * 0.15, align: "right" },
+    ],
+    figures.overdueItems.map((item) => [
+      item.unitName ?? "Belum ditugaskan",
+      item.category ? codeLabel(item.category) : "–",
+      MISSED_LABELS[item.missed],
+      formatMinutes(item.ageMinutes),
+      formatMinutes(item.overdueMinutes),
+    ]),
+  );
 }
 
 function topAreas(doc: Doc, figures: ReportFigures) {
@@ -204,7 +250,7 @@ function publishingPerChannel(doc: Doc, figures: ReportFigures) {
 
 function definitions(doc: Doc, figures: ReportFigures) {
   heading(doc, "Definisi");
-  const entries = [...definitionsOf(headlineRows(figures)), GLOSSARY.units.id, GLOSSARY.areas.id];
+  const entries = [...definitionsOf(headlineRows(figures)), GLOSSARY.units.id, GLOSSARY.areas.id, GLOSSARY.trend.id];
   for (const entry of new Set(entries)) {
     ensureSpace(doc, 40);
     doc.font("Helvetica-Bold").fontSize(8.5).fillColor("black").text(pdfText(`${entry.name}. `), doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });

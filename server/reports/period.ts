@@ -48,6 +48,14 @@ export function previousWeek(now: Date): Period {
 }
 
 export type ReportKind = "weekly" | "monthly";
+/** A scheduled report, or the dashboard exported for whatever period its filters chose. */
+export type DocumentKind = ReportKind | "dashboard";
+
+/** "monthly" when the period is exactly one calendar month (WIB), so the export reads as the monthly report. */
+export function documentKindOf(period: Period): DocumentKind {
+  const month = monthPeriod(monthOf(period.from));
+  return month.from.getTime() === period.from.getTime() && month.to.getTime() === period.to.getTime() ? "monthly" : "dashboard";
+}
 
 /**
  * The period whose report is due at `now`: the last week once Monday 07:00 WIB has passed (else
@@ -74,8 +82,8 @@ export function localDate(t: Date): string {
 const dayFormat = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: REPORTING_TIME_ZONE });
 const monthFormat = new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: REPORTING_TIME_ZONE });
 
-/** "November 2026" for a month, "16 November 2026 – 22 November 2026" for a week, in Bahasa Indonesia. */
-export function periodLabel(kind: ReportKind, period: Period): string {
+/** "November 2026" for a month, "16 November 2026 – 22 November 2026" for a week or any other span, in Bahasa Indonesia. */
+export function periodLabel(kind: DocumentKind, period: Period): string {
   if (kind === "monthly") return monthFormat.format(period.from);
   return `${dayFormat.format(period.from)} – ${dayFormat.format(new Date(period.to.getTime() - 1))}`;
 }

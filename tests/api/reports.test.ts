@@ -4,6 +4,7 @@ import { duePeriod, periodLabel, previousWeek } from "../../server/reports/perio
 import { sendDueReport } from "../../server/reports/schedule.js";
 import { ReportMailer } from "../../server/reports/email.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
+import { extractPdfText } from "../helpers/pdfText.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -69,6 +70,57 @@ describe("the monthly PDF report", () => {
     for (const month of ["2026-13", "2026-1", "November", "2026-11-01"]) {
       expect((await humas.get(`/api/reports/monthly.pdf?month=${month}`)).status).toBe(400);
     }
+  });
+
+  it("exports the dashboard with its filters as a PDF with the office, period, figures and page numbers, and audits it", async () => {
+    const leader = await signedIn(siar.url, "pimpinan@sanggau.demo");
+    const filters = `from=2026-10-01&to=2026-10-31&unitId=${units["kec-kapuas"]}&category=infrastruktur`;
+    const summary = (await leader.get(`/api/dashboard/summary?${filters}`)).body;
+    const response = await fetch(`${siar.url}/api/reports/dashboard.pdf?${filters}`, { headers: { cookie: leader.cookie! } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    // A whole month reads as the monthly report.
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="laporan-2026-10.pdf"');
+    const text = extractPdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).toContain("Kecamatan Kapuas");
+    expect(text).toContain("Laporan Bulanan Layanan Pengaduan dan Informasi");
+    expect(text).toContain("Periode: Oktober 2026");
+    expect(text).toContain("Filter: Kategori: infrastruktur");
+    // The same figures as the dashboard: 18 items received, each answered after 45 minutes.
+    expect(summary.figures.volume.current).toBe(18);
+    expect(summary.figures.firstResponse.current.calendarMinutes.median).toBe(45);
+    expect(text).toMatch(/Laporan diterima\n18\n0\n/);
+    expect(text).toMatch(/Median tanggapan pertama \(kalender\)\n45 menit\n/);
+    for (const section of ["Jumlah laporan menurut kanal, jenis, kategori dan urgensi", "Peringkat unit", "Tunggakan menurut umur", "Lewat tenggat saat ini", "Wilayah teratas", "Publikasi per kanal", "Definisi"]) {
+      expect(text, section).toContain(section);
+    }
+    const pages = Number(/Halaman 1 dari (\d+)/.exec(text)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`Halaman ${pages} dari ${pages}`);
+    const audit = await siar.services.prisma.auditEvent.findFirstOrThrow({ where: { action: "report.exported" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ targetId: "laporan-2026-10.pdf", unitId: units["kec-kapuas"] });
+    expect(audit.changes).toMatchObject({ filters: { category: "infrastruktur" } });
+  });
+
+  it("names any other period by its first and last day", async () => {
+    const leader = await signedIn(siar.url, "pimpinan@sanggau.demo");
+    const response = await fetch(`${siar.url}/api/reports/dashboard.pdf?from=2026-10-05&to=2026-10-20`, { headers: { cookie: leader.cookie! } });
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="laporan-2026-10-05_2026-10-20.pdf"');
+    const text = extractPdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).toContain("Laporan Layanan Pengaduan dan Informasi");
+    expect(text).toContain("Periode: 5 Oktober 2026 ");
+  });
+
+  it("gives the dashboard PDF only to those who may read those figures, and refuses bad filters", async () => {
+    const camat = await signedIn(siar.url, "camat.kapuas@sanggau.demo");
+    const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
+    expect((await camat.get(`/api/reports/dashboard.pdf?unitId=${units["kec-kapuas"]}`)).status).toBe(200);
+    expect((await camat.get(`/api/reports/dashboard.pdf?unitId=${units["kec-tayan-hulu"]}`)).status).toBe(403);
+    expect((await officer.get("/api/reports/dashboard.pdf")).status).toBe(403);
+    const bad = await camat.get("/api/reports/dashboard.pdf?from=2026-10-31&to=2026-10-01");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe("from");
+    expect((await camat.get("/api/reports/dashboard.pdf?format=csv")).status).toBe(400);
   });
 
   it("says clearly that e-mail is not configured", async () => {

@@ -2,12 +2,14 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
+import { extractPdfText } from "../helpers/pdfText.js";
 import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
 
 const suite = browserSuite({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" });
 
 // The dashboard as leaders read it: headline figures with their trend, the numbers behind a
-// chart, a CSV of the same view, another period, and a camat's view limited to his kecamatan.
+// chart, a CSV of the same view, another period and its PDF report, and a camat's view limited
+// to his kecamatan.
 
 beforeAll(async () => {
   const humas = await signedIn(suite.siar.url, "humas@sanggau.demo");
@@ -60,6 +62,13 @@ describe("dashboard in the browser", () => {
       await page.waitForURL(/period=7d/);
       await page.getByText(/dibandingkan dengan periode sebelumnya/).waitFor();
       expect(await cardValue(page, "volume")).toBe("2");
+
+      // The whole dashboard as a PDF report, for the period and filters now applied.
+      const pdfHref = await page.getByRole("link", { name: /Unduh laporan PDF/ }).getAttribute("href");
+      expect(pdfHref).toMatch(/^\/api\/reports\/dashboard\.pdf\?from=\d{4}-\d{2}-\d{2}&to=/);
+      const pdf = await page.request.get(pdfHref!);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      expect(extractPdfText(await pdf.body())).toContain("Laporan diterima\n2\n");
     });
   });
 

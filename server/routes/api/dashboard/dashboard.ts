@@ -69,6 +69,7 @@ export async function scopeFor(prisma: PrismaClient, actor: Actor, query: Dashbo
     unitIds: unitPaths && (await unitIdsUnder(prisma, unitPaths)),
     anchor,
     placeUnitIds: place && (await unitIdsUnder(prisma, [place.path])),
+    placeUnitId: place?.id,
     source: query.source,
     channelId: query.channelId,
     category: query.category,

@@ -32,7 +32,7 @@ const filters = z.object({
 type Filters = z.output<typeof filters>;
 
 /** Fills the default period (the last 30 days up to now) and checks its length. */
-function withPeriod<T extends Filters>(query: T, ctx: z.RefinementCtx) {
+function withPeriod<T extends Omit<Filters, "format">>(query: T, ctx: z.RefinementCtx) {
   const to = query.to ?? new Date();
   const from = query.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (from >= to) ctx.addIssue({ code: "custom", path: ["from"], message: "from harus sebelum to / from must be before to" });
@@ -49,6 +49,9 @@ export const volumeQuery = filters
   .extend({ groupBy: z.enum(VOLUME_GROUPS).default("source"), bucket: z.enum(VOLUME_BUCKETS).default("day") })
   .strict()
   .transform(withPeriod);
+
+/** The whole dashboard as one PDF: the same filters, no format to choose. */
+export const dashboardPdfQuery = filters.omit({ format: true }).strict().transform(withPeriod);
 
 export const glossaryQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
 

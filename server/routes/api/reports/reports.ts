@@ -1,17 +1,22 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
 import { recordAudit } from "../../../audit/record.js";
 import { AppError } from "../../../errors.js";
 import { authorize } from "../../../policies/index.js";
-import { ReportMailer } from "../../../reports/email.js";
+import { ReportMailer, reportFileName } from "../../../reports/email.js";
 import { collectReportFigures } from "../../../reports/figures.js";
-import { monthPeriod, periodKey, previousMonth, previousWeek } from "../../../reports/period.js";
+import { documentKindOf, monthPeriod, previousMonth, previousWeek } from "../../../reports/period.js";
 import { renderReportPdf } from "../../../reports/pdf.js";
 import type { Services } from "../../../services.js";
 import { scopeFor } from "../dashboard/dashboard.js";
+import { dashboardPdfQuery } from "../dashboard/schema.js";
 import { parse } from "../../validate.js";
 import { monthlyReportQuery, sendTestBody } from "./schema.js";
 
-/** Reports for leaders: the monthly PDF, and a test of the e-mailed weekly report. */
+function sendPdf(res: Response, fileName: string, pdf: Buffer) {
+  res.set({ "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` }).send(pdf);
+}
+
+/** Reports for leaders: the monthly PDF, the dashboard's PDF, and a test of the e-mailed weekly report. */
 export function reportRoutes(services: Services): Router {
   const router = Router();
   const { prisma, logger } = services;
@@ -25,7 +30,28 @@ export function reportRoutes(services: Services): Router {
     const started = performance.now();
     const pdf = await renderReportPdf({ kind: "monthly", period, figures: await collectReportFigures(prisma, scope), generatedAt: new Date() });
     logger.info({ month, unitId: query.unitId, bytes: pdf.length, ms: Math.round(performance.now() - started) }, "monthly report rendered");
-    res.set({ "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="laporan-${periodKey("monthly", period)}.pdf"` }).send(pdf);
+    sendPdf(res, reportFileName("monthly", period), pdf);
+  });
+
+  // The dashboard as the leader sees it (same filters, every section) as a report to attach to a letter.
+  router.get("/dashboard.pdf", async (req, res) => {
+    const query = parse(dashboardPdfQuery, req.query, req);
+    const scope = await scopeFor(prisma, req.actor!, { ...query, format: "json" });
+    const period = scope.period;
+    const kind = documentKindOf(period);
+    const started = performance.now();
+    const pdf = await renderReportPdf({ kind, period, figures: await collectReportFigures(prisma, scope), generatedAt: new Date() });
+    const fileName = reportFileName(kind, period);
+    // Figures leave the system in a document that outlives the session: who took which is recorded.
+    await recordAudit(prisma, { actor: req.actor!, ip: req.ip, requestId: String(req.id) }, {
+      action: "report.exported",
+      targetType: "report",
+      targetId: fileName,
+      unitId: query.unitId ?? null,
+      changes: { from: period.from.toISOString(), to: period.to.toISOString(), filters: { unitId: query.unitId, placeUnitId: query.placeUnitId, source: query.source, channelId: query.channelId, category: query.category } },
+    });
+    logger.info({ kind, from: period.from, to: period.to, bytes: pdf.length, ms: Math.round(performance.now() - started) }, "dashboard report rendered");
+    sendPdf(res, fileName, pdf);
   });
 
   router.post("/send-test", async (req, res) => {

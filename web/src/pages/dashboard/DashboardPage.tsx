@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n";
 import { AreasSection } from "./AreasSection";
 import { BacklogSection } from "./BacklogSection";
 import { DashboardFilterBar } from "./DashboardFilterBar";
-import { reportQuery, useDashboardFilters } from "./filters";
+import { pdfHref, reportQuery, useDashboardFilters } from "./filters";
 import { formatPeriod } from "./format";
 import { GlossarySection } from "./GlossarySection";
 import { HeadlineCards } from "./HeadlineCards";
@@ -26,6 +26,11 @@ export function DashboardPage() {
   return (
     <Page title={t("nav.dashboard")}>
       <DashboardFilterBar filters={filters} units={units.data ?? []} />
+      <p>
+        <a href={pdfHref(query)} download className="button button--secondary">
+          {t("dashboard.pdf")}
+        </a>
+      </p>
       <section aria-labelledby="dashboard-headlines">
         <h2 id="dashboard-headlines">{t("dashboard.headlines")}</h2>
         <ErrorAlert error={summary.error} />

@@ -49,6 +49,11 @@ export function csvHref(report: string, query: Query): string {
   return withQuery(`/api/dashboard/${report}`, { ...query, format: "csv" });
 }
 
+/** Where the whole dashboard downloads as a PDF report with the same filters. */
+export function pdfHref(query: Query): string {
+  return withQuery("/api/reports/dashboard.pdf", query);
+}
+
 /** Filters applied from the URL; edited in a draft and written back to the URL on "apply". */
 export function useDashboardFilters() {
   const [params, setParams] = useSearchParams();
