@@ -29,6 +29,32 @@ function xChannelRow(page: Page): Locator {
   return page.getByRole("row").filter({ has: page.getByRole("cell", { name: "X", exact: true }) });
 }
 
+describe("canned responses administration", () => {
+  it("lets an admin write a template for one unit, explains an unknown variable, and delete it", async () => {
+    await admin.goto("/app/admin");
+    await admin.getByRole("navigation", { name: "Menu admin" }).getByRole("link", { name: "Templat jawaban" }).click();
+    const table = admin.getByRole("table", { name: "Templat jawaban" });
+    await table.getByRole("rowheader", { name: "Nomor laporan untuk memantau" }).waitFor();
+
+    await admin.getByRole("button", { name: "Templat baru" }).click();
+    const form = admin.getByRole("form", { name: "Templat baru" });
+    await form.getByLabel("Judul").fill("Jadwal perbaikan");
+    await form.getByLabel("Isi").fill("Halo {name}, {unit} memperbaiki lampu jalan pekan ini.");
+    await selectOptionContaining(admin, "Unit", "Kecamatan Kapuas");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await form.getByText("Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.").first().waitFor();
+    await form.getByLabel("Isi").fill("Halo {nama}, {unit} memperbaiki lampu jalan pekan ini.");
+    await form.getByRole("button", { name: "Simpan" }).click();
+
+    const row = table.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: "Jadwal perbaikan" }) });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Halo \{nama\}, \{unit\} memperbaiki lampu jalan pekan ini\.\s+Kecamatan Kapuas\s+Bahasa Indonesia/);
+    await row.getByRole("button", { name: "Hapus" }).click();
+    await row.getByRole("button", { name: "Ya, hapus templat Jadwal perbaikan" }).click();
+    await row.waitFor({ state: "detached" });
+  });
+});
+
 describe("routing rules administration", () => {
   it("lets an admin add a rule, listed by priority, change its priority and delete it", async () => {
     await admin.goto("/app/admin/routing-rules");

@@ -92,6 +92,33 @@ describe("inbox in the browser", () => {
   });
 });
 
+describe("merging duplicates", () => {
+  it("files a duplicate found by searching under the first report, and links both timelines", async () => {
+    const first = await arrives("Pungli parkir di halaman kantor camat Kapuas, tiap motor diminta 5 ribu");
+    const duplicate = await arrives("Masih ada pungli parkir di kantor camat Kapuas, motor ditarik 5 ribu");
+
+    await asOfficerOfKapuas(async (page) => {
+      await page.goto(`/app/inbox/${duplicate}`);
+      const panel = page.getByRole("region", { name: "Gabungkan duplikat" });
+      await panel.getByLabel("Cari pesan utama").fill("pungli parkir");
+      await panel.getByRole("button", { name: "Cari" }).click();
+      await panel.getByRole("radio", { name: /halaman kantor camat Kapuas/ }).check();
+      // The item itself is never offered.
+      expect(await panel.getByRole("radio", { name: /Masih ada pungli/ }).count()).toBe(0);
+      await panel.getByRole("button", { name: "Gabungkan" }).click();
+      await panel.getByRole("button", { name: /^Ya, gabungkan ke pesan/ }).click();
+
+      await page.getByTestId("timeline-merged").waitFor();
+      await page.locator(".inbox-item__badges").getByText("Selesai").waitFor();
+      expect(await panel.count()).toBe(0);
+      await page.getByRole("link", { name: "Buka pesan tujuan penggabungan" }).click();
+      await page.waitForURL(`**/app/inbox/${first}`);
+      await page.getByTestId("timeline-merged_in").getByRole("link", { name: "Buka pesan yang digabung" }).waitFor();
+    });
+    expect((await humas.get(`/api/inbox/${duplicate}`)).body.item).toMatchObject({ mergedIntoId: first, status: "resolved" });
+  });
+});
+
 describe("live arrivals", () => {
   it("announces a new item while the list is open, and shows it on request", async () => {
     await asOfficerOfKapuas(async (page) => {
