@@ -115,7 +115,7 @@ describe("aspiration form", () => {
   it("offers labelled fields, the kecamatan with their desa/kelurahan, every category and no script", async () => {
     const form = await request("/aspirasi", newAddress());
     expect(form.headers.get("cache-control")).toBe("no-store");
-    for (const name of ["nama", "telepon", "email", "kecamatan", "desa", "lintang", "bujur", "kategori", "isi", "setuju"]) {
+    for (const name of ["nama", "telepon", "email", "kecamatan", "desa", "lintang", "bujur", "kategori", "isi", "foto", "setuju"]) {
       expect(form.text).toContain(`for="isian-${name}"`);
       expect(form.text).toContain(`id="isian-${name}" name="${name}"`);
     }

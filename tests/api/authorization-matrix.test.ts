@@ -72,6 +72,12 @@ const rows: Row[] = [
   { what: "browse the audit log", call: (c) => c.get("/api/audit-events"), expected: only("admin", "leaderKabupaten", "leaderKapuas") },
   { what: "list units", call: (c) => c.get("/api/units"), expected: ALL },
   { what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
+  { what: "list canned responses", call: (c) => c.get("/api/canned-responses"), expected: only("admin", "humas", "officerKapuas", "officerTayanHulu") },
+  {
+    what: "write a canned response",
+    call: (c) => c.post("/api/canned-responses", { title: `Templat ${++counter}`, body: "Terima kasih, {nama}.", unitId: null, language: "id" }),
+    expected: only("admin"),
+  },
 ];
 
 describe("authorization matrix: role × endpoint × unit", () => {
