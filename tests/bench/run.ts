@@ -1,6 +1,7 @@
 import { killAllSiarProcesses } from "../crash/processes.js";
 import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
+import { dashboardBenchmark } from "./dashboard.js";
 import { inboxBenchmark } from "./inbox.js";
 import { publishingBenchmark } from "./publishing.js";
 
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   publishing: { about: "1,000 posts due at once, two server processes (PostgreSQL)", run: publishingBenchmark },
   crash: { about: "exactly-once publishing under 50 kill -9 rounds (PostgreSQL)", run: crashBenchmark },
   inbox: { about: "webhook ingestion, list and search over 1,000,000 items, receipt → socket latency (PostgreSQL)", run: inboxBenchmark },
+  dashboard: { about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)", run: dashboardBenchmark },
 };
 
 const requested = process.argv.slice(2);

@@ -33,7 +33,7 @@ async function asUser(email: string, test: (page: Page) => Promise<void>) {
 const cardValue = (page: Page, card: string) => page.getByTestId(`card-${card}`).locator(".dashboard-cards__value").innerText();
 
 describe("dashboard in the browser", () => {
-  it("shows a leader the headline figures, the numbers behind a chart, a CSV of the same view and another period", async () => {
+  it("shows a leader the headline figures, the numbers behind a chart, a CSV of the same view, another period and its PDF report", async () => {
     await asUser("pimpinan@sanggau.demo", async (page) => {
       await page.goto("/app/dashboard");
       await page.getByRole("heading", { name: "Angka utama" }).waitFor();
