@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
 import { webhooksFiled } from "../helpers/inbox.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
@@ -20,11 +21,13 @@ afterAll(async () => siar?.close());
 const sign = (body: string, secret = siar.services.metaWebhook!.appSecret) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 const items = () => siar.services.prisma.inboxItem.findMany({ orderBy: { receivedAt: "asc" } });
 
+const feedChange = (commentId: string, message: string, postId = `${pageId}_999`) => ({
+  field: "feed",
+  value: { item: "comment", verb: "add", comment_id: commentId, post_id: postId, message, from: { id: "7100000000009999", name: "Warga Uji" }, created_time: 1795000000 },
+});
+
 function feedComment(commentId: string, message: string, postId = `${pageId}_999`) {
-  return JSON.stringify({
-    object: "page",
-    entry: [{ id: pageId, time: 1795000000, changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: commentId, post_id: postId, message, from: { id: "7100000000009999", name: "Warga Uji" }, created_time: 1795000000 } }] }],
-  });
+  return JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [feedChange(commentId, message, postId)] }] });
 }
 
 async function post(body: string, signature: string | undefined) {
@@ -96,5 +99,74 @@ describe("Meta webhook endpoint", () => {
     const before = await siar.services.prisma.webhookReceipt.count();
     expect((await post("not json", sign("not json"))).status).toBe(400);
     expect(await siar.services.prisma.webhookReceipt.count()).toBe(before);
+  });
+
+  it("answers a signed JSON body that is not a Meta webhook, and a malformed signature, with 4xx and keeps nothing", async () => {
+    const before = await siar.services.prisma.webhookReceipt.count();
+    const notMeta = JSON.stringify({ hello: "world" });
+    expect((await post(notMeta, sign(notMeta))).status).toBe(400);
+    expect((await post(JSON.stringify({ object: "page", entry: "x" }), sign(JSON.stringify({ object: "page", entry: "x" })))).status).toBe(400);
+    expect((await post(feedComment("c-bad-signature", "x"), "sha256=zz")).status).toBe(403);
+    expect((await post("", sign(""))).status).toBe(400);
+    expect(await siar.services.prisma.webhookReceipt.count()).toBe(before);
+  });
+
+  it("files every comment of a delivery that batches several entries and changes, triaged as it is filed", async () => {
+    const body = JSON.stringify({
+      object: "page",
+      entry: [
+        { id: pageId, time: 1795000000, changes: [feedChange("c-batch-1", "Jalan di desa kami berlubang besar"), feedChange("c-batch-2", "Lampu jalan mati sejak minggu lalu")] },
+        { id: pageId, time: 1795000001, changes: [feedChange("c-batch-3", "Terima kasih atas pelayanan KTP yang cepat")] },
+      ],
+    });
+    expect((await post(body, sign(body))).status).toBe(200);
+    await settle();
+    const filed = (await items()).filter((item) => item.platformId.startsWith("c-batch-"));
+    expect(filed.map((item) => item.platformId).sort()).toEqual(["c-batch-1", "c-batch-2", "c-batch-3"]);
+    for (const item of filed) {
+      expect(item.status).not.toBe("new");
+      expect(item.kind).not.toBeNull();
+      expect(item.unitId).not.toBeNull();
+      const timeline = await siar.services.prisma.inboxEvent.findMany({ where: { itemId: item.id }, orderBy: { id: "asc" } });
+      expect(timeline.map((event) => event.type)).toEqual(["received", "triaged"]);
+    }
+  });
+
+  it("stores a comment once when it comes twice in one delivery and again in a retry filed in the same batch", async () => {
+    const twice = JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [feedChange("c-twice", "Sampah menumpuk di pasar"), feedChange("c-twice", "Sampah menumpuk di pasar")] }] });
+    // Kept directly, so that one batch of the queue holds both receipts.
+    await siar.services.prisma.webhookReceipt.createMany({ data: [{ source: "meta", body: twice }, { source: "meta", body: twice }] });
+    await settle();
+    expect((await items()).filter((item) => item.platformId === "c-twice")).toHaveLength(1);
+  });
+
+  it("files the rest of a batch when one receipt is not a webhook and another cannot be stored", async () => {
+    const { prisma } = siar.services;
+    const unstorable = feedComment("c-unstorable", "teks dengan \u0000 karakter nol");
+    await prisma.webhookReceipt.createMany({
+      data: [
+        { source: "meta", body: feedComment("c-beside-1", "Air PDAM keruh sejak kemarin") },
+        { source: "meta", body: "{ not json" },
+        { source: "meta", body: unstorable },
+        { source: "meta", body: feedComment("c-beside-2", "Banjir setinggi lutut di jalan utama") },
+      ],
+    });
+    const beside = async () => (await items()).filter((item) => item.platformId.startsWith("c-beside-")).map((item) => item.platformId).sort();
+    // The server's own processor may be filing part of the queue at the same moment.
+    for (let attempt = 0; attempt < 100 && (await beside()).length < 2; attempt++) {
+      await new WebhookProcessor(siar.services).processPending();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await beside()).toEqual(["c-beside-1", "c-beside-2"]);
+    // Not a webhook: set aside with the reason, never retried.
+    const notJson = await prisma.webhookReceipt.findFirstOrThrow({ where: { body: "{ not json" } });
+    expect(notJson.processedAt).not.toBeNull();
+    expect(notJson.lastError).toMatch(/^malformed/);
+    // The database refused it: kept for a later attempt, with the error, while the others went through.
+    const refused = await prisma.webhookReceipt.findFirstOrThrow({ where: { body: unstorable } });
+    expect(refused.processedAt).toBeNull();
+    expect(refused.attempts).toBeGreaterThanOrEqual(1);
+    expect(refused.lastError).toBeTruthy();
+    await prisma.webhookReceipt.update({ where: { id: refused.id }, data: { processedAt: new Date() } });
   });
 });

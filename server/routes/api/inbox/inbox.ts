@@ -1,10 +1,9 @@
 import { Router, type Request } from "express";
-import type { Actor } from "../../../auth/actor.js";
 import { addNote, assignItem, changeItemStatus, correctTriage, inboxItemInclude, mergeItem, replyToItem } from "../../../commands/inbox.js";
 import { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
-import { CLOSED_STATUSES, OPEN_STATUSES } from "../../../inbox/lifecycle.js";
-import { authorize, seesAllUnits, unitScopeWhere } from "../../../policies/index.js";
+import { listInboxItems, visibleUnitIds } from "../../../inbox/listing.js";
+import { authorize, seesAllUnits } from "../../../policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
@@ -12,24 +11,10 @@ import { decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
 import { assignBody, bulkBody, listInboxQuery, mergeBody, noteBody, replyBody, statusBody, triageBody } from "./schema.js";
 
-// How many full-text matches (already within the caller's scope and plain filters) a search
-// narrows the list to before the view filters apply.
-const SEARCH_LIMIT = 2000;
-
 export function inboxRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
 
-  /**
-   * Items the actor may see: routed to a unit in scope (unrouted ones only for roles that see
-   * all). The scope is resolved to unit ids here: "unitId = ANY(ids)" plans far better than a
-   * join on unit paths over a large inbox.
-   */
-  async function visibleUnitIds(actor: Actor): Promise<string[] | null> {
-    const scope = unitScopeWhere(actor);
-    if (!scope) return null;
-    return (await prisma.unit.findMany({ where: scope, select: { id: true } })).map((unit) => unit.id);
-  }
   const visibleWhere = (unitIds: string[] | null): Prisma.InboxItemWhereInput => (unitIds ? { unitId: { in: unitIds } } : {});
 
   async function placeNames(ids: (string | null)[]): Promise<Map<string, string>> {
@@ -58,46 +43,9 @@ export function inboxRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     const actor = req.actor!;
     authorize(actor, "list", "InboxItem");
-    const query = parse(listInboxQuery, req.query, req);
-    const after = decodeCursor(query.cursor);
-    const now = new Date();
-    const unitIds = await visibleUnitIds(actor);
-    const filters: Prisma.InboxItemWhereInput[] = [visibleWhere(unitIds)];
-    const views: Record<typeof query.view, Prisma.InboxItemWhereInput> = {
-      all: {},
-      mine: { assigneeId: actor.id },
-      my_units: { unitId: { in: actor.units.map((unit) => unit.id) } },
-      unassigned: { assigneeId: null, status: { in: OPEN_STATUSES } },
-      overdue: {
-        status: { notIn: CLOSED_STATUSES },
-        OR: [{ firstRespondedAt: null, firstResponseDueAt: { lt: now } }, { resolvedAt: null, resolutionDueAt: { lt: now } }],
-      },
-      urgent: { status: { in: OPEN_STATUSES }, urgency: { in: ["darurat", "tinggi"] } },
-    };
-    filters.push(views[query.view]);
-    for (const field of ["source", "status", "kind", "category", "urgency", "unitId", "channelId"] as const) {
-      if (query[field]) filters.push({ [field]: query[field] });
-    }
-    if (query.q) {
-      // Scope and the plain filters go into the text search itself, so the cap on matches never
-      // hides an item the caller may see.
-      const conditions = [Prisma.sql`"search" @@ websearch_to_tsquery('indonesian', ${query.q})`];
-      if (unitIds) conditions.push(Prisma.sql`"unitId" = ANY(${unitIds}::uuid[])`);
-      for (const [column, value] of [["source", query.source], ["status", query.status], ["kind", query.kind], ["category", query.category], ["urgency", query.urgency], ["unitId", query.unitId], ["channelId", query.channelId]] as const) {
-        if (value) conditions.push(Prisma.sql`${Prisma.raw(`"${column}"`)}::text = ${value}`);
-      }
-      const matches = await prisma.$queryRaw<{ id: string }[]>`
-        SELECT "id"::text AS id FROM "InboxItem" WHERE ${Prisma.join(conditions, " AND ")}
-        ORDER BY "receivedAt" DESC, "id" DESC LIMIT ${SEARCH_LIMIT}`;
-      filters.push({ id: { in: matches.map((row) => row.id) } });
-    }
-    if (after) {
-      const [receivedAt, id] = after.split("|");
-      if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt))) throw new AppError("invalid_cursor");
-      filters.push({ OR: [{ receivedAt: { lt: new Date(receivedAt) } }, { receivedAt: new Date(receivedAt), id: { lt: id } }] });
-    }
-    const rows = await prisma.inboxItem.findMany({ where: { AND: filters }, include: inboxItemInclude, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
-    const result = page(rows, query.limit, (item) => `${item.receivedAt.toISOString()}|${item.id}`);
+    const { cursor, ...listing } = parse(listInboxQuery, req.query, req);
+    const rows = await listInboxItems(prisma, actor, { ...listing, after: decodeCursor(cursor) });
+    const result = page(rows, listing.limit, (item) => `${item.receivedAt.toISOString()}|${item.id}`);
     const names = await placeNames(result.data.map((item) => item.placeUnitId));
     res.json({ data: result.data.map((item) => presentInboxItem(item, actor, names)), nextCursor: result.nextCursor });
   });
@@ -110,7 +58,7 @@ export function inboxRoutes(services: Services): Router {
       prisma.inboxItem.findMany({ where: { conversationId: item.conversationId, id: { not: item.id } }, include: inboxItemInclude, orderBy: { sentAt: "asc" }, take: 100 }),
       item.authorPlatformId
         ? prisma.inboxItem.findMany({
-            where: { AND: [visibleWhere(await visibleUnitIds(actor)), { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
+            where: { AND: [visibleWhere(await visibleUnitIds(prisma, actor)), { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
             include: inboxItemInclude,
             orderBy: { sentAt: "desc" },
             take: 20,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INBOX_VIEWS } from "../../../inbox/listing.js";
 import { paginationQuery } from "../../pagination.js";
 
 export const INBOX_STATUSES = ["new", "triaged", "assigned", "in_progress", "answered", "resolved", "reopened", "closed_spam"] as const;
@@ -9,7 +10,7 @@ export const URGENCIES = ["darurat", "tinggi", "normal", "rendah"] as const;
 
 export const listInboxQuery = paginationQuery.extend({
   /** all: everything visible; mine: assigned to me; my_units: routed to my units; unassigned; overdue; urgent: open darurat/tinggi. */
-  view: z.enum(["all", "mine", "my_units", "unassigned", "overdue", "urgent"]).default("all"),
+  view: z.enum(INBOX_VIEWS).default("all"),
   source: z.enum(INBOX_SOURCES).optional(),
   status: z.enum(INBOX_STATUSES).optional(),
   kind: z.enum(KINDS).optional(),
