@@ -209,6 +209,11 @@ describe("aspiration form", () => {
     const huge = await request("/aspirasi", address, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: `isi=${"a".repeat(200_000)}` });
     expect(huge.status).toBe(413);
     expect(huge.headers.get("content-type")).toContain("text/html");
+    for (const contentType of ["multipart/form-data", "multipart/form-data; boundary=xyz"]) {
+      const broken = await request("/aspirasi", address, { method: "POST", headers: { "Content-Type": contentType }, body: "--xyz\r\nContent-Disposition: form-data; name=\"nama\"\r\n\r\nRina" });
+      expect(broken.status).toBe(400);
+      expect(broken.text).toContain("Laporan tidak dapat dibaca");
+    }
   });
 
   it("escapes the citizen's text on every page", async () => {
