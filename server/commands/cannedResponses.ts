@@ -19,8 +19,8 @@ async function check(services: Services, input: Partial<CannedResponseInput>): P
   }
 }
 
-/** Canned responses change in one row each, so the change and its audit record share a transaction. */
-async function write(services: Services, origin: ActingOrigin, action: string, change: (tx: Prisma.TransactionClient) => Promise<{ response: CannedResponse; changes: Record<string, unknown> }>) {
+/** A change to one canned response and its audit record, committed together. */
+async function auditedChange(services: Services, origin: ActingOrigin, action: string, change: (tx: Prisma.TransactionClient) => Promise<{ response: CannedResponse; changes: Record<string, unknown> }>) {
   return services.prisma.$transaction(async (tx) => {
     const { response, changes } = await change(tx);
     await recordAudit(tx, origin, { action: `canned_response.${action}`, targetType: "CannedResponse", targetId: response.id, unitId: response.unitId, changes });
@@ -30,12 +30,12 @@ async function write(services: Services, origin: ActingOrigin, action: string, c
 
 export async function createCannedResponse(services: Services, origin: ActingOrigin, input: CannedResponseInput): Promise<CannedResponse> {
   await check(services, input);
-  return write(services, origin, "create", async (tx) => ({ response: await tx.cannedResponse.create({ data: input }), changes: { ...input } }));
+  return auditedChange(services, origin, "create", async (tx) => ({ response: await tx.cannedResponse.create({ data: input }), changes: { ...input } }));
 }
 
 export async function updateCannedResponse(services: Services, origin: ActingOrigin, id: string, input: Partial<CannedResponseInput>): Promise<CannedResponse> {
   await check(services, input);
-  return write(services, origin, "update", async (tx) => {
+  return auditedChange(services, origin, "update", async (tx) => {
     const before = await tx.cannedResponse.findUnique({ where: { id } });
     if (!before) throw new AppError("not_found");
     return { response: await tx.cannedResponse.update({ where: { id }, data: input }), changes: changedFields(before, input) };
@@ -43,7 +43,7 @@ export async function updateCannedResponse(services: Services, origin: ActingOri
 }
 
 export async function deleteCannedResponse(services: Services, origin: ActingOrigin, id: string): Promise<void> {
-  await write(services, origin, "delete", async (tx) => {
+  await auditedChange(services, origin, "delete", async (tx) => {
     const response = await tx.cannedResponse.findUnique({ where: { id } });
     if (!response) throw new AppError("not_found");
     await tx.cannedResponse.delete({ where: { id } });

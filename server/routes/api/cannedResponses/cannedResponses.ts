@@ -15,7 +15,8 @@ export function cannedResponseRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
 
-  async function presented(responses: CannedResponse[]) {
+  /** The names (to present) and paths (to match an item's unit) of the units the templates are scoped to. */
+  async function scopeUnits(responses: CannedResponse[]) {
     const ids = responses.flatMap((response) => (response.unitId ? [response.unitId] : []));
     const units = await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, path: true } });
     return { names: new Map(units.map((unit) => [unit.id, unit.name])), paths: new Map(units.map((unit) => [unit.id, unit.path])) };
@@ -25,7 +26,7 @@ export function cannedResponseRoutes(services: Services): Router {
     authorize(req.actor!, "list", "CannedResponse");
     const { forItem } = parse(listCannedResponsesQuery, req.query, req);
     let responses = await prisma.cannedResponse.findMany({ orderBy: [{ language: "asc" }, { title: "asc" }] });
-    const { names, paths } = await presented(responses);
+    const { names, paths } = await scopeUnits(responses);
     if (forItem) {
       const item = await prisma.inboxItem.findUnique({ where: { id: forItem }, select: { unit: { select: { path: true } } } });
       if (!item) throw new AppError("not_found", { field: "forItem" });
@@ -38,14 +39,14 @@ export function cannedResponseRoutes(services: Services): Router {
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "CannedResponse");
     const response = await createCannedResponse(services, originOf(req), parse(createCannedResponseBody, req.body, req));
-    res.status(201).json(presentCannedResponse(response, (await presented([response])).names));
+    res.status(201).json(presentCannedResponse(response, (await scopeUnits([response])).names));
   });
 
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "CannedResponse");
     const { id } = parse(uuidParam, req.params, req);
     const response = await updateCannedResponse(services, originOf(req), id, parse(updateCannedResponseBody, req.body, req));
-    res.json(presentCannedResponse(response, (await presented([response])).names));
+    res.json(presentCannedResponse(response, (await scopeUnits([response])).names));
   });
 
   router.delete("/:id", async (req, res) => {
