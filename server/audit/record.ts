@@ -19,12 +19,8 @@ export async function recordAudit(tx: Tx, origin: Origin, entry: AuditEntry): Pr
   await tx.auditEvent.create({ data: auditRow(origin, entry) });
 }
 
-/** Writes many audit events in one statement, for a transaction that makes many changes at once. */
-export async function recordAudits(tx: Tx, origin: Origin, entries: AuditEntry[]): Promise<void> {
-  if (entries.length) await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(origin, entry)) });
-}
-
-function auditRow(origin: Origin, entry: AuditEntry): Prisma.AuditEventCreateManyInput {
+/** The row of one audit event, for writers that insert many in one statement. */
+export function auditRow(origin: Origin, entry: AuditEntry): Prisma.AuditEventCreateManyInput {
   return {
     actorId: origin.actor?.id ?? null,
     actorLabel: origin.actor ? `${origin.actor.name} <${origin.actor.email}>` : (origin.label ?? "system"),

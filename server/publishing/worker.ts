@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pLimit, { type LimitFunction } from "p-limit";
-import { recordAudits, type AuditEntry } from "../audit/record.js";
+import { auditRow, type AuditEntry } from "../audit/record.js";
 import { ChannelError, type FinalPublishStep, type RemotePost } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../commands/channels.js";
-import type { Prisma } from "../db/client.js";
 import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing.js";
 import type { Services } from "../services.js";
 
@@ -169,7 +168,7 @@ export class PublishingWorker {
     return rows.map((row) => row.id);
   }
 
-  /** Runs the steps before the final call and holds the delivery for its time; `settled` once it is sent (or let go). */
+  /** Runs the steps before the final call and holds the delivery for its time; for one already due, `settled` once it is sent (or let go). */
   private async prepare(delivery: DeliveryWithPost): Promise<{ settled: Promise<void> } | undefined> {
     const { channel } = delivery;
     if (channel.status !== "connected") {
@@ -182,7 +181,8 @@ export class PublishingWorker {
       const finalStep = await withFreshXToken(this.services, channel, async (target): Promise<FinalPublishStep> =>
         adapter.prepare ? adapter.prepare(target, post) : () => adapter.publish(target, post),
       );
-      return { settled: this.hold(delivery, finalStep) };
+      const settled = this.hold(delivery, finalStep);
+      return (delivery.nextAttemptAt?.getTime() ?? 0) <= Date.now() ? { settled } : undefined;
     } catch (error) {
       await this.handleFailure(delivery, "pending", error);
       return undefined;
@@ -238,17 +238,25 @@ export class PublishingWorker {
     for (const prepared of letGo) prepared.settle();
     for (const prepared of batch) {
       const attempts = started.get(prepared.delivery.id);
-      if (attempts !== undefined) void this.finalCalls(() => this.sendFinal(prepared, attempts));
+      if (attempts !== undefined) void this.sendFinal(prepared, attempts);
     }
   }
 
+  /**
+   * The final call holds a slot only while it waits on the platform, not while its outcome is
+   * written. If writing a success fails, the delivery stays in flight and is reconciled later.
+   */
   private async sendFinal(prepared: Prepared, attempts: number): Promise<void> {
     const delivery = { ...prepared.delivery, attempts };
     try {
-      const remote = await prepared.finalStep();
-      await this.record({ delivery, from: "in_flight", status: "published", remote, at: new Date(), how: "published" });
+      const sent = await this.finalCalls(prepared.finalStep).then(
+        (remote) => ({ remote, at: new Date() }),
+        (error: unknown) => ({ error }),
+      );
+      if ("remote" in sent) await this.record({ delivery, from: "in_flight", status: "published", remote: sent.remote, at: sent.at, how: "published" });
+      else await this.handleFailure(delivery, "in_flight", sent.error);
     } catch (error) {
-      await this.handleFailure(delivery, "in_flight", error).catch((failure: unknown) => this.services.logger.error({ err: failure, deliveryId: delivery.id }, "recording a delivery failed"));
+      this.services.logger.error({ err: error, deliveryId: delivery.id }, "recording a delivery failed");
     } finally {
       prepared.settle();
     }
@@ -351,10 +359,12 @@ export class PublishingWorker {
   }
 
   /**
-   * Records many outcomes in one transaction: the deliveries in one statement (only those still
-   * ours in the state we left them), their posts' statuses, and one audit event per finished
-   * delivery. A crash cannot leave a finished post "publishing", and the post rows are locked
-   * in id order so that two processes finishing deliveries of the same posts never deadlock.
+   * Records many outcomes in one transaction of two statements. First the posts of finished
+   * deliveries are locked, in id order, so two processes finishing deliveries of the same posts
+   * wait for each other and never deadlock. Then one statement updates the deliveries that are
+   * still ours in the state we left them, refreshes their posts' statuses and writes one audit
+   * event per finished delivery; its snapshot is taken after the locks, so it counts what the
+   * other process committed. A crash cannot leave a finished post "publishing".
    */
   private async write(batch: Outcome[]): Promise<void> {
     const rows = batch.map((outcome) => ({
@@ -368,51 +378,55 @@ export class PublishingWorker {
       code: outcome.status === "published" ? null : outcome.code,
       message: outcome.status === "published" ? null : outcome.message,
     }));
-    const written = await this.services.prisma.$transaction(async (tx) => {
-      // Prisma keeps timestamps as UTC without a zone; the trailing Z of the ISO text is ignored by the cast.
-      const updated = await tx.$queryRaw<{ id: string; attempts: number }[]>`
-        UPDATE "Delivery" d SET "status" = o."status"::"DeliveryStatus", "remoteId" = o."remoteId", "remoteUrl" = o."remoteUrl",
-          "publishedAt" = o."publishedAt", "nextAttemptAt" = o."nextAttemptAt", "lastErrorCode" = o."code", "lastErrorMessage" = o."message",
-          "attempts" = d."attempts" + CASE WHEN o."from" = 'pending' THEN 1 ELSE 0 END,
-          "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS o("id" uuid, "from" text, "status" text, "remoteId" text, "remoteUrl" text,
-          "publishedAt" timestamp(3), "nextAttemptAt" timestamp(3), "code" text, "message" text)
-        WHERE d."id" = o."id" AND d."status" = o."from"::"DeliveryStatus" AND d."leaseOwner" = ${this.id}
-        RETURNING d."id"::text AS id, d."attempts"`;
-      const attemptsOf = new Map(updated.map((row) => [row.id, row.attempts]));
-      const finished = batch.filter((outcome): outcome is FinalOutcome => attemptsOf.has(outcome.delivery.id) && outcome.status !== "pending");
-      await refreshPostStatuses(tx, [...new Set(finished.map((outcome) => outcome.delivery.postId))]);
-      await recordAudits(tx, SYSTEM, finished.map((outcome) => auditEntry(outcome, attemptsOf.get(outcome.delivery.id)!)));
-      return attemptsOf;
-    });
-    const changedPosts = new Set(batch.filter((outcome) => written.has(outcome.delivery.id)).map((outcome) => outcome.delivery.postId));
-    for (const postId of changedPosts) this.services.events.emit("post.changed", { postId });
+    const finished = batch.filter((outcome): outcome is FinalOutcome => outcome.status !== "pending");
+    const audit = finished.map((outcome) => ({ deliveryId: outcome.delivery.id, ...auditRow(SYSTEM, auditEntry(outcome)) }));
+    const postIds = [...new Set(finished.map((outcome) => outcome.delivery.postId))];
+    const { prisma } = this.services;
+    // Prisma keeps timestamps as UTC without a zone; the trailing Z of the ISO text is ignored by the cast.
+    // Sub-statements of one WITH do not see each other's changes, so the counts take the new delivery states from "updated".
+    const [, updated] = await prisma.$transaction([
+      prisma.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ANY(${postIds}::uuid[]) ORDER BY "id" FOR UPDATE`,
+      prisma.$queryRaw<{ id: string; postId: string }[]>`
+        WITH updated AS (
+          UPDATE "Delivery" d SET "status" = o."status"::"DeliveryStatus", "remoteId" = o."remoteId", "remoteUrl" = o."remoteUrl",
+            "publishedAt" = o."publishedAt", "nextAttemptAt" = o."nextAttemptAt", "lastErrorCode" = o."code", "lastErrorMessage" = o."message",
+            "attempts" = d."attempts" + CASE WHEN o."from" = 'pending' THEN 1 ELSE 0 END,
+            "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
+          FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS o("id" uuid, "from" text, "status" text, "remoteId" text, "remoteUrl" text,
+            "publishedAt" timestamp(3), "nextAttemptAt" timestamp(3), "code" text, "message" text)
+          WHERE d."id" = o."id" AND d."status" = o."from"::"DeliveryStatus" AND d."leaseOwner" = ${this.id}
+          RETURNING d."id", d."postId", d."status", d."publishedAt"),
+        counts AS (
+          SELECT d."postId", count(*) AS "total",
+            count(*) FILTER (WHERE coalesce(u."status", d."status") = 'published') AS "published",
+            count(*) FILTER (WHERE coalesce(u."status", d."status") IN ('published', 'failed')) AS "finished",
+            min(coalesce(u."publishedAt", d."publishedAt")) FILTER (WHERE coalesce(u."status", d."status") = 'published') AS "firstPublishedAt"
+          FROM "Delivery" d LEFT JOIN updated u ON u."id" = d."id"
+          WHERE d."postId" IN (SELECT "postId" FROM updated WHERE "status" IN ('published', 'failed')) AND coalesce(u."status", d."status") <> 'cancelled'
+          GROUP BY d."postId"),
+        refreshed AS (
+          UPDATE "Post" p SET "status" = (CASE WHEN c."published" = c."total" THEN 'published' WHEN c."published" > 0 THEN 'partially_published' ELSE 'failed' END)::"PostStatus",
+            "publishedAt" = c."firstPublishedAt", "updatedAt" = now()
+          FROM counts c WHERE p."id" = c."postId" AND c."finished" = c."total"),
+        audited AS (
+          INSERT INTO "AuditEvent" ("actorId", "actorLabel", "action", "targetType", "targetId", "unitId", "changes", "ip", "requestId")
+          SELECT a."actorId", a."actorLabel", a."action", a."targetType", a."targetId", a."unitId", a."changes", a."ip", a."requestId"
+          FROM jsonb_to_recordset(${JSON.stringify(audit)}::jsonb) AS a("deliveryId" uuid, "actorId" uuid, "actorLabel" text, "action" text,
+            "targetType" text, "targetId" text, "unitId" uuid, "changes" jsonb, "ip" text, "requestId" text)
+          WHERE a."deliveryId" IN (SELECT "id" FROM updated))
+        SELECT "id"::text AS id, "postId"::text AS "postId" FROM updated`,
+    ]);
+    for (const postId of new Set(updated.map((row) => row.postId))) this.services.events.emit("post.changed", { postId });
   }
 }
 
-function auditEntry(outcome: FinalOutcome, attempts: number): AuditEntry {
+/** The attempt counts as the update leaves it: a failed preparation is one more attempt. */
+function auditEntry(outcome: FinalOutcome): AuditEntry {
   const { delivery } = outcome;
+  const attempts = delivery.attempts + (outcome.from === "pending" ? 1 : 0);
   const channel = { channel: delivery.channel.name, kind: delivery.channel.kind };
   const base = { targetType: "Post", targetId: delivery.postId, unitId: delivery.post.unitId };
   return outcome.status === "published"
     ? { ...base, action: `delivery.${outcome.how}`, changes: { ...channel, remoteId: outcome.remote.remoteId, remoteUrl: outcome.remote.remoteUrl, attempts } }
     : { ...base, action: "delivery.failed", changes: { ...channel, code: outcome.code, message: outcome.message, attempts } };
-}
-
-/**
- * A post's status follows its deliveries: once none is left to send, it is published,
- * partially published or failed. Taken under a lock on each post row (read committed: the
- * counts are read after the lock, so they include what another process just committed).
- */
-async function refreshPostStatuses(tx: Prisma.TransactionClient, postIds: string[]): Promise<void> {
-  if (postIds.length === 0) return;
-  await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ANY(${postIds}::uuid[]) ORDER BY "id" FOR UPDATE`;
-  await tx.$executeRaw`
-    UPDATE "Post" p SET "status" = (CASE WHEN s."published" = s."total" THEN 'published' WHEN s."published" > 0 THEN 'partially_published' ELSE 'failed' END)::"PostStatus",
-      "publishedAt" = s."firstPublishedAt", "updatedAt" = now()
-    FROM (
-      SELECT "postId", count(*) AS "total", count(*) FILTER (WHERE "status" = 'published') AS "published",
-        count(*) FILTER (WHERE "status" IN ('published', 'failed')) AS "finished", min("publishedAt") FILTER (WHERE "status" = 'published') AS "firstPublishedAt"
-      FROM "Delivery" WHERE "postId" = ANY(${postIds}::uuid[]) AND "status" <> 'cancelled' GROUP BY "postId") s
-    WHERE p."id" = s."postId" AND s."finished" = s."total"`;
 }

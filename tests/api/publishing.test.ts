@@ -228,6 +228,77 @@ describe("crash recovery", () => {
   });
 });
 
+describe("preparing ahead of the scheduled time", () => {
+  const deliveriesOf = (postId: string) => siar.services.prisma.delivery.findMany({ where: { postId }, include: { channel: true } });
+  const copies = (body: string) => {
+    const published = sandbox().published();
+    return {
+      facebook: published.facebook.posts.filter((p) => p.message?.includes(body)).length,
+      instagram: published.instagram.media.filter((m) => m.caption?.includes(body)).length,
+    };
+  };
+
+  async function waitUntilSettled(postId: string) {
+    for (;;) {
+      const post = (await humas.get(`/api/posts/${postId}`)).body;
+      if (["published", "partially_published", "failed"].includes(post.status)) return post;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it("prepares a post due within the minute, keeps it private until its time, then publishes it once", { timeout: 60_000 }, async () => {
+    const poster = await image(1080, 1080);
+    const scheduledAt = new Date(Date.now() + 10_000);
+    const post = await publishNow(humas, postBody({ scheduledAt: scheduledAt.toISOString(), mediaIds: [poster.id], channelIds: [channels.facebook, channels.instagram] }));
+    const containersBefore = sandbox().published().instagram.containers.length;
+
+    await siar.worker.tick();
+    // Prepared: the Instagram container is ready and the deliveries are held under this worker's lease, but nothing is public.
+    expect(sandbox().published().instagram.containers.slice(containersBefore).map((c) => c.status)).toEqual(["FINISHED"]);
+    expect((await deliveriesOf(post.id)).map((d) => [d.status, d.leaseOwner, d.attempts])).toEqual([
+      ["pending", siar.worker.id, 0],
+      ["pending", siar.worker.id, 0],
+    ]);
+    expect(copies(post.body)).toEqual({ facebook: 0, instagram: 0 });
+    // Another round does not prepare them again.
+    await siar.worker.tick();
+    expect(sandbox().published().instagram.containers.length).toBe(containersBefore + 1);
+
+    const done = await waitUntilSettled(post.id);
+    expect(done.status).toBe("published");
+    expect(copies(post.body)).toEqual({ facebook: 1, instagram: 1 });
+    for (const delivery of await deliveriesOf(post.id)) expect(delivery.publishedAt!.getTime()).toBeGreaterThanOrEqual(scheduledAt.getTime());
+  });
+
+  it("prepares again what a dead worker was preparing once its lease runs out, and leaves a live lease alone", async () => {
+    const dead = await publishNow(humas, postBody({ channelIds: [channels.facebook] }));
+    const busy = await publishNow(humas, postBody({ channelIds: [channels.facebook] }));
+    await siar.services.prisma.delivery.updateMany({ where: { postId: dead.id }, data: { leaseOwner: "dead-worker", leaseExpiresAt: new Date(Date.now() - 1000) } });
+    await siar.services.prisma.delivery.updateMany({ where: { postId: busy.id }, data: { leaseOwner: "other-worker", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+
+    await siar.worker.tick();
+    expect((await humas.get(`/api/posts/${dead.id}`)).body.status).toBe("published");
+    expect(copies(dead.body).facebook).toBe(1);
+    expect((await deliveriesOf(busy.id)).map((d) => [d.status, d.leaseOwner])).toEqual([["pending", "other-worker"]]);
+    expect(copies(busy.body).facebook).toBe(0);
+    await siar.services.prisma.delivery.updateMany({ where: { postId: busy.id }, data: { leaseOwner: null, leaseExpiresAt: null } });
+    expect((await tickUntilSettled(busy.id)).status).toBe("published");
+  });
+
+  it("lets go of a prepared delivery when its post is rescheduled", async () => {
+    const post = await publishNow(humas, postBody({ scheduledAt: new Date(Date.now() + 30_000).toISOString(), channelIds: [channels.facebook] }));
+    await siar.worker.tick();
+    expect((await deliveriesOf(post.id))[0]!.leaseOwner).toBe(siar.worker.id);
+    const later = new Date(Date.now() + 3600_000).toISOString();
+    expect((await humas.post(`/api/posts/${post.id}/reschedule`, { scheduledAt: later })).status).toBe(200);
+    expect((await deliveriesOf(post.id)).map((d) => [d.status, d.leaseOwner])).toEqual([["pending", null]]);
+    // The worker drops it when it next renews its leases; stopping lets it go too, and nothing is published early.
+    await siar.worker.stop();
+    expect(copies(post.body).facebook).toBe(0);
+    expect((await humas.get(`/api/posts/${post.id}`)).body.status).toBe("scheduled");
+  });
+});
+
 describe("who may do what with posts", () => {
   it("hides another kecamatan's posts from an officer", async () => {
     const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");

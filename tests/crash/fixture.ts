@@ -45,6 +45,7 @@ export type FixtureOptions = {
 /** Slow enough create calls that a random kill often lands while one is in flight. */
 export const CREATE_LATENCY_FAULTS: FaultSpec[] = [
   { platform: "graph", method: "POST", path: "/:version/:pageId/photos", latencyMs: 80 },
+  { platform: "graph", method: "POST", path: "/:version/:pageId/feed", latencyMs: 80 },
   { platform: "graph", method: "POST", path: "/:version/:igUserId/media", latencyMs: 120 },
   { platform: "graph", method: "POST", path: "/:version/:igUserId/media_publish", latencyMs: 160 },
   { platform: "x", method: "POST", path: "/2/tweets", latencyMs: 200 },

@@ -21,9 +21,12 @@ export class GraphUsage {
   /** Counts one call and throws the rate-limit error if a limit is reached. */
   record(pageId: string | undefined): void {
     const now = this.state.now();
-    this.appCalls = this.recent(this.appCalls, now);
-    this.appCalls.push(now);
-    if (pageId) this.pageCalls.set(pageId, [...this.recent(this.pageCalls.get(pageId) ?? [], now), now]);
+    this.recent(this.appCalls, now).push(now);
+    if (pageId) {
+      const pageCalls = this.recent(this.pageCalls.get(pageId) ?? [], now);
+      pageCalls.push(now);
+      this.pageCalls.set(pageId, pageCalls);
+    }
     if (this.forcedCode) throw graphErrors.rateLimited(this.forcedCode);
     if (this.appCalls.length > this.state.config.graphAppCallsPerHour) throw graphErrors.rateLimited(4);
     if (pageId && this.pageCalls.get(pageId)!.length > this.state.config.graphPageCallsPerHour) throw graphErrors.rateLimited(32);
@@ -61,8 +64,12 @@ export class GraphUsage {
     this.forcedCode = undefined;
   }
 
+  /** Drops calls older than the window, in place: times are appended in order, so they are at the front. */
   private recent(calls: number[], now: number): number[] {
-    return calls.filter((time) => now - time < WINDOW_MS);
+    let expired = 0;
+    while (expired < calls.length && now - calls[expired]! >= WINDOW_MS) expired++;
+    if (expired) calls.splice(0, expired);
+    return calls;
   }
 }
 

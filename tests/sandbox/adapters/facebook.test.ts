@@ -32,7 +32,7 @@ describe("Facebook adapter", () => {
     expect(posts()).toEqual([expect.objectContaining({ id: remote.remoteId, message: post.text, link: post.link, photoUrls: [], published: true })]);
   });
 
-  it("publishes one image as a photo post whose caption ends with the link", async () => {
+  it("publishes one image as a feed post with the photo attached, whose message ends with the link", async () => {
     const image = world.media("pengumuman.jpg");
     const post = outgoingPost({ link: "https://sanggau.go.id/berita/ktp", media: [image] });
     const remote = await adapter.publish(target(), post);
@@ -43,6 +43,14 @@ describe("Facebook adapter", () => {
     const images = [world.media("pengumuman.jpg"), world.media("peta.png")];
     const remote = await adapter.publish(target(), outgoingPost({ media: images }));
     expect(posts()).toEqual([expect.objectContaining({ id: remote.remoteId, photoUrls: images.map((image) => image.publicUrl) })]);
+  });
+
+  it("prepares by uploading the photos unpublished; only the final step posts to the Page", async () => {
+    const images = [world.media("pengumuman.jpg")];
+    const finalStep = await adapter.prepare!(target(), outgoingPost({ media: images }));
+    expect(posts()).toEqual([]);
+    const remote = await finalStep();
+    expect(posts()).toEqual([expect.objectContaining({ id: remote.remoteId, photoUrls: [images[0]!.publicUrl], published: true })]);
   });
 
   it("refuses a video before calling the platform", async () => {

@@ -33,6 +33,15 @@ describe("Instagram adapter", () => {
     expect(published().media).toEqual([expect.objectContaining({ id: remote.remoteId, caption: post.text, mediaType: "IMAGE", mediaUrl: image.publicUrl })]);
   });
 
+  it("prepares the container until FINISHED without publishing; the final step publishes it", async () => {
+    const post = outgoingPost({ media: [world.media("pengumuman.jpg")] });
+    const finalStep = await adapter.prepare!(target(), post);
+    expect(published().containers.map((c) => c.status)).toEqual(["FINISHED"]);
+    expect(published().media).toEqual([]);
+    const remote = await finalStep();
+    expect(published().media).toEqual([expect.objectContaining({ id: remote.remoteId, caption: post.text })]);
+  });
+
   it("publishes a video as a Reel", async () => {
     const remote = await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] }));
     expect(published().media).toEqual([expect.objectContaining({ id: remote.remoteId, mediaType: "VIDEO" })]);
