@@ -10,6 +10,9 @@ export type IncomingArrival = { channel: Pick<Channel, "id" | "unitId">; message
 /** A newly filed item: its id and, when it was triaged while filed, the decision. */
 export type FiledItem = { id: string; decision: ArrivalDecision | null };
 
+/** Messages triaged between two turns of the event loop. */
+const TRIAGE_SLICE = 50;
+
 type Database = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw" | "delivery">;
 
 /**
@@ -27,8 +30,14 @@ export async function fileMessages(db: Database, arrivals: IncomingArrival[], de
   const conversationIds = await upsertConversations(db, unique);
   const ourPosts = await postsAnswered(db, unique);
 
-  const rows = unique.map(({ channel, message }) => {
-    const decision = decide ? decide({ text: message.text, placeUnitId: null, receivedAt }) : null;
+  const decisions: (ArrivalDecision | null)[] = [];
+  for (const { message } of unique) {
+    decisions.push(decide ? decide({ text: message.text, placeUnitId: null, receivedAt }) : null);
+    // Triage is CPU work: let waiting requests (webhook acknowledgements) through between slices of a large batch.
+    if (decisions.length % TRIAGE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const rows = unique.map(({ channel, message }, index) => {
+    const decision = decisions[index] ?? null;
     return {
       row: {
         id: randomUUID(),

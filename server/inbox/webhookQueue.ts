@@ -6,7 +6,10 @@ import { ArrivalDesk } from "./arrival.js";
 import { fileMessages, type IncomingArrival } from "./ingest.js";
 import { parseMetaWebhook } from "./metaWebhook.js";
 
-/** Receipts filed in one transaction: large enough to amortise each statement, small enough to commit well within a second. */
+/**
+ * Receipts filed in one transaction: large enough to amortise each statement (measured: 100 files
+ * a burst several times slower than 500); triage yields between slices, so acknowledgements go on meanwhile.
+ */
 const FILING_BATCH = 500;
 /** Bodies written by one INSERT when many callbacks arrive at once. */
 const KEEPING_BATCH = 1000;

@@ -1,38 +1,49 @@
 import type { CitizenText } from "../../server/sandbox/citizenText.js";
 import { signatureOf } from "../../server/sandbox/webhooks.js";
 
-// Meta webhook deliveries as Meta sends them: one comment per delivery, signed with the app
-// secret over the exact body, posted to Siar's /webhooks/meta.
+// Meta webhook deliveries as Meta sends them, signed with the app secret over the exact body and
+// posted to Siar's /webhooks/meta. Meta aggregates notifications: one delivery may carry several
+// entries (up to 1,000 updates), though batching is not guaranteed, so one comment per delivery
+// happens too (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications").
 
 export type MetaAccounts = { pageId: string; igUserId: string };
-export type SignedEvent = { platformId: string; body: string; signature: string };
+/** A signed delivery and the comments (platform ids) it carries. */
+export type SignedEvent = { platformIds: string[]; body: string; signature: string };
+/** One citizen's comment, to be put in a delivery. */
+export type Comment = { platformId: string; citizen: CitizenText; instagram: boolean };
 
-/** A Page feed comment or an Instagram comment carrying a citizen's text, under one of 50 posts. */
-export function commentEvent(accounts: MetaAccounts, platformId: string, citizen: CitizenText, instagram: boolean, appSecret: string): SignedEvent {
-  const time = Math.floor(Date.now() / 1000);
+/** The entry of a Page feed comment or an Instagram comment carrying a citizen's text, under one of 50 posts. */
+function commentEntry(accounts: MetaAccounts, { platformId, citizen, instagram }: Comment, time: number) {
   const post = Number(platformId.replace(/\D/g, "")) % 50;
-  const payload = instagram
-    ? {
-        object: "instagram",
-        entry: [{ id: accounts.igUserId, time, changes: [{ field: "comments", value: { id: platformId, text: citizen.text, from: { id: `ig-${citizen.author.handle}`, username: citizen.author.handle }, media: { id: `media-${post}` } } }] }],
-      }
-    : {
-        object: "page",
-        entry: [
-          {
-            id: accounts.pageId,
-            time,
-            changes: [
-              {
-                field: "feed",
-                value: { item: "comment", verb: "add", comment_id: platformId, post_id: `${accounts.pageId}_${post}`, message: citizen.text, from: { id: `fb-${citizen.author.handle}`, name: citizen.author.name }, created_time: time },
-              },
-            ],
-          },
-        ],
-      };
-  const body = JSON.stringify(payload);
-  return { platformId, body, signature: signatureOf(body, appSecret) };
+  if (instagram) {
+    return {
+      id: accounts.igUserId,
+      time,
+      changes: [{ field: "comments", value: { id: platformId, text: citizen.text, from: { id: `ig-${citizen.author.handle}`, username: citizen.author.handle }, media: { id: `media-${post}` } } }],
+    };
+  }
+  return {
+    id: accounts.pageId,
+    time,
+    changes: [
+      {
+        field: "feed",
+        value: { item: "comment", verb: "add", comment_id: platformId, post_id: `${accounts.pageId}_${post}`, message: citizen.text, from: { id: `fb-${citizen.author.handle}`, name: citizen.author.name }, created_time: time },
+      },
+    ],
+  };
+}
+
+/** One delivery of comments that all come from Instagram or all from the Page (a delivery is about one kind of object). */
+export function deliveryOf(accounts: MetaAccounts, comments: Comment[], appSecret: string): SignedEvent {
+  const time = Math.floor(Date.now() / 1000);
+  const body = JSON.stringify({ object: comments[0]!.instagram ? "instagram" : "page", entry: comments.map((comment) => commentEntry(accounts, comment, time)) });
+  return { platformIds: comments.map((comment) => comment.platformId), body, signature: signatureOf(body, appSecret) };
+}
+
+/** A delivery of a single comment. */
+export function commentEvent(accounts: MetaAccounts, platformId: string, citizen: CitizenText, instagram: boolean, appSecret: string): SignedEvent {
+  return deliveryOf(accounts, [{ platformId, citizen, instagram }], appSecret);
 }
 
 /** Posts one delivery; Siar acknowledges with 200 once it is kept in the durable queue. */
@@ -43,5 +54,5 @@ export async function postEvent(baseUrl: string, event: SignedEvent): Promise<vo
     body: event.body,
   });
   await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`webhook ${event.platformId}: HTTP ${response.status}`);
+  if (response.status !== 200) throw new Error(`webhook ${event.platformIds[0]}…: HTTP ${response.status}`);
 }
