@@ -59,7 +59,8 @@ async function availableChannels(tx: Tx, unitPath: string, channelIds: string[])
 }
 
 async function usableMedia(tx: Tx, actor: Actor, unitId: string, mediaIds: string[]) {
-  const media = await tx.mediaAsset.findMany({ where: { id: { in: mediaIds }, OR: [{ unitId }, { uploadedById: actor.id }] } });
+  // Citizens' photos (no uploader) are personal data and never go into a post.
+  const media = await tx.mediaAsset.findMany({ where: { id: { in: mediaIds }, uploadedById: { not: null }, OR: [{ unitId }, { uploadedById: actor.id }] } });
   if (media.length !== new Set(mediaIds).size) throw new AppError("not_found", { field: "mediaIds" });
   return mediaIds.map((id) => media.find((m) => m.id === id)!);
 }

@@ -270,6 +270,12 @@ describe("photo on the form", () => {
     const elsewhere = await signedIn(siar.url, "petugas.tayanhulu@sanggau.demo");
     expect((await elsewhere.get(`/api/inbox/${item.id}/photo`)).status).toBe(403);
 
+    // Not even by its id can it become part of a public post.
+    const website = await prisma.channel.findFirstOrThrow({ where: { kind: "website" } });
+    const post = await handler.post("/api/posts", { unitId: places.beringin, title: "Uji", body: "Uji foto warga", channelIds: [website.id], mediaIds: [item.photo!.id] });
+    expect(post.status).toBe(404);
+    expect(post.body.error.details).toEqual({ field: "mediaIds" });
+
     const tracking = await request(`/lacak/${trackingNumber}`, newAddress());
     expect(tracking.status).toBe(200);
     expect(tracking.text).not.toMatch(/<img|\/photo|foto/i);
