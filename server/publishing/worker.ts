@@ -10,8 +10,10 @@ import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing
 import type { Services } from "../services.js";
 
 export type WorkerOptions = {
-  /** Platform calls at once, for preparing and for final calls each; the work is mostly waiting on platforms, so this can be high. */
+  /** Deliveries prepared (or reconciled) at once; the work is mostly waiting on platforms, so this can be high. */
   concurrency?: number;
+  /** Final calls at once: each is one short request, and many fall due at the same minute. */
+  finalCallConcurrency?: number;
   /** How long an in-flight claim holds; longer than any platform call, so only a dead worker loses it. */
   leaseMs?: number;
   /**
@@ -84,7 +86,7 @@ export class PublishingWorker {
     this.prepareAheadMs = options.prepareAheadMs ?? 60_000;
     this.preparingLeaseMs = options.preparingLeaseMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? 8;
-    this.finalCalls = pLimit(this.concurrency);
+    this.finalCalls = pLimit(options.finalCallConcurrency ?? 256);
   }
 
   /**

@@ -39,6 +39,13 @@ describe("X adapter", () => {
     expect(tweets()[0]!.mediaKeys).toHaveLength(4);
   });
 
+  it("prepares by uploading the media; only the final step creates the post", async () => {
+    const finalStep = await adapter.prepare!(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] }));
+    expect(tweets()).toEqual([]);
+    const remote = await finalStep();
+    expect(tweets()).toEqual([expect.objectContaining({ id: remote.remoteId, mediaKeys: [expect.any(String)] })]);
+  });
+
   it("uploads a video as the post's only media", async () => {
     await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4"), world.media("pengumuman.jpg")] }));
     expect(tweets()[0]!.mediaKeys).toEqual([expect.stringMatching(/^7_/)]);
