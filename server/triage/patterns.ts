@@ -10,7 +10,12 @@
  *   "?" and "!"          the punctuation itself
  */
 
-export type CompiledPattern = { source: string; regex: RegExp };
+/**
+ * A pattern and, for a quick check before the regex runs, what its first slot accepts: a match
+ * always starts with a whole token that is one of these words, starts with one of these
+ * prefixes, or (with "#") is a number.
+ */
+export type CompiledPattern = { source: string; regex: RegExp; first: { words: ReadonlySet<string>; prefixes: readonly string[]; number: boolean } };
 
 const MAX_GAP_WORDS = 4;
 
@@ -22,6 +27,15 @@ function compileSlot(slot: string): string {
     return word.endsWith("*") ? `${escapeRegExp(word.slice(0, -1))}\\S*` : escapeRegExp(word);
   });
   return `(?:${alternatives.join("|")})`;
+}
+
+function firstSlotOf(source: string): CompiledPattern["first"] {
+  const alternatives = (source.trim().split(/\s+/).find((slot) => slot !== "..") ?? "").split("|");
+  return {
+    words: new Set(alternatives.filter((word) => word !== "#" && !word.endsWith("*"))),
+    prefixes: alternatives.filter((word) => word.endsWith("*")).map((word) => word.slice(0, -1)),
+    number: alternatives.includes("#"),
+  };
 }
 
 export function compilePattern(source: string): CompiledPattern {
@@ -36,10 +50,26 @@ export function compilePattern(source: string): CompiledPattern {
     body += separator + compileSlot(slot);
     gapBefore = false;
   }
-  return { source, regex: new RegExp(`(?:^| )(${body})(?= |$)`, "u") };
+  return { source, regex: new RegExp(`(?:^| )(${body})(?= |$)`, "u"), first: firstSlotOf(source) };
+}
+
+/** The normalised text and its distinct tokens, which most patterns are ruled out by without running their regex. */
+export type MatchInput = { text: string; tokens: ReadonlySet<string> };
+
+const NUMBER = /^\d+$/;
+
+function mayMatch({ first }: CompiledPattern, tokens: ReadonlySet<string>): boolean {
+  for (const word of first.words) if (tokens.has(word)) return true;
+  if (first.prefixes.length === 0 && !first.number) return false;
+  for (const token of tokens) {
+    if (first.number && NUMBER.test(token)) return true;
+    for (const prefix of first.prefixes) if (token.startsWith(prefix)) return true;
+  }
+  return false;
 }
 
 /** The words a pattern matched in the normalised text, or null. */
-export function matchPattern(pattern: CompiledPattern, normalizedText: string): string | null {
-  return pattern.regex.exec(normalizedText)?.[1] ?? null;
+export function matchPattern(pattern: CompiledPattern, input: MatchInput): string | null {
+  if (!mayMatch(pattern, input.tokens)) return null;
+  return pattern.regex.exec(input.text)?.[1] ?? null;
 }

@@ -7,7 +7,7 @@
  * counter-evidence ("tidak ada korban").
  */
 import { normalize, type NormalizedText } from "./normalize.js";
-import { compilePattern, matchPattern, type CompiledPattern } from "./patterns.js";
+import { compilePattern, matchPattern, type CompiledPattern, type MatchInput } from "./patterns.js";
 import type { Category, Kind, Reason, Urgency } from "./taxonomy.js";
 
 /** Patterns that are evidence of the same thing, with one weight: the rule counts once per message. */
@@ -186,12 +186,12 @@ const COMPILED = {
 };
 
 /** Each rule counts once, on its first matching pattern. Codes keep the table's order. */
-function scoreCodes<C extends string>(field: string, table: CompiledTable<C>, text: string): FieldDecision<C>[] {
+function scoreCodes<C extends string>(field: string, table: CompiledTable<C>, input: MatchInput): FieldDecision<C>[] {
   return table.map(([code, rules]) => {
     const reasons: Reason[] = [];
     for (const r of rules) {
       for (const pattern of r.compiled) {
-        const matched = matchPattern(pattern, text);
+        const matched = matchPattern(pattern, input);
         if (matched === null) continue;
         reasons.push({ rule: `${field}.${code}.${patternName(pattern.source)}`, matched, weight: r.weight });
         break;
@@ -233,10 +233,11 @@ function decideUrgency(
 }
 
 export function applyRules(input: string | NormalizedText): RuleDecision {
-  const { text } = typeof input === "string" ? normalize(input) : input;
-  const kindScores = scoreCodes("kind", COMPILED.kind, text);
-  const categoryScores = scoreCodes("category", COMPILED.category, text);
-  const urgencyScores = scoreCodes<Urgency>("urgency", COMPILED.urgency, text);
+  const { text, tokens } = typeof input === "string" ? normalize(input) : input;
+  const matchInput = { text, tokens: new Set(tokens) };
+  const kindScores = scoreCodes("kind", COMPILED.kind, matchInput);
+  const categoryScores = scoreCodes("category", COMPILED.category, matchInput);
+  const urgencyScores = scoreCodes<Urgency>("urgency", COMPILED.urgency, matchInput);
 
   const spamEvidence = scoreOf(kindScores, "lainnya");
   if (spamEvidence.score >= SPAM_THRESHOLD) {
