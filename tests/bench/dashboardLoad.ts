@@ -2,10 +2,12 @@ import type pg from "pg";
 
 // What the dashboard reads besides the items themselves, written straight into PostgreSQL after
 // loadInboxItems (tests/bench/inboxLoad.ts): the timeline events behind the reopen rate, two
-// years of posts with their deliveries, and early warnings. Set-based INSERT … SELECT, seeded
-// with setseed so that every run loads the same rows.
+// years of posts with their deliveries, and early warnings. Set-based INSERT … SELECT; like the
+// items' ids, the random choices differ from run to run, the proportions do not.
 
 const SPAN = "730 days";
+// The LATERAL subqueries below name a column of the row they belong to ("g AS k", "p.id AS post"):
+// otherwise PostgreSQL may evaluate them, and their random(), once for all rows.
 
 /** A status move on an item's timeline, as server/commands/inbox.ts records it. */
 const statusEvent = (from: string, to: string, at: string) =>
@@ -17,7 +19,6 @@ const statusEvent = (from: string, to: string, at: string) =>
  */
 export async function loadInboxEvents(db: pg.Pool): Promise<number> {
   const insert = `INSERT INTO "InboxEvent" ("itemId", "type", "visibility", "data", "createdAt")`;
-  await db.query(`SELECT setseed(0.17)`);
   const counts = await Promise.all([
     db.query(`INSERT INTO "InboxEvent" ("itemId", "type", "body", "visibility", "data", "createdAt")
       SELECT i."id", 'reply', 'Terima kasih, laporan Anda sedang kami tindak lanjuti.', 'public',
@@ -43,7 +44,6 @@ export async function loadInboxEvents(db: pg.Pool): Promise<number> {
  * of deliveries failed.
  */
 export async function loadPosts(db: pg.Pool, count: number): Promise<number> {
-  await db.query(`SELECT setseed(0.29)`);
   await db.query(`
     CREATE TEMP TABLE bench_post_units AS SELECT row_number() OVER (ORDER BY "path") AS n, "id" FROM "Unit" WHERE "type" IN ('opd', 'kecamatan') AND "active";
     CREATE TEMP TABLE bench_channels AS SELECT row_number() OVER (ORDER BY "kind", "id") AS n, "id" FROM "Channel";`);
@@ -77,7 +77,6 @@ export async function loadPosts(db: pg.Pool, count: number): Promise<number> {
 
 /** `count` early warnings over two years for a category and kecamatan, most acknowledged within hours. */
 export async function loadEarlyWarnings(db: pg.Pool, count: number): Promise<void> {
-  await db.query(`SELECT setseed(0.41)`);
   await db.query(
     `INSERT INTO "EarlyWarning" ("id", "category", "placeUnitId", "unitId", "windowStart", "windowEnd", "count", "baseline", "status", "raisedAt", "acknowledgedAt")
     SELECT gen_random_uuid(), (ARRAY['infrastruktur', 'lingkungan', 'kesehatan', 'sosial', 'utilitas'])[1 + g % 5], k."id", k."id",
