@@ -93,7 +93,7 @@ export class PublishingWorker {
    * One round: reconcile orphaned deliveries, then prepare what falls due within the horizon
    * until nothing is left. What is already due is sent before the round ends; the rest goes out
    * at its time. A slot that frees up claims the next delivery at once, and only as many rows
-   * are claimed as can start now, so a crash orphans at most `concurrency` deliveries.
+   * are claimed as can be prepared now.
    */
   async tick(): Promise<number> {
     const orphans = await this.runPool((limit) => this.claimOrphans(limit), (delivery) => this.reconcile(delivery));
@@ -275,9 +275,12 @@ export class PublishingWorker {
         WHERE d."id" = ANY(${ids}::uuid[]) AND d."status" = 'pending' AND d."leaseOwner" = ${this.id} AND d."nextAttemptAt" <= now()
           AND p."id" = d."postId" AND p."status" IN ('scheduled', 'publishing')
         RETURNING d."id", d."postId", d."attempts"),
+      -- Locked in id order, as every writer of these posts does, so that two processes starting deliveries of the same posts never deadlock.
+      to_publish AS (
+        SELECT "id" FROM "Post" WHERE "id" IN (SELECT "postId" FROM started) AND "status" = 'scheduled' ORDER BY "id" FOR UPDATE),
       publishing AS (
-        UPDATE "Post" SET "status" = 'publishing', "updatedAt" = now()
-        WHERE "id" IN (SELECT "postId" FROM started) AND "status" = 'scheduled' RETURNING "id")
+        UPDATE "Post" p SET "status" = 'publishing', "updatedAt" = now()
+        FROM to_publish t WHERE p."id" = t."id" AND p."status" = 'scheduled' RETURNING p."id")
       SELECT s."id"::text AS id, s."postId"::text AS "postId", s."attempts", s."postId" IN (SELECT "id" FROM publishing) AS "postNowPublishing"
       FROM started s`;
     for (const postId of new Set(rows.filter((row) => row.postNowPublishing).map((row) => row.postId))) this.services.events.emit("post.changed", { postId });
