@@ -21,10 +21,13 @@ type Database = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw" | "de
  * one filed at the same moment by another process is skipped by the unique index), in the
  * conversation of its thread and author, with its "received" event. With `decide`, items are
  * stored already triaged, routed and given deadlines, with their "triaged" event; without it
- * they are stored as new for triage on arrival. Returns the items filed now, in input order.
+ * they are stored as new for triage on arrival. Returns the items filed now.
  */
 export async function fileMessages(db: Database, arrivals: IncomingArrival[], decide?: (arrival: Arrival) => ArrivalDecision): Promise<FiledItem[]> {
-  const unique = [...new Map(arrivals.map((arrival) => [`${arrival.message.source}\u0000${arrival.message.platformId}`, arrival])).values()];
+  // Sorted, so that concurrent batches insert (and wait on) the same platform ids in the same order.
+  const unique = [...new Map(arrivals.map((arrival) => [`${arrival.message.source}\u0000${arrival.message.platformId}`, arrival])).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, arrival]) => arrival);
   if (unique.length === 0) return [];
   const receivedAt = new Date();
   const conversationIds = await upsertConversations(db, unique);

@@ -11,6 +11,8 @@ import { parseMetaWebhook } from "./metaWebhook.js";
  * a burst several times slower than 500); triage yields between slices, so acknowledgements go on meanwhile.
  */
 const FILING_BATCH = 500;
+/** Batches filed at the same time by one process. */
+const FILING_LOOPS = 2;
 /** Bodies written by one INSERT when many callbacks arrive at once. */
 const KEEPING_BATCH = 1000;
 const MAX_ATTEMPTS = 10;
@@ -91,11 +93,15 @@ export class WebhookProcessor {
       this.again = true;
       return this.running;
     }
+    const fileUntilEmpty = async () => {
+      while ((await this.processPending()) === FILING_BATCH);
+    };
     this.running = (async () => {
       try {
         do {
           this.again = false;
-          while ((await this.processPending()) === FILING_BATCH);
+          // Two batches at once: one is triaged while the other waits on the database.
+          await Promise.all(Array.from({ length: FILING_LOOPS }, fileUntilEmpty));
         } while (this.again);
       } catch (error) {
         this.services.logger.error({ err: error, owner: this.owner }, "webhook queue failed");
