@@ -26,6 +26,11 @@ const INSTAGRAM: Platform = { label: "Instagram", codePrefix: "graph" };
 /** The limit is a rolling 24 hours; an hour later at least one earlier post has usually aged out. */
 const PUBLISHING_LIMIT_WAIT_MINUTES = 60;
 const CONTAINER_NOT_READY_WAIT_MINUTES = 5;
+/** media_publish refused for the publishing limit (Graph code 9, subcode 2207042). */
+const PUBLISHING_LIMIT_CODE = "graph:9";
+
+const publishingLimitReached = (reason: string) =>
+  new ChannelError("transient", "instagram:publishing_limit", `Instagram: ${reason}`, minutesFromNow(PUBLISHING_LIMIT_WAIT_MINUTES));
 
 type ContainerStatus = { status_code: "IN_PROGRESS" | "FINISHED" | "ERROR" | "EXPIRED" | "PUBLISHED"; status?: string };
 type PublishingLimit = { data: { quota_usage: number; config?: { quota_total: number } }[] };
@@ -70,17 +75,15 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
     // Read, never hard-code: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit
     const limit = (await graph.get<PublishingLimit>(`${igUserId}/content_publishing_limit`, { fields: "quota_usage,config" })).data[0];
     if (limit?.config && limit.quota_usage >= limit.config.quota_total) {
-      throw new ChannelError(
-        "transient",
-        "instagram:publishing_limit",
-        `Instagram: the account has published ${limit.quota_usage} of ${limit.config.quota_total} posts allowed in 24 hours`,
-        minutesFromNow(PUBLISHING_LIMIT_WAIT_MINUTES),
-      );
+      throw publishingLimitReached(`the account has published ${limit.quota_usage} of ${limit.config.quota_total} posts allowed in 24 hours`);
     }
     const container = await graph.post<{ id: string }>(`${igUserId}/media`, { ...containerMedia(media), caption: post.text });
     await waitUntilReady(graph, container.id);
     return async () => {
-      const published = await graph.post<{ id: string }>(`${igUserId}/media_publish`, { creation_id: container.id });
+      const published = await graph.post<{ id: string }>(`${igUserId}/media_publish`, { creation_id: container.id }).catch((error: unknown) => {
+        // Other posts used up the limit since it was read: this one waits like one refused up front.
+        throw error instanceof ChannelError && error.code === PUBLISHING_LIMIT_CODE ? publishingLimitReached("the limit of posts allowed in 24 hours was reached") : error;
+      });
       return { remoteId: published.id, remoteUrl: await permalinkOf(graph, published.id) };
     };
   }

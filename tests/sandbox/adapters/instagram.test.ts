@@ -82,6 +82,16 @@ describe("Instagram failures", () => {
     expect(published().containers).toHaveLength(1);
   });
 
+  it("a limit used up between preparing and publishing is also transient instagram:publishing_limit", async () => {
+    world.sandbox.control.setInstagramPublishingLimit(1);
+    const finalStep = await adapter.prepare!(target(), outgoingPost({ media: [world.media("peta.png")] }));
+    await adapter.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] }));
+    const error = await channelErrorOf(finalStep());
+    expect(error).toMatchObject({ failure: "transient", code: "instagram:publishing_limit" });
+    expectAround(error.retryAt, Date.now() + 60 * 60_000);
+    expect(published().media).toHaveLength(1);
+  });
+
   it("media Instagram cannot fetch ends the container in ERROR: permanent, with Instagram's reason", async () => {
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("halaman.html")] })));
     expect(error).toMatchObject({ failure: "permanent", code: "instagram:container_error" });
