@@ -11,8 +11,9 @@ import { type FaultInjector, faultSpecSchema } from "./faults";
 import { addFacebookComment, addPageMessage, conversationWith, isLive } from "./graph/facebook";
 import { addInstagramComment, containerStatus } from "./graph/instagram";
 import type { GraphRateLimitCode, GraphUsage } from "./graph/usage";
+import { growEngagement, hasEngageablePost, setEngagement } from "./engagement";
 import { parseBody } from "./http";
-import { DEFAULT_ACCOUNTS, type GraphComment, type PageMessage, type SandboxState, type Tweet, type XUser } from "./state";
+import { DEFAULT_ACCOUNTS, type Engagement, type GraphComment, type PageMessage, type SandboxState, type Tweet, type XUser } from "./state";
 import type { WebhookDispatcher } from "./webhooks";
 import type { XEndpointLimit, XRateLimiter } from "./x/rateLimits";
 import { addTweet } from "./x/tweets";
@@ -37,6 +38,10 @@ const facebookCommentsSchema = injectSchema.extend({ postId: z.string().optional
 const instagramCommentsSchema = injectSchema.extend({ mediaId: z.string().optional() });
 const mentionsSchema = injectSchema.extend({ inReplyToTweetId: z.string().optional() });
 const messagesSchema = injectSchema.extend({ senderId: z.string().optional() });
+const count = z.number().int().min(0);
+const engagementSchema = z.strictObject({
+  likes: count, comments: count, shares: count, quotes: count, views: count, reach: count, saves: count, bookmarks: count,
+}).partial();
 const exhaustSchema = z.discriminatedUnion("platform", [
   z.object({ platform: z.literal("x"), endpoint: z.string() }),
   z.object({ platform: z.literal("graph"), code: z.union([z.literal(4), z.literal(17), z.literal(32), z.literal(613)]) }),
@@ -155,6 +160,21 @@ export class SandboxControl {
       const conversation = conversationWith(state, page, sender);
       return addPageMessage(state, conversation, sender, { id: page.id, name: page.name }, citizen.text);
     });
+  }
+
+  /**
+   * Sets engagement counts of a Page post, IG media or X post (the others keep their value).
+   * Comments and replies are counted on top of those the sandbox holds.
+   */
+  setEngagement(postId: string, counts: z.input<typeof engagementSchema>): Engagement {
+    const parsed = engagementSchema.parse(counts);
+    if (!hasEngageablePost(this.state, postId)) throw new ControlError(404, `No Page post, Instagram media or X post ${postId}`);
+    return setEngagement(this.state, postId, parsed);
+  }
+
+  /** One step of the demo's growing engagement on every live post of the sandbox's accounts. */
+  growEngagement(): void {
+    growEngagement(this.state, new Set([DEFAULT_ACCOUNTS.xUser.id]));
   }
 
   addFault(spec: z.input<typeof faultSpecSchema>) {
@@ -285,6 +305,7 @@ export function controlApi(control: SandboxControl, controlToken: string, creden
   router.post("/_sandbox/facebook/messages", async (req, res) => res.status(201).json({ data: control.injectPageMessages(await body(req)) }));
   router.post("/_sandbox/instagram/comments", async (req, res) => res.status(201).json({ data: control.injectInstagramComments(await body(req)) }));
   router.post("/_sandbox/x/mentions", async (req, res) => res.status(201).json({ data: control.injectMentions(await body(req)) }));
+  router.put("/_sandbox/engagement/:postId", async (req, res) => res.json(control.setEngagement(req.params.postId, await body(req))));
   router.get("/_sandbox/x/usage", (_req, res) => res.json(control.xUsage()));
   router.put("/_sandbox/x/rate-limits", async (req, res) => {
     const { endpoint, ...limit } = z

@@ -92,7 +92,6 @@ export interface IgMedia {
   mediaUrl: string;
   shortcode: string;
   timestamp: number;
-  likeCount: number;
 }
 
 export interface PageMessage {
@@ -189,6 +188,27 @@ export interface WpMedia {
   dateGmt: number;
 }
 
+// ---------- engagement ----------
+
+/**
+ * What people did with a post beyond what the sandbox models one by one (comments and replies
+ * are also counted from the comments and mentions it holds). Each platform reports its own part:
+ * Facebook likes as reactions, views, reach and shares; Instagram likes, views, reach, saves,
+ * shares; X likes, reposts (shares), quotes, views (impressions), bookmarks.
+ */
+export interface Engagement {
+  likes: number;
+  comments: number;
+  shares: number;
+  quotes: number;
+  views: number;
+  reach: number;
+  saves: number;
+  bookmarks: number;
+}
+
+export const NO_ENGAGEMENT: Readonly<Engagement> = { likes: 0, comments: 0, shares: 0, quotes: 0, views: 0, reach: 0, saves: 0, bookmarks: 0 };
+
 // ---------- configuration ----------
 
 export interface SandboxConfig {
@@ -280,6 +300,9 @@ export class SandboxState {
     media: new Map<number, WpMedia>(),
   };
 
+  /** Engagement per Page post, IG media or X post id, set by tests or grown in demo mode. */
+  readonly engagement = new Map<string, Engagement>();
+
   private readonly initialConfig: SandboxConfig;
 
   constructor(seed: number, config: Partial<SandboxConfig> = {}) {
@@ -296,6 +319,7 @@ export class SandboxState {
     for (const collection of [...Object.values(this.graph), ...Object.values(this.x), ...Object.values(this.wordpress)]) {
       if (collection instanceof Map) collection.clear();
     }
+    this.engagement.clear();
     Object.assign(this.config, this.initialConfig);
     this.clockOffsetMs = 0;
     this.ids = new IdSequence();
@@ -314,6 +338,10 @@ export class SandboxState {
 
   nextNumericId(kind: string): number {
     return Number(this.ids.next(kind, 0n));
+  }
+
+  engagementOf(id: string): Readonly<Engagement> {
+    return this.engagement.get(id) ?? NO_ENGAGEMENT;
   }
 }
 

@@ -4,12 +4,15 @@
  * https://developers.facebook.com/docs/graph-api/reference/page/feed
  * https://developers.facebook.com/docs/graph-api/reference/object/comments
  * https://developers.facebook.com/docs/messenger-platform/conversations
+ * Engagement fields: https://developers.facebook.com/docs/graph-api/reference/post (shares),
+ * https://developers.facebook.com/docs/graph-api/reference/object/reactions and /object/comments (summary).
  */
 import { z } from "zod";
 import { fetchMedia } from "../mediaFetch";
 import type { Conversation, FbPage, FbPhoto, FbPost, GraphComment, PageMessage, SandboxState, SocialActor } from "../state";
 import { GraphError, graphErrors } from "./errors";
-import { selectFields } from "./fields";
+import { fieldModifiers, selectFields } from "./fields";
+import { insightsEdge, type InsightsMetric } from "./insights";
 import { type BoundNode, type GraphContext, graphBoolean, graphTime, jsonParam, validateParams } from "./node";
 import { createdWithin, cursorPage } from "./paging";
 
@@ -176,16 +179,28 @@ function listPosts(ctx: GraphContext, page: FbPage, include: (post: FbPost, now:
   const posts = [...ctx.state.graph.posts.values()]
     .filter((post) => post.pageId === page.id && include(post, now) && inRange(post.createdTime))
     .reverse();
-  return cursorPage(posts, ctx.params, ctx.url, (post) => selectFields(postFields(ctx.state, post), ctx.params.fields, "Post", POST_DEFAULT_FIELDS));
+  return cursorPage(posts, ctx.params, ctx.url, (post) => selectFields(postFields(ctx.state, post, ctx.params.fields), ctx.params.fields, "Post", POST_DEFAULT_FIELDS));
 }
 
 // ---------- Post ----------
 
 const POST_DEFAULT_FIELDS = ["id", "message", "created_time"];
 
-function postFields(state: SandboxState, post: FbPost): Record<string, unknown> {
+/**
+ * The comments and reactions fields list their first page (`limit(0)` for none), with a summary
+ * of the total when asked for `summary(true)` or `summary(total_count)`. Reactions are counted,
+ * not modelled one by one, so their list is empty.
+ */
+function countedEdge(requested: unknown, name: string, items: () => Record<string, unknown>[], totalCount: number, summaryExtras: Record<string, unknown>) {
+  const { limit, summary } = fieldModifiers(requested, name);
+  const data = items().slice(0, limit === undefined ? 25 : Number(limit) || 0);
+  return { data, ...(summary === "true" || summary === "total_count" ? { summary: { total_count: totalCount, ...summaryExtras } } : {}) };
+}
+
+function postFields(state: SandboxState, post: FbPost, requested: unknown): Record<string, unknown> {
   const page = state.graph.pages.get(post.pageId)!;
   const number = post.id.split("_")[1];
+  const engagement = () => state.engagementOf(post.id);
   return {
     id: post.id,
     message: post.message,
@@ -197,6 +212,19 @@ function postFields(state: SandboxState, post: FbPost): Record<string, unknown> 
     scheduled_publish_time: post.scheduledPublishTime,
     permalink_url: `https://www.facebook.com/${page.id}/posts/${number}`,
     full_picture: post.photos[0]?.url,
+    // Getters: engagement is worked out only for the posts and fields asked for.
+    get reactions() {
+      return countedEdge(requested, "reactions", () => [], engagement().likes, { viewer_reaction: "NONE" });
+    },
+    get comments() {
+      const comments = [...state.graph.comments.values()].filter((c) => c.objectId === post.id && !c.parentId);
+      const listed = () => comments.map((c) => selectFields(commentFields(state, c), undefined, "Comment", COMMENT_DEFAULT_FIELDS));
+      return countedEdge(requested, "comments", listed, comments.length + engagement().comments, { order: "ranked", can_comment: true });
+    },
+    // Graph leaves `shares` out of a post nobody has shared.
+    get shares() {
+      return engagement().shares > 0 ? { count: engagement().shares } : undefined;
+    },
   };
 }
 
@@ -204,7 +232,7 @@ function postNode(post: FbPost): BoundNode {
   return {
     typeName: "Post",
     ownerPageId: post.pageId,
-    read: ({ state, params }) => selectFields(postFields(state, post), params.fields, "Post", POST_DEFAULT_FIELDS),
+    read: ({ state, params }) => selectFields(postFields(state, post, params.fields), params.fields, "Post", POST_DEFAULT_FIELDS),
     update: ({ state, params }) => {
       const { message } = validateParams(z.object({ message: z.string().min(1) }), params);
       post.message = message;
@@ -219,7 +247,19 @@ function postNode(post: FbPost): BoundNode {
     },
     edges: {
       comments: { get: (ctx) => listComments(ctx, post.id), post: (ctx) => replyAsPage(ctx, post.id, undefined) },
+      insights: { get: (ctx) => insightsEdge(ctx, post.id, postInsights(ctx.state, post), RETIRED_POST_METRICS) },
     },
+  };
+}
+
+/** Unique-impression metrics of posts were retired on 15 June 2025 (deprecated-metrics page). */
+const RETIRED_POST_METRICS = ["post_impressions_unique", "post_impressions_paid_unique", "post_impressions_fan_unique", "post_impressions_organic_unique", "post_impressions_viral_unique", "post_impressions_nonviral_unique"];
+
+function postInsights(state: SandboxState, post: FbPost): Record<string, InsightsMetric> {
+  const engagement = () => state.engagementOf(post.id);
+  return {
+    post_impressions: { title: "Lifetime Post Total Impressions", description: "Lifetime: The number of times your Page's post entered a person's screen.", value: () => engagement().views },
+    post_total_media_view_unique: { title: "Lifetime Post Total Media Viewers", description: "Lifetime: The number of people who saw your Page's post.", value: () => engagement().reach },
   };
 }
 

@@ -4,23 +4,36 @@
  */
 import { graphErrors } from "./errors";
 
-/** Top-level field names of a fields expression such as `id,from{id,name},comments.limit(5)`. */
-export function parseFieldNames(expression: string): string[] {
-  const names: string[] = [];
+/** Top-level parts of a fields expression such as `id,from{id,name},comments.limit(5)`. */
+function topLevelParts(expression: string): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let current = "";
   for (const char of expression) {
     if (char === "{" || char === "(") depth++;
     if (char === "}" || char === ")") depth--;
     if (char === "," && depth === 0) {
-      names.push(current);
+      parts.push(current.trim());
       current = "";
     } else {
       current += char;
     }
   }
-  names.push(current);
-  return names.map((name) => name.trim().split(/[.{]/)[0]!.trim()).filter(Boolean);
+  parts.push(current.trim());
+  return parts.filter(Boolean);
+}
+
+const nameOf = (part: string) => part.split(/[.{]/)[0]!.trim();
+
+/** Top-level field names of a fields expression. */
+export function parseFieldNames(expression: string): string[] {
+  return topLevelParts(expression).map(nameOf).filter(Boolean);
+}
+
+/** The modifiers asked of one field, e.g. { limit: "0", summary: "total_count" } for `comments.limit(0).summary(total_count)`. */
+export function fieldModifiers(requested: unknown, name: string): Record<string, string> {
+  const part = typeof requested === "string" ? topLevelParts(requested).find((candidate) => nameOf(candidate) === name) : undefined;
+  return Object.fromEntries([...(part ?? "").matchAll(/\.(\w+)\(([^()]*)\)/g)].map((match) => [match[1]!, match[2]!]));
 }
 
 /**
@@ -37,7 +50,8 @@ export function selectFields(
   const result: Record<string, unknown> = {};
   for (const name of names) {
     if (!(name in node)) throw graphErrors.nonexistingField(name, typeName);
-    if (node[name] !== undefined) result[name] = node[name];
+    const value = node[name];
+    if (value !== undefined) result[name] = value;
   }
   if (!("id" in result) && node.id !== undefined) result.id = node.id;
   return result;

@@ -4,6 +4,7 @@
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies
+ * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { fetchMedia } from "../mediaFetch";
 import type { GraphComment, IgAccount, IgContainer, IgContainerStatus, IgMedia, SandboxState, SocialActor } from "../state";
 import { GraphError, graphErrors } from "./errors";
 import { selectFields } from "./fields";
+import { insightsEdge, type InsightsMetric } from "./insights";
 import { type BoundNode, type GraphContext, graphTime, validateParams } from "./node";
 import { createdWithin, cursorPage } from "./paging";
 
@@ -166,7 +168,6 @@ function publishContainer(ctx: GraphContext, account: IgAccount): { id: string }
     mediaUrl: container.mediaUrl,
     shortcode: "",
     timestamp: state.now(),
-    likeCount: 0,
   };
   media.shortcode = createHash("sha1").update(media.id).digest("base64url").slice(0, 11);
   container.publishedMediaId = media.id;
@@ -207,8 +208,32 @@ function mediaFields(state: SandboxState, media: IgMedia): Record<string, unknow
     timestamp: graphTime(media.timestamp),
     username: account.username,
     owner: { id: account.id },
-    like_count: media.likeCount,
-    comments_count: [...state.graph.comments.values()].filter((c) => c.objectId === media.id).length,
+    like_count: state.engagementOf(media.id).likes,
+    comments_count: commentsCount(state, media),
+  };
+}
+
+/** Comments the sandbox holds plus those only counted (set by tests, grown in demo mode). */
+const commentsCount = (state: SandboxState, media: IgMedia) =>
+  [...state.graph.comments.values()].filter((c) => c.objectId === media.id).length + state.engagementOf(media.id).comments;
+
+/** Metrics retired for every version on 21 April 2025 (IG Media Insights reference). */
+const RETIRED_MEDIA_METRICS = ["impressions", "plays", "clips_replays_count", "ig_reels_aggregated_all_plays_count", "video_views"];
+
+function mediaInsights(state: SandboxState, media: IgMedia): Record<string, InsightsMetric> {
+  const engagement = () => state.engagementOf(media.id);
+  return {
+    views: { title: "Views", description: "The number of times the media was played or displayed.", value: () => engagement().views },
+    reach: { title: "Accounts reached", description: "The number of unique accounts that have seen the media at least once.", value: () => engagement().reach },
+    likes: { title: "Likes", description: "The number of likes on the media.", value: () => engagement().likes },
+    comments: { title: "Comments", description: "The number of comments on the media.", value: () => commentsCount(state, media) },
+    shares: { title: "Shares", description: "The number of shares of the media.", value: () => engagement().shares },
+    saved: { title: "Saved", description: "The number of saves of the media.", value: () => engagement().saves },
+    total_interactions: {
+      title: "Interactions",
+      description: "Likes, saves, comments and shares on the media, minus unlikes, unsaves and deleted comments.",
+      value: () => engagement().likes + engagement().saves + commentsCount(state, media) + engagement().shares,
+    },
   };
 }
 
@@ -226,6 +251,7 @@ function mediaNode(state: SandboxState, media: IgMedia): BoundNode {
           return { id: addInstagramComment(state, { mediaId: media.id, text: message, from: { id: account.id, username: account.username } }).id };
         },
       },
+      insights: { get: (ctx) => insightsEdge(ctx, media.id, mediaInsights(state, media), RETIRED_MEDIA_METRICS) },
     },
   };
 }

@@ -65,18 +65,25 @@ export function presentTweet(state: SandboxState, tweet: Tweet, fields: Set<stri
     referenced_tweets: tweet.inReplyToTweetId ? [{ type: "replied_to", id: tweet.inReplyToTweetId }] : undefined,
     attachments: tweet.mediaKeys.length ? { media_keys: tweet.mediaKeys } : undefined,
     entities: entitiesOf(state, tweet),
-    public_metrics: {
-      retweet_count: 0,
-      reply_count: [...state.x.tweets.values()].filter((t) => !t.deleted && t.inReplyToTweetId === tweet.id).length,
-      like_count: 0,
-      quote_count: 0,
-      bookmark_count: 0,
-      impression_count: 0,
-    },
+    public_metrics: fields.has("public_metrics") ? publicMetrics(state, tweet) : undefined,
   };
   const result: Record<string, unknown> = { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] };
   for (const field of fields) if (all[field] !== undefined) result[field] = all[field];
   return result;
+}
+
+/** https://docs.x.com/x-api/fundamentals/metrics: public metrics, visible to anyone. */
+function publicMetrics(state: SandboxState, tweet: Tweet) {
+  const engagement = state.engagementOf(tweet.id);
+  const replies = [...state.x.tweets.values()].filter((t) => !t.deleted && t.inReplyToTweetId === tweet.id).length;
+  return {
+    retweet_count: engagement.shares,
+    reply_count: replies + engagement.comments,
+    like_count: engagement.likes,
+    quote_count: engagement.quotes,
+    bookmark_count: engagement.bookmarks,
+    impression_count: engagement.views,
+  };
 }
 
 function entitiesOf(state: SandboxState, tweet: Tweet) {

@@ -21,6 +21,7 @@ export const DEFAULT_X_LIMITS: Record<string, XEndpointLimit> = {
   "POST /2/tweets": { perUser: 100, perApp: 1667, windowSeconds: DAY },
   "DELETE /2/tweets/:id": { perUser: 5, perApp: 5, windowSeconds: FIFTEEN_MINUTES },
   "GET /2/tweets/:id": { perUser: 15, perApp: 15, windowSeconds: FIFTEEN_MINUTES },
+  "GET /2/tweets": { perUser: 15, perApp: 15, windowSeconds: FIFTEEN_MINUTES },
   "GET /2/users/me": { perUser: 100, perApp: 100, windowSeconds: DAY },
   "GET /2/users/:id/mentions": { perUser: 10, perApp: 15, windowSeconds: FIFTEEN_MINUTES },
   "GET /2/users/:id/tweets": { perUser: 5, perApp: 10, windowSeconds: FIFTEEN_MINUTES },

@@ -3,6 +3,7 @@
  * https://docs.x.com/x-api/posts/creation-of-a-post
  * https://docs.x.com/x-api/posts/post-delete-by-post-id
  * https://docs.x.com/x-api/posts/post-lookup-by-post-id
+ * https://docs.x.com/x-api/posts/post-lookup-by-post-ids
  */
 import twitterText from "twitter-text";
 import { z } from "zod";
@@ -13,6 +14,8 @@ import { userIdOf, type XContext, type XRoute } from "./route";
 
 const MAX_WEIGHTED_LENGTH = 280;
 const MAX_MEDIA_PER_POST = 4;
+/** Post lookup by ids takes 1 to 100 ids a request. */
+const MAX_LOOKUP_IDS = 100;
 
 const createSchema = z.strictObject({
   text: z.string().optional(),
@@ -104,11 +107,15 @@ function deleteTweet(ctx: XContext) {
   return { body: { data: { deleted: true } } };
 }
 
+function assertPostId(parameter: string, id: string): void {
+  if (!/^\d{1,19}$/.test(id)) {
+    throw xProblems.invalidRequest([{ parameters: { [parameter]: [id] }, message: `The \`${parameter}\` query parameter value [${id}] is not valid` }]);
+  }
+}
+
 function lookupTweet(ctx: XContext) {
   const id = ctx.req.params.id as string;
-  if (!/^\d{1,19}$/.test(id)) {
-    throw xProblems.invalidRequest([{ parameters: { id: [id] }, message: `The \`id\` query parameter value [${id}] is not valid` }]);
-  }
+  assertPostId("id", id);
   const selection = fieldSelection(ctx.query);
   const tweet = ctx.state.x.tweets.get(id);
   // X answers a missing post with HTTP 200 and a partial error.
@@ -117,7 +124,29 @@ function lookupTweet(ctx: XContext) {
   return { body: { data: presentTweet(ctx.state, tweet, selection.tweet), ...(includes ? { includes } : {}) } };
 }
 
+/** Several posts in one request; those missing or deleted come back as partial errors beside the rest. */
+function lookupTweets(ctx: XContext) {
+  const ids = (ctx.query.ids ?? "").split(",").filter(Boolean);
+  if (ids.length === 0) throw xProblems.invalidRequest([{ parameters: { ids: [] }, message: "The `ids` query parameter can not be empty" }]);
+  if (ids.length > MAX_LOOKUP_IDS) {
+    throw xProblems.invalidRequest([{ parameters: { ids: [ctx.query.ids!] }, message: `The number of values in the \`ids\` query parameter list [${ids.length}] is not between 1 and ${MAX_LOOKUP_IDS}` }]);
+  }
+  for (const id of ids) assertPostId("ids", id);
+  const selection = fieldSelection(ctx.query);
+  const found = ids.map((id) => ctx.state.x.tweets.get(id)).filter((tweet): tweet is Tweet => tweet !== undefined && !tweet.deleted);
+  const missing = ids.filter((id) => !found.some((tweet) => tweet.id === id));
+  const includes = includesFor(ctx.state, found, selection);
+  return {
+    body: {
+      ...(found.length ? { data: found.map((tweet) => presentTweet(ctx.state, tweet, selection.tweet)) } : {}),
+      ...(includes ? { includes } : {}),
+      ...(missing.length ? { errors: missing.map((id) => notFoundEntry("tweet", "ids", id)) } : {}),
+    },
+  };
+}
+
 export const tweetRoutes: XRoute[] = [
+  { method: "get", path: "/2/tweets", endpoint: "GET /2/tweets", userContextOnly: false, handle: lookupTweets },
   { method: "post", path: "/2/tweets", endpoint: "POST /2/tweets", userContextOnly: true, handle: createTweet },
   { method: "delete", path: "/2/tweets/:id", endpoint: "DELETE /2/tweets/:id", userContextOnly: true, handle: deleteTweet },
   { method: "get", path: "/2/tweets/:id", endpoint: "GET /2/tweets/:id", userContextOnly: false, handle: lookupTweet },

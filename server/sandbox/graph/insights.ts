@@ -1,0 +1,37 @@
+/**
+ * The insights edge of Page posts and IG media: lifetime metrics, asked for by name.
+ * https://developers.facebook.com/docs/graph-api/reference/insights (Page post metrics)
+ * https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics
+ * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights
+ */
+import { z } from "zod";
+import { graphErrors } from "./errors";
+import type { GraphContext } from "./node";
+import { validateParams } from "./node";
+
+export type InsightsMetric = { title: string; description: string; value: () => number };
+
+/**
+ * Answers `?metric=a,b` with one lifetime entry per metric, in the order asked. A metric the
+ * node does not have, or one Meta has retired (`retired`), is error 100, as Graph answers both.
+ */
+export function insightsEdge(ctx: GraphContext, objectId: string, metrics: Record<string, InsightsMetric>, retired: readonly string[]) {
+  const { metric } = validateParams(z.object({ metric: z.string().min(1) }), ctx.params);
+  const names = metric.split(",").map((name) => name.trim()).filter(Boolean);
+  const data = names.map((name, index) => {
+    const known = metrics[name];
+    if (!known) {
+      const reason = retired.includes(name) ? `${name} has been deprecated` : `metric[${index}] must be one of the following values: ${Object.keys(metrics).join(", ")}`;
+      throw graphErrors.invalidParameter(reason);
+    }
+    return {
+      name,
+      period: "lifetime",
+      values: [{ value: known.value() }],
+      title: known.title,
+      description: known.description,
+      id: `${objectId}/insights/${name}/lifetime`,
+    };
+  });
+  return { data };
+}
