@@ -52,6 +52,13 @@ export async function recordPlatformRequests(prisma: PrismaClient, channelId: st
   }
 }
 
+/** Requests the channel may still make this month (polling and engagement share it); null without a budget. */
+export async function requestBudgetLeft(prisma: PrismaClient, channel: Pick<Channel, "id" | "monthlyRequestBudget">, now: Date): Promise<number | null> {
+  if (channel.monthlyRequestBudget === null) return null;
+  const used = await prisma.platformRequestCount.aggregate({ where: { channelId: channel.id, month: monthOf(now) }, _sum: { requests: true } });
+  return channel.monthlyRequestBudget - (used._sum.requests ?? 0);
+}
+
 type ClaimedPoll = { channelId: string; stream: string; cursor: string | null };
 
 /**
@@ -105,7 +112,7 @@ export class InboxPoller {
     const now = new Date();
     // Facebook's two streams may be polled by two processes at once and overspend by one poll;
     // X, the platform that bills, has one stream per channel, whose claim is exclusive.
-    const left = await this.budgetLeft(channel, now);
+    const left = await requestBudgetLeft(prisma, channel, now);
     if (left !== null && left <= 0) {
       await prisma.channelPoll.update({ where: key, data: { nextPollAt: startOfNextMonth(now), lastError: BUDGET_EXHAUSTED } });
       return;
@@ -149,13 +156,6 @@ export class InboxPoller {
     const paced = left === null || left <= 0 ? 0 : (Math.max(1, spent) * (startOfNextMonth(now).getTime() - now.getTime())) / left;
     const next = now.getTime() + Math.max(minimum, paced);
     return new Date(Math.max(next, retryAt?.getTime() ?? 0));
-  }
-
-  /** Requests the channel may still make this month; null without a budget. */
-  private async budgetLeft(channel: Channel, now: Date): Promise<number | null> {
-    if (channel.monthlyRequestBudget === null) return null;
-    const used = await this.services.prisma.platformRequestCount.aggregate({ where: { channelId: channel.id, month: monthOf(now) }, _sum: { requests: true } });
-    return channel.monthlyRequestBudget - (used._sum.requests ?? 0);
   }
 
   /** Remote ids of what we published on the channel lately, newest first. */
