@@ -65,6 +65,13 @@ const envSchema = z.object({
     .min(1, "expected a whole number of seconds from 1 to 59")
     .max(59, "expected a whole number of seconds from 1 to 59")
     .default(2),
+  ENGAGEMENT_REFRESH_MINUTES: z.coerce
+    .number({ error: "expected a whole number of minutes from 1 to 59" })
+    .int("expected a whole number of minutes from 1 to 59")
+    .min(1, "expected a whole number of minutes from 1 to 59")
+    .max(59, "expected a whole number of minutes from 1 to 59")
+    .default(30),
+  ENGAGEMENT_RECENT_DAYS: positiveInt("a whole number of days").default(30),
   META_APP_ID: z.string().regex(/^\d{5,20}$/, "expected the numeric App ID shown in Meta's App Dashboard").optional(),
   META_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, "expected the 32-character App Secret from Meta's App Dashboard (App settings → Basic)").optional(),
   META_OAUTH_DIALOG_URL: z.url({ error: "expected an absolute URL such as https://www.facebook.com" }).optional(),
@@ -114,6 +121,8 @@ export type Config = {
   metaWebhookVerifyToken: string | undefined;
   /** How often the publishing worker looks for due deliveries. */
   publishIntervalSeconds: number;
+  /** How often engagement of posts published in the last `recentDays` is read from the platforms. */
+  engagement: { refreshMinutes: number; recentDays: number };
   logLevel: string;
   /**
    * The platforms' OAuth apps for "connect with Facebook / X"; undefined where not configured
@@ -193,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: e.TRUST_PROXY,
     publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
+    engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
     logLevel: e.LOG_LEVEL,
     oauth: {

@@ -11,9 +11,10 @@ import { randomToken, TokenHasher } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
-import { DEADLINE_SWEEP_LOCK_KEY, FIRST_DATA_LOCK_KEY, ifAdvisoryLockFree, withAdvisoryLock } from "./db/locks.js";
+import { DEADLINE_SWEEP_LOCK_KEY, ENGAGEMENT_REFRESH_LOCK_KEY, FIRST_DATA_LOCK_KEY, ifAdvisoryLockFree, withAdvisoryLock } from "./db/locks.js";
 import { migrate } from "./db/migrate.js";
 import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USERS, ensureWebsiteChannel, seedDemoOrganisation } from "./db/seed.js";
+import { EngagementRefresher } from "./engagement/refresh.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
@@ -114,6 +115,15 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const polling = cron.schedule("*/5 * * * * *", () => (pollingRound = poller.pollDue().catch((error: unknown) => logger.error({ err: error }, "inbox polling failed"))), { noOverlap: true });
   let publishingRound: Promise<unknown> = Promise.resolve();
   const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
+  // One process at a time reads engagement, so no platform request (X bills them) is made twice.
+  const engagement = new EngagementRefresher(services, config.engagement.recentDays);
+  const engagementRefresh = cron.schedule(
+    `*/${config.engagement.refreshMinutes} * * * *`,
+    () => ifAdvisoryLockFree(db, ENGAGEMENT_REFRESH_LOCK_KEY, () => engagement.refreshAll()).catch((error: unknown) => logger.error({ err: error }, "engagement refresh failed")),
+    { noOverlap: true },
+  );
+  // In the demo, people keep reacting to the simulated posts.
+  const demoEngagement = sandbox && config.demo ? cron.schedule("* * * * *", () => sandbox.control.growEngagement()) : null;
   // E-mailed weekly and monthly reports; off without SMTP_URL.
   const stopReports = scheduleReports(services);
   const stopWorkingMinutesBackfill = backfillWorkingMinutes(services.prisma, logger);
@@ -142,6 +152,8 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     worker,
     close: async () => {
       await housekeeping.destroy();
+      await engagementRefresh.destroy();
+      await demoEngagement?.destroy();
       await stopReports();
       await stopWorkingMinutesBackfill();
       await publishing.destroy();

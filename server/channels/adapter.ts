@@ -86,6 +86,29 @@ export interface ChannelAdapter {
   fetchIncoming?: InboxAdapter["fetchIncoming"];
   /** Replies to a citizen's message (see InboxAdapter); undefined on channels without an inbox. */
   reply?: InboxAdapter["reply"];
+  /** Engagement on our published posts, as the platform counts it; undefined where it reports none (website, WordPress). */
+  fetchEngagement?(target: ChannelTarget, remoteIds: string[], context: FetchEngagementContext): Promise<EngagementBatch>;
+}
+
+/**
+ * What people did with one post. Reactions are Facebook reactions, Instagram and X likes;
+ * shares are Facebook and Instagram shares, X reposts and quotes; views are Facebook post
+ * impressions, Instagram views and X impressions, null where the platform gives none.
+ */
+export type EngagementCounts = { reactions: number; comments: number; shares: number; views: number | null };
+
+export type FetchEngagementContext = {
+  /** Most requests this fetch may make (what is left of a monthly budget); the adapter stops there. */
+  maxRequests?: number;
+};
+
+export type EngagementBatch = {
+  /** Per remote id, for the posts read. Posts neither read nor failed were left for later (budget, rate limit). */
+  counts: Map<string, EngagementCounts>;
+  /** Posts whose reading failed (deleted on the platform, token revoked, rate limited...), with why. */
+  failures: Map<string, ChannelError>;
+  /** Requests made, per endpoint as the platform documents it (X bills per request). */
+  requests: { endpoint: string; count: number }[];
 }
 
 /** Where a citizen's message came from, as the inbox files it. */

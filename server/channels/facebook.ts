@@ -5,6 +5,7 @@
 import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingPost, type RemotePost } from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { normaliseWhitespace, type Platform } from "./http.js";
+import { lifetimeInsights, readEachPost } from "./engagement.js";
 import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of a Facebook channel: a Page access token (never expires once long-lived). */
@@ -25,6 +26,18 @@ type ConversationItem = { id: string; updated_time: string; messages?: { data: M
 /** Endpoints as Meta names them, for the request counts admins see. */
 const COMMENTS_ENDPOINT = "GET /{post-id}/comments";
 const CONVERSATIONS_ENDPOINT = "GET /{page-id}/conversations";
+const POST_ENDPOINT = "GET /{post-id}";
+const INSIGHTS_ENDPOINT = "GET /{post-id}/insights";
+
+/**
+ * Counts without the lists: https://developers.facebook.com/docs/graph-api/reference/object/reactions,
+ * /object/comments (summary total_count) and /post (shares, absent when nobody shared).
+ */
+const ENGAGEMENT_FIELDS = "reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count),shares";
+/** Views of a post: its impressions (the unique variant was retired in June 2025). */
+const VIEWS_METRIC = "post_impressions";
+type Summary = { summary?: { total_count?: number } };
+type PostEngagement = { reactions?: Summary; comments?: Summary; shares?: { count?: number } };
 
 export function createFacebookAdapter(options: FacebookAdapterOptions = {}): ChannelAdapter {
   const graphFor = (target: ChannelTarget) => GraphClient.forTarget(FACEBOOK, target, "pageAccessToken", options.timeoutMs);
@@ -76,6 +89,21 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
 
     async update(target, remoteId, post) {
       await graphFor(target).post(remoteId, { message: messageOf(post) });
+    },
+
+    async fetchEngagement(target, remoteIds, context) {
+      const graph = graphFor(target);
+      return readEachPost(remoteIds, context, async (postId, tally) => {
+        if (!tally.take(POST_ENDPOINT)) return null;
+        const post = await graph.get<PostEngagement>(postId, { fields: ENGAGEMENT_FIELDS });
+        const insights = tally.take(INSIGHTS_ENDPOINT) ? await lifetimeInsights(graph, postId, [VIEWS_METRIC]) : new Map<string, number>();
+        return {
+          reactions: post.reactions?.summary?.total_count ?? 0,
+          comments: post.comments?.summary?.total_count ?? 0,
+          shares: post.shares?.count ?? 0,
+          views: insights.get(VIEWS_METRIC) ?? null,
+        };
+      });
     },
 
     async fetchIncoming(target, stream, cursor, context) {

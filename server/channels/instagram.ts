@@ -5,6 +5,7 @@
 import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingMedia, type OutgoingPost } from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
+import { lifetimeInsights, readEachPost } from "./engagement.js";
 import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of an Instagram channel: the Page access token of the Facebook Page linked to it. */
@@ -42,6 +43,11 @@ const COMMENT_FIELDS = "id,text,username,timestamp,from,parent_id";
 /** Endpoints as Meta names them, for the request counts admins see. */
 const COMMENTS_ENDPOINT = "GET /{ig-media-id}/comments";
 const REPLIES_ENDPOINT = "GET /{ig-comment-id}/replies";
+const MEDIA_ENDPOINT = "GET /{ig-media-id}";
+const INSIGHTS_ENDPOINT = "GET /{ig-media-id}/insights";
+/** https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights (views replaced impressions and plays in 2025). */
+const ENGAGEMENT_METRICS = ["views", "shares"];
+type MediaEngagement = { like_count?: number; comments_count?: number };
 /**
  * Comments are listed newest first by their own time, but a reply can come days after its
  * comment: top-level comments this much older than the cursor are still read for their replies.
@@ -115,6 +121,16 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
 
     async remove() {
       throw new ChannelError("permanent", "instagram:delete_unsupported", "Instagram: the API does not allow deleting published posts; delete it in the Instagram app");
+    },
+
+    async fetchEngagement(target, remoteIds, context) {
+      const graph = graphFor(target);
+      return readEachPost(remoteIds, context, async (mediaId, tally) => {
+        if (!tally.take(MEDIA_ENDPOINT)) return null;
+        const media = await graph.get<MediaEngagement>(mediaId, { fields: "like_count,comments_count" });
+        const insights = tally.take(INSIGHTS_ENDPOINT) ? await lifetimeInsights(graph, mediaId, ENGAGEMENT_METRICS) : new Map<string, number>();
+        return { reactions: media.like_count ?? 0, comments: media.comments_count ?? 0, shares: insights.get("shares") ?? 0, views: insights.get("views") ?? null };
+      });
     },
 
     async fetchIncoming(target, stream, cursor, context) {

@@ -16,7 +16,7 @@ import {
   type TwitterV2IncludesHelper,
 } from "twitter-api-v2";
 import { sandboxTwitterPlugin } from "../sandbox/x/client.js";
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingPost } from "./adapter.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type EngagementBatch, type EngagementCounts, type FinalPublishStep, type IncomingMessage, type OutgoingPost } from "./adapter.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, networkFailure, normaliseWhitespace, type Platform, requiredField } from "./http.js";
 import { RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
@@ -50,6 +50,9 @@ export const MENTIONS_ENDPOINT = "GET /2/users/:id/mentions";
 /** Pages of mentions one poll reads at most; every page is billed. */
 const MAX_MENTION_PAGES = 5;
 const SERVER_ERROR_WAIT_MINUTES = 1;
+/** Post lookup by ids: up to 100 posts' public_metrics for one billed request. */
+export const POST_LOOKUP_ENDPOINT = "GET /2/tweets";
+const MAX_LOOKUP_IDS = 100;
 
 export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -105,6 +108,29 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
       await call(() => clientFor(target).v2.deleteTweet(remoteId));
     },
 
+    async fetchEngagement(target, remoteIds, context) {
+      const client = clientFor(target);
+      const tally = new RequestTally(context.maxRequests);
+      const batch: EngagementBatch = { counts: new Map(), failures: new Map(), requests: [] };
+      for (let start = 0; start < remoteIds.length && tally.take(POST_LOOKUP_ENDPOINT); start += MAX_LOOKUP_IDS) {
+        const ids = remoteIds.slice(start, start + MAX_LOOKUP_IDS);
+        try {
+          const found = await call(() => client.v2.tweets(ids, { "tweet.fields": ["public_metrics"] }));
+          for (const tweet of found.data ?? []) batch.counts.set(tweet.id, engagementOf(tweet));
+          // Deleted or protected posts come back as partial errors beside the others.
+          for (const error of found.errors ?? []) {
+            if (error.resource_id) batch.failures.set(error.resource_id, new ChannelError("permanent", "x:not_found", `X: ${error.detail ?? error.title}`));
+          }
+        } catch (error) {
+          if (!(error instanceof ChannelError)) throw error;
+          for (const id of ids) batch.failures.set(id, error);
+          break;
+        }
+      }
+      batch.requests = tally.requests;
+      return batch;
+    },
+
     async fetchIncoming(target, stream, cursor, context) {
       if (stream !== "mentions") throw unsupportedStream(X, stream);
       const client = clientFor(target);
@@ -155,6 +181,17 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
 
 const isRateLimited = (error: unknown): error is ChannelError & { retryAt: Date } =>
   error instanceof ChannelError && error.code === "x:429" && error.retryAt !== undefined;
+
+/** https://docs.x.com/x-api/fundamentals/metrics: likes are reactions, reposts and quotes are shares, impressions are views. */
+function engagementOf(tweet: TweetV2): EngagementCounts {
+  const metrics = tweet.public_metrics;
+  return {
+    reactions: metrics?.like_count ?? 0,
+    comments: metrics?.reply_count ?? 0,
+    shares: (metrics?.retweet_count ?? 0) + (metrics?.quote_count ?? 0),
+    views: metrics?.impression_count ?? null,
+  };
+}
 
 /** A mention as the inbox files it: its thread is the conversation, its post the thread's root. */
 function incomingMention(tweet: TweetV2, includes: TwitterV2IncludesHelper): IncomingMessage {

@@ -4,6 +4,7 @@ import type { Database, SqlConnection } from "./client.js";
 export const MIGRATION_LOCK_KEY = 72707369;
 export const FIRST_DATA_LOCK_KEY = 72707370;
 export const DEADLINE_SWEEP_LOCK_KEY = 72707371;
+export const ENGAGEMENT_REFRESH_LOCK_KEY = 72707372;
 export const REPORT_LOCK_KEY = 72707380;
 
 /**

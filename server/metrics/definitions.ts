@@ -140,6 +140,10 @@ export const GLOSSARY = {
     ["Publikasi", `Unggahan yang terbit per kanal dan unit dalam periode; tepat waktu bila terbit paling lambat ${ON_TIME_TOLERANCE_MINUTES} menit setelah jadwalnya, atau setelah disetujui bila tanpa jadwal (unggahan tanpa jadwal dan tanpa persetujuan tidak dinilai); kegagalan per kanal.`],
     ["Publishing", `Posts published per channel and unit in the period; on time when published at most ${ON_TIME_TOLERANCE_MINUTES} minutes after their schedule, or after approval when not scheduled (posts with neither are not judged); failures per channel.`],
   ),
+  engagement: entry(
+    ["Keterlibatan", "Reaksi, komentar, bagikan dan tayangan pada unggahan yang terbit dalam periode, menurut hitungan terakhir platform (dibaca berkala untuk unggahan beberapa hari terakhir). Reaksi: reaksi Facebook, suka Instagram dan X. Bagikan: bagikan Facebook dan Instagram, repost dan kutipan X. Tayangan: impresi unggahan Facebook, tayangan Instagram, impresi X; situs web dan WordPress tidak melaporkan keterlibatan. Tayangan kosong bila tidak ada platform yang melaporkannya."],
+    ["Engagement", "Reactions, comments, shares and views on the posts published in the period, as the platforms last counted them (read periodically for posts of the last few days). Reactions: Facebook reactions, Instagram and X likes. Shares: Facebook and Instagram shares, X reposts and quotes. Views: Facebook post impressions, Instagram views, X impressions; the website and WordPress report no engagement. Views are empty when no platform reported them."],
+  ),
   trend: entry(
     ["Tren", "Angka yang sama untuk periode sebelumnya dengan panjang yang sama, tepat sebelum periode yang dipilih."],
     ["Trend", "The same figure for the previous period of equal length, just before the chosen one."],

@@ -68,9 +68,9 @@ const EMPTY_RESPONSE: ResponseFigures = {
   compliance: { firstResponse: { judged: 0, onTime: 0, rate: null }, resolution: { judged: 0, onTime: 0, rate: null } },
   reopen: { reopened: 0, resolved: 0, rate: null },
 };
-const EMPTY_PUBLISHING: PublishingFigures = { posts: 0, published: 0, judged: 0, onTime: 0, onTimeRate: null, failed: 0 };
+const EMPTY_PUBLISHING: PublishingFigures = { posts: 0, published: 0, judged: 0, onTime: 0, onTimeRate: null, failed: 0, engagement: { reactions: 0, comments: 0, shares: 0, views: null } };
 const emptyResponse = () => structuredClone(EMPTY_RESPONSE);
-const emptyPublishing = () => ({ ...EMPTY_PUBLISHING });
+const emptyPublishing = () => structuredClone(EMPTY_PUBLISHING);
 
 /** Every headline figure with its trend; backlog and overdue are snapshots of now, without one. */
 export async function summaryReport(prisma: PrismaClient, scope: MetricsScope): Promise<Report> {
@@ -199,7 +199,7 @@ export async function publishingReport(prisma: PrismaClient, scope: MetricsScope
     .sort((a, b) => b.posts - a.posts || (a.unitName ?? "").localeCompare(b.unitName ?? ""));
   return {
     body: { ...periods(scope), onTimeToleranceMinutes: ON_TIME_TOLERANCE_MINUTES, total, byChannel: channelRows, byUnit: unitRowsOut },
-    table: [...channelRows.map((row) => ({ table: "channel", ...flatten(row) })), ...unitRowsOut.map((row) => ({ table: "unit", ...row }))],
+    table: [...channelRows.map((row) => ({ table: "channel", ...flatten(row) })), ...unitRowsOut.map((row) => ({ table: "unit", ...flatten(row) }))],
   };
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Reads engagement (reactions, comments, shares, views) of our recent posts from the platforms
+ * and keeps the latest counts per delivery for the dashboard. A failure is recorded on the
+ * deliveries it concerns, whose earlier counts stay; it never stops the other channels.
+ */
+import { ChannelError, type EngagementBatch } from "../channels/adapter.js";
+import { adapterFor } from "../channels/index.js";
+import { withFreshXToken } from "../channels/oauth/xTokens.js";
+import { markChannelNeedsReconnect } from "../commands/channels.js";
+import type { Channel } from "../db/generated/client.js";
+import { recordPlatformRequests, requestBudgetLeft } from "../inbox/polling.js";
+import type { Services } from "../services.js";
+
+const DAY_MS = 86_400_000;
+const ERROR_MESSAGE_MAX = 500;
+
+export type EngagementRefreshResult = { read: number; failed: number };
+
+export class EngagementRefresher {
+  constructor(
+    private readonly services: Services,
+    /** Posts published this many days back are refreshed; older counts stay as last read. */
+    private readonly recentDays: number,
+  ) {}
+
+  /** One round over every connected channel whose platform reports engagement. */
+  async refreshAll(now = new Date()): Promise<EngagementRefreshResult> {
+    const channels = await this.services.prisma.channel.findMany({ where: { status: "connected" }, orderBy: { createdAt: "asc" } });
+    const total: EngagementRefreshResult = { read: 0, failed: 0 };
+    for (const channel of channels.filter((candidate) => adapterFor(candidate.kind).fetchEngagement)) {
+      try {
+        const result = await this.refreshChannel(channel, now);
+        total.read += result.read;
+        total.failed += result.failed;
+      } catch (error) {
+        this.services.logger.error({ err: error, channelId: channel.id }, "engagement refresh of a channel failed");
+      }
+    }
+    return total;
+  }
+
+  /** Newest posts first, so that a budget or rate limit that cuts the round short leaves the oldest. */
+  private async refreshChannel(channel: Channel, now: Date): Promise<EngagementRefreshResult> {
+    const { prisma } = this.services;
+    const deliveries = await prisma.delivery.findMany({
+      where: { channelId: channel.id, status: "published", remoteId: { not: null }, publishedAt: { gte: new Date(now.getTime() - this.recentDays * DAY_MS) } },
+      select: { id: true, remoteId: true },
+      orderBy: { publishedAt: "desc" },
+    });
+    if (deliveries.length === 0) return { read: 0, failed: 0 };
+    const left = await requestBudgetLeft(prisma, channel, now);
+    // A spent budget is the inbox poller's to report; engagement simply waits for next month.
+    if (left !== null && left <= 0) return { read: 0, failed: 0 };
+    const remoteIds = deliveries.map((delivery) => delivery.remoteId!);
+    const batch = await this.fetch(channel, remoteIds, left);
+    await recordPlatformRequests(prisma, channel.id, batch.requests, now);
+
+    for (const delivery of deliveries) {
+      const counts = batch.counts.get(delivery.remoteId!);
+      const failure = batch.failures.get(delivery.remoteId!);
+      if (counts) {
+        const fields = { ...counts, fetchedAt: now, lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null };
+        await prisma.deliveryEngagement.upsert({ where: { deliveryId: delivery.id }, create: { deliveryId: delivery.id, ...fields }, update: fields });
+      } else if (failure) {
+        const fields = { lastErrorCode: failure.code, lastErrorMessage: failure.message.slice(0, ERROR_MESSAGE_MAX), lastErrorAt: now };
+        await prisma.deliveryEngagement.upsert({ where: { deliveryId: delivery.id }, create: { deliveryId: delivery.id, ...fields }, update: fields });
+      }
+    }
+    const reconnect = [...batch.failures.values()].find((failure) => failure.failure === "reconnect");
+    if (reconnect) await markChannelNeedsReconnect(this.services, channel.id, reconnect.message);
+    return { read: batch.counts.size, failed: batch.failures.size };
+  }
+
+  /** A failure of the whole fetch (an expired X token that cannot be renewed) is every post's failure. */
+  private async fetch(channel: Channel, remoteIds: string[], left: number | null): Promise<EngagementBatch> {
+    const fetchEngagement = adapterFor(channel.kind).fetchEngagement!;
+    try {
+      return await withFreshXToken(this.services, channel, (target) => fetchEngagement(target, remoteIds, left !== null ? { maxRequests: left } : {}));
+    } catch (error) {
+      if (!(error instanceof ChannelError)) throw error;
+      return { counts: new Map(), failures: new Map(remoteIds.map((id) => [id, error])), requests: [] };
+    }
+  }
+}
