@@ -4,7 +4,7 @@ import { GLOSSARY, type AgeBucket, type Figure } from "../metrics/definitions.js
 import type { ResponseFigures } from "../metrics/inbox.js";
 import { areasReport, backlogReport, publishingReport, summaryReport, unitsReport, volumeReport } from "../metrics/reports.js";
 import type { MetricsScope } from "../metrics/scope.js";
-import { formatCount, formatMinutes, formatRate } from "./format.js";
+import { formatCount, formatMinutes, formatRate, formatReportedCount } from "./format.js";
 
 // The dashboard's own reports (server/metrics) read into typed shapes for the PDF and e-mail:
 // a report never computes a figure itself.
@@ -126,6 +126,8 @@ export function headlineRows({ response, publishing, earlyWarnings, backlog, ove
     row("earlyWarnings", "Median waktu sampai diakui", ({ w }) => formatMinutes(w.minutesToAcknowledge.median)),
     row("publishing", "Unggahan terbit (per kanal)", ({ p }) => formatCount(p.published)),
     row("publishing", "Publikasi tepat waktu", ({ p }) => formatRate(p.onTimeRate)),
+    row("engagement", "Reaksi, komentar, bagikan", ({ p }) => [p.engagement.reactions, p.engagement.comments, p.engagement.shares].map(formatCount).join(" · ")),
+    row("engagement", "Tayangan unggahan", ({ p }) => formatReportedCount(p.engagement.views)),
   ];
 }
 

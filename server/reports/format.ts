@@ -11,6 +11,11 @@ export function formatCount(value: number): string {
   return integer.format(value);
 }
 
+/** A count a platform may not report (views): null as "–", not 0. */
+export function formatReportedCount(value: number | null): string {
+  return value === null ? NO_DATA : formatCount(value);
+}
+
 /** A share 0–1 as "87,5%"; null (nothing judged) as "–", not 0%. */
 export function formatRate(value: number | null): string {
   return value === null ? NO_DATA : `${oneDecimal.format(value * 100)}%`;

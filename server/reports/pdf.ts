@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import { GLOSSARY } from "../metrics/definitions.js";
 import type { Period } from "../metrics/scope.js";
 import { REPORT_VOLUME_GROUPS, codeLabel, definitionsOf, headlineRows, unitLabel, type ReportFigures, type ReportVolumeGroup } from "./figures.js";
-import { AGE_BUCKET_LABELS, formatCount, formatGeneratedAt, formatMinutes, formatRate } from "./format.js";
+import { AGE_BUCKET_LABELS, formatCount, formatGeneratedAt, formatMinutes, formatRate, formatReportedCount } from "./format.js";
 import { periodLabel, type DocumentKind } from "./period.js";
 
 // The report as a PDF to attach to a letter: A4, pdfkit's built-in Helvetica (no font files to
@@ -238,12 +238,23 @@ function topAreas(doc: Doc, figures: ReportFigures) {
 }
 
 function publishingPerChannel(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Publikasi per kanal");
+  heading(doc, "Publikasi per kanal", "Keterlibatan: reaksi, komentar, bagikan dan tayangan pada unggahan yang terbit dalam periode, menurut hitungan terakhir platform.");
   const width = contentWidth(doc);
+  // Each header on one line; the channel's name takes the rest.
+  const count = (header: string, share: number) => ({ header, width: width * share, align: "right" as const });
   table(
     doc,
-    [{ header: "Kanal", width: width * 0.4 }, { header: "Terbit", width: width * 0.2, align: "right" }, { header: "Tepat waktu", width: width * 0.2, align: "right" }, { header: "Gagal", width: width * 0.2, align: "right" }],
-    figures.channels.map((channel) => [`${channel.channelName} (${channel.kind})`, formatCount(channel.published), formatRate(channel.onTimeRate), formatCount(channel.failed)]),
+    [{ header: "Kanal", width: width * 0.39 }, count("Terbit", 0.065), count("Tepat waktu", 0.12), count("Gagal", 0.065), count("Reaksi", 0.075), count("Komentar", 0.1), count("Bagikan", 0.085), count("Tayangan", 0.1)],
+    figures.channels.map(({ channelName, kind, published, onTimeRate, failed, engagement }) => [
+      `${channelName} (${kind})`,
+      formatCount(published),
+      formatRate(onTimeRate),
+      formatCount(failed),
+      formatCount(engagement.reactions),
+      formatCount(engagement.comments),
+      formatCount(engagement.shares),
+      formatReportedCount(engagement.views),
+    ]),
   );
   barChart(doc, figures.channels.map((channel) => ({ label: channel.channelName, value: channel.published })));
 }

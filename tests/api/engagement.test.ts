@@ -4,6 +4,7 @@ import type { Channel } from "../../server/db/generated/client.js";
 import { EngagementRefresher } from "../../server/engagement/refresh.js";
 import { monthOf } from "../../server/inbox/polling.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
+import { extractPdfText } from "../helpers/pdfText.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // Engagement is read from the platforms (here the sandbox) by a periodic refresh and summed on
@@ -40,14 +41,14 @@ async function published(unitCode: string, channels: Channel[], body: string): P
 
 const on = (remotes: Remote[], channel: Channel) => remotes.find((remote) => remote.channelId === channel.id)!;
 const publishing = async (client: ApiClient) => (await client.get(`/api/dashboard/publishing?${period}`)).body;
-const channelRow = (report: { byChannel: { channelId: string }[] }, channel: Channel) => report.byChannel.find((row) => row.channelId === channel.id) as { engagement: unknown };
+const channelRow = (report: { byChannel: { channelId: string; engagement: unknown }[] }, channel: Channel) => report.byChannel.find((row) => row.channelId === channel.id);
 
 let kabupatenPost: Remote[];
 let kapuasPost: Remote[];
 
 beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
-  [humas, leader, camat] = await Promise.all(["humas@sanggau.demo", "pimpinan@sanggau.demo", "camat.kapuas@sanggau.demo"].map((email) => signedIn(siar.url, email)));
+  [humas, leader, camat] = await Promise.all([signedIn(siar.url, "humas@sanggau.demo"), signedIn(siar.url, "pimpinan@sanggau.demo"), signedIn(siar.url, "camat.kapuas@sanggau.demo")]);
   facebook = await prisma().channel.findFirstOrThrow({ where: { kind: "facebook" } });
   x = await prisma().channel.findFirstOrThrow({ where: { kind: "x" } });
   refresher = new EngagementRefresher(siar.services, 30);
@@ -67,8 +68,8 @@ describe("engagement on the dashboard", () => {
   it("sums what the platforms report, in total and per channel (X reposts and quotes are shares, impressions views)", async () => {
     const report = await publishing(leader);
     expect(report.total.current.engagement).toEqual({ reactions: 22, comments: 4, shares: 5, views: 170 });
-    expect(channelRow(report, facebook).engagement).toEqual({ reactions: 17, comments: 3, shares: 3, views: 120 });
-    expect(channelRow(report, x).engagement).toEqual({ reactions: 5, comments: 1, shares: 2, views: 50 });
+    expect(channelRow(report, facebook)?.engagement).toEqual({ reactions: 17, comments: 3, shares: 3, views: 120 });
+    expect(channelRow(report, x)?.engagement).toEqual({ reactions: 5, comments: 1, shares: 2, views: 50 });
     const kapuas = await prisma().unit.findUniqueOrThrow({ where: { code: "kec-kapuas" } });
     expect(report.byUnit.find((row: { unitId: string }) => row.unitId === kapuas.id).engagement).toEqual({ reactions: 7, comments: 1, shares: 0, views: 20 });
   });
@@ -85,6 +86,17 @@ describe("engagement on the dashboard", () => {
     expect(header).toContain("engagement.reactions");
     expect(header).toContain("engagement.views");
     expect(rows.some((row) => row.includes(facebook.name) && row.includes(",17,"))).toBe(true);
+  });
+
+  it("the PDF report has the engagement per channel and its headline", async () => {
+    const response = await fetch(`${siar.url}/api/reports/dashboard.pdf?${period}`, { headers: { cookie: leader.cookie! } });
+    expect(response.status).toBe(200);
+    const text = extractPdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).toMatch(/Reaksi, komentar, bagikan\n22 · 4 · 5\n/);
+    expect(text).toMatch(/Tayangan unggahan\n170\n/);
+    expect(text).toMatch(/Kanal\nTerbit\nTepat waktu\nGagal\nReaksi\nKomentar\nBagikan\nTayangan\n/);
+    expect(text).toMatch(new RegExp(`${facebook.name} \\(facebook\\)\\n2\\n[^\\n]*\\n0\\n17\\n3\\n3\\n120\\n`));
+    expect(text).toContain("Keterlibatan.");
   });
 
   it("X counts of every post come from one lookup request, counted against the channel's budget", async () => {
@@ -107,8 +119,8 @@ describe("engagement on the dashboard", () => {
     const failed = await prisma().deliveryEngagement.findUniqueOrThrow({ where: { deliveryId: on(kapuasPost, facebook).deliveryId } });
     expect(failed).toMatchObject({ reactions: 7, lastErrorCode: expect.stringMatching(/^graph:/), lastErrorAt: expect.any(Date) });
     const report = await publishing(leader);
-    expect(channelRow(report, facebook).engagement).toEqual({ reactions: 17, comments: 3, shares: 3, views: 120 });
-    expect(channelRow(report, x).engagement).toMatchObject({ reactions: 6 });
+    expect(channelRow(report, facebook)?.engagement).toEqual({ reactions: 17, comments: 3, shares: 3, views: 120 });
+    expect(channelRow(report, x)?.engagement).toMatchObject({ reactions: 6 });
 
     // The next refresh reads it again and clears the error.
     await refresher.refreshAll();

@@ -156,6 +156,11 @@ export const en: Record<MessageKey, string> = {
   "dashboard.publishing.onTime": "On time",
   "dashboard.publishing.failed": "Failed",
   "dashboard.publishing.byUnit": "Per unit",
+  "dashboard.publishing.engagementSummary": "Engagement: {reactions} reactions, {comments} comments, {shares} shares, {views} views.",
+  "dashboard.publishing.reactions": "Reactions",
+  "dashboard.publishing.comments": "Comments",
+  "dashboard.publishing.shares": "Shares",
+  "dashboard.publishing.views": "Views",
   "dashboard.glossary.title": "What each figure means",
 
   "notFound.title": "Page not found",

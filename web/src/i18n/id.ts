@@ -154,6 +154,11 @@ export const id = {
   "dashboard.publishing.onTime": "Tepat waktu",
   "dashboard.publishing.failed": "Gagal",
   "dashboard.publishing.byUnit": "Per unit",
+  "dashboard.publishing.engagementSummary": "Keterlibatan: {reactions} reaksi, {comments} komentar, {shares} bagikan, {views} tayangan.",
+  "dashboard.publishing.reactions": "Reaksi",
+  "dashboard.publishing.comments": "Komentar",
+  "dashboard.publishing.shares": "Bagikan",
+  "dashboard.publishing.views": "Tayangan",
   "dashboard.glossary.title": "Arti setiap angka",
 
   "notFound.title": "Halaman tidak ditemukan",

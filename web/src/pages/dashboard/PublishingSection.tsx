@@ -3,26 +3,37 @@ import type { Query } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { DashboardSection, FigureTable } from "./DashboardSection";
 import { csvHref } from "./filters";
-import { formatRate } from "./format";
+import { formatCount, formatRate } from "./format";
 import type { PublishingFigures, PublishingReport } from "./types";
 import { useReport } from "./useReport";
 import { useUnitName } from "./UnitsSection";
 import { SERIES_COLOURS } from "./VolumeSection";
 
-/** Posts published per channel with their on-time rate and failures; per unit in the numbers. */
+/** Posts published per channel with their on-time rate, failures and engagement; per unit in the numbers. */
 export function PublishingSection({ query }: { query: Query }) {
   const { t } = useI18n();
   const unitName = useUnitName();
   const loaded = useReport<PublishingReport>("publishing", query);
   const title = t("dashboard.publishing.title");
-  const figures = (row: PublishingFigures) => [row.published, formatRate(row.onTimeRate), row.failed];
-  const columns = [t("dashboard.publishing.published"), t("dashboard.publishing.onTime"), t("dashboard.publishing.failed")];
+  const figures = ({ published, onTimeRate, failed, engagement }: PublishingFigures) => [
+    published,
+    formatRate(onTimeRate),
+    failed,
+    engagement.reactions,
+    engagement.comments,
+    engagement.shares,
+    formatCount(engagement.views),
+  ];
+  const columns = (["published", "onTime", "failed", "reactions", "comments", "shares", "views"] as const).map((name) => t(`dashboard.publishing.${name}`));
   return (
     <DashboardSection
       title={title}
       loaded={loaded}
       csvHref={csvHref("publishing", query)}
-      summary={({ total }) => t("dashboard.publishing.summary", { published: total.current.published, rate: formatRate(total.current.onTimeRate), failed: total.current.failed })}
+      summary={({ total: { current } }) => {
+        const { reactions, comments, shares, views } = current.engagement;
+        return `${t("dashboard.publishing.summary", { published: current.published, rate: formatRate(current.onTimeRate), failed: current.failed })} ${t("dashboard.publishing.engagementSummary", { reactions, comments, shares, views: formatCount(views) })}`;
+      }}
       chart={(publishing) => (
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={publishing.byChannel}>

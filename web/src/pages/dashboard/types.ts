@@ -7,7 +7,9 @@ export type ComplianceFigure = { judged: number; onTime: number; rate: number | 
 export type AgeBucket = "under_1d" | "1_3d" | "3_7d" | "7_14d" | "over_14d";
 export const AGE_BUCKETS: readonly AgeBucket[] = ["under_1d", "1_3d", "3_7d", "7_14d", "over_14d"];
 export type BacklogCounts = Record<AgeBucket, number> & { total: number };
-export type PublishingFigures = { posts: number; published: number; judged: number; onTime: number; onTimeRate: number | null; failed: number };
+/** Views are null where no platform reported any. */
+export type EngagementFigures = { reactions: number; comments: number; shares: number; views: number | null };
+export type PublishingFigures = { posts: number; published: number; judged: number; onTime: number; onTimeRate: number | null; failed: number; engagement: EngagementFigures };
 type Period = { from: string; to: string };
 
 export type OverdueItem = {
