@@ -114,9 +114,12 @@ async function createWarningsAndPosts() {
   }
   const author = await prisma.user.findUniqueOrThrow({ where: { email: "humas@sanggau.demo" } });
   const channel = await prisma.channel.create({ data: { unitId: units["kec-kapuas"]!, kind: "website", name: "Situs Kapuas", externalId: "metrics-test", credentials: "" } });
-  const posts: { scheduled?: string; approved?: string; published?: string; failed?: string }[] = [
-    { scheduled: "2026-08-18 09:00", published: "2026-08-18 09:04" }, // 4 minutes after its schedule: on time
-    { scheduled: "2026-08-18 10:00", published: "2026-08-18 10:06" }, // 6 minutes: late
+  type Engagement = { reactions: number; comments: number; shares: number; views: number | null };
+  const posts: { scheduled?: string; approved?: string; published?: string; failed?: string; engagement?: Engagement }[] = [
+    // 4 minutes after its schedule: on time
+    { scheduled: "2026-08-18 09:00", published: "2026-08-18 09:04", engagement: { reactions: 10, comments: 2, shares: 1, views: 100 } },
+    // 6 minutes: late; its platform reports no views
+    { scheduled: "2026-08-18 10:00", published: "2026-08-18 10:06", engagement: { reactions: 5, comments: 0, shares: 3, views: null } },
     { approved: "2026-08-19 08:00", published: "2026-08-19 08:03" }, // 3 minutes after approval: on time
     { published: "2026-08-19 09:00" }, // neither scheduled nor approved: not judged
     { scheduled: "2026-08-20 09:00", failed: "2026-08-20 09:10" },
@@ -127,7 +130,10 @@ async function createWarningsAndPosts() {
         unitId: units["kec-kapuas"]!, authorId: author.id, title: `Post ${index}`, body: "Isi", slug: `metrics-post-${index}`, status: post.failed ? "failed" : "published",
         scheduledAt: post.scheduled ? wib(post.scheduled) : null, reviewedAt: post.approved ? wib(post.approved) : null,
         deliveries: {
-          create: { channelId: channel.id, status: post.failed ? "failed" : "published", publishedAt: post.published ? wib(post.published) : null, updatedAt: wib(post.failed ?? post.published!) },
+          create: {
+            channelId: channel.id, status: post.failed ? "failed" : "published", publishedAt: post.published ? wib(post.published) : null, updatedAt: wib(post.failed ?? post.published!),
+            ...(post.engagement ? { engagement: { create: { ...post.engagement, fetchedAt: wib("2026-08-21 09:00") } } } : {}),
+          },
         },
       },
     });
@@ -254,8 +260,11 @@ describe("breakdowns", () => {
   });
 
   it("judge publishing against the schedule or the approval", async () => {
-    // Four published (two on time of three judged), one failed.
-    expect((await publishingFigures(siar.services.prisma, scope)).get(null)).toEqual({ posts: 4, published: 4, judged: 3, onTime: 2, onTimeRate: 2 / 3, failed: 1 });
+    // Four published (two on time of three judged), one failed; engagement 10+5 reactions, 2+0 comments, 1+3 shares, 100 views (the other reported none).
+    expect((await publishingFigures(siar.services.prisma, scope)).get(null)).toEqual({
+      posts: 4, published: 4, judged: 3, onTime: 2, onTimeRate: 2 / 3, failed: 1,
+      engagement: { reactions: 15, comments: 2, shares: 4, views: 100 },
+    });
   });
 
   it("narrow every figure to a unit and its descendants", async () => {
