@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EngagementRefresher } from "../../server/engagement/refresh.js";
 import { signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { extractPdfText } from "../helpers/pdfText.js";
@@ -18,6 +19,9 @@ beforeAll(async () => {
   const answered = await commentArrives(suite.siar, pagePostId, "Pelayanan KTP di kantor camat Kapuas buka hari Sabtu?");
   await commentArrives(suite.siar, pagePostId, "Jalan di Kecamatan Tayan Hulu rusak parah, mohon segera diperbaiki");
   expect((await humas.post(`/api/inbox/${answered}/reply`, { text: "Halo, pelayanan KTP buka Sabtu pukul 08.00–12.00 WIB." })).status).toBe(200);
+  // People react to the post on Facebook; the periodic refresh reads it.
+  suite.siar.services.sandbox!.control.setEngagement(pagePostId, { likes: 12, shares: 3, views: 250 });
+  await new EngagementRefresher(suite.siar.services, 30).refreshAll();
 });
 
 async function asUser(email: string, test: (page: Page) => Promise<void>) {
@@ -56,6 +60,10 @@ describe("dashboard in the browser", () => {
       const csv = await page.request.get(href!);
       expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
       expect((await csv.text()).split("\r\n")[0]).toBe("bucket,key,count,label");
+
+      // The two citizens' comments count beside the reactions, shares and views set on Facebook.
+      const publishing = page.getByRole("region", { name: "Publikasi per kanal" });
+      await publishing.getByText("Keterlibatan: 12 reaksi, 2 komentar, 3 bagikan, 250 tayangan.", { exact: false }).waitFor();
 
       await page.getByLabel("Periode", { exact: true }).selectOption("7d");
       await page.getByRole("button", { name: "Terapkan" }).click();
