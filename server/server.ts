@@ -11,7 +11,7 @@ import { randomToken, TokenHasher } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
-import { DEADLINE_SWEEP_LOCK_KEY, ENGAGEMENT_REFRESH_LOCK_KEY, FIRST_DATA_LOCK_KEY, ifAdvisoryLockFree, withAdvisoryLock } from "./db/locks.js";
+import { DEADLINE_SWEEP_LOCK_KEY, FIRST_DATA_LOCK_KEY, ifAdvisoryLockFree, withAdvisoryLock } from "./db/locks.js";
 import { migrate } from "./db/migrate.js";
 import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USERS, ensureWebsiteChannel, seedDemoOrganisation } from "./db/seed.js";
 import { EngagementRefresher } from "./engagement/refresh.js";
@@ -115,11 +115,11 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const polling = cron.schedule("*/5 * * * * *", () => (pollingRound = poller.pollDue().catch((error: unknown) => logger.error({ err: error }, "inbox polling failed"))), { noOverlap: true });
   let publishingRound: Promise<unknown> = Promise.resolve();
   const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
-  // One process at a time reads engagement, so no platform request (X bills them) is made twice.
+  // Reactions, comments, shares and views of recent posts, read by one process at a time.
   const engagement = new EngagementRefresher(services, config.engagement.recentDays);
   const engagementRefresh = cron.schedule(
     `*/${config.engagement.refreshMinutes} * * * *`,
-    () => ifAdvisoryLockFree(db, ENGAGEMENT_REFRESH_LOCK_KEY, () => engagement.refreshAll()).catch((error: unknown) => logger.error({ err: error }, "engagement refresh failed")),
+    () => engagement.refreshAll().catch((error: unknown) => logger.error({ err: error }, "engagement refresh failed")),
     { noOverlap: true },
   );
   // In the demo, people keep reacting to the simulated posts.

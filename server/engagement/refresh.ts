@@ -8,6 +8,7 @@ import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../commands/channels.js";
 import type { Channel } from "../db/generated/client.js";
+import { ENGAGEMENT_REFRESH_LOCK_KEY, ifAdvisoryLockFree } from "../db/locks.js";
 import { recordPlatformRequests, requestBudgetLeft } from "../inbox/polling.js";
 import type { Services } from "../services.js";
 
@@ -23,8 +24,15 @@ export class EngagementRefresher {
     private readonly recentDays: number,
   ) {}
 
-  /** One round over every connected channel whose platform reports engagement. */
-  async refreshAll(now = new Date()): Promise<EngagementRefreshResult> {
+  /**
+   * One round over every connected channel whose platform reports engagement; null when another
+   * process is already at it (one at a time, so no platform request, which X bills, is made twice).
+   */
+  refreshAll(now = new Date()): Promise<EngagementRefreshResult | null> {
+    return ifAdvisoryLockFree(this.services.db, ENGAGEMENT_REFRESH_LOCK_KEY, () => this.refreshChannels(now));
+  }
+
+  private async refreshChannels(now: Date): Promise<EngagementRefreshResult> {
     const channels = await this.services.prisma.channel.findMany({ where: { status: "connected" }, orderBy: { createdAt: "asc" } });
     const total: EngagementRefreshResult = { read: 0, failed: 0 };
     for (const channel of channels.filter((candidate) => adapterFor(candidate.kind).fetchEngagement)) {

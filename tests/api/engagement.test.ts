@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST_LOOKUP_ENDPOINT } from "../../server/channels/x.js";
 import type { Channel } from "../../server/db/generated/client.js";
+import { ENGAGEMENT_REFRESH_LOCK_KEY } from "../../server/db/locks.js";
 import { EngagementRefresher } from "../../server/engagement/refresh.js";
 import { monthOf } from "../../server/inbox/polling.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
@@ -104,6 +105,22 @@ describe("engagement on the dashboard", () => {
     expect(counted?.requests).toBeGreaterThanOrEqual(1);
     const before = control().xUsage().endpoints[POST_LOOKUP_ENDPOINT]?.requests ?? 0;
     await refresher.refreshAll();
+    expect(control().xUsage().endpoints[POST_LOOKUP_ENDPOINT]!.requests).toBe(before + 1);
+  });
+
+  // Several server processes share one PostgreSQL; PGlite is single-process by design.
+  it.skipIf(!process.env.DATABASE_URL)("skips the round while another process is refreshing, spending no request", async () => {
+    const before = control().xUsage().endpoints[POST_LOOKUP_ENDPOINT]?.requests ?? 0;
+    const otherProcess = await siar.services.db.connect();
+    try {
+      await otherProcess.query("SELECT pg_advisory_lock($1)", [ENGAGEMENT_REFRESH_LOCK_KEY]);
+      expect(await refresher.refreshAll()).toBeNull();
+      expect(control().xUsage().endpoints[POST_LOOKUP_ENDPOINT]!.requests).toBe(before);
+    } finally {
+      await otherProcess.query("SELECT pg_advisory_unlock($1)", [ENGAGEMENT_REFRESH_LOCK_KEY]);
+      await otherProcess.release();
+    }
+    expect(await refresher.refreshAll()).toMatchObject({ read: expect.any(Number) });
     expect(control().xUsage().endpoints[POST_LOOKUP_ENDPOINT]!.requests).toBe(before + 1);
   });
 
