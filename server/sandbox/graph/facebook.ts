@@ -185,6 +185,8 @@ function listPosts(ctx: GraphContext, page: FbPage, include: (post: FbPost, now:
 // ---------- Post ----------
 
 const POST_DEFAULT_FIELDS = ["id", "message", "created_time"];
+/** An edge asked for as a field answers its first page, of Graph's default size. */
+const EDGE_FIELD_PAGE_SIZE = 25;
 
 /**
  * The comments and reactions fields list their first page (`limit(0)` for none), with a summary
@@ -193,7 +195,7 @@ const POST_DEFAULT_FIELDS = ["id", "message", "created_time"];
  */
 function countedEdge(requested: unknown, name: string, items: () => Record<string, unknown>[], totalCount: number, summaryExtras: Record<string, unknown>) {
   const { limit, summary } = fieldModifiers(requested, name);
-  const data = items().slice(0, limit === undefined ? 25 : Number(limit) || 0);
+  const data = items().slice(0, limit === undefined ? EDGE_FIELD_PAGE_SIZE : Number(limit) || 0);
   return { data, ...(summary === "true" || summary === "total_count" ? { summary: { total_count: totalCount, ...summaryExtras } } : {}) };
 }
 
