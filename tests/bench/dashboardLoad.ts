@@ -68,7 +68,13 @@ export async function loadPosts(db: pg.Pool, count: number): Promise<number> {
       CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.02 THEN 'failed' ELSE 'published' END AS status,
         CASE WHEN random() < 0.9 THEN interval '1 second' * (random() * 120) ELSE interval '1 minute' * (5 + random() * 55) END AS delay, p."id" AS post, c.n AS k) d
       WHERE p."slug" LIKE 'bench-post-%' AND (hashtext(p."slug") + c.n) % 4 <> 0`);
-    await db.query(`ANALYZE "Post"; ANALYZE "Delivery"`);
+    // Engagement as the refresh keeps it, for the deliveries on channels that report it; views on most.
+    await db.query(`
+      INSERT INTO "DeliveryEngagement" ("deliveryId", "reactions", "comments", "shares", "views", "fetchedAt")
+      SELECT d."id", (random() * 200)::int, (random() * 30)::int, (random() * 20)::int, CASE WHEN random() < 0.8 THEN (random() * 5000)::int END, d."publishedAt" + interval '1 day'
+      FROM "Delivery" d JOIN "Channel" c ON c."id" = d."channelId"
+      WHERE d."status" = 'published' AND d."remoteId" LIKE 'bench-%' AND c."kind" IN ('facebook', 'instagram', 'x')`);
+    await db.query(`ANALYZE "Post"; ANALYZE "Delivery"; ANALYZE "DeliveryEngagement"`);
     return deliveries.rowCount ?? 0;
   } finally {
     await db.query(`DROP TABLE bench_post_units; DROP TABLE bench_channels`);
