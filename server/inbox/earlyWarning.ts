@@ -36,17 +36,24 @@ export function isRising(counts: { count: number; baseline: number }, options: E
 /** A place whose items are counted together: a desa alone, or a kecamatan with all its desa. */
 type PlaceKey = { placeId: string; countedPlaceIds: string[] };
 
+/** Every unit's type and parent, read once per check so that a batch's many places cost one query. */
+type PlaceTree = Map<string, { type: string; parentId: string | null; childIds: string[] }>;
+
+async function loadPlaceTree(services: Services): Promise<PlaceTree> {
+  const units = await services.prisma.unit.findMany({ select: { id: true, type: true, parentId: true } });
+  const tree: PlaceTree = new Map(units.map((unit) => [unit.id, { type: unit.type, parentId: unit.parentId, childIds: [] as string[] }]));
+  for (const unit of units) if (unit.parentId) tree.get(unit.parentId)?.childIds.push(unit.id);
+  return tree;
+}
+
 /** The item's place first, then its kecamatan, which also counts its desa's items. */
-async function placeKeys(services: Services, placeUnitId: string): Promise<PlaceKey[]> {
-  const { prisma } = services;
-  const place = await prisma.unit.findUnique({ where: { id: placeUnitId }, select: { id: true, type: true, parent: { select: { id: true, type: true } } } });
+function placeKeys(tree: PlaceTree, placeUnitId: string): PlaceKey[] {
+  const place = tree.get(placeUnitId);
   if (!place) return [];
-  const kecamatan = place.type === "kecamatan" ? place.id : place.parent?.type === "kecamatan" ? place.parent.id : null;
-  const keys: PlaceKey[] = place.id === kecamatan ? [] : [{ placeId: place.id, countedPlaceIds: [place.id] }];
-  if (kecamatan) {
-    const desa = await prisma.unit.findMany({ where: { parentId: kecamatan }, select: { id: true } });
-    keys.push({ placeId: kecamatan, countedPlaceIds: [kecamatan, ...desa.map((unit) => unit.id)] });
-  }
+  const parent = place.parentId ? tree.get(place.parentId) : undefined;
+  const kecamatan = place.type === "kecamatan" ? placeUnitId : parent?.type === "kecamatan" ? place.parentId : null;
+  const keys: PlaceKey[] = placeUnitId === kecamatan ? [] : [{ placeId: placeUnitId, countedPlaceIds: [placeUnitId] }];
+  if (kecamatan) keys.push({ placeId: kecamatan, countedPlaceIds: [kecamatan, ...(tree.get(kecamatan)?.childIds ?? [])] });
   return keys;
 }
 
@@ -117,7 +124,7 @@ async function checkKey(services: Services, item: { category: string; unitId: st
  */
 export async function detectRisingTopic(services: Services, itemId: string, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<Outcome> {
   const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: CHECKED_FIELDS });
-  return item ? checkItem(services, item, options, now) : null;
+  return item ? checkItem(services, await loadPlaceTree(services), item, options, now) : null;
 }
 
 /**
@@ -132,17 +139,18 @@ export async function detectRisingTopics(services: Services, itemIds: string[], 
     const known = newest.get(key);
     if (!known || item.receivedAt > known.receivedAt) newest.set(key, item);
   }
-  for (const item of newest.values()) await checkItem(services, item, options, now);
+  const tree = await loadPlaceTree(services);
+  for (const item of newest.values()) await checkItem(services, tree, item, options, now);
 }
 
 const CHECKED_FIELDS = { status: true, category: true, placeUnitId: true, unitId: true, mergedIntoId: true, receivedAt: true } as const;
 type CheckedItem = { status: string; category: string | null; placeUnitId: string | null; unitId: string | null; mergedIntoId: string | null; receivedAt: Date };
 
-async function checkItem(services: Services, item: CheckedItem, options: EarlyWarningOptions, now: Date): Promise<Outcome> {
+async function checkItem(services: Services, tree: PlaceTree, item: CheckedItem, options: EarlyWarningOptions, now: Date): Promise<Outcome> {
   if (!item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status)) return null;
   // Changes to older items (notes, replies) cannot make the current window rise.
   if (item.receivedAt.getTime() < now.getTime() - options.windowMinutes * 60_000) return null;
-  for (const key of await placeKeys(services, item.placeUnitId)) {
+  for (const key of placeKeys(tree, item.placeUnitId)) {
     const outcome = await checkKey(services, { category: item.category, unitId: item.unitId }, key, now, options);
     if (!outcome) continue;
     if (outcome.change !== "unchanged") services.events.emit("inbox.earlyWarning", { warningId: outcome.warningId, change: outcome.change });
