@@ -161,7 +161,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await worker.stop();
       stopNudges();
       stopArrivals();
-      stopEarlyWarnings();
+      await stopEarlyWarnings();
       await deadlineSweep.destroy();
       await arrivalSweep.destroy();
       await webhookSweep.destroy();

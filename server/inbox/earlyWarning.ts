@@ -124,7 +124,7 @@ async function checkKey(services: Services, item: { category: string; unitId: st
  */
 export async function detectRisingTopic(services: Services, itemId: string, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<Outcome> {
   const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: CHECKED_FIELDS });
-  return item ? checkItem(services, await loadPlaceTree(services), item, options, now) : null;
+  return item && isCheckable(item, options, now) ? checkItem(services, await loadPlaceTree(services), item, options, now) : null;
 }
 
 /**
@@ -133,23 +133,29 @@ export async function detectRisingTopic(services: Services, itemId: string, opti
  */
 export async function detectRisingTopics(services: Services, itemIds: string[], options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<void> {
   const items = await services.prisma.inboxItem.findMany({ where: { id: { in: itemIds } }, select: CHECKED_FIELDS });
-  const newest = new Map<string, CheckedItem>();
-  for (const item of items) {
+  const newest = new Map<string, CheckableItem>();
+  for (const item of items.filter((candidate) => isCheckable(candidate, options, now))) {
     const key = `${item.category}:${item.placeUnitId}`;
     const known = newest.get(key);
     if (!known || item.receivedAt > known.receivedAt) newest.set(key, item);
   }
+  if (newest.size === 0) return;
   const tree = await loadPlaceTree(services);
   for (const item of newest.values()) await checkItem(services, tree, item, options, now);
 }
 
 const CHECKED_FIELDS = { status: true, category: true, placeUnitId: true, unitId: true, mergedIntoId: true, receivedAt: true } as const;
 type CheckedItem = { status: string; category: string | null; placeUnitId: string | null; unitId: string | null; mergedIntoId: string | null; receivedAt: Date };
+type CheckableItem = CheckedItem & { category: string; placeUnitId: string };
 
-async function checkItem(services: Services, tree: PlaceTree, item: CheckedItem, options: EarlyWarningOptions, now: Date): Promise<Outcome> {
-  if (!item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status)) return null;
+/** Only a triaged item of the current window with a category and a place can make a topic rise. */
+function isCheckable(item: CheckedItem, options: EarlyWarningOptions, now: Date): item is CheckableItem {
+  if (!item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status)) return false;
   // Changes to older items (notes, replies) cannot make the current window rise.
-  if (item.receivedAt.getTime() < now.getTime() - options.windowMinutes * 60_000) return null;
+  return item.receivedAt.getTime() >= now.getTime() - options.windowMinutes * 60_000;
+}
+
+async function checkItem(services: Services, tree: PlaceTree, item: CheckableItem, options: EarlyWarningOptions, now: Date): Promise<Outcome> {
   for (const key of placeKeys(tree, item.placeUnitId)) {
     const outcome = await checkKey(services, { category: item.category, unitId: item.unitId }, key, now, options);
     if (!outcome) continue;
@@ -160,24 +166,29 @@ async function checkItem(services: Services, tree: PlaceTree, item: CheckedItem,
 }
 
 /**
- * Checks changed items (arrivals, triage, corrections) for a rising topic; returns the unsubscribe
- * function. Items changed while a check runs are gathered and checked together next, so a burst
+ * Checks changed items (arrivals, triage, corrections) for a rising topic; returns the function
+ * that stops watching. Items changed while a check runs are gathered and checked together next, so a burst
  * of arrivals costs one check per category and place rather than one per item.
  */
-export function watchForRisingTopics(services: Services, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): () => void {
+export function watchForRisingTopics(services: Services, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): () => Promise<void> {
   const waiting = new Set<string>();
-  let checking = false;
+  let checking: Promise<void> | null = null;
   const checkWaiting = async () => {
-    checking = true;
     while (waiting.size > 0) {
       const itemIds = [...waiting];
       waiting.clear();
       await detectRisingTopics(services, itemIds, options).catch((error: unknown) => services.logger.error({ err: error, items: itemIds.length }, "early warning check failed"));
     }
-    checking = false;
+    checking = null;
   };
-  return services.events.on("inbox.itemChanged", ({ itemId }) => {
+  const unsubscribe = services.events.on("inbox.itemChanged", ({ itemId }) => {
     waiting.add(itemId);
-    if (!checking) void checkWaiting();
+    checking ??= checkWaiting();
   });
+  // Stopping lets the running check finish, so the database is not closed under it.
+  return async () => {
+    unsubscribe();
+    waiting.clear();
+    await checking;
+  };
 }
