@@ -27,7 +27,7 @@ describe("after a post is published", () => {
     try {
       await logInToApp(page, "humas@sanggau.demo");
       await page.goto(`/app/posts/${post.id}`);
-      await page.locator(".page-header .badge", { hasText: "Terbit" }).waitFor({ timeout: 20_000 });
+      await page.locator(".page-header .badge", { hasText: /^Terbit$/ }).waitFor({ timeout: 20_000 });
 
       // Before saving, the form says which channels get the new text and which keep the old one.
       await page.getByRole("button", { name: "Koreksi" }).click();

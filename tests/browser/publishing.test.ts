@@ -80,7 +80,7 @@ describe("publishing from the composer", () => {
       await page.getByLabel("Catatan untuk penulis").fill("Silakan terbitkan.");
       await page.getByRole("button", { name: "Setujui" }).click();
       // The worker publishes within seconds; the page follows through "post.updated".
-      await page.locator(".page-header .badge", { hasText: "Terbit" }).waitFor({ timeout: 20_000 });
+      await page.locator(".page-header .badge", { hasText: /^Terbit$/ }).waitFor({ timeout: 20_000 });
       expect(page.url()).toBe(postUrl);
       const delivery = page.getByTestId("delivery-x");
       expect(await delivery.innerText()).toContain("Terbit");
