@@ -17,6 +17,7 @@ export function hasEngageablePost(state: SandboxState, id: string): boolean {
 export function setEngagement(state: SandboxState, id: string, counts: Partial<Engagement>): Engagement {
   const next = { ...state.engagementOf(id), ...counts };
   state.engagement.set(id, next);
+  state.engagementSetByControl.add(id);
   return next;
 }
 
@@ -43,7 +44,7 @@ export function growEngagement(state: SandboxState, ourXUserIds: ReadonlySet<str
     ...state.graph.igMedia.keys(),
     ...[...state.x.tweets.values()].filter((tweet) => !tweet.deleted && ourXUserIds.has(tweet.authorId)).map((tweet) => tweet.id),
   ];
-  for (const id of ids) {
+  for (const id of ids.filter((candidate) => !state.engagementSetByControl.has(candidate))) {
     const grown = { ...state.engagementOf(id) };
     for (const [name, amount] of Object.entries(growth(state.random)) as [keyof Engagement, number][]) grown[name] += amount;
     // Reach counts people, views count screens: one person may see a post several times, never the reverse.

@@ -302,6 +302,8 @@ export class SandboxState {
 
   /** Engagement per Page post, IG media or X post id, set by tests or grown in demo mode. */
   readonly engagement = new Map<string, Engagement>();
+  /** Posts whose counts were set through the control API: the demo's growth leaves them as set. */
+  readonly engagementSetByControl = new Set<string>();
 
   private readonly initialConfig: SandboxConfig;
 
@@ -320,6 +322,7 @@ export class SandboxState {
       if (collection instanceof Map) collection.clear();
     }
     this.engagement.clear();
+    this.engagementSetByControl.clear();
     Object.assign(this.config, this.initialConfig);
     this.clockOffsetMs = 0;
     this.ids = new IdSequence();

@@ -45,6 +45,13 @@ describe("Engagement set through the control API", () => {
     for (const [name, value] of Object.entries(second)) expect(value).toBeGreaterThanOrEqual(first[name as keyof typeof first]);
     expect(second.reach).toBeLessThanOrEqual(second.views);
   });
+
+  it("the demo's growth leaves counts set through the control API as they were set", async () => {
+    const postId = await pagePost();
+    sandbox.control.setEngagement(postId, { likes: 12, shares: 3, views: 250 });
+    for (let step = 0; step < 5; step++) sandbox.control.growEngagement();
+    expect(sandbox.state.engagementOf(postId)).toMatchObject({ likes: 12, shares: 3, views: 250 });
+  });
 });
 
 // https://developers.facebook.com/docs/graph-api/reference/post (shares), /object/reactions and /object/comments (summary=total_count)
