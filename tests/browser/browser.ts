@@ -50,6 +50,8 @@ export type BrowserSuite = {
   browser: Browser;
   /** Runs `test` on a fresh page (its own session) and closes it afterwards. */
   withPage(test: (page: Page) => Promise<void>, viewport?: { width: number; height: number }): Promise<void>;
+  /** Like `withPage`, signed in to the app as `email` first. */
+  asUser(email: string, test: (page: Page) => Promise<void>): Promise<void>;
 };
 
 /** One Siar and one Chromium for a test file, started before its tests and closed after them. */
@@ -63,6 +65,11 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
         await closePage(page);
       }
     },
+    asUser: (email: string, test: (page: Page) => Promise<void>) =>
+      suite.withPage(async (page) => {
+        await logInToApp(page, email);
+        await test(page);
+      }),
   } as BrowserSuite;
   beforeAll(async () => {
     [suite.siar, suite.browser] = await Promise.all([startTestSiar(env), launchBrowser()]);

@@ -4,7 +4,7 @@ import { EngagementRefresher } from "../../server/engagement/refresh.js";
 import { signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { extractPdfText } from "../helpers/pdfText.js";
-import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
+import { browserSuite } from "./browser.js";
 
 const suite = browserSuite({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1" });
 
@@ -24,15 +24,7 @@ beforeAll(async () => {
   await new EngagementRefresher(suite.siar.services, 30).refreshAll();
 });
 
-async function asUser(email: string, test: (page: Page) => Promise<void>) {
-  const page = await openPage(suite.browser, suite.siar.url);
-  try {
-    await logInToApp(page, email);
-    await test(page);
-  } finally {
-    await closePage(page);
-  }
-}
+const asUser = suite.asUser;
 
 const cardValue = (page: Page, card: string) => page.getByTestId(`card-${card}`).locator(".dashboard-cards__value").innerText();
 

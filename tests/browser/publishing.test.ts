@@ -1,19 +1,11 @@
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
+import { browserSuite } from "./browser.js";
 
 const suite = browserSuite({ SIAR_SANDBOX: "true" });
 
-async function asUser(email: string, test: (page: Page) => Promise<void>) {
-  const page = await openPage(suite.browser, suite.siar.url);
-  try {
-    await logInToApp(page, email);
-    await test(page);
-  } finally {
-    await closePage(page);
-  }
-}
+const asUser = suite.asUser;
 
 /** A square photo, within every platform's size and aspect-ratio limits. */
 function squarePhoto(): Promise<Buffer> {
