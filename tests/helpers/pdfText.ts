@@ -7,10 +7,13 @@ import zlib from "node:zlib";
  */
 export function extractPdfText(pdf: Buffer): string {
   const lines: string[] = [];
-  for (const [, stream] of pdf.toString("latin1").matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  const raw = pdf.toString("latin1");
+  // Streams are read by their /Length: compressed bytes may end in "\r" or contain "endstream".
+  for (const match of raw.matchAll(/\/Length (\d+)[^>]*>>\nstream\n/g)) {
+    const start = match.index! + match[0].length;
     let content: string;
     try {
-      content = zlib.inflateSync(Buffer.from(stream!, "latin1")).toString("latin1");
+      content = zlib.inflateSync(pdf.subarray(start, start + Number(match[1]))).toString("latin1");
     } catch {
       continue; // not a compressed content stream (fonts, metadata)
     }
