@@ -3,7 +3,7 @@
  * normalised unigrams and bigrams. Small enough to read, to persist as JSON and to retrain on
  * every correction.
  */
-import { normalize } from "./normalize.js";
+import { normalize, type NormalizedText } from "./normalize.js";
 import { TRIAGE_FIELDS, isCodeOf, type CodeOf, type TriageField, type TriageLabels } from "./taxonomy.js";
 
 export type LabelledExample = { text: string } & TriageLabels;
@@ -29,8 +29,8 @@ export type ClassifierState = { version: 1; vocabulary: string[]; fields: Record
 const SMOOTHING = 1;
 
 /** Unigrams and adjacent bigrams ("air mati" says more than "air" and "mati" apart). */
-export function features(text: string): string[] {
-  const { tokens } = normalize(text);
+export function features(input: string | NormalizedText): string[] {
+  const { tokens } = typeof input === "string" ? normalize(input) : input;
   const bigrams = tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`);
   return [...tokens, ...bigrams];
 }
@@ -67,9 +67,10 @@ export class TriageClassifier {
     return this.fields[field].labelCounts[code] ?? 0;
   }
 
-  predict(text: string): ClassifierPrediction {
+  /** Triage passes the text it has already normalised. */
+  predict(input: string | NormalizedText): ClassifierPrediction {
     // Features never seen in training carry no evidence for any label, so they are left out.
-    const known = features(text).filter((feature) => this.vocabulary.has(feature));
+    const known = features(input).filter((feature) => this.vocabulary.has(feature));
     return {
       kind: this.predictField("kind", known),
       category: this.predictField("category", known),

@@ -5,6 +5,8 @@
  * table below, so staff can extend it without touching the code.
  */
 
+import { memoized } from "./memo.js";
+
 /**
  * Informal spellings and abbreviations → their standard form (one token in, one or more words out).
  * Acronyms that are already the usual name (rt, rw, pdam, pln, ktp, bansos, blt, pkh, pungli) pass
@@ -71,19 +73,21 @@ function collapseRepeatedLetters(word: string): string {
   return REAL_DOUBLE_LETTER_WORDS.has(keptDouble) ? keptDouble : single;
 }
 
-function expandToken(token: string): string[] {
+const expandToken = memoized((token: string): readonly string[] => {
   const word = collapseRepeatedLetters(token);
   return (INFORMAL_SPELLINGS[word] ?? word).split(" ");
-}
+});
+
+const ANY_EMOJI = new RegExp(Object.keys(MEANINGFUL_EMOJI).join("|"), "gu");
+const ANY_NUMBER = /\p{N}/u;
 
 export function normalize(raw: string): NormalizedText {
-  let text = raw.normalize("NFKC").toLowerCase();
-  for (const [emoji, word] of Object.entries(MEANINGFUL_EMOJI)) text = text.replaceAll(emoji, word);
-  text = text
-    .replace(URL_PATTERN, " ")
-    .replace(MENTION_PATTERN, "$1 ")
-    .replace(REDUPLICATION_PATTERN, "$1 $1")
-    .replace(DIGIT_LETTER_BOUNDARY, " ");
-  const tokens = (text.match(TOKEN_PATTERN) ?? []).flatMap(expandToken);
+  let text = raw.normalize("NFKC").toLowerCase().replace(ANY_EMOJI, (emoji) => MEANINGFUL_EMOJI[emoji]!);
+  // Each rewrite runs only when its pattern could match: most messages have no link, mention or number.
+  if (text.includes("http") || text.includes("www.")) text = text.replace(URL_PATTERN, " ");
+  if (text.includes("@")) text = text.replace(MENTION_PATTERN, "$1 ");
+  if (ANY_NUMBER.test(text)) text = text.replace(REDUPLICATION_PATTERN, "$1 $1").replace(DIGIT_LETTER_BOUNDARY, " ");
+  const tokens: string[] = [];
+  for (const token of text.match(TOKEN_PATTERN) ?? []) tokens.push(...expandToken(token));
   return { text: tokens.join(" "), tokens };
 }

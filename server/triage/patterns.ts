@@ -10,6 +10,8 @@
  *   "?" and "!"          the punctuation itself
  */
 
+import { memoized } from "./memo.js";
+
 /**
  * A pattern and, for a quick check before the regex runs, what its first slot accepts: a match
  * always starts with a whole token that is one of these words, starts with one of these
@@ -53,23 +55,44 @@ export function compilePattern(source: string): CompiledPattern {
   return { source, regex: new RegExp(`(?:^| )(${body})(?= |$)`, "u"), first: firstSlotOf(source) };
 }
 
-/** The normalised text and its distinct tokens, which most patterns are ruled out by without running their regex. */
-export type MatchInput = { text: string; tokens: ReadonlySet<string> };
-
 const NUMBER = /^\d+$/;
 
-function mayMatch({ first }: CompiledPattern, tokens: ReadonlySet<string>): boolean {
-  for (const word of first.words) if (tokens.has(word)) return true;
-  if (first.prefixes.length === 0 && !first.number) return false;
-  for (const token of tokens) {
-    if (first.number && NUMBER.test(token)) return true;
-    for (const prefix of first.prefixes) if (token.startsWith(prefix)) return true;
+/**
+ * Which of many patterns a message's tokens can start a match of, found from the tokens by
+ * lookups (first words, prefixes of each token, numbers) instead of trying every pattern.
+ */
+export class PatternIndex {
+  private readonly byWord = new Map<string, CompiledPattern[]>();
+  private readonly byPrefix = new Map<string, CompiledPattern[]>();
+  private readonly byNumber: CompiledPattern[] = [];
+  private readonly prefixLengths: number[];
+  private readonly startedBy = memoized((token) => this.patternsStartedBy(token));
+
+  constructor(patterns: Iterable<CompiledPattern>) {
+    const add = (map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern) => map.set(key, [...(map.get(key) ?? []), pattern]);
+    for (const pattern of patterns) {
+      for (const word of pattern.first.words) add(this.byWord, word, pattern);
+      for (const prefix of pattern.first.prefixes) add(this.byPrefix, prefix, pattern);
+      if (pattern.first.number) this.byNumber.push(pattern);
+    }
+    this.prefixLengths = [...new Set([...this.byPrefix.keys()].map((prefix) => prefix.length))];
   }
-  return false;
+
+  /** The patterns whose first slot accepts one of the tokens: only these can match. */
+  candidates(tokens: Iterable<string>): Set<CompiledPattern> {
+    const found = new Set<CompiledPattern>();
+    for (const token of tokens) for (const pattern of this.startedBy(token)) found.add(pattern);
+    return found;
+  }
+
+  private patternsStartedBy(token: string): CompiledPattern[] {
+    const prefixed = this.prefixLengths.flatMap((length) => (length <= token.length ? this.byPrefix.get(token.slice(0, length)) ?? [] : []));
+    return [...(this.byWord.get(token) ?? []), ...prefixed, ...(NUMBER.test(token) ? this.byNumber : [])];
+  }
 }
 
-/** The words a pattern matched in the normalised text, or null. */
-export function matchPattern(pattern: CompiledPattern, input: MatchInput): string | null {
-  if (!mayMatch(pattern, input.tokens)) return null;
-  return pattern.regex.exec(input.text)?.[1] ?? null;
+/** The words a pattern matched in the normalised text, or null; patterns not among `candidates` (see PatternIndex) cannot match. */
+export function matchPattern(pattern: CompiledPattern, text: string, candidates: ReadonlySet<CompiledPattern>): string | null {
+  if (!candidates.has(pattern)) return null;
+  return pattern.regex.exec(text)?.[1] ?? null;
 }

@@ -27,10 +27,16 @@ const SPECIFICITY: Record<PlaceType, number> = { desa: 2, kelurahan: 2, kecamata
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const prefixAlternatives = PLACE_PREFIXES.map((p) => p.pattern).join("|");
 
-// Compiled once per name: the inbox and the CLI match the same places against every message.
-const patternCache = new Map<string, RegExp>();
+/**
+ * A name's regex and, for a cheap test before it runs, a word every mention contains (null for
+ * names outside ASCII, whose case-insensitive matching differs from lower-casing).
+ */
+type PlacePattern = { regex: RegExp; firstWord: string | null };
 
-function placePattern(name: string): RegExp {
+// Compiled once per name: the inbox and the CLI match the same places against every message.
+const patternCache = new Map<string, PlacePattern>();
+
+function placePattern(name: string): PlacePattern {
   const cached = patternCache.get(name);
   if (cached) return cached;
   const pattern = compilePlacePattern(name);
@@ -38,10 +44,11 @@ function placePattern(name: string): RegExp {
   return pattern;
 }
 
-function compilePlacePattern(name: string): RegExp {
-  const words = name.trim().toLowerCase().split(/\s+/).map(escapeRegExp);
+function compilePlacePattern(name: string): PlacePattern {
+  const words = name.trim().toLowerCase().split(/\s+/);
   // Optional prefix ("ds.", "kec "), then the name's words with any (or no) spacing between.
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})\\.?\\s*)?(${words.join("\\s*")})(?![\\p{L}\\p{N}])`, "giu");
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})\\.?\\s*)?(${words.map(escapeRegExp).join("\\s*")})(?![\\p{L}\\p{N}])`, "giu");
+  return { regex, firstWord: /^[\x20-\x7e]+$/.test(name) ? words[0]! : null };
 }
 
 function prefixType(prefix: string | undefined): PlaceType | null {
@@ -52,9 +59,11 @@ function prefixType(prefix: string | undefined): PlaceType | null {
 
 type Candidate = { place: KnownPlace; matched: string; rank: number };
 
-function candidatesFor(place: KnownPlace, text: string): Candidate[] {
+function candidatesFor(place: KnownPlace, text: string, lowerText: string): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const match of text.matchAll(placePattern(place.name))) {
+  const { regex, firstWord } = placePattern(place.name);
+  if (firstWord !== null && !lowerText.includes(firstWord)) return candidates;
+  for (const match of text.matchAll(regex)) {
     const [matched, prefix, nameSpan = ""] = match;
     const announced = prefixType(prefix);
     const isCommonWord = NAMES_THAT_ARE_COMMON_WORDS.has(place.name.toLowerCase());
@@ -69,9 +78,10 @@ function candidatesFor(place: KnownPlace, text: string): Candidate[] {
 /** The most specific place the text names (desa over kecamatan, then the longest name), or null. */
 export function recognisePlace(text: string, places: readonly KnownPlace[]): PlaceMatch | null {
   const prepared = text.normalize("NFKC");
+  const lowerText = prepared.toLowerCase();
   let bestCandidate: Candidate | null = null;
   for (const place of places) {
-    for (const candidate of candidatesFor(place, prepared)) {
+    for (const candidate of candidatesFor(place, prepared, lowerText)) {
       if (!bestCandidate || candidate.rank > bestCandidate.rank) bestCandidate = candidate;
     }
   }

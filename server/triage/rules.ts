@@ -7,7 +7,7 @@
  * counter-evidence ("tidak ada korban").
  */
 import { normalize, type NormalizedText } from "./normalize.js";
-import { compilePattern, matchPattern, type CompiledPattern, type MatchInput } from "./patterns.js";
+import { compilePattern, matchPattern, PatternIndex, type CompiledPattern } from "./patterns.js";
 import type { Category, Kind, Reason, Urgency } from "./taxonomy.js";
 
 /** Patterns that are evidence of the same thing, with one weight: the rule counts once per message. */
@@ -169,35 +169,42 @@ export type RuleDecision = {
   spam: boolean;
 };
 
-type CompiledRule = { weight: number; compiled: CompiledPattern[] };
+/** A pattern and the name its reasons carry ("kind.pengaduan.jalan_rusak"). */
+type NamedPattern = { compiled: CompiledPattern; reasonRule: string };
+type CompiledRule = { weight: number; patterns: NamedPattern[] };
 type CompiledTable<C extends string> = [C, CompiledRule[]][];
 
-function compileTable<C extends string>(table: Record<C, KeywordRule[]>): CompiledTable<C> {
+function compileTable<C extends string>(field: string, table: Record<C, KeywordRule[]>): CompiledTable<C> {
   return (Object.entries(table) as [C, KeywordRule[]][]).map(([code, rules]) => [
     code,
-    rules.map((r) => ({ weight: r.weight, compiled: r.patterns.map(compilePattern) })),
+    rules.map((r) => ({ weight: r.weight, patterns: r.patterns.map((source) => ({ compiled: compilePattern(source), reasonRule: `${field}.${code}.${patternName(source)}` })) })),
   ]);
 }
 
 const COMPILED = {
-  kind: compileTable(KIND_RULES),
-  category: compileTable(CATEGORY_RULES),
-  urgency: compileTable(URGENCY_RULES),
+  kind: compileTable("kind", KIND_RULES),
+  category: compileTable("category", CATEGORY_RULES),
+  urgency: compileTable("urgency", URGENCY_RULES),
 };
+const INDEX = new PatternIndex(
+  Object.values(COMPILED).flatMap((table: CompiledTable<string>) => table.flatMap(([, rules]) => rules.flatMap((r) => r.patterns.map((p) => p.compiled)))),
+);
 
 /** Each rule counts once, on its first matching pattern. Codes keep the table's order. */
-function scoreCodes<C extends string>(field: string, table: CompiledTable<C>, input: MatchInput): FieldDecision<C>[] {
+function scoreCodes<C extends string>(table: CompiledTable<C>, text: string, candidates: ReadonlySet<CompiledPattern>): FieldDecision<C>[] {
   return table.map(([code, rules]) => {
     const reasons: Reason[] = [];
+    let score = 0;
     for (const r of rules) {
-      for (const pattern of r.compiled) {
-        const matched = matchPattern(pattern, input);
+      for (const pattern of r.patterns) {
+        const matched = matchPattern(pattern.compiled, text, candidates);
         if (matched === null) continue;
-        reasons.push({ rule: `${field}.${code}.${patternName(pattern.source)}`, matched, weight: r.weight });
+        reasons.push({ rule: pattern.reasonRule, matched, weight: r.weight });
+        score += r.weight;
         break;
       }
     }
-    return { code, score: reasons.reduce((sum, reason) => sum + reason.weight, 0), reasons };
+    return { code, score, reasons };
   });
 }
 
@@ -234,10 +241,10 @@ function decideUrgency(
 
 export function applyRules(input: string | NormalizedText): RuleDecision {
   const { text, tokens } = typeof input === "string" ? normalize(input) : input;
-  const matchInput = { text, tokens: new Set(tokens) };
-  const kindScores = scoreCodes("kind", COMPILED.kind, matchInput);
-  const categoryScores = scoreCodes("category", COMPILED.category, matchInput);
-  const urgencyScores = scoreCodes<Urgency>("urgency", COMPILED.urgency, matchInput);
+  const candidates = INDEX.candidates(tokens);
+  const kindScores = scoreCodes(COMPILED.kind, text, candidates);
+  const categoryScores = scoreCodes(COMPILED.category, text, candidates);
+  const urgencyScores = scoreCodes<Urgency>(COMPILED.urgency, text, candidates);
 
   const spamEvidence = scoreOf(kindScores, "lainnya");
   if (spamEvidence.score >= SPAM_THRESHOLD) {

@@ -35,7 +35,7 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   const minExamples = options.minExamplesPerLabel ?? DEFAULT_MIN_EXAMPLES_PER_LABEL;
   const normalized = normalize(text);
   const rules = applyRules(normalized);
-  const learned = options.classifier?.predict(text);
+  const learned = options.classifier?.predict(normalized);
 
   const decide = <F extends TriageField>(field: F): FieldTriage<CodeOf<F>> => {
     const byRules = rules[field] as { code: CodeOf<F>; score: number; reasons: Reason[] };

@@ -2,12 +2,15 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createCitizenTextGenerator } from "../../server/sandbox/citizenText.js";
 import { TriageClassifier, type LabelledExample } from "../../server/triage/classifier.js";
 import DEMO_PLACES from "../../server/triage/demoPlaces.js";
 import { evaluate, LabelledMessageSchema } from "../../server/triage/evaluate.js";
+import { memoized } from "../../server/triage/memo.js";
 import { normalize } from "../../server/triage/normalize.js";
+import { compilePattern, PatternIndex } from "../../server/triage/patterns.js";
 import { placesFromUnitTree, recognisePlace, type KnownPlace } from "../../server/triage/places.js";
-import { applyRules } from "../../server/triage/rules.js";
+import { applyRules, CATEGORY_RULES, KIND_RULES, URGENCY_RULES } from "../../server/triage/rules.js";
 import { labelsOf, triage } from "../../server/triage/triage.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -106,6 +109,42 @@ describe("triage rules", () => {
   });
 });
 
+describe("ruling patterns out before their regex runs", () => {
+  const patterns = [KIND_RULES, CATEGORY_RULES, URGENCY_RULES].flatMap((table) => Object.values(table).flatMap((rules) => rules.flatMap((rule) => rule.patterns.map(compilePattern))));
+  const index = new PatternIndex(patterns);
+
+  it("keeps every pattern that matches among the candidates of the message's tokens", () => {
+    const texts = createCitizenTextGenerator(5);
+    const odd = ["sudah 3 bulan banjirnya masuk rumah", "banjiran", "dimintai 50 ribu", "tolong !", "cair 5 menit wa 0812", ""];
+    let matches = 0;
+    for (const text of [...odd, ...Array.from({ length: 2000 }, () => texts.next().text)]) {
+      const normalized = normalize(text);
+      const candidates = index.candidates(normalized.tokens);
+      for (const pattern of patterns) {
+        if (!pattern.regex.test(normalized.text)) continue;
+        matches++;
+        expect(candidates.has(pattern), `${pattern.source} in "${normalized.text}"`).toBe(true);
+      }
+    }
+    expect(matches).toBeGreaterThan(2000);
+  });
+
+  it("leaves out patterns whose first word, prefix or number is absent", () => {
+    const candidates = [...index.candidates(normalize("banjirnya sudah 3 hari").tokens)].map((pattern) => pattern.source);
+    expect(candidates).toEqual(expect.arrayContaining(["banjir*", "sudah # hari|minggu|bulan|tahun"]));
+    expect(candidates).not.toContain("jalan .. rusak*|berlubang|hancur");
+  });
+});
+
+describe("remembering results of a function of a string", () => {
+  it("computes each key once and starts over when full", () => {
+    const computed: string[] = [];
+    const upper = memoized((key) => (computed.push(key), key.toUpperCase()), 2);
+    expect([upper("a"), upper("a"), upper("b"), upper("c"), upper("a")]).toEqual(["A", "A", "B", "C", "A"]);
+    expect(computed).toEqual(["a", "b", "c", "a"]);
+  });
+});
+
 describe("recognising places", () => {
   it("prefers the desa over the kecamatan it belongs to, and reports the words it matched", () => {
     const match = recognisePlace("Jalan di Kec. Sekayam, tepatnya ds. Balai Karangan, rusak", PLACES);
@@ -117,6 +156,7 @@ describe("recognising places", () => {
     expect(recognisePlace("banjir di sungaimawang", PLACES)?.place.name).toBe("Sungai Mawang");
     expect(recognisePlace("kel.ilir kota gelap", PLACES)?.place.type).toBe("kelurahan");
     expect(recognisePlace("camat kec.SEKAYAM", PLACES)?.place.name).toBe("Sekayam");
+    expect(recognisePlace("banjir di SUNGAI MAWANG", PLACES)?.place.name).toBe("Sungai Mawang");
   });
 
   it("falls back to the kecamatan, and to null when no known place is named", () => {
