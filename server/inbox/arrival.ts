@@ -1,5 +1,5 @@
 import { IndonesianHolidays } from "../deadlines/holidaysId.js";
-import { DEFAULT_SERVICE_LEVEL_POLICIES, deadlinesFor, selectPolicy } from "../deadlines/policies.js";
+import { DEFAULT_SERVICE_LEVEL_POLICIES, deadlinesFor, selectPolicy, type ItemDeadlines, type ServiceLevelPolicy } from "../deadlines/policies.js";
 import { WorkingCalendar } from "../deadlines/workingTime.js";
 import type { Prisma } from "../db/client.js";
 import type { RoutingRule } from "../db/generated/client.js";
@@ -84,6 +84,14 @@ export class ArrivalDesk {
       this.places = null;
       places = await this.knownPlaces();
     }
+    // Arrivals filed together share their receipt time, so their deadlines repeat per policy and time zone.
+    const deadlines = new Map<string, ItemDeadlines>();
+    const deadlinesOf = (receivedAt: Date, policy: ServiceLevelPolicy, timeZone: string) => {
+      const key = `${receivedAt.getTime()}\u0000${policy.id}\u0000${timeZone}`;
+      let due = deadlines.get(key);
+      if (!due) deadlines.set(key, (due = deadlinesFor(receivedAt, policy, this.calendarFor(timeZone))));
+      return due;
+    };
     return ({ text, placeUnitId: givenPlaceUnitId, receivedAt }) => {
       const result = triage(text, { places: places.known, classifier });
       // A web report's own place (chosen by the citizen) beats a place guessed from the text.
@@ -91,7 +99,7 @@ export class ArrivalDesk {
       const category = result.category.code;
       const unit = route(routing, places, category, placeUnitId ? places.paths.get(placeUnitId) ?? null : null);
       const policy = selectPolicy({ kind: result.kind.code, urgency: result.urgency.code }, DEFAULT_SERVICE_LEVEL_POLICIES);
-      const due = policy && unit ? deadlinesFor(receivedAt, policy, this.calendarFor(unit.timezone)) : null;
+      const due = policy && unit ? deadlinesOf(receivedAt, policy, unit.timezone) : null;
       const status = result.spam ? "closed_spam" : "triaged";
       const fields = {
         kind: result.kind.code,
