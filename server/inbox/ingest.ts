@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "../channels/adapter.js";
-import type { Prisma } from "../db/client.js";
+import type { SqlTransaction } from "../db/client.js";
 import type { Channel } from "../db/generated/client.js";
 import type { Services } from "../services.js";
 import type { Arrival, ArrivalDecision } from "./arrival.js";
@@ -13,25 +13,24 @@ export type FiledItem = { id: string; decision: ArrivalDecision | null };
 /** Messages triaged between two turns of the event loop. */
 const TRIAGE_SLICE = 50;
 
-type Database = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw" | "delivery">;
-
 /**
- * Files citizen messages in a few set-based statements inside the caller's transaction: each
+ * Files citizen messages in a few set-based statements of plain SQL inside the caller's
+ * transaction (each batch is one JSON parameter, which Prisma would plan at length): each
  * platform id once (a webhook retry, a webhook + poll overlap, a duplicate inside the batch, or
  * one filed at the same moment by another process is skipped by the unique index), in the
  * conversation of its thread and author, with its "received" event. With `decide`, items are
  * stored already triaged, routed and given deadlines, with their "triaged" event; without it
  * they are stored as new for triage on arrival. Returns the items filed now.
  */
-export async function fileMessages(db: Database, arrivals: IncomingArrival[], decide?: (arrival: Arrival) => ArrivalDecision): Promise<FiledItem[]> {
+export async function fileMessages(sql: SqlTransaction, arrivals: IncomingArrival[], decide?: (arrival: Arrival) => ArrivalDecision): Promise<FiledItem[]> {
   // Sorted, so that concurrent batches insert (and wait on) the same platform ids in the same order.
   const unique = [...new Map(arrivals.map((arrival) => [`${arrival.message.source}\u0000${arrival.message.platformId}`, arrival])).entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, arrival]) => arrival);
   if (unique.length === 0) return [];
   const receivedAt = new Date();
-  const conversationIds = await upsertConversations(db, unique);
-  const ourPosts = await postsAnswered(db, unique);
+  const conversationIds = await upsertConversations(sql, unique);
+  const ourPosts = await postsAnswered(sql, unique);
 
   const decisions: (ArrivalDecision | null)[] = [];
   for (const { message } of unique) {
@@ -66,19 +65,21 @@ export async function fileMessages(db: Database, arrivals: IncomingArrival[], de
     };
   });
   // jsonb_to_recordset turns one JSON parameter into typed rows: one statement whatever the batch size.
-  const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "InboxItem" ("id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
+  const inserted = await sql.query<{ id: string }>(
+    `INSERT INTO "InboxItem" ("id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
       "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
       "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "createdAt", "updatedAt")
     SELECT "id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
       "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
       "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "receivedAt", "receivedAt"
-    FROM jsonb_to_recordset(${JSON.stringify(rows.map(({ row }) => row))}::jsonb) AS x(
+    FROM jsonb_to_recordset($1::jsonb) AS x(
       "id" uuid, "conversationId" uuid, "source" "InboxSource", "channelId" uuid, "platformId" text, "parentPlatformId" text, "postRemoteId" text, "postId" uuid,
       "authorName" text, "authorHandle" text, "authorPlatformId" text, "text" text, "attachments" jsonb, "sentAt" timestamp(3), "receivedAt" timestamp(3), "status" "InboxStatus",
       "kind" text, "category" text, "urgency" text, "placeUnitId" uuid, "triage" jsonb, "unitId" uuid, "slaPolicy" text, "firstResponseDueAt" timestamp(3), "resolutionDueAt" timestamp(3))
     ON CONFLICT ("source", "platformId") DO NOTHING
-    RETURNING "id"::text AS id`;
+    RETURNING "id"::text AS id`,
+    [JSON.stringify(rows.map(({ row }) => row))],
+  );
   const filedIds = new Set(inserted.map((row) => row.id));
   const filed = rows.filter(({ row }) => filedIds.has(row.id));
   if (filed.length === 0) return [];
@@ -87,9 +88,9 @@ export async function fileMessages(db: Database, arrivals: IncomingArrival[], de
     ...(decision ? [{ itemId: row.id, type: "triaged", data: decision.event }] : []),
   ]);
   // In array order, so each item's "received" comes before its "triaged" on the timeline.
-  await db.$executeRaw`
-    INSERT INTO "InboxEvent" ("itemId", "type", "data")
-    SELECT "itemId", "type", "data" FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`;
+  await sql.query(`INSERT INTO "InboxEvent" ("itemId", "type", "data") SELECT "itemId", "type", "data" FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`, [
+    JSON.stringify(events),
+  ]);
   return filed.map(({ row, decision }) => ({ id: row.id, decision }));
 }
 
@@ -98,7 +99,7 @@ export async function fileMessages(db: Database, arrivals: IncomingArrival[], de
  * announces it for triage on arrival. Returns the new item's id, or null when it was already stored.
  */
 export async function storeIncoming(services: Services, channel: IncomingArrival["channel"], message: IncomingMessage): Promise<string | null> {
-  const [filed] = await services.prisma.$transaction((tx) => fileMessages(tx, [{ channel, message }]));
+  const [filed] = await services.db.transaction((sql) => fileMessages(sql, [{ channel, message }]));
   if (!filed) return null;
   services.events.emit("inbox.itemReceived", { itemId: filed.id });
   return filed.id;
@@ -111,7 +112,7 @@ const authorKeyOf = (message: IncomingMessage) => message.author.platformId ?? m
  * The conversation of each message's thread and author, created when new, its last item time
  * moved forward. Keys are sorted so that concurrent batches lock conversations in the same order.
  */
-async function upsertConversations(db: Database, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
+async function upsertConversations(sql: SqlTransaction, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
   const latest = new Map<string, { source: string; channelId: string; threadKey: string; authorKey: string; lastItemAt: Date }>();
   for (const { channel, message } of arrivals) {
     const key = conversationKey(message);
@@ -120,20 +121,26 @@ async function upsertConversations(db: Database, arrivals: IncomingArrival[]): P
     else if (message.sentAt > known.lastItemAt) known.lastItemAt = message.sentAt;
   }
   const conversations = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, conversation]) => ({ id: randomUUID(), ...conversation }));
-  const rows = await db.$queryRaw<{ id: string; source: string; threadKey: string; authorKey: string }[]>`
-    INSERT INTO "Conversation" ("id", "source", "channelId", "threadKey", "authorKey", "lastItemAt")
+  const rows = await sql.query<{ id: string; source: string; threadKey: string; authorKey: string }>(
+    `INSERT INTO "Conversation" ("id", "source", "channelId", "threadKey", "authorKey", "lastItemAt")
     SELECT "id", "source", "channelId", "threadKey", "authorKey", "lastItemAt"
-    FROM jsonb_to_recordset(${JSON.stringify(conversations)}::jsonb) AS x("id" uuid, "source" "InboxSource", "channelId" uuid, "threadKey" text, "authorKey" text, "lastItemAt" timestamp(3))
+    FROM jsonb_to_recordset($1::jsonb) AS x("id" uuid, "source" "InboxSource", "channelId" uuid, "threadKey" text, "authorKey" text, "lastItemAt" timestamp(3))
     ON CONFLICT ("source", "threadKey", "authorKey") DO UPDATE SET "lastItemAt" = GREATEST("Conversation"."lastItemAt", EXCLUDED."lastItemAt")
-    RETURNING "id"::text AS id, "source"::text AS source, "threadKey", "authorKey"`;
+    RETURNING "id"::text AS id, "source"::text AS source, "threadKey", "authorKey"`,
+    [JSON.stringify(conversations)],
+  );
   return new Map(rows.map((row) => [`${row.source}\u0000${row.threadKey}\u0000${row.authorKey}`, row.id]));
 }
 
 /** Comments under our own posts are linked to them, so staff see what they answer: channel + remote id → post id. */
-async function postsAnswered(db: Database, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
+async function postsAnswered(sql: SqlTransaction, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
   const remoteIds = [...new Set(arrivals.flatMap(({ message }) => (message.postRemoteId ? [message.postRemoteId] : [])))];
   if (remoteIds.length === 0) return new Map();
   const channelIds = [...new Set(arrivals.map(({ channel }) => channel.id))];
-  const deliveries = await db.delivery.findMany({ where: { channelId: { in: channelIds }, remoteId: { in: remoteIds } }, select: { channelId: true, remoteId: true, postId: true } });
+  const deliveries = await sql.query<{ channelId: string; remoteId: string; postId: string }>(
+    `SELECT "channelId"::text AS "channelId", "remoteId", "postId"::text AS "postId" FROM "Delivery"
+    WHERE "channelId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) AND "remoteId" IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    [JSON.stringify(channelIds), JSON.stringify(remoteIds)],
+  );
   return new Map(deliveries.map((delivery) => [`${delivery.channelId}\u0000${delivery.remoteId}`, delivery.postId]));
 }

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "../db/client.js";
+import type { SqlTransaction } from "../db/client.js";
 import type { Services } from "../services.js";
 import { ArrivalDesk } from "./arrival.js";
 import { fileMessages, type IncomingArrival } from "./ingest.js";
@@ -19,7 +19,6 @@ const KEEPING_BATCH = 1000;
 const MAX_ATTEMPTS = 10;
 /** After a failed attempt a receipt waits this long, doubled per attempt, before the next. */
 const RETRY_BASE_MS = 1000;
-const FILING_TIMEOUT_MS = 60_000;
 
 type Waiting = { source: string; body: string; done: (error?: unknown) => void };
 
@@ -46,9 +45,16 @@ export class WebhookReceiver {
     while (this.waiting.length > 0) {
       const round = this.waiting.splice(0, KEEPING_BATCH);
       try {
-        await this.services.prisma.$executeRaw`
-          INSERT INTO "WebhookReceipt" ("source", "body")
-          SELECT * FROM unnest(${round.map((w) => w.source)}::text[], ${round.map((w) => w.body)}::text[])`;
+        // Committed on its own (synchronously, unlike filing) before any of these callbacks is acknowledged.
+        // One JSON parameter: pg escapes a text[] parameter character by character, and Prisma would plan it at length.
+        const connection = await this.services.db.connect();
+        try {
+          await connection.query(`INSERT INTO "WebhookReceipt" ("source", "body") SELECT "source", "body" FROM json_to_recordset($1::json) AS x("source" text, "body" text)`, [
+            JSON.stringify(round.map(({ source, body }) => ({ source, body }))),
+          ]);
+        } finally {
+          await connection.release();
+        }
         for (const waiting of round) waiting.done();
         this.services.events.emit("inbox.webhookKept", {});
       } catch (error) {
@@ -67,7 +73,8 @@ export async function countRejectedWebhook(services: Services, source: string): 
     ON CONFLICT ("source", "day") DO UPDATE SET "count" = "WebhookRejection"."count" + 1`;
 }
 
-type Receipt = { id: bigint; body: string };
+/** A kept callback; its bigint id as text, the same from PostgreSQL and PGlite. */
+type Receipt = { id: string; body: string };
 /** What a batch filed: the receipts and the new items, announced once the transaction has committed. */
 type Filed = { receipts: number; items: { id: string }[] };
 
@@ -120,7 +127,7 @@ export class WebhookProcessor {
 
   /** Files one batch of waiting receipts; returns how many were claimed. */
   async processPending(limit = FILING_BATCH): Promise<number> {
-    let claimed: bigint[] = [];
+    let claimed: string[] = [];
     try {
       const filed = await this.fileBatch(limit, null, (ids) => (claimed = ids));
       this.announce(filed.items);
@@ -132,57 +139,63 @@ export class WebhookProcessor {
       try {
         this.announce((await this.fileBatch(1, id, () => {})).items);
       } catch (error) {
-        this.services.logger.warn({ err: error, receipt: String(id), owner: this.owner }, "webhook could not be filed; will retry");
+        this.services.logger.warn({ err: error, receipt: id, owner: this.owner }, "webhook could not be filed; will retry");
         await this.services.prisma.$executeRaw`
           UPDATE "WebhookReceipt" SET "attempts" = "attempts" + 1, "lastError" = ${error instanceof Error ? error.message : String(error)},
             "leaseUntil" = now() + ${RETRY_BASE_MS}::int * interval '1 millisecond' * power(2, "attempts")
-          WHERE "id" = ${id}`;
+          WHERE "id" = ${id}::bigint`;
       }
     }
     return claimed.length;
   }
 
   /** Claims up to `limit` receipts (or the one given), files them and marks them processed, in one transaction. */
-  private async fileBatch(limit: number, onlyId: bigint | null, onClaimed: (ids: bigint[]) => void): Promise<Filed> {
+  private async fileBatch(limit: number, onlyId: string | null, onClaimed: (ids: string[]) => void): Promise<Filed> {
     // Read (or refresh) the cached rules before the transaction: PGlite has a single connection.
     const decide = await this.arrivals.decider();
-    return this.services.prisma.$transaction(
-      async (tx) => {
-        const receipts = await tx.$queryRaw<Receipt[]>`
-          SELECT "id", "body" FROM "WebhookReceipt"
-          WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < now()) AND "attempts" < ${MAX_ATTEMPTS}
-            AND (${onlyId}::bigint IS NULL OR "id" = ${onlyId}::bigint)
-          ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-        onClaimed(receipts.map((receipt) => receipt.id));
-        if (receipts.length === 0) return { receipts: 0, items: [] };
-        // Losing this commit in a crash only means filing the batch again: its receipts stay unprocessed with it.
-        await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
-        const { arrivals, malformed } = await this.readReceipts(tx, receipts);
-        const items = await fileMessages(tx, arrivals, decide);
-        const ids = receipts.map((receipt) => receipt.id);
-        await tx.$executeRaw`UPDATE "WebhookReceipt" SET "processedAt" = now(), "leaseUntil" = NULL, "lastError" = NULL WHERE "id" = ANY(${ids}::bigint[])`;
-        // A body that is not a Meta webhook will never become one: it is set aside with the reason, not retried.
-        for (const { id, reason } of malformed) await tx.$executeRaw`UPDATE "WebhookReceipt" SET "lastError" = ${reason} WHERE "id" = ${id}`;
-        return { receipts: receipts.length, items };
-      },
-      { timeout: FILING_TIMEOUT_MS },
-    );
+    return this.services.db.transaction(async (sql) => {
+      const receipts = await sql.query<Receipt>(
+        `SELECT "id"::text AS id, "body" FROM "WebhookReceipt"
+        WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < now()) AND "attempts" < $1
+          AND ($2::bigint IS NULL OR "id" = $2::bigint)
+        ORDER BY "id" LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [MAX_ATTEMPTS, onlyId, limit],
+      );
+      onClaimed(receipts.map((receipt) => receipt.id));
+      if (receipts.length === 0) return { receipts: 0, items: [] };
+      // Losing this commit in a crash only means filing the batch again: its receipts stay unprocessed with it.
+      // (The receipt itself was committed synchronously before its callback was acknowledged.)
+      await sql.query(`SET LOCAL synchronous_commit = off`);
+      const { arrivals, malformed } = await this.readReceipts(sql, receipts);
+      const items = await fileMessages(sql, arrivals, decide);
+      // A body that is not a Meta webhook will never become one: it is set aside with the reason, not retried.
+      await sql.query(
+        `UPDATE "WebhookReceipt" AS r SET "processedAt" = now(), "leaseUntil" = NULL, "lastError" = x."lastError"
+        FROM jsonb_to_recordset($1::jsonb) AS x("id" bigint, "lastError" text) WHERE r."id" = x."id"`,
+        [JSON.stringify(receipts.map(({ id }) => ({ id, lastError: malformed.get(id) ?? null })))],
+      );
+      return { receipts: receipts.length, items };
+    });
   }
 
-  /** The comments in the receipts, each with the connected channel it was addressed to. */
-  private async readReceipts(tx: Prisma.TransactionClient, receipts: Receipt[]) {
-    const malformed: { id: bigint; reason: string }[] = [];
+  /** The comments in the receipts, each with the connected channel it was addressed to, and why the malformed ones were set aside. */
+  private async readReceipts(sql: SqlTransaction, receipts: Receipt[]) {
+    const malformed = new Map<string, string>();
     const found = receipts.flatMap((receipt) => {
       try {
         return parseMetaWebhook(JSON.parse(receipt.body));
       } catch (error) {
-        malformed.push({ id: receipt.id, reason: `malformed: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}` });
+        malformed.set(receipt.id, `malformed: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`);
         return [];
       }
     });
     const accounts = [...new Set(found.map(({ accountId }) => accountId))];
     const channels = accounts.length
-      ? await tx.channel.findMany({ where: { kind: { in: ["facebook", "instagram"] }, externalId: { in: accounts } }, select: { id: true, unitId: true, kind: true, externalId: true }, orderBy: { createdAt: "asc" } })
+      ? await sql.query<{ id: string; unitId: string; kind: string; externalId: string }>(
+          `SELECT "id"::text AS id, "unitId"::text AS "unitId", "kind"::text AS kind, "externalId" FROM "Channel"
+          WHERE "kind" IN ('facebook', 'instagram') AND "externalId" IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY "createdAt"`,
+          [JSON.stringify(accounts)],
+        )
       : [];
     const channelOf = new Map<string, IncomingArrival["channel"]>();
     for (const channel of channels) if (!channelOf.has(`${channel.kind}:${channel.externalId}`)) channelOf.set(`${channel.kind}:${channel.externalId}`, channel);

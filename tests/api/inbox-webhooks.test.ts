@@ -170,3 +170,26 @@ describe("Meta webhook endpoint", () => {
     await prisma.webhookReceipt.update({ where: { id: refused.id }, data: { processedAt: new Date() } });
   });
 });
+
+describe("plain SQL transactions, as filing uses them", () => {
+  const receiptsOf = (body: string) => siar.services.prisma.webhookReceipt.count({ where: { body } });
+  const keep = (sql: { query: (text: string, params?: unknown[]) => Promise<unknown[]> }, body: string) =>
+    sql.query(`INSERT INTO "WebhookReceipt" ("source", "body", "processedAt") VALUES ('test', $1, now())`, [body]);
+
+  it("commits what the work wrote when it resolves and returns its result", async () => {
+    const result = await siar.services.db.transaction(async (sql) => (await keep(sql, "tx-committed"), "done"));
+    expect(result).toBe("done");
+    expect(await receiptsOf("tx-committed")).toBe(1);
+  });
+
+  it("rolls back everything the work wrote when it throws, and passes the error on", async () => {
+    const failing = siar.services.db.transaction(async (sql) => {
+      await keep(sql, "tx-rolled-back");
+      await sql.query(`SELECT 1/0`);
+    });
+    await expect(failing).rejects.toThrow(/division by zero/);
+    expect(await receiptsOf("tx-rolled-back")).toBe(0);
+    // The connection is usable afterwards.
+    expect(await siar.services.db.transaction((sql) => sql.query<{ one: number }>(`SELECT 1 AS one`))).toEqual([{ one: 1 }]);
+  });
+});
