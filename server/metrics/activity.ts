@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
 import { ON_TIME_TOLERANCE_MINUTES, rate } from "./definitions.js";
+import { figureQuery } from "./query.js";
 import { inIds, inPeriod, num, numOrNull, type MetricsScope } from "./scope.js";
 
 // Figures beyond the inbox: early warnings raised, and how publishing went.
@@ -7,14 +8,14 @@ import { inIds, inPeriod, num, numOrNull, type MetricsScope } from "./scope.js";
 /** Early warnings raised in the period for the scope's units, category and area. */
 export async function earlyWarningFigures(prisma: PrismaClient, scope: MetricsScope) {
   const minutesToAcknowledge = Prisma.sql`EXTRACT(EPOCH FROM (w."acknowledgedAt" - w."raisedAt")) / 60`;
-  const [row] = await prisma.$queryRaw<Record<string, unknown>[]>`
+  const [row] = await figureQuery<Record<string, unknown>>(prisma, Prisma.sql`
     SELECT count(*) AS "raised", count(w."acknowledgedAt") AS "acknowledged",
       percentile_disc(0.5::float8) WITHIN GROUP (ORDER BY ${minutesToAcknowledge}) AS "median",
       percentile_disc(0.9::float8) WITHIN GROUP (ORDER BY ${minutesToAcknowledge}) AS "p90"
     FROM "EarlyWarning" w
     WHERE ${inPeriod(Prisma.sql`w."raisedAt"`, scope.period)} AND ${inIds(Prisma.sql`w."unitId"`, scope.unitIds)}
       AND ${inIds(Prisma.sql`w."placeUnitId"`, scope.placeUnitIds)}
-      ${scope.category ? Prisma.sql`AND w."category" = ${scope.category}` : Prisma.empty}`;
+      ${scope.category ? Prisma.sql`AND w."category" = ${scope.category}` : Prisma.empty}`);
   return {
     raised: num(row?.raised),
     acknowledged: num(row?.acknowledged),
@@ -48,7 +49,7 @@ export async function publishingFigures(prisma: PrismaClient, scope: MetricsScop
   const failed = Prisma.sql`d."status" = 'failed' AND ${inPeriod(Prisma.sql`d."updatedAt"`, scope.period)}`;
   const dueAt = Prisma.sql`GREATEST(p."scheduledAt", p."reviewedAt")`;
   const judged = Prisma.sql`${published} AND ${dueAt} IS NOT NULL`;
-  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+  const rows = await figureQuery<Record<string, unknown>>(prisma, Prisma.sql`
     SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group",
       count(DISTINCT p."id") FILTER (WHERE ${published}) AS "posts",
       count(*) FILTER (WHERE ${published}) AS "published",
@@ -63,7 +64,7 @@ export async function publishingFigures(prisma: PrismaClient, scope: MetricsScop
       LEFT JOIN "DeliveryEngagement" e ON e."deliveryId" = d."id"
     WHERE ((${published}) OR (${failed})) AND ${inIds(Prisma.sql`p."unitId"`, scope.unitIds)}
       ${scope.channelId ? Prisma.sql`AND d."channelId" = ${scope.channelId}::uuid` : Prisma.empty}
-    ${groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty}`;
+    ${groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty}`);
   return new Map(
     rows.map((row) => {
       const judgedCount = num(row.judged);

@@ -65,9 +65,13 @@ export function workingCalendarFor(timeZone: string | null | undefined): Working
   return calendar;
 }
 
-/** A duration in calendar minutes and in office minutes of the owning unit's calendar. */
+/**
+ * A duration in whole calendar minutes and whole office minutes of the owning unit's calendar
+ * (seconds dropped). The database keeps the same: calendar minutes in generated columns,
+ * working minutes stored from here (server/metrics/workingMinutes.ts).
+ */
 export function durationMinutes(from: Date, to: Date, timeZone: string | null | undefined): { calendar: number; working: number } {
-  return { calendar: calendarMinutesBetween(from, to), working: workingCalendarFor(timeZone).workingMinutesBetween(from, to) };
+  return { calendar: Math.floor(calendarMinutesBetween(from, to)), working: Math.floor(workingCalendarFor(timeZone).workingMinutesBetween(from, to)) };
 }
 
 type Text = { name: string; definition: string };
@@ -86,8 +90,8 @@ const PERCENTILE = {
   en: "Median and 90th percentile use the nearest-rank method (the ⌈p·n⌉-th value in order).",
 };
 const WORKING_MINUTES = {
-  id: "Ditampilkan dalam menit kalender dan menit kerja (jam kantor unit pemilik, tanpa akhir pekan, libur nasional dan cuti bersama; zona waktu unit, bawaan WIB).",
-  en: "Shown in calendar minutes and in working minutes (the owning unit's office hours, without weekends, national holidays and cuti bersama; the unit's time zone, WIB by default).",
+  id: "Ditampilkan dalam menit kalender dan menit kerja (jam kantor unit pemilik, tanpa akhir pekan, libur nasional dan cuti bersama; zona waktu unit, bawaan WIB), dalam menit penuh (detik diabaikan).",
+  en: "Shown in calendar minutes and in working minutes (the owning unit's office hours, without weekends, national holidays and cuti bersama; the unit's time zone, WIB by default), in whole minutes (seconds dropped).",
 };
 const entry = (id: [string, ...string[]], en: [string, ...string[]]): GlossaryEntry => ({
   id: { name: id[0], definition: id.slice(1).join(" ") },

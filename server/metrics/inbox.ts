@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
+import { InboxStatus } from "../db/generated/enums.js";
 import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
 import {
   AGE_BUCKETS,
@@ -10,6 +11,7 @@ import {
   type VolumeGroup,
 } from "./definitions.js";
 import { itemFilters, num, numOrNull, receivedItems, type MetricsScope } from "./scope.js";
+import { figureQuery } from "./query.js";
 import { fillWorkingMinutes } from "./workingMinutes.js";
 
 // The inbox figures as SQL over InboxItem `i` joined to its owning Unit `u`. Each predicate below
@@ -17,11 +19,20 @@ import { fillWorkingMinutes } from "./workingMinutes.js";
 
 /** Not spam: what volume and areas count. */
 const NOT_SPAM = Prisma.sql`i."status" <> 'closed_spam'`;
-/** What response figures count: neither spam nor a merged duplicate (its original is counted). */
-const COUNTS_FOR_RESPONSE = Prisma.sql`i."status" <> 'closed_spam' AND i."mergedIntoId" IS NULL`;
-const minutesBetween = (from: Prisma.Sql, to: Prisma.Sql) => Prisma.sql`EXTRACT(EPOCH FROM (${to} - ${from})) / 60`;
-const FIRST_RESPONSE_MINUTES = minutesBetween(Prisma.sql`i."receivedAt"`, Prisma.sql`i."firstRespondedAt"`);
-const RESOLUTION_MINUTES = minutesBetween(Prisma.sql`i."receivedAt"`, Prisma.sql`i."resolvedAt"`);
+/**
+ * What response figures count: neither spam nor a merged duplicate (its original is counted).
+ * A generated column (status <> 'closed_spam' AND mergedIntoId IS NULL, migration
+ * 20261121151436_dashboard_figure_columns), as are the whole calendar minutes to first response
+ * and resolution beside it.
+ */
+const COUNTS_FOR_RESPONSE = Prisma.sql`i."countsForResponse"`;
+/** Each duration the figures give percentiles of: whole calendar and working minutes. */
+const DURATIONS = {
+  firstResponse: Prisma.sql`i."firstResponseMinutes"`,
+  firstResponseWorking: Prisma.sql`i."firstResponseWorkingMinutes"`,
+  resolution: Prisma.sql`i."resolutionMinutes"`,
+  resolutionWorking: Prisma.sql`i."resolutionWorkingMinutes"`,
+};
 /** A status move to `status` on the item's timeline (how reopening is recorded). */
 const movedTo = (status: string) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "InboxEvent" e WHERE e."itemId" = i."id" AND e."type" = 'status' AND e."data"->'status'->>'to' = ${status})`;
@@ -42,6 +53,8 @@ const judged = (doneAt: string, dueAt: string, now: Date) =>
 const onTime = (doneAt: string, dueAt: string) => Prisma.sql`i.${Prisma.raw(`"${doneAt}"`)} <= i.${Prisma.raw(`"${dueAt}"`)}`;
 
 const FROM_ITEMS = Prisma.sql`FROM "InboxItem" i LEFT JOIN "Unit" u ON u."id" = i."unitId"`;
+/** The items alone: the dashboard's covering index answers these without reading the rows. */
+const FROM_ITEMS_ONLY = Prisma.sql`FROM "InboxItem" i`;
 
 export type Percentiles = { median: number | null; p90: number | null };
 export type DurationFigure = { count: number; calendarMinutes: Percentiles; workingMinutes: Percentiles };
@@ -67,31 +80,28 @@ export async function responseFigures(prisma: PrismaClient, scope: MetricsScope,
   const { now } = scope;
   await fillWorkingMinutes(prisma);
   const counted = (condition: Prisma.Sql) => Prisma.sql`count(*) FILTER (WHERE ${COUNTS_FOR_RESPONSE} AND ${condition})`;
-  const percentile = (p: number, minutes: Prisma.Sql) => Prisma.sql`percentile_disc(${p}::float8) WITHIN GROUP (ORDER BY ${minutes}) FILTER (WHERE ${COUNTS_FOR_RESPONSE})`;
-  const rows = await prisma.$queryRaw<AggregateRow[]>`
+  // Median and p90 from one sort per duration.
+  const percentiles = (minutes: Prisma.Sql) => Prisma.sql`percentile_disc(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${minutes}) FILTER (WHERE ${COUNTS_FOR_RESPONSE})`;
+  const rows = await figureQuery<AggregateRow>(prisma, Prisma.sql`
     SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group",
       count(*) FILTER (WHERE ${NOT_SPAM}) AS "volume",
       count(*) FILTER (WHERE i."status" = 'closed_spam') AS "spam",
       count(*) FILTER (WHERE i."mergedIntoId" IS NOT NULL) AS "duplicates",
       ${counted(Prisma.sql`i."firstRespondedAt" IS NOT NULL`)} AS "answered",
-      ${percentile(0.5, FIRST_RESPONSE_MINUTES)} AS "firstResponseMedian",
-      ${percentile(0.9, FIRST_RESPONSE_MINUTES)} AS "firstResponseP90",
-      ${percentile(0.5, Prisma.sql`i."firstResponseWorkingMinutes"`)} AS "firstResponseWorkingMedian",
-      ${percentile(0.9, Prisma.sql`i."firstResponseWorkingMinutes"`)} AS "firstResponseWorkingP90",
+      ${percentiles(DURATIONS.firstResponse)} AS "firstResponse",
+      ${percentiles(DURATIONS.firstResponseWorking)} AS "firstResponseWorking",
       ${counted(Prisma.sql`i."resolvedAt" IS NOT NULL`)} AS "resolved",
-      ${percentile(0.5, RESOLUTION_MINUTES)} AS "resolutionMedian",
-      ${percentile(0.9, RESOLUTION_MINUTES)} AS "resolutionP90",
-      ${percentile(0.5, Prisma.sql`i."resolutionWorkingMinutes"`)} AS "resolutionWorkingMedian",
-      ${percentile(0.9, Prisma.sql`i."resolutionWorkingMinutes"`)} AS "resolutionWorkingP90",
+      ${percentiles(DURATIONS.resolution)} AS "resolution",
+      ${percentiles(DURATIONS.resolutionWorking)} AS "resolutionWorking",
       ${counted(judged("firstRespondedAt", "firstResponseDueAt", now))} AS "firstResponseJudged",
       ${counted(Prisma.sql`${judged("firstRespondedAt", "firstResponseDueAt", now)} AND ${onTime("firstRespondedAt", "firstResponseDueAt")}`)} AS "firstResponseOnTime",
       ${counted(judged("resolvedAt", "resolutionDueAt", now))} AS "resolutionJudged",
       ${counted(Prisma.sql`${judged("resolvedAt", "resolutionDueAt", now)} AND ${onTime("resolvedAt", "resolutionDueAt")}`)} AS "resolutionOnTime",
       ${counted(RESOLVED_ONCE)} AS "resolvedOnce",
       ${counted(Prisma.sql`${RESOLVED_ONCE} AND ${REOPENED_ONCE}`)} AS "reopened"
-    ${FROM_ITEMS}
+    ${groupKey ? FROM_ITEMS : FROM_ITEMS_ONLY}
     WHERE ${receivedItems(scope)}
-    ${groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty}`;
+    ${groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty}`);
   const figures = new Map<string | null, ResponseFigures>();
   for (const row of rows) {
     const compliance = (prefix: string): ComplianceFigure => {
@@ -99,10 +109,14 @@ export async function responseFigures(prisma: PrismaClient, scope: MetricsScope,
       const onTimeCount = num(row[`${prefix}OnTime`]);
       return { judged: judgedCount, onTime: onTimeCount, rate: rate(onTimeCount, judgedCount) };
     };
+    const medianAndP90 = (value: unknown): Percentiles => {
+      const [median, p90] = (value as (number | null)[] | null) ?? [];
+      return { median: numOrNull(median), p90: numOrNull(p90) };
+    };
     const duration = (prefix: "firstResponse" | "resolution", count: unknown): DurationFigure => ({
       count: num(count),
-      calendarMinutes: { median: numOrNull(row[`${prefix}Median`]), p90: numOrNull(row[`${prefix}P90`]) },
-      workingMinutes: { median: numOrNull(row[`${prefix}WorkingMedian`]), p90: numOrNull(row[`${prefix}WorkingP90`]) },
+      calendarMinutes: medianAndP90(row[prefix]),
+      workingMinutes: medianAndP90(row[`${prefix}Working`]),
     });
     const reopened = num(row.reopened);
     const resolvedOnce = num(row.resolvedOnce);
@@ -129,12 +143,12 @@ export async function backlogCounts(prisma: PrismaClient, scope: MetricsScope, g
     bounded.map((bucket) => Prisma.sql`WHEN i."receivedAt" > ${new Date(scope.now.getTime() - bucket.toDays * DAY_MS)} THEN ${bucket.key}`),
     " ",
   )} ELSE ${AGE_BUCKETS.at(-1)!.key} END`;
-  const rows = await prisma.$queryRaw<{ group: string | null; bucket: AgeBucket; count: bigint }[]>`
+  const rows = await figureQuery<{ group: string | null; bucket: AgeBucket; count: bigint }>(prisma, Prisma.sql`
     SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group", ${bucketOf} AS "bucket", count(*) AS "count"
-    ${FROM_ITEMS}
+    ${groupKey ? FROM_ITEMS : FROM_ITEMS_ONLY}
     WHERE ${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE}
       AND i."status" IN (${Prisma.join(BACKLOG_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
-    GROUP BY 1, 2`;
+    GROUP BY 1, 2`);
   const byGroup = new Map<string | null, Record<AgeBucket, number> & { total: number }>();
   for (const row of rows) {
     let counts = byGroup.get(row.group);
@@ -149,12 +163,15 @@ export function emptyBuckets(): Record<AgeBucket, number> {
   return Object.fromEntries(AGE_BUCKETS.map((bucket) => [bucket.key, 0])) as Record<AgeBucket, number>;
 }
 
+/** Not resolved nor closed as spam: listed rather than negated, so that the status index finds them. */
+const UNRESOLVED_STATUSES = Object.values(InboxStatus).filter((status) => !CLOSED_STATUSES.includes(status));
+
 /** Unresolved items past a deadline now (first response while unanswered, or resolution), oldest first. */
 export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, limit: number) {
   const overdue = Prisma.sql`${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE}
-    AND i."status" NOT IN (${Prisma.join(CLOSED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
+    AND i."status" IN (${Prisma.join(UNRESOLVED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
     AND ((i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) OR (i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}))`;
-  const [counted] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS "count" ${FROM_ITEMS} WHERE ${overdue}`;
+  const [counted] = await figureQuery<{ count: bigint }>(prisma, Prisma.sql`SELECT count(*) AS "count" ${FROM_ITEMS_ONLY} WHERE ${overdue}`);
   const rows = await prisma.$queryRaw<
     { id: string; status: string; category: string | null; urgency: string | null; receivedAt: Date; firstRespondedAt: Date | null; firstResponseDueAt: Date | null; resolutionDueAt: Date | null; unitId: string | null; unitName: string | null }[]
   >`
@@ -197,29 +214,32 @@ const VOLUME_GROUP_COLUMNS: Record<VolumeGroup, Prisma.Sql> = {
 export async function volumeSeries(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup, bucket: VolumeBucket) {
   // Fixed offset: Indonesian zones have no daylight saving time (see INDONESIAN_TIME_ZONES).
   const local = Prisma.sql`i."receivedAt" + make_interval(mins => ${REPORTING_OFFSET_MINUTES}::int)`;
-  const rows = await prisma.$queryRaw<{ bucket: string; key: string | null; count: bigint }[]>`
-    SELECT to_char(date_trunc(${bucket}, ${local}), 'YYYY-MM-DD') AS "bucket", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", count(*) AS "count"
-    FROM "InboxItem" i
-    WHERE ${receivedItems(scope)} AND ${NOT_SPAM}
-    GROUP BY 1, 2 ORDER BY 1, 2`;
+  // Grouped by the truncated time, formatted once per bucket rather than once per item.
+  const rows = await figureQuery<{ bucket: string; key: string | null; count: bigint }>(prisma, Prisma.sql`
+    SELECT to_char(b."start", 'YYYY-MM-DD') AS "bucket", b."key", b."count" FROM (
+      SELECT date_trunc(${bucket}, ${local}) AS "start", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", count(*) AS "count"
+      FROM "InboxItem" i
+      WHERE ${receivedItems(scope)} AND ${NOT_SPAM}
+      GROUP BY 1, 2) b
+    ORDER BY 1, 2`);
   return rows.map((row) => ({ bucket: row.bucket, key: row.key, count: num(row.count) }));
 }
 
 /** Items received (not spam) per group, for the previous period's totals. */
 export async function volumeTotals(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup): Promise<Map<string | null, number>> {
-  const rows = await prisma.$queryRaw<{ key: string | null; count: bigint }[]>`
+  const rows = await figureQuery<{ key: string | null; count: bigint }>(prisma, Prisma.sql`
     SELECT ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", count(*) AS "count"
-    FROM "InboxItem" i WHERE ${receivedItems(scope)} AND ${NOT_SPAM} GROUP BY 1`;
+    FROM "InboxItem" i WHERE ${receivedItems(scope)} AND ${NOT_SPAM} GROUP BY 1`);
   return new Map(rows.map((row) => [row.key, num(row.count)]));
 }
 
 /** Items received (not spam) per place, with the kecamatan each place belongs to; unplaced items apart. */
 export async function placeCounts(prisma: PrismaClient, scope: MetricsScope) {
-  const rows = await prisma.$queryRaw<{ kecamatanId: string | null; placeId: string | null; placeType: string | null; count: bigint }[]>`
+  const rows = await figureQuery<{ kecamatanId: string | null; placeId: string | null; placeType: string | null; count: bigint }>(prisma, Prisma.sql`
     SELECT CASE WHEN p."type" IN ('desa', 'kelurahan') THEN p."parentId" ELSE p."id" END AS "kecamatanId",
       p."id" AS "placeId", p."type"::text AS "placeType", count(*) AS "count"
     FROM "InboxItem" i LEFT JOIN "Unit" p ON p."id" = i."placeUnitId"
     WHERE ${receivedItems(scope)} AND ${NOT_SPAM}
-    GROUP BY 1, 2, 3`;
+    GROUP BY 1, 2, 3`);
   return rows.map((row) => ({ ...row, count: num(row.count) }));
 }

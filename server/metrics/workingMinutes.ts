@@ -55,7 +55,7 @@ async function fillBatch(tx: Prisma.TransactionClient): Promise<number> {
   const working = (to: Date | null, row: Pending) => (to ? durationMinutes(row.receivedAt, to, row.timezone).working : null);
   await tx.$executeRaw`
     UPDATE "InboxItem" i SET "firstResponseWorkingMinutes" = w."firstResponse", "resolutionWorkingMinutes" = w."resolution"
-    FROM unnest(${rows.map((row) => row.id)}::uuid[], ${rows.map((row) => working(row.firstRespondedAt, row))}::float8[], ${rows.map((row) => working(row.resolvedAt, row))}::float8[])
+    FROM unnest(${rows.map((row) => row.id)}::uuid[], ${rows.map((row) => working(row.firstRespondedAt, row))}::int[], ${rows.map((row) => working(row.resolvedAt, row))}::int[])
       AS w("id", "firstResponse", "resolution")
     WHERE i."id" = w."id"`;
   return rows.length;

@@ -47,7 +47,6 @@ export async function dashboardBenchmark(): Promise<void> {
     await seed(fixture.db);
     const server = await spawnSiar({ ...fixture.serverEnv(await freePort()), PUBLISH_INTERVAL_SECONDS: "59", LOGIN_RATE_LIMIT_PER_IP: "100000" });
     console.log(`Siar: a separate server process (pid ${server.pid}) at ${server.url}; the bench process sends and measures`);
-    await workingMinutesFilled(fixture.db);
     const actors = await actorsOf(server.url, fixture.db);
     await dashboardRequests(actors);
     await pdfReports(actors[0]!.client);
@@ -71,23 +70,6 @@ async function seed(db: pg.Pool): Promise<void> {
     await step(`${EARLY_WARNINGS.toLocaleString("en")} early warnings`, () => loadEarlyWarnings(db, EARLY_WARNINGS)),
   ];
   printTable("Seeding over two years (PostgreSQL)", rows);
-}
-
-/**
- * The bulk load wrote items without their working minutes, as an upgrade finds them: the server
- * fills them in the background at start-up (server/metrics/workingMinutes.ts). Measuring starts
- * once it is done, so that no request pays for it.
- */
-async function workingMinutesFilled(db: pg.Pool): Promise<void> {
-  const started = performance.now();
-  const missing = async () =>
-    (
-      await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "InboxItem"
-        WHERE ("firstRespondedAt" IS NOT NULL AND "firstResponseWorkingMinutes" IS NULL) OR ("resolvedAt" IS NOT NULL AND "resolutionWorkingMinutes" IS NULL)`)
-    ).rows[0]!.n;
-  const before = await missing();
-  while ((await missing()) > 0) await new Promise((resolve) => setTimeout(resolve, 2_000));
-  console.log(`working minutes of ${before.toLocaleString("en")} answered or resolved items filled by the server at start-up in ${seconds(performance.now() - started)} s`);
 }
 
 async function actorsOf(url: string, db: pg.Pool): Promise<Actor[]> {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { DEFAULT_SERVICE_LEVEL_POLICIES, selectPolicy } from "../../server/deadlines/policies.js";
+import { durationMinutes } from "../../server/metrics/definitions.js";
 import { createCitizenTextGenerator } from "../../server/sandbox/citizenText.js";
 import { chance, createRandom, pick, type Random } from "../../server/sandbox/random.js";
 
@@ -14,7 +15,7 @@ const WORKERS = 2;
 const SPAN_MS = 2 * 365 * 24 * 3600_000;
 const HOUR_MS = 3600_000;
 
-type Unit = { id: string; name: string; type: string; path: string; parentId: string | null };
+type Unit = { id: string; name: string; type: string; path: string; parentId: string | null; timezone: string | null };
 type Rule = { category: string | null; placeUnitId: string | null; unitId: string };
 
 const SOURCES = [
@@ -41,7 +42,7 @@ const COLUMNS = [
   ["receivedAt", "timestamp(3)"], ["status", "\"InboxStatus\""], ["kind", "text"], ["category", "text"], ["urgency", "text"],
   ["placeUnitId", "uuid"], ["triage", "jsonb"], ["unitId", "uuid"], ["assigneeId", "uuid"], ["slaPolicy", "text"],
   ["firstResponseDueAt", "timestamp(3)"], ["resolutionDueAt", "timestamp(3)"], ["firstRespondedAt", "timestamp(3)"], ["resolvedAt", "timestamp(3)"],
-  ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
+  ["firstResponseWorkingMinutes", "int"], ["resolutionWorkingMinutes", "int"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
 ] as const;
 
 const INSERT_ITEMS = `INSERT INTO "InboxItem" (${COLUMNS.map(([name]) => `"${name}"`).join(", ")})
@@ -110,7 +111,7 @@ type World = {
 };
 
 async function readWorld(db: pg.Pool): Promise<World> {
-  const units = (await db.query<Unit>(`SELECT "id", "name", "type"::text AS "type", "path", "parentId" FROM "Unit" WHERE "active"`)).rows;
+  const units = (await db.query<Unit>(`SELECT "id", "name", "type"::text AS "type", "path", "parentId", "timezone" FROM "Unit" WHERE "active"`)).rows;
   const rules = (await db.query<Rule>(`SELECT "category", "placeUnitId", "unitId" FROM "RoutingRule" ORDER BY "priority" DESC, "createdAt" ASC`)).rows;
   const channels = (await db.query<{ id: string; kind: string }>(`SELECT "id", "kind"::text AS "kind" FROM "Channel"`)).rows;
   const members = (await db.query<{ userId: string; unitId: string }>(`SELECT "userId", "unitId" FROM "Membership"`)).rows;
@@ -159,6 +160,8 @@ function buildBatch(world: World, start: number, size: number, now: number, rand
     // Most answers come within the target, some late.
     const respondedAt = ["answered", "resolved", "reopened"].includes(status) ? receivedAt + firstHours * HOUR_MS * random() * 1.2 : null;
     const resolvedAt = status === "resolved" ? Math.min(now, receivedAt + resolutionHours * HOUR_MS * random() * 1.2) : null;
+    // Stored as the server stores them once known, so that it has none to fill at start-up.
+    const workingMinutes = (at: number | null) => (at === null ? null : durationMinutes(new Date(receivedAt), new Date(at), world.unitById.get(unitId)?.timezone).working);
     // A citizen often writes more than once in a thread: one to four items per conversation.
     if (conversation.left-- <= 0) {
       conversation = { id: randomUUID(), left: Math.floor(random() * random() * 4) };
@@ -182,7 +185,7 @@ function buildBatch(world: World, start: number, size: number, now: number, rand
       utc(receivedAt), status, kind, category, urgency,
       place?.id ?? null, JSON.stringify(triage), unitId, assigneeId, policy?.id ?? null,
       policy ? utc(receivedAt + firstHours * HOUR_MS) : null, policy ? utc(receivedAt + resolutionHours * HOUR_MS) : null, respondedAt ? utc(respondedAt) : null, resolvedAt ? utc(resolvedAt) : null,
-      utc(receivedAt), utc(resolvedAt ?? respondedAt ?? receivedAt),
+      workingMinutes(respondedAt), workingMinutes(resolvedAt), utc(receivedAt), utc(resolvedAt ?? respondedAt ?? receivedAt),
     ];
     row.forEach((value, column) => items[column]!.push(value));
   }
