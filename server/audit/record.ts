@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.js";
-import type { Prisma } from "../db/client.js";
+import type { Prisma, SqlTransaction } from "../db/client.js";
 
 /** Where a state change comes from: who, from which address, in which request. */
 export type Origin = { actor: Actor | null; ip?: string; requestId?: string; label?: string };
@@ -17,6 +17,17 @@ type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 /** Writes one audit event; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: Tx, origin: Origin, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: auditRow(origin, entry) });
+}
+
+/** Writes one audit event inside a transaction of plain SQL (Database.transaction). */
+export async function recordAuditSql(sql: SqlTransaction, origin: Origin, entry: AuditEntry): Promise<void> {
+  await sql.query(
+    `INSERT INTO "AuditEvent" ("at", "actorId", "actorLabel", "action", "targetType", "targetId", "unitId", "changes", "ip", "requestId")
+    SELECT "at", "actorId", "actorLabel", "action", "targetType", "targetId", "unitId", "changes", "ip", "requestId"
+    FROM jsonb_to_record($1::jsonb) AS a("at" timestamp(3), "actorId" uuid, "actorLabel" text, "action" text, "targetType" text, "targetId" text, "unitId" uuid, "changes" jsonb, "ip" text, "requestId" text)`,
+    // The time in UTC, as Prisma writes it, whatever the session's time zone.
+    [JSON.stringify({ at: new Date(), ...auditRow(origin, entry) })],
+  );
 }
 
 /** The row of one audit event, for writers that insert many in one statement. */

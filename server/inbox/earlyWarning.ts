@@ -1,6 +1,7 @@
-import { recordAudit } from "../audit/record.js";
+import { randomUUID } from "node:crypto";
+import { recordAuditSql } from "../audit/record.js";
 import { LIVE_WARNING_STATUSES } from "../commands/earlyWarnings.js";
-import { Prisma } from "../db/client.js";
+import type { SqlTransaction } from "../db/client.js";
 import type { Services } from "../services.js";
 
 export type EarlyWarningOptions = {
@@ -59,19 +60,23 @@ function placeKeys(tree: PlaceTree, placeUnitId: string): PlaceKey[] {
 
 type Tally = { current: number; past: number; itemIds: string[] };
 
+/** A moment as a parameter for a timestamp(3) column, which holds UTC (as Prisma writes it). */
+const utc = (moment: Date) => moment.toISOString();
+
 /** Items of the key in the window (with their ids) and in the baseline period before it, in one indexed scan. */
-async function tally(tx: Prisma.TransactionClient, category: string, key: PlaceKey, windowStart: Date, now: Date, options: EarlyWarningOptions): Promise<Tally> {
+async function tally(sql: SqlTransaction, category: string, key: PlaceKey, windowStart: Date, now: Date, options: EarlyWarningOptions): Promise<Tally> {
   const baselineStart = new Date(windowStart.getTime() - options.baselineDays * 24 * 3600_000);
-  const places = Prisma.join(key.countedPlaceIds.map((id) => Prisma.sql`${id}::uuid`));
   // Spam and merged duplicates are not separate reports of the problem.
-  const [row] = await tx.$queryRaw<{ current: number; past: number; ids: string[] | null }[]>`
-    SELECT count(*) FILTER (WHERE "receivedAt" >= ${windowStart})::int AS current,
-           count(*) FILTER (WHERE "receivedAt" < ${windowStart})::int AS past,
-           array_agg("id"::text ORDER BY "receivedAt", "id") FILTER (WHERE "receivedAt" >= ${windowStart}) AS ids
+  const [row] = await sql.query<{ current: number; past: number; ids: string[] | null }>(
+    `SELECT count(*) FILTER (WHERE "receivedAt" >= $1::timestamp(3))::int AS current,
+           count(*) FILTER (WHERE "receivedAt" < $1::timestamp(3))::int AS past,
+           array_agg("id"::text ORDER BY "receivedAt", "id") FILTER (WHERE "receivedAt" >= $1::timestamp(3)) AS ids
     FROM "InboxItem"
-    WHERE "category" = ${category} AND "placeUnitId" IN (${places})
-      AND "receivedAt" >= ${baselineStart} AND "receivedAt" <= ${now}
-      AND "status" <> 'closed_spam' AND "mergedIntoId" IS NULL`;
+    WHERE "category" = $2 AND "placeUnitId" = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)::uuid))
+      AND "receivedAt" >= $4::timestamp(3) AND "receivedAt" <= $5::timestamp(3)
+      AND "status" <> 'closed_spam' AND "mergedIntoId" IS NULL`,
+    [utc(windowStart), category, JSON.stringify(key.countedPlaceIds), utc(baselineStart), utc(now)],
+  );
   return { current: row?.current ?? 0, past: row?.past ?? 0, itemIds: row?.ids ?? [] };
 }
 
@@ -87,33 +92,44 @@ type Outcome = { warningId: string; change: "raised" | "updated" } | { warningId
  */
 async function checkKey(services: Services, item: { category: string; unitId: string | null }, key: PlaceKey, now: Date, options: EarlyWarningOptions): Promise<Outcome> {
   const { category } = item;
-  return services.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${category}:${key.placeId}`}))`;
+  // Plain SQL: a burst of arrivals checks many keys, and Prisma's planning of each query cost more than the queries.
+  return services.db.transaction(async (sql) => {
+    await sql.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2))`, [LOCK_NAMESPACE, `${category}:${key.placeId}`]);
     const windowStart = new Date(now.getTime() - options.windowMinutes * 60_000);
-    const counts = await tally(tx, category, key, windowStart, now, options);
-    const live = await tx.earlyWarning.findFirst({
-      where: { category, placeUnitId: key.placeId, status: { in: LIVE_WARNING_STATUSES }, raisedAt: { gte: new Date(now.getTime() - options.dedupeHours * 3600_000) } },
-      orderBy: { raisedAt: "desc" },
-    });
+    const counts = await tally(sql, category, key, windowStart, now, options);
+    const [live] = await sql.query<{ id: string; itemIds: string[] }>(
+      `SELECT "id"::text AS id, coalesce("itemIds", '{}') AS "itemIds" FROM "EarlyWarning"
+      WHERE "category" = $1 AND "placeUnitId" = $2::uuid AND "status" = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb))) AND "raisedAt" >= $4::timestamp(3)
+      ORDER BY "raisedAt" DESC LIMIT 1`,
+      [category, key.placeId, JSON.stringify(LIVE_WARNING_STATUSES), utc(new Date(now.getTime() - options.dedupeHours * 3600_000))],
+    );
     if (live) {
       const itemIds = [...new Set([...live.itemIds, ...counts.itemIds])];
       if (itemIds.length === live.itemIds.length) return { warningId: live.id, change: "unchanged" };
-      await tx.earlyWarning.update({ where: { id: live.id }, data: { itemIds, count: itemIds.length, windowEnd: now } });
+      await sql.query(`UPDATE "EarlyWarning" SET "itemIds" = ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), "count" = $2, "windowEnd" = $3::timestamp(3) WHERE "id" = $4::uuid`, [
+        JSON.stringify(itemIds),
+        itemIds.length,
+        utc(now),
+        live.id,
+      ]);
       return { warningId: live.id, change: "updated" };
     }
     const baseline = baselinePerWindow(counts.past, options);
     if (!isRising({ count: counts.current, baseline }, options)) return null;
-    const warning = await tx.earlyWarning.create({
-      data: { category, placeUnitId: key.placeId, unitId: item.unitId, windowStart, windowEnd: now, count: counts.current, baseline, itemIds: counts.itemIds, raisedAt: now },
-    });
-    await recordAudit(tx, { actor: null, label: "system" }, {
+    const warningId = randomUUID();
+    await sql.query(
+      `INSERT INTO "EarlyWarning" ("id", "category", "placeUnitId", "unitId", "windowStart", "windowEnd", "count", "baseline", "itemIds", "raisedAt")
+      VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::timestamp(3), $6::timestamp(3), $7, $8, ARRAY(SELECT jsonb_array_elements_text($9::jsonb)), $6::timestamp(3))`,
+      [warningId, category, key.placeId, item.unitId, utc(windowStart), utc(now), counts.current, baseline, JSON.stringify(counts.itemIds)],
+    );
+    await recordAuditSql(sql, { actor: null, label: "system" }, {
       action: "earlyWarning.raised",
       targetType: "EarlyWarning",
-      targetId: warning.id,
+      targetId: warningId,
       unitId: item.unitId,
       changes: { category, placeUnitId: key.placeId, count: counts.current, baseline },
     });
-    return { warningId: warning.id, change: "raised" };
+    return { warningId, change: "raised" };
   });
 }
 
@@ -123,7 +139,7 @@ async function checkKey(services: Services, item: { category: string; unitId: st
  * one warning, not a second one for its kecamatan; the kecamatan catches surges spread over its desa.
  */
 export async function detectRisingTopic(services: Services, itemId: string, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<Outcome> {
-  const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: CHECKED_FIELDS });
+  const [item] = await checkedItems(services, [itemId]);
   return item && isCheckable(item, options, now) ? checkItem(services, await loadPlaceTree(services), item, options, now) : null;
 }
 
@@ -132,7 +148,7 @@ export async function detectRisingTopic(services: Services, itemId: string, opti
  * category and place share their counts, so the newest of them stands for all.
  */
 export async function detectRisingTopics(services: Services, itemIds: string[], options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<void> {
-  const items = await services.prisma.inboxItem.findMany({ where: { id: { in: itemIds } }, select: CHECKED_FIELDS });
+  const items = await checkedItems(services, itemIds);
   const newest = new Map<string, CheckableItem>();
   for (const item of items.filter((candidate) => isCheckable(candidate, options, now))) {
     const key = `${item.category}:${item.placeUnitId}`;
@@ -144,9 +160,21 @@ export async function detectRisingTopics(services: Services, itemIds: string[], 
   for (const item of newest.values()) await checkItem(services, tree, item, options, now);
 }
 
-const CHECKED_FIELDS = { status: true, category: true, placeUnitId: true, unitId: true, mergedIntoId: true, receivedAt: true } as const;
 type CheckedItem = { status: string; category: string | null; placeUnitId: string | null; unitId: string | null; mergedIntoId: string | null; receivedAt: Date };
 type CheckableItem = CheckedItem & { category: string; placeUnitId: string };
+
+/** What the rule needs of each changed item; a burst's thousands of ids are one JSON parameter. */
+async function checkedItems(services: Services, itemIds: string[]): Promise<CheckedItem[]> {
+  const rows = await services.db.transaction((sql) =>
+    sql.query<Omit<CheckedItem, "receivedAt"> & { receivedAtMs: number }>(
+      `SELECT "status"::text AS status, "category", "placeUnitId"::text AS "placeUnitId", "unitId"::text AS "unitId", "mergedIntoId"::text AS "mergedIntoId",
+        (extract(epoch FROM "receivedAt") * 1000)::float8 AS "receivedAtMs"
+      FROM "InboxItem" WHERE "id" = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::uuid))`,
+      [JSON.stringify(itemIds)],
+    ),
+  );
+  return rows.map(({ receivedAtMs, ...item }) => ({ ...item, receivedAt: new Date(receivedAtMs) }));
+}
 
 /** Only a triaged item of the current window with a category and a place can make a topic rise. */
 function isCheckable(item: CheckedItem, options: EarlyWarningOptions, now: Date): item is CheckableItem {
