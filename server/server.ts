@@ -24,6 +24,7 @@ import { watchForRisingTopics } from "./inbox/earlyWarning.js";
 import { InboxPoller } from "./inbox/polling.js";
 import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
+import { foldDailyCounts } from "./metrics/dailyCounts.js";
 import { backfillWorkingMinutes } from "./metrics/workingMinutes.js";
 import { scheduleReports } from "./reports/schedule.js";
 import { attachRealtime } from "./realtime/index.js";
@@ -127,6 +128,13 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   // E-mailed weekly and monthly reports; off without SMTP_URL.
   const stopReports = scheduleReports(services);
   const stopWorkingMinutesBackfill = backfillWorkingMinutes(services.prisma, logger);
+  // The dashboard's daily counts: deltas folded in, so that readers have few to add up.
+  let foldRound: Promise<unknown> = Promise.resolve();
+  const dailyCountFold = cron.schedule(
+    "*/10 * * * * *",
+    () => (foldRound = foldDailyCounts(services.prisma).catch((error: unknown) => logger.error({ err: error }, "folding the inbox daily counts failed"))),
+    { noOverlap: true },
+  );
 
   if (config.demo) {
     logger.info(
@@ -156,6 +164,8 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await demoEngagement?.destroy();
       await stopReports();
       await stopWorkingMinutesBackfill();
+      await dailyCountFold.destroy();
+      await foldRound;
       await publishing.destroy();
       await publishingRound.catch(() => {});
       await worker.stop();

@@ -45,6 +45,13 @@ export function nearestRank(values: readonly number[], p: number): number | null
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
+/**
+ * Percentiles over more answered items than this (in the scope and period) are estimated from a
+ * fixed sample of one item in eight, so that a year of a busy office still reads in a fraction of
+ * a second; up to it they are exact. The sample is the items whose id (random) starts with 0 or 1.
+ */
+export const EXACT_PERCENTILES_UP_TO = 100_000;
+
 /** A share as a fraction 0–1, or null when nothing was measured (not 0: "no data" is not "all late"). */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -86,8 +93,8 @@ const PERIOD_BY_RECEIPT = {
   en: "Counted over the items received in the chosen period.",
 };
 const PERCENTILE = {
-  id: "Median dan persentil ke-90 memakai metode peringkat terdekat (nilai ke-⌈p·n⌉ setelah diurutkan).",
-  en: "Median and 90th percentile use the nearest-rank method (the ⌈p·n⌉-th value in order).",
+  id: `Median dan persentil ke-90 memakai metode peringkat terdekat (nilai ke-⌈p·n⌉ setelah diurutkan). Bila lebih dari ${EXACT_PERCENTILES_UP_TO.toLocaleString("id-ID")} laporan ditanggapi dalam cakupan, keduanya diperkirakan dari sampel tetap satu dari delapan laporan (ditandai ≈).`,
+  en: `Median and 90th percentile use the nearest-rank method (the ⌈p·n⌉-th value in order). When more than ${EXACT_PERCENTILES_UP_TO.toLocaleString("en")} items in scope were answered, both are estimated from a fixed sample of one item in eight (marked ≈).`,
 };
 const WORKING_MINUTES = {
   id: "Ditampilkan dalam menit kalender dan menit kerja (jam kantor unit pemilik, tanpa akhir pekan, libur nasional dan cuti bersama; zona waktu unit, bawaan WIB), dalam menit penuh (detik diabaikan).",

@@ -4,21 +4,22 @@ import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
 import {
   AGE_BUCKETS,
   BACKLOG_STATUSES,
-  REPORTING_OFFSET_MINUTES,
+  EXACT_PERCENTILES_UP_TO,
   rate,
   type AgeBucket,
   type VolumeBucket,
   type VolumeGroup,
 } from "./definitions.js";
 import { itemFilters, num, numOrNull, receivedItems, type MetricsScope } from "./scope.js";
+import { dailyCells } from "./dailyCounts.js";
 import { figureQuery } from "./query.js";
 import { fillWorkingMinutes } from "./workingMinutes.js";
 
-// The inbox figures as SQL over InboxItem `i` joined to its owning Unit `u`. Each predicate below
-// is the one definition of its term; the glossary in definitions.ts says the same in words.
+// The inbox figures as SQL over InboxItem `i` (joined to its owning Unit `u` when grouped by unit),
+// or over its daily counts (dailyCounts.ts), which carry the same columns. Each predicate below is
+// the one definition of its term, and the counts' migration (20261121152642_dashboard_daily_counts)
+// spells out the same for what it counts; the glossary in definitions.ts says it in words.
 
-/** Not spam: what volume and areas count. */
-const NOT_SPAM = Prisma.sql`i."status" <> 'closed_spam'`;
 /**
  * What response figures count: neither spam nor a merged duplicate (its original is counted).
  * A generated column (status <> 'closed_spam' AND mergedIntoId IS NULL, migration
@@ -33,31 +34,22 @@ const DURATIONS = {
   resolution: Prisma.sql`i."resolutionMinutes"`,
   resolutionWorking: Prisma.sql`i."resolutionWorkingMinutes"`,
 };
-/** A status move to `status` on the item's timeline (how reopening is recorded). */
-const movedTo = (status: string) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "InboxEvent" e WHERE e."itemId" = i."id" AND e."type" = 'status' AND e."data"->'status'->>'to' = ${status})`;
 /**
- * Reopened at least once. Few items are: the ids come from a small partial index
- * ("InboxEvent_reopened_itemId_idx") and are matched by hash, instead of a probe per item.
+ * Waiting for an answer or a resolution that has a deadline: the predicate of the partial index
+ * "InboxItem_pending_deadline_idx", which these items are read from.
  */
-const REOPENED_ONCE = Prisma.sql`i."id" IN (SELECT e."itemId" FROM "InboxEvent" e WHERE e."type" = 'status' AND (e."data"->'status'->>'to') = 'reopened')`;
-/**
- * Resolved at least once: resolved now, or resolved before and since reopened (reopening clears
- * resolvedAt, and reopened is the only way out of resolved), so the timeline is read only for
- * the few reopened items.
- */
-const RESOLVED_ONCE = Prisma.sql`(i."resolvedAt" IS NOT NULL OR (${REOPENED_ONCE} AND ${movedTo("resolved")}))`;
-/** Judged for compliance: it has a deadline, and the deadline has passed or the clock stopped. */
-const judged = (doneAt: string, dueAt: string, now: Date) =>
-  Prisma.sql`i.${Prisma.raw(`"${dueAt}"`)} IS NOT NULL AND (i.${Prisma.raw(`"${doneAt}"`)} IS NOT NULL OR i.${Prisma.raw(`"${dueAt}"`)} < ${now})`;
-const onTime = (doneAt: string, dueAt: string) => Prisma.sql`i.${Prisma.raw(`"${doneAt}"`)} <= i.${Prisma.raw(`"${dueAt}"`)}`;
+const PENDING_DEADLINE = Prisma.sql`((i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" IS NOT NULL) OR (i."resolvedAt" IS NULL AND i."resolutionDueAt" IS NOT NULL))`;
+
+/** The fixed sample that large percentiles are estimated from: the predicate of "InboxItem_percentile_sample_idx". */
+const IN_PERCENTILE_SAMPLE = Prisma.sql`i."id" < '20000000-0000-0000-0000-000000000000'::uuid`;
 
 const FROM_ITEMS = Prisma.sql`FROM "InboxItem" i LEFT JOIN "Unit" u ON u."id" = i."unitId"`;
-/** The items alone: the dashboard's covering index answers these without reading the rows. */
+/** The items alone: the dashboard's covering indexes answer these without reading the rows. */
 const FROM_ITEMS_ONLY = Prisma.sql`FROM "InboxItem" i`;
 
 export type Percentiles = { median: number | null; p90: number | null };
-export type DurationFigure = { count: number; calendarMinutes: Percentiles; workingMinutes: Percentiles };
+/** `estimated`: the percentiles come from the fixed sample (see EXACT_PERCENTILES_UP_TO). */
+export type DurationFigure = { count: number; calendarMinutes: Percentiles; workingMinutes: Percentiles; estimated: boolean };
 export type ComplianceFigure = { judged: number; onTime: number; rate: number | null };
 export type ResponseFigures = {
   volume: number;
@@ -70,53 +62,81 @@ export type ResponseFigures = {
 };
 
 type AggregateRow = Record<string, unknown> & { group: string | null };
+/** A group none of whose items a query found. */
+const NONE: Record<string, unknown> = {};
 
 /**
  * Volume, response times, compliance and reopen rate of the items received in the period, per
- * group (`groupKey` over i/u) or as one group (key null). Percentiles come from percentile_disc
- * (nearest rank), working minutes from those stored on each item (filled first if missing).
+ * group (`groupKey` over i/u) or as one group (key null), from four queries that each read only
+ * what they need:
+ * - counts from the daily counts;
+ * - percentiles (percentile_disc: nearest rank) from the items answered or resolved, working
+ *   minutes as stored on each item (filled first if missing); from the fixed sample when the
+ *   counts say more than `exactUpTo` items were answered;
+ * - compliance is judged once the clock stopped (counted) or the deadline passed: the items
+ *   still waiting past their deadline come from the pending-deadline index, as of `now`.
+ * An item resolved at least once is resolved now or was reopened (only a resolved item can be).
  */
-export async function responseFigures(prisma: PrismaClient, scope: MetricsScope, groupKey: Prisma.Sql | null = null): Promise<Map<string | null, ResponseFigures>> {
-  const { now } = scope;
+export async function responseFigures(
+  prisma: PrismaClient,
+  scope: MetricsScope,
+  groupKey: Prisma.Sql | null = null,
+  { exactUpTo = EXACT_PERCENTILES_UP_TO } = {},
+): Promise<Map<string | null, ResponseFigures>> {
   await fillWorkingMinutes(prisma);
-  const counted = (condition: Prisma.Sql) => Prisma.sql`count(*) FILTER (WHERE ${COUNTS_FOR_RESPONSE} AND ${condition})`;
+  const group = groupKey ?? Prisma.sql`NULL`;
+  const from = (source: Prisma.Sql) => (groupKey ? Prisma.sql`${source} LEFT JOIN "Unit" u ON u."id" = i."unitId"` : source);
+  const groupBy = groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty;
+  const respondedItems = Prisma.sql`${receivedItems(scope)} AND ${COUNTS_FOR_RESPONSE}`;
   // Median and p90 from one sort per duration.
-  const percentiles = (minutes: Prisma.Sql) => Prisma.sql`percentile_disc(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${minutes}) FILTER (WHERE ${COUNTS_FOR_RESPONSE})`;
-  const rows = await figureQuery<AggregateRow>(prisma, Prisma.sql`
-    SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group",
-      count(*) FILTER (WHERE ${NOT_SPAM}) AS "volume",
-      count(*) FILTER (WHERE i."status" = 'closed_spam') AS "spam",
-      count(*) FILTER (WHERE i."mergedIntoId" IS NOT NULL) AS "duplicates",
-      ${counted(Prisma.sql`i."firstRespondedAt" IS NOT NULL`)} AS "answered",
-      ${percentiles(DURATIONS.firstResponse)} AS "firstResponse",
-      ${percentiles(DURATIONS.firstResponseWorking)} AS "firstResponseWorking",
-      ${counted(Prisma.sql`i."resolvedAt" IS NOT NULL`)} AS "resolved",
-      ${percentiles(DURATIONS.resolution)} AS "resolution",
-      ${percentiles(DURATIONS.resolutionWorking)} AS "resolutionWorking",
-      ${counted(judged("firstRespondedAt", "firstResponseDueAt", now))} AS "firstResponseJudged",
-      ${counted(Prisma.sql`${judged("firstRespondedAt", "firstResponseDueAt", now)} AND ${onTime("firstRespondedAt", "firstResponseDueAt")}`)} AS "firstResponseOnTime",
-      ${counted(judged("resolvedAt", "resolutionDueAt", now))} AS "resolutionJudged",
-      ${counted(Prisma.sql`${judged("resolvedAt", "resolutionDueAt", now)} AND ${onTime("resolvedAt", "resolutionDueAt")}`)} AS "resolutionOnTime",
-      ${counted(RESOLVED_ONCE)} AS "resolvedOnce",
-      ${counted(Prisma.sql`${RESOLVED_ONCE} AND ${REOPENED_ONCE}`)} AS "reopened"
-    ${groupKey ? FROM_ITEMS : FROM_ITEMS_ONLY}
-    WHERE ${receivedItems(scope)}
-    ${groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty}`);
+  const percentiles = (minutes: Prisma.Sql) => Prisma.sql`percentile_disc(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${minutes})`;
+  const [counts, pastDue] = await Promise.all([
+    figureQuery<AggregateRow>(prisma, Prisma.sql`
+      SELECT ${group} AS "group", sum(i."received") AS "volume", sum(i."spam") AS "spam", sum(i."duplicates") AS "duplicates",
+        sum(i."answered") AS "answered", sum(i."resolved") AS "resolved",
+        sum(i."firstResponseDone") AS "firstResponseDone", sum(i."firstResponseOnTime") AS "firstResponseOnTime",
+        sum(i."resolutionDone") AS "resolutionDone", sum(i."resolutionOnTime") AS "resolutionOnTime",
+        sum(i."resolvedOnce") AS "resolvedOnce", sum(i."reopened") AS "reopened"
+      FROM ${from(dailyCells(scope.period))}
+      WHERE ${itemFilters(scope)}
+      ${groupBy}
+      HAVING sum(i."received") + sum(i."spam") > 0`),
+    figureQuery<AggregateRow>(prisma, Prisma.sql`
+      SELECT ${group} AS "group",
+        count(*) FILTER (WHERE i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) AS "firstResponse",
+        count(*) FILTER (WHERE i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}) AS "resolution"
+      FROM ${from(Prisma.sql`"InboxItem" i`)}
+      WHERE ${respondedItems} AND ${PENDING_DEADLINE}
+      ${groupBy}`),
+  ]);
+  const estimated = counts.reduce((answered, row) => answered + num(row.answered), 0) > exactUpTo;
+  const durations = await figureQuery<AggregateRow>(prisma, Prisma.sql`
+    SELECT ${group} AS "group",
+      ${percentiles(DURATIONS.firstResponse)} AS "firstResponse", ${percentiles(DURATIONS.firstResponseWorking)} AS "firstResponseWorking",
+      ${percentiles(DURATIONS.resolution)} AS "resolution", ${percentiles(DURATIONS.resolutionWorking)} AS "resolutionWorking"
+    FROM ${from(Prisma.sql`"InboxItem" i`)}
+    WHERE ${respondedItems} AND (i."firstRespondedAt" IS NOT NULL OR i."resolvedAt" IS NOT NULL) ${estimated ? Prisma.sql`AND ${IN_PERCENTILE_SAMPLE}` : Prisma.empty}
+    ${groupBy}`);
+  const byGroup = (rows: AggregateRow[]) => new Map(rows.map((row) => [row.group, row]));
+  const [durationsOf, pastDueOf] = [byGroup(durations), byGroup(pastDue)];
   const figures = new Map<string | null, ResponseFigures>();
-  for (const row of rows) {
-    const compliance = (prefix: string): ComplianceFigure => {
-      const judgedCount = num(row[`${prefix}Judged`]);
-      const onTimeCount = num(row[`${prefix}OnTime`]);
-      return { judged: judgedCount, onTime: onTimeCount, rate: rate(onTimeCount, judgedCount) };
+  for (const row of counts) {
+    const duration = durationsOf.get(row.group) ?? NONE;
+    const late = pastDueOf.get(row.group) ?? NONE;
+    const compliance = (prefix: "firstResponse" | "resolution"): ComplianceFigure => {
+      const judged = num(row[`${prefix}Done`]) + num(late[prefix]);
+      const onTime = num(row[`${prefix}OnTime`]);
+      return { judged, onTime, rate: rate(onTime, judged) };
     };
     const medianAndP90 = (value: unknown): Percentiles => {
-      const [median, p90] = (value as (number | null)[] | null) ?? [];
+      const [median, p90] = (value as (number | null)[] | null | undefined) ?? [];
       return { median: numOrNull(median), p90: numOrNull(p90) };
     };
-    const duration = (prefix: "firstResponse" | "resolution", count: unknown): DurationFigure => ({
+    const durationFigure = (prefix: "firstResponse" | "resolution", count: unknown): DurationFigure => ({
       count: num(count),
-      calendarMinutes: medianAndP90(row[prefix]),
-      workingMinutes: medianAndP90(row[`${prefix}Working`]),
+      calendarMinutes: medianAndP90(duration[prefix]),
+      workingMinutes: medianAndP90(duration[`${prefix}Working`]),
+      estimated,
     });
     const reopened = num(row.reopened);
     const resolvedOnce = num(row.resolvedOnce);
@@ -124,8 +144,8 @@ export async function responseFigures(prisma: PrismaClient, scope: MetricsScope,
       volume: num(row.volume),
       spam: num(row.spam),
       duplicates: num(row.duplicates),
-      firstResponse: duration("firstResponse", row.answered),
-      resolution: duration("resolution", row.resolved),
+      firstResponse: durationFigure("firstResponse", row.answered),
+      resolution: durationFigure("resolution", row.resolved),
       compliance: { firstResponse: compliance("firstResponse"), resolution: compliance("resolution") },
       reopen: { reopened, resolved: resolvedOnce, rate: rate(reopened, resolvedOnce) },
     });
@@ -210,17 +230,13 @@ const VOLUME_GROUP_COLUMNS: Record<VolumeGroup, Prisma.Sql> = {
   urgency: Prisma.sql`i."urgency"`,
 };
 
-/** Items received (not spam) per local day/week/month and group; empty buckets are left out. */
+/** Items received (not spam) per day/week/month of receipt in WIB and group; empty buckets are left out. */
 export async function volumeSeries(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup, bucket: VolumeBucket) {
-  // Fixed offset: Indonesian zones have no daylight saving time (see INDONESIAN_TIME_ZONES).
-  const local = Prisma.sql`i."receivedAt" + make_interval(mins => ${REPORTING_OFFSET_MINUTES}::int)`;
-  // Grouped by the truncated time, formatted once per bucket rather than once per item.
   const rows = await figureQuery<{ bucket: string; key: string | null; count: bigint }>(prisma, Prisma.sql`
-    SELECT to_char(b."start", 'YYYY-MM-DD') AS "bucket", b."key", b."count" FROM (
-      SELECT date_trunc(${bucket}, ${local}) AS "start", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", count(*) AS "count"
-      FROM "InboxItem" i
-      WHERE ${receivedItems(scope)} AND ${NOT_SPAM}
-      GROUP BY 1, 2) b
+    SELECT to_char(date_trunc(${bucket}, i."day"), 'YYYY-MM-DD') AS "bucket", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
+    FROM ${dailyCells(scope.period)}
+    WHERE ${itemFilters(scope)}
+    GROUP BY 1, 2 HAVING sum(i."received") > 0
     ORDER BY 1, 2`);
   return rows.map((row) => ({ bucket: row.bucket, key: row.key, count: num(row.count) }));
 }
@@ -228,8 +244,8 @@ export async function volumeSeries(prisma: PrismaClient, scope: MetricsScope, gr
 /** Items received (not spam) per group, for the previous period's totals. */
 export async function volumeTotals(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup): Promise<Map<string | null, number>> {
   const rows = await figureQuery<{ key: string | null; count: bigint }>(prisma, Prisma.sql`
-    SELECT ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", count(*) AS "count"
-    FROM "InboxItem" i WHERE ${receivedItems(scope)} AND ${NOT_SPAM} GROUP BY 1`);
+    SELECT ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
+    FROM ${dailyCells(scope.period)} WHERE ${itemFilters(scope)} GROUP BY 1 HAVING sum(i."received") > 0`);
   return new Map(rows.map((row) => [row.key, num(row.count)]));
 }
 
@@ -237,9 +253,9 @@ export async function volumeTotals(prisma: PrismaClient, scope: MetricsScope, gr
 export async function placeCounts(prisma: PrismaClient, scope: MetricsScope) {
   const rows = await figureQuery<{ kecamatanId: string | null; placeId: string | null; placeType: string | null; count: bigint }>(prisma, Prisma.sql`
     SELECT CASE WHEN p."type" IN ('desa', 'kelurahan') THEN p."parentId" ELSE p."id" END AS "kecamatanId",
-      p."id" AS "placeId", p."type"::text AS "placeType", count(*) AS "count"
-    FROM "InboxItem" i LEFT JOIN "Unit" p ON p."id" = i."placeUnitId"
-    WHERE ${receivedItems(scope)} AND ${NOT_SPAM}
-    GROUP BY 1, 2, 3`);
+      p."id" AS "placeId", p."type"::text AS "placeType", sum(i."received") AS "count"
+    FROM ${dailyCells(scope.period)} LEFT JOIN "Unit" p ON p."id" = i."placeUnitId"
+    WHERE ${itemFilters(scope)}
+    GROUP BY 1, 2, 3 HAVING sum(i."received") > 0`);
   return rows.map((row) => ({ ...row, count: num(row.count) }));
 }

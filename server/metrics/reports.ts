@@ -63,8 +63,8 @@ const EMPTY_RESPONSE: ResponseFigures = {
   volume: 0,
   spam: 0,
   duplicates: 0,
-  firstResponse: { count: 0, calendarMinutes: { median: null, p90: null }, workingMinutes: { median: null, p90: null } },
-  resolution: { count: 0, calendarMinutes: { median: null, p90: null }, workingMinutes: { median: null, p90: null } },
+  firstResponse: { count: 0, calendarMinutes: { median: null, p90: null }, workingMinutes: { median: null, p90: null }, estimated: false },
+  resolution: { count: 0, calendarMinutes: { median: null, p90: null }, workingMinutes: { median: null, p90: null }, estimated: false },
   compliance: { firstResponse: { judged: 0, onTime: 0, rate: null }, resolution: { judged: 0, onTime: 0, rate: null } },
   reopen: { reopened: 0, resolved: 0, rate: null },
 };

@@ -70,7 +70,7 @@ ${headlineRows(figures).map((row) => html`<tr><td style="${CELL}">${row.label}</
 <h2 style="font-size:15px;color:#0b5cad">Peringkat unit</h2>
 <table style="border-collapse:collapse">
 <tr><th style="${CELL}">Unit</th><th style="${NUMBER}">Laporan</th><th style="${NUMBER}">Median tanggapan (jam kerja)</th><th style="${NUMBER}">Kepatuhan tanggapan</th></tr>
-${units.map((row) => html`<tr><td style="${CELL}">${unitLabel(row)}</td><td style="${NUMBER}">${formatCount(row.volume)}</td><td style="${NUMBER}">${formatMinutes(row.firstResponse.workingMinutes.median)}</td><td style="${NUMBER}">${formatRate(row.compliance.firstResponse.rate)}</td></tr>`)}
+${units.map((row) => html`<tr><td style="${CELL}">${unitLabel(row)}</td><td style="${NUMBER}">${formatCount(row.volume)}</td><td style="${NUMBER}">${formatMinutes(row.firstResponse.workingMinutes.median, row.firstResponse.estimated)}</td><td style="${NUMBER}">${formatRate(row.compliance.firstResponse.rate)}</td></tr>`)}
 </table>
 <p>Tunggakan dan lewat tenggat adalah keadaan saat laporan dibuat. Rincian, grafik dan definisi setiap angka ada di lampiran PDF.</p>
 <p style="color:#57606a;font-size:12px">Dikirim otomatis oleh Siar.</p>

@@ -21,9 +21,10 @@ export function formatRate(value: number | null): string {
   return value === null ? NO_DATA : `${oneDecimal.format(value * 100)}%`;
 }
 
-/** Minutes as "45 menit", "3,5 jam" or "2,1 hari" (24-hour days). */
-export function formatMinutes(minutes: number | null): string {
+/** Minutes as "45 menit", "3,5 jam" or "2,1 hari" (24-hour days); "≈" before a percentile estimated from the sample. */
+export function formatMinutes(minutes: number | null, estimated = false): string {
   if (minutes === null) return NO_DATA;
+  if (estimated) return `≈ ${formatMinutes(minutes)}`;
   if (minutes < 60) return `${integer.format(minutes)} menit`;
   if (minutes < 48 * 60) return `${oneDecimal.format(minutes / 60)} jam`;
   return `${oneDecimal.format(minutes / (24 * 60))} hari`;

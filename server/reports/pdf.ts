@@ -191,7 +191,7 @@ function unitLeague(doc: Doc, figures: ReportFigures) {
       { header: "Kepatuhan tanggapan", width: width * 0.17, align: "right" },
       { header: "Dibuka kembali", width: width * 0.13, align: "right" },
     ],
-    rows.map((row) => [unitLabel(row), formatCount(row.volume), formatMinutes(row.firstResponse.workingMinutes.median), formatRate(row.compliance.firstResponse.rate), formatRate(row.reopen.rate)]),
+    rows.map((row) => [unitLabel(row), formatCount(row.volume), formatMinutes(row.firstResponse.workingMinutes.median, row.firstResponse.estimated), formatRate(row.compliance.firstResponse.rate), formatRate(row.reopen.rate)]),
   );
   barChart(doc, rows.filter((row) => row.volume > 0).slice(0, LISTED_ROWS).map((row) => ({ label: unitLabel(row), value: row.volume })));
 }

@@ -11,7 +11,7 @@ type Card = {
   current: number | null;
   /** Absent for snapshots of now (backlog, overdue), which have no previous period. */
   previous?: number | null;
-  format(value: number | null): string;
+  format(value: number | null, side: "current" | "previous"): string;
   better: Better;
   detail?: string;
 };
@@ -22,10 +22,11 @@ export function HeadlineCards({ summary }: { summary: Summary }) {
   const { figures } = summary;
   const minutes = (value: number | null) => formatMinutes(t, value);
   const fr = figures.firstResponse;
-  const working = (value: number | null) => t("dashboard.card.working", { value: minutes(value) });
+  const responseMinutes = (value: number | null, side: "current" | "previous") => formatMinutes(t, value, fr[side].estimated);
+  const working = (value: number | null) => t("dashboard.card.working", { value: responseMinutes(value, "current") });
   const cards: Card[] = [
-    { id: "fr-median", label: "dashboard.card.firstResponseMedian", current: fr.current.calendarMinutes.median, previous: fr.previous.calendarMinutes.median, format: minutes, better: "lower", detail: working(fr.current.workingMinutes.median) },
-    { id: "fr-p90", label: "dashboard.card.firstResponseP90", current: fr.current.calendarMinutes.p90, previous: fr.previous.calendarMinutes.p90, format: minutes, better: "lower", detail: working(fr.current.workingMinutes.p90) },
+    { id: "fr-median", label: "dashboard.card.firstResponseMedian", current: fr.current.calendarMinutes.median, previous: fr.previous.calendarMinutes.median, format: responseMinutes, better: "lower", detail: working(fr.current.workingMinutes.median) },
+    { id: "fr-p90", label: "dashboard.card.firstResponseP90", current: fr.current.calendarMinutes.p90, previous: fr.previous.calendarMinutes.p90, format: responseMinutes, better: "lower", detail: working(fr.current.workingMinutes.p90) },
     { id: "fr-compliance", label: "dashboard.card.firstResponseCompliance", current: figures.compliance.current.firstResponse.rate, previous: figures.compliance.previous.firstResponse.rate, format: formatRate, better: "higher" },
     { id: "resolution-compliance", label: "dashboard.card.resolutionCompliance", current: figures.compliance.current.resolution.rate, previous: figures.compliance.previous.resolution.rate, format: formatRate, better: "higher" },
     { id: "volume", label: "dashboard.card.volume", current: figures.volume.current, previous: figures.volume.previous, format: formatCount, better: "neither" },
@@ -47,7 +48,7 @@ export function HeadlineCards({ summary }: { summary: Summary }) {
       {cards.map((card) => (
         <div key={card.id} data-testid={`card-${card.id}`}>
           <dt>{t(card.label)}</dt>
-          <dd className="dashboard-cards__value">{card.format(card.current)}</dd>
+          <dd className="dashboard-cards__value">{card.format(card.current, "current")}</dd>
           {card.detail && <dd className="stats__detail">{card.detail}</dd>}
           {card.previous !== undefined && <TrendLine current={card.current} previous={card.previous} format={card.format} better={card.better} />}
         </div>
@@ -59,7 +60,7 @@ export function HeadlineCards({ summary }: { summary: Summary }) {
 /** ▲/▼ with a word and the previous value, coloured good or bad; the colour is never the only cue. */
 function TrendLine({ current, previous, format, better }: Pick<Card, "current" | "format" | "better"> & { previous: number | null }) {
   const { t } = useI18n();
-  const previousText = t("dashboard.trend.previous", { value: format(previous) });
+  const previousText = t("dashboard.trend.previous", { value: format(previous, "previous") });
   if (current === null || previous === null || current === previous) {
     return <dd className="trend trend--neutral">{current === previous && current !== null ? `= ${t("dashboard.trend.same")} · ${previousText}` : previousText}</dd>;
   }

@@ -19,7 +19,7 @@ export function useUnitName() {
   };
 }
 
-type Column = { id: string; label: MessageKey; value(row: UnitFigures): number | null; format(value: number | null): string };
+type Column = { id: string; label: MessageKey; value(row: UnitFigures): number | null; format(value: number | null, row: UnitFigures): string };
 
 /** The league table: one row per unit, sortable by any figure; a unit's name opens the inbox. */
 export function UnitsSection({ query }: { query: Query }) {
@@ -30,7 +30,7 @@ export function UnitsSection({ query }: { query: Query }) {
   const title = t("dashboard.units.title");
   const columns: Column[] = [
     { id: "volume", label: "dashboard.units.volume", value: (row) => row.volume, format: formatCount },
-    { id: "firstResponse", label: "dashboard.units.firstResponseMedian", value: (row) => row.firstResponse.calendarMinutes.median, format: (value) => formatMinutes(t, value) },
+    { id: "firstResponse", label: "dashboard.units.firstResponseMedian", value: (row) => row.firstResponse.calendarMinutes.median, format: (value, row) => formatMinutes(t, value, row.firstResponse.estimated) },
     { id: "firstResponseCompliance", label: "dashboard.units.firstResponseCompliance", value: (row) => row.compliance.firstResponse.rate, format: formatRate },
     { id: "resolutionCompliance", label: "dashboard.units.resolutionCompliance", value: (row) => row.compliance.resolution.rate, format: formatRate },
     { id: "reopenRate", label: "dashboard.units.reopenRate", value: (row) => row.reopen.rate, format: formatRate },
@@ -77,7 +77,7 @@ export function UnitsSection({ query }: { query: Query }) {
                 <tr key={row.unitId ?? "none"}>
                   <th scope="row">{row.unitId ? <Link to={`/inbox?unitId=${row.unitId}`}>{unitName(row)}</Link> : unitName(row)}</th>
                   {columns.map((column) => (
-                    <td key={column.id}>{column.format(column.value(row))}</td>
+                    <td key={column.id}>{column.format(column.value(row), row)}</td>
                   ))}
                 </tr>
               ))}

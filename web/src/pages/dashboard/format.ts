@@ -2,9 +2,13 @@ import type { MessageKey, MessageVars } from "../../i18n";
 
 type T = (key: MessageKey, vars?: MessageVars) => string;
 
-/** Minutes as people read a duration: "2 j 15 m", "3 h 4 j" (days once past a day); "–" for no data. */
-export function formatMinutes(t: T, minutes: number | null): string {
+/**
+ * Minutes as people read a duration: "2 j 15 m", "3 h 4 j" (days once past a day); "–" for no
+ * data; "≈" before a percentile estimated from the sample (see the glossary).
+ */
+export function formatMinutes(t: T, minutes: number | null, estimated = false): string {
   if (minutes === null) return "–";
+  if (estimated) return `≈ ${formatMinutes(t, minutes)}`;
   const whole = Math.round(minutes);
   const days = Math.floor(whole / 1440);
   const hours = Math.floor((whole % 1440) / 60);

@@ -2,7 +2,8 @@
 
 export type Trend<T> = { current: T; previous: T };
 export type Percentiles = { median: number | null; p90: number | null };
-export type DurationFigure = { count: number; calendarMinutes: Percentiles; workingMinutes: Percentiles };
+/** `estimated`: percentiles from the fixed sample (more answered items than the glossary's limit). */
+export type DurationFigure = { count: number; calendarMinutes: Percentiles; workingMinutes: Percentiles; estimated: boolean };
 export type ComplianceFigure = { judged: number; onTime: number; rate: number | null };
 export type AgeBucket = "under_1d" | "1_3d" | "3_7d" | "7_14d" | "over_14d";
 export const AGE_BUCKETS: readonly AgeBucket[] = ["under_1d", "1_3d", "3_7d", "7_14d", "over_14d"];
