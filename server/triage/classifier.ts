@@ -25,6 +25,12 @@ type FieldModel = {
 };
 export type ClassifierState = { version: 1; vocabulary: string[]; fields: Record<TriageField, FieldModel> };
 
+/**
+ * A field's codes with their log priors, and each feature's log likelihood under every code,
+ * computed when the feature is first met: prediction then adds up arrays instead of taking logs.
+ */
+type FieldScoring = { codes: string[]; logPriors: number[]; logLikelihoods: Map<string, Float64Array> };
+
 // Laplace smoothing: an unseen feature is as likely as one seen once in a label.
 const SMOOTHING = 1;
 
@@ -40,6 +46,8 @@ const emptyModel = (): FieldModel => ({ labelCounts: {}, featureCounts: {}, feat
 export class TriageClassifier {
   private readonly vocabulary: Set<string>;
   private readonly fields: Record<TriageField, FieldModel>;
+  /** Derived from the counts; training clears it. */
+  private scoring: Partial<Record<TriageField, FieldScoring>> = {};
 
   constructor(state?: ClassifierState) {
     this.vocabulary = new Set(state?.vocabulary ?? []);
@@ -48,6 +56,7 @@ export class TriageClassifier {
 
   /** Adds examples to what the classifier knows; training again with more corrections refines it. */
   train(examples: readonly LabelledExample[]): void {
+    this.scoring = {};
     for (const example of examples) {
       const exampleFeatures = features(example.text);
       for (const feature of exampleFeatures) this.vocabulary.add(feature);
@@ -80,17 +89,15 @@ export class TriageClassifier {
 
   private predictField<F extends TriageField>(field: F, known: string[]): FieldPrediction<CodeOf<F>> | null {
     const model = this.fields[field];
-    const codes = Object.keys(model.labelCounts);
-    const totalExamples = codes.reduce((sum, code) => sum + model.labelCounts[code]!, 0);
+    const { codes, logPriors, logLikelihoods } = (this.scoring[field] ??= this.scoringOf(model));
     // With fewer than two labels, or no known word, a "probability" would only echo the prior.
     if (codes.length < 2 || known.length === 0) return null;
-    const logScores = codes.map((code) => {
-      const counts = model.featureCounts[code] ?? {};
-      const denominator = (model.featureTotals[code] ?? 0) + SMOOTHING * this.vocabulary.size;
-      let score = Math.log(model.labelCounts[code]! / totalExamples);
-      for (const feature of known) score += Math.log(((counts[feature] ?? 0) + SMOOTHING) / denominator);
-      return score;
-    });
+    const logScores = [...logPriors];
+    for (const feature of known) {
+      let likelihoods = logLikelihoods.get(feature);
+      if (!likelihoods) logLikelihoods.set(feature, (likelihoods = this.logLikelihoodsOf(model, codes, feature)));
+      for (let index = 0; index < codes.length; index++) logScores[index]! += likelihoods[index]!;
+    }
     const max = Math.max(...logScores);
     const weights = logScores.map((score) => Math.exp(score - max));
     const sum = weights.reduce((a, b) => a + b, 0);
@@ -98,6 +105,19 @@ export class TriageClassifier {
     const code = codes[bestIndex]!;
     if (!isCodeOf(field, code)) return null;
     return { code, probability: weights[bestIndex]! / sum, examples: model.labelCounts[code]! };
+  }
+
+  private scoringOf(model: FieldModel): FieldScoring {
+    const codes = Object.keys(model.labelCounts);
+    const totalExamples = codes.reduce((sum, code) => sum + model.labelCounts[code]!, 0);
+    return { codes, logPriors: codes.map((code) => Math.log(model.labelCounts[code]! / totalExamples)), logLikelihoods: new Map() };
+  }
+
+  private logLikelihoodsOf(model: FieldModel, codes: string[], feature: string): Float64Array {
+    return Float64Array.from(codes, (code) => {
+      const denominator = (model.featureTotals[code] ?? 0) + SMOOTHING * this.vocabulary.size;
+      return Math.log(((model.featureCounts[code]?.[feature] ?? 0) + SMOOTHING) / denominator);
+    });
   }
 
   toJSON(): ClassifierState {
