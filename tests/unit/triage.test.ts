@@ -239,6 +239,18 @@ describe("learning from staff corrections", () => {
     expect(restored.predict(bite)).toEqual(classifier.predict(bite));
     expect(restored.examplesFor("category", "kesehatan")).toBe(rabies.length);
   });
+
+  it("predicts from every correction, including those learned after it last predicted", () => {
+    const learning = new TriageClassifier();
+    learning.train(corrections.slice(6));
+    learning.train(corrections.slice(0, 1));
+    const before = learning.predict(bite).category;
+    learning.train(corrections.slice(1, 6));
+    const trainedAtOnce = new TriageClassifier();
+    trainedAtOnce.train([...corrections.slice(6), ...corrections.slice(0, 6)]);
+    expect(learning.predict(bite)).toEqual(trainedAtOnce.predict(bite));
+    expect(learning.predict(bite).category!.probability).toBeGreaterThan(before!.probability);
+  });
 });
 
 function runCli(input: string, args: string[] = []): Promise<{ stdout: string; stderr: string; code: number | null }> {
