@@ -232,11 +232,13 @@ const VOLUME_GROUP_COLUMNS: Record<VolumeGroup, Prisma.Sql> = {
 
 /** Items received (not spam) per day/week/month of receipt in WIB and group; empty buckets are left out. */
 export async function volumeSeries(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup, bucket: VolumeBucket) {
+  // Grouped by the bucket's first day, formatted once per bucket rather than once per cell.
   const rows = await figureQuery<{ bucket: string; key: string | null; count: bigint }>(prisma, Prisma.sql`
-    SELECT to_char(date_trunc(${bucket}, i."day"), 'YYYY-MM-DD') AS "bucket", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
-    FROM ${dailyCells(scope.period)}
-    WHERE ${itemFilters(scope)}
-    GROUP BY 1, 2 HAVING sum(i."received") > 0
+    SELECT to_char(b."start", 'YYYY-MM-DD') AS "bucket", b."key", b."count" FROM (
+      SELECT date_trunc(${bucket}, i."day") AS "start", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
+      FROM ${dailyCells(scope.period, { byDay: bucket !== "month" })}
+      WHERE ${itemFilters(scope)}
+      GROUP BY 1, 2 HAVING sum(i."received") > 0) b
     ORDER BY 1, 2`);
   return rows.map((row) => ({ bucket: row.bucket, key: row.key, count: num(row.count) }));
 }

@@ -111,6 +111,28 @@ describe("the inbox daily counts", () => {
     expect(await received("2026-10-06 00:00", "2026-10-07 09:00")).toBe(1); // the end is exclusive
   });
 
+  it("read whole months from the monthly counts, folded or not, with the same result as day by day", async () => {
+    await item("2026-07-31 23:00");
+    await item("2026-08-01 00:10", { status: "answered", firstRespondedAt: wib("2026-08-01 01:00") });
+    await item("2026-08-20 10:00");
+    const period = { from: wib("2026-07-15 12:00"), to: wib("2026-11-10 12:00") };
+    const total = async (cells: Prisma.Sql) => {
+      const [row] = await siar.services.prisma.$queryRaw<Record<string, number>[]>`
+        SELECT ${Prisma.raw(COUNTS.map((c) => `coalesce(sum(i."${c}"), 0)::int AS "${c}"`).join(", "))} FROM ${cells}`;
+      return row;
+    };
+    const fresh = await total(Prisma.sql`inbox_daily_counts_between(${period.from}::timestamp, ${period.to}::timestamp) i`);
+    expect(fresh!.received).toBeGreaterThanOrEqual(3);
+    expect(await total(dailyCells(period))).toEqual(fresh);
+    expect(await total(dailyCells(period, { byDay: true }))).toEqual(fresh);
+    await foldDailyCounts(siar.services.prisma);
+    expect(await total(dailyCells(period))).toEqual(fresh);
+    const months = await siar.services.prisma.$queryRaw<{ month: string; received: number }[]>`
+      SELECT to_char("day", 'YYYY-MM-DD') AS "month", sum("received")::int AS "received" FROM "InboxMonthlyCount"
+      WHERE "day" IN ('2026-07-01', '2026-08-01') GROUP BY 1 ORDER BY 1`;
+    expect(months).toEqual([{ month: "2026-07-01", received: 1 }, { month: "2026-08-01", received: 2 }]);
+  });
+
   it("estimate percentiles from the fixed one-in-eight sample past the limit, and say so", async () => {
     // Ids starting with 0 or 1 are the sample.
     const answered = [
