@@ -4,8 +4,7 @@ import type { Period } from "./scope.js";
 
 // Inbox items counted per day of receipt (WIB) and per dimension the figures filter or group by:
 // "InboxDailyCount", and per month "InboxMonthlyCount", kept exact by triggers on InboxItem that
-// append deltas, which a job folds in (migrations 20261121152642_dashboard_daily_counts and
-// 20261121154404_dashboard_monthly_counts).
+// append deltas, which a job folds in (migration 20261121152642_dashboard_daily_counts).
 
 const DAY_MS = 24 * 60 * 60_000;
 const OFFSET_MS = REPORTING_OFFSET_MINUTES * 60_000;

@@ -95,9 +95,40 @@ CREATE TRIGGER inbox_daily_count_update AFTER UPDATE ON "InboxItem" REFERENCING 
 CREATE TRIGGER inbox_daily_count_delete AFTER DELETE ON "InboxItem" REFERENCING OLD TABLE AS old_items
   FOR EACH STATEMENT EXECUTE FUNCTION inbox_daily_count_delta();
 
--- Moves the deltas into the counts, in one transaction so readers see them in one place or the
--- other. One process folds at a time (advisory lock 72707381, see server/db/locks.ts); the others
--- skip their turn.
+-- The same counts per calendar month (WIB): a year of figures that need no day-by-day breakdown
+-- reads about 15,000 rows instead of 200,000. Folded from the same deltas in the same transaction.
+CREATE TABLE "InboxMonthlyCount" (LIKE "InboxDailyCount");
+CREATE UNIQUE INDEX "InboxMonthlyCount_cell_key" ON "InboxMonthlyCount"
+  ("day", "unitId", "placeUnitId", "source", "channelId", "category", "kind", "urgency") NULLS NOT DISTINCT;
+COMMENT ON COLUMN "InboxMonthlyCount"."day" IS 'The first day of the month';
+
+-- Adds counted cells to a counts table, month by month when `monthly`.
+CREATE FUNCTION inbox_count_add(target TEXT, cells TEXT, monthly BOOLEAN) RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO %1$I
+    SELECT %2$s, "unitId", "placeUnitId", "source", "channelId", "category", "kind", "urgency",
+      sum("received"), sum("spam"), sum("duplicates"), sum("answered"), sum("resolved"),
+      sum("firstResponseDone"), sum("firstResponseOnTime"), sum("resolutionDone"), sum("resolutionOnTime"), sum("resolvedOnce"), sum("reopened")
+    FROM %3$s c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT ("day", "unitId", "placeUnitId", "source", "channelId", "category", "kind", "urgency") DO UPDATE SET
+      "received" = %1$I."received" + excluded."received",
+      "spam" = %1$I."spam" + excluded."spam",
+      "duplicates" = %1$I."duplicates" + excluded."duplicates",
+      "answered" = %1$I."answered" + excluded."answered",
+      "resolved" = %1$I."resolved" + excluded."resolved",
+      "firstResponseDone" = %1$I."firstResponseDone" + excluded."firstResponseDone",
+      "firstResponseOnTime" = %1$I."firstResponseOnTime" + excluded."firstResponseOnTime",
+      "resolutionDone" = %1$I."resolutionDone" + excluded."resolutionDone",
+      "resolutionOnTime" = %1$I."resolutionOnTime" + excluded."resolutionOnTime",
+      "resolvedOnce" = %1$I."resolvedOnce" + excluded."resolvedOnce",
+      "reopened" = %1$I."reopened" + excluded."reopened"$q$,
+    target, CASE WHEN monthly THEN $m$date_trunc('month', "day")::date$m$ ELSE '"day"' END, cells);
+END $$;
+
+-- Moves the deltas into the daily and monthly counts, in one transaction so readers see them in
+-- one place or the other. One process folds at a time (advisory lock 72707381, see
+-- server/db/locks.ts); the others skip their turn.
 CREATE FUNCTION inbox_daily_count_fold() RETURNS INTEGER LANGUAGE plpgsql AS $$
 DECLARE
   folded INTEGER;
@@ -105,25 +136,11 @@ BEGIN
   IF NOT pg_try_advisory_xact_lock(72707381) THEN
     RETURN 0;
   END IF;
-  WITH moved AS (DELETE FROM "InboxDailyCountDelta" RETURNING *)
-  INSERT INTO "InboxDailyCount"
-  SELECT "day", "unitId", "placeUnitId", "source", "channelId", "category", "kind", "urgency",
-    sum("received"), sum("spam"), sum("duplicates"), sum("answered"), sum("resolved"),
-    sum("firstResponseDone"), sum("firstResponseOnTime"), sum("resolutionDone"), sum("resolutionOnTime"), sum("resolvedOnce"), sum("reopened")
-  FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-  ON CONFLICT ("day", "unitId", "placeUnitId", "source", "channelId", "category", "kind", "urgency") DO UPDATE SET
-    "received" = "InboxDailyCount"."received" + excluded."received",
-    "spam" = "InboxDailyCount"."spam" + excluded."spam",
-    "duplicates" = "InboxDailyCount"."duplicates" + excluded."duplicates",
-    "answered" = "InboxDailyCount"."answered" + excluded."answered",
-    "resolved" = "InboxDailyCount"."resolved" + excluded."resolved",
-    "firstResponseDone" = "InboxDailyCount"."firstResponseDone" + excluded."firstResponseDone",
-    "firstResponseOnTime" = "InboxDailyCount"."firstResponseOnTime" + excluded."firstResponseOnTime",
-    "resolutionDone" = "InboxDailyCount"."resolutionDone" + excluded."resolutionDone",
-    "resolutionOnTime" = "InboxDailyCount"."resolutionOnTime" + excluded."resolutionOnTime",
-    "resolvedOnce" = "InboxDailyCount"."resolvedOnce" + excluded."resolvedOnce",
-    "reopened" = "InboxDailyCount"."reopened" + excluded."reopened";
+  CREATE TEMP TABLE inbox_count_moved ON COMMIT DROP AS
+    WITH moved AS (DELETE FROM "InboxDailyCountDelta" RETURNING *) SELECT * FROM moved;
   GET DIAGNOSTICS folded = ROW_COUNT;
+  PERFORM inbox_count_add('InboxDailyCount', 'inbox_count_moved', false);
+  PERFORM inbox_count_add('InboxMonthlyCount', 'inbox_count_moved', true);
   RETURN folded;
 END $$;
 
@@ -131,10 +148,12 @@ END $$;
 -- load that bypassed the triggers (session_replication_role = replica).
 CREATE FUNCTION inbox_daily_count_rebuild() RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
-  LOCK TABLE "InboxDailyCount", "InboxDailyCountDelta" IN EXCLUSIVE MODE;
+  LOCK TABLE "InboxDailyCount", "InboxDailyCountDelta", "InboxMonthlyCount" IN EXCLUSIVE MODE;
   DELETE FROM "InboxDailyCountDelta";
   DELETE FROM "InboxDailyCount";
+  DELETE FROM "InboxMonthlyCount";
   EXECUTE 'INSERT INTO "InboxDailyCount" ' || inbox_daily_count_rows('SELECT 1 AS sign, * FROM "InboxItem"');
+  PERFORM inbox_count_add('InboxMonthlyCount', '"InboxDailyCount"', true);
 END $$;
 
 SELECT inbox_daily_count_rebuild();
