@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
-import { ON_TIME_TOLERANCE_MINUTES, rate } from "./definitions.js";
+import { ON_TIME_TOLERANCE_MINUTES, REPORTING_OFFSET_MINUTES, rate } from "./definitions.js";
 import { figureQuery } from "./query.js";
-import { inIds, inPeriod, num, numOrNull, type MetricsScope } from "./scope.js";
+import { inIds, inPeriod, num, numOrNull, unitGroupKey, type MetricsScope, type Period } from "./scope.js";
 
 // Figures beyond the inbox: early warnings raised, and how publishing went.
 
@@ -37,21 +37,108 @@ export type PublishingFigures = {
 };
 
 /**
- * Deliveries of the scope's posts (unit of the post, channel) that were published or failed in
- * the period, per group (`groupKey` over d/p/c/u) or as one. A delivery is due at its post's
- * schedule, or at approval when that came later or there is no schedule (publishing cannot
- * precede approval); posts with neither are published at once and are not judged.
- * Engagement adds up what the platforms last reported for the deliveries published in the period.
+ * How publishing figures are split: per channel, per sub-unit of the scope's anchor, or by any
+ * other key over d/p/c/u (delivery, post, channel, unit of the post), which reads every delivery
+ * of the period instead of the daily rollup.
  */
-export async function publishingFigures(prisma: PrismaClient, scope: MetricsScope, groupKey: Prisma.Sql | null = null): Promise<Map<string | null, PublishingFigures>> {
-  const published = Prisma.sql`d."publishedAt" IS NOT NULL AND ${inPeriod(Prisma.sql`d."publishedAt"`, scope.period)}`;
+export type PublishingGroupBy = "channel" | "unit" | Prisma.Sql;
+
+const DAY_MS = 24 * 3600_000;
+const REPORTING_OFFSET_MS = REPORTING_OFFSET_MINUTES * 60_000;
+/** The reporting day of a timestamp column, as the rollup and its index in the migration write it. */
+const reportingDay = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '${Prisma.raw(String(REPORTING_OFFSET_MINUTES))} minutes')::date`;
+
+/**
+ * The whole reporting days (WIB) inside a period, which the rollup "PublishingDay" answers, and
+ * the parts of the period before and after them, read from the deliveries.
+ */
+function splitByWholeDays({ from, to }: Period): { days: (Period & { firstDate: string; endDate: string }) | null; edges: Period[] } {
+  const firstDay = Math.ceil((from.getTime() + REPORTING_OFFSET_MS) / DAY_MS) * DAY_MS;
+  const endDay = Math.floor((to.getTime() + REPORTING_OFFSET_MS) / DAY_MS) * DAY_MS;
+  if (firstDay >= endDay) return { days: null, edges: [{ from, to }] };
+  const days = { from: new Date(firstDay - REPORTING_OFFSET_MS), to: new Date(endDay - REPORTING_OFFSET_MS) };
+  const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return {
+    days: { ...days, firstDate: date(firstDay), endDate: date(endDay) },
+    edges: [{ from, to: days.from }, { from: days.to, to }].filter((edge) => edge.from < edge.to),
+  };
+}
+
+/**
+ * Deliveries of the scope's posts (unit of the post, channel) that were published or failed in
+ * the period, per group or as one. A delivery is due at its post's schedule, or at approval when
+ * that came later or there is no schedule (publishing cannot precede approval); posts with
+ * neither are published at once and are not judged. A post counts once in a group however many
+ * of its deliveries went out in the period. Engagement adds up what the platforms last reported
+ * for the deliveries published in the period.
+ */
+export async function publishingFigures(prisma: PrismaClient, scope: MetricsScope, groupBy: PublishingGroupBy | null = null): Promise<Map<string | null, PublishingFigures>> {
+  const parts = groupBy === null || typeof groupBy === "string" ? rolledUpParts(scope, groupBy) : [deliveryRows(scope, [scope.period], groupBy, (published) => Prisma.sql`count(DISTINCT p."id") FILTER (WHERE ${published})`)];
+  const rows = await figureQuery<Record<string, unknown>>(prisma, Prisma.sql`
+    SELECT "group", sum("posts") AS "posts", sum("published") AS "published", sum("judged") AS "judged", sum("onTime") AS "onTime", sum("failed") AS "failed",
+      sum("reactions") AS "reactions", sum("comments") AS "comments", sum("shares") AS "shares", sum("views") AS "views", sum("viewsReported") AS "viewsReported"
+    FROM (${Prisma.join(parts, " UNION ALL ")}) parts
+    GROUP BY 1
+    -- Rollup rows whose deliveries have all gone (deleted, or moved to another day) add up to zero.
+    HAVING sum("published") + sum("failed") > 0`);
+  return new Map(
+    rows.map((row) => {
+      const judged = num(row.judged);
+      const onTime = num(row.onTime);
+      const engagement = { reactions: num(row.reactions), comments: num(row.comments), shares: num(row.shares), views: num(row.viewsReported) > 0 ? num(row.views) : null };
+      const figures = { posts: num(row.posts), published: num(row.published), judged, onTime, onTimeRate: rate(onTime, judged), failed: num(row.failed), engagement };
+      return [row.group as string | null, figures];
+    }),
+  );
+}
+
+/**
+ * The period as whole days from the rollup plus its ends from the deliveries. A post counts at
+ * its first delivery in the period: the one whose post had no delivery published before it, or
+ * only before the period. Per channel, or within one channel, each delivery is a post of its own.
+ */
+function rolledUpParts(scope: MetricsScope, groupBy: "channel" | "unit" | null): Prisma.Sql[] {
+  const key = groupBy === "channel" ? Prisma.sql`c."id"::text` : groupBy === "unit" ? unitGroupKey(scope.anchor) : Prisma.sql`NULL::text`;
+  const eachDeliveryAPost = groupBy === "channel" || !!scope.channelId;
+  const firstInPeriod = Prisma.sql`(d."previousPublishedAt" IS NULL OR d."previousPublishedAt" < ${scope.period.from})`;
+  const { days, edges } = splitByWholeDays(scope.period);
+  const parts = edges.length
+    ? [deliveryRows(scope, edges, key, (published) => Prisma.sql`count(*) FILTER (WHERE ${published}${eachDeliveryAPost ? Prisma.empty : Prisma.sql` AND ${firstInPeriod}`})`)]
+    : [];
+  if (!days) return parts;
+  parts.push(Prisma.sql`
+    SELECT ${key} AS "group", sum(${eachDeliveryAPost ? Prisma.sql`r."published"` : Prisma.sql`r."firstOfPost"`}) AS "posts", sum(r."published") AS "published",
+      sum(r."judged") AS "judged", sum(r."onTime") AS "onTime", sum(r."failed") AS "failed", sum(r."reactions") AS "reactions", sum(r."comments") AS "comments",
+      sum(r."shares") AS "shares", sum(r."views") AS "views", sum(r."viewsReported") AS "viewsReported"
+    FROM "PublishingDay" r JOIN "Channel" c ON c."id" = r."channelId" JOIN "Unit" u ON u."id" = r."unitId"
+    WHERE r."day" >= ${days.firstDate}::date AND r."day" < ${days.endDate}::date AND ${inIds(Prisma.sql`r."unitId"`, scope.unitIds)}
+      ${scope.channelId ? Prisma.sql`AND r."channelId" = ${scope.channelId}::uuid` : Prisma.empty}
+    GROUP BY 1`);
+  if (!eachDeliveryAPost) {
+    // The rollup counted a post on the day of its very first delivery; a post whose first
+    // delivery came before the period counts at its first one inside, published on a later day
+    // than the one before it (the few rows of that partial index).
+    parts.push(Prisma.sql`
+      SELECT ${key} AS "group", count(*) AS "posts", 0, 0, 0, 0, 0, 0, 0, 0, 0
+      FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId" JOIN "Channel" c ON c."id" = d."channelId" JOIN "Unit" u ON u."id" = p."unitId"
+      WHERE ${reportingDay(Prisma.sql`d."previousPublishedAt"`)} < ${reportingDay(Prisma.sql`d."publishedAt"`)}
+        AND ${inPeriod(Prisma.sql`d."publishedAt"`, days)}
+        AND d."previousPublishedAt" < ${scope.period.from} AND ${inIds(Prisma.sql`p."unitId"`, scope.unitIds)}
+      GROUP BY 1`);
+  }
+  return parts;
+}
+
+/** The figures of the deliveries published or failed within the given ranges, per group. */
+function deliveryRows(scope: MetricsScope, ranges: Period[], key: Prisma.Sql, posts: (published: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
+  const within = (column: Prisma.Sql) => Prisma.sql`(${Prisma.join(ranges.map((range) => Prisma.sql`(${inPeriod(column, range)})`), " OR ")})`;
+  const published = Prisma.sql`d."publishedAt" IS NOT NULL AND ${within(Prisma.sql`d."publishedAt"`)}`;
   // A failure is final: its last update is when it failed.
-  const failed = Prisma.sql`d."status" = 'failed' AND ${inPeriod(Prisma.sql`d."updatedAt"`, scope.period)}`;
+  const failed = Prisma.sql`d."status" = 'failed' AND ${within(Prisma.sql`d."updatedAt"`)}`;
   const dueAt = Prisma.sql`GREATEST(p."scheduledAt", p."reviewedAt")`;
   const judged = Prisma.sql`${published} AND ${dueAt} IS NOT NULL`;
-  const rows = await figureQuery<Record<string, unknown>>(prisma, Prisma.sql`
-    SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group",
-      count(DISTINCT p."id") FILTER (WHERE ${published}) AS "posts",
+  return Prisma.sql`
+    SELECT ${key} AS "group", ${posts(published)} AS "posts",
       count(*) FILTER (WHERE ${published}) AS "published",
       count(*) FILTER (WHERE ${judged}) AS "judged",
       count(*) FILTER (WHERE ${judged} AND d."publishedAt" <= ${dueAt} + make_interval(mins => ${ON_TIME_TOLERANCE_MINUTES}::int)) AS "onTime",
@@ -59,19 +146,11 @@ export async function publishingFigures(prisma: PrismaClient, scope: MetricsScop
       sum(e."reactions") FILTER (WHERE ${published}) AS "reactions",
       sum(e."comments") FILTER (WHERE ${published}) AS "comments",
       sum(e."shares") FILTER (WHERE ${published}) AS "shares",
-      sum(e."views") FILTER (WHERE ${published}) AS "views"
+      sum(e."views") FILTER (WHERE ${published}) AS "views",
+      count(e."views") FILTER (WHERE ${published}) AS "viewsReported"
     FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId" JOIN "Channel" c ON c."id" = d."channelId" JOIN "Unit" u ON u."id" = p."unitId"
       LEFT JOIN "DeliveryEngagement" e ON e."deliveryId" = d."id"
     WHERE ((${published}) OR (${failed})) AND ${inIds(Prisma.sql`p."unitId"`, scope.unitIds)}
       ${scope.channelId ? Prisma.sql`AND d."channelId" = ${scope.channelId}::uuid` : Prisma.empty}
-    ${groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty}`);
-  return new Map(
-    rows.map((row) => {
-      const judgedCount = num(row.judged);
-      const onTime = num(row.onTime);
-      const engagement = { reactions: num(row.reactions), comments: num(row.comments), shares: num(row.shares), views: numOrNull(row.views) };
-      const figures = { posts: num(row.posts), published: num(row.published), judged: judgedCount, onTime, onTimeRate: rate(onTime, judgedCount), failed: num(row.failed), engagement };
-      return [row.group as string | null, figures];
-    }),
-  );
+    GROUP BY 1`;
 }
