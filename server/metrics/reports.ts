@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "../db/client.js";
 import { earlyWarningFigures, publishingFigures, type PublishingFigures } from "./activity.js";
 import { AGE_BUCKETS, GLOSSARY, ON_TIME_TOLERANCE_MINUTES, VOLUME_BUCKETS, type VolumeBucket, type VolumeGroup } from "./definitions.js";
 import { backlogCounts, emptyBuckets, overdueItems, placeCounts, responseFigures, volumeSeries, volumeTotals, type ResponseFigures } from "./inbox.js";
@@ -184,8 +184,8 @@ export async function areasReport(prisma: PrismaClient, scope: MetricsScope): Pr
 export async function publishingReport(prisma: PrismaClient, scope: MetricsScope): Promise<Report> {
   const [total, byChannel, byGroup] = await Promise.all([
     trend(scope, async (s) => (await publishingFigures(prisma, s)).get(null) ?? emptyPublishing()),
-    trend(scope, (s) => publishingFigures(prisma, s, Prisma.sql`c."id"::text`)),
-    publishingFigures(prisma, scope, unitGroupKey(scope.anchor)),
+    trend(scope, (s) => publishingFigures(prisma, s, "channel")),
+    publishingFigures(prisma, scope, "unit"),
   ]);
   const channels = await prisma.channel.findMany({
     where: { id: { in: [...new Set([...byChannel.current.keys(), ...byChannel.previous.keys()])].filter((id): id is string => !!id) } },
