@@ -48,9 +48,11 @@ export function nearestRank(values: readonly number[], p: number): number | null
 /**
  * Percentiles over more answered items than this (in the scope and period) are estimated from a
  * fixed sample of one item in eight, so that a year of a busy office still reads in a fraction of
- * a second; up to it they are exact. The sample is the items whose id (random) starts with 0 or 1.
+ * a second; up to it they are exact (sorting that many is quick, wherever they are found). The
+ * sample is the items whose id (random) starts with 0 or 1; 20,000 items give a sample of about
+ * 2,500, whose median is within about 1 % of the exact rank.
  */
-export const EXACT_PERCENTILES_UP_TO = 100_000;
+export const EXACT_PERCENTILES_UP_TO = 20_000;
 
 /** A share as a fraction 0–1, or null when nothing was measured (not 0: "no data" is not "all late"). */
 export function rate(part: number, whole: number): number | null {
