@@ -41,6 +41,12 @@ export function features(input: string | NormalizedText): string[] {
   return [...tokens, ...bigrams];
 }
 
+/**
+ * Counts keyed by citizens' words, without a prototype: "constructor" or "__proto__" are then
+ * words like any other instead of Object's own members.
+ */
+const wordCounts = (from: Record<string, number> = {}): Record<string, number> => Object.assign(Object.create(null) as Record<string, number>, from);
+
 const emptyModel = (): FieldModel => ({ labelCounts: {}, featureCounts: {}, featureTotals: {} });
 
 export class TriageClassifier {
@@ -52,6 +58,9 @@ export class TriageClassifier {
   constructor(state?: ClassifierState) {
     this.vocabulary = new Set(state?.vocabulary ?? []);
     this.fields = state ? structuredClone(state.fields) : { kind: emptyModel(), category: emptyModel(), urgency: emptyModel() };
+    for (const model of Object.values(this.fields)) {
+      for (const [code, counts] of Object.entries(model.featureCounts)) model.featureCounts[code] = wordCounts(counts);
+    }
   }
 
   /** Adds examples to what the classifier knows; training again with more corrections refines it. */
@@ -64,7 +73,7 @@ export class TriageClassifier {
         const model = this.fields[field];
         const code = example[field];
         model.labelCounts[code] = (model.labelCounts[code] ?? 0) + 1;
-        const counts = (model.featureCounts[code] ??= {});
+        const counts = (model.featureCounts[code] ??= wordCounts());
         for (const feature of exampleFeatures) counts[feature] = (counts[feature] ?? 0) + 1;
         model.featureTotals[code] = (model.featureTotals[code] ?? 0) + exampleFeatures.length;
       }

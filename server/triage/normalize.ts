@@ -75,7 +75,8 @@ function collapseRepeatedLetters(word: string): string {
 
 const expandToken = memoized((token: string): readonly string[] => {
   const word = collapseRepeatedLetters(token);
-  return (INFORMAL_SPELLINGS[word] ?? word).split(" ");
+  // Own entries only: a citizen's "constructor" is a word, not Object's member.
+  return (Object.hasOwn(INFORMAL_SPELLINGS, word) ? INFORMAL_SPELLINGS[word]! : word).split(" ");
 });
 
 const ANY_EMOJI = new RegExp(Object.keys(MEANINGFUL_EMOJI).join("|"), "gu");

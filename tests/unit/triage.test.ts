@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCitizenTextGenerator } from "../../server/sandbox/citizenText.js";
-import { TriageClassifier, type LabelledExample } from "../../server/triage/classifier.js";
+import { features, TriageClassifier, type LabelledExample } from "../../server/triage/classifier.js";
 import DEMO_PLACES from "../../server/triage/demoPlaces.js";
 import { evaluate, LabelledMessageSchema } from "../../server/triage/evaluate.js";
 import { memoized } from "../../server/triage/memo.js";
@@ -40,6 +40,11 @@ describe("normalising informal Indonesian", () => {
 
   it("drops links and mentions, lower-cases full-width text and keeps ? and !", () => {
     expect(normalize("@dinaspupr ＪＡＬＡＮ rusak https://t.co/abc lihat www.contoh.id !?").text).toBe("jalan rusak lihat ! ?");
+  });
+
+  it("keeps words that name Object's members as they are (they once crashed triage)", () => {
+    expect(normalize("constructor toString valueOf jln").text).toBe("constructor tostring valueof jalan");
+    expect(triage("constructor jalan rusak").category.code).toBe("infrastruktur");
   });
 
   it("spells out the acronyms rules would otherwise list twice", () => {
@@ -238,6 +243,26 @@ describe("learning from staff corrections", () => {
     const restored = TriageClassifier.fromJSON(JSON.parse(JSON.stringify(classifier.toJSON())));
     expect(restored.predict(bite)).toEqual(classifier.predict(bite));
     expect(restored.examplesFor("category", "kesehatan")).toBe(rabies.length);
+  });
+
+  it("counts words named like Object's members as plain words, also after a round trip through JSON", () => {
+    const classifier = new TriageClassifier();
+    const words = ["constructor", "__proto__", "toString", "hasOwnProperty"];
+    classifier.train([
+      ...corrections,
+      ...words.map((word) => ({ text: `${word} ${word} anjing menggigit`, kind: "pengaduan", category: "kesehatan", urgency: "tinggi" }) as const),
+    ]);
+    const restored = TriageClassifier.fromJSON(JSON.parse(JSON.stringify(classifier.toJSON())));
+    for (const model of [classifier, restored]) {
+      const prediction = model.predict(`${words.join(" ")} anjing menggigit`).category!;
+      expect(prediction.code).toBe("kesehatan");
+      expect(Number.isFinite(prediction.probability)).toBe(true);
+    }
+    const state = classifier.toJSON().fields.category.featureCounts.kesehatan!;
+    const tokens = words.flatMap((word) => features(word));
+    expect(tokens).toContain("constructor");
+    // Each word was written twice in its one example.
+    for (const token of tokens) expect(Object.getOwnPropertyDescriptor(state, token)?.value).toBe(2);
   });
 
   it("predicts from every correction, including those learned after it last predicted", () => {
