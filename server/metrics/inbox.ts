@@ -188,7 +188,8 @@ const UNRESOLVED_STATUSES = Object.values(InboxStatus).filter((status) => !CLOSE
 
 /** Unresolved items past a deadline now (first response while unanswered, or resolution), oldest first. */
 export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, limit: number) {
-  const overdue = Prisma.sql`${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE}
+  // Every overdue item is still waiting on a deadline: said here so that their small index is read.
+  const overdue = Prisma.sql`${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE} AND ${PENDING_DEADLINE}
     AND i."status" IN (${Prisma.join(UNRESOLVED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
     AND ((i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) OR (i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}))`;
   const [counted] = await figureQuery<{ count: bigint }>(prisma, Prisma.sql`SELECT count(*) AS "count" ${FROM_ITEMS_ONLY} WHERE ${overdue}`);
