@@ -36,12 +36,8 @@ export type PublishingFigures = {
   engagement: EngagementFigures;
 };
 
-/**
- * How publishing figures are split: per channel, per sub-unit of the scope's anchor, or by any
- * other key over d/p/c/u (delivery, post, channel, unit of the post), which reads every delivery
- * of the period instead of the daily rollup.
- */
-export type PublishingGroupBy = "channel" | "unit" | Prisma.Sql;
+/** How publishing figures are split: per channel, or per sub-unit of the scope's anchor. */
+export type PublishingGroupBy = "channel" | "unit";
 
 const DAY_MS = 24 * 3600_000;
 const REPORTING_OFFSET_MS = REPORTING_OFFSET_MINUTES * 60_000;
@@ -73,7 +69,7 @@ function splitByWholeDays({ from, to }: Period): { days: (Period & { firstDate: 
  * for the deliveries published in the period.
  */
 export async function publishingFigures(prisma: PrismaClient, scope: MetricsScope, groupBy: PublishingGroupBy | null = null): Promise<Map<string | null, PublishingFigures>> {
-  const parts = groupBy === null || typeof groupBy === "string" ? rolledUpParts(scope, groupBy) : [deliveryRows(scope, [scope.period], groupBy, (published) => Prisma.sql`count(DISTINCT p."id") FILTER (WHERE ${published})`)];
+  const parts = rolledUpParts(scope, groupBy);
   const rows = await figureQuery<Record<string, unknown>>(prisma, Prisma.sql`
     SELECT "group", sum("posts") AS "posts", sum("published") AS "published", sum("judged") AS "judged", sum("onTime") AS "onTime", sum("failed") AS "failed",
       sum("reactions") AS "reactions", sum("comments") AS "comments", sum("shares") AS "shares", sum("views") AS "views", sum("viewsReported") AS "viewsReported"
@@ -97,7 +93,7 @@ export async function publishingFigures(prisma: PrismaClient, scope: MetricsScop
  * its first delivery in the period: the one whose post had no delivery published before it, or
  * only before the period. Per channel, or within one channel, each delivery is a post of its own.
  */
-function rolledUpParts(scope: MetricsScope, groupBy: "channel" | "unit" | null): Prisma.Sql[] {
+function rolledUpParts(scope: MetricsScope, groupBy: PublishingGroupBy | null): Prisma.Sql[] {
   const key = groupBy === "channel" ? Prisma.sql`c."id"::text` : groupBy === "unit" ? unitGroupKey(scope.anchor) : Prisma.sql`NULL::text`;
   const eachDeliveryAPost = groupBy === "channel" || !!scope.channelId;
   const firstInPeriod = Prisma.sql`(d."previousPublishedAt" IS NULL OR d."previousPublishedAt" < ${scope.period.from})`;
