@@ -43,9 +43,10 @@ const PENDING_DEADLINE = Prisma.sql`((i."firstRespondedAt" IS NULL AND i."firstR
 /** The fixed sample that large percentiles are estimated from: the predicate of "InboxItem_percentile_sample_idx". */
 const IN_PERCENTILE_SAMPLE = Prisma.sql`i."id" < '20000000-0000-0000-0000-000000000000'::uuid`;
 
-const FROM_ITEMS = Prisma.sql`FROM "InboxItem" i LEFT JOIN "Unit" u ON u."id" = i."unitId"`;
 /** The items alone: the dashboard's covering indexes answer these without reading the rows. */
-const FROM_ITEMS_ONLY = Prisma.sql`FROM "InboxItem" i`;
+const ITEMS = Prisma.sql`"InboxItem" i`;
+/** A row source aliased `i`, with its owning unit `u` joined when a group key (or the query) needs it. */
+const withUnit = (source: Prisma.Sql, needed = true) => (needed ? Prisma.sql`${source} LEFT JOIN "Unit" u ON u."id" = i."unitId"` : source);
 
 export type Percentiles = { median: number | null; p90: number | null };
 /** `estimated`: the percentiles come from the fixed sample (see EXACT_PERCENTILES_UP_TO). */
@@ -85,7 +86,7 @@ export async function responseFigures(
 ): Promise<Map<string | null, ResponseFigures>> {
   await fillWorkingMinutes(prisma);
   const group = groupKey ?? Prisma.sql`NULL`;
-  const from = (source: Prisma.Sql) => (groupKey ? Prisma.sql`${source} LEFT JOIN "Unit" u ON u."id" = i."unitId"` : source);
+  const from = (source: Prisma.Sql) => withUnit(source, !!groupKey);
   const groupBy = groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty;
   const respondedItems = Prisma.sql`${receivedItems(scope)} AND ${COUNTS_FOR_RESPONSE}`;
   // Median and p90 from one sort per duration.
@@ -105,7 +106,7 @@ export async function responseFigures(
       SELECT ${group} AS "group",
         count(*) FILTER (WHERE i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) AS "firstResponse",
         count(*) FILTER (WHERE i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}) AS "resolution"
-      FROM ${from(Prisma.sql`"InboxItem" i`)}
+      FROM ${from(ITEMS)}
       WHERE ${respondedItems} AND ${PENDING_DEADLINE}
       ${groupBy}`),
   ]);
@@ -114,7 +115,7 @@ export async function responseFigures(
     SELECT ${group} AS "group",
       ${percentiles(DURATIONS.firstResponse)} AS "firstResponse", ${percentiles(DURATIONS.firstResponseWorking)} AS "firstResponseWorking",
       ${percentiles(DURATIONS.resolution)} AS "resolution", ${percentiles(DURATIONS.resolutionWorking)} AS "resolutionWorking"
-    FROM ${from(Prisma.sql`"InboxItem" i`)}
+    FROM ${from(ITEMS)}
     WHERE ${respondedItems} AND (i."firstRespondedAt" IS NOT NULL OR i."resolvedAt" IS NOT NULL) ${estimated ? Prisma.sql`AND ${IN_PERCENTILE_SAMPLE}` : Prisma.empty}
     ${groupBy}`);
   const byGroup = (rows: AggregateRow[]) => new Map(rows.map((row) => [row.group, row]));
@@ -165,7 +166,7 @@ export async function backlogCounts(prisma: PrismaClient, scope: MetricsScope, g
   )} ELSE ${AGE_BUCKETS.at(-1)!.key} END`;
   const rows = await figureQuery<{ group: string | null; bucket: AgeBucket; count: bigint }>(prisma, Prisma.sql`
     SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group", ${bucketOf} AS "bucket", count(*) AS "count"
-    ${groupKey ? FROM_ITEMS : FROM_ITEMS_ONLY}
+    FROM ${withUnit(ITEMS, !!groupKey)}
     WHERE ${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE}
       AND i."status" IN (${Prisma.join(BACKLOG_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
     GROUP BY 1, 2`);
@@ -192,12 +193,12 @@ export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, li
   const overdue = Prisma.sql`${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE} AND ${PENDING_DEADLINE}
     AND i."status" IN (${Prisma.join(UNRESOLVED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
     AND ((i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) OR (i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}))`;
-  const [counted] = await figureQuery<{ count: bigint }>(prisma, Prisma.sql`SELECT count(*) AS "count" ${FROM_ITEMS_ONLY} WHERE ${overdue}`);
+  const [counted] = await figureQuery<{ count: bigint }>(prisma, Prisma.sql`SELECT count(*) AS "count" FROM ${ITEMS} WHERE ${overdue}`);
   const rows = await prisma.$queryRaw<
     { id: string; status: string; category: string | null; urgency: string | null; receivedAt: Date; firstRespondedAt: Date | null; firstResponseDueAt: Date | null; resolutionDueAt: Date | null; unitId: string | null; unitName: string | null }[]
   >`
     SELECT i."id", i."status"::text AS "status", i."category", i."urgency", i."receivedAt", i."firstRespondedAt", i."firstResponseDueAt", i."resolutionDueAt", u."id" AS "unitId", u."name" AS "unitName"
-    ${FROM_ITEMS} WHERE ${overdue}
+    FROM ${withUnit(ITEMS)} WHERE ${overdue}
     ORDER BY i."receivedAt", i."id" LIMIT ${limit}`;
   const minutesSince = (t: Date) => Math.floor((scope.now.getTime() - t.getTime()) / 60_000);
   return {
