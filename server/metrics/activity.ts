@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
 import { ON_TIME_TOLERANCE_MINUTES, REPORTING_OFFSET_MINUTES, rate } from "./definitions.js";
 import { figureQuery } from "./query.js";
-import { inIds, inPeriod, num, numOrNull, unitGroupKey, type MetricsScope, type Period } from "./scope.js";
+import { inIds, inPeriod, num, numOrNull, reportingDate, splitByWholeDays, unitGroupKey, type MetricsScope, type Period } from "./scope.js";
 
 // Figures beyond the inbox: early warnings raised, and how publishing went.
 
@@ -39,26 +39,8 @@ export type PublishingFigures = {
 /** How publishing figures are split: per channel, or per sub-unit of the scope's anchor. */
 export type PublishingGroupBy = "channel" | "unit";
 
-const DAY_MS = 24 * 3600_000;
-const REPORTING_OFFSET_MS = REPORTING_OFFSET_MINUTES * 60_000;
 /** The reporting day of a timestamp column, as the rollup and its index in the migration write it. */
 const reportingDay = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '${Prisma.raw(String(REPORTING_OFFSET_MINUTES))} minutes')::date`;
-
-/**
- * The whole reporting days (WIB) inside a period, which the rollup "PublishingDay" answers, and
- * the parts of the period before and after them, read from the deliveries.
- */
-function splitByWholeDays({ from, to }: Period): { days: (Period & { firstDate: string; endDate: string }) | null; edges: Period[] } {
-  const firstDay = Math.ceil((from.getTime() + REPORTING_OFFSET_MS) / DAY_MS) * DAY_MS;
-  const endDay = Math.floor((to.getTime() + REPORTING_OFFSET_MS) / DAY_MS) * DAY_MS;
-  if (firstDay >= endDay) return { days: null, edges: [{ from, to }] };
-  const days = { from: new Date(firstDay - REPORTING_OFFSET_MS), to: new Date(endDay - REPORTING_OFFSET_MS) };
-  const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return {
-    days: { ...days, firstDate: date(firstDay), endDate: date(endDay) },
-    edges: [{ from, to: days.from }, { from: days.to, to }].filter((edge) => edge.from < edge.to),
-  };
-}
 
 /**
  * Deliveries of the scope's posts (unit of the post, channel) that were published or failed in
@@ -112,7 +94,7 @@ function rolledUpParts(scope: MetricsScope, groupBy: PublishingGroupBy | null): 
         sum("failed") AS "failed", sum("reactions") AS "reactions", sum("comments") AS "comments", sum("shares") AS "shares", sum("views") AS "views",
         sum("viewsReported") AS "viewsReported"
       FROM "PublishingDay"
-      WHERE "day" >= ${days.firstDate}::date AND "day" < ${days.endDate}::date AND ${inIds(Prisma.sql`"unitId"`, scope.unitIds)}
+      WHERE "day" >= ${reportingDate(days.from)}::date AND "day" < ${reportingDate(days.to)}::date AND ${inIds(Prisma.sql`"unitId"`, scope.unitIds)}
         ${scope.channelId ? Prisma.sql`AND "channelId" = ${scope.channelId}::uuid` : Prisma.empty}
       GROUP BY 1, 2
     ) r JOIN "Channel" c ON c."id" = r."channelId" JOIN "Unit" u ON u."id" = r."unitId"

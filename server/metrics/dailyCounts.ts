@@ -1,21 +1,17 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
 import { REPORTING_OFFSET_MINUTES } from "./definitions.js";
-import type { Period } from "./scope.js";
+import { reportingDate, splitByWholeDays, type Period } from "./scope.js";
 
 // Inbox items counted per day of receipt (WIB) and per dimension the figures filter or group by:
 // "InboxDailyCount", and per month "InboxMonthlyCount", kept exact by triggers on InboxItem that
 // append deltas, which a job folds in (migration 20261121152642_dashboard_daily_counts).
 
-const DAY_MS = 24 * 60 * 60_000;
 const OFFSET_MS = REPORTING_OFFSET_MINUTES * 60_000;
 
-/** The WIB midnight at or before `t`. */
-const midnightBefore = (t: number) => Math.floor((t + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
-const dateOf = (midnight: number) => new Date(midnight + OFFSET_MS).toISOString().slice(0, 10);
-/** The WIB midnight starting the month of this WIB midnight, and the one starting the next month. */
-const monthStart = (midnight: number, monthsLater = 0) => {
-  const local = new Date(midnight + OFFSET_MS);
-  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + monthsLater, 1) - OFFSET_MS;
+/** The WIB midnight starting the month of this WIB midnight, or the one `monthsLater`. */
+const monthStart = (midnight: Date, monthsLater = 0) => {
+  const local = new Date(midnight.getTime() + OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + monthsLater, 1) - OFFSET_MS);
 };
 
 /**
@@ -25,29 +21,27 @@ const monthStart = (midnight: number, monthsLater = 0) => {
  * from the monthly counts (their "day" is the month's first) unless `byDay`; other whole days
  * from the daily counts; the partial first and last day are counted from the items.
  */
-export function dailyCells({ from, to }: Period, { byDay = false } = {}): Prisma.Sql {
-  const firstWhole = midnightBefore(from.getTime() - 1) + DAY_MS;
-  const endWhole = midnightBefore(to.getTime());
-  if (firstWhole >= endWhole) return Prisma.sql`(${countedBetween(from, to)}) i`;
-  const parts: Prisma.Sql[] = [];
-  const counts = (table: string, start: number, end: number) => {
-    if (start >= end) return;
-    const days = Prisma.sql`"day" >= ${dateOf(start)}::date AND "day" < ${dateOf(end)}::date`;
-    parts.push(Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE ${days}`);
+export function dailyCells(period: Period, { byDay = false } = {}): Prisma.Sql {
+  const { days, edges } = splitByWholeDays(period);
+  const parts = edges.map((edge) => countedBetween(edge.from, edge.to));
+  const counts = (table: string, from: Date, to: Date) => {
+    if (from >= to) return;
+    const within = Prisma.sql`"day" >= ${reportingDate(from)}::date AND "day" < ${reportingDate(to)}::date`;
+    parts.push(Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE ${within}`);
     // Deltas not yet folded, by their own day, even within a month read from the monthly counts.
-    parts.push(Prisma.sql`SELECT * FROM "InboxDailyCountDelta" WHERE ${days}`);
+    parts.push(Prisma.sql`SELECT * FROM "InboxDailyCountDelta" WHERE ${within}`);
   };
-  const firstMonth = monthStart(firstWhole) === firstWhole ? firstWhole : monthStart(firstWhole, 1);
-  const endMonth = monthStart(endWhole);
-  if (!byDay && firstMonth < endMonth) {
-    counts("InboxDailyCount", firstWhole, firstMonth);
-    counts("InboxMonthlyCount", firstMonth, endMonth);
-    counts("InboxDailyCount", endMonth, endWhole);
-  } else {
-    counts("InboxDailyCount", firstWhole, endWhole);
+  if (days) {
+    const firstMonth = monthStart(days.from).getTime() === days.from.getTime() ? days.from : monthStart(days.from, 1);
+    const endMonth = monthStart(days.to);
+    if (!byDay && firstMonth < endMonth) {
+      counts("InboxDailyCount", days.from, firstMonth);
+      counts("InboxMonthlyCount", firstMonth, endMonth);
+      counts("InboxDailyCount", endMonth, days.to);
+    } else {
+      counts("InboxDailyCount", days.from, days.to);
+    }
   }
-  if (from.getTime() < firstWhole) parts.push(countedBetween(from, new Date(firstWhole)));
-  if (endWhole < to.getTime()) parts.push(countedBetween(new Date(endWhole), to));
   return Prisma.sql`(${Prisma.join(parts, " UNION ALL ")}) i`;
 }
 
