@@ -27,6 +27,7 @@ import { PublishingWorker } from "./publishing/worker.js";
 import { foldDailyCounts } from "./metrics/dailyCounts.js";
 import { backfillWorkingMinutes } from "./metrics/workingMinutes.js";
 import { scheduleReports } from "./reports/schedule.js";
+import { warmUpDashboard } from "./reports/warmUp.js";
 import { attachRealtime } from "./realtime/index.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
@@ -75,6 +76,9 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const worker = new PublishingWorker(services);
   if (db.kind === "pglite") await worker.expireAllLeases();
   if (admin) logger.warn({ email: admin.email, temporaryPassword: admin.temporaryPassword }, "first administrator created: sign in and change this password");
+
+  // PGlite has one connection, kept open: nothing to warm.
+  if (db.kind === "postgres") await warmUpDashboard(services.prisma, logger);
 
   const server = http.createServer(createApp(services));
   const io = attachRealtime(server, services);

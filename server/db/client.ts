@@ -62,7 +62,9 @@ function openPGlite(pglite: PGlite): Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Idle connections stay open (no idle timeout): a new one costs a handshake and a backend that
+  // loads the catalogue again, which the first dashboard after a quiet spell would otherwise pay.
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
