@@ -47,12 +47,15 @@ export function nearestRank(values: readonly number[], p: number): number | null
 
 /**
  * Percentiles over more answered items than this (in the scope and period) are estimated from a
- * fixed sample of one item in eight, so that a year of a busy office still reads in a fraction of
- * a second; up to it they are exact (sorting that many is quick, wherever they are found). The
- * sample is the items whose id (random) starts with 0 or 1; 20,000 items give a sample of about
- * 2,500, whose median is within about 1 % of the exact rank.
+ * fixed sample, so that two years of a busy office still read in a fraction of a second; up to it
+ * they are exact (sorting that many is quick, wherever they are found). The sample is one item in
+ * eight (ids, random, starting with 0 or 1), or one in sixty-four (00–03) beyond
+ * SMALL_SAMPLE_FACTOR times this: it then holds from about 2,500 to 20,000 items, and a median of
+ * 2,500 is within about 1 % of the exact rank.
  */
 export const EXACT_PERCENTILES_UP_TO = 20_000;
+/** Beyond this many times EXACT_PERCENTILES_UP_TO answered items, the one-in-sixty-four sample. */
+export const SMALL_SAMPLE_FACTOR = 8;
 
 /** A share as a fraction 0–1, or null when nothing was measured (not 0: "no data" is not "all late"). */
 export function rate(part: number, whole: number): number | null {
@@ -95,8 +98,8 @@ const PERIOD_BY_RECEIPT = {
   en: "Counted over the items received in the chosen period.",
 };
 const PERCENTILE = {
-  id: `Median dan persentil ke-90 memakai metode peringkat terdekat (nilai ke-⌈p·n⌉ setelah diurutkan). Bila lebih dari ${EXACT_PERCENTILES_UP_TO.toLocaleString("id-ID")} laporan ditanggapi dalam cakupan, keduanya diperkirakan dari sampel tetap satu dari delapan laporan (ditandai ≈).`,
-  en: `Median and 90th percentile use the nearest-rank method (the ⌈p·n⌉-th value in order). When more than ${EXACT_PERCENTILES_UP_TO.toLocaleString("en")} items in scope were answered, both are estimated from a fixed sample of one item in eight (marked ≈).`,
+  id: `Median dan persentil ke-90 memakai metode peringkat terdekat (nilai ke-⌈p·n⌉ setelah diurutkan). Bila lebih dari ${EXACT_PERCENTILES_UP_TO.toLocaleString("id-ID")} laporan ditanggapi dalam cakupan, keduanya diperkirakan dari sampel tetap satu dari delapan laporan, atau satu dari enam puluh empat bila lebih dari ${(EXACT_PERCENTILES_UP_TO * SMALL_SAMPLE_FACTOR).toLocaleString("id-ID")} (ditandai ≈).`,
+  en: `Median and 90th percentile use the nearest-rank method (the ⌈p·n⌉-th value in order). When more than ${EXACT_PERCENTILES_UP_TO.toLocaleString("en")} items in scope were answered, both are estimated from a fixed sample of one item in eight, or one in sixty-four beyond ${(EXACT_PERCENTILES_UP_TO * SMALL_SAMPLE_FACTOR).toLocaleString("en")} (marked ≈).`,
 };
 const WORKING_MINUTES = {
   id: "Ditampilkan dalam menit kalender dan menit kerja (jam kantor unit pemilik, tanpa akhir pekan, libur nasional dan cuti bersama; zona waktu unit, bawaan WIB), dalam menit penuh (detik diabaikan).",

@@ -5,6 +5,7 @@ import {
   AGE_BUCKETS,
   BACKLOG_STATUSES,
   EXACT_PERCENTILES_UP_TO,
+  SMALL_SAMPLE_FACTOR,
   rate,
   type AgeBucket,
   type VolumeBucket,
@@ -36,12 +37,19 @@ const DURATIONS = {
 };
 /**
  * Waiting for an answer or a resolution that has a deadline: the predicate of the partial index
- * "InboxItem_pending_deadline_idx", which these items are read from.
+ * "InboxItem_pending_deadline_idx", which the overdue list is read from.
  */
 const PENDING_DEADLINE = Prisma.sql`((i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" IS NOT NULL) OR (i."resolvedAt" IS NULL AND i."resolutionDueAt" IS NOT NULL))`;
 
-/** The fixed sample that large percentiles are estimated from: the predicate of "InboxItem_percentile_sample_idx". */
-const IN_PERCENTILE_SAMPLE = Prisma.sql`i."id" < '20000000-0000-0000-0000-000000000000'::uuid`;
+/**
+ * The fixed samples that large percentiles are estimated from (see EXACT_PERCENTILES_UP_TO): the
+ * predicates of "InboxItem_percentile_sample_idx" (one item in eight) and
+ * "InboxItem_percentile_small_sample_idx" (one in sixty-four).
+ */
+const PERCENTILE_SAMPLE = {
+  oneInEight: Prisma.sql`AND i."id" < '20000000-0000-0000-0000-000000000000'::uuid`,
+  oneInSixtyFour: Prisma.sql`AND i."id" < '04000000-0000-0000-0000-000000000000'::uuid`,
+};
 
 /** The items alone: the dashboard's covering indexes answer these without reading the rows. */
 const ITEMS = Prisma.sql`"InboxItem" i`;
@@ -63,19 +71,32 @@ export type ResponseFigures = {
 };
 
 type AggregateRow = Record<string, unknown> & { group: string | null };
+
+/** The daily counts the response figures read, each summed under its own name. */
+const RESPONSE_COUNT_SUMS = Prisma.raw(
+  [
+    "received", "spam", "duplicates", "answered", "resolved", "firstResponseDone", "firstResponseOnTime", "resolutionDone", "resolutionOnTime", "resolvedOnce", "reopened",
+    "awaitingFirstResponse", "awaitingResolution",
+  ]
+    .map((count) => `sum(i."${count}") AS "${count}"`)
+    .join(", "),
+);
+/** The count of items waiting past each deadline, as of the scope's `now` (see dailyCells). */
+const AWAITING = { firstResponse: "awaitingFirstResponse", resolution: "awaitingResolution" } as const;
 /** A group none of whose items a query found. */
 const NONE: Record<string, unknown> = {};
 
 /**
  * Volume, response times, compliance and reopen rate of the items received in the period, per
- * group (`groupKey` over i/u) or as one group (key null), from four queries that each read only
- * what they need:
+ * group (`groupKey` over i/u, reading the item's unit or category) or as one group (key null),
+ * from two queries that each read only what they need:
  * - counts from the daily counts;
  * - percentiles (percentile_disc: nearest rank) from the items answered or resolved, working
- *   minutes as stored on each item (filled first if missing); from the fixed sample when the
- *   counts say more than `exactUpTo` items were answered;
+ *   minutes as stored on each item (filled first if missing); from a fixed sample when the
+ *   counts say more than `exactUpTo` items were answered, a smaller one beyond
+ *   SMALL_SAMPLE_FACTOR times that;
  * - compliance is judged once the clock stopped (counted) or the deadline passed: the items
- *   still waiting past their deadline come from the pending-deadline index, as of `now`.
+ *   still waiting past their deadline as of `now` are counted with the rest (dailyCells).
  * An item resolved at least once is resolved now or was reopened (only a resolved item can be).
  */
 export async function responseFigures(
@@ -91,41 +112,31 @@ export async function responseFigures(
   const respondedItems = Prisma.sql`${receivedItems(scope)} AND ${COUNTS_FOR_RESPONSE}`;
   // Median and p90 from one sort per duration.
   const percentiles = (minutes: Prisma.Sql) => Prisma.sql`percentile_disc(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${minutes})`;
-  const [counts, pastDue] = await Promise.all([
-    figureQuery<AggregateRow>(prisma, Prisma.sql`
-      SELECT ${group} AS "group", sum(i."received") AS "volume", sum(i."spam") AS "spam", sum(i."duplicates") AS "duplicates",
-        sum(i."answered") AS "answered", sum(i."resolved") AS "resolved",
-        sum(i."firstResponseDone") AS "firstResponseDone", sum(i."firstResponseOnTime") AS "firstResponseOnTime",
-        sum(i."resolutionDone") AS "resolutionDone", sum(i."resolutionOnTime") AS "resolutionOnTime",
-        sum(i."resolvedOnce") AS "resolvedOnce", sum(i."reopened") AS "reopened"
-      FROM ${from(dailyCells(scope.period))}
-      WHERE ${itemFilters(scope)}
-      ${groupBy}
-      HAVING sum(i."received") + sum(i."spam") > 0`),
-    figureQuery<AggregateRow>(prisma, Prisma.sql`
-      SELECT ${group} AS "group",
-        count(*) FILTER (WHERE i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) AS "firstResponse",
-        count(*) FILTER (WHERE i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}) AS "resolution"
-      FROM ${from(ITEMS)}
-      WHERE ${respondedItems} AND ${PENDING_DEADLINE}
-      ${groupBy}`),
-  ]);
-  const estimated = counts.reduce((answered, row) => answered + num(row.answered), 0) > exactUpTo;
+  // Added up per owning unit and category first, which is what group keys read (a sub-unit, a
+  // category): the key and its join then apply to a few hundred rows rather than to every cell.
+  const perUnitAndCategory = Prisma.sql`(
+    SELECT i."unitId", i."category", ${RESPONSE_COUNT_SUMS} FROM ${dailyCells(scope.period, { pastDueAsOf: scope.now })}
+    WHERE ${itemFilters(scope)} GROUP BY 1, 2) i`;
+  const counts = await figureQuery<AggregateRow>(prisma, Prisma.sql`
+    SELECT ${group} AS "group", ${RESPONSE_COUNT_SUMS} FROM ${from(perUnitAndCategory)} ${groupBy} HAVING sum(i."received") + sum(i."spam") > 0`);
+  const answered = counts.reduce((sum, row) => sum + num(row.answered), 0);
+  const sample =
+    answered > exactUpTo * SMALL_SAMPLE_FACTOR ? PERCENTILE_SAMPLE.oneInSixtyFour : answered > exactUpTo ? PERCENTILE_SAMPLE.oneInEight : Prisma.empty;
+  const estimated = answered > exactUpTo;
   const durations = await figureQuery<AggregateRow>(prisma, Prisma.sql`
     SELECT ${group} AS "group",
       ${percentiles(DURATIONS.firstResponse)} AS "firstResponse", ${percentiles(DURATIONS.firstResponseWorking)} AS "firstResponseWorking",
       ${percentiles(DURATIONS.resolution)} AS "resolution", ${percentiles(DURATIONS.resolutionWorking)} AS "resolutionWorking"
     FROM ${from(ITEMS)}
-    WHERE ${respondedItems} AND (i."firstRespondedAt" IS NOT NULL OR i."resolvedAt" IS NOT NULL) ${estimated ? Prisma.sql`AND ${IN_PERCENTILE_SAMPLE}` : Prisma.empty}
+    WHERE ${respondedItems} AND (i."firstRespondedAt" IS NOT NULL OR i."resolvedAt" IS NOT NULL) ${sample}
     ${groupBy}`);
   const byGroup = (rows: AggregateRow[]) => new Map(rows.map((row) => [row.group, row]));
-  const [durationsOf, pastDueOf] = [byGroup(durations), byGroup(pastDue)];
+  const durationsOf = byGroup(durations);
   const figures = new Map<string | null, ResponseFigures>();
   for (const row of counts) {
     const duration = durationsOf.get(row.group) ?? NONE;
-    const late = pastDueOf.get(row.group) ?? NONE;
     const compliance = (prefix: "firstResponse" | "resolution"): ComplianceFigure => {
-      const judged = num(row[`${prefix}Done`]) + num(late[prefix]);
+      const judged = num(row[`${prefix}Done`]) + num(row[AWAITING[prefix]]);
       const onTime = num(row[`${prefix}OnTime`]);
       return { judged, onTime, rate: rate(onTime, judged) };
     };
@@ -142,7 +153,7 @@ export async function responseFigures(
     const reopened = num(row.reopened);
     const resolvedOnce = num(row.resolvedOnce);
     figures.set(row.group, {
-      volume: num(row.volume),
+      volume: num(row.received),
       spam: num(row.spam),
       duplicates: num(row.duplicates),
       firstResponse: durationFigure("firstResponse", row.answered),
@@ -193,7 +204,9 @@ export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, li
   const overdue = Prisma.sql`${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE} AND ${PENDING_DEADLINE}
     AND i."status" IN (${Prisma.join(UNRESOLVED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
     AND ((i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) OR (i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}))`;
-  const [counted] = await figureQuery<{ count: bigint }>(prisma, Prisma.sql`SELECT count(*) AS "count" FROM ${ITEMS} WHERE ${overdue}`);
+  // Counted as the open items waiting on a deadline less those not yet past it (dailyCells).
+  const [counted] = await figureQuery<{ count: bigint }>(prisma, Prisma.sql`
+    SELECT sum(i."awaitingOpen") AS "count" FROM ${dailyCells(null, { pastDueAsOf: scope.now })} WHERE ${itemFilters(scope)}`);
   const rows = await prisma.$queryRaw<
     { id: string; status: string; category: string | null; urgency: string | null; receivedAt: Date; firstRespondedAt: Date | null; firstResponseDueAt: Date | null; resolutionDueAt: Date | null; unitId: string | null; unitName: string | null }[]
   >`
@@ -224,9 +237,10 @@ export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, li
   };
 }
 
+/** The column each volume group is keyed by; read as text once per group, not once per counted cell. */
 const VOLUME_GROUP_COLUMNS: Record<VolumeGroup, Prisma.Sql> = {
-  source: Prisma.sql`i."source"::text`,
-  channel: Prisma.sql`i."channelId"::text`,
+  source: Prisma.sql`i."source"`,
+  channel: Prisma.sql`i."channelId"`,
   kind: Prisma.sql`i."kind"`,
   category: Prisma.sql`i."category"`,
   urgency: Prisma.sql`i."urgency"`,
@@ -234,13 +248,14 @@ const VOLUME_GROUP_COLUMNS: Record<VolumeGroup, Prisma.Sql> = {
 
 /** Items received (not spam) per day/week/month of receipt in WIB and group; empty buckets are left out. */
 export async function volumeSeries(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup, bucket: VolumeBucket) {
-  // Grouped by the bucket's first day, formatted once per bucket rather than once per cell.
+  // Added up per day first (the cells' own key), then per bucket: a bucket is computed per day, not per cell.
   const rows = await figureQuery<{ bucket: string; key: string | null; count: bigint }>(prisma, Prisma.sql`
-    SELECT to_char(b."start", 'YYYY-MM-DD') AS "bucket", b."key", b."count" FROM (
-      SELECT date_trunc(${bucket}, i."day") AS "start", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
+    SELECT to_char(date_trunc(${bucket}, d."day"::timestamp), 'YYYY-MM-DD') AS "bucket", d."key"::text AS "key", sum(d."count") AS "count" FROM (
+      SELECT i."day", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
       FROM ${dailyCells(scope.period, { byDay: bucket !== "month" })}
       WHERE ${itemFilters(scope)}
-      GROUP BY 1, 2 HAVING sum(i."received") > 0) b
+      GROUP BY 1, 2) d
+    GROUP BY 1, 2 HAVING sum(d."count") > 0
     ORDER BY 1, 2`);
   return rows.map((row) => ({ bucket: row.bucket, key: row.key, count: num(row.count) }));
 }
@@ -248,8 +263,8 @@ export async function volumeSeries(prisma: PrismaClient, scope: MetricsScope, gr
 /** Items received (not spam) per group, for the previous period's totals. */
 export async function volumeTotals(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup): Promise<Map<string | null, number>> {
   const rows = await figureQuery<{ key: string | null; count: bigint }>(prisma, Prisma.sql`
-    SELECT ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
-    FROM ${dailyCells(scope.period)} WHERE ${itemFilters(scope)} GROUP BY 1 HAVING sum(i."received") > 0`);
+    SELECT ${VOLUME_GROUP_COLUMNS[groupBy]}::text AS "key", sum(i."received") AS "count"
+    FROM ${dailyCells(scope.period)} WHERE ${itemFilters(scope)} GROUP BY ${VOLUME_GROUP_COLUMNS[groupBy]} HAVING sum(i."received") > 0`);
   return new Map(rows.map((row) => [row.key, num(row.count)]));
 }
 

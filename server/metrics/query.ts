@@ -10,9 +10,8 @@ import type { Prisma, PrismaClient } from "../db/client.js";
  */
 export async function figureQuery<Row>(prisma: PrismaClient, query: Prisma.Sql): Promise<Row[]> {
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-    await tx.$executeRaw`SET LOCAL jit = off`;
-    await tx.$executeRaw`SET LOCAL random_page_cost = 1.1`;
+    // SET LOCAL, three at once: one round trip.
+    await tx.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)`;
     return tx.$queryRaw<Row[]>(query);
   });
 }

@@ -11,7 +11,10 @@ import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 /** A WIB wall-clock time ("2026-08-14 15:00") as an instant. */
 const wib = (local: string) => new Date(`${local.replace(" ", "T")}:00+07:00`);
-const COUNTS = ["received", "spam", "duplicates", "answered", "resolved", "firstResponseDone", "firstResponseOnTime", "resolutionDone", "resolutionOnTime", "resolvedOnce", "reopened"];
+const COUNTS = [
+  "received", "spam", "duplicates", "answered", "resolved", "firstResponseDone", "firstResponseOnTime", "resolutionDone", "resolutionOnTime", "resolvedOnce", "reopened",
+  "awaitingFirstResponse", "awaitingResolution", "awaitingOpen",
+];
 const KEY = `"day", "unitId", "placeUnitId", "source", "channelId", "category", "kind", "urgency"`;
 
 let siar: TestSiar;
@@ -133,8 +136,8 @@ describe("the inbox daily counts", () => {
     expect(months).toEqual([{ month: "2026-07-01", received: 1 }, { month: "2026-08-01", received: 2 }]);
   });
 
-  it("estimate percentiles from the fixed one-in-eight sample past the limit, and say so", async () => {
-    // Ids starting with 0 or 1 are the sample.
+  it("estimate percentiles from the fixed samples past the limit, and say so", async () => {
+    // Ids starting with 0 or 1 are the sample of one in eight, with 00 to 03 the one of one in sixty-four.
     const answered = [
       ["00000000-0000-4000-8000-000000000001", 10], ["10000000-0000-4000-8000-000000000002", 20],
       ["a0000000-0000-4000-8000-000000000003", 100], ["c0000000-0000-4000-8000-000000000004", 200],
@@ -150,5 +153,8 @@ describe("the inbox daily counts", () => {
     const sampled = (await responseFigures(siar.services.prisma, scope, null, { exactUpTo: 5 })).get(null)!.firstResponse;
     // Six answered is over a limit of five: the median and p90 of 10 and 20; the count stays exact.
     expect(sampled).toMatchObject({ count: 6, calendarMinutes: { median: 10, p90: 20 }, estimated: true });
+    // With no limit every count is over eight times it: the sample of one in sixty-four, ids starting with 00 to 03 (10).
+    const smallSample = (await responseFigures(siar.services.prisma, scope, null, { exactUpTo: 0 })).get(null)!.firstResponse;
+    expect(smallSample).toMatchObject({ count: 6, calendarMinutes: { median: 10, p90: 10 }, estimated: true });
   });
 });
