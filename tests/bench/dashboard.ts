@@ -140,7 +140,9 @@ async function dashboardRequests(actors: Actor[]): Promise<void> {
           timings.push(...caseTimings);
           cases++;
           const p95 = percentile(caseTimings, 95);
-          if (p95 > worst.p95) worst = { p95, label: `${periodName}, ${filters.label}` };
+          const label = `${periodName}, ${filters.label}`;
+          if (p95 > worst.p95) worst = { p95, label };
+          if (p95 > TARGET_P95_MS) missed.push(`p95 > ${TARGET_P95_MS} ms for ${endpoint} as ${actor.name}, ${label}: ${caseTimings.map((ms) => ms.toFixed(0)).join(" / ")} ms`);
         }
       }
       const p95 = percentile(timings, 95);
@@ -154,7 +156,6 @@ async function dashboardRequests(actors: Actor[]): Promise<void> {
         "max ms": Math.max(...timings).toFixed(0),
         "slowest combination": `${worst.label} (${worst.p95.toFixed(0)} ms)`,
       });
-      if (worst.p95 > TARGET_P95_MS) missed.push(`${endpoint} as ${actor.name}, ${worst.label}: p95 ${worst.p95.toFixed(0)} ms > ${TARGET_P95_MS} ms`);
       if (cases < total) missed.push(`${endpoint} as ${actor.name}: only ${cases} of ${total} combinations within ${ENDPOINT_BUDGET_MS / 1000} s`);
     }
   }

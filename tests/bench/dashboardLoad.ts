@@ -34,9 +34,11 @@ export async function loadInboxEvents(db: pg.Pool): Promise<number> {
     SELECT e."itemId", 'status', 'internal', jsonb_build_object('status', jsonb_build_object('from', 'resolved', 'to', 'reopened')), e."createdAt" + interval '30 minutes'
     FROM "InboxEvent" e JOIN "InboxItem" i ON i."id" = e."itemId"
     WHERE e."type" = 'status' AND e."data"->'status'->>'to' = 'resolved' AND (i."resolvedAt" IS NULL OR e."createdAt" < i."resolvedAt")`);
-  await db.query(`ANALYZE "InboxEvent"`);
-  // The reopenings marked their items (a trigger): vacuumed again for index-only scans.
-  await db.query(`VACUUM ANALYZE "InboxItem"`);
+  await db.query(`VACUUM ANALYZE "InboxEvent"`);
+  // The reopenings marked their items (a trigger), which changed their daily counts: folded in,
+  // and everything vacuumed again for index-only scans, as autovacuum keeps a database in use.
+  await db.query(`SELECT inbox_daily_count_fold()`);
+  await db.query(`VACUUM ANALYZE "InboxItem", "InboxDailyCount", "InboxMonthlyCount", "InboxDailyCountDelta"`);
   return counts.reduce((sum, result) => sum + (result.rowCount ?? 0), reopened.rowCount ?? 0);
 }
 
@@ -76,7 +78,8 @@ export async function loadPosts(db: pg.Pool, count: number): Promise<number> {
       SELECT d."id", (random() * 200)::int, (random() * 30)::int, (random() * 20)::int, CASE WHEN random() < 0.8 THEN (random() * 5000)::int END, d."publishedAt" + interval '1 day'
       FROM "Delivery" d JOIN "Channel" c ON c."id" = d."channelId"
       WHERE d."status" = 'published' AND d."remoteId" LIKE 'bench-%' AND c."kind" IN ('facebook', 'instagram', 'x')`);
-    await db.query(`ANALYZE "Post"; ANALYZE "Delivery"; ANALYZE "DeliveryEngagement"`);
+    // Vacuumed as autovacuum keeps a database in use: the rollup's rows were rewritten by each insert above.
+    await db.query(`VACUUM ANALYZE "Post", "Delivery", "DeliveryEngagement", "PublishingDay"`);
     return deliveries.rowCount ?? 0;
   } finally {
     await db.query(`DROP TABLE bench_post_units; DROP TABLE bench_channels`);
@@ -94,4 +97,5 @@ export async function loadEarlyWarnings(db: pg.Pool, count: number): Promise<voi
     JOIN (SELECT row_number() OVER (ORDER BY "path") AS n, "id" FROM "Unit" WHERE "type" = 'kecamatan') k ON k.n = 1 + g % 5`,
     [count],
   );
+  await db.query(`ANALYZE "EarlyWarning"`);
 }
