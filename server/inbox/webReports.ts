@@ -3,7 +3,7 @@ import type { Origin } from "../audit/record.js";
 import { isUniqueViolation } from "../commands/prismaErrors.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
-import { storeCitizenPhoto, type CitizenPhoto } from "../media/storage.js";
+import { recordCitizenPhoto, writeCitizenPhoto, type CitizenPhoto } from "../media/storage.js";
 import type { Services } from "../services.js";
 import type { Category } from "../triage/taxonomy.js";
 
@@ -65,40 +65,46 @@ export async function submitWebReport(services: Services, input: WebReportInput,
   }
 
   const sentAt = new Date();
-  for (let attempt = 1; ; attempt++) {
-    const trackingNumber = newTrackingNumber(sentAt, place.timezone);
-    try {
-      const itemId = await prisma.$transaction(async (tx) => {
-        const conversation = await tx.conversation.create({
-          data: { source: "web_report", threadKey: trackingNumber, authorKey, lastItemAt: sentAt },
+  const written = input.photo ? writeCitizenPhoto(services, input.photo) : null;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const trackingNumber = newTrackingNumber(sentAt, place.timezone);
+      try {
+        const itemId = await prisma.$transaction(async (tx) => {
+          const conversation = await tx.conversation.create({
+            data: { source: "web_report", threadKey: trackingNumber, authorKey, lastItemAt: sentAt },
+          });
+          const photo = written && (await recordCitizenPhoto(tx, origin, input.placeUnitId, written));
+          const item = await tx.inboxItem.create({
+            data: {
+              conversationId: conversation.id,
+              source: "web_report",
+              platformId: trackingNumber,
+              trackingNumber,
+              authorName: input.name,
+              contact: input.contact,
+              text: input.text,
+              location: input.location ?? undefined,
+              placeUnitId: input.placeUnitId,
+              photoId: photo?.id,
+              // Staff see the citizen's guess beside their own triage; it never decides the category.
+              triage: { citizenCategory: input.citizenCategory },
+              sentAt,
+            },
+          });
+          await tx.inboxEvent.create({ data: { itemId: item.id, type: "received", data: { source: "web_report" } } });
+          return item.id;
         });
-        const photo = input.photo && (await storeCitizenPhoto(services, tx, origin, input.placeUnitId, input.photo));
-        const item = await tx.inboxItem.create({
-          data: {
-            conversationId: conversation.id,
-            source: "web_report",
-            platformId: trackingNumber,
-            trackingNumber,
-            authorName: input.name,
-            contact: input.contact,
-            text: input.text,
-            location: input.location ?? undefined,
-            placeUnitId: input.placeUnitId,
-            photoId: photo?.id,
-            // Staff see the citizen's guess beside their own triage; it never decides the category.
-            triage: { citizenCategory: input.citizenCategory },
-            sentAt,
-          },
-        });
-        await tx.inboxEvent.create({ data: { itemId: item.id, type: "received", data: { source: "web_report" } } });
-        return item.id;
-      });
-      services.events.emit("inbox.itemReceived", { itemId });
-      return { itemId, trackingNumber };
-    } catch (error) {
-      // A number drawn twice (about one in a billion per month): draw again.
-      if (!isUniqueViolation(error) || attempt >= MAX_TRACKING_ATTEMPTS) throw error;
+        services.events.emit("inbox.itemReceived", { itemId });
+        return { itemId, trackingNumber };
+      } catch (error) {
+        // A number drawn twice (about one in a billion per month): draw again.
+        if (!isUniqueViolation(error) || attempt >= MAX_TRACKING_ATTEMPTS) throw error;
+      }
     }
+  } catch (error) {
+    written?.discard();
+    throw error;
   }
 }
 

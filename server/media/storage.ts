@@ -144,12 +144,24 @@ export function citizenPhotoPath(services: Pick<Services, "config">, storageKey:
   return path.join(services.config.dataDir, "citizen-photos", storageKey);
 }
 
-/** Writes a re-encoded photo under a random name and records it, inside the caller's transaction. */
-export async function storeCitizenPhoto(services: Pick<Services, "config">, tx: Prisma.TransactionClient, origin: Origin, unitId: string, photo: CitizenPhoto): Promise<MediaAsset> {
+/** A re-encoded photo written under a random name, not yet recorded. */
+export type WrittenCitizenPhoto = CitizenPhoto & { storageKey: string; discard(): void };
+
+/**
+ * Writes a re-encoded photo under a random name, before the transaction that records it
+ * (recordCitizenPhoto); `discard` removes it again when that transaction fails, so that no
+ * citizen's photo stays on disk without a record to find, show or delete it by.
+ */
+export function writeCitizenPhoto(services: Pick<Services, "config">, photo: CitizenPhoto): WrittenCitizenPhoto {
   const storageKey = `${randomBytes(16).toString("hex")}.jpg`;
   const file = citizenPhotoPath(services, storageKey);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, photo.body);
+  return { ...photo, storageKey, discard: () => fs.rmSync(file, { force: true }) };
+}
+
+/** Records a written photo, inside the caller's transaction. */
+export async function recordCitizenPhoto(tx: Prisma.TransactionClient, origin: Origin, unitId: string, photo: WrittenCitizenPhoto): Promise<MediaAsset> {
   const asset = await tx.mediaAsset.create({
     data: {
       unitId,
@@ -160,7 +172,7 @@ export async function storeCitizenPhoto(services: Pick<Services, "config">, tx: 
       width: photo.width,
       height: photo.height,
       sha256: createHash("sha256").update(photo.body).digest("hex"),
-      storageKey,
+      storageKey: photo.storageKey,
       originalName: "foto-warga.jpg",
     },
   });

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Prisma } from "../../server/db/client.js";
@@ -327,6 +328,27 @@ describe("photo on the form", () => {
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain("Foto Anda baik, tetapi perlu dipilih lagi");
     expect(await countReportsBy("Warga Foto Besar") + (await countReportsBy("Warga Foto Baik"))).toBe(0);
+  });
+
+  it("leaves no photo on disk when the report cannot be stored", async () => {
+    const { prisma } = siar.services;
+    const folder = path.dirname(citizenPhotoPath(siar.services, "any.jpg"));
+    const filesBefore = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
+    const assetsBefore = await prisma.mediaAsset.count();
+    // The database refuses this one report: a stand-in for any failure while it is filed.
+    await prisma.$executeRawUnsafe(`CREATE FUNCTION test_refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER test_refuse_report BEFORE INSERT ON "InboxItem" FOR EACH ROW WHEN (NEW."text" LIKE '%(tolak)%') EXECUTE FUNCTION test_refuse_report()`);
+    try {
+      const address = newAddress();
+      const form = openedAMinuteAgo(await filledForm(address, { isi: "Jalan di depan SD Negeri 3 berlubang besar (tolak)." }));
+      const sent = await postWithPhoto(form, { body: await phonePhoto(), name: "IMG_0002.jpg", type: "image/jpeg" }, address);
+      expect(sent.status).toBe(500);
+      expect(fs.existsSync(folder) ? fs.readdirSync(folder).sort() : []).toEqual(filesBefore);
+      expect(await prisma.mediaAsset.count()).toBe(assetsBefore);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_report ON "InboxItem"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION test_refuse_report()`);
+    }
   });
 });
 
