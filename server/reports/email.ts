@@ -24,7 +24,8 @@ export class ReportMailer {
     return smtp ? new ReportMailer(services, smtp) : null;
   }
 
-  async send(kind: ReportKind, period: Period, recipients: string[], options: { subjectPrefix?: string } = {}): Promise<SentReport> {
+  /** `messageId`: the Message-ID to send under (see reportMessageId); else one of its own. */
+  async send(kind: ReportKind, period: Period, recipients: string[], options: { subjectPrefix?: string; messageId?: string } = {}): Promise<SentReport> {
     const { prisma, logger } = this.services;
     const started = performance.now();
     const figures = await collectReportFigures(prisma, await organisationScope(prisma, period));
@@ -38,6 +39,7 @@ export class ReportMailer {
       html: reportEmailHtml(kind, period, figures),
       text: reportEmailText(kind, period, figures),
       attachments: [{ filename: attachment, content: pdf, contentType: "application/pdf" }],
+      messageId: options.messageId,
     });
     logger.info({ kind, period: periodKey(kind, period), recipients, ms: Math.round(performance.now() - started) }, "report e-mailed");
     return { kind, period: { from: period.from.toISOString(), to: period.to.toISOString() }, subject, recipients, attachment, messageId: info.messageId };

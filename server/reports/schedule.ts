@@ -4,6 +4,7 @@ import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "../db/locks.js";
 import { REPORTING_TIME_ZONE } from "../metrics/definitions.js";
 import type { Services } from "../services.js";
 import { ReportMailer, type SentReport } from "./email.js";
+import type { Period } from "../metrics/scope.js";
 import { duePeriod, periodKey, type ReportKind } from "./period.js";
 
 // Weekly (Monday 07:00 WIB, last week) and monthly (the 1st, 07:00 WIB, last month) reports,
@@ -18,9 +19,17 @@ const REPORT_KINDS: ReportKind[] = ["weekly", "monthly"];
 let inProcess: Promise<unknown> = Promise.resolve();
 
 /**
+ * The Message-ID of the scheduled report of a kind and period, the same however often it is sent:
+ * mail systems that see a message again under an id they already delivered drop the copy.
+ */
+export function reportMessageId(kind: ReportKind, period: Period, publicBaseUrl: string): string {
+  return `<siar-report-${kind}-${periodKey(kind, period)}@${new URL(publicBaseUrl).hostname}>`;
+}
+
+/**
  * Sends the report of `kind` due at `now` unless it was sent already; returns what was sent, or
  * null when there was nothing to do. Sent first and recorded after: a crash in between may
- * send it again, which beats a report that never arrives.
+ * send it again, which beats a report that never arrives; the copy carries the same Message-ID.
  */
 export function sendDueReport(services: Services, mailer: ReportMailer, kind: ReportKind, now = new Date()): Promise<SentReport | null> {
   const run = inProcess.then(() =>
@@ -34,7 +43,7 @@ export function sendDueReport(services: Services, mailer: ReportMailer, kind: Re
         logger.warn({ kind }, "report not sent: REPORT_RECIPIENTS is empty");
         return null;
       }
-      const report = await mailer.send(kind, period, config.reports.recipients);
+      const report = await mailer.send(kind, period, config.reports.recipients, { messageId: reportMessageId(kind, period, config.publicBaseUrl) });
       await recordAudit(prisma, { actor: null, label: "report schedule" }, { action: REPORT_SENT_ACTION, targetType: "report", targetId, changes: { ...report } });
       return report;
     }),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { duePeriod, periodLabel, previousWeek } from "../../server/reports/period.js";
-import { sendDueReport } from "../../server/reports/schedule.js";
+import { reportMessageId, sendDueReport } from "../../server/reports/schedule.js";
 import { ReportMailer } from "../../server/reports/email.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { extractPdfText } from "../helpers/pdfText.js";
@@ -167,6 +167,11 @@ describe("the e-mailed weekly report", () => {
     const sent = await siar.services.prisma.auditEvent.findMany({ where: { action: "report.sent" } });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.changes).toMatchObject({ kind: "weekly", recipients: RECIPIENTS });
+    // A copy sent again after a crash between sending and recording would carry the same Message-ID.
+    const messageId = reportMessageId("weekly", duePeriod("weekly", new Date()), siar.services.config.publicBaseUrl);
+    expect(messageId).toMatch(/^<siar-report-weekly-\d{4}-\d{2}-\d{2}@[^>]+>$/);
+    expect(mail!.raw).toContain(`Message-ID: ${messageId}`);
+    expect(sent[0]!.changes).toMatchObject({ messageId });
   });
 
   it("can be sent now by an admin as a test, to the leaders or to the admin alone", async () => {
