@@ -1,8 +1,8 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeadlineWatch } from "../../server/inbox/deadlineWatch.js";
-import { ArrivalDesk } from "../../server/inbox/arrival.js";
 import { storeIncoming } from "../../server/inbox/ingest.js";
+import { testInbox } from "../helpers/inbox.js";
 import { signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -31,7 +31,7 @@ async function arrives(text: string) {
     source: "facebook_comment", platformId: `deadline-${text.length}-${Date.now()}`, parentPlatformId: null, postRemoteId: `${pageId}_1`, threadKey: `${pageId}_1`,
     author: { platformId: "warga-deadline", name: "Warga", handle: null }, text, sentAt: new Date(), attachments: [],
   });
-  await new ArrivalDesk(siar.services).receive(id!);
+  await testInbox(siar).desk.receive(id!);
   return siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: id! } });
 }
 

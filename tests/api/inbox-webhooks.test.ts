@@ -1,7 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
-import { webhooksFiled } from "../helpers/inbox.js";
+import { testInbox, webhooksFiled } from "../helpers/inbox.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -154,7 +153,7 @@ describe("Meta webhook endpoint", () => {
     const beside = async () => (await items()).filter((item) => item.platformId.startsWith("c-beside-")).map((item) => item.platformId).sort();
     // The server's own processor may be filing part of the queue at the same moment.
     for (let attempt = 0; attempt < 100 && (await beside()).length < 2; attempt++) {
-      await new WebhookProcessor(siar.services).processPending();
+      await testInbox(siar).webhooks.processPending();
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await beside()).toEqual(["c-beside-1", "c-beside-2"]);

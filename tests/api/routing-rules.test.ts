@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArrivalDesk } from "../../server/inbox/arrival.js";
 import { storeIncoming } from "../../server/inbox/ingest.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
+import { testInbox } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 let siar: TestSiar;
@@ -22,7 +22,7 @@ async function routedUnit(text: string): Promise<string | null> {
     author: { platformId: `w-${serial}`, name: "Warga", handle: null }, text, sentAt: new Date(), attachments: [],
   });
   // A fresh desk: routing rules are cached per desk for a minute.
-  await new ArrivalDesk(siar.services).receive(id!);
+  await testInbox(siar).desk.receive(id!);
   return (await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: id! } })).unitId;
 }
 

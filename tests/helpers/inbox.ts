@@ -3,6 +3,20 @@ import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
 import type { ApiClient } from "./client.js";
 import type { TestSiar } from "./siar.js";
 
+/**
+ * The test's own arrival desk and webhook processor for a server, kept like the server keeps its
+ * own: each desk listens for routing changes, so one per call would pile up listeners.
+ */
+const inboxes = new WeakMap<TestSiar, { desk: ArrivalDesk; webhooks: WebhookProcessor }>();
+export function testInbox(siar: TestSiar): { desk: ArrivalDesk; webhooks: WebhookProcessor } {
+  let inbox = inboxes.get(siar);
+  if (!inbox) {
+    const desk = new ArrivalDesk(siar.services);
+    inboxes.set(siar, (inbox = { desk, webhooks: new WebhookProcessor(siar.services, desk) }));
+  }
+  return inbox;
+}
+
 /** Publishes a Facebook Page post of ours for citizens to comment on; returns its id on Facebook. */
 export async function publishPagePost(siar: TestSiar, author: ApiClient, post: { unitId: string; channelId: string; title: string; body: string }): Promise<string> {
   const created = await author.post("/api/posts", { unitId: post.unitId, title: post.title, body: post.body, channelIds: [post.channelId] });
@@ -23,7 +37,7 @@ export async function commentArrives(siar: TestSiar, pagePostId: string, text: s
   const [comment] = sandbox.injectFacebookComments({ postId: pagePostId, texts: [text] });
   await webhooksFiled(siar);
   const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { source_platformId: { source: "facebook_comment", platformId: comment!.id } } });
-  await new ArrivalDesk(siar.services).receive(item.id);
+  await testInbox(siar).desk.receive(item.id);
   return item.id;
 }
 
@@ -34,7 +48,7 @@ export async function commentArrives(siar: TestSiar, pagePostId: string, text: s
 export async function webhooksFiled(siar: TestSiar): Promise<void> {
   await siar.services.sandbox?.control.waitForWebhooks();
   for (let attempt = 0; attempt < 100; attempt++) {
-    await new WebhookProcessor(siar.services).processPending();
+    await testInbox(siar).webhooks.processPending();
     if ((await siar.services.prisma.webhookReceipt.count({ where: { processedAt: null, attempts: { lt: 10 } } })) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
