@@ -29,6 +29,7 @@ import { backfillWorkingMinutes } from "./metrics/workingMinutes.js";
 import { scheduleReports } from "./reports/schedule.js";
 import { warmUpDashboard } from "./reports/warmUp.js";
 import { attachRealtime } from "./realtime/index.js";
+import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import type { Services } from "./services.js";
@@ -81,7 +82,11 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   if (db.kind === "postgres") await warmUpDashboard(services.prisma, logger);
 
   const server = http.createServer(createApp(services));
-  const io = attachRealtime(server, services);
+  const liveEvents = await startLiveEvents(
+    services.events,
+    config.database.kind === "postgres" ? { databaseUrl: config.database.url, prisma: services.prisma, logger } : null,
+  );
+  const io = attachRealtime(server, services, liveEvents.live);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, resolve);
@@ -183,6 +188,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
       await polling.destroy();
       await pollingRound;
       await io.close();
+      await liveEvents.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

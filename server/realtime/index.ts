@@ -10,6 +10,7 @@ import { can, seesAllUnits } from "../policies/index.js";
 import { presentEarlyWarning } from "../presenters/earlyWarning.js";
 import { presentInboxItem } from "../presenters/inboxItem.js";
 import { presentPost } from "../presenters/post.js";
+import type { LiveEvents } from "./liveEvents.js";
 import { trackPresence } from "./presence.js";
 import type { Services } from "../services.js";
 
@@ -18,7 +19,8 @@ export function roomsFor(actor: Actor): string[] {
   return [`user:${actor.id}`, ...actor.units.map((unit) => `unit:${unit.id}`), ...(seesAllUnits(actor) ? ["all"] : [])];
 }
 
-export function attachRealtime(server: http.Server, services: Services): Server {
+/** Sockets on `server`, told about `live` events (this process's and, on PostgreSQL, the other processes'). */
+export function attachRealtime(server: http.Server, services: Services, live: LiveEvents): Server {
   const io = new Server(server, { serveClient: false });
 
   io.use(async (socket, next) => {
@@ -37,7 +39,7 @@ export function attachRealtime(server: http.Server, services: Services): Server 
   });
 
   // Sockets keep the rooms they joined; when access changes they must reconnect and re-authenticate.
-  services.events.on("user.accessChanged", ({ userId }) => {
+  live.on("user.accessChanged", ({ userId }) => {
     io.in(`user:${userId}`).disconnectSockets(true);
   });
 
@@ -50,7 +52,7 @@ export function attachRealtime(server: http.Server, services: Services): Server 
   const nobodyConnected = () => io.of("/").sockets.size === 0;
 
   // Each socket gets the post as its own user may see it (permissions differ per user).
-  services.events.on("post.changed", ({ postId }) => {
+  live.on("post.changed", ({ postId }) => {
     if (nobodyConnected()) return;
     void (async () => {
       const post = await services.prisma.post.findUnique({ where: { id: postId }, include: postInclude });
@@ -78,11 +80,11 @@ export function attachRealtime(server: http.Server, services: Services): Server 
       });
     })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "inbox update not pushed"));
   };
-  services.events.on("inbox.itemReceived", ({ itemId }) => pushItem(itemId));
-  services.events.on("inbox.itemChanged", ({ itemId }) => pushItem(itemId));
+  live.on("inbox.itemReceived", ({ itemId }) => pushItem(itemId));
+  live.on("inbox.itemChanged", ({ itemId }) => pushItem(itemId));
 
   // Escalation reaches the unit's head (its leaders), then Kominfo (humas and admins).
-  services.events.on("inbox.escalated", ({ itemId, to, unitId }) => {
+  live.on("inbox.escalated", ({ itemId, to, unitId }) => {
     void (async () => {
       const unit = unitId ? await services.prisma.unit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
       await pushToViewers(unit?.path ?? null, (socket, actor) => {
@@ -93,7 +95,7 @@ export function attachRealtime(server: http.Server, services: Services): Server 
   });
 
   // Early warnings reach everyone who may see the unit they were routed to, as they are raised and acted on.
-  services.events.on("inbox.earlyWarning", ({ warningId, change }) => {
+  live.on("inbox.earlyWarning", ({ warningId, change }) => {
     if (nobodyConnected()) return;
     void (async () => {
       const [warning] = await loadWarnings(services.prisma, { where: { id: warningId } });
@@ -106,7 +108,7 @@ export function attachRealtime(server: http.Server, services: Services): Server 
   });
 
   // Admins learn at once that a channel needs a new token.
-  services.events.on("channel.needsReconnect", (payload) => {
+  live.on("channel.needsReconnect", (payload) => {
     void io
       .in("all")
       .fetchSockets()
