@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
+import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
 import { REPORTING_OFFSET_MINUTES } from "./definitions.js";
 import { reportingDate, splitByWholeDays, type Period } from "./scope.js";
 
@@ -70,7 +71,7 @@ function notYetDue(asOf: Date, receivedIn: Period | null): Prisma.Sql[] {
   const firstAhead = Prisma.sql`"firstRespondedAt" IS NULL AND "firstResponseDueAt" >= ${asOf}`;
   const firstNotAhead = Prisma.sql`("firstRespondedAt" IS NOT NULL OR "firstResponseDueAt" IS NULL OR "firstResponseDueAt" < ${asOf})`;
   const resolutionAhead = Prisma.sql`"resolvedAt" IS NULL AND "resolutionDueAt" >= ${asOf}`;
-  const open = Prisma.sql`"status" NOT IN ('resolved', 'closed_spam')`;
+  const open = Prisma.sql`"status" NOT IN (${Prisma.join(CLOSED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})`;
   const received = receivedIn ? Prisma.sql`AND "receivedAt" >= ${receivedIn.from} AND "receivedAt" < ${receivedIn.to}` : Prisma.empty;
   const cells = (awaiting: Prisma.Sql[], where: Prisma.Sql) => Prisma.sql`
     SELECT NULL::date, "unitId", "placeUnitId", "source", "channelId", "category", NULL::text, NULL::text,
