@@ -47,6 +47,12 @@ export type FinalPublishStep = () => Promise<RemotePost>;
 export type FailureKind = "transient" | "permanent" | "reconnect";
 
 export class ChannelError extends Error {
+  /**
+   * The request may have reached the platform and been carried out before the failure (no
+   * answer in time, a 5xx): a post must be looked up on the platform before it is sent again.
+   */
+  readonly outcomeUnknown: boolean;
+
   constructor(
     readonly failure: FailureKind,
     /** The platform's own code, e.g. "graph:190", "x:429", "wordpress:rest_cannot_create". */
@@ -54,9 +60,11 @@ export class ChannelError extends Error {
     message: string,
     /** For rate limits: when the platform says trying again makes sense. */
     readonly retryAt?: Date,
+    options: { outcomeUnknown?: boolean } = {},
   ) {
     super(message);
     this.name = "ChannelError";
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 }
 

@@ -109,6 +109,7 @@ const TEMPORARY_WAIT_MINUTES = 1;
  * https://developers.facebook.com/docs/graph-api/guides/error-handling: 190 is an expired or
  * revoked token; throttling and temporary errors are retried; everything else (100 invalid
  * parameter, 324 bad image, IG 9004 / 2207xxx content errors) will fail the same way again.
+ * A 5xx may come after Meta carried the request out, so what it answered is not known.
  */
 export function graphFailure(platform: Platform, response: PlatformResponse): ChannelError {
   const error = graphErrorOf(response);
@@ -120,7 +121,8 @@ export function graphFailure(platform: Platform, response: PlatformResponse): Ch
     return new ChannelError("transient", codeText, message, regainAccessAt(response.headers) ?? minutesFromNow(RATE_LIMIT_WAIT_MINUTES));
   }
   if (response.status >= 500 || error?.is_transient || (code !== undefined && TEMPORARY_CODES.has(code))) {
-    return new ChannelError("transient", codeText, message, regainAccessAt(response.headers) ?? minutesFromNow(TEMPORARY_WAIT_MINUTES));
+    const retryAt = regainAccessAt(response.headers) ?? minutesFromNow(TEMPORARY_WAIT_MINUTES);
+    return new ChannelError("transient", codeText, message, retryAt, { outcomeUnknown: response.status >= 500 });
   }
   return new ChannelError("permanent", codeText, message);
 }

@@ -32,11 +32,25 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Failures before a connection was made: the request cannot have reached the platform. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
 export function networkFailure(platform: Platform, error: unknown, timeoutMs: number): ChannelError {
   const timedOut = error instanceof Error && (error.name === "TimeoutError" || /timeout/i.test(error.message));
-  return timedOut
-    ? new ChannelError("transient", `${platform.codePrefix}:timeout`, `${platform.label}: no answer within ${durationText(timeoutMs)}`)
-    : new ChannelError("transient", `${platform.codePrefix}:network`, `${platform.label}: could not be reached (${error instanceof Error ? error.message : String(error)})`);
+  if (timedOut) {
+    return new ChannelError("transient", `${platform.codePrefix}:timeout`, `${platform.label}: no answer within ${durationText(timeoutMs)}`, undefined, { outcomeUnknown: true });
+  }
+  const message = `${platform.label}: could not be reached (${error instanceof Error ? error.message : String(error)})`;
+  return new ChannelError("transient", `${platform.codePrefix}:network`, message, undefined, { outcomeUnknown: !NOT_SENT_CODES.has(systemErrorCode(error) ?? "") });
+}
+
+/** The system error code of a network failure; fetch wraps it in `cause`. */
+function systemErrorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; current = current.cause, depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code) return code;
+  }
+  return undefined;
 }
 
 const durationText = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);

@@ -249,7 +249,8 @@ function comparableText(text: string): string {
 /**
  * https://docs.x.com/x-api/fundamentals/response-codes-and-errors: 401 is a revoked or wrong
  * token, 429 a used-up window (x-rate-limit-reset says until when), 5xx and dropped
- * connections are worth retrying, and a 403 "duplicate content" means the post already exists.
+ * connections are worth retrying (X may have made the post before failing), and a 403
+ * "duplicate content" means the same text is already posted.
  */
 type XApiError = ApiRequestError | ApiPartialResponseError | ApiResponseError;
 
@@ -272,7 +273,7 @@ export function xFailure(error: XApiError, timeoutMs: number): ChannelError {
     const reset = error.rateLimit?.reset;
     return new ChannelError("transient", "x:429", message, reset ? new Date(reset * 1000) : minutesFromNow(RATE_LIMIT_FALLBACK_MINUTES));
   }
-  if (status >= 500) return new ChannelError("transient", `x:${status}`, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES));
+  if (status >= 500) return new ChannelError("transient", `x:${status}`, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES), { outcomeUnknown: true });
   if (status === 403 && /duplicate/i.test(message)) return new ChannelError("permanent", "x:duplicate", message);
   return new ChannelError("permanent", `x:${status}`, message);
 }

@@ -39,6 +39,8 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
       status: delivery.status,
       attempts: delivery.attempts,
       nextAttemptAt: iso(delivery.nextAttemptAt),
+      // In flight with nobody sending it: the platform failed without saying whether it made the post.
+      checkAt: delivery.status === "in_flight" && delivery.leaseOwner === null ? iso(delivery.leaseExpiresAt) : null,
       remoteId: delivery.remoteId,
       remoteUrl: delivery.remoteUrl,
       lastErrorCode: delivery.lastErrorCode,

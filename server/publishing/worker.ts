@@ -40,14 +40,18 @@ function backoff(attempts: number): Date {
 /** A delivery whose slow steps are done, waiting for its time. */
 type Prepared = { delivery: DeliveryWithPost; dueAt: number; finalStep: FinalPublishStep; settle: () => void };
 
-/** The state a delivery leaves: published, failed, or pending again for a retry. */
+/**
+ * The state a delivery leaves: published, failed, pending again for a retry, or in flight
+ * until `retryAt` when the platform may have made the post without saying so; it is then
+ * looked up before being sent again, as after a crash.
+ */
 type Outcome = { delivery: DeliveryWithPost; from: "pending" | "in_flight" } & (
   | { status: "published"; remote: RemotePost; at: Date; how: "published" | "reconciled" }
   | { status: "failed"; code: string; message: string }
-  | { status: "pending"; retryAt: Date; code: string; message: string }
+  | { status: "pending" | "in_flight"; retryAt: Date; code: string; message: string }
 );
 /** An outcome that ends the delivery: it is audited and may finish its post. */
-type FinalOutcome = Exclude<Outcome, { status: "pending" }>;
+type FinalOutcome = Extract<Outcome, { status: "published" | "failed" }>;
 
 /**
  * Publishes deliveries. Several processes may run it against one PostgreSQL; each claims rows
@@ -310,13 +314,18 @@ export class PublishingWorker {
     this.scheduleFiring();
   }
 
-  /** A worker died mid-publish: if the platform has the post, record it; otherwise send it again. */
+  /**
+   * A worker died mid-publish, or the platform failed without saying whether it made the post:
+   * if the platform has it, record it; otherwise send it again, or give up after the last attempt.
+   */
   private async reconcile(delivery: DeliveryWithPost): Promise<void> {
     const since = new Date((delivery.attemptStartedAt ?? delivery.updatedAt).getTime() - 60_000);
     try {
       const found = await withFreshXToken(this.services, delivery.channel, (target) => adapterFor(delivery.channel.kind).findPublished(target, outgoingPost(this.services, delivery), since));
       if (found) {
         await this.record({ delivery, from: "in_flight", status: "published", remote: found, at: new Date(), how: "reconciled" });
+      } else if (delivery.attempts >= this.maxAttempts && delivery.lastErrorCode) {
+        await this.record({ delivery, from: "in_flight", status: "failed", code: delivery.lastErrorCode, message: delivery.lastErrorMessage ?? delivery.lastErrorCode });
       } else {
         await this.services.prisma.delivery.updateMany({
           where: { id: delivery.id, leaseOwner: this.id },
@@ -339,9 +348,13 @@ export class PublishingWorker {
       await markChannelNeedsReconnect(this.services, delivery.channelId, failure.message);
     }
     const attempts = delivery.attempts + (from === "pending" ? 1 : 0);
+    const later = backoff(attempts);
+    const retryAt = failure.retryAt && failure.retryAt > later ? failure.retryAt : later;
+    if (failure.failure === "transient" && from === "in_flight" && failure.outcomeUnknown) {
+      await this.record({ delivery, from, status: "in_flight", retryAt, code: failure.code, message: failure.message });
+      return;
+    }
     if (failure.failure === "transient" && attempts < this.maxAttempts) {
-      const later = backoff(attempts);
-      const retryAt = failure.retryAt && failure.retryAt > later ? failure.retryAt : later;
       await this.record({ delivery, from, status: "pending", retryAt, code: failure.code, message: failure.message });
       return;
     }
@@ -381,10 +394,11 @@ export class PublishingWorker {
       remoteUrl: outcome.status === "published" ? outcome.remote.remoteUrl : null,
       publishedAt: outcome.status === "published" ? outcome.at.toISOString() : null,
       nextAttemptAt: outcome.status === "pending" ? outcome.retryAt.toISOString() : null,
+      leaseExpiresAt: outcome.status === "in_flight" ? outcome.retryAt.toISOString() : null,
       code: outcome.status === "published" ? null : outcome.code,
       message: outcome.status === "published" ? null : outcome.message,
     }));
-    const finished = batch.filter((outcome): outcome is FinalOutcome => outcome.status !== "pending");
+    const finished = batch.filter((outcome): outcome is FinalOutcome => outcome.status === "published" || outcome.status === "failed");
     const audit = finished.map((outcome) => ({ deliveryId: outcome.delivery.id, ...auditRow(SYSTEM, auditEntry(outcome)) }));
     const postIds = [...new Set(finished.map((outcome) => outcome.delivery.postId))];
     const { prisma } = this.services;
@@ -397,9 +411,9 @@ export class PublishingWorker {
           UPDATE "Delivery" d SET "status" = o."status"::"DeliveryStatus", "remoteId" = o."remoteId", "remoteUrl" = o."remoteUrl",
             "publishedAt" = o."publishedAt", "nextAttemptAt" = o."nextAttemptAt", "lastErrorCode" = o."code", "lastErrorMessage" = o."message",
             "attempts" = d."attempts" + CASE WHEN o."from" = 'pending' THEN 1 ELSE 0 END,
-            "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
+            "leaseOwner" = NULL, "leaseExpiresAt" = o."leaseExpiresAt", "updatedAt" = now()
           FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS o("id" uuid, "from" text, "status" text, "remoteId" text, "remoteUrl" text,
-            "publishedAt" timestamp(3), "nextAttemptAt" timestamp(3), "code" text, "message" text)
+            "publishedAt" timestamp(3), "nextAttemptAt" timestamp(3), "leaseExpiresAt" timestamp(3), "code" text, "message" text)
           WHERE d."id" = o."id" AND d."status" = o."from"::"DeliveryStatus" AND d."leaseOwner" = ${this.id}
           RETURNING d."id", d."postId", d."status", d."publishedAt"),
         counts AS (

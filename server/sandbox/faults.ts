@@ -1,6 +1,7 @@
 /**
  * Fault injection: rules matched by platform, method and path pattern add latency, fail a share
- * of requests with the platform's own error body, or hang until the client gives up.
+ * of requests with the platform's own error body, or hang until the client gives up; either
+ * before the platform acts, or after it has carried the request out (the answer is lost).
  */
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
@@ -19,6 +20,8 @@ export const faultSpecSchema = z.object({
   errorRate: z.number().min(0).max(1).default(1),
   /** Never answer: the request hangs until the client aborts it. */
   timeout: z.boolean().default(false),
+  /** Carry the request out first (create the post...), then fail or hang instead of answering. */
+  afterHandling: z.boolean().default(false),
   /** Apply to this many matching requests, then remove the rule. */
   times: z.number().int().positive().optional(),
 });
@@ -70,9 +73,22 @@ export class FaultInjector {
       if (rule.latencyMs) await new Promise((resolve) => setTimeout(resolve, rule.latencyMs));
       const fails = (rule.status !== undefined || rule.timeout) && this.state.random() < rule.errorRate;
       if (!fails) return next();
-      if (rule.timeout) return this.hang(res);
-      sendStatusError(res, platform as Platform | undefined, rule.status!);
+      const fail = () => (rule.timeout ? this.hang(res) : sendStatusError(res, platform as Platform | undefined, rule.status!));
+      if (!rule.afterHandling) return fail();
+      this.replaceAnswer(res, fail);
+      next();
     };
+  }
+
+  /** Lets the handler run, then discards its answer (headers included) and fails instead. */
+  private replaceAnswer(res: Response, fail: () => void): void {
+    const end = res.end.bind(res);
+    res.end = (() => {
+      res.end = end;
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      fail();
+      return res;
+    }) as Response["end"];
   }
 
   private consume(rule: FaultRule): void {

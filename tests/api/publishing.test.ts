@@ -152,16 +152,79 @@ describe("approval", () => {
 });
 
 describe("failures", () => {
-  it("retries a platform's 500 and publishes on the next attempt", async () => {
+  const copiesOn = (kind: "facebook" | "x", body: string) => {
+    const published = sandbox().published();
+    const texts = kind === "x" ? published.x.tweets.map((tweet) => tweet.text) : published.facebook.posts.map((post) => post.message ?? "");
+    return texts.filter((text) => text.includes(body)).length;
+  };
+  /** The delivery as stored, and the retry time made due now. */
+  async function waitingDelivery(postId: string) {
+    const delivery = await siar.services.prisma.delivery.findFirstOrThrow({ where: { postId } });
+    return { delivery, makeDue: () => siar.services.prisma.delivery.update({ where: { id: delivery.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } }) };
+  }
+
+  it("after a 5xx on the final call, asks X whether the post exists, then sends it once", async () => {
     sandbox().addFault({ platform: "x", method: "POST", path: "/2/tweets", status: 503, times: 1 });
     const post = await publishNow(humas, postBody({ channelIds: [channels.x] }));
     await siar.worker.tick();
-    const waiting = (await humas.get(`/api/posts/${post.id}`)).body.deliveries[0];
-    expect(waiting).toMatchObject({ status: "pending", attempts: 1, lastErrorCode: expect.stringMatching(/^x:/) });
-    expect(Date.parse(waiting.nextAttemptAt)).toBeGreaterThan(Date.now());
-    await siar.services.prisma.delivery.update({ where: { id: waiting.id }, data: { nextAttemptAt: new Date() } });
+    const { delivery, makeDue } = await waitingDelivery(post.id);
+    // X may have made the post before failing: it stays in flight until it is looked up.
+    expect(delivery).toMatchObject({ status: "in_flight", attempts: 1, lastErrorCode: "x:503", leaseOwner: null });
+    expect(delivery.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now());
+    expect((await humas.get(`/api/posts/${post.id}`)).body.deliveries[0].checkAt).toBe(delivery.leaseExpiresAt!.toISOString());
+    expect(copiesOn("x", post.body)).toBe(0);
+    await makeDue();
     const done = await tickUntilSettled(post.id);
     expect(done.deliveries[0]).toMatchObject({ status: "published", attempts: 2 });
+    expect(copiesOn("x", post.body)).toBe(1);
+  });
+
+  it("records the post Facebook made before answering 500, instead of posting it again", async () => {
+    sandbox().addFault({ platform: "graph", method: "POST", path: "*/feed", status: 500, afterHandling: true, times: 1 });
+    const post = await publishNow(humas, postBody({ channelIds: [channels.facebook] }));
+    await siar.worker.tick();
+    const { delivery, makeDue } = await waitingDelivery(post.id);
+    expect(delivery).toMatchObject({ status: "in_flight", lastErrorCode: "graph:2" });
+    expect(copiesOn("facebook", post.body)).toBe(1);
+    await makeDue();
+    const done = await tickUntilSettled(post.id);
+    const made = sandbox().published().facebook.posts.find((p) => p.message?.includes(post.body));
+    expect(done.deliveries[0]).toMatchObject({ status: "published", remoteId: made!.id, attempts: 1 });
+    expect(copiesOn("facebook", post.body)).toBe(1);
+    const audit = (await siar.services.prisma.auditEvent.findMany({ where: { targetId: post.id, action: { startsWith: "delivery." } } })).map((event) => event.action);
+    expect(audit).toEqual(["delivery.reconciled"]);
+  });
+
+  it("gives up after the last attempt when the post is still not on the platform", async () => {
+    sandbox().addFault({ platform: "x", method: "POST", path: "/2/tweets", status: 502 });
+    const post = await publishNow(humas, postBody({ channelIds: [channels.x] }));
+    await siar.worker.tick();
+    const { delivery, makeDue } = await waitingDelivery(post.id);
+    await siar.services.prisma.delivery.update({ where: { id: delivery.id }, data: { attempts: 8 } });
+    await makeDue();
+    const done = await tickUntilSettled(post.id);
+    expect(done.status).toBe("failed");
+    expect(done.deliveries[0]).toMatchObject({ status: "failed", lastErrorCode: "x:502" });
+    expect(copiesOn("x", post.body)).toBe(0);
+  });
+
+  it("waits for X's rate-limit reset before trying again, without asking whether it posted", async () => {
+    sandbox().exhaustRateLimit({ platform: "x", endpoint: "POST /2/tweets" });
+    try {
+      const post = await publishNow(humas, postBody({ channelIds: [channels.x] }));
+      await siar.worker.tick();
+      const { delivery } = await waitingDelivery(post.id);
+      expect(delivery).toMatchObject({ status: "pending", attempts: 1, lastErrorCode: "x:429", leaseExpiresAt: null });
+      // The window is a day long: the retry waits for x-rate-limit-reset, far beyond the first backoff.
+      expect(delivery.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
+      sandbox().resetRateLimits();
+      await siar.services.prisma.delivery.update({ where: { id: delivery.id }, data: { nextAttemptAt: new Date() } });
+      const done = await tickUntilSettled(post.id);
+      expect(done.deliveries[0]).toMatchObject({ status: "published", attempts: 2 });
+      expect(copiesOn("x", post.body)).toBe(1);
+    } finally {
+      sandbox().resetRateLimits();
+    }
   });
 
   it("fails only the channel whose token was revoked, marks it for reconnection, and still publishes the others", async () => {

@@ -170,6 +170,25 @@ describe("Faults", () => {
     expect((await control.delete(`/faults/${rule.id}`)).status).toBe(204);
     expect((await fetch(`${sandbox.url}/wp-json/wp/v2/posts`)).status).toBe(200);
   });
+
+  it("with afterHandling the platform acts first and only the answer is lost", async () => {
+    await control.post("/faults", { platform: "x", method: "POST", path: "/2/tweets", status: 503, afterHandling: true, times: 1 });
+    const xError = await xClient().v2.tweet("Jadwal posyandu Kapuas").catch((e: unknown) => e);
+    expect((xError as ApiResponseError).code).toBe(503);
+    expect((xError as ApiResponseError).data).toMatchObject({ title: "Service Unavailable", status: 503 });
+    expect(sandbox.control.published().x.tweets.map((tweet) => tweet.text)).toEqual(["Jadwal posyandu Kapuas"]);
+
+    await control.post("/faults", { platform: "graph", method: "POST", path: "*/feed", timeout: true, afterHandling: true, times: 1 });
+    const { pageId, pageAccessToken, baseUrl, apiVersion } = sandbox.credentials.graph;
+    const hung = await fetch(`${baseUrl}/${apiVersion}/${pageId}/feed`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ access_token: pageAccessToken, message: "Pemadaman listrik terjadwal" }),
+      signal: AbortSignal.timeout(200),
+    }).catch((e: unknown) => e);
+    expect((hung as Error).name).toBe("TimeoutError");
+    expect(sandbox.control.published().facebook.posts.map((post) => post.message)).toContain("Pemadaman listrik terjadwal");
+  });
 });
 
 describe("Rate limits and spend", () => {

@@ -93,15 +93,16 @@ describe("X failures", () => {
   it("a used-up window (429) is transient, retried at x-rate-limit-reset", async () => {
     world.sandbox.control.exhaustRateLimit({ platform: "x", endpoint: "POST /2/tweets" });
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost()));
-    expect(error).toMatchObject({ failure: "transient", code: "x:429", message: "X: Too Many Requests" });
+    // Refused before X acted: sending again needs no look-up first.
+    expect(error).toMatchObject({ failure: "transient", code: "x:429", message: "X: Too Many Requests", outcomeUnknown: false });
     // The create window is 24 hours long and began with the exhaustion.
     expectAround(error.retryAt, Date.now() + 24 * 60 * 60_000, 60_000);
   });
 
-  it("a server error (503) is transient", async () => {
+  it("a server error (503) is transient, and X may have made the post anyway", async () => {
     world.sandbox.control.addFault({ platform: "x", method: "POST", path: "/2/tweets", status: 503 });
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost()));
-    expect(error).toMatchObject({ failure: "transient", code: "x:503" });
+    expect(error).toMatchObject({ failure: "transient", code: "x:503", outcomeUnknown: true });
     expectAround(error.retryAt, Date.now() + 60_000);
   });
 
@@ -109,8 +110,25 @@ describe("X failures", () => {
     world.sandbox.control.addFault({ platform: "x", method: "POST", path: "/2/tweets", timeout: true });
     const started = Date.now();
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost()));
-    expect(error).toMatchObject({ failure: "transient", code: "x:timeout" });
+    expect(error).toMatchObject({ failure: "transient", code: "x:timeout", outcomeUnknown: true });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("a post made before the answer was lost is found again for reconciliation", async () => {
+    world.sandbox.control.addFault({ platform: "x", method: "POST", path: "/2/tweets", timeout: true, afterHandling: true, times: 1 });
+    const post = outgoingPost();
+    const since = new Date(Date.now() - 1000);
+    const error = await channelErrorOf(adapter.publish(target(), post));
+    expect(error).toMatchObject({ code: "x:timeout", outcomeUnknown: true });
+    const found = await adapter.findPublished(target(), post, since);
+    expect(found?.remoteId).toMatch(/^\d+$/);
+    expect(world.sandbox.control.published().x.tweets.filter((tweet) => tweet.id === found!.remoteId)).toHaveLength(1);
+  });
+
+  it("a refused connection cannot have reached X", async () => {
+    const closedPort = { ...target(), settings: { ...target().settings, baseUrl: "http://127.0.0.1:9" } };
+    const error = await channelErrorOf(adapter.publish(closedPort, outgoingPost()));
+    expect(error).toMatchObject({ failure: "transient", code: "x:network", outcomeUnknown: false });
   });
 
   it("the same text again (403 duplicate content) is permanent x:duplicate", async () => {

@@ -158,6 +158,8 @@ export type Delivery = {
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: string | null;
+  /** When Siar asks the platform whether a post it may have made exists, before sending it again. */
+  checkAt: string | null;
   remoteId: string | null;
   remoteUrl: string | null;
   lastErrorCode: string | null;

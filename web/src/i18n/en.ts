@@ -335,6 +335,7 @@ export const en: Record<MessageKey, string> = {
   "post.openRemote": "Open on {channel}",
   "post.lastError": "Last problem",
   "post.nextAttempt": "Trying again {at}",
+  "post.checkBeforeRetry": "The platform gave no clear answer. At {at} Siar checks whether the post is there, and sends it again only if it is not.",
   "post.note": "Note to the author",
   "post.noteHint": "Optional when approving; required when returning.",
   "post.noteRequired": "Write why this post is being returned.",

@@ -333,6 +333,7 @@ export const id = {
   "post.openRemote": "Buka di {channel}",
   "post.lastError": "Kendala terakhir",
   "post.nextAttempt": "Dicoba lagi {at}",
+  "post.checkBeforeRetry": "Platform tidak memberi jawaban pasti. Pada {at} Siar memeriksa apakah unggahan sudah ada, dan mengirim ulang hanya bila belum ada.",
   "post.note": "Catatan untuk penulis",
   "post.noteHint": "Opsional bila disetujui; wajib bila dikembalikan.",
   "post.noteRequired": "Tulis alasan mengembalikan unggahan ini.",

@@ -123,6 +123,7 @@ function DeliveryProblem({ delivery, timeZone }: { delivery: Delivery; timeZone:
     <>
       {delivery.lastErrorMessage}
       {delivery.nextAttemptAt && delivery.status !== "failed" && <p className="muted">{t("post.nextAttempt", { at: formatInZone(delivery.nextAttemptAt, timeZone) })}</p>}
+      {delivery.checkAt && <p className="muted">{t("post.checkBeforeRetry", { at: formatInZone(delivery.checkAt, timeZone) })}</p>}
     </>
   );
 }
