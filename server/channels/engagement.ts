@@ -34,13 +34,14 @@ export async function readEachPost(
 type InsightsAnswer = { data: { name: string; values?: { value?: unknown }[] }[] };
 
 /**
- * Lifetime insights of a post or media, by metric name. Insights are not there for every object
- * (Pages under 100 likes, album children, too few viewers): such a refusal means no figures, not a failure.
+ * Lifetime insights of a post, media or video (whose edge is video_insights), by metric name.
+ * Insights are not there for every object (Pages under 100 likes, album children, too few
+ * viewers): such a refusal means no figures, not a failure.
  */
-export async function lifetimeInsights(graph: GraphClient, objectId: string, metrics: string[]): Promise<Map<string, number>> {
+export async function lifetimeInsights(graph: GraphClient, objectId: string, metrics: string[], edge: "insights" | "video_insights" = "insights"): Promise<Map<string, number>> {
   let insights: InsightsAnswer;
   try {
-    insights = await graph.get<InsightsAnswer>(`${objectId}/insights`, { metric: metrics.join(",") });
+    insights = await graph.get<InsightsAnswer>(`${objectId}/${edge}`, { metric: metrics.join(",") });
   } catch (error) {
     if (error instanceof ChannelError && error.failure === "permanent") return new Map();
     throw error;

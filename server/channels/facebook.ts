@@ -1,8 +1,9 @@
 /**
- * Facebook Page posts through the Graph API.
+ * Facebook Page posts and videos through the Graph API.
  * https://developers.facebook.com/docs/pages-api/posts
+ * https://developers.facebook.com/docs/video-api/guides/publishing, https://developers.facebook.com/docs/graph-api/reference/video
  */
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingPost, type RemotePost } from "./adapter.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type EngagementCounts, type FinalPublishStep, type IncomingMessage, type OutgoingMedia, type OutgoingPost, type RemotePost } from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { normaliseWhitespace, type Platform } from "./http.js";
 import { lifetimeInsights, readEachPost } from "./engagement.js";
@@ -18,6 +19,7 @@ export type FacebookAdapterOptions = { timeoutMs?: number };
 const FACEBOOK: Platform = { label: "Facebook", codePrefix: "graph" };
 
 type FeedItem = { id: string; message?: string; created_time: string; permalink_url?: string };
+type VideoItem = { id: string; description?: string; created_time: string; permalink_url?: string };
 type Actor = { id: string; name?: string };
 type CommentItem = { id: string; message?: string; from?: Actor; created_time: string; parent?: { id: string } };
 type MessageItem = { id: string; message?: string; from?: Actor; created_time: string };
@@ -25,9 +27,12 @@ type ConversationItem = { id: string; updated_time: string; messages?: { data: M
 
 /** Endpoints as Meta names them, for the request counts admins see. */
 const COMMENTS_ENDPOINT = "GET /{post-id}/comments";
+const VIDEO_COMMENTS_ENDPOINT = "GET /{video-id}/comments";
 const CONVERSATIONS_ENDPOINT = "GET /{page-id}/conversations";
 const POST_ENDPOINT = "GET /{post-id}";
 const INSIGHTS_ENDPOINT = "GET /{post-id}/insights";
+const VIDEO_ENDPOINT = "GET /{video-id}";
+const VIDEO_INSIGHTS_ENDPOINT = "GET /{video-id}/video_insights";
 
 /**
  * Counts without the lists: https://developers.facebook.com/docs/graph-api/reference/object/reactions,
@@ -38,15 +43,32 @@ const ENGAGEMENT_FIELDS = "reactions.limit(0).summary(total_count),comments.limi
 const VIEWS_METRIC = "post_impressions";
 type Summary = { summary?: { total_count?: number } };
 type PostEngagement = { reactions?: Summary; comments?: Summary; shares?: { count?: number } };
+/** A Video has reactions and comments like a post, but no shares field (its sharedposts edge lists them one by one). */
+const VIDEO_ENGAGEMENT_FIELDS = "reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count)";
+/** https://developers.facebook.com/docs/video-api/guides/insights: lifetime views of 3 seconds or more. */
+const VIDEO_VIEWS_METRIC = "total_video_views";
+
+/** Page post ids have the form {page-id}_{post-id}; a video id is one number. */
+const isVideoId = (remoteId: string) => !remoteId.includes("_");
 
 export function createFacebookAdapter(options: FacebookAdapterOptions = {}): ChannelAdapter {
   const graphFor = (target: ChannelTarget) => GraphClient.forTarget(FACEBOOK, target, "pageAccessToken", options.timeoutMs);
 
-  /** Photos are uploaded unpublished ahead; only the final /feed call creates the post. */
+  /**
+   * Photos are uploaded unpublished ahead; only the final /feed call creates the post. A video
+   * has no such step: POST /{page-id}/videos fetches file_url and publishes in one call.
+   */
   async function prepare(target: ChannelTarget, post: OutgoingPost): Promise<FinalPublishStep> {
     const graph = graphFor(target);
     const pageId = target.externalId;
-    const images = photosOf(post);
+    const video = videoOf(post);
+    if (video) {
+      return async () => {
+        const created = await graph.post<{ id: string }>(`${pageId}/videos`, { file_url: video.publicUrl, title: post.title, description: messageOf(post) });
+        return { remoteId: created.id, remoteUrl: videoUrl(pageId, created.id) };
+      };
+    }
+    const images = post.media;
     if (images.length === 0) {
       return async () => remoteOf((await graph.post<{ id: string }>(`${pageId}/feed`, { message: post.text, ...(post.link ? { link: post.link } : {}) })).id);
     }
@@ -72,6 +94,18 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
 
     async findPublished(target, post, since) {
       const wanted = normaliseWhitespace(messageOf(post));
+      if (videoOf(post)) {
+        // Newest first; the listing stops at the first video made before the attempt started.
+        const videos = graphFor(target).items<VideoItem>(
+          `${target.externalId}/videos`,
+          { type: "uploaded", fields: "id,description,created_time,permalink_url", limit: "100" },
+          (item) => graphDate(item.created_time).getTime() >= since.getTime() - 1000,
+        );
+        for await (const item of videos) {
+          if (normaliseWhitespace(item.description ?? "") === wanted) return { remoteId: item.id, remoteUrl: absoluteUrl(item.permalink_url) ?? videoUrl(target.externalId, item.id) };
+        }
+        return null;
+      }
       const feed = graphFor(target).items<FeedItem>(`${target.externalId}/feed`, {
         fields: "id,message,created_time,permalink_url",
         since: String(Math.floor(since.getTime() / 1000)),
@@ -88,12 +122,15 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
     },
 
     async update(target, remoteId, post) {
-      await graphFor(target).post(remoteId, { message: messageOf(post) });
+      // A video is edited on its Video node: description, and name for the title.
+      const fields = isVideoId(remoteId) ? { description: messageOf(post), name: post.title } : { message: messageOf(post) };
+      await graphFor(target).post(remoteId, fields);
     },
 
     async fetchEngagement(target, remoteIds, context) {
       const graph = graphFor(target);
       return readEachPost(remoteIds, context, async (postId, tally) => {
+        if (isVideoId(postId)) return videoEngagement(graph, postId, tally);
         if (!tally.take(POST_ENDPOINT)) return null;
         const post = await graph.get<PostEngagement>(postId, { fields: ENGAGEMENT_FIELDS });
         const insights = tally.take(INSIGHTS_ENDPOINT) ? await lifetimeInsights(graph, postId, [VIEWS_METRIC]) : new Map<string, number>();
@@ -141,7 +178,21 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
 
 const isNewer = (since: number | undefined) => (createdTime: string) => since === undefined || graphDate(createdTime).getTime() >= since * 1000;
 
-/** Comments and replies under our recent posts, newest first, down to `since`; the Page's own answers skipped. */
+/** Reactions, comments and lifetime views of a Page video. */
+async function videoEngagement(graph: GraphClient, videoId: string, tally: RequestTally): Promise<EngagementCounts | null> {
+  if (!tally.take(VIDEO_ENDPOINT)) return null;
+  const video = await graph.get<PostEngagement>(videoId, { fields: VIDEO_ENGAGEMENT_FIELDS });
+  const insights = tally.take(VIDEO_INSIGHTS_ENDPOINT) ? await lifetimeInsights(graph, videoId, [VIDEO_VIEWS_METRIC], "video_insights") : new Map<string, number>();
+  return {
+    reactions: video.reactions?.summary?.total_count ?? 0,
+    comments: video.comments?.summary?.total_count ?? 0,
+    // Graph counts no shares on a Video node; reading its sharedposts one by one would cost a request per page of shares.
+    shares: 0,
+    views: insights.get(VIDEO_VIEWS_METRIC) ?? null,
+  };
+}
+
+/** Comments and replies under our recent posts and videos, newest first, down to `since`; the Page's own answers skipped. */
 async function commentsOn(graph: GraphClient, pageId: string, postIds: string[], since: number | undefined, tally: RequestTally): Promise<IncomingMessage[]> {
   const messages: IncomingMessage[] = [];
   const newer = isNewer(since);
@@ -151,7 +202,7 @@ async function commentsOn(graph: GraphClient, pageId: string, postIds: string[],
       // filter=stream lists replies too, each with its parent.
       { filter: "stream", order: "reverse_chronological", fields: "id,message,from,created_time,parent{id}", limit: "100", ...(since ? { since: String(since) } : {}) },
       (comment) => newer(comment.created_time),
-      () => tally.take(COMMENTS_ENDPOINT),
+      () => tally.take(isVideoId(postId) ? VIDEO_COMMENTS_ENDPOINT : COMMENTS_ENDPOINT),
     );
     try {
       for await (const comment of comments) {
@@ -206,15 +257,16 @@ async function pageMessages(graph: GraphClient, pageId: string, since: number | 
   return messages;
 }
 
-/** The photos to post; Page videos (POST /{page-id}/videos) are not published yet. */
-function photosOf(post: OutgoingPost) {
-  if (post.media.some((item) => item.kind === "video")) {
-    throw new ChannelError("permanent", "facebook:video_unsupported", "Facebook: Siar does not publish videos to Pages yet");
+/** The video of a video post, which goes to the Page alone (a Page video carries no photos). */
+function videoOf(post: OutgoingPost): OutgoingMedia | undefined {
+  const video = post.media.find((item) => item.kind === "video");
+  if (video && post.media.length > 1) {
+    throw new ChannelError("permanent", "facebook:mixed_media", "Facebook: a video is posted alone, without images or another video");
   }
-  return post.media;
+  return video;
 }
 
-/** The post's message: photo posts have no link field, so the link goes at the end of the text. */
+/** The post's message (a video's description): photo and video posts have no link field, so the link goes at the end of the text. */
 function messageOf(post: OutgoingPost): string {
   const linkInText = post.media.length > 0 && post.link && !post.text.includes(post.link);
   return linkInText ? `${post.text}\n\n${post.link}` : post.text;
@@ -222,6 +274,15 @@ function messageOf(post: OutgoingPost): string {
 
 function postUrl(postId: string): string {
   return `https://www.facebook.com/${postId}`;
+}
+
+function videoUrl(pageId: string, videoId: string): string {
+  return `https://www.facebook.com/${pageId}/videos/${videoId}/`;
+}
+
+/** Graph may give a permalink as a path on www.facebook.com (videos) or as a full URL. */
+function absoluteUrl(permalink: string | undefined): string | null {
+  return permalink ? new URL(permalink, "https://www.facebook.com").toString() : null;
 }
 
 const remoteOf = (postId: string): RemotePost => ({ remoteId: postId, remoteUrl: postUrl(postId) });

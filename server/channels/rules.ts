@@ -30,8 +30,9 @@ export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
   // Siar's own site: generous, only sanity bounds.
   website: { text: { measure: "characters", max: 50_000 }, maxImages: 10, maxVideos: 1, mixedMedia: true, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
   // https://developers.facebook.com/docs/graph-api/reference/page/feed : message up to 63,206 characters.
-  // Page video upload is not supported yet by Siar's Facebook adapter.
-  facebook: { text: { measure: "characters", max: 63_206 }, maxImages: 10, maxVideos: 0, mixedMedia: false, imageMaxBytes: 10 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
+  // A video goes alone as a Page video (https://developers.facebook.com/docs/graph-api/reference/page/videos);
+  // Siar's own upload cap is the limit: Meta takes up to 2 GB (Video API error codes, 1363023).
+  facebook: { text: { measure: "characters", max: 63_206 }, maxImages: 10, maxVideos: 1, mixedMedia: false, imageMaxBytes: 10 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
   // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media :
   // caption 2,200 characters, 30 hashtags, aspect ratio 4:5 to 1.91:1, JPEG up to 8 MB.
   instagram: {
@@ -48,7 +49,9 @@ export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
   // https://docs.x.com/resources/fundamentals/counting-characters : weighted length 280, URLs 23;
   // up to 4 images or 1 video; images up to 5 MB.
   x: { text: { measure: "x-weighted", max: 280 }, maxImages: 4, maxVideos: 1, mixedMedia: false, imageMaxBytes: 5 * 1024 * 1024, videoMaxBytes: 512 * 1024 * 1024 },
-  wordpress: { text: { measure: "characters", max: 100_000 }, maxImages: 1, maxVideos: 0, mixedMedia: false, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: 0 },
+  // An image becomes the featured image; a video is uploaded to the media library and shown in a
+  // core video block. The site's own upload limit is its configuration, unknown to Siar.
+  wordpress: { text: { measure: "characters", max: 100_000 }, maxImages: 1, maxVideos: 1, mixedMedia: false, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
 };
 
 export type DraftMedia = { kind: "image" | "video"; mimeType: string; bytes: number; width: number | null; height: number | null };

@@ -1,10 +1,12 @@
 /**
  * An existing WordPress site through its REST API, with an application password.
  * https://developer.wordpress.org/rest-api/reference/posts/
+ * https://developer.wordpress.org/rest-api/reference/media/ (uploads: an image becomes the
+ * featured image, a video goes into the content as a core video block)
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingPost } from "./adapter.js";
+import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingMedia, type OutgoingPost } from "./adapter.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, normaliseWhitespace, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
 
 /** Credentials of a WordPress channel: a user and one of their application passwords. */
@@ -21,6 +23,11 @@ const SERVER_ERROR_WAIT_MINUTES = 1;
 
 type RestRequest = { query?: Record<string, string>; json?: unknown; file?: { bytes: Buffer; mimeType: string; filename: string } };
 type WpPost = { id: number; link: string; date_gmt: string; title: { raw?: string }; content: { raw?: string } };
+/** What Siar needs of an uploaded media item to show it in a post. */
+export type UploadedMedia = { id: number; source_url: string };
+
+/** A core video block, as the block editor saves one: https://developer.wordpress.org/block-editor/reference-guides/core-blocks/#video */
+const VIDEO_BLOCK = /<!-- wp:video\b[\s\S]*?<!-- \/wp:video -->/g;
 
 export function createWordPressAdapter(options: WordPressAdapterOptions = {}): ChannelAdapter {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -55,14 +62,17 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
     },
 
     async publish(target, post) {
+      const upload = async (media: OutgoingMedia) => {
+        const file = { bytes: await readFile(media.filePath), mimeType: media.mimeType, filename: basename(media.filePath) };
+        return rest<UploadedMedia>(target, "POST", "/media", { file });
+      };
       const image = post.media.find((item) => item.kind === "image");
-      let featuredMedia = 0;
-      if (image) {
-        const file = { bytes: await readFile(image.filePath), mimeType: image.mimeType, filename: basename(image.filePath) };
-        featuredMedia = (await rest<{ id: number }>(target, "POST", "/media", { file })).id;
-      }
+      const video = post.media.find((item) => item.kind === "video");
+      // A video post has no featured image: the video itself leads in the content.
+      const featuredMedia = image && !video ? (await upload(image)).id : 0;
+      const uploadedVideo = video ? await upload(video) : undefined;
       const created = await rest<WpPost>(target, "POST", "/posts", {
-        json: { title: post.title, content: contentOf(post), status: "publish", featured_media: featuredMedia },
+        json: { title: post.title, content: contentOf(post, uploadedVideo), status: "publish", featured_media: featuredMedia },
       });
       return { remoteId: String(created.id), remoteUrl: created.link };
     },
@@ -72,12 +82,13 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
         query: { after: new Date(since.getTime() - WIDEST_UTC_OFFSET_MS).toISOString(), search: post.title, context: "edit", per_page: "100" },
       });
       const title = normaliseWhitespace(post.title);
+      // The video's address is known only once it is uploaded, so the text is compared without the video block.
       const content = normaliseWhitespace(contentOf(post));
       const match = candidates.find(
         (candidate) =>
           Date.parse(`${candidate.date_gmt}Z`) >= since.getTime() - 1000 &&
           normaliseWhitespace(candidate.title.raw ?? "") === title &&
-          normaliseWhitespace(candidate.content.raw ?? "") === content,
+          normaliseWhitespace((candidate.content.raw ?? "").replace(VIDEO_BLOCK, "")) === content,
       );
       return match ? { remoteId: String(match.id), remoteUrl: match.link } : null;
     },
@@ -87,7 +98,14 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
     },
 
     async update(target, remoteId, post) {
-      await rest(target, "POST", `/posts/${remoteId}`, { json: { title: post.title, content: contentOf(post) } });
+      let content = contentOf(post);
+      if (post.media.some((item) => item.kind === "video")) {
+        // The text changes; the video block the post was published with stays.
+        const current = await rest<WpPost>(target, "GET", `/posts/${remoteId}`, { query: { context: "edit" } });
+        const blocks = (current.content.raw ?? "").match(VIDEO_BLOCK) ?? [];
+        content = [content, ...blocks].join("\n");
+      }
+      await rest(target, "POST", `/posts/${remoteId}`, { json: { title: post.title, content } });
     },
   };
 }
@@ -98,15 +116,25 @@ function siteUrl(target: ChannelTarget): string {
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The post body as HTML: the text escaped, a paragraph per blank-line block, then the link. */
-export function contentOf(post: OutgoingPost): string {
+/** The post body as HTML: the text escaped, a paragraph per blank-line block, then the link, then the video if there is one. */
+export function contentOf(post: OutgoingPost, video?: UploadedMedia): string {
   const paragraphs = post.text
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
     .map((block) => `<p>${escapeHtml(block).replace(/\n/g, "<br />\n")}</p>`);
   if (post.link && !post.text.includes(post.link)) paragraphs.push(`<p><a href="${escapeHtml(post.link)}">${escapeHtml(post.link)}</a></p>`);
+  if (video) paragraphs.push(videoBlock(video));
   return paragraphs.join("\n");
+}
+
+/** The uploaded video in a core video block: the block's attributes name the media item, the markup plays its file. */
+export function videoBlock(video: UploadedMedia): string {
+  return [
+    `<!-- wp:video ${JSON.stringify({ id: video.id })} -->`,
+    `<figure class="wp-block-video"><video controls src="${escapeHtml(video.source_url)}"></video></figure>`,
+    "<!-- /wp:video -->",
+  ].join("\n");
 }
 
 /** Codes WordPress answers when the user or password is wrong, or the user may not write posts. */

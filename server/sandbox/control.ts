@@ -80,6 +80,17 @@ export class SandboxControl {
           scheduledPublishTime: p.scheduledPublishTime,
           createdTime: new Date(p.createdTime).toISOString(),
         })),
+        /** Page videos, each also in `posts` as {page-id}_{video-id} with the description as its message. */
+        videos: [...state.graph.videos.values()].map((v) => ({
+          id: v.id,
+          postId: v.postId,
+          title: v.title,
+          description: state.graph.posts.get(v.postId)?.message,
+          fileUrl: v.fileUrl,
+          contentType: v.contentType,
+          bytes: v.bytes,
+          createdTime: new Date(v.createdTime).toISOString(),
+        })),
       },
       instagram: {
         media: [...state.graph.igMedia.values()].map((m) => ({

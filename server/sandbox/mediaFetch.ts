@@ -4,7 +4,8 @@
  */
 export type MediaFetchResult =
   | { ok: true; contentType: string; bytes: number }
-  | { ok: false; reason: string };
+  /** `wrongType`: the URL answered, but with something else than the expected kind of media. */
+  | { ok: false; reason: string; wrongType?: boolean };
 
 export async function fetchMedia(url: string, expected: "image" | "video", timeoutMs: number): Promise<MediaFetchResult> {
   let parsed: URL;
@@ -22,7 +23,7 @@ export async function fetchMedia(url: string, expected: "image" | "video", timeo
     if (!response.ok) return { ok: false, reason: `Fetching the media URL returned HTTP ${response.status}` };
     const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (!contentType.startsWith(`${expected}/`)) {
-      return { ok: false, reason: `The media URL returned ${contentType || "no content type"}, not an ${expected}` };
+      return { ok: false, reason: `The media URL returned ${contentType || "no content type"}, not an ${expected}`, wrongType: true };
     }
     if (body.length === 0) return { ok: false, reason: "The media URL returned an empty body" };
     return { ok: true, contentType, bytes: body.length };

@@ -30,6 +30,8 @@ export interface FbPost {
   link?: string;
   /** The photos of a photo post, or those attached through attached_media; empty for text posts. */
   photos: FbPhoto[];
+  /** The video a video post shows (POST /{page-id}/videos); its description is this post's message. */
+  videoId?: string;
   published: boolean;
   /** Epoch seconds; unpublished posts with this time go live once it has passed. */
   scheduledPublishTime?: number;
@@ -41,6 +43,19 @@ export interface FbPhoto {
   id: string;
   pageId: string;
   url: string;
+}
+
+/** A Page video: the Video node, shown in the feed as the post {page-id}_{video-id}. */
+export interface FbVideo {
+  id: string;
+  pageId: string;
+  postId: string;
+  title?: string;
+  /** The file_url Meta fetched, and what it found there. */
+  fileUrl: string;
+  contentType: string;
+  bytes: number;
+  createdTime: number;
 }
 
 export interface SocialActor {
@@ -276,6 +291,7 @@ export class SandboxState {
     photos: new Map<string, string>(), // photo id -> post id
     /** Photos uploaded with published=false, waiting to be attached to a feed post. */
     unpublishedPhotos: new Map<string, FbPhoto>(),
+    videos: new Map<string, FbVideo>(),
     comments: new Map<string, GraphComment>(),
     igContainers: new Map<string, IgContainer>(),
     igMedia: new Map<string, IgMedia>(),

@@ -130,6 +130,107 @@ describe("Multi-photo posts (https://developers.facebook.com/docs/pages-api/post
   });
 });
 
+describe("Page videos (https://developers.facebook.com/docs/video-api/guides/publishing, /docs/graph-api/reference/page/videos)", () => {
+  const publishVideo = async (description: string, title = "Video kegiatan") => {
+    const created = await graph.post(`${pageId}/videos`, { file_url: `${media.url}/video.mp4`, title, description });
+    expect(created.status).toBe(200);
+    return created.body.id as string;
+  };
+
+  it("POST /{page-id}/videos fetches file_url and answers only {id}; the video is a Video node and a post in the feed", async () => {
+    const created = await graph.post(`${pageId}/videos`, { file_url: `${media.url}/video.mp4`, title: "Banjir Kapuas", description: "Kondisi banjir pagi ini" });
+    expect(created.body).toEqual({ id: expect.stringMatching(/^\d+$/) });
+    const videoId = created.body.id;
+
+    // https://developers.facebook.com/docs/graph-api/reference/video (fields)
+    const read = await graph.get(videoId, { fields: "id,title,description,permalink_url,created_time,from,published" });
+    expect(read.body).toEqual({
+      id: videoId,
+      title: "Banjir Kapuas",
+      description: "Kondisi banjir pagi ini",
+      permalink_url: `/${pageId}/videos/${videoId}/`,
+      created_time: expect.stringMatching(/\+0000$/),
+      from: { id: pageId, name: "Diskominfo Kabupaten Sanggau" },
+      published: true,
+    });
+    expect(sandbox.control.published().facebook.videos).toEqual([
+      expect.objectContaining({ id: videoId, postId: `${pageId}_${videoId}`, fileUrl: `${media.url}/video.mp4`, contentType: "video/mp4", bytes: 2048 }),
+    ]);
+    const feed = await graph.get(`${pageId}/feed`, { fields: "id,message" });
+    expect(feed.body.data).toEqual([{ id: `${pageId}_${videoId}`, message: "Kondisi banjir pagi ini" }]);
+  });
+
+  // https://developers.facebook.com/docs/video-api/reference/error-codes; 352 is Graph's answer for a file that is no video.
+  it("a file_url that cannot be fetched is error 6000, one that is no video is (#352); neither makes a video", async () => {
+    const missing = await graph.post(`${pageId}/videos`, { file_url: `${media.url}/missing.mp4`, description: "x" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ code: 6000, message: "There was a problem uploading your video file. Please try again with another file." });
+    const html = await graph.post(`${pageId}/videos`, { file_url: `${media.url}/page.html`, description: "x" });
+    expect(html.body.error).toMatchObject({ type: "OAuthException", code: 352, message: "(#352) Sorry, the video file you selected is in a format that we don't support." });
+    expect((await graph.post(`${pageId}/videos`, { description: "tanpa berkas" })).body.error).toMatchObject({ code: 100 });
+    expect(sandbox.control.published().facebook.videos).toEqual([]);
+    expect(sandbox.control.published().facebook.posts).toEqual([]);
+  });
+
+  it("GET /{page-id}/videos lists the Page's uploaded videos newest first with cursor paging; type=tagged lists none here", async () => {
+    const first = await publishVideo("Pertama");
+    sandbox.control.advanceClock(60_000);
+    const second = await publishVideo("Kedua");
+    const page1 = await graph.get(`${pageId}/videos`, { type: "uploaded", fields: "id,description,created_time", limit: "1" });
+    expect(page1.body.data).toEqual([{ id: second, description: "Kedua", created_time: expect.any(String) }]);
+    const page2 = await graph.fetchUrl(page1.body.paging.next);
+    expect(page2.body.data.map((v: { id: string }) => v.id)).toEqual([first]);
+    expect(page2.body.paging.next).toBeUndefined();
+    expect((await graph.get(`${pageId}/videos`, { type: "tagged" })).body.data).toEqual([]);
+    expect((await graph.get(`${pageId}/videos`, { type: "semua" })).body.error).toMatchObject({ code: 100 });
+  });
+
+  // https://developers.facebook.com/docs/graph-api/reference/video#Updating, #Deleting
+  it("POST /{video-id} updates description and name; DELETE /{video-id} removes the video and its feed post", async () => {
+    const videoId = await publishVideo("Salah ketik");
+    expect((await graph.post(videoId, { description: "Sudah diperbaiki", name: "Judul baru" })).body).toEqual({ success: true });
+    expect((await graph.get(videoId, { fields: "description,title" })).body).toEqual({ id: videoId, description: "Sudah diperbaiki", title: "Judul baru" });
+    expect((await graph.get(`${pageId}_${videoId}`, { fields: "message" })).body.message).toBe("Sudah diperbaiki");
+    expect((await graph.post(videoId, {})).body.error).toMatchObject({ code: 100 });
+
+    expect((await graph.delete(videoId)).body).toEqual({ success: true });
+    expect((await graph.get(videoId)).body.error).toMatchObject({ code: 100, error_subcode: 33 });
+    expect((await graph.get(`${pageId}_${videoId}`)).body.error).toMatchObject({ code: 100, error_subcode: 33 });
+  });
+
+  it("a video's comments edge lists the comments on its post and takes the Page's replies", async () => {
+    const videoId = await publishVideo("Video banjir");
+    const [comment] = sandbox.control.injectFacebookComments({ postId: `${pageId}_${videoId}`, texts: ["Jalan ke Sungai Mawang masih tergenang"] });
+    const listed = await graph.get(`${videoId}/comments`, { filter: "stream", order: "reverse_chronological", fields: "id,message,from,parent{id}" });
+    expect(listed.body.data).toEqual([{ id: comment!.id, message: "Jalan ke Sungai Mawang masih tergenang", from: comment!.from }]);
+    const reply = await graph.post(`${videoId}/comments`, { message: "Terima kasih, tim sudah di lokasi." });
+    expect(reply.body).toEqual({ id: expect.any(String) });
+    expect((await graph.get(`${videoId}/comments`)).body.data).toHaveLength(2);
+  });
+
+  // https://developers.facebook.com/docs/graph-api/reference/object/reactions, /object/comments (summary); /docs/video-api/guides/insights
+  it("reactions and comments summaries, and lifetime total_video_views on /video_insights; a Video has no shares field", async () => {
+    const videoId = await publishVideo("Video posyandu");
+    sandbox.control.setEngagement(`${pageId}_${videoId}`, { likes: 9, comments: 1, views: 250, reach: 180 });
+    sandbox.control.injectFacebookComments({ postId: `${pageId}_${videoId}`, count: 2 });
+    const counts = await graph.get(videoId, { fields: "reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count)" });
+    expect(counts.body).toEqual({
+      id: videoId,
+      reactions: { data: [], summary: { total_count: 9, viewer_reaction: "NONE" } },
+      comments: { data: [], summary: { total_count: 3, order: "ranked", can_comment: true } },
+    });
+    expect((await graph.get(videoId, { fields: "shares" })).body.error).toMatchObject({ code: 100 });
+
+    const insights = await graph.get(`${videoId}/video_insights`, { metric: "total_video_views,total_video_views_unique" });
+    expect(insights.body.data).toEqual([
+      expect.objectContaining({ name: "total_video_views", period: "lifetime", values: [{ value: 250 }], id: `${videoId}/video_insights/total_video_views/lifetime` }),
+      expect.objectContaining({ name: "total_video_views_unique", period: "lifetime", values: [{ value: 180 }] }),
+    ]);
+    expect((await graph.get(`${videoId}/video_insights`, { metric: "post_impressions" })).body.error).toMatchObject({ code: 100 });
+    expect((await graph.get(`${videoId}/insights`, { metric: "post_impressions" })).body.error).toMatchObject({ code: 100 });
+  });
+});
+
 describe("Listing Page posts (https://developers.facebook.com/docs/graph-api/reference/page/feed#read)", () => {
   it("/feed and /published_posts list newest first, narrowed by since/until (Unix seconds or a date), with cursor paging", async () => {
     const first = await graph.post(`${pageId}/feed`, { message: "Pertama" });

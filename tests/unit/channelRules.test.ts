@@ -11,6 +11,7 @@ const draft = (overrides: Partial<Draft> = {}): Draft => ({
   ...overrides,
 });
 const jpeg = (width: number, height: number, bytes = 200_000) => ({ kind: "image" as const, mimeType: "image/jpeg", bytes, width, height });
+const mp4 = (bytes = 20_000_000) => ({ kind: "video" as const, mimeType: "video/mp4", bytes, width: 1280, height: 720 });
 const codes = (channel: Parameters<typeof validateForChannel>[0], d: Draft) => validateForChannel(channel, d).map((v) => v.code);
 
 describe("channel rules", () => {
@@ -55,5 +56,18 @@ describe("channel rules", () => {
     const mixed = [jpeg(1200, 800), { kind: "video" as const, mimeType: "video/mp4", bytes: 1_000_000, width: 1280, height: 720 }];
     expect(codes("x", draft({ media: mixed }))).toEqual(["mixed_media"]);
     expect(codes("x", draft({ media: [jpeg(1200, 800, 6 * 1024 * 1024)] }))).toEqual(["file_too_large"]);
+  });
+
+  it("takes one video on a Facebook Page, alone: not two, not with images", () => {
+    expect(codes("facebook", draft({ media: [mp4()] }))).toEqual([]);
+    expect(codes("facebook", draft({ media: [mp4(), mp4()] }))).toEqual(["too_many_videos"]);
+    expect(codes("facebook", draft({ media: [mp4(), jpeg(1200, 800)] }))).toEqual(["mixed_media"]);
+    expect(validateForChannel("facebook", draft({ media: [mp4(), mp4()] }))[0]!.message.id).toBe("Facebook menerima paling banyak 1 video.");
+  });
+
+  it("takes one video on WordPress, up to Siar's own upload cap, without a featured image beside it", () => {
+    expect(codes("wordpress", draft({ media: [mp4()] }))).toEqual([]);
+    expect(codes("wordpress", draft({ media: [mp4(), jpeg(1200, 800)] }))).toEqual(["mixed_media"]);
+    expect(codes("wordpress", draft({ media: [mp4(301 * 1024 * 1024)] }))).toEqual(["file_too_large"]);
   });
 });

@@ -8,7 +8,7 @@ import type { Response } from "express";
 
 export interface GraphErrorFields {
   message: string;
-  type: "OAuthException" | "GraphMethodException" | "IGApiException";
+  type: "OAuthException" | "GraphMethodException" | "GraphException" | "IGApiException";
   code: number;
   error_subcode?: number;
   is_transient?: boolean;

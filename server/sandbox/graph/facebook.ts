@@ -1,6 +1,8 @@
 /**
- * Facebook Page nodes: Page, Post (feed and photo posts), Comment, Conversation.
+ * Facebook Page nodes: Page, Post (feed and photo posts), Video, Comment, Conversation.
  * https://developers.facebook.com/docs/pages-api/posts
+ * https://developers.facebook.com/docs/video-api/guides/publishing, /docs/graph-api/reference/page/videos,
+ * /docs/graph-api/reference/video, /docs/video-api/guides/insights, /docs/video-api/reference/error-codes
  * https://developers.facebook.com/docs/graph-api/reference/page/feed
  * https://developers.facebook.com/docs/graph-api/reference/object/comments
  * https://developers.facebook.com/docs/messenger-platform/conversations
@@ -9,7 +11,7 @@
  */
 import { z } from "zod";
 import { fetchMedia } from "../mediaFetch";
-import type { Conversation, FbPage, FbPhoto, FbPost, GraphComment, PageMessage, SandboxState, SocialActor } from "../state";
+import type { Conversation, FbPage, FbPhoto, FbPost, FbVideo, GraphComment, PageMessage, SandboxState, SocialActor } from "../state";
 import { GraphError, graphErrors } from "./errors";
 import { fieldModifiers, selectFields } from "./fields";
 import { insightsEdge, type InsightsMetric } from "./insights";
@@ -33,6 +35,8 @@ export function resolveFacebookNode(state: SandboxState, id: string): BoundNode 
   if (page) return pageNode(page);
   const post = state.graph.posts.get(id) ?? state.graph.posts.get(state.graph.photos.get(id) ?? "");
   if (post) return postNode(post);
+  const video = state.graph.videos.get(id);
+  if (video) return videoNode(video);
   const comment = state.graph.comments.get(id);
   if (comment?.platform === "facebook") return commentNode(comment);
   const conversation = state.graph.conversations.get(id);
@@ -64,6 +68,7 @@ function pageNode(page: FbPage): BoundNode {
       published_posts: { get: (ctx) => listPosts(ctx, page, (post, now) => isLive(post, now)) },
       scheduled_posts: { get: (ctx) => listPosts(ctx, page, (post, now) => !isLive(post, now) && post.scheduledPublishTime !== undefined) },
       photos: { post: (ctx) => createPhotoPost(ctx, page) },
+      videos: { get: (ctx) => listVideos(ctx, page), post: (ctx) => createVideo(ctx, page) },
       conversations: { get: (ctx) => listConversations(ctx, page) },
       messages: { post: (ctx) => sendPageMessage(ctx, page) },
     },
@@ -123,10 +128,10 @@ function publicationOf(state: SandboxState, params: { published?: boolean; sched
   return { published, scheduledPublishTime: params.scheduled_publish_time };
 }
 
-function newPost(state: SandboxState, page: FbPage, publication: { published: boolean; scheduledPublishTime?: number }): FbPost {
+function newPost(state: SandboxState, page: FbPage, publication: { published: boolean; scheduledPublishTime?: number }, id?: string): FbPost {
   const now = state.now();
   const post: FbPost = {
-    id: `${page.id}_${state.nextId("fbPost", 122100000000000000n)}`,
+    id: id ?? `${page.id}_${state.nextId("fbPost", 122100000000000000n)}`,
     pageId: page.id,
     ...publication,
     photos: [],
@@ -241,17 +246,21 @@ function postNode(post: FbPost): BoundNode {
       post.updatedTime = state.now();
       return { success: true };
     },
-    remove: ({ state }) => {
-      state.graph.posts.delete(post.id);
-      for (const photo of post.photos) state.graph.photos.delete(photo.id);
-      for (const comment of state.graph.comments.values()) if (comment.objectId === post.id) state.graph.comments.delete(comment.id);
-      return { success: true };
-    },
+    remove: ({ state }) => removePost(state, post),
     edges: {
       comments: { get: (ctx) => listComments(ctx, post.id), post: (ctx) => replyAsPage(ctx, post.id, undefined) },
       insights: { get: (ctx) => insightsEdge(ctx, post.id, postInsights(ctx.state, post), RETIRED_POST_METRICS) },
     },
   };
+}
+
+/** A post goes with its photos, its video and its comments; deleting a video deletes its post the same way. */
+function removePost(state: SandboxState, post: FbPost) {
+  state.graph.posts.delete(post.id);
+  for (const photo of post.photos) state.graph.photos.delete(photo.id);
+  if (post.videoId) state.graph.videos.delete(post.videoId);
+  for (const comment of state.graph.comments.values()) if (comment.objectId === post.id) state.graph.comments.delete(comment.id);
+  return { success: true };
 }
 
 /** Unique-impression metrics of posts were retired on 15 June 2025 (deprecated-metrics page). */
@@ -262,6 +271,117 @@ function postInsights(state: SandboxState, post: FbPost): Record<string, Insight
   return {
     post_impressions: { title: "Lifetime Post Total Impressions", description: "Lifetime: The number of times your Page's post entered a person's screen.", value: () => engagement().views },
     post_total_media_view_unique: { title: "Lifetime Post Total Media Viewers", description: "Lifetime: The number of people who saw your Page's post.", value: () => engagement().reach },
+  };
+}
+
+// ---------- Video ----------
+
+const videoParams = z.object({
+  file_url: z.url(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+});
+
+/** Video API error codes page: the session could not get the file, or the file is no video Meta can play. */
+const videoUploadProblem = () =>
+  new GraphError(400, { message: "There was a problem uploading your video file. Please try again with another file.", type: "GraphException", code: 6000 });
+const unsupportedVideoFormat = () =>
+  new GraphError(400, { message: "(#352) Sorry, the video file you selected is in a format that we don't support.", type: "OAuthException", code: 352 });
+
+/**
+ * POST /{page-id}/videos with file_url: Meta downloads the file and publishes it on the Page,
+ * answering only the video id. The video also shows in the feed, as the post {page-id}_{video-id}
+ * whose message is the description.
+ */
+async function createVideo(ctx: GraphContext, page: FbPage): Promise<{ id: string }> {
+  const params = validateParams(videoParams, ctx.params);
+  const fetched = await fetchMedia(params.file_url, "video", ctx.state.config.mediaFetchTimeoutMs);
+  if (!fetched.ok) throw fetched.wrongType ? unsupportedVideoFormat() : videoUploadProblem();
+
+  const id = ctx.state.nextId("fbVideo", 1089000000000000n);
+  const post = newPost(ctx.state, page, { published: true }, `${page.id}_${id}`);
+  post.message = params.description;
+  post.videoId = id;
+  const video: FbVideo = {
+    id,
+    pageId: page.id,
+    postId: post.id,
+    title: params.title,
+    fileUrl: params.file_url,
+    contentType: fetched.contentType,
+    bytes: fetched.bytes,
+    createdTime: post.createdTime,
+  };
+  ctx.state.graph.videos.set(id, video);
+  return { id };
+}
+
+/** GET /{page-id}/videos: the Page's uploaded videos, newest first (type=tagged: videos it is tagged in, none here). */
+function listVideos(ctx: GraphContext, page: FbPage) {
+  const { type = "uploaded" } = validateParams(z.object({ type: z.enum(["uploaded", "tagged"]).optional() }), ctx.params);
+  const inRange = createdWithin(ctx.params);
+  const videos = type === "tagged" ? [] : [...ctx.state.graph.videos.values()].filter((video) => video.pageId === page.id && inRange(video.createdTime)).reverse();
+  return cursorPage(videos, ctx.params, ctx.url, (video) => selectFields(videoFields(ctx.state, video, ctx.params.fields), ctx.params.fields, "Video", VIDEO_DEFAULT_FIELDS));
+}
+
+const VIDEO_DEFAULT_FIELDS = ["id", "description", "updated_time"];
+
+/**
+ * The Video node shares its post's description, comments and reactions. It has no `shares`
+ * field (shares are listed one by one on its sharedposts edge, not modelled here).
+ */
+function videoFields(state: SandboxState, video: FbVideo, requested: unknown): Record<string, unknown> {
+  const post = state.graph.posts.get(video.postId)!;
+  const page = state.graph.pages.get(video.pageId)!;
+  const postFieldsOf = () => postFields(state, post, requested);
+  return {
+    id: video.id,
+    title: video.title,
+    description: post.message,
+    created_time: graphTime(video.createdTime),
+    updated_time: graphTime(post.updatedTime),
+    from: { id: page.id, name: page.name },
+    // A path on www.facebook.com, as Graph has answered it for videos (the adapter takes a full URL too).
+    permalink_url: `/${page.id}/videos/${video.id}/`,
+    published: true,
+    status: { video_status: "ready" },
+    get reactions() {
+      return postFieldsOf().reactions;
+    },
+    get comments() {
+      return postFieldsOf().comments;
+    },
+  };
+}
+
+function videoNode(video: FbVideo): BoundNode {
+  return {
+    typeName: "Video",
+    ownerPageId: video.pageId,
+    read: ({ state, params }) => selectFields(videoFields(state, video, params.fields), params.fields, "Video", VIDEO_DEFAULT_FIELDS),
+    // https://developers.facebook.com/docs/graph-api/reference/video#Updating: description and name (the title).
+    update: ({ state, params }) => {
+      const { description, name } = validateParams(z.object({ description: z.string().optional(), name: z.string().optional() }), params);
+      if (description === undefined && name === undefined) throw graphErrors.invalidParameter("The parameter description or name is required");
+      const post = state.graph.posts.get(video.postId)!;
+      if (description !== undefined) post.message = description;
+      if (name !== undefined) video.title = name;
+      post.updatedTime = state.now();
+      return { success: true };
+    },
+    remove: ({ state }) => removePost(state, state.graph.posts.get(video.postId)!),
+    edges: {
+      comments: { get: (ctx) => listComments(ctx, video.postId), post: (ctx) => replyAsPage(ctx, video.postId, undefined) },
+      video_insights: { get: (ctx) => insightsEdge(ctx, video.id, videoInsights(ctx.state, video), [], "video_insights") },
+    },
+  };
+}
+
+function videoInsights(state: SandboxState, video: FbVideo): Record<string, InsightsMetric> {
+  const engagement = () => state.engagementOf(video.postId);
+  return {
+    total_video_views: { title: "Lifetime Total Video Views", description: "Lifetime: How many times the video was watched for 3 seconds or to its end, whichever came first.", value: () => engagement().views },
+    total_video_views_unique: { title: "Lifetime Unique Video Views", description: "Lifetime: How many people watched the video for 3 seconds or to its end, whichever came first.", value: () => engagement().reach },
   };
 }
 

@@ -1,8 +1,10 @@
 /**
- * The insights edge of Page posts and IG media: lifetime metrics, asked for by name.
+ * The insights edge of Page posts and IG media, and the video_insights edge of Page videos:
+ * lifetime metrics, asked for by name.
  * https://developers.facebook.com/docs/graph-api/reference/insights (Page post metrics)
  * https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics
  * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights
+ * https://developers.facebook.com/docs/video-api/guides/insights
  */
 import { z } from "zod";
 import { graphErrors } from "./errors";
@@ -15,7 +17,7 @@ export type InsightsMetric = { title: string; description: string; value: () => 
  * Answers `?metric=a,b` with one lifetime entry per metric, in the order asked. A metric the
  * node does not have, or one Meta has retired (`retired`), is error 100, as Graph answers both.
  */
-export function insightsEdge(ctx: GraphContext, objectId: string, metrics: Record<string, InsightsMetric>, retired: readonly string[]) {
+export function insightsEdge(ctx: GraphContext, objectId: string, metrics: Record<string, InsightsMetric>, retired: readonly string[], edge = "insights") {
   const { metric } = validateParams(z.object({ metric: z.string().min(1) }), ctx.params);
   const names = metric.split(",").map((name) => name.trim()).filter(Boolean);
   const data = names.map((name, index) => {
@@ -30,7 +32,7 @@ export function insightsEdge(ctx: GraphContext, objectId: string, metrics: Recor
       values: [{ value: known.value() }],
       title: known.title,
       description: known.description,
-      id: `${objectId}/insights/${name}/lifetime`,
+      id: `${objectId}/${edge}/${name}/lifetime`,
     };
   });
   return { data };

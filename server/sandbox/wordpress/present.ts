@@ -29,6 +29,17 @@ function autop(content: string): string {
     .concat("\n");
 }
 
+/** Block comments such as `<!-- wp:video {"id":5} -->` and `<!-- /wp:video -->`. */
+const BLOCK_DELIMITER = /<!-- \/?wp:[\s\S]*?-->\n?/g;
+
+/**
+ * Content with blocks is rendered by do_blocks, which leaves static blocks' markup without their
+ * delimiters, and core then skips wpautop; classic content gets wpautop.
+ */
+function renderContent(content: string): string {
+  return content.includes("<!-- wp:") ? content.replace(BLOCK_DELIMITER, "") : autop(content);
+}
+
 export function presentPost(post: WpPost, siteUrl: string, withRaw: boolean): Record<string, unknown> {
   const date = new Date(post.dateGmt + SITE_UTC_OFFSET_MS);
   const pretty = post.status === "publish"
@@ -47,7 +58,7 @@ export function presentPost(post: WpPost, siteUrl: string, withRaw: boolean): Re
     type: "post",
     link: pretty,
     title: { ...raw(post.title), rendered: escapeHtml(post.title) },
-    content: { ...raw(post.content), rendered: autop(post.content), protected: false },
+    content: { ...raw(post.content), rendered: renderContent(post.content), protected: false },
     excerpt: { ...raw(post.excerpt), rendered: autop(post.excerpt || post.content.replace(/<[^>]+>/g, "").slice(0, 275)), protected: false },
     author: post.authorId,
     featured_media: post.featuredMedia,

@@ -7,6 +7,8 @@ let world: AdapterWorld;
 const adapter = createFacebookAdapter({ timeoutMs: 300 });
 const target = () => targetFor(world.sandbox, "facebook");
 const posts = () => world.sandbox.control.published().facebook.posts;
+const videos = () => world.sandbox.control.published().facebook.videos;
+const videoUrl = (videoId: string) => `https://www.facebook.com/${world.sandbox.credentials.graph.pageId}/videos/${videoId}/`;
 
 beforeAll(async () => {
   world = await startAdapterWorld();
@@ -53,11 +55,6 @@ describe("Facebook adapter", () => {
     expect(posts()).toEqual([expect.objectContaining({ id: remote.remoteId, photoUrls: [images[0]!.publicUrl], published: true })]);
   });
 
-  it("refuses a video before calling the platform", async () => {
-    const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] })));
-    expect(error).toMatchObject({ failure: "permanent", code: "facebook:video_unsupported" });
-    expect(posts()).toEqual([]);
-  });
 
   it("findPublished finds the post a publish made since a moment, whitespace aside, and nothing for other text or later", async () => {
     const since = new Date(Date.now() - 1000);
@@ -77,6 +74,79 @@ describe("Facebook adapter", () => {
     expect(posts()[0]!.message).toBe("Jadwal diralat: Minggu pukul 09.00 WIB.");
     await adapter.remove(target(), remote.remoteId);
     expect(posts()).toEqual([]);
+  });
+});
+
+describe("Facebook adapter: Page videos", () => {
+  it("publishes a video with POST /{page-id}/videos: Meta fetches the file; the remote id is the video's, the URL its page", async () => {
+    const video = world.media("video.mp4");
+    const post = outgoingPost({ link: "https://sanggau.go.id/berita/banjir", media: [video] });
+    const remote = await adapter.publish(target(), post);
+    expect(remote).toEqual({ remoteId: expect.stringMatching(/^\d+$/), remoteUrl: videoUrl(remote.remoteId) });
+    expect(videos()).toEqual([
+      expect.objectContaining({ id: remote.remoteId, title: post.title, description: `${post.text}\n\n${post.link}`, fileUrl: video.publicUrl, contentType: "video/mp4", bytes: video.bytes }),
+    ]);
+    // Facebook shows the video in the Page's feed as a post of its own.
+    expect(posts()).toEqual([expect.objectContaining({ id: `${world.sandbox.credentials.graph.pageId}_${remote.remoteId}`, message: `${post.text}\n\n${post.link}`, published: true })]);
+  });
+
+  it("prepares nothing ahead for a video: the final step is the one call that publishes it", async () => {
+    const finalStep = await adapter.prepare!(target(), outgoingPost({ media: [world.media("video.mp4")] }));
+    expect(videos()).toEqual([]);
+    const remote = await finalStep();
+    expect(videos().map((video) => video.id)).toEqual([remote.remoteId]);
+  });
+
+  it("refuses a video together with an image before calling the platform", async () => {
+    const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4"), world.media("pengumuman.jpg")] })));
+    expect(error).toMatchObject({ failure: "permanent", code: "facebook:mixed_media" });
+    expect(posts()).toEqual([]);
+  });
+
+  it("update edits the video's description and title; remove deletes the video and its feed post", async () => {
+    const remote = await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] }));
+    await adapter.update!(target(), remote.remoteId, outgoingPost({ title: "Ralat: banjir Kapuas", text: "Video diralat: lokasi di Kecamatan Kapuas.", media: [world.media("video.mp4")] }));
+    expect(videos()).toEqual([expect.objectContaining({ id: remote.remoteId, title: "Ralat: banjir Kapuas", description: "Video diralat: lokasi di Kecamatan Kapuas." })]);
+    await adapter.remove(target(), remote.remoteId);
+    expect(videos()).toEqual([]);
+    expect(posts()).toEqual([]);
+  });
+
+  it("findPublished finds the video a publish made since a moment among the Page's videos, and nothing for other text or later", async () => {
+    const since = new Date(Date.now() - 1000);
+    const post = outgoingPost({ media: [world.media("video.mp4")] });
+    await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] }));
+    // A feed post with the very same message is not the video.
+    await adapter.publish(target(), { ...post, media: [] });
+    const remote = await adapter.publish(target(), post);
+    await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] }));
+
+    const found = await adapter.findPublished(target(), { ...post, text: `  ${post.text.replace(/ /g, "  ")}\n` }, since);
+    expect(found).toEqual({ remoteId: remote.remoteId, remoteUrl: videoUrl(remote.remoteId) });
+    expect(await adapter.findPublished(target(), outgoingPost({ media: [world.media("video.mp4")] }), since)).toBeNull();
+    expect(await adapter.findPublished(target(), post, new Date(Date.now() + 60_000))).toBeNull();
+  });
+
+  it("reads a video's reactions, comments and lifetime views (total_video_views); Graph counts no shares on a video", async () => {
+    const remote = await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] }));
+    const feedPostId = videos()[0]!.postId;
+    world.sandbox.control.setEngagement(feedPostId, { likes: 15, comments: 2, shares: 4, views: 640 });
+    world.sandbox.control.injectFacebookComments({ postId: feedPostId, count: 1 });
+
+    const batch = await adapter.fetchEngagement!(target(), [remote.remoteId], {});
+    expect(batch.counts.get(remote.remoteId)).toEqual({ reactions: 15, comments: 3, shares: 0, views: 640 });
+    expect(batch.requests).toEqual([
+      { endpoint: "GET /{video-id}", count: 1 },
+      { endpoint: "GET /{video-id}/video_insights", count: 1 },
+    ]);
+  });
+
+  it("reads citizens' comments under a video by polling with the video id", async () => {
+    const remote = await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] }));
+    const [comment] = world.sandbox.control.injectFacebookComments({ postId: videos()[0]!.postId, texts: ["Air sudah surut di Jl. Ahmad Yani?"] });
+    const batch = await adapter.fetchIncoming!(target(), "comments", null, { recentPostIds: [remote.remoteId] });
+    expect(batch.messages).toEqual([expect.objectContaining({ platformId: comment!.id, postRemoteId: remote.remoteId, threadKey: remote.remoteId, text: "Air sudah surut di Jl. Ahmad Yani?" })]);
+    expect(batch.requests).toEqual([{ endpoint: "GET /{video-id}/comments", count: 1 }]);
   });
 });
 
@@ -115,6 +185,17 @@ describe("Facebook failures", () => {
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost()));
     expect(error).toMatchObject({ failure: "transient", code: "graph:timeout", message: "Facebook: no answer within 300 ms" });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("a video file Facebook cannot fetch (6000) or that is no video (352) is permanent, in Graph's words", async () => {
+    const missing = { ...world.media("video.mp4"), publicUrl: `${world.media("video.mp4").publicUrl}.hilang` };
+    const unreachable = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [missing] })));
+    expect(unreachable).toMatchObject({ failure: "permanent", code: "graph:6000", message: "Facebook: There was a problem uploading your video file. Please try again with another file." });
+
+    const notVideo = { ...world.media("halaman.html"), kind: "video" as const };
+    const refused = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [notVideo] })));
+    expect(refused).toMatchObject({ failure: "permanent", code: "graph:352", message: "Facebook: (#352) Sorry, the video file you selected is in a format that we don't support." });
+    expect(videos()).toEqual([]);
   });
 
   it("an image Facebook cannot fetch (324) is permanent", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adapterFor } from "../../../server/channels/index";
-import { contentOf, createWordPressAdapter } from "../../../server/channels/wordpress";
+import { contentOf, createWordPressAdapter, videoBlock } from "../../../server/channels/wordpress";
 import { type AdapterWorld, channelErrorOf, expectAround, JPEG_BYTES, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
 
 let world: AdapterWorld;
@@ -36,6 +36,45 @@ describe("WordPress adapter", () => {
     expect(media).toEqual([{ id: expect.any(Number), filename: "pengumuman.jpg", mimeType: "image/jpeg", bytes: JPEG_BYTES.length }]);
     expect(posts).toEqual([expect.objectContaining({ id: Number(remote.remoteId), title: "Pelayanan KTP keliling", status: "publish", featuredMedia: media[0]!.id })]);
     expect(remote.remoteUrl).toMatch(new RegExp(`^${world.sandbox.url}/\\d{4}/\\d{2}/\\d{2}/pelayanan-ktp-keliling/$`));
+  });
+
+  it("a video is a core video block after the text, its address escaped", () => {
+    const post = outgoingPost({ text: "Banjir surut." });
+    expect(contentOf(post, { id: 7, source_url: 'https://situs.go.id/v.mp4?a=1&b="2"' })).toBe(
+      '<p>Banjir surut.</p>\n<!-- wp:video {"id":7} -->\n<figure class="wp-block-video"><video controls src="https://situs.go.id/v.mp4?a=1&amp;b=&quot;2&quot;"></video></figure>\n<!-- /wp:video -->',
+    );
+  });
+
+  it("publishes a video post: the video uploaded to the media library and shown in the content, no featured image", async () => {
+    const video = world.media("video.mp4");
+    const remote = await adapter.publish(target(), outgoingPost({ media: [video] }));
+    const { posts, media } = published();
+    expect(media).toEqual([{ id: expect.any(Number), filename: "video.mp4", mimeType: "video/mp4", bytes: video.bytes }]);
+    expect(posts).toEqual([expect.objectContaining({ id: Number(remote.remoteId), status: "publish", featuredMedia: 0 })]);
+
+    const stored = world.sandbox.state.wordpress.posts.get(Number(remote.remoteId))!;
+    const uploaded = await (await fetch(`${world.sandbox.credentials.wordpress.baseUrl}/wp-json/wp/v2/media/${media[0]!.id}`)).json();
+    expect(uploaded).toMatchObject({ media_type: "file", mime_type: "video/mp4" });
+    expect(stored.content.endsWith(videoBlock({ id: media[0]!.id, source_url: uploaded.source_url }))).toBe(true);
+    const file = await fetch(uploaded.source_url);
+    expect([file.status, file.headers.get("content-type")]).toEqual([200, "video/mp4"]);
+
+    const page = await (await fetch(`${world.sandbox.credentials.wordpress.baseUrl}/wp-json/wp/v2/posts/${remote.remoteId}`)).json();
+    expect(page.content.rendered).toContain(`<figure class="wp-block-video"><video controls src="${uploaded.source_url}"></video></figure>`);
+    expect(page.content.rendered).not.toContain("wp:video");
+  });
+
+  it("finds a video post after a crash, and an edit keeps its video", async () => {
+    const since = new Date(Date.now() - 1000);
+    const post = outgoingPost({ media: [world.media("video.mp4")] });
+    const remote = await adapter.publish(target(), post);
+    expect(await adapter.findPublished(target(), post, since)).toEqual(remote);
+
+    const edited = { ...post, text: "Video banjir: lokasi diralat." };
+    await adapter.update!(target(), remote.remoteId, edited);
+    const content = world.sandbox.state.wordpress.posts.get(Number(remote.remoteId))!.content;
+    expect(content).toMatch(/^<p>Video banjir: lokasi diralat\.<\/p>\n<!-- wp:video \{"id":\d+\} -->/);
+    expect(await adapter.findPublished(target(), edited, since)).toEqual(remote);
   });
 
   it("findPublished finds the post a publish made since a moment, and nothing for another text or later", async () => {
