@@ -86,6 +86,11 @@ export interface ChannelAdapter {
    * among the account's posts created since `since` with the same text), else null.
    */
   findPublished(target: ChannelTarget, post: OutgoingPost, since: Date): Promise<RemotePost | null>;
+  /**
+   * The public address of a published post, where the publish answer carries only its id
+   * (Instagram); looked up once the publication is recorded, so it never delays the post.
+   */
+  permalink?(target: ChannelTarget, remoteId: string): Promise<string | null>;
   /** Removes a published post where the platform allows it. */
   remove(target: ChannelTarget, remoteId: string): Promise<void>;
   /** Edits a published post where the platform allows it; undefined where it does not (X, Instagram). */

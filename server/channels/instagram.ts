@@ -90,7 +90,7 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
         // Other posts used up the limit since it was read: this one waits like one refused up front.
         throw error instanceof ChannelError && error.code === PUBLISHING_LIMIT_CODE ? publishingLimitReached("the limit of posts allowed in 24 hours was reached") : error;
       });
-      return { remoteId: published.id, remoteUrl: await permalinkOf(graph, published.id) };
+      return { remoteId: published.id, remoteUrl: null };
     };
   }
 
@@ -105,6 +105,7 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
 
     publish: async (target, post) => (await prepare(target, post))(),
     prepare,
+    permalink: (target, mediaId) => permalinkOf(graphFor(target), mediaId),
 
     async findPublished(target, post, since) {
       const wanted = normaliseWhitespace(post.text);
@@ -223,7 +224,7 @@ function containerMedia(media: OutgoingMedia): Record<string, string> {
   return media.kind === "video" ? { video_url: media.publicUrl, media_type: "REELS" } : { image_url: media.publicUrl };
 }
 
-/** The post exists once media_publish answers, so a failure to read its link must not fail the delivery. */
+/** The post exists once media_publish answers: a link that cannot be read is left out, never an error. */
 async function permalinkOf(graph: GraphClient, mediaId: string): Promise<string | null> {
   try {
     return (await graph.get<{ permalink?: string }>(mediaId, { fields: "permalink" })).permalink ?? null;

@@ -29,6 +29,8 @@ export type WorkerOptions = {
 
 /** Final calls are switched to in flight this many at a time, in one statement each. */
 const START_BATCH = 500;
+/** Links of published posts looked up at once (Instagram): a few, never competing with final calls. */
+const PERMALINK_CONCURRENCY = 4;
 const SYSTEM = { actor: null, label: "system (publishing)" };
 
 // Retry after 30 s, 1 min, 2 min, ... at most an hour, unless the platform names a time.
@@ -72,6 +74,7 @@ export class PublishingWorker {
   private readonly preparingLeaseMs: number;
   private readonly maxAttempts: number;
   private readonly finalCalls: LimitFunction;
+  private readonly permalinkLookups = pLimit(PERMALINK_CONCURRENCY);
   /** Prepared deliveries by id, each waiting for its time under a renewed preparing lease. */
   private readonly held = new Map<string, Prepared>();
   private firingTimer: NodeJS.Timeout | undefined;
@@ -260,12 +263,30 @@ export class PublishingWorker {
         (remote) => ({ remote, at: new Date() }),
         (error: unknown) => ({ error }),
       );
-      if ("remote" in sent) await this.record({ delivery, from: "in_flight", status: "published", remote: sent.remote, at: sent.at, how: "published" });
-      else await this.handleFailure(delivery, "in_flight", sent.error);
+      if ("remote" in sent) {
+        await this.record({ delivery, from: "in_flight", status: "published", remote: sent.remote, at: sent.at, how: "published" });
+        if (sent.remote.remoteUrl === null) void this.permalinkLookups(() => this.addPermalink(delivery, sent.remote.remoteId));
+      } else {
+        await this.handleFailure(delivery, "in_flight", sent.error);
+      }
     } catch (error) {
       this.services.logger.error({ err: error, deliveryId: delivery.id }, "recording a delivery failed");
     } finally {
       prepared.settle();
+    }
+  }
+
+  /** Fills in the link of a published post whose platform answered with its id only. */
+  private async addPermalink(delivery: DeliveryWithPost, remoteId: string): Promise<void> {
+    const { permalink } = adapterFor(delivery.channel.kind);
+    if (!permalink) return;
+    try {
+      const remoteUrl = await withFreshXToken(this.services, delivery.channel, (target) => permalink(target, remoteId));
+      if (!remoteUrl) return;
+      const { count } = await this.services.prisma.delivery.updateMany({ where: { id: delivery.id, remoteId, remoteUrl: null }, data: { remoteUrl } });
+      if (count) this.services.events.emit("post.changed", { postId: delivery.postId });
+    } catch (error) {
+      this.services.logger.warn({ err: error, deliveryId: delivery.id }, "reading the link of a published post failed");
     }
   }
 

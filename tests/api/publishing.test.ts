@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -78,6 +78,13 @@ describe("composing and publishing", () => {
     expect(done.deliveries.map((d: { status: string; lastErrorMessage: string | null }) => [d.status, d.lastErrorMessage])).toEqual(Array(4).fill(["published", null]));
     expect(done.status).toBe("published");
     for (const delivery of done.deliveries) expect(delivery.remoteId).toEqual(expect.any(String));
+    // Instagram answers media_publish with an id only; the link is read once the publication is recorded.
+    const instagram = await vi.waitFor(async () => {
+      const stored = await siar.services.prisma.delivery.findFirstOrThrow({ where: { postId: post.id, channelId: channels.instagram } });
+      expect(stored.remoteUrl).not.toBeNull();
+      return stored;
+    });
+    expect(instagram.remoteUrl).toBe(sandbox().published().instagram.media.find((m) => m.id === instagram.remoteId)?.permalink);
 
     const published = sandbox().published();
     expect(published.facebook.posts.filter((p) => p.message?.includes(post.body))).toHaveLength(1);

@@ -25,11 +25,14 @@ describe("Instagram adapter", () => {
     expect(await adapter.verify({ ...target(), externalId: "" })).toEqual({ name: igUsername, externalId: igUserId });
   });
 
-  it("publishes an image through a container it waits for, and returns the media id and permalink", async () => {
+  it("publishes an image through a container it waits for, and returns the media id; its permalink is read apart", async () => {
     const image = world.media("pengumuman.jpg");
     const post = outgoingPost({ media: [image] });
     const remote = await adapter.publish(target(), post);
-    expect(remote).toEqual({ remoteId: expect.stringMatching(/^\d+$/), remoteUrl: expect.stringMatching(/^https:\/\/www\.instagram\.com\/p\/[\w-]+\/$/) });
+    // media_publish answers with the id only; reading the link would only delay the recorded publication.
+    expect(remote).toEqual({ remoteId: expect.stringMatching(/^\d+$/), remoteUrl: null });
+    expect(await adapter.permalink!(target(), remote.remoteId)).toMatch(/^https:\/\/www\.instagram\.com\/p\/[\w-]+\/$/);
+    expect(await adapter.permalink!(target(), "999999999")).toBeNull();
     expect(published().media).toEqual([expect.objectContaining({ id: remote.remoteId, caption: post.text, mediaType: "IMAGE", mediaUrl: image.publicUrl })]);
   });
 
@@ -58,7 +61,7 @@ describe("Instagram adapter", () => {
     await adapter.publish(target(), outgoingPost({ media: [world.media("peta.png")] }));
     const remote = await adapter.publish(target(), post);
 
-    expect(await adapter.findPublished(target(), post, since)).toEqual(remote);
+    expect(await adapter.findPublished(target(), post, since)).toEqual({ remoteId: remote.remoteId, remoteUrl: await adapter.permalink!(target(), remote.remoteId) });
     expect(await adapter.findPublished(target(), outgoingPost(), since)).toBeNull();
     expect(await adapter.findPublished(target(), post, new Date(Date.now() + 60_000))).toBeNull();
   });
