@@ -1,6 +1,6 @@
 /** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
 import { ChannelError, type ChannelTarget } from "./adapter.js";
-import { DEFAULT_TIMEOUT_MS, minutesFromNow, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
+import { DEFAULT_TIMEOUT_MS, minutesFromNow, type Platform, type PlatformRequest, type PlatformResponse, requiredField, sendRequest } from "./http.js";
 
 /** Non-secret settings of a Graph channel; both default to Meta's production values. */
 export type GraphSettings = { baseUrl?: string; apiVersion?: string };
@@ -78,7 +78,7 @@ export class GraphClient {
   }
 
   private async send<T>(method: string, url: URL, body?: Record<string, unknown>): Promise<T> {
-    const init: RequestInit = body ? { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method };
+    const init: PlatformRequest = body ? { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method };
     const response = await sendRequest(this.platform, url, init, this.timeoutMs);
     const failed = response.status >= 400 || graphErrorOf(response) !== undefined;
     if (failed) throw graphFailure(this.platform, response);

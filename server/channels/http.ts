@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { request } from "undici";
 import { ChannelError } from "./adapter.js";
 
 /** How long one platform request may take before it counts as failed (and transient). */
@@ -6,21 +8,40 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Names a platform in messages ("Facebook: ...") and in error codes ("graph:timeout"). */
 export type Platform = { label: string; codePrefix: string };
 
+export type PlatformRequest = { method?: string; headers?: Record<string, string>; body?: string | Uint8Array };
 export type PlatformResponse = { status: number; headers: Headers; body: unknown };
 
 /**
  * One HTTP request with a deadline. Network failures and timeouts become transient
- * ChannelErrors; any HTTP status is returned for the caller to classify. The body is parsed
- * as JSON when it is JSON, else kept as text (proxies answer 502s with HTML).
+ * ChannelErrors; a redirect is refused (an API that moved must be connected at its new
+ * address; a POST cannot follow one); any other status is returned for the caller to classify.
+ * The body is parsed as JSON when it is JSON, else kept as text (proxies answer 502s with HTML).
+ *
+ * undici's request rather than fetch: a sixth of the CPU per call, which counts when a
+ * thousand posts fall due at the same minute.
  */
-export async function sendRequest(platform: Platform, url: URL, init: RequestInit, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PlatformResponse> {
+export async function sendRequest(platform: Platform, url: URL, init: PlatformRequest = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PlatformResponse> {
+  let response: Awaited<ReturnType<typeof request>>;
+  let text: string;
   try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: parseJson(text) };
+    response = await request(url, { method: init.method ?? "GET", headers: init.headers, body: init.body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    text = await response.body.text();
   } catch (error) {
     throw networkFailure(platform, error, timeoutMs);
   }
+  if (response.statusCode >= 300 && response.statusCode < 400) {
+    const moved = response.headers.location;
+    throw new ChannelError("permanent", `${platform.codePrefix}:redirect`, `${platform.label}: the address moved${moved ? ` to ${String(moved)}` : ""}; connect the account with its current address`);
+  }
+  return { status: response.statusCode, headers: headersOf(response.headers), body: parseJson(text) };
+}
+
+function headersOf(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return headers;
 }
 
 function parseJson(text: string): unknown {

@@ -39,7 +39,7 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
     const username = requiredField(WORDPRESS, target.credentials, "username");
     const password = requiredField(WORDPRESS, target.credentials, "applicationPassword");
     const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}` };
-    let body: BodyInit | undefined;
+    let body: string | Uint8Array | undefined;
     if (request.file) {
       headers["content-type"] = request.file.mimeType;
       headers["content-disposition"] = `attachment; filename="${request.file.filename.replace(/[^\w.-]/g, "_")}"`;
@@ -151,7 +151,8 @@ export function wordpressFailure(response: PlatformResponse): ChannelError {
     return new ChannelError("reconnect", code, message);
   }
   if ((response.status >= 500 && !PERMANENT_SERVER_CODES.has(error.code ?? "")) || response.status === 429) {
-    return new ChannelError("transient", code, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES));
+    // A 5xx may come after the site stored the post; a 429 came before anything was done.
+    return new ChannelError("transient", code, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES), { outcomeUnknown: response.status >= 500 });
   }
   return new ChannelError("permanent", code, message);
 }

@@ -56,7 +56,7 @@ async function tokenRequest(app: XOAuthApp, params: Record<string, string>): Pro
   // A confidential client authenticates with Basic auth; a public one names itself in the body.
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   if (app.clientSecret) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString("base64")}`;
-  const body = new URLSearchParams({ ...params, ...(app.clientSecret ? {} : { client_id: app.clientId }) });
+  const body = new URLSearchParams({ ...params, ...(app.clientSecret ? {} : { client_id: app.clientId }) }).toString();
   const response = await sendRequest(X, new URL(`${app.apiUrl}/2/oauth2/token`), { method: "POST", headers, body });
   const tokens = response.body as { access_token?: string; refresh_token?: string; expires_in?: number } | undefined;
   if (response.status !== 200 || !tokens?.access_token) throw failure(response.status, response.body);

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adapterFor } from "../../../server/channels/index";
 import { contentOf, createWordPressAdapter, videoBlock } from "../../../server/channels/wordpress";
@@ -129,5 +131,29 @@ describe("WordPress failures", () => {
   it("an unknown post (404) is permanent", async () => {
     const error = await channelErrorOf(adapter.update!(target(), "999", outgoingPost()));
     expect(error).toMatchObject({ failure: "permanent", code: "wordpress:rest_post_invalid_id" });
+  });
+
+  it("a site that moved (301) is refused with its new address, never followed with the post", async () => {
+    let requests = 0;
+    const moved = http.createServer((_req, res) => {
+      requests += 1;
+      res.writeHead(301, { location: "https://humas.sanggau.go.id/wp-json/wp/v2/posts" }).end();
+    });
+    await new Promise<void>((resolve) => moved.listen(0, "127.0.0.1", resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(moved.address() as AddressInfo).port}`;
+      const error = await channelErrorOf(adapter.publish({ ...target(), settings: { baseUrl } }, outgoingPost()));
+      expect(error).toMatchObject({ failure: "permanent", code: "wordpress:redirect", message: expect.stringContaining("https://humas.sanggau.go.id/") });
+      expect(requests).toBe(1);
+    } finally {
+      await new Promise((resolve) => moved.close(resolve));
+    }
+  });
+
+  it("a 5xx leaves unknown whether the site stored the post; a 429 does not", async () => {
+    world.sandbox.control.addFault({ platform: "wordpress", method: "POST", path: "/wp-json/wp/v2/posts", status: 503, times: 1 });
+    expect(await channelErrorOf(adapter.publish(target(), outgoingPost()))).toMatchObject({ failure: "transient", outcomeUnknown: true });
+    world.sandbox.control.addFault({ platform: "wordpress", method: "POST", path: "/wp-json/wp/v2/posts", status: 429, times: 1 });
+    expect(await channelErrorOf(adapter.publish(target(), outgoingPost()))).toMatchObject({ failure: "transient", outcomeUnknown: false });
   });
 });
