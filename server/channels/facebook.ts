@@ -197,6 +197,8 @@ async function commentsOn(graph: GraphClient, pageId: string, postIds: string[],
   const messages: IncomingMessage[] = [];
   const newer = isNewer(since);
   for (const postId of postIds) {
+    // Webhooks name a video's comments by its feed post, {page-id}_{video-id}: polling files them the same way.
+    const feedPostId = isVideoId(postId) ? `${pageId}_${postId}` : postId;
     const comments = graph.items<CommentItem>(
       `${postId}/comments`,
       // filter=stream lists replies too, each with its parent.
@@ -211,8 +213,8 @@ async function commentsOn(graph: GraphClient, pageId: string, postIds: string[],
           source: "facebook_comment",
           platformId: comment.id,
           parentPlatformId: comment.parent?.id ?? null,
-          postRemoteId: postId,
-          threadKey: postId,
+          postRemoteId: feedPostId,
+          threadKey: feedPostId,
           author: { platformId: comment.from?.id ?? null, name: comment.from?.name ?? "Pengguna Facebook", handle: null },
           text: comment.message,
           sentAt: graphDate(comment.created_time),

@@ -30,7 +30,7 @@ export async function fileMessages(sql: SqlTransaction, arrivals: IncomingArriva
   if (unique.length === 0) return [];
   const receivedAt = new Date();
   const conversationIds = await upsertConversations(sql, unique);
-  const ourPosts = await postsAnswered(sql, unique);
+  const postAnswered = await postsAnswered(sql, unique);
 
   const decisions: (ArrivalDecision | null)[] = [];
   for (const { message } of unique) {
@@ -49,7 +49,7 @@ export async function fileMessages(sql: SqlTransaction, arrivals: IncomingArriva
         platformId: message.platformId,
         parentPlatformId: message.parentPlatformId,
         postRemoteId: message.postRemoteId,
-        postId: message.postRemoteId ? ourPosts.get(`${channel.id}\u0000${message.postRemoteId}`) ?? null : null,
+        postId: postAnswered(channel.id, message.postRemoteId),
         authorName: message.author.name.slice(0, 200),
         authorHandle: message.author.handle,
         authorPlatformId: message.author.platformId,
@@ -132,15 +132,22 @@ async function upsertConversations(sql: SqlTransaction, arrivals: IncomingArriva
   return new Map(rows.map((row) => [`${row.source}\u0000${row.threadKey}\u0000${row.authorKey}`, row.id]));
 }
 
-/** Comments under our own posts are linked to them, so staff see what they answer: channel + remote id → post id. */
-async function postsAnswered(sql: SqlTransaction, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
-  const remoteIds = [...new Set(arrivals.flatMap(({ message }) => (message.postRemoteId ? [message.postRemoteId] : [])))];
-  if (remoteIds.length === 0) return new Map();
+/**
+ * Comments under our own posts are linked to them, so staff see what they answer: channel +
+ * remote id → post id. A comment on a Page video names the video's feed post,
+ * {page-id}_{video-id}, while the delivery holds the video id.
+ */
+async function postsAnswered(sql: SqlTransaction, arrivals: IncomingArrival[]): Promise<(channelId: string, postRemoteId: string | null) => string | null> {
+  const videoIdOf = (remoteId: string) => remoteId.slice(remoteId.indexOf("_") + 1);
+  const remoteIds = [...new Set(arrivals.flatMap(({ message }) => (message.postRemoteId ? [message.postRemoteId, videoIdOf(message.postRemoteId)] : [])))];
+  if (remoteIds.length === 0) return () => null;
   const channelIds = [...new Set(arrivals.map(({ channel }) => channel.id))];
   const deliveries = await sql.query<{ channelId: string; remoteId: string; postId: string }>(
     `SELECT "channelId"::text AS "channelId", "remoteId", "postId"::text AS "postId" FROM "Delivery"
     WHERE "channelId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) AND "remoteId" IN (SELECT jsonb_array_elements_text($2::jsonb))`,
     [JSON.stringify(channelIds), JSON.stringify(remoteIds)],
   );
-  return new Map(deliveries.map((delivery) => [`${delivery.channelId}\u0000${delivery.remoteId}`, delivery.postId]));
+  const posts = new Map(deliveries.map((delivery) => [`${delivery.channelId}\u0000${delivery.remoteId}`, delivery.postId]));
+  return (channelId, postRemoteId) =>
+    postRemoteId === null ? null : (posts.get(`${channelId}\u0000${postRemoteId}`) ?? posts.get(`${channelId}\u0000${videoIdOf(postRemoteId)}`) ?? null);
 }

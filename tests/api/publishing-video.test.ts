@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signedIn } from "../helpers/client.js";
+import { webhooksFiled } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // A video post through the whole publishing path against the platform sandbox: the website,
@@ -71,6 +72,27 @@ const videosWith = (body: string) => sandbox().published().facebook.videos.filte
 const wordpressContent = (remoteId: string) => siar.services.sandbox!.state.wordpress.posts.get(Number(remoteId))?.content ?? "";
 
 describe("a video post", () => {
+  it("files citizens' comments on the Page video under that post, by webhook and by polling alike", async () => {
+    const video = await upload(MP4_BYTES, "video/mp4", "jembatan.mp4");
+    const post = await publishNow(postBody({ mediaIds: [video.id], channelIds: [channels.facebook] }));
+    const videoId = deliveryOn(await tickUntilSettled(post.id), "facebook").remoteId!;
+    const feedPostId = `${siar.services.sandbox!.credentials.graph.pageId}_${videoId}`;
+
+    // The webhook names the video's feed post; the delivery holds the video id.
+    const [byWebhook] = sandbox().injectFacebookComments({ postId: feedPostId, texts: ["Jembatan gantung di Kapuas retak, mohon dicek"] });
+    await webhooksFiled(siar);
+    const filed = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { source_platformId: { source: "facebook_comment", platformId: byWebhook!.id } } });
+    expect(filed).toMatchObject({ postId: post.id, postRemoteId: feedPostId });
+
+    // Polling reads the video's comments by its id and files them in the same thread.
+    const { adapterFor } = await import("../../server/channels/index.js");
+    const { targetOf } = await import("../../server/commands/channels.js");
+    const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channels.facebook } });
+    const polled = await adapterFor("facebook").fetchIncoming!(targetOf(siar.services, channel), "comments", null, { recentPostIds: [videoId] });
+    expect(polled.messages.find((m) => m.platformId === byWebhook!.id)).toMatchObject({ postRemoteId: feedPostId, threadKey: feedPostId });
+  });
+
+
   it("goes to the website, as a Page video to Facebook and in a video block to WordPress, each once", async () => {
     const video = await upload(MP4_BYTES, "video/mp4", "banjir.mp4");
     expect(video.kind).toBe("video");
