@@ -85,7 +85,7 @@ export class WebhookDispatcher {
               field: "feed",
               value: {
                 from: comment.from,
-                post: { id: post.id, status_type: post.photos.length > 0 ? "added_photos" : "mobile_status_update", is_published: true },
+                post: { id: post.id, status_type: statusTypeOf(post), is_published: true },
                 message: comment.message,
                 post_id: post.id,
                 comment_id: comment.id,
@@ -197,4 +197,10 @@ export class WebhookDispatcher {
       this.timers.add(timer);
     });
   }
+}
+
+/** The post's kind as the feed webhook names it (the Post node's status_type). */
+function statusTypeOf(post: FbPost): string {
+  if (post.videoId) return "added_video";
+  return post.photos.length > 0 ? "added_photos" : "mobile_status_update";
 }

@@ -142,6 +142,19 @@ describe("Event notifications (https://developers.facebook.com/docs/graph-api/we
     expect(verifySignature(raw, headers["x-hub-signature-256"], "wrong-secret")).toBe(false);
   });
 
+  it("a comment on a Page video names the video's feed post, of status type added_video", async () => {
+    const mediaHost = await startMediaHost();
+    const { pageId } = sandbox.credentials.graph;
+    const { body: video } = await graphClient(sandbox).post(`${pageId}/videos`, { file_url: `${mediaHost.url}/video.mp4`, description: "Banjir pagi ini" });
+    await mediaHost.close();
+    const feedPostId = `${pageId}_${video.id}`;
+    sandbox.control.injectFacebookComments({ postId: feedPostId, texts: ["Jalan ke Entikong tergenang"] });
+    await sandbox.control.waitForWebhooks();
+
+    const { value } = JSON.parse(receiver.deliveries[0]!.raw.toString("utf8")).entry[0].changes[0];
+    expect(value).toMatchObject({ post_id: feedPostId, post: { id: feedPostId, status_type: "added_video" }, message: "Jalan ke Entikong tergenang" });
+  });
+
   // https://developers.facebook.com/docs/instagram-platform/webhooks#comments
   it("an injected Instagram comment arrives as an instagram `comments` change", async () => {
     const mediaHost = await startMediaHost();
