@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { webhooksFiled } from "../helpers/inbox.js";
+import { publishNow as submit, tickUntilSettled as settle } from "../helpers/publishing.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // A video post through the whole publishing path against the platform sandbox: the website,
@@ -49,22 +50,8 @@ function postBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function publishNow(body: Record<string, unknown>) {
-  const created = await humas.post("/api/posts", body);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const submitted = await humas.post(`/api/posts/${created.body.id}/submit`);
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-  return submitted.body;
-}
-
-async function tickUntilSettled(postId: string, rounds = 10) {
-  for (let i = 0; i < rounds; i++) {
-    await siar.worker.tick();
-    const post = (await humas.get(`/api/posts/${postId}`)).body;
-    if (["published", "partially_published", "failed"].includes(post.status)) return post;
-  }
-  return (await humas.get(`/api/posts/${postId}`)).body;
-}
+const publishNow = (body: Record<string, unknown>) => submit(humas, body);
+const tickUntilSettled = (postId: string) => settle(siar, humas, postId);
 
 type Delivery = { status: string; remoteId: string | null; remoteUrl: string | null; lastErrorMessage: string | null; channel: { kind: string } };
 const deliveryOn = (post: { deliveries: Delivery[] }, kind: string) => post.deliveries.find((d) => d.channel.kind === kind)!;

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiClient, signedIn } from "../helpers/client.js";
+import { publishNow, tickUntilSettled as settle } from "../helpers/publishing.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // The whole publishing path against the platform sandbox: compose, approve, the worker's
@@ -52,22 +53,7 @@ function postBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function publishNow(client: ApiClient, body: Record<string, unknown>) {
-  const created = await client.post("/api/posts", body);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const submitted = await client.post(`/api/posts/${created.body.id}/submit`);
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-  return submitted.body;
-}
-
-async function tickUntilSettled(postId: string, rounds = 10) {
-  for (let i = 0; i < rounds; i++) {
-    await siar.worker.tick();
-    const post = (await humas.get(`/api/posts/${postId}`)).body;
-    if (["published", "partially_published", "failed"].includes(post.status)) return post;
-  }
-  return (await humas.get(`/api/posts/${postId}`)).body;
-}
+const tickUntilSettled = (postId: string, rounds?: number) => settle(siar, humas, postId, rounds);
 
 describe("composing and publishing", () => {
   it("publishes a humas post to the website, Facebook, Instagram and X exactly once", async () => {
