@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, signedIn } from "../helpers/client.js";
+import type { ApiClient } from "../helpers/client.js";
 import { webhooksFiled } from "../helpers/inbox.js";
-import { publishNow as submit, tickUntilSettled as settle } from "../helpers/publishing.js";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { publishNow as submit, startPublishingSiar, tickUntilSettled as settle, uploadMedia } from "../helpers/publishing.js";
+import type { TestSiar } from "../helpers/siar.js";
 
 // A video post through the whole publishing path against the platform sandbox: the website,
 // a Facebook Page video and a WordPress video block; a correction, a withdrawal, and the video
@@ -10,15 +10,11 @@ import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 let siar: TestSiar;
 let humas: ApiClient;
-const channels: Record<string, string> = {};
+let channels: Record<string, string>;
 let kabupatenId: string;
 
 beforeAll(async () => {
-  // The cron tick is slowed right down: tests drive the worker with explicit ticks.
-  siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
-  humas = await signedIn(siar.url, "humas@sanggau.demo");
-  for (const channel of (await humas.get("/api/channels")).body.data) channels[channel.kind] = channel.id;
-  kabupatenId = (await humas.get("/api/units?type=kabupaten")).body.data[0].id;
+  ({ siar, humas, channels, kabupatenId } = await startPublishingSiar());
 });
 afterAll(async () => siar?.close());
 
@@ -27,14 +23,10 @@ const sandbox = () => siar.services.sandbox!.control;
 /** An MP4 as the upload check reads it: an "ftyp" box at offset 4. */
 const MP4_BYTES = Buffer.concat([Buffer.from("\0\0\0\x18ftypmp42"), Buffer.alloc(4096, 7)]);
 
-async function upload(body: Buffer, type: string, name: string) {
-  const response = await fetch(`${siar.url}/api/media?unitId=${kabupatenId}&name=${name}`, {
-    method: "POST",
-    headers: { "content-type": type, cookie: humas.cookie!, "x-csrf-token": humas.csrfToken! },
-    body: new Uint8Array(body),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; kind: string; url: string };
+async function upload(bytes: Buffer, type: string, name: string) {
+  const uploaded = await uploadMedia(siar, humas, kabupatenId, { bytes, type, name });
+  expect(uploaded.status).toBe(201);
+  return uploaded.body as { id: string; kind: string; url: string };
 }
 
 let serial = 0;

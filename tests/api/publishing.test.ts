@@ -1,37 +1,26 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiClient, signedIn } from "../helpers/client.js";
-import { publishNow, tickUntilSettled as settle } from "../helpers/publishing.js";
-import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { publishNow, startPublishingSiar, tickUntilSettled as settle, uploadMedia } from "../helpers/publishing.js";
+import type { TestSiar } from "../helpers/siar.js";
 
 // The whole publishing path against the platform sandbox: compose, approve, the worker's
 // claim, retries, failures per channel, and reconciliation after a crash mid-publish.
 
 let siar: TestSiar;
 let humas: ApiClient;
-const channels: Record<string, string> = {};
+let channels: Record<string, string>;
 let kabupatenId: string;
 
 beforeAll(async () => {
-  // The cron tick is slowed right down: tests drive the worker with explicit ticks.
-  siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
-  humas = await signedIn(siar.url, "humas@sanggau.demo");
-  for (const channel of (await humas.get("/api/channels")).body.data) channels[channel.kind] = channel.id;
-  kabupatenId = (await humas.get("/api/units?type=kabupaten")).body.data[0].id;
+  ({ siar, humas, channels, kabupatenId } = await startPublishingSiar());
 });
 afterAll(async () => siar?.close());
 beforeEach(() => siar.services.sandbox!.control.clearFaults());
 
 const sandbox = () => siar.services.sandbox!.control;
 
-async function fetchUpload(client: ApiClient, body: Buffer, type: string, name: string) {
-  const response = await fetch(`${siar.url}/api/media?unitId=${kabupatenId}&name=${name}`, {
-    method: "POST",
-    headers: { "content-type": type, cookie: client.cookie!, "x-csrf-token": client.csrfToken! },
-    body: new Uint8Array(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const fetchUpload = (client: ApiClient, bytes: Buffer, type: string, name: string) => uploadMedia(siar, client, kabupatenId, { bytes, type, name });
 
 async function image(width: number, height: number, type: "jpeg" | "png" = "jpeg") {
   const bytes = await sharp({ create: { width, height, channels: 3, background: "#2a6f97" } })[type]().toBuffer();
