@@ -35,6 +35,8 @@ type I18n = {
   formatDateTime(iso: string): string;
   /** Date and time as a clock in the unit's zone shows it, with the zone: "5 Mar 2026 09.30 WIB". */
   formatInZone(iso: string, timeZone: Timezone): string;
+  /** The time alone, as the unit's clock shows it: "09.30 WIB". */
+  formatTimeInZone(iso: string, timeZone: Timezone): string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -71,6 +73,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
       formatInZone: (iso, timeZone) =>
         `${new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone]}`,
+      formatTimeInZone: (iso, timeZone) =>
+        `${new Intl.DateTimeFormat(INTL_LOCALES[language], { timeStyle: "short", timeZone }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone]}`,
     };
   }, [language, setLanguage]);
 

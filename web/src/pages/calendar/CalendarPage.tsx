@@ -10,7 +10,7 @@ import { useAction } from "../../hooks/useAction";
 import { useLivePosts } from "../../hooks/useLivePosts";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
-import { addDays, addMonths, fromWallClock, today, toWallClock, weekdayIndex, ZONE_ABBREVIATIONS } from "../../publishing/zonedTime";
+import { addDays, addMonths, fromWallClock, today, toWallClock, weekdayIndex } from "../../publishing/zonedTime";
 import { RescheduleForm, reschedulePost } from "../posts/RescheduleForm";
 
 type View = "month" | "week";
@@ -159,7 +159,7 @@ function CalendarDay({ date, outside, posts, onDropPost, onChanged, onCancel }: 
 const POST_DRAG_TYPE = "application/x-siar-post";
 
 function CalendarEntry({ post, onChanged, onCancel }: { post: Post; onChanged(post: Post): void; onCancel(): void }) {
-  const { t } = useI18n();
+  const { t, formatTimeInZone } = useI18n();
   const [rescheduling, setRescheduling] = useState(false);
   const when = placement(post)!;
   const canMove = post.permissions.reschedule;
@@ -173,9 +173,7 @@ function CalendarEntry({ post, onChanged, onCancel }: { post: Post; onChanged(po
       }}
       data-testid="calendar-entry"
     >
-      <span className="calendar-entry__time">
-        {when.time} {ZONE_ABBREVIATIONS[post.unit.timezone]}
-      </span>
+      <span className="calendar-entry__time">{formatTimeInZone((post.publishedAt ?? post.scheduledAt)!, post.unit.timezone)}</span>
       <Link to={`/posts/${post.id}`} className="calendar-entry__title">
         {post.title}
       </Link>
