@@ -22,9 +22,11 @@ type ChannelRule = {
   mixedMedia: boolean;
   imageMaxBytes: number;
   videoMaxBytes: number;
-  /** Width / height bounds for images and videos. */
-  aspectRatio?: { min: number; max: number };
+  /** Width / height bounds, per kind of media, and how to say them. */
+  aspectRatio?: Partial<Record<DraftMedia["kind"], AspectRatioBounds>>;
 };
+
+type AspectRatioBounds = { min: number; max: number; described: { id: string; en: string } };
 
 export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
   // Siar's own site: generous, only sanity bounds.
@@ -34,7 +36,8 @@ export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
   // Siar's own upload cap is the limit: Meta takes up to 2 GB (Video API error codes, 1363023).
   facebook: { text: { measure: "characters", max: 63_206 }, maxImages: 10, maxVideos: 1, mixedMedia: false, imageMaxBytes: 10 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
   // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media :
-  // caption 2,200 characters, 30 hashtags, aspect ratio 4:5 to 1.91:1, JPEG up to 8 MB.
+  // caption 2,200 characters, 30 hashtags, JPEG up to 8 MB; images 4:5 to 1.91:1, Reels videos
+  // 0.01:1 to 10:1 (9:16 recommended).
   instagram: {
     text: { measure: "characters", max: 2_200 },
     maxHashtags: 30,
@@ -44,11 +47,23 @@ export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
     mixedMedia: false,
     imageMaxBytes: 8 * 1024 * 1024,
     videoMaxBytes: 300 * 1024 * 1024,
-    aspectRatio: { min: 4 / 5, max: 1.91 },
+    aspectRatio: {
+      image: { min: 4 / 5, max: 1.91, described: { id: "antara 4:5 (tegak) dan 1,91:1 (mendatar)", en: "between 4:5 (portrait) and 1.91:1 (landscape)" } },
+      video: { min: 0.01, max: 10, described: { id: "antara 0,01:1 dan 10:1 (Reels; 9:16 dianjurkan)", en: "between 0.01:1 and 10:1 (Reels; 9:16 recommended)" } },
+    },
   },
   // https://docs.x.com/resources/fundamentals/counting-characters : weighted length 280, URLs 23;
-  // up to 4 images or 1 video; images up to 5 MB.
-  x: { text: { measure: "x-weighted", max: 280 }, maxImages: 4, maxVideos: 1, mixedMedia: false, imageMaxBytes: 5 * 1024 * 1024, videoMaxBytes: 512 * 1024 * 1024 },
+  // up to 4 images or 1 video; images up to 5 MB; https://docs.x.com/x-api/media/quickstart/best-practices :
+  // video aspect ratio 1:3 to 3:1.
+  x: {
+    text: { measure: "x-weighted", max: 280 },
+    maxImages: 4,
+    maxVideos: 1,
+    mixedMedia: false,
+    imageMaxBytes: 5 * 1024 * 1024,
+    videoMaxBytes: 512 * 1024 * 1024,
+    aspectRatio: { video: { min: 1 / 3, max: 3, described: { id: "antara 1:3 (tegak) dan 3:1 (mendatar)", en: "between 1:3 (portrait) and 3:1 (landscape)" } } },
+  },
   // An image becomes the featured image; a video is uploaded to the media library and shown in a
   // core video block. The site's own upload limit is its configuration, unknown to Siar.
   wordpress: { text: { measure: "characters", max: 100_000 }, maxImages: 1, maxVideos: 1, mixedMedia: false, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
@@ -150,14 +165,16 @@ export function validateForChannel(channel: PublishingChannel, draft: Draft): Vi
     if (limit > 0 && media.bytes > limit) {
       add("media", "file_too_large", `Berkas terlalu besar untuk ${name}: batasnya ${mb(limit)}.`, `File too large for ${name}: the limit is ${mb(limit)}.`);
     }
-    if (rule.aspectRatio && media.width && media.height) {
+    const bounds = rule.aspectRatio?.[media.kind];
+    if (bounds && media.width && media.height) {
       const ratio = media.width / media.height;
-      if (ratio < rule.aspectRatio.min - 0.005 || ratio > rule.aspectRatio.max + 0.005) {
+      if (ratio < bounds.min - 0.005 || ratio > bounds.max + 0.005) {
+        const kind = media.kind === "image" ? { id: "gambar", en: "image" } : { id: "video", en: "video" };
         add(
           "media",
           "aspect_ratio",
-          `Rasio gambar/video ${media.width}×${media.height} tidak didukung ${name}: harus antara 4:5 (tegak) dan 1,91:1 (mendatar).`,
-          `${name} does not support the ${media.width}×${media.height} aspect ratio: it must be between 4:5 (portrait) and 1.91:1 (landscape).`,
+          `Rasio ${kind.id} ${media.width}×${media.height} tidak didukung ${name}: harus ${bounds.described.id}.`,
+          `${name} does not support the ${kind.en} aspect ratio ${media.width}×${media.height}: it must be ${bounds.described.en}.`,
         );
       }
     }

@@ -44,6 +44,16 @@ describe("channel rules", () => {
     expect(codes("instagram", draft({ media: [jpeg(2000, 1000)] }))).toEqual(["aspect_ratio"]);
   });
 
+  it("takes an upright 9:16 video as an Instagram Reel, which a photo of that shape is not; X videos from 1:3 to 3:1", () => {
+    const video = (width: number, height: number) => ({ kind: "video" as const, mimeType: "video/mp4", bytes: 5_000_000, width, height });
+    expect(codes("instagram", draft({ media: [video(1080, 1920)] }))).toEqual([]);
+    expect(codes("x", draft({ media: [video(1080, 1920)] }))).toEqual([]);
+    const tooTall = validateForChannel("x", draft({ media: [video(400, 1600)] }));
+    expect(tooTall).toEqual([expect.objectContaining({ field: "media", code: "aspect_ratio", message: expect.objectContaining({ id: expect.stringContaining("video 400×1600") }) })]);
+    expect(tooTall[0]!.message.id).toContain("antara 1:3 (tegak) dan 3:1 (mendatar)");
+    expect(validateForChannel("instagram", draft({ media: [jpeg(1080, 1920)] }))[0]!.message.id).toContain("gambar 1080×1920");
+  });
+
   it("limits Instagram captions to 2,200 characters and 30 hashtags", () => {
     const tags = Array.from({ length: 31 }, (_, i) => `tag${i}`);
     expect(codes("instagram", draft({ media: [jpeg(1080, 1080)], hashtags: tags }))).toEqual(["too_many_hashtags"]);
