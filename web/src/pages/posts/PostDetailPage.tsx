@@ -10,6 +10,7 @@ import { useLivePosts } from "../../hooks/useLivePosts";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { contentOfPost } from "../../publishing/channelRules";
+import { deliveryProblemKey } from "../../publishing/deliveryProblems";
 import { PreviewList } from "./ChannelPreview";
 import { PostActions } from "./PostActions";
 import { ChannelOutcomes, type PublishedChange } from "./PublishedPostActions";
@@ -121,7 +122,8 @@ function DeliveryProblem({ delivery, timeZone }: { delivery: Delivery; timeZone:
   if (!delivery.lastErrorMessage) return <>—</>;
   return (
     <>
-      {delivery.lastErrorMessage}
+      {delivery.lastErrorCode && <p>{t(deliveryProblemKey(delivery.lastErrorCode))}</p>}
+      <p className="muted">{delivery.lastErrorMessage}</p>
       {delivery.nextAttemptAt && delivery.status !== "failed" && <p className="muted">{t("post.nextAttempt", { at: formatInZone(delivery.nextAttemptAt, timeZone) })}</p>}
       {delivery.checkAt && <p className="muted">{t("post.checkBeforeRetry", { at: formatInZone(delivery.checkAt, timeZone) })}</p>}
     </>

@@ -1,0 +1,26 @@
+import type { MessageKey } from "../i18n";
+
+// What a delivery's error code means for the person reading the post page, in plain words; the
+// platform's own words are shown beneath. Codes are the adapters' "<platform>:<code>" (see
+// server/channels): Graph error codes, X HTTP statuses, WordPress error codes, and Siar's own.
+
+const THROTTLED_GRAPH_CODES = new Set(["4", "17", "32", "613"]);
+const ACCOUNT_WORDPRESS_CODES = new Set(["rest_not_logged_in", "incorrect_password", "invalid_username", "rest_cannot_create", "rest_cannot_edit", "rest_cannot_delete", "rest_forbidden"]);
+
+export function deliveryProblemKey(code: string): MessageKey {
+  const [platform = "", detail = ""] = code.split(/:(.*)/s);
+  if (code === "graph:190" || code === "x:401" || detail.startsWith("oauth_") || detail.startsWith("missing_") || ACCOUNT_WORDPRESS_CODES.has(detail)) return "deliveryProblem.access";
+  if (code === "channel:not_connected") return "deliveryProblem.notConnected";
+  if (code === "x:429" || (platform === "graph" && THROTTLED_GRAPH_CODES.has(detail)) || code === "wordpress:429") return "deliveryProblem.rateLimited";
+  if (code === "instagram:publishing_limit") return "deliveryProblem.instagramLimit";
+  if (detail === "timeout") return "deliveryProblem.timeout";
+  if (detail === "network") return "deliveryProblem.unreachable";
+  if (detail === "redirect") return "deliveryProblem.moved";
+  if (code === "x:duplicate") return "deliveryProblem.duplicate";
+  if (code === "instagram:delete_unsupported") return "deliveryProblem.cannotDelete";
+  if (code === "instagram:container_not_ready") return "deliveryProblem.processing";
+  if (code.startsWith("instagram:container_") || code === "graph:324" || code === "graph:352" || code === "graph:6000" || code === "wordpress:rest_upload_sideload_error") return "deliveryProblem.mediaRejected";
+  if (/^\d+$/.test(detail) && Number(detail) >= 500) return "deliveryProblem.platformError";
+  if (code === "graph:1" || code === "graph:2") return "deliveryProblem.platformError";
+  return "deliveryProblem.refused";
+}
