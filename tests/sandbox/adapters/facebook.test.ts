@@ -141,11 +141,13 @@ describe("Facebook adapter: Page videos", () => {
     ]);
   });
 
-  it("reads citizens' comments under a video by polling with the video id", async () => {
+  it("reads citizens' comments under a video by polling with the video id, filed under its feed post as webhooks name it", async () => {
     const remote = await adapter.publish(target(), outgoingPost({ media: [world.media("video.mp4")] }));
-    const [comment] = world.sandbox.control.injectFacebookComments({ postId: videos()[0]!.postId, texts: ["Air sudah surut di Jl. Ahmad Yani?"] });
+    const feedPostId = videos()[0]!.postId;
+    expect(feedPostId).toBe(`${target().externalId}_${remote.remoteId}`);
+    const [comment] = world.sandbox.control.injectFacebookComments({ postId: feedPostId, texts: ["Air sudah surut di Jl. Ahmad Yani?"] });
     const batch = await adapter.fetchIncoming!(target(), "comments", null, { recentPostIds: [remote.remoteId] });
-    expect(batch.messages).toEqual([expect.objectContaining({ platformId: comment!.id, postRemoteId: remote.remoteId, threadKey: remote.remoteId, text: "Air sudah surut di Jl. Ahmad Yani?" })]);
+    expect(batch.messages).toEqual([expect.objectContaining({ platformId: comment!.id, postRemoteId: feedPostId, threadKey: feedPostId, text: "Air sudah surut di Jl. Ahmad Yani?" })]);
     expect(batch.requests).toEqual([{ endpoint: "GET /{video-id}/comments", count: 1 }]);
   });
 });
