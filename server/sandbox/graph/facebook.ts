@@ -15,7 +15,7 @@ import type { Conversation, FbPage, FbPhoto, FbPost, FbVideo, GraphComment, Page
 import { GraphError, graphErrors } from "./errors";
 import { fieldModifiers, selectFields } from "./fields";
 import { insightsEdge, type InsightsMetric } from "./insights";
-import { type BoundNode, type GraphContext, graphBoolean, graphTime, jsonParam, validateParams } from "./node";
+import { type BoundNode, type GraphContext, graphBoolean, graphTime, jsonParam, messageParams, validateParams } from "./node";
 import { createdWithin, cursorPage } from "./paging";
 
 const MINUTE_MS = 60_000;
@@ -78,6 +78,11 @@ function pageNode(page: FbPage): BoundNode {
 const scheduledTime = z.union([z.coerce.number().int().positive(), z.iso.datetime({ offset: true })]).transform((value) =>
   typeof value === "number" ? value : Math.floor(Date.parse(value) / 1000),
 );
+
+// Schemas are built once: zod compiles each one, which costs more than parsing a request with it.
+const videoListParams = z.object({ type: z.enum(["uploaded", "tagged"]).optional() });
+const videoEditParams = z.object({ description: z.string().optional(), name: z.string().optional() });
+const conversationListParams = z.object({ platform: z.enum(["messenger", "instagram"]).optional(), user_id: z.string().optional() });
 
 const feedPostParams = z.object({
   message: z.string().optional(),
@@ -241,7 +246,7 @@ function postNode(post: FbPost): BoundNode {
     ownerPageId: post.pageId,
     read: ({ state, params }) => selectFields(postFields(state, post, params.fields), params.fields, "Post", POST_DEFAULT_FIELDS),
     update: ({ state, params }) => {
-      const { message } = validateParams(z.object({ message: z.string().min(1) }), params);
+      const { message } = validateParams(messageParams, params);
       post.message = message;
       post.updatedTime = state.now();
       return { success: true };
@@ -318,7 +323,7 @@ async function createVideo(ctx: GraphContext, page: FbPage): Promise<{ id: strin
 
 /** GET /{page-id}/videos: the Page's uploaded videos, newest first (type=tagged: videos it is tagged in, none here). */
 function listVideos(ctx: GraphContext, page: FbPage) {
-  const { type = "uploaded" } = validateParams(z.object({ type: z.enum(["uploaded", "tagged"]).optional() }), ctx.params);
+  const { type = "uploaded" } = validateParams(videoListParams, ctx.params);
   const inRange = createdWithin(ctx.params);
   const videos = type === "tagged" ? [] : [...ctx.state.graph.videos.values()].filter((video) => video.pageId === page.id && inRange(video.createdTime)).reverse();
   return cursorPage(videos, ctx.params, ctx.url, (video) => selectFields(videoFields(ctx.state, video, ctx.params.fields), ctx.params.fields, "Video", VIDEO_DEFAULT_FIELDS));
@@ -361,7 +366,7 @@ function videoNode(video: FbVideo): BoundNode {
     read: ({ state, params }) => selectFields(videoFields(state, video, params.fields), params.fields, "Video", VIDEO_DEFAULT_FIELDS),
     // https://developers.facebook.com/docs/graph-api/reference/video#Updating: description and name (the title).
     update: ({ state, params }) => {
-      const { description, name } = validateParams(z.object({ description: z.string().optional(), name: z.string().optional() }), params);
+      const { description, name } = validateParams(videoEditParams, params);
       if (description === undefined && name === undefined) throw graphErrors.invalidParameter("The parameter description or name is required");
       const post = state.graph.posts.get(video.postId)!;
       if (description !== undefined) post.message = description;
@@ -410,7 +415,7 @@ function commentNode(comment: GraphComment): BoundNode {
     ownerPageId: comment.objectId.split("_")[0]!,
     read: ({ state, params }) => selectFields(commentFields(state, comment), params.fields, "Comment", COMMENT_DEFAULT_FIELDS),
     update: ({ params }) => {
-      comment.message = validateParams(z.object({ message: z.string().min(1) }), params).message;
+      comment.message = validateParams(messageParams, params).message;
       return { success: true };
     },
     remove: ({ state }) => {
@@ -444,7 +449,7 @@ function listComments(ctx: GraphContext, objectId: string, parentId?: string) {
 }
 
 function replyAsPage(ctx: GraphContext, postId: string, parentId: string | undefined): { id: string } {
-  const { message } = validateParams(z.object({ message: z.string().min(1) }), ctx.params);
+  const { message } = validateParams(messageParams, ctx.params);
   const page = ctx.state.graph.pages.get(postId.split("_")[0]!)!;
   return { id: addFacebookComment(ctx.state, { postId, parentId, message, from: { id: page.id, name: page.name } }).id };
 }
@@ -470,10 +475,7 @@ export function addFacebookComment(
 // ---------- Conversations and messages ----------
 
 function listConversations(ctx: GraphContext, page: FbPage) {
-  const { platform = "messenger", user_id } = validateParams(
-    z.object({ platform: z.enum(["messenger", "instagram"]).optional(), user_id: z.string().optional() }),
-    ctx.params,
-  );
+  const { platform = "messenger", user_id } = validateParams(conversationListParams, ctx.params);
   const conversations = platform === "messenger"
     ? [...ctx.state.graph.conversations.values()]
         .filter((c) => c.pageId === page.id && (!user_id || c.participant.id === user_id))

@@ -11,6 +11,8 @@ import { graphErrors } from "./errors";
 import type { GraphContext } from "./node";
 import { validateParams } from "./node";
 
+const insightsParams = z.object({ metric: z.string().min(1) });
+
 export type InsightsMetric = { title: string; description: string; value: () => number };
 
 /**
@@ -18,7 +20,7 @@ export type InsightsMetric = { title: string; description: string; value: () => 
  * node does not have, or one Meta has retired (`retired`), is error 100, as Graph answers both.
  */
 export function insightsEdge(ctx: GraphContext, objectId: string, metrics: Record<string, InsightsMetric>, retired: readonly string[], edge = "insights") {
-  const { metric } = validateParams(z.object({ metric: z.string().min(1) }), ctx.params);
+  const { metric } = validateParams(insightsParams, ctx.params);
   const names = metric.split(",").map((name) => name.trim()).filter(Boolean);
   const data = names.map((name, index) => {
     const known = metrics[name];

@@ -13,7 +13,7 @@ import type { GraphComment, IgAccount, IgContainer, IgContainerStatus, IgMedia, 
 import { GraphError, graphErrors } from "./errors";
 import { selectFields } from "./fields";
 import { insightsEdge, type InsightsMetric } from "./insights";
-import { type BoundNode, type GraphContext, graphTime, validateParams } from "./node";
+import { type BoundNode, type GraphContext, graphTime, messageParams, validateParams } from "./node";
 import { createdWithin, cursorPage } from "./paging";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,6 +64,10 @@ function igUserNode(account: IgAccount): BoundNode {
     },
   };
 }
+
+// Schemas are built once: zod compiles each one, which costs more than parsing a request with it.
+const publishParams = z.object({ creation_id: z.string().min(1) });
+const mediaListParams = z.object({ since: z.coerce.number().int().optional() });
 
 const containerParams = z.object({
   image_url: z.url().optional(),
@@ -134,7 +138,7 @@ function publishedInLastDay(state: SandboxState, account: IgAccount): number[] {
 }
 
 function publishContainer(ctx: GraphContext, account: IgAccount): { id: string } {
-  const { creation_id } = validateParams(z.object({ creation_id: z.string().min(1) }), ctx.params);
+  const { creation_id } = validateParams(publishParams, ctx.params);
   const { state } = ctx;
   if (publishedInLastDay(state, account).length >= state.config.igPublishingQuota) {
     throw igError(
@@ -177,7 +181,7 @@ function publishContainer(ctx: GraphContext, account: IgAccount): { id: string }
 }
 
 function publishingLimit(ctx: GraphContext, account: IgAccount) {
-  const { since } = validateParams(z.object({ since: z.coerce.number().int().optional() }), ctx.params);
+  const { since } = validateParams(mediaListParams, ctx.params);
   const times = publishedInLastDay(ctx.state, account).filter((time) => since === undefined || time >= since * 1000);
   const usage = {
     quota_usage: times.length,
@@ -247,7 +251,7 @@ function mediaNode(state: SandboxState, media: IgMedia): BoundNode {
       comments: {
         get: (ctx) => listIgComments(ctx, media.id, undefined),
         post: (ctx) => {
-          const { message } = validateParams(z.object({ message: z.string().min(1) }), ctx.params);
+          const { message } = validateParams(messageParams, ctx.params);
           return { id: addInstagramComment(state, { mediaId: media.id, text: message, from: { id: account.id, username: account.username } }).id };
         },
       },
@@ -296,7 +300,7 @@ function commentNode(state: SandboxState, comment: GraphComment): BoundNode {
         post: (ctx) => {
           // Replies docs: you can only reply to top-level comments.
           if (comment.parentId) throw graphErrors.invalidParameter("Replies can only be made to top-level comments; this comment is itself a reply");
-          const { message } = validateParams(z.object({ message: z.string().min(1) }), ctx.params);
+          const { message } = validateParams(messageParams, ctx.params);
           const reply = addInstagramComment(state, {
             mediaId: comment.objectId,
             parentId: comment.id,

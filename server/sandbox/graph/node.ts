@@ -46,6 +46,9 @@ export function jsonParam<T extends z.ZodType>(schema: T) {
   }, schema);
 }
 
+/** The one parameter of comments and replies. */
+export const messageParams = z.object({ message: z.string().min(1) });
+
 export function validateParams<T extends z.ZodType>(schema: T, params: Record<string, unknown>): z.infer<T> {
   const result = schema.safeParse(params);
   if (result.success) return result.data;

@@ -75,8 +75,7 @@ function createTweet(ctx: XContext) {
       status: 400,
     });
   }
-  const duplicate = [...state.x.tweets.values()].some((t) => !t.deleted && t.authorId === authorId && t.text === text && text !== "");
-  if (duplicate) throw xProblems.forbidden("You are not allowed to create a Tweet with duplicate content.");
+  if (text !== "" && hasLivePost(state, authorId, text)) throw xProblems.forbidden("You are not allowed to create a Tweet with duplicate content.");
 
   let inReplyTo: Tweet | undefined;
   if (reply) {
@@ -97,6 +96,12 @@ function createTweet(ctx: XContext) {
   const tweet = addTweet(state, { authorId, text, inReplyTo, mediaKeys });
   if (twitterText.extractUrls(text).length > 0) ctx.limiter.postsWithUrl++;
   return { status: 201, body: { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } } };
+}
+
+/** X refuses a text its author already posted (and did not delete). */
+function hasLivePost(state: XContext["state"], authorId: string, text: string): boolean {
+  for (const tweet of state.x.tweets.values()) if (!tweet.deleted && tweet.authorId === authorId && tweet.text === text) return true;
+  return false;
 }
 
 function deleteTweet(ctx: XContext) {
