@@ -131,6 +131,11 @@ const catalogue = {
     id: "Platform sedang tidak dapat dihubungi. Balasan belum terkirim; coba lagi sebentar lagi.",
     en: "The platform cannot be reached right now. The reply was not sent; try again shortly.",
   },
+  reply_outcome_unknown: {
+    status: 504,
+    id: "Platform tidak memberi jawaban pasti, jadi balasan mungkin sudah terkirim. Periksa percakapan di platform sebelum mengirim ulang.",
+    en: "The platform gave no clear answer, so the reply may have been posted. Check the conversation on the platform before sending it again.",
+  },
   reply_rejected: {
     status: 422,
     id: "Platform menolak balasan ini.",

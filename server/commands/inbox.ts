@@ -99,7 +99,9 @@ export async function replyToItem(services: Services, origin: ActingOrigin, id: 
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
       if (error.failure === "reconnect") await markChannelNeedsReconnect(services, channel.id, error.message);
-      throw new AppError(error.failure === "transient" ? "platform_unavailable" : "reply_rejected", { reason: error.message, code: error.code });
+      // After a timeout or a 5xx the reply may be out: saying it was not sent would invite a second one.
+      const code = error.failure !== "transient" ? "reply_rejected" : error.outcomeUnknown ? "reply_outcome_unknown" : "platform_unavailable";
+      throw new AppError(code, { reason: error.message, code: error.code });
     }
   }
   const replied = await itemOperation(services, id, async (tx, current) => {

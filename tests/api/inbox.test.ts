@@ -85,6 +85,27 @@ describe("handling an item", () => {
     expect(siar.services.sandbox!.state.graph.comments.get(replyEvent.remoteId)?.message).toBe("Halo, pelayanan KTP buka Sabtu pukul 08.00–12.00 WIB.");
   });
 
+  it("says a reply may already be out when Facebook fails after posting it, and that one refused before was not sent", async () => {
+    const id = await arrives("Min, jadwal posyandu Kapuas bulan ini kapan?");
+    const comments = () => [...siar.services.sandbox!.state.graph.comments.values()].filter((c) => c.message === "Posyandu Kapuas tanggal 12, pukul 08.00.");
+    siar.services.sandbox!.control.addFault({ platform: "graph", method: "POST", path: "*/comments", status: 500, afterHandling: true, times: 1 });
+    const unsure = await humas.post(`/api/inbox/${id}/reply`, { text: "Posyandu Kapuas tanggal 12, pukul 08.00." });
+    expect(unsure.status).toBe(504);
+    expect(unsure.body.error).toMatchObject({ code: "reply_outcome_unknown", message: expect.stringContaining("mungkin sudah terkirim") });
+    expect(comments()).toHaveLength(1);
+
+    siar.services.sandbox!.control.exhaustRateLimit({ platform: "graph", code: 32 });
+    try {
+      const refused = await humas.post(`/api/inbox/${id}/reply`, { text: "Posyandu Kapuas tanggal 12, pukul 08.00." });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toMatchObject({ code: "platform_unavailable", message: expect.stringContaining("belum terkirim") });
+    } finally {
+      siar.services.sandbox!.control.resetRateLimits();
+    }
+    expect(comments()).toHaveLength(1);
+    expect((await humas.get(`/api/inbox/${id}`)).body.item.status).toBe("triaged");
+  });
+
   it("assigns, moves through the lifecycle, and refuses impossible moves", async () => {
     const id = await arrives("Balap liar tiap malam minggu di jalan lingkar Kapuas, bahaya sekali");
     const officerId = (await officerKapuas.get("/api/auth/session")).body.user.id;
