@@ -1,5 +1,6 @@
 /** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
 import { ChannelError, type ChannelTarget } from "./adapter.js";
+import { isGraphThrottling } from "./errorCodes.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, type Platform, type PlatformRequest, type PlatformResponse, requiredField, sendRequest } from "./http.js";
 
 /** Non-secret settings of a Graph channel; both default to Meta's production values. */
@@ -96,9 +97,6 @@ function graphErrorOf(response: PlatformResponse): GraphErrorFields | undefined 
   return typeof body === "object" && body !== null ? body.error : undefined;
 }
 
-/** Rate limits: https://developers.facebook.com/docs/graph-api/overview/rate-limiting */
-const THROTTLING_CODES = new Set([4, 17, 32, 613]);
-const isThrottling = (code: number) => THROTTLING_CODES.has(code) || (code >= 80001 && code <= 80014);
 /** "Unknown" (1), "Service" (2) and IG "media not ready" (9007): nothing was created, trying again is safe. */
 const TEMPORARY_CODES = new Set([1, 2, 9007]);
 const RATE_LIMIT_WAIT_MINUTES = 15;
@@ -117,7 +115,7 @@ export function graphFailure(platform: Platform, response: PlatformResponse): Ch
   const message = `${platform.label}: ${error?.error_user_msg || error?.message || `HTTP ${response.status}`}`;
   const codeText = `graph:${code ?? response.status}`;
   if (code === 190) return new ChannelError("reconnect", codeText, message);
-  if (code !== undefined && isThrottling(code)) {
+  if (code !== undefined && isGraphThrottling(code)) {
     return new ChannelError("transient", codeText, message, regainAccessAt(response.headers) ?? minutesFromNow(RATE_LIMIT_WAIT_MINUTES));
   }
   if (response.status >= 500 || error?.is_transient || (code !== undefined && TEMPORARY_CODES.has(code))) {

@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingMedia, type OutgoingPost } from "./adapter.js";
+import { WORDPRESS_ACCOUNT_CODES } from "./errorCodes.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, normaliseWhitespace, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
 
 /** Credentials of a WordPress channel: a user and one of their application passwords. */
@@ -137,8 +138,6 @@ export function videoBlock(video: UploadedMedia): string {
   ].join("\n");
 }
 
-/** Codes WordPress answers when the user or password is wrong, or the user may not write posts. */
-const ACCOUNT_CODES = new Set(["rest_not_logged_in", "incorrect_password", "invalid_username", "rest_cannot_create", "rest_cannot_edit", "rest_cannot_delete", "rest_forbidden"]);
 
 /** The upload of a file type the site does not accept is a 500 that will fail again. */
 const PERMANENT_SERVER_CODES = new Set(["rest_upload_sideload_error"]);
@@ -147,7 +146,7 @@ export function wordpressFailure(response: PlatformResponse): ChannelError {
   const error = (typeof response.body === "object" && response.body !== null ? response.body : {}) as { code?: string; message?: string };
   const code = `wordpress:${error.code ?? response.status}`;
   const message = `WordPress: ${error.message ?? `HTTP ${response.status}`}`;
-  if (response.status === 401 || (response.status === 403 && error.code !== undefined && ACCOUNT_CODES.has(error.code))) {
+  if (response.status === 401 || (response.status === 403 && error.code !== undefined && WORDPRESS_ACCOUNT_CODES.has(error.code))) {
     return new ChannelError("reconnect", code, message);
   }
   if ((response.status >= 500 && !PERMANENT_SERVER_CODES.has(error.code ?? "")) || response.status === 429) {

@@ -15,6 +15,7 @@ describe("delivery problems in plain words", () => {
     ["channel:not_connected", "deliveryProblem.notConnected"],
     ["x:429", "deliveryProblem.rateLimited"],
     ["graph:32", "deliveryProblem.rateLimited"],
+    ["graph:80001", "deliveryProblem.rateLimited"],
     ["instagram:publishing_limit", "deliveryProblem.instagramLimit"],
     ["graph:timeout", "deliveryProblem.timeout"],
     ["wordpress:network", "deliveryProblem.unreachable"],

@@ -1,17 +1,15 @@
+import { isGraphThrottling, WORDPRESS_ACCOUNT_CODES } from "../../../server/channels/errorCodes";
 import type { MessageKey } from "../i18n";
 
 // What a delivery's error code means for the person reading the post page, in plain words; the
 // platform's own words are shown beneath. Codes are the adapters' "<platform>:<code>" (see
 // server/channels): Graph error codes, X HTTP statuses, WordPress error codes, and Siar's own.
 
-const THROTTLED_GRAPH_CODES = new Set(["4", "17", "32", "613"]);
-const ACCOUNT_WORDPRESS_CODES = new Set(["rest_not_logged_in", "incorrect_password", "invalid_username", "rest_cannot_create", "rest_cannot_edit", "rest_cannot_delete", "rest_forbidden"]);
-
 export function deliveryProblemKey(code: string): MessageKey {
   const [platform = "", detail = ""] = code.split(/:(.*)/s);
-  if (code === "graph:190" || code === "x:401" || detail.startsWith("oauth_") || detail.startsWith("missing_") || ACCOUNT_WORDPRESS_CODES.has(detail)) return "deliveryProblem.access";
+  if (code === "graph:190" || code === "x:401" || detail.startsWith("oauth_") || detail.startsWith("missing_") || WORDPRESS_ACCOUNT_CODES.has(detail)) return "deliveryProblem.access";
   if (code === "channel:not_connected") return "deliveryProblem.notConnected";
-  if (code === "x:429" || (platform === "graph" && THROTTLED_GRAPH_CODES.has(detail)) || code === "wordpress:429") return "deliveryProblem.rateLimited";
+  if (code === "x:429" || (platform === "graph" && /^\d+$/.test(detail) && isGraphThrottling(Number(detail))) || code === "wordpress:429") return "deliveryProblem.rateLimited";
   if (code === "instagram:publishing_limit") return "deliveryProblem.instagramLimit";
   if (detail === "timeout") return "deliveryProblem.timeout";
   if (detail === "network") return "deliveryProblem.unreachable";
