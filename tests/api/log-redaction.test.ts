@@ -1,5 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadConfig } from "../../server/config.js";
 import { createLogger } from "../../server/logger.js";
+import { FIRST_ADMIN_PASSWORD_FILE, startSiar } from "../../server/server.js";
 import { issueFormToken } from "../../server/routes/public/aspirasi.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -113,5 +119,31 @@ describe("log redaction", () => {
     const [entry] = logged("careless");
     expect(entry).toMatchObject({ itemId: "item-2", authorName: "[redacted]", contact: "[redacted]", item: { text: "[redacted]", email: "[redacted]" } });
     expectNothingPersonalOrSecret();
+  });
+});
+
+describe("first administrator", () => {
+  it("gets a temporary password in a file only the server can read, and the log names the file, not the password", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
+    const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+    // An installation with no user yet, as on the first start outside demo mode.
+    await pglite.exec(`TRUNCATE "User" CASCADE`);
+    const output: string[] = [];
+    const logger = createLogger("info", { write: (line: string) => void output.push(line) });
+    const env = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, SIAR_DEMO: "false", SIAR_SANDBOX: "false", SIAR_ADMIN_EMAIL: "admin.pertama@contoh.go.id" };
+    const first = await startSiar(loadConfig(env), { pglite, logger });
+    try {
+      const file = path.join(dataDir, FIRST_ADMIN_PASSWORD_FILE);
+      const password = fs.readFileSync(file, "utf8").trim();
+      expect(password.length).toBeGreaterThanOrEqual(10);
+      expect(fs.statSync(file).mode & 0o077).toBe(0);
+      const announced = output.map((line) => JSON.parse(line)).find((entry) => String(entry.msg).startsWith("first administrator created"));
+      expect(announced?.passwordFile).toBe(file);
+      expect(output.join("")).not.toContain(password);
+      expect(output.join("")).not.toContain("admin.pertama@contoh.go.id");
+    } finally {
+      await first.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
