@@ -31,12 +31,16 @@ describe("the error serializer", () => {
   });
 
   it("keeps a Prisma error's code and target fields, not its meta values or the database message it quotes", () => {
+    const adapterError = Object.assign(new Error("x"), {
+      name: "DriverAdapterError",
+      cause: { kind: "postgres", originalCode: "23505", originalMessage: `duplicate key: ${CITIZEN.text}`, detail: `Failing row contains (${CITIZEN.name}, ${CITIZEN.phone}).` },
+    });
     const error = new Prisma.PrismaClientKnownRequestError(
       `\nInvalid \`tx.inboxItem.create()\` invocation:\n\n\nUnique constraint failed on the fields: (\`platformId\`)`,
       {
         code: "P2002",
         clientVersion: "6.19.0",
-        meta: { modelName: "InboxItem", target: ["source", "platformId"], driverAdapterError: Object.assign(new Error("x"), { name: "DriverAdapterError", cause: { kind: "postgres", originalCode: "23505", originalMessage: `duplicate key: ${CITIZEN.text}`, detail: `Failing row contains (${CITIZEN.name}, ${CITIZEN.phone}).` } }) },
+        meta: { modelName: "InboxItem", target: ["source", "platformId"], driverAdapterError: adapterError },
       },
     );
     const { line, entry } = logOnce({ err: error });
