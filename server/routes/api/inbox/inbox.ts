@@ -3,7 +3,7 @@ import { addNote, assignItem, changeItemStatus, correctTriage, inboxItemInclude,
 import { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { listInboxItems, visibleUnitIds } from "../../../inbox/listing.js";
-import { authorize, seesAllUnits } from "../../../policies/index.js";
+import { authorize, can, seesAllUnits } from "../../../policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
@@ -54,18 +54,27 @@ export function inboxRoutes(services: Services): Router {
   router.get("/:id", async (req, res) => {
     const item = await loadItem(req);
     const actor = req.actor!;
+    const visible = visibleWhere(await visibleUnitIds(prisma, actor));
     const [conversation, earlier, events, post] = await Promise.all([
-      prisma.inboxItem.findMany({ where: { conversationId: item.conversationId, id: { not: item.id } }, include: inboxItemInclude, orderBy: { sentAt: "asc" }, take: 100 }),
+      // One conversation may span units (a citizen's comments routed apart): only the caller's units' items are shown.
+      prisma.inboxItem.findMany({
+        where: { AND: [visible, { conversationId: item.conversationId, id: { not: item.id } }] },
+        include: inboxItemInclude,
+        orderBy: { sentAt: "asc" },
+        take: 100,
+      }),
       item.authorPlatformId
         ? prisma.inboxItem.findMany({
-            where: { AND: [visibleWhere(await visibleUnitIds(prisma, actor)), { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
+            where: { AND: [visible, { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
             include: inboxItemInclude,
             orderBy: { sentAt: "desc" },
             take: 20,
           })
         : Promise.resolve([]),
       prisma.inboxEvent.findMany({ where: { itemId: item.id }, orderBy: { id: "asc" } }),
-      item.postId ? prisma.post.findUnique({ where: { id: item.postId }, select: { id: true, title: true, slug: true, body: true } }) : Promise.resolve(null),
+      item.postId
+        ? prisma.post.findUnique({ where: { id: item.postId }, select: { id: true, title: true, slug: true, body: true, status: true, authorId: true, unit: { select: { path: true } } } })
+        : Promise.resolve(null),
     ]);
     const names = await placeNames([item.placeUnitId, ...conversation.map((i) => i.placeUnitId), ...earlier.map((i) => i.placeUnitId)]);
     const actors = new Map(
@@ -75,7 +84,7 @@ export function inboxRoutes(services: Services): Router {
       item: presentInboxItem(item, actor, names),
       conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
       earlierFromAuthor: earlier.map((other) => presentInboxItem(other, actor, names)),
-      post,
+      post: post && can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status }) ? { id: post.id, title: post.title, slug: post.slug, body: post.body } : null,
       timeline: events.map((event) => presentInboxEvent(event, actors)),
     });
   });
