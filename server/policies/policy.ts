@@ -16,7 +16,8 @@ export type Subjects = {
   /** unitPath: the path of the unit the warning was routed to; null like an unrouted item. */
   EarlyWarning: { unitPath: string | null };
   RoutingRule: never;
-  CannedResponse: never;
+  /** unitPath null: a template for every unit. */
+  CannedResponse: { unitPath: string | null };
   Dashboard: { unitPath: string };
   Sandbox: never;
   Report: never;
