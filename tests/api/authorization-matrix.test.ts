@@ -200,7 +200,7 @@ describe("no response carries another unit's records", () => {
         const response = await clients[person].get(read.path);
         requestsMade++;
         expect(response.status, `${person} GET ${read.path}`).toBeLessThan(500);
-        for (const leak of findLeaks(response.body, scopes[person], { unitList: read.unitList })) leaks.push(`GET ${read.path}: ${leak}`);
+        for (const leak of findLeaks(response.body, scopes[person], { unitList: read.unitList, items: seeded.itemUnits })) leaks.push(`GET ${read.path}: ${leak}`);
       }
       leaksFound += leaks.length;
       expect(leaks, `${person} received other units' records`).toEqual([]);
@@ -444,7 +444,7 @@ describe("socket events reach only those who may see their records", () => {
     for (const person of PERSONS) {
       for (const { event, payload } of connected[person].events) {
         checked.add(event);
-        for (const leak of findLeaks(payload, scopes[person])) leaks.push(`${person} ${event}: ${leak}`);
+        for (const leak of findLeaks(payload, scopes[person], { items: seeded.itemUnits })) leaks.push(`${person} ${event}: ${leak}`);
         const itemId = payload?.itemId ?? payload?.item?.id;
         const item = itemId ? await siar.services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: { unitId: true } }) : null;
         if (item && !scopes[person].all && (item.unitId === null || !scopes[person].units.has(item.unitId))) leaks.push(`${person} ${event} about item ${itemId}`);

@@ -24,6 +24,8 @@ const marker = (code: string, n: number) => `RAHASIA-${code}-${n}`;
 /** Ids of what seedMarkedRecords created, by name, for the requests of the matrix. */
 export type Seeded = {
   items: Record<string, string>;
+  /** The unit each seeded item was routed to (null: not routed). */
+  itemUnits: Map<string, string | null>;
   posts: Record<string, string>;
   cannedResponses: Record<string, string>;
   warnings: Record<string, string>;
@@ -120,11 +122,23 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
   }
   for (const [code, name] of [["kec-kapuas", "kapuas"], ["kec-tayan-hulu", "tayanHulu"]] as const) {
     const warning = await prisma.earlyWarning.create({
-      data: { category: "pelayanan_publik", placeUnitId: units[code], unitId: units[code], windowStart: past(3), windowEnd: past(0), count: 5, baseline: 1, itemIds: [items[name]!] },
+      // A surge in one place may hold items routed to another unit: the other kecamatan's item is in it too.
+      data: {
+        category: "pelayanan_publik",
+        placeUnitId: units[code],
+        unitId: units[code],
+        windowStart: past(3),
+        windowEnd: past(0),
+        count: 5,
+        baseline: 1,
+        itemIds: [items[name]!, items[name === "kapuas" ? "tayanHulu" : "kapuas"]!, items.unrouted!],
+      },
     });
     warnings[code] = warning.id;
   }
-  return { items, posts, cannedResponses, warnings };
+  const itemUnits = new Map<string, string | null>();
+  for (const row of await prisma.inboxItem.findMany({ where: { id: { in: Object.values(items) } }, select: { id: true, unitId: true } })) itemUnits.set(row.id, row.unitId);
+  return { items, itemUnits, posts, cannedResponses, warnings };
 }
 
 /** What a person may see: the units of their scope (null: all), and the units above them (whose shared records, e.g. channels, they use). */
@@ -145,13 +159,17 @@ export async function scopeOf(siar: TestSiar, email: string): Promise<Scope> {
 
 /**
  * Every other unit's record in a response: a marker of a unit outside the scope anywhere in the
- * body, or an object that names a unit outside the scope (and not above it) as its `unitId`,
- * its `unit` or one of its `units`. `unitList`: the body's `data` are units themselves.
+ * body, an object that names a unit outside the scope (and not above it) as its `unitId`, its
+ * `unit` or one of its `units`, or the id of one of `items` routed outside the scope.
+ * `unitList`: the body's `data` are units themselves.
  */
-export function findLeaks(body: unknown, scope: Scope, options: { unitList?: boolean } = {}): string[] {
+export function findLeaks(body: unknown, scope: Scope, options: { unitList?: boolean; items?: Map<string, string | null> } = {}): string[] {
   if (scope.all) return [];
   const leaks: string[] = [];
   const text = typeof body === "string" ? body : JSON.stringify(body);
+  for (const [id, unitId] of options.items ?? []) {
+    if ((unitId === null || !scope.units.has(unitId)) && text.includes(id)) leaks.push(`item id ${id}`);
+  }
   for (const [found, code] of text.matchAll(MARKER)) {
     const unitId = code === UNROUTED ? null : scope.codes.get(code!);
     if (!unitId || !scope.units.has(unitId)) leaks.push(`marker ${found}`);
