@@ -11,17 +11,27 @@ export const LIVE_WARNING_STATUSES: EarlyWarningStatus[] = ["open", "acknowledge
 
 type EarlyWarningRow = Prisma.EarlyWarningGetPayload<object>;
 type Named = { id: string; name: string };
-/** A warning with the names staff read: its unit (with its path, for scoping), place and acknowledger. */
-export type EarlyWarningView = EarlyWarningRow & { unit: (Named & { path: string }) | null; place: Named | null; acknowledgedBy: Named | null };
+/**
+ * A warning with the names staff read: its unit (with its path, for scoping), place and acknowledger,
+ * and the unit path of each of its items (a surge in one place may hold items routed to several units).
+ */
+export type EarlyWarningView = EarlyWarningRow & {
+  unit: (Named & { path: string }) | null;
+  place: Named | null;
+  acknowledgedBy: Named | null;
+  items: { id: string; unitPath: string | null }[];
+};
 
-/** Loads warnings with the names of their units, places and acknowledgers, in two queries whatever their number. */
+/** Loads warnings with the names of their units, places and acknowledgers and their items' units, in three queries whatever their number. */
 export async function loadWarnings(prisma: PrismaClient, args: Prisma.EarlyWarningFindManyArgs): Promise<EarlyWarningView[]> {
   const warnings = await prisma.earlyWarning.findMany(args);
   const ids = (pick: (w: EarlyWarningRow) => string | null) => [...new Set(warnings.map(pick).filter((id): id is string => !!id))];
-  const [units, users] = await Promise.all([
+  const [units, users, items] = await Promise.all([
     prisma.unit.findMany({ where: { id: { in: [...ids((w) => w.unitId), ...ids((w) => w.placeUnitId)] } }, select: { id: true, name: true, path: true } }),
     prisma.user.findMany({ where: { id: { in: ids((w) => w.acknowledgedById) } }, select: { id: true, name: true } }),
+    prisma.inboxItem.findMany({ where: { id: { in: [...new Set(warnings.flatMap((w) => w.itemIds))] } }, select: { id: true, unit: { select: { path: true } } } }),
   ]);
+  const itemUnitPath = new Map(items.map((item) => [item.id, item.unit?.path ?? null]));
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const userById = new Map(users.map((user) => [user.id, user]));
   const named = (unit: Named | undefined) => (unit ? { id: unit.id, name: unit.name } : null);
@@ -30,6 +40,7 @@ export async function loadWarnings(prisma: PrismaClient, args: Prisma.EarlyWarni
     unit: (warning.unitId && unitById.get(warning.unitId)) || null,
     place: named(warning.placeUnitId ? unitById.get(warning.placeUnitId) : undefined),
     acknowledgedBy: (warning.acknowledgedById && userById.get(warning.acknowledgedById)) || null,
+    items: warning.itemIds.filter((id) => itemUnitPath.has(id)).map((id) => ({ id, unitPath: itemUnitPath.get(id)! })),
   }));
 }
 

@@ -7,7 +7,7 @@ import { AppError } from "../errors.js";
 import { canMove } from "../inbox/lifecycle.js";
 import { emailReply } from "../inbox/replyEmail.js";
 import { sendReply } from "../inbox/replies.js";
-import { isInScope } from "../policies/index.js";
+import { authorize, can } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { markChannelNeedsReconnect } from "./channels.js";
 
@@ -43,7 +43,12 @@ async function itemOperation(services: Services, id: string, work: (tx: Tx, item
 export async function assignItem(services: Services, origin: ActingOrigin, id: string, input: { assigneeId?: string | null; unitId?: string }) {
   return itemOperation(services, id, async (tx, item) => {
     const unit = input.unitId ? await tx.unit.findUnique({ where: { id: input.unitId } }) : item.unit;
-    if (input.unitId && (!unit || !unit.active)) throw new AppError("unit_inactive", { field: "unitId" });
+    if (input.unitId) {
+      if (!unit) throw new AppError("not_found", { field: "unitId" });
+      // Handing an item to a unit is handling it there: officers only within their scope, humas and admins anywhere.
+      authorize(origin.actor, "handle", "InboxItem", { unitPath: unit.path });
+      if (!unit.active) throw new AppError("unit_inactive", { field: "unitId" });
+    }
     let assigneeId = input.assigneeId === undefined ? item.assigneeId : input.assigneeId;
     if (assigneeId) {
       const assignee = await tx.user.findUnique({ where: { id: assigneeId }, include: { memberships: { include: { unit: true } } } });
@@ -120,7 +125,8 @@ export async function replyToItem(services: Services, origin: ActingOrigin, id: 
 export async function mergeItem(services: Services, origin: ActingOrigin, id: string, intoId: string) {
   if (id === intoId) throw new AppError("invalid_item_transition", { field: "intoId" });
   const target = await loadItem(services.prisma, intoId);
-  if (target.unit && !isInScope(origin.actor, target.unit.path)) throw new AppError("forbidden", { field: "intoId" });
+  // The item merged into gets a timeline event: it must be one the actor may handle (an unrouted one only for humas and admins).
+  if (!can(origin.actor, "handle", "InboxItem", { unitPath: target.unit?.path ?? null })) throw new AppError("forbidden", { field: "intoId" });
   if (target.mergedIntoId) throw new AppError("invalid_item_transition", { field: "intoId" });
   return itemOperation(services, id, async (tx, item) => {
     await tx.inboxItem.update({ where: { id }, data: { mergedIntoId: intoId, status: "resolved", resolvedAt: new Date() } });

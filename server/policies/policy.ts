@@ -7,7 +7,8 @@ export type Subjects = {
   User: { id: string; unitPaths: string[] };
   AuditEvent: never;
   ApiToken: { userId: string };
-  Post: { unitPath: string; authorId: string };
+  /** status: only for "readLinked" (the post a comment answers). */
+  Post: { unitPath: string; authorId: string; status?: string };
   Channel: { unitPath: string };
   MediaAsset: { unitPath: string };
   /** unitPath null: not routed yet, visible to roles that see every unit. */
@@ -15,13 +16,14 @@ export type Subjects = {
   /** unitPath: the path of the unit the warning was routed to; null like an unrouted item. */
   EarlyWarning: { unitPath: string | null };
   RoutingRule: never;
-  CannedResponse: never;
+  /** unitPath null: a template for every unit. */
+  CannedResponse: { unitPath: string | null };
   Dashboard: { unitPath: string };
   Sandbox: never;
   Report: never;
 };
 export type Model = keyof Subjects;
-export type Action = "read" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule" | "handle";
+export type Action = "read" | "readLinked" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule" | "handle";
 
 type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

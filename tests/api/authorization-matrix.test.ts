@@ -1,37 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findLeaks, PEOPLE, PERSONS, recordRoutes, scopeOf, seedMarkedRecords, type Person, type Scope, type Seeded } from "../helpers/accessMatrix.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // Who may do what to which unit's data, proven endpoint by endpoint for every demo role.
 // "allow" means a 2xx answer, "deny" a 403 (or 404 for what the caller may not know exists).
-
-const PEOPLE = {
-  admin: "admin@sanggau.demo",
-  humas: "humas@sanggau.demo",
-  leaderKabupaten: "pimpinan@sanggau.demo",
-  leaderKapuas: "camat.kapuas@sanggau.demo",
-  officerKapuas: "petugas.kapuas@sanggau.demo",
-  officerTayanHulu: "petugas.tayanhulu@sanggau.demo",
-} as const;
-type Person = keyof typeof PEOPLE;
+// Then, for every person: every read endpoint (lists with filters, every seeded record's detail
+// and the lists nested in it, dashboards, reports) is scanned for other units' records; every
+// write on another unit's record is refused and changes nothing; every socket event reaches only
+// those who may see its record. Every /api route must appear here or in ROUTES_EXEMPT.
 
 let siar: TestSiar;
+let seeded: Seeded;
 const clients = {} as Record<Person, ApiClient>;
+const scopes = {} as Record<Person, Scope>;
 const units: Record<string, string> = {};
 const users: Record<string, string> = {};
+let apiRoutes: string[] = [];
+const covered = new Set<string>();
+let requestsMade = 0;
+let leaksFound = 0;
 
 beforeAll(async () => {
-  siar = await startTestSiar();
-  for (const [person, email] of Object.entries(PEOPLE)) clients[person as Person] = await signedIn(siar.url, email);
+  const recorder = recordRoutes();
+  try {
+    siar = await startTestSiar();
+  } finally {
+    recorder.restore();
+  }
+  apiRoutes = recorder.routesUnder("/api");
+  for (const [person, email] of Object.entries(PEOPLE)) {
+    clients[person as Person] = await signedIn(siar.url, email);
+    scopes[person as Person] = await scopeOf(siar, email);
+  }
   const allUnits = (await clients.admin.get("/api/units?limit=1000")).body.data as { id: string; code: string }[];
   for (const unit of allUnits) units[unit.code] = unit.id;
   const allUsers = (await clients.admin.get("/api/users?limit=200")).body.data as { id: string; email: string }[];
   for (const user of allUsers) users[user.email] = user.id;
+  seeded = await seedMarkedRecords(siar);
 });
 afterAll(async () => siar?.close());
 
-type Expectation = "allow" | "deny";
+type Expectation = "allow" | "deny" | "any";
 type Row = {
+  /** The route template, as express knows it ("POST /api/units"). */
+  route: string;
   what: string;
   call: (client: ApiClient) => Promise<{ status: number }>;
   expected: Record<Person, Expectation>;
@@ -46,46 +62,81 @@ const ALL: Record<Person, Expectation> = {
   officerTayanHulu: "allow",
 };
 const only = (...people: Person[]): Record<Person, Expectation> =>
-  Object.fromEntries(Object.keys(PEOPLE).map((p) => [p, people.includes(p as Person) ? "allow" : "deny"])) as Record<Person, Expectation>;
+  Object.fromEntries(PERSONS.map((p) => [p, people.includes(p) ? "allow" : "deny"])) as Record<Person, Expectation>;
+/** Only admins get past the policy; what follows (a platform or SMTP not configured here) is not this matrix's concern. */
+const adminOnly = { ...only(), admin: "any" } as Record<Person, Expectation>;
 
 let counter = 0;
 const rows: Row[] = [
-  { what: "read Kecamatan Kapuas", call: (c) => c.get(`/api/units/${units["kec-kapuas"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
-  { what: "read a desa below Kapuas", call: (c) => c.get(`/api/units/${units["desa-sungai-mawang"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
-  { what: "read Kecamatan Tayan Hulu", call: (c) => c.get(`/api/units/${units["kec-tayan-hulu"]}`), expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu") },
-  { what: "rename Kecamatan Kapuas", call: (c) => c.patch(`/api/units/${units["kec-kapuas"]}`, { name: `Kecamatan Kapuas ${++counter}` }), expected: only("admin") },
-  { what: "deactivate a desa of Tayan Hulu", call: (c) => c.patch(`/api/units/${units["desa-engkasan"]}`, { active: false }), expected: only("admin") },
+  { route: "GET /api/units/:id", what: "read Kecamatan Kapuas", call: (c) => c.get(`/api/units/${units["kec-kapuas"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
+  { route: "GET /api/units/:id", what: "read a desa below Kapuas", call: (c) => c.get(`/api/units/${units["desa-sungai-mawang"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
+  { route: "GET /api/units/:id", what: "read Kecamatan Tayan Hulu", call: (c) => c.get(`/api/units/${units["kec-tayan-hulu"]}`), expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu") },
+  { route: "PATCH /api/units/:id", what: "rename Kecamatan Kapuas", call: (c) => c.patch(`/api/units/${units["kec-kapuas"]}`, { name: `Kecamatan Kapuas ${++counter}` }), expected: only("admin") },
+  { route: "PATCH /api/units/:id", what: "deactivate a desa of Tayan Hulu", call: (c) => c.patch(`/api/units/${units["desa-engkasan"]}`, { active: false }), expected: only("admin") },
   {
+    route: "POST /api/units",
     what: "create a desa below Kapuas",
     call: (c) => c.post("/api/units", { name: `Desa Uji ${++counter}`, type: "desa", parentId: units["kec-kapuas"] }),
     expected: only("admin"),
   },
-  { what: "read the Kapuas officer", call: (c) => c.get(`/api/users/${users[PEOPLE.officerKapuas]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
-  { what: "read the Tayan Hulu officer", call: (c) => c.get(`/api/users/${users[PEOPLE.officerTayanHulu]}`), expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu") },
-  { what: "edit the Tayan Hulu officer", call: (c) => c.patch(`/api/users/${users[PEOPLE.officerTayanHulu]}`, { name: `Siti ${++counter}` }), expected: only("admin") },
-  { what: "reset the PUPR officer's password", call: (c) => c.post(`/api/users/${users["petugas.pupr@sanggau.demo"]}/reset-password`), expected: only("admin") },
+  { route: "GET /api/users/:id", what: "read the Kapuas officer", call: (c) => c.get(`/api/users/${users[PEOPLE.officerKapuas]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
+  { route: "GET /api/users/:id", what: "read the Tayan Hulu officer", call: (c) => c.get(`/api/users/${users[PEOPLE.officerTayanHulu]}`), expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu") },
+  { route: "PATCH /api/users/:id", what: "edit the Tayan Hulu officer", call: (c) => c.patch(`/api/users/${users[PEOPLE.officerTayanHulu]}`, { name: `Siti ${++counter}` }), expected: only("admin") },
+  { route: "POST /api/users/:id/reset-password", what: "reset the PUPR officer's password", call: (c) => c.post(`/api/users/${users["petugas.pupr@sanggau.demo"]}/reset-password`), expected: only("admin") },
   {
+    route: "POST /api/users",
     what: "create a user in Tayan Hulu",
     call: (c) => c.post("/api/users", { email: `baru${++counter}@sanggau.demo`, name: "Pengguna Baru", role: "officer", unitIds: [units["kec-tayan-hulu"]] }),
     expected: only("admin"),
   },
-  { what: "browse the audit log", call: (c) => c.get("/api/audit-events"), expected: only("admin", "leaderKabupaten", "leaderKapuas") },
-  { what: "list units", call: (c) => c.get("/api/units"), expected: ALL },
-  { what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
-  { what: "list canned responses", call: (c) => c.get("/api/canned-responses"), expected: only("admin", "humas", "officerKapuas", "officerTayanHulu") },
+  { route: "GET /api/audit-events", what: "browse the audit log", call: (c) => c.get("/api/audit-events"), expected: only("admin", "leaderKabupaten", "leaderKapuas") },
+  { route: "GET /api/units", what: "list units", call: (c) => c.get("/api/units"), expected: ALL },
+  { route: "GET /api/users", what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
+  { route: "GET /api/canned-responses", what: "list canned responses", call: (c) => c.get("/api/canned-responses"), expected: only("admin", "humas", "officerKapuas", "officerTayanHulu") },
   {
+    route: "POST /api/canned-responses",
     what: "write a canned response",
     call: (c) => c.post("/api/canned-responses", { title: `Templat ${++counter}`, body: "Terima kasih, {nama}.", unitId: null, language: "id" }),
     expected: only("admin"),
   },
+  { route: "GET /api/routing-rules", what: "read the routing rules", call: (c) => c.get("/api/routing-rules"), expected: only("admin", "humas") },
+  { route: "POST /api/routing-rules", what: "add a routing rule", call: (c) => c.post("/api/routing-rules", { category: "ekonomi", placeUnitId: null, unitId: units["kec-kapuas"], priority: 1 }), expected: only("admin") },
+  { route: "PATCH /api/routing-rules/:id", what: "change a routing rule", call: async (c) => c.patch(`/api/routing-rules/${await ruleId()}`, { priority: 2 }), expected: only("admin") },
+  { route: "DELETE /api/routing-rules/:id", what: "delete a routing rule", call: async (c) => c.delete(`/api/routing-rules/${await ruleId()}`), expected: only("admin") },
+  {
+    route: "POST /api/channels",
+    what: "connect a channel for Tayan Hulu",
+    call: (c) => c.post("/api/channels", { unitId: units["kec-tayan-hulu"], kind: "wordpress", credentials: { token: "x" } }),
+    expected: adminOnly,
+  },
+  { route: "PATCH /api/channels/:id", what: "rename a channel", call: async (c) => c.patch(`/api/channels/${await channelId()}`, { name: `Situs ${++counter}` }), expected: only("admin") },
+  { route: "GET /api/channels/:id/usage", what: "read a channel's request spend", call: async (c) => c.get(`/api/channels/${await channelId()}/usage`), expected: only("admin") },
+  { route: "GET /api/channels/oauth", what: "see which platforms can be connected", call: (c) => c.get("/api/channels/oauth"), expected: only("admin") },
+  { route: "GET /api/channels/oauth/meta/start", what: "start connecting Facebook", call: (c) => c.get(`/api/channels/oauth/meta/start?unitId=${units["kec-kapuas"]}`), expected: adminOnly },
+  { route: "GET /api/channels/oauth/meta/pages", what: "list the Facebook Pages of a connection", call: (c) => c.get("/api/channels/oauth/meta/pages"), expected: adminOnly },
+  { route: "POST /api/channels/oauth/meta/complete", what: "finish connecting Facebook", call: (c) => c.post("/api/channels/oauth/meta/complete", {}), expected: adminOnly },
+  { route: "GET /api/channels/oauth/x/start", what: "start connecting X", call: (c) => c.get(`/api/channels/oauth/x/start?unitId=${units["kec-kapuas"]}`), expected: adminOnly },
+  { route: "POST /api/reports/send-test", what: "send the weekly report as a test", call: (c) => c.post("/api/reports/send-test", { to: "me" }), expected: adminOnly },
+  { route: "ALL /api/sandbox/{*path}", what: "drive the simulated platforms", call: (c) => c.get("/api/sandbox/state"), expected: adminOnly },
+  { route: "GET /api/dashboard/glossary", what: "read the figures' definitions", call: (c) => c.get("/api/dashboard/glossary"), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas") },
 ];
+
+async function ruleId(): Promise<string> {
+  return (await siar.services.prisma.routingRule.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id;
+}
+async function channelId(): Promise<string> {
+  return (await siar.services.prisma.channel.findFirstOrThrow({ orderBy: { createdAt: "asc" } })).id;
+}
 
 describe("authorization matrix: role × endpoint × unit", () => {
   for (const row of rows) {
-    for (const person of Object.keys(PEOPLE) as Person[]) {
+    covered.add(row.route);
+    for (const person of PERSONS) {
       const expected = row.expected[person];
+      if (expected === "any") continue;
       it(`${person} ${expected === "allow" ? "may" : "may not"} ${row.what}`, async () => {
         const { status } = await row.call(clients[person]);
+        requestsMade++;
         if (expected === "allow") expect(status, `${person}: ${row.what}`).toBeLessThan(300);
         else expect([403, 404], `${person}: ${row.what} gave ${status}`).toContain(status);
       });
@@ -93,33 +144,330 @@ describe("authorization matrix: role × endpoint × unit", () => {
   }
 });
 
-describe("lists are limited to the caller's units", () => {
-  const codesSeenBy = async (person: Person) =>
-    ((await clients[person].get("/api/units?limit=1000")).body.data as { id: string }[]).map(
-      (unit) => Object.entries(units).find(([, id]) => id === unit.id)?.[0],
-    );
+type Read = { route: string; path: string; unitList?: boolean };
 
-  it("an officer of Kapuas sees Kapuas and its desa, and nothing of Tayan Hulu", async () => {
-    const codes = await codesSeenBy("officerKapuas");
-    expect(codes).toContain("kec-kapuas");
-    expect(codes).toContain("desa-sungai-mawang");
-    expect(codes).not.toContain("kec-tayan-hulu");
-    expect(codes).not.toContain("desa-sosok");
-    expect(codes).not.toContain("kab-sanggau");
+/** Every read the web app makes, with the filters that pick another unit, and the detail of every seeded record. */
+function reads(): Read[] {
+  const list: Read[] = [];
+  const add = (route: string, ...paths: string[]) => paths.forEach((p) => list.push({ route, path: p }));
+  const each = <T,>(values: T[], fn: (value: T) => string) => values.map(fn);
+  const seededUnits = ["kab-sanggau", "kec-kapuas", "kec-tayan-hulu", "desa-sungai-mawang", "desa-engkasan"].map((code) => units[code]!);
+  const items = Object.values(seeded.items);
+  const tayanHulu = units["kec-tayan-hulu"];
+  add("GET /api/auth/session", "/api/auth/session");
+  add("GET /api/auth/tokens", "/api/auth/tokens");
+  list.push({ route: "GET /api/units", path: "/api/units?limit=1000", unitList: true });
+  list.push({ route: "GET /api/units", path: `/api/units?limit=1000&parentId=${tayanHulu}`, unitList: true });
+  add("GET /api/units/:id", ...each(seededUnits, (id) => `/api/units/${id}`));
+  add("GET /api/users", "/api/users?limit=200", `/api/users?limit=200&unitId=${tayanHulu}`);
+  add("GET /api/users/:id", ...each(Object.values(users), (id) => `/api/users/${id}`));
+  add("GET /api/audit-events", "/api/audit-events?limit=200", `/api/audit-events?limit=200&unitId=${tayanHulu}`, "/api/audit-events?limit=200&action=matrix");
+  add("GET /api/channels", "/api/channels");
+  add("GET /api/posts", "/api/posts?limit=100", `/api/posts?limit=100&unitId=${tayanHulu}`, "/api/posts?limit=100&status=withdrawn");
+  add("GET /api/posts/:id", ...each(Object.values(seeded.posts), (id) => `/api/posts/${id}`));
+  add(
+    "GET /api/inbox",
+    ...each(["all", "mine", "my_units", "unassigned", "overdue", "urgent"], (view) => `/api/inbox?limit=100&view=${view}`),
+    `/api/inbox?limit=100&unitId=${tayanHulu}`,
+    "/api/inbox?limit=100&q=RAHASIA",
+    "/api/inbox?limit=100&q=Keluhan",
+    "/api/inbox?limit=100&status=resolved",
+  );
+  add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
+  add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));
+  add("GET /api/canned-responses", "/api/canned-responses", ...each(items, (id) => `/api/canned-responses?forItem=${id}`));
+  add("GET /api/alerts", "/api/alerts?limit=200", "/api/alerts?status=open");
+  add("GET /api/alerts/:id", ...each(Object.values(seeded.warnings), (id) => `/api/alerts/${id}`));
+  add("GET /api/routing-rules", "/api/routing-rules");
+  for (const report of ["summary", "units", "backlog", "areas", "publishing"]) {
+    add(`GET /api/dashboard/${report}`, `/api/dashboard/${report}`, `/api/dashboard/${report}?unitId=${tayanHulu}`, `/api/dashboard/${report}?placeUnitId=${tayanHulu}`, `/api/dashboard/${report}?format=csv`);
+  }
+  add("GET /api/dashboard/volume", "/api/dashboard/volume?groupBy=category", `/api/dashboard/volume?unitId=${tayanHulu}`, "/api/dashboard/volume?format=csv");
+  add("GET /api/dashboard/glossary", "/api/dashboard/glossary");
+  add("GET /api/reports/monthly.pdf", "/api/reports/monthly.pdf", `/api/reports/monthly.pdf?unitId=${tayanHulu}`);
+  add("GET /api/reports/dashboard.pdf", "/api/reports/dashboard.pdf", `/api/reports/dashboard.pdf?unitId=${tayanHulu}`);
+  return list;
+}
+
+describe("no response carries another unit's records", () => {
+  for (const person of PERSONS) {
+    it(`${person} reads nothing of units outside their scope, at any endpoint, in any nested list`, async () => {
+      // Units made by the rows above belong in the scope too.
+      scopes[person] = await scopeOf(siar, PEOPLE[person]);
+      const leaks: string[] = [];
+      for (const read of reads()) {
+        covered.add(read.route);
+        const response = await clients[person].get(read.path);
+        requestsMade++;
+        expect(response.status, `${person} GET ${read.path}`).toBeLessThan(500);
+        for (const leak of findLeaks(response.body, scopes[person], { unitList: read.unitList, items: seeded.itemUnits })) leaks.push(`GET ${read.path}: ${leak}`);
+      }
+      leaksFound += leaks.length;
+      expect(leaks, `${person} received other units' records`).toEqual([]);
+    });
+  }
+
+  it("the checks have something to find: admins do read the Tayan Hulu item's conversation with the Kapuas item in it", async () => {
+    const detail = await clients.admin.get(`/api/inbox/${seeded.items.tayanHulu}`);
+    expect(detail.body.conversation.map((item: { id: string }) => item.id)).toContain(seeded.items.kapuas);
+    expect(findLeaks(detail.body, scopes.officerTayanHulu).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the leaks issue 12 reported stay closed", () => {
+  it("the Kapuas officer and camat read their item's conversation without the Tayan Hulu item of the same thread", async () => {
+    for (const person of ["officerKapuas", "leaderKapuas"] as const) {
+      const { status, body } = await clients[person].get(`/api/inbox/${seeded.items.kapuas}`);
+      expect(status).toBe(200);
+      const ids = body.conversation.map((item: { id: string }) => item.id);
+      expect(ids).toContain(seeded.items.desaKapuas);
+      expect(ids).not.toContain(seeded.items.tayanHulu);
+      expect(ids).not.toContain(seeded.items.unrouted);
+      expect((await clients[person].get(`/api/inbox/${seeded.items.tayanHulu}`)).status).toBe(403);
+    }
   });
 
-  it("an officer of Kapuas does not see the Tayan Hulu officer in the user list", async () => {
-    const emails = ((await clients.officerKapuas.get("/api/users?limit=200")).body.data as { email: string }[]).map((u) => u.email);
-    expect(emails).toContain(PEOPLE.officerKapuas);
-    expect(emails).toContain(PEOPLE.leaderKapuas);
-    expect(emails).not.toContain(PEOPLE.officerTayanHulu);
+  it("the post an item answers is shown to readers of the item while it is public, and otherwise only to those who may read the post", async () => {
+    const postId = seeded.posts["kec-tayan-hulu:withdrawn"]!;
+    expect((await clients.officerKapuas.get(`/api/inbox/${seeded.items.kapuas}`)).body.post).toBeNull();
+    expect((await clients.humas.get(`/api/inbox/${seeded.items.kapuas}`)).body.post?.id).toBe(postId);
+    await siar.services.prisma.post.update({ where: { id: postId }, data: { status: "published" } });
+    try {
+      expect((await clients.officerKapuas.get(`/api/inbox/${seeded.items.kapuas}`)).body.post?.id).toBe(postId);
+    } finally {
+      await siar.services.prisma.post.update({ where: { id: postId }, data: { status: "withdrawn" } });
+    }
   });
 
-  it("the camat of Kapuas sees no audit events of Tayan Hulu", async () => {
-    const response = await clients.leaderKapuas.get(`/api/audit-events?unitId=${units["kec-tayan-hulu"]}&limit=200`);
-    expect(response.status).toBe(200);
-    expect(response.body.data).toEqual([]);
-    const adminView = await clients.admin.get(`/api/audit-events?unitId=${units["kec-tayan-hulu"]}&limit=200`);
-    expect(adminView.body.data.length).toBeGreaterThan(0);
+  it("bulk assign to another kecamatan is refused like the single assign, and moves nothing", async () => {
+    const own = seeded.items.kapuasEarlier!;
+    const single = await clients.officerKapuas.post(`/api/inbox/${own}/assign`, { unitId: units["kec-tayan-hulu"] });
+    expect(single.status).toBe(403);
+    const bulk = await clients.officerKapuas.post("/api/inbox/bulk", { ids: [own], action: { type: "assign", unitId: units["kec-tayan-hulu"] } });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.results).toEqual([{ id: own, ok: false, error: expect.objectContaining({ code: "forbidden" }) }]);
+    expect((await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: own } })).unitId).toBe(units["kec-kapuas"]);
   });
+
+  it("bulk assign within the officer's own scope still works and is audited", async () => {
+    const own = seeded.items.kapuasEarlier!;
+    const bulk = await clients.officerKapuas.post("/api/inbox/bulk", { ids: [own], action: { type: "assign", unitId: units["desa-sungai-mawang"] } });
+    expect(bulk.body.results).toEqual([{ id: own, ok: true }]);
+    const audit = await siar.services.prisma.auditEvent.findFirst({ where: { targetId: own, action: "inbox.assigned" }, orderBy: { id: "desc" } });
+    expect(audit?.unitId).toBe(units["desa-sungai-mawang"]);
+    await clients.officerKapuas.post(`/api/inbox/${own}/assign`, { unitId: units["kec-kapuas"] });
+    expect((await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: own } })).unitId).toBe(units["kec-kapuas"]);
+  });
+
+  it("canned responses without forItem list global templates and those of the caller's units, not other kecamatan's", async () => {
+    const unitsOf = async (person: Person) => ((await clients[person].get("/api/canned-responses")).body.data as { unit: { id: string } | null }[]).map((r) => r.unit?.id ?? null);
+    const kapuas = await unitsOf("officerKapuas");
+    expect(kapuas).toContain(null);
+    expect(kapuas).toContain(units["kec-kapuas"]);
+    expect(kapuas).toContain(units["desa-sungai-mawang"]);
+    expect(kapuas).not.toContain(units["kec-tayan-hulu"]);
+    expect(kapuas).not.toContain(units["desa-engkasan"]);
+    expect(await unitsOf("humas")).toContain(units["kec-tayan-hulu"]);
+  });
+});
+
+type Write = {
+  route: string;
+  what: string;
+  /** The other unit's records are `their`, the caller's own are `mine`. */
+  call: (client: ApiClient, their: Side, mine: Side) => Promise<{ status: number; body: any }>;
+};
+type Side = { unit: string; item: string; earlierItem: string; post: string; warning: string; template: string; officer: string };
+
+const refused = (response: { status: number; body: any }) =>
+  [403, 404].includes(response.status) ||
+  (response.status === 200 && Array.isArray(response.body?.results) && response.body.results.every((r: { ok: boolean; error?: { code: string } }) => !r.ok && ["forbidden", "not_found", "assignee_cannot_handle"].includes(r.error!.code))) ||
+  (response.status === 422 && response.body?.error?.code === "assignee_cannot_handle") ||
+  (response.status === 400 && response.body?.error?.code === "assignee_cannot_handle");
+
+const bulk = (c: ApiClient, ids: string[], action: Record<string, unknown>) => c.post("/api/inbox/bulk", { ids, action });
+const writes: Write[] = [
+  { route: "POST /api/inbox/:id/reply", what: "reply to their item", call: (c, t) => c.post(`/api/inbox/${t.item}/reply`, { text: "Balasan" }) },
+  { route: "POST /api/inbox/:id/notes", what: "note on their item", call: (c, t) => c.post(`/api/inbox/${t.item}/notes`, { text: "Catatan" }) },
+  { route: "POST /api/inbox/:id/assign", what: "pull their item into my unit", call: (c, t, m) => c.post(`/api/inbox/${t.item}/assign`, { unitId: m.unit }) },
+  { route: "POST /api/inbox/:id/assign", what: "take their item myself", call: (c, t) => c.post(`/api/inbox/${t.item}/assign`, { assigneeId: null }) },
+  { route: "POST /api/inbox/:id/assign", what: "send my item to their unit", call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/assign`, { unitId: t.unit }) },
+  { route: "POST /api/inbox/:id/assign", what: "give my item to their officer", call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/assign`, { assigneeId: t.officer }) },
+  { route: "POST /api/inbox/:id/status", what: "resolve their item", call: (c, t) => c.post(`/api/inbox/${t.item}/status`, { status: "resolved" }) },
+  { route: "PATCH /api/inbox/:id/triage", what: "correct their item's triage", call: (c, t) => c.patch(`/api/inbox/${t.item}/triage`, { urgency: "rendah" }) },
+  { route: "POST /api/inbox/:id/merge", what: "merge their item into mine", call: (c, t, m) => c.post(`/api/inbox/${t.earlierItem}/merge`, { intoId: m.item }) },
+  { route: "POST /api/inbox/:id/merge", what: "merge my item into theirs", call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/merge`, { intoId: t.item }) },
+  { route: "POST /api/inbox/:id/merge", what: "merge my item into one not routed yet", call: (c, _t, m) => c.post(`/api/inbox/${m.earlierItem}/merge`, { intoId: seeded.items.unrouted }) },
+  { route: "POST /api/inbox/bulk", what: "bulk-resolve their item", call: (c, t) => bulk(c, [t.item], { type: "status", status: "resolved" }) },
+  { route: "POST /api/inbox/bulk", what: "bulk-close an item not routed yet", call: (c) => bulk(c, [seeded.items.unrouted!], { type: "status", status: "closed_spam" }) },
+  { route: "POST /api/inbox/bulk", what: "bulk-assign their item to me", call: (c, t, m) => bulk(c, [t.item], { type: "assign", unitId: m.unit }) },
+  { route: "POST /api/inbox/bulk", what: "bulk-send my item to their unit", call: (c, t, m) => bulk(c, [m.earlierItem], { type: "assign", unitId: t.unit }) },
+  { route: "POST /api/inbox/bulk", what: "bulk-give my item to their officer", call: (c, t, m) => bulk(c, [m.earlierItem], { type: "assign", assigneeId: t.officer }) },
+  { route: "POST /api/posts", what: "write a post for their unit", call: async (c, t) => c.post("/api/posts", { unitId: t.unit, title: "Pengumuman", body: "Isi", channelIds: [await channelId()] }) },
+  { route: "PATCH /api/posts/:id", what: "edit their post", call: (c, t) => c.patch(`/api/posts/${t.post}`, { title: "Diubah orang lain" }) },
+  { route: "POST /api/posts/:id/submit", what: "submit their post", call: (c, t) => c.post(`/api/posts/${t.post}/submit`) },
+  { route: "POST /api/posts/:id/approve", what: "approve their post", call: (c, t) => c.post(`/api/posts/${t.post}/approve`, {}) },
+  { route: "POST /api/posts/:id/return", what: "return their post", call: (c, t) => c.post(`/api/posts/${t.post}/return`, { note: "Perbaiki" }) },
+  { route: "POST /api/posts/:id/reschedule", what: "reschedule their post", call: (c, t) => c.post(`/api/posts/${t.post}/reschedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }) },
+  { route: "POST /api/posts/:id/cancel", what: "cancel their post", call: (c, t) => c.post(`/api/posts/${t.post}/cancel`) },
+  { route: "PATCH /api/posts/:id/published", what: "correct their published post", call: (c, t) => c.patch(`/api/posts/${t.post}/published`, { title: "Ralat" }) },
+  { route: "POST /api/posts/:id/withdraw", what: "withdraw their post", call: (c, t) => c.post(`/api/posts/${t.post}/withdraw`) },
+  { route: "POST /api/media", what: "upload media for their unit", call: (c, t) => c.request("POST", `/api/media?unitId=${t.unit}&name=foto.png`, "\x89PNG", { "content-type": "image/png" }) },
+  { route: "POST /api/alerts/:id/acknowledge", what: "acknowledge their early warning", call: (c, t) => c.post(`/api/alerts/${t.warning}/acknowledge`) },
+  { route: "POST /api/alerts/:id/resolve", what: "resolve their early warning", call: (c, t) => c.post(`/api/alerts/${t.warning}/resolve`) },
+  { route: "PATCH /api/canned-responses/:id", what: "edit their canned response", call: (c, t) => c.patch(`/api/canned-responses/${t.template}`, { title: "Diubah" }) },
+  { route: "DELETE /api/canned-responses/:id", what: "delete their canned response", call: (c, t) => c.delete(`/api/canned-responses/${t.template}`) },
+];
+
+/** What a refused write must leave as it was: every item, post, warning, template and the audit log. */
+async function snapshot() {
+  const prisma = siar.services.prisma;
+  return {
+    items: await prisma.inboxItem.findMany({ select: { id: true, unitId: true, assigneeId: true, status: true, mergedIntoId: true, urgency: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    events: await prisma.inboxEvent.count(),
+    posts: await prisma.post.findMany({ select: { id: true, status: true, title: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    media: await prisma.mediaAsset.count(),
+    warnings: await prisma.earlyWarning.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } }),
+    templates: await prisma.cannedResponse.findMany({ select: { id: true, title: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    audit: await prisma.auditEvent.count({ where: { NOT: { action: { startsWith: "auth." } } } }),
+  };
+}
+
+describe("writes on another unit's records are refused and change nothing", () => {
+  const side = (kecamatan: "kapuas" | "tayanHulu"): Side => {
+    const code = kecamatan === "kapuas" ? "kec-kapuas" : "kec-tayan-hulu";
+    return {
+      unit: units[code]!,
+      item: seeded.items[kecamatan]!,
+      earlierItem: seeded.items[`${kecamatan}Earlier`]!,
+      post: seeded.posts[`${code}:in_review`]!,
+      warning: seeded.warnings[code]!,
+      template: seeded.cannedResponses[code]!,
+      officer: users[kecamatan === "kapuas" ? PEOPLE.officerKapuas : PEOPLE.officerTayanHulu]!,
+    };
+  };
+  const actors: [Person, "kapuas" | "tayanHulu", "kapuas" | "tayanHulu"][] = [
+    ["officerKapuas", "tayanHulu", "kapuas"],
+    ["leaderKapuas", "tayanHulu", "kapuas"],
+    ["officerTayanHulu", "kapuas", "tayanHulu"],
+  ];
+  for (const [person, theirs, mine] of actors) {
+    it(`${person} changes nothing of ${theirs}, through any single or bulk route`, async () => {
+      const before = await snapshot();
+      const accepted: string[] = [];
+      for (const write of writes) {
+        covered.add(write.route);
+        const response = await write.call(clients[person], side(theirs), side(mine));
+        requestsMade++;
+        if (!refused(response)) accepted.push(`${write.route} (${write.what}): ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+      }
+      leaksFound += accepted.length;
+      expect(accepted, `${person} was let through`).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+});
+
+/** Routes outside the matrix, each with the reason. */
+const ROUTES_EXEMPT: Record<string, string> = {
+  "POST /api/auth/login": "before sign-in; throttling has its own tests (tests/api/auth.test.ts)",
+  "POST /api/auth/logout": "ends the caller's own session",
+  "POST /api/auth/password": "changes the caller's own password",
+  "PATCH /api/auth/profile": "changes the caller's own profile",
+  "POST /api/auth/tokens": "creates a token for the caller only",
+  "DELETE /api/auth/tokens/:id": "revokes the caller's own tokens (tests/api/auth.test.ts)",
+  "GET /api/channels/oauth/meta/callback": "a platform's redirect back, checked against the flow the admin started",
+  "GET /api/channels/oauth/x/callback": "a platform's redirect back, checked against the flow the admin started",
+};
+
+/** Events the server sends on sockets, each checked in "socket events" below or exempted here with the reason. */
+const SOCKET_EVENTS_EXEMPT: Record<string, string> = {
+  ready: "tells a socket its own rooms, nothing else",
+};
+
+describe("every route and socket event is in the matrix", () => {
+  it("knows the routes of the running app", () => {
+    expect(apiRoutes).toContain("GET /api/inbox/:id");
+    expect(apiRoutes).toContain("POST /api/inbox/bulk");
+  });
+
+  it("leaves no /api route out", () => {
+    const missing = apiRoutes.filter((route) => !covered.has(route) && !(route in ROUTES_EXEMPT));
+    expect(missing, "routes neither in the matrix nor exempted").toEqual([]);
+    expect(Object.keys(ROUTES_EXEMPT).filter((route) => !apiRoutes.includes(route)), "exemptions of routes that no longer exist").toEqual([]);
+  });
+});
+
+describe("socket events reach only those who may see their records", () => {
+  const sockets: Socket[] = [];
+  afterAll(() => sockets.forEach((socket) => socket.close()));
+
+  async function connect(person: Person) {
+    const socket = io(siar.url, { transports: ["websocket"], extraHeaders: { cookie: clients[person].cookie! }, reconnection: false, forceNew: true });
+    sockets.push(socket);
+    const events: { event: string; payload: any }[] = [];
+    socket.onAny((event, payload) => events.push({ event, payload }));
+    await new Promise((resolve) => socket.once("ready", resolve));
+    return { socket, events };
+  }
+
+  it("pushes item, post, warning, escalation and presence events of Tayan Hulu to nobody outside it", async () => {
+    const connected = {} as Record<Person, Awaited<ReturnType<typeof connect>>>;
+    for (const person of PERSONS) connected[person] = await connect(person);
+    const checked = new Set<string>();
+
+    // Client-sent events: only a socket that may read an item joins its room.
+    for (const person of ["officerTayanHulu", "officerKapuas", "leaderKapuas"] as const) {
+      connected[person].socket.emit("inbox.viewing", { itemId: seeded.items.tayanHulu });
+      connected[person].socket.emit("inbox.typing", { itemId: seeded.items.tayanHulu, typing: true });
+    }
+    connected.officerKapuas.socket.emit("inbox.viewing", { itemId: seeded.items.unrouted });
+    // Server-sent events, about records of both kecamatan and of no unit.
+    for (const name of ["kapuas", "tayanHulu", "unrouted"] as const) {
+      expect((await clients.admin.post(`/api/inbox/${seeded.items[name]}/notes`, { text: "Catatan admin" })).status).toBe(200);
+      siar.services.events.emit("inbox.escalated", { itemId: seeded.items[name]!, to: "unit_head", unitId: name === "unrouted" ? null : units[name === "kapuas" ? "kec-kapuas" : "kec-tayan-hulu"]! });
+    }
+    for (const code of ["kec-kapuas", "kec-tayan-hulu"]) {
+      expect((await clients.admin.post(`/api/alerts/${seeded.warnings[code]}/acknowledge`)).status).toBe(200);
+      expect((await clients.admin.post(`/api/posts/${seeded.posts[`${code}:in_review`]}/return`, { note: "Mohon diperbaiki" })).status).toBe(200);
+    }
+    siar.services.events.emit("channel.needsReconnect", { channelId: await channelId(), reason: "token kedaluwarsa" });
+
+    const heard = (person: Person, event: string) => connected[person].events.some((e) => e.event === event);
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline && !(["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"].every((e) => heard("officerTayanHulu", e)) && heard("leaderKapuas", "inbox.escalated") && heard("admin", "channel.needsReconnect"))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const leaks: string[] = [];
+    for (const person of PERSONS) {
+      for (const { event, payload } of connected[person].events) {
+        checked.add(event);
+        for (const leak of findLeaks(payload, scopes[person], { items: seeded.itemUnits })) leaks.push(`${person} ${event}: ${leak}`);
+        const itemId = payload?.itemId ?? payload?.item?.id;
+        const item = itemId ? await siar.services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: { unitId: true } }) : null;
+        if (item && !scopes[person].all && (item.unitId === null || !scopes[person].units.has(item.unitId))) leaks.push(`${person} ${event} about item ${itemId}`);
+        if (event === "channel.needsReconnect" && person !== "admin") leaks.push(`${person} ${event}`);
+      }
+    }
+    leaksFound += leaks.length;
+    expect(leaks).toEqual([]);
+    // The pushes did go out to those who may see them, so an empty list above means something.
+    for (const event of ["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"]) expect(heard("officerTayanHulu", event), event).toBe(true);
+    expect(heard("leaderKapuas", "inbox.escalated")).toBe(true);
+    expect(heard("admin", "channel.needsReconnect")).toBe(true);
+
+    const source = fs.readdirSync("server/realtime").map((file) => fs.readFileSync(path.join("server/realtime", file), "utf8")).join("\n");
+    const emitted = [...new Set([...source.matchAll(/\.emit\("([\w.]+)"/g)].map(([, name]) => name!))];
+    expect(emitted.filter((event) => !checked.has(event) && !(event in SOCKET_EVENTS_EXEMPT)), "socket events the matrix did not see").toEqual([]);
+    report.socketEvents = emitted.length;
+  });
+});
+
+const report = { socketEvents: 0 };
+afterAll(() => {
+  console.info(
+    `authorization matrix: ${apiRoutes.length} /api routes (${Object.keys(ROUTES_EXEMPT).length} exempt), ${PERSONS.length} persons, ${report.socketEvents} socket events, ${requestsMade} requests, ${leaksFound} leaks or bypasses`,
+  );
 });

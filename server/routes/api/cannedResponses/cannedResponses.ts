@@ -3,7 +3,7 @@ import { createCannedResponse, deleteCannedResponse, updateCannedResponse } from
 import type { CannedResponse } from "../../../db/generated/client.js";
 import { AppError } from "../../../errors.js";
 import { templateApplies } from "../../../inbox/cannedResponses.js";
-import { authorize } from "../../../policies/index.js";
+import { authorize, can } from "../../../policies/index.js";
 import { presentCannedResponse } from "../../../presenters/cannedResponse.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
@@ -25,13 +25,15 @@ export function cannedResponseRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     authorize(req.actor!, "list", "CannedResponse");
     const { forItem } = parse(listCannedResponsesQuery, req.query, req);
-    let responses = await prisma.cannedResponse.findMany({ orderBy: [{ language: "asc" }, { title: "asc" }] });
-    const { names, paths } = await scopeUnits(responses);
+    const all = await prisma.cannedResponse.findMany({ orderBy: [{ language: "asc" }, { title: "asc" }] });
+    const { names, paths } = await scopeUnits(all);
+    const pathOf = (response: CannedResponse) => (response.unitId ? paths.get(response.unitId)! : null);
+    let responses = all.filter((response) => can(req.actor!, "read", "CannedResponse", { unitPath: pathOf(response) }));
     if (forItem) {
       const item = await prisma.inboxItem.findUnique({ where: { id: forItem }, select: { unit: { select: { path: true } } } });
       if (!item) throw new AppError("not_found", { field: "forItem" });
       authorize(req.actor!, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
-      responses = responses.filter((response) => templateApplies(response.unitId ? paths.get(response.unitId)! : null, item.unit?.path ?? null));
+      responses = responses.filter((response) => templateApplies(pathOf(response), item.unit?.path ?? null));
     }
     res.json({ data: responses.map((response) => presentCannedResponse(response, names)) });
   });

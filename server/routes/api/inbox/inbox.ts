@@ -3,13 +3,14 @@ import { addNote, assignItem, changeItemStatus, correctTriage, inboxItemInclude,
 import { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { listInboxItems, visibleUnitIds } from "../../../inbox/listing.js";
-import { authorize, seesAllUnits } from "../../../policies/index.js";
+import type { Actor } from "../../../auth/actor.js";
+import { authorize, can } from "../../../policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
-import { assignBody, bulkBody, listInboxQuery, mergeBody, noteBody, replyBody, statusBody, triageBody } from "./schema.js";
+import { assignBody, bulkBody, listInboxQuery, mergeBody, noteBody, replyBody, statusBody, triageBody, type BulkAction } from "./schema.js";
 
 export function inboxRoutes(services: Services): Router {
   const router = Router();
@@ -23,17 +24,26 @@ export function inboxRoutes(services: Services): Router {
     return new Map(units.map((unit) => [unit.id, unit.name]));
   }
 
-  async function loadItem(req: Request) {
-    const item = await prisma.inboxItem.findUnique({ where: { id: parse(uuidParam, req.params, req).id }, include: inboxItemInclude });
+  async function readableItem(actor: Actor, id: string) {
+    const item = await prisma.inboxItem.findUnique({ where: { id }, include: inboxItemInclude });
     if (!item) throw new AppError("not_found");
-    authorize(req.actor!, "read", "InboxItem", { unitPath: item.unit?.path ?? null });
+    authorize(actor, "read", "InboxItem", { unitPath: item.unit?.path ?? null });
     return item;
   }
 
-  async function handled(req: Request) {
-    const item = await loadItem(req);
-    authorize(req.actor!, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
+  async function handledItem(actor: Actor, id: string) {
+    const item = await readableItem(actor, id);
+    authorize(actor, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
     return item;
+  }
+
+  const loadItem = (req: Request) => readableItem(req.actor!, parse(uuidParam, req.params, req).id);
+  const handled = (req: Request) => handledItem(req.actor!, parse(uuidParam, req.params, req).id);
+
+  /** One action on an item the caller may handle; whether the target unit or person is allowed is the command's to check. */
+  function actOnItem(req: Request, id: string, action: BulkAction) {
+    if (action.type === "status") return changeItemStatus(services, originOf(req), id, action.status);
+    return assignItem(services, originOf(req), id, { assigneeId: action.assigneeId, unitId: action.unitId });
   }
 
   async function respond(req: Request, item: Awaited<ReturnType<typeof loadItem>>) {
@@ -54,18 +64,27 @@ export function inboxRoutes(services: Services): Router {
   router.get("/:id", async (req, res) => {
     const item = await loadItem(req);
     const actor = req.actor!;
+    const visible = visibleWhere(await visibleUnitIds(prisma, actor));
     const [conversation, earlier, events, post] = await Promise.all([
-      prisma.inboxItem.findMany({ where: { conversationId: item.conversationId, id: { not: item.id } }, include: inboxItemInclude, orderBy: { sentAt: "asc" }, take: 100 }),
+      // One conversation may span units (a citizen's comments routed apart): only the caller's units' items are shown.
+      prisma.inboxItem.findMany({
+        where: { AND: [visible, { conversationId: item.conversationId, id: { not: item.id } }] },
+        include: inboxItemInclude,
+        orderBy: { sentAt: "asc" },
+        take: 100,
+      }),
       item.authorPlatformId
         ? prisma.inboxItem.findMany({
-            where: { AND: [visibleWhere(await visibleUnitIds(prisma, actor)), { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
+            where: { AND: [visible, { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
             include: inboxItemInclude,
             orderBy: { sentAt: "desc" },
             take: 20,
           })
         : Promise.resolve([]),
       prisma.inboxEvent.findMany({ where: { itemId: item.id }, orderBy: { id: "asc" } }),
-      item.postId ? prisma.post.findUnique({ where: { id: item.postId }, select: { id: true, title: true, slug: true, body: true } }) : Promise.resolve(null),
+      item.postId
+        ? prisma.post.findUnique({ where: { id: item.postId }, select: { id: true, title: true, slug: true, body: true, status: true, authorId: true, unit: { select: { path: true } } } })
+        : Promise.resolve(null),
     ]);
     const names = await placeNames([item.placeUnitId, ...conversation.map((i) => i.placeUnitId), ...earlier.map((i) => i.placeUnitId)]);
     const actors = new Map(
@@ -75,7 +94,7 @@ export function inboxRoutes(services: Services): Router {
       item: presentInboxItem(item, actor, names),
       conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
       earlierFromAuthor: earlier.map((other) => presentInboxItem(other, actor, names)),
-      post,
+      post: post && can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status }) ? { id: post.id, title: post.title, slug: post.slug, body: post.body } : null,
       timeline: events.map((event) => presentInboxEvent(event, actors)),
     });
   });
@@ -92,22 +111,15 @@ export function inboxRoutes(services: Services): Router {
     res.json(await respond(req, await addNote(services, originOf(req), item.id, text)));
   });
 
+  // The actions that also exist in bulk: the single route and the bulk route run the same code.
   router.post("/:id/assign", async (req, res) => {
     const item = await handled(req);
-    const body = parse(assignBody, req.body, req);
-    if (body.unitId) {
-      const unit = await prisma.unit.findUnique({ where: { id: body.unitId } });
-      if (!unit) throw new AppError("not_found", { field: "unitId" });
-      // Officers may hand an item to another unit only within their own scope; humas and admins anywhere.
-      if (!seesAllUnits(req.actor!)) authorize(req.actor!, "handle", "InboxItem", { unitPath: unit.path });
-    }
-    res.json(await respond(req, await assignItem(services, originOf(req), item.id, body)));
+    res.json(await respond(req, await actOnItem(req, item.id, { type: "assign", ...parse(assignBody, req.body, req) })));
   });
 
   router.post("/:id/status", async (req, res) => {
     const item = await handled(req);
-    const { status } = parse(statusBody, req.body, req);
-    res.json(await respond(req, await changeItemStatus(services, originOf(req), item.id, status)));
+    res.json(await respond(req, await actOnItem(req, item.id, { type: "status", ...parse(statusBody, req.body, req) })));
   });
 
   router.patch("/:id/triage", async (req, res) => {
@@ -127,11 +139,7 @@ export function inboxRoutes(services: Services): Router {
     const results = [];
     for (const id of ids) {
       try {
-        const item = await prisma.inboxItem.findUnique({ where: { id }, include: inboxItemInclude });
-        if (!item) throw new AppError("not_found");
-        authorize(req.actor!, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
-        if (action.type === "status") await changeItemStatus(services, originOf(req), id, action.status);
-        else await assignItem(services, originOf(req), id, { assigneeId: action.assigneeId, unitId: action.unitId });
+        await actOnItem(req, (await handledItem(req.actor!, id)).id, action);
         results.push({ id, ok: true as const });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

@@ -40,3 +40,4 @@ export const bulkBody = z
     ]),
   })
   .strict();
+export type BulkAction = z.infer<typeof bulkBody>["action"];
