@@ -9,13 +9,12 @@ import type { Origin } from "../audit/record.js";
 import { assertChannelRules, postInclude, type PostWithRelations } from "./posts.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "./channels.js";
+import { isPublishedStatus } from "../publishing/postStatus.js";
 
 type ActingOrigin = Origin & { actor: Actor };
 
 /** What happened on each channel: done, not possible on that platform, or failed for now. */
 export type ChannelOutcome = { deliveryId: string; channel: string; kind: string; outcome: "done" | "unsupported" | "failed"; reason: string | null };
-
-const PUBLISHED = ["published", "partially_published"] as const;
 
 async function publishedDeliveries(services: Services, postId: string): Promise<DeliveryWithPost[]> {
   return services.prisma.delivery.findMany({ where: { postId, status: "published" }, include: deliveryInclude, orderBy: { createdAt: "asc" } });
@@ -55,7 +54,7 @@ export async function editPublishedPost(
 ): Promise<{ post: PostWithRelations; channels: ChannelOutcome[] }> {
   const before = await services.prisma.post.findUnique({ where: { id }, include: postInclude });
   if (!before) throw new AppError("not_found");
-  if (!(PUBLISHED as readonly string[]).includes(before.status)) throw new AppError("invalid_post_transition");
+  if (!isPublishedStatus(before.status)) throw new AppError("invalid_post_transition");
   const edited = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) } as PostWithRelations;
   const editable = { ...edited, deliveries: edited.deliveries.filter((d) => d.status === "published" && adapterFor(d.channel.kind).update) };
   assertChannelRules(editable, origin.actor.locale);
@@ -78,7 +77,7 @@ export async function editPublishedPost(
 export async function withdrawPost(services: Services, origin: ActingOrigin, id: string): Promise<{ post: PostWithRelations; channels: ChannelOutcome[] }> {
   const post = await services.prisma.post.findUnique({ where: { id }, include: postInclude });
   if (!post) throw new AppError("not_found");
-  if (!(PUBLISHED as readonly string[]).includes(post.status) && post.status !== "withdrawn") throw new AppError("invalid_post_transition");
+  if (!isPublishedStatus(post.status) && post.status !== "withdrawn") throw new AppError("invalid_post_transition");
   const channels = await onEachChannel(services, await publishedDeliveries(services, id), async (delivery) => {
     await withFreshXToken(services, delivery.channel, (target) => adapterFor(delivery.channel.kind).remove(target, delivery.remoteId!));
     await services.prisma.delivery.update({ where: { id: delivery.id }, data: { status: "removed" } });

@@ -1,4 +1,5 @@
 import { allow, can } from "./policy.js";
+import { isPublishedStatus } from "../publishing/postStatus.js";
 import { hasRole, isInScope } from "./scope.js";
 
 // Publishing: officers propose posts for their units, humas compose for all, leaders approve.
@@ -7,8 +8,7 @@ allow("Post", "list", () => true);
 allow("Post", "read", (actor, post) => !!post && isInScope(actor, post.unitPath));
 // The post a citizen's comment answers, shown beside the item: to anyone reading the item while the
 // post is public (a kabupaten post's comments are routed to kecamatan), else only to its readers.
-export const PUBLIC_POST_STATUSES: readonly string[] = ["published", "partially_published"];
-allow("Post", "readLinked", (actor, post) => !!post && (can(actor, "read", "Post", post) || (!!post.status && PUBLIC_POST_STATUSES.includes(post.status))));
+allow("Post", "readLinked", (actor, post) => !!post && (can(actor, "read", "Post", post) || isPublishedStatus(post.status)));
 allow("Post", "create", (actor, post) => hasRole(actor, "admin", "humas", "officer") && (!post || isInScope(actor, post.unitPath)));
 allow("Post", "update", (actor, post) => !!post && isInScope(actor, post.unitPath) && (post.authorId === actor.id || hasRole(actor, "admin", "humas")));
 allow("Post", "approve", (actor, post) => hasRole(actor, "admin", "leader", "humas") && (!post || (isInScope(actor, post.unitPath) && post.authorId !== actor.id)));

@@ -4,6 +4,7 @@ import { can } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { presentMedia } from "./media.js";
 import { announcementPath } from "./publicPost.js";
+import { isPublishedStatus } from "../publishing/postStatus.js";
 
 export function publicPostUrl(services: Pick<Services, "config">, slug: string): string {
   return services.config.publicBaseUrl + announcementPath(slug);
@@ -14,7 +15,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 export function presentPost(services: Pick<Services, "config">, post: PostWithRelations, actor: Actor) {
   const subject = { unitPath: post.unit.path, authorId: post.authorId };
   const untouched = post.deliveries.every((d) => d.status === "pending");
-  const isPublished = post.status === "published" || post.status === "partially_published";
+  const isPublished = isPublishedStatus(post.status);
   const beforePublishing = ["draft", "in_review", "approved", "scheduled"].includes(post.status) && untouched;
   return {
     id: post.id,

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findLeaks, PEOPLE, PERSONS, recordRoutes, scopeOf, seedMarkedRecords, type Person, type Scope, type Seeded } from "../helpers/accessMatrix.js";
+import { listRoutes } from "../helpers/routes.js";
+import { findLeaks, PEOPLE, PERSONS, scopeOf, seedMarkedRecords, type Person, type Scope, type Seeded } from "../helpers/accessMatrix.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -25,13 +26,11 @@ let requestsMade = 0;
 let leaksFound = 0;
 
 beforeAll(async () => {
-  const recorder = recordRoutes();
-  try {
-    siar = await startTestSiar();
-  } finally {
-    recorder.restore();
-  }
-  apiRoutes = recorder.routesUnder("/api");
+  siar = await startTestSiar();
+  apiRoutes = listRoutes(siar.services)
+    .filter((route) => route.path.startsWith("/api/"))
+    .map((route) => `${route.method} ${route.path}`)
+    .sort();
   for (const [person, email] of Object.entries(PEOPLE)) {
     clients[person as Person] = await signedIn(siar.url, email);
     scopes[person as Person] = await scopeOf(siar, email);

@@ -26,7 +26,9 @@ beforeAll(async () => {
   siar = await startTestSiar();
   admin = await signedIn(siar.url, "admin@sanggau.demo");
   anonymous = new ApiClient(siar.url);
-  routes = listRoutes(siar.services).filter((route) => !SKIPPED.has(`${route.method} ${route.path}`));
+  routes = listRoutes(siar.services)
+    .filter((route) => !SKIPPED.has(`${route.method} ${route.path}`))
+    .flatMap((route) => (route.method === "ALL" ? ["GET", "POST"].map((method) => ({ ...route, method })) : [route]));
   const { prisma } = siar.services;
   // Real ids, so that bad bodies also reach the operations behind the id checks.
   ids.units = (await prisma.unit.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);

@@ -1,4 +1,3 @@
-import express from "express";
 import type { TestSiar } from "./siar.js";
 
 // The pieces of the authorization matrix (tests/api/authorization-matrix.test.ts): the demo
@@ -192,53 +191,4 @@ export function findLeaks(body: unknown, scope: Scope, options: { unitList?: boo
     for (const unit of ((body as { data?: { id: string }[] })?.data ?? [])) if (!scope.units.has(unit.id)) leaks.push(`unit ${unit.id} listed`);
   }
   return leaks;
-}
-
-type RouterRecord = { routes: { method: string; path: string }[]; mounts: { path: string; children: unknown[] }[] };
-const METHODS = ["get", "post", "put", "patch", "delete", "all"] as const;
-
-/**
- * Records every route and mount of every express router made from now on, and returns a
- * function listing the full routes under `prefix` ("GET /api/inbox/:id") of the app made meanwhile.
- */
-export function recordRoutes(): { routesUnder(prefix: string): string[]; restore(): void } {
-  // An express router is a function whose prototype chain holds Router.prototype (get/post/use): patching that reaches every router.
-  let proto = Object.getPrototypeOf(express.Router()) as Record<string, (...args: unknown[]) => unknown>;
-  while (proto && !Object.hasOwn(proto, "use")) proto = Object.getPrototypeOf(proto);
-  const originals = Object.fromEntries([...METHODS, "use"].map((name) => [name, proto[name]!]));
-  const records = new Map<unknown, RouterRecord>();
-  const recordOf = (router: unknown) => {
-    if (!records.has(router)) records.set(router, { routes: [], mounts: [] });
-    return records.get(router)!;
-  };
-  for (const method of METHODS) {
-    proto[method] = function (this: unknown, path: unknown, ...rest: unknown[]) {
-      if (typeof path === "string") recordOf(this).routes.push({ method: method.toUpperCase(), path });
-      return originals[method]!.call(this, path, ...rest);
-    };
-  }
-  proto.use = function (this: unknown, ...args: unknown[]) {
-    const path = typeof args[0] === "string" ? (args[0] as string) : "/";
-    recordOf(this).mounts.push({ path, children: args.flat(Infinity).filter((arg) => typeof arg === "function") });
-    return originals.use!.apply(this, args);
-  };
-  const join = (a: string, b: string) => (a + (b === "/" ? "" : b)).replace(/\/+/g, "/") || "/";
-  const walk = (router: unknown, prefix: string, out: string[]) => {
-    const record = records.get(router);
-    if (!record) return;
-    for (const route of record.routes) out.push(`${route.method} ${join(prefix, route.path)}`);
-    for (const mount of record.mounts) for (const child of mount.children) if (child !== router) walk(child, join(prefix, mount.path), out);
-  };
-  return {
-    routesUnder(prefix) {
-      const out: string[] = [];
-      for (const record of records.values()) {
-        for (const mount of record.mounts) if (mount.path === prefix) for (const child of mount.children) walk(child, prefix, out);
-      }
-      return [...new Set(out)].sort();
-    },
-    restore() {
-      Object.assign(proto, originals);
-    },
-  };
 }

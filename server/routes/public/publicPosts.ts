@@ -1,7 +1,7 @@
 import type { Prisma } from "../../db/client.js";
-import type { PostStatus } from "../../db/generated/enums.js";
 import { presentPublicPost, type PublicPost } from "../../presenters/publicPost.js";
 import type { Services } from "../../services.js";
+import { PUBLISHED_POST_STATUSES } from "../../publishing/postStatus.js";
 
 type PublicServices = Pick<Services, "prisma" | "config">;
 
@@ -10,14 +10,13 @@ export type Site = { name: string; baseUrl: string };
 
 // A post is public when it went out (fully or on some channels) and its delivery to Siar's own
 // website succeeded; that delivery's publishedAt is its public date.
-const SHOWN_POST_STATUSES = ["published", "partially_published"] satisfies PostStatus[];
 const publishedOnWebsite = {
   status: "published",
   publishedAt: { not: null },
   channel: { kind: "website" },
 } satisfies Prisma.DeliveryWhereInput;
 const publicPostWhere = {
-  status: { in: SHOWN_POST_STATUSES },
+  status: { in: [...PUBLISHED_POST_STATUSES] },
   deliveries: { some: publishedOnWebsite },
 } satisfies Prisma.PostWhereInput;
 
@@ -46,7 +45,7 @@ export async function listPublicPosts(
   const [order, total] = await Promise.all([
     prisma.delivery.groupBy({
       by: ["postId"],
-      where: { ...publishedOnWebsite, post: { status: { in: SHOWN_POST_STATUSES } } },
+      where: { ...publishedOnWebsite, post: { status: { in: [...PUBLISHED_POST_STATUSES] } } },
       _min: { publishedAt: true },
       orderBy: [{ _min: { publishedAt: "desc" } }, { postId: "desc" }],
       skip: (page - 1) * pageSize,
