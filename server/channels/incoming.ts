@@ -48,3 +48,38 @@ export function unsupportedStream(platform: Platform, stream: InboxStream): Chan
 export function unsupportedReply(platform: Platform, source: string): ChannelError {
   return new ChannelError("permanent", `${platform.codePrefix}:reply_unsupported`, `${platform.label}: cannot reply to a ${source}`);
 }
+
+/** Longest citizen text and author name kept; longer ones are cut (at a character, never inside a surrogate pair). */
+export const MAX_INCOMING_TEXT = 20_000;
+export const MAX_AUTHOR_NAME = 200;
+
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text PostgreSQL can store: NUL removed (text and jsonb refuse it) and each lone UTF-16
+ * surrogate (a raw "\ud83d" escape in a platform's JSON) replaced by U+FFFD, which jsonb refuses too.
+ */
+export function storableText(text: string, max = Number.POSITIVE_INFINITY): string {
+  const clean = text.replace(NUL, "").replace(LONE_SURROGATE, "\uFFFD");
+  // Cutting may split a pair; the second pass replaces the half left over.
+  return clean.length > max ? clean.slice(0, max).replace(LONE_SURROGATE, "\uFFFD") : clean;
+}
+
+/**
+ * The one check of what a platform sends, applied where each adapter (and the Meta webhook)
+ * builds a message: every text field made storable, text and author name cut to their limits.
+ */
+export function incomingMessage(message: IncomingMessage): IncomingMessage {
+  const orNull = (value: string | null) => (value === null ? null : storableText(value));
+  return {
+    ...message,
+    platformId: storableText(message.platformId),
+    parentPlatformId: orNull(message.parentPlatformId),
+    postRemoteId: orNull(message.postRemoteId),
+    threadKey: storableText(message.threadKey),
+    author: { platformId: orNull(message.author.platformId), name: storableText(message.author.name, MAX_AUTHOR_NAME), handle: orNull(message.author.handle) },
+    text: storableText(message.text, MAX_INCOMING_TEXT),
+    attachments: message.attachments.map((attachment) => ({ type: storableText(attachment.type), url: storableText(attachment.url) })),
+  };
+}
