@@ -70,6 +70,15 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   { what: "browse the audit log", call: (c) => c.get("/api/audit-events"), expected: only("admin", "leaderKabupaten", "leaderKapuas") },
+  { what: "list the inbox's dead letters", call: (c) => c.get("/api/inbox-dead-letters"), expected: only("admin") },
+  {
+    what: "dismiss an inbox dead letter",
+    call: async (c) => {
+      const letter = await siar.services.prisma.inboxDeadLetter.create({ data: { origin: "poll", payloadKind: "receipt", payload: "{}", key: `matrix:${++counter}`, reason: "test" } });
+      return c.post(`/api/inbox-dead-letters/${letter.id}/dismiss`);
+    },
+    expected: only("admin"),
+  },
   { what: "list units", call: (c) => c.get("/api/units"), expected: ALL },
   { what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
   { what: "list canned responses", call: (c) => c.get("/api/canned-responses"), expected: only("admin", "humas", "officerKapuas", "officerTayanHulu") },
