@@ -143,7 +143,7 @@ export class InboxPoller {
       const retryAt = error instanceof ChannelError ? error.retryAt : undefined;
       await prisma.channelPoll.update({
         where: key,
-        data: { lastPolledAt: now, nextPollAt: this.nextPollAfter(channel.kind, now, 1, left, retryAt), lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+        data: { lastPolledAt: now, nextPollAt: this.nextPollAfter(channel.kind, now, 1, left, retryAt), lastError: error instanceof ChannelError ? error.message.slice(0, 500) : failureOf(error).reason },
       });
     }
   }
