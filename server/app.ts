@@ -6,6 +6,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { localeFromHeader } from "./i18n/locale.js";
+import { httpLogSerializers } from "./logger.js";
 import { mediaDir } from "./media/storage.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
@@ -39,10 +40,8 @@ export function createApp(services: Services): express.Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+      // Shared with the tests: masked URLs, no headers, errors without their data.
+      serializers: httpLogSerializers,
     }),
   );
   app.use(

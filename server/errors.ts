@@ -4,6 +4,11 @@ import type { Locale } from "./i18n/locale.js";
 const catalogue = {
   validation_failed: { status: 400, id: "Data yang dikirim tidak valid.", en: "The submitted data is not valid." },
   invalid_json: { status: 400, id: "Isi permintaan bukan JSON yang valid.", en: "The request body is not valid JSON." },
+  unstorable_text: {
+    status: 400,
+    id: "Teks berisi karakter yang tidak dapat disimpan (karakter NUL atau Unicode yang rusak). Hapus karakter itu, lalu kirim lagi.",
+    en: "The text contains characters that cannot be stored (a NUL or broken Unicode). Remove them and send again.",
+  },
   invalid_cursor: { status: 400, id: "Penanda halaman tidak valid.", en: "The page cursor is not valid." },
   unsupported_media_type: {
     status: 415,

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import cron from "node-cron";
 import pLimit from "p-limit";
@@ -33,6 +35,8 @@ import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import type { Services } from "./services.js";
+
+export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password.txt";
 
 export type RunningSiar = { url: string; services: Services; worker: PublishingWorker; close(): Promise<void> };
 
@@ -76,7 +80,10 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   });
   const worker = new PublishingWorker(services);
   if (db.kind === "pglite") await worker.expireAllLeases();
-  if (admin) logger.warn({ email: admin.email, temporaryPassword: admin.temporaryPassword }, "first administrator created: sign in and change this password");
+  if (admin) {
+    const passwordFile = writeFirstAdminPassword(config.dataDir, admin.temporaryPassword);
+    logger.warn({ passwordFile }, "first administrator created: sign in with the password in this file, change it, then delete the file");
+  }
 
   // PGlite has one connection, kept open: nothing to warm.
   if (db.kind === "postgres") await warmUpDashboard(services.prisma, logger);
@@ -201,6 +208,14 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
  * Meta signs webhooks with the app secret; the verify token is ours. With the sandbox and no
  * Meta app configured, a random pair is made up for the sandbox to use.
  */
+/** Logs are shipped and kept; the first administrator's temporary password goes to a file only the server's user can read. */
+function writeFirstAdminPassword(dataDir: string, password: string): string {
+  const file = path.join(dataDir, FIRST_ADMIN_PASSWORD_FILE);
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return file;
+}
+
 function metaWebhookSettings(config: Config): Services["metaWebhook"] {
   if (config.oauth.meta && config.metaWebhookVerifyToken) return { appSecret: config.oauth.meta.appSecret, verifyToken: config.metaWebhookVerifyToken };
   return config.sandbox.enabled ? { appSecret: randomToken(), verifyToken: randomToken() } : null;

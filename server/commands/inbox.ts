@@ -112,7 +112,7 @@ export async function replyToItem(services: Services, origin: ActingOrigin, id: 
   });
   const email = (item.contact as { email?: string } | null)?.email;
   if (item.source !== "web_report" || !email || !item.trackingNumber) return replied;
-  const outcome = await emailReply(services, { email, name: item.authorName, trackingNumber: item.trackingNumber }, text);
+  const outcome = await emailReply(services, { itemId: item.id, email, name: item.authorName, trackingNumber: item.trackingNumber }, text);
   return itemOperation(services, id, (tx, current) => recordChange(tx, origin, current, "email", outcome));
 }
 

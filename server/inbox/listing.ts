@@ -1,7 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import { inboxItemInclude, type InboxItemWithRelations } from "../commands/inbox.js";
 import { Prisma, type PrismaClient } from "../db/client.js";
-import { AppError } from "../errors.js";
 import { unitScopeWhere } from "../policies/index.js";
 import { CLOSED_STATUSES, OPEN_STATUSES } from "./lifecycle.js";
 
@@ -20,8 +19,8 @@ export type InboxListing = {
   channelId?: string;
   /** Full-text search in Bahasa Indonesia ('indonesian' stemming) over the text and the author's name. */
   q?: string;
-  /** The sort key of the last item of the previous page: "receivedAt ISO|id". */
-  after?: string;
+  /** The sort key of the last item of the previous page. */
+  after?: { at: Date; id: string };
   limit: number;
 };
 
@@ -82,11 +81,7 @@ export async function listInboxItems(prisma: PrismaClient, actor: Actor, listing
   if (listing.urgency) conditions.push(Prisma.sql`"urgency" = ${listing.urgency}`);
   if (listing.unitId) conditions.push(Prisma.sql`"unitId" = ${listing.unitId}::uuid`);
   if (listing.channelId) conditions.push(Prisma.sql`"channelId" = ${listing.channelId}::uuid`);
-  if (listing.after) {
-    const [receivedAt, id] = listing.after.split("|");
-    if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("invalid_cursor");
-    conditions.push(Prisma.sql`("receivedAt", "id") < (${new Date(receivedAt)}, ${id}::uuid)`);
-  }
+  if (listing.after) conditions.push(Prisma.sql`("receivedAt", "id") < (${listing.after.at}, ${listing.after.id}::uuid)`);
   if (listing.q) conditions.push(Prisma.sql`"search" @@ websearch_to_tsquery('indonesian', ${listing.q})`);
   const take = listing.limit + 1;
   const where = (extra: Prisma.Sql[] = []) => Prisma.join([...conditions, ...extra], " AND ");

@@ -8,7 +8,7 @@ export type ReplyEmailOutcome = { status: "sent"; messageId: string } | { status
 /** The reason recorded when the installation has no mail server; the web app explains it. */
 export const SMTP_NOT_CONFIGURED = "smtp_not_configured";
 
-export type EmailedReport = { email: string; name: string; trackingNumber: string };
+export type EmailedReport = { itemId: string; email: string; name: string; trackingNumber: string };
 
 /**
  * Sends a staff reply to a web report's citizen by e-mail, with the link to the tracking page
@@ -35,7 +35,8 @@ ${text.split(/\n{2,}/).map((paragraph) => html`<p style="white-space:pre-wrap">$
     return { status: "sent", messageId: info.messageId };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    services.logger.warn({ trackingNumber: report.trackingNumber, reason }, "reply e-mail failed");
+    // The item's id, not its tracking number (it opens the report); the mail server's message often quotes the address.
+    services.logger.warn({ err: error, itemId: report.itemId }, "reply e-mail failed");
     return { status: "failed", reason };
   }
 }

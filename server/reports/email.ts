@@ -41,7 +41,7 @@ export class ReportMailer {
       attachments: [{ filename: attachment, content: pdf, contentType: "application/pdf" }],
       messageId: options.messageId,
     });
-    logger.info({ kind, period: periodKey(kind, period), recipients, ms: Math.round(performance.now() - started) }, "report e-mailed");
+    logger.info({ kind, period: periodKey(kind, period), recipients: recipients.length, ms: Math.round(performance.now() - started) }, "report e-mailed");
     return { kind, period: { from: period.from.toISOString(), to: period.to.toISOString() }, subject, recipients, attachment, messageId: info.messageId };
   }
 }

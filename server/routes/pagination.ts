@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors.js";
+import { isStorableText } from "../text/storable.js";
 
 export const paginationQuery = z.object({
   cursor: z.string().max(200).optional(),
@@ -11,11 +12,28 @@ export function encodeCursor(key: string): string {
   return Buffer.from(key, "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
+/** The sort keys lists page by; a cursor that comes back is checked against its list's key. */
+export const cursorKeys = {
+  /** "ISO time|uuid", for lists newest first. */
+  timeAndId: z
+    .string()
+    .transform((key) => key.split("|"))
+    .pipe(z.tuple([z.iso.datetime(), z.uuid()]))
+    .transform(([at, id]) => ({ at: new Date(at), id })),
+  /** A bigint id, for the audit log. */
+  sequence: z.string().regex(/^\d{1,18}$/).transform(BigInt),
+  /** A text key (a unit's path, a user's e-mail). */
+  text: z.string().min(1).max(400).refine(isStorableText),
+} satisfies Record<string, z.ZodType<unknown, string>>;
+
+/** The key a cursor carries, checked with its list's key format; anything else is a 400. */
+export function decodeCursor<K extends z.ZodType<unknown, string>>(cursor: string | undefined, format: K): z.output<K> | undefined {
   if (cursor === undefined) return undefined;
   const key = Buffer.from(cursor, "base64url").toString("utf8");
   if (!key || encodeCursor(key) !== cursor) throw new AppError("invalid_cursor");
-  return key;
+  const parsed = format.safeParse(key);
+  if (!parsed.success) throw new AppError("invalid_cursor");
+  return parsed.data;
 }
 
 /** Given limit+1 rows, returns the page and the cursor of the next one. */

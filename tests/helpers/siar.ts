@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "pino";
 import { inject } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { startSiar, type RunningSiar } from "../../server/server.js";
@@ -15,12 +16,12 @@ export type TestSiar = RunningSiar & { databaseName?: string };
  * organisation: a copy of the PGlite template, or a fresh database on the PostgreSQL server
  * named by DATABASE_URL (the CI's PostgreSQL run).
  */
-export async function startTestSiar(env: Record<string, string> = {}): Promise<TestSiar> {
-  if (process.env.DATABASE_URL) return (await startTestSiarsOnPostgres(1, env))[0]!;
+export async function startTestSiar(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSiar> {
+  if (process.env.DATABASE_URL) return (await startTestSiarsOnPostgres(1, env, options))[0]!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
   const template = fs.readFileSync(inject("pgliteTemplate"));
   const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
-  const siar = await startSiar(loadConfig({ ...testEnv(dataDir), ...env }), { pglite });
+  const siar = await startSiar(loadConfig({ ...testEnv(dataDir), ...env }), { pglite, logger: options.logger });
   return withCleanup(siar, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
 }
 
@@ -32,7 +33,7 @@ function testEnv(dataDir: string): Record<string, string> {
  * Starts `count` servers at once on one fresh PostgreSQL database, as several processes of a
  * deployment would; closing the last one drops the database.
  */
-export async function startTestSiarsOnPostgres(count: number, env: Record<string, string> = {}): Promise<TestSiar[]> {
+export async function startTestSiarsOnPostgres(count: number, env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSiar[]> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error("startTestSiarsOnPostgres needs DATABASE_URL");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
@@ -47,7 +48,7 @@ export async function startTestSiarsOnPostgres(count: number, env: Record<string
     SIAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     ...env,
   });
-  const servers = await Promise.all(Array.from({ length: count }, () => startSiar(config)));
+  const servers = await Promise.all(Array.from({ length: count }, () => startSiar(config, options)));
   let open = servers.length;
   return servers.map((siar) => ({
     ...withCleanup(siar, async () => {

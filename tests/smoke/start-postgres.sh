@@ -11,14 +11,15 @@ port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{
 # npm start runs a tree of processes (npm → sh → tsx → node): start it in its own process
 # group and end the whole group.
 cleanup() { kill -- -"$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; psql "$admin_url" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"; }
-DATABASE_URL="$base/$db" PORT=$port SIAR_DATA_DIR="$(mktemp -d)" SIAR_ADMIN_EMAIL=admin@example.go.id \
+data_dir=$(mktemp -d)
+DATABASE_URL="$base/$db" PORT=$port SIAR_DATA_DIR="$data_dir" SIAR_ADMIN_EMAIL=admin@example.go.id \
   SIAR_SESSION_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" SIAR_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
   setsid npm start >"$log" 2>&1 &
 pid=$!
 trap cleanup EXIT
 for _ in $(seq 1 90); do curl -sf http://127.0.0.1:$port/readyz >/dev/null && break; sleep 1; done
 curl -sf http://127.0.0.1:$port/readyz | grep -q '"database":"postgres"' || { cat "$log"; exit 1; }
-password=$(grep -o '"temporaryPassword":"[^"]*"' "$log" | cut -d'"' -f4)
+password=$(cat "$data_dir/first-admin-password.txt")
 status=$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' \
   -d "{\"email\":\"admin@example.go.id\",\"password\":\"$password\"}" http://127.0.0.1:$port/api/auth/login)
 [ "$status" = 200 ] || { echo "first administrator could not sign in ($status)"; cat "$log"; exit 1; }

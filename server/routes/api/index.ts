@@ -3,6 +3,7 @@ import type { Services } from "../../services.js";
 import { authenticate, requireActor, requirePasswordChanged } from "../middleware/authenticate.js";
 import { csrfProtection } from "../middleware/csrf.js";
 import { apiNotFound } from "../middleware/errors.js";
+import { refuseUnstorableInput } from "../middleware/storableInput.js";
 import { alertRoutes } from "./alerts/alerts.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
@@ -24,6 +25,7 @@ import { userRoutes } from "./users/users.js";
 export function apiRoutes(services: Services): Router {
   const api = Router();
   api.use(express.json({ limit: "1mb" }));
+  api.use(refuseUnstorableInput);
   api.use(authenticate(services));
   api.use(csrfProtection);
   api.use((_req, res, next) => {

@@ -6,6 +6,7 @@ import { CITIZEN_ORIGIN, listReportPlaces, normalizeTrackingNumber, submitWebRep
 import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "../../media/storage.js";
 import type { Services } from "../../services.js";
 import { CATEGORIES, type Category } from "../../triage/taxonomy.js";
+import { storableText } from "../../text/storable.js";
 import { citizenPage, FormView, refuseWhenOverLimit, sendMessage, sendPage } from "./citizenPages.js";
 import { html } from "./markup.js";
 import { readMultipartForm, type FormFile } from "./multipartForm.js";
@@ -140,7 +141,8 @@ function checkFormToken(hasher: TokenHasher, token: string, now = Date.now()): "
 /** Every known field as a string: absent, repeated or odd values become "" and fail validation. */
 function readForm(body: unknown): FormValues {
   const raw = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
-  return Object.fromEntries(FORM_KEYS.map((key) => [key, typeof raw[key] === "string" ? raw[key] : ""])) as FormValues;
+  // A citizen is not sent back for an invisible character: it is dropped or replaced, as platform text is.
+  return Object.fromEntries(FORM_KEYS.map((key) => [key, typeof raw[key] === "string" ? storableText(raw[key]) : ""])) as FormValues;
 }
 
 // ---------------------------------------------------------------- validation

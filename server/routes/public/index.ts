@@ -6,6 +6,9 @@ import { atomFeed, robotsTxt, rssFeed, sitemap } from "./feeds.js";
 import { announcementPage, homePage, notFoundPage } from "./pages.js";
 import { findPublicPost, findSite, listPublicPosts, listSitemapEntries } from "./publicPosts.js";
 import { trackingRoutes } from "./tracking.js";
+import { unstorableInput } from "../middleware/storableInput.js";
+import { sendMessage } from "./citizenPages.js";
+import { html } from "./markup.js";
 import { transparencyRoutes } from "./transparency.js";
 
 const HOME_PAGE_SIZE = 20;
@@ -16,6 +19,11 @@ const homeQuery = z.object({ halaman: z.coerce.number().int().min(1).max(100_000
 /** The public website: announcement pages, feeds and what search engines read. */
 export function publicSiteRoutes(services: Services): Router {
   const router = Router();
+  // A page address or query no page can hold (NUL, broken Unicode): a page saying so, never a 500.
+  router.use(async (req, res, next) => {
+    if (!unstorableInput(req)) return next();
+    await sendMessage(services, res, { title: "Alamat tidak valid", body: html`<p>Alamat ini berisi karakter yang tidak dikenal. <a href="/">Kembali ke beranda</a>.</p>` }, 400);
+  });
 
   async function sendNotFound(res: Response) {
     send(res, "text/html", notFoundPage(await findSite(services)), 404);

@@ -5,9 +5,10 @@ import { GLOSSARY } from "../../metrics/definitions.js";
 import { responseFigures, type ResponseFigures } from "../../metrics/inbox.js";
 import { areasReport } from "../../metrics/reports.js";
 import { formatCount, formatMinutes, formatRate } from "../../reports/format.js";
-import { MONTH_PATTERN, monthOf, monthPeriod, periodLabel } from "../../reports/period.js";
+import { monthOf, monthPeriod, periodLabel } from "../../reports/period.js";
 import { organisationScope } from "../../reports/scope.js";
 import type { Services } from "../../services.js";
+import { calendarMonth } from "../fields.js";
 import { layout } from "./layout.js";
 import { html, trusted } from "./markup.js";
 import { findSite, type Site } from "./publicPosts.js";
@@ -19,7 +20,7 @@ import { findSite, type Site } from "./publicPosts.js";
 /** Fewest items a kecamatan needs to be listed (k-anonymity). */
 export const MIN_ITEMS_PER_AREA = 5;
 
-const transparencyQuery = z.object({ bulan: z.string().regex(MONTH_PATTERN).optional() }).strict();
+const transparencyQuery = z.object({ bulan: calendarMonth.optional() }).strict();
 
 const TABLE_STYLE = trusted(`<style>
 table{border-collapse:collapse;width:100%;background:#fff;margin:0 0 1rem;font-size:.95rem}

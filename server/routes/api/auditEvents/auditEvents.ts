@@ -4,7 +4,7 @@ import { AppError } from "../../../errors.js";
 import { authorize, unitScopeWhere } from "../../../policies/index.js";
 import { presentAuditEvent } from "../../../presenters/auditEvent.js";
 import type { Services } from "../../../services.js";
-import { decodeCursor, page } from "../../pagination.js";
+import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse } from "../../validate.js";
 import { listAuditEventsQuery } from "./schema.js";
 
@@ -22,8 +22,7 @@ export function auditEventRoutes(services: Services): Router {
     const actor = req.actor!;
     authorize(actor, "list", "AuditEvent");
     const query = parse(listAuditEventsQuery, req.query, req);
-    const after = decodeCursor(query.cursor);
-    if (after !== undefined && !/^\d+$/.test(after)) throw new AppError("invalid_cursor");
+    const after = decodeCursor(query.cursor, cursorKeys.sequence);
 
     const filters: Prisma.AuditEventWhereInput[] = [];
     // Leaders see what happened in their units and what they did themselves; admins see all.
@@ -37,9 +36,9 @@ export function auditEventRoutes(services: Services): Router {
     if (query.action) filters.push({ action: { startsWith: query.action } });
     if (query.targetType) filters.push({ targetType: query.targetType });
     if (query.targetId) filters.push({ targetId: query.targetId });
-    if (query.from) filters.push({ at: { gte: new Date(query.from) } });
-    if (query.to) filters.push({ at: { lt: new Date(query.to) } });
-    if (after) filters.push({ id: { lt: BigInt(after) } });
+    if (query.from) filters.push({ at: { gte: query.from } });
+    if (query.to) filters.push({ at: { lt: query.to } });
+    if (after !== undefined) filters.push({ id: { lt: after } });
 
     const rows = await prisma.auditEvent.findMany({ where: { AND: filters }, orderBy: { id: "desc" }, take: query.limit + 1 });
     const result = page(rows, query.limit, (event) => event.id.toString());

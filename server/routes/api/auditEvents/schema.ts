@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { moment } from "../../fields.js";
 import { paginationQuery } from "../../pagination.js";
 
 export const listAuditEventsQuery = paginationQuery.extend({
@@ -8,6 +9,6 @@ export const listAuditEventsQuery = paginationQuery.extend({
   targetId: z.string().trim().max(80).optional(),
   /** Events of this unit and every unit below it. */
   unitId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: moment.optional(),
+  to: moment.optional(),
 });

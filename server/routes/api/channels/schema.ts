@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedCount } from "../../fields.js";
 
 export const CHANNEL_KINDS = ["website", "facebook", "instagram", "x", "wordpress"] as const;
 
@@ -23,6 +24,6 @@ export const updateChannelBody = z
     settings: settings.optional(),
     status: z.enum(["connected", "disabled"]).optional(),
     /** Most requests polling may spend per month (X bills per request); null: no limit. */
-    monthlyRequestBudget: z.number().int().min(0).nullable().optional(),
+    monthlyRequestBudget: storedCount.nullable().optional(),
   })
   .strict();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { InboxSource } from "../../../db/generated/enums.js";
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, REPORTING_OFFSET_MINUTES, VOLUME_BUCKETS, VOLUME_GROUPS } from "../../../metrics/definitions.js";
 import { CATEGORIES } from "../../../triage/taxonomy.js";
+import { calendarDay, moment } from "../../fields.js";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -9,16 +10,16 @@ const DAY_MS = 24 * 60 * 60_000;
  * A moment, or a date read in WIB: `from=2026-08-01` starts at its midnight, `to=2026-08-31`
  * includes that whole day (the period ends at the next midnight, exclusive).
  */
-const moment = (edge: "start" | "end") =>
-  z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => {
-    if (value.length > 10) return new Date(value);
+const periodEdge = (edge: "start" | "end") =>
+  z.union([moment, calendarDay]).transform((value) => {
+    if (value instanceof Date) return value;
     const midnight = Date.parse(`${value}T00:00:00Z`) - REPORTING_OFFSET_MINUTES * 60_000;
     return new Date(edge === "start" ? midnight : midnight + DAY_MS);
   });
 
 const filters = z.object({
-  from: moment("start").optional(),
-  to: moment("end").optional(),
+  from: periodEdge("start").optional(),
+  to: periodEdge("end").optional(),
   /** This unit and every unit below it (owner of the item or post). */
   unitId: z.uuid().optional(),
   /** Items placed in this area (kecamatan or desa) or any place below it. */

@@ -7,7 +7,7 @@ import { authorize, seesAllUnits } from "../../../policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
-import { decodeCursor, page } from "../../pagination.js";
+import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
 import { assignBody, bulkBody, listInboxQuery, mergeBody, noteBody, replyBody, statusBody, triageBody } from "./schema.js";
 
@@ -44,7 +44,7 @@ export function inboxRoutes(services: Services): Router {
     const actor = req.actor!;
     authorize(actor, "list", "InboxItem");
     const { cursor, ...listing } = parse(listInboxQuery, req.query, req);
-    const rows = await listInboxItems(prisma, actor, { ...listing, after: decodeCursor(cursor) });
+    const rows = await listInboxItems(prisma, actor, { ...listing, after: decodeCursor(cursor, cursorKeys.timeAndId) });
     const result = page(rows, listing.limit, (item) => `${item.receivedAt.toISOString()}|${item.id}`);
     const names = await placeNames(result.data.map((item) => item.placeUnitId));
     res.json({ data: result.data.map((item) => presentInboxItem(item, actor, names)), nextCursor: result.nextCursor });

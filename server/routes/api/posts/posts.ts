@@ -7,7 +7,7 @@ import { authorize, unitScopeWhere } from "../../../policies/index.js";
 import { presentPost } from "../../../presenters/post.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
-import { decodeCursor, page } from "../../pagination.js";
+import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
 import { approveBody, createPostBody, editPublishedBody, listPostsQuery, rescheduleBody, returnBody, updatePostBody } from "./schema.js";
 
@@ -27,7 +27,7 @@ export function postRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     authorize(req.actor!, "list", "Post");
     const query = parse(listPostsQuery, req.query, req);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.timeAndId);
     const scope = unitScopeWhere(req.actor!);
     const filters: Prisma.PostWhereInput[] = [];
     if (scope) filters.push({ unit: scope });
@@ -37,11 +37,7 @@ export function postRoutes(services: Services): Router {
       const window = { gte: query.from, lt: query.to };
       filters.push({ OR: [{ scheduledAt: window }, { publishedAt: window }, { scheduledAt: null, publishedAt: null, createdAt: window }] });
     }
-    if (after) {
-      const [createdAt, id] = after.split("|");
-      if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw new AppError("invalid_cursor");
-      filters.push({ OR: [{ createdAt: { lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { lt: id } }] });
-    }
+    if (after) filters.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
     const rows = await prisma.post.findMany({ where: { AND: filters }, include: postInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
     const result = page(rows, query.limit, (post) => `${post.createdAt.toISOString()}|${post.id}`);
     res.json({ data: result.data.map((post) => presentPost(services, post, req.actor!)), nextCursor: result.nextCursor });

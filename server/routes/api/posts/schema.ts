@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { moment } from "../../fields.js";
 import { paginationQuery } from "../../pagination.js";
 
 export const POST_STATUSES = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled", "withdrawn"] as const;
 
 const hashtag = z.string().trim().min(1).max(100);
-const when = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+const when = moment;
 
 const postFields = {
   title: z.string().trim().min(3).max(200),

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { MONTH_PATTERN } from "../../../reports/period.js";
+import { calendarMonth } from "../../fields.js";
 
 export const monthlyReportQuery = z
   .object({
     /** Without one, the last full month. */
-    month: z.string().regex(MONTH_PATTERN, "bulan harus berbentuk YYYY-MM / month must be YYYY-MM").optional(),
+    month: calendarMonth.optional(),
     unitId: z.uuid().optional(),
   })
   .strict();

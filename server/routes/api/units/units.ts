@@ -5,7 +5,7 @@ import { authorize, unitScopeWhere } from "../../../policies/index.js";
 import { presentUnit } from "../../../presenters/unit.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
-import { decodeCursor, page } from "../../pagination.js";
+import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
 import { createUnitBody, listUnitsQuery, updateUnitBody } from "./schema.js";
 
@@ -23,7 +23,7 @@ export function unitRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     authorize(req.actor!, "list", "Unit");
     const query = parse(listUnitsQuery, req.query, req);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.text);
     const rows = await prisma.unit.findMany({
       where: { AND: [unitScopeWhere(req.actor!) ?? {}, { type: query.type, active: query.active }, after ? { path: { gt: after } } : {}] },
       orderBy: { path: "asc" },

@@ -7,7 +7,7 @@ import { authorize, unitScopeWhere } from "../../../policies/index.js";
 import { presentUser } from "../../../presenters/user.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
-import { decodeCursor, page } from "../../pagination.js";
+import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
 import { createUserBody, listUsersQuery, updateUserBody } from "./schema.js";
 
@@ -30,7 +30,7 @@ export function userRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     authorize(req.actor!, "list", "User");
     const query = parse(listUsersQuery, req.query, req);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.text);
     const filters: Prisma.UserWhereInput[] = [visibleUsersWhere(req.actor!)];
     if (query.q) filters.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] });
     if (query.role) filters.push({ role: query.role });
