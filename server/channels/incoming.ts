@@ -1,6 +1,7 @@
 /** Pieces the adapters' inbox methods share: request counting within a budget, time cursors. */
 import { ChannelError, type IncomingMessage, type InboxStream } from "./adapter.js";
 import type { Platform } from "./http.js";
+import { storableText } from "../text/storable.js";
 
 /**
  * Counts the requests of one fetch per endpoint and refuses those beyond its budget, so a
@@ -53,17 +54,10 @@ export function unsupportedReply(platform: Platform, source: string): ChannelErr
 export const MAX_INCOMING_TEXT = 20_000;
 export const MAX_AUTHOR_NAME = 200;
 
-const NUL = /\u0000/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * Text PostgreSQL can store: NUL removed (text and jsonb refuse it) and each lone UTF-16
- * surrogate (a raw "\ud83d" escape in a platform's JSON) replaced by U+FFFD, which jsonb refuses too.
- */
-export function storableText(text: string, max = Number.POSITIVE_INFINITY): string {
-  const clean = text.replace(NUL, "").replace(LONE_SURROGATE, "\uFFFD");
-  // Cutting may split a pair; the second pass replaces the half left over.
-  return clean.length > max ? clean.slice(0, max).replace(LONE_SURROGATE, "\uFFFD") : clean;
+/** Platform text made storable (NUL removed, lone surrogates replaced by U+FFFD), then cut without splitting a pair. */
+export function storableCut(text: string, max = Number.POSITIVE_INFINITY): string {
+  const clean = storableText(text);
+  return clean.length > max ? storableText(clean.slice(0, max)) : clean;
 }
 
 /**
@@ -71,15 +65,15 @@ export function storableText(text: string, max = Number.POSITIVE_INFINITY): stri
  * builds a message: every text field made storable, text and author name cut to their limits.
  */
 export function incomingMessage(message: IncomingMessage): IncomingMessage {
-  const orNull = (value: string | null) => (value === null ? null : storableText(value));
+  const orNull = (value: string | null) => (value === null ? null : storableCut(value));
   return {
     ...message,
-    platformId: storableText(message.platformId),
+    platformId: storableCut(message.platformId),
     parentPlatformId: orNull(message.parentPlatformId),
     postRemoteId: orNull(message.postRemoteId),
-    threadKey: storableText(message.threadKey),
-    author: { platformId: orNull(message.author.platformId), name: storableText(message.author.name, MAX_AUTHOR_NAME), handle: orNull(message.author.handle) },
-    text: storableText(message.text, MAX_INCOMING_TEXT),
-    attachments: message.attachments.map((attachment) => ({ type: storableText(attachment.type), url: storableText(attachment.url) })),
+    threadKey: storableCut(message.threadKey),
+    author: { platformId: orNull(message.author.platformId), name: storableCut(message.author.name, MAX_AUTHOR_NAME), handle: orNull(message.author.handle) },
+    text: storableCut(message.text, MAX_INCOMING_TEXT),
+    attachments: message.attachments.map((attachment) => ({ type: storableCut(attachment.type), url: storableCut(attachment.url) })),
   };
 }

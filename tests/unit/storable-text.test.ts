@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { incomingMessage, storableText } from "../../server/channels/incoming.js";
+import { incomingMessage, storableCut } from "../../server/channels/incoming.js";
+import { storableText } from "../../server/text/storable.js";
 import { failureOf } from "../../server/inbox/deadLetters.js";
 
 describe("storable platform text", () => {
@@ -12,8 +13,8 @@ describe("storable platform text", () => {
   });
 
   it("cuts long text without leaving half an emoji", () => {
-    expect(storableText("ab\ud83d\ude00", 3)).toBe("ab\uFFFD");
-    expect(storableText("abc", 5)).toBe("abc");
+    expect(storableCut("ab\ud83d\ude00", 3)).toBe("ab\uFFFD");
+    expect(storableCut("abc", 5)).toBe("abc");
   });
 
   it("makes every text field of a message storable, and cuts text and author name to their limits", () => {

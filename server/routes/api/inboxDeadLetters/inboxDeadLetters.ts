@@ -6,7 +6,7 @@ import { authorize } from "../../../policies/index.js";
 import { presentInboxDeadLetter } from "../../../presenters/inboxDeadLetter.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
-import { decodeCursor, page } from "../../pagination.js";
+import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
 import { listInboxDeadLettersQuery } from "./schema.js";
 
@@ -25,13 +25,11 @@ export function inboxDeadLetterRoutes(services: Services): Router {
     authorize(req.actor!, "list", "InboxDeadLetter");
     const query = parse(listInboxDeadLettersQuery, req.query, req);
     // Newest first; the cursor is the last entry's creation time and id.
-    const after = decodeCursor(query.cursor);
-    const [afterAt, afterId] = after?.split("|") ?? [];
-    if (after !== undefined && (!afterAt || Number.isNaN(Date.parse(afterAt)) || !afterId || !/^[0-9a-f-]{36}$/.test(afterId))) throw new AppError("invalid_cursor");
+    const after = decodeCursor(query.cursor, cursorKeys.timeAndId);
     const filters: Prisma.InboxDeadLetterWhereInput[] = [];
     if (query.state === "open") filters.push({ resolution: null });
     if (query.state === "resolved") filters.push({ resolution: { not: null } });
-    if (afterAt && afterId) filters.push({ OR: [{ createdAt: { lt: new Date(afterAt) } }, { createdAt: new Date(afterAt), id: { lt: afterId } }] });
+    if (after) filters.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
     const rows = await prisma.inboxDeadLetter.findMany({ where: { AND: filters }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
     const result = page(rows, query.limit, (letter) => `${letter.createdAt.toISOString()}|${letter.id}`);
     const channelIds = [...new Set(result.data.flatMap((letter) => (letter.channelId ? [letter.channelId] : [])))];
