@@ -151,6 +151,16 @@ const catalogue = {
     id: "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.",
     en: "The template uses an unknown variable. Use only {nama}, {nomor} or {unit}.",
   },
+  dead_letter_resolved: {
+    status: 409,
+    id: "Entri ini sudah ditangani (disimpan atau diabaikan).",
+    en: "This entry has already been handled (filed or dismissed).",
+  },
+  dead_letter_retry_failed: {
+    status: 422,
+    id: "Pesan ini masih belum dapat disimpan. Alasannya diperbarui di daftar.",
+    en: "This message still cannot be filed. The reason is updated in the list.",
+  },
   internal: { status: 500, id: "Terjadi kesalahan pada server. Coba lagi.", en: "Something went wrong on the server. Please try again." },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

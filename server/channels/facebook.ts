@@ -7,7 +7,7 @@ import { type ChannelAdapter, ChannelError, type ChannelTarget, type EngagementC
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { normaliseWhitespace, type Platform } from "./http.js";
 import { lifetimeInsights, readEachPost } from "./engagement.js";
-import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
+import { incomingMessage, nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of a Facebook channel: a Page access token (never expires once long-lived). */
 export type FacebookCredentials = { pageAccessToken: string };
@@ -209,7 +209,7 @@ async function commentsOn(graph: GraphClient, pageId: string, postIds: string[],
     try {
       for await (const comment of comments) {
         if (comment.from?.id === pageId || !comment.message) continue;
-        messages.push({
+        messages.push(incomingMessage({
           source: "facebook_comment",
           platformId: comment.id,
           parentPlatformId: comment.parent?.id ?? null,
@@ -219,7 +219,7 @@ async function commentsOn(graph: GraphClient, pageId: string, postIds: string[],
           text: comment.message,
           sentAt: graphDate(comment.created_time),
           attachments: [],
-        });
+        }));
       }
     } catch (error) {
       // A post deleted on Facebook answers "does not exist"; the other posts are still read.
@@ -242,7 +242,7 @@ async function pageMessages(graph: GraphClient, pageId: string, since: number | 
   for await (const conversation of conversations) {
     for (const message of conversation.messages?.data ?? []) {
       if (message.from?.id === pageId || !message.message || !newer(message.created_time)) continue;
-      messages.push({
+      messages.push(incomingMessage({
         source: "facebook_message",
         platformId: message.id,
         parentPlatformId: null,
@@ -253,7 +253,7 @@ async function pageMessages(graph: GraphClient, pageId: string, since: number | 
         text: message.message,
         sentAt: graphDate(message.created_time),
         attachments: [],
-      });
+      }));
     }
   }
   return messages;

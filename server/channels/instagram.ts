@@ -6,7 +6,7 @@ import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublis
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
 import { lifetimeInsights, readEachPost } from "./engagement.js";
-import { nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
+import { incomingMessage, nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of an Instagram channel: the Page access token of the Facebook Page linked to it. */
 export type InstagramCredentials = { accessToken: string };
@@ -197,7 +197,7 @@ async function collect<T>(items: AsyncGenerator<T>): Promise<T[]> {
 /** The same shape the comments webhook is filed with, so a comment seen both ways is one item. */
 function incomingComment(mediaId: string, comment: IgComment): IncomingMessage {
   const username = comment.username ?? comment.from?.username ?? null;
-  return {
+  return incomingMessage({
     source: "instagram_comment",
     platformId: comment.id,
     parentPlatformId: comment.parent_id ?? null,
@@ -207,7 +207,7 @@ function incomingComment(mediaId: string, comment: IgComment): IncomingMessage {
     text: comment.text ?? "",
     sentAt: graphDate(comment.timestamp),
     attachments: [],
-  };
+  });
 }
 
 /** Connecting with only the Page token: the Page names its linked Instagram account. */

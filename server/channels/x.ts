@@ -18,7 +18,7 @@ import {
 import { sandboxTwitterPlugin } from "../sandbox/x/client.js";
 import { type ChannelAdapter, ChannelError, type ChannelTarget, type EngagementBatch, type EngagementCounts, type FinalPublishStep, type IncomingMessage, type OutgoingPost } from "./adapter.js";
 import { DEFAULT_TIMEOUT_MS, minutesFromNow, networkFailure, normaliseWhitespace, type Platform, requiredField } from "./http.js";
-import { RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
+import { incomingMessage, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of an X channel: OAuth 1.0a user keys, or an OAuth 2.0 user-context token. */
 export type XCredentials =
@@ -198,7 +198,7 @@ function incomingMention(tweet: TweetV2, includes: TwitterV2IncludesHelper): Inc
   const author = includes.author(tweet);
   const repliedTo = tweet.referenced_tweets?.find((reference) => reference.type === "replied_to")?.id ?? null;
   const threadKey = tweet.conversation_id ?? tweet.id;
-  return {
+  return incomingMessage({
     source: "x_mention",
     platformId: tweet.id,
     parentPlatformId: repliedTo,
@@ -208,7 +208,7 @@ function incomingMention(tweet: TweetV2, includes: TwitterV2IncludesHelper): Inc
     text: tweet.text,
     sentAt: tweet.created_at ? new Date(tweet.created_at) : new Date(),
     attachments: [],
-  };
+  });
 }
 
 /** One agent for every plain-http client, so connections to a local X stand-in are kept alive and reused. */

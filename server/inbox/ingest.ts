@@ -50,10 +50,11 @@ export async function fileMessages(sql: SqlTransaction, arrivals: IncomingArriva
         parentPlatformId: message.parentPlatformId,
         postRemoteId: message.postRemoteId,
         postId: postAnswered(channel.id, message.postRemoteId),
-        authorName: message.author.name.slice(0, 200),
+        // Made storable and cut to length once, where the channel adapter built the message (channels/incoming.ts).
+        authorName: message.author.name,
         authorHandle: message.author.handle,
         authorPlatformId: message.author.platformId,
-        text: message.text.slice(0, 20_000),
+        text: message.text,
         attachments: message.attachments,
         sentAt: message.sentAt,
         receivedAt,
@@ -106,7 +107,12 @@ export async function storeIncoming(services: Services, channel: IncomingArrival
 }
 
 const conversationKey = (message: IncomingMessage) => `${message.source}\u0000${message.threadKey}\u0000${authorKeyOf(message)}`;
-const authorKeyOf = (message: IncomingMessage) => message.author.platformId ?? message.author.name;
+/**
+ * Who wrote it, within its thread. A message without an author id (Meta omits `from` at times) is
+ * a conversation of its own, keyed by its own platform id: a display name such as "Pengguna
+ * Facebook" is shared by many citizens and would merge them across units.
+ */
+export const authorKeyOf = (message: IncomingMessage) => message.author.platformId ?? `anonymous:${message.platformId}`;
 
 /**
  * The conversation of each message's thread and author, created when new, its last item time

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { IncomingMessage } from "../channels/adapter.js";
+import { incomingMessage } from "../channels/incoming.js";
 
 /** X-Hub-Signature-256 is "sha256=" + the hex HMAC-SHA256 of the exact raw body with the app secret. */
 export function verifyMetaSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
@@ -71,7 +72,7 @@ export function parseMetaWebhook(body: unknown): MetaWebhookMessage[] {
         if (comment.from?.id === entry.id) continue;
         messages.push({
           accountId: entry.id,
-          message: {
+          message: incomingMessage({
             source: "facebook_comment",
             platformId: comment.comment_id,
             parentPlatformId: comment.parent_id && comment.parent_id !== comment.post_id ? comment.parent_id : null,
@@ -81,7 +82,7 @@ export function parseMetaWebhook(body: unknown): MetaWebhookMessage[] {
             text: comment.message,
             sentAt: timeOf(comment.created_time, entry.time),
             attachments: [],
-          },
+          }),
         });
       }
       if (parsed.object === "instagram" && change.field === "comments") {
@@ -92,7 +93,7 @@ export function parseMetaWebhook(body: unknown): MetaWebhookMessage[] {
         if (comment.from?.id === entry.id) continue;
         messages.push({
           accountId: entry.id,
-          message: {
+          message: incomingMessage({
             source: "instagram_comment",
             platformId: comment.id,
             parentPlatformId: comment.parent_id ?? null,
@@ -102,7 +103,7 @@ export function parseMetaWebhook(body: unknown): MetaWebhookMessage[] {
             text: comment.text,
             sentAt: timeOf(undefined, entry.time),
             attachments: [],
-          },
+          }),
         });
       }
     }

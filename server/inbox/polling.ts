@@ -5,13 +5,14 @@
  */
 import os from "node:os";
 import { randomBytes } from "node:crypto";
-import { ChannelError, type IncomingBatch, type InboxStream } from "../channels/adapter.js";
+import { ChannelError, type IncomingBatch, type IncomingMessage, type InboxStream } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../commands/channels.js";
 import type { Channel, PrismaClient } from "../db/generated/client.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 import type { Services } from "../services.js";
+import { failureOf, keepMessageDeadLetter } from "./deadLetters.js";
 import { storeIncoming } from "./ingest.js";
 
 /** What is polled on each kind of channel. */
@@ -128,7 +129,7 @@ export class InboxPoller {
           : await withFreshXToken(this.services, channel, (target) => fetchIncoming(target, stream, claimed.cursor, { recentPostIds, ...(left !== null ? { maxRequests: left } : {}) }));
       await recordPlatformRequests(prisma, channel.id, batch.requests, now);
       // Filed before the cursor moves: a crash in between re-reads, and filing dedupes.
-      for (const message of batch.messages) await storeIncoming(this.services, channel, message);
+      for (const message of batch.messages) await this.file(channel, stream, message);
       const spent = batch.requests.reduce((sum, request) => sum + request.count, 0);
       const stillLeft = left === null ? null : left - spent;
       const nextPollAt = stillLeft !== null && stillLeft <= 0 ? startOfNextMonth(now) : this.nextPollAfter(channel.kind, now, spent, stillLeft, batch.retryAt);
@@ -137,13 +138,28 @@ export class InboxPoller {
         data: { cursor: batch.cursor, lastPolledAt: now, nextPollAt, lastError: stillLeft !== null && stillLeft <= 0 ? BUDGET_EXHAUSTED : null },
       });
     } catch (error) {
-      logger.warn({ err: error, channelId: channel.id, stream, owner: this.owner }, "inbox poll failed; will try again");
+      logger.warn({ channelId: channel.id, stream, reason: error instanceof ChannelError ? error.code : failureOf(error).reason, owner: this.owner }, "inbox poll failed; will try again");
       if (error instanceof ChannelError && error.failure === "reconnect") await markChannelNeedsReconnect(this.services, channel.id, error.message);
       const retryAt = error instanceof ChannelError ? error.retryAt : undefined;
       await prisma.channelPoll.update({
         where: key,
-        data: { lastPolledAt: now, nextPollAt: this.nextPollAfter(channel.kind, now, 1, left, retryAt), lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+        data: { lastPolledAt: now, nextPollAt: this.nextPollAfter(channel.kind, now, 1, left, retryAt), lastError: error instanceof ChannelError ? error.message.slice(0, 500) : failureOf(error).reason },
       });
+    }
+  }
+
+  /**
+   * Files one polled message. One the database refuses goes to the dead-letter list, so it holds
+   * up neither the others nor the cursor (a stuck cursor would re-read, and X re-bill, the same page forever).
+   * Only when even that cannot be written does the poll fail, and its page is read again.
+   */
+  private async file(channel: Channel, stream: InboxStream, message: IncomingMessage): Promise<void> {
+    try {
+      await storeIncoming(this.services, channel, message);
+    } catch (error) {
+      const { reason } = failureOf(error);
+      this.services.logger.warn({ channelId: channel.id, stream, platformId: message.platformId, reason, owner: this.owner }, "polled message could not be filed; kept in the dead-letter list");
+      await this.services.db.transaction((sql) => keepMessageDeadLetter(sql, { origin: "poll", channelId: channel.id, stream, message, reason }));
     }
   }
 

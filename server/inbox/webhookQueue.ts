@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import type { SqlTransaction } from "../db/client.js";
 import type { Services } from "../services.js";
 import { ArrivalDesk } from "./arrival.js";
-import { fileMessages, type IncomingArrival } from "./ingest.js";
+import { failureOf, fileEachOnItsOwn, keepMessageDeadLetter, keepReceiptDeadLetter } from "./deadLetters.js";
+import type { IncomingArrival } from "./ingest.js";
 import { parseMetaWebhook } from "./metaWebhook.js";
 
 /**
@@ -16,7 +17,7 @@ const FILING_BATCH = 200;
 const FILING_LOOPS = 2;
 /** Bodies written by one INSERT when many callbacks arrive at once. */
 const KEEPING_BATCH = 1000;
-const MAX_ATTEMPTS = 10;
+export const MAX_ATTEMPTS = 10;
 /** After a failed attempt a receipt waits this long, doubled per attempt, before the next. */
 const RETRY_BASE_MS = 1000;
 
@@ -77,13 +78,17 @@ export async function countRejectedWebhook(services: Services, source: string): 
 type Receipt = { id: string; body: string };
 /** What a batch filed: the receipts and the new items, announced once the transaction has committed. */
 type Filed = { receipts: number; items: { id: string }[] };
+/** A comment to file and the receipt that brought it. */
+type ReceiptArrival = IncomingArrival & { receiptId: string };
 
 /**
  * Files the messages of kept callbacks in batches. A batch is claimed with FOR UPDATE SKIP
  * LOCKED and filed in the same transaction that marks its receipts processed, so several
  * processes share the queue, and a process that dies mid-way leaves the whole batch to the next.
- * Messages are triaged in memory while filed; a batch that fails is retried receipt by receipt,
- * so one bad callback cannot hold up the others.
+ * Messages are triaged in memory while filed. When the batch as a whole fails, its messages are
+ * filed one by one under savepoints in the same transaction, still holding the claim: each files
+ * on its own merits, one the database refuses goes to the dead-letter list, and a receipt whose
+ * failure may pass (a lock, a deadlock) is retried later, counted once per backoff step.
  */
 export class WebhookProcessor {
   private readonly owner = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -112,7 +117,7 @@ export class WebhookProcessor {
           await Promise.all(Array.from({ length: FILING_LOOPS }, fileUntilEmpty));
         } while (this.again);
       } catch (error) {
-        this.services.logger.error({ err: error, owner: this.owner }, "webhook queue failed");
+        this.services.logger.error({ reason: failureOf(error).reason, owner: this.owner }, "webhook queue failed");
       } finally {
         this.running = null;
       }
@@ -129,86 +134,129 @@ export class WebhookProcessor {
   async processPending(limit = FILING_BATCH): Promise<number> {
     let claimed: string[] = [];
     try {
-      const filed = await this.fileBatch(limit, null, (ids) => (claimed = ids));
+      const filed = await this.fileBatch(limit, (ids) => (claimed = ids));
       this.announce(filed.items);
       return filed.receipts;
     } catch (error) {
-      this.services.logger.warn({ err: error, receipts: claimed.length, owner: this.owner }, "webhook batch could not be filed; filing its receipts one by one");
+      // The transaction itself failed (connection, commit): nothing was filed, and the claim is gone.
+      const { reason } = failureOf(error);
+      this.services.logger.warn({ receipts: claimed.length, reason, owner: this.owner }, "webhook batch could not be filed; will retry");
+      if (claimed.length > 0) await this.postpone(claimed, reason);
+      return claimed.length;
     }
-    for (const id of claimed) {
-      try {
-        this.announce((await this.fileBatch(1, id, () => {})).items);
-      } catch (error) {
-        this.services.logger.warn({ err: error, receipt: id, owner: this.owner }, "webhook could not be filed; will retry");
-        await this.services.prisma.$executeRaw`
-          UPDATE "WebhookReceipt" SET "attempts" = "attempts" + 1, "lastError" = ${error instanceof Error ? error.message : String(error)},
-            "leaseUntil" = now() + ${RETRY_BASE_MS}::int * interval '1 millisecond' * power(2, "attempts")
-          WHERE "id" = ${id}::bigint`;
-      }
-    }
-    return claimed.length;
   }
 
-  /** Claims up to `limit` receipts (or the one given), files them and marks them processed, in one transaction. */
-  private async fileBatch(limit: number, onlyId: string | null, onClaimed: (ids: string[]) => void): Promise<Filed> {
+  /**
+   * Counts a failed attempt for receipts whose transaction was rolled back, only for those no loop
+   * has leased since: each backoff step costs a receipt one attempt, however many loops saw it fail.
+   */
+  private async postpone(ids: string[], reason: string): Promise<void> {
+    await this.services.db.transaction((sql) =>
+      sql.query(
+        `UPDATE "WebhookReceipt" SET "attempts" = "attempts" + 1, "lastError" = $2,
+          "leaseUntil" = now() + $3::int * interval '1 millisecond' * power(2, "attempts")
+        WHERE "id" IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) AND "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < now())`,
+        [JSON.stringify(ids), reason, RETRY_BASE_MS],
+      ),
+    );
+  }
+
+  /** Claims up to `limit` receipts, files them and marks them processed (or leased for a retry), in one transaction. */
+  private async fileBatch(limit: number, onClaimed: (ids: string[]) => void): Promise<Filed> {
     // Read (or refresh) the cached rules before the transaction: PGlite has a single connection.
     const decide = await this.arrivals.decider();
     return this.services.db.transaction(async (sql) => {
+      await this.giveUpExhausted(sql);
       const receipts = await sql.query<Receipt>(
         `SELECT "id"::text AS id, "body" FROM "WebhookReceipt"
         WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < now()) AND "attempts" < $1
-          AND ($2::bigint IS NULL OR "id" = $2::bigint)
-        ORDER BY "id" LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [MAX_ATTEMPTS, onlyId, limit],
+        ORDER BY "id" LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [MAX_ATTEMPTS, limit],
       );
       onClaimed(receipts.map((receipt) => receipt.id));
       if (receipts.length === 0) return { receipts: 0, items: [] };
       // Losing this commit in a crash only means filing the batch again: its receipts stay unprocessed with it.
       // (The receipt itself was committed synchronously before its callback was acknowledged.)
       await sql.query(`SET LOCAL synchronous_commit = off`);
-      const { arrivals, malformed } = await this.readReceipts(sql, receipts);
-      const items = await fileMessages(sql, arrivals, decide);
+      const { arrivals, malformed } = await readMetaReceipts(sql, receipts);
+      const { items, failed } = await fileEachOnItsOwn(sql, arrivals, decide);
+      const retryLater = new Map<string, string>();
+      for (const { arrival, failure } of failed) {
+        const ids = { receiptId: arrival.receiptId, channelId: arrival.channel.id, platformId: arrival.message.platformId };
+        this.services.logger.warn(
+          { ...ids, reason: failure.reason, owner: this.owner },
+          failure.transient ? "webhook comment could not be filed; will retry" : "webhook comment refused by the database; kept in the dead-letter list",
+        );
+        if (failure.transient) retryLater.set(arrival.receiptId, failure.reason);
+        else await keepMessageDeadLetter(sql, { origin: "meta_webhook", channelId: arrival.channel.id, message: arrival.message, reason: failure.reason, receiptId: arrival.receiptId });
+      }
       // A body that is not a Meta webhook will never become one: it is set aside with the reason, not retried.
+      const done = receipts.filter(({ id }) => !retryLater.has(id));
       await sql.query(
         `UPDATE "WebhookReceipt" AS r SET "processedAt" = now(), "leaseUntil" = NULL, "lastError" = x."lastError"
         FROM jsonb_to_recordset($1::jsonb) AS x("id" bigint, "lastError" text) WHERE r."id" = x."id"`,
-        [JSON.stringify(receipts.map(({ id }) => ({ id, lastError: malformed.get(id) ?? null })))],
+        [JSON.stringify(done.map(({ id }) => ({ id, lastError: malformed.get(id) ?? null })))],
       );
+      // Still claimed (row-locked) by this transaction, so no other loop counts the same failure: one attempt per backoff step.
+      if (retryLater.size > 0) {
+        await sql.query(
+          `UPDATE "WebhookReceipt" AS r SET "attempts" = r."attempts" + 1, "lastError" = x."lastError",
+            "leaseUntil" = now() + $2::int * interval '1 millisecond' * power(2, r."attempts")
+          FROM jsonb_to_recordset($1::jsonb) AS x("id" bigint, "lastError" text) WHERE r."id" = x."id"`,
+          [JSON.stringify([...retryLater].map(([id, lastError]) => ({ id, lastError }))), RETRY_BASE_MS],
+        );
+      }
       return { receipts: receipts.length, items };
     });
   }
 
-  /** The comments in the receipts, each with the connected channel it was addressed to, and why the malformed ones were set aside. */
-  private async readReceipts(sql: SqlTransaction, receipts: Receipt[]) {
-    const malformed = new Map<string, string>();
-    const found = receipts.flatMap((receipt) => {
-      try {
-        return parseMetaWebhook(JSON.parse(receipt.body));
-      } catch (error) {
-        malformed.set(receipt.id, `malformed: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`);
-        return [];
-      }
-    });
-    const accounts = [...new Set(found.map(({ accountId }) => accountId))];
-    const channels = accounts.length
-      ? await sql.query<{ id: string; unitId: string; kind: string; externalId: string }>(
-          `SELECT "id"::text AS id, "unitId"::text AS "unitId", "kind"::text AS kind, "externalId" FROM "Channel"
-          WHERE "kind" IN ('facebook', 'instagram') AND "externalId" IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY "createdAt"`,
-          [JSON.stringify(accounts)],
-        )
-      : [];
-    const channelOf = new Map<string, IncomingArrival["channel"]>();
-    for (const channel of channels) if (!channelOf.has(`${channel.kind}:${channel.externalId}`)) channelOf.set(`${channel.kind}:${channel.externalId}`, channel);
-    // A callback for an account no unit has connected is acknowledged and dropped.
-    const arrivals = found.flatMap(({ accountId, message }) => {
-      const channel = channelOf.get(`${message.source === "instagram_comment" ? "instagram" : "facebook"}:${accountId}`);
-      return channel ? [{ channel: { id: channel.id, unitId: channel.unitId }, message }] : [];
-    });
-    return { arrivals, malformed };
+  /** Receipts out of attempts go to the dead-letter list with their last reason, instead of waiting there unseen. */
+  private async giveUpExhausted(sql: SqlTransaction): Promise<void> {
+    const given = await sql.query<{ id: string; body: string; lastError: string | null }>(
+      `UPDATE "WebhookReceipt" SET "processedAt" = now(), "leaseUntil" = NULL
+      WHERE "id" IN (SELECT "id" FROM "WebhookReceipt" WHERE "processedAt" IS NULL AND "attempts" >= $1 ORDER BY "id" LIMIT 100 FOR UPDATE SKIP LOCKED)
+      RETURNING "id"::text AS id, "body", "lastError"`,
+      [MAX_ATTEMPTS],
+    );
+    for (const receipt of given) {
+      const reason = `given up after ${MAX_ATTEMPTS} attempts: ${receipt.lastError ?? "unknown"}`;
+      this.services.logger.warn({ receiptId: receipt.id, reason, owner: this.owner }, "webhook receipt given up; kept in the dead-letter list");
+      await keepReceiptDeadLetter(sql, { id: receipt.id, body: receipt.body, reason });
+    }
   }
 
   /** Realtime and the early-warning watch learn of each item once its batch has committed. */
   private announce(items: { id: string }[]): void {
     for (const item of items) this.services.events.emit("inbox.itemChanged", { itemId: item.id });
   }
+}
+
+/** The comments in the receipts, each with the connected channel it was addressed to, and why the malformed ones were set aside. */
+export async function readMetaReceipts(sql: SqlTransaction, receipts: Receipt[]): Promise<{ arrivals: ReceiptArrival[]; malformed: Map<string, string> }> {
+  const malformed = new Map<string, string>();
+  const found = receipts.flatMap((receipt) => {
+    try {
+      return parseMetaWebhook(JSON.parse(receipt.body)).map((comment) => ({ ...comment, receiptId: receipt.id }));
+    } catch (error) {
+      // The class only: a parser's message may quote the body.
+      malformed.set(receipt.id, `malformed: ${error instanceof Error ? error.name : typeof error}`);
+      return [];
+    }
+  });
+  const accounts = [...new Set(found.map(({ accountId }) => accountId))];
+  const channels = accounts.length
+    ? await sql.query<{ id: string; unitId: string; kind: string; externalId: string }>(
+        `SELECT "id"::text AS id, "unitId"::text AS "unitId", "kind"::text AS kind, "externalId" FROM "Channel"
+        WHERE "kind" IN ('facebook', 'instagram') AND "externalId" IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY "createdAt"`,
+        [JSON.stringify(accounts)],
+      )
+    : [];
+  const channelOf = new Map<string, IncomingArrival["channel"]>();
+  for (const channel of channels) if (!channelOf.has(`${channel.kind}:${channel.externalId}`)) channelOf.set(`${channel.kind}:${channel.externalId}`, channel);
+  // A callback for an account no unit has connected is acknowledged and dropped.
+  const arrivals = found.flatMap(({ accountId, message, receiptId }) => {
+    const channel = channelOf.get(`${message.source === "instagram_comment" ? "instagram" : "facebook"}:${accountId}`);
+    return channel ? [{ channel: { id: channel.id, unitId: channel.unitId }, message, receiptId }] : [];
+  });
+  return { arrivals, malformed };
 }

@@ -5,6 +5,7 @@ import "./apiTokens.js";
 import "./auditEvents.js";
 import "./cannedResponses.js";
 import "./earlyWarnings.js";
+import "./inboxDeadLetters.js";
 import "./sandbox.js";
 import "./units.js";
 import "./users.js";
@@ -26,6 +27,7 @@ export function abilitiesOf(actor: Actor) {
     readAuditLog: can(actor, "list", "AuditEvent"),
     controlSandbox: can(actor, "control", "Sandbox"),
     manageCannedResponses: can(actor, "create", "CannedResponse"),
+    manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

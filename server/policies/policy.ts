@@ -15,6 +15,8 @@ export type Subjects = {
   InboxItem: { unitPath: string | null };
   /** unitPath: the path of the unit the warning was routed to; null like an unrouted item. */
   EarlyWarning: { unitPath: string | null };
+  /** What the inbox could not file; admins see and retry it. */
+  InboxDeadLetter: never;
   RoutingRule: never;
   /** unitPath null: a template for every unit. */
   CannedResponse: { unitPath: string | null };

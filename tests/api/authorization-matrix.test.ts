@@ -66,6 +66,10 @@ const only = (...people: Person[]): Record<Person, Expectation> =>
 const adminOnly = { ...only(), admin: "any" } as Record<Person, Expectation>;
 
 let counter = 0;
+/** A dead letter of its own for each row that acts on one. */
+const deadLetter = () =>
+  siar.services.prisma.inboxDeadLetter.create({ data: { origin: "poll", payloadKind: "receipt", payload: "{}", key: `matrix:${++counter}`, reason: "test" } });
+
 const rows: Row[] = [
   { route: "GET /api/units/:id", what: "read Kecamatan Kapuas", call: (c) => c.get(`/api/units/${units["kec-kapuas"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
   { route: "GET /api/units/:id", what: "read a desa below Kapuas", call: (c) => c.get(`/api/units/${units["desa-sungai-mawang"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
@@ -92,6 +96,20 @@ const rows: Row[] = [
   { route: "GET /api/units", what: "list units", call: (c) => c.get("/api/units"), expected: ALL },
   { route: "GET /api/users", what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
   { route: "GET /api/canned-responses", what: "list canned responses", call: (c) => c.get("/api/canned-responses"), expected: only("admin", "humas", "officerKapuas", "officerTayanHulu") },
+  { route: "GET /api/inbox-dead-letters", what: "list the inbox's dead letters", call: (c) => c.get("/api/inbox-dead-letters"), expected: only("admin") },
+  {
+    route: "POST /api/inbox-dead-letters/:id/dismiss",
+    what: "dismiss an inbox dead letter",
+    call: async (c) => c.post(`/api/inbox-dead-letters/${(await deadLetter()).id}/dismiss`),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/inbox-dead-letters/:id/retry",
+    what: "retry an inbox dead letter",
+    // A receipt that is not a webhook fails again: the answer says so, to the admin alone.
+    call: async (c) => c.post(`/api/inbox-dead-letters/${(await deadLetter()).id}/retry`),
+    expected: adminOnly,
+  },
   {
     route: "POST /api/canned-responses",
     what: "write a canned response",

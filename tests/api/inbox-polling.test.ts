@@ -4,7 +4,7 @@ import { MENTIONS_ENDPOINT } from "../../server/channels/x.js";
 import type { Channel } from "../../server/db/generated/client.js";
 import { BUDGET_EXHAUSTED, InboxPoller, monthOf } from "../../server/inbox/polling.js";
 import { sendReply } from "../../server/inbox/replies.js";
-import { webhooksFiled } from "../helpers/inbox.js";
+import { refuseFiling, webhooksFiled } from "../helpers/inbox.js";
 import { addFacebookComment } from "../../server/sandbox/graph/facebook.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
@@ -96,6 +96,31 @@ describe("inbox polling", () => {
     expect(await itemsWith([comment!.id])).toHaveLength(1);
     await pollNow(facebook, "comments");
     expect(await itemsWith([comment!.id])).toHaveLength(1);
+  });
+
+  it("files every mention of a page beside one it cannot store, keeps that one as a dead letter, and moves the cursor on", async () => {
+    const allow = await refuseFiling(siar, "TOLAK-X");
+    try {
+      const mentions = control().injectMentions({
+        texts: ["jalan di depan sekolah berlubang", "TOLAK-X nomor saya 0812 tolong", "air\u0000 mati sejak pagi \ud83d", "terima kasih atas perbaikannya"],
+      });
+      const ids = mentions.map((mention) => mention.id);
+      const row = await pollNow(x, "mentions");
+      // Not stuck: the cursor passes the refused mention, so the page is not read (and billed) again.
+      expect(row).toMatchObject({ cursor: ids.at(-1), lastError: null });
+      const filed = await itemsWith(ids);
+      expect(filed.map((item) => item.platformId).sort()).toEqual([ids[0], ids[2], ids[3]].sort());
+      expect(filed.find((item) => item.platformId === ids[2])!.text).toBe("@diskominfo_sgu air mati sejak pagi \uFFFD");
+      const letter = await prisma().inboxDeadLetter.findFirstOrThrow({ where: { platformId: ids[1] } });
+      expect(letter).toMatchObject({ origin: "poll", stream: "mentions", channelId: x.id, source: "x_mention", payloadKind: "message", resolution: null });
+      expect(letter.reason).not.toMatch(/0812|TOLAK/);
+      const before = mentionRequests();
+      await pollNow(x, "mentions");
+      expect(mentionRequests()).toBe(before + 1);
+      expect(await prisma().inboxDeadLetter.count({ where: { platformId: ids[1] } })).toBe(1);
+    } finally {
+      await allow();
+    }
   });
 
   it("replies to a polled mention in its thread and counts the reply in the channel's spend", async () => {

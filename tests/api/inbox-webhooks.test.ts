@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testInbox, webhooksFiled } from "../helpers/inbox.js";
+import { MAX_ATTEMPTS, WebhookProcessor } from "../../server/inbox/webhookQueue.js";
+import { refuseFiling, testInbox, webhooksFiled } from "../helpers/inbox.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -139,34 +140,105 @@ describe("Meta webhook endpoint", () => {
     expect((await items()).filter((item) => item.platformId === "c-twice")).toHaveLength(1);
   });
 
-  it("files the rest of a batch when one receipt is not a webhook and another cannot be stored", async () => {
+  it("files the rest of a batch when one receipt is not a webhook", async () => {
     const { prisma } = siar.services;
-    const unstorable = feedComment("c-unstorable", "teks dengan \u0000 karakter nol");
     await prisma.webhookReceipt.createMany({
       data: [
         { source: "meta", body: feedComment("c-beside-1", "Air PDAM keruh sejak kemarin") },
         { source: "meta", body: "{ not json" },
-        { source: "meta", body: unstorable },
         { source: "meta", body: feedComment("c-beside-2", "Banjir setinggi lutut di jalan utama") },
       ],
     });
-    const beside = async () => (await items()).filter((item) => item.platformId.startsWith("c-beside-")).map((item) => item.platformId).sort();
-    // The server's own processor may be filing part of the queue at the same moment.
-    for (let attempt = 0; attempt < 100 && (await beside()).length < 2; attempt++) {
-      await testInbox(siar).webhooks.processPending();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await beside()).toEqual(["c-beside-1", "c-beside-2"]);
+    await settle();
+    const beside = (await items()).filter((item) => item.platformId.startsWith("c-beside-")).map((item) => item.platformId).sort();
+    expect(beside).toEqual(["c-beside-1", "c-beside-2"]);
     // Not a webhook: set aside with the reason, never retried.
     const notJson = await prisma.webhookReceipt.findFirstOrThrow({ where: { body: "{ not json" } });
     expect(notJson.processedAt).not.toBeNull();
     expect(notJson.lastError).toMatch(/^malformed/);
-    // The database refused it: kept for a later attempt, with the error, while the others went through.
-    const refused = await prisma.webhookReceipt.findFirstOrThrow({ where: { body: unstorable } });
-    expect(refused.processedAt).toBeNull();
-    expect(refused.attempts).toBeGreaterThanOrEqual(1);
-    expect(refused.lastError).toBeTruthy();
-    await prisma.webhookReceipt.update({ where: { id: refused.id }, data: { processedAt: new Date() } });
+  });
+
+  it("files a comment holding NUL and a lone surrogate, made storable, beside a normal one in the same signed delivery", async () => {
+    // Raw escapes as Meta may send them: "\u0000" and a lone "\ud83d" (half of an emoji).
+    const body = JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [feedChange("c-odd-text", "PLACEHOLDER"), feedChange("c-plain-text", "Jembatan desa retak")] }] })
+      .replace("PLACEHOLDER", String.raw`Lampu mati\u0000 di gang \ud83d mohon dicek`);
+    expect((await post(body, sign(body))).status).toBe(200);
+    await settle();
+    const filed = (await items()).filter((item) => item.platformId === "c-odd-text" || item.platformId === "c-plain-text");
+    expect(filed.map((item) => item.platformId).sort()).toEqual(["c-odd-text", "c-plain-text"]);
+    expect(filed.find((item) => item.platformId === "c-odd-text")!.text).toBe("Lampu mati di gang \uFFFD mohon dicek");
+    expect(await siar.services.prisma.webhookReceipt.count({ where: { body, processedAt: null } })).toBe(0);
+  });
+
+  it("files the good comments of a signed delivery and keeps the one the database refuses in the dead-letter list", async () => {
+    const allow = await refuseFiling(siar, "TOLAK-SIMPAN");
+    try {
+      const body = JSON.stringify({
+        object: "page",
+        entry: [{ id: pageId, time: 1795000000, changes: [feedChange("c-mixed-1", "Sampah di sungai"), feedChange("c-mixed-bad", "TOLAK-SIMPAN Pak Budi 0812"), feedChange("c-mixed-2", "Drainase tersumbat")] }],
+      });
+      expect((await post(body, sign(body))).status).toBe(200);
+      await settle();
+      const filed = (await items()).filter((item) => item.platformId.startsWith("c-mixed-")).map((item) => item.platformId).sort();
+      expect(filed).toEqual(["c-mixed-1", "c-mixed-2"]);
+      const letter = await siar.services.prisma.inboxDeadLetter.findFirstOrThrow({ where: { platformId: "c-mixed-bad" } });
+      expect(letter).toMatchObject({ origin: "meta_webhook", payloadKind: "message", source: "facebook_comment", resolution: null });
+      expect(letter.reason).toMatch(/23514/);
+      // The reason names the failure, never the citizen's words.
+      expect(letter.reason).not.toMatch(/Budi|0812|TOLAK/);
+      // The receipt is done: the refused comment waits in the dead-letter list, not in the queue.
+      const receipt = await siar.services.prisma.webhookReceipt.findFirstOrThrow({ where: { body } });
+      expect(receipt.processedAt).not.toBeNull();
+    } finally {
+      await allow();
+    }
+  });
+
+  it("gives each comment without an author its own conversation instead of merging them by display name", async () => {
+    const anonymous = (commentId: string, message: string) => {
+      const change = feedChange(commentId, message, `${pageId}_anon`);
+      const { from: _from, ...value } = change.value;
+      return { field: "feed", value };
+    };
+    const body = JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [anonymous("c-anon-1", "Jalan rusak di Desa A"), anonymous("c-anon-2", "Air mati di Desa B")] }] });
+    expect((await post(body, sign(body))).status).toBe(200);
+    await settle();
+    const filed = (await items()).filter((item) => item.platformId.startsWith("c-anon-"));
+    expect(filed).toHaveLength(2);
+    expect(filed.every((item) => item.authorName === "Pengguna Facebook")).toBe(true);
+    expect(filed[0]!.conversationId).not.toBe(filed[1]!.conversationId);
+  });
+
+  it("counts one attempt per backoff step for a receipt two filing loops fail at once, then keeps it as a dead letter", async () => {
+    const { prisma } = siar.services;
+    const allow = await refuseFiling(siar, "KUNCI-SIBUK", "lock_not_available");
+    try {
+      const body = feedComment("c-busy", "KUNCI-SIBUK jalan berlubang");
+      const beside = feedComment("c-busy-beside", "Lampu taman mati");
+      const receipt = await prisma.webhookReceipt.create({ data: { source: "meta", body } });
+      await prisma.webhookReceipt.create({ data: { source: "meta", body: beside } });
+      // Two processes, each filing with two loops, as the server does.
+      const processes = [new WebhookProcessor(siar.services, testInbox(siar).desk), new WebhookProcessor(siar.services, testInbox(siar).desk)];
+      for (let step = 1; step <= 3; step++) {
+        await Promise.all(processes.flatMap((processor) => [processor.processPending(), processor.processPending()]));
+        const row = await prisma.webhookReceipt.findUniqueOrThrow({ where: { id: receipt.id } });
+        expect(row.attempts).toBe(step);
+        expect(row.lastError).toMatch(/55P03/);
+        expect(row.processedAt).toBeNull();
+        // The backoff is over: the next step may begin.
+        await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+      }
+      expect((await items()).some((item) => item.platformId === "c-busy-beside")).toBe(true);
+      // The last attempt fails too: the receipt is given up into the dead-letter list, with its reason.
+      await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+      await processes[0]!.processPending();
+      await processes[0]!.processPending();
+      const letter = await prisma.inboxDeadLetter.findFirstOrThrow({ where: { receiptId: receipt.id, payloadKind: "receipt" } });
+      expect(letter.reason).toMatch(/^given up after 10 attempts: .*55P03/);
+      expect((await prisma.webhookReceipt.findUniqueOrThrow({ where: { id: receipt.id } })).processedAt).not.toBeNull();
+    } finally {
+      await allow();
+    }
   });
 });
 

@@ -54,3 +54,23 @@ export async function webhooksFiled(siar: TestSiar): Promise<void> {
   }
   throw new Error("webhooks were not filed within 5 s");
 }
+
+/**
+ * Makes the database refuse to file any inbox item whose text holds `marker`, with the given
+ * SQLSTATE (check_violation: a message no retry will file; lock_not_available: a failure that
+ * may pass). A test-only trigger: sanitising cannot make such an item storable. Returns its removal.
+ */
+export async function refuseFiling(siar: TestSiar, marker: string, errcode: "check_violation" | "lock_not_available" = "check_violation"): Promise<() => Promise<void>> {
+  const { prisma } = siar.services;
+  const name = `refuse_${marker.replace(/\W/g, "_").toLowerCase()}`;
+  await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW."text" LIKE '%${marker}%' THEN RAISE EXCEPTION 'refused for the test: %', NEW."text" USING ERRCODE = '${errcode}'; END IF;
+      RETURN NEW;
+    END $$`);
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "InboxItem" FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  return async () => {
+    await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON "InboxItem"`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${name}()`);
+  };
+}

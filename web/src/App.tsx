@@ -3,10 +3,11 @@ import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
 import { useI18n } from "./i18n";
-import { ADMIN, ADMIN_AUDIT, ADMIN_CANNED_RESPONSES, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, POSTS, POSTS_REVIEW, type Section } from "./navigation";
+import { ADMIN, ADMIN_AUDIT, ADMIN_CANNED_RESPONSES, ADMIN_CHANNELS, ADMIN_DEAD_LETTERS, ADMIN_ROUTING, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, POSTS, POSTS_REVIEW, type Section } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
+import { DeadLettersPage } from "./pages/admin/DeadLettersPage";
 import { CannedResponsesPage } from "./pages/admin/CannedResponsesPage";
 import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
@@ -48,6 +49,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_CHANNELS, <ChannelsPage />],
   [ADMIN_ROUTING, <RoutingRulesPage />],
   [ADMIN_CANNED_RESPONSES, <CannedResponsesPage />],
+  [ADMIN_DEAD_LETTERS, <DeadLettersPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
 ];
 

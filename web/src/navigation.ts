@@ -24,7 +24,8 @@ export const ADMIN_CHANNELS: Section = { path: "/admin/channels", label: "admin.
 // Admins and humas see every unit, and may read the routing rules; only admins change them (manageUnits).
 export const ADMIN_ROUTING: Section = { path: "/admin/routing-rules", label: "admin.routingRules", testId: "admin-routing-rules", allowed: (a) => a.seesAllUnits };
 export const ADMIN_CANNED_RESPONSES: Section = { path: "/admin/canned-responses", label: "admin.cannedResponses", testId: "admin-canned-responses", allowed: (a) => a.manageCannedResponses };
-export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_CANNED_RESPONSES, ADMIN_AUDIT];
+export const ADMIN_DEAD_LETTERS: Section = { path: "/admin/dead-letters", label: "admin.deadLetters", testId: "admin-dead-letters", allowed: (a) => a.manageDeadLetters };
+export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_CANNED_RESPONSES, ADMIN_DEAD_LETTERS, ADMIN_AUDIT];
 
 export const ADMIN: Section = {
   path: "/admin",

@@ -12,6 +12,7 @@ import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
 import { dashboardRoutes } from "./dashboard/dashboard.js";
 import { inboxRoutes } from "./inbox/inbox.js";
+import { inboxDeadLetterRoutes } from "./inboxDeadLetters/inboxDeadLetters.js";
 import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
@@ -42,6 +43,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/channels", ...signedIn, channelRoutes(services));
   api.use("/media", ...signedIn, mediaRoutes(services));
   api.use("/posts", ...signedIn, postRoutes(services));
+  api.use("/inbox-dead-letters", ...signedIn, inboxDeadLetterRoutes(services));
   api.use("/inbox", ...signedIn, inboxPhotoRoutes(services));
   api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));

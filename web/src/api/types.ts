@@ -23,6 +23,7 @@ export type Abilities = {
   seesAllUnits: boolean;
   controlSandbox: boolean;
   manageCannedResponses: boolean;
+  manageDeadLetters: boolean;
 };
 
 export type Session = {
@@ -307,3 +308,23 @@ export type BulkResult = { results: { id: string; ok: boolean; error?: { code: s
 
 /** Who else has an item open ("inbox.presence"), and whether they are writing. */
 export type InboxViewer = { id: string; name: string; typing: boolean };
+
+/** What the inbox could not file, as GET /api/inbox-dead-letters lists it. */
+export type InboxDeadLetter = {
+  id: string;
+  origin: "meta_webhook" | "poll";
+  payloadKind: "message" | "receipt";
+  receiptId: string | null;
+  channel: { id: string; name: string | null; kind: ChannelKind | null } | null;
+  stream: string | null;
+  source: InboxSource | null;
+  platformId: string | null;
+  reason: string;
+  attempts: number;
+  createdAt: string;
+  lastFailedAt: string;
+  resolution: "filed" | "dismissed" | null;
+  resolvedAt: string | null;
+  itemId: string | null;
+  preview: { authorName: string | null; text: string; sentAt: string | null };
+};
