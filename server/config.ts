@@ -22,6 +22,20 @@ const secret = z
 
 const RECIPIENTS_EXPECTED = "expected e-mail addresses separated by commas, such as bupati@example.go.id, sekda@example.go.id";
 
+const ORIGINS_EXPECTED =
+  "expected web origins separated by commas, such as https://siar.example.go.id, https://humas.example.go.id (scheme, host and optional port; no path)";
+
+/** "https://host[:port]" exactly, as a browser sends it in the Origin header. */
+function asOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    const bare = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    return bare && (url.protocol === "https:" || url.protocol === "http:") ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], {
     error: "expected development, production or test",
@@ -59,6 +73,12 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes").default(15),
   LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of attempts per 15 minutes").default(30),
   TRUST_PROXY: z.string().default("loopback"),
+  SIAR_ALLOWED_ORIGINS: z
+    .string()
+    .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((origin) => asOrigin(origin) !== null, ORIGINS_EXPECTED)).min(1, ORIGINS_EXPECTED))
+    .transform((origins) => origins.map((origin) => asOrigin(origin)!))
+    .optional(),
   PUBLISH_INTERVAL_SECONDS: z.coerce
     .number({ error: "expected a whole number of seconds from 1 to 59" })
     .int("expected a whole number of seconds from 1 to 59")
@@ -116,6 +136,8 @@ export type Config = {
   secrets: { sessionSecret?: string; encryptionKey?: string };
   sessionTtlHours: number;
   login: { maxFailures: number; lockoutMinutes: number; perIpLimit: number };
+  /** Origins besides PUBLIC_BASE_URL's whose pages may open a realtime socket. */
+  allowedOrigins: string[];
   trustProxy: string;
   /** Meta webhooks (Page and Instagram comments): the verify token of the subscription. */
   metaWebhookVerifyToken: string | undefined;
@@ -201,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIpLimit: e.LOGIN_RATE_LIMIT_PER_IP,
     },
     trustProxy: e.TRUST_PROXY,
+    allowedOrigins: e.SIAR_ALLOWED_ORIGINS ?? [],
     publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
     engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
