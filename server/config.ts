@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { SignInLimits } from "./auth/signInThrottle.js";
 
 /** Raised when the environment does not describe a runnable Siar; start-up prints it and exits. */
 export class ConfigError extends Error {
@@ -69,9 +70,11 @@ const envSchema = z.object({
   SIAR_ADMIN_EMAIL: z.email({ error: "expected an e-mail address" }).optional(),
   SIAR_ORG_NAME: z.string().trim().min(3, "expected the organisation's name").default("Pemerintah Kabupaten"),
   SESSION_TTL_HOURS: positiveInt("a whole number of hours").default(12),
-  LOGIN_MAX_FAILURES: positiveInt("a whole number of attempts").default(5),
-  LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes").default(15),
-  LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of attempts per 15 minutes").default(30),
+  LOGIN_MAX_FAILURES: positiveInt("a whole number of failed attempts").default(5),
+  LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes from 1 to 1440").max(1440, "expected a whole number of minutes from 1 to 1440").default(15),
+  LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of failed attempts").default(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt("a whole number of failed attempts").default(20),
+  LOGIN_KNOWN_ADDRESS_DAYS: positiveInt("a whole number of days").default(90),
   TRUST_PROXY: z.string().default("loopback"),
   SIAR_ALLOWED_ORIGINS: z
     .string()
@@ -135,7 +138,8 @@ export type Config = {
   /** Given explicitly, or undefined: then the embedded mode generates them in the data folder. */
   secrets: { sessionSecret?: string; encryptionKey?: string };
   sessionTtlHours: number;
-  login: { maxFailures: number; lockoutMinutes: number; perIpLimit: number };
+  /** Sign-in protection (server/auth/signInThrottle.ts): failure budgets per window. */
+  login: SignInLimits;
   /** Origins besides PUBLIC_BASE_URL's whose pages may open a realtime socket. */
   allowedOrigins: string[];
   trustProxy: string;
@@ -219,8 +223,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
-      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+      windowMinutes: e.LOGIN_LOCKOUT_MINUTES,
       perIpLimit: e.LOGIN_RATE_LIMIT_PER_IP,
+      perAccountLimit: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      knownAddressDays: e.LOGIN_KNOWN_ADDRESS_DAYS,
     },
     trustProxy: e.TRUST_PROXY,
     allowedOrigins: e.SIAR_ALLOWED_ORIGINS ?? [],
