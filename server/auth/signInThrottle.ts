@@ -14,6 +14,8 @@ import type { TokenHasher } from "./tokens.js";
  *   account cannot keep its owner out: there is no hard lock anyone else can set off.
  * A successful sign-in clears only its own (account, address) count: clearing the address or
  * account count would let someone who knows one password reset their guessing budget.
+ * Each attempt is counted before its password is checked and given back on success, so a burst
+ * of simultaneous guesses cannot slip past the budget while the hashes are being computed.
  * A window starts at a key's first failure (not at a clock boundary), so a budget cannot be
  * spent twice across a boundary, and the wait given is exact.
  */
@@ -31,8 +33,9 @@ export type SignInLimits = {
 
 export type SignInAttempt = { accountKey: string; ip: string; keys: { address: string; accountAddress: string; account: string } };
 export type ThrottleScope = "address" | "account_address" | "account";
+export type Throttled = { scope: ThrottleScope; retryAfterSeconds: number };
 
-type Db = Pick<PrismaClient, "$queryRaw" | "signInFailureCount" | "signInKnownAddress">;
+type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "signInFailureCount" | "signInKnownAddress">;
 
 export function signInAttempt(hasher: TokenHasher, email: string, ip: string): SignInAttempt {
   const accountKey = hasher.hash(`sign-in:${email}`);
@@ -45,40 +48,28 @@ export function signInAttempt(hasher: TokenHasher, email: string, ip: string): S
 
 const windowMs = (limits: Pick<SignInLimits, "windowMinutes">) => limits.windowMinutes * 60_000;
 
-/** Which budget this attempt has exhausted, if any, and how long until it is whole again. */
-export async function signInThrottled(
+/** Whether a budget spent before this attempt holds it back, and for how long. */
+export async function signInThrottled(db: Db, attempt: SignInAttempt, limits: SignInLimits, now = new Date()): Promise<Throttled | null> {
+  const since = new Date(now.getTime() - windowMs(limits));
+  const rows = await db.signInFailureCount.findMany({ where: { key: { in: Object.values(attempt.keys) }, firstFailureAt: { gt: since } } });
+  return holdingBack(db, attempt, limits, budgetsOf(attempt, limits, rows).filter((budget) => budget.used >= budget.limit), now);
+}
+
+/**
+ * Counts this attempt as a failure before its password is checked, so that a burst of
+ * simultaneous guesses cannot all pass the check above before any of them is counted; a
+ * success or a refusal gives the count back. Returns the budgets as counted, and a wait when
+ * other attempts spent the budget in the meantime.
+ */
+export async function reserveSignInAttempt(
   db: Db,
   attempt: SignInAttempt,
   limits: SignInLimits,
   now = new Date(),
-): Promise<{ scope: ThrottleScope; retryAfterSeconds: number } | null> {
-  const since = new Date(now.getTime() - windowMs(limits));
-  const rows = await db.signInFailureCount.findMany({ where: { key: { in: Object.values(attempt.keys) }, firstFailureAt: { gt: since } } });
-  const spent = budgetsOf(attempt, limits, rows).filter((budget) => budget.used >= budget.limit);
-  const blocking = [];
-  for (const budget of spent) {
-    if (budget.scope === "account" && (await isKnownAddress(db, attempt, limits, now))) continue;
-    blocking.push(budget);
-  }
-  if (!blocking.length) return null;
-  const until = Math.max(...blocking.map((budget) => budget.firstFailureAt.getTime() + windowMs(limits)));
-  return { scope: blocking[0]!.scope, retryAfterSeconds: secondsUntil(until, now) };
-}
-
-/**
- * Counts one failure against all three budgets. Returns the budgets this very failure used up
- * (to audit once), and the wait when this address must now stop trying this account; the
- * account-wide budget is left to the next attempt's check, which knows the address.
- */
-export async function recordSignInFailure(
-  db: Pick<Db, "$queryRaw">,
-  attempt: SignInAttempt,
-  limits: SignInLimits,
-  now = new Date(),
-): Promise<{ usedUp: ThrottleScope[]; retryAfterSeconds: number | null }> {
+): Promise<{ budgets: Budget[]; throttled: Throttled | null }> {
   const since = new Date(now.getTime() - windowMs(limits));
   const values = Object.values(attempt.keys).map((key) => Prisma.sql`(${key}, ${now}, 1)`);
-  // A count whose window has passed starts again at this failure.
+  // A count whose window has passed starts again at this attempt.
   const rows = await db.$queryRaw<{ key: string; firstFailureAt: Date; count: number }[]>`
     INSERT INTO "SignInFailureCount" AS c ("key", "firstFailureAt", "count") VALUES ${Prisma.join(values)}
     ON CONFLICT ("key") DO UPDATE SET
@@ -86,20 +77,36 @@ export async function recordSignInFailure(
       "firstFailureAt" = CASE WHEN c."firstFailureAt" > ${since} THEN c."firstFailureAt" ELSE EXCLUDED."firstFailureAt" END
     RETURNING "key", "firstFailureAt", "count"`;
   const budgets = budgetsOf(attempt, limits, rows);
+  const throttled = await holdingBack(db, attempt, limits, budgets.filter((budget) => budget.used > budget.limit), now);
+  if (throttled) await releaseSignInAttempt(db, attempt);
+  return { budgets, throttled };
+}
+
+/**
+ * What a failed attempt's count means: the budgets it used up (to audit once), and the wait when
+ * this address must now stop trying this account. The account-wide budget is left to the next
+ * attempt's check, which spares known addresses.
+ */
+export function afterFailure(budgets: Budget[], limits: SignInLimits, now = new Date()): { usedUp: ThrottleScope[]; retryAfterSeconds: number | null } {
   const usedUp = budgets.filter((budget) => budget.used === budget.limit).map((budget) => budget.scope);
   const stopping = budgets.filter((budget) => budget.scope !== "account" && budget.used >= budget.limit);
   const until = Math.max(...stopping.map((budget) => budget.firstFailureAt.getTime() + windowMs(limits)));
   return { usedUp, retryAfterSeconds: stopping.length ? secondsUntil(until, now) : null };
 }
 
-/** After a successful sign-in: this (account, address) starts afresh and the address becomes known. */
+/** Gives back an attempt's count: it turned out not to be a failed guess. */
+export async function releaseSignInAttempt(db: Pick<Db, "$executeRaw">, attempt: SignInAttempt, keys: string[] = Object.values(attempt.keys)): Promise<void> {
+  await db.$executeRaw`UPDATE "SignInFailureCount" SET "count" = GREATEST("count" - 1, 0) WHERE "key" IN (${Prisma.join(keys)})`;
+}
+
+/** After a successful sign-in: never counted, this (account, address) starts afresh, and the address becomes known. */
 export async function recordSignInSuccess(db: Db, attempt: SignInAttempt, now = new Date()): Promise<void> {
+  await releaseSignInAttempt(db, attempt, [attempt.keys.address, attempt.keys.account]);
   await db.signInFailureCount.deleteMany({ where: { key: attempt.keys.accountAddress } });
-  await db.signInKnownAddress.upsert({
-    where: { accountKey_ip: { accountKey: attempt.accountKey, ip: attempt.ip } },
-    create: { accountKey: attempt.accountKey, ip: attempt.ip, lastSuccessAt: now },
-    update: { lastSuccessAt: now },
-  });
+  // One statement, so two sign-ins at once (a double click) cannot both try to create the row.
+  await db.$executeRaw`
+    INSERT INTO "SignInKnownAddress" ("accountKey", "ip", "lastSuccessAt") VALUES (${attempt.accountKey}, ${attempt.ip}, ${now})
+    ON CONFLICT ("accountKey", "ip") DO UPDATE SET "lastSuccessAt" = EXCLUDED."lastSuccessAt"`;
 }
 
 /** An admin's password reset: the account's failure counts, from every address, start afresh. */
@@ -114,12 +121,24 @@ export async function pruneSignInRecords(db: Pick<Db, "signInFailureCount" | "si
   await db.signInKnownAddress.deleteMany({ where: { lastSuccessAt: { lt: new Date(now.getTime() - limits.knownAddressDays * 86_400_000) } } });
 }
 
+// The account-wide budget holds back only addresses the account has not signed in from.
+async function holdingBack(db: Db, attempt: SignInAttempt, limits: SignInLimits, spent: Budget[], now: Date): Promise<Throttled | null> {
+  const blocking = [];
+  for (const budget of spent) {
+    if (budget.scope === "account" && (await isKnownAddress(db, attempt, limits, now))) continue;
+    blocking.push(budget);
+  }
+  if (!blocking.length) return null;
+  const until = Math.max(...blocking.map((budget) => budget.firstFailureAt.getTime() + windowMs(limits)));
+  return { scope: blocking[0]!.scope, retryAfterSeconds: secondsUntil(until, now) };
+}
+
 async function isKnownAddress(db: Db, attempt: SignInAttempt, limits: SignInLimits, now: Date): Promise<boolean> {
   const known = await db.signInKnownAddress.findUnique({ where: { accountKey_ip: { accountKey: attempt.accountKey, ip: attempt.ip } } });
   return known !== null && known.lastSuccessAt.getTime() > now.getTime() - limits.knownAddressDays * 86_400_000;
 }
 
-type Budget = { scope: ThrottleScope; used: number; limit: number; firstFailureAt: Date };
+export type Budget = { scope: ThrottleScope; used: number; limit: number; firstFailureAt: Date };
 
 // The narrowest budget first: it is the one the caller can do something about.
 function budgetsOf(attempt: SignInAttempt, limits: SignInLimits, rows: { key: string; firstFailureAt: Date; count: number }[]): Budget[] {

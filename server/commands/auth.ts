@@ -1,7 +1,7 @@
 import { changedFields, recordAudit, type Origin } from "../audit/record.js";
 import { actorInclude, toActor, type Actor } from "../auth/actor.js";
 import { assertAcceptablePassword, hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/passwords.js";
-import { recordSignInFailure, recordSignInSuccess, signInAttempt, signInThrottled } from "../auth/signInThrottle.js";
+import { afterFailure, recordSignInSuccess, releaseSignInAttempt, reserveSignInAttempt, signInAttempt, signInThrottled } from "../auth/signInThrottle.js";
 import { createSession } from "../auth/sessions.js";
 import type { Locale } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -12,14 +12,16 @@ export type LoginMeta = { ip?: string; userAgent?: string };
 /**
  * Signs a user in. Existing and missing accounts take the same path and get the same answers:
  * the same throttle check, one password hash, one counted failure with its audit record. Only
- * failures are counted; see server/auth/signInThrottle.ts for the budgets and why.
+ * failures stay counted (a success gives its count back); see server/auth/signInThrottle.ts.
  */
 export async function logIn(services: Services, origin: Origin, input: { email: string; password: string }, meta: LoginMeta) {
   const { config, prisma } = services;
   const email = input.email.toLowerCase();
   const attempt = signInAttempt(services.hasher, email, meta.ip ?? "unknown");
-  const throttled = await signInThrottled(prisma, attempt, config.login);
-  if (throttled) throw new AppError("sign_in_throttled", { retryAfterSeconds: throttled.retryAfterSeconds });
+  const spent = await signInThrottled(prisma, attempt, config.login);
+  if (spent) throw new AppError("sign_in_throttled", { retryAfterSeconds: spent.retryAfterSeconds });
+  const reserved = await reserveSignInAttempt(prisma, attempt, config.login);
+  if (reserved.throttled) throw new AppError("sign_in_throttled", { retryAfterSeconds: reserved.throttled.retryAfterSeconds });
 
   const user = await prisma.user.findUnique({ where: { email }, include: actorInclude });
   const passwordMatches = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
@@ -27,18 +29,20 @@ export async function logIn(services: Services, origin: Origin, input: { email: 
     // A missing account is audited without the address typed in: it may be someone's mistyped personal e-mail.
     const failedOrigin = { ...origin, label: user ? `${user.name} <${user.email}>` : "(akun tidak dikenal)" };
     const target = { targetType: "User", targetId: user?.id };
-    const failure = await prisma.$transaction(async (tx) => {
-      const counted = await recordSignInFailure(tx, attempt, config.login);
+    const failure = afterFailure(reserved.budgets, config.login);
+    await prisma.$transaction(async (tx) => {
       await recordAudit(tx, failedOrigin, { action: "auth.login_failed", ...target, changes: { ip: meta.ip } });
-      for (const scope of counted.usedUp) {
+      for (const scope of failure.usedUp) {
         await recordAudit(tx, failedOrigin, { action: "auth.login_throttled", ...target, changes: { ip: meta.ip, scope, windowMinutes: config.login.windowMinutes } });
       }
-      return counted;
     });
     if (failure.retryAfterSeconds !== null) throw new AppError("sign_in_throttled", { retryAfterSeconds: failure.retryAfterSeconds });
     throw new AppError("invalid_credentials");
   }
-  if (!user.active) throw new AppError("account_inactive");
+  if (!user.active) {
+    await releaseSignInAttempt(prisma, attempt);
+    throw new AppError("account_inactive");
+  }
 
   const session = await createSession(services, user.id, meta);
   const actor = toActor(user, "session", services.hasher.hash(session.token));

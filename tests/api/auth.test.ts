@@ -151,6 +151,18 @@ describe("sign-in protection against many addresses", () => {
     expect(Number(newPlace.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("checks no more guesses than the budget when they arrive all at once", async () => {
+    const address = "203.0.113.160";
+    const guesses = Array.from({ length: 12 }, (_, i) => signInFrom(guarded.url, address, "camat.kapuas@sanggau.demo", `serentak-${i}-xyz`));
+    const statuses = (await Promise.all(guesses)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(2);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+    const user = await guarded.services.prisma.user.findUniqueOrThrow({ where: { email: "camat.kapuas@sanggau.demo" } });
+    expect(await guarded.services.prisma.auditEvent.count({ where: { action: "auth.login_failed", targetId: user.id, ip: address } })).toBe(3);
+    // The owner, from an address of their own, signs in.
+    expect((await signInFrom(guarded.url, "203.0.113.161", "camat.kapuas@sanggau.demo")).status).toBe(200);
+  });
+
   it("makes one address that fails on many accounts wait, whatever account it tries next", async () => {
     const sprayer = "203.0.113.150";
     const statuses = [];
