@@ -37,13 +37,29 @@ export type Throttled = { scope: ThrottleScope; retryAfterSeconds: number };
 
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "signInFailureCount" | "signInKnownAddress">;
 
-export function signInAttempt(hasher: TokenHasher, email: string, ip: string): SignInAttempt {
+export function signInAttempt(hasher: TokenHasher, email: string, address: string): SignInAttempt {
   const accountKey = hasher.hash(`sign-in:${email}`);
+  const ip = addressBlock(address);
   return {
     accountKey,
     ip,
     keys: { address: `sign-in:ip:${ip}`, accountAddress: `sign-in:account-ip:${accountKey}:${ip}`, account: `sign-in:account:${accountKey}` },
   };
+}
+
+/**
+ * The unit an address is counted in: an IPv4 address itself, but an IPv6 address's /64, since
+ * one subscriber or host holds a whole /64 and could otherwise change address at every guess.
+ */
+export function addressBlock(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(":")) return address;
+  const [head = "", tail] = address.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 const windowMs = (limits: Pick<SignInLimits, "windowMinutes">) => limits.windowMinutes * 60_000;
