@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { SignInLimits } from "./auth/signInThrottle.js";
 
 /** Raised when the environment does not describe a runnable Siar; start-up prints it and exits. */
 export class ConfigError extends Error {
@@ -21,6 +22,20 @@ const secret = z
   .min(32, "expected at least 32 characters (generate one with: openssl rand -base64 48)");
 
 const RECIPIENTS_EXPECTED = "expected e-mail addresses separated by commas, such as bupati@example.go.id, sekda@example.go.id";
+
+const ORIGINS_EXPECTED =
+  "expected web origins separated by commas, such as https://siar.example.go.id, https://humas.example.go.id (scheme, host and optional port; no path)";
+
+/** "https://host[:port]" exactly, as a browser sends it in the Origin header. */
+function asOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    const bare = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    return bare && (url.protocol === "https:" || url.protocol === "http:") ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], {
@@ -55,10 +70,18 @@ const envSchema = z.object({
   SIAR_ADMIN_EMAIL: z.email({ error: "expected an e-mail address" }).optional(),
   SIAR_ORG_NAME: z.string().trim().min(3, "expected the organisation's name").default("Pemerintah Kabupaten"),
   SESSION_TTL_HOURS: positiveInt("a whole number of hours").default(12),
-  LOGIN_MAX_FAILURES: positiveInt("a whole number of attempts").default(5),
-  LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes").default(15),
-  LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of attempts per 15 minutes").default(30),
+  LOGIN_MAX_FAILURES: positiveInt("a whole number of failed attempts").default(5),
+  LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes from 1 to 1440").max(1440, "expected a whole number of minutes from 1 to 1440").default(15),
+  LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of failed attempts").default(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt("a whole number of failed attempts").default(20),
+  LOGIN_KNOWN_ADDRESS_DAYS: positiveInt("a whole number of days").default(90),
   TRUST_PROXY: z.string().default("loopback"),
+  SIAR_ALLOWED_ORIGINS: z
+    .string()
+    .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((origin) => asOrigin(origin) !== null, ORIGINS_EXPECTED)).min(1, ORIGINS_EXPECTED))
+    .transform((origins) => origins.map((origin) => asOrigin(origin)!))
+    .optional(),
   PUBLISH_INTERVAL_SECONDS: z.coerce
     .number({ error: "expected a whole number of seconds from 1 to 59" })
     .int("expected a whole number of seconds from 1 to 59")
@@ -115,7 +138,10 @@ export type Config = {
   /** Given explicitly, or undefined: then the embedded mode generates them in the data folder. */
   secrets: { sessionSecret?: string; encryptionKey?: string };
   sessionTtlHours: number;
-  login: { maxFailures: number; lockoutMinutes: number; perIpLimit: number };
+  /** Sign-in protection (server/auth/signInThrottle.ts): failure budgets per window. */
+  login: SignInLimits;
+  /** Origins besides PUBLIC_BASE_URL's whose pages may open a realtime socket. */
+  allowedOrigins: string[];
   trustProxy: string;
   /** Meta webhooks (Page and Instagram comments): the verify token of the subscription. */
   metaWebhookVerifyToken: string | undefined;
@@ -197,10 +223,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
-      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+      windowMinutes: e.LOGIN_LOCKOUT_MINUTES,
       perIpLimit: e.LOGIN_RATE_LIMIT_PER_IP,
+      perAccountLimit: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      knownAddressDays: e.LOGIN_KNOWN_ADDRESS_DAYS,
     },
     trustProxy: e.TRUST_PROXY,
+    allowedOrigins: e.SIAR_ALLOWED_ORIGINS ?? [],
     publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
     engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,

@@ -20,12 +20,12 @@ const catalogue = {
   invalid_credentials: { status: 401, id: "Email atau kata sandi salah.", en: "Wrong e-mail or password." },
   invalid_token: { status: 401, id: "Token API tidak valid, kedaluwarsa, atau dicabut.", en: "The API token is invalid, expired or revoked." },
   account_inactive: { status: 403, id: "Akun ini telah dinonaktifkan. Hubungi admin.", en: "This account has been deactivated. Contact an administrator." },
-  account_locked: {
-    status: 423,
-    id: "Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara, coba lagi nanti.",
-    en: "Too many failed sign-in attempts. The account is locked for a while; try again later.",
+  sign_in_throttled: {
+    status: 429,
+    id: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {wait}.",
+    en: "Too many failed sign-in attempts. Try again in {wait}.",
   },
-  rate_limited: { status: 429, id: "Terlalu banyak permintaan. Coba lagi nanti.", en: "Too many requests. Try again later." },
+  rate_limited: { status: 429, id: "Terlalu banyak permintaan. Coba lagi dalam {wait}.", en: "Too many requests. Try again in {wait}." },
   csrf_failed: {
     status: 403,
     id: "Permintaan ditolak karena token keamanan (CSRF) tidak cocok. Muat ulang halaman.",
@@ -175,7 +175,19 @@ export class AppError extends Error {
     this.status = catalogue[code].status;
   }
 
+  /** The message in `locale`; "{wait}" becomes the time until `details.retryAfterSeconds` has passed. */
   messageIn(locale: Locale): string {
-    return catalogue[this.code][locale];
+    const retryAfterSeconds = (this.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    return catalogue[this.code][locale].replace("{wait}", () => formatWait(typeof retryAfterSeconds === "number" ? retryAfterSeconds : null, locale));
   }
+}
+
+const WAIT_UNITS = { id: { second: ["detik", "detik"], minute: ["menit", "menit"], hour: ["jam", "jam"] }, en: { second: ["second", "seconds"], minute: ["minute", "minutes"], hour: ["hour", "hours"] } };
+
+/** "45 detik", "12 minutes", "2 jam": rounded up, so the caller never comes back too early. */
+export function formatWait(seconds: number | null, locale: Locale): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return locale === "id" ? "beberapa saat" : "a little while";
+  const [amount, unit] =
+    seconds < 60 ? [Math.ceil(seconds), "second" as const] : seconds < 120 * 60 ? [Math.ceil(seconds / 60), "minute" as const] : [Math.ceil(seconds / 3600), "hour" as const];
+  return `${amount} ${WAIT_UNITS[locale][unit][amount === 1 ? 0 : 1]}`;
 }

@@ -8,6 +8,8 @@ import pLimit from "p-limit";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { pruneRateLimitCounters } from "./auth/rateLimit.js";
+import { pruneUsedFormTokens } from "./auth/formTokens.js";
+import { pruneSignInRecords } from "./auth/signInThrottle.js";
 import { pruneExpiredSessions } from "./auth/sessions.js";
 import { randomToken, TokenHasher } from "./auth/tokens.js";
 import type { Config } from "./config.js";
@@ -106,6 +108,8 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const housekeeping = cron.schedule("17 * * * *", async () => {
     await pruneExpiredSessions(services);
     await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
+    await pruneSignInRecords(services.prisma, config.login);
+    await pruneUsedFormTokens(services.prisma);
   }, { noOverlap: true, timezone: "Asia/Jakarta" });
   // A tick only looks for work; the database claim decides who sends what.
   const arrivals = new ArrivalDesk(services);

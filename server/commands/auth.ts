@@ -1,58 +1,54 @@
 import { changedFields, recordAudit, type Origin } from "../audit/record.js";
 import { actorInclude, toActor, type Actor } from "../auth/actor.js";
 import { assertAcceptablePassword, hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/passwords.js";
-import { countHit } from "../auth/rateLimit.js";
+import { afterFailure, recordSignInSuccess, releaseSignInAttempt, reserveSignInAttempt, signInAttempt, signInThrottled } from "../auth/signInThrottle.js";
 import { createSession } from "../auth/sessions.js";
 import type { Locale } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
 
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-
 export type LoginMeta = { ip?: string; userAgent?: string };
 
 /**
- * Signs a user in. Guards: a per-address rate limit shared by all processes, and a per-account
- * lock-out after repeated failures. Unknown e-mails cost the same time as wrong passwords.
+ * Signs a user in. Existing and missing accounts take the same path and get the same answers:
+ * the same throttle check, one password hash, one counted failure with its audit record. Only
+ * failures stay counted (a success gives its count back); see server/auth/signInThrottle.ts.
  */
 export async function logIn(services: Services, origin: Origin, input: { email: string; password: string }, meta: LoginMeta) {
   const { config, prisma } = services;
-  const limit = await countHit(prisma, `login:ip:${meta.ip ?? "unknown"}`, config.login.perIpLimit, LOGIN_WINDOW_MS);
-  if (!limit.allowed) throw new AppError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
-
   const email = input.email.toLowerCase();
+  const attempt = signInAttempt(services.hasher, email, meta.ip ?? "unknown");
+  const spent = await signInThrottled(prisma, attempt, config.login);
+  if (spent) throw new AppError("sign_in_throttled", { retryAfterSeconds: spent.retryAfterSeconds });
+  const reserved = await reserveSignInAttempt(prisma, attempt, config.login);
+  if (reserved.throttled) throw new AppError("sign_in_throttled", { retryAfterSeconds: reserved.throttled.retryAfterSeconds });
+
   const user = await prisma.user.findUnique({ where: { email }, include: actorInclude });
-  if (!user) {
-    await verifyAgainstDecoy(input.password);
-    throw new AppError("invalid_credentials");
-  }
-  const now = Date.now();
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    throw new AppError("account_locked", { retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now) / 1000) });
-  }
-  const failedOrigin = { ...origin, label: `${user.name} <${user.email}>` };
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = user.failedLoginCount + 1;
-    const locks = failures >= config.login.maxFailures;
-    const lockedUntil = locks ? new Date(now + config.login.lockoutMinutes * 60_000) : null;
+  const passwordMatches = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
+  if (!user || !passwordMatches) {
+    // A missing account is audited without the address typed in: it may be someone's mistyped personal e-mail.
+    const failedOrigin = { ...origin, label: user ? `${user.name} <${user.email}>` : "(akun tidak dikenal)" };
+    const target = { targetType: "User", targetId: user?.id };
+    const failure = afterFailure(reserved.budgets, config.login);
     await prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: locks ? 0 : failures, lockedUntil } });
-      await recordAudit(tx, failedOrigin, {
-        action: locks ? "auth.account_locked" : "auth.login_failed",
-        targetType: "User",
-        targetId: user.id,
-        changes: { failures, ip: meta.ip },
-      });
+      await recordAudit(tx, failedOrigin, { action: "auth.login_failed", ...target, changes: { ip: meta.ip } });
+      for (const scope of failure.usedUp) {
+        await recordAudit(tx, failedOrigin, { action: "auth.login_throttled", ...target, changes: { ip: meta.ip, scope, windowMinutes: config.login.windowMinutes } });
+      }
     });
-    if (locks) throw new AppError("account_locked", { retryAfterSeconds: config.login.lockoutMinutes * 60 });
+    if (failure.retryAfterSeconds !== null) throw new AppError("sign_in_throttled", { retryAfterSeconds: failure.retryAfterSeconds });
     throw new AppError("invalid_credentials");
   }
-  if (!user.active) throw new AppError("account_inactive");
+  if (!user.active) {
+    await releaseSignInAttempt(prisma, attempt);
+    throw new AppError("account_inactive");
+  }
 
   const session = await createSession(services, user.id, meta);
   const actor = toActor(user, "session", services.hasher.hash(session.token));
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() } });
+    await recordSignInSuccess(tx, attempt);
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordAudit(tx, { ...origin, actor }, { action: "auth.login", targetType: "User", targetId: user.id, changes: { ip: meta.ip } });
   });
   return { actor, session };

@@ -1,6 +1,7 @@
 import { changedFields, recordAudit, type Origin } from "../audit/record.js";
 import { actorInclude } from "../auth/actor.js";
 import { assertAcceptablePassword, generateTemporaryPassword, hashPassword } from "../auth/passwords.js";
+import { clearSignInFailures } from "../auth/signInThrottle.js";
 import type { Prisma } from "../db/client.js";
 import type { Locale, Role } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -108,7 +109,7 @@ export async function updateUser(services: Services, origin: Origin, id: string,
   }
 }
 
-/** Sets a temporary password, lifts any lock-out and signs the user out everywhere. */
+/** Sets a temporary password, lifts any sign-in throttling and signs the user out everywhere. */
 export async function resetUserPassword(services: Services, origin: Origin, id: string) {
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -120,6 +121,7 @@ export async function resetUserPassword(services: Services, origin: Origin, id: 
       data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() },
     });
     await tx.session.deleteMany({ where: { userId: id } });
+    await clearSignInFailures(tx, services.hasher, user.email);
     await recordAudit(tx, origin, { action: "user.reset_password", targetType: "User", targetId: id, unitId: user.memberships[0]?.unit.id });
   });
   services.events.emit("user.accessChanged", { userId: id });

@@ -2,6 +2,7 @@ import type http from "node:http";
 import { parse as parseCookies } from "cookie";
 import { Server } from "socket.io";
 import type { Actor } from "../auth/actor.js";
+import type { Config } from "../config.js";
 import { resolveSession, SESSION_COOKIE } from "../auth/sessions.js";
 import { loadWarnings } from "../commands/earlyWarnings.js";
 import { inboxItemInclude } from "../commands/inbox.js";
@@ -19,9 +20,31 @@ export function roomsFor(actor: Actor): string[] {
   return [`user:${actor.id}`, ...actor.units.map((unit) => `unit:${unit.id}`), ...(seesAllUnits(actor) ? ["all"] : [])];
 }
 
+/**
+ * Whether a handshake's Origin may connect: PUBLIC_BASE_URL's origin or one of SIAR_ALLOWED_ORIGINS.
+ * No Origin at all is a non-browser client, which authenticates like any other. Without
+ * PUBLIC_BASE_URL (a local or demo install reached by whatever address), a page served by this
+ * very host is also Siar's own.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, config: Pick<Config, "publicBaseUrl" | "publicBaseUrlGiven" | "allowedOrigins">): boolean {
+  if (origin === undefined) return true;
+  if (origin === new URL(config.publicBaseUrl).origin || config.allowedOrigins.includes(origin)) return true;
+  if (config.publicBaseUrlGiven || !host) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** Sockets on `server`, told about `live` events (this process's and, on PostgreSQL, the other processes'). */
 export function attachRealtime(server: http.Server, services: Services, live: LiveEvents): Server {
-  const io = new Server(server, { serveClient: false });
+  // A page elsewhere could open a socket with the staff member's cookie (cross-site WebSocket
+  // hijacking): browsers send their page's Origin, so only Siar's own pages are let in.
+  const io = new Server(server, {
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, services.config)),
+  });
 
   io.use(async (socket, next) => {
     const token = parseCookies(socket.handshake.headers.cookie ?? "")[SESSION_COOKIE];

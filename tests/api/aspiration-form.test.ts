@@ -391,14 +391,35 @@ describe("spam protection", () => {
 
   it("accepts five reports an hour from one address and refuses the sixth", async () => {
     const address = newAddress();
-    const fields = openedAMinuteAgo(await filledForm(address, { nama: "Warga Rajin" }));
-    for (let i = 0; i < 5; i++) expect((await postForm(fields, address)).status).toBe(303);
-    const refused = await postForm(fields, address);
+    const fields = await filledForm(address, { nama: "Warga Rajin" });
+    for (let i = 0; i < 5; i++) expect((await postForm(openedAMinuteAgo(fields), address)).status).toBe(303);
+    const refused = await postForm(openedAMinuteAgo(fields), address);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.text).toContain("Terlalu banyak permintaan");
     expect(await countReportsBy("Warga Rajin")).toBe(5);
-    expect((await postForm(fields, newAddress())).status).toBe(303);
+    expect((await postForm(openedAMinuteAgo(fields), newAddress())).status).toBe(303);
+  });
+
+  it("files one report per form: the same token sent again is refused and the form comes back with a fresh one", async () => {
+    const address = newAddress();
+    const fields = openedAMinuteAgo(await filledForm(address, { nama: "Warga Dua Kali" }));
+    expect((await postForm(fields, address)).status).toBe(303);
+    const again = await postForm(fields, newAddress());
+    expect(again.status).toBe(409);
+    expect(again.text).toContain("Formulir ini sudah pernah dikirim");
+    expect(again.text).toContain("This form was already sent");
+    expect(again.text).toContain('value="Warga Dua Kali"');
+    const fresh = hiddenFields(again.text).token!;
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(fields.token);
+    expect(await countReportsBy("Warga Dua Kali")).toBe(1);
+
+    // Two deliveries of one form at the same moment still file one report.
+    const twice = openedAMinuteAgo(fields);
+    const answers = await Promise.all([postForm(twice, newAddress()), postForm(twice, newAddress())]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([303, 409]);
+    expect(await countReportsBy("Warga Dua Kali")).toBe(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, signedIn } from "../helpers/client.js";
+import { DEMO_PASSWORD } from "../../server/db/seed.js";
+import { ApiClient, signedIn, type ApiResponse } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 let siar: TestSiar;
@@ -9,6 +10,11 @@ beforeAll(async () => {
   admin = await signedIn(siar.url, "admin@sanggau.demo");
 });
 afterAll(async () => siar?.close());
+
+/** A sign-in as sent from `address` (through the loopback proxy the test server trusts). */
+function signInFrom(url: string, address: string, email: string, password = DEMO_PASSWORD, language = "id"): Promise<ApiResponse> {
+  return new ApiClient(url, language).request("POST", "/api/auth/login", { email, password }, { "x-forwarded-for": address });
+}
 
 async function userId(email: string): Promise<string> {
   const response = await admin.get(`/api/users?q=${encodeURIComponent(email)}`);
@@ -68,45 +74,105 @@ describe("signing in", () => {
     expect(form.status).toBe(415);
   });
 
-  it("locks an account after repeated failures, even for the right password, until an admin resets it", async () => {
+  it("slows guessing on an account from one address, saying how long to wait, without keeping it out elsewhere", async () => {
     const email = "petugas.tayanhulu@sanggau.demo";
-    const client = new ApiClient(siar.url);
-    expect((await client.login(email, "salah-1-xxxx")).status).toBe(401);
-    expect((await client.login(email, "salah-2-xxxx")).status).toBe(401);
-    const locking = await client.login(email, "salah-3-xxxx");
-    expect(locking.status).toBe(423);
-    expect(locking.body.error.code).toBe("account_locked");
-    expect(Number(locking.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await client.login(email)).status).toBe(423);
+    const guesser = "198.51.100.20";
+    expect((await signInFrom(siar.url, guesser, email, "salah-1-xxxx")).status).toBe(401);
+    expect((await signInFrom(siar.url, guesser, email, "salah-2-xxxx")).status).toBe(401);
+    const third = await signInFrom(siar.url, guesser, email, "salah-3-xxxx");
+    expect(third.status).toBe(429);
+    expect(third.body.error.code).toBe("sign_in_throttled");
+    const retryAfter = Number(third.headers.get("retry-after"));
+    // The window runs from the first failure (LOGIN_LOCKOUT_MINUTES, 15 by default).
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(third.body.error.details.retryAfterSeconds).toBe(retryAfter);
+    expect(third.body.error.message).toMatch(/^Terlalu banyak percobaan masuk yang gagal\. Coba lagi dalam \d+ (menit|detik)\.$/);
+    const english = await signInFrom(siar.url, guesser, email, DEMO_PASSWORD, "en");
+    expect(english.status).toBe(429);
+    expect(english.body.error.message).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ (minutes?|seconds?)\.$/);
 
-    const listed = await admin.get(`/api/users/${await userId(email)}`);
-    expect(listed.body.locked).toBe(true);
+    // The account's owner, elsewhere, is not affected; an admin's password reset lifts the wait.
+    expect((await signInFrom(siar.url, "198.51.100.21", email)).status).toBe(200);
     const reset = await admin.post(`/api/users/${await userId(email)}/reset-password`);
     expect(reset.status).toBe(200);
-    const relogin = await client.login(email, reset.body.temporaryPassword);
+    const relogin = await signInFrom(siar.url, guesser, email, reset.body.temporaryPassword);
     expect(relogin.status).toBe(200);
     expect(relogin.body.user.mustChangePassword).toBe(true);
-
     const events = await admin.get(`/api/audit-events?targetId=${await userId(email)}&limit=50`);
-    expect(events.body.data.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(["auth.login_failed", "auth.account_locked", "user.reset_password", "auth.login"]),
-    );
+    expect(events.body.data.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["auth.login_failed", "auth.login_throttled", "user.reset_password", "auth.login"]));
+    expect(JSON.stringify(events.body.data)).not.toContain("salah-");
+  });
+
+  it("answers alike for an existing and a missing account, before and after the failure budget", async () => {
+    const answers = async (email: string, address: string) => {
+      const seen = [];
+      for (const password of ["salah-1-xxxx", "salah-2-xxxx", "salah-3-xxxx", DEMO_PASSWORD]) {
+        const response = await signInFrom(siar.url, address, email, password);
+        const error = { ...response.body.error, message: response.body.error.message.replace(/\d+/g, "N"), details: Object.keys(response.body.error.details ?? {}) };
+        seen.push({ status: response.status, retryAfter: response.headers.has("retry-after"), error });
+      }
+      return seen;
+    };
+    const existing = await answers("humas@sanggau.demo", "198.51.100.30");
+    const missing = await answers("tidak.ada@sanggau.demo", "198.51.100.31");
+    expect(missing).toEqual(existing);
+    expect(existing.map((answer) => answer.status)).toEqual([401, 401, 429, 429]);
+    // The address typed in for a missing account is not written to the audit log.
+    const rows = await siar.services.prisma.auditEvent.findMany({ where: { action: { startsWith: "auth.login" } }, select: { actorLabel: true, changes: true } });
+    expect(JSON.stringify(rows)).not.toContain("tidak.ada");
+  });
+
+  it("accepts every successful sign-in from one address: an office behind one NAT address is never refused", async () => {
+    const office = "198.51.100.40";
+    for (let i = 0; i < 45; i++) expect((await signInFrom(siar.url, office, "pimpinan@sanggau.demo")).status).toBe(200);
   });
 });
 
-describe("per-address rate limit", () => {
-  it("answers 429 with Retry-After once an address exceeds its login attempts", async () => {
-    const limited = await startTestSiar({ LOGIN_RATE_LIMIT_PER_IP: "3" });
-    try {
-      const client = new ApiClient(limited.url);
-      for (let i = 0; i < 3; i++) expect((await client.login(`x${i}@sanggau.demo`, "wrong-password")).status).toBe(401);
-      const blocked = await client.login("admin@sanggau.demo");
-      expect(blocked.status).toBe(429);
-      expect(blocked.body.error.code).toBe("rate_limited");
-      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-    } finally {
-      await limited.close();
+describe("sign-in protection against many addresses", () => {
+  let guarded: TestSiar;
+  beforeAll(async () => {
+    // The server believes X-Forwarded-For from the loopback proxy (TRUST_PROXY), so each test picks its addresses.
+    guarded = await startTestSiar({ TRUST_PROXY: "loopback", LOGIN_MAX_FAILURES: "3", LOGIN_MAX_FAILURES_PER_ACCOUNT: "10", LOGIN_RATE_LIMIT_PER_IP: "5" });
+  });
+  afterAll(async () => guarded?.close());
+
+  it("lets a stranger hammering admin@ from many addresses slow only unknown addresses, never the admin's own", async () => {
+    const adminsDesk = "192.0.2.10";
+    expect((await signInFrom(guarded.url, adminsDesk, "admin@sanggau.demo")).status).toBe(200);
+    for (let host = 1; host <= 20; host++) {
+      for (let attempt = 0; attempt < 3; attempt++) await signInFrom(guarded.url, `203.0.113.${host}`, "admin@sanggau.demo", `tebakan-${attempt}-xyz`);
     }
+    const fromDesk = await signInFrom(guarded.url, adminsDesk, "admin@sanggau.demo");
+    expect(fromDesk.status).toBe(200);
+    // A guess from yet another address must wait, as the admin would from a new place.
+    const newPlace = await signInFrom(guarded.url, "203.0.113.99", "admin@sanggau.demo");
+    expect(newPlace.status).toBe(429);
+    expect(Number(newPlace.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("checks no more guesses than the budget when they arrive all at once", async () => {
+    const address = "203.0.113.160";
+    const guesses = Array.from({ length: 12 }, (_, i) => signInFrom(guarded.url, address, "camat.kapuas@sanggau.demo", `serentak-${i}-xyz`));
+    const statuses = (await Promise.all(guesses)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(2);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+    const user = await guarded.services.prisma.user.findUniqueOrThrow({ where: { email: "camat.kapuas@sanggau.demo" } });
+    expect(await guarded.services.prisma.auditEvent.count({ where: { action: "auth.login_failed", targetId: user.id, ip: address } })).toBe(3);
+    // The owner, from an address of their own, signs in.
+    expect((await signInFrom(guarded.url, "203.0.113.161", "camat.kapuas@sanggau.demo")).status).toBe(200);
+  });
+
+  it("makes one address that fails on many accounts wait, whatever account it tries next", async () => {
+    const sprayer = "203.0.113.150";
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await signInFrom(guarded.url, sprayer, `x${i}@sanggau.demo`, "wrong-password")).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const blocked = await signInFrom(guarded.url, sprayer, "humas@sanggau.demo");
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe("sign_in_throttled");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signInFrom(guarded.url, "203.0.113.151", "humas@sanggau.demo")).status).toBe(200);
   });
 });
 

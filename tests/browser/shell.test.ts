@@ -52,6 +52,17 @@ describe("signing in and out", () => {
     });
   });
 
+  it("says how long to wait, and until what time, once failed sign-ins must pause", async () => {
+    await withPage(async (page) => {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await logIn(page, "belum.terdaftar@sanggau.demo", `tebakan-${attempt}-xyz`);
+        await page.getByRole("alert").waitFor();
+      }
+      expect(await page.getByRole("alert").innerText()).toBe("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.");
+      expect(await page.getByRole("status").innerText()).toMatch(/^Anda dapat mencoba masuk lagi mulai pukul \d{2}\.\d{2}\.$/);
+    });
+  });
+
   it("returns to the login page on logout and keeps the app closed afterwards", async () => {
     await withPage(async (page) => {
       await logInToApp(page, "humas@sanggau.demo");

@@ -32,6 +32,25 @@ describe("configuration from the environment", () => {
     );
   });
 
+  it("reads extra socket origins as bare origins, and names a value with a path or another scheme", () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(loadConfig({ SIAR_ALLOWED_ORIGINS: "https://humas.example.go.id, http://10.0.0.5:3000/" }).allowedOrigins).toEqual([
+      "https://humas.example.go.id",
+      "http://10.0.0.5:3000",
+    ]);
+    for (const value of ["https://siar.example.go.id/app", "ftp://siar.example.go.id", "siar.example.go.id", " , "]) {
+      expect(problemsOf({ SIAR_ALLOWED_ORIGINS: value })).toEqual([expect.stringMatching(/^SIAR_ALLOWED_ORIGINS: expected web origins separated by commas/)]);
+    }
+  });
+
+  it("reads the sign-in budgets, with defaults", () => {
+    expect(loadConfig({}).login).toEqual({ maxFailures: 5, windowMinutes: 15, perIpLimit: 30, perAccountLimit: 20, knownAddressDays: 90 });
+    expect(problemsOf({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "0", LOGIN_LOCKOUT_MINUTES: "2000" })).toEqual([
+      expect.stringMatching(/^LOGIN_LOCKOUT_MINUTES: expected a whole number of minutes from 1 to 1440/),
+      expect.stringMatching(/^LOGIN_MAX_FAILURES_PER_ACCOUNT: expected a whole number of failed attempts/),
+    ]);
+  });
+
   it("rejects a database URL that is not PostgreSQL", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://x@y/z" })).toEqual([expect.stringMatching(/^DATABASE_URL: expected a PostgreSQL URL/)]);
   });

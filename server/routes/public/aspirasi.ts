@@ -1,6 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { z } from "zod";
-import { safeEqual, type TokenHasher } from "../../auth/tokens.js";
+import { releaseFormToken, spendFormToken } from "../../auth/formTokens.js";
+import { randomToken, safeEqual, type TokenHasher } from "../../auth/tokens.js";
 import { AppError } from "../../errors.js";
 import { CITIZEN_ORIGIN, listReportPlaces, normalizeTrackingNumber, submitWebReport, type ReportPlace, type WebReportInput } from "../../inbox/webReports.js";
 import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "../../media/storage.js";
@@ -44,6 +45,8 @@ const MIN_FILL_MS = 3_000;
 // A form left open overnight is still accepted; older tokens are re-issued with the input kept.
 const MAX_FORM_AGE_MS = 12 * 60 * 60_000;
 const FORM_TOKEN_PURPOSE = "aspirasi-form";
+const USED_FORM_NOTICE =
+  "Formulir ini sudah pernah dikirim, jadi tidak kami kirim lagi (This form was already sent). Jika ingin mengirim laporan baru, isian Anda masih ada: periksa kembali, lalu kirim lagi.";
 const REPORT_LIMIT = { name: "aspirasi", limit: 5, windowMs: 60 * 60_000 };
 
 const FIELDS = ["nama", "telepon", "email", "kontak", "kecamatan", "desa", "lintang", "bujur", "kategori", "isi", "foto", "setuju"] as const;
@@ -97,13 +100,20 @@ export function aspirationRoutes(services: Services): Router {
       if (photo.ok && photo.photo) errors.foto = "Foto Anda baik, tetapi perlu dipilih lagi setelah isian lain diperbaiki.";
       return renderForm(res, { values, errors }, parsed.ok && !photo.ok ? photo.status : 400);
     }
+    // One report per form: a resubmitted or replayed form files nothing more.
+    if (!(await spendFormToken(services.prisma, values.token, formTokenExpiry(values.token)))) {
+      return renderForm(res, { values, notice: USED_FORM_NOTICE }, 409);
+    }
     // Counted only for reports about to be filed, so correcting mistakes costs nothing.
     if (await refuseWhenOverLimit(services, req, res, REPORT_LIMIT)) return;
     const { trackingNumber } = await submitWebReport(
       services,
       { ...parsed.report, ...(photo.photo && { photo: photo.photo }) },
       { ...CITIZEN_ORIGIN, ip: req.ip, requestId: String(req.id) },
-    );
+    ).catch(async (error: unknown) => {
+      await releaseFormToken(services.prisma, values.token);
+      throw error;
+    });
     res.redirect(303, `/aspirasi/terkirim/${trackingNumber}`);
   });
 
@@ -124,18 +134,29 @@ export function aspirationRoutes(services: Services): Router {
   return router;
 }
 
-/** A signed time of issue: proves the form came from this site, and when. */
+/**
+ * A signed time of issue with a random part: proves the form came from this site, and when; the
+ * random part makes each form's token its own, so spending one never spends another's.
+ */
 export function issueFormToken(hasher: TokenHasher, issuedAt = Date.now()): string {
-  return `${issuedAt}.${hasher.hash(`${FORM_TOKEN_PURPOSE}:${issuedAt}`)}`;
+  const nonce = randomToken(12);
+  return `${issuedAt}.${nonce}.${hasher.hash(`${FORM_TOKEN_PURPOSE}:${issuedAt}.${nonce}`)}`;
 }
 
 function checkFormToken(hasher: TokenHasher, token: string, now = Date.now()): "ok" | "forged" | "too_fast" | "expired" {
-  const [issued = "", signature = ""] = token.split(".");
-  if (!/^\d{1,15}$/.test(issued) || !safeEqual(signature, hasher.hash(`${FORM_TOKEN_PURPOSE}:${issued}`))) return "forged";
+  const [issued = "", nonce = "", signature = ""] = token.split(".");
+  if (!/^\d{1,15}$/.test(issued) || !/^[\w-]{16}$/.test(nonce) || !safeEqual(signature, hasher.hash(`${FORM_TOKEN_PURPOSE}:${issued}.${nonce}`))) {
+    return "forged";
+  }
   const age = now - Number(issued);
   if (age < MIN_FILL_MS) return "too_fast";
   if (age > MAX_FORM_AGE_MS) return "expired";
   return "ok";
+}
+
+/** When a checked token stops being accepted anyway: its used record may go then. */
+function formTokenExpiry(token: string): Date {
+  return new Date(Number(token.split(".")[0]) + MAX_FORM_AGE_MS);
 }
 
 /** Every known field as a string: absent, repeated or odd values become "" and fail validation. */

@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   "login.intro": "Use the office account given to you by the Diskominfo administrator.",
   "login.submit": "Sign in",
   "login.submitting": "Signing in…",
+  "login.retryAt": "You can try to sign in again from {time}.",
 
   "layout.skipToContent": "Skip to main content",
   "layout.menu": "Menu",

@@ -24,6 +24,7 @@ export const id = {
   "login.intro": "Gunakan akun dinas yang diberikan oleh admin Diskominfo.",
   "login.submit": "Masuk",
   "login.submitting": "Sedang masuk…",
+  "login.retryAt": "Anda dapat mencoba masuk lagi mulai pukul {time}.",
 
   "layout.skipToContent": "Lewati ke konten utama",
   "layout.menu": "Menu",

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { ApiError } from "../api/client";
 import { ErrorAlert } from "../components/Alerts";
 import { AuthFrame } from "../components/AuthFrame";
 import { TextField } from "../components/Field";
@@ -9,13 +10,19 @@ import { useI18n } from "../i18n";
 import { useSession } from "../session/SessionProvider";
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, intlLocale } = useI18n();
   const { session, logIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const login = useAction(logIn);
+  // The server's message says how long to wait; the clock time stays right while the page is left open.
+  const retryAt = useMemo(() => {
+    const seconds = login.error instanceof ApiError ? (login.error.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds : undefined;
+    if (typeof seconds !== "number") return null;
+    return new Intl.DateTimeFormat(intlLocale, { hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() + seconds * 1000));
+  }, [login.error, intlLocale]);
 
   if (session) return <Navigate to="/" replace />;
 
@@ -43,6 +50,7 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
           <ErrorAlert error={login.error} />
+          {retryAt && <p className="field__hint" role="status">{t("login.retryAt", { time: retryAt })}</p>}
           <button type="submit" disabled={login.busy}>
             {login.busy ? t("login.submitting") : t("login.submit")}
           </button>
