@@ -118,7 +118,7 @@ export async function resetUserPassword(services: Services, origin: Origin, id: 
     if (!user) throw new AppError("not_found");
     await tx.user.update({
       where: { id },
-      data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() },
+      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() },
     });
     await tx.session.deleteMany({ where: { userId: id } });
     await clearSignInFailures(tx, services.hasher, user.email);

@@ -9,6 +9,8 @@ import { migrate, MIGRATIONS_DIR, migrationStatus, readMigrations } from "./migr
 // starting), and new-migration <name> (authors SQL offline from the schema change).
 const [command, name] = process.argv.slice(2);
 const SCHEMA = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
+/** The schema as the migrations leave it: the next migration is the difference from it (git keeps its history). */
+const MIGRATED_SCHEMA = path.resolve(import.meta.dirname, "../../prisma/migrated.prisma");
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const db = await openDatabase(loadConfig().database);
@@ -19,12 +21,10 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
   }
 }
 
-/** Each migration keeps a copy of the schema it produced, so the next one is a diff against it. */
+/** Writes the SQL from the migrated schema to the current one, then records the current one as migrated. */
 function newMigration(label: string | undefined): void {
   if (!label || !/^[a-z0-9_]+$/.test(label)) throw new Error("usage: npm run db:new-migration <name_in_snake_case>");
-  const previous = readMigrations().at(-1);
-  const previousSchema = previous && path.join(MIGRATIONS_DIR, previous.name, "schema.prisma");
-  const from = previousSchema && fs.existsSync(previousSchema) ? ["--from-schema-datamodel", previousSchema] : ["--from-empty"];
+  const from = readMigrations().length > 0 ? ["--from-schema-datamodel", MIGRATED_SCHEMA] : ["--from-empty"];
   const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"], { encoding: "utf8" });
   if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
     console.log("The schema has not changed since the last migration; nothing written.");
@@ -34,7 +34,7 @@ function newMigration(label: string | undefined): void {
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${label}`);
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-  fs.copyFileSync(SCHEMA, path.join(dir, "schema.prisma"));
+  fs.copyFileSync(SCHEMA, MIGRATED_SCHEMA);
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql; review it, then start Siar to apply it.`);
 }
 

@@ -10,7 +10,6 @@ type UserRecord = {
   locale: Locale;
   active: boolean;
   mustChangePassword: boolean;
-  lockedUntil: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
   memberships: { unit: { id: string; name: string; type: string } }[];
@@ -26,7 +25,6 @@ export function presentUser(user: UserRecord) {
     locale: user.locale,
     active: user.active,
     mustChangePassword: user.mustChangePassword,
-    locked: user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     units: user.memberships.map(({ unit }) => ({ id: unit.id, name: unit.name, type: unit.type })),

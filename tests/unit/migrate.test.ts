@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
@@ -66,6 +67,14 @@ describe("the migration runner", () => {
     fs.writeFileSync(path.join(dir, "001_a", "migration.sql"), "CREATE TABLE a (id bigint);");
     expect(await migrationStatus(db, dir)).toEqual([{ name: "001_a", applied: true, checksumMatches: false }]);
   });
+
+  it("has a migration for every change to the schema (the migrated snapshot equals schema.prisma)", () => {
+    // The snapshot is what db:new-migration diffs from; a schema edit without a migration leaves them apart.
+    const sql = execFileSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", "prisma/migrated.prisma", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+      encoding: "utf8",
+    });
+    expect(sql).not.toMatch(/^(CREATE|ALTER|DROP)/m);
+  }, 60_000);
 
   it("finds the project's own migrations in order", () => {
     const names = readMigrations().map((m) => m.name);

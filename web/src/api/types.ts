@@ -55,7 +55,6 @@ export type User = {
   locale: Locale;
   active: boolean;
   mustChangePassword: boolean;
-  locked: boolean;
   lastLoginAt: string | null;
   createdAt: string;
   units: UnitRef[];

@@ -229,7 +229,6 @@ export const en: Record<MessageKey, string> = {
   "users.language": "Language",
   "users.search": "Search name or e-mail",
   "users.filters": "Filter users",
-  "users.locked": "Locked",
   "users.mustChangePassword": "Must change password",
   "users.resetPassword": "Reset password",
   "users.confirmResetPassword": "Yes, make a temporary password for {name}",

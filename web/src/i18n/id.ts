@@ -227,7 +227,6 @@ export const id = {
   "users.language": "Bahasa",
   "users.search": "Cari nama atau email",
   "users.filters": "Saring pengguna",
-  "users.locked": "Terkunci",
   "users.mustChangePassword": "Wajib ganti kata sandi",
   "users.resetPassword": "Atur ulang kata sandi",
   "users.confirmResetPassword": "Ya, buat kata sandi sementara untuk {name}",

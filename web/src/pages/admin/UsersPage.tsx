@@ -104,7 +104,6 @@ function UserStatus({ user }: { user: User }) {
   const { t } = useI18n();
   const states = [
     user.active ? t("common.active") : t("common.inactive"),
-    ...(user.locked ? [t("users.locked")] : []),
     ...(user.mustChangePassword ? [t("users.mustChangePassword")] : []),
   ];
   return <>{states.join(" · ")}</>;

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "User" DROP COLUMN "failedLoginCount",
+DROP COLUMN "lockedUntil";
+
