@@ -1,5 +1,5 @@
 import { recordAudit, type Origin } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { actorInclude, toActor, type Actor } from "../auth/actor.js";
 import { ChannelError } from "../channels/adapter.js";
 import type { Prisma } from "../db/client.js";
 import type { InboxStatus } from "../db/generated/enums.js";
@@ -7,7 +7,7 @@ import { AppError } from "../errors.js";
 import { canMove } from "../inbox/lifecycle.js";
 import { emailReply } from "../inbox/replyEmail.js";
 import { sendReply } from "../inbox/replies.js";
-import { authorize, can } from "../policies/index.js";
+import { authorize, can, mayBeAssigned } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { markChannelNeedsReconnect } from "./channels.js";
 
@@ -51,12 +51,8 @@ export async function assignItem(services: Services, origin: ActingOrigin, id: s
     }
     let assigneeId = input.assigneeId === undefined ? item.assigneeId : input.assigneeId;
     if (assigneeId) {
-      const assignee = await tx.user.findUnique({ where: { id: assigneeId }, include: { memberships: { include: { unit: true } } } });
-      const seesItem =
-        assignee?.active &&
-        (["admin", "humas"].includes(assignee.role) ||
-          (assignee.role === "officer" && !!unit && assignee.memberships.some((m) => unit.path.startsWith(m.unit.path))));
-      if (!seesItem) throw new AppError("assignee_cannot_handle", { field: "assigneeId" });
+      const assignee = await tx.user.findUnique({ where: { id: assigneeId }, include: actorInclude });
+      if (!assignee?.active || !mayBeAssigned(toActor(assignee, "session"), { unitPath: unit?.path ?? null })) throw new AppError("assignee_cannot_handle", { field: "assigneeId" });
     } else if (input.unitId && item.assigneeId) {
       // Moving to another unit without naming someone there leaves it unassigned.
       assigneeId = null;

@@ -5,6 +5,7 @@ import { validateForChannel, type Draft, type PublishingChannel } from "../chann
 import type { Prisma } from "../db/client.js";
 import type { PostStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
+import { postNeedsApproval } from "../policies/index.js";
 import type { Services } from "../services.js";
 
 export type PostInput = {
@@ -184,11 +185,6 @@ async function schedule(tx: Tx, post: PostWithRelations): Promise<void> {
   await tx.delivery.updateMany({ where: { postId: post.id, status: "pending" }, data: { nextAttemptAt: post.scheduledAt ?? new Date() } });
 }
 
-/** Officers' posts, and every post of a unit that asks for it, wait for a leader's approval. */
-function needsApproval(post: PostWithRelations): boolean {
-  return post.author.role === "officer" || post.unit.postsRequireApproval;
-}
-
 export async function submitPost(services: Services, origin: ActingOrigin, id: string): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
@@ -196,7 +192,7 @@ export async function submitPost(services: Services, origin: ActingOrigin, id: s
     if (post.deliveries.length === 0) throw new AppError("channel_not_available", { field: "channelIds" });
     assertChannelRules(post, origin.actor.locale);
     assertFuture(post.scheduledAt);
-    if (needsApproval(post)) {
+    if (postNeedsApproval(post)) {
       await tx.post.update({ where: { id }, data: { status: "in_review", reviewNote: null } });
       await auditPost(tx, origin, post, "submit", { status: { from: "draft", to: "in_review" } });
     } else {

@@ -1,5 +1,9 @@
+import type { Actor } from "../auth/actor.js";
 import { allow } from "./policy.js";
-import { hasRole } from "./scope.js";
+import { hasRole, role } from "./scope.js";
 
 // Leaders oversee their units (the list is filtered to their scope); admins see everything.
-allow("AuditEvent", "list", (actor) => hasRole(actor, "admin", "leader"));
+allow("AuditEvent", "list", role("admin", "leader"));
+
+/** Admins read every unit's events; leaders those of their units and their own actions. */
+export const readsEveryUnitsAuditEvents = (actor: Actor): boolean => hasRole(actor, "admin");

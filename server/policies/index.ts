@@ -4,15 +4,23 @@ import { seesAllUnits } from "./scope.js";
 import "./apiTokens.js";
 import "./auditEvents.js";
 import "./cannedResponses.js";
+import "./channels.js";
+import "./dashboards.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
+import "./inboxItems.js";
+import "./posts.js";
+import "./reports.js";
+import "./routingRules.js";
 import "./sandbox.js";
 import "./units.js";
 import "./users.js";
-import "./workspaces.js";
 
 export { authorize, can } from "./policy.js";
 export { isInScope, seesAllUnits, unitScopeWhere } from "./scope.js";
+export { readsEveryUnitsAuditEvents } from "./auditEvents.js";
+export { mayBeAssigned } from "./inboxItems.js";
+export { postNeedsApproval } from "./posts.js";
 
 /** Class-level abilities sent to the web app, so it shows only what the server would allow. */
 export function abilitiesOf(actor: Actor) {

@@ -18,6 +18,8 @@ export type Subjects = {
   /** What the inbox could not file; admins see and retry it. */
   InboxDeadLetter: never;
   RoutingRule: never;
+  /** An overdue item's escalation: to the unit's head (its leaders), then to Kominfo. */
+  Escalation: { unitPath: string | null; to: "unit_head" | "kominfo" };
   /** unitPath null: a template for every unit. */
   CannedResponse: { unitPath: string | null };
   Dashboard: { unitPath: string };
@@ -27,12 +29,22 @@ export type Subjects = {
 export type Model = keyof Subjects;
 export type Action = "read" | "readLinked" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule" | "handle";
 
-type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
+export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();
 
 /** Declares that `actions` on `model` are allowed when `rule` holds; anything not allowed is denied. */
 export function allow<M extends Model>(model: M, actions: Action | Action[], rule: Rule<M>): void {
   for (const action of [actions].flat()) rules.set(`${model}:${action}`, rule as Rule<Model>);
+}
+
+/** A rule that holds when every one of `rules` holds. */
+export function and<M extends Model>(...rules: Rule<M>[]): Rule<M> {
+  return (actor, subject) => rules.every((rule) => rule(actor, subject));
+}
+
+/** A rule that holds when any one of `rules` holds. */
+export function or<M extends Model>(...rules: Rule<M>[]): Rule<M> {
+  return (actor, subject) => rules.some((rule) => rule(actor, subject));
 }
 
 /** The single answer to "may this actor do this to that". Without a subject: may they at all. */

@@ -22,3 +22,15 @@ export function unitScopeWhere(actor: Actor): { OR: { path: { startsWith: string
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.includes(actor.role);
 }
+
+/** A rule part: the actor has one of these roles. */
+export const role =
+  (...roles: Role[]) =>
+  (actor: Actor): boolean =>
+    hasRole(actor, ...roles);
+
+/** A rule part: the record belongs to one of the actor's units or a unit below (a missing record: no). */
+export const inScope = (actor: Actor, subject: { unitPath: string } | undefined): boolean => !!subject && isInScope(actor, subject.unitPath);
+
+/** A rule part: a class-level question (no record given), or the record is in the actor's scope. */
+export const noneOrInScope = (actor: Actor, subject: { unitPath: string } | undefined): boolean => !subject || isInScope(actor, subject.unitPath);

@@ -106,13 +106,12 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
   live.on("inbox.itemReceived", ({ itemId }) => pushItem(itemId));
   live.on("inbox.itemChanged", ({ itemId }) => pushItem(itemId));
 
-  // Escalation reaches the unit's head (its leaders), then Kominfo (humas and admins).
+  // Escalation reaches those it is addressed to (policies/inboxItems.ts).
   live.on("inbox.escalated", ({ itemId, to, unitId }) => {
     void (async () => {
       const unit = unitId ? await services.prisma.unit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
       await pushToViewers(unit?.path ?? null, (socket, actor) => {
-        const addressed = to === "unit_head" ? actor.role === "leader" : actor.role === "humas" || actor.role === "admin";
-        if (addressed && can(actor, "read", "InboxItem", { unitPath: unit?.path ?? null })) socket.emit("inbox.escalated", { itemId, to });
+        if (can(actor, "read", "Escalation", { unitPath: unit?.path ?? null, to })) socket.emit("inbox.escalated", { itemId, to });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "escalation not pushed"));
   });

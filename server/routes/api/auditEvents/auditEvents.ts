@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
-import { authorize, unitScopeWhere } from "../../../policies/index.js";
+import { authorize, readsEveryUnitsAuditEvents, unitScopeWhere } from "../../../policies/index.js";
 import { presentAuditEvent } from "../../../presenters/auditEvent.js";
 import type { Services } from "../../../services.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
@@ -26,7 +26,7 @@ export function auditEventRoutes(services: Services): Router {
 
     const filters: Prisma.AuditEventWhereInput[] = [];
     // Leaders see what happened in their units and what they did themselves; admins see all.
-    const scope = actor.role === "admin" ? undefined : unitScopeWhere(actor);
+    const scope = readsEveryUnitsAuditEvents(actor) ? undefined : unitScopeWhere(actor);
     if (scope) filters.push({ OR: [{ actorId: actor.id }, { unitId: { in: await unitIdsWhere(scope) } }] });
     if (query.unitId) {
       const unit = await prisma.unit.findUnique({ where: { id: query.unitId } });
