@@ -3,34 +3,20 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import cron from "node-cron";
-import pLimit from "p-limit";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
-import { pruneRateLimitCounters } from "./auth/rateLimit.js";
-import { pruneUsedFormTokens } from "./auth/formTokens.js";
-import { pruneSignInRecords } from "./auth/signInThrottle.js";
-import { pruneExpiredSessions } from "./auth/sessions.js";
+import { backgroundJobs, startJobs } from "./jobs/index.js";
 import { randomToken, TokenHasher } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
-import { DEADLINE_SWEEP_LOCK_KEY, FIRST_DATA_LOCK_KEY, ifAdvisoryLockFree, withAdvisoryLock } from "./db/locks.js";
+import { FIRST_DATA_LOCK_KEY, withAdvisoryLock } from "./db/locks.js";
 import { migrate } from "./db/migrate.js";
 import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USERS, ensureWebsiteChannel, seedDemoOrganisation } from "./db/seed.js";
-import { EngagementRefresher } from "./engagement/refresh.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
-import { ArrivalDesk } from "./inbox/arrival.js";
-import { DeadlineWatch } from "./inbox/deadlineWatch.js";
-import { watchForRisingTopics } from "./inbox/earlyWarning.js";
-import { InboxPoller } from "./inbox/polling.js";
-import { WebhookProcessor } from "./inbox/webhookQueue.js";
 import { PublishingWorker } from "./publishing/worker.js";
-import { foldDailyCounts } from "./metrics/dailyCounts.js";
-import { backfillWorkingMinutes } from "./metrics/workingMinutes.js";
-import { scheduleReports } from "./reports/schedule.js";
 import { warmUpDashboard } from "./reports/warmUp.js";
 import { attachRealtime } from "./realtime/index.js";
 import { startLiveEvents } from "./realtime/liveEvents.js";
@@ -104,57 +90,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   if (!config.publicBaseUrlGiven) config.publicBaseUrl = url;
 
-  // Housekeeping; the deletes are idempotent, so several processes may run them at once.
-  const housekeeping = cron.schedule("17 * * * *", async () => {
-    await pruneExpiredSessions(services);
-    await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
-    await pruneSignInRecords(services.prisma, config.login);
-    await pruneUsedFormTokens(services.prisma);
-  }, { noOverlap: true, timezone: "Asia/Jakarta" });
-  // A tick only looks for work; the database claim decides who sends what.
-  const arrivals = new ArrivalDesk(services);
-  // A burst of arrivals is triaged a few at a time, leaving database connections for everything else.
-  const limitTriage = pLimit(4);
-  const triageArrival = (itemId: string) => limitTriage(() => arrivals.receive(itemId)).catch((error: unknown) => logger.error({ err: error, itemId }, "triage on arrival failed"));
-  const stopArrivals = services.events.on("inbox.itemReceived", ({ itemId }) => void triageArrival(itemId));
-  const stopEarlyWarnings = watchForRisingTopics(services);
-  // Anything filed but not triaged (a process died in between) is picked up again.
-  const arrivalSweep = cron.schedule("*/10 * * * * *", async () => {
-    const waiting = await services.prisma.inboxItem.findMany({ where: { status: "new", kind: null, receivedAt: { lt: new Date(Date.now() - 5000) } }, select: { id: true }, take: 200 });
-    for (const { id } of waiting) await triageArrival(id);
-  }, { noOverlap: true });
-  const deadlines = new DeadlineWatch(services);
-  // One process at a time watches deadlines, so each warning and escalation is recorded once.
-  const deadlineSweep = cron.schedule("30 * * * * *", () => ifAdvisoryLockFree(db, DEADLINE_SWEEP_LOCK_KEY, () => deadlines.sweep()), { noOverlap: true });
-  const webhooks = new WebhookProcessor(services, arrivals);
-  // Callbacks are filed right after they are kept, and every few seconds for anything left over.
-  const stopNudges = services.events.on("inbox.webhookKept", () => void webhooks.nudge());
-  const webhookSweep = cron.schedule("*/5 * * * * *", () => webhooks.nudge(), { noOverlap: true });
-  // Every 5 s look for due polls; each poll's own nextPollAt paces it (minutes, budget, rate limits).
-  const poller = new InboxPoller(services);
-  let pollingRound: Promise<unknown> = Promise.resolve();
-  const polling = cron.schedule("*/5 * * * * *", () => (pollingRound = poller.pollDue().catch((error: unknown) => logger.error({ err: error }, "inbox polling failed"))), { noOverlap: true });
-  let publishingRound: Promise<unknown> = Promise.resolve();
-  const publishing = cron.schedule(`*/${config.publishIntervalSeconds} * * * * *`, () => (publishingRound = worker.tick()), { noOverlap: true });
-  // Reactions, comments, shares and views of recent posts, read by one process at a time.
-  const engagement = new EngagementRefresher(services, config.engagement.recentDays);
-  const engagementRefresh = cron.schedule(
-    `*/${config.engagement.refreshMinutes} * * * *`,
-    () => engagement.refreshAll().catch((error: unknown) => logger.error({ err: error }, "engagement refresh failed")),
-    { noOverlap: true },
-  );
-  // In the demo, people keep reacting to the simulated posts.
-  const demoEngagement = sandbox && config.demo ? cron.schedule("* * * * *", () => sandbox.control.growEngagement()) : null;
-  // E-mailed weekly and monthly reports; off without SMTP_URL.
-  const stopReports = scheduleReports(services);
-  const stopWorkingMinutesBackfill = backfillWorkingMinutes(services.prisma, logger);
-  // The dashboard's daily counts: deltas folded in, so that readers have few to add up.
-  let foldRound: Promise<unknown> = Promise.resolve();
-  const dailyCountFold = cron.schedule(
-    "*/10 * * * * *",
-    () => (foldRound = foldDailyCounts(services.prisma).catch((error: unknown) => logger.error({ err: error }, "folding the inbox daily counts failed"))),
-    { noOverlap: true },
-  );
+  const stopJobs = startJobs(services, backgroundJobs(services, worker));
 
   if (config.demo) {
     logger.info(
@@ -179,25 +115,7 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
     services,
     worker,
     close: async () => {
-      await housekeeping.destroy();
-      await engagementRefresh.destroy();
-      await demoEngagement?.destroy();
-      await stopReports();
-      await stopWorkingMinutesBackfill();
-      await dailyCountFold.destroy();
-      await foldRound;
-      await publishing.destroy();
-      await publishingRound.catch(() => {});
-      await worker.stop();
-      stopNudges();
-      stopArrivals();
-      await stopEarlyWarnings();
-      await deadlineSweep.destroy();
-      await arrivalSweep.destroy();
-      await webhookSweep.destroy();
-      await webhooks.idle();
-      await polling.destroy();
-      await pollingRound;
+      await stopJobs();
       await io.close();
       await liveEvents.stop();
       server.closeAllConnections();

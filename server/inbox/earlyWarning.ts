@@ -194,11 +194,11 @@ async function checkItem(services: Services, tree: PlaceTree, item: CheckableIte
 }
 
 /**
- * Checks changed items (arrivals, triage, corrections) for a rising topic; returns the function
- * that stops watching. Items changed while a check runs are gathered and checked together next, so a burst
- * of arrivals costs one check per category and place rather than one per item.
+ * Checks changed items (arrivals, triage, corrections) for a rising topic. Items noted while a
+ * check runs are gathered and checked together next, so a burst of arrivals costs one check per
+ * category and place rather than one per item.
  */
-export function watchForRisingTopics(services: Services, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): () => Promise<void> {
+export function risingTopicWatch(services: Services, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): { note(itemId: string): void; stop(): Promise<void> } {
   const waiting = new Set<string>();
   let checking: Promise<void> | null = null;
   const checkWaiting = async () => {
@@ -209,14 +209,15 @@ export function watchForRisingTopics(services: Services, options: EarlyWarningOp
     }
     checking = null;
   };
-  const unsubscribe = services.events.on("inbox.itemChanged", ({ itemId }) => {
-    waiting.add(itemId);
-    checking ??= checkWaiting();
-  });
-  // Stopping lets the running check finish, so the database is not closed under it.
-  return async () => {
-    unsubscribe();
-    waiting.clear();
-    await checking;
+  return {
+    note(itemId) {
+      waiting.add(itemId);
+      checking ??= checkWaiting();
+    },
+    // Stopping lets the running check finish, so the database is not closed under it.
+    async stop() {
+      waiting.clear();
+      await checking;
+    },
   };
 }

@@ -1,9 +1,7 @@
-import cron from "node-cron";
 import { recordAudit } from "../audit/record.js";
 import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "../db/locks.js";
-import { REPORTING_TIME_ZONE } from "../metrics/definitions.js";
 import type { Services } from "../services.js";
-import { ReportMailer, type SentReport } from "./email.js";
+import type { ReportMailer, SentReport } from "./email.js";
 import type { Period } from "../metrics/scope.js";
 import { duePeriod, periodKey, type ReportKind } from "./period.js";
 
@@ -52,23 +50,9 @@ export function sendDueReport(services: Services, mailer: ReportMailer, kind: Re
   return run;
 }
 
-/**
- * Starts the schedule when SMTP is configured; returns its stop function. It ticks hourly and
- * duePeriod makes 07:00 WIB the sending time, so a report missed while no process ran goes out at the next tick.
- */
-export function scheduleReports(services: Services): () => Promise<void> {
-  const mailer = ReportMailer.fromConfig(services);
-  if (!mailer) return async () => {};
-  const task = cron.schedule(
-    "0 * * * *",
-    async () => {
-      for (const kind of REPORT_KINDS) {
-        await sendDueReport(services, mailer, kind).catch((error: unknown) => services.logger.error({ err: error, kind }, "report e-mail failed"));
-      }
-    },
-    { noOverlap: true, timezone: REPORTING_TIME_ZONE },
-  );
-  return async () => {
-    await task.destroy();
-  };
+/** Sends every kind of report that is due; each kind's failure is logged and does not stop the others. */
+export async function sendDueReports(services: Services, mailer: ReportMailer): Promise<void> {
+  for (const kind of REPORT_KINDS) {
+    await sendDueReport(services, mailer, kind).catch((error: unknown) => services.logger.error({ err: error, kind }, "report e-mail failed"));
+  }
 }

@@ -1,6 +1,5 @@
 import { Router } from "express";
 import type { Prisma } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
 import { authorize, readsEveryUnitsAuditEvents, unitScopeWhere } from "../../../policies/index.js";
 import { presentAuditEvent } from "../../../presenters/auditEvent.js";
 import type { Services } from "../../../services.js";

@@ -1,0 +1,18 @@
+import { pruneUsedFormTokens } from "../auth/formTokens.js";
+import { pruneRateLimitCounters } from "../auth/rateLimit.js";
+import { pruneExpiredSessions } from "../auth/sessions.js";
+import { pruneSignInRecords } from "../auth/signInThrottle.js";
+import type { Services } from "../services.js";
+import type { ScheduledJob } from "./job.js";
+
+/** Deletes what has expired: sessions, rate-limit windows, sign-in records, used form tokens. Idempotent, so every process may run it. */
+export const housekeeping = (services: Services): ScheduledJob => ({
+  name: "housekeeping",
+  trigger: { schedule: "17 * * * *", timezone: "Asia/Jakarta" },
+  run: async () => {
+    await pruneExpiredSessions(services);
+    await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
+    await pruneSignInRecords(services.prisma, services.config.login);
+    await pruneUsedFormTokens(services.prisma);
+  },
+});

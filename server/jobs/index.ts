@@ -1,0 +1,40 @@
+import { ArrivalDesk } from "../inbox/arrival.js";
+import type { PublishingWorker } from "../publishing/worker.js";
+import { ReportMailer } from "../reports/email.js";
+import type { Services } from "../services.js";
+import { arrivalTriage } from "./arrivalTriage.js";
+import { dailyCountFold } from "./dailyCountFold.js";
+import { deadlineSweep } from "./deadlineSweep.js";
+import { demoEngagement } from "./demoEngagement.js";
+import { earlyWarnings } from "./earlyWarnings.js";
+import { engagementRefresh } from "./engagementRefresh.js";
+import { housekeeping } from "./housekeeping.js";
+import { inboxPolling } from "./inboxPolling.js";
+import type { Job } from "./job.js";
+import { publishing } from "./publishing.js";
+import { reportEmails } from "./reportEmails.js";
+import { webhookFiling } from "./webhookFiling.js";
+import { workingMinutesBackfill } from "./workingMinutes.js";
+
+export { startJobs } from "./job.js";
+
+/** Everything a Siar process does in the background, in one list. */
+export function backgroundJobs(services: Services, worker: PublishingWorker): Job[] {
+  const arrivals = new ArrivalDesk(services);
+  const mailer = ReportMailer.fromConfig(services);
+  return [
+    housekeeping(services),
+    ...arrivalTriage(services, arrivals),
+    earlyWarnings(services),
+    deadlineSweep(services),
+    ...webhookFiling(services, arrivals),
+    inboxPolling(services),
+    publishing(services, worker),
+    engagementRefresh(services),
+    // Off without SMTP_URL.
+    ...(mailer ? [reportEmails(services, mailer)] : []),
+    ...(services.sandbox && services.config.demo ? [demoEngagement(services.sandbox)] : []),
+    workingMinutesBackfill(services),
+    dailyCountFold(services),
+  ];
+}

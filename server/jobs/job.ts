@@ -1,0 +1,57 @@
+import cron from "node-cron";
+import type { DomainEventMap } from "../events.js";
+import type { Services } from "../services.js";
+
+type EventName = keyof DomainEventMap;
+
+/**
+ * A piece of background work and what starts it: a schedule (cron with seconds, in a time zone),
+ * a domain event, or the server's start. Jobs only look for work; the database decides who does it,
+ * so every process runs every job.
+ */
+type JobBase = {
+  /** Names the job in logs. */
+  name: string;
+  /** At shutdown, after the trigger is gone and runs in progress have ended: let work the job keeps outside its runs finish. */
+  stop?: () => Promise<void>;
+};
+export type ScheduledJob = JobBase & { trigger: { schedule: string; timezone?: string } | { atStart: true }; run: () => Promise<unknown> };
+export type EventJob<E extends EventName> = JobBase & { trigger: { event: E }; run: (payload: DomainEventMap[E]) => Promise<unknown> };
+export type Job = ScheduledJob | { [E in EventName]: EventJob<E> }[EventName];
+
+/** Starts the jobs; the function returned stops their triggers, waits for their runs, then stops each job. */
+export function startJobs(services: Services, jobs: Job[]): () => Promise<void> {
+  const running = new Set<Promise<unknown>>();
+  const stoppers = jobs.map((job) => {
+    const run = (payload: unknown) => {
+      const done = (job.run as (payload: unknown) => Promise<unknown>)(payload)
+        .catch((error: unknown) => services.logger.error({ err: error, job: job.name, ...idsIn(payload) }, "background job failed"))
+        .finally(() => running.delete(done));
+      running.add(done);
+      return done;
+    };
+    const trigger = job.trigger;
+    if ("schedule" in trigger) {
+      // A tick that finds the previous run still going is skipped, not queued.
+      const task = cron.schedule(trigger.schedule, () => run(undefined), { noOverlap: true, timezone: trigger.timezone });
+      return async () => void (await task.destroy());
+    }
+    if ("event" in trigger) {
+      const unsubscribe = services.events.on(trigger.event, (payload) => void run(payload));
+      return async () => unsubscribe();
+    }
+    void run(undefined);
+    return async () => {};
+  });
+  return async () => {
+    for (const stopTrigger of stoppers) await stopTrigger();
+    await Promise.all(running);
+    for (const job of jobs) await job.stop?.();
+  };
+}
+
+/** The ids an event names (itemId, postId...), for the log line of a failed run; nothing else of the payload. */
+function idsIn(payload: unknown): Record<string, unknown> {
+  if (!payload || typeof payload !== "object") return {};
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => key.endsWith("Id")));
+}

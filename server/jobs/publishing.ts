@@ -1,0 +1,11 @@
+import type { PublishingWorker } from "../publishing/worker.js";
+import type { Services } from "../services.js";
+import type { ScheduledJob } from "./job.js";
+
+/** A tick only looks for due deliveries; the database claim decides who sends what. */
+export const publishing = (services: Services, worker: PublishingWorker): ScheduledJob => ({
+  name: "publishing",
+  trigger: { schedule: `*/${services.config.publishIntervalSeconds} * * * * *` },
+  run: () => worker.tick(),
+  stop: () => worker.stop(),
+});
