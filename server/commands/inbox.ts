@@ -27,8 +27,23 @@ async function loadItem(tx: Tx, id: string): Promise<InboxItemWithRelations> {
   return item;
 }
 
+type Change = {
+  origin: ActingOrigin;
+  item: { id: string; unitId: string | null };
+  /** The timeline event's type ("assigned", "reply"...); the audit action is "inbox.<type>". */
+  type: string;
+  /** What changed, for the timeline and the audit log. */
+  data: Record<string, unknown>;
+  /** The text of a note or a reply. */
+  body?: string;
+  /** "public" for what the citizen sees; notes and changes stay "internal". */
+  visibility?: "internal" | "public";
+  /** The platform's id of a reply. */
+  remoteId?: string;
+};
+
 /** Every change to an item: a timeline event for staff and an audit record, in the same transaction. */
-async function recordChange(tx: Tx, origin: ActingOrigin, item: { id: string; unitId: string | null }, type: string, data: Record<string, unknown>, body?: string, visibility = "internal", remoteId?: string) {
+async function recordChange(tx: Tx, { origin, item, type, data, body, visibility = "internal", remoteId }: Change) {
   await tx.inboxEvent.create({ data: { itemId: item.id, actorId: origin.actor.id, type, body, visibility, data: data as Prisma.InputJsonValue, remoteId } });
   await recordAudit(tx, origin, { action: `inbox.${type}`, targetType: "InboxItem", targetId: item.id, unitId: item.unitId, changes: data });
 }
@@ -39,8 +54,16 @@ async function itemOperation(services: Services, id: string, work: (tx: Tx, item
   return services.prisma.inboxItem.findUniqueOrThrow({ where: { id }, include: inboxItemInclude });
 }
 
+/** What every item command is told: who acts, and on which item. */
+type ItemCommand = {
+  /** The person acting, with the request's address and id for the audit log. */
+  origin: ActingOrigin;
+  /** The item acted on. */
+  itemId: string;
+};
+
 /** Assigns to a person, to a unit (rerouting), or both; the assignee must be able to see the item. */
-export async function assignItem(services: Services, origin: ActingOrigin, id: string, input: { assigneeId?: string | null; unitId?: string }) {
+export async function assignItem(services: Services, { origin, itemId: id, ...input }: ItemCommand & { assigneeId?: string | null; unitId?: string }) {
   return itemOperation(services, id, async (tx, item) => {
     const unit = input.unitId ? await tx.unit.findUnique({ where: { id: input.unitId } }) : item.unit;
     if (input.unitId) {
@@ -59,27 +82,29 @@ export async function assignItem(services: Services, origin: ActingOrigin, id: s
     }
     const status: InboxStatus = assigneeId && ["new", "triaged", "reopened"].includes(item.status) ? "assigned" : item.status;
     await tx.inboxItem.update({ where: { id }, data: { unitId: unit?.id ?? null, assigneeId, status } });
-    await recordChange(tx, origin, { id, unitId: unit?.id ?? null }, "assigned", {
-      unit: { from: item.unitId, to: unit?.id ?? null },
-      assignee: { from: item.assigneeId, to: assigneeId },
-      status: { from: item.status, to: status },
+    await recordChange(tx, {
+      origin,
+      item: { id, unitId: unit?.id ?? null },
+      type: "assigned",
+      data: { unit: { from: item.unitId, to: unit?.id ?? null }, assignee: { from: item.assigneeId, to: assigneeId }, status: { from: item.status, to: status } },
     });
   });
 }
 
-export async function changeItemStatus(services: Services, origin: ActingOrigin, id: string, status: InboxStatus) {
+export async function changeItemStatus(services: Services, { origin, itemId: id, status }: ItemCommand & { status: InboxStatus }) {
   return itemOperation(services, id, async (tx, item) => {
     if (!canMove(item.status, status)) throw new AppError("invalid_item_transition", { from: item.status, to: status });
     await tx.inboxItem.update({
       where: { id },
       data: { status, resolvedAt: status === "resolved" ? new Date() : status === "reopened" ? null : undefined },
     });
-    await recordChange(tx, origin, item, "status", { status: { from: item.status, to: status } });
+    await recordChange(tx, { origin, item, type: "status", data: { status: { from: item.status, to: status } } });
   });
 }
 
-export async function addNote(services: Services, origin: ActingOrigin, id: string, text: string) {
-  return itemOperation(services, id, async (tx, item) => recordChange(tx, origin, item, "note", {}, text));
+/** An internal note on the item's timeline. */
+export async function addNote(services: Services, { origin, itemId: id, text }: ItemCommand & { text: string }) {
+  return itemOperation(services, id, async (tx, item) => recordChange(tx, { origin, item, type: "note", data: {}, body: text }));
 }
 
 /**
@@ -88,7 +113,7 @@ export async function addNote(services: Services, origin: ActingOrigin, id: stri
  * reply is stored; whether it went out is recorded on the timeline). The first answer stops the
  * first-response clock.
  */
-export async function replyToItem(services: Services, origin: ActingOrigin, id: string, text: string) {
+export async function replyToItem(services: Services, { origin, itemId: id, text }: ItemCommand & { text: string }) {
   const item = await loadItem(services.prisma, id);
   if (item.status === "closed_spam") throw new AppError("invalid_item_transition", { from: item.status, to: "answered" });
   let remote: { remoteId: string; remoteUrl: string | null } | null = null;
@@ -109,16 +134,24 @@ export async function replyToItem(services: Services, origin: ActingOrigin, id: 
     const now = new Date();
     const status: InboxStatus = ["resolved", "answered"].includes(current.status) ? current.status : "answered";
     await tx.inboxItem.update({ where: { id }, data: { status, firstRespondedAt: current.firstRespondedAt ?? now } });
-    await recordChange(tx, origin, current, "reply", { status: { from: current.status, to: status }, remoteUrl: remote?.remoteUrl ?? null }, text, "public", remote?.remoteId);
+    await recordChange(tx, {
+      origin,
+      item: current,
+      type: "reply",
+      data: { status: { from: current.status, to: status }, remoteUrl: remote?.remoteUrl ?? null },
+      body: text,
+      visibility: "public",
+      remoteId: remote?.remoteId,
+    });
   });
   const email = (item.contact as { email?: string } | null)?.email;
   if (item.source !== "web_report" || !email || !item.trackingNumber) return replied;
   const outcome = await emailReply(services, { itemId: item.id, email, name: item.authorName, trackingNumber: item.trackingNumber }, text);
-  return itemOperation(services, id, (tx, current) => recordChange(tx, origin, current, "email", outcome));
+  return itemOperation(services, id, (tx, current) => recordChange(tx, { origin, item: current, type: "email", data: outcome }));
 }
 
 /** Files a duplicate under the item it repeats; the duplicate is resolved with a pointer to it. */
-export async function mergeItem(services: Services, origin: ActingOrigin, id: string, intoId: string) {
+export async function mergeItem(services: Services, { origin, itemId: id, intoId }: ItemCommand & { intoId: string }) {
   if (id === intoId) throw new AppError("invalid_item_transition", { field: "intoId" });
   const target = await loadItem(services.prisma, intoId);
   // The item merged into gets a timeline event: it must be one the actor may handle (an unrouted one only for humas and admins).
@@ -126,7 +159,7 @@ export async function mergeItem(services: Services, origin: ActingOrigin, id: st
   if (target.mergedIntoId) throw new AppError("invalid_item_transition", { field: "intoId" });
   return itemOperation(services, id, async (tx, item) => {
     await tx.inboxItem.update({ where: { id }, data: { mergedIntoId: intoId, status: "resolved", resolvedAt: new Date() } });
-    await recordChange(tx, origin, item, "merged", { into: intoId, status: { from: item.status, to: "resolved" } });
+    await recordChange(tx, { origin, item, type: "merged", data: { into: intoId, status: { from: item.status, to: "resolved" } } });
     await tx.inboxEvent.create({ data: { itemId: intoId, actorId: origin.actor.id, type: "merged_in", data: { from: id } } });
   });
 }
@@ -134,7 +167,7 @@ export async function mergeItem(services: Services, origin: ActingOrigin, id: st
 export type TriageCorrection = { kind?: string; category?: string; urgency?: string; placeUnitId?: string | null };
 
 /** Staff correct the automatic triage; corrections are kept, shown, and learned from. */
-export async function correctTriage(services: Services, origin: ActingOrigin, id: string, correction: TriageCorrection) {
+export async function correctTriage(services: Services, { origin, itemId: id, correction }: ItemCommand & { correction: TriageCorrection }) {
   return itemOperation(services, id, async (tx, item) => {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const triage = { ...((item.triage as Record<string, unknown> | null) ?? {}) };
@@ -145,6 +178,6 @@ export async function correctTriage(services: Services, origin: ActingOrigin, id
     }
     if (Object.keys(changes).length === 0) return;
     await tx.inboxItem.update({ where: { id }, data: { ...correction, triage: triage as Prisma.InputJsonValue } });
-    await recordChange(tx, origin, item, "triage_corrected", changes);
+    await recordChange(tx, { origin, item, type: "triage_corrected", data: changes });
   });
 }

@@ -14,7 +14,7 @@ describe("background jobs", () => {
     const { services } = fakeServices();
     const seen: string[] = [];
     const stop = startJobs(services, [
-      { name: "on item", trigger: { event: "inbox.itemChanged" }, run: async ({ itemId }) => void seen.push(itemId) },
+      { name: "on item", trigger: { event: "inbox.itemChanged" }, run: async ({ itemId }: { itemId: string }) => void seen.push(itemId) },
       { name: "at start", trigger: { atStart: true }, run: async () => void seen.push("start") },
     ]);
     services.events.emit("inbox.itemChanged", { itemId: "a" });

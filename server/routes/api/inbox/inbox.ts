@@ -42,8 +42,9 @@ export function inboxRoutes(services: Services): Router {
 
   /** One action on an item the caller may handle; whether the target unit or person is allowed is the command's to check. */
   function actOnItem(req: Request, id: string, action: BulkAction) {
-    if (action.type === "status") return changeItemStatus(services, originOf(req), id, action.status);
-    return assignItem(services, originOf(req), id, { assigneeId: action.assigneeId, unitId: action.unitId });
+    const command = { origin: originOf(req), itemId: id };
+    if (action.type === "status") return changeItemStatus(services, { ...command, status: action.status });
+    return assignItem(services, { ...command, assigneeId: action.assigneeId, unitId: action.unitId });
   }
 
   async function respond(req: Request, item: Awaited<ReturnType<typeof loadItem>>) {
@@ -102,13 +103,13 @@ export function inboxRoutes(services: Services): Router {
   router.post("/:id/reply", async (req, res) => {
     const item = await handled(req);
     const { text } = parse(replyBody, req.body, req);
-    res.json(await respond(req, await replyToItem(services, originOf(req), item.id, text)));
+    res.json(await respond(req, await replyToItem(services, { origin: originOf(req), itemId: item.id, text })));
   });
 
   router.post("/:id/notes", async (req, res) => {
     const item = await handled(req);
     const { text } = parse(noteBody, req.body, req);
-    res.json(await respond(req, await addNote(services, originOf(req), item.id, text)));
+    res.json(await respond(req, await addNote(services, { origin: originOf(req), itemId: item.id, text })));
   });
 
   // The actions that also exist in bulk: the single route and the bulk route run the same code.
@@ -124,13 +125,13 @@ export function inboxRoutes(services: Services): Router {
 
   router.patch("/:id/triage", async (req, res) => {
     const item = await handled(req);
-    res.json(await respond(req, await correctTriage(services, originOf(req), item.id, parse(triageBody, req.body, req))));
+    res.json(await respond(req, await correctTriage(services, { origin: originOf(req), itemId: item.id, correction: parse(triageBody, req.body, req) })));
   });
 
   router.post("/:id/merge", async (req, res) => {
     const item = await handled(req);
     const { intoId } = parse(mergeBody, req.body, req);
-    res.json(await respond(req, await mergeItem(services, originOf(req), item.id, intoId)));
+    res.json(await respond(req, await mergeItem(services, { origin: originOf(req), itemId: item.id, intoId })));
   });
 
   /** The same action on many items; each is authorised and reported on its own. */
