@@ -5,17 +5,9 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 /** A calendar with no working day in this many days is misconfigured, not just long holidays. */
 const MAX_DAYS_WITHOUT_WORK = 366;
 
-/**
- * Indonesia's zones and their offsets from UTC in minutes. Fixed offsets are exact: Indonesia has
- * no daylight saving time and these offsets have not changed since 1988.
- */
-export const INDONESIAN_TIME_ZONES = {
-  "Asia/Jakarta": 7 * 60, // WIB
-  "Asia/Pontianak": 7 * 60, // WIB
-  "Asia/Makassar": 8 * 60, // WITA
-  "Asia/Jayapura": 9 * 60, // WIT
-} as const;
-export type IndonesianTimeZone = keyof typeof INDONESIAN_TIME_ZONES;
+import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from "./timeZones.js";
+
+export { INDONESIAN_TIME_ZONES, type IndonesianTimeZone };
 
 export type Weekday = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
 /** Indexed like Date#getUTCDay(). */

@@ -1,30 +1,23 @@
 // The shapes the API returns (see server/presenters). Dates are ISO strings.
+// Codes come from the server's one definition of each (Prisma's enums, the triage taxonomy).
+import { ChannelKind, ChannelStatus, DeliveryStatus, InboxSource, InboxStatus, PostStatus, Role, UnitType } from "../../../server/db/generated/enums";
+import { UNIT_TIME_ZONES, type UnitTimeZone } from "../../../server/deadlines/timeZones";
+import type { Locale } from "../../../server/i18n/locale";
+import type { InboxView } from "../../../server/inbox/listing";
+import type { Abilities } from "../../../server/policies/index";
+import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
 
-export type Locale = "id" | "en";
-export type Role = "admin" | "humas" | "officer" | "leader";
-export type UnitType = "kabupaten" | "opd" | "kecamatan" | "desa" | "kelurahan";
-export type Timezone = "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+export type { Abilities, ChannelKind, ChannelStatus, DeliveryStatus, InboxSource, InboxStatus, InboxView, Locale, PostStatus, Role, UnitType };
+export type Timezone = UnitTimeZone;
+export type InboxKind = Kind;
+export type InboxCategory = Category;
+export type { Urgency };
 
-export const ROLES: readonly Role[] = ["admin", "humas", "officer", "leader"];
-export const UNIT_TYPES: readonly UnitType[] = ["kabupaten", "opd", "kecamatan", "desa", "kelurahan"];
-export const TIMEZONES: readonly Timezone[] = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"];
+export const ROLES = Object.values(Role);
+export const UNIT_TYPES = Object.values(UnitType);
+export const TIMEZONES = UNIT_TIME_ZONES;
 
 export type UnitRef = { id: string; name: string; type: UnitType };
-
-export type Abilities = {
-  compose: boolean;
-  approvePosts: boolean;
-  calendar: boolean;
-  inbox: boolean;
-  dashboard: boolean;
-  manageUnits: boolean;
-  manageUsers: boolean;
-  readAuditLog: boolean;
-  seesAllUnits: boolean;
-  controlSandbox: boolean;
-  manageCannedResponses: boolean;
-  manageDeadLetters: boolean;
-};
 
 export type Session = {
   /** Facts about this installation: in demo mode the channels are simulated locally. */
@@ -86,13 +79,8 @@ export type AuditEvent = {
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
 // Publishing (see server/channels/rules.ts for what each channel accepts).
-export type ChannelKind = "website" | "facebook" | "instagram" | "x" | "wordpress";
-export type ChannelStatus = "connected" | "needs_reconnect" | "disabled";
-export type PostStatus = "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled" | "withdrawn";
-export type DeliveryStatus = "pending" | "in_flight" | "published" | "failed" | "cancelled" | "removed";
-
-export const CHANNEL_KINDS: readonly ChannelKind[] = ["website", "facebook", "instagram", "x", "wordpress"];
-export const POST_STATUSES: readonly PostStatus[] = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled", "withdrawn"];
+export const CHANNEL_KINDS = Object.values(ChannelKind);
+export const POST_STATUSES = Object.values(PostStatus);
 
 export type Channel = {
   id: string;
@@ -218,20 +206,14 @@ export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };
 export type PublishedCorrection = { title?: string; body?: string; link?: string | null; hashtags?: string[] };
 
 // Inbox (see server/presenters/inboxItem.ts and server/routes/api/inbox/schema.ts for the codes).
-export type InboxSource = "facebook_comment" | "instagram_comment" | "facebook_message" | "x_mention" | "web_report";
-export type InboxStatus = "new" | "triaged" | "assigned" | "in_progress" | "answered" | "resolved" | "reopened" | "closed_spam";
-export type InboxKind = "pengaduan" | "aspirasi" | "pertanyaan" | "permohonan_informasi" | "apresiasi" | "lainnya";
-export type InboxCategory = "infrastruktur" | "lingkungan" | "kesehatan" | "pendidikan" | "kependudukan" | "sosial" | "ketertiban" | "pelayanan_publik" | "utilitas" | "ekonomi" | "lainnya";
-export type Urgency = "darurat" | "tinggi" | "normal" | "rendah";
 /** The statuses staff set by hand; replying moves an item to "answered" by itself. */
 export type ManualInboxStatus = "in_progress" | "resolved" | "reopened" | "closed_spam";
-export type InboxView = "all" | "mine" | "my_units" | "unassigned" | "overdue" | "urgent";
 
-export const INBOX_SOURCES: readonly InboxSource[] = ["facebook_comment", "instagram_comment", "facebook_message", "x_mention", "web_report"];
-export const INBOX_STATUSES: readonly InboxStatus[] = ["new", "triaged", "assigned", "in_progress", "answered", "resolved", "reopened", "closed_spam"];
-export const INBOX_KINDS: readonly InboxKind[] = ["pengaduan", "aspirasi", "pertanyaan", "permohonan_informasi", "apresiasi", "lainnya"];
-export const INBOX_CATEGORIES: readonly InboxCategory[] = ["infrastruktur", "lingkungan", "kesehatan", "pendidikan", "kependudukan", "sosial", "ketertiban", "pelayanan_publik", "utilitas", "ekonomi", "lainnya"];
-export const URGENCIES: readonly Urgency[] = ["darurat", "tinggi", "normal", "rendah"];
+export const INBOX_SOURCES = Object.values(InboxSource);
+export const INBOX_STATUSES = Object.values(InboxStatus);
+export const INBOX_KINDS = KINDS;
+export const INBOX_CATEGORIES = CATEGORIES;
+export { URGENCIES };
 
 export type TriageReason = { rule: string; matched: string; weight: number };
 /** How one field was decided: by the rules, the classifier, or a staff correction (which has no reasons). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ChannelKind } from "../../../db/generated/enums.js";
 import { storedCount } from "../../fields.js";
 
-export const CHANNEL_KINDS = ["website", "facebook", "instagram", "x", "wordpress"] as const;
 
 const secrets = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().trim().min(1).max(4000));
 const settings = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().trim().max(500));
@@ -9,7 +9,7 @@ const settings = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().t
 export const connectChannelBody = z
   .object({
     unitId: z.uuid(),
-    kind: z.enum(CHANNEL_KINDS),
+    kind: z.enum(ChannelKind),
     name: z.string().trim().min(1).max(120).optional(),
     externalId: z.string().trim().min(1).max(200).optional(),
     credentials: secrets,

@@ -1,18 +1,15 @@
 import { z } from "zod";
 import { INBOX_VIEWS } from "../../../inbox/listing.js";
+import { InboxSource, InboxStatus } from "../../../db/generated/enums.js";
+import { CATEGORIES, KINDS, URGENCIES } from "../../../triage/taxonomy.js";
 import { paginationQuery } from "../../pagination.js";
 
-export const INBOX_STATUSES = ["new", "triaged", "assigned", "in_progress", "answered", "resolved", "reopened", "closed_spam"] as const;
-export const INBOX_SOURCES = ["facebook_comment", "instagram_comment", "facebook_message", "x_mention", "web_report"] as const;
-export const KINDS = ["pengaduan", "aspirasi", "pertanyaan", "permohonan_informasi", "apresiasi", "lainnya"] as const;
-export const CATEGORIES = ["infrastruktur", "lingkungan", "kesehatan", "pendidikan", "kependudukan", "sosial", "ketertiban", "pelayanan_publik", "utilitas", "ekonomi", "lainnya"] as const;
-export const URGENCIES = ["darurat", "tinggi", "normal", "rendah"] as const;
 
 export const listInboxQuery = paginationQuery.extend({
   /** all: everything visible; mine: assigned to me; my_units: routed to my units; unassigned; overdue; urgent: open darurat/tinggi. */
   view: z.enum(INBOX_VIEWS).default("all"),
-  source: z.enum(INBOX_SOURCES).optional(),
-  status: z.enum(INBOX_STATUSES).optional(),
+  source: z.enum(InboxSource).optional(),
+  status: z.enum(InboxStatus).optional(),
   kind: z.enum(KINDS).optional(),
   category: z.enum(CATEGORIES).optional(),
   urgency: z.enum(URGENCIES).optional(),

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { PostStatus } from "../../../db/generated/enums.js";
 import { moment } from "../../fields.js";
 import { paginationQuery } from "../../pagination.js";
-
-export const POST_STATUSES = ["draft", "in_review", "approved", "scheduled", "publishing", "published", "partially_published", "failed", "cancelled", "withdrawn"] as const;
 
 const hashtag = z.string().trim().min(1).max(100);
 const when = moment;
@@ -22,7 +21,7 @@ export const createPostBody = z.object({ unitId: z.uuid(), ...postFields }).stri
 export const updatePostBody = z.object({ ...postFields, channelIds: postFields.channelIds.optional() }).strict();
 
 export const listPostsQuery = paginationQuery.extend({
-  status: z.enum(POST_STATUSES).optional(),
+  status: z.enum(PostStatus).optional(),
   unitId: z.uuid().optional(),
   from: when.optional(),
   to: when.optional(),

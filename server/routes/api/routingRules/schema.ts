@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES } from "../inbox/schema.js";
+import { CATEGORIES } from "../../../triage/taxonomy.js";
 
 const rule = {
   category: z.enum(CATEGORIES).nullable(),

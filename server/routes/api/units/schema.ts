@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { UnitType } from "../../../db/generated/enums.js";
+import { UNIT_TIME_ZONES } from "../../../deadlines/timeZones.js";
 import { paginationQuery } from "../../pagination.js";
 
-export const UNIT_TYPES = ["kabupaten", "opd", "kecamatan", "desa", "kelurahan"] as const;
-// The three Indonesian time zones: WIB, WITA, WIT.
-export const UNIT_TIMEZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
 
 export const listUnitsQuery = paginationQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
-  type: z.enum(UNIT_TYPES).optional(),
+  type: z.enum(UnitType).optional(),
   active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
 });
 
@@ -16,10 +15,10 @@ const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/);
 export const createUnitBody = z
   .object({
     name: z.string().trim().min(2).max(160),
-    type: z.enum(UNIT_TYPES),
+    type: z.enum(UnitType),
     parentId: z.uuid().nullable(),
     code: code.nullable().optional(),
-    timezone: z.enum(UNIT_TIMEZONES).optional(),
+    timezone: z.enum(UNIT_TIME_ZONES).optional(),
   })
   .strict();
 
@@ -28,7 +27,7 @@ export const updateUnitBody = z
     name: z.string().trim().min(2).max(160).optional(),
     parentId: z.uuid().nullable().optional(),
     code: code.nullable().optional(),
-    timezone: z.enum(UNIT_TIMEZONES).optional(),
+    timezone: z.enum(UNIT_TIME_ZONES).optional(),
     active: z.boolean().optional(),
   })
   .strict();

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { Role } from "../../../db/generated/enums.js";
 import { LOCALES } from "../../../i18n/locale.js";
 import { paginationQuery } from "../../pagination.js";
 
-export const ROLES = ["admin", "humas", "officer", "leader"] as const;
 
 export const listUsersQuery = paginationQuery.extend({
   q: z.string().trim().max(120).optional(),
-  role: z.enum(ROLES).optional(),
+  role: z.enum(Role).optional(),
   unitId: z.uuid().optional(),
   active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
 });
@@ -18,7 +18,7 @@ export const createUserBody = z
   .object({
     email,
     name: z.string().trim().min(2).max(120),
-    role: z.enum(ROLES),
+    role: z.enum(Role),
     unitIds,
     locale: z.enum(LOCALES).optional(),
     password: z.string().max(1024).optional(),
@@ -29,7 +29,7 @@ export const updateUserBody = z
   .object({
     email: email.optional(),
     name: z.string().trim().min(2).max(120).optional(),
-    role: z.enum(ROLES).optional(),
+    role: z.enum(Role).optional(),
     unitIds: unitIds.optional(),
     locale: z.enum(LOCALES).optional(),
     active: z.boolean().optional(),
