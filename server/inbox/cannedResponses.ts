@@ -2,6 +2,7 @@
 export const TEMPLATE_VARIABLES = ["nama", "nomor", "unit"] as const;
 
 export const TEMPLATE_LANGUAGES = ["id", "en"] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 
 const VARIABLE_PATTERN = /\{(\w+)\}/g;
 

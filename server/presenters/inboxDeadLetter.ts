@@ -1,4 +1,5 @@
 import type { InboxDeadLetter } from "../db/generated/client.js";
+import type { InboxSource } from "../db/generated/enums.js";
 import { messageOfDeadLetter } from "../inbox/deadLetters.js";
 
 /** Longest raw payload shown for a whole receipt; the rest stays in the database. */
@@ -25,7 +26,8 @@ export function presentInboxDeadLetter(letter: InboxDeadLetter & { channel?: { i
     receiptId: letter.receiptId?.toString() ?? null,
     channel: letter.channel ? { id: letter.channel.id, name: letter.channel.name, kind: letter.channel.kind } : letter.channelId ? { id: letter.channelId, name: null, kind: null } : null,
     stream: letter.stream,
-    source: letter.source,
+    // Written from a message's own source, an InboxSource.
+    source: letter.source as InboxSource | null,
     platformId: letter.platformId,
     reason: letter.reason,
     attempts: letter.attempts,

@@ -1,4 +1,5 @@
 import type { Unit } from "../db/generated/client.js";
+import type { UnitTimeZone } from "../deadlines/timeZones.js";
 
 export function presentUnit(unit: Unit) {
   return {
@@ -9,7 +10,8 @@ export function presentUnit(unit: Unit) {
     parentId: unit.parentId,
     // Depth in the tree (0 for the kabupaten), so clients can indent without rebuilding it.
     depth: unit.path.split("/").filter(Boolean).length - 1,
-    timezone: unit.timezone,
+    // A text column; every write goes through the units schema, which takes only these zones.
+    timezone: unit.timezone as UnitTimeZone,
     active: unit.active,
     createdAt: unit.createdAt.toISOString(),
     updatedAt: unit.updatedAt.toISOString(),

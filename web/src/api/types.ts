@@ -5,6 +5,14 @@ import { UNIT_TIME_ZONES, type UnitTimeZone } from "../../../server/deadlines/ti
 import type { Locale } from "../../../server/i18n/locale";
 import type { InboxView } from "../../../server/inbox/listing";
 import type { Abilities } from "../../../server/policies/index";
+import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
+import type { presentChannel } from "../../../server/presenters/channel";
+import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
+import type { presentMedia } from "../../../server/presenters/media";
+import type { presentApiToken } from "../../../server/presenters/apiToken";
+import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
+import type { presentUnit } from "../../../server/presenters/unit";
+import type { presentSession, presentUser } from "../../../server/presenters/user";
 import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
 
 export type { Abilities, ChannelKind, ChannelStatus, DeliveryStatus, InboxSource, InboxStatus, InboxView, Locale, PostStatus, Role, UnitType };
@@ -19,82 +27,22 @@ export const TIMEZONES = UNIT_TIME_ZONES;
 
 export type UnitRef = { id: string; name: string; type: UnitType };
 
-export type Session = {
-  /** Facts about this installation: in demo mode the channels are simulated locally. */
-  instance: { simulatedChannels: boolean };
-  user: { id: string; email: string; name: string; role: Role; locale: Locale; mustChangePassword: boolean; units: UnitRef[] };
-  abilities: Abilities;
-  csrfToken: string | null;
-};
-
-export type Unit = {
-  id: string;
-  name: string;
-  type: UnitType;
-  code: string | null;
-  parentId: string | null;
-  depth: number;
-  timezone: Timezone;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: Locale;
-  active: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  units: UnitRef[];
-};
-
-export type ApiToken = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-};
-
-export type AuditEvent = {
-  id: string;
-  at: string;
-  actor: { id: string | null; label: string };
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  unit: { id: string; name: string | null } | null;
-  changes: unknown;
-  ip: string | null;
-  requestId: string | null;
-};
+// Responses typed by the server's presenters: what they return is what the API sends.
+export type Session = ReturnType<typeof presentSession>;
+export type Unit = ReturnType<typeof presentUnit>;
+export type User = ReturnType<typeof presentUser>;
+export type ApiToken = ReturnType<typeof presentApiToken>;
+export type AuditEvent = ReturnType<typeof presentAuditEvent>;
+export type Channel = ReturnType<typeof presentChannel>;
+export type CannedResponse = ReturnType<typeof presentCannedResponse>;
+export type Media = ReturnType<typeof presentMedia>;
+export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
 // Publishing (see server/channels/rules.ts for what each channel accepts).
 export const CHANNEL_KINDS = Object.values(ChannelKind);
 export const POST_STATUSES = Object.values(PostStatus);
-
-export type Channel = {
-  id: string;
-  unit: { id: string; name: string };
-  kind: ChannelKind;
-  name: string;
-  externalId: string;
-  status: ChannelStatus;
-  statusReason: string | null;
-  simulated: boolean;
-  /** Why the channel cannot work as configured (already in the user's language), or null. */
-  warning: { code: string; message: string } | null;
-  createdAt: string;
-};
 
 /** What a channel spent on platform requests this month, against its budget (GET /channels/:id/usage). */
 export type ChannelUsage = {
@@ -108,16 +56,6 @@ export type ChannelUsage = {
 };
 
 /** Which unit owns an inbox item of a category (null: any) from a place (null: anywhere); highest priority wins. */
-/** A ready answer for the reply box (server/presenters/cannedResponse.ts). */
-export type CannedResponse = {
-  id: string;
-  title: string;
-  /** With {nama}, {nomor} and {unit} filled from the item being answered. */
-  body: string;
-  language: Locale;
-  unit: { id: string; name: string | null } | null;
-  updatedAt: string;
-};
 
 export type RoutingRule = {
   id: string;
@@ -126,17 +64,6 @@ export type RoutingRule = {
   unit: { id: string; name: string };
   priority: number;
   updatedAt: string;
-};
-
-export type Media = {
-  id: string;
-  kind: "image" | "video";
-  mimeType: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  url: string;
-  originalName?: string;
 };
 
 export type Delivery = {
@@ -290,22 +217,3 @@ export type BulkResult = { results: { id: string; ok: boolean; error?: { code: s
 /** Who else has an item open ("inbox.presence"), and whether they are writing. */
 export type InboxViewer = { id: string; name: string; typing: boolean };
 
-/** What the inbox could not file, as GET /api/inbox-dead-letters lists it. */
-export type InboxDeadLetter = {
-  id: string;
-  origin: "meta_webhook" | "poll";
-  payloadKind: "message" | "receipt";
-  receiptId: string | null;
-  channel: { id: string; name: string | null; kind: ChannelKind | null } | null;
-  stream: string | null;
-  source: InboxSource | null;
-  platformId: string | null;
-  reason: string;
-  attempts: number;
-  createdAt: string;
-  lastFailedAt: string;
-  resolution: "filed" | "dismissed" | null;
-  resolvedAt: string | null;
-  itemId: string | null;
-  preview: { authorName: string | null; text: string; sentAt: string | null };
-};
