@@ -93,7 +93,8 @@ describe("log redaction", () => {
   it("logs a plain SQL failure (the webhook filing path) without its parameters or the value the database quotes", async () => {
     lines = [];
     const error = await siar.services.db.transaction((sql) => sql.query("SELECT $1::uuid, $2::text", [CITIZEN.nama, CITIZEN.isi])).catch((caught: unknown) => caught);
-    expect((error as { params?: unknown }).params).toContain(CITIZEN.nama);
+    // Both PGlite and node-postgres quote the refused value in the message (PGlite also keeps the parameters).
+    expect(String((error as Error).message)).toContain(CITIZEN.nama);
     siar.services.logger.warn({ err: error, receipt: "42" }, "webhook could not be filed; will retry");
     const [entry] = logged("webhook could not be filed; will retry");
     expect(entry).toMatchObject({ receipt: "42", err: { code: "22P02", message: "invalid input syntax for type uuid: [redacted]" } });
@@ -122,7 +123,8 @@ describe("log redaction", () => {
   });
 });
 
-describe("first administrator", () => {
+// Starts from the PGlite template with no user in it; what is written and logged is the same on PostgreSQL.
+describe.skipIf(!!process.env.DATABASE_URL)("first administrator", () => {
   it("gets a temporary password in a file only the server can read, and the log names the file, not the password", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
     const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
