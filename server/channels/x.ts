@@ -11,6 +11,7 @@ import {
   type EUploadMimeType,
   type ITwitterApiClientPlugin,
   type SendTweetV2Params,
+  type TweetUserMentionTimelineV2Paginator,
   type TweetV2,
   TwitterApi,
   type TwitterV2IncludesHelper,
@@ -136,7 +137,7 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
       const client = clientFor(target);
       const tally = new RequestTally(context.maxRequests);
       if (!tally.take(MENTIONS_ENDPOINT)) return { messages: [], cursor, requests: [] };
-      let timeline;
+      let timeline: TweetUserMentionTimelineV2Paginator;
       try {
         timeline = await call(() =>
           client.v2.userMentionTimeline(target.externalId, {

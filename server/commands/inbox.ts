@@ -119,7 +119,7 @@ export async function replyToItem(services: Services, { origin, itemId: id, text
   let remote: { remoteId: string; remoteUrl: string | null } | null = null;
   if (item.source !== "web_report") {
     const channel = item.channelId ? await services.prisma.channel.findUnique({ where: { id: item.channelId } }) : null;
-    if (!channel || channel.status !== "connected") throw new AppError("channel_not_available", { field: "channel" });
+    if (channel?.status !== "connected") throw new AppError("channel_not_available", { field: "channel" });
     try {
       remote = await sendReply(services, channel, item, text);
     } catch (error) {

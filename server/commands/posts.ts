@@ -138,7 +138,7 @@ export async function createPost(services: Services, origin: ActingOrigin, input
   assertFuture(input.scheduledAt);
   return postOperation(services, async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: input.unitId } });
-    if (!unit || !unit.active) throw new AppError("unit_inactive", { field: "unitId" });
+    if (!unit?.active) throw new AppError("unit_inactive", { field: "unitId" });
     const post = await tx.post.create({
       data: {
         unitId: unit.id,

@@ -67,11 +67,11 @@ export async function updateUnit(prisma: PrismaClient, origin: Origin, id: strin
       let path = unit.path;
       if ("parentId" in changes) {
         const parent = await loadParent(tx, unit.type, input.parentId ?? null);
-        if (parent && parent.path.startsWith(unit.path)) throw new AppError("unit_cycle", { field: "parentId" });
+        if (parent?.path.startsWith(unit.path)) throw new AppError("unit_cycle", { field: "parentId" });
         path = `${parent?.path ?? "/"}${unit.id}/`;
         // Move the whole subtree: every descendant's path starts with the old path.
         await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path} || substring("path" from ${unit.path.length + 1}::int)
-                              WHERE "path" LIKE ${unit.path + "%"} AND "id" <> ${unit.id}::uuid`;
+                              WHERE "path" LIKE ${`${unit.path}%`} AND "id" <> ${unit.id}::uuid`;
       }
       if (input.active === false) {
         const activeChildren = await tx.unit.count({ where: { parentId: unit.id, active: true } });

@@ -58,7 +58,7 @@ export class ArrivalDesk {
   async receive(itemId: string): Promise<void> {
     const { prisma } = this.services;
     const item = await prisma.inboxItem.findUnique({ where: { id: itemId } });
-    if (!item || item.status !== "new" || item.kind) return;
+    if (item?.status !== "new" || item.kind) return;
     const decision = (await this.decider())({ text: item.text, placeUnitId: item.placeUnitId, receivedAt: item.receivedAt });
 
     await prisma.$transaction(async (tx) => {

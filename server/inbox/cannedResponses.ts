@@ -14,5 +14,5 @@ export function unknownVariables(body: string): string[] {
 
 /** Whether a template applies to an item of this unit: unscoped, or scoped to the unit or one above it. */
 export function templateApplies(templateUnitPath: string | null, itemUnitPath: string | null): boolean {
-  return templateUnitPath === null || (itemUnitPath !== null && itemUnitPath.startsWith(templateUnitPath));
+  return templateUnitPath === null || !!itemUnitPath?.startsWith(templateUnitPath);
 }

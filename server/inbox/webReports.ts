@@ -60,7 +60,7 @@ export async function submitWebReport(services: Services, input: WebReportInput,
   const authorKey = input.contact.phone ?? input.contact.email;
   if (!authorKey) throw new AppError("validation_failed", { field: "contact" });
   const place = await prisma.unit.findUnique({ where: { id: input.placeUnitId }, select: { type: true, active: true, timezone: true } });
-  if (!place || !place.active || !(REPORT_PLACE_TYPES as readonly string[]).includes(place.type)) {
+  if (!place?.active || !(REPORT_PLACE_TYPES as readonly string[]).includes(place.type)) {
     throw new AppError("invalid_report_place", { field: "placeUnitId" });
   }
 

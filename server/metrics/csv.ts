@@ -17,6 +17,6 @@ function field(value: unknown): string {
 export function toCsv(rows: readonly Row[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const lines = [columns.map(field).join(","), ...rows.map((row) => columns.map((column) => field(row[column])).join(","))];
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }
 

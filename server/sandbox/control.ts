@@ -7,7 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { CitizenText } from "./citizenText";
-import { type FaultInjector, faultSpecSchema } from "./faults";
+import type { FaultInjector, faultSpecSchema } from "./faults";
 import { addFacebookComment, addPageMessage, conversationWith, isLive } from "./graph/facebook";
 import { addInstagramComment, containerStatus } from "./graph/instagram";
 import type { GraphRateLimitCode, GraphUsage } from "./graph/usage";

@@ -15,10 +15,10 @@ export function platformOf(path: string): Platform | undefined {
 }
 
 export function sendStatusError(res: Response, platform: Platform | undefined, status: number): void {
-  if (platform === "graph") return sendGraphError(res, graphErrors.transient(status));
-  if (platform === "x") return sendXProblem(res, status === 429 ? xProblems.tooManyRequests() : xProblems.status(status));
-  if (platform === "wordpress") return sendWpError(res, wpErrors.status(status));
-  res.status(status).json({ error: { status, message: "Sandbox error" } });
+  if (platform === "graph") sendGraphError(res, graphErrors.transient(status));
+  else if (platform === "x") sendXProblem(res, status === 429 ? xProblems.tooManyRequests() : xProblems.status(status));
+  else if (platform === "wordpress") sendWpError(res, wpErrors.status(status));
+  else res.status(status).json({ error: { status, message: "Sandbox error" } });
 }
 
 /** Errors thrown by handlers that are already in a platform's shape. */

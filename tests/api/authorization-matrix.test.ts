@@ -4,7 +4,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRoutes } from "../helpers/routes.js";
 import { findLeaks, PEOPLE, PERSONS, scopeOf, seedMarkedRecords, type Person, type Scope, type Seeded } from "../helpers/accessMatrix.js";
-import { ApiClient, signedIn } from "../helpers/client.js";
+import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // Who may do what to which unit's data, proven endpoint by endpoint for every demo role.

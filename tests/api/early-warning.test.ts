@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectRisingTopic } from "../../server/inbox/earlyWarning.js";
-import { ApiClient, signedIn } from "../helpers/client.js";
+import { type ApiClient, signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -80,7 +80,7 @@ const FLOOD_REPORTS = [
 ];
 
 describe("five flood reports from one desa within minutes", () => {
-  let floodIds: string[] = [];
+  const floodIds: string[] = [];
   let alertId: string;
 
   it("raise exactly one alert, for the owning unit, audited and pushed to those who may see it", async () => {

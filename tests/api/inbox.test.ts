@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, signedIn } from "../helpers/client.js";
+import { type ApiClient, signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiClient, signedIn } from "../helpers/client.js";
+import { type ApiClient, signedIn } from "../helpers/client.js";
 import { publishNow, startPublishingSiar, tickUntilSettled as settle, uploadMedia } from "../helpers/publishing.js";
 import type { TestSiar } from "../helpers/siar.js";
 

@@ -104,7 +104,7 @@ const badCursor: fc.Arbitrary<string> = fc.oneof(
     NUL,
     "a|b|c",
     "|",
-    "name|" + NUL,
+    `name|${NUL}`,
   ).map(encodeCursor),
   badUrlString.filter((s) => s.isWellFormed()).map(encodeCursor),
   badUrlString,
@@ -112,7 +112,7 @@ const badCursor: fc.Arbitrary<string> = fc.oneof(
 
 /** A string as it travels in a URL: lone surrogates cannot be percent-encoded, so they go as broken UTF-8 bytes. */
 function inUrl(value: string): string {
-  return value.isWellFormed() ? encodeURIComponent(value) : encodeURIComponent(value.toWellFormed()) + "%ED%A0%BD";
+  return value.isWellFormed() ? encodeURIComponent(value) : `${encodeURIComponent(value.toWellFormed())}%ED%A0%BD`;
 }
 
 const rawUrlJunk = fc.constantFrom("%00", "a%00b", "%ED%A0%BD", "%E0%A4%A", "%", "%zz", "%C0%AF", "..%2F..%2F");
@@ -142,7 +142,7 @@ const queryString: fc.Arbitrary<string> = fc
     ),
     { maxLength: 4 },
   )
-  .map((pairs) => (pairs.length ? "?" + pairs.map(([key, value]) => `${key}=${value}`).join("&") : ""));
+  .map((pairs) => (pairs.length ? `?${pairs.map(([key, value]) => `${key}=${value}`).join("&")}` : ""));
 
 /** A body that is almost right: a plausible example with one field made bad, or extra keys. */
 function bodyFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<unknown> {
@@ -264,7 +264,7 @@ export function badBody(routes: RouteInfo[]): fc.Arbitrary<FuzzRequest> {
 /** The values that have broken servers before, for the deterministic sweep: each one in each field. */
 const SWEEP_TEXT = [NUL, LONE_HIGH, "x".repeat(70_000)];
 const SWEEP_QUERY: Record<string, string[]> = {
-  cursor: ["2026-01-01T00:00:00.000Z|------------------------------------", "99999999999999999999999999", "a|" + NUL].map((key) => encodeURIComponent(encodeCursor(key))),
+  cursor: ["2026-01-01T00:00:00.000Z|------------------------------------", "99999999999999999999999999", `a|${NUL}`].map((key) => encodeURIComponent(encodeCursor(key))),
   from: ["0001-01-01", "9999-12-31T00:00:00Z"],
   to: ["0001-12-31", "9999-12-31"],
   month: ["9999-12", "0001-01"],

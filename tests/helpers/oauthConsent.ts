@@ -7,12 +7,12 @@ export async function answerConsent(pageUrl: string, decision: "allow" | "deny")
   const html = await page.text();
   if (page.status !== 200) return { status: page.status, location: null, html };
   const fields = new URLSearchParams();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields.set(unescape(name!), unescape(value!));
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields.set(unescapeHtml(name!), unescapeHtml(value!));
   fields.set("decision", decision);
   // A form without an action posts back to the page's own URL.
   const answer = await fetch(pageUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: fields, redirect: "manual" });
   return { status: answer.status, location: answer.headers.get("location"), html: await answer.text() };
 }
 
-const unescape = (text: string) =>
+const unescapeHtml = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[entity]!);

@@ -96,7 +96,7 @@ describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/gu
 });
 
 describe("X OAuth 2.0 with PKCE (https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code)", () => {
-  const VERIFIER = "a".repeat(20) + "-verifier-of-at-least-43-characters";
+  const VERIFIER = `${"a".repeat(20)}-verifier-of-at-least-43-characters`;
   const challenge = createHash("sha256").update(VERIFIER).digest("base64url");
   const x = () => sandbox.credentials.oauth.x;
   const authorize = (params: Record<string, string> = {}) =>

@@ -259,7 +259,7 @@ describe("breakdowns", () => {
     expect(kapuas).toMatchObject({ volume: 10, reopen: { reopened: 2, resolved: 4, rate: 0.5 } });
     // PUPR first response: 5 60 1050 calendar, 5 60 120 working; on time H and J of H I J.
     expect(pupr).toMatchObject({ volume: 3, firstResponse: { calendarMinutes: { median: 60 }, workingMinutes: { median: 60 } }, compliance: { firstResponse: { judged: 3, onTime: 2 } } });
-    expect(rows.find((row: any) => row.unitId === units["bpbd"])).toMatchObject({ volume: 0 }); // quiet units are listed
+    expect(rows.find((row: any) => row.unitId === units.bpbd)).toMatchObject({ volume: 0 }); // quiet units are listed
   });
 
   it("add desa up to their kecamatan and rank areas", async () => {

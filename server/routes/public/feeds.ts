@@ -80,7 +80,6 @@ function bodyAsHtml(post: PublicPost): string {
 
 /** The newest publication among these posts; now when there are none, as feeds must give a date. */
 function lastChange(posts: Pick<PublicPost, "publishedAt">[]): Date {
-  const [first, ...rest] = posts;
-  if (!first) return new Date();
-  return rest.reduce((latest, post) => (post.publishedAt > latest ? post.publishedAt : latest), first.publishedAt);
+  if (posts.length === 0) return new Date();
+  return new Date(Math.max(...posts.map((post) => post.publishedAt.getTime())));
 }

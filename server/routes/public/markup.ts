@@ -9,6 +9,7 @@ export class SafeMarkup {
 type Interpolation = SafeMarkup | string | number | null | undefined | false | readonly Interpolation[];
 
 // Characters XML 1.0 forbids even when escaped; a stray one would make a whole feed unreadable.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

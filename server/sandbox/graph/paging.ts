@@ -31,7 +31,7 @@ export function cursorPage<T extends { id: string }, R>(
     end = Math.min(items.length, start + limit);
   } else if (typeof params.before === "string") {
     const index = items.findIndex((item) => item.id === decodeCursor(params.before as string));
-    end = index < 0 ? 0 : index;
+    end = Math.max(index, 0);
     start = Math.max(0, end - limit);
   } else {
     end = Math.min(items.length, limit);

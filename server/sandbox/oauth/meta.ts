@@ -118,7 +118,7 @@ function exchangeCode(store: OAuthStore, params: Record<string, string>): number
   if (!params.redirect_uri) throw metaErrors.missingRedirect();
   if (!params.code) throw metaErrors.missingParameter("code");
   const code = store.codes.get(params.code);
-  if (!code || code.platform !== "meta") throw metaErrors.invalidCode();
+  if (code?.platform !== "meta") throw metaErrors.invalidCode();
   if (code.used) throw metaErrors.usedCode();
   if (code.expiresAt <= store.state.now()) throw metaErrors.expiredCode();
   if (code.redirectUri !== params.redirect_uri) throw metaErrors.redirectMismatch();

@@ -117,7 +117,7 @@ function authenticateClient(req: Request, params: Record<string, string>): strin
 function exchangeCode(store: OAuthStore, clientId: string, params: Record<string, string>) {
   for (const name of ["code", "redirect_uri", "code_verifier"]) if (!params[name]) throw tokenErrors.missing(name);
   const code = store.codes.get(params.code!);
-  if (!code || code.platform !== "x" || code.used || code.clientId !== clientId || code.expiresAt <= store.state.now()) throw tokenErrors.invalidCode();
+  if (code?.platform !== "x" || code.used || code.clientId !== clientId || code.expiresAt <= store.state.now()) throw tokenErrors.invalidCode();
   if (code.redirectUri !== params.redirect_uri) throw tokenErrors.invalidRedirect();
   if (pkceChallenge(params.code_verifier!, code.codeChallengeMethod ?? "S256") !== code.codeChallenge) throw tokenErrors.invalidVerifier();
   code.used = true;

@@ -1,6 +1,6 @@
 // The shapes the API returns (see server/presenters). Dates are ISO strings.
 // Codes come from the server's one definition of each (Prisma's enums, the triage taxonomy).
-import { ChannelKind, ChannelStatus, DeliveryStatus, InboxSource, InboxStatus, PostStatus, Role, UnitType } from "../../../server/db/generated/enums";
+import { ChannelKind, type ChannelStatus, type DeliveryStatus, InboxSource, InboxStatus, PostStatus, Role, UnitType } from "../../../server/db/generated/enums";
 import { UNIT_TIME_ZONES, type UnitTimeZone } from "../../../server/deadlines/timeZones";
 import type { Locale } from "../../../server/i18n/locale";
 import type { InboxView } from "../../../server/inbox/listing";

@@ -1,6 +1,6 @@
 import { Router, type Request } from "express";
 import { addNote, assignItem, changeItemStatus, correctTriage, inboxItemInclude, mergeItem, replyToItem } from "../../../commands/inbox.js";
-import { Prisma } from "../../../db/client.js";
+import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { listInboxItems, visibleUnitIds } from "../../../inbox/listing.js";
 import type { Actor } from "../../../auth/actor.js";

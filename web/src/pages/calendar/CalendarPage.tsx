@@ -103,7 +103,7 @@ export function CalendarPage() {
             posts={postsOn(date)}
             onDropPost={(postId) => {
               const post = posts.find((candidate) => candidate.id === postId);
-              if (post && post.permissions.reschedule && placement(post)?.date !== date) void move.run(post, date);
+              if (post?.permissions.reschedule && placement(post)?.date !== date) void move.run(post, date);
             }}
             onChanged={adopt}
             onCancel={(post) => void cancel.run(post)}

@@ -84,6 +84,7 @@ export function InboxPage({ view }: { view: InboxView }) {
   useShortcuts({
     j: () => moveCursor(1),
     k: () => moveCursor(-1),
+    // biome-ignore lint/correctness/noComponentHookFactories: the key's name, not a component.
     Enter: () => items[cursor] && navigate(`/inbox/${items[cursor].id}`),
   });
 

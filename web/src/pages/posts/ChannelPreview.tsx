@@ -55,6 +55,7 @@ function PreviewMedia({ media }: { media: readonly Media[] }) {
   return (
     <div className={`preview__media preview__media--${Math.min(media.length, 4)}`}>
       {media.map((item) =>
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a preview video has no controls, so it takes no focus.
         item.kind === "image" ? <img key={item.id} src={item.url} alt="" /> : <video key={item.id} src={item.url} muted preload="metadata" aria-hidden="true" />,
       )}
     </div>
