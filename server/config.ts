@@ -15,13 +15,15 @@ const booleanFlag = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
 const positiveInt = (what: string) =>
-  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .positive(`expected ${what}`);
 
-const secret = z
-  .string()
-  .min(32, "expected at least 32 characters (generate one with: openssl rand -base64 48)");
+const secret = z.string().min(32, "expected at least 32 characters (generate one with: openssl rand -base64 48)");
 
-const RECIPIENTS_EXPECTED = "expected e-mail addresses separated by commas, such as bupati@example.go.id, sekda@example.go.id";
+const RECIPIENTS_EXPECTED =
+  "expected e-mail addresses separated by commas, such as bupati@example.go.id, sekda@example.go.id";
 
 const ORIGINS_EXPECTED =
   "expected web origins separated by commas, such as https://siar.example.go.id, https://humas.example.go.id (scheme, host and optional port; no path)";
@@ -38,9 +40,11 @@ function asOrigin(value: string): string | null {
 }
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"], {
-    error: "expected development, production or test",
-  }).default("development"),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      error: "expected development, production or test",
+    })
+    .default("development"),
   PORT: z.coerce
     .number({ error: "expected a port number between 1 and 65535" })
     .int("expected a port number between 1 and 65535")
@@ -71,14 +75,21 @@ const envSchema = z.object({
   SIAR_ORG_NAME: z.string().trim().min(3, "expected the organisation's name").default("Pemerintah Kabupaten"),
   SESSION_TTL_HOURS: positiveInt("a whole number of hours").default(12),
   LOGIN_MAX_FAILURES: positiveInt("a whole number of failed attempts").default(5),
-  LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes from 1 to 1440").max(1440, "expected a whole number of minutes from 1 to 1440").default(15),
+  LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes from 1 to 1440")
+    .max(1440, "expected a whole number of minutes from 1 to 1440")
+    .default(15),
   LOGIN_RATE_LIMIT_PER_IP: positiveInt("a whole number of failed attempts").default(30),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt("a whole number of failed attempts").default(20),
   LOGIN_KNOWN_ADDRESS_DAYS: positiveInt("a whole number of days").default(90),
   TRUST_PROXY: z.string().default("loopback"),
   SIAR_ALLOWED_ORIGINS: z
     .string()
-    .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine((origin) => asOrigin(origin) !== null, ORIGINS_EXPECTED)).min(1, ORIGINS_EXPECTED))
     .transform((origins) => origins.map((origin) => asOrigin(origin)!))
     .optional(),
@@ -95,28 +106,58 @@ const envSchema = z.object({
     .max(59, "expected a whole number of minutes from 1 to 59")
     .default(30),
   ENGAGEMENT_RECENT_DAYS: positiveInt("a whole number of days").default(30),
-  META_APP_ID: z.string().regex(/^\d{5,20}$/, "expected the numeric App ID shown in Meta's App Dashboard").optional(),
-  META_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, "expected the 32-character App Secret from Meta's App Dashboard (App settings → Basic)").optional(),
+  META_APP_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "expected the numeric App ID shown in Meta's App Dashboard")
+    .optional(),
+  META_APP_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, "expected the 32-character App Secret from Meta's App Dashboard (App settings → Basic)")
+    .optional(),
   META_OAUTH_DIALOG_URL: z.url({ error: "expected an absolute URL such as https://www.facebook.com" }).optional(),
-  META_WEBHOOK_VERIFY_TOKEN: z.string().trim().min(16, "expected a random string of at least 16 characters, also entered in Meta's webhook settings").optional(),
-  X_CLIENT_ID: z.string().trim().min(10, "expected the OAuth 2.0 Client ID from the X developer portal (Keys and tokens)").optional(),
-  X_CLIENT_SECRET: z.string().trim().min(10, "expected the OAuth 2.0 Client Secret from the X developer portal (Keys and tokens)").optional(),
+  META_WEBHOOK_VERIFY_TOKEN: z
+    .string()
+    .trim()
+    .min(16, "expected a random string of at least 16 characters, also entered in Meta's webhook settings")
+    .optional(),
+  X_CLIENT_ID: z
+    .string()
+    .trim()
+    .min(10, "expected the OAuth 2.0 Client ID from the X developer portal (Keys and tokens)")
+    .optional(),
+  X_CLIENT_SECRET: z
+    .string()
+    .trim()
+    .min(10, "expected the OAuth 2.0 Client Secret from the X developer portal (Keys and tokens)")
+    .optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "expected one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
   SMTP_URL: z
-    .url({ protocol: /^smtps?$/, error: "expected an SMTP URL such as smtp://user:pass@mail.example.go.id:587 or smtps://user:pass@mail.example.go.id:465" })
+    .url({
+      protocol: /^smtps?$/,
+      error:
+        "expected an SMTP URL such as smtp://user:pass@mail.example.go.id:587 or smtps://user:pass@mail.example.go.id:465",
+    })
     .optional(),
   SMTP_FROM: z
     .string()
     .trim()
-    .regex(/^([^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'expected a sender such as "Siar <siar@example.go.id>"')
+    .regex(
+      /^([^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'expected a sender such as "Siar <siar@example.go.id>"',
+    )
     .optional(),
   REPORT_RECIPIENTS: z
     .string()
-    .transform((list) => list.split(",").map((address) => address.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((address) => address.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email({ error: RECIPIENTS_EXPECTED })).min(1, RECIPIENTS_EXPECTED))
     .optional(),
 });
@@ -154,12 +195,23 @@ export type Config = {
    * The platforms' OAuth apps for "connect with Facebook / X"; undefined where not configured
    * (demo mode then uses the sandbox's apps). Without a secret, X is used as a public PKCE client.
    */
-  oauth: { meta?: { appId: string; appSecret: string; dialogUrl?: string }; x?: { clientId: string; clientSecret?: string } };
+  oauth: {
+    meta?: { appId: string; appSecret: string; dialogUrl?: string };
+    x?: { clientId: string; clientSecret?: string };
+  };
   /** E-mailed reports: without SMTP nothing is sent and the schedule is off. */
   reports: { smtp?: { url: string; from: string }; recipients: string[] };
 };
 
-const SECRET_VARIABLES = new Set(["DATABASE_URL", "SIAR_SESSION_SECRET", "SIAR_ENCRYPTION_KEY", "META_APP_SECRET", "X_CLIENT_SECRET", "SMTP_URL", "META_WEBHOOK_VERIFY_TOKEN"]);
+const SECRET_VARIABLES = new Set([
+  "DATABASE_URL",
+  "SIAR_SESSION_SECRET",
+  "SIAR_ENCRYPTION_KEY",
+  "META_APP_SECRET",
+  "X_CLIENT_SECRET",
+  "SMTP_URL",
+  "META_WEBHOOK_VERIFY_TOKEN",
+]);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most deployment tools.
@@ -183,20 +235,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // processes that must agree on them, so there they are required.
   if (usesPostgres) {
     const missing = [];
-    if (!e.SIAR_SESSION_SECRET) missing.push("SIAR_SESSION_SECRET: required with DATABASE_URL (at least 32 characters)");
+    if (!e.SIAR_SESSION_SECRET)
+      missing.push("SIAR_SESSION_SECRET: required with DATABASE_URL (at least 32 characters)");
     if (!e.SIAR_ENCRYPTION_KEY) missing.push("SIAR_ENCRYPTION_KEY: required with DATABASE_URL (32 bytes in base64)");
     if (missing.length) throw new ConfigError(missing);
   }
 
   // An App ID without its secret (or the reverse) cannot complete Facebook Login.
   if ((e.META_APP_ID === undefined) !== (e.META_APP_SECRET === undefined)) {
-    throw new ConfigError([e.META_APP_ID ? "META_APP_SECRET: required with META_APP_ID" : "META_APP_ID: required with META_APP_SECRET"]);
+    throw new ConfigError([
+      e.META_APP_ID ? "META_APP_SECRET: required with META_APP_ID" : "META_APP_ID: required with META_APP_SECRET",
+    ]);
   }
   if (e.X_CLIENT_SECRET && !e.X_CLIENT_ID) throw new ConfigError(["X_CLIENT_ID: required with X_CLIENT_SECRET"]);
   // A sender without a server (or the reverse) is a half-finished set-up: say so at start, not at 07:00 on Monday.
-  if (e.SMTP_URL && !e.SMTP_FROM) throw new ConfigError(['SMTP_FROM: required with SMTP_URL (the sender, such as "Siar <siar@example.go.id>")']);
+  if (e.SMTP_URL && !e.SMTP_FROM)
+    throw new ConfigError(['SMTP_FROM: required with SMTP_URL (the sender, such as "Siar <siar@example.go.id>")']);
   if (!e.SMTP_URL && (e.SMTP_FROM || e.REPORT_RECIPIENTS)) {
-    throw new ConfigError([`SMTP_URL: required with ${e.SMTP_FROM ? "SMTP_FROM" : "REPORT_RECIPIENTS"} (an SMTP URL such as smtp://user:pass@mail.example.go.id:587)`]);
+    throw new ConfigError([
+      `SMTP_URL: required with ${e.SMTP_FROM ? "SMTP_FROM" : "REPORT_RECIPIENTS"} (an SMTP URL such as smtp://user:pass@mail.example.go.id:587)`,
+    ]);
   }
 
   const demo = e.SIAR_DEMO ?? !usesPostgres;
@@ -235,9 +293,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
     logLevel: e.LOG_LEVEL,
     oauth: {
-      meta: e.META_APP_ID ? { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET!, dialogUrl: e.META_OAUTH_DIALOG_URL?.replace(/\/$/, "") } : undefined,
+      meta: e.META_APP_ID
+        ? {
+            appId: e.META_APP_ID,
+            appSecret: e.META_APP_SECRET!,
+            dialogUrl: e.META_OAUTH_DIALOG_URL?.replace(/\/$/, ""),
+          }
+        : undefined,
       x: e.X_CLIENT_ID ? { clientId: e.X_CLIENT_ID, clientSecret: e.X_CLIENT_SECRET } : undefined,
     },
-    reports: { smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined, recipients: e.REPORT_RECIPIENTS ?? [] },
+    reports: {
+      smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined,
+      recipients: e.REPORT_RECIPIENTS ?? [],
+    },
   };
 }

@@ -18,14 +18,26 @@ const catalogue = {
   payload_too_large: { status: 413, id: "Isi permintaan terlalu besar.", en: "The request body is too large." },
   unauthenticated: { status: 401, id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
   invalid_credentials: { status: 401, id: "Email atau kata sandi salah.", en: "Wrong e-mail or password." },
-  invalid_token: { status: 401, id: "Token API tidak valid, kedaluwarsa, atau dicabut.", en: "The API token is invalid, expired or revoked." },
-  account_inactive: { status: 403, id: "Akun ini telah dinonaktifkan. Hubungi admin.", en: "This account has been deactivated. Contact an administrator." },
+  invalid_token: {
+    status: 401,
+    id: "Token API tidak valid, kedaluwarsa, atau dicabut.",
+    en: "The API token is invalid, expired or revoked.",
+  },
+  account_inactive: {
+    status: 403,
+    id: "Akun ini telah dinonaktifkan. Hubungi admin.",
+    en: "This account has been deactivated. Contact an administrator.",
+  },
   sign_in_throttled: {
     status: 429,
     id: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {wait}.",
     en: "Too many failed sign-in attempts. Try again in {wait}.",
   },
-  rate_limited: { status: 429, id: "Terlalu banyak permintaan. Coba lagi dalam {wait}.", en: "Too many requests. Try again in {wait}." },
+  rate_limited: {
+    status: 429,
+    id: "Terlalu banyak permintaan. Coba lagi dalam {wait}.",
+    en: "Too many requests. Try again in {wait}.",
+  },
   csrf_failed: {
     status: 403,
     id: "Permintaan ditolak karena token keamanan (CSRF) tidak cocok. Muat ulang halaman.",
@@ -45,22 +57,38 @@ const catalogue = {
   forbidden: { status: 403, id: "Anda tidak berwenang melakukan tindakan ini.", en: "You are not allowed to do this." },
   not_found: { status: 404, id: "Data tidak ditemukan.", en: "Not found." },
   route_not_found: { status: 404, id: "Alamat API tidak dikenal.", en: "Unknown API address." },
-  email_taken: { status: 409, id: "Email ini sudah dipakai pengguna lain.", en: "This e-mail address is already in use." },
+  email_taken: {
+    status: 409,
+    id: "Email ini sudah dipakai pengguna lain.",
+    en: "This e-mail address is already in use.",
+  },
   unit_code_taken: { status: 409, id: "Kode unit ini sudah dipakai.", en: "This unit code is already in use." },
   invalid_unit_parent: {
     status: 400,
     id: "Induk unit tidak sesuai: Kabupaten → OPD/Dinas atau Kecamatan → Desa/Kelurahan.",
     en: "Invalid parent unit: Kabupaten → OPD/Dinas or Kecamatan → Desa/Kelurahan.",
   },
-  unit_cycle: { status: 400, id: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri.", en: "A unit cannot be moved below itself." },
+  unit_cycle: {
+    status: 400,
+    id: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri.",
+    en: "A unit cannot be moved below itself.",
+  },
   unit_has_active_children: {
     status: 409,
     id: "Unit masih memiliki sub-unit aktif; nonaktifkan sub-unit terlebih dahulu.",
     en: "The unit still has active sub-units; deactivate them first.",
   },
   unit_inactive: { status: 400, id: "Unit yang dipilih sudah nonaktif.", en: "The chosen unit is inactive." },
-  cannot_deactivate_self: { status: 400, id: "Anda tidak dapat menonaktifkan akun sendiri.", en: "You cannot deactivate your own account." },
-  last_admin: { status: 409, id: "Harus ada setidaknya satu admin aktif.", en: "At least one active administrator must remain." },
+  cannot_deactivate_self: {
+    status: 400,
+    id: "Anda tidak dapat menonaktifkan akun sendiri.",
+    en: "You cannot deactivate your own account.",
+  },
+  last_admin: {
+    status: 409,
+    id: "Harus ada setidaknya satu admin aktif.",
+    en: "At least one active administrator must remain.",
+  },
   smtp_not_configured: {
     status: 409,
     id: "Pengiriman email belum diatur: isi SMTP_URL dan SMTP_FROM pada konfigurasi server.",
@@ -161,7 +189,11 @@ const catalogue = {
     id: "Pesan ini masih belum dapat disimpan. Alasannya diperbarui di daftar.",
     en: "This message still cannot be filed. The reason is updated in the list.",
   },
-  internal: { status: 500, id: "Terjadi kesalahan pada server. Coba lagi.", en: "Something went wrong on the server. Please try again." },
+  internal: {
+    status: 500,
+    id: "Terjadi kesalahan pada server. Coba lagi.",
+    en: "Something went wrong on the server. Please try again.",
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof catalogue;
@@ -169,7 +201,10 @@ export type ErrorCode = keyof typeof catalogue;
 /** An expected failure: carries a code, its HTTP status, and details for the client. */
 export class AppError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, readonly details?: unknown) {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
     super(catalogue[code].en);
     this.name = "AppError";
     this.status = catalogue[code].status;
@@ -178,16 +213,26 @@ export class AppError extends Error {
   /** The message in `locale`; "{wait}" becomes the time until `details.retryAfterSeconds` has passed. */
   messageIn(locale: Locale): string {
     const retryAfterSeconds = (this.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    return catalogue[this.code][locale].replace("{wait}", () => formatWait(typeof retryAfterSeconds === "number" ? retryAfterSeconds : null, locale));
+    return catalogue[this.code][locale].replace("{wait}", () =>
+      formatWait(typeof retryAfterSeconds === "number" ? retryAfterSeconds : null, locale),
+    );
   }
 }
 
-const WAIT_UNITS = { id: { second: ["detik", "detik"], minute: ["menit", "menit"], hour: ["jam", "jam"] }, en: { second: ["second", "seconds"], minute: ["minute", "minutes"], hour: ["hour", "hours"] } };
+const WAIT_UNITS = {
+  id: { second: ["detik", "detik"], minute: ["menit", "menit"], hour: ["jam", "jam"] },
+  en: { second: ["second", "seconds"], minute: ["minute", "minutes"], hour: ["hour", "hours"] },
+};
 
 /** "45 detik", "12 minutes", "2 jam": rounded up, so the caller never comes back too early. */
 export function formatWait(seconds: number | null, locale: Locale): string {
-  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return locale === "id" ? "beberapa saat" : "a little while";
+  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0)
+    return locale === "id" ? "beberapa saat" : "a little while";
   const [amount, unit] =
-    seconds < 60 ? [Math.ceil(seconds), "second" as const] : seconds < 120 * 60 ? [Math.ceil(seconds / 60), "minute" as const] : [Math.ceil(seconds / 3600), "hour" as const];
+    seconds < 60
+      ? [Math.ceil(seconds), "second" as const]
+      : seconds < 120 * 60
+        ? [Math.ceil(seconds / 60), "minute" as const]
+        : [Math.ceil(seconds / 3600), "hour" as const];
   return `${amount} ${WAIT_UNITS[locale][unit][amount === 1 ? 0 : 1]}`;
 }

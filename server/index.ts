@@ -16,9 +16,13 @@ try {
   if (error instanceof ConfigError) {
     console.error(`Siar cannot start. ${error.message}`);
   } else if (error instanceof MigrationError) {
-    console.error(`Siar cannot start: ${error.message}\nThe database was left as it was before this migration. Fix the cause and start again.`);
+    console.error(
+      `Siar cannot start: ${error.message}\nThe database was left as it was before this migration. Fix the cause and start again.`,
+    );
   } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    console.error(`Siar cannot start: port ${(error as { port?: number }).port} is already in use. Stop the other program or set PORT.`);
+    console.error(
+      `Siar cannot start: port ${(error as { port?: number }).port} is already in use. Stop the other program or set PORT.`,
+    );
   } else {
     console.error("Siar cannot start:", error);
   }

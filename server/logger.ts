@@ -14,12 +14,34 @@ const REDACTED = "[redacted]";
 /** Keys whose values are a person's data or a credential, wherever they sit in a log line's first two levels. */
 const PERSONAL_OR_SECRET_KEYS = [
   // A citizen's message and identity (InboxItem, web reports, webhook bodies).
-  "text", "body", "authorName", "authorHandle", "contact", "email", "phone", "address", "location",
+  "text",
+  "body",
+  "authorName",
+  "authorHandle",
+  "contact",
+  "email",
+  "phone",
+  "address",
+  "location",
   // Credentials.
-  "password", "temporaryPassword", "currentPassword", "newPassword", "token", "accessToken", "refreshToken",
-  "verifyToken", "secret", "clientSecret", "apiKey", "cookie", "authorization",
+  "password",
+  "temporaryPassword",
+  "currentPassword",
+  "newPassword",
+  "token",
+  "accessToken",
+  "refreshToken",
+  "verifyToken",
+  "secret",
+  "clientSecret",
+  "apiKey",
+  "cookie",
+  "authorization",
   // SQL parameters and query text, should an error or a call site carry them outside `err`.
-  "params", "parameters", "query", "detail",
+  "params",
+  "parameters",
+  "query",
+  "detail",
 ];
 
 export const REDACT_PATHS = [
@@ -39,13 +61,35 @@ type SafeError = {
 };
 
 /** Fields of ordinary errors that describe the failure, never the data: ChannelError, OAuthFailure, Node's system errors. */
-const HARMLESS_ERROR_FIELDS = ["code", "failure", "kind", "status", "statusCode", "errno", "syscall", "outcomeUnknown", "retryAt"];
+const HARMLESS_ERROR_FIELDS = [
+  "code",
+  "failure",
+  "kind",
+  "status",
+  "statusCode",
+  "errno",
+  "syscall",
+  "outcomeUnknown",
+  "retryAt",
+];
 /** pg / PGlite DatabaseError fields naming schema objects; DETAIL, HINT, WHERE, query and params carry values. */
 const DATABASE_ERROR_FIELDS = ["code", "severity", "constraint", "table", "column", "schema", "routine"];
 /** Prisma meta keys that name models, fields and constraints, never values. */
 const PRISMA_META_FIELDS = ["modelName", "target", "field_name", "constraint", "column_name", "table", "column"];
 /** Prisma codes whose last message line names fields or constraints only (P2002 "Unique constraint failed on the fields: (`email`)"). */
-const PRISMA_CODES_WITH_SAFE_MESSAGES = new Set(["P1001", "P1002", "P1008", "P1017", "P2002", "P2003", "P2011", "P2024", "P2025", "P2028", "P2034"]);
+const PRISMA_CODES_WITH_SAFE_MESSAGES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2002",
+  "P2003",
+  "P2011",
+  "P2024",
+  "P2025",
+  "P2028",
+  "P2034",
+]);
 const MAX_CAUSES = 3;
 
 /**
@@ -65,36 +109,47 @@ function describeError(value: unknown, depth: number): SafeError | undefined {
   // pino-http hands over pino-std-serializers' copy; the original error is on `raw`.
   const raw = (value as { raw?: unknown } | null)?.raw;
   const error = (isErrorLike(raw) ? raw : value) as Record<string, unknown> & { message: string; stack?: string };
-  if (!isErrorLike(error)) return value === undefined || value === null ? undefined : { type: typeof value, message: REDACTED };
+  if (!isErrorLike(error))
+    return value === undefined || value === null ? undefined : { type: typeof value, message: REDACTED };
 
   const type = errorType(error);
   let safe: SafeError;
   if (type.startsWith("PrismaClient")) safe = describePrismaError(type, error);
   else if (type === "DriverAdapterError") safe = describeDriverAdapterError(error);
-  else if (isDatabaseError(error)) safe = { type, ...pick(error, DATABASE_ERROR_FIELDS), message: withoutValues(error.message) };
+  else if (isDatabaseError(error))
+    safe = { type, ...pick(error, DATABASE_ERROR_FIELDS), message: withoutValues(error.message) };
   else safe = { type, ...pick(error, HARMLESS_ERROR_FIELDS), message: scrub(error.message) };
 
   const frames = typeof error.stack === "string" ? error.stack.split("\n").filter((line) => /^\s+at /.test(line)) : [];
   if (frames.length) safe.stack = [`${type}: ${safe.message}`, ...frames].join("\n");
-  if (Array.isArray(error.errors)) safe.errors = error.errors.slice(0, 5).map((inner) => describeError(inner, depth + 1));
+  if (Array.isArray(error.errors))
+    safe.errors = error.errors.slice(0, 5).map((inner) => describeError(inner, depth + 1));
   if (error.cause !== undefined && depth < MAX_CAUSES) safe.cause = describeError(error.cause, depth + 1);
   return safe;
 }
 
 function describePrismaError(type: string, error: Record<string, unknown> & { message: string }): SafeError {
-  const code = typeof error.code === "string" ? error.code : typeof error.errorCode === "string" ? error.errorCode : undefined;
+  const code =
+    typeof error.code === "string" ? error.code : typeof error.errorCode === "string" ? error.errorCode : undefined;
   // Validation errors print the call's arguments, and unknown codes may quote the database's DETAIL:
   // keep the call's name, and the explanation only where it is known to name fields alone.
   const call = /Invalid `([^`]+)` invocation/.exec(error.message)?.[1];
-  const lines = error.message.split("\n").map((line) => line.trim()).filter(Boolean);
-  const explanation = code && PRISMA_CODES_WITH_SAFE_MESSAGES.has(code) ? scrub(lines.at(-1) ?? "") : "details not logged";
+  const lines = error.message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const explanation =
+    code && PRISMA_CODES_WITH_SAFE_MESSAGES.has(code) ? scrub(lines.at(-1) ?? "") : "details not logged";
   const safe: SafeError = { type, message: call ? `${call} failed: ${explanation}` : explanation };
   if (code) safe.code = code;
   const meta = error.meta as Record<string, unknown> | undefined;
   if (meta && typeof meta === "object") {
     const kept: Record<string, unknown> = pick(meta, PRISMA_META_FIELDS);
     const adapterError = meta.driverAdapterError;
-    if (isErrorLike(adapterError)) kept.driverAdapterError = describeDriverAdapterError(adapterError as Record<string, unknown> & { message: string });
+    if (isErrorLike(adapterError))
+      kept.driverAdapterError = describeDriverAdapterError(
+        adapterError as Record<string, unknown> & { message: string },
+      );
     if (Object.keys(kept).length) safe.meta = kept;
   }
   return safe;
@@ -108,22 +163,28 @@ function describeDriverAdapterError(error: Record<string, unknown> & { message: 
   const code = cause.originalCode ?? cause.code;
   if (typeof code === "string") safe.code = code;
   if (typeof cause.originalMessage === "string") safe.message = `${kind}: ${withoutValues(cause.originalMessage)}`;
-  else if (kind === "postgres" && typeof cause.message === "string") safe.message = `${kind}: ${withoutValues(cause.message)}`;
+  else if (kind === "postgres" && typeof cause.message === "string")
+    safe.message = `${kind}: ${withoutValues(cause.message)}`;
   const constraint = cause.constraint as { fields?: unknown; index?: unknown } | undefined;
-  if (constraint && typeof constraint === "object") safe.constraint = pick(constraint as Record<string, unknown>, ["fields", "index"]);
+  if (constraint && typeof constraint === "object")
+    safe.constraint = pick(constraint as Record<string, unknown>, ["fields", "index"]);
   if (typeof cause.column === "string") safe.column = cause.column;
   return safe;
 }
 
 function isErrorLike(value: unknown): value is { message: string } {
-  return value instanceof Error || (typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string");
+  return (
+    value instanceof Error ||
+    (typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string")
+  );
 }
 
 function errorType(error: object): string {
   const constructorName = (error as { constructor?: { name?: unknown } }).constructor?.name;
-  if (typeof constructorName === "string" && constructorName !== "Object" && constructorName !== "Error") return constructorName;
+  if (typeof constructorName === "string" && constructorName !== "Object" && constructorName !== "Error")
+    return constructorName;
   const name = (error as { name?: unknown }).name;
-  return typeof name === "string" && name !== "error" ? name : (constructorName as string | undefined) ?? "Error";
+  return typeof name === "string" && name !== "error" ? name : ((constructorName as string | undefined) ?? "Error");
 }
 
 /** A pg or PGlite DatabaseError: a five-character SQLSTATE and a severity. */
@@ -154,7 +215,8 @@ function pick(source: Record<string, unknown>, keys: readonly string[]): Record<
   const kept: Record<string, unknown> = {};
   for (const key of keys) {
     const value = source[key];
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") kept[key] = typeof value === "string" ? scrub(value) : value;
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      kept[key] = typeof value === "string" ? scrub(value) : value;
     else if (value instanceof Date) kept[key] = value.toISOString();
     else if (Array.isArray(value) && value.every((item) => typeof item === "string")) kept[key] = value;
   }
@@ -165,9 +227,36 @@ function pick(source: Record<string, unknown>, keys: readonly string[]): Record<
 
 /** Query keys whose values are filters and page positions, never people's data or credentials. */
 const HARMLESS_QUERY_KEYS = new Set([
-  "limit", "cursor", "view", "status", "kind", "type", "category", "urgency", "priority", "source", "format", "locale",
-  "language", "unitId", "channelId", "placeUnitId", "actorId", "targetType", "targetId", "active", "role", "month", "from",
-  "to", "width", "height", "forItem", "halaman", "bulan", "hub.mode",
+  "limit",
+  "cursor",
+  "view",
+  "status",
+  "kind",
+  "type",
+  "category",
+  "urgency",
+  "priority",
+  "source",
+  "format",
+  "locale",
+  "language",
+  "unitId",
+  "channelId",
+  "placeUnitId",
+  "actorId",
+  "targetType",
+  "targetId",
+  "active",
+  "role",
+  "month",
+  "from",
+  "to",
+  "width",
+  "height",
+  "forItem",
+  "halaman",
+  "bulan",
+  "hub.mode",
 ]);
 /** Path segments that open a citizen's report to whoever holds them: the tracking number. */
 const SECRET_PATH_SEGMENTS = [/^(\/lacak\/)[^/?#]+/, /^(\/aspirasi\/terkirim\/)[^/?#]+/];

@@ -24,7 +24,10 @@ export function resolveSecrets(config: Config): Secrets {
     if (!parsed.success) throw new ConfigError([`${file}: not a valid Siar secrets file; restore it from backup`]);
     stored = parsed.data;
   } else {
-    stored = { sessionSecret: randomBytes(48).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
+    stored = {
+      sessionSecret: randomBytes(48).toString("base64url"),
+      encryptionKey: randomBytes(32).toString("base64"),
+    };
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }

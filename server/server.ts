@@ -12,7 +12,14 @@ import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
 import { FIRST_DATA_LOCK_KEY, withAdvisoryLock } from "./db/locks.js";
 import { migrate } from "./db/migrate.js";
-import { bootstrapFirstAdmin, connectSimulatedChannels, DEMO_PASSWORD, DEMO_USERS, ensureWebsiteChannel, seedDemoOrganisation } from "./db/seed.js";
+import {
+  bootstrapFirstAdmin,
+  connectSimulatedChannels,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  ensureWebsiteChannel,
+  seedDemoOrganisation,
+} from "./db/seed.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
@@ -32,7 +39,10 @@ export type RunningSiar = { url: string; services: Services; worker: PublishingW
  * Start-up in order: secrets → database → migrations → first data → HTTP + realtime → jobs.
  * A failing step throws before anything listens; the caller decides how to report it.
  */
-export async function startSiar(config: Config, options: { pglite?: PGlite; logger?: Logger } = {}): Promise<RunningSiar> {
+export async function startSiar(
+  config: Config,
+  options: { pglite?: PGlite; logger?: Logger } = {},
+): Promise<RunningSiar> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const secrets = resolveSecrets(config);
   const db = await openDatabase(config.database, { pglite: options.pglite });
@@ -70,7 +80,10 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   if (db.kind === "pglite") await worker.expireAllLeases();
   if (admin) {
     const passwordFile = writeFirstAdminPassword(config.dataDir, admin.temporaryPassword);
-    logger.warn({ passwordFile }, "first administrator created: sign in with the password in this file, change it, then delete the file");
+    logger.warn(
+      { passwordFile },
+      "first administrator created: sign in with the password in this file, change it, then delete the file",
+    );
   }
 
   // PGlite has one connection, kept open: nothing to warm.
@@ -100,14 +113,20 @@ export async function startSiar(config: Config, options: { pglite?: PGlite; logg
   } else {
     logger.info({ url, database: db.kind }, "Siar is running");
   }
-  const realMediaChannels = await services.prisma.channel.count({ where: { simulated: false, kind: { in: ["instagram", "facebook"] } } });
+  const realMediaChannels = await services.prisma.channel.count({
+    where: { simulated: false, kind: { in: ["instagram", "facebook"] } },
+  });
   if (realMediaChannels > 0 && unreachableFromInternet(config.publicBaseUrl)) {
-    logger.warn({ publicBaseUrl: config.publicBaseUrl }, "PUBLIC_BASE_URL is not reachable from the internet: Instagram and Facebook cannot fetch uploaded images; set it to Siar's public https address");
+    logger.warn(
+      { publicBaseUrl: config.publicBaseUrl },
+      "PUBLIC_BASE_URL is not reachable from the internet: Instagram and Facebook cannot fetch uploaded images; set it to Siar's public https address",
+    );
   }
   if (sandbox) {
     logger.warn({ sandbox: sandbox.url }, "channels are simulated by the local platform sandbox (SIAR_SANDBOX)");
     // The sandbox calls back like Meta does, after the same subscription handshake.
-    if (!(await sandbox.control.subscribeWebhooks(`${url}/webhooks/meta`))) logger.warn("the sandbox's webhook subscription handshake failed");
+    if (!(await sandbox.control.subscribeWebhooks(`${url}/webhooks/meta`)))
+      logger.warn("the sandbox's webhook subscription handshake failed");
   }
 
   return {
@@ -139,7 +158,8 @@ function writeFirstAdminPassword(dataDir: string, password: string): string {
 }
 
 function metaWebhookSettings(config: Config): Services["metaWebhook"] {
-  if (config.oauth.meta && config.metaWebhookVerifyToken) return { appSecret: config.oauth.meta.appSecret, verifyToken: config.metaWebhookVerifyToken };
+  if (config.oauth.meta && config.metaWebhookVerifyToken)
+    return { appSecret: config.oauth.meta.appSecret, verifyToken: config.metaWebhookVerifyToken };
   return config.sandbox.enabled ? { appSecret: randomToken(), verifyToken: randomToken() } : null;
 }
 

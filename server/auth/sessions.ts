@@ -28,9 +28,15 @@ export async function createSession(
 }
 
 /** The actor behind a session cookie, or null if the session is unknown, expired or its user inactive. */
-export async function resolveSession(services: Services, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+export async function resolveSession(
+  services: Services,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
   const id = services.hasher.hash(token);
-  const session = await services.prisma.session.findUnique({ where: { id }, include: { user: { include: actorInclude } } });
+  const session = await services.prisma.session.findUnique({
+    where: { id },
+    include: { user: { include: actorInclude } },
+  });
   if (!session) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now || !session.user.active) {

@@ -31,7 +31,11 @@ export type SignInLimits = {
   knownAddressDays: number;
 };
 
-export type SignInAttempt = { accountKey: string; ip: string; keys: { address: string; accountAddress: string; account: string } };
+export type SignInAttempt = {
+  accountKey: string;
+  ip: string;
+  keys: { address: string; accountAddress: string; account: string };
+};
 export type ThrottleScope = "address" | "account_address" | "account";
 export type Throttled = { scope: ThrottleScope; retryAfterSeconds: number };
 
@@ -43,7 +47,11 @@ export function signInAttempt(hasher: TokenHasher, email: string, address: strin
   return {
     accountKey,
     ip,
-    keys: { address: `sign-in:ip:${ip}`, accountAddress: `sign-in:account-ip:${accountKey}:${ip}`, account: `sign-in:account:${accountKey}` },
+    keys: {
+      address: `sign-in:ip:${ip}`,
+      accountAddress: `sign-in:account-ip:${accountKey}:${ip}`,
+      account: `sign-in:account:${accountKey}`,
+    },
   };
 }
 
@@ -58,17 +66,36 @@ export function addressBlock(address: string): string {
   const [head = "", tail] = address.toLowerCase().split("%")[0]!.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 const windowMs = (limits: Pick<SignInLimits, "windowMinutes">) => limits.windowMinutes * 60_000;
 
 /** Whether a budget spent before this attempt holds it back, and for how long. */
-export async function signInThrottled(db: Db, attempt: SignInAttempt, limits: SignInLimits, now = new Date()): Promise<Throttled | null> {
+export async function signInThrottled(
+  db: Db,
+  attempt: SignInAttempt,
+  limits: SignInLimits,
+  now = new Date(),
+): Promise<Throttled | null> {
   const since = new Date(now.getTime() - windowMs(limits));
-  const rows = await db.signInFailureCount.findMany({ where: { key: { in: Object.values(attempt.keys) }, firstFailureAt: { gt: since } } });
-  return holdingBack(db, attempt, limits, budgetsOf(attempt, limits, rows).filter((budget) => budget.used >= budget.limit), now);
+  const rows = await db.signInFailureCount.findMany({
+    where: { key: { in: Object.values(attempt.keys) }, firstFailureAt: { gt: since } },
+  });
+  return holdingBack(
+    db,
+    attempt,
+    limits,
+    budgetsOf(attempt, limits, rows).filter((budget) => budget.used >= budget.limit),
+    now,
+  );
 }
 
 /**
@@ -93,7 +120,13 @@ export async function reserveSignInAttempt(
       "firstFailureAt" = CASE WHEN c."firstFailureAt" > ${since} THEN c."firstFailureAt" ELSE EXCLUDED."firstFailureAt" END
     RETURNING "key", "firstFailureAt", "count"`;
   const budgets = budgetsOf(attempt, limits, rows);
-  const throttled = await holdingBack(db, attempt, limits, budgets.filter((budget) => budget.used > budget.limit), now);
+  const throttled = await holdingBack(
+    db,
+    attempt,
+    limits,
+    budgets.filter((budget) => budget.used > budget.limit),
+    now,
+  );
   if (throttled) await releaseSignInAttempt(db, attempt);
   return { budgets, throttled };
 }
@@ -103,7 +136,11 @@ export async function reserveSignInAttempt(
  * this address must now stop trying this account. The account-wide budget is left to the next
  * attempt's check, which spares known addresses.
  */
-export function afterFailure(budgets: Budget[], limits: SignInLimits, now = new Date()): { usedUp: ThrottleScope[]; retryAfterSeconds: number | null } {
+export function afterFailure(
+  budgets: Budget[],
+  limits: SignInLimits,
+  now = new Date(),
+): { usedUp: ThrottleScope[]; retryAfterSeconds: number | null } {
   const usedUp = budgets.filter((budget) => budget.used === budget.limit).map((budget) => budget.scope);
   const stopping = budgets.filter((budget) => budget.scope !== "account" && budget.used >= budget.limit);
   const until = Math.max(...stopping.map((budget) => budget.firstFailureAt.getTime() + windowMs(limits)));
@@ -111,7 +148,11 @@ export function afterFailure(budgets: Budget[], limits: SignInLimits, now = new 
 }
 
 /** Gives back an attempt's count: it turned out not to be a failed guess. */
-export async function releaseSignInAttempt(db: Pick<Db, "$executeRaw">, attempt: SignInAttempt, keys: string[] = Object.values(attempt.keys)): Promise<void> {
+export async function releaseSignInAttempt(
+  db: Pick<Db, "$executeRaw">,
+  attempt: SignInAttempt,
+  keys: string[] = Object.values(attempt.keys),
+): Promise<void> {
   await db.$executeRaw`UPDATE "SignInFailureCount" SET "count" = GREATEST("count" - 1, 0) WHERE "key" IN (${Prisma.join(keys)})`;
 }
 
@@ -126,19 +167,39 @@ export async function recordSignInSuccess(db: Db, attempt: SignInAttempt, now = 
 }
 
 /** An admin's password reset: the account's failure counts, from every address, start afresh. */
-export async function clearSignInFailures(db: Pick<Db, "signInFailureCount">, hasher: TokenHasher, email: string): Promise<void> {
+export async function clearSignInFailures(
+  db: Pick<Db, "signInFailureCount">,
+  hasher: TokenHasher,
+  email: string,
+): Promise<void> {
   const { keys } = signInAttempt(hasher, email.toLowerCase(), "");
-  await db.signInFailureCount.deleteMany({ where: { OR: [{ key: keys.account }, { key: { startsWith: keys.accountAddress } }] } });
+  await db.signInFailureCount.deleteMany({
+    where: { OR: [{ key: keys.account }, { key: { startsWith: keys.accountAddress } }] },
+  });
 }
 
 /** Housekeeping: failure counts whose window has passed, and addresses not used to sign in for a long time. */
-export async function pruneSignInRecords(db: Pick<Db, "signInFailureCount" | "signInKnownAddress">, limits: SignInLimits, now = new Date()) {
-  await db.signInFailureCount.deleteMany({ where: { firstFailureAt: { lt: new Date(now.getTime() - windowMs(limits)) } } });
-  await db.signInKnownAddress.deleteMany({ where: { lastSuccessAt: { lt: new Date(now.getTime() - limits.knownAddressDays * 86_400_000) } } });
+export async function pruneSignInRecords(
+  db: Pick<Db, "signInFailureCount" | "signInKnownAddress">,
+  limits: SignInLimits,
+  now = new Date(),
+) {
+  await db.signInFailureCount.deleteMany({
+    where: { firstFailureAt: { lt: new Date(now.getTime() - windowMs(limits)) } },
+  });
+  await db.signInKnownAddress.deleteMany({
+    where: { lastSuccessAt: { lt: new Date(now.getTime() - limits.knownAddressDays * 86_400_000) } },
+  });
 }
 
 // The account-wide budget holds back only addresses the account has not signed in from.
-async function holdingBack(db: Db, attempt: SignInAttempt, limits: SignInLimits, spent: Budget[], now: Date): Promise<Throttled | null> {
+async function holdingBack(
+  db: Db,
+  attempt: SignInAttempt,
+  limits: SignInLimits,
+  spent: Budget[],
+  now: Date,
+): Promise<Throttled | null> {
   const blocking = [];
   for (const budget of spent) {
     if (budget.scope === "account" && (await isKnownAddress(db, attempt, limits, now))) continue;
@@ -150,17 +211,28 @@ async function holdingBack(db: Db, attempt: SignInAttempt, limits: SignInLimits,
 }
 
 async function isKnownAddress(db: Db, attempt: SignInAttempt, limits: SignInLimits, now: Date): Promise<boolean> {
-  const known = await db.signInKnownAddress.findUnique({ where: { accountKey_ip: { accountKey: attempt.accountKey, ip: attempt.ip } } });
+  const known = await db.signInKnownAddress.findUnique({
+    where: { accountKey_ip: { accountKey: attempt.accountKey, ip: attempt.ip } },
+  });
   return known !== null && known.lastSuccessAt.getTime() > now.getTime() - limits.knownAddressDays * 86_400_000;
 }
 
 export type Budget = { scope: ThrottleScope; used: number; limit: number; firstFailureAt: Date };
 
 // The narrowest budget first: it is the one the caller can do something about.
-function budgetsOf(attempt: SignInAttempt, limits: SignInLimits, rows: { key: string; firstFailureAt: Date; count: number }[]): Budget[] {
+function budgetsOf(
+  attempt: SignInAttempt,
+  limits: SignInLimits,
+  rows: { key: string; firstFailureAt: Date; count: number }[],
+): Budget[] {
   const of = (scope: ThrottleScope, key: string, limit: number): Budget => {
     const row = rows.find((r) => r.key === key);
-    return { scope, used: Number(row?.count ?? 0), limit, firstFailureAt: row ? new Date(row.firstFailureAt) : new Date(0) };
+    return {
+      scope,
+      used: Number(row?.count ?? 0),
+      limit,
+      firstFailureAt: row ? new Date(row.firstFailureAt) : new Date(0),
+    };
   };
   return [
     of("account_address", attempt.keys.accountAddress, limits.maxFailures),

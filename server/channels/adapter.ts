@@ -100,7 +100,11 @@ export interface ChannelAdapter {
   /** Replies to a citizen's message (see InboxAdapter); undefined on channels without an inbox. */
   reply?: InboxAdapter["reply"];
   /** Engagement on our published posts, as the platform counts it; undefined where it reports none (website, WordPress). */
-  fetchEngagement?(target: ChannelTarget, remoteIds: string[], context: FetchEngagementContext): Promise<EngagementBatch>;
+  fetchEngagement?(
+    target: ChannelTarget,
+    remoteIds: string[],
+    context: FetchEngagementContext,
+  ): Promise<EngagementBatch>;
 }
 
 /**
@@ -122,7 +126,7 @@ export type EngagementBatch = {
   failures: Map<string, ChannelError>;
   /** Requests made, per endpoint as the platform documents it (X bills per request). */
   requests: { endpoint: string; count: number }[];
-}
+};
 
 /** Where a citizen's message came from, as the inbox files it. */
 export type InboxSourceKind = "facebook_comment" | "instagram_comment" | "facebook_message" | "x_mention";
@@ -178,7 +182,12 @@ export type ReplyTarget = {
 /** The inbox side of an adapter; only the platforms that carry citizens' messages have it. */
 export interface InboxAdapter {
   /** New messages of one stream since `cursor` (null: the first poll). Throws ChannelError. */
-  fetchIncoming(target: ChannelTarget, stream: InboxStream, cursor: string | null, context: FetchIncomingContext): Promise<IncomingBatch>;
+  fetchIncoming(
+    target: ChannelTarget,
+    stream: InboxStream,
+    cursor: string | null,
+    context: FetchIncomingContext,
+  ): Promise<IncomingBatch>;
   /** Answers a message on its platform, in its thread. Throws ChannelError. */
   reply(target: ChannelTarget, to: ReplyTarget, text: string): Promise<RemotePost>;
 }

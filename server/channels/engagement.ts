@@ -38,7 +38,12 @@ type InsightsAnswer = { data: { name: string; values?: { value?: unknown }[] }[]
  * Insights are not there for every object (Pages under 100 likes, album children, too few
  * viewers): such a refusal means no figures, not a failure.
  */
-export async function lifetimeInsights(graph: GraphClient, objectId: string, metrics: string[], edge: "insights" | "video_insights" = "insights"): Promise<Map<string, number>> {
+export async function lifetimeInsights(
+  graph: GraphClient,
+  objectId: string,
+  metrics: string[],
+  edge: "insights" | "video_insights" = "insights",
+): Promise<Map<string, number>> {
   let insights: InsightsAnswer;
   try {
     insights = await graph.get<InsightsAnswer>(`${objectId}/${edge}`, { metric: metrics.join(",") });

@@ -3,7 +3,17 @@
  * https://developers.facebook.com/docs/pages-api/posts
  * https://developers.facebook.com/docs/video-api/guides/publishing, https://developers.facebook.com/docs/graph-api/reference/video
  */
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type EngagementCounts, type FinalPublishStep, type IncomingMessage, type OutgoingMedia, type OutgoingPost, type RemotePost } from "./adapter.js";
+import {
+  type ChannelAdapter,
+  ChannelError,
+  type ChannelTarget,
+  type EngagementCounts,
+  type FinalPublishStep,
+  type IncomingMessage,
+  type OutgoingMedia,
+  type OutgoingPost,
+  type RemotePost,
+} from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { normaliseWhitespace, type Platform } from "./http.js";
 import { lifetimeInsights, readEachPost } from "./engagement.js";
@@ -52,7 +62,8 @@ const VIDEO_VIEWS_METRIC = "total_video_views";
 const isVideoId = (remoteId: string) => !remoteId.includes("_");
 
 export function createFacebookAdapter(options: FacebookAdapterOptions = {}): ChannelAdapter {
-  const graphFor = (target: ChannelTarget) => GraphClient.forTarget(FACEBOOK, target, "pageAccessToken", options.timeoutMs);
+  const graphFor = (target: ChannelTarget) =>
+    GraphClient.forTarget(FACEBOOK, target, "pageAccessToken", options.timeoutMs);
 
   /**
    * Photos are uploaded unpublished ahead; only the final /feed call creates the post. A video
@@ -64,20 +75,35 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
     const video = videoOf(post);
     if (video) {
       return async () => {
-        const created = await graph.post<{ id: string }>(`${pageId}/videos`, { file_url: video.publicUrl, title: post.title, description: messageOf(post) });
+        const created = await graph.post<{ id: string }>(`${pageId}/videos`, {
+          file_url: video.publicUrl,
+          title: post.title,
+          description: messageOf(post),
+        });
         return { remoteId: created.id, remoteUrl: videoUrl(pageId, created.id) };
       };
     }
     const images = post.media;
     if (images.length === 0) {
-      return async () => remoteOf((await graph.post<{ id: string }>(`${pageId}/feed`, { message: post.text, ...(post.link ? { link: post.link } : {}) })).id);
+      return async () =>
+        remoteOf(
+          (
+            await graph.post<{ id: string }>(`${pageId}/feed`, {
+              message: post.text,
+              ...(post.link ? { link: post.link } : {}),
+            })
+          ).id,
+        );
     }
     const attached: { media_fbid: string }[] = [];
     for (const image of images) {
       const photo = await graph.post<{ id: string }>(`${pageId}/photos`, { url: image.publicUrl, published: false });
       attached.push({ media_fbid: photo.id });
     }
-    return async () => remoteOf((await graph.post<{ id: string }>(`${pageId}/feed`, { message: messageOf(post), attached_media: attached })).id);
+    return async () =>
+      remoteOf(
+        (await graph.post<{ id: string }>(`${pageId}/feed`, { message: messageOf(post), attached_media: attached })).id,
+      );
   }
 
   return {
@@ -85,7 +111,9 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
 
     async verify(target) {
       // A Page token answers /me as its Page, so connecting needs no Page id up front.
-      const page = await graphFor(target).get<{ id: string; name: string }>(target.externalId || "me", { fields: "id,name" });
+      const page = await graphFor(target).get<{ id: string; name: string }>(target.externalId || "me", {
+        fields: "id,name",
+      });
       return { name: page.name, externalId: page.id };
     },
 
@@ -102,7 +130,11 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
           (item) => graphDate(item.created_time).getTime() >= since.getTime() - 1000,
         );
         for await (const item of videos) {
-          if (normaliseWhitespace(item.description ?? "") === wanted) return { remoteId: item.id, remoteUrl: absoluteUrl(item.permalink_url) ?? videoUrl(target.externalId, item.id) };
+          if (normaliseWhitespace(item.description ?? "") === wanted)
+            return {
+              remoteId: item.id,
+              remoteUrl: absoluteUrl(item.permalink_url) ?? videoUrl(target.externalId, item.id),
+            };
         }
         return null;
       }
@@ -112,7 +144,8 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
         limit: "100",
       });
       for await (const item of feed) {
-        if (normaliseWhitespace(item.message ?? "") === wanted) return { remoteId: item.id, remoteUrl: item.permalink_url ?? postUrl(item.id) };
+        if (normaliseWhitespace(item.message ?? "") === wanted)
+          return { remoteId: item.id, remoteUrl: item.permalink_url ?? postUrl(item.id) };
       }
       return null;
     },
@@ -123,7 +156,9 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
 
     async update(target, remoteId, post) {
       // A video is edited on its Video node: description, and name for the title.
-      const fields = isVideoId(remoteId) ? { description: messageOf(post), name: post.title } : { message: messageOf(post) };
+      const fields = isVideoId(remoteId)
+        ? { description: messageOf(post), name: post.title }
+        : { message: messageOf(post) };
       await graphFor(target).post(remoteId, fields);
     },
 
@@ -133,7 +168,9 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
         if (isVideoId(postId)) return videoEngagement(graph, postId, tally);
         if (!tally.take(POST_ENDPOINT)) return null;
         const post = await graph.get<PostEngagement>(postId, { fields: ENGAGEMENT_FIELDS });
-        const insights = tally.take(INSIGHTS_ENDPOINT) ? await lifetimeInsights(graph, postId, [VIEWS_METRIC]) : new Map<string, number>();
+        const insights = tally.take(INSIGHTS_ENDPOINT)
+          ? await lifetimeInsights(graph, postId, [VIEWS_METRIC])
+          : new Map<string, number>();
         return {
           reactions: post.reactions?.summary?.total_count ?? 0,
           comments: post.comments?.summary?.total_count ?? 0,
@@ -176,13 +213,20 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
   };
 }
 
-const isNewer = (since: number | undefined) => (createdTime: string) => since === undefined || graphDate(createdTime).getTime() >= since * 1000;
+const isNewer = (since: number | undefined) => (createdTime: string) =>
+  since === undefined || graphDate(createdTime).getTime() >= since * 1000;
 
 /** Reactions, comments and lifetime views of a Page video. */
-async function videoEngagement(graph: GraphClient, videoId: string, tally: RequestTally): Promise<EngagementCounts | null> {
+async function videoEngagement(
+  graph: GraphClient,
+  videoId: string,
+  tally: RequestTally,
+): Promise<EngagementCounts | null> {
   if (!tally.take(VIDEO_ENDPOINT)) return null;
   const video = await graph.get<PostEngagement>(videoId, { fields: VIDEO_ENGAGEMENT_FIELDS });
-  const insights = tally.take(VIDEO_INSIGHTS_ENDPOINT) ? await lifetimeInsights(graph, videoId, [VIDEO_VIEWS_METRIC], "video_insights") : new Map<string, number>();
+  const insights = tally.take(VIDEO_INSIGHTS_ENDPOINT)
+    ? await lifetimeInsights(graph, videoId, [VIDEO_VIEWS_METRIC], "video_insights")
+    : new Map<string, number>();
   return {
     reactions: video.reactions?.summary?.total_count ?? 0,
     comments: video.comments?.summary?.total_count ?? 0,
@@ -193,7 +237,13 @@ async function videoEngagement(graph: GraphClient, videoId: string, tally: Reque
 }
 
 /** Comments and replies under our recent posts and videos, newest first, down to `since`; the Page's own answers skipped. */
-async function commentsOn(graph: GraphClient, pageId: string, postIds: string[], since: number | undefined, tally: RequestTally): Promise<IncomingMessage[]> {
+async function commentsOn(
+  graph: GraphClient,
+  pageId: string,
+  postIds: string[],
+  since: number | undefined,
+  tally: RequestTally,
+): Promise<IncomingMessage[]> {
   const messages: IncomingMessage[] = [];
   const newer = isNewer(since);
   for (const postId of postIds) {
@@ -202,24 +252,36 @@ async function commentsOn(graph: GraphClient, pageId: string, postIds: string[],
     const comments = graph.items<CommentItem>(
       `${postId}/comments`,
       // filter=stream lists replies too, each with its parent.
-      { filter: "stream", order: "reverse_chronological", fields: "id,message,from,created_time,parent{id}", limit: "100", ...(since ? { since: String(since) } : {}) },
+      {
+        filter: "stream",
+        order: "reverse_chronological",
+        fields: "id,message,from,created_time,parent{id}",
+        limit: "100",
+        ...(since ? { since: String(since) } : {}),
+      },
       (comment) => newer(comment.created_time),
       () => tally.take(isVideoId(postId) ? VIDEO_COMMENTS_ENDPOINT : COMMENTS_ENDPOINT),
     );
     try {
       for await (const comment of comments) {
         if (comment.from?.id === pageId || !comment.message) continue;
-        messages.push(incomingMessage({
-          source: "facebook_comment",
-          platformId: comment.id,
-          parentPlatformId: comment.parent?.id ?? null,
-          postRemoteId: feedPostId,
-          threadKey: feedPostId,
-          author: { platformId: comment.from?.id ?? null, name: comment.from?.name ?? "Pengguna Facebook", handle: null },
-          text: comment.message,
-          sentAt: graphDate(comment.created_time),
-          attachments: [],
-        }));
+        messages.push(
+          incomingMessage({
+            source: "facebook_comment",
+            platformId: comment.id,
+            parentPlatformId: comment.parent?.id ?? null,
+            postRemoteId: feedPostId,
+            threadKey: feedPostId,
+            author: {
+              platformId: comment.from?.id ?? null,
+              name: comment.from?.name ?? "Pengguna Facebook",
+              handle: null,
+            },
+            text: comment.message,
+            sentAt: graphDate(comment.created_time),
+            attachments: [],
+          }),
+        );
       }
     } catch (error) {
       // A post deleted on Facebook answers "does not exist"; the other posts are still read.
@@ -230,7 +292,12 @@ async function commentsOn(graph: GraphClient, pageId: string, postIds: string[],
 }
 
 /** Messenger messages citizens sent the Page since `since`, in conversations updated since then. */
-async function pageMessages(graph: GraphClient, pageId: string, since: number | undefined, tally: RequestTally): Promise<IncomingMessage[]> {
+async function pageMessages(
+  graph: GraphClient,
+  pageId: string,
+  since: number | undefined,
+  tally: RequestTally,
+): Promise<IncomingMessage[]> {
   const newer = isNewer(since);
   const conversations = graph.items<ConversationItem>(
     `${pageId}/conversations`,
@@ -242,18 +309,24 @@ async function pageMessages(graph: GraphClient, pageId: string, since: number | 
   for await (const conversation of conversations) {
     for (const message of conversation.messages?.data ?? []) {
       if (message.from?.id === pageId || !message.message || !newer(message.created_time)) continue;
-      messages.push(incomingMessage({
-        source: "facebook_message",
-        platformId: message.id,
-        parentPlatformId: null,
-        postRemoteId: null,
-        // One thread per citizen and Page, keyed by the citizen's page-scoped id, which Messenger webhooks carry too.
-        threadKey: message.from?.id ?? conversation.id,
-        author: { platformId: message.from?.id ?? null, name: message.from?.name ?? "Pengguna Facebook", handle: null },
-        text: message.message,
-        sentAt: graphDate(message.created_time),
-        attachments: [],
-      }));
+      messages.push(
+        incomingMessage({
+          source: "facebook_message",
+          platformId: message.id,
+          parentPlatformId: null,
+          postRemoteId: null,
+          // One thread per citizen and Page, keyed by the citizen's page-scoped id, which Messenger webhooks carry too.
+          threadKey: message.from?.id ?? conversation.id,
+          author: {
+            platformId: message.from?.id ?? null,
+            name: message.from?.name ?? "Pengguna Facebook",
+            handle: null,
+          },
+          text: message.message,
+          sentAt: graphDate(message.created_time),
+          attachments: [],
+        }),
+      );
     }
   }
   return messages;
@@ -263,7 +336,11 @@ async function pageMessages(graph: GraphClient, pageId: string, since: number | 
 function videoOf(post: OutgoingPost): OutgoingMedia | undefined {
   const video = post.media.find((item) => item.kind === "video");
   if (video && post.media.length > 1) {
-    throw new ChannelError("permanent", "facebook:mixed_media", "Facebook: a video is posted alone, without images or another video");
+    throw new ChannelError(
+      "permanent",
+      "facebook:mixed_media",
+      "Facebook: a video is posted alone, without images or another video",
+    );
   }
   return video;
 }

@@ -1,7 +1,15 @@
 /** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
 import { ChannelError, type ChannelTarget } from "./adapter.js";
 import { isGraphThrottling } from "./errorCodes.js";
-import { DEFAULT_TIMEOUT_MS, minutesFromNow, type Platform, type PlatformRequest, type PlatformResponse, requiredField, sendRequest } from "./http.js";
+import {
+  DEFAULT_TIMEOUT_MS,
+  minutesFromNow,
+  type Platform,
+  type PlatformRequest,
+  type PlatformResponse,
+  requiredField,
+  sendRequest,
+} from "./http.js";
 
 /** Non-secret settings of a Graph channel; both default to Meta's production values. */
 export type GraphSettings = { baseUrl?: string; apiVersion?: string };
@@ -57,7 +65,12 @@ export class GraphClient {
    * Items of a paged edge, following paging.next while `wanted` accepts the last item seen.
    * `mayRequest` is asked before each page is fetched; answering false stops the listing there.
    */
-  async *items<T>(path: string, query: Record<string, string>, wanted: (item: T) => boolean = () => true, mayRequest: () => boolean = () => true): AsyncGenerator<T> {
+  async *items<T>(
+    path: string,
+    query: Record<string, string>,
+    wanted: (item: T) => boolean = () => true,
+    mayRequest: () => boolean = () => true,
+  ): AsyncGenerator<T> {
     if (!mayRequest()) return;
     let page = await this.get<GraphPage<T>>(path, query);
     for (let pages = 1; ; pages++) {
@@ -74,12 +87,16 @@ export class GraphClient {
 
   private url(path: string, query?: Record<string, string>): URL {
     const url = new URL(`${this.root}/${path.replace(/^\//, "")}`);
-    if (query) for (const [key, value] of Object.entries({ ...query, access_token: this.accessToken })) url.searchParams.set(key, value);
+    if (query)
+      for (const [key, value] of Object.entries({ ...query, access_token: this.accessToken }))
+        url.searchParams.set(key, value);
     return url;
   }
 
   private async send<T>(method: string, url: URL, body?: Record<string, unknown>): Promise<T> {
-    const init: PlatformRequest = body ? { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method };
+    const init: PlatformRequest = body
+      ? { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }
+      : { method };
     const response = await sendRequest(this.platform, url, init, this.timeoutMs);
     const failed = response.status >= 400 || graphErrorOf(response) !== undefined;
     if (failed) throw graphFailure(this.platform, response);
@@ -116,7 +133,12 @@ export function graphFailure(platform: Platform, response: PlatformResponse): Ch
   const codeText = `graph:${code ?? response.status}`;
   if (code === 190) return new ChannelError("reconnect", codeText, message);
   if (code !== undefined && isGraphThrottling(code)) {
-    return new ChannelError("transient", codeText, message, regainAccessAt(response.headers) ?? minutesFromNow(RATE_LIMIT_WAIT_MINUTES));
+    return new ChannelError(
+      "transient",
+      codeText,
+      message,
+      regainAccessAt(response.headers) ?? minutesFromNow(RATE_LIMIT_WAIT_MINUTES),
+    );
   }
   if (response.status >= 500 || error?.is_transient || (code !== undefined && TEMPORARY_CODES.has(code))) {
     const retryAt = regainAccessAt(response.headers) ?? minutesFromNow(TEMPORARY_WAIT_MINUTES);
@@ -131,7 +153,12 @@ function regainAccessAt(headers: Headers): Date | undefined {
   if (!header) return undefined;
   try {
     const usage = JSON.parse(header) as Record<string, { estimated_time_to_regain_access?: number }[]>;
-    const minutes = Math.max(0, ...Object.values(usage).flat().map((entry) => entry.estimated_time_to_regain_access ?? 0));
+    const minutes = Math.max(
+      0,
+      ...Object.values(usage)
+        .flat()
+        .map((entry) => entry.estimated_time_to_regain_access ?? 0),
+    );
     return minutes > 0 ? minutesFromNow(minutes) : undefined;
   } catch {
     return undefined;

@@ -20,18 +20,33 @@ export type PlatformResponse = { status: number; headers: Headers; body: unknown
  * undici's request rather than fetch: a sixth of the CPU per call, which counts when a
  * thousand posts fall due at the same minute.
  */
-export async function sendRequest(platform: Platform, url: URL, init: PlatformRequest = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PlatformResponse> {
+export async function sendRequest(
+  platform: Platform,
+  url: URL,
+  init: PlatformRequest = {},
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<PlatformResponse> {
   let response: Awaited<ReturnType<typeof request>>;
   let text: string;
   try {
-    response = await request(url, { method: init.method ?? "GET", headers: init.headers, body: init.body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    response = await request(url, {
+      method: init.method ?? "GET",
+      headers: init.headers,
+      body: init.body,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
     text = await response.body.text();
   } catch (error) {
     throw networkFailure(platform, error, timeoutMs);
   }
   if (response.statusCode >= 300 && response.statusCode < 400) {
     const moved = response.headers.location;
-    throw new ChannelError("permanent", `${platform.codePrefix}:redirect`, `${platform.label}: the address moved${moved ? ` to ${String(moved)}` : ""}; connect the account with its current address`);
+    throw new ChannelError(
+      "permanent",
+      `${platform.codePrefix}:redirect`,
+      `${platform.label}: the address moved${moved ? ` to ${String(moved)}` : ""}; connect the account with its current address`,
+    );
   }
   return { status: response.statusCode, headers: headersOf(response.headers), body: parseJson(text) };
 }
@@ -59,10 +74,18 @@ const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOST
 export function networkFailure(platform: Platform, error: unknown, timeoutMs: number): ChannelError {
   const timedOut = error instanceof Error && (error.name === "TimeoutError" || /timeout/i.test(error.message));
   if (timedOut) {
-    return new ChannelError("transient", `${platform.codePrefix}:timeout`, `${platform.label}: no answer within ${durationText(timeoutMs)}`, undefined, { outcomeUnknown: true });
+    return new ChannelError(
+      "transient",
+      `${platform.codePrefix}:timeout`,
+      `${platform.label}: no answer within ${durationText(timeoutMs)}`,
+      undefined,
+      { outcomeUnknown: true },
+    );
   }
   const message = `${platform.label}: could not be reached (${error instanceof Error ? error.message : String(error)})`;
-  return new ChannelError("transient", `${platform.codePrefix}:network`, message, undefined, { outcomeUnknown: !NOT_SENT_CODES.has(systemErrorCode(error) ?? "") });
+  return new ChannelError("transient", `${platform.codePrefix}:network`, message, undefined, {
+    outcomeUnknown: !NOT_SENT_CODES.has(systemErrorCode(error) ?? ""),
+  });
 }
 
 /** The system error code of a network failure; fetch wraps it in `cause`. */
@@ -89,6 +112,11 @@ export function normaliseWhitespace(text: string): string {
 /** A required credential or setting; its absence means the account must be connected again. */
 export function requiredField(platform: Platform, fields: Record<string, string>, name: string): string {
   const value = fields[name];
-  if (!value) throw new ChannelError("reconnect", `${platform.codePrefix}:missing_${name}`, `${platform.label}: the connection has no ${name}; connect the account again`);
+  if (!value)
+    throw new ChannelError(
+      "reconnect",
+      `${platform.codePrefix}:missing_${name}`,
+      `${platform.label}: the connection has no ${name}; connect the account again`,
+    );
   return value;
 }

@@ -36,18 +36,30 @@ export const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
  * Graph streams resume from the newest message's unix time (Graph's `since` includes it, and
  * filing dedupes it). A fetch that was cut short keeps the old cursor, so what it skipped is read next time.
  */
-export function nextTimeCursor(previous: string | null, messages: IncomingMessage[], tally: RequestTally): string | null {
+export function nextTimeCursor(
+  previous: string | null,
+  messages: IncomingMessage[],
+  tally: RequestTally,
+): string | null {
   if (tally.cutShort) return previous;
   const newest = Math.max(previous ? Number(previous) : 0, ...messages.map((message) => unixSeconds(message.sentAt)));
   return newest > 0 ? String(newest) : previous;
 }
 
 export function unsupportedStream(platform: Platform, stream: InboxStream): ChannelError {
-  return new ChannelError("permanent", `${platform.codePrefix}:stream_unsupported`, `${platform.label}: Siar does not read ${stream} here`);
+  return new ChannelError(
+    "permanent",
+    `${platform.codePrefix}:stream_unsupported`,
+    `${platform.label}: Siar does not read ${stream} here`,
+  );
 }
 
 export function unsupportedReply(platform: Platform, source: string): ChannelError {
-  return new ChannelError("permanent", `${platform.codePrefix}:reply_unsupported`, `${platform.label}: cannot reply to a ${source}`);
+  return new ChannelError(
+    "permanent",
+    `${platform.codePrefix}:reply_unsupported`,
+    `${platform.label}: cannot reply to a ${source}`,
+  );
 }
 
 /** Longest citizen text and author name kept; longer ones are cut (at a character, never inside a surrogate pair). */
@@ -72,8 +84,15 @@ export function incomingMessage(message: IncomingMessage): IncomingMessage {
     parentPlatformId: orNull(message.parentPlatformId),
     postRemoteId: orNull(message.postRemoteId),
     threadKey: storableCut(message.threadKey),
-    author: { platformId: orNull(message.author.platformId), name: storableCut(message.author.name, MAX_AUTHOR_NAME), handle: orNull(message.author.handle) },
+    author: {
+      platformId: orNull(message.author.platformId),
+      name: storableCut(message.author.name, MAX_AUTHOR_NAME),
+      handle: orNull(message.author.handle),
+    },
     text: storableCut(message.text, MAX_INCOMING_TEXT),
-    attachments: message.attachments.map((attachment) => ({ type: storableCut(attachment.type), url: storableCut(attachment.url) })),
+    attachments: message.attachments.map((attachment) => ({
+      type: storableCut(attachment.type),
+      url: storableCut(attachment.url),
+    })),
   };
 }

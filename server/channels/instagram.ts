@@ -2,7 +2,15 @@
  * Instagram professional accounts through the Graph API (Instagram API with Facebook Login).
  * https://developers.facebook.com/docs/instagram-platform/content-publishing
  */
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type FinalPublishStep, type IncomingMessage, type OutgoingMedia, type OutgoingPost } from "./adapter.js";
+import {
+  type ChannelAdapter,
+  ChannelError,
+  type ChannelTarget,
+  type FinalPublishStep,
+  type IncomingMessage,
+  type OutgoingMedia,
+  type OutgoingPost,
+} from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
 import { lifetimeInsights, readEachPost } from "./engagement.js";
@@ -31,12 +39,24 @@ const CONTAINER_NOT_READY_WAIT_MINUTES = 5;
 const PUBLISHING_LIMIT_CODE = "graph:9";
 
 const publishingLimitReached = (reason: string) =>
-  new ChannelError("transient", "instagram:publishing_limit", `Instagram: ${reason}`, minutesFromNow(PUBLISHING_LIMIT_WAIT_MINUTES));
+  new ChannelError(
+    "transient",
+    "instagram:publishing_limit",
+    `Instagram: ${reason}`,
+    minutesFromNow(PUBLISHING_LIMIT_WAIT_MINUTES),
+  );
 
 type ContainerStatus = { status_code: "IN_PROGRESS" | "FINISHED" | "ERROR" | "EXPIRED" | "PUBLISHED"; status?: string };
 type PublishingLimit = { data: { quota_usage: number; config?: { quota_total: number } }[] };
 type MediaItem = { id: string; caption?: string; timestamp: string; permalink?: string };
-type IgComment = { id: string; text?: string; username?: string; timestamp: string; from?: { id: string; username?: string }; parent_id?: string };
+type IgComment = {
+  id: string;
+  text?: string;
+  username?: string;
+  timestamp: string;
+  from?: { id: string; username?: string };
+  parent_id?: string;
+};
 type IgTopLevelComment = IgComment & { replies?: { data: IgComment[]; paging?: { next?: string } } };
 
 const COMMENT_FIELDS = "id,text,username,timestamp,from,parent_id";
@@ -56,7 +76,8 @@ const REPLY_LOOKBACK_SECONDS = 24 * 3600;
 
 export function createInstagramAdapter(options: InstagramAdapterOptions = {}): ChannelAdapter {
   const waits = options.containerPollWaitsMs ?? [1_000, 3_000, 10_000, 30_000, 60_000, 60_000, 60_000];
-  const graphFor = (target: ChannelTarget) => GraphClient.forTarget(INSTAGRAM, target, "accessToken", options.timeoutMs);
+  const graphFor = (target: ChannelTarget) =>
+    GraphClient.forTarget(INSTAGRAM, target, "accessToken", options.timeoutMs);
 
   /** Polls status_code until the container is FINISHED; a container that never finishes is never published. */
   async function waitUntilReady(graph: GraphClient, containerId: string): Promise<void> {
@@ -64,11 +85,20 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
       const container = await graph.get<ContainerStatus>(containerId, { fields: "status_code,status" });
       if (container.status_code === "FINISHED") return;
       if (container.status_code === "ERROR" || container.status_code === "EXPIRED") {
-        throw new ChannelError("permanent", `instagram:container_${container.status_code.toLowerCase()}`, `Instagram: ${container.status ?? container.status_code}`);
+        throw new ChannelError(
+          "permanent",
+          `instagram:container_${container.status_code.toLowerCase()}`,
+          `Instagram: ${container.status ?? container.status_code}`,
+        );
       }
       if (poll < waits.length) await new Promise((resolve) => setTimeout(resolve, waits[poll]));
     }
-    throw new ChannelError("transient", "instagram:container_not_ready", "Instagram: the media is still being processed", minutesFromNow(CONTAINER_NOT_READY_WAIT_MINUTES));
+    throw new ChannelError(
+      "transient",
+      "instagram:container_not_ready",
+      "Instagram: the media is still being processed",
+      minutesFromNow(CONTAINER_NOT_READY_WAIT_MINUTES),
+    );
   }
 
   /** Everything up to a FINISHED container happens ahead; only media_publish makes the post public. */
@@ -76,20 +106,32 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
     const graph = graphFor(target);
     const igUserId = target.externalId;
     const media = post.media[0];
-    if (!media) throw new ChannelError("permanent", "instagram:media_required", "Instagram: a post needs an image or a video");
+    if (!media)
+      throw new ChannelError("permanent", "instagram:media_required", "Instagram: a post needs an image or a video");
 
     // Read, never hard-code: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit
-    const limit = (await graph.get<PublishingLimit>(`${igUserId}/content_publishing_limit`, { fields: "quota_usage,config" })).data[0];
+    const limit = (
+      await graph.get<PublishingLimit>(`${igUserId}/content_publishing_limit`, { fields: "quota_usage,config" })
+    ).data[0];
     if (limit?.config && limit.quota_usage >= limit.config.quota_total) {
-      throw publishingLimitReached(`the account has published ${limit.quota_usage} of ${limit.config.quota_total} posts allowed in 24 hours`);
+      throw publishingLimitReached(
+        `the account has published ${limit.quota_usage} of ${limit.config.quota_total} posts allowed in 24 hours`,
+      );
     }
-    const container = await graph.post<{ id: string }>(`${igUserId}/media`, { ...containerMedia(media), caption: post.text });
+    const container = await graph.post<{ id: string }>(`${igUserId}/media`, {
+      ...containerMedia(media),
+      caption: post.text,
+    });
     await waitUntilReady(graph, container.id);
     return async () => {
-      const published = await graph.post<{ id: string }>(`${igUserId}/media_publish`, { creation_id: container.id }).catch((error: unknown) => {
-        // Other posts used up the limit since it was read: this one waits like one refused up front.
-        throw error instanceof ChannelError && error.code === PUBLISHING_LIMIT_CODE ? publishingLimitReached("the limit of posts allowed in 24 hours was reached") : error;
-      });
+      const published = await graph
+        .post<{ id: string }>(`${igUserId}/media_publish`, { creation_id: container.id })
+        .catch((error: unknown) => {
+          // Other posts used up the limit since it was read: this one waits like one refused up front.
+          throw error instanceof ChannelError && error.code === PUBLISHING_LIMIT_CODE
+            ? publishingLimitReached("the limit of posts allowed in 24 hours was reached")
+            : error;
+        });
       return { remoteId: published.id, remoteUrl: null };
     };
   }
@@ -99,7 +141,10 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
 
     async verify(target) {
       const graph = graphFor(target);
-      const account = await graph.get<{ id: string; username: string }>(target.externalId || (await linkedAccountId(graph)), { fields: "id,username" });
+      const account = await graph.get<{ id: string; username: string }>(
+        target.externalId || (await linkedAccountId(graph)),
+        { fields: "id,username" },
+      );
       return { name: account.username, externalId: account.id };
     },
 
@@ -115,13 +160,18 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
         (item) => Date.parse(item.timestamp.replace(/\+0000$/, "Z")) >= since.getTime() - 1000,
       );
       for await (const item of media) {
-        if (normaliseWhitespace(item.caption ?? "") === wanted) return { remoteId: item.id, remoteUrl: item.permalink ?? null };
+        if (normaliseWhitespace(item.caption ?? "") === wanted)
+          return { remoteId: item.id, remoteUrl: item.permalink ?? null };
       }
       return null;
     },
 
     async remove() {
-      throw new ChannelError("permanent", "instagram:delete_unsupported", "Instagram: the API does not allow deleting published posts; delete it in the Instagram app");
+      throw new ChannelError(
+        "permanent",
+        "instagram:delete_unsupported",
+        "Instagram: the API does not allow deleting published posts; delete it in the Instagram app",
+      );
     },
 
     async fetchEngagement(target, remoteIds, context) {
@@ -129,8 +179,15 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
       return readEachPost(remoteIds, context, async (mediaId, tally) => {
         if (!tally.take(MEDIA_ENDPOINT)) return null;
         const media = await graph.get<MediaEngagement>(mediaId, { fields: "like_count,comments_count" });
-        const insights = tally.take(INSIGHTS_ENDPOINT) ? await lifetimeInsights(graph, mediaId, ENGAGEMENT_METRICS) : new Map<string, number>();
-        return { reactions: media.like_count ?? 0, comments: media.comments_count ?? 0, shares: insights.get("shares") ?? 0, views: insights.get("views") ?? null };
+        const insights = tally.take(INSIGHTS_ENDPOINT)
+          ? await lifetimeInsights(graph, mediaId, ENGAGEMENT_METRICS)
+          : new Map<string, number>();
+        return {
+          reactions: media.like_count ?? 0,
+          comments: media.comments_count ?? 0,
+          shares: insights.get("shares") ?? 0,
+          views: insights.get("views") ?? null,
+        };
       });
     },
 
@@ -156,14 +213,21 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
       // top-level comment and names the citizen, so the answer still reaches them.
       const handle = to.parentPlatformId ? to.authorHandle : null;
       const message = handle && !text.includes(`@${handle}`) ? `@${handle} ${text}` : text;
-      const created = await graphFor(target).post<{ id: string }>(`${to.parentPlatformId ?? to.platformId}/replies`, { message });
+      const created = await graphFor(target).post<{ id: string }>(`${to.parentPlatformId ?? to.platformId}/replies`, {
+        message,
+      });
       return { remoteId: created.id, remoteUrl: null };
     },
   };
 }
 
 /** The media's comments down to the lookback before `since`, each followed by its replies. */
-async function commentsOn(graph: GraphClient, mediaId: string, since: number | undefined, tally: RequestTally): Promise<IgComment[]> {
+async function commentsOn(
+  graph: GraphClient,
+  mediaId: string,
+  since: number | undefined,
+  tally: RequestTally,
+): Promise<IgComment[]> {
   const oldest = since === undefined ? undefined : (since - REPLY_LOOKBACK_SECONDS) * 1000;
   const topLevel = graph.items<IgTopLevelComment>(
     `${mediaId}/comments`,
@@ -177,7 +241,11 @@ async function commentsOn(graph: GraphClient, mediaId: string, since: number | u
       comments.push(comment);
       // The embedded replies are the first page; a busy thread is read through /replies.
       const replies = comment.replies?.paging?.next
-        ? await collect(graph.items<IgComment>(`${comment.id}/replies`, { fields: COMMENT_FIELDS, limit: "50" }, undefined, () => tally.take(REPLIES_ENDPOINT)))
+        ? await collect(
+            graph.items<IgComment>(`${comment.id}/replies`, { fields: COMMENT_FIELDS, limit: "50" }, undefined, () =>
+              tally.take(REPLIES_ENDPOINT),
+            ),
+          )
         : (comment.replies?.data ?? []);
       comments.push(...replies.map((reply) => ({ ...reply, parent_id: reply.parent_id ?? comment.id })));
     }
@@ -212,9 +280,15 @@ function incomingComment(mediaId: string, comment: IgComment): IncomingMessage {
 
 /** Connecting with only the Page token: the Page names its linked Instagram account. */
 async function linkedAccountId(graph: GraphClient): Promise<string> {
-  const page = await graph.get<{ instagram_business_account?: { id: string } }>("me", { fields: "instagram_business_account" });
+  const page = await graph.get<{ instagram_business_account?: { id: string } }>("me", {
+    fields: "instagram_business_account",
+  });
   if (!page.instagram_business_account) {
-    throw new ChannelError("permanent", "instagram:no_linked_account", "Instagram: this Page has no Instagram professional account linked to it");
+    throw new ChannelError(
+      "permanent",
+      "instagram:no_linked_account",
+      "Instagram: this Page has no Instagram professional account linked to it",
+    );
   }
   return page.instagram_business_account.id;
 }

@@ -30,11 +30,25 @@ type AspectRatioBounds = { min: number; max: number; described: { id: string; en
 
 export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
   // Siar's own site: generous, only sanity bounds.
-  website: { text: { measure: "characters", max: 50_000 }, maxImages: 10, maxVideos: 1, mixedMedia: true, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
+  website: {
+    text: { measure: "characters", max: 50_000 },
+    maxImages: 10,
+    maxVideos: 1,
+    mixedMedia: true,
+    imageMaxBytes: 20 * 1024 * 1024,
+    videoMaxBytes: MAX_UPLOAD_BYTES,
+  },
   // https://developers.facebook.com/docs/graph-api/reference/page/feed : message up to 63,206 characters.
   // A video goes alone as a Page video (https://developers.facebook.com/docs/graph-api/reference/page/videos);
   // Siar's own upload cap is the limit: Meta takes up to 2 GB (Video API error codes, 1363023).
-  facebook: { text: { measure: "characters", max: 63_206 }, maxImages: 10, maxVideos: 1, mixedMedia: false, imageMaxBytes: 10 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
+  facebook: {
+    text: { measure: "characters", max: 63_206 },
+    maxImages: 10,
+    maxVideos: 1,
+    mixedMedia: false,
+    imageMaxBytes: 10 * 1024 * 1024,
+    videoMaxBytes: MAX_UPLOAD_BYTES,
+  },
   // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media :
   // caption 2,200 characters, 30 hashtags, JPEG up to 8 MB; images 4:5 to 1.91:1, Reels videos
   // 0.01:1 to 10:1 (9:16 recommended).
@@ -48,8 +62,22 @@ export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
     imageMaxBytes: 8 * 1024 * 1024,
     videoMaxBytes: 300 * 1024 * 1024,
     aspectRatio: {
-      image: { min: 4 / 5, max: 1.91, described: { id: "antara 4:5 (tegak) dan 1,91:1 (mendatar)", en: "between 4:5 (portrait) and 1.91:1 (landscape)" } },
-      video: { min: 0.01, max: 10, described: { id: "antara 0,01:1 dan 10:1 (Reels; 9:16 dianjurkan)", en: "between 0.01:1 and 10:1 (Reels; 9:16 recommended)" } },
+      image: {
+        min: 4 / 5,
+        max: 1.91,
+        described: {
+          id: "antara 4:5 (tegak) dan 1,91:1 (mendatar)",
+          en: "between 4:5 (portrait) and 1.91:1 (landscape)",
+        },
+      },
+      video: {
+        min: 0.01,
+        max: 10,
+        described: {
+          id: "antara 0,01:1 dan 10:1 (Reels; 9:16 dianjurkan)",
+          en: "between 0.01:1 and 10:1 (Reels; 9:16 recommended)",
+        },
+      },
     },
   },
   // https://docs.x.com/resources/fundamentals/counting-characters : weighted length 280, URLs 23;
@@ -62,14 +90,33 @@ export const CHANNEL_RULES: Record<PublishingChannel, ChannelRule> = {
     mixedMedia: false,
     imageMaxBytes: 5 * 1024 * 1024,
     videoMaxBytes: 512 * 1024 * 1024,
-    aspectRatio: { video: { min: 1 / 3, max: 3, described: { id: "antara 1:3 (tegak) dan 3:1 (mendatar)", en: "between 1:3 (portrait) and 3:1 (landscape)" } } },
+    aspectRatio: {
+      video: {
+        min: 1 / 3,
+        max: 3,
+        described: { id: "antara 1:3 (tegak) dan 3:1 (mendatar)", en: "between 1:3 (portrait) and 3:1 (landscape)" },
+      },
+    },
   },
   // An image becomes the featured image; a video is uploaded to the media library and shown in a
   // core video block. The site's own upload limit is its configuration, unknown to Siar.
-  wordpress: { text: { measure: "characters", max: 100_000 }, maxImages: 1, maxVideos: 1, mixedMedia: false, imageMaxBytes: 20 * 1024 * 1024, videoMaxBytes: MAX_UPLOAD_BYTES },
+  wordpress: {
+    text: { measure: "characters", max: 100_000 },
+    maxImages: 1,
+    maxVideos: 1,
+    mixedMedia: false,
+    imageMaxBytes: 20 * 1024 * 1024,
+    videoMaxBytes: MAX_UPLOAD_BYTES,
+  },
 };
 
-export type DraftMedia = { kind: "image" | "video"; mimeType: string; bytes: number; width: number | null; height: number | null };
+export type DraftMedia = {
+  kind: "image" | "video";
+  mimeType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+};
 
 export type Draft = {
   title: string;
@@ -107,9 +154,15 @@ export function normaliseHashtag(tag: string): string {
  * The text a channel carries: the body (or its override), then the link where the platform
  * does not take it separately, then the hashtags. Facebook and WordPress get the link as a field.
  */
-export function renderText(channel: PublishingChannel, draft: Pick<Draft, "body" | "link" | "hashtags" | "overrides">): string {
+export function renderText(
+  channel: PublishingChannel,
+  draft: Pick<Draft, "body" | "link" | "hashtags" | "overrides">,
+): string {
   const body = (draft.overrides[channel] ?? draft.body).trim();
-  const tags = draft.hashtags.map(normaliseHashtag).filter(Boolean).map((tag) => `#${tag}`);
+  const tags = draft.hashtags
+    .map(normaliseHashtag)
+    .filter(Boolean)
+    .map((tag) => `#${tag}`);
   const parts = [body];
   const linkInText = channel === "x" || channel === "instagram";
   if (linkInText && draft.link && !body.includes(draft.link)) parts.push(draft.link);
@@ -120,7 +173,9 @@ export function renderText(channel: PublishingChannel, draft: Pick<Draft, "body"
 
 /** Length as the channel counts it: X's weighted count (URLs 23, CJK and emoji 2), else code points. */
 export function measureText(channel: PublishingChannel, text: string): number {
-  return CHANNEL_RULES[channel].text.measure === "x-weighted" ? twitterText.parseTweet(text).weightedLength : [...text].length;
+  return CHANNEL_RULES[channel].text.measure === "x-weighted"
+    ? twitterText.parseTweet(text).weightedLength
+    : [...text].length;
 }
 
 export function countHashtags(text: string): number {
@@ -135,15 +190,26 @@ export function validateForChannel(channel: PublishingChannel, draft: Draft): Vi
   const name = CHANNEL_NAMES[channel];
   const textField: DraftField = draft.overrides[channel] !== undefined ? `override.${channel}` : "body";
   const violations: Violation[] = [];
-  const add = (field: DraftField, code: string, id: string, en: string) => violations.push({ channel, field, code, message: { id, en } });
+  const add = (field: DraftField, code: string, id: string, en: string) =>
+    violations.push({ channel, field, code, message: { id, en } });
 
   const text = renderText(channel, draft);
   const length = measureText(channel, text);
   if (length > rule.text.max) {
-    add(textField, "text_too_long", `Teks untuk ${name} terlalu panjang: ${length} dari batas ${rule.text.max}.`, `The text for ${name} is too long: ${length} of ${rule.text.max}.`);
+    add(
+      textField,
+      "text_too_long",
+      `Teks untuk ${name} terlalu panjang: ${length} dari batas ${rule.text.max}.`,
+      `The text for ${name} is too long: ${length} of ${rule.text.max}.`,
+    );
   }
   if (rule.maxHashtags !== undefined && countHashtags(text) > rule.maxHashtags) {
-    add("hashtags", "too_many_hashtags", `${name} menerima paling banyak ${rule.maxHashtags} tagar.`, `${name} takes at most ${rule.maxHashtags} hashtags.`);
+    add(
+      "hashtags",
+      "too_many_hashtags",
+      `${name} menerima paling banyak ${rule.maxHashtags} tagar.`,
+      `${name} takes at most ${rule.maxHashtags} hashtags.`,
+    );
   }
 
   const images = draft.media.filter((m) => m.kind === "image");
@@ -152,18 +218,38 @@ export function validateForChannel(channel: PublishingChannel, draft: Draft): Vi
     add("media", "media_required", `${name} memerlukan gambar atau video.`, `${name} needs an image or a video.`);
   }
   if (images.length > rule.maxImages) {
-    add("media", "too_many_images", `${name} menerima paling banyak ${rule.maxImages} gambar.`, `${name} takes at most ${rule.maxImages} image(s).`);
+    add(
+      "media",
+      "too_many_images",
+      `${name} menerima paling banyak ${rule.maxImages} gambar.`,
+      `${name} takes at most ${rule.maxImages} image(s).`,
+    );
   }
   if (videos.length > rule.maxVideos) {
-    add("media", "too_many_videos", rule.maxVideos ? `${name} menerima paling banyak ${rule.maxVideos} video.` : `${name} tidak menerima video.`, rule.maxVideos ? `${name} takes at most ${rule.maxVideos} video.` : `${name} does not take videos.`);
+    add(
+      "media",
+      "too_many_videos",
+      rule.maxVideos ? `${name} menerima paling banyak ${rule.maxVideos} video.` : `${name} tidak menerima video.`,
+      rule.maxVideos ? `${name} takes at most ${rule.maxVideos} video.` : `${name} does not take videos.`,
+    );
   }
   if (!rule.mixedMedia && images.length > 0 && videos.length > 0) {
-    add("media", "mixed_media", `${name} tidak menerima gambar dan video dalam satu unggahan.`, `${name} does not take images and a video in one post.`);
+    add(
+      "media",
+      "mixed_media",
+      `${name} tidak menerima gambar dan video dalam satu unggahan.`,
+      `${name} does not take images and a video in one post.`,
+    );
   }
   for (const media of draft.media) {
     const limit = media.kind === "image" ? rule.imageMaxBytes : rule.videoMaxBytes;
     if (limit > 0 && media.bytes > limit) {
-      add("media", "file_too_large", `Berkas terlalu besar untuk ${name}: batasnya ${mb(limit)}.`, `File too large for ${name}: the limit is ${mb(limit)}.`);
+      add(
+        "media",
+        "file_too_large",
+        `Berkas terlalu besar untuk ${name}: batasnya ${mb(limit)}.`,
+        `File too large for ${name}: the limit is ${mb(limit)}.`,
+      );
     }
     const bounds = rule.aspectRatio?.[media.kind];
     if (bounds && media.width && media.height) {

@@ -6,9 +6,23 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type OutgoingMedia, type OutgoingPost } from "./adapter.js";
+import {
+  type ChannelAdapter,
+  ChannelError,
+  type ChannelTarget,
+  type OutgoingMedia,
+  type OutgoingPost,
+} from "./adapter.js";
 import { WORDPRESS_ACCOUNT_CODES } from "./errorCodes.js";
-import { DEFAULT_TIMEOUT_MS, minutesFromNow, normaliseWhitespace, type Platform, type PlatformResponse, requiredField, sendRequest } from "./http.js";
+import {
+  DEFAULT_TIMEOUT_MS,
+  minutesFromNow,
+  normaliseWhitespace,
+  type Platform,
+  type PlatformResponse,
+  requiredField,
+  sendRequest,
+} from "./http.js";
 
 /** Credentials of a WordPress channel: a user and one of their application passwords. */
 export type WordPressCredentials = { username: string; applicationPassword: string };
@@ -22,7 +36,11 @@ const WORDPRESS: Platform = { label: "WordPress", codePrefix: "wordpress" };
 const WIDEST_UTC_OFFSET_MS = 14 * 60 * 60 * 1000;
 const SERVER_ERROR_WAIT_MINUTES = 1;
 
-type RestRequest = { query?: Record<string, string>; json?: unknown; file?: { bytes: Buffer; mimeType: string; filename: string } };
+type RestRequest = {
+  query?: Record<string, string>;
+  json?: unknown;
+  file?: { bytes: Buffer; mimeType: string; filename: string };
+};
 type WpPost = { id: number; link: string; date_gmt: string; title: { raw?: string }; content: { raw?: string } };
 /** What Siar needs of an uploaded media item to show it in a post. */
 export type UploadedMedia = { id: number; source_url: string };
@@ -39,7 +57,9 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     const username = requiredField(WORDPRESS, target.credentials, "username");
     const password = requiredField(WORDPRESS, target.credentials, "applicationPassword");
-    const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}` };
+    const headers: Record<string, string> = {
+      authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`,
+    };
     let body: string | Uint8Array | undefined;
     if (request.file) {
       headers["content-type"] = request.file.mimeType;
@@ -64,7 +84,11 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
 
     async publish(target, post) {
       const upload = async (media: OutgoingMedia) => {
-        const file = { bytes: await readFile(media.filePath), mimeType: media.mimeType, filename: basename(media.filePath) };
+        const file = {
+          bytes: await readFile(media.filePath),
+          mimeType: media.mimeType,
+          filename: basename(media.filePath),
+        };
         return rest<UploadedMedia>(target, "POST", "/media", { file });
       };
       const image = post.media.find((item) => item.kind === "image");
@@ -73,14 +97,24 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
       const featuredMedia = image && !video ? (await upload(image)).id : 0;
       const uploadedVideo = video ? await upload(video) : undefined;
       const created = await rest<WpPost>(target, "POST", "/posts", {
-        json: { title: post.title, content: contentOf(post, uploadedVideo), status: "publish", featured_media: featuredMedia },
+        json: {
+          title: post.title,
+          content: contentOf(post, uploadedVideo),
+          status: "publish",
+          featured_media: featuredMedia,
+        },
       });
       return { remoteId: String(created.id), remoteUrl: created.link };
     },
 
     async findPublished(target, post, since) {
       const candidates = await rest<WpPost[]>(target, "GET", "/posts", {
-        query: { after: new Date(since.getTime() - WIDEST_UTC_OFFSET_MS).toISOString(), search: post.title, context: "edit", per_page: "100" },
+        query: {
+          after: new Date(since.getTime() - WIDEST_UTC_OFFSET_MS).toISOString(),
+          search: post.title,
+          context: "edit",
+          per_page: "100",
+        },
       });
       const title = normaliseWhitespace(post.title);
       // The video's address is known only once it is uploaded, so the text is compared without the video block.
@@ -115,7 +149,8 @@ function siteUrl(target: ChannelTarget): string {
   return requiredField(WORDPRESS, target.settings, "baseUrl").replace(/\/$/, "");
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The post body as HTML: the text escaped, a paragraph per blank-line block, then the link, then the video if there is one. */
 export function contentOf(post: OutgoingPost, video?: UploadedMedia): string {
@@ -124,7 +159,8 @@ export function contentOf(post: OutgoingPost, video?: UploadedMedia): string {
     .map((block) => block.trim())
     .filter(Boolean)
     .map((block) => `<p>${escapeHtml(block).replace(/\n/g, "<br />\n")}</p>`);
-  if (post.link && !post.text.includes(post.link)) paragraphs.push(`<p><a href="${escapeHtml(post.link)}">${escapeHtml(post.link)}</a></p>`);
+  if (post.link && !post.text.includes(post.link))
+    paragraphs.push(`<p><a href="${escapeHtml(post.link)}">${escapeHtml(post.link)}</a></p>`);
   if (video) paragraphs.push(videoBlock(video));
   return paragraphs.join("\n");
 }
@@ -138,20 +174,27 @@ export function videoBlock(video: UploadedMedia): string {
   ].join("\n");
 }
 
-
 /** The upload of a file type the site does not accept is a 500 that will fail again. */
 const PERMANENT_SERVER_CODES = new Set(["rest_upload_sideload_error"]);
 
 export function wordpressFailure(response: PlatformResponse): ChannelError {
-  const error = (typeof response.body === "object" && response.body !== null ? response.body : {}) as { code?: string; message?: string };
+  const error = (typeof response.body === "object" && response.body !== null ? response.body : {}) as {
+    code?: string;
+    message?: string;
+  };
   const code = `wordpress:${error.code ?? response.status}`;
   const message = `WordPress: ${error.message ?? `HTTP ${response.status}`}`;
-  if (response.status === 401 || (response.status === 403 && error.code !== undefined && WORDPRESS_ACCOUNT_CODES.has(error.code))) {
+  if (
+    response.status === 401 ||
+    (response.status === 403 && error.code !== undefined && WORDPRESS_ACCOUNT_CODES.has(error.code))
+  ) {
     return new ChannelError("reconnect", code, message);
   }
   if ((response.status >= 500 && !PERMANENT_SERVER_CODES.has(error.code ?? "")) || response.status === 429) {
     // A 5xx may come after the site stored the post; a 429 came before anything was done.
-    return new ChannelError("transient", code, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES), { outcomeUnknown: response.status >= 500 });
+    return new ChannelError("transient", code, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES), {
+      outcomeUnknown: response.status >= 500,
+    });
   }
   return new ChannelError("permanent", code, message);
 }

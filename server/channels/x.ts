@@ -17,8 +17,24 @@ import {
   type TwitterV2IncludesHelper,
 } from "twitter-api-v2";
 import { sandboxTwitterPlugin } from "../sandbox/x/client.js";
-import { type ChannelAdapter, ChannelError, type ChannelTarget, type EngagementBatch, type EngagementCounts, type FinalPublishStep, type IncomingMessage, type OutgoingPost } from "./adapter.js";
-import { DEFAULT_TIMEOUT_MS, minutesFromNow, networkFailure, normaliseWhitespace, type Platform, requiredField } from "./http.js";
+import {
+  type ChannelAdapter,
+  ChannelError,
+  type ChannelTarget,
+  type EngagementBatch,
+  type EngagementCounts,
+  type FinalPublishStep,
+  type IncomingMessage,
+  type OutgoingPost,
+} from "./adapter.js";
+import {
+  DEFAULT_TIMEOUT_MS,
+  minutesFromNow,
+  networkFailure,
+  normaliseWhitespace,
+  type Platform,
+  requiredField,
+} from "./http.js";
 import { incomingMessage, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of an X channel: OAuth 1.0a user keys, or an OAuth 2.0 user-context token. */
@@ -76,7 +92,12 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
       mediaIds.push(await call(() => client.v2.uploadMedia(bytes, { media_type: media.mimeType as EUploadMimeType })));
     }
     return async () => {
-      const created = await call(() => client.v2.tweet({ text: post.text, ...(mediaIds.length ? { media: { media_ids: mediaIds as MediaIds } } : {}) }));
+      const created = await call(() =>
+        client.v2.tweet({
+          text: post.text,
+          ...(mediaIds.length ? { media: { media_ids: mediaIds as MediaIds } } : {}),
+        }),
+      );
       return { remoteId: created.data.id, remoteUrl: postUrl(target, created.data.id) };
     };
   }
@@ -95,7 +116,11 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
     async findPublished(target, post, since) {
       const wanted = comparableText(post.text);
       const timeline = await call(() =>
-        clientFor(target).v2.userTimeline(target.externalId, { start_time: since.toISOString(), max_results: 100, "tweet.fields": ["created_at"] }),
+        clientFor(target).v2.userTimeline(target.externalId, {
+          start_time: since.toISOString(),
+          max_results: 100,
+          "tweet.fields": ["created_at"],
+        }),
       );
       for (let page = 1; ; page++) {
         const match = timeline.tweets.find((tweet) => comparableText(tweet.text) === wanted);
@@ -120,7 +145,11 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
           for (const tweet of found.data ?? []) batch.counts.set(tweet.id, engagementOf(tweet));
           // Deleted or protected posts come back as partial errors beside the others.
           for (const error of found.errors ?? []) {
-            if (error.resource_id) batch.failures.set(error.resource_id, new ChannelError("permanent", "x:not_found", `X: ${error.detail ?? error.title}`));
+            if (error.resource_id)
+              batch.failures.set(
+                error.resource_id,
+                new ChannelError("permanent", "x:not_found", `X: ${error.detail ?? error.title}`),
+              );
           }
         } catch (error) {
           if (!(error instanceof ChannelError)) throw error;
@@ -156,7 +185,11 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
       // page, not the account's whole history; later polls page back towards the cursor.
       const newest: string | undefined = timeline.meta.newest_id;
       let retryAt: Date | undefined;
-      for (let page = 1; cursor && !timeline.done && page < MAX_MENTION_PAGES && tally.take(MENTIONS_ENDPOINT); page++) {
+      for (
+        let page = 1;
+        cursor && !timeline.done && page < MAX_MENTION_PAGES && tally.take(MENTIONS_ENDPOINT);
+        page++
+      ) {
         try {
           await call(() => timeline.fetchNext());
         } catch (error) {
@@ -167,7 +200,9 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
       }
       const { remaining, reset } = timeline.rateLimit ?? {};
       retryAt ??= remaining === 0 && reset ? new Date(reset * 1000) : undefined;
-      const messages = timeline.tweets.filter((tweet) => tweet.author_id !== target.externalId).map((tweet) => incomingMention(tweet, timeline.includes));
+      const messages = timeline.tweets
+        .filter((tweet) => tweet.author_id !== target.externalId)
+        .map((tweet) => incomingMention(tweet, timeline.includes));
       // Mentions left unread by the page bound or the budget are skipped, not re-read (and billed) on every poll.
       return { messages, cursor: newest ?? cursor, requests: tally.requests, ...(retryAt ? { retryAt } : {}) };
     },
@@ -205,7 +240,11 @@ function incomingMention(tweet: TweetV2, includes: TwitterV2IncludesHelper): Inc
     parentPlatformId: repliedTo,
     postRemoteId: repliedTo ? threadKey : null,
     threadKey,
-    author: { platformId: tweet.author_id ?? null, name: author?.name ?? author?.username ?? "Pengguna X", handle: author?.username ?? null },
+    author: {
+      platformId: tweet.author_id ?? null,
+      name: author?.name ?? author?.username ?? "Pengguna X",
+      handle: author?.username ?? null,
+    },
     text: tweet.text,
     sentAt: tweet.created_at ? new Date(tweet.created_at) : new Date(),
     attachments: [],
@@ -223,12 +262,20 @@ function createXClient(target: ChannelTarget, timeoutMs: number): TwitterApi {
     },
   };
   const settings = baseUrl
-    ? { plugins: [withTimeout, sandboxTwitterPlugin(baseUrl)], ...(baseUrl.startsWith("http:") ? { httpAgent: plainHttpAgent } : {}) }
+    ? {
+        plugins: [withTimeout, sandboxTwitterPlugin(baseUrl)],
+        ...(baseUrl.startsWith("http:") ? { httpAgent: plainHttpAgent } : {}),
+      }
     : { plugins: [withTimeout] };
   const { credentials } = target;
   if (credentials.oauth2UserToken) return new TwitterApi(credentials.oauth2UserToken, settings);
-  const [appKey, appSecret, accessToken, accessSecret] = ["appKey", "appSecret", "accessToken", "accessSecret"].map((name) => requiredField(X, credentials, name));
-  return new TwitterApi({ appKey: appKey!, appSecret: appSecret!, accessToken: accessToken!, accessSecret: accessSecret! }, settings);
+  const [appKey, appSecret, accessToken, accessSecret] = ["appKey", "appSecret", "accessToken", "accessSecret"].map(
+    (name) => requiredField(X, credentials, name),
+  );
+  return new TwitterApi(
+    { appKey: appKey!, appSecret: appSecret!, accessToken: accessToken!, accessSecret: accessSecret! },
+    settings,
+  );
 }
 
 function mediaToUpload(post: OutgoingPost) {
@@ -272,9 +319,17 @@ export function xFailure(error: XApiError, timeoutMs: number): ChannelError {
   if (status === 401) return new ChannelError("reconnect", "x:401", message);
   if (status === 429) {
     const reset = error.rateLimit?.reset;
-    return new ChannelError("transient", "x:429", message, reset ? new Date(reset * 1000) : minutesFromNow(RATE_LIMIT_FALLBACK_MINUTES));
+    return new ChannelError(
+      "transient",
+      "x:429",
+      message,
+      reset ? new Date(reset * 1000) : minutesFromNow(RATE_LIMIT_FALLBACK_MINUTES),
+    );
   }
-  if (status >= 500) return new ChannelError("transient", `x:${status}`, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES), { outcomeUnknown: true });
+  if (status >= 500)
+    return new ChannelError("transient", `x:${status}`, message, minutesFromNow(SERVER_ERROR_WAIT_MINUTES), {
+      outcomeUnknown: true,
+    });
   if (status === 403 && /duplicate/i.test(message)) return new ChannelError("permanent", "x:duplicate", message);
   return new ChannelError("permanent", `x:${status}`, message);
 }

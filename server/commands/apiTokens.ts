@@ -5,7 +5,11 @@ import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
 
 /** Issues a personal API token; its secret is returned this once and never stored in clear. */
-export async function createApiToken(services: Services, origin: Origin & { actor: Actor }, input: { name: string; expiresInDays?: number }) {
+export async function createApiToken(
+  services: Services,
+  origin: Origin & { actor: Actor },
+  input: { name: string; expiresInDays?: number },
+) {
   const token = `${API_TOKEN_PREFIX}${randomToken(30)}`;
   const apiToken = await services.prisma.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
@@ -34,7 +38,12 @@ export async function revokeApiToken(services: Services, origin: Origin & { acto
     if (!token) throw new AppError("not_found");
     if (token.revokedAt) return token;
     const revoked = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, origin, { action: "api_token.revoke", targetType: "ApiToken", targetId: id, changes: { name: token.name } });
+    await recordAudit(tx, origin, {
+      action: "api_token.revoke",
+      targetType: "ApiToken",
+      targetId: id,
+      changes: { name: token.name },
+    });
     return revoked;
   });
 }

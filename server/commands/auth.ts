@@ -1,7 +1,14 @@
 import { changedFields, recordAudit, type Origin } from "../audit/record.js";
 import { actorInclude, toActor, type Actor } from "../auth/actor.js";
 import { assertAcceptablePassword, hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/passwords.js";
-import { afterFailure, recordSignInSuccess, releaseSignInAttempt, reserveSignInAttempt, signInAttempt, signInThrottled } from "../auth/signInThrottle.js";
+import {
+  afterFailure,
+  recordSignInSuccess,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+  signInAttempt,
+  signInThrottled,
+} from "../auth/signInThrottle.js";
 import { createSession } from "../auth/sessions.js";
 import type { Locale } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -14,17 +21,25 @@ export type LoginMeta = { ip?: string; userAgent?: string };
  * the same throttle check, one password hash, one counted failure with its audit record. Only
  * failures stay counted (a success gives its count back); see server/auth/signInThrottle.ts.
  */
-export async function logIn(services: Services, origin: Origin, input: { email: string; password: string }, meta: LoginMeta) {
+export async function logIn(
+  services: Services,
+  origin: Origin,
+  input: { email: string; password: string },
+  meta: LoginMeta,
+) {
   const { config, prisma } = services;
   const email = input.email.toLowerCase();
   const attempt = signInAttempt(services.hasher, email, meta.ip ?? "unknown");
   const spent = await signInThrottled(prisma, attempt, config.login);
   if (spent) throw new AppError("sign_in_throttled", { retryAfterSeconds: spent.retryAfterSeconds });
   const reserved = await reserveSignInAttempt(prisma, attempt, config.login);
-  if (reserved.throttled) throw new AppError("sign_in_throttled", { retryAfterSeconds: reserved.throttled.retryAfterSeconds });
+  if (reserved.throttled)
+    throw new AppError("sign_in_throttled", { retryAfterSeconds: reserved.throttled.retryAfterSeconds });
 
   const user = await prisma.user.findUnique({ where: { email }, include: actorInclude });
-  const passwordMatches = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
+  const passwordMatches = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDecoy(input.password);
   if (!user || !passwordMatches) {
     // A missing account is audited without the address typed in: it may be someone's mistyped personal e-mail.
     const failedOrigin = { ...origin, label: user ? `${user.name} <${user.email}>` : "(akun tidak dikenal)" };
@@ -33,10 +48,15 @@ export async function logIn(services: Services, origin: Origin, input: { email: 
     await prisma.$transaction(async (tx) => {
       await recordAudit(tx, failedOrigin, { action: "auth.login_failed", ...target, changes: { ip: meta.ip } });
       for (const scope of failure.usedUp) {
-        await recordAudit(tx, failedOrigin, { action: "auth.login_throttled", ...target, changes: { ip: meta.ip, scope, windowMinutes: config.login.windowMinutes } });
+        await recordAudit(tx, failedOrigin, {
+          action: "auth.login_throttled",
+          ...target,
+          changes: { ip: meta.ip, scope, windowMinutes: config.login.windowMinutes },
+        });
       }
     });
-    if (failure.retryAfterSeconds !== null) throw new AppError("sign_in_throttled", { retryAfterSeconds: failure.retryAfterSeconds });
+    if (failure.retryAfterSeconds !== null)
+      throw new AppError("sign_in_throttled", { retryAfterSeconds: failure.retryAfterSeconds });
     throw new AppError("invalid_credentials");
   }
   if (!user.active) {
@@ -49,7 +69,11 @@ export async function logIn(services: Services, origin: Origin, input: { email: 
   await prisma.$transaction(async (tx) => {
     await recordSignInSuccess(tx, attempt);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { ...origin, actor }, { action: "auth.login", targetType: "User", targetId: user.id, changes: { ip: meta.ip } });
+    await recordAudit(
+      tx,
+      { ...origin, actor },
+      { action: "auth.login", targetType: "User", targetId: user.id, changes: { ip: meta.ip } },
+    );
   });
   return { actor, session };
 }
@@ -68,23 +92,32 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ) {
   const user = await services.prisma.user.findUniqueOrThrow({ where: { id: origin.actor.id } });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError("wrong_current_password", { field: "currentPassword" });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+    throw new AppError("wrong_current_password", { field: "currentPassword" });
   assertAcceptablePassword(input.newPassword, user.email);
   if (input.newPassword === input.currentPassword) throw new AppError("weak_password", { field: "newPassword" });
   const passwordHash = await hashPassword(input.newPassword);
   await services.prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
+    });
     await tx.session.deleteMany({ where: { userId: user.id, id: { not: origin.actor.sessionId ?? "" } } });
     await recordAudit(tx, origin, { action: "user.change_password", targetType: "User", targetId: user.id });
   });
 }
 
-export async function updateProfile(services: Services, origin: Origin & { actor: Actor }, input: { name?: string; locale?: Locale }) {
+export async function updateProfile(
+  services: Services,
+  origin: Origin & { actor: Actor },
+  input: { name?: string; locale?: Locale },
+) {
   return services.prisma.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: origin.actor.id } });
     const user = await tx.user.update({ where: { id: before.id }, data: input, include: actorInclude });
     const changes = changedFields(before, input);
-    if (Object.keys(changes).length) await recordAudit(tx, origin, { action: "user.update_profile", targetType: "User", targetId: user.id, changes });
+    if (Object.keys(changes).length)
+      await recordAudit(tx, origin, { action: "user.update_profile", targetType: "User", targetId: user.id, changes });
     return user;
   });
 }

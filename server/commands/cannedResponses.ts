@@ -20,25 +20,51 @@ async function check(services: Services, input: Partial<CannedResponseInput>): P
 }
 
 /** A change to one canned response and its audit record, committed together. */
-async function auditedChange(services: Services, origin: ActingOrigin, action: string, change: (tx: Prisma.TransactionClient) => Promise<{ response: CannedResponse; changes: Record<string, unknown> }>) {
+async function auditedChange(
+  services: Services,
+  origin: ActingOrigin,
+  action: string,
+  change: (tx: Prisma.TransactionClient) => Promise<{ response: CannedResponse; changes: Record<string, unknown> }>,
+) {
   return services.prisma.$transaction(async (tx) => {
     const { response, changes } = await change(tx);
-    await recordAudit(tx, origin, { action: `canned_response.${action}`, targetType: "CannedResponse", targetId: response.id, unitId: response.unitId, changes });
+    await recordAudit(tx, origin, {
+      action: `canned_response.${action}`,
+      targetType: "CannedResponse",
+      targetId: response.id,
+      unitId: response.unitId,
+      changes,
+    });
     return response;
   });
 }
 
-export async function createCannedResponse(services: Services, origin: ActingOrigin, input: CannedResponseInput): Promise<CannedResponse> {
+export async function createCannedResponse(
+  services: Services,
+  origin: ActingOrigin,
+  input: CannedResponseInput,
+): Promise<CannedResponse> {
   await check(services, input);
-  return auditedChange(services, origin, "create", async (tx) => ({ response: await tx.cannedResponse.create({ data: input }), changes: { ...input } }));
+  return auditedChange(services, origin, "create", async (tx) => ({
+    response: await tx.cannedResponse.create({ data: input }),
+    changes: { ...input },
+  }));
 }
 
-export async function updateCannedResponse(services: Services, origin: ActingOrigin, id: string, input: Partial<CannedResponseInput>): Promise<CannedResponse> {
+export async function updateCannedResponse(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+  input: Partial<CannedResponseInput>,
+): Promise<CannedResponse> {
   await check(services, input);
   return auditedChange(services, origin, "update", async (tx) => {
     const before = await tx.cannedResponse.findUnique({ where: { id } });
     if (!before) throw new AppError("not_found");
-    return { response: await tx.cannedResponse.update({ where: { id }, data: input }), changes: changedFields(before, input) };
+    return {
+      response: await tx.cannedResponse.update({ where: { id }, data: input }),
+      changes: changedFields(before, input),
+    };
   });
 }
 
@@ -47,6 +73,9 @@ export async function deleteCannedResponse(services: Services, origin: ActingOri
     const response = await tx.cannedResponse.findUnique({ where: { id } });
     if (!response) throw new AppError("not_found");
     await tx.cannedResponse.delete({ where: { id } });
-    return { response, changes: { title: response.title, body: response.body, unitId: response.unitId, language: response.language } };
+    return {
+      response,
+      changes: { title: response.title, body: response.body, unitId: response.unitId, language: response.language },
+    };
   });
 }

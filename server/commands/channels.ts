@@ -19,12 +19,17 @@ export type ChannelInput = {
 };
 
 /** What an adapter needs, with the credentials decrypted; only the publishing path calls this. */
-export function targetOf(services: Pick<Services, "secretBox">, channel: Pick<Channel, "kind" | "externalId" | "settings" | "credentials">): ChannelTarget {
+export function targetOf(
+  services: Pick<Services, "secretBox">,
+  channel: Pick<Channel, "kind" | "externalId" | "settings" | "credentials">,
+): ChannelTarget {
   return {
     kind: channel.kind,
     externalId: channel.externalId,
     settings: (channel.settings ?? {}) as Record<string, string>,
-    credentials: channel.credentials ? (JSON.parse(services.secretBox.open(channel.credentials)) as Record<string, string>) : {},
+    credentials: channel.credentials
+      ? (JSON.parse(services.secretBox.open(channel.credentials)) as Record<string, string>)
+      : {},
   };
 }
 
@@ -32,7 +37,8 @@ async function verified(target: ChannelTarget) {
   try {
     return await adapterFor(target.kind).verify(target);
   } catch (error) {
-    if (error instanceof ChannelError) throw new AppError("channel_verification_failed", { reason: error.message, code: error.code });
+    if (error instanceof ChannelError)
+      throw new AppError("channel_verification_failed", { reason: error.message, code: error.code });
     throw error;
   }
 }
@@ -40,7 +46,12 @@ async function verified(target: ChannelTarget) {
 /** Connects an account after the platform has confirmed the credentials; they are stored sealed. */
 export async function connectChannel(services: Services, origin: Origin, input: ChannelInput): Promise<Channel> {
   const settings = input.settings ?? {};
-  const account = await verified({ kind: input.kind, externalId: input.externalId ?? "", settings, credentials: input.credentials });
+  const account = await verified({
+    kind: input.kind,
+    externalId: input.externalId ?? "",
+    settings,
+    credentials: input.credentials,
+  });
   try {
     return await services.prisma.$transaction(async (tx) => {
       const channel = await tx.channel.create({
@@ -60,7 +71,13 @@ export async function connectChannel(services: Services, origin: Origin, input: 
         targetType: "Channel",
         targetId: channel.id,
         unitId: channel.unitId,
-        changes: { kind: channel.kind, name: channel.name, externalId: channel.externalId, settings, simulated: channel.simulated },
+        changes: {
+          kind: channel.kind,
+          name: channel.name,
+          externalId: channel.externalId,
+          settings,
+          simulated: channel.simulated,
+        },
       });
       return channel;
     });
@@ -79,12 +96,18 @@ export type ChannelChanges = {
 };
 
 /** Renames, disables/enables, or reconnects with new credentials (verified first). */
-export async function updateChannel(services: Services, origin: Origin, id: string, input: ChannelChanges): Promise<Channel> {
+export async function updateChannel(
+  services: Services,
+  origin: Origin,
+  id: string,
+  input: ChannelChanges,
+): Promise<Channel> {
   const channel = await services.prisma.channel.findUnique({ where: { id } });
   if (!channel) throw new AppError("not_found");
   const settings = input.settings ?? (channel.settings as Record<string, string>);
   const reconnecting = input.credentials !== undefined;
-  if (reconnecting) await verified({ kind: channel.kind, externalId: channel.externalId, settings, credentials: input.credentials! });
+  if (reconnecting)
+    await verified({ kind: channel.kind, externalId: channel.externalId, settings, credentials: input.credentials! });
   return services.prisma.$transaction(async (tx) => {
     const status = reconnecting ? "connected" : (input.status ?? channel.status);
     const updated = await tx.channel.update({
@@ -99,9 +122,14 @@ export async function updateChannel(services: Services, origin: Origin, id: stri
         monthlyRequestBudget: input.monthlyRequestBudget,
       },
     });
-    const budgetChanged = input.monthlyRequestBudget !== undefined && input.monthlyRequestBudget !== channel.monthlyRequestBudget;
+    const budgetChanged =
+      input.monthlyRequestBudget !== undefined && input.monthlyRequestBudget !== channel.monthlyRequestBudget;
     // Polls stopped for a used-up budget look again at once under the new one.
-    if (budgetChanged) await tx.channelPoll.updateMany({ where: { channelId: id, lastError: BUDGET_EXHAUSTED }, data: { nextPollAt: new Date() } });
+    if (budgetChanged)
+      await tx.channelPoll.updateMany({
+        where: { channelId: id, lastError: BUDGET_EXHAUSTED },
+        data: { nextPollAt: new Date() },
+      });
     await recordAudit(tx, origin, {
       action: reconnecting ? "channel.reconnect" : "channel.update",
       targetType: "Channel",
@@ -111,7 +139,9 @@ export async function updateChannel(services: Services, origin: Origin, id: stri
         name: input.name,
         status: status !== channel.status ? { from: channel.status, to: status } : undefined,
         settings: input.settings,
-        monthlyRequestBudget: budgetChanged ? { from: channel.monthlyRequestBudget, to: input.monthlyRequestBudget } : undefined,
+        monthlyRequestBudget: budgetChanged
+          ? { from: channel.monthlyRequestBudget, to: input.monthlyRequestBudget }
+          : undefined,
       },
     });
     return updated;
@@ -125,7 +155,12 @@ export async function markChannelNeedsReconnect(services: Services, channelId: s
       where: { id: channelId, status: "connected" },
       data: { status: "needs_reconnect", statusReason: reason, statusChangedAt: new Date() },
     });
-    if (count) await recordAudit(tx, { actor: null, label: "system (publishing)" }, { action: "channel.needs_reconnect", targetType: "Channel", targetId: channelId, changes: { reason } });
+    if (count)
+      await recordAudit(
+        tx,
+        { actor: null, label: "system (publishing)" },
+        { action: "channel.needs_reconnect", targetType: "Channel", targetId: channelId, changes: { reason } },
+      );
     return count > 0;
   });
   if (changed) services.events.emit("channel.needsReconnect", { channelId, reason });

@@ -23,13 +23,24 @@ export type EarlyWarningView = EarlyWarningRow & {
 };
 
 /** Loads warnings with the names of their units, places and acknowledgers and their items' units, in three queries whatever their number. */
-export async function loadWarnings(prisma: PrismaClient, args: Prisma.EarlyWarningFindManyArgs): Promise<EarlyWarningView[]> {
+export async function loadWarnings(
+  prisma: PrismaClient,
+  args: Prisma.EarlyWarningFindManyArgs,
+): Promise<EarlyWarningView[]> {
   const warnings = await prisma.earlyWarning.findMany(args);
-  const ids = (pick: (w: EarlyWarningRow) => string | null) => [...new Set(warnings.map(pick).filter((id): id is string => !!id))];
+  const ids = (pick: (w: EarlyWarningRow) => string | null) => [
+    ...new Set(warnings.map(pick).filter((id): id is string => !!id)),
+  ];
   const [units, users, items] = await Promise.all([
-    prisma.unit.findMany({ where: { id: { in: [...ids((w) => w.unitId), ...ids((w) => w.placeUnitId)] } }, select: { id: true, name: true, path: true } }),
+    prisma.unit.findMany({
+      where: { id: { in: [...ids((w) => w.unitId), ...ids((w) => w.placeUnitId)] } },
+      select: { id: true, name: true, path: true },
+    }),
     prisma.user.findMany({ where: { id: { in: ids((w) => w.acknowledgedById) } }, select: { id: true, name: true } }),
-    prisma.inboxItem.findMany({ where: { id: { in: [...new Set(warnings.flatMap((w) => w.itemIds))] } }, select: { id: true, unit: { select: { path: true } } } }),
+    prisma.inboxItem.findMany({
+      where: { id: { in: [...new Set(warnings.flatMap((w) => w.itemIds))] } },
+      select: { id: true, unit: { select: { path: true } } },
+    }),
   ]);
   const itemUnitPath = new Map(items.map((item) => [item.id, item.unit?.path ?? null]));
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
@@ -56,9 +67,15 @@ type ActingOrigin = Origin & { actor: Actor };
  * Staff say they have seen the warning. Only the first acknowledgement counts: raisedAt →
  * acknowledgedAt is the reaction time the dashboard shows, so it is never overwritten.
  */
-export async function acknowledgeWarning(services: Services, origin: ActingOrigin, id: string): Promise<EarlyWarningView> {
+export async function acknowledgeWarning(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+): Promise<EarlyWarningView> {
   return changeWarning(services, origin, id, "acknowledged", (warning, now) =>
-    warning.status === "open" ? { status: "acknowledged", acknowledgedAt: now, acknowledgedById: origin.actor.id } : null,
+    warning.status === "open"
+      ? { status: "acknowledged", acknowledgedAt: now, acknowledgedById: origin.actor.id }
+      : null,
   );
 }
 
@@ -67,7 +84,11 @@ export async function resolveWarning(services: Services, origin: ActingOrigin, i
   return changeWarning(services, origin, id, "resolved", (warning, now) =>
     warning.status === "resolved"
       ? null
-      : { status: "resolved", resolvedAt: now, ...(warning.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: origin.actor.id }) },
+      : {
+          status: "resolved",
+          resolvedAt: now,
+          ...(warning.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: origin.actor.id }),
+        },
   );
 }
 
@@ -86,7 +107,13 @@ async function changeWarning(
     const data = next(warning, new Date());
     if (!data) return false;
     await tx.earlyWarning.update({ where: { id }, data });
-    await recordAudit(tx, origin, { action: `earlyWarning.${change}`, targetType: "EarlyWarning", targetId: id, unitId: warning.unitId, changes: { status: { from: warning.status, to: data.status } } });
+    await recordAudit(tx, origin, {
+      action: `earlyWarning.${change}`,
+      targetType: "EarlyWarning",
+      targetId: id,
+      unitId: warning.unitId,
+      changes: { status: { from: warning.status, to: data.status } },
+    });
     return true;
   });
   if (changed) services.events.emit("inbox.earlyWarning", { warningId: id, change });

@@ -44,11 +44,31 @@ type Change = {
 
 /** Every change to an item: a timeline event for staff and an audit record, in the same transaction. */
 async function recordChange(tx: Tx, { origin, item, type, data, body, visibility = "internal", remoteId }: Change) {
-  await tx.inboxEvent.create({ data: { itemId: item.id, actorId: origin.actor.id, type, body, visibility, data: data as Prisma.InputJsonValue, remoteId } });
-  await recordAudit(tx, origin, { action: `inbox.${type}`, targetType: "InboxItem", targetId: item.id, unitId: item.unitId, changes: data });
+  await tx.inboxEvent.create({
+    data: {
+      itemId: item.id,
+      actorId: origin.actor.id,
+      type,
+      body,
+      visibility,
+      data: data as Prisma.InputJsonValue,
+      remoteId,
+    },
+  });
+  await recordAudit(tx, origin, {
+    action: `inbox.${type}`,
+    targetType: "InboxItem",
+    targetId: item.id,
+    unitId: item.unitId,
+    changes: data,
+  });
 }
 
-async function itemOperation(services: Services, id: string, work: (tx: Tx, item: InboxItemWithRelations) => Promise<void>): Promise<InboxItemWithRelations> {
+async function itemOperation(
+  services: Services,
+  id: string,
+  work: (tx: Tx, item: InboxItemWithRelations) => Promise<void>,
+): Promise<InboxItemWithRelations> {
   await services.prisma.$transaction(async (tx) => work(tx, await loadItem(tx, id)));
   services.events.emit("inbox.itemChanged", { itemId: id });
   return services.prisma.inboxItem.findUniqueOrThrow({ where: { id }, include: inboxItemInclude });
@@ -63,7 +83,10 @@ type ItemCommand = {
 };
 
 /** Assigns to a person, to a unit (rerouting), or both; the assignee must be able to see the item. */
-export async function assignItem(services: Services, { origin, itemId: id, ...input }: ItemCommand & { assigneeId?: string | null; unitId?: string }) {
+export async function assignItem(
+  services: Services,
+  { origin, itemId: id, ...input }: ItemCommand & { assigneeId?: string | null; unitId?: string },
+) {
   return itemOperation(services, id, async (tx, item) => {
     const unit = input.unitId ? await tx.unit.findUnique({ where: { id: input.unitId } }) : item.unit;
     if (input.unitId) {
@@ -75,23 +98,32 @@ export async function assignItem(services: Services, { origin, itemId: id, ...in
     let assigneeId = input.assigneeId === undefined ? item.assigneeId : input.assigneeId;
     if (assigneeId) {
       const assignee = await tx.user.findUnique({ where: { id: assigneeId }, include: actorInclude });
-      if (!assignee?.active || !mayBeAssigned(toActor(assignee, "session"), { unitPath: unit?.path ?? null })) throw new AppError("assignee_cannot_handle", { field: "assigneeId" });
+      if (!assignee?.active || !mayBeAssigned(toActor(assignee, "session"), { unitPath: unit?.path ?? null }))
+        throw new AppError("assignee_cannot_handle", { field: "assigneeId" });
     } else if (input.unitId && item.assigneeId) {
       // Moving to another unit without naming someone there leaves it unassigned.
       assigneeId = null;
     }
-    const status: InboxStatus = assigneeId && ["new", "triaged", "reopened"].includes(item.status) ? "assigned" : item.status;
+    const status: InboxStatus =
+      assigneeId && ["new", "triaged", "reopened"].includes(item.status) ? "assigned" : item.status;
     await tx.inboxItem.update({ where: { id }, data: { unitId: unit?.id ?? null, assigneeId, status } });
     await recordChange(tx, {
       origin,
       item: { id, unitId: unit?.id ?? null },
       type: "assigned",
-      data: { unit: { from: item.unitId, to: unit?.id ?? null }, assignee: { from: item.assigneeId, to: assigneeId }, status: { from: item.status, to: status } },
+      data: {
+        unit: { from: item.unitId, to: unit?.id ?? null },
+        assignee: { from: item.assigneeId, to: assigneeId },
+        status: { from: item.status, to: status },
+      },
     });
   });
 }
 
-export async function changeItemStatus(services: Services, { origin, itemId: id, status }: ItemCommand & { status: InboxStatus }) {
+export async function changeItemStatus(
+  services: Services,
+  { origin, itemId: id, status }: ItemCommand & { status: InboxStatus },
+) {
   return itemOperation(services, id, async (tx, item) => {
     if (!canMove(item.status, status)) throw new AppError("invalid_item_transition", { from: item.status, to: status });
     await tx.inboxItem.update({
@@ -104,7 +136,9 @@ export async function changeItemStatus(services: Services, { origin, itemId: id,
 
 /** An internal note on the item's timeline. */
 export async function addNote(services: Services, { origin, itemId: id, text }: ItemCommand & { text: string }) {
-  return itemOperation(services, id, async (tx, item) => recordChange(tx, { origin, item, type: "note", data: {}, body: text }));
+  return itemOperation(services, id, async (tx, item) =>
+    recordChange(tx, { origin, item, type: "note", data: {}, body: text }),
+  );
 }
 
 /**
@@ -115,7 +149,8 @@ export async function addNote(services: Services, { origin, itemId: id, text }: 
  */
 export async function replyToItem(services: Services, { origin, itemId: id, text }: ItemCommand & { text: string }) {
   const item = await loadItem(services.prisma, id);
-  if (item.status === "closed_spam") throw new AppError("invalid_item_transition", { from: item.status, to: "answered" });
+  if (item.status === "closed_spam")
+    throw new AppError("invalid_item_transition", { from: item.status, to: "answered" });
   let remote: { remoteId: string; remoteUrl: string | null } | null = null;
   if (item.source !== "web_report") {
     const channel = item.channelId ? await services.prisma.channel.findUnique({ where: { id: item.channelId } }) : null;
@@ -126,7 +161,12 @@ export async function replyToItem(services: Services, { origin, itemId: id, text
       if (!(error instanceof ChannelError)) throw error;
       if (error.failure === "reconnect") await markChannelNeedsReconnect(services, channel.id, error.message);
       // After a timeout or a 5xx the reply may be out: saying it was not sent would invite a second one.
-      const code = error.failure !== "transient" ? "reply_rejected" : error.outcomeUnknown ? "reply_outcome_unknown" : "platform_unavailable";
+      const code =
+        error.failure !== "transient"
+          ? "reply_rejected"
+          : error.outcomeUnknown
+            ? "reply_outcome_unknown"
+            : "platform_unavailable";
       throw new AppError(code, { reason: error.message, code: error.code });
     }
   }
@@ -146,8 +186,14 @@ export async function replyToItem(services: Services, { origin, itemId: id, text
   });
   const email = (item.contact as { email?: string } | null)?.email;
   if (item.source !== "web_report" || !email || !item.trackingNumber) return replied;
-  const outcome = await emailReply(services, { itemId: item.id, email, name: item.authorName, trackingNumber: item.trackingNumber }, text);
-  return itemOperation(services, id, (tx, current) => recordChange(tx, { origin, item: current, type: "email", data: outcome }));
+  const outcome = await emailReply(
+    services,
+    { itemId: item.id, email, name: item.authorName, trackingNumber: item.trackingNumber },
+    text,
+  );
+  return itemOperation(services, id, (tx, current) =>
+    recordChange(tx, { origin, item: current, type: "email", data: outcome }),
+  );
 }
 
 /** Files a duplicate under the item it repeats; the duplicate is resolved with a pointer to it. */
@@ -155,26 +201,46 @@ export async function mergeItem(services: Services, { origin, itemId: id, intoId
   if (id === intoId) throw new AppError("invalid_item_transition", { field: "intoId" });
   const target = await loadItem(services.prisma, intoId);
   // The item merged into gets a timeline event: it must be one the actor may handle (an unrouted one only for humas and admins).
-  if (!can(origin.actor, "handle", "InboxItem", { unitPath: target.unit?.path ?? null })) throw new AppError("forbidden", { field: "intoId" });
+  if (!can(origin.actor, "handle", "InboxItem", { unitPath: target.unit?.path ?? null }))
+    throw new AppError("forbidden", { field: "intoId" });
   if (target.mergedIntoId) throw new AppError("invalid_item_transition", { field: "intoId" });
   return itemOperation(services, id, async (tx, item) => {
-    await tx.inboxItem.update({ where: { id }, data: { mergedIntoId: intoId, status: "resolved", resolvedAt: new Date() } });
-    await recordChange(tx, { origin, item, type: "merged", data: { into: intoId, status: { from: item.status, to: "resolved" } } });
-    await tx.inboxEvent.create({ data: { itemId: intoId, actorId: origin.actor.id, type: "merged_in", data: { from: id } } });
+    await tx.inboxItem.update({
+      where: { id },
+      data: { mergedIntoId: intoId, status: "resolved", resolvedAt: new Date() },
+    });
+    await recordChange(tx, {
+      origin,
+      item,
+      type: "merged",
+      data: { into: intoId, status: { from: item.status, to: "resolved" } },
+    });
+    await tx.inboxEvent.create({
+      data: { itemId: intoId, actorId: origin.actor.id, type: "merged_in", data: { from: id } },
+    });
   });
 }
 
 export type TriageCorrection = { kind?: string; category?: string; urgency?: string; placeUnitId?: string | null };
 
 /** Staff correct the automatic triage; corrections are kept, shown, and learned from. */
-export async function correctTriage(services: Services, { origin, itemId: id, correction }: ItemCommand & { correction: TriageCorrection }) {
+export async function correctTriage(
+  services: Services,
+  { origin, itemId: id, correction }: ItemCommand & { correction: TriageCorrection },
+) {
   return itemOperation(services, id, async (tx, item) => {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const triage = { ...((item.triage as Record<string, unknown> | null) ?? {}) };
     for (const field of ["kind", "category", "urgency", "placeUnitId"] as const) {
       if (correction[field] === undefined || correction[field] === item[field]) continue;
       changes[field] = { from: item[field], to: correction[field] };
-      triage[field === "placeUnitId" ? "place" : field] = { code: correction[field], source: "staff", by: origin.actor.id, at: new Date().toISOString(), previous: item[field] };
+      triage[field === "placeUnitId" ? "place" : field] = {
+        code: correction[field],
+        source: "staff",
+        by: origin.actor.id,
+        at: new Date().toISOString(),
+        previous: item[field],
+      };
     }
     if (Object.keys(changes).length === 0) return;
     await tx.inboxItem.update({ where: { id }, data: { ...correction, triage: triage as Prisma.InputJsonValue } });

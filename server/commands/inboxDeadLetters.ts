@@ -8,7 +8,14 @@ import { readMetaReceipts } from "../inbox/webhookQueue.js";
 import type { Services } from "../services.js";
 
 type ActingOrigin = Origin & { actor: Actor };
-type Letter = { id: string; payloadKind: string; payload: string; channelId: string | null; receiptId: string | null; resolution: string | null };
+type Letter = {
+  id: string;
+  payloadKind: string;
+  payload: string;
+  channelId: string | null;
+  receiptId: string | null;
+  resolution: string | null;
+};
 
 /** The dead letter, locked for this transaction, so two admins retrying at once file it once. */
 async function lockOpenLetter(sql: SqlTransaction, id: string): Promise<Letter> {
@@ -24,8 +31,12 @@ async function lockOpenLetter(sql: SqlTransaction, id: string): Promise<Letter> 
 
 /** What the dead letter holds, read the way it was read when it first arrived. */
 async function arrivalsOf(sql: SqlTransaction, letter: Letter): Promise<IncomingArrival[]> {
-  if (letter.payloadKind === "receipt") return (await readMetaReceipts(sql, [{ id: letter.receiptId ?? "0", body: letter.payload }])).arrivals;
-  const [channel] = await sql.query<{ id: string; unitId: string }>(`SELECT "id"::text AS id, "unitId"::text AS "unitId" FROM "Channel" WHERE "id" = $1::uuid`, [letter.channelId]);
+  if (letter.payloadKind === "receipt")
+    return (await readMetaReceipts(sql, [{ id: letter.receiptId ?? "0", body: letter.payload }])).arrivals;
+  const [channel] = await sql.query<{ id: string; unitId: string }>(
+    `SELECT "id"::text AS id, "unitId"::text AS "unitId" FROM "Channel" WHERE "id" = $1::uuid`,
+    [letter.channelId],
+  );
   if (!channel) throw new AppError("not_found", { field: "channelId" });
   return [{ channel, message: messageOfDeadLetter(letter.payload) }];
 }
@@ -54,20 +65,33 @@ export async function retryDeadLetter(services: Services, origin: ActingOrigin, 
         `UPDATE "InboxDeadLetter" SET "reason" = $2, "attempts" = "attempts" + 1, "lastFailedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = $1::uuid`,
         [id, reason.slice(0, 200)],
       );
-      await recordAuditSql(sql, origin, { action: "inbox_dead_letter.retry", targetType: "InboxDeadLetter", targetId: id, changes: { outcome: "failed", reason } });
+      await recordAuditSql(sql, origin, {
+        action: "inbox_dead_letter.retry",
+        targetType: "InboxDeadLetter",
+        targetId: id,
+        changes: { outcome: "failed", reason },
+      });
       return { filed: false, reason };
     }
     // Already in the inbox (a poll or webhook brought it meanwhile): it is filed all the same.
     const [existing] =
       filedIds.length === 0 && arrivals.length === 1
-        ? await sql.query<{ id: string }>(`SELECT "id"::text AS id FROM "InboxItem" WHERE "source"::text = $1 AND "platformId" = $2`, [arrivals[0]!.message.source, arrivals[0]!.message.platformId])
+        ? await sql.query<{ id: string }>(
+            `SELECT "id"::text AS id FROM "InboxItem" WHERE "source"::text = $1 AND "platformId" = $2`,
+            [arrivals[0]!.message.source, arrivals[0]!.message.platformId],
+          )
         : [];
     const itemId = filedIds[0] ?? existing?.id ?? null;
     await sql.query(
       `UPDATE "InboxDeadLetter" SET "resolution" = 'filed', "resolvedAt" = now() AT TIME ZONE 'UTC', "resolvedById" = $2::uuid, "itemId" = $3::uuid WHERE "id" = $1::uuid`,
       [id, origin.actor.id, itemId],
     );
-    await recordAuditSql(sql, origin, { action: "inbox_dead_letter.retry", targetType: "InboxDeadLetter", targetId: id, changes: { outcome: "filed", itemIds: filedIds } });
+    await recordAuditSql(sql, origin, {
+      action: "inbox_dead_letter.retry",
+      targetType: "InboxDeadLetter",
+      targetId: id,
+      changes: { outcome: "filed", itemIds: filedIds },
+    });
     return { filed: true, itemIds: filedIds };
   });
   if (outcome.filed) for (const itemId of outcome.itemIds) services.events.emit("inbox.itemReceived", { itemId });
@@ -78,10 +102,15 @@ export async function retryDeadLetter(services: Services, origin: ActingOrigin, 
 export async function dismissDeadLetter(services: Services, origin: ActingOrigin, id: string): Promise<void> {
   await services.db.transaction(async (sql) => {
     await lockOpenLetter(sql, id);
-    await sql.query(`UPDATE "InboxDeadLetter" SET "resolution" = 'dismissed', "resolvedAt" = now() AT TIME ZONE 'UTC', "resolvedById" = $2::uuid WHERE "id" = $1::uuid`, [
-      id,
-      origin.actor.id,
-    ]);
-    await recordAuditSql(sql, origin, { action: "inbox_dead_letter.dismiss", targetType: "InboxDeadLetter", targetId: id, changes: { resolution: { from: null, to: "dismissed" } } });
+    await sql.query(
+      `UPDATE "InboxDeadLetter" SET "resolution" = 'dismissed', "resolvedAt" = now() AT TIME ZONE 'UTC', "resolvedById" = $2::uuid WHERE "id" = $1::uuid`,
+      [id, origin.actor.id],
+    );
+    await recordAuditSql(sql, origin, {
+      action: "inbox_dead_letter.dismiss",
+      targetType: "InboxDeadLetter",
+      targetId: id,
+      changes: { resolution: { from: null, to: "dismissed" } },
+    });
   });
 }

@@ -54,14 +54,19 @@ function slugFor(title: string): string {
 /** Channels a unit may publish to: connected channels of the unit itself or of a unit above it. */
 async function availableChannels(tx: Tx, unitPath: string, channelIds: string[]) {
   const ancestorIds = unitPath.split("/").filter(Boolean);
-  const channels = await tx.channel.findMany({ where: { id: { in: channelIds }, unitId: { in: ancestorIds }, status: "connected" } });
-  if (channels.length !== new Set(channelIds).size) throw new AppError("channel_not_available", { field: "channelIds" });
+  const channels = await tx.channel.findMany({
+    where: { id: { in: channelIds }, unitId: { in: ancestorIds }, status: "connected" },
+  });
+  if (channels.length !== new Set(channelIds).size)
+    throw new AppError("channel_not_available", { field: "channelIds" });
   return channels;
 }
 
 async function usableMedia(tx: Tx, actor: Actor, unitId: string, mediaIds: string[]) {
   // Citizens' photos (no uploader) are personal data and never go into a post.
-  const media = await tx.mediaAsset.findMany({ where: { id: { in: mediaIds }, uploadedById: { not: null }, OR: [{ unitId }, { uploadedById: actor.id }] } });
+  const media = await tx.mediaAsset.findMany({
+    where: { id: { in: mediaIds }, uploadedById: { not: null }, OR: [{ unitId }, { uploadedById: actor.id }] },
+  });
   if (media.length !== new Set(mediaIds).size) throw new AppError("not_found", { field: "mediaIds" });
   return mediaIds.map((id) => media.find((m) => m.id === id)!);
 }
@@ -73,7 +78,13 @@ export function assertChannelRules(post: PostWithRelations, locale: "id" | "en" 
     body: post.body,
     link: post.link,
     hashtags: post.hashtags,
-    media: post.media.map(({ media }) => ({ kind: media.kind, mimeType: media.mimeType, bytes: media.bytes, width: media.width, height: media.height })),
+    media: post.media.map(({ media }) => ({
+      kind: media.kind,
+      mimeType: media.mimeType,
+      bytes: media.bytes,
+      width: media.width,
+      height: media.height,
+    })),
   };
   const violations = post.deliveries.flatMap((delivery) => {
     const kind = delivery.channel.kind as PublishingChannel;
@@ -90,10 +101,18 @@ export function assertChannelRules(post: PostWithRelations, locale: "id" | "en" 
 }
 
 function assertFuture(scheduledAt: Date | null | undefined): void {
-  if (scheduledAt && scheduledAt.getTime() < Date.now() - 60_000) throw new AppError("schedule_in_past", { field: "scheduledAt" });
+  if (scheduledAt && scheduledAt.getTime() < Date.now() - 60_000)
+    throw new AppError("schedule_in_past", { field: "scheduledAt" });
 }
 
-async function writeMediaAndDeliveries(tx: Tx, postId: string, unitPath: string, actor: Actor, unitId: string, input: PostChanges) {
+async function writeMediaAndDeliveries(
+  tx: Tx,
+  postId: string,
+  unitPath: string,
+  actor: Actor,
+  unitId: string,
+  input: PostChanges,
+) {
   if (input.mediaIds) {
     const media = await usableMedia(tx, actor, unitId, input.mediaIds);
     await tx.postMedia.deleteMany({ where: { postId } });
@@ -123,8 +142,20 @@ async function loadPost(tx: Tx, id: string): Promise<PostWithRelations> {
   return post;
 }
 
-function auditPost(tx: Tx, origin: Origin, post: { id: string; unitId: string }, action: string, changes?: Record<string, unknown>) {
-  return recordAudit(tx, origin, { action: `post.${action}`, targetType: "Post", targetId: post.id, unitId: post.unitId, changes });
+function auditPost(
+  tx: Tx,
+  origin: Origin,
+  post: { id: string; unitId: string },
+  action: string,
+  changes?: Record<string, unknown>,
+) {
+  return recordAudit(tx, origin, {
+    action: `post.${action}`,
+    targetType: "Post",
+    targetId: post.id,
+    unitId: post.unitId,
+    changes,
+  });
 }
 
 /** Runs one post operation in a transaction and announces the change once it is committed. */
@@ -134,7 +165,11 @@ async function postOperation(services: Services, work: (tx: Tx) => Promise<strin
   return services.prisma.post.findUniqueOrThrow({ where: { id }, include: postInclude });
 }
 
-export async function createPost(services: Services, origin: ActingOrigin, input: PostInput): Promise<PostWithRelations> {
+export async function createPost(
+  services: Services,
+  origin: ActingOrigin,
+  input: PostInput,
+): Promise<PostWithRelations> {
   assertFuture(input.scheduledAt);
   return postOperation(services, async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: input.unitId } });
@@ -151,27 +186,54 @@ export async function createPost(services: Services, origin: ActingOrigin, input
         scheduledAt: input.scheduledAt ?? null,
       },
     });
-    await writeMediaAndDeliveries(tx, post.id, unit.path, origin.actor, unit.id, { ...input, mediaIds: input.mediaIds ?? [] });
+    await writeMediaAndDeliveries(tx, post.id, unit.path, origin.actor, unit.id, {
+      ...input,
+      mediaIds: input.mediaIds ?? [],
+    });
     assertChannelRules(await loadPost(tx, post.id), origin.actor.locale);
-    await auditPost(tx, origin, post, "create", { title: post.title, channelIds: input.channelIds, scheduledAt: post.scheduledAt });
+    await auditPost(tx, origin, post, "create", {
+      title: post.title,
+      channelIds: input.channelIds,
+      scheduledAt: post.scheduledAt,
+    });
     return post.id;
   });
 }
 
-export async function updatePost(services: Services, origin: ActingOrigin, id: string, input: PostChanges): Promise<PostWithRelations> {
+export async function updatePost(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+  input: PostChanges,
+): Promise<PostWithRelations> {
   assertFuture(input.scheduledAt);
   return postOperation(services, async (tx) => {
     const before = await loadPost(tx, id);
     if (!EDITABLE.includes(before.status)) throw new AppError("post_not_editable");
     await tx.post.update({
       where: { id },
-      data: { title: input.title, body: input.body, link: input.link, hashtags: input.hashtags, scheduledAt: input.scheduledAt },
+      data: {
+        title: input.title,
+        body: input.body,
+        link: input.link,
+        hashtags: input.hashtags,
+        scheduledAt: input.scheduledAt,
+      },
     });
     await writeMediaAndDeliveries(tx, id, before.unit.path, origin.actor, before.unitId, input);
     assertChannelRules(await loadPost(tx, id), origin.actor.locale);
     const { title, body, link, hashtags, scheduledAt } = before;
     await auditPost(tx, origin, before, "update", {
-      ...changedFields({ title, body, link, hashtags, scheduledAt }, { title: input.title, body: input.body, link: input.link, hashtags: input.hashtags, scheduledAt: input.scheduledAt }),
+      ...changedFields(
+        { title, body, link, hashtags, scheduledAt },
+        {
+          title: input.title,
+          body: input.body,
+          link: input.link,
+          hashtags: input.hashtags,
+          scheduledAt: input.scheduledAt,
+        },
+      ),
       ...(input.channelIds ? { channelIds: input.channelIds } : {}),
       ...(input.mediaIds ? { mediaIds: input.mediaIds } : {}),
     });
@@ -182,7 +244,10 @@ export async function updatePost(services: Services, origin: ActingOrigin, id: s
 /** Queues every delivery for its time: the schedule, or now. */
 async function schedule(tx: Tx, post: PostWithRelations): Promise<void> {
   await tx.post.update({ where: { id: post.id }, data: { status: "scheduled" } });
-  await tx.delivery.updateMany({ where: { postId: post.id, status: "pending" }, data: { nextAttemptAt: post.scheduledAt ?? new Date() } });
+  await tx.delivery.updateMany({
+    where: { postId: post.id, status: "pending" },
+    data: { nextAttemptAt: post.scheduledAt ?? new Date() },
+  });
 }
 
 export async function submitPost(services: Services, origin: ActingOrigin, id: string): Promise<PostWithRelations> {
@@ -203,37 +268,63 @@ export async function submitPost(services: Services, origin: ActingOrigin, id: s
   });
 }
 
-export async function approvePost(services: Services, origin: ActingOrigin, id: string, note: string | null): Promise<PostWithRelations> {
+export async function approvePost(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+  note: string | null,
+): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
     if (post.status !== "in_review") throw new AppError("invalid_post_transition");
     assertChannelRules(post, origin.actor.locale);
-    await tx.post.update({ where: { id }, data: { reviewedById: origin.actor.id, reviewedAt: new Date(), reviewNote: note } });
+    await tx.post.update({
+      where: { id },
+      data: { reviewedById: origin.actor.id, reviewedAt: new Date(), reviewNote: note },
+    });
     await schedule(tx, post);
     await auditPost(tx, origin, post, "approve", { status: { from: "in_review", to: "scheduled" }, note });
     return id;
   });
 }
 
-export async function returnPost(services: Services, origin: ActingOrigin, id: string, note: string): Promise<PostWithRelations> {
+export async function returnPost(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+  note: string,
+): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
     if (post.status !== "in_review") throw new AppError("invalid_post_transition");
-    await tx.post.update({ where: { id }, data: { status: "draft", reviewedById: origin.actor.id, reviewedAt: new Date(), reviewNote: note } });
+    await tx.post.update({
+      where: { id },
+      data: { status: "draft", reviewedById: origin.actor.id, reviewedAt: new Date(), reviewNote: note },
+    });
     await auditPost(tx, origin, post, "return", { status: { from: "in_review", to: "draft" }, note });
     return id;
   });
 }
 
 /** Moves the publishing time, also of queued deliveries, as long as nothing has gone out. */
-export async function reschedulePost(services: Services, origin: ActingOrigin, id: string, scheduledAt: Date): Promise<PostWithRelations> {
+export async function reschedulePost(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+  scheduledAt: Date,
+): Promise<PostWithRelations> {
   assertFuture(scheduledAt);
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
-    if (!RESCHEDULABLE.includes(post.status) || post.deliveries.some((d) => d.status !== "pending")) throw new AppError("invalid_post_transition");
+    if (!RESCHEDULABLE.includes(post.status) || post.deliveries.some((d) => d.status !== "pending"))
+      throw new AppError("invalid_post_transition");
     await tx.post.update({ where: { id }, data: { scheduledAt } });
     // A worker holding a delivery prepared for the old time lets it go and prepares it again.
-    if (post.status === "scheduled") await tx.delivery.updateMany({ where: { postId: id, status: "pending" }, data: { nextAttemptAt: scheduledAt, leaseOwner: null, leaseExpiresAt: null } });
+    if (post.status === "scheduled")
+      await tx.delivery.updateMany({
+        where: { postId: id, status: "pending" },
+        data: { nextAttemptAt: scheduledAt, leaseOwner: null, leaseExpiresAt: null },
+      });
     await auditPost(tx, origin, post, "reschedule", { scheduledAt: { from: post.scheduledAt, to: scheduledAt } });
     return id;
   });
@@ -242,9 +333,13 @@ export async function reschedulePost(services: Services, origin: ActingOrigin, i
 export async function cancelPost(services: Services, origin: ActingOrigin, id: string): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
-    if (!RESCHEDULABLE.includes(post.status) || post.deliveries.some((d) => d.status !== "pending")) throw new AppError("invalid_post_transition");
+    if (!RESCHEDULABLE.includes(post.status) || post.deliveries.some((d) => d.status !== "pending"))
+      throw new AppError("invalid_post_transition");
     await tx.post.update({ where: { id }, data: { status: "cancelled" } });
-    await tx.delivery.updateMany({ where: { postId: id, status: "pending" }, data: { status: "cancelled", nextAttemptAt: null } });
+    await tx.delivery.updateMany({
+      where: { postId: id, status: "pending" },
+      data: { status: "cancelled", nextAttemptAt: null },
+    });
     await auditPost(tx, origin, post, "cancel", { status: { from: post.status, to: "cancelled" } });
     return id;
   });

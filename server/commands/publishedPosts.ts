@@ -14,10 +14,20 @@ import { isPublishedStatus } from "../publishing/postStatus.js";
 type ActingOrigin = Origin & { actor: Actor };
 
 /** What happened on each channel: done, not possible on that platform, or failed for now. */
-export type ChannelOutcome = { deliveryId: string; channel: string; kind: string; outcome: "done" | "unsupported" | "failed"; reason: string | null };
+export type ChannelOutcome = {
+  deliveryId: string;
+  channel: string;
+  kind: string;
+  outcome: "done" | "unsupported" | "failed";
+  reason: string | null;
+};
 
 async function publishedDeliveries(services: Services, postId: string): Promise<DeliveryWithPost[]> {
-  return services.prisma.delivery.findMany({ where: { postId, status: "published" }, include: deliveryInclude, orderBy: { createdAt: "asc" } });
+  return services.prisma.delivery.findMany({
+    where: { postId, status: "published" },
+    include: deliveryInclude,
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /** Runs a platform call per delivery; one channel's failure does not stop the others. */
@@ -32,9 +42,14 @@ async function onEachChannel(
     try {
       outcomes.push({ ...base, outcome: await call(delivery), reason: null });
     } catch (error) {
-      if (error instanceof ChannelError && error.failure === "reconnect") await markChannelNeedsReconnect(services, delivery.channelId, error.message);
+      if (error instanceof ChannelError && error.failure === "reconnect")
+        await markChannelNeedsReconnect(services, delivery.channelId, error.message);
       const unsupported = error instanceof ChannelError && error.code.endsWith("_unsupported");
-      outcomes.push({ ...base, outcome: unsupported ? "unsupported" : "failed", reason: error instanceof Error ? error.message : String(error) });
+      outcomes.push({
+        ...base,
+        outcome: unsupported ? "unsupported" : "failed",
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return outcomes;
@@ -55,18 +70,32 @@ export async function editPublishedPost(
   const before = await services.prisma.post.findUnique({ where: { id }, include: postInclude });
   if (!before) throw new AppError("not_found");
   if (!isPublishedStatus(before.status)) throw new AppError("invalid_post_transition");
-  const edited = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) } as PostWithRelations;
-  const editable = { ...edited, deliveries: edited.deliveries.filter((d) => d.status === "published" && adapterFor(d.channel.kind).update) };
+  const edited = {
+    ...before,
+    ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+  } as PostWithRelations;
+  const editable = {
+    ...edited,
+    deliveries: edited.deliveries.filter((d) => d.status === "published" && adapterFor(d.channel.kind).update),
+  };
   assertChannelRules(editable, origin.actor.locale);
 
   await services.prisma.$transaction(async (tx) => {
     await tx.post.update({ where: { id }, data: changes });
-    await recordAudit(tx, origin, { action: "post.edit_published", targetType: "Post", targetId: id, unitId: before.unitId, changes: { ...changes } });
+    await recordAudit(tx, origin, {
+      action: "post.edit_published",
+      targetType: "Post",
+      targetId: id,
+      unitId: before.unitId,
+      changes: { ...changes },
+    });
   });
   const channels = await onEachChannel(services, await publishedDeliveries(services, id), async (delivery) => {
     const adapter = adapterFor(delivery.channel.kind);
     if (!adapter.update) return "unsupported";
-    await withFreshXToken(services, delivery.channel, (target) => adapter.update!(target, delivery.remoteId!, outgoingPost(services, delivery)));
+    await withFreshXToken(services, delivery.channel, (target) =>
+      adapter.update!(target, delivery.remoteId!, outgoingPost(services, delivery)),
+    );
     return "done";
   });
   await recordChannelOutcomes(services, origin, before, "post.edit_published_channels", channels);
@@ -74,24 +103,48 @@ export async function editPublishedPost(
 }
 
 /** Takes a published announcement down from every channel that allows it (not Instagram). */
-export async function withdrawPost(services: Services, origin: ActingOrigin, id: string): Promise<{ post: PostWithRelations; channels: ChannelOutcome[] }> {
+export async function withdrawPost(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+): Promise<{ post: PostWithRelations; channels: ChannelOutcome[] }> {
   const post = await services.prisma.post.findUnique({ where: { id }, include: postInclude });
   if (!post) throw new AppError("not_found");
   if (!isPublishedStatus(post.status) && post.status !== "withdrawn") throw new AppError("invalid_post_transition");
   const channels = await onEachChannel(services, await publishedDeliveries(services, id), async (delivery) => {
-    await withFreshXToken(services, delivery.channel, (target) => adapterFor(delivery.channel.kind).remove(target, delivery.remoteId!));
+    await withFreshXToken(services, delivery.channel, (target) =>
+      adapterFor(delivery.channel.kind).remove(target, delivery.remoteId!),
+    );
     await services.prisma.delivery.update({ where: { id: delivery.id }, data: { status: "removed" } });
     return "done";
   });
   await services.prisma.$transaction(async (tx) => {
     await tx.post.update({ where: { id }, data: { status: "withdrawn" } });
-    await recordAudit(tx, origin, { action: "post.withdraw", targetType: "Post", targetId: id, unitId: post.unitId, changes: { status: { from: post.status, to: "withdrawn" } } });
+    await recordAudit(tx, origin, {
+      action: "post.withdraw",
+      targetType: "Post",
+      targetId: id,
+      unitId: post.unitId,
+      changes: { status: { from: post.status, to: "withdrawn" } },
+    });
   });
   await recordChannelOutcomes(services, origin, post, "post.withdraw_channels", channels);
   return { post: await services.prisma.post.findUniqueOrThrow({ where: { id }, include: postInclude }), channels };
 }
 
-async function recordChannelOutcomes(services: Services, origin: ActingOrigin, post: { id: string; unitId: string }, action: string, channels: ChannelOutcome[]) {
-  await recordAudit(services.prisma, origin, { action, targetType: "Post", targetId: post.id, unitId: post.unitId, changes: { channels } });
+async function recordChannelOutcomes(
+  services: Services,
+  origin: ActingOrigin,
+  post: { id: string; unitId: string },
+  action: string,
+  channels: ChannelOutcome[],
+) {
+  await recordAudit(services.prisma, origin, {
+    action,
+    targetType: "Post",
+    targetId: post.id,
+    unitId: post.unitId,
+    changes: { channels },
+  });
   services.events.emit("post.changed", { postId: post.id });
 }

@@ -18,20 +18,41 @@ async function assertUnits(services: Services, input: Partial<RuleInput>): Promi
   }
 }
 
-async function audit(services: Services, origin: ActingOrigin, rule: RoutingRule, action: string, changes: Record<string, unknown>) {
-  await recordAudit(services.prisma, origin, { action: `routing_rule.${action}`, targetType: "RoutingRule", targetId: rule.id, unitId: rule.unitId, changes });
+async function audit(
+  services: Services,
+  origin: ActingOrigin,
+  rule: RoutingRule,
+  action: string,
+  changes: Record<string, unknown>,
+) {
+  await recordAudit(services.prisma, origin, {
+    action: `routing_rule.${action}`,
+    targetType: "RoutingRule",
+    targetId: rule.id,
+    unitId: rule.unitId,
+    changes,
+  });
   services.events.emit("routingRules.changed", {});
 }
 
 /** Routing rules decide which unit owns a new item; changes apply to items arriving from now on. */
-export async function createRoutingRule(services: Services, origin: ActingOrigin, input: RuleInput): Promise<RoutingRule> {
+export async function createRoutingRule(
+  services: Services,
+  origin: ActingOrigin,
+  input: RuleInput,
+): Promise<RoutingRule> {
   await assertUnits(services, input);
   const rule = await services.prisma.routingRule.create({ data: input });
   await audit(services, origin, rule, "create", { ...input });
   return rule;
 }
 
-export async function updateRoutingRule(services: Services, origin: ActingOrigin, id: string, input: Partial<RuleInput>): Promise<RoutingRule> {
+export async function updateRoutingRule(
+  services: Services,
+  origin: ActingOrigin,
+  id: string,
+  input: Partial<RuleInput>,
+): Promise<RoutingRule> {
   const before = await services.prisma.routingRule.findUnique({ where: { id } });
   if (!before) throw new AppError("not_found");
   await assertUnits(services, input);
@@ -44,5 +65,10 @@ export async function deleteRoutingRule(services: Services, origin: ActingOrigin
   const rule = await services.prisma.routingRule.findUnique({ where: { id } });
   if (!rule) throw new AppError("not_found");
   await services.prisma.routingRule.delete({ where: { id } });
-  await audit(services, origin, rule, "delete", { category: rule.category, placeUnitId: rule.placeUnitId, unitId: rule.unitId, priority: rule.priority });
+  await audit(services, origin, rule, "delete", {
+    category: rule.category,
+    placeUnitId: rule.placeUnitId,
+    unitId: rule.unitId,
+    priority: rule.priority,
+  });
 }

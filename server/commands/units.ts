@@ -14,13 +14,20 @@ const ALLOWED_PARENTS: Record<UnitType, (UnitType | null)[]> = {
   kelurahan: ["kecamatan"],
 };
 
-export type UnitInput = { name: string; type: UnitType; parentId: string | null; code?: string | null; timezone?: string };
+export type UnitInput = {
+  name: string;
+  type: UnitType;
+  parentId: string | null;
+  code?: string | null;
+  timezone?: string;
+};
 export type UnitChanges = Partial<Pick<UnitInput, "name" | "parentId" | "code" | "timezone">> & { active?: boolean };
 
 async function loadParent(tx: Prisma.TransactionClient, type: UnitType, parentId: string | null) {
   const parent = parentId ? await tx.unit.findUnique({ where: { id: parentId } }) : null;
   if (parentId && !parent) throw new AppError("invalid_unit_parent", { field: "parentId" });
-  if (!ALLOWED_PARENTS[type].includes(parent?.type ?? null)) throw new AppError("invalid_unit_parent", { field: "parentId" });
+  if (!ALLOWED_PARENTS[type].includes(parent?.type ?? null))
+    throw new AppError("invalid_unit_parent", { field: "parentId" });
   if (parent && !parent.active) throw new AppError("unit_inactive", { field: "parentId" });
   return parent;
 }
@@ -46,7 +53,13 @@ export async function createUnit(prisma: PrismaClient, origin: Origin, input: Un
         targetType: "Unit",
         targetId: unit.id,
         unitId: unit.id,
-        changes: { name: unit.name, type: unit.type, parentId: unit.parentId, code: unit.code, timezone: unit.timezone },
+        changes: {
+          name: unit.name,
+          type: unit.type,
+          parentId: unit.parentId,
+          code: unit.code,
+          timezone: unit.timezone,
+        },
       });
       return unit;
     });
@@ -79,9 +92,17 @@ export async function updateUnit(prisma: PrismaClient, origin: Origin, id: strin
       }
       const updated = await tx.unit.update({
         where: { id },
-        data: { name: input.name, code: input.code, timezone: input.timezone, parentId: input.parentId, active: input.active, path },
+        data: {
+          name: input.name,
+          code: input.code,
+          timezone: input.timezone,
+          parentId: input.parentId,
+          active: input.active,
+          path,
+        },
       });
-      const action = input.active === false ? "unit.deactivate" : input.active === true ? "unit.reactivate" : "unit.update";
+      const action =
+        input.active === false ? "unit.deactivate" : input.active === true ? "unit.reactivate" : "unit.update";
       await recordAudit(tx, origin, { action, targetType: "Unit", targetId: id, unitId: id, changes });
       return updated;
     });

@@ -8,7 +8,14 @@ import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
 import { isUniqueViolation } from "./prismaErrors.js";
 
-export type UserInput = { email: string; name: string; role: Role; unitIds: string[]; locale?: Locale; password?: string };
+export type UserInput = {
+  email: string;
+  name: string;
+  role: Role;
+  unitIds: string[];
+  locale?: Locale;
+  password?: string;
+};
 export type UserChanges = Partial<Omit<UserInput, "password">> & { active?: boolean };
 
 export const userInclude = actorInclude;
@@ -75,7 +82,11 @@ export async function updateUser(services: Services, origin: Origin, id: string,
         active: before.active,
         unitIds: before.memberships.map((m) => m.unit.id).sort(),
       };
-      const wanted = { ...input, email: input.email?.toLowerCase(), unitIds: input.unitIds && [...new Set(input.unitIds)].sort() };
+      const wanted = {
+        ...input,
+        email: input.email?.toLowerCase(),
+        unitIds: input.unitIds && [...new Set(input.unitIds)].sort(),
+      };
       const changes = changedFields(current, wanted);
       if (Object.keys(changes).length === 0) return { user: before, accessChanged: false };
 
@@ -97,8 +108,18 @@ export async function updateUser(services: Services, origin: Origin, id: string,
       // A deactivated account keeps no session; any change of access re-authenticates open sockets.
       const changesAccess = deactivating || changes.role !== undefined || changes.unitIds !== undefined;
       if (deactivating) await tx.session.deleteMany({ where: { userId: id } });
-      const action = deactivating ? "user.deactivate" : input.active === true && changes.active ? "user.reactivate" : "user.update";
-      await recordAudit(tx, origin, { action, targetType: "User", targetId: id, unitId: user.memberships[0]?.unit.id, changes });
+      const action = deactivating
+        ? "user.deactivate"
+        : input.active === true && changes.active
+          ? "user.reactivate"
+          : "user.update";
+      await recordAudit(tx, origin, {
+        action,
+        targetType: "User",
+        targetId: id,
+        unitId: user.memberships[0]?.unit.id,
+        changes,
+      });
       return { user, accessChanged: changesAccess };
     });
     if (accessChanged) services.events.emit("user.accessChanged", { userId: id });
@@ -122,7 +143,12 @@ export async function resetUserPassword(services: Services, origin: Origin, id: 
     });
     await tx.session.deleteMany({ where: { userId: id } });
     await clearSignInFailures(tx, services.hasher, user.email);
-    await recordAudit(tx, origin, { action: "user.reset_password", targetType: "User", targetId: id, unitId: user.memberships[0]?.unit.id });
+    await recordAudit(tx, origin, {
+      action: "user.reset_password",
+      targetType: "User",
+      targetId: id,
+      unitId: user.memberships[0]?.unit.id,
+    });
   });
   services.events.emit("user.accessChanged", { userId: id });
   return { temporaryPassword };

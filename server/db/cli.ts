@@ -25,7 +25,9 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 function newMigration(label: string | undefined): void {
   if (!label || !/^[a-z0-9_]+$/.test(label)) throw new Error("usage: npm run db:new-migration <name_in_snake_case>");
   const from = readMigrations().length > 0 ? ["--from-schema-datamodel", MIGRATED_SCHEMA] : ["--from-empty"];
-  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"], { encoding: "utf8" });
+  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"], {
+    encoding: "utf8",
+  });
   if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
     console.log("The schema has not changed since the last migration; nothing written.");
     return;
@@ -47,7 +49,10 @@ try {
     }
     case "status": {
       const status = await withDatabase((db) => migrationStatus(db));
-      for (const m of status) console.log(`${m.applied ? "applied" : "pending"}  ${m.name}${m.checksumMatches ? "" : "  (file changed after it was applied!)"}`);
+      for (const m of status)
+        console.log(
+          `${m.applied ? "applied" : "pending"}  ${m.name}${m.checksumMatches ? "" : "  (file changed after it was applied!)"}`,
+        );
       break;
     }
     case "seed": {

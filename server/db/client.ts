@@ -33,7 +33,9 @@ export interface Database {
 }
 
 export async function openDatabase(database: Config["database"], options: { pglite?: PGlite } = {}): Promise<Database> {
-  return database.kind === "postgres" ? openPostgres(database.url) : openPGlite(options.pglite ?? (await startPGlite(database.dataDir)));
+  return database.kind === "postgres"
+    ? openPostgres(database.url)
+    : openPGlite(options.pglite ?? (await startPGlite(database.dataDir)));
 }
 
 async function startPGlite(dataDir: string): Promise<PGlite> {
@@ -53,7 +55,8 @@ function openPGlite(pglite: PGlite): Database {
     prisma: new PrismaClient({ adapter: pgliteAdapter(pglite) }),
     connect: async () => connection,
     // PGlite runs every other query (Prisma's too) after the transaction, so it has the connection to itself.
-    transaction: (work) => pglite.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never[] })),
+    transaction: (work) =>
+      pglite.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never[] })),
     close: async () => {
       await connection.release();
       if (!pglite.closed) await pglite.close();

@@ -13,7 +13,11 @@ export const REPORT_LOCK_KEY = 72707380;
  * Runs `work` on one connection while holding a PostgreSQL session advisory lock, so that
  * server processes starting together take turns. PGlite has one process and needs none.
  */
-export async function withAdvisoryLock<T>(db: Database, key: number, work: (conn: SqlConnection) => Promise<T>): Promise<T> {
+export async function withAdvisoryLock<T>(
+  db: Database,
+  key: number,
+  work: (conn: SqlConnection) => Promise<T>,
+): Promise<T> {
   const conn = await db.connect();
   const locks = db.kind === "postgres";
   try {

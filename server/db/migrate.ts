@@ -7,8 +7,14 @@ import { MIGRATION_LOCK_KEY, withAdvisoryLock } from "./locks.js";
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 export class MigrationError extends Error {
-  constructor(readonly migration: string, cause: unknown) {
-    super(`Migration ${migration} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
+    super(
+      `Migration ${migration} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = "MigrationError";
   }
 }

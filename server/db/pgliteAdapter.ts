@@ -5,7 +5,14 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 // pglite-prisma-adapter 0.6 reports every database error as kind "postgres", which Prisma 6.19
 // no longer maps to its error codes (P2002...). Translating the SQLSTATE codes the application
 // relies on keeps errors identical on PGlite and PostgreSQL (where @prisma/adapter-pg maps them).
-type PostgresCause = { kind: "postgres"; code: string; message: string; detail?: string; column?: string; constraint?: string };
+type PostgresCause = {
+  kind: "postgres";
+  code: string;
+  message: string;
+  detail?: string;
+  column?: string;
+  constraint?: string;
+};
 
 function translate(error: unknown): unknown {
   // The adapter bundles its own copy of DriverAdapterError, so recognise it by shape.
@@ -15,11 +22,23 @@ function translate(error: unknown): unknown {
   const constraint = cause.detail?.match(/Key \(([^)]+)\)/)?.[1];
   switch (cause.code) {
     case "23505":
-      return new DriverAdapterError({ kind: "UniqueConstraintViolation", constraint: constraint ? { fields: constraint.split(", ") } : undefined, ...original });
+      return new DriverAdapterError({
+        kind: "UniqueConstraintViolation",
+        constraint: constraint ? { fields: constraint.split(", ") } : undefined,
+        ...original,
+      });
     case "23503":
-      return new DriverAdapterError({ kind: "ForeignKeyConstraintViolation", constraint: constraint ? { fields: constraint.split(", ") } : undefined, ...original });
+      return new DriverAdapterError({
+        kind: "ForeignKeyConstraintViolation",
+        constraint: constraint ? { fields: constraint.split(", ") } : undefined,
+        ...original,
+      });
     case "23502":
-      return new DriverAdapterError({ kind: "NullConstraintViolation", constraint: cause.column ? { fields: [cause.column] } : undefined, ...original });
+      return new DriverAdapterError({
+        kind: "NullConstraintViolation",
+        constraint: cause.column ? { fields: [cause.column] } : undefined,
+        ...original,
+      });
     case "40001":
       return new DriverAdapterError({ kind: "TransactionWriteConflict", ...original });
     default:
@@ -37,7 +56,10 @@ function translatingErrors<T extends object>(target: T): T {
         const result = value.apply(object, args);
         if (!(result instanceof Promise)) return result;
         return result.then(
-          (resolved: unknown) => (property === "startTransaction" || property === "connect" ? translatingErrors(resolved as object) : resolved),
+          (resolved: unknown) =>
+            property === "startTransaction" || property === "connect"
+              ? translatingErrors(resolved as object)
+              : resolved,
           (error: unknown) => {
             throw translate(error);
           },

@@ -43,7 +43,11 @@ export const DEMO_TREE: UnitSeed = {
       code: "kec-tayan-hulu",
       name: "Kecamatan Tayan Hulu",
       type: "kecamatan",
-      children: [desa("desa-sosok", "Desa Sosok"), desa("desa-binjai", "Desa Binjai"), desa("desa-engkasan", "Desa Engkasan")],
+      children: [
+        desa("desa-sosok", "Desa Sosok"),
+        desa("desa-binjai", "Desa Binjai"),
+        desa("desa-engkasan", "Desa Engkasan"),
+      ],
     },
     {
       code: "kec-balai",
@@ -72,7 +76,12 @@ export const DEMO_USERS: { email: string; name: string; role: Role; unitCode: st
   { email: "pimpinan@sanggau.demo", name: "Sekretaris Daerah", role: "leader", unitCode: "kab-sanggau" },
   { email: "camat.kapuas@sanggau.demo", name: "Camat Kapuas", role: "leader", unitCode: "kec-kapuas" },
   { email: "petugas.kapuas@sanggau.demo", name: "Budi Petugas Kapuas", role: "officer", unitCode: "kec-kapuas" },
-  { email: "petugas.tayanhulu@sanggau.demo", name: "Siti Petugas Tayan Hulu", role: "officer", unitCode: "kec-tayan-hulu" },
+  {
+    email: "petugas.tayanhulu@sanggau.demo",
+    name: "Siti Petugas Tayan Hulu",
+    role: "officer",
+    unitCode: "kec-tayan-hulu",
+  },
   { email: "petugas.pupr@sanggau.demo", name: "Agus Petugas PUPR", role: "officer", unitCode: "dinas-pupr" },
 ];
 
@@ -87,7 +96,12 @@ const DEMO_ROUTING: { category: string | null; unitCode: string; placeCode?: str
   { category: "sosial", unitCode: "dinas-sosial", priority: 0 },
   { category: "ketertiban", unitCode: "satpol-pp", priority: 0 },
   ...["kec-kapuas", "kec-tayan-hulu", "kec-balai", "kec-sekayam", "kec-mukok"].flatMap((kecamatan) =>
-    ["pelayanan_publik", "ketertiban", "sosial"].map((category) => ({ category, unitCode: kecamatan, placeCode: kecamatan, priority: 10 })),
+    ["pelayanan_publik", "ketertiban", "sosial"].map((category) => ({
+      category,
+      unitCode: kecamatan,
+      placeCode: kecamatan,
+      priority: 10,
+    })),
   ),
   { category: null, unitCode: "dinas-kominfo", priority: -100 },
 ];
@@ -126,13 +140,22 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
   if ((await services.prisma.unit.count()) > 0) return false;
   const unitIds = new Map<string, string>();
   const plant = async (seed: UnitSeed, parentId: string | null) => {
-    const unit = await createUnit(services.prisma, SEED_ORIGIN, { name: seed.name, type: seed.type, code: seed.code, parentId });
+    const unit = await createUnit(services.prisma, SEED_ORIGIN, {
+      name: seed.name,
+      type: seed.type,
+      code: seed.code,
+      parentId,
+    });
     unitIds.set(seed.code, unit.id);
     for (const child of seed.children ?? []) await plant(child, unit.id);
   };
   await plant(DEMO_TREE, null);
   for (const user of DEMO_USERS) {
-    await createUser(services, SEED_ORIGIN, { ...user, unitIds: [unitIds.get(user.unitCode)!], password: DEMO_PASSWORD });
+    await createUser(services, SEED_ORIGIN, {
+      ...user,
+      unitIds: [unitIds.get(user.unitCode)!],
+      password: DEMO_PASSWORD,
+    });
   }
   await services.prisma.routingRule.createMany({
     data: DEMO_ROUTING.map((rule) => ({
@@ -150,7 +173,9 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
  * Outside demo mode an empty database gets one administrator (SIAR_ADMIN_EMAIL) in a root
  * unit, with a temporary password that is printed once and must be changed at first sign-in.
  */
-export async function bootstrapFirstAdmin(services: Services): Promise<{ email: string; temporaryPassword: string } | null> {
+export async function bootstrapFirstAdmin(
+  services: Services,
+): Promise<{ email: string; temporaryPassword: string } | null> {
   const { adminEmail, organisationName } = services.config;
   if (!adminEmail || (await services.prisma.user.count()) > 0) return null;
   const root =
@@ -173,9 +198,21 @@ export async function ensureWebsiteChannel(services: Services): Promise<void> {
   if (existing) return;
   await services.prisma.$transaction(async (tx) => {
     const channel = await tx.channel.create({
-      data: { unitId: root.id, kind: "website", name: `Situs web ${root.name}`, externalId: "website", credentials: "" },
+      data: {
+        unitId: root.id,
+        kind: "website",
+        name: `Situs web ${root.name}`,
+        externalId: "website",
+        credentials: "",
+      },
     });
-    await recordAudit(tx, SEED_ORIGIN, { action: "channel.connect", targetType: "Channel", targetId: channel.id, unitId: root.id, changes: { kind: "website" } });
+    await recordAudit(tx, SEED_ORIGIN, {
+      action: "channel.connect",
+      targetType: "Channel",
+      targetId: channel.id,
+      unitId: root.id,
+      changes: { kind: "website" },
+    });
   });
 }
 
@@ -188,14 +225,37 @@ export async function connectSimulatedChannels(services: Services, sandbox: Sand
   if (!root) return;
   const { graph, x, wordpress } = sandbox.credentials;
   const graphSettings = { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion };
-  const channels: { kind: ChannelKind; name: string; externalId: string; credentials: Record<string, string>; settings: Record<string, string> }[] = [
-    { kind: "facebook", name: graph.pageName, externalId: graph.pageId, credentials: { pageAccessToken: graph.pageAccessToken }, settings: graphSettings },
-    { kind: "instagram", name: `@${graph.igUsername}`, externalId: graph.igUserId, credentials: { accessToken: graph.pageAccessToken }, settings: graphSettings },
+  const channels: {
+    kind: ChannelKind;
+    name: string;
+    externalId: string;
+    credentials: Record<string, string>;
+    settings: Record<string, string>;
+  }[] = [
+    {
+      kind: "facebook",
+      name: graph.pageName,
+      externalId: graph.pageId,
+      credentials: { pageAccessToken: graph.pageAccessToken },
+      settings: graphSettings,
+    },
+    {
+      kind: "instagram",
+      name: `@${graph.igUsername}`,
+      externalId: graph.igUserId,
+      credentials: { accessToken: graph.pageAccessToken },
+      settings: graphSettings,
+    },
     {
       kind: "x",
       name: `@${x.username}`,
       externalId: x.userId,
-      credentials: { appKey: x.appKey, appSecret: x.appSecret, accessToken: x.accessToken, accessSecret: x.accessSecret },
+      credentials: {
+        appKey: x.appKey,
+        appSecret: x.appSecret,
+        accessToken: x.accessToken,
+        accessSecret: x.accessSecret,
+      },
       settings: { baseUrl: x.baseUrl },
     },
     {
@@ -216,7 +276,15 @@ export async function connectSimulatedChannels(services: Services, sandbox: Sand
     }
     await services.prisma.$transaction(async (tx) => {
       const created = await tx.channel.create({
-        data: { unitId: root.id, kind: channel.kind, name: channel.name, externalId: channel.externalId, credentials: sealed, settings: channel.settings, simulated: true },
+        data: {
+          unitId: root.id,
+          kind: channel.kind,
+          name: channel.name,
+          externalId: channel.externalId,
+          credentials: sealed,
+          settings: channel.settings,
+          simulated: true,
+        },
       });
       await recordAudit(tx, SEED_ORIGIN, {
         action: "channel.connect",

@@ -22,7 +22,10 @@ export const INDONESIA_HOLIDAY_OVERRIDES: readonly HolidayOverride[] = [
       "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017 Tahun 2024, No. 2 Tahun 2024, " +
       "No. 2 Tahun 2024 tentang Hari Libur Nasional dan Cuti Bersama Tahun 2025 (14 Oktober 2024)",
     remove: [
-      { date: "2025-03-30", reason: "Idul Fitri 1446 H is 31 March–1 April in the SKB, one day later than the package" },
+      {
+        date: "2025-03-30",
+        reason: "Idul Fitri 1446 H is 31 March–1 April in the SKB, one day later than the package",
+      },
       { date: "2025-06-26", reason: "1 Muharram 1447 H is 27 June in the SKB, one day later than the package" },
     ],
     add: [

@@ -41,9 +41,15 @@ function indonesianPackageCalendar(): Holidays {
   if (packageCalendar) return packageCalendar;
   const calendar = new Holidays("ID", { types: ["public"] });
   // Keppres 8/2024 made Easter Sunday a national holiday; the package does not list it yet.
-  calendar.setHoliday("easter", { name: { id: "Kebangkitan Yesus Kristus (Paskah)", en: "Easter Sunday" }, type: "public" });
+  calendar.setHoliday("easter", {
+    name: { id: "Kebangkitan Yesus Kristus (Paskah)", en: "Easter Sunday" },
+    type: "public",
+  });
   // The package names 27 Rajab after Maulid; the date is right, the name is Isra Mikraj.
-  calendar.setHoliday("27 Rajab", { name: { id: "Isra Mikraj Nabi Muhammad SAW", en: "Isra and Mi'raj" }, type: "public" });
+  calendar.setHoliday("27 Rajab", {
+    name: { id: "Isra Mikraj Nabi Muhammad SAW", en: "Isra and Mi'raj" },
+    type: "public",
+  });
   packageCalendar = calendar;
   return calendar;
 }
@@ -98,6 +104,8 @@ function assertValidOverride(override: HolidayOverride): void {
   const dates = [...(override.remove ?? []).map((r) => r.date), ...override.add.map((a) => a.date)];
   const wrong = dates.find((date) => !isRealDate(date) || !date.startsWith(`${override.year}-`));
   if (wrong !== undefined) {
-    throw new RangeError(`Holiday override for ${override.year} (${override.source}) has an invalid date or one outside that year: ${wrong}`);
+    throw new RangeError(
+      `Holiday override for ${override.year} (${override.source}) has an invalid date or one outside that year: ${wrong}`,
+    );
   }
 }

@@ -115,7 +115,8 @@ export const DEFAULT_SERVICE_LEVEL_POLICIES: readonly ServiceLevelPolicy[] = [
   },
 ];
 
-const isConstraint = (values: readonly string[] | undefined): values is readonly string[] => !!values && values.length > 0;
+const isConstraint = (values: readonly string[] | undefined): values is readonly string[] =>
+  !!values && values.length > 0;
 
 /** How specific a policy is for an item, or undefined when it does not apply. */
 function specificity(policy: ServiceLevelPolicy, item: { kind: string; urgency: string }): number | undefined {
@@ -192,7 +193,11 @@ export interface EscalationStep {
 }
 
 /** The furthest escalation reached at `now`, or undefined while the deadline has not passed. */
-export function escalationStep(now: Date, dueAt: Date, policy: Pick<ServiceLevelPolicy, "escalation">): EscalationStep | undefined {
+export function escalationStep(
+  now: Date,
+  dueAt: Date,
+  policy: Pick<ServiceLevelPolicy, "escalation">,
+): EscalationStep | undefined {
   if (now <= dueAt) return undefined;
   const rules = [...policy.escalation].sort((a, b) => a.afterBreachMinutes - b.afterBreachMinutes);
   let reached: EscalationStep | undefined;

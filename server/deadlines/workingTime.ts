@@ -27,11 +27,26 @@ export type WeeklyWorkingHours = Readonly<Record<Weekday, readonly WorkingPeriod
  * Breaks are not working time; a region with other hours passes its own table.
  */
 export const GOVERNMENT_WORKING_HOURS: WeeklyWorkingHours = {
-  monday: [{ from: "07:30", to: "12:00" }, { from: "13:00", to: "16:00" }],
-  tuesday: [{ from: "07:30", to: "12:00" }, { from: "13:00", to: "16:00" }],
-  wednesday: [{ from: "07:30", to: "12:00" }, { from: "13:00", to: "16:00" }],
-  thursday: [{ from: "07:30", to: "12:00" }, { from: "13:00", to: "16:00" }],
-  friday: [{ from: "07:30", to: "11:30" }, { from: "13:00", to: "16:30" }],
+  monday: [
+    { from: "07:30", to: "12:00" },
+    { from: "13:00", to: "16:00" },
+  ],
+  tuesday: [
+    { from: "07:30", to: "12:00" },
+    { from: "13:00", to: "16:00" },
+  ],
+  wednesday: [
+    { from: "07:30", to: "12:00" },
+    { from: "13:00", to: "16:00" },
+  ],
+  thursday: [
+    { from: "07:30", to: "12:00" },
+    { from: "13:00", to: "16:00" },
+  ],
+  friday: [
+    { from: "07:30", to: "11:30" },
+    { from: "13:00", to: "16:30" },
+  ],
   saturday: [],
   sunday: [],
 };
@@ -211,7 +226,10 @@ const CLOCK_TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
 function clockTimeMs(weekday: Weekday, value: string): number {
   const match = CLOCK_TIME.exec(value);
   if (!match) throw new RangeError(`Working hours for ${weekday}: "${value}" is not a time HH:MM`);
-  const [hours, minutes] = match.slice(1).filter((part) => part !== undefined).map(Number);
+  const [hours, minutes] = match
+    .slice(1)
+    .filter((part) => part !== undefined)
+    .map(Number);
   return ((hours ?? 0) * 60 + (minutes ?? 0)) * MINUTE_MS;
 }
 
@@ -221,9 +239,11 @@ function toWindows(weekday: Weekday, periods: readonly WorkingPeriod[]): Window[
     .map((period) => ({ startMs: clockTimeMs(weekday, period.from), endMs: clockTimeMs(weekday, period.to) }))
     .sort((a, b) => a.startMs - b.startMs);
   windows.forEach((window, index) => {
-    if (window.endMs <= window.startMs) throw new RangeError(`Working hours for ${weekday}: a period must end after it starts`);
+    if (window.endMs <= window.startMs)
+      throw new RangeError(`Working hours for ${weekday}: a period must end after it starts`);
     const previous = windows[index - 1];
-    if (previous && window.startMs < previous.endMs) throw new RangeError(`Working hours for ${weekday}: periods overlap`);
+    if (previous && window.startMs < previous.endMs)
+      throw new RangeError(`Working hours for ${weekday}: periods overlap`);
   });
   return windows;
 }

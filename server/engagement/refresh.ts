@@ -33,7 +33,10 @@ export class EngagementRefresher {
   }
 
   private async refreshChannels(now: Date): Promise<EngagementRefreshResult> {
-    const channels = await this.services.prisma.channel.findMany({ where: { status: "connected" }, orderBy: { createdAt: "asc" } });
+    const channels = await this.services.prisma.channel.findMany({
+      where: { status: "connected" },
+      orderBy: { createdAt: "asc" },
+    });
     const total: EngagementRefreshResult = { read: 0, failed: 0 };
     for (const channel of channels.filter((candidate) => adapterFor(candidate.kind).fetchEngagement)) {
       try {
@@ -51,7 +54,12 @@ export class EngagementRefresher {
   private async refreshChannel(channel: Channel, now: Date): Promise<EngagementRefreshResult> {
     const { prisma } = this.services;
     const deliveries = await prisma.delivery.findMany({
-      where: { channelId: channel.id, status: "published", remoteId: { not: null }, publishedAt: { gte: new Date(now.getTime() - this.recentDays * DAY_MS) } },
+      where: {
+        channelId: channel.id,
+        status: "published",
+        remoteId: { not: null },
+        publishedAt: { gte: new Date(now.getTime() - this.recentDays * DAY_MS) },
+      },
       select: { id: true, remoteId: true },
       orderBy: { publishedAt: "desc" },
     });
@@ -68,10 +76,22 @@ export class EngagementRefresher {
       const failure = batch.failures.get(delivery.remoteId!);
       if (counts) {
         const fields = { ...counts, fetchedAt: now, lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null };
-        await prisma.deliveryEngagement.upsert({ where: { deliveryId: delivery.id }, create: { deliveryId: delivery.id, ...fields }, update: fields });
+        await prisma.deliveryEngagement.upsert({
+          where: { deliveryId: delivery.id },
+          create: { deliveryId: delivery.id, ...fields },
+          update: fields,
+        });
       } else if (failure) {
-        const fields = { lastErrorCode: failure.code, lastErrorMessage: failure.message.slice(0, ERROR_MESSAGE_MAX), lastErrorAt: now };
-        await prisma.deliveryEngagement.upsert({ where: { deliveryId: delivery.id }, create: { deliveryId: delivery.id, ...fields }, update: fields });
+        const fields = {
+          lastErrorCode: failure.code,
+          lastErrorMessage: failure.message.slice(0, ERROR_MESSAGE_MAX),
+          lastErrorAt: now,
+        };
+        await prisma.deliveryEngagement.upsert({
+          where: { deliveryId: delivery.id },
+          create: { deliveryId: delivery.id, ...fields },
+          update: fields,
+        });
       }
     }
     const reconnect = [...batch.failures.values()].find((failure) => failure.failure === "reconnect");
@@ -83,7 +103,9 @@ export class EngagementRefresher {
   private async fetch(channel: Channel, remoteIds: string[], left: number | null): Promise<EngagementBatch> {
     const fetchEngagement = adapterFor(channel.kind).fetchEngagement!;
     try {
-      return await withFreshXToken(this.services, channel, (target) => fetchEngagement(target, remoteIds, left !== null ? { maxRequests: left } : {}));
+      return await withFreshXToken(this.services, channel, (target) =>
+        fetchEngagement(target, remoteIds, left !== null ? { maxRequests: left } : {}),
+      );
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
       return { counts: new Map(), failures: new Map(remoteIds.map((id) => [id, error])), requests: [] };

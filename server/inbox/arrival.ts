@@ -1,5 +1,11 @@
 import { IndonesianHolidays } from "../deadlines/holidaysId.js";
-import { DEFAULT_SERVICE_LEVEL_POLICIES, deadlinesFor, selectPolicy, type ItemDeadlines, type ServiceLevelPolicy } from "../deadlines/policies.js";
+import {
+  DEFAULT_SERVICE_LEVEL_POLICIES,
+  deadlinesFor,
+  selectPolicy,
+  type ItemDeadlines,
+  type ServiceLevelPolicy,
+} from "../deadlines/policies.js";
 import { WorkingCalendar } from "../deadlines/workingTime.js";
 import type { Prisma } from "../db/client.js";
 import type { RoutingRule } from "../db/generated/client.js";
@@ -59,12 +65,19 @@ export class ArrivalDesk {
     const { prisma } = this.services;
     const item = await prisma.inboxItem.findUnique({ where: { id: itemId } });
     if (item?.status !== "new" || item.kind) return;
-    const decision = (await this.decider())({ text: item.text, placeUnitId: item.placeUnitId, receivedAt: item.receivedAt });
+    const decision = (await this.decider())({
+      text: item.text,
+      placeUnitId: item.placeUnitId,
+      receivedAt: item.receivedAt,
+    });
 
     await prisma.$transaction(async (tx) => {
       const { count } = await tx.inboxItem.updateMany({
         where: { id: itemId, status: "new" },
-        data: { ...decision.fields, triage: { ...((item.triage as object | null) ?? {}), ...decision.fields.triage } as Prisma.InputJsonValue },
+        data: {
+          ...decision.fields,
+          triage: { ...((item.triage as object | null) ?? {}), ...decision.fields.triage } as Prisma.InputJsonValue,
+        },
       });
       if (count === 0) return;
       await tx.inboxEvent.create({ data: { itemId, type: "triaged", data: decision.event } });
@@ -97,8 +110,11 @@ export class ArrivalDesk {
       // A web report's own place (chosen by the citizen) beats a place guessed from the text.
       const placeUnitId = givenPlaceUnitId ?? result.place?.place.unitId ?? null;
       const category = result.category.code;
-      const unit = route(routing, places, category, placeUnitId ? places.paths.get(placeUnitId) ?? null : null);
-      const policy = selectPolicy({ kind: result.kind.code, urgency: result.urgency.code }, DEFAULT_SERVICE_LEVEL_POLICIES);
+      const unit = route(routing, places, category, placeUnitId ? (places.paths.get(placeUnitId) ?? null) : null);
+      const policy = selectPolicy(
+        { kind: result.kind.code, urgency: result.urgency.code },
+        DEFAULT_SERVICE_LEVEL_POLICIES,
+      );
       const due = policy && unit ? deadlinesOf(receivedAt, policy, unit.timezone) : null;
       const status = result.spam ? "closed_spam" : "triaged";
       const fields = {
@@ -113,7 +129,16 @@ export class ArrivalDesk {
         firstResponseDueAt: due?.firstResponseDueAt ?? null,
         resolutionDueAt: due?.resolutionDueAt ?? null,
       } as const;
-      const event = { kind: fields.kind, category, urgency: fields.urgency, placeUnitId, unitId: fields.unitId, status, policy: fields.slaPolicy, spam: result.spam };
+      const event = {
+        kind: fields.kind,
+        category,
+        urgency: fields.urgency,
+        placeUnitId,
+        unitId: fields.unitId,
+        status,
+        policy: fields.slaPolicy,
+        spam: result.spam,
+      };
       return { fields, event };
     };
   }
@@ -122,7 +147,11 @@ export class ArrivalDesk {
     if (this.rules && Date.now() - this.rules.at < CACHE_MS) return this.rules.value;
     const { prisma } = this.services;
     const rules = await prisma.routingRule.findMany({ orderBy: [{ priority: "desc" }, { createdAt: "asc" }] });
-    const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    const root = await prisma.unit.findFirst({
+      where: { parentId: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
     this.rules = { value: { rules, rootUnitId: root?.id ?? null }, at: Date.now() };
     return this.rules.value;
   }
@@ -130,7 +159,10 @@ export class ArrivalDesk {
   private calendarFor(timeZone: string): WorkingCalendar {
     let calendar = this.calendars.get(timeZone);
     if (!calendar) {
-      calendar = new WorkingCalendar({ timeZone: timeZone as ConstructorParameters<typeof WorkingCalendar>[0]["timeZone"], holidays: this.holidays });
+      calendar = new WorkingCalendar({
+        timeZone: timeZone as ConstructorParameters<typeof WorkingCalendar>[0]["timeZone"],
+        holidays: this.holidays,
+      });
       this.calendars.set(timeZone, calendar);
     }
     return calendar;
@@ -139,7 +171,9 @@ export class ArrivalDesk {
   private async knownPlaces(): Promise<Places> {
     if (this.places && Date.now() - this.places.at < CACHE_MS) return this.places.value;
     // Every unit may be a routing target (its time zone sets the deadlines); active ones are places.
-    const allUnits = await this.services.prisma.unit.findMany({ select: { id: true, name: true, type: true, path: true, parentId: true, timezone: true, active: true } });
+    const allUnits = await this.services.prisma.unit.findMany({
+      select: { id: true, name: true, type: true, path: true, parentId: true, timezone: true, active: true },
+    });
     const units = allUnits.filter((unit) => unit.active);
     const byId = new Map(units.map((unit) => [unit.id, unit]));
     const known: KnownPlace[] = units
@@ -151,7 +185,10 @@ export class ArrivalDesk {
         kecamatanName: unit.type === "kecamatan" ? undefined : placeName(byId.get(unit.parentId ?? "")?.name ?? ""),
       }));
     const timezones = new Map(allUnits.map((unit) => [unit.id, unit.timezone]));
-    this.places = { value: { known, paths: new Map(units.map((unit) => [unit.id, unit.path])), timezones }, at: Date.now() };
+    this.places = {
+      value: { known, paths: new Map(units.map((unit) => [unit.id, unit.path])), timezones },
+      at: Date.now(),
+    };
     return this.places.value;
   }
 
@@ -159,7 +196,12 @@ export class ArrivalDesk {
   private async trainedClassifier(): Promise<TriageClassifier | undefined> {
     if (this.classifier && Date.now() - this.classifier.at < CACHE_MS) return this.classifier.value;
     const corrected = await this.services.prisma.inboxItem.findMany({
-      where: { events: { some: { type: "triage_corrected" } }, kind: { not: null }, category: { not: null }, urgency: { not: null } },
+      where: {
+        events: { some: { type: "triage_corrected" } },
+        kind: { not: null },
+        category: { not: null },
+        urgency: { not: null },
+      },
       select: { text: true, kind: true, category: true, urgency: true },
       take: 5000,
       orderBy: { updatedAt: "desc" },
@@ -172,7 +214,12 @@ export class ArrivalDesk {
 }
 
 /** The first routing rule (highest priority) matching the category and place; else Kominfo's catch-all, else the root unit. */
-function route(routing: Routing, places: Places, category: string, placePath: string | null): { id: string; timezone: string } | null {
+function route(
+  routing: Routing,
+  places: Places,
+  category: string,
+  placePath: string | null,
+): { id: string; timezone: string } | null {
   const match = routing.rules.find((rule) => {
     if (rule.category && rule.category !== category) return false;
     if (!rule.placeUnitId) return true;
@@ -201,7 +248,9 @@ function explain(result: TriageResult) {
     kind: field(result.kind),
     category: field(result.category),
     urgency: field(result.urgency),
-    place: result.place ? { unitId: result.place.place.unitId, name: result.place.place.name, reason: result.place.reason } : null,
+    place: result.place
+      ? { unitId: result.place.place.unitId, name: result.place.place.name, reason: result.place.reason }
+      : null,
     spam: result.spam,
   };
 }

@@ -9,7 +9,9 @@ const VARIABLE_PATTERN = /\{(\w+)\}/g;
 /** Names written as {name} in a template that are not among TEMPLATE_VARIABLES. */
 export function unknownVariables(body: string): string[] {
   const known: readonly string[] = TEMPLATE_VARIABLES;
-  return [...new Set([...body.matchAll(VARIABLE_PATTERN)].map(([, name]) => name!).filter((name) => !known.includes(name)))];
+  return [
+    ...new Set([...body.matchAll(VARIABLE_PATTERN)].map(([, name]) => name!).filter((name) => !known.includes(name))),
+  ];
 }
 
 /** Whether a template applies to an item of this unit: unscoped, or scoped to the unit or one above it. */

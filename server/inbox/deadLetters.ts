@@ -37,7 +37,10 @@ export function failureOf(error: unknown): Failure {
   const code = typeof fields.code === "string" ? fields.code : undefined;
   if (code && /^[0-9A-Z]{5}$/.test(code)) {
     const constraint = typeof fields.constraint === "string" ? ` on ${fields.constraint.slice(0, 63)}` : "";
-    return { reason: `database error ${code}${KNOWN_CODES[code] ? ` (${KNOWN_CODES[code]})` : ""}${constraint}`, transient: TRANSIENT_CLASSES.has(code.slice(0, 2)) };
+    return {
+      reason: `database error ${code}${KNOWN_CODES[code] ? ` (${KNOWN_CODES[code]})` : ""}${constraint}`,
+      transient: TRANSIENT_CLASSES.has(code.slice(0, 2)),
+    };
   }
   // Node's system errors (ECONNRESET, ETIMEDOUT...): the database went away for a moment.
   if (code && /^E[A-Z]+$/.test(code)) return { reason: `connection error ${code}`, transient: true };
@@ -85,7 +88,14 @@ export async function fileEachOnItsOwn<A extends IncomingArrival>(
 /** Keeps (or, when it failed before, updates) the dead letter of one message the database refused. */
 export async function keepMessageDeadLetter(
   sql: SqlTransaction,
-  letter: { origin: DeadLetterOrigin; channelId: string; message: IncomingMessage; reason: string; stream?: string; receiptId?: string },
+  letter: {
+    origin: DeadLetterOrigin;
+    channelId: string;
+    message: IncomingMessage;
+    reason: string;
+    stream?: string;
+    receiptId?: string;
+  },
 ): Promise<void> {
   const { message } = letter;
   await upsert(sql, {
@@ -104,7 +114,10 @@ export async function keepMessageDeadLetter(
 }
 
 /** Keeps a webhook receipt given up after its attempts: its body is retried as a whole. */
-export async function keepReceiptDeadLetter(sql: SqlTransaction, receipt: { id: string; body: string; reason: string }): Promise<void> {
+export async function keepReceiptDeadLetter(
+  sql: SqlTransaction,
+  receipt: { id: string; body: string; reason: string },
+): Promise<void> {
   await upsert(sql, {
     origin: "meta_webhook",
     payloadKind: "receipt",
@@ -126,7 +139,18 @@ async function upsert(sql: SqlTransaction, row: Record<string, string | null>): 
     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::bigint, $6::uuid, $7, $8, $9, $10, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
     ON CONFLICT ("key") DO UPDATE SET "payload" = EXCLUDED."payload", "reason" = EXCLUDED."reason", "attempts" = "InboxDeadLetter"."attempts" + 1,
       "lastFailedAt" = EXCLUDED."lastFailedAt", "resolution" = NULL, "resolvedAt" = NULL, "resolvedById" = NULL, "itemId" = NULL`,
-    [row.origin, row.payloadKind, row.payload, row.key, row.receiptId, row.channelId, row.stream, row.source, row.platformId, (row.reason ?? "").slice(0, 200)],
+    [
+      row.origin,
+      row.payloadKind,
+      row.payload,
+      row.key,
+      row.receiptId,
+      row.channelId,
+      row.stream,
+      row.source,
+      row.platformId,
+      (row.reason ?? "").slice(0, 200),
+    ],
   );
 }
 

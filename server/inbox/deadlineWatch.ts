@@ -29,7 +29,15 @@ export class DeadlineWatch {
           { resolvedAt: null, resolutionDueAt: { lte: horizon } },
         ],
       },
-      select: { id: true, unitId: true, slaPolicy: true, escalationLevel: true, firstRespondedAt: true, firstResponseDueAt: true, resolutionDueAt: true },
+      select: {
+        id: true,
+        unitId: true,
+        slaPolicy: true,
+        escalationLevel: true,
+        firstRespondedAt: true,
+        firstResponseDueAt: true,
+        resolutionDueAt: true,
+      },
       take: 1000,
     });
     let warned = 0;
@@ -40,13 +48,19 @@ export class DeadlineWatch {
       const clock: Clock = item.firstRespondedAt ? "resolution" : "first_response";
       const dueAt = clock === "first_response" ? item.firstResponseDueAt : item.resolutionDueAt;
       if (!policy || !dueAt) continue;
-      if (slaState(now, dueAt, policy.warnBeforeMinutes) === "warning" && (await this.firstTime(item.id, "sla_warning", clock))) {
+      if (
+        slaState(now, dueAt, policy.warnBeforeMinutes) === "warning" &&
+        (await this.firstTime(item.id, "sla_warning", clock))
+      ) {
         await this.record(item, "sla_warning", { clock, dueAt });
         warned += 1;
       }
       const step = escalationStep(now, dueAt, policy);
       if (step && step.step > item.escalationLevel) {
-        const { count } = await prisma.inboxItem.updateMany({ where: { id: item.id, escalationLevel: item.escalationLevel }, data: { escalationLevel: step.step } });
+        const { count } = await prisma.inboxItem.updateMany({
+          where: { id: item.id, escalationLevel: item.escalationLevel },
+          data: { escalationLevel: step.step },
+        });
         // Another process took this step already.
         if (count === 0) continue;
         await this.record(item, "escalated", { clock, dueAt, step: step.step, to: step.to });
@@ -58,14 +72,27 @@ export class DeadlineWatch {
   }
 
   private async firstTime(itemId: string, type: string, clock: Clock): Promise<boolean> {
-    const existing = await this.services.prisma.inboxEvent.findFirst({ where: { itemId, type, data: { path: ["clock"], equals: clock } }, select: { id: true } });
+    const existing = await this.services.prisma.inboxEvent.findFirst({
+      where: { itemId, type, data: { path: ["clock"], equals: clock } },
+      select: { id: true },
+    });
     return !existing;
   }
 
-  private async record(item: { id: string; unitId: string | null }, type: "sla_warning" | "escalated", data: Record<string, unknown>) {
+  private async record(
+    item: { id: string; unitId: string | null },
+    type: "sla_warning" | "escalated",
+    data: Record<string, unknown>,
+  ) {
     await this.services.prisma.$transaction(async (tx) => {
       await tx.inboxEvent.create({ data: { itemId: item.id, type, data: JSON.parse(JSON.stringify(data)) } });
-      await recordAudit(tx, SYSTEM, { action: `inbox.${type}`, targetType: "InboxItem", targetId: item.id, unitId: item.unitId, changes: data });
+      await recordAudit(tx, SYSTEM, {
+        action: `inbox.${type}`,
+        targetType: "InboxItem",
+        targetId: item.id,
+        unitId: item.unitId,
+        changes: data,
+      });
     });
     this.services.events.emit("inbox.itemChanged", { itemId: item.id });
   }

@@ -17,10 +17,19 @@ export type EarlyWarningOptions = {
   dedupeHours: number;
 };
 
-export const EARLY_WARNING_DEFAULTS: EarlyWarningOptions = { windowMinutes: 60, baselineDays: 14, minCount: 5, factor: 3, dedupeHours: 6 };
+export const EARLY_WARNING_DEFAULTS: EarlyWarningOptions = {
+  windowMinutes: 60,
+  baselineDays: 14,
+  minCount: 5,
+  factor: 3,
+  dedupeHours: 6,
+};
 
 /** The usual number of items per window: everything in the baseline period spread evenly over its windows. */
-export function baselinePerWindow(itemsInBaselinePeriod: number, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): number {
+export function baselinePerWindow(
+  itemsInBaselinePeriod: number,
+  options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS,
+): number {
   const windows = (options.baselineDays * 24 * 60) / options.windowMinutes;
   return itemsInBaselinePeriod / windows;
 }
@@ -30,7 +39,10 @@ export function baselinePerWindow(itemsInBaselinePeriod: number, options: EarlyW
  * (5) AND at least `factor` (3) times the usual count per window plus one; the "+1" keeps a
  * near-zero baseline from turning every small cluster into a warning, the minimum keeps noise out.
  */
-export function isRising(counts: { count: number; baseline: number }, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): boolean {
+export function isRising(
+  counts: { count: number; baseline: number },
+  options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS,
+): boolean {
   return counts.count >= options.minCount && counts.count >= counts.baseline * options.factor + 1;
 }
 
@@ -42,7 +54,9 @@ type PlaceTree = Map<string, { type: string; parentId: string | null; childIds: 
 
 async function loadPlaceTree(services: Services): Promise<PlaceTree> {
   const units = await services.prisma.unit.findMany({ select: { id: true, type: true, parentId: true } });
-  const tree: PlaceTree = new Map(units.map((unit) => [unit.id, { type: unit.type, parentId: unit.parentId, childIds: [] as string[] }]));
+  const tree: PlaceTree = new Map(
+    units.map((unit) => [unit.id, { type: unit.type, parentId: unit.parentId, childIds: [] as string[] }]),
+  );
   for (const unit of units) if (unit.parentId) tree.get(unit.parentId)?.childIds.push(unit.id);
   return tree;
 }
@@ -54,7 +68,8 @@ function placeKeys(tree: PlaceTree, placeUnitId: string): PlaceKey[] {
   const parent = place.parentId ? tree.get(place.parentId) : undefined;
   const kecamatan = place.type === "kecamatan" ? placeUnitId : parent?.type === "kecamatan" ? place.parentId : null;
   const keys: PlaceKey[] = placeUnitId === kecamatan ? [] : [{ placeId: placeUnitId, countedPlaceIds: [placeUnitId] }];
-  if (kecamatan) keys.push({ placeId: kecamatan, countedPlaceIds: [kecamatan, ...(tree.get(kecamatan)?.childIds ?? [])] });
+  if (kecamatan)
+    keys.push({ placeId: kecamatan, countedPlaceIds: [kecamatan, ...(tree.get(kecamatan)?.childIds ?? [])] });
   return keys;
 }
 
@@ -64,7 +79,14 @@ type Tally = { current: number; past: number; itemIds: string[] };
 const utc = (moment: Date) => moment.toISOString();
 
 /** Items of the key in the window (with their ids) and in the baseline period before it, in one indexed scan. */
-async function tally(sql: SqlTransaction, category: string, key: PlaceKey, windowStart: Date, now: Date, options: EarlyWarningOptions): Promise<Tally> {
+async function tally(
+  sql: SqlTransaction,
+  category: string,
+  key: PlaceKey,
+  windowStart: Date,
+  now: Date,
+  options: EarlyWarningOptions,
+): Promise<Tally> {
   const baselineStart = new Date(windowStart.getTime() - options.baselineDays * 24 * 3600_000);
   // Spam and merged duplicates are not separate reports of the problem.
   const [row] = await sql.query<{ current: number; past: number; ids: string[] | null }>(
@@ -90,28 +112,40 @@ type Outcome = { warningId: string; change: "raised" | "updated" } | { warningId
  * of the same category and place at once take turns: a live warning is updated with the window's
  * items; otherwise a rising count raises a new one (audited, by the system).
  */
-async function checkKey(services: Services, item: { category: string; unitId: string | null }, key: PlaceKey, now: Date, options: EarlyWarningOptions): Promise<Outcome> {
+async function checkKey(
+  services: Services,
+  item: { category: string; unitId: string | null },
+  key: PlaceKey,
+  now: Date,
+  options: EarlyWarningOptions,
+): Promise<Outcome> {
   const { category } = item;
   // Plain SQL: a burst of arrivals checks many keys, and Prisma's planning of each query cost more than the queries.
   return services.db.transaction(async (sql) => {
-    await sql.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2))`, [LOCK_NAMESPACE, `${category}:${key.placeId}`]);
+    await sql.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2))`, [
+      LOCK_NAMESPACE,
+      `${category}:${key.placeId}`,
+    ]);
     const windowStart = new Date(now.getTime() - options.windowMinutes * 60_000);
     const counts = await tally(sql, category, key, windowStart, now, options);
     const [live] = await sql.query<{ id: string; itemIds: string[] }>(
       `SELECT "id"::text AS id, coalesce("itemIds", '{}') AS "itemIds" FROM "EarlyWarning"
       WHERE "category" = $1 AND "placeUnitId" = $2::uuid AND "status" = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb))) AND "raisedAt" >= $4::timestamp(3)
       ORDER BY "raisedAt" DESC LIMIT 1`,
-      [category, key.placeId, JSON.stringify(LIVE_WARNING_STATUSES), utc(new Date(now.getTime() - options.dedupeHours * 3600_000))],
+      [
+        category,
+        key.placeId,
+        JSON.stringify(LIVE_WARNING_STATUSES),
+        utc(new Date(now.getTime() - options.dedupeHours * 3600_000)),
+      ],
     );
     if (live) {
       const itemIds = [...new Set([...live.itemIds, ...counts.itemIds])];
       if (itemIds.length === live.itemIds.length) return { warningId: live.id, change: "unchanged" };
-      await sql.query(`UPDATE "EarlyWarning" SET "itemIds" = ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), "count" = $2, "windowEnd" = $3::timestamp(3) WHERE "id" = $4::uuid`, [
-        JSON.stringify(itemIds),
-        itemIds.length,
-        utc(now),
-        live.id,
-      ]);
+      await sql.query(
+        `UPDATE "EarlyWarning" SET "itemIds" = ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), "count" = $2, "windowEnd" = $3::timestamp(3) WHERE "id" = $4::uuid`,
+        [JSON.stringify(itemIds), itemIds.length, utc(now), live.id],
+      );
       return { warningId: live.id, change: "updated" };
     }
     const baseline = baselinePerWindow(counts.past, options);
@@ -120,15 +154,29 @@ async function checkKey(services: Services, item: { category: string; unitId: st
     await sql.query(
       `INSERT INTO "EarlyWarning" ("id", "category", "placeUnitId", "unitId", "windowStart", "windowEnd", "count", "baseline", "itemIds", "raisedAt")
       VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::timestamp(3), $6::timestamp(3), $7, $8, ARRAY(SELECT jsonb_array_elements_text($9::jsonb)), $6::timestamp(3))`,
-      [warningId, category, key.placeId, item.unitId, utc(windowStart), utc(now), counts.current, baseline, JSON.stringify(counts.itemIds)],
+      [
+        warningId,
+        category,
+        key.placeId,
+        item.unitId,
+        utc(windowStart),
+        utc(now),
+        counts.current,
+        baseline,
+        JSON.stringify(counts.itemIds),
+      ],
     );
-    await recordAuditSql(sql, { actor: null, label: "system" }, {
-      action: "earlyWarning.raised",
-      targetType: "EarlyWarning",
-      targetId: warningId,
-      unitId: item.unitId,
-      changes: { category, placeUnitId: key.placeId, count: counts.current, baseline },
-    });
+    await recordAuditSql(
+      sql,
+      { actor: null, label: "system" },
+      {
+        action: "earlyWarning.raised",
+        targetType: "EarlyWarning",
+        targetId: warningId,
+        unitId: item.unitId,
+        changes: { category, placeUnitId: key.placeId, count: counts.current, baseline },
+      },
+    );
     return { warningId, change: "raised" };
   });
 }
@@ -138,16 +186,28 @@ async function checkKey(services: Services, item: { category: string; unitId: st
  * that rises (or already has a live warning) takes the item, so five reports from one desa make
  * one warning, not a second one for its kecamatan; the kecamatan catches surges spread over its desa.
  */
-export async function detectRisingTopic(services: Services, itemId: string, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<Outcome> {
+export async function detectRisingTopic(
+  services: Services,
+  itemId: string,
+  options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS,
+  now = new Date(),
+): Promise<Outcome> {
   const [item] = await checkedItems(services, [itemId]);
-  return item && isCheckable(item, options, now) ? checkItem(services, await loadPlaceTree(services), item, options, now) : null;
+  return item && isCheckable(item, options, now)
+    ? checkItem(services, await loadPlaceTree(services), item, options, now)
+    : null;
 }
 
 /**
  * Runs the rule once per category and place for a batch of changed items: the items of one
  * category and place share their counts, so the newest of them stands for all.
  */
-export async function detectRisingTopics(services: Services, itemIds: string[], options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS, now = new Date()): Promise<void> {
+export async function detectRisingTopics(
+  services: Services,
+  itemIds: string[],
+  options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS,
+  now = new Date(),
+): Promise<void> {
   const items = await checkedItems(services, itemIds);
   const newest = new Map<string, CheckableItem>();
   for (const item of items.filter((candidate) => isCheckable(candidate, options, now))) {
@@ -160,7 +220,14 @@ export async function detectRisingTopics(services: Services, itemIds: string[], 
   for (const item of newest.values()) await checkItem(services, tree, item, options, now);
 }
 
-type CheckedItem = { status: string; category: string | null; placeUnitId: string | null; unitId: string | null; mergedIntoId: string | null; receivedAt: Date };
+type CheckedItem = {
+  status: string;
+  category: string | null;
+  placeUnitId: string | null;
+  unitId: string | null;
+  mergedIntoId: string | null;
+  receivedAt: Date;
+};
 type CheckableItem = CheckedItem & { category: string; placeUnitId: string };
 
 /** What the rule needs of each changed item; a burst's thousands of ids are one JSON parameter. */
@@ -178,16 +245,24 @@ async function checkedItems(services: Services, itemIds: string[]): Promise<Chec
 
 /** Only a triaged item of the current window with a category and a place can make a topic rise. */
 function isCheckable(item: CheckedItem, options: EarlyWarningOptions, now: Date): item is CheckableItem {
-  if (!item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status)) return false;
+  if (!item.category || !item.placeUnitId || item.mergedIntoId || ["new", "closed_spam"].includes(item.status))
+    return false;
   // Changes to older items (notes, replies) cannot make the current window rise.
   return item.receivedAt.getTime() >= now.getTime() - options.windowMinutes * 60_000;
 }
 
-async function checkItem(services: Services, tree: PlaceTree, item: CheckableItem, options: EarlyWarningOptions, now: Date): Promise<Outcome> {
+async function checkItem(
+  services: Services,
+  tree: PlaceTree,
+  item: CheckableItem,
+  options: EarlyWarningOptions,
+  now: Date,
+): Promise<Outcome> {
   for (const key of placeKeys(tree, item.placeUnitId)) {
     const outcome = await checkKey(services, { category: item.category, unitId: item.unitId }, key, now, options);
     if (!outcome) continue;
-    if (outcome.change !== "unchanged") services.events.emit("inbox.earlyWarning", { warningId: outcome.warningId, change: outcome.change });
+    if (outcome.change !== "unchanged")
+      services.events.emit("inbox.earlyWarning", { warningId: outcome.warningId, change: outcome.change });
     return outcome;
   }
   return null;
@@ -198,14 +273,19 @@ async function checkItem(services: Services, tree: PlaceTree, item: CheckableIte
  * check runs are gathered and checked together next, so a burst of arrivals costs one check per
  * category and place rather than one per item.
  */
-export function risingTopicWatch(services: Services, options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS): { note(itemId: string): void; stop(): Promise<void> } {
+export function risingTopicWatch(
+  services: Services,
+  options: EarlyWarningOptions = EARLY_WARNING_DEFAULTS,
+): { note(itemId: string): void; stop(): Promise<void> } {
   const waiting = new Set<string>();
   let checking: Promise<void> | null = null;
   const checkWaiting = async () => {
     while (waiting.size > 0) {
       const itemIds = [...waiting];
       waiting.clear();
-      await detectRisingTopics(services, itemIds, options).catch((error: unknown) => services.logger.error({ err: error, items: itemIds.length }, "early warning check failed"));
+      await detectRisingTopics(services, itemIds, options).catch((error: unknown) =>
+        services.logger.error({ err: error, items: itemIds.length }, "early warning check failed"),
+      );
     }
     checking = null;
   };

@@ -22,9 +22,17 @@ const TRIAGE_SLICE = 50;
  * stored already triaged, routed and given deadlines, with their "triaged" event; without it
  * they are stored as new for triage on arrival. Returns the items filed now.
  */
-export async function fileMessages(sql: SqlTransaction, arrivals: IncomingArrival[], decide?: (arrival: Arrival) => ArrivalDecision): Promise<FiledItem[]> {
+export async function fileMessages(
+  sql: SqlTransaction,
+  arrivals: IncomingArrival[],
+  decide?: (arrival: Arrival) => ArrivalDecision,
+): Promise<FiledItem[]> {
   // Sorted, so that concurrent batches insert (and wait on) the same platform ids in the same order.
-  const unique = [...new Map(arrivals.map((arrival) => [`${arrival.message.source}\u0000${arrival.message.platformId}`, arrival])).entries()]
+  const unique = [
+    ...new Map(
+      arrivals.map((arrival) => [`${arrival.message.source}\u0000${arrival.message.platformId}`, arrival]),
+    ).entries(),
+  ]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, arrival]) => arrival);
   if (unique.length === 0) return [];
@@ -89,9 +97,10 @@ export async function fileMessages(sql: SqlTransaction, arrivals: IncomingArriva
     ...(decision ? [{ itemId: row.id, type: "triaged", data: decision.event }] : []),
   ]);
   // In array order, so each item's "received" comes before its "triaged" on the timeline.
-  await sql.query(`INSERT INTO "InboxEvent" ("itemId", "type", "data") SELECT "itemId", "type", "data" FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`, [
-    JSON.stringify(events),
-  ]);
+  await sql.query(
+    `INSERT INTO "InboxEvent" ("itemId", "type", "data") SELECT "itemId", "type", "data" FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`,
+    [JSON.stringify(events)],
+  );
   return filed.map(({ row, decision }) => ({ id: row.id, decision }));
 }
 
@@ -99,14 +108,19 @@ export async function fileMessages(sql: SqlTransaction, arrivals: IncomingArriva
  * Files one citizen message in its own transaction (polling fills the inbox this way) and
  * announces it for triage on arrival. Returns the new item's id, or null when it was already stored.
  */
-export async function storeIncoming(services: Services, channel: IncomingArrival["channel"], message: IncomingMessage): Promise<string | null> {
+export async function storeIncoming(
+  services: Services,
+  channel: IncomingArrival["channel"],
+  message: IncomingMessage,
+): Promise<string | null> {
   const [filed] = await services.db.transaction((sql) => fileMessages(sql, [{ channel, message }]));
   if (!filed) return null;
   services.events.emit("inbox.itemReceived", { itemId: filed.id });
   return filed.id;
 }
 
-const conversationKey = (message: IncomingMessage) => `${message.source}\u0000${message.threadKey}\u0000${authorKeyOf(message)}`;
+const conversationKey = (message: IncomingMessage) =>
+  `${message.source}\u0000${message.threadKey}\u0000${authorKeyOf(message)}`;
 /**
  * Who wrote it, within its thread. A message without an author id (Meta omits `from` at times) is
  * a conversation of its own, keyed by its own platform id: a display name such as "Pengguna
@@ -119,14 +133,26 @@ export const authorKeyOf = (message: IncomingMessage) => message.author.platform
  * moved forward. Keys are sorted so that concurrent batches lock conversations in the same order.
  */
 async function upsertConversations(sql: SqlTransaction, arrivals: IncomingArrival[]): Promise<Map<string, string>> {
-  const latest = new Map<string, { source: string; channelId: string; threadKey: string; authorKey: string; lastItemAt: Date }>();
+  const latest = new Map<
+    string,
+    { source: string; channelId: string; threadKey: string; authorKey: string; lastItemAt: Date }
+  >();
   for (const { channel, message } of arrivals) {
     const key = conversationKey(message);
     const known = latest.get(key);
-    if (!known) latest.set(key, { source: message.source, channelId: channel.id, threadKey: message.threadKey, authorKey: authorKeyOf(message), lastItemAt: message.sentAt });
+    if (!known)
+      latest.set(key, {
+        source: message.source,
+        channelId: channel.id,
+        threadKey: message.threadKey,
+        authorKey: authorKeyOf(message),
+        lastItemAt: message.sentAt,
+      });
     else if (message.sentAt > known.lastItemAt) known.lastItemAt = message.sentAt;
   }
-  const conversations = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, conversation]) => ({ id: randomUUID(), ...conversation }));
+  const conversations = [...latest.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, conversation]) => ({ id: randomUUID(), ...conversation }));
   const rows = await sql.query<{ id: string; source: string; threadKey: string; authorKey: string }>(
     `INSERT INTO "Conversation" ("id", "source", "channelId", "threadKey", "authorKey", "lastItemAt")
     SELECT "id", "source", "channelId", "threadKey", "authorKey", "lastItemAt"
@@ -143,9 +169,18 @@ async function upsertConversations(sql: SqlTransaction, arrivals: IncomingArriva
  * remote id → post id. A comment on a Page video names the video's feed post,
  * {page-id}_{video-id}, while the delivery holds the video id.
  */
-async function postsAnswered(sql: SqlTransaction, arrivals: IncomingArrival[]): Promise<(channelId: string, postRemoteId: string | null) => string | null> {
+async function postsAnswered(
+  sql: SqlTransaction,
+  arrivals: IncomingArrival[],
+): Promise<(channelId: string, postRemoteId: string | null) => string | null> {
   const videoIdOf = (remoteId: string) => remoteId.slice(remoteId.indexOf("_") + 1);
-  const remoteIds = [...new Set(arrivals.flatMap(({ message }) => (message.postRemoteId ? [message.postRemoteId, videoIdOf(message.postRemoteId)] : [])))];
+  const remoteIds = [
+    ...new Set(
+      arrivals.flatMap(({ message }) =>
+        message.postRemoteId ? [message.postRemoteId, videoIdOf(message.postRemoteId)] : [],
+      ),
+    ),
+  ];
   if (remoteIds.length === 0) return () => null;
   const channelIds = [...new Set(arrivals.map(({ channel }) => channel.id))];
   const deliveries = await sql.query<{ channelId: string; remoteId: string; postId: string }>(
@@ -153,7 +188,13 @@ async function postsAnswered(sql: SqlTransaction, arrivals: IncomingArrival[]): 
     WHERE "channelId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) AND "remoteId" IN (SELECT jsonb_array_elements_text($2::jsonb))`,
     [JSON.stringify(channelIds), JSON.stringify(remoteIds)],
   );
-  const posts = new Map(deliveries.map((delivery) => [`${delivery.channelId}\u0000${delivery.remoteId}`, delivery.postId]));
+  const posts = new Map(
+    deliveries.map((delivery) => [`${delivery.channelId}\u0000${delivery.remoteId}`, delivery.postId]),
+  );
   return (channelId, postRemoteId) =>
-    postRemoteId === null ? null : (posts.get(`${channelId}\u0000${postRemoteId}`) ?? posts.get(`${channelId}\u0000${videoIdOf(postRemoteId)}`) ?? null);
+    postRemoteId === null
+      ? null
+      : (posts.get(`${channelId}\u0000${postRemoteId}`) ??
+        posts.get(`${channelId}\u0000${videoIdOf(postRemoteId)}`) ??
+        null);
 }

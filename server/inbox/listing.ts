@@ -44,7 +44,8 @@ export async function visibleUnitIds(prisma: PrismaClient, actor: Actor): Promis
 }
 
 // Status lists are code constants, written into the SQL so that PostgreSQL can match them with the partial index on open items.
-const statusList = (statuses: readonly string[]) => Prisma.raw(statuses.map((status) => `'${status}'::"InboxStatus"`).join(", "));
+const statusList = (statuses: readonly string[]) =>
+  Prisma.raw(statuses.map((status) => `'${status}'::"InboxStatus"`).join(", "));
 
 /** The conditions of each view, in SQL, for the actor at a moment. */
 function viewCondition(view: InboxView, actor: Actor, now: Date): Prisma.Sql {
@@ -70,7 +71,12 @@ function viewCondition(view: InboxView, actor: Actor, now: Date): Prisma.Sql {
  * the full-text search in the same query (so a search never hides a visible match behind a cap),
  * then loaded with what the presenter needs. Returns limit + 1 rows when there is a next page.
  */
-export async function listInboxItems(prisma: PrismaClient, actor: Actor, listing: InboxListing, now = new Date()): Promise<InboxItemWithRelations[]> {
+export async function listInboxItems(
+  prisma: PrismaClient,
+  actor: Actor,
+  listing: InboxListing,
+  now = new Date(),
+): Promise<InboxItemWithRelations[]> {
   const unitIds = await visibleUnitIds(prisma, actor);
   const conditions = [viewCondition(listing.view, actor, now)];
   if (unitIds) conditions.push(Prisma.sql`"unitId" = ANY(${unitIds}::uuid[])`);
@@ -81,26 +87,40 @@ export async function listInboxItems(prisma: PrismaClient, actor: Actor, listing
   if (listing.urgency) conditions.push(Prisma.sql`"urgency" = ${listing.urgency}`);
   if (listing.unitId) conditions.push(Prisma.sql`"unitId" = ${listing.unitId}::uuid`);
   if (listing.channelId) conditions.push(Prisma.sql`"channelId" = ${listing.channelId}::uuid`);
-  if (listing.after) conditions.push(Prisma.sql`("receivedAt", "id") < (${listing.after.at}, ${listing.after.id}::uuid)`);
+  if (listing.after)
+    conditions.push(Prisma.sql`("receivedAt", "id") < (${listing.after.at}, ${listing.after.id}::uuid)`);
   if (listing.q) conditions.push(Prisma.sql`"search" @@ websearch_to_tsquery('indonesian', ${listing.q})`);
   const take = listing.limit + 1;
   const where = (extra: Prisma.Sql[] = []) => Prisma.join([...conditions, ...extra], " AND ");
   const newestFirst = Prisma.sql`ORDER BY "receivedAt" DESC, "id" DESC LIMIT ${take}`;
-  const query = listing.q ? bandedSearch(where, newestFirst, take, now) : Prisma.sql`SELECT "id" FROM "InboxItem" WHERE ${where()} ${newestFirst}`;
+  const query = listing.q
+    ? bandedSearch(where, newestFirst, take, now)
+    : Prisma.sql`SELECT "id" FROM "InboxItem" WHERE ${where()} ${newestFirst}`;
   const ids = (await prisma.$queryRaw<{ id: string }[]>(query)).map((row) => row.id);
   const items = await prisma.inboxItem.findMany({ where: { id: { in: ids } }, include: inboxItemInclude });
   // Newest first, as the cursor expects (lower-case uuid text sorts as PostgreSQL sorts uuids).
-  return items.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return items.sort(
+    (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
 }
 
 /** The search as one query over the age bands (SEARCH_BANDS_DAYS), newest band first. */
-function bandedSearch(where: (extra: Prisma.Sql[]) => Prisma.Sql, newestFirst: Prisma.Sql, take: number, now: Date): Prisma.Sql {
+function bandedSearch(
+  where: (extra: Prisma.Sql[]) => Prisma.Sql,
+  newestFirst: Prisma.Sql,
+  take: number,
+  now: Date,
+): Prisma.Sql {
   const bounds = SEARCH_BANDS_DAYS.map((days) => new Date(now.getTime() - days * 24 * 3600_000));
-  const bands = [Prisma.sql`(SELECT "id" FROM "InboxItem" WHERE ${where([Prisma.sql`"receivedAt" >= ${bounds[0]}`])} ${newestFirst})`];
+  const bands = [
+    Prisma.sql`(SELECT "id" FROM "InboxItem" WHERE ${where([Prisma.sql`"receivedAt" >= ${bounds[0]}`])} ${newestFirst})`,
+  ];
   bounds.forEach((until, band) => {
     const since = bounds[band + 1];
     const age = [Prisma.sql`"receivedAt" < ${until}`, ...(since ? [Prisma.sql`"receivedAt" >= ${since}`] : [])];
-    bands.push(Prisma.sql`(SELECT "id" FROM (SELECT "id", "receivedAt" FROM "InboxItem" WHERE ${where(age)} OFFSET 0) AS band ${newestFirst})`);
+    bands.push(
+      Prisma.sql`(SELECT "id" FROM (SELECT "id", "receivedAt" FROM "InboxItem" WHERE ${where(age)} OFFSET 0) AS band ${newestFirst})`,
+    );
   });
   // The outer LIMIT stops PostgreSQL before it opens a band it does not need.
   return Prisma.sql`SELECT "id" FROM (${Prisma.join(bands, " UNION ALL ")}) AS matches LIMIT ${take}`;

@@ -36,14 +36,24 @@ export type InboxPollerOptions = {
 };
 
 /** Two minutes keeps within X's Basic tier mention limit (10 requests per 15 minutes per user). */
-const DEFAULTS: Required<InboxPollerOptions> = { xMinIntervalMs: 2 * 60_000, metaIntervalMs: 5 * 60_000, recentPostDays: 14, leaseMs: 2 * 60_000 };
+const DEFAULTS: Required<InboxPollerOptions> = {
+  xMinIntervalMs: 2 * 60_000,
+  metaIntervalMs: 5 * 60_000,
+  recentPostDays: 14,
+  leaseMs: 2 * 60_000,
+};
 
 /** Request counts are kept per calendar month in UTC. */
 export const monthOf = (date: Date) => date.toISOString().slice(0, 7);
 const startOfNextMonth = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
 
 /** Adds requests made to a platform to the channel's monthly counts (atomic, so processes may count at once). */
-export async function recordPlatformRequests(prisma: PrismaClient, channelId: string, requests: IncomingBatch["requests"], at = new Date()): Promise<void> {
+export async function recordPlatformRequests(
+  prisma: PrismaClient,
+  channelId: string,
+  requests: IncomingBatch["requests"],
+  at = new Date(),
+): Promise<void> {
   const month = monthOf(at);
   for (const { endpoint, count } of requests) {
     if (count <= 0) continue;
@@ -54,9 +64,16 @@ export async function recordPlatformRequests(prisma: PrismaClient, channelId: st
 }
 
 /** Requests the channel may still make this month (polling and engagement share it); null without a budget. */
-export async function requestBudgetLeft(prisma: PrismaClient, channel: Pick<Channel, "id" | "monthlyRequestBudget">, now: Date): Promise<number | null> {
+export async function requestBudgetLeft(
+  prisma: PrismaClient,
+  channel: Pick<Channel, "id" | "monthlyRequestBudget">,
+  now: Date,
+): Promise<number | null> {
   if (channel.monthlyRequestBudget === null) return null;
-  const used = await prisma.platformRequestCount.aggregate({ where: { channelId: channel.id, month: monthOf(now) }, _sum: { requests: true } });
+  const used = await prisma.platformRequestCount.aggregate({
+    where: { channelId: channel.id, month: monthOf(now) },
+    _sum: { requests: true },
+  });
   return channel.monthlyRequestBudget - (used._sum.requests ?? 0);
 }
 
@@ -88,8 +105,13 @@ export class InboxPoller {
   /** Every connected channel that has an inbox gets a poll row per stream, due at once. */
   private async ensurePolls(): Promise<void> {
     const { prisma } = this.services;
-    const channels = await prisma.channel.findMany({ where: { status: "connected", kind: { in: Object.keys(POLLED_STREAMS) as ChannelKind[] } }, select: { id: true, kind: true } });
-    const rows = channels.flatMap((channel) => (POLLED_STREAMS[channel.kind] ?? []).map((stream) => ({ channelId: channel.id, stream })));
+    const channels = await prisma.channel.findMany({
+      where: { status: "connected", kind: { in: Object.keys(POLLED_STREAMS) as ChannelKind[] } },
+      select: { id: true, kind: true },
+    });
+    const rows = channels.flatMap((channel) =>
+      (POLLED_STREAMS[channel.kind] ?? []).map((stream) => ({ channelId: channel.id, stream })),
+    );
     if (rows.length) await prisma.channelPoll.createMany({ data: rows, skipDuplicates: true });
   }
 
@@ -115,7 +137,10 @@ export class InboxPoller {
     // X, the platform that bills, has one stream per channel, whose claim is exclusive.
     const left = await requestBudgetLeft(prisma, channel, now);
     if (left !== null && left <= 0) {
-      await prisma.channelPoll.update({ where: key, data: { nextPollAt: startOfNextMonth(now), lastError: BUDGET_EXHAUSTED } });
+      await prisma.channelPoll.update({
+        where: key,
+        data: { nextPollAt: startOfNextMonth(now), lastError: BUDGET_EXHAUSTED },
+      });
       return;
     }
     try {
@@ -126,24 +151,50 @@ export class InboxPoller {
       const batch: IncomingBatch =
         stream === "comments" && recentPostIds.length === 0
           ? { messages: [], cursor: claimed.cursor, requests: [] }
-          : await withFreshXToken(this.services, channel, (target) => fetchIncoming(target, stream, claimed.cursor, { recentPostIds, ...(left !== null ? { maxRequests: left } : {}) }));
+          : await withFreshXToken(this.services, channel, (target) =>
+              fetchIncoming(target, stream, claimed.cursor, {
+                recentPostIds,
+                ...(left !== null ? { maxRequests: left } : {}),
+              }),
+            );
       await recordPlatformRequests(prisma, channel.id, batch.requests, now);
       // Filed before the cursor moves: a crash in between re-reads, and filing dedupes.
       for (const message of batch.messages) await this.file(channel, stream, message);
       const spent = batch.requests.reduce((sum, request) => sum + request.count, 0);
       const stillLeft = left === null ? null : left - spent;
-      const nextPollAt = stillLeft !== null && stillLeft <= 0 ? startOfNextMonth(now) : this.nextPollAfter(channel.kind, now, spent, stillLeft, batch.retryAt);
+      const nextPollAt =
+        stillLeft !== null && stillLeft <= 0
+          ? startOfNextMonth(now)
+          : this.nextPollAfter(channel.kind, now, spent, stillLeft, batch.retryAt);
       await prisma.channelPoll.update({
         where: key,
-        data: { cursor: batch.cursor, lastPolledAt: now, nextPollAt, lastError: stillLeft !== null && stillLeft <= 0 ? BUDGET_EXHAUSTED : null },
+        data: {
+          cursor: batch.cursor,
+          lastPolledAt: now,
+          nextPollAt,
+          lastError: stillLeft !== null && stillLeft <= 0 ? BUDGET_EXHAUSTED : null,
+        },
       });
     } catch (error) {
-      logger.warn({ channelId: channel.id, stream, reason: error instanceof ChannelError ? error.code : failureOf(error).reason, owner: this.owner }, "inbox poll failed; will try again");
-      if (error instanceof ChannelError && error.failure === "reconnect") await markChannelNeedsReconnect(this.services, channel.id, error.message);
+      logger.warn(
+        {
+          channelId: channel.id,
+          stream,
+          reason: error instanceof ChannelError ? error.code : failureOf(error).reason,
+          owner: this.owner,
+        },
+        "inbox poll failed; will try again",
+      );
+      if (error instanceof ChannelError && error.failure === "reconnect")
+        await markChannelNeedsReconnect(this.services, channel.id, error.message);
       const retryAt = error instanceof ChannelError ? error.retryAt : undefined;
       await prisma.channelPoll.update({
         where: key,
-        data: { lastPolledAt: now, nextPollAt: this.nextPollAfter(channel.kind, now, 1, left, retryAt), lastError: error instanceof ChannelError ? error.message.slice(0, 500) : failureOf(error).reason },
+        data: {
+          lastPolledAt: now,
+          nextPollAt: this.nextPollAfter(channel.kind, now, 1, left, retryAt),
+          lastError: error instanceof ChannelError ? error.message.slice(0, 500) : failureOf(error).reason,
+        },
       });
     }
   }
@@ -158,8 +209,13 @@ export class InboxPoller {
       await storeIncoming(this.services, channel, message);
     } catch (error) {
       const { reason } = failureOf(error);
-      this.services.logger.warn({ channelId: channel.id, stream, platformId: message.platformId, reason, owner: this.owner }, "polled message could not be filed; kept in the dead-letter list");
-      await this.services.db.transaction((sql) => keepMessageDeadLetter(sql, { origin: "poll", channelId: channel.id, stream, message, reason }));
+      this.services.logger.warn(
+        { channelId: channel.id, stream, platformId: message.platformId, reason, owner: this.owner },
+        "polled message could not be filed; kept in the dead-letter list",
+      );
+      await this.services.db.transaction((sql) =>
+        keepMessageDeadLetter(sql, { origin: "poll", channelId: channel.id, stream, message, reason }),
+      );
     }
   }
 
@@ -167,9 +223,16 @@ export class InboxPoller {
    * The budget is spread over the rest of the month: each request buys (seconds left in the
    * month / requests left) of waiting, never less than the minimum interval, never before a rate-limit reset.
    */
-  private nextPollAfter(kind: ChannelKind, now: Date, spent: number, left: number | null, retryAt: Date | undefined): Date {
+  private nextPollAfter(
+    kind: ChannelKind,
+    now: Date,
+    spent: number,
+    left: number | null,
+    retryAt: Date | undefined,
+  ): Date {
     const minimum = kind === "x" ? this.options.xMinIntervalMs : this.options.metaIntervalMs;
-    const paced = left === null || left <= 0 ? 0 : (Math.max(1, spent) * (startOfNextMonth(now).getTime() - now.getTime())) / left;
+    const paced =
+      left === null || left <= 0 ? 0 : (Math.max(1, spent) * (startOfNextMonth(now).getTime() - now.getTime())) / left;
     const next = now.getTime() + Math.max(minimum, paced);
     return new Date(Math.max(next, retryAt?.getTime() ?? 0));
   }
@@ -177,7 +240,12 @@ export class InboxPoller {
   /** Remote ids of what we published on the channel lately, newest first. */
   private async recentPostIds(channelId: string, now: Date): Promise<string[]> {
     const deliveries = await this.services.prisma.delivery.findMany({
-      where: { channelId, status: "published", remoteId: { not: null }, publishedAt: { gte: new Date(now.getTime() - this.options.recentPostDays * 86_400_000) } },
+      where: {
+        channelId,
+        status: "published",
+        remoteId: { not: null },
+        publishedAt: { gte: new Date(now.getTime() - this.options.recentPostDays * 86_400_000) },
+      },
       select: { remoteId: true },
       orderBy: { publishedAt: "desc" },
     });

@@ -7,7 +7,10 @@ import type { InboxSource } from "../db/generated/enums.js";
 import type { Services } from "../services.js";
 import { recordPlatformRequests } from "./polling.js";
 
-export type RepliedItem = Pick<InboxItem, "source" | "platformId" | "parentPlatformId" | "authorPlatformId" | "authorHandle" | "conversationId">;
+export type RepliedItem = Pick<
+  InboxItem,
+  "source" | "platformId" | "parentPlatformId" | "authorPlatformId" | "authorHandle" | "conversationId"
+>;
 
 /** The request each reply makes, counted with polling's so admins see the whole spend (X bills replies too). */
 const REPLY_ENDPOINTS: Partial<Record<InboxSource, string>> = {
@@ -21,12 +24,25 @@ const REPLY_ENDPOINTS: Partial<Record<InboxSource, string>> = {
  * Answers a citizen's message on the platform it came from, in its thread, and returns the
  * reply's remote id and URL. Throws ChannelError (the caller records the timeline event).
  */
-export async function sendReply(services: Services, channel: Channel, item: RepliedItem, text: string): Promise<RemotePost> {
+export async function sendReply(
+  services: Services,
+  channel: Channel,
+  item: RepliedItem,
+  text: string,
+): Promise<RemotePost> {
   const adapter = adapterFor(channel.kind);
   const endpoint = REPLY_ENDPOINTS[item.source];
-  if (!adapter.reply || !endpoint) throw new ChannelError("permanent", `${channel.kind}:reply_unsupported`, `Siar cannot reply to a ${item.source} on ${channel.kind}`);
+  if (!adapter.reply || !endpoint)
+    throw new ChannelError(
+      "permanent",
+      `${channel.kind}:reply_unsupported`,
+      `Siar cannot reply to a ${item.source} on ${channel.kind}`,
+    );
   const reply = adapter.reply;
-  const { threadKey } = await services.prisma.conversation.findUniqueOrThrow({ where: { id: item.conversationId }, select: { threadKey: true } });
+  const { threadKey } = await services.prisma.conversation.findUniqueOrThrow({
+    where: { id: item.conversationId },
+    select: { threadKey: true },
+  });
   const to = {
     source: item.source as Exclude<InboxSource, "web_report">,
     platformId: item.platformId,

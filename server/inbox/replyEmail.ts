@@ -14,7 +14,11 @@ export type EmailedReport = { itemId: string; email: string; name: string; track
  * Sends a staff reply to a web report's citizen by e-mail, with the link to the tracking page
  * where it is shown too. Never throws: a failure is an outcome to record, not a lost reply.
  */
-export async function emailReply(services: Pick<Services, "config" | "logger">, report: EmailedReport, text: string): Promise<ReplyEmailOutcome> {
+export async function emailReply(
+  services: Pick<Services, "config" | "logger">,
+  report: EmailedReport,
+  text: string,
+): Promise<ReplyEmailOutcome> {
   const smtp = smtpOf(services);
   if (!smtp) return { status: "failed", reason: SMTP_NOT_CONFIGURED };
   const trackingUrl = `${services.config.publicBaseUrl}/lacak/${report.trackingNumber}`;
@@ -23,7 +27,9 @@ export async function emailReply(services: Pick<Services, "config" | "logger">, 
       from: smtp.from,
       to: report.email,
       subject: `Tanggapan atas laporan ${report.trackingNumber}`,
-      text: [`Yth. ${report.name},`, "", text, "", `Status dan semua tanggapan atas laporan Anda: ${trackingUrl}`].join("\n"),
+      text: [`Yth. ${report.name},`, "", text, "", `Status dan semua tanggapan atas laporan Anda: ${trackingUrl}`].join(
+        "\n",
+      ),
       // Staff's text and the citizen's name go through the escaping `html` tag.
       html: html`<!doctype html>
 <html lang="id"><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2328">

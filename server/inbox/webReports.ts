@@ -28,7 +28,11 @@ export async function listReportPlaces(services: Pick<Services, "prisma">): Prom
     select: {
       id: true,
       name: true,
-      children: { where: { active: true, type: { in: ["desa", "kelurahan"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+      children: {
+        where: { active: true, type: { in: ["desa", "kelurahan"] } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      },
     },
   });
   return kecamatans.map(({ children, ...kecamatan }) => ({ ...kecamatan, villages: children }));
@@ -55,11 +59,18 @@ export const CITIZEN_ORIGIN: Origin = { actor: null, label: "warga (formulir asp
  * Files a report sent through the website's aspiration form as an inbox item in a conversation
  * of its own, and returns the tracking number the citizen follows it with.
  */
-export async function submitWebReport(services: Services, input: WebReportInput, origin: Origin = CITIZEN_ORIGIN): Promise<{ itemId: string; trackingNumber: string }> {
+export async function submitWebReport(
+  services: Services,
+  input: WebReportInput,
+  origin: Origin = CITIZEN_ORIGIN,
+): Promise<{ itemId: string; trackingNumber: string }> {
   const { prisma } = services;
   const authorKey = input.contact.phone ?? input.contact.email;
   if (!authorKey) throw new AppError("validation_failed", { field: "contact" });
-  const place = await prisma.unit.findUnique({ where: { id: input.placeUnitId }, select: { type: true, active: true, timezone: true } });
+  const place = await prisma.unit.findUnique({
+    where: { id: input.placeUnitId },
+    select: { type: true, active: true, timezone: true },
+  });
   if (!place?.active || !(REPORT_PLACE_TYPES as readonly string[]).includes(place.type)) {
     throw new AppError("invalid_report_place", { field: "placeUnitId" });
   }
@@ -133,7 +144,10 @@ export type PublicReport = {
   replies: { body: string; at: Date }[];
 };
 
-export async function findPublicReport(services: Pick<Services, "prisma">, trackingNumber: string): Promise<PublicReport | null> {
+export async function findPublicReport(
+  services: Pick<Services, "prisma">,
+  trackingNumber: string,
+): Promise<PublicReport | null> {
   const { prisma } = services;
   const item = await prisma.inboxItem.findUnique({
     where: { trackingNumber },
@@ -143,11 +157,17 @@ export async function findPublicReport(services: Pick<Services, "prisma">, track
       receivedAt: true,
       placeUnitId: true,
       unit: { select: { name: true } },
-      events: { where: { type: "reply", visibility: "public" }, orderBy: { id: "asc" }, select: { body: true, createdAt: true } },
+      events: {
+        where: { type: "reply", visibility: "public" },
+        orderBy: { id: "asc" },
+        select: { body: true, createdAt: true },
+      },
     },
   });
   if (!item) return null;
-  const place = item.placeUnitId ? await prisma.unit.findUnique({ where: { id: item.placeUnitId }, select: { timezone: true } }) : null;
+  const place = item.placeUnitId
+    ? await prisma.unit.findUnique({ where: { id: item.placeUnitId }, select: { timezone: true } })
+    : null;
   return {
     trackingNumber,
     status: item.status,

@@ -50,9 +50,10 @@ export class WebhookReceiver {
         // One JSON parameter: pg escapes a text[] parameter character by character, and Prisma would plan it at length.
         const connection = await this.services.db.connect();
         try {
-          await connection.query(`INSERT INTO "WebhookReceipt" ("source", "body") SELECT "source", "body" FROM json_to_recordset($1::json) AS x("source" text, "body" text)`, [
-            JSON.stringify(round.map(({ source, body }) => ({ source, body }))),
-          ]);
+          await connection.query(
+            `INSERT INTO "WebhookReceipt" ("source", "body") SELECT "source", "body" FROM json_to_recordset($1::json) AS x("source" text, "body" text)`,
+            [JSON.stringify(round.map(({ source, body }) => ({ source, body })))],
+          );
         } finally {
           await connection.release();
         }
@@ -140,7 +141,10 @@ export class WebhookProcessor {
     } catch (error) {
       // The transaction itself failed (connection, commit): nothing was filed, and the claim is gone.
       const { reason } = failureOf(error);
-      this.services.logger.warn({ receipts: claimed.length, reason, owner: this.owner }, "webhook batch could not be filed; will retry");
+      this.services.logger.warn(
+        { receipts: claimed.length, reason, owner: this.owner },
+        "webhook batch could not be filed; will retry",
+      );
       if (claimed.length > 0) await this.postpone(claimed, reason);
       return claimed.length;
     }
@@ -182,13 +186,26 @@ export class WebhookProcessor {
       const { items, failed } = await fileEachOnItsOwn(sql, arrivals, decide);
       const retryLater = new Map<string, string>();
       for (const { arrival, failure } of failed) {
-        const ids = { receiptId: arrival.receiptId, channelId: arrival.channel.id, platformId: arrival.message.platformId };
+        const ids = {
+          receiptId: arrival.receiptId,
+          channelId: arrival.channel.id,
+          platformId: arrival.message.platformId,
+        };
         this.services.logger.warn(
           { ...ids, reason: failure.reason, owner: this.owner },
-          failure.transient ? "webhook comment could not be filed; will retry" : "webhook comment refused by the database; kept in the dead-letter list",
+          failure.transient
+            ? "webhook comment could not be filed; will retry"
+            : "webhook comment refused by the database; kept in the dead-letter list",
         );
         if (failure.transient) retryLater.set(arrival.receiptId, failure.reason);
-        else await keepMessageDeadLetter(sql, { origin: "meta_webhook", channelId: arrival.channel.id, message: arrival.message, reason: failure.reason, receiptId: arrival.receiptId });
+        else
+          await keepMessageDeadLetter(sql, {
+            origin: "meta_webhook",
+            channelId: arrival.channel.id,
+            message: arrival.message,
+            reason: failure.reason,
+            receiptId: arrival.receiptId,
+          });
       }
       // A body that is not a Meta webhook will never become one: it is set aside with the reason, not retried.
       const done = receipts.filter(({ id }) => !retryLater.has(id));
@@ -220,7 +237,10 @@ export class WebhookProcessor {
     );
     for (const receipt of given) {
       const reason = `given up after ${MAX_ATTEMPTS} attempts: ${receipt.lastError ?? "unknown"}`;
-      this.services.logger.warn({ receiptId: receipt.id, reason, owner: this.owner }, "webhook receipt given up; kept in the dead-letter list");
+      this.services.logger.warn(
+        { receiptId: receipt.id, reason, owner: this.owner },
+        "webhook receipt given up; kept in the dead-letter list",
+      );
       await keepReceiptDeadLetter(sql, { id: receipt.id, body: receipt.body, reason });
     }
   }
@@ -232,7 +252,10 @@ export class WebhookProcessor {
 }
 
 /** The comments in the receipts, each with the connected channel it was addressed to, and why the malformed ones were set aside. */
-export async function readMetaReceipts(sql: SqlTransaction, receipts: Receipt[]): Promise<{ arrivals: ReceiptArrival[]; malformed: Map<string, string> }> {
+export async function readMetaReceipts(
+  sql: SqlTransaction,
+  receipts: Receipt[],
+): Promise<{ arrivals: ReceiptArrival[]; malformed: Map<string, string> }> {
   const malformed = new Map<string, string>();
   const found = receipts.flatMap((receipt) => {
     try {
@@ -252,7 +275,9 @@ export async function readMetaReceipts(sql: SqlTransaction, receipts: Receipt[])
       )
     : [];
   const channelOf = new Map<string, IncomingArrival["channel"]>();
-  for (const channel of channels) if (!channelOf.has(`${channel.kind}:${channel.externalId}`)) channelOf.set(`${channel.kind}:${channel.externalId}`, channel);
+  for (const channel of channels)
+    if (!channelOf.has(`${channel.kind}:${channel.externalId}`))
+      channelOf.set(`${channel.kind}:${channel.externalId}`, channel);
   // A callback for an account no unit has connected is acknowledged and dropped.
   const arrivals = found.flatMap(({ accountId, message, receiptId }) => {
     const channel = channelOf.get(`${message.source === "instagram_comment" ? "instagram" : "facebook"}:${accountId}`);

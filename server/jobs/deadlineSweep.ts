@@ -6,5 +6,9 @@ import type { ScheduledJob } from "./job.js";
 /** Deadline warnings and escalations, by one process at a time so that each is recorded once. */
 export function deadlineSweep(services: Services): ScheduledJob {
   const deadlines = new DeadlineWatch(services);
-  return { name: "deadline sweep", trigger: { schedule: "30 * * * * *" }, run: () => ifAdvisoryLockFree(services.db, DEADLINE_SWEEP_LOCK_KEY, () => deadlines.sweep()) };
+  return {
+    name: "deadline sweep",
+    trigger: { schedule: "30 * * * * *" },
+    run: () => ifAdvisoryLockFree(services.db, DEADLINE_SWEEP_LOCK_KEY, () => deadlines.sweep()),
+  };
 }

@@ -5,5 +5,9 @@ import type { ScheduledJob } from "./job.js";
 /** Reactions, comments, shares and views of recent posts, read by one process at a time. */
 export function engagementRefresh(services: Services): ScheduledJob {
   const engagement = new EngagementRefresher(services, services.config.engagement.recentDays);
-  return { name: "engagement refresh", trigger: { schedule: `*/${services.config.engagement.refreshMinutes} * * * *` }, run: () => engagement.refreshAll() };
+  return {
+    name: "engagement refresh",
+    trigger: { schedule: `*/${services.config.engagement.refreshMinutes} * * * *` },
+    run: () => engagement.refreshAll(),
+  };
 }

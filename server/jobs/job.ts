@@ -15,8 +15,14 @@ type JobBase = {
   /** At shutdown, after the trigger is gone and runs in progress have ended: let work the job keeps outside its runs finish. */
   stop?: () => Promise<void>;
 };
-export type ScheduledJob = JobBase & { trigger: { schedule: string; timezone?: string } | { atStart: true }; run: () => Promise<unknown> };
-export type EventJob<E extends EventName> = JobBase & { trigger: { event: E }; run: (payload: DomainEventMap[E]) => Promise<unknown> };
+export type ScheduledJob = JobBase & {
+  trigger: { schedule: string; timezone?: string } | { atStart: true };
+  run: () => Promise<unknown>;
+};
+export type EventJob<E extends EventName> = JobBase & {
+  trigger: { event: E };
+  run: (payload: DomainEventMap[E]) => Promise<unknown>;
+};
 export type Job = ScheduledJob | { [E in EventName]: EventJob<E> }[EventName];
 
 /** Starts the jobs; the function returned stops their triggers, waits for their runs, then stops each job. */
@@ -25,7 +31,9 @@ export function startJobs(services: Services, jobs: Job[]): () => Promise<void> 
   const stoppers = jobs.map((job) => {
     const run = (payload: unknown) => {
       const done = (job.run as (payload: unknown) => Promise<unknown>)(payload)
-        .catch((error: unknown) => services.logger.error({ err: error, job: job.name, ...idsIn(payload) }, "background job failed"))
+        .catch((error: unknown) =>
+          services.logger.error({ err: error, job: job.name, ...idsIn(payload) }, "background job failed"),
+        )
         .finally(() => running.delete(done));
       running.add(done);
       return done;
@@ -33,7 +41,10 @@ export function startJobs(services: Services, jobs: Job[]): () => Promise<void> 
     const trigger = job.trigger;
     if ("schedule" in trigger) {
       // A tick that finds the previous run still going is skipped, not queued.
-      const task = cron.schedule(trigger.schedule, () => run(undefined), { noOverlap: true, timezone: trigger.timezone });
+      const task = cron.schedule(trigger.schedule, () => run(undefined), {
+        noOverlap: true,
+        timezone: trigger.timezone,
+      });
       return async () => void (await task.destroy());
     }
     if ("event" in trigger) {

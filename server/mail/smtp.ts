@@ -11,6 +11,7 @@ export function smtpOf(services: Pick<Services, "config">): Smtp | null {
   const settings = services.config.reports.smtp;
   if (!settings) return null;
   let smtp = transports.get(settings);
-  if (!smtp) transports.set(settings, (smtp = { transport: nodemailer.createTransport(settings.url), from: settings.from }));
+  if (!smtp)
+    transports.set(settings, (smtp = { transport: nodemailer.createTransport(settings.url), from: settings.from }));
   return smtp;
 }

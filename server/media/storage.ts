@@ -59,7 +59,9 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
   let width: number | null = null;
   let height: number | null = null;
   if (isImage) {
-    const metadata = await sharp(upload.body).metadata().catch(() => null);
+    const metadata = await sharp(upload.body)
+      .metadata()
+      .catch(() => null);
     if (!metadata || metadata.format !== SHARP_FORMATS[upload.mimeType] || !metadata.width || !metadata.height) {
       throw new AppError("unreadable_media_file", { field: "media" });
     }
@@ -78,7 +80,11 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
   const storageKey = `${randomBytes(16).toString("hex")}.${EXTENSIONS[upload.mimeType]}`;
   fs.writeFileSync(path.join(dir, storageKey), upload.body);
   if (isImage && upload.mimeType !== "image/jpeg") {
-    await sharp(upload.body).rotate().flatten({ background: "#ffffff" }).jpeg({ quality: 90 }).toFile(path.join(dir, `${storageKey}.jpg`));
+    await sharp(upload.body)
+      .rotate()
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: 90 })
+      .toFile(path.join(dir, `${storageKey}.jpg`));
   }
 
   return services.prisma.$transaction(async (tx) => {
@@ -124,7 +130,9 @@ export type CitizenPhoto = { body: Buffer; width: number; height: number };
  * position), XMP, ICC and comments do not survive. Throws when it is not a JPEG, PNG or WebP.
  */
 export async function reencodeCitizenPhoto(upload: Buffer): Promise<CitizenPhoto> {
-  const metadata = await sharp(upload, { limitInputPixels: CITIZEN_PHOTO_MAX_PIXELS }).metadata().catch(() => null);
+  const metadata = await sharp(upload, { limitInputPixels: CITIZEN_PHOTO_MAX_PIXELS })
+    .metadata()
+    .catch(() => null);
   if (!metadata) throw new AppError("unreadable_media_file", { field: "foto" });
   if (!CITIZEN_PHOTO_FORMATS.includes(metadata.format)) throw new AppError("unsupported_media_file", { field: "foto" });
   const { data, info } = await sharp(upload, { limitInputPixels: CITIZEN_PHOTO_MAX_PIXELS })
@@ -161,7 +169,12 @@ export function writeCitizenPhoto(services: Pick<Services, "config">, photo: Cit
 }
 
 /** Records a written photo, inside the caller's transaction. */
-export async function recordCitizenPhoto(tx: Prisma.TransactionClient, origin: Origin, unitId: string, photo: WrittenCitizenPhoto): Promise<MediaAsset> {
+export async function recordCitizenPhoto(
+  tx: Prisma.TransactionClient,
+  origin: Origin,
+  unitId: string,
+  photo: WrittenCitizenPhoto,
+): Promise<MediaAsset> {
   const asset = await tx.mediaAsset.create({
     data: {
       unitId,
@@ -176,6 +189,12 @@ export async function recordCitizenPhoto(tx: Prisma.TransactionClient, origin: O
       originalName: "foto-warga.jpg",
     },
   });
-  await recordAudit(tx, origin, { action: "media.upload", targetType: "MediaAsset", targetId: asset.id, unitId, changes: { mimeType: asset.mimeType, bytes: asset.bytes, source: "aspiration_form" } });
+  await recordAudit(tx, origin, {
+    action: "media.upload",
+    targetType: "MediaAsset",
+    targetId: asset.id,
+    unitId,
+    changes: { mimeType: asset.mimeType, bytes: asset.bytes, source: "aspiration_form" },
+  });
   return asset;
 }

@@ -1,21 +1,34 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
 import { ON_TIME_TOLERANCE_MINUTES, REPORTING_OFFSET_MINUTES, rate } from "./definitions.js";
 import { figureQuery } from "./query.js";
-import { inIds, inPeriod, num, numOrNull, reportingDate, splitByWholeDays, unitGroupKey, type MetricsScope, type Period } from "./scope.js";
+import {
+  inIds,
+  inPeriod,
+  num,
+  numOrNull,
+  reportingDate,
+  splitByWholeDays,
+  unitGroupKey,
+  type MetricsScope,
+  type Period,
+} from "./scope.js";
 
 // Figures beyond the inbox: early warnings raised, and how publishing went.
 
 /** Early warnings raised in the period for the scope's units, category and area. */
 export async function earlyWarningFigures(prisma: PrismaClient, scope: MetricsScope) {
   const minutesToAcknowledge = Prisma.sql`EXTRACT(EPOCH FROM (w."acknowledgedAt" - w."raisedAt")) / 60`;
-  const [row] = await figureQuery<Record<string, unknown>>(prisma, Prisma.sql`
+  const [row] = await figureQuery<Record<string, unknown>>(
+    prisma,
+    Prisma.sql`
     SELECT count(*) AS "raised", count(w."acknowledgedAt") AS "acknowledged",
       percentile_disc(0.5::float8) WITHIN GROUP (ORDER BY ${minutesToAcknowledge}) AS "median",
       percentile_disc(0.9::float8) WITHIN GROUP (ORDER BY ${minutesToAcknowledge}) AS "p90"
     FROM "EarlyWarning" w
     WHERE ${inPeriod(Prisma.sql`w."raisedAt"`, scope.period)} AND ${inIds(Prisma.sql`w."unitId"`, scope.unitIds)}
       AND ${inIds(Prisma.sql`w."placeUnitId"`, scope.placeUnitIds)}
-      ${scope.category ? Prisma.sql`AND w."category" = ${scope.category}` : Prisma.empty}`);
+      ${scope.category ? Prisma.sql`AND w."category" = ${scope.category}` : Prisma.empty}`,
+  );
   return {
     raised: num(row?.raised),
     acknowledged: num(row?.acknowledged),
@@ -40,7 +53,8 @@ export type PublishingFigures = {
 export type PublishingGroupBy = "channel" | "unit";
 
 /** The reporting day of a timestamp column, as the rollup and its index in the migration write it. */
-const reportingDay = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '${Prisma.raw(String(REPORTING_OFFSET_MINUTES))} minutes')::date`;
+const reportingDay = (column: Prisma.Sql) =>
+  Prisma.sql`(${column} + interval '${Prisma.raw(String(REPORTING_OFFSET_MINUTES))} minutes')::date`;
 
 /**
  * Deliveries of the scope's posts (unit of the post, channel) that were published or failed in
@@ -50,21 +64,41 @@ const reportingDay = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '$
  * of its deliveries went out in the period. Engagement adds up what the platforms last reported
  * for the deliveries published in the period.
  */
-export async function publishingFigures(prisma: PrismaClient, scope: MetricsScope, groupBy: PublishingGroupBy | null = null): Promise<Map<string | null, PublishingFigures>> {
+export async function publishingFigures(
+  prisma: PrismaClient,
+  scope: MetricsScope,
+  groupBy: PublishingGroupBy | null = null,
+): Promise<Map<string | null, PublishingFigures>> {
   const parts = rolledUpParts(scope, groupBy);
-  const rows = await figureQuery<Record<string, unknown>>(prisma, Prisma.sql`
+  const rows = await figureQuery<Record<string, unknown>>(
+    prisma,
+    Prisma.sql`
     SELECT "group", sum("posts") AS "posts", sum("published") AS "published", sum("judged") AS "judged", sum("onTime") AS "onTime", sum("failed") AS "failed",
       sum("reactions") AS "reactions", sum("comments") AS "comments", sum("shares") AS "shares", sum("views") AS "views", sum("viewsReported") AS "viewsReported"
     FROM (${Prisma.join(parts, " UNION ALL ")}) parts
     GROUP BY 1
     -- Rollup rows whose deliveries have all gone (deleted, or moved to another day) add up to zero.
-    HAVING sum("published") + sum("failed") > 0`);
+    HAVING sum("published") + sum("failed") > 0`,
+  );
   return new Map(
     rows.map((row) => {
       const judged = num(row.judged);
       const onTime = num(row.onTime);
-      const engagement = { reactions: num(row.reactions), comments: num(row.comments), shares: num(row.shares), views: num(row.viewsReported) > 0 ? num(row.views) : null };
-      const figures = { posts: num(row.posts), published: num(row.published), judged, onTime, onTimeRate: rate(onTime, judged), failed: num(row.failed), engagement };
+      const engagement = {
+        reactions: num(row.reactions),
+        comments: num(row.comments),
+        shares: num(row.shares),
+        views: num(row.viewsReported) > 0 ? num(row.views) : null,
+      };
+      const figures = {
+        posts: num(row.posts),
+        published: num(row.published),
+        judged,
+        onTime,
+        onTimeRate: rate(onTime, judged),
+        failed: num(row.failed),
+        engagement,
+      };
       return [row.group as string | null, figures];
     }),
   );
@@ -76,12 +110,25 @@ export async function publishingFigures(prisma: PrismaClient, scope: MetricsScop
  * only before the period. Per channel, or within one channel, each delivery is a post of its own.
  */
 function rolledUpParts(scope: MetricsScope, groupBy: PublishingGroupBy | null): Prisma.Sql[] {
-  const key = groupBy === "channel" ? Prisma.sql`c."id"::text` : groupBy === "unit" ? unitGroupKey(scope.anchor) : Prisma.sql`NULL::text`;
+  const key =
+    groupBy === "channel"
+      ? Prisma.sql`c."id"::text`
+      : groupBy === "unit"
+        ? unitGroupKey(scope.anchor)
+        : Prisma.sql`NULL::text`;
   const eachDeliveryAPost = groupBy === "channel" || !!scope.channelId;
   const firstInPeriod = Prisma.sql`(d."previousPublishedAt" IS NULL OR d."previousPublishedAt" < ${scope.period.from})`;
   const { days, edges } = splitByWholeDays(scope.period);
   const parts = edges.length
-    ? [deliveryRows(scope, edges, key, (published) => Prisma.sql`count(*) FILTER (WHERE ${published}${eachDeliveryAPost ? Prisma.empty : Prisma.sql` AND ${firstInPeriod}`})`)]
+    ? [
+        deliveryRows(
+          scope,
+          edges,
+          key,
+          (published) =>
+            Prisma.sql`count(*) FILTER (WHERE ${published}${eachDeliveryAPost ? Prisma.empty : Prisma.sql` AND ${firstInPeriod}`})`,
+        ),
+      ]
     : [];
   if (!days) return parts;
   // Added up per unit and channel first, so that the key and its joins read a few dozen rows.
@@ -115,8 +162,17 @@ function rolledUpParts(scope: MetricsScope, groupBy: PublishingGroupBy | null): 
 }
 
 /** The figures of the deliveries published or failed within the given ranges, per group. */
-function deliveryRows(scope: MetricsScope, ranges: Period[], key: Prisma.Sql, posts: (published: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
-  const within = (column: Prisma.Sql) => Prisma.sql`(${Prisma.join(ranges.map((range) => Prisma.sql`(${inPeriod(column, range)})`), " OR ")})`;
+function deliveryRows(
+  scope: MetricsScope,
+  ranges: Period[],
+  key: Prisma.Sql,
+  posts: (published: Prisma.Sql) => Prisma.Sql,
+): Prisma.Sql {
+  const within = (column: Prisma.Sql) =>
+    Prisma.sql`(${Prisma.join(
+      ranges.map((range) => Prisma.sql`(${inPeriod(column, range)})`),
+      " OR ",
+    )})`;
   const published = Prisma.sql`d."publishedAt" IS NOT NULL AND ${within(Prisma.sql`d."publishedAt"`)}`;
   // A failure is final: its last update is when it failed.
   const failed = Prisma.sql`d."status" = 'failed' AND ${within(Prisma.sql`d."updatedAt"`)}`;

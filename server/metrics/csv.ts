@@ -8,7 +8,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return "";
-  let text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  let text =
+    value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -16,7 +17,9 @@ function field(value: unknown): string {
 /** The rows as CSV; the columns are every key of every row, in order of first appearance. */
 export function toCsv(rows: readonly Row[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const lines = [columns.map(field).join(","), ...rows.map((row) => columns.map((column) => field(row[column])).join(","))];
+  const lines = [
+    columns.map(field).join(","),
+    ...rows.map((row) => columns.map((column) => field(row[column])).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }
-

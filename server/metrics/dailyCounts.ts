@@ -28,11 +28,17 @@ const ZERO_COUNTS = Prisma.raw(Array(11).fill("0").join(", "));
  * from the items. With `pastDueAsOf`, the awaiting counts count only the items whose deadline had
  * passed by then (see notYetDue).
  */
-export function dailyCells(period: Period | null, { byDay = false, pastDueAsOf }: { byDay?: boolean; pastDueAsOf?: Date } = {}): Prisma.Sql {
+export function dailyCells(
+  period: Period | null,
+  { byDay = false, pastDueAsOf }: { byDay?: boolean; pastDueAsOf?: Date } = {},
+): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   const counts = (table: string, from: Date | null, to: Date | null) => {
     if (from && to && from >= to) return;
-    const within = from && to ? Prisma.sql`"day" >= ${reportingDate(from)}::date AND "day" < ${reportingDate(to)}::date` : Prisma.sql`TRUE`;
+    const within =
+      from && to
+        ? Prisma.sql`"day" >= ${reportingDate(from)}::date AND "day" < ${reportingDate(to)}::date`
+        : Prisma.sql`TRUE`;
     parts.push(Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE ${within}`);
     // Deltas not yet folded, by their own day, even within a month read from the monthly counts.
     parts.push(Prisma.sql`SELECT * FROM "InboxDailyCountDelta" WHERE ${within}`);
@@ -72,7 +78,9 @@ function notYetDue(asOf: Date, receivedIn: Period | null): Prisma.Sql[] {
   const firstNotAhead = Prisma.sql`("firstRespondedAt" IS NOT NULL OR "firstResponseDueAt" IS NULL OR "firstResponseDueAt" < ${asOf})`;
   const resolutionAhead = Prisma.sql`"resolvedAt" IS NULL AND "resolutionDueAt" >= ${asOf}`;
   const open = Prisma.sql`"status" NOT IN (${Prisma.join(CLOSED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})`;
-  const received = receivedIn ? Prisma.sql`AND "receivedAt" >= ${receivedIn.from} AND "receivedAt" < ${receivedIn.to}` : Prisma.empty;
+  const received = receivedIn
+    ? Prisma.sql`AND "receivedAt" >= ${receivedIn.from} AND "receivedAt" < ${receivedIn.to}`
+    : Prisma.empty;
   const cells = (awaiting: Prisma.Sql[], where: Prisma.Sql) => Prisma.sql`
     SELECT NULL::date, "unitId", "placeUnitId", "source", "channelId", "category", NULL::text, NULL::text,
       ${ZERO_COUNTS},
@@ -80,12 +88,27 @@ function notYetDue(asOf: Date, receivedIn: Period | null): Prisma.Sql[] {
     FROM "InboxItem" WHERE "countsForResponse" AND ${where} ${received}`;
   return [
     // Open and not yet overdue: whichever deadlines it waits on are ahead.
-    cells([Prisma.sql`TRUE`, resolutionAhead, Prisma.sql`${open} AND ("resolvedAt" IS NOT NULL OR "resolutionDueAt" IS NULL OR "resolutionDueAt" >= ${asOf})`], firstAhead),
-    cells([Prisma.sql`FALSE`, Prisma.sql`TRUE`, Prisma.sql`${open} AND ("firstRespondedAt" IS NOT NULL OR "firstResponseDueAt" IS NULL)`], Prisma.sql`${resolutionAhead} AND ${firstNotAhead}`),
+    cells(
+      [
+        Prisma.sql`TRUE`,
+        resolutionAhead,
+        Prisma.sql`${open} AND ("resolvedAt" IS NOT NULL OR "resolutionDueAt" IS NULL OR "resolutionDueAt" >= ${asOf})`,
+      ],
+      firstAhead,
+    ),
+    cells(
+      [
+        Prisma.sql`FALSE`,
+        Prisma.sql`TRUE`,
+        Prisma.sql`${open} AND ("firstRespondedAt" IS NOT NULL OR "firstResponseDueAt" IS NULL)`,
+      ],
+      Prisma.sql`${resolutionAhead} AND ${firstNotAhead}`,
+    ),
   ];
 }
 
-const countedBetween = (from: Date, to: Date) => Prisma.sql`SELECT * FROM inbox_daily_counts_between(${from}::timestamp, ${to}::timestamp)`;
+const countedBetween = (from: Date, to: Date) =>
+  Prisma.sql`SELECT * FROM inbox_daily_counts_between(${from}::timestamp, ${to}::timestamp)`;
 
 /** Moves the pending deltas into the daily and monthly counts; returns how many it moved (0 when another process is folding). */
 export async function foldDailyCounts(prisma: PrismaClient): Promise<number> {

@@ -1,5 +1,10 @@
 import { IndonesianHolidays } from "../deadlines/holidaysId.js";
-import { INDONESIAN_TIME_ZONES, WorkingCalendar, calendarMinutesBetween, type IndonesianTimeZone } from "../deadlines/workingTime.js";
+import {
+  INDONESIAN_TIME_ZONES,
+  WorkingCalendar,
+  calendarMinutesBetween,
+  type IndonesianTimeZone,
+} from "../deadlines/workingTime.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { OPEN_STATUSES } from "../inbox/lifecycle.js";
 
@@ -82,8 +87,15 @@ export function workingCalendarFor(timeZone: string | null | undefined): Working
  * (seconds dropped). The database keeps the same: calendar minutes in generated columns,
  * working minutes stored from here (server/metrics/workingMinutes.ts).
  */
-export function durationMinutes(from: Date, to: Date, timeZone: string | null | undefined): { calendar: number; working: number } {
-  return { calendar: Math.floor(calendarMinutesBetween(from, to)), working: Math.floor(workingCalendarFor(timeZone).workingMinutesBetween(from, to)) };
+export function durationMinutes(
+  from: Date,
+  to: Date,
+  timeZone: string | null | undefined,
+): { calendar: number; working: number } {
+  return {
+    calendar: Math.floor(calendarMinutesBetween(from, to)),
+    working: Math.floor(workingCalendarFor(timeZone).workingMinutesBetween(from, to)),
+  };
 }
 
 type Text = { name: string; definition: string };
@@ -113,52 +125,152 @@ const entry = (id: [string, ...string[]], en: [string, ...string[]]): GlossaryEn
 /** What each figure means, in both languages, for the dashboard, exports and reports. */
 export const GLOSSARY = {
   volume: entry(
-    ["Jumlah laporan", "Laporan warga yang diterima dalam periode, menurut kanal/sumber, jenis, kategori atau urgensi; dikelompokkan per hari, minggu (Senin–Minggu) atau bulan WIB. Spam tidak dihitung; duplikat dihitung karena tiap warga melapor sendiri."],
-    ["Volume", "Citizens' items received in the period, by channel/source, kind, category or urgency; bucketed by day, week (Monday–Sunday) or month in WIB. Spam is left out; duplicates count, as each citizen reported on their own."],
+    [
+      "Jumlah laporan",
+      "Laporan warga yang diterima dalam periode, menurut kanal/sumber, jenis, kategori atau urgensi; dikelompokkan per hari, minggu (Senin–Minggu) atau bulan WIB. Spam tidak dihitung; duplikat dihitung karena tiap warga melapor sendiri.",
+    ],
+    [
+      "Volume",
+      "Citizens' items received in the period, by channel/source, kind, category or urgency; bucketed by day, week (Monday–Sunday) or month in WIB. Spam is left out; duplicates count, as each citizen reported on their own.",
+    ],
   ),
   firstResponse: entry(
-    ["Waktu tanggapan pertama", "Dari diterimanya laporan sampai balasan pertama petugas.", PERIOD_BY_RECEIPT.id, WORKING_MINUTES.id, PERCENTILE.id, RESPONSE_EXCLUSIONS.id],
-    ["First-response time", "From receipt of an item to the office's first reply.", PERIOD_BY_RECEIPT.en, WORKING_MINUTES.en, PERCENTILE.en, RESPONSE_EXCLUSIONS.en],
+    [
+      "Waktu tanggapan pertama",
+      "Dari diterimanya laporan sampai balasan pertama petugas.",
+      PERIOD_BY_RECEIPT.id,
+      WORKING_MINUTES.id,
+      PERCENTILE.id,
+      RESPONSE_EXCLUSIONS.id,
+    ],
+    [
+      "First-response time",
+      "From receipt of an item to the office's first reply.",
+      PERIOD_BY_RECEIPT.en,
+      WORKING_MINUTES.en,
+      PERCENTILE.en,
+      RESPONSE_EXCLUSIONS.en,
+    ],
   ),
   resolution: entry(
-    ["Waktu penyelesaian", "Dari diterimanya laporan sampai dinyatakan selesai (laporan yang dibuka kembali dan belum selesai lagi tidak dihitung).", PERIOD_BY_RECEIPT.id, WORKING_MINUTES.id, PERCENTILE.id, RESPONSE_EXCLUSIONS.id],
-    ["Resolution time", "From receipt of an item to its resolution (items reopened and not resolved again are not counted).", PERIOD_BY_RECEIPT.en, WORKING_MINUTES.en, PERCENTILE.en, RESPONSE_EXCLUSIONS.en],
+    [
+      "Waktu penyelesaian",
+      "Dari diterimanya laporan sampai dinyatakan selesai (laporan yang dibuka kembali dan belum selesai lagi tidak dihitung).",
+      PERIOD_BY_RECEIPT.id,
+      WORKING_MINUTES.id,
+      PERCENTILE.id,
+      RESPONSE_EXCLUSIONS.id,
+    ],
+    [
+      "Resolution time",
+      "From receipt of an item to its resolution (items reopened and not resolved again are not counted).",
+      PERIOD_BY_RECEIPT.en,
+      WORKING_MINUTES.en,
+      PERCENTILE.en,
+      RESPONSE_EXCLUSIONS.en,
+    ],
   ),
   compliance: entry(
-    ["Kepatuhan tenggat", "Bagian laporan bertenggat yang ditanggapi paling lambat pada tenggat tanggapan pertama, dan yang diselesaikan paling lambat pada tenggat penyelesaian. Hanya laporan yang tenggatnya sudah lewat atau yang sudah ditanggapi/diselesaikan yang dinilai.", PERIOD_BY_RECEIPT.id, RESPONSE_EXCLUSIONS.id],
-    ["Deadline compliance", "Share of items with a deadline answered by their first-response deadline, and resolved by their resolution deadline. Only items whose deadline has passed or that were answered/resolved are judged.", PERIOD_BY_RECEIPT.en, RESPONSE_EXCLUSIONS.en],
+    [
+      "Kepatuhan tenggat",
+      "Bagian laporan bertenggat yang ditanggapi paling lambat pada tenggat tanggapan pertama, dan yang diselesaikan paling lambat pada tenggat penyelesaian. Hanya laporan yang tenggatnya sudah lewat atau yang sudah ditanggapi/diselesaikan yang dinilai.",
+      PERIOD_BY_RECEIPT.id,
+      RESPONSE_EXCLUSIONS.id,
+    ],
+    [
+      "Deadline compliance",
+      "Share of items with a deadline answered by their first-response deadline, and resolved by their resolution deadline. Only items whose deadline has passed or that were answered/resolved are judged.",
+      PERIOD_BY_RECEIPT.en,
+      RESPONSE_EXCLUSIONS.en,
+    ],
   ),
   overdue: entry(
-    ["Lewat tenggat", "Laporan yang belum selesai dan tenggat tanggapan pertama (belum dibalas) atau tenggat penyelesaiannya sudah lewat saat ini, dengan umurnya sejak diterima. Keadaan saat ini: tidak dibatasi periode.", RESPONSE_EXCLUSIONS.id],
-    ["Overdue", "Unresolved items whose first-response deadline (not yet answered) or resolution deadline has passed now, with their age since receipt. A snapshot of now: not limited to the period.", RESPONSE_EXCLUSIONS.en],
+    [
+      "Lewat tenggat",
+      "Laporan yang belum selesai dan tenggat tanggapan pertama (belum dibalas) atau tenggat penyelesaiannya sudah lewat saat ini, dengan umurnya sejak diterima. Keadaan saat ini: tidak dibatasi periode.",
+      RESPONSE_EXCLUSIONS.id,
+    ],
+    [
+      "Overdue",
+      "Unresolved items whose first-response deadline (not yet answered) or resolution deadline has passed now, with their age since receipt. A snapshot of now: not limited to the period.",
+      RESPONSE_EXCLUSIONS.en,
+    ],
   ),
   backlog: entry(
-    ["Tunggakan", "Laporan terbuka (baru, ditriase, ditugaskan, diproses, dibuka kembali) menurut umur sejak diterima: <1 hari, 1–3, 3–7, 7–14, ≥14 hari, dan menurut unit. Keadaan saat ini: tidak dibatasi periode.", RESPONSE_EXCLUSIONS.id],
-    ["Backlog", "Open items (new, triaged, assigned, in progress, reopened) by age since receipt: <1 day, 1–3, 3–7, 7–14, ≥14 days, and by unit. A snapshot of now: not limited to the period.", RESPONSE_EXCLUSIONS.en],
+    [
+      "Tunggakan",
+      "Laporan terbuka (baru, ditriase, ditugaskan, diproses, dibuka kembali) menurut umur sejak diterima: <1 hari, 1–3, 3–7, 7–14, ≥14 hari, dan menurut unit. Keadaan saat ini: tidak dibatasi periode.",
+      RESPONSE_EXCLUSIONS.id,
+    ],
+    [
+      "Backlog",
+      "Open items (new, triaged, assigned, in progress, reopened) by age since receipt: <1 day, 1–3, 3–7, 7–14, ≥14 days, and by unit. A snapshot of now: not limited to the period.",
+      RESPONSE_EXCLUSIONS.en,
+    ],
   ),
   reopenRate: entry(
-    ["Tingkat dibuka kembali", "Laporan yang pernah dibuka kembali dibagi laporan yang pernah diselesaikan.", PERIOD_BY_RECEIPT.id, RESPONSE_EXCLUSIONS.id],
-    ["Reopen rate", "Items reopened at least once divided by items resolved at least once.", PERIOD_BY_RECEIPT.en, RESPONSE_EXCLUSIONS.en],
+    [
+      "Tingkat dibuka kembali",
+      "Laporan yang pernah dibuka kembali dibagi laporan yang pernah diselesaikan.",
+      PERIOD_BY_RECEIPT.id,
+      RESPONSE_EXCLUSIONS.id,
+    ],
+    [
+      "Reopen rate",
+      "Items reopened at least once divided by items resolved at least once.",
+      PERIOD_BY_RECEIPT.en,
+      RESPONSE_EXCLUSIONS.en,
+    ],
   ),
   units: entry(
-    ["Peringkat unit", "Per unit di bawah unit yang dipilih (beserta seluruh sub-unitnya): jumlah laporan, median tanggapan pertama, kepatuhan tenggat dan tingkat dibuka kembali. Pilih unit untuk melihat rinciannya."],
-    ["Unit league table", "Per unit below the chosen unit (with all its sub-units): volume, median first response, deadline compliance and reopen rate. Choose a unit to drill down."],
+    [
+      "Peringkat unit",
+      "Per unit di bawah unit yang dipilih (beserta seluruh sub-unitnya): jumlah laporan, median tanggapan pertama, kepatuhan tenggat dan tingkat dibuka kembali. Pilih unit untuk melihat rinciannya.",
+    ],
+    [
+      "Unit league table",
+      "Per unit below the chosen unit (with all its sub-units): volume, median first response, deadline compliance and reopen rate. Choose a unit to drill down.",
+    ],
   ),
   earlyWarnings: entry(
-    ["Peringatan dini", "Peringatan topik yang meningkat yang muncul dalam periode, dan median waktu (menit kalender) sampai diakui petugas."],
-    ["Early warnings", "Rising-topic warnings raised in the period, and the median time (calendar minutes) until staff acknowledged them."],
+    [
+      "Peringatan dini",
+      "Peringatan topik yang meningkat yang muncul dalam periode, dan median waktu (menit kalender) sampai diakui petugas.",
+    ],
+    [
+      "Early warnings",
+      "Rising-topic warnings raised in the period, and the median time (calendar minutes) until staff acknowledged them.",
+    ],
   ),
   areas: entry(
-    ["Wilayah", "Laporan per kecamatan dan desa/kelurahan tempat kejadian, diurutkan dari yang terbanyak; laporan di desa dijumlahkan ke kecamatannya. Spam tidak dihitung."],
-    ["Areas", "Items per kecamatan and desa/kelurahan where it happened, most first; a desa's items add up to its kecamatan. Spam is left out."],
+    [
+      "Wilayah",
+      "Laporan per kecamatan dan desa/kelurahan tempat kejadian, diurutkan dari yang terbanyak; laporan di desa dijumlahkan ke kecamatannya. Spam tidak dihitung.",
+    ],
+    [
+      "Areas",
+      "Items per kecamatan and desa/kelurahan where it happened, most first; a desa's items add up to its kecamatan. Spam is left out.",
+    ],
   ),
   publishing: entry(
-    ["Publikasi", `Unggahan yang terbit per kanal dan unit dalam periode; tepat waktu bila terbit paling lambat ${ON_TIME_TOLERANCE_MINUTES} menit setelah jadwalnya, atau setelah disetujui bila tanpa jadwal (unggahan tanpa jadwal dan tanpa persetujuan tidak dinilai); kegagalan per kanal.`],
-    ["Publishing", `Posts published per channel and unit in the period; on time when published at most ${ON_TIME_TOLERANCE_MINUTES} minutes after their schedule, or after approval when not scheduled (posts with neither are not judged); failures per channel.`],
+    [
+      "Publikasi",
+      `Unggahan yang terbit per kanal dan unit dalam periode; tepat waktu bila terbit paling lambat ${ON_TIME_TOLERANCE_MINUTES} menit setelah jadwalnya, atau setelah disetujui bila tanpa jadwal (unggahan tanpa jadwal dan tanpa persetujuan tidak dinilai); kegagalan per kanal.`,
+    ],
+    [
+      "Publishing",
+      `Posts published per channel and unit in the period; on time when published at most ${ON_TIME_TOLERANCE_MINUTES} minutes after their schedule, or after approval when not scheduled (posts with neither are not judged); failures per channel.`,
+    ],
   ),
   engagement: entry(
-    ["Keterlibatan", "Reaksi, komentar, bagikan dan tayangan pada unggahan yang terbit dalam periode, menurut hitungan terakhir platform (dibaca berkala untuk unggahan beberapa hari terakhir). Reaksi: reaksi Facebook, suka Instagram dan X. Bagikan: bagikan Facebook dan Instagram, repost dan kutipan X. Tayangan: impresi unggahan Facebook, tayangan Instagram, impresi X; situs web dan WordPress tidak melaporkan keterlibatan. Tayangan kosong bila tidak ada platform yang melaporkannya."],
-    ["Engagement", "Reactions, comments, shares and views on the posts published in the period, as the platforms last counted them (read periodically for posts of the last few days). Reactions: Facebook reactions, Instagram and X likes. Shares: Facebook and Instagram shares, X reposts and quotes. Views: Facebook post impressions, Instagram views, X impressions; the website and WordPress report no engagement. Views are empty when no platform reported them."],
+    [
+      "Keterlibatan",
+      "Reaksi, komentar, bagikan dan tayangan pada unggahan yang terbit dalam periode, menurut hitungan terakhir platform (dibaca berkala untuk unggahan beberapa hari terakhir). Reaksi: reaksi Facebook, suka Instagram dan X. Bagikan: bagikan Facebook dan Instagram, repost dan kutipan X. Tayangan: impresi unggahan Facebook, tayangan Instagram, impresi X; situs web dan WordPress tidak melaporkan keterlibatan. Tayangan kosong bila tidak ada platform yang melaporkannya.",
+    ],
+    [
+      "Engagement",
+      "Reactions, comments, shares and views on the posts published in the period, as the platforms last counted them (read periodically for posts of the last few days). Reactions: Facebook reactions, Instagram and X likes. Shares: Facebook and Instagram shares, X reposts and quotes. Views: Facebook post impressions, Instagram views, X impressions; the website and WordPress report no engagement. Views are empty when no platform reported them.",
+    ],
   ),
   trend: entry(
     ["Tren", "Angka yang sama untuk periode sebelumnya dengan panjang yang sama, tepat sebelum periode yang dipilih."],

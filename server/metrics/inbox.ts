@@ -54,11 +54,17 @@ const PERCENTILE_SAMPLE = {
 /** The items alone: the dashboard's covering indexes answer these without reading the rows. */
 const ITEMS = Prisma.sql`"InboxItem" i`;
 /** A row source aliased `i`, with its owning unit `u` joined when a group key (or the query) needs it. */
-const withUnit = (source: Prisma.Sql, needed = true) => (needed ? Prisma.sql`${source} LEFT JOIN "Unit" u ON u."id" = i."unitId"` : source);
+const withUnit = (source: Prisma.Sql, needed = true) =>
+  needed ? Prisma.sql`${source} LEFT JOIN "Unit" u ON u."id" = i."unitId"` : source;
 
 export type Percentiles = { median: number | null; p90: number | null };
 /** `estimated`: the percentiles come from the fixed sample (see EXACT_PERCENTILES_UP_TO). */
-export type DurationFigure = { count: number; calendarMinutes: Percentiles; workingMinutes: Percentiles; estimated: boolean };
+export type DurationFigure = {
+  count: number;
+  calendarMinutes: Percentiles;
+  workingMinutes: Percentiles;
+  estimated: boolean;
+};
 export type ComplianceFigure = { judged: number; onTime: number; rate: number | null };
 export type ResponseFigures = {
   volume: number;
@@ -75,8 +81,19 @@ type AggregateRow = Record<string, unknown> & { group: string | null };
 /** The daily counts the response figures read, each summed under its own name. */
 const RESPONSE_COUNT_SUMS = Prisma.raw(
   [
-    "received", "spam", "duplicates", "answered", "resolved", "firstResponseDone", "firstResponseOnTime", "resolutionDone", "resolutionOnTime", "resolvedOnce", "reopened",
-    "awaitingFirstResponse", "awaitingResolution",
+    "received",
+    "spam",
+    "duplicates",
+    "answered",
+    "resolved",
+    "firstResponseDone",
+    "firstResponseOnTime",
+    "resolutionDone",
+    "resolutionOnTime",
+    "resolvedOnce",
+    "reopened",
+    "awaitingFirstResponse",
+    "awaitingResolution",
   ]
     .map((count) => `sum(i."${count}") AS "${count}"`)
     .join(", "),
@@ -111,25 +128,36 @@ export async function responseFigures(
   const groupBy = groupKey ? Prisma.sql`GROUP BY 1` : Prisma.empty;
   const respondedItems = Prisma.sql`${receivedItems(scope)} AND ${COUNTS_FOR_RESPONSE}`;
   // Median and p90 from one sort per duration.
-  const percentiles = (minutes: Prisma.Sql) => Prisma.sql`percentile_disc(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${minutes})`;
+  const percentiles = (minutes: Prisma.Sql) =>
+    Prisma.sql`percentile_disc(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${minutes})`;
   // Added up per owning unit and category first, which is what group keys read (a sub-unit, a
   // category): the key and its join then apply to a few hundred rows rather than to every cell.
   const perUnitAndCategory = Prisma.sql`(
     SELECT i."unitId", i."category", ${RESPONSE_COUNT_SUMS} FROM ${dailyCells(scope.period, { pastDueAsOf: scope.now })}
     WHERE ${itemFilters(scope)} GROUP BY 1, 2) i`;
-  const counts = await figureQuery<AggregateRow>(prisma, Prisma.sql`
-    SELECT ${group} AS "group", ${RESPONSE_COUNT_SUMS} FROM ${from(perUnitAndCategory)} ${groupBy} HAVING sum(i."received") + sum(i."spam") > 0`);
+  const counts = await figureQuery<AggregateRow>(
+    prisma,
+    Prisma.sql`
+    SELECT ${group} AS "group", ${RESPONSE_COUNT_SUMS} FROM ${from(perUnitAndCategory)} ${groupBy} HAVING sum(i."received") + sum(i."spam") > 0`,
+  );
   const answered = counts.reduce((sum, row) => sum + num(row.answered), 0);
   const sample =
-    answered > exactUpTo * SMALL_SAMPLE_FACTOR ? PERCENTILE_SAMPLE.oneInSixtyFour : answered > exactUpTo ? PERCENTILE_SAMPLE.oneInEight : Prisma.empty;
+    answered > exactUpTo * SMALL_SAMPLE_FACTOR
+      ? PERCENTILE_SAMPLE.oneInSixtyFour
+      : answered > exactUpTo
+        ? PERCENTILE_SAMPLE.oneInEight
+        : Prisma.empty;
   const estimated = answered > exactUpTo;
-  const durations = await figureQuery<AggregateRow>(prisma, Prisma.sql`
+  const durations = await figureQuery<AggregateRow>(
+    prisma,
+    Prisma.sql`
     SELECT ${group} AS "group",
       ${percentiles(DURATIONS.firstResponse)} AS "firstResponse", ${percentiles(DURATIONS.firstResponseWorking)} AS "firstResponseWorking",
       ${percentiles(DURATIONS.resolution)} AS "resolution", ${percentiles(DURATIONS.resolutionWorking)} AS "resolutionWorking"
     FROM ${from(ITEMS)}
     WHERE ${respondedItems} AND (i."firstRespondedAt" IS NOT NULL OR i."resolvedAt" IS NOT NULL) ${sample}
-    ${groupBy}`);
+    ${groupBy}`,
+  );
   const byGroup = (rows: AggregateRow[]) => new Map(rows.map((row) => [row.group, row]));
   const durationsOf = byGroup(durations);
   const figures = new Map<string | null, ResponseFigures>();
@@ -172,15 +200,21 @@ export async function backlogCounts(prisma: PrismaClient, scope: MetricsScope, g
   const bounded = AGE_BUCKETS.filter((bucket) => Number.isFinite(bucket.toDays));
   // Younger than toDays ⇔ received after now − toDays.
   const bucketOf = Prisma.sql`CASE ${Prisma.join(
-    bounded.map((bucket) => Prisma.sql`WHEN i."receivedAt" > ${new Date(scope.now.getTime() - bucket.toDays * DAY_MS)} THEN ${bucket.key}`),
+    bounded.map(
+      (bucket) =>
+        Prisma.sql`WHEN i."receivedAt" > ${new Date(scope.now.getTime() - bucket.toDays * DAY_MS)} THEN ${bucket.key}`,
+    ),
     " ",
   )} ELSE ${AGE_BUCKETS.at(-1)!.key} END`;
-  const rows = await figureQuery<{ group: string | null; bucket: AgeBucket; count: bigint }>(prisma, Prisma.sql`
+  const rows = await figureQuery<{ group: string | null; bucket: AgeBucket; count: bigint }>(
+    prisma,
+    Prisma.sql`
     SELECT ${groupKey ?? Prisma.sql`NULL`} AS "group", ${bucketOf} AS "bucket", count(*) AS "count"
     FROM ${withUnit(ITEMS, !!groupKey)}
     WHERE ${itemFilters(scope)} AND ${COUNTS_FOR_RESPONSE}
       AND i."status" IN (${Prisma.join(BACKLOG_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
-    GROUP BY 1, 2`);
+    GROUP BY 1, 2`,
+  );
   const byGroup = new Map<string | null, Record<AgeBucket, number> & { total: number }>();
   for (const row of rows) {
     let counts = byGroup.get(row.group);
@@ -205,10 +239,24 @@ export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, li
     AND i."status" IN (${Prisma.join(UNRESOLVED_STATUSES.map((status) => Prisma.sql`${status}::"InboxStatus"`))})
     AND ((i."firstRespondedAt" IS NULL AND i."firstResponseDueAt" < ${scope.now}) OR (i."resolvedAt" IS NULL AND i."resolutionDueAt" < ${scope.now}))`;
   // Counted as the open items waiting on a deadline less those not yet past it (dailyCells).
-  const [counted] = await figureQuery<{ count: bigint }>(prisma, Prisma.sql`
-    SELECT sum(i."awaitingOpen") AS "count" FROM ${dailyCells(null, { pastDueAsOf: scope.now })} WHERE ${itemFilters(scope)}`);
+  const [counted] = await figureQuery<{ count: bigint }>(
+    prisma,
+    Prisma.sql`
+    SELECT sum(i."awaitingOpen") AS "count" FROM ${dailyCells(null, { pastDueAsOf: scope.now })} WHERE ${itemFilters(scope)}`,
+  );
   const rows = await prisma.$queryRaw<
-    { id: string; status: string; category: string | null; urgency: string | null; receivedAt: Date; firstRespondedAt: Date | null; firstResponseDueAt: Date | null; resolutionDueAt: Date | null; unitId: string | null; unitName: string | null }[]
+    {
+      id: string;
+      status: string;
+      category: string | null;
+      urgency: string | null;
+      receivedAt: Date;
+      firstRespondedAt: Date | null;
+      firstResponseDueAt: Date | null;
+      resolutionDueAt: Date | null;
+      unitId: string | null;
+      unitName: string | null;
+    }[]
   >`
     SELECT i."id", i."status"::text AS "status", i."category", i."urgency", i."receivedAt", i."firstRespondedAt", i."firstResponseDueAt", i."resolutionDueAt", u."id" AS "unitId", u."name" AS "unitName"
     FROM ${withUnit(ITEMS)} WHERE ${overdue}
@@ -218,7 +266,10 @@ export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, li
     count: num(counted?.count),
     items: rows.map((row) => {
       // The deadline that makes it late: the first response while unanswered, else the resolution.
-      const missed = !row.firstRespondedAt && row.firstResponseDueAt && row.firstResponseDueAt < scope.now ? "firstResponse" : "resolution";
+      const missed =
+        !row.firstRespondedAt && row.firstResponseDueAt && row.firstResponseDueAt < scope.now
+          ? "firstResponse"
+          : "resolution";
       const dueAt = (missed === "firstResponse" ? row.firstResponseDueAt : row.resolutionDueAt)!;
       return {
         id: row.id,
@@ -247,34 +298,57 @@ const VOLUME_GROUP_COLUMNS: Record<VolumeGroup, Prisma.Sql> = {
 };
 
 /** Items received (not spam) per day/week/month of receipt in WIB and group; empty buckets are left out. */
-export async function volumeSeries(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup, bucket: VolumeBucket) {
+export async function volumeSeries(
+  prisma: PrismaClient,
+  scope: MetricsScope,
+  groupBy: VolumeGroup,
+  bucket: VolumeBucket,
+) {
   // Added up per day first (the cells' own key), then per bucket: a bucket is computed per day, not per cell.
-  const rows = await figureQuery<{ bucket: string; key: string | null; count: bigint }>(prisma, Prisma.sql`
+  const rows = await figureQuery<{ bucket: string; key: string | null; count: bigint }>(
+    prisma,
+    Prisma.sql`
     SELECT to_char(date_trunc(${bucket}, d."day"::timestamp), 'YYYY-MM-DD') AS "bucket", d."key"::text AS "key", sum(d."count") AS "count" FROM (
       SELECT i."day", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
       FROM ${dailyCells(scope.period, { byDay: bucket !== "month" })}
       WHERE ${itemFilters(scope)}
       GROUP BY 1, 2) d
     GROUP BY 1, 2 HAVING sum(d."count") > 0
-    ORDER BY 1, 2`);
+    ORDER BY 1, 2`,
+  );
   return rows.map((row) => ({ bucket: row.bucket, key: row.key, count: num(row.count) }));
 }
 
 /** Items received (not spam) per group, for the previous period's totals. */
-export async function volumeTotals(prisma: PrismaClient, scope: MetricsScope, groupBy: VolumeGroup): Promise<Map<string | null, number>> {
-  const rows = await figureQuery<{ key: string | null; count: bigint }>(prisma, Prisma.sql`
+export async function volumeTotals(
+  prisma: PrismaClient,
+  scope: MetricsScope,
+  groupBy: VolumeGroup,
+): Promise<Map<string | null, number>> {
+  const rows = await figureQuery<{ key: string | null; count: bigint }>(
+    prisma,
+    Prisma.sql`
     SELECT ${VOLUME_GROUP_COLUMNS[groupBy]}::text AS "key", sum(i."received") AS "count"
-    FROM ${dailyCells(scope.period)} WHERE ${itemFilters(scope)} GROUP BY ${VOLUME_GROUP_COLUMNS[groupBy]} HAVING sum(i."received") > 0`);
+    FROM ${dailyCells(scope.period)} WHERE ${itemFilters(scope)} GROUP BY ${VOLUME_GROUP_COLUMNS[groupBy]} HAVING sum(i."received") > 0`,
+  );
   return new Map(rows.map((row) => [row.key, num(row.count)]));
 }
 
 /** Items received (not spam) per place, with the kecamatan each place belongs to; unplaced items apart. */
 export async function placeCounts(prisma: PrismaClient, scope: MetricsScope) {
-  const rows = await figureQuery<{ kecamatanId: string | null; placeId: string | null; placeType: string | null; count: bigint }>(prisma, Prisma.sql`
+  const rows = await figureQuery<{
+    kecamatanId: string | null;
+    placeId: string | null;
+    placeType: string | null;
+    count: bigint;
+  }>(
+    prisma,
+    Prisma.sql`
     SELECT CASE WHEN p."type" IN ('desa', 'kelurahan') THEN p."parentId" ELSE p."id" END AS "kecamatanId",
       p."id" AS "placeId", p."type"::text AS "placeType", sum(i."received") AS "count"
     FROM ${dailyCells(scope.period)} LEFT JOIN "Unit" p ON p."id" = i."placeUnitId"
     WHERE ${itemFilters(scope)}
-    GROUP BY 1, 2, 3 HAVING sum(i."received") > 0`);
+    GROUP BY 1, 2, 3 HAVING sum(i."received") > 0`,
+  );
   return rows.map((row) => ({ ...row, count: num(row.count) }));
 }

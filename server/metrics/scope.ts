@@ -50,10 +50,17 @@ export function splitByWholeDays({ from, to }: Period): { days: Period | null; e
   const endDay = Math.floor((to.getTime() + REPORTING_OFFSET_MS) / DAY_MS) * DAY_MS - REPORTING_OFFSET_MS;
   if (firstDay >= endDay) return { days: null, edges: [{ from, to }] };
   const days = { from: new Date(firstDay), to: new Date(endDay) };
-  return { days, edges: [{ from, to: days.from }, { from: days.to, to }].filter((edge) => edge.from < edge.to) };
+  return {
+    days,
+    edges: [
+      { from, to: days.from },
+      { from: days.to, to },
+    ].filter((edge) => edge.from < edge.to),
+  };
 }
 
-const uuidList = (ids: string[]) => (ids.length ? Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`)) : Prisma.sql`NULL`);
+const uuidList = (ids: string[]) =>
+  ids.length ? Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`)) : Prisma.sql`NULL`;
 
 /** `column IN (ids)`, or true when ids is null (no restriction). */
 export function inIds(column: Prisma.Sql, ids: string[] | null): Prisma.Sql {
@@ -66,7 +73,10 @@ export function inPeriod(column: Prisma.Sql, { from, to }: Period): Prisma.Sql {
 
 /** The filters on InboxItem `i` besides the period (snapshots such as the backlog ignore the period). */
 export function itemFilters(scope: MetricsScope): Prisma.Sql {
-  const conditions = [inIds(Prisma.sql`i."unitId"`, scope.unitIds), inIds(Prisma.sql`i."placeUnitId"`, scope.placeUnitIds)];
+  const conditions = [
+    inIds(Prisma.sql`i."unitId"`, scope.unitIds),
+    inIds(Prisma.sql`i."placeUnitId"`, scope.placeUnitIds),
+  ];
   if (scope.source) conditions.push(Prisma.sql`i."source" = ${scope.source}::"InboxSource"`);
   if (scope.channelId) conditions.push(Prisma.sql`i."channelId" = ${scope.channelId}::uuid`);
   if (scope.category) conditions.push(Prisma.sql`i."category" = ${scope.category}`);

@@ -14,7 +14,13 @@ const BATCH = 2_000;
 /** Items whose stored working minutes are missing; the same predicate as the partial index that finds them. */
 const MISSING = Prisma.sql`(i."firstRespondedAt" IS NOT NULL AND i."firstResponseWorkingMinutes" IS NULL) OR (i."resolvedAt" IS NOT NULL AND i."resolutionWorkingMinutes" IS NULL)`;
 
-type Pending = { id: string; receivedAt: Date; firstRespondedAt: Date | null; resolvedAt: Date | null; timezone: string | null };
+type Pending = {
+  id: string;
+  receivedAt: Date;
+  firstRespondedAt: Date | null;
+  resolvedAt: Date | null;
+  timezone: string | null;
+};
 
 /**
  * Fills every missing working-minute figure (or stops between batches once `stop` says so);
@@ -22,7 +28,14 @@ type Pending = { id: string; receivedAt: Date; firstRespondedAt: Date | null; re
  */
 export async function fillWorkingMinutes(prisma: PrismaClient, stop = () => false): Promise<number> {
   let filled = 0;
-  while (!stop() && (await prisma.$queryRaw<{ missing: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "InboxItem" i WHERE ${MISSING}) AS "missing"`)[0]?.missing) {
+  while (
+    !stop() &&
+    (
+      await prisma.$queryRaw<
+        { missing: boolean }[]
+      >`SELECT EXISTS (SELECT 1 FROM "InboxItem" i WHERE ${MISSING}) AS "missing"`
+    )[0]?.missing
+  ) {
     filled += await prisma.$transaction(fillBatch, { timeout: 60_000 });
   }
   return filled;
@@ -36,7 +49,9 @@ export function backfillWorkingMinutes(prisma: PrismaClient, logger: Logger): ()
   let stopped = false;
   const started = performance.now();
   const running = fillWorkingMinutes(prisma, () => stopped).then(
-    (filled) => filled > 0 && logger.info({ filled, ms: Math.round(performance.now() - started) }, "working minutes of inbox items filled"),
+    (filled) =>
+      filled > 0 &&
+      logger.info({ filled, ms: Math.round(performance.now() - started) }, "working minutes of inbox items filled"),
     (error: unknown) => logger.error({ err: error }, "filling working minutes failed"),
   );
   return async () => {
@@ -52,7 +67,8 @@ async function fillBatch(tx: Prisma.TransactionClient): Promise<number> {
     FROM "InboxItem" i LEFT JOIN "Unit" u ON u."id" = i."unitId"
     WHERE ${MISSING} ORDER BY i."id" LIMIT ${BATCH} FOR UPDATE OF i`;
   if (rows.length === 0) return 0;
-  const working = (to: Date | null, row: Pending) => (to ? durationMinutes(row.receivedAt, to, row.timezone).working : null);
+  const working = (to: Date | null, row: Pending) =>
+    to ? durationMinutes(row.receivedAt, to, row.timezone).working : null;
   await tx.$executeRaw`
     UPDATE "InboxItem" i SET "firstResponseWorkingMinutes" = w."firstResponse", "resolutionWorkingMinutes" = w."resolution"
     FROM unnest(${rows.map((row) => row.id)}::uuid[], ${rows.map((row) => working(row.firstRespondedAt, row))}::int[], ${rows.map((row) => working(row.resolvedAt, row))}::int[])

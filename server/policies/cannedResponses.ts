@@ -6,7 +6,13 @@ allow("CannedResponse", "list", (actor) => hasRole(actor, "admin", "humas", "off
 allow("CannedResponse", ["create", "update"], (actor) => hasRole(actor, "admin"));
 // A template is read by those it may serve: global ones by all, a unit's by that unit and below
 // (the same templates the reply box offers for their items), every one by roles that see all units.
-allow("CannedResponse", "read", (actor, template) =>
-  can(actor, "list", "CannedResponse") &&
-  (!template || template.unitPath === null || isInScope(actor, template.unitPath) || actor.units.some((unit) => unit.path.startsWith(template.unitPath!))),
+allow(
+  "CannedResponse",
+  "read",
+  (actor, template) =>
+    can(actor, "list", "CannedResponse") &&
+    (!template ||
+      template.unitPath === null ||
+      isInScope(actor, template.unitPath) ||
+      actor.units.some((unit) => unit.path.startsWith(template.unitPath!))),
 );

@@ -21,7 +21,8 @@ allow(
   "Escalation",
   "read",
   and(
-    (actor, escalation) => (escalation?.to === "unit_head" ? hasRole(actor, "leader") : hasRole(actor, "humas", "admin")),
+    (actor, escalation) =>
+      escalation?.to === "unit_head" ? hasRole(actor, "leader") : hasRole(actor, "humas", "admin"),
     (actor, escalation) => !!escalation && itemInScope(actor, escalation),
   ),
 );

@@ -27,7 +27,19 @@ export type Subjects = {
   Report: never;
 };
 export type Model = keyof Subjects;
-export type Action = "read" | "readLinked" | "list" | "create" | "update" | "deactivate" | "resetPassword" | "revoke" | "approve" | "control" | "schedule" | "handle";
+export type Action =
+  | "read"
+  | "readLinked"
+  | "list"
+  | "create"
+  | "update"
+  | "deactivate"
+  | "resetPassword"
+  | "revoke"
+  | "approve"
+  | "control"
+  | "schedule"
+  | "handle";
 
 export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

@@ -15,7 +15,14 @@ allow("Post", "read", inScope);
 
 // The post a citizen's comment answers, shown beside the item: to anyone reading the item while the
 // post is public (a kabupaten post's comments are routed to kecamatan), else only to its readers.
-allow("Post", "readLinked", or((actor, post) => can(actor, "read", "Post", post), (_actor, post) => isPublishedStatus(post?.status)));
+allow(
+  "Post",
+  "readLinked",
+  or(
+    (actor, post) => can(actor, "read", "Post", post),
+    (_actor, post) => isPublishedStatus(post?.status),
+  ),
+);
 
 // Whoever composes writes posts for the units in their scope.
 allow("Post", "create", and(role("admin", "humas", "officer"), noneOrInScope));
@@ -33,6 +40,9 @@ allow("Post", "schedule", and(inScope, or(isAuthor, role("admin", "humas", "lead
 allow("MediaAsset", "create", and(role("admin", "humas", "officer"), noneOrInScope));
 
 /** An officer's post, or any post of a unit that asks for it, waits for a leader's approval. */
-export function postNeedsApproval(post: { author: { role: Actor["role"] }; unit: { postsRequireApproval: boolean } }): boolean {
+export function postNeedsApproval(post: {
+  author: { role: Actor["role"] };
+  unit: { postsRequireApproval: boolean };
+}): boolean {
   return post.author.role === "officer" || post.unit.postsRequireApproval;
 }

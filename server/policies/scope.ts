@@ -30,7 +30,9 @@ export const role =
     hasRole(actor, ...roles);
 
 /** A rule part: the record belongs to one of the actor's units or a unit below (a missing record: no). */
-export const inScope = (actor: Actor, subject: { unitPath: string } | undefined): boolean => !!subject && isInScope(actor, subject.unitPath);
+export const inScope = (actor: Actor, subject: { unitPath: string } | undefined): boolean =>
+  !!subject && isInScope(actor, subject.unitPath);
 
 /** A rule part: a class-level question (no record given), or the record is in the actor's scope. */
-export const noneOrInScope = (actor: Actor, subject: { unitPath: string } | undefined): boolean => !subject || isInScope(actor, subject.unitPath);
+export const noneOrInScope = (actor: Actor, subject: { unitPath: string } | undefined): boolean =>
+  !subject || isInScope(actor, subject.unitPath);

@@ -8,8 +8,14 @@ const UNREACHABLE_MEDIA = {
 };
 
 /** A channel as staff see it: never its credentials; with a warning when it cannot work as configured. */
-export function presentChannel(channel: Channel & { unit: { id: string; name: string } }, context: { publicBaseUrl: string; locale: Locale }) {
-  const mediaUnreachable = !channel.simulated && (channel.kind === "instagram" || channel.kind === "facebook") && unreachableFromInternet(context.publicBaseUrl);
+export function presentChannel(
+  channel: Channel & { unit: { id: string; name: string } },
+  context: { publicBaseUrl: string; locale: Locale },
+) {
+  const mediaUnreachable =
+    !channel.simulated &&
+    (channel.kind === "instagram" || channel.kind === "facebook") &&
+    unreachableFromInternet(context.publicBaseUrl);
   return {
     id: channel.id,
     unit: { id: channel.unit.id, name: channel.unit.name },
@@ -19,7 +25,9 @@ export function presentChannel(channel: Channel & { unit: { id: string; name: st
     status: channel.status,
     statusReason: channel.statusReason,
     simulated: channel.simulated,
-    warning: mediaUnreachable ? { code: "public_base_url_unreachable", message: UNREACHABLE_MEDIA[context.locale] } : null,
+    warning: mediaUnreachable
+      ? { code: "public_base_url_unreachable", message: UNREACHABLE_MEDIA[context.locale] }
+      : null,
     createdAt: channel.createdAt.toISOString(),
   };
 }

@@ -22,7 +22,12 @@ export function presentEarlyWarning(warning: EarlyWarningView, actor: Actor) {
     acknowledgedBy: warning.acknowledgedBy,
     resolvedAt: iso(warning.resolvedAt),
     /** The items behind the warning that this actor may open; `count` stays the whole surge. */
-    items: warning.items.filter((item) => can(actor, "read", "InboxItem", { unitPath: item.unitPath })).map((item) => item.id),
-    permissions: { acknowledge: can(actor, "update", "EarlyWarning", subject), resolve: can(actor, "handle", "EarlyWarning", subject) },
+    items: warning.items
+      .filter((item) => can(actor, "read", "InboxItem", { unitPath: item.unitPath }))
+      .map((item) => item.id),
+    permissions: {
+      acknowledge: can(actor, "update", "EarlyWarning", subject),
+      resolve: can(actor, "handle", "EarlyWarning", subject),
+    },
   };
 }

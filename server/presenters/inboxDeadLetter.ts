@@ -10,7 +10,11 @@ function preview(letter: InboxDeadLetter): { authorName: string | null; text: st
   if (letter.payloadKind === "message") {
     try {
       const message = messageOfDeadLetter(letter.payload);
-      return { authorName: message.author.name, text: message.text, sentAt: Number.isNaN(message.sentAt.getTime()) ? null : message.sentAt.toISOString() };
+      return {
+        authorName: message.author.name,
+        text: message.text,
+        sentAt: Number.isNaN(message.sentAt.getTime()) ? null : message.sentAt.toISOString(),
+      };
     } catch {
       // Shown raw below.
     }
@@ -18,13 +22,19 @@ function preview(letter: InboxDeadLetter): { authorName: string | null; text: st
   return { authorName: null, text: letter.payload.slice(0, RECEIPT_PREVIEW), sentAt: null };
 }
 
-export function presentInboxDeadLetter(letter: InboxDeadLetter & { channel?: { id: string; name: string; kind: string } | null }) {
+export function presentInboxDeadLetter(
+  letter: InboxDeadLetter & { channel?: { id: string; name: string; kind: string } | null },
+) {
   return {
     id: letter.id,
     origin: letter.origin,
     payloadKind: letter.payloadKind,
     receiptId: letter.receiptId?.toString() ?? null,
-    channel: letter.channel ? { id: letter.channel.id, name: letter.channel.name, kind: letter.channel.kind } : letter.channelId ? { id: letter.channelId, name: null, kind: null } : null,
+    channel: letter.channel
+      ? { id: letter.channel.id, name: letter.channel.name, kind: letter.channel.kind }
+      : letter.channelId
+        ? { id: letter.channelId, name: null, kind: null }
+        : null,
     stream: letter.stream,
     // Written from a message's own source, an InboxSource.
     source: letter.source as InboxSource | null,

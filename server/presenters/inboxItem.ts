@@ -9,7 +9,8 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 function overdue(item: InboxItemWithRelations, now: number) {
   const open = !CLOSED_STATUSES.includes(item.status);
   return {
-    firstResponse: !item.firstRespondedAt && open && !!item.firstResponseDueAt && item.firstResponseDueAt.getTime() < now,
+    firstResponse:
+      !item.firstRespondedAt && open && !!item.firstResponseDueAt && item.firstResponseDueAt.getTime() < now,
     resolution: !item.resolvedAt && open && !!item.resolutionDueAt && item.resolutionDueAt.getTime() < now,
   };
 }
@@ -57,7 +58,19 @@ export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, pla
   };
 }
 
-export function presentInboxEvent(event: { id: bigint; type: string; body: string | null; visibility: string; data: unknown; remoteId: string | null; createdAt: Date; actorId: string | null }, actorNames: Map<string, string>) {
+export function presentInboxEvent(
+  event: {
+    id: bigint;
+    type: string;
+    body: string | null;
+    visibility: string;
+    data: unknown;
+    remoteId: string | null;
+    createdAt: Date;
+    actorId: string | null;
+  },
+  actorNames: Map<string, string>,
+) {
   return {
     id: event.id.toString(),
     type: event.type,

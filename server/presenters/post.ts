@@ -57,7 +57,9 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
       cancel: beforePublishing && can(actor, "schedule", "Post", subject),
       editPublished: isPublished && can(actor, "update", "Post", subject),
       // A withdrawal that failed on some channel can be tried again.
-      withdraw: (isPublished || (post.status === "withdrawn" && post.deliveries.some((d) => d.status === "published"))) && can(actor, "update", "Post", subject),
+      withdraw:
+        (isPublished || (post.status === "withdrawn" && post.deliveries.some((d) => d.status === "published"))) &&
+        can(actor, "update", "Post", subject),
     },
     createdAt: post.createdAt.toISOString(),
     updatedAt: post.updatedAt.toISOString(),

@@ -31,7 +31,12 @@ export function presentUser(user: UserRecord) {
   };
 }
 
-export function presentSession(actor: Actor, abilities: Abilities, csrfToken: string | undefined, instance: { simulatedChannels: boolean }) {
+export function presentSession(
+  actor: Actor,
+  abilities: Abilities,
+  csrfToken: string | undefined,
+  instance: { simulatedChannels: boolean },
+) {
   return {
     instance,
     user: {

@@ -8,7 +8,9 @@ import type { Services } from "../services.js";
 
 export const deliveryInclude = {
   channel: true,
-  post: { include: { unit: { select: { path: true } }, media: { include: { media: true }, orderBy: { position: "asc" } } } },
+  post: {
+    include: { unit: { select: { path: true } }, media: { include: { media: true }, orderBy: { position: "asc" } } },
+  },
 } as const satisfies Prisma.DeliveryInclude;
 export type DeliveryWithPost = Prisma.DeliveryGetPayload<{ include: typeof deliveryInclude }>;
 
@@ -20,7 +22,12 @@ export function outgoingPost(services: Pick<Services, "config">, delivery: Deliv
   return {
     deliveryId: delivery.id,
     title: post.title,
-    text: renderText(kind, { body: post.body, link: post.link, hashtags: post.hashtags, overrides: delivery.textOverride ? { [kind]: delivery.textOverride } : {} }),
+    text: renderText(kind, {
+      body: post.body,
+      link: post.link,
+      hashtags: post.hashtags,
+      overrides: delivery.textOverride ? { [kind]: delivery.textOverride } : {},
+    }),
     link: post.link,
     media: post.media.map(({ media }) => {
       const key = kind === "instagram" && media.kind === "image" ? instagramRenditionKey(media) : media.storageKey;

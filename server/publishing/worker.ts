@@ -103,7 +103,10 @@ export class PublishingWorker {
    * are claimed as can be prepared now.
    */
   async tick(): Promise<number> {
-    const orphans = await this.runPool((limit) => this.claimOrphans(limit), (delivery) => this.reconcile(delivery));
+    const orphans = await this.runPool(
+      (limit) => this.claimOrphans(limit),
+      (delivery) => this.reconcile(delivery),
+    );
     const dueNow: Promise<void>[] = [];
     const prepared = await this.runPool(
       (limit) => this.claimUpcoming(limit),
@@ -127,15 +130,22 @@ export class PublishingWorker {
     await this.lastWrite;
   }
 
-  private async runPool(claim: (limit: number) => Promise<string[]>, work: (delivery: DeliveryWithPost) => Promise<void>): Promise<number> {
+  private async runPool(
+    claim: (limit: number) => Promise<string[]>,
+    work: (delivery: DeliveryWithPost) => Promise<void>,
+  ): Promise<number> {
     const running = new Set<Promise<void>>();
     let handled = 0;
     for (;;) {
       const ids = running.size < this.concurrency ? await claim(this.concurrency - running.size) : [];
-      const deliveries = ids.length ? await this.services.prisma.delivery.findMany({ where: { id: { in: ids } }, include: deliveryInclude }) : [];
+      const deliveries = ids.length
+        ? await this.services.prisma.delivery.findMany({ where: { id: { in: ids } }, include: deliveryInclude })
+        : [];
       for (const delivery of deliveries) {
         const job: Promise<void> = work(delivery)
-          .catch((error: unknown) => this.services.logger.error({ err: error, deliveryId: delivery.id }, "delivery handling failed"))
+          .catch((error: unknown) =>
+            this.services.logger.error({ err: error, deliveryId: delivery.id }, "delivery handling failed"),
+          )
           .finally(() => running.delete(job));
         running.add(job);
       }
@@ -147,7 +157,10 @@ export class PublishingWorker {
 
   /** In the embedded mode one process owns the database: any lease at start-up is a dead process's. */
   async expireAllLeases(): Promise<void> {
-    await this.services.prisma.delivery.updateMany({ where: { status: { in: ["pending", "in_flight"] }, leaseOwner: { not: null } }, data: { leaseExpiresAt: new Date(0) } });
+    await this.services.prisma.delivery.updateMany({
+      where: { status: { in: ["pending", "in_flight"] }, leaseOwner: { not: null } },
+      data: { leaseExpiresAt: new Date(0) },
+    });
   }
 
   /** Pending deliveries due within the horizon that nobody is preparing, under a preparing lease. */
@@ -181,14 +194,23 @@ export class PublishingWorker {
   private async prepare(delivery: DeliveryWithPost): Promise<{ settled: Promise<void> } | undefined> {
     const { channel } = delivery;
     if (channel.status !== "connected") {
-      await this.record({ delivery, from: "pending", status: "failed", code: "channel:not_connected", message: `The channel "${channel.name}" is not connected (${channel.statusReason ?? channel.status}).` });
+      await this.record({
+        delivery,
+        from: "pending",
+        status: "failed",
+        code: "channel:not_connected",
+        message: `The channel "${channel.name}" is not connected (${channel.statusReason ?? channel.status}).`,
+      });
       return undefined;
     }
     try {
       const adapter = adapterFor(channel.kind);
       const post = outgoingPost(this.services, delivery);
-      const finalStep = await withFreshXToken(this.services, channel, async (target): Promise<FinalPublishStep> =>
-        adapter.prepare ? adapter.prepare(target, post) : () => adapter.publish(target, post),
+      const finalStep = await withFreshXToken(
+        this.services,
+        channel,
+        async (target): Promise<FinalPublishStep> =>
+          adapter.prepare ? adapter.prepare(target, post) : () => adapter.publish(target, post),
       );
       const settled = this.hold(delivery, finalStep);
       return (delivery.nextAttemptAt?.getTime() ?? 0) <= Date.now() ? { settled } : undefined;
@@ -203,7 +225,9 @@ export class PublishingWorker {
       this.held.set(delivery.id, { delivery, dueAt: delivery.nextAttemptAt?.getTime() ?? 0, finalStep, settle });
       this.scheduleFiring();
       this.renewalTimer ??= setInterval(() => {
-        this.renewPreparingLeases().catch((error: unknown) => this.services.logger.error({ err: error }, "renewing preparing leases failed"));
+        this.renewPreparingLeases().catch((error: unknown) =>
+          this.services.logger.error({ err: error }, "renewing preparing leases failed"),
+        );
       }, this.preparingLeaseMs / 3);
     });
   }
@@ -219,9 +243,14 @@ export class PublishingWorker {
     if (this.held.size === 0) return;
     let next = Infinity;
     for (const prepared of this.held.values()) next = Math.min(next, prepared.dueAt);
-    this.firingTimer = setTimeout(() => {
-      this.fireDue().catch((error: unknown) => this.services.logger.error({ err: error }, "sending prepared deliveries failed"));
-    }, Math.max(0, next - Date.now()));
+    this.firingTimer = setTimeout(
+      () => {
+        this.fireDue().catch((error: unknown) =>
+          this.services.logger.error({ err: error }, "sending prepared deliveries failed"),
+        );
+      },
+      Math.max(0, next - Date.now()),
+    );
   }
 
   private async fireDue(): Promise<void> {
@@ -232,7 +261,9 @@ export class PublishingWorker {
     if (this.held.size === 0) this.stopRenewal();
     // Batches started side by side: sorted by post, so that they seldom wait on each other's post locks.
     due.sort((a, b) => a.delivery.postId.localeCompare(b.delivery.postId));
-    const batches = Array.from({ length: Math.ceil(due.length / START_BATCH) }, (_, n) => due.slice(n * START_BATCH, (n + 1) * START_BATCH));
+    const batches = Array.from({ length: Math.ceil(due.length / START_BATCH) }, (_, n) =>
+      due.slice(n * START_BATCH, (n + 1) * START_BATCH),
+    );
     await Promise.all(batches.map((batch) => this.fire(batch)));
   }
 
@@ -264,8 +295,16 @@ export class PublishingWorker {
         (error: unknown) => ({ error }),
       );
       if ("remote" in sent) {
-        await this.record({ delivery, from: "in_flight", status: "published", remote: sent.remote, at: sent.at, how: "published" });
-        if (sent.remote.remoteUrl === null) void this.permalinkLookups(() => this.addPermalink(delivery, sent.remote.remoteId));
+        await this.record({
+          delivery,
+          from: "in_flight",
+          status: "published",
+          remote: sent.remote,
+          at: sent.at,
+          how: "published",
+        });
+        if (sent.remote.remoteUrl === null)
+          void this.permalinkLookups(() => this.addPermalink(delivery, sent.remote.remoteId));
       } else {
         await this.handleFailure(delivery, "in_flight", sent.error);
       }
@@ -283,7 +322,10 @@ export class PublishingWorker {
     try {
       const remoteUrl = await withFreshXToken(this.services, delivery.channel, (target) => permalink(target, remoteId));
       if (!remoteUrl) return;
-      const { count } = await this.services.prisma.delivery.updateMany({ where: { id: delivery.id, remoteId, remoteUrl: null }, data: { remoteUrl } });
+      const { count } = await this.services.prisma.delivery.updateMany({
+        where: { id: delivery.id, remoteId, remoteUrl: null },
+        data: { remoteUrl },
+      });
       if (count) this.services.events.emit("post.changed", { postId: delivery.postId });
     } catch (error) {
       this.services.logger.warn({ err: error, deliveryId: delivery.id }, "reading the link of a published post failed");
@@ -293,7 +335,9 @@ export class PublishingWorker {
   /** The deliveries that are still ours, still due and whose post still goes out, now in flight; with their attempt numbers. */
   private async startFinalCalls(ids: string[]): Promise<Map<string, number>> {
     const leaseUntil = new Date(Date.now() + this.leaseMs);
-    const rows = await this.services.prisma.$queryRaw<{ id: string; postId: string; attempts: number; postNowPublishing: boolean }[]>`
+    const rows = await this.services.prisma.$queryRaw<
+      { id: string; postId: string; attempts: number; postNowPublishing: boolean }[]
+    >`
       WITH started AS (
         UPDATE "Delivery" d SET "status" = 'in_flight', "leaseExpiresAt" = ${leaseUntil}, "attempts" = d."attempts" + 1,
           "attemptStartedAt" = now(), "updatedAt" = now()
@@ -309,12 +353,16 @@ export class PublishingWorker {
         FROM to_publish t WHERE p."id" = t."id" AND p."status" = 'scheduled' RETURNING p."id")
       SELECT s."id"::text AS id, s."postId"::text AS "postId", s."attempts", s."postId" IN (SELECT "id" FROM publishing) AS "postNowPublishing"
       FROM started s`;
-    for (const postId of new Set(rows.filter((row) => row.postNowPublishing).map((row) => row.postId))) this.services.events.emit("post.changed", { postId });
+    for (const postId of new Set(rows.filter((row) => row.postNowPublishing).map((row) => row.postId)))
+      this.services.events.emit("post.changed", { postId });
     return new Map(rows.map((row) => [row.id, row.attempts]));
   }
 
   private async releasePreparingLeases(ids: string[]): Promise<void> {
-    await this.services.prisma.delivery.updateMany({ where: { id: { in: ids }, status: "pending", leaseOwner: this.id }, data: { leaseOwner: null, leaseExpiresAt: null } });
+    await this.services.prisma.delivery.updateMany({
+      where: { id: { in: ids }, status: "pending", leaseOwner: this.id },
+      data: { leaseOwner: null, leaseExpiresAt: null },
+    });
   }
 
   /** Keeps the held deliveries ours; one whose lease was taken away (rescheduled, cancelled) is dropped. */
@@ -342,11 +390,26 @@ export class PublishingWorker {
   private async reconcile(delivery: DeliveryWithPost): Promise<void> {
     const since = new Date((delivery.attemptStartedAt ?? delivery.updatedAt).getTime() - 60_000);
     try {
-      const found = await withFreshXToken(this.services, delivery.channel, (target) => adapterFor(delivery.channel.kind).findPublished(target, outgoingPost(this.services, delivery), since));
+      const found = await withFreshXToken(this.services, delivery.channel, (target) =>
+        adapterFor(delivery.channel.kind).findPublished(target, outgoingPost(this.services, delivery), since),
+      );
       if (found) {
-        await this.record({ delivery, from: "in_flight", status: "published", remote: found, at: new Date(), how: "reconciled" });
+        await this.record({
+          delivery,
+          from: "in_flight",
+          status: "published",
+          remote: found,
+          at: new Date(),
+          how: "reconciled",
+        });
       } else if (delivery.attempts >= this.maxAttempts && delivery.lastErrorCode) {
-        await this.record({ delivery, from: "in_flight", status: "failed", code: delivery.lastErrorCode, message: delivery.lastErrorMessage ?? delivery.lastErrorCode });
+        await this.record({
+          delivery,
+          from: "in_flight",
+          status: "failed",
+          code: delivery.lastErrorCode,
+          message: delivery.lastErrorMessage ?? delivery.lastErrorCode,
+        });
       } else {
         await this.services.prisma.delivery.updateMany({
           where: { id: delivery.id, leaseOwner: this.id },
@@ -357,14 +420,20 @@ export class PublishingWorker {
       // Cannot tell yet: keep it in flight and ask again after a pause.
       await this.services.prisma.delivery.updateMany({
         where: { id: delivery.id, leaseOwner: this.id },
-        data: { leaseExpiresAt: backoff(delivery.attempts), lastErrorMessage: error instanceof Error ? error.message : String(error) },
+        data: {
+          leaseExpiresAt: backoff(delivery.attempts),
+          lastErrorMessage: error instanceof Error ? error.message : String(error),
+        },
       });
     }
   }
 
   /** A failed preparation counts as an attempt, like a failed final call. */
   private async handleFailure(delivery: DeliveryWithPost, from: Outcome["from"], error: unknown): Promise<void> {
-    const failure = error instanceof ChannelError ? error : new ChannelError("transient", "siar:unexpected", error instanceof Error ? error.message : String(error));
+    const failure =
+      error instanceof ChannelError
+        ? error
+        : new ChannelError("transient", "siar:unexpected", error instanceof Error ? error.message : String(error));
     if (failure.failure === "reconnect") {
       await markChannelNeedsReconnect(this.services, delivery.channelId, failure.message);
     }
@@ -419,8 +488,13 @@ export class PublishingWorker {
       code: outcome.status === "published" ? null : outcome.code,
       message: outcome.status === "published" ? null : outcome.message,
     }));
-    const finished = batch.filter((outcome): outcome is FinalOutcome => outcome.status === "published" || outcome.status === "failed");
-    const audit = finished.map((outcome) => ({ deliveryId: outcome.delivery.id, ...auditRow(SYSTEM, auditEntry(outcome)) }));
+    const finished = batch.filter(
+      (outcome): outcome is FinalOutcome => outcome.status === "published" || outcome.status === "failed",
+    );
+    const audit = finished.map((outcome) => ({
+      deliveryId: outcome.delivery.id,
+      ...auditRow(SYSTEM, auditEntry(outcome)),
+    }));
     const postIds = [...new Set(finished.map((outcome) => outcome.delivery.postId))];
     const { prisma } = this.services;
     // Prisma keeps timestamps as UTC without a zone; the trailing Z of the ISO text is ignored by the cast.
@@ -457,7 +531,8 @@ export class PublishingWorker {
           WHERE a."deliveryId" IN (SELECT "id" FROM updated))
         SELECT "id"::text AS id, "postId"::text AS "postId" FROM updated`,
     ]);
-    for (const postId of new Set(updated.map((row) => row.postId))) this.services.events.emit("post.changed", { postId });
+    for (const postId of new Set(updated.map((row) => row.postId)))
+      this.services.events.emit("post.changed", { postId });
   }
 }
 
@@ -468,6 +543,14 @@ function auditEntry(outcome: FinalOutcome): AuditEntry {
   const channel = { channel: delivery.channel.name, kind: delivery.channel.kind };
   const base = { targetType: "Post", targetId: delivery.postId, unitId: delivery.post.unitId };
   return outcome.status === "published"
-    ? { ...base, action: `delivery.${outcome.how}`, changes: { ...channel, remoteId: outcome.remote.remoteId, remoteUrl: outcome.remote.remoteUrl, attempts } }
-    : { ...base, action: "delivery.failed", changes: { ...channel, code: outcome.code, message: outcome.message, attempts } };
+    ? {
+        ...base,
+        action: `delivery.${outcome.how}`,
+        changes: { ...channel, remoteId: outcome.remote.remoteId, remoteUrl: outcome.remote.remoteUrl, attempts },
+      }
+    : {
+        ...base,
+        action: "delivery.failed",
+        changes: { ...channel, code: outcome.code, message: outcome.message, attempts },
+      };
 }

@@ -26,7 +26,11 @@ export function roomsFor(actor: Actor): string[] {
  * PUBLIC_BASE_URL (a local or demo install reached by whatever address), a page served by this
  * very host is also Siar's own.
  */
-export function originAllowed(origin: string | undefined, host: string | undefined, config: Pick<Config, "publicBaseUrl" | "publicBaseUrlGiven" | "allowedOrigins">): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  config: Pick<Config, "publicBaseUrl" | "publicBaseUrlGiven" | "allowedOrigins">,
+): boolean {
   if (origin === undefined) return true;
   if (origin === new URL(config.publicBaseUrl).origin || config.allowedOrigins.includes(origin)) return true;
   if (config.publicBaseUrlGiven || !host) return false;
@@ -43,7 +47,8 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
   // hijacking): browsers send their page's Origin, so only Siar's own pages are let in.
   const io = new Server(server, {
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, services.config)),
+    allowRequest: (req, callback) =>
+      callback(null, originAllowed(req.headers.origin, req.headers.host, services.config)),
   });
 
   io.use(async (socket, next) => {
@@ -67,8 +72,17 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
   });
 
   /** Emits to every connected socket whose user may see something of this unit (null: not routed yet). */
-  async function pushToViewers(unitPath: string | null, emit: (socket: { emit: (event: string, payload: unknown) => void }, actor: Actor) => void) {
-    const rooms = ["all", ...(unitPath ?? "").split("/").filter(Boolean).map((id) => `unit:${id}`)];
+  async function pushToViewers(
+    unitPath: string | null,
+    emit: (socket: { emit: (event: string, payload: unknown) => void }, actor: Actor) => void,
+  ) {
+    const rooms = [
+      "all",
+      ...(unitPath ?? "")
+        .split("/")
+        .filter(Boolean)
+        .map((id) => `unit:${id}`),
+    ];
     for (const socket of await io.in(rooms).fetchSockets()) emit(socket, socket.data.actor as Actor);
   }
   // Nobody connected: nothing to load (this keeps the publishing worker's and the inbox's hot paths lean).
@@ -82,7 +96,8 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
       if (!post) return;
       const subject = { unitPath: post.unit.path, authorId: post.authorId };
       await pushToViewers(post.unit.path, (socket, actor) => {
-        if (can(actor, "read", "Post", subject)) socket.emit("post.updated", { post: presentPost(services, post, actor) });
+        if (can(actor, "read", "Post", subject))
+          socket.emit("post.updated", { post: presentPost(services, post, actor) });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, postId }, "post update not pushed"));
   });
@@ -95,11 +110,15 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
       const subject = { unitPath: item.unit?.path ?? null };
       const places = new Map<string, string>();
       if (item.placeUnitId) {
-        const place = await services.prisma.unit.findUnique({ where: { id: item.placeUnitId }, select: { name: true } });
+        const place = await services.prisma.unit.findUnique({
+          where: { id: item.placeUnitId },
+          select: { name: true },
+        });
         if (place) places.set(item.placeUnitId, place.name);
       }
       await pushToViewers(subject.unitPath, (socket, actor) => {
-        if (can(actor, "read", "InboxItem", subject)) socket.emit("inbox.item.updated", { item: presentInboxItem(item, actor, places) });
+        if (can(actor, "read", "InboxItem", subject))
+          socket.emit("inbox.item.updated", { item: presentInboxItem(item, actor, places) });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "inbox update not pushed"));
   };
@@ -109,9 +128,12 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
   // Escalation reaches those it is addressed to (policies/inboxItems.ts).
   live.on("inbox.escalated", ({ itemId, to, unitId }) => {
     void (async () => {
-      const unit = unitId ? await services.prisma.unit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
+      const unit = unitId
+        ? await services.prisma.unit.findUnique({ where: { id: unitId }, select: { path: true } })
+        : null;
       await pushToViewers(unit?.path ?? null, (socket, actor) => {
-        if (can(actor, "read", "Escalation", { unitPath: unit?.path ?? null, to })) socket.emit("inbox.escalated", { itemId, to });
+        if (can(actor, "read", "Escalation", { unitPath: unit?.path ?? null, to }))
+          socket.emit("inbox.escalated", { itemId, to });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "escalation not pushed"));
   });
@@ -124,7 +146,8 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
       if (!warning) return;
       const subject = { unitPath: warning.unit?.path ?? null };
       await pushToViewers(subject.unitPath, (socket, actor) => {
-        if (can(actor, "read", "EarlyWarning", subject)) socket.emit("inbox.alert", { alert: presentEarlyWarning(warning, actor), change });
+        if (can(actor, "read", "EarlyWarning", subject))
+          socket.emit("inbox.alert", { alert: presentEarlyWarning(warning, actor), change });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, warningId }, "early warning not pushed"));
   });
@@ -134,7 +157,11 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
     void io
       .in("all")
       .fetchSockets()
-      .then((sockets) => sockets.filter((socket) => can(socket.data.actor as Actor, "update", "Channel")).forEach((socket) => socket.emit("channel.needsReconnect", payload)));
+      .then((sockets) =>
+        sockets
+          .filter((socket) => can(socket.data.actor as Actor, "update", "Channel"))
+          .forEach((socket) => socket.emit("channel.needsReconnect", payload)),
+      );
   });
 
   return io;

@@ -42,7 +42,8 @@ export class LiveEvents {
 
   /** @internal */
   deliver(event: LiveEvent): void {
-    for (const listener of this.listeners.get(event.name) ?? []) (listener as (payload: unknown) => void)(event.payload);
+    for (const listener of this.listeners.get(event.name) ?? [])
+      (listener as (payload: unknown) => void)(event.payload);
   }
 }
 
@@ -74,7 +75,10 @@ export async function startLiveEvents(
 }
 
 /** LISTENs on a connection of its own (reconnected when lost) and NOTIFYs this process's events in batches. */
-async function joinCluster(live: LiveEvents, { databaseUrl, prisma, logger }: { databaseUrl: string; prisma: PrismaClient; logger: Logger }) {
+async function joinCluster(
+  live: LiveEvents,
+  { databaseUrl, prisma, logger }: { databaseUrl: string; prisma: PrismaClient; logger: Logger },
+) {
   const self = randomBytes(6).toString("hex");
   let stopped = false;
   let listener: pg.Client | null = null;
@@ -83,7 +87,14 @@ async function joinCluster(live: LiveEvents, { databaseUrl, prisma, logger }: { 
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on("error", (error) => logger.warn({ err: error }, "live events connection lost"));
     client.on("end", () => {
-      if (!stopped) setTimeout(() => void listen().catch((error: unknown) => logger.warn({ err: error }, "live events not reconnected; retrying")), RECONNECT_MS);
+      if (!stopped)
+        setTimeout(
+          () =>
+            void listen().catch((error: unknown) =>
+              logger.warn({ err: error }, "live events not reconnected; retrying"),
+            ),
+          RECONNECT_MS,
+        );
     });
     client.on("notification", ({ channel, payload }) => {
       if (channel !== CHANNEL || !payload) return;
@@ -119,8 +130,9 @@ async function joinCluster(live: LiveEvents, { databaseUrl, prisma, logger }: { 
       bytes += size;
     }
     for (const batch of batches) {
-      await prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ from: self, events: batch })})`.catch((error: unknown) =>
-        logger.warn({ err: error, events: batch.length }, "live events not shared with the other processes"),
+      await prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ from: self, events: batch })})`.catch(
+        (error: unknown) =>
+          logger.warn({ err: error, events: batch.length }, "live events not shared with the other processes"),
       );
     }
   };

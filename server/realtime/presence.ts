@@ -16,7 +16,11 @@ async function broadcast(io: Server, itemId: string): Promise<void> {
   for (const socket of sockets) {
     const data = socket.data as PresenceData;
     const previous = viewers.get(data.actor.id);
-    viewers.set(data.actor.id, { id: data.actor.id, name: data.actor.name, typing: (previous?.typing ?? false) || !!data.typing });
+    viewers.set(data.actor.id, {
+      id: data.actor.id,
+      name: data.actor.name,
+      typing: (previous?.typing ?? false) || !!data.typing,
+    });
   }
   io.to(`item:${itemId}`).emit("inbox.presence", { itemId, viewers: [...viewers.values()] });
 }
@@ -43,7 +47,10 @@ export function trackPresence(io: Server, socket: Socket, services: Services): v
     await leave();
     const { itemId } = parsed.data;
     if (!itemId) return;
-    const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: { unit: { select: { path: true } } } });
+    const item = await services.prisma.inboxItem.findUnique({
+      where: { id: itemId },
+      select: { unit: { select: { path: true } } },
+    });
     if (!item || !can(data.actor, "read", "InboxItem", { unitPath: item.unit?.path ?? null })) return;
     data.viewing = itemId;
     await socket.join(`item:${itemId}`);

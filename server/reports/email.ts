@@ -13,10 +13,20 @@ import { organisationScope } from "./scope.js";
 
 const UNITS_IN_BODY = 10;
 
-export type SentReport = { kind: ReportKind; period: { from: string; to: string }; subject: string; recipients: string[]; attachment: string; messageId: string };
+export type SentReport = {
+  kind: ReportKind;
+  period: { from: string; to: string };
+  subject: string;
+  recipients: string[];
+  attachment: string;
+  messageId: string;
+};
 
 export class ReportMailer {
-  private constructor(private readonly services: Services, private readonly smtp: Smtp) {}
+  private constructor(
+    private readonly services: Services,
+    private readonly smtp: Smtp,
+  ) {}
 
   /** The mailer when SMTP is configured, else null (nothing can be sent). */
   static fromConfig(services: Services): ReportMailer | null {
@@ -25,7 +35,12 @@ export class ReportMailer {
   }
 
   /** `messageId`: the Message-ID to send under (see reportMessageId); else one of its own. */
-  async send(kind: ReportKind, period: Period, recipients: string[], options: { subjectPrefix?: string; messageId?: string } = {}): Promise<SentReport> {
+  async send(
+    kind: ReportKind,
+    period: Period,
+    recipients: string[],
+    options: { subjectPrefix?: string; messageId?: string } = {},
+  ): Promise<SentReport> {
     const { prisma, logger } = this.services;
     const started = performance.now();
     const figures = await collectReportFigures(prisma, await organisationScope(prisma, period));
@@ -41,8 +56,23 @@ export class ReportMailer {
       attachments: [{ filename: attachment, content: pdf, contentType: "application/pdf" }],
       messageId: options.messageId,
     });
-    logger.info({ kind, period: periodKey(kind, period), recipients: recipients.length, ms: Math.round(performance.now() - started) }, "report e-mailed");
-    return { kind, period: { from: period.from.toISOString(), to: period.to.toISOString() }, subject, recipients, attachment, messageId: info.messageId };
+    logger.info(
+      {
+        kind,
+        period: periodKey(kind, period),
+        recipients: recipients.length,
+        ms: Math.round(performance.now() - started),
+      },
+      "report e-mailed",
+    );
+    return {
+      kind,
+      period: { from: period.from.toISOString(), to: period.to.toISOString() },
+      subject,
+      recipients,
+      attachment,
+      messageId: info.messageId,
+    };
   }
 }
 
@@ -51,7 +81,8 @@ export class ReportMailer {
  * "laporan-2026-08-01_2026-09-15.pdf" for a dashboard export's first and last day.
  */
 export function reportFileName(kind: DocumentKind, period: Period): string {
-  if (kind === "dashboard") return `laporan-${localDate(period.from)}_${localDate(new Date(period.to.getTime() - 1))}.pdf`;
+  if (kind === "dashboard")
+    return `laporan-${localDate(period.from)}_${localDate(new Date(period.to.getTime() - 1))}.pdf`;
   return `laporan-${kind === "weekly" ? "mingguan-" : ""}${periodKey(kind, period)}.pdf`;
 }
 
@@ -84,7 +115,9 @@ function reportEmailText(kind: ReportKind, period: Period, figures: ReportFigure
     REPORT_TITLES[kind],
     `${figures.officeName} · Periode: ${periodLabel(kind, period)}`,
     "",
-    ...headlineRows(figures).map((row) => `${row.label}: ${row.current}${row.previous ? ` (sebelumnya ${row.previous})` : ""}`),
+    ...headlineRows(figures).map(
+      (row) => `${row.label}: ${row.current}${row.previous ? ` (sebelumnya ${row.previous})` : ""}`,
+    ),
     "",
     "Rincian, grafik dan definisi setiap angka ada di lampiran PDF.",
   ].join("\n");

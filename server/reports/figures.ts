@@ -2,7 +2,14 @@ import type { PrismaClient } from "../db/client.js";
 import type { PublishingFigures } from "../metrics/activity.js";
 import { GLOSSARY, type AgeBucket, type Figure } from "../metrics/definitions.js";
 import type { ResponseFigures } from "../metrics/inbox.js";
-import { areasReport, backlogReport, publishingReport, summaryReport, unitsReport, volumeReport } from "../metrics/reports.js";
+import {
+  areasReport,
+  backlogReport,
+  publishingReport,
+  summaryReport,
+  unitsReport,
+  volumeReport,
+} from "../metrics/reports.js";
 import type { MetricsScope } from "../metrics/scope.js";
 import { formatCount, formatMinutes, formatRate, formatReportedCount } from "./format.js";
 
@@ -14,9 +21,20 @@ export type UnitRow = ResponseFigures & { unitId: string | null; unitName: strin
 export type AreaRow = { rank: number; unitName: string | null; count: number; previous: number };
 export type ChannelRow = PublishingFigures & { channelName: string; kind: string };
 type Backlog = Record<AgeBucket, number> & { total: number };
-export type EarlyWarningFigures = { raised: number; acknowledged: number; minutesToAcknowledge: { median: number | null; p90: number | null } };
+export type EarlyWarningFigures = {
+  raised: number;
+  acknowledged: number;
+  minutesToAcknowledge: { median: number | null; p90: number | null };
+};
 export type VolumeTotal = { key: string | null; label: string | null; count: number; previous: number };
-export type OverdueRow = { unitName: string | null; category: string | null; urgency: string | null; ageMinutes: number; missed: "firstResponse" | "resolution"; overdueMinutes: number };
+export type OverdueRow = {
+  unitName: string | null;
+  category: string | null;
+  urgency: string | null;
+  ageMinutes: number;
+  missed: "firstResponse" | "resolution";
+  overdueMinutes: number;
+};
 /** The volume breakdowns a report shows, in this order. */
 export const REPORT_VOLUME_GROUPS = ["channel", "kind", "category", "urgency"] as const;
 export type ReportVolumeGroup = (typeof REPORT_VOLUME_GROUPS)[number];
@@ -52,7 +70,10 @@ export async function collectReportFigures(prisma: PrismaClient, scope: MetricsS
     filterLabels(prisma, scope),
     ...REPORT_VOLUME_GROUPS.map((group) => volumeReport(prisma, scope, group, "month")),
   ]);
-  const figures = summary.body.figures as Record<keyof ResponseFigures | "publishing" | "overdue" | "earlyWarnings", Trend<unknown>>;
+  const figures = summary.body.figures as Record<
+    keyof ResponseFigures | "publishing" | "overdue" | "earlyWarnings",
+    Trend<unknown>
+  >;
   const trendOf = <K extends keyof ResponseFigures>(key: K) => figures[key] as Trend<ResponseFigures[K]>;
   const response: Trend<ResponseFigures> = { current: {} as ResponseFigures, previous: {} as ResponseFigures };
   for (const key of ["volume", "spam", "duplicates", "firstResponse", "resolution", "compliance", "reopen"] as const) {
@@ -71,7 +92,10 @@ export async function collectReportFigures(prisma: PrismaClient, scope: MetricsS
     unplaced: areas.body.unplaced as number,
     channels: publishing.body.byChannel as ChannelRow[],
     earlyWarnings: figures.earlyWarnings as Trend<EarlyWarningFigures>,
-    volume: Object.fromEntries(REPORT_VOLUME_GROUPS.map((group, i) => [group, volumes[i]!.body.totals])) as Record<ReportVolumeGroup, VolumeTotal[]>,
+    volume: Object.fromEntries(REPORT_VOLUME_GROUPS.map((group, i) => [group, volumes[i]!.body.totals])) as Record<
+      ReportVolumeGroup,
+      VolumeTotal[]
+    >,
     overdueItems: summary.body.overdueItems as OverdueRow[],
     filters,
   };
@@ -101,7 +125,10 @@ export type HeadlineRow = { figure: Figure; label: string; current: string; prev
 /** The headline figures as they read in a report, each tied to its glossary entry. */
 export function headlineRows({ response, publishing, earlyWarnings, backlog, overdue }: ReportFigures): HeadlineRow[] {
   type Side = { r: ResponseFigures; p: PublishingFigures; w: EarlyWarningFigures };
-  const sides: Trend<Side> = { current: { r: response.current, p: publishing.current, w: earlyWarnings.current }, previous: { r: response.previous, p: publishing.previous, w: earlyWarnings.previous } };
+  const sides: Trend<Side> = {
+    current: { r: response.current, p: publishing.current, w: earlyWarnings.current },
+    previous: { r: response.previous, p: publishing.previous, w: earlyWarnings.previous },
+  };
   const row = (figure: Figure, label: string, value: (side: Side) => string, snapshot = false): HeadlineRow => ({
     figure,
     label,
@@ -112,11 +139,21 @@ export function headlineRows({ response, publishing, earlyWarnings, backlog, ove
     row("volume", "Laporan diterima", ({ r }) => formatCount(r.volume)),
     row("firstResponse", "Ditanggapi", ({ r }) => formatCount(r.firstResponse.count)),
     row("resolution", "Diselesaikan", ({ r }) => formatCount(r.resolution.count)),
-    row("firstResponse", "Median tanggapan pertama (jam kerja)", ({ r }) => formatMinutes(r.firstResponse.workingMinutes.median, r.firstResponse.estimated)),
-    row("firstResponse", "Median tanggapan pertama (kalender)", ({ r }) => formatMinutes(r.firstResponse.calendarMinutes.median, r.firstResponse.estimated)),
-    row("firstResponse", "Persentil ke-90 tanggapan pertama (jam kerja)", ({ r }) => formatMinutes(r.firstResponse.workingMinutes.p90, r.firstResponse.estimated)),
-    row("resolution", "Median penyelesaian (jam kerja)", ({ r }) => formatMinutes(r.resolution.workingMinutes.median, r.resolution.estimated)),
-    row("resolution", "Persentil ke-90 penyelesaian (jam kerja)", ({ r }) => formatMinutes(r.resolution.workingMinutes.p90, r.resolution.estimated)),
+    row("firstResponse", "Median tanggapan pertama (jam kerja)", ({ r }) =>
+      formatMinutes(r.firstResponse.workingMinutes.median, r.firstResponse.estimated),
+    ),
+    row("firstResponse", "Median tanggapan pertama (kalender)", ({ r }) =>
+      formatMinutes(r.firstResponse.calendarMinutes.median, r.firstResponse.estimated),
+    ),
+    row("firstResponse", "Persentil ke-90 tanggapan pertama (jam kerja)", ({ r }) =>
+      formatMinutes(r.firstResponse.workingMinutes.p90, r.firstResponse.estimated),
+    ),
+    row("resolution", "Median penyelesaian (jam kerja)", ({ r }) =>
+      formatMinutes(r.resolution.workingMinutes.median, r.resolution.estimated),
+    ),
+    row("resolution", "Persentil ke-90 penyelesaian (jam kerja)", ({ r }) =>
+      formatMinutes(r.resolution.workingMinutes.p90, r.resolution.estimated),
+    ),
     row("compliance", "Kepatuhan tenggat tanggapan", ({ r }) => formatRate(r.compliance.firstResponse.rate)),
     row("compliance", "Kepatuhan tenggat penyelesaian", ({ r }) => formatRate(r.compliance.resolution.rate)),
     row("reopenRate", "Tingkat dibuka kembali", ({ r }) => formatRate(r.reopen.rate)),
@@ -126,7 +163,9 @@ export function headlineRows({ response, publishing, earlyWarnings, backlog, ove
     row("earlyWarnings", "Median waktu sampai diakui", ({ w }) => formatMinutes(w.minutesToAcknowledge.median)),
     row("publishing", "Unggahan terbit (per kanal)", ({ p }) => formatCount(p.published)),
     row("publishing", "Publikasi tepat waktu", ({ p }) => formatRate(p.onTimeRate)),
-    row("engagement", "Reaksi, komentar, bagikan", ({ p }) => [p.engagement.reactions, p.engagement.comments, p.engagement.shares].map(formatCount).join(" · ")),
+    row("engagement", "Reaksi, komentar, bagikan", ({ p }) =>
+      [p.engagement.reactions, p.engagement.comments, p.engagement.shares].map(formatCount).join(" · "),
+    ),
     row("engagement", "Tayangan unggahan", ({ p }) => formatReportedCount(p.engagement.views)),
   ];
 }

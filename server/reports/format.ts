@@ -30,12 +30,25 @@ export function formatMinutes(minutes: number | null, estimated = false): string
   return `${oneDecimal.format(minutes / (24 * 60))} hari`;
 }
 
-const AGE_LABELS: Record<AgeBucket, string> = { under_1d: "< 1 hari", "1_3d": "1–3 hari", "3_7d": "3–7 hari", "7_14d": "7–14 hari", over_14d: "14 hari atau lebih" };
+const AGE_LABELS: Record<AgeBucket, string> = {
+  under_1d: "< 1 hari",
+  "1_3d": "1–3 hari",
+  "3_7d": "3–7 hari",
+  "7_14d": "7–14 hari",
+  over_14d: "14 hari atau lebih",
+};
 
 /** The backlog's age buckets in order, with their Indonesian labels. */
 export const AGE_BUCKET_LABELS = AGE_BUCKETS.map((bucket) => ({ key: bucket.key, label: AGE_LABELS[bucket.key] }));
 
-const dateTime = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: REPORTING_TIME_ZONE });
+const dateTime = new Intl.DateTimeFormat("id-ID", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: REPORTING_TIME_ZONE,
+});
 
 /** "21 November 2026 pukul 18.05 WIB". */
 export function formatGeneratedAt(t: Date): string {

@@ -1,8 +1,23 @@
 import PDFDocument from "pdfkit";
 import { GLOSSARY } from "../metrics/definitions.js";
 import type { Period } from "../metrics/scope.js";
-import { REPORT_VOLUME_GROUPS, codeLabel, definitionsOf, headlineRows, unitLabel, type ReportFigures, type ReportVolumeGroup } from "./figures.js";
-import { AGE_BUCKET_LABELS, formatCount, formatGeneratedAt, formatMinutes, formatRate, formatReportedCount } from "./format.js";
+import {
+  REPORT_VOLUME_GROUPS,
+  codeLabel,
+  definitionsOf,
+  headlineRows,
+  unitLabel,
+  type ReportFigures,
+  type ReportVolumeGroup,
+} from "./figures.js";
+import {
+  AGE_BUCKET_LABELS,
+  formatCount,
+  formatGeneratedAt,
+  formatMinutes,
+  formatRate,
+  formatReportedCount,
+} from "./format.js";
 import { periodLabel, type DocumentKind } from "./period.js";
 
 // The report as a PDF to attach to a letter: A4, pdfkit's built-in Helvetica (no font files to
@@ -28,7 +43,9 @@ type Column = { header: string; width: number; align?: "left" | "right" };
 const SPELT_OUT: Record<string, string> = { "≥": ">=", "≤": "<=", "⌈": "", "⌉": "", "→": "->", "−": "-" };
 const WIN_ANSI_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
 export function pdfText(text: string): string {
-  return [...text].map((c) => SPELT_OUT[c] ?? (/[\n\x20-\x7e\xa0-\xff]/.test(c) || WIN_ANSI_EXTRAS.includes(c) ? c : "?")).join("");
+  return [...text]
+    .map((c) => SPELT_OUT[c] ?? (/[\n\x20-\x7e\xa0-\xff]/.test(c) || WIN_ANSI_EXTRAS.includes(c) ? c : "?"))
+    .join("");
 }
 
 export type ReportDocument = { kind: DocumentKind; period: Period; figures: ReportFigures; generatedAt: Date };
@@ -39,7 +56,11 @@ export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDo
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: `${REPORT_TITLES[kind]} ${periodLabel(kind, period)}`, Author: pdfText(figures.officeName), Creator: "Siar" },
+    info: {
+      Title: `${REPORT_TITLES[kind]} ${periodLabel(kind, period)}`,
+      Author: pdfText(figures.officeName),
+      Creator: "Siar",
+    },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -69,7 +90,10 @@ function ensureSpace(doc: Doc, height: number) {
 }
 
 function write(doc: Doc, text: string, options: { font?: string; size?: number; color?: string; gap?: number } = {}) {
-  doc.font(options.font ?? "Helvetica").fontSize(options.size ?? 10).fillColor(options.color ?? "black");
+  doc
+    .font(options.font ?? "Helvetica")
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? "black");
   doc.text(pdfText(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   if (options.gap) doc.moveDown(options.gap);
 }
@@ -96,7 +120,9 @@ function table(doc: Doc, columns: Column[], rows: string[][]) {
   const line = (cells: string[], font: string, wrap = false) => {
     doc.font(font).fontSize(9).fillColor("black");
     const texts = cells.map((cell, i) => (wrap ? pdfText(cell) : fit(doc, cell, (columns[i]?.width ?? 0) - 6)));
-    const height = wrap ? Math.max(...texts.map((text, i) => doc.heightOfString(text, { width: columns[i]!.width - 6 }))) + 6 : ROW_HEIGHT;
+    const height = wrap
+      ? Math.max(...texts.map((text, i) => doc.heightOfString(text, { width: columns[i]!.width - 6 }))) + 6
+      : ROW_HEIGHT;
     ensureSpace(doc, height);
     const y = doc.y;
     let x = left;
@@ -104,11 +130,20 @@ function table(doc: Doc, columns: Column[], rows: string[][]) {
       doc.text(texts[i] ?? "", x, y + 3, { width: column.width - 6, align: column.align ?? "left", lineBreak: wrap });
       x += column.width;
     });
-    doc.moveTo(left, y + height).lineTo(x, y + height).lineWidth(0.5).strokeColor("#d0d7de").stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(x, y + height)
+      .lineWidth(0.5)
+      .strokeColor("#d0d7de")
+      .stroke();
     doc.x = left;
     doc.y = y + height;
   };
-  line(columns.map((column) => column.header), "Helvetica-Bold", true);
+  line(
+    columns.map((column) => column.header),
+    "Helvetica-Bold",
+    true,
+  );
   if (rows.length === 0) line(["Tidak ada data."], "Helvetica-Oblique");
   for (const row of rows) line(row, "Helvetica");
   doc.moveDown(0.5);
@@ -125,7 +160,11 @@ function barChart(doc: Doc, bars: { label: string; value: number }[]) {
     ensureSpace(doc, ROW_HEIGHT);
     const y = doc.y;
     doc.font("Helvetica").fontSize(8.5).fillColor("black");
-    doc.text(fit(doc, bar.label, labelWidth - 8), left, y + 3, { width: labelWidth - 8, align: "right", lineBreak: false });
+    doc.text(fit(doc, bar.label, labelWidth - 8), left, y + 3, {
+      width: labelWidth - 8,
+      align: "right",
+      lineBreak: false,
+    });
     const length = (bar.value / max) * maxBar;
     if (length > 0) doc.rect(left + labelWidth, y + 2, length, ROW_HEIGHT - 5).fill(ACCENT);
     doc.fillColor(MUTED).text(formatCount(bar.value), left + labelWidth + length + 4, y + 3, { lineBreak: false });
@@ -141,15 +180,28 @@ function header(doc: Doc, kind: DocumentKind, period: Period, figures: ReportFig
   write(doc, `Periode: ${periodLabel(kind, period)}`, { size: 10 });
   if (figures.filters.length) write(doc, `Filter: ${figures.filters.join("; ")}`, { size: 10 });
   write(doc, `Dibuat: ${formatGeneratedAt(generatedAt)}`, { size: 9, color: MUTED, gap: 0.3 });
-  doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.width - doc.page.margins.right, doc.y).lineWidth(1.5).strokeColor(ACCENT).stroke();
+  doc
+    .moveTo(doc.page.margins.left, doc.y)
+    .lineTo(doc.page.width - doc.page.margins.right, doc.y)
+    .lineWidth(1.5)
+    .strokeColor(ACCENT)
+    .stroke();
 }
 
 function headlines(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Angka utama", "Tunggakan dan lewat tenggat adalah keadaan saat laporan dibuat; angka lain dihitung atas laporan yang diterima dalam periode. Definisi di bagian akhir.");
+  heading(
+    doc,
+    "Angka utama",
+    "Tunggakan dan lewat tenggat adalah keadaan saat laporan dibuat; angka lain dihitung atas laporan yang diterima dalam periode. Definisi di bagian akhir.",
+  );
   const width = contentWidth(doc);
   table(
     doc,
-    [{ header: "Angka", width: width * 0.5 }, { header: "Periode ini", width: width * 0.25, align: "right" }, { header: "Periode sebelumnya", width: width * 0.25, align: "right" }],
+    [
+      { header: "Angka", width: width * 0.5 },
+      { header: "Periode ini", width: width * 0.25, align: "right" },
+      { header: "Periode sebelumnya", width: width * 0.25, align: "right" },
+    ],
     headlineRows(figures).map((row) => [row.label, row.current, row.previous]),
   );
   const { current } = figures.response;
@@ -160,7 +212,12 @@ function headlines(doc: Doc, figures: ReportFigures) {
   ]);
 }
 
-const VOLUME_TITLES: Record<ReportVolumeGroup, string> = { channel: "Kanal", kind: "Jenis", category: "Kategori", urgency: "Urgensi" };
+const VOLUME_TITLES: Record<ReportVolumeGroup, string> = {
+  channel: "Kanal",
+  kind: "Jenis",
+  category: "Kategori",
+  urgency: "Urgensi",
+};
 
 /** Items received by channel, kind, category and urgency, each with the previous period beside it. */
 function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
@@ -169,10 +226,15 @@ function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
   for (const group of REPORT_VOLUME_GROUPS) {
     const totals = figures.volume[group].slice(0, LISTED_ROWS);
     // Channel keys are ids: their names are the labels; other keys are taxonomy codes.
-    const name = (total: (typeof totals)[number]) => (group === "channel" ? total.label : total.key && codeLabel(total.key)) ?? "Tanpa keterangan";
+    const name = (total: (typeof totals)[number]) =>
+      (group === "channel" ? total.label : total.key && codeLabel(total.key)) ?? "Tanpa keterangan";
     table(
       doc,
-      [{ header: VOLUME_TITLES[group], width: width * 0.5 }, { header: "Periode ini", width: width * 0.25, align: "right" }, { header: "Periode sebelumnya", width: width * 0.25, align: "right" }],
+      [
+        { header: VOLUME_TITLES[group], width: width * 0.5 },
+        { header: "Periode ini", width: width * 0.25, align: "right" },
+        { header: "Periode sebelumnya", width: width * 0.25, align: "right" },
+      ],
       totals.map((total) => [name(total), formatCount(total.count), formatCount(total.previous)]),
     );
   }
@@ -191,20 +253,43 @@ function unitLeague(doc: Doc, figures: ReportFigures) {
       { header: "Kepatuhan tanggapan", width: width * 0.17, align: "right" },
       { header: "Dibuka kembali", width: width * 0.13, align: "right" },
     ],
-    rows.map((row) => [unitLabel(row), formatCount(row.volume), formatMinutes(row.firstResponse.workingMinutes.median, row.firstResponse.estimated), formatRate(row.compliance.firstResponse.rate), formatRate(row.reopen.rate)]),
+    rows.map((row) => [
+      unitLabel(row),
+      formatCount(row.volume),
+      formatMinutes(row.firstResponse.workingMinutes.median, row.firstResponse.estimated),
+      formatRate(row.compliance.firstResponse.rate),
+      formatRate(row.reopen.rate),
+    ]),
   );
-  barChart(doc, rows.filter((row) => row.volume > 0).slice(0, LISTED_ROWS).map((row) => ({ label: unitLabel(row), value: row.volume })));
+  barChart(
+    doc,
+    rows
+      .filter((row) => row.volume > 0)
+      .slice(0, LISTED_ROWS)
+      .map((row) => ({ label: unitLabel(row), value: row.volume })),
+  );
 }
 
 function backlogByAge(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Tunggakan menurut umur", `Laporan terbuka saat ini: ${formatCount(figures.backlog.total)}; lewat tenggat: ${formatCount(figures.overdue)}.`);
-  barChart(doc, AGE_BUCKET_LABELS.map(({ key, label }) => ({ label, value: figures.backlog[key] })));
+  heading(
+    doc,
+    "Tunggakan menurut umur",
+    `Laporan terbuka saat ini: ${formatCount(figures.backlog.total)}; lewat tenggat: ${formatCount(figures.overdue)}.`,
+  );
+  barChart(
+    doc,
+    AGE_BUCKET_LABELS.map(({ key, label }) => ({ label, value: figures.backlog[key] })),
+  );
 }
 
 const MISSED_LABELS = { firstResponse: "tanggapan pertama", resolution: "penyelesaian" } as const;
 
 function overdueList(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Lewat tenggat saat ini", `${GLOSSARY.overdue.id.definition} Yang tertua ${formatCount(figures.overdueItems.length)} dari ${formatCount(figures.overdue)}.`);
+  heading(
+    doc,
+    "Lewat tenggat saat ini",
+    `${GLOSSARY.overdue.id.definition} Yang tertua ${formatCount(figures.overdueItems.length)} dari ${formatCount(figures.overdue)}.`,
+  );
   const width = contentWidth(doc);
   table(
     doc,
@@ -226,25 +311,50 @@ function overdueList(doc: Doc, figures: ReportFigures) {
 }
 
 function topAreas(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Wilayah teratas", `Kecamatan dengan laporan terbanyak (desa/kelurahan dijumlahkan ke kecamatannya). Tanpa wilayah: ${formatCount(figures.unplaced)} laporan.`);
+  heading(
+    doc,
+    "Wilayah teratas",
+    `Kecamatan dengan laporan terbanyak (desa/kelurahan dijumlahkan ke kecamatannya). Tanpa wilayah: ${formatCount(figures.unplaced)} laporan.`,
+  );
   const width = contentWidth(doc);
   const areas = figures.areas.slice(0, LISTED_ROWS);
   table(
     doc,
-    [{ header: "#", width: width * 0.08, align: "right" }, { header: "Kecamatan", width: width * 0.52 }, { header: "Laporan", width: width * 0.2, align: "right" }, { header: "Periode sebelumnya", width: width * 0.2, align: "right" }],
+    [
+      { header: "#", width: width * 0.08, align: "right" },
+      { header: "Kecamatan", width: width * 0.52 },
+      { header: "Laporan", width: width * 0.2, align: "right" },
+      { header: "Periode sebelumnya", width: width * 0.2, align: "right" },
+    ],
     areas.map((area) => [String(area.rank), area.unitName ?? "?", formatCount(area.count), formatCount(area.previous)]),
   );
-  barChart(doc, areas.map((area) => ({ label: area.unitName ?? "?", value: area.count })));
+  barChart(
+    doc,
+    areas.map((area) => ({ label: area.unitName ?? "?", value: area.count })),
+  );
 }
 
 function publishingPerChannel(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Publikasi per kanal", "Keterlibatan: reaksi, komentar, bagikan dan tayangan pada unggahan yang terbit dalam periode, menurut hitungan terakhir platform.");
+  heading(
+    doc,
+    "Publikasi per kanal",
+    "Keterlibatan: reaksi, komentar, bagikan dan tayangan pada unggahan yang terbit dalam periode, menurut hitungan terakhir platform.",
+  );
   const width = contentWidth(doc);
   // Each header on one line; the channel's name takes the rest.
   const count = (header: string, share: number) => ({ header, width: width * share, align: "right" as const });
   table(
     doc,
-    [{ header: "Kanal", width: width * 0.39 }, count("Terbit", 0.065), count("Tepat waktu", 0.12), count("Gagal", 0.065), count("Reaksi", 0.075), count("Komentar", 0.1), count("Bagikan", 0.085), count("Tayangan", 0.1)],
+    [
+      { header: "Kanal", width: width * 0.39 },
+      count("Terbit", 0.065),
+      count("Tepat waktu", 0.12),
+      count("Gagal", 0.065),
+      count("Reaksi", 0.075),
+      count("Komentar", 0.1),
+      count("Bagikan", 0.085),
+      count("Tayangan", 0.1),
+    ],
     figures.channels.map(({ channelName, kind, published, onTimeRate, failed, engagement }) => [
       `${channelName} (${kind})`,
       formatCount(published),
@@ -256,7 +366,10 @@ function publishingPerChannel(doc: Doc, figures: ReportFigures) {
       formatReportedCount(engagement.views),
     ]),
   );
-  barChart(doc, figures.channels.map((channel) => ({ label: channel.channelName, value: channel.published })));
+  barChart(
+    doc,
+    figures.channels.map((channel) => ({ label: channel.channelName, value: channel.published })),
+  );
 }
 
 function definitions(doc: Doc, figures: ReportFigures) {
@@ -264,7 +377,11 @@ function definitions(doc: Doc, figures: ReportFigures) {
   const entries = [...definitionsOf(headlineRows(figures)), GLOSSARY.units.id, GLOSSARY.areas.id, GLOSSARY.trend.id];
   for (const entry of new Set(entries)) {
     ensureSpace(doc, 40);
-    doc.font("Helvetica-Bold").fontSize(8.5).fillColor("black").text(pdfText(`${entry.name}. `), doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(8.5)
+      .fillColor("black")
+      .text(pdfText(`${entry.name}. `), doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });
     doc.font("Helvetica").text(pdfText(entry.definition));
     doc.moveDown(0.4);
   }
@@ -279,8 +396,15 @@ function pageNumbers(doc: Doc, officeName: string) {
     // Writing below the bottom margin would otherwise start a new page.
     doc.page.margins.bottom = 0;
     doc.font("Helvetica").fontSize(8).fillColor(MUTED);
-    doc.text(pdfText(`${officeName} · Siar`), MARGIN, doc.page.height - 40, { width: contentWidth(doc) / 2, lineBreak: false });
-    doc.text(`Halaman ${i + 1} dari ${count}`, doc.page.width / 2, doc.page.height - 40, { width: contentWidth(doc) / 2, align: "right", lineBreak: false });
+    doc.text(pdfText(`${officeName} · Siar`), MARGIN, doc.page.height - 40, {
+      width: contentWidth(doc) / 2,
+      lineBreak: false,
+    });
+    doc.text(`Halaman ${i + 1} dari ${count}`, doc.page.width / 2, doc.page.height - 40, {
+      width: contentWidth(doc) / 2,
+      align: "right",
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }

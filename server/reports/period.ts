@@ -12,11 +12,17 @@ export const REPORT_SEND_HOUR = 7;
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** Midnight WIB of a local calendar date, as a moment. */
-const localMidnight = (year: number, monthIndex: number, day: number) => new Date(Date.UTC(year, monthIndex, day) - OFFSET_MS);
+const localMidnight = (year: number, monthIndex: number, day: number) =>
+  new Date(Date.UTC(year, monthIndex, day) - OFFSET_MS);
 /** The moment's calendar fields as read on a WIB wall clock. */
 const localFields = (t: Date) => {
   const local = new Date(t.getTime() + OFFSET_MS);
-  return { year: local.getUTCFullYear(), monthIndex: local.getUTCMonth(), day: local.getUTCDate(), weekday: (local.getUTCDay() + 6) % 7 };
+  return {
+    year: local.getUTCFullYear(),
+    monthIndex: local.getUTCMonth(),
+    day: local.getUTCDate(),
+    weekday: (local.getUTCDay() + 6) % 7,
+  };
 };
 
 /** "2026-11" → [1 Nov 00:00 WIB, 1 Dec 00:00 WIB). */
@@ -54,7 +60,9 @@ export type DocumentKind = ReportKind | "dashboard";
 /** "monthly" when the period is exactly one calendar month (WIB), so the export reads as the monthly report. */
 export function documentKindOf(period: Period): DocumentKind {
   const month = monthPeriod(monthOf(period.from));
-  return month.from.getTime() === period.from.getTime() && month.to.getTime() === period.to.getTime() ? "monthly" : "dashboard";
+  return month.from.getTime() === period.from.getTime() && month.to.getTime() === period.to.getTime()
+    ? "monthly"
+    : "dashboard";
 }
 
 /**
@@ -79,7 +87,12 @@ export function localDate(t: Date): string {
   return new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-const dayFormat = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: REPORTING_TIME_ZONE });
+const dayFormat = new Intl.DateTimeFormat("id-ID", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: REPORTING_TIME_ZONE,
+});
 const monthFormat = new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: REPORTING_TIME_ZONE });
 
 /** "November 2026" for a month, "16 November 2026 – 22 November 2026" for a week or any other span, in Bahasa Indonesia. */

@@ -29,20 +29,34 @@ export function reportMessageId(kind: ReportKind, period: Period, publicBaseUrl:
  * null when there was nothing to do. Sent first and recorded after: a crash in between may
  * send it again, which beats a report that never arrives; the copy carries the same Message-ID.
  */
-export function sendDueReport(services: Services, mailer: ReportMailer, kind: ReportKind, now = new Date()): Promise<SentReport | null> {
+export function sendDueReport(
+  services: Services,
+  mailer: ReportMailer,
+  kind: ReportKind,
+  now = new Date(),
+): Promise<SentReport | null> {
   const run = inProcess.then(() =>
     ifAdvisoryLockFree(services.db, REPORT_LOCK_KEY, async () => {
       const { prisma, config, logger } = services;
       const period = duePeriod(kind, now);
       const targetId = `${kind}:${periodKey(kind, period)}`;
-      const sent = await prisma.auditEvent.findFirst({ where: { action: REPORT_SENT_ACTION, targetType: "report", targetId }, select: { id: true } });
+      const sent = await prisma.auditEvent.findFirst({
+        where: { action: REPORT_SENT_ACTION, targetType: "report", targetId },
+        select: { id: true },
+      });
       if (sent) return null;
       if (config.reports.recipients.length === 0) {
         logger.warn({ kind }, "report not sent: REPORT_RECIPIENTS is empty");
         return null;
       }
-      const report = await mailer.send(kind, period, config.reports.recipients, { messageId: reportMessageId(kind, period, config.publicBaseUrl) });
-      await recordAudit(prisma, { actor: null, label: "report schedule" }, { action: REPORT_SENT_ACTION, targetType: "report", targetId, changes: { ...report } });
+      const report = await mailer.send(kind, period, config.reports.recipients, {
+        messageId: reportMessageId(kind, period, config.publicBaseUrl),
+      });
+      await recordAudit(
+        prisma,
+        { actor: null, label: "report schedule" },
+        { action: REPORT_SENT_ACTION, targetType: "report", targetId, changes: { ...report } },
+      );
       return report;
     }),
   );
@@ -53,6 +67,8 @@ export function sendDueReport(services: Services, mailer: ReportMailer, kind: Re
 /** Sends every kind of report that is due; each kind's failure is logged and does not stop the others. */
 export async function sendDueReports(services: Services, mailer: ReportMailer): Promise<void> {
   for (const kind of REPORT_KINDS) {
-    await sendDueReport(services, mailer, kind).catch((error: unknown) => services.logger.error({ err: error, kind }, "report e-mail failed"));
+    await sendDueReport(services, mailer, kind).catch((error: unknown) =>
+      services.logger.error({ err: error, kind }, "report e-mail failed"),
+    );
   }
 }

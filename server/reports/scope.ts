@@ -7,7 +7,11 @@ import type { MetricsScope, Period } from "../metrics/scope.js";
  * page): every unit and the unrouted items, anchored at the root of the unit tree.
  */
 export async function organisationScope(prisma: PrismaClient, period: Period, now = new Date()): Promise<MetricsScope> {
-  const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" }, select: { id: true, path: true } });
+  const root = await prisma.unit.findFirst({
+    where: { parentId: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, path: true },
+  });
   if (!root) throw new AppError("not_found");
   return { period, unitIds: null, anchor: root, placeUnitIds: null, now };
 }

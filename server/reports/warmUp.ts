@@ -19,7 +19,11 @@ const DAY_MS = 24 * 60 * 60_000;
 export async function warmUpDashboard(prisma: PrismaClient, logger: Logger): Promise<void> {
   const started = performance.now();
   const now = new Date();
-  const warming = organisationScope(prisma, { from: new Date(now.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS), to: now }, now)
+  const warming = organisationScope(
+    prisma,
+    { from: new Date(now.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS), to: now },
+    now,
+  )
     .then((scope) => summaryReport(prisma, scope))
     .then(
       () => logger.debug({ ms: Math.round(performance.now() - started) }, "dashboard warmed up"),

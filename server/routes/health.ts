@@ -11,7 +11,9 @@ export function healthRoutes(services: Services): Router {
   router.get("/readyz", async (req, res) => {
     try {
       const pending = (await migrationStatus(services.db)).filter((m) => !m.applied).map((m) => m.name);
-      res.status(pending.length ? 503 : 200).json({ status: pending.length ? "migrations_pending" : "ready", database: services.db.kind, pending });
+      res
+        .status(pending.length ? 503 : 200)
+        .json({ status: pending.length ? "migrations_pending" : "ready", database: services.db.kind, pending });
     } catch (error) {
       req.log.warn({ err: error }, "readiness check failed");
       res.status(503).json({ status: "database_unavailable", database: services.db.kind });

@@ -21,13 +21,19 @@ export const cursorKeys = {
     .pipe(z.tuple([z.iso.datetime(), z.uuid()]))
     .transform(([at, id]) => ({ at: new Date(at), id })),
   /** A bigint id, for the audit log. */
-  sequence: z.string().regex(/^\d{1,18}$/).transform(BigInt),
+  sequence: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .transform(BigInt),
   /** A text key (a unit's path, a user's e-mail). */
   text: z.string().min(1).max(400).refine(isStorableText),
 } satisfies Record<string, z.ZodType<unknown, string>>;
 
 /** The key a cursor carries, checked with its list's key format; anything else is a 400. */
-export function decodeCursor<K extends z.ZodType<unknown, string>>(cursor: string | undefined, format: K): z.output<K> | undefined {
+export function decodeCursor<K extends z.ZodType<unknown, string>>(
+  cursor: string | undefined,
+  format: K,
+): z.output<K> | undefined {
   if (cursor === undefined) return undefined;
   const key = Buffer.from(cursor, "base64url").toString("utf8");
   if (!key || encodeCursor(key) !== cursor) throw new AppError("invalid_cursor");

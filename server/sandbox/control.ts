@@ -13,7 +13,15 @@ import { addInstagramComment, containerStatus } from "./graph/instagram";
 import type { GraphRateLimitCode, GraphUsage } from "./graph/usage";
 import { growEngagement, hasEngageablePost, setEngagement } from "./engagement";
 import { parseBody } from "./http";
-import { DEFAULT_ACCOUNTS, type Engagement, type GraphComment, type PageMessage, type SandboxState, type Tweet, type XUser } from "./state";
+import {
+  DEFAULT_ACCOUNTS,
+  type Engagement,
+  type GraphComment,
+  type PageMessage,
+  type SandboxState,
+  type Tweet,
+  type XUser,
+} from "./state";
 import type { WebhookDispatcher } from "./webhooks";
 import type { XEndpointLimit, XRateLimiter } from "./x/rateLimits";
 import { addTweet } from "./x/tweets";
@@ -39,12 +47,24 @@ const instagramCommentsSchema = injectSchema.extend({ mediaId: z.string().option
 const mentionsSchema = injectSchema.extend({ inReplyToTweetId: z.string().optional() });
 const messagesSchema = injectSchema.extend({ senderId: z.string().optional() });
 const count = z.number().int().min(0);
-const engagementSchema = z.strictObject({
-  likes: count, comments: count, shares: count, quotes: count, views: count, reach: count, saves: count, bookmarks: count,
-}).partial();
+const engagementSchema = z
+  .strictObject({
+    likes: count,
+    comments: count,
+    shares: count,
+    quotes: count,
+    views: count,
+    reach: count,
+    saves: count,
+    bookmarks: count,
+  })
+  .partial();
 const exhaustSchema = z.discriminatedUnion("platform", [
   z.object({ platform: z.literal("x"), endpoint: z.string() }),
-  z.object({ platform: z.literal("graph"), code: z.union([z.literal(4), z.literal(17), z.literal(32), z.literal(613)]) }),
+  z.object({
+    platform: z.literal("graph"),
+    code: z.union([z.literal(4), z.literal(17), z.literal(32), z.literal(613)]),
+  }),
 ]);
 
 export type InjectOptions = z.input<typeof injectSchema>;
@@ -101,16 +121,37 @@ export class SandboxControl {
           permalink: `https://www.instagram.com/p/${m.shortcode}/`,
           timestamp: new Date(m.timestamp).toISOString(),
         })),
-        containers: [...state.graph.igContainers.values()].map((c) => ({ id: c.id, mediaUrl: c.mediaUrl, status: containerStatus(state, c).code })),
+        containers: [...state.graph.igContainers.values()].map((c) => ({
+          id: c.id,
+          mediaUrl: c.mediaUrl,
+          status: containerStatus(state, c).code,
+        })),
       },
       x: {
         tweets: [...state.x.tweets.values()]
           .filter((t) => ourXUsers.has(t.authorId) && !t.deleted)
-          .map((t) => ({ id: t.id, text: t.text, inReplyToTweetId: t.inReplyToTweetId, mediaKeys: t.mediaKeys, createdAt: new Date(t.createdAt).toISOString() })),
+          .map((t) => ({
+            id: t.id,
+            text: t.text,
+            inReplyToTweetId: t.inReplyToTweetId,
+            mediaKeys: t.mediaKeys,
+            createdAt: new Date(t.createdAt).toISOString(),
+          })),
       },
       wordpress: {
-        posts: [...state.wordpress.posts.values()].map((p) => ({ id: p.id, title: p.title, status: p.status, featuredMedia: p.featuredMedia, dateGmt: new Date(p.dateGmt).toISOString() })),
-        media: [...state.wordpress.media.values()].map((m) => ({ id: m.id, filename: m.filename, mimeType: m.mimeType, bytes: m.data.length })),
+        posts: [...state.wordpress.posts.values()].map((p) => ({
+          id: p.id,
+          title: p.title,
+          status: p.status,
+          featuredMedia: p.featuredMedia,
+          dateGmt: new Date(p.dateGmt).toISOString(),
+        })),
+        media: [...state.wordpress.media.values()].map((m) => ({
+          id: m.id,
+          filename: m.filename,
+          mimeType: m.mimeType,
+          bytes: m.data.length,
+        })),
       },
     };
   }
@@ -122,8 +163,13 @@ export class SandboxControl {
     const post = postId
       ? state.graph.posts.get(postId)
       : [...state.graph.posts.values()].filter((p) => isLive(p, state.now())).at(-1);
-    if (!post) throw new ControlError(postId ? 404 : 409, postId ? `No Facebook post ${postId}` : "No Facebook post to comment on yet");
-    if (parentId && state.graph.comments.get(parentId)?.objectId !== post.id) throw new ControlError(404, `No comment ${parentId} on post ${post.id}`);
+    if (!post)
+      throw new ControlError(
+        postId ? 404 : 409,
+        postId ? `No Facebook post ${postId}` : "No Facebook post to comment on yet",
+      );
+    if (parentId && state.graph.comments.get(parentId)?.objectId !== post.id)
+      throw new ControlError(404, `No comment ${parentId} on post ${post.id}`);
     return this.citizenTexts(inject, "comment").map((citizen) => {
       const from = { id: state.nextId("fbUser", 7100000000000000n), name: citizen.author.name };
       const comment = addFacebookComment(state, { postId: post.id, parentId, message: citizen.text, from });
@@ -137,7 +183,11 @@ export class SandboxControl {
     const { mediaId, ...inject } = instagramCommentsSchema.parse(options);
     const { state } = this;
     const media = mediaId ? state.graph.igMedia.get(mediaId) : [...state.graph.igMedia.values()].at(-1);
-    if (!media) throw new ControlError(mediaId ? 404 : 409, mediaId ? `No Instagram media ${mediaId}` : "No Instagram media to comment on yet");
+    if (!media)
+      throw new ControlError(
+        mediaId ? 404 : 409,
+        mediaId ? `No Instagram media ${mediaId}` : "No Instagram media to comment on yet",
+      );
     return this.citizenTexts(inject, "comment").map((citizen) => {
       const from = { id: state.nextId("igUser", 17841460000000000n), username: citizen.author.handle };
       const comment = addInstagramComment(state, { mediaId: media.id, text: citizen.text, from });
@@ -165,7 +215,9 @@ export class SandboxControl {
     const { senderId, ...inject } = messagesSchema.parse(options);
     const { state } = this;
     const page = state.graph.pages.get(DEFAULT_ACCOUNTS.page.id)!;
-    const known = senderId ? [...state.graph.conversations.values()].find((c) => c.participant.id === senderId)?.participant : undefined;
+    const known = senderId
+      ? [...state.graph.conversations.values()].find((c) => c.participant.id === senderId)?.participant
+      : undefined;
     return this.citizenTexts(inject, "message").map((citizen) => {
       const sender = known ?? { id: senderId ?? state.nextId("psid", 24000000000000000n), name: citizen.author.name };
       const conversation = conversationWith(state, page, sender);
@@ -179,7 +231,8 @@ export class SandboxControl {
    */
   setEngagement(postId: string, counts: z.input<typeof engagementSchema>): Engagement {
     const parsed = engagementSchema.parse(counts);
-    if (!hasEngageablePost(this.state, postId)) throw new ControlError(404, `No Page post, Instagram media or X post ${postId}`);
+    if (!hasEngageablePost(this.state, postId))
+      throw new ControlError(404, `No Page post, Instagram media or X post ${postId}`);
     return setEngagement(this.state, postId, parsed);
   }
 
@@ -232,7 +285,10 @@ export class SandboxControl {
 
   /** Requests per X endpoint, for showing what polling and publishing cost. */
   xUsage() {
-    return { endpoints: Object.fromEntries(this.services.xLimiter.usage), postsWithUrl: this.services.xLimiter.postsWithUrl };
+    return {
+      endpoints: Object.fromEntries(this.services.xLimiter.usage),
+      postsWithUrl: this.services.xLimiter.postsWithUrl,
+    };
   }
 
   setInstagramPublishingLimit(quotaTotal: number): void {
@@ -269,7 +325,10 @@ export class SandboxControl {
     this.services.webhooks.deliveries.length = 0;
   }
 
-  private citizenTexts(options: { count: number; texts?: string[] }, channel: "comment" | "mention" | "message"): CitizenText[] {
+  private citizenTexts(
+    options: { count: number; texts?: string[] },
+    channel: "comment" | "mention" | "message",
+  ): CitizenText[] {
     return (options.texts ?? Array.from({ length: options.count }, () => undefined)).map((text) => {
       const citizen = this.state.citizens.next(channel);
       return text ? { ...citizen, text } : citizen;
@@ -300,7 +359,10 @@ export function controlApi(control: SandboxControl, controlToken: string, creden
   router.use("/_sandbox", (req, res, next) => {
     const given = Buffer.from(req.headers.authorization ?? "");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return res.status(401).set("WWW-Authenticate", 'Bearer realm="siar-sandbox"').json({ error: { message: "A valid control token is required" } });
+      return res
+        .status(401)
+        .set("WWW-Authenticate", 'Bearer realm="siar-sandbox"')
+        .json({ error: { message: "A valid control token is required" } });
     }
     next();
   });
@@ -312,15 +374,30 @@ export function controlApi(control: SandboxControl, controlToken: string, creden
 
   router.get("/_sandbox/credentials", (_req, res) => res.json(credentials()));
   router.get("/_sandbox/published", (_req, res) => res.json(control.published()));
-  router.post("/_sandbox/facebook/comments", async (req, res) => res.status(201).json({ data: control.injectFacebookComments(await body(req)) }));
-  router.post("/_sandbox/facebook/messages", async (req, res) => res.status(201).json({ data: control.injectPageMessages(await body(req)) }));
-  router.post("/_sandbox/instagram/comments", async (req, res) => res.status(201).json({ data: control.injectInstagramComments(await body(req)) }));
-  router.post("/_sandbox/x/mentions", async (req, res) => res.status(201).json({ data: control.injectMentions(await body(req)) }));
-  router.put("/_sandbox/engagement/:postId", async (req, res) => res.json(control.setEngagement(req.params.postId, await body(req))));
+  router.post("/_sandbox/facebook/comments", async (req, res) =>
+    res.status(201).json({ data: control.injectFacebookComments(await body(req)) }),
+  );
+  router.post("/_sandbox/facebook/messages", async (req, res) =>
+    res.status(201).json({ data: control.injectPageMessages(await body(req)) }),
+  );
+  router.post("/_sandbox/instagram/comments", async (req, res) =>
+    res.status(201).json({ data: control.injectInstagramComments(await body(req)) }),
+  );
+  router.post("/_sandbox/x/mentions", async (req, res) =>
+    res.status(201).json({ data: control.injectMentions(await body(req)) }),
+  );
+  router.put("/_sandbox/engagement/:postId", async (req, res) =>
+    res.json(control.setEngagement(req.params.postId, await body(req))),
+  );
   router.get("/_sandbox/x/usage", (_req, res) => res.json(control.xUsage()));
   router.put("/_sandbox/x/rate-limits", async (req, res) => {
     const { endpoint, ...limit } = z
-      .object({ endpoint: z.string(), perUser: z.number().int().min(0).optional(), perApp: z.number().int().min(0).optional(), windowSeconds: z.number().int().positive().optional() })
+      .object({
+        endpoint: z.string(),
+        perUser: z.number().int().min(0).optional(),
+        perApp: z.number().int().min(0).optional(),
+        windowSeconds: z.number().int().positive().optional(),
+      })
       .parse(await body(req));
     control.setXRateLimit(endpoint, limit);
     res.status(204).end();
@@ -366,7 +443,8 @@ export function controlApi(control: SandboxControl, controlToken: string, creden
   });
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (error instanceof ControlError) return res.status(error.status).json({ error: { message: error.message } });
-    if (error instanceof z.ZodError) return res.status(400).json({ error: { message: "Invalid control request", issues: error.issues } });
+    if (error instanceof z.ZodError)
+      return res.status(400).json({ error: { message: "Invalid control request", issues: error.issues } });
     next(error);
   });
   return router;

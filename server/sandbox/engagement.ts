@@ -42,11 +42,14 @@ export function growEngagement(state: SandboxState, ourXUserIds: ReadonlySet<str
   const ids = [
     ...[...state.graph.posts.values()].filter((post) => isLive(post, now)).map((post) => post.id),
     ...state.graph.igMedia.keys(),
-    ...[...state.x.tweets.values()].filter((tweet) => !tweet.deleted && ourXUserIds.has(tweet.authorId)).map((tweet) => tweet.id),
+    ...[...state.x.tweets.values()]
+      .filter((tweet) => !tweet.deleted && ourXUserIds.has(tweet.authorId))
+      .map((tweet) => tweet.id),
   ];
   for (const id of ids.filter((candidate) => !state.engagementSetByControl.has(candidate))) {
     const grown = { ...state.engagementOf(id) };
-    for (const [name, amount] of Object.entries(growth(state.random)) as [keyof Engagement, number][]) grown[name] += amount;
+    for (const [name, amount] of Object.entries(growth(state.random)) as [keyof Engagement, number][])
+      grown[name] += amount;
     // Reach counts people, views count screens: one person may see a post several times, never the reverse.
     grown.reach = Math.min(grown.reach, grown.views);
     state.engagement.set(id, grown);

@@ -66,14 +66,18 @@ export class FaultInjector {
     return async (req, res, next) => {
       const platform = platformOf(req.path);
       const rule = this.rules.find(
-        (r) => (r.platform === "*" || r.platform === platform) && (!r.method || r.method === req.method) && r.pattern.test(req.path),
+        (r) =>
+          (r.platform === "*" || r.platform === platform) &&
+          (!r.method || r.method === req.method) &&
+          r.pattern.test(req.path),
       );
       if (!rule) return next();
       this.consume(rule);
       if (rule.latencyMs) await new Promise((resolve) => setTimeout(resolve, rule.latencyMs));
       const fails = (rule.status !== undefined || rule.timeout) && this.state.random() < rule.errorRate;
       if (!fails) return next();
-      const fail = () => (rule.timeout ? this.hang(res) : sendStatusError(res, platform as Platform | undefined, rule.status!));
+      const fail = () =>
+        rule.timeout ? this.hang(res) : sendStatusError(res, platform as Platform | undefined, rule.status!);
       if (!rule.afterHandling) return fail();
       this.replaceAnswer(res, fail);
       next();

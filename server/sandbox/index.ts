@@ -91,7 +91,8 @@ const MAX_BODY = "600mb";
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error("The sandbox only listens on a loopback address");
+  if (!["127.0.0.1", "localhost", "::1"].includes(host))
+    throw new Error("The sandbox only listens on a loopback address");
   if (!options.controlToken) throw new Error("startSandbox needs a controlToken");
 
   const state = new SandboxState(options.seed ?? 1, options.config);
@@ -121,7 +122,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (res.headersSent) return res.end();
     if (sendPlatformError(res, error)) return;
     const status = (error as { status?: number }).status;
-    sendStatusError(res, platformOf(req.path), typeof status === "number" && status >= 400 && status < 600 ? status : 500);
+    sendStatusError(
+      res,
+      platformOf(req.path),
+      typeof status === "number" && status >= 400 && status < 600 ? status : 500,
+    );
   });
 
   const server = app.listen(options.port ?? 0, host);

@@ -7,7 +7,11 @@ export type MediaFetchResult =
   /** `wrongType`: the URL answered, but with something else than the expected kind of media. */
   | { ok: false; reason: string; wrongType?: boolean };
 
-export async function fetchMedia(url: string, expected: "image" | "video", timeoutMs: number): Promise<MediaFetchResult> {
+export async function fetchMedia(
+  url: string,
+  expected: "image" | "video",
+  timeoutMs: number,
+): Promise<MediaFetchResult> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -23,12 +27,19 @@ export async function fetchMedia(url: string, expected: "image" | "video", timeo
     if (!response.ok) return { ok: false, reason: `Fetching the media URL returned HTTP ${response.status}` };
     const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (!contentType.startsWith(`${expected}/`)) {
-      return { ok: false, reason: `The media URL returned ${contentType || "no content type"}, not an ${expected}`, wrongType: true };
+      return {
+        ok: false,
+        reason: `The media URL returned ${contentType || "no content type"}, not an ${expected}`,
+        wrongType: true,
+      };
     }
     if (body.length === 0) return { ok: false, reason: "The media URL returned an empty body" };
     return { ok: true, contentType, bytes: body.length };
   } catch (error) {
     const timedOut = error instanceof Error && error.name === "TimeoutError";
-    return { ok: false, reason: timedOut ? "It takes too long to download the media" : "The media URL could not be fetched" };
+    return {
+      ok: false,
+      reason: timedOut ? "It takes too long to download the media" : "The media URL could not be fetched",
+    };
   }
 }

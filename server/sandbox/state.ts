@@ -222,7 +222,16 @@ export interface Engagement {
   bookmarks: number;
 }
 
-export const NO_ENGAGEMENT: Readonly<Engagement> = { likes: 0, comments: 0, shares: 0, quotes: 0, views: 0, reach: 0, saves: 0, bookmarks: 0 };
+export const NO_ENGAGEMENT: Readonly<Engagement> = {
+  likes: 0,
+  comments: 0,
+  shares: 0,
+  quotes: 0,
+  views: 0,
+  reach: 0,
+  saves: 0,
+  bookmarks: 0,
+};
 
 // ---------- configuration ----------
 
@@ -257,11 +266,20 @@ export const DEFAULT_ACCOUNTS = {
   expiredPageAccessToken: "EAAPageSanggauSandboxTokenExpired",
   revokedPageAccessToken: "EAAPageSanggauSandboxTokenRevoked",
   igAccount: { id: "17841400123456789", username: "diskominfo.sanggau", name: "Diskominfo Kabupaten Sanggau" },
-  xApp: { consumerKey: "sandbox-consumer-key", consumerSecret: "sandbox-consumer-secret", appOnlyBearerToken: "AAAAAAAAAAAAAAAAAAAAASANDBOXAPPONLYBEARER" },
+  xApp: {
+    consumerKey: "sandbox-consumer-key",
+    consumerSecret: "sandbox-consumer-secret",
+    appOnlyBearerToken: "AAAAAAAAAAAAAAAAAAAAASANDBOXAPPONLYBEARER",
+  },
   xUser: { id: "1700000000000000001", username: "diskominfo_sgu", name: "Diskominfo Sanggau" },
   xOAuth1: { token: "1700000000000000001-sandboxAccessToken", secret: "sandbox-access-secret" },
   xOAuth2UserToken: "sandbox-oauth2-user-token-diskominfo",
-  wpUser: { id: 1, username: "humas", name: "Humas Diskominfo Sanggau", applicationPassword: "abcd EFGH 1234 ijkl MNOP 5678" },
+  wpUser: {
+    id: 1,
+    username: "humas",
+    name: "Humas Diskominfo Sanggau",
+    applicationPassword: "abcd EFGH 1234 ijkl MNOP 5678",
+  },
 } as const;
 
 /** Sequential ids per kind, each kind starting from a realistic-looking base. */
@@ -334,7 +352,11 @@ export class SandboxState {
 
   /** Back to the freshly seeded state: same accounts, same id sequences, same generated texts. */
   reset(): void {
-    for (const collection of [...Object.values(this.graph), ...Object.values(this.x), ...Object.values(this.wordpress)]) {
+    for (const collection of [
+      ...Object.values(this.graph),
+      ...Object.values(this.x),
+      ...Object.values(this.wordpress),
+    ]) {
       if (collection instanceof Map) collection.clear();
     }
     this.engagement.clear();
@@ -369,8 +391,16 @@ function seedDefaultAccounts(state: SandboxState): void {
   state.graph.pages.set(a.page.id, { ...a.page, igUserId: a.igAccount.id });
   state.graph.igAccounts.set(a.igAccount.id, { ...a.igAccount, pageId: a.page.id });
   state.graph.tokens.set(a.pageAccessToken, { token: a.pageAccessToken, pageId: a.page.id, status: "valid" });
-  state.graph.tokens.set(a.expiredPageAccessToken, { token: a.expiredPageAccessToken, pageId: a.page.id, status: "expired" });
-  state.graph.tokens.set(a.revokedPageAccessToken, { token: a.revokedPageAccessToken, pageId: a.page.id, status: "revoked" });
+  state.graph.tokens.set(a.expiredPageAccessToken, {
+    token: a.expiredPageAccessToken,
+    pageId: a.page.id,
+    status: "expired",
+  });
+  state.graph.tokens.set(a.revokedPageAccessToken, {
+    token: a.revokedPageAccessToken,
+    pageId: a.page.id,
+    status: "revoked",
+  });
 
   state.x.users.set(a.xUser.id, {
     ...a.xUser,

@@ -45,7 +45,8 @@ export function features(input: string | NormalizedText): string[] {
  * Counts keyed by citizens' words, without a prototype: "constructor" or "__proto__" are then
  * words like any other instead of Object's own members.
  */
-const wordCounts = (from: Record<string, number> = {}): Record<string, number> => Object.assign(Object.create(null) as Record<string, number>, from);
+const wordCounts = (from: Record<string, number> = {}): Record<string, number> =>
+  Object.assign(Object.create(null) as Record<string, number>, from);
 
 const emptyModel = (): FieldModel => ({ labelCounts: {}, featureCounts: {}, featureTotals: {} });
 
@@ -57,7 +58,9 @@ export class TriageClassifier {
 
   constructor(state?: ClassifierState) {
     this.vocabulary = new Set(state?.vocabulary ?? []);
-    this.fields = state ? structuredClone(state.fields) : { kind: emptyModel(), category: emptyModel(), urgency: emptyModel() };
+    this.fields = state
+      ? structuredClone(state.fields)
+      : { kind: emptyModel(), category: emptyModel(), urgency: emptyModel() };
     for (const model of Object.values(this.fields)) {
       for (const [code, counts] of Object.entries(model.featureCounts)) model.featureCounts[code] = wordCounts(counts);
     }
@@ -119,7 +122,11 @@ export class TriageClassifier {
   private scoringOf(model: FieldModel): FieldScoring {
     const codes = Object.keys(model.labelCounts);
     const totalExamples = codes.reduce((sum, code) => sum + model.labelCounts[code]!, 0);
-    return { codes, logPriors: codes.map((code) => Math.log(model.labelCounts[code]! / totalExamples)), logLikelihoods: new Map() };
+    return {
+      codes,
+      logPriors: codes.map((code) => Math.log(model.labelCounts[code]! / totalExamples)),
+      logLikelihoods: new Map(),
+    };
   }
 
   private logLikelihoodsOf(model: FieldModel, codes: string[], feature: string): Float64Array {

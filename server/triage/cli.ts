@@ -25,7 +25,8 @@ async function triageStdin(): Promise<void> {
 
 async function evaluateFile(path: string): Promise<void> {
   const items: LabelledMessage[] = [];
-  for await (const { value } of readJsonLines(fs.createReadStream(path), LabelledMessageSchema, reportLineError)) items.push(value);
+  for await (const { value } of readJsonLines(fs.createReadStream(path), LabelledMessageSchema, reportLineError))
+    items.push(value);
   const evaluation = evaluate(items, (text) => labelsOf(triage(text, { places: DEMO_PLACES })));
   process.stdout.write(`${formatEvaluation(evaluation)}\n`);
 }

@@ -17,7 +17,11 @@ import { memoized } from "./memo.js";
  * always starts with a whole token that is one of these words, starts with one of these
  * prefixes, or (with "#") is a number.
  */
-export type CompiledPattern = { source: string; regex: RegExp; first: { words: ReadonlySet<string>; prefixes: readonly string[]; number: boolean } };
+export type CompiledPattern = {
+  source: string;
+  regex: RegExp;
+  first: { words: ReadonlySet<string>; prefixes: readonly string[]; number: boolean };
+};
 
 const MAX_GAP_WORDS = 4;
 
@@ -32,7 +36,12 @@ function compileSlot(slot: string): string {
 }
 
 function firstSlotOf(source: string): CompiledPattern["first"] {
-  const alternatives = (source.trim().split(/\s+/).find((slot) => slot !== "..") ?? "").split("|");
+  const alternatives = (
+    source
+      .trim()
+      .split(/\s+/)
+      .find((slot) => slot !== "..") ?? ""
+  ).split("|");
   return {
     words: new Set(alternatives.filter((word) => word !== "#" && !word.endsWith("*"))),
     prefixes: alternatives.filter((word) => word.endsWith("*")).map((word) => word.slice(0, -1)),
@@ -69,7 +78,8 @@ export class PatternIndex {
   private readonly startedBy = memoized((token) => this.patternsStartedBy(token));
 
   constructor(patterns: Iterable<CompiledPattern>) {
-    const add = (map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern) => map.set(key, [...(map.get(key) ?? []), pattern]);
+    const add = (map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern) =>
+      map.set(key, [...(map.get(key) ?? []), pattern]);
     for (const pattern of patterns) {
       for (const word of pattern.first.words) add(this.byWord, word, pattern);
       for (const prefix of pattern.first.prefixes) add(this.byPrefix, prefix, pattern);
@@ -86,13 +96,19 @@ export class PatternIndex {
   }
 
   private patternsStartedBy(token: string): CompiledPattern[] {
-    const prefixed = this.prefixLengths.flatMap((length) => (length <= token.length ? this.byPrefix.get(token.slice(0, length)) ?? [] : []));
+    const prefixed = this.prefixLengths.flatMap((length) =>
+      length <= token.length ? (this.byPrefix.get(token.slice(0, length)) ?? []) : [],
+    );
     return [...(this.byWord.get(token) ?? []), ...prefixed, ...(NUMBER.test(token) ? this.byNumber : [])];
   }
 }
 
 /** The words a pattern matched in the normalised text, or null; patterns not among `candidates` (see PatternIndex) cannot match. */
-export function matchPattern(pattern: CompiledPattern, text: string, candidates: ReadonlySet<CompiledPattern>): string | null {
+export function matchPattern(
+  pattern: CompiledPattern,
+  text: string,
+  candidates: ReadonlySet<CompiledPattern>,
+): string | null {
   if (!candidates.has(pattern)) return null;
   return pattern.regex.exec(text)?.[1] ?? null;
 }

@@ -47,7 +47,10 @@ function placePattern(name: string): PlacePattern {
 function compilePlacePattern(name: string): PlacePattern {
   const words = name.trim().toLowerCase().split(/\s+/);
   // Optional prefix ("ds.", "kec "), then the name's words with any (or no) spacing between.
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})\\.?\\s*)?(${words.map(escapeRegExp).join("\\s*")})(?![\\p{L}\\p{N}])`, "giu");
+  const regex = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})\\.?\\s*)?(${words.map(escapeRegExp).join("\\s*")})(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
   return { regex, firstWord: /^[\x20-\x7e]+$/.test(name) ? words[0]! : null };
 }
 
@@ -70,7 +73,11 @@ function candidatesFor(place: KnownPlace, text: string, lowerText: string): Cand
     if (isCommonWord && !announced && nameSpan[0] === nameSpan[0]?.toLowerCase()) continue;
     // "kec. X" when X is both a desa and a kecamatan points to the kecamatan (desa and kelurahan are used loosely).
     const prefixAgreement = announced === null ? 0 : SPECIFICITY[announced] === SPECIFICITY[place.type] ? 20 : -200;
-    candidates.push({ place, matched: matched.trim(), rank: SPECIFICITY[place.type] * 100 + prefixAgreement + nameSpan.length });
+    candidates.push({
+      place,
+      matched: matched.trim(),
+      rank: SPECIFICITY[place.type] * 100 + prefixAgreement + nameSpan.length,
+    });
   }
   return candidates;
 }
@@ -94,14 +101,20 @@ export function recognisePlace(text: string, places: readonly KnownPlace[]): Pla
 export type UnitTreeNode = { code?: string; name: string; type: string; children?: UnitTreeNode[] };
 
 const UNIT_NAME_PREFIX = /^(?:desa|kelurahan|kecamatan)\s+/i;
-const isPlaceType = (type: string): type is PlaceType => type === "desa" || type === "kelurahan" || type === "kecamatan";
+const isPlaceType = (type: string): type is PlaceType =>
+  type === "desa" || type === "kelurahan" || type === "kecamatan";
 
 /** The desa, kelurahan and kecamatan of a unit tree, named without their prefix. */
 export function placesFromUnitTree(node: UnitTreeNode, kecamatanName?: string): KnownPlace[] {
   const own: KnownPlace[] = [];
   const name = node.name.replace(UNIT_NAME_PREFIX, "");
   if (isPlaceType(node.type)) {
-    own.push({ unitId: node.code ?? node.name, name, type: node.type, ...(node.type !== "kecamatan" && kecamatanName ? { kecamatanName } : {}) });
+    own.push({
+      unitId: node.code ?? node.name,
+      name,
+      type: node.type,
+      ...(node.type !== "kecamatan" && kecamatanName ? { kecamatanName } : {}),
+    });
   }
   const childKecamatan = node.type === "kecamatan" ? name : kecamatanName;
   return [...own, ...(node.children ?? []).flatMap((child) => placesFromUnitTree(child, childKecamatan))];

@@ -17,7 +17,14 @@ const rule = (weight: number, ...patterns: [string, ...string[]]): KeywordRule =
 
 /** A reason names the pattern that fired: "jalan .. rusak*" → "kind.pengaduan.jalan_rusak". */
 const patternName = (source: string) =>
-  source.replace(/\.\.|[*]/g, " ").replace("#", "angka").replace("?", "tanda_tanya").replace("!", "tanda_seru").trim().split(/[\s|]+/).join("_");
+  source
+    .replace(/\.\.|[*]/g, " ")
+    .replace("#", "angka")
+    .replace("?", "tanda_tanya")
+    .replace("!", "tanda_seru")
+    .trim()
+    .split(/[\s|]+/)
+    .join("_");
 
 export const KIND_RULES: Record<Kind, KeywordRule[]> = {
   pengaduan: [
@@ -25,10 +32,28 @@ export const KIND_RULES: Record<Kind, KeywordRule[]> = {
     rule(1, "parah"),
     rule(1.5, "mati", "padam*", "tidak menyala", "tidak nyala", "tidak mengalir", "error"),
     rule(2, "tidak diangkut", "tidak diperbaiki", "belum diperbaiki", "tidak ditindak*", "dibiarkan"),
-    rule(2, "belum jadi", "belum keluar", "belum terima", "belum dapat", "tidak dapat", "belum cair", "belum digaji", "tidak digaji"),
+    rule(
+      2,
+      "belum jadi",
+      "belum keluar",
+      "belum terima",
+      "belum dapat",
+      "tidak dapat",
+      "belum cair",
+      "belum digaji",
+      "tidak digaji",
+    ),
     rule(1.5, "lambat", "lama sekali", "berbelit*", "dipersulit", "disuruh balik", "disuruh kembali"),
     rule(2, "keluh*", "mengeluh*", "kecewa", "lapor*", "aduan", "pengaduan"),
-    rule(1.5, "mohon segera", "tolong segera", "segera diperbaiki", "segera ditindak*", "kapan diperbaiki", "mohon ditindak*"),
+    rule(
+      1.5,
+      "mohon segera",
+      "tolong segera",
+      "segera diperbaiki",
+      "segera ditindak*",
+      "kapan diperbaiki",
+      "mohon ditindak*",
+    ),
     rule(1, "tolong"),
     rule(2, "pungli", "minta uang", "dimintai uang", "diminta uang", "dimintai|diminta # ribu|juta", "pungutan"),
     rule(1.5, "sumbangan", "dicuri", "kehilangan", "mengganggu", "meresahkan", "bahaya", "berbahaya", "rawan", "takut"),
@@ -40,7 +65,14 @@ export const KIND_RULES: Record<Kind, KeywordRule[]> = {
   ],
   aspirasi: [
     rule(3, "usul*", "saran*", "bagaimana kalau", "gimana kalau", "alangkah baiknya", "aspirasi"),
-    rule(2, "sebaiknya", "seharusnya", "mohon|tolong .. dipasang|dibangunkan|dibuatkan", "mohon .. adakan|diadakan|dibangun|dibuat*|ditambah*", "minta .. dibangun|diadakan|dibuat*"),
+    rule(
+      2,
+      "sebaiknya",
+      "seharusnya",
+      "mohon|tolong .. dipasang|dibangunkan|dibuatkan",
+      "mohon .. adakan|diadakan|dibangun|dibuat*|ditambah*",
+      "minta .. dibangun|diadakan|dibuat*",
+    ),
     rule(1.5, "adakan", "diadakan", "dibangun", "perlu", "berharap", "harapan", "semoga"),
     rule(1, "ide", "program", "agar", "supaya", "biar"),
   ],
@@ -73,18 +105,51 @@ export const KIND_RULES: Record<Kind, KeywordRule[]> = {
 
 export const CATEGORY_RULES: Record<Category, KeywordRule[]> = {
   infrastruktur: [
-    rule(3, "jalan .. rusak*|berlubang|hancur", "jembatan", "lampu jalan", "penerangan jalan", "jalan poros", "gorong gorong"),
+    rule(
+      3,
+      "jalan .. rusak*|berlubang|hancur",
+      "jembatan",
+      "lampu jalan",
+      "penerangan jalan",
+      "jalan poros",
+      "gorong gorong",
+    ),
     rule(2, "jalan", "lubang*", "berlubang", "aspal*", "drainase", "trotoar", "semenisasi", "rabat"),
     rule(1, "gedung", "bangunan", "tiang", "perbaiki*", "diperbaiki", "mulus"),
   ],
   lingkungan: [
-    rule(3, "sampah", "tps", "pohon", "banjir*", "pencemaran", "tercemar", "limbah", "polusi", "kabut asap", "karhutla"),
+    rule(
+      3,
+      "sampah",
+      "tps",
+      "pohon",
+      "banjir*",
+      "pencemaran",
+      "tercemar",
+      "limbah",
+      "polusi",
+      "kabut asap",
+      "karhutla",
+    ),
     rule(2, "tergenang", "genangan", "air sungai", "penebangan", "pembakaran lahan", "kebakaran hutan", "tambang"),
     rule(1.5, "bau", "asap", "lalat", "sungai", "longsor", "parit", "meluap"),
   ],
   kesehatan: [
     rule(3, "puskesmas", "rumah sakit", "demam berdarah", "fogging", "stunting", "gizi buruk", "posyandu", "imunisasi"),
-    rule(2, "dokter", "bidan", "perawat", "obat", "pasien", "vaksin*", "wabah", "diare", "muntaber", "keracunan", "ambulans"),
+    rule(
+      2,
+      "dokter",
+      "bidan",
+      "perawat",
+      "obat",
+      "pasien",
+      "vaksin*",
+      "wabah",
+      "diare",
+      "muntaber",
+      "keracunan",
+      "ambulans",
+    ),
     rule(1.5, "sakit", "nyamuk", "bpjs", "kesehatan", "malaria", "tbc", "berobat"),
   ],
   pendidikan: [
@@ -99,21 +164,83 @@ export const CATEGORY_RULES: Record<Category, KeywordRule[]> = {
   ],
   sosial: [
     rule(3, "bansos", "blt", "pkh", "bpnt", "dtks", "bantuan sosial", "penerima bantuan", "dinas sosial", "dinsos"),
-    rule(2, "sembako", "miskin", "disabilitas", "yatim", "bedah rumah", "rumah tidak layak", "kpm", "tidak tepat sasaran", "hibah"),
+    rule(
+      2,
+      "sembako",
+      "miskin",
+      "disabilitas",
+      "yatim",
+      "bedah rumah",
+      "rumah tidak layak",
+      "kpm",
+      "tidak tepat sasaran",
+      "hibah",
+    ),
     rule(1.5, "bantuan", "beras", "janda", "orang mampu", "penerima"),
   ],
   ketertiban: [
     rule(4, "balap liar", "parkir liar"),
-    rule(3, "preman*", "pencuri*", "dicuri", "curanmor", "maling", "begal", "tawuran", "miras", "mabuk", "narkoba", "judi", "kebakaran"),
-    rule(2, "tukang parkir", "berisik", "bising", "kebisingan", "keributan", "satpol pp", "keamanan", "pemadam kebakaran", "knalpot"),
+    rule(
+      3,
+      "preman*",
+      "pencuri*",
+      "dicuri",
+      "curanmor",
+      "maling",
+      "begal",
+      "tawuran",
+      "miras",
+      "mabuk",
+      "narkoba",
+      "judi",
+      "kebakaran",
+    ),
+    rule(
+      2,
+      "tukang parkir",
+      "berisik",
+      "bising",
+      "kebisingan",
+      "keributan",
+      "satpol pp",
+      "keamanan",
+      "pemadam kebakaran",
+      "knalpot",
+    ),
     rule(3, "pkl", "pedagang kaki lima"),
     rule(1, "mengganggu", "meresahkan", "ronda", "kecelakaan", "api"),
     rule(-2, "kebakaran hutan", "kebakaran lahan"),
   ],
   pelayanan_publik: [
     rule(4, "pungli", "minta uang", "dimintai uang", "diminta uang", "dimintai|diminta # ribu|juta", "calo", "suap"),
-    rule(2.5, "pelayanan", "pungutan", "loket", "berbelit*", "dipersulit", "main hp", "tidak ramah", "judes", "jutek", "ombudsman", "oknum"),
-    rule(1.5, "petugas", "pegawai", "asn", "pns", "antri*", "antre*", "lambat", "biar cepat", "website", "aplikasi", "kantor"),
+    rule(
+      2.5,
+      "pelayanan",
+      "pungutan",
+      "loket",
+      "berbelit*",
+      "dipersulit",
+      "main hp",
+      "tidak ramah",
+      "judes",
+      "jutek",
+      "ombudsman",
+      "oknum",
+    ),
+    rule(
+      1.5,
+      "petugas",
+      "pegawai",
+      "asn",
+      "pns",
+      "antri*",
+      "antre*",
+      "lambat",
+      "biar cepat",
+      "website",
+      "aplikasi",
+      "kantor",
+    ),
   ],
   utilitas: [
     rule(4, "pdam", "air bersih", "listrik", "pln"),
@@ -122,7 +249,19 @@ export const CATEGORY_RULES: Record<Category, KeywordRule[]> = {
   ],
   ekonomi: [
     rule(4, "umkm", "harga", "operasi pasar", "inflasi"),
-    rule(2.5, "pedagang", "koperasi", "modal", "pupuk", "petani", "nelayan", "pengangguran", "lowongan", "bumdes", "elpiji"),
+    rule(
+      2.5,
+      "pedagang",
+      "koperasi",
+      "modal",
+      "pupuk",
+      "petani",
+      "nelayan",
+      "pengangguran",
+      "lowongan",
+      "bumdes",
+      "elpiji",
+    ),
     rule(1.5, "pasar", "usaha", "dagang*", "mahal", "langka", "sawit", "karet", "pemasaran", "wisata", "pelatihan"),
   ],
   lainnya: [],
@@ -131,9 +270,41 @@ export const CATEGORY_RULES: Record<Category, KeywordRule[]> = {
 /** Danger now, serious harm, and "no urgency" cues; "normal" is what is left (see decideUrgency). */
 export const URGENCY_RULES: Record<Exclude<Urgency, "normal">, KeywordRule[]> = {
   darurat: [
-    rule(3, "kebakaran", "api membesar", "longsor", "tertimbun", "terjebak", "hanyut", "tenggelam", "kecelakaan", "darurat", "wabah"),
-    rule(3, "masuk rumah", "terus naik", "semakin tinggi", "setinggi lutut|pinggang|dada", "sepinggang", "sedada", "meluap"),
-    rule(3, "korban", "meninggal", "tewas", "luka parah", "belum dievakuasi", "evakuasi", "keracunan", "klb", "kejadian luar biasa"),
+    rule(
+      3,
+      "kebakaran",
+      "api membesar",
+      "longsor",
+      "tertimbun",
+      "terjebak",
+      "hanyut",
+      "tenggelam",
+      "kecelakaan",
+      "darurat",
+      "wabah",
+    ),
+    rule(
+      3,
+      "masuk rumah",
+      "terus naik",
+      "semakin tinggi",
+      "setinggi lutut|pinggang|dada",
+      "sepinggang",
+      "sedada",
+      "meluap",
+    ),
+    rule(
+      3,
+      "korban",
+      "meninggal",
+      "tewas",
+      "luka parah",
+      "belum dievakuasi",
+      "evakuasi",
+      "keracunan",
+      "klb",
+      "kejadian luar biasa",
+    ),
     rule(2, "tolong .. !", "banjir*", "demam berdarah", "jembatan putus", "putus total", "menimpa", "sekarang juga"),
     rule(2, "# anak|warga|orang .. kena|terkena|sakit|dirawat|muntah*|diare|demam"),
     // Each negation cancels the cue it contains ("tidak ada korban" also matches "korban").
@@ -144,14 +315,44 @@ export const URGENCY_RULES: Record<Exclude<Urgency, "normal">, KeywordRule[]> = 
   tinggi: [
     rule(3, "motor|orang|warga|anak .. jatuh", "mati total", "viral", "korupsi"),
     rule(3, "tidak digaji", "belum digaji", "gaji|honor .. belum|tidak dibayar|diterima", "belum terima gaji|honor"),
-    rule(2.5, "tutup padahal", "padahal jadwal*", "tanpa diperiksa", "anak sekolah", "banyak warga", "seluruh warga", "ratusan", "puluhan"),
+    rule(
+      2.5,
+      "tutup padahal",
+      "padahal jadwal*",
+      "tanpa diperiksa",
+      "anak sekolah",
+      "banyak warga",
+      "seluruh warga",
+      "ratusan",
+      "puluhan",
+    ),
     rule(2.5, "sekampung", "satu kampung", "satu desa", "seluruh desa", "warga sekitar"),
     rule(2, "limbah", "pencemaran", "tercemar", "ikan .. mati", "kabut asap", "asap .. tebal", "ispa"),
-    rule(2, "makin|semakin berani|parah|sering|banyak|meluas", "yang ketiga|keempat|kelima", "sudah sering", "terulang"),
-    rule(2, "berbulan bulan", "bertahun tahun", "hampir roboh", "miring", "ambruk", "pungli", "minta uang", "dimintai uang", "dimintai|diminta # ribu|juta", "tidak bisa dilewati"),
+    rule(
+      2,
+      "makin|semakin berani|parah|sering|banyak|meluas",
+      "yang ketiga|keempat|kelima",
+      "sudah sering",
+      "terulang",
+    ),
+    rule(
+      2,
+      "berbulan bulan",
+      "bertahun tahun",
+      "hampir roboh",
+      "miring",
+      "ambruk",
+      "pungli",
+      "minta uang",
+      "dimintai uang",
+      "dimintai|diminta # ribu|juta",
+      "tidak bisa dilewati",
+    ),
     rule(1, "lapuk", "berbahaya", "tiap hari", "setiap hari", "sudah # bulan", "pasien", "rawan kecelakaan"),
   ],
-  rendah: [rule(2, "sekadar info", "hanya bertanya", "sekedar bertanya", "salam kenal", "selamat pagi|siang|sore|malam")],
+  rendah: [
+    rule(2, "sekadar info", "hanya bertanya", "sekedar bertanya", "salam kenal", "selamat pagi|siang|sore|malam"),
+  ],
 };
 
 /** This much spam evidence makes an item spam whatever else it says. */
@@ -177,7 +378,13 @@ type CompiledTable<C extends string> = [C, CompiledRule[]][];
 function compileTable<C extends string>(field: string, table: Record<C, KeywordRule[]>): CompiledTable<C> {
   return (Object.entries(table) as [C, KeywordRule[]][]).map(([code, rules]) => [
     code,
-    rules.map((r) => ({ weight: r.weight, patterns: r.patterns.map((source) => ({ compiled: compilePattern(source), reasonRule: `${field}.${code}.${patternName(source)}` })) })),
+    rules.map((r) => ({
+      weight: r.weight,
+      patterns: r.patterns.map((source) => ({
+        compiled: compilePattern(source),
+        reasonRule: `${field}.${code}.${patternName(source)}`,
+      })),
+    })),
   ]);
 }
 
@@ -187,11 +394,17 @@ const COMPILED = {
   urgency: compileTable("urgency", URGENCY_RULES),
 };
 const INDEX = new PatternIndex(
-  Object.values(COMPILED).flatMap((table: CompiledTable<string>) => table.flatMap(([, rules]) => rules.flatMap((r) => r.patterns.map((p) => p.compiled)))),
+  Object.values(COMPILED).flatMap((table: CompiledTable<string>) =>
+    table.flatMap(([, rules]) => rules.flatMap((r) => r.patterns.map((p) => p.compiled))),
+  ),
 );
 
 /** Each rule counts once, on its first matching pattern. Codes keep the table's order. */
-function scoreCodes<C extends string>(table: CompiledTable<C>, text: string, candidates: ReadonlySet<CompiledPattern>): FieldDecision<C>[] {
+function scoreCodes<C extends string>(
+  table: CompiledTable<C>,
+  text: string,
+  candidates: ReadonlySet<CompiledPattern>,
+): FieldDecision<C>[] {
   return table.map(([code, rules]) => {
     const reasons: Reason[] = [];
     let score = 0;
@@ -232,9 +445,17 @@ function decideUrgency(
     if (candidate.score >= URGENT_THRESHOLD[level]) return candidate;
   }
   // Praise, remarks and questions or suggestions that report no problem can wait.
-  const calmKind = kind === "apresiasi" || kind === "lainnya" || ((kind === "aspirasi" || kind === "pertanyaan") && complaintScore < PROBLEM_EVIDENCE);
+  const calmKind =
+    kind === "apresiasi" ||
+    kind === "lainnya" ||
+    ((kind === "aspirasi" || kind === "pertanyaan") && complaintScore < PROBLEM_EVIDENCE);
   const explicitlyCalm = scoreOf(urgencyScores, "rendah");
-  if (calmKind) return { code: "rendah", score: explicitlyCalm.score, reasons: [...explicitlyCalm.reasons, { rule: `urgency.rendah.kind_${kind}`, matched: kind, weight: 0 }] };
+  if (calmKind)
+    return {
+      code: "rendah",
+      score: explicitlyCalm.score,
+      reasons: [...explicitlyCalm.reasons, { rule: `urgency.rendah.kind_${kind}`, matched: kind, weight: 0 }],
+    };
   if (explicitlyCalm.score > 0) return explicitlyCalm;
   return fallback("urgency", "normal", "no urgency cue");
 }
@@ -261,7 +482,9 @@ export function applyRules(input: string | NormalizedText): RuleDecision {
   // Without any cue about the kind, a message naming a topic is most likely a complaint about it.
   const kind =
     best(kindScores.filter((s) => s.code !== "lainnya")) ??
-    (category.code === "lainnya" ? fallback("kind", "lainnya", "no kind keyword") : fallback("kind", "pengaduan", `topic ${category.code}`));
+    (category.code === "lainnya"
+      ? fallback("kind", "lainnya", "no kind keyword")
+      : fallback("kind", "pengaduan", `topic ${category.code}`));
   const urgency = decideUrgency(urgencyScores, kind.code, scoreOf(kindScores, "pengaduan").score);
   return { kind, category, urgency, spam: false };
 }

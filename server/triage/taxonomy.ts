@@ -25,7 +25,11 @@ export type TriageField = (typeof TRIAGE_FIELDS)[number];
 export type CodeOf<F extends TriageField> = { kind: Kind; category: Category; urgency: Urgency }[F];
 export type TriageLabels = { [F in TriageField]: CodeOf<F> };
 
-export const CODES_OF: { [F in TriageField]: readonly CodeOf<F>[] } = { kind: KINDS, category: CATEGORIES, urgency: URGENCIES };
+export const CODES_OF: { [F in TriageField]: readonly CodeOf<F>[] } = {
+  kind: KINDS,
+  category: CATEGORIES,
+  urgency: URGENCIES,
+};
 
 export function isCodeOf<F extends TriageField>(field: F, value: unknown): value is CodeOf<F> {
   return (CODES_OF[field] as readonly unknown[]).includes(value);

@@ -24,7 +24,11 @@ function newAddress(): string {
 type Page = { status: number; headers: Headers; text: string };
 
 async function request(path: string, address: string, init: RequestInit = {}): Promise<Page> {
-  const response = await fetch(siar.url + path, { ...init, redirect: "manual", headers: { ...init.headers, "X-Forwarded-For": address } });
+  const response = await fetch(siar.url + path, {
+    ...init,
+    redirect: "manual",
+    headers: { ...init.headers, "X-Forwarded-For": address },
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
@@ -37,7 +41,11 @@ function postForm(fields: Record<string, string>, address: string): Promise<Page
 }
 
 /** The form as a browser sends it with a file chosen: multipart, the photo in the "foto" part. */
-function postWithPhoto(fields: Record<string, string>, photo: { body: Buffer; name: string; type: string }, address: string): Promise<Page> {
+function postWithPhoto(
+  fields: Record<string, string>,
+  photo: { body: Buffer; name: string; type: string },
+  address: string,
+): Promise<Page> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append("foto", new Blob([new Uint8Array(photo.body)], { type: photo.type }), photo.name);
@@ -47,13 +55,21 @@ function postWithPhoto(fields: Record<string, string>, photo: { body: Buffer; na
 /** A phone photo: 1200×900 JPEG whose EXIF holds the camera and the GPS position where it was taken. */
 function phonePhoto(): Promise<Buffer> {
   return sharp({ create: { width: 1200, height: 900, channels: 3, background: "#3a7d44" } })
-    .withExif({ IFD0: { Make: "KameraHP", Model: "Siti's phone" }, IFD3: { GPSLatitudeRef: "S", GPSLatitude: "0/1 7/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "110/1 35/1 4/1" } })
+    .withExif({
+      IFD0: { Make: "KameraHP", Model: "Siti's phone" },
+      IFD3: { GPSLatitudeRef: "S", GPSLatitude: "0/1 7/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "110/1 35/1 4/1" },
+    })
     .jpeg()
     .toBuffer();
 }
 
 function hiddenFields(page: string): Record<string, string> {
-  return Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [name!, value!]));
+  return Object.fromEntries(
+    [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+      name!,
+      value!,
+    ]),
+  );
 }
 
 /** The form as the site serves it, with its hidden fields, filled in like a citizen would. */
@@ -97,7 +113,10 @@ async function fileReport(fields: Record<string, string> = {}): Promise<string> 
  */
 async function changeReport(trackingNumber: string, data: Prisma.InboxItemUpdateInput) {
   const { prisma } = siar.services;
-  await vi.waitFor(async () => expect((await prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber } })).kind).not.toBeNull(), { timeout: 10_000 });
+  await vi.waitFor(
+    async () => expect((await prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber } })).kind).not.toBeNull(),
+    { timeout: 10_000 },
+  );
   return prisma.inboxItem.update({ where: { trackingNumber }, data });
 }
 
@@ -108,7 +127,12 @@ function countReportsBy(authorName: string): Promise<number> {
 beforeAll(async () => {
   siar = await startTestSiar();
   const unitId = async (code: string) => (await siar.services.prisma.unit.findUniqueOrThrow({ where: { code } })).id;
-  places = { kapuas: await unitId("kec-kapuas"), beringin: await unitId("kel-beringin"), sosok: await unitId("desa-sosok"), pupr: await unitId("dinas-pupr") };
+  places = {
+    kapuas: await unitId("kec-kapuas"),
+    beringin: await unitId("kel-beringin"),
+    sosok: await unitId("desa-sosok"),
+    pupr: await unitId("dinas-pupr"),
+  };
 });
 afterAll(async () => siar?.close());
 
@@ -116,12 +140,28 @@ describe("aspiration form", () => {
   it("offers labelled fields, the kecamatan with their desa/kelurahan, every category and no script", async () => {
     const form = await request("/aspirasi", newAddress());
     expect(form.headers.get("cache-control")).toBe("no-store");
-    for (const name of ["nama", "telepon", "email", "kecamatan", "desa", "lintang", "bujur", "kategori", "isi", "foto", "setuju"]) {
+    for (const name of [
+      "nama",
+      "telepon",
+      "email",
+      "kecamatan",
+      "desa",
+      "lintang",
+      "bujur",
+      "kategori",
+      "isi",
+      "foto",
+      "setuju",
+    ]) {
       expect(form.text).toContain(`for="isian-${name}"`);
       expect(form.text).toContain(`id="isian-${name}" name="${name}"`);
     }
     expect(form.text).toContain(`<option value="${places.kapuas}">Kecamatan Kapuas</option>`);
-    expect(form.text).toMatch(new RegExp(`<optgroup label="Kecamatan Kapuas">[^]*<option value="${places.beringin}">Kelurahan Beringin</option>`));
+    expect(form.text).toMatch(
+      new RegExp(
+        `<optgroup label="Kecamatan Kapuas">[^]*<option value="${places.beringin}">Kelurahan Beringin</option>`,
+      ),
+    );
     expect(form.text).toContain('<option value="pelayanan_publik">');
     expect(form.text).toContain('<option value="tidak_tahu">Tidak tahu</option>');
     expect(form.text).toContain("Pelindungan Data Pribadi");
@@ -135,7 +175,10 @@ describe("aspiration form", () => {
     const trackingNumber = await fileReport({ nama: "Budi Santoso", email: " Budi@Contoh.ID " });
     stopListening();
 
-    const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber }, include: { conversation: true, events: true } });
+    const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({
+      where: { trackingNumber },
+      include: { conversation: true, events: true },
+    });
     expect(item).toMatchObject({
       source: "web_report",
       platformId: trackingNumber,
@@ -146,7 +189,11 @@ describe("aspiration form", () => {
       triage: { citizenCategory: "infrastruktur" },
       text: "Jalan di depan SD Negeri 3 berlubang besar sejak bulan lalu.",
     });
-    expect(item.conversation).toMatchObject({ source: "web_report", threadKey: trackingNumber, authorKey: "+6281234567890" });
+    expect(item.conversation).toMatchObject({
+      source: "web_report",
+      threadKey: trackingNumber,
+      authorKey: "+6281234567890",
+    });
     expect(item.events[0]?.type).toBe("received");
     expect(received).toEqual([item.id]);
 
@@ -157,28 +204,53 @@ describe("aspiration form", () => {
   });
 
   it("places a report without a desa in its kecamatan and leaves an unknown category to staff", async () => {
-    const trackingNumber = await fileReport({ desa: "", lintang: "", bujur: "", kategori: "tidak_tahu", telepon: "", email: "warga@contoh.id" });
+    const trackingNumber = await fileReport({
+      desa: "",
+      lintang: "",
+      bujur: "",
+      kategori: "tidak_tahu",
+      telepon: "",
+      email: "warga@contoh.id",
+    });
     const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber } });
-    expect(item).toMatchObject({ placeUnitId: places.kapuas, location: null, triage: { citizenCategory: null }, contact: { email: "warga@contoh.id" } });
+    expect(item).toMatchObject({
+      placeUnitId: places.kapuas,
+      location: null,
+      triage: { citizenCategory: null },
+      contact: { email: "warga@contoh.id" },
+    });
   });
 
   it("keeps the citizen's input after validation errors and names each field next to it", async () => {
     const address = newAddress();
     const fields = openedAMinuteAgo(
-      await filledForm(address, { nama: "Rina", telepon: "12345", email: "bukan-email", desa: places.sosok, lintang: "0,5", bujur: "", isi: "pendek", setuju: "" }),
+      await filledForm(address, {
+        nama: "Rina",
+        telepon: "12345",
+        email: "bukan-email",
+        desa: places.sosok,
+        lintang: "0,5",
+        bujur: "",
+        isi: "pendek",
+        setuju: "",
+      }),
     );
     const page = await postForm(fields, address);
     expect(page.status).toBe(400);
     expect(page.text).toContain("Ada 6 isian yang perlu diperbaiki");
     for (const name of ["telepon", "email", "desa", "bujur", "isi", "setuju"]) {
       expect(page.text).toContain(`<li><a href="#isian-${name}">`);
-      expect(page.text).toMatch(new RegExp(`id="isian-${name}" name="${name}" aria-describedby="[^"]*isian-${name}-galat" aria-invalid="true"`));
+      expect(page.text).toMatch(
+        new RegExp(`id="isian-${name}" name="${name}" aria-describedby="[^"]*isian-${name}-galat" aria-invalid="true"`),
+      );
       expect(page.text).toContain(`<p class="galat" id="isian-${name}-galat">`);
     }
     expect(page.text).toContain("Nomor HP tidak dikenali");
     expect(page.text).toContain("Pilih desa/kelurahan yang berada di Kecamatan Kapuas");
     expect(page.text).toContain('name="nama" value="Rina"');
-    expect(page.text).toContain('name="telepon" aria-describedby="isian-telepon-petunjuk isian-telepon-galat" aria-invalid="true" value="12345"');
+    expect(page.text).toContain(
+      'name="telepon" aria-describedby="isian-telepon-petunjuk isian-telepon-galat" aria-invalid="true" value="12345"',
+    );
     expect(page.text).toContain(`<option value="${places.kapuas}" selected>`);
     expect(page.text).toContain(">pendek</textarea>");
     expect(await countReportsBy("Rina")).toBe(0);
@@ -205,13 +277,25 @@ describe("aspiration form", () => {
     expect(repeated.text).toContain('<li><a href="#isian-kecamatan">');
     expect(repeated.text).toContain('<li><a href="#isian-lintang">');
 
-    const json = await request("/aspirasi", address, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const json = await request("/aspirasi", address, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(json.status).toBe(403);
-    const huge = await request("/aspirasi", address, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: `isi=${"a".repeat(200_000)}` });
+    const huge = await request("/aspirasi", address, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `isi=${"a".repeat(200_000)}`,
+    });
     expect(huge.status).toBe(413);
     expect(huge.headers.get("content-type")).toContain("text/html");
     for (const contentType of ["multipart/form-data", "multipart/form-data; boundary=xyz"]) {
-      const broken = await request("/aspirasi", address, { method: "POST", headers: { "Content-Type": contentType }, body: "--xyz\r\nContent-Disposition: form-data; name=\"nama\"\r\n\r\nRina" });
+      const broken = await request("/aspirasi", address, {
+        method: "POST",
+        headers: { "Content-Type": contentType },
+        body: '--xyz\r\nContent-Disposition: form-data; name="nama"\r\n\r\nRina',
+      });
       expect(broken.status).toBe(400);
       expect(broken.text).toContain("Laporan tidak dapat dibaca");
     }
@@ -219,7 +303,10 @@ describe("aspiration form", () => {
 
   it("escapes the citizen's text on every page", async () => {
     const address = newAddress();
-    const invalid = await postForm(openedAMinuteAgo(await filledForm(address, { nama: HOSTILE, isi: `Tolong ${HOSTILE}`, setuju: "" })), address);
+    const invalid = await postForm(
+      openedAMinuteAgo(await filledForm(address, { nama: HOSTILE, isi: `Tolong ${HOSTILE}`, setuju: "" })),
+      address,
+    );
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain(`value="${ESCAPED_HOSTILE}"`);
     expect(invalid.text).toContain(`>Tolong ${ESCAPED_HOSTILE}</textarea>`);
@@ -227,7 +314,9 @@ describe("aspiration form", () => {
 
     const trackingNumber = await fileReport({ nama: HOSTILE, isi: `Tolong ${HOSTILE}` });
     const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber } });
-    await siar.services.prisma.inboxEvent.create({ data: { itemId: item.id, type: "reply", visibility: "public", body: `Kami cek ${HOSTILE}` } });
+    await siar.services.prisma.inboxEvent.create({
+      data: { itemId: item.id, type: "reply", visibility: "public", body: `Kami cek ${HOSTILE}` },
+    });
     for (const path of [`/aspirasi/terkirim/${trackingNumber}`, `/lacak/${trackingNumber}`]) {
       const page = await request(path, newAddress());
       expect(page.status).toBe(200);
@@ -243,19 +332,31 @@ describe("photo on the form", () => {
     const original = await phonePhoto();
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const address = newAddress();
-    const sent = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Siti Foto" })), { body: original, name: "IMG_0001.jpg", type: "image/jpeg" }, address);
+    const sent = await postWithPhoto(
+      openedAMinuteAgo(await filledForm(address, { nama: "Siti Foto" })),
+      { body: original, name: "IMG_0001.jpg", type: "image/jpeg" },
+      address,
+    );
     expect(sent.status).toBe(303);
     const trackingNumber = sent.headers.get("location")!.replace("/aspirasi/terkirim/", "");
 
     const { prisma } = siar.services;
     const item = await prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber }, include: { photo: true } });
-    expect(item.photo).toMatchObject({ uploadedById: null, mimeType: "image/jpeg", width: 1200, height: 900, unitId: places.beringin });
+    expect(item.photo).toMatchObject({
+      uploadedById: null,
+      mimeType: "image/jpeg",
+      width: 1200,
+      height: 900,
+      unitId: places.beringin,
+    });
     const stored = fs.readFileSync(citizenPhotoPath(siar.services, item.photo!.storageKey));
     const metadata = await sharp(stored).metadata();
     expect(metadata).toMatchObject({ format: "jpeg", width: 1200, height: 900 });
     expect(metadata.exif).toBeUndefined();
     expect(stored.includes("KameraHP")).toBe(false);
-    expect((await prisma.auditEvent.findFirstOrThrow({ where: { targetId: item.photo!.id } })).action).toBe("media.upload");
+    expect((await prisma.auditEvent.findFirstOrThrow({ where: { targetId: item.photo!.id } })).action).toBe(
+      "media.upload",
+    );
     // Not under the public /media folder.
     expect((await request(`/media/${item.photo!.storageKey}`, newAddress())).status).toBe(404);
 
@@ -273,7 +374,13 @@ describe("photo on the form", () => {
 
     // Not even by its id can it become part of a public post.
     const website = await prisma.channel.findFirstOrThrow({ where: { kind: "website" } });
-    const post = await handler.post("/api/posts", { unitId: places.beringin, title: "Uji", body: "Uji foto warga", channelIds: [website.id], mediaIds: [item.photo!.id] });
+    const post = await handler.post("/api/posts", {
+      unitId: places.beringin,
+      title: "Uji",
+      body: "Uji foto warga",
+      channelIds: [website.id],
+      mediaIds: [item.photo!.id],
+    });
     expect(post.status).toBe(404);
     expect(post.body.error.details).toEqual({ field: "mediaIds" });
 
@@ -283,29 +390,72 @@ describe("photo on the form", () => {
   });
 
   it("re-encodes a PNG photo (transparency and all) to JPEG, and files a report with an empty file input without a photo", async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } },
+    })
+      .png()
+      .toBuffer();
     const address = newAddress();
-    const sent = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Warga PNG" })), { body: png, name: "peta.png", type: "image/png" }, address);
+    const sent = await postWithPhoto(
+      openedAMinuteAgo(await filledForm(address, { nama: "Warga PNG" })),
+      { body: png, name: "peta.png", type: "image/png" },
+      address,
+    );
     expect(sent.status).toBe(303);
-    const item = await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { authorName: "Warga PNG" }, include: { photo: true } });
+    const item = await siar.services.prisma.inboxItem.findFirstOrThrow({
+      where: { authorName: "Warga PNG" },
+      include: { photo: true },
+    });
     expect(item.photo).toMatchObject({ mimeType: "image/jpeg", width: 40, height: 30 });
 
     const empty = newAddress();
-    const withoutPhoto = await postWithPhoto(openedAMinuteAgo(await filledForm(empty, { nama: "Warga Tanpa Foto" })), { body: Buffer.alloc(0), name: "", type: "application/octet-stream" }, empty);
+    const withoutPhoto = await postWithPhoto(
+      openedAMinuteAgo(await filledForm(empty, { nama: "Warga Tanpa Foto" })),
+      { body: Buffer.alloc(0), name: "", type: "application/octet-stream" },
+      empty,
+    );
     expect(withoutPhoto.status).toBe(303);
-    expect((await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { authorName: "Warga Tanpa Foto" } })).photoId).toBeNull();
+    expect(
+      (await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { authorName: "Warga Tanpa Foto" } })).photoId,
+    ).toBeNull();
   });
 
   it("refuses a file that is not a JPEG, PNG or WebP by its bytes, keeping the rest of the input", async () => {
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
+      .gif()
+      .toBuffer();
     const disguises = [
-      { body: gif, name: "foto.jpg", type: "image/jpeg", status: 415, message: "Foto harus berupa gambar JPEG, PNG atau WebP." },
-      { body: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><script>alert(1)</script><rect width='10' height='10'/></svg>"), name: "foto.png", type: "image/png", status: 415, message: "Foto harus berupa gambar JPEG, PNG atau WebP." },
-      { body: Buffer.from("MZ this is a program, not a picture"), name: "foto.webp", type: "image/webp", status: 400, message: "Foto tidak dapat dibaca" },
+      {
+        body: gif,
+        name: "foto.jpg",
+        type: "image/jpeg",
+        status: 415,
+        message: "Foto harus berupa gambar JPEG, PNG atau WebP.",
+      },
+      {
+        body: Buffer.from(
+          "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><script>alert(1)</script><rect width='10' height='10'/></svg>",
+        ),
+        name: "foto.png",
+        type: "image/png",
+        status: 415,
+        message: "Foto harus berupa gambar JPEG, PNG atau WebP.",
+      },
+      {
+        body: Buffer.from("MZ this is a program, not a picture"),
+        name: "foto.webp",
+        type: "image/webp",
+        status: 400,
+        message: "Foto tidak dapat dibaca",
+      },
     ];
     for (const file of disguises) {
       const address = newAddress();
-      const page = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Warga Berkas Aneh" })), file, address);
+      const page = await postWithPhoto(
+        openedAMinuteAgo(await filledForm(address, { nama: "Warga Berkas Aneh" })),
+        file,
+        address,
+      );
       expect(page.status).toBe(file.status);
       expect(page.text).toContain('<li><a href="#isian-foto">');
       expect(page.text).toContain(file.message);
@@ -317,17 +467,25 @@ describe("photo on the form", () => {
 
   it("refuses a photo over the size limit with the input kept, and asks again for a good photo when other fields fail", async () => {
     const address = newAddress();
-    const tooLarge = await postWithPhoto(openedAMinuteAgo(await filledForm(address, { nama: "Warga Foto Besar" })), { body: Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), name: "besar.jpg", type: "image/jpeg" }, address);
+    const tooLarge = await postWithPhoto(
+      openedAMinuteAgo(await filledForm(address, { nama: "Warga Foto Besar" })),
+      { body: Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), name: "besar.jpg", type: "image/jpeg" },
+      address,
+    );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.text).toContain("Foto terlalu besar. Ukuran paling besar 10 MB.");
     expect(tooLarge.text).toContain('name="nama" value="Warga Foto Besar"');
     expect(tooLarge.text).toContain(`<option value="${places.kapuas}" selected>`);
 
     const other = newAddress();
-    const invalid = await postWithPhoto(openedAMinuteAgo(await filledForm(other, { nama: "Warga Foto Baik", isi: "pendek" })), { body: await phonePhoto(), name: "a.jpg", type: "image/jpeg" }, other);
+    const invalid = await postWithPhoto(
+      openedAMinuteAgo(await filledForm(other, { nama: "Warga Foto Baik", isi: "pendek" })),
+      { body: await phonePhoto(), name: "a.jpg", type: "image/jpeg" },
+      other,
+    );
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain("Foto Anda baik, tetapi perlu dipilih lagi");
-    expect(await countReportsBy("Warga Foto Besar") + (await countReportsBy("Warga Foto Baik"))).toBe(0);
+    expect((await countReportsBy("Warga Foto Besar")) + (await countReportsBy("Warga Foto Baik"))).toBe(0);
   });
 
   it("leaves no photo on disk when the report cannot be stored", async () => {
@@ -336,12 +494,22 @@ describe("photo on the form", () => {
     const filesBefore = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
     const assetsBefore = await prisma.mediaAsset.count();
     // The database refuses this one report: a stand-in for any failure while it is filed.
-    await prisma.$executeRawUnsafe(`CREATE FUNCTION test_refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER test_refuse_report BEFORE INSERT ON "InboxItem" FOR EACH ROW WHEN (NEW."text" LIKE '%(tolak)%') EXECUTE FUNCTION test_refuse_report()`);
+    await prisma.$executeRawUnsafe(
+      `CREATE FUNCTION test_refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
+    );
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_report BEFORE INSERT ON "InboxItem" FOR EACH ROW WHEN (NEW."text" LIKE '%(tolak)%') EXECUTE FUNCTION test_refuse_report()`,
+    );
     try {
       const address = newAddress();
-      const form = openedAMinuteAgo(await filledForm(address, { isi: "Jalan di depan SD Negeri 3 berlubang besar (tolak)." }));
-      const sent = await postWithPhoto(form, { body: await phonePhoto(), name: "IMG_0002.jpg", type: "image/jpeg" }, address);
+      const form = openedAMinuteAgo(
+        await filledForm(address, { isi: "Jalan di depan SD Negeri 3 berlubang besar (tolak)." }),
+      );
+      const sent = await postWithPhoto(
+        form,
+        { body: await phonePhoto(), name: "IMG_0002.jpg", type: "image/jpeg" },
+        address,
+      );
       expect(sent.status).toBe(500);
       expect(fs.existsSync(folder) ? fs.readdirSync(folder).sort() : []).toEqual(filesBefore);
       expect(await prisma.mediaAsset.count()).toBe(assetsBefore);
@@ -355,7 +523,10 @@ describe("photo on the form", () => {
 describe("spam protection", () => {
   it("refuses a report whose hidden honeypot field was filled", async () => {
     const address = newAddress();
-    const page = await postForm(openedAMinuteAgo(await filledForm(address, { nama: "Robot Madu", situs: "https://spam.example" })), address);
+    const page = await postForm(
+      openedAMinuteAgo(await filledForm(address, { nama: "Robot Madu", situs: "https://spam.example" })),
+      address,
+    );
     expect(page.status).toBe(400);
     expect(page.text).toContain("Laporan tidak dapat dikirim");
     expect(await countReportsBy("Robot Madu")).toBe(0);
@@ -382,7 +553,10 @@ describe("spam protection", () => {
 
   it("re-issues an expired form with the input kept", async () => {
     const address = newAddress();
-    const fields = { ...(await filledForm(address, { nama: "Warga Lupa" })), token: issueFormToken(siar.services.hasher, Date.now() - 13 * 60 * 60_000) };
+    const fields = {
+      ...(await filledForm(address, { nama: "Warga Lupa" })),
+      token: issueFormToken(siar.services.hasher, Date.now() - 13 * 60 * 60_000),
+    };
     const page = await postForm(fields, address);
     expect(page.status).toBe(400);
     expect(page.text).toContain('value="Warga Lupa"');
@@ -425,7 +599,11 @@ describe("spam protection", () => {
 
 describe("tracking page", () => {
   it("shows the status, the handling unit and public replies, never notes, staff or the citizen's contact", async () => {
-    const trackingNumber = await fileReport({ nama: "Dewi Lestari", telepon: "+62 813 1111 2222", email: "dewi@contoh.id" });
+    const trackingNumber = await fileReport({
+      nama: "Dewi Lestari",
+      telepon: "+62 813 1111 2222",
+      email: "dewi@contoh.id",
+    });
     await changeReport(trackingNumber, { status: "new", unit: { disconnect: true } });
     const first = await request(`/lacak/${trackingNumber}`, newAddress());
     expect(first.status).toBe(200);
@@ -438,15 +616,42 @@ describe("tracking page", () => {
     const item = await changeReport(trackingNumber, { status: "assigned", unit: { connect: { id: places.pupr } } });
     await prisma.inboxEvent.createMany({
       data: [
-        { itemId: item.id, actorId: staff.id, type: "note", visibility: "internal", body: "Catatan internal: cek anggaran dulu." },
-        { itemId: item.id, actorId: staff.id, type: "reply", visibility: "public", body: "Tim kami akan memperbaiki jalan minggu depan." },
-        { itemId: item.id, actorId: staff.id, type: "reply", visibility: "internal", body: "Balasan yang belum dikirim." },
+        {
+          itemId: item.id,
+          actorId: staff.id,
+          type: "note",
+          visibility: "internal",
+          body: "Catatan internal: cek anggaran dulu.",
+        },
+        {
+          itemId: item.id,
+          actorId: staff.id,
+          type: "reply",
+          visibility: "public",
+          body: "Tim kami akan memperbaiki jalan minggu depan.",
+        },
+        {
+          itemId: item.id,
+          actorId: staff.id,
+          type: "reply",
+          visibility: "internal",
+          body: "Balasan yang belum dikirim.",
+        },
       ],
     });
     const page = await request(`/lacak/${trackingNumber}`, newAddress());
     expect(page.text).toContain("<strong>Diteruskan ke Dinas Pekerjaan Umum dan Penataan Ruang</strong>");
     expect(page.text).toContain("Tim kami akan memperbaiki jalan minggu depan.");
-    for (const hidden of ["Catatan internal", "Balasan yang belum dikirim", staff.name, staff.email, "Dewi", "8131111", "813 1111", "dewi@contoh.id"]) {
+    for (const hidden of [
+      "Catatan internal",
+      "Balasan yang belum dikirim",
+      staff.name,
+      staff.email,
+      "Dewi",
+      "8131111",
+      "813 1111",
+      "dewi@contoh.id",
+    ]) {
       expect(page.text).not.toContain(hidden);
     }
   });
@@ -454,15 +659,22 @@ describe("tracking page", () => {
   it("says in plain Indonesian when a report was closed as spam", async () => {
     const trackingNumber = await fileReport();
     await changeReport(trackingNumber, { status: "closed_spam" });
-    expect((await request(`/lacak/${trackingNumber}`, newAddress())).text).toContain("<strong>Tidak dapat diproses</strong>");
+    expect((await request(`/lacak/${trackingNumber}`, newAddress())).text).toContain(
+      "<strong>Tidak dapat diproses</strong>",
+    );
   });
 
   it("finds a number typed in lower case with spaces around it", async () => {
     const trackingNumber = await fileReport();
-    const typed = await request(`/lacak?nomor=${encodeURIComponent(`  ${trackingNumber.toLowerCase()} `)}`, newAddress());
+    const typed = await request(
+      `/lacak?nomor=${encodeURIComponent(`  ${trackingNumber.toLowerCase()} `)}`,
+      newAddress(),
+    );
     expect(typed.status).toBe(303);
     expect(typed.headers.get("location")).toBe(`/lacak/${trackingNumber}`);
-    expect((await request(`/lacak/${encodeURIComponent(` ${trackingNumber.toLowerCase()}`)}`, newAddress())).status).toBe(200);
+    expect(
+      (await request(`/lacak/${encodeURIComponent(` ${trackingNumber.toLowerCase()}`)}`, newAddress())).status,
+    ).toBe(200);
   });
 
   it("answers an unknown or malformed number with 404 and the lookup form", async () => {
@@ -477,7 +689,8 @@ describe("tracking page", () => {
 
   it("limits lookups per address so numbers cannot be tried at random", async () => {
     const address = newAddress();
-    for (let i = 0; i < 30; i++) expect((await request(`/lacak/SIAR-2001-AAAAA${"23456789AB"[i % 10]}`, address)).status).toBe(404);
+    for (let i = 0; i < 30; i++)
+      expect((await request(`/lacak/SIAR-2001-AAAAA${"23456789AB"[i % 10]}`, address)).status).toBe(404);
     const refused = await request("/lacak/SIAR-2001-AAAAAA", address);
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBeTruthy();

@@ -12,8 +12,19 @@ beforeAll(async () => {
 afterAll(async () => siar?.close());
 
 /** A sign-in as sent from `address` (through the loopback proxy the test server trusts). */
-function signInFrom(url: string, address: string, email: string, password = DEMO_PASSWORD, language = "id"): Promise<ApiResponse> {
-  return new ApiClient(url, language).request("POST", "/api/auth/login", { email, password }, { "x-forwarded-for": address });
+function signInFrom(
+  url: string,
+  address: string,
+  email: string,
+  password = DEMO_PASSWORD,
+  language = "id",
+): Promise<ApiResponse> {
+  return new ApiClient(url, language).request(
+    "POST",
+    "/api/auth/login",
+    { email, password },
+    { "x-forwarded-for": address },
+  );
 }
 
 async function userId(email: string): Promise<string> {
@@ -53,7 +64,10 @@ describe("signing in", () => {
   it("refuses a wrong password with a message in the caller's language", async () => {
     const indonesian = await new ApiClient(siar.url, "id").login("petugas.pupr@sanggau.demo", "salah-sekali");
     expect(indonesian.status).toBe(401);
-    expect(indonesian.body.error).toMatchObject({ code: "invalid_credentials", message: "Email atau kata sandi salah." });
+    expect(indonesian.body.error).toMatchObject({
+      code: "invalid_credentials",
+      message: "Email atau kata sandi salah.",
+    });
     const english = await new ApiClient(siar.url, "en-US,en;q=0.9").login("nobody@sanggau.demo", "whatever-it-is");
     expect(english.status).toBe(401);
     expect(english.body.error).toMatchObject({ code: "invalid_credentials", message: "Wrong e-mail or password." });
@@ -66,11 +80,15 @@ describe("signing in", () => {
     const missing = await client.post("/api/auth/login", { email: "" });
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe("validation_failed");
-    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["email", "password"]));
+    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(["email", "password"]),
+    );
     const broken = await client.request("POST", "/api/auth/login", "{not json", { "content-type": "application/json" });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe("invalid_json");
-    const form = await client.request("POST", "/api/auth/login", "email=a&password=b", { "content-type": "application/x-www-form-urlencoded" });
+    const form = await client.request("POST", "/api/auth/login", "email=a&password=b", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(415);
   });
 
@@ -87,10 +105,14 @@ describe("signing in", () => {
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(third.body.error.details.retryAfterSeconds).toBe(retryAfter);
-    expect(third.body.error.message).toMatch(/^Terlalu banyak percobaan masuk yang gagal\. Coba lagi dalam \d+ (menit|detik)\.$/);
+    expect(third.body.error.message).toMatch(
+      /^Terlalu banyak percobaan masuk yang gagal\. Coba lagi dalam \d+ (menit|detik)\.$/,
+    );
     const english = await signInFrom(siar.url, guesser, email, DEMO_PASSWORD, "en");
     expect(english.status).toBe(429);
-    expect(english.body.error.message).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ (minutes?|seconds?)\.$/);
+    expect(english.body.error.message).toMatch(
+      /^Too many failed sign-in attempts\. Try again in \d+ (minutes?|seconds?)\.$/,
+    );
 
     // The account's owner, elsewhere, is not affected; an admin's password reset lifts the wait.
     expect((await signInFrom(siar.url, "198.51.100.21", email)).status).toBe(200);
@@ -100,7 +122,9 @@ describe("signing in", () => {
     expect(relogin.status).toBe(200);
     expect(relogin.body.user.mustChangePassword).toBe(true);
     const events = await admin.get(`/api/audit-events?targetId=${await userId(email)}&limit=50`);
-    expect(events.body.data.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["auth.login_failed", "auth.login_throttled", "user.reset_password", "auth.login"]));
+    expect(events.body.data.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(["auth.login_failed", "auth.login_throttled", "user.reset_password", "auth.login"]),
+    );
     expect(JSON.stringify(events.body.data)).not.toContain("salah-");
   });
 
@@ -109,7 +133,11 @@ describe("signing in", () => {
       const seen = [];
       for (const password of ["salah-1-xxxx", "salah-2-xxxx", "salah-3-xxxx", DEMO_PASSWORD]) {
         const response = await signInFrom(siar.url, address, email, password);
-        const error = { ...response.body.error, message: response.body.error.message.replace(/\d+/g, "N"), details: Object.keys(response.body.error.details ?? {}) };
+        const error = {
+          ...response.body.error,
+          message: response.body.error.message.replace(/\d+/g, "N"),
+          details: Object.keys(response.body.error.details ?? {}),
+        };
         seen.push({ status: response.status, retryAfter: response.headers.has("retry-after"), error });
       }
       return seen;
@@ -119,7 +147,10 @@ describe("signing in", () => {
     expect(missing).toEqual(existing);
     expect(existing.map((answer) => answer.status)).toEqual([401, 401, 429, 429]);
     // The address typed in for a missing account is not written to the audit log.
-    const rows = await siar.services.prisma.auditEvent.findMany({ where: { action: { startsWith: "auth.login" } }, select: { actorLabel: true, changes: true } });
+    const rows = await siar.services.prisma.auditEvent.findMany({
+      where: { action: { startsWith: "auth.login" } },
+      select: { actorLabel: true, changes: true },
+    });
     expect(JSON.stringify(rows)).not.toContain("tidak.ada");
   });
 
@@ -133,7 +164,12 @@ describe("sign-in protection against many addresses", () => {
   let guarded: TestSiar;
   beforeAll(async () => {
     // The server believes X-Forwarded-For from the loopback proxy (TRUST_PROXY), so each test picks its addresses.
-    guarded = await startTestSiar({ TRUST_PROXY: "loopback", LOGIN_MAX_FAILURES: "3", LOGIN_MAX_FAILURES_PER_ACCOUNT: "10", LOGIN_RATE_LIMIT_PER_IP: "5" });
+    guarded = await startTestSiar({
+      TRUST_PROXY: "loopback",
+      LOGIN_MAX_FAILURES: "3",
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: "10",
+      LOGIN_RATE_LIMIT_PER_IP: "5",
+    });
   });
   afterAll(async () => guarded?.close());
 
@@ -141,7 +177,8 @@ describe("sign-in protection against many addresses", () => {
     const adminsDesk = "192.0.2.10";
     expect((await signInFrom(guarded.url, adminsDesk, "admin@sanggau.demo")).status).toBe(200);
     for (let host = 1; host <= 20; host++) {
-      for (let attempt = 0; attempt < 3; attempt++) await signInFrom(guarded.url, `203.0.113.${host}`, "admin@sanggau.demo", `tebakan-${attempt}-xyz`);
+      for (let attempt = 0; attempt < 3; attempt++)
+        await signInFrom(guarded.url, `203.0.113.${host}`, "admin@sanggau.demo", `tebakan-${attempt}-xyz`);
     }
     const fromDesk = await signInFrom(guarded.url, adminsDesk, "admin@sanggau.demo");
     expect(fromDesk.status).toBe(200);
@@ -153,12 +190,20 @@ describe("sign-in protection against many addresses", () => {
 
   it("checks no more guesses than the budget when they arrive all at once", async () => {
     const address = "203.0.113.160";
-    const guesses = Array.from({ length: 12 }, (_, i) => signInFrom(guarded.url, address, "camat.kapuas@sanggau.demo", `serentak-${i}-xyz`));
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      signInFrom(guarded.url, address, "camat.kapuas@sanggau.demo", `serentak-${i}-xyz`),
+    );
     const statuses = (await Promise.all(guesses)).map((response) => response.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(2);
     expect(statuses.filter((status) => status === 429)).toHaveLength(10);
-    const user = await guarded.services.prisma.user.findUniqueOrThrow({ where: { email: "camat.kapuas@sanggau.demo" } });
-    expect(await guarded.services.prisma.auditEvent.count({ where: { action: "auth.login_failed", targetId: user.id, ip: address } })).toBe(3);
+    const user = await guarded.services.prisma.user.findUniqueOrThrow({
+      where: { email: "camat.kapuas@sanggau.demo" },
+    });
+    expect(
+      await guarded.services.prisma.auditEvent.count({
+        where: { action: "auth.login_failed", targetId: user.id, ip: address },
+      }),
+    ).toBe(3);
     // The owner, from an address of their own, signs in.
     expect((await signInFrom(guarded.url, "203.0.113.161", "camat.kapuas@sanggau.demo")).status).toBe(200);
   });
@@ -166,7 +211,8 @@ describe("sign-in protection against many addresses", () => {
   it("makes one address that fails on many accounts wait, whatever account it tries next", async () => {
     const sprayer = "203.0.113.150";
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await signInFrom(guarded.url, sprayer, `x${i}@sanggau.demo`, "wrong-password")).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await signInFrom(guarded.url, sprayer, `x${i}@sanggau.demo`, "wrong-password")).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const blocked = await signInFrom(guarded.url, sprayer, "humas@sanggau.demo");
     expect(blocked.status).toBe(429);
@@ -205,13 +251,17 @@ describe("passwords", () => {
     const email = "camat.kapuas@sanggau.demo";
     const here = await signedIn(siar.url, email);
     const elsewhere = await signedIn(siar.url, email);
-    expect((await here.post("/api/auth/password", { currentPassword: "wrong-current", newPassword: "kapuas-baru-2026" })).body.error.code).toBe(
-      "wrong_current_password",
-    );
+    expect(
+      (await here.post("/api/auth/password", { currentPassword: "wrong-current", newPassword: "kapuas-baru-2026" }))
+        .body.error.code,
+    ).toBe("wrong_current_password");
     const weak = await here.post("/api/auth/password", { currentPassword: "siar-demo-2026", newPassword: "pendek" });
     expect(weak.status).toBe(400);
     expect(weak.body.error.code).toBe("weak_password");
-    expect((await here.post("/api/auth/password", { currentPassword: "siar-demo-2026", newPassword: "kapuas-baru-2026" })).status).toBe(204);
+    expect(
+      (await here.post("/api/auth/password", { currentPassword: "siar-demo-2026", newPassword: "kapuas-baru-2026" }))
+        .status,
+    ).toBe(204);
     expect((await here.get("/api/auth/session")).status).toBe(200);
     expect((await elsewhere.get("/api/auth/session")).status).toBe(401);
     expect((await new ApiClient(siar.url).login(email)).status).toBe(401);
@@ -231,7 +281,14 @@ describe("passwords", () => {
     const blocked = await client.get("/api/units");
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe("password_change_required");
-    expect((await client.post("/api/auth/password", { currentPassword: created.body.temporaryPassword, newPassword: "humas-baru-2026!" })).status).toBe(204);
+    expect(
+      (
+        await client.post("/api/auth/password", {
+          currentPassword: created.body.temporaryPassword,
+          newPassword: "humas-baru-2026!",
+        })
+      ).status,
+    ).toBe(204);
     expect((await client.get("/api/units")).status).toBe(200);
   });
 });

@@ -3,7 +3,16 @@ import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRoutes } from "../helpers/routes.js";
-import { findLeaks, PEOPLE, PERSONS, scopeOf, seedMarkedRecords, type Person, type Scope, type Seeded } from "../helpers/accessMatrix.js";
+import {
+  findLeaks,
+  PEOPLE,
+  PERSONS,
+  scopeOf,
+  seedMarkedRecords,
+  type Person,
+  type Scope,
+  type Seeded,
+} from "../helpers/accessMatrix.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -68,35 +77,103 @@ const adminOnly = { ...only(), admin: "any" } as Record<Person, Expectation>;
 let counter = 0;
 /** A dead letter of its own for each row that acts on one. */
 const deadLetter = () =>
-  siar.services.prisma.inboxDeadLetter.create({ data: { origin: "poll", payloadKind: "receipt", payload: "{}", key: `matrix:${++counter}`, reason: "test" } });
+  siar.services.prisma.inboxDeadLetter.create({
+    data: { origin: "poll", payloadKind: "receipt", payload: "{}", key: `matrix:${++counter}`, reason: "test" },
+  });
 
 const rows: Row[] = [
-  { route: "GET /api/units/:id", what: "read Kecamatan Kapuas", call: (c) => c.get(`/api/units/${units["kec-kapuas"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
-  { route: "GET /api/units/:id", what: "read a desa below Kapuas", call: (c) => c.get(`/api/units/${units["desa-sungai-mawang"]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
-  { route: "GET /api/units/:id", what: "read Kecamatan Tayan Hulu", call: (c) => c.get(`/api/units/${units["kec-tayan-hulu"]}`), expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu") },
-  { route: "PATCH /api/units/:id", what: "rename Kecamatan Kapuas", call: (c) => c.patch(`/api/units/${units["kec-kapuas"]}`, { name: `Kecamatan Kapuas ${++counter}` }), expected: only("admin") },
-  { route: "PATCH /api/units/:id", what: "deactivate a desa of Tayan Hulu", call: (c) => c.patch(`/api/units/${units["desa-engkasan"]}`, { active: false }), expected: only("admin") },
+  {
+    route: "GET /api/units/:id",
+    what: "read Kecamatan Kapuas",
+    call: (c) => c.get(`/api/units/${units["kec-kapuas"]}`),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas"),
+  },
+  {
+    route: "GET /api/units/:id",
+    what: "read a desa below Kapuas",
+    call: (c) => c.get(`/api/units/${units["desa-sungai-mawang"]}`),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas"),
+  },
+  {
+    route: "GET /api/units/:id",
+    what: "read Kecamatan Tayan Hulu",
+    call: (c) => c.get(`/api/units/${units["kec-tayan-hulu"]}`),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "PATCH /api/units/:id",
+    what: "rename Kecamatan Kapuas",
+    call: (c) => c.patch(`/api/units/${units["kec-kapuas"]}`, { name: `Kecamatan Kapuas ${++counter}` }),
+    expected: only("admin"),
+  },
+  {
+    route: "PATCH /api/units/:id",
+    what: "deactivate a desa of Tayan Hulu",
+    call: (c) => c.patch(`/api/units/${units["desa-engkasan"]}`, { active: false }),
+    expected: only("admin"),
+  },
   {
     route: "POST /api/units",
     what: "create a desa below Kapuas",
     call: (c) => c.post("/api/units", { name: `Desa Uji ${++counter}`, type: "desa", parentId: units["kec-kapuas"] }),
     expected: only("admin"),
   },
-  { route: "GET /api/users/:id", what: "read the Kapuas officer", call: (c) => c.get(`/api/users/${users[PEOPLE.officerKapuas]}`), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas") },
-  { route: "GET /api/users/:id", what: "read the Tayan Hulu officer", call: (c) => c.get(`/api/users/${users[PEOPLE.officerTayanHulu]}`), expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu") },
-  { route: "PATCH /api/users/:id", what: "edit the Tayan Hulu officer", call: (c) => c.patch(`/api/users/${users[PEOPLE.officerTayanHulu]}`, { name: `Siti ${++counter}` }), expected: only("admin") },
-  { route: "POST /api/users/:id/reset-password", what: "reset the PUPR officer's password", call: (c) => c.post(`/api/users/${users["petugas.pupr@sanggau.demo"]}/reset-password`), expected: only("admin") },
+  {
+    route: "GET /api/users/:id",
+    what: "read the Kapuas officer",
+    call: (c) => c.get(`/api/users/${users[PEOPLE.officerKapuas]}`),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas"),
+  },
+  {
+    route: "GET /api/users/:id",
+    what: "read the Tayan Hulu officer",
+    call: (c) => c.get(`/api/users/${users[PEOPLE.officerTayanHulu]}`),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "PATCH /api/users/:id",
+    what: "edit the Tayan Hulu officer",
+    call: (c) => c.patch(`/api/users/${users[PEOPLE.officerTayanHulu]}`, { name: `Siti ${++counter}` }),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/users/:id/reset-password",
+    what: "reset the PUPR officer's password",
+    call: (c) => c.post(`/api/users/${users["petugas.pupr@sanggau.demo"]}/reset-password`),
+    expected: only("admin"),
+  },
   {
     route: "POST /api/users",
     what: "create a user in Tayan Hulu",
-    call: (c) => c.post("/api/users", { email: `baru${++counter}@sanggau.demo`, name: "Pengguna Baru", role: "officer", unitIds: [units["kec-tayan-hulu"]] }),
+    call: (c) =>
+      c.post("/api/users", {
+        email: `baru${++counter}@sanggau.demo`,
+        name: "Pengguna Baru",
+        role: "officer",
+        unitIds: [units["kec-tayan-hulu"]],
+      }),
     expected: only("admin"),
   },
-  { route: "GET /api/audit-events", what: "browse the audit log", call: (c) => c.get("/api/audit-events"), expected: only("admin", "leaderKabupaten", "leaderKapuas") },
+  {
+    route: "GET /api/audit-events",
+    what: "browse the audit log",
+    call: (c) => c.get("/api/audit-events"),
+    expected: only("admin", "leaderKabupaten", "leaderKapuas"),
+  },
   { route: "GET /api/units", what: "list units", call: (c) => c.get("/api/units"), expected: ALL },
   { route: "GET /api/users", what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
-  { route: "GET /api/canned-responses", what: "list canned responses", call: (c) => c.get("/api/canned-responses"), expected: only("admin", "humas", "officerKapuas", "officerTayanHulu") },
-  { route: "GET /api/inbox-dead-letters", what: "list the inbox's dead letters", call: (c) => c.get("/api/inbox-dead-letters"), expected: only("admin") },
+  {
+    route: "GET /api/canned-responses",
+    what: "list canned responses",
+    call: (c) => c.get("/api/canned-responses"),
+    expected: only("admin", "humas", "officerKapuas", "officerTayanHulu"),
+  },
+  {
+    route: "GET /api/inbox-dead-letters",
+    what: "list the inbox's dead letters",
+    call: (c) => c.get("/api/inbox-dead-letters"),
+    expected: only("admin"),
+  },
   {
     route: "POST /api/inbox-dead-letters/:id/dismiss",
     what: "dismiss an inbox dead letter",
@@ -113,29 +190,112 @@ const rows: Row[] = [
   {
     route: "POST /api/canned-responses",
     what: "write a canned response",
-    call: (c) => c.post("/api/canned-responses", { title: `Templat ${++counter}`, body: "Terima kasih, {nama}.", unitId: null, language: "id" }),
+    call: (c) =>
+      c.post("/api/canned-responses", {
+        title: `Templat ${++counter}`,
+        body: "Terima kasih, {nama}.",
+        unitId: null,
+        language: "id",
+      }),
     expected: only("admin"),
   },
-  { route: "GET /api/routing-rules", what: "read the routing rules", call: (c) => c.get("/api/routing-rules"), expected: only("admin", "humas") },
-  { route: "POST /api/routing-rules", what: "add a routing rule", call: (c) => c.post("/api/routing-rules", { category: "ekonomi", placeUnitId: null, unitId: units["kec-kapuas"], priority: 1 }), expected: only("admin") },
-  { route: "PATCH /api/routing-rules/:id", what: "change a routing rule", call: async (c) => c.patch(`/api/routing-rules/${await ruleId()}`, { priority: 2 }), expected: only("admin") },
-  { route: "DELETE /api/routing-rules/:id", what: "delete a routing rule", call: async (c) => c.delete(`/api/routing-rules/${await ruleId()}`), expected: only("admin") },
+  {
+    route: "GET /api/routing-rules",
+    what: "read the routing rules",
+    call: (c) => c.get("/api/routing-rules"),
+    expected: only("admin", "humas"),
+  },
+  {
+    route: "POST /api/routing-rules",
+    what: "add a routing rule",
+    call: (c) =>
+      c.post("/api/routing-rules", {
+        category: "ekonomi",
+        placeUnitId: null,
+        unitId: units["kec-kapuas"],
+        priority: 1,
+      }),
+    expected: only("admin"),
+  },
+  {
+    route: "PATCH /api/routing-rules/:id",
+    what: "change a routing rule",
+    call: async (c) => c.patch(`/api/routing-rules/${await ruleId()}`, { priority: 2 }),
+    expected: only("admin"),
+  },
+  {
+    route: "DELETE /api/routing-rules/:id",
+    what: "delete a routing rule",
+    call: async (c) => c.delete(`/api/routing-rules/${await ruleId()}`),
+    expected: only("admin"),
+  },
   {
     route: "POST /api/channels",
     what: "connect a channel for Tayan Hulu",
-    call: (c) => c.post("/api/channels", { unitId: units["kec-tayan-hulu"], kind: "wordpress", credentials: { token: "x" } }),
+    call: (c) =>
+      c.post("/api/channels", { unitId: units["kec-tayan-hulu"], kind: "wordpress", credentials: { token: "x" } }),
     expected: adminOnly,
   },
-  { route: "PATCH /api/channels/:id", what: "rename a channel", call: async (c) => c.patch(`/api/channels/${await channelId()}`, { name: `Situs ${++counter}` }), expected: only("admin") },
-  { route: "GET /api/channels/:id/usage", what: "read a channel's request spend", call: async (c) => c.get(`/api/channels/${await channelId()}/usage`), expected: only("admin") },
-  { route: "GET /api/channels/oauth", what: "see which platforms can be connected", call: (c) => c.get("/api/channels/oauth"), expected: only("admin") },
-  { route: "GET /api/channels/oauth/meta/start", what: "start connecting Facebook", call: (c) => c.get(`/api/channels/oauth/meta/start?unitId=${units["kec-kapuas"]}`), expected: adminOnly },
-  { route: "GET /api/channels/oauth/meta/pages", what: "list the Facebook Pages of a connection", call: (c) => c.get("/api/channels/oauth/meta/pages"), expected: adminOnly },
-  { route: "POST /api/channels/oauth/meta/complete", what: "finish connecting Facebook", call: (c) => c.post("/api/channels/oauth/meta/complete", {}), expected: adminOnly },
-  { route: "GET /api/channels/oauth/x/start", what: "start connecting X", call: (c) => c.get(`/api/channels/oauth/x/start?unitId=${units["kec-kapuas"]}`), expected: adminOnly },
-  { route: "POST /api/reports/send-test", what: "send the weekly report as a test", call: (c) => c.post("/api/reports/send-test", { to: "me" }), expected: adminOnly },
-  { route: "ALL /api/sandbox/{*path}", what: "drive the simulated platforms", call: (c) => c.get("/api/sandbox/state"), expected: adminOnly },
-  { route: "GET /api/dashboard/glossary", what: "read the figures' definitions", call: (c) => c.get("/api/dashboard/glossary"), expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas") },
+  {
+    route: "PATCH /api/channels/:id",
+    what: "rename a channel",
+    call: async (c) => c.patch(`/api/channels/${await channelId()}`, { name: `Situs ${++counter}` }),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/channels/:id/usage",
+    what: "read a channel's request spend",
+    call: async (c) => c.get(`/api/channels/${await channelId()}/usage`),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/channels/oauth",
+    what: "see which platforms can be connected",
+    call: (c) => c.get("/api/channels/oauth"),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/channels/oauth/meta/start",
+    what: "start connecting Facebook",
+    call: (c) => c.get(`/api/channels/oauth/meta/start?unitId=${units["kec-kapuas"]}`),
+    expected: adminOnly,
+  },
+  {
+    route: "GET /api/channels/oauth/meta/pages",
+    what: "list the Facebook Pages of a connection",
+    call: (c) => c.get("/api/channels/oauth/meta/pages"),
+    expected: adminOnly,
+  },
+  {
+    route: "POST /api/channels/oauth/meta/complete",
+    what: "finish connecting Facebook",
+    call: (c) => c.post("/api/channels/oauth/meta/complete", {}),
+    expected: adminOnly,
+  },
+  {
+    route: "GET /api/channels/oauth/x/start",
+    what: "start connecting X",
+    call: (c) => c.get(`/api/channels/oauth/x/start?unitId=${units["kec-kapuas"]}`),
+    expected: adminOnly,
+  },
+  {
+    route: "POST /api/reports/send-test",
+    what: "send the weekly report as a test",
+    call: (c) => c.post("/api/reports/send-test", { to: "me" }),
+    expected: adminOnly,
+  },
+  {
+    route: "ALL /api/sandbox/{*path}",
+    what: "drive the simulated platforms",
+    call: (c) => c.get("/api/sandbox/state"),
+    expected: adminOnly,
+  },
+  {
+    route: "GET /api/dashboard/glossary",
+    what: "read the figures' definitions",
+    call: (c) => c.get("/api/dashboard/glossary"),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas"),
+  },
 ];
 
 async function ruleId(): Promise<string> {
@@ -167,8 +327,10 @@ type Read = { route: string; path: string; unitList?: boolean };
 function reads(): Read[] {
   const list: Read[] = [];
   const add = (route: string, ...paths: string[]) => paths.forEach((p) => list.push({ route, path: p }));
-  const each = <T,>(values: T[], fn: (value: T) => string) => values.map(fn);
-  const seededUnits = ["kab-sanggau", "kec-kapuas", "kec-tayan-hulu", "desa-sungai-mawang", "desa-engkasan"].map((code) => units[code]!);
+  const each = <T>(values: T[], fn: (value: T) => string) => values.map(fn);
+  const seededUnits = ["kab-sanggau", "kec-kapuas", "kec-tayan-hulu", "desa-sungai-mawang", "desa-engkasan"].map(
+    (code) => units[code]!,
+  );
   const items = Object.values(seeded.items);
   const tayanHulu = units["kec-tayan-hulu"];
   add("GET /api/auth/session", "/api/auth/session");
@@ -178,13 +340,26 @@ function reads(): Read[] {
   add("GET /api/units/:id", ...each(seededUnits, (id) => `/api/units/${id}`));
   add("GET /api/users", "/api/users?limit=200", `/api/users?limit=200&unitId=${tayanHulu}`);
   add("GET /api/users/:id", ...each(Object.values(users), (id) => `/api/users/${id}`));
-  add("GET /api/audit-events", "/api/audit-events?limit=200", `/api/audit-events?limit=200&unitId=${tayanHulu}`, "/api/audit-events?limit=200&action=matrix");
+  add(
+    "GET /api/audit-events",
+    "/api/audit-events?limit=200",
+    `/api/audit-events?limit=200&unitId=${tayanHulu}`,
+    "/api/audit-events?limit=200&action=matrix",
+  );
   add("GET /api/channels", "/api/channels");
-  add("GET /api/posts", "/api/posts?limit=100", `/api/posts?limit=100&unitId=${tayanHulu}`, "/api/posts?limit=100&status=withdrawn");
+  add(
+    "GET /api/posts",
+    "/api/posts?limit=100",
+    `/api/posts?limit=100&unitId=${tayanHulu}`,
+    "/api/posts?limit=100&status=withdrawn",
+  );
   add("GET /api/posts/:id", ...each(Object.values(seeded.posts), (id) => `/api/posts/${id}`));
   add(
     "GET /api/inbox",
-    ...each(["all", "mine", "my_units", "unassigned", "overdue", "urgent"], (view) => `/api/inbox?limit=100&view=${view}`),
+    ...each(
+      ["all", "mine", "my_units", "unassigned", "overdue", "urgent"],
+      (view) => `/api/inbox?limit=100&view=${view}`,
+    ),
     `/api/inbox?limit=100&unitId=${tayanHulu}`,
     "/api/inbox?limit=100&q=RAHASIA",
     "/api/inbox?limit=100&q=Keluhan",
@@ -192,14 +367,29 @@ function reads(): Read[] {
   );
   add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
   add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));
-  add("GET /api/canned-responses", "/api/canned-responses", ...each(items, (id) => `/api/canned-responses?forItem=${id}`));
+  add(
+    "GET /api/canned-responses",
+    "/api/canned-responses",
+    ...each(items, (id) => `/api/canned-responses?forItem=${id}`),
+  );
   add("GET /api/alerts", "/api/alerts?limit=200", "/api/alerts?status=open");
   add("GET /api/alerts/:id", ...each(Object.values(seeded.warnings), (id) => `/api/alerts/${id}`));
   add("GET /api/routing-rules", "/api/routing-rules");
   for (const report of ["summary", "units", "backlog", "areas", "publishing"]) {
-    add(`GET /api/dashboard/${report}`, `/api/dashboard/${report}`, `/api/dashboard/${report}?unitId=${tayanHulu}`, `/api/dashboard/${report}?placeUnitId=${tayanHulu}`, `/api/dashboard/${report}?format=csv`);
+    add(
+      `GET /api/dashboard/${report}`,
+      `/api/dashboard/${report}`,
+      `/api/dashboard/${report}?unitId=${tayanHulu}`,
+      `/api/dashboard/${report}?placeUnitId=${tayanHulu}`,
+      `/api/dashboard/${report}?format=csv`,
+    );
   }
-  add("GET /api/dashboard/volume", "/api/dashboard/volume?groupBy=category", `/api/dashboard/volume?unitId=${tayanHulu}`, "/api/dashboard/volume?format=csv");
+  add(
+    "GET /api/dashboard/volume",
+    "/api/dashboard/volume?groupBy=category",
+    `/api/dashboard/volume?unitId=${tayanHulu}`,
+    "/api/dashboard/volume?format=csv",
+  );
   add("GET /api/dashboard/glossary", "/api/dashboard/glossary");
   add("GET /api/reports/monthly.pdf", "/api/reports/monthly.pdf", `/api/reports/monthly.pdf?unitId=${tayanHulu}`);
   add("GET /api/reports/dashboard.pdf", "/api/reports/dashboard.pdf", `/api/reports/dashboard.pdf?unitId=${tayanHulu}`);
@@ -217,7 +407,11 @@ describe("no response carries another unit's records", () => {
         const response = await clients[person].get(read.path);
         requestsMade++;
         expect(response.status, `${person} GET ${read.path}`).toBeLessThan(500);
-        for (const leak of findLeaks(response.body, scopes[person], { unitList: read.unitList, items: seeded.itemUnits })) leaks.push(`GET ${read.path}: ${leak}`);
+        for (const leak of findLeaks(response.body, scopes[person], {
+          unitList: read.unitList,
+          items: seeded.itemUnits,
+        }))
+          leaks.push(`GET ${read.path}: ${leak}`);
       }
       leaksFound += leaks.length;
       expect(leaks, `${person} received other units' records`).toEqual([]);
@@ -260,24 +454,40 @@ describe("the leaks issue 12 reported stay closed", () => {
     const own = seeded.items.kapuasEarlier!;
     const single = await clients.officerKapuas.post(`/api/inbox/${own}/assign`, { unitId: units["kec-tayan-hulu"] });
     expect(single.status).toBe(403);
-    const bulk = await clients.officerKapuas.post("/api/inbox/bulk", { ids: [own], action: { type: "assign", unitId: units["kec-tayan-hulu"] } });
+    const bulk = await clients.officerKapuas.post("/api/inbox/bulk", {
+      ids: [own],
+      action: { type: "assign", unitId: units["kec-tayan-hulu"] },
+    });
     expect(bulk.status).toBe(200);
     expect(bulk.body.results).toEqual([{ id: own, ok: false, error: expect.objectContaining({ code: "forbidden" }) }]);
-    expect((await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: own } })).unitId).toBe(units["kec-kapuas"]);
+    expect((await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: own } })).unitId).toBe(
+      units["kec-kapuas"],
+    );
   });
 
   it("bulk assign within the officer's own scope still works and is audited", async () => {
     const own = seeded.items.kapuasEarlier!;
-    const bulk = await clients.officerKapuas.post("/api/inbox/bulk", { ids: [own], action: { type: "assign", unitId: units["desa-sungai-mawang"] } });
+    const bulk = await clients.officerKapuas.post("/api/inbox/bulk", {
+      ids: [own],
+      action: { type: "assign", unitId: units["desa-sungai-mawang"] },
+    });
     expect(bulk.body.results).toEqual([{ id: own, ok: true }]);
-    const audit = await siar.services.prisma.auditEvent.findFirst({ where: { targetId: own, action: "inbox.assigned" }, orderBy: { id: "desc" } });
+    const audit = await siar.services.prisma.auditEvent.findFirst({
+      where: { targetId: own, action: "inbox.assigned" },
+      orderBy: { id: "desc" },
+    });
     expect(audit?.unitId).toBe(units["desa-sungai-mawang"]);
     await clients.officerKapuas.post(`/api/inbox/${own}/assign`, { unitId: units["kec-kapuas"] });
-    expect((await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: own } })).unitId).toBe(units["kec-kapuas"]);
+    expect((await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: own } })).unitId).toBe(
+      units["kec-kapuas"],
+    );
   });
 
   it("canned responses without forItem list global templates and those of the caller's units, not other kecamatan's", async () => {
-    const unitsOf = async (person: Person) => ((await clients[person].get("/api/canned-responses")).body.data as { unit: { id: string } | null }[]).map((r) => r.unit?.id ?? null);
+    const unitsOf = async (person: Person) =>
+      ((await clients[person].get("/api/canned-responses")).body.data as { unit: { id: string } | null }[]).map(
+        (r) => r.unit?.id ?? null,
+      );
     const kapuas = await unitsOf("officerKapuas");
     expect(kapuas).toContain(null);
     expect(kapuas).toContain(units["kec-kapuas"]);
@@ -294,58 +504,212 @@ type Write = {
   /** The other unit's records are `their`, the caller's own are `mine`. */
   call: (client: ApiClient, their: Side, mine: Side) => Promise<{ status: number; body: any }>;
 };
-type Side = { unit: string; item: string; earlierItem: string; post: string; warning: string; template: string; officer: string };
+type Side = {
+  unit: string;
+  item: string;
+  earlierItem: string;
+  post: string;
+  warning: string;
+  template: string;
+  officer: string;
+};
 
 const refused = (response: { status: number; body: any }) =>
   [403, 404].includes(response.status) ||
-  (response.status === 200 && Array.isArray(response.body?.results) && response.body.results.every((r: { ok: boolean; error?: { code: string } }) => !r.ok && ["forbidden", "not_found", "assignee_cannot_handle"].includes(r.error!.code))) ||
+  (response.status === 200 &&
+    Array.isArray(response.body?.results) &&
+    response.body.results.every(
+      (r: { ok: boolean; error?: { code: string } }) =>
+        !r.ok && ["forbidden", "not_found", "assignee_cannot_handle"].includes(r.error!.code),
+    )) ||
   (response.status === 422 && response.body?.error?.code === "assignee_cannot_handle") ||
   (response.status === 400 && response.body?.error?.code === "assignee_cannot_handle");
 
-const bulk = (c: ApiClient, ids: string[], action: Record<string, unknown>) => c.post("/api/inbox/bulk", { ids, action });
+const bulk = (c: ApiClient, ids: string[], action: Record<string, unknown>) =>
+  c.post("/api/inbox/bulk", { ids, action });
 const writes: Write[] = [
-  { route: "POST /api/inbox/:id/reply", what: "reply to their item", call: (c, t) => c.post(`/api/inbox/${t.item}/reply`, { text: "Balasan" }) },
-  { route: "POST /api/inbox/:id/notes", what: "note on their item", call: (c, t) => c.post(`/api/inbox/${t.item}/notes`, { text: "Catatan" }) },
-  { route: "POST /api/inbox/:id/assign", what: "pull their item into my unit", call: (c, t, m) => c.post(`/api/inbox/${t.item}/assign`, { unitId: m.unit }) },
-  { route: "POST /api/inbox/:id/assign", what: "take their item myself", call: (c, t) => c.post(`/api/inbox/${t.item}/assign`, { assigneeId: null }) },
-  { route: "POST /api/inbox/:id/assign", what: "send my item to their unit", call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/assign`, { unitId: t.unit }) },
-  { route: "POST /api/inbox/:id/assign", what: "give my item to their officer", call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/assign`, { assigneeId: t.officer }) },
-  { route: "POST /api/inbox/:id/status", what: "resolve their item", call: (c, t) => c.post(`/api/inbox/${t.item}/status`, { status: "resolved" }) },
-  { route: "PATCH /api/inbox/:id/triage", what: "correct their item's triage", call: (c, t) => c.patch(`/api/inbox/${t.item}/triage`, { urgency: "rendah" }) },
-  { route: "POST /api/inbox/:id/merge", what: "merge their item into mine", call: (c, t, m) => c.post(`/api/inbox/${t.earlierItem}/merge`, { intoId: m.item }) },
-  { route: "POST /api/inbox/:id/merge", what: "merge my item into theirs", call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/merge`, { intoId: t.item }) },
-  { route: "POST /api/inbox/:id/merge", what: "merge my item into one not routed yet", call: (c, _t, m) => c.post(`/api/inbox/${m.earlierItem}/merge`, { intoId: seeded.items.unrouted }) },
-  { route: "POST /api/inbox/bulk", what: "bulk-resolve their item", call: (c, t) => bulk(c, [t.item], { type: "status", status: "resolved" }) },
-  { route: "POST /api/inbox/bulk", what: "bulk-close an item not routed yet", call: (c) => bulk(c, [seeded.items.unrouted!], { type: "status", status: "closed_spam" }) },
-  { route: "POST /api/inbox/bulk", what: "bulk-assign their item to me", call: (c, t, m) => bulk(c, [t.item], { type: "assign", unitId: m.unit }) },
-  { route: "POST /api/inbox/bulk", what: "bulk-send my item to their unit", call: (c, t, m) => bulk(c, [m.earlierItem], { type: "assign", unitId: t.unit }) },
-  { route: "POST /api/inbox/bulk", what: "bulk-give my item to their officer", call: (c, t, m) => bulk(c, [m.earlierItem], { type: "assign", assigneeId: t.officer }) },
-  { route: "POST /api/posts", what: "write a post for their unit", call: async (c, t) => c.post("/api/posts", { unitId: t.unit, title: "Pengumuman", body: "Isi", channelIds: [await channelId()] }) },
-  { route: "PATCH /api/posts/:id", what: "edit their post", call: (c, t) => c.patch(`/api/posts/${t.post}`, { title: "Diubah orang lain" }) },
-  { route: "POST /api/posts/:id/submit", what: "submit their post", call: (c, t) => c.post(`/api/posts/${t.post}/submit`) },
-  { route: "POST /api/posts/:id/approve", what: "approve their post", call: (c, t) => c.post(`/api/posts/${t.post}/approve`, {}) },
-  { route: "POST /api/posts/:id/return", what: "return their post", call: (c, t) => c.post(`/api/posts/${t.post}/return`, { note: "Perbaiki" }) },
-  { route: "POST /api/posts/:id/reschedule", what: "reschedule their post", call: (c, t) => c.post(`/api/posts/${t.post}/reschedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }) },
-  { route: "POST /api/posts/:id/cancel", what: "cancel their post", call: (c, t) => c.post(`/api/posts/${t.post}/cancel`) },
-  { route: "PATCH /api/posts/:id/published", what: "correct their published post", call: (c, t) => c.patch(`/api/posts/${t.post}/published`, { title: "Ralat" }) },
-  { route: "POST /api/posts/:id/withdraw", what: "withdraw their post", call: (c, t) => c.post(`/api/posts/${t.post}/withdraw`) },
-  { route: "POST /api/media", what: "upload media for their unit", call: (c, t) => c.request("POST", `/api/media?unitId=${t.unit}&name=foto.png`, "\x89PNG", { "content-type": "image/png" }) },
-  { route: "POST /api/alerts/:id/acknowledge", what: "acknowledge their early warning", call: (c, t) => c.post(`/api/alerts/${t.warning}/acknowledge`) },
-  { route: "POST /api/alerts/:id/resolve", what: "resolve their early warning", call: (c, t) => c.post(`/api/alerts/${t.warning}/resolve`) },
-  { route: "PATCH /api/canned-responses/:id", what: "edit their canned response", call: (c, t) => c.patch(`/api/canned-responses/${t.template}`, { title: "Diubah" }) },
-  { route: "DELETE /api/canned-responses/:id", what: "delete their canned response", call: (c, t) => c.delete(`/api/canned-responses/${t.template}`) },
+  {
+    route: "POST /api/inbox/:id/reply",
+    what: "reply to their item",
+    call: (c, t) => c.post(`/api/inbox/${t.item}/reply`, { text: "Balasan" }),
+  },
+  {
+    route: "POST /api/inbox/:id/notes",
+    what: "note on their item",
+    call: (c, t) => c.post(`/api/inbox/${t.item}/notes`, { text: "Catatan" }),
+  },
+  {
+    route: "POST /api/inbox/:id/assign",
+    what: "pull their item into my unit",
+    call: (c, t, m) => c.post(`/api/inbox/${t.item}/assign`, { unitId: m.unit }),
+  },
+  {
+    route: "POST /api/inbox/:id/assign",
+    what: "take their item myself",
+    call: (c, t) => c.post(`/api/inbox/${t.item}/assign`, { assigneeId: null }),
+  },
+  {
+    route: "POST /api/inbox/:id/assign",
+    what: "send my item to their unit",
+    call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/assign`, { unitId: t.unit }),
+  },
+  {
+    route: "POST /api/inbox/:id/assign",
+    what: "give my item to their officer",
+    call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/assign`, { assigneeId: t.officer }),
+  },
+  {
+    route: "POST /api/inbox/:id/status",
+    what: "resolve their item",
+    call: (c, t) => c.post(`/api/inbox/${t.item}/status`, { status: "resolved" }),
+  },
+  {
+    route: "PATCH /api/inbox/:id/triage",
+    what: "correct their item's triage",
+    call: (c, t) => c.patch(`/api/inbox/${t.item}/triage`, { urgency: "rendah" }),
+  },
+  {
+    route: "POST /api/inbox/:id/merge",
+    what: "merge their item into mine",
+    call: (c, t, m) => c.post(`/api/inbox/${t.earlierItem}/merge`, { intoId: m.item }),
+  },
+  {
+    route: "POST /api/inbox/:id/merge",
+    what: "merge my item into theirs",
+    call: (c, t, m) => c.post(`/api/inbox/${m.earlierItem}/merge`, { intoId: t.item }),
+  },
+  {
+    route: "POST /api/inbox/:id/merge",
+    what: "merge my item into one not routed yet",
+    call: (c, _t, m) => c.post(`/api/inbox/${m.earlierItem}/merge`, { intoId: seeded.items.unrouted }),
+  },
+  {
+    route: "POST /api/inbox/bulk",
+    what: "bulk-resolve their item",
+    call: (c, t) => bulk(c, [t.item], { type: "status", status: "resolved" }),
+  },
+  {
+    route: "POST /api/inbox/bulk",
+    what: "bulk-close an item not routed yet",
+    call: (c) => bulk(c, [seeded.items.unrouted!], { type: "status", status: "closed_spam" }),
+  },
+  {
+    route: "POST /api/inbox/bulk",
+    what: "bulk-assign their item to me",
+    call: (c, t, m) => bulk(c, [t.item], { type: "assign", unitId: m.unit }),
+  },
+  {
+    route: "POST /api/inbox/bulk",
+    what: "bulk-send my item to their unit",
+    call: (c, t, m) => bulk(c, [m.earlierItem], { type: "assign", unitId: t.unit }),
+  },
+  {
+    route: "POST /api/inbox/bulk",
+    what: "bulk-give my item to their officer",
+    call: (c, t, m) => bulk(c, [m.earlierItem], { type: "assign", assigneeId: t.officer }),
+  },
+  {
+    route: "POST /api/posts",
+    what: "write a post for their unit",
+    call: async (c, t) =>
+      c.post("/api/posts", { unitId: t.unit, title: "Pengumuman", body: "Isi", channelIds: [await channelId()] }),
+  },
+  {
+    route: "PATCH /api/posts/:id",
+    what: "edit their post",
+    call: (c, t) => c.patch(`/api/posts/${t.post}`, { title: "Diubah orang lain" }),
+  },
+  {
+    route: "POST /api/posts/:id/submit",
+    what: "submit their post",
+    call: (c, t) => c.post(`/api/posts/${t.post}/submit`),
+  },
+  {
+    route: "POST /api/posts/:id/approve",
+    what: "approve their post",
+    call: (c, t) => c.post(`/api/posts/${t.post}/approve`, {}),
+  },
+  {
+    route: "POST /api/posts/:id/return",
+    what: "return their post",
+    call: (c, t) => c.post(`/api/posts/${t.post}/return`, { note: "Perbaiki" }),
+  },
+  {
+    route: "POST /api/posts/:id/reschedule",
+    what: "reschedule their post",
+    call: (c, t) =>
+      c.post(`/api/posts/${t.post}/reschedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  },
+  {
+    route: "POST /api/posts/:id/cancel",
+    what: "cancel their post",
+    call: (c, t) => c.post(`/api/posts/${t.post}/cancel`),
+  },
+  {
+    route: "PATCH /api/posts/:id/published",
+    what: "correct their published post",
+    call: (c, t) => c.patch(`/api/posts/${t.post}/published`, { title: "Ralat" }),
+  },
+  {
+    route: "POST /api/posts/:id/withdraw",
+    what: "withdraw their post",
+    call: (c, t) => c.post(`/api/posts/${t.post}/withdraw`),
+  },
+  {
+    route: "POST /api/media",
+    what: "upload media for their unit",
+    call: (c, t) =>
+      c.request("POST", `/api/media?unitId=${t.unit}&name=foto.png`, "\x89PNG", { "content-type": "image/png" }),
+  },
+  {
+    route: "POST /api/alerts/:id/acknowledge",
+    what: "acknowledge their early warning",
+    call: (c, t) => c.post(`/api/alerts/${t.warning}/acknowledge`),
+  },
+  {
+    route: "POST /api/alerts/:id/resolve",
+    what: "resolve their early warning",
+    call: (c, t) => c.post(`/api/alerts/${t.warning}/resolve`),
+  },
+  {
+    route: "PATCH /api/canned-responses/:id",
+    what: "edit their canned response",
+    call: (c, t) => c.patch(`/api/canned-responses/${t.template}`, { title: "Diubah" }),
+  },
+  {
+    route: "DELETE /api/canned-responses/:id",
+    what: "delete their canned response",
+    call: (c, t) => c.delete(`/api/canned-responses/${t.template}`),
+  },
 ];
 
 /** What a refused write must leave as it was: every item, post, warning, template and the audit log. */
 async function snapshot() {
   const prisma = siar.services.prisma;
   return {
-    items: await prisma.inboxItem.findMany({ select: { id: true, unitId: true, assigneeId: true, status: true, mergedIntoId: true, urgency: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    items: await prisma.inboxItem.findMany({
+      select: {
+        id: true,
+        unitId: true,
+        assigneeId: true,
+        status: true,
+        mergedIntoId: true,
+        urgency: true,
+        updatedAt: true,
+      },
+      orderBy: { id: "asc" },
+    }),
     events: await prisma.inboxEvent.count(),
-    posts: await prisma.post.findMany({ select: { id: true, status: true, title: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    posts: await prisma.post.findMany({
+      select: { id: true, status: true, title: true, updatedAt: true },
+      orderBy: { id: "asc" },
+    }),
     media: await prisma.mediaAsset.count(),
     warnings: await prisma.earlyWarning.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } }),
-    templates: await prisma.cannedResponse.findMany({ select: { id: true, title: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    templates: await prisma.cannedResponse.findMany({
+      select: { id: true, title: true, updatedAt: true },
+      orderBy: { id: "asc" },
+    }),
     audit: await prisma.auditEvent.count({ where: { NOT: { action: { startsWith: "auth." } } } }),
   };
 }
@@ -376,7 +740,10 @@ describe("writes on another unit's records are refused and change nothing", () =
         covered.add(write.route);
         const response = await write.call(clients[person], side(theirs), side(mine));
         requestsMade++;
-        if (!refused(response)) accepted.push(`${write.route} (${write.what}): ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+        if (!refused(response))
+          accepted.push(
+            `${write.route} (${write.what}): ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`,
+          );
       }
       leaksFound += accepted.length;
       expect(accepted, `${person} was let through`).toEqual([]);
@@ -411,7 +778,10 @@ describe("every route and socket event is in the matrix", () => {
   it("leaves no /api route out", () => {
     const missing = apiRoutes.filter((route) => !covered.has(route) && !(route in ROUTES_EXEMPT));
     expect(missing, "routes neither in the matrix nor exempted").toEqual([]);
-    expect(Object.keys(ROUTES_EXEMPT).filter((route) => !apiRoutes.includes(route)), "exemptions of routes that no longer exist").toEqual([]);
+    expect(
+      Object.keys(ROUTES_EXEMPT).filter((route) => !apiRoutes.includes(route)),
+      "exemptions of routes that no longer exist",
+    ).toEqual([]);
   });
 });
 
@@ -420,7 +790,12 @@ describe("socket events reach only those who may see their records", () => {
   afterAll(() => sockets.forEach((socket) => socket.close()));
 
   async function connect(person: Person) {
-    const socket = io(siar.url, { transports: ["websocket"], extraHeaders: { cookie: clients[person].cookie! }, reconnection: false, forceNew: true });
+    const socket = io(siar.url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: clients[person].cookie! },
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     const events: { event: string; payload: any }[] = [];
     socket.onAny((event, payload) => events.push({ event, payload }));
@@ -441,18 +816,39 @@ describe("socket events reach only those who may see their records", () => {
     connected.officerKapuas.socket.emit("inbox.viewing", { itemId: seeded.items.unrouted });
     // Server-sent events, about records of both kecamatan and of no unit.
     for (const name of ["kapuas", "tayanHulu", "unrouted"] as const) {
-      expect((await clients.admin.post(`/api/inbox/${seeded.items[name]}/notes`, { text: "Catatan admin" })).status).toBe(200);
-      siar.services.events.emit("inbox.escalated", { itemId: seeded.items[name]!, to: "unit_head", unitId: name === "unrouted" ? null : units[name === "kapuas" ? "kec-kapuas" : "kec-tayan-hulu"]! });
+      expect(
+        (await clients.admin.post(`/api/inbox/${seeded.items[name]}/notes`, { text: "Catatan admin" })).status,
+      ).toBe(200);
+      siar.services.events.emit("inbox.escalated", {
+        itemId: seeded.items[name]!,
+        to: "unit_head",
+        unitId: name === "unrouted" ? null : units[name === "kapuas" ? "kec-kapuas" : "kec-tayan-hulu"]!,
+      });
     }
     for (const code of ["kec-kapuas", "kec-tayan-hulu"]) {
       expect((await clients.admin.post(`/api/alerts/${seeded.warnings[code]}/acknowledge`)).status).toBe(200);
-      expect((await clients.admin.post(`/api/posts/${seeded.posts[`${code}:in_review`]}/return`, { note: "Mohon diperbaiki" })).status).toBe(200);
+      expect(
+        (
+          await clients.admin.post(`/api/posts/${seeded.posts[`${code}:in_review`]}/return`, {
+            note: "Mohon diperbaiki",
+          })
+        ).status,
+      ).toBe(200);
     }
     siar.services.events.emit("channel.needsReconnect", { channelId: await channelId(), reason: "token kedaluwarsa" });
 
     const heard = (person: Person, event: string) => connected[person].events.some((e) => e.event === event);
     const deadline = Date.now() + 8000;
-    while (Date.now() < deadline && !(["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"].every((e) => heard("officerTayanHulu", e)) && heard("leaderKapuas", "inbox.escalated") && heard("admin", "channel.needsReconnect"))) {
+    while (
+      Date.now() < deadline &&
+      !(
+        ["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"].every((e) =>
+          heard("officerTayanHulu", e),
+        ) &&
+        heard("leaderKapuas", "inbox.escalated") &&
+        heard("admin", "channel.needsReconnect")
+      )
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -461,23 +857,34 @@ describe("socket events reach only those who may see their records", () => {
     for (const person of PERSONS) {
       for (const { event, payload } of connected[person].events) {
         checked.add(event);
-        for (const leak of findLeaks(payload, scopes[person], { items: seeded.itemUnits })) leaks.push(`${person} ${event}: ${leak}`);
+        for (const leak of findLeaks(payload, scopes[person], { items: seeded.itemUnits }))
+          leaks.push(`${person} ${event}: ${leak}`);
         const itemId = payload?.itemId ?? payload?.item?.id;
-        const item = itemId ? await siar.services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: { unitId: true } }) : null;
-        if (item && !scopes[person].all && (item.unitId === null || !scopes[person].units.has(item.unitId))) leaks.push(`${person} ${event} about item ${itemId}`);
+        const item = itemId
+          ? await siar.services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: { unitId: true } })
+          : null;
+        if (item && !scopes[person].all && (item.unitId === null || !scopes[person].units.has(item.unitId)))
+          leaks.push(`${person} ${event} about item ${itemId}`);
         if (event === "channel.needsReconnect" && person !== "admin") leaks.push(`${person} ${event}`);
       }
     }
     leaksFound += leaks.length;
     expect(leaks).toEqual([]);
     // The pushes did go out to those who may see them, so an empty list above means something.
-    for (const event of ["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"]) expect(heard("officerTayanHulu", event), event).toBe(true);
+    for (const event of ["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"])
+      expect(heard("officerTayanHulu", event), event).toBe(true);
     expect(heard("leaderKapuas", "inbox.escalated")).toBe(true);
     expect(heard("admin", "channel.needsReconnect")).toBe(true);
 
-    const source = fs.readdirSync("server/realtime").map((file) => fs.readFileSync(path.join("server/realtime", file), "utf8")).join("\n");
+    const source = fs
+      .readdirSync("server/realtime")
+      .map((file) => fs.readFileSync(path.join("server/realtime", file), "utf8"))
+      .join("\n");
     const emitted = [...new Set([...source.matchAll(/\.emit\("([\w.]+)"/g)].map(([, name]) => name!))];
-    expect(emitted.filter((event) => !checked.has(event) && !(event in SOCKET_EVENTS_EXEMPT)), "socket events the matrix did not see").toEqual([]);
+    expect(
+      emitted.filter((event) => !checked.has(event) && !(event in SOCKET_EVENTS_EXEMPT)),
+      "socket events the matrix did not see",
+    ).toEqual([]);
     report.socketEvents = emitted.length;
   });
 });

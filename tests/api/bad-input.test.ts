@@ -49,7 +49,13 @@ describe("NUL bytes and lone surrogates are refused at the edge", () => {
     const channelId = (await admin.get("/api/channels")).body.data[0].id;
     const unitId = (await admin.get("/api/units")).body.data[0].id;
     const cases = [
-      admin.post("/api/posts", { unitId, title: "Pengumuman", body: "Isi", channelIds: [channelId], overrides: { [channelId]: NUL } }),
+      admin.post("/api/posts", {
+        unitId,
+        title: "Pengumuman",
+        body: "Isi",
+        channelIds: [channelId],
+        overrides: { [channelId]: NUL },
+      }),
       admin.post("/api/canned-responses", { title: "Templat", body: LONE_SURROGATE, unitId: null, language: "id" }),
       admin.patch(`/api/channels/${channelId}`, { settings: { [NUL]: "x" } }),
       admin.get("/api/inbox?q=a%00b"),
@@ -125,7 +131,9 @@ describe("cursors, dates and numbers out of range are a 400", () => {
   });
 
   it("a monthly request budget beyond a database integer is refused and the old budget kept", async () => {
-    const channel = (await admin.get("/api/channels")).body.data.find((c: { kind: string }) => c.kind === "x") ?? (await admin.get("/api/channels")).body.data[0];
+    const channel =
+      (await admin.get("/api/channels")).body.data.find((c: { kind: string }) => c.kind === "x") ??
+      (await admin.get("/api/channels")).body.data[0];
     const response = await admin.patch(`/api/channels/${channel.id}`, { monthlyRequestBudget: 3_000_000_000 });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("validation_failed");

@@ -17,9 +17,17 @@ afterAll(async () => siar?.close());
 async function reportRoutedTo(unitCode: string): Promise<string> {
   const { prisma } = siar.services;
   const { itemId } = await submitWebReport(siar.services, {
-    name: "Warga", contact: { phone: "+6281200000000" }, placeUnitId: units["kec-kapuas"]!, citizenCategory: null, text: "Lampu jalan mati sejak seminggu", location: null,
+    name: "Warga",
+    contact: { phone: "+6281200000000" },
+    placeUnitId: units["kec-kapuas"]!,
+    citizenCategory: null,
+    text: "Lampu jalan mati sejak seminggu",
+    location: null,
   });
-  await vi.waitFor(async () => expect((await prisma.inboxItem.findUniqueOrThrow({ where: { id: itemId } })).kind).not.toBeNull(), { timeout: 10_000 });
+  await vi.waitFor(
+    async () => expect((await prisma.inboxItem.findUniqueOrThrow({ where: { id: itemId } })).kind).not.toBeNull(),
+    { timeout: 10_000 },
+  );
   await siar.services.prisma.inboxItem.update({ where: { id: itemId }, data: { unitId: units[unitCode]! } });
   return itemId;
 }
@@ -29,26 +37,49 @@ describe("canned responses", () => {
     const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
     const list = await officer.get("/api/canned-responses");
     expect(list.status).toBe(200);
-    expect(list.body.data.map((response: { language: string }) => response.language)).toEqual(expect.arrayContaining(["id", "en"]));
-    expect(list.body.data.find((response: { title: string }) => response.title === "Nomor laporan untuk memantau").body).toContain("{nomor}");
+    expect(list.body.data.map((response: { language: string }) => response.language)).toEqual(
+      expect.arrayContaining(["id", "en"]),
+    );
+    expect(
+      list.body.data.find((response: { title: string }) => response.title === "Nomor laporan untuk memantau").body,
+    ).toContain("{nomor}");
   });
 
   it("are created, changed and deleted by admins, each change audited", async () => {
-    const created = await admin.post("/api/canned-responses", { title: "Jalan rusak", body: "Halo {nama}, {unit} sudah menjadwalkan perbaikan.", unitId: units["dinas-pupr"], language: "id" });
+    const created = await admin.post("/api/canned-responses", {
+      title: "Jalan rusak",
+      body: "Halo {nama}, {unit} sudah menjadwalkan perbaikan.",
+      unitId: units["dinas-pupr"],
+      language: "id",
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: "Jalan rusak", language: "id", unit: { id: units["dinas-pupr"], name: "Dinas Pekerjaan Umum dan Penataan Ruang" } });
+    expect(created.body).toMatchObject({
+      title: "Jalan rusak",
+      language: "id",
+      unit: { id: units["dinas-pupr"], name: "Dinas Pekerjaan Umum dan Penataan Ruang" },
+    });
     const id = created.body.id;
 
-    const changed = await admin.patch(`/api/canned-responses/${id}`, { title: "Jalan rusak: dijadwalkan", unitId: null });
+    const changed = await admin.patch(`/api/canned-responses/${id}`, {
+      title: "Jalan rusak: dijadwalkan",
+      unitId: null,
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ title: "Jalan rusak: dijadwalkan", unit: null });
     expect((await admin.delete(`/api/canned-responses/${id}`)).status).toBe(204);
     expect((await admin.delete(`/api/canned-responses/${id}`)).status).toBe(404);
 
     const audit = await admin.get(`/api/audit-events?targetId=${id}`);
-    expect(audit.body.data.map((event: { action: string }) => event.action).sort()).toEqual(["canned_response.create", "canned_response.delete", "canned_response.update"]);
+    expect(audit.body.data.map((event: { action: string }) => event.action).sort()).toEqual([
+      "canned_response.create",
+      "canned_response.delete",
+      "canned_response.update",
+    ]);
     const update = audit.body.data.find((event: { action: string }) => event.action === "canned_response.update");
-    expect(update.changes).toMatchObject({ title: { from: "Jalan rusak", to: "Jalan rusak: dijadwalkan" }, unitId: { from: units["dinas-pupr"], to: null } });
+    expect(update.changes).toMatchObject({
+      title: { from: "Jalan rusak", to: "Jalan rusak: dijadwalkan" },
+      unitId: { from: units["dinas-pupr"], to: null },
+    });
   });
 
   it("may be read by everyone who answers citizens and changed by admins only", async () => {
@@ -67,22 +98,55 @@ describe("canned responses", () => {
   });
 
   it("refuse unknown variables, languages and fields with a 400 in the user's language", async () => {
-    const unknown = await admin.post("/api/canned-responses", { title: "Salah", body: "Halo {name}, {nama}.", unitId: null, language: "id" });
+    const unknown = await admin.post("/api/canned-responses", {
+      title: "Salah",
+      body: "Halo {name}, {nama}.",
+      unitId: null,
+      language: "id",
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: "unknown_template_variable", details: { variables: ["name"] } });
     expect(unknown.body.error.message).toContain("{nama}, {nomor} atau {unit}");
-    expect((await admin.post("/api/canned-responses", { title: "x", body: "y", unitId: null, language: "fr" })).status).toBe(400);
-    expect((await admin.post("/api/canned-responses", { title: "", body: "y", unitId: null, language: "id" })).status).toBe(400);
-    expect((await admin.post("/api/canned-responses", { title: "x", body: "y", unitId: null, language: "id", secret: 1 })).status).toBe(400);
-    expect((await admin.post("/api/canned-responses", { title: "x", body: "y", unitId: "00000000-0000-4000-8000-000000000000", language: "id" })).status).toBe(404);
+    expect(
+      (await admin.post("/api/canned-responses", { title: "x", body: "y", unitId: null, language: "fr" })).status,
+    ).toBe(400);
+    expect(
+      (await admin.post("/api/canned-responses", { title: "", body: "y", unitId: null, language: "id" })).status,
+    ).toBe(400);
+    expect(
+      (await admin.post("/api/canned-responses", { title: "x", body: "y", unitId: null, language: "id", secret: 1 }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await admin.post("/api/canned-responses", {
+          title: "x",
+          body: "y",
+          unitId: "00000000-0000-4000-8000-000000000000",
+          language: "id",
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("offer an item only the unscoped templates and those of its unit or a unit above it", async () => {
-    const scoped = await admin.post("/api/canned-responses", { title: "Khusus Kapuas", body: "Halo {nama}.", unitId: units["kec-kapuas"], language: "id" });
-    const elsewhere = await admin.post("/api/canned-responses", { title: "Khusus PUPR", body: "Halo {nama}.", unitId: units["dinas-pupr"], language: "id" });
+    const scoped = await admin.post("/api/canned-responses", {
+      title: "Khusus Kapuas",
+      body: "Halo {nama}.",
+      unitId: units["kec-kapuas"],
+      language: "id",
+    });
+    const elsewhere = await admin.post("/api/canned-responses", {
+      title: "Khusus PUPR",
+      body: "Halo {nama}.",
+      unitId: units["dinas-pupr"],
+      language: "id",
+    });
     const item = await reportRoutedTo("kel-beringin");
     const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
-    const titles = (await officer.get(`/api/canned-responses?forItem=${item}`)).body.data.map((response: { title: string }) => response.title);
+    const titles = (await officer.get(`/api/canned-responses?forItem=${item}`)).body.data.map(
+      (response: { title: string }) => response.title,
+    );
     expect(titles).toContain("Khusus Kapuas");
     expect(titles).toContain("Sudah ditangani");
     expect(titles).not.toContain("Khusus PUPR");

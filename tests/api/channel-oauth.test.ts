@@ -18,7 +18,12 @@ const TWO_HOURS_MS = 2 * 3600_000;
 beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
   admin = await signedIn(siar.url, "admin@sanggau.demo");
-  units = Object.fromEntries((await admin.get("/api/units?limit=100")).body.data.map((unit: { code: string; id: string }) => [unit.code, unit.id]));
+  units = Object.fromEntries(
+    (await admin.get("/api/units?limit=100")).body.data.map((unit: { code: string; id: string }) => [
+      unit.code,
+      unit.id,
+    ]),
+  );
 });
 afterAll(async () => siar?.close());
 
@@ -28,8 +33,15 @@ type Step = { status: number; location: string; cookies: string[] };
 
 /** One browser navigation to Siar with the session cookie and any OAuth flow cookie. */
 async function navigate(client: ApiClient, url: string, flowCookie?: string): Promise<Step> {
-  const response = await fetch(url, { headers: { cookie: [client.cookie, flowCookie].filter(Boolean).join("; ") }, redirect: "manual" });
-  return { status: response.status, location: response.headers.get("location") ?? "", cookies: response.headers.getSetCookie().map((c) => c.split(";")[0]!) };
+  const response = await fetch(url, {
+    headers: { cookie: [client.cookie, flowCookie].filter(Boolean).join("; ") },
+    redirect: "manual",
+  });
+  return {
+    status: response.status,
+    location: response.headers.get("location") ?? "",
+    cookies: response.headers.getSetCookie().map((c) => c.split(";")[0]!),
+  };
 }
 
 /** start → the platform's consent page → allow or cancel → Siar's callback; returns where Siar sends the browser. */
@@ -43,13 +55,15 @@ async function signIn(provider: "meta" | "x", unitId: string, decision: "allow" 
   const callback = await navigate(admin, consent.location!, flowCookie);
   expect(callback.status).toBe(302);
   // The callback may re-seal the flow (Meta keeps it for the Page selection).
-  const nextCookie = callback.cookies.find((c) => c.startsWith(`siar_oauth_${provider}=`) && !c.endsWith("=")) ?? flowCookie;
+  const nextCookie =
+    callback.cookies.find((c) => c.startsWith(`siar_oauth_${provider}=`) && !c.endsWith("=")) ?? flowCookie;
   return { start, callback, redirect: new URL(callback.location, siar.url), flowCookie: nextCookie };
 }
 
 /** The JSON steps of the Meta selection, with the flow cookie beside the session. */
 function withFlow(flowCookie: string) {
-  const call = (method: string, path: string, body?: unknown) => admin.request(method, path, body, { cookie: `${admin.cookie}; ${flowCookie}` });
+  const call = (method: string, path: string, body?: unknown) =>
+    admin.request(method, path, body, { cookie: `${admin.cookie}; ${flowCookie}` });
   return { get: (path: string) => call("GET", path), post: (path: string, body: unknown) => call("POST", path, body) };
 }
 
@@ -93,10 +107,16 @@ describe("Facebook Login", () => {
       client_id: sandbox().credentials.oauth.meta.appId,
       redirect_uri: `${siar.url}/api/channels/oauth/meta/callback`,
       state: expect.stringMatching(/^[\w-]{40,}$/),
-      scope: "pages_show_list,pages_manage_posts,pages_read_engagement,pages_manage_engagement,pages_messaging,instagram_basic,instagram_content_publish,instagram_manage_comments",
+      scope:
+        "pages_show_list,pages_manage_posts,pages_read_engagement,pages_manage_engagement,pages_messaging,instagram_basic,instagram_content_publish,instagram_manage_comments",
       response_type: "code",
     });
-    const cookie = (await fetch(`${siar.url}/api/channels/oauth/meta/start?unitId=${units["kec-kapuas"]}`, { headers: { cookie: admin.cookie! }, redirect: "manual" })).headers
+    const cookie = (
+      await fetch(`${siar.url}/api/channels/oauth/meta/start?unitId=${units["kec-kapuas"]}`, {
+        headers: { cookie: admin.cookie! },
+        redirect: "manual",
+      })
+    ).headers
       .getSetCookie()
       .find((c) => c.startsWith("siar_oauth_meta="))!;
     expect(cookie).toMatch(/HttpOnly/);
@@ -115,17 +135,29 @@ describe("Facebook Login", () => {
 
     const { graph } = sandbox().credentials;
     const pages = await flow.get(`/api/channels/oauth/meta/pages?state=${state}`);
-    expect(pages.body.data).toEqual([{ id: graph.pageId, name: graph.pageName, instagram: { id: graph.igUserId, username: graph.igUsername } }]);
+    expect(pages.body.data).toEqual([
+      { id: graph.pageId, name: graph.pageName, instagram: { id: graph.igUserId, username: graph.igUsername } },
+    ]);
     expect(JSON.stringify(pages.body)).not.toContain(graph.pageAccessToken);
 
-    const completed = await flow.post("/api/channels/oauth/meta/complete", { state, pageId: graph.pageId, connectInstagram: true });
+    const completed = await flow.post("/api/channels/oauth/meta/complete", {
+      state,
+      pageId: graph.pageId,
+      connectInstagram: true,
+    });
     expect(completed.status, JSON.stringify(completed.body)).toBe(201);
     expect(completed.body.data).toEqual([
       { id: expect.any(String), kind: "facebook", name: graph.pageName, reconnected: false },
       { id: expect.any(String), kind: "instagram", name: `@${graph.igUsername}`, reconnected: false },
     ]);
-    const connected = (await admin.get("/api/channels")).body.data.filter((c: { unit: { id: string } }) => c.unit.id === unitId);
-    expect(connected.map((c: { kind: string; externalId: string; simulated: boolean }) => [c.kind, c.externalId, c.simulated]).sort()).toEqual([
+    const connected = (await admin.get("/api/channels")).body.data.filter(
+      (c: { unit: { id: string } }) => c.unit.id === unitId,
+    );
+    expect(
+      connected
+        .map((c: { kind: string; externalId: string; simulated: boolean }) => [c.kind, c.externalId, c.simulated])
+        .sort(),
+    ).toEqual([
       ["facebook", graph.pageId, true],
       ["instagram", graph.igUserId, true],
     ]);
@@ -136,18 +168,31 @@ describe("Facebook Login", () => {
     const text = "Layanan adminduk keliling di Kecamatan Kapuas, tersambung lewat Facebook Login.";
     const post = await publishTo(unitId, [facebook], text);
     expect(post.deliveries.map((d: { status: string }) => d.status)).toEqual(["published"]);
-    expect(sandbox().control.published().facebook.posts.filter((p) => p.message?.includes(text))).toHaveLength(1);
+    expect(
+      sandbox()
+        .control.published()
+        .facebook.posts.filter((p) => p.message?.includes(text)),
+    ).toHaveLength(1);
   });
 
   it("signing in again for a unit that has the Page reconnects it with the new token", async () => {
     const root = units["kab-sanggau"]!;
     const before = await siar.services.prisma.channel.findFirstOrThrow({ where: { unitId: root, kind: "facebook" } });
-    await siar.services.prisma.channel.update({ where: { id: before.id }, data: { status: "needs_reconnect", statusReason: "token expired" } });
+    await siar.services.prisma.channel.update({
+      where: { id: before.id },
+      data: { status: "needs_reconnect", statusReason: "token expired" },
+    });
     const { redirect, flowCookie } = await signIn("meta", root);
     const state = redirect.searchParams.get("state")!;
-    const completed = await withFlow(flowCookie).post("/api/channels/oauth/meta/complete", { state, pageId: before.externalId, connectInstagram: false });
+    const completed = await withFlow(flowCookie).post("/api/channels/oauth/meta/complete", {
+      state,
+      pageId: before.externalId,
+      connectInstagram: false,
+    });
     expect(completed.body.data).toEqual([{ id: before.id, kind: "facebook", name: before.name, reconnected: true }]);
-    expect((await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: before.id } })).status).toBe("connected");
+    expect((await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: before.id } })).status).toBe(
+      "connected",
+    );
   });
 
   it("cancelling on Facebook returns to the channels page with oauthError=access_denied", async () => {
@@ -161,12 +206,18 @@ describe("Facebook Login", () => {
     const consent = await answerConsent(start.location, "allow");
     const forged = new URL(consent.location!);
     forged.searchParams.set("state", "attacker-state");
-    expect((await navigate(admin, forged.toString(), flowCookie)).location).toBe("/app/admin/channels?oauthError=invalid_state");
+    expect((await navigate(admin, forged.toString(), flowCookie)).location).toBe(
+      "/app/admin/channels?oauthError=invalid_state",
+    );
     expect((await navigate(admin, consent.location!)).location).toBe("/app/admin/channels?oauthError=invalid_state");
   });
 
   it("completing with a state that has no pending selection is refused", async () => {
-    const response = await admin.post("/api/channels/oauth/meta/complete", { state: "made-up", pageId: "1", connectInstagram: false });
+    const response = await admin.post("/api/channels/oauth/meta/complete", {
+      state: "made-up",
+      pageId: "1",
+      connectInstagram: false,
+    });
     expect(response.status).toBe(404);
     expect(response.body.error.details).toMatchObject({ field: "state", oauthError: "invalid_state" });
   });
@@ -197,14 +248,23 @@ describe("X OAuth 2.0 with PKCE", () => {
     const text = `Jadwal posyandu Kecamatan Kapuas pekan ini, lewat OAuth 2.0 ${Date.now()}`;
     const post = await publishTo(unitId, [channel.id], text);
     expect(post.deliveries.map((d: { status: string }) => d.status)).toEqual(["published"]);
-    expect(sandbox().control.published().x.tweets.filter((t) => t.text.includes(text))).toHaveLength(1);
+    expect(
+      sandbox()
+        .control.published()
+        .x.tweets.filter((t) => t.text.includes(text)),
+    ).toHaveLength(1);
   });
 
   it("refreshes an expired token with the rotating refresh token and seals the new pair", async () => {
-    const channel = await siar.services.prisma.channel.findFirstOrThrow({ where: { unitId: units["kec-kapuas"], kind: "x" } });
+    const channel = await siar.services.prisma.channel.findFirstOrThrow({
+      where: { unitId: units["kec-kapuas"], kind: "x" },
+    });
     const old = targetOf(siar.services, channel).credentials;
     sandbox().control.advanceClock(TWO_HOURS_MS);
-    await expect(xAdapter.verify(targetOf(siar.services, channel))).rejects.toMatchObject({ failure: "reconnect", code: "x:401" });
+    await expect(xAdapter.verify(targetOf(siar.services, channel))).rejects.toMatchObject({
+      failure: "reconnect",
+      code: "x:401",
+    });
 
     // Two hours later on Siar's clock too: expiresAt is past, so it refreshes first.
     const fresh = await freshXCredentials(siar.services, channel, { now: new Date(Date.now() + TWO_HOURS_MS) });
@@ -218,7 +278,9 @@ describe("X OAuth 2.0 with PKCE", () => {
   });
 
   it("when X answers 401 before expiresAt, withFreshXToken refreshes once and retries", async () => {
-    const channel = await siar.services.prisma.channel.findFirstOrThrow({ where: { unitId: units["kec-kapuas"], kind: "x" } });
+    const channel = await siar.services.prisma.channel.findFirstOrThrow({
+      where: { unitId: units["kec-kapuas"], kind: "x" },
+    });
     const before = targetOf(siar.services, channel).credentials;
     sandbox().control.advanceClock(TWO_HOURS_MS);
     const calls: string[] = [];
@@ -246,6 +308,9 @@ describe("only admins", () => {
     expect((await humas.get("/api/channels/oauth")).status).toBe(403);
     expect((await humas.get(`/api/channels/oauth/meta/start?unitId=${units["kec-kapuas"]}`)).status).toBe(403);
     expect((await humas.get(`/api/channels/oauth/x/start?unitId=${units["kec-kapuas"]}`)).status).toBe(403);
-    expect((await humas.post("/api/channels/oauth/meta/complete", { state: "s", pageId: "1", connectInstagram: false })).status).toBe(403);
+    expect(
+      (await humas.post("/api/channels/oauth/meta/complete", { state: "s", pageId: "1", connectInstagram: false }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -14,19 +14,41 @@ let camatKapuas: ApiClient;
 const units: Record<string, string> = {};
 const DAY_MS = 24 * 60 * 60_000;
 
-type ItemSpec = { daysAgo: number; unit: string; category?: string; source?: InboxSource; place?: string; answeredAfterMinutes?: number };
+type ItemSpec = {
+  daysAgo: number;
+  unit: string;
+  category?: string;
+  source?: InboxSource;
+  place?: string;
+  answeredAfterMinutes?: number;
+};
 
 async function itemArrives(spec: ItemSpec) {
   const { prisma } = siar.services;
   const receivedAt = new Date(Date.now() - spec.daysAgo * DAY_MS);
   const source = spec.source ?? "web_report";
-  const conversation = await prisma.conversation.create({ data: { source, threadKey: randomUUID(), authorKey: randomUUID(), lastItemAt: receivedAt } });
+  const conversation = await prisma.conversation.create({
+    data: { source, threadKey: randomUUID(), authorKey: randomUUID(), lastItemAt: receivedAt },
+  });
   await prisma.inboxItem.create({
     data: {
-      conversationId: conversation.id, source, platformId: randomUUID(), authorName: "Warga", text: "Laporan", sentAt: receivedAt, receivedAt,
-      status: spec.answeredAfterMinutes === undefined ? "assigned" : "answered", kind: "pengaduan", category: spec.category ?? "pelayanan_publik", urgency: "normal",
-      unitId: units[spec.unit], placeUnitId: spec.place ? units[spec.place] : null,
-      firstRespondedAt: spec.answeredAfterMinutes === undefined ? null : new Date(receivedAt.getTime() + spec.answeredAfterMinutes * 60_000),
+      conversationId: conversation.id,
+      source,
+      platformId: randomUUID(),
+      authorName: "Warga",
+      text: "Laporan",
+      sentAt: receivedAt,
+      receivedAt,
+      status: spec.answeredAfterMinutes === undefined ? "assigned" : "answered",
+      kind: "pengaduan",
+      category: spec.category ?? "pelayanan_publik",
+      urgency: "normal",
+      unitId: units[spec.unit],
+      placeUnitId: spec.place ? units[spec.place] : null,
+      firstRespondedAt:
+        spec.answeredAfterMinutes === undefined
+          ? null
+          : new Date(receivedAt.getTime() + spec.answeredAfterMinutes * 60_000),
     },
   });
 }
@@ -39,7 +61,9 @@ beforeAll(async () => {
   for (const unit of await prisma.unit.findMany({ select: { id: true, code: true } })) units[unit.code!] = unit.id;
   // A desa whose name needs quoting in CSV.
   const kapuas = await prisma.unit.findUniqueOrThrow({ where: { id: units["kec-kapuas"]! } });
-  const quoted = await prisma.unit.create({ data: { name: 'Desa "Maju", Jaya', type: "desa", parentId: kapuas.id, path: "" } });
+  const quoted = await prisma.unit.create({
+    data: { name: 'Desa "Maju", Jaya', type: "desa", parentId: kapuas.id, path: "" },
+  });
   await prisma.unit.update({ where: { id: quoted.id }, data: { path: `${kapuas.path}${quoted.id}/` } });
   units["desa-maju"] = quoted.id;
 
@@ -71,12 +95,15 @@ describe("the summary", () => {
   });
 
   it("narrows to a unit and its descendants, a source, a category and an area", async () => {
-    const volume = async (query: string) => (await humas.get(`/api/dashboard/summary?${query}`)).body.figures.volume.current;
+    const volume = async (query: string) =>
+      (await humas.get(`/api/dashboard/summary?${query}`)).body.figures.volume.current;
     expect(await volume(`unitId=${units["kec-kapuas"]}`)).toBe(4); // the desa's item included
     expect(await volume("source=facebook_comment")).toBe(1);
     expect(await volume("category=infrastruktur")).toBe(1);
     expect(await volume(`placeUnitId=${units["kec-kapuas"]}`)).toBe(2); // placed in Sungai Mawang, below Kapuas
-    expect(await volume(`unitId=${units["kec-kapuas"]}&from=${new Date(Date.now() - 10 * DAY_MS).toISOString()}`)).toBe(3);
+    expect(await volume(`unitId=${units["kec-kapuas"]}&from=${new Date(Date.now() - 10 * DAY_MS).toISOString()}`)).toBe(
+      3,
+    );
   });
 
   it("accepts dates read in WIB, the end date included", async () => {
@@ -99,7 +126,9 @@ describe("who sees what", () => {
   });
 
   it("lets humas see every unit, and refuses officers", async () => {
-    expect((await humas.get(`/api/dashboard/summary?unitId=${units["kec-tayan-hulu"]}`)).body.figures.volume.current).toBe(2);
+    expect(
+      (await humas.get(`/api/dashboard/summary?unitId=${units["kec-tayan-hulu"]}`)).body.figures.volume.current,
+    ).toBe(2);
     const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
     expect((await officer.get("/api/dashboard/summary")).status).toBe(403);
     expect((await new ApiClient(siar.url).get("/api/dashboard/summary")).status).toBe(401);
@@ -117,11 +146,18 @@ describe("breakdowns", () => {
   it("rank areas with their desa, and list the backlog per unit", async () => {
     const areas = (await humas.get("/api/dashboard/areas")).body;
     // Two each: equal counts are ordered by name.
-    expect(areas.data.map((area: any) => [area.unitId, area.count])).toEqual([[units["kec-kapuas"], 2], [units["kec-tayan-hulu"], 2]]);
+    expect(areas.data.map((area: any) => [area.unitId, area.count])).toEqual([
+      [units["kec-kapuas"], 2],
+      [units["kec-tayan-hulu"], 2],
+    ]);
     expect(areas.data[0].places).toMatchObject([{ unitId: units["desa-sungai-mawang"], count: 2 }]);
     const backlog = (await camatKapuas.get("/api/dashboard/backlog")).body;
     expect(backlog.total).toMatchObject({ "3_7d": 1, over_14d: 1, total: 2 }); // Desa Maju's, and the one from 45 days ago
-    expect(backlog.byUnit.find((row: any) => row.unitId === units["desa-maju"])).toMatchObject({ "1_3d": 0, "3_7d": 1, total: 1 });
+    expect(backlog.byUnit.find((row: any) => row.unitId === units["desa-maju"])).toMatchObject({
+      "1_3d": 0,
+      "3_7d": 1,
+      total: 1,
+    });
   });
 
   it("explains every figure in Indonesian and English", async () => {
@@ -137,7 +173,9 @@ describe("CSV export", () => {
     const response = await camatKapuas.get("/api/dashboard/units?format=csv&from=2026-08-01&to=2026-08-31");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="siar-units-2026-08-01_2026-08-31.csv"');
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="siar-units-2026-08-01_2026-08-31.csv"',
+    );
     const csv: string = response.body;
     const [header] = csv.split("\r\n");
     expect(header!.split(",").slice(0, 4)).toEqual(["unitId", "unitName", "unitType", "own"]);
@@ -148,7 +186,9 @@ describe("CSV export", () => {
     for (const path of ["summary", "volume", "units", "backlog", "areas", "publishing", "glossary"]) {
       const response = await humas.get(`/api/dashboard/${path}?format=csv`);
       expect(response.status, path).toBe(200);
-      expect(response.headers.get("content-disposition"), path).toMatch(new RegExp(`^attachment; filename="siar-${path}[-\\w]*\\.csv"$`));
+      expect(response.headers.get("content-disposition"), path).toMatch(
+        new RegExp(`^attachment; filename="siar-${path}[-\\w]*\\.csv"$`),
+      );
       expect(response.body.split("\r\n")[0].length, path).toBeGreaterThan(0);
     }
   });

@@ -27,13 +27,26 @@ beforeAll(async () => {
   for (const unit of (await humas.get("/api/units?limit=1000")).body.data) units[unit.code] = unit.id;
   // Floods (lingkungan) are routed to Dinas Lingkungan Hidup: give it an officer.
   const admin = await signedIn(siar.url, "admin@sanggau.demo");
-  const created = await admin.post("/api/users", { email: "petugas.lh@sanggau.demo", name: "Petugas DLH", role: "officer", unitIds: [units["dinas-lh"]] });
+  const created = await admin.post("/api/users", {
+    email: "petugas.lh@sanggau.demo",
+    name: "Petugas DLH",
+    role: "officer",
+    unitIds: [units["dinas-lh"]],
+  });
   expect(created.status).toBe(201);
   officerLingkungan = await signedIn(siar.url, "petugas.lh@sanggau.demo", created.body.temporaryPassword);
   const password = { currentPassword: created.body.temporaryPassword, newPassword: "petugas-lh-2026!" };
   expect((await officerLingkungan.post("/api/auth/password", password)).status).toBe(204);
-  const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true } });
-  pagePostId = await publishPagePost(siar, humas, { unitId: units["kab-sanggau"]!, channelId: facebook.id, title: "Info cuaca", body: "Waspada hujan lebat." });
+  const facebook = await siar.services.prisma.channel.findFirstOrThrow({
+    where: { kind: "facebook" },
+    select: { id: true },
+  });
+  pagePostId = await publishPagePost(siar, humas, {
+    unitId: units["kab-sanggau"]!,
+    channelId: facebook.id,
+    title: "Info cuaca",
+    body: "Waspada hujan lebat.",
+  });
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();
@@ -48,7 +61,12 @@ async function arrivesAndIsChecked(text: string): Promise<string> {
 }
 
 async function listenAs(client: ApiClient): Promise<{ event: string; payload: any }[]> {
-  const socket = io(siar.url, { transports: ["websocket"], extraHeaders: { cookie: client.cookie! }, reconnection: false, forceNew: true });
+  const socket = io(siar.url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: client.cookie! },
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(socket);
   const events: { event: string; payload: any }[] = [];
   socket.onAny((event, payload) => events.push({ event, payload }));
@@ -57,7 +75,9 @@ async function listenAs(client: ApiClient): Promise<{ event: string; payload: an
 }
 
 const warningsAbout = (category: string, placeCodes: string[]) =>
-  siar.services.prisma.earlyWarning.findMany({ where: { category, placeUnitId: { in: placeCodes.map((code) => units[code]!) } } });
+  siar.services.prisma.earlyWarning.findMany({
+    where: { category, placeUnitId: { in: placeCodes.map((code) => units[code]!) } },
+  });
 
 const eventually = async (check: () => void) => {
   for (let attempt = 0; ; attempt++) {
@@ -110,10 +130,16 @@ describe("five flood reports from one desa within minutes", () => {
     ]);
     expect(body.data.find((alert: { id: string }) => alert.id === alertId).items.sort()).toEqual([...floodIds].sort());
 
-    const audit = await siar.services.prisma.auditEvent.findMany({ where: { targetType: "EarlyWarning", targetId: alertId } });
-    expect(audit.map((event) => [event.action, event.actorLabel, event.unitId])).toEqual([["earlyWarning.raised", "system", units["dinas-lh"]]]);
+    const audit = await siar.services.prisma.auditEvent.findMany({
+      where: { targetType: "EarlyWarning", targetId: alertId },
+    });
+    expect(audit.map((event) => [event.action, event.actorLabel, event.unitId])).toEqual([
+      ["earlyWarning.raised", "system", units["dinas-lh"]],
+    ]);
 
-    await eventually(() => expect(humasLive.filter((e) => e.event === "inbox.alert").map((e) => e.payload.alert.id)).toContain(alertId));
+    await eventually(() =>
+      expect(humasLive.filter((e) => e.event === "inbox.alert").map((e) => e.payload.alert.id)).toContain(alertId),
+    );
     expect(outsiderLive.filter((e) => e.event === "inbox.alert")).toEqual([]);
   });
 
@@ -122,14 +148,18 @@ describe("five flood reports from one desa within minutes", () => {
       expect((await client.get("/api/alerts")).body.data.map((alert: { id: string }) => alert.id)).toContain(alertId);
       expect((await client.get(`/api/alerts/${alertId}`)).status).toBe(200);
     }
-    expect((await officerTayanHulu.get("/api/alerts")).body.data.map((alert: { id: string }) => alert.id)).not.toContain(alertId);
+    expect(
+      (await officerTayanHulu.get("/api/alerts")).body.data.map((alert: { id: string }) => alert.id),
+    ).not.toContain(alertId);
     expect((await officerTayanHulu.get(`/api/alerts/${alertId}`)).status).toBe(403);
   });
 
   it("takes a sixth report into the same alert instead of raising another", async () => {
     floodIds.push(await arrivesAndIsChecked(FLOOD_REPORTS[5]!));
     const warnings = await warningsAbout("lingkungan", ["desa-sungai-mawang", "kec-kapuas"]);
-    expect(warnings.map((warning) => [warning.id, warning.count, [...warning.itemIds].sort()])).toEqual([[alertId, 6, [...floodIds].sort()]]);
+    expect(warnings.map((warning) => [warning.id, warning.count, [...warning.itemIds].sort()])).toEqual([
+      [alertId, 6, [...floodIds].sort()],
+    ]);
   });
 
   it("is acknowledged by a leader, resolved by the unit's officer, each audited and kept with its time", async () => {
@@ -148,25 +178,39 @@ describe("five flood reports from one desa within minutes", () => {
     expect((await sekda.post(`/api/alerts/${alertId}/resolve`)).status).toBe(403);
     const resolved = await officerLingkungan.post(`/api/alerts/${alertId}/resolve`);
     expect(resolved.status).toBe(200);
-    expect(resolved.body).toMatchObject({ status: "resolved", resolvedAt: expect.any(String), acknowledgedAt: acknowledged.body.acknowledgedAt, acknowledgedBy: { name: "Sekretaris Daerah" } });
+    expect(resolved.body).toMatchObject({
+      status: "resolved",
+      resolvedAt: expect.any(String),
+      acknowledgedAt: acknowledged.body.acknowledgedAt,
+      acknowledgedBy: { name: "Sekretaris Daerah" },
+    });
     // Repeating an action already taken changes nothing.
     expect((await humas.post(`/api/alerts/${alertId}/resolve`)).body.resolvedAt).toBe(resolved.body.resolvedAt);
 
-    const audit = await siar.services.prisma.auditEvent.findMany({ where: { targetType: "EarlyWarning", targetId: alertId }, orderBy: { id: "asc" } });
+    const audit = await siar.services.prisma.auditEvent.findMany({
+      where: { targetType: "EarlyWarning", targetId: alertId },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((event) => [event.action, event.actorLabel.split(" <")[0]])).toEqual([
       ["earlyWarning.raised", "system"],
       ["earlyWarning.acknowledged", "Sekretaris Daerah"],
       ["earlyWarning.resolved", "Petugas DLH"],
     ]);
-    expect((await humas.get("/api/alerts?status=resolved")).body.data.map((alert: { id: string }) => alert.id)).toContain(alertId);
-    expect((await humas.get("/api/alerts?status=open")).body.data.map((alert: { id: string }) => alert.id)).not.toContain(alertId);
+    expect(
+      (await humas.get("/api/alerts?status=resolved")).body.data.map((alert: { id: string }) => alert.id),
+    ).toContain(alertId);
+    expect(
+      (await humas.get("/api/alerts?status=open")).body.data.map((alert: { id: string }) => alert.id),
+    ).not.toContain(alertId);
   });
 });
 
 describe("the usual rate", () => {
   it("keeps quiet when a place usually gets as many such reports", async () => {
     // Two flood reports an hour from Desa Sosok over the past 14 days: 3 × 2 + 1 = 7 would be rising, 5 is not.
-    const conversation = await siar.services.prisma.conversation.create({ data: { source: "web_report", threadKey: "baseline", authorKey: "baseline", lastItemAt: new Date() } });
+    const conversation = await siar.services.prisma.conversation.create({
+      data: { source: "web_report", threadKey: "baseline", authorKey: "baseline", lastItemAt: new Date() },
+    });
     const hourAgo = Date.now() - 3600_000;
     await siar.services.prisma.inboxItem.createMany({
       data: Array.from({ length: 14 * 24 * 2 }, (_, i) => {
@@ -190,19 +234,38 @@ describe("the usual rate", () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await arrivesAndIsChecked(`Banjir lagi di Desa Sosok, laporan ke-${i + 1}`));
     // They are counted (same category and place): without the baseline, five would have risen.
-    const arrived = await siar.services.prisma.inboxItem.findMany({ where: { id: { in: ids } }, select: { category: true, placeUnitId: true } });
-    expect(new Set(arrived.map((item) => `${item.category}@${item.placeUnitId}`))).toEqual(new Set([`lingkungan@${units["desa-sosok"]}`]));
+    const arrived = await siar.services.prisma.inboxItem.findMany({
+      where: { id: { in: ids } },
+      select: { category: true, placeUnitId: true },
+    });
+    expect(new Set(arrived.map((item) => `${item.category}@${item.placeUnitId}`))).toEqual(
+      new Set([`lingkungan@${units["desa-sosok"]}`]),
+    );
     expect(await warningsAbout("lingkungan", ["desa-sosok", "kec-tayan-hulu"])).toEqual([]);
   });
 });
 
 describe("several checks at once", () => {
   it("raise one warning for a key, whichever check takes the lock first", async () => {
-    const conversation = await siar.services.prisma.conversation.create({ data: { source: "web_report", threadKey: "burst", authorKey: "burst", lastItemAt: new Date() } });
+    const conversation = await siar.services.prisma.conversation.create({
+      data: { source: "web_report", threadKey: "burst", authorKey: "burst", lastItemAt: new Date() },
+    });
     const items = await Promise.all(
       Array.from({ length: 6 }, () =>
         siar.services.prisma.inboxItem.create({
-          data: { conversationId: conversation.id, source: "web_report", platformId: `burst-${randomUUID()}`, authorName: "Warga", text: "Diare massal di Desa Binjai", sentAt: new Date(), status: "triaged", kind: "pengaduan", category: "kesehatan", placeUnitId: units["desa-binjai"], unitId: units["dinas-kesehatan"] },
+          data: {
+            conversationId: conversation.id,
+            source: "web_report",
+            platformId: `burst-${randomUUID()}`,
+            authorName: "Warga",
+            text: "Diare massal di Desa Binjai",
+            sentAt: new Date(),
+            status: "triaged",
+            kind: "pengaduan",
+            category: "kesehatan",
+            placeUnitId: units["desa-binjai"],
+            unitId: units["dinas-kesehatan"],
+          },
         }),
       ),
     );

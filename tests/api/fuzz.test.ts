@@ -32,12 +32,20 @@ beforeAll(async () => {
   const { prisma } = siar.services;
   // Real ids, so that bad bodies also reach the operations behind the id checks.
   ids.units = (await prisma.unit.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
-  ids.users = (await prisma.user.findMany({ where: { role: { not: "admin" } }, select: { id: true }, take: 3 })).map((row) => row.id);
+  ids.users = (await prisma.user.findMany({ where: { role: { not: "admin" } }, select: { id: true }, take: 3 })).map(
+    (row) => row.id,
+  );
   ids.inbox = (await prisma.inboxItem.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
   ids.posts = (await prisma.post.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
   ids.channels = (await prisma.channel.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
   ids.slugs = (await prisma.post.findMany({ select: { slug: true }, take: 3 })).map((row) => row.slug);
-  ids.tracking = (await prisma.inboxItem.findMany({ where: { trackingNumber: { not: null } }, select: { trackingNumber: true }, take: 3 })).map((row) => row.trackingNumber!);
+  ids.tracking = (
+    await prisma.inboxItem.findMany({
+      where: { trackingNumber: { not: null } },
+      select: { trackingNumber: true },
+      take: 3,
+    })
+  ).map((row) => row.trackingNumber!);
 }, 120_000);
 afterAll(async () => siar?.close());
 
@@ -63,7 +71,11 @@ async function send(request: FuzzRequest): Promise<Outcome> {
       return { request, status: response.status, problem: `not JSON: ${text.slice(0, 120)}` };
     }
     if (typeof parsed?.error?.code !== "string" || typeof parsed.error.message !== "string" || !parsed.error.message) {
-      return { request, status: response.status, problem: `error body without code and message: ${text.slice(0, 120)}` };
+      return {
+        request,
+        status: response.status,
+        problem: `error body without code and message: ${text.slice(0, 120)}`,
+      };
     }
   }
   // A sign-out by the fuzz itself would leave the rest of the run unauthenticated.
@@ -72,7 +84,9 @@ async function send(request: FuzzRequest): Promise<Outcome> {
 }
 
 describe("fuzz: bad input never gives a 5xx", () => {
-  it("every route answers generated bad input with a 4xx or a success, and API errors are well formed", { timeout: (SECONDS + 120) * 1000 }, async () => {
+  it("every route answers generated bad input with a 4xx or a success, and API errors are well formed", {
+    timeout: (SECONDS + 120) * 1000,
+  }, async () => {
     const started = Date.now();
     const outcomes: Outcome[] = [];
     for (const request of sweepRequests(routes, ids)) outcomes.push(await send(request));
@@ -83,7 +97,8 @@ describe("fuzz: bad input never gives a 5xx", () => {
         const requests = fc.sample(requestsFor(route, ids), { seed: SEED + round * 7919 + hash(route), numRuns: 10 });
         for (const request of requests) outcomes.push(await send(request));
       }
-      for (const request of fc.sample(badBody(routes), { seed: SEED + round, numRuns: 40 })) outcomes.push(await send(request));
+      for (const request of fc.sample(badBody(routes), { seed: SEED + round, numRuns: 40 }))
+        outcomes.push(await send(request));
       round++;
     } while (Date.now() - started < SECONDS * 1000);
 
@@ -93,10 +108,18 @@ describe("fuzz: bad input never gives a 5xx", () => {
     const problems = outcomes.filter((outcome) => outcome.problem);
     console.log(
       `fuzz: ${routes.length} routes, ${outcomes.length} requests in ${seconds.toFixed(1)} s (seed ${SEED}, ${round} rounds); by status: ` +
-        [...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(", ") +
+        [...byStatus.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([status, count]) => `${status}×${count}`)
+          .join(", ") +
         `; 5xx: ${outcomes.filter((o) => o.status >= 500).length}; malformed error bodies: ${problems.filter((o) => o.status < 500).length}`,
     );
-    const report = problems.slice(0, 30).map(({ request, status, problem }) => `${status} ${request.method} ${request.path.slice(0, 300)} ${request.body?.slice(0, 200) ?? ""} → ${problem?.slice(0, 200)}`);
+    const report = problems
+      .slice(0, 30)
+      .map(
+        ({ request, status, problem }) =>
+          `${status} ${request.method} ${request.path.slice(0, 300)} ${request.body?.slice(0, 200) ?? ""} → ${problem?.slice(0, 200)}`,
+      );
     expect(report).toEqual([]);
   });
 });

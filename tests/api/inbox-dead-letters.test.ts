@@ -13,7 +13,10 @@ let humas: ApiClient;
 let pageId: string;
 beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
-  [admin, humas] = await Promise.all([signedIn(siar.url, "admin@sanggau.demo"), signedIn(siar.url, "humas@sanggau.demo")]);
+  [admin, humas] = await Promise.all([
+    signedIn(siar.url, "admin@sanggau.demo"),
+    signedIn(siar.url, "humas@sanggau.demo"),
+  ]);
   pageId = siar.services.sandbox!.credentials.graph.pageId;
 });
 afterAll(async () => siar?.close());
@@ -21,18 +24,44 @@ afterAll(async () => siar?.close());
 const feedComment = (commentId: string, message: string) =>
   JSON.stringify({
     object: "page",
-    entry: [{ id: pageId, time: 1795000000, changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: commentId, post_id: `${pageId}_42`, message, from: { id: `71000${commentId.length}`, name: "Ibu Sari" }, created_time: 1795000000 } }] }],
+    entry: [
+      {
+        id: pageId,
+        time: 1795000000,
+        changes: [
+          {
+            field: "feed",
+            value: {
+              item: "comment",
+              verb: "add",
+              comment_id: commentId,
+              post_id: `${pageId}_42`,
+              message,
+              from: { id: `71000${commentId.length}`, name: "Ibu Sari" },
+              created_time: 1795000000,
+            },
+          },
+        ],
+      },
+    ],
   });
 
 /** A webhook comment the database refuses, filed (and so dead-lettered) by the queue. */
 async function refusedComment(commentId: string, marker: string): Promise<() => Promise<void>> {
   const allow = await refuseFiling(siar, marker);
-  await siar.services.prisma.webhookReceipt.create({ data: { source: "meta", body: feedComment(commentId, `${marker} selokan mampet di RT 3`) } });
+  await siar.services.prisma.webhookReceipt.create({
+    data: { source: "meta", body: feedComment(commentId, `${marker} selokan mampet di RT 3`) },
+  });
   await webhooksFiled(siar);
   return allow;
 }
 
-const openLetters = async () => (await admin.get("/api/inbox-dead-letters")).body.data as { id: string; platformId: string | null; payloadKind: string }[];
+const openLetters = async () =>
+  (await admin.get("/api/inbox-dead-letters")).body.data as {
+    id: string;
+    platformId: string | null;
+    payloadKind: string;
+  }[];
 
 describe("inbox dead letters", () => {
   it("lists what could not be filed, with source, reason and the citizen's text, to admins only", async () => {
@@ -75,9 +104,14 @@ describe("inbox dead letters", () => {
     expect(item.status).toBe(200);
     expect(JSON.stringify(item.body)).toContain("DITOLAK-B selokan mampet di RT 3");
     expect((await openLetters()).some((entry) => entry.id === letter.id)).toBe(false);
-    expect((await admin.post(`/api/inbox-dead-letters/${letter.id}/retry`)).body.error.code).toBe("dead_letter_resolved");
+    expect((await admin.post(`/api/inbox-dead-letters/${letter.id}/retry`)).body.error.code).toBe(
+      "dead_letter_resolved",
+    );
 
-    const audit = (await admin.get(`/api/audit-events?targetType=InboxDeadLetter&targetId=${letter.id}`)).body.data as { action: string; changes: { outcome: string } }[];
+    const audit = (await admin.get(`/api/audit-events?targetType=InboxDeadLetter&targetId=${letter.id}`)).body.data as {
+      action: string;
+      changes: { outcome: string };
+    }[];
     expect(audit.map((event) => [event.action, event.changes.outcome]).sort()).toEqual([
       ["inbox_dead_letter.retry", "failed"],
       ["inbox_dead_letter.retry", "filed"],
@@ -86,10 +120,20 @@ describe("inbox dead letters", () => {
 
   it("keeps a receipt given up after its attempts, and files its comments when retried", async () => {
     const { prisma } = siar.services;
-    const receipt = await prisma.webhookReceipt.create({ data: { source: "meta", body: feedComment("c-given-up", "Tiang listrik miring"), attempts: MAX_ATTEMPTS, lastError: "database error 40P01 (deadlock)" } });
+    const receipt = await prisma.webhookReceipt.create({
+      data: {
+        source: "meta",
+        body: feedComment("c-given-up", "Tiang listrik miring"),
+        attempts: MAX_ATTEMPTS,
+        lastError: "database error 40P01 (deadlock)",
+      },
+    });
     await webhooksFiled(siar);
     const letter = (await openLetters()).find((entry) => entry.payloadKind === "receipt")!;
-    expect(letter).toMatchObject({ receiptId: receipt.id.toString(), reason: `given up after ${MAX_ATTEMPTS} attempts: database error 40P01 (deadlock)` });
+    expect(letter).toMatchObject({
+      receiptId: receipt.id.toString(),
+      reason: `given up after ${MAX_ATTEMPTS} attempts: database error 40P01 (deadlock)`,
+    });
     const filed = await admin.post(`/api/inbox-dead-letters/${letter.id}/retry`);
     expect(filed.body).toMatchObject({ resolution: "filed" });
     expect(await prisma.inboxItem.count({ where: { platformId: "c-given-up" } })).toBe(1);
@@ -107,7 +151,9 @@ describe("inbox dead letters", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const pageOf: { body: { data: { id: string }[]; nextCursor: string | null } } = await admin.get(`/api/inbox-dead-letters?state=all&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      const pageOf: { body: { data: { id: string }[]; nextCursor: string | null } } = await admin.get(
+        `/api/inbox-dead-letters?state=all&limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       seen.push(...pageOf.body.data.map((entry) => entry.id));
       cursor = pageOf.body.nextCursor;
     } while (cursor);

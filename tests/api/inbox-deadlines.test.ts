@@ -14,7 +14,12 @@ const escalations: { itemId: string; to: string }[] = [];
 beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
   const camat = await signedIn(siar.url, "camat.kapuas@sanggau.demo");
-  socket = io(siar.url, { transports: ["websocket"], extraHeaders: { cookie: camat.cookie! }, reconnection: false, forceNew: true });
+  socket = io(siar.url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: camat.cookie! },
+    reconnection: false,
+    forceNew: true,
+  });
   socket.on("inbox.escalated", (payload) => escalations.push(payload));
   await new Promise((resolve) => socket.once("ready", resolve));
 });
@@ -28,14 +33,25 @@ async function arrives(text: string) {
   const pageId = siar.services.sandbox!.credentials.graph.pageId;
   const channel = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
   const id = await storeIncoming(siar.services, channel, {
-    source: "facebook_comment", platformId: `deadline-${text.length}-${Date.now()}`, parentPlatformId: null, postRemoteId: `${pageId}_1`, threadKey: `${pageId}_1`,
-    author: { platformId: "warga-deadline", name: "Warga", handle: null }, text, sentAt: new Date(), attachments: [],
+    source: "facebook_comment",
+    platformId: `deadline-${text.length}-${Date.now()}`,
+    parentPlatformId: null,
+    postRemoteId: `${pageId}_1`,
+    threadKey: `${pageId}_1`,
+    author: { platformId: "warga-deadline", name: "Warga", handle: null },
+    text,
+    sentAt: new Date(),
+    attachments: [],
   });
   await testInbox(siar).desk.receive(id!);
   return siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: id! } });
 }
 
-const eventsOf = async (itemId: string) => (await siar.services.prisma.inboxEvent.findMany({ where: { itemId }, orderBy: { id: "asc" } })).map((e) => [e.type, e.data]);
+const eventsOf = async (itemId: string) =>
+  (await siar.services.prisma.inboxEvent.findMany({ where: { itemId }, orderBy: { id: "asc" } })).map((e) => [
+    e.type,
+    e.data,
+  ]);
 
 describe("deadline watch", () => {
   it("warns once before the first-response deadline, then escalates to the unit head and to Kominfo", async () => {
@@ -51,7 +67,9 @@ describe("deadline watch", () => {
     expect(await watch.sweep(new Date(due.getTime() + 3 * 86_400_000))).toMatchObject({ escalated: 1 });
     expect(await watch.sweep(new Date(due.getTime() + 4 * 86_400_000))).toMatchObject({ escalated: 0 });
 
-    const types = (await eventsOf(item.id)).map(([type, data]) => (type === "escalated" ? `escalated:${(data as { to: string }).to}` : type));
+    const types = (await eventsOf(item.id)).map(([type, data]) =>
+      type === "escalated" ? `escalated:${(data as { to: string }).to}` : type,
+    );
     expect(types).toEqual(["received", "triaged", "sla_warning", "escalated:unit_head", "escalated:kominfo"]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(escalations.filter((e) => e.itemId === item.id).map((e) => e.to)).toEqual(["unit_head"]);
@@ -59,7 +77,10 @@ describe("deadline watch", () => {
 
   it("leaves answered items alone until their resolution deadline", async () => {
     const item = await arrives("Parkir liar di depan kantor kecamatan Kapuas bikin macet");
-    await siar.services.prisma.inboxItem.update({ where: { id: item.id }, data: { firstRespondedAt: new Date(), status: "answered" } });
+    await siar.services.prisma.inboxItem.update({
+      where: { id: item.id },
+      data: { firstRespondedAt: new Date(), status: "answered" },
+    });
     const watch = new DeadlineWatch(siar.services);
     expect(await watch.sweep(new Date(item.firstResponseDueAt!.getTime() + 60_000))).toMatchObject({ escalated: 0 });
     expect((await watch.sweep(new Date(item.resolutionDueAt!.getTime() + 60_000))).escalated).toBeGreaterThanOrEqual(1);

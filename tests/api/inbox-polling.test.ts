@@ -24,7 +24,10 @@ const FAR_FUTURE = new Date("2999-01-01T00:00:00Z");
 
 beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
-  [admin, humas] = await Promise.all([signedIn(siar.url, "admin@sanggau.demo"), signedIn(siar.url, "humas@sanggau.demo")]);
+  [admin, humas] = await Promise.all([
+    signedIn(siar.url, "admin@sanggau.demo"),
+    signedIn(siar.url, "humas@sanggau.demo"),
+  ]);
   x = await prisma().channel.findFirstOrThrow({ where: { kind: "x" } });
   facebook = await prisma().channel.findFirstOrThrow({ where: { kind: "facebook" } });
   // The tests poll explicitly (dueBy); the server's own 5-second rounds leave alone what they just polled.
@@ -39,12 +42,18 @@ async function pollNow(channel: Channel, stream: string) {
   return prisma().channelPoll.findUniqueOrThrow({ where: { channelId_stream: { channelId: channel.id, stream } } });
 }
 
-const itemsWith = (platformIds: string[]) => prisma().inboxItem.findMany({ where: { platformId: { in: platformIds } } });
+const itemsWith = (platformIds: string[]) =>
+  prisma().inboxItem.findMany({ where: { platformId: { in: platformIds } } });
 const mentionRequests = () => control().xUsage().endpoints[MENTIONS_ENDPOINT]?.requests ?? 0;
 
 async function publishedOnFacebook(): Promise<string> {
   const unitId = (await humas.get("/api/units?type=kabupaten")).body.data[0].id;
-  const created = await humas.post("/api/posts", { unitId, title: "Posyandu", body: `Posyandu balita Sabtu ini (${Date.now()}).`, channelIds: [facebook.id] });
+  const created = await humas.post("/api/posts", {
+    unitId,
+    title: "Posyandu",
+    body: `Posyandu balita Sabtu ini (${Date.now()}).`,
+    channelIds: [facebook.id],
+  });
   await humas.post(`/api/posts/${created.body.id}/submit`);
   await siar.worker.tick();
   return (await humas.get(`/api/posts/${created.body.id}`)).body.deliveries[0].remoteId;
@@ -60,31 +69,73 @@ describe("inbox polling", () => {
     expect((await itemsWith(ids)).every((item) => item.source === "x_mention" && item.channelId === x.id)).toBe(true);
 
     // Polled again from before them (a lost cursor, a second process): nothing is filed twice.
-    await prisma().channelPoll.update({ where: { channelId_stream: { channelId: x.id, stream: "mentions" } }, data: { cursor: null } });
+    await prisma().channelPoll.update({
+      where: { channelId_stream: { channelId: x.id, stream: "mentions" } },
+      data: { cursor: null },
+    });
     await pollNow(x, "mentions");
     expect(await itemsWith(ids)).toHaveLength(3);
-    const counted = await prisma().platformRequestCount.findUnique({ where: { channelId_month_endpoint: { channelId: x.id, month: monthOf(new Date()), endpoint: MENTIONS_ENDPOINT } } });
+    const counted = await prisma().platformRequestCount.findUnique({
+      where: { channelId_month_endpoint: { channelId: x.id, month: monthOf(new Date()), endpoint: MENTIONS_ENDPOINT } },
+    });
     expect(counted!.requests).toBeGreaterThanOrEqual(2);
   });
 
   it("catches up on Facebook comments the webhook never brought, and files them once when the webhook comes late", async () => {
     const postId = await publishedOnFacebook();
     // Written on Facebook while Siar was down: in the platform's state, no webhook sent.
-    const missed = addFacebookComment(siar.services.sandbox!.state, { postId, message: "Jembatan gantung di Desa Lape miring, bahaya", from: { id: "7100000000000777", name: "Warga Lape" } });
+    const missed = addFacebookComment(siar.services.sandbox!.state, {
+      postId,
+      message: "Jembatan gantung di Desa Lape miring, bahaya",
+      from: { id: "7100000000000777", name: "Warga Lape" },
+    });
     const row = await pollNow(facebook, "comments");
     expect(row.lastError).toBeNull();
     const [item] = await itemsWith([missed.id]);
-    expect(item).toMatchObject({ source: "facebook_comment", postRemoteId: postId, text: missed.message, authorName: "Warga Lape" });
+    expect(item).toMatchObject({
+      source: "facebook_comment",
+      postRemoteId: postId,
+      text: missed.message,
+      authorName: "Warga Lape",
+    });
     expect(item!.postId).not.toBeNull();
 
     // Meta retries the callback once Siar is back.
     const pageId = siar.services.sandbox!.credentials.graph.pageId;
     const body = JSON.stringify({
       object: "page",
-      entry: [{ id: pageId, time: 1795000000, changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: missed.id, post_id: postId, parent_id: postId, message: missed.message, from: missed.from, created_time: 1795000000 } }] }],
+      entry: [
+        {
+          id: pageId,
+          time: 1795000000,
+          changes: [
+            {
+              field: "feed",
+              value: {
+                item: "comment",
+                verb: "add",
+                comment_id: missed.id,
+                post_id: postId,
+                parent_id: postId,
+                message: missed.message,
+                from: missed.from,
+                created_time: 1795000000,
+              },
+            },
+          ],
+        },
+      ],
     });
     const signature = `sha256=${createHmac("sha256", siar.services.metaWebhook!.appSecret).update(body).digest("hex")}`;
-    expect((await fetch(`${siar.url}/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signature }, body })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${siar.url}/webhooks/meta`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+          body,
+        })
+      ).status,
+    ).toBe(200);
     await webhooksFiled(siar);
     expect(await itemsWith([missed.id])).toHaveLength(1);
   });
@@ -102,7 +153,12 @@ describe("inbox polling", () => {
     const allow = await refuseFiling(siar, "TOLAK-X");
     try {
       const mentions = control().injectMentions({
-        texts: ["jalan di depan sekolah berlubang", "TOLAK-X nomor saya 0812 tolong", "air\u0000 mati sejak pagi \ud83d", "terima kasih atas perbaikannya"],
+        texts: [
+          "jalan di depan sekolah berlubang",
+          "TOLAK-X nomor saya 0812 tolong",
+          "air\u0000 mati sejak pagi \ud83d",
+          "terima kasih atas perbaikannya",
+        ],
       });
       const ids = mentions.map((mention) => mention.id);
       const row = await pollNow(x, "mentions");
@@ -112,7 +168,14 @@ describe("inbox polling", () => {
       expect(filed.map((item) => item.platformId).sort()).toEqual([ids[0], ids[2], ids[3]].sort());
       expect(filed.find((item) => item.platformId === ids[2])!.text).toBe("@diskominfo_sgu air mati sejak pagi \uFFFD");
       const letter = await prisma().inboxDeadLetter.findFirstOrThrow({ where: { platformId: ids[1] } });
-      expect(letter).toMatchObject({ origin: "poll", stream: "mentions", channelId: x.id, source: "x_mention", payloadKind: "message", resolution: null });
+      expect(letter).toMatchObject({
+        origin: "poll",
+        stream: "mentions",
+        channelId: x.id,
+        source: "x_mention",
+        payloadKind: "message",
+        resolution: null,
+      });
       expect(letter.reason).not.toMatch(/0812|TOLAK/);
       const before = mentionRequests();
       await pollNow(x, "mentions");
@@ -128,8 +191,13 @@ describe("inbox polling", () => {
     await pollNow(x, "mentions");
     const [item] = await itemsWith([mention!.id]);
     const reply = await sendReply(siar.services, x, item!, "Terima kasih, sudah dilaporkan ke Dinas Perhubungan.");
-    expect(siar.services.sandbox!.state.x.tweets.get(reply.remoteId)).toMatchObject({ inReplyToTweetId: mention!.id, conversationId: mention!.conversationId });
-    const counted = await prisma().platformRequestCount.findUnique({ where: { channelId_month_endpoint: { channelId: x.id, month: monthOf(new Date()), endpoint: "POST /2/tweets" } } });
+    expect(siar.services.sandbox!.state.x.tweets.get(reply.remoteId)).toMatchObject({
+      inReplyToTweetId: mention!.id,
+      conversationId: mention!.conversationId,
+    });
+    const counted = await prisma().platformRequestCount.findUnique({
+      where: { channelId_month_endpoint: { channelId: x.id, month: monthOf(new Date()), endpoint: "POST /2/tweets" } },
+    });
     expect(counted!.requests).toBe(1);
   });
 
@@ -173,12 +241,21 @@ describe("inbox polling", () => {
     const shown = await usage();
     expect(shown).toMatchObject({ month: monthOf(new Date()), budget: spent + 2, requests: spent + 2 });
     expect(shown.byEndpoint).toContainEqual({ endpoint: MENTIONS_ENDPOINT, requests: expect.any(Number) });
-    expect(shown.polls).toEqual([{ stream: "mentions", lastPolledAt: expect.any(String), nextPollAt: new Date(nextMonth).toISOString(), lastError: BUDGET_EXHAUSTED }]);
+    expect(shown.polls).toEqual([
+      {
+        stream: "mentions",
+        lastPolledAt: expect.any(String),
+        nextPollAt: new Date(nextMonth).toISOString(),
+        lastError: BUDGET_EXHAUSTED,
+      },
+    ]);
     expect((await humas.get(`/api/channels/${x.id}/usage`)).status).toBe(403);
 
     // A raised budget resumes polling at once.
     await admin.patch(`/api/channels/${x.id}`, { monthlyRequestBudget: null });
-    const resumed = await prisma().channelPoll.findUniqueOrThrow({ where: { channelId_stream: { channelId: x.id, stream: "mentions" } } });
+    const resumed = await prisma().channelPoll.findUniqueOrThrow({
+      where: { channelId_stream: { channelId: x.id, stream: "mentions" } },
+    });
     expect(resumed.nextPollAt.getTime()).toBeLessThanOrEqual(Date.now());
     await pollNow(x, "mentions");
     expect(await itemsWith([unread!.id])).toHaveLength(1);

@@ -18,7 +18,12 @@ afterAll(async () => {
 
 async function connectAs(email: string): Promise<{ socket: Socket; events: { event: string; payload: any }[] }> {
   const client = await signedIn(siar.url, email);
-  const socket = io(siar.url, { transports: ["websocket"], extraHeaders: { cookie: client.cookie! }, reconnection: false, forceNew: true });
+  const socket = io(siar.url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: client.cookie! },
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(socket);
   const events: { event: string; payload: any }[] = [];
   socket.onAny((event, payload) => events.push({ event, payload }));
@@ -31,10 +36,33 @@ async function comment(id: string, message: string) {
   const pageId = siar.services.sandbox!.credentials.graph.pageId;
   const body = JSON.stringify({
     object: "page",
-    entry: [{ id: pageId, time: 1795000000, changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: id, post_id: `${pageId}_1`, message, from: { id: `u-${id}`, name: "Warga" }, created_time: 1795000000 } }] }],
+    entry: [
+      {
+        id: pageId,
+        time: 1795000000,
+        changes: [
+          {
+            field: "feed",
+            value: {
+              item: "comment",
+              verb: "add",
+              comment_id: id,
+              post_id: `${pageId}_1`,
+              message,
+              from: { id: `u-${id}`, name: "Warga" },
+              created_time: 1795000000,
+            },
+          },
+        ],
+      },
+    ],
   });
   const signature = `sha256=${createHmac("sha256", siar.services.metaWebhook!.appSecret).update(body).digest("hex")}`;
-  const response = await fetch(`${siar.url}/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signature }, body });
+  const response = await fetch(`${siar.url}/webhooks/meta`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+    body,
+  });
   expect(response.status).toBe(200);
 }
 
@@ -51,14 +79,25 @@ describe("live inbox", () => {
     const humas = await connectAs("humas@sanggau.demo");
     await comment("live-1", "Pelayanan di kantor camat Kapuas lambat sekali, antri dari pagi");
     const triagedFor = (events: { event: string; payload: any }[]) =>
-      events.some((e) => e.event === "inbox.item.updated" && e.payload.item.platformId === undefined && e.payload.item.status === "triaged" && e.payload.item.text.includes("camat Kapuas"));
+      events.some(
+        (e) =>
+          e.event === "inbox.item.updated" &&
+          e.payload.item.platformId === undefined &&
+          e.payload.item.status === "triaged" &&
+          e.payload.item.text.includes("camat Kapuas"),
+      );
     expect(await until(() => triagedFor(kapuas.events) && triagedFor(humas.events))).toBe(true);
-    expect(tayanHulu.events.filter((e) => e.event === "inbox.item.updated" && e.payload.item.text.includes("camat Kapuas"))).toEqual([]);
+    expect(
+      tayanHulu.events.filter((e) => e.event === "inbox.item.updated" && e.payload.item.text.includes("camat Kapuas")),
+    ).toEqual([]);
   });
 
   it("shows who else has an item open and who is typing, only to those who may read it", async () => {
     await comment("live-2", "Pungli di loket kecamatan Kapuas minta 50 ribu");
-    const filed = () => siar.services.prisma.inboxItem.findUnique({ where: { source_platformId: { source: "facebook_comment", platformId: "live-2" } } });
+    const filed = () =>
+      siar.services.prisma.inboxItem.findUnique({
+        where: { source_platformId: { source: "facebook_comment", platformId: "live-2" } },
+      });
     let item = await filed();
     for (let i = 0; i < 100 && !item?.unitId; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -71,11 +110,22 @@ describe("live inbox", () => {
     humas.socket.emit("inbox.viewing", { itemId: item.id });
     officer.socket.emit("inbox.viewing", { itemId: item.id });
     outsider.socket.emit("inbox.viewing", { itemId: item.id });
-    const presence = () => humas.events.filter((e) => e.event === "inbox.presence" && e.payload.itemId === item!.id).at(-1)?.payload;
+    const presence = () =>
+      humas.events.filter((e) => e.event === "inbox.presence" && e.payload.itemId === item!.id).at(-1)?.payload;
     expect(await until(() => presence()?.viewers.length === 2)).toBe(true);
     officer.socket.emit("inbox.typing", { itemId: item.id, typing: true });
-    expect(await until(() => presence()?.viewers.some((v: { name: string; typing: boolean }) => v.name === "Budi Petugas Kapuas" && v.typing))).toBe(true);
-    expect(presence().viewers.map((v: { name: string }) => v.name).sort()).toEqual(["Budi Petugas Kapuas", "Rina Humas"]);
+    expect(
+      await until(() =>
+        presence()?.viewers.some(
+          (v: { name: string; typing: boolean }) => v.name === "Budi Petugas Kapuas" && v.typing,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      presence()
+        .viewers.map((v: { name: string }) => v.name)
+        .sort(),
+    ).toEqual(["Budi Petugas Kapuas", "Rina Humas"]);
     expect(outsider.events.some((e) => e.event === "inbox.presence")).toBe(false);
   });
 });

@@ -18,17 +18,33 @@ beforeAll(async () => {
 afterAll(async () => siar?.close());
 
 /** Items written straight into the inbox, `ageDays` old, routed to a unit. */
-async function itemsAged(ages: { ageDays: number; text: string; unitCode: string; status?: "triaged" | "resolved" }[]): Promise<string[]> {
+async function itemsAged(
+  ages: { ageDays: number; text: string; unitCode: string; status?: "triaged" | "resolved" }[],
+): Promise<string[]> {
   const { prisma } = siar.services;
   const ids: string[] = [];
   for (const [n, { ageDays, text, unitCode, status }] of ages.entries()) {
     const receivedAt = new Date(Date.now() - ageDays * DAY_MS);
     const unit = await prisma.unit.findFirstOrThrow({ where: { code: unitCode } });
-    const conversation = await prisma.conversation.create({ data: { source: "facebook_comment", threadKey: `aged-${ageDays}-${n}`, authorKey: `aged-${n}`, lastItemAt: receivedAt } });
+    const conversation = await prisma.conversation.create({
+      data: {
+        source: "facebook_comment",
+        threadKey: `aged-${ageDays}-${n}`,
+        authorKey: `aged-${n}`,
+        lastItemAt: receivedAt,
+      },
+    });
     const item = await prisma.inboxItem.create({
       data: {
-        conversationId: conversation.id, source: "facebook_comment", platformId: `aged-${ageDays}-${n}-${text.length}`,
-        authorName: "Warga", text, sentAt: receivedAt, receivedAt, status: status ?? "triaged", unitId: unit.id,
+        conversationId: conversation.id,
+        source: "facebook_comment",
+        platformId: `aged-${ageDays}-${n}-${text.length}`,
+        authorName: "Warga",
+        text,
+        sentAt: receivedAt,
+        receivedAt,
+        status: status ?? "triaged",
+        unitId: unit.id,
       },
     });
     ids.push(item.id);
@@ -40,7 +56,9 @@ async function allPages(client: ApiClient, path: string, limit: number): Promise
   const found: string[] = [];
   let cursor: string | null = null;
   do {
-    const response: { status: number; body: { data: { id: string }[]; nextCursor: string | null } } = await client.get(`${path}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+    const response: { status: number; body: { data: { id: string }[]; nextCursor: string | null } } = await client.get(
+      `${path}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+    );
     expect(response.status).toBe(200);
     found.push(...response.body.data.map((item) => item.id));
     cursor = response.body.nextCursor;
@@ -57,7 +75,8 @@ describe("full-text search over items of every age", () => {
       { ageDays: 600, text: "Dulu jembatan zorbakol dibangun", unitCode: "dinas-pupr" },
     ]);
     await itemsAged([{ ageDays: 10, text: "Jalan berlubang di pasar", unitCode: "dinas-pupr" }]);
-    for (const limit of [1, 2, 3, 50]) expect(await allPages(humas, "/api/inbox?q=zorbakol", limit)).toEqual([lastWeek, lastMonth, lastYear, older]);
+    for (const limit of [1, 2, 3, 50])
+      expect(await allPages(humas, "/api/inbox?q=zorbakol", limit)).toEqual([lastWeek, lastMonth, lastYear, older]);
   });
 
   it("keeps the view, the filters and the caller's scope in every age band", async () => {
@@ -67,9 +86,16 @@ describe("full-text search over items of every age", () => {
       { ageDays: 120, text: "Qwertala lampu padam", unitCode: "kec-kapuas" },
       { ageDays: 150, text: "Qwertala sudah diperbaiki", unitCode: "kec-kapuas", status: "resolved" },
     ]);
-    expect(await allPages(officerKapuas, "/api/inbox?q=qwertala", 1)).toEqual([kapuasRecent, kapuasOld, kapuasResolved]);
+    expect(await allPages(officerKapuas, "/api/inbox?q=qwertala", 1)).toEqual([
+      kapuasRecent,
+      kapuasOld,
+      kapuasResolved,
+    ]);
     expect(await allPages(officerKapuas, "/api/inbox?q=qwertala&status=resolved", 1)).toEqual([kapuasResolved]);
-    expect(await allPages(officerKapuas, "/api/inbox?q=qwertala&view=unassigned", 2)).toEqual([kapuasRecent, kapuasOld]);
+    expect(await allPages(officerKapuas, "/api/inbox?q=qwertala&view=unassigned", 2)).toEqual([
+      kapuasRecent,
+      kapuasOld,
+    ]);
   });
 
   it("refuses a cursor it did not make", async () => {

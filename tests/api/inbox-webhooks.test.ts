@@ -18,20 +18,36 @@ beforeAll(async () => {
 });
 afterAll(async () => siar?.close());
 
-const sign = (body: string, secret = siar.services.metaWebhook!.appSecret) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+const sign = (body: string, secret = siar.services.metaWebhook!.appSecret) =>
+  `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 const items = () => siar.services.prisma.inboxItem.findMany({ orderBy: { receivedAt: "asc" } });
 
 const feedChange = (commentId: string, message: string, postId = `${pageId}_999`) => ({
   field: "feed",
-  value: { item: "comment", verb: "add", comment_id: commentId, post_id: postId, message, from: { id: "7100000000009999", name: "Warga Uji" }, created_time: 1795000000 },
+  value: {
+    item: "comment",
+    verb: "add",
+    comment_id: commentId,
+    post_id: postId,
+    message,
+    from: { id: "7100000000009999", name: "Warga Uji" },
+    created_time: 1795000000,
+  },
 });
 
 function feedComment(commentId: string, message: string, postId = `${pageId}_999`) {
-  return JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [feedChange(commentId, message, postId)] }] });
+  return JSON.stringify({
+    object: "page",
+    entry: [{ id: pageId, time: 1795000000, changes: [feedChange(commentId, message, postId)] }],
+  });
 }
 
 async function post(body: string, signature: string | undefined) {
-  return fetch(`${siar.url}/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) }, body });
+  return fetch(`${siar.url}/webhooks/meta`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) },
+    body,
+  });
 }
 
 const settle = () => webhooksFiled(siar);
@@ -39,10 +55,14 @@ const settle = () => webhooksFiled(siar);
 describe("Meta webhook endpoint", () => {
   it("completes the subscription handshake only with the right verify token", async () => {
     const { verifyToken } = siar.services.metaWebhook!;
-    const ok = await fetch(`${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
-    const wrong = await fetch(`${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`);
+    const wrong = await fetch(
+      `${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`,
+    );
     expect(wrong.status).toBe(403);
   });
 
@@ -51,16 +71,25 @@ describe("Meta webhook endpoint", () => {
       unitId: (await humas.get("/api/units?type=kabupaten")).body.data[0].id,
       title: "Jadwal vaksinasi",
       body: "Vaksinasi DBD gratis di Puskesmas Balai hari Sabtu.",
-      channelIds: [(await humas.get("/api/channels")).body.data.find((c: { kind: string }) => c.kind === "facebook").id],
+      channelIds: [
+        (await humas.get("/api/channels")).body.data.find((c: { kind: string }) => c.kind === "facebook").id,
+      ],
     });
     await humas.post(`/api/posts/${created.body.id}/submit`);
     await siar.worker.tick();
     const remoteId = (await humas.get(`/api/posts/${created.body.id}`)).body.deliveries[0].remoteId;
-    siar.services.sandbox!.control.injectFacebookComments({ postId: remoteId, texts: ["Jln ke puskesmas balai rusak parah min, tolong diperbaiki"] });
+    siar.services.sandbox!.control.injectFacebookComments({
+      postId: remoteId,
+      texts: ["Jln ke puskesmas balai rusak parah min, tolong diperbaiki"],
+    });
     await settle();
     const filed = (await items()).filter((item) => item.postRemoteId === remoteId);
     expect(filed).toHaveLength(1);
-    expect(filed[0]).toMatchObject({ source: "facebook_comment", postId: created.body.id, text: "Jln ke puskesmas balai rusak parah min, tolong diperbaiki" });
+    expect(filed[0]).toMatchObject({
+      source: "facebook_comment",
+      postId: created.body.id,
+      text: "Jln ke puskesmas balai rusak parah min, tolong diperbaiki",
+    });
     // Filed as new, then triaged on arrival (possibly already).
     expect(["new", "triaged"]).toContain(filed[0]!.status);
   });
@@ -88,7 +117,9 @@ describe("Meta webhook endpoint", () => {
   it("loses nothing acknowledged when the process dies before filing it", async () => {
     const body = feedComment("c-after-crash", "Sampah di TPS belakang pasar belum diangkut");
     // Acknowledged and kept, then the process died: the row is there, unprocessed, its lease long gone.
-    await siar.services.prisma.webhookReceipt.create({ data: { source: "meta", body, attempts: 1, leaseUntil: new Date(Date.now() - 60_000) } });
+    await siar.services.prisma.webhookReceipt.create({
+      data: { source: "meta", body, attempts: 1, leaseUntil: new Date(Date.now() - 60_000) },
+    });
     expect((await items()).some((item) => item.platformId === "c-after-crash")).toBe(false);
     await settle();
     expect((await items()).filter((item) => item.platformId === "c-after-crash")).toHaveLength(1);
@@ -105,7 +136,10 @@ describe("Meta webhook endpoint", () => {
     const before = await siar.services.prisma.webhookReceipt.count();
     const notMeta = JSON.stringify({ hello: "world" });
     expect((await post(notMeta, sign(notMeta))).status).toBe(400);
-    expect((await post(JSON.stringify({ object: "page", entry: "x" }), sign(JSON.stringify({ object: "page", entry: "x" })))).status).toBe(400);
+    expect(
+      (await post(JSON.stringify({ object: "page", entry: "x" }), sign(JSON.stringify({ object: "page", entry: "x" }))))
+        .status,
+    ).toBe(400);
     expect((await post(feedComment("c-bad-signature", "x"), "sha256=zz")).status).toBe(403);
     expect((await post("", sign(""))).status).toBe(400);
     expect(await siar.services.prisma.webhookReceipt.count()).toBe(before);
@@ -115,8 +149,19 @@ describe("Meta webhook endpoint", () => {
     const body = JSON.stringify({
       object: "page",
       entry: [
-        { id: pageId, time: 1795000000, changes: [feedChange("c-batch-1", "Jalan di desa kami berlubang besar"), feedChange("c-batch-2", "Lampu jalan mati sejak minggu lalu")] },
-        { id: pageId, time: 1795000001, changes: [feedChange("c-batch-3", "Terima kasih atas pelayanan KTP yang cepat")] },
+        {
+          id: pageId,
+          time: 1795000000,
+          changes: [
+            feedChange("c-batch-1", "Jalan di desa kami berlubang besar"),
+            feedChange("c-batch-2", "Lampu jalan mati sejak minggu lalu"),
+          ],
+        },
+        {
+          id: pageId,
+          time: 1795000001,
+          changes: [feedChange("c-batch-3", "Terima kasih atas pelayanan KTP yang cepat")],
+        },
       ],
     });
     expect((await post(body, sign(body))).status).toBe(200);
@@ -127,15 +172,35 @@ describe("Meta webhook endpoint", () => {
       expect(item.status).not.toBe("new");
       expect(item.kind).not.toBeNull();
       expect(item.unitId).not.toBeNull();
-      const timeline = await siar.services.prisma.inboxEvent.findMany({ where: { itemId: item.id }, orderBy: { id: "asc" } });
+      const timeline = await siar.services.prisma.inboxEvent.findMany({
+        where: { itemId: item.id },
+        orderBy: { id: "asc" },
+      });
       expect(timeline.map((event) => event.type)).toEqual(["received", "triaged"]);
     }
   });
 
   it("stores a comment once when it comes twice in one delivery and again in a retry filed in the same batch", async () => {
-    const twice = JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [feedChange("c-twice", "Sampah menumpuk di pasar"), feedChange("c-twice", "Sampah menumpuk di pasar")] }] });
+    const twice = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: pageId,
+          time: 1795000000,
+          changes: [
+            feedChange("c-twice", "Sampah menumpuk di pasar"),
+            feedChange("c-twice", "Sampah menumpuk di pasar"),
+          ],
+        },
+      ],
+    });
     // Kept directly, so that one batch of the queue holds both receipts.
-    await siar.services.prisma.webhookReceipt.createMany({ data: [{ source: "meta", body: twice }, { source: "meta", body: twice }] });
+    await siar.services.prisma.webhookReceipt.createMany({
+      data: [
+        { source: "meta", body: twice },
+        { source: "meta", body: twice },
+      ],
+    });
     await settle();
     expect((await items()).filter((item) => item.platformId === "c-twice")).toHaveLength(1);
   });
@@ -150,7 +215,10 @@ describe("Meta webhook endpoint", () => {
       ],
     });
     await settle();
-    const beside = (await items()).filter((item) => item.platformId.startsWith("c-beside-")).map((item) => item.platformId).sort();
+    const beside = (await items())
+      .filter((item) => item.platformId.startsWith("c-beside-"))
+      .map((item) => item.platformId)
+      .sort();
     expect(beside).toEqual(["c-beside-1", "c-beside-2"]);
     // Not a webhook: set aside with the reason, never retried.
     const notJson = await prisma.webhookReceipt.findFirstOrThrow({ where: { body: "{ not json" } });
@@ -160,11 +228,21 @@ describe("Meta webhook endpoint", () => {
 
   it("files a comment holding NUL and a lone surrogate, made storable, beside a normal one in the same signed delivery", async () => {
     // Raw escapes as Meta may send them: "\u0000" and a lone "\ud83d" (half of an emoji).
-    const body = JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [feedChange("c-odd-text", "PLACEHOLDER"), feedChange("c-plain-text", "Jembatan desa retak")] }] })
-      .replace("PLACEHOLDER", String.raw`Lampu mati\u0000 di gang \ud83d mohon dicek`);
+    const body = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: pageId,
+          time: 1795000000,
+          changes: [feedChange("c-odd-text", "PLACEHOLDER"), feedChange("c-plain-text", "Jembatan desa retak")],
+        },
+      ],
+    }).replace("PLACEHOLDER", String.raw`Lampu mati\u0000 di gang \ud83d mohon dicek`);
     expect((await post(body, sign(body))).status).toBe(200);
     await settle();
-    const filed = (await items()).filter((item) => item.platformId === "c-odd-text" || item.platformId === "c-plain-text");
+    const filed = (await items()).filter(
+      (item) => item.platformId === "c-odd-text" || item.platformId === "c-plain-text",
+    );
     expect(filed.map((item) => item.platformId).sort()).toEqual(["c-odd-text", "c-plain-text"]);
     expect(filed.find((item) => item.platformId === "c-odd-text")!.text).toBe("Lampu mati di gang \uFFFD mohon dicek");
     expect(await siar.services.prisma.webhookReceipt.count({ where: { body, processedAt: null } })).toBe(0);
@@ -175,14 +253,34 @@ describe("Meta webhook endpoint", () => {
     try {
       const body = JSON.stringify({
         object: "page",
-        entry: [{ id: pageId, time: 1795000000, changes: [feedChange("c-mixed-1", "Sampah di sungai"), feedChange("c-mixed-bad", "TOLAK-SIMPAN Pak Budi 0812"), feedChange("c-mixed-2", "Drainase tersumbat")] }],
+        entry: [
+          {
+            id: pageId,
+            time: 1795000000,
+            changes: [
+              feedChange("c-mixed-1", "Sampah di sungai"),
+              feedChange("c-mixed-bad", "TOLAK-SIMPAN Pak Budi 0812"),
+              feedChange("c-mixed-2", "Drainase tersumbat"),
+            ],
+          },
+        ],
       });
       expect((await post(body, sign(body))).status).toBe(200);
       await settle();
-      const filed = (await items()).filter((item) => item.platformId.startsWith("c-mixed-")).map((item) => item.platformId).sort();
+      const filed = (await items())
+        .filter((item) => item.platformId.startsWith("c-mixed-"))
+        .map((item) => item.platformId)
+        .sort();
       expect(filed).toEqual(["c-mixed-1", "c-mixed-2"]);
-      const letter = await siar.services.prisma.inboxDeadLetter.findFirstOrThrow({ where: { platformId: "c-mixed-bad" } });
-      expect(letter).toMatchObject({ origin: "meta_webhook", payloadKind: "message", source: "facebook_comment", resolution: null });
+      const letter = await siar.services.prisma.inboxDeadLetter.findFirstOrThrow({
+        where: { platformId: "c-mixed-bad" },
+      });
+      expect(letter).toMatchObject({
+        origin: "meta_webhook",
+        payloadKind: "message",
+        source: "facebook_comment",
+        resolution: null,
+      });
       expect(letter.reason).toMatch(/23514/);
       // The reason names the failure, never the citizen's words.
       expect(letter.reason).not.toMatch(/Budi|0812|TOLAK/);
@@ -200,7 +298,16 @@ describe("Meta webhook endpoint", () => {
       const { from: _from, ...value } = change.value;
       return { field: "feed", value };
     };
-    const body = JSON.stringify({ object: "page", entry: [{ id: pageId, time: 1795000000, changes: [anonymous("c-anon-1", "Jalan rusak di Desa A"), anonymous("c-anon-2", "Air mati di Desa B")] }] });
+    const body = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: pageId,
+          time: 1795000000,
+          changes: [anonymous("c-anon-1", "Jalan rusak di Desa A"), anonymous("c-anon-2", "Air mati di Desa B")],
+        },
+      ],
+    });
     expect((await post(body, sign(body))).status).toBe(200);
     await settle();
     const filed = (await items()).filter((item) => item.platformId.startsWith("c-anon-"));
@@ -218,7 +325,10 @@ describe("Meta webhook endpoint", () => {
       const receipt = await prisma.webhookReceipt.create({ data: { source: "meta", body } });
       await prisma.webhookReceipt.create({ data: { source: "meta", body: beside } });
       // Two processes, each filing with two loops, as the server does.
-      const processes = [new WebhookProcessor(siar.services, testInbox(siar).desk), new WebhookProcessor(siar.services, testInbox(siar).desk)];
+      const processes = [
+        new WebhookProcessor(siar.services, testInbox(siar).desk),
+        new WebhookProcessor(siar.services, testInbox(siar).desk),
+      ];
       for (let step = 1; step <= 3; step++) {
         await Promise.all(processes.flatMap((processor) => [processor.processPending(), processor.processPending()]));
         const row = await prisma.webhookReceipt.findUniqueOrThrow({ where: { id: receipt.id } });
@@ -226,14 +336,19 @@ describe("Meta webhook endpoint", () => {
         expect(row.lastError).toMatch(/55P03/);
         expect(row.processedAt).toBeNull();
         // The backoff is over: the next step may begin.
-        await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+        await prisma.webhookReceipt.update({
+          where: { id: receipt.id },
+          data: { leaseUntil: new Date(Date.now() - 1000) },
+        });
       }
       expect((await items()).some((item) => item.platformId === "c-busy-beside")).toBe(true);
       // The last attempt fails too: the receipt is given up into the dead-letter list, with its reason.
       await prisma.webhookReceipt.update({ where: { id: receipt.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
       await processes[0]!.processPending();
       await processes[0]!.processPending();
-      const letter = await prisma.inboxDeadLetter.findFirstOrThrow({ where: { receiptId: receipt.id, payloadKind: "receipt" } });
+      const letter = await prisma.inboxDeadLetter.findFirstOrThrow({
+        where: { receiptId: receipt.id, payloadKind: "receipt" },
+      });
       expect(letter.reason).toMatch(/^given up after 10 attempts: .*55P03/);
       expect((await prisma.webhookReceipt.findUniqueOrThrow({ where: { id: receipt.id } })).processedAt).not.toBeNull();
     } finally {
@@ -261,6 +376,8 @@ describe("plain SQL transactions, as filing uses them", () => {
     await expect(failing).rejects.toThrow(/division by zero/);
     expect(await receiptsOf("tx-rolled-back")).toBe(0);
     // The connection is usable afterwards.
-    expect(await siar.services.db.transaction((sql) => sql.query<{ one: number }>(`SELECT 1 AS one`))).toEqual([{ one: 1 }]);
+    expect(await siar.services.db.transaction((sql) => sql.query<{ one: number }>(`SELECT 1 AS one`))).toEqual([
+      { one: 1 },
+    ]);
   });
 });

@@ -13,8 +13,22 @@ import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 // production logger at level info, writing into `lines`.
 
 const VERIFY_TOKEN = "SECRET123-verify-token-for-logs";
-const CITIZEN = { nama: "Siti Aminah Lestari", telepon: "0812-3456-7890", email: "siti.aminah@contoh.id", isi: "Jalan berlubang di depan rumah Bu Siti sejak bulan lalu." };
-const PERSONAL_OR_SECRET = [VERIFY_TOKEN, CITIZEN.nama, "Siti Aminah", CITIZEN.telepon, "081234567890", CITIZEN.email, CITIZEN.isi, "Jalan berlubang"];
+const CITIZEN = {
+  nama: "Siti Aminah Lestari",
+  telepon: "0812-3456-7890",
+  email: "siti.aminah@contoh.id",
+  isi: "Jalan berlubang di depan rumah Bu Siti sejak bulan lalu.",
+};
+const PERSONAL_OR_SECRET = [
+  VERIFY_TOKEN,
+  CITIZEN.nama,
+  "Siti Aminah",
+  CITIZEN.telepon,
+  "081234567890",
+  CITIZEN.email,
+  CITIZEN.isi,
+  "Jalan berlubang",
+];
 
 let siar: TestSiar;
 let lines: string[] = [];
@@ -22,7 +36,11 @@ let lines: string[] = [];
 beforeAll(async () => {
   const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
   siar = await startTestSiar(
-    { META_APP_ID: "123456789012345", META_APP_SECRET: "0123456789abcdef0123456789abcdef", META_WEBHOOK_VERIFY_TOKEN: VERIFY_TOKEN },
+    {
+      META_APP_ID: "123456789012345",
+      META_APP_SECRET: "0123456789abcdef0123456789abcdef",
+      META_WEBHOOK_VERIFY_TOKEN: VERIFY_TOKEN,
+    },
     { logger },
   );
 });
@@ -45,10 +63,14 @@ function logged(msg: string): Array<Record<string, any>> {
 describe("log redaction", () => {
   it("logs the webhook handshake's path and query keys, never the verify token", async () => {
     lines = [];
-    const response = await fetch(`${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    const response = await fetch(
+      `${siar.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+    );
     expect(response.status).toBe(200);
     const [entry] = logged("request completed");
-    expect(entry?.req.url).toBe("/webhooks/meta?hub.mode=subscribe&hub.verify_token=[redacted]&hub.challenge=[redacted]");
+    expect(entry?.req.url).toBe(
+      "/webhooks/meta?hub.mode=subscribe&hub.verify_token=[redacted]&hub.challenge=[redacted]",
+    );
     expectNothingPersonalOrSecret();
   });
 
@@ -63,10 +85,15 @@ describe("log redaction", () => {
 
   it("logs a report the database refused with its error code and stack, without the citizen's name, phone or complaint", async () => {
     const connection = await siar.services.db.connect();
-    await connection.query(`ALTER TABLE "InboxItem" ADD CONSTRAINT log_test_refuses CHECK ("text" NOT LIKE '%berlubang%')`);
+    await connection.query(
+      `ALTER TABLE "InboxItem" ADD CONSTRAINT log_test_refuses CHECK ("text" NOT LIKE '%berlubang%')`,
+    );
     try {
       lines = [];
-      const places = await siar.services.prisma.unit.findMany({ where: { code: { in: ["kec-kapuas", "kel-beringin"] } }, orderBy: { code: "asc" } });
+      const places = await siar.services.prisma.unit.findMany({
+        where: { code: { in: ["kec-kapuas", "kel-beringin"] } },
+        orderBy: { code: "asc" },
+      });
       const form = new URLSearchParams({
         token: issueFormToken(siar.services.hasher, Date.now() - 60_000),
         ...CITIZEN,
@@ -78,7 +105,11 @@ describe("log redaction", () => {
         setuju: "ya",
         situs: "",
       });
-      const response = await fetch(`${siar.url}/aspirasi`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.77" }, body: form });
+      const response = await fetch(`${siar.url}/aspirasi`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.77" },
+        body: form,
+      });
       expect(response.status).toBe(500);
       const [failure] = logged("request failed");
       expect(JSON.stringify(failure?.err)).toContain("23514");
@@ -92,19 +123,31 @@ describe("log redaction", () => {
 
   it("logs a plain SQL failure (the webhook filing path) without its parameters or the value the database quotes", async () => {
     lines = [];
-    const error = await siar.services.db.transaction((sql) => sql.query("SELECT $1::uuid, $2::text", [CITIZEN.nama, CITIZEN.isi])).catch((caught: unknown) => caught);
+    const error = await siar.services.db
+      .transaction((sql) => sql.query("SELECT $1::uuid, $2::text", [CITIZEN.nama, CITIZEN.isi]))
+      .catch((caught: unknown) => caught);
     // Both PGlite and node-postgres quote the refused value in the message (PGlite also keeps the parameters).
     expect(String((error as Error).message)).toContain(CITIZEN.nama);
     siar.services.logger.warn({ err: error, receipt: "42" }, "webhook could not be filed; will retry");
     const [entry] = logged("webhook could not be filed; will retry");
-    expect(entry).toMatchObject({ receipt: "42", err: { code: "22P02", message: "invalid input syntax for type uuid: [redacted]" } });
+    expect(entry).toMatchObject({
+      receipt: "42",
+      err: { code: "22P02", message: "invalid input syntax for type uuid: [redacted]" },
+    });
     expectNothingPersonalOrSecret();
   });
 
   it("logs a Prisma validation error by the call that failed, not the arguments it printed", async () => {
     lines = [];
     const error = await siar.services.prisma.inboxItem
-      .create({ data: { authorName: CITIZEN.nama, text: CITIZEN.isi, contact: { phone: CITIZEN.telepon }, unknownField: 1 } as never })
+      .create({
+        data: {
+          authorName: CITIZEN.nama,
+          text: CITIZEN.isi,
+          contact: { phone: CITIZEN.telepon },
+          unknownField: 1,
+        } as never,
+      })
       .catch((caught: unknown) => caught);
     expect(String((error as Error).message)).toContain(CITIZEN.nama);
     siar.services.logger.error({ err: error, itemId: "item-1" }, "filing failed");
@@ -116,9 +159,22 @@ describe("log redaction", () => {
 
   it("blanks personal and secret keys a call site might pass", () => {
     lines = [];
-    siar.services.logger.info({ itemId: "item-2", authorName: CITIZEN.nama, contact: { phone: CITIZEN.telepon }, item: { text: CITIZEN.isi, email: CITIZEN.email } }, "careless");
+    siar.services.logger.info(
+      {
+        itemId: "item-2",
+        authorName: CITIZEN.nama,
+        contact: { phone: CITIZEN.telepon },
+        item: { text: CITIZEN.isi, email: CITIZEN.email },
+      },
+      "careless",
+    );
     const [entry] = logged("careless");
-    expect(entry).toMatchObject({ itemId: "item-2", authorName: "[redacted]", contact: "[redacted]", item: { text: "[redacted]", email: "[redacted]" } });
+    expect(entry).toMatchObject({
+      itemId: "item-2",
+      authorName: "[redacted]",
+      contact: "[redacted]",
+      item: { text: "[redacted]", email: "[redacted]" },
+    });
     expectNothingPersonalOrSecret();
   });
 });
@@ -132,14 +188,24 @@ describe.skipIf(!!process.env.DATABASE_URL)("first administrator", () => {
     await pglite.exec(`TRUNCATE "User" CASCADE`);
     const output: string[] = [];
     const logger = createLogger("info", { write: (line: string) => void output.push(line) });
-    const env = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, SIAR_DEMO: "false", SIAR_SANDBOX: "false", SIAR_ADMIN_EMAIL: "admin.pertama@contoh.go.id" };
+    const env = {
+      NODE_ENV: "test",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SIAR_DATA_DIR: dataDir,
+      SIAR_DEMO: "false",
+      SIAR_SANDBOX: "false",
+      SIAR_ADMIN_EMAIL: "admin.pertama@contoh.go.id",
+    };
     const first = await startSiar(loadConfig(env), { pglite, logger });
     try {
       const file = path.join(dataDir, FIRST_ADMIN_PASSWORD_FILE);
       const password = fs.readFileSync(file, "utf8").trim();
       expect(password.length).toBeGreaterThanOrEqual(10);
       expect(fs.statSync(file).mode & 0o077).toBe(0);
-      const announced = output.map((line) => JSON.parse(line)).find((entry) => String(entry.msg).startsWith("first administrator created"));
+      const announced = output
+        .map((line) => JSON.parse(line))
+        .find((entry) => String(entry.msg).startsWith("first administrator created"));
       expect(announced?.passwordFile).toBe(file);
       expect(output.join("")).not.toContain(password);
       expect(output.join("")).not.toContain("admin.pertama@contoh.go.id");

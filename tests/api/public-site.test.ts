@@ -128,17 +128,38 @@ beforeAll(async () => {
     body: "Air sungai naik.\nWarga diminta waspada.\n\nInformasi: https://bpbd.example.go.id/banjir.",
     link: "https://example.go.id/posko",
     hashtags: ["#siagabanjir", "sanggau"],
-    deliveries: [...publicOnWebsite("2025-03-05T07:30:00Z")!, { channel: "facebook", status: "published", publishedAt: new Date("2025-03-05T07:31:00Z") }],
+    deliveries: [
+      ...publicOnWebsite("2025-03-05T07:30:00Z")!,
+      { channel: "facebook", status: "published", publishedAt: new Date("2025-03-05T07:31:00Z") },
+    ],
     withImage: true,
   });
-  await createFixturePost({ slug: "vaksinasi-gratis", status: "partially_published", deliveries: publicOnWebsite("2025-03-01T02:00:00Z") });
-  await createFixturePost({ slug: "tautan-berbahaya", link: "javascript:alert(1)", deliveries: publicOnWebsite("2025-02-20T02:00:00Z") });
+  await createFixturePost({
+    slug: "vaksinasi-gratis",
+    status: "partially_published",
+    deliveries: publicOnWebsite("2025-03-01T02:00:00Z"),
+  });
+  await createFixturePost({
+    slug: "tautan-berbahaya",
+    link: "javascript:alert(1)",
+    deliveries: publicOnWebsite("2025-02-20T02:00:00Z"),
+  });
   await createFixturePost({ slug: "masih-draf", status: "draft", deliveries: publicOnWebsite("2025-03-06T02:00:00Z") });
-  await createFixturePost({ slug: "hanya-facebook", deliveries: [{ channel: "facebook", status: "published", publishedAt: new Date("2025-03-04T02:00:00Z") }] });
-  await createFixturePost({ slug: "situs-gagal", status: "partially_published", deliveries: [{ channel: "website", status: "failed" }] });
+  await createFixturePost({
+    slug: "hanya-facebook",
+    deliveries: [{ channel: "facebook", status: "published", publishedAt: new Date("2025-03-04T02:00:00Z") }],
+  });
+  await createFixturePost({
+    slug: "situs-gagal",
+    status: "partially_published",
+    deliveries: [{ channel: "website", status: "failed" }],
+  });
   // Old announcements, enough to fill the home page past its 20 entries.
   for (let day = 1; day <= 21; day++) {
-    await createFixturePost({ slug: `arsip-${day}`, deliveries: publicOnWebsite(`2001-01-${String(day).padStart(2, "0")}T00:00:00Z`) });
+    await createFixturePost({
+      slug: `arsip-${day}`,
+      deliveries: publicOnWebsite(`2001-01-${String(day).padStart(2, "0")}T00:00:00Z`),
+    });
   }
 });
 afterAll(async () => siar?.close());
@@ -197,10 +218,14 @@ describe("announcement page", () => {
   it("renders the body as paragraphs with line breaks and links, then the link, hashtags and image", async () => {
     const page = (await get("/pengumuman/banjir-sungai-kapuas")).text;
     expect(page).toContain("<p>Air sungai naik.<br>Warga diminta waspada.</p>");
-    expect(page).toContain('<p>Informasi: <a href="https://bpbd.example.go.id/banjir" rel="nofollow noopener">https://bpbd.example.go.id/banjir</a>.</p>');
+    expect(page).toContain(
+      '<p>Informasi: <a href="https://bpbd.example.go.id/banjir" rel="nofollow noopener">https://bpbd.example.go.id/banjir</a>.</p>',
+    );
     expect(page).toContain('<a href="https://example.go.id/posko" rel="nofollow noopener">');
     expect(page).toContain("#siagabanjir #sanggau");
-    expect(page).toMatch(new RegExp(`<img src="${baseUrl}/media/abc.jpg" alt="Gambar: [^"]*" width="1200" height="630" loading="lazy"`));
+    expect(page).toMatch(
+      new RegExp(`<img src="${baseUrl}/media/abc.jpg" alt="Gambar: [^"]*" width="1200" height="630" loading="lazy"`),
+    );
     expect(page).toContain("5 Maret 2025 pukul 14.30 WIB");
   });
 
@@ -210,7 +235,9 @@ describe("announcement page", () => {
     expect(page).toContain(`<link rel="canonical" href="${url}">`);
     expect(page).toContain(`<meta property="og:url" content="${url}">`);
     expect(page).toContain(`<meta property="og:title" content="${ESCAPED_TITLE}">`);
-    expect(page).toContain('<meta property="og:description" content="Air sungai naik. Warga diminta waspada. Informasi: https://bpbd.example.go.id/banjir.">');
+    expect(page).toContain(
+      '<meta property="og:description" content="Air sungai naik. Warga diminta waspada. Informasi: https://bpbd.example.go.id/banjir.">',
+    );
     expect(page).toContain('<meta property="og:type" content="article">');
     expect(page).toContain('<meta property="og:locale" content="id_ID">');
     expect(page).toContain(`<meta property="og:image" content="${baseUrl}/media/abc.jpg">`);
@@ -273,7 +300,9 @@ describe("feeds", () => {
     expectWellFormedXml(feed.text);
     expect(feed.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">');
     expect(feed.text).toContain(`<link rel="self" type="application/atom+xml" href="${baseUrl}/atom.xml"/>`);
-    const entry = (feed.text.match(/<entry>[\s\S]*?<\/entry>/g) ?? []).find((candidate) => candidate.includes("banjir-sungai-kapuas"));
+    const entry = (feed.text.match(/<entry>[\s\S]*?<\/entry>/g) ?? []).find((candidate) =>
+      candidate.includes("banjir-sungai-kapuas"),
+    );
     expect(entry).toContain(`<title>${ESCAPED_TITLE}</title>`);
     expect(entry).toContain(`<id>${baseUrl}/pengumuman/banjir-sungai-kapuas</id>`);
     expect(entry).toContain("<published>2025-03-05T07:30:00.000Z</published>");
@@ -300,7 +329,13 @@ describe("search engines", () => {
     const robots = await get("/robots.txt");
     expect(robots.status).toBe(200);
     expect(robots.text.split("\n")).toEqual(
-      expect.arrayContaining(["User-agent: *", "Allow: /", "Disallow: /app/", "Disallow: /api/", `Sitemap: ${baseUrl}/sitemap.xml`]),
+      expect.arrayContaining([
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /app/",
+        "Disallow: /api/",
+        `Sitemap: ${baseUrl}/sitemap.xml`,
+      ]),
     );
   });
 });

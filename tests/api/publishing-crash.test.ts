@@ -5,8 +5,15 @@ import { runCrashRounds } from "../crash/crashRounds.js";
 // PostgreSQL are killed with SIGKILL mid-publish and restarted. PGlite is one process by
 // design, so this runs only with DATABASE_URL (CI's PostgreSQL run).
 describe.skipIf(!process.env.DATABASE_URL)("publishing survives kill -9", () => {
-  it("publishes every delivery exactly once although the worker is killed mid-publish five times", { timeout: 90_000 }, async () => {
-    const run = await runCrashRounds(process.env.DATABASE_URL!, { rounds: 5, posts: 10, killAfterMs: { min: 300, max: 2_000 }, finishWithinMs: 30_000 });
+  it("publishes every delivery exactly once although the worker is killed mid-publish five times", {
+    timeout: 90_000,
+  }, async () => {
+    const run = await runCrashRounds(process.env.DATABASE_URL!, {
+      rounds: 5,
+      posts: 10,
+      killAfterMs: { min: 300, max: 2_000 },
+      finishWithinMs: 30_000,
+    });
     const { report } = run;
     expect(run.kills).toBeGreaterThanOrEqual(1);
     expect(report.outcomes).toHaveLength(10 * 5);

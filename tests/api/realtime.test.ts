@@ -45,11 +45,19 @@ describe("realtime connections", () => {
   });
 
   it("accept an extra origin named in SIAR_ALLOWED_ORIGINS", async () => {
-    const other = await startTestSiar({ PUBLIC_BASE_URL: "https://siar.example.go.id", SIAR_ALLOWED_ORIGINS: "https://humas.example.go.id" });
+    const other = await startTestSiar({
+      PUBLIC_BASE_URL: "https://siar.example.go.id",
+      SIAR_ALLOWED_ORIGINS: "https://humas.example.go.id",
+    });
     try {
       const officer = await signedIn(other.url, "petugas.kapuas@sanggau.demo");
       const open = (origin: string) =>
-        io(other.url, { transports: ["websocket"], extraHeaders: { cookie: officer.cookie!, origin }, reconnection: false, forceNew: true });
+        io(other.url, {
+          transports: ["websocket"],
+          extraHeaders: { cookie: officer.cookie!, origin },
+          reconnection: false,
+          forceNew: true,
+        });
       for (const origin of ["https://siar.example.go.id", "https://humas.example.go.id"]) {
         const socket = open(origin);
         await expect(nextEvent(socket, "ready")).resolves.toBeTruthy();

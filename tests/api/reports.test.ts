@@ -15,18 +15,32 @@ const DAY_MS = 24 * 60 * 60_000;
 
 async function itemArrives(siar: TestSiar, unitId: string, receivedAt: Date) {
   const { prisma } = siar.services;
-  const conversation = await prisma.conversation.create({ data: { source: "web_report", threadKey: randomUUID(), authorKey: randomUUID(), lastItemAt: receivedAt } });
+  const conversation = await prisma.conversation.create({
+    data: { source: "web_report", threadKey: randomUUID(), authorKey: randomUUID(), lastItemAt: receivedAt },
+  });
   await prisma.inboxItem.create({
     data: {
-      conversationId: conversation.id, source: "web_report", platformId: randomUUID(), authorName: "Warga", text: "Laporan", sentAt: receivedAt, receivedAt,
-      status: "answered", kind: "pengaduan", category: "infrastruktur", urgency: "normal", unitId, firstRespondedAt: new Date(receivedAt.getTime() + 45 * 60_000),
+      conversationId: conversation.id,
+      source: "web_report",
+      platformId: randomUUID(),
+      authorName: "Warga",
+      text: "Laporan",
+      sentAt: receivedAt,
+      receivedAt,
+      status: "answered",
+      kind: "pengaduan",
+      category: "infrastruktur",
+      urgency: "normal",
+      unitId,
+      firstRespondedAt: new Date(receivedAt.getTime() + 45 * 60_000),
     },
   });
 }
 
 async function unitIds(siar: TestSiar) {
   const units: Record<string, string> = {};
-  for (const unit of await siar.services.prisma.unit.findMany({ select: { id: true, code: true } })) units[unit.code!] = unit.id;
+  for (const unit of await siar.services.prisma.unit.findMany({ select: { id: true, code: true } }))
+    units[unit.code!] = unit.id;
   return units;
 }
 
@@ -36,7 +50,8 @@ describe("the monthly PDF report", () => {
   beforeAll(async () => {
     siar = await startTestSiar();
     units = await unitIds(siar);
-    for (let day = 2; day < 20; day++) await itemArrives(siar, units["kec-kapuas"]!, new Date(Date.UTC(2026, 9, day, 3)));
+    for (let day = 2; day < 20; day++)
+      await itemArrives(siar, units["kec-kapuas"]!, new Date(Date.UTC(2026, 9, day, 3)));
   });
   afterAll(async () => {
     await siar?.close();
@@ -45,7 +60,9 @@ describe("the monthly PDF report", () => {
   it("renders a PDF attachment for a leader in under 5 seconds", async () => {
     const leader = await signedIn(siar.url, "pimpinan@sanggau.demo");
     const started = Date.now();
-    const response = await fetch(`${siar.url}/api/reports/monthly.pdf?month=2026-10`, { headers: { cookie: leader.cookie! } });
+    const response = await fetch(`${siar.url}/api/reports/monthly.pdf?month=2026-10`, {
+      headers: { cookie: leader.cookie! },
+    });
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(Date.now() - started).toBeLessThan(5000);
     expect(response.status).toBe(200);
@@ -57,7 +74,9 @@ describe("the monthly PDF report", () => {
   it("lets a camat have his own kecamatan's report but not another's", async () => {
     const camat = await signedIn(siar.url, "camat.kapuas@sanggau.demo");
     expect((await camat.get(`/api/reports/monthly.pdf?month=2026-10&unitId=${units["kec-kapuas"]}`)).status).toBe(200);
-    expect((await camat.get(`/api/reports/monthly.pdf?month=2026-10&unitId=${units["kec-tayan-hulu"]}`)).status).toBe(403);
+    expect((await camat.get(`/api/reports/monthly.pdf?month=2026-10&unitId=${units["kec-tayan-hulu"]}`)).status).toBe(
+      403,
+    );
   });
 
   it("refuses an officer", async () => {
@@ -76,7 +95,9 @@ describe("the monthly PDF report", () => {
     const leader = await signedIn(siar.url, "pimpinan@sanggau.demo");
     const filters = `from=2026-10-01&to=2026-10-31&unitId=${units["kec-kapuas"]}&category=infrastruktur`;
     const summary = (await leader.get(`/api/dashboard/summary?${filters}`)).body;
-    const response = await fetch(`${siar.url}/api/reports/dashboard.pdf?${filters}`, { headers: { cookie: leader.cookie! } });
+    const response = await fetch(`${siar.url}/api/reports/dashboard.pdf?${filters}`, {
+      headers: { cookie: leader.cookie! },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     // A whole month reads as the monthly report.
@@ -91,21 +112,36 @@ describe("the monthly PDF report", () => {
     expect(summary.figures.firstResponse.current.calendarMinutes.median).toBe(45);
     expect(text).toMatch(/Laporan diterima\n18\n0\n/);
     expect(text).toMatch(/Median tanggapan pertama \(kalender\)\n45 menit\n/);
-    for (const section of ["Jumlah laporan menurut kanal, jenis, kategori dan urgensi", "Peringkat unit", "Tunggakan menurut umur", "Lewat tenggat saat ini", "Wilayah teratas", "Publikasi per kanal", "Definisi"]) {
+    for (const section of [
+      "Jumlah laporan menurut kanal, jenis, kategori dan urgensi",
+      "Peringkat unit",
+      "Tunggakan menurut umur",
+      "Lewat tenggat saat ini",
+      "Wilayah teratas",
+      "Publikasi per kanal",
+      "Definisi",
+    ]) {
       expect(text, section).toContain(section);
     }
     const pages = Number(/Halaman 1 dari (\d+)/.exec(text)?.[1]);
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain(`Halaman ${pages} dari ${pages}`);
-    const audit = await siar.services.prisma.auditEvent.findFirstOrThrow({ where: { action: "report.exported" }, orderBy: { id: "desc" } });
+    const audit = await siar.services.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "report.exported" },
+      orderBy: { id: "desc" },
+    });
     expect(audit).toMatchObject({ targetId: "laporan-2026-10.pdf", unitId: units["kec-kapuas"] });
     expect(audit.changes).toMatchObject({ filters: { category: "infrastruktur" } });
   });
 
   it("names any other period by its first and last day", async () => {
     const leader = await signedIn(siar.url, "pimpinan@sanggau.demo");
-    const response = await fetch(`${siar.url}/api/reports/dashboard.pdf?from=2026-10-05&to=2026-10-20`, { headers: { cookie: leader.cookie! } });
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="laporan-2026-10-05_2026-10-20.pdf"');
+    const response = await fetch(`${siar.url}/api/reports/dashboard.pdf?from=2026-10-05&to=2026-10-20`, {
+      headers: { cookie: leader.cookie! },
+    });
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="laporan-2026-10-05_2026-10-20.pdf"',
+    );
     const text = extractPdfText(Buffer.from(await response.arrayBuffer()));
     expect(text).toContain("Laporan Layanan Pengaduan dan Informasi");
     expect(text).toContain("Periode: 5 Oktober 2026 ");
@@ -139,11 +175,16 @@ describe("the e-mailed weekly report", () => {
 
   beforeAll(async () => {
     mailbox = await startMailbox();
-    siar = await startTestSiar({ SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, SMTP_FROM: "Siar <siar@example.go.id>", REPORT_RECIPIENTS: RECIPIENTS.join(", ") });
+    siar = await startTestSiar({
+      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+      SMTP_FROM: "Siar <siar@example.go.id>",
+      REPORT_RECIPIENTS: RECIPIENTS.join(", "),
+    });
     const units = await unitIds(siar);
     await siar.services.prisma.unit.update({ where: { id: units["dinas-pupr"]! }, data: { name: UNIT_NAME } });
     const lastWeek = previousWeek(new Date());
-    for (let i = 0; i < 3; i++) await itemArrives(siar, units["dinas-pupr"]!, new Date(lastWeek.from.getTime() + (i + 1) * DAY_MS));
+    for (let i = 0; i < 3; i++)
+      await itemArrives(siar, units["dinas-pupr"]!, new Date(lastWeek.from.getTime() + (i + 1) * DAY_MS));
   });
   afterAll(async () => {
     await siar?.close();
@@ -152,13 +193,18 @@ describe("the e-mailed weekly report", () => {
 
   it("is delivered once to the configured leaders even when the job runs twice, escaped, with the PDF attached", async () => {
     const mailer = ReportMailer.fromConfig(siar.services)!;
-    const runs = await Promise.all([sendDueReport(siar.services, mailer, "weekly"), sendDueReport(siar.services, mailer, "weekly")]);
+    const runs = await Promise.all([
+      sendDueReport(siar.services, mailer, "weekly"),
+      sendDueReport(siar.services, mailer, "weekly"),
+    ]);
     expect(await sendDueReport(siar.services, mailer, "weekly")).toBeNull();
     expect(runs.filter(Boolean)).toHaveLength(1);
     expect(mailbox.messages).toHaveLength(1);
     const [mail] = mailbox.messages;
     expect(mail!.to.sort()).toEqual(RECIPIENTS);
-    expect(subjectOf(mail!.raw)).toMatch(/^Laporan Mingguan Layanan Pengaduan dan Informasi: \d+ \w+ \d{4} – \d+ \w+ \d{4} · /);
+    expect(subjectOf(mail!.raw)).toMatch(
+      /^Laporan Mingguan Layanan Pengaduan dan Informasi: \d+ \w+ \d{4} – \d+ \w+ \d{4} · /,
+    );
     const body = partOf(mail!.raw, "text/html").toString("utf8");
     expect(body).toContain("Dinas PU &amp; &lt;b&gt;&quot;Tata Ruang&quot;&lt;/b&gt;");
     expect(body).not.toContain("<b>");
@@ -198,14 +244,25 @@ describe("which report is due", () => {
   const wib = (iso: string) => new Date(`${iso}+07:00`);
 
   it("is last week's from Monday 07:00 WIB, the week before until then", () => {
-    expect(duePeriod("weekly", wib("2026-11-23T07:00:00"))).toEqual({ from: wib("2026-11-16T00:00:00"), to: wib("2026-11-23T00:00:00") });
-    expect(duePeriod("weekly", wib("2026-11-23T06:59:00"))).toEqual({ from: wib("2026-11-09T00:00:00"), to: wib("2026-11-16T00:00:00") });
-    expect(periodLabel("weekly", duePeriod("weekly", wib("2026-11-25T12:00:00")))).toBe("16 November 2026 – 22 November 2026");
+    expect(duePeriod("weekly", wib("2026-11-23T07:00:00"))).toEqual({
+      from: wib("2026-11-16T00:00:00"),
+      to: wib("2026-11-23T00:00:00"),
+    });
+    expect(duePeriod("weekly", wib("2026-11-23T06:59:00"))).toEqual({
+      from: wib("2026-11-09T00:00:00"),
+      to: wib("2026-11-16T00:00:00"),
+    });
+    expect(periodLabel("weekly", duePeriod("weekly", wib("2026-11-25T12:00:00")))).toBe(
+      "16 November 2026 – 22 November 2026",
+    );
   });
 
   it("is last month's from the 1st 07:00 WIB", () => {
     expect(periodLabel("monthly", duePeriod("monthly", wib("2026-12-01T07:00:00")))).toBe("November 2026");
     expect(periodLabel("monthly", duePeriod("monthly", wib("2026-12-01T06:00:00")))).toBe("Oktober 2026");
-    expect(duePeriod("monthly", wib("2027-01-01T08:00:00"))).toEqual({ from: wib("2026-12-01T00:00:00"), to: wib("2027-01-01T00:00:00") });
+    expect(duePeriod("monthly", wib("2027-01-01T08:00:00"))).toEqual({
+      from: wib("2026-12-01T00:00:00"),
+      to: wib("2027-01-01T00:00:00"),
+    });
   });
 });

@@ -18,8 +18,15 @@ let serial = 0;
 async function routedUnit(text: string): Promise<string | null> {
   const channel = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
   const id = await storeIncoming(siar.services, channel, {
-    source: "facebook_comment", platformId: `routing-${++serial}`, parentPlatformId: null, postRemoteId: "p", threadKey: "p",
-    author: { platformId: `w-${serial}`, name: "Warga", handle: null }, text, sentAt: new Date(), attachments: [],
+    source: "facebook_comment",
+    platformId: `routing-${++serial}`,
+    parentPlatformId: null,
+    postRemoteId: "p",
+    threadKey: "p",
+    author: { platformId: `w-${serial}`, name: "Warga", handle: null },
+    text,
+    sentAt: new Date(),
+    attachments: [],
   });
   // A fresh desk: routing rules are cached per desk for a minute.
   await testInbox(siar).desk.receive(id!);
@@ -29,10 +36,21 @@ async function routedUnit(text: string): Promise<string | null> {
 describe("routing rules", () => {
   it("route by category, and by place where a rule names one", async () => {
     expect(await routedUnit("Puskesmas di Desa Sosok kehabisan obat, pasien pulang")).toBe(units["dinas-kesehatan"]);
-    const rule = await admin.post("/api/routing-rules", { category: "kesehatan", placeUnitId: units["kec-tayan-hulu"], unitId: units["kec-tayan-hulu"], priority: 20 });
+    const rule = await admin.post("/api/routing-rules", {
+      category: "kesehatan",
+      placeUnitId: units["kec-tayan-hulu"],
+      unitId: units["kec-tayan-hulu"],
+      priority: 20,
+    });
     expect(rule.status).toBe(201);
-    expect(rule.body).toMatchObject({ category: "kesehatan", place: { name: "Kecamatan Tayan Hulu" }, unit: { name: "Kecamatan Tayan Hulu" } });
-    expect(await routedUnit("Puskesmas di Desa Sosok tutup terus, pasien tidak dilayani")).toBe(units["kec-tayan-hulu"]);
+    expect(rule.body).toMatchObject({
+      category: "kesehatan",
+      place: { name: "Kecamatan Tayan Hulu" },
+      unit: { name: "Kecamatan Tayan Hulu" },
+    });
+    expect(await routedUnit("Puskesmas di Desa Sosok tutup terus, pasien tidak dilayani")).toBe(
+      units["kec-tayan-hulu"],
+    );
     expect(await routedUnit("Puskesmas Balai Karangan kehabisan obat")).toBe(units["dinas-kesehatan"]);
     const audit = await admin.get(`/api/audit-events?targetId=${rule.body.id}`);
     expect(audit.body.data[0]).toMatchObject({ action: "routing_rule.create" });
@@ -42,9 +60,32 @@ describe("routing rules", () => {
   it("are editable by admins only, and refuse unknown units", async () => {
     const humas = await signedIn(siar.url, "humas@sanggau.demo");
     expect((await humas.get("/api/routing-rules")).body.data.length).toBeGreaterThan(0);
-    expect((await humas.post("/api/routing-rules", { category: null, placeUnitId: null, unitId: units["dinas-kominfo"], priority: 0 })).status).toBe(403);
-    const unknown = await admin.post("/api/routing-rules", { category: "sosial", placeUnitId: null, unitId: "00000000-0000-4000-8000-000000000000", priority: 0 });
+    expect(
+      (
+        await humas.post("/api/routing-rules", {
+          category: null,
+          placeUnitId: null,
+          unitId: units["dinas-kominfo"],
+          priority: 0,
+        })
+      ).status,
+    ).toBe(403);
+    const unknown = await admin.post("/api/routing-rules", {
+      category: "sosial",
+      placeUnitId: null,
+      unitId: "00000000-0000-4000-8000-000000000000",
+      priority: 0,
+    });
     expect(unknown.status).toBe(404);
-    expect((await admin.post("/api/routing-rules", { category: "astrologi", placeUnitId: null, unitId: units["dinas-kominfo"], priority: 0 })).status).toBe(400);
+    expect(
+      (
+        await admin.post("/api/routing-rules", {
+          category: "astrologi",
+          placeUnitId: null,
+          unitId: units["dinas-kominfo"],
+          priority: 0,
+        })
+      ).status,
+    ).toBe(400);
   });
 });

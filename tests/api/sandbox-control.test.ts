@@ -20,7 +20,9 @@ describe("simulated platforms in demo mode", () => {
   });
 
   it("lets an admin inject citizen mentions and read them back through Siar, audited", async () => {
-    const injected = await admin.post("/api/sandbox/x/mentions", { texts: ["@diskominfo_sgu jln di Desa Semuntai rusak parah"] });
+    const injected = await admin.post("/api/sandbox/x/mentions", {
+      texts: ["@diskominfo_sgu jln di Desa Semuntai rusak parah"],
+    });
     expect(injected.status).toBeLessThan(300);
     expect(JSON.stringify(injected.body)).toContain("Semuntai");
     const audit = await admin.get("/api/audit-events?targetType=Sandbox");

@@ -28,7 +28,12 @@ describe.skipIf(!process.env.DATABASE_URL)("several server processes on one Post
     try {
       const listen = async (email: string) => {
         const client = await signedIn(first!.url, email);
-        const socket = io(first!.url, { transports: ["websocket"], extraHeaders: { cookie: client.cookie! }, reconnection: false, forceNew: true });
+        const socket = io(first!.url, {
+          transports: ["websocket"],
+          extraHeaders: { cookie: client.cookie! },
+          reconnection: false,
+          forceNew: true,
+        });
         sockets.push(socket);
         const heard: { event: string; payload: any }[] = [];
         socket.onAny((event, payload) => heard.push({ event, payload }));
@@ -42,10 +47,17 @@ describe.skipIf(!process.env.DATABASE_URL)("several server processes on one Post
       const humas = await signedIn(second!.url, "humas@sanggau.demo");
       const unitId = (await humas.get("/api/auth/session")).body.user.units[0].id;
       const website = await second!.services.prisma.channel.findFirstOrThrow({ where: { kind: "website" } });
-      const created = await humas.post("/api/posts", { unitId, title: "Pengumuman lintas proses", body: "Uji siaran langsung.", channelIds: [website.id] });
+      const created = await humas.post("/api/posts", {
+        unitId,
+        title: "Pengumuman lintas proses",
+        body: "Uji siaran langsung.",
+        channelIds: [website.id],
+      });
       expect(created.status).toBe(201);
-      const told = () => humasHears.some((heard) => heard.event === "post.updated" && heard.payload.post.id === created.body.id);
-      for (let waited = 0; !told() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      const told = () =>
+        humasHears.some((heard) => heard.event === "post.updated" && heard.payload.post.id === created.body.id);
+      for (let waited = 0; !told() && waited < 5000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(told()).toBe(true);
       expect(outsiderHears.filter((heard) => heard.event === "post.updated")).toEqual([]);
     } finally {

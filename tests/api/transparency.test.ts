@@ -19,15 +19,29 @@ const trackingNumbers: string[] = [];
 async function itemArrives(day: number, place: string, answeredAfterMinutes?: number) {
   const { prisma } = siar.services;
   const receivedAt = new Date(Date.UTC(2026, 9, day, 2));
-  const conversation = await prisma.conversation.create({ data: { source: "web_report", threadKey: randomUUID(), authorKey: randomUUID(), lastItemAt: receivedAt } });
+  const conversation = await prisma.conversation.create({
+    data: { source: "web_report", threadKey: randomUUID(), authorKey: randomUUID(), lastItemAt: receivedAt },
+  });
   const trackingNumber = `SIAR-${randomUUID().slice(0, 8).toUpperCase()}`;
   trackingNumbers.push(trackingNumber);
   await prisma.inboxItem.create({
     data: {
-      conversationId: conversation.id, source: "web_report", platformId: trackingNumber, authorName: SECRET_NAME, authorHandle: SECRET_CONTACT, text: `${SECRET_TEXT} <script>alert(1)</script>`,
-      sentAt: receivedAt, receivedAt, status: answeredAfterMinutes === undefined ? "assigned" : "answered", kind: "pengaduan", category: "infrastruktur", urgency: "normal",
-      unitId: units["dinas-pupr"], placeUnitId: units[place],
-      firstRespondedAt: answeredAfterMinutes === undefined ? null : new Date(receivedAt.getTime() + answeredAfterMinutes * 60_000),
+      conversationId: conversation.id,
+      source: "web_report",
+      platformId: trackingNumber,
+      authorName: SECRET_NAME,
+      authorHandle: SECRET_CONTACT,
+      text: `${SECRET_TEXT} <script>alert(1)</script>`,
+      sentAt: receivedAt,
+      receivedAt,
+      status: answeredAfterMinutes === undefined ? "assigned" : "answered",
+      kind: "pengaduan",
+      category: "infrastruktur",
+      urgency: "normal",
+      unitId: units["dinas-pupr"],
+      placeUnitId: units[place],
+      firstRespondedAt:
+        answeredAfterMinutes === undefined ? null : new Date(receivedAt.getTime() + answeredAfterMinutes * 60_000),
       firstResponseDueAt: new Date(receivedAt.getTime() + 3 * 24 * 60 * 60_000),
     },
   });
@@ -36,9 +50,18 @@ async function itemArrives(day: number, place: string, answeredAfterMinutes?: nu
 beforeAll(async () => {
   siar = await startTestSiar();
   humas = await signedIn(siar.url, "humas@sanggau.demo");
-  for (const unit of await siar.services.prisma.unit.findMany({ select: { id: true, code: true } })) units[unit.code!] = unit.id;
+  for (const unit of await siar.services.prisma.unit.findMany({ select: { id: true, code: true } }))
+    units[unit.code!] = unit.id;
   // Kapuas: 6 items (listed); Tayan Hulu: 2 (below the threshold, left out).
-  for (const [day, minutes] of [[1, 30], [2, 90], [5, 600], [6, 20], [7, undefined], [8, undefined]] as const) await itemArrives(day, "desa-sungai-mawang", minutes);
+  for (const [day, minutes] of [
+    [1, 30],
+    [2, 90],
+    [5, 600],
+    [6, 20],
+    [7, undefined],
+    [8, undefined],
+  ] as const)
+    await itemArrives(day, "desa-sungai-mawang", minutes);
   await itemArrives(9, "desa-sosok", 45);
   await itemArrives(10, "desa-sosok");
 });
@@ -57,20 +80,29 @@ describe("the transparency page", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=300");
     const dashboard = (await humas.get("/api/dashboard/summary?from=2026-10-01&to=2026-10-31")).body.figures;
-    const row = (name: string, value: string) => expect(body).toContain(`<th scope="row">${name}</th><td class="n">${value}</td>`);
+    const row = (name: string, value: string) =>
+      expect(body).toContain(`<th scope="row">${name}</th><td class="n">${value}</td>`);
     row("Laporan diterima", formatCount(dashboard.volume.current));
     row("Ditanggapi", formatCount(dashboard.firstResponse.current.count));
     row("Diselesaikan", formatCount(dashboard.resolution.current.count));
-    row("Median waktu tanggapan pertama (jam kerja)", formatMinutes(dashboard.firstResponse.current.workingMinutes.median));
-    row("Median waktu tanggapan pertama (kalender)", formatMinutes(dashboard.firstResponse.current.calendarMinutes.median));
+    row(
+      "Median waktu tanggapan pertama (jam kerja)",
+      formatMinutes(dashboard.firstResponse.current.workingMinutes.median),
+    );
+    row(
+      "Median waktu tanggapan pertama (kalender)",
+      formatMinutes(dashboard.firstResponse.current.calendarMinutes.median),
+    );
     row("Kepatuhan tenggat tanggapan pertama", formatRate(dashboard.compliance.current.firstResponse.rate));
     expect(dashboard.volume.current).toBeGreaterThanOrEqual(8);
-    expect(body).toContain('<td>Infrastruktur</td>');
+    expect(body).toContain("<td>Infrastruktur</td>");
   });
 
   it(`lists a kecamatan only with at least ${MIN_ITEMS_PER_AREA} items, and says so`, async () => {
     const { body } = await page();
-    const areas: { unitName: string; count: number }[] = (await humas.get("/api/dashboard/areas?from=2026-10-01&to=2026-10-31")).body.data;
+    const areas: { unitName: string; count: number }[] = (
+      await humas.get("/api/dashboard/areas?from=2026-10-01&to=2026-10-31")
+    ).body.data;
     expect(areas.some((area) => area.count < MIN_ITEMS_PER_AREA)).toBe(true);
     for (const area of areas) {
       expect(body.includes(`<td>${area.unitName}</td>`)).toBe(area.count >= MIN_ITEMS_PER_AREA);
@@ -82,7 +114,17 @@ describe("the transparency page", () => {
 
   it("holds no citizen's name, text, contact or tracking number, nor any staff name", async () => {
     const { body } = await page();
-    for (const secret of [SECRET_NAME, "Zulkarnain", "Gang Kenari", SECRET_CONTACT, "<script>", ...trackingNumbers, "Petugas", "Rina"]) expect(body).not.toContain(secret);
+    for (const secret of [
+      SECRET_NAME,
+      "Zulkarnain",
+      "Gang Kenari",
+      SECRET_CONTACT,
+      "<script>",
+      ...trackingNumbers,
+      "Petugas",
+      "Rina",
+    ])
+      expect(body).not.toContain(secret);
   });
 
   it("defaults to this month, links it from the site's navigation and refuses a bad month", async () => {

@@ -14,21 +14,41 @@ afterAll(async () => siar?.close());
 
 describe("units", () => {
   it("creates a desa below a kecamatan, with its depth and the parent's time zone", async () => {
-    const created = await admin.post("/api/units", { name: "Desa Lape", type: "desa", parentId: units["kec-kapuas"], code: "desa-lape" });
+    const created = await admin.post("/api/units", {
+      name: "Desa Lape",
+      type: "desa",
+      parentId: units["kec-kapuas"],
+      code: "desa-lape",
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "Desa Lape", type: "desa", parentId: units["kec-kapuas"], depth: 2, timezone: "Asia/Jakarta" });
+    expect(created.body).toMatchObject({
+      name: "Desa Lape",
+      type: "desa",
+      parentId: units["kec-kapuas"],
+      depth: 2,
+      timezone: "Asia/Jakarta",
+    });
     expect((await admin.get(`/api/units/${created.body.id}`)).body.code).toBe("desa-lape");
   });
 
   it("refuses a unit type in the wrong place of the tree", async () => {
-    const response = await admin.post("/api/units", { name: "Desa Salah", type: "desa", parentId: units["kab-sanggau"] });
+    const response = await admin.post("/api/units", {
+      name: "Desa Salah",
+      type: "desa",
+      parentId: units["kab-sanggau"],
+    });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: "invalid_unit_parent", details: { field: "parentId" } });
     expect(response.body.error.message).toContain("Kecamatan");
   });
 
   it("refuses a duplicate code with 409 and keeps the existing unit", async () => {
-    const response = await admin.post("/api/units", { name: "Kecamatan Kembar", type: "kecamatan", parentId: units["kab-sanggau"], code: "kec-kapuas" });
+    const response = await admin.post("/api/units", {
+      name: "Kecamatan Kembar",
+      type: "kecamatan",
+      parentId: units["kab-sanggau"],
+      code: "kec-kapuas",
+    });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe("unit_code_taken");
     expect((await admin.get(`/api/units/${units["kec-kapuas"]}`)).body.name).toBe("Kecamatan Kapuas");
@@ -77,11 +97,18 @@ describe("units", () => {
 
 describe("users", () => {
   it("creates an officer in several units and refuses the same e-mail twice", async () => {
-    const body = { email: "Dua.Unit@Sanggau.demo", name: "Petugas Dua Unit", role: "officer", unitIds: [units["kec-balai"], units["kec-mukok"]] };
+    const body = {
+      email: "Dua.Unit@Sanggau.demo",
+      name: "Petugas Dua Unit",
+      role: "officer",
+      unitIds: [units["kec-balai"], units["kec-mukok"]],
+    };
     const created = await admin.post("/api/users", body);
     expect(created.status).toBe(201);
     expect(created.body.user.email).toBe("dua.unit@sanggau.demo");
-    expect(created.body.user.units.map((u: { id: string }) => u.id).sort()).toEqual([units["kec-balai"], units["kec-mukok"]].sort());
+    expect(created.body.user.units.map((u: { id: string }) => u.id).sort()).toEqual(
+      [units["kec-balai"], units["kec-mukok"]].sort(),
+    );
     const again = await admin.post("/api/users", body);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("email_taken");
@@ -110,7 +137,9 @@ describe("users", () => {
     expect((await admin.patch(`/api/users/${id}`, { passwordHash: "x" })).status).toBe(400);
     const unknownUnit = await admin.patch(`/api/users/${id}`, { unitIds: ["00000000-0000-4000-8000-000000000000"] });
     expect(unknownUnit.status).toBe(404);
-    expect((await admin.get(`/api/users/${id}`)).body.units.map((u: { id: string }) => u.id)).toEqual([units["dinas-pupr"]]);
+    expect((await admin.get(`/api/users/${id}`)).body.units.map((u: { id: string }) => u.id)).toEqual([
+      units["dinas-pupr"],
+    ]);
   });
 });
 
@@ -133,7 +162,9 @@ describe("audit log", () => {
     const page2 = await admin.get(`/api/audit-events?limit=3&cursor=${page1.body.nextCursor}`);
     const ids = [...page1.body.data, ...page2.body.data].map((e: { id: string }) => Number(e.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const future = await admin.get(`/api/audit-events?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`);
+    const future = await admin.get(
+      `/api/audit-events?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`,
+    );
     expect(future.body.data).toEqual([]);
     expect((await admin.get("/api/audit-events?from=yesterday")).status).toBe(400);
   });
@@ -147,7 +178,9 @@ describe("audit log", () => {
 
   it("is refused by the database itself when something tries to change it", async () => {
     await expect(siar.services.prisma.auditEvent.deleteMany({})).rejects.toThrow(/cannot be changed or deleted/);
-    await expect(siar.services.prisma.auditEvent.updateMany({ data: { action: "forged" } })).rejects.toThrow(/cannot be changed or deleted/);
+    await expect(siar.services.prisma.auditEvent.updateMany({ data: { action: "forged" } })).rejects.toThrow(
+      /cannot be changed or deleted/,
+    );
     expect(await siar.services.prisma.auditEvent.count()).toBeGreaterThan(0);
   });
 

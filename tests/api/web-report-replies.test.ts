@@ -13,7 +13,11 @@ let kapuas: string;
 
 beforeAll(async () => {
   mailbox = await startMailbox();
-  siar = await startTestSiar({ SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, SMTP_FROM: "Siar <siar@example.go.id>", PUBLIC_BASE_URL: "https://siar.example.go.id" });
+  siar = await startTestSiar({
+    SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+    SMTP_FROM: "Siar <siar@example.go.id>",
+    PUBLIC_BASE_URL: "https://siar.example.go.id",
+  });
   humas = await signedIn(siar.url, "humas@sanggau.demo");
   kapuas = (await siar.services.prisma.unit.findUniqueOrThrow({ where: { code: "kec-kapuas" } })).id;
 });
@@ -24,17 +28,36 @@ afterAll(async () => {
 
 /** A web report, once the automatic triage that follows its arrival is done (so it does not race the test). */
 async function reportFrom(name: string, contact: WebReportInput["contact"]) {
-  const report = await submitWebReport(siar.services, { name, contact, placeUnitId: kapuas, citizenCategory: null, text: "Saluran air di gang kami tersumbat sampah", location: null });
-  await vi.waitFor(async () => expect((await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: report.itemId } })).kind).not.toBeNull(), { timeout: 10_000 });
+  const report = await submitWebReport(siar.services, {
+    name,
+    contact,
+    placeUnitId: kapuas,
+    citizenCategory: null,
+    text: "Saluran air di gang kami tersumbat sampah",
+    location: null,
+  });
+  await vi.waitFor(
+    async () =>
+      expect(
+        (await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: report.itemId } })).kind,
+      ).not.toBeNull(),
+    { timeout: 10_000 },
+  );
   return report;
 }
 
-const emailEvents = async (itemId: string) => (await humas.get(`/api/inbox/${itemId}`)).body.timeline.filter((event: { type: string }) => event.type === "email");
+const emailEvents = async (itemId: string) =>
+  (await humas.get(`/api/inbox/${itemId}`)).body.timeline.filter((event: { type: string }) => event.type === "email");
 
 describe("replying to a web report", () => {
   it("e-mails the reply to the citizen's address, escaped, with the tracking link, and records that it was sent", async () => {
-    const { itemId, trackingNumber } = await reportFrom("Dewi <b>Lestari</b>", { phone: "+6281311112222", email: "dewi@contoh.id" });
-    const reply = await humas.post(`/api/inbox/${itemId}/reply`, { text: "Petugas kebersihan datang besok pagi.\n\nTerima kasih <script>x</script>" });
+    const { itemId, trackingNumber } = await reportFrom("Dewi <b>Lestari</b>", {
+      phone: "+6281311112222",
+      email: "dewi@contoh.id",
+    });
+    const reply = await humas.post(`/api/inbox/${itemId}/reply`, {
+      text: "Petugas kebersihan datang besok pagi.\n\nTerima kasih <script>x</script>",
+    });
     expect(reply.status).toBe(200);
 
     expect(mailbox.messages).toHaveLength(1);
@@ -49,7 +72,9 @@ describe("replying to a web report", () => {
 
     const [event] = await emailEvents(itemId);
     expect(event).toMatchObject({ data: { status: "sent" }, actor: { name: "Rina Humas" } });
-    const audit = await siar.services.prisma.auditEvent.findFirstOrThrow({ where: { targetId: itemId, action: "inbox.email" } });
+    const audit = await siar.services.prisma.auditEvent.findFirstOrThrow({
+      where: { targetId: itemId, action: "inbox.email" },
+    });
     expect(JSON.stringify(audit.changes)).not.toContain("dewi@contoh.id");
     // The tracking page keeps showing the reply.
     const tracking = await fetch(`${siar.url}/lacak/${trackingNumber}`);
@@ -82,10 +107,20 @@ describe("without a mail server", () => {
     try {
       const staff = await signedIn(plain.url, "humas@sanggau.demo");
       const place = (await plain.services.prisma.unit.findUniqueOrThrow({ where: { code: "kec-kapuas" } })).id;
-      const { itemId } = await submitWebReport(plain.services, { name: "Ani", contact: { email: "ani@contoh.id" }, placeUnitId: place, citizenCategory: null, text: "Lampu jalan mati", location: null });
+      const { itemId } = await submitWebReport(plain.services, {
+        name: "Ani",
+        contact: { email: "ani@contoh.id" },
+        placeUnitId: place,
+        citizenCategory: null,
+        text: "Lampu jalan mati",
+        location: null,
+      });
       expect((await staff.post(`/api/inbox/${itemId}/reply`, { text: "Terima kasih." })).status).toBe(200);
       const timeline = (await staff.get(`/api/inbox/${itemId}`)).body.timeline;
-      expect(timeline.find((event: { type: string }) => event.type === "email").data).toEqual({ status: "failed", reason: "smtp_not_configured" });
+      expect(timeline.find((event: { type: string }) => event.type === "email").data).toEqual({
+        status: "failed",
+        reason: "smtp_not_configured",
+      });
     } finally {
       await plain.close();
     }

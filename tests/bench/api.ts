@@ -32,7 +32,17 @@ async function measure(label: string, count: number, call: () => Promise<{ statu
 export async function apiBenchmark(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-bench-"));
   const database = process.env.DATABASE_URL ? await temporaryDatabase(process.env.DATABASE_URL) : null;
-  const env = { ...process.env, ...database?.env, PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, LOG_LEVEL: "silent", SIAR_DEMO: "true", SIAR_SANDBOX: "false", LOGIN_RATE_LIMIT_PER_IP: "100000" };
+  const env = {
+    ...process.env,
+    ...database?.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SIAR_DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    SIAR_DEMO: "true",
+    SIAR_SANDBOX: "false",
+    LOGIN_RATE_LIMIT_PER_IP: "100000",
+  };
   const siar = await startSiar(loadConfig(env)).catch(async (error: unknown) => {
     await database?.drop();
     throw error;

@@ -9,10 +9,17 @@ const POSTS = 200;
 export async function crashBenchmark(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    console.log("skipped: needs DATABASE_URL (several server processes share one PostgreSQL; PGlite is one process by design)");
+    console.log(
+      "skipped: needs DATABASE_URL (several server processes share one PostgreSQL; PGlite is one process by design)",
+    );
     return;
   }
-  const run = await runCrashRounds(adminUrl, { rounds: ROUNDS, posts: POSTS, killAfterMs: { min: 200, max: 1_500 }, finishWithinMs: 120_000 });
+  const run = await runCrashRounds(adminUrl, {
+    rounds: ROUNDS,
+    posts: POSTS,
+    killAfterMs: { min: 200, max: 1_500 },
+    finishWithinMs: 120_000,
+  });
   const { report } = run;
   printTable("Exactly-once under kill -9 (facebook, instagram, x, wordpress, website)", [
     { figure: "kill -9 rounds", value: run.kills },
@@ -27,5 +34,6 @@ export async function crashBenchmark(): Promise<void> {
     { figure: "seconds", value: Math.round(run.seconds) },
   ]);
   if (run.kills < ROUNDS) console.log(`note: the work was done after ${run.kills} of ${ROUNDS} rounds`);
-  if (report.duplicates.length || report.lost.length || report.wrongRemoteId.length) throw new Error("publishing was not exactly-once");
+  if (report.duplicates.length || report.lost.length || report.wrongRemoteId.length)
+    throw new Error("publishing was not exactly-once");
 }

@@ -30,7 +30,15 @@ const PERIODS = [
   ["year", 365],
   ["two years", 730],
 ] as const;
-const ENDPOINTS = ["summary", "units", "backlog", "areas", "publishing", "volume", "volume?groupBy=category&bucket=week"];
+const ENDPOINTS = [
+  "summary",
+  "units",
+  "backlog",
+  "areas",
+  "publishing",
+  "volume",
+  "volume?groupBy=category&bucket=week",
+];
 
 type Filters = { label: string; query: Record<string, string> };
 type Actor = { name: string; client: ApiClient; filters: Filters[] };
@@ -45,8 +53,14 @@ export async function dashboardBenchmark(): Promise<void> {
   const fixture = await preparePublishing(adminUrl, { posts: 0, kinds: ["facebook", "instagram", "x", "wordpress"] });
   try {
     await seed(fixture.db);
-    const server = await spawnSiar({ ...fixture.serverEnv(await freePort()), PUBLISH_INTERVAL_SECONDS: "59", LOGIN_RATE_LIMIT_PER_IP: "100000" });
-    console.log(`Siar: a separate server process (pid ${server.pid}) at ${server.url}; the bench process sends and measures`);
+    const server = await spawnSiar({
+      ...fixture.serverEnv(await freePort()),
+      PUBLISH_INTERVAL_SECONDS: "59",
+      LOGIN_RATE_LIMIT_PER_IP: "100000",
+    });
+    console.log(
+      `Siar: a separate server process (pid ${server.pid}) at ${server.url}; the bench process sends and measures`,
+    );
     const actors = await actorsOf(server.url, fixture.db);
     await dashboardRequests(actors);
     await pdfReports(actors[0]!.client);
@@ -61,10 +75,16 @@ async function seed(db: pg.Pool): Promise<void> {
   const step = async (label: string, work: () => Promise<unknown>) => {
     const t0 = performance.now();
     const result = await work();
-    return { step: label, rows: typeof result === "number" ? result.toLocaleString("en") : "", s: seconds(performance.now() - t0) };
+    return {
+      step: label,
+      rows: typeof result === "number" ? result.toLocaleString("en") : "",
+      s: seconds(performance.now() - t0),
+    };
   };
   const rows: Row[] = [
-    await step(`${BULK_ITEMS.toLocaleString("en")} inbox items (indexes rebuilt)`, () => loadInboxItems(db, BULK_ITEMS)),
+    await step(`${BULK_ITEMS.toLocaleString("en")} inbox items (indexes rebuilt)`, () =>
+      loadInboxItems(db, BULK_ITEMS),
+    ),
     await step("timeline events (replies, resolutions, reopenings)", () => loadInboxEvents(db)),
     await step(`${BULK_POSTS.toLocaleString("en")} posts: deliveries`, () => loadPosts(db, BULK_POSTS)),
     await step(`${EARLY_WARNINGS.toLocaleString("en")} early warnings`, () => loadEarlyWarnings(db, EARLY_WARNINGS)),
@@ -73,7 +93,8 @@ async function seed(db: pg.Pool): Promise<void> {
 }
 
 async function actorsOf(url: string, db: pg.Pool): Promise<Actor[]> {
-  const idOf = async (where: string) => (await db.query<{ id: string }>(`SELECT "id" FROM "Unit" WHERE ${where} ORDER BY "path" LIMIT 1`)).rows[0]!.id;
+  const idOf = async (where: string) =>
+    (await db.query<{ id: string }>(`SELECT "id" FROM "Unit" WHERE ${where} ORDER BY "path" LIMIT 1`)).rows[0]!.id;
   const kapuas = await idOf(`"code" = 'kec-kapuas'`);
   const desaInKapuas = await idOf(`"parentId" = '${kapuas}'`);
   const pupr = await idOf(`"code" = 'dinas-pupr'`);
@@ -92,7 +113,10 @@ async function actorsOf(url: string, db: pg.Pool): Promise<Actor[]> {
         ...common,
         { label: "unit Dinas PUPR", query: { unitId: pupr } },
         { label: "unit kec. Kapuas and its desa", query: { unitId: kapuas } },
-        { label: "unit + channel + category + area", query: { unitId: kapuas, channelId: facebook, category: "infrastruktur", placeUnitId: kapuas } },
+        {
+          label: "unit + channel + category + area",
+          query: { unitId: kapuas, channelId: facebook, category: "infrastruktur", placeUnitId: kapuas },
+        },
       ],
     },
     {
@@ -135,14 +159,18 @@ async function dashboardRequests(actors: Actor[]): Promise<void> {
             const t0 = performance.now();
             const response = await actor.client.get(path);
             caseTimings.push(performance.now() - t0);
-            if (response.status !== 200) throw new Error(`${path} as ${actor.name}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+            if (response.status !== 200)
+              throw new Error(`${path} as ${actor.name}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
           }
           timings.push(...caseTimings);
           cases++;
           const p95 = percentile(caseTimings, 95);
           const label = `${periodName}, ${filters.label}`;
           if (p95 > worst.p95) worst = { p95, label };
-          if (p95 > TARGET_P95_MS) missed.push(`p95 > ${TARGET_P95_MS} ms for ${endpoint} as ${actor.name}, ${label}: ${caseTimings.map((ms) => ms.toFixed(0)).join(" / ")} ms`);
+          if (p95 > TARGET_P95_MS)
+            missed.push(
+              `p95 > ${TARGET_P95_MS} ms for ${endpoint} as ${actor.name}, ${label}: ${caseTimings.map((ms) => ms.toFixed(0)).join(" / ")} ms`,
+            );
         }
       }
       const p95 = percentile(timings, 95);
@@ -156,7 +184,10 @@ async function dashboardRequests(actors: Actor[]): Promise<void> {
         "max ms": Math.max(...timings).toFixed(0),
         "slowest combination": `${worst.label} (${worst.p95.toFixed(0)} ms)`,
       });
-      if (cases < total) missed.push(`${endpoint} as ${actor.name}: only ${cases} of ${total} combinations within ${ENDPOINT_BUDGET_MS / 1000} s`);
+      if (cases < total)
+        missed.push(
+          `${endpoint} as ${actor.name}: only ${cases} of ${total} combinations within ${ENDPOINT_BUDGET_MS / 1000} s`,
+        );
     }
   }
   const periods = PERIODS.map(([name]) => name).join(" / ");
@@ -171,7 +202,10 @@ async function pdfReports(leader: ApiClient): Promise<void> {
   const rows: Row[] = [];
   const cases = [
     { label: "monthly.pdf, last month, whole kabupaten", path: "/api/reports/monthly.pdf" },
-    { label: "dashboard.pdf, two years, no filter", path: `/api/reports/dashboard.pdf?${new URLSearchParams(periodQuery(730))}` },
+    {
+      label: "dashboard.pdf, two years, no filter",
+      path: `/api/reports/dashboard.pdf?${new URLSearchParams(periodQuery(730))}`,
+    },
   ];
   for (const testCase of cases) {
     const timings: number[] = [];
@@ -184,8 +218,15 @@ async function pdfReports(leader: ApiClient): Promise<void> {
       bytes = String(response.body).length;
     }
     const max = Math.max(...timings);
-    rows.push({ report: testCase.label, n: PDF_REQUESTS, "p50 s": seconds(percentile(timings, 50)), "max s": seconds(max), "~KB": Math.round(bytes / 1024) });
-    if (max > TARGET_PDF_MS) console.log(`target missed: ${testCase.label} took ${seconds(max)} s > ${TARGET_PDF_MS / 1000} s`);
+    rows.push({
+      report: testCase.label,
+      n: PDF_REQUESTS,
+      "p50 s": seconds(percentile(timings, 50)),
+      "max s": seconds(max),
+      "~KB": Math.round(bytes / 1024),
+    });
+    if (max > TARGET_PDF_MS)
+      console.log(`target missed: ${testCase.label} took ${seconds(max)} s > ${TARGET_PDF_MS / 1000} s`);
   }
   printTable(`PDF reports as the leader (target < ${TARGET_PDF_MS / 1000} s)`, rows);
 }

@@ -8,7 +8,14 @@ import { freePort, preparePublishing } from "../crash/fixture.js";
 import { killAllSiarProcesses, spawnSiar } from "../crash/processes.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { loadInboxItems } from "./inboxLoad.js";
-import { commentEvent, deliveryOf, postEvent, type Comment, type MetaAccounts, type SignedEvent } from "./metaEvents.js";
+import {
+  commentEvent,
+  deliveryOf,
+  postEvent,
+  type Comment,
+  type MetaAccounts,
+  type SignedEvent,
+} from "./metaEvents.js";
 import { percentile, printTable, seconds, type Row } from "./table.js";
 
 // The citizen inbox under load, against one Siar server process (spawned, as in production) on a
@@ -60,7 +67,9 @@ export async function inboxBenchmark(): Promise<void> {
       PUBLISH_INTERVAL_SECONDS: "59",
       LOGIN_RATE_LIMIT_PER_IP: "100000",
     });
-    console.log(`Siar: a separate server process (pid ${server.pid}) at ${server.url}; the bench process sends and measures`);
+    console.log(
+      `Siar: a separate server process (pid ${server.pid}) at ${server.url}; the bench process sends and measures`,
+    );
     const { pageId, igUserId } = fixture.sandbox.credentials.graph;
     const accounts = { pageId, igUserId };
     await ingestionThroughput(server.url, fixture.db, accounts);
@@ -83,7 +92,11 @@ export async function inboxBenchmark(): Promise<void> {
 function ingestionDeliveries(accounts: MetaAccounts): { deliveries: SignedEvent[]; distinct: number; retried: number } {
   const random = createRandom(11);
   const texts = createCitizenTextGenerator(11);
-  const comments: Comment[] = Array.from({ length: DISTINCT_COMMENTS }, (_, n) => ({ platformId: `ing-${n}`, citizen: texts.next(), instagram: chance(random, 0.4) }));
+  const comments: Comment[] = Array.from({ length: DISTINCT_COMMENTS }, (_, n) => ({
+    platformId: `ing-${n}`,
+    citizen: texts.next(),
+    instagram: chance(random, 0.4),
+  }));
   const deliveries: SignedEvent[] = [];
   for (const instagram of [false, true]) {
     const ofKind = comments.filter((comment) => comment.instagram === instagram);
@@ -116,7 +129,9 @@ async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccou
   const acknowledgedMs = performance.now() - started;
 
   const count = () =>
-    db.query<{ stored: number; triaged: number }>(`SELECT count(*)::int AS stored, count(*) FILTER (WHERE "status" <> 'new')::int AS triaged FROM "InboxItem" WHERE "platformId" LIKE 'ing-%'`);
+    db.query<{ stored: number; triaged: number }>(
+      `SELECT count(*)::int AS stored, count(*) FILTER (WHERE "status" <> 'new')::int AS triaged FROM "InboxItem" WHERE "platformId" LIKE 'ing-%'`,
+    );
   let progress = (await count()).rows[0]!;
   while (progress.triaged < distinct && performance.now() - started < INGESTION_TIMEOUT_MS) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -150,14 +165,21 @@ async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccou
       { figure: "last receipt kept (s)", value: after(stages.kept) },
       { figure: "last receipt filed (s)", value: after(stages.filed) },
       { figure: "last item triaged (s)", value: after(stages.triaged) },
-      { figure: done ? "all processed (s)" : `NOT all processed within ${INGESTION_TIMEOUT_MS / 1000} s`, value: seconds(processedMs) },
+      {
+        figure: done ? "all processed (s)" : `NOT all processed within ${INGESTION_TIMEOUT_MS / 1000} s`,
+        value: seconds(processedMs),
+      },
       { figure: `distinct events per second fully processed, target ${TARGET_EVENTS_PER_S}`, value: processedPerS },
     ],
   );
-  if (Number(processedPerS) < TARGET_EVENTS_PER_S) console.log(`target missed: ${processedPerS} events/s fully processed < ${TARGET_EVENTS_PER_S}`);
+  if (Number(processedPerS) < TARGET_EVENTS_PER_S)
+    console.log(`target missed: ${processedPerS} events/s fully processed < ${TARGET_EVENTS_PER_S}`);
   // A backlog still being filed would slow every later measurement; it is set aside, and said so.
-  const { rowCount } = await db.query(`UPDATE "WebhookReceipt" SET "processedAt" = now(), "lastError" = 'set aside by the benchmark' WHERE "processedAt" IS NULL`);
-  if (rowCount) console.log(`${rowCount} receipts still queued were set aside so that they do not load the later measurements`);
+  const { rowCount } = await db.query(
+    `UPDATE "WebhookReceipt" SET "processedAt" = now(), "lastError" = 'set aside by the benchmark' WHERE "processedAt" IS NULL`,
+  );
+  if (rowCount)
+    console.log(`${rowCount} receipts still queued were set aside so that they do not load the later measurements`);
 }
 
 /** `sql`: the query Prisma runs for it, in the same shape, to EXPLAIN ANALYZE when a target is missed. */
@@ -173,43 +195,83 @@ async function measure(client: ApiClient, actor: string, testCase: Case): Promis
     const t0 = performance.now();
     const response = await client.get(pathOf());
     timings.push(performance.now() - t0);
-    if (response.status !== 200) throw new Error(`${testCase.label}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`${testCase.label}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
     rows += response.body.data.length;
   }
   const p95 = percentile(timings, 95);
-  return { actor, request: testCase.label, n: timings.length, "rows/page": (rows / timings.length).toFixed(0), "p50 ms": percentile(timings, 50).toFixed(1), "p95 ms": p95.toFixed(1), p95 };
+  return {
+    actor,
+    request: testCase.label,
+    n: timings.length,
+    "rows/page": (rows / timings.length).toFixed(0),
+    "p50 ms": percentile(timings, 50).toFixed(1),
+    "p95 ms": p95.toFixed(1),
+    p95,
+  };
 }
 
 async function listAndSearch(url: string, db: pg.Pool): Promise<void> {
   const loadStarted = performance.now();
   await loadInboxItems(db, BULK_ITEMS);
-  const { rows: sizes } = await db.query<{ items: number; size: string }>(`SELECT count(*)::int AS items, pg_size_pretty(pg_total_relation_size('"InboxItem"')) AS size FROM "InboxItem"`);
-  console.log(`\nloaded ${BULK_ITEMS.toLocaleString("en")} inbox items (table now ${sizes[0]!.items.toLocaleString("en")} rows, ${sizes[0]!.size} with indexes) in ${seconds(performance.now() - loadStarted)} s, indexes rebuilt and analysed`);
+  const { rows: sizes } = await db.query<{ items: number; size: string }>(
+    `SELECT count(*)::int AS items, pg_size_pretty(pg_total_relation_size('"InboxItem"')) AS size FROM "InboxItem"`,
+  );
+  console.log(
+    `\nloaded ${BULK_ITEMS.toLocaleString("en")} inbox items (table now ${sizes[0]!.items.toLocaleString("en")} rows, ${sizes[0]!.size} with indexes) in ${seconds(performance.now() - loadStarted)} s, indexes rebuilt and analysed`,
+  );
 
-  const unitId = async (code: string) => (await db.query<{ id: string }>(`SELECT "id" FROM "Unit" WHERE "code" = $1`, [code])).rows[0]!.id;
+  const unitId = async (code: string) =>
+    (await db.query<{ id: string }>(`SELECT "id" FROM "Unit" WHERE "code" = $1`, [code])).rows[0]!.id;
   const kapuas = await unitId("kec-kapuas");
-  const kapuasPath = (await db.query<{ path: string }>(`SELECT "path" FROM "Unit" WHERE "id" = $1`, [kapuas])).rows[0]!.path;
+  const kapuasPath = (await db.query<{ path: string }>(`SELECT "path" FROM "Unit" WHERE "id" = $1`, [kapuas])).rows[0]!
+    .path;
   const actors = [
-    { name: "humas", client: await signedIn(url, "humas@sanggau.demo"), unitId: await unitId("dinas-pupr"), scope: "TRUE" },
+    {
+      name: "humas",
+      client: await signedIn(url, "humas@sanggau.demo"),
+      unitId: await unitId("dinas-pupr"),
+      scope: "TRUE",
+    },
     // Prisma's shape of the officer's scope: a relation filter on the unit's materialised path.
-    { name: "officer Kapuas", client: await signedIn(url, "petugas.kapuas@sanggau.demo"), unitId: kapuas, scope: `"unitId" IN (SELECT "id" FROM "Unit" WHERE "path" LIKE '${kapuasPath}%')` },
+    {
+      name: "officer Kapuas",
+      client: await signedIn(url, "petugas.kapuas@sanggau.demo"),
+      unitId: kapuas,
+      scope: `"unitId" IN (SELECT "id" FROM "Unit" WHERE "path" LIKE '${kapuasPath}%')`,
+    },
   ];
   const explained: string[] = [];
   const lists: Row[] = [];
   const searches: Row[] = [];
   const missed: string[] = [];
   for (const actor of actors) {
-    const page = (where: string) => `SELECT * FROM "InboxItem" WHERE ${actor.scope} AND ${where} ORDER BY "receivedAt" DESC, "id" DESC LIMIT 51`;
+    const page = (where: string) =>
+      `SELECT * FROM "InboxItem" WHERE ${actor.scope} AND ${where} ORDER BY "receivedAt" DESC, "id" DESC LIMIT 51`;
     const listCases: Case[] = [
       { label: "view=all", path: "/api/inbox?view=all", sql: page("TRUE") },
-      { label: "view=urgent", path: "/api/inbox?view=urgent", sql: page(`"status" IN (${OPEN}) AND "urgency" IN ('darurat', 'tinggi')`) },
-      { label: "category=pelayanan_publik&urgency=tinggi", path: "/api/inbox?category=pelayanan_publik&urgency=tinggi", sql: page(`"category" = 'pelayanan_publik' AND "urgency" = 'tinggi'`) },
-      { label: `unitId=${actor.name === "humas" ? "dinas-pupr" : "kec-kapuas"}`, path: `/api/inbox?unitId=${actor.unitId}`, sql: page(`"unitId" = '${actor.unitId}'`) },
+      {
+        label: "view=urgent",
+        path: "/api/inbox?view=urgent",
+        sql: page(`"status" IN (${OPEN}) AND "urgency" IN ('darurat', 'tinggi')`),
+      },
+      {
+        label: "category=pelayanan_publik&urgency=tinggi",
+        path: "/api/inbox?category=pelayanan_publik&urgency=tinggi",
+        sql: page(`"category" = 'pelayanan_publik' AND "urgency" = 'tinggi'`),
+      },
+      {
+        label: `unitId=${actor.name === "humas" ? "dinas-pupr" : "kec-kapuas"}`,
+        path: `/api/inbox?unitId=${actor.unitId}`,
+        sql: page(`"unitId" = '${actor.unitId}'`),
+      },
       { label: "status=in_progress", path: "/api/inbox?status=in_progress", sql: page(`"status" = 'in_progress'`) },
       {
         label: "view=overdue",
         path: "/api/inbox?view=overdue",
-        sql: page(`"status" NOT IN ('resolved', 'closed_spam') AND (("firstRespondedAt" IS NULL AND "firstResponseDueAt" < now()) OR ("resolvedAt" IS NULL AND "resolutionDueAt" < now()))`),
+        sql: page(
+          `"status" NOT IN ('resolved', 'closed_spam') AND (("firstRespondedAt" IS NULL AND "firstResponseDueAt" < now()) OR ("resolvedAt" IS NULL AND "resolutionDueAt" < now()))`,
+        ),
       },
     ];
     const searchCases: Case[] = SEARCH_WORDS.map((word) => ({
@@ -218,7 +280,10 @@ async function listAndSearch(url: string, db: pg.Pool): Promise<void> {
       // The route's search (server/inbox/listing.ts): the newest week by time, older matches through the text index.
       sql: searchSql(`${actor.scope} AND "search" @@ websearch_to_tsquery('indonesian', '${word}')`),
     }));
-    for (const [kind, cases, target, rows] of [["list", listCases, TARGET_LIST_P95_MS, lists], ["search", searchCases, TARGET_SEARCH_P95_MS, searches]] as const) {
+    for (const [kind, cases, target, rows] of [
+      ["list", listCases, TARGET_LIST_P95_MS, lists],
+      ["search", searchCases, TARGET_SEARCH_P95_MS, searches],
+    ] as const) {
       for (const testCase of cases) {
         const { p95, ...row } = await measure(actor.client, actor.name, testCase);
         rows.push(row);
@@ -229,7 +294,10 @@ async function listAndSearch(url: string, db: pg.Pool): Promise<void> {
     }
   }
   const budget = `${REQUESTS_PER_CASE} requests per case or ${CASE_BUDGET_MS / 1000} s, after ${WARMUP_REQUESTS} warm-up requests`;
-  printTable(`GET /api/inbox over ${BULK_ITEMS.toLocaleString("en")} items, first page of 50 (target p95 ${TARGET_LIST_P95_MS} ms; ${budget})`, lists);
+  printTable(
+    `GET /api/inbox over ${BULK_ITEMS.toLocaleString("en")} items, first page of 50 (target p95 ${TARGET_LIST_P95_MS} ms; ${budget})`,
+    lists,
+  );
   printTable(`GET /api/inbox?q= full-text search (target p95 ${TARGET_SEARCH_P95_MS} ms)`, searches);
   for (const line of missed) console.log(`target missed: ${line}`);
   for (const sql of explained) await explain(db, sql);
@@ -237,7 +305,8 @@ async function listAndSearch(url: string, db: pg.Pool): Promise<void> {
 
 /** The shape of the route's banded search, for EXPLAIN. */
 function searchSql(where: string): string {
-  const band = (age: string) => `(SELECT "id" FROM (SELECT "id", "receivedAt" FROM "InboxItem" WHERE ${where} AND ${age} OFFSET 0) AS band ORDER BY "receivedAt" DESC, "id" DESC LIMIT 51)`;
+  const band = (age: string) =>
+    `(SELECT "id" FROM (SELECT "id", "receivedAt" FROM "InboxItem" WHERE ${where} AND ${age} OFFSET 0) AS band ORDER BY "receivedAt" DESC, "id" DESC LIMIT 51)`;
   return `SELECT "id" FROM ((SELECT "id" FROM "InboxItem" WHERE ${where} AND "receivedAt" >= now() - interval '7 days' ORDER BY "receivedAt" DESC, "id" DESC LIMIT 51)
     UNION ALL ${band(`"receivedAt" < now() - interval '7 days' AND "receivedAt" >= now() - interval '90 days'`)}
     UNION ALL ${band(`"receivedAt" < now() - interval '90 days'`)}) AS matches LIMIT 51`;
@@ -254,7 +323,12 @@ async function explain(db: pg.Pool, sql: string): Promise<void> {
 
 async function receiptToSocket(url: string, db: pg.Pool, accounts: MetaAccounts): Promise<void> {
   const humas = await signedIn(url, "humas@sanggau.demo");
-  const socket = io(url, { transports: ["websocket"], extraHeaders: { cookie: humas.cookie! }, reconnection: false, forceNew: true });
+  const socket = io(url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: humas.cookie! },
+    reconnection: false,
+    forceNew: true,
+  });
   try {
     await new Promise((resolve, reject) => {
       socket.once("ready", resolve);
@@ -280,23 +354,30 @@ async function receiptToSocket(url: string, db: pg.Pool, accounts: MetaAccounts)
     }
     await Promise.all(posts);
     const deadline = performance.now() + 20_000;
-    while (firstTriagedAt.size < LIVE_EVENTS && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (firstTriagedAt.size < LIVE_EVENTS && performance.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
 
-    const { rows } = await db.query<{ id: string; platformId: string }>(`SELECT "id", "platformId" FROM "InboxItem" WHERE "platformId" LIKE 'live-%'`);
+    const { rows } = await db.query<{ id: string; platformId: string }>(
+      `SELECT "id", "platformId" FROM "InboxItem" WHERE "platformId" LIKE 'live-%'`,
+    );
     const latencies = rows.flatMap(({ id, platformId }) => {
       const received = firstTriagedAt.get(id);
       return received === undefined ? [] : [received - sentAt.get(platformId)!];
     });
     const p95 = percentile(latencies, 95);
-    printTable(`Webhook POST sent → first "inbox.item.updated" (triaged) on a humas socket, ${LIVE_EVENTS} webhooks at ${LIVE_RATE_PER_S}/s, ${BULK_ITEMS.toLocaleString("en")} items in the table`, [
-      { figure: "webhooks sent", value: LIVE_EVENTS },
-      { figure: "items stored", value: rows.length },
-      { figure: "triaged updates received", value: latencies.length },
-      { figure: "latency p50 (ms)", value: percentile(latencies, 50).toFixed(0) },
-      { figure: `latency p95 (ms), target ${TARGET_LIVE_P95_MS}`, value: p95.toFixed(0) },
-      { figure: "latency max (ms)", value: Math.max(...latencies).toFixed(0) },
-    ]);
-    if (!(p95 <= TARGET_LIVE_P95_MS)) console.log(`target missed: receipt → socket p95 ${p95.toFixed(0)} ms > ${TARGET_LIVE_P95_MS} ms`);
+    printTable(
+      `Webhook POST sent → first "inbox.item.updated" (triaged) on a humas socket, ${LIVE_EVENTS} webhooks at ${LIVE_RATE_PER_S}/s, ${BULK_ITEMS.toLocaleString("en")} items in the table`,
+      [
+        { figure: "webhooks sent", value: LIVE_EVENTS },
+        { figure: "items stored", value: rows.length },
+        { figure: "triaged updates received", value: latencies.length },
+        { figure: "latency p50 (ms)", value: percentile(latencies, 50).toFixed(0) },
+        { figure: `latency p95 (ms), target ${TARGET_LIVE_P95_MS}`, value: p95.toFixed(0) },
+        { figure: "latency max (ms)", value: Math.max(...latencies).toFixed(0) },
+      ],
+    );
+    if (!(p95 <= TARGET_LIVE_P95_MS))
+      console.log(`target missed: receipt → socket p95 ${p95.toFixed(0)} ms > ${TARGET_LIVE_P95_MS} ms`);
   } finally {
     socket.close();
   }

@@ -25,24 +25,82 @@ const SOURCES = [
   ["facebook_message", 0.1],
   ["web_report", 0.08],
 ] as const;
-const CHANNEL_OF_SOURCE: Record<string, string> = { facebook_comment: "facebook", facebook_message: "facebook", instagram_comment: "instagram", x_mention: "x", web_report: "website" };
+const CHANNEL_OF_SOURCE: Record<string, string> = {
+  facebook_comment: "facebook",
+  facebook_message: "facebook",
+  instagram_comment: "instagram",
+  x_mention: "x",
+  web_report: "website",
+};
 
 /** Status by age: what arrived today is still open, what is months old is mostly resolved. */
 const STATUS_BY_AGE: { maxAgeDays: number; weights: [string, number][] }[] = [
-  { maxAgeDays: 2, weights: [["triaged", 0.4], ["assigned", 0.25], ["in_progress", 0.2], ["answered", 0.15]] },
-  { maxAgeDays: 30, weights: [["triaged", 0.05], ["assigned", 0.1], ["in_progress", 0.15], ["answered", 0.3], ["resolved", 0.38], ["reopened", 0.02]] },
-  { maxAgeDays: Infinity, weights: [["answered", 0.08], ["resolved", 0.91], ["reopened", 0.01]] },
+  {
+    maxAgeDays: 2,
+    weights: [
+      ["triaged", 0.4],
+      ["assigned", 0.25],
+      ["in_progress", 0.2],
+      ["answered", 0.15],
+    ],
+  },
+  {
+    maxAgeDays: 30,
+    weights: [
+      ["triaged", 0.05],
+      ["assigned", 0.1],
+      ["in_progress", 0.15],
+      ["answered", 0.3],
+      ["resolved", 0.38],
+      ["reopened", 0.02],
+    ],
+  },
+  {
+    maxAgeDays: Infinity,
+    weights: [
+      ["answered", 0.08],
+      ["resolved", 0.91],
+      ["reopened", 0.01],
+    ],
+  },
 ];
 /** Calendar approximations of the default policies' working-time targets (hours): first response, resolution. */
-const TARGET_HOURS: Record<string, [number, number]> = { darurat: [1, 24], tinggi: [24, 5 * 24], normal: [3 * 24, 14 * 24], rendah: [5 * 24, 30 * 24] };
+const TARGET_HOURS: Record<string, [number, number]> = {
+  darurat: [1, 24],
+  tinggi: [24, 5 * 24],
+  normal: [3 * 24, 14 * 24],
+  rendah: [5 * 24, 30 * 24],
+};
 
 const COLUMNS = [
-  ["id", "uuid"], ["conversationId", "uuid"], ["source", "\"InboxSource\""], ["channelId", "uuid"], ["platformId", "text"],
-  ["authorName", "text"], ["authorHandle", "text"], ["authorPlatformId", "text"], ["text", "text"], ["sentAt", "timestamp(3)"],
-  ["receivedAt", "timestamp(3)"], ["status", "\"InboxStatus\""], ["kind", "text"], ["category", "text"], ["urgency", "text"],
-  ["placeUnitId", "uuid"], ["triage", "jsonb"], ["unitId", "uuid"], ["assigneeId", "uuid"], ["slaPolicy", "text"],
-  ["firstResponseDueAt", "timestamp(3)"], ["resolutionDueAt", "timestamp(3)"], ["firstRespondedAt", "timestamp(3)"], ["resolvedAt", "timestamp(3)"],
-  ["firstResponseWorkingMinutes", "int"], ["resolutionWorkingMinutes", "int"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
+  ["id", "uuid"],
+  ["conversationId", "uuid"],
+  ["source", '"InboxSource"'],
+  ["channelId", "uuid"],
+  ["platformId", "text"],
+  ["authorName", "text"],
+  ["authorHandle", "text"],
+  ["authorPlatformId", "text"],
+  ["text", "text"],
+  ["sentAt", "timestamp(3)"],
+  ["receivedAt", "timestamp(3)"],
+  ["status", '"InboxStatus"'],
+  ["kind", "text"],
+  ["category", "text"],
+  ["urgency", "text"],
+  ["placeUnitId", "uuid"],
+  ["triage", "jsonb"],
+  ["unitId", "uuid"],
+  ["assigneeId", "uuid"],
+  ["slaPolicy", "text"],
+  ["firstResponseDueAt", "timestamp(3)"],
+  ["resolutionDueAt", "timestamp(3)"],
+  ["firstRespondedAt", "timestamp(3)"],
+  ["resolvedAt", "timestamp(3)"],
+  ["firstResponseWorkingMinutes", "int"],
+  ["resolutionWorkingMinutes", "int"],
+  ["createdAt", "timestamp(3)"],
+  ["updatedAt", "timestamp(3)"],
 ] as const;
 
 const INSERT_ITEMS = `INSERT INTO "InboxItem" (${COLUMNS.map(([name]) => `"${name}"`).join(", ")})
@@ -74,7 +132,13 @@ export async function loadInboxItems(db: pg.Pool, count: number, seed = 7): Prom
       // Rows are consistent by construction; skipping the per-row foreign-key triggers halves the load.
       await client.query("SET session_replication_role = replica");
       for (let start = (next += BATCH) - BATCH; start < count; start = (next += BATCH) - BATCH) {
-        const batch = buildBatch(world, start, Math.min(BATCH, count - start), now, createRandom(seed * 1_000_003 + start + w));
+        const batch = buildBatch(
+          world,
+          start,
+          Math.min(BATCH, count - start),
+          now,
+          createRandom(seed * 1_000_003 + start + w),
+        );
         await client.query(INSERT_CONVERSATIONS, batch.conversations);
         await client.query(INSERT_ITEMS, batch.items);
       }
@@ -117,17 +181,36 @@ type World = {
 };
 
 async function readWorld(db: pg.Pool): Promise<World> {
-  const units = (await db.query<Unit>(`SELECT "id", "name", "type"::text AS "type", "path", "parentId", "timezone" FROM "Unit" WHERE "active"`)).rows;
-  const rules = (await db.query<Rule>(`SELECT "category", "placeUnitId", "unitId" FROM "RoutingRule" ORDER BY "priority" DESC, "createdAt" ASC`)).rows;
-  const channels = (await db.query<{ id: string; kind: string }>(`SELECT "id", "kind"::text AS "kind" FROM "Channel"`)).rows;
-  const members = (await db.query<{ userId: string; unitId: string }>(`SELECT "userId", "unitId" FROM "Membership"`)).rows;
+  const units = (
+    await db.query<Unit>(
+      `SELECT "id", "name", "type"::text AS "type", "path", "parentId", "timezone" FROM "Unit" WHERE "active"`,
+    )
+  ).rows;
+  const rules = (
+    await db.query<Rule>(
+      `SELECT "category", "placeUnitId", "unitId" FROM "RoutingRule" ORDER BY "priority" DESC, "createdAt" ASC`,
+    )
+  ).rows;
+  const channels = (await db.query<{ id: string; kind: string }>(`SELECT "id", "kind"::text AS "kind" FROM "Channel"`))
+    .rows;
+  const members = (await db.query<{ userId: string; unitId: string }>(`SELECT "userId", "unitId" FROM "Membership"`))
+    .rows;
   const root = units.find((unit) => unit.parentId === null);
   if (!root) throw new Error("no root unit: is the demo organisation seeded?");
   const placeByName = new Map<string, Unit>();
-  for (const unit of units) if (["desa", "kelurahan", "kecamatan"].includes(unit.type)) placeByName.set(unit.name.replace(/^(Desa|Kelurahan|Kecamatan)\s+/i, ""), unit);
+  for (const unit of units)
+    if (["desa", "kelurahan", "kecamatan"].includes(unit.type))
+      placeByName.set(unit.name.replace(/^(Desa|Kelurahan|Kecamatan)\s+/i, ""), unit);
   const membersByUnit = new Map<string, string[]>();
   for (const { userId, unitId } of members) membersByUnit.set(unitId, [...(membersByUnit.get(unitId) ?? []), userId]);
-  return { unitById: new Map(units.map((unit) => [unit.id, unit])), root, placeByName, rules, channelByKind: new Map(channels.map((c) => [c.kind, c.id])), membersByUnit };
+  return {
+    unitById: new Map(units.map((unit) => [unit.id, unit])),
+    root,
+    placeByName,
+    rules,
+    channelByKind: new Map(channels.map((c) => [c.kind, c.id])),
+    membersByUnit,
+  };
 }
 
 /** The routing rule ArrivalDesk would pick: first by priority matching category and place. */
@@ -156,18 +239,29 @@ function buildBatch(world: World, start: number, size: number, now: number, rand
     const ageDays = (now - receivedAt) / (24 * HOUR_MS);
     const { kind, category, urgency } = citizen.expected;
     const spam = kind === "lainnya";
-    const status = spam ? "closed_spam" : weighted(random, STATUS_BY_AGE.find((band) => ageDays <= band.maxAgeDays)!.weights);
-    const place = chance(random, 0.8) ? world.placeByName.get(citizen.place.desa) ?? world.placeByName.get(citizen.place.kecamatan) : undefined;
+    const status = spam
+      ? "closed_spam"
+      : weighted(random, STATUS_BY_AGE.find((band) => ageDays <= band.maxAgeDays)!.weights);
+    const place = chance(random, 0.8)
+      ? (world.placeByName.get(citizen.place.desa) ?? world.placeByName.get(citizen.place.kecamatan))
+      : undefined;
     const unitId = routeOf(world, category, place);
     const members = world.membersByUnit.get(unitId) ?? [];
-    const assigneeId = status !== "triaged" && !spam && members.length && chance(random, 0.7) ? pick(random, members) : null;
+    const assigneeId =
+      status !== "triaged" && !spam && members.length && chance(random, 0.7) ? pick(random, members) : null;
     const policy = spam ? undefined : selectPolicy({ kind, urgency }, DEFAULT_SERVICE_LEVEL_POLICIES);
     const [firstHours, resolutionHours] = TARGET_HOURS[urgency]!;
     // Most answers come within the target, some late.
-    const respondedAt = ["answered", "resolved", "reopened"].includes(status) ? receivedAt + firstHours * HOUR_MS * random() * 1.2 : null;
-    const resolvedAt = status === "resolved" ? Math.min(now, receivedAt + resolutionHours * HOUR_MS * random() * 1.2) : null;
+    const respondedAt = ["answered", "resolved", "reopened"].includes(status)
+      ? receivedAt + firstHours * HOUR_MS * random() * 1.2
+      : null;
+    const resolvedAt =
+      status === "resolved" ? Math.min(now, receivedAt + resolutionHours * HOUR_MS * random() * 1.2) : null;
     // Stored as the server stores them once known, so that it has none to fill at start-up.
-    const workingMinutes = (at: number | null) => (at === null ? null : durationMinutes(new Date(receivedAt), new Date(at), world.unitById.get(unitId)?.timezone).working);
+    const workingMinutes = (at: number | null) =>
+      at === null
+        ? null
+        : durationMinutes(new Date(receivedAt), new Date(at), world.unitById.get(unitId)?.timezone).working;
     // A citizen often writes more than once in a thread: one to four items per conversation.
     if (conversation.left-- <= 0) {
       conversation = { id: randomUUID(), left: Math.floor(random() * random() * 4) };
@@ -186,12 +280,34 @@ function buildBatch(world: World, start: number, size: number, now: number, rand
       spam,
     };
     const row = [
-      randomUUID(), conversation.id, source, channelId, `bulk-${n}`,
-      citizen.author.name, source === "instagram_comment" || source === "x_mention" ? citizen.author.handle : null, `bulk-u-${n % 200_000}`, citizen.text, utc(receivedAt - random() * 10 * 60_000),
-      utc(receivedAt), status, kind, category, urgency,
-      place?.id ?? null, JSON.stringify(triage), unitId, assigneeId, policy?.id ?? null,
-      policy ? utc(receivedAt + firstHours * HOUR_MS) : null, policy ? utc(receivedAt + resolutionHours * HOUR_MS) : null, respondedAt ? utc(respondedAt) : null, resolvedAt ? utc(resolvedAt) : null,
-      workingMinutes(respondedAt), workingMinutes(resolvedAt), utc(receivedAt), utc(resolvedAt ?? respondedAt ?? receivedAt),
+      randomUUID(),
+      conversation.id,
+      source,
+      channelId,
+      `bulk-${n}`,
+      citizen.author.name,
+      source === "instagram_comment" || source === "x_mention" ? citizen.author.handle : null,
+      `bulk-u-${n % 200_000}`,
+      citizen.text,
+      utc(receivedAt - random() * 10 * 60_000),
+      utc(receivedAt),
+      status,
+      kind,
+      category,
+      urgency,
+      place?.id ?? null,
+      JSON.stringify(triage),
+      unitId,
+      assigneeId,
+      policy?.id ?? null,
+      policy ? utc(receivedAt + firstHours * HOUR_MS) : null,
+      policy ? utc(receivedAt + resolutionHours * HOUR_MS) : null,
+      respondedAt ? utc(respondedAt) : null,
+      resolvedAt ? utc(resolvedAt) : null,
+      workingMinutes(respondedAt),
+      workingMinutes(resolvedAt),
+      utc(receivedAt),
+      utc(resolvedAt ?? respondedAt ?? receivedAt),
     ];
     row.forEach((value, column) => items[column]!.push(value));
   }

@@ -19,7 +19,17 @@ function commentEntry(accounts: MetaAccounts, { platformId, citizen, instagram }
     return {
       id: accounts.igUserId,
       time,
-      changes: [{ field: "comments", value: { id: platformId, text: citizen.text, from: { id: `ig-${citizen.author.handle}`, username: citizen.author.handle }, media: { id: `media-${post}` } } }],
+      changes: [
+        {
+          field: "comments",
+          value: {
+            id: platformId,
+            text: citizen.text,
+            from: { id: `ig-${citizen.author.handle}`, username: citizen.author.handle },
+            media: { id: `media-${post}` },
+          },
+        },
+      ],
     };
   }
   return {
@@ -28,7 +38,15 @@ function commentEntry(accounts: MetaAccounts, { platformId, citizen, instagram }
     changes: [
       {
         field: "feed",
-        value: { item: "comment", verb: "add", comment_id: platformId, post_id: `${accounts.pageId}_${post}`, message: citizen.text, from: { id: `fb-${citizen.author.handle}`, name: citizen.author.name }, created_time: time },
+        value: {
+          item: "comment",
+          verb: "add",
+          comment_id: platformId,
+          post_id: `${accounts.pageId}_${post}`,
+          message: citizen.text,
+          from: { id: `fb-${citizen.author.handle}`, name: citizen.author.name },
+          created_time: time,
+        },
       },
     ],
   };
@@ -37,12 +55,21 @@ function commentEntry(accounts: MetaAccounts, { platformId, citizen, instagram }
 /** One delivery of comments that all come from Instagram or all from the Page (a delivery is about one kind of object). */
 export function deliveryOf(accounts: MetaAccounts, comments: Comment[], appSecret: string): SignedEvent {
   const time = Math.floor(Date.now() / 1000);
-  const body = JSON.stringify({ object: comments[0]!.instagram ? "instagram" : "page", entry: comments.map((comment) => commentEntry(accounts, comment, time)) });
+  const body = JSON.stringify({
+    object: comments[0]!.instagram ? "instagram" : "page",
+    entry: comments.map((comment) => commentEntry(accounts, comment, time)),
+  });
   return { platformIds: comments.map((comment) => comment.platformId), body, signature: signatureOf(body, appSecret) };
 }
 
 /** A delivery of a single comment. */
-export function commentEvent(accounts: MetaAccounts, platformId: string, citizen: CitizenText, instagram: boolean, appSecret: string): SignedEvent {
+export function commentEvent(
+  accounts: MetaAccounts,
+  platformId: string,
+  citizen: CitizenText,
+  instagram: boolean,
+  appSecret: string,
+): SignedEvent {
   return deliveryOf(accounts, [{ platformId, citizen, instagram }], appSecret);
 }
 

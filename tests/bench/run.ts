@@ -11,14 +11,24 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   api: { about: "request latency of the API", run: apiBenchmark },
   publishing: { about: "1,000 posts due at once, two server processes (PostgreSQL)", run: publishingBenchmark },
   crash: { about: "exactly-once publishing under 50 kill -9 rounds (PostgreSQL)", run: crashBenchmark },
-  inbox: { about: "webhook ingestion, list and search over 1,000,000 items, receipt → socket latency (PostgreSQL)", run: inboxBenchmark },
-  dashboard: { about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)", run: dashboardBenchmark },
+  inbox: {
+    about: "webhook ingestion, list and search over 1,000,000 items, receipt → socket latency (PostgreSQL)",
+    run: inboxBenchmark,
+  },
+  dashboard: {
+    about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)",
+    run: dashboardBenchmark,
+  },
 };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in BENCHMARKS));
 if (unknown.length) {
-  console.error(`Unknown benchmark ${unknown.join(", ")}. Available:\n${Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(11)} ${b.about}`).join("\n")}`);
+  console.error(
+    `Unknown benchmark ${unknown.join(", ")}. Available:\n${Object.entries(BENCHMARKS)
+      .map(([name, b]) => `  ${name.padEnd(11)} ${b.about}`)
+      .join("\n")}`,
+  );
   process.exit(2);
 }
 

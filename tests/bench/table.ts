@@ -10,7 +10,9 @@ export function printTable(title: string, rows: Row[]): void {
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
   const numeric = (value: string) => /^-?[\d.]+( %)?$/.test(value);
   const line = (values: (string | number | undefined)[]) =>
-    values.map((value, i) => (numeric(cell(value)) ? cell(value).padStart(widths[i]!) : cell(value).padEnd(widths[i]!))).join("  ");
+    values
+      .map((value, i) => (numeric(cell(value)) ? cell(value).padStart(widths[i]!) : cell(value).padEnd(widths[i]!)))
+      .join("  ");
   console.log(line(columns));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of rows) console.log(line(columns.map((column) => row[column])));

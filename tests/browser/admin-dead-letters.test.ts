@@ -35,7 +35,10 @@ describe("unfiled inbox messages administration", () => {
 
     await suite.asUser("admin@sanggau.demo", async (page) => {
       await page.goto("/app/admin");
-      await page.getByRole("navigation", { name: "Menu admin" }).getByRole("link", { name: "Pesan gagal disimpan" }).click();
+      await page
+        .getByRole("navigation", { name: "Menu admin" })
+        .getByRole("link", { name: "Pesan gagal disimpan" })
+        .click();
       const row = page.getByTestId("dead-letter").filter({ hasText: "Bapak Anton" });
       await row.waitFor();
       const shown = await row.innerText();

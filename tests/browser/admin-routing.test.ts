@@ -19,7 +19,10 @@ async function ruleRows(page: Page): Promise<string[]> {
 
 /** The priority column of every row (after the category header cell: place, unit, priority), as shown. */
 async function priorities(page: Page): Promise<number[]> {
-  const cells = await page.getByRole("table", { name: "Aturan rute" }).locator("tbody tr td:nth-of-type(3)").allInnerTexts();
+  const cells = await page
+    .getByRole("table", { name: "Aturan rute" })
+    .locator("tbody tr td:nth-of-type(3)")
+    .allInnerTexts();
   return cells.map(Number);
 }
 
@@ -42,13 +45,18 @@ describe("canned responses administration", () => {
     await form.getByLabel("Isi").fill("Halo {name}, {unit} memperbaiki lampu jalan pekan ini.");
     await selectOptionContaining(admin, "Unit", "Kecamatan Kapuas");
     await form.getByRole("button", { name: "Simpan" }).click();
-    await form.getByText("Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.").first().waitFor();
+    await form
+      .getByText("Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.")
+      .first()
+      .waitFor();
     await form.getByLabel("Isi").fill("Halo {nama}, {unit} memperbaiki lampu jalan pekan ini.");
     await form.getByRole("button", { name: "Simpan" }).click();
 
     const row = table.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: "Jadwal perbaikan" }) });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Halo \{nama\}, \{unit\} memperbaiki lampu jalan pekan ini\.\s+Kecamatan Kapuas\s+Bahasa Indonesia/);
+    expect(await row.innerText()).toMatch(
+      /Halo \{nama\}, \{unit\} memperbaiki lampu jalan pekan ini\.\s+Kecamatan Kapuas\s+Bahasa Indonesia/,
+    );
     await row.getByRole("button", { name: "Hapus" }).click();
     await row.getByRole("button", { name: "Ya, hapus templat Jadwal perbaikan" }).click();
     await row.waitFor({ state: "detached" });
@@ -58,7 +66,9 @@ describe("canned responses administration", () => {
 describe("routing rules administration", () => {
   it("lets an admin add a rule, listed by priority, change its priority and delete it", async () => {
     await admin.goto("/app/admin/routing-rules");
-    await admin.getByText("Aturan dengan prioritas tertinggi yang cocok dengan kategori dan wilayah menentukan unit pemilik").waitFor();
+    await admin
+      .getByText("Aturan dengan prioritas tertinggi yang cocok dengan kategori dan wilayah menentukan unit pemilik")
+      .waitFor();
     await admin.getByRole("button", { name: "Aturan baru" }).click();
     const form = admin.getByRole("form", { name: "Aturan baru" });
     await form.getByLabel("Kategori").selectOption("kesehatan");
@@ -109,7 +119,9 @@ describe("routing rules administration", () => {
 describe("channel spend", () => {
   it("shows the X channel's requests this month against the budget an admin sets", async () => {
     await admin.goto("/app/admin/channels");
-    await xChannelRow(admin).getByRole("button", { name: /^Pemakaian/ }).click();
+    await xChannelRow(admin)
+      .getByRole("button", { name: /^Pemakaian/ })
+      .click();
     const usage = admin.getByRole("region", { name: /^Pemakaian/ });
     await usage.getByText("X menagih setiap permintaan API", { exact: false }).waitFor();
     await usage.getByRole("heading", { name: "Permintaan per endpoint" }).waitFor();
@@ -129,7 +141,9 @@ describe("channel spend", () => {
   });
 
   it("tells a signed-in admin at once when a platform refuses a channel's token", async () => {
-    const channels: { id: string; kind: string }[] = await admin.evaluate(async () => (await (await fetch("/api/channels")).json()).data);
+    const channels: { id: string; kind: string }[] = await admin.evaluate(
+      async () => (await (await fetch("/api/channels")).json()).data,
+    );
     const x = channels.find((channel) => channel.kind === "x")!;
     suite.siar.services.events.emit("channel.needsReconnect", { channelId: x.id, reason: "token dicabut" });
     const notice = admin.getByRole("alert").filter({ hasText: "token dicabut" });

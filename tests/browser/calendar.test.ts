@@ -24,7 +24,13 @@ async function scheduledPost(title: string, date: string): Promise<string> {
   const channelIds = ["website", "facebook"].map((kind) => channels.find((channel) => channel.kind === kind)!.id);
   const unitId = (await humas.get("/api/units?type=kabupaten")).body.data[0].id;
   // 10.15 WIB is 03.15 UTC.
-  const created = await humas.post("/api/posts", { unitId, title, body: `${title}: informasi lengkap menyusul.`, channelIds, scheduledAt: `${date}T03:15:00.000Z` });
+  const created = await humas.post("/api/posts", {
+    unitId,
+    title,
+    body: `${title}: informasi lengkap menyusul.`,
+    channelIds,
+    scheduledAt: `${date}T03:15:00.000Z`,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const submitted = await humas.post(`/api/posts/${created.body.id}/submit`);
   expect(submitted.body.status).toBe("scheduled");
@@ -48,7 +54,9 @@ describe("the publishing calendar", () => {
       await entry.dragTo(page.locator(`li[data-date="${to}"]`));
       const moved = page.locator(`li[data-date="${to}"]`).getByTestId("calendar-entry").filter({ hasText: title });
       await moved.waitFor();
-      expect(await page.locator(`li[data-date="${from}"]`).getByTestId("calendar-entry").filter({ hasText: title }).count()).toBe(0);
+      expect(
+        await page.locator(`li[data-date="${from}"]`).getByTestId("calendar-entry").filter({ hasText: title }).count(),
+      ).toBe(0);
       expect((await humas.get(`/api/posts/${postId}`)).body.scheduledAt).toBe(`${to}T03:15:00.000Z`);
 
       await moved.getByLabel(`Menu untuk ${title}`).click();
@@ -57,7 +65,10 @@ describe("the publishing calendar", () => {
       await moved.waitFor({ state: "detached" });
       expect((await humas.get(`/api/posts/${postId}`)).body.status).toBe("cancelled");
     });
-    const audit = await suite.siar.services.prisma.auditEvent.findMany({ where: { targetId: postId }, orderBy: { at: "asc" } });
+    const audit = await suite.siar.services.prisma.auditEvent.findMany({
+      where: { targetId: postId },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(["post.reschedule", "post.cancel"]));
   });
 });

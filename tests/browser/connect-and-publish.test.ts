@@ -25,14 +25,24 @@ const REVIEW_NOTE = "Sudah sesuai, silakan terbitkan sesuai jadwal.";
 
 /** A square photo, within every platform's size and aspect-ratio limits. */
 function squarePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 800, height: 800, channels: 3, background: { r: 200, g: 120, b: 20 } } }).jpeg().toBuffer();
+  return sharp({ create: { width: 800, height: 800, channels: 3, background: { r: 200, g: 120, b: 20 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** The first whole minute at least `leadMs` from now, and its date and time on the clocks of `timeZone`. */
 function scheduleAhead(timeZone: string, leadMs: number): { at: Date; date: string; time: string } {
   const at = new Date(Math.ceil((Date.now() + leadMs) / MINUTE_MS) * MINUTE_MS);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
@@ -41,8 +51,14 @@ function scheduleAhead(timeZone: string, leadMs: number): { at: Date; date: stri
 
 /** The channels table's rows of one unit, as "kind status" pairs. */
 async function channelRowsOf(page: Page, unitName: string): Promise<string[]> {
-  const rows = page.locator("table tbody tr").filter({ has: page.locator("td", { hasText: new RegExp(`^${unitName}$`) }) });
-  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(1, 3).map((td) => td.querySelector(".badge")?.textContent ?? td.textContent)));
+  const rows = page
+    .locator("table tbody tr")
+    .filter({ has: page.locator("td", { hasText: new RegExp(`^${unitName}$`) }) });
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) =>
+      [...tr.querySelectorAll("td")].slice(1, 3).map((td) => td.querySelector(".badge")?.textContent ?? td.textContent),
+    ),
+  );
   return cells.map((cell) => cell.join(" ")).sort();
 }
 
@@ -56,7 +72,8 @@ async function allowOnConsentPage(page: Page, platform: string): Promise<void> {
 
 const badge = (page: Page) => page.locator(".page-header .badge");
 const mediaError = (page: Page) => page.locator("fieldset.media-picker .field__error");
-const channelOf = (page: Page, kind: string, unitName: string) => page.getByRole("checkbox", { name: new RegExp(`^${kind} · .*\\(${unitName}\\)`) });
+const channelOf = (page: Page, kind: string, unitName: string) =>
+  page.getByRole("checkbox", { name: new RegExp(`^${kind} · .*\\(${unitName}\\)`) });
 
 describe("connecting a kecamatan's channels and publishing to all four", () => {
   it(
@@ -85,14 +102,20 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
         await selection.getByRole("checkbox", { name: `Instagram @${graph.igUsername}` }).check();
         await selection.getByRole("button", { name: "Simpan" }).click();
         await page.getByText("2 kanal terhubung.").waitFor();
-        await page.locator("table tbody td", { hasText: new RegExp(`^${UNIT}$`) }).nth(1).waitFor();
+        await page
+          .locator("table tbody td", { hasText: new RegExp(`^${UNIT}$`) })
+          .nth(1)
+          .waitFor();
 
         await selectOptionContaining(page, "Unit", UNIT);
         await page.getByRole("link", { name: "Hubungkan dengan X" }).click();
         await allowOnConsentPage(page, "X");
         expect(new URL(page.url()).searchParams.get("oauthConnected")).toBe("x");
         await page.getByText("Akun X terhubung.", { exact: false }).waitFor();
-        await page.locator("table tbody td", { hasText: new RegExp(`^${UNIT}$`) }).nth(2).waitFor();
+        await page
+          .locator("table tbody td", { hasText: new RegExp(`^${UNIT}$`) })
+          .nth(2)
+          .waitFor();
         expect(await channelRowsOf(page, UNIT)).toEqual(["Facebook Terhubung", "Instagram Terhubung", "X Terhubung"]);
       });
       const connected = await prisma.channel.findMany({ where: { unitId: unit.id }, orderBy: { kind: "asc" } });
@@ -119,13 +142,16 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
         expect(await mediaError(page).innerText()).toContain("Instagram memerlukan gambar atau video.");
         expect(await page.getByRole("button", { name: "Ajukan" }).isDisabled()).toBe(true);
 
-        await page.getByLabel("Tambah gambar atau video").setInputFiles({ name: "pasar-murah.jpg", mimeType: "image/jpeg", buffer: await squarePhoto() });
+        await page
+          .getByLabel("Tambah gambar atau video")
+          .setInputFiles({ name: "pasar-murah.jpg", mimeType: "image/jpeg", buffer: await squarePhoto() });
         await page.locator(".media-list img").waitFor();
         await mediaError(page).waitFor({ state: "detached" });
         expect(await page.getByRole("button", { name: "Ajukan" }).isDisabled()).toBe(false);
 
         // One preview per channel; X counts the link as 23 characters.
-        for (const kind of ["website", "facebook", "instagram", "x"]) expect(await page.getByTestId(`preview-${kind}`).count(), kind).toBe(1);
+        for (const kind of ["website", "facebook", "instagram", "x"])
+          expect(await page.getByTestId(`preview-${kind}`).count(), kind).toBe(1);
         expect(await page.getByTestId("preview-website").locator(".preview__title").innerText()).toBe(TITLE);
         expect(await page.getByTestId("preview-instagram").locator("img").count()).toBe(1);
         expect(await page.getByTestId("preview-x").getByRole("link", { name: LINK }).count()).toBe(1);
@@ -157,23 +183,39 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
           await page.getByRole("link", { name: TITLE }).click();
           await page.getByLabel("Catatan untuk penulis").fill(REVIEW_NOTE);
           await page.getByRole("button", { name: "Setujui" }).click();
-          await badge(page).filter({ hasText: /^Terjadwal$/ }).waitFor();
+          await badge(page)
+            .filter({ hasText: /^Terjadwal$/ })
+            .waitFor();
           expect(new URL(page.url()).pathname).toBe(postPath);
           const facts = await page.locator(".facts").innerText();
           expect(facts).toContain("Camat Kapuas");
           expect(facts).toContain(REVIEW_NOTE);
         });
-        await badge(author).filter({ hasText: /^Terjadwal$/ }).waitFor();
+        await badge(author)
+          .filter({ hasText: /^Terjadwal$/ })
+          .waitFor();
         expect(Date.now()).toBeLessThan(scheduledAt.getTime());
-        for (const kind of ["website", "facebook", "instagram", "x"]) expect(await author.getByTestId(`delivery-${kind}`).innerText(), kind).toContain("Menunggu");
+        for (const kind of ["website", "facebook", "instagram", "x"])
+          expect(await author.getByTestId(`delivery-${kind}`).innerText(), kind).toContain("Menunggu");
 
         // 4. The worker publishes at the scheduled time; the page follows through the socket.
-        await badge(author).filter({ hasText: /^Terbit$/ }).waitFor({ timeout: PUBLISH_WAIT_MS });
-        for (const kind of ["website", "facebook", "instagram", "x"]) expect(await author.getByTestId(`delivery-${kind}`).innerText(), kind).toContain("Terbit");
+        await badge(author)
+          .filter({ hasText: /^Terbit$/ })
+          .waitFor({ timeout: PUBLISH_WAIT_MS });
+        for (const kind of ["website", "facebook", "instagram", "x"])
+          expect(await author.getByTestId(`delivery-${kind}`).innerText(), kind).toContain("Terbit");
         // Instagram answers with the media id only; its link follows once Siar has read it.
         await author.getByTestId("delivery-instagram").getByRole("link", { name: "Buka di Instagram" }).waitFor();
-        const remoteLink = (kind: string, platform: string) => author.getByTestId(`delivery-${kind}`).getByRole("link", { name: `Buka di ${platform}` }).getAttribute("href");
-        links = { facebook: await remoteLink("facebook", "Facebook"), instagram: await remoteLink("instagram", "Instagram"), x: await remoteLink("x", "X") };
+        const remoteLink = (kind: string, platform: string) =>
+          author
+            .getByTestId(`delivery-${kind}`)
+            .getByRole("link", { name: `Buka di ${platform}` })
+            .getAttribute("href");
+        links = {
+          facebook: await remoteLink("facebook", "Facebook"),
+          instagram: await remoteLink("instagram", "Instagram"),
+          x: await remoteLink("x", "X"),
+        };
 
         // 5. The public website's page of the post, from the link on the post page.
         const websiteLink = author.locator(".facts").getByRole("link", { name: /\/pengumuman\// });
@@ -184,7 +226,10 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
         expect(await author.locator("article").innerText()).toContain(BODY);
         const image = author.getByRole("img", { name: `Gambar: ${TITLE}` });
         await image.scrollIntoViewIfNeeded();
-        await author.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0, await image.elementHandle());
+        await author.waitForFunction(
+          (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
+          await image.elementHandle(),
+        );
       });
 
       // 6. On the platforms: exactly one post each, with the text and the photo, behind those links.
@@ -204,9 +249,21 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
       });
 
       // Not before its time, and not long after it.
-      const deliveries = await prisma.delivery.findMany({ where: { post: { title: TITLE } }, include: { channel: true } });
-      expect(deliveries.map((delivery) => delivery.channel.kind).sort()).toEqual(["facebook", "instagram", "website", "x"]);
-      expect(deliveries.filter((delivery) => delivery.channel.kind !== "website").every((delivery) => delivery.channel.unitId === unit.id)).toBe(true);
+      const deliveries = await prisma.delivery.findMany({
+        where: { post: { title: TITLE } },
+        include: { channel: true },
+      });
+      expect(deliveries.map((delivery) => delivery.channel.kind).sort()).toEqual([
+        "facebook",
+        "instagram",
+        "website",
+        "x",
+      ]);
+      expect(
+        deliveries
+          .filter((delivery) => delivery.channel.kind !== "website")
+          .every((delivery) => delivery.channel.unitId === unit.id),
+      ).toBe(true);
       for (const delivery of deliveries) {
         expect(delivery.publishedAt!.getTime(), delivery.channel.kind).toBeGreaterThanOrEqual(scheduledAt.getTime());
         expect(delivery.publishedAt!.getTime(), delivery.channel.kind).toBeLessThan(scheduledAt.getTime() + 60_000);
@@ -217,7 +274,11 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
       const camat = await prisma.user.findUniqueOrThrow({ where: { email: "camat.kapuas@sanggau.demo" } });
       const approvals = await prisma.auditEvent.findMany({ where: { action: "post.approve", targetId: post.id } });
       expect(approvals).toHaveLength(1);
-      expect(approvals[0]).toMatchObject({ actorId: camat.id, unitId: unit.id, changes: { note: REVIEW_NOTE, status: { from: "in_review", to: "scheduled" } } });
+      expect(approvals[0]).toMatchObject({
+        actorId: camat.id,
+        unitId: unit.id,
+        changes: { note: REVIEW_NOTE, status: { from: "in_review", to: "scheduled" } },
+      });
       const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@sanggau.demo" } });
       const connects = await prisma.auditEvent.findMany({ where: { action: "channel.connect", unitId: unit.id } });
       expect(connects.map((event) => event.actorId)).toEqual([admin.id, admin.id, admin.id]);

@@ -14,11 +14,29 @@ const suite = browserSuite({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "1"
 
 beforeAll(async () => {
   const humas = await signedIn(suite.siar.url, "humas@sanggau.demo");
-  const facebook = await suite.siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
-  const pagePostId = await publishPagePost(suite.siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
-  const answered = await commentArrives(suite.siar, pagePostId, "Pelayanan KTP di kantor camat Kapuas buka hari Sabtu?");
+  const facebook = await suite.siar.services.prisma.channel.findFirstOrThrow({
+    where: { kind: "facebook" },
+    select: { id: true, unitId: true },
+  });
+  const pagePostId = await publishPagePost(suite.siar, humas, {
+    unitId: facebook.unitId,
+    channelId: facebook.id,
+    title: "Info layanan",
+    body: "Layanan publik Kabupaten Sanggau.",
+  });
+  const answered = await commentArrives(
+    suite.siar,
+    pagePostId,
+    "Pelayanan KTP di kantor camat Kapuas buka hari Sabtu?",
+  );
   await commentArrives(suite.siar, pagePostId, "Jalan di Kecamatan Tayan Hulu rusak parah, mohon segera diperbaiki");
-  expect((await humas.post(`/api/inbox/${answered}/reply`, { text: "Halo, pelayanan KTP buka Sabtu pukul 08.00–12.00 WIB." })).status).toBe(200);
+  expect(
+    (
+      await humas.post(`/api/inbox/${answered}/reply`, {
+        text: "Halo, pelayanan KTP buka Sabtu pukul 08.00–12.00 WIB.",
+      })
+    ).status,
+  ).toBe(200);
   // People react to the post on Facebook; the periodic refresh reads it.
   suite.siar.services.sandbox!.control.setEngagement(pagePostId, { likes: 12, shares: 3, views: 250 });
   await new EngagementRefresher(suite.siar.services, 30).refreshAll();
@@ -26,7 +44,8 @@ beforeAll(async () => {
 
 const asUser = suite.asUser;
 
-const cardValue = (page: Page, card: string) => page.getByTestId(`card-${card}`).locator(".dashboard-cards__value").innerText();
+const cardValue = (page: Page, card: string) =>
+  page.getByTestId(`card-${card}`).locator(".dashboard-cards__value").innerText();
 
 describe("dashboard in the browser", () => {
   it("shows a leader the headline figures, the numbers behind a chart, a CSV of the same view, another period and its PDF report", async () => {
@@ -55,7 +74,9 @@ describe("dashboard in the browser", () => {
 
       // The two citizens' comments count beside the reactions, shares and views set on Facebook.
       const publishing = page.getByRole("region", { name: "Publikasi per kanal" });
-      await publishing.getByText("Keterlibatan: 12 reaksi, 2 komentar, 3 bagikan, 250 tayangan.", { exact: false }).waitFor();
+      await publishing
+        .getByText("Keterlibatan: 12 reaksi, 2 komentar, 3 bagikan, 250 tayangan.", { exact: false })
+        .waitFor();
 
       await page.getByLabel("Periode", { exact: true }).selectOption("7d");
       await page.getByRole("button", { name: "Terapkan" }).click();

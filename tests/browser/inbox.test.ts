@@ -14,8 +14,16 @@ let pagePostId: string;
 
 beforeAll(async () => {
   humas = await signedIn(suite.siar.url, "humas@sanggau.demo");
-  const facebook = await suite.siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" }, select: { id: true, unitId: true } });
-  pagePostId = await publishPagePost(suite.siar, humas, { unitId: facebook.unitId, channelId: facebook.id, title: "Info layanan", body: "Layanan publik Kabupaten Sanggau." });
+  const facebook = await suite.siar.services.prisma.channel.findFirstOrThrow({
+    where: { kind: "facebook" },
+    select: { id: true, unitId: true },
+  });
+  pagePostId = await publishPagePost(suite.siar, humas, {
+    unitId: facebook.unitId,
+    channelId: facebook.id,
+    title: "Info layanan",
+    body: "Layanan publik Kabupaten Sanggau.",
+  });
 });
 
 const arrives = (text: string) => commentArrives(suite.siar, pagePostId, text);
@@ -70,7 +78,11 @@ describe("inbox in the browser", () => {
 
       const comments = [...suite.siar.services.sandbox!.state.graph.comments.values()];
       expect(comments.some((comment) => comment.message === reply)).toBe(true);
-      expect((await humas.get(`/api/inbox/${complaint}`)).body.item).toMatchObject({ status: "answered", urgency: correctedUrgency, triage: { urgency: { source: "staff" } } });
+      expect((await humas.get(`/api/inbox/${complaint}`)).body.item).toMatchObject({
+        status: "answered",
+        urgency: correctedUrgency,
+        triage: { urgency: { source: "staff" } },
+      });
     });
   });
 
@@ -115,7 +127,10 @@ describe("merging duplicates", () => {
       await page.waitForURL(`**/app/inbox/${first}`);
       await page.getByTestId("timeline-merged_in").getByRole("link", { name: "Buka pesan yang digabung" }).waitFor();
     });
-    expect((await humas.get(`/api/inbox/${duplicate}`)).body.item).toMatchObject({ mergedIntoId: first, status: "resolved" });
+    expect((await humas.get(`/api/inbox/${duplicate}`)).body.item).toMatchObject({
+      mergedIntoId: first,
+      status: "resolved",
+    });
   });
 });
 

@@ -22,7 +22,10 @@ async function publishedPost(title: string, body: string): Promise<{ id: string;
 
 describe("after a post is published", () => {
   it("lets humas correct the text where platforms allow it, then withdraw the post", async () => {
-    const post = await publishedPost("Pelayanan KTP keliling", "Pelayanan KTP keliling hadir di Kecamatan Kapuas pada hari Sabtu.");
+    const post = await publishedPost(
+      "Pelayanan KTP keliling",
+      "Pelayanan KTP keliling hadir di Kecamatan Kapuas pada hari Sabtu.",
+    );
     const page = await openPage(suite.browser, suite.siar.url);
     try {
       await logInToApp(page, "humas@sanggau.demo");
@@ -41,7 +44,9 @@ describe("after a post is published", () => {
       await correction.waitFor();
       expect(await correction.getByTestId("outcome-website").innerText()).toContain("diperbarui");
       expect(await correction.getByTestId("outcome-facebook").innerText()).toContain("diperbarui");
-      expect(await correction.getByTestId("outcome-x").innerText()).toContain("tidak dapat diubah di X; teks lama tetap tampil");
+      expect(await correction.getByTestId("outcome-x").innerText()).toContain(
+        "tidak dapat diubah di X; teks lama tetap tampil",
+      );
       expect(await (await fetch(`${suite.siar.url}/pengumuman/${post.slug}`)).text()).toContain(corrected);
 
       // Withdrawing lists its effect per channel first and acts only on the second press.

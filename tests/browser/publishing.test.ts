@@ -9,7 +9,9 @@ const asUser = suite.asUser;
 
 /** A square photo, within every platform's size and aspect-ratio limits. */
 function squarePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 800, height: 800, channels: 3, background: { r: 20, g: 120, b: 200 } } }).jpeg().toBuffer();
+  return sharp({ create: { width: 800, height: 800, channels: 3, background: { r: 20, g: 120, b: 200 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 async function writePost(page: Page, title: string, body: string) {
@@ -26,7 +28,10 @@ describe("publishing from the composer", () => {
       await writePost(page, "Jadwal posyandu Maret", "Posyandu balita dibuka setiap Selasa di kantor desa.");
       await page.getByLabel("Tautan").fill("https://sanggau.go.id/posyandu");
       await page.getByLabel("Tagar").fill("Sanggau, posyandu ");
-      await page.getByRole("checkbox", { name: /^Instagram/ }).first().check();
+      await page
+        .getByRole("checkbox", { name: /^Instagram/ })
+        .first()
+        .check();
       await page.getByRole("checkbox", { name: /^X ·/ }).first().check();
 
       // No image yet: Instagram's rule is shown by the media field and blocks submitting.
@@ -34,14 +39,18 @@ describe("publishing from the composer", () => {
       expect(await mediaError(page).innerText()).toContain("Instagram memerlukan gambar atau video.");
       expect(await page.getByRole("button", { name: "Ajukan" }).isDisabled()).toBe(true);
 
-      await page.getByLabel("Tambah gambar atau video").setInputFiles({ name: "posyandu.jpg", mimeType: "image/jpeg", buffer: await squarePhoto() });
+      await page
+        .getByLabel("Tambah gambar atau video")
+        .setInputFiles({ name: "posyandu.jpg", mimeType: "image/jpeg", buffer: await squarePhoto() });
       await page.locator(".media-list img").waitFor();
       await mediaError(page).waitFor({ state: "detached" });
 
       // X counts the link as 23: body (52) + 2 + 23 + 2 + "#Sanggau #posyandu" (18) = 97.
       expect(await page.getByTestId("counter-x").innerText()).toContain("97/280");
       expect(await page.getByTestId("preview-instagram").locator("img").count()).toBe(1);
-      expect(await page.getByTestId("preview-x").getByRole("link", { name: "https://sanggau.go.id/posyandu" }).count()).toBe(1);
+      expect(
+        await page.getByTestId("preview-x").getByRole("link", { name: "https://sanggau.go.id/posyandu" }).count(),
+      ).toBe(1);
 
       await page.getByLabel("Pada tanggal dan jam tertentu").check();
       await page.getByLabel("Tanggal", { exact: true }).fill("2030-03-05");

@@ -58,8 +58,12 @@ describe("signing in and out", () => {
         await logIn(page, "belum.terdaftar@sanggau.demo", `tebakan-${attempt}-xyz`);
         await page.getByRole("alert").waitFor();
       }
-      expect(await page.getByRole("alert").innerText()).toBe("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.");
-      expect(await page.getByRole("status").innerText()).toMatch(/^Anda dapat mencoba masuk lagi mulai pukul \d{2}\.\d{2}\.$/);
+      expect(await page.getByRole("alert").innerText()).toBe(
+        "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.",
+      );
+      expect(await page.getByRole("status").innerText()).toMatch(
+        /^Anda dapat mencoba masuk lagi mulai pukul \d{2}\.\d{2}\.$/,
+      );
     });
   });
 

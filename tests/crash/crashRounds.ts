@@ -1,6 +1,13 @@
 import type pg from "pg";
 import { checkExactlyOnce, type ExactlyOnceReport } from "./exactlyOnce.js";
-import { CREATE_LATENCY_FAULTS, freePort, makeDue, preparePublishing, unfinishedDeliveries, type PublishingKind } from "./fixture.js";
+import {
+  CREATE_LATENCY_FAULTS,
+  freePort,
+  makeDue,
+  preparePublishing,
+  unfinishedDeliveries,
+  type PublishingKind,
+} from "./fixture.js";
 import { killAllSiarProcesses, spawnSiar } from "./processes.js";
 
 // kill -9 a real Siar process at random moments while it publishes, restart it, and repeat;
@@ -34,7 +41,11 @@ const POLL_MS = 200;
 
 export async function runCrashRounds(adminUrl: string, options: CrashRunOptions): Promise<CrashRunResult> {
   const started = performance.now();
-  const fixture = await preparePublishing(adminUrl, { posts: options.posts, kinds: ALL_PUBLISHING_KINDS, faults: CREATE_LATENCY_FAULTS });
+  const fixture = await preparePublishing(adminUrl, {
+    posts: options.posts,
+    kinds: ALL_PUBLISHING_KINDS,
+    faults: CREATE_LATENCY_FAULTS,
+  });
   try {
     const env = fixture.serverEnv(await freePort());
     await makeDue(fixture.db, new Date());
@@ -55,8 +66,17 @@ export async function runCrashRounds(adminUrl: string, options: CrashRunOptions)
       await last.kill();
     }
     const report = await checkExactlyOnce(fixture.db, fixture.sandbox, fixture.posts);
-    const audit = await fixture.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'delivery.reconciled'`);
-    return { kills, orphaned, reconciled: audit.rows[0]!.n, deliveries: report.outcomes.length, report, seconds: (performance.now() - started) / 1000 };
+    const audit = await fixture.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'delivery.reconciled'`,
+    );
+    return {
+      kills,
+      orphaned,
+      reconciled: audit.rows[0]!.n,
+      deliveries: report.outcomes.length,
+      report,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     await killAllSiarProcesses();
     await fixture.close();

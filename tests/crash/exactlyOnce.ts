@@ -34,13 +34,26 @@ const MARKER = /kode-[0-9a-f]{6}-\d{5}/;
 export async function checkExactlyOnce(db: pg.Pool, sandbox: Sandbox, posts: SeededPost[]): Promise<ExactlyOnceReport> {
   const copies = remoteCopiesByMarker(sandbox);
   const markerOf = new Map(posts.map((post) => [post.id, post.marker]));
-  const { rows } = await db.query<{ id: string; postId: string; kind: PublishingKind; status: string; remoteId: string | null; scheduledAtMs: number; publishedAtMs: number | null }>(`
+  const { rows } = await db.query<{
+    id: string;
+    postId: string;
+    kind: PublishingKind;
+    status: string;
+    remoteId: string | null;
+    scheduledAtMs: number;
+    publishedAtMs: number | null;
+  }>(`
     SELECT d."id", d."postId", c."kind", d."status", d."remoteId",
       extract(epoch FROM p."scheduledAt") * 1000 AS "scheduledAtMs", extract(epoch FROM d."publishedAt") * 1000 AS "publishedAtMs"
     FROM "Delivery" d JOIN "Channel" c ON c."id" = d."channelId" JOIN "Post" p ON p."id" = d."postId"`);
   const outcomes = rows.map((row): DeliveryOutcome => {
     // The website is Siar itself: its "remote post" is the published delivery.
-    const remoteCopies = row.kind === "website" ? (row.status === "published" ? [row.id] : []) : (copies.get(`${row.kind} ${markerOf.get(row.postId)}`) ?? []);
+    const remoteCopies =
+      row.kind === "website"
+        ? row.status === "published"
+          ? [row.id]
+          : []
+        : (copies.get(`${row.kind} ${markerOf.get(row.postId)}`) ?? []);
     return {
       deliveryId: row.id,
       postId: row.postId,

@@ -67,13 +67,19 @@ export async function freePort(): Promise<number> {
 }
 
 /** A fresh database on the PostgreSQL server of `adminUrl`, and the secrets every process on it shares. */
-export async function temporaryDatabase(adminUrl: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function temporaryDatabase(
+  adminUrl: string,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const name = `siar_tmp_${randomBytes(6).toString("hex")}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   return {
-    env: { DATABASE_URL: url.toString(), SIAR_SESSION_SECRET: randomBytes(32).toString("base64url"), SIAR_ENCRYPTION_KEY: randomBytes(32).toString("base64") },
+    env: {
+      DATABASE_URL: url.toString(),
+      SIAR_SESSION_SECRET: randomBytes(32).toString("base64url"),
+      SIAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    },
     drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
@@ -89,7 +95,8 @@ export async function preparePublishing(adminUrl: string, options: FixtureOption
     // A whole day's publishing limits would stop a benchmark long before it measures anything.
     config: { igPublishingQuota: 1_000_000, graphAppCallsPerHour: 10_000_000, graphPageCallsPerHour: 10_000_000 },
   });
-  for (const endpoint of Object.keys(DEFAULT_X_LIMITS)) sandbox.control.setXRateLimit(endpoint, { perUser: 1_000_000, perApp: 1_000_000 });
+  for (const endpoint of Object.keys(DEFAULT_X_LIMITS))
+    sandbox.control.setXRateLimit(endpoint, { perUser: 1_000_000, perApp: 1_000_000 });
   for (const fault of options.faults ?? []) sandbox.control.addFault(fault);
 
   const db = new pg.Pool({ connectionString: database.env.DATABASE_URL, max: 4 });
@@ -100,12 +107,22 @@ export async function preparePublishing(adminUrl: string, options: FixtureOption
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const posts = await seedPosts({ ...baseEnv, PORT: "0", LOG_LEVEL: "silent", SIAR_DEMO: "true", PUBLISH_INTERVAL_SECONDS: "59" }, sandbox, options);
+    const posts = await seedPosts(
+      { ...baseEnv, PORT: "0", LOG_LEVEL: "silent", SIAR_DEMO: "true", PUBLISH_INTERVAL_SECONDS: "59" },
+      sandbox,
+      options,
+    );
     return {
       sandbox,
       db,
       posts,
-      serverEnv: (port) => ({ ...baseEnv, PORT: String(port), SIAR_DEMO: "false", PUBLISH_INTERVAL_SECONDS: "1", LOG_LEVEL: "warn" }),
+      serverEnv: (port) => ({
+        ...baseEnv,
+        PORT: String(port),
+        SIAR_DEMO: "false",
+        PUBLISH_INTERVAL_SECONDS: "1",
+        LOG_LEVEL: "warn",
+      }),
       close,
     };
   } catch (error) {
@@ -119,18 +136,35 @@ export async function preparePublishing(adminUrl: string, options: FixtureOption
  * sandbox), then creates the posts as the humas officer would; that Siar is closed afterwards so
  * that only the server processes under test ever publish.
  */
-async function seedPosts(env: Record<string, string>, sandbox: Sandbox, options: FixtureOptions): Promise<SeededPost[]> {
+async function seedPosts(
+  env: Record<string, string>,
+  sandbox: Sandbox,
+  options: FixtureOptions,
+): Promise<SeededPost[]> {
   const siar = await startSiar(loadConfig(env));
   try {
     const { services } = siar;
     await connectSimulatedChannels(services, sandbox);
-    const user = await services.prisma.user.findUniqueOrThrow({ where: { email: "humas@sanggau.demo" }, include: actorInclude });
+    const user = await services.prisma.user.findUniqueOrThrow({
+      where: { email: "humas@sanggau.demo" },
+      include: actorInclude,
+    });
     const origin = { actor: toActor(user, "token"), label: "publishing fixture" };
     const root = await services.prisma.unit.findFirstOrThrow({ where: { parentId: null } });
-    const channels = await services.prisma.channel.findMany({ where: { unitId: root.id, kind: { in: options.kinds } } });
-    if (channels.length !== options.kinds.length) throw new Error(`expected channels ${options.kinds.join(", ")}, found ${channels.map((c) => c.kind).join(", ")}`);
-    const poster = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: "#2a6f97" } }).jpeg().toBuffer();
-    const image = await storeUpload(services, origin, { unitId: root.id, mimeType: "image/jpeg", originalName: "poster.jpg", body: poster });
+    const channels = await services.prisma.channel.findMany({
+      where: { unitId: root.id, kind: { in: options.kinds } },
+    });
+    if (channels.length !== options.kinds.length)
+      throw new Error(`expected channels ${options.kinds.join(", ")}, found ${channels.map((c) => c.kind).join(", ")}`);
+    const poster = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: "#2a6f97" } })
+      .jpeg()
+      .toBuffer();
+    const image = await storeUpload(services, origin, {
+      unitId: root.id,
+      mimeType: "image/jpeg",
+      originalName: "poster.jpg",
+      body: poster,
+    });
 
     const run = randomBytes(3).toString("hex");
     const parkedUntil = new Date(Date.now() + PARKED_MS);
@@ -174,7 +208,9 @@ export async function makeDue(db: pg.Pool, at: Date): Promise<void> {
 
 /** How many deliveries are not yet published or failed. */
 export async function unfinishedDeliveries(db: pg.Pool): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Delivery" WHERE "status" NOT IN ('published', 'failed', 'cancelled')`);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Delivery" WHERE "status" NOT IN ('published', 'failed', 'cancelled')`,
+  );
   return rows[0]!.n;
 }
 

@@ -46,9 +46,16 @@ export async function spawnSiar(env: Record<string, string>): Promise<SiarProces
   }
 }
 
-function readyLine(child: ChildProcess, exited: Promise<void>, stderr: () => string): Promise<{ url: string; workerId: string }> {
+function readyLine(
+  child: ChildProcess,
+  exited: Promise<void>,
+  stderr: () => string,
+): Promise<{ url: string; workerId: string }> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Siar did not start within ${READY_TIMEOUT_MS} ms:\n${stderr()}`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`Siar did not start within ${READY_TIMEOUT_MS} ms:\n${stderr()}`)),
+      READY_TIMEOUT_MS,
+    );
     let buffered = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       buffered += chunk.toString();

@@ -47,7 +47,10 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
     "desa-sungai-mawang": await unitId("desa-sungai-mawang"),
     "desa-engkasan": await unitId("desa-engkasan"),
   };
-  const officers = { "kec-kapuas": await userId(PEOPLE.officerKapuas), "kec-tayan-hulu": await userId(PEOPLE.officerTayanHulu) };
+  const officers = {
+    "kec-kapuas": await userId(PEOPLE.officerKapuas),
+    "kec-tayan-hulu": await userId(PEOPLE.officerTayanHulu),
+  };
   const now = Date.now();
   const past = (hours: number) => new Date(now - hours * 3600_000);
   let n = 0;
@@ -56,7 +59,14 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
   for (const code of ["kec-kapuas", "kec-tayan-hulu"] as const) {
     for (const status of ["in_review", "withdrawn"] as const) {
       const post = await prisma.post.create({
-        data: { unitId: units[code], authorId: officers[code], title: `Pengumuman ${marker(code, ++n)}`, body: `Isi ${marker(code, n)}`, slug: `matriks-${code}-${status}`, status },
+        data: {
+          unitId: units[code],
+          authorId: officers[code],
+          title: `Pengumuman ${marker(code, ++n)}`,
+          body: `Isi ${marker(code, n)}`,
+          slug: `matriks-${code}-${status}`,
+          status,
+        },
       });
       posts[`${code}:${status}`] = post.id;
     }
@@ -65,13 +75,20 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
   const conversations = new Map<string, string>();
   const conversation = async (threadKey: string) => {
     if (!conversations.has(threadKey)) {
-      const created = await prisma.conversation.create({ data: { source: "facebook_comment", threadKey, authorKey: "warga-matriks", lastItemAt: past(1) } });
+      const created = await prisma.conversation.create({
+        data: { source: "facebook_comment", threadKey, authorKey: "warga-matriks", lastItemAt: past(1) },
+      });
       conversations.set(threadKey, created.id);
     }
     return conversations.get(threadKey)!;
   };
   const items: Record<string, string> = {};
-  const item = async (name: string, code: keyof typeof units | null, thread: string, extra: Record<string, unknown> = {}) => {
+  const item = async (
+    name: string,
+    code: keyof typeof units | null,
+    thread: string,
+    extra: Record<string, unknown> = {},
+  ) => {
     const created = await prisma.inboxItem.create({
       data: {
         conversationId: await conversation(thread),
@@ -93,12 +110,22 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
       },
     });
     items[name] = created.id;
-    await prisma.inboxEvent.create({ data: { itemId: created.id, type: "note", body: `Catatan ${marker(code ?? UNROUTED, ++n)}` } });
+    await prisma.inboxEvent.create({
+      data: { itemId: created.id, type: "note", body: `Catatan ${marker(code ?? UNROUTED, ++n)}` },
+    });
     return created.id;
   };
   // One thread, two kecamatan: the conversation of each holds the other's item.
-  await item("kapuas", "kec-kapuas", "utas-1", { assigneeId: officers["kec-kapuas"], status: "assigned", postId: posts["kec-tayan-hulu:withdrawn"] });
-  await item("tayanHulu", "kec-tayan-hulu", "utas-1", { assigneeId: officers["kec-tayan-hulu"], status: "assigned", postId: posts["kec-kapuas:withdrawn"] });
+  await item("kapuas", "kec-kapuas", "utas-1", {
+    assigneeId: officers["kec-kapuas"],
+    status: "assigned",
+    postId: posts["kec-tayan-hulu:withdrawn"],
+  });
+  await item("tayanHulu", "kec-tayan-hulu", "utas-1", {
+    assigneeId: officers["kec-tayan-hulu"],
+    status: "assigned",
+    postId: posts["kec-kapuas:withdrawn"],
+  });
   await item("desaKapuas", "desa-sungai-mawang", "utas-1");
   await item("desaTayanHulu", "desa-engkasan", "utas-1");
   await item("unrouted", null, "utas-1");
@@ -106,20 +133,47 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
   await item("kapuasEarlier", "kec-kapuas", "utas-2", { sentAt: past(30), receivedAt: past(30) });
   await item("tayanHuluEarlier", "kec-tayan-hulu", "utas-2", { sentAt: past(30), receivedAt: past(30) });
   // Duplicates filed under the items they repeat.
-  await item("kapuasDuplicate", "kec-kapuas", "utas-1", { mergedIntoId: items.kapuas, status: "resolved", resolvedAt: past(1) });
-  await item("tayanHuluDuplicate", "kec-tayan-hulu", "utas-1", { mergedIntoId: items.tayanHulu, status: "resolved", resolvedAt: past(1) });
-  for (const [duplicate, into] of [["kapuasDuplicate", "kapuas"], ["tayanHuluDuplicate", "tayanHulu"]] as const) {
-    await prisma.inboxEvent.create({ data: { itemId: items[into]!, type: "merged_in", data: { from: items[duplicate] } } });
+  await item("kapuasDuplicate", "kec-kapuas", "utas-1", {
+    mergedIntoId: items.kapuas,
+    status: "resolved",
+    resolvedAt: past(1),
+  });
+  await item("tayanHuluDuplicate", "kec-tayan-hulu", "utas-1", {
+    mergedIntoId: items.tayanHulu,
+    status: "resolved",
+    resolvedAt: past(1),
+  });
+  for (const [duplicate, into] of [
+    ["kapuasDuplicate", "kapuas"],
+    ["tayanHuluDuplicate", "tayanHulu"],
+  ] as const) {
+    await prisma.inboxEvent.create({
+      data: { itemId: items[into]!, type: "merged_in", data: { from: items[duplicate] } },
+    });
   }
 
   const cannedResponses: Record<string, string> = {};
   const warnings: Record<string, string> = {};
   for (const code of ["kec-kapuas", "kec-tayan-hulu", "desa-sungai-mawang", "desa-engkasan"] as const) {
-    const template = await prisma.cannedResponse.create({ data: { title: `Templat ${marker(code, ++n)}`, body: `Terima kasih ${marker(code, n)}`, unitId: units[code] } });
+    const template = await prisma.cannedResponse.create({
+      data: { title: `Templat ${marker(code, ++n)}`, body: `Terima kasih ${marker(code, n)}`, unitId: units[code] },
+    });
     cannedResponses[code] = template.id;
-    await prisma.auditEvent.create({ data: { actorLabel: "matriks", action: "matrix.seeded", targetType: "Unit", targetId: units[code], unitId: units[code], changes: { note: marker(code, ++n) } } });
+    await prisma.auditEvent.create({
+      data: {
+        actorLabel: "matriks",
+        action: "matrix.seeded",
+        targetType: "Unit",
+        targetId: units[code],
+        unitId: units[code],
+        changes: { note: marker(code, ++n) },
+      },
+    });
   }
-  for (const [code, name] of [["kec-kapuas", "kapuas"], ["kec-tayan-hulu", "tayanHulu"]] as const) {
+  for (const [code, name] of [
+    ["kec-kapuas", "kapuas"],
+    ["kec-tayan-hulu", "tayanHulu"],
+  ] as const) {
     const warning = await prisma.earlyWarning.create({
       // A surge in one place may hold items routed to another unit: the other kecamatan's item is in it too.
       data: {
@@ -136,7 +190,11 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
     warnings[code] = warning.id;
   }
   const itemUnits = new Map<string, string | null>();
-  for (const row of await prisma.inboxItem.findMany({ where: { id: { in: Object.values(items) } }, select: { id: true, unitId: true } })) itemUnits.set(row.id, row.unitId);
+  for (const row of await prisma.inboxItem.findMany({
+    where: { id: { in: Object.values(items) } },
+    select: { id: true, unitId: true },
+  }))
+    itemUnits.set(row.id, row.unitId);
   return { items, itemUnits, posts, cannedResponses, warnings };
 }
 
@@ -145,7 +203,10 @@ export type Scope = { all: boolean; units: Set<string>; above: Set<string>; code
 
 export async function scopeOf(siar: TestSiar, email: string): Promise<Scope> {
   const prisma = siar.services.prisma;
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { unit: true } } } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { email },
+    include: { memberships: { include: { unit: true } } },
+  });
   const allUnits = await prisma.unit.findMany({ select: { id: true, path: true, code: true } });
   const paths = user.memberships.map((m) => m.unit.path);
   return {
@@ -162,7 +223,11 @@ export async function scopeOf(siar: TestSiar, email: string): Promise<Scope> {
  * `unit` or one of its `units`, or the id of one of `items` routed outside the scope.
  * `unitList`: the body's `data` are units themselves.
  */
-export function findLeaks(body: unknown, scope: Scope, options: { unitList?: boolean; items?: Map<string, string | null> } = {}): string[] {
+export function findLeaks(
+  body: unknown,
+  scope: Scope,
+  options: { unitList?: boolean; items?: Map<string, string | null> } = {},
+): string[] {
   if (scope.all) return [];
   const leaks: string[] = [];
   const text = typeof body === "string" ? body : JSON.stringify(body);
@@ -179,16 +244,19 @@ export function findLeaks(body: unknown, scope: Scope, options: { unitList?: boo
     if (!value || typeof value !== "object") return;
     for (const [key, child] of Object.entries(value)) {
       if (key === "unitId" && foreign(child)) leaks.push(`${path}.unitId = ${String(child)}`);
-      if (key === "unit" && child && typeof child === "object" && foreign((child as { id?: unknown }).id)) leaks.push(`${path}.unit = ${(child as { id: string }).id}`);
+      if (key === "unit" && child && typeof child === "object" && foreign((child as { id?: unknown }).id))
+        leaks.push(`${path}.unit = ${(child as { id: string }).id}`);
       if (key === "units" && Array.isArray(child)) {
-        for (const unit of child) if (foreign((unit as { id?: unknown })?.id)) leaks.push(`${path}.units[] = ${(unit as { id: string }).id}`);
+        for (const unit of child)
+          if (foreign((unit as { id?: unknown })?.id)) leaks.push(`${path}.units[] = ${(unit as { id: string }).id}`);
       }
       walk(child, `${path}.${key}`);
     }
   };
   if (typeof body === "object") walk(body, "$");
   if (options.unitList) {
-    for (const unit of ((body as { data?: { id: string }[] })?.data ?? [])) if (!scope.units.has(unit.id)) leaks.push(`unit ${unit.id} listed`);
+    for (const unit of (body as { data?: { id: string }[] })?.data ?? [])
+      if (!scope.units.has(unit.id)) leaks.push(`unit ${unit.id} listed`);
   }
   return leaks;
 }

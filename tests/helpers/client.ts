@@ -12,9 +12,17 @@ export class ApiClient {
   csrfToken: string | undefined;
   bearer: string | undefined;
 
-  constructor(readonly baseUrl: string, readonly language = "id") {}
+  constructor(
+    readonly baseUrl: string,
+    readonly language = "id",
+  ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const response = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -64,6 +72,7 @@ export class ApiClient {
 export async function signedIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<ApiClient> {
   const client = new ApiClient(baseUrl);
   const response = await client.login(email, password);
-  if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return client;
 }

@@ -18,17 +18,82 @@ export type KnownIds = Record<string, string[]>;
 
 /** Field names the API's schemas know, so generated bodies get past "unknown key". */
 const BODY_KEYS = [
-  "email", "password", "currentPassword", "newPassword", "name", "locale", "title", "body", "text", "note", "link",
-  "hashtags", "mediaIds", "channelIds", "overrides", "scheduledAt", "unitId", "parentId", "type", "code", "timezone",
-  "active", "role", "unitIds", "status", "assigneeId", "kind", "category", "urgency", "placeUnitId", "intoId", "ids",
-  "action", "language", "monthlyRequestBudget", "credentials", "settings", "externalId", "priority", "expiresInDays", "to",
+  "email",
+  "password",
+  "currentPassword",
+  "newPassword",
+  "name",
+  "locale",
+  "title",
+  "body",
+  "text",
+  "note",
+  "link",
+  "hashtags",
+  "mediaIds",
+  "channelIds",
+  "overrides",
+  "scheduledAt",
+  "unitId",
+  "parentId",
+  "type",
+  "code",
+  "timezone",
+  "active",
+  "role",
+  "unitIds",
+  "status",
+  "assigneeId",
+  "kind",
+  "category",
+  "urgency",
+  "placeUnitId",
+  "intoId",
+  "ids",
+  "action",
+  "language",
+  "monthlyRequestBudget",
+  "credentials",
+  "settings",
+  "externalId",
+  "priority",
+  "expiresInDays",
+  "to",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
 const QUERY_KEYS = [
-  "cursor", "limit", "from", "to", "q", "month", "bulan", "unitId", "placeUnitId", "view", "status", "source", "kind",
-  "category", "urgency", "channelId", "forItem", "format", "groupBy", "bucket", "halaman", "type", "active", "role",
-  "actorId", "action", "targetType", "targetId", "k", "kode", "nomor",
+  "cursor",
+  "limit",
+  "from",
+  "to",
+  "q",
+  "month",
+  "bulan",
+  "unitId",
+  "placeUnitId",
+  "view",
+  "status",
+  "source",
+  "kind",
+  "category",
+  "urgency",
+  "channelId",
+  "forItem",
+  "format",
+  "groupBy",
+  "bucket",
+  "halaman",
+  "type",
+  "active",
+  "role",
+  "actorId",
+  "action",
+  "targetType",
+  "targetId",
+  "k",
+  "kode",
+  "nomor",
 ] as const;
 
 const NUL = "a\u0000b";
@@ -38,33 +103,36 @@ const LONE_LOW = "\udc00";
 /** Strings that have broken servers: control characters, broken Unicode, huge, look-alikes of ids and dates. */
 const badString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(NUL, LONE_HIGH, LONE_LOW), weight: 4 },
-  { weight: 6, arbitrary: fc.constantFrom(
-    NUL,
-    LONE_HIGH,
-    LONE_LOW,
-    "\u0000",
-    "",
-    " ",
-    "------------------------------------",
-    "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
-    "00000000-0000-0000-0000-000000000000",
-    "0001-01-01",
-    "9999-12-31",
-    "0001-01-01T00:00:00Z",
-    "9999-12-31T23:59:59Z",
-    "+275760-09-13T00:00:00.000Z",
-    "0000-00",
-    "9999-12",
-    "3000000000",
-    "-1",
-    "1e400",
-    "NaN",
-    "<script>alert(1)</script>",
-    "'; DROP TABLE \"User\"; --",
-    "../../etc/passwd",
-    "a|b|c",
-    "🚨🏠",
-  ) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      NUL,
+      LONE_HIGH,
+      LONE_LOW,
+      "\u0000",
+      "",
+      " ",
+      "------------------------------------",
+      "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+      "00000000-0000-0000-0000-000000000000",
+      "0001-01-01",
+      "9999-12-31",
+      "0001-01-01T00:00:00Z",
+      "9999-12-31T23:59:59Z",
+      "+275760-09-13T00:00:00.000Z",
+      "0000-00",
+      "9999-12",
+      "3000000000",
+      "-1",
+      "1e400",
+      "NaN",
+      "<script>alert(1)</script>",
+      '\'; DROP TABLE "User"; --',
+      "../../etc/passwd",
+      "a|b|c",
+      "🚨🏠",
+    ),
+  },
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 20 }),
   fc.uuid(),
@@ -95,17 +163,19 @@ const badValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 /** Cursors that decode but carry what no list expects. */
 const badCursor: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(
-    "2026-01-01T00:00:00.000Z|------------------------------------",
-    "2026-01-01T00:00:00.000Z|zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
-    "0001-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000",
-    "99999999999999999999999999",
-    "-5",
-    NUL,
-    "a|b|c",
-    "|",
-    `name|${NUL}`,
-  ).map(encodeCursor),
+  fc
+    .constantFrom(
+      "2026-01-01T00:00:00.000Z|------------------------------------",
+      "2026-01-01T00:00:00.000Z|zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+      "0001-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000",
+      "99999999999999999999999999",
+      "-5",
+      NUL,
+      "a|b|c",
+      "|",
+      `name|${NUL}`,
+    )
+    .map(encodeCursor),
   badUrlString.filter((s) => s.isWellFormed()).map(encodeCursor),
   badUrlString,
 );
@@ -119,18 +189,20 @@ const rawUrlJunk = fc.constantFrom("%00", "a%00b", "%ED%A0%BD", "%E0%A4%A", "%",
 
 function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary<string> {
   const known = knownFor(param, route, ids);
-  return fc.oneof(
-    ...(known.length ? [fc.constantFrom(...known)] : []),
-    badUrlString.map(inUrl),
-    rawUrlJunk,
-  );
+  return fc.oneof(...(known.length ? [fc.constantFrom(...known)] : []), badUrlString.map(inUrl), rawUrlJunk);
 }
 
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
   if (param === "nomor") return ids.tracking ?? [];
   const kind = route.path.split("/")[2];
-  const byResource: Record<string, string> = { units: "units", users: "users", inbox: "inbox", posts: "posts", channels: "channels" };
+  const byResource: Record<string, string> = {
+    units: "units",
+    users: "users",
+    inbox: "inbox",
+    posts: "posts",
+    channels: "channels",
+  };
   return ids[byResource[kind ?? ""] ?? ""] ?? [];
 }
 
@@ -138,7 +210,12 @@ const queryString: fc.Arbitrary<string> = fc
   .array(
     fc.tuple(
       fc.constantFrom(...QUERY_KEYS),
-      fc.oneof(badUrlString.map(inUrl), badCursor.map(inUrl), rawUrlJunk, fc.constantFrom("2026-11-01", "2026-11", "json", "csv", "1", "200")),
+      fc.oneof(
+        badUrlString.map(inUrl),
+        badCursor.map(inUrl),
+        rawUrlJunk,
+        fc.constantFrom("2026-11-01", "2026-11", "json", "csv", "1", "200"),
+      ),
     ),
     { maxLength: 4 },
   )
@@ -149,7 +226,16 @@ function bodyFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<unknown> {
   const example = exampleBody(route, ids);
   const keys = Object.keys(example);
   return fc.oneof(
-    ...(keys.length ? [{ weight: 3, arbitrary: fc.tuple(fc.constantFrom(...keys), badValue).map(([key, value]) => ({ ...example, [key]: value })) }] : []),
+    ...(keys.length
+      ? [
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(fc.constantFrom(...keys), badValue)
+              .map(([key, value]) => ({ ...example, [key]: value })),
+          },
+        ]
+      : []),
     fc.tuple(fc.constantFrom(...BODY_KEYS), badValue).map(([key, value]) => ({ ...example, [key]: value })),
     fc.dictionary(fc.constantFrom(...BODY_KEYS), badValue, { maxKeys: 5 }),
     badValue,
@@ -170,7 +256,12 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "PATCH /api/users/:id": { name: "Pengguna Uji" },
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },
     "PATCH /api/channels/:id": { monthlyRequestBudget: 1000 },
-    "POST /api/posts": { unitId, title: "Pengumuman uji", body: "Isi pengumuman.", channelIds: ids.channels?.slice(0, 1) ?? [] },
+    "POST /api/posts": {
+      unitId,
+      title: "Pengumuman uji",
+      body: "Isi pengumuman.",
+      channelIds: ids.channels?.slice(0, 1) ?? [],
+    },
     "PATCH /api/posts/:id": { title: "Pengumuman uji" },
     "POST /api/posts/:id/return": { note: "Mohon diperbaiki." },
     "POST /api/posts/:id/reschedule": { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() },
@@ -204,7 +295,11 @@ const aspirationForm: fc.Arbitrary<string> = fc
     setuju: fc.constantFrom("ya", "1", ""),
     token: fc.oneof(badString, fc.constant(FRESH_TOKEN), fc.constant(FRESH_TOKEN)),
   })
-  .map((fields) => Object.entries(fields).map(([key, value]) => `${key}=${inUrl(value)}`).join("&"));
+  .map((fields) =>
+    Object.entries(fields)
+      .map(([key, value]) => `${key}=${inUrl(value)}`)
+      .join("&"),
+  );
 
 /** Requests for one route: bad path parameters, bad query strings, bad bodies. */
 export function requestsFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<FuzzRequest> {
@@ -223,7 +318,9 @@ export function requestsFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<FuzzR
       path,
       query: queryString,
       body,
-      as: route.path.startsWith("/api/") ? fc.constantFrom("admin" as const, "admin" as const, "anonymous" as const) : fc.constant("anonymous" as const),
+      as: route.path.startsWith("/api/")
+        ? fc.constantFrom("admin" as const, "admin" as const, "anonymous" as const)
+        : fc.constant("anonymous" as const),
       csrf: fc.integer({ min: 0, max: 5 }).map((draw) => draw > 0),
       language: fc.constantFrom("id" as const, "en" as const),
     })
@@ -242,29 +339,54 @@ export function requestsFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<FuzzR
 export function badBody(routes: RouteInfo[]): fc.Arbitrary<FuzzRequest> {
   const writes = routes.filter((route) => route.method !== "GET" && route.path.startsWith("/api/"));
   const broken = fc.oneof(
-    fc.constantFrom('{"email":', "{", "[", '{"a":1}}', "\u0000", '{"text":"\\ud83d"}', '{"text":"a\\u0000b"}', "null", "true", "1e999", "[[[[[[[[[[]]]]]]]]]]"),
+    fc.constantFrom(
+      '{"email":',
+      "{",
+      "[",
+      '{"a":1}}',
+      "\u0000",
+      '{"text":"\\ud83d"}',
+      '{"text":"a\\u0000b"}',
+      "null",
+      "true",
+      "1e999",
+      "[[[[[[[[[[]]]]]]]]]]",
+    ),
     fc.integer({ min: 1, max: 3000 }).map((depth) => "[".repeat(depth) + "]".repeat(depth)),
     fc.string({ maxLength: 100 }),
   );
-  return fc.record({
-    route: fc.constantFrom(...writes),
-    body: broken,
-    type: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/json; charset=latin1"),
-  }).map(({ route, body, type }) => ({
-    as: "admin" as const,
-    method: route.method,
-    path: route.path.replace(/:(\w+)/g, "00000000-0000-4000-8000-000000000000"),
-    headers: { "content-type": type },
-    body,
-    csrf: true,
-    language: "id" as const,
-  }));
+  return fc
+    .record({
+      route: fc.constantFrom(...writes),
+      body: broken,
+      type: fc.constantFrom(
+        "application/json",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/xml",
+        "application/json; charset=latin1",
+      ),
+    })
+    .map(({ route, body, type }) => ({
+      as: "admin" as const,
+      method: route.method,
+      path: route.path.replace(/:(\w+)/g, "00000000-0000-4000-8000-000000000000"),
+      headers: { "content-type": type },
+      body,
+      csrf: true,
+      language: "id" as const,
+    }));
 }
 
 /** The values that have broken servers before, for the deterministic sweep: each one in each field. */
 const SWEEP_TEXT = [NUL, LONE_HIGH, "x".repeat(70_000)];
 const SWEEP_QUERY: Record<string, string[]> = {
-  cursor: ["2026-01-01T00:00:00.000Z|------------------------------------", "99999999999999999999999999", `a|${NUL}`].map((key) => encodeURIComponent(encodeCursor(key))),
+  cursor: [
+    "2026-01-01T00:00:00.000Z|------------------------------------",
+    "99999999999999999999999999",
+    `a|${NUL}`,
+  ].map((key) => encodeURIComponent(encodeCursor(key))),
   from: ["0001-01-01", "9999-12-31T00:00:00Z"],
   to: ["0001-12-31", "9999-12-31"],
   month: ["9999-12", "0001-01"],
@@ -280,13 +402,23 @@ const SWEEP_QUERY: Record<string, string[]> = {
 export function sweepRequests(routes: RouteInfo[], ids: KnownIds): FuzzRequest[] {
   const requests: FuzzRequest[] = [];
   const base = { as: "admin" as const, csrf: true, language: "id" as const };
-  const concrete = (route: RouteInfo) => route.path.replace(/:(\w+)/g, (_match, param: string) => knownFor(param, route, ids)[0] ?? "00000000-0000-4000-8000-000000000000");
+  const concrete = (route: RouteInfo) =>
+    route.path.replace(
+      /:(\w+)/g,
+      (_match, param: string) => knownFor(param, route, ids)[0] ?? "00000000-0000-4000-8000-000000000000",
+    );
   for (const route of routes) {
     if (route.method === "GET") {
       for (const key of QUERY_KEYS) {
         // (Broken UTF-8 in a query string is read as U+FFFD by the parser, so NUL is the one to send.)
         for (const value of ["a%00b", ...(SWEEP_QUERY[key] ?? [])]) {
-          requests.push({ ...base, as: route.path.startsWith("/api/") ? "admin" : "anonymous", method: "GET", path: `${concrete(route)}?${key}=${value}`, headers: {} });
+          requests.push({
+            ...base,
+            as: route.path.startsWith("/api/") ? "admin" : "anonymous",
+            method: "GET",
+            path: `${concrete(route)}?${key}=${value}`,
+            headers: {},
+          });
         }
       }
       continue;
@@ -294,7 +426,13 @@ export function sweepRequests(routes: RouteInfo[], ids: KnownIds): FuzzRequest[]
     const example = exampleBody(route, ids);
     for (const key of Object.keys(example)) {
       for (const value of [...SWEEP_TEXT, 3_000_000_000, -1]) {
-        requests.push({ ...base, method: route.method, path: concrete(route), headers: { "content-type": "application/json" }, body: JSON.stringify({ ...example, [key]: value }) });
+        requests.push({
+          ...base,
+          method: route.method,
+          path: concrete(route),
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ...example, [key]: value }),
+        });
       }
     }
   }

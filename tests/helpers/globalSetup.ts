@@ -21,7 +21,14 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-template-"));
   const pglite = new PGlite();
   const siar = await startSiar(
-    loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dir, LOG_LEVEL: "silent", SIAR_DEMO: "true" }),
+    loadConfig({
+      NODE_ENV: "test",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SIAR_DATA_DIR: dir,
+      LOG_LEVEL: "silent",
+      SIAR_DEMO: "true",
+    }),
     { pglite },
   );
   const dump = await pglite.dumpDataDir("none");

@@ -18,8 +18,17 @@ export function testInbox(siar: TestSiar): { desk: ArrivalDesk; webhooks: Webhoo
 }
 
 /** Publishes a Facebook Page post of ours for citizens to comment on; returns its id on Facebook. */
-export async function publishPagePost(siar: TestSiar, author: ApiClient, post: { unitId: string; channelId: string; title: string; body: string }): Promise<string> {
-  const created = await author.post("/api/posts", { unitId: post.unitId, title: post.title, body: post.body, channelIds: [post.channelId] });
+export async function publishPagePost(
+  siar: TestSiar,
+  author: ApiClient,
+  post: { unitId: string; channelId: string; title: string; body: string },
+): Promise<string> {
+  const created = await author.post("/api/posts", {
+    unitId: post.unitId,
+    title: post.title,
+    body: post.body,
+    channelIds: [post.channelId],
+  });
   await author.post(`/api/posts/${created.body.id}/submit`);
   // The worker may deliver in the background (its own interval, slots freed later): wait for the remote id.
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -36,7 +45,9 @@ export async function commentArrives(siar: TestSiar, pagePostId: string, text: s
   const sandbox = siar.services.sandbox!.control;
   const [comment] = sandbox.injectFacebookComments({ postId: pagePostId, texts: [text] });
   await webhooksFiled(siar);
-  const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { source_platformId: { source: "facebook_comment", platformId: comment!.id } } });
+  const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({
+    where: { source_platformId: { source: "facebook_comment", platformId: comment!.id } },
+  });
   await testInbox(siar).desk.receive(item.id);
   return item.id;
 }
@@ -49,7 +60,8 @@ export async function webhooksFiled(siar: TestSiar): Promise<void> {
   await siar.services.sandbox?.control.waitForWebhooks();
   for (let attempt = 0; attempt < 100; attempt++) {
     await testInbox(siar).webhooks.processPending();
-    if ((await siar.services.prisma.webhookReceipt.count({ where: { processedAt: null, attempts: { lt: 10 } } })) === 0) return;
+    if ((await siar.services.prisma.webhookReceipt.count({ where: { processedAt: null, attempts: { lt: 10 } } })) === 0)
+      return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error("webhooks were not filed within 5 s");
@@ -60,7 +72,11 @@ export async function webhooksFiled(siar: TestSiar): Promise<void> {
  * SQLSTATE (check_violation: a message no retry will file; lock_not_available: a failure that
  * may pass). A test-only trigger: sanitising cannot make such an item storable. Returns its removal.
  */
-export async function refuseFiling(siar: TestSiar, marker: string, errcode: "check_violation" | "lock_not_available" = "check_violation"): Promise<() => Promise<void>> {
+export async function refuseFiling(
+  siar: TestSiar,
+  marker: string,
+  errcode: "check_violation" | "lock_not_available" = "check_violation",
+): Promise<() => Promise<void>> {
   const { prisma } = siar.services;
   const name = `refuse_${marker.replace(/\W/g, "_").toLowerCase()}`;
   await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -68,7 +84,9 @@ export async function refuseFiling(siar: TestSiar, marker: string, errcode: "che
       IF NEW."text" LIKE '%${marker}%' THEN RAISE EXCEPTION 'refused for the test: %', NEW."text" USING ERRCODE = '${errcode}'; END IF;
       RETURN NEW;
     END $$`);
-  await prisma.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "InboxItem" FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  await prisma.$executeRawUnsafe(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON "InboxItem" FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+  );
   return async () => {
     await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON "InboxItem"`);
     await prisma.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${name}()`);

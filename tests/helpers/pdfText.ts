@@ -18,7 +18,9 @@ export function extractPdfText(pdf: Buffer): string {
       continue; // not a compressed content stream (fonts, metadata)
     }
     for (const [, run] of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      lines.push([...run!.matchAll(/<([0-9a-fA-F]*)>/g)].map(([, hex]) => Buffer.from(hex!, "hex").toString("latin1")).join(""));
+      lines.push(
+        [...run!.matchAll(/<([0-9a-fA-F]*)>/g)].map(([, hex]) => Buffer.from(hex!, "hex").toString("latin1")).join(""),
+      );
     }
   }
   return lines.join("\n");

@@ -21,7 +21,12 @@ export async function tickUntilSettled(siar: TestSiar, client: ApiClient, postId
   return (await client.get(`/api/posts/${postId}`)).body;
 }
 
-export type PublishingSiar = { siar: TestSiar; humas: ApiClient; channels: Record<string, string>; kabupatenId: string };
+export type PublishingSiar = {
+  siar: TestSiar;
+  humas: ApiClient;
+  channels: Record<string, string>;
+  kabupatenId: string;
+};
 
 /** A Siar on the sandbox whose worker the test drives tick by tick, humas signed in, the demo channels by kind. */
 export async function startPublishingSiar(): Promise<PublishingSiar> {
@@ -35,7 +40,12 @@ export async function startPublishingSiar(): Promise<PublishingSiar> {
 }
 
 /** Uploads a file to a unit's media as `client` would from the composer. */
-export async function uploadMedia(siar: TestSiar, client: ApiClient, unitId: string, file: { bytes: Buffer; type: string; name: string }) {
+export async function uploadMedia(
+  siar: TestSiar,
+  client: ApiClient,
+  unitId: string,
+  file: { bytes: Buffer; type: string; name: string },
+) {
   const response = await fetch(`${siar.url}/api/media?unitId=${unitId}&name=${file.name}`, {
     method: "POST",
     headers: { "content-type": file.type, cookie: client.cookie!, "x-csrf-token": client.csrfToken! },

@@ -5,7 +5,11 @@ import type { Services } from "../../server/services.js";
 /** A route as the app declares it; method "ALL" for `router.all`. */
 export type RouteInfo = { method: string; path: string };
 
-type Layer = { rawPath?: unknown; route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+type Layer = {
+  rawPath?: unknown;
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+};
 
 /**
  * Every route the real app answers, read from its router tree (express 5 keeps each layer's
@@ -18,7 +22,11 @@ export function listRoutes(services: Services): RouteInfo[] {
     for (const layer of stack) {
       if (layer.route) {
         for (const [method, on] of Object.entries(layer.route.methods)) {
-          if (on) routes.push({ method: method === "_all" ? "ALL" : method.toUpperCase(), path: joinPath(prefix, layer.route.path) });
+          if (on)
+            routes.push({
+              method: method === "_all" ? "ALL" : method.toUpperCase(),
+              path: joinPath(prefix, layer.route.path),
+            });
         }
       } else if (layer.handle?.stack) {
         const mount = typeof layer.rawPath === "string" ? layer.rawPath : "";

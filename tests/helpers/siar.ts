@@ -16,7 +16,10 @@ export type TestSiar = RunningSiar & { databaseName?: string };
  * organisation: a copy of the PGlite template, or a fresh database on the PostgreSQL server
  * named by DATABASE_URL (the CI's PostgreSQL run).
  */
-export async function startTestSiar(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSiar> {
+export async function startTestSiar(
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestSiar> {
   if (process.env.DATABASE_URL) return (await startTestSiarsOnPostgres(1, env, options))[0]!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
   const template = fs.readFileSync(inject("pgliteTemplate"));
@@ -26,14 +29,26 @@ export async function startTestSiar(env: Record<string, string> = {}, options: {
 }
 
 function testEnv(dataDir: string): Record<string, string> {
-  return { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SIAR_DATA_DIR: dataDir, LOG_LEVEL: "silent", SIAR_DEMO: "true", SIAR_SANDBOX: "false" };
+  return {
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SIAR_DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    SIAR_DEMO: "true",
+    SIAR_SANDBOX: "false",
+  };
 }
 
 /**
  * Starts `count` servers at once on one fresh PostgreSQL database, as several processes of a
  * deployment would; closing the last one drops the database.
  */
-export async function startTestSiarsOnPostgres(count: number, env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSiar[]> {
+export async function startTestSiarsOnPostgres(
+  count: number,
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestSiar[]> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error("startTestSiarsOnPostgres needs DATABASE_URL");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));

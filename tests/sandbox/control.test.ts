@@ -1,6 +1,12 @@
 import { ApiResponseError } from "twitter-api-v2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { assertSandboxAllowed, createCitizenTextGenerator, createXClientForSandbox, type Sandbox, startSandbox } from "../../server/sandbox/index";
+import {
+  assertSandboxAllowed,
+  createCitizenTextGenerator,
+  createXClientForSandbox,
+  type Sandbox,
+  startSandbox,
+} from "../../server/sandbox/index";
 import { CONTROL_TOKEN, controlClient, graphClient, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox;
@@ -26,14 +32,19 @@ describe("Control API access", () => {
     expect((await controlClient(sandbox, "wrong").get("/published")).status).toBe(401);
     const credentials = await control.get("/credentials");
     expect(credentials.status).toBe(200);
-    expect(credentials.body.graph).toMatchObject({ pageId: sandbox.credentials.graph.pageId, pageAccessToken: sandbox.credentials.graph.pageAccessToken });
+    expect(credentials.body.graph).toMatchObject({
+      pageId: sandbox.credentials.graph.pageId,
+      pageAccessToken: sandbox.credentials.graph.pageAccessToken,
+    });
   });
 
   it("assertSandboxAllowed refuses production unless explicitly enabled; startSandbox only binds loopback", async () => {
     expect(() => assertSandboxAllowed({ nodeEnv: "production" })).toThrow();
     expect(() => assertSandboxAllowed({ nodeEnv: "production", enabled: true })).not.toThrow();
     expect(() => assertSandboxAllowed({ nodeEnv: "development" })).not.toThrow();
-    await expect(startSandbox({ controlToken: CONTROL_TOKEN, host: "0.0.0.0" as "127.0.0.1" })).rejects.toThrow(/loopback/);
+    await expect(startSandbox({ controlToken: CONTROL_TOKEN, host: "0.0.0.0" as "127.0.0.1" })).rejects.toThrow(
+      /loopback/,
+    );
   });
 });
 
@@ -44,7 +55,10 @@ describe("What was published", () => {
     const { username, applicationPassword } = sandbox.credentials.wordpress;
     await fetch(`${sandbox.url}/wp-json/wp/v2/posts`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${username}:${applicationPassword}`).toString("base64")}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${username}:${applicationPassword}`).toString("base64")}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ title: "Pengumuman di situs", status: "publish" }),
     });
 
@@ -72,7 +86,9 @@ describe("Injecting citizen activity", () => {
     expect(new Set(sample.map((t) => t.expected.category)).size).toBeGreaterThan(5);
     for (const { place, expected } of sample) {
       expect(["Kapuas", "Sekayam", "Mukok", "Tayan Hulu", "Balai", "Entikong", "Meliau"]).toContain(place.kecamatan);
-      expect(["pengaduan", "aspirasi", "pertanyaan", "permohonan_informasi", "apresiasi", "lainnya"]).toContain(expected.kind);
+      expect(["pengaduan", "aspirasi", "pertanyaan", "permohonan_informasi", "apresiasi", "lainnya"]).toContain(
+        expected.kind,
+      );
       expect(["darurat", "tinggi", "normal", "rendah"]).toContain(expected.urgency);
     }
   });
@@ -106,7 +122,9 @@ describe("Injecting citizen activity", () => {
 
     const messages = await control.post("/facebook/messages", { texts: ["Halo admin, jalan di Semuntai rusak"] });
     expect(messages.body.data[0].text).toBe("Halo admin, jalan di Semuntai rusak");
-    const conversations = await graph.get(`${sandbox.credentials.graph.pageId}/conversations`, { platform: "messenger" });
+    const conversations = await graph.get(`${sandbox.credentials.graph.pageId}/conversations`, {
+      platform: "messenger",
+    });
     expect(conversations.body.data).toHaveLength(1);
   });
 
@@ -136,10 +154,16 @@ describe("Faults", () => {
     expect(graphError.status).toBe(500);
     expect(graphError.body.error).toMatchObject({ code: 2, is_transient: true, type: "OAuthException" });
 
-    const xError = await xClient().v2.tweet("halo").catch((e: unknown) => e);
+    const xError = await xClient()
+      .v2.tweet("halo")
+      .catch((e: unknown) => e);
     expect(xError).toBeInstanceOf(ApiResponseError);
     expect((xError as ApiResponseError).code).toBe(503);
-    expect((xError as ApiResponseError).data).toMatchObject({ title: "Service Unavailable", status: 503, type: "about:blank" });
+    expect((xError as ApiResponseError).data).toMatchObject({
+      title: "Service Unavailable",
+      status: 503,
+      type: "about:blank",
+    });
 
     const wp = await fetch(`${sandbox.url}/wp-json/wp/v2/posts`);
     expect(wp.status).toBe(502);
@@ -163,8 +187,14 @@ describe("Faults", () => {
   });
 
   it("a timeout fault never answers: the client's own timeout fires; removing the rule restores service", async () => {
-    const { body: rule } = await control.post("/faults", { platform: "wordpress", path: "/wp-json/wp/v2/posts", timeout: true });
-    const hung = await fetch(`${sandbox.url}/wp-json/wp/v2/posts`, { signal: AbortSignal.timeout(200) }).catch((e: unknown) => e);
+    const { body: rule } = await control.post("/faults", {
+      platform: "wordpress",
+      path: "/wp-json/wp/v2/posts",
+      timeout: true,
+    });
+    const hung = await fetch(`${sandbox.url}/wp-json/wp/v2/posts`, { signal: AbortSignal.timeout(200) }).catch(
+      (e: unknown) => e,
+    );
     expect((hung as Error).name).toBe("TimeoutError");
 
     expect((await control.delete(`/faults/${rule.id}`)).status).toBe(204);
@@ -172,13 +202,29 @@ describe("Faults", () => {
   });
 
   it("with afterHandling the platform acts first and only the answer is lost", async () => {
-    await control.post("/faults", { platform: "x", method: "POST", path: "/2/tweets", status: 503, afterHandling: true, times: 1 });
-    const xError = await xClient().v2.tweet("Jadwal posyandu Kapuas").catch((e: unknown) => e);
+    await control.post("/faults", {
+      platform: "x",
+      method: "POST",
+      path: "/2/tweets",
+      status: 503,
+      afterHandling: true,
+      times: 1,
+    });
+    const xError = await xClient()
+      .v2.tweet("Jadwal posyandu Kapuas")
+      .catch((e: unknown) => e);
     expect((xError as ApiResponseError).code).toBe(503);
     expect((xError as ApiResponseError).data).toMatchObject({ title: "Service Unavailable", status: 503 });
     expect(sandbox.control.published().x.tweets.map((tweet) => tweet.text)).toEqual(["Jadwal posyandu Kapuas"]);
 
-    await control.post("/faults", { platform: "graph", method: "POST", path: "*/feed", timeout: true, afterHandling: true, times: 1 });
+    await control.post("/faults", {
+      platform: "graph",
+      method: "POST",
+      path: "*/feed",
+      timeout: true,
+      afterHandling: true,
+      times: 1,
+    });
     const { pageId, pageAccessToken, baseUrl, apiVersion } = sandbox.credentials.graph;
     const hung = await fetch(`${baseUrl}/${apiVersion}/${pageId}/feed`, {
       method: "POST",
@@ -187,7 +233,9 @@ describe("Faults", () => {
       signal: AbortSignal.timeout(200),
     }).catch((e: unknown) => e);
     expect((hung as Error).name).toBe("TimeoutError");
-    expect(sandbox.control.published().facebook.posts.map((post) => post.message)).toContain("Pemadaman listrik terjadwal");
+    expect(sandbox.control.published().facebook.posts.map((post) => post.message)).toContain(
+      "Pemadaman listrik terjadwal",
+    );
   });
 });
 
@@ -196,10 +244,15 @@ describe("Rate limits and spend", () => {
     await xClient().v2.me();
     await xClient().v2.tweet("Satu");
     const usage = await control.get("/x/usage");
-    expect(usage.body.endpoints).toMatchObject({ "GET /2/users/me": { requests: 1, succeeded: 1 }, "POST /2/tweets": { requests: 1, succeeded: 1 } });
+    expect(usage.body.endpoints).toMatchObject({
+      "GET /2/users/me": { requests: 1, succeeded: 1 },
+      "POST /2/tweets": { requests: 1, succeeded: 1 },
+    });
 
     expect((await control.put("/x/rate-limits", { endpoint: "GET /2/users/me", perUser: 1 })).status).toBe(204);
-    const limited = await xClient().v2.me().catch((e: unknown) => e);
+    const limited = await xClient()
+      .v2.me()
+      .catch((e: unknown) => e);
     expect((limited as ApiResponseError).rateLimitError).toBe(true);
     expect((await control.delete("/rate-limits")).status).toBe(204);
     expect((await xClient().v2.me()).data.username).toBe("diskominfo_sgu");
@@ -208,6 +261,8 @@ describe("Rate limits and spend", () => {
   it("Graph rate-limit exhaustion can be set over HTTP", async () => {
     expect((await control.post("/rate-limits/exhaust", { platform: "graph", code: 613 })).status).toBe(204);
     expect((await graph.get(sandbox.credentials.graph.pageId)).body.error.code).toBe(613);
-    expect((await control.post("/rate-limits/exhaust", { platform: "x", endpoint: "GET /2/nothing" })).status).toBe(400);
+    expect((await control.post("/rate-limits/exhaust", { platform: "x", endpoint: "GET /2/nothing" })).status).toBe(
+      400,
+    );
   });
 });

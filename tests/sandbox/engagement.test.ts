@@ -1,7 +1,14 @@
 import type { TwitterApi } from "twitter-api-v2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createXClientForSandbox, type Sandbox } from "../../server/sandbox/index";
-import { controlClient, graphClient, publishInstagramImage, startMediaHost, startTestSandbox, type TestServer } from "./helpers";
+import {
+  controlClient,
+  graphClient,
+  publishInstagramImage,
+  startMediaHost,
+  startTestSandbox,
+  type TestServer,
+} from "./helpers";
 
 let sandbox: Sandbox;
 let media: TestServer;
@@ -24,14 +31,24 @@ afterAll(async () => {
 beforeEach(() => sandbox.control.reset());
 
 async function pagePost(): Promise<string> {
-  return (await graph.post(`${sandbox.credentials.graph.pageId}/feed`, { message: "Jadwal vaksinasi di Puskesmas Kapuas" })).body.id;
+  return (
+    await graph.post(`${sandbox.credentials.graph.pageId}/feed`, { message: "Jadwal vaksinasi di Puskesmas Kapuas" })
+  ).body.id;
 }
 
 describe("Engagement set through the control API", () => {
   it("PUT /_sandbox/engagement/{id} sets the given counts and keeps the others; an unknown id is 404", async () => {
     const postId = await pagePost();
-    expect((await control.put(`/engagement/${postId}`, { likes: 7, shares: 2 })).body).toMatchObject({ likes: 7, shares: 2, views: 0 });
-    expect((await control.put(`/engagement/${postId}`, { views: 90 })).body).toMatchObject({ likes: 7, shares: 2, views: 90 });
+    expect((await control.put(`/engagement/${postId}`, { likes: 7, shares: 2 })).body).toMatchObject({
+      likes: 7,
+      shares: 2,
+      views: 0,
+    });
+    expect((await control.put(`/engagement/${postId}`, { views: 90 })).body).toMatchObject({
+      likes: 7,
+      shares: 2,
+      views: 90,
+    });
     expect((await control.put("/engagement/123_456", { likes: 1 })).status).toBe(404);
     expect((await control.put(`/engagement/${postId}`, { likes: -1 })).status).toBe(400);
   });
@@ -42,7 +59,8 @@ describe("Engagement set through the control API", () => {
     const first = sandbox.state.engagementOf(postId);
     sandbox.control.growEngagement();
     const second = sandbox.state.engagementOf(postId);
-    for (const [name, value] of Object.entries(second)) expect(value).toBeGreaterThanOrEqual(first[name as keyof typeof first]);
+    for (const [name, value] of Object.entries(second))
+      expect(value).toBeGreaterThanOrEqual(first[name as keyof typeof first]);
     expect(second.reach).toBeLessThanOrEqual(second.views);
   });
 
@@ -60,7 +78,9 @@ describe("Facebook Page post engagement", () => {
     const postId = await pagePost();
     sandbox.control.injectFacebookComments({ postId, count: 2 });
     sandbox.control.setEngagement(postId, { likes: 12, comments: 3, shares: 4 });
-    const read = await graph.get(postId, { fields: "reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count),shares" });
+    const read = await graph.get(postId, {
+      fields: "reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count),shares",
+    });
     expect(read.body).toEqual({
       id: postId,
       reactions: { data: [], summary: { total_count: 12, viewer_reaction: "NONE" } },
@@ -85,7 +105,12 @@ describe("Facebook Page post engagement", () => {
     sandbox.control.setEngagement(postId, { views: 340, reach: 210 });
     const insights = await graph.get(`${postId}/insights`, { metric: "post_impressions,post_total_media_view_unique" });
     expect(insights.body.data).toEqual([
-      expect.objectContaining({ name: "post_impressions", period: "lifetime", values: [{ value: 340 }], id: `${postId}/insights/post_impressions/lifetime` }),
+      expect.objectContaining({
+        name: "post_impressions",
+        period: "lifetime",
+        values: [{ value: 340 }],
+        id: `${postId}/insights/post_impressions/lifetime`,
+      }),
       expect.objectContaining({ name: "post_total_media_view_unique", period: "lifetime", values: [{ value: 210 }] }),
     ]);
     // https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics (15 June 2025)
@@ -103,9 +128,18 @@ describe("Instagram media engagement", () => {
     const mediaId = await publishInstagramImage(sandbox, `${media.url}/pengumuman.png`, "Pengumuman");
     sandbox.control.injectInstagramComments({ mediaId, count: 1 });
     sandbox.control.setEngagement(mediaId, { likes: 25, comments: 4, views: 800, reach: 500, saves: 6, shares: 9 });
-    expect((await graph.get(mediaId, { fields: "like_count,comments_count" })).body).toEqual({ id: mediaId, like_count: 25, comments_count: 5 });
+    expect((await graph.get(mediaId, { fields: "like_count,comments_count" })).body).toEqual({
+      id: mediaId,
+      like_count: 25,
+      comments_count: 5,
+    });
     const insights = await graph.get(`${mediaId}/insights`, { metric: "views,reach,saved,shares" });
-    expect(insights.body.data.map((metric: { name: string; values: { value: number }[] }) => [metric.name, metric.values[0]!.value])).toEqual([
+    expect(
+      insights.body.data.map((metric: { name: string; values: { value: number }[] }) => [
+        metric.name,
+        metric.values[0]!.value,
+      ]),
+    ).toEqual([
       ["views", 800],
       ["reach", 500],
       ["saved", 6],
@@ -131,8 +165,23 @@ describe("X public_metrics", () => {
     const before = sandbox.control.xUsage().endpoints["GET /2/tweets"]?.requests ?? 0;
     const lookup = await x.v2.tweets([first, second, "1850000000000009999"], { "tweet.fields": ["public_metrics"] });
     expect(lookup.data).toEqual([
-      { id: first, text: "Pengumuman pertama", edit_history_tweet_ids: [first], public_metrics: { retweet_count: 3, reply_count: 3, like_count: 11, quote_count: 1, bookmark_count: 2, impression_count: 400 } },
-      expect.objectContaining({ id: second, public_metrics: expect.objectContaining({ like_count: 0, impression_count: 0 }) }),
+      {
+        id: first,
+        text: "Pengumuman pertama",
+        edit_history_tweet_ids: [first],
+        public_metrics: {
+          retweet_count: 3,
+          reply_count: 3,
+          like_count: 11,
+          quote_count: 1,
+          bookmark_count: 2,
+          impression_count: 400,
+        },
+      },
+      expect.objectContaining({
+        id: second,
+        public_metrics: expect.objectContaining({ like_count: 0, impression_count: 0 }),
+      }),
     ]);
     expect(lookup.errors).toEqual([expect.objectContaining({ resource_id: "1850000000000009999", parameter: "ids" })]);
     expect(sandbox.control.xUsage().endpoints["GET /2/tweets"]!.requests).toBe(before + 1);

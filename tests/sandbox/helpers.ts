@@ -31,7 +31,11 @@ export function graphClient(sandbox: Sandbox, token = sandbox.credentials.graph.
   return {
     get: (path: string, query?: Record<string, string>) => fetch(url(path, query)).then(asJson),
     post: (path: string, params: Record<string, unknown> = {}) =>
-      fetch(url(path), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(params) }).then(asJson),
+      fetch(url(path), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(params),
+      }).then(asJson),
     postForm: (path: string, form: FormData) => fetch(url(path), { method: "POST", body: form }).then(asJson),
     delete: (path: string) => fetch(url(path), { method: "DELETE" }).then(asJson),
     fetchUrl: (absolute: string) => fetch(absolute).then(asJson),
@@ -83,7 +87,8 @@ export function startMediaHost(): Promise<TestServer> {
   return startServer((req, res) => {
     if (req.url === "/pengumuman.png") return res.writeHead(200, { "content-type": "image/png" }).end(PNG_BYTES);
     if (req.url === "/video.mp4") return res.writeHead(200, { "content-type": "video/mp4" }).end(Buffer.alloc(2048, 1));
-    if (req.url === "/page.html") return res.writeHead(200, { "content-type": "text/html" }).end("<html>not an image</html>");
+    if (req.url === "/page.html")
+      return res.writeHead(200, { "content-type": "text/html" }).end("<html>not an image</html>");
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
   });
 }

@@ -20,7 +20,8 @@ describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/gu
   const meta = () => sandbox.credentials.oauth.meta;
   const dialog = (params: Record<string, string> = {}) =>
     `${sandbox.url}/v23.0/dialog/oauth?${new URLSearchParams({ client_id: meta().appId, redirect_uri: REDIRECT, state: "st4te", scope: "pages_show_list,pages_manage_posts", response_type: "code", ...params })}`;
-  const tokenUrl = (params: Record<string, string>) => `${sandbox.url}/v23.0/oauth/access_token?${new URLSearchParams({ client_id: meta().appId, client_secret: meta().appSecret, ...params })}`;
+  const tokenUrl = (params: Record<string, string>) =>
+    `${sandbox.url}/v23.0/oauth/access_token?${new URLSearchParams({ client_id: meta().appId, client_secret: meta().appSecret, ...params })}`;
 
   async function authorizationCode(): Promise<string> {
     const { location } = await answerConsent(dialog(), "allow");
@@ -33,13 +34,20 @@ describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/gu
     expect(await page.text()).toContain("pages_manage_posts");
     const { status, location } = await answerConsent(dialog(), "allow");
     expect(status).toBe(302);
-    expect(location).toMatch(/^https:\/\/siar\.example\.go\.id\/api\/channels\/oauth\/meta\/callback\?code=[^&]+&state=st4te#_=_$/);
+    expect(location).toMatch(
+      /^https:\/\/siar\.example\.go\.id\/api\/channels\/oauth\/meta\/callback\?code=[^&]+&state=st4te#_=_$/,
+    );
   });
 
   it("cancelling redirects with error=access_denied&error_reason=user_denied and the state", async () => {
     const { location } = await answerConsent(dialog(), "deny");
     const answer = new URL(location!).searchParams;
-    expect(Object.fromEntries(answer)).toMatchObject({ error: "access_denied", error_reason: "user_denied", error_code: "200", state: "st4te" });
+    expect(Object.fromEntries(answer)).toMatchObject({
+      error: "access_denied",
+      error_reason: "user_denied",
+      error_code: "200",
+      state: "st4te",
+    });
     expect(answer.has("code")).toBe(false);
   });
 
@@ -53,35 +61,69 @@ describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/gu
   it("exchanges the code once for a short-lived token, then for a long-lived one", async () => {
     const code = await authorizationCode();
     const short = await json(await fetch(tokenUrl({ redirect_uri: REDIRECT, code })));
-    expect(short).toMatchObject({ status: 200, body: { access_token: expect.any(String), token_type: "bearer", expires_in: 3600 } });
+    expect(short).toMatchObject({
+      status: 200,
+      body: { access_token: expect.any(String), token_type: "bearer", expires_in: 3600 },
+    });
     const reused = await json(await fetch(tokenUrl({ redirect_uri: REDIRECT, code })));
-    expect(reused).toMatchObject({ status: 400, body: { error: { type: "OAuthException", code: 100, error_subcode: 36009 } } });
-    const long = await json(await fetch(tokenUrl({ grant_type: "fb_exchange_token", fb_exchange_token: short.body.access_token })));
-    expect(long.body).toMatchObject({ access_token: expect.any(String), token_type: "bearer", expires_in: 60 * 24 * 3600 });
+    expect(reused).toMatchObject({
+      status: 400,
+      body: { error: { type: "OAuthException", code: 100, error_subcode: 36009 } },
+    });
+    const long = await json(
+      await fetch(tokenUrl({ grant_type: "fb_exchange_token", fb_exchange_token: short.body.access_token })),
+    );
+    expect(long.body).toMatchObject({
+      access_token: expect.any(String),
+      token_type: "bearer",
+      expires_in: 60 * 24 * 3600,
+    });
     expect(long.body.access_token).not.toBe(short.body.access_token);
   });
 
   it("refuses a bad code (100), a different redirect_uri (100/36008), a missing redirect_uri (191) and a wrong secret (1)", async () => {
-    expect((await json(await fetch(tokenUrl({ redirect_uri: REDIRECT, code: "nonsense" })))).body.error).toMatchObject({ code: 100, error_subcode: 36007 });
+    expect((await json(await fetch(tokenUrl({ redirect_uri: REDIRECT, code: "nonsense" })))).body.error).toMatchObject({
+      code: 100,
+      error_subcode: 36007,
+    });
     const code = await authorizationCode();
-    expect((await json(await fetch(tokenUrl({ redirect_uri: "https://elsewhere.example/cb", code })))).body.error).toMatchObject({ code: 100, error_subcode: 36008 });
-    expect((await json(await fetch(tokenUrl({ code })))).body.error).toMatchObject({ code: 191, message: "Missing redirect_uri parameter." });
+    expect(
+      (await json(await fetch(tokenUrl({ redirect_uri: "https://elsewhere.example/cb", code })))).body.error,
+    ).toMatchObject({ code: 100, error_subcode: 36008 });
+    expect((await json(await fetch(tokenUrl({ code })))).body.error).toMatchObject({
+      code: 191,
+      message: "Missing redirect_uri parameter.",
+    });
     const wrongSecret = `${sandbox.url}/v23.0/oauth/access_token?${new URLSearchParams({ client_id: meta().appId, client_secret: "0".repeat(32), redirect_uri: REDIRECT, code })}`;
-    expect(await json(await fetch(wrongSecret))).toMatchObject({ status: 400, body: { error: { type: "OAuthException", code: 1 } } });
+    expect(await json(await fetch(wrongSecret))).toMatchObject({
+      status: 400,
+      body: { error: { type: "OAuthException", code: 1 } },
+    });
   });
 
   it("/me/accounts lists the seeded Page with the Page token publishing uses and its Instagram account", async () => {
     const code = await authorizationCode();
     const short = (await json(await fetch(tokenUrl({ redirect_uri: REDIRECT, code })))).body.access_token;
     const fields = "id,name,access_token,instagram_business_account{id,username}";
-    const accounts = await json(await fetch(`${sandbox.url}/v23.0/me/accounts?${new URLSearchParams({ fields, access_token: short })}`));
+    const accounts = await json(
+      await fetch(`${sandbox.url}/v23.0/me/accounts?${new URLSearchParams({ fields, access_token: short })}`),
+    );
     const { graph } = sandbox.credentials;
     expect(accounts.body.data).toEqual([
-      { id: graph.pageId, name: graph.pageName, access_token: graph.pageAccessToken, instagram_business_account: { id: graph.igUserId, username: graph.igUsername } },
+      {
+        id: graph.pageId,
+        name: graph.pageName,
+        access_token: graph.pageAccessToken,
+        instagram_business_account: { id: graph.igUserId, username: graph.igUsername },
+      },
     ]);
     // The Page token from the list publishes.
     const post = await json(
-      await fetch(`${sandbox.url}/v23.0/${graph.pageId}/feed`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "Uji", access_token: accounts.body.data[0].access_token }) }),
+      await fetch(`${sandbox.url}/v23.0/${graph.pageId}/feed`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ message: "Uji", access_token: accounts.body.data[0].access_token }),
+      }),
     );
     expect(post.body.id).toEqual(expect.any(String));
   });
@@ -138,44 +180,115 @@ describe("X OAuth 2.0 with PKCE (https://docs.x.com/resources/fundamentals/authe
   });
 
   it("exchanges the code with the right verifier for a 2-hour token and a refresh token that the X API accepts", async () => {
-    const issued = await token({ grant_type: "authorization_code", code: await code(), redirect_uri: X_REDIRECT, code_verifier: VERIFIER });
-    expect(issued).toMatchObject({ status: 200, body: { token_type: "bearer", expires_in: 7200, access_token: expect.any(String), refresh_token: expect.any(String), scope: expect.stringContaining("offline.access") } });
+    const issued = await token({
+      grant_type: "authorization_code",
+      code: await code(),
+      redirect_uri: X_REDIRECT,
+      code_verifier: VERIFIER,
+    });
+    expect(issued).toMatchObject({
+      status: 200,
+      body: {
+        token_type: "bearer",
+        expires_in: 7200,
+        access_token: expect.any(String),
+        refresh_token: expect.any(String),
+        scope: expect.stringContaining("offline.access"),
+      },
+    });
     const me = await createXClientForSandbox(sandbox.url, { bearerToken: issued.body.access_token }).v2.me();
     expect(me.data.username).toBe(sandbox.credentials.x.username);
   });
 
   it("a wrong code_verifier, a reused code and a wrong client secret are refused in X's error shape", async () => {
     const first = await code();
-    expect(await token({ grant_type: "authorization_code", code: first, redirect_uri: X_REDIRECT, code_verifier: "b".repeat(43) })).toEqual({
+    expect(
+      await token({
+        grant_type: "authorization_code",
+        code: first,
+        redirect_uri: X_REDIRECT,
+        code_verifier: "b".repeat(43),
+      }),
+    ).toEqual({
       status: 400,
       body: { error: "invalid_request", error_description: "Value passed for the code verifier was invalid." },
     });
-    expect((await token({ grant_type: "authorization_code", code: first, redirect_uri: X_REDIRECT, code_verifier: VERIFIER })).status).toBe(200);
-    expect((await token({ grant_type: "authorization_code", code: first, redirect_uri: X_REDIRECT, code_verifier: VERIFIER })).body).toEqual({
+    expect(
+      (
+        await token({
+          grant_type: "authorization_code",
+          code: first,
+          redirect_uri: X_REDIRECT,
+          code_verifier: VERIFIER,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await token({
+          grant_type: "authorization_code",
+          code: first,
+          redirect_uri: X_REDIRECT,
+          code_verifier: VERIFIER,
+        })
+      ).body,
+    ).toEqual({
       error: "invalid_request",
       error_description: "Value passed for the authorization code was invalid.",
     });
     const wrongSecret = `Basic ${Buffer.from(`${x().clientId}:nope`).toString("base64")}`;
-    expect(await token({ grant_type: "authorization_code", code: await code(), redirect_uri: X_REDIRECT, code_verifier: VERIFIER }, wrongSecret)).toMatchObject({
+    expect(
+      await token(
+        { grant_type: "authorization_code", code: await code(), redirect_uri: X_REDIRECT, code_verifier: VERIFIER },
+        wrongSecret,
+      ),
+    ).toMatchObject({
       status: 401,
       body: { error: "unauthorized_client" },
     });
   });
 
   it("a public client may name itself with client_id instead of Basic auth", async () => {
-    const issued = await token({ grant_type: "authorization_code", code: await code(), redirect_uri: X_REDIRECT, code_verifier: VERIFIER, client_id: x().clientId }, null);
+    const issued = await token(
+      {
+        grant_type: "authorization_code",
+        code: await code(),
+        redirect_uri: X_REDIRECT,
+        code_verifier: VERIFIER,
+        client_id: x().clientId,
+      },
+      null,
+    );
     expect(issued.status).toBe(200);
   });
 
   it("access tokens expire after 7200 s on the sandbox clock; the refresh token rotates", async () => {
-    const issued = (await token({ grant_type: "authorization_code", code: await code(), redirect_uri: X_REDIRECT, code_verifier: VERIFIER })).body;
+    const issued = (
+      await token({
+        grant_type: "authorization_code",
+        code: await code(),
+        redirect_uri: X_REDIRECT,
+        code_verifier: VERIFIER,
+      })
+    ).body;
     sandbox.control.advanceClock(7200_000);
-    const expired = await fetch(`${sandbox.url}/2/users/me`, { headers: { authorization: `Bearer ${issued.access_token}` } });
+    const expired = await fetch(`${sandbox.url}/2/users/me`, {
+      headers: { authorization: `Bearer ${issued.access_token}` },
+    });
     expect(expired.status).toBe(401);
     const refreshed = await token({ grant_type: "refresh_token", refresh_token: issued.refresh_token });
-    expect(refreshed.body).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 7200 });
+    expect(refreshed.body).toMatchObject({
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+      expires_in: 7200,
+    });
     expect(refreshed.body.refresh_token).not.toBe(issued.refresh_token);
-    expect((await createXClientForSandbox(sandbox.url, { bearerToken: refreshed.body.access_token }).v2.me()).data.id).toBe(sandbox.credentials.x.userId);
-    expect(await token({ grant_type: "refresh_token", refresh_token: issued.refresh_token })).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    expect(
+      (await createXClientForSandbox(sandbox.url, { bearerToken: refreshed.body.access_token }).v2.me()).data.id,
+    ).toBe(sandbox.credentials.x.userId);
+    expect(await token({ grant_type: "refresh_token", refresh_token: issued.refresh_token })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_request" },
+    });
   });
 });

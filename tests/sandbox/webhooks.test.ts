@@ -2,7 +2,14 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../server/sandbox/index";
-import { graphClient, publishInstagramImage, startMediaHost, startServer, startTestSandbox, type TestServer } from "./helpers";
+import {
+  graphClient,
+  publishInstagramImage,
+  startMediaHost,
+  startServer,
+  startTestSandbox,
+  type TestServer,
+} from "./helpers";
 
 const APP_SECRET = "sandbox-app-secret";
 const VERIFY_TOKEN = "siar-verify-token";
@@ -34,7 +41,8 @@ beforeAll(async () => {
     const url = new URL(req.url!, "http://receiver");
     if (req.method === "GET") {
       receiver.verifications.push(url.searchParams);
-      const ok = url.searchParams.get("hub.mode") === "subscribe" && url.searchParams.get("hub.verify_token") === VERIFY_TOKEN;
+      const ok =
+        url.searchParams.get("hub.mode") === "subscribe" && url.searchParams.get("hub.verify_token") === VERIFY_TOKEN;
       return ok ? res.writeHead(200).end(url.searchParams.get("hub.challenge")) : res.writeHead(403).end();
     }
     const chunks: Buffer[] = [];
@@ -49,7 +57,12 @@ beforeAll(async () => {
     });
   });
   sandbox = await startTestSandbox({
-    webhook: { callbackUrl: `${server.url}/webhooks/meta`, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, retry: { attempts: 3, baseDelayMs: 10 } },
+    webhook: {
+      callbackUrl: `${server.url}/webhooks/meta`,
+      appSecret: APP_SECRET,
+      verifyToken: VERIFY_TOKEN,
+      retry: { attempts: 3, baseDelayMs: 10 },
+    },
   });
 });
 afterAll(async () => {
@@ -65,7 +78,9 @@ beforeEach(async () => {
 });
 
 async function publishFacebookPost(): Promise<string> {
-  const { body } = await graphClient(sandbox).post(`${sandbox.credentials.graph.pageId}/feed`, { message: "Info banjir" });
+  const { body } = await graphClient(sandbox).post(`${sandbox.credentials.graph.pageId}/feed`, {
+    message: "Info banjir",
+  });
   return body.id;
 }
 
@@ -84,7 +99,10 @@ describe("Verification (https://developers.facebook.com/docs/graph-api/webhooks/
     const postId = await publishFacebookPost();
     sandbox.control.injectFacebookComments({ postId });
     await sandbox.control.waitForWebhooks();
-    expect(sandbox.control.webhookDeliveries()[0]).toMatchObject({ status: "failed", attempts: [{ error: "callback verification failed" }, {}, {}] });
+    expect(sandbox.control.webhookDeliveries()[0]).toMatchObject({
+      status: "failed",
+      attempts: [{ error: "callback verification failed" }, {}, {}],
+    });
     expect(receiver.deliveries).toHaveLength(0);
   });
 });
@@ -92,7 +110,10 @@ describe("Verification (https://developers.facebook.com/docs/graph-api/webhooks/
 describe("Event notifications (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications)", () => {
   it("an injected Page comment arrives as a feed change signed with X-Hub-Signature-256, and is also visible by polling", async () => {
     const postId = await publishFacebookPost();
-    const [comment] = sandbox.control.injectFacebookComments({ postId, texts: ["Air sudah masuk rumah di Sungai Mawang!"] });
+    const [comment] = sandbox.control.injectFacebookComments({
+      postId,
+      texts: ["Air sudah masuk rumah di Sungai Mawang!"],
+    });
     await sandbox.control.waitForWebhooks();
 
     expect(receiver.deliveries).toHaveLength(1);
@@ -145,14 +166,21 @@ describe("Event notifications (https://developers.facebook.com/docs/graph-api/we
   it("a comment on a Page video names the video's feed post, of status type added_video", async () => {
     const mediaHost = await startMediaHost();
     const { pageId } = sandbox.credentials.graph;
-    const { body: video } = await graphClient(sandbox).post(`${pageId}/videos`, { file_url: `${mediaHost.url}/video.mp4`, description: "Banjir pagi ini" });
+    const { body: video } = await graphClient(sandbox).post(`${pageId}/videos`, {
+      file_url: `${mediaHost.url}/video.mp4`,
+      description: "Banjir pagi ini",
+    });
     await mediaHost.close();
     const feedPostId = `${pageId}_${video.id}`;
     sandbox.control.injectFacebookComments({ postId: feedPostId, texts: ["Jalan ke Entikong tergenang"] });
     await sandbox.control.waitForWebhooks();
 
     const { value } = JSON.parse(receiver.deliveries[0]!.raw.toString("utf8")).entry[0].changes[0];
-    expect(value).toMatchObject({ post_id: feedPostId, post: { id: feedPostId, status_type: "added_video" }, message: "Jalan ke Entikong tergenang" });
+    expect(value).toMatchObject({
+      post_id: feedPostId,
+      post: { id: feedPostId, status_type: "added_video" },
+      message: "Jalan ke Entikong tergenang",
+    });
   });
 
   // https://developers.facebook.com/docs/instagram-platform/webhooks#comments
@@ -171,7 +199,17 @@ describe("Event notifications (https://developers.facebook.com/docs/graph-api/we
         {
           id: sandbox.credentials.graph.igUserId,
           time: expect.any(Number),
-          changes: [{ field: "comments", value: { id: comment!.id, text: "mantap pak", from: { id: comment!.from.id, username: comment!.from.username }, media: { id: mediaId, media_product_type: "FEED" } } }],
+          changes: [
+            {
+              field: "comments",
+              value: {
+                id: comment!.id,
+                text: "mantap pak",
+                from: { id: comment!.from.id, username: comment!.from.username },
+                media: { id: mediaId, media_product_type: "FEED" },
+              },
+            },
+          ],
         },
       ],
     });
@@ -183,9 +221,14 @@ describe("Event notifications (https://developers.facebook.com/docs/graph-api/we
     sandbox.control.injectFacebookComments({ postId });
     await sandbox.control.waitForWebhooks();
     const [delivery] = sandbox.control.webhookDeliveries();
-    expect(delivery).toMatchObject({ status: "delivered", attempts: [{ httpStatus: 500 }, { httpStatus: 500 }, { httpStatus: 200 }] });
+    expect(delivery).toMatchObject({
+      status: "delivered",
+      attempts: [{ httpStatus: 500 }, { httpStatus: 500 }, { httpStatus: 200 }],
+    });
     expect(receiver.deliveries).toHaveLength(1);
-    expect(verifySignature(receiver.deliveries[0]!.raw, receiver.deliveries[0]!.headers["x-hub-signature-256"], APP_SECRET)).toBe(true);
+    expect(
+      verifySignature(receiver.deliveries[0]!.raw, receiver.deliveries[0]!.headers["x-hub-signature-256"], APP_SECRET),
+    ).toBe(true);
   });
 
   it("gives up after the configured attempts", async () => {
@@ -193,6 +236,9 @@ describe("Event notifications (https://developers.facebook.com/docs/graph-api/we
     const postId = await publishFacebookPost();
     sandbox.control.injectFacebookComments({ postId });
     await sandbox.control.waitForWebhooks();
-    expect(sandbox.control.webhookDeliveries()[0]).toMatchObject({ status: "failed", attempts: [{ httpStatus: 500 }, { httpStatus: 500 }, { httpStatus: 500 }] });
+    expect(sandbox.control.webhookDeliveries()[0]).toMatchObject({
+      status: "failed",
+      attempts: [{ httpStatus: 500 }, { httpStatus: 500 }, { httpStatus: 500 }],
+    });
   });
 });

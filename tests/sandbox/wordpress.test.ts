@@ -18,7 +18,10 @@ async function wp(path: string, init: RequestInit & { json?: unknown } = {}) {
   const { json, ...rest } = init;
   const response = await fetch(`${sandbox.credentials.wordpress.baseUrl}/wp-json/wp/v2${path}`, {
     ...rest,
-    headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), ...(rest.headers as Record<string, string>) },
+    headers: {
+      ...(json !== undefined ? { "content-type": "application/json" } : {}),
+      ...(rest.headers as Record<string, string>),
+    },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
   return { status: response.status, headers: response.headers, body: await response.json() };
@@ -26,7 +29,15 @@ async function wp(path: string, init: RequestInit & { json?: unknown } = {}) {
 
 describe("Posts (https://developer.wordpress.org/rest-api/reference/posts/)", () => {
   it("POST /wp/v2/posts with an application password creates a published post (201, Location, rendered fields)", async () => {
-    const created = await wp("/posts", { method: "POST", headers: withAuth, json: { title: "Jadwal Posyandu Desa Semuntai", content: "Posyandu dibuka pukul 08.00.\n\nBawa buku KIA.", status: "publish" } });
+    const created = await wp("/posts", {
+      method: "POST",
+      headers: withAuth,
+      json: {
+        title: "Jadwal Posyandu Desa Semuntai",
+        content: "Posyandu dibuka pukul 08.00.\n\nBawa buku KIA.",
+        status: "publish",
+      },
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe(`${sandbox.url}/wp-json/wp/v2/posts/${created.body.id}`);
     expect(created.body).toMatchObject({
@@ -47,17 +58,33 @@ describe("Posts (https://developer.wordpress.org/rest-api/reference/posts/)", ()
 
   it("status future with a future date schedules the post; a past date publishes it at once", async () => {
     const future = new Date(sandbox.state.now() + 2 * 24 * 3600 * 1000).toISOString();
-    const scheduled = await wp("/posts", { method: "POST", headers: withAuth, json: { title: "Nanti", content: "x", status: "future", date_gmt: future } });
+    const scheduled = await wp("/posts", {
+      method: "POST",
+      headers: withAuth,
+      json: { title: "Nanti", content: "x", status: "future", date_gmt: future },
+    });
     expect(scheduled.body).toMatchObject({ status: "future", date_gmt: future.slice(0, 19) });
     // The site runs on WIB (UTC+7): `date` is local time.
     expect(Date.parse(`${scheduled.body.date}Z`) - Date.parse(`${scheduled.body.date_gmt}Z`)).toBe(7 * 3600 * 1000);
 
-    const past = await wp("/posts", { method: "POST", headers: withAuth, json: { title: "Kemarin", content: "x", status: "future", date: "2024-01-02T09:00:00" } });
-    expect(past.body).toMatchObject({ status: "publish", date: "2024-01-02T09:00:00", date_gmt: "2024-01-02T02:00:00" });
+    const past = await wp("/posts", {
+      method: "POST",
+      headers: withAuth,
+      json: { title: "Kemarin", content: "x", status: "future", date: "2024-01-02T09:00:00" },
+    });
+    expect(past.body).toMatchObject({
+      status: "publish",
+      date: "2024-01-02T09:00:00",
+      date_gmt: "2024-01-02T02:00:00",
+    });
   });
 
   it("lists published posts with X-WP-Total and X-WP-TotalPages; drafts need authentication", async () => {
-    for (const [title, status] of [["A", "publish"], ["B", "publish"], ["C", "draft"]] as const) {
+    for (const [title, status] of [
+      ["A", "publish"],
+      ["B", "publish"],
+      ["C", "draft"],
+    ] as const) {
       await wp("/posts", { method: "POST", headers: withAuth, json: { title, status } });
     }
     const list = await wp("/posts?per_page=1");
@@ -66,25 +93,48 @@ describe("Posts (https://developer.wordpress.org/rest-api/reference/posts/)", ()
     expect(list.headers.get("x-wp-totalpages")).toBe("2");
 
     const drafts = await wp("/posts?status=draft");
-    expect(drafts.body).toMatchObject({ code: "rest_invalid_param", data: { status: 400, params: { status: expect.any(String) } } });
-    expect((await wp("/posts?status=draft", { headers: withAuth })).body.map((p: { title: { rendered: string } }) => p.title.rendered)).toEqual(["C"]);
+    expect(drafts.body).toMatchObject({
+      code: "rest_invalid_param",
+      data: { status: 400, params: { status: expect.any(String) } },
+    });
+    expect(
+      (await wp("/posts?status=draft", { headers: withAuth })).body.map(
+        (p: { title: { rendered: string } }) => p.title.rendered,
+      ),
+    ).toEqual(["C"]);
     expect((await wp("/posts?page=9")).body.code).toBe("rest_post_invalid_page_number");
   });
 
   it("POST /posts/:id updates; DELETE trashes, DELETE ?force=true deletes for good", async () => {
-    const { body: post } = await wp("/posts", { method: "POST", headers: withAuth, json: { title: "Draf", status: "draft" } });
-    const updated = await wp(`/posts/${post.id}`, { method: "POST", headers: withAuth, json: { title: { raw: "Final" }, status: "publish" } });
+    const { body: post } = await wp("/posts", {
+      method: "POST",
+      headers: withAuth,
+      json: { title: "Draf", status: "draft" },
+    });
+    const updated = await wp(`/posts/${post.id}`, {
+      method: "POST",
+      headers: withAuth,
+      json: { title: { raw: "Final" }, status: "publish" },
+    });
     expect(updated.body).toMatchObject({ status: "publish", title: { raw: "Final" } });
 
     expect((await wp(`/posts/${post.id}`, { method: "DELETE", headers: withAuth })).body.status).toBe("trash");
     expect((await wp(`/posts/${post.id}`, { method: "DELETE", headers: withAuth })).status).toBe(410);
     const forced = await wp(`/posts/${post.id}?force=true`, { method: "DELETE", headers: withAuth });
     expect(forced.body).toMatchObject({ deleted: true, previous: { id: post.id } });
-    expect((await wp(`/posts/${post.id}`)).body).toEqual({ code: "rest_post_invalid_id", message: "Invalid post ID.", data: { status: 404 } });
+    expect((await wp(`/posts/${post.id}`)).body).toEqual({
+      code: "rest_post_invalid_id",
+      message: "Invalid post ID.",
+      data: { status: 404 },
+    });
   });
 
   it("invalid input is rest_invalid_param 400 with data.params; empty posts are empty_content", async () => {
-    const invalid = await wp("/posts", { method: "POST", headers: withAuth, json: { title: "x", status: "published" } });
+    const invalid = await wp("/posts", {
+      method: "POST",
+      headers: withAuth,
+      json: { title: "x", status: "published" },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toEqual({
       code: "rest_invalid_param",
@@ -92,7 +142,9 @@ describe("Posts (https://developer.wordpress.org/rest-api/reference/posts/)", ()
       data: { status: 400, params: { status: "status is not one of publish, future, draft, pending, private." } },
     });
     expect((await wp("/posts", { method: "POST", headers: withAuth, json: {} })).body.code).toBe("empty_content");
-    expect((await wp("/posts", { method: "POST", headers: withAuth, json: { title: "x", featured_media: 999 } })).body.code).toBe("rest_invalid_featured_media");
+    expect(
+      (await wp("/posts", { method: "POST", headers: withAuth, json: { title: "x", featured_media: 999 } })).body.code,
+    ).toBe("rest_invalid_featured_media");
   });
 });
 
@@ -103,7 +155,9 @@ describe("Authentication", () => {
     expect(anonymous).toMatchObject({ status: 401, body: { code: "rest_cannot_create", data: { status: 401 } } });
 
     const wrong = `Basic ${Buffer.from(`${sandbox.credentials.wordpress.username}:wrong pass word`).toString("base64")}`;
-    expect(await wp("/posts", { method: "POST", headers: { authorization: wrong }, json: { title: "x" } })).toMatchObject({ status: 401, body: { code: "incorrect_password" } });
+    expect(
+      await wp("/posts", { method: "POST", headers: { authorization: wrong }, json: { title: "x" } }),
+    ).toMatchObject({ status: 401, body: { code: "incorrect_password" } });
     expect(await wp("/users/me")).toMatchObject({ status: 401, body: { code: "rest_not_logged_in" } });
     expect((await wp("/users/me", { headers: withAuth })).body.slug).toBe("humas");
   });
@@ -120,39 +174,72 @@ describe("Media", () => {
   it("uploads a raw body with Content-Disposition, serves it at source_url, and sets it as a featured image", async () => {
     const uploaded = await wp("/media", {
       method: "POST",
-      headers: { ...withAuth, "content-type": "image/png", "content-disposition": 'attachment; filename="banjir-kapuas.png"' },
+      headers: {
+        ...withAuth,
+        "content-type": "image/png",
+        "content-disposition": 'attachment; filename="banjir-kapuas.png"',
+      },
       body: PNG_BYTES,
     });
     expect(uploaded.status).toBe(201);
-    expect(uploaded.body).toMatchObject({ type: "attachment", media_type: "image", mime_type: "image/png", media_details: { filesize: PNG_BYTES.length } });
+    expect(uploaded.body).toMatchObject({
+      type: "attachment",
+      media_type: "image",
+      mime_type: "image/png",
+      media_details: { filesize: PNG_BYTES.length },
+    });
     const file = await fetch(uploaded.body.source_url);
     expect(file.headers.get("content-type")).toContain("image/png");
     expect(Buffer.from(await file.arrayBuffer()).equals(PNG_BYTES)).toBe(true);
 
-    const post = await wp("/posts", { method: "POST", headers: withAuth, json: { title: "Banjir", status: "publish", featured_media: uploaded.body.id } });
+    const post = await wp("/posts", {
+      method: "POST",
+      headers: withAuth,
+      json: { title: "Banjir", status: "publish", featured_media: uploaded.body.id },
+    });
     expect(post.body.featured_media).toBe(uploaded.body.id);
   });
 
   it("uploads multipart `file`; a missing Content-Disposition or a disallowed type is refused", async () => {
     const form = new FormData();
     form.append("file", new Blob([PNG_BYTES], { type: "image/png" }), "poster.png");
-    const multipart = await fetch(`${sandbox.url}/wp-json/wp/v2/media`, { method: "POST", headers: withAuth, body: form });
+    const multipart = await fetch(`${sandbox.url}/wp-json/wp/v2/media`, {
+      method: "POST",
+      headers: withAuth,
+      body: form,
+    });
     expect(multipart.status).toBe(201);
 
-    const noDisposition = await wp("/media", { method: "POST", headers: { ...withAuth, "content-type": "image/png" }, body: PNG_BYTES });
+    const noDisposition = await wp("/media", {
+      method: "POST",
+      headers: { ...withAuth, "content-type": "image/png" },
+      body: PNG_BYTES,
+    });
     expect(noDisposition.body.code).toBe("rest_upload_no_content_disposition");
-    const script = await wp("/media", { method: "POST", headers: { ...withAuth, "content-type": "application/x-sh", "content-disposition": 'attachment; filename="x.sh"' }, body: "echo" });
+    const script = await wp("/media", {
+      method: "POST",
+      headers: {
+        ...withAuth,
+        "content-type": "application/x-sh",
+        "content-disposition": 'attachment; filename="x.sh"',
+      },
+      body: "echo",
+    });
     expect(script).toMatchObject({ status: 500, body: { code: "rest_upload_sideload_error" } });
   });
 
   it("unknown routes answer rest_no_route 404 in WordPress's envelope", async () => {
-    expect(await wp("/nothing-here")).toMatchObject({ status: 404, body: { code: "rest_no_route", data: { status: 404 } } });
+    expect(await wp("/nothing-here")).toMatchObject({
+      status: 404,
+      body: { code: "rest_no_route", data: { status: 404 } },
+    });
   });
 });
 
 describe("Listing posts by date (https://developer.wordpress.org/rest-api/reference/posts/#arguments)", () => {
   it("after and before narrow the list by publish date, exclusively; zoneless dates are site-local (WIB)", async () => {
-    const create = (title: string) => wp("/posts", { method: "POST", headers: withAuth, json: { title, content: "Isi", status: "publish" } });
+    const create = (title: string) =>
+      wp("/posts", { method: "POST", headers: withAuth, json: { title, content: "Isi", status: "publish" } });
     const old = await create("Berita lama");
     sandbox.control.advanceClock(60 * 60 * 1000);
     const boundary = new Date(sandbox.state.now() - 1000);
@@ -166,4 +253,3 @@ describe("Listing posts by date (https://developer.wordpress.org/rest-api/refere
     expect(invalid).toMatchObject({ status: 400, body: { code: "rest_invalid_param" } });
   });
 });
-

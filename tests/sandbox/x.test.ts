@@ -26,7 +26,11 @@ async function apiError(promise: Promise<unknown>): Promise<ApiResponseError> {
 describe("Authentication (https://docs.x.com/resources/fundamentals/authentication/overview)", () => {
   it("OAuth 1.0a user context: GET /2/users/me answers the signed-in account", async () => {
     const me = await client.v2.me({ "user.fields": ["created_at", "description"] });
-    expect(me.data).toMatchObject({ id: sandbox.credentials.x.userId, username: "diskominfo_sgu", created_at: expect.any(String) });
+    expect(me.data).toMatchObject({
+      id: sandbox.credentials.x.userId,
+      username: "diskominfo_sgu",
+      created_at: expect.any(String),
+    });
   });
 
   it("OAuth 2.0 user-context bearer tokens work too", async () => {
@@ -37,7 +41,12 @@ describe("Authentication (https://docs.x.com/resources/fundamentals/authenticati
   // https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/creating-a-signature
   it("a request signed with the wrong consumer secret is 401", async () => {
     const { appKey, accessToken, accessSecret } = sandbox.credentials.x;
-    const forged = createXClientForSandbox(sandbox.url, { appKey, appSecret: "wrong-secret", accessToken, accessSecret });
+    const forged = createXClientForSandbox(sandbox.url, {
+      appKey,
+      appSecret: "wrong-secret",
+      accessToken,
+      accessSecret,
+    });
     const error = await apiError(forged.v2.me());
     expect(error.code).toBe(401);
     expect(error.data).toMatchObject({ title: "Unauthorized", status: 401 });
@@ -47,7 +56,10 @@ describe("Authentication (https://docs.x.com/resources/fundamentals/authenticati
     const appOnly = createXClientForSandbox(sandbox.url, { bearerToken: sandbox.credentials.x.appOnlyBearerToken });
     const error = await apiError(appOnly.v2.tweet("Tidak boleh"));
     expect(error.code).toBe(403);
-    expect(error.data).toMatchObject({ title: "Unsupported Authentication", type: "https://api.twitter.com/2/problems/unsupported-authentication" });
+    expect(error.data).toMatchObject({
+      title: "Unsupported Authentication",
+      type: "https://api.twitter.com/2/problems/unsupported-authentication",
+    });
     const mentions = await appOnly.v2.userMentionTimeline(sandbox.credentials.x.userId);
     expect(mentions.meta.result_count).toBe(0);
   });
@@ -56,10 +68,15 @@ describe("Authentication (https://docs.x.com/resources/fundamentals/authenticati
 describe("Posts (https://docs.x.com/x-api/posts/creation-of-a-post)", () => {
   it("POST /2/tweets creates a post (201 {data:{id,text}}) and a reply to it", async () => {
     const posted = await client.v2.tweet("Pelayanan KTP keliling hari ini di Kecamatan Kapuas.");
-    expect(posted.data).toMatchObject({ id: expect.stringMatching(/^\d+$/), text: "Pelayanan KTP keliling hari ini di Kecamatan Kapuas." });
+    expect(posted.data).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      text: "Pelayanan KTP keliling hari ini di Kecamatan Kapuas.",
+    });
     const reply = await client.v2.reply("Lokasi: Kantor Camat Kapuas, pukul 08.00 WIB.", posted.data.id);
 
-    const read = await client.v2.singleTweet(reply.data.id, { "tweet.fields": ["author_id", "conversation_id", "referenced_tweets", "in_reply_to_user_id"] });
+    const read = await client.v2.singleTweet(reply.data.id, {
+      "tweet.fields": ["author_id", "conversation_id", "referenced_tweets", "in_reply_to_user_id"],
+    });
     expect(read.data).toMatchObject({
       author_id: sandbox.credentials.x.userId,
       conversation_id: posted.data.id,
@@ -82,13 +99,19 @@ describe("Posts (https://docs.x.com/x-api/posts/creation-of-a-post)", () => {
     await client.v2.tweet("Info banjir Sungai Kapuas");
     const error = await apiError(client.v2.tweet("Info banjir Sungai Kapuas"));
     expect(error.code).toBe(403);
-    expect(error.data).toMatchObject({ detail: "You are not allowed to create a Tweet with duplicate content.", status: 403 });
+    expect(error.data).toMatchObject({
+      detail: "You are not allowed to create a Tweet with duplicate content.",
+      status: 403,
+    });
   });
 
   it("an unknown body field is 400 invalid-request", async () => {
     const error = await apiError(client.v2.post("tweets", { text: "x", not_a_field: true }));
     expect(error.code).toBe(400);
-    expect(error.data).toMatchObject({ title: "Invalid Request", type: "https://api.twitter.com/2/problems/invalid-request" });
+    expect(error.data).toMatchObject({
+      title: "Invalid Request",
+      type: "https://api.twitter.com/2/problems/invalid-request",
+    });
   });
 
   // https://docs.x.com/x-api/posts/post-delete-by-post-id, https://docs.x.com/x-api/posts/post-lookup-by-post-id
@@ -134,16 +157,31 @@ describe("Mentions", () => {
   it("polling with since_id returns only mentions newer than the last one seen, with author expansions", async () => {
     const { userId } = sandbox.credentials.x;
     sandbox.control.injectMentions({ count: 3 });
-    const first = await client.v2.userMentionTimeline(userId, { expansions: ["author_id"], "tweet.fields": ["created_at", "author_id"], "user.fields": ["location"] });
+    const first = await client.v2.userMentionTimeline(userId, {
+      expansions: ["author_id"],
+      "tweet.fields": ["created_at", "author_id"],
+      "user.fields": ["location"],
+    });
     expect(first.meta.result_count).toBe(3);
     expect(first.tweets.every((t) => t.text.includes("@diskominfo_sgu"))).toBe(true);
-    expect(first.includes.users.map((u) => u.id).sort()).toEqual([...new Set(first.tweets.map((t) => t.author_id!))].sort());
+    expect(first.includes.users.map((u) => u.id).sort()).toEqual(
+      [...new Set(first.tweets.map((t) => t.author_id!))].sort(),
+    );
 
-    const injected = await controlClient(sandbox).post("/x/mentions", { texts: ["jln di Balai Karangan rusak", "kapan KTP sy jadi?"] });
+    const injected = await controlClient(sandbox).post("/x/mentions", {
+      texts: ["jln di Balai Karangan rusak", "kapan KTP sy jadi?"],
+    });
     expect(injected.status).toBe(201);
     const second = await client.v2.userMentionTimeline(userId, { since_id: first.meta.newest_id });
-    expect(second.tweets.map((t) => t.text)).toEqual(["@diskominfo_sgu kapan KTP sy jadi?", "@diskominfo_sgu jln di Balai Karangan rusak"]);
-    expect(second.meta).toMatchObject({ result_count: 2, newest_id: injected.body.data[1].id, oldest_id: injected.body.data[0].id });
+    expect(second.tweets.map((t) => t.text)).toEqual([
+      "@diskominfo_sgu kapan KTP sy jadi?",
+      "@diskominfo_sgu jln di Balai Karangan rusak",
+    ]);
+    expect(second.meta).toMatchObject({
+      result_count: 2,
+      newest_id: injected.body.data[1].id,
+      oldest_id: injected.body.data[0].id,
+    });
 
     const none = await client.v2.userMentionTimeline(userId, { since_id: second.meta.newest_id });
     expect(none.meta).toEqual({ result_count: 0 });
@@ -174,11 +212,29 @@ describe("User posts timeline (https://docs.x.com/x-api/posts/user-posts-timelin
     const recent = [];
     for (let i = 1; i <= 6; i++) recent.push((await client.v2.tweet(`Pengumuman ${i}`)).data.id);
 
-    const page = await client.v2.userTimeline(userId, { start_time: startTime, max_results: 5, "tweet.fields": ["created_at"] });
+    const page = await client.v2.userTimeline(userId, {
+      start_time: startTime,
+      max_results: 5,
+      "tweet.fields": ["created_at"],
+    });
     expect(page.tweets.map((t) => t.id)).toEqual(recent.slice(1).reverse());
-    expect(page.tweets[0]).toEqual({ id: recent[5], text: "Pengumuman 6", created_at: expect.any(String), edit_history_tweet_ids: [recent[5]] });
-    expect(page.meta).toMatchObject({ result_count: 5, newest_id: recent[5], oldest_id: recent[1], next_token: expect.any(String) });
-    const rest = await client.v2.userTimeline(userId, { start_time: startTime, max_results: 5, pagination_token: page.meta.next_token });
+    expect(page.tweets[0]).toEqual({
+      id: recent[5],
+      text: "Pengumuman 6",
+      created_at: expect.any(String),
+      edit_history_tweet_ids: [recent[5]],
+    });
+    expect(page.meta).toMatchObject({
+      result_count: 5,
+      newest_id: recent[5],
+      oldest_id: recent[1],
+      next_token: expect.any(String),
+    });
+    const rest = await client.v2.userTimeline(userId, {
+      start_time: startTime,
+      max_results: 5,
+      pagination_token: page.meta.next_token,
+    });
     expect(rest.tweets.map((t) => t.id)).toEqual([recent[0]]);
 
     const sinceOld = await client.v2.userTimeline(userId, { since_id: old.data.id, max_results: 100 });
@@ -218,12 +274,24 @@ describe("Rate limits (https://docs.x.com/x-api/fundamentals/rate-limits)", () =
     expect(error.code).toBe(429);
     expect(error.rateLimitError).toBe(true);
     expect(error.rateLimit).toEqual({ limit: 10, remaining: 0, reset: expect.any(Number) });
-    expect(error.data).toEqual({ title: "Too Many Requests", detail: "Too Many Requests", type: "about:blank", status: 429 });
-    expect(sandbox.control.xUsage().endpoints["GET /2/users/:id/mentions"]).toEqual({ requests: 11, succeeded: 10, rateLimited: 1 });
+    expect(error.data).toEqual({
+      title: "Too Many Requests",
+      detail: "Too Many Requests",
+      type: "about:blank",
+      status: 429,
+    });
+    expect(sandbox.control.xUsage().endpoints["GET /2/users/:id/mentions"]).toEqual({
+      requests: 11,
+      succeeded: 10,
+      rateLimited: 1,
+    });
   });
 
   it("the control API can exhaust an endpoint's window; advancing past the reset restores it", async () => {
-    const exhausted = await controlClient(sandbox).post("/rate-limits/exhaust", { platform: "x", endpoint: "POST /2/tweets" });
+    const exhausted = await controlClient(sandbox).post("/rate-limits/exhaust", {
+      platform: "x",
+      endpoint: "POST /2/tweets",
+    });
     expect(exhausted.status).toBe(204);
     const error = await apiError(client.v2.tweet("Kena batas"));
     expect(error.rateLimitError).toBe(true);

@@ -34,17 +34,24 @@ describe("configuration from the environment", () => {
 
   it("reads extra socket origins as bare origins, and names a value with a path or another scheme", () => {
     expect(loadConfig({}).allowedOrigins).toEqual([]);
-    expect(loadConfig({ SIAR_ALLOWED_ORIGINS: "https://humas.example.go.id, http://10.0.0.5:3000/" }).allowedOrigins).toEqual([
-      "https://humas.example.go.id",
-      "http://10.0.0.5:3000",
-    ]);
+    expect(
+      loadConfig({ SIAR_ALLOWED_ORIGINS: "https://humas.example.go.id, http://10.0.0.5:3000/" }).allowedOrigins,
+    ).toEqual(["https://humas.example.go.id", "http://10.0.0.5:3000"]);
     for (const value of ["https://siar.example.go.id/app", "ftp://siar.example.go.id", "siar.example.go.id", " , "]) {
-      expect(problemsOf({ SIAR_ALLOWED_ORIGINS: value })).toEqual([expect.stringMatching(/^SIAR_ALLOWED_ORIGINS: expected web origins separated by commas/)]);
+      expect(problemsOf({ SIAR_ALLOWED_ORIGINS: value })).toEqual([
+        expect.stringMatching(/^SIAR_ALLOWED_ORIGINS: expected web origins separated by commas/),
+      ]);
     }
   });
 
   it("reads the sign-in budgets, with defaults", () => {
-    expect(loadConfig({}).login).toEqual({ maxFailures: 5, windowMinutes: 15, perIpLimit: 30, perAccountLimit: 20, knownAddressDays: 90 });
+    expect(loadConfig({}).login).toEqual({
+      maxFailures: 5,
+      windowMinutes: 15,
+      perIpLimit: 30,
+      perAccountLimit: 20,
+      knownAddressDays: 90,
+    });
     expect(problemsOf({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "0", LOGIN_LOCKOUT_MINUTES: "2000" })).toEqual([
       expect.stringMatching(/^LOGIN_LOCKOUT_MINUTES: expected a whole number of minutes from 1 to 1440/),
       expect.stringMatching(/^LOGIN_MAX_FAILURES_PER_ACCOUNT: expected a whole number of failed attempts/),
@@ -52,14 +59,26 @@ describe("configuration from the environment", () => {
   });
 
   it("rejects a database URL that is not PostgreSQL", () => {
-    expect(problemsOf({ DATABASE_URL: "mysql://x@y/z" })).toEqual([expect.stringMatching(/^DATABASE_URL: expected a PostgreSQL URL/)]);
+    expect(problemsOf({ DATABASE_URL: "mysql://x@y/z" })).toEqual([
+      expect.stringMatching(/^DATABASE_URL: expected a PostgreSQL URL/),
+    ]);
   });
 
   it("requires explicit secrets with PostgreSQL, where several processes must agree on them", () => {
     const problems = problemsOf({ DATABASE_URL: "postgres://siar:pw@db:5432/siar" });
-    expect(problems).toEqual([expect.stringMatching(/^SIAR_SESSION_SECRET: required/), expect.stringMatching(/^SIAR_ENCRYPTION_KEY: required/)]);
-    const short = problemsOf({ DATABASE_URL: "postgres://siar:pw@db:5432/siar", SIAR_SESSION_SECRET: "short", SIAR_ENCRYPTION_KEY: "abc" });
-    expect(short).toEqual([expect.stringMatching(/^SIAR_SESSION_SECRET: expected at least 32/), expect.stringMatching(/^SIAR_ENCRYPTION_KEY: expected 32 random bytes/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^SIAR_SESSION_SECRET: required/),
+      expect.stringMatching(/^SIAR_ENCRYPTION_KEY: required/),
+    ]);
+    const short = problemsOf({
+      DATABASE_URL: "postgres://siar:pw@db:5432/siar",
+      SIAR_SESSION_SECRET: "short",
+      SIAR_ENCRYPTION_KEY: "abc",
+    });
+    expect(short).toEqual([
+      expect.stringMatching(/^SIAR_SESSION_SECRET: expected at least 32/),
+      expect.stringMatching(/^SIAR_ENCRYPTION_KEY: expected 32 random bytes/),
+    ]);
   });
 
   it("turns demo mode off by default on PostgreSQL", () => {
@@ -81,15 +100,23 @@ describe("the platform sandbox setting", () => {
   it("simulates channels in demo mode, but never in production unless explicitly enabled", () => {
     expect(loadConfig({}).sandbox).toMatchObject({ enabled: true, explicitlyEnabled: false });
     expect(loadConfig({ NODE_ENV: "production" }).sandbox.enabled).toBe(false);
-    expect(loadConfig({ NODE_ENV: "production", SIAR_SANDBOX: "true" }).sandbox).toMatchObject({ enabled: true, explicitlyEnabled: true });
+    expect(loadConfig({ NODE_ENV: "production", SIAR_SANDBOX: "true" }).sandbox).toMatchObject({
+      enabled: true,
+      explicitlyEnabled: true,
+    });
     expect(loadConfig({ SIAR_DEMO: "false" }).sandbox.enabled).toBe(false);
   });
 });
 
 describe("configuration errors and secrets", () => {
   it("never echoes a value that may hold a password", () => {
-    const problems = problemsOf({ SMTP_URL: "ftp://user:Rahasia123@mail", DATABASE_URL: "mysql://siar:Rahasia123@db/siar" });
+    const problems = problemsOf({
+      SMTP_URL: "ftp://user:Rahasia123@mail",
+      DATABASE_URL: "mysql://siar:Rahasia123@db/siar",
+    });
     expect(problems.join("\n")).not.toContain("Rahasia123");
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^SMTP_URL: /), expect.stringMatching(/^DATABASE_URL: /)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^SMTP_URL: /), expect.stringMatching(/^DATABASE_URL: /)]),
+    );
   });
 });

@@ -5,33 +5,80 @@ import { WorkingCalendar } from "../../server/deadlines/workingTime.js";
 
 const holidays = new IndonesianHolidays();
 const datesOf = (year: number, kind: NonWorkingDay["kind"]) =>
-  holidays.nonWorkingDaysIn(year).filter((day) => day.kind === kind).map((day) => day.date);
+  holidays
+    .nonWorkingDaysIn(year)
+    .filter((day) => day.kind === kind)
+    .map((day) => day.date);
 
 // The expected lists are the SKB 3 Menteri as published, typed in independently of the overrides file.
 describe("Indonesian holidays: date-holidays corrected by the SKB 3 Menteri", () => {
   it("matches the 17 national holidays of 2025 (SKB 1017/2024)", () => {
     expect(datesOf(2025, "libur_nasional")).toEqual([
-      "2025-01-01", "2025-01-27", "2025-01-29", "2025-03-29", "2025-03-31", "2025-04-01", "2025-04-18",
-      "2025-04-20", "2025-05-01", "2025-05-12", "2025-05-29", "2025-06-01", "2025-06-06", "2025-06-27",
-      "2025-08-17", "2025-09-05", "2025-12-25",
+      "2025-01-01",
+      "2025-01-27",
+      "2025-01-29",
+      "2025-03-29",
+      "2025-03-31",
+      "2025-04-01",
+      "2025-04-18",
+      "2025-04-20",
+      "2025-05-01",
+      "2025-05-12",
+      "2025-05-29",
+      "2025-06-01",
+      "2025-06-06",
+      "2025-06-27",
+      "2025-08-17",
+      "2025-09-05",
+      "2025-12-25",
     ]);
   });
 
   it("matches the cuti bersama of 2025, with 18 August added by SKB 933/2025", () => {
     expect(datesOf(2025, "cuti_bersama")).toEqual([
-      "2025-01-28", "2025-03-28", "2025-04-02", "2025-04-03", "2025-04-04", "2025-04-07", "2025-05-13",
-      "2025-05-30", "2025-06-09", "2025-08-18", "2025-12-26",
+      "2025-01-28",
+      "2025-03-28",
+      "2025-04-02",
+      "2025-04-03",
+      "2025-04-04",
+      "2025-04-07",
+      "2025-05-13",
+      "2025-05-30",
+      "2025-06-09",
+      "2025-08-18",
+      "2025-12-26",
     ]);
   });
 
   it("matches the 17 national holidays and 8 cuti bersama of 2026 (SKB 1497/2025)", () => {
     expect(datesOf(2026, "libur_nasional")).toEqual([
-      "2026-01-01", "2026-01-16", "2026-02-17", "2026-03-19", "2026-03-21", "2026-03-22", "2026-04-03",
-      "2026-04-05", "2026-05-01", "2026-05-14", "2026-05-27", "2026-05-31", "2026-06-01", "2026-06-16",
-      "2026-08-17", "2026-08-25", "2026-12-25",
+      "2026-01-01",
+      "2026-01-16",
+      "2026-02-17",
+      "2026-03-19",
+      "2026-03-21",
+      "2026-03-22",
+      "2026-04-03",
+      "2026-04-05",
+      "2026-05-01",
+      "2026-05-14",
+      "2026-05-27",
+      "2026-05-31",
+      "2026-06-01",
+      "2026-06-16",
+      "2026-08-17",
+      "2026-08-25",
+      "2026-12-25",
     ]);
     expect(datesOf(2026, "cuti_bersama")).toEqual([
-      "2026-02-16", "2026-03-18", "2026-03-20", "2026-03-23", "2026-03-24", "2026-05-15", "2026-05-28", "2026-12-24",
+      "2026-02-16",
+      "2026-03-18",
+      "2026-03-20",
+      "2026-03-23",
+      "2026-03-24",
+      "2026-05-15",
+      "2026-05-28",
+      "2026-12-24",
     ]);
   });
 
@@ -59,7 +106,9 @@ describe("Indonesian holidays: date-holidays corrected by the SKB 3 Menteri", ()
     expect(calendar.isWorkingDay(new Date("2026-08-10T10:00+07:00"))).toBe(false);
     expect(calendar.nonWorkingDayAt(new Date("2026-12-24T10:00+07:00"))?.kind).toBe("cuti_bersama");
     // A regional decree alone does not confirm the national list of a year.
-    expect(new IndonesianHolidays({ overrides: [{ ...regional, year: 2027, add: [] }] }).isConfirmedYear(2027)).toBe(false);
+    expect(new IndonesianHolidays({ overrides: [{ ...regional, year: 2027, add: [] }] }).isConfirmedYear(2027)).toBe(
+      false,
+    );
   });
 
   it("refuses an override with an impossible date or a date outside its year", () => {

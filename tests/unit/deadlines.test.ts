@@ -11,7 +11,11 @@ import {
   slaState,
   type ServiceLevelPolicy,
 } from "../../server/deadlines/policies.js";
-import { GOVERNMENT_WORKING_HOURS, INDONESIAN_TIME_ZONES, WorkingCalendar } from "../../server/deadlines/workingTime.js";
+import {
+  GOVERNMENT_WORKING_HOURS,
+  INDONESIAN_TIME_ZONES,
+  WorkingCalendar,
+} from "../../server/deadlines/workingTime.js";
 
 // Every expectation is a literal local time with its zone's offset (+07:00 WIB, +08:00 WITA,
 // +09:00 WIT), worked out by hand from the 2026 calendar and the SKB holiday list.
@@ -115,9 +119,21 @@ describe("working time", () => {
     expect(calendar.addWorkingTime(at("2026-08-10T11:00+08:00"), 120)).toEqual(at("2026-08-10T13:00+08:00"));
     const closed = Object.fromEntries(Object.keys(GOVERNMENT_WORKING_HOURS).map((day) => [day, []]));
     expect(() => new WorkingCalendar({ timeZone: "Asia/Jakarta", weeklyHours: closed as never })).toThrow(RangeError);
-    const overlapping = { ...GOVERNMENT_WORKING_HOURS, tuesday: [{ from: "08:00", to: "12:00" }, { from: "11:00", to: "15:00" }] };
+    const overlapping = {
+      ...GOVERNMENT_WORKING_HOURS,
+      tuesday: [
+        { from: "08:00", to: "12:00" },
+        { from: "11:00", to: "15:00" },
+      ],
+    };
     expect(() => new WorkingCalendar({ timeZone: "Asia/Jakarta", weeklyHours: overlapping })).toThrow(/overlap/);
-    expect(() => new WorkingCalendar({ timeZone: "Asia/Jakarta", weeklyHours: { ...plainHours, monday: [{ from: "8", to: "16:00" }] } })).toThrow(/HH:MM/);
+    expect(
+      () =>
+        new WorkingCalendar({
+          timeZone: "Asia/Jakarta",
+          weeklyHours: { ...plainHours, monday: [{ from: "8", to: "16:00" }] },
+        }),
+    ).toThrow(/HH:MM/);
   });
 });
 
@@ -143,7 +159,10 @@ describe("working days (LAPOR! style: closing time of the Nth working day after 
     expect(wib.addWorkingDays(received, 5)).toEqual(at("2026-03-31T16:00+07:00"));
     // Without the SKB overrides the package closes only Thu 19 (Nyepi) and Fri 20 (its Idul Fitri):
     // Wed 18 (1), Mon 23 (2), Tue 24 (3), Wed 25 (4), Thu 26 (5).
-    const packageOnly = new WorkingCalendar({ timeZone: "Asia/Jakarta", holidays: new IndonesianHolidays({ overrides: [] }) });
+    const packageOnly = new WorkingCalendar({
+      timeZone: "Asia/Jakarta",
+      holidays: new IndonesianHolidays({ overrides: [] }),
+    });
     expect(packageOnly.addWorkingDays(received, 5)).toEqual(at("2026-03-26T16:00+07:00"));
   });
 
@@ -162,9 +181,13 @@ describe("policy selection", () => {
   it("picks by urgency, and by kind for information requests and objections", () => {
     expect(selectPolicy({ kind: "pengaduan", urgency: "darurat" }, policies)?.id).toBe("darurat");
     expect(selectPolicy({ kind: "aspirasi", urgency: "rendah" }, policies)?.id).toBe("rendah");
-    expect(selectPolicy({ kind: "permohonan_informasi", urgency: "normal" }, policies)?.id).toBe("permohonan_informasi");
+    expect(selectPolicy({ kind: "permohonan_informasi", urgency: "normal" }, policies)?.id).toBe(
+      "permohonan_informasi",
+    );
     // Kind beats urgency: the law sets an information request's deadline whatever its urgency.
-    expect(selectPolicy({ kind: "permohonan_informasi", urgency: "tinggi" }, policies)?.id).toBe("permohonan_informasi");
+    expect(selectPolicy({ kind: "permohonan_informasi", urgency: "tinggi" }, policies)?.id).toBe(
+      "permohonan_informasi",
+    );
     expect(selectPolicy({ kind: "keberatan", urgency: "normal" }, policies)?.id).toBe("keberatan");
   });
 
@@ -242,11 +265,17 @@ describe("information requests (UU 14/2008 art. 22)", () => {
 
   it("refuses more than 7 days, a second extension, a missing reason, or an extension after the deadline", () => {
     const request = { workingDays: 3, reason: "Dokumen di arsip", at: at("2026-08-18T15:00+07:00") };
-    expect(refusal(() => extendInformationRequest({ dueAt: answerDue }, { ...request, workingDays: 8 }, wib))).toBe("extension_length_invalid");
-    expect(refusal(() => extendInformationRequest({ dueAt: answerDue }, { ...request, workingDays: 0 }, wib))).toBe("extension_length_invalid");
+    expect(refusal(() => extendInformationRequest({ dueAt: answerDue }, { ...request, workingDays: 8 }, wib))).toBe(
+      "extension_length_invalid",
+    );
+    expect(refusal(() => extendInformationRequest({ dueAt: answerDue }, { ...request, workingDays: 0 }, wib))).toBe(
+      "extension_length_invalid",
+    );
     const once = extendInformationRequest({ dueAt: answerDue }, request, wib);
     expect(refusal(() => extendInformationRequest(once, request, wib))).toBe("already_extended");
-    expect(refusal(() => extendInformationRequest({ dueAt: answerDue }, { ...request, reason: "   " }, wib))).toBe("extension_reason_required");
+    expect(refusal(() => extendInformationRequest({ dueAt: answerDue }, { ...request, reason: "   " }, wib))).toBe(
+      "extension_reason_required",
+    );
     const late = { ...request, at: at("2026-08-18T16:01+07:00") };
     expect(refusal(() => extendInformationRequest({ dueAt: answerDue }, late, wib))).toBe("deadline_passed");
     expect(new DeadlineError("already_extended").messageIn("id")).toContain("satu kali");
@@ -267,7 +296,11 @@ describe("warnings, breaches and escalation", () => {
     const darurat = policy("darurat");
     expect(escalationStep(at("2026-08-18T15:00+07:00"), dueAt, darurat)).toBeUndefined();
     expect(escalationStep(dueAt, dueAt, darurat)).toBeUndefined();
-    expect(escalationStep(at("2026-08-18T16:01+07:00"), dueAt, darurat)).toEqual({ step: 1, to: "unit_head", since: dueAt });
+    expect(escalationStep(at("2026-08-18T16:01+07:00"), dueAt, darurat)).toEqual({
+      step: 1,
+      to: "unit_head",
+      since: dueAt,
+    });
     expect(escalationStep(at("2026-08-18T17:00+07:00"), dueAt, darurat)).toEqual({
       step: 2,
       to: "kominfo",
@@ -276,8 +309,17 @@ describe("warnings, breaches and escalation", () => {
   });
 
   it("orders escalation rules by delay whatever order an admin entered them in", () => {
-    const shuffled = { escalation: [{ afterBreachMinutes: 120, to: "kominfo" as const }, { afterBreachMinutes: 30, to: "unit_head" as const }] };
+    const shuffled = {
+      escalation: [
+        { afterBreachMinutes: 120, to: "kominfo" as const },
+        { afterBreachMinutes: 30, to: "unit_head" as const },
+      ],
+    };
     expect(escalationStep(at("2026-08-18T16:45+07:00"), dueAt, shuffled)?.to).toBe("unit_head");
-    expect(escalationStep(at("2026-08-18T18:00+07:00"), dueAt, shuffled)).toEqual({ step: 2, to: "kominfo", since: at("2026-08-18T18:00+07:00") });
+    expect(escalationStep(at("2026-08-18T18:00+07:00"), dueAt, shuffled)).toEqual({
+      step: 2,
+      to: "kominfo",
+      since: at("2026-08-18T18:00+07:00"),
+    });
   });
 });

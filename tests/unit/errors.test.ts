@@ -11,7 +11,9 @@ describe("error messages that say when to try again", () => {
   });
 
   it("fill the wait into the message from details.retryAfterSeconds, or say a little while", () => {
-    expect(new AppError("sign_in_throttled", { retryAfterSeconds: 600 }).messageIn("id")).toBe("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 10 menit.");
+    expect(new AppError("sign_in_throttled", { retryAfterSeconds: 600 }).messageIn("id")).toBe(
+      "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 10 menit.",
+    );
     expect(new AppError("rate_limited").messageIn("en")).toBe("Too many requests. Try again in a little while.");
   });
 });

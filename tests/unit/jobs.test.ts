@@ -14,7 +14,11 @@ describe("background jobs", () => {
     const { services } = fakeServices();
     const seen: string[] = [];
     const stop = startJobs(services, [
-      { name: "on item", trigger: { event: "inbox.itemChanged" }, run: async ({ itemId }: { itemId: string }) => void seen.push(itemId) },
+      {
+        name: "on item",
+        trigger: { event: "inbox.itemChanged" },
+        run: async ({ itemId }: { itemId: string }) => void seen.push(itemId),
+      },
       { name: "at start", trigger: { atStart: true }, run: async () => void seen.push("start") },
     ]);
     services.events.emit("inbox.itemChanged", { itemId: "a" });
@@ -26,7 +30,11 @@ describe("background jobs", () => {
   it("logs a failed run with the job's name and the event's ids only", async () => {
     const { services, logged } = fakeServices();
     const stop = startJobs(services, [
-      { name: "reconnect notice", trigger: { event: "channel.needsReconnect" }, run: async () => Promise.reject(new Error("boom")) },
+      {
+        name: "reconnect notice",
+        trigger: { event: "channel.needsReconnect" },
+        run: async () => Promise.reject(new Error("boom")),
+      },
     ]);
     services.events.emit("channel.needsReconnect", { channelId: "c1", reason: "token of Budi expired" });
     await stop();

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { Prisma } from "../../server/db/client.js";
 import { createLogger, safeErrorMessage, safeRequestUrl } from "../../server/logger.js";
 
-const CITIZEN = { name: "Siti Aminah", phone: "0812-3456-7890", email: "siti.aminah@contoh.id", text: "Jalan berlubang di depan rumah" };
+const CITIZEN = {
+  name: "Siti Aminah",
+  phone: "0812-3456-7890",
+  email: "siti.aminah@contoh.id",
+  text: "Jalan berlubang di depan rumah",
+};
 
 function logOnce(fields: Record<string, unknown>): { line: string; entry: Record<string, any> } {
   const lines: string[] = [];
@@ -17,15 +22,23 @@ function expectNoCitizenData(line: string) {
 
 describe("the error serializer", () => {
   it("keeps a PostgreSQL error's SQLSTATE, constraint and table, not its DETAIL", () => {
-    const error = Object.assign(new pg.DatabaseError('duplicate key value violates unique constraint "User_email_key"', 100, "error"), {
+    const error = Object.assign(
+      new pg.DatabaseError('duplicate key value violates unique constraint "User_email_key"', 100, "error"),
+      {
+        code: "23505",
+        severity: "ERROR",
+        detail: `Key (email)=(${CITIZEN.email}) already exists.`,
+        constraint: "User_email_key",
+        table: "User",
+      },
+    );
+    const { line, entry } = logOnce({ err: error, userId: "u1" });
+    expect(entry.err).toMatchObject({
+      type: "DatabaseError",
       code: "23505",
-      severity: "ERROR",
-      detail: `Key (email)=(${CITIZEN.email}) already exists.`,
       constraint: "User_email_key",
       table: "User",
     });
-    const { line, entry } = logOnce({ err: error, userId: "u1" });
-    expect(entry.err).toMatchObject({ type: "DatabaseError", code: "23505", constraint: "User_email_key", table: "User" });
     expect(entry.err.message).toBe('duplicate key value violates unique constraint "User_email_key"');
     expectNoCitizenData(line);
   });
@@ -33,7 +46,12 @@ describe("the error serializer", () => {
   it("keeps a Prisma error's code and target fields, not its meta values or the database message it quotes", () => {
     const adapterError = Object.assign(new Error("x"), {
       name: "DriverAdapterError",
-      cause: { kind: "postgres", originalCode: "23505", originalMessage: `duplicate key: ${CITIZEN.text}`, detail: `Failing row contains (${CITIZEN.name}, ${CITIZEN.phone}).` },
+      cause: {
+        kind: "postgres",
+        originalCode: "23505",
+        originalMessage: `duplicate key: ${CITIZEN.text}`,
+        detail: `Failing row contains (${CITIZEN.name}, ${CITIZEN.phone}).`,
+      },
     });
     const error = new Prisma.PrismaClientKnownRequestError(
       `\nInvalid \`tx.inboxItem.create()\` invocation:\n\n\nUnique constraint failed on the fields: (\`platformId\`)`,
@@ -44,13 +62,24 @@ describe("the error serializer", () => {
       },
     );
     const { line, entry } = logOnce({ err: error });
-    expect(entry.err).toMatchObject({ type: "PrismaClientKnownRequestError", code: "P2002", meta: { modelName: "InboxItem", target: ["source", "platformId"], driverAdapterError: { code: "23505" } } });
-    expect(entry.err.message).toBe("tx.inboxItem.create() failed: Unique constraint failed on the fields: (`platformId`)");
+    expect(entry.err).toMatchObject({
+      type: "PrismaClientKnownRequestError",
+      code: "P2002",
+      meta: { modelName: "InboxItem", target: ["source", "platformId"], driverAdapterError: { code: "23505" } },
+    });
+    expect(entry.err.message).toBe(
+      "tx.inboxItem.create() failed: Unique constraint failed on the fields: (`platformId`)",
+    );
     expectNoCitizenData(line);
   });
 
   it("scrubs e-mail addresses, phone numbers and tokens from other errors' messages and drops their other fields", () => {
-    const error = Object.assign(new Error(`rejected ${CITIZEN.email} ${CITIZEN.phone} at https://graph.example/v1?access_token=EAAB123&fields=id`), { code: "EENVELOPE", response: CITIZEN.text });
+    const error = Object.assign(
+      new Error(
+        `rejected ${CITIZEN.email} ${CITIZEN.phone} at https://graph.example/v1?access_token=EAAB123&fields=id`,
+      ),
+      { code: "EENVELOPE", response: CITIZEN.text },
+    );
     const { line, entry } = logOnce({ err: error });
     expect(entry.err).toMatchObject({ type: "Error", code: "EENVELOPE" });
     expect(line).not.toContain("EAAB123");
@@ -58,14 +87,25 @@ describe("the error serializer", () => {
   });
 
   it("gives a message fit to keep where staff read it", () => {
-    expect(safeErrorMessage(Object.assign(new Error(`invalid input syntax for type uuid: "${CITIZEN.name}"`), { code: "22P02", severity: "ERROR" }))).toBe("invalid input syntax for type uuid: [redacted]");
+    expect(
+      safeErrorMessage(
+        Object.assign(new Error(`invalid input syntax for type uuid: "${CITIZEN.name}"`), {
+          code: "22P02",
+          severity: "ERROR",
+        }),
+      ),
+    ).toBe("invalid input syntax for type uuid: [redacted]");
   });
 });
 
 describe("the access log's URL", () => {
   it("keeps the path, query keys and harmless filter values only", () => {
-    expect(safeRequestUrl(`/api/inbox?status=new&q=${encodeURIComponent(CITIZEN.name)}&limit=20`)).toBe("/api/inbox?status=new&q=[redacted]&limit=20");
-    expect(safeRequestUrl("/api/channels/meta/callback?code=AQD123&state=abc")).toBe("/api/channels/meta/callback?code=[redacted]&state=[redacted]");
+    expect(safeRequestUrl(`/api/inbox?status=new&q=${encodeURIComponent(CITIZEN.name)}&limit=20`)).toBe(
+      "/api/inbox?status=new&q=[redacted]&limit=20",
+    );
+    expect(safeRequestUrl("/api/channels/meta/callback?code=AQD123&state=abc")).toBe(
+      "/api/channels/meta/callback?code=[redacted]&state=[redacted]",
+    );
     expect(safeRequestUrl("/aspirasi/terkirim/SIAR-2601-7Q4K9M")).toBe("/aspirasi/terkirim/[redacted]");
     expect(safeRequestUrl(`/?${CITIZEN.email}`)).toBe("/?[redacted]");
   });

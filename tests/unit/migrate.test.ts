@@ -22,13 +22,18 @@ function migrationsDir(files: Record<string, string>): string {
 
 async function tables(database: Database): Promise<string[]> {
   const conn = await database.connect();
-  const rows = await conn.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const rows = await conn.query<{ tablename: string }>(
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   return rows.map((row) => row.tablename);
 }
 
 describe("the migration runner", () => {
   it("applies pending migrations once, recording them as Prisma does", async () => {
-    const dir = migrationsDir({ "001_a": "CREATE TABLE a (id int);", "002_b": "CREATE TABLE b (id int);\nCREATE INDEX b_id ON b(id);" });
+    const dir = migrationsDir({
+      "001_a": "CREATE TABLE a (id int);",
+      "002_b": "CREATE TABLE b (id int);\nCREATE INDEX b_id ON b(id);",
+    });
     db = await openDatabase({ kind: "pglite", dataDir: "" }, { pglite: new PGlite() });
     expect(await migrate(db, dir)).toEqual({ applied: ["001_a", "002_b"] });
     expect(await migrate(db, dir)).toEqual({ applied: [] });
@@ -70,9 +75,22 @@ describe("the migration runner", () => {
 
   it("has a migration for every change to the schema (the migrated snapshot equals schema.prisma)", () => {
     // The snapshot is what db:new-migration diffs from; a schema edit without a migration leaves them apart.
-    const sql = execFileSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", "prisma/migrated.prisma", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-      encoding: "utf8",
-    });
+    const sql = execFileSync(
+      "npx",
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--from-schema-datamodel",
+        "prisma/migrated.prisma",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(sql).not.toMatch(/^(CREATE|ALTER|DROP)/m);
   }, 60_000);
 

@@ -3,7 +3,16 @@ import { unreachableFromInternet } from "../../server/media/publicReach.js";
 
 describe("telling whether platforms can fetch Siar's media", () => {
   it("flags loopback, private and local-only addresses", () => {
-    for (const url of ["http://localhost:3000", "http://127.0.0.1", "http://10.1.2.3", "http://192.168.1.20:8080", "http://172.20.0.5", "http://[::1]:3000", "http://siar.local", "http://intranet"]) {
+    for (const url of [
+      "http://localhost:3000",
+      "http://127.0.0.1",
+      "http://10.1.2.3",
+      "http://192.168.1.20:8080",
+      "http://172.20.0.5",
+      "http://[::1]:3000",
+      "http://siar.local",
+      "http://intranet",
+    ]) {
       expect(unreachableFromInternet(url), url).toBe(true);
     }
   });

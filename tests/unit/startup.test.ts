@@ -6,7 +6,10 @@ const run = promisify(execFile);
 
 async function start(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   try {
-    await run("npx", ["tsx", "server/index.ts"], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, timeout: 30_000 });
+    await run("npx", ["tsx", "server/index.ts"], {
+      env: { ...process.env, LOG_LEVEL: "silent", ...env },
+      timeout: 30_000,
+    });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failed = error as { code: number; stderr: string };

@@ -29,7 +29,12 @@ describe("storable platform text", () => {
       sentAt: new Date(0),
       attachments: [{ type: "photo", url: "https://x/\u0000" }],
     });
-    expect(message).toMatchObject({ platformId: "c1", postRemoteId: "p\uFFFD", author: { handle: "h\uFFFD" }, attachments: [{ url: "https://x/" }] });
+    expect(message).toMatchObject({
+      platformId: "c1",
+      postRemoteId: "p\uFFFD",
+      author: { handle: "h\uFFFD" },
+      attachments: [{ url: "https://x/" }],
+    });
     expect(message.author.name).toHaveLength(200);
     expect(message.text).toHaveLength(20_000);
   });
@@ -37,10 +42,19 @@ describe("storable platform text", () => {
 
 describe("filing failures as logged and shown to admins", () => {
   it("names the SQLSTATE and constraint, never the message that may quote a citizen", () => {
-    const refused = Object.assign(new Error('new row violates check constraint: "Pak Budi 0812"'), { code: "23514", constraint: "InboxItem_text_check" });
-    expect(failureOf(refused)).toEqual({ reason: "database error 23514 (check violation) on InboxItem_text_check", transient: false });
+    const refused = Object.assign(new Error('new row violates check constraint: "Pak Budi 0812"'), {
+      code: "23514",
+      constraint: "InboxItem_text_check",
+    });
+    expect(failureOf(refused)).toEqual({
+      reason: "database error 23514 (check violation) on InboxItem_text_check",
+      transient: false,
+    });
     expect(failureOf(Object.assign(new Error("deadlock"), { code: "40P01" })).transient).toBe(true);
-    expect(failureOf(Object.assign(new Error("reset"), { code: "ECONNRESET" }))).toEqual({ reason: "connection error ECONNRESET", transient: true });
+    expect(failureOf(Object.assign(new Error("reset"), { code: "ECONNRESET" }))).toEqual({
+      reason: "connection error ECONNRESET",
+      transient: true,
+    });
     expect(failureOf(new TypeError("cannot read 'Budi'"))).toEqual({ reason: "failed: TypeError", transient: false });
   });
 });

@@ -29,7 +29,15 @@ describe("normalising informal Indonesian", () => {
     expect(normalize("yg gk bs, udh blm, tdk dgn utk krn trs jln bgt").text).toBe(
       "yang tidak bisa sudah belum tidak dengan untuk karena terus jalan banget",
     );
-    expect(tokensOf("gmn ini kec Kapuas ds Sosok?")).toEqual(["bagaimana", "ini", "kecamatan", "kapuas", "desa", "sosok", "?"]);
+    expect(tokensOf("gmn ini kec Kapuas ds Sosok?")).toEqual([
+      "bagaimana",
+      "ini",
+      "kecamatan",
+      "kapuas",
+      "desa",
+      "sosok",
+      "?",
+    ]);
   });
 
   it("reads reduplication with 2, stretched letters and amounts written against their unit", () => {
@@ -39,7 +47,9 @@ describe("normalising informal Indonesian", () => {
   });
 
   it("drops links and mentions, lower-cases full-width text and keeps ? and !", () => {
-    expect(normalize("@dinaspupr ＪＡＬＡＮ rusak https://t.co/abc lihat www.contoh.id !?").text).toBe("jalan rusak lihat ! ?");
+    expect(normalize("@dinaspupr ＪＡＬＡＮ rusak https://t.co/abc lihat www.contoh.id !?").text).toBe(
+      "jalan rusak lihat ! ?",
+    );
   });
 
   it("keeps words that name Object's members as they are (they once crashed triage)", () => {
@@ -95,14 +105,23 @@ describe("triage rules", () => {
   });
 
   it("lets counter-evidence lower the urgency: a fire that is already out is no emergency", () => {
-    expect(applyRules("Kebakaran di gudang pasar, api sudah padam dan tidak ada korban").urgency.code).not.toBe("darurat");
+    expect(applyRules("Kebakaran di gudang pasar, api sudah padam dan tidak ada korban").urgency.code).not.toBe(
+      "darurat",
+    );
   });
 
   it("treats promotions, loans and gambling as spam: lainnya, lainnya, rendah", () => {
-    for (const text of ["Pinjol cepat cair tanpa jaminan, hub wa 0813xxxx", "Situs slot gacor maxwin setiap hari, daftar sekarang!"]) {
+    for (const text of [
+      "Pinjol cepat cair tanpa jaminan, hub wa 0813xxxx",
+      "Situs slot gacor maxwin setiap hari, daftar sekarang!",
+    ]) {
       const decision = applyRules(text);
       expect(decision.spam).toBe(true);
-      expect([decision.kind.code, decision.category.code, decision.urgency.code]).toEqual(["lainnya", "lainnya", "rendah"]);
+      expect([decision.kind.code, decision.category.code, decision.urgency.code]).toEqual([
+        "lainnya",
+        "lainnya",
+        "rendah",
+      ]);
       expect(decision.kind.reasons.some((reason) => reason.rule.startsWith("kind.lainnya."))).toBe(true);
     }
   });
@@ -115,12 +134,21 @@ describe("triage rules", () => {
 });
 
 describe("ruling patterns out before their regex runs", () => {
-  const patterns = [KIND_RULES, CATEGORY_RULES, URGENCY_RULES].flatMap((table) => Object.values(table).flatMap((rules) => rules.flatMap((rule) => rule.patterns.map(compilePattern))));
+  const patterns = [KIND_RULES, CATEGORY_RULES, URGENCY_RULES].flatMap((table) =>
+    Object.values(table).flatMap((rules) => rules.flatMap((rule) => rule.patterns.map(compilePattern))),
+  );
   const index = new PatternIndex(patterns);
 
   it("keeps every pattern that matches among the candidates of the message's tokens", () => {
     const texts = createCitizenTextGenerator(5);
-    const odd = ["sudah 3 bulan banjirnya masuk rumah", "banjiran", "dimintai 50 ribu", "tolong !", "cair 5 menit wa 0812", ""];
+    const odd = [
+      "sudah 3 bulan banjirnya masuk rumah",
+      "banjiran",
+      "dimintai 50 ribu",
+      "tolong !",
+      "cair 5 menit wa 0812",
+      "",
+    ];
     let matches = 0;
     for (const text of [...odd, ...Array.from({ length: 2000 }, () => texts.next().text)]) {
       const normalized = normalize(text);
@@ -135,7 +163,9 @@ describe("ruling patterns out before their regex runs", () => {
   });
 
   it("leaves out patterns whose first word, prefix or number is absent", () => {
-    const candidates = [...index.candidates(normalize("banjirnya sudah 3 hari").tokens)].map((pattern) => pattern.source);
+    const candidates = [...index.candidates(normalize("banjirnya sudah 3 hari").tokens)].map(
+      (pattern) => pattern.source,
+    );
     expect(candidates).toEqual(expect.arrayContaining(["banjir*", "sudah # hari|minggu|bulan|tahun"]));
     expect(candidates).not.toContain("jalan .. rusak*|berlubang|hancur");
   });
@@ -179,7 +209,12 @@ describe("recognising places", () => {
       type: "kabupaten",
       children: [
         { name: "Dinas Sosial", type: "opd" },
-        { code: "kec-a", name: "Kecamatan Hulu", type: "kecamatan", children: [{ code: "desa-b", name: "Desa Batu Ampar", type: "desa" }] },
+        {
+          code: "kec-a",
+          name: "Kecamatan Hulu",
+          type: "kecamatan",
+          children: [{ code: "desa-b", name: "Desa Batu Ampar", type: "desa" }],
+        },
       ],
     });
     expect(places).toEqual([
@@ -189,7 +224,10 @@ describe("recognising places", () => {
   });
 
   it.skipIf(DEMO_PLACES.length === 0)("knows the demo organisation's places", () => {
-    expect(recognisePlace("air naik di Desa Sungai Mawang", DEMO_PLACES)?.place).toMatchObject({ name: "Sungai Mawang", kecamatanName: "Kapuas" });
+    expect(recognisePlace("air naik di Desa Sungai Mawang", DEMO_PLACES)?.place).toMatchObject({
+      name: "Sungai Mawang",
+      kecamatanName: "Kapuas",
+    });
   });
 });
 
@@ -233,7 +271,10 @@ describe("learning from staff corrections", () => {
 
     const classifier = new TriageClassifier();
     classifier.train(corrections);
-    expect(triage("Pelayanan di kantor kecamatan lambat sekali", { classifier }).category).toMatchObject({ code: "pelayanan_publik", source: "rules" });
+    expect(triage("Pelayanan di kantor kecamatan lambat sekali", { classifier }).category).toMatchObject({
+      code: "pelayanan_publik",
+      source: "rules",
+    });
     expect(triage(bite, { classifier, minProbability: 0.9999999 }).category.source).toBe("rules");
   });
 
@@ -250,7 +291,15 @@ describe("learning from staff corrections", () => {
     const words = ["constructor", "__proto__", "toString", "hasOwnProperty"];
     classifier.train([
       ...corrections,
-      ...words.map((word) => ({ text: `${word} ${word} anjing menggigit`, kind: "pengaduan", category: "kesehatan", urgency: "tinggi" }) as const),
+      ...words.map(
+        (word) =>
+          ({
+            text: `${word} ${word} anjing menggigit`,
+            kind: "pengaduan",
+            category: "kesehatan",
+            urgency: "tinggi",
+          }) as const,
+      ),
     ]);
     const restored = TriageClassifier.fromJSON(JSON.parse(JSON.stringify(classifier.toJSON())));
     for (const model of [classifier, restored]) {
@@ -302,12 +351,18 @@ describe("the triage command line", () => {
     ].join("\n");
     const { stdout, stderr, code } = await runCli(input);
     expect(code).toBe(0);
-    const results = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const results = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(results.map((r) => r.id)).toEqual(["a", 7]);
     expect(results[0]).toMatchObject({ kind: "pengaduan", category: "lingkungan", urgency: "darurat" });
     expect(Object.keys(results[0]!)).toEqual(["id", "kind", "category", "urgency", "place"]);
     expect(results[1]).toMatchObject({ kind: "apresiasi", urgency: "rendah", place: null });
-    const errors = stderr.trim().split("\n").map((line) => JSON.parse(line) as { line: number; error: string });
+    const errors = stderr
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { line: number; error: string });
     expect(errors.map((e) => e.line)).toEqual([2, 3]);
     expect(errors[1]?.error).toMatch(/text/);
   });

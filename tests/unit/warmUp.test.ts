@@ -16,7 +16,10 @@ afterAll(async () => {
 function recordingLogger() {
   const lines: [level: string, message: string][] = [];
   const at = (level: string) => (_fields: unknown, message: string) => void lines.push([level, message]);
-  return { lines, logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } as unknown as Logger };
+  return {
+    lines,
+    logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } as unknown as Logger,
+  };
 }
 
 describe("warming up the dashboard at start-up", () => {
@@ -29,7 +32,10 @@ describe("warming up the dashboard at start-up", () => {
   it("only logs a failure, so that the server still starts", async () => {
     const { lines, logger } = recordingLogger();
     const refusing = new Proxy(siar.services.prisma, {
-      get: (prisma, key) => (key === "unit" ? { findFirst: () => Promise.reject(new Error("connection refused")) } : Reflect.get(prisma, key)),
+      get: (prisma, key) =>
+        key === "unit"
+          ? { findFirst: () => Promise.reject(new Error("connection refused")) }
+          : Reflect.get(prisma, key),
     }) as PrismaClient;
     await expect(warmUpDashboard(refusing, logger)).resolves.toBeUndefined();
     expect(lines).toEqual([["warn", "warming up the dashboard failed"]]);

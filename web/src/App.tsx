@@ -3,7 +3,22 @@ import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
 import { useI18n } from "./i18n";
-import { ADMIN, ADMIN_AUDIT, ADMIN_CANNED_RESPONSES, ADMIN_CHANNELS, ADMIN_DEAD_LETTERS, ADMIN_ROUTING, ADMIN_UNITS, ADMIN_USERS, CALENDAR, COMPOSE, DASHBOARD, POSTS, POSTS_REVIEW, type Section } from "./navigation";
+import {
+  ADMIN,
+  ADMIN_AUDIT,
+  ADMIN_CANNED_RESPONSES,
+  ADMIN_CHANNELS,
+  ADMIN_DEAD_LETTERS,
+  ADMIN_ROUTING,
+  ADMIN_UNITS,
+  ADMIN_USERS,
+  CALENDAR,
+  COMPOSE,
+  DASHBOARD,
+  POSTS,
+  POSTS_REVIEW,
+  type Section,
+} from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
@@ -24,7 +39,9 @@ import { PostDetailPage } from "./pages/posts/PostDetailPage";
 import { PostsPage } from "./pages/posts/PostsPage";
 
 // The dashboard (and its chart library) loads only when opened.
-const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage").then((module) => ({ default: module.DashboardPage })));
+const DashboardPage = lazy(() =>
+  import("./pages/dashboard/DashboardPage").then((module) => ({ default: module.DashboardPage })),
+);
 
 function Loading() {
   const { t } = useI18n();
@@ -56,7 +73,11 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
 /** A section's route, opened only to sessions whose abilities allow it. */
 function sectionRoute(section: Pick<Section, "path" | "allowed">, page: ReactNode, children?: ReactNode) {
   return (
-    <Route key={section.path} path={section.path} element={<RequireAbility allowed={section.allowed}>{page}</RequireAbility>}>
+    <Route
+      key={section.path}
+      path={section.path}
+      element={<RequireAbility allowed={section.allowed}>{page}</RequireAbility>}
+    >
       {children}
     </Route>
   );

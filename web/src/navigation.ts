@@ -11,21 +11,84 @@ export type Section = {
 };
 
 // Each section shows (in menus) and opens (as a route) only when the session's abilities allow it.
-export const COMPOSE: Section = { path: "/compose", label: "nav.compose", testId: "nav-compose", allowed: (a) => a.compose };
-export const CALENDAR: Section = { path: "/calendar", label: "nav.calendar", testId: "nav-calendar", allowed: (a) => a.calendar };
-export const POSTS: Section = { path: "/posts", label: "nav.posts", testId: "nav-posts", allowed: (a) => a.compose || a.approvePosts };
+export const COMPOSE: Section = {
+  path: "/compose",
+  label: "nav.compose",
+  testId: "nav-compose",
+  allowed: (a) => a.compose,
+};
+export const CALENDAR: Section = {
+  path: "/calendar",
+  label: "nav.calendar",
+  testId: "nav-calendar",
+  allowed: (a) => a.calendar,
+};
+export const POSTS: Section = {
+  path: "/posts",
+  label: "nav.posts",
+  testId: "nav-posts",
+  allowed: (a) => a.compose || a.approvePosts,
+};
 export const INBOX: Section = { path: "/inbox", label: "nav.inbox", testId: "nav-inbox", allowed: (a) => a.inbox };
-export const DASHBOARD: Section = { path: "/dashboard", label: "nav.dashboard", testId: "nav-dashboard", allowed: (a) => a.dashboard };
+export const DASHBOARD: Section = {
+  path: "/dashboard",
+  label: "nav.dashboard",
+  testId: "nav-dashboard",
+  allowed: (a) => a.dashboard,
+};
 
-export const ADMIN_UNITS: Section = { path: "/admin/units", label: "admin.units", testId: "admin-units", allowed: (a) => a.manageUnits };
-export const ADMIN_USERS: Section = { path: "/admin/users", label: "admin.users", testId: "admin-users", allowed: (a) => a.manageUsers };
-export const ADMIN_AUDIT: Section = { path: "/admin/audit", label: "admin.audit", testId: "admin-audit", allowed: (a) => a.readAuditLog };
-export const ADMIN_CHANNELS: Section = { path: "/admin/channels", label: "admin.channels", testId: "admin-channels", allowed: (a) => a.manageUnits };
+export const ADMIN_UNITS: Section = {
+  path: "/admin/units",
+  label: "admin.units",
+  testId: "admin-units",
+  allowed: (a) => a.manageUnits,
+};
+export const ADMIN_USERS: Section = {
+  path: "/admin/users",
+  label: "admin.users",
+  testId: "admin-users",
+  allowed: (a) => a.manageUsers,
+};
+export const ADMIN_AUDIT: Section = {
+  path: "/admin/audit",
+  label: "admin.audit",
+  testId: "admin-audit",
+  allowed: (a) => a.readAuditLog,
+};
+export const ADMIN_CHANNELS: Section = {
+  path: "/admin/channels",
+  label: "admin.channels",
+  testId: "admin-channels",
+  allowed: (a) => a.manageUnits,
+};
 // Admins and humas see every unit, and may read the routing rules; only admins change them (manageUnits).
-export const ADMIN_ROUTING: Section = { path: "/admin/routing-rules", label: "admin.routingRules", testId: "admin-routing-rules", allowed: (a) => a.seesAllUnits };
-export const ADMIN_CANNED_RESPONSES: Section = { path: "/admin/canned-responses", label: "admin.cannedResponses", testId: "admin-canned-responses", allowed: (a) => a.manageCannedResponses };
-export const ADMIN_DEAD_LETTERS: Section = { path: "/admin/dead-letters", label: "admin.deadLetters", testId: "admin-dead-letters", allowed: (a) => a.manageDeadLetters };
-export const ADMIN_SECTIONS: readonly Section[] = [ADMIN_UNITS, ADMIN_USERS, ADMIN_CHANNELS, ADMIN_ROUTING, ADMIN_CANNED_RESPONSES, ADMIN_DEAD_LETTERS, ADMIN_AUDIT];
+export const ADMIN_ROUTING: Section = {
+  path: "/admin/routing-rules",
+  label: "admin.routingRules",
+  testId: "admin-routing-rules",
+  allowed: (a) => a.seesAllUnits,
+};
+export const ADMIN_CANNED_RESPONSES: Section = {
+  path: "/admin/canned-responses",
+  label: "admin.cannedResponses",
+  testId: "admin-canned-responses",
+  allowed: (a) => a.manageCannedResponses,
+};
+export const ADMIN_DEAD_LETTERS: Section = {
+  path: "/admin/dead-letters",
+  label: "admin.deadLetters",
+  testId: "admin-dead-letters",
+  allowed: (a) => a.manageDeadLetters,
+};
+export const ADMIN_SECTIONS: readonly Section[] = [
+  ADMIN_UNITS,
+  ADMIN_USERS,
+  ADMIN_CHANNELS,
+  ADMIN_ROUTING,
+  ADMIN_CANNED_RESPONSES,
+  ADMIN_DEAD_LETTERS,
+  ADMIN_AUDIT,
+];
 
 export const ADMIN: Section = {
   path: "/admin",
@@ -38,4 +101,9 @@ export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, DA
 
 // The posts pages' tabs: every post the user may see, and the ones waiting for their approval.
 export const POSTS_ALL: Section = { ...POSTS, label: "posts.all", testId: "posts-all", end: true };
-export const POSTS_REVIEW: Section = { path: "/posts/review", label: "posts.needsApproval", testId: "posts-review", allowed: (a) => a.approvePosts };
+export const POSTS_REVIEW: Section = {
+  path: "/posts/review",
+  label: "posts.needsApproval",
+  testId: "posts-review",
+  allowed: (a) => a.approvePosts,
+};

@@ -11,7 +11,11 @@ import type { Services } from "../../services.js";
 
 export type ConnectedAccount = { channel: Channel; reconnected: boolean };
 
-export async function connectOrReconnect(services: Services, origin: Origin, input: ChannelInput & { externalId: string }): Promise<ConnectedAccount> {
+export async function connectOrReconnect(
+  services: Services,
+  origin: Origin,
+  input: ChannelInput & { externalId: string },
+): Promise<ConnectedAccount> {
   const key = { unitId_kind_externalId: { unitId: input.unitId, kind: input.kind, externalId: input.externalId } };
   const existing = await services.prisma.channel.findUnique({ where: key });
   if (!existing) {
@@ -24,5 +28,8 @@ export async function connectOrReconnect(services: Services, origin: Origin, inp
   }
   const channel = existing ?? (await services.prisma.channel.findUniqueOrThrow({ where: key }));
   const settings = { ...(channel.settings as Record<string, string>), ...input.settings };
-  return { channel: await updateChannel(services, origin, channel.id, { credentials: input.credentials, settings }), reconnected: true };
+  return {
+    channel: await updateChannel(services, origin, channel.id, { credentials: input.credentials, settings }),
+    reconnected: true,
+  };
 }

@@ -29,7 +29,12 @@ export type FlowState = {
 
 const cookieName = (provider: OAuthProvider) => `siar_oauth_${provider}`;
 
-export function saveFlow(services: Pick<Services, "secretBox">, req: Request, res: Response, flow: Omit<FlowState, "expiresAt">): void {
+export function saveFlow(
+  services: Pick<Services, "secretBox">,
+  req: Request,
+  res: Response,
+  flow: Omit<FlowState, "expiresAt">,
+): void {
   const expiresAt = Date.now() + FLOW_LIFETIME_MS;
   res.cookie(cookieName(flow.provider), services.secretBox.seal(JSON.stringify({ ...flow, expiresAt })), {
     httpOnly: true,
@@ -42,16 +47,23 @@ export function saveFlow(services: Pick<Services, "secretBox">, req: Request, re
 }
 
 /** The flow this request continues; throws invalid_state unless the state, the user and the time all match. */
-export function loadFlow(services: Pick<Services, "secretBox">, req: Request, provider: OAuthProvider, state: unknown): FlowState {
+export function loadFlow(
+  services: Pick<Services, "secretBox">,
+  req: Request,
+  provider: OAuthProvider,
+  state: unknown,
+): FlowState {
   const sealed: unknown = req.cookies?.[cookieName(provider)];
-  if (typeof sealed !== "string" || typeof state !== "string" || !state) throw new OAuthFailure("invalid_state", "no OAuth flow cookie or no state");
+  if (typeof sealed !== "string" || typeof state !== "string" || !state)
+    throw new OAuthFailure("invalid_state", "no OAuth flow cookie or no state");
   let flow: FlowState;
   try {
     flow = JSON.parse(services.secretBox.open(sealed)) as FlowState;
   } catch {
     throw new OAuthFailure("invalid_state", "the OAuth flow cookie was not sealed by this installation");
   }
-  if (flow.provider !== provider || !safeEqual(flow.state, state)) throw new OAuthFailure("invalid_state", "state does not match the flow cookie");
+  if (flow.provider !== provider || !safeEqual(flow.state, state))
+    throw new OAuthFailure("invalid_state", "state does not match the flow cookie");
   if (flow.userId !== req.actor?.id) throw new OAuthFailure("invalid_state", "the flow was started by another account");
   if (flow.expiresAt <= Date.now()) throw new OAuthFailure("invalid_state", "the flow has expired");
   return flow;

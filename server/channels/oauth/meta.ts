@@ -20,7 +20,13 @@ export type ManagedPage = {
 
 export function metaDialogUrl(app: MetaOAuthApp, redirectUri: string, state: string): string {
   const url = new URL(`${app.dialogUrl}/${app.apiVersion}/dialog/oauth`);
-  url.search = new URLSearchParams({ client_id: app.appId, redirect_uri: redirectUri, state, scope: META_SCOPES.join(","), response_type: "code" }).toString();
+  url.search = new URLSearchParams({
+    client_id: app.appId,
+    redirect_uri: redirectUri,
+    state,
+    scope: META_SCOPES.join(","),
+    response_type: "code",
+  }).toString();
   return url.toString();
 }
 
@@ -30,27 +36,49 @@ export function metaDialogUrl(app: MetaOAuthApp, redirectUri: string, state: str
  */
 export async function exchangeMetaCode(app: MetaOAuthApp, redirectUri: string, code: string): Promise<string> {
   const credentials = { client_id: app.appId, client_secret: app.appSecret };
-  const shortLived = await graphGet<{ access_token: string }>(app, "oauth/access_token", { ...credentials, redirect_uri: redirectUri, code });
-  const longLived = await graphGet<{ access_token: string }>(app, "oauth/access_token", { ...credentials, grant_type: "fb_exchange_token", fb_exchange_token: shortLived.access_token });
+  const shortLived = await graphGet<{ access_token: string }>(app, "oauth/access_token", {
+    ...credentials,
+    redirect_uri: redirectUri,
+    code,
+  });
+  const longLived = await graphGet<{ access_token: string }>(app, "oauth/access_token", {
+    ...credentials,
+    grant_type: "fb_exchange_token",
+    fb_exchange_token: shortLived.access_token,
+  });
   return longLived.access_token;
 }
 
 type AccountsPage = {
-  data: { id: string; name: string; access_token?: string; instagram_business_account?: { id: string; username?: string } }[];
+  data: {
+    id: string;
+    name: string;
+    access_token?: string;
+    instagram_business_account?: { id: string; username?: string };
+  }[];
   paging?: { next?: string };
 };
 
 /** The Pages the user manages (all pages of the list; an office rarely has more than a few dozen). */
 export async function managedPages(app: MetaOAuthApp, userToken: string): Promise<ManagedPage[]> {
   const pages: ManagedPage[] = [];
-  let next: URL | undefined = graphUrl(app, "me/accounts", { fields: "id,name,access_token,instagram_business_account{id,username}", limit: "100", access_token: userToken });
+  let next: URL | undefined = graphUrl(app, "me/accounts", {
+    fields: "id,name,access_token,instagram_business_account{id,username}",
+    limit: "100",
+    access_token: userToken,
+  });
   while (next) {
     const page: AccountsPage = await request<AccountsPage>(next);
     for (const account of page.data) {
       // Without a Page token the user lacks a task that publishing needs; such a Page cannot be connected.
       if (!account.access_token) continue;
       const ig = account.instagram_business_account;
-      pages.push({ id: account.id, name: account.name, accessToken: account.access_token, instagram: ig ? { id: ig.id, username: ig.username ?? ig.id } : null });
+      pages.push({
+        id: account.id,
+        name: account.name,
+        accessToken: account.access_token,
+        instagram: ig ? { id: ig.id, username: ig.username ?? ig.id } : null,
+      });
     }
     next = page.paging?.next ? new URL(page.paging.next) : undefined;
   }
@@ -71,5 +99,8 @@ async function request<T>(url: URL): Promise<T> {
   const response = await sendRequest(FACEBOOK, url, { method: "GET" });
   if (response.status === 200) return response.body as T;
   const error = (response.body as { error?: { message?: string; code?: number } } | undefined)?.error;
-  throw new OAuthFailure("platform_error", `Facebook: ${error?.message ?? `HTTP ${response.status}`} (code ${error?.code ?? "?"})`);
+  throw new OAuthFailure(
+    "platform_error",
+    `Facebook: ${error?.message ?? `HTTP ${response.status}`} (code ${error?.code ?? "?"})`,
+  );
 }

@@ -34,8 +34,18 @@ export function xAuthorizeUrl(app: XOAuthApp, redirectUri: string, state: string
   return url.toString();
 }
 
-export function exchangeXCode(app: XOAuthApp, redirectUri: string, code: string, codeVerifier: string): Promise<XTokens> {
-  return tokenRequest(app, { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: codeVerifier });
+export function exchangeXCode(
+  app: XOAuthApp,
+  redirectUri: string,
+  code: string,
+  codeVerifier: string,
+): Promise<XTokens> {
+  return tokenRequest(app, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: codeVerifier,
+  });
 }
 
 /** X rotates refresh tokens: the one sent is spent, the answer carries the next one. */
@@ -45,7 +55,9 @@ export function refreshXTokens(app: XOAuthApp, refreshToken: string): Promise<XT
 
 /** The account the token acts as (GET /2/users/me). */
 export async function xAccountOf(app: XOAuthApp, accessToken: string): Promise<{ id: string; username: string }> {
-  const response = await sendRequest(X, new URL(`${app.apiUrl}/2/users/me`), { headers: { authorization: `Bearer ${accessToken}` } });
+  const response = await sendRequest(X, new URL(`${app.apiUrl}/2/users/me`), {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   const data = (response.body as { data?: { id: string; username: string } } | undefined)?.data;
   if (response.status !== 200 || !data) throw failure(response.status, response.body);
   return { id: data.id, username: data.username };
@@ -55,12 +67,17 @@ async function tokenRequest(app: XOAuthApp, params: Record<string, string>): Pro
   const issuedAt = Date.now();
   // A confidential client authenticates with Basic auth; a public one names itself in the body.
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (app.clientSecret) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString("base64")}`;
+  if (app.clientSecret)
+    headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString("base64")}`;
   const body = new URLSearchParams({ ...params, ...(app.clientSecret ? {} : { client_id: app.clientId }) }).toString();
   const response = await sendRequest(X, new URL(`${app.apiUrl}/2/oauth2/token`), { method: "POST", headers, body });
   const tokens = response.body as { access_token?: string; refresh_token?: string; expires_in?: number } | undefined;
   if (response.status !== 200 || !tokens?.access_token) throw failure(response.status, response.body);
-  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(issuedAt + (tokens.expires_in ?? 7200) * 1000) };
+  return {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresAt: new Date(issuedAt + (tokens.expires_in ?? 7200) * 1000),
+  };
 }
 
 /** 5xx and 429 are worth another try later; a refused code or refresh token needs the admin. */

@@ -34,7 +34,11 @@ const expiresSoon = (credentials: Record<string, string>, now: Date) =>
  * The channel's target with a usable token: refreshed (and the new pair sealed into the
  * database) when it expires within REFRESH_MARGIN_MS, or always with `force` (after a 401).
  */
-export async function freshXCredentials(services: TokenServices, channel: XChannel, options: RefreshOptions = {}): Promise<ChannelTarget> {
+export async function freshXCredentials(
+  services: TokenServices,
+  channel: XChannel,
+  options: RefreshOptions = {},
+): Promise<ChannelTarget> {
   return (await refreshIfDue(services, channel, options)).target;
 }
 
@@ -42,18 +46,27 @@ export async function freshXCredentials(services: TokenServices, channel: XChann
  * Runs one X adapter call with fresh credentials; when X still answers 401, refreshes once and
  * retries once. A 401 means X did nothing, so the retry cannot post twice.
  */
-export async function withFreshXToken<T>(services: TokenServices, channel: XChannel, call: (target: ChannelTarget) => Promise<T>): Promise<T> {
+export async function withFreshXToken<T>(
+  services: TokenServices,
+  channel: XChannel,
+  call: (target: ChannelTarget) => Promise<T>,
+): Promise<T> {
   const first = await refreshIfDue(services, channel, {});
   try {
     return await call(first.target);
   } catch (error) {
-    if (!(error instanceof ChannelError && error.code === "x:401" && first.target.credentials.refreshToken)) throw error;
+    if (!(error instanceof ChannelError && error.code === "x:401" && first.target.credentials.refreshToken))
+      throw error;
     const second = await refreshIfDue(services, { ...channel, credentials: first.sealed }, { force: true });
     return call(second.target);
   }
 }
 
-async function refreshIfDue(services: TokenServices, channel: XChannel, options: RefreshOptions): Promise<{ target: ChannelTarget; sealed: string }> {
+async function refreshIfDue(
+  services: TokenServices,
+  channel: XChannel,
+  options: RefreshOptions,
+): Promise<{ target: ChannelTarget; sealed: string }> {
   const given = { target: targetOf(services, channel), sealed: channel.credentials };
   const now = options.now ?? new Date();
   if (channel.kind !== "x" || !given.target.credentials.refreshToken) return given;
@@ -65,18 +78,27 @@ async function refreshIfDue(services: TokenServices, channel: XChannel, options:
   if (stored.credentials !== channel.credentials && !expiresSoon(latest.target.credentials, now)) return latest;
 
   const app = xOAuthApp(services);
-  if (!app) throw new ChannelError("reconnect", "x:oauth_not_configured", "X: the access token expired and X_CLIENT_ID is not configured to refresh it; connect the account again");
+  if (!app)
+    throw new ChannelError(
+      "reconnect",
+      "x:oauth_not_configured",
+      "X: the access token expired and X_CLIENT_ID is not configured to refresh it; connect the account again",
+    );
   let tokens: XTokens;
   try {
     tokens = await refreshXTokens(app, latest.target.credentials.refreshToken!);
   } catch (error) {
     const after = await services.prisma.channel.findUniqueOrThrow({ where: { id: channel.id } });
-    if (after.credentials !== stored.credentials) return { target: targetOf(services, after), sealed: after.credentials };
+    if (after.credentials !== stored.credentials)
+      return { target: targetOf(services, after), sealed: after.credentials };
     throw error;
   }
   const credentials = xCredentialsOf(tokens);
   const sealed = services.secretBox.seal(JSON.stringify(credentials));
   // Only over the pair we refreshed; a concurrent winner's pair is not overwritten.
-  await services.prisma.channel.updateMany({ where: { id: channel.id, credentials: stored.credentials }, data: { credentials: sealed } });
+  await services.prisma.channel.updateMany({
+    where: { id: channel.id, credentials: stored.credentials },
+    data: { credentials: sealed },
+  });
   return { target: { ...latest.target, credentials }, sealed };
 }

@@ -13,7 +13,11 @@ export function errorHandler(error: unknown, req: Request, res: Response, _next:
   const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
   if (retryAfter) res.setHeader("Retry-After", String(retryAfter));
   res.status(appError.status).json({
-    error: { code: appError.code, message: appError.messageIn(req.locale ?? DEFAULT_LOCALE), details: appError.details ?? null },
+    error: {
+      code: appError.code,
+      message: appError.messageIn(req.locale ?? DEFAULT_LOCALE),
+      details: appError.details ?? null,
+    },
   });
 }
 
@@ -23,7 +27,9 @@ function asAppError(error: unknown): AppError {
   const parserError = error as { type?: string; status?: number };
   if (parserError.type === "entity.parse.failed") return new AppError("invalid_json");
   if (parserError.type === "entity.too.large") return new AppError("payload_too_large");
-  if (parserError.status === 415 || parserError.type === "encoding.unsupported") return new AppError("unsupported_media_type");
-  if (parserError.status && parserError.status >= 400 && parserError.status < 500) return new AppError("validation_failed");
+  if (parserError.status === 415 || parserError.type === "encoding.unsupported")
+    return new AppError("unsupported_media_type");
+  if (parserError.status && parserError.status >= 400 && parserError.status < 500)
+    return new AppError("validation_failed");
   return new AppError("internal");
 }

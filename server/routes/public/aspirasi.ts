@@ -3,7 +3,14 @@ import { z } from "zod";
 import { releaseFormToken, spendFormToken } from "../../auth/formTokens.js";
 import { randomToken, safeEqual, type TokenHasher } from "../../auth/tokens.js";
 import { AppError } from "../../errors.js";
-import { CITIZEN_ORIGIN, listReportPlaces, normalizeTrackingNumber, submitWebReport, type ReportPlace, type WebReportInput } from "../../inbox/webReports.js";
+import {
+  CITIZEN_ORIGIN,
+  listReportPlaces,
+  normalizeTrackingNumber,
+  submitWebReport,
+  type ReportPlace,
+  type WebReportInput,
+} from "../../inbox/webReports.js";
 import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "../../media/storage.js";
 import type { Services } from "../../services.js";
 import { CATEGORIES, type Category } from "../../triage/taxonomy.js";
@@ -49,11 +56,29 @@ const USED_FORM_NOTICE =
   "Formulir ini sudah pernah dikirim, jadi tidak kami kirim lagi (This form was already sent). Jika ingin mengirim laporan baru, isian Anda masih ada: periksa kembali, lalu kirim lagi.";
 const REPORT_LIMIT = { name: "aspirasi", limit: 5, windowMs: 60 * 60_000 };
 
-const FIELDS = ["nama", "telepon", "email", "kontak", "kecamatan", "desa", "lintang", "bujur", "kategori", "isi", "foto", "setuju"] as const;
+const FIELDS = [
+  "nama",
+  "telepon",
+  "email",
+  "kontak",
+  "kecamatan",
+  "desa",
+  "lintang",
+  "bujur",
+  "kategori",
+  "isi",
+  "foto",
+  "setuju",
+] as const;
 type Field = (typeof FIELDS)[number];
 const PHOTO_FIELD = "foto";
 const PHOTO_MAX_MB = CITIZEN_PHOTO_MAX_BYTES / (1024 * 1024);
-const PHOTO_UPLOAD = { fileField: PHOTO_FIELD, maxFileBytes: CITIZEN_PHOTO_MAX_BYTES, maxFieldBytes: 100 * 1024, maxFields: 50 };
+const PHOTO_UPLOAD = {
+  fileField: PHOTO_FIELD,
+  maxFileBytes: CITIZEN_PHOTO_MAX_BYTES,
+  maxFieldBytes: 100 * 1024,
+  maxFields: 50,
+};
 /** The hidden honeypot: people never see it, form-filling scripts fill it in. */
 const HONEYPOT = "situs";
 const FORM_KEYS = [...FIELDS, HONEYPOT, "token"] as const;
@@ -65,7 +90,11 @@ export function aspirationRoutes(services: Services): Router {
   const router = Router();
   const formBody = express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 50 });
 
-  async function renderForm(res: Response, form: { values?: Partial<FormValues>; errors?: FieldErrors; notice?: string }, status = 200) {
+  async function renderForm(
+    res: Response,
+    form: { values?: Partial<FormValues>; errors?: FieldErrors; notice?: string },
+    status = 200,
+  ) {
     const [site, places] = await Promise.all([findSite(services), listReportPlaces(services)]);
     const view = new FormView<Field>(form.values, form.errors);
     sendPage(res, aspirationFormPage(site, places, view, issueFormToken(services.hasher), form.notice), status);
@@ -75,20 +104,49 @@ export function aspirationRoutes(services: Services): Router {
 
   router.post("/aspirasi", formBody, async (req, res) => {
     // The form is sent as multipart (it may carry a photo); plain urlencoded posts still work.
-    const { fields, file } = req.is("multipart/form-data") ? await readMultipartForm(req, PHOTO_UPLOAD) : { fields: req.body as unknown, file: null };
+    const { fields, file } = req.is("multipart/form-data")
+      ? await readMultipartForm(req, PHOTO_UPLOAD)
+      : { fields: req.body as unknown, file: null };
     const values = readForm(fields);
     if (values[HONEYPOT]) {
-      return sendMessage(services, res, { title: "Laporan tidak dapat dikirim", body: html`<p>Maaf, laporan ini tidak dapat kami terima. Jika Anda mengisi formulir sendiri, silakan <a href="/aspirasi">buka formulir lagi</a>.</p>` }, 400);
+      return sendMessage(
+        services,
+        res,
+        {
+          title: "Laporan tidak dapat dikirim",
+          body: html`<p>Maaf, laporan ini tidak dapat kami terima. Jika Anda mengisi formulir sendiri, silakan <a href="/aspirasi">buka formulir lagi</a>.</p>`,
+        },
+        400,
+      );
     }
     const token = checkFormToken(services.hasher, values.token);
     if (token === "forged") {
-      return sendMessage(services, res, { title: "Formulir tidak sah", body: html`<p>Laporan ini tidak dikirim dari formulir kami. Silakan <a href="/aspirasi">buka formulir lagi</a>.</p>` }, 403);
+      return sendMessage(
+        services,
+        res,
+        {
+          title: "Formulir tidak sah",
+          body: html`<p>Laporan ini tidak dikirim dari formulir kami. Silakan <a href="/aspirasi">buka formulir lagi</a>.</p>`,
+        },
+        403,
+      );
     }
     if (token === "too_fast") {
-      return renderForm(res, { values, notice: "Formulir terkirim terlalu cepat. Periksa kembali isian Anda, lalu kirim lagi." }, 429);
+      return renderForm(
+        res,
+        { values, notice: "Formulir terkirim terlalu cepat. Periksa kembali isian Anda, lalu kirim lagi." },
+        429,
+      );
     }
     if (token === "expired") {
-      return renderForm(res, { values, notice: "Formulir ini sudah terlalu lama dibuka. Isian Anda masih ada: periksa kembali, lalu kirim lagi." }, 400);
+      return renderForm(
+        res,
+        {
+          values,
+          notice: "Formulir ini sudah terlalu lama dibuka. Isian Anda masih ada: periksa kembali, lalu kirim lagi.",
+        },
+        400,
+      );
     }
 
     const places = await listReportPlaces(services);
@@ -97,7 +155,8 @@ export function aspirationRoutes(services: Services): Router {
     if (!parsed.ok || !photo.ok) {
       const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(photo.ok ? {} : { foto: photo.error }) };
       // Browsers never fill a file input again: a good photo must be chosen once more.
-      if (photo.ok && photo.photo) errors.foto = "Foto Anda baik, tetapi perlu dipilih lagi setelah isian lain diperbaiki.";
+      if (photo.ok && photo.photo)
+        errors.foto = "Foto Anda baik, tetapi perlu dipilih lagi setelah isian lain diperbaiki.";
       return renderForm(res, { values, errors }, parsed.ok && !photo.ok ? photo.status : 400);
     }
     // One report per form: a resubmitted or replayed form files nothing more.
@@ -120,14 +179,28 @@ export function aspirationRoutes(services: Services): Router {
   router.get("/aspirasi/terkirim/:nomor", async (req, res) => {
     // Only the number in the address is shown: no lookup, so this page reveals nothing.
     const trackingNumber = normalizeTrackingNumber(req.params.nomor);
-    if (!trackingNumber) return sendMessage(services, res, { title: "Halaman tidak ditemukan", body: html`<p><a href="/lacak">Lacak laporan</a></p>` }, 404);
+    if (!trackingNumber)
+      return sendMessage(
+        services,
+        res,
+        { title: "Halaman tidak ditemukan", body: html`<p><a href="/lacak">Lacak laporan</a></p>` },
+        404,
+      );
     sendPage(res, confirmationPage(await findSite(services), trackingNumber));
   });
 
   // A body too large or with too many fields: a page, not the API's JSON error.
   const refuseUnreadableBody: ErrorRequestHandler = async (error: { status?: number }, _req, res, next) => {
     if (!error.status || error.status >= 500) return next(error);
-    await sendMessage(services, res, { title: "Laporan tidak dapat dibaca", body: html`<p>Isi laporan terlalu besar atau rusak. Silakan <a href="/aspirasi">buka formulir lagi</a>.</p>` }, error.status);
+    await sendMessage(
+      services,
+      res,
+      {
+        title: "Laporan tidak dapat dibaca",
+        body: html`<p>Isi laporan terlalu besar atau rusak. Silakan <a href="/aspirasi">buka formulir lagi</a>.</p>`,
+      },
+      error.status,
+    );
   };
   router.use("/aspirasi", refuseUnreadableBody);
 
@@ -143,9 +216,17 @@ export function issueFormToken(hasher: TokenHasher, issuedAt = Date.now()): stri
   return `${issuedAt}.${nonce}.${hasher.hash(`${FORM_TOKEN_PURPOSE}:${issuedAt}.${nonce}`)}`;
 }
 
-function checkFormToken(hasher: TokenHasher, token: string, now = Date.now()): "ok" | "forged" | "too_fast" | "expired" {
+function checkFormToken(
+  hasher: TokenHasher,
+  token: string,
+  now = Date.now(),
+): "ok" | "forged" | "too_fast" | "expired" {
   const [issued = "", nonce = "", signature = ""] = token.split(".");
-  if (!/^\d{1,15}$/.test(issued) || !/^[\w-]{16}$/.test(nonce) || !safeEqual(signature, hasher.hash(`${FORM_TOKEN_PURPOSE}:${issued}.${nonce}`))) {
+  if (
+    !/^\d{1,15}$/.test(issued) ||
+    !/^[\w-]{16}$/.test(nonce) ||
+    !safeEqual(signature, hasher.hash(`${FORM_TOKEN_PURPOSE}:${issued}.${nonce}`))
+  ) {
     return "forged";
   }
   const age = now - Number(issued);
@@ -163,7 +244,9 @@ function formTokenExpiry(token: string): Date {
 function readForm(body: unknown): FormValues {
   const raw = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
   // A citizen is not sent back for an invisible character: it is dropped or replaced, as platform text is.
-  return Object.fromEntries(FORM_KEYS.map((key) => [key, typeof raw[key] === "string" ? storableText(raw[key]) : ""])) as FormValues;
+  return Object.fromEntries(
+    FORM_KEYS.map((key) => [key, typeof raw[key] === "string" ? storableText(raw[key]) : ""]),
+  ) as FormValues;
 }
 
 // ---------------------------------------------------------------- validation
@@ -174,9 +257,12 @@ const PHOTO_ERRORS: Partial<Record<AppError["code"], string>> = {
 };
 
 /** The optional photo, re-encoded to its pixels only; or why it cannot be taken, with the status to answer. */
-async function checkPhoto(file: FormFile | null): Promise<{ ok: true; photo: CitizenPhoto | null } | { ok: false; error: string; status: number }> {
+async function checkPhoto(
+  file: FormFile | null,
+): Promise<{ ok: true; photo: CitizenPhoto | null } | { ok: false; error: string; status: number }> {
   if (!file) return { ok: true, photo: null };
-  if (file.truncated) return { ok: false, error: `Foto terlalu besar. Ukuran paling besar ${PHOTO_MAX_MB} MB.`, status: 413 };
+  if (file.truncated)
+    return { ok: false, error: `Foto terlalu besar. Ukuran paling besar ${PHOTO_MAX_MB} MB.`, status: 413 };
   try {
     return { ok: true, photo: await reencodeCitizenPhoto(file.body) };
   } catch (error) {
@@ -202,13 +288,20 @@ const formatRange = (range: { min: number; max: number }) => `${range.min} dan $
 
 // Each field on its own; how fields relate (one contact, desa in kecamatan) is checked after.
 const reportFields = z.object({
-  nama: z.string().trim().min(2, "Tulis nama Anda (minimal 2 huruf).").max(NAME_MAX, `Nama paling panjang ${NAME_MAX} karakter.`),
+  nama: z
+    .string()
+    .trim()
+    .min(2, "Tulis nama Anda (minimal 2 huruf).")
+    .max(NAME_MAX, `Nama paling panjang ${NAME_MAX} karakter.`),
   telepon: z.string().transform((typed, ctx) => {
     const digits = typed.replace(PHONE_SEPARATORS, "");
     if (digits === "") return undefined;
     const match = PHONE.exec(digits);
     if (!match) {
-      ctx.addIssue({ code: "custom", message: "Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890 atau +62 812 3456 7890." });
+      ctx.addIssue({
+        code: "custom",
+        message: "Nomor HP tidak dikenali. Tulis seperti 0812 3456 7890 atau +62 812 3456 7890.",
+      });
       return z.NEVER;
     }
     return `+62${match[1]}`;
@@ -217,7 +310,12 @@ const reportFields = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.union([z.literal("").transform(() => undefined), z.email("Alamat email tidak dikenali. Tulis seperti nama@contoh.id.").max(254)])),
+    .pipe(
+      z.union([
+        z.literal("").transform(() => undefined),
+        z.email("Alamat email tidak dikenali. Tulis seperti nama@contoh.id.").max(254),
+      ]),
+    ),
   kecamatan: z.string().min(1, "Pilih kecamatan tempat kejadian."),
   desa: z.string(),
   lintang: optionalCoordinate(LATITUDE, `Lintang harus angka antara ${formatRange(LATITUDE)} (wilayah Indonesia).`),
@@ -236,7 +334,10 @@ const reportFields = z.object({
   setuju: z.literal("ya", "Centang persetujuan agar kami dapat menindaklanjuti laporan Anda."),
 });
 
-function validateReport(values: FormValues, places: ReportPlace[]): { ok: true; report: WebReportInput } | { ok: false; errors: FieldErrors } {
+function validateReport(
+  values: FormValues,
+  places: ReportPlace[],
+): { ok: true; report: WebReportInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const parsed = reportFields.safeParse(values);
   for (const issue of parsed.error?.issues ?? []) {
@@ -249,9 +350,11 @@ function validateReport(values: FormValues, places: ReportPlace[]): { ok: true; 
   if (kecamatan && values.desa && !kecamatan.villages.some((village) => village.id === values.desa)) {
     errors.desa ??= `Pilih desa/kelurahan yang berada di ${kecamatan.name}, atau kosongkan.`;
   }
-  if (!values.telepon.trim() && !values.email.trim()) errors.kontak = "Isi nomor HP atau alamat email, paling tidak salah satu.";
+  if (!values.telepon.trim() && !values.email.trim())
+    errors.kontak = "Isi nomor HP atau alamat email, paling tidak salah satu.";
   if (!values.lintang.trim() !== !values.bujur.trim()) {
-    errors[values.lintang.trim() ? "bujur" : "lintang"] ??= "Isi lintang dan bujur bersama-sama, atau kosongkan keduanya.";
+    errors[values.lintang.trim() ? "bujur" : "lintang"] ??=
+      "Isi lintang dan bujur bersama-sama, atau kosongkan keduanya.";
   }
 
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
@@ -271,7 +374,13 @@ function validateReport(values: FormValues, places: ReportPlace[]): { ok: true; 
 
 // ---------------------------------------------------------------- pages
 
-function aspirationFormPage(site: Site, places: ReportPlace[], form: FormView<Field>, token: string, notice?: string): string {
+function aspirationFormPage(
+  site: Site,
+  places: ReportPlace[],
+  form: FormView<Field>,
+  token: string,
+  notice?: string,
+): string {
   const main = html`<h1>Sampaikan aspirasi atau pengaduan</h1>
 <p>Laporan Anda akan diteruskan ke perangkat daerah yang menanganinya. Setelah terkirim, Anda mendapat nomor pelacakan untuk mengikuti tindak lanjutnya di halaman <a href="/lacak">Lacak laporan</a>.</p>
 <p class="pemberitahuan">Keadaan darurat (kebakaran, banjir, kecelakaan)? Hubungi <a href="tel:112">112</a>.</p>
@@ -292,14 +401,22 @@ ${form.field("email", { label: "Email", alsoDescribedBy: "kontak" }, (attributes
 </fieldset>
 <fieldset>
 <legend>Lokasi kejadian</legend>
-${form.field("kecamatan", { label: "Kecamatan" }, (attributes) => html`<select ${attributes} required>
+${form.field(
+  "kecamatan",
+  { label: "Kecamatan" },
+  (attributes) => html`<select ${attributes} required>
 <option value="">Pilih kecamatan</option>
 ${places.map((place) => option(place.id, place.name, form.value("kecamatan")))}
-</select>`)}
-${form.field("desa", { label: "Desa/kelurahan (tidak wajib)", hint: "Pilih dari kelompok kecamatan yang sama." }, (attributes) => html`<select ${attributes}>
+</select>`,
+)}
+${form.field(
+  "desa",
+  { label: "Desa/kelurahan (tidak wajib)", hint: "Pilih dari kelompok kecamatan yang sama." },
+  (attributes) => html`<select ${attributes}>
 <option value="">Tidak dipilih</option>
 ${places.map((place) => html`<optgroup label="${place.name}">${place.villages.map((village) => option(village.id, village.name, form.value("desa")))}</optgroup>`)}
-</select>`)}
+</select>`,
+)}
 <fieldset>
 <legend>Titik peta (tidak wajib)</legend>
 <p class="petunjuk">Jika Anda tahu koordinatnya, misalnya dari aplikasi peta di ponsel (tekan lama pada lokasi, lalu salin angkanya). Contoh: lintang 0,1234 dan bujur 110,5678.</p>
@@ -309,11 +426,15 @@ ${form.field("bujur", { label: "Bujur (longitude)" }, (attributes) => html`<inpu
 </fieldset>
 <fieldset>
 <legend>Laporan</legend>
-${form.field("kategori", { label: "Kategori", hint: "Pilih \u201cTidak tahu\u201d jika ragu; petugas akan menentukannya." }, (attributes) => html`<select ${attributes} required>
+${form.field(
+  "kategori",
+  { label: "Kategori", hint: "Pilih \u201cTidak tahu\u201d jika ragu; petugas akan menentukannya." },
+  (attributes) => html`<select ${attributes} required>
 <option value="">Pilih kategori</option>
 ${CATEGORIES.map((code) => option(code, CATEGORY_LABELS[code], form.value("kategori")))}
 ${option(UNKNOWN_CATEGORY, "Tidak tahu", form.value("kategori"))}
-</select>`)}
+</select>`,
+)}
 ${form.field("isi", { label: "Isi laporan", hint: `Ceritakan apa yang terjadi, di mana dan sejak kapan (${TEXT_MIN}\u2013${TEXT_MAX.toLocaleString("id-ID")} karakter).` }, (attributes) => html`<textarea ${attributes} rows="8" minlength="${TEXT_MIN}" maxlength="${TEXT_MAX}" required>${form.value("isi")}</textarea>`)}
 ${form.field(PHOTO_FIELD, { label: "Foto (tidak wajib)", hint: `Satu foto JPEG, PNG atau WebP, paling besar ${PHOTO_MAX_MB} MB. Hanya petugas yang melihatnya; data lokasi dan data lain di dalam berkas foto dihapus.` }, (attributes) => html`<input type="file" ${attributes} accept="image/jpeg,image/png,image/webp">`)}
 </fieldset>
@@ -325,7 +446,11 @@ ${form.checkbox("setuju", `Saya setuju nama dan kontak saya digunakan oleh ${sit
 <input type="hidden" name="token" value="${token}">
 <p><button type="submit">Kirim laporan</button></p>
 </form>`;
-  return citizenPage(site, { title: "Sampaikan aspirasi atau pengaduan", description: `Kirim aspirasi atau pengaduan kepada ${site.name} dan ikuti tindak lanjutnya.`, main });
+  return citizenPage(site, {
+    title: "Sampaikan aspirasi atau pengaduan",
+    description: `Kirim aspirasi atau pengaduan kepada ${site.name} dan ikuti tindak lanjutnya.`,
+    main,
+  });
 }
 
 function option(value: string, label: string, selected: string) {

@@ -46,9 +46,22 @@ export function sendPage(res: Response, body: string, status = 200): void {
 }
 
 /** Answers with a short page saying why something could not be done and what to do instead. */
-export async function sendMessage(services: Pick<Services, "prisma" | "config">, res: Response, message: { title: string; body: SafeMarkup }, status: number): Promise<void> {
+export async function sendMessage(
+  services: Pick<Services, "prisma" | "config">,
+  res: Response,
+  message: { title: string; body: SafeMarkup },
+  status: number,
+): Promise<void> {
   const site = await findSite(services);
-  sendPage(res, citizenPage(site, { title: message.title, description: message.title, main: html`<h1>${message.title}</h1>\n${message.body}` }), status);
+  sendPage(
+    res,
+    citizenPage(site, {
+      title: message.title,
+      description: message.title,
+      main: html`<h1>${message.title}</h1>\n${message.body}`,
+    }),
+    status,
+  );
 }
 
 export type RateRule = { name: string; limit: number; windowMs: number };
@@ -57,16 +70,26 @@ export type RateRule = { name: string; limit: number; windowMs: number };
  * Counts this request against the sender's address; when over the limit, answers 429 with a
  * page saying when to try again and returns true.
  */
-export async function refuseWhenOverLimit(services: Services, req: Request, res: Response, rule: RateRule): Promise<boolean> {
+export async function refuseWhenOverLimit(
+  services: Services,
+  req: Request,
+  res: Response,
+  rule: RateRule,
+): Promise<boolean> {
   const hit = await countHit(services.prisma, `${rule.name}:ip:${req.ip ?? "unknown"}`, rule.limit, rule.windowMs);
   if (hit.allowed) return false;
   const minutes = Math.max(1, Math.ceil(hit.retryAfterSeconds / 60));
   res.setHeader("Retry-After", String(hit.retryAfterSeconds));
-  await sendMessage(services, res, {
-    title: "Terlalu banyak permintaan",
-    body: html`<p>Dari alamat internet Anda sudah ada terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi dalam ${minutes} menit.</p>
+  await sendMessage(
+    services,
+    res,
+    {
+      title: "Terlalu banyak permintaan",
+      body: html`<p>Dari alamat internet Anda sudah ada terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi dalam ${minutes} menit.</p>
 <p><a href="/">Kembali ke beranda</a></p>`,
-  }, 429);
+    },
+    429,
+  );
   return true;
 }
 
@@ -96,7 +119,11 @@ export class FormView<Field extends string> {
   }
 
   /** A labelled control; `control` receives its id, name and ARIA attributes. */
-  field(name: Field, label: { label: string; hint?: string; alsoDescribedBy?: Field }, control: (attributes: SafeMarkup) => SafeMarkup): SafeMarkup {
+  field(
+    name: Field,
+    label: { label: string; hint?: string; alsoDescribedBy?: Field },
+    control: (attributes: SafeMarkup) => SafeMarkup,
+  ): SafeMarkup {
     return html`<div class="isian${this.errors[name] ? " salah" : ""}">
 <label for="${controlId(name)}">${label.label}</label>
 ${label.hint && html`<p class="petunjuk" id="${hintId(name)}">${label.hint}</p>`}
@@ -121,7 +148,11 @@ ${this.error(name)}
   }
 
   private attributes(name: Field, hasHint: boolean, alsoDescribedBy?: Field): SafeMarkup {
-    const describedBy = [hasHint && hintId(name), this.errors[name] && errorId(name), alsoDescribedBy && this.errors[alsoDescribedBy] && errorId(alsoDescribedBy)].filter(Boolean);
+    const describedBy = [
+      hasHint && hintId(name),
+      this.errors[name] && errorId(name),
+      alsoDescribedBy && this.errors[alsoDescribedBy] && errorId(alsoDescribedBy),
+    ].filter(Boolean);
     const invalid = Boolean(this.errors[name] || (alsoDescribedBy && this.errors[alsoDescribedBy]));
     return html`id="${controlId(name)}" name="${name}"${describedBy.length > 0 && html` aria-describedby="${describedBy.join(" ")}"`}${invalid && html` aria-invalid="true"`}`;
   }

@@ -64,13 +64,22 @@ export function sitemap(site: Site, posts: Pick<PublicPost, "url" | "publishedAt
   return xml`${XML_DECLARATION}
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>${site.baseUrl}/</loc>${posts.length > 0 && xml`<lastmod>${lastChange(posts).toISOString()}</lastmod>`}</url>
-${posts.map((post) => xml`<url><loc>${post.url}</loc><lastmod>${post.publishedAt.toISOString()}</lastmod></url>
-`)}</urlset>
+${posts.map(
+  (post) => xml`<url><loc>${post.url}</loc><lastmod>${post.publishedAt.toISOString()}</lastmod></url>
+`,
+)}</urlset>
 `.text;
 }
 
 export function robotsTxt(publicBaseUrl: string): string {
-  return ["User-agent: *", "Allow: /", "Disallow: /app/", "Disallow: /api/", `Sitemap: ${publicBaseUrl}/sitemap.xml`, ""].join("\n");
+  return [
+    "User-agent: *",
+    "Allow: /",
+    "Disallow: /app/",
+    "Disallow: /api/",
+    `Sitemap: ${publicBaseUrl}/sitemap.xml`,
+    "",
+  ].join("\n");
 }
 
 /** Feed readers render the body as HTML; as a string it is escaped once more for the XML. */

@@ -22,7 +22,15 @@ export function publicSiteRoutes(services: Services): Router {
   // A page address or query no page can hold (NUL, broken Unicode): a page saying so, never a 500.
   router.use(async (req, res, next) => {
     if (!unstorableInput(req)) return next();
-    await sendMessage(services, res, { title: "Alamat tidak valid", body: html`<p>Alamat ini berisi karakter yang tidak dikenal. <a href="/">Kembali ke beranda</a>.</p>` }, 400);
+    await sendMessage(
+      services,
+      res,
+      {
+        title: "Alamat tidak valid",
+        body: html`<p>Alamat ini berisi karakter yang tidak dikenal. <a href="/">Kembali ke beranda</a>.</p>`,
+      },
+      400,
+    );
   });
 
   async function sendNotFound(res: Response) {
@@ -33,7 +41,10 @@ export function publicSiteRoutes(services: Services): Router {
     const query = homeQuery.safeParse(req.query);
     if (!query.success) return sendNotFound(res);
     const page = query.data.halaman;
-    const [site, { posts, total }] = await Promise.all([findSite(services), listPublicPosts(services, { page, pageSize: HOME_PAGE_SIZE })]);
+    const [site, { posts, total }] = await Promise.all([
+      findSite(services),
+      listPublicPosts(services, { page, pageSize: HOME_PAGE_SIZE }),
+    ]);
     if (page > 1 && posts.length === 0) return sendNotFound(res);
     send(res, "text/html", homePage(site, { posts, page, pageCount: Math.ceil(total / HOME_PAGE_SIZE) }));
   });
@@ -45,12 +56,18 @@ export function publicSiteRoutes(services: Services): Router {
   });
 
   router.get("/feed.xml", async (_req, res) => {
-    const [site, { posts }] = await Promise.all([findSite(services), listPublicPosts(services, { page: 1, pageSize: FEED_SIZE })]);
+    const [site, { posts }] = await Promise.all([
+      findSite(services),
+      listPublicPosts(services, { page: 1, pageSize: FEED_SIZE }),
+    ]);
     send(res, "application/rss+xml", rssFeed(site, posts));
   });
 
   router.get("/atom.xml", async (_req, res) => {
-    const [site, { posts }] = await Promise.all([findSite(services), listPublicPosts(services, { page: 1, pageSize: FEED_SIZE })]);
+    const [site, { posts }] = await Promise.all([
+      findSite(services),
+      listPublicPosts(services, { page: 1, pageSize: FEED_SIZE }),
+    ]);
     send(res, "application/atom+xml", atomFeed(site, posts));
   });
 
@@ -73,5 +90,8 @@ export function publicSiteRoutes(services: Services): Router {
 // A minute of shared caching: a new announcement shows up quickly, and a crowd reading the
 // same page costs the server one render a minute.
 function send(res: Response, contentType: string, body: string, status = 200) {
-  res.status(status).set({ "Content-Type": `${contentType}; charset=utf-8`, "Cache-Control": "public, max-age=60" }).send(body);
+  res
+    .status(status)
+    .set({ "Content-Type": `${contentType}; charset=utf-8`, "Cache-Control": "public, max-age=60" })
+    .send(body);
 }

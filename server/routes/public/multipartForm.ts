@@ -7,7 +7,10 @@ export type FormFile = { body: Buffer; truncated: boolean };
 
 /** A failure to read the body as a form, with the status the public pages' error handler shows. */
 class UnreadableForm extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -17,11 +20,23 @@ class UnreadableForm extends Error {
  * the limit. Every field is read even when the file is too large, so the form can be shown
  * again with the input kept.
  */
-export function readMultipartForm(req: Request, limits: MultipartLimits): Promise<{ fields: Record<string, string>; file: FormFile | null }> {
+export function readMultipartForm(
+  req: Request,
+  limits: MultipartLimits,
+): Promise<{ fields: Record<string, string>; file: FormFile | null }> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: limits.maxFileBytes, fields: limits.maxFields, fieldSize: limits.maxFieldBytes, parts: limits.maxFields + 1 } });
+      parser = busboy({
+        headers: req.headers,
+        limits: {
+          files: 1,
+          fileSize: limits.maxFileBytes,
+          fields: limits.maxFields,
+          fieldSize: limits.maxFieldBytes,
+          parts: limits.maxFields + 1,
+        },
+      });
     } catch {
       return reject(new UnreadableForm(400, "malformed multipart form"));
     }
@@ -45,7 +60,8 @@ export function readMultipartForm(req: Request, limits: MultipartLimits): Promis
         if (received.body.length > 0 || received.truncated) file = received;
       });
     });
-    for (const limit of ["partsLimit", "fieldsLimit"] as const) parser.on(limit, () => reject(new UnreadableForm(413, "too many form fields")));
+    for (const limit of ["partsLimit", "fieldsLimit"] as const)
+      parser.on(limit, () => reject(new UnreadableForm(413, "too many form fields")));
     parser.on("error", () => reject(new UnreadableForm(400, "malformed multipart form")));
     parser.on("close", () => resolve({ fields, file }));
     req.pipe(parser);

@@ -10,10 +10,13 @@ export function homePage(site: Site, { posts, page, pageCount }: HomePage): stri
   const main = html`<h1>Pengumuman terbaru</h1>
 ${posts.length === 0 && html`<p>Belum ada pengumuman.</p>`}
 ${posts.map(announcementCard)}
-${pageCount > 1 && html`<nav class="pages" aria-label="Halaman">
+${
+  pageCount > 1 &&
+  html`<nav class="pages" aria-label="Halaman">
 <span>${page > 1 && html`<a href="${page === 2 ? "/" : `/?halaman=${page - 1}`}" rel="prev">← Lebih baru</a>`}</span>
 <span>${page < pageCount && html`<a href="/?halaman=${page + 1}" rel="next">Lebih lama →</a>`}</span>
-</nav>`}`;
+</nav>`
+}`;
   return layout(site, {
     title: page > 1 ? `Halaman ${page}` : undefined,
     description: `Pengumuman resmi ${site.name}.`,
@@ -46,7 +49,13 @@ ${post.link && html`<p>Tautan: <a href="${post.link}" rel="nofollow noopener">${
 ${post.hashtags.length > 0 && html`<p class="tags">${post.hashtags.map((tag) => `#${tag}`).join(" ")}</p>`}
 </article>
 <p><a href="/">← Semua pengumuman</a></p>`;
-  return layout(site, { title: post.title, description: excerpt(post.body), canonicalUrl: post.url, head: linkPreviewTags(site, post), main });
+  return layout(site, {
+    title: post.title,
+    description: excerpt(post.body),
+    canonicalUrl: post.url,
+    head: linkPreviewTags(site, post),
+    main,
+  });
 }
 
 export function notFoundPage(site: Site): string {
@@ -85,9 +94,12 @@ function linkPreviewTags(site: Site, post: PublicPost): SafeMarkup {
 <meta property="og:description" content="${excerpt(post.body)}">
 <meta property="og:url" content="${post.url}">
 <meta property="article:published_time" content="${post.publishedAt.toISOString()}">
-${image && html`<meta property="og:image" content="${image.url}">
+${
+  image &&
+  html`<meta property="og:image" content="${image.url}">
 <meta property="og:image:type" content="${image.mimeType}">
 ${image.width !== null && html`<meta property="og:image:width" content="${image.width}">`}
-${image.height !== null && html`<meta property="og:image:height" content="${image.height}">`}`}
+${image.height !== null && html`<meta property="og:image:height" content="${image.height}">`}`
+}
 <meta name="twitter:card" content="${image ? "summary_large_image" : "summary"}">`;
 }

@@ -23,7 +23,11 @@ const publicPostWhere = {
 const publicPostInclude = {
   unit: { select: { name: true, timezone: true } },
   media: { orderBy: { position: "asc" }, include: { media: true } },
-  deliveries: { where: publishedOnWebsite, orderBy: { publishedAt: "asc" }, select: { publishedAt: true, textOverride: true } },
+  deliveries: {
+    where: publishedOnWebsite,
+    orderBy: { publishedAt: "asc" },
+    select: { publishedAt: true, textOverride: true },
+  },
 } satisfies Prisma.PostInclude;
 
 /** The sitemap protocol's limit of URLs in one file. */
@@ -53,9 +57,14 @@ export async function listPublicPosts(
     }),
     prisma.post.count({ where: publicPostWhere }),
   ]);
-  const rows = await prisma.post.findMany({ where: { ...publicPostWhere, id: { in: order.map((group) => group.postId) } }, include: publicPostInclude });
+  const rows = await prisma.post.findMany({
+    where: { ...publicPostWhere, id: { in: order.map((group) => group.postId) } },
+    include: publicPostInclude,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const posts = order.flatMap((group) => byId.get(group.postId) ?? []).map((row) => presentPublicPost(row, config.publicBaseUrl));
+  const posts = order
+    .flatMap((group) => byId.get(group.postId) ?? [])
+    .map((row) => presentPublicPost(row, config.publicBaseUrl));
   return { posts, total };
 }
 
@@ -66,7 +75,10 @@ export async function findPublicPost({ prisma, config }: PublicServices, slug: s
 }
 
 /** Every public announcement's address and date, for search engines. */
-export async function listSitemapEntries({ prisma, config }: PublicServices): Promise<Pick<PublicPost, "url" | "publishedAt">[]> {
+export async function listSitemapEntries({
+  prisma,
+  config,
+}: PublicServices): Promise<Pick<PublicPost, "url" | "publishedAt">[]> {
   const rows = await prisma.post.findMany({
     where: publicPostWhere,
     include: publicPostInclude,

@@ -15,7 +15,11 @@ export function excerpt(text: string, maxLength = 200): string {
 
 /** Plain text as HTML: blank lines separate paragraphs, single newlines break lines, URLs become links. */
 export function paragraphs(text: string): SafeMarkup {
-  const blocks = text.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/).map((block) => block.trim()).filter(Boolean);
+  const blocks = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
   return html`${blocks.map((block) => html`<p>${block.split("\n").map((line, i) => html`${i > 0 && html`<br>`}${linkified(line)}`)}</p>`)}`;
 }
 

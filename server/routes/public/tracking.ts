@@ -1,6 +1,11 @@
 import { Router, type Response } from "express";
 import type { InboxStatus } from "../../db/generated/enums.js";
-import { findPublicReport, normalizeTrackingNumber, TRACKING_PREFIX, type PublicReport } from "../../inbox/webReports.js";
+import {
+  findPublicReport,
+  normalizeTrackingNumber,
+  TRACKING_PREFIX,
+  type PublicReport,
+} from "../../inbox/webReports.js";
 import type { Services } from "../../services.js";
 import { citizenPage, FormView, refuseWhenOverLimit, sendPage } from "./citizenPages.js";
 import { html, type SafeMarkup } from "./markup.js";
@@ -27,7 +32,8 @@ export function trackingRoutes(services: Services): Router {
     const typed = typeof req.query.nomor === "string" ? req.query.nomor : "";
     if (!typed.trim()) return renderLookup(res, "", undefined, 200);
     const trackingNumber = normalizeTrackingNumber(typed);
-    if (!trackingNumber) return renderLookup(res, typed, `Nomor pelacakan tidak dikenali. Tulis seperti ${EXAMPLE_NUMBER}.`, 400);
+    if (!trackingNumber)
+      return renderLookup(res, typed, `Nomor pelacakan tidak dikenali. Tulis seperti ${EXAMPLE_NUMBER}.`, 400);
     res.redirect(303, `/lacak/${trackingNumber}`);
   });
 
@@ -35,7 +41,8 @@ export function trackingRoutes(services: Services): Router {
     if (await refuseWhenOverLimit(services, req, res, LOOKUP_LIMIT)) return;
     const trackingNumber = normalizeTrackingNumber(req.params.nomor);
     const report = trackingNumber && (await findPublicReport(services, trackingNumber));
-    if (!report) return renderLookup(res, req.params.nomor, "Nomor pelacakan ini tidak ditemukan. Periksa kembali nomornya.", 404);
+    if (!report)
+      return renderLookup(res, req.params.nomor, "Nomor pelacakan ini tidak ditemukan. Periksa kembali nomornya.", 404);
     sendPage(res, reportPage(await findSite(services), report));
   });
 
@@ -51,7 +58,10 @@ const STATUS_TEXT: Record<InboxStatus, (report: PublicReport) => { label: string
     meaning: "Laporan Anda sudah diteruskan kepada yang berwenang menanganinya.",
   }),
   in_progress: () => ({ label: "Sedang ditangani", meaning: "Laporan Anda sedang ditindaklanjuti." }),
-  answered: () => ({ label: "Dijawab", meaning: "Petugas sudah menanggapi laporan Anda; lihat tanggapannya di bawah." }),
+  answered: () => ({
+    label: "Dijawab",
+    meaning: "Petugas sudah menanggapi laporan Anda; lihat tanggapannya di bawah.",
+  }),
   resolved: () => ({ label: "Selesai", meaning: "Laporan Anda sudah selesai ditindaklanjuti." }),
   reopened: () => ({ label: "Dibuka kembali", meaning: "Laporan Anda ditindaklanjuti kembali." }),
   closed_spam: () => ({ label: "Tidak dapat diproses", meaning: "Laporan ini tidak dapat kami tindak lanjuti." }),
@@ -66,7 +76,11 @@ ${form.field("nomor", { label: "Nomor pelacakan", hint: `Contoh: ${EXAMPLE_NUMBE
 <p><button type="submit">Lacak</button></p>
 </form>
 <p>Belum mengirim laporan? <a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a>.</p>`;
-  return citizenPage(site, { title: "Lacak laporan", description: `Ikuti tindak lanjut laporan Anda kepada ${site.name}.`, main });
+  return citizenPage(site, {
+    title: "Lacak laporan",
+    description: `Ikuti tindak lanjut laporan Anda kepada ${site.name}.`,
+    main,
+  });
 }
 
 function reportPage(site: Site, report: PublicReport): string {
@@ -79,11 +93,17 @@ function reportPage(site: Site, report: PublicReport): string {
 ${report.unitName && html`<dt>Ditangani oleh</dt><dd>${report.unitName}</dd>`}
 </dl>
 <h2>Tanggapan</h2>
-${report.replies.length === 0
-  ? html`<p>Belum ada tanggapan. Halaman ini akan menampilkan tanggapan petugas begitu ada.</p>`
-  : html`<ol class="linimasa">${report.replies.map((reply) => html`<li><p class="meta">${timeElement(reply.at, report.timezone)} · Tanggapan petugas</p>${paragraphs(reply.body)}</li>`)}</ol>`}
+${
+  report.replies.length === 0
+    ? html`<p>Belum ada tanggapan. Halaman ini akan menampilkan tanggapan petugas begitu ada.</p>`
+    : html`<ol class="linimasa">${report.replies.map((reply) => html`<li><p class="meta">${timeElement(reply.at, report.timezone)} · Tanggapan petugas</p>${paragraphs(reply.body)}</li>`)}</ol>`
+}
 <p><a href="/lacak">Lacak laporan lain</a></p>`;
-  return citizenPage(site, { title: `Status laporan ${report.trackingNumber}`, description: "Status dan tanggapan atas laporan Anda.", main });
+  return citizenPage(site, {
+    title: `Status laporan ${report.trackingNumber}`,
+    description: "Status dan tanggapan atas laporan Anda.",
+    main,
+  });
 }
 
 function timeElement(date: Date, timeZone: string): SafeMarkup {

@@ -28,7 +28,11 @@ th,td{padding:.35rem .5rem;border-bottom:1px solid #d0d7de;text-align:left}
 td.n,th.n{text-align:right}
 </style>`);
 
-type Figures = { overall: ResponseFigures | undefined; byCategory: Map<string | null, ResponseFigures>; areas: { unitName: string | null; count: number }[] };
+type Figures = {
+  overall: ResponseFigures | undefined;
+  byCategory: Map<string | null, ResponseFigures>;
+  areas: { unitName: string | null; count: number }[];
+};
 
 export function transparencyRoutes(services: Services): Router {
   const router = Router();
@@ -45,7 +49,10 @@ export function transparencyRoutes(services: Services): Router {
       responseFigures(services.prisma, scope, Prisma.sql`i."category"`),
       areasReport(services.prisma, scope),
     ]);
-    const areaRows = (areas.body.data as { unitName: string | null; count: number }[]).map(({ unitName, count }) => ({ unitName, count }));
+    const areaRows = (areas.body.data as { unitName: string | null; count: number }[]).map(({ unitName, count }) => ({
+      unitName,
+      count,
+    }));
     send(res, transparencyPage(site, month, { overall: overall.get(null), byCategory, areas: areaRows }));
   });
 
@@ -54,19 +61,26 @@ export function transparencyRoutes(services: Services): Router {
 
 // Five minutes of shared caching: the figures move slowly and a crowd costs one query set.
 function send(res: Response, body: string, status = 200) {
-  res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" }).send(body);
+  res
+    .status(status)
+    .set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" })
+    .send(body);
 }
 
 /** "pelayanan_publik" → "Pelayanan publik". */
-const categoryLabel = (code: string | null) => (code ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : "Belum dikategorikan");
+const categoryLabel = (code: string | null) =>
+  code ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : "Belum dikategorikan";
 
 /** The neighbouring month, "2026-10" for "2026-11" and -1. */
-const shiftMonth = (month: string, by: -1 | 1) => monthOf(new Date(monthPeriod(month).from.getTime() + (by === 1 ? 40 : -10) * 24 * 60 * 60_000));
+const shiftMonth = (month: string, by: -1 | 1) =>
+  monthOf(new Date(monthPeriod(month).from.getTime() + (by === 1 ? 40 : -10) * 24 * 60 * 60_000));
 
 export function transparencyPage(site: Site, month: string, { overall, byCategory, areas }: Figures): string {
   const label = periodLabel("monthly", monthPeriod(month));
   const shown = areas.filter((area) => area.count >= MIN_ITEMS_PER_AREA);
-  const categories = [...byCategory.entries()].filter(([, figures]) => figures.volume > 0).sort(([, a], [, b]) => b.volume - a.volume);
+  const categories = [...byCategory.entries()]
+    .filter(([, figures]) => figures.volume > 0)
+    .sort(([, a], [, b]) => b.volume - a.volume);
   const headline: [string, string][] = overall
     ? [
         ["Laporan diterima", formatCount(overall.volume)],
@@ -84,16 +98,24 @@ export function transparencyPage(site: Site, month: string, { overall, byCategor
 ${headline.length === 0 && html`<p>Belum ada laporan yang diterima pada periode ini.</p>`}
 ${headline.length > 0 && html`<table><tbody>${headline.map(([name, value]) => html`<tr><th scope="row">${name}</th><td class="n">${value}</td></tr>`)}</tbody></table>`}
 <h2>Menurut kategori</h2>
-${categories.length === 0 ? html`<p>Tidak ada data.</p>` : html`<table>
+${
+  categories.length === 0
+    ? html`<p>Tidak ada data.</p>`
+    : html`<table>
 <thead><tr><th>Kategori</th><th class="n">Diterima</th><th class="n">Ditanggapi</th><th class="n">Diselesaikan</th><th class="n">Median tanggapan (jam kerja)</th><th class="n">Kepatuhan tanggapan</th></tr></thead>
 <tbody>${categories.map(([code, figures]) => html`<tr><td>${categoryLabel(code)}</td><td class="n">${formatCount(figures.volume)}</td><td class="n">${formatCount(figures.firstResponse.count)}</td><td class="n">${formatCount(figures.resolution.count)}</td><td class="n">${formatMinutes(figures.firstResponse.workingMinutes.median)}</td><td class="n">${formatRate(figures.compliance.firstResponse.rate)}</td></tr>`)}</tbody>
-</table>`}
+</table>`
+}
 <h2>Menurut kecamatan</h2>
 <p>Hanya kecamatan dengan sedikitnya ${MIN_ITEMS_PER_AREA} laporan yang ditampilkan, agar warga yang melapor tidak dapat dikenali.</p>
-${shown.length === 0 ? html`<p>Tidak ada kecamatan yang memenuhi batas tersebut.</p>` : html`<table>
+${
+  shown.length === 0
+    ? html`<p>Tidak ada kecamatan yang memenuhi batas tersebut.</p>`
+    : html`<table>
 <thead><tr><th>Kecamatan</th><th class="n">Laporan</th></tr></thead>
 <tbody>${shown.map((area) => html`<tr><td>${area.unitName}</td><td class="n">${formatCount(area.count)}</td></tr>`)}</tbody>
-</table>`}
+</table>`
+}
 <h2>Tentang angka ini</h2>
 ${[GLOSSARY.volume, GLOSSARY.firstResponse, GLOSSARY.resolution, GLOSSARY.compliance].map((entry) => html`<p><strong>${entry.id.name}.</strong> ${entry.id.definition}</p>`)}`;
   return layout(site, {

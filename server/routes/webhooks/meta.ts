@@ -16,7 +16,11 @@ export function metaWebhookRoutes(services: Services): Router {
   // Subscription handshake: echo hub.challenge when the verify token matches.
   router.get("/", (req, res) => {
     const webhook = services.metaWebhook;
-    const { "hub.mode": mode, "hub.verify_token": token, "hub.challenge": challenge } = req.query as Record<string, string | undefined>;
+    const {
+      "hub.mode": mode,
+      "hub.verify_token": token,
+      "hub.challenge": challenge,
+    } = req.query as Record<string, string | undefined>;
     if (!webhook || mode !== "subscribe" || !token || !safeEqual(token, webhook.verifyToken) || !challenge) {
       res.status(403).type("text/plain").send("Forbidden");
       return;

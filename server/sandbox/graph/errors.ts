@@ -35,7 +35,11 @@ export function sendGraphError(res: Response, error: GraphError): void {
 }
 
 const oauth = (message: string, code: number, subcode?: number, headers: Record<string, string> = {}) =>
-  new GraphError(400, { message, type: "OAuthException", code, ...(subcode ? { error_subcode: subcode } : {}) }, headers);
+  new GraphError(
+    400,
+    { message, type: "OAuthException", code, ...(subcode ? { error_subcode: subcode } : {}) },
+    headers,
+  );
 
 /** Graph also signals token problems in WWW-Authenticate, as RFC 6750 asks. */
 const invalidTokenHeader = (description: string) => ({
@@ -45,7 +49,12 @@ const invalidTokenHeader = (description: string) => ({
 export const graphErrors = {
   missingToken: () => oauth("An access token is required to request this resource.", 104),
   invalidToken: () =>
-    oauth("Invalid OAuth access token - Cannot parse access token", 190, undefined, invalidTokenHeader("Invalid OAuth access token")),
+    oauth(
+      "Invalid OAuth access token - Cannot parse access token",
+      190,
+      undefined,
+      invalidTokenHeader("Invalid OAuth access token"),
+    ),
   expiredToken: (now: Date) =>
     oauth(
       `Error validating access token: Session has expired. The current time is ${now.toUTCString()}.`,
@@ -84,7 +93,10 @@ export const graphErrors = {
   /** The generic transient errors Graph documents (codes 1 and 2), used by injected faults. */
   transient: (status: number) =>
     new GraphError(status, {
-      message: status >= 500 ? "An unexpected error has occurred. Please retry your request later." : "An unknown error occurred",
+      message:
+        status >= 500
+          ? "An unexpected error has occurred. Please retry your request later."
+          : "An unknown error occurred",
       type: "OAuthException",
       code: status >= 500 ? 2 : 1,
       is_transient: true,

@@ -11,11 +11,29 @@
  */
 import { z } from "zod";
 import { fetchMedia } from "../mediaFetch";
-import type { Conversation, FbPage, FbPhoto, FbPost, FbVideo, GraphComment, PageMessage, SandboxState, SocialActor } from "../state";
+import type {
+  Conversation,
+  FbPage,
+  FbPhoto,
+  FbPost,
+  FbVideo,
+  GraphComment,
+  PageMessage,
+  SandboxState,
+  SocialActor,
+} from "../state";
 import { GraphError, graphErrors } from "./errors";
 import { fieldModifiers, selectFields } from "./fields";
 import { insightsEdge, type InsightsMetric } from "./insights";
-import { type BoundNode, type GraphContext, graphBoolean, graphTime, jsonParam, messageParams, validateParams } from "./node";
+import {
+  type BoundNode,
+  type GraphContext,
+  graphBoolean,
+  graphTime,
+  jsonParam,
+  messageParams,
+  validateParams,
+} from "./node";
 import { createdWithin, cursorPage } from "./paging";
 
 const MINUTE_MS = 60_000;
@@ -64,9 +82,15 @@ function pageNode(page: FbPage): BoundNode {
         ["id", "name"],
       ),
     edges: {
-      feed: { get: (ctx) => listPosts(ctx, page, (post, now) => isLive(post, now)), post: (ctx) => createFeedPost(ctx, page) },
+      feed: {
+        get: (ctx) => listPosts(ctx, page, (post, now) => isLive(post, now)),
+        post: (ctx) => createFeedPost(ctx, page),
+      },
       published_posts: { get: (ctx) => listPosts(ctx, page, (post, now) => isLive(post, now)) },
-      scheduled_posts: { get: (ctx) => listPosts(ctx, page, (post, now) => !isLive(post, now) && post.scheduledPublishTime !== undefined) },
+      scheduled_posts: {
+        get: (ctx) =>
+          listPosts(ctx, page, (post, now) => !isLive(post, now) && post.scheduledPublishTime !== undefined),
+      },
       photos: { post: (ctx) => createPhotoPost(ctx, page) },
       videos: { get: (ctx) => listVideos(ctx, page), post: (ctx) => createVideo(ctx, page) },
       conversations: { get: (ctx) => listConversations(ctx, page) },
@@ -75,14 +99,17 @@ function pageNode(page: FbPage): BoundNode {
   };
 }
 
-const scheduledTime = z.union([z.coerce.number().int().positive(), z.iso.datetime({ offset: true })]).transform((value) =>
-  typeof value === "number" ? value : Math.floor(Date.parse(value) / 1000),
-);
+const scheduledTime = z
+  .union([z.coerce.number().int().positive(), z.iso.datetime({ offset: true })])
+  .transform((value) => (typeof value === "number" ? value : Math.floor(Date.parse(value) / 1000)));
 
 // Schemas are built once: zod compiles each one, which costs more than parsing a request with it.
 const videoListParams = z.object({ type: z.enum(["uploaded", "tagged"]).optional() });
 const videoEditParams = z.object({ description: z.string().optional(), name: z.string().optional() });
-const conversationListParams = z.object({ platform: z.enum(["messenger", "instagram"]).optional(), user_id: z.string().optional() });
+const conversationListParams = z.object({
+  platform: z.enum(["messenger", "instagram"]).optional(),
+  user_id: z.string().optional(),
+});
 
 const feedPostParams = z.object({
   message: z.string().optional(),
@@ -106,10 +133,12 @@ function createFeedPost(ctx: GraphContext, page: FbPage): { id: string } {
   const params = validateParams(feedPostParams, withAttachedMediaList(ctx.params));
   const photos = (params.attached_media ?? []).map(({ media_fbid }, index) => {
     const photo = ctx.state.graph.unpublishedPhotos.get(media_fbid);
-    if (!photo || photo.pageId !== page.id) throw graphErrors.invalidParameter(`attached_media[${index}] is not an unpublished photo of this Page`);
+    if (!photo || photo.pageId !== page.id)
+      throw graphErrors.invalidParameter(`attached_media[${index}] is not an unpublished photo of this Page`);
     return photo;
   });
-  if (!params.message && !params.link && photos.length === 0) throw graphErrors.invalidParameter("Missing message or attachment");
+  if (!params.message && !params.link && photos.length === 0)
+    throw graphErrors.invalidParameter("Missing message or attachment");
   const post = newPost(ctx.state, page, publicationOf(ctx.state, params));
   post.message = params.message;
   post.link = params.link;
@@ -129,11 +158,17 @@ function publicationOf(state: SandboxState, params: { published?: boolean; sched
   if (params.scheduled_publish_time === undefined) return { published };
   if (published) throw graphErrors.invalidParameter("You cannot specify a scheduled publish time on a published post");
   const delay = params.scheduled_publish_time * 1000 - state.now();
-  if (delay < SCHEDULE_MIN_MS || delay > SCHEDULE_MAX_MS) throw graphErrors.invalidParameter("The specified scheduled publish time is invalid.");
+  if (delay < SCHEDULE_MIN_MS || delay > SCHEDULE_MAX_MS)
+    throw graphErrors.invalidParameter("The specified scheduled publish time is invalid.");
   return { published, scheduledPublishTime: params.scheduled_publish_time };
 }
 
-function newPost(state: SandboxState, page: FbPage, publication: { published: boolean; scheduledPublishTime?: number }, id?: string): FbPost {
+function newPost(
+  state: SandboxState,
+  page: FbPage,
+  publication: { published: boolean; scheduledPublishTime?: number },
+  id?: string,
+): FbPost {
   const now = state.now();
   const post: FbPost = {
     id: id ?? `${page.id}_${state.nextId("fbPost", 122100000000000000n)}`,
@@ -163,12 +198,14 @@ const photoParams = z.object({
 async function createPhotoPost(ctx: GraphContext, page: FbPage): Promise<{ id: string; post_id?: string }> {
   const params = validateParams(photoParams, ctx.params);
   const source = ctx.files.source;
-  if (!params.url && !source) throw new GraphError(400, { message: "(#324) Requires upload file", type: "OAuthException", code: 324 });
+  if (!params.url && !source)
+    throw new GraphError(400, { message: "(#324) Requires upload file", type: "OAuthException", code: 324 });
   const photoUrl = params.url ?? `attachment://${source!.filename}`;
   const valid = params.url
     ? (await fetchMedia(params.url, "image", ctx.state.config.mediaFetchTimeoutMs)).ok
     : source!.contentType.startsWith("image/") && source!.data.length > 0;
-  if (!valid) throw new GraphError(400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
+  if (!valid)
+    throw new GraphError(400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
 
   const publication = publicationOf(ctx.state, params);
   const photo: FbPhoto = { id: ctx.state.nextId("fbPhoto", 122099000000000000n), pageId: page.id, url: photoUrl };
@@ -189,7 +226,9 @@ function listPosts(ctx: GraphContext, page: FbPage, include: (post: FbPost, now:
   const posts = [...ctx.state.graph.posts.values()]
     .filter((post) => post.pageId === page.id && include(post, now) && inRange(post.createdTime))
     .reverse();
-  return cursorPage(posts, ctx.params, ctx.url, (post) => selectFields(postFields(ctx.state, post, ctx.params.fields), ctx.params.fields, "Post", POST_DEFAULT_FIELDS));
+  return cursorPage(posts, ctx.params, ctx.url, (post) =>
+    selectFields(postFields(ctx.state, post, ctx.params.fields), ctx.params.fields, "Post", POST_DEFAULT_FIELDS),
+  );
 }
 
 // ---------- Post ----------
@@ -203,10 +242,21 @@ const EDGE_FIELD_PAGE_SIZE = 25;
  * of the total when asked for `summary(true)` or `summary(total_count)`. Reactions are counted,
  * not modelled one by one, so their list is empty.
  */
-function countedEdge(requested: unknown, name: string, items: () => Record<string, unknown>[], totalCount: number, summaryExtras: Record<string, unknown>) {
+function countedEdge(
+  requested: unknown,
+  name: string,
+  items: () => Record<string, unknown>[],
+  totalCount: number,
+  summaryExtras: Record<string, unknown>,
+) {
   const { limit, summary } = fieldModifiers(requested, name);
   const data = items().slice(0, limit === undefined ? EDGE_FIELD_PAGE_SIZE : Number(limit) || 0);
-  return { data, ...(summary === "true" || summary === "total_count" ? { summary: { total_count: totalCount, ...summaryExtras } } : {}) };
+  return {
+    data,
+    ...(summary === "true" || summary === "total_count"
+      ? { summary: { total_count: totalCount, ...summaryExtras } }
+      : {}),
+  };
 }
 
 function postFields(state: SandboxState, post: FbPost, requested: unknown): Record<string, unknown> {
@@ -230,8 +280,12 @@ function postFields(state: SandboxState, post: FbPost, requested: unknown): Reco
     },
     get comments() {
       const comments = [...state.graph.comments.values()].filter((c) => c.objectId === post.id && !c.parentId);
-      const listed = () => comments.map((c) => selectFields(commentFields(state, c), undefined, "Comment", COMMENT_DEFAULT_FIELDS));
-      return countedEdge(requested, "comments", listed, comments.length + engagement().comments, { order: "ranked", can_comment: true });
+      const listed = () =>
+        comments.map((c) => selectFields(commentFields(state, c), undefined, "Comment", COMMENT_DEFAULT_FIELDS));
+      return countedEdge(requested, "comments", listed, comments.length + engagement().comments, {
+        order: "ranked",
+        can_comment: true,
+      });
     },
     // Graph leaves `shares` out of a post nobody has shared.
     get shares() {
@@ -244,7 +298,8 @@ function postNode(post: FbPost): BoundNode {
   return {
     typeName: "Post",
     ownerPageId: post.pageId,
-    read: ({ state, params }) => selectFields(postFields(state, post, params.fields), params.fields, "Post", POST_DEFAULT_FIELDS),
+    read: ({ state, params }) =>
+      selectFields(postFields(state, post, params.fields), params.fields, "Post", POST_DEFAULT_FIELDS),
     update: ({ state, params }) => {
       const { message } = validateParams(messageParams, params);
       post.message = message;
@@ -264,18 +319,34 @@ function removePost(state: SandboxState, post: FbPost) {
   state.graph.posts.delete(post.id);
   for (const photo of post.photos) state.graph.photos.delete(photo.id);
   if (post.videoId) state.graph.videos.delete(post.videoId);
-  for (const comment of state.graph.comments.values()) if (comment.objectId === post.id) state.graph.comments.delete(comment.id);
+  for (const comment of state.graph.comments.values())
+    if (comment.objectId === post.id) state.graph.comments.delete(comment.id);
   return { success: true };
 }
 
 /** Unique-impression metrics of posts were retired on 15 June 2025 (deprecated-metrics page). */
-const RETIRED_POST_METRICS = ["post_impressions_unique", "post_impressions_paid_unique", "post_impressions_fan_unique", "post_impressions_organic_unique", "post_impressions_viral_unique", "post_impressions_nonviral_unique"];
+const RETIRED_POST_METRICS = [
+  "post_impressions_unique",
+  "post_impressions_paid_unique",
+  "post_impressions_fan_unique",
+  "post_impressions_organic_unique",
+  "post_impressions_viral_unique",
+  "post_impressions_nonviral_unique",
+];
 
 function postInsights(state: SandboxState, post: FbPost): Record<string, InsightsMetric> {
   const engagement = () => state.engagementOf(post.id);
   return {
-    post_impressions: { title: "Lifetime Post Total Impressions", description: "Lifetime: The number of times your Page's post entered a person's screen.", value: () => engagement().views },
-    post_total_media_view_unique: { title: "Lifetime Post Total Media Viewers", description: "Lifetime: The number of people who saw your Page's post.", value: () => engagement().reach },
+    post_impressions: {
+      title: "Lifetime Post Total Impressions",
+      description: "Lifetime: The number of times your Page's post entered a person's screen.",
+      value: () => engagement().views,
+    },
+    post_total_media_view_unique: {
+      title: "Lifetime Post Total Media Viewers",
+      description: "Lifetime: The number of people who saw your Page's post.",
+      value: () => engagement().reach,
+    },
   };
 }
 
@@ -289,9 +360,17 @@ const videoParams = z.object({
 
 /** Video API error codes page: the session could not get the file, or the file is no video Meta can play. */
 const videoUploadProblem = () =>
-  new GraphError(400, { message: "There was a problem uploading your video file. Please try again with another file.", type: "GraphException", code: 6000 });
+  new GraphError(400, {
+    message: "There was a problem uploading your video file. Please try again with another file.",
+    type: "GraphException",
+    code: 6000,
+  });
 const unsupportedVideoFormat = () =>
-  new GraphError(400, { message: "(#352) Sorry, the video file you selected is in a format that we don't support.", type: "OAuthException", code: 352 });
+  new GraphError(400, {
+    message: "(#352) Sorry, the video file you selected is in a format that we don't support.",
+    type: "OAuthException",
+    code: 352,
+  });
 
 /**
  * POST /{page-id}/videos with file_url: Meta downloads the file and publishes it on the Page,
@@ -325,8 +404,15 @@ async function createVideo(ctx: GraphContext, page: FbPage): Promise<{ id: strin
 function listVideos(ctx: GraphContext, page: FbPage) {
   const { type = "uploaded" } = validateParams(videoListParams, ctx.params);
   const inRange = createdWithin(ctx.params);
-  const videos = type === "tagged" ? [] : [...ctx.state.graph.videos.values()].filter((video) => video.pageId === page.id && inRange(video.createdTime)).reverse();
-  return cursorPage(videos, ctx.params, ctx.url, (video) => selectFields(videoFields(ctx.state, video, ctx.params.fields), ctx.params.fields, "Video", VIDEO_DEFAULT_FIELDS));
+  const videos =
+    type === "tagged"
+      ? []
+      : [...ctx.state.graph.videos.values()]
+          .filter((video) => video.pageId === page.id && inRange(video.createdTime))
+          .reverse();
+  return cursorPage(videos, ctx.params, ctx.url, (video) =>
+    selectFields(videoFields(ctx.state, video, ctx.params.fields), ctx.params.fields, "Video", VIDEO_DEFAULT_FIELDS),
+  );
 }
 
 const VIDEO_DEFAULT_FIELDS = ["id", "description", "updated_time"];
@@ -363,11 +449,13 @@ function videoNode(video: FbVideo): BoundNode {
   return {
     typeName: "Video",
     ownerPageId: video.pageId,
-    read: ({ state, params }) => selectFields(videoFields(state, video, params.fields), params.fields, "Video", VIDEO_DEFAULT_FIELDS),
+    read: ({ state, params }) =>
+      selectFields(videoFields(state, video, params.fields), params.fields, "Video", VIDEO_DEFAULT_FIELDS),
     // https://developers.facebook.com/docs/graph-api/reference/video#Updating: description and name (the title).
     update: ({ state, params }) => {
       const { description, name } = validateParams(videoEditParams, params);
-      if (description === undefined && name === undefined) throw graphErrors.invalidParameter("The parameter description or name is required");
+      if (description === undefined && name === undefined)
+        throw graphErrors.invalidParameter("The parameter description or name is required");
       const post = state.graph.posts.get(video.postId)!;
       if (description !== undefined) post.message = description;
       if (name !== undefined) video.title = name;
@@ -376,8 +464,13 @@ function videoNode(video: FbVideo): BoundNode {
     },
     remove: ({ state }) => removePost(state, state.graph.posts.get(video.postId)!),
     edges: {
-      comments: { get: (ctx) => listComments(ctx, video.postId), post: (ctx) => replyAsPage(ctx, video.postId, undefined) },
-      video_insights: { get: (ctx) => insightsEdge(ctx, video.id, videoInsights(ctx.state, video), [], "video_insights") },
+      comments: {
+        get: (ctx) => listComments(ctx, video.postId),
+        post: (ctx) => replyAsPage(ctx, video.postId, undefined),
+      },
+      video_insights: {
+        get: (ctx) => insightsEdge(ctx, video.id, videoInsights(ctx.state, video), [], "video_insights"),
+      },
     },
   };
 }
@@ -385,8 +478,16 @@ function videoNode(video: FbVideo): BoundNode {
 function videoInsights(state: SandboxState, video: FbVideo): Record<string, InsightsMetric> {
   const engagement = () => state.engagementOf(video.postId);
   return {
-    total_video_views: { title: "Lifetime Total Video Views", description: "Lifetime: How many times the video was watched for 3 seconds or to its end, whichever came first.", value: () => engagement().views },
-    total_video_views_unique: { title: "Lifetime Unique Video Views", description: "Lifetime: How many people watched the video for 3 seconds or to its end, whichever came first.", value: () => engagement().reach },
+    total_video_views: {
+      title: "Lifetime Total Video Views",
+      description: "Lifetime: How many times the video was watched for 3 seconds or to its end, whichever came first.",
+      value: () => engagement().views,
+    },
+    total_video_views_unique: {
+      title: "Lifetime Unique Video Views",
+      description: "Lifetime: How many people watched the video for 3 seconds or to its end, whichever came first.",
+      value: () => engagement().reach,
+    },
   };
 }
 
@@ -413,7 +514,8 @@ function commentNode(comment: GraphComment): BoundNode {
   return {
     typeName: "Comment",
     ownerPageId: comment.objectId.split("_")[0]!,
-    read: ({ state, params }) => selectFields(commentFields(state, comment), params.fields, "Comment", COMMENT_DEFAULT_FIELDS),
+    read: ({ state, params }) =>
+      selectFields(commentFields(state, comment), params.fields, "Comment", COMMENT_DEFAULT_FIELDS),
     update: ({ params }) => {
       comment.message = validateParams(messageParams, params).message;
       return { success: true };
@@ -441,17 +543,27 @@ const commentListParams = z.object({
 function listComments(ctx: GraphContext, objectId: string, parentId?: string) {
   const { filter = "toplevel", order = "chronological", summary } = validateParams(commentListParams, ctx.params);
   const inRange = createdWithin(ctx.params);
-  let comments = [...ctx.state.graph.comments.values()].filter((c) => c.objectId === objectId && inRange(c.createdTime));
-  comments = parentId ? comments.filter((c) => c.parentId === parentId) : filter === "toplevel" ? comments.filter((c) => !c.parentId) : comments;
+  let comments = [...ctx.state.graph.comments.values()].filter(
+    (c) => c.objectId === objectId && inRange(c.createdTime),
+  );
+  comments = parentId
+    ? comments.filter((c) => c.parentId === parentId)
+    : filter === "toplevel"
+      ? comments.filter((c) => !c.parentId)
+      : comments;
   if (order === "reverse_chronological") comments.reverse();
-  const page = cursorPage(comments, ctx.params, ctx.url, (c) => selectFields(commentFields(ctx.state, c), ctx.params.fields, "Comment", COMMENT_DEFAULT_FIELDS));
+  const page = cursorPage(comments, ctx.params, ctx.url, (c) =>
+    selectFields(commentFields(ctx.state, c), ctx.params.fields, "Comment", COMMENT_DEFAULT_FIELDS),
+  );
   return summary ? { ...page, summary: { order, total_count: comments.length, can_comment: true } } : page;
 }
 
 function replyAsPage(ctx: GraphContext, postId: string, parentId: string | undefined): { id: string } {
   const { message } = validateParams(messageParams, ctx.params);
   const page = ctx.state.graph.pages.get(postId.split("_")[0]!)!;
-  return { id: addFacebookComment(ctx.state, { postId, parentId, message, from: { id: page.id, name: page.name } }).id };
+  return {
+    id: addFacebookComment(ctx.state, { postId, parentId, message, from: { id: page.id, name: page.name } }).id,
+  };
 }
 
 export function addFacebookComment(
@@ -476,11 +588,12 @@ export function addFacebookComment(
 
 function listConversations(ctx: GraphContext, page: FbPage) {
   const { platform = "messenger", user_id } = validateParams(conversationListParams, ctx.params);
-  const conversations = platform === "messenger"
-    ? [...ctx.state.graph.conversations.values()]
-        .filter((c) => c.pageId === page.id && (!user_id || c.participant.id === user_id))
-        .sort((a, b) => lastMessageTime(b) - lastMessageTime(a))
-    : [];
+  const conversations =
+    platform === "messenger"
+      ? [...ctx.state.graph.conversations.values()]
+          .filter((c) => c.pageId === page.id && (!user_id || c.participant.id === user_id))
+          .sort((a, b) => lastMessageTime(b) - lastMessageTime(a))
+      : [];
   return cursorPage(conversations, ctx.params, ctx.url, (c) =>
     selectFields(conversationFields(ctx.state, c), ctx.params.fields, "Conversation", ["id", "updated_time"]),
   );
@@ -516,12 +629,15 @@ function conversationNode(conversation: Conversation): BoundNode {
   return {
     typeName: "Conversation",
     ownerPageId: conversation.pageId,
-    read: ({ state, params }) => selectFields(conversationFields(state, conversation), params.fields, "Conversation", ["id", "updated_time"]),
+    read: ({ state, params }) =>
+      selectFields(conversationFields(state, conversation), params.fields, "Conversation", ["id", "updated_time"]),
     edges: {
       messages: {
         get: (ctx) => {
           const newestFirst = [...conversation.messages].reverse();
-          return cursorPage(newestFirst, ctx.params, ctx.url, (m) => selectFields(messageFields(m), ctx.params.fields, "Message", ["id", "created_time"]));
+          return cursorPage(newestFirst, ctx.params, ctx.url, (m) =>
+            selectFields(messageFields(m), ctx.params.fields, "Message", ["id", "created_time"]),
+          );
         },
       },
     },
@@ -552,11 +668,23 @@ function sendPageMessage(ctx: GraphContext, page: FbPage) {
       error_subcode: 2018278,
     });
   }
-  const message = addPageMessage(ctx.state, conversation, { id: page.id, name: page.name }, conversation.participant, params.message.text);
+  const message = addPageMessage(
+    ctx.state,
+    conversation,
+    { id: page.id, name: page.name },
+    conversation.participant,
+    params.message.text,
+  );
   return { recipient_id: conversation.participant.id, message_id: message.id };
 }
 
-export function addPageMessage(state: SandboxState, conversation: Conversation, from: SocialActor, to: SocialActor, text: string): PageMessage {
+export function addPageMessage(
+  state: SandboxState,
+  conversation: Conversation,
+  from: SocialActor,
+  to: SocialActor,
+  text: string,
+): PageMessage {
   const message: PageMessage = {
     id: `m_${Buffer.from(state.nextId("pageMessage", 0n)).toString("base64url")}`,
     conversationId: conversation.id,
@@ -571,9 +699,16 @@ export function addPageMessage(state: SandboxState, conversation: Conversation, 
 
 /** The conversation a citizen has with a Page, created on their first message. */
 export function conversationWith(state: SandboxState, page: FbPage, citizen: SocialActor): Conversation {
-  const existing = [...state.graph.conversations.values()].find((c) => c.pageId === page.id && c.participant.id === citizen.id);
+  const existing = [...state.graph.conversations.values()].find(
+    (c) => c.pageId === page.id && c.participant.id === citizen.id,
+  );
   if (existing) return existing;
-  const conversation: Conversation = { id: `t_${state.nextId("conversation", 10160000000000000n)}`, pageId: page.id, participant: citizen, messages: [] };
+  const conversation: Conversation = {
+    id: `t_${state.nextId("conversation", 10160000000000000n)}`,
+    pageId: page.id,
+    participant: citizen,
+    messages: [],
+  };
   state.graph.conversations.set(conversation.id, conversation);
   return conversation;
 }

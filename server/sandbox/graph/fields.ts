@@ -32,7 +32,10 @@ export function parseFieldNames(expression: string): string[] {
 
 /** The modifiers asked of one field, e.g. { limit: "0", summary: "total_count" } for `comments.limit(0).summary(total_count)`. */
 export function fieldModifiers(requested: unknown, name: string): Record<string, string> {
-  const part = typeof requested === "string" ? topLevelParts(requested).find((candidate) => nameOf(candidate) === name) : undefined;
+  const part =
+    typeof requested === "string"
+      ? topLevelParts(requested).find((candidate) => nameOf(candidate) === name)
+      : undefined;
   return Object.fromEntries([...(part ?? "").matchAll(/\.(\w+)\(([^()]*)\)/g)].map((match) => [match[1]!, match[2]!]));
 }
 

@@ -19,13 +19,24 @@ export type InsightsMetric = { title: string; description: string; value: () => 
  * Answers `?metric=a,b` with one lifetime entry per metric, in the order asked. A metric the
  * node does not have, or one Meta has retired (`retired`), is error 100, as Graph answers both.
  */
-export function insightsEdge(ctx: GraphContext, objectId: string, metrics: Record<string, InsightsMetric>, retired: readonly string[], edge = "insights") {
+export function insightsEdge(
+  ctx: GraphContext,
+  objectId: string,
+  metrics: Record<string, InsightsMetric>,
+  retired: readonly string[],
+  edge = "insights",
+) {
   const { metric } = validateParams(insightsParams, ctx.params);
-  const names = metric.split(",").map((name) => name.trim()).filter(Boolean);
+  const names = metric
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   const data = names.map((name, index) => {
     const known = metrics[name];
     if (!known) {
-      const reason = retired.includes(name) ? `${name} has been deprecated` : `metric[${index}] must be one of the following values: ${Object.keys(metrics).join(", ")}`;
+      const reason = retired.includes(name)
+        ? `${name} has been deprecated`
+        : `metric[${index}] must be one of the following values: ${Object.keys(metrics).join(", ")}`;
       throw graphErrors.invalidParameter(reason);
     }
     return {

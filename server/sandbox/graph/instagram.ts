@@ -9,7 +9,15 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { fetchMedia } from "../mediaFetch";
-import type { GraphComment, IgAccount, IgContainer, IgContainerStatus, IgMedia, SandboxState, SocialActor } from "../state";
+import type {
+  GraphComment,
+  IgAccount,
+  IgContainer,
+  IgContainerStatus,
+  IgMedia,
+  SandboxState,
+  SocialActor,
+} from "../state";
 import { GraphError, graphErrors } from "./errors";
 import { selectFields } from "./fields";
 import { insightsEdge, type InsightsMetric } from "./insights";
@@ -36,7 +44,15 @@ export function resolveInstagramNode(state: SandboxState, id: string): BoundNode
 }
 
 const igError = (message: string, code: number, subcode: number, userTitle: string, userMessage: string) =>
-  new GraphError(400, { message, type: "OAuthException", code, error_subcode: subcode, is_transient: false, error_user_title: userTitle, error_user_msg: userMessage });
+  new GraphError(400, {
+    message,
+    type: "OAuthException",
+    code,
+    error_subcode: subcode,
+    is_transient: false,
+    error_user_title: userTitle,
+    error_user_msg: userMessage,
+  });
 
 // ---------- IG User ----------
 
@@ -81,7 +97,9 @@ function createContainer(ctx: GraphContext, account: IgAccount): { id: string } 
   const mediaType = params.media_type ?? (params.video_url ? "VIDEO" : "IMAGE");
   const mediaUrl = mediaType === "IMAGE" ? params.image_url : params.video_url;
   if (!mediaUrl) {
-    throw graphErrors.invalidParameter(mediaType === "IMAGE" ? "The parameter image_url is required" : "The parameter video_url is required");
+    throw graphErrors.invalidParameter(
+      mediaType === "IMAGE" ? "The parameter image_url is required" : "The parameter video_url is required",
+    );
   }
   checkCaption(params.caption);
   const container: IgContainer = {
@@ -95,25 +113,35 @@ function createContainer(ctx: GraphContext, account: IgAccount): { id: string } 
   };
   ctx.state.graph.igContainers.set(container.id, container);
   // Instagram downloads the media asynchronously; the container's status reports the outcome.
-  void fetchMedia(mediaUrl, mediaType === "IMAGE" ? "image" : "video", ctx.state.config.mediaFetchTimeoutMs).then((result) => {
-    container.fetchResult = result.ok ? { ok: true } : { ok: false, reason: result.reason };
-  });
+  void fetchMedia(mediaUrl, mediaType === "IMAGE" ? "image" : "video", ctx.state.config.mediaFetchTimeoutMs).then(
+    (result) => {
+      container.fetchResult = result.ok ? { ok: true } : { ok: false, reason: result.reason };
+    },
+  );
   return { id: container.id };
 }
 
 function checkCaption(caption: string | undefined): void {
   if (!caption) return;
-  if (caption.length > CAPTION_MAX_LENGTH) throw graphErrors.invalidParameter(`The caption must be at most ${CAPTION_MAX_LENGTH} characters`);
-  if ((caption.match(/#[\p{L}\p{N}_]+/gu) ?? []).length > CAPTION_MAX_HASHTAGS) throw graphErrors.invalidParameter(`The caption may contain at most ${CAPTION_MAX_HASHTAGS} hashtags`);
-  if ((caption.match(/@[\w.]+/g) ?? []).length > CAPTION_MAX_MENTIONS) throw graphErrors.invalidParameter(`The caption may contain at most ${CAPTION_MAX_MENTIONS} @ tags`);
+  if (caption.length > CAPTION_MAX_LENGTH)
+    throw graphErrors.invalidParameter(`The caption must be at most ${CAPTION_MAX_LENGTH} characters`);
+  if ((caption.match(/#[\p{L}\p{N}_]+/gu) ?? []).length > CAPTION_MAX_HASHTAGS)
+    throw graphErrors.invalidParameter(`The caption may contain at most ${CAPTION_MAX_HASHTAGS} hashtags`);
+  if ((caption.match(/@[\w.]+/g) ?? []).length > CAPTION_MAX_MENTIONS)
+    throw graphErrors.invalidParameter(`The caption may contain at most ${CAPTION_MAX_MENTIONS} @ tags`);
 }
 
-export function containerStatus(state: SandboxState, container: IgContainer): { code: IgContainerStatus; text: string } {
+export function containerStatus(
+  state: SandboxState,
+  container: IgContainer,
+): { code: IgContainerStatus; text: string } {
   if (container.publishedMediaId) return { code: "PUBLISHED", text: "Published" };
-  if (state.now() - container.createdTime > CONTAINER_LIFETIME_MS) return { code: "EXPIRED", text: "Expired: the container was not published within 24 hours" };
+  if (state.now() - container.createdTime > CONTAINER_LIFETIME_MS)
+    return { code: "EXPIRED", text: "Expired: the container was not published within 24 hours" };
   if (!container.fetchResult) return { code: "IN_PROGRESS", text: "In Progress: the media is being downloaded" };
   if (!container.fetchResult.ok) return { code: "ERROR", text: `Error: ${container.fetchResult.reason}` };
-  if (container.statusPolls <= state.config.igContainerPollsBeforeFinished) return { code: "IN_PROGRESS", text: "In Progress: the media is being processed" };
+  if (container.statusPolls <= state.config.igContainerPollsBeforeFinished)
+    return { code: "IN_PROGRESS", text: "In Progress: the media is being processed" };
   return { code: "FINISHED", text: "Finished: Media has been uploaded and it is ready to be published." };
 }
 
@@ -124,7 +152,12 @@ function containerNode(state: SandboxState, container: IgContainer): BoundNode {
     read: ({ params }) => {
       container.statusPolls++;
       const status = containerStatus(state, container);
-      return selectFields({ id: container.id, status_code: status.code, status: status.text }, params.fields, "IGContainer", ["id"]);
+      return selectFields(
+        { id: container.id, status_code: status.code, status: status.text },
+        params.fields,
+        "IGContainer",
+        ["id"],
+      );
     },
     edges: {},
   };
@@ -150,17 +183,36 @@ function publishContainer(ctx: GraphContext, account: IgAccount): { id: string }
     );
   }
   const container = state.graph.igContainers.get(creation_id);
-  if (!container || container.igUserId !== account.id) throw graphErrors.invalidParameter("The parameter creation_id is not a valid media container ID");
+  if (!container || container.igUserId !== account.id)
+    throw graphErrors.invalidParameter("The parameter creation_id is not a valid media container ID");
   const status = containerStatus(state, container).code;
   if (status === "EXPIRED") {
-    throw igError("The media has expired", -2, 2207020, "Media expired", "The media you are trying to access has expired. Please try to upload again.");
+    throw igError(
+      "The media has expired",
+      -2,
+      2207020,
+      "Media expired",
+      "The media you are trying to access has expired. Please try to upload again.",
+    );
   }
   if (status === "ERROR") {
-    throw igError("Media download has failed", 9004, 2207052, "Media download failed", "The media could not be fetched from this URI. The media URI doesn't meet our requirements.");
+    throw igError(
+      "Media download has failed",
+      9004,
+      2207052,
+      "Media download failed",
+      "The media could not be fetched from this URI. The media URI doesn't meet our requirements.",
+    );
   }
   if (status === "PUBLISHED") throw graphErrors.invalidParameter("The media container has already been published");
   if (status !== "FINISHED") {
-    throw igError("Media ID is not available", 9007, 2207027, "Media not ready for publishing", "The media is not ready for publishing, please wait for a moment");
+    throw igError(
+      "Media ID is not available",
+      9007,
+      2207027,
+      "Media not ready for publishing",
+      "The media is not ready for publishing, please wait for a moment",
+    );
   }
   const media: IgMedia = {
     id: state.nextId("igMedia", 17900000000000000n),
@@ -193,8 +245,12 @@ function publishingLimit(ctx: GraphContext, account: IgAccount) {
 /** Newest first, narrowed by since/until when given. */
 function listMedia(ctx: GraphContext, account: IgAccount) {
   const inRange = createdWithin(ctx.params);
-  const media = [...ctx.state.graph.igMedia.values()].filter((m) => m.igUserId === account.id && inRange(m.timestamp)).reverse();
-  return cursorPage(media, ctx.params, ctx.url, (m) => selectFields(mediaFields(ctx.state, m), ctx.params.fields, "IGMedia", ["id"]));
+  const media = [...ctx.state.graph.igMedia.values()]
+    .filter((m) => m.igUserId === account.id && inRange(m.timestamp))
+    .reverse();
+  return cursorPage(media, ctx.params, ctx.url, (m) =>
+    selectFields(mediaFields(ctx.state, m), ctx.params.fields, "IGMedia", ["id"]),
+  );
 }
 
 // ---------- IG Media ----------
@@ -219,18 +275,37 @@ function mediaFields(state: SandboxState, media: IgMedia): Record<string, unknow
 
 /** Comments the sandbox holds plus those only counted (set by tests, grown in demo mode). */
 const commentsCount = (state: SandboxState, media: IgMedia) =>
-  [...state.graph.comments.values()].filter((c) => c.objectId === media.id).length + state.engagementOf(media.id).comments;
+  [...state.graph.comments.values()].filter((c) => c.objectId === media.id).length +
+  state.engagementOf(media.id).comments;
 
 /** Metrics retired for every version on 21 April 2025 (IG Media Insights reference). */
-const RETIRED_MEDIA_METRICS = ["impressions", "plays", "clips_replays_count", "ig_reels_aggregated_all_plays_count", "video_views"];
+const RETIRED_MEDIA_METRICS = [
+  "impressions",
+  "plays",
+  "clips_replays_count",
+  "ig_reels_aggregated_all_plays_count",
+  "video_views",
+];
 
 function mediaInsights(state: SandboxState, media: IgMedia): Record<string, InsightsMetric> {
   const engagement = () => state.engagementOf(media.id);
   return {
-    views: { title: "Views", description: "The number of times the media was played or displayed.", value: () => engagement().views },
-    reach: { title: "Accounts reached", description: "The number of unique accounts that have seen the media at least once.", value: () => engagement().reach },
+    views: {
+      title: "Views",
+      description: "The number of times the media was played or displayed.",
+      value: () => engagement().views,
+    },
+    reach: {
+      title: "Accounts reached",
+      description: "The number of unique accounts that have seen the media at least once.",
+      value: () => engagement().reach,
+    },
     likes: { title: "Likes", description: "The number of likes on the media.", value: () => engagement().likes },
-    comments: { title: "Comments", description: "The number of comments on the media.", value: () => commentsCount(state, media) },
+    comments: {
+      title: "Comments",
+      description: "The number of comments on the media.",
+      value: () => commentsCount(state, media),
+    },
     shares: { title: "Shares", description: "The number of shares of the media.", value: () => engagement().shares },
     saved: { title: "Saved", description: "The number of saves of the media.", value: () => engagement().saves },
     total_interactions: {
@@ -252,7 +327,13 @@ function mediaNode(state: SandboxState, media: IgMedia): BoundNode {
         get: (ctx) => listIgComments(ctx, media.id, undefined),
         post: (ctx) => {
           const { message } = validateParams(messageParams, ctx.params);
-          return { id: addInstagramComment(state, { mediaId: media.id, text: message, from: { id: account.id, username: account.username } }).id };
+          return {
+            id: addInstagramComment(state, {
+              mediaId: media.id,
+              text: message,
+              from: { id: account.id, username: account.username },
+            }).id,
+          };
         },
       },
       insights: { get: (ctx) => insightsEdge(ctx, media.id, mediaInsights(state, media), RETIRED_MEDIA_METRICS) },
@@ -270,7 +351,10 @@ function igCommentFields(state: SandboxState, comment: GraphComment): Record<str
   const replies = comment.parentId ? [] : [...state.graph.comments.values()].filter((c) => c.parentId === comment.id);
   return {
     // As a field, the replies edge answers its first page (oldest first), with paging when there are more.
-    replies: { data: replies.slice(0, REPLIES_FIELD_LIMIT).map((reply) => igCommentFields(state, reply)), ...(replies.length > REPLIES_FIELD_LIMIT ? { paging: { next: `/${comment.id}/replies` } } : {}) },
+    replies: {
+      data: replies.slice(0, REPLIES_FIELD_LIMIT).map((reply) => igCommentFields(state, reply)),
+      ...(replies.length > REPLIES_FIELD_LIMIT ? { paging: { next: `/${comment.id}/replies` } } : {}),
+    },
     id: comment.id,
     text: comment.message,
     timestamp: graphTime(comment.createdTime),
@@ -289,7 +373,8 @@ function commentNode(state: SandboxState, comment: GraphComment): BoundNode {
   return {
     typeName: "IGComment",
     ownerPageId: account.pageId,
-    read: ({ params }) => selectFields(igCommentFields(state, comment), params.fields, "IGComment", IG_COMMENT_DEFAULT_FIELDS),
+    read: ({ params }) =>
+      selectFields(igCommentFields(state, comment), params.fields, "IGComment", IG_COMMENT_DEFAULT_FIELDS),
     remove: () => {
       state.graph.comments.delete(comment.id);
       return { success: true };
@@ -299,7 +384,10 @@ function commentNode(state: SandboxState, comment: GraphComment): BoundNode {
         get: (ctx) => listIgComments(ctx, comment.objectId, comment.id),
         post: (ctx) => {
           // Replies docs: you can only reply to top-level comments.
-          if (comment.parentId) throw graphErrors.invalidParameter("Replies can only be made to top-level comments; this comment is itself a reply");
+          if (comment.parentId)
+            throw graphErrors.invalidParameter(
+              "Replies can only be made to top-level comments; this comment is itself a reply",
+            );
           const { message } = validateParams(messageParams, ctx.params);
           const reply = addInstagramComment(state, {
             mediaId: comment.objectId,
@@ -319,7 +407,9 @@ function listIgComments(ctx: GraphContext, mediaId: string, parentId: string | u
   const comments = [...ctx.state.graph.comments.values()]
     .filter((c) => c.objectId === mediaId && c.parentId === parentId)
     .reverse();
-  return cursorPage(comments, ctx.params, ctx.url, (c) => selectFields(igCommentFields(ctx.state, c), ctx.params.fields, "IGComment", IG_COMMENT_DEFAULT_FIELDS));
+  return cursorPage(comments, ctx.params, ctx.url, (c) =>
+    selectFields(igCommentFields(ctx.state, c), ctx.params.fields, "IGComment", IG_COMMENT_DEFAULT_FIELDS),
+  );
 }
 
 export function addInstagramComment(

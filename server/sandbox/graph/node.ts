@@ -32,7 +32,10 @@ export function graphTime(ms: number): string {
 }
 
 /** Booleans arrive as "true"/"false" strings from query strings and forms. */
-export const graphBoolean = z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean());
+export const graphBoolean = z.preprocess(
+  (value) => (value === "true" ? true : value === "false" ? false : value),
+  z.boolean(),
+);
 
 /** JSON-valued parameters (recipient, message) arrive as JSON strings from forms. */
 export function jsonParam<T extends z.ZodType>(schema: T) {
@@ -55,5 +58,7 @@ export function validateParams<T extends z.ZodType>(schema: T, params: Record<st
   const issue = result.error.issues[0]!;
   const name = issue.path.join(".");
   const missing = issue.code === "invalid_type" && issue.input === undefined;
-  throw graphErrors.invalidParameter(missing ? `The parameter ${name} is required` : `Param ${name} is invalid: ${issue.message}`);
+  throw graphErrors.invalidParameter(
+    missing ? `The parameter ${name} is required` : `Param ${name} is invalid: ${issue.message}`,
+  );
 }

@@ -63,7 +63,8 @@ export function cursorPage<T extends { id: string }, R>(
 function parseLimit(value: unknown): number {
   if (value === undefined) return DEFAULT_LIMIT;
   const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1) throw graphErrors.invalidParameter("Param limit must be a positive integer");
+  if (!Number.isInteger(limit) || limit < 1)
+    throw graphErrors.invalidParameter("Param limit must be a positive integer");
   return Math.min(limit, MAX_LIMIT);
 }
 

@@ -41,7 +41,12 @@ export function graphApi(state: SandboxState, usage: GraphUsage): RequestHandler
   };
 }
 
-function findHandler(state: SandboxState, method: Request["method"], segments: string[], tokenPageId: string): GraphHandler {
+function findHandler(
+  state: SandboxState,
+  method: Request["method"],
+  segments: string[],
+  tokenPageId: string,
+): GraphHandler {
   const [rawId, edge, ...rest] = segments;
   if (!rawId) throw graphErrors.unsupportedRequest(method, "");
   if (rest.length > 0) throw graphErrors.unknownPath(`/${rest.join("/")}`);

@@ -29,15 +29,22 @@ export class GraphUsage {
     }
     if (this.forcedCode) throw graphErrors.rateLimited(this.forcedCode);
     if (this.appCalls.length > this.state.config.graphAppCallsPerHour) throw graphErrors.rateLimited(4);
-    if (pageId && this.pageCalls.get(pageId)!.length > this.state.config.graphPageCallsPerHour) throw graphErrors.rateLimited(32);
+    if (pageId && this.pageCalls.get(pageId)!.length > this.state.config.graphPageCallsPerHour)
+      throw graphErrors.rateLimited(32);
   }
 
   headers(pageId: string | undefined): Record<string, string> {
     const now = this.state.now();
     const forced = this.forcedCode !== undefined;
-    const appPercent = forced ? 100 : percent(this.recent(this.appCalls, now).length, this.state.config.graphAppCallsPerHour);
+    const appPercent = forced
+      ? 100
+      : percent(this.recent(this.appCalls, now).length, this.state.config.graphAppCallsPerHour);
     const headers: Record<string, string> = {
-      "X-App-Usage": JSON.stringify({ call_count: appPercent, total_cputime: Math.floor(appPercent / 2), total_time: Math.floor(appPercent / 2) }),
+      "X-App-Usage": JSON.stringify({
+        call_count: appPercent,
+        total_cputime: Math.floor(appPercent / 2),
+        total_time: Math.floor(appPercent / 2),
+      }),
     };
     if (pageId) {
       const calls = this.recent(this.pageCalls.get(pageId) ?? [], now);

@@ -42,7 +42,12 @@ export function sendConsentPage(res: Response, page: ConsentPage): void {
 }
 
 export function sendErrorPage(res: Response, platform: string, message: string): void {
-  res.status(400).type("html").send(`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(platform)}</title></head><body><h1>${escapeHtml(platform)}</h1><p>${escapeHtml(message)}</p></body></html>`);
+  res
+    .status(400)
+    .type("html")
+    .send(
+      `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(platform)}</title></head><body><h1>${escapeHtml(platform)}</h1><p>${escapeHtml(message)}</p></body></html>`,
+    );
 }
 
 /** The posted consent form: the original parameters and the decision. */
@@ -54,7 +59,10 @@ export async function consentDecision(req: Request): Promise<{ params: Record<st
 /** A posted form's (or JSON body's) string fields. */
 export async function postedFields(req: Request): Promise<Record<string, string>> {
   const { fields } = await parseBody(req);
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => typeof value === "string")) as Record<string, string>;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => typeof value === "string")) as Record<
+    string,
+    string
+  >;
 }
 
 /** redirect_uri with the answer in its query string, keeping any query it already has. */

@@ -11,7 +11,14 @@ import { selectFields } from "../graph/fields";
 import { queryParams } from "../http";
 import type { SandboxState } from "../state";
 import { LIFETIMES_S, SANDBOX_META_USER, SANDBOX_OAUTH_APPS } from "./apps";
-import { consentDecision, isAbsoluteHttpUrl, postedFields, redirectWith, sendConsentPage, sendErrorPage } from "./consent";
+import {
+  consentDecision,
+  isAbsoluteHttpUrl,
+  postedFields,
+  redirectWith,
+  sendConsentPage,
+  sendErrorPage,
+} from "./consent";
 import { type OAuthStore, randomToken } from "./store";
 
 const VERSION = /^v(\d+)\.0$/;
@@ -28,7 +35,11 @@ const metaErrors = {
   invalidSecret: () => oauthError("Error validating client secret.", 1),
   missingRedirect: () => oauthError("Missing redirect_uri parameter.", 191),
   redirectMismatch: () =>
-    oauthError("Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request", 100, 36008),
+    oauthError(
+      "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request",
+      100,
+      36008,
+    ),
   invalidCode: () => oauthError("Invalid verification code format.", 100, 36007),
   usedCode: () => oauthError("This authorization code has been used.", 100, 36009),
   expiredCode: () => oauthError("This authorization code has expired.", 100, 36007),
@@ -50,7 +61,12 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
     const params = queryParams(req);
     const problem = dialogProblem(params);
     if (problem) return sendErrorPage(res, PLATFORM, problem);
-    sendConsentPage(res, { platform: PLATFORM, account: SANDBOX_META_USER.name, scopes: scopesOf(params.scope, ","), params });
+    sendConsentPage(res, {
+      platform: PLATFORM,
+      account: SANDBOX_META_USER.name,
+      scopes: scopesOf(params.scope, ","),
+      params,
+    });
   });
 
   router.post("/:version/dialog/oauth", async (req, res, next) => {
@@ -61,10 +77,23 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
     const redirectUri = params.redirect_uri!;
     if (decision === "deny") {
       return res.redirect(
-        redirectWith(redirectUri, { error: "access_denied", error_code: "200", error_description: "Permissions error", error_reason: "user_denied", state: params.state }, FRAGMENT),
+        redirectWith(
+          redirectUri,
+          {
+            error: "access_denied",
+            error_code: "200",
+            error_description: "Permissions error",
+            error_reason: "user_denied",
+            state: params.state,
+          },
+          FRAGMENT,
+        ),
       );
     }
-    const code = store.issueCode({ platform: "meta", clientId: app.appId, redirectUri, scope: params.scope ?? "" }, LIFETIMES_S.authorizationCode);
+    const code = store.issueCode(
+      { platform: "meta", clientId: app.appId, redirectUri, scope: params.scope ?? "" },
+      LIFETIMES_S.authorizationCode,
+    );
     res.redirect(redirectWith(redirectUri, { code, state: params.state }, FRAGMENT));
   });
 
@@ -74,7 +103,8 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
       const params = { ...queryParams(req), ...(await postedFields(req)) };
       if (params.client_id !== app.appId) throw metaErrors.invalidAppId();
       if (params.client_secret !== app.appSecret) throw metaErrors.invalidSecret();
-      const lifetime = params.grant_type === "fb_exchange_token" ? exchangeForLongLived(store, params) : exchangeCode(store, params);
+      const lifetime =
+        params.grant_type === "fb_exchange_token" ? exchangeForLongLived(store, params) : exchangeCode(store, params);
       res.json(issueUserToken(store, lifetime));
     } catch (error) {
       if (!(error instanceof GraphError)) return next(error);
@@ -103,14 +133,20 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
 
 /** What makes a dialog request unusable: Facebook shows an error page instead of redirecting. */
 function dialogProblem(params: Record<string, string>): string | undefined {
-  if (params.client_id !== SANDBOX_OAUTH_APPS.meta.appId) return "Invalid App ID: The provided app ID does not look like a valid app ID.";
-  if (!isAbsoluteHttpUrl(params.redirect_uri)) return "Can't Load URL: The redirect_uri URL must be absolute. (error 191)";
-  if (params.response_type && params.response_type !== "code") return `Unsupported response_type: ${params.response_type}`;
+  if (params.client_id !== SANDBOX_OAUTH_APPS.meta.appId)
+    return "Invalid App ID: The provided app ID does not look like a valid app ID.";
+  if (!isAbsoluteHttpUrl(params.redirect_uri))
+    return "Can't Load URL: The redirect_uri URL must be absolute. (error 191)";
+  if (params.response_type && params.response_type !== "code")
+    return `Unsupported response_type: ${params.response_type}`;
   return undefined;
 }
 
 function scopesOf(scope: string | undefined, separator: string): string[] {
-  return (scope ?? "").split(separator).map((s) => s.trim()).filter(Boolean);
+  return (scope ?? "")
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The code exchange; returns the lifetime of the (short-lived) user token to issue. */
@@ -136,7 +172,10 @@ function exchangeForLongLived(store: OAuthStore, params: Record<string, string>)
 
 function issueUserToken(store: OAuthStore, lifetimeS: number) {
   const token = randomToken("EAAUser");
-  store.metaUserTokens.set(token, { longLived: lifetimeS === LIFETIMES_S.metaLongLivedToken, expiresAt: store.state.now() + lifetimeS * 1000 });
+  store.metaUserTokens.set(token, {
+    longLived: lifetimeS === LIFETIMES_S.metaLongLivedToken,
+    expiresAt: store.state.now() + lifetimeS * 1000,
+  });
   return { access_token: token, token_type: "bearer", expires_in: lifetimeS };
 }
 

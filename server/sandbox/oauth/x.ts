@@ -8,7 +8,14 @@ import { queryParams } from "../http";
 import { DEFAULT_ACCOUNTS } from "../state";
 import { sendXProblem, xProblems } from "../x/problems";
 import { LIFETIMES_S, SANDBOX_OAUTH_APPS } from "./apps";
-import { consentDecision, isAbsoluteHttpUrl, postedFields, redirectWith, sendConsentPage, sendErrorPage } from "./consent";
+import {
+  consentDecision,
+  isAbsoluteHttpUrl,
+  postedFields,
+  redirectWith,
+  sendConsentPage,
+  sendErrorPage,
+} from "./consent";
 import { type OAuthStore, pkceChallenge, randomToken } from "./store";
 
 const PLATFORM = "X";
@@ -42,14 +49,20 @@ export function xOAuthRoutes(store: OAuthStore): Router {
     const params = queryParams(req);
     const problem = authorizeProblem(params);
     if (problem) return sendErrorPage(res, PLATFORM, problem);
-    sendConsentPage(res, { platform: PLATFORM, account: `@${DEFAULT_ACCOUNTS.xUser.username}`, scopes: params.scope!.split(" ").filter(Boolean), params });
+    sendConsentPage(res, {
+      platform: PLATFORM,
+      account: `@${DEFAULT_ACCOUNTS.xUser.username}`,
+      scopes: params.scope!.split(" ").filter(Boolean),
+      params,
+    });
   });
 
   router.post("/i/oauth2/authorize", async (req, res) => {
     const { params, decision } = await consentDecision(req);
     const problem = authorizeProblem(params);
     if (problem) return sendErrorPage(res, PLATFORM, problem);
-    if (decision === "deny") return res.redirect(redirectWith(params.redirect_uri!, { error: "access_denied", state: params.state }));
+    if (decision === "deny")
+      return res.redirect(redirectWith(params.redirect_uri!, { error: "access_denied", state: params.state }));
     const code = store.issueCode(
       {
         platform: "x",
@@ -84,13 +97,15 @@ export function xOAuthRoutes(store: OAuthStore): Router {
 export function expiredXTokens(store: OAuthStore): RequestHandler {
   return (req: Request, res: Response, next) => {
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim();
-    if (req.path.startsWith("/2/") && bearer && store.isExpiredXAccessToken(bearer)) return sendXProblem(res, xProblems.unauthorized());
+    if (req.path.startsWith("/2/") && bearer && store.isExpiredXAccessToken(bearer))
+      return sendXProblem(res, xProblems.unauthorized());
     next();
   };
 }
 
 function authorizeProblem(params: Record<string, string>): string | undefined {
-  if (params.client_id !== SANDBOX_OAUTH_APPS.x.clientId) return "Something went wrong: the client_id is not a registered app.";
+  if (params.client_id !== SANDBOX_OAUTH_APPS.x.clientId)
+    return "Something went wrong: the client_id is not a registered app.";
   if (!isAbsoluteHttpUrl(params.redirect_uri)) return "Something went wrong: redirect_uri must be an absolute URL.";
   if (params.response_type !== "code") return "Something went wrong: response_type must be code.";
   if (!params.scope) return "Something went wrong: scope is required.";
@@ -106,7 +121,10 @@ function authenticateClient(req: Request, params: Record<string, string>): strin
   const { clientId, clientSecret } = SANDBOX_OAUTH_APPS.x;
   const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1];
   if (basic) {
-    const [id, secret] = Buffer.from(basic, "base64").toString("utf8").split(/:(.*)/s).map((part) => decodeURIComponent(part ?? ""));
+    const [id, secret] = Buffer.from(basic, "base64")
+      .toString("utf8")
+      .split(/:(.*)/s)
+      .map((part) => decodeURIComponent(part ?? ""));
     if (id !== clientId || secret !== clientSecret) throw tokenErrors.invalidClient();
     return clientId;
   }
@@ -117,9 +135,11 @@ function authenticateClient(req: Request, params: Record<string, string>): strin
 function exchangeCode(store: OAuthStore, clientId: string, params: Record<string, string>) {
   for (const name of ["code", "redirect_uri", "code_verifier"]) if (!params[name]) throw tokenErrors.missing(name);
   const code = store.codes.get(params.code!);
-  if (code?.platform !== "x" || code.used || code.clientId !== clientId || code.expiresAt <= store.state.now()) throw tokenErrors.invalidCode();
+  if (code?.platform !== "x" || code.used || code.clientId !== clientId || code.expiresAt <= store.state.now())
+    throw tokenErrors.invalidCode();
   if (code.redirectUri !== params.redirect_uri) throw tokenErrors.invalidRedirect();
-  if (pkceChallenge(params.code_verifier!, code.codeChallengeMethod ?? "S256") !== code.codeChallenge) throw tokenErrors.invalidVerifier();
+  if (pkceChallenge(params.code_verifier!, code.codeChallengeMethod ?? "S256") !== code.codeChallenge)
+    throw tokenErrors.invalidVerifier();
   code.used = true;
   return issueTokens(store, DEFAULT_ACCOUNTS.xUser.id, clientId, code.scope);
 }
@@ -138,5 +158,11 @@ function issueTokens(store: OAuthStore, userId: string, clientId: string, scope:
   const offline = scope.split(" ").includes(OFFLINE_ACCESS);
   const refreshToken = offline ? randomToken("xrt") : undefined;
   if (refreshToken) store.xRefreshTokens.set(refreshToken, { userId, clientId, scope });
-  return { token_type: "bearer", expires_in: LIFETIMES_S.xAccessToken, access_token: accessToken, scope, ...(refreshToken ? { refresh_token: refreshToken } : {}) };
+  return {
+    token_type: "bearer",
+    expires_in: LIFETIMES_S.xAccessToken,
+    access_token: accessToken,
+    scope,
+    ...(refreshToken ? { refresh_token: refreshToken } : {}),
+  };
 }

@@ -32,5 +32,9 @@ export const wpErrors = {
   invalidPostId: () => new WpError(404, "rest_post_invalid_id", "Invalid post ID."),
   invalidJson: () => new WpError(400, "rest_invalid_json", "Invalid JSON body passed."),
   status: (status: number) =>
-    new WpError(status, status >= 500 ? "internal_server_error" : "rest_error", status >= 500 ? "There has been a critical error on this website." : "The request failed."),
+    new WpError(
+      status,
+      status >= 500 ? "internal_server_error" : "rest_error",
+      status >= 500 ? "There has been a critical error on this website." : "The request failed.",
+    ),
 };

@@ -12,7 +12,15 @@ import { mediaSourceUrl, presentMedia } from "./present";
 import { siteUrlOf } from "./posts";
 
 /** File types a default WordPress install accepts for upload (a subset of wp_get_mime_types()). */
-const ALLOWED_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "video/quicktime", "application/pdf"]);
+const ALLOWED_TYPES = new Set([
+  "image/jpeg",
+  "image/png",
+  "image/gif",
+  "image/webp",
+  "video/mp4",
+  "video/quicktime",
+  "application/pdf",
+]);
 
 function filenameFrom(disposition: string | undefined): string | undefined {
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? "");
@@ -28,14 +36,25 @@ async function uploadedFile(req: Request): Promise<UploadedFile> {
   const data = rawBody(req);
   if (data.length === 0) throw new WpError(400, "rest_upload_no_data", "No data supplied.");
   const filename = filenameFrom(req.headers["content-disposition"]);
-  if (!req.headers["content-disposition"]) throw new WpError(400, "rest_upload_no_content_disposition", "No Content-Disposition supplied.");
-  if (!filename) throw new WpError(400, "rest_upload_invalid_disposition", "Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename=\"image.png\"` or similar.");
+  if (!req.headers["content-disposition"])
+    throw new WpError(400, "rest_upload_no_content_disposition", "No Content-Disposition supplied.");
+  if (!filename)
+    throw new WpError(
+      400,
+      "rest_upload_invalid_disposition",
+      'Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename="image.png"` or similar.',
+    );
   return { filename, contentType: contentType(req), data };
 }
 
 export function registerMediaRoutes(router: Router, state: SandboxState): void {
   router.post("/wp-json/wp/v2/media", async (req, res) => {
-    const user = requireWpUser(state, req, "rest_cannot_create", "Sorry, you are not allowed to upload media on this site.");
+    const user = requireWpUser(
+      state,
+      req,
+      "rest_cannot_create",
+      "Sorry, you are not allowed to upload media on this site.",
+    );
     const file = await uploadedFile(req);
     if (!ALLOWED_TYPES.has(file.contentType)) {
       throw new WpError(500, "rest_upload_sideload_error", "Sorry, you are not allowed to upload this file type.");
@@ -45,9 +64,20 @@ export function registerMediaRoutes(router: Router, state: SandboxState): void {
     const [stem, extension = ""] = file.filename.split(/(?=\.[^.]+$)/);
     let filename = file.filename;
     for (let n = 1; taken.has(filename); n++) filename = `${stem}-${n}${extension}`;
-    const media = { id, filename, mimeType: file.contentType, data: file.data, authorId: user.id, title: stem ?? filename, dateGmt: state.now() };
+    const media = {
+      id,
+      filename,
+      mimeType: file.contentType,
+      data: file.data,
+      authorId: user.id,
+      title: stem ?? filename,
+      dateGmt: state.now(),
+    };
     state.wordpress.media.set(id, media);
-    res.status(201).location(`${siteUrlOf(req)}/wp-json/wp/v2/media/${id}`).json(presentMedia(media, siteUrlOf(req)));
+    res
+      .status(201)
+      .location(`${siteUrlOf(req)}/wp-json/wp/v2/media/${id}`)
+      .json(presentMedia(media, siteUrlOf(req)));
   });
 
   router.get("/wp-json/wp/v2/media/:id", (req, res) => {

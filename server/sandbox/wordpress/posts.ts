@@ -35,7 +35,12 @@ async function postInput(req: Request): Promise<PostInput> {
   if (body.malformed) throw wpErrors.invalidJson();
   const parsed = postSchema.safeParse({ ...queryParams(req), ...body.fields });
   if (!parsed.success) {
-    const params = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), `${String(issue.path[0])} is not of type ${issue.code === "invalid_type" ? issue.expected : "the expected type"}.`]));
+    const params = Object.fromEntries(
+      parsed.error.issues.map((issue) => [
+        String(issue.path[0]),
+        `${String(issue.path[0])} is not of type ${issue.code === "invalid_type" ? issue.expected : "the expected type"}.`,
+      ]),
+    );
     throw wpErrors.invalidParams(params);
   }
   const input = parsed.data;
@@ -56,7 +61,11 @@ function applyInput(state: SandboxState, post: WpPost, input: PostInput): void {
     }
     post.featuredMedia = input.featured_media;
   }
-  const date = input.date_gmt ? parseWpDate(input.date_gmt, "gmt") : input.date ? parseWpDate(input.date, "local") : undefined;
+  const date = input.date_gmt
+    ? parseWpDate(input.date_gmt, "gmt")
+    : input.date
+      ? parseWpDate(input.date, "local")
+      : undefined;
   if ((input.date || input.date_gmt) && date === undefined) throw wpErrors.invalidParams({ date: "Invalid date." });
   if (date !== undefined) post.dateGmt = date;
   if (input.status) post.status = input.status as WpPostStatus;
@@ -69,11 +78,17 @@ function applyInput(state: SandboxState, post: WpPost, input: PostInput): void {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 200);
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 200);
 }
 
 function uniqueSlug(state: SandboxState, slug: string, postId: number): string {
-  const taken = (candidate: string) => [...state.wordpress.posts.values()].some((p) => p.id !== postId && p.slug === candidate);
+  const taken = (candidate: string) =>
+    [...state.wordpress.posts.values()].some((p) => p.id !== postId && p.slug === candidate);
   let candidate = slug;
   for (let n = 2; taken(candidate); n++) candidate = `${slug}-${n}`;
   return candidate;
@@ -115,14 +130,16 @@ function listParams(req: Request) {
   const parsed = listSchema.safeParse(queryParams(req));
   if (parsed.success) return parsed.data;
   const name = String(parsed.error.issues[0]!.path[0]);
-  const message = name === "per_page" ? "per_page must be between 1 (inclusive) and 100 (inclusive)" : `${name} is invalid.`;
+  const message =
+    name === "per_page" ? "per_page must be between 1 (inclusive) and 100 (inclusive)" : `${name} is invalid.`;
   throw wpErrors.invalidParams({ [name]: message });
 }
 
 /** context=edit (raw fields) needs an authenticated user, as core requires edit_posts. */
 function withRaw(state: SandboxState, req: Request): boolean {
   if (queryParams(req).context !== "edit") return false;
-  if (!wpUserOf(state, req)) throw new WpError(401, "rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.");
+  if (!wpUserOf(state, req))
+    throw new WpError(401, "rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.");
   return true;
 }
 
@@ -130,7 +147,8 @@ export function registerPostRoutes(router: Router, state: SandboxState): void {
   router.get("/wp-json/wp/v2/posts", (req, res) => {
     const params = listParams(req);
     const statuses = params.status.split(",");
-    if (statuses.some((s) => s !== "publish") && !wpUserOf(state, req)) throw wpErrors.invalidParams({ status: "Status is forbidden." });
+    if (statuses.some((s) => s !== "publish") && !wpUserOf(state, req))
+      throw wpErrors.invalidParams({ status: "Status is forbidden." });
     const raw = withRaw(state, req);
     const search = params.search?.toLowerCase();
     const inDateRange = publishedBetween(params);
@@ -138,10 +156,16 @@ export function registerPostRoutes(router: Router, state: SandboxState): void {
       .filter((p) => (statuses.includes("any") ? p.status !== "trash" : statuses.includes(p.status)))
       .filter((p) => !search || `${p.title} ${p.content}`.toLowerCase().includes(search))
       .filter(inDateRange)
-      .sort((a, b) => (params.order === "desc" ? b.dateGmt - a.dateGmt || b.id - a.id : a.dateGmt - b.dateGmt || a.id - b.id));
+      .sort((a, b) =>
+        params.order === "desc" ? b.dateGmt - a.dateGmt || b.id - a.id : a.dateGmt - b.dateGmt || a.id - b.id,
+      );
     const totalPages = Math.ceil(matching.length / params.per_page);
     if (params.page > totalPages && matching.length > 0) {
-      throw new WpError(400, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.");
+      throw new WpError(
+        400,
+        "rest_post_invalid_page_number",
+        "The page number requested is larger than the number of pages available.",
+      );
     }
     const page = matching.slice((params.page - 1) * params.per_page, params.page * params.per_page);
     res.set({ "X-WP-Total": String(matching.length), "X-WP-TotalPages": String(totalPages) });
@@ -149,21 +173,42 @@ export function registerPostRoutes(router: Router, state: SandboxState): void {
   });
 
   router.post("/wp-json/wp/v2/posts", async (req, res) => {
-    const user = requireWpUser(state, req, "rest_cannot_create", "Sorry, you are not allowed to create posts as this user.");
+    const user = requireWpUser(
+      state,
+      req,
+      "rest_cannot_create",
+      "Sorry, you are not allowed to create posts as this user.",
+    );
     const input = await postInput(req);
-    if (!input.title && !input.content && !input.excerpt) throw new WpError(400, "empty_content", "Content, title, and excerpt are empty.");
+    if (!input.title && !input.content && !input.excerpt)
+      throw new WpError(400, "empty_content", "Content, title, and excerpt are empty.");
     const now = state.now();
-    const post: WpPost = { id: 0, title: "", content: "", excerpt: "", status: "draft", slug: "", authorId: user.id, featuredMedia: 0, dateGmt: now, modifiedGmt: now };
+    const post: WpPost = {
+      id: 0,
+      title: "",
+      content: "",
+      excerpt: "",
+      status: "draft",
+      slug: "",
+      authorId: user.id,
+      featuredMedia: 0,
+      dateGmt: now,
+      modifiedGmt: now,
+    };
     applyInput(state, post, input);
     post.id = state.nextNumericId("wpPost");
     if (!post.slug && post.status === "publish") post.slug = uniqueSlug(state, String(post.id), post.id);
     state.wordpress.posts.set(post.id, post);
-    res.status(201).location(`${siteUrlOf(req)}/wp-json/wp/v2/posts/${post.id}`).json(presentPost(post, siteUrlOf(req), true));
+    res
+      .status(201)
+      .location(`${siteUrlOf(req)}/wp-json/wp/v2/posts/${post.id}`)
+      .json(presentPost(post, siteUrlOf(req), true));
   });
 
   router.get("/wp-json/wp/v2/posts/:id", (req, res) => {
     const post = findPost(state, req.params.id);
-    if (post.status !== "publish" && !wpUserOf(state, req)) throw new WpError(401, "rest_forbidden", "Sorry, you are not allowed to do that.");
+    if (post.status !== "publish" && !wpUserOf(state, req))
+      throw new WpError(401, "rest_forbidden", "Sorry, you are not allowed to do that.");
     res.json(presentPost(post, siteUrlOf(req), withRaw(state, req)));
   });
 

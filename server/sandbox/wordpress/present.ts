@@ -24,7 +24,11 @@ function autop(content: string): string {
   if (!content.trim()) return "";
   return content
     .split(/\n\s*\n/)
-    .map((block) => (/^\s*<(p|div|h\d|ul|ol|figure|blockquote|table)\b/i.test(block) ? block.trim() : `<p>${block.trim().replace(/\n/g, "<br />\n")}</p>`))
+    .map((block) =>
+      /^\s*<(p|div|h\d|ul|ol|figure|blockquote|table)\b/i.test(block)
+        ? block.trim()
+        : `<p>${block.trim().replace(/\n/g, "<br />\n")}</p>`,
+    )
     .join("\n")
     .concat("\n");
 }
@@ -42,9 +46,10 @@ function renderContent(content: string): string {
 
 export function presentPost(post: WpPost, siteUrl: string, withRaw: boolean): Record<string, unknown> {
   const date = new Date(post.dateGmt + SITE_UTC_OFFSET_MS);
-  const pretty = post.status === "publish"
-    ? `${siteUrl}/${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCDate()).padStart(2, "0")}/${post.slug}/`
-    : `${siteUrl}/?p=${post.id}`;
+  const pretty =
+    post.status === "publish"
+      ? `${siteUrl}/${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCDate()).padStart(2, "0")}/${post.slug}/`
+      : `${siteUrl}/?p=${post.id}`;
   const raw = (value: string) => (withRaw ? { raw: value } : {});
   return {
     id: post.id,
@@ -59,7 +64,11 @@ export function presentPost(post: WpPost, siteUrl: string, withRaw: boolean): Re
     link: pretty,
     title: { ...raw(post.title), rendered: escapeHtml(post.title) },
     content: { ...raw(post.content), rendered: renderContent(post.content), protected: false },
-    excerpt: { ...raw(post.excerpt), rendered: autop(post.excerpt || post.content.replace(/<[^>]+>/g, "").slice(0, 275)), protected: false },
+    excerpt: {
+      ...raw(post.excerpt),
+      rendered: autop(post.excerpt || post.content.replace(/<[^>]+>/g, "").slice(0, 275)),
+      protected: false,
+    },
     author: post.authorId,
     featured_media: post.featuredMedia,
     comment_status: "open",

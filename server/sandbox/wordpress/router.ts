@@ -13,7 +13,14 @@ export function wordpressApi(state: SandboxState): Router {
   // https://developer.wordpress.org/rest-api/reference/users/#retrieve-a-user-2
   router.get("/wp-json/wp/v2/users/me", (req, res) => {
     const user = requireWpUser(state, req, "rest_not_logged_in", "You are not currently logged in.");
-    res.json({ id: user.id, name: user.name, slug: user.username, url: "", description: "", link: `${req.protocol}://${req.headers.host}/author/${user.username}/` });
+    res.json({
+      id: user.id,
+      name: user.name,
+      slug: user.username,
+      url: "",
+      description: "",
+      link: `${req.protocol}://${req.headers.host}/author/${user.username}/`,
+    });
   });
   router.all("/wp-json/{*rest}", (_req, res) => sendWpError(res, wpErrors.noRoute()));
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

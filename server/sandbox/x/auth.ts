@@ -16,7 +16,6 @@ export type XIdentity = { kind: "user"; userId: string } | { kind: "app" };
 /** How far a signed request's timestamp may be from the server clock (X rejects stale signatures). */
 const TIMESTAMP_TOLERANCE_S = 300;
 
-
 export class XAuthenticator {
   private readonly seenNonces = new Map<string, number>();
 
@@ -37,10 +36,12 @@ export class XAuthenticator {
     const oauth = parseOAuthHeader(header);
     const { x } = this.state;
     const token = x.oauth1Tokens.get(oauth.oauth_token ?? "");
-    if (oauth.oauth_consumer_key !== x.consumerKey || !token || oauth.oauth_signature_method !== "HMAC-SHA1") throw xProblems.unauthorized();
+    if (oauth.oauth_consumer_key !== x.consumerKey || !token || oauth.oauth_signature_method !== "HMAC-SHA1")
+      throw xProblems.unauthorized();
     const timestamp = Number(oauth.oauth_timestamp);
     const nowSeconds = Math.floor(Date.now() / 1000);
-    if (!Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > TIMESTAMP_TOLERANCE_S) throw xProblems.unauthorized();
+    if (!Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > TIMESTAMP_TOLERANCE_S)
+      throw xProblems.unauthorized();
     const nonceKey = `${oauth.oauth_nonce}:${timestamp}`;
     if (!oauth.oauth_nonce || this.seenNonces.has(nonceKey)) throw xProblems.unauthorized();
 
@@ -80,10 +81,13 @@ function parseOAuthHeader(header: string): Record<string, string> {
 
 /** Normalized parameters: oauth_* (minus the signature), query string and URL-encoded body (never JSON or multipart). */
 function signatureParameters(req: Request, oauth: Record<string, string>): string {
-  const pairs: [string, string][] = Object.entries(oauth).filter(([key]) => key !== "oauth_signature" && key !== "realm");
+  const pairs: [string, string][] = Object.entries(oauth).filter(
+    ([key]) => key !== "oauth_signature" && key !== "realm",
+  );
   const url = new URL(req.originalUrl, "http://sandbox.local");
   pairs.push(...url.searchParams.entries());
-  if (contentType(req) === "application/x-www-form-urlencoded") pairs.push(...new URLSearchParams(rawBody(req).toString("utf8")).entries());
+  if (contentType(req) === "application/x-www-form-urlencoded")
+    pairs.push(...new URLSearchParams(rawBody(req).toString("utf8")).entries());
   return pairs
     .map(([key, value]) => [percentEncode(key), percentEncode(value)] as const)
     .sort(([ak, av], [bk, bv]) => (ak === bk ? (av < bv ? -1 : av > bv ? 1 : 0) : ak < bk ? -1 : 1))

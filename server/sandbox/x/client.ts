@@ -6,7 +6,6 @@ import http from "node:http";
 import { type ITwitterApiClientPlugin, TwitterApi } from "twitter-api-v2";
 import { X_PLATFORM_ORIGINS } from "./origins";
 
-
 export function sandboxTwitterPlugin(baseUrl: string): ITwitterApiClientPlugin {
   const base = baseUrl.replace(/\/$/, "");
   const rewrite = ({ params }: { params: { url: string } }) => {

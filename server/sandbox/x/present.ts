@@ -7,12 +7,40 @@ import type { SandboxState, Tweet, XUser } from "../state";
 import { xProblems } from "./problems";
 
 const TWEET_FIELDS = [
-  "attachments", "author_id", "conversation_id", "created_at", "edit_history_tweet_ids", "entities",
-  "in_reply_to_user_id", "lang", "public_metrics", "referenced_tweets", "reply_settings", "source",
+  "attachments",
+  "author_id",
+  "conversation_id",
+  "created_at",
+  "edit_history_tweet_ids",
+  "entities",
+  "in_reply_to_user_id",
+  "lang",
+  "public_metrics",
+  "referenced_tweets",
+  "reply_settings",
+  "source",
 ] as const;
-const USER_FIELDS = ["id", "name", "username", "created_at", "description", "location", "profile_image_url", "protected", "public_metrics", "url", "verified"] as const;
+const USER_FIELDS = [
+  "id",
+  "name",
+  "username",
+  "created_at",
+  "description",
+  "location",
+  "profile_image_url",
+  "protected",
+  "public_metrics",
+  "url",
+  "verified",
+] as const;
 const MEDIA_FIELDS = ["media_key", "type", "url", "width", "height", "duration_ms"] as const;
-const EXPANSIONS = ["author_id", "in_reply_to_user_id", "attachments.media_keys", "entities.mentions.username", "referenced_tweets.id"] as const;
+const EXPANSIONS = [
+  "author_id",
+  "in_reply_to_user_id",
+  "attachments.media_keys",
+  "entities.mentions.username",
+  "referenced_tweets.id",
+] as const;
 
 const EXPANSION_FIELDS: Record<(typeof EXPANSIONS)[number], (typeof TWEET_FIELDS)[number]> = {
   author_id: "author_id",
@@ -36,7 +64,10 @@ export function fieldSelection(query: Record<string, string>): FieldSelection {
     const values = (query[name] ?? "").split(",").filter(Boolean);
     for (const value of values) {
       if (!allowed.includes(value)) {
-        errors.push({ parameters: { [name]: [value] }, message: `The \`${name}\` query parameter value [${value}] is not one of [${allowed.join(",")}]` });
+        errors.push({
+          parameters: { [name]: [value] },
+          message: `The \`${name}\` query parameter value [${value}] is not one of [${allowed.join(",")}]`,
+        });
       }
     }
     return new Set(values);
@@ -49,7 +80,8 @@ export function fieldSelection(query: Record<string, string>): FieldSelection {
   };
   if (errors.length) throw xProblems.invalidRequest(errors);
   // An expansion brings the field it expands along, as X does.
-  for (const expansion of selection.expansions) selection.tweet.add(EXPANSION_FIELDS[expansion as (typeof EXPANSIONS)[number]]);
+  for (const expansion of selection.expansions)
+    selection.tweet.add(EXPANSION_FIELDS[expansion as (typeof EXPANSIONS)[number]]);
   return selection;
 }
 
@@ -89,7 +121,12 @@ function publicMetrics(state: SandboxState, tweet: Tweet) {
 function entitiesOf(state: SandboxState, tweet: Tweet) {
   const mentions = [...tweet.text.matchAll(/@(\w{1,15})/g)].map((match) => {
     const user = [...state.x.users.values()].find((u) => u.username.toLowerCase() === match[1]!.toLowerCase());
-    return { start: match.index, end: match.index + match[0].length, username: match[1], ...(user ? { id: user.id } : {}) };
+    return {
+      start: match.index,
+      end: match.index + match[0].length,
+      username: match[1],
+      ...(user ? { id: user.id } : {}),
+    };
   });
   const urls = [...tweet.text.matchAll(/https?:\/\/\S+/g)].map((match) => ({
     start: match.index,
@@ -119,7 +156,11 @@ export function presentUser(user: XUser, fields: Set<string>): Record<string, un
 }
 
 /** The `includes` object for the requested expansions of a set of posts. */
-export function includesFor(state: SandboxState, tweets: Tweet[], selection: FieldSelection): Record<string, unknown> | undefined {
+export function includesFor(
+  state: SandboxState,
+  tweets: Tweet[],
+  selection: FieldSelection,
+): Record<string, unknown> | undefined {
   const userIds = new Set<string>();
   const mediaKeys = new Set<string>();
   for (const tweet of tweets) {
@@ -133,7 +174,10 @@ export function includesFor(state: SandboxState, tweets: Tweet[], selection: Fie
   });
   const media = [...state.x.media.values()]
     .filter((m) => mediaKeys.has(m.mediaKey))
-    .map((m) => ({ media_key: m.mediaKey, type: m.mediaType.startsWith("video/") ? "video" : m.mediaType === "image/gif" ? "animated_gif" : "photo" }));
+    .map((m) => ({
+      media_key: m.mediaKey,
+      type: m.mediaType.startsWith("video/") ? "video" : m.mediaType === "image/gif" ? "animated_gif" : "photo",
+    }));
   const includes = { ...(users.length ? { users } : {}), ...(media.length ? { media } : {}) };
   return Object.keys(includes).length ? includes : undefined;
 }

@@ -61,14 +61,22 @@ export class XRateLimiter {
     const window = this.window(endpoint, identity, limit);
     const allowed = window.count < max;
     if (allowed) window.count++;
-    return { allowed, limit: max, remaining: Math.max(0, max - window.count), reset: Math.ceil((window.start + limit.windowSeconds * 1000) / 1000) };
+    return {
+      allowed,
+      limit: max,
+      remaining: Math.max(0, max - window.count),
+      reset: Math.ceil((window.start + limit.windowSeconds * 1000) / 1000),
+    };
   }
 
   /** Uses up the current window of an endpoint for every identity, as if the client had spent it. */
   exhaust(endpoint: string): void {
     const limit = this.limits[endpoint];
     if (!limit) throw new Error(`Unknown X endpoint ${endpoint}; known: ${Object.keys(this.limits).join(", ")}`);
-    const identities: XIdentity[] = [{ kind: "app" }, ...[...this.state.x.users.keys()].map((userId) => ({ kind: "user" as const, userId }))];
+    const identities: XIdentity[] = [
+      { kind: "app" },
+      ...[...this.state.x.users.keys()].map((userId) => ({ kind: "user" as const, userId })),
+    ];
     for (const identity of identities) {
       this.window(endpoint, identity, limit).count = identity.kind === "app" ? limit.perApp : limit.perUser;
     }

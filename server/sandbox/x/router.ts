@@ -19,7 +19,11 @@ export function xApi(state: SandboxState, limiter: XRateLimiter): Router {
         const identity = authenticator.authenticate(req);
         if (route.userContextOnly && identity.kind === "app") throw xProblems.appOnlyForbidden();
         const rate = limiter.take(route.endpoint, identity);
-        res.set({ "x-rate-limit-limit": String(rate.limit), "x-rate-limit-remaining": String(rate.remaining), "x-rate-limit-reset": String(rate.reset) });
+        res.set({
+          "x-rate-limit-limit": String(rate.limit),
+          "x-rate-limit-remaining": String(rate.remaining),
+          "x-rate-limit-reset": String(rate.reset),
+        });
         if (!rate.allowed) throw xProblems.tooManyRequests();
         const body = await parseBody(req);
         const result = await route.handle({ state, identity, req, query: queryParams(req), body, limiter });

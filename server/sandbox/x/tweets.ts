@@ -19,8 +19,18 @@ const MAX_LOOKUP_IDS = 100;
 
 const createSchema = z.strictObject({
   text: z.string().optional(),
-  reply: z.strictObject({ in_reply_to_tweet_id: z.string().regex(/^\d+$/), exclude_reply_user_ids: z.array(z.string()).optional() }).optional(),
-  media: z.strictObject({ media_ids: z.array(z.string().regex(/^\d+$/)).min(1), tagged_user_ids: z.array(z.string()).optional() }).optional(),
+  reply: z
+    .strictObject({
+      in_reply_to_tweet_id: z.string().regex(/^\d+$/),
+      exclude_reply_user_ids: z.array(z.string()).optional(),
+    })
+    .optional(),
+  media: z
+    .strictObject({
+      media_ids: z.array(z.string().regex(/^\d+$/)).min(1),
+      tagged_user_ids: z.array(z.string()).optional(),
+    })
+    .optional(),
   reply_settings: z.enum(["following", "mentionedUsers", "subscribers", "verified"]).optional(),
 });
 
@@ -30,7 +40,9 @@ function invalidBody(error: z.ZodError): XProblem {
     error.issues.map((issue) => {
       const path = ["$", ...issue.path].join(".");
       if (issue.code === "unrecognized_keys") {
-        return { message: `${path}.${issue.keys[0]}: is not defined in the schema and the schema does not allow additional properties` };
+        return {
+          message: `${path}.${issue.keys[0]}: is not defined in the schema and the schema does not allow additional properties`,
+        };
       }
       return { message: `${path}: ${issue.message}` };
     }),
@@ -70,22 +82,27 @@ function createTweet(ctx: XContext) {
   if (twitterText.parseTweet(text).weightedLength > MAX_WEIGHTED_LENGTH) {
     throw new XProblem(400, {
       title: "Bad Request",
-      detail: "Your Tweet text is too long. For more information on how X determines text length see https://github.com/twitter/twitter-text.",
+      detail:
+        "Your Tweet text is too long. For more information on how X determines text length see https://github.com/twitter/twitter-text.",
       type: "about:blank",
       status: 400,
     });
   }
-  if (text !== "" && hasLivePost(state, authorId, text)) throw xProblems.forbidden("You are not allowed to create a Tweet with duplicate content.");
+  if (text !== "" && hasLivePost(state, authorId, text))
+    throw xProblems.forbidden("You are not allowed to create a Tweet with duplicate content.");
 
   let inReplyTo: Tweet | undefined;
   if (reply) {
     inReplyTo = state.x.tweets.get(reply.in_reply_to_tweet_id);
-    if (!inReplyTo || inReplyTo.deleted) throw xProblems.forbidden("You attempted to reply to a Tweet that is deleted or not visible to you.");
+    if (!inReplyTo || inReplyTo.deleted)
+      throw xProblems.forbidden("You attempted to reply to a Tweet that is deleted or not visible to you.");
   }
   const mediaKeys = (media?.media_ids ?? []).map((mediaId) => {
     const item = state.x.media.get(mediaId);
     if (!item || item.ownerId !== authorId || !item.finalized) {
-      throw xProblems.invalidRequest([{ parameters: { "media.media_ids": [mediaId] }, message: `Your media IDs are invalid.` }]);
+      throw xProblems.invalidRequest([
+        { parameters: { "media.media_ids": [mediaId] }, message: `Your media IDs are invalid.` },
+      ]);
     }
     return item.mediaKey;
   });
@@ -100,7 +117,8 @@ function createTweet(ctx: XContext) {
 
 /** X refuses a text its author already posted (and did not delete). */
 function hasLivePost(state: XContext["state"], authorId: string, text: string): boolean {
-  for (const tweet of state.x.tweets.values()) if (!tweet.deleted && tweet.authorId === authorId && tweet.text === text) return true;
+  for (const tweet of state.x.tweets.values())
+    if (!tweet.deleted && tweet.authorId === authorId && tweet.text === text) return true;
   return false;
 }
 
@@ -114,7 +132,9 @@ function deleteTweet(ctx: XContext) {
 
 function assertPostId(parameter: string, id: string): void {
   if (!/^\d{1,19}$/.test(id)) {
-    throw xProblems.invalidRequest([{ parameters: { [parameter]: [id] }, message: `The \`${parameter}\` query parameter value [${id}] is not valid` }]);
+    throw xProblems.invalidRequest([
+      { parameters: { [parameter]: [id] }, message: `The \`${parameter}\` query parameter value [${id}] is not valid` },
+    ]);
   }
 }
 
@@ -132,13 +152,23 @@ function lookupTweet(ctx: XContext) {
 /** Several posts in one request; those missing or deleted come back as partial errors beside the rest. */
 function lookupTweets(ctx: XContext) {
   const ids = (ctx.query.ids ?? "").split(",").filter(Boolean);
-  if (ids.length === 0) throw xProblems.invalidRequest([{ parameters: { ids: [] }, message: "The `ids` query parameter can not be empty" }]);
+  if (ids.length === 0)
+    throw xProblems.invalidRequest([
+      { parameters: { ids: [] }, message: "The `ids` query parameter can not be empty" },
+    ]);
   if (ids.length > MAX_LOOKUP_IDS) {
-    throw xProblems.invalidRequest([{ parameters: { ids: [ctx.query.ids!] }, message: `The number of values in the \`ids\` query parameter list [${ids.length}] is not between 1 and ${MAX_LOOKUP_IDS}` }]);
+    throw xProblems.invalidRequest([
+      {
+        parameters: { ids: [ctx.query.ids!] },
+        message: `The number of values in the \`ids\` query parameter list [${ids.length}] is not between 1 and ${MAX_LOOKUP_IDS}`,
+      },
+    ]);
   }
   for (const id of ids) assertPostId("ids", id);
   const selection = fieldSelection(ctx.query);
-  const found = ids.map((id) => ctx.state.x.tweets.get(id)).filter((tweet): tweet is Tweet => tweet !== undefined && !tweet.deleted);
+  const found = ids
+    .map((id) => ctx.state.x.tweets.get(id))
+    .filter((tweet): tweet is Tweet => tweet !== undefined && !tweet.deleted);
   const missing = ids.filter((id) => !found.some((tweet) => tweet.id === id));
   const includes = includesFor(ctx.state, found, selection);
   return {
@@ -153,6 +183,12 @@ function lookupTweets(ctx: XContext) {
 export const tweetRoutes: XRoute[] = [
   { method: "get", path: "/2/tweets", endpoint: "GET /2/tweets", userContextOnly: false, handle: lookupTweets },
   { method: "post", path: "/2/tweets", endpoint: "POST /2/tweets", userContextOnly: true, handle: createTweet },
-  { method: "delete", path: "/2/tweets/:id", endpoint: "DELETE /2/tweets/:id", userContextOnly: true, handle: deleteTweet },
+  {
+    method: "delete",
+    path: "/2/tweets/:id",
+    endpoint: "DELETE /2/tweets/:id",
+    userContextOnly: true,
+    handle: deleteTweet,
+  },
   { method: "get", path: "/2/tweets/:id", endpoint: "GET /2/tweets/:id", userContextOnly: false, handle: lookupTweet },
 ];

@@ -24,7 +24,12 @@ function decodeToken(token: string): string {
   const decoded = Buffer.from(token, "base64url").toString("utf8");
   const id = decoded.startsWith("before:") ? decoded.slice("before:".length) : "";
   if (!/^\d+$/.test(id)) {
-    throw xProblems.invalidRequest([{ parameters: { pagination_token: [token] }, message: "The `pagination_token` query parameter value is not valid" }]);
+    throw xProblems.invalidRequest([
+      {
+        parameters: { pagination_token: [token] },
+        message: "The `pagination_token` query parameter value is not valid",
+      },
+    ]);
   }
   return id;
 }
@@ -33,7 +38,12 @@ function idParameter(query: Record<string, string>, name: string): string | unde
   const value = query[name];
   if (value === undefined) return undefined;
   if (!/^\d{1,19}$/.test(value)) {
-    throw xProblems.invalidRequest([{ parameters: { [name]: [value] }, message: `The \`${name}\` query parameter value [${value}] is not a valid Post ID` }]);
+    throw xProblems.invalidRequest([
+      {
+        parameters: { [name]: [value] },
+        message: `The \`${name}\` query parameter value [${value}] is not a valid Post ID`,
+      },
+    ]);
   }
   return value;
 }
@@ -43,7 +53,12 @@ function timeParameter(query: Record<string, string>, name: string): number | un
   if (value === undefined) return undefined;
   const time = Date.parse(value);
   if (Number.isNaN(time)) {
-    throw xProblems.invalidRequest([{ parameters: { [name]: [value] }, message: `Invalid '${name}':'${value}'. '${name}' must be a valid RFC 3339 date-time` }]);
+    throw xProblems.invalidRequest([
+      {
+        parameters: { [name]: [value] },
+        message: `Invalid '${name}':'${value}'. '${name}' must be a valid RFC 3339 date-time`,
+      },
+    ]);
   }
   return time;
 }
@@ -53,7 +68,10 @@ function maxResults(query: Record<string, string>): number {
   const value = Number(query.max_results);
   if (!Number.isInteger(value) || value < MIN_RESULTS || value > MAX_RESULTS) {
     throw xProblems.invalidRequest([
-      { parameters: { max_results: [query.max_results] }, message: `The \`max_results\` query parameter value [${query.max_results}] is not between ${MIN_RESULTS} and ${MAX_RESULTS}` },
+      {
+        parameters: { max_results: [query.max_results] },
+        message: `The \`max_results\` query parameter value [${query.max_results}] is not between ${MIN_RESULTS} and ${MAX_RESULTS}`,
+      },
     ]);
   }
   return value;
@@ -68,7 +86,9 @@ export function mentionsOf(state: SandboxState, user: XUser): Tweet[] {
 
 /** Posts by the user, newest first (the timeline endpoint also returns replies unless excluded). */
 export function postsBy(state: SandboxState, user: XUser): Tweet[] {
-  return [...state.x.tweets.values()].filter((t) => !t.deleted && t.authorId === user.id).sort((a, b) => compareIds(b.id, a.id));
+  return [...state.x.tweets.values()]
+    .filter((t) => !t.deleted && t.authorId === user.id)
+    .sort((a, b) => compareIds(b.id, a.id));
 }
 
 const EXCLUDABLE = ["replies", "retweets"];
@@ -77,7 +97,12 @@ function excludedKinds(query: Record<string, string>): Set<string> {
   const values = (query.exclude ?? "").split(",").filter(Boolean);
   const unknown = values.find((value) => !EXCLUDABLE.includes(value));
   if (unknown) {
-    throw xProblems.invalidRequest([{ parameters: { exclude: [unknown] }, message: `The \`exclude\` query parameter value [${unknown}] is not one of [${EXCLUDABLE.join(",")}]` }]);
+    throw xProblems.invalidRequest([
+      {
+        parameters: { exclude: [unknown] },
+        message: `The \`exclude\` query parameter value [${unknown}] is not one of [${EXCLUDABLE.join(",")}]`,
+      },
+    ]);
   }
   return new Set(values);
 }
@@ -131,6 +156,18 @@ function ownPosts(ctx: XContext) {
 
 export const userRoutes: XRoute[] = [
   { method: "get", path: "/2/users/me", endpoint: "GET /2/users/me", userContextOnly: true, handle: me },
-  { method: "get", path: "/2/users/:id/mentions", endpoint: "GET /2/users/:id/mentions", userContextOnly: false, handle: (ctx) => timeline(ctx, mentionsOf) },
-  { method: "get", path: "/2/users/:id/tweets", endpoint: "GET /2/users/:id/tweets", userContextOnly: false, handle: ownPosts },
+  {
+    method: "get",
+    path: "/2/users/:id/mentions",
+    endpoint: "GET /2/users/:id/mentions",
+    userContextOnly: false,
+    handle: (ctx) => timeline(ctx, mentionsOf),
+  },
+  {
+    method: "get",
+    path: "/2/users/:id/tweets",
+    endpoint: "GET /2/users/:id/tweets",
+    userContextOnly: false,
+    handle: ownPosts,
+  },
 ];

@@ -20,7 +20,11 @@ beforeEach(() => world.sandbox.control.reset());
 describe("Facebook adapter: engagement", () => {
   it("reads reactions, comments, shares and impressions per post; a post deleted on Facebook fails alone", async () => {
     const target = targetFor(world.sandbox, "facebook");
-    const [kept, deleted, quiet] = [await facebook.publish(target, outgoingPost()), await facebook.publish(target, outgoingPost()), await facebook.publish(target, outgoingPost())];
+    const [kept, deleted, quiet] = [
+      await facebook.publish(target, outgoingPost()),
+      await facebook.publish(target, outgoingPost()),
+      await facebook.publish(target, outgoingPost()),
+    ];
     world.sandbox.control.setEngagement(kept.remoteId, { likes: 12, comments: 1, shares: 2, views: 300 });
     world.sandbox.control.injectFacebookComments({ postId: kept.remoteId, count: 2 });
     await facebook.remove(target, deleted.remoteId);
@@ -38,7 +42,11 @@ describe("Facebook adapter: engagement", () => {
   it("stops at the request budget, leaving the rest unread rather than failed", async () => {
     const target = targetFor(world.sandbox, "facebook");
     const posts = [await facebook.publish(target, outgoingPost()), await facebook.publish(target, outgoingPost())];
-    const batch = await facebook.fetchEngagement!(target, posts.map((post) => post.remoteId), { maxRequests: 2 });
+    const batch = await facebook.fetchEngagement!(
+      target,
+      posts.map((post) => post.remoteId),
+      { maxRequests: 2 },
+    );
     expect([...batch.counts.keys()]).toEqual([posts[0]!.remoteId]);
     expect(batch.failures.size).toBe(0);
   });
@@ -58,8 +66,18 @@ describe("X adapter: engagement", () => {
   it("reads public_metrics of up to 100 posts a request: likes, replies, reposts plus quotes, impressions", async () => {
     const target = targetFor(world.sandbox, "x");
     const ours = await x.publish(target, outgoingPost());
-    world.sandbox.control.setEngagement(ours.remoteId, { likes: 9, comments: 2, shares: 4, quotes: 1, views: 700, bookmarks: 3 });
-    const others = Array.from({ length: 120 }, (_, index) => addTweet(world.sandbox.state, { authorId: target.externalId, text: `Arsip ${index}` }).id);
+    world.sandbox.control.setEngagement(ours.remoteId, {
+      likes: 9,
+      comments: 2,
+      shares: 4,
+      quotes: 1,
+      views: 700,
+      bookmarks: 3,
+    });
+    const others = Array.from(
+      { length: 120 },
+      (_, index) => addTweet(world.sandbox.state, { authorId: target.externalId, text: `Arsip ${index}` }).id,
+    );
     const batch = await x.fetchEngagement!(target, [ours.remoteId, ...others], {});
     expect(batch.counts.get(ours.remoteId)).toEqual({ reactions: 9, comments: 2, shares: 5, views: 700 });
     expect(batch.counts.size).toBe(121);
@@ -68,7 +86,10 @@ describe("X adapter: engagement", () => {
 
   it("a deleted post is a failure of its own; a budget of one request reads the first 100 only", async () => {
     const target = targetFor(world.sandbox, "x");
-    const ids = Array.from({ length: 101 }, (_, index) => addTweet(world.sandbox.state, { authorId: target.externalId, text: `Pengumuman ${index}` }).id);
+    const ids = Array.from(
+      { length: 101 },
+      (_, index) => addTweet(world.sandbox.state, { authorId: target.externalId, text: `Pengumuman ${index}` }).id,
+    );
     world.sandbox.state.x.tweets.get(ids[0]!)!.deleted = true;
     const batch = await x.fetchEngagement!(target, ids, { maxRequests: 1 });
     expect(batch.failures.get(ids[0]!)).toMatchObject({ failure: "permanent", code: "x:not_found" });
@@ -82,7 +103,11 @@ describe("X adapter: engagement", () => {
     const ours = await x.publish(target, outgoingPost());
     world.sandbox.control.exhaustRateLimit({ platform: "x", endpoint: POST_LOOKUP_ENDPOINT });
     const batch = await x.fetchEngagement!(target, [ours.remoteId], {});
-    expect(batch.failures.get(ours.remoteId)).toMatchObject({ failure: "transient", code: "x:429", retryAt: expect.any(Date) });
+    expect(batch.failures.get(ours.remoteId)).toMatchObject({
+      failure: "transient",
+      code: "x:429",
+      retryAt: expect.any(Date),
+    });
   });
 });
 

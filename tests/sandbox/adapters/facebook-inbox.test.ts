@@ -8,7 +8,15 @@ let world: AdapterWorld;
 const adapter = createFacebookAdapter({ timeoutMs: 300 }) as ReturnType<typeof createFacebookAdapter> & InboxAdapter;
 const target = () => targetFor(world.sandbox, "facebook");
 const publish = async () => (await adapter.publish(target(), outgoingPost())).remoteId;
-const replyTo = (overrides: Partial<ReplyTarget>): ReplyTarget => ({ source: "facebook_comment", platformId: "", threadKey: "", authorPlatformId: null, authorHandle: null, parentPlatformId: null, ...overrides });
+const replyTo = (overrides: Partial<ReplyTarget>): ReplyTarget => ({
+  source: "facebook_comment",
+  platformId: "",
+  threadKey: "",
+  authorPlatformId: null,
+  authorHandle: null,
+  parentPlatformId: null,
+  ...overrides,
+});
 
 beforeAll(async () => {
   world = await startAdapterWorld();
@@ -19,8 +27,15 @@ beforeEach(() => world.sandbox.control.reset());
 describe("Facebook adapter: comments, messages and replies", () => {
   it("reads comments and replies on the given posts only, each with its post and parent", async () => {
     const [first, second, other] = [await publish(), await publish(), await publish()];
-    const [comment] = world.sandbox.control.injectFacebookComments({ postId: first, texts: ["Lampu jalan di Jl. Sudirman mati"] });
-    const [reply] = world.sandbox.control.injectFacebookComments({ postId: first, parentId: comment!.id, texts: ["Betul, sudah seminggu"] });
+    const [comment] = world.sandbox.control.injectFacebookComments({
+      postId: first,
+      texts: ["Lampu jalan di Jl. Sudirman mati"],
+    });
+    const [reply] = world.sandbox.control.injectFacebookComments({
+      postId: first,
+      parentId: comment!.id,
+      texts: ["Betul, sudah seminggu"],
+    });
     const [onSecond] = world.sandbox.control.injectFacebookComments({ postId: second, count: 1 });
     world.sandbox.control.injectFacebookComments({ postId: other, count: 1 });
 
@@ -71,7 +86,9 @@ describe("Facebook adapter: comments, messages and replies", () => {
   it("reads a post deleted on Facebook as nothing and goes on with the others", async () => {
     const postId = await publish();
     const [comment] = world.sandbox.control.injectFacebookComments({ postId, count: 1 });
-    const batch = await adapter.fetchIncoming(target(), "comments", null, { recentPostIds: [`${world.sandbox.credentials.graph.pageId}_1`, postId] });
+    const batch = await adapter.fetchIncoming(target(), "comments", null, {
+      recentPostIds: [`${world.sandbox.credentials.graph.pageId}_1`, postId],
+    });
     expect(batch.messages.map((m) => m.platformId)).toEqual([comment!.id]);
   });
 
@@ -79,11 +96,26 @@ describe("Facebook adapter: comments, messages and replies", () => {
     const [message] = world.sandbox.control.injectPageMessages({ texts: ["Min, kapan pendaftaran PPDB dibuka?"] });
     const batch = await adapter.fetchIncoming(target(), "messages", null, { recentPostIds: [] });
     expect(batch.messages).toEqual([
-      expect.objectContaining({ source: "facebook_message", platformId: message!.id, threadKey: message!.from.id, author: { platformId: message!.from.id, name: message!.from.name, handle: null }, text: "Min, kapan pendaftaran PPDB dibuka?" }),
+      expect.objectContaining({
+        source: "facebook_message",
+        platformId: message!.id,
+        threadKey: message!.from.id,
+        author: { platformId: message!.from.id, name: message!.from.name, handle: null },
+        text: "Min, kapan pendaftaran PPDB dibuka?",
+      }),
     ]);
     expect(batch.requests).toEqual([{ endpoint: "GET /{page-id}/conversations", count: 1 }]);
 
-    const sent = await adapter.reply(target(), replyTo({ source: "facebook_message", platformId: message!.id, threadKey: message!.from.id, authorPlatformId: message!.from.id }), "Pendaftaran dibuka 1 Juni.");
+    const sent = await adapter.reply(
+      target(),
+      replyTo({
+        source: "facebook_message",
+        platformId: message!.id,
+        threadKey: message!.from.id,
+        authorPlatformId: message!.from.id,
+      }),
+      "Pendaftaran dibuka 1 Juni.",
+    );
     const conversation = [...world.sandbox.state.graph.conversations.values()][0]!;
     expect(conversation.messages.at(-1)).toMatchObject({ id: sent.remoteId, text: "Pendaftaran dibuka 1 Juni." });
     // The Page's own answer is not read back as a citizen's message.
@@ -93,15 +125,28 @@ describe("Facebook adapter: comments, messages and replies", () => {
   it("replies to a comment under it", async () => {
     const postId = await publish();
     const [comment] = world.sandbox.control.injectFacebookComments({ postId, count: 1 });
-    const reply = await adapter.reply(target(), replyTo({ platformId: comment!.id, threadKey: postId }), "Sudah kami teruskan ke PUPR.");
-    expect(world.sandbox.state.graph.comments.get(reply.remoteId)).toMatchObject({ parentId: comment!.id, message: "Sudah kami teruskan ke PUPR." });
+    const reply = await adapter.reply(
+      target(),
+      replyTo({ platformId: comment!.id, threadKey: postId }),
+      "Sudah kami teruskan ke PUPR.",
+    );
+    expect(world.sandbox.state.graph.comments.get(reply.remoteId)).toMatchObject({
+      parentId: comment!.id,
+      message: "Sudah kami teruskan ke PUPR.",
+    });
     expect(reply.remoteUrl).toBe(`https://www.facebook.com/${postId}?comment_id=${reply.remoteId}`);
   });
 
   it("turns a refused reply into a ChannelError classified like publishing errors", async () => {
-    const expired = targetFor(world.sandbox, "facebook", { pageAccessToken: world.sandbox.credentials.graph.expiredPageAccessToken });
-    const error = await channelErrorOf(adapter.reply(expired, replyTo({ platformId: "1_2", threadKey: "1" }), "Balasan"));
+    const expired = targetFor(world.sandbox, "facebook", {
+      pageAccessToken: world.sandbox.credentials.graph.expiredPageAccessToken,
+    });
+    const error = await channelErrorOf(
+      adapter.reply(expired, replyTo({ platformId: "1_2", threadKey: "1" }), "Balasan"),
+    );
     expect(error).toMatchObject({ failure: "reconnect", code: "graph:190" });
-    expect(await channelErrorOf(adapter.fetchIncoming(target(), "mentions", null, { recentPostIds: [] }))).toMatchObject({ code: "graph:stream_unsupported" });
+    expect(
+      await channelErrorOf(adapter.fetchIncoming(target(), "mentions", null, { recentPostIds: [] })),
+    ).toMatchObject({ code: "graph:stream_unsupported" });
   });
 });

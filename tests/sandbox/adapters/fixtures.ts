@@ -4,7 +4,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
-import { ChannelError, type ChannelTarget, type OutgoingMedia, type OutgoingPost } from "../../../server/channels/adapter";
+import {
+  ChannelError,
+  type ChannelTarget,
+  type OutgoingMedia,
+  type OutgoingPost,
+} from "../../../server/channels/adapter";
 import type { ChannelKind } from "../../../server/db/generated/enums";
 import type { Sandbox } from "../../../server/sandbox/index";
 import { PNG_BYTES, startServer, startTestSandbox, type TestServer } from "../helpers";
@@ -18,7 +23,11 @@ export const JPEG_BYTES = Buffer.from(
 const FILES = {
   "pengumuman.jpg": { kind: "image", mimeType: "image/jpeg", bytes: JPEG_BYTES },
   "peta.png": { kind: "image", mimeType: "image/png", bytes: PNG_BYTES },
-  "video.mp4": { kind: "video", mimeType: "video/mp4", bytes: Buffer.concat([Buffer.from("\0\0\0\x18ftypmp42"), Buffer.alloc(2048, 1)]) },
+  "video.mp4": {
+    kind: "video",
+    mimeType: "video/mp4",
+    bytes: Buffer.concat([Buffer.from("\0\0\0\x18ftypmp42"), Buffer.alloc(2048, 1)]),
+  },
   "halaman.html": { kind: "image", mimeType: "text/html", bytes: Buffer.from("<html>bukan gambar</html>") },
 } as const satisfies Record<string, { kind: OutgoingMedia["kind"]; mimeType: string; bytes: Buffer }>;
 
@@ -45,7 +54,15 @@ export async function startAdapterWorld(): Promise<AdapterWorld> {
     sandbox,
     media: (name) => {
       const file = FILES[name];
-      return { kind: file.kind, mimeType: file.mimeType, publicUrl: `${host.url}/${name}`, filePath: path.join(dir, name), bytes: file.bytes.length, width: 16, height: 16 };
+      return {
+        kind: file.kind,
+        mimeType: file.mimeType,
+        publicUrl: `${host.url}/${name}`,
+        filePath: path.join(dir, name),
+        bytes: file.bytes.length,
+        width: 16,
+        height: 16,
+      };
     },
     close: async () => {
       await Promise.all([sandbox.close(), host.close()]);
@@ -69,19 +86,43 @@ export function outgoingPost(overrides: Partial<OutgoingPost> = {}): OutgoingPos
 }
 
 /** The seeded sandbox account of each platform, as a connected channel would be stored. */
-export function targetFor(sandbox: Sandbox, kind: Exclude<ChannelKind, "website">, credentials?: Record<string, string>): ChannelTarget {
+export function targetFor(
+  sandbox: Sandbox,
+  kind: Exclude<ChannelKind, "website">,
+  credentials?: Record<string, string>,
+): ChannelTarget {
   const { graph, x, wordpress } = sandbox.credentials;
   const graphSettings = { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion };
   const targets: Record<typeof kind, ChannelTarget> = {
-    facebook: { kind, externalId: graph.pageId, settings: graphSettings, credentials: { pageAccessToken: graph.pageAccessToken } },
-    instagram: { kind, externalId: graph.igUserId, settings: graphSettings, credentials: { accessToken: graph.pageAccessToken } },
+    facebook: {
+      kind,
+      externalId: graph.pageId,
+      settings: graphSettings,
+      credentials: { pageAccessToken: graph.pageAccessToken },
+    },
+    instagram: {
+      kind,
+      externalId: graph.igUserId,
+      settings: graphSettings,
+      credentials: { accessToken: graph.pageAccessToken },
+    },
     x: {
       kind,
       externalId: x.userId,
       settings: { baseUrl: x.baseUrl, username: x.username },
-      credentials: { appKey: x.appKey, appSecret: x.appSecret, accessToken: x.accessToken, accessSecret: x.accessSecret },
+      credentials: {
+        appKey: x.appKey,
+        appSecret: x.appSecret,
+        accessToken: x.accessToken,
+        accessSecret: x.accessSecret,
+      },
     },
-    wordpress: { kind, externalId: wordpress.baseUrl, settings: { baseUrl: wordpress.baseUrl }, credentials: { username: wordpress.username, applicationPassword: wordpress.applicationPassword } },
+    wordpress: {
+      kind,
+      externalId: wordpress.baseUrl,
+      settings: { baseUrl: wordpress.baseUrl },
+      credentials: { username: wordpress.username, applicationPassword: wordpress.applicationPassword },
+    },
   };
   const target = targets[kind];
   return credentials ? { ...target, credentials } : target;

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adapterFor } from "../../../server/channels/index";
 import { createInstagramAdapter } from "../../../server/channels/instagram";
-import { type AdapterWorld, channelErrorOf, expectAround, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
+import {
+  type AdapterWorld,
+  channelErrorOf,
+  expectAround,
+  outgoingPost,
+  startAdapterWorld,
+  targetFor,
+} from "./fixtures";
 
 let world: AdapterWorld;
 const adapter = createInstagramAdapter({ timeoutMs: 300, containerPollWaitsMs: Array(19).fill(20) });
@@ -33,7 +40,14 @@ describe("Instagram adapter", () => {
     expect(remote).toEqual({ remoteId: expect.stringMatching(/^\d+$/), remoteUrl: null });
     expect(await adapter.permalink!(target(), remote.remoteId)).toMatch(/^https:\/\/www\.instagram\.com\/p\/[\w-]+\/$/);
     expect(await adapter.permalink!(target(), "999999999")).toBeNull();
-    expect(published().media).toEqual([expect.objectContaining({ id: remote.remoteId, caption: post.text, mediaType: "IMAGE", mediaUrl: image.publicUrl })]);
+    expect(published().media).toEqual([
+      expect.objectContaining({
+        id: remote.remoteId,
+        caption: post.text,
+        mediaType: "IMAGE",
+        mediaUrl: image.publicUrl,
+      }),
+    ]);
   });
 
   it("prepares the container until FINISHED without publishing; the final step publishes it", async () => {
@@ -61,7 +75,10 @@ describe("Instagram adapter", () => {
     await adapter.publish(target(), outgoingPost({ media: [world.media("peta.png")] }));
     const remote = await adapter.publish(target(), post);
 
-    expect(await adapter.findPublished(target(), post, since)).toEqual({ remoteId: remote.remoteId, remoteUrl: await adapter.permalink!(target(), remote.remoteId) });
+    expect(await adapter.findPublished(target(), post, since)).toEqual({
+      remoteId: remote.remoteId,
+      remoteUrl: await adapter.permalink!(target(), remote.remoteId),
+    });
     expect(await adapter.findPublished(target(), outgoingPost(), since)).toBeNull();
     expect(await adapter.findPublished(target(), post, new Date(Date.now() + 60_000))).toBeNull();
   });
@@ -80,7 +97,11 @@ describe("Instagram failures", () => {
     world.sandbox.control.setInstagramPublishingLimit(1);
     await adapter.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] }));
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("peta.png")] })));
-    expect(error).toMatchObject({ failure: "transient", code: "instagram:publishing_limit", message: "Instagram: the account has published 1 of 1 posts allowed in 24 hours" });
+    expect(error).toMatchObject({
+      failure: "transient",
+      code: "instagram:publishing_limit",
+      message: "Instagram: the account has published 1 of 1 posts allowed in 24 hours",
+    });
     expectAround(error.retryAt, Date.now() + 60 * 60_000);
     expect(published().containers).toHaveLength(1);
   });
@@ -96,7 +117,9 @@ describe("Instagram failures", () => {
   });
 
   it("media Instagram cannot fetch ends the container in ERROR: permanent, with Instagram's reason", async () => {
-    const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("halaman.html")] })));
+    const error = await channelErrorOf(
+      adapter.publish(target(), outgoingPost({ media: [world.media("halaman.html")] })),
+    );
     expect(error).toMatchObject({ failure: "permanent", code: "instagram:container_error" });
     expect(error.message).toMatch(/^Instagram: Error: The media URL returned text\/html, not an image/);
     expect(published().media).toEqual([]);
@@ -105,28 +128,42 @@ describe("Instagram failures", () => {
   it("a container still processing after the last poll is transient, and nothing is published", async () => {
     world.sandbox.state.config.igContainerPollsBeforeFinished = 50;
     const impatient = createInstagramAdapter({ containerPollWaitsMs: [1, 1] });
-    const error = await channelErrorOf(impatient.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] })));
+    const error = await channelErrorOf(
+      impatient.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] })),
+    );
     expect(error).toMatchObject({ failure: "transient", code: "instagram:container_not_ready" });
     expect(published().media).toEqual([]);
   });
 
   it("an expired token (190) asks for reconnection", async () => {
-    const error = await channelErrorOf(adapter.verify(targetFor(world.sandbox, "instagram", { accessToken: world.sandbox.credentials.graph.expiredPageAccessToken })));
+    const error = await channelErrorOf(
+      adapter.verify(
+        targetFor(world.sandbox, "instagram", { accessToken: world.sandbox.credentials.graph.expiredPageAccessToken }),
+      ),
+    );
     expect(error).toMatchObject({ failure: "reconnect", code: "graph:190" });
     expect(error.message).toMatch(/^Instagram: Error validating access token/);
   });
 
   it("a server error (502) on the container call is transient", async () => {
     world.sandbox.control.addFault({ platform: "graph", method: "POST", path: "*/media", status: 502 });
-    const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] })));
+    const error = await channelErrorOf(
+      adapter.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] })),
+    );
     expect(error).toMatchObject({ failure: "transient", code: "graph:2" });
   });
 
   it("a request that never answers is transient once the timeout passes, without hanging", async () => {
     world.sandbox.control.addFault({ platform: "graph", method: "POST", path: "*/media_publish", timeout: true });
     const started = Date.now();
-    const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] })));
-    expect(error).toMatchObject({ failure: "transient", code: "graph:timeout", message: "Instagram: no answer within 300 ms" });
+    const error = await channelErrorOf(
+      adapter.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")] })),
+    );
+    expect(error).toMatchObject({
+      failure: "transient",
+      code: "graph:timeout",
+      message: "Instagram: no answer within 300 ms",
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

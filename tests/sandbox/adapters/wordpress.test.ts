@@ -3,7 +3,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adapterFor } from "../../../server/channels/index";
 import { contentOf, createWordPressAdapter, videoBlock } from "../../../server/channels/wordpress";
-import { type AdapterWorld, channelErrorOf, expectAround, JPEG_BYTES, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
+import {
+  type AdapterWorld,
+  channelErrorOf,
+  expectAround,
+  JPEG_BYTES,
+  outgoingPost,
+  startAdapterWorld,
+  targetFor,
+} from "./fixtures";
 
 let world: AdapterWorld;
 const adapter = createWordPressAdapter({ timeoutMs: 300 });
@@ -22,21 +30,39 @@ describe("WordPress adapter", () => {
   });
 
   it("verify answers the user's display name and the site URL", async () => {
-    expect(await adapter.verify(target())).toEqual({ name: "Humas Diskominfo Sanggau", externalId: world.sandbox.credentials.wordpress.baseUrl });
+    expect(await adapter.verify(target())).toEqual({
+      name: "Humas Diskominfo Sanggau",
+      externalId: world.sandbox.credentials.wordpress.baseUrl,
+    });
   });
 
   it("the content is the text escaped, a paragraph per block, then the link", () => {
-    const post = outgoingPost({ text: "Jadwal <penting> & terbaru.\nBaris kedua.\n\nParagraf dua.", link: "https://sanggau.go.id/?a=1&b=2" });
+    const post = outgoingPost({
+      text: "Jadwal <penting> & terbaru.\nBaris kedua.\n\nParagraf dua.",
+      link: "https://sanggau.go.id/?a=1&b=2",
+    });
     expect(contentOf(post)).toBe(
       '<p>Jadwal &lt;penting&gt; &amp; terbaru.<br />\nBaris kedua.</p>\n<p>Paragraf dua.</p>\n<p><a href="https://sanggau.go.id/?a=1&amp;b=2">https://sanggau.go.id/?a=1&amp;b=2</a></p>',
     );
   });
 
   it("publishes a post with its image uploaded as featured media, and returns the post's link", async () => {
-    const remote = await adapter.publish(target(), outgoingPost({ media: [world.media("pengumuman.jpg")], link: "https://sanggau.go.id/ktp" }));
+    const remote = await adapter.publish(
+      target(),
+      outgoingPost({ media: [world.media("pengumuman.jpg")], link: "https://sanggau.go.id/ktp" }),
+    );
     const { posts, media } = published();
-    expect(media).toEqual([{ id: expect.any(Number), filename: "pengumuman.jpg", mimeType: "image/jpeg", bytes: JPEG_BYTES.length }]);
-    expect(posts).toEqual([expect.objectContaining({ id: Number(remote.remoteId), title: "Pelayanan KTP keliling", status: "publish", featuredMedia: media[0]!.id })]);
+    expect(media).toEqual([
+      { id: expect.any(Number), filename: "pengumuman.jpg", mimeType: "image/jpeg", bytes: JPEG_BYTES.length },
+    ]);
+    expect(posts).toEqual([
+      expect.objectContaining({
+        id: Number(remote.remoteId),
+        title: "Pelayanan KTP keliling",
+        status: "publish",
+        featuredMedia: media[0]!.id,
+      }),
+    ]);
     expect(remote.remoteUrl).toMatch(new RegExp(`^${world.sandbox.url}/\\d{4}/\\d{2}/\\d{2}/pelayanan-ktp-keliling/$`));
   });
 
@@ -51,18 +77,28 @@ describe("WordPress adapter", () => {
     const video = world.media("video.mp4");
     const remote = await adapter.publish(target(), outgoingPost({ media: [video] }));
     const { posts, media } = published();
-    expect(media).toEqual([{ id: expect.any(Number), filename: "video.mp4", mimeType: "video/mp4", bytes: video.bytes }]);
-    expect(posts).toEqual([expect.objectContaining({ id: Number(remote.remoteId), status: "publish", featuredMedia: 0 })]);
+    expect(media).toEqual([
+      { id: expect.any(Number), filename: "video.mp4", mimeType: "video/mp4", bytes: video.bytes },
+    ]);
+    expect(posts).toEqual([
+      expect.objectContaining({ id: Number(remote.remoteId), status: "publish", featuredMedia: 0 }),
+    ]);
 
     const stored = world.sandbox.state.wordpress.posts.get(Number(remote.remoteId))!;
-    const uploaded = await (await fetch(`${world.sandbox.credentials.wordpress.baseUrl}/wp-json/wp/v2/media/${media[0]!.id}`)).json();
+    const uploaded = await (
+      await fetch(`${world.sandbox.credentials.wordpress.baseUrl}/wp-json/wp/v2/media/${media[0]!.id}`)
+    ).json();
     expect(uploaded).toMatchObject({ media_type: "file", mime_type: "video/mp4" });
     expect(stored.content.endsWith(videoBlock({ id: media[0]!.id, source_url: uploaded.source_url }))).toBe(true);
     const file = await fetch(uploaded.source_url);
     expect([file.status, file.headers.get("content-type")]).toEqual([200, "video/mp4"]);
 
-    const page = await (await fetch(`${world.sandbox.credentials.wordpress.baseUrl}/wp-json/wp/v2/posts/${remote.remoteId}`)).json();
-    expect(page.content.rendered).toContain(`<figure class="wp-block-video"><video controls src="${uploaded.source_url}"></video></figure>`);
+    const page = await (
+      await fetch(`${world.sandbox.credentials.wordpress.baseUrl}/wp-json/wp/v2/posts/${remote.remoteId}`)
+    ).json();
+    expect(page.content.rendered).toContain(
+      `<figure class="wp-block-video"><video controls src="${uploaded.source_url}"></video></figure>`,
+    );
     expect(page.content.rendered).not.toContain("wp:video");
   });
 
@@ -94,7 +130,9 @@ describe("WordPress adapter", () => {
     const remote = await adapter.publish(target(), outgoingPost());
     const edited = outgoingPost({ title: "Ralat jadwal KTP keliling", text: "Jadwal diralat." });
     await adapter.update!(target(), remote.remoteId, edited);
-    expect(await adapter.findPublished(target(), edited, new Date(Date.now() - 60_000))).toMatchObject({ remoteId: remote.remoteId });
+    expect(await adapter.findPublished(target(), edited, new Date(Date.now() - 60_000))).toMatchObject({
+      remoteId: remote.remoteId,
+    });
 
     await adapter.remove(target(), remote.remoteId);
     expect(published().posts).toEqual([]);
@@ -103,19 +141,38 @@ describe("WordPress adapter", () => {
 
 describe("WordPress failures", () => {
   it("a wrong application password asks for reconnection with WordPress's reason", async () => {
-    const error = await channelErrorOf(adapter.publish(targetFor(world.sandbox, "wordpress", { username: "humas", applicationPassword: "salah" }), outgoingPost()));
-    expect(error).toMatchObject({ failure: "reconnect", code: "wordpress:incorrect_password", message: "WordPress: The provided password is an invalid application password." });
+    const error = await channelErrorOf(
+      adapter.publish(
+        targetFor(world.sandbox, "wordpress", { username: "humas", applicationPassword: "salah" }),
+        outgoingPost(),
+      ),
+    );
+    expect(error).toMatchObject({
+      failure: "reconnect",
+      code: "wordpress:incorrect_password",
+      message: "WordPress: The provided password is an invalid application password.",
+    });
   });
 
   it("a server error (500) is transient", async () => {
-    world.sandbox.control.addFault({ platform: "wordpress", method: "POST", path: "/wp-json/wp/v2/posts", status: 500 });
+    world.sandbox.control.addFault({
+      platform: "wordpress",
+      method: "POST",
+      path: "/wp-json/wp/v2/posts",
+      status: 500,
+    });
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost()));
     expect(error).toMatchObject({ failure: "transient", code: "wordpress:internal_server_error" });
     expectAround(error.retryAt, Date.now() + 60_000);
   });
 
   it("a request that never answers is transient once the timeout passes, without hanging", async () => {
-    world.sandbox.control.addFault({ platform: "wordpress", method: "POST", path: "/wp-json/wp/v2/posts", timeout: true });
+    world.sandbox.control.addFault({
+      platform: "wordpress",
+      method: "POST",
+      path: "/wp-json/wp/v2/posts",
+      timeout: true,
+    });
     const started = Date.now();
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost()));
     expect(error).toMatchObject({ failure: "transient", code: "wordpress:timeout" });
@@ -123,7 +180,9 @@ describe("WordPress failures", () => {
   });
 
   it("a file type the site refuses is permanent, even though WordPress answers 500", async () => {
-    const error = await channelErrorOf(adapter.publish(target(), outgoingPost({ media: [world.media("halaman.html")] })));
+    const error = await channelErrorOf(
+      adapter.publish(target(), outgoingPost({ media: [world.media("halaman.html")] })),
+    );
     expect(error).toMatchObject({ failure: "permanent", code: "wordpress:rest_upload_sideload_error" });
     expect(published().posts).toEqual([]);
   });
@@ -143,7 +202,11 @@ describe("WordPress failures", () => {
     try {
       const baseUrl = `http://127.0.0.1:${(moved.address() as AddressInfo).port}`;
       const error = await channelErrorOf(adapter.publish({ ...target(), settings: { baseUrl } }, outgoingPost()));
-      expect(error).toMatchObject({ failure: "permanent", code: "wordpress:redirect", message: expect.stringContaining("https://humas.sanggau.go.id/") });
+      expect(error).toMatchObject({
+        failure: "permanent",
+        code: "wordpress:redirect",
+        message: expect.stringContaining("https://humas.sanggau.go.id/"),
+      });
       expect(requests).toBe(1);
     } finally {
       await new Promise((resolve) => moved.close(resolve));
@@ -151,9 +214,27 @@ describe("WordPress failures", () => {
   });
 
   it("a 5xx leaves unknown whether the site stored the post; a 429 does not", async () => {
-    world.sandbox.control.addFault({ platform: "wordpress", method: "POST", path: "/wp-json/wp/v2/posts", status: 503, times: 1 });
-    expect(await channelErrorOf(adapter.publish(target(), outgoingPost()))).toMatchObject({ failure: "transient", outcomeUnknown: true });
-    world.sandbox.control.addFault({ platform: "wordpress", method: "POST", path: "/wp-json/wp/v2/posts", status: 429, times: 1 });
-    expect(await channelErrorOf(adapter.publish(target(), outgoingPost()))).toMatchObject({ failure: "transient", outcomeUnknown: false });
+    world.sandbox.control.addFault({
+      platform: "wordpress",
+      method: "POST",
+      path: "/wp-json/wp/v2/posts",
+      status: 503,
+      times: 1,
+    });
+    expect(await channelErrorOf(adapter.publish(target(), outgoingPost()))).toMatchObject({
+      failure: "transient",
+      outcomeUnknown: true,
+    });
+    world.sandbox.control.addFault({
+      platform: "wordpress",
+      method: "POST",
+      path: "/wp-json/wp/v2/posts",
+      status: 429,
+      times: 1,
+    });
+    expect(await channelErrorOf(adapter.publish(target(), outgoingPost()))).toMatchObject({
+      failure: "transient",
+      outcomeUnknown: false,
+    });
   });
 });

@@ -6,9 +6,11 @@ import { type AdapterWorld, channelErrorOf, outgoingPost, startAdapterWorld, tar
 
 let world: AdapterWorld;
 // Five mentions a page, so a handful of mentions already needs paging.
-const adapter = createXAdapter({ timeoutMs: 300, mentionsPerPage: 5 }) as ReturnType<typeof createXAdapter> & InboxAdapter;
+const adapter = createXAdapter({ timeoutMs: 300, mentionsPerPage: 5 }) as ReturnType<typeof createXAdapter> &
+  InboxAdapter;
 const target = () => targetFor(world.sandbox, "x");
-const fetchMentions = (cursor: string | null, maxRequests?: number) => adapter.fetchIncoming(target(), "mentions", cursor, { recentPostIds: [], maxRequests });
+const fetchMentions = (cursor: string | null, maxRequests?: number) =>
+  adapter.fetchIncoming(target(), "mentions", cursor, { recentPostIds: [], maxRequests });
 
 beforeAll(async () => {
   world = await startAdapterWorld();
@@ -20,7 +22,12 @@ describe("X adapter: mentions and replies", () => {
   it("reads one page of mentions on the first poll and returns the newest id as the cursor", async () => {
     const injected = world.sandbox.control.injectMentions({ count: 7 });
     const batch = await fetchMentions(null);
-    expect(batch.messages.map((m) => m.platformId)).toEqual(injected.slice(-5).reverse().map((t) => t.id));
+    expect(batch.messages.map((m) => m.platformId)).toEqual(
+      injected
+        .slice(-5)
+        .reverse()
+        .map((t) => t.id),
+    );
     expect(batch.cursor).toBe(injected.at(-1)!.id);
     expect(batch.requests).toEqual([{ endpoint: MENTIONS_ENDPOINT, count: 1 }]);
   });
@@ -39,7 +46,10 @@ describe("X adapter: mentions and replies", () => {
 
   it("maps a mention to the inbox's shape: author, thread, the post it answers", async () => {
     const ours = await adapter.publish(target(), outgoingPost());
-    const [mention] = world.sandbox.control.injectMentions({ texts: ["@diskominfo_sgu jalan di Desa Semuntai rusak"], inReplyToTweetId: ours.remoteId });
+    const [mention] = world.sandbox.control.injectMentions({
+      texts: ["@diskominfo_sgu jalan di Desa Semuntai rusak"],
+      inReplyToTweetId: ours.remoteId,
+    });
     const author = world.sandbox.state.x.users.get(mention!.authorId)!;
     const [message] = (await fetchMentions(null)).messages;
     expect(message).toEqual({
@@ -75,7 +85,11 @@ describe("X adapter: mentions and replies", () => {
     world.sandbox.control.injectMentions({ count: 1 });
     world.sandbox.control.exhaustRateLimit({ platform: "x", endpoint: MENTIONS_ENDPOINT });
     const batch = await fetchMentions("1850000000000000000");
-    expect(batch).toMatchObject({ messages: [], cursor: "1850000000000000000", requests: [{ endpoint: MENTIONS_ENDPOINT, count: 1 }] });
+    expect(batch).toMatchObject({
+      messages: [],
+      cursor: "1850000000000000000",
+      requests: [{ endpoint: MENTIONS_ENDPOINT, count: 1 }],
+    });
     expect(batch.retryAt!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
@@ -89,14 +103,30 @@ describe("X adapter: mentions and replies", () => {
 
   it("replies in the mention's thread", async () => {
     const [mention] = world.sandbox.control.injectMentions({ count: 1 });
-    const to = { source: "x_mention" as const, platformId: mention!.id, threadKey: mention!.conversationId, authorPlatformId: mention!.authorId, authorHandle: null, parentPlatformId: null };
+    const to = {
+      source: "x_mention" as const,
+      platformId: mention!.id,
+      threadKey: mention!.conversationId,
+      authorPlatformId: mention!.authorId,
+      authorHandle: null,
+      parentPlatformId: null,
+    };
     const reply = await adapter.reply(target(), to, "Terima kasih, laporan diteruskan ke Dinas PUPR.");
     expect(reply.remoteUrl).toBe(`https://x.com/diskominfo_sgu/status/${reply.remoteId}`);
-    expect(world.sandbox.control.published().x.tweets).toEqual([expect.objectContaining({ id: reply.remoteId, inReplyToTweetId: mention!.id })]);
+    expect(world.sandbox.control.published().x.tweets).toEqual([
+      expect.objectContaining({ id: reply.remoteId, inReplyToTweetId: mention!.id }),
+    ]);
   });
 
   it("turns a refused reply into a ChannelError", async () => {
-    const to = { source: "x_mention" as const, platformId: "1850000000000009999", threadKey: "1850000000000009999", authorPlatformId: null, authorHandle: null, parentPlatformId: null };
+    const to = {
+      source: "x_mention" as const,
+      platformId: "1850000000000009999",
+      threadKey: "1850000000000009999",
+      authorPlatformId: null,
+      authorHandle: null,
+      parentPlatformId: null,
+    };
     const error = await channelErrorOf(adapter.reply(target(), to, "Balasan"));
     expect(error).toMatchObject({ failure: "permanent", code: "x:403" });
   });

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adapterFor } from "../../../server/channels/index";
 import { createXAdapter } from "../../../server/channels/x";
 import { addTweet } from "../../../server/sandbox/x/tweets";
-import { type AdapterWorld, channelErrorOf, expectAround, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
+import {
+  type AdapterWorld,
+  channelErrorOf,
+  expectAround,
+  outgoingPost,
+  startAdapterWorld,
+  targetFor,
+} from "./fixtures";
 
 let world: AdapterWorld;
 const adapter = createXAdapter({ timeoutMs: 300 });
@@ -23,18 +30,30 @@ describe("X adapter", () => {
   it("verify answers the account's username and user id, with OAuth 1.0a keys or an OAuth 2.0 user token", async () => {
     const { userId, username, oauth2UserToken } = world.sandbox.credentials.x;
     expect(await adapter.verify(target())).toEqual({ name: username, externalId: userId });
-    expect(await adapter.verify(targetFor(world.sandbox, "x", { oauth2UserToken }))).toEqual({ name: username, externalId: userId });
+    expect(await adapter.verify(targetFor(world.sandbox, "x", { oauth2UserToken }))).toEqual({
+      name: username,
+      externalId: userId,
+    });
   });
 
   it("publishes a text post and returns its id and x.com URL", async () => {
     const post = outgoingPost({ text: "Pelayanan KTP keliling hari ini. Info: https://sanggau.go.id/ktp" });
     const remote = await adapter.publish(target(), post);
-    expect(remote).toEqual({ remoteId: expect.stringMatching(/^\d+$/), remoteUrl: `https://x.com/diskominfo_sgu/status/${remote.remoteId}` });
+    expect(remote).toEqual({
+      remoteId: expect.stringMatching(/^\d+$/),
+      remoteUrl: `https://x.com/diskominfo_sgu/status/${remote.remoteId}`,
+    });
     expect(tweets()).toEqual([expect.objectContaining({ id: remote.remoteId, text: post.text, mediaKeys: [] })]);
   });
 
   it("uploads images (at most 4) and attaches them to the post", async () => {
-    const images = [world.media("pengumuman.jpg"), world.media("peta.png"), world.media("pengumuman.jpg"), world.media("peta.png"), world.media("pengumuman.jpg")];
+    const images = [
+      world.media("pengumuman.jpg"),
+      world.media("peta.png"),
+      world.media("pengumuman.jpg"),
+      world.media("peta.png"),
+      world.media("pengumuman.jpg"),
+    ];
     await adapter.publish(target(), outgoingPost({ media: images }));
     expect(tweets()[0]!.mediaKeys).toHaveLength(4);
   });
@@ -60,10 +79,16 @@ describe("X adapter", () => {
     const since = new Date(Date.now() - 1000);
     const post = outgoingPost({ text: "Jadwal vaksinasi & posyandu: https://sanggau.go.id/vaksin" });
     // What X stores and returns: the link as t.co and & escaped.
-    const stored = addTweet(world.sandbox.state, { authorId: world.sandbox.credentials.x.userId, text: "Jadwal vaksinasi &amp; posyandu: https://t.co/AbC123xyz" });
+    const stored = addTweet(world.sandbox.state, {
+      authorId: world.sandbox.credentials.x.userId,
+      text: "Jadwal vaksinasi &amp; posyandu: https://t.co/AbC123xyz",
+    });
     await adapter.publish(target(), outgoingPost());
 
-    expect(await adapter.findPublished(target(), post, since)).toEqual({ remoteId: stored.id, remoteUrl: `https://x.com/diskominfo_sgu/status/${stored.id}` });
+    expect(await adapter.findPublished(target(), post, since)).toEqual({
+      remoteId: stored.id,
+      remoteUrl: `https://x.com/diskominfo_sgu/status/${stored.id}`,
+    });
     expect(await adapter.findPublished(target(), outgoingPost(), since)).toBeNull();
     expect(await adapter.findPublished(target(), post, new Date(Date.now() + 60_000))).toBeNull();
   });
@@ -86,7 +111,12 @@ describe("X adapter", () => {
 describe("X failures", () => {
   it("rejected credentials (401) ask for reconnection", async () => {
     const { appKey, accessToken, accessSecret } = world.sandbox.credentials.x;
-    const error = await channelErrorOf(adapter.publish(targetFor(world.sandbox, "x", { appKey, appSecret: "salah", accessToken, accessSecret }), outgoingPost()));
+    const error = await channelErrorOf(
+      adapter.publish(
+        targetFor(world.sandbox, "x", { appKey, appSecret: "salah", accessToken, accessSecret }),
+        outgoingPost(),
+      ),
+    );
     expect(error).toMatchObject({ failure: "reconnect", code: "x:401", message: "X: Unauthorized" });
   });
 
@@ -94,7 +124,12 @@ describe("X failures", () => {
     world.sandbox.control.exhaustRateLimit({ platform: "x", endpoint: "POST /2/tweets" });
     const error = await channelErrorOf(adapter.publish(target(), outgoingPost()));
     // Refused before X acted: sending again needs no look-up first.
-    expect(error).toMatchObject({ failure: "transient", code: "x:429", message: "X: Too Many Requests", outcomeUnknown: false });
+    expect(error).toMatchObject({
+      failure: "transient",
+      code: "x:429",
+      message: "X: Too Many Requests",
+      outcomeUnknown: false,
+    });
     // The create window is 24 hours long and began with the exhaustion.
     expectAround(error.retryAt, Date.now() + 24 * 60 * 60_000, 60_000);
   });
@@ -115,7 +150,14 @@ describe("X failures", () => {
   });
 
   it("a post made before the answer was lost is found again for reconciliation", async () => {
-    world.sandbox.control.addFault({ platform: "x", method: "POST", path: "/2/tweets", timeout: true, afterHandling: true, times: 1 });
+    world.sandbox.control.addFault({
+      platform: "x",
+      method: "POST",
+      path: "/2/tweets",
+      timeout: true,
+      afterHandling: true,
+      times: 1,
+    });
     const post = outgoingPost();
     const since = new Date(Date.now() - 1000);
     const error = await channelErrorOf(adapter.publish(target(), post));
@@ -135,7 +177,11 @@ describe("X failures", () => {
     const post = outgoingPost();
     await adapter.publish(target(), post);
     const error = await channelErrorOf(adapter.publish(target(), post));
-    expect(error).toMatchObject({ failure: "permanent", code: "x:duplicate", message: "X: You are not allowed to create a Tweet with duplicate content." });
+    expect(error).toMatchObject({
+      failure: "permanent",
+      code: "x:duplicate",
+      message: "X: You are not allowed to create a Tweet with duplicate content.",
+    });
   });
 
   it("media that is not what it claims to be is permanent, and no post is made", async () => {

@@ -47,7 +47,11 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 export function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return send<T>(method, path, body === undefined ? undefined : { type: "application/json", content: JSON.stringify(body) });
+  return send<T>(
+    method,
+    path,
+    body === undefined ? undefined : { type: "application/json", content: JSON.stringify(body) },
+  );
 }
 
 /** Sends a file as the raw request body (the media upload), with its own type as Content-Type. */
@@ -71,14 +75,21 @@ async function send<T>(method: string, path: string, body?: { type: string; cont
   if (response.ok) return payload as T;
 
   const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-  const apiError = new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `HTTP ${response.status}`, error?.details ?? null);
+  const apiError = new ApiError(
+    response.status,
+    error?.code ?? "http_error",
+    error?.message ?? `HTTP ${response.status}`,
+    error?.details ?? null,
+  );
   if (apiError.code === "unauthenticated") state.onUnauthenticated();
   return Promise.reject(apiError);
 }
 
 // The only message the server cannot localise for us: it never answered.
 function networkErrorMessage(): string {
-  return state.language === "en" ? "The server cannot be reached. Check the connection and try again." : "Server tidak dapat dihubungi. Periksa koneksi lalu coba lagi.";
+  return state.language === "en"
+    ? "The server cannot be reached. Check the connection and try again."
+    : "Server tidak dapat dihubungi. Periksa koneksi lalu coba lagi.";
 }
 
 export const api = {

@@ -1,6 +1,15 @@
 // The shapes the API returns (see server/presenters). Dates are ISO strings.
 // Codes come from the server's one definition of each (Prisma's enums, the triage taxonomy).
-import { ChannelKind, type ChannelStatus, type DeliveryStatus, InboxSource, InboxStatus, PostStatus, Role, UnitType } from "../../../server/db/generated/enums";
+import {
+  ChannelKind,
+  type ChannelStatus,
+  type DeliveryStatus,
+  InboxSource,
+  InboxStatus,
+  PostStatus,
+  Role,
+  UnitType,
+} from "../../../server/db/generated/enums";
 import { UNIT_TIME_ZONES, type UnitTimeZone } from "../../../server/deadlines/timeZones";
 import type { Locale } from "../../../server/i18n/locale";
 import type { InboxView } from "../../../server/inbox/listing";
@@ -15,7 +24,19 @@ import type { presentUnit } from "../../../server/presenters/unit";
 import type { presentSession, presentUser } from "../../../server/presenters/user";
 import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
 
-export type { Abilities, ChannelKind, ChannelStatus, DeliveryStatus, InboxSource, InboxStatus, InboxView, Locale, PostStatus, Role, UnitType };
+export type {
+  Abilities,
+  ChannelKind,
+  ChannelStatus,
+  DeliveryStatus,
+  InboxSource,
+  InboxStatus,
+  InboxView,
+  Locale,
+  PostStatus,
+  Role,
+  UnitType,
+};
 export type Timezone = UnitTimeZone;
 export type InboxKind = Kind;
 export type InboxCategory = Category;
@@ -144,7 +165,12 @@ export { URGENCIES };
 
 export type TriageReason = { rule: string; matched: string; weight: number };
 /** How one field was decided: by the rules, the classifier, or a staff correction (which has no reasons). */
-export type TriageDecision = { code: string | null; source: "rules" | "classifier" | "staff"; score?: number; reasons?: TriageReason[] };
+export type TriageDecision = {
+  code: string | null;
+  source: "rules" | "classifier" | "staff";
+  score?: number;
+  reasons?: TriageReason[];
+};
 export type InboxTriage = {
   kind?: TriageDecision;
   category?: TriageDecision;
@@ -191,7 +217,17 @@ export type InboxItem = {
   permissions: { handle: boolean };
 };
 
-export type InboxEventType = "received" | "triaged" | "note" | "reply" | "email" | "assigned" | "status" | "triage_corrected" | "merged" | "merged_in";
+export type InboxEventType =
+  | "received"
+  | "triaged"
+  | "note"
+  | "reply"
+  | "email"
+  | "assigned"
+  | "status"
+  | "triage_corrected"
+  | "merged"
+  | "merged_in";
 
 export type InboxEvent = {
   id: string;
@@ -216,4 +252,3 @@ export type BulkResult = { results: { id: string; ok: boolean; error?: { code: s
 
 /** Who else has an item open ("inbox.presence"), and whether they are writing. */
 export type InboxViewer = { id: string; name: string; typing: boolean };
-

@@ -75,7 +75,12 @@ export function AppLayout() {
           {t("layout.simulatedChannels")}
         </p>
       )}
-      <NavList id="main-nav" label={t("layout.navLabel")} className={menuOpen ? "app-nav app-nav--open" : "app-nav"} sections={SECTIONS} />
+      <NavList
+        id="main-nav"
+        label={t("layout.navLabel")}
+        className={menuOpen ? "app-nav app-nav--open" : "app-nav"}
+        sections={SECTIONS}
+      />
       <main id="main" className="app-main" tabIndex={-1}>
         <RealtimeContext.Provider value={socket}>
           {session.abilities.manageUnits && <ChannelReconnectNotices />}

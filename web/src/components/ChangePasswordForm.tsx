@@ -33,7 +33,13 @@ export function ChangePasswordForm({ onChanged }: { onChanged(): void }) {
 
   return (
     <form onSubmit={submit} className="form">
-      <PasswordField label={t("password.current")} autoComplete="current-password" value={currentPassword} onValue={setCurrentPassword} error={errors.currentPassword} />
+      <PasswordField
+        label={t("password.current")}
+        autoComplete="current-password"
+        value={currentPassword}
+        onValue={setCurrentPassword}
+        error={errors.currentPassword}
+      />
       <PasswordField
         label={t("password.new")}
         autoComplete="new-password"
@@ -43,7 +49,13 @@ export function ChangePasswordForm({ onChanged }: { onChanged(): void }) {
         onValue={setNewPassword}
         error={errors.newPassword}
       />
-      <PasswordField label={t("password.confirm")} autoComplete="new-password" value={confirmation} onValue={setConfirmation} error={mismatch ? t("password.mismatch") : undefined} />
+      <PasswordField
+        label={t("password.confirm")}
+        autoComplete="new-password"
+        value={confirmation}
+        onValue={setConfirmation}
+        error={mismatch ? t("password.mismatch") : undefined}
+      />
       <ErrorAlert error={change.error} />
       <button type="submit" disabled={change.busy}>
         {t("password.submit")}
@@ -52,10 +64,12 @@ export function ChangePasswordForm({ onChanged }: { onChanged(): void }) {
   );
 }
 
-type PasswordFieldProps = { label: string; autoComplete: "current-password" | "new-password"; value: string; onValue(value: string): void } & Pick<
-  TextFieldProps,
-  "error" | "hint" | "minLength"
->;
+type PasswordFieldProps = {
+  label: string;
+  autoComplete: "current-password" | "new-password";
+  value: string;
+  onValue(value: string): void;
+} & Pick<TextFieldProps, "error" | "hint" | "minLength">;
 
 function PasswordField({ onValue, ...field }: PasswordFieldProps) {
   return <TextField type="password" required onChange={(e) => onValue(e.target.value)} {...field} />;

@@ -13,8 +13,11 @@ type NeedsReconnect = { channelId: string; reason: string };
 export function ChannelReconnectNotices() {
   const { t } = useI18n();
   const [notices, setNotices] = useState<NeedsReconnect[]>([]);
-  const dismiss = (channelId: string) => setNotices((current) => current.filter((notice) => notice.channelId !== channelId));
-  useSocketEvent<NeedsReconnect>("channel.needsReconnect", (notice) => setNotices((current) => [...current.filter((other) => other.channelId !== notice.channelId), notice]));
+  const dismiss = (channelId: string) =>
+    setNotices((current) => current.filter((notice) => notice.channelId !== channelId));
+  useSocketEvent<NeedsReconnect>("channel.needsReconnect", (notice) =>
+    setNotices((current) => [...current.filter((other) => other.channelId !== notice.channelId), notice]),
+  );
 
   return (
     <>

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type FieldFrameProps = { label: string; error?: string; hint?: string; children(control: ControlProps): ReactNode };
 type ControlProps = { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined };
@@ -11,7 +17,11 @@ function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
   return (
     <div className={error ? "field field--invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined })}
+      {children({
+        id,
+        "aria-invalid": Boolean(error),
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {hint && (
         <p className="field__hint" id={hintId}>
           {hint}
@@ -26,7 +36,10 @@ function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
   );
 }
 
-export type TextFieldProps = { label: string; error?: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
+export type TextFieldProps = { label: string; error?: string; hint?: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id"
+>;
 
 export function TextField({ label, error, hint, ...input }: TextFieldProps) {
   return (
@@ -36,7 +49,10 @@ export function TextField({ label, error, hint, ...input }: TextFieldProps) {
   );
 }
 
-export type SelectFieldProps = { label: string; error?: string; hint?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id">;
+export type SelectFieldProps = { label: string; error?: string; hint?: string } & Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  "id"
+>;
 
 export function SelectField({ label, error, hint, children, ...select }: SelectFieldProps) {
   return (
@@ -50,7 +66,10 @@ export function SelectField({ label, error, hint, children, ...select }: SelectF
   );
 }
 
-type TextAreaFieldProps = { label: string; error?: string; hint?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">;
+type TextAreaFieldProps = { label: string; error?: string; hint?: string } & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "id"
+>;
 
 export function TextAreaField({ label, error, hint, ...textarea }: TextAreaFieldProps) {
   return (
@@ -69,7 +88,11 @@ export function FieldGroup({ legend, error, hint, className, children }: FieldGr
   const errorId = error ? `${id}-error` : undefined;
   const classes = ["field-group", className, error && "field--invalid"].filter(Boolean).join(" ");
   return (
-    <fieldset className={classes} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} aria-invalid={Boolean(error)}>
+    <fieldset
+      className={classes}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      aria-invalid={Boolean(error)}
+    >
       <legend>{legend}</legend>
       {hint && (
         <p className="field__hint" id={hintId}>

@@ -3,7 +3,17 @@ import { useI18n } from "../i18n";
 import { SelectField, type SelectFieldProps } from "./Field";
 
 /** A row of list filters with "apply" and "reset"; a search landmark for screen-reader users. */
-export function FilterForm({ label, onApply, onReset, children }: { label: string; onApply(): void; onReset(): void; children: ReactNode }) {
+export function FilterForm({
+  label,
+  onApply,
+  onReset,
+  children,
+}: {
+  label: string;
+  onApply(): void;
+  onReset(): void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const submit = (event: FormEvent) => {
     event.preventDefault();

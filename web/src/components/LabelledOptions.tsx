@@ -1,7 +1,13 @@
 import { useI18n, type MessageKey } from "../i18n";
 
 /** One `<option>` per code, named in the user's language through a labels table. */
-export function LabelledOptions<C extends string>({ values, labels }: { values: readonly C[]; labels: Record<C, MessageKey> }) {
+export function LabelledOptions<C extends string>({
+  values,
+  labels,
+}: {
+  values: readonly C[];
+  labels: Record<C, MessageKey>;
+}) {
   const { t } = useI18n();
   return (
     <>

@@ -4,7 +4,13 @@ import { useI18n } from "../i18n";
 import { ErrorAlert } from "./Alerts";
 
 /** What a list table needs to know; a paged list (useCursorList) also offers the next page. */
-export type ListState<T> = { items: readonly T[]; loading: boolean; error: unknown; hasMore?: boolean; loadMore?(): void };
+export type ListState<T> = {
+  items: readonly T[];
+  loading: boolean;
+  error: unknown;
+  hasMore?: boolean;
+  loadMore?(): void;
+};
 
 /** A list read whole through useLoad, as a ListState. */
 export function loadedList<T>(loaded: Loaded<T[]>): ListState<T> {
@@ -21,7 +27,14 @@ type ListTableProps<T> = {
 };
 
 /** A list as a table (one row per item), followed by its error, "empty", "loading" or the button for the next page. */
-export function ListTable<T extends { id: string }>({ list, caption, columns, className, emptyText, row }: ListTableProps<T>) {
+export function ListTable<T extends { id: string }>({
+  list,
+  caption,
+  columns,
+  className,
+  emptyText,
+  row,
+}: ListTableProps<T>) {
   const { t } = useI18n();
   return (
     <>

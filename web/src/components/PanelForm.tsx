@@ -2,7 +2,14 @@ import { useId, type FormEvent, type ReactNode } from "react";
 import { useI18n } from "../i18n";
 import { ErrorAlert } from "./Alerts";
 
-type PanelFormProps = { title: string; error: unknown; busy: boolean; onSubmit(): void; onCancel(): void; children: ReactNode };
+type PanelFormProps = {
+  title: string;
+  error: unknown;
+  busy: boolean;
+  onSubmit(): void;
+  onCancel(): void;
+  children: ReactNode;
+};
 
 /** A titled create/edit form: its fields, the request's error, then "save" and "cancel". */
 export function PanelForm({ title, error, busy, onSubmit, onCancel, children }: PanelFormProps) {

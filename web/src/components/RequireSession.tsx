@@ -12,7 +12,12 @@ export function RequireSession({ passwordChangePage = false }: { passwordChangeP
   const { session } = useSession();
   const { t } = useI18n();
   const location = useLocation();
-  if (session === undefined) return <p role="status" className="app-loading">{t("common.loading")}</p>;
+  if (session === undefined)
+    return (
+      <p role="status" className="app-loading">
+        {t("common.loading")}
+      </p>
+    );
   if (session === null) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (session.user.mustChangePassword && !passwordChangePage) return <Navigate to="/change-password" replace />;
   if (!session.user.mustChangePassword && passwordChangePage) return <Navigate to="/" replace />;

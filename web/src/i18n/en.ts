@@ -32,7 +32,8 @@ export const en: Record<MessageKey, string> = {
   "layout.menu": "Menu",
   "layout.navLabel": "Main navigation",
   "layout.logout": "Sign out",
-  "layout.simulatedChannels": "Demo mode: Facebook, Instagram, X and WordPress are simulated on this server. Nothing is sent to the real platforms.",
+  "layout.simulatedChannels":
+    "Demo mode: Facebook, Instagram, X and WordPress are simulated on this server. Nothing is sent to the real platforms.",
 
   "nav.compose": "Compose",
   "nav.calendar": "Calendar",
@@ -157,7 +158,8 @@ export const en: Record<MessageKey, string> = {
   "dashboard.publishing.onTime": "On time",
   "dashboard.publishing.failed": "Failed",
   "dashboard.publishing.byUnit": "Per unit",
-  "dashboard.publishing.engagementSummary": "Engagement: {reactions} reactions, {comments} comments, {shares} shares, {views} views.",
+  "dashboard.publishing.engagementSummary":
+    "Engagement: {reactions} reactions, {comments} comments, {shares} shares, {views} views.",
   "dashboard.publishing.reactions": "Reactions",
   "dashboard.publishing.comments": "Comments",
   "dashboard.publishing.shares": "Shares",
@@ -182,7 +184,8 @@ export const en: Record<MessageKey, string> = {
   "account.languageTitle": "Display language",
 
   "tokens.title": "Personal API tokens",
-  "tokens.intro": "A token gives API access on your behalf, for scripts or integrations. Revoke tokens you no longer use.",
+  "tokens.intro":
+    "A token gives API access on your behalf, for scripts or integrations. Revoke tokens you no longer use.",
   "tokens.name": "Token name",
   "tokens.expiresInDays": "Valid for (days)",
   "tokens.expiresHint": "Leave empty for a token that does not expire.",
@@ -335,20 +338,25 @@ export const en: Record<MessageKey, string> = {
   "post.openRemote": "Open on {channel}",
   "post.lastError": "Last problem",
   "post.nextAttempt": "Trying again {at}",
-  "deliveryProblem.access": "Siar's access to this account expired or was revoked. An admin needs to reconnect the channel.",
+  "deliveryProblem.access":
+    "Siar's access to this account expired or was revoked. An admin needs to reconnect the channel.",
   "deliveryProblem.notConnected": "This channel is not connected, so the post was not sent there.",
   "deliveryProblem.rateLimited": "The platform's request limit is used up. Siar tries again once it is restored.",
   "deliveryProblem.instagramLimit": "Instagram's limit of posts in 24 hours is reached. The post waits its turn.",
   "deliveryProblem.timeout": "The platform did not answer in time.",
   "deliveryProblem.unreachable": "The platform could not be reached from Siar's server.",
-  "deliveryProblem.moved": "The platform's address has moved. An admin needs to connect the channel at its new address.",
-  "deliveryProblem.duplicate": "X refuses a text identical to an earlier post of this account. Change the text a little.",
+  "deliveryProblem.moved":
+    "The platform's address has moved. An admin needs to connect the channel at its new address.",
+  "deliveryProblem.duplicate":
+    "X refuses a text identical to an earlier post of this account. Change the text a little.",
   "deliveryProblem.cannotDelete": "Instagram does not let other apps delete posts. Delete it in the Instagram app.",
   "deliveryProblem.processing": "The platform is still processing the image or video.",
-  "deliveryProblem.mediaRejected": "The platform refused this image or video (its format, size, or address could not be fetched).",
+  "deliveryProblem.mediaRejected":
+    "The platform refused this image or video (its format, size, or address could not be fetched).",
   "deliveryProblem.platformError": "The platform is having problems.",
   "deliveryProblem.refused": "The platform refused this post.",
-  "post.checkBeforeRetry": "The platform gave no clear answer. At {at} Siar checks whether the post is there, and sends it again only if it is not.",
+  "post.checkBeforeRetry":
+    "The platform gave no clear answer. At {at} Siar checks whether the post is there, and sends it again only if it is not.",
   "post.note": "Note to the author",
   "post.noteHint": "Optional when approving; required when returning.",
   "post.noteRequired": "Write why this post is being returned.",
@@ -363,7 +371,8 @@ export const en: Record<MessageKey, string> = {
   "published.correctPlan": "What happens when the correction is saved:",
   "published.willUpdate": "updated with the new text",
   "published.keepsOriginal": "keeps the original text, because {channel} does not allow editing posts",
-  "published.keepsOriginalHint": "X and Instagram do not allow editing posts: the original text stays there. If the original text must not be shown any more, withdraw the post.",
+  "published.keepsOriginalHint":
+    "X and Instagram do not allow editing posts: the original text stays there. If the original text must not be shown any more, withdraw the post.",
   "published.saveCorrection": "Save correction",
   "published.noChanges": "Nothing has been changed yet.",
   "published.correctResult": "Correction result per channel",
@@ -403,15 +412,18 @@ export const en: Record<MessageKey, string> = {
   "channels.authMethod": "How to sign in to X",
   "channels.xOauth1": "OAuth 1.0a (four keys)",
   "channels.xOauth2": "OAuth 2.0 user token",
-  "channels.secretHint": "Stored encrypted and never shown again. The server checks them with the platform before saving.",
+  "channels.secretHint":
+    "Stored encrypted and never shown again. The server checks them with the platform before saving.",
   "channels.replaceHint": "Fill in only to replace the credentials; leave empty to keep the stored ones.",
   "channels.confirmDisable": "Yes, disable {name}",
   "channels.oauthTitle": "Connect by signing in to the platform",
-  "channels.oauthHint": "You are sent to Facebook or X to sign in and grant access, then back here. Siar stores the tokens encrypted.",
+  "channels.oauthHint":
+    "You are sent to Facebook or X to sign in and grant access, then back here. Siar stores the tokens encrypted.",
   "channels.connectFacebook": "Connect with Facebook",
   "channels.connectX": "Connect with X",
   "channels.choosePages": "Choose Facebook Pages and Instagram accounts",
-  "channels.choosePagesHint": "The Pages you manage, each with its linked professional Instagram account. Page tokens from this sign-in do not expire.",
+  "channels.choosePagesHint":
+    "The Pages you manage, each with its linked professional Instagram account. Page tokens from this sign-in do not expire.",
   "channels.pageOption": "Facebook Page {name}",
   "channels.instagramOption": "Instagram @{username}",
   "channels.noInstagram": "No professional Instagram account is linked to this Page.",
@@ -419,8 +431,10 @@ export const en: Record<MessageKey, string> = {
   "channels.pagesConnected": "{count} channels connected.",
   "channels.oauthConnectedX": "The X account is connected. Siar renews its token itself before it expires.",
   "oauthError.access_denied": "Access was cancelled on the platform, so no channel was connected.",
-  "oauthError.invalid_state": "The sign-in expired (more than 10 minutes) or was not started in this session. Start again from the Connect button.",
-  "oauthError.platform_error": "The platform refused the request or could not be reached. Try again; if it keeps happening, check the app's ID, secret and callback address.",
+  "oauthError.invalid_state":
+    "The sign-in expired (more than 10 minutes) or was not started in this session. Start again from the Connect button.",
+  "oauthError.platform_error":
+    "The platform refused the request or could not be reached. Try again; if it keeps happening, check the app's ID, secret and callback address.",
   "oauthError.no_pages": "This Facebook account manages no Page. Sign in with an account that is an admin of the Page.",
   "oauthError.not_configured": "Connecting by sign-in is not set up on this installation (META_APP_ID or X_CLIENT_ID).",
   "channelField.pageAccessToken": "Page access token",
@@ -437,7 +451,8 @@ export const en: Record<MessageKey, string> = {
   // Routing rules and channel spend (admin pages), and the live "reconnect" notice.
   "admin.routingRules": "Routing rules",
   "routing.new": "New rule",
-  "routing.howApplied": "The highest-priority rule matching the category and the place decides the owning unit; items matching no rule go to Kominfo.",
+  "routing.howApplied":
+    "The highest-priority rule matching the category and the place decides the owning unit; items matching no rule go to Kominfo.",
   "routing.readOnly": "Only administrators can change routing rules.",
   "routing.none": "No routing rules yet.",
   "routing.category": "Category",
@@ -455,11 +470,13 @@ export const en: Record<MessageKey, string> = {
   "routing.confirmDelete": "Yes, delete rule {rule}",
   "admin.cannedResponses": "Canned responses",
   "canned.new": "New template",
-  "canned.howUsed": "Staff pick a template in the reply box, see a preview with its variables filled in, and may change it before sending.",
+  "canned.howUsed":
+    "Staff pick a template in the reply box, see a preview with its variables filled in, and may change it before sending.",
   "canned.none": "No canned responses yet.",
   "canned.titleField": "Title",
   "canned.body": "Text",
-  "canned.variablesHint": "Variables: {nama} the citizen's name, {nomor} a website report's tracking number, {unit} the handling unit.",
+  "canned.variablesHint":
+    "Variables: {nama} the citizen's name, {nomor} a website report's tracking number, {unit} the handling unit.",
   "canned.unit": "Unit",
   "canned.unitHint": "Offered only for messages of this unit and the units below it.",
   "canned.allUnits": "All units",
@@ -488,7 +505,8 @@ export const en: Record<MessageKey, string> = {
   "channels.never": "Never",
   "channels.noPolls": "This channel has not been polled yet.",
   "channels.budget": "Monthly request budget",
-  "channels.budgetHint": "X bills every API request. Siar spreads this budget over the rest of the month: polling slows down to fit and stops when the budget is spent. Leave empty for no limit.",
+  "channels.budgetHint":
+    "X bills every API request. Siar spreads this budget over the rest of the month: polling slows down to fit and stops when the budget is spent. Leave empty for no limit.",
   "channels.saveBudget": "Save budget",
   "channels.budgetSaved": "Monthly budget saved.",
   "channels.close": "Close",
@@ -616,7 +634,8 @@ export const en: Record<MessageKey, string> = {
   "timeline.openMergedInto": "Open the message it was merged into",
   "timeline.openMergedFrom": "Open the merged message",
   "merge.title": "Merge a duplicate",
-  "merge.intro": "If this message repeats another one, merge it into that one. This message is resolved and points to the main message.",
+  "merge.intro":
+    "If this message repeats another one, merge it into that one. This message is resolved and points to the main message.",
   "merge.search": "Find the main message",
   "merge.searchButton": "Search",
   "merge.choose": "Merge into",
@@ -657,9 +676,11 @@ export const en: Record<MessageKey, string> = {
   "composer.destination.instagram_comment": "The reply is posted as a public reply to the comment on Instagram.",
   "composer.destination.facebook_message": "The reply is sent as a Facebook message to the sender.",
   "composer.destination.x_mention": "The reply is posted as a public reply on X.",
-  "composer.destination.web_report": "The reply appears on this report's tracking page on the website, and is e-mailed to the reporter if they left an address.",
+  "composer.destination.web_report":
+    "The reply appears on this report's tracking page on the website, and is e-mailed to the reporter if they left an address.",
   "admin.deadLetters": "Unfiled messages",
-  "deadLetters.intro": "Citizens' messages the inbox could not file, with the reason. Retry once the problem is fixed, or dismiss them.",
+  "deadLetters.intro":
+    "Citizens' messages the inbox could not file, with the reason. Retry once the problem is fixed, or dismiss them.",
   "deadLetters.state": "Show",
   "deadLetters.stateOpen": "Waiting",
   "deadLetters.stateResolved": "Handled",

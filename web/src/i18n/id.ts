@@ -30,7 +30,8 @@ export const id = {
   "layout.menu": "Menu",
   "layout.navLabel": "Navigasi utama",
   "layout.logout": "Keluar",
-  "layout.simulatedChannels": "Mode demo: Facebook, Instagram, X dan WordPress disimulasikan di server ini. Tidak ada yang terkirim ke platform sungguhan.",
+  "layout.simulatedChannels":
+    "Mode demo: Facebook, Instagram, X dan WordPress disimulasikan di server ini. Tidak ada yang terkirim ke platform sungguhan.",
 
   "nav.compose": "Tulis",
   "nav.calendar": "Kalender",
@@ -155,7 +156,8 @@ export const id = {
   "dashboard.publishing.onTime": "Tepat waktu",
   "dashboard.publishing.failed": "Gagal",
   "dashboard.publishing.byUnit": "Per unit",
-  "dashboard.publishing.engagementSummary": "Keterlibatan: {reactions} reaksi, {comments} komentar, {shares} bagikan, {views} tayangan.",
+  "dashboard.publishing.engagementSummary":
+    "Keterlibatan: {reactions} reaksi, {comments} komentar, {shares} bagikan, {views} tayangan.",
   "dashboard.publishing.reactions": "Reaksi",
   "dashboard.publishing.comments": "Komentar",
   "dashboard.publishing.shares": "Bagikan",
@@ -180,7 +182,8 @@ export const id = {
   "account.languageTitle": "Bahasa tampilan",
 
   "tokens.title": "Token API pribadi",
-  "tokens.intro": "Token memberi akses API atas nama Anda, misalnya untuk skrip atau integrasi. Cabut token yang tidak dipakai lagi.",
+  "tokens.intro":
+    "Token memberi akses API atas nama Anda, misalnya untuk skrip atau integrasi. Cabut token yang tidak dipakai lagi.",
   "tokens.name": "Nama token",
   "tokens.expiresInDays": "Berlaku (hari)",
   "tokens.expiresHint": "Kosongkan agar tidak kedaluwarsa.",
@@ -211,7 +214,8 @@ export const id = {
   "units.name": "Nama unit",
   "units.type": "Jenis",
   "units.parent": "Unit induk",
-  "units.parentHint": "OPD di bawah Kabupaten atau OPD; Kecamatan di bawah Kabupaten; Desa/Kelurahan di bawah Kecamatan.",
+  "units.parentHint":
+    "OPD di bawah Kabupaten atau OPD; Kecamatan di bawah Kabupaten; Desa/Kelurahan di bawah Kecamatan.",
   "units.noParent": "— Tanpa induk (tingkat teratas) —",
   "units.code": "Kode",
   "units.codeHint": "Opsional: huruf, angka, titik, garis bawah, tanda hubung.",
@@ -333,20 +337,25 @@ export const id = {
   "post.openRemote": "Buka di {channel}",
   "post.lastError": "Kendala terakhir",
   "post.nextAttempt": "Dicoba lagi {at}",
-  "deliveryProblem.access": "Izin Siar untuk akun ini kedaluwarsa atau dicabut. Admin perlu menghubungkan ulang kanal ini.",
+  "deliveryProblem.access":
+    "Izin Siar untuk akun ini kedaluwarsa atau dicabut. Admin perlu menghubungkan ulang kanal ini.",
   "deliveryProblem.notConnected": "Kanal ini tidak terhubung, jadi unggahan tidak dikirim ke sana.",
   "deliveryProblem.rateLimited": "Batas permintaan platform sedang habis. Siar mencoba lagi setelah batasnya pulih.",
   "deliveryProblem.instagramLimit": "Batas unggahan Instagram dalam 24 jam sudah tercapai. Unggahan menunggu giliran.",
   "deliveryProblem.timeout": "Platform tidak menjawab tepat waktu.",
   "deliveryProblem.unreachable": "Platform tidak dapat dihubungi dari server Siar.",
   "deliveryProblem.moved": "Alamat platform sudah pindah. Admin perlu menghubungkan kanal dengan alamat barunya.",
-  "deliveryProblem.duplicate": "X menolak teks yang sama persis dengan unggahan sebelumnya di akun ini. Ubah teksnya sedikit.",
-  "deliveryProblem.cannotDelete": "Instagram tidak mengizinkan penghapusan lewat aplikasi lain. Hapus langsung di aplikasi Instagram.",
+  "deliveryProblem.duplicate":
+    "X menolak teks yang sama persis dengan unggahan sebelumnya di akun ini. Ubah teksnya sedikit.",
+  "deliveryProblem.cannotDelete":
+    "Instagram tidak mengizinkan penghapusan lewat aplikasi lain. Hapus langsung di aplikasi Instagram.",
   "deliveryProblem.processing": "Platform masih memproses gambar atau video.",
-  "deliveryProblem.mediaRejected": "Platform menolak gambar atau video ini (format, ukuran, atau alamatnya tidak dapat diambil).",
+  "deliveryProblem.mediaRejected":
+    "Platform menolak gambar atau video ini (format, ukuran, atau alamatnya tidak dapat diambil).",
   "deliveryProblem.platformError": "Platform sedang mengalami gangguan.",
   "deliveryProblem.refused": "Platform menolak unggahan ini.",
-  "post.checkBeforeRetry": "Platform tidak memberi jawaban pasti. Pada {at} Siar memeriksa apakah unggahan sudah ada, dan mengirim ulang hanya bila belum ada.",
+  "post.checkBeforeRetry":
+    "Platform tidak memberi jawaban pasti. Pada {at} Siar memeriksa apakah unggahan sudah ada, dan mengirim ulang hanya bila belum ada.",
   "post.note": "Catatan untuk penulis",
   "post.noteHint": "Opsional bila disetujui; wajib bila dikembalikan.",
   "post.noteRequired": "Tulis alasan mengembalikan unggahan ini.",
@@ -361,7 +370,8 @@ export const id = {
   "published.correctPlan": "Yang terjadi saat koreksi disimpan:",
   "published.willUpdate": "diperbarui dengan teks baru",
   "published.keepsOriginal": "tetap memakai teks lama, karena {channel} tidak mengizinkan unggahan diubah",
-  "published.keepsOriginalHint": "X dan Instagram tidak mengizinkan unggahan diubah: di sana teks lama tetap tampil. Bila teks lama tidak boleh tampil lagi, tarik unggahan.",
+  "published.keepsOriginalHint":
+    "X dan Instagram tidak mengizinkan unggahan diubah: di sana teks lama tetap tampil. Bila teks lama tidak boleh tampil lagi, tarik unggahan.",
   "published.saveCorrection": "Simpan koreksi",
   "published.noChanges": "Belum ada yang diubah.",
   "published.correctResult": "Hasil koreksi per kanal",
@@ -388,7 +398,8 @@ export const id = {
   "calendar.next": "Berikutnya",
   "calendar.today": "Hari ini",
   "calendar.menu": "Menu untuk {title}",
-  "calendar.dragHint": "Seret unggahan ke hari lain untuk menjadwalkan ulang pada jam yang sama, atau pakai menu ⋯ pada unggahan.",
+  "calendar.dragHint":
+    "Seret unggahan ke hari lain untuk menjadwalkan ulang pada jam yang sama, atau pakai menu ⋯ pada unggahan.",
   "channels.connect": "Hubungkan kanal",
   "channels.editNamed": "Ubah {name}",
   "channels.none": "Belum ada kanal terhubung.",
@@ -401,15 +412,18 @@ export const id = {
   "channels.authMethod": "Cara masuk ke X",
   "channels.xOauth1": "OAuth 1.0a (empat kunci)",
   "channels.xOauth2": "Token pengguna OAuth 2.0",
-  "channels.secretHint": "Disimpan terenkripsi dan tidak pernah ditampilkan lagi. Server memeriksanya ke platform sebelum menyimpan.",
+  "channels.secretHint":
+    "Disimpan terenkripsi dan tidak pernah ditampilkan lagi. Server memeriksanya ke platform sebelum menyimpan.",
   "channels.replaceHint": "Isi hanya untuk mengganti kredensial; kosongkan agar yang tersimpan tetap dipakai.",
   "channels.confirmDisable": "Ya, nonaktifkan {name}",
   "channels.oauthTitle": "Hubungkan dengan masuk ke platform",
-  "channels.oauthHint": "Anda diarahkan ke Facebook atau X untuk masuk dan memberi izin, lalu kembali ke sini. Siar menyimpan tokennya terenkripsi.",
+  "channels.oauthHint":
+    "Anda diarahkan ke Facebook atau X untuk masuk dan memberi izin, lalu kembali ke sini. Siar menyimpan tokennya terenkripsi.",
   "channels.connectFacebook": "Hubungkan dengan Facebook",
   "channels.connectX": "Hubungkan dengan X",
   "channels.choosePages": "Pilih Halaman Facebook dan akun Instagram",
-  "channels.choosePagesHint": "Halaman yang Anda kelola, masing-masing dengan akun Instagram profesional yang tertaut. Token Halaman dari login ini tidak kedaluwarsa.",
+  "channels.choosePagesHint":
+    "Halaman yang Anda kelola, masing-masing dengan akun Instagram profesional yang tertaut. Token Halaman dari login ini tidak kedaluwarsa.",
   "channels.pageOption": "Halaman Facebook {name}",
   "channels.instagramOption": "Instagram @{username}",
   "channels.noInstagram": "Tidak ada akun Instagram profesional yang tertaut ke Halaman ini.",
@@ -417,8 +431,10 @@ export const id = {
   "channels.pagesConnected": "{count} kanal terhubung.",
   "channels.oauthConnectedX": "Akun X terhubung. Siar memperbarui tokennya sendiri sebelum kedaluwarsa.",
   "oauthError.access_denied": "Izin dibatalkan di platform, jadi tidak ada kanal yang dihubungkan.",
-  "oauthError.invalid_state": "Proses masuk sudah kedaluwarsa (lebih dari 10 menit) atau tidak dimulai dari sesi ini. Ulangi dari tombol Hubungkan.",
-  "oauthError.platform_error": "Platform menolak permintaan atau tidak dapat dihubungi. Coba lagi; bila berulang, periksa App ID, secret, dan alamat callback aplikasi.",
+  "oauthError.invalid_state":
+    "Proses masuk sudah kedaluwarsa (lebih dari 10 menit) atau tidak dimulai dari sesi ini. Ulangi dari tombol Hubungkan.",
+  "oauthError.platform_error":
+    "Platform menolak permintaan atau tidak dapat dihubungi. Coba lagi; bila berulang, periksa App ID, secret, dan alamat callback aplikasi.",
   "oauthError.no_pages": "Akun Facebook ini tidak mengelola Halaman mana pun. Masuk dengan akun admin Halaman.",
   "oauthError.not_configured": "Koneksi lewat login belum diatur di instalasi ini (META_APP_ID atau X_CLIENT_ID).",
   "channelField.pageAccessToken": "Page access token",
@@ -435,7 +451,8 @@ export const id = {
   // Routing rules and channel spend (admin pages), and the live "reconnect" notice.
   "admin.routingRules": "Aturan rute",
   "routing.new": "Aturan baru",
-  "routing.howApplied": "Aturan dengan prioritas tertinggi yang cocok dengan kategori dan wilayah menentukan unit pemilik; item yang tidak cocok dengan aturan mana pun diteruskan ke Kominfo.",
+  "routing.howApplied":
+    "Aturan dengan prioritas tertinggi yang cocok dengan kategori dan wilayah menentukan unit pemilik; item yang tidak cocok dengan aturan mana pun diteruskan ke Kominfo.",
   "routing.readOnly": "Hanya admin yang dapat mengubah aturan rute.",
   "routing.none": "Belum ada aturan rute.",
   "routing.category": "Kategori",
@@ -446,18 +463,21 @@ export const id = {
   "routing.unit": "Unit pemilik",
   "routing.chooseUnit": "— Pilih unit —",
   "routing.priority": "Prioritas",
-  "routing.priorityHint": "Bilangan bulat dari -1000 sampai 1000; aturan berprioritas lebih tinggi diperiksa lebih dulu.",
+  "routing.priorityHint":
+    "Bilangan bulat dari -1000 sampai 1000; aturan berprioritas lebih tinggi diperiksa lebih dulu.",
   "routing.describe": "{category}, {place}",
   "routing.editNamed": "Ubah aturan {rule}",
   "routing.delete": "Hapus",
   "routing.confirmDelete": "Ya, hapus aturan {rule}",
   "admin.cannedResponses": "Templat jawaban",
   "canned.new": "Templat baru",
-  "canned.howUsed": "Petugas memilih templat di kotak balasan, melihat pratinjaunya dengan variabel terisi, lalu dapat mengubahnya sebelum mengirim.",
+  "canned.howUsed":
+    "Petugas memilih templat di kotak balasan, melihat pratinjaunya dengan variabel terisi, lalu dapat mengubahnya sebelum mengirim.",
   "canned.none": "Belum ada templat jawaban.",
   "canned.titleField": "Judul",
   "canned.body": "Isi",
-  "canned.variablesHint": "Variabel: {nama} nama warga, {nomor} nomor pelacakan laporan situs web, {unit} unit yang menangani.",
+  "canned.variablesHint":
+    "Variabel: {nama} nama warga, {nomor} nomor pelacakan laporan situs web, {unit} unit yang menangani.",
   "canned.unit": "Unit",
   "canned.unitHint": "Templat hanya ditawarkan untuk pesan unit ini dan unit di bawahnya.",
   "canned.allUnits": "Semua unit",
@@ -486,7 +506,8 @@ export const id = {
   "channels.never": "Belum pernah",
   "channels.noPolls": "Kanal ini belum pernah ditarik datanya.",
   "channels.budget": "Batas permintaan per bulan",
-  "channels.budgetHint": "X menagih setiap permintaan API. Siar membagi batas ini ke sisa bulan: penarikan data diperlambat agar cukup dan berhenti bila batas habis. Kosongkan bila tanpa batas.",
+  "channels.budgetHint":
+    "X menagih setiap permintaan API. Siar membagi batas ini ke sisa bulan: penarikan data diperlambat agar cukup dan berhenti bila batas habis. Kosongkan bila tanpa batas.",
   "channels.saveBudget": "Simpan batas",
   "channels.budgetSaved": "Batas bulanan disimpan.",
   "channels.close": "Tutup",
@@ -614,7 +635,8 @@ export const id = {
   "timeline.openMergedInto": "Buka pesan tujuan penggabungan",
   "timeline.openMergedFrom": "Buka pesan yang digabung",
   "merge.title": "Gabungkan duplikat",
-  "merge.intro": "Jika pesan ini mengulang pesan lain, gabungkan ke pesan tersebut. Pesan ini ditandai selesai dan menunjuk ke pesan utama.",
+  "merge.intro":
+    "Jika pesan ini mengulang pesan lain, gabungkan ke pesan tersebut. Pesan ini ditandai selesai dan menunjuk ke pesan utama.",
   "merge.search": "Cari pesan utama",
   "merge.searchButton": "Cari",
   "merge.choose": "Gabungkan ke",
@@ -655,9 +677,11 @@ export const id = {
   "composer.destination.instagram_comment": "Balasan dikirim sebagai balasan komentar di Instagram, terlihat publik.",
   "composer.destination.facebook_message": "Balasan dikirim sebagai pesan Facebook kepada pengirim.",
   "composer.destination.x_mention": "Balasan dikirim sebagai balasan di X, terlihat publik.",
-  "composer.destination.web_report": "Balasan tampil di halaman pelacakan laporan ini di situs web, dan dikirim ke email pelapor bila ia mencantumkannya.",
+  "composer.destination.web_report":
+    "Balasan tampil di halaman pelacakan laporan ini di situs web, dan dikirim ke email pelapor bila ia mencantumkannya.",
   "admin.deadLetters": "Pesan gagal disimpan",
-  "deadLetters.intro": "Pesan warga yang tidak dapat disimpan ke kotak masuk, dengan alasannya. Coba simpan lagi setelah masalahnya diatasi, atau abaikan.",
+  "deadLetters.intro":
+    "Pesan warga yang tidak dapat disimpan ke kotak masuk, dengan alasannya. Coba simpan lagi setelah masalahnya diatasi, atau abaikan.",
   "deadLetters.state": "Tampilkan",
   "deadLetters.stateOpen": "Menunggu",
   "deadLetters.stateResolved": "Sudah ditangani",

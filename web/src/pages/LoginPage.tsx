@@ -19,9 +19,14 @@ export function LoginPage() {
   const login = useAction(logIn);
   // The server's message says how long to wait; the clock time stays right while the page is left open.
   const retryAt = useMemo(() => {
-    const seconds = login.error instanceof ApiError ? (login.error.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds : undefined;
+    const seconds =
+      login.error instanceof ApiError
+        ? (login.error.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds
+        : undefined;
     if (typeof seconds !== "number") return null;
-    return new Intl.DateTimeFormat(intlLocale, { hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() + seconds * 1000));
+    return new Intl.DateTimeFormat(intlLocale, { hour: "2-digit", minute: "2-digit" }).format(
+      new Date(Date.now() + seconds * 1000),
+    );
   }, [login.error, intlLocale]);
 
   if (session) return <Navigate to="/" replace />;
@@ -39,7 +44,15 @@ export function LoginPage() {
       <Page title={t("login.title")}>
         <p>{t("login.intro")}</p>
         <form onSubmit={submit} className="form">
-          <TextField label={t("field.email")} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField
+            label={t("field.email")}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <TextField
             label={t("field.password")}
             type="password"
@@ -50,7 +63,11 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
           <ErrorAlert error={login.error} />
-          {retryAt && <p className="field__hint" role="status">{t("login.retryAt", { time: retryAt })}</p>}
+          {retryAt && (
+            <p className="field__hint" role="status">
+              {t("login.retryAt", { time: retryAt })}
+            </p>
+          )}
           <button type="submit" disabled={login.busy}>
             {login.busy ? t("login.submitting") : t("login.submit")}
           </button>

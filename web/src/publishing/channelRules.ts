@@ -1,5 +1,12 @@
 // The server's own per-channel rules, so the composer counts and checks exactly what the server will.
-import { CHANNEL_RULES, measureText, renderText, validateForChannel, type Draft, type DraftField } from "../../../server/channels/rules";
+import {
+  CHANNEL_RULES,
+  measureText,
+  renderText,
+  validateForChannel,
+  type Draft,
+  type DraftField,
+} from "../../../server/channels/rules";
 import { ApiError } from "../api/client";
 import type { ChannelKind, Locale, Media, Post } from "../api/types";
 
@@ -39,7 +46,10 @@ export function channelText(channel: TargetChannel, content: PostContent): strin
 
 /** The channel's count of that text and its limit (X counts weighted: links 23, emoji 2). */
 export function channelLength(channel: TargetChannel, content: PostContent): { length: number; max: number } {
-  return { length: measureText(channel.kind, channelText(channel, content)), max: CHANNEL_RULES[channel.kind].text.max };
+  return {
+    length: measureText(channel.kind, channelText(channel, content)),
+    max: CHANNEL_RULES[channel.kind].text.max,
+  };
 }
 
 // The rules name an override by channel kind; the composer holds one per channel.
@@ -53,7 +63,11 @@ function addProblem(problems: FieldProblems, field: string, message: string) {
 }
 
 /** Every rule the content breaks on each target channel, in the UI language. */
-export function contentProblems(channels: readonly TargetChannel[], content: PostContent, language: Locale): FieldProblems {
+export function contentProblems(
+  channels: readonly TargetChannel[],
+  content: PostContent,
+  language: Locale,
+): FieldProblems {
   const problems: FieldProblems = {};
   for (const channel of channels) {
     for (const violation of validateForChannel(channel.kind, draftFor(channel, content))) {
@@ -72,7 +86,8 @@ export function serverProblems(error: unknown): FieldProblems {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return problems;
   for (const detail of error.details as { channelId?: unknown; field?: unknown; path?: unknown; message?: unknown }[]) {
     if (typeof detail.message !== "string") continue;
-    if (typeof detail.field === "string") addProblem(problems, composerField(detail.field, String(detail.channelId)), detail.message);
+    if (typeof detail.field === "string")
+      addProblem(problems, composerField(detail.field, String(detail.channelId)), detail.message);
     else if (typeof detail.path === "string") addProblem(problems, detail.path.split(".")[0]!, detail.message);
   }
   return problems;
@@ -81,6 +96,14 @@ export function serverProblems(error: unknown): FieldProblems {
 /** A stored post's content, for its previews. */
 export function contentOfPost(post: Post): PostContent {
   const overrides: Record<string, string> = {};
-  for (const delivery of post.deliveries) if (delivery.textOverride !== null) overrides[delivery.channel.id] = delivery.textOverride;
-  return { title: post.title, body: post.body, link: post.link ?? "", hashtags: post.hashtags, media: post.media, overrides };
+  for (const delivery of post.deliveries)
+    if (delivery.textOverride !== null) overrides[delivery.channel.id] = delivery.textOverride;
+  return {
+    title: post.title,
+    body: post.body,
+    link: post.link ?? "",
+    hashtags: post.hashtags,
+    media: post.media,
+    overrides,
+  };
 }

@@ -26,8 +26,15 @@ export function alertRoutes(services: Services): Router {
     const scope = unitScopeWhere(actor);
     // Warnings have no relation to Unit: scope by the ids of the units the actor sees.
     const where: Prisma.EarlyWarningWhereInput = { status: query.status };
-    if (scope) where.unitId = { in: (await prisma.unit.findMany({ where: scope, select: { id: true } })).map((unit) => unit.id) };
-    const warnings = await loadWarnings(prisma, { where, orderBy: [{ raisedAt: "desc" }, { id: "desc" }], take: query.limit });
+    if (scope)
+      where.unitId = {
+        in: (await prisma.unit.findMany({ where: scope, select: { id: true } })).map((unit) => unit.id),
+      };
+    const warnings = await loadWarnings(prisma, {
+      where,
+      orderBy: [{ raisedAt: "desc" }, { id: "desc" }],
+      take: query.limit,
+    });
     res.json({ data: warnings.map((warning) => presentEarlyWarning(warning, actor)) });
   });
 

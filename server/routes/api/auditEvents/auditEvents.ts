@@ -39,15 +39,24 @@ export function auditEventRoutes(services: Services): Router {
     if (query.to) filters.push({ at: { lt: query.to } });
     if (after !== undefined) filters.push({ id: { lt: after } });
 
-    const rows = await prisma.auditEvent.findMany({ where: { AND: filters }, orderBy: { id: "desc" }, take: query.limit + 1 });
+    const rows = await prisma.auditEvent.findMany({
+      where: { AND: filters },
+      orderBy: { id: "desc" },
+      take: query.limit + 1,
+    });
     const result = page(rows, query.limit, (event) => event.id.toString());
     const unitNames = new Map(
-      (await prisma.unit.findMany({ where: { id: { in: result.data.flatMap((e) => (e.unitId ? [e.unitId] : [])) } }, select: { id: true, name: true } })).map(
-        (unit) => [unit.id, unit],
-      ),
+      (
+        await prisma.unit.findMany({
+          where: { id: { in: result.data.flatMap((e) => (e.unitId ? [e.unitId] : [])) } },
+          select: { id: true, name: true },
+        })
+      ).map((unit) => [unit.id, unit]),
     );
     res.json({
-      data: result.data.map((event) => presentAuditEvent({ ...event, unit: event.unitId ? unitNames.get(event.unitId) : null })),
+      data: result.data.map((event) =>
+        presentAuditEvent({ ...event, unit: event.unitId ? unitNames.get(event.unitId) : null }),
+      ),
       nextCursor: result.nextCursor,
     });
   });

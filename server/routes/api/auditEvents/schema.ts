@@ -4,8 +4,18 @@ import { paginationQuery } from "../../pagination.js";
 
 export const listAuditEventsQuery = paginationQuery.extend({
   actorId: z.uuid().optional(),
-  action: z.string().trim().max(80).regex(/^[a-z_.]+$/).optional(),
-  targetType: z.string().trim().max(40).regex(/^[A-Za-z]+$/).optional(),
+  action: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[a-z_.]+$/)
+    .optional(),
+  targetType: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[A-Za-z]+$/)
+    .optional(),
   targetId: z.string().trim().max(80).optional(),
   /** Events of this unit and every unit below it. */
   unitId: z.uuid().optional(),

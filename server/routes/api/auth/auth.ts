@@ -14,7 +14,13 @@ import { parse, uuidParam } from "../../validate.js";
 import { createTokenBody, loginBody, passwordBody, profileBody } from "./schema.js";
 
 function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date) {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/", expires: expiresAt });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: req.secure,
+    path: "/",
+    expires: expiresAt,
+  });
 }
 
 export function authRoutes(services: Services): Router {
@@ -56,7 +62,10 @@ export function authRoutes(services: Services): Router {
 
   router.get("/tokens", requireActor, requirePasswordChanged, async (req, res) => {
     authorize(req.actor!, "list", "ApiToken");
-    const tokens = await services.prisma.apiToken.findMany({ where: { userId: req.actor!.id }, orderBy: { createdAt: "desc" } });
+    const tokens = await services.prisma.apiToken.findMany({
+      where: { userId: req.actor!.id },
+      orderBy: { createdAt: "desc" },
+    });
     res.json({ data: tokens.map(presentApiToken) });
   });
 

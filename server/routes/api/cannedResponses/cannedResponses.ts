@@ -18,8 +18,14 @@ export function cannedResponseRoutes(services: Services): Router {
   /** The names (to present) and paths (to match an item's unit) of the units the templates are scoped to. */
   async function scopeUnits(responses: CannedResponse[]) {
     const ids = responses.flatMap((response) => (response.unitId ? [response.unitId] : []));
-    const units = await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, path: true } });
-    return { names: new Map(units.map((unit) => [unit.id, unit.name])), paths: new Map(units.map((unit) => [unit.id, unit.path])) };
+    const units = await prisma.unit.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, path: true },
+    });
+    return {
+      names: new Map(units.map((unit) => [unit.id, unit.name])),
+      paths: new Map(units.map((unit) => [unit.id, unit.path])),
+    };
   }
 
   router.get("/", async (req, res) => {
@@ -30,7 +36,10 @@ export function cannedResponseRoutes(services: Services): Router {
     const pathOf = (response: CannedResponse) => (response.unitId ? paths.get(response.unitId)! : null);
     let responses = all.filter((response) => can(req.actor!, "read", "CannedResponse", { unitPath: pathOf(response) }));
     if (forItem) {
-      const item = await prisma.inboxItem.findUnique({ where: { id: forItem }, select: { unit: { select: { path: true } } } });
+      const item = await prisma.inboxItem.findUnique({
+        where: { id: forItem },
+        select: { unit: { select: { path: true } } },
+      });
       if (!item) throw new AppError("not_found", { field: "forItem" });
       authorize(req.actor!, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
       responses = responses.filter((response) => templateApplies(pathOf(response), item.unit?.path ?? null));
@@ -40,14 +49,23 @@ export function cannedResponseRoutes(services: Services): Router {
 
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "CannedResponse");
-    const response = await createCannedResponse(services, originOf(req), parse(createCannedResponseBody, req.body, req));
+    const response = await createCannedResponse(
+      services,
+      originOf(req),
+      parse(createCannedResponseBody, req.body, req),
+    );
     res.status(201).json(presentCannedResponse(response, (await scopeUnits([response])).names));
   });
 
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "CannedResponse");
     const { id } = parse(uuidParam, req.params, req);
-    const response = await updateCannedResponse(services, originOf(req), id, parse(updateCannedResponseBody, req.body, req));
+    const response = await updateCannedResponse(
+      services,
+      originOf(req),
+      id,
+      parse(updateCannedResponseBody, req.body, req),
+    );
     res.json(presentCannedResponse(response, (await scopeUnits([response])).names));
   });
 

@@ -32,16 +32,29 @@ export function channelRoutes(services: Services): Router {
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "Channel");
     const body = parse(connectChannelBody, req.body, req);
-    if (!(await prisma.unit.findUnique({ where: { id: body.unitId } }))) throw new AppError("not_found", { field: "unitId" });
+    if (!(await prisma.unit.findUnique({ where: { id: body.unitId } })))
+      throw new AppError("not_found", { field: "unitId" });
     const channel = await connectChannel(services, originOf(req), body);
-    res.status(201).json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }), presentation(req.locale)));
+    res
+      .status(201)
+      .json(
+        presentChannel(
+          await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }),
+          presentation(req.locale),
+        ),
+      );
   });
 
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "Channel");
     const { id } = parse(uuidParam, req.params, req);
     const channel = await updateChannel(services, originOf(req), id, parse(updateChannelBody, req.body, req));
-    res.json(presentChannel(await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }), presentation(req.locale)));
+    res.json(
+      presentChannel(
+        await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }),
+        presentation(req.locale),
+      ),
+    );
   });
 
   router.use(channelUsageRoutes(services));

@@ -24,7 +24,11 @@ import { parse } from "../../validate.js";
 const CHANNELS_PAGE = "/app/admin/channels";
 
 const startQuery = z.object({ unitId: z.uuid() });
-const callbackQuery = z.object({ state: z.string().optional(), code: z.string().optional(), error: z.string().optional() });
+const callbackQuery = z.object({
+  state: z.string().optional(),
+  code: z.string().optional(),
+  error: z.string().optional(),
+});
 const pagesQuery = z.object({ state: z.string().min(1) });
 const completeBody = z
   .object({
@@ -58,15 +62,18 @@ export function channelOAuthRoutes(services: Services): Router {
     res.redirect(metaDialogUrl(app, callbackUrl(services, "meta"), state));
   });
 
-  router.get("/meta/callback", returningToChannelsPage("meta", async (req, res) => {
-    const flow = callbackFlow(req, "meta");
-    const code = req.query.code as string;
-    const userToken = await exchangeMetaCode(metaApp(), callbackUrl(services, "meta"), code);
-    // The Page tokens stay on the server; the cookie keeps the user token for the selection step.
-    if ((await managedPages(metaApp(), userToken)).length === 0) throw new OAuthFailure("no_pages");
-    saveFlow(services, req, res, { ...flow, userToken });
-    return `${CHANNELS_PAGE}?oauth=meta&state=${encodeURIComponent(flow.state)}`;
-  }));
+  router.get(
+    "/meta/callback",
+    returningToChannelsPage("meta", async (req, res) => {
+      const flow = callbackFlow(req, "meta");
+      const code = req.query.code as string;
+      const userToken = await exchangeMetaCode(metaApp(), callbackUrl(services, "meta"), code);
+      // The Page tokens stay on the server; the cookie keeps the user token for the selection step.
+      if ((await managedPages(metaApp(), userToken)).length === 0) throw new OAuthFailure("no_pages");
+      saveFlow(services, req, res, { ...flow, userToken });
+      return `${CHANNELS_PAGE}?oauth=meta&state=${encodeURIComponent(flow.state)}`;
+    }),
+  );
 
   /** The Pages to choose from, without their tokens. */
   router.get("/meta/pages", async (req, res) => {
@@ -84,15 +91,36 @@ export function channelOAuthRoutes(services: Services): Router {
     const common = { unitId: flow.unitId, settings: app.channelSettings, simulated: app.simulated };
     const accounts = [];
     if (body.connectFacebook) {
-      accounts.push(await connectOrReconnect(services, originOf(req), { ...common, kind: "facebook", name: page.name, externalId: page.id, credentials: { pageAccessToken: page.accessToken } }));
+      accounts.push(
+        await connectOrReconnect(services, originOf(req), {
+          ...common,
+          kind: "facebook",
+          name: page.name,
+          externalId: page.id,
+          credentials: { pageAccessToken: page.accessToken },
+        }),
+      );
     }
     if (body.connectInstagram) {
       if (!page.instagram) throw new AppError("not_found", { field: "connectInstagram" });
       // Instagram publishing goes through the linked Page's token.
-      const instagram = { ...common, kind: "instagram" as const, name: `@${page.instagram.username}`, externalId: page.instagram.id, credentials: { accessToken: page.accessToken } };
+      const instagram = {
+        ...common,
+        kind: "instagram" as const,
+        name: `@${page.instagram.username}`,
+        externalId: page.instagram.id,
+        credentials: { accessToken: page.accessToken },
+      };
       accounts.push(await connectOrReconnect(services, originOf(req), instagram));
     }
-    res.status(201).json({ data: accounts.map(({ channel, reconnected }) => ({ id: channel.id, kind: channel.kind, name: channel.name, reconnected })) });
+    res.status(201).json({
+      data: accounts.map(({ channel, reconnected }) => ({
+        id: channel.id,
+        kind: channel.kind,
+        name: channel.name,
+        reconnected,
+      })),
+    });
   });
 
   router.get("/x/start", async (req, res) => {
@@ -104,27 +132,31 @@ export function channelOAuthRoutes(services: Services): Router {
     res.redirect(xAuthorizeUrl(app, callbackUrl(services, "x"), state, pkce.challenge));
   });
 
-  router.get("/x/callback", returningToChannelsPage("x", async (req, res) => {
-    const flow = callbackFlow(req, "x");
-    const app = xApp();
-    const tokens = await exchangeXCode(app, callbackUrl(services, "x"), req.query.code as string, flow.codeVerifier!);
-    const account = await xAccountOf(app, tokens.accessToken);
-    await connectOrReconnect(services, originOf(req), {
-      unitId: flow.unitId,
-      kind: "x",
-      name: `@${account.username}`,
-      externalId: account.id,
-      credentials: xCredentialsOf(tokens),
-      settings: { ...app.channelSettings, username: account.username },
-      simulated: app.simulated,
-    });
-    clearFlow(res, "x");
-    return `${CHANNELS_PAGE}?oauthConnected=x`;
-  }));
+  router.get(
+    "/x/callback",
+    returningToChannelsPage("x", async (req, res) => {
+      const flow = callbackFlow(req, "x");
+      const app = xApp();
+      const tokens = await exchangeXCode(app, callbackUrl(services, "x"), req.query.code as string, flow.codeVerifier!);
+      const account = await xAccountOf(app, tokens.accessToken);
+      await connectOrReconnect(services, originOf(req), {
+        unitId: flow.unitId,
+        kind: "x",
+        name: `@${account.username}`,
+        externalId: account.id,
+        credentials: xCredentialsOf(tokens),
+        settings: { ...app.channelSettings, username: account.username },
+        simulated: app.simulated,
+      });
+      clearFlow(res, "x");
+      return `${CHANNELS_PAGE}?oauthConnected=x`;
+    }),
+  );
 
   async function startFor(req: Request) {
     const query = parse(startQuery, req.query, req);
-    if (!(await services.prisma.unit.findFirst({ where: { id: query.unitId, active: true } }))) throw new AppError("not_found", { field: "unitId" });
+    if (!(await services.prisma.unit.findFirst({ where: { id: query.unitId, active: true } })))
+      throw new AppError("not_found", { field: "unitId" });
     return query;
   }
 
@@ -132,7 +164,11 @@ export function channelOAuthRoutes(services: Services): Router {
   function callbackFlow(req: Request, provider: OAuthProvider) {
     const query = parse(callbackQuery, req.query, req);
     const flow = loadFlow(services, req, provider, query.state);
-    if (query.error) throw new OAuthFailure(query.error === "access_denied" ? "access_denied" : "platform_error", `${provider}: ${query.error}`);
+    if (query.error)
+      throw new OAuthFailure(
+        query.error === "access_denied" ? "access_denied" : "platform_error",
+        `${provider}: ${query.error}`,
+      );
     if (!query.code) throw new OAuthFailure("platform_error", `${provider}: the callback has no code`);
     return flow;
   }
@@ -156,7 +192,8 @@ export function channelOAuthRoutes(services: Services): Router {
         target = await step(req, res);
       } catch (error) {
         const code = failureCode(error);
-        if (code === "invalid_state" || code === "platform_error") services.logger.warn({ err: error, provider }, "OAuth connection failed");
+        if (code === "invalid_state" || code === "platform_error")
+          services.logger.warn({ err: error, provider }, "OAuth connection failed");
         clearFlow(res, provider);
         target = `${CHANNELS_PAGE}?oauthError=${code}`;
       }
@@ -165,13 +202,19 @@ export function channelOAuthRoutes(services: Services): Router {
   }
 
   // The JSON steps answer flow problems as API errors; the web page words them.
-  router.use((error: unknown, _req: Request, _res: Response, next: (error: unknown) => void) => next(error instanceof OAuthFailure ? apiErrorOf(error) : error));
+  router.use((error: unknown, _req: Request, _res: Response, next: (error: unknown) => void) =>
+    next(error instanceof OAuthFailure ? apiErrorOf(error) : error),
+  );
   return router;
 }
 
 function apiErrorOf(failure: OAuthFailure): AppError {
-  if (failure.code === "platform_error") return new AppError("channel_verification_failed", { reason: failure.message });
-  return new AppError("not_found", { field: failure.code === "not_configured" ? "provider" : "state", oauthError: failure.code });
+  if (failure.code === "platform_error")
+    return new AppError("channel_verification_failed", { reason: failure.message });
+  return new AppError("not_found", {
+    field: failure.code === "not_configured" ? "provider" : "state",
+    oauthError: failure.code,
+  });
 }
 
 function notConfigured(): never {
@@ -180,6 +223,7 @@ function notConfigured(): never {
 
 function failureCode(error: unknown): OAuthFailureCode {
   if (error instanceof OAuthFailure) return error.code;
-  if (error instanceof ChannelError || (error instanceof AppError && error.code === "channel_verification_failed")) return "platform_error";
+  if (error instanceof ChannelError || (error instanceof AppError && error.code === "channel_verification_failed"))
+    return "platform_error";
   throw error;
 }

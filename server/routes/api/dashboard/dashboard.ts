@@ -4,7 +4,16 @@ import type { PrismaClient } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { toCsv } from "../../../metrics/csv.js";
 import { REPORTING_OFFSET_MINUTES } from "../../../metrics/definitions.js";
-import { areasReport, backlogReport, glossaryReport, publishingReport, summaryReport, unitsReport, volumeReport, type Report } from "../../../metrics/reports.js";
+import {
+  areasReport,
+  backlogReport,
+  glossaryReport,
+  publishingReport,
+  summaryReport,
+  unitsReport,
+  volumeReport,
+  type Report,
+} from "../../../metrics/reports.js";
 import type { MetricsScope } from "../../../metrics/scope.js";
 import { authorize, seesAllUnits } from "../../../policies/index.js";
 import type { Services } from "../../../services.js";
@@ -16,7 +25,13 @@ export function dashboardRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
 
-  const reports = { summary: summaryReport, units: unitsReport, backlog: backlogReport, areas: areasReport, publishing: publishingReport };
+  const reports = {
+    summary: summaryReport,
+    units: unitsReport,
+    backlog: backlogReport,
+    areas: areasReport,
+    publishing: publishingReport,
+  };
   for (const [name, build] of Object.entries(reports)) {
     router.get(`/${name}`, async (req, res) => {
       const query = parse(dashboardQuery, req.query, req);
@@ -28,7 +43,13 @@ export function dashboardRoutes(services: Services): Router {
   router.get("/volume", async (req, res) => {
     const query = parse(volumeQuery, req.query, req);
     const scope = await scopeFor(prisma, req.actor!, query);
-    send(res, `volume-${query.groupBy}-${query.bucket}`, scope, await volumeReport(prisma, scope, query.groupBy, query.bucket), query.format);
+    send(
+      res,
+      `volume-${query.groupBy}-${query.bucket}`,
+      scope,
+      await volumeReport(prisma, scope, query.groupBy, query.bucket),
+      query.format,
+    );
   });
 
   router.get("/glossary", (req, res) => {
@@ -47,7 +68,11 @@ export function dashboardRoutes(services: Services): Router {
  */
 export async function scopeFor(prisma: PrismaClient, actor: Actor, query: DashboardQuery): Promise<MetricsScope> {
   authorize(actor, "read", "Dashboard");
-  const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" }, select: { id: true, path: true } });
+  const root = await prisma.unit.findFirst({
+    where: { parentId: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, path: true },
+  });
   if (!root) throw new AppError("not_found");
   let unitPaths: string[] | null;
   let anchor: MetricsScope["anchor"];
@@ -86,7 +111,10 @@ async function knownUnit(prisma: PrismaClient, id: string, field: string) {
 /** Ids of the units at or below these paths: few (hundreds), so items are filtered by id, on an index. */
 async function unitIdsUnder(prisma: PrismaClient, paths: string[]): Promise<string[]> {
   if (paths.length === 0) return [];
-  const units = await prisma.unit.findMany({ where: { OR: paths.map((path) => ({ path: { startsWith: path } })) }, select: { id: true } });
+  const units = await prisma.unit.findMany({
+    where: { OR: paths.map((path) => ({ path: { startsWith: path } })) },
+    select: { id: true },
+  });
   return units.map((unit) => unit.id);
 }
 

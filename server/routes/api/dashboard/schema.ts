@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { InboxSource } from "../../../db/generated/enums.js";
-import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, REPORTING_OFFSET_MINUTES, VOLUME_BUCKETS, VOLUME_GROUPS } from "../../../metrics/definitions.js";
+import {
+  DEFAULT_PERIOD_DAYS,
+  MAX_PERIOD_DAYS,
+  REPORTING_OFFSET_MINUTES,
+  VOLUME_BUCKETS,
+  VOLUME_GROUPS,
+} from "../../../metrics/definitions.js";
 import { CATEGORIES } from "../../../triage/taxonomy.js";
 import { calendarDay, moment } from "../../fields.js";
 
@@ -36,9 +42,14 @@ type Filters = z.output<typeof filters>;
 function withPeriod<T extends Omit<Filters, "format">>(query: T, ctx: z.RefinementCtx) {
   const to = query.to ?? new Date();
   const from = query.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
-  if (from >= to) ctx.addIssue({ code: "custom", path: ["from"], message: "from harus sebelum to / from must be before to" });
+  if (from >= to)
+    ctx.addIssue({ code: "custom", path: ["from"], message: "from harus sebelum to / from must be before to" });
   if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
-    ctx.addIssue({ code: "custom", path: ["from"], message: `periode paling lama ${MAX_PERIOD_DAYS} hari / the period may be at most ${MAX_PERIOD_DAYS} days` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["from"],
+      message: `periode paling lama ${MAX_PERIOD_DAYS} hari / the period may be at most ${MAX_PERIOD_DAYS} days`,
+    });
   }
   return { ...query, from, to };
 }

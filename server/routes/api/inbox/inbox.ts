@@ -1,5 +1,13 @@
 import { Router, type Request } from "express";
-import { addNote, assignItem, changeItemStatus, correctTriage, inboxItemInclude, mergeItem, replyToItem } from "../../../commands/inbox.js";
+import {
+  addNote,
+  assignItem,
+  changeItemStatus,
+  correctTriage,
+  inboxItemInclude,
+  mergeItem,
+  replyToItem,
+} from "../../../commands/inbox.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { listInboxItems, visibleUnitIds } from "../../../inbox/listing.js";
@@ -10,13 +18,24 @@ import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
-import { assignBody, bulkBody, listInboxQuery, mergeBody, noteBody, replyBody, statusBody, triageBody, type BulkAction } from "./schema.js";
+import {
+  assignBody,
+  bulkBody,
+  listInboxQuery,
+  mergeBody,
+  noteBody,
+  replyBody,
+  statusBody,
+  triageBody,
+  type BulkAction,
+} from "./schema.js";
 
 export function inboxRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
 
-  const visibleWhere = (unitIds: string[] | null): Prisma.InboxItemWhereInput => (unitIds ? { unitId: { in: unitIds } } : {});
+  const visibleWhere = (unitIds: string[] | null): Prisma.InboxItemWhereInput =>
+    unitIds ? { unitId: { in: unitIds } } : {};
 
   async function placeNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
@@ -76,7 +95,16 @@ export function inboxRoutes(services: Services): Router {
       }),
       item.authorPlatformId
         ? prisma.inboxItem.findMany({
-            where: { AND: [visible, { source: item.source, authorPlatformId: item.authorPlatformId, conversationId: { not: item.conversationId } }] },
+            where: {
+              AND: [
+                visible,
+                {
+                  source: item.source,
+                  authorPlatformId: item.authorPlatformId,
+                  conversationId: { not: item.conversationId },
+                },
+              ],
+            },
             include: inboxItemInclude,
             orderBy: { sentAt: "desc" },
             take: 20,
@@ -84,18 +112,42 @@ export function inboxRoutes(services: Services): Router {
         : Promise.resolve([]),
       prisma.inboxEvent.findMany({ where: { itemId: item.id }, orderBy: { id: "asc" } }),
       item.postId
-        ? prisma.post.findUnique({ where: { id: item.postId }, select: { id: true, title: true, slug: true, body: true, status: true, authorId: true, unit: { select: { path: true } } } })
+        ? prisma.post.findUnique({
+            where: { id: item.postId },
+            select: {
+              id: true,
+              title: true,
+              slug: true,
+              body: true,
+              status: true,
+              authorId: true,
+              unit: { select: { path: true } },
+            },
+          })
         : Promise.resolve(null),
     ]);
-    const names = await placeNames([item.placeUnitId, ...conversation.map((i) => i.placeUnitId), ...earlier.map((i) => i.placeUnitId)]);
+    const names = await placeNames([
+      item.placeUnitId,
+      ...conversation.map((i) => i.placeUnitId),
+      ...earlier.map((i) => i.placeUnitId),
+    ]);
     const actors = new Map(
-      (await prisma.user.findMany({ where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+      (
+        await prisma.user.findMany({
+          where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
+          select: { id: true, name: true },
+        })
+      ).map((u) => [u.id, u.name]),
     );
     res.json({
       item: presentInboxItem(item, actor, names),
       conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
       earlierFromAuthor: earlier.map((other) => presentInboxItem(other, actor, names)),
-      post: post && can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status }) ? { id: post.id, title: post.title, slug: post.slug, body: post.body } : null,
+      post:
+        post &&
+        can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status })
+          ? { id: post.id, title: post.title, slug: post.slug, body: post.body }
+          : null,
       timeline: events.map((event) => presentInboxEvent(event, actors)),
     });
   });
@@ -115,17 +167,30 @@ export function inboxRoutes(services: Services): Router {
   // The actions that also exist in bulk: the single route and the bulk route run the same code.
   router.post("/:id/assign", async (req, res) => {
     const item = await handled(req);
-    res.json(await respond(req, await actOnItem(req, item.id, { type: "assign", ...parse(assignBody, req.body, req) })));
+    res.json(
+      await respond(req, await actOnItem(req, item.id, { type: "assign", ...parse(assignBody, req.body, req) })),
+    );
   });
 
   router.post("/:id/status", async (req, res) => {
     const item = await handled(req);
-    res.json(await respond(req, await actOnItem(req, item.id, { type: "status", ...parse(statusBody, req.body, req) })));
+    res.json(
+      await respond(req, await actOnItem(req, item.id, { type: "status", ...parse(statusBody, req.body, req) })),
+    );
   });
 
   router.patch("/:id/triage", async (req, res) => {
     const item = await handled(req);
-    res.json(await respond(req, await correctTriage(services, { origin: originOf(req), itemId: item.id, correction: parse(triageBody, req.body, req) })));
+    res.json(
+      await respond(
+        req,
+        await correctTriage(services, {
+          origin: originOf(req),
+          itemId: item.id,
+          correction: parse(triageBody, req.body, req),
+        }),
+      ),
+    );
   });
 
   router.post("/:id/merge", async (req, res) => {

@@ -11,7 +11,10 @@ export function inboxPhotoRoutes(services: Services): Router {
 
   router.get("/:id/photo", async (req, res) => {
     const { id } = parse(uuidParam, req.params, req);
-    const item = await services.prisma.inboxItem.findUnique({ where: { id }, select: { unit: { select: { path: true } }, photo: { select: { storageKey: true } } } });
+    const item = await services.prisma.inboxItem.findUnique({
+      where: { id },
+      select: { unit: { select: { path: true } }, photo: { select: { storageKey: true } } },
+    });
     if (!item) throw new AppError("not_found");
     authorize(req.actor!, "read", "InboxItem", { unitPath: item.unit?.path ?? null });
     if (!item.photo) throw new AppError("not_found");

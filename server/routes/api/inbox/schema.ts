@@ -4,7 +4,6 @@ import { InboxSource, InboxStatus } from "../../../db/generated/enums.js";
 import { CATEGORIES, KINDS, URGENCIES } from "../../../triage/taxonomy.js";
 import { paginationQuery } from "../../pagination.js";
 
-
 export const listInboxQuery = paginationQuery.extend({
   /** all: everything visible; mine: assigned to me; my_units: routed to my units; unassigned; overdue; urgent: open darurat/tinggi. */
   view: z.enum(INBOX_VIEWS).default("all"),
@@ -22,10 +21,17 @@ export const listInboxQuery = paginationQuery.extend({
 const text = z.string().trim().min(1).max(5000);
 export const replyBody = z.object({ text }).strict();
 export const noteBody = z.object({ text }).strict();
-export const assignBody = z.object({ assigneeId: z.uuid().nullable().optional(), unitId: z.uuid().optional() }).strict();
+export const assignBody = z
+  .object({ assigneeId: z.uuid().nullable().optional(), unitId: z.uuid().optional() })
+  .strict();
 export const statusBody = z.object({ status: z.enum(["in_progress", "resolved", "reopened", "closed_spam"]) }).strict();
 export const triageBody = z
-  .object({ kind: z.enum(KINDS).optional(), category: z.enum(CATEGORIES).optional(), urgency: z.enum(URGENCIES).optional(), placeUnitId: z.uuid().nullable().optional() })
+  .object({
+    kind: z.enum(KINDS).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    placeUnitId: z.uuid().nullable().optional(),
+  })
   .strict();
 export const mergeBody = z.object({ intoId: z.uuid() }).strict();
 export const bulkBody = z

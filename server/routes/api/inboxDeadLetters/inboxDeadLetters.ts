@@ -17,7 +17,12 @@ export function inboxDeadLetterRoutes(services: Services): Router {
 
   async function presentOne(id: string) {
     const letter = await prisma.inboxDeadLetter.findUniqueOrThrow({ where: { id } });
-    const channel = letter.channelId ? await prisma.channel.findUnique({ where: { id: letter.channelId }, select: { id: true, name: true, kind: true } }) : null;
+    const channel = letter.channelId
+      ? await prisma.channel.findUnique({
+          where: { id: letter.channelId },
+          select: { id: true, name: true, kind: true },
+        })
+      : null;
     return presentInboxDeadLetter({ ...letter, channel });
   }
 
@@ -30,12 +35,28 @@ export function inboxDeadLetterRoutes(services: Services): Router {
     if (query.state === "open") filters.push({ resolution: null });
     if (query.state === "resolved") filters.push({ resolution: { not: null } });
     if (after) filters.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
-    const rows = await prisma.inboxDeadLetter.findMany({ where: { AND: filters }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+    const rows = await prisma.inboxDeadLetter.findMany({
+      where: { AND: filters },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+    });
     const result = page(rows, query.limit, (letter) => `${letter.createdAt.toISOString()}|${letter.id}`);
     const channelIds = [...new Set(result.data.flatMap((letter) => (letter.channelId ? [letter.channelId] : [])))];
-    const channels = new Map((await prisma.channel.findMany({ where: { id: { in: channelIds } }, select: { id: true, name: true, kind: true } })).map((channel) => [channel.id, channel]));
+    const channels = new Map(
+      (
+        await prisma.channel.findMany({
+          where: { id: { in: channelIds } },
+          select: { id: true, name: true, kind: true },
+        })
+      ).map((channel) => [channel.id, channel]),
+    );
     res.json({
-      data: result.data.map((letter) => presentInboxDeadLetter({ ...letter, channel: letter.channelId ? (channels.get(letter.channelId) ?? null) : null })),
+      data: result.data.map((letter) =>
+        presentInboxDeadLetter({
+          ...letter,
+          channel: letter.channelId ? (channels.get(letter.channelId) ?? null) : null,
+        }),
+      ),
       nextCursor: result.nextCursor,
     });
   });
@@ -44,7 +65,8 @@ export function inboxDeadLetterRoutes(services: Services): Router {
     authorize(req.actor!, "update", "InboxDeadLetter");
     const { id } = parse(uuidParam, req.params, req);
     const outcome = await retryDeadLetter(services, originOf(req), id);
-    if (!outcome.filed) throw new AppError("dead_letter_retry_failed", { reason: outcome.reason, deadLetter: await presentOne(id) });
+    if (!outcome.filed)
+      throw new AppError("dead_letter_retry_failed", { reason: outcome.reason, deadLetter: await presentOne(id) });
     res.json(await presentOne(id));
   });
 

@@ -19,21 +19,25 @@ const uploadQuery = z.object({
 /** Uploads arrive as the raw file (Content-Type = the file's type), so no multipart parser is needed. */
 export function mediaRoutes(services: Services): Router {
   const router = Router();
-  router.post("/", express.raw({ type: [...IMAGE_TYPES, ...VIDEO_TYPES], limit: MAX_UPLOAD_BYTES }), async (req, res) => {
-    const query = parse(uploadQuery, req.query, req);
-    const unit = await services.prisma.unit.findUnique({ where: { id: query.unitId } });
-    if (!unit) throw new AppError("not_found", { field: "unitId" });
-    authorize(req.actor!, "create", "MediaAsset", { unitPath: unit.path });
-    if (!Buffer.isBuffer(req.body)) throw new AppError("unsupported_media_file", { field: "media" });
-    const asset = await storeUpload(services, originOf(req), {
-      unitId: unit.id,
-      mimeType: req.get("content-type")!.split(";")[0]!.trim(),
-      originalName: query.name,
-      body: req.body,
-      declaredWidth: query.width,
-      declaredHeight: query.height,
-    });
-    res.status(201).json(presentMedia(services, asset));
-  });
+  router.post(
+    "/",
+    express.raw({ type: [...IMAGE_TYPES, ...VIDEO_TYPES], limit: MAX_UPLOAD_BYTES }),
+    async (req, res) => {
+      const query = parse(uploadQuery, req.query, req);
+      const unit = await services.prisma.unit.findUnique({ where: { id: query.unitId } });
+      if (!unit) throw new AppError("not_found", { field: "unitId" });
+      authorize(req.actor!, "create", "MediaAsset", { unitPath: unit.path });
+      if (!Buffer.isBuffer(req.body)) throw new AppError("unsupported_media_file", { field: "media" });
+      const asset = await storeUpload(services, originOf(req), {
+        unitId: unit.id,
+        mimeType: req.get("content-type")!.split(";")[0]!.trim(),
+        originalName: query.name,
+        body: req.body,
+        declaredWidth: query.width,
+        declaredHeight: query.height,
+      });
+      res.status(201).json(presentMedia(services, asset));
+    },
+  );
   return router;
 }

@@ -1,5 +1,14 @@
 import { Router, type Request } from "express";
-import { approvePost, cancelPost, createPost, postInclude, reschedulePost, returnPost, submitPost, updatePost } from "../../../commands/posts.js";
+import {
+  approvePost,
+  cancelPost,
+  createPost,
+  postInclude,
+  reschedulePost,
+  returnPost,
+  submitPost,
+  updatePost,
+} from "../../../commands/posts.js";
 import { editPublishedPost, withdrawPost } from "../../../commands/publishedPosts.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
@@ -9,19 +18,33 @@ import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
-import { approveBody, createPostBody, editPublishedBody, listPostsQuery, rescheduleBody, returnBody, updatePostBody } from "./schema.js";
+import {
+  approveBody,
+  createPostBody,
+  editPublishedBody,
+  listPostsQuery,
+  rescheduleBody,
+  returnBody,
+  updatePostBody,
+} from "./schema.js";
 
 export function postRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
 
   async function loadPost(req: Request) {
-    const post = await prisma.post.findUnique({ where: { id: parse(uuidParam, req.params, req).id }, include: postInclude });
+    const post = await prisma.post.findUnique({
+      where: { id: parse(uuidParam, req.params, req).id },
+      include: postInclude,
+    });
     if (!post) throw new AppError("not_found");
     authorize(req.actor!, "read", "Post", { unitPath: post.unit.path, authorId: post.authorId });
     return post;
   }
-  const subjectOf = (post: Awaited<ReturnType<typeof loadPost>>) => ({ unitPath: post.unit.path, authorId: post.authorId });
+  const subjectOf = (post: Awaited<ReturnType<typeof loadPost>>) => ({
+    unitPath: post.unit.path,
+    authorId: post.authorId,
+  });
 
   // Newest activity first; the calendar asks for a window with from/to.
   router.get("/", async (req, res) => {
@@ -35,12 +58,26 @@ export function postRoutes(services: Services): Router {
     if (query.unitId) filters.push({ unitId: query.unitId });
     if (query.from || query.to) {
       const window = { gte: query.from, lt: query.to };
-      filters.push({ OR: [{ scheduledAt: window }, { publishedAt: window }, { scheduledAt: null, publishedAt: null, createdAt: window }] });
+      filters.push({
+        OR: [
+          { scheduledAt: window },
+          { publishedAt: window },
+          { scheduledAt: null, publishedAt: null, createdAt: window },
+        ],
+      });
     }
     if (after) filters.push({ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] });
-    const rows = await prisma.post.findMany({ where: { AND: filters }, include: postInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+    const rows = await prisma.post.findMany({
+      where: { AND: filters },
+      include: postInclude,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+    });
     const result = page(rows, query.limit, (post) => `${post.createdAt.toISOString()}|${post.id}`);
-    res.json({ data: result.data.map((post) => presentPost(services, post, req.actor!)), nextCursor: result.nextCursor });
+    res.json({
+      data: result.data.map((post) => presentPost(services, post, req.actor!)),
+      nextCursor: result.nextCursor,
+    });
   });
 
   router.get("/:id", async (req, res) => {

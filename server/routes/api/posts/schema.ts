@@ -9,7 +9,11 @@ const when = moment;
 const postFields = {
   title: z.string().trim().min(3).max(200),
   body: z.string().trim().min(1).max(63_206),
-  link: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
   hashtags: z.array(hashtag).max(60).optional(),
   mediaIds: z.array(z.uuid()).max(10).optional(),
   channelIds: z.array(z.uuid()).min(1).max(20),
@@ -28,7 +32,12 @@ export const listPostsQuery = paginationQuery.extend({
 });
 
 export const editPublishedBody = z
-  .object({ title: postFields.title.optional(), body: postFields.body.optional(), link: postFields.link, hashtags: postFields.hashtags })
+  .object({
+    title: postFields.title.optional(),
+    body: postFields.body.optional(),
+    link: postFields.link,
+    hashtags: postFields.hashtags,
+  })
   .strict();
 
 export const approveBody = z.object({ note: z.string().trim().max(2000).nullable().optional() }).strict();

@@ -28,8 +28,16 @@ export function reportRoutes(services: Services): Router {
     // The dashboard's own scope: who may read which unit's figures is decided the same way.
     const scope = await scopeFor(prisma, req.actor!, { ...period, unitId: query.unitId, format: "json" });
     const started = performance.now();
-    const pdf = await renderReportPdf({ kind: "monthly", period, figures: await collectReportFigures(prisma, scope), generatedAt: new Date() });
-    logger.info({ month, unitId: query.unitId, bytes: pdf.length, ms: Math.round(performance.now() - started) }, "monthly report rendered");
+    const pdf = await renderReportPdf({
+      kind: "monthly",
+      period,
+      figures: await collectReportFigures(prisma, scope),
+      generatedAt: new Date(),
+    });
+    logger.info(
+      { month, unitId: query.unitId, bytes: pdf.length, ms: Math.round(performance.now() - started) },
+      "monthly report rendered",
+    );
     sendPdf(res, reportFileName("monthly", period), pdf);
   });
 
@@ -40,17 +48,39 @@ export function reportRoutes(services: Services): Router {
     const period = scope.period;
     const kind = documentKindOf(period);
     const started = performance.now();
-    const pdf = await renderReportPdf({ kind, period, figures: await collectReportFigures(prisma, scope), generatedAt: new Date() });
+    const pdf = await renderReportPdf({
+      kind,
+      period,
+      figures: await collectReportFigures(prisma, scope),
+      generatedAt: new Date(),
+    });
     const fileName = reportFileName(kind, period);
     // Figures leave the system in a document that outlives the session: who took which is recorded.
-    await recordAudit(prisma, { actor: req.actor!, ip: req.ip, requestId: String(req.id) }, {
-      action: "report.exported",
-      targetType: "report",
-      targetId: fileName,
-      unitId: query.unitId ?? null,
-      changes: { from: period.from.toISOString(), to: period.to.toISOString(), filters: { unitId: query.unitId, placeUnitId: query.placeUnitId, source: query.source, channelId: query.channelId, category: query.category } },
-    });
-    logger.info({ kind, from: period.from, to: period.to, bytes: pdf.length, ms: Math.round(performance.now() - started) }, "dashboard report rendered");
+    await recordAudit(
+      prisma,
+      { actor: req.actor!, ip: req.ip, requestId: String(req.id) },
+      {
+        action: "report.exported",
+        targetType: "report",
+        targetId: fileName,
+        unitId: query.unitId ?? null,
+        changes: {
+          from: period.from.toISOString(),
+          to: period.to.toISOString(),
+          filters: {
+            unitId: query.unitId,
+            placeUnitId: query.placeUnitId,
+            source: query.source,
+            channelId: query.channelId,
+            category: query.category,
+          },
+        },
+      },
+    );
+    logger.info(
+      { kind, from: period.from, to: period.to, bytes: pdf.length, ms: Math.round(performance.now() - started) },
+      "dashboard report rendered",
+    );
     sendPdf(res, fileName, pdf);
   });
 
@@ -63,7 +93,16 @@ export function reportRoutes(services: Services): Router {
     const configured = services.config.reports.recipients;
     const recipients = body.to === "me" || configured.length === 0 ? [req.actor!.email] : configured;
     const sent = await mailer.send("weekly", previousWeek(new Date()), recipients, { subjectPrefix: "[Uji] " });
-    await recordAudit(prisma, { actor: req.actor!, ip: req.ip }, { action: "report.test_sent", targetType: "report", targetId: `weekly:${sent.period.from}`, changes: { ...sent } });
+    await recordAudit(
+      prisma,
+      { actor: req.actor!, ip: req.ip },
+      {
+        action: "report.test_sent",
+        targetType: "report",
+        targetId: `weekly:${sent.period.from}`,
+        changes: { ...sent },
+      },
+    );
     res.json(sent);
   });
 

@@ -23,7 +23,12 @@ export function routingRuleRoutes(services: Services): Router {
 
   async function presented(rules: RoutingRule[]) {
     const ids = rules.flatMap((rule) => [rule.unitId, ...(rule.placeUnitId ? [rule.placeUnitId] : [])]);
-    const names = new Map((await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    const names = new Map(
+      (await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [
+        u.id,
+        u.name,
+      ]),
+    );
     return rules.map((rule) => present(rule, names));
   }
 

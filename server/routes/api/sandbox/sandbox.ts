@@ -22,7 +22,10 @@ export function sandboxRoutes(services: Services): Router {
     const hasBody = !["GET", "HEAD"].includes(req.method);
     const response = await fetch(`${sandbox.url}/_sandbox/${path}${query ? `?${query}` : ""}`, {
       method: req.method,
-      headers: { authorization: `Bearer ${sandbox.controlToken}`, ...(hasBody ? { "content-type": "application/json" } : {}) },
+      headers: {
+        authorization: `Bearer ${sandbox.controlToken}`,
+        ...(hasBody ? { "content-type": "application/json" } : {}),
+      },
       body: hasBody ? JSON.stringify(req.body ?? {}) : undefined,
     });
     const body = await response.text();
@@ -34,7 +37,10 @@ export function sandboxRoutes(services: Services): Router {
         changes: { body: req.body ?? null },
       });
     }
-    res.status(response.status).type(response.headers.get("content-type") ?? "application/json").send(body);
+    res
+      .status(response.status)
+      .type(response.headers.get("content-type") ?? "application/json")
+      .send(body);
   });
 
   return router;

@@ -3,14 +3,21 @@ import { UnitType } from "../../../db/generated/enums.js";
 import { UNIT_TIME_ZONES } from "../../../deadlines/timeZones.js";
 import { paginationQuery } from "../../pagination.js";
 
-
 export const listUnitsQuery = paginationQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
   type: z.enum(UnitType).optional(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
 
-const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/);
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9._-]+$/);
 
 export const createUnitBody = z
   .object({

@@ -25,7 +25,13 @@ export function unitRoutes(services: Services): Router {
     const query = parse(listUnitsQuery, req.query, req);
     const after = decodeCursor(query.cursor, cursorKeys.text);
     const rows = await prisma.unit.findMany({
-      where: { AND: [unitScopeWhere(req.actor!) ?? {}, { type: query.type, active: query.active }, after ? { path: { gt: after } } : {}] },
+      where: {
+        AND: [
+          unitScopeWhere(req.actor!) ?? {},
+          { type: query.type, active: query.active },
+          after ? { path: { gt: after } } : {},
+        ],
+      },
       orderBy: { path: "asc" },
       take: query.limit + 1,
     });

@@ -3,12 +3,14 @@ import { Role } from "../../../db/generated/enums.js";
 import { LOCALES } from "../../../i18n/locale.js";
 import { paginationQuery } from "../../pagination.js";
 
-
 export const listUsersQuery = paginationQuery.extend({
   q: z.string().trim().max(120).optional(),
   role: z.enum(Role).optional(),
   unitId: z.uuid().optional(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 const email = z.email().max(254);

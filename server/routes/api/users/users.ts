@@ -32,12 +32,23 @@ export function userRoutes(services: Services): Router {
     const query = parse(listUsersQuery, req.query, req);
     const after = decodeCursor(query.cursor, cursorKeys.text);
     const filters: Prisma.UserWhereInput[] = [visibleUsersWhere(req.actor!)];
-    if (query.q) filters.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] });
+    if (query.q)
+      filters.push({
+        OR: [
+          { name: { contains: query.q, mode: "insensitive" } },
+          { email: { contains: query.q, mode: "insensitive" } },
+        ],
+      });
     if (query.role) filters.push({ role: query.role });
     if (query.active !== undefined) filters.push({ active: query.active });
     if (query.unitId) filters.push({ memberships: { some: { unitId: query.unitId } } });
     if (after) filters.push({ email: { gt: after } });
-    const rows = await prisma.user.findMany({ where: { AND: filters }, include: userInclude, orderBy: { email: "asc" }, take: query.limit + 1 });
+    const rows = await prisma.user.findMany({
+      where: { AND: filters },
+      include: userInclude,
+      orderBy: { email: "asc" },
+      take: query.limit + 1,
+    });
     const result = page(rows, query.limit, (user) => user.email);
     res.json({ data: result.data.map((user) => presentUser(user)), nextCursor: result.nextCursor });
   });

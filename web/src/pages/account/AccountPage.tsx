@@ -43,7 +43,14 @@ function LanguagePreference() {
         <legend>{t("language.label")}</legend>
         {options.map(({ code, label }) => (
           <label key={code} lang={code}>
-            <input type="radio" name="language" value={code} checked={language === code} onChange={() => void save.run(code)} disabled={save.busy} />
+            <input
+              type="radio"
+              name="language"
+              value={code}
+              checked={language === code}
+              onChange={() => void save.run(code)}
+              disabled={save.busy}
+            />
             {label}
           </label>
         ))}

@@ -39,7 +39,14 @@ export function ApiTokensSection() {
         list={loadedList(tokens)}
         caption={t("tokens.title")}
         emptyText={t("tokens.none")}
-        columns={[t("tokens.name"), t("tokens.prefix"), t("tokens.createdAt"), t("tokens.lastUsedAt"), t("tokens.expiresAt"), t("common.status")]}
+        columns={[
+          t("tokens.name"),
+          t("tokens.prefix"),
+          t("tokens.createdAt"),
+          t("tokens.lastUsedAt"),
+          t("tokens.expiresAt"),
+          t("common.status"),
+        ]}
         row={(token) => <TokenRow token={token} busy={revoke.busy} onRevoke={() => void revoke.run(token.id)} />}
       />
     </section>
@@ -62,7 +69,12 @@ function TokenRow({ token, busy, onRevoke }: { token: ApiToken; busy: boolean; o
         {token.revokedAt ? (
           t("tokens.revoked", { at: formatDateTime(token.revokedAt) })
         ) : (
-          <ConfirmButton label={t("tokens.revoke")} confirmLabel={t("tokens.confirmRevoke")} busy={busy} onConfirm={onRevoke} />
+          <ConfirmButton
+            label={t("tokens.revoke")}
+            confirmLabel={t("tokens.confirmRevoke")}
+            busy={busy}
+            onConfirm={onRevoke}
+          />
         )}
       </td>
     </tr>
@@ -73,7 +85,9 @@ function CreateTokenForm({ onCreated }: { onCreated(token: string): void }) {
   const { t } = useI18n();
   const [name, setName] = useState("");
   const [expiresInDays, setExpiresInDays] = useState("");
-  const create = useAction((body: { name: string; expiresInDays?: number }) => api.post<{ apiToken: ApiToken; token: string }>("/auth/tokens", body));
+  const create = useAction((body: { name: string; expiresInDays?: number }) =>
+    api.post<{ apiToken: ApiToken; token: string }>("/auth/tokens", body),
+  );
   const errors = fieldErrorsOf(create.error);
 
   const submit = async (event: FormEvent) => {
@@ -87,7 +101,14 @@ function CreateTokenForm({ onCreated }: { onCreated(token: string): void }) {
 
   return (
     <form onSubmit={submit} className="form form--inline">
-      <TextField label={t("tokens.name")} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <TextField
+        label={t("tokens.name")}
+        required
+        maxLength={80}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+      />
       <TextField
         label={t("tokens.expiresInDays")}
         hint={t("tokens.expiresHint")}

@@ -6,7 +6,12 @@ import { useI18n } from "../../i18n";
 /** Which record's form is open: a new one, an existing one, or none. */
 export function useEditing<T extends { id: string }>() {
   const [editing, setEditing] = useState<T | "new" | null>(null);
-  return { editing, create: () => setEditing("new"), edit: (record: T) => setEditing(record), close: () => setEditing(null) };
+  return {
+    editing,
+    create: () => setEditing("new"),
+    edit: (record: T) => setEditing(record),
+    close: () => setEditing(null),
+  };
 }
 
 export type Editor<T extends { id: string }> = ReturnType<typeof useEditing<T>>;
@@ -25,7 +30,15 @@ type AdminListPageProps<T extends { id: string }> = {
 };
 
 /** An administration list page: its "new" button while no form is open, the form when one is, then the list. */
-export function AdminListPage<T extends { id: string }>({ title, newLabel, canCreate = true, editor, notice, form, children }: AdminListPageProps<T>) {
+export function AdminListPage<T extends { id: string }>({
+  title,
+  newLabel,
+  canCreate = true,
+  editor,
+  notice,
+  form,
+  children,
+}: AdminListPageProps<T>) {
   const { editing } = editor;
   const newButton = (
     <button type="button" onClick={editor.create}>
@@ -35,7 +48,11 @@ export function AdminListPage<T extends { id: string }>({ title, newLabel, canCr
   return (
     <Page title={title} actions={canCreate && editing === null && newButton}>
       {notice}
-      {editing !== null && <Fragment key={editing === "new" ? "new" : editing.id}>{form(editing === "new" ? undefined : editing)}</Fragment>}
+      {editing !== null && (
+        <Fragment key={editing === "new" ? "new" : editing.id}>
+          {form(editing === "new" ? undefined : editing)}
+        </Fragment>
+      )}
       {children}
     </Page>
   );
@@ -63,14 +80,27 @@ export function EditButton({ label, onEdit }: { label: string; onEdit(): void })
 }
 
 /** A record's row actions: edit, then deactivate (asks first) or reactivate. */
-export function RowActions({ editLabel, onEdit, active, confirmDeactivate, busy, onSetActive, children }: RowActionsProps) {
+export function RowActions({
+  editLabel,
+  onEdit,
+  active,
+  confirmDeactivate,
+  busy,
+  onSetActive,
+  children,
+}: RowActionsProps) {
   const { t } = useI18n();
   return (
     <div className="row-actions">
       <EditButton label={editLabel} onEdit={onEdit} />
       {children}
       {active ? (
-        <ConfirmButton label={t("common.deactivate")} confirmLabel={confirmDeactivate} busy={busy} onConfirm={() => onSetActive(false)} />
+        <ConfirmButton
+          label={t("common.deactivate")}
+          confirmLabel={confirmDeactivate}
+          busy={busy}
+          onConfirm={() => onSetActive(false)}
+        />
       ) : (
         <button type="button" className="button--secondary" disabled={busy} onClick={() => onSetActive(true)}>
           {t("common.reactivate")}

@@ -37,8 +37,18 @@ export function AuditLogPage() {
   return (
     <Page title={t("admin.audit")}>
       <FilterForm label={t("audit.filters")} onApply={filters.apply} onReset={filters.reset}>
-        <TextField label={t("audit.action")} hint={t("audit.actionHint")} pattern="[a-z_.]+" {...filters.field("action")} />
-        <TextField label={t("audit.targetType")} hint={t("audit.targetTypeHint")} pattern="[A-Za-z]+" {...filters.field("targetType")} />
+        <TextField
+          label={t("audit.action")}
+          hint={t("audit.actionHint")}
+          pattern="[a-z_.]+"
+          {...filters.field("action")}
+        />
+        <TextField
+          label={t("audit.targetType")}
+          hint={t("audit.targetTypeHint")}
+          pattern="[A-Za-z]+"
+          {...filters.field("targetType")}
+        />
         <FilterSelect label={t("audit.unit")} {...filters.field("unitId")}>
           <UnitOptions units={units.data ?? []} />
         </FilterSelect>
@@ -56,7 +66,14 @@ export function AuditLogPage() {
         list={events}
         caption={t("admin.audit")}
         className="audit-table"
-        columns={[t("audit.time"), t("audit.actor"), t("audit.action"), t("audit.target"), t("audit.unit"), t("audit.changes")]}
+        columns={[
+          t("audit.time"),
+          t("audit.actor"),
+          t("audit.action"),
+          t("audit.target"),
+          t("audit.unit"),
+          t("audit.changes"),
+        ]}
         row={(event) => <AuditRow event={event} />}
       />
     </Page>
@@ -89,7 +106,8 @@ function AuditRow({ event }: { event: AuditEvent }) {
 /** Changes folded under the names of what changed, so long JSON does not stretch every row. */
 function Changes({ changes }: { changes: unknown }) {
   if (changes === null || changes === undefined) return <>—</>;
-  const summary = typeof changes === "object" && !Array.isArray(changes) ? Object.keys(changes).join(", ") : String(changes);
+  const summary =
+    typeof changes === "object" && !Array.isArray(changes) ? Object.keys(changes).join(", ") : String(changes);
   return (
     <details className="changes">
       <summary>{summary || "{}"}</summary>

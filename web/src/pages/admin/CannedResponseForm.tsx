@@ -21,7 +21,9 @@ export function CannedResponseForm({ response, units, onSaved, onCancel }: Canne
   const [unitId, setUnitId] = useState(response?.unit?.id ?? "");
   const [language, setLanguage] = useState<Locale>(response?.language ?? "id");
   const save = useAction((fields: object) =>
-    response ? api.patch<CannedResponse>(`/canned-responses/${response.id}`, fields) : api.post<CannedResponse>("/canned-responses", fields),
+    response
+      ? api.patch<CannedResponse>(`/canned-responses/${response.id}`, fields)
+      : api.post<CannedResponse>("/canned-responses", fields),
   );
   const errors = fieldErrorsOf(save.error);
 
@@ -37,13 +39,40 @@ export function CannedResponseForm({ response, units, onSaved, onCancel }: Canne
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
-      <TextField label={t("canned.titleField")} required maxLength={TITLE_MAX} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
-      <TextAreaField label={t("canned.body")} hint={t("canned.variablesHint")} required rows={5} maxLength={BODY_MAX} value={body} onChange={(e) => setBody(e.target.value)} error={errors.body} />
-      <SelectField label={t("canned.unit")} hint={t("canned.unitHint")} value={unitId} onChange={(e) => setUnitId(e.target.value)} error={errors.unitId}>
+      <TextField
+        label={t("canned.titleField")}
+        required
+        maxLength={TITLE_MAX}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errors.title}
+      />
+      <TextAreaField
+        label={t("canned.body")}
+        hint={t("canned.variablesHint")}
+        required
+        rows={5}
+        maxLength={BODY_MAX}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={errors.body}
+      />
+      <SelectField
+        label={t("canned.unit")}
+        hint={t("canned.unitHint")}
+        value={unitId}
+        onChange={(e) => setUnitId(e.target.value)}
+        error={errors.unitId}
+      >
         <option value="">{t("canned.allUnits")}</option>
         <UnitOptions units={units.filter((unit) => unit.active)} />
       </SelectField>
-      <SelectField label={t("canned.language")} value={language} onChange={(e) => setLanguage(e.target.value as Locale)} error={errors.language}>
+      <SelectField
+        label={t("canned.language")}
+        value={language}
+        onChange={(e) => setLanguage(e.target.value as Locale)}
+        error={errors.language}
+      >
         <option value="id">{t("canned.language.id")}</option>
         <option value="en">{t("canned.language.en")}</option>
       </SelectField>

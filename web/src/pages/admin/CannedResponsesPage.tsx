@@ -31,14 +31,22 @@ export function CannedResponsesPage() {
       newLabel={t("canned.new")}
       editor={editor}
       notice={<p>{t("canned.howUsed")}</p>}
-      form={(response) => <CannedResponseForm response={response} units={units.data ?? []} onSaved={saved} onCancel={editor.close} />}
+      form={(response) => (
+        <CannedResponseForm response={response} units={units.data ?? []} onSaved={saved} onCancel={editor.close} />
+      )}
     >
       <ErrorAlert error={remove.error ?? units.error} />
       <ListTable
         list={loadedList(responses)}
         caption={t("admin.cannedResponses")}
         emptyText={t("canned.none")}
-        columns={[t("canned.titleField"), t("canned.body"), t("canned.unit"), t("canned.language"), t("common.actions")]}
+        columns={[
+          t("canned.titleField"),
+          t("canned.body"),
+          t("canned.unit"),
+          t("canned.language"),
+          t("common.actions"),
+        ]}
         row={(response) => (
           <tr>
             <th scope="row">{response.title}</th>
@@ -47,7 +55,10 @@ export function CannedResponsesPage() {
             <td>{t(response.language === "en" ? "canned.language.en" : "canned.language.id")}</td>
             <td>
               <div className="row-actions">
-                <EditButton label={t("canned.editNamed", { title: response.title })} onEdit={() => editor.edit(response)} />
+                <EditButton
+                  label={t("canned.editNamed", { title: response.title })}
+                  onEdit={() => editor.edit(response)}
+                />
                 <ConfirmButton
                   label={t("canned.delete")}
                   confirmLabel={t("canned.confirmDelete", { title: response.title })}

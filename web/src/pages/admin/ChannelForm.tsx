@@ -15,14 +15,27 @@ type ConnectableKind = Exclude<ChannelKind, "website">;
  * What each platform needs to connect: one of its credential sets (X takes OAuth 1.0a keys or an
  * OAuth 2.0 user token), the account id where the platform needs one, and non-secret settings.
  */
-const CONNECTION: Record<ConnectableKind, { credentialSets: { label: MessageKey; inputs: InputSpec[] }[]; externalId?: InputSpec; settings: InputSpec[] }> = {
+const CONNECTION: Record<
+  ConnectableKind,
+  { credentialSets: { label: MessageKey; inputs: InputSpec[] }[]; externalId?: InputSpec; settings: InputSpec[] }
+> = {
   facebook: {
-    credentialSets: [{ label: "channels.credentials", inputs: [{ key: "pageAccessToken", label: "channelField.pageAccessToken", secret: true }] }],
+    credentialSets: [
+      {
+        label: "channels.credentials",
+        inputs: [{ key: "pageAccessToken", label: "channelField.pageAccessToken", secret: true }],
+      },
+    ],
     externalId: { key: "pageId", label: "channelField.pageId" },
     settings: [],
   },
   instagram: {
-    credentialSets: [{ label: "channels.credentials", inputs: [{ key: "accessToken", label: "channelField.accessToken", secret: true }] }],
+    credentialSets: [
+      {
+        label: "channels.credentials",
+        inputs: [{ key: "accessToken", label: "channelField.accessToken", secret: true }],
+      },
+    ],
     externalId: { key: "igUserId", label: "channelField.igUserId" },
     settings: [],
   },
@@ -37,7 +50,10 @@ const CONNECTION: Record<ConnectableKind, { credentialSets: { label: MessageKey;
           { key: "accessSecret", label: "channelField.accessSecret", secret: true },
         ],
       },
-      { label: "channels.xOauth2", inputs: [{ key: "oauth2UserToken", label: "channelField.oauth2UserToken", secret: true }] },
+      {
+        label: "channels.xOauth2",
+        inputs: [{ key: "oauth2UserToken", label: "channelField.oauth2UserToken", secret: true }],
+      },
     ],
     settings: [],
   },
@@ -68,10 +84,13 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
   const [values, setValues] = useState<Record<string, string>>({});
   const connection = CONNECTION[kind];
   const credentialSet = connection.credentialSets[setIndex] ?? connection.credentialSets[0]!;
-  const save = useAction((body: object) => (channel ? api.patch<Channel>(`/channels/${channel.id}`, body) : api.post<Channel>("/channels", body)));
+  const save = useAction((body: object) =>
+    channel ? api.patch<Channel>(`/channels/${channel.id}`, body) : api.post<Channel>("/channels", body),
+  );
   const errors = fieldErrorsOf(save.error);
 
-  const filled = (inputs: InputSpec[]) => Object.fromEntries(inputs.map(({ key }) => [key, values[key]?.trim() ?? ""]).filter(([, value]) => value));
+  const filled = (inputs: InputSpec[]) =>
+    Object.fromEntries(inputs.map(({ key }) => [key, values[key]?.trim() ?? ""]).filter(([, value]) => value));
   const submit = async () => {
     const credentials = filled(credentialSet.inputs);
     const settings = filled(connection.settings);
@@ -82,7 +101,9 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
       settings: Object.keys(settings).length > 0 ? settings : undefined,
     };
     const externalId = connection.externalId && values[connection.externalId.key]?.trim();
-    const saved = await save.run(channel ? changes : { ...changes, unitId, kind, externalId: externalId || undefined, credentials });
+    const saved = await save.run(
+      channel ? changes : { ...changes, unitId, kind, externalId: externalId || undefined, credentials },
+    );
     if (saved) onSaved(saved);
   };
 
@@ -108,7 +129,13 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
-      <SelectField label={t("channels.unit")} value={unitId} disabled={Boolean(channel)} onChange={(e) => setUnitId(e.target.value)} error={errors.unitId}>
+      <SelectField
+        label={t("channels.unit")}
+        value={unitId}
+        disabled={Boolean(channel)}
+        onChange={(e) => setUnitId(e.target.value)}
+        error={errors.unitId}
+      >
         <UnitOptions units={units} />
       </SelectField>
       <SelectField
@@ -127,20 +154,36 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
           </option>
         ))}
       </SelectField>
-      <TextField label={t("channels.name")} hint={t("channels.nameHint")} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <TextField
+        label={t("channels.name")}
+        hint={t("channels.nameHint")}
+        maxLength={120}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+      />
       {!channel && connection.externalId && input(connection.externalId, true)}
       {connection.settings.map((spec) => input(spec, !channel))}
       {connection.credentialSets.length > 1 && (
         <FieldGroup legend={t("channels.authMethod")}>
           {connection.credentialSets.map((set, index) => (
             <label key={set.label} className="checkbox">
-              <input type="radio" name="credential-set" checked={index === setIndex} onChange={() => setSetIndex(index)} />
+              <input
+                type="radio"
+                name="credential-set"
+                checked={index === setIndex}
+                onChange={() => setSetIndex(index)}
+              />
               {t(set.label)}
             </label>
           ))}
         </FieldGroup>
       )}
-      <FieldGroup legend={t(credentialSet.label)} hint={t(channel ? "channels.replaceHint" : "channels.secretHint")} error={errors.credentials}>
+      <FieldGroup
+        legend={t(credentialSet.label)}
+        hint={t(channel ? "channels.replaceHint" : "channels.secretHint")}
+        error={errors.credentials}
+      >
         {credentialSet.inputs.map((spec) => input(spec, !channel))}
       </FieldGroup>
     </PanelForm>

@@ -21,7 +21,9 @@ export function ChannelUsagePanel({ channel, onClose }: ChannelUsagePanelProps) 
   return (
     <section className="panel" aria-labelledby={titleId}>
       <div className="page-header">
-        <h2 id={titleId} ref={heading} tabIndex={-1}>{t("channels.usageNamed", { name: channel.name })}</h2>
+        <h2 id={titleId} ref={heading} tabIndex={-1}>
+          {t("channels.usageNamed", { name: channel.name })}
+        </h2>
         <button type="button" className="button--secondary" onClick={onClose}>
           {t("channels.close")}
         </button>
@@ -65,7 +67,13 @@ function RequestsAgainstBudget({ usage }: { usage: ChannelUsage }) {
     <div className="field">
       <p>{t("channels.usageMonth", { month })}</p>
       <label htmlFor={meterId}>{t("channels.usageProgress")}</label>
-      <progress id={meterId} max={max} value={Math.min(requests, max)} aria-describedby={`${meterId}-text`} style={{ width: "100%" }} />
+      <progress
+        id={meterId}
+        max={max}
+        value={Math.min(requests, max)}
+        aria-describedby={`${meterId}-text`}
+        style={{ width: "100%" }}
+      />
       <p id={`${meterId}-text`} data-testid="usage-summary">
         {t("channels.usageOfBudget", { requests, budget, percent })}
       </p>
@@ -104,7 +112,13 @@ function UsageTables({ usage }: { usage: ChannelUsage }) {
             <th scope="row">
               <code>{poll.stream}</code>
             </th>
-            <td>{poll.lastPolledAt ? <time dateTime={poll.lastPolledAt}>{formatDateTime(poll.lastPolledAt)}</time> : t("channels.never")}</td>
+            <td>
+              {poll.lastPolledAt ? (
+                <time dateTime={poll.lastPolledAt}>{formatDateTime(poll.lastPolledAt)}</time>
+              ) : (
+                t("channels.never")
+              )}
+            </td>
             <td>
               <time dateTime={poll.nextPollAt}>{formatDateTime(poll.nextPollAt)}</time>
             </td>
@@ -123,7 +137,9 @@ function BudgetForm({ channelId, budget, onSaved }: BudgetFormProps) {
   const { t } = useI18n();
   const [value, setValue] = useState(budget === null ? "" : String(budget));
   const [saved, setSaved] = useState(false);
-  const save = useAction((monthlyRequestBudget: number | null) => api.patch<Channel>(`/channels/${channelId}`, { monthlyRequestBudget }));
+  const save = useAction((monthlyRequestBudget: number | null) =>
+    api.patch<Channel>(`/channels/${channelId}`, { monthlyRequestBudget }),
+  );
   const errors = fieldErrorsOf(save.error);
 
   const submit = async (event: FormEvent) => {

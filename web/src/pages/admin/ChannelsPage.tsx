@@ -97,7 +97,12 @@ export function ChannelsPage() {
                   busy={setEnabled.busy}
                   onSetActive={(enabled) => void setEnabled.run(channel, enabled)}
                 >
-                  <button type="button" className="button--secondary" aria-label={t("channels.usageNamed", { name: channel.name })} onClick={() => setUsageOf(channel)}>
+                  <button
+                    type="button"
+                    className="button--secondary"
+                    aria-label={t("channels.usageNamed", { name: channel.name })}
+                    onClick={() => setUsageOf(channel)}
+                  >
                     {t("channels.usage")}
                   </button>
                 </RowActions>

@@ -13,7 +13,11 @@ import { SOURCE_LABELS } from "../inbox/labels";
 
 const PAGE_SIZE = 50;
 type State = "open" | "resolved" | "all";
-const STATES: Record<State, MessageKey> = { open: "deadLetters.stateOpen", resolved: "deadLetters.stateResolved", all: "deadLetters.stateAll" };
+const STATES: Record<State, MessageKey> = {
+  open: "deadLetters.stateOpen",
+  resolved: "deadLetters.stateResolved",
+  all: "deadLetters.stateAll",
+};
 
 /**
  * What the inbox could not file: a message the database refused (from a webhook or a poll), or a
@@ -36,7 +40,11 @@ export function DeadLettersPage() {
   return (
     <Page title={t("admin.deadLetters")}>
       <p className="muted">{t("deadLetters.intro")}</p>
-      <SelectField label={t("deadLetters.state")} value={state} onChange={(event) => setState(event.target.value as State)}>
+      <SelectField
+        label={t("deadLetters.state")}
+        value={state}
+        onChange={(event) => setState(event.target.value as State)}
+      >
         {(Object.keys(STATES) as State[]).map((key) => (
           <option key={key} value={key}>
             {t(STATES[key])}
@@ -49,23 +57,41 @@ export function DeadLettersPage() {
         caption={t("admin.deadLetters")}
         className="dead-letters-table"
         emptyText={t("deadLetters.empty")}
-        columns={[t("deadLetters.time"), t("deadLetters.source"), t("deadLetters.message"), t("deadLetters.reason"), t("deadLetters.actions")]}
+        columns={[
+          t("deadLetters.time"),
+          t("deadLetters.source"),
+          t("deadLetters.message"),
+          t("deadLetters.reason"),
+          t("deadLetters.actions"),
+        ]}
         row={(letter) => <DeadLetterRow letter={letter} busy={act.busy} onAct={(verb) => void act.run(letter, verb)} />}
       />
     </Page>
   );
 }
 
-function DeadLetterRow({ letter, busy, onAct }: { letter: InboxDeadLetter; busy: boolean; onAct(verb: "retry" | "dismiss"): void }) {
+function DeadLetterRow({
+  letter,
+  busy,
+  onAct,
+}: {
+  letter: InboxDeadLetter;
+  busy: boolean;
+  onAct(verb: "retry" | "dismiss"): void;
+}) {
   const { t, formatDateTime } = useI18n();
-  const origin = letter.origin === "poll" ? t("deadLetters.fromPoll", { stream: letter.stream ?? "" }) : t("deadLetters.fromWebhook");
+  const origin =
+    letter.origin === "poll"
+      ? t("deadLetters.fromPoll", { stream: letter.stream ?? "" })
+      : t("deadLetters.fromWebhook");
   return (
     <tr data-testid="dead-letter">
       <td>
         <time dateTime={letter.createdAt}>{formatDateTime(letter.createdAt)}</time>
         {letter.lastFailedAt !== letter.createdAt && (
           <div className="muted">
-            {t("deadLetters.lastFailed")} <time dateTime={letter.lastFailedAt}>{formatDateTime(letter.lastFailedAt)}</time>
+            {t("deadLetters.lastFailed")}{" "}
+            <time dateTime={letter.lastFailedAt}>{formatDateTime(letter.lastFailedAt)}</time>
           </div>
         )}
       </td>
@@ -101,7 +127,11 @@ function DeadLetterRow({ letter, busy, onAct }: { letter: InboxDeadLetter; busy:
             </button>
           </div>
         ) : letter.resolution === "filed" ? (
-          letter.itemId ? <Link to={`/inbox/${letter.itemId}`}>{t("deadLetters.filed")}</Link> : t("deadLetters.filed")
+          letter.itemId ? (
+            <Link to={`/inbox/${letter.itemId}`}>{t("deadLetters.filed")}</Link>
+          ) : (
+            t("deadLetters.filed")
+          )
         ) : (
           t("deadLetters.dismissed")
         )}

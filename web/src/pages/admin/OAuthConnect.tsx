@@ -36,7 +36,8 @@ export function OAuthConnectButtons({ units }: { units: Unit[] }) {
   const [unitId, setUnitId] = useState("");
   const chosen = unitId || units[0]?.id || "";
   if (!available.data || (!available.data.meta && !available.data.x) || !chosen) return null;
-  const start = (provider: "meta" | "x") => `/api/channels/oauth/${provider}/start?unitId=${encodeURIComponent(chosen)}`;
+  const start = (provider: "meta" | "x") =>
+    `/api/channels/oauth/${provider}/start?unitId=${encodeURIComponent(chosen)}`;
   return (
     <section className="panel" aria-labelledby="oauth-connect-title">
       <h2 id="oauth-connect-title">{t("channels.oauthTitle")}</h2>
@@ -63,10 +64,21 @@ export function OAuthConnectButtons({ units }: { units: Unit[] }) {
 type ManagedPage = { id: string; name: string; instagram: { id: string; username: string } | null };
 
 /** After Facebook Login: which Pages (and their linked Instagram accounts) to connect. */
-export function MetaPageSelection({ state, onDone, onCancel }: { state: string; onDone(count: number): void; onCancel(): void }) {
+export function MetaPageSelection({
+  state,
+  onDone,
+  onCancel,
+}: {
+  state: string;
+  onDone(count: number): void;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const errorText = useOAuthErrorText();
-  const pages = useLoad(async () => (await api.get<{ data: ManagedPage[] }>("/channels/oauth/meta/pages", { state })).data, [state]);
+  const pages = useLoad(
+    async () => (await api.get<{ data: ManagedPage[] }>("/channels/oauth/meta/pages", { state })).data,
+    [state],
+  );
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const toggle = (key: string) => setChosen((current) => ({ ...current, [key]: !current[key] }));
   const connect = useAction(async () => {
@@ -75,7 +87,12 @@ export function MetaPageSelection({ state, onDone, onCancel }: { state: string; 
       const connectFacebook = Boolean(chosen[`page:${page.id}`]);
       const connectInstagram = Boolean(page.instagram && chosen[`ig:${page.id}`]);
       if (!connectFacebook && !connectInstagram) continue;
-      const done = await api.post<{ data: unknown[] }>("/channels/oauth/meta/complete", { state, pageId: page.id, connectFacebook, connectInstagram });
+      const done = await api.post<{ data: unknown[] }>("/channels/oauth/meta/complete", {
+        state,
+        pageId: page.id,
+        connectFacebook,
+        connectInstagram,
+      });
       count += done.data.length;
     }
     if (count === 0) throw new Error(t("channels.nothingChosen"));
@@ -85,17 +102,31 @@ export function MetaPageSelection({ state, onDone, onCancel }: { state: string; 
   const code = oauthCodeOf(failure);
 
   return (
-    <PanelForm title={t("channels.choosePages")} error={code ? errorText(code) : failure} busy={connect.busy || pages.loading} onSubmit={() => void connect.run()} onCancel={onCancel}>
+    <PanelForm
+      title={t("channels.choosePages")}
+      error={code ? errorText(code) : failure}
+      busy={connect.busy || pages.loading}
+      onSubmit={() => void connect.run()}
+      onCancel={onCancel}
+    >
       <p className="muted">{t("channels.choosePagesHint")}</p>
       {(pages.data ?? []).map((page) => (
         <FieldGroup key={page.id} legend={page.name}>
           <label className="checkbox">
-            <input type="checkbox" checked={Boolean(chosen[`page:${page.id}`])} onChange={() => toggle(`page:${page.id}`)} />
+            <input
+              type="checkbox"
+              checked={Boolean(chosen[`page:${page.id}`])}
+              onChange={() => toggle(`page:${page.id}`)}
+            />
             {t("channels.pageOption", { name: page.name })}
           </label>
           {page.instagram ? (
             <label className="checkbox">
-              <input type="checkbox" checked={Boolean(chosen[`ig:${page.id}`])} onChange={() => toggle(`ig:${page.id}`)} />
+              <input
+                type="checkbox"
+                checked={Boolean(chosen[`ig:${page.id}`])}
+                onChange={() => toggle(`ig:${page.id}`)}
+              />
               {t("channels.instagramOption", { username: page.instagram.username })}
             </label>
           ) : (

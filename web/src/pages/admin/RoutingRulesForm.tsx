@@ -16,7 +16,10 @@ const PRIORITY_MIN = -1000;
 const PRIORITY_MAX = 1000;
 
 /** A rule in words, "Kesehatan, Kecamatan Tayan Hulu", for titles and button names. */
-export function describeRule(t: (key: MessageKey, vars?: MessageVars) => string, rule: Pick<RoutingRule, "category" | "place">): string {
+export function describeRule(
+  t: (key: MessageKey, vars?: MessageVars) => string,
+  rule: Pick<RoutingRule, "category" | "place">,
+): string {
   return t("routing.describe", {
     category: rule.category ? t(CATEGORY_LABELS[rule.category]) : t("routing.anyCategory"),
     place: rule.place?.name ?? t("routing.anyPlace"),
@@ -32,13 +35,20 @@ export function RoutingRuleForm({ rule, units, onSaved, onCancel }: RoutingRuleF
   const [placeUnitId, setPlaceUnitId] = useState(rule?.place?.id ?? "");
   const [unitId, setUnitId] = useState(rule?.unit.id ?? "");
   const [priority, setPriority] = useState(String(rule?.priority ?? 0));
-  const save = useAction((body: object) => (rule ? api.patch<RoutingRule>(`/routing-rules/${rule.id}`, body) : api.post<RoutingRule>("/routing-rules", body)));
+  const save = useAction((body: object) =>
+    rule ? api.patch<RoutingRule>(`/routing-rules/${rule.id}`, body) : api.post<RoutingRule>("/routing-rules", body),
+  );
   const errors = fieldErrorsOf(save.error);
   const activeUnits = units.filter((unit) => unit.active);
   const places = activeUnits.filter((unit) => PLACE_TYPES.includes(unit.type));
 
   const submit = async () => {
-    const saved = await save.run({ category: category || null, placeUnitId: placeUnitId || null, unitId, priority: Number(priority) });
+    const saved = await save.run({
+      category: category || null,
+      placeUnitId: placeUnitId || null,
+      unitId,
+      priority: Number(priority),
+    });
     if (saved) onSaved();
   };
 
@@ -50,15 +60,32 @@ export function RoutingRuleForm({ rule, units, onSaved, onCancel }: RoutingRuleF
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
-      <SelectField label={t("routing.category")} value={category} onChange={(e) => setCategory(e.target.value as InboxCategory | "")} error={errors.category}>
+      <SelectField
+        label={t("routing.category")}
+        value={category}
+        onChange={(e) => setCategory(e.target.value as InboxCategory | "")}
+        error={errors.category}
+      >
         <option value="">{t("routing.anyCategory")}</option>
         <LabelledOptions values={INBOX_CATEGORIES} labels={CATEGORY_LABELS} />
       </SelectField>
-      <SelectField label={t("routing.place")} hint={t("routing.placeHint")} value={placeUnitId} onChange={(e) => setPlaceUnitId(e.target.value)} error={errors.placeUnitId}>
+      <SelectField
+        label={t("routing.place")}
+        hint={t("routing.placeHint")}
+        value={placeUnitId}
+        onChange={(e) => setPlaceUnitId(e.target.value)}
+        error={errors.placeUnitId}
+      >
         <option value="">{t("routing.anyPlace")}</option>
         <UnitOptions units={places} />
       </SelectField>
-      <SelectField label={t("routing.unit")} required value={unitId} onChange={(e) => setUnitId(e.target.value)} error={errors.unitId}>
+      <SelectField
+        label={t("routing.unit")}
+        required
+        value={unitId}
+        onChange={(e) => setUnitId(e.target.value)}
+        error={errors.unitId}
+      >
         <option value="">{t("routing.chooseUnit")}</option>
         <UnitOptions units={activeUnits} />
       </SelectField>

@@ -60,7 +60,10 @@ export function RoutingRulesPage() {
             {canEdit && (
               <td>
                 <div className="row-actions">
-                  <EditButton label={t("routing.editNamed", { rule: describeRule(t, rule) })} onEdit={() => editor.edit(rule)} />
+                  <EditButton
+                    label={t("routing.editNamed", { rule: describeRule(t, rule) })}
+                    onEdit={() => editor.edit(rule)}
+                  />
                   <ConfirmButton
                     label={t("routing.delete")}
                     confirmLabel={t("routing.confirmDelete", { rule: describeRule(t, rule) })}

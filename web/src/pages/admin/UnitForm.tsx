@@ -32,16 +32,48 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
 
   return (
     <PanelForm title={title} error={save.error} busy={save.busy} onSubmit={() => void submit()} onCancel={onCancel}>
-      <TextField label={t("units.name")} required minLength={2} maxLength={160} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
-      <SelectField label={t("units.type")} value={type} disabled={Boolean(unit)} onChange={(e) => setType(e.target.value as UnitType)} error={errors.type}>
+      <TextField
+        label={t("units.name")}
+        required
+        minLength={2}
+        maxLength={160}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+      />
+      <SelectField
+        label={t("units.type")}
+        value={type}
+        disabled={Boolean(unit)}
+        onChange={(e) => setType(e.target.value as UnitType)}
+        error={errors.type}
+      >
         <LabelledOptions values={UNIT_TYPES} labels={UNIT_TYPE_LABELS} />
       </SelectField>
-      <SelectField label={t("units.parent")} hint={t("units.parentHint")} value={parentId} onChange={(e) => setParentId(e.target.value)} error={errors.parentId}>
+      <SelectField
+        label={t("units.parent")}
+        hint={t("units.parentHint")}
+        value={parentId}
+        onChange={(e) => setParentId(e.target.value)}
+        error={errors.parentId}
+      >
         <option value="">{t("units.noParent")}</option>
         <UnitOptions units={units.filter((candidate) => candidate.active && candidate.id !== unit?.id)} />
       </SelectField>
-      <TextField label={t("units.code")} hint={t("units.codeHint")} maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} error={errors.code} />
-      <SelectField label={t("units.timezone")} value={timezone} onChange={(e) => setTimezone(e.target.value as Timezone)} error={errors.timezone}>
+      <TextField
+        label={t("units.code")}
+        hint={t("units.codeHint")}
+        maxLength={40}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        error={errors.code}
+      />
+      <SelectField
+        label={t("units.timezone")}
+        value={timezone}
+        onChange={(e) => setTimezone(e.target.value as Timezone)}
+        error={errors.timezone}
+      >
         <LabelledOptions values={TIMEZONES} labels={TIMEZONE_LABELS} />
       </SelectField>
     </PanelForm>

@@ -36,7 +36,14 @@ export function UnitsPage() {
         list={loadedList(units)}
         caption={t("admin.units")}
         className="unit-tree"
-        columns={[t("units.name"), t("units.type"), t("units.code"), t("units.timezone"), t("common.status"), t("common.actions")]}
+        columns={[
+          t("units.name"),
+          t("units.type"),
+          t("units.code"),
+          t("units.timezone"),
+          t("common.status"),
+          t("common.actions"),
+        ]}
         row={(unit) => (
           <tr className={unit.active ? undefined : "row--inactive"}>
             <th scope="row" style={{ paddingInlineStart: `${0.75 + unit.depth * 1.5}rem` }}>

@@ -28,7 +28,9 @@ export function UsersPage() {
   const editor = useEditing<User>();
   const [secret, setSecret] = useState<{ title: string; value: string } | null>(null);
 
-  const setActive = useAction(async (user: User, active: boolean) => users.replace(await api.patch<User>(`/users/${user.id}`, { active })));
+  const setActive = useAction(async (user: User, active: boolean) =>
+    users.replace(await api.patch<User>(`/users/${user.id}`, { active })),
+  );
   const resetPassword = useAction(async (user: User) => {
     const { temporaryPassword } = await api.post<{ temporaryPassword: string }>(`/users/${user.id}/reset-password`);
     setSecret({ title: t("users.passwordResetFor", { name: user.name }), value: temporaryPassword });
@@ -37,7 +39,8 @@ export function UsersPage() {
 
   const saved = ({ user, temporaryPassword }: SavedUser) => {
     editor.close();
-    if (temporaryPassword) setSecret({ title: t("users.createdWithPassword", { name: user.name }), value: temporaryPassword });
+    if (temporaryPassword)
+      setSecret({ title: t("users.createdWithPassword", { name: user.name }), value: temporaryPassword });
     users.reload();
   };
 
@@ -66,7 +69,14 @@ export function UsersPage() {
       <ListTable
         list={users}
         caption={t("admin.users")}
-        columns={[t("users.name"), t("field.email"), t("users.role"), t("users.units"), t("common.status"), t("common.actions")]}
+        columns={[
+          t("users.name"),
+          t("field.email"),
+          t("users.role"),
+          t("users.units"),
+          t("common.status"),
+          t("common.actions"),
+        ]}
         row={(user) => (
           <tr className={user.active ? undefined : "row--inactive"}>
             <th scope="row">{user.name}</th>

@@ -60,10 +60,13 @@ export function CalendarPage() {
   });
   const cancel = useAction(async (post: Post) => adopt(await api.post<Post>(`/posts/${post.id}/cancel`)));
 
-  const step = (direction: -1 | 1) => setAnchor(view === "month" ? addMonths(anchor, direction) : addDays(anchor, 7 * direction));
+  const step = (direction: -1 | 1) =>
+    setAnchor(view === "month" ? addMonths(anchor, direction) : addDays(anchor, 7 * direction));
   const heading =
     view === "month"
-      ? new Intl.DateTimeFormat(intlLocale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${anchor.slice(0, 7)}-01T00:00:00Z`))
+      ? new Intl.DateTimeFormat(intlLocale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+          new Date(`${anchor.slice(0, 7)}-01T00:00:00Z`),
+        )
       : `${formatDay(intlLocale, first)} – ${formatDay(intlLocale, last)}`;
 
   return (
@@ -71,7 +74,13 @@ export function CalendarPage() {
       <div className="calendar-toolbar">
         <div className="actions" role="group" aria-label={t("calendar.view")}>
           {(["month", "week"] as const).map((option) => (
-            <button key={option} type="button" className="button--secondary" aria-pressed={view === option} onClick={() => setView(option)}>
+            <button
+              key={option}
+              type="button"
+              className="button--secondary"
+              aria-pressed={view === option}
+              onClick={() => setView(option)}
+            >
               {t(option === "month" ? "calendar.month" : "calendar.week")}
             </button>
           ))}
@@ -114,11 +123,22 @@ export function CalendarPage() {
   );
 }
 
-function formatDay(intlLocale: string, date: string, options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" }): string {
+function formatDay(
+  intlLocale: string,
+  date: string,
+  options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" },
+): string {
   return new Intl.DateTimeFormat(intlLocale, { ...options, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
-type CalendarDayProps = { date: string; outside: boolean; posts: Post[]; onDropPost(postId: string): void; onChanged(post: Post): void; onCancel(post: Post): void };
+type CalendarDayProps = {
+  date: string;
+  outside: boolean;
+  posts: Post[];
+  onDropPost(postId: string): void;
+  onChanged(post: Post): void;
+  onCancel(post: Post): void;
+};
 
 function CalendarDay({ date, outside, posts, onDropPost, onChanged, onCancel }: CalendarDayProps) {
   const { intlLocale } = useI18n();
@@ -128,7 +148,12 @@ function CalendarDay({ date, outside, posts, onDropPost, onChanged, onCancel }: 
     event.preventDefault();
     setDropTarget(true);
   };
-  const classes = ["calendar__day", outside && "calendar__day--outside", date === today() && "calendar__day--today", dropTarget && "calendar__day--drop"];
+  const classes = [
+    "calendar__day",
+    outside && "calendar__day--outside",
+    date === today() && "calendar__day--today",
+    dropTarget && "calendar__day--drop",
+  ];
   return (
     <li
       className={classes.filter(Boolean).join(" ")}
@@ -173,13 +198,19 @@ function CalendarEntry({ post, onChanged, onCancel }: { post: Post; onChanged(po
       }}
       data-testid="calendar-entry"
     >
-      <span className="calendar-entry__time">{formatTimeInZone((post.publishedAt ?? post.scheduledAt)!, post.unit.timezone)}</span>
+      <span className="calendar-entry__time">
+        {formatTimeInZone((post.publishedAt ?? post.scheduledAt)!, post.unit.timezone)}
+      </span>
       <Link to={`/posts/${post.id}`} className="calendar-entry__title">
         {post.title}
       </Link>
       <span className="calendar-entry__channels">
         {post.deliveries.map((delivery) => (
-          <abbr key={delivery.id} title={`${CHANNEL_KIND_NAMES[delivery.channel.kind]} · ${delivery.channel.name}`} className={`channel-mark channel-mark--${delivery.channel.kind}`}>
+          <abbr
+            key={delivery.id}
+            title={`${CHANNEL_KIND_NAMES[delivery.channel.kind]} · ${delivery.channel.name}`}
+            className={`channel-mark channel-mark--${delivery.channel.kind}`}
+          >
             {CHANNEL_MARKS[delivery.channel.kind]}
           </abbr>
         ))}
@@ -203,7 +234,9 @@ function CalendarEntry({ post, onChanged, onCancel }: { post: Post; onChanged(po
                 }}
               />
             )}
-            {post.permissions.cancel && <ConfirmButton label={t("post.cancel")} confirmLabel={t("post.confirmCancel")} onConfirm={onCancel} />}
+            {post.permissions.cancel && (
+              <ConfirmButton label={t("post.cancel")} confirmLabel={t("post.confirmCancel")} onConfirm={onCancel} />
+            )}
           </div>
         </details>
       )}

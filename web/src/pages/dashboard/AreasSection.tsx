@@ -21,19 +21,34 @@ export function AreasSection({ query, units }: { query: Query; units: Unit[] }) 
       title={title}
       loaded={loaded}
       csvHref={csvHref("areas", query)}
-      summary={(areas) => t("dashboard.areas.summary", { count: areas.data.length, top: areas.data[0]?.unitName ?? "–", unplaced: areas.unplaced })}
+      summary={(areas) =>
+        t("dashboard.areas.summary", {
+          count: areas.data.length,
+          top: areas.data[0]?.unitName ?? "–",
+          unplaced: areas.unplaced,
+        })
+      }
       chart={(areas) => {
         const counts = new Map(areas.data.map((area) => [area.unitId, area.count]));
         const max = Math.max(1, ...counts.values());
         // Every kecamatan in scope gets a tile, the quiet ones too; the busiest come first.
-        const tiles = kecamatan.map((unit) => ({ unit, count: counts.get(unit.id) ?? 0 })).sort((a, b) => b.count - a.count || a.unit.name.localeCompare(b.unit.name, "id"));
+        const tiles = kecamatan
+          .map((unit) => ({ unit, count: counts.get(unit.id) ?? 0 }))
+          .sort((a, b) => b.count - a.count || a.unit.name.localeCompare(b.unit.name, "id"));
         return (
           <ul className="area-tiles" aria-label={t("dashboard.areas.tiles")}>
             {tiles.map(({ unit, count }) => {
               const share = count / max;
-              const style: CSSProperties = { flexGrow: 1 + 3 * share, background: `rgba(11, 87, 164, ${0.08 + 0.92 * share})` };
+              const style: CSSProperties = {
+                flexGrow: 1 + 3 * share,
+                background: `rgba(11, 87, 164, ${0.08 + 0.92 * share})`,
+              };
               return (
-                <li key={unit.id} style={style} className={share > STRONG_SHARE ? "area-tiles__tile--strong" : undefined}>
+                <li
+                  key={unit.id}
+                  style={style}
+                  className={share > STRONG_SHARE ? "area-tiles__tile--strong" : undefined}
+                >
                   <strong>{count}</strong> {unit.name}
                 </li>
               );
@@ -44,7 +59,13 @@ export function AreasSection({ query, units }: { query: Query; units: Unit[] }) 
       table={(areas) => (
         <FigureTable
           caption={title}
-          columns={[t("dashboard.areas.rank"), t("dashboard.areas.kecamatan"), t("dashboard.areas.count"), t("dashboard.areas.previous"), t("dashboard.areas.places")]}
+          columns={[
+            t("dashboard.areas.rank"),
+            t("dashboard.areas.kecamatan"),
+            t("dashboard.areas.count"),
+            t("dashboard.areas.previous"),
+            t("dashboard.areas.places"),
+          ]}
           rows={areas.data.map((area) => [
             area.rank,
             area.unitName ?? t("dashboard.unknown"),

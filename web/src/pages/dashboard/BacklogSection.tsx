@@ -41,7 +41,11 @@ export function BacklogSection({ query }: { query: Query }) {
       table={(backlog) => (
         <FigureTable
           caption={title}
-          columns={[t("dashboard.backlog.unit"), ...AGE_BUCKETS.map((bucket) => t(AGE_LABELS[bucket])), t("dashboard.total")]}
+          columns={[
+            t("dashboard.backlog.unit"),
+            ...AGE_BUCKETS.map((bucket) => t(AGE_LABELS[bucket])),
+            t("dashboard.total"),
+          ]}
           rows={[
             ...backlog.byUnit.map((row) => [unitName(row), ...AGE_BUCKETS.map((bucket) => row[bucket]), row.total]),
             [t("dashboard.total"), ...AGE_BUCKETS.map((bucket) => backlog.total[bucket]), backlog.total.total],

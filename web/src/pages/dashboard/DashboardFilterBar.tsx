@@ -21,7 +21,13 @@ const PERIOD_LABELS: Record<PeriodPreset, MessageKey> = {
 const AREA_TYPES = new Set<Unit["type"]>(["kecamatan", "desa", "kelurahan"]);
 
 /** Period, unit, channel or source, category and area; applied to the URL so a view can be shared. */
-export function DashboardFilterBar({ filters, units }: { filters: ReturnType<typeof useDashboardFilters>; units: Unit[] }) {
+export function DashboardFilterBar({
+  filters,
+  units,
+}: {
+  filters: ReturnType<typeof useDashboardFilters>;
+  units: Unit[];
+}) {
   const { t } = useI18n();
   const channels = useLoad(() => api.get<{ data: Channel[] }>("/channels"), []);
   const custom = filters.draft.period === "custom";

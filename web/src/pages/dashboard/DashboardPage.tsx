@@ -37,9 +37,7 @@ export function DashboardPage() {
         {summary.loading && !summary.data && <p role="status">{t("common.loading")}</p>}
         {summary.data && (
           <>
-            <p className="muted">
-              {t("dashboard.periodShown", formatPeriod(intlLocale, summary.data.period))}
-            </p>
+            <p className="muted">{t("dashboard.periodShown", formatPeriod(intlLocale, summary.data.period))}</p>
             <HeadlineCards summary={summary.data} />
           </>
         )}

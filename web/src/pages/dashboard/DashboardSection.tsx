@@ -18,7 +18,15 @@ type DashboardSectionProps<T> = {
 };
 
 /** A chart or table of the dashboard: heading, text summary, CSV download and the numbers on request. */
-export function DashboardSection<T>({ title, loaded, csvHref, summary, controls, chart, table }: DashboardSectionProps<T>) {
+export function DashboardSection<T>({
+  title,
+  loaded,
+  csvHref,
+  summary,
+  controls,
+  chart,
+  table,
+}: DashboardSectionProps<T>) {
   const { t } = useI18n();
   const headingId = useId();
   const tableId = useId();
@@ -40,10 +48,14 @@ export function DashboardSection<T>({ title, loaded, csvHref, summary, controls,
           <p className="dashboard-section__summary">{summary(data)}</p>
           {chart ? (
             <>
-              <div className="dashboard-chart">
-                {chart(data)}
-              </div>
-              <button type="button" className="button--secondary" aria-expanded={showNumbers} aria-controls={tableId} onClick={() => setShowNumbers(!showNumbers)}>
+              <div className="dashboard-chart">{chart(data)}</div>
+              <button
+                type="button"
+                className="button--secondary"
+                aria-expanded={showNumbers}
+                aria-controls={tableId}
+                onClick={() => setShowNumbers(!showNumbers)}
+              >
                 {showNumbers ? t("dashboard.hideNumbers") : t("dashboard.showNumbers")}
               </button>
               <div id={tableId} hidden={!showNumbers}>
@@ -60,7 +72,15 @@ export function DashboardSection<T>({ title, loaded, csvHref, summary, controls,
 }
 
 /** A plain table of figures, with a caption for screen readers. */
-export function FigureTable({ caption, columns, rows }: { caption: string; columns: readonly ReactNode[]; rows: readonly (readonly ReactNode[])[] }) {
+export function FigureTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: readonly ReactNode[];
+  rows: readonly (readonly ReactNode[])[];
+}) {
   return (
     <div className="table-scroll">
       <table className="figure-table">

@@ -12,7 +12,11 @@ export function GlossarySection() {
     <section aria-labelledby="dashboard-glossary" className="dashboard-section">
       <div className="dashboard-section__header">
         <h2 id="dashboard-glossary">{t("dashboard.glossary.title")}</h2>
-        <a href="/api/dashboard/glossary?format=csv" download aria-label={t("dashboard.csvOf", { title: t("dashboard.glossary.title") })}>
+        <a
+          href="/api/dashboard/glossary?format=csv"
+          download
+          aria-label={t("dashboard.csvOf", { title: t("dashboard.glossary.title") })}
+        >
           CSV
         </a>
       </div>

@@ -25,12 +25,24 @@ export function OverdueSection({ query, summary }: { query: Query; summary: Load
       table={(data) => (
         <FigureTable
           caption={title}
-          columns={[t("dashboard.overdue.item"), t("dashboard.category"), t("dashboard.overdue.unit"), t("dashboard.overdue.missed"), t("dashboard.overdue.by")]}
+          columns={[
+            t("dashboard.overdue.item"),
+            t("dashboard.category"),
+            t("dashboard.overdue.unit"),
+            t("dashboard.overdue.missed"),
+            t("dashboard.overdue.by"),
+          ]}
           rows={data.overdueItems.map((item) => [
-            <Link to={`/inbox/${item.id}`}>{t("dashboard.overdue.open", { received: formatDateTime(item.receivedAt) })}</Link>,
+            <Link to={`/inbox/${item.id}`}>
+              {t("dashboard.overdue.open", { received: formatDateTime(item.receivedAt) })}
+            </Link>,
             categoryName(item.category),
             item.unitName ?? t("dashboard.unknown"),
-            t(item.missed === "firstResponse" ? "dashboard.overdue.missed.firstResponse" : "dashboard.overdue.missed.resolution"),
+            t(
+              item.missed === "firstResponse"
+                ? "dashboard.overdue.missed.firstResponse"
+                : "dashboard.overdue.missed.resolution",
+            ),
             formatMinutes(t, item.overdueMinutes),
           ])}
         />

@@ -24,7 +24,9 @@ export function PublishingSection({ query }: { query: Query }) {
     engagement.shares,
     formatCount(engagement.views),
   ];
-  const columns = (["published", "onTime", "failed", "reactions", "comments", "shares", "views"] as const).map((name) => t(`dashboard.publishing.${name}`));
+  const columns = (["published", "onTime", "failed", "reactions", "comments", "shares", "views"] as const).map((name) =>
+    t(`dashboard.publishing.${name}`),
+  );
   return (
     <DashboardSection
       title={title}
@@ -49,9 +51,17 @@ export function PublishingSection({ query }: { query: Query }) {
       )}
       table={(publishing) => (
         <>
-          <FigureTable caption={title} columns={[t("dashboard.publishing.channel"), ...columns]} rows={publishing.byChannel.map((row) => [row.channelName, ...figures(row)])} />
+          <FigureTable
+            caption={title}
+            columns={[t("dashboard.publishing.channel"), ...columns]}
+            rows={publishing.byChannel.map((row) => [row.channelName, ...figures(row)])}
+          />
           <h3>{t("dashboard.publishing.byUnit")}</h3>
-          <FigureTable caption={t("dashboard.publishing.byUnit")} columns={[t("dashboard.units.unit"), ...columns]} rows={publishing.byUnit.map((row) => [unitName(row), ...figures(row)])} />
+          <FigureTable
+            caption={t("dashboard.publishing.byUnit")}
+            columns={[t("dashboard.units.unit"), ...columns]}
+            rows={publishing.byUnit.map((row) => [unitName(row), ...figures(row)])}
+          />
         </>
       )}
     />

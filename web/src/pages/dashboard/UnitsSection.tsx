@@ -19,7 +19,12 @@ export function useUnitName() {
   };
 }
 
-type Column = { id: string; label: MessageKey; value(row: UnitFigures): number | null; format(value: number | null, row: UnitFigures): string };
+type Column = {
+  id: string;
+  label: MessageKey;
+  value(row: UnitFigures): number | null;
+  format(value: number | null, row: UnitFigures): string;
+};
 
 /** The league table: one row per unit, sortable by any figure; a unit's name opens the inbox. */
 export function UnitsSection({ query }: { query: Query }) {
@@ -30,14 +35,30 @@ export function UnitsSection({ query }: { query: Query }) {
   const title = t("dashboard.units.title");
   const columns: Column[] = [
     { id: "volume", label: "dashboard.units.volume", value: (row) => row.volume, format: formatCount },
-    { id: "firstResponse", label: "dashboard.units.firstResponseMedian", value: (row) => row.firstResponse.calendarMinutes.median, format: (value, row) => formatMinutes(t, value, row.firstResponse.estimated) },
-    { id: "firstResponseCompliance", label: "dashboard.units.firstResponseCompliance", value: (row) => row.compliance.firstResponse.rate, format: formatRate },
-    { id: "resolutionCompliance", label: "dashboard.units.resolutionCompliance", value: (row) => row.compliance.resolution.rate, format: formatRate },
+    {
+      id: "firstResponse",
+      label: "dashboard.units.firstResponseMedian",
+      value: (row) => row.firstResponse.calendarMinutes.median,
+      format: (value, row) => formatMinutes(t, value, row.firstResponse.estimated),
+    },
+    {
+      id: "firstResponseCompliance",
+      label: "dashboard.units.firstResponseCompliance",
+      value: (row) => row.compliance.firstResponse.rate,
+      format: formatRate,
+    },
+    {
+      id: "resolutionCompliance",
+      label: "dashboard.units.resolutionCompliance",
+      value: (row) => row.compliance.resolution.rate,
+      format: formatRate,
+    },
     { id: "reopenRate", label: "dashboard.units.reopenRate", value: (row) => row.reopen.rate, format: formatRate },
   ];
   const sorted = (rows: UnitFigures[]) => {
     const column = columns.find((candidate) => candidate.id === sort.column);
-    if (!column) return [...rows].sort((a, b) => unitName(a).localeCompare(unitName(b), "id") * (sort.descending ? -1 : 1));
+    if (!column)
+      return [...rows].sort((a, b) => unitName(a).localeCompare(unitName(b), "id") * (sort.descending ? -1 : 1));
     // Rows without a figure go last whichever way the table is sorted.
     return [...rows].sort((a, b) => {
       const [x, y] = [column.value(a), column.value(b)];
@@ -49,7 +70,11 @@ export function UnitsSection({ query }: { query: Query }) {
     const active = sort.column === id;
     return (
       <th key={id} scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
-        <button type="button" className="sort-button" onClick={() => setSort({ column: id, descending: active ? !sort.descending : id !== "unit" })}>
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setSort({ column: id, descending: active ? !sort.descending : id !== "unit" })}
+        >
           {label}
           {active && <span aria-hidden="true">{sort.descending ? " ▼" : " ▲"}</span>}
         </button>
@@ -61,7 +86,9 @@ export function UnitsSection({ query }: { query: Query }) {
       title={title}
       loaded={loaded}
       csvHref={csvHref("units", query)}
-      summary={(units) => `${t("dashboard.units.summary", { count: units.data.length })} ${t("dashboard.units.inboxNote")}`}
+      summary={(units) =>
+        `${t("dashboard.units.summary", { count: units.data.length })} ${t("dashboard.units.inboxNote")}`
+      }
       table={(units) => (
         <div className="table-scroll">
           <table className="figure-table" data-testid="units-table">
@@ -75,7 +102,9 @@ export function UnitsSection({ query }: { query: Query }) {
             <tbody>
               {sorted(units.data).map((row) => (
                 <tr key={row.unitId ?? "none"}>
-                  <th scope="row">{row.unitId ? <Link to={`/inbox?unitId=${row.unitId}`}>{unitName(row)}</Link> : unitName(row)}</th>
+                  <th scope="row">
+                    {row.unitId ? <Link to={`/inbox?unitId=${row.unitId}`}>{unitName(row)}</Link> : unitName(row)}
+                  </th>
                   {columns.map((column) => (
                     <td key={column.id}>{column.format(column.value(row), row)}</td>
                   ))}

@@ -10,7 +10,19 @@ import { VOLUME_BUCKETS, VOLUME_GROUPS, type Volume, type VolumeBucket, type Vol
 import { useReport } from "./useReport";
 
 /** Distinct colours for stacked series, each readable against white. */
-export const SERIES_COLOURS = ["#0b57a4", "#c2410c", "#1d6b35", "#7e22ce", "#a4161a", "#0e7490", "#8a4b00", "#4a5563", "#be185d", "#3f6212", "#1e3a8a"];
+export const SERIES_COLOURS = [
+  "#0b57a4",
+  "#c2410c",
+  "#1d6b35",
+  "#7e22ce",
+  "#a4161a",
+  "#0e7490",
+  "#8a4b00",
+  "#4a5563",
+  "#be185d",
+  "#3f6212",
+  "#1e3a8a",
+];
 
 const GROUP_LABELS: Record<VolumeGroup, MessageKey> = {
   source: "dashboard.volume.group.source",
@@ -19,9 +31,18 @@ const GROUP_LABELS: Record<VolumeGroup, MessageKey> = {
   category: "dashboard.volume.group.category",
   urgency: "dashboard.volume.group.urgency",
 };
-const BUCKET_LABELS: Record<VolumeBucket, MessageKey> = { day: "dashboard.volume.bucket.day", week: "dashboard.volume.bucket.week", month: "dashboard.volume.bucket.month" };
+const BUCKET_LABELS: Record<VolumeBucket, MessageKey> = {
+  day: "dashboard.volume.bucket.day",
+  week: "dashboard.volume.bucket.week",
+  month: "dashboard.volume.bucket.month",
+};
 // Codes the UI already names; channels arrive named by the server.
-const KEY_LABELS: Partial<Record<VolumeGroup, Record<string, MessageKey>>> = { source: SOURCE_LABELS, kind: KIND_LABELS, category: CATEGORY_LABELS, urgency: URGENCY_LABELS };
+const KEY_LABELS: Partial<Record<VolumeGroup, Record<string, MessageKey>>> = {
+  source: SOURCE_LABELS,
+  kind: KIND_LABELS,
+  category: CATEGORY_LABELS,
+  urgency: URGENCY_LABELS,
+};
 
 /** Items received over time, stacked by the chosen dimension. */
 export function VolumeSection({ query }: { query: Query }) {
@@ -38,7 +59,11 @@ export function VolumeSection({ query }: { query: Query }) {
   };
   // One row per bucket, one column per group, for the stacked bars and the table.
   const pivot = (volume: Volume) => {
-    const series = volume.totals.map((total, index) => ({ id: `s${index}`, key: total.key, name: nameOf(total.key, total.label) }));
+    const series = volume.totals.map((total, index) => ({
+      id: `s${index}`,
+      key: total.key,
+      name: nameOf(total.key, total.label),
+    }));
     const idOf = new Map(series.map((serie) => [serie.key, serie.id]));
     const rows = new Map<string, Record<string, string | number>>();
     for (const point of volume.data) {
@@ -56,10 +81,18 @@ export function VolumeSection({ query }: { query: Query }) {
       csvHref={csvHref("volume", volumeQuery)}
       controls={
         <div className="dashboard-controls">
-          <SelectField label={t("dashboard.volume.groupBy")} value={groupBy} onChange={(event) => setGroupBy(event.target.value as VolumeGroup)}>
+          <SelectField
+            label={t("dashboard.volume.groupBy")}
+            value={groupBy}
+            onChange={(event) => setGroupBy(event.target.value as VolumeGroup)}
+          >
             <LabelledOptions values={VOLUME_GROUPS} labels={GROUP_LABELS} />
           </SelectField>
-          <SelectField label={t("dashboard.volume.bucket")} value={bucket} onChange={(event) => setBucket(event.target.value as VolumeBucket)}>
+          <SelectField
+            label={t("dashboard.volume.bucket")}
+            value={bucket}
+            onChange={(event) => setBucket(event.target.value as VolumeBucket)}
+          >
             <LabelledOptions values={VOLUME_BUCKETS} labels={BUCKET_LABELS} />
           </SelectField>
         </div>
@@ -68,7 +101,12 @@ export function VolumeSection({ query }: { query: Query }) {
         const total = volume.totals.reduce((sum, row) => sum + row.count, 0);
         const previous = volume.totals.reduce((sum, row) => sum + row.previous, 0);
         const top = volume.totals[0];
-        return t("dashboard.volume.summary", { total, previous, top: top ? nameOf(top.key, top.label) : "–", count: top?.count ?? 0 });
+        return t("dashboard.volume.summary", {
+          total,
+          previous,
+          top: top ? nameOf(top.key, top.label) : "–",
+          count: top?.count ?? 0,
+        });
       }}
       chart={(volume) => {
         const { series, rows } = pivot(volume);
@@ -81,7 +119,13 @@ export function VolumeSection({ query }: { query: Query }) {
               <Tooltip />
               <Legend />
               {series.map((serie, index) => (
-                <Bar key={serie.id} dataKey={serie.id} name={serie.name} stackId="volume" fill={SERIES_COLOURS[index % SERIES_COLOURS.length]} />
+                <Bar
+                  key={serie.id}
+                  dataKey={serie.id}
+                  name={serie.name}
+                  stackId="volume"
+                  fill={SERIES_COLOURS[index % SERIES_COLOURS.length]}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -6,7 +6,16 @@ export const PERIOD_PRESETS = ["7d", "30d", "this_month", "last_month", "custom"
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 /** Every filter the dashboard keeps in the URL, so a view can be shared as a link. */
-export const EMPTY_FILTERS = { period: "30d", from: "", to: "", unitId: "", placeUnitId: "", source: "", channelId: "", category: "" };
+export const EMPTY_FILTERS = {
+  period: "30d",
+  from: "",
+  to: "",
+  unitId: "",
+  placeUnitId: "",
+  source: "",
+  channelId: "",
+  category: "",
+};
 export type DashboardFilters = typeof EMPTY_FILTERS;
 const FILTER_NAMES = Object.keys(EMPTY_FILTERS) as (keyof DashboardFilters)[];
 
@@ -57,7 +66,9 @@ export function pdfHref(query: Query): string {
 /** Filters applied from the URL; edited in a draft and written back to the URL on "apply". */
 export function useDashboardFilters() {
   const [params, setParams] = useSearchParams();
-  const applied = Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? EMPTY_FILTERS[name]])) as DashboardFilters;
+  const applied = Object.fromEntries(
+    FILTER_NAMES.map((name) => [name, params.get(name) ?? EMPTY_FILTERS[name]]),
+  ) as DashboardFilters;
   const [draft, setDraft] = useState<DashboardFilters>(applied);
 
   const write = (filters: DashboardFilters) => {
@@ -76,7 +87,8 @@ export function useDashboardFilters() {
     draft,
     field: (name: keyof DashboardFilters) => ({
       value: draft[name],
-      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft((current) => ({ ...current, [name]: event.target.value })),
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+        setDraft((current) => ({ ...current, [name]: event.target.value })),
     }),
     apply: () => write(draft),
     reset: () => {
@@ -87,7 +99,11 @@ export function useDashboardFilters() {
 }
 
 /** One choice of a chart (e.g. the volume's grouping) kept in the URL beside the filters. */
-export function useUrlChoice<C extends string>(name: string, choices: readonly C[], fallback: C): [C, (value: C) => void] {
+export function useUrlChoice<C extends string>(
+  name: string,
+  choices: readonly C[],
+  fallback: C,
+): [C, (value: C) => void] {
   const [params, setParams] = useSearchParams();
   const value = params.get(name);
   const current = choices.find((choice) => choice === value) ?? fallback;

@@ -3,14 +3,27 @@
 export type Trend<T> = { current: T; previous: T };
 export type Percentiles = { median: number | null; p90: number | null };
 /** `estimated`: percentiles from the fixed sample (more answered items than the glossary's limit). */
-export type DurationFigure = { count: number; calendarMinutes: Percentiles; workingMinutes: Percentiles; estimated: boolean };
+export type DurationFigure = {
+  count: number;
+  calendarMinutes: Percentiles;
+  workingMinutes: Percentiles;
+  estimated: boolean;
+};
 export type ComplianceFigure = { judged: number; onTime: number; rate: number | null };
 export type AgeBucket = "under_1d" | "1_3d" | "3_7d" | "7_14d" | "over_14d";
 export const AGE_BUCKETS: readonly AgeBucket[] = ["under_1d", "1_3d", "3_7d", "7_14d", "over_14d"];
 export type BacklogCounts = Record<AgeBucket, number> & { total: number };
 /** Views are null where no platform reported any. */
 export type EngagementFigures = { reactions: number; comments: number; shares: number; views: number | null };
-export type PublishingFigures = { posts: number; published: number; judged: number; onTime: number; onTimeRate: number | null; failed: number; engagement: EngagementFigures };
+export type PublishingFigures = {
+  posts: number;
+  published: number;
+  judged: number;
+  onTime: number;
+  onTimeRate: number | null;
+  failed: number;
+  engagement: EngagementFigures;
+};
 type Period = { from: string; to: string };
 
 export type OverdueItem = {

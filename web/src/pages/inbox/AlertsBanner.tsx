@@ -33,14 +33,20 @@ export function AlertsBanner() {
   const upsert = useCallback((alert: Alert) => {
     setAlerts((current) => {
       const others = current.filter((a) => a.id !== alert.id);
-      return alert.status === "resolved" ? others : [alert, ...others].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+      return alert.status === "resolved"
+        ? others
+        : [alert, ...others].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
     });
   }, []);
 
   useEffect(() => {
     let cancelled = false;
     Promise.all(["open", "acknowledged"].map((status) => api.get<{ data: Alert[] }>("/alerts", { status })))
-      .then((pages) => !cancelled && setAlerts(pages.flatMap((page) => page.data).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt))))
+      .then(
+        (pages) =>
+          !cancelled &&
+          setAlerts(pages.flatMap((page) => page.data).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt))),
+      )
       .catch(() => {}); // Without alerts the inbox still works; a reload tries again.
     return () => {
       cancelled = true;
@@ -78,7 +84,9 @@ export function AlertsBanner() {
           <li key={alert.id}>
             {t(CATEGORY_LABELS[alert.category])}
             {alert.place && ` · ${alert.place.name}`}
-            {alert.unit && ` → ${alert.unit.name}`} · {t("alerts.reports", { count: alert.count, usual: usual.format(alert.baseline) })} · <TimeAgo iso={alert.raisedAt} now={now} />{" "}
+            {alert.unit && ` → ${alert.unit.name}`} ·{" "}
+            {t("alerts.reports", { count: alert.count, usual: usual.format(alert.baseline) })} ·{" "}
+            <TimeAgo iso={alert.raisedAt} now={now} />{" "}
             {alert.acknowledgedBy ? (
               <em>{t("alerts.seenBy", { name: alert.acknowledgedBy.name })}</em>
             ) : (

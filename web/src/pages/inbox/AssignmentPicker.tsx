@@ -12,14 +12,26 @@ type Choice = { unitId: string; assigneeId: string };
 
 /** Everyone who may handle inbox items (leaders only read); the server checks the unit. */
 function useAssignableUsers() {
-  return useLoad(async () => (await fetchAllPages<User>("/users", { active: true, limit: 200 })).filter((user) => user.role !== "leader"), []);
+  return useLoad(
+    async () =>
+      (await fetchAllPages<User>("/users", { active: true, limit: 200 })).filter((user) => user.role !== "leader"),
+    [],
+  );
 }
 
 /**
  * Unit (routing) and person pickers; only what differs from `current` is sent, so the bulk bar
  * (current: nothing) and the item page (current: its unit and assignee) share it.
  */
-export function AssignmentPicker({ current, busy, onAssign }: { current: Choice; busy: boolean; onAssign(assignment: Assignment): void }) {
+export function AssignmentPicker({
+  current,
+  busy,
+  onAssign,
+}: {
+  current: Choice;
+  busy: boolean;
+  onAssign(assignment: Assignment): void;
+}) {
   const { t } = useI18n();
   const units = useAllUnits();
   const users = useAssignableUsers();
@@ -34,11 +46,19 @@ export function AssignmentPicker({ current, busy, onAssign }: { current: Choice;
   };
   return (
     <form className="assignment" onSubmit={submit} aria-label={t("inbox.assign")}>
-      <SelectField label={t("inbox.routeToUnit")} value={choice.unitId} onChange={(e) => setChoice({ ...choice, unitId: e.target.value })}>
+      <SelectField
+        label={t("inbox.routeToUnit")}
+        value={choice.unitId}
+        onChange={(e) => setChoice({ ...choice, unitId: e.target.value })}
+      >
         <option value="">{t("inbox.keepUnit")}</option>
         <UnitOptions units={units.data ?? []} />
       </SelectField>
-      <SelectField label={t("inbox.assignee")} value={choice.assigneeId} onChange={(e) => setChoice({ ...choice, assigneeId: e.target.value })}>
+      <SelectField
+        label={t("inbox.assignee")}
+        value={choice.assigneeId}
+        onChange={(e) => setChoice({ ...choice, assigneeId: e.target.value })}
+      >
         <option value="">{t("inbox.nobody")}</option>
         {(users.data ?? []).map((user) => (
           <option key={user.id} value={user.id}>

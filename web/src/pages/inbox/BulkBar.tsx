@@ -10,7 +10,15 @@ import { AssignmentPicker, type Assignment } from "./AssignmentPicker";
 type BulkAction = { type: "status"; status: ManualInboxStatus } | ({ type: "assign" } & Assignment);
 
 /** Acts on the selected items at once; the server answers item by item, and so does the bar. */
-export function BulkBar({ ids, onDone, onClear }: { ids: string[]; onDone(succeeded: string[]): void; onClear(): void }) {
+export function BulkBar({
+  ids,
+  onDone,
+  onClear,
+}: {
+  ids: string[];
+  onDone(succeeded: string[]): void;
+  onClear(): void;
+}) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<BulkResult | null>(null);
   const bulk = useAction(async (action: BulkAction) => {
@@ -25,15 +33,28 @@ export function BulkBar({ ids, onDone, onClear }: { ids: string[]; onDone(succee
     <section className="panel bulk-bar" aria-labelledby="bulk-title">
       <h2 id="bulk-title">{t("bulk.selected", { count: ids.length })}</h2>
       <div className="actions">
-        <button type="button" disabled={bulk.busy} onClick={() => void bulk.run({ type: "status", status: "resolved" })}>
+        <button
+          type="button"
+          disabled={bulk.busy}
+          onClick={() => void bulk.run({ type: "status", status: "resolved" })}
+        >
           {t("statusAction.resolved")}
         </button>
-        <ConfirmButton label={t("statusAction.closed_spam")} confirmLabel={t("bulk.confirmSpam", { count: ids.length })} busy={bulk.busy} onConfirm={() => void bulk.run({ type: "status", status: "closed_spam" })} />
+        <ConfirmButton
+          label={t("statusAction.closed_spam")}
+          confirmLabel={t("bulk.confirmSpam", { count: ids.length })}
+          busy={bulk.busy}
+          onConfirm={() => void bulk.run({ type: "status", status: "closed_spam" })}
+        />
         <button type="button" className="button--secondary" onClick={onClear}>
           {t("bulk.clear")}
         </button>
       </div>
-      <AssignmentPicker current={{ unitId: "", assigneeId: "" }} busy={bulk.busy} onAssign={(assignment) => void bulk.run({ type: "assign", ...assignment })} />
+      <AssignmentPicker
+        current={{ unitId: "", assigneeId: "" }}
+        busy={bulk.busy}
+        onAssign={(assignment) => void bulk.run({ type: "assign", ...assignment })}
+      />
       <ErrorAlert error={bulk.error} />
       {outcome && succeeded > 0 && <Notice>{t("bulk.done", { count: succeeded })}</Notice>}
       {failures.length > 0 && (

@@ -31,7 +31,13 @@ export function CitizenText({ text }: { text: string }) {
     <p className="citizen-text" data-testid="citizen-text">
       {text.split(URL_PATTERN).map((part, index) => {
         const href = index % 2 === 1 ? safeHref(part) : null;
-        return href ? <ExternalLink key={index} href={href}>{part}</ExternalLink> : <Fragment key={index}>{part}</Fragment>;
+        return href ? (
+          <ExternalLink key={index} href={href}>
+            {part}
+          </ExternalLink>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        );
       })}
     </p>
   );

@@ -20,7 +20,15 @@ function rejectionReason(error: unknown): string | null {
 }
 
 /** Answers the citizen on their channel, or leaves a note only staff see; "r" jumps here to reply. */
-export function Composer({ item, write, onTyping }: { item: InboxItem; write: ItemWrite; onTyping(typing: boolean): void }) {
+export function Composer({
+  item,
+  write,
+  onTyping,
+}: {
+  item: InboxItem;
+  write: ItemWrite;
+  onTyping(typing: boolean): void;
+}) {
   const { t } = useI18n();
   const act = useAction(write);
   const [mode, setMode] = useState<Mode>("reply");
@@ -28,7 +36,10 @@ export function Composer({ item, write, onTyping }: { item: InboxItem; write: It
   const [sent, setSent] = useState<Mode | null>(null);
   const [previewed, setPreviewed] = useState<CannedResponse | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const cannedResponses = useLoad(async () => (await api.get<{ data: CannedResponse[] }>("/canned-responses", { forItem: item.id })).data, [item.id]);
+  const cannedResponses = useLoad(
+    async () => (await api.get<{ data: CannedResponse[] }>("/canned-responses", { forItem: item.id })).data,
+    [item.id],
+  );
   const templates = responsesFor(cannedResponses.data ?? [], item);
 
   useShortcuts({
@@ -58,7 +69,13 @@ export function Composer({ item, write, onTyping }: { item: InboxItem; write: It
       <FieldGroup legend={t("composer.mode")} className="choices composer-box__modes">
         {(["reply", "note"] as const).map((option) => (
           <label key={option}>
-            <input type="radio" name="composer-mode" value={option} checked={mode === option} onChange={() => setMode(option)} />
+            <input
+              type="radio"
+              name="composer-mode"
+              value={option}
+              checked={mode === option}
+              onChange={() => setMode(option)}
+            />
             {t(option === "reply" ? "composer.reply" : "composer.note")}
           </label>
         ))}
@@ -107,7 +124,11 @@ export function Composer({ item, write, onTyping }: { item: InboxItem; write: It
       <ErrorAlert error={act.error} />
       {reason && <p className="alert alert--error">{reason}</p>}
       {sent && <Notice>{t(sent === "reply" ? "composer.replySent" : "composer.noteSaved")}</Notice>}
-      <button type="submit" className={mode === "note" ? "button--secondary" : undefined} disabled={act.busy || !text.trim()}>
+      <button
+        type="submit"
+        className={mode === "note" ? "button--secondary" : undefined}
+        disabled={act.busy || !text.trim()}
+      >
         {t(mode === "reply" ? "composer.sendReply" : "composer.saveNote")}
       </button>
     </form>

@@ -17,7 +17,8 @@ export function Deadlines({ item, now }: { item: InboxItem; now: number }) {
     if (!due) return "—";
     return (
       <>
-        {overdue && <span className="badge deadline--overdue">{t("deadline.overdue")}</span>} {t("deadline.due")} <TimeAgo iso={due} now={now} />
+        {overdue && <span className="badge deadline--overdue">{t("deadline.overdue")}</span>} {t("deadline.due")}{" "}
+        <TimeAgo iso={due} now={now} />
       </>
     );
   };
@@ -31,7 +32,9 @@ export function Deadlines({ item, now }: { item: InboxItem; now: number }) {
         </div>
         <div>
           <dt>{t("deadline.firstResponse")}</dt>
-          <dd data-testid="deadline-first-response">{target(deadlines.firstResponseDueAt, deadlines.firstRespondedAt, deadlines.overdue.firstResponse)}</dd>
+          <dd data-testid="deadline-first-response">
+            {target(deadlines.firstResponseDueAt, deadlines.firstRespondedAt, deadlines.overdue.firstResponse)}
+          </dd>
         </div>
         <div>
           <dt>{t("deadline.resolution")}</dt>

@@ -62,7 +62,11 @@ export function DeadlineState({ item, now }: { item: InboxItem; now: number }) {
   if (isOverdue(item)) return <span className="badge deadline--overdue">{t("deadline.overdue")}</span>;
   const { firstResponseDueAt, firstRespondedAt } = item.deadlines;
   if (firstResponseDueAt && !firstRespondedAt && !isClosed(item.status)) {
-    return <span className="deadline--due">{t("deadline.firstResponseDue", { when: relative(firstResponseDueAt, now) })}</span>;
+    return (
+      <span className="deadline--due">
+        {t("deadline.firstResponseDue", { when: relative(firstResponseDueAt, now) })}
+      </span>
+    );
   }
   return <span className="muted">—</span>;
 }

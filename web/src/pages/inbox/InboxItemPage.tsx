@@ -52,7 +52,11 @@ export function InboxItemPage() {
         <div className="inbox-item__main">
           <Message item={item} post={post} now={now} />
           <RelatedItems title={t("inboxItem.conversation")} items={conversation} now={now} />
-          <RelatedItems title={t("inboxItem.earlierFromAuthor", { name: item.author.name })} items={earlierFromAuthor} now={now} />
+          <RelatedItems
+            title={t("inboxItem.earlierFromAuthor", { name: item.author.name })}
+            items={earlierFromAuthor}
+            now={now}
+          />
           <Timeline events={timeline} now={now} />
           {item.permissions.handle && <Composer item={item} write={write} onTyping={presence.setTyping} />}
         </div>
@@ -113,7 +117,9 @@ function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["
         <ul className="chips" aria-label={t("inboxItem.attachments")}>
           {attachments.map((attachment, index) => (
             <li key={attachment.href} className="chip">
-              <ExternalLink href={attachment.href}>{t("inboxItem.attachment", { position: index + 1, type: attachment.type })}</ExternalLink>
+              <ExternalLink href={attachment.href}>
+                {t("inboxItem.attachment", { position: index + 1, type: attachment.type })}
+              </ExternalLink>
             </li>
           ))}
         </ul>
@@ -163,7 +169,11 @@ function RelatedItems({ title, items, now }: { title: string; items: readonly In
       <ul>
         {items.map((item) => (
           <li key={item.id}>
-            <Link to={`/inbox/${item.id}`}>{firstLine(item.text)}</Link> <span className="muted">· <TimeAgo iso={item.receivedAt} now={now} /></span> <InboxStatusBadge status={item.status} />
+            <Link to={`/inbox/${item.id}`}>{firstLine(item.text)}</Link>{" "}
+            <span className="muted">
+              · <TimeAgo iso={item.receivedAt} now={now} />
+            </span>{" "}
+            <InboxStatusBadge status={item.status} />
           </li>
         ))}
       </ul>

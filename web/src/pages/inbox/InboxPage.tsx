@@ -1,6 +1,14 @@
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { INBOX_CATEGORIES, INBOX_SOURCES, INBOX_STATUSES, URGENCIES, type InboxItem, type InboxView, type Session } from "../../api/types";
+import {
+  INBOX_CATEGORIES,
+  INBOX_SOURCES,
+  INBOX_STATUSES,
+  URGENCIES,
+  type InboxItem,
+  type InboxView,
+  type Session,
+} from "../../api/types";
 import { FilterForm, FilterSelect } from "../../components/FilterForm";
 import { TextField } from "../../components/Field";
 import { LabelledOptions } from "../../components/LabelledOptions";
@@ -151,11 +159,22 @@ export function InboxPage({ view }: { view: InboxView }) {
           <tr
             id={`inbox-row-${item.id}`}
             data-testid="inbox-row"
-            className={["inbox-row", `inbox-row--${item.urgency ?? "untriaged"}`, items[cursor]?.id === item.id && "inbox-row--current"].filter(Boolean).join(" ")}
+            className={[
+              "inbox-row",
+              `inbox-row--${item.urgency ?? "untriaged"}`,
+              items[cursor]?.id === item.id && "inbox-row--current",
+            ]
+              .filter(Boolean)
+              .join(" ")}
             onClick={() => setCursor(items.indexOf(item))}
           >
             <td>
-              <input type="checkbox" checked={selected.has(item.id)} onChange={() => toggle(item.id)} aria-label={t("inbox.selectItem", { name: item.author.name })} />
+              <input
+                type="checkbox"
+                checked={selected.has(item.id)}
+                onChange={() => toggle(item.id)}
+                aria-label={t("inbox.selectItem", { name: item.author.name })}
+              />
             </td>
             <td>
               <UrgencyBadge urgency={item.urgency} />

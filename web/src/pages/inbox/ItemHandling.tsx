@@ -26,9 +26,21 @@ export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrit
       <div className="actions">
         {manualMoves(item.status).map((status) =>
           status === "closed_spam" ? (
-            <ConfirmButton key={status} label={t(STATUS_ACTION_LABELS[status])} confirmLabel={t("inbox.confirmSpam")} busy={act.busy} onConfirm={() => void act.run("POST", "status", { status })} />
+            <ConfirmButton
+              key={status}
+              label={t(STATUS_ACTION_LABELS[status])}
+              confirmLabel={t("inbox.confirmSpam")}
+              busy={act.busy}
+              onConfirm={() => void act.run("POST", "status", { status })}
+            />
           ) : (
-            <button key={status} type="button" className="button--secondary" disabled={act.busy} onClick={() => void act.run("POST", "status", { status })}>
+            <button
+              key={status}
+              type="button"
+              className="button--secondary"
+              disabled={act.busy}
+              onClick={() => void act.run("POST", "status", { status })}
+            >
               {t(STATUS_ACTION_LABELS[status])}
             </button>
           ),
@@ -36,7 +48,12 @@ export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrit
       </div>
       {/* Keyed by the current routing so a change made elsewhere resets the pickers. */}
       <ErrorAlert error={act.error} />
-      <AssignmentPicker key={`${current.unitId}/${current.assigneeId}`} current={current} busy={act.busy} onAssign={(assignment) => void act.run("POST", "assign", assignment)} />
+      <AssignmentPicker
+        key={`${current.unitId}/${current.assigneeId}`}
+        current={current}
+        busy={act.busy}
+        onAssign={(assignment) => void act.run("POST", "assign", assignment)}
+      />
     </section>
   );
 }

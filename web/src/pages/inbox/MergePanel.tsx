@@ -23,7 +23,9 @@ export function MergePanel({ item, related, write, now }: MergePanelProps) {
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<InboxItem[] | null>(null);
   const [intoId, setIntoId] = useState("");
-  const search = useAction(async (q: string) => setFound((await api.get<{ data: InboxItem[] }>("/inbox", { q, limit: SEARCH_RESULTS })).data));
+  const search = useAction(async (q: string) =>
+    setFound((await api.get<{ data: InboxItem[] }>("/inbox", { q, limit: SEARCH_RESULTS })).data),
+  );
   const merge = useAction(write);
   if (!item.permissions.handle || item.mergedIntoId) return null;
 
@@ -52,8 +54,18 @@ export function MergePanel({ item, related, write, now }: MergePanelProps) {
         <FieldGroup legend={t("merge.choose")} className="choices">
           {candidates.map((other) => (
             <label key={other.id}>
-              <input type="radio" name="merge-into" value={other.id} checked={intoId === other.id} onChange={() => setIntoId(other.id)} />
-              {other.author.name}: {firstLine(other.text)} <span className="muted">· <TimeAgo iso={other.receivedAt} now={now} /></span> <InboxStatusBadge status={other.status} />
+              <input
+                type="radio"
+                name="merge-into"
+                value={other.id}
+                checked={intoId === other.id}
+                onChange={() => setIntoId(other.id)}
+              />
+              {other.author.name}: {firstLine(other.text)}{" "}
+              <span className="muted">
+                · <TimeAgo iso={other.receivedAt} now={now} />
+              </span>{" "}
+              <InboxStatusBadge status={other.status} />
             </label>
           ))}
         </FieldGroup>

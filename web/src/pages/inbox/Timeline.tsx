@@ -24,9 +24,19 @@ function EventDetail({ event }: { event: InboxEvent }) {
     return <p className="alert alert--error">{t("timeline.emailFailed", { reason })}</p>;
   }
   const into = event.type === "merged" ? linked("into") : null;
-  if (into) return <p><Link to={`/inbox/${into}`}>{t("timeline.openMergedInto")}</Link></p>;
+  if (into)
+    return (
+      <p>
+        <Link to={`/inbox/${into}`}>{t("timeline.openMergedInto")}</Link>
+      </p>
+    );
   const from = event.type === "merged_in" ? linked("from") : null;
-  if (from) return <p><Link to={`/inbox/${from}`}>{t("timeline.openMergedFrom")}</Link></p>;
+  if (from)
+    return (
+      <p>
+        <Link to={`/inbox/${from}`}>{t("timeline.openMergedFrom")}</Link>
+      </p>
+    );
   return null;
 }
 
@@ -40,11 +50,17 @@ export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: 
         {events.map((event) => {
           const move = statusMove(event);
           return (
-            <li key={event.id} className={`timeline__event timeline__event--${event.type} timeline__event--${event.visibility}`} data-testid={`timeline-${event.type}`}>
+            <li
+              key={event.id}
+              className={`timeline__event timeline__event--${event.type} timeline__event--${event.visibility}`}
+              data-testid={`timeline-${event.type}`}
+            >
               <p className="timeline__head">
                 <strong>{t(EVENT_LABELS[event.type])}</strong>
                 {event.body !== null && (
-                  <span className={`badge visibility--${event.visibility}`}>{t(event.visibility === "public" ? "timeline.public" : "timeline.internal")}</span>
+                  <span className={`badge visibility--${event.visibility}`}>
+                    {t(event.visibility === "public" ? "timeline.public" : "timeline.internal")}
+                  </span>
                 )}
                 <span className="muted">
                   {event.actor?.name ?? t("timeline.system")} · <TimeAgo iso={event.at} now={now} />
@@ -52,7 +68,14 @@ export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: 
               </p>
               {event.body !== null && <p className="timeline__body">{event.body}</p>}
               <EventDetail event={event} />
-              {move && <p className="muted">{t("timeline.statusMove", { from: t(INBOX_STATUS_LABELS[move.from]), to: t(INBOX_STATUS_LABELS[move.to]) })}</p>}
+              {move && (
+                <p className="muted">
+                  {t("timeline.statusMove", {
+                    from: t(INBOX_STATUS_LABELS[move.from]),
+                    to: t(INBOX_STATUS_LABELS[move.to]),
+                  })}
+                </p>
+              )}
             </li>
           );
         })}

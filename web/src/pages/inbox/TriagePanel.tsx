@@ -1,4 +1,12 @@
-import { INBOX_CATEGORIES, INBOX_KINDS, URGENCIES, type InboxItem, type InboxTriage, type TriageDecision, type Unit } from "../../api/types";
+import {
+  INBOX_CATEGORIES,
+  INBOX_KINDS,
+  URGENCIES,
+  type InboxItem,
+  type InboxTriage,
+  type TriageDecision,
+  type Unit,
+} from "../../api/types";
 import { ErrorAlert } from "../../components/Alerts";
 import { SelectField } from "../../components/Field";
 import { LabelledOptions } from "../../components/LabelledOptions";
@@ -10,7 +18,12 @@ import type { ItemWrite } from "./useInboxItem";
 
 const PLACE_TYPES: readonly Unit["type"][] = ["kecamatan", "desa", "kelurahan"];
 
-type FieldChoice = { field: "kind" | "category" | "urgency"; label: MessageKey; values: readonly string[]; labels: Record<string, MessageKey> };
+type FieldChoice = {
+  field: "kind" | "category" | "urgency";
+  label: MessageKey;
+  values: readonly string[];
+  labels: Record<string, MessageKey>;
+};
 
 const FIELDS: readonly FieldChoice[] = [
   { field: "kind", label: "inbox.kind", values: INBOX_KINDS, labels: KIND_LABELS },
@@ -33,7 +46,12 @@ export function TriagePanel({ item, write }: { item: InboxItem; write: ItemWrite
       {item.triage?.spam && <p className="badge">{t("triage.spam")}</p>}
       {FIELDS.map(({ field, label, values, labels }) => (
         <div key={field} className="triage__field">
-          <SelectField label={t(label)} value={item[field] ?? ""} disabled={!editable} onChange={(e) => correct({ [field]: e.target.value })}>
+          <SelectField
+            label={t(label)}
+            value={item[field] ?? ""}
+            disabled={!editable}
+            onChange={(e) => correct({ [field]: e.target.value })}
+          >
             {!item[field] && <option value="">{t("inbox.untriaged")}</option>}
             <LabelledOptions values={values} labels={labels} />
           </SelectField>
@@ -41,10 +59,17 @@ export function TriagePanel({ item, write }: { item: InboxItem; write: ItemWrite
         </div>
       ))}
       <div className="triage__field">
-        <SelectField label={t("inbox.place")} value={item.place?.id ?? ""} disabled={!editable} onChange={(e) => correct({ placeUnitId: e.target.value || null })}>
+        <SelectField
+          label={t("inbox.place")}
+          value={item.place?.id ?? ""}
+          disabled={!editable}
+          onChange={(e) => correct({ placeUnitId: e.target.value || null })}
+        >
           <option value="">{t("triage.noPlace")}</option>
           {/* The recognised place stays choosable even when it lies outside the user's units. */}
-          {item.place && !places.some((unit) => unit.id === item.place?.id) && <option value={item.place.id}>{item.place.name}</option>}
+          {item.place && !places.some((unit) => unit.id === item.place?.id) && (
+            <option value={item.place.id}>{item.place.name}</option>
+          )}
           {places.map((unit) => (
             <option key={unit.id} value={unit.id}>
               {unit.name}

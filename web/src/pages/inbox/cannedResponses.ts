@@ -11,7 +11,9 @@ const VARIABLE_PATTERN = /\{(\w+)\}/g;
 
 /** Templates whose every variable this item can fill (no tracking number, no "{nomor}" template). */
 export function responsesFor(responses: readonly CannedResponse[], item: InboxItem): CannedResponse[] {
-  return responses.filter((response) => [...response.body.matchAll(VARIABLE_PATTERN)].every(([, name]) => VARIABLES[name!]?.(item)));
+  return responses.filter((response) =>
+    [...response.body.matchAll(VARIABLE_PATTERN)].every(([, name]) => VARIABLES[name!]?.(item)),
+  );
 }
 
 export function fillResponse(response: CannedResponse, item: InboxItem): string {

@@ -1,4 +1,12 @@
-import type { InboxCategory, InboxEventType, InboxKind, InboxSource, InboxStatus, TriageDecision, Urgency } from "../../api/types";
+import type {
+  InboxCategory,
+  InboxEventType,
+  InboxKind,
+  InboxSource,
+  InboxStatus,
+  TriageDecision,
+  Urgency,
+} from "../../api/types";
 import type { MessageKey } from "../../i18n";
 
 // Message keys for the inbox's codes, so the list, the item page and the filters name them alike.

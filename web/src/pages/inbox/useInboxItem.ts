@@ -24,7 +24,10 @@ export function useInboxItem(id: string) {
 
   /** A write to the item (reply, note, assign, status, triage) whose answer is the changed item. */
   const write = async (method: "POST" | "PATCH", action: string, body: object) => {
-    const item = method === "POST" ? await api.post<InboxItem>(`/inbox/${id}/${action}`, body) : await api.patch<InboxItem>(`/inbox/${id}/${action}`, body);
+    const item =
+      method === "POST"
+        ? await api.post<InboxItem>(`/inbox/${id}/${action}`, body)
+        : await api.patch<InboxItem>(`/inbox/${id}/${action}`, body);
     adopt(item);
     return item;
   };

@@ -6,7 +6,13 @@ import { channelLength, channelText, type PostContent, type TargetChannel } from
 // How many images each platform shows in a post's card; Instagram shows the first, cropped square-ish.
 const IMAGES_SHOWN: Record<ChannelKind, number> = { website: 1, wordpress: 1, facebook: 4, instagram: 1, x: 4 };
 // Channels whose card shows the title above the text (the web pages); social posts have none.
-const SHOWS_TITLE: Record<ChannelKind, boolean> = { website: true, wordpress: true, facebook: false, instagram: false, x: false };
+const SHOWS_TITLE: Record<ChannelKind, boolean> = {
+  website: true,
+  wordpress: true,
+  facebook: false,
+  instagram: false,
+  x: false,
+};
 
 type PreviewChannel = TargetChannel & { name: string };
 
@@ -29,15 +35,24 @@ function ChannelPreview({ channel, content }: { channel: PreviewChannel; content
   const over = length > max;
   const platform = CHANNEL_KIND_NAMES[channel.kind];
   return (
-    <article className={`preview preview--${channel.kind}`} aria-label={t("preview.label", { channel: `${platform} · ${channel.name}` })} data-testid={`preview-${channel.kind}`}>
+    <article
+      className={`preview preview--${channel.kind}`}
+      aria-label={t("preview.label", { channel: `${platform} · ${channel.name}` })}
+      data-testid={`preview-${channel.kind}`}
+    >
       <header className="preview__header">
         <span className="preview__platform">{platform}</span>
         <span className="preview__account">{channel.name}</span>
-        <span className={over ? "preview__counter preview__counter--over" : "preview__counter"} data-testid={`counter-${channel.kind}`}>
+        <span
+          className={over ? "preview__counter preview__counter--over" : "preview__counter"}
+          data-testid={`counter-${channel.kind}`}
+        >
           <span aria-hidden="true">
             {length}/{max}
           </span>
-          <span className="visually-hidden">{t(over ? "preview.counterOver" : "preview.counter", { length, max })}</span>
+          <span className="visually-hidden">
+            {t(over ? "preview.counterOver" : "preview.counter", { length, max })}
+          </span>
         </span>
       </header>
       {SHOWS_TITLE[channel.kind] && <h3 className="preview__title">{content.title}</h3>}
@@ -55,8 +70,12 @@ function PreviewMedia({ media }: { media: readonly Media[] }) {
   return (
     <div className={`preview__media preview__media--${Math.min(media.length, 4)}`}>
       {media.map((item) =>
-        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a preview video has no controls, so it takes no focus.
-        item.kind === "image" ? <img key={item.id} src={item.url} alt="" /> : <video key={item.id} src={item.url} muted preload="metadata" aria-hidden="true" />,
+        item.kind === "image" ? (
+          <img key={item.id} src={item.url} alt="" />
+        ) : (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a preview video has no controls, so it takes no focus.
+          <video key={item.id} src={item.url} muted preload="metadata" aria-hidden="true" />
+        ),
       )}
     </div>
   );

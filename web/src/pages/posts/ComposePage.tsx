@@ -60,8 +60,13 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   const [unitId, setUnitId] = useState(post?.unit.id ?? session.user.units[0]?.id ?? "");
   const [content, setContent] = useState<PostContent>(post ? contentOfPost(post) : EMPTY_CONTENT);
   const [channelIds, setChannelIds] = useState<string[]>(post?.deliveries.map((delivery) => delivery.channel.id) ?? []);
-  const timeZone: Timezone = post?.unit.id === unitId ? post.unit.timezone : (allUnits.data?.find((unit) => unit.id === unitId)?.timezone ?? "Asia/Jakarta");
-  const [schedule, setSchedule] = useState<WallClock | null>(post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null);
+  const timeZone: Timezone =
+    post?.unit.id === unitId
+      ? post.unit.timezone
+      : (allUnits.data?.find((unit) => unit.id === unitId)?.timezone ?? "Asia/Jakarta");
+  const [schedule, setSchedule] = useState<WallClock | null>(
+    post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null,
+  );
 
   const save = useAction(async (then: Then) => {
     const body = {
@@ -72,7 +77,9 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
       hashtags: content.hashtags,
       mediaIds: content.media.map((media) => media.id),
       channelIds,
-      overrides: Object.fromEntries(Object.entries(content.overrides).filter(([channelId]) => channelIds.includes(channelId))),
+      overrides: Object.fromEntries(
+        Object.entries(content.overrides).filter(([channelId]) => channelIds.includes(channelId)),
+      ),
       scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
     };
     const saved = postId ? await api.patch<Post>(`/posts/${postId}`, body) : await api.post<Post>("/posts", body);
@@ -83,7 +90,8 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
   const problems = contentProblems(selectedChannels, content, language);
   const fromServer = serverProblems(save.error);
-  const problemAt = (...fields: string[]) => fields.flatMap((field) => [...(problems[field] ?? []), ...(fromServer[field] ?? [])]).join(" ") || undefined;
+  const problemAt = (...fields: string[]) =>
+    fields.flatMap((field) => [...(problems[field] ?? []), ...(fromServer[field] ?? [])]).join(" ") || undefined;
   const hasProblems = Object.keys(problems).length > 0;
 
   const edit = (change: Partial<PostContent>) => {
@@ -115,19 +123,61 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
     >
       <div className="form composer__fields">
         {(location.state as { saved?: boolean } | null)?.saved && !save.error && <Notice>{t("compose.saved")}</Notice>}
-        <SelectField label={t("compose.unit")} value={unitId} onChange={(e) => setUnitId(e.target.value)} error={problemAt("unitId")}>
+        <SelectField
+          label={t("compose.unit")}
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          error={problemAt("unitId")}
+        >
           {unitChoices.map((unit) => (
             <option key={unit.id} value={unit.id}>
               {unit.name}
             </option>
           ))}
         </SelectField>
-        <TextField label={t("compose.postTitle")} required maxLength={200} value={content.title} onChange={(e) => edit({ title: e.target.value })} error={problemAt("title")} />
-        <TextAreaField label={t("compose.body")} required rows={8} value={content.body} onChange={(e) => edit({ body: e.target.value })} error={problemAt("body")} />
-        <TextField label={t("compose.link")} hint={t("compose.linkHint")} type="url" inputMode="url" value={content.link} onChange={(e) => edit({ link: e.target.value })} error={problemAt("link")} />
-        <HashtagInput label={t("compose.hashtags")} tags={content.hashtags} onChange={(hashtags) => edit({ hashtags })} error={problemAt("hashtags")} />
-        <MediaPicker unitId={unitId} media={content.media} onChange={(media) => edit({ media })} error={problemAt("media", "mediaIds")} />
-        <ChannelPicker channels={channels} selected={channelIds} onChange={setChannelIds} error={problemAt("channelIds")} />
+        <TextField
+          label={t("compose.postTitle")}
+          required
+          maxLength={200}
+          value={content.title}
+          onChange={(e) => edit({ title: e.target.value })}
+          error={problemAt("title")}
+        />
+        <TextAreaField
+          label={t("compose.body")}
+          required
+          rows={8}
+          value={content.body}
+          onChange={(e) => edit({ body: e.target.value })}
+          error={problemAt("body")}
+        />
+        <TextField
+          label={t("compose.link")}
+          hint={t("compose.linkHint")}
+          type="url"
+          inputMode="url"
+          value={content.link}
+          onChange={(e) => edit({ link: e.target.value })}
+          error={problemAt("link")}
+        />
+        <HashtagInput
+          label={t("compose.hashtags")}
+          tags={content.hashtags}
+          onChange={(hashtags) => edit({ hashtags })}
+          error={problemAt("hashtags")}
+        />
+        <MediaPicker
+          unitId={unitId}
+          media={content.media}
+          onChange={(media) => edit({ media })}
+          error={problemAt("media", "mediaIds")}
+        />
+        <ChannelPicker
+          channels={channels}
+          selected={channelIds}
+          onChange={setChannelIds}
+          error={problemAt("channelIds")}
+        />
         {selectedChannels.length > 0 && (
           <FieldGroup legend={t("compose.overrides")} hint={t("compose.overridesHint")}>
             {selectedChannels.map((channel) => {
@@ -136,7 +186,11 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
               return (
                 <div key={channel.id} className="override">
                   <label className="checkbox">
-                    <input type="checkbox" checked={override !== undefined} onChange={(e) => setOverride(channel.id, e.target.checked ? content.body : undefined)} />
+                    <input
+                      type="checkbox"
+                      checked={override !== undefined}
+                      onChange={(e) => setOverride(channel.id, e.target.checked ? content.body : undefined)}
+                    />
                     {t("compose.useOverride", { channel: channelName })}
                   </label>
                   {override !== undefined && (
@@ -159,15 +213,32 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             {t("compose.asap")}
           </label>
           <label className="checkbox">
-            <input type="radio" name="schedule" checked={schedule !== null} onChange={() => setSchedule(tomorrowMorning())} />
+            <input
+              type="radio"
+              name="schedule"
+              checked={schedule !== null}
+              onChange={() => setSchedule(tomorrowMorning())}
+            />
             {t("compose.at")}
           </label>
-          {schedule && <ZonedDateTimeField legend={t("compose.when")} timeZone={timeZone} value={schedule} onChange={setSchedule} />}
+          {schedule && (
+            <ZonedDateTimeField
+              legend={t("compose.when")}
+              timeZone={timeZone}
+              value={schedule}
+              onChange={setSchedule}
+            />
+          )}
         </FieldGroup>
         <ErrorAlert error={save.error} />
         {hasProblems && <p className="field__error">{t("compose.fixProblems")}</p>}
         <div className="actions">
-          <button type="button" className="button--secondary" disabled={save.busy || !unitId} onClick={() => void run("saveDraft")}>
+          <button
+            type="button"
+            className="button--secondary"
+            disabled={save.busy || !unitId}
+            onClick={() => void run("saveDraft")}
+          >
             {t("compose.saveDraft")}
           </button>
           <button type="submit" disabled={save.busy || hasProblems || !unitId}>
@@ -185,7 +256,11 @@ function ComposerPreviews({ channels, content }: { channels: readonly Channel[];
   return (
     <section className="composer__previews" aria-labelledby="previews-title">
       <h2 id="previews-title">{t("preview.title")}</h2>
-      {channels.length === 0 ? <p className="muted">{t("preview.none")}</p> : <PreviewList channels={channels} content={content} />}
+      {channels.length === 0 ? (
+        <p className="muted">{t("preview.none")}</p>
+      ) : (
+        <PreviewList channels={channels} content={content} />
+      )}
     </section>
   );
 }

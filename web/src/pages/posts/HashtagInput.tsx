@@ -15,7 +15,8 @@ export function HashtagInput({ label, tags, onChange, error }: HashtagInputProps
   const add = (text: string) => {
     const added = text.split(SEPARATORS).map(normaliseHashtag).filter(Boolean);
     const merged = [...tags];
-    for (const tag of added) if (!merged.some((existing) => existing.toLowerCase() === tag.toLowerCase())) merged.push(tag);
+    for (const tag of added)
+      if (!merged.some((existing) => existing.toLowerCase() === tag.toLowerCase())) merged.push(tag);
     if (merged.length !== tags.length) onChange(merged);
   };
 
@@ -44,7 +45,12 @@ export function HashtagInput({ label, tags, onChange, error }: HashtagInputProps
           {tags.map((tag) => (
             <li key={tag} className="chip">
               #{tag}
-              <button type="button" className="chip__remove" aria-label={t("compose.removeHashtag", { tag: `#${tag}` })} onClick={() => onChange(tags.filter((existing) => existing !== tag))}>
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={t("compose.removeHashtag", { tag: `#${tag}` })}
+                onClick={() => onChange(tags.filter((existing) => existing !== tag))}
+              >
                 ×
               </button>
             </li>

@@ -52,16 +52,37 @@ export function MediaPicker({ unitId, media, onChange, error }: MediaPickerProps
             const name = item.originalName ?? t("compose.mediaItem", { position: index + 1 });
             return (
               <li key={item.id} className="media-list__item">
-                {item.kind === "image" ? <img src={item.url} alt={name} /> : <video src={item.url} muted preload="metadata" aria-label={name} />}
+                {item.kind === "image" ? (
+                  <img src={item.url} alt={name} />
+                ) : (
+                  <video src={item.url} muted preload="metadata" aria-label={name} />
+                )}
                 <span className="media-list__name">{name}</span>
                 <div className="row-actions">
-                  <button type="button" className="button--secondary" disabled={index === 0} aria-label={t("compose.moveEarlier", { name })} onClick={() => move(index, -1)}>
+                  <button
+                    type="button"
+                    className="button--secondary"
+                    disabled={index === 0}
+                    aria-label={t("compose.moveEarlier", { name })}
+                    onClick={() => move(index, -1)}
+                  >
                     ←
                   </button>
-                  <button type="button" className="button--secondary" disabled={index === media.length - 1} aria-label={t("compose.moveLater", { name })} onClick={() => move(index, 1)}>
+                  <button
+                    type="button"
+                    className="button--secondary"
+                    disabled={index === media.length - 1}
+                    aria-label={t("compose.moveLater", { name })}
+                    onClick={() => move(index, 1)}
+                  >
                     →
                   </button>
-                  <button type="button" className="button--secondary" aria-label={t("compose.removeMedia", { name })} onClick={() => onChange(media.filter((other) => other.id !== item.id))}>
+                  <button
+                    type="button"
+                    className="button--secondary"
+                    aria-label={t("compose.removeMedia", { name })}
+                    onClick={() => onChange(media.filter((other) => other.id !== item.id))}
+                  >
                     {t("compose.remove")}
                   </button>
                 </div>
@@ -72,7 +93,14 @@ export function MediaPicker({ unitId, media, onChange, error }: MediaPickerProps
       )}
       <div className="field">
         <label htmlFor={inputId}>{t("compose.addMedia")}</label>
-        <input id={inputId} type="file" accept={ACCEPTED_TYPES} multiple disabled={upload.busy || !unitId} onChange={choose} />
+        <input
+          id={inputId}
+          type="file"
+          accept={ACCEPTED_TYPES}
+          multiple
+          disabled={upload.busy || !unitId}
+          onChange={choose}
+        />
       </div>
       {uploadingName && <p role="status">{t("compose.uploading", { name: uploadingName })}</p>}
       <ErrorAlert error={upload.error} />

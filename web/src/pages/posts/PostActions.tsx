@@ -12,7 +12,15 @@ import { PublishedPostActions, type PublishedChange } from "./PublishedPostActio
 import { RescheduleForm } from "./RescheduleForm";
 
 /** The post's lifecycle actions, each shown only when the post's `permissions` allow it. */
-export function PostActions({ post, onChanged, onPublishedChange }: { post: Post; onChanged(post: Post): void; onPublishedChange(change: PublishedChange): void }) {
+export function PostActions({
+  post,
+  onChanged,
+  onPublishedChange,
+}: {
+  post: Post;
+  onChanged(post: Post): void;
+  onPublishedChange(change: PublishedChange): void;
+}) {
   const { t } = useI18n();
   const { permissions } = post;
   const act = useAction(async (action: "submit" | "approve" | "return" | "cancel", body?: object) => {
@@ -34,10 +42,29 @@ export function PostActions({ post, onChanged, onPublishedChange }: { post: Post
             {t("compose.submit")}
           </button>
         )}
-        {permissions.cancel && <ConfirmButton label={t("post.cancel")} confirmLabel={t("post.confirmCancel")} busy={act.busy} onConfirm={() => void act.run("cancel")} />}
+        {permissions.cancel && (
+          <ConfirmButton
+            label={t("post.cancel")}
+            confirmLabel={t("post.confirmCancel")}
+            busy={act.busy}
+            onConfirm={() => void act.run("cancel")}
+          />
+        )}
       </div>
-      {permissions.approve && <ReviewForm busy={act.busy} onApprove={(note) => void act.run("approve", note ? { note } : {})} onReturn={(note) => void act.run("return", { note })} />}
-      {permissions.reschedule && <RescheduleForm post={post} initial={post.scheduledAt ? toWallClock(post.scheduledAt, post.unit.timezone) : tomorrowMorning()} onRescheduled={onChanged} />}
+      {permissions.approve && (
+        <ReviewForm
+          busy={act.busy}
+          onApprove={(note) => void act.run("approve", note ? { note } : {})}
+          onReturn={(note) => void act.run("return", { note })}
+        />
+      )}
+      {permissions.reschedule && (
+        <RescheduleForm
+          post={post}
+          initial={post.scheduledAt ? toWallClock(post.scheduledAt, post.unit.timezone) : tomorrowMorning()}
+          onRescheduled={onChanged}
+        />
+      )}
       <PublishedPostActions post={post} onChanged={onPublishedChange} />
       <ErrorAlert error={act.error} />
     </section>
@@ -45,7 +72,15 @@ export function PostActions({ post, onChanged, onPublishedChange }: { post: Post
 }
 
 /** Approve with an optional note, or return to the author with a required one. */
-function ReviewForm({ busy, onApprove, onReturn }: { busy: boolean; onApprove(note: string): void; onReturn(note: string): void }) {
+function ReviewForm({
+  busy,
+  onApprove,
+  onReturn,
+}: {
+  busy: boolean;
+  onApprove(note: string): void;
+  onReturn(note: string): void;
+}) {
   const { t } = useI18n();
   const [note, setNote] = useState("");
   const [noteMissing, setNoteMissing] = useState(false);
@@ -78,4 +113,3 @@ function ReviewForm({ busy, onApprove, onReturn }: { busy: boolean; onApprove(no
     </div>
   );
 }
-

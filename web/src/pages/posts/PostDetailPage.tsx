@@ -66,7 +66,12 @@ function PostFacts({ post }: { post: Post }) {
     [t("compose.link"), post.link && <a href={post.link}>{post.link}</a>],
     [t("compose.hashtags"), post.hashtags.map((tag) => `#${tag}`).join(" ")],
     [t("post.websiteUrl"), post.websiteUrl && <a href={post.websiteUrl}>{post.websiteUrl}</a>],
-    [t("post.reviewedBy"), post.reviewedBy && post.reviewedAt && `${post.reviewedBy.name}, ${formatInZone(post.reviewedAt, post.unit.timezone)}`],
+    [
+      t("post.reviewedBy"),
+      post.reviewedBy &&
+        post.reviewedAt &&
+        `${post.reviewedBy.name}, ${formatInZone(post.reviewedAt, post.unit.timezone)}`,
+    ],
     [t("post.reviewNote"), post.reviewNote],
   ];
   return (
@@ -74,11 +79,11 @@ function PostFacts({ post }: { post: Post }) {
       {facts
         .filter(([, value]) => value)
         .map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
     </dl>
   );
 }
@@ -124,8 +129,12 @@ function DeliveryProblem({ delivery, timeZone }: { delivery: Delivery; timeZone:
     <>
       {delivery.lastErrorCode && <p>{t(deliveryProblemKey(delivery.lastErrorCode))}</p>}
       <p className="muted">{delivery.lastErrorMessage}</p>
-      {delivery.nextAttemptAt && delivery.status !== "failed" && <p className="muted">{t("post.nextAttempt", { at: formatInZone(delivery.nextAttemptAt, timeZone) })}</p>}
-      {delivery.checkAt && <p className="muted">{t("post.checkBeforeRetry", { at: formatInZone(delivery.checkAt, timeZone) })}</p>}
+      {delivery.nextAttemptAt && delivery.status !== "failed" && (
+        <p className="muted">{t("post.nextAttempt", { at: formatInZone(delivery.nextAttemptAt, timeZone) })}</p>
+      )}
+      {delivery.checkAt && (
+        <p className="muted">{t("post.checkBeforeRetry", { at: formatInZone(delivery.checkAt, timeZone) })}</p>
+      )}
     </>
   );
 }

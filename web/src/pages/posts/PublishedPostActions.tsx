@@ -6,7 +6,11 @@ import { TextAreaField, TextField } from "../../components/Field";
 import { CHANNEL_KIND_NAMES } from "../../components/labels";
 import { useAction } from "../../hooks/useAction";
 import { useI18n } from "../../i18n";
-import { CAN_EDIT_AFTER_PUBLISHING, CAN_REMOVE_AFTER_PUBLISHING, liveDeliveries } from "../../publishing/afterPublishing";
+import {
+  CAN_EDIT_AFTER_PUBLISHING,
+  CAN_REMOVE_AFTER_PUBLISHING,
+  liveDeliveries,
+} from "../../publishing/afterPublishing";
 import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../publishing/channelRules";
 import { HashtagInput } from "./HashtagInput";
 
@@ -21,7 +25,8 @@ export function withdrawPost(post: Post): Promise<PublishedChangeResult> {
   return api.post<PublishedChangeResult>(`/posts/${post.id}/withdraw`);
 }
 
-const channelLabel = (channel: { kind: Delivery["channel"]["kind"]; name: string }) => `${CHANNEL_KIND_NAMES[channel.kind]} · ${channel.name}`;
+const channelLabel = (channel: { kind: Delivery["channel"]["kind"]; name: string }) =>
+  `${CHANNEL_KIND_NAMES[channel.kind]} · ${channel.name}`;
 
 type Mode = "closed" | "correct" | "withdraw";
 
@@ -51,18 +56,41 @@ export function PublishedPostActions({ post, onChanged }: { post: Post; onChange
     <div className="published-actions">
       <div className="actions">
         {editPublished && (
-          <button type="button" className="button--secondary" ref={correctButton} aria-expanded={mode === "correct"} aria-controls={correctId} onClick={() => toggle("correct")}>
+          <button
+            type="button"
+            className="button--secondary"
+            ref={correctButton}
+            aria-expanded={mode === "correct"}
+            aria-controls={correctId}
+            onClick={() => toggle("correct")}
+          >
             {t("published.correct")}
           </button>
         )}
         {withdraw && (
-          <button type="button" className="button--secondary" ref={withdrawButton} aria-expanded={mode === "withdraw"} aria-controls={withdrawId} onClick={() => toggle("withdraw")}>
+          <button
+            type="button"
+            className="button--secondary"
+            ref={withdrawButton}
+            aria-expanded={mode === "withdraw"}
+            aria-controls={withdrawId}
+            onClick={() => toggle("withdraw")}
+          >
             {t("published.withdraw")}
           </button>
         )}
       </div>
-      {mode === "correct" && <CorrectionForm id={correctId} post={post} onSaved={done("correct")} onCancel={() => close(correctButton)} />}
-      {mode === "withdraw" && <WithdrawConfirmation id={withdrawId} post={post} onWithdrawn={done("withdraw")} onCancel={() => close(withdrawButton)} />}
+      {mode === "correct" && (
+        <CorrectionForm id={correctId} post={post} onSaved={done("correct")} onCancel={() => close(correctButton)} />
+      )}
+      {mode === "withdraw" && (
+        <WithdrawConfirmation
+          id={withdrawId}
+          post={post}
+          onWithdrawn={done("withdraw")}
+          onCancel={() => close(withdrawButton)}
+        />
+      )}
     </div>
   );
 }
@@ -86,7 +114,17 @@ const escapeCloses = (onCancel: () => void) => (event: KeyboardEvent) => {
 };
 
 /** Title, body, link and hashtags of a published post, with what saving will do on each channel. */
-function CorrectionForm({ id, post, onSaved, onCancel }: { id: string; post: Post; onSaved(result: PublishedChangeResult): void; onCancel(): void }) {
+function CorrectionForm({
+  id,
+  post,
+  onSaved,
+  onCancel,
+}: {
+  id: string;
+  post: Post;
+  onSaved(result: PublishedChangeResult): void;
+  onCancel(): void;
+}) {
   const { t, language } = useI18n();
   const titleId = useId();
   const [content, setContent] = useState<PostContent>(() => contentOfPost(post));
@@ -98,9 +136,14 @@ function CorrectionForm({ id, post, onSaved, onCancel }: { id: string; post: Pos
   const save = useAction(async () => onSaved(await correctPublishedPost(post, correction)));
 
   // The same rules the server checks, on the channels whose text will actually change.
-  const problems = contentProblems(editable.map((delivery) => delivery.channel), content, language);
+  const problems = contentProblems(
+    editable.map((delivery) => delivery.channel),
+    content,
+    language,
+  );
   const fromServer = serverProblems(save.error);
-  const problemAt = (field: string) => [...(problems[field] ?? []), ...(fromServer[field] ?? [])].join(" ") || undefined;
+  const problemAt = (field: string) =>
+    [...(problems[field] ?? []), ...(fromServer[field] ?? [])].join(" ") || undefined;
   const hasProblems = Object.keys(problems).length > 0;
   const edit = (change: Partial<PostContent>) => {
     save.clearError();
@@ -120,14 +163,44 @@ function CorrectionForm({ id, post, onSaved, onCancel }: { id: string; post: Pos
       }}
     >
       <h3 id={titleId}>{t("published.correctTitle")}</h3>
-      <TextField label={t("compose.postTitle")} required maxLength={200} autoFocus value={content.title} onChange={(e) => edit({ title: e.target.value })} error={problemAt("title")} />
-      <TextAreaField label={t("compose.body")} required rows={8} value={content.body} onChange={(e) => edit({ body: e.target.value })} error={problemAt("body")} />
-      <TextField label={t("compose.link")} hint={t("compose.linkHint")} type="url" inputMode="url" value={content.link} onChange={(e) => edit({ link: e.target.value })} error={problemAt("link")} />
-      <HashtagInput label={t("compose.hashtags")} tags={content.hashtags} onChange={(hashtags) => edit({ hashtags })} error={problemAt("hashtags")} />
+      <TextField
+        label={t("compose.postTitle")}
+        required
+        maxLength={200}
+        autoFocus
+        value={content.title}
+        onChange={(e) => edit({ title: e.target.value })}
+        error={problemAt("title")}
+      />
+      <TextAreaField
+        label={t("compose.body")}
+        required
+        rows={8}
+        value={content.body}
+        onChange={(e) => edit({ body: e.target.value })}
+        error={problemAt("body")}
+      />
+      <TextField
+        label={t("compose.link")}
+        hint={t("compose.linkHint")}
+        type="url"
+        inputMode="url"
+        value={content.link}
+        onChange={(e) => edit({ link: e.target.value })}
+        error={problemAt("link")}
+      />
+      <HashtagInput
+        label={t("compose.hashtags")}
+        tags={content.hashtags}
+        onChange={(hashtags) => edit({ hashtags })}
+        error={problemAt("hashtags")}
+      />
       <ChannelPlan title={t("published.correctPlan")}>
         {live.map((delivery) => (
           <PlanItem key={delivery.id} delivery={delivery}>
-            {CAN_EDIT_AFTER_PUBLISHING[delivery.channel.kind] ? t("published.willUpdate") : t("published.keepsOriginal", { channel: CHANNEL_KIND_NAMES[delivery.channel.kind] })}
+            {CAN_EDIT_AFTER_PUBLISHING[delivery.channel.kind]
+              ? t("published.willUpdate")
+              : t("published.keepsOriginal", { channel: CHANNEL_KIND_NAMES[delivery.channel.kind] })}
           </PlanItem>
         ))}
       </ChannelPlan>
@@ -147,7 +220,17 @@ function CorrectionForm({ id, post, onSaved, onCancel }: { id: string; post: Pos
 }
 
 /** Lists what withdrawing does on each channel before the second, decisive press. */
-function WithdrawConfirmation({ id, post, onWithdrawn, onCancel }: { id: string; post: Post; onWithdrawn(result: PublishedChangeResult): void; onCancel(): void }) {
+function WithdrawConfirmation({
+  id,
+  post,
+  onWithdrawn,
+  onCancel,
+}: {
+  id: string;
+  post: Post;
+  onWithdrawn(result: PublishedChangeResult): void;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -156,11 +239,18 @@ function WithdrawConfirmation({ id, post, onWithdrawn, onCancel }: { id: string;
   useEffect(() => heading.current?.focus(), []);
   const planFor = (delivery: Delivery) => {
     if (delivery.channel.kind === "website") return t("published.willRemoveWebsite");
-    if (CAN_REMOVE_AFTER_PUBLISHING[delivery.channel.kind]) return t("published.willRemove", { channel: CHANNEL_KIND_NAMES[delivery.channel.kind] });
+    if (CAN_REMOVE_AFTER_PUBLISHING[delivery.channel.kind])
+      return t("published.willRemove", { channel: CHANNEL_KIND_NAMES[delivery.channel.kind] });
     return t("published.removeByHand", { channel: CHANNEL_KIND_NAMES[delivery.channel.kind] });
   };
   return (
-    <div id={id} className="panel withdraw-confirm" role="group" aria-labelledby={titleId} onKeyDown={escapeCloses(onCancel)}>
+    <div
+      id={id}
+      className="panel withdraw-confirm"
+      role="group"
+      aria-labelledby={titleId}
+      onKeyDown={escapeCloses(onCancel)}
+    >
       <h3 id={titleId} ref={heading} tabIndex={-1}>
         {t("published.withdrawTitle")}
       </h3>
@@ -218,7 +308,8 @@ export function ChannelOutcomes({ change }: { change: PublishedChange }) {
   const describe = ({ kind, outcome, reason }: ChannelOutcome) => {
     const platform = CHANNEL_KIND_NAMES[kind];
     if (outcome === "failed") return t("outcome.failed", { reason: reason ?? "—" });
-    if (action === "correct") return outcome === "done" ? t("outcome.updated") : t("outcome.cannotEdit", { channel: platform });
+    if (action === "correct")
+      return outcome === "done" ? t("outcome.updated") : t("outcome.cannotEdit", { channel: platform });
     return outcome === "done" ? t("outcome.removed") : t("outcome.removeByHand", { channel: platform });
   };
   return (
@@ -227,11 +318,17 @@ export function ChannelOutcomes({ change }: { change: PublishedChange }) {
         {t(action === "correct" ? "published.correctResult" : "published.withdrawResult")}
       </h2>
       <div role={failed ? "alert" : "status"}>
-        <p>{t(failed ? "published.someFailed" : action === "correct" ? "published.corrected" : "published.withdrawn")}</p>
+        <p>
+          {t(failed ? "published.someFailed" : action === "correct" ? "published.corrected" : "published.withdrawn")}
+        </p>
         {result.channels.length > 0 && (
           <ul>
             {result.channels.map((channel) => (
-              <li key={channel.deliveryId} className={`outcome outcome--${channel.outcome}`} data-testid={`outcome-${channel.kind}`}>
+              <li
+                key={channel.deliveryId}
+                className={`outcome outcome--${channel.outcome}`}
+                data-testid={`outcome-${channel.kind}`}
+              >
                 <strong>{channelLabel({ kind: channel.kind, name: channel.channel })}</strong>: {describe(channel)}
               </li>
             ))}

@@ -8,10 +8,20 @@ import { fromWallClock, type WallClock } from "../../publishing/zonedTime";
 import { ZonedDateTimeField } from "./ZonedDateTimeField";
 
 /** Picks a new date and time in the unit's zone for a post and reschedules it. */
-export function RescheduleForm({ post, initial, onRescheduled }: { post: Post; initial: WallClock; onRescheduled(post: Post): void }) {
+export function RescheduleForm({
+  post,
+  initial,
+  onRescheduled,
+}: {
+  post: Post;
+  initial: WallClock;
+  onRescheduled(post: Post): void;
+}) {
   const { t } = useI18n();
   const [when, setWhen] = useState(initial);
-  const reschedule = useAction(async () => onRescheduled(await reschedulePost(post, fromWallClock(when, post.unit.timezone))));
+  const reschedule = useAction(async () =>
+    onRescheduled(await reschedulePost(post, fromWallClock(when, post.unit.timezone))),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void reschedule.run();
