@@ -209,6 +209,8 @@ describe("User posts timeline (https://docs.x.com/x-api/posts/user-posts-timelin
     const old = await client.v2.tweet("Postingan lama");
     sandbox.control.advanceClock(60 * 60 * 1000);
     const startTime = new Date(sandbox.state.now()).toISOString();
+    // A second later, so that no post shares startTime's millisecond (the window edges stay out of the question).
+    sandbox.control.advanceClock(1000);
     const recent = [];
     for (let i = 1; i <= 6; i++) recent.push((await client.v2.tweet(`Pengumuman ${i}`)).data.id);
 
