@@ -147,7 +147,7 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
       const subject = { unitPath: warning.unit?.path ?? null };
       await pushToViewers(subject.unitPath, (socket, actor) => {
         if (can(actor, "read", "EarlyWarning", subject))
-          socket.emit("inbox.alert", { alert: presentEarlyWarning(warning, actor), change });
+          socket.emit("inbox.earlyWarning", { warning: presentEarlyWarning(warning, actor), change });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, warningId }, "early warning not pushed"));
   });

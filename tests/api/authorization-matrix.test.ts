@@ -372,8 +372,8 @@ function reads(): Read[] {
     "/api/canned-responses",
     ...each(items, (id) => `/api/canned-responses?forItem=${id}`),
   );
-  add("GET /api/alerts", "/api/alerts?limit=200", "/api/alerts?status=open");
-  add("GET /api/alerts/:id", ...each(Object.values(seeded.warnings), (id) => `/api/alerts/${id}`));
+  add("GET /api/early-warnings", "/api/early-warnings?limit=200", "/api/early-warnings?status=open");
+  add("GET /api/early-warnings/:id", ...each(Object.values(seeded.warnings), (id) => `/api/early-warnings/${id}`));
   add("GET /api/routing-rules", "/api/routing-rules");
   for (const report of ["summary", "units", "backlog", "areas", "publishing"]) {
     add(
@@ -662,14 +662,14 @@ const writes: Write[] = [
       c.request("POST", `/api/media?unitId=${t.unit}&name=foto.png`, "\x89PNG", { "content-type": "image/png" }),
   },
   {
-    route: "POST /api/alerts/:id/acknowledge",
+    route: "POST /api/early-warnings/:id/acknowledge",
     what: "acknowledge their early warning",
-    call: (c, t) => c.post(`/api/alerts/${t.warning}/acknowledge`),
+    call: (c, t) => c.post(`/api/early-warnings/${t.warning}/acknowledge`),
   },
   {
-    route: "POST /api/alerts/:id/resolve",
+    route: "POST /api/early-warnings/:id/resolve",
     what: "resolve their early warning",
-    call: (c, t) => c.post(`/api/alerts/${t.warning}/resolve`),
+    call: (c, t) => c.post(`/api/early-warnings/${t.warning}/resolve`),
   },
   {
     route: "PATCH /api/canned-responses/:id",
@@ -826,7 +826,7 @@ describe("socket events reach only those who may see their records", () => {
       });
     }
     for (const code of ["kec-kapuas", "kec-tayan-hulu"]) {
-      expect((await clients.admin.post(`/api/alerts/${seeded.warnings[code]}/acknowledge`)).status).toBe(200);
+      expect((await clients.admin.post(`/api/early-warnings/${seeded.warnings[code]}/acknowledge`)).status).toBe(200);
       expect(
         (
           await clients.admin.post(`/api/posts/${seeded.posts[`${code}:in_review`]}/return`, {
@@ -842,7 +842,7 @@ describe("socket events reach only those who may see their records", () => {
     while (
       Date.now() < deadline &&
       !(
-        ["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"].every((e) =>
+        ["inbox.item.updated", "post.updated", "inbox.earlyWarning", "inbox.presence"].every((e) =>
           heard("officerTayanHulu", e),
         ) &&
         heard("leaderKapuas", "inbox.escalated") &&
@@ -871,7 +871,7 @@ describe("socket events reach only those who may see their records", () => {
     leaksFound += leaks.length;
     expect(leaks).toEqual([]);
     // The pushes did go out to those who may see them, so an empty list above means something.
-    for (const event of ["inbox.item.updated", "post.updated", "inbox.alert", "inbox.presence"])
+    for (const event of ["inbox.item.updated", "post.updated", "inbox.earlyWarning", "inbox.presence"])
       expect(heard("officerTayanHulu", event), event).toBe(true);
     expect(heard("leaderKapuas", "inbox.escalated")).toBe(true);
     expect(heard("admin", "channel.needsReconnect")).toBe(true);

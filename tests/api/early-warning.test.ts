@@ -114,7 +114,7 @@ describe("five flood reports from one desa within minutes", () => {
     expect(warnings).toHaveLength(1);
     alertId = warnings[0]!.id;
 
-    const { body } = await humas.get("/api/alerts?status=open");
+    const { body } = await humas.get("/api/early-warnings?status=open");
     expect(body.data.filter((alert: { id: string }) => alert.id === alertId)).toEqual([
       expect.objectContaining({
         category: "lingkungan",
@@ -138,20 +138,24 @@ describe("five flood reports from one desa within minutes", () => {
     ]);
 
     await eventually(() =>
-      expect(humasLive.filter((e) => e.event === "inbox.alert").map((e) => e.payload.alert.id)).toContain(alertId),
+      expect(humasLive.filter((e) => e.event === "inbox.earlyWarning").map((e) => e.payload.warning.id)).toContain(
+        alertId,
+      ),
     );
-    expect(outsiderLive.filter((e) => e.event === "inbox.alert")).toEqual([]);
+    expect(outsiderLive.filter((e) => e.event === "inbox.earlyWarning")).toEqual([]);
   });
 
   it("is visible to humas, the owning unit's officer and leaders above it, not to an officer of another kecamatan", async () => {
     for (const client of [humas, officerLingkungan, sekda]) {
-      expect((await client.get("/api/alerts")).body.data.map((alert: { id: string }) => alert.id)).toContain(alertId);
-      expect((await client.get(`/api/alerts/${alertId}`)).status).toBe(200);
+      expect((await client.get("/api/early-warnings")).body.data.map((alert: { id: string }) => alert.id)).toContain(
+        alertId,
+      );
+      expect((await client.get(`/api/early-warnings/${alertId}`)).status).toBe(200);
     }
     expect(
-      (await officerTayanHulu.get("/api/alerts")).body.data.map((alert: { id: string }) => alert.id),
+      (await officerTayanHulu.get("/api/early-warnings")).body.data.map((alert: { id: string }) => alert.id),
     ).not.toContain(alertId);
-    expect((await officerTayanHulu.get(`/api/alerts/${alertId}`)).status).toBe(403);
+    expect((await officerTayanHulu.get(`/api/early-warnings/${alertId}`)).status).toBe(403);
   });
 
   it("takes a sixth report into the same alert instead of raising another", async () => {
@@ -163,8 +167,8 @@ describe("five flood reports from one desa within minutes", () => {
   });
 
   it("is acknowledged by a leader, resolved by the unit's officer, each audited and kept with its time", async () => {
-    expect((await officerTayanHulu.post(`/api/alerts/${alertId}/acknowledge`)).status).toBe(403);
-    const acknowledged = await sekda.post(`/api/alerts/${alertId}/acknowledge`);
+    expect((await officerTayanHulu.post(`/api/early-warnings/${alertId}/acknowledge`)).status).toBe(403);
+    const acknowledged = await sekda.post(`/api/early-warnings/${alertId}/acknowledge`);
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body).toMatchObject({
       status: "acknowledged",
@@ -175,8 +179,8 @@ describe("five flood reports from one desa within minutes", () => {
     expect(Date.parse(acknowledged.body.acknowledgedAt)).toBeGreaterThanOrEqual(Date.parse(acknowledged.body.raisedAt));
 
     // Leaders acknowledge but do not resolve: that is for the staff who handle the unit's items.
-    expect((await sekda.post(`/api/alerts/${alertId}/resolve`)).status).toBe(403);
-    const resolved = await officerLingkungan.post(`/api/alerts/${alertId}/resolve`);
+    expect((await sekda.post(`/api/early-warnings/${alertId}/resolve`)).status).toBe(403);
+    const resolved = await officerLingkungan.post(`/api/early-warnings/${alertId}/resolve`);
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({
       status: "resolved",
@@ -185,7 +189,7 @@ describe("five flood reports from one desa within minutes", () => {
       acknowledgedBy: { name: "Sekretaris Daerah" },
     });
     // Repeating an action already taken changes nothing.
-    expect((await humas.post(`/api/alerts/${alertId}/resolve`)).body.resolvedAt).toBe(resolved.body.resolvedAt);
+    expect((await humas.post(`/api/early-warnings/${alertId}/resolve`)).body.resolvedAt).toBe(resolved.body.resolvedAt);
 
     const audit = await siar.services.prisma.auditEvent.findMany({
       where: { targetType: "EarlyWarning", targetId: alertId },
@@ -197,10 +201,10 @@ describe("five flood reports from one desa within minutes", () => {
       ["earlyWarning.resolved", "Petugas DLH"],
     ]);
     expect(
-      (await humas.get("/api/alerts?status=resolved")).body.data.map((alert: { id: string }) => alert.id),
+      (await humas.get("/api/early-warnings?status=resolved")).body.data.map((alert: { id: string }) => alert.id),
     ).toContain(alertId);
     expect(
-      (await humas.get("/api/alerts?status=open")).body.data.map((alert: { id: string }) => alert.id),
+      (await humas.get("/api/early-warnings?status=open")).body.data.map((alert: { id: string }) => alert.id),
     ).not.toContain(alertId);
   });
 });

@@ -4,7 +4,7 @@ import { authenticate, requireActor, requirePasswordChanged } from "../middlewar
 import { csrfProtection } from "../middleware/csrf.js";
 import { apiNotFound } from "../middleware/errors.js";
 import { refuseUnstorableInput } from "../middleware/storableInput.js";
-import { alertRoutes } from "./alerts/alerts.js";
+import { earlyWarningRoutes } from "./earlyWarnings/earlyWarnings.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";
 import { cannedResponseRoutes } from "./cannedResponses/cannedResponses.js";
@@ -48,7 +48,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
   api.use("/canned-responses", ...signedIn, cannedResponseRoutes(services));
-  api.use("/alerts", ...signedIn, alertRoutes(services));
+  api.use("/early-warnings", ...signedIn, earlyWarningRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
   api.use(apiNotFound);

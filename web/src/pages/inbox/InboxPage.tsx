@@ -21,7 +21,7 @@ import { useFilters } from "../../hooks/useFilters";
 import { useI18n } from "../../i18n";
 import { useSignedIn } from "../../session/SessionProvider";
 import { UnitOptions } from "../admin/UnitOptions";
-import { AlertsBanner } from "./AlertsBanner";
+import { EarlyWarningsBanner } from "./EarlyWarningsBanner";
 import { BulkBar } from "./BulkBar";
 import { DeadlineState, InboxStatusBadge, SourceLabel, TimeAgo, UrgencyBadge } from "./InboxBadges";
 import { useShortcuts } from "./keyboard";
@@ -98,7 +98,7 @@ export function InboxPage({ view }: { view: InboxView }) {
 
   return (
     <Page title={title}>
-      <AlertsBanner />
+      <EarlyWarningsBanner />
       <NavList label={t("inbox.views")} className="sub-nav" sections={INBOX_VIEWS} />
       <FilterForm label={t("inbox.filters")} onApply={filters.apply} onReset={filters.reset}>
         <TextField type="search" label={t("inbox.search")} hint={t("inbox.searchHint")} {...filters.field("q")} />

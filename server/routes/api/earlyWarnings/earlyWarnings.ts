@@ -6,14 +6,14 @@ import { presentEarlyWarning } from "../../../presenters/earlyWarning.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { parse, uuidParam } from "../../validate.js";
-import { listAlertsQuery } from "./schema.js";
+import { listEarlyWarningsQuery } from "./schema.js";
 
-/** Early warnings of rising topics in the inbox ("alerts" to staff), scoped like inbox items. */
-export function alertRoutes(services: Services): Router {
+/** Early warnings of rising topics in the inbox, scoped like inbox items. */
+export function earlyWarningRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
 
-  async function loadAlert(req: Request, action: "read" | "update" | "handle") {
+  async function authorizedWarning(req: Request, action: "read" | "update" | "handle") {
     const warning = await loadWarning(prisma, parse(uuidParam, req.params, req).id);
     authorize(req.actor!, action, "EarlyWarning", { unitPath: warning.unit?.path ?? null });
     return warning;
@@ -22,7 +22,7 @@ export function alertRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     const actor = req.actor!;
     authorize(actor, "list", "EarlyWarning");
-    const query = parse(listAlertsQuery, req.query, req);
+    const query = parse(listEarlyWarningsQuery, req.query, req);
     const scope = unitScopeWhere(actor);
     // Warnings have no relation to Unit: scope by the ids of the units the actor sees.
     const where: Prisma.EarlyWarningWhereInput = { status: query.status };
@@ -39,16 +39,16 @@ export function alertRoutes(services: Services): Router {
   });
 
   router.get("/:id", async (req, res) => {
-    res.json(presentEarlyWarning(await loadAlert(req, "read"), req.actor!));
+    res.json(presentEarlyWarning(await authorizedWarning(req, "read"), req.actor!));
   });
 
   router.post("/:id/acknowledge", async (req, res) => {
-    const warning = await loadAlert(req, "update");
+    const warning = await authorizedWarning(req, "update");
     res.json(presentEarlyWarning(await acknowledgeWarning(services, originOf(req), warning.id), req.actor!));
   });
 
   router.post("/:id/resolve", async (req, res) => {
-    const warning = await loadAlert(req, "handle");
+    const warning = await authorizedWarning(req, "handle");
     res.json(presentEarlyWarning(await resolveWarning(services, originOf(req), warning.id), req.actor!));
   });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EARLY_WARNING_STATUSES } from "../../../commands/earlyWarnings.js";
 
-export const listAlertsQuery = z.object({
+export const listEarlyWarningsQuery = z.object({
   status: z.enum(EARLY_WARNING_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
