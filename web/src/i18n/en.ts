@@ -1,7 +1,8 @@
 import type { MessageKey } from "./id";
+import type { Message } from "./translate";
 
 // Typed as every key of id.ts: a missing or an extra key fails the type check.
-export const en: Record<MessageKey, string> = {
+export const en: Record<MessageKey, Message> = {
   "common.loading": "Loading…",
   "common.empty": "Nothing here.",
   "common.loadMore": "Load more",
@@ -123,7 +124,10 @@ export const en: Record<MessageKey, string> = {
   "dashboard.ageBucket.7_14d": "7–14 days",
   "dashboard.ageBucket.over_14d": "≥ 14 days",
   "dashboard.units.title": "Unit league table",
-  "dashboard.units.summary": "{count} units; sort with the buttons in the column headings.",
+  "dashboard.units.summary": {
+    one: "{count} unit; sort with the buttons in the column headings.",
+    other: "{count} units; sort with the buttons in the column headings.",
+  },
   "dashboard.units.inboxNote": "A unit's name opens the inbox filtered to that unit.",
   "dashboard.units.own": "{name} (own items)",
   "dashboard.units.unit": "Unit",
@@ -143,7 +147,7 @@ export const en: Record<MessageKey, string> = {
   "dashboard.areas.previous": "Previously",
   "dashboard.areas.places": "Top desa/kelurahan",
   "dashboard.overdue.title": "Overdue items",
-  "dashboard.overdue.summary": "{count} items overdue now; oldest first.",
+  "dashboard.overdue.summary": { one: "{count} item overdue now.", other: "{count} items overdue now; oldest first." },
   "dashboard.overdue.item": "Item",
   "dashboard.overdue.open": "Open the item received {received}",
   "dashboard.overdue.unit": "Unit",
@@ -428,7 +432,7 @@ export const en: Record<MessageKey, string> = {
   "channels.instagramOption": "Instagram @{username}",
   "channels.noInstagram": "No professional Instagram account is linked to this Page.",
   "channels.nothingChosen": "Choose at least one Page or Instagram account.",
-  "channels.pagesConnected": "{count} channels connected.",
+  "channels.pagesConnected": { one: "{count} channel connected.", other: "{count} channels connected." },
   "channels.oauthConnectedX": "The X account is connected. Siar renews its token itself before it expires.",
   "oauthError.access_denied": "Access was cancelled on the platform, so no channel was connected.",
   "oauthError.invalid_state":
@@ -574,7 +578,7 @@ export const en: Record<MessageKey, string> = {
   "inbox.none": "No messages here.",
   "inbox.untriaged": "Not triaged",
   "inbox.shortcuts": "Shortcuts: j/k move between rows, Enter opens, r writes a reply on a message's page.",
-  "inbox.newItems": "{count} new messages arrived.",
+  "inbox.newItems": { one: "{count} new message arrived.", other: "{count} new messages arrived." },
   "inbox.showNew": "Show",
   "inbox.handling": "Handling",
   "inbox.assign": "Assign",
@@ -586,11 +590,11 @@ export const en: Record<MessageKey, string> = {
   "statusAction.resolved": "Mark resolved",
   "statusAction.reopened": "Reopen",
   "statusAction.closed_spam": "Mark as spam",
-  "bulk.selected": "{count} messages selected",
+  "bulk.selected": { one: "{count} message selected", other: "{count} messages selected" },
   "bulk.clear": "Clear selection",
-  "bulk.confirmSpam": "Yes, mark {count} messages as spam",
-  "bulk.done": "{count} messages updated.",
-  "bulk.failed": "{count} messages could not be updated:",
+  "bulk.confirmSpam": { one: "Yes, mark {count} message as spam", other: "Yes, mark {count} messages as spam" },
+  "bulk.done": { one: "{count} message updated.", other: "{count} messages updated." },
+  "bulk.failed": { one: "{count} message could not be updated:", other: "{count} messages could not be updated:" },
   "deadline.title": "Service deadlines",
   "deadline.policy": "Policy",
   "deadline.firstResponse": "First response",
@@ -643,7 +647,10 @@ export const en: Record<MessageKey, string> = {
   "merge.submit": "Merge",
   "merge.confirm": "Yes, merge into {name}'s message",
   "earlyWarnings.title": "Early warning: rising topics",
-  "earlyWarnings.reports": "{count} reports (usually {usual} an hour)",
+  "earlyWarnings.reports": {
+    one: "{count} report (usually {usual} an hour)",
+    other: "{count} reports (usually {usual} an hour)",
+  },
   "earlyWarnings.acknowledge": "Mark as seen",
   "earlyWarnings.resolve": "Resolve",
   "earlyWarnings.seenBy": "Seen by {name}",
@@ -696,7 +703,7 @@ export const en: Record<MessageKey, string> = {
   "deadLetters.receipt": "Delivery #{id}",
   "deadLetters.rawDelivery": "Raw delivery",
   "deadLetters.lastFailed": "Last failed",
-  "deadLetters.attempts": "{count} attempts",
+  "deadLetters.attempts": { one: "{count} attempt", other: "{count} attempts" },
   "deadLetters.retry": "Retry",
   "deadLetters.dismiss": "Dismiss",
   "deadLetters.filed": "Filed in the inbox",

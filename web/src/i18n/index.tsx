@@ -2,21 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { setRequestLanguage } from "../api/client";
 import type { Locale, Timezone } from "../api/types";
 import { ZONE_ABBREVIATIONS } from "../publishing/zonedTime";
-import { en } from "./en";
-import { id, type MessageKey } from "./id";
+import type { MessageKey } from "./id";
+import { INTL_LOCALES, type MessageVars, translate } from "./translate";
 
-export type { MessageKey };
-export type MessageVars = Record<string, string | number>;
+export type { MessageKey, MessageVars };
+export { translate };
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
 const STORAGE_KEY = "siar.language";
-// Intl locale per UI language; en-GB gives day-month order, familiar to Indonesian readers too.
-const INTL_LOCALES: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
-
-export function translate(language: Locale, key: MessageKey, vars?: MessageVars): string {
-  const text = dictionaries[language][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match)) : text;
-}
 
 function storedLanguage(): Locale {
   try {
