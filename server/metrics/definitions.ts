@@ -7,6 +7,16 @@ import {
 } from "../deadlines/workingTime.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { OPEN_STATUSES } from "../inbox/lifecycle.js";
+import {
+  AGE_BUCKETS,
+  type AgeBucket,
+  VOLUME_BUCKETS,
+  VOLUME_GROUPS,
+  type VolumeBucket,
+  type VolumeGroup,
+} from "./dimensions.js";
+
+export { AGE_BUCKETS, type AgeBucket, VOLUME_BUCKETS, VOLUME_GROUPS, type VolumeBucket, type VolumeGroup };
 
 // Every figure the dashboard shows is defined here once: the constants, the small pure
 // functions behind them, and the glossary text the UI shows next to each figure.
@@ -22,23 +32,8 @@ export const MAX_PERIOD_DAYS = 2 * 366;
 /** Backlog: items still waiting for the office (answered items wait for the citizen, not for us). */
 export const BACKLOG_STATUSES: readonly InboxStatus[] = OPEN_STATUSES;
 
-/** Backlog age buckets, by whole days since receipt: [fromDays, toDays), the last one open-ended. */
-export const AGE_BUCKETS = [
-  { key: "under_1d", fromDays: 0, toDays: 1 },
-  { key: "1_3d", fromDays: 1, toDays: 3 },
-  { key: "3_7d", fromDays: 3, toDays: 7 },
-  { key: "7_14d", fromDays: 7, toDays: 14 },
-  { key: "over_14d", fromDays: 14, toDays: Infinity },
-] as const;
-export type AgeBucket = (typeof AGE_BUCKETS)[number]["key"];
-
 /** A delivery is on time when published at most this many minutes after it was due. */
 export const ON_TIME_TOLERANCE_MINUTES = 5;
-
-export const VOLUME_GROUPS = ["source", "channel", "kind", "category", "urgency"] as const;
-export type VolumeGroup = (typeof VOLUME_GROUPS)[number];
-export const VOLUME_BUCKETS = ["day", "week", "month"] as const;
-export type VolumeBucket = (typeof VOLUME_BUCKETS)[number];
 
 /**
  * Nearest-rank percentile: the smallest value such that at least p of the values are ≤ it, i.e.

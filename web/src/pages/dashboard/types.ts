@@ -1,4 +1,19 @@
 // The dashboard API's answers (server/metrics/reports.ts), as the page reads them.
+import type { EngagementFigures, PublishingFigures } from "../../../../server/metrics/activity";
+import {
+  AGE_BUCKETS as AGE_BUCKET_BOUNDS,
+  type AgeBucket,
+  type VolumeBucket,
+  type VolumeGroup,
+} from "../../../../server/metrics/dimensions";
+
+export {
+  VOLUME_BUCKETS,
+  VOLUME_GROUPS,
+  type VolumeBucket,
+  type VolumeGroup,
+} from "../../../../server/metrics/dimensions";
+export type { AgeBucket, EngagementFigures, PublishingFigures };
 
 export type Trend<T> = { current: T; previous: T };
 export type Percentiles = { median: number | null; p90: number | null };
@@ -10,20 +25,8 @@ export type DurationFigure = {
   estimated: boolean;
 };
 export type ComplianceFigure = { judged: number; onTime: number; rate: number | null };
-export type AgeBucket = "under_1d" | "1_3d" | "3_7d" | "7_14d" | "over_14d";
-export const AGE_BUCKETS: readonly AgeBucket[] = ["under_1d", "1_3d", "3_7d", "7_14d", "over_14d"];
+export const AGE_BUCKETS: readonly AgeBucket[] = AGE_BUCKET_BOUNDS.map((bucket) => bucket.key);
 export type BacklogCounts = Record<AgeBucket, number> & { total: number };
-/** Views are null where no platform reported any. */
-export type EngagementFigures = { reactions: number; comments: number; shares: number; views: number | null };
-export type PublishingFigures = {
-  posts: number;
-  published: number;
-  judged: number;
-  onTime: number;
-  onTimeRate: number | null;
-  failed: number;
-  engagement: EngagementFigures;
-};
 type Period = { from: string; to: string };
 
 export type OverdueItem = {
@@ -57,11 +60,6 @@ export type Summary = {
   };
   overdueItems: OverdueItem[];
 };
-
-export const VOLUME_GROUPS = ["source", "channel", "kind", "category", "urgency"] as const;
-export type VolumeGroup = (typeof VOLUME_GROUPS)[number];
-export const VOLUME_BUCKETS = ["day", "week", "month"] as const;
-export type VolumeBucket = (typeof VOLUME_BUCKETS)[number];
 
 export type Volume = {
   groupBy: VolumeGroup;
