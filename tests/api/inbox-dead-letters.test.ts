@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../server/inbox/webhookQueue.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { refuseFiling, webhooksFiled } from "../helpers/inbox.js";
+import { pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // What the inbox could not file waits in the dead-letter list, where admins see why and retry it
@@ -22,29 +23,14 @@ beforeAll(async () => {
 afterAll(async () => siar?.close());
 
 const feedComment = (commentId: string, message: string) =>
-  JSON.stringify({
-    object: "page",
-    entry: [
-      {
-        id: pageId,
-        time: 1795000000,
-        changes: [
-          {
-            field: "feed",
-            value: {
-              item: "comment",
-              verb: "add",
-              comment_id: commentId,
-              post_id: `${pageId}_42`,
-              message,
-              from: { id: `71000${commentId.length}`, name: "Ibu Sari" },
-              created_time: 1795000000,
-            },
-          },
-        ],
-      },
-    ],
-  });
+  pageDelivery(pageId, [
+    pageCommentChange({
+      commentId,
+      message,
+      postId: `${pageId}_42`,
+      from: { id: `71000${commentId.length}`, name: "Ibu Sari" },
+    }),
+  ]);
 
 /** A webhook comment the database refuses, filed (and so dead-lettered) by the queue. */
 async function refusedComment(commentId: string, marker: string): Promise<() => Promise<void>> {

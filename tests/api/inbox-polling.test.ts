@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MENTIONS_ENDPOINT } from "../../server/channels/x.js";
 import type { Channel } from "../../server/db/generated/client.js";
@@ -7,6 +6,7 @@ import { sendReply } from "../../server/inbox/replies.js";
 import { refuseFiling, webhooksFiled } from "../helpers/inbox.js";
 import { addFacebookComment } from "../../server/sandbox/graph/facebook.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
+import { deliverMetaWebhook, pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // X has no webhook for mentions, and Meta's webhooks are lost while Siar is down: polling reads
@@ -102,40 +102,10 @@ describe("inbox polling", () => {
 
     // Meta retries the callback once Siar is back.
     const pageId = siar.services.sandbox!.credentials.graph.pageId;
-    const body = JSON.stringify({
-      object: "page",
-      entry: [
-        {
-          id: pageId,
-          time: 1795000000,
-          changes: [
-            {
-              field: "feed",
-              value: {
-                item: "comment",
-                verb: "add",
-                comment_id: missed.id,
-                post_id: postId,
-                parent_id: postId,
-                message: missed.message,
-                from: missed.from,
-                created_time: 1795000000,
-              },
-            },
-          ],
-        },
-      ],
-    });
-    const signature = `sha256=${createHmac("sha256", siar.services.metaWebhook!.appSecret).update(body).digest("hex")}`;
-    expect(
-      (
-        await fetch(`${siar.url}/webhooks/meta`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-hub-signature-256": signature },
-          body,
-        })
-      ).status,
-    ).toBe(200);
+    const body = pageDelivery(pageId, [
+      pageCommentChange({ commentId: missed.id, message: missed.message, postId, parentId: postId, from: missed.from }),
+    ]);
+    expect((await deliverMetaWebhook(siar.url, body, siar.services.metaWebhook!.appSecret)).status).toBe(200);
     await webhooksFiled(siar);
     expect(await itemsWith([missed.id])).toHaveLength(1);
   });

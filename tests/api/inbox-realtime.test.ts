@@ -1,7 +1,7 @@
-import { createHmac } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/client.js";
+import { deliverMetaWebhook, pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // Inbox items reach, live, everyone who may see them and nobody else; people on the same item see each other.
@@ -34,35 +34,10 @@ async function connectAs(email: string): Promise<{ socket: Socket; events: { eve
 /** A signed Page comment webhook, as Meta would send it. */
 async function comment(id: string, message: string) {
   const pageId = siar.services.sandbox!.credentials.graph.pageId;
-  const body = JSON.stringify({
-    object: "page",
-    entry: [
-      {
-        id: pageId,
-        time: 1795000000,
-        changes: [
-          {
-            field: "feed",
-            value: {
-              item: "comment",
-              verb: "add",
-              comment_id: id,
-              post_id: `${pageId}_1`,
-              message,
-              from: { id: `u-${id}`, name: "Warga" },
-              created_time: 1795000000,
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const signature = `sha256=${createHmac("sha256", siar.services.metaWebhook!.appSecret).update(body).digest("hex")}`;
-  const response = await fetch(`${siar.url}/webhooks/meta`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
-    body,
-  });
+  const body = pageDelivery(pageId, [
+    pageCommentChange({ commentId: id, message, postId: `${pageId}_1`, from: { id: `u-${id}`, name: "Warga" } }),
+  ]);
+  const response = await deliverMetaWebhook(siar.url, body, siar.services.metaWebhook!.appSecret);
   expect(response.status).toBe(200);
 }
 

@@ -1,8 +1,8 @@
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS, WebhookProcessor } from "../../server/inbox/webhookQueue.js";
 import { refuseFiling, testInbox, webhooksFiled } from "../helpers/inbox.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
+import { metaSignature, pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // Meta's webhooks as documented (https://developers.facebook.com/docs/graph-api/webhooks/getting-started):
@@ -18,29 +18,14 @@ beforeAll(async () => {
 });
 afterAll(async () => siar?.close());
 
-const sign = (body: string, secret = siar.services.metaWebhook!.appSecret) =>
-  `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+const sign = (body: string, secret = siar.services.metaWebhook!.appSecret) => metaSignature(body, secret);
 const items = () => siar.services.prisma.inboxItem.findMany({ orderBy: { receivedAt: "asc" } });
 
-const feedChange = (commentId: string, message: string, postId = `${pageId}_999`) => ({
-  field: "feed",
-  value: {
-    item: "comment",
-    verb: "add",
-    comment_id: commentId,
-    post_id: postId,
-    message,
-    from: { id: "7100000000009999", name: "Warga Uji" },
-    created_time: 1795000000,
-  },
-});
+const feedChange = (commentId: string, message: string, postId = `${pageId}_999`) =>
+  pageCommentChange({ commentId, message, postId });
 
-function feedComment(commentId: string, message: string, postId = `${pageId}_999`) {
-  return JSON.stringify({
-    object: "page",
-    entry: [{ id: pageId, time: 1795000000, changes: [feedChange(commentId, message, postId)] }],
-  });
-}
+const feedComment = (commentId: string, message: string, postId = `${pageId}_999`) =>
+  pageDelivery(pageId, [feedChange(commentId, message, postId)]);
 
 async function post(body: string, signature: string | undefined) {
   return fetch(`${siar.url}/webhooks/meta`, {
