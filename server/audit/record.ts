@@ -3,6 +3,8 @@ import type { Prisma, SqlTransaction } from "../db/client.js";
 
 /** Where a state change comes from: who, from which address, in which request. */
 export type Origin = { actor: Actor | null; ip?: string; requestId?: string; label?: string };
+/** A signed-in person acting, with the request's address and id for the audit log. */
+export type ActingOrigin = Origin & { actor: Actor };
 
 export type AuditEntry = {
   action: string;

@@ -1,12 +1,10 @@
-import { changedFields, recordAudit, type Origin } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { changedFields, recordAudit, type ActingOrigin } from "../audit/record.js";
 import type { Prisma } from "../db/client.js";
 import type { CannedResponse } from "../db/generated/client.js";
 import { AppError } from "../errors.js";
 import { unknownVariables } from "../inbox/cannedResponses.js";
 import type { Services } from "../services.js";
 
-type ActingOrigin = Origin & { actor: Actor };
 export type CannedResponseInput = { title: string; body: string; unitId: string | null; language: string };
 
 async function check(services: Services, input: Partial<CannedResponseInput>): Promise<void> {

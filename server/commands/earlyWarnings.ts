@@ -1,5 +1,4 @@
-import { recordAudit, type Origin } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { recordAudit, type ActingOrigin } from "../audit/record.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
@@ -60,8 +59,6 @@ export async function loadWarning(prisma: PrismaClient, id: string): Promise<Ear
   if (!warning) throw new AppError("not_found");
   return warning;
 }
-
-type ActingOrigin = Origin & { actor: Actor };
 
 /**
  * Staff say they have seen the warning. Only the first acknowledgement counts: raisedAt →

@@ -1,5 +1,5 @@
-import { recordAudit, type Origin } from "../audit/record.js";
-import { actorInclude, toActor, type Actor } from "../auth/actor.js";
+import { recordAudit, type ActingOrigin } from "../audit/record.js";
+import { actorInclude, toActor } from "../auth/actor.js";
 import { ChannelError } from "../channels/adapter.js";
 import type { Prisma } from "../db/client.js";
 import type { InboxStatus } from "../db/generated/enums.js";
@@ -11,7 +11,6 @@ import { authorize, can, mayBeAssigned } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { markChannelNeedsReconnect } from "./channels.js";
 
-type ActingOrigin = Origin & { actor: Actor };
 type Tx = Prisma.TransactionClient;
 
 export const inboxItemInclude = {

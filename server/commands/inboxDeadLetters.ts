@@ -1,5 +1,4 @@
-import { recordAuditSql, type Origin } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { recordAuditSql, type ActingOrigin } from "../audit/record.js";
 import type { SqlTransaction } from "../db/client.js";
 import { AppError } from "../errors.js";
 import { failureOf, messageOfDeadLetter } from "../inbox/deadLetters.js";
@@ -7,7 +6,6 @@ import { fileMessages, type IncomingArrival } from "../inbox/ingest.js";
 import { readMetaReceipts } from "../inbox/webhookQueue.js";
 import type { Services } from "../services.js";
 
-type ActingOrigin = Origin & { actor: Actor };
 type Letter = {
   id: string;
   payloadKind: string;

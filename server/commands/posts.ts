@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { changedFields, recordAudit, type Origin } from "../audit/record.js";
+import { changedFields, recordAudit, type Origin, type ActingOrigin } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import { validateForChannel, type Draft, type PublishingChannel } from "../channels/rules.js";
 import type { Prisma } from "../db/client.js";
@@ -23,7 +23,6 @@ export type PostInput = {
 export type PostChanges = Partial<Omit<PostInput, "unitId">>;
 
 type Tx = Prisma.TransactionClient;
-type ActingOrigin = Origin & { actor: Actor };
 
 export const postInclude = {
   unit: { select: { id: true, name: true, timezone: true, path: true, postsRequireApproval: true } },
@@ -165,10 +164,16 @@ async function postOperation(services: Services, work: (tx: Tx) => Promise<strin
   return services.prisma.post.findUniqueOrThrow({ where: { id }, include: postInclude });
 }
 
+/** What every command on an existing post is told: who acts, and on which post. */
+export type PostCommand = {
+  /** The person acting, with the request's address and id for the audit log. */
+  origin: ActingOrigin;
+  postId: string;
+};
+
 export async function createPost(
   services: Services,
-  origin: ActingOrigin,
-  input: PostInput,
+  { origin, post: input }: { origin: ActingOrigin; post: PostInput },
 ): Promise<PostWithRelations> {
   assertFuture(input.scheduledAt);
   return postOperation(services, async (tx) => {
@@ -202,9 +207,7 @@ export async function createPost(
 
 export async function updatePost(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
-  input: PostChanges,
+  { origin, postId: id, changes: input }: PostCommand & { changes: PostChanges },
 ): Promise<PostWithRelations> {
   assertFuture(input.scheduledAt);
   return postOperation(services, async (tx) => {
@@ -250,7 +253,7 @@ async function schedule(tx: Tx, post: PostWithRelations): Promise<void> {
   });
 }
 
-export async function submitPost(services: Services, origin: ActingOrigin, id: string): Promise<PostWithRelations> {
+export async function submitPost(services: Services, { origin, postId: id }: PostCommand): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
     if (post.status !== "draft") throw new AppError("invalid_post_transition");
@@ -270,9 +273,7 @@ export async function submitPost(services: Services, origin: ActingOrigin, id: s
 
 export async function approvePost(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
-  note: string | null,
+  { origin, postId: id, note }: PostCommand & { /** Shown to the author with the approval. */ note: string | null },
 ): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
@@ -290,9 +291,7 @@ export async function approvePost(
 
 export async function returnPost(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
-  note: string,
+  { origin, postId: id, note }: PostCommand & { /** What the author should change. */ note: string },
 ): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
@@ -309,9 +308,7 @@ export async function returnPost(
 /** Moves the publishing time, also of queued deliveries, as long as nothing has gone out. */
 export async function reschedulePost(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
-  scheduledAt: Date,
+  { origin, postId: id, scheduledAt }: PostCommand & { scheduledAt: Date },
 ): Promise<PostWithRelations> {
   assertFuture(scheduledAt);
   return postOperation(services, async (tx) => {
@@ -330,7 +327,7 @@ export async function reschedulePost(
   });
 }
 
-export async function cancelPost(services: Services, origin: ActingOrigin, id: string): Promise<PostWithRelations> {
+export async function cancelPost(services: Services, { origin, postId: id }: PostCommand): Promise<PostWithRelations> {
   return postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
     if (!RESCHEDULABLE.includes(post.status) || post.deliveries.some((d) => d.status !== "pending"))

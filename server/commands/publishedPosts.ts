@@ -1,17 +1,13 @@
-import { recordAudit } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { recordAudit, type ActingOrigin } from "../audit/record.js";
 import { ChannelError } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { AppError } from "../errors.js";
 import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "../publishing/outgoing.js";
 import type { Services } from "../services.js";
-import type { Origin } from "../audit/record.js";
-import { assertChannelRules, postInclude, type PostWithRelations } from "./posts.js";
+import { assertChannelRules, postInclude, type PostCommand, type PostWithRelations } from "./posts.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "./channels.js";
 import { isPublishedStatus } from "../publishing/postStatus.js";
-
-type ActingOrigin = Origin & { actor: Actor };
 
 /** What happened on each channel: done, not possible on that platform, or failed for now. */
 export type ChannelOutcome = {
@@ -63,9 +59,7 @@ export type PublishedChanges = { title?: string; body?: string; link?: string | 
  */
 export async function editPublishedPost(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
-  changes: PublishedChanges,
+  { origin, postId: id, changes }: PostCommand & { changes: PublishedChanges },
 ): Promise<{ post: PostWithRelations; channels: ChannelOutcome[] }> {
   const before = await services.prisma.post.findUnique({ where: { id }, include: postInclude });
   if (!before) throw new AppError("not_found");
@@ -105,8 +99,7 @@ export async function editPublishedPost(
 /** Takes a published announcement down from every channel that allows it (not Instagram). */
 export async function withdrawPost(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
+  { origin, postId: id }: PostCommand,
 ): Promise<{ post: PostWithRelations; channels: ChannelOutcome[] }> {
   const post = await services.prisma.post.findUnique({ where: { id }, include: postInclude });
   if (!post) throw new AppError("not_found");

@@ -1,11 +1,8 @@
-import { recordAudit, type Origin } from "../audit/record.js";
-import { changedFields } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { changedFields, recordAudit, type ActingOrigin } from "../audit/record.js";
 import type { RoutingRule } from "../db/generated/client.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
 
-type ActingOrigin = Origin & { actor: Actor };
 export type RuleInput = { category: string | null; placeUnitId: string | null; unitId: string; priority: number };
 
 async function assertUnits(services: Services, input: Partial<RuleInput>): Promise<void> {

@@ -171,16 +171,19 @@ async function seedPosts(
     const seedOne = async (n: number): Promise<SeededPost> => {
       // Fixed width, so that no marker is the prefix of another.
       const marker = `kode-${run}-${String(n).padStart(5, "0")}`;
-      const post = await createPost(services, origin, {
-        unitId: root.id,
-        title: `Pengumuman ${marker}`,
-        body: `Pelayanan KTP elektronik keliling hadir di Kecamatan Kapuas (${marker}).`,
-        hashtags: ["SanggauMelayani"],
-        mediaIds: [image.id],
-        channelIds: channels.map((c) => c.id),
-        scheduledAt: parkedUntil,
+      const post = await createPost(services, {
+        origin,
+        post: {
+          unitId: root.id,
+          title: `Pengumuman ${marker}`,
+          body: `Pelayanan KTP elektronik keliling hadir di Kecamatan Kapuas (${marker}).`,
+          hashtags: ["SanggauMelayani"],
+          mediaIds: [image.id],
+          channelIds: channels.map((c) => c.id),
+          scheduledAt: parkedUntil,
+        },
       });
-      await submitPost(services, origin, post.id);
+      await submitPost(services, { origin, postId: post.id });
       return { id: post.id, marker };
     };
     return await inParallel(options.posts, SEEDING_CONCURRENCY, seedOne);

@@ -89,7 +89,7 @@ export function postRoutes(services: Services): Router {
     const unit = await prisma.unit.findUnique({ where: { id: body.unitId } });
     if (!unit) throw new AppError("not_found", { field: "unitId" });
     authorize(req.actor!, "create", "Post", { unitPath: unit.path, authorId: req.actor!.id });
-    const post = await createPost(services, originOf(req), body);
+    const post = await createPost(services, { origin: originOf(req), post: body });
     res.status(201).json(presentPost(services, post, req.actor!));
   });
 
@@ -97,40 +97,60 @@ export function postRoutes(services: Services): Router {
     const post = await loadPost(req);
     const body = parse(updatePostBody, req.body, req);
     authorize(req.actor!, "update", "Post", subjectOf(post));
-    res.json(presentPost(services, await updatePost(services, originOf(req), post.id, body), req.actor!));
+    res.json(
+      presentPost(
+        services,
+        await updatePost(services, { origin: originOf(req), postId: post.id, changes: body }),
+        req.actor!,
+      ),
+    );
   });
 
   router.post("/:id/submit", async (req, res) => {
     const post = await loadPost(req);
     authorize(req.actor!, "update", "Post", subjectOf(post));
-    res.json(presentPost(services, await submitPost(services, originOf(req), post.id), req.actor!));
+    res.json(presentPost(services, await submitPost(services, { origin: originOf(req), postId: post.id }), req.actor!));
   });
 
   router.post("/:id/approve", async (req, res) => {
     const post = await loadPost(req);
     const { note } = parse(approveBody, req.body, req);
     authorize(req.actor!, "approve", "Post", subjectOf(post));
-    res.json(presentPost(services, await approvePost(services, originOf(req), post.id, note ?? null), req.actor!));
+    res.json(
+      presentPost(
+        services,
+        await approvePost(services, { origin: originOf(req), postId: post.id, note: note ?? null }),
+        req.actor!,
+      ),
+    );
   });
 
   router.post("/:id/return", async (req, res) => {
     const post = await loadPost(req);
     const { note } = parse(returnBody, req.body, req);
     authorize(req.actor!, "approve", "Post", subjectOf(post));
-    res.json(presentPost(services, await returnPost(services, originOf(req), post.id, note), req.actor!));
+    res.json(
+      presentPost(services, await returnPost(services, { origin: originOf(req), postId: post.id, note }), req.actor!),
+    );
   });
 
   router.post("/:id/reschedule", async (req, res) => {
     const post = await loadPost(req);
     const { scheduledAt } = parse(rescheduleBody, req.body, req);
     authorize(req.actor!, "schedule", "Post", subjectOf(post));
-    res.json(presentPost(services, await reschedulePost(services, originOf(req), post.id, scheduledAt), req.actor!));
+    res.json(
+      presentPost(
+        services,
+        await reschedulePost(services, { origin: originOf(req), postId: post.id, scheduledAt }),
+        req.actor!,
+      ),
+    );
   });
 
   router.post("/:id/cancel", async (req, res) => {
     const post = await loadPost(req);
     authorize(req.actor!, "schedule", "Post", subjectOf(post));
-    res.json(presentPost(services, await cancelPost(services, originOf(req), post.id), req.actor!));
+    res.json(presentPost(services, await cancelPost(services, { origin: originOf(req), postId: post.id }), req.actor!));
   });
 
   // After publishing: correct the text where platforms allow it, or take the post down.
@@ -138,14 +158,14 @@ export function postRoutes(services: Services): Router {
     const post = await loadPost(req);
     const body = parse(editPublishedBody, req.body, req);
     authorize(req.actor!, "update", "Post", subjectOf(post));
-    const result = await editPublishedPost(services, originOf(req), post.id, body);
+    const result = await editPublishedPost(services, { origin: originOf(req), postId: post.id, changes: body });
     res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
   });
 
   router.post("/:id/withdraw", async (req, res) => {
     const post = await loadPost(req);
     authorize(req.actor!, "update", "Post", subjectOf(post));
-    const result = await withdrawPost(services, originOf(req), post.id);
+    const result = await withdrawPost(services, { origin: originOf(req), postId: post.id });
     res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
   });
 
