@@ -1,5 +1,4 @@
-import { recordAudit, type Origin } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { recordAudit, type ActingOrigin } from "../audit/record.js";
 import { API_TOKEN_PREFIX, randomToken } from "../auth/tokens.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
@@ -7,8 +6,7 @@ import type { Services } from "../services.js";
 /** Issues a personal API token; its secret is returned this once and never stored in clear. */
 export async function createApiToken(
   services: Services,
-  origin: Origin & { actor: Actor },
-  input: { name: string; expiresInDays?: number },
+  { origin, token: input }: { origin: ActingOrigin; token: { name: string; expiresInDays?: number } },
 ) {
   const token = `${API_TOKEN_PREFIX}${randomToken(30)}`;
   const apiToken = await services.prisma.$transaction(async (tx) => {
@@ -32,7 +30,10 @@ export async function createApiToken(
   return { apiToken, token };
 }
 
-export async function revokeApiToken(services: Services, origin: Origin & { actor: Actor }, id: string) {
+export async function revokeApiToken(
+  services: Services,
+  { origin, tokenId: id }: { origin: ActingOrigin; tokenId: string },
+) {
   return services.prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id } });
     if (!token) throw new AppError("not_found");

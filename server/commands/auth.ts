@@ -1,5 +1,5 @@
-import { changedFields, recordAudit, type Origin } from "../audit/record.js";
-import { actorInclude, toActor, type Actor } from "../auth/actor.js";
+import { changedFields, recordAudit, type ActingOrigin, type Origin } from "../audit/record.js";
+import { actorInclude, toActor } from "../auth/actor.js";
 import { assertAcceptablePassword, hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/passwords.js";
 import {
   afterFailure,
@@ -23,9 +23,15 @@ export type LoginMeta = { ip?: string; userAgent?: string };
  */
 export async function logIn(
   services: Services,
-  origin: Origin,
-  input: { email: string; password: string },
-  meta: LoginMeta,
+  {
+    origin,
+    credentials: input,
+    meta,
+  }: {
+    origin: Origin;
+    credentials: { email: string; password: string } /** The address and browser signing in, kept with the session. */;
+    meta: LoginMeta;
+  },
 ) {
   const { config, prisma } = services;
   const email = input.email.toLowerCase();
@@ -78,7 +84,7 @@ export async function logIn(
   return { actor, session };
 }
 
-export async function logOut(services: Services, origin: Origin & { actor: Actor }) {
+export async function logOut(services: Services, { origin }: { origin: ActingOrigin }) {
   await services.prisma.$transaction(async (tx) => {
     if (origin.actor.sessionId) await tx.session.deleteMany({ where: { id: origin.actor.sessionId } });
     await recordAudit(tx, origin, { action: "auth.logout", targetType: "User", targetId: origin.actor.id });
@@ -88,8 +94,7 @@ export async function logOut(services: Services, origin: Origin & { actor: Actor
 /** Changes one's own password and ends every other session of the account. */
 export async function changePassword(
   services: Services,
-  origin: Origin & { actor: Actor },
-  input: { currentPassword: string; newPassword: string },
+  { origin, passwords: input }: { origin: ActingOrigin; passwords: { currentPassword: string; newPassword: string } },
 ) {
   const user = await services.prisma.user.findUniqueOrThrow({ where: { id: origin.actor.id } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
@@ -109,8 +114,7 @@ export async function changePassword(
 
 export async function updateProfile(
   services: Services,
-  origin: Origin & { actor: Actor },
-  input: { name?: string; locale?: Locale },
+  { origin, profile: input }: { origin: ActingOrigin; profile: { name?: string; locale?: Locale } },
 ) {
   return services.prisma.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: origin.actor.id } });

@@ -39,8 +39,7 @@ async function auditedChange(
 
 export async function createCannedResponse(
   services: Services,
-  origin: ActingOrigin,
-  input: CannedResponseInput,
+  { origin, template: input }: { origin: ActingOrigin; template: CannedResponseInput },
 ): Promise<CannedResponse> {
   await check(services, input);
   return auditedChange(services, origin, "create", async (tx) => ({
@@ -51,9 +50,11 @@ export async function createCannedResponse(
 
 export async function updateCannedResponse(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
-  input: Partial<CannedResponseInput>,
+  {
+    origin,
+    templateId: id,
+    changes: input,
+  }: { origin: ActingOrigin; templateId: string; changes: Partial<CannedResponseInput> },
 ): Promise<CannedResponse> {
   await check(services, input);
   return auditedChange(services, origin, "update", async (tx) => {
@@ -66,7 +67,10 @@ export async function updateCannedResponse(
   });
 }
 
-export async function deleteCannedResponse(services: Services, origin: ActingOrigin, id: string): Promise<void> {
+export async function deleteCannedResponse(
+  services: Services,
+  { origin, templateId: id }: { origin: ActingOrigin; templateId: string },
+): Promise<void> {
   await auditedChange(services, origin, "delete", async (tx) => {
     const response = await tx.cannedResponse.findUnique({ where: { id } });
     if (!response) throw new AppError("not_found");

@@ -44,7 +44,10 @@ async function verified(target: ChannelTarget) {
 }
 
 /** Connects an account after the platform has confirmed the credentials; they are stored sealed. */
-export async function connectChannel(services: Services, origin: Origin, input: ChannelInput): Promise<Channel> {
+export async function connectChannel(
+  services: Services,
+  { origin, channel: input }: { origin: Origin; channel: ChannelInput },
+): Promise<Channel> {
   const settings = input.settings ?? {};
   const account = await verified({
     kind: input.kind,
@@ -98,9 +101,7 @@ export type ChannelChanges = {
 /** Renames, disables/enables, or reconnects with new credentials (verified first). */
 export async function updateChannel(
   services: Services,
-  origin: Origin,
-  id: string,
-  input: ChannelChanges,
+  { origin, channelId: id, changes: input }: { origin: Origin; channelId: string; changes: ChannelChanges },
 ): Promise<Channel> {
   const channel = await services.prisma.channel.findUnique({ where: { id } });
   if (!channel) throw new AppError("not_found");

@@ -66,8 +66,7 @@ export async function loadWarning(prisma: PrismaClient, id: string): Promise<Ear
  */
 export async function acknowledgeWarning(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
+  { origin, warningId: id }: { origin: ActingOrigin; warningId: string },
 ): Promise<EarlyWarningView> {
   return changeWarning(services, origin, id, "acknowledged", (warning, now) =>
     warning.status === "open"
@@ -77,7 +76,10 @@ export async function acknowledgeWarning(
 }
 
 /** The surge is dealt with. Resolving an unacknowledged warning acknowledges it too (someone acted on it). */
-export async function resolveWarning(services: Services, origin: ActingOrigin, id: string): Promise<EarlyWarningView> {
+export async function resolveWarning(
+  services: Services,
+  { origin, warningId: id }: { origin: ActingOrigin; warningId: string },
+): Promise<EarlyWarningView> {
   return changeWarning(services, origin, id, "resolved", (warning, now) =>
     warning.status === "resolved"
       ? null

@@ -46,7 +46,10 @@ export type RetryOutcome = { filed: true; itemIds: string[] } | { filed: false; 
  * marked filed and its items go to triage on arrival; on failure its reason and attempts are
  * updated. Either way the retry is in the audit log.
  */
-export async function retryDeadLetter(services: Services, origin: ActingOrigin, id: string): Promise<RetryOutcome> {
+export async function retryDeadLetter(
+  services: Services,
+  { origin, deadLetterId: id }: { origin: ActingOrigin; deadLetterId: string },
+): Promise<RetryOutcome> {
   const outcome = await services.db.transaction(async (sql): Promise<RetryOutcome> => {
     const letter = await lockOpenLetter(sql, id);
     const arrivals = await arrivalsOf(sql, letter);
@@ -97,7 +100,10 @@ export async function retryDeadLetter(services: Services, origin: ActingOrigin, 
 }
 
 /** Sets a dead letter aside for good (spam, a test, something handled elsewhere); audited. */
-export async function dismissDeadLetter(services: Services, origin: ActingOrigin, id: string): Promise<void> {
+export async function dismissDeadLetter(
+  services: Services,
+  { origin, deadLetterId: id }: { origin: ActingOrigin; deadLetterId: string },
+): Promise<void> {
   await services.db.transaction(async (sql) => {
     await lockOpenLetter(sql, id);
     await sql.query(

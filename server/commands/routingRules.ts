@@ -35,8 +35,7 @@ async function audit(
 /** Routing rules decide which unit owns a new item; changes apply to items arriving from now on. */
 export async function createRoutingRule(
   services: Services,
-  origin: ActingOrigin,
-  input: RuleInput,
+  { origin, rule: input }: { origin: ActingOrigin; rule: RuleInput },
 ): Promise<RoutingRule> {
   await assertUnits(services, input);
   const rule = await services.prisma.routingRule.create({ data: input });
@@ -46,9 +45,7 @@ export async function createRoutingRule(
 
 export async function updateRoutingRule(
   services: Services,
-  origin: ActingOrigin,
-  id: string,
-  input: Partial<RuleInput>,
+  { origin, ruleId: id, changes: input }: { origin: ActingOrigin; ruleId: string; changes: Partial<RuleInput> },
 ): Promise<RoutingRule> {
   const before = await services.prisma.routingRule.findUnique({ where: { id } });
   if (!before) throw new AppError("not_found");
@@ -58,7 +55,10 @@ export async function updateRoutingRule(
   return rule;
 }
 
-export async function deleteRoutingRule(services: Services, origin: ActingOrigin, id: string): Promise<void> {
+export async function deleteRoutingRule(
+  services: Services,
+  { origin, ruleId: id }: { origin: ActingOrigin; ruleId: string },
+): Promise<void> {
   const rule = await services.prisma.routingRule.findUnique({ where: { id } });
   if (!rule) throw new AppError("not_found");
   await services.prisma.routingRule.delete({ where: { id } });

@@ -32,7 +32,7 @@ async function loadParent(tx: Prisma.TransactionClient, type: UnitType, parentId
   return parent;
 }
 
-export async function createUnit(prisma: PrismaClient, origin: Origin, input: UnitInput) {
+export async function createUnit(prisma: PrismaClient, { origin, unit: input }: { origin: Origin; unit: UnitInput }) {
   try {
     return await prisma.$transaction(async (tx) => {
       const parent = await loadParent(tx, input.type, input.parentId);
@@ -69,7 +69,10 @@ export async function createUnit(prisma: PrismaClient, origin: Origin, input: Un
   }
 }
 
-export async function updateUnit(prisma: PrismaClient, origin: Origin, id: string, input: UnitChanges) {
+export async function updateUnit(
+  prisma: PrismaClient,
+  { origin, unitId: id, changes: input }: { origin: Origin; unitId: string; changes: UnitChanges },
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       const unit = await tx.unit.findUnique({ where: { id } });

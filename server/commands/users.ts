@@ -32,7 +32,7 @@ async function assertAnotherAdminRemains(tx: Prisma.TransactionClient, userId: s
 }
 
 /** Creates an account; without a chosen password a temporary one is returned, to be changed at first sign-in. */
-export async function createUser(services: Services, origin: Origin, input: UserInput) {
+export async function createUser(services: Services, { origin, user: input }: { origin: Origin; user: UserInput }) {
   const email = input.email.toLowerCase();
   const temporaryPassword = input.password ? undefined : generateTemporaryPassword();
   const password = input.password ?? temporaryPassword!;
@@ -69,7 +69,10 @@ export async function createUser(services: Services, origin: Origin, input: User
   }
 }
 
-export async function updateUser(services: Services, origin: Origin, id: string, input: UserChanges) {
+export async function updateUser(
+  services: Services,
+  { origin, userId: id, changes: input }: { origin: Origin; userId: string; changes: UserChanges },
+) {
   try {
     const { user, accessChanged } = await services.prisma.$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { id }, include: userInclude });
@@ -131,7 +134,10 @@ export async function updateUser(services: Services, origin: Origin, id: string,
 }
 
 /** Sets a temporary password, lifts any sign-in throttling and signs the user out everywhere. */
-export async function resetUserPassword(services: Services, origin: Origin, id: string) {
+export async function resetUserPassword(
+  services: Services,
+  { origin, userId: id }: { origin: Origin; userId: string },
+) {
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await services.prisma.$transaction(async (tx) => {

@@ -140,21 +140,18 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
   if ((await services.prisma.unit.count()) > 0) return false;
   const unitIds = new Map<string, string>();
   const plant = async (seed: UnitSeed, parentId: string | null) => {
-    const unit = await createUnit(services.prisma, SEED_ORIGIN, {
-      name: seed.name,
-      type: seed.type,
-      code: seed.code,
-      parentId,
+    const unit = await createUnit(services.prisma, {
+      origin: SEED_ORIGIN,
+      unit: { name: seed.name, type: seed.type, code: seed.code, parentId },
     });
     unitIds.set(seed.code, unit.id);
     for (const child of seed.children ?? []) await plant(child, unit.id);
   };
   await plant(DEMO_TREE, null);
   for (const user of DEMO_USERS) {
-    await createUser(services, SEED_ORIGIN, {
-      ...user,
-      unitIds: [unitIds.get(user.unitCode)!],
-      password: DEMO_PASSWORD,
+    await createUser(services, {
+      origin: SEED_ORIGIN,
+      user: { ...user, unitIds: [unitIds.get(user.unitCode)!], password: DEMO_PASSWORD },
     });
   }
   await services.prisma.routingRule.createMany({
@@ -180,12 +177,13 @@ export async function bootstrapFirstAdmin(
   if (!adminEmail || (await services.prisma.user.count()) > 0) return null;
   const root =
     (await services.prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" } })) ??
-    (await createUnit(services.prisma, SEED_ORIGIN, { name: organisationName, type: "kabupaten", parentId: null }));
-  const { temporaryPassword } = await createUser(services, SEED_ORIGIN, {
-    email: adminEmail,
-    name: "Administrator",
-    role: "admin",
-    unitIds: [root.id],
+    (await createUnit(services.prisma, {
+      origin: SEED_ORIGIN,
+      unit: { name: organisationName, type: "kabupaten", parentId: null },
+    }));
+  const { temporaryPassword } = await createUser(services, {
+    origin: SEED_ORIGIN,
+    user: { email: adminEmail, name: "Administrator", role: "admin", unitIds: [root.id] },
   });
   return { email: adminEmail, temporaryPassword: temporaryPassword! };
 }

@@ -20,7 +20,7 @@ export async function connectOrReconnect(
   const existing = await services.prisma.channel.findUnique({ where: key });
   if (!existing) {
     try {
-      return { channel: await connectChannel(services, origin, input), reconnected: false };
+      return { channel: await connectChannel(services, { origin, channel: input }), reconnected: false };
     } catch (error) {
       // Connected meanwhile by another request: fall through to reconnecting it.
       if (!(error instanceof AppError && error.code === "channel_already_connected")) throw error;
@@ -29,7 +29,11 @@ export async function connectOrReconnect(
   const channel = existing ?? (await services.prisma.channel.findUniqueOrThrow({ where: key }));
   const settings = { ...(channel.settings as Record<string, string>), ...input.settings };
   return {
-    channel: await updateChannel(services, origin, channel.id, { credentials: input.credentials, settings }),
+    channel: await updateChannel(services, {
+      origin,
+      channelId: channel.id,
+      changes: { credentials: input.credentials, settings },
+    }),
     reconnected: true,
   };
 }

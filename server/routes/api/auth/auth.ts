@@ -30,9 +30,10 @@ export function authRoutes(services: Services): Router {
 
   router.post("/login", async (req, res) => {
     const body = parse(loginBody, req.body, req);
-    const { actor, session } = await logIn(services, { actor: null, ip: req.ip, requestId: String(req.id) }, body, {
-      ip: req.ip,
-      userAgent: req.get("user-agent"),
+    const { actor, session } = await logIn(services, {
+      origin: { actor: null, ip: req.ip, requestId: String(req.id) },
+      credentials: body,
+      meta: { ip: req.ip, userAgent: req.get("user-agent") },
     });
     setSessionCookie(req, res, session.token, session.expiresAt);
     res.json(sessionBody(actor, session.csrfToken));
@@ -43,18 +44,18 @@ export function authRoutes(services: Services): Router {
   });
 
   router.post("/logout", requireActor, async (req, res) => {
-    await logOut(services, originOf(req));
+    await logOut(services, { origin: originOf(req) });
     res.clearCookie(SESSION_COOKIE, { path: "/" });
     res.status(204).end();
   });
 
   router.post("/password", requireActor, async (req, res) => {
-    await changePassword(services, originOf(req), parse(passwordBody, req.body, req));
+    await changePassword(services, { origin: originOf(req), passwords: parse(passwordBody, req.body, req) });
     res.status(204).end();
   });
 
   router.patch("/profile", requireActor, async (req, res) => {
-    const user = await updateProfile(services, originOf(req), parse(profileBody, req.body, req));
+    const user = await updateProfile(services, { origin: originOf(req), profile: parse(profileBody, req.body, req) });
     const actor = toActor(user, req.actor!.via, req.actor!.sessionId);
     req.locale = actor.locale;
     res.json(sessionBody(actor, req.csrfToken));
@@ -71,7 +72,10 @@ export function authRoutes(services: Services): Router {
 
   router.post("/tokens", requireActor, requirePasswordChanged, async (req, res) => {
     authorize(req.actor!, "create", "ApiToken");
-    const { apiToken, token } = await createApiToken(services, originOf(req), parse(createTokenBody, req.body, req));
+    const { apiToken, token } = await createApiToken(services, {
+      origin: originOf(req),
+      token: parse(createTokenBody, req.body, req),
+    });
     res.status(201).json({ apiToken: presentApiToken(apiToken), token });
   });
 
@@ -80,7 +84,7 @@ export function authRoutes(services: Services): Router {
     const token = await services.prisma.apiToken.findUnique({ where: { id } });
     if (!token) throw new AppError("not_found");
     authorize(req.actor!, "revoke", "ApiToken", token);
-    res.json(presentApiToken(await revokeApiToken(services, originOf(req), id)));
+    res.json(presentApiToken(await revokeApiToken(services, { origin: originOf(req), tokenId: id })));
   });
 
   return router;

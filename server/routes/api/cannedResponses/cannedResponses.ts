@@ -49,30 +49,28 @@ export function cannedResponseRoutes(services: Services): Router {
 
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "CannedResponse");
-    const response = await createCannedResponse(
-      services,
-      originOf(req),
-      parse(createCannedResponseBody, req.body, req),
-    );
+    const response = await createCannedResponse(services, {
+      origin: originOf(req),
+      template: parse(createCannedResponseBody, req.body, req),
+    });
     res.status(201).json(presentCannedResponse(response, (await scopeUnits([response])).names));
   });
 
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "CannedResponse");
     const { id } = parse(uuidParam, req.params, req);
-    const response = await updateCannedResponse(
-      services,
-      originOf(req),
-      id,
-      parse(updateCannedResponseBody, req.body, req),
-    );
+    const response = await updateCannedResponse(services, {
+      origin: originOf(req),
+      templateId: id,
+      changes: parse(updateCannedResponseBody, req.body, req),
+    });
     res.json(presentCannedResponse(response, (await scopeUnits([response])).names));
   });
 
   router.delete("/:id", async (req, res) => {
     authorize(req.actor!, "update", "CannedResponse");
     const { id } = parse(uuidParam, req.params, req);
-    await deleteCannedResponse(services, originOf(req), id);
+    await deleteCannedResponse(services, { origin: originOf(req), templateId: id });
     res.status(204).end();
   });
 

@@ -34,7 +34,7 @@ export function channelRoutes(services: Services): Router {
     const body = parse(connectChannelBody, req.body, req);
     if (!(await prisma.unit.findUnique({ where: { id: body.unitId } })))
       throw new AppError("not_found", { field: "unitId" });
-    const channel = await connectChannel(services, originOf(req), body);
+    const channel = await connectChannel(services, { origin: originOf(req), channel: body });
     res
       .status(201)
       .json(
@@ -48,7 +48,11 @@ export function channelRoutes(services: Services): Router {
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "Channel");
     const { id } = parse(uuidParam, req.params, req);
-    const channel = await updateChannel(services, originOf(req), id, parse(updateChannelBody, req.body, req));
+    const channel = await updateChannel(services, {
+      origin: originOf(req),
+      channelId: id,
+      changes: parse(updateChannelBody, req.body, req),
+    });
     res.json(
       presentChannel(
         await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }),

@@ -44,12 +44,19 @@ export function earlyWarningRoutes(services: Services): Router {
 
   router.post("/:id/acknowledge", async (req, res) => {
     const warning = await authorizedWarning(req, "update");
-    res.json(presentEarlyWarning(await acknowledgeWarning(services, originOf(req), warning.id), req.actor!));
+    res.json(
+      presentEarlyWarning(
+        await acknowledgeWarning(services, { origin: originOf(req), warningId: warning.id }),
+        req.actor!,
+      ),
+    );
   });
 
   router.post("/:id/resolve", async (req, res) => {
     const warning = await authorizedWarning(req, "handle");
-    res.json(presentEarlyWarning(await resolveWarning(services, originOf(req), warning.id), req.actor!));
+    res.json(
+      presentEarlyWarning(await resolveWarning(services, { origin: originOf(req), warningId: warning.id }), req.actor!),
+    );
   });
 
   return router;

@@ -64,7 +64,7 @@ export function inboxDeadLetterRoutes(services: Services): Router {
   router.post("/:id/retry", async (req, res) => {
     authorize(req.actor!, "update", "InboxDeadLetter");
     const { id } = parse(uuidParam, req.params, req);
-    const outcome = await retryDeadLetter(services, originOf(req), id);
+    const outcome = await retryDeadLetter(services, { origin: originOf(req), deadLetterId: id });
     if (!outcome.filed)
       throw new AppError("dead_letter_retry_failed", { reason: outcome.reason, deadLetter: await presentOne(id) });
     res.json(await presentOne(id));
@@ -73,7 +73,7 @@ export function inboxDeadLetterRoutes(services: Services): Router {
   router.post("/:id/dismiss", async (req, res) => {
     authorize(req.actor!, "update", "InboxDeadLetter");
     const { id } = parse(uuidParam, req.params, req);
-    await dismissDeadLetter(services, originOf(req), id);
+    await dismissDeadLetter(services, { origin: originOf(req), deadLetterId: id });
     res.json(await presentOne(id));
   });
 

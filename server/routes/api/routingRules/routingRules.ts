@@ -40,21 +40,28 @@ export function routingRuleRoutes(services: Services): Router {
 
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "RoutingRule");
-    const rule = await createRoutingRule(services, originOf(req), parse(createRuleBody, req.body, req));
+    const rule = await createRoutingRule(services, {
+      origin: originOf(req),
+      rule: parse(createRuleBody, req.body, req),
+    });
     res.status(201).json((await presented([rule]))[0]);
   });
 
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "RoutingRule");
     const { id } = parse(uuidParam, req.params, req);
-    const rule = await updateRoutingRule(services, originOf(req), id, parse(updateRuleBody, req.body, req));
+    const rule = await updateRoutingRule(services, {
+      origin: originOf(req),
+      ruleId: id,
+      changes: parse(updateRuleBody, req.body, req),
+    });
     res.json((await presented([rule]))[0]);
   });
 
   router.delete("/:id", async (req, res) => {
     authorize(req.actor!, "update", "RoutingRule");
     const { id } = parse(uuidParam, req.params, req);
-    await deleteRoutingRule(services, originOf(req), id);
+    await deleteRoutingRule(services, { origin: originOf(req), ruleId: id });
     res.status(204).end();
   });
 

@@ -47,7 +47,7 @@ export function unitRoutes(services: Services): Router {
 
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "Unit");
-    const unit = await createUnit(prisma, originOf(req), parse(createUnitBody, req.body, req));
+    const unit = await createUnit(prisma, { origin: originOf(req), unit: parse(createUnitBody, req.body, req) });
     res.status(201).json(presentUnit(unit));
   });
 
@@ -55,7 +55,7 @@ export function unitRoutes(services: Services): Router {
     const unit = await loadUnit(parse(uuidParam, req.params, req).id);
     const body = parse(updateUnitBody, req.body, req);
     authorize(req.actor!, body.active === false ? "deactivate" : "update", "Unit", unit);
-    res.json(presentUnit(await updateUnit(prisma, originOf(req), unit.id, body)));
+    res.json(presentUnit(await updateUnit(prisma, { origin: originOf(req), unitId: unit.id, changes: body })));
   });
 
   return router;

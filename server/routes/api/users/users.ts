@@ -61,7 +61,10 @@ export function userRoutes(services: Services): Router {
 
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "User");
-    const { user, temporaryPassword } = await createUser(services, originOf(req), parse(createUserBody, req.body, req));
+    const { user, temporaryPassword } = await createUser(services, {
+      origin: originOf(req),
+      user: parse(createUserBody, req.body, req),
+    });
     res.status(201).json({ user: presentUser(user), temporaryPassword: temporaryPassword ?? null });
   });
 
@@ -69,13 +72,13 @@ export function userRoutes(services: Services): Router {
     const { subject } = await loadUser(parse(uuidParam, req.params, req).id);
     const body = parse(updateUserBody, req.body, req);
     authorize(req.actor!, body.active === false ? "deactivate" : "update", "User", subject);
-    res.json(presentUser(await updateUser(services, originOf(req), subject.id, body)));
+    res.json(presentUser(await updateUser(services, { origin: originOf(req), userId: subject.id, changes: body })));
   });
 
   router.post("/:id/reset-password", async (req, res) => {
     const { subject } = await loadUser(parse(uuidParam, req.params, req).id);
     authorize(req.actor!, "resetPassword", "User", subject);
-    res.json(await resetUserPassword(services, originOf(req), subject.id));
+    res.json(await resetUserPassword(services, { origin: originOf(req), userId: subject.id }));
   });
 
   return router;
