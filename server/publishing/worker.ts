@@ -6,6 +6,13 @@ import { ChannelError, type FinalPublishStep, type RemotePost } from "../channel
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../commands/channels.js";
+import {
+  claimOrphanedDeliveries,
+  claimUpcomingDeliveries,
+  recordDeliveryOutcomes,
+  renewDeliveryLeases,
+  startDeliveries,
+} from "./deliveryQueries.js";
 import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing.js";
 import type { Services } from "../services.js";
 
@@ -167,27 +174,12 @@ export class PublishingWorker {
   private async claimUpcoming(limit: number): Promise<string[]> {
     const horizon = new Date(Date.now() + this.prepareAheadMs);
     const leaseUntil = new Date(Date.now() + this.preparingLeaseMs);
-    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
-      WITH upcoming AS (
-        SELECT d."id" FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId"
-        WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${horizon} AND (d."leaseExpiresAt" IS NULL OR d."leaseExpiresAt" < now())
-          AND p."status" IN ('scheduled', 'publishing')
-        ORDER BY d."nextAttemptAt" LIMIT ${limit}
-        FOR UPDATE OF d SKIP LOCKED)
-      UPDATE "Delivery" SET "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil}, "updatedAt" = now()
-      FROM upcoming WHERE "Delivery"."id" = upcoming."id" RETURNING "Delivery"."id"::text AS id`;
-    return rows.map((row) => row.id);
+    return claimUpcomingDeliveries(this.services.prisma, { owner: this.id, horizon, leaseUntil, limit });
   }
 
   private async claimOrphans(limit: number): Promise<string[]> {
     const leaseUntil = new Date(Date.now() + this.leaseMs);
-    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
-      WITH orphaned AS (
-        SELECT "id" FROM "Delivery" WHERE "status" = 'in_flight' AND "leaseExpiresAt" < now()
-        LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      UPDATE "Delivery" SET "leaseOwner" = ${this.id}, "leaseExpiresAt" = ${leaseUntil}, "updatedAt" = now()
-      FROM orphaned WHERE "Delivery"."id" = orphaned."id" RETURNING "Delivery"."id"::text AS id`;
-    return rows.map((row) => row.id);
+    return claimOrphanedDeliveries(this.services.prisma, { owner: this.id, leaseUntil, limit });
   }
 
   /** Runs the steps before the final call and holds the delivery for its time; for one already due, `settled` once it is sent (or let go). */
@@ -335,24 +327,7 @@ export class PublishingWorker {
   /** The deliveries that are still ours, still due and whose post still goes out, now in flight; with their attempt numbers. */
   private async startFinalCalls(ids: string[]): Promise<Map<string, number>> {
     const leaseUntil = new Date(Date.now() + this.leaseMs);
-    const rows = await this.services.prisma.$queryRaw<
-      { id: string; postId: string; attempts: number; postNowPublishing: boolean }[]
-    >`
-      WITH started AS (
-        UPDATE "Delivery" d SET "status" = 'in_flight', "leaseExpiresAt" = ${leaseUntil}, "attempts" = d."attempts" + 1,
-          "attemptStartedAt" = now(), "updatedAt" = now()
-        FROM "Post" p
-        WHERE d."id" = ANY(${ids}::uuid[]) AND d."status" = 'pending' AND d."leaseOwner" = ${this.id} AND d."nextAttemptAt" <= now()
-          AND p."id" = d."postId" AND p."status" IN ('scheduled', 'publishing')
-        RETURNING d."id", d."postId", d."attempts"),
-      -- Locked in id order, as every writer of these posts does, so that two processes starting deliveries of the same posts never deadlock.
-      to_publish AS (
-        SELECT "id" FROM "Post" WHERE "id" IN (SELECT "postId" FROM started) AND "status" = 'scheduled' ORDER BY "id" FOR UPDATE),
-      publishing AS (
-        UPDATE "Post" p SET "status" = 'publishing', "updatedAt" = now()
-        FROM to_publish t WHERE p."id" = t."id" AND p."status" = 'scheduled' RETURNING p."id")
-      SELECT s."id"::text AS id, s."postId"::text AS "postId", s."attempts", s."postId" IN (SELECT "id" FROM publishing) AS "postNowPublishing"
-      FROM started s`;
+    const rows = await startDeliveries(this.services.prisma, { owner: this.id, ids, leaseUntil });
     for (const postId of new Set(rows.filter((row) => row.postNowPublishing).map((row) => row.postId)))
       this.services.events.emit("post.changed", { postId });
     return new Map(rows.map((row) => [row.id, row.attempts]));
@@ -370,10 +345,7 @@ export class PublishingWorker {
     const ids = [...this.held.keys()];
     if (ids.length === 0) return;
     const leaseUntil = new Date(Date.now() + this.preparingLeaseMs);
-    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
-      UPDATE "Delivery" SET "leaseExpiresAt" = ${leaseUntil}
-      WHERE "id" = ANY(${ids}::uuid[]) AND "status" = 'pending' AND "leaseOwner" = ${this.id} RETURNING "id"::text AS id`;
-    const renewed = new Set(rows.map((row) => row.id));
+    const renewed = new Set(await renewDeliveryLeases(this.services.prisma, { owner: this.id, ids, leaseUntil }));
     for (const id of ids) {
       const prepared = this.held.get(id);
       if (!prepared || renewed.has(id)) continue;
@@ -496,41 +468,7 @@ export class PublishingWorker {
       ...auditRow(SYSTEM, auditEntry(outcome)),
     }));
     const postIds = [...new Set(finished.map((outcome) => outcome.delivery.postId))];
-    const { prisma } = this.services;
-    // Prisma keeps timestamps as UTC without a zone; the trailing Z of the ISO text is ignored by the cast.
-    // Sub-statements of one WITH do not see each other's changes, so the counts take the new delivery states from "updated".
-    const [, updated] = await prisma.$transaction([
-      prisma.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ANY(${postIds}::uuid[]) ORDER BY "id" FOR UPDATE`,
-      prisma.$queryRaw<{ id: string; postId: string }[]>`
-        WITH updated AS (
-          UPDATE "Delivery" d SET "status" = o."status"::"DeliveryStatus", "remoteId" = o."remoteId", "remoteUrl" = o."remoteUrl",
-            "publishedAt" = o."publishedAt", "nextAttemptAt" = o."nextAttemptAt", "lastErrorCode" = o."code", "lastErrorMessage" = o."message",
-            "attempts" = d."attempts" + CASE WHEN o."from" = 'pending' THEN 1 ELSE 0 END,
-            "leaseOwner" = NULL, "leaseExpiresAt" = o."leaseExpiresAt", "updatedAt" = now()
-          FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS o("id" uuid, "from" text, "status" text, "remoteId" text, "remoteUrl" text,
-            "publishedAt" timestamp(3), "nextAttemptAt" timestamp(3), "leaseExpiresAt" timestamp(3), "code" text, "message" text)
-          WHERE d."id" = o."id" AND d."status" = o."from"::"DeliveryStatus" AND d."leaseOwner" = ${this.id}
-          RETURNING d."id", d."postId", d."status", d."publishedAt"),
-        counts AS (
-          SELECT d."postId", count(*) AS "total",
-            count(*) FILTER (WHERE coalesce(u."status", d."status") = 'published') AS "published",
-            count(*) FILTER (WHERE coalesce(u."status", d."status") IN ('published', 'failed')) AS "finished",
-            min(coalesce(u."publishedAt", d."publishedAt")) FILTER (WHERE coalesce(u."status", d."status") = 'published') AS "firstPublishedAt"
-          FROM "Delivery" d LEFT JOIN updated u ON u."id" = d."id"
-          WHERE d."postId" IN (SELECT "postId" FROM updated WHERE "status" IN ('published', 'failed')) AND coalesce(u."status", d."status") <> 'cancelled'
-          GROUP BY d."postId"),
-        refreshed AS (
-          UPDATE "Post" p SET "status" = (CASE WHEN c."published" = c."total" THEN 'published' WHEN c."published" > 0 THEN 'partially_published' ELSE 'failed' END)::"PostStatus",
-            "publishedAt" = c."firstPublishedAt", "updatedAt" = now()
-          FROM counts c WHERE p."id" = c."postId" AND c."finished" = c."total"),
-        audited AS (
-          INSERT INTO "AuditEvent" ("actorId", "actorLabel", "action", "targetType", "targetId", "unitId", "changes", "ip", "requestId")
-          SELECT a."actorId", a."actorLabel", a."action", a."targetType", a."targetId", a."unitId", a."changes", a."ip", a."requestId"
-          FROM jsonb_to_recordset(${JSON.stringify(audit)}::jsonb) AS a("deliveryId" uuid, "actorId" uuid, "actorLabel" text, "action" text,
-            "targetType" text, "targetId" text, "unitId" uuid, "changes" jsonb, "ip" text, "requestId" text)
-          WHERE a."deliveryId" IN (SELECT "id" FROM updated))
-        SELECT "id"::text AS id, "postId"::text AS "postId" FROM updated`,
-    ]);
+    const updated = await recordDeliveryOutcomes(this.services.prisma, { owner: this.id, postIds, rows, audit });
     for (const postId of new Set(updated.map((row) => row.postId)))
       this.services.events.emit("post.changed", { postId });
   }
