@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor.js";
 import type { EarlyWarningView } from "../commands/earlyWarnings.js";
 import { can } from "../policies/index.js";
+import type { Category } from "../triage/taxonomy.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -9,7 +10,8 @@ export function presentEarlyWarning(warning: EarlyWarningView, actor: Actor) {
   const subject = { unitPath: warning.unit?.path ?? null };
   return {
     id: warning.id,
-    category: warning.category,
+    // A text column; warnings are raised only for the taxonomy's categories.
+    category: warning.category as Category,
     place: warning.place,
     unit: warning.unit ? { id: warning.unit.id, name: warning.unit.name } : null,
     count: warning.count,

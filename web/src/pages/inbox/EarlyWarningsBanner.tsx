@@ -1,6 +1,6 @@
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "../../api/client";
-import type { InboxCategory } from "../../api/types";
+import type { presentEarlyWarning } from "../../../../server/presenters/earlyWarning";
 import { useI18n } from "../../i18n";
 import { RealtimeContext } from "../../realtime/RealtimeContext";
 import { TimeAgo } from "./InboxBadges";
@@ -8,19 +8,7 @@ import { CATEGORY_LABELS } from "./labels";
 import { useNow } from "./useNow";
 
 /** An early warning as GET /api/early-warnings returns it. */
-type EarlyWarning = {
-  id: string;
-  category: InboxCategory;
-  place: { id: string; name: string } | null;
-  unit: { id: string; name: string } | null;
-  count: number;
-  baseline: number;
-  status: "open" | "acknowledged" | "resolved";
-  raisedAt: string;
-  acknowledgedBy: { id: string; name: string } | null;
-  items: string[];
-  permissions: { acknowledge: boolean; resolve: boolean };
-};
+type EarlyWarning = ReturnType<typeof presentEarlyWarning>;
 
 /** Open and acknowledged early warnings above the inbox list, kept live by "inbox.earlyWarning". */
 export function EarlyWarningsBanner() {
