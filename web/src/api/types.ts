@@ -18,6 +18,7 @@ import type { presentCannedResponse } from "../../../server/presenters/cannedRes
 import type { presentChannel } from "../../../server/presenters/channel";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
 import type { presentMedia } from "../../../server/presenters/media";
+import type { StatusBody } from "../../../server/routes/api/inbox/schema";
 import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
 import type { presentUnit } from "../../../server/presenters/unit";
@@ -155,7 +156,7 @@ export type PublishedCorrection = { title?: string; body?: string; link?: string
 
 // Inbox (see server/presenters/inboxItem.ts and server/routes/api/inbox/schema.ts for the codes).
 /** The statuses staff set by hand; replying moves an item to "answered" by itself. */
-export type ManualInboxStatus = "in_progress" | "resolved" | "reopened" | "closed_spam";
+export type ManualInboxStatus = StatusBody["status"];
 
 export const INBOX_SOURCES = Object.values(InboxSource);
 export const INBOX_STATUSES = Object.values(InboxStatus);

@@ -44,3 +44,12 @@ export const bulkBody = z
   })
   .strict();
 export type BulkAction = z.infer<typeof bulkBody>["action"];
+
+// What the web app sends (request bodies, before defaults), typed from the schemas that check them.
+export type ReplyBody = z.input<typeof replyBody>;
+export type NoteBody = z.input<typeof noteBody>;
+export type AssignBody = z.input<typeof assignBody>;
+export type StatusBody = z.input<typeof statusBody>;
+export type TriageBody = z.input<typeof triageBody>;
+export type MergeBody = z.input<typeof mergeBody>;
+export type BulkBody = z.input<typeof bulkBody>;

@@ -1,13 +1,14 @@
 import { useState } from "react";
-import { api } from "../../api/client";
-import type { BulkResult, ManualInboxStatus } from "../../api/types";
+import type { BulkBody } from "../../../../server/routes/api/inbox/schema";
+import type { BulkResult } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/Alerts";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { useAction } from "../../hooks/useAction";
 import { useI18n } from "../../i18n";
-import { AssignmentPicker, type Assignment } from "./AssignmentPicker";
+import { AssignmentPicker } from "./AssignmentPicker";
+import { inboxApi } from "./api";
 
-type BulkAction = { type: "status"; status: ManualInboxStatus } | ({ type: "assign" } & Assignment);
+type BulkAction = BulkBody["action"];
 
 /** Acts on the selected items at once; the server answers item by item, and so does the bar. */
 export function BulkBar({
@@ -22,7 +23,7 @@ export function BulkBar({
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<BulkResult | null>(null);
   const bulk = useAction(async (action: BulkAction) => {
-    const result = await api.post<BulkResult>("/inbox/bulk", { ids, action });
+    const result = await inboxApi.bulk({ ids, action });
     setOutcome(result);
     onDone(result.results.filter((r) => r.ok).map((r) => r.id));
   });

@@ -10,6 +10,7 @@ import { fillResponse, responsesFor } from "./cannedResponses";
 import { useShortcuts } from "./keyboard";
 import { REPLY_DESTINATION } from "./labels";
 import type { ItemWrite } from "./useInboxItem";
+import { inboxApi } from "./api";
 
 type Mode = "reply" | "note";
 
@@ -56,7 +57,8 @@ export function Composer({
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!(await act.run("POST", mode === "reply" ? "reply" : "notes", { text }))) return;
+    if (!(await act.run((id) => (mode === "reply" ? inboxApi.reply(id, { text }) : inboxApi.note(id, { text })))))
+      return;
     setSent(mode);
     setText("");
     onTyping(false);

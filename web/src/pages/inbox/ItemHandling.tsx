@@ -6,6 +6,7 @@ import { useI18n, type MessageKey } from "../../i18n";
 import { AssignmentPicker } from "./AssignmentPicker";
 import { manualMoves } from "./lifecycle";
 import type { ItemWrite } from "./useInboxItem";
+import { inboxApi } from "./api";
 
 const STATUS_ACTION_LABELS = {
   in_progress: "statusAction.in_progress",
@@ -31,7 +32,7 @@ export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrit
               label={t(STATUS_ACTION_LABELS[status])}
               confirmLabel={t("inbox.confirmSpam")}
               busy={act.busy}
-              onConfirm={() => void act.run("POST", "status", { status })}
+              onConfirm={() => void act.run((id) => inboxApi.setStatus(id, { status }))}
             />
           ) : (
             <button
@@ -39,7 +40,7 @@ export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrit
               type="button"
               className="button--secondary"
               disabled={act.busy}
-              onClick={() => void act.run("POST", "status", { status })}
+              onClick={() => void act.run((id) => inboxApi.setStatus(id, { status }))}
             >
               {t(STATUS_ACTION_LABELS[status])}
             </button>
@@ -52,7 +53,7 @@ export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrit
         key={`${current.unitId}/${current.assigneeId}`}
         current={current}
         busy={act.busy}
-        onAssign={(assignment) => void act.run("POST", "assign", assignment)}
+        onAssign={(assignment) => void act.run((id) => inboxApi.assign(id, assignment))}
       />
     </section>
   );

@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n";
 import { InboxStatusBadge, TimeAgo } from "./InboxBadges";
 import { firstLine } from "./lifecycle";
 import type { ItemWrite } from "./useInboxItem";
+import { inboxApi } from "./api";
 
 const SEARCH_RESULTS = 10;
 
@@ -76,7 +77,7 @@ export function MergePanel({ item, related, write, now }: MergePanelProps) {
           label={t("merge.submit")}
           confirmLabel={t("merge.confirm", { name: chosen.author.name })}
           busy={merge.busy}
-          onConfirm={() => void merge.run("POST", "merge", { intoId: chosen.id })}
+          onConfirm={() => void merge.run((id) => inboxApi.merge(id, { intoId: chosen.id }))}
         />
       )}
     </section>

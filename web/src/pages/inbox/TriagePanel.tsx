@@ -15,6 +15,8 @@ import { useAction } from "../../hooks/useAction";
 import { useI18n, type MessageKey } from "../../i18n";
 import { CATEGORY_LABELS, KIND_LABELS, TRIAGE_SOURCE_LABELS, URGENCY_LABELS } from "./labels";
 import type { ItemWrite } from "./useInboxItem";
+import type { TriageBody } from "../../../../server/routes/api/inbox/schema";
+import { inboxApi } from "./api";
 
 const PLACE_TYPES: readonly Unit["type"][] = ["kecamatan", "desa", "kelurahan"];
 
@@ -37,7 +39,7 @@ export function TriagePanel({ item, write }: { item: InboxItem; write: ItemWrite
   const act = useAction(write);
   const units = useAllUnits();
   const places = (units.data ?? []).filter((unit) => PLACE_TYPES.includes(unit.type));
-  const correct = (body: object) => void act.run("PATCH", "triage", body);
+  const correct = (body: TriageBody) => void act.run((id) => inboxApi.correctTriage(id, body));
   const editable = item.permissions.handle && !act.busy;
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import { api } from "../../api/client";
-import type { InboxItem, InboxItemDetail } from "../../api/types";
+import type { InboxItem } from "../../api/types";
 import { useLoad } from "../../hooks/useLoad";
+import { inboxApi } from "./api";
 import { useInboxItemUpdates } from "./inboxSocket";
 
 /**
@@ -9,7 +9,7 @@ import { useInboxItemUpdates } from "./inboxSocket";
  * someone else's, from the socket) shows at once and reloads the detail for the new timeline.
  */
 export function useInboxItem(id: string) {
-  const detail = useLoad(() => api.get<InboxItemDetail>(`/inbox/${id}`), [id]);
+  const detail = useLoad(() => inboxApi.item(id), [id]);
   const [adopted, setAdopted] = useState<InboxItem>();
   useEffect(() => setAdopted(undefined), [detail.data]);
   const { reload } = detail;
@@ -22,12 +22,9 @@ export function useInboxItem(id: string) {
     if (item.id === id) adopt(item);
   });
 
-  /** A write to the item (reply, note, assign, status, triage) whose answer is the changed item. */
-  const write = async (method: "POST" | "PATCH", action: string, body: object) => {
-    const item =
-      method === "POST"
-        ? await api.post<InboxItem>(`/inbox/${id}/${action}`, body)
-        : await api.patch<InboxItem>(`/inbox/${id}/${action}`, body);
+  /** A write to the item (reply, note, assign, status, triage, merge) whose answer is the changed item. */
+  const write = async (call: (itemId: string) => Promise<InboxItem>) => {
+    const item = await call(id);
     adopt(item);
     return item;
   };
