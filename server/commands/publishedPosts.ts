@@ -8,13 +8,15 @@ import { assertChannelRules, postInclude, type PostCommand, type PostWithRelatio
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "./channels.js";
 import { isPublishedStatus } from "../publishing/postStatus.js";
+import type { ChannelKind } from "../db/generated/enums.js";
 
 /** What happened on each channel: done, not possible on that platform, or failed for now. */
 export type ChannelOutcome = {
   deliveryId: string;
   channel: string;
-  kind: string;
+  kind: ChannelKind;
   outcome: "done" | "unsupported" | "failed";
+  /** Why it was not done, from the platform, or null. */
   reason: string | null;
 };
 

@@ -18,6 +18,7 @@ import type { presentCannedResponse } from "../../../server/presenters/cannedRes
 import type { presentChannel } from "../../../server/presenters/channel";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
 import type { presentMedia } from "../../../server/presenters/media";
+import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
 import type { StatusBody } from "../../../server/routes/api/inbox/schema";
 import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
@@ -140,14 +141,7 @@ export type Post = {
 };
 
 /** What a correction or a withdrawal did on one channel (PATCH /posts/:id/published, POST /posts/:id/withdraw). */
-export type ChannelOutcome = {
-  deliveryId: string;
-  channel: string;
-  kind: ChannelKind;
-  outcome: "done" | "unsupported" | "failed";
-  /** Why it was not done, from the platform, or null. */
-  reason: string | null;
-};
+export type { ChannelOutcome };
 
 export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };
 

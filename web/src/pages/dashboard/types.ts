@@ -1,5 +1,6 @@
 // The dashboard API's answers (server/metrics/reports.ts), as the page reads them.
 import type { EngagementFigures, PublishingFigures } from "../../../../server/metrics/activity";
+import type { ComplianceFigure, DurationFigure, Percentiles } from "../../../../server/metrics/inbox";
 import {
   AGE_BUCKETS as AGE_BUCKET_BOUNDS,
   type AgeBucket,
@@ -13,18 +14,9 @@ export {
   type VolumeBucket,
   type VolumeGroup,
 } from "../../../../server/metrics/dimensions";
-export type { AgeBucket, EngagementFigures, PublishingFigures };
+export type { AgeBucket, ComplianceFigure, DurationFigure, EngagementFigures, Percentiles, PublishingFigures };
 
 export type Trend<T> = { current: T; previous: T };
-export type Percentiles = { median: number | null; p90: number | null };
-/** `estimated`: percentiles from the fixed sample (more answered items than the glossary's limit). */
-export type DurationFigure = {
-  count: number;
-  calendarMinutes: Percentiles;
-  workingMinutes: Percentiles;
-  estimated: boolean;
-};
-export type ComplianceFigure = { judged: number; onTime: number; rate: number | null };
 export const AGE_BUCKETS: readonly AgeBucket[] = AGE_BUCKET_BOUNDS.map((bucket) => bucket.key);
 export type BacklogCounts = Record<AgeBucket, number> & { total: number };
 type Period = { from: string; to: string };
