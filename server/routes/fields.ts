@@ -29,8 +29,5 @@ export const calendarMonth = z
   .regex(MONTH_PATTERN, "bulan harus berbentuk YYYY-MM / month must be YYYY-MM")
   .refine((value) => inRange(Date.parse(`${value}-01T00:00:00Z`)), RANGE_MESSAGE);
 
-/** Whether a month given by a citizen on a public page is one Siar can show. */
-export const isCalendarMonth = (value: unknown): value is string => calendarMonth.safeParse(value).success;
-
 /** A count stored in a PostgreSQL integer column. */
 export const storedCount = z.number().int().min(0).max(2_147_483_647);
