@@ -100,11 +100,6 @@ export function serializeError(value: unknown): unknown {
   return describeError(value, 0);
 }
 
-/** The serializer's message alone, for errors kept where staff read them (a receipt's last error). */
-export function safeErrorMessage(error: unknown): string {
-  return describeError(error, MAX_CAUSES)?.message ?? "unknown error";
-}
-
 function describeError(value: unknown, depth: number): SafeError | undefined {
   // pino-http hands over pino-std-serializers' copy; the original error is on `raw`.
   const raw = (value as { raw?: unknown } | null)?.raw;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRoutes } from "../helpers/routes.js";
 import {
@@ -15,6 +15,7 @@ import {
 } from "../helpers/accessMatrix.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { recordingSocket } from "../helpers/sockets.js";
 
 // Who may do what to which unit's data, proven endpoint by endpoint for every demo role.
 // "allow" means a 2xx answer, "deny" a 403 (or 404 for what the caller may not know exists).
@@ -790,17 +791,9 @@ describe("socket events reach only those who may see their records", () => {
   afterAll(() => sockets.forEach((socket) => socket.close()));
 
   async function connect(person: Person) {
-    const socket = io(siar.url, {
-      transports: ["websocket"],
-      extraHeaders: { cookie: clients[person].cookie! },
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    const events: { event: string; payload: any }[] = [];
-    socket.onAny((event, payload) => events.push({ event, payload }));
-    await new Promise((resolve) => socket.once("ready", resolve));
-    return { socket, events };
+    const connected = await recordingSocket(siar.url, clients[person].cookie!);
+    sockets.push(connected.socket);
+    return connected;
   }
 
   it("pushes item, post, warning, escalation and presence events of Tayan Hulu to nobody outside it", async () => {

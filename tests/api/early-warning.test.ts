@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectRisingTopic } from "../../server/inbox/earlyWarning.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { recordingSocket, type SocketEvent } from "../helpers/sockets.js";
 
 // Rising topics: many reports of one thing from one place in a short time raise one early
 // warning for the unit that owns them. Detection is driven explicitly after each arrival, so
@@ -60,17 +61,9 @@ async function arrivesAndIsChecked(text: string): Promise<string> {
   return id;
 }
 
-async function listenAs(client: ApiClient): Promise<{ event: string; payload: any }[]> {
-  const socket = io(siar.url, {
-    transports: ["websocket"],
-    extraHeaders: { cookie: client.cookie! },
-    reconnection: false,
-    forceNew: true,
-  });
+async function listenAs(client: ApiClient): Promise<SocketEvent[]> {
+  const { socket, events } = await recordingSocket(siar.url, client.cookie!);
   sockets.push(socket);
-  const events: { event: string; payload: any }[] = [];
-  socket.onAny((event, payload) => events.push({ event, payload }));
-  await new Promise((resolve) => socket.once("ready", resolve));
   return events;
 }
 

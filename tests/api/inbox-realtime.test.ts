@@ -1,8 +1,9 @@
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/client.js";
 import { deliverMetaWebhook, pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { recordingSocket } from "../helpers/sockets.js";
 
 // Inbox items reach, live, everyone who may see them and nobody else; people on the same item see each other.
 
@@ -16,19 +17,10 @@ afterAll(async () => {
   await siar?.close();
 });
 
-async function connectAs(email: string): Promise<{ socket: Socket; events: { event: string; payload: any }[] }> {
-  const client = await signedIn(siar.url, email);
-  const socket = io(siar.url, {
-    transports: ["websocket"],
-    extraHeaders: { cookie: client.cookie! },
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(socket);
-  const events: { event: string; payload: any }[] = [];
-  socket.onAny((event, payload) => events.push({ event, payload }));
-  await new Promise((resolve) => socket.once("ready", resolve));
-  return { socket, events };
+async function connectAs(email: string) {
+  const connected = await recordingSocket(siar.url, (await signedIn(siar.url, email)).cookie!);
+  sockets.push(connected.socket);
+  return connected;
 }
 
 /** A signed Page comment webhook, as Meta would send it. */

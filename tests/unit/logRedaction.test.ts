@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../server/db/client.js";
-import { createLogger, safeErrorMessage, safeRequestUrl } from "../../server/logger.js";
+import { createLogger, safeRequestUrl, serializeError } from "../../server/logger.js";
 
 const CITIZEN = {
   name: "Siti Aminah",
@@ -86,14 +86,16 @@ describe("the error serializer", () => {
     expectNoCitizenData(line);
   });
 
-  it("gives a message fit to keep where staff read it", () => {
+  it("keeps a database error's message without the value it quotes", () => {
     expect(
-      safeErrorMessage(
-        Object.assign(new Error(`invalid input syntax for type uuid: "${CITIZEN.name}"`), {
-          code: "22P02",
-          severity: "ERROR",
-        }),
-      ),
+      (
+        serializeError(
+          Object.assign(new Error(`invalid input syntax for type uuid: "${CITIZEN.name}"`), {
+            code: "22P02",
+            severity: "ERROR",
+          }),
+        ) as { message: string }
+      ).message,
     ).toBe("invalid input syntax for type uuid: [redacted]");
   });
 });
