@@ -2,7 +2,7 @@ import { recordAudit, type Origin } from "../audit/record.js";
 import { createUnit } from "../commands/units.js";
 import { createUser } from "../commands/users.js";
 import type { Sandbox } from "../sandbox/index.js";
-import type { ChannelKind, Role, UnitType } from "./generated/enums.js";
+import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
@@ -83,6 +83,23 @@ export const DEMO_USERS: { email: string; name: string; role: Role; unitCode: st
     unitCode: "kec-tayan-hulu",
   },
   { email: "petugas.pupr@sanggau.demo", name: "Agus Petugas PUPR", role: "officer", unitCode: "dinas-pupr" },
+  { email: "ppid@sanggau.demo", name: "Dewi PPID Utama", role: "ppid", unitCode: "dinas-kominfo" },
+  { email: "ppid.pupr@sanggau.demo", name: "Hendra PPID PUPR", role: "ppid", unitCode: "dinas-pupr" },
+  { email: "ppid.kapuas@sanggau.demo", name: "Yuli PPID Kapuas", role: "ppid", unitCode: "kec-kapuas" },
+  {
+    email: "operator.sungaimawang@sanggau.demo",
+    name: "Andi Operator Sungai Mawang",
+    role: "desa_operator",
+    unitCode: "desa-sungai-mawang",
+  },
+];
+
+// The demo's PPID structure: Kominfo is the PPID Utama; PUPR and Kecamatan Kapuas are PPID
+// Pelaksana. The Sekretaris Daerah is the atasan PPID who answers objections.
+const DEMO_PPID: { unitCode: string; level: PpidLevel; superiorEmail: string }[] = [
+  { unitCode: "dinas-kominfo", level: "utama", superiorEmail: "pimpinan@sanggau.demo" },
+  { unitCode: "dinas-pupr", level: "pelaksana", superiorEmail: "pimpinan@sanggau.demo" },
+  { unitCode: "kec-kapuas", level: "pelaksana", superiorEmail: "camat.kapuas@sanggau.demo" },
 ];
 
 // Who owns what in the demo: each category's OPD; in a kecamatan, its camat's office handles
@@ -152,6 +169,13 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
     await createUser(services, {
       origin: SEED_ORIGIN,
       user: { ...user, unitIds: [unitIds.get(user.unitCode)!], password: DEMO_PASSWORD },
+    });
+  }
+  for (const ppid of DEMO_PPID) {
+    const superior = await services.prisma.user.findUniqueOrThrow({ where: { email: ppid.superiorEmail } });
+    await services.prisma.unit.update({
+      where: { id: unitIds.get(ppid.unitCode)! },
+      data: { ppidLevel: ppid.level, ppidSuperiorId: superior.id },
     });
   }
   await services.prisma.routingRule.createMany({

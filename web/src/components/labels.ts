@@ -7,6 +7,8 @@ export const ROLE_LABELS: Record<Role, MessageKey> = {
   humas: "role.humas",
   officer: "role.officer",
   leader: "role.leader",
+  ppid: "role.ppid",
+  desa_operator: "role.desa_operator",
 };
 
 export const UNIT_TYPE_LABELS: Record<UnitType, MessageKey> = {

@@ -47,6 +47,8 @@ export const en: Record<MessageKey, Message> = {
   "role.humas": "Public relations (Humas)",
   "role.officer": "Officer (Petugas)",
   "role.leader": "Leader (Pimpinan)",
+  "role.ppid": "PPID officer",
+  "role.desa_operator": "Desa operator",
 
   "unitType.kabupaten": "Regency (Kabupaten)",
   "unitType.opd": "Agency (OPD)",

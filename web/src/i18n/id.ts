@@ -44,6 +44,8 @@ export const id = {
   "role.humas": "Humas",
   "role.officer": "Petugas",
   "role.leader": "Pimpinan",
+  "role.ppid": "PPID",
+  "role.desa_operator": "Operator desa",
 
   "unitType.kabupaten": "Kabupaten",
   "unitType.opd": "OPD",
