@@ -69,6 +69,9 @@ const ALL: Record<Person, Expectation> = {
   leaderKapuas: "allow",
   officerKapuas: "allow",
   officerTayanHulu: "allow",
+  ppidUtama: "allow",
+  ppidKapuas: "allow",
+  operatorSungaiMawang: "allow",
 };
 const only = (...people: Person[]): Record<Person, Expectation> =>
   Object.fromEntries(PERSONS.map((p) => [p, people.includes(p) ? "allow" : "deny"])) as Record<Person, Expectation>;
@@ -87,13 +90,21 @@ const rows: Row[] = [
     route: "GET /api/units/:id",
     what: "read Kecamatan Kapuas",
     call: (c) => c.get(`/api/units/${units["kec-kapuas"]}`),
-    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas"),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas", "ppidKapuas"),
   },
   {
     route: "GET /api/units/:id",
     what: "read a desa below Kapuas",
     call: (c) => c.get(`/api/units/${units["desa-sungai-mawang"]}`),
-    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas"),
+    expected: only(
+      "admin",
+      "humas",
+      "leaderKabupaten",
+      "leaderKapuas",
+      "officerKapuas",
+      "ppidKapuas",
+      "operatorSungaiMawang",
+    ),
   },
   {
     route: "GET /api/units/:id",
@@ -123,7 +134,7 @@ const rows: Row[] = [
     route: "GET /api/users/:id",
     what: "read the Kapuas officer",
     call: (c) => c.get(`/api/users/${users[PEOPLE.officerKapuas]}`),
-    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas"),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas", "ppidKapuas"),
   },
   {
     route: "GET /api/users/:id",

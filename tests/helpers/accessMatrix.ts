@@ -11,6 +11,9 @@ export const PEOPLE = {
   leaderKapuas: "camat.kapuas@sanggau.demo",
   officerKapuas: "petugas.kapuas@sanggau.demo",
   officerTayanHulu: "petugas.tayanhulu@sanggau.demo",
+  ppidUtama: "ppid@sanggau.demo",
+  ppidKapuas: "ppid.kapuas@sanggau.demo",
+  operatorSungaiMawang: "operator.sungaimawang@sanggau.demo",
 } as const;
 export type Person = keyof typeof PEOPLE;
 export const PERSONS = Object.keys(PEOPLE) as Person[];
