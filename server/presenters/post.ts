@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { PostWithRelations } from "../commands/posts.js";
+import type { UnitTimeZone } from "../deadlines/timeZones.js";
 import { can } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { presentMedia } from "./media.js";
@@ -19,7 +20,8 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
   const beforePublishing = ["draft", "in_review", "approved", "scheduled"].includes(post.status) && untouched;
   return {
     id: post.id,
-    unit: { id: post.unit.id, name: post.unit.name, timezone: post.unit.timezone },
+    // The unit form accepts only the zones of UNIT_TIME_ZONES.
+    unit: { id: post.unit.id, name: post.unit.name, timezone: post.unit.timezone as UnitTimeZone },
     author: { id: post.author.id, name: post.author.name },
     title: post.title,
     body: post.body,

@@ -40,6 +40,9 @@ export const editPublishedBody = z
   })
   .strict();
 
+/** The fields a published post's correction may change; absent ones stay as they are. */
+export type EditPublishedBody = z.infer<typeof editPublishedBody>;
+
 export const approveBody = z.object({ note: z.string().trim().max(2000).nullable().optional() }).strict();
 export const returnBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();
 export const rescheduleBody = z.object({ scheduledAt: when }).strict();
