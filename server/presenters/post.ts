@@ -1,15 +1,11 @@
+import { publicPostUrl } from "../channels/website.js";
 import type { Actor } from "../auth/actor.js";
 import type { PostWithRelations } from "../commands/posts.js";
 import type { UnitTimeZone } from "../deadlines/timeZones.js";
 import { can } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { presentMedia } from "./media.js";
-import { announcementPath } from "./publicPost.js";
 import { isPublishedStatus } from "../publishing/postStatus.js";
-
-export function publicPostUrl(services: Pick<Services, "config">, slug: string): string {
-  return services.config.publicBaseUrl + announcementPath(slug);
-}
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
