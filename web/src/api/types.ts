@@ -19,7 +19,6 @@ import type { presentChannel } from "../../../server/presenters/channel";
 import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
 import type { presentPost } from "../../../server/presenters/post";
 import type { presentRoutingRule } from "../../../server/presenters/routingRule";
-import type { EditPublishedBody } from "../../../server/routes/api/posts/schema";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
 import type { presentMedia } from "../../../server/presenters/media";
 import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
@@ -80,10 +79,6 @@ export type Delivery = Post["deliveries"][number];
 
 /** What a correction or a withdrawal did on one channel (PATCH /posts/:id/published, POST /posts/:id/withdraw). */
 export type { ChannelOutcome };
-
-export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };
-
-export type PublishedCorrection = EditPublishedBody;
 
 // Inbox (see server/presenters/inboxItem.ts and server/routes/api/inbox/schema.ts for the codes).
 /** The statuses staff set by hand; replying moves an item to "answered" by itself. */

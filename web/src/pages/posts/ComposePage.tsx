@@ -1,3 +1,4 @@
+import { postsApi } from "./api";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { api } from "../../api/client";
@@ -13,11 +14,11 @@ import { useI18n } from "../../i18n";
 import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../publishing/channelRules";
 import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "../../publishing/zonedTime";
 import { useSignedIn } from "../../session/SessionProvider";
-import { ChannelPicker } from "./ChannelPicker";
-import { PreviewList } from "./ChannelPreview";
-import { HashtagInput } from "./HashtagInput";
-import { MediaPicker } from "./MediaPicker";
-import { ZonedDateTimeField } from "./ZonedDateTimeField";
+import { ChannelPicker } from "./components/ChannelPicker";
+import { PreviewList } from "./components/ChannelPreview";
+import { HashtagInput } from "./components/HashtagInput";
+import { MediaPicker } from "./components/MediaPicker";
+import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
 const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: [], media: [], overrides: {} };
 
@@ -25,7 +26,7 @@ const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: []
 export function ComposePage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const post = useLoad(() => (id ? api.get<Post>(`/posts/${id}`) : Promise.resolve(null)), [id]);
+  const post = useLoad(() => (id ? postsApi.get(id) : Promise.resolve(null)), [id]);
   const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
   const title = id ? t("compose.editTitle") : t("compose.title");
   const loaded = post.data !== undefined && channels.data !== undefined;
@@ -82,9 +83,9 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
       ),
       scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
     };
-    const saved = postId ? await api.patch<Post>(`/posts/${postId}`, body) : await api.post<Post>("/posts", body);
+    const saved = postId ? await postsApi.update(postId, body) : await postsApi.create(body);
     setPostId(saved.id); // a failed submit must not create the post a second time
-    return then === "submit" ? api.post<Post>(`/posts/${saved.id}/submit`) : saved;
+    return then === "submit" ? postsApi.submit(saved.id) : saved;
   });
 
   const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
