@@ -1,10 +1,11 @@
+import { PostContentFields } from "./components/PostContentFields";
 import { postsApi } from "./api";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Channel, Post, Timezone } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/Alerts";
-import { FieldGroup, SelectField, TextAreaField, TextField } from "../../components/Field";
+import { FieldGroup, SelectField, TextAreaField } from "../../components/Field";
 import { CHANNEL_KIND_NAMES } from "../../components/labels";
 import { Page } from "../../components/Page";
 import { useAction } from "../../hooks/useAction";
@@ -16,7 +17,6 @@ import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "../
 import { useSignedIn } from "../../session/SessionProvider";
 import { ChannelPicker } from "./components/ChannelPicker";
 import { PreviewList } from "./components/ChannelPreview";
-import { HashtagInput } from "./components/HashtagInput";
 import { MediaPicker } from "./components/MediaPicker";
 import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
@@ -136,37 +136,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             </option>
           ))}
         </SelectField>
-        <TextField
-          label={t("compose.postTitle")}
-          required
-          maxLength={200}
-          value={content.title}
-          onChange={(e) => edit({ title: e.target.value })}
-          error={problemAt("title")}
-        />
-        <TextAreaField
-          label={t("compose.body")}
-          required
-          rows={8}
-          value={content.body}
-          onChange={(e) => edit({ body: e.target.value })}
-          error={problemAt("body")}
-        />
-        <TextField
-          label={t("compose.link")}
-          hint={t("compose.linkHint")}
-          type="url"
-          inputMode="url"
-          value={content.link}
-          onChange={(e) => edit({ link: e.target.value })}
-          error={problemAt("link")}
-        />
-        <HashtagInput
-          label={t("compose.hashtags")}
-          tags={content.hashtags}
-          onChange={(hashtags) => edit({ hashtags })}
-          error={problemAt("hashtags")}
-        />
+        <PostContentFields content={content} edit={edit} problemAt={problemAt} />
         <MediaPicker
           unitId={unitId}
           media={content.media}

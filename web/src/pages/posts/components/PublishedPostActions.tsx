@@ -1,8 +1,8 @@
+import { PostContentFields } from "./PostContentFields";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import type { EditPublishedBody } from "../../../../../server/routes/api/posts/schema";
 import type { ChannelOutcome, Delivery, Post } from "../../../api/types";
 import { ErrorAlert } from "../../../components/Alerts";
-import { TextAreaField, TextField } from "../../../components/Field";
 import { CHANNEL_KIND_NAMES } from "../../../components/labels";
 import { useAction } from "../../../hooks/useAction";
 import { useI18n } from "../../../i18n";
@@ -13,7 +13,6 @@ import {
 } from "../../../publishing/afterPublishing";
 import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../../publishing/channelRules";
 import { postsApi, type PublishedChangeResult } from "../api";
-import { HashtagInput } from "./HashtagInput";
 
 /** A correction or a withdrawal that the server carried out, with what happened per channel. */
 export type PublishedChange = { action: "correct" | "withdraw"; result: PublishedChangeResult };
@@ -156,38 +155,7 @@ function CorrectionForm({
       }}
     >
       <h3 id={titleId}>{t("published.correctTitle")}</h3>
-      <TextField
-        label={t("compose.postTitle")}
-        required
-        maxLength={200}
-        autoFocus
-        value={content.title}
-        onChange={(e) => edit({ title: e.target.value })}
-        error={problemAt("title")}
-      />
-      <TextAreaField
-        label={t("compose.body")}
-        required
-        rows={8}
-        value={content.body}
-        onChange={(e) => edit({ body: e.target.value })}
-        error={problemAt("body")}
-      />
-      <TextField
-        label={t("compose.link")}
-        hint={t("compose.linkHint")}
-        type="url"
-        inputMode="url"
-        value={content.link}
-        onChange={(e) => edit({ link: e.target.value })}
-        error={problemAt("link")}
-      />
-      <HashtagInput
-        label={t("compose.hashtags")}
-        tags={content.hashtags}
-        onChange={(hashtags) => edit({ hashtags })}
-        error={problemAt("hashtags")}
-      />
+      <PostContentFields content={content} edit={edit} problemAt={problemAt} autoFocus />
       <ChannelPlan title={t("published.correctPlan")}>
         {live.map((delivery) => (
           <PlanItem key={delivery.id} delivery={delivery}>
