@@ -1,26 +1,27 @@
 /**
  * Finds which known desa, kelurahan or kecamatan a message talks about. Names are given without
  * their "Desa"/"Kecamatan" prefix; the text may use any case, "ds."/"kec." abbreviations and
- * odd spacing ("SungaiMawang", "kec.Sekayam").
+ * odd spacing ("SungaiMawang", "kec.Sekayam"). The places are the unit tree's (every desa and
+ * kelurahan of the kabupaten), so one name may belong to two kecamatan: the one whose kecamatan
+ * the text also names wins, else the first in the order given.
  */
+import { withoutAdministrativeWord } from "../areas/names.js";
+import { isMadeOfCommonWords } from "./placeWords.js";
 import type { Reason } from "./taxonomy.js";
 
 export type PlaceType = "desa" | "kelurahan" | "kecamatan";
 export type KnownPlace = { unitId: string; name: string; type: PlaceType; kecamatanName?: string };
 export type PlaceMatch = { place: KnownPlace; reason: Reason };
 
-/** The words that may precede a place name, and the type each announces. */
+/** The words that may precede a place name (or its head's title: "camat Kapuas"), and the type each announces. */
 const PLACE_PREFIXES: { pattern: string; type: PlaceType }[] = [
-  { pattern: "desa|ds", type: "desa" },
-  { pattern: "kelurahan|kel", type: "kelurahan" },
-  { pattern: "kecamatan|kec", type: "kecamatan" },
+  { pattern: "desa|ds|kades", type: "desa" },
+  { pattern: "kelurahan|kel|lurah", type: "kelurahan" },
+  { pattern: "kecamatan|kec|camat", type: "kecamatan" },
 ];
 
-/**
- * Place names that are also everyday words ("balai desa" is a village hall, "sosok" a figure):
- * they count only with a prefix or written with a capital letter.
- */
-const NAMES_THAT_ARE_COMMON_WORDS = new Set(["balai", "sosok", "beringin", "binjai", "kapuas"]);
+/** A desa named together with its kecamatan ("Sungai Mawang, kec. Mukok") beats its namesake elsewhere. */
+const KECAMATAN_NAMED_TOO = 10;
 
 const SPECIFICITY: Record<PlaceType, number> = { desa: 2, kelurahan: 2, kecamatan: 1 };
 
@@ -46,9 +47,9 @@ function placePattern(name: string): PlacePattern {
 
 function compilePlacePattern(name: string): PlacePattern {
   const words = name.trim().toLowerCase().split(/\s+/);
-  // Optional prefix ("ds.", "kec "), then the name's words with any (or no) spacing between.
+  // Optional prefix ("ds.", "kec ", "kel.X"), then the name's words with any (or no) spacing between.
   const regex = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})\\.?\\s*)?(${words.map(escapeRegExp).join("\\s*")})(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})(?:\\.\\s*|\\s+))?(${words.map(escapeRegExp).join("\\s*")})(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return { regex, firstWord: /^[\x20-\x7e]+$/.test(name) ? words[0]! : null };
@@ -62,15 +63,25 @@ function prefixType(prefix: string | undefined): PlaceType | null {
 
 type Candidate = { place: KnownPlace; matched: string; rank: number };
 
+/** Whether the text at `index` begins a sentence, where a capital letter says nothing about a name. */
+function startsSentence(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const trimmed = before.replace(/[\s"'“‘([*•–—-]+$/u, "");
+  return trimmed === "" || /[.!?…]$/u.test(trimmed) || /\n[^\S\n]*$/u.test(before);
+}
+
 function candidatesFor(place: KnownPlace, text: string, lowerText: string): Candidate[] {
   const candidates: Candidate[] = [];
   const { regex, firstWord } = placePattern(place.name);
   if (firstWord !== null && !lowerText.includes(firstWord)) return candidates;
+  const everydayWords = isMadeOfCommonWords(place.name);
   for (const match of text.matchAll(regex)) {
     const [matched, prefix, nameSpan = ""] = match;
     const announced = prefixType(prefix);
-    const isCommonWord = NAMES_THAT_ARE_COMMON_WORDS.has(place.name.toLowerCase());
-    if (isCommonWord && !announced && nameSpan[0] === nameSpan[0]?.toLowerCase()) continue;
+    if (everydayWords && !announced) {
+      const capitalised = nameSpan[0] !== nameSpan[0]?.toLowerCase();
+      if (!capitalised || startsSentence(text, match.index)) continue;
+    }
     // "kec. X" when X is both a desa and a kecamatan points to the kecamatan (desa and kelurahan are used loosely).
     const prefixAgreement = announced === null ? 0 : SPECIFICITY[announced] === SPECIFICITY[place.type] ? 20 : -200;
     candidates.push({
@@ -86,11 +97,16 @@ function candidatesFor(place: KnownPlace, text: string, lowerText: string): Cand
 export function recognisePlace(text: string, places: readonly KnownPlace[]): PlaceMatch | null {
   const prepared = text.normalize("NFKC");
   const lowerText = prepared.toLowerCase();
+  const candidates = places.flatMap((place) => candidatesFor(place, prepared, lowerText));
+  const kecamatanNamed = new Set(
+    candidates.filter((c) => c.place.type === "kecamatan" && c.rank > 0).map((c) => c.place.name.toLowerCase()),
+  );
   let bestCandidate: Candidate | null = null;
-  for (const place of places) {
-    for (const candidate of candidatesFor(place, prepared, lowerText)) {
-      if (!bestCandidate || candidate.rank > bestCandidate.rank) bestCandidate = candidate;
-    }
+  for (const candidate of candidates) {
+    const { kecamatanName } = candidate.place;
+    const rank =
+      candidate.rank + (kecamatanName && kecamatanNamed.has(kecamatanName.toLowerCase()) ? KECAMATAN_NAMED_TOO : 0);
+    if (!bestCandidate || rank > bestCandidate.rank) bestCandidate = { ...candidate, rank };
   }
   if (!bestCandidate) return null;
   const { place, matched } = bestCandidate;
@@ -100,14 +116,13 @@ export function recognisePlace(text: string, places: readonly KnownPlace[]): Pla
 /** A unit tree as server/db/seed.ts describes the organisation; only what places need. */
 export type UnitTreeNode = { code?: string; name: string; type: string; children?: UnitTreeNode[] };
 
-const UNIT_NAME_PREFIX = /^(?:desa|kelurahan|kecamatan)\s+/i;
 const isPlaceType = (type: string): type is PlaceType =>
   type === "desa" || type === "kelurahan" || type === "kecamatan";
 
 /** The desa, kelurahan and kecamatan of a unit tree, named without their prefix. */
 export function placesFromUnitTree(node: UnitTreeNode, kecamatanName?: string): KnownPlace[] {
   const own: KnownPlace[] = [];
-  const name = node.name.replace(UNIT_NAME_PREFIX, "");
+  const name = withoutAdministrativeWord(node.name);
   if (isPlaceType(node.type)) {
     own.push({
       unitId: node.code ?? node.name,
