@@ -5,7 +5,7 @@
  *   An unknown or malformed code is reported on stderr with exit code 1.
  */
 import { once } from "node:events";
-import { loadRegionTree, UnknownRegionError } from "./officialAreas.js";
+import { loadRegionTree } from "./officialAreas.js";
 
 async function main(args: string[]): Promise<void> {
   const [code, ...rest] = args;
