@@ -293,6 +293,24 @@ describe("renaming and merging", () => {
     expect((await admin.get(`/api/units/${units["desa-sosok"]}`)).status).toBe(200);
   });
 
+  it("refuses, changing nothing, when both units hold a record there may be only one of", async () => {
+    const { prisma } = siar.services;
+    const opd = async (name: string) =>
+      (await admin.post("/api/units", { name, type: "opd", parentId: units["kab-sanggau"] })).body.id as string;
+    const [first, second] = [await opd("UPT Puskesmas Entikong"), await opd("Puskesmas Entikong")];
+    // The same Facebook Page connected to both: after a merge the target would hold it twice.
+    for (const unitId of [first, second])
+      await prisma.channel.create({
+        data: { unitId, kind: "facebook", name: "Puskesmas Entikong", externalId: "page-entikong", credentials: "" },
+      });
+    const template = await prisma.cannedResponse.create({ data: { title: "Uji", body: "Uji", unitId: first } });
+    const refused = await admin.post(`/api/units/${first}/merge`, { intoUnitId: second });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("unit_merge_conflict");
+    expect((await admin.get(`/api/units/${first}`)).status).toBe(200);
+    expect((await prisma.cannedResponse.findUniqueOrThrow({ where: { id: template.id } })).unitId).toBe(first);
+  });
+
   it("knows every column that names a unit: a table added later must be moved or deliberately kept", async () => {
     const kept = new Set([
       "AuditEvent.unitId", // history is never rewritten
