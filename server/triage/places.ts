@@ -28,11 +28,8 @@ const SPECIFICITY: Record<PlaceType, number> = { desa: 2, kelurahan: 2, kecamata
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const prefixAlternatives = PLACE_PREFIXES.map((p) => p.pattern).join("|");
 
-/**
- * A name's regex and, for a cheap test before it runs, a word every mention contains (null for
- * names outside ASCII, whose case-insensitive matching differs from lower-casing).
- */
-type PlacePattern = { regex: RegExp; firstWord: string | null };
+/** A name's regex, and whether the name is made of everyday words only (then it needs a prefix or a capital). */
+type PlacePattern = { regex: RegExp; everydayWords: boolean };
 
 // Compiled once per name: the inbox and the CLI match the same places against every message.
 const patternCache = new Map<string, PlacePattern>();
@@ -52,7 +49,7 @@ function compilePlacePattern(name: string): PlacePattern {
     `(?<![\\p{L}\\p{N}])(?:(${prefixAlternatives})(?:\\.\\s*|\\s+))?(${words.map(escapeRegExp).join("\\s*")})(?![\\p{L}\\p{N}])`,
     "giu",
   );
-  return { regex, firstWord: /^[\x20-\x7e]+$/.test(name) ? words[0]! : null };
+  return { regex, everydayWords: isMadeOfCommonWords(name) };
 }
 
 function prefixType(prefix: string | undefined): PlaceType | null {
@@ -70,11 +67,45 @@ function startsSentence(text: string, index: number): boolean {
   return trimmed === "" || /[.!?…]$/u.test(trimmed) || /\n[^\S\n]*$/u.test(before);
 }
 
-function candidatesFor(place: KnownPlace, text: string, lowerText: string): Candidate[] {
+/**
+ * Where each place may be mentioned: a mention starts a word of the text (or one written together
+ * with the next, "sungaimawang"), so the leading letters of its name's first word begin one of the
+ * text's words. Names outside ASCII (whose case-insensitive matching differs from lower-casing) are
+ * always tried. Built once per list: the inbox and the CLI match one list against every message.
+ */
+type PlaceIndex = { byLead: Map<string, number[]>; always: number[] };
+const placeIndexes = new WeakMap<readonly KnownPlace[], PlaceIndex>();
+
+function placeIndex(places: readonly KnownPlace[]): PlaceIndex {
+  let index = placeIndexes.get(places);
+  if (index) return index;
+  index = { byLead: new Map(), always: [] };
+  places.forEach((place, position) => {
+    const lead = /^[\x20-\x7e]+$/.test(place.name)
+      ? /^[a-z0-9]+/.exec(place.name.trim().toLowerCase())?.[0]
+      : undefined;
+    if (!lead) index!.always.push(position);
+    else index!.byLead.set(lead, [...(index!.byLead.get(lead) ?? []), position]);
+  });
+  placeIndexes.set(places, index);
+  return index;
+}
+
+/** The places whose names may occur in the text, in the order given. */
+function placesToTry(places: readonly KnownPlace[], lowerText: string): KnownPlace[] {
+  const { byLead, always } = placeIndex(places);
+  const positions = new Set(always);
+  for (const word of lowerText.match(/[a-z0-9]+/g) ?? []) {
+    for (let length = 1; length <= word.length; length++) {
+      for (const position of byLead.get(word.slice(0, length)) ?? []) positions.add(position);
+    }
+  }
+  return [...positions].sort((a, b) => a - b).map((position) => places[position]!);
+}
+
+function candidatesFor(place: KnownPlace, text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  const { regex, firstWord } = placePattern(place.name);
-  if (firstWord !== null && !lowerText.includes(firstWord)) return candidates;
-  const everydayWords = isMadeOfCommonWords(place.name);
+  const { regex, everydayWords } = placePattern(place.name);
   for (const match of text.matchAll(regex)) {
     const [matched, prefix, nameSpan = ""] = match;
     const announced = prefixType(prefix);
@@ -97,7 +128,7 @@ function candidatesFor(place: KnownPlace, text: string, lowerText: string): Cand
 export function recognisePlace(text: string, places: readonly KnownPlace[]): PlaceMatch | null {
   const prepared = text.normalize("NFKC");
   const lowerText = prepared.toLowerCase();
-  const candidates = places.flatMap((place) => candidatesFor(place, prepared, lowerText));
+  const candidates = placesToTry(places, lowerText).flatMap((place) => candidatesFor(place, prepared));
   const kecamatanNamed = new Set(
     candidates.filter((c) => c.place.type === "kecamatan" && c.rank > 0).map((c) => c.place.name.toLowerCase()),
   );
