@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { areaUnitName, titleCaseAreaName } from "../../server/areas/names.js";
@@ -99,6 +102,25 @@ describe("SIAR_REGION", () => {
     expect(loadConfig({ ...base, SIAR_DEMO: "false", SIAR_REGION: "34.71" }).region).toBe("34.71");
     expect(loadConfig({ ...base, SIAR_DEMO: "true" }).region).toBe("61.03");
     expect(loadConfig({ ...base, SIAR_DEMO: "false" }).region).toBeUndefined();
+  });
+
+  it("stops the start with a clear message when the data has no such kabupaten/kota", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-region-"));
+    try {
+      await run("npx", ["tsx", "server/index.ts"], {
+        env: { ...process.env, ...base, SIAR_DATA_DIR: dataDir, SIAR_DEMO: "false", SIAR_REGION: "61.99", PORT: "0" },
+        timeout: 30_000,
+      });
+      expect.unreachable("Siar started with an unknown SIAR_REGION");
+    } catch (error) {
+      const failed = error as { code: number; stderr: string };
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain(
+        'SIAR_REGION: no kabupaten/kota has this code in the official area data (got "61.99")',
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("names a malformed code, and a demo on another kabupaten", () => {

@@ -228,6 +228,8 @@ export const en: Record<MessageKey, Message> = {
   "units.codeHint": "Optional: letters, digits, dot, underscore, hyphen.",
   "units.timezone": "Time zone",
   "units.confirmDeactivate": "Yes, deactivate {name}",
+  "units.officialArea":
+    "Official area {name} (code {code}). The name shown may be changed; its official code and name stay.",
   "units.areaCode": "Area code",
   "units.officialName": "(official name: {name})",
   "units.merge": "Merge",

@@ -223,6 +223,7 @@ export const id = {
   "units.codeHint": "Opsional: huruf, angka, titik, garis bawah, tanda hubung.",
   "units.timezone": "Zona waktu",
   "units.confirmDeactivate": "Ya, nonaktifkan {name}",
+  "units.officialArea": "Wilayah resmi {name} (kode {code}). Nama tampilan boleh diubah; kode dan nama resminya tetap.",
   "units.areaCode": "Kode wilayah",
   "units.officialName": "(nama resmi: {name})",
   "units.merge": "Gabungkan",
