@@ -54,12 +54,13 @@ const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
  * (members, channels, posts, media, inbox items and their places, routing rules, early warnings,
  * templates, sub-units, and any later table with a foreign key to units) moves to the second,
  * which keeps its own name and takes the official area code, unit code and PPID role it lacked.
- * The first unit is then deleted. One transaction, one audit event.
+ * The first unit is then deleted. One transaction, one audit event. Returns the merged unit and
+ * the users whose units changed (their open sessions must see it).
  */
 export async function mergeUnits(
   prisma: PrismaClient,
   { origin, unitId, intoUnitId }: { origin: Origin; unitId: string; intoUnitId: string },
-): Promise<Unit> {
+): Promise<{ unit: Unit; movedMemberIds: string[] }> {
   try {
     return await prisma.$transaction(async (tx) => {
       const [source, target] = await Promise.all([
@@ -70,10 +71,12 @@ export async function mergeUnits(
       if (!target) throw new AppError("not_found", { field: "intoUnitId" });
       refuseIncompatible(source, target);
 
+      const members = await tx.membership.findMany({ where: { unitId: source.id }, select: { userId: true } });
       const moved: Record<string, number> = {};
       // Sub-units move below the target, with every descendant's materialised path.
-      moved["Unit.parentId"] = await tx.$executeRaw`UPDATE "Unit" SET "parentId" = ${target.id}::uuid
+      const children = await tx.$executeRaw`UPDATE "Unit" SET "parentId" = ${target.id}::uuid
         WHERE "parentId" = ${source.id}::uuid`;
+      if (children > 0) moved["Unit.parentId"] = children;
       await tx.$executeRaw`UPDATE "Unit" SET "path" = ${target.path} || substring("path" from ${source.path.length + 1}::int)
         WHERE "path" LIKE ${`${source.path}%`} AND "id" <> ${source.id}::uuid`;
       // A member of both stays a member of the target once.
@@ -108,7 +111,7 @@ export async function mergeUnits(
           moved,
         },
       });
-      return merged;
+      return { unit: merged, movedMemberIds: members.map((member) => member.userId) };
     });
   } catch (error) {
     if (isUniqueViolation(error) || isRawUniqueViolation(error)) throw new AppError("unit_merge_conflict");

@@ -41,7 +41,7 @@ export const updateUnitBody = z
   .strict();
 
 /** A kabupaten/kota code ("61.03"); whether the data knows it is the import's question. */
-const region = z.string().trim().regex(REGION_CODE, "Kode kabupaten/kota berupa dua angka, titik, dua angka: 61.03");
+const region = z.string().trim().regex(REGION_CODE);
 
 export const importPreviewQuery = z.object({ region, parentId: z.uuid() }).strict();
 

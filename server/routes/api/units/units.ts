@@ -103,7 +103,8 @@ export function unitRoutes(services: Services): Router {
     authorize(req.actor!, "merge", "Unit", unit);
     const merged = await mergeUnits(prisma, { origin: originOf(req), unitId: unit.id, intoUnitId: body.intoUnitId });
     services.events.emit("units.changed", {});
-    res.json(presentUnit(merged));
+    for (const userId of merged.movedMemberIds) services.events.emit("user.accessChanged", { userId });
+    res.json(presentUnit(merged.unit));
   });
 
   return router;
