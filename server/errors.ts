@@ -79,6 +79,51 @@ const catalogue = {
     en: "The unit still has active sub-units; deactivate them first.",
   },
   unit_inactive: { status: 400, id: "Unit yang dipilih sudah nonaktif.", en: "The chosen unit is inactive." },
+  unknown_region: {
+    status: 400,
+    id: "Kode kabupaten/kota tidak dikenal dalam data wilayah resmi (contoh kode: 61.03).",
+    en: "No kabupaten/kota has this code in the official area data (a code looks like 61.03).",
+  },
+  region_import_parent: {
+    status: 400,
+    id: "Wilayah hanya dapat diimpor ke bawah unit kabupaten/kota.",
+    en: "Areas can only be imported below a kabupaten/kota unit.",
+  },
+  region_mismatch: {
+    status: 409,
+    id: "Unit ini sudah mewakili kabupaten/kota lain; wilayahnya tidak dapat diimpor ke sini.",
+    en: "This unit already stands for another kabupaten/kota; these areas cannot be imported here.",
+  },
+  region_elsewhere: {
+    status: 409,
+    id: "Kabupaten/kota ini sudah diwakili unit lain; impor wilayahnya ke unit itu.",
+    en: "Another unit already stands for this kabupaten/kota; import its areas there.",
+  },
+  unit_merge_same: {
+    status: 400,
+    id: "Pilih dua unit yang berbeda untuk digabung.",
+    en: "Choose two different units to merge.",
+  },
+  unit_merge_related: {
+    status: 409,
+    id: "Unit tidak dapat digabung dengan unit di atas atau di bawahnya.",
+    en: "A unit cannot be merged with a unit above or below it.",
+  },
+  unit_merge_incompatible: {
+    status: 409,
+    id: "Hanya unit sejenis yang dapat digabung (desa dengan desa/kelurahan, kecamatan dengan kecamatan, OPD dengan OPD); unit teratas tidak dapat digabung.",
+    en: "Only units of the same kind can be merged (desa with desa/kelurahan, kecamatan with kecamatan, OPD with OPD); the top unit cannot be merged.",
+  },
+  unit_merge_two_areas: {
+    status: 409,
+    id: "Kedua unit adalah wilayah resmi dengan kode berbeda, jadi tidak dapat digabung.",
+    en: "Both units are official areas with different codes, so they cannot be merged.",
+  },
+  unit_merge_conflict: {
+    status: 409,
+    id: "Unit tidak dapat digabung karena keduanya memiliki data yang hanya boleh ada satu (misalnya akun kanal yang sama).",
+    en: "The units cannot be merged: both have a record there may be only one of (such as the same channel account).",
+  },
   cannot_deactivate_self: {
     status: 400,
     id: "Anda tidak dapat menonaktifkan akun sendiri.",

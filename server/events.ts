@@ -16,6 +16,8 @@ export type DomainEventMap = {
   "inbox.itemChanged": { itemId: string };
   // An admin changed the routing rules.
   "routingRules.changed": Record<string, never>;
+  // Units created, renamed, moved, imported or merged: places and routing read them again.
+  "units.changed": Record<string, never>;
   // A deadline passed and the item went up a step: to the unit's head, then to Kominfo.
   "inbox.escalated": { itemId: string; to: "unit_head" | "kominfo"; unitId: string | null };
   // An early warning was raised, took in more items, or was acknowledged or resolved by staff.

@@ -7,7 +7,8 @@ import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { backgroundJobs, startJobs } from "./jobs/index.js";
 import { randomToken, TokenHasher } from "./auth/tokens.js";
-import type { Config } from "./config.js";
+import { officialRegencies } from "./areas/officialAreas.js";
+import { type Config, ConfigError } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
 import { FIRST_DATA_LOCK_KEY, withAdvisoryLock } from "./db/locks.js";
@@ -19,6 +20,7 @@ import {
   DEMO_USERS,
   ensureWebsiteChannel,
   seedDemoOrganisation,
+  seedRegion,
 } from "./db/seed.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
@@ -45,6 +47,12 @@ export async function startSiar(
 ): Promise<RunningSiar> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const secrets = resolveSecrets(config);
+  // SIAR_REGION's form is checked with the other variables; whether it exists needs the area data.
+  if (config.region && !(await officialRegencies()).has(config.region)) {
+    throw new ConfigError([
+      `SIAR_REGION: no kabupaten/kota has this code in the official area data (got "${config.region}")`,
+    ]);
+  }
   const db = await openDatabase(config.database, { pglite: options.pglite });
   try {
     const { applied } = await migrate(db);
@@ -71,6 +79,7 @@ export async function startSiar(
   // Processes starting together on an empty PostgreSQL must not both seed it.
   const admin = await withAdvisoryLock(db, FIRST_DATA_LOCK_KEY, async () => {
     if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
+    if (!config.demo && (await seedRegion(services))) logger.info({ region: config.region }, "official areas created");
     const firstAdmin = await bootstrapFirstAdmin(services);
     await ensureWebsiteChannel(services);
     if (sandbox && config.demo) await connectSimulatedChannels(services, sandbox);

@@ -39,7 +39,9 @@ export type Action =
   | "approve"
   | "control"
   | "schedule"
-  | "handle";
+  | "handle"
+  | "import"
+  | "merge";
 
 export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

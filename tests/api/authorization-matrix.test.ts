@@ -131,6 +131,40 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
+    route: "GET /api/units/regions",
+    what: "list the kabupaten/kota of the official area data",
+    call: (c) => c.get("/api/units/regions"),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/units/import-preview",
+    what: "preview importing Sanggau's official areas",
+    call: (c) => c.get(`/api/units/import-preview?region=61.03&parentId=${units["kab-sanggau"]}`),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/units/import",
+    what: "import Sanggau's official areas (nothing is missing)",
+    call: (c) => c.post("/api/units/import", { region: "61.03", parentId: units["kab-sanggau"] }),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/units/:id/merge",
+    what: "merge a desa below Kapuas into another",
+    call: async (c) => {
+      const desa = async () =>
+        (
+          await clients.admin.post("/api/units", {
+            name: `Desa Gabung ${++counter}`,
+            type: "desa",
+            parentId: units["kec-kapuas"],
+          })
+        ).body.id;
+      return c.post(`/api/units/${await desa()}/merge`, { intoUnitId: await desa() });
+    },
+    expected: only("admin"),
+  },
+  {
     route: "GET /api/users/:id",
     what: "read the Kapuas officer",
     call: (c) => c.get(`/api/users/${users[PEOPLE.officerKapuas]}`),

@@ -49,6 +49,8 @@ const BODY_KEYS = [
   "urgency",
   "placeUnitId",
   "intoId",
+  "intoUnitId",
+  "region",
   "ids",
   "action",
   "language",
@@ -94,6 +96,8 @@ const QUERY_KEYS = [
   "k",
   "kode",
   "nomor",
+  "region",
+  "parentId",
 ] as const;
 
 const NUL = "a\u0000b";
@@ -252,6 +256,8 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/auth/tokens": { name: "token uji", expiresInDays: 30 },
     "POST /api/units": { name: "Desa Uji", type: "desa", parentId: unitId },
     "PATCH /api/units/:id": { name: "Unit Uji" },
+    "POST /api/units/import": { region: "61.03", parentId: ids.units?.[0] ?? null },
+    "POST /api/units/:id/merge": { intoUnitId: unitId },
     "POST /api/users": { email: "uji@sanggau.demo", name: "Pengguna Uji", role: "officer", unitIds: [unitId] },
     "PATCH /api/users/:id": { name: "Pengguna Uji" },
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },

@@ -25,7 +25,8 @@ import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
 import type { StatusBody } from "../../../server/routes/api/inbox/schema";
 import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
-import type { presentUnit } from "../../../server/presenters/unit";
+import type { AreaImportResult } from "../../../server/commands/areaImport";
+import type { presentAreaImportPlan, presentRegency, presentUnit } from "../../../server/presenters/unit";
 import type { presentSession, presentUser } from "../../../server/presenters/user";
 import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
 
@@ -56,6 +57,10 @@ export type UnitRef = { id: string; name: string; type: UnitType };
 // Responses typed by the server's presenters: what they return is what the API sends.
 export type Session = ReturnType<typeof presentSession>;
 export type Unit = ReturnType<typeof presentUnit>;
+/** A kabupaten/kota of the official area data, and what importing its areas would do and did. */
+export type Regency = ReturnType<typeof presentRegency>;
+export type AreaImportPlan = ReturnType<typeof presentAreaImportPlan>;
+export type { AreaImportResult };
 export type User = ReturnType<typeof presentUser>;
 export type ApiToken = ReturnType<typeof presentApiToken>;
 export type AuditEvent = ReturnType<typeof presentAuditEvent>;

@@ -228,6 +228,34 @@ export const en: Record<MessageKey, Message> = {
   "units.codeHint": "Optional: letters, digits, dot, underscore, hyphen.",
   "units.timezone": "Time zone",
   "units.confirmDeactivate": "Yes, deactivate {name}",
+  "units.officialArea":
+    "Official area {name} (code {code}). The name shown may be changed; its official code and name stay.",
+  "units.areaCode": "Area code",
+  "units.officialName": "(official name: {name})",
+  "units.merge": "Merge",
+  "units.mergeNamed": "Merge {name} into another unit",
+  "units.mergeExplained":
+    "Everything of {name} (members, channels, posts, inbox items and their places, routing rules, templates, sub-units) moves to the chosen unit, then {name} is deleted. The chosen unit keeps its name and takes the official area code it lacks. This cannot be undone.",
+  "units.mergeInto": "Merge into",
+  "units.mergeChoose": "Choose a unit of the same kind",
+
+  "areas.import.open": "Import official areas",
+  "areas.import.title": "Import Kemendagri's official areas",
+  "areas.import.intro":
+    "A kabupaten/kota's kecamatan, desa and kelurahan become units with their official codes and names. Existing ones are left as they are; a unit typed in by hand with the same name gets its official code.",
+  "areas.import.region": "Kabupaten/kota",
+  "areas.import.chooseRegion": "Choose a kabupaten/kota",
+  "areas.import.parent": "Below the unit",
+  "areas.import.parentHint": "The kabupaten/kota unit its kecamatan belong to.",
+  "areas.import.preview": "Preview",
+  "areas.import.summary": "{region}: {kecamatan} kecamatan, {desa} desa, {kelurahan} kelurahan.",
+  "areas.import.actions":
+    "{create} units will be created, {adopt} hand-typed units get their official code, {exists} exist already, {skip} are left out (below an inactive unit).",
+  "areas.import.listAdded": { one: "See the {count} area added", other: "See the {count} areas added" },
+  "areas.import.adopted": "a hand-typed unit that gets its official code",
+  "areas.import.run": { one: "Import {count} area", other: "Import {count} areas" },
+  "areas.import.done":
+    "Done: {created} units created, {adopted} given their official code, {existing} existed already.",
 
   "users.new": "New user",
   "users.editNamed": "Edit {name}",

@@ -223,6 +223,32 @@ export const id = {
   "units.codeHint": "Opsional: huruf, angka, titik, garis bawah, tanda hubung.",
   "units.timezone": "Zona waktu",
   "units.confirmDeactivate": "Ya, nonaktifkan {name}",
+  "units.officialArea": "Wilayah resmi {name} (kode {code}). Nama tampilan boleh diubah; kode dan nama resminya tetap.",
+  "units.areaCode": "Kode wilayah",
+  "units.officialName": "(nama resmi: {name})",
+  "units.merge": "Gabungkan",
+  "units.mergeNamed": "Gabungkan {name} ke unit lain",
+  "units.mergeExplained":
+    "Semua milik {name} (anggota, kanal, pos, laporan masuk dan tempatnya, aturan rute, templat, sub-unit) pindah ke unit yang dipilih, lalu {name} dihapus. Unit tujuan mempertahankan namanya dan mengambil kode wilayah resmi yang belum dimilikinya. Tindakan ini tidak dapat dibatalkan.",
+  "units.mergeInto": "Gabungkan ke",
+  "units.mergeChoose": "Pilih unit sejenis",
+
+  "areas.import.open": "Impor wilayah resmi",
+  "areas.import.title": "Impor wilayah resmi Kemendagri",
+  "areas.import.intro":
+    "Kecamatan, desa dan kelurahan sebuah kabupaten/kota dibuat sebagai unit dengan kode dan nama resminya. Yang sudah ada tidak diubah; unit yang diketik manual dengan nama yang sama mendapat kode resminya.",
+  "areas.import.region": "Kabupaten/kota",
+  "areas.import.chooseRegion": "Pilih kabupaten/kota",
+  "areas.import.parent": "Di bawah unit",
+  "areas.import.parentHint": "Unit kabupaten/kota yang menaungi kecamatan-kecamatannya.",
+  "areas.import.preview": "Pratinjau",
+  "areas.import.summary": "{region}: {kecamatan} kecamatan, {desa} desa, {kelurahan} kelurahan.",
+  "areas.import.actions":
+    "Akan dibuat {create} unit, {adopt} unit manual diberi kode resmi, {exists} sudah ada, {skip} dilewati (di bawah unit nonaktif).",
+  "areas.import.listAdded": "Lihat {count} wilayah yang ditambahkan",
+  "areas.import.adopted": "unit manual yang diberi kode resmi",
+  "areas.import.run": "Impor {count} wilayah",
+  "areas.import.done": "Selesai: {created} unit dibuat, {adopted} unit diberi kode resmi, {existing} sudah ada.",
 
   "users.new": "Pengguna baru",
   "users.editNamed": "Ubah {name}",
