@@ -30,6 +30,7 @@ import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import type { Services } from "./services.js";
+import { ensureUnitSlugs } from "./sites/slugs.js";
 
 export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password.txt";
 
@@ -73,6 +74,7 @@ export async function startSiar(
     if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
     const firstAdmin = await bootstrapFirstAdmin(services);
     await ensureWebsiteChannel(services);
+    await ensureUnitSlugs(services);
     if (sandbox && config.demo) await connectSimulatedChannels(services, sandbox);
     return firstAdmin;
   });
