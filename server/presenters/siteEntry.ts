@@ -12,7 +12,10 @@ import { entrySubject, type SiteUnit } from "../sites/units.js";
 type EntryUnit = Pick<SiteUnit, "id" | "name" | "type" | "path" | "siteReviewRequired">;
 
 /** The photos' and files' addresses and names, for the editor and the review. */
-export type Attachments = Record<string, { url: string; name: string; width: number | null; height: number | null }>;
+export type Attachments = Record<
+  string,
+  { url: string; name: string; mimeType: string; bytes: number; width: number | null; height: number | null }
+>;
 
 export async function loadAttachments(
   services: Pick<Services, "prisma" | "config">,

@@ -115,14 +115,12 @@ export function siteRoutes(services: Services): Router {
       const { name } = parse(documentUploadQuery, req.query, req);
       if (!Buffer.isBuffer(req.body)) throw new AppError("unsupported_document_file", { field: "file" });
       const document = await storeSiteDocument(services, originOf(req), { unitId: unit.id, name, body: req.body });
-      res
-        .status(201)
-        .json({
-          id: document.id,
-          name: document.originalName,
-          bytes: document.bytes,
-          url: `${config.publicBaseUrl}/media/${document.storageKey}`,
-        });
+      res.status(201).json({
+        id: document.id,
+        name: document.originalName,
+        bytes: document.bytes,
+        url: `${config.publicBaseUrl}/media/${document.storageKey}`,
+      });
     },
   );
 
