@@ -30,6 +30,8 @@ export const profileContent = z.object({
   hours: text(500),
   phone: text(50),
   email: text(200),
+  /** The desa's own website (an OpenSID identity push sends it). */
+  website: text(500),
   latitude,
   longitude,
   photos,
@@ -80,10 +82,20 @@ export const projectContent = z.object({
   progress: z.number().int().min(0).max(100).default(0),
   /** Progress reports, each with its photos (0 %, 50 %, 100 %...). */
   stages: z
-    .array(z.object({ date: calendarDay, progress: z.number().int().min(0).max(100), note: text(1000), photos }))
+    .array(
+      z.object({
+        date: calendarDay,
+        progress: z.number().int().min(0).max(100),
+        note: text(1000),
+        photos,
+        /** OpenSID's id of the progress report, so a second push replaces it. */
+        key: z.string().max(100).nullable().default(null),
+      }),
+    )
     .max(50)
     .default([]),
   status: z.enum(PROJECT_STATUSES).default("rencana"),
+  photos,
 });
 
 const budgetLine = z.object({
@@ -160,7 +172,7 @@ export function photosOf(kind: SiteEntryKind, content: SiteContent | null): stri
   if (!content) return [];
   if (kind === "project") {
     const project = content as ContentOf<"project">;
-    return [...project.stages.flatMap((stage) => stage.photos)];
+    return [...project.photos, ...project.stages.flatMap((stage) => stage.photos)];
   }
   return "photos" in content ? (content.photos as string[]) : [];
 }

@@ -955,6 +955,12 @@ const ROUTES_EXEMPT: Record<string, string> = {
   "DELETE /api/auth/tokens/:id": "revokes the caller's own tokens (tests/api/auth.test.ts)",
   "GET /api/channels/oauth/meta/callback": "a platform's redirect back, checked against the flow the admin started",
   "GET /api/channels/oauth/x/callback": "a platform's redirect back, checked against the flow the admin started",
+  "POST /api/v1/auth/login": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/identitas-desa": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/pembangunan": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/pembangunan/dokumentasi":
+    "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/laporan-apbdes": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
 };
 
 /** Events the server sends on sockets, each checked in "socket events" below or exempted here with the reason. */

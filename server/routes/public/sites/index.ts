@@ -25,7 +25,7 @@ import {
   projectList,
   projectMain,
 } from "./pages.js";
-import { entryTitle } from "../../../sites/content.js";
+import { entryTitle, photosOf } from "../../../sites/content.js";
 import { html } from "../markup.js";
 import { SITE_TEXT } from "./text.js";
 import { absolute, linkPreview, SECTIONS, type Section, type SiteView, sectionPath, sitePage } from "./view.js";
@@ -185,10 +185,7 @@ async function render(
         if (!entry) return null;
         const title = entryTitle(entry.kind, entry.content);
         const path = sectionPath(view, where.page, entry.id);
-        const photo = [
-          ...("photos" in entry.content ? entry.content.photos : []),
-          ...("stages" in entry.content ? entry.content.stages.flatMap((s) => s.photos) : []),
-        ]
+        const photo = photosOf(entry.kind, entry.content)
           .map((id) => attachments[id])
           .find(Boolean);
         const description = excerpt(
@@ -298,12 +295,7 @@ async function feedItems(services: Services, view: SiteView, unit: PublicUnit): 
       unit: owner,
       path: owner.id === unit.id ? view.path : `${view.path}/${owner.slug}`,
     };
-    const photoId =
-      "photos" in entry.content
-        ? entry.content.photos[0]
-        : "stages" in entry.content
-          ? entry.content.stages.flatMap((s) => s.photos)[0]
-          : undefined;
+    const photoId = photosOf(entry.kind, entry.content)[0];
     const photo = photoId ? attachments[photoId] : undefined;
     return {
       title: `${entryTitle(entry.kind, entry.content)} · ${owner.name}`,

@@ -90,6 +90,7 @@ export function projectMain(view: SiteView, entry: PublicEntry<"project">, attac
     .join(" – ");
   return html`<article><h1>${project.title}</h1>
 ${verifiedMark(view, entry)}
+${photoGrid(project.photos, attachments, project.title)}
 <p>${words.progress}: <strong>${project.progress}%</strong> · ${t(view).projectStatuses[project.status]}</p>${progressBar(project.progress)}
 <dl class="facts">${fact(words.location, project.location)}${fact(words.budgetYear, project.budgetYear)}${fact(words.amount, money(project.amount))}${fact(words.volume, project.volume)}${fact(words.executor, project.executor)}${fact(words.dates, dates)}</dl>
 ${mapLink(view, project.latitude, project.longitude)}
