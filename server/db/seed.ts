@@ -2,6 +2,7 @@ import { recordAudit, type Origin } from "../audit/record.js";
 import { createUnit } from "../commands/units.js";
 import { createUser } from "../commands/users.js";
 import type { Sandbox } from "../sandbox/index.js";
+import { seedDemoSites } from "../sites/demo.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
 
@@ -187,6 +188,7 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
     })),
   });
   await services.prisma.cannedResponse.createMany({ data: DEMO_CANNED_RESPONSES });
+  await seedDemoSites(services, SEED_ORIGIN, unitIds);
   return true;
 }
 
