@@ -60,7 +60,7 @@ export function openDkRoutes(services: Services): Router {
       where: { tokenHash: services.hasher.hash(token) },
       include: { unit: { select: { id: true, name: true, active: true } } },
     });
-    if (!row || !row.unit.active) throw new AppError("invalid_token");
+    if (!row?.unit.active) throw new AppError("invalid_token");
     await services.prisma.sitePushToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
     return { id: row.unit.id, name: row.unit.name };
   }

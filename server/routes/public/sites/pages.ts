@@ -159,7 +159,6 @@ ${entries.length === 0 && html`<p>${t(view).empty}</p>`}
 }
 
 export function agendaMain(view: SiteView, entries: Entries<"agenda">): SafeMarkup {
-  const words = t(view).agenda;
   const sorted = [...entries].sort((a, b) => b.content.date.localeCompare(a.content.date));
   return html`<h1>${t(view).sections.agenda}</h1>
 ${sorted.length === 0 && html`<p>${t(view).empty}</p>`}
