@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import cookieParser from "cookie-parser";
 import express from "express";
 import helmet from "helmet";
@@ -14,11 +12,8 @@ import { openDkRoutes } from "./routes/opendk.js";
 import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
 import { publicSiteRoutes } from "./routes/public/index.js";
 import { errorHandler } from "./routes/middleware/errors.js";
+import { STAFF_APP_BASE, staffApp } from "./routes/staffApp.js";
 import type { Services } from "./services.js";
-
-export const WEB_DIST = path.resolve(import.meta.dirname, "../web/dist");
-/** The staff application lives under /app; the root is left for the public website. */
-export const STAFF_APP_BASE = "/app";
 
 function trustProxySetting(value: string): boolean | number | string {
   if (value === "true" || value === "false") return value === "true";
@@ -76,17 +71,3 @@ export function createApp(services: Services): express.Express {
 }
 
 /** Serves the built React app; every unknown path under /app is a client-side route. */
-function staffApp(): express.Router {
-  const router = express.Router();
-  router.use(express.static(WEB_DIST, { index: false, maxAge: "1h" }));
-  router.get("/{*path}", (_req, res) => {
-    const index = path.join(WEB_DIST, "index.html");
-    if (!fs.existsSync(index)) {
-      res.status(503).type("text/plain").send("The web app is not built yet: run `npm run build`.");
-      return;
-    }
-    res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
-  });
-  return router;
-}

@@ -4,7 +4,7 @@ import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
 import { hasSite } from "../sites/slugs.js";
 import { loadSiteUnit } from "../sites/units.js";
-import { isUniqueViolation } from "./prismaErrors.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 // A unit site's settings, changed by admins: its address segment, a host name of its own, whether
 // its own pages need the kabupaten's review, an OPD's site switched on; and the OpenSID push token.

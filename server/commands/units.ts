@@ -3,8 +3,8 @@ import { changedFields, recordAudit, type Origin } from "../audit/record.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import type { UnitType } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
+import { isUniqueViolation } from "../db/errors.js";
 import { uniqueSlug } from "../sites/slugs.js";
-import { isUniqueViolation } from "./prismaErrors.js";
 
 // Which unit types may sit directly below which: null is the top of the tree.
 const ALLOWED_PARENTS: Record<UnitType, (UnitType | null)[]> = {

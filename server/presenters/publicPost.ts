@@ -1,3 +1,4 @@
+import { announcementPath } from "../channels/website.js";
 import type { MediaAsset, Post } from "../db/generated/client.js";
 import type { MediaKind } from "../db/generated/enums.js";
 import { mediaUrl } from "../media/storage.js";
@@ -37,10 +38,6 @@ export type PublicPost = {
   /** The first image: the thumbnail, the link-preview image and the feeds' enclosure. */
   coverImage: PublicMedia | null;
 };
-
-export function announcementPath(slug: string): string {
-  return `/pengumuman/${encodeURIComponent(slug)}`;
-}
 
 export function presentPublicPost(post: PublicPostRecord, publicBaseUrl: string): PublicPost {
   const website = post.deliveries[0];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { targetOf } from "../../server/commands/channels.js";
+import { targetOf } from "../../server/channels/target.js";
 import { adapterFor } from "../../server/channels/index.js";
 import { freshXCredentials, withFreshXToken } from "../../server/channels/oauth/xTokens.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";

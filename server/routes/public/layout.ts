@@ -1,4 +1,4 @@
-import { STAFF_APP_BASE } from "../../app.js";
+import { STAFF_APP_BASE } from "../staffApp.js";
 import { html, trusted, type SafeMarkup } from "./markup.js";
 import type { Site } from "./publicPosts.js";
 

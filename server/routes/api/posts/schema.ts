@@ -43,3 +43,11 @@ export const editPublishedBody = z
 export const approveBody = z.object({ note: z.string().trim().max(2000).nullable().optional() }).strict();
 export const returnBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();
 export const rescheduleBody = z.object({ scheduledAt: when }).strict();
+
+export type CreatePostBody = z.input<typeof createPostBody>;
+export type UpdatePostBody = z.input<typeof updatePostBody>;
+/** The fields a published post's correction may change; absent ones stay as they are. */
+export type EditPublishedBody = z.input<typeof editPublishedBody>;
+export type ApproveBody = z.input<typeof approveBody>;
+export type ReturnBody = z.input<typeof returnBody>;
+export type RescheduleBody = z.input<typeof rescheduleBody>;

@@ -6,8 +6,8 @@ import { ListTable, loadedList } from "../../components/ListTable";
 import { useAction } from "../../hooks/useAction";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useI18n } from "../../i18n";
-import { AdminListPage, RowActions, useEditing } from "./AdminList";
-import { UnitForm } from "./UnitForm";
+import { AdminListPage, RowActions, useEditing } from "./components/AdminList";
+import { UnitForm } from "./components/UnitForm";
 
 /** The unit tree; the whole scope is loaded (all cursor pages) because children need their parents. */
 export function UnitsPage() {

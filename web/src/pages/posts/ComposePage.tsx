@@ -1,9 +1,11 @@
+import { PostContentFields } from "./components/PostContentFields";
+import { postsApi } from "./api";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Channel, Post, Timezone } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/Alerts";
-import { FieldGroup, SelectField, TextAreaField, TextField } from "../../components/Field";
+import { FieldGroup, SelectField, TextAreaField } from "../../components/Field";
 import { CHANNEL_KIND_NAMES } from "../../components/labels";
 import { Page } from "../../components/Page";
 import { useAction } from "../../hooks/useAction";
@@ -13,11 +15,10 @@ import { useI18n } from "../../i18n";
 import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../publishing/channelRules";
 import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "../../publishing/zonedTime";
 import { useSignedIn } from "../../session/SessionProvider";
-import { ChannelPicker } from "./ChannelPicker";
-import { PreviewList } from "./ChannelPreview";
-import { HashtagInput } from "./HashtagInput";
-import { MediaPicker } from "./MediaPicker";
-import { ZonedDateTimeField } from "./ZonedDateTimeField";
+import { ChannelPicker } from "./components/ChannelPicker";
+import { PreviewList } from "./components/ChannelPreview";
+import { MediaPicker } from "./components/MediaPicker";
+import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
 const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: [], media: [], overrides: {} };
 
@@ -25,7 +26,7 @@ const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: []
 export function ComposePage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const post = useLoad(() => (id ? api.get<Post>(`/posts/${id}`) : Promise.resolve(null)), [id]);
+  const post = useLoad(() => (id ? postsApi.get(id) : Promise.resolve(null)), [id]);
   const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
   const title = id ? t("compose.editTitle") : t("compose.title");
   const loaded = post.data !== undefined && channels.data !== undefined;
@@ -82,9 +83,9 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
       ),
       scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
     };
-    const saved = postId ? await api.patch<Post>(`/posts/${postId}`, body) : await api.post<Post>("/posts", body);
+    const saved = postId ? await postsApi.update(postId, body) : await postsApi.create(body);
     setPostId(saved.id); // a failed submit must not create the post a second time
-    return then === "submit" ? api.post<Post>(`/posts/${saved.id}/submit`) : saved;
+    return then === "submit" ? postsApi.submit(saved.id) : saved;
   });
 
   const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
@@ -135,37 +136,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             </option>
           ))}
         </SelectField>
-        <TextField
-          label={t("compose.postTitle")}
-          required
-          maxLength={200}
-          value={content.title}
-          onChange={(e) => edit({ title: e.target.value })}
-          error={problemAt("title")}
-        />
-        <TextAreaField
-          label={t("compose.body")}
-          required
-          rows={8}
-          value={content.body}
-          onChange={(e) => edit({ body: e.target.value })}
-          error={problemAt("body")}
-        />
-        <TextField
-          label={t("compose.link")}
-          hint={t("compose.linkHint")}
-          type="url"
-          inputMode="url"
-          value={content.link}
-          onChange={(e) => edit({ link: e.target.value })}
-          error={problemAt("link")}
-        />
-        <HashtagInput
-          label={t("compose.hashtags")}
-          tags={content.hashtags}
-          onChange={(hashtags) => edit({ hashtags })}
-          error={problemAt("hashtags")}
-        />
+        <PostContentFields content={content} edit={edit} problemAt={problemAt} />
         <MediaPicker
           unitId={unitId}
           media={content.media}
