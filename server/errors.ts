@@ -194,6 +194,11 @@ const catalogue = {
     id: "Unit ini tidak memiliki situs web (hanya kecamatan, desa/kelurahan, dan OPD yang diaktifkan).",
     en: "This unit has no website (only kecamatan, desa/kelurahan and enabled OPD do).",
   },
+  post_site_not_allowed: {
+    status: 403,
+    id: "Anda tidak dapat menulis untuk situs unit ini; pilih situs utama atau situs unit dalam lingkup Anda.",
+    en: "You cannot write for this unit's site; choose the main site or a unit site within your scope.",
+  },
   site_entry_nothing_to_review: {
     status: 409,
     id: "Tidak ada perubahan yang menunggu pada isian ini.",
