@@ -281,6 +281,10 @@ export const en: Record<MessageKey, Message> = {
   "compose.title": "Write an announcement",
   "compose.editTitle": "Edit draft",
   "compose.notEditable": "This post is no longer a draft and cannot be edited:",
+  "compose.site": "Site",
+  "compose.siteHint":
+    "The website this announcement appears on: the main site, or a kecamatan/desa site within your scope.",
+  "compose.mainSite": "Main site",
   "compose.unit": "Unit",
   "compose.postTitle": "Title",
   "compose.body": "Text",

@@ -276,6 +276,10 @@ export const id = {
   "compose.title": "Tulis pengumuman",
   "compose.editTitle": "Ubah draf",
   "compose.notEditable": "Unggahan ini tidak lagi berupa draf sehingga tidak dapat diubah:",
+  "compose.site": "Situs",
+  "compose.siteHint":
+    "Situs web tempat pengumuman ini terbit: situs utama, atau situs kecamatan/desa dalam lingkup Anda.",
+  "compose.mainSite": "Situs utama",
   "compose.unit": "Unit",
   "compose.postTitle": "Judul",
   "compose.body": "Isi",
