@@ -8,6 +8,7 @@ import { httpLogSerializers } from "./logger.js";
 import { mediaDir } from "./media/storage.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { openDkRoutes } from "./routes/opendk.js";
 import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
 import { publicSiteRoutes } from "./routes/public/index.js";
 import { errorHandler } from "./routes/middleware/errors.js";
@@ -57,6 +58,8 @@ export function createApp(services: Services): express.Express {
   });
 
   app.use(healthRoutes(services));
+  // OpenSID pushes in OpenDK's API shape, with a desa's token rather than a session.
+  app.use("/api/v1", openDkRoutes(services));
   app.use("/api", apiRoutes(services));
   app.use("/webhooks/meta", metaWebhookRoutes(services));
   app.use(STAFF_APP_BASE, staffApp());

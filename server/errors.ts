@@ -234,6 +234,46 @@ const catalogue = {
     id: "Pesan ini masih belum dapat disimpan. Alasannya diperbarui di daftar.",
     en: "This message still cannot be filed. The reason is updated in the list.",
   },
+  site_not_available: {
+    status: 400,
+    id: "Unit ini tidak memiliki situs web (hanya kecamatan, desa/kelurahan, dan OPD yang diaktifkan).",
+    en: "This unit has no website (only kecamatan, desa/kelurahan and enabled OPD do).",
+  },
+  post_site_not_allowed: {
+    status: 403,
+    id: "Anda tidak dapat menulis untuk situs unit ini; pilih situs utama atau situs unit dalam lingkup Anda.",
+    en: "You cannot write for this unit's site; choose the main site or a unit site within your scope.",
+  },
+  site_entry_nothing_to_review: {
+    status: 409,
+    id: "Tidak ada perubahan yang menunggu pada isian ini.",
+    en: "Nothing is waiting on this entry.",
+  },
+  site_entry_not_deletable: {
+    status: 409,
+    id: "Isian yang sudah terbit hanya dapat dihapus oleh peninjau.",
+    en: "A published entry can be removed only by a reviewer.",
+  },
+  site_attachment_not_found: {
+    status: 400,
+    id: "Foto atau berkas yang dilampirkan tidak ditemukan pada unit ini.",
+    en: "An attached photo or file was not found in this unit.",
+  },
+  site_slug_taken: {
+    status: 409,
+    id: "Alamat (slug) ini sudah dipakai unit lain di tingkat yang sama.",
+    en: "This address (slug) is already used by another unit at the same level.",
+  },
+  site_host_taken: {
+    status: 409,
+    id: "Nama host ini sudah dipetakan ke situs unit lain.",
+    en: "This host name is already mapped to another unit's site.",
+  },
+  unsupported_document_file: {
+    status: 415,
+    id: "Berkas unduhan harus PDF.",
+    en: "A download must be a PDF file.",
+  },
   internal: {
     status: 500,
     id: "Terjadi kesalahan pada server. Coba lagi.",

@@ -32,6 +32,7 @@ import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import type { Services } from "./services.js";
+import { ensureUnitSlugs } from "./sites/slugs.js";
 
 export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password.txt";
 
@@ -82,6 +83,7 @@ export async function startSiar(
     if (!config.demo && (await seedRegion(services))) logger.info({ region: config.region }, "official areas created");
     const firstAdmin = await bootstrapFirstAdmin(services);
     await ensureWebsiteChannel(services);
+    await ensureUnitSlugs(services);
     if (sandbox && config.demo) await connectSimulatedChannels(services, sandbox);
     return firstAdmin;
   });

@@ -19,6 +19,8 @@ export type PostInput = {
   /** Per-channel text replacing the body, keyed by channel id. */
   overrides?: Record<string, string>;
   scheduledAt?: Date | null;
+  /** The unit site the website channel publishes to (checked by the route); null: the main site. */
+  siteUnitId?: string | null;
 };
 export type PostChanges = Partial<Omit<PostInput, "unitId">>;
 
@@ -189,6 +191,7 @@ export async function createPost(
         hashtags: input.hashtags ?? [],
         slug: slugFor(input.title),
         scheduledAt: input.scheduledAt ?? null,
+        siteUnitId: input.siteUnitId ?? null,
       },
     });
     await writeMediaAndDeliveries(tx, post.id, unit.path, origin.actor, unit.id, {
@@ -200,6 +203,7 @@ export async function createPost(
       title: post.title,
       channelIds: input.channelIds,
       scheduledAt: post.scheduledAt,
+      siteUnitId: post.siteUnitId,
     });
     return post.id;
   });
@@ -221,20 +225,22 @@ export async function updatePost(
         link: input.link,
         hashtags: input.hashtags,
         scheduledAt: input.scheduledAt,
+        siteUnitId: input.siteUnitId,
       },
     });
     await writeMediaAndDeliveries(tx, id, before.unit.path, origin.actor, before.unitId, input);
     assertChannelRules(await loadPost(tx, id), origin.actor.locale);
-    const { title, body, link, hashtags, scheduledAt } = before;
+    const { title, body, link, hashtags, scheduledAt, siteUnitId } = before;
     await auditPost(tx, origin, before, "update", {
       ...changedFields(
-        { title, body, link, hashtags, scheduledAt },
+        { title, body, link, hashtags, scheduledAt, siteUnitId },
         {
           title: input.title,
           body: input.body,
           link: input.link,
           hashtags: input.hashtags,
           scheduledAt: input.scheduledAt,
+          siteUnitId: input.siteUnitId,
         },
       ),
       ...(input.channelIds ? { channelIds: input.channelIds } : {}),

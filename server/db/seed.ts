@@ -4,6 +4,7 @@ import { importAreas } from "../commands/areaImport.js";
 import { createUnit } from "../commands/units.js";
 import { createUser } from "../commands/users.js";
 import type { Sandbox } from "../sandbox/index.js";
+import { seedDemoSites } from "../sites/demo.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
 import type { UnitTreeNode } from "../triage/places.js";
@@ -207,6 +208,7 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
     })),
   });
   await services.prisma.cannedResponse.createMany({ data: DEMO_CANNED_RESPONSES });
+  await seedDemoSites(services, SEED_ORIGIN, unitIds);
   return true;
 }
 

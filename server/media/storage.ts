@@ -91,7 +91,7 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
     const asset = await tx.mediaAsset.create({
       data: {
         unitId: upload.unitId,
-        uploadedById: origin.actor!.id,
+        uploadedById: origin.actor?.id ?? null,
         kind: isImage ? "image" : "video",
         mimeType: upload.mimeType,
         bytes: upload.body.length,

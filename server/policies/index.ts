@@ -13,6 +13,8 @@ import "./posts.js";
 import "./reports.js";
 import "./routingRules.js";
 import "./sandbox.js";
+import "./siteEntries.js";
+import "./sites.js";
 import "./units.js";
 import "./users.js";
 
@@ -36,6 +38,10 @@ export function abilitiesOf(actor: Actor) {
     controlSandbox: can(actor, "control", "Sandbox"),
     manageCannedResponses: can(actor, "create", "CannedResponse"),
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
+    editSites: can(actor, "update", "SiteEntry"),
+    reviewSites: can(actor, "approve", "SiteEntry"),
+    siteFreshness: can(actor, "list", "Site"),
+    manageSites: can(actor, "update", "Site"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

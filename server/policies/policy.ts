@@ -25,6 +25,13 @@ export type Subjects = {
   Dashboard: { unitPath: string };
   Sandbox: never;
   Report: never;
+  /**
+   * A piece of a unit site's content. unitType: the unit's type (desa content is the kecamatan's to
+   * review); reviewRequired: the unit's own pages wait for the kabupaten's review.
+   */
+  SiteEntry: { unitPath: string; unitType: string; reviewRequired: boolean };
+  /** A unit's site as a whole: its address, host name, review setting, OpenSID token, freshness. */
+  Site: { unitPath: string };
 };
 export type Model = keyof Subjects;
 export type Action =

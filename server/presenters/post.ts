@@ -24,6 +24,8 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
     link: post.link,
     hashtags: post.hashtags,
     slug: post.slug,
+    /** The unit site the website channel publishes to; null: the main site. */
+    siteUnitId: post.siteUnitId,
     status: post.status,
     scheduledAt: iso(post.scheduledAt),
     publishedAt: iso(post.publishedAt),

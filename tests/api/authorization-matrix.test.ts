@@ -85,7 +85,181 @@ const deadLetter = () =>
     data: { origin: "poll", payloadKind: "receipt", payload: "{}", key: `matrix:${++counter}`, reason: "test" },
   });
 
+/** A site entry of its own for each row that acts on one: an agenda item of the unit, as a draft or in review. */
+const siteEntry = async (code: string, status: "draft" | "in_review" = "draft") =>
+  (
+    await siar.services.prisma.siteEntry.create({
+      data: {
+        unitId: units[code]!,
+        kind: "agenda",
+        status,
+        draft: { title: `Rapat ${++counter}`, date: "2026-12-01", time: "", place: "", description: "" },
+      },
+    })
+  ).id;
+const agendaContent = {
+  title: "Musyawarah desa",
+  date: "2026-12-10",
+  time: "09.00",
+  place: "Balai desa",
+  description: "",
+};
+const pdf = "%PDF-1.4\n%matriks\n";
+/** Whoever writes a Kapuas desa's site: staff above it and its operator. */
+const kapuasDesaWriters = only(
+  "admin",
+  "humas",
+  "leaderKabupaten",
+  "leaderKapuas",
+  "officerKapuas",
+  "operatorSungaiMawang",
+);
+const kapuasDesaReviewers = only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas");
+const siteStaff = only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas", "officerTayanHulu");
+
 const rows: Row[] = [
+  {
+    route: "GET /api/sites",
+    what: "list the unit sites of one's scope",
+    call: (c) => c.get("/api/sites"),
+    expected: { ...siteStaff, operatorSungaiMawang: "allow" },
+  },
+  {
+    route: "GET /api/sites/freshness",
+    what: "see which sites went stale",
+    call: (c) => c.get("/api/sites/freshness"),
+    expected: siteStaff,
+  },
+  {
+    route: "GET /api/sites/settings",
+    what: "read the staleness setting",
+    call: (c) => c.get("/api/sites/settings"),
+    expected: siteStaff,
+  },
+  {
+    route: "PATCH /api/sites/settings",
+    what: "change after how many days a site is stale",
+    call: (c) => c.patch("/api/sites/settings", { staleAfterDays: 30 }),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/sites/:unitId",
+    what: "read a Kapuas desa's site",
+    call: (c) => c.get(`/api/sites/${units["desa-sungai-mawang"]}`),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "PATCH /api/sites/:unitId",
+    what: "change a desa site's address",
+    call: (c) => c.patch(`/api/sites/${units["desa-sungai-mawang"]}`, { slug: "sungai-mawang" }),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/sites/:unitId/push-token",
+    what: "issue a desa's OpenSID token",
+    call: (c) => c.post(`/api/sites/${units["desa-engkasan"]}/push-token`),
+    expected: only("admin"),
+  },
+  {
+    route: "DELETE /api/sites/:unitId/push-token",
+    what: "revoke a desa's OpenSID token",
+    call: async (c) => {
+      await siar.services.prisma.sitePushToken.upsert({
+        where: { unitId: units["desa-engkasan"]! },
+        create: { unitId: units["desa-engkasan"]!, tokenHash: `matriks-${++counter}`, prefix: "siaropd_x" },
+        update: {},
+      });
+      return c.delete(`/api/sites/${units["desa-engkasan"]}/push-token`);
+    },
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/sites/:unitId/documents",
+    what: "upload a PDF for a Kapuas desa's site",
+    call: (c) =>
+      c.request("POST", `/api/sites/${units["desa-sungai-mawang"]}/documents?name=perdes.pdf`, pdf, {
+        "content-type": "application/pdf",
+      }),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "GET /api/site-entries",
+    what: "list site entries",
+    call: (c) => c.get("/api/site-entries"),
+    expected: { ...siteStaff, operatorSungaiMawang: "allow" },
+  },
+  {
+    route: "POST /api/site-entries/units/:unitId",
+    what: "draft an agenda item of a Kapuas desa",
+    call: (c) =>
+      c.post(`/api/site-entries/units/${units["desa-sungai-mawang"]}`, { kind: "agenda", content: agendaContent }),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "POST /api/site-entries/units/:unitId",
+    what: "draft an agenda item of a Tayan Hulu desa",
+    call: (c) =>
+      c.post(`/api/site-entries/units/${units["desa-engkasan"]}`, { kind: "agenda", content: agendaContent }),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "POST /api/site-entries/units/:unitId",
+    what: "draft an agenda item of Kecamatan Kapuas",
+    call: (c) => c.post(`/api/site-entries/units/${units["kec-kapuas"]}`, { kind: "agenda", content: agendaContent }),
+    expected: kapuasDesaReviewers,
+  },
+  {
+    route: "GET /api/site-entries/:id",
+    what: "read a Kapuas desa's entry",
+    call: async (c) => c.get(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}`),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "PATCH /api/site-entries/:id",
+    what: "edit a Kapuas desa's entry",
+    call: async (c) =>
+      c.patch(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}`, { content: agendaContent }),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "PATCH /api/site-entries/:id",
+    what: "edit a Tayan Hulu desa's entry",
+    call: async (c) => c.patch(`/api/site-entries/${await siteEntry("desa-engkasan")}`, { content: agendaContent }),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "POST /api/site-entries/:id/submit",
+    what: "send a Kapuas desa's entry for review",
+    call: async (c) => c.post(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}/submit`),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "POST /api/site-entries/:id/approve",
+    what: "publish a Kapuas desa's entry",
+    call: async (c) => c.post(`/api/site-entries/${await siteEntry("desa-sungai-mawang", "in_review")}/approve`),
+    expected: kapuasDesaReviewers,
+  },
+  {
+    route: "POST /api/site-entries/:id/approve",
+    what: "publish a Tayan Hulu desa's entry",
+    call: async (c) => c.post(`/api/site-entries/${await siteEntry("desa-engkasan", "in_review")}/approve`),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "POST /api/site-entries/:id/return",
+    what: "return a Kapuas desa's entry with comments",
+    call: async (c) =>
+      c.post(`/api/site-entries/${await siteEntry("desa-sungai-mawang", "in_review")}/return`, {
+        note: "Mohon dilengkapi.",
+      }),
+    expected: kapuasDesaReviewers,
+  },
+  {
+    route: "DELETE /api/site-entries/:id",
+    what: "delete a Kapuas desa's unpublished draft",
+    call: async (c) => c.delete(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}`),
+    expected: kapuasDesaWriters,
+  },
   {
     route: "GET /api/units/:id",
     what: "read Kecamatan Kapuas",
@@ -437,6 +611,13 @@ function reads(): Read[] {
     "/api/dashboard/volume?format=csv",
   );
   add("GET /api/dashboard/glossary", "/api/dashboard/glossary");
+  add("GET /api/sites", "/api/sites");
+  add("GET /api/sites/freshness", "/api/sites/freshness");
+  add(
+    "GET /api/site-entries",
+    "/api/site-entries?limit=200",
+    `/api/site-entries?limit=200&unitId=${units["desa-engkasan"]}`,
+  );
   add("GET /api/reports/monthly.pdf", "/api/reports/monthly.pdf", `/api/reports/monthly.pdf?unitId=${tayanHulu}`);
   add("GET /api/reports/dashboard.pdf", "/api/reports/dashboard.pdf", `/api/reports/dashboard.pdf?unitId=${tayanHulu}`);
   return list;
@@ -808,6 +989,12 @@ const ROUTES_EXEMPT: Record<string, string> = {
   "DELETE /api/auth/tokens/:id": "revokes the caller's own tokens (tests/api/auth.test.ts)",
   "GET /api/channels/oauth/meta/callback": "a platform's redirect back, checked against the flow the admin started",
   "GET /api/channels/oauth/x/callback": "a platform's redirect back, checked against the flow the admin started",
+  "POST /api/v1/auth/login": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/identitas-desa": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/pembangunan": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/pembangunan/dokumentasi":
+    "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/laporan-apbdes": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
 };
 
 /** Events the server sends on sockets, each checked in "socket events" below or exempted here with the reason. */

@@ -38,6 +38,10 @@ beforeAll(async () => {
   ids.inbox = (await prisma.inboxItem.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
   ids.posts = (await prisma.post.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
   ids.channels = (await prisma.channel.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
+  ids.siteUnits = (
+    await prisma.unit.findMany({ where: { type: { in: ["kecamatan", "desa"] } }, select: { id: true }, take: 3 })
+  ).map((row) => row.id);
+  ids.siteEntries = (await prisma.siteEntry.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
   ids.slugs = (await prisma.post.findMany({ select: { slug: true }, take: 3 })).map((row) => row.slug);
   ids.tracking = (
     await prisma.inboxItem.findMany({

@@ -61,6 +61,13 @@ const BODY_KEYS = [
   "priority",
   "expiresInDays",
   "to",
+  "content",
+  "submit",
+  "slug",
+  "host",
+  "reviewRequired",
+  "enabled",
+  "staleAfterDays",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
@@ -198,6 +205,7 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
+  if (param === "unitId") return ids.siteUnits ?? [];
   if (param === "nomor") return ids.tracking ?? [];
   const kind = route.path.split("/")[2];
   const byResource: Record<string, string> = {
@@ -206,6 +214,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     inbox: "inbox",
     posts: "posts",
     channels: "channels",
+    "site-entries": "siteEntries",
   };
   return ids[byResource[kind ?? ""] ?? ""] ?? [];
 }
@@ -280,6 +289,17 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/inbox/bulk": { ids: ids.inbox?.slice(0, 2) ?? [], action: { type: "status", status: "in_progress" } },
     "POST /api/routing-rules": { category: "kesehatan", placeUnitId: null, unitId, priority: 1 },
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
+    "PATCH /api/sites/settings": { staleAfterDays: 30 },
+    "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
+    "POST /api/site-entries/units/:unitId": {
+      kind: "agenda",
+      content: { title: "Musyawarah desa", date: "2026-12-10", time: "09.00", place: "Balai desa", description: "" },
+      submit: false,
+    },
+    "PATCH /api/site-entries/:id": {
+      content: { title: "Musyawarah desa", date: "2026-12-10", time: "09.00", place: "Balai desa", description: "" },
+    },
+    "POST /api/site-entries/:id/return": { note: "Mohon dilengkapi." },
   };
   return examples[key] ?? {};
 }

@@ -19,6 +19,8 @@ import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { postRoutes } from "./posts/posts.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
+import { siteEntryRoutes } from "./sites/siteEntries.js";
+import { siteRoutes } from "./sites/sites.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
 
@@ -51,6 +53,8 @@ export function apiRoutes(services: Services): Router {
   api.use("/early-warnings", ...signedIn, earlyWarningRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
+  api.use("/sites", ...signedIn, siteRoutes(services));
+  api.use("/site-entries", ...signedIn, siteEntryRoutes(services));
   api.use(apiNotFound);
   return api;
 }

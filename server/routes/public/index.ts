@@ -10,6 +10,8 @@ import { unstorableInput } from "../middleware/storableInput.js";
 import { sendMessage } from "./citizenPages.js";
 import { html } from "./markup.js";
 import { transparencyRoutes } from "./transparency.js";
+import { siteSitemapEntries } from "./sites/data.js";
+import { unitSiteRoutes } from "./sites/index.js";
 
 const HOME_PAGE_SIZE = 20;
 const FEED_SIZE = 50;
@@ -32,6 +34,9 @@ export function publicSiteRoutes(services: Services): Router {
       400,
     );
   });
+
+  // Unit sites, and the host names mapped to them, before the main site's pages.
+  router.use(unitSiteRoutes(services));
 
   async function sendNotFound(res: Response) {
     send(res, "text/html", notFoundPage(await findSite(services)), 404);
@@ -72,8 +77,12 @@ export function publicSiteRoutes(services: Services): Router {
   });
 
   router.get("/sitemap.xml", async (_req, res) => {
-    const [site, entries] = await Promise.all([findSite(services), listSitemapEntries(services)]);
-    send(res, "application/xml", sitemap(site, entries));
+    const [site, entries, sites] = await Promise.all([
+      findSite(services),
+      listSitemapEntries(services),
+      siteSitemapEntries(services),
+    ]);
+    send(res, "application/xml", sitemap(site, [...entries, ...sites]));
   });
 
   router.get("/robots.txt", (_req, res) => {

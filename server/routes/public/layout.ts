@@ -32,6 +32,10 @@ export type Page = {
   canonicalUrl?: string;
   /** Extra <head> elements, such as link-preview tags. */
   head?: SafeMarkup;
+  /** A header of its own (a unit site's name and sections) instead of the main site's. */
+  header?: SafeMarkup;
+  /** The page's language; Indonesian unless a unit site page is read in English. */
+  lang?: "id" | "en";
   main: SafeMarkup;
 };
 
@@ -39,7 +43,7 @@ export type Page = {
 export function layout(site: Site, page: Page): string {
   const documentTitle = page.title ? `${page.title} · ${site.name}` : site.name;
   return html`<!doctype html>
-<html lang="id">
+<html lang="${page.lang ?? "id"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,13 +56,13 @@ ${page.head}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a></nav></header>
+${page.header ?? html`<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a></nav></header>`}
 <main>
 ${page.main}
 </main>
 <footer>
 <p>© ${new Date().getFullYear()} ${site.name}</p>
-<p><a href="/feed.xml">RSS</a><a href="/atom.xml">Atom</a><a href="${STAFF_APP_BASE}/">Masuk petugas</a></p>
+<p><a href="${site.baseUrl}/feed.xml">RSS</a><a href="${site.baseUrl}/atom.xml">Atom</a><a href="${STAFF_APP_BASE}/">Masuk petugas</a></p>
 </footer>
 </body>
 </html>

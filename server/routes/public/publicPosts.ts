@@ -39,23 +39,27 @@ export async function findSite({ prisma, config }: PublicServices): Promise<Site
   return { name: root?.name ?? config.organisationName, baseUrl: config.publicBaseUrl };
 }
 
-/** Public announcements, newest public date first; `page` counts from 1. */
+/**
+ * Public announcements, newest public date first; `page` counts from 1. `siteUnitIds`: only those
+ * addressed to these unit sites (a kecamatan's news includes its desa's).
+ */
 export async function listPublicPosts(
   { prisma, config }: PublicServices,
-  { page, pageSize }: { page: number; pageSize: number },
+  { page, pageSize, siteUnitIds }: { page: number; pageSize: number; siteUnitIds?: string[] },
 ): Promise<{ posts: PublicPost[]; total: number }> {
+  const site = siteUnitIds ? { siteUnitId: { in: siteUnitIds } } : {};
   // Ordered through the deliveries, since the public date lives there (the earliest one if a
   // post reached more than one website channel).
   const [order, total] = await Promise.all([
     prisma.delivery.groupBy({
       by: ["postId"],
-      where: { ...publishedOnWebsite, post: { status: { in: [...PUBLISHED_POST_STATUSES] } } },
+      where: { ...publishedOnWebsite, post: { status: { in: [...PUBLISHED_POST_STATUSES] }, ...site } },
       _min: { publishedAt: true },
       orderBy: [{ _min: { publishedAt: "desc" } }, { postId: "desc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
-    prisma.post.count({ where: publicPostWhere }),
+    prisma.post.count({ where: { ...publicPostWhere, ...site } }),
   ]);
   const rows = await prisma.post.findMany({
     where: { ...publicPostWhere, id: { in: order.map((group) => group.postId) } },

@@ -19,6 +19,8 @@ const postFields = {
   channelIds: z.array(z.uuid()).min(1).max(20),
   overrides: z.record(z.uuid(), z.string().max(63_206)).optional(),
   scheduledAt: when.nullable().optional(),
+  /** The unit site the website channel publishes to; null is the main site. */
+  siteUnitId: z.uuid().nullable().optional(),
 };
 
 export const createPostBody = z.object({ unitId: z.uuid(), ...postFields }).strict();

@@ -18,6 +18,7 @@ import { useSignedIn } from "../../session/SessionProvider";
 import { ChannelPicker } from "./components/ChannelPicker";
 import { PreviewList } from "./components/ChannelPreview";
 import { MediaPicker } from "./components/MediaPicker";
+import { SitePicker } from "./components/SitePicker";
 import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
 const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: [], media: [], overrides: {} };
@@ -61,6 +62,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   const [unitId, setUnitId] = useState(post?.unit.id ?? session.user.units[0]?.id ?? "");
   const [content, setContent] = useState<PostContent>(post ? contentOfPost(post) : EMPTY_CONTENT);
   const [channelIds, setChannelIds] = useState<string[]>(post?.deliveries.map((delivery) => delivery.channel.id) ?? []);
+  const [siteUnitId, setSiteUnitId] = useState<string | null>(post?.siteUnitId ?? null);
   const timeZone: Timezone =
     post?.unit.id === unitId
       ? post.unit.timezone
@@ -68,6 +70,9 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   const [schedule, setSchedule] = useState<WallClock | null>(
     post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null,
   );
+
+  const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
+  const toWebsite = selectedChannels.some((channel) => channel.kind === "website");
 
   const save = useAction(async (then: Then) => {
     const body = {
@@ -82,13 +87,13 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
         Object.entries(content.overrides).filter(([channelId]) => channelIds.includes(channelId)),
       ),
       scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
+      siteUnitId: toWebsite ? siteUnitId : null,
     };
     const saved = postId ? await postsApi.update(postId, body) : await postsApi.create(body);
     setPostId(saved.id); // a failed submit must not create the post a second time
     return then === "submit" ? postsApi.submit(saved.id) : saved;
   });
 
-  const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
   const problems = contentProblems(selectedChannels, content, language);
   const fromServer = serverProblems(save.error);
   const problemAt = (...fields: string[]) =>
@@ -149,6 +154,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
           onChange={setChannelIds}
           error={problemAt("channelIds")}
         />
+        {toWebsite && <SitePicker value={siteUnitId} onChange={setSiteUnitId} error={problemAt("siteUnitId")} />}
         {selectedChannels.length > 0 && (
           <FieldGroup legend={t("compose.overrides")} hint={t("compose.overridesHint")}>
             {selectedChannels.map((channel) => {
