@@ -6,6 +6,7 @@ import type { Prisma, PrismaClient } from "../db/client.js";
 import type { Unit } from "../db/generated/client.js";
 import { AppError } from "../errors.js";
 import { isUniqueViolation } from "../db/errors.js";
+import { freeSlug, slugify } from "../sites/slugs.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -124,6 +125,19 @@ function importInTransaction(
         units.set(codeOfUnit.get(unit.id)!, unit);
 
       const created: Prisma.UnitCreateManyInput[] = [];
+      // Imported units get their site's slug at once, unique among their siblings old and new.
+      const siblingSlugs = new Map<string, Set<string | null>>();
+      const slugFor = async (parentId: string, name: string) => {
+        let taken = siblingSlugs.get(parentId);
+        if (!taken) {
+          const siblings = await tx.unit.findMany({ where: { parentId }, select: { slug: true } });
+          taken = new Set(siblings.map((sibling) => sibling.slug));
+          siblingSlugs.set(parentId, taken);
+        }
+        const slug = freeSlug(slugify(name), taken);
+        taken.add(slug);
+        return slug;
+      };
       for (const step of steps) {
         if (step.action === "adopt") {
           await tx.unit.update({
@@ -144,6 +158,7 @@ function importInTransaction(
           areaCode: step.code,
           officialName: step.officialName,
           parentId: parentUnit.id,
+          slug: await slugFor(parentUnit.id, step.name),
         });
       }
       // Parents come before their children, so one statement can hold them all.

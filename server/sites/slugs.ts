@@ -39,6 +39,11 @@ export async function uniqueSlug(
       })
     ).map((unit) => unit.slug),
   );
+  return freeSlug(base, taken);
+}
+
+/** The base, or base-2, base-3... whichever is not taken yet. */
+export function freeSlug(base: string, taken: ReadonlySet<string | null>): string {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;

@@ -116,6 +116,15 @@ describe("importing a kabupaten/kota later", () => {
     const detail = await admin.get(`/api/units/${kelurahan.id}`);
     expect(detail.body.depth).toBe(2);
     expect(detail.body.name).toMatch(/^Kelurahan [A-Z]/);
+    // Its site is there at once, without waiting for a restart to give it an address.
+    const stored = await siar.services.prisma.unit.findUniqueOrThrow({
+      where: { id: kelurahan.id },
+      include: { parent: true },
+    });
+    expect(stored.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    const site = await fetch(`${siar.url}/kecamatan/${stored.parent!.slug}/${stored.slug}`);
+    expect(site.status).toBe(200);
+    expect(await site.text()).toContain(stored.name);
 
     const again = await admin.post("/api/units/import", { region: "34.71", parentId: kota });
     expect(again.body).toMatchObject({ created: 0, adopted: 0, existing: official.kecamatan + official.kelurahan });
