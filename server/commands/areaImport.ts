@@ -4,6 +4,7 @@ import { withoutAdministrativeWord } from "../areas/names.js";
 import { loadRegionTree, type OfficialArea, type RegionTree, UnknownRegionError } from "../areas/officialAreas.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import type { Unit } from "../db/generated/client.js";
+import { AREA_IMPORT_LOCK_KEY } from "../db/locks.js";
 import { AppError } from "../errors.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { freeSlug, slugify } from "../sites/slugs.js";
@@ -114,6 +115,7 @@ function importInTransaction(
 ): Promise<AreaImportResult> {
   return prisma.$transaction(
     async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${AREA_IMPORT_LOCK_KEY}::bigint)) AS l`;
       const { region, parent, steps } = await planAreaImport(tx, props);
       // Each area's unit (by area code): where new children go, and the time zone they inherit.
       const units = new Map<string, { id: string; path: string; timezone: string }>([[region.code, parent]]);

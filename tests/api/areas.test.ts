@@ -240,3 +240,21 @@ describe("a first start with SIAR_REGION", () => {
     }
   });
 });
+
+describe("importing twice at once", () => {
+  it("creates each area once: the second import waits for the first and finds its units", async () => {
+    const created = await admin.post("/api/units", {
+      name: "Pemerintah Kota Pontianak",
+      type: "kabupaten",
+      parentId: null,
+    });
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => admin.post("/api/units/import", { region: "61.71", parentId: created.body.id })),
+    );
+    expect([first!.status, second!.status]).toEqual([200, 200]);
+    const official = await officialCounts("61.71");
+    const total = official.kecamatan + official.kelurahan + official.desa;
+    expect(first!.body.created + second!.body.created).toBe(total);
+    expect((await allUnits()).filter((unit) => unit.areaCode?.startsWith("61.71.")).length).toBe(total);
+  });
+});
