@@ -18,6 +18,8 @@ export const UNIT_REFERENCES_WITHOUT_FOREIGN_KEY: readonly { table: string; colu
   { table: "RoutingRule", column: "placeUnitId" },
   { table: "EarlyWarning", column: "unitId" },
   { table: "EarlyWarning", column: "placeUnitId" },
+  // The kecamatan that verified a desa's published page: its mark follows the merged kecamatan.
+  { table: "SiteEntry", column: "verifiedByUnitId" },
 ];
 
 /** Every foreign key to a unit, except the tree's own (children are moved with their paths). */
