@@ -67,6 +67,8 @@ export function createApp(services: Services): express.Express {
   app.use(STAFF_APP_BASE, staffApp());
   // Uploaded media are public: the website shows them and Instagram fetches them by URL.
   app.use("/media", express.static(mediaDir(services), { index: false, immutable: true, maxAge: "365d" }));
+  // Every public page behind this point is kept once rendered, if its handler says it may be.
+  app.use(services.pageCache.middleware());
   app.use(publicSiteRoutes(services));
   app.use(errorHandler);
   return app;

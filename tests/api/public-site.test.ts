@@ -165,11 +165,11 @@ beforeAll(async () => {
 afterAll(async () => siar?.close());
 
 describe("home page", () => {
-  it("lists public announcements newest first, in Bahasa Indonesia, cached for a minute", async () => {
+  it("lists public announcements newest first, in Bahasa Indonesia, shareable for twenty seconds", async () => {
     const home = await get("/");
     expect(home.status).toBe(200);
     expect(home.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(home.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(home.headers.get("cache-control")).toBe("public, max-age=20, stale-while-revalidate=20");
     expect(home.text).toContain('<html lang="id">');
     const root = await siar.services.prisma.unit.findFirstOrThrow({ where: { parentId: null } });
     expect(home.text).toContain(`<title>${root.name}</title>`);
@@ -277,7 +277,7 @@ describe("feeds", () => {
     const feed = await get("/feed.xml");
     expect(feed.status).toBe(200);
     expect(feed.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
-    expect(feed.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(feed.headers.get("cache-control")).toBe("public, max-age=20, stale-while-revalidate=20");
     expectWellFormedXml(feed.text);
     expect(feed.text).not.toContain(HOSTILE_TITLE);
     const items = feed.text.match(/<item>[\s\S]*?<\/item>/g) ?? [];

@@ -10,6 +10,7 @@ import { unstorableInput } from "../middleware/storableInput.js";
 import { sendMessage } from "./citizenPages.js";
 import { html } from "./markup.js";
 import { transparencyRoutes } from "./transparency.js";
+import { SHAREABLE_PAGE } from "./pageCache.js";
 
 const HOME_PAGE_SIZE = 20;
 const FEED_SIZE = 50;
@@ -87,11 +88,11 @@ export function publicSiteRoutes(services: Services): Router {
   return router;
 }
 
-// A minute of shared caching: a new announcement shows up quickly, and a crowd reading the
-// same page costs the server one render a minute.
+// Shareable: the page cache keeps the 200s (a crowd reading the same page costs one render per
+// freshness window), and a proxy in front may keep them as briefly.
 function send(res: Response, contentType: string, body: string, status = 200) {
   res
     .status(status)
-    .set({ "Content-Type": `${contentType}; charset=utf-8`, "Cache-Control": "public, max-age=60" })
+    .set({ "Content-Type": `${contentType}; charset=utf-8`, "Cache-Control": SHAREABLE_PAGE })
     .send(body);
 }

@@ -11,6 +11,7 @@ import type { Services } from "../../services.js";
 import { calendarMonth } from "../fields.js";
 import { layout } from "./layout.js";
 import { html, trusted } from "./markup.js";
+import { SHAREABLE_PAGE } from "./pageCache.js";
 import { findSite, type Site } from "./publicPosts.js";
 
 // The public transparency page (UU 14/2008): how the office answered citizens in a month, as
@@ -59,12 +60,9 @@ export function transparencyRoutes(services: Services): Router {
   return router;
 }
 
-// Five minutes of shared caching: the figures move slowly and a crowd costs one query set.
+// Aggregates only, the same for everyone: shareable, so a crowd costs one query set per freshness window.
 function send(res: Response, body: string, status = 200) {
-  res
-    .status(status)
-    .set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" })
-    .send(body);
+  res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": SHAREABLE_PAGE }).send(body);
 }
 
 /** "pelayanan_publik" → "Pelayanan publik". */
