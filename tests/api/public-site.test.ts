@@ -177,7 +177,13 @@ describe("home page", () => {
     expect(linkPosition(home.text, "banjir-sungai-kapuas")).toBeLessThan(linkPosition(home.text, "vaksinasi-gratis"));
     expect(linkPosition(home.text, "vaksinasi-gratis")).toBeLessThan(linkPosition(home.text, "tautan-berbahaya"));
     expect(home.text).toContain("5 Maret 2025 pukul 14.30 WIB");
-    expect(home.text).toContain(`<img src="${baseUrl}/media/abc.jpg" alt="" width="1200" height="630" loading="lazy"`);
+    // A square thumbnail in AVIF, WebP or JPEG at 1x and 2x, never the 1200-pixel original.
+    expect(home.text).toContain(
+      '<picture><source type="image/avif" srcset="/media/abc.jpg.t96.avif 1x, /media/abc.jpg.t192.avif 2x">' +
+        '<source type="image/webp" srcset="/media/abc.jpg.t96.webp 1x, /media/abc.jpg.t192.webp 2x">' +
+        '<img src="/media/abc.jpg.t96.jpg" srcset="/media/abc.jpg.t192.jpg 2x" alt="" width="96" height="96" loading="lazy" decoding="async"></picture>',
+    );
+    expect(home.text).not.toContain('src="/media/abc.jpg"');
     expect(home.text).toContain("Air sungai naik. Warga diminta waspada.");
     expect(home.text).toContain('href="/feed.xml"');
     expect(home.text).toContain('href="/app/"');
@@ -223,8 +229,15 @@ describe("announcement page", () => {
     );
     expect(page).toContain('<a href="https://example.go.id/posko" rel="nofollow noopener">');
     expect(page).toContain("#siagabanjir #sanggau");
+    // The column's widths up to the original's 1200 pixels, AVIF and WebP first; the first image loads at once.
+    const widths = (format: string) =>
+      [480, 720, 1080, 1200].map((width) => `/media/abc.jpg.w${width}.${format} ${width}w`).join(", ");
+    expect(page).toContain(`<source type="image/avif" srcset="${widths("avif")}" sizes="(min-width: 46rem) 44rem`);
+    expect(page).toContain(`<source type="image/webp" srcset="${widths("webp")}" sizes="`);
     expect(page).toMatch(
-      new RegExp(`<img src="${baseUrl}/media/abc.jpg" alt="Gambar: [^"]*" width="1200" height="630" loading="lazy"`),
+      new RegExp(
+        `<img src="/media/abc.jpg.w720.jpg" srcset="${widths("jpg")}" sizes="[^"]+" alt="Gambar: [^"]*" width="1200" height="630" fetchpriority="high" decoding="async">`,
+      ),
     );
     expect(page).toContain("5 Maret 2025 pukul 14.30 WIB");
   });
