@@ -64,6 +64,7 @@ async function onDatabase(label: string, adminUrl: string | null): Promise<void>
   try {
     const site = await start();
     printTable(`Page weight (${label})`, await pageWeights(site));
+    printTable("A list's thumbnail", await thumbnailWeights(site));
     const rows: Row[] = [];
     rows.push(await load("announcement page, cached", site.process.url + site.announcement.path));
     rows.push(await load("home page, cached", `${site.process.url}/`));
@@ -117,6 +118,12 @@ async function prepareSite(process: SiarProcess, existing?: Site["announcement"]
     if (tries > 300) throw new Error("the announcements were not published within 30 s");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // The posters' variants are made in the background after each upload: let that work finish
+  // (each request waits for its variant) so that it does not run during the measurements.
+  for (const pagePath of ["/", announcement.path]) {
+    for (const image of imageAddresses(await (await fetch(process.url + pagePath)).text()))
+      await fetch(process.url + image);
+  }
   return { process, humas, announcement };
 }
 
@@ -133,6 +140,26 @@ async function uploadPoster(humas: ApiClient, unitId: string, seed: number): Pro
   });
   if (response.status !== 201) throw new Error(`uploading a poster: HTTP ${response.status}`);
   return ((await response.json()) as { id: string }).id;
+}
+
+/** Every image address a page's srcset and src attributes name. */
+function imageAddresses(html: string): string[] {
+  const lists = [...html.matchAll(/(?:srcset|src)="(\/media\/[^"]+)"/g)].map((match) => match[1]!);
+  return [...new Set(lists.flatMap((list) => list.split(", ").map((candidate) => candidate.split(" ")[0]!)))];
+}
+
+/** Bytes of one of the home page's posters: the original, and the thumbnail a browser fetches in each format. */
+async function thumbnailWeights(site: Site): Promise<Row[]> {
+  const home = await (await fetch(`${site.process.url}/`)).text();
+  const original = imageAddresses(home)
+    .find((address) => address.endsWith(".t96.avif"))!
+    .replace(/\.t96\.avif$/, "");
+  const bytes = async (address: string) => (await (await fetch(site.process.url + address)).arrayBuffer()).byteLength;
+  const rows: Row[] = [{ file: "original 1080×1080 PNG (what the list sent before)", bytes: await bytes(original) }];
+  for (const side of [96, 192])
+    for (const format of ["avif", "webp", "jpg"])
+      rows.push({ file: `thumbnail ${side}×${side} ${format}`, bytes: await bytes(`${original}.t${side}.${format}`) });
+  return rows;
 }
 
 /** HTML (with its inline CSS) of the two pages, as sent plain, gzip and brotli. */

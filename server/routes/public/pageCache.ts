@@ -29,12 +29,19 @@ const OWN_HEADERS = new Set(["content-type", "content-length", "cache-control", 
 /** Cache-Control directives that forbid sharing a response. */
 const UNSHAREABLE = /\b(?:private|no-store|no-cache)\b/i;
 
+/** Shells are few (one per page kind, host and language); the limit only stops made-up host names piling up. */
+const MAX_SHELLS = 256;
+
+type Shell = { text: string; storedAt: number; generation: number };
+
 export type PageCacheOptions = { ttlSeconds: number; maxBytes: number; now?: () => number };
 
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   /** Renders under way, so that a crowd arriving at an empty entry waits for one render. */
   private readonly rendering = new Map<string, Promise<CachedPage | null>>();
+  /** Rendered parts of pages that cannot be kept whole, such as a form around its one-time token. */
+  private readonly shells = new Map<string, Promise<Shell>>();
   private generation = 0;
   private bytes = 0;
   private readonly ttlMs: number;
@@ -55,6 +62,30 @@ export class PageCache {
   invalidate(): void {
     this.generation++;
     this.rendering.clear();
+    this.shells.clear();
+  }
+
+  /**
+   * The text `render` makes, kept as long as a page and emptied by the same changes: for a page
+   * that cannot be kept whole (it carries a one-time token), the part around what changes per
+   * request. Readers arriving together share one render.
+   */
+  async shell(key: string, render: () => Promise<string>): Promise<string> {
+    if (this.ttlMs === 0) return render();
+    const generation = this.generation;
+    const kept = this.shells.get(key);
+    if (kept) {
+      const shell = await kept.catch(() => null);
+      if (shell && shell.generation === this.generation && this.now() - shell.storedAt < this.ttlMs) return shell.text;
+      if (this.shells.get(key) === kept) this.shells.delete(key);
+      if (this.shells.has(key)) return this.shell(key, render);
+    }
+    const rendering = render().then((text) => ({ text, storedAt: this.now(), generation }));
+    this.shells.set(key, rendering);
+    if (this.shells.size > MAX_SHELLS) this.shells.delete(this.shells.keys().next().value!);
+    // A failed render is not kept: the next reader tries again.
+    rendering.catch(() => this.shells.get(key) === rendering && this.shells.delete(key));
+    return (await rendering).text;
   }
 
   /** Empties the cache whenever one of the public content events is announced by `events`. */
