@@ -18,7 +18,8 @@ type FixturePost = {
   status?: PostStatus;
   /** Where the post went and how that delivery ended. */
   deliveries?: { channel: "website" | "facebook"; status: DeliveryStatus; publishedAt?: Date }[];
-  withImage?: boolean;
+  /** An image of 1200×630 stored under this key. */
+  imageKey?: string;
 };
 
 /** A post straight in the database, as the publishing worker would leave it. */
@@ -43,7 +44,7 @@ async function createFixturePost(post: FixturePost) {
       },
     },
   });
-  if (post.withImage) {
+  if (post.imageKey) {
     const image = await prisma.mediaAsset.create({
       data: {
         unitId: fixture.unitId,
@@ -54,7 +55,7 @@ async function createFixturePost(post: FixturePost) {
         width: 1200,
         height: 630,
         sha256: "0".repeat(64),
-        storageKey: "abc.jpg",
+        storageKey: post.imageKey,
         originalName: "banjir.jpg",
       },
     });
@@ -132,7 +133,7 @@ beforeAll(async () => {
       ...publicOnWebsite("2025-03-05T07:30:00Z")!,
       { channel: "facebook", status: "published", publishedAt: new Date("2025-03-05T07:31:00Z") },
     ],
-    withImage: true,
+    imageKey: "abc.jpg",
   });
   await createFixturePost({
     slug: "vaksinasi-gratis",
@@ -154,11 +155,13 @@ beforeAll(async () => {
     status: "partially_published",
     deliveries: [{ channel: "website", status: "failed" }],
   });
-  // Old announcements, enough to fill the home page past its 20 entries.
+  // Old announcements with a poster each, enough to fill the home page past its 20 entries.
   for (let day = 1; day <= 21; day++) {
     await createFixturePost({
       slug: `arsip-${day}`,
+      body: `Isi pengumuman arsip ${day}. ${"Warga diminta memperhatikan jadwal pelayanan yang baru. ".repeat(6)}`,
       deliveries: publicOnWebsite(`2001-01-${String(day).padStart(2, "0")}T00:00:00Z`),
+      imageKey: `arsip-${day}.jpg`,
     });
   }
 });
@@ -188,6 +191,14 @@ describe("home page", () => {
     expect(home.text).toContain('href="/feed.xml"');
     expect(home.text).toContain('href="/app/"');
     expect(home.text).not.toMatch(/<script/i);
+  });
+
+  it("stays under 50 KB of HTML and CSS with twenty announcements and their thumbnails", async () => {
+    const home = await get("/");
+    expect(home.text.match(/<article class="card">/g)).toHaveLength(20);
+    // Two of them have no image.
+    expect(home.text.match(/<picture>/g)).toHaveLength(18);
+    expect(Buffer.byteLength(home.text)).toBeLessThan(50_000);
   });
 
   it("leaves out drafts and posts without a published website delivery", async () => {
