@@ -20,6 +20,18 @@ export const PUBLIC_CONTENT_EVENTS = ["post.changed"] as const satisfies readonl
  */
 export const SHAREABLE_PAGE = "public, max-age=20";
 
+/** Sends a page that is the same for every reader (no cookie, no token, nothing personal): a 200 is kept. */
+export function sendShareable(
+  res: Response,
+  body: string,
+  { type = "text/html", status = 200 }: { type?: string; status?: number } = {},
+): void {
+  res
+    .status(status)
+    .set({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": SHAREABLE_PAGE })
+    .send(body);
+}
+
 type EventSource = {
   on<K extends keyof DomainEventMap>(name: K, listener: (payload: DomainEventMap[K]) => void): unknown;
 };
