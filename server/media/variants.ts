@@ -108,8 +108,11 @@ export function ensureVariant(dir: string, storageKey: string, variant: Variant)
       .catch(() => null);
     if (!metadata?.width || !variantSizes(variant.preset, orientedSize(metadata).width).includes(variant.size))
       return false;
+    // A file sharp cannot decode has no variants; its page shows a broken image, as the original would.
+    const pixels = await encode(original, variant).catch(() => null);
+    if (!pixels) return false;
     const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-    await fs.promises.writeFile(temporary, await encode(original, variant));
+    await fs.promises.writeFile(temporary, pixels);
     await fs.promises.rename(temporary, target);
     return true;
   }).finally(() => underway.delete(target));

@@ -26,6 +26,17 @@ describe("image variants", () => {
       expect(parseVariantKey(other), other).toBeNull();
   });
 
+  it("makes nothing of a file that only looks like an image", async () => {
+    const key = `${"d".repeat(32)}.png`;
+    const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#888" } })
+      .png()
+      .toBuffer();
+    // The header (and so the size) reads fine; the pixel data is cut off.
+    fs.writeFileSync(path.join(dir, key), png.subarray(0, 120));
+    expect(await ensureVariant(dir, key, { preset: "wide", size: 480, format: "webp" })).toBe(false);
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith(`${key}.`))).toEqual([]);
+  });
+
   it("turns a phone photo upright and drops its metadata", async () => {
     const key = `${"b".repeat(32)}.jpg`;
     // 400×200 pixels stored sideways: EXIF orientation 6 shows it 200 wide and 400 tall.
