@@ -115,6 +115,13 @@ const envSchema = z.object({
     .max(59, "expected a whole number of minutes from 1 to 59")
     .default(30),
   ENGAGEMENT_RECENT_DAYS: positiveInt("a whole number of days").default(30),
+  SIAR_PAGE_CACHE_SECONDS: z.coerce
+    .number({ error: "expected a whole number of seconds from 0 to 30" })
+    .int("expected a whole number of seconds from 0 to 30")
+    .min(0, "expected a whole number of seconds from 0 to 30")
+    .max(30, "expected a whole number of seconds from 0 to 30")
+    .default(20),
+  SIAR_PAGE_CACHE_MB: positiveInt("a whole number of megabytes").default(64),
   META_APP_ID: z
     .string()
     .regex(/^\d{5,20}$/, "expected the numeric App ID shown in Meta's App Dashboard")
@@ -205,6 +212,8 @@ export type Config = {
   publishIntervalSeconds: number;
   /** How often engagement of posts published in the last `recentDays` is read from the platforms. */
   engagement: { refreshMinutes: number; recentDays: number };
+  /** Rendered public pages kept in memory: how long each stays fresh (0: not kept) and how much memory they may use. */
+  pageCache: { ttlSeconds: number; maxBytes: number };
   logLevel: string;
   /**
    * The platforms' OAuth apps for "connect with Facebook / X"; undefined where not configured
@@ -313,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.SIAR_ALLOWED_ORIGINS ?? [],
     publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
     engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
+    pageCache: { ttlSeconds: e.SIAR_PAGE_CACHE_SECONDS, maxBytes: e.SIAR_PAGE_CACHE_MB * 1024 * 1024 },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
     logLevel: e.LOG_LEVEL,
     oauth: {

@@ -28,6 +28,7 @@ import { unreachableFromInternet } from "./media/publicReach.js";
 import { PublishingWorker } from "./publishing/worker.js";
 import { warmUpDashboard } from "./reports/warmUp.js";
 import { attachRealtime } from "./realtime/index.js";
+import { PageCache } from "./routes/public/pageCache.js";
 import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
@@ -72,6 +73,7 @@ export async function startSiar(
     hasher: new TokenHasher(secrets.sessionSecret),
     secretBox: new SecretBox(secrets.encryptionKey),
     events: new DomainEvents(),
+    pageCache: new PageCache(config.pageCache),
     logger,
     sandbox,
     metaWebhook,
@@ -106,6 +108,9 @@ export async function startSiar(
     config.database.kind === "postgres" ? { databaseUrl: config.database.url, prisma: services.prisma, logger } : null,
   );
   const io = attachRealtime(server, services, liveEvents.live);
+  // This process's changes empty its page cache at once; the other processes' as their events arrive.
+  services.pageCache.invalidateOn(services.events);
+  services.pageCache.invalidateOn(liveEvents.live);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, resolve);

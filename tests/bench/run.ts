@@ -3,6 +3,7 @@ import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
 import { inboxBenchmark } from "./inbox.js";
+import { publicSiteBenchmark } from "./publicSite.js";
 import { publishingBenchmark } from "./publishing.js";
 
 // `npm run bench` runs every benchmark; `npm run bench -- publishing crash` only those named.
@@ -18,6 +19,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   dashboard: {
     about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)",
     run: dashboardBenchmark,
+  },
+  "public-site": {
+    about: "home and announcement pages under 50 clients, page weights, an edit showing (PGlite, and PostgreSQL)",
+    run: publicSiteBenchmark,
   },
 };
 

@@ -16,7 +16,8 @@ h2{font-size:1.15rem;line-height:1.3;margin:0 0 .25rem}
 img,video{max-width:100%;height:auto;display:block}
 .meta{color:#57606a;font-size:.9rem;margin:0 0 .5rem}
 .card{display:flex;gap:.75rem;background:#fff;border-radius:.5rem;padding:.75rem;margin:0 0 .75rem}
-.card img{width:6rem;height:6rem;object-fit:cover;border-radius:.25rem;flex:none}
+.card picture{flex:none}
+.card img{width:6rem;height:6rem;object-fit:cover;border-radius:.25rem}
 .card p{margin:0}
 .media{display:grid;gap:.5rem;margin:1rem 0}
 .tags{color:#57606a}

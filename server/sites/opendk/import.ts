@@ -13,7 +13,7 @@ import { parseCsv } from "./csv.js";
 
 type PushServices = Pick<
   Services,
-  "prisma" | "config" | "hasher" | "events" | "logger" | "secretBox" | "db" | "sandbox" | "metaWebhook"
+  "prisma" | "config" | "hasher" | "events" | "logger" | "secretBox" | "db" | "sandbox" | "metaWebhook" | "pageCache"
 >;
 export type PushDesa = { id: string; name: string };
 

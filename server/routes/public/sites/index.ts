@@ -311,6 +311,7 @@ async function feedItems(services: Services, view: SiteView, unit: PublicUnit): 
         ? {
             kind: "image",
             url: photo.url,
+            path: new URL(photo.url).pathname,
             mimeType: photo.mimeType,
             bytes: photo.bytes,
             width: photo.width,
