@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { fieldErrorsOf } from "../../api/client";
 import { ErrorAlert, Notice } from "../../components/Alerts";
 import { TextAreaField } from "../../components/Field";
@@ -19,6 +19,8 @@ export function EntryPage() {
   const { t } = useI18n();
   const { id, unitId, kind } = useParams();
   const entry = useLoad(() => (id ? sitesApi.entry(id) : Promise.resolve(null)), [id]);
+  // The same page serves both addresses: after creating, the previous load (null) is not this entry.
+  const loaded = id ? entry.data?.id === id : entry.data === null;
   const title = id ? (entry.data?.title ?? t("sites.entry")) : t(`sites.kind.${kind as SiteEntryKind}`);
   return (
     <Page title={title}>
@@ -26,11 +28,11 @@ export function EntryPage() {
         <Link to="/sites">{t("sites.backToEntries")}</Link>
       </p>
       <ErrorAlert error={entry.error} />
-      {entry.loading && <p role="status">{t("common.loading")}</p>}
-      {!entry.loading && entry.data !== undefined && (
+      {!loaded && entry.loading && <p role="status">{t("common.loading")}</p>}
+      {loaded && (
         <EntryEditor
           key={id ?? `${unitId}-${kind}`}
-          entry={entry.data}
+          entry={entry.data ?? null}
           unitId={entry.data?.unit.id ?? unitId!}
           kind={entry.data?.kind ?? (kind as SiteEntryKind)}
           reload={entry.reload}
@@ -45,21 +47,26 @@ type EditorProps = { entry: SiteEntryDetail | null; unitId: string; kind: SiteEn
 function EntryEditor({ entry, unitId, kind, reload }: EditorProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const location = useLocation();
   const [content, setContent] = useState<Record<string, unknown>>(
     (entry?.draft ?? entry?.published ?? newContent(kind)) as Record<string, unknown>,
   );
   const [attachments, setAttachments] = useState<Record<string, Attachment>>(entry?.attachments ?? {});
   const [note, setNote] = useState("");
-  const [done, setDone] = useState<string | null>(null);
+  // A new entry's page opens with what happened to it (the editor remounts under its new address).
+  const [done, setDone] = useState<string | null>((location.state as { done?: string } | null)?.done ?? null);
 
   const save = useAction(async (submit: boolean) => {
     const body = { content: asContent(kind, content), submit };
     const saved = entry
       ? await sitesApi.updateEntry(entry.id, body)
       : await sitesApi.createEntry(unitId, { kind, ...body });
-    setDone(submit ? t("sites.submitted") : t("sites.saved"));
-    if (!entry) navigate(`/sites/entries/${saved.id}`, { replace: true });
-    else reload();
+    const notice = submit ? t("sites.submitted") : t("sites.saved");
+    if (!entry) navigate(`/sites/entries/${saved.id}`, { replace: true, state: { done: notice } });
+    else {
+      setDone(notice);
+      reload();
+    }
     return saved;
   });
   const review = useAction(async (step: "approve" | "return") => {
