@@ -127,11 +127,11 @@ export function submitSiteEntry(
 }
 
 /** The draft becomes the published version, marked as verified by the reviewer's unit. */
-export function approveSiteEntry(
-  services: Pick<Services, "prisma">,
+export async function approveSiteEntry(
+  services: Pick<Services, "prisma" | "events">,
   { origin, entryId }: { origin: ActingOrigin; entryId: string },
 ) {
-  return transition(services, origin, entryId, "approve", async (tx, entry) => {
+  const approved = await transition(services, origin, entryId, "approve", async (tx, entry) => {
     if (entry.draft === null) throw new AppError("site_entry_nothing_to_review");
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: entry.unitId }, select: { path: true } });
     const now = new Date();
@@ -155,6 +155,8 @@ export function approveSiteEntry(
       changes: { status: { from: entry.status, to: "published" }, fields },
     };
   });
+  services.events.emit("site.changed", { unitId: approved.unitId });
+  return approved;
 }
 
 /** Sends the change back to its writer with the reviewer's comments; the published version stays. */
@@ -176,10 +178,10 @@ export function returnSiteEntry(
 
 /** Removes an entry: a never-published draft by its writers, a published one by a reviewer (`mayUnpublish`). */
 export async function deleteSiteEntry(
-  services: Pick<Services, "prisma">,
+  services: Pick<Services, "prisma" | "events">,
   { origin, entryId, mayUnpublish }: { origin: ActingOrigin; entryId: string; mayUnpublish: boolean },
 ): Promise<void> {
-  await services.prisma.$transaction(async (tx) => {
+  const unitId = await services.prisma.$transaction(async (tx) => {
     const entry = await tx.siteEntry.findUnique({ where: { id: entryId } });
     if (!entry) throw new AppError("not_found");
     if (entry.published !== null && !mayUnpublish) throw new AppError("site_entry_not_deletable");
@@ -191,5 +193,7 @@ export async function deleteSiteEntry(
       unitId: entry.unitId,
       changes: { kind: entry.kind, wasPublished: entry.published !== null },
     });
+    return entry.unitId;
   });
+  services.events.emit("site.changed", { unitId });
 }

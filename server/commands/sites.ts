@@ -20,7 +20,7 @@ export type SiteSettingsChanges = {
 export const PUSH_TOKEN_PREFIX = "siaropd_";
 
 export async function updateSiteSettings(
-  services: Pick<Services, "prisma">,
+  services: Pick<Services, "prisma" | "events">,
   { origin, unitId, changes }: { origin: ActingOrigin; unitId: string; changes: SiteSettingsChanges },
 ) {
   const { prisma } = services;
@@ -45,7 +45,7 @@ export async function updateSiteSettings(
     siteEnabled: changes.enabled,
   };
   try {
-    return await prisma.$transaction(async (tx) => {
+    const updated = await prisma.$transaction(async (tx) => {
       const updated = await tx.unit.update({ where: { id: unitId }, data });
       await recordAudit(tx, origin, {
         action: "site.update",
@@ -56,6 +56,8 @@ export async function updateSiteSettings(
       });
       return updated;
     });
+    services.events.emit("site.changed", { unitId });
+    return updated;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(changes.slug ? "site_slug_taken" : "site_host_taken");
     throw error;

@@ -148,3 +148,18 @@ describe("the kecamatan's review", () => {
     await admin.patch(`/api/sites/${units["kec-kapuas"]}`, { reviewRequired: false });
   });
 });
+
+describe("publishing a reviewed change", () => {
+  it("shows on the desa's cached public page at once", async () => {
+    const pagePath = "/kecamatan/kapuas/sungai-mawang/pembangunan";
+    const before = await fetch(siar.url + pagePath);
+    expect(before.status).toBe(200);
+    expect((await fetch(siar.url + pagePath)).headers.get("x-cache")).toBe("HIT");
+    const title = `Drainase Dusun Baru ${Date.now()}`;
+    const created = await createProject(operator, units["desa-sungai-mawang"]!, projectContent({ title }), true);
+    expect(created.body.status).toBe("in_review");
+    expect(await (await fetch(siar.url + pagePath)).text()).not.toContain(title);
+    expect((await camat.post(`/api/site-entries/${created.body.id}/approve`)).status).toBe(200);
+    expect(await (await fetch(siar.url + pagePath)).text()).toContain(title);
+  });
+});

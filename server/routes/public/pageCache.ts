@@ -12,7 +12,11 @@ import { buildCachedPage, sendCachedPage, type CachedPage } from "./cachedPage.j
 // event arrives over PostgreSQL); on the process that made it, at once.
 
 /** The changes that can alter what a public page shows; each empties the cache. */
-export const PUBLIC_CONTENT_EVENTS = ["post.changed"] as const satisfies readonly (keyof DomainEventMap)[];
+export const PUBLIC_CONTENT_EVENTS = [
+  "post.changed",
+  "site.changed",
+  "units.changed",
+] as const satisfies readonly (keyof DomainEventMap)[];
 
 /**
  * What a public page's handler sets to let its page be kept and shared (by this cache, by
