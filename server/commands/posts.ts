@@ -19,6 +19,8 @@ export type PostInput = {
   /** Per-channel text replacing the body, keyed by channel id. */
   overrides?: Record<string, string>;
   scheduledAt?: Date | null;
+  /** Serta-merta information: once public on the website, it joins its unit's DIP. */
+  sertaMerta?: boolean;
 };
 export type PostChanges = Partial<Omit<PostInput, "unitId">>;
 
@@ -189,6 +191,7 @@ export async function createPost(
         hashtags: input.hashtags ?? [],
         slug: slugFor(input.title),
         scheduledAt: input.scheduledAt ?? null,
+        sertaMerta: input.sertaMerta ?? false,
       },
     });
     await writeMediaAndDeliveries(tx, post.id, unit.path, origin.actor, unit.id, {
@@ -200,6 +203,7 @@ export async function createPost(
       title: post.title,
       channelIds: input.channelIds,
       scheduledAt: post.scheduledAt,
+      sertaMerta: post.sertaMerta,
     });
     return post.id;
   });
@@ -221,20 +225,22 @@ export async function updatePost(
         link: input.link,
         hashtags: input.hashtags,
         scheduledAt: input.scheduledAt,
+        sertaMerta: input.sertaMerta,
       },
     });
     await writeMediaAndDeliveries(tx, id, before.unit.path, origin.actor, before.unitId, input);
     assertChannelRules(await loadPost(tx, id), origin.actor.locale);
-    const { title, body, link, hashtags, scheduledAt } = before;
+    const { title, body, link, hashtags, scheduledAt, sertaMerta } = before;
     await auditPost(tx, origin, before, "update", {
       ...changedFields(
-        { title, body, link, hashtags, scheduledAt },
+        { title, body, link, hashtags, scheduledAt, sertaMerta },
         {
           title: input.title,
           body: input.body,
           link: input.link,
           hashtags: input.hashtags,
           scheduledAt: input.scheduledAt,
+          sertaMerta: input.sertaMerta,
         },
       ),
       ...(input.channelIds ? { channelIds: input.channelIds } : {}),

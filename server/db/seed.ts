@@ -4,6 +4,7 @@ import { createUser } from "../commands/users.js";
 import type { Sandbox } from "../sandbox/index.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
+import { seedDemoDip } from "./seedDip.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
 
@@ -187,6 +188,7 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
     })),
   });
   await services.prisma.cannedResponse.createMany({ data: DEMO_CANNED_RESPONSES });
+  await seedDemoDip(services, unitIds, SEED_ORIGIN);
   return true;
 }
 

@@ -6,6 +6,7 @@ import "./auditEvents.js";
 import "./cannedResponses.js";
 import "./channels.js";
 import "./dashboards.js";
+import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
@@ -20,6 +21,7 @@ export { authorize, can } from "./policy.js";
 export { isInScope, seesAllUnits, unitScopeWhere } from "./scope.js";
 export { readsEveryUnitsAuditEvents } from "./auditEvents.js";
 export { mayBeAssigned } from "./inboxItems.js";
+export { dipScopePaths, isPpidUtama } from "./dipItems.js";
 export { postNeedsApproval } from "./posts.js";
 
 /** Class-level abilities sent to the web app, so it shows only what the server would allow. */
@@ -36,6 +38,8 @@ export function abilitiesOf(actor: Actor) {
     controlSandbox: can(actor, "control", "Sandbox"),
     manageCannedResponses: can(actor, "create", "CannedResponse"),
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
+    dip: can(actor, "list", "DipItem"),
+    editDip: can(actor, "create", "DipItem"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

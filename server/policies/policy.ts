@@ -25,6 +25,10 @@ export type Subjects = {
   Dashboard: { unitPath: string };
   Sandbox: never;
   Report: never;
+  /** status: the entry's, for rules that only let drafts be touched. */
+  DipItem: { unitPath: string; status?: string };
+  /** The profile of a PPID unit (about, procedures, contact, hours) on the public /ppid pages. */
+  PpidProfile: { unitPath: string };
 };
 export type Model = keyof Subjects;
 export type Action =
@@ -39,7 +43,8 @@ export type Action =
   | "approve"
   | "control"
   | "schedule"
-  | "handle";
+  | "handle"
+  | "publish";
 
 export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

@@ -129,6 +129,8 @@ export type Post = {
   status: PostStatus;
   scheduledAt: string | null;
   publishedAt: string | null;
+  /** Serta-merta information (UU 14/2008 Pasal 10): joins its unit's DIP once public. */
+  sertaMerta: boolean;
   reviewNote: string | null;
   reviewedBy: { id: string; name: string } | null;
   reviewedAt: string | null;
