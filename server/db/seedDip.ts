@@ -220,7 +220,7 @@ const PROFILES: Record<
       "Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–16.30 WIB (istirahat 12.00–13.00). Permohonan daring diterima setiap saat.",
     address: "Jalan Jenderal Sudirman No. 1, Sanggau, Kalimantan Barat 78511",
     phone: "(0564) 21001",
-    email: "ppid@sanggau.demo",
+    email: "informasi@sanggau.demo",
   },
   "dinas-pupr": {
     about:
@@ -229,7 +229,7 @@ const PROFILES: Record<
     serviceHours: "Senin–Jumat 08.00–15.00 WIB.",
     address: "Jalan Ahmad Yani No. 12, Sanggau",
     phone: "(0564) 21050",
-    email: "ppid.pupr@sanggau.demo",
+    email: "informasi.pupr@sanggau.demo",
   },
   "kec-kapuas": {
     about: "PPID Pelaksana Kecamatan Kapuas melayani informasi kecamatan dan membina PPID desa di wilayahnya.",
@@ -237,7 +237,7 @@ const PROFILES: Record<
     serviceHours: "Senin–Jumat 08.00–14.00 WIB.",
     address: "Jalan Kantor Camat No. 3, Kapuas, Sanggau",
     phone: "(0564) 22010",
-    email: "ppid.kapuas@sanggau.demo",
+    email: "informasi.kapuas@sanggau.demo",
   },
 };
 
