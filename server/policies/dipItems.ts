@@ -31,9 +31,9 @@ allow("DipItem", ["create", "update"], or(keepsDip, draftsForOwnDesa));
 // Publishing and withdrawing make information public or take it down: the PPID's decision.
 allow("DipItem", "publish", keepsDip);
 
-// The PPID's own profile page: its staff and admins edit it; readers of the DIP read it.
-allow("PpidProfile", "read", or(role("admin", "humas"), isPpidUtama, and(role("ppid"), inScope)));
-allow("PpidProfile", "update", or(role("admin"), isPpidUtama, and(role("ppid"), inScope)));
+// The PPID's own profile page: its staff and admins edit it; humas read it.
+allow("PpidProfile", "read", or(role("admin", "humas"), isPpidUtama, and(role("ppid"), noneOrInScope)));
+allow("PpidProfile", "update", or(role("admin"), isPpidUtama, and(role("ppid"), noneOrInScope)));
 
 /** The paths of the units whose DIP entries the actor may list; null for every unit. */
 export function dipScopePaths(actor: Actor): string[] | null {

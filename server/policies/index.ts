@@ -40,6 +40,7 @@ export function abilitiesOf(actor: Actor) {
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
     dip: can(actor, "list", "DipItem"),
     editDip: can(actor, "create", "DipItem"),
+    ppidProfiles: can(actor, "read", "PpidProfile"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import { can } from "../policies/index.js";
+import type { ExemptionLetter } from "../ppid/dip/codes.js";
 import { dateColumnDay, dayIn } from "../ppid/dip/dates.js";
 import type { DipItemWithRelations } from "../ppid/dip/listing.js";
 import { dipItemPath } from "../ppid/dip/paths.js";
@@ -32,7 +33,8 @@ export function presentDipItem(services: Pick<Services, "config">, item: DipItem
     exemption:
       item.class === "dikecualikan"
         ? {
-            letter: item.exemptionLetter,
+            // A text column written only through the schema, which takes EXEMPTION_LETTERS.
+            letter: item.exemptionLetter as ExemptionLetter | null,
             consequenceTest: item.consequenceTest,
             /** The first day it is public again, in the unit's zone. */
             endsOn: item.exemptionEndsAt ? dayIn(item.exemptionEndsAt, item.unit.timezone) : null,

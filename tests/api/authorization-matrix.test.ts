@@ -151,6 +151,12 @@ function dipRows(): Row[] {
       expected: only("admin", "humas", "ppidUtama", "ppidKapuas", "operatorSungaiMawang"),
     },
     {
+      route: "GET /api/dip-items/units",
+      what: "list the units they may add DIP entries to",
+      call: (c) => c.get("/api/dip-items/units"),
+      expected: only(...KEEPS_KAPUAS, "operatorSungaiMawang"),
+    },
+    {
       route: "POST /api/dip-items",
       what: "add a DIP entry to Kecamatan Kapuas",
       call: (c) => c.post("/api/dip-items", entry("kec-kapuas")),
@@ -614,6 +620,7 @@ function reads(): Read[] {
     ["GET /api/ppid-profiles", ["/api/ppid-profiles"]],
   ];
   for (const [route, paths] of ppidReads) for (const path of paths) list.push({ route, path, allFor: ["ppidUtama"] });
+  list.push({ route: "GET /api/dip-items/units", path: "/api/dip-items/units", unitList: true, allFor: ["ppidUtama"] });
   return list;
 }
 

@@ -37,6 +37,7 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { ComposePage } from "./pages/posts/ComposePage";
 import { PostDetailPage } from "./pages/posts/PostDetailPage";
 import { PostsPage } from "./pages/posts/PostsPage";
+import { PPID_PAGES } from "./pages/ppid/routes";
 
 // The dashboard (and its chart library) loads only when opened.
 const DashboardPage = lazy(() =>
@@ -96,6 +97,7 @@ export function App() {
             <Route index element={<HomePage />} />
             {INBOX_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
+            {PPID_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {sectionRoute(
               DASHBOARD,
               <Suspense fallback={<Loading />}>

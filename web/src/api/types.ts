@@ -15,6 +15,8 @@ import type { Locale } from "../../../server/i18n/locale";
 import type { InboxView } from "../../../server/inbox/listing";
 import type { Abilities } from "../../../server/policies/index";
 import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
+import type { presentDipItem } from "../../../server/presenters/dipItem";
+import type { presentPpidProfile } from "../../../server/presenters/ppidProfile";
 import type { presentChannel } from "../../../server/presenters/channel";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
 import type { presentMedia } from "../../../server/presenters/media";
@@ -60,6 +62,8 @@ export type Channel = ReturnType<typeof presentChannel>;
 export type CannedResponse = ReturnType<typeof presentCannedResponse>;
 export type Media = ReturnType<typeof presentMedia>;
 export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
+export type DipItem = ReturnType<typeof presentDipItem>;
+export type PpidProfile = ReturnType<typeof presentPpidProfile>;
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 

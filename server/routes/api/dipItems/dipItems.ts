@@ -7,11 +7,12 @@ import {
   withdrawDipItem,
 } from "../../../commands/dipItems.js";
 import { AppError } from "../../../errors.js";
-import { authorize, dipScopePaths } from "../../../policies/index.js";
+import { authorize, can, dipScopePaths } from "../../../policies/index.js";
 import type { Action } from "../../../policies/policy.js";
 import { sendDipExport } from "../../../ppid/dip/export.js";
 import { dipItemIds, dipItemInclude, loadDipItems, type DipFilters } from "../../../ppid/dip/listing.js";
 import { presentDipItem } from "../../../presenters/dipItem.js";
+import { presentUnit } from "../../../presenters/unit.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
@@ -72,6 +73,16 @@ export function dipItemRoutes(services: Services): Router {
       baseUrl: services.config.publicBaseUrl,
       withStatus: true,
     });
+  });
+
+  // The units the actor may add entries to (the PPID Utama: every unit, beyond what /api/units shows them).
+  router.get("/units", async (req, res) => {
+    authorize(req.actor!, "create", "DipItem");
+    const units = await prisma.unit.findMany({ where: { active: true }, orderBy: { path: "asc" } });
+    const keepable = units.filter((unit) =>
+      can(req.actor!, "create", "DipItem", { unitPath: unit.path, status: "draft" }),
+    );
+    res.json({ data: keepable.map(presentUnit) });
   });
 
   router.post("/", async (req, res) => {
