@@ -123,6 +123,7 @@ const QUERY_KEYS = [
   "body",
   "name",
   "purpose",
+  "fileName",
 ] as const;
 
 const NUL = "a\u0000b";

@@ -8,7 +8,7 @@ import { presentDipItem } from "../../../presenters/dipItem.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { parse } from "../../validate.js";
-import { dipFileParams, dipFileVersionParams, uploadDipFileQuery } from "./schema.js";
+import { dipFileParams, dipFileVersionParams, uploadDipFileQuery, uploadDipVersionQuery } from "./schema.js";
 
 type LoadItem = (req: Request, action?: Action) => Promise<DipItemWithRelations>;
 
@@ -28,19 +28,20 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
 
   router.post("/:id/files", rawFile, async (req, res) => {
     const item = await loadItem(req, "update");
-    const { name, purpose } = parse(uploadDipFileQuery, req.query, req);
+    const { name, purpose, fileName } = parse(uploadDipFileQuery, req.query, req);
     const updated = await addDipFile(services, {
       origin: originOf(req),
       itemId: item.id,
       name,
       purpose,
-      upload: uploadOf(req, name),
+      upload: uploadOf(req, fileName ?? name),
     });
     res.status(201).json(presentDipItem(services, updated, req.actor!));
   });
 
   router.post("/:id/files/:fileId/versions", rawFile, async (req, res) => {
     const { fileId } = parse(dipFileParams, req.params, req);
+    const { fileName } = parse(uploadDipVersionQuery, req.query, req);
     const item = await loadItem(req, "update");
     const file = item.files.find((candidate) => candidate.id === fileId);
     if (!file) throw new AppError("not_found", { field: "fileId" });
@@ -48,7 +49,7 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
       origin: originOf(req),
       itemId: item.id,
       fileId,
-      upload: uploadOf(req, file.name),
+      upload: uploadOf(req, fileName ?? file.name),
     });
     res.status(201).json(presentDipItem(services, updated, req.actor!));
   });

@@ -47,7 +47,12 @@ export const listDipItemsQuery = paginationQuery.extend(filters);
 export const exportDipItemsQuery = z.object({ ...filters, format: z.enum(["csv", "json"]).default("csv") });
 
 /** The file itself is the request body (its type as Content-Type); its name and purpose travel in the query. */
-export const uploadDipFileQuery = z.object({
+export const uploadDipVersionQuery = z.object({
+  /** The file's own name, offered again on download; the document's name when absent. */
+  fileName: line(200).optional(),
+});
+export const uploadDipFileQuery = uploadDipVersionQuery.extend({
+  /** The document's name on the list ("Laporan Keuangan 2025"). */
   name: line(200),
   purpose: z.enum(DipFilePurpose).default("information"),
 });
