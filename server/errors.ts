@@ -274,6 +274,31 @@ const catalogue = {
     id: "Berkas unduhan harus PDF.",
     en: "A download must be a PDF file.",
   },
+  unsupported_dip_file: {
+    status: 415,
+    id: "Jenis berkas tidak didukung. Gunakan PDF, lembar kerja (XLSX, XLS, ODS, CSV) atau gambar (JPEG, PNG, WebP).",
+    en: "Unsupported file type. Use a PDF, a spreadsheet (XLSX, XLS, ODS, CSV) or an image (JPEG, PNG, WebP).",
+  },
+  dip_exemption_incomplete: {
+    status: 422,
+    id: "Informasi yang dikecualikan harus menyebut huruf Pasal 17 (a–j), uji konsekuensinya (teks atau dokumen) dan tanggal berakhirnya pengecualian.",
+    en: "Excepted information needs its letter of Article 17 (a–j), its consequence test (text or document) and the date the exception ends.",
+  },
+  dip_body_needs_desa: {
+    status: 400,
+    id: "Pemerintah desa, BPD dan BUM Desa hanya dapat dipilih untuk unit desa.",
+    en: "Village government, BPD and BUM Desa can be chosen for a desa unit only.",
+  },
+  invalid_dip_transition: {
+    status: 409,
+    id: "Tindakan ini tidak berlaku untuk status entri DIP sekarang.",
+    en: "This action does not apply to the DIP entry's current status.",
+  },
+  not_a_ppid_unit: {
+    status: 400,
+    id: "Unit ini belum ditetapkan sebagai PPID Utama atau PPID Pelaksana.",
+    en: "This unit is not designated as a PPID Utama or PPID Pelaksana.",
+  },
   internal: {
     status: 500,
     id: "Terjadi kesalahan pada server. Coba lagi.",

@@ -21,6 +21,8 @@ export type PostInput = {
   scheduledAt?: Date | null;
   /** The unit site the website channel publishes to (checked by the route); null: the main site. */
   siteUnitId?: string | null;
+  /** Serta-merta information: once public on the website, it joins its unit's DIP. */
+  sertaMerta?: boolean;
 };
 export type PostChanges = Partial<Omit<PostInput, "unitId">>;
 
@@ -192,6 +194,7 @@ export async function createPost(
         slug: slugFor(input.title),
         scheduledAt: input.scheduledAt ?? null,
         siteUnitId: input.siteUnitId ?? null,
+        sertaMerta: input.sertaMerta ?? false,
       },
     });
     await writeMediaAndDeliveries(tx, post.id, unit.path, origin.actor, unit.id, {
@@ -204,6 +207,7 @@ export async function createPost(
       channelIds: input.channelIds,
       scheduledAt: post.scheduledAt,
       siteUnitId: post.siteUnitId,
+      sertaMerta: post.sertaMerta,
     });
     return post.id;
   });
@@ -226,14 +230,15 @@ export async function updatePost(
         hashtags: input.hashtags,
         scheduledAt: input.scheduledAt,
         siteUnitId: input.siteUnitId,
+        sertaMerta: input.sertaMerta,
       },
     });
     await writeMediaAndDeliveries(tx, id, before.unit.path, origin.actor, before.unitId, input);
     assertChannelRules(await loadPost(tx, id), origin.actor.locale);
-    const { title, body, link, hashtags, scheduledAt, siteUnitId } = before;
+    const { title, body, link, hashtags, scheduledAt, siteUnitId, sertaMerta } = before;
     await auditPost(tx, origin, before, "update", {
       ...changedFields(
-        { title, body, link, hashtags, scheduledAt, siteUnitId },
+        { title, body, link, hashtags, scheduledAt, siteUnitId, sertaMerta },
         {
           title: input.title,
           body: input.body,
@@ -241,6 +246,7 @@ export async function updatePost(
           hashtags: input.hashtags,
           scheduledAt: input.scheduledAt,
           siteUnitId: input.siteUnitId,
+          sertaMerta: input.sertaMerta,
         },
       ),
       ...(input.channelIds ? { channelIds: input.channelIds } : {}),

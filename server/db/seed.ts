@@ -8,6 +8,7 @@ import { seedDemoSites } from "../sites/demo.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
 import type { UnitTreeNode } from "../triage/places.js";
+import { seedDemoDip } from "./seedDip.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
 
@@ -209,6 +210,7 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
   });
   await services.prisma.cannedResponse.createMany({ data: DEMO_CANNED_RESPONSES });
   await seedDemoSites(services, SEED_ORIGIN, unitIds);
+  await seedDemoDip(services, unitIds, SEED_ORIGIN);
   return true;
 }
 

@@ -6,6 +6,8 @@ import { arrivalTriage } from "./arrivalTriage.js";
 import { dailyCountFold } from "./dailyCountFold.js";
 import { deadlineSweep } from "./deadlineSweep.js";
 import { demoEngagement } from "./demoEngagement.js";
+import { dipExemptionExpiry } from "./dipExemptionExpiry.js";
+import { dipSertaMerta } from "./dipSertaMerta.js";
 import { earlyWarnings } from "./earlyWarnings.js";
 import { engagementRefresh } from "./engagementRefresh.js";
 import { housekeeping } from "./housekeeping.js";
@@ -40,5 +42,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     ...(services.sandbox && services.config.demo ? [demoEngagement(services.sandbox)] : []),
     workingMinutesBackfill(services),
     dailyCountFold(services),
+    ...dipSertaMerta(services),
+    dipExemptionExpiry(services),
   ];
 }

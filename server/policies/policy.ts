@@ -32,6 +32,10 @@ export type Subjects = {
   SiteEntry: { unitPath: string; unitType: string; reviewRequired: boolean };
   /** A unit's site as a whole: its address, host name, review setting, OpenSID token, freshness. */
   Site: { unitPath: string };
+  /** status: the entry's, for rules that only let drafts be touched. */
+  DipItem: { unitPath: string; status?: string };
+  /** The profile of a PPID unit (about, procedures, contact, hours) on the public /ppid pages. */
+  PpidProfile: { unitPath: string };
 };
 export type Model = keyof Subjects;
 export type Action =
@@ -48,7 +52,8 @@ export type Action =
   | "schedule"
   | "handle"
   | "import"
-  | "merge";
+  | "merge"
+  | "publish";
 
 export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

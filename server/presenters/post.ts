@@ -29,6 +29,7 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
     status: post.status,
     scheduledAt: iso(post.scheduledAt),
     publishedAt: iso(post.publishedAt),
+    sertaMerta: post.sertaMerta,
     reviewNote: post.reviewNote,
     reviewedBy: post.reviewedBy,
     reviewedAt: iso(post.reviewedAt),

@@ -68,6 +68,26 @@ const BODY_KEYS = [
   "reviewRequired",
   "enabled",
   "staleAfterDays",
+  "class",
+  "summary",
+  "responsibleOfficial",
+  "madeOn",
+  "year",
+  "period",
+  "formats",
+  "retention",
+  "exemptionLetter",
+  "consequenceTest",
+  "exemptionEndsOn",
+  "reason",
+  "sertaMerta",
+  "about",
+  "requestProcedure",
+  "objectionProcedure",
+  "serviceStandard",
+  "serviceHours",
+  "address",
+  "phone",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
@@ -105,6 +125,16 @@ const QUERY_KEYS = [
   "nomor",
   "region",
   "parentId",
+  "unit",
+  "kelas",
+  "tahun",
+  "lang",
+  "year",
+  "class",
+  "body",
+  "name",
+  "purpose",
+  "fileName",
 ] as const;
 
 const NUL = "a\u0000b";
@@ -207,6 +237,10 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
   if (param === "unitId") return ids.siteUnits ?? [];
   if (param === "nomor") return ids.tracking ?? [];
+  if (param === "fileId") return ids.dipFiles ?? [];
+  if (param === "version") return ["1"];
+  if (param === "versionId") return ids.dipVersions ?? [];
+  if (param === "code") return ids.ppidCodes ?? [];
   const kind = route.path.split("/")[2];
   const byResource: Record<string, string> = {
     units: "units",
@@ -215,6 +249,10 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     posts: "posts",
     channels: "channels",
     "site-entries": "siteEntries",
+    "dip-items": "dipItems",
+    "ppid-profiles": "ppidUnits",
+    // The public /ppid/dip/:id pages.
+    dip: "dipItems",
   };
   return ids[byResource[kind ?? ""] ?? ""] ?? [];
 }
@@ -300,6 +338,33 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
       content: { title: "Musyawarah desa", date: "2026-12-10", time: "09.00", place: "Balai desa", description: "" },
     },
     "POST /api/site-entries/:id/return": { note: "Mohon dilengkapi." },
+    "POST /api/dip-items": {
+      unitId,
+      class: "dikecualikan",
+      title: "Laporan Keuangan 2025",
+      summary: "Neraca dan realisasi anggaran.",
+      responsibleOfficial: "Kepala Sub Bagian Keuangan",
+      madeOn: "2026-03-31",
+      year: 2026,
+      period: "Tahun 2025",
+      formats: ["softcopy"],
+      retention: "5 tahun",
+      exemptionLetter: "h",
+      consequenceTest: "Membuka data ini mengungkap rahasia pribadi.",
+      exemptionEndsOn: "2030-01-01",
+    },
+    "PATCH /api/dip-items/:id": { title: "Laporan Keuangan 2025", year: 2026, exemptionEndsOn: "2030-01-01" },
+    "POST /api/dip-items/:id/withdraw": { reason: "Diganti versi baru" },
+    "PUT /api/ppid-profiles/:unitId": {
+      about: "Tentang PPID",
+      requestProcedure: "Isi formulir",
+      objectionProcedure: "Ajukan keberatan",
+      serviceStandard: "10 hari kerja",
+      serviceHours: "Senin–Jumat",
+      address: "Jalan Uji 1",
+      phone: "(0564) 21001",
+      email: "ppid@sanggau.demo",
+    },
   };
   return examples[key] ?? {};
 }

@@ -46,6 +46,7 @@ import { FreshnessPage } from "./pages/sites/FreshnessPage";
 import { ReviewQueuePage } from "./pages/sites/ReviewQueuePage";
 import { SiteSettingsPage } from "./pages/sites/SiteSettingsPage";
 import { SitesPage } from "./pages/sites/SitesPage";
+import { PPID_PAGES } from "./pages/ppid/routes";
 
 // The dashboard (and its chart library) loads only when opened.
 const DashboardPage = lazy(() =>
@@ -115,6 +116,7 @@ export function App() {
             {INBOX_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {SITES_PAGES.map(([section, page]) => sectionRoute(section, page))}
+            {PPID_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {sectionRoute(
               DASHBOARD,
               <Suspense fallback={<Loading />}>

@@ -73,6 +73,16 @@ export const SITES: Section = {
   allowed: (a) => SITES_SECTIONS.some((section) => section.allowed(a)),
 };
 
+// The PPID's information list and profiles: PPID staff keep them, admins everywhere, humas read them.
+export const DIP: Section = { path: "/ppid/dip", label: "nav.dip", testId: "nav-dip", allowed: (a) => a.dip };
+export const DIP_LIST: Section = { ...DIP, label: "dip.list", testId: "dip-list", end: true };
+export const PPID_PROFILES: Section = {
+  path: "/ppid/profiles",
+  label: "ppid.profiles",
+  testId: "ppid-profiles",
+  allowed: (a) => a.ppidProfiles,
+};
+
 export const ADMIN_UNITS: Section = {
   path: "/admin/units",
   label: "admin.units",
@@ -133,7 +143,7 @@ export const ADMIN: Section = {
   allowed: (a) => ADMIN_SECTIONS.some((section) => section.allowed(a)),
 };
 
-export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, SITES, DASHBOARD, ADMIN];
+export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, SITES, DASHBOARD, DIP, ADMIN];
 
 // The posts pages' tabs: every post the user may see, and the ones waiting for their approval.
 export const POSTS_ALL: Section = { ...POSTS, label: "posts.all", testId: "posts-all", end: true };

@@ -11,12 +11,14 @@ import { cannedResponseRoutes } from "./cannedResponses/cannedResponses.js";
 import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
 import { dashboardRoutes } from "./dashboard/dashboard.js";
+import { dipItemRoutes } from "./dipItems/dipItems.js";
 import { inboxRoutes } from "./inbox/inbox.js";
 import { inboxDeadLetterRoutes } from "./inboxDeadLetters/inboxDeadLetters.js";
 import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { postRoutes } from "./posts/posts.js";
+import { ppidProfileRoutes } from "./ppidProfiles/ppidProfiles.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { siteEntryRoutes } from "./sites/siteEntries.js";
@@ -55,6 +57,8 @@ export function apiRoutes(services: Services): Router {
   api.use("/reports", ...signedIn, reportRoutes(services));
   api.use("/sites", ...signedIn, siteRoutes(services));
   api.use("/site-entries", ...signedIn, siteEntryRoutes(services));
+  api.use("/dip-items", ...signedIn, dipItemRoutes(services));
+  api.use("/ppid-profiles", ...signedIn, ppidProfileRoutes(services));
   api.use(apiNotFound);
   return api;
 }

@@ -9,6 +9,7 @@ import { trackingRoutes } from "./tracking.js";
 import { unstorableInput } from "../middleware/storableInput.js";
 import { sendMessage } from "./citizenPages.js";
 import { html } from "./markup.js";
+import { ppidRoutes } from "./ppid/index.js";
 import { transparencyRoutes } from "./transparency.js";
 import { sendShareable } from "./pageCache.js";
 import { siteSitemapEntries } from "./sites/data.js";
@@ -93,6 +94,7 @@ export function publicSiteRoutes(services: Services): Router {
   router.use(aspirationRoutes(services));
   router.use(trackingRoutes(services));
   router.use(transparencyRoutes(services));
+  router.use(ppidRoutes(services));
 
   return router;
 }

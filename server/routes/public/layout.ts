@@ -35,7 +35,7 @@ export type Page = {
   head?: SafeMarkup;
   /** A header of its own (a unit site's name and sections) instead of the main site's. */
   header?: SafeMarkup;
-  /** The page's language; Indonesian unless a unit site page is read in English. */
+  /** The page's language: Bahasa Indonesia unless the page was asked for in English. */
   lang?: "id" | "en";
   main: SafeMarkup;
 };
@@ -57,7 +57,7 @@ ${page.head}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-${page.header ?? html`<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a></nav></header>`}
+${page.header ?? html`<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a> · <a href="/ppid">Informasi publik (PPID)</a></nav></header>`}
 <main>
 ${page.main}
 </main>

@@ -1,24 +1,12 @@
 import type { Prisma } from "../../db/client.js";
 import { presentPublicPost, type PublicPost } from "../../presenters/publicPost.js";
 import type { Services } from "../../services.js";
-import { PUBLISHED_POST_STATUSES } from "../../publishing/postStatus.js";
+import { PUBLISHED_POST_STATUSES, publicPostWhere, publishedOnWebsite } from "../../publishing/postStatus.js";
 
 type PublicServices = Pick<Services, "prisma" | "config">;
 
 /** What the site is called and where it lives. */
 export type Site = { name: string; baseUrl: string };
-
-// A post is public when it went out (fully or on some channels) and its delivery to Siar's own
-// website succeeded; that delivery's publishedAt is its public date.
-const publishedOnWebsite = {
-  status: "published",
-  publishedAt: { not: null },
-  channel: { kind: "website" },
-} satisfies Prisma.DeliveryWhereInput;
-const publicPostWhere = {
-  status: { in: [...PUBLISHED_POST_STATUSES] },
-  deliveries: { some: publishedOnWebsite },
-} satisfies Prisma.PostWhereInput;
 
 const publicPostInclude = {
   unit: { select: { name: true, timezone: true } },

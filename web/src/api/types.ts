@@ -16,6 +16,8 @@ import type { InboxView } from "../../../server/inbox/listing";
 import type { Abilities } from "../../../server/policies/index";
 import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
 import type { presentChannel } from "../../../server/presenters/channel";
+import type { presentDipItem } from "../../../server/presenters/dipItem";
+import type { presentPpidProfile } from "../../../server/presenters/ppidProfile";
 import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
 import type { presentPost } from "../../../server/presenters/post";
 import type { presentRoutingRule } from "../../../server/presenters/routingRule";
@@ -68,6 +70,8 @@ export type Channel = ReturnType<typeof presentChannel>;
 export type CannedResponse = ReturnType<typeof presentCannedResponse>;
 export type Media = ReturnType<typeof presentMedia>;
 export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
+export type DipItem = ReturnType<typeof presentDipItem>;
+export type PpidProfile = ReturnType<typeof presentPpidProfile>;
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 

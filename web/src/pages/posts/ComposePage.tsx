@@ -67,6 +67,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
     post?.unit.id === unitId
       ? post.unit.timezone
       : (allUnits.data?.find((unit) => unit.id === unitId)?.timezone ?? "Asia/Jakarta");
+  const [sertaMerta, setSertaMerta] = useState(post?.sertaMerta ?? false);
   const [schedule, setSchedule] = useState<WallClock | null>(
     post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null,
   );
@@ -88,6 +89,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
       ),
       scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
       siteUnitId: toWebsite ? siteUnitId : null,
+      sertaMerta,
     };
     const saved = postId ? await postsApi.update(postId, body) : await postsApi.create(body);
     setPostId(saved.id); // a failed submit must not create the post a second time
@@ -184,6 +186,17 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             })}
           </FieldGroup>
         )}
+        <FieldGroup legend={t("compose.sertaMerta")} hint={t("compose.sertaMertaHint")} error={problemAt("sertaMerta")}>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={sertaMerta}
+              onChange={(e) => setSertaMerta(e.target.checked)}
+              data-testid="compose-serta-merta"
+            />
+            {t("compose.sertaMerta")}
+          </label>
+        </FieldGroup>
         <FieldGroup legend={t("compose.schedule")} error={problemAt("scheduledAt")}>
           <label className="checkbox">
             <input type="radio" name="schedule" checked={schedule === null} onChange={() => setSchedule(null)} />

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { tinyPdf } from "../helpers/dip.js";
+import { browserSuite, selectOptionContaining } from "./browser.js";
+
+const suite = browserSuite();
+
+describe("the public information list, end to end", () => {
+  it("a PPID officer adds an entry with a file; a citizen finds it on /ppid/dip by search and downloads it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-dip-"));
+    const upload = path.join(dir, "rekap-bansos-kapuas-2026.pdf");
+    fs.writeFileSync(upload, tinyPdf("Rekapitulasi penyaluran bantuan sosial Kapuas 2026"));
+
+    let itemUrl = "";
+    await suite.asUser("ppid.kapuas@sanggau.demo", async (page) => {
+      await page.getByTestId("nav-dip").click();
+      await page.getByTestId("dip-new").click();
+      await selectOptionContaining(page, "Unit", "Kecamatan Kapuas");
+      await page.getByLabel("Klasifikasi").selectOption("berkala");
+      await page.getByLabel("Judul informasi").fill("Rekapitulasi Penyaluran Bantuan Sosial Kecamatan Kapuas 2026");
+      await page
+        .getByLabel("Ringkasan isi informasi")
+        .fill("Jumlah penerima dan nilai bantuan per desa, triwulan I–III.");
+      await page.getByLabel("Pejabat/unit penanggung jawab").fill("Kepala Seksi Kesejahteraan Sosial");
+      await page.getByLabel("Waktu pembuatan").fill("2026-10-15");
+      await page.getByLabel("Tahun").fill("2026");
+      await page.getByLabel("Jangka waktu penyimpanan").fill("5 tahun");
+      await page.getByRole("button", { name: "Simpan" }).click();
+
+      // The entry's page: a draft, then a document, then published.
+      await page.getByTestId("dip-publish").waitFor();
+      await page.getByLabel("Nama dokumen").fill("Rekap bansos Kapuas 2026");
+      await page.getByTestId("dip-file-input").setInputFiles(upload);
+      await page.getByRole("button", { name: "Unggah", exact: true }).click();
+      await page.getByTestId("dip-file").filter({ hasText: "Rekap bansos Kapuas 2026" }).waitFor();
+      expect(await page.getByTestId("dip-file").innerText()).toContain("versi 1");
+      await page.getByTestId("dip-publish").click();
+      const viewPublic = page.getByRole("link", { name: "Lihat di situs" });
+      await viewPublic.waitFor();
+      itemUrl = (await viewPublic.getAttribute("href"))!;
+    });
+    expect(itemUrl).toMatch(/\/ppid\/dip\/[0-9a-f-]{36}$/);
+
+    await suite.withPage(async (page) => {
+      await page.goto("/");
+      await page.getByRole("link", { name: "Informasi publik (PPID)" }).click();
+      await page.getByRole("link", { name: "Daftar Informasi Publik" }).first().click();
+      await page.getByLabel("Kata kunci").fill("bantuan sosial kapuas");
+      await page.getByRole("button", { name: "Cari" }).click();
+      await page.getByText("1 informasi ditemukan").waitFor();
+      await page.getByRole("link", { name: "Rekapitulasi Penyaluran Bantuan Sosial Kecamatan Kapuas 2026" }).click();
+      expect(page.url()).toBe(itemUrl);
+      expect(await page.locator("dl.kolom").innerText()).toContain("Kepala Seksi Kesejahteraan Sosial");
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: /Unduh Rekap bansos Kapuas 2026/ }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("rekap-bansos-kapuas-2026.pdf");
+      const saved = path.join(dir, "downloaded.pdf");
+      await download.saveAs(saved);
+      expect(fs.readFileSync(saved).equals(fs.readFileSync(upload))).toBe(true);
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 90_000);
+});
