@@ -18,6 +18,8 @@ export type DomainEventMap = {
   "routingRules.changed": Record<string, never>;
   // A unit site's published content or settings changed: public pages show it.
   "site.changed": { unitId: string };
+  // A PPID's public information changed: its profile, a DIP entry or an entry's documents.
+  "ppid.changed": { unitId: string };
   // Units created, renamed, moved, imported or merged: places and routing read them again.
   "units.changed": Record<string, never>;
   // A deadline passed and the item went up a step: to the unit's head, then to Kominfo.

@@ -64,6 +64,7 @@ export async function syncSertaMertaEntries(
         });
       });
       made++;
+      services.events.emit("ppid.changed", { unitId: post.unitId });
     } catch (error) {
       // Another process made it first.
       if (!isUniqueViolation(error)) throw error;
@@ -74,7 +75,7 @@ export async function syncSertaMertaEntries(
 }
 
 async function withdrawEntriesOfWithdrawnPosts(services: Services, postId?: string): Promise<number> {
-  return services.prisma.$transaction(async (tx) => {
+  const rows = await services.prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; unitId: string; postId: string }[]>(Prisma.sql`
       UPDATE "DipItem" i SET "status" = 'withdrawn', "withdrawnAt" = ${new Date()},
         "withdrawalReason" = 'Pengumuman ditarik', "updatedAt" = ${new Date()}
@@ -94,8 +95,10 @@ async function withdrawEntriesOfWithdrawnPosts(services: Services, postId?: stri
           }),
         ),
       });
-    return rows.length;
+    return rows;
   });
+  for (const unitId of new Set(rows.map((row) => row.unitId))) services.events.emit("ppid.changed", { unitId });
+  return rows.length;
 }
 
 /**

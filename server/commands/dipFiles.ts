@@ -29,7 +29,7 @@ async function recordVersion(
 ): Promise<DipItemWithRelations> {
   const written = await writeDipFile(services, upload);
   try {
-    return await services.prisma.$transaction(async (tx) => {
+    const updated = await services.prisma.$transaction(async (tx) => {
       const item = await loadDipItem(tx, itemId);
       const { fileId, name, version } = await document(tx);
       const stored = await tx.dipFileVersion.create({
@@ -54,6 +54,8 @@ async function recordVersion(
       });
       return loadDipItem(tx, itemId);
     });
+    services.events.emit("ppid.changed", { unitId: updated.unitId });
+    return updated;
   } catch (error) {
     written.discard();
     throw error;
@@ -93,7 +95,7 @@ export async function removeDipFile(
   services: Services,
   { origin, itemId, fileId }: { origin: ActingOrigin; itemId: string; fileId: string },
 ): Promise<DipItemWithRelations> {
-  return services.prisma.$transaction(async (tx) => {
+  const updated = await services.prisma.$transaction(async (tx) => {
     const item = await loadDipItem(tx, itemId);
     const file = item.files.find((candidate) => candidate.id === fileId && !candidate.removedAt);
     if (!file) throw new AppError("not_found", { field: "fileId" });
@@ -111,4 +113,6 @@ export async function removeDipFile(
     if (after.status === "published") assertPublishable(after);
     return after;
   });
+  services.events.emit("ppid.changed", { unitId: updated.unitId });
+  return updated;
 }

@@ -103,7 +103,7 @@ export async function dipItemChange(
   action: string,
   change: (tx: Tx) => Promise<{ id: string; unitId: string; changes: Record<string, unknown> }>,
 ): Promise<DipItemWithRelations> {
-  return services.prisma.$transaction(async (tx) => {
+  const item = await services.prisma.$transaction(async (tx) => {
     const { id, unitId, changes } = await change(tx);
     await recordAudit(tx, origin, {
       action: `dip_item.${action}`,
@@ -114,6 +114,8 @@ export async function dipItemChange(
     });
     return loadDipItem(tx, id);
   });
+  services.events.emit("ppid.changed", { unitId: item.unitId });
+  return item;
 }
 
 export async function createDipItem(

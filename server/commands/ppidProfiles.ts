@@ -19,7 +19,7 @@ export async function savePpidProfile(
   services: Services,
   { origin, unitId, profile }: { origin: ActingOrigin; unitId: string; profile: PpidProfileInput },
 ): Promise<PpidProfile> {
-  return services.prisma.$transaction(async (tx) => {
+  const saved = await services.prisma.$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: unitId }, include: { ppidProfile: true } });
     if (!unit) throw new AppError("not_found");
     if (!unit.ppidLevel) throw new AppError("not_a_ppid_unit", { field: "unitId" });
@@ -34,4 +34,6 @@ export async function savePpidProfile(
     });
     return saved;
   });
+  services.events.emit("ppid.changed", { unitId });
+  return saved;
 }

@@ -15,6 +15,7 @@ import { buildCachedPage, sendCachedPage, type CachedPage } from "./cachedPage.j
 export const PUBLIC_CONTENT_EVENTS = [
   "post.changed",
   "site.changed",
+  "ppid.changed",
   "units.changed",
 ] as const satisfies readonly (keyof DomainEventMap)[];
 
