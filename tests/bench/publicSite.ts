@@ -73,7 +73,6 @@ async function onDatabase(label: string, adminUrl: string | null): Promise<void>
       SIAR_DATA_DIR: dataDirs.at(-1)!,
       SIAR_DEMO: "true",
       SIAR_SANDBOX: "false",
-      PUBLISH_INTERVAL_SECONDS: "1",
       // Request logs would be read by this process and compete for its core; warnings still show.
       LOG_LEVEL: "warn",
       ...extraEnv,
