@@ -64,7 +64,6 @@ export async function syncSertaMertaEntries(
         });
       });
       made++;
-      services.events.emit("ppid.changed", { unitId: post.unitId });
     } catch (error) {
       // Another process made it first.
       if (!isUniqueViolation(error)) throw error;
@@ -75,7 +74,7 @@ export async function syncSertaMertaEntries(
 }
 
 async function withdrawEntriesOfWithdrawnPosts(services: Services, postId?: string): Promise<number> {
-  const rows = await services.prisma.$transaction(async (tx) => {
+  const withdrawn = await services.prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; unitId: string; postId: string }[]>(Prisma.sql`
       UPDATE "DipItem" i SET "status" = 'withdrawn', "withdrawnAt" = ${new Date()},
         "withdrawalReason" = 'Pengumuman ditarik', "updatedAt" = ${new Date()}
@@ -97,8 +96,8 @@ async function withdrawEntriesOfWithdrawnPosts(services: Services, postId?: stri
       });
     return rows;
   });
-  for (const unitId of new Set(rows.map((row) => row.unitId))) services.events.emit("ppid.changed", { unitId });
-  return rows.length;
+  for (const unitId of new Set(withdrawn.map((row) => row.unitId))) services.events.emit("ppid.changed", { unitId });
+  return withdrawn.length;
 }
 
 /**
@@ -106,7 +105,7 @@ async function withdrawEntriesOfWithdrawnPosts(services: Services, postId?: stri
  * they are on the public list (decided at read time), and the record says when and why.
  */
 export async function recordEndedExemptions(services: Services, now = new Date()): Promise<number> {
-  return services.prisma.$transaction(async (tx) => {
+  const ended = await services.prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
       { id: string; unitId: string; exemptionEndsAt: Date; exemptionLetter: string | null }[]
     >(
@@ -127,6 +126,8 @@ export async function recordEndedExemptions(services: Services, now = new Date()
           }),
         ),
       });
-    return rows.length;
+    return rows;
   });
+  for (const unitId of new Set(ended.map((row) => row.unitId))) services.events.emit("ppid.changed", { unitId });
+  return ended.length;
 }

@@ -29,7 +29,7 @@ async function recordVersion(
 ): Promise<DipItemWithRelations> {
   const written = await writeDipFile(services, upload);
   try {
-    const updated = await services.prisma.$transaction(async (tx) => {
+    const item = await services.prisma.$transaction(async (tx) => {
       const item = await loadDipItem(tx, itemId);
       const { fileId, name, version } = await document(tx);
       const stored = await tx.dipFileVersion.create({
@@ -54,8 +54,8 @@ async function recordVersion(
       });
       return loadDipItem(tx, itemId);
     });
-    services.events.emit("ppid.changed", { unitId: updated.unitId });
-    return updated;
+    services.events.emit("ppid.changed", { unitId: item.unitId });
+    return item;
   } catch (error) {
     written.discard();
     throw error;
@@ -95,7 +95,7 @@ export async function removeDipFile(
   services: Services,
   { origin, itemId, fileId }: { origin: ActingOrigin; itemId: string; fileId: string },
 ): Promise<DipItemWithRelations> {
-  const updated = await services.prisma.$transaction(async (tx) => {
+  const removed = await services.prisma.$transaction(async (tx) => {
     const item = await loadDipItem(tx, itemId);
     const file = item.files.find((candidate) => candidate.id === fileId && !candidate.removedAt);
     if (!file) throw new AppError("not_found", { field: "fileId" });
@@ -113,6 +113,6 @@ export async function removeDipFile(
     if (after.status === "published") assertPublishable(after);
     return after;
   });
-  services.events.emit("ppid.changed", { unitId: updated.unitId });
-  return updated;
+  services.events.emit("ppid.changed", { unitId: removed.unitId });
+  return removed;
 }

@@ -214,7 +214,7 @@ export async function deleteDipItem(
   services: Services,
   { origin, itemId }: { origin: ActingOrigin; itemId: string },
 ): Promise<void> {
-  const storageKeys = await services.prisma.$transaction(async (tx) => {
+  const removed = await services.prisma.$transaction(async (tx) => {
     const item = await loadDipItem(tx, itemId);
     if (item.status !== "draft" || item.publishedAt) throw new AppError("invalid_dip_transition");
     await tx.dipItem.delete({ where: { id: itemId } });
@@ -225,8 +225,12 @@ export async function deleteDipItem(
       unitId: item.unitId,
       changes: { title: item.title, class: item.class, files: item.files.map((file) => file.name) },
     });
-    return item.files.flatMap((file) => file.versions.map((version) => version.storageKey));
+    return {
+      unitId: item.unitId,
+      keys: item.files.flatMap((file) => file.versions.map((version) => version.storageKey)),
+    };
   });
+  services.events.emit("ppid.changed", { unitId: removed.unitId });
   // After the commit: a failed delete keeps its files.
-  for (const key of storageKeys) fs.rmSync(path.join(dipFilesDir(services), key), { force: true });
+  for (const key of removed.keys) fs.rmSync(path.join(dipFilesDir(services), key), { force: true });
 }
