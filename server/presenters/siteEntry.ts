@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor.js";
 import type { PrismaClient } from "../db/client.js";
 import type { SiteEntry } from "../db/generated/client.js";
 import type { SiteEntryKind } from "../db/generated/enums.js";
-import { mediaUrl } from "../media/storage.js";
+import { mediaPath, mediaUrl } from "../media/storage.js";
 import { can } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { documentsOf, entryTitle, photosOf, readContent, type SiteContent } from "../sites/content.js";
@@ -14,7 +14,16 @@ type EntryUnit = Pick<SiteUnit, "id" | "name" | "type" | "path" | "siteReviewReq
 /** The photos' and files' addresses and names, for the editor and the review. */
 export type Attachments = Record<
   string,
-  { url: string; name: string; mimeType: string; bytes: number; width: number | null; height: number | null }
+  {
+    url: string;
+    /** Relative, for the public pages' images and their resized variants. */
+    path: string;
+    name: string;
+    mimeType: string;
+    bytes: number;
+    width: number | null;
+    height: number | null;
+  }
 >;
 
 export async function loadAttachments(
@@ -33,11 +42,23 @@ export async function loadAttachments(
   return Object.fromEntries([
     ...media.map((m) => [
       m.id,
-      { url: mediaUrl(base, m.storageKey), name: m.originalName, width: m.width, height: m.height },
+      {
+        url: mediaUrl(base, m.storageKey),
+        path: mediaPath(m.storageKey),
+        name: m.originalName,
+        width: m.width,
+        height: m.height,
+      },
     ]),
     ...documents.map((d) => [
       d.id,
-      { url: mediaUrl(base, d.storageKey), name: d.originalName, width: null, height: null },
+      {
+        url: mediaUrl(base, d.storageKey),
+        path: mediaPath(d.storageKey),
+        name: d.originalName,
+        width: null,
+        height: null,
+      },
     ]),
   ]);
 }

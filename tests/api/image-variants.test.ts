@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaDir } from "../../server/media/storage.js";
-import type { ApiClient } from "../helpers/client.js";
+import { type ApiClient, signedIn } from "../helpers/client.js";
 import { publishNow, startPublishingSiar, tickUntilSettled, uploadMedia } from "../helpers/publishing.js";
 import type { TestSiar } from "../helpers/siar.js";
 
@@ -152,5 +152,42 @@ describe("image variants on public pages", () => {
     expect(Buffer.from(await original.arrayBuffer()).equals(bytes)).toBe(true);
     const rendition = await fetchImage(`/media/${storageKey}.jpg`);
     expect([rendition.metadata!.format, rendition.metadata!.width]).toEqual(["jpeg", 1080]);
+  });
+});
+
+describe("photos on a unit site", () => {
+  it("lists a desa's potential with a small thumbnail and shows its photos in grid widths", async () => {
+    const operator = await signedIn(siar.url, "operator.sungaimawang@sanggau.demo");
+    const camat = await signedIn(siar.url, "camat.kapuas@sanggau.demo");
+    const desa = (await siar.services.prisma.unit.findUniqueOrThrow({ where: { code: "desa-sungai-mawang" } })).id;
+    const uploaded = await uploadMedia(siar, operator, desa, {
+      bytes: await poster(1080, 720),
+      type: "image/png",
+      name: "tenun.png",
+    });
+    expect(uploaded.status).toBe(201);
+    const storageKey = uploaded.body.url.split("/media/")[1] as string;
+    const created = await operator.post(`/api/site-entries/units/${desa}`, {
+      kind: "potential",
+      content: { category: "produk_unggulan", title: "Tenun ikat Sungai Mawang", photos: [uploaded.body.id] },
+      submit: true,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await camat.post(`/api/site-entries/${created.body.id}/approve`)).status).toBe(200);
+
+    const list = await (await fetch(`${siar.url}/kecamatan/kapuas/sungai-mawang/potensi`)).text();
+    const card = list.match(new RegExp(`<picture>(?:(?!</picture>).)*${storageKey}.*?</picture>`))?.[0];
+    expect(card).toContain(`srcset="/media/${storageKey}.t96.avif 1x, /media/${storageKey}.t192.avif 2x"`);
+    expect(card).toContain('width="96" height="96"');
+    expect(list).not.toContain(`src="${uploaded.body.url}"`);
+
+    const detail = await (await fetch(`${siar.url}/kecamatan/kapuas/sungai-mawang/potensi/${created.body.id}`)).text();
+    const grid = detail.match(/<div class="photos">.*?<\/div>/)?.[0];
+    // Linked to the original; the page itself shows a variant no wider than the cell needs.
+    expect(grid).toContain(`<a href="${uploaded.body.url}"><picture>`);
+    expect(grid).toContain(
+      `<source type="image/webp" srcset="${[480, 720, 1080].map((w) => `/media/${storageKey}.w${w}.webp ${w}w`).join(", ")}" sizes="(min-width: 46rem) 11rem, 50vw">`,
+    );
+    expect(grid).toContain('width="1080" height="720" loading="lazy"');
   });
 });

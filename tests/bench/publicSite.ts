@@ -9,8 +9,8 @@ import { killAllSiarProcesses, spawnSiar, type SiarProcess } from "../crash/proc
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { printTable, type Row } from "./table.js";
 
-// The public website under a crowd: autocannon's 50 clients on a unit's announcement page and
-// on the home page, served by one Siar process with its page cache (and once without it, for
+// The public website under a crowd: autocannon's 50 clients on a unit's announcement page, the
+// home page and the unit's own site, served by one Siar process with its page cache (and without, for
 // comparison), on the embedded database and, with DATABASE_URL, on PostgreSQL. Then how long an
 // edit takes to show: on the process that made it and, on PostgreSQL, on a second process.
 // Page weights are measured on the way. Targets: ≥ 2,000 requests/s with p99 ≤ 50 ms; an edit
@@ -26,6 +26,15 @@ const IMAGES = 5;
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd", "accept-language": "id-ID,id;q=0.9,en;q=0.8" };
 
 type Site = { process: SiarProcess; humas: ApiClient; announcement: { id: string; path: string } };
+
+/** The unit whose site and announcements are measured. */
+const UNIT_SITE = "/kecamatan/kapuas";
+/** The pages measured: a unit's announcement, the kabupaten's home page and the unit site's home page. */
+const pages = (site: Site): [string, string][] => [
+  ["announcement page", site.announcement.path],
+  ["home page", "/"],
+  ["Kecamatan Kapuas site", UNIT_SITE],
+];
 
 export async function publicSiteBenchmark(): Promise<void> {
   console.log(
@@ -64,7 +73,6 @@ async function onDatabase(label: string, adminUrl: string | null): Promise<void>
       SIAR_DATA_DIR: dataDirs.at(-1)!,
       SIAR_DEMO: "true",
       SIAR_SANDBOX: "false",
-      PUBLISH_INTERVAL_SECONDS: "1",
       // Request logs would be read by this process and compete for its core; warnings still show.
       LOG_LEVEL: "warn",
       ...extraEnv,
@@ -80,8 +88,8 @@ async function onDatabase(label: string, adminUrl: string | null): Promise<void>
     const rows: Row[] = [];
     // Other work on the machine makes single runs vary by 2× and more: each page gets several.
     for (let round = 1; round <= ROUNDS; round++) {
-      rows.push(await load(`announcement page, cached (${round})`, site.process.url + site.announcement.path));
-      rows.push(await load(`home page, cached (${round})`, `${site.process.url}/`));
+      for (const [page, pagePath] of pages(site))
+        rows.push(await load(`${page}, cached (${round})`, site.process.url + pagePath));
       rows.push(await load(`/healthz, no page (${round})`, `${site.process.url}/healthz`));
     }
     await site.process.kill();
@@ -89,8 +97,8 @@ async function onDatabase(label: string, adminUrl: string | null): Promise<void>
     // The same pages rendered on every request, as before the cache.
     const uncached = await start({ SIAR_PAGE_CACHE_SECONDS: "0" });
     const short = Math.min(SECONDS, 5);
-    rows.push(await load("announcement page, no cache", uncached.process.url + uncached.announcement.path, short));
-    rows.push(await load("home page, no cache", `${uncached.process.url}/`, short));
+    for (const [page, pagePath] of pages(uncached))
+      rows.push(await load(`${page}, no cache`, uncached.process.url + pagePath, short));
     await uncached.process.kill();
     printTable(
       `${CONNECTIONS} clients, ${SECONDS} s each (no cache: ${short} s), one Siar process on ${label}; target ≥ ${TARGET.requestsPerSecond} req/s with p99 ≤ ${TARGET.p99Ms} ms`,
@@ -126,6 +134,8 @@ async function prepareSite(process: SiarProcess, existing?: Site["announcement"]
       body: `Air Sungai Kapuas naik 40 cm dalam enam jam terakhir di Kecamatan Kapuas. Warga di bantaran sungai diminta mengamankan barang berharga, menyiapkan tas siaga dan mengikuti arahan petugas. Posko pengungsian dibuka di kantor camat. Pembaruan ke-${i}.`,
       hashtags: ["SiagaBanjir", "Sanggau"],
       channelIds: [website.id],
+      // On the kecamatan's own site as well as the kabupaten's.
+      siteUnitId: kapuas.id,
       mediaIds: [posters[i % IMAGES]!],
     });
     if (created.status !== 201) throw new Error(`creating a post: ${JSON.stringify(created.body)}`);
@@ -139,7 +149,7 @@ async function prepareSite(process: SiarProcess, existing?: Site["announcement"]
   }
   // The posters' variants are made in the background after each upload: let that work finish
   // (each request waits for its variant) so that it does not run during the measurements.
-  for (const pagePath of ["/", announcement.path]) {
+  for (const pagePath of ["/", announcement.path, UNIT_SITE]) {
     for (const image of imageAddresses(await (await fetch(process.url + pagePath)).text()))
       await fetch(process.url + image);
   }
@@ -181,13 +191,10 @@ async function thumbnailWeights(site: Site): Promise<Row[]> {
   return rows;
 }
 
-/** HTML (with its inline CSS) of the two pages, as sent plain, gzip and brotli. */
+/** HTML (with its inline CSS) of the measured pages, as sent plain, gzip and brotli. */
 async function pageWeights(site: Site): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const [page, pagePath] of [
-    ["home", "/"],
-    ["announcement", site.announcement.path],
-  ]) {
+  for (const [page, pagePath] of pages(site)) {
     const html = Buffer.from(await (await fetch(site.process.url + pagePath)).arrayBuffer());
     const images = (html.toString().match(/<img /g) ?? []).length;
     rows.push({

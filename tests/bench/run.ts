@@ -21,7 +21,8 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     run: dashboardBenchmark,
   },
   "public-site": {
-    about: "home and announcement pages under 50 clients, page weights, an edit showing (PGlite, and PostgreSQL)",
+    about:
+      "home, announcement and unit-site pages under 50 clients, page weights, an edit showing (PGlite, PostgreSQL)",
     run: publicSiteBenchmark,
   },
 };

@@ -13,8 +13,12 @@ const SOURCE_TYPES: Record<Exclude<VariantFormat, "jpg">, string> = { avif: "ima
 const variantPath = (image: PageImage, letter: string, size: number, format: VariantFormat) =>
   `${image.path}.${letter}${size}.${format}`;
 
-/** A square thumbnail `side` CSS pixels wide (as the stylesheet draws it), at 1× and 2×. */
-export function thumbnailImage(image: PageImage, { alt, side }: { alt: string; side: number }): SafeMarkup {
+/** The side of a list's thumbnail in CSS pixels, as the stylesheet's `.card img` draws it (6rem). */
+const THUMBNAIL_SIDE = 96;
+
+/** A square thumbnail as lists show it beside a title, at 1× and 2×. */
+export function thumbnailImage(image: PageImage, { alt }: { alt: string }): SafeMarkup {
+  const side = THUMBNAIL_SIDE;
   const { letter, sizes } = VARIANT_PRESETS.thumb;
   const [small, large] = sizes;
   const srcset = (format: VariantFormat) =>

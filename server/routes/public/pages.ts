@@ -26,8 +26,6 @@ ${
   });
 }
 
-/** The list's thumbnail side in CSS pixels, as the stylesheet's `.card img` draws it. */
-const THUMBNAIL_SIDE = 96;
 /** How wide a column image is drawn: the page's column (46rem less its padding), or the screen less that padding. */
 const COLUMN_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)";
 
@@ -35,7 +33,7 @@ function announcementCard(post: PublicPost): SafeMarkup {
   const thumbnail = post.coverImage;
   // The thumbnail sits beside the title that already names the announcement, hence alt="".
   return html`<article class="card">
-${thumbnail && thumbnailImage(thumbnail, { alt: "", side: THUMBNAIL_SIDE })}
+${thumbnail && thumbnailImage(thumbnail, { alt: "" })}
 <div>
 <h2><a href="${post.path}">${post.title}</a></h2>
 ${dateLine(post)}

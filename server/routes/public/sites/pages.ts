@@ -1,5 +1,6 @@
 import type { Attachments } from "../../../presenters/siteEntry.js";
 import type { ContentOf } from "../../../sites/content.js";
+import { thumbnailImage } from "../images.js";
 import { html, type SafeMarkup } from "../markup.js";
 import { excerpt, paragraphs } from "../text.js";
 import { planActualChart } from "./charts.js";
@@ -48,7 +49,7 @@ export function potentialList(view: SiteView, entries: Entries<"potential">, att
 ${entries.length === 0 && html`<p>${t(view).empty}</p>`}
 ${entries.map((entry) => {
   const cover = entry.content.photos.map((id) => attachments[id]).find(Boolean);
-  return html`<article class="card">${cover && html`<img src="${cover.url}" alt="" loading="lazy" decoding="async">`}<div>
+  return html`<article class="card">${cover && thumbnailImage(cover, { alt: "" })}<div>
 <h2><a href="${href(view, sectionPath(view, "potensi", entry.id))}">${entry.content.title}</a></h2>
 <p class="meta">${t(view).potentialCategories[entry.content.category]}${entry.content.location && ` · ${entry.content.location}`}</p>
 <p>${excerpt(entry.content.description)}</p></div></article>`;

@@ -1,5 +1,6 @@
 import type { Attachments } from "../../../presenters/siteEntry.js";
 import { sitePath } from "../../../sites/slugs.js";
+import { columnImage } from "../images.js";
 import { layout } from "../layout.js";
 import { html, type SafeMarkup, trusted } from "../markup.js";
 import type { PublicEntry, PublicUnit } from "./data.js";
@@ -106,12 +107,15 @@ export function verifiedMark(view: SiteView, entry: Pick<PublicEntry, "verifiedB
   return html`<p><span class="verified">✓ ${SITE_TEXT[view.locale].verified(entry.verifiedBy, formatDay(entry.verifiedAt, view.locale, view.unit.timezone))}</span></p>`;
 }
 
+/** How wide a cell of `.photos` is drawn: about a quarter of the 44rem column, half a phone's screen. */
+const PHOTO_CELL_SIZES = "(min-width: 46rem) 11rem, 50vw";
+
 export function photoGrid(ids: string[], attachments: Attachments, alt: string): SafeMarkup {
   const shown = ids.flatMap((id) => (attachments[id] ? [attachments[id]] : []));
   if (shown.length === 0) return html``;
+  // Each cell is a fraction of the column (at least 9rem): a small variant, linked to the original.
   return html`<div class="photos">${shown.map(
-    (photo) =>
-      html`<a href="${photo.url}"><img src="${photo.url}" alt="${alt}"${photo.width ? html` width="${photo.width}"` : ""}${photo.height ? html` height="${photo.height}"` : ""} loading="lazy" decoding="async"></a>`,
+    (photo) => html`<a href="${photo.url}">${columnImage(photo, { alt, sizes: PHOTO_CELL_SIZES, first: false })}</a>`,
   )}</div>`;
 }
 
