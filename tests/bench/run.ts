@@ -2,6 +2,7 @@ import { killAllSiarProcesses } from "../crash/processes.js";
 import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
+import { dipSearchBenchmark } from "./dipSearch.js";
 import { inboxBenchmark } from "./inbox.js";
 import { publishingBenchmark } from "./publishing.js";
 
@@ -18,6 +19,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   dashboard: {
     about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)",
     run: dashboardBenchmark,
+  },
+  dip: {
+    about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",
+    run: dipSearchBenchmark,
   },
 };
 
