@@ -13,8 +13,16 @@ async function navLinkTestIds(page: Page): Promise<string[]> {
 
 describe("the signed-in navigation", () => {
   const expected: [string, string[]][] = [
-    ["admin@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
-    ["humas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
+    [
+      "admin@sanggau.demo",
+      ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-dip", "nav-admin"],
+    ],
+    [
+      "humas@sanggau.demo",
+      ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-dip", "nav-admin"],
+    ],
+    ["ppid.kapuas@sanggau.demo", ["nav-calendar", "nav-dip"]],
+    ["operator.sungaimawang@sanggau.demo", ["nav-calendar", "nav-dip"]],
     ["petugas.kapuas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox"]],
     ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-dashboard", "nav-admin"]],
   ];
