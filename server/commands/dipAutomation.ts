@@ -74,6 +74,11 @@ export async function syncSertaMertaEntries(
 }
 
 async function withdrawEntriesOfWithdrawnPosts(services: Services, postId?: string): Promise<number> {
+  // Most posts' changes concern no entry: a read, not a transaction, says so.
+  const affected = await services.prisma.dipItem.count({
+    where: { status: "published", post: { status: "withdrawn", ...(postId ? { id: postId } : {}) } },
+  });
+  if (affected === 0) return 0;
   const withdrawn = await services.prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; unitId: string; postId: string }[]>(Prisma.sql`
       UPDATE "DipItem" i SET "status" = 'withdrawn', "withdrawnAt" = ${new Date()},
@@ -107,12 +112,12 @@ async function withdrawEntriesOfWithdrawnPosts(services: Services, postId?: stri
 export async function recordEndedExemptions(services: Services, now = new Date()): Promise<number> {
   const ended = await services.prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; unitId: string; exemptionEndsAt: Date; exemptionLetter: string | null }[]
+      { id: string; unitId: string; exemptionEndsAt: Date; exemptionLetter: string | null; status: string }[]
     >(
       Prisma.sql`
       UPDATE "DipItem" SET "exemptionEndRecordedAt" = ${now}
       WHERE "class" = 'dikecualikan' AND "exemptionEndsAt" <= ${now} AND "exemptionEndRecordedAt" IS NULL
-      RETURNING "id", "unitId", "exemptionEndsAt", "exemptionLetter"`,
+      RETURNING "id", "unitId", "exemptionEndsAt", "exemptionLetter", "status"::text AS "status"`,
     );
     if (rows.length > 0)
       await tx.auditEvent.createMany({
@@ -122,7 +127,11 @@ export async function recordEndedExemptions(services: Services, now = new Date()
             targetType: "DipItem",
             targetId: row.id,
             unitId: row.unitId,
-            changes: { exemptionEndsAt: row.exemptionEndsAt, exemptionLetter: row.exemptionLetter, nowPublic: true },
+            changes: {
+              exemptionEndsAt: row.exemptionEndsAt,
+              exemptionLetter: row.exemptionLetter,
+              nowPublic: row.status === "published",
+            },
           }),
         ),
       });

@@ -377,6 +377,29 @@ describe("lists, search and filters", () => {
   });
 });
 
+describe("a search with very many matches", () => {
+  it("says more than a thousand were found and still pages on, newest first", async () => {
+    const tag = `Ribuan${Date.now()}`;
+    const now = Date.now();
+    await siar.services.prisma.dipItem.createMany({
+      data: Array.from({ length: 1005 }, (_, n) => ({
+        ...dipEntry(units["dinas-pupr"]!, { title: `${tag} ${n}` }),
+        madeOn: null,
+        status: "published" as const,
+        publishedAt: new Date(now - n * 1000),
+      })),
+    });
+    const first = await publicPage(`/ppid/dip?q=${tag}`);
+    expect(first.text).toContain("Lebih dari 1.000 informasi ditemukan");
+    expect(first.text).toContain(`>${tag} 0<`);
+    expect(first.text).toContain(`halaman=2" rel="next"`);
+    const last = await publicPage(`/ppid/dip?q=${tag}&halaman=51`);
+    expect(last.text.match(/<article class="dip">/g)).toHaveLength(5);
+    expect(last.text).toContain(`>${tag} 1004<`);
+    expect(last.text).not.toContain('rel="next"');
+  });
+});
+
 describe("exports", () => {
   it("the public DIP as CSV and JSON, with the filters of the page; staff export with status", async () => {
     const tag = `Ekspor${Date.now()}`;

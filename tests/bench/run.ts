@@ -2,6 +2,7 @@ import { killAllSiarProcesses } from "../crash/processes.js";
 import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
+import { dipSearchBenchmark } from "./dipSearch.js";
 import { inboxBenchmark } from "./inbox.js";
 import { publicSiteBenchmark } from "./publicSite.js";
 import { publishingBenchmark } from "./publishing.js";
@@ -24,6 +25,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about:
       "home, announcement and unit-site pages under 50 clients, page weights, an edit showing (PGlite, PostgreSQL)",
     run: publicSiteBenchmark,
+  },
+  dip: {
+    about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",
+    run: dipSearchBenchmark,
   },
 };
 

@@ -65,4 +65,60 @@ describe("the public information list, end to end", () => {
     });
     fs.rmSync(dir, { recursive: true, force: true });
   }, 90_000);
+
+  it("an announcement marked serta-merta in the composer joins the DIP once published, linking to its page", async () => {
+    await suite.asUser("humas@sanggau.demo", async (page) => {
+      await page.goto("/app/compose");
+      await page.getByLabel("Judul").fill("Jalan Sanggau–Sekadau tertutup longsor");
+      await page
+        .getByLabel("Isi")
+        .fill("Hindari ruas km 12; arus dialihkan lewat Jalan Kebadu sampai pembersihan selesai.");
+      await page
+        .getByRole("checkbox", { name: /^Website/ })
+        .first()
+        .check();
+      await page.getByTestId("compose-serta-merta").check();
+      await page.getByRole("button", { name: "Ajukan" }).click();
+      await page.getByRole("heading", { name: "Jalan Sanggau–Sekadau tertutup longsor", level: 1 }).waitFor();
+    });
+    // The worker publishes it; the DIP then lists it as serta-merta, linking to the announcement.
+    await suite.withPage(async (page) => {
+      await expect
+        .poll(
+          async () => {
+            // Pages are cached for a minute: each look is a new address.
+            await page.goto(`/ppid/dip?kelas=serta_merta&q=longsor+sekadau&t=${Date.now()}`);
+            return page.getByRole("link", { name: "Jalan Sanggau–Sekadau tertutup longsor" }).count();
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toBe(1);
+      await page.getByRole("link", { name: "Jalan Sanggau–Sekadau tertutup longsor" }).click();
+      await page.locator('a[href^="/pengumuman/"]').click();
+      await page.getByRole("heading", { name: "Jalan Sanggau–Sekadau tertutup longsor", level: 1 }).waitFor();
+      expect(page.url()).toContain("/pengumuman/");
+    });
+  }, 90_000);
+
+  it("a PPID writes its profile in the staff app, and its public page shows it; humas read entries without changing them", async () => {
+    await suite.asUser("ppid.kapuas@sanggau.demo", async (page) => {
+      await page.getByTestId("nav-dip").click();
+      await page.getByTestId("ppid-profiles").click();
+      await page.getByRole("link", { name: "Kecamatan Kapuas", exact: true }).click();
+      await page.getByLabel("Waktu layanan").fill("Senin–Jumat 08.00–13.00 WIB, Sabtu tutup");
+      await page.getByRole("button", { name: "Simpan" }).click();
+      await page.getByText("Tersimpan.").waitFor();
+    });
+    const profile = await (await fetch(`${suite.siar.url}/ppid/kec-kapuas`)).text();
+    expect(profile).toContain("Senin–Jumat 08.00–13.00 WIB, Sabtu tutup");
+
+    await suite.asUser("humas@sanggau.demo", async (page) => {
+      await page.getByTestId("nav-dip").click();
+      expect(await page.getByTestId("dip-new").count()).toBe(0);
+      await page.getByRole("link", { name: "APBDes Sungai Mawang 2026" }).click();
+      await page.getByText("Kepala Desa Sungai Mawang").waitFor();
+      expect(await page.getByRole("button", { name: "Simpan" }).count()).toBe(0);
+      expect(await page.getByTestId("dip-publish").count()).toBe(0);
+    });
+  });
 });

@@ -20,6 +20,7 @@ describe("the signed-in navigation", () => {
     ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-sites", "nav-dashboard", "nav-admin"]],
     ["ppid@sanggau.demo", ["nav-calendar", "nav-dip"]],
     ["operator.sungaimawang@sanggau.demo", ["nav-calendar", "nav-sites", "nav-dip"]],
+    ["ppid.kapuas@sanggau.demo", ["nav-calendar", "nav-dip"]],
   ];
 
   it.each(expected)("shows %s exactly the sections their role allows", async (email, links) => {
@@ -88,7 +89,13 @@ describe("signing in and out", () => {
       await page.getByRole("button", { name: "English" }).click();
       const nav = page.getByRole("navigation", { name: "Main navigation" });
       await nav.waitFor();
-      expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Compose", "Posts", "Calendar", "Inbox", "Unit sites"]);
+      expect(await nav.getByRole("link").allInnerTexts()).toEqual([
+        "Compose",
+        "Posts",
+        "Calendar",
+        "Inbox",
+        "Unit sites",
+      ]);
       expect(await page.getAttribute("html", "lang")).toBe("en");
       // Saved to the account, not only to this browser: without localStorage it stays English.
       await page.evaluate(() => localStorage.clear());

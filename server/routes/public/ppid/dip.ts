@@ -20,6 +20,8 @@ import { localized, pageLanguage, WORDS } from "./text.js";
 import { entryCard, exemptionEndDay, formatDay, ppidPage } from "./views.js";
 
 const PAGE_SIZE = 20;
+const UNIT_CHOICES_MS = 60_000;
+type UnitChoice = { id: string; name: string; code: string | null };
 
 // A form sends its empty fields too: an empty filter is no filter.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -83,12 +85,23 @@ export function dipListRoutes(services: Services): Router {
     );
   }
 
-  /** The units that have published entries, for the unit filter. */
-  const unitsWithEntries = () =>
-    prisma.$queryRaw<{ id: string; name: string; code: string | null }[]>(Prisma.sql`
-      SELECT u."id", u."name", u."code" FROM "Unit" u
-      WHERE EXISTS (SELECT 1 FROM "DipItem" i WHERE i."unitId" = u."id" AND i."status" = 'published')
-      ORDER BY u."path"`);
+  /**
+   * The units that have published entries, for the unit filter; kept for as long as the pages
+   * themselves are cached (a minute), as every page of every search shows the same choice.
+   */
+  let unitChoices: { at: number; units: Promise<UnitChoice[]> } | null = null;
+  const unitsWithEntries = () => {
+    if (!unitChoices || Date.now() - unitChoices.at > UNIT_CHOICES_MS) {
+      const units = prisma.$queryRaw<UnitChoice[]>(Prisma.sql`
+        SELECT u."id", u."name", u."code" FROM "Unit" u
+        WHERE EXISTS (SELECT 1 FROM "DipItem" i WHERE i."unitId" = u."id" AND i."status" = 'published')
+        ORDER BY u."path"`);
+      unitChoices = { at: Date.now(), units };
+      // A failed read is not kept.
+      units.catch(() => (unitChoices = null));
+    }
+    return unitChoices.units;
+  };
 
   async function listPage(req: Request, res: Response, audience: "public" | "excepted") {
     const read = await readFilters(req, res, audience);
@@ -108,10 +121,11 @@ export function dipListRoutes(services: Services): Router {
     const [site, total, ids, units] = await Promise.all([
       findSite(services),
       countDipItems(prisma, filters, now),
-      dipItemIds(prisma, filters, { order: "published", limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now),
+      // One more than a page: whether there is a next one, when the count stops at its cap.
+      dipItemIds(prisma, filters, { order: "published", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, now),
       unitsWithEntries(),
     ]);
-    const items = await loadDipItems(prisma, ids);
+    const items = await loadDipItems(prisma, ids.slice(0, PAGE_SIZE));
     const t = WORDS[lang];
     const path = audience === "public" ? DIP_PATH : EXCEPTED_DIP_PATH;
     const kept = {
@@ -120,23 +134,20 @@ export function dipListRoutes(services: Services): Router {
       kelas: audience === "public" ? query.kelas : undefined,
       tahun: query.tahun,
     };
-    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const pages = {
+      page,
+      hasNext: ids.length > PAGE_SIZE,
+      count: total.more ? null : Math.max(1, Math.ceil(total.count / PAGE_SIZE)),
+    };
     const title = audience === "public" ? t.dip : t.exceptedList;
     const main = html`<h1>${title}</h1>
 <p>${audience === "public" ? t.dipIntro : t.exceptedIntro}</p>
 <p>${audience === "public" ? html`<a href="${localized(EXCEPTED_DIP_PATH, lang)}">${t.exceptedList}</a>` : html`<a href="${localized(DIP_PATH, lang)}">${t.dip}</a>`} · <a href="${localized(path, lang, { ...kept, format: "csv" })}">${t.export} (CSV)</a> · <a href="${localized(path, lang, { ...kept, format: "json" })}">${t.export} (JSON)</a></p>
 ${filterForm(lang, path, query, units, audience)}
-<p role="status">${t.results(total)}</p>
+<p role="status">${total.more ? t.moreResults(total.count) : t.results(total.count)}</p>
 ${items.length === 0 && html`<p>${t.none}</p>`}
 ${items.map((item) => (audience === "public" ? entryCard(item, lang) : html`${entryCard(item, lang)}${exceptedDetails(item, lang)}`))}
-${
-  pageCount > 1 &&
-  html`<nav class="pages" aria-label="${t.pageOf(page, pageCount)}">
-<span>${page > 1 && html`<a href="${localized(path, lang, { ...kept, halaman: page - 1 })}" rel="prev">${t.previous}</a>`}</span>
-<span>${t.pageOf(page, pageCount)}</span>
-<span>${page < pageCount && html`<a href="${localized(path, lang, { ...kept, halaman: page + 1 })}" rel="next">${t.next}</a>`}</span>
-</nav>`
-}
+${pager(lang, pages, (halaman) => localized(path, lang, { ...kept, halaman }))}
 <section class="blok"><h2>${t.notFoundAsk}</h2><p><a class="tombol" href="${REQUEST_FORM_PATH}">${t.requestButton}</a></p></section>`;
     send(
       res,
@@ -155,11 +166,27 @@ ${
   return router;
 }
 
+/** Previous and next pages; "page 3 of 14", or "page 3" when the count stopped at its cap. */
+function pager(
+  lang: Locale,
+  { page, hasNext, count }: { page: number; hasNext: boolean; count: number | null },
+  link: (page: number) => string,
+): SafeMarkup {
+  const t = WORDS[lang];
+  if (page === 1 && !hasNext) return html``;
+  const label = count === null ? t.page(page) : t.pageOf(page, count);
+  return html`<nav class="pages" aria-label="${label}">
+<span>${page > 1 && html`<a href="${link(page - 1)}" rel="prev">${t.previous}</a>`}</span>
+<span>${label}</span>
+<span>${hasNext && html`<a href="${link(page + 1)}" rel="next">${t.next}</a>`}</span>
+</nav>`;
+}
+
 function filterForm(
   lang: Locale,
   path: string,
   query: ListQuery,
-  units: { id: string; name: string; code: string | null }[],
+  units: UnitChoice[],
   audience: "public" | "excepted",
 ): SafeMarkup {
   const t = WORDS[lang];
