@@ -62,6 +62,11 @@ const catalogue = {
     id: "Email ini sudah dipakai pengguna lain.",
     en: "This e-mail address is already in use.",
   },
+  push_desa_mismatch: {
+    status: 403,
+    id: "Kode desa yang dikirim OpenSID bukan kode desa pemilik token ini. Periksa kode desa di OpenSID atau minta admin menerbitkan token untuk desa yang benar.",
+    en: "The desa code OpenSID sent is not the code of the desa this token belongs to. Check the desa code in OpenSID or ask an admin for a token for the right desa.",
+  },
   unit_code_taken: { status: 409, id: "Kode unit ini sudah dipakai.", en: "This unit code is already in use." },
   invalid_unit_parent: {
     status: 400,
