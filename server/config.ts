@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import type { SignInLimits } from "./auth/signInThrottle.js";
+import { GRAPH_API_VERSION } from "./channels/graphVersion.js";
 
 /** Raised when the environment does not describe a runnable Siar; start-up prints it and exits. */
 export class ConfigError extends Error {
@@ -114,6 +115,17 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{32}$/i, "expected the 32-character App Secret from Meta's App Dashboard (App settings → Basic)")
     .optional(),
+  META_LOGIN_CONFIG_ID: z
+    .string()
+    .regex(
+      /^\d{5,20}$/,
+      "expected the numeric Configuration ID from Meta's App Dashboard (Facebook Login for Business → Configurations)",
+    )
+    .optional(),
+  META_GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d{2}\.0$/, "expected a Graph API version such as v26.0")
+    .default(GRAPH_API_VERSION),
   META_OAUTH_DIALOG_URL: z.url({ error: "expected an absolute URL such as https://www.facebook.com" }).optional(),
   META_WEBHOOK_VERIFY_TOKEN: z
     .string()
@@ -195,8 +207,11 @@ export type Config = {
    * The platforms' OAuth apps for "connect with Facebook / X"; undefined where not configured
    * (demo mode then uses the sandbox's apps). Without a secret, X is used as a public PKCE client.
    */
+  /** The Graph API version every Facebook and Instagram call uses (META_GRAPH_API_VERSION). */
+  graphApiVersion: string;
   oauth: {
-    meta?: { appId: string; appSecret: string; dialogUrl?: string };
+    /** loginConfigId: the Facebook Login for Business configuration the dialog opens with. */
+    meta?: { appId: string; appSecret: string; loginConfigId: string; dialogUrl?: string };
     x?: { clientId: string; clientSecret?: string };
   };
   /** E-mailed reports: without SMTP nothing is sent and the schedule is off. */
@@ -247,6 +262,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.META_APP_ID ? "META_APP_SECRET: required with META_APP_ID" : "META_APP_ID: required with META_APP_SECRET",
     ]);
   }
+  // Facebook Login for Business opens a saved configuration; without config_id the dialog says the app is
+  // not available (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/).
+  if ((e.META_APP_ID === undefined) !== (e.META_LOGIN_CONFIG_ID === undefined)) {
+    throw new ConfigError([
+      e.META_APP_ID
+        ? "META_LOGIN_CONFIG_ID: required with META_APP_ID (Facebook Login for Business → Configurations → the configuration's ID)"
+        : "META_APP_ID: required with META_LOGIN_CONFIG_ID",
+    ]);
+  }
   if (e.X_CLIENT_SECRET && !e.X_CLIENT_ID) throw new ConfigError(["X_CLIENT_ID: required with X_CLIENT_SECRET"]);
   // A sender without a server (or the reverse) is a half-finished set-up: say so at start, not at 07:00 on Monday.
   if (e.SMTP_URL && !e.SMTP_FROM)
@@ -291,12 +315,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
     engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
+    graphApiVersion: e.META_GRAPH_API_VERSION,
     logLevel: e.LOG_LEVEL,
     oauth: {
       meta: e.META_APP_ID
         ? {
             appId: e.META_APP_ID,
             appSecret: e.META_APP_SECRET!,
+            loginConfigId: e.META_LOGIN_CONFIG_ID!,
             dialogUrl: e.META_OAUTH_DIALOG_URL?.replace(/\/$/, ""),
           }
         : undefined,

@@ -1,6 +1,7 @@
 /** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
 import { ChannelError, type ChannelTarget } from "./adapter.js";
 import { isGraphThrottling } from "./errorCodes.js";
+import { GRAPH_API_VERSION } from "./graphVersion.js";
 import {
   DEFAULT_TIMEOUT_MS,
   minutesFromNow,
@@ -11,11 +12,14 @@ import {
   sendRequest,
 } from "./http.js";
 
-/** Non-secret settings of a Graph channel; both default to Meta's production values. */
+/**
+ * Non-secret settings of a Graph channel: where Graph is (Meta's, or the sandbox) and the version
+ * to call, which targetOf fills from META_GRAPH_API_VERSION.
+ */
 export type GraphSettings = { baseUrl?: string; apiVersion?: string };
 
 export const GRAPH_BASE_URL = "https://graph.facebook.com";
-export const GRAPH_API_VERSION = "v23.0";
+export { GRAPH_API_VERSION };
 
 /** How far reconciliation and listing go back through paged results before giving up. */
 const MAX_PAGES = 10;

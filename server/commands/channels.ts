@@ -1,6 +1,8 @@
 import { recordAudit, type Origin } from "../audit/record.js";
 import { ChannelError, type ChannelTarget } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
+import { syncMetaConnection } from "../channels/metaConnection.js";
+import { settingsFor } from "../channels/target.js";
 import type { Channel } from "../db/generated/client.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -18,9 +20,12 @@ export type ChannelInput = {
   simulated?: boolean;
 };
 
-async function verified(target: ChannelTarget) {
+async function verified(services: Services, target: ChannelTarget) {
   try {
-    return await adapterFor(target.kind).verify(target);
+    return await adapterFor(target.kind).verify({
+      ...target,
+      settings: settingsFor(services, target.kind, target.settings),
+    });
   } catch (error) {
     if (error instanceof ChannelError)
       throw new AppError("channel_verification_failed", { reason: error.message, code: error.code });
@@ -34,14 +39,15 @@ export async function connectChannel(
   { origin, channel: input }: { origin: Origin; channel: ChannelInput },
 ): Promise<Channel> {
   const settings = input.settings ?? {};
-  const account = await verified({
+  const account = await verified(services, {
     kind: input.kind,
     externalId: input.externalId ?? "",
     settings,
     credentials: input.credentials,
   });
+  let channel: Channel;
   try {
-    return await services.prisma.$transaction(async (tx) => {
+    channel = await services.prisma.$transaction(async (tx) => {
       const channel = await tx.channel.create({
         data: {
           unitId: input.unitId,
@@ -73,6 +79,9 @@ export async function connectChannel(
     if (isUniqueViolation(error)) throw new AppError("channel_already_connected", { field: "externalId" });
     throw error;
   }
+  // Subscribing the Page and reading the permissions talk to Meta: after the commit, and a refusal is recorded, not thrown.
+  await syncMetaConnection(services, origin, channel, "subscribed");
+  return channel;
 }
 
 export type ChannelChanges = {
@@ -93,8 +102,13 @@ export async function updateChannel(
   const settings = input.settings ?? (channel.settings as Record<string, string>);
   const reconnecting = input.credentials !== undefined;
   if (reconnecting)
-    await verified({ kind: channel.kind, externalId: channel.externalId, settings, credentials: input.credentials! });
-  return services.prisma.$transaction(async (tx) => {
+    await verified(services, {
+      kind: channel.kind,
+      externalId: channel.externalId,
+      settings,
+      credentials: input.credentials!,
+    });
+  const updated = await services.prisma.$transaction(async (tx) => {
     const status = reconnecting ? "connected" : (input.status ?? channel.status);
     const updated = await tx.channel.update({
       where: { id },
@@ -132,6 +146,10 @@ export async function updateChannel(
     });
     return updated;
   });
+  // Back in use: its Page is subscribed again; disabled: the Page stops sending its webhooks.
+  if (updated.status !== channel.status || reconnecting)
+    await syncMetaConnection(services, origin, updated, updated.status === "disabled" ? "unsubscribed" : "subscribed");
+  return updated;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { META_PERMISSIONS, requiredPermissions } from "../channels/permissions.js";
 import type { Channel } from "../db/generated/client.js";
 import type { Locale } from "../i18n/locale.js";
 import { unreachableFromInternet } from "../media/publicReach.js";
@@ -28,6 +29,29 @@ export function presentChannel(
     warning: mediaUnreachable
       ? { code: "public_base_url_unreachable", message: UNREACHABLE_MEDIA[context.locale] }
       : null,
+    webhooks: isMetaChannel(channel)
+      ? {
+          status: channel.webhookStatus,
+          fields: channel.webhookFields,
+          error: channel.webhookError,
+          checkedAt: channel.webhookCheckedAt?.toISOString() ?? null,
+        }
+      : null,
+    permissions: isMetaChannel(channel) ? permissionsOf(channel, context.locale) : null,
     createdAt: channel.createdAt.toISOString(),
   };
+}
+
+const isMetaChannel = (channel: Pick<Channel, "kind">) => channel.kind === "facebook" || channel.kind === "instagram";
+
+/** The permissions the channel needs and the token lacks, each with what stops working, in the reader's language. */
+function permissionsOf(channel: Channel, locale: Locale) {
+  const checkedAt = channel.permissionsCheckedAt?.toISOString() ?? null;
+  const granted = new Set(channel.grantedPermissions);
+  const missing = checkedAt
+    ? requiredPermissions(channel.kind)
+        .filter((permission) => !granted.has(permission))
+        .map((permission) => ({ permission, use: META_PERMISSIONS[permission]!.use[locale] }))
+    : [];
+  return { checkedAt, missing };
 }

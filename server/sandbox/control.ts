@@ -13,6 +13,7 @@ import { addInstagramComment, containerStatus } from "./graph/instagram";
 import type { GraphRateLimitCode, GraphUsage } from "./graph/usage";
 import { growEngagement, hasEngageablePost, setEngagement } from "./engagement";
 import { parseBody } from "./http";
+import { MetaAppControl, metaAppControlRoutes } from "./metaAppControl";
 import {
   DEFAULT_ACCOUNTS,
   type Engagement,
@@ -78,7 +79,12 @@ export interface SandboxServices {
 }
 
 export class SandboxControl {
-  constructor(private readonly services: SandboxServices) {}
+  /** The Meta app's configuration, Advanced Access, Page subscriptions, scoped tokens, withdrawn metrics. */
+  readonly metaApp: MetaAppControl;
+
+  constructor(private readonly services: SandboxServices) {
+    this.metaApp = new MetaAppControl(services.state);
+  }
 
   private get state(): SandboxState {
     return this.services.state;
@@ -373,6 +379,7 @@ export function controlApi(control: SandboxControl, controlToken: string, creden
   };
 
   router.get("/_sandbox/credentials", (_req, res) => res.json(credentials()));
+  router.use(metaAppControlRoutes(control.metaApp));
   router.get("/_sandbox/published", (_req, res) => res.json(control.published()));
   router.post("/_sandbox/facebook/comments", async (req, res) =>
     res.status(201).json({ data: control.injectFacebookComments(await body(req)) }),

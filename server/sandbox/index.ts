@@ -40,7 +40,7 @@ export interface SandboxOptions {
 
 export interface SandboxCredentials {
   graph: {
-    /** e.g. http://127.0.0.1:PORT; append /v23.0/... */
+    /** e.g. http://127.0.0.1:PORT; append /v26.0/... */
     baseUrl: string;
     apiVersion: string;
     appId: string;
@@ -85,7 +85,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const DEFAULT_GRAPH_VERSION = "v23.0";
+const DEFAULT_GRAPH_VERSION = "v26.0";
 /** WordPress media and Graph photo sources arrive as one body; allow video-sized uploads. */
 const MAX_BODY = "600mb";
 

@@ -58,6 +58,18 @@ describe("configuration from the environment", () => {
     ]);
   });
 
+  it("needs the Login for Business configuration with a Meta app, and reads the Graph API version", () => {
+    const app = { META_APP_ID: "880011223344556", META_APP_SECRET: "0123456789abcdef0123456789abcdef" };
+    expect(problemsOf(app)).toEqual([expect.stringMatching(/^META_LOGIN_CONFIG_ID: required with META_APP_ID/)]);
+    const config = loadConfig({ ...app, META_LOGIN_CONFIG_ID: "1200334455667788" });
+    expect(config.oauth.meta).toMatchObject({ loginConfigId: "1200334455667788" });
+    expect(config.graphApiVersion).toBe("v26.0");
+    expect(loadConfig({ META_GRAPH_API_VERSION: "v27.0" }).graphApiVersion).toBe("v27.0");
+    expect(problemsOf({ META_GRAPH_API_VERSION: "26" })).toEqual([
+      expect.stringMatching(/^META_GRAPH_API_VERSION: expected a Graph API version such as v26.0/),
+    ]);
+  });
+
   it("rejects a database URL that is not PostgreSQL", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://x@y/z" })).toEqual([
       expect.stringMatching(/^DATABASE_URL: expected a PostgreSQL URL/),
