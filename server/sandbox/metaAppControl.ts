@@ -6,6 +6,7 @@
  */
 import { type Request, Router } from "express";
 import { z } from "zod";
+import type { PageRequirement } from "./graph/publishingChecks";
 import { parseBody } from "./http";
 import { randomToken } from "./oauth/store";
 import { DEFAULT_ACCOUNTS, type SandboxState } from "./state";
@@ -44,6 +45,12 @@ export class MetaAppControl {
     return token;
   }
 
+  /** What the seeded Page requires of whoever publishes, not yet done (PPA, two-factor); empty: nothing. */
+  setPageRequirements(requirements: PageRequirement[]): void {
+    const list = z.array(z.enum(["page_publishing_authorization", "two_factor_authentication"])).parse(requirements);
+    this.state.graph.pageRequirements.set(DEFAULT_ACCOUNTS.page.id, new Set(list));
+  }
+
   /** Page insights metrics Meta has since withdrawn: asking for them becomes an invalid-metric error. */
   withdrawMetrics(metrics: string[]): void {
     for (const metric of z.array(z.string().min(1)).parse(metrics)) this.state.graph.withdrawnMetrics.add(metric);
@@ -67,6 +74,10 @@ export function metaAppControlRoutes(control: MetaAppControl): Router {
   router.get("/_sandbox/meta/page-subscriptions", (_req, res) => res.json(control.pageSubscriptions()));
   router.post("/_sandbox/meta/page-tokens", async (req, res) => {
     res.status(201).json({ token: control.issuePageToken(await list("permissions")(req)) });
+  });
+  router.put("/_sandbox/meta/page-requirements", async (req, res) => {
+    control.setPageRequirements((await list("requirements")(req)) as PageRequirement[]);
+    res.status(204).end();
   });
   router.post("/_sandbox/meta/withdrawn-metrics", async (req, res) => {
     control.withdrawMetrics(await list("metrics")(req));

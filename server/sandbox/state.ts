@@ -348,6 +348,8 @@ export class SandboxState {
     advancedAccess: new Set<string>(),
     /** The Page webhook fields the app is subscribed to per Page (POST /{page-id}/subscribed_apps). */
     pageSubscriptions: new Map<string, Set<string>>(),
+    /** What a Page requires of the publishing person that they have not done (PPA, two-factor): Page id → requirements. */
+    pageRequirements: new Map<string, Set<string>>(),
     /** Page metrics Meta has withdrawn since (set by tests): asking for one is an invalid-metric error. */
     withdrawnMetrics: new Set<string>(),
   };

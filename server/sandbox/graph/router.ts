@@ -11,6 +11,7 @@ import { resolveFacebookNode } from "./facebook";
 import { resolveInstagramNode } from "./instagram";
 import type { BoundNode, GraphHandler } from "./node";
 import { assertPermitted } from "./permissions";
+import { assertPageRequirementsMet } from "./publishingChecks";
 import type { GraphUsage } from "./usage";
 
 export const GRAPH_PATH = /^\/(v(\d+)\.0)(\/.*)?$/;
@@ -76,6 +77,7 @@ function findHandler(
   const handler = { GET: edgeHandlers.get, POST: edgeHandlers.post, DELETE: edgeHandlers.delete }[method];
   if (!handler) throw graphErrors.unsupportedRequest(method, id);
   assertPermitted(token, node.typeName, method, edge);
+  assertPageRequirementsMet(state, token, node.typeName, method, edge);
   return handler;
 }
 

@@ -360,6 +360,12 @@ export const en: Record<MessageKey, Message> = {
   "deliveryProblem.mediaRejected":
     "The platform refused this image or video (its format, size, or address could not be fetched).",
   "deliveryProblem.platformError": "The platform is having problems.",
+  "deliveryProblem.permission":
+    "The Meta app has not been granted the permission this needs. An admin adds it to the Login for Business configuration and reconnects the channel (Admin → Channels lists what is missing).",
+  "deliveryProblem.pagePublishingAuthorization":
+    "This Page requires Page Publishing Authorization. A Page admin completes it in the Facebook Page's settings; then publish again.",
+  "deliveryProblem.twoFactorRequired":
+    "This Page requires two-factor authentication. The person who connected the channel turns it on for their Facebook account, then reconnects the channel.",
   "deliveryProblem.refused": "The platform refused this post.",
   "post.checkBeforeRetry":
     "The platform gave no clear answer. At {at} Siar checks whether the post is there, and sends it again only if it is not.",
@@ -492,6 +498,12 @@ export const en: Record<MessageKey, Message> = {
   "canned.editNamed": "Edit template {title}",
   "canned.delete": "Delete",
   "canned.confirmDelete": "Yes, delete template {title}",
+  "channels.webhooksSubscribed": "Webhooks on: the Page sends {fields} to Siar.",
+  "channels.webhooksUnsubscribed": "Webhooks off: comments arrive by polling only.",
+  "channels.webhooksFailed": "The Page is not subscribed to webhooks, so comments arrive by polling only: {error}",
+  "channels.permissionsMissing":
+    "Permissions not granted (add them to the Login for Business configuration, then reconnect):",
+  "channels.permissionsUnchecked": "Permissions could not be checked: set META_APP_ID so that Siar can ask Meta.",
   "channels.warning": "Warning:",
   "channels.usage": "Usage",
   "channels.usageNamed": "Usage of {name}",

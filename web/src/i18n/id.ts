@@ -355,6 +355,12 @@ export const id = {
   "deliveryProblem.mediaRejected":
     "Platform menolak gambar atau video ini (format, ukuran, atau alamatnya tidak dapat diambil).",
   "deliveryProblem.platformError": "Platform sedang mengalami gangguan.",
+  "deliveryProblem.permission":
+    "Izin aplikasi Meta untuk tindakan ini belum diberikan. Admin perlu menambahkan izin itu pada konfigurasi Login for Business, lalu menghubungkan ulang kanal (lihat izin yang kurang di Admin → Kanal).",
+  "deliveryProblem.pagePublishingAuthorization":
+    "Halaman ini meminta Otorisasi Penerbitan Halaman (Page Publishing Authorization). Admin Halaman perlu menyelesaikannya di pengaturan Halaman Facebook, lalu terbitkan ulang.",
+  "deliveryProblem.twoFactorRequired":
+    "Halaman ini mewajibkan autentikasi dua faktor. Orang yang menghubungkan kanal perlu mengaktifkan autentikasi dua faktor di akun Facebook-nya, lalu menghubungkan ulang kanal.",
   "deliveryProblem.refused": "Platform menolak unggahan ini.",
   "post.checkBeforeRetry":
     "Platform tidak memberi jawaban pasti. Pada {at} Siar memeriksa apakah unggahan sudah ada, dan mengirim ulang hanya bila belum ada.",
@@ -489,6 +495,14 @@ export const id = {
   "canned.editNamed": "Ubah templat {title}",
   "canned.delete": "Hapus",
   "canned.confirmDelete": "Ya, hapus templat {title}",
+  "channels.webhooksSubscribed": "Webhook aktif: Halaman mengirim {fields} ke Siar.",
+  "channels.webhooksUnsubscribed": "Webhook tidak aktif: komentar hanya masuk lewat pengambilan berkala.",
+  "channels.webhooksFailed":
+    "Halaman belum terdaftar untuk webhook, jadi komentar hanya masuk lewat pengambilan berkala: {error}",
+  "channels.permissionsMissing":
+    "Izin yang belum diberikan (tambahkan ke konfigurasi Login for Business, lalu hubungkan ulang):",
+  "channels.permissionsUnchecked":
+    "Izin belum dapat diperiksa: atur META_APP_ID agar Siar dapat menanyakannya ke Meta.",
   "channels.warning": "Peringatan:",
   "channels.usage": "Pemakaian",
   "channels.usageNamed": "Pemakaian {name}",

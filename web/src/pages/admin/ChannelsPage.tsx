@@ -10,6 +10,7 @@ import { useAllUnits } from "../../hooks/useAllUnits";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { AdminListPage, RowActions, useEditing } from "./components/AdminList";
+import { ChannelConnection } from "./components/ChannelConnection";
 import { ChannelForm } from "./components/ChannelForm";
 import { ChannelUsagePanel } from "./components/ChannelUsage";
 import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./components/OAuthConnect";
@@ -81,6 +82,7 @@ export function ChannelsPage() {
             <td>
               <span className={`badge channel--${channel.status}`}>{t(CHANNEL_STATUS_LABELS[channel.status])}</span>
               {channel.statusReason && <p className="muted">{channel.statusReason}</p>}
+              <ChannelConnection channel={channel} />
               {channel.warning && (
                 <p className="alert alert--error" data-testid="channel-warning">
                   <strong>{t("channels.warning")}</strong> {channel.warning.message}
