@@ -90,6 +90,8 @@ export type ChannelChanges = {
   settings?: Record<string, string>;
   status?: "connected" | "disabled";
   monthlyRequestBudget?: number | null;
+  /** US cents. */
+  monthlySpendBudgetCents?: number | null;
 };
 
 /** Renames, disables/enables, or reconnects with new credentials (verified first). */
@@ -120,10 +122,14 @@ export async function updateChannel(
         statusReason: status === channel.status && !reconnecting ? channel.statusReason : null,
         statusChangedAt: status === channel.status ? undefined : new Date(),
         monthlyRequestBudget: input.monthlyRequestBudget,
+        monthlySpendBudgetCents: input.monthlySpendBudgetCents,
       },
     });
-    const budgetChanged =
+    const requestBudgetChanged =
       input.monthlyRequestBudget !== undefined && input.monthlyRequestBudget !== channel.monthlyRequestBudget;
+    const spendBudgetChanged =
+      input.monthlySpendBudgetCents !== undefined && input.monthlySpendBudgetCents !== channel.monthlySpendBudgetCents;
+    const budgetChanged = requestBudgetChanged || spendBudgetChanged;
     // Polls stopped for a used-up budget look again at once under the new one.
     if (budgetChanged)
       await tx.channelPoll.updateMany({
@@ -139,8 +145,11 @@ export async function updateChannel(
         name: input.name,
         status: status !== channel.status ? { from: channel.status, to: status } : undefined,
         settings: input.settings,
-        monthlyRequestBudget: budgetChanged
+        monthlyRequestBudget: requestBudgetChanged
           ? { from: channel.monthlyRequestBudget, to: input.monthlyRequestBudget }
+          : undefined,
+        monthlySpendBudgetCents: spendBudgetChanged
+          ? { from: channel.monthlySpendBudgetCents, to: input.monthlySpendBudgetCents }
           : undefined,
       },
     });

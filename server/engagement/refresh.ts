@@ -10,7 +10,12 @@ import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
 import { withdrawnInsightsMetrics } from "../channels/engagement.js";
 import type { Channel } from "../db/generated/client.js";
 import { ENGAGEMENT_REFRESH_LOCK_KEY, ifAdvisoryLockFree } from "../db/locks.js";
-import { recordPlatformRequests, requestBudgetLeft } from "../inbox/polling.js";
+import {
+  recordPlatformCharges,
+  recordPlatformRequests,
+  requestBudgetLeft,
+  spendState,
+} from "../channels/platformUsage.js";
 import type { Services } from "../services.js";
 
 const DAY_MS = 86_400_000;
@@ -70,11 +75,14 @@ export class EngagementRefresher {
     });
     if (deliveries.length === 0) return { read: 0, failed: 0 };
     const left = await requestBudgetLeft(prisma, channel, now);
-    // A spent budget is the inbox poller's to report; engagement simply waits for next month.
+    // A spent budget (requests, or X's money) is the inbox poller's to report; engagement simply waits for next month.
     if (left !== null && left <= 0) return { read: 0, failed: 0 };
+    if (channel.kind === "x" && (await spendState(prisma, channel, now)).state === "budget_spent")
+      return { read: 0, failed: 0 };
     const remoteIds = deliveries.map((delivery) => delivery.remoteId!);
     const batch = await this.fetch(channel, remoteIds, left);
     await recordPlatformRequests(prisma, channel.id, batch.requests, now);
+    await recordPlatformCharges(prisma, channel.id, batch.charges, now);
 
     for (const delivery of deliveries) {
       const counts = batch.counts.get(delivery.remoteId!);

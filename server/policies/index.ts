@@ -9,6 +9,7 @@ import "./dashboards.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
+import "./platformPrices.js";
 import "./posts.js";
 import "./reports.js";
 import "./routingRules.js";

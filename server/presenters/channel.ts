@@ -1,4 +1,6 @@
 import { META_PERMISSIONS, requiredPermissions } from "../channels/permissions.js";
+import type { SpendState } from "../channels/platformUsage.js";
+import { dollarsOf } from "./platformPrice.js";
 import type { Channel } from "../db/generated/client.js";
 import type { Locale } from "../i18n/locale.js";
 import { unreachableFromInternet } from "../media/publicReach.js";
@@ -11,7 +13,12 @@ const UNREACHABLE_MEDIA = {
 /** A channel as staff see it: never its credentials; with a warning when it cannot work as configured. */
 export function presentChannel(
   channel: Channel & { unit: { id: string; name: string } },
-  context: { publicBaseUrl: string; locale: Locale },
+  context: {
+    publicBaseUrl: string;
+    locale: Locale;
+    /** X: the month's estimated spend against the money budget (see presenters/channelUsage.ts). */
+    spend?: { spentMicros: number; budgetMicros: number | null; state: SpendState };
+  },
 ) {
   const mediaUnreachable =
     !channel.simulated &&
@@ -38,6 +45,14 @@ export function presentChannel(
         }
       : null,
     permissions: isMetaChannel(channel) ? permissionsOf(channel, context.locale) : null,
+    spend: context.spend
+      ? {
+          currency: "USD" as const,
+          spent: dollarsOf(context.spend.spentMicros),
+          budget: context.spend.budgetMicros === null ? null : dollarsOf(context.spend.budgetMicros),
+          state: context.spend.state,
+        }
+      : null,
     createdAt: channel.createdAt.toISOString(),
   };
 }

@@ -24,6 +24,7 @@ import {
   type XUser,
 } from "./state";
 import type { WebhookDispatcher } from "./webhooks";
+import type { XBilling } from "./x/billing";
 import type { XEndpointLimit, XRateLimiter } from "./x/rateLimits";
 import { addTweet } from "./x/tweets";
 
@@ -75,6 +76,7 @@ export interface SandboxServices {
   faults: FaultInjector;
   graphUsage: GraphUsage;
   xLimiter: XRateLimiter;
+  xBilling: XBilling;
   webhooks: WebhookDispatcher;
 }
 
@@ -287,13 +289,20 @@ export class SandboxControl {
   resetRateLimits(): void {
     this.services.graphUsage.reset();
     this.services.xLimiter.reset();
+    this.services.xBilling.reset();
   }
 
-  /** Requests per X endpoint, for showing what polling and publishing cost. */
+  /**
+   * Requests per X endpoint, and what X bills (x/billing.ts): resources read once per UTC day,
+   * posts created with and without a URL, per day and in total, at X's list prices.
+   */
   xUsage() {
+    const { xBilling } = this.services;
+    const totals = xBilling.totals();
     return {
       endpoints: Object.fromEntries(this.services.xLimiter.usage),
-      postsWithUrl: this.services.xLimiter.postsWithUrl,
+      postsWithUrl: totals.postCreateWithUrl,
+      billing: { totals, daily: xBilling.daily() },
     };
   }
 

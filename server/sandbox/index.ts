@@ -14,6 +14,7 @@ import { platformOf, sendPlatformError, sendStatusError } from "./platform";
 import { DEFAULT_ACCOUNTS, type SandboxConfig, SandboxState } from "./state";
 import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
 import { wordpressApi } from "./wordpress/router";
+import { XBilling } from "./x/billing";
 import { XRateLimiter } from "./x/rateLimits";
 import { xApi } from "./x/router";
 
@@ -101,6 +102,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults: new FaultInjector(state),
     graphUsage: new GraphUsage(state),
     xLimiter: new XRateLimiter(state),
+    xBilling: new XBilling(state),
     webhooks: new WebhookDispatcher(state, options.webhook ? { ...options.webhook } : undefined),
   };
   const control = new SandboxControl(services);
@@ -114,7 +116,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.use(services.faults.middleware());
   app.use(oauthApi(state));
   app.use(graphApi(state, services.graphUsage));
-  app.use(xApi(state, services.xLimiter));
+  app.use(xApi(state, services.xLimiter, services.xBilling));
   app.use(wordpressApi(state));
   app.use((req: Request, res: Response) => sendStatusError(res, platformOf(req.path), 404));
   // Whatever goes wrong, the client gets its platform's JSON error, never an HTML page.

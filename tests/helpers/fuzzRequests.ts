@@ -53,6 +53,9 @@ const BODY_KEYS = [
   "action",
   "language",
   "monthlyRequestBudget",
+  "monthlySpendBudget",
+  "unitPrice",
+  "xLinkPlacement",
   "credentials",
   "settings",
   "externalId",
@@ -195,6 +198,7 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
   if (param === "nomor") return ids.tracking ?? [];
+  if (param === "item") return ["x.post_read", "x.post_create_url"];
   const kind = route.path.split("/")[2];
   const byResource: Record<string, string> = {
     units: "units",
@@ -255,11 +259,14 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/users": { email: "uji@sanggau.demo", name: "Pengguna Uji", role: "officer", unitIds: [unitId] },
     "PATCH /api/users/:id": { name: "Pengguna Uji" },
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },
-    "PATCH /api/channels/:id": { monthlyRequestBudget: 1000 },
+    "PATCH /api/channels/:id": { monthlyRequestBudget: 1000, monthlySpendBudget: 25.5 },
+    "PATCH /api/platform-prices/:item": { unitPrice: 0.005 },
     "POST /api/posts": {
       unitId,
       title: "Pengumuman uji",
       body: "Isi pengumuman.",
+      link: "https://sanggau.go.id/pengumuman",
+      xLinkPlacement: "reply",
       channelIds: ids.channels?.slice(0, 1) ?? [],
     },
     "PATCH /api/posts/:id": { title: "Pengumuman uji" },
