@@ -17,6 +17,7 @@ import type { Abilities } from "../../../server/policies/index";
 import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
 import type { presentChannel } from "../../../server/presenters/channel";
 import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
+import type { presentPlatformPrice } from "../../../server/presenters/platformPrice";
 import type { presentPost } from "../../../server/presenters/post";
 import type { presentRoutingRule } from "../../../server/presenters/routingRule";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
@@ -71,6 +72,8 @@ export const CHANNEL_KINDS = Object.values(ChannelKind);
 export const POST_STATUSES = Object.values(PostStatus);
 
 export type ChannelUsage = ReturnType<typeof presentChannelUsage>;
+/** What X charges per billed item, in US dollars per unit (admins keep it current). */
+export type PlatformPrice = ReturnType<typeof presentPlatformPrice>;
 /** Which unit owns an inbox item of a category (null: any) from a place (null: anywhere); highest priority wins. */
 export type RoutingRule = ReturnType<typeof presentRoutingRule>;
 

@@ -13,6 +13,7 @@ import { AdminListPage, RowActions, useEditing } from "./components/AdminList";
 import { ChannelConnection } from "./components/ChannelConnection";
 import { ChannelForm } from "./components/ChannelForm";
 import { ChannelUsagePanel } from "./components/ChannelUsage";
+import { SpendState } from "./components/XSpend";
 import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./components/OAuthConnect";
 
 /**
@@ -83,6 +84,7 @@ export function ChannelsPage() {
               <span className={`badge channel--${channel.status}`}>{t(CHANNEL_STATUS_LABELS[channel.status])}</span>
               {channel.statusReason && <p className="muted">{channel.statusReason}</p>}
               <ChannelConnection channel={channel} />
+              {channel.spend && <SpendState spend={channel.spend} />}
               {channel.warning && (
                 <p className="alert alert--error" data-testid="channel-warning">
                   <strong>{t("channels.warning")}</strong> {channel.warning.message}

@@ -18,9 +18,18 @@ import { useSignedIn } from "../../session/SessionProvider";
 import { ChannelPicker } from "./components/ChannelPicker";
 import { PreviewList } from "./components/ChannelPreview";
 import { MediaPicker } from "./components/MediaPicker";
+import { XLinkPlacementField } from "./components/XLinkPlacementField";
 import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
-const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: [], media: [], overrides: {} };
+const EMPTY_CONTENT: PostContent = {
+  title: "",
+  body: "",
+  link: "",
+  xLinkPlacement: "in_post",
+  hashtags: [],
+  media: [],
+  overrides: {},
+};
 
 /** The composer: a new post (/compose) or a draft (/posts/:id/edit). */
 export function ComposePage() {
@@ -75,6 +84,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
       title: content.title,
       body: content.body,
       link: content.link.trim() || null,
+      xLinkPlacement: content.xLinkPlacement,
       hashtags: content.hashtags,
       mediaIds: content.media.map((media) => media.id),
       channelIds,
@@ -149,6 +159,13 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
           onChange={setChannelIds}
           error={problemAt("channelIds")}
         />
+        {content.link.trim() && selectedChannels.find((channel) => channel.kind === "x") && (
+          <XLinkPlacementField
+            channel={selectedChannels.find((channel) => channel.kind === "x")!}
+            content={content}
+            onChange={(xLinkPlacement) => edit({ xLinkPlacement })}
+          />
+        )}
         {selectedChannels.length > 0 && (
           <FieldGroup legend={t("compose.overrides")} hint={t("compose.overridesHint")}>
             {selectedChannels.map((channel) => {
