@@ -3,6 +3,7 @@ import { ChannelError, type ChannelTarget } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { syncMetaConnection } from "../channels/metaConnection.js";
 import { settingsFor } from "../channels/target.js";
+import { isSafeSiteAddress } from "../channels/wordpress.js";
 import type { Channel } from "../db/generated/client.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -34,11 +35,18 @@ async function verified(services: Services, target: ChannelTarget) {
 }
 
 /** Connects an account after the platform has confirmed the credentials; they are stored sealed. */
+/** A WordPress site is reached over https (see isSafeSiteAddress); refused before anything is sent to it. */
+function assertSafeAddress(kind: ChannelKind, settings: Record<string, string>): void {
+  if (kind === "wordpress" && settings.baseUrl !== undefined && !isSafeSiteAddress(settings.baseUrl))
+    throw new AppError("https_required", { field: "baseUrl" });
+}
+
 export async function connectChannel(
   services: Services,
   { origin, channel: input }: { origin: Origin; channel: ChannelInput },
 ): Promise<Channel> {
   const settings = input.settings ?? {};
+  assertSafeAddress(input.kind, settings);
   const account = await verified(services, {
     kind: input.kind,
     externalId: input.externalId ?? "",
@@ -102,6 +110,7 @@ export async function updateChannel(
   const channel = await services.prisma.channel.findUnique({ where: { id } });
   if (!channel) throw new AppError("not_found");
   const settings = input.settings ?? (channel.settings as Record<string, string>);
+  if (input.settings) assertSafeAddress(channel.kind, settings);
   const reconnecting = input.credentials !== undefined;
   if (reconnecting)
     await verified(services, {

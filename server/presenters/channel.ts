@@ -10,6 +10,11 @@ const UNREACHABLE_MEDIA = {
   en: "Instagram fetches images from PUBLIC_BASE_URL, but that address cannot be reached from the internet. Set PUBLIC_BASE_URL to Siar's public (https) address.",
 };
 
+const NOT_HTTPS = {
+  id: "PUBLIC_BASE_URL memakai http://. Meta hanya mengirim webhook dan mengambil gambar lewat HTTPS dengan sertifikat sah: pasang Siar di balik reverse proxy TLS dan atur PUBLIC_BASE_URL ke alamat https-nya.",
+  en: "PUBLIC_BASE_URL uses http://. Meta sends webhooks and fetches images only over HTTPS with a valid certificate: put Siar behind a TLS reverse proxy and set PUBLIC_BASE_URL to its https address.",
+};
+
 /** A channel as staff see it: never its credentials; with a warning when it cannot work as configured. */
 export function presentChannel(
   channel: Channel & { unit: { id: string; name: string } },
@@ -20,10 +25,9 @@ export function presentChannel(
     spend?: { spentMicros: number; budgetMicros: number | null; state: SpendState };
   },
 ) {
-  const mediaUnreachable =
-    !channel.simulated &&
-    (channel.kind === "instagram" || channel.kind === "facebook") &&
-    unreachableFromInternet(context.publicBaseUrl);
+  const realMeta = !channel.simulated && (channel.kind === "instagram" || channel.kind === "facebook");
+  const mediaUnreachable = realMeta && unreachableFromInternet(context.publicBaseUrl);
+  const notHttps = realMeta && context.publicBaseUrl.startsWith("http://");
   return {
     id: channel.id,
     unit: { id: channel.unit.id, name: channel.unit.name },
@@ -35,7 +39,9 @@ export function presentChannel(
     simulated: channel.simulated,
     warning: mediaUnreachable
       ? { code: "public_base_url_unreachable", message: UNREACHABLE_MEDIA[context.locale] }
-      : null,
+      : notHttps
+        ? { code: "public_base_url_not_https", message: NOT_HTTPS[context.locale] }
+        : null,
     webhooks: isMetaChannel(channel)
       ? {
           status: channel.webhookStatus,

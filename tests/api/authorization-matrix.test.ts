@@ -261,6 +261,18 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
+    route: "GET /api/channels/webhooks",
+    what: "see where Meta's webhooks reach Siar",
+    call: (c) => c.get("/api/channels/webhooks"),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/channels/webhooks/test",
+    what: "send Siar a signed test webhook",
+    call: (c) => c.post("/api/channels/webhooks/test"),
+    expected: adminOnly,
+  },
+  {
     route: "GET /api/platform-prices",
     what: "read what X charges per item",
     call: (c) => c.get("/api/platform-prices"),

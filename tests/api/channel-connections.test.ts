@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimChannelsToCheck, recheckMetaConnections } from "../../server/commands/channelConnections.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
@@ -161,6 +162,77 @@ describe("missing permissions", () => {
     expect(connected.body.webhooks.status).toBe("subscribed");
   });
 });
+
+describe("the way in for Meta's webhooks", () => {
+  it("the test button sends a signed event to PUBLIC_BASE_URL that arrives, is audited and files nothing", async () => {
+    const setup = (await admin.get("/api/channels/webhooks")).body;
+    expect(setup).toMatchObject({ callbackUrl: `${siar.url}/webhooks/meta`, https: false, configured: true });
+    const items = await prisma().inboxItem.count();
+    const tested = await admin.post("/api/channels/webhooks/test");
+    expect(tested.status).toBe(200);
+    expect(tested.body).toMatchObject({
+      url: `${siar.url}/webhooks/meta`,
+      https: false,
+      status: 200,
+      error: null,
+      arrived: true,
+      receivedAt: expect.any(String),
+    });
+    const receipt = await prisma().webhookReceipt.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(receipt.body).toContain("siar_webhook_test");
+    expect(await prisma().auditEvent.count({ where: { action: "webhook.test" } })).toBe(1);
+    // Filed like any receipt, it brings nothing into the inbox.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await prisma().inboxItem.count()).toBe(items);
+    const humas = await signedIn(siar.url, "humas@sanggau.demo");
+    expect((await humas.post("/api/channels/webhooks/test")).status).toBe(403);
+  });
+
+  it("an address Meta could not reach shows why the event did not arrive", async () => {
+    const config = siar.services.config;
+    const publicBaseUrl = config.publicBaseUrl;
+    config.publicBaseUrl = `http://127.0.0.1:${await closedPort()}`;
+    try {
+      const tested = (await admin.post("/api/channels/webhooks/test")).body;
+      expect(tested).toMatchObject({
+        status: null,
+        arrived: false,
+        error: expect.stringMatching(/ECONNREFUSED|refused/i),
+      });
+    } finally {
+      config.publicBaseUrl = publicBaseUrl;
+    }
+  });
+});
+
+describe("WordPress addresses", () => {
+  it("a site over http is refused (application passwords need HTTPS); https and this machine's sandbox are accepted", async () => {
+    const { wordpress } = sandbox().credentials;
+    const body = (baseUrl: string) => ({
+      unitId: units["kec-kapuas"],
+      kind: "wordpress",
+      credentials: { username: wordpress.username, applicationPassword: wordpress.applicationPassword },
+      settings: { baseUrl },
+    });
+    const refused = await admin.post("/api/channels", body("http://humas.sanggau.go.id"));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: "https_required",
+      message: expect.stringContaining("https://"),
+      details: { field: "baseUrl" },
+    });
+    expect((await admin.post("/api/channels", body(wordpress.baseUrl))).status).toBe(201);
+  });
+});
+
+/** A port nothing listens on: one the system handed out, then closed. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function channelsOfKind(kind: string): Promise<Presented> {
   const root = units["kab-sanggau"];

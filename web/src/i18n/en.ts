@@ -536,6 +536,16 @@ export const en: Record<MessageKey, Message> = {
   "xItem.userRead": "Users read",
   "xItem.postCreate": "Posts made without a link",
   "xItem.postCreateUrl": "Posts made with a link",
+  "channels.webhookTitle": "Meta webhooks",
+  "channels.webhookCallback": "Meta sends comments to:",
+  "channels.notHttps":
+    "PUBLIC_BASE_URL uses http://. Meta sends webhooks and fetches images only over HTTPS with a valid certificate (not self-signed): put Siar behind a TLS reverse proxy and set PUBLIC_BASE_URL to its https address. Simulated channels are not affected.",
+  "channels.webhookTest": "Test the webhook",
+  "channels.webhookNotConfigured":
+    "Webhooks are not set up (META_APP_ID, META_APP_SECRET, META_WEBHOOK_VERIFY_TOKEN); comments arrive by polling only.",
+  "channels.webhookArrived": "The signed test event arrived and was kept in {ms} ms (HTTP {status}).",
+  "channels.webhookLost":
+    "The test event did not arrive: {reason}. Check PUBLIC_BASE_URL, the reverse proxy and the TLS certificate.",
   "channels.warning": "Warning:",
   "channels.usage": "Usage",
   "channels.usageNamed": "Usage of {name}",

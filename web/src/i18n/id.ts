@@ -535,6 +535,16 @@ export const id = {
   "xItem.userRead": "Pengguna dibaca",
   "xItem.postCreate": "Pos dibuat tanpa tautan",
   "xItem.postCreateUrl": "Pos dibuat dengan tautan",
+  "channels.webhookTitle": "Webhook Meta",
+  "channels.webhookCallback": "Meta mengirim komentar ke:",
+  "channels.notHttps":
+    "PUBLIC_BASE_URL memakai http://. Meta hanya mengirim webhook dan mengambil gambar lewat HTTPS dengan sertifikat sah (bukan self-signed): pasang Siar di balik reverse proxy TLS dan atur PUBLIC_BASE_URL ke alamat https-nya. Kanal simulasi tidak terpengaruh.",
+  "channels.webhookTest": "Uji webhook",
+  "channels.webhookNotConfigured":
+    "Webhook belum diatur (META_APP_ID, META_APP_SECRET, META_WEBHOOK_VERIFY_TOKEN); komentar masuk lewat pengambilan berkala saja.",
+  "channels.webhookArrived": "Peristiwa uji bertanda tangan sampai dan tercatat dalam {ms} ms (HTTP {status}).",
+  "channels.webhookLost":
+    "Peristiwa uji tidak sampai: {reason}. Periksa PUBLIC_BASE_URL, reverse proxy dan sertifikat TLS.",
   "channels.warning": "Peringatan:",
   "channels.usage": "Pemakaian",
   "channels.usageNamed": "Pemakaian {name}",

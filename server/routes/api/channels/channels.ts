@@ -11,6 +11,7 @@ import { originOf } from "../../origin.js";
 import { parse, uuidParam } from "../../validate.js";
 import { connectChannelBody, updateChannelBody } from "./schema.js";
 import { channelUsageRoutes } from "./usage.js";
+import { channelWebhookRoutes } from "./webhooks.js";
 
 export function channelRoutes(services: Services): Router {
   const router = Router();
@@ -73,6 +74,7 @@ export function channelRoutes(services: Services): Router {
   });
 
   router.use(channelUsageRoutes(services));
+  router.use(channelWebhookRoutes(services));
 
   return router;
 }

@@ -13,6 +13,7 @@ import { AdminListPage, RowActions, useEditing } from "./components/AdminList";
 import { ChannelConnection } from "./components/ChannelConnection";
 import { ChannelForm } from "./components/ChannelForm";
 import { ChannelUsagePanel } from "./components/ChannelUsage";
+import { WebhookCheck } from "./components/WebhookCheck";
 import { SpendState } from "./components/XSpend";
 import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./components/OAuthConnect";
 
@@ -51,6 +52,7 @@ export function ChannelsPage() {
       form={(channel) => <ChannelForm channel={channel} units={activeUnits} onSaved={saved} onCancel={editor.close} />}
     >
       <OAuthOutcome error={params.get("oauthError")} connected={params.get("oauthConnected")} />
+      <WebhookCheck />
       {connectedCount > 0 && <Notice>{t("channels.pagesConnected", { count: connectedCount })}</Notice>}
       {metaState ? (
         <MetaPageSelection
