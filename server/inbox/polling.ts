@@ -42,7 +42,11 @@ export type InboxPollerOptions = {
   leaseMs?: number;
 };
 
-/** Two minutes keeps within X's mention rate limit (10 requests per 15 minutes per user). */
+/**
+ * Two minutes between mention polls: X bills every mention a poll returns and the money budget
+ * should last the month, while its rate limit (300 requests per 15 minutes per user,
+ * https://docs.x.com/x-api/fundamentals/rate-limits) is far off.
+ */
 const DEFAULTS: Required<InboxPollerOptions> = {
   xMinIntervalMs: 2 * 60_000,
   metaIntervalMs: 5 * 60_000,

@@ -16,7 +16,11 @@ export interface XEndpointLimit {
 const FIFTEEN_MINUTES = 15 * 60;
 const DAY = 24 * 60 * 60;
 
-/** Defaults from the Basic access tier tables (developer portal); override per endpoint as needed. */
+/**
+ * Deliberately tighter than X's pay-per-use limits (https://docs.x.com/x-api/fundamentals/rate-limits:
+ * mentions 300 and posts 100 per 15 minutes per user), so tests reach a 429 in a few requests;
+ * override per endpoint as needed.
+ */
 export const DEFAULT_X_LIMITS: Record<string, XEndpointLimit> = {
   "POST /2/tweets": { perUser: 100, perApp: 1667, windowSeconds: DAY },
   "DELETE /2/tweets/:id": { perUser: 5, perApp: 5, windowSeconds: FIFTEEN_MINUTES },
