@@ -43,22 +43,23 @@ export async function syncMetaConnection(
   if (!isMeta(channel)) return;
   const target = targetOf(services, channel);
   const update: Prisma.ChannelUncheckedUpdateInput = { webhookCheckedAt: at };
-  let pageId: string | undefined;
+  let pageId: string | undefined = (channel.settings as Record<string, string>).pageId;
+  let permissions: string[] | null = null;
   try {
-    pageId = (channel.settings as Record<string, string>).pageId ?? (await pageIdOf(target));
+    pageId ??= await pageIdOf(target);
+    permissions = await readPermissions(services, channel, pageId);
     if (want === "unsubscribed") {
       if (!(await pageStillUsed(services, channel, pageId))) await unsubscribePage(target, pageId);
       Object.assign(update, { webhookStatus: "unsubscribed", webhookFields: [], webhookError: null });
     } else {
       const app = metaOAuthApp(services);
       let fields = want === "check" ? await subscribedFields(target, pageId, app?.appId ?? null) : [];
-      if (!fields.includes("feed")) fields = await subscribePage(target, pageId);
+      if (!fields.includes("feed")) fields = await subscribePage(target, pageId, permissions);
       Object.assign(update, { webhookStatus: "subscribed", webhookFields: fields, webhookError: null });
     }
   } catch (error) {
     Object.assign(update, { webhookStatus: "failed", webhookError: reasonOf(error) });
   }
-  const permissions = await readPermissions(services, channel, pageId);
   if (permissions) Object.assign(update, { grantedPermissions: permissions, permissionsCheckedAt: at });
   if (channel.kind === "instagram" && pageId)
     update.settings = { ...(channel.settings as Record<string, string>), pageId };

@@ -27,9 +27,19 @@ export async function pageIdOf(target: ChannelTarget): Promise<string> {
   return (await pageGraph(target).get<{ id: string }>("me", { fields: "id" })).id;
 }
 
-/** POST /{page-id}/subscribed_apps with the fields Siar files; needs pages_manage_metadata (and pages_messaging for messages). */
-export async function subscribePage(target: ChannelTarget, pageId: string): Promise<string[]> {
-  const fields = [...PAGE_WEBHOOK_FIELDS];
+/**
+ * POST /{page-id}/subscribed_apps with the fields Siar files; needs pages_manage_metadata, and
+ * pages_messaging for messages, which is left out when the token is known to lack it (comments
+ * still come by webhook, messages by polling).
+ */
+export async function subscribePage(
+  target: ChannelTarget,
+  pageId: string,
+  granted: string[] | null,
+): Promise<string[]> {
+  const fields = PAGE_WEBHOOK_FIELDS.filter(
+    (field) => field !== "messages" || granted === null || granted.includes("pages_messaging"),
+  );
   await pageGraph(target).post(`${pageId}/subscribed_apps`, { subscribed_fields: fields.join(",") });
   return fields;
 }

@@ -105,23 +105,24 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
         remoteUrl: postUrl(target, created.data.id),
         charges: [postCreateCharge(post.text)],
       };
-      return post.linkReply ? withLinkReply(remote, post.linkReply) : remote;
+      return post.linkReply ? withLinkReply(client, remote, post.linkReply) : remote;
     };
+  }
 
-    /**
-     * The link chosen to go in a reply to the post (it costs a post with a URL either way, but
-     * keeps the post itself plain). The post is out already: a failed reply is a warning, not a failure.
-     */
-    async function withLinkReply(
-      remote: RemotePost & { charges: PlatformCharge[] },
-      text: string,
-    ): Promise<RemotePost> {
-      try {
-        await call(() => client.v2.reply(text, remote.remoteId));
-        return { ...remote, charges: [...remote.charges, postCreateCharge(text)] };
-      } catch (error) {
-        return { ...remote, warning: `X: the reply with the link was not posted (${(error as Error).message})` };
-      }
+  /**
+   * The link chosen to go in a reply to the post (a post with a URL all the same, but the post
+   * itself stays plain). The post is out already: a failed reply is a warning, not a failure.
+   */
+  async function withLinkReply(
+    client: TwitterApi,
+    remote: RemotePost & { charges: PlatformCharge[] },
+    text: string,
+  ): Promise<RemotePost> {
+    try {
+      await call(() => client.v2.reply(text, remote.remoteId));
+      return { ...remote, charges: [...remote.charges, postCreateCharge(text)] };
+    } catch (error) {
+      return { ...remote, warning: `X: the reply with the link was not posted (${(error as Error).message})` };
     }
   }
 

@@ -163,6 +163,26 @@ describe("missing permissions", () => {
   });
 });
 
+describe("a token without pages_messaging", () => {
+  it("subscribes the Page for feed alone: comments still come by webhook, messages by polling", async () => {
+    const connected = await connectWithPermissions("kec-sekayam", [
+      "pages_show_list",
+      "business_management",
+      "pages_manage_metadata",
+      "pages_read_engagement",
+      "pages_manage_posts",
+      "pages_read_user_content",
+      "pages_manage_engagement",
+      "read_insights",
+    ]);
+    expect(connected.status, JSON.stringify(connected.body)).toBe(201);
+    expect(connected.body.webhooks).toMatchObject({ status: "subscribed", fields: ["feed"] });
+    expect(connected.body.permissions.missing.map((m: { permission: string }) => m.permission)).toEqual([
+      "pages_messaging",
+    ]);
+  });
+});
+
 describe("the way in for Meta's webhooks", () => {
   it("the test button sends a signed event to PUBLIC_BASE_URL that arrives, is audited and files nothing", async () => {
     const setup = (await admin.get("/api/channels/webhooks")).body;
