@@ -5,9 +5,10 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { localeFromHeader } from "./i18n/locale.js";
 import { httpLogSerializers } from "./logger.js";
-import { mediaDir } from "./media/storage.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { openDkRoutes } from "./routes/opendk.js";
+import { mediaRoutes } from "./routes/media.js";
 import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
 import { publicSiteRoutes } from "./routes/public/index.js";
 import { errorHandler } from "./routes/middleware/errors.js";
@@ -57,11 +58,14 @@ export function createApp(services: Services): express.Express {
   });
 
   app.use(healthRoutes(services));
+  // OpenSID pushes in OpenDK's API shape, with a desa's token rather than a session.
+  app.use("/api/v1", openDkRoutes(services));
   app.use("/api", apiRoutes(services));
   app.use("/webhooks/meta", metaWebhookRoutes(services));
   app.use(STAFF_APP_BASE, staffApp());
-  // Uploaded media are public: the website shows them and Instagram fetches them by URL.
-  app.use("/media", express.static(mediaDir(services), { index: false, immutable: true, maxAge: "365d" }));
+  app.use("/media", mediaRoutes(services));
+  // Every public page behind this point is kept once rendered, if its handler says it may be.
+  app.use(services.pageCache.middleware());
   app.use(publicSiteRoutes(services));
   app.use(errorHandler);
   return app;

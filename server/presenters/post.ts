@@ -25,9 +25,12 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
     xLinkPlacement: post.xLinkPlacement,
     hashtags: post.hashtags,
     slug: post.slug,
+    /** The unit site the website channel publishes to; null: the main site. */
+    siteUnitId: post.siteUnitId,
     status: post.status,
     scheduledAt: iso(post.scheduledAt),
     publishedAt: iso(post.publishedAt),
+    sertaMerta: post.sertaMerta,
     reviewNote: post.reviewNote,
     reviewedBy: post.reviewedBy,
     reviewedAt: iso(post.reviewedAt),

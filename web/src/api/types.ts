@@ -16,6 +16,8 @@ import type { InboxView } from "../../../server/inbox/listing";
 import type { Abilities } from "../../../server/policies/index";
 import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
 import type { presentChannel } from "../../../server/presenters/channel";
+import type { presentDipItem } from "../../../server/presenters/dipItem";
+import type { presentPpidProfile } from "../../../server/presenters/ppidProfile";
 import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
 import type { presentPlatformPrice } from "../../../server/presenters/platformPrice";
 import type { presentPost } from "../../../server/presenters/post";
@@ -26,7 +28,8 @@ import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
 import type { StatusBody } from "../../../server/routes/api/inbox/schema";
 import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
-import type { presentUnit } from "../../../server/presenters/unit";
+import type { AreaImportResult } from "../../../server/commands/areaImport";
+import type { presentAreaImportPlan, presentRegency, presentUnit } from "../../../server/presenters/unit";
 import type { presentSession, presentUser } from "../../../server/presenters/user";
 import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
 
@@ -57,6 +60,10 @@ export type UnitRef = { id: string; name: string; type: UnitType };
 // Responses typed by the server's presenters: what they return is what the API sends.
 export type Session = ReturnType<typeof presentSession>;
 export type Unit = ReturnType<typeof presentUnit>;
+/** A kabupaten/kota of the official area data, and what importing its areas would do and did. */
+export type Regency = ReturnType<typeof presentRegency>;
+export type AreaImportPlan = ReturnType<typeof presentAreaImportPlan>;
+export type { AreaImportResult };
 export type User = ReturnType<typeof presentUser>;
 export type ApiToken = ReturnType<typeof presentApiToken>;
 export type AuditEvent = ReturnType<typeof presentAuditEvent>;
@@ -64,6 +71,8 @@ export type Channel = ReturnType<typeof presentChannel>;
 export type CannedResponse = ReturnType<typeof presentCannedResponse>;
 export type Media = ReturnType<typeof presentMedia>;
 export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
+export type DipItem = ReturnType<typeof presentDipItem>;
+export type PpidProfile = ReturnType<typeof presentPpidProfile>;
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 

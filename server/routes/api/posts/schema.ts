@@ -21,6 +21,10 @@ const postFields = {
   channelIds: z.array(z.uuid()).min(1).max(20),
   overrides: z.record(z.uuid(), z.string().max(63_206)).optional(),
   scheduledAt: when.nullable().optional(),
+  /** The unit site the website channel publishes to; null is the main site. */
+  siteUnitId: z.uuid().nullable().optional(),
+  /** Serta-merta information (UU 14/2008 Pasal 10): once public, it joins its unit's DIP. */
+  sertaMerta: z.boolean().optional(),
 };
 
 export const createPostBody = z.object({ unitId: z.uuid(), ...postFields }).strict();

@@ -19,6 +19,7 @@ import { ChannelPicker } from "./components/ChannelPicker";
 import { PreviewList } from "./components/ChannelPreview";
 import { MediaPicker } from "./components/MediaPicker";
 import { XLinkPlacementField } from "./components/XLinkPlacementField";
+import { SitePicker } from "./components/SitePicker";
 import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
 const EMPTY_CONTENT: PostContent = {
@@ -70,13 +71,18 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   const [unitId, setUnitId] = useState(post?.unit.id ?? session.user.units[0]?.id ?? "");
   const [content, setContent] = useState<PostContent>(post ? contentOfPost(post) : EMPTY_CONTENT);
   const [channelIds, setChannelIds] = useState<string[]>(post?.deliveries.map((delivery) => delivery.channel.id) ?? []);
+  const [siteUnitId, setSiteUnitId] = useState<string | null>(post?.siteUnitId ?? null);
   const timeZone: Timezone =
     post?.unit.id === unitId
       ? post.unit.timezone
       : (allUnits.data?.find((unit) => unit.id === unitId)?.timezone ?? "Asia/Jakarta");
+  const [sertaMerta, setSertaMerta] = useState(post?.sertaMerta ?? false);
   const [schedule, setSchedule] = useState<WallClock | null>(
     post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null,
   );
+
+  const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
+  const toWebsite = selectedChannels.some((channel) => channel.kind === "website");
 
   const save = useAction(async (then: Then) => {
     const body = {
@@ -92,13 +98,14 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
         Object.entries(content.overrides).filter(([channelId]) => channelIds.includes(channelId)),
       ),
       scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
+      siteUnitId: toWebsite ? siteUnitId : null,
+      sertaMerta,
     };
     const saved = postId ? await postsApi.update(postId, body) : await postsApi.create(body);
     setPostId(saved.id); // a failed submit must not create the post a second time
     return then === "submit" ? postsApi.submit(saved.id) : saved;
   });
 
-  const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
   const problems = contentProblems(selectedChannels, content, language);
   const fromServer = serverProblems(save.error);
   const problemAt = (...fields: string[]) =>
@@ -166,6 +173,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             onChange={(xLinkPlacement) => edit({ xLinkPlacement })}
           />
         )}
+        {toWebsite && <SitePicker value={siteUnitId} onChange={setSiteUnitId} error={problemAt("siteUnitId")} />}
         {selectedChannels.length > 0 && (
           <FieldGroup legend={t("compose.overrides")} hint={t("compose.overridesHint")}>
             {selectedChannels.map((channel) => {
@@ -195,6 +203,17 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             })}
           </FieldGroup>
         )}
+        <FieldGroup legend={t("compose.sertaMerta")} hint={t("compose.sertaMertaHint")} error={problemAt("sertaMerta")}>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={sertaMerta}
+              onChange={(e) => setSertaMerta(e.target.checked)}
+              data-testid="compose-serta-merta"
+            />
+            {t("compose.sertaMerta")}
+          </label>
+        </FieldGroup>
         <FieldGroup legend={t("compose.schedule")} error={problemAt("scheduledAt")}>
           <label className="checkbox">
             <input type="radio" name="schedule" checked={schedule === null} onChange={() => setSchedule(null)} />

@@ -21,6 +21,8 @@ type AdminListPageProps<T extends { id: string }> = {
   newLabel: string;
   /** False for those who may only read the list: no "new" button. */
   canCreate?: boolean;
+  /** Further page actions, beside the "new" button. */
+  actions?: ReactNode;
   editor: Editor<T>;
   /** Shown above the form, e.g. a one-time secret. */
   notice?: ReactNode;
@@ -34,6 +36,7 @@ export function AdminListPage<T extends { id: string }>({
   title,
   newLabel,
   canCreate = true,
+  actions,
   editor,
   notice,
   form,
@@ -46,7 +49,15 @@ export function AdminListPage<T extends { id: string }>({
     </button>
   );
   return (
-    <Page title={title} actions={canCreate && editing === null && newButton}>
+    <Page
+      title={title}
+      actions={
+        <>
+          {actions}
+          {canCreate && editing === null && newButton}
+        </>
+      }
+    >
       {notice}
       {editing !== null && (
         <Fragment key={editing === "new" ? "new" : editing.id}>

@@ -32,6 +32,11 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
 
   return (
     <PanelForm title={title} error={save.error} busy={save.busy} onSubmit={() => void submit()} onCancel={onCancel}>
+      {unit?.areaCode && (
+        <p className="field__hint">
+          {t("units.officialArea", { code: unit.areaCode, name: unit.officialName ?? unit.name })}
+        </p>
+      )}
       <TextField
         label={t("units.name")}
         required
