@@ -18,7 +18,7 @@ beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
   admin = await signedIn(siar.url, "admin@sanggau.demo");
   units = Object.fromEntries(
-    (await admin.get("/api/units?limit=100")).body.data.map((unit: { code: string; id: string }) => [
+    (await admin.get("/api/units?limit=1000")).body.data.map((unit: { code: string; id: string }) => [
       unit.code,
       unit.id,
     ]),

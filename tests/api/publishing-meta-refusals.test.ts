@@ -83,7 +83,7 @@ describe("a token without the permission", () => {
   it("a Page token lacking pages_manage_posts fails with Meta's code 200 and its words", async () => {
     const { graph } = world.siar.services.sandbox!.credentials;
     const admin = await signedIn(world.siar.url, "admin@sanggau.demo");
-    const units = (await admin.get("/api/units?limit=100")).body.data as { id: string; code: string }[];
+    const units = (await admin.get("/api/units?limit=1000")).body.data as { id: string; code: string }[];
     const kapuas = units.find((unit) => unit.code === "kec-kapuas")!.id;
     const connected = await admin.post("/api/channels", {
       unitId: kapuas,
