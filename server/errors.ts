@@ -174,6 +174,16 @@ const catalogue = {
     id: "Kanal yang dipilih tidak tersedia untuk unit ini atau sedang tidak terhubung.",
     en: "A chosen channel is not available to this unit or is not connected.",
   },
+  https_required: {
+    status: 400,
+    id: "Alamat situs harus memakai https://: kata sandi aplikasi WordPress hanya berlaku lewat HTTPS, dan tanpa HTTPS kata sandi itu terkirim terbuka.",
+    en: "The site address must use https://: WordPress application passwords work only over HTTPS, and without it the password travels in the clear.",
+  },
+  webhooks_not_configured: {
+    status: 409,
+    id: "Webhook Meta belum diatur: isi META_APP_ID, META_APP_SECRET dan META_WEBHOOK_VERIFY_TOKEN.",
+    en: "Meta webhooks are not set up: set META_APP_ID, META_APP_SECRET and META_WEBHOOK_VERIFY_TOKEN.",
+  },
   channel_already_connected: {
     status: 409,
     id: "Akun ini sudah terhubung sebagai kanal unit tersebut.",

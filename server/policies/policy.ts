@@ -24,6 +24,8 @@ export type Subjects = {
   CannedResponse: { unitPath: string | null };
   Dashboard: { unitPath: string };
   Sandbox: never;
+  /** What a platform charges per billed item (X's prices). */
+  PlatformPrice: never;
   Report: never;
   /**
    * A piece of a unit site's content. unitType: the unit's type (desa content is the kecamatan's to

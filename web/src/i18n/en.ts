@@ -322,6 +322,13 @@ export const en: Record<MessageKey, Message> = {
   "compose.body": "Text",
   "compose.link": "Link",
   "compose.linkHint": "Optional, for example https://sanggau.go.id/news",
+  "compose.xLinkPlacement": "Link on X",
+  "compose.xLinkPlacementHint":
+    "X charges far more for a post with a link. A reply with the link counts as a post with a link too; leaving it out costs least.",
+  "compose.xLinkInPost": "In the post",
+  "compose.xLinkInReply": "In a reply to the post",
+  "compose.xLinkOmitted": "Left out on X",
+  "compose.xCost": "X's estimated charge {cost}",
   "compose.hashtags": "Hashtags",
   "compose.hashtagsHint": "Separate with commas or spaces; press Enter to add.",
   "compose.removeHashtag": "Remove hashtag {tag}",
@@ -396,6 +403,12 @@ export const en: Record<MessageKey, Message> = {
   "deliveryProblem.mediaRejected":
     "The platform refused this image or video (its format, size, or address could not be fetched).",
   "deliveryProblem.platformError": "The platform is having problems.",
+  "deliveryProblem.permission":
+    "The Meta app has not been granted the permission this needs. An admin adds it to the Login for Business configuration and reconnects the channel (Admin → Channels lists what is missing).",
+  "deliveryProblem.pagePublishingAuthorization":
+    "This Page requires Page Publishing Authorization. A Page admin completes it in the Facebook Page's settings; then publish again.",
+  "deliveryProblem.twoFactorRequired":
+    "This Page requires two-factor authentication. The person who connected the channel turns it on for their Facebook account, then reconnects the channel.",
   "deliveryProblem.refused": "The platform refused this post.",
   "post.checkBeforeRetry":
     "The platform gave no clear answer. At {at} Siar checks whether the post is there, and sends it again only if it is not.",
@@ -528,6 +541,47 @@ export const en: Record<MessageKey, Message> = {
   "canned.editNamed": "Edit template {title}",
   "canned.delete": "Delete",
   "canned.confirmDelete": "Yes, delete template {title}",
+  "channels.webhooksSubscribed": "Webhooks on: the Page sends {fields} to Siar.",
+  "channels.webhooksUnsubscribed": "Webhooks off: comments arrive by polling only.",
+  "channels.webhooksFailed": "The Page is not subscribed to webhooks, so comments arrive by polling only: {error}",
+  "channels.permissionsMissing":
+    "Permissions not granted (add them to the Login for Business configuration, then reconnect):",
+  "channels.permissionsUnchecked": "Permissions could not be checked: set META_APP_ID so that Siar can ask Meta.",
+  "channels.xSpend": "X's estimated charges this month",
+  "channels.spentNoBudget": "{spent}; no monthly limit.",
+  "channels.spentOfBudget": "{spent} of the {budget} budget",
+  "channels.xSpendByItem": "Charges per item",
+  "channels.noCharges": "No charges this month yet.",
+  "channels.xItem": "Item",
+  "channels.quantity": "Quantity",
+  "channels.unitPrice": "Unit price",
+  "channels.amount": "Amount",
+  "channels.spendNearBudget":
+    "This month's X budget is nearly spent (over 80% used). Once it is, Siar stops reading mentions and engagement on X until next month.",
+  "channels.spendBudgetSpent":
+    "This month's X budget is spent: Siar reads no mentions or engagement on X until next month or a higher budget. Publishing goes on; the spending limit set in X's console still applies.",
+  "channels.spendBudget": "Monthly X budget (USD)",
+  "channels.spendBudgetHint":
+    "Leave empty for no limit. Also set a spending limit in X's developer console: that is the limit X enforces.",
+  "channels.saveSpendBudget": "Save budget",
+  "channels.xPrices": "X's unit prices",
+  "channels.xPricesHint": "Used for the estimates. Change them when X changes its prices (see X's developer console).",
+  "channels.unitPriceOf": "{item} (USD)",
+  "xItem.postRead": "Posts read",
+  "xItem.ownedRead": "Own mentions and posts read (Owned Reads)",
+  "xItem.userRead": "Users read",
+  "xItem.postCreate": "Posts made without a link",
+  "xItem.postCreateUrl": "Posts made with a link",
+  "channels.webhookTitle": "Meta webhooks",
+  "channels.webhookCallback": "Meta sends comments to:",
+  "channels.notHttps":
+    "PUBLIC_BASE_URL uses http://. Meta sends webhooks and fetches images only over HTTPS with a valid certificate (not self-signed): put Siar behind a TLS reverse proxy and set PUBLIC_BASE_URL to its https address. Simulated channels are not affected.",
+  "channels.webhookTest": "Test the webhook",
+  "channels.webhookNotConfigured":
+    "Webhooks are not set up (META_APP_ID, META_APP_SECRET, META_WEBHOOK_VERIFY_TOKEN); comments arrive by polling only.",
+  "channels.webhookArrived": "The signed test event arrived and was kept in {ms} ms (HTTP {status}).",
+  "channels.webhookLost":
+    "The test event did not arrive: {reason}. Check PUBLIC_BASE_URL, the reverse proxy and the TLS certificate.",
   "channels.warning": "Warning:",
   "channels.usage": "Usage",
   "channels.usageNamed": "Usage of {name}",

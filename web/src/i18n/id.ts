@@ -315,6 +315,13 @@ export const id = {
   "compose.body": "Isi",
   "compose.link": "Tautan",
   "compose.linkHint": "Opsional, misalnya https://sanggau.go.id/berita",
+  "compose.xLinkPlacement": "Tautan di X",
+  "compose.xLinkPlacementHint":
+    "X mengenakan biaya jauh lebih tinggi untuk pos bertautan. Balasan bertautan juga dihitung sebagai pos bertautan; menghilangkan tautan paling hemat.",
+  "compose.xLinkInPost": "Di dalam pos",
+  "compose.xLinkInReply": "Dalam balasan pada pos itu",
+  "compose.xLinkOmitted": "Tidak disertakan di X",
+  "compose.xCost": "perkiraan biaya X {cost}",
   "compose.hashtags": "Tagar",
   "compose.hashtagsHint": "Pisahkan dengan koma atau spasi; tekan Enter untuk menambahkan.",
   "compose.removeHashtag": "Hapus tagar {tag}",
@@ -389,6 +396,12 @@ export const id = {
   "deliveryProblem.mediaRejected":
     "Platform menolak gambar atau video ini (format, ukuran, atau alamatnya tidak dapat diambil).",
   "deliveryProblem.platformError": "Platform sedang mengalami gangguan.",
+  "deliveryProblem.permission":
+    "Izin aplikasi Meta untuk tindakan ini belum diberikan. Admin perlu menambahkan izin itu pada konfigurasi Login for Business, lalu menghubungkan ulang kanal (lihat izin yang kurang di Admin → Kanal).",
+  "deliveryProblem.pagePublishingAuthorization":
+    "Halaman ini meminta Otorisasi Penerbitan Halaman (Page Publishing Authorization). Admin Halaman perlu menyelesaikannya di pengaturan Halaman Facebook, lalu terbitkan ulang.",
+  "deliveryProblem.twoFactorRequired":
+    "Halaman ini mewajibkan autentikasi dua faktor. Orang yang menghubungkan kanal perlu mengaktifkan autentikasi dua faktor di akun Facebook-nya, lalu menghubungkan ulang kanal.",
   "deliveryProblem.refused": "Platform menolak unggahan ini.",
   "post.checkBeforeRetry":
     "Platform tidak memberi jawaban pasti. Pada {at} Siar memeriksa apakah unggahan sudah ada, dan mengirim ulang hanya bila belum ada.",
@@ -523,6 +536,49 @@ export const id = {
   "canned.editNamed": "Ubah templat {title}",
   "canned.delete": "Hapus",
   "canned.confirmDelete": "Ya, hapus templat {title}",
+  "channels.webhooksSubscribed": "Webhook aktif: Halaman mengirim {fields} ke Siar.",
+  "channels.webhooksUnsubscribed": "Webhook tidak aktif: komentar hanya masuk lewat pengambilan berkala.",
+  "channels.webhooksFailed":
+    "Halaman belum terdaftar untuk webhook, jadi komentar hanya masuk lewat pengambilan berkala: {error}",
+  "channels.permissionsMissing":
+    "Izin yang belum diberikan (tambahkan ke konfigurasi Login for Business, lalu hubungkan ulang):",
+  "channels.permissionsUnchecked":
+    "Izin belum dapat diperiksa: atur META_APP_ID agar Siar dapat menanyakannya ke Meta.",
+  "channels.xSpend": "Perkiraan biaya X bulan ini",
+  "channels.spentNoBudget": "{spent}; tanpa batas bulanan.",
+  "channels.spentOfBudget": "{spent} dari anggaran {budget}",
+  "channels.xSpendByItem": "Biaya per jenis",
+  "channels.noCharges": "Belum ada biaya bulan ini.",
+  "channels.xItem": "Jenis",
+  "channels.quantity": "Jumlah",
+  "channels.unitPrice": "Harga satuan",
+  "channels.amount": "Biaya",
+  "channels.spendNearBudget":
+    "Anggaran biaya X bulan ini hampir habis (lebih dari 80% terpakai). Setelah habis, Siar berhenti membaca sebutan dan keterlibatan di X sampai bulan depan.",
+  "channels.spendBudgetSpent":
+    "Anggaran biaya X bulan ini habis: Siar tidak membaca sebutan dan keterlibatan di X sampai bulan depan atau sampai anggaran dinaikkan. Penerbitan tetap berjalan; batas belanja di konsol X tetap berlaku.",
+  "channels.spendBudget": "Anggaran biaya X per bulan (USD)",
+  "channels.spendBudgetHint":
+    "Kosongkan untuk tanpa batas. Atur juga batas belanja (spending limit) di konsol pengembang X: batas itulah yang ditegakkan X.",
+  "channels.saveSpendBudget": "Simpan anggaran biaya",
+  "channels.xPrices": "Harga X per satuan",
+  "channels.xPricesHint": "Dipakai untuk perkiraan biaya. Ubah bila X mengubah harganya (lihat konsol pengembang X).",
+  "channels.unitPriceOf": "{item} (USD)",
+  "xItem.postRead": "Pos dibaca",
+  "xItem.ownedRead": "Sebutan dan pos sendiri dibaca (Owned Reads)",
+  "xItem.userRead": "Pengguna dibaca",
+  "xItem.postCreate": "Pos dibuat tanpa tautan",
+  "xItem.postCreateUrl": "Pos dibuat dengan tautan",
+  "channels.webhookTitle": "Webhook Meta",
+  "channels.webhookCallback": "Meta mengirim komentar ke:",
+  "channels.notHttps":
+    "PUBLIC_BASE_URL memakai http://. Meta hanya mengirim webhook dan mengambil gambar lewat HTTPS dengan sertifikat sah (bukan self-signed): pasang Siar di balik reverse proxy TLS dan atur PUBLIC_BASE_URL ke alamat https-nya. Kanal simulasi tidak terpengaruh.",
+  "channels.webhookTest": "Uji webhook",
+  "channels.webhookNotConfigured":
+    "Webhook belum diatur (META_APP_ID, META_APP_SECRET, META_WEBHOOK_VERIFY_TOKEN); komentar masuk lewat pengambilan berkala saja.",
+  "channels.webhookArrived": "Peristiwa uji bertanda tangan sampai dan tercatat dalam {ms} ms (HTTP {status}).",
+  "channels.webhookLost":
+    "Peristiwa uji tidak sampai: {reason}. Periksa PUBLIC_BASE_URL, reverse proxy dan sertifikat TLS.",
   "channels.warning": "Peringatan:",
   "channels.usage": "Pemakaian",
   "channels.usageNamed": "Pemakaian {name}",
