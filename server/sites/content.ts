@@ -10,6 +10,7 @@ import {
   POTENTIAL_CATEGORIES,
   PROJECT_STATUSES,
   SEMESTERS,
+  YEARS,
 } from "./contentRules.js";
 
 // What each kind of site entry holds. One shape per kind, checked whenever content comes in (from
@@ -19,6 +20,7 @@ const text = (max: number) => z.string().trim().max(max).default("");
 const required = (max: number) => z.string().trim().min(1).max(max);
 const title = required(200);
 const rupiah = z.number().int().min(0).max(MAX_RUPIAH);
+const year = z.number().int().min(YEARS.min).max(YEARS.max);
 const percent = z.number().int().min(0).max(MAX_PROGRESS);
 const latitude = z.number().min(-90).max(90).nullable().default(null);
 const longitude = z.number().min(-180).max(180).nullable().default(null);
@@ -68,7 +70,7 @@ export const projectContent = z.object({
   location: text(500),
   latitude,
   longitude,
-  budgetYear: z.number().int().min(2000).max(2099),
+  budgetYear: year,
   /** Rupiah per source: Dana Desa, provinsi, kabupaten, swadaya (self-help). */
   funding: z
     .object({
@@ -116,7 +118,7 @@ const budgetLine = z.object({
 });
 
 export const budgetContent = z.object({
-  year: z.number().int().min(2000).max(2099),
+  year: year,
   semester: z.literal(SEMESTERS),
   lines: z.array(budgetLine).max(LIST_LIMITS.lines.rows).default([]),
   /** The report as a file (an OpenSID push sends a PDF). */
