@@ -111,7 +111,7 @@ export function ListEditor<R>({ spec, rows, onChange, errors, unitId, attachment
                         aria-label={t("sites.list.moveUp", { row: name })}
                         onClick={() => move(key, -1)}
                       >
-                        ↑ {t("sites.list.up")}
+                        <span aria-hidden="true">↑</span> {t("sites.list.up")}
                       </button>
                       <button
                         type="button"
@@ -121,7 +121,7 @@ export function ListEditor<R>({ spec, rows, onChange, errors, unitId, attachment
                         aria-label={t("sites.list.moveDown", { row: name })}
                         onClick={() => move(key, 1)}
                       >
-                        ↓ {t("sites.list.down")}
+                        <span aria-hidden="true">↓</span> {t("sites.list.down")}
                       </button>
                     </>
                   )}
@@ -141,7 +141,7 @@ export function ListEditor<R>({ spec, rows, onChange, errors, unitId, attachment
       </ol>
       <div className="actions">
         <button type="button" className="button--secondary" disabled={full} onClick={add}>
-          + {t(spec.addLabel)}
+          <span aria-hidden="true">+</span> {t(spec.addLabel)}
         </button>
         {full && <span className="muted">{t("sites.list.full", { max: spec.maxRows })}</span>}
       </div>
