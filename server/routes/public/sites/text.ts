@@ -1,4 +1,5 @@
-// The words of the public unit sites in Indonesian and English; `?lang=en` picks English.
+// The words of the public unit sites in Indonesian and English; `?lang=en` picks English. The names
+// of content codes (categories, statuses, budget groups) are in server/sites/contentRules.ts.
 
 export type SiteLocale = "id" | "en";
 
@@ -44,7 +45,6 @@ const id = {
     email: "Email",
     map: "Lihat di peta (OpenStreetMap)",
   },
-  potentialCategories: { ekonomi: "Ekonomi", wisata: "Wisata", produk_unggulan: "Produk unggulan" },
   potential: {
     makers: "Pembuat/pengelola",
     location: "Lokasi",
@@ -71,10 +71,8 @@ const id = {
     stages: "Dokumentasi kemajuan",
     status: "Status",
   },
-  projectStatuses: { rencana: "Rencana", berjalan: "Berjalan", selesai: "Selesai", terhenti: "Terhenti" },
   budget: {
     title: (year: number, semester: number) => `APBDes ${year} semester ${semester}`,
-    group: { pendapatan: "Pendapatan", belanja: "Belanja", pembiayaan: "Pembiayaan" },
     line: "Uraian",
     plan: "Anggaran",
     realisation: "Realisasi",
@@ -133,7 +131,6 @@ const en: SiteText = {
     email: "E-mail",
     map: "See on the map (OpenStreetMap)",
   },
-  potentialCategories: { ekonomi: "Economy", wisata: "Tourism", produk_unggulan: "Flagship products" },
   potential: {
     makers: "Makers",
     location: "Location",
@@ -160,10 +157,8 @@ const en: SiteText = {
     stages: "Progress photos",
     status: "Status",
   },
-  projectStatuses: { rencana: "Planned", berjalan: "Under way", selesai: "Completed", terhenti: "Stalled" },
   budget: {
     title: (year, semester) => `Village budget ${year}, semester ${semester}`,
-    group: { pendapatan: "Revenue", belanja: "Spending", pembiayaan: "Financing" },
     line: "Item",
     plan: "Planned",
     realisation: "Realised",
