@@ -29,6 +29,7 @@ import { attachRealtime } from "./realtime/index.js";
 import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
+import { ensureModelFile } from "./triage/shippedModel.js";
 import type { Services } from "./services.js";
 
 export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password.txt";
@@ -52,6 +53,13 @@ export async function startSiar(
   } catch (error) {
     await db.close();
     throw error;
+  }
+
+  // `npm run build` trains the triage model; a start without it (npm run dev) trains it here once.
+  try {
+    if (ensureModelFile()) logger.info("triage model trained from the corpus");
+  } catch (error) {
+    logger.warn({ err: error }, "triage model not saved; it is trained in memory instead");
   }
 
   const metaWebhook = metaWebhookSettings(config);

@@ -6,6 +6,7 @@
  *   "banjir*"            a word starting with "banjir" (banjirnya, banjiran)
  *   "lutut|pinggang"     either word in this position
  *   "air .. mati"        up to four other words in between ("air pdam di rumah mati")
+ *   "anak ..1 hilang"    up to one other word in between (any count from 1 to 9)
  *   "#"                  any number ("sudah # bulan")
  *   "?" and "!"          the punctuation itself
  */
@@ -24,6 +25,7 @@ export type CompiledPattern = {
 };
 
 const MAX_GAP_WORDS = 4;
+const GAP = /^\.\.(\d)?$/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -40,7 +42,7 @@ function firstSlotOf(source: string): CompiledPattern["first"] {
     source
       .trim()
       .split(/\s+/)
-      .find((slot) => slot !== "..") ?? ""
+      .find((slot) => !GAP.test(slot)) ?? ""
   ).split("|");
   return {
     words: new Set(alternatives.filter((word) => word !== "#" && !word.endsWith("*"))),
@@ -51,15 +53,16 @@ function firstSlotOf(source: string): CompiledPattern["first"] {
 
 export function compilePattern(source: string): CompiledPattern {
   let body = "";
-  let gapBefore = false;
+  let gapBefore = 0;
   for (const slot of source.trim().split(/\s+/)) {
-    if (slot === "..") {
-      gapBefore = true;
+    const gap = GAP.exec(slot);
+    if (gap) {
+      gapBefore = gap[1] ? Number(gap[1]) : MAX_GAP_WORDS;
       continue;
     }
-    const separator = body === "" ? "" : gapBefore ? `(?: \\S+){0,${MAX_GAP_WORDS}} ` : " ";
+    const separator = body === "" ? "" : gapBefore ? `(?: \\S+){0,${gapBefore}} ` : " ";
     body += separator + compileSlot(slot);
-    gapBefore = false;
+    gapBefore = 0;
   }
   return { source, regex: new RegExp(`(?:^| )(${body})(?= |$)`, "u"), first: firstSlotOf(source) };
 }

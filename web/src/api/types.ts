@@ -24,7 +24,18 @@ import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
 import type { presentUnit } from "../../../server/presenters/unit";
 import type { presentSession, presentUser } from "../../../server/presenters/user";
-import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
+import {
+  CATEGORIES,
+  DANGERS,
+  KINDS,
+  URGENCIES,
+  type Category,
+  type Danger,
+  type Kind,
+  type Reason,
+  type ReasonCode,
+  type Urgency,
+} from "../../../server/triage/taxonomy";
 
 export type {
   Abilities,
@@ -158,11 +169,16 @@ export const INBOX_KINDS = KINDS;
 export const INBOX_CATEGORIES = CATEGORIES;
 export { URGENCIES };
 
-export type TriageReason = { rule: string; matched: string; weight: number };
-/** How one field was decided: by the rules, the classifier, or a staff correction (which has no reasons). */
+export type TriageReason = Reason;
+export type { Danger, ReasonCode };
+export { DANGERS };
+/**
+ * How one field was decided: by the learned model, the rules (emergencies, spam), the classifier
+ * trained on corrections, or a staff correction (which has no reasons).
+ */
 export type TriageDecision = {
   code: string | null;
-  source: "rules" | "classifier" | "staff";
+  source: "model" | "rules" | "classifier" | "staff";
   score?: number;
   reasons?: TriageReason[];
 };

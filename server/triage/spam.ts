@@ -1,0 +1,44 @@
+/**
+ * Promotions, online loans and gambling: such an item is spam (closed, lainnya / lainnya /
+ * rendah) whatever else it says. Each row is a weight and patterns in the language of
+ * patterns.ts; SPAM_THRESHOLD of evidence makes an item spam.
+ */
+import { compilePattern, type CompiledPattern } from "./patterns.js";
+import type { NormalizedText } from "./normalize.js";
+import type { Reason } from "./taxonomy.js";
+
+type SpamRule = { weight: number; patterns: string[] };
+
+export const SPAM_RULES: SpamRule[] = [
+  { weight: 4, patterns: ["pinjaman online", "judi online", "slot", "gacor", "togel", "maxwin", "jp paus"] },
+  {
+    weight: 3,
+    patterns: ["wa 08*", "whatsapp 08*", "tanpa jaminan", "hub* wa", "klik link", "followers", "deposit"],
+  },
+  {
+    weight: 2,
+    patterns: ["promo", "cair # menit", "cair", "diskon", "bonus", "dijamin", "daftar sekarang", "investasi"],
+  },
+];
+export const SPAM_THRESHOLD = 3;
+
+const COMPILED: { weight: number; patterns: CompiledPattern[] }[] = SPAM_RULES.map((rule) => ({
+  weight: rule.weight,
+  patterns: rule.patterns.map(compilePattern),
+}));
+
+/** The spam evidence in a message: each row counts once, on its first matching pattern. */
+export function spamEvidence({ text }: NormalizedText): { spam: boolean; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let score = 0;
+  for (const rule of COMPILED) {
+    for (const pattern of rule.patterns) {
+      const matched = pattern.regex.exec(text)?.[1];
+      if (matched === undefined) continue;
+      reasons.push({ rule: "spam", matched, weight: rule.weight, note: { code: "spam" } });
+      score += rule.weight;
+      break;
+    }
+  }
+  return { spam: score >= SPAM_THRESHOLD, reasons };
+}
