@@ -66,6 +66,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   ],
   fire: [
     cue(
+      "on fire",
       "kebakaran",
       "terbakar",
       "dilalap api",
@@ -89,6 +90,10 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cueWith(["roboh", "ambruk", "runtuh", "rubuh", "ambrol"], TRAPPED),
     cue("jembatan .. putus", "rumah* .. miring", "dinding .. retak* .. miring"),
     cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
+    cueWith(
+      ["miring", "bengkok", "keropos", "goyang", "melengkung"],
+      ["hampir|mau|akan|sebelum|nyaris roboh|ambruk|runtuh|rubuh|ambrol|jatuh", "di bawahnya", "menimpa"],
+    ),
   ],
   weapon: [
     cue("bacok*", "membacok", "dibacok", "pembacokan", "tusuk", "menusuk", "ditusuk", "penusukan", "tawuran"),
@@ -118,7 +123,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["pukul*", "memukul*", "dipukul*", "menganiaya", "dianiaya", "aniaya", "kdrt", "menyiksa", "disiksa"],
       ["minta tolong", "teriak*", "menjerit", "berdarah", "parang", "kayu", "pisau", "sedang", "lagi"],
     ),
-    cue("senjata tajam", "senjata api"),
+    cue("senjata tajam", "senjata api", "molotov", "bom", "granat", "dihakimi", "diamuk massa"),
   ],
   live_cable: [
     cue(
@@ -144,6 +149,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "tidak ditemukan",
     ),
     cue(
+      "missing",
       "bantu cari",
       "bantu mencari",
       "pencarian korban",
@@ -174,6 +180,20 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "tidak bernapas|bernafas|bernyawa",
     ),
     cue("butuh|perlu|cari donor darah", "butuh|perlu darah"),
+    cue(
+      "# orang|anak|warga|murid|siswa .. muntah*|keracunan|pingsan",
+      "keracunan massal",
+      "puluhan|belasan|ratusan orang|warga .. muntah*",
+    ),
+    cue(
+      "collapsed",
+      "unconscious",
+      "not breathing",
+      "heart attack",
+      "seizure",
+      "bleeding",
+      "ambulans .. still|hasn't|not",
+    ),
     cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "stroke", "sekarat"),
     cue("kritis", "koma", "overdosis", "hipotermia", "keracunan", "tersedak", "digigit|dipatuk|dipatok ular"),
     cue("bunuh diri", "gantung diri", "mau|akan|hendak lompat|loncat", "tersambar|disambar petir", "sambaran petir"),
@@ -196,14 +216,23 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "king kobra",
     ),
     cue("ular .. masuk|di .. rumah|kamar|dapur|sekolah|kelas"),
-    cueWith(["anjing"], ["berbusa", "berkeliaran", "mengamuk", "mengejar"]),
+    cueWith(["anjing*"], ["berbusa", "berkeliaran", "mengamuk", "mengejar"]),
     cueWith(
       ["beruang", "harimau", "macan", "gajah", "babi hutan", "tawon", "lebah", "monyet|kera"],
       ["serang*", "menyerang", "mengamuk", "masuk", "mengejar", "menyengat", "disengat", "sengat*", "menggigit"],
     ),
   ],
   drowning: [
-    cue("tenggelam", "hanyut", "terseret|terbawa|diseret arus", "tercebur", "terjun ke sungai", "mati lemas"),
+    cue(
+      "drowning",
+      "drowned",
+      "tenggelam",
+      "hanyut",
+      "terseret|terbawa|diseret arus",
+      "tercebur",
+      "terjun ke sungai",
+      "mati lemas",
+    ),
     cueWith(
       ["belum muncul", "tidak muncul", "belum naik"],
       ["sungai", "laut", "danau", "air", "arus", "kolam", "waduk"],
@@ -249,7 +278,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   rescue: [
     cue("tolong .. selamatkan|evakuasi|dievakuasi", "segera dievakuasi", "minta|butuh|perlu evakuasi"),
     cueWith(["terjebak"], ["api", "asap", "banjir*", "air", "longsor*", "reruntuhan", "lift", "dalam"]),
-    cue("darurat", "sos", "nyawa .. terancam|bahaya"),
+    cue("darurat", "sos", "nyawa .. terancam|bahaya", "emergency", "trapped", "help us"),
   ],
 };
 
@@ -401,14 +430,17 @@ function clausesOf(text: string): { text: string; question: boolean }[] {
   }));
 }
 
-/** What the whole message says about time: over, in the past, still going on, now. */
+/**
+ * What the text says about time: over (read in the whole message: "... sudah padam"), or in the
+ * past (read in the cue's clause: "pasien kritis, jembatan putus kemarin" is an emergency now).
+ */
 type Timing = { resolved: boolean; past: boolean };
 
-function timingOf(message: string): Timing {
+function timingOf(message: string, clause: string): Timing {
   const stillGoing = anyMatch(STILL_GOING, message);
   return {
     resolved: !stillGoing && anyMatch(RESOLVED, message),
-    past: !stillGoing && !anyMatch(NOW, message) && anyMatch(PAST, message),
+    past: !anyMatch(STILL_GOING, clause) && !anyMatch(NOW, clause) && anyMatch(PAST, clause),
   };
 }
 
@@ -438,8 +470,9 @@ export function findEmergencyCues(text: string): EmergencyCue[] {
   const cues = COMPILED_CUES.filter((c) => c.patterns.some((p) => candidates.has(p.compiled)));
   if (cues.length === 0) return found;
   const innocent = INNOCENT.filter((p) => candidates.has(p.compiled));
-  let timing: Timing | null = null;
+  const message = clauses.map((c) => c.text).join(" ");
   for (const { text: raw, question } of clauses) {
+    let timing: Timing | null = null;
     let clause = raw;
     for (const { all } of innocent) clause = clause.replace(all, (match) => " ".repeat(match.length));
     for (const { danger, patterns, context } of cues) {
@@ -447,7 +480,7 @@ export function findEmergencyCues(text: string): EmergencyCue[] {
       for (const { compiled, all, gapped } of patterns) {
         if (!candidates.has(compiled)) continue;
         for (const match of clause.matchAll(all)) {
-          timing ??= timingOf(clauses.map((c) => c.text).join(" "));
+          timing ??= timingOf(message, raw);
           const matched = match[1]!;
           const start = match.index + match[0].indexOf(matched);
           const lastWordAt = start + matched.lastIndexOf(" ");

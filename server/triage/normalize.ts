@@ -164,6 +164,8 @@ export const INFORMAL_SPELLINGS: Readonly<Record<string, string>> = {
   kelindas: "terlindas",
   kegencet: "terjepit",
   kebawa: "terbawa",
+  ketimbun: "tertimbun",
+  keliaran: "berkeliaran",
   kegigit: "digigit",
   semaput: "pingsan",
   klenger: "pingsan",
