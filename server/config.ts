@@ -65,6 +65,15 @@ const envSchema = z.object({
     .optional(),
   SIAR_DEMO: booleanFlag.optional(),
   SIAR_SANDBOX: booleanFlag.optional(),
+  SIAR_DEMO_MONTH: booleanFlag.optional(),
+  EMERGENCY_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://bpbd.example.go.id/siar-alerts" })
+    .optional(),
+  EMERGENCY_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .min(32, "expected a random string of at least 32 characters (openssl rand -hex 32), shared with the receiver")
+    .optional(),
   SIAR_SANDBOX_PORT: z.coerce
     .number({ error: "expected a port number, or 0 for any free port" })
     .int("expected a port number, or 0 for any free port")
@@ -172,6 +181,10 @@ export type Config = {
   publicBaseUrl: string;
   publicBaseUrlGiven: boolean;
   demo: boolean;
+  /** Demo mode's month of made-up posts and inbox items on first start (server/demo/). */
+  demoMonth: boolean;
+  /** Where emergencies are also posted, signed with the secret (server/inbox/emergencyAlerts.ts). */
+  emergencyWebhook?: { url: string; secret: string };
   /** The local imitation of the platforms (server/sandbox), standing in for real channels. */
   sandbox: { enabled: boolean; explicitlyEnabled: boolean; port: number };
   adminEmail: string | undefined;
@@ -211,6 +224,8 @@ const SECRET_VARIABLES = new Set([
   "X_CLIENT_SECRET",
   "SMTP_URL",
   "META_WEBHOOK_VERIFY_TOKEN",
+  "EMERGENCY_WEBHOOK_URL",
+  "EMERGENCY_WEBHOOK_SECRET",
 ]);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -257,6 +272,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
 
+  if ((e.EMERGENCY_WEBHOOK_URL === undefined) !== (e.EMERGENCY_WEBHOOK_SECRET === undefined)) {
+    throw new ConfigError([
+      e.EMERGENCY_WEBHOOK_URL
+        ? "EMERGENCY_WEBHOOK_SECRET: required with EMERGENCY_WEBHOOK_URL (at least 32 random characters)"
+        : "EMERGENCY_WEBHOOK_URL: required with EMERGENCY_WEBHOOK_SECRET",
+    ]);
+  }
+
   const demo = e.SIAR_DEMO ?? !usesPostgres;
   return {
     nodeEnv: e.NODE_ENV,
@@ -269,6 +292,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     publicBaseUrlGiven: e.PUBLIC_BASE_URL !== undefined,
     demo,
+    // Tests start many demo servers: they get the month of data only when they ask for it.
+    demoMonth: demo && (e.SIAR_DEMO_MONTH ?? e.NODE_ENV !== "test"),
+    emergencyWebhook: e.EMERGENCY_WEBHOOK_URL
+      ? { url: e.EMERGENCY_WEBHOOK_URL, secret: e.EMERGENCY_WEBHOOK_SECRET! }
+      : undefined,
     // Demo mode simulates the channels unless told otherwise; production gets them only on request.
     sandbox: {
       enabled: e.SIAR_SANDBOX ?? (demo && e.NODE_ENV !== "production"),

@@ -5,6 +5,7 @@ import type { Prisma } from "../db/client.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import { canMove } from "../inbox/lifecycle.js";
+import { openAlert } from "../inbox/emergencyAlerts.js";
 import { emailReply } from "../inbox/replyEmail.js";
 import { sendReply } from "../inbox/replies.js";
 import { authorize, can, mayBeAssigned } from "../policies/index.js";
@@ -15,10 +16,17 @@ type Tx = Prisma.TransactionClient;
 
 export const inboxItemInclude = {
   unit: { select: { id: true, name: true, path: true, active: true } },
+  informedUnit: { select: { id: true, name: true, path: true } },
   assignee: { select: { id: true, name: true } },
   channel: { select: { id: true, kind: true, name: true } },
 } as const satisfies Prisma.InboxItemInclude;
 export type InboxItemWithRelations = Prisma.InboxItemGetPayload<{ include: typeof inboxItemInclude }>;
+
+/** What the inbox policies ask about a loaded item: its handling unit and the unit kept informed. */
+export const itemSubject = (item: { unit: { path: string } | null; informedUnit: { path: string } | null }) => ({
+  unitPath: item.unit?.path ?? null,
+  informedUnitPath: item.informedUnit?.path ?? null,
+});
 
 async function loadItem(tx: Tx, id: string): Promise<InboxItemWithRelations> {
   const item = await tx.inboxItem.findUnique({ where: { id }, include: inboxItemInclude });
@@ -227,7 +235,8 @@ export async function correctTriage(
   services: Services,
   { origin, itemId: id, correction }: ItemCommand & { correction: TriageCorrection },
 ) {
-  return itemOperation(services, id, async (tx, item) => {
+  let becameEmergency = false;
+  const result = await itemOperation(services, id, async (tx, item) => {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const triage = { ...((item.triage as Record<string, unknown> | null) ?? {}) };
     for (const field of ["kind", "category", "urgency", "placeUnitId"] as const) {
@@ -244,5 +253,12 @@ export async function correctTriage(
     if (Object.keys(changes).length === 0) return;
     await tx.inboxItem.update({ where: { id }, data: { ...correction, triage: triage as Prisma.InputJsonValue } });
     await recordChange(tx, { origin, item, type: "triage_corrected", data: changes });
+    // Staff reading an item as darurat alert its unit and humas just as triage would.
+    if (changes.urgency?.to === "darurat") {
+      await openAlert(tx, id);
+      becameEmergency = true;
+    }
   });
+  if (becameEmergency) services.events.emit("inbox.emergency", { itemId: id });
+  return result;
 }

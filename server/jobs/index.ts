@@ -7,6 +7,7 @@ import { dailyCountFold } from "./dailyCountFold.js";
 import { deadlineSweep } from "./deadlineSweep.js";
 import { demoEngagement } from "./demoEngagement.js";
 import { earlyWarnings } from "./earlyWarnings.js";
+import { emergencyAlerts } from "./emergencyAlerts.js";
 import { engagementRefresh } from "./engagementRefresh.js";
 import { housekeeping } from "./housekeeping.js";
 import { inboxPolling } from "./inboxPolling.js";
@@ -25,6 +26,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
   return [
     housekeeping(services),
     ...arrivalTriage(services, arrivals),
+    ...emergencyAlerts(services),
     earlyWarnings(services),
     deadlineSweep(services),
     ...webhookFiling(services, arrivals),

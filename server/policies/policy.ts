@@ -11,8 +11,11 @@ export type Subjects = {
   Post: { unitPath: string; authorId: string; status?: string };
   Channel: { unitPath: string };
   MediaAsset: { unitPath: string };
-  /** unitPath null: not routed yet, visible to roles that see every unit. */
-  InboxItem: { unitPath: string | null };
+  /**
+   * unitPath null: not routed yet, visible to roles that see every unit. informedUnitPath: a unit
+   * kept informed (the kecamatan of a disaster), which may read the item but not handle it.
+   */
+  InboxItem: { unitPath: string | null; informedUnitPath?: string | null };
   /** unitPath: the path of the unit the warning was routed to; null like an unrouted item. */
   EarlyWarning: { unitPath: string | null };
   /** What the inbox could not file; admins see and retry it. */

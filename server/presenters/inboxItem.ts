@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { InboxItemWithRelations } from "../commands/inbox.js";
-import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
+import { CLOSED_STATUSES, OPEN_STATUSES } from "../inbox/lifecycle.js";
 import { can } from "../policies/index.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -39,9 +39,13 @@ export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, pla
     kind: item.kind,
     category: item.category,
     urgency: item.urgency,
+    /** An open emergency: lists show it above everything else until it is handled. */
+    pinned: item.urgency === "darurat" && OPEN_STATUSES.includes(item.status),
     place: item.placeUnitId ? { id: item.placeUnitId, name: placeNames.get(item.placeUnitId) ?? null } : null,
     triage: item.triage,
     unit: item.unit ? { id: item.unit.id, name: item.unit.name } : null,
+    /** A unit kept informed of an item another unit handles (a disaster's kecamatan). */
+    informedUnit: item.informedUnit ? { id: item.informedUnit.id, name: item.informedUnit.name } : null,
     assignee: item.assignee,
     postId: item.postId,
     trackingNumber: item.trackingNumber,

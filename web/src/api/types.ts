@@ -210,9 +210,13 @@ export type InboxItem = {
   kind: InboxKind | null;
   category: InboxCategory | null;
   urgency: Urgency | null;
+  /** An open emergency, listed above everything else until handled. */
+  pinned: boolean;
   place: { id: string; name: string | null } | null;
   triage: InboxTriage | null;
   unit: { id: string; name: string } | null;
+  /** A unit kept informed of an item another unit handles (a disaster's kecamatan). */
+  informedUnit: { id: string; name: string } | null;
   assignee: { id: string; name: string } | null;
   postId: string | null;
   trackingNumber: string | null;
@@ -238,7 +242,8 @@ export type InboxEventType =
   | "status"
   | "triage_corrected"
   | "merged"
-  | "merged_in";
+  | "merged_in"
+  | "emergency_alerted";
 
 export type InboxEvent = {
   id: string;
