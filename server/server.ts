@@ -20,6 +20,7 @@ import {
   ensureWebsiteChannel,
   seedDemoOrganisation,
 } from "./db/seed.js";
+import { seedDemoMonth } from "./demo/demoMonth.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
@@ -78,10 +79,15 @@ export async function startSiar(
 
   // Processes starting together on an empty PostgreSQL must not both seed it.
   const admin = await withAdvisoryLock(db, FIRST_DATA_LOCK_KEY, async () => {
-    if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
+    const seeded = config.demo && (await seedDemoOrganisation(services));
+    if (seeded) logger.info("demo organisation seeded");
     const firstAdmin = await bootstrapFirstAdmin(services);
     await ensureWebsiteChannel(services);
     if (sandbox && config.demo) await connectSimulatedChannels(services, sandbox);
+    if (config.demoMonth) {
+      const made = await seedDemoMonth(services);
+      if (made) logger.info(made, "demo month of posts and inbox items made");
+    }
     return firstAdmin;
   });
   const worker = new PublishingWorker(services);

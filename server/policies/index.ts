@@ -6,6 +6,7 @@ import "./auditEvents.js";
 import "./cannedResponses.js";
 import "./channels.js";
 import "./dashboards.js";
+import "./demoData.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
@@ -36,6 +37,7 @@ export function abilitiesOf(actor: Actor) {
     controlSandbox: can(actor, "control", "Sandbox"),
     manageCannedResponses: can(actor, "create", "CannedResponse"),
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
+    removeDemoData: can(actor, "update", "DemoData"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

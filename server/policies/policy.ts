@@ -28,6 +28,8 @@ export type Subjects = {
   Dashboard: { unitPath: string };
   Sandbox: never;
   Report: never;
+  /** The demo's made-up month of posts and inbox items (server/demo/). */
+  DemoData: never;
 };
 export type Model = keyof Subjects;
 export type Action =

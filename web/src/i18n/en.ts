@@ -718,6 +718,13 @@ export const en: Record<MessageKey, Message> = {
   "composer.destination.web_report":
     "The reply appears on this report's tracking page on the website, and is e-mailed to the reporter if they left an address.",
   "admin.deadLetters": "Unfiled messages",
+  "admin.demoData": "Demo data",
+  "demoData.intro":
+    "The demo starts with a made-up month of announcements and citizens' messages, so that the inbox, calendar, dashboard and public site are not empty. Remove it all before the office uses Siar for real; what staff and citizens made is not touched.",
+  "demoData.counts": "Demo data now: {items} citizens' messages and {posts} announcements.",
+  "demoData.remove": "Remove demo data",
+  "demoData.confirm": "Yes, remove all demo data",
+  "demoData.removed": "Removed: {items} citizens' messages and {posts} announcements.",
   "deadLetters.intro":
     "Citizens' messages the inbox could not file, with the reason. Retry once the problem is fixed, or dismiss them.",
   "deadLetters.state": "Show",

@@ -712,6 +712,13 @@ export const id = {
   "composer.destination.web_report":
     "Balasan tampil di halaman pelacakan laporan ini di situs web, dan dikirim ke email pelapor bila ia mencantumkannya.",
   "admin.deadLetters": "Pesan gagal disimpan",
+  "admin.demoData": "Data demo",
+  "demoData.intro":
+    "Demo dimulai dengan sebulan pengumuman dan pesan warga buatan, agar kotak masuk, kalender, dasbor dan situs publik tidak kosong. Hapus semuanya sebelum kantor memakai Siar sungguhan; data yang dibuat petugas dan warga tidak tersentuh.",
+  "demoData.counts": "Data demo saat ini: {items} pesan warga dan {posts} pengumuman.",
+  "demoData.remove": "Hapus data demo",
+  "demoData.confirm": "Ya, hapus semua data demo",
+  "demoData.removed": "Dihapus: {items} pesan warga dan {posts} pengumuman.",
   "deadLetters.intro":
     "Pesan warga yang tidak dapat disimpan ke kotak masuk, dengan alasannya. Coba simpan lagi setelah masalahnya diatasi, atau abaikan.",
   "deadLetters.state": "Tampilkan",
