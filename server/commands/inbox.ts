@@ -5,7 +5,7 @@ import type { Prisma } from "../db/client.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import { canMove } from "../inbox/lifecycle.js";
-import { openAlert } from "../inbox/emergencyAlerts.js";
+import { alertsConfigured, openAlert } from "../inbox/emergencyAlerts.js";
 import { emailReply } from "../inbox/replyEmail.js";
 import { sendReply } from "../inbox/replies.js";
 import { authorize, can, mayBeAssigned } from "../policies/index.js";
@@ -255,7 +255,7 @@ export async function correctTriage(
     await recordChange(tx, { origin, item, type: "triage_corrected", data: changes });
     // Staff reading an item as darurat alert its unit and humas just as triage would.
     if (changes.urgency?.to === "darurat") {
-      await openAlert(tx, id);
+      if (alertsConfigured(services.config)) await openAlert(tx, id);
       becameEmergency = true;
     }
   });

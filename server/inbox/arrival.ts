@@ -10,7 +10,7 @@ import { WorkingCalendar } from "../deadlines/workingTime.js";
 import type { Prisma } from "../db/client.js";
 import type { RoutingRule } from "../db/generated/client.js";
 import type { Services } from "../services.js";
-import { openAlert } from "./emergencyAlerts.js";
+import { alertsConfigured, openAlert } from "./emergencyAlerts.js";
 import { Router, type RoutingUnit } from "./routing.js";
 import { TriageClassifier, type LabelledExample } from "../triage/classifier.js";
 import type { KnownPlace, PlaceType } from "../triage/places.js";
@@ -41,6 +41,8 @@ export type ArrivalDecision = {
     resolutionDueAt: Date | null;
   };
   event: Prisma.InputJsonObject;
+  /** Read darurat, with somewhere to send its alert (emergencyAlerts.ts): open one as the item is stored. */
+  alert: boolean;
 };
 
 /**
@@ -84,7 +86,7 @@ export class ArrivalDesk {
       });
       if (count === 0) return false;
       await tx.inboxEvent.create({ data: { itemId, type: "triaged", data: decision.event } });
-      if (emergency) await openAlert(tx, itemId);
+      if (decision.alert) await openAlert(tx, itemId);
       return true;
     });
     this.services.events.emit("inbox.itemChanged", { itemId });
@@ -104,6 +106,7 @@ export class ArrivalDesk {
       places = await this.knownPlaces();
     }
     const router = new Router(places.units, rules);
+    const sendsAlerts = alertsConfigured(this.services.config);
     // Arrivals filed together share their receipt time, so their deadlines repeat per policy and time zone.
     const deadlines = new Map<string, ItemDeadlines>();
     const deadlinesOf = (receivedAt: Date, policy: ServiceLevelPolicy, timeZone: string) => {
@@ -156,7 +159,7 @@ export class ArrivalDesk {
         policy: fields.slaPolicy,
         spam: result.spam,
       };
-      return { fields, event };
+      return { fields, event, alert: fields.urgency === "darurat" && sendsAlerts };
     };
   }
 

@@ -21,8 +21,13 @@ import type { Reason } from "../triage/taxonomy.js";
 
 export const MAX_ATTEMPTS = 5;
 const CLAIM_SECONDS = 120;
+/** A failed alert waits this long times its attempts before it is tried again. */
+const RETRY_SECONDS = 10;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 const ALERT_ORIGIN: Origin = { actor: null, label: "system (emergency alerts)" };
+
+/** Whether alerts have anywhere to go besides the app: a mail server or the webhook. Without either, none is opened. */
+export const alertsConfigured = (config: Services["config"]) => !!config.reports.smtp || !!config.emergencyWebhook;
 
 /** Opens the alerts of items just filed as darurat, inside the transaction that files them. */
 export async function openAlertsSql(sql: SqlTransaction, itemIds: string[]): Promise<void> {
@@ -146,7 +151,7 @@ export class EmergencyAlerts {
           emailError: email.error,
           webhookSentAt: webhook?.sentAt ?? null,
           webhookError: webhook?.error ?? null,
-          claimedUntil: null,
+          claimedUntil: finished ? null : new Date(Date.now() + RETRY_SECONDS * 1000 * alert.attempts),
           doneAt: finished ? new Date() : null,
         },
       });

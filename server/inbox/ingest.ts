@@ -100,7 +100,7 @@ export async function fileMessages(
   // An emergency's alert is opened with it: if the process dies now, another sends it.
   await openAlertsSql(
     sql,
-    filed.filter(({ decision }) => decision?.fields.urgency === "darurat").map(({ row }) => row.id),
+    filed.filter(({ decision }) => decision?.alert).map(({ row }) => row.id),
   );
   // In array order, so each item's "received" comes before its "triaged" on the timeline.
   await sql.query(

@@ -11,7 +11,7 @@
  * tests/unit/emergency.test.ts say what each row is for.
  */
 import { compilePattern, PatternIndex, type CompiledPattern } from "./patterns.js";
-import { normalize } from "./normalize.js";
+import { normalize, type NormalizedText } from "./normalize.js";
 import { DANGERS, type Danger } from "./taxonomy.js";
 
 /** A cue: any of `patterns`, and, when `with` is given, also one of those in the same clause. */
@@ -463,11 +463,18 @@ function statusOf(
 }
 
 /** Every emergency cue in the text with its status; the text is an emergency if one is active. */
-export function findEmergencyCues(text: string): EmergencyCue[] {
+/** The cues whose patterns could start at one of these words (most messages have none). */
+const possibleCues = (tokens: readonly string[]) => {
+  const candidates = INDEX.candidates(tokens);
+  return { candidates, cues: COMPILED_CUES.filter((c) => c.patterns.some((p) => candidates.has(p.compiled))) };
+};
+
+/** `normalized`: the whole text normalised, when the caller has it: a message without a possible cue ends there. */
+export function findEmergencyCues(text: string, normalized: NormalizedText = normalize(text)): EmergencyCue[] {
   const found: EmergencyCue[] = [];
+  if (possibleCues(normalized.tokens).cues.length === 0) return found;
   const clauses = clausesOf(text);
-  const candidates = INDEX.candidates(clauses.flatMap((clause) => clause.text.trim().split(/ +/)));
-  const cues = COMPILED_CUES.filter((c) => c.patterns.some((p) => candidates.has(p.compiled)));
+  const { candidates, cues } = possibleCues(clauses.flatMap((clause) => clause.text.trim().split(/ +/)));
   if (cues.length === 0) return found;
   const innocent = INNOCENT.filter((p) => candidates.has(p.compiled));
   const message = clauses.map((c) => c.text).join(" ");

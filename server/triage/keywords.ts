@@ -7,7 +7,7 @@
  *
  * Weights: 2 is strong evidence, 1 supports, a negative weight is counter-evidence.
  */
-import { compilePattern, matchPattern, PatternIndex, type CompiledPattern } from "./patterns.js";
+import { compilePattern, PatternIndex, type CompiledPattern } from "./patterns.js";
 import type { NormalizedText } from "./normalize.js";
 import type { Category, Kind, Urgency } from "./taxonomy.js";
 
@@ -179,10 +179,11 @@ export const URGENCY_KEYWORDS: Record<Exclude<Urgency, "darurat" | "normal">, Ke
   ],
 };
 
-/** A pattern and the name its feature carries ("category.kesehatan"). */
-type CompiledTable = { field: string; code: string; rows: { weight: number; patterns: CompiledPattern[] }[] }[];
+/** A code's rows, compiled; each pattern knows its row (and its place in it) for candidates-first scoring. */
+type CompiledEntry = { field: string; code: string; rows: { weight: number; patterns: CompiledPattern[] }[] };
+type PatternPlace = { entry: CompiledEntry; row: number; order: number };
 
-function compileTable(field: string, table: Record<string, KeywordRow[]>): CompiledTable {
+function compileTable(field: string, table: Record<string, KeywordRow[]>): CompiledEntry[] {
   return Object.entries(table).map(([code, rows]) => ({
     field,
     code,
@@ -190,32 +191,45 @@ function compileTable(field: string, table: Record<string, KeywordRow[]>): Compi
   }));
 }
 
-const TABLES: CompiledTable = [
+const TABLES: CompiledEntry[] = [
   ...compileTable("kind", KIND_KEYWORDS),
   ...compileTable("category", CATEGORY_KEYWORDS),
   ...compileTable("urgency", URGENCY_KEYWORDS),
 ];
-const INDEX = new PatternIndex(TABLES.flatMap((entry) => entry.rows.flatMap((r) => r.patterns)));
+const PLACES = new Map<CompiledPattern, PatternPlace>(
+  TABLES.flatMap((entry) =>
+    entry.rows.flatMap((r, row) => r.patterns.map((pattern, order) => [pattern, { entry, row, order }] as const)),
+  ),
+);
+const INDEX = new PatternIndex(PLACES.keys());
 
 export type KeywordScore = { field: string; code: string; score: number; matched: string[] };
 
-/** Each code's keyword score (each row counts once, on its first matching pattern); codes with no evidence are left out. */
+/**
+ * Each code's keyword score: each row counts once, with the words of its first matching pattern.
+ * Only the patterns the message's words can match are tried; codes with no evidence are left out.
+ */
 export function keywordScores({ text, tokens }: NormalizedText): KeywordScore[] {
-  const candidates = INDEX.candidates(tokens);
+  // Per code, per row: the order of the first pattern that matched and its words.
+  const hits = new Map<CompiledEntry, Map<number, { order: number; words: string }>>();
+  for (const pattern of INDEX.candidates(tokens)) {
+    const words = pattern.regex.exec(text)?.[1];
+    if (words === undefined) continue;
+    const { entry, row, order } = PLACES.get(pattern)!;
+    let rows = hits.get(entry);
+    if (!rows) hits.set(entry, (rows = new Map()));
+    const earlier = rows.get(row);
+    if (!earlier || order < earlier.order) rows.set(row, { order, words });
+  }
   const scores: KeywordScore[] = [];
-  for (const { field, code, rows } of TABLES) {
-    let score = 0;
-    const matched: string[] = [];
-    for (const r of rows) {
-      for (const pattern of r.patterns) {
-        const words = matchPattern(pattern, text, candidates);
-        if (words === null) continue;
-        score += r.weight;
-        matched.push(words);
-        break;
-      }
-    }
-    if (score !== 0) scores.push({ field, code, score, matched });
+  // In the tables' order, rows in theirs: the same scores and words whatever order the candidates came in.
+  for (const entry of TABLES) {
+    const rows = hits.get(entry);
+    if (!rows) continue;
+    const matched = [...rows].sort((a, b) => a[0] - b[0]);
+    const score = matched.reduce((sum, [row]) => sum + entry.rows[row]!.weight, 0);
+    if (score !== 0)
+      scores.push({ field: entry.field, code: entry.code, score, matched: matched.map(([, hit]) => hit.words) });
   }
   return scores;
 }

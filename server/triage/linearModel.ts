@@ -4,8 +4,10 @@
  * enough to read; no library does this better for a few thousand short messages.
  */
 
-/** A message as the trainer sees it: (feature index, value) pairs and its class. */
-export type SparseExample = { features: [number, number][]; label: number };
+import type { Sparse } from "./features.js";
+
+/** A message as the trainer sees it: its features and its class. */
+export type SparseExample = { features: Sparse; label: number };
 
 export type TrainingSettings = {
   epochs: number;
@@ -37,6 +39,17 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
+}
+
+/** scores = bias + weights · features, over the features present only. */
+function addScores(scores: Float64Array, bias: Float64Array, weights: Float64Array, width: number, features: Sparse) {
+  scores.set(bias);
+  const { indices, values } = features;
+  for (let f = 0; f < indices.length; f++) {
+    const row = indices[f]! * width;
+    const value = values[f]!;
+    for (let c = 0; c < width; c++) scores[c]! += value * weights[row + c]!;
+  }
 }
 
 function softmaxInPlace(scores: Float64Array): void {
@@ -76,18 +89,17 @@ export class LinearModel {
     const epsilon = 1e-8;
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
       for (const { features, label } of shuffled(examples, random)) {
-        scores.set(bias);
-        for (const [index, value] of features)
-          for (let c = 0; c < width; c++) scores[c]! += value * weights[index * width + c]!;
+        addScores(scores, bias, weights, width, features);
         softmaxInPlace(scores);
+        const { indices, values } = features;
         const weight = classWeight[label]!;
         for (let c = 0; c < width; c++) {
           const gradient = (scores[c]! - (c === label ? 1 : 0)) * weight;
           biasSquaredGradients[c]! += gradient * gradient;
           bias[c]! -= (settings.learningRate * gradient) / (Math.sqrt(biasSquaredGradients[c]!) + epsilon);
-          for (const [index, value] of features) {
-            const at = index * width + c;
-            const g = gradient * value + settings.l2 * weights[at]!;
+          for (let f = 0; f < indices.length; f++) {
+            const at = indices[f]! * width + c;
+            const g = gradient * values[f]! + settings.l2 * weights[at]!;
             squaredGradients[at]! += g * g;
             weights[at]! -= (settings.learningRate * g) / (Math.sqrt(squaredGradients[at]!) + epsilon);
           }
@@ -97,20 +109,17 @@ export class LinearModel {
     return new LinearModel(classes, weights, bias);
   }
 
-  /** The probability of each class, in `classes` order. */
-  probabilities(features: readonly [number, number][]): Float64Array {
+  /** Adds `value` times a feature's weights (one per class) into `target` from `offset` on. */
+  addWeights(target: Float64Array, offset: number, feature: number, value: number): void {
     const width = this.classes.length;
-    const scores = Float64Array.from(this.bias);
-    for (const [index, value] of features)
-      for (let c = 0; c < width; c++) scores[c]! += value * this.weights[index * width + c]!;
-    softmaxInPlace(scores);
-    return scores;
+    for (let c = 0; c < width; c++) target[offset + c]! += value * this.weights[feature * width + c]!;
   }
 
-  /** How much each feature pushed the message towards a class (its weight times its value). */
-  contributions(features: readonly [number, number][], classIndex: number): number[] {
-    const width = this.classes.length;
-    return features.map(([index, value]) => value * this.weights[index * width + classIndex]!);
+  /** The probability of each class for scores already summed (without the bias), in place. */
+  probabilitiesOf(scores: Float64Array): Float64Array {
+    for (let c = 0; c < scores.length; c++) scores[c]! += this.bias[c]!;
+    softmaxInPlace(scores);
+    return scores;
   }
 
   /** Weights rounded to 4 decimals: the file stays small and predictions do not change measurably. */

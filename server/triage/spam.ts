@@ -3,7 +3,7 @@
  * rendah) whatever else it says. Each row is a weight and patterns in the language of
  * patterns.ts; SPAM_THRESHOLD of evidence makes an item spam.
  */
-import { compilePattern, type CompiledPattern } from "./patterns.js";
+import { compilePattern, matchPattern, PatternIndex, type CompiledPattern } from "./patterns.js";
 import type { NormalizedText } from "./normalize.js";
 import type { Reason } from "./taxonomy.js";
 
@@ -26,15 +26,17 @@ const COMPILED: { weight: number; patterns: CompiledPattern[] }[] = SPAM_RULES.m
   weight: rule.weight,
   patterns: rule.patterns.map(compilePattern),
 }));
+const INDEX = new PatternIndex(COMPILED.flatMap((rule) => rule.patterns));
 
 /** The spam evidence in a message: each row counts once, on its first matching pattern. */
-export function spamEvidence({ text }: NormalizedText): { spam: boolean; reasons: Reason[] } {
+export function spamEvidence({ text, tokens }: NormalizedText): { spam: boolean; reasons: Reason[] } {
   const reasons: Reason[] = [];
+  const candidates = INDEX.candidates(tokens);
   let score = 0;
   for (const rule of COMPILED) {
     for (const pattern of rule.patterns) {
-      const matched = pattern.regex.exec(text)?.[1];
-      if (matched === undefined) continue;
+      const matched = matchPattern(pattern, text, candidates);
+      if (matched === null) continue;
       reasons.push({ rule: "spam", matched, weight: rule.weight, note: { code: "spam" } });
       score += rule.weight;
       break;

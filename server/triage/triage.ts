@@ -152,7 +152,7 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
     };
   }
 
-  const cues = findEmergencyCues(text);
+  const cues = findEmergencyCues(text, normalized);
   const estimate = (options.model ?? shippedModel()).estimate(text, { normalized, cues });
   const base = {
     kind: modelField(estimate, "kind"),

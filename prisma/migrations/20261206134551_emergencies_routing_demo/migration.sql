@@ -28,8 +28,10 @@ CREATE UNIQUE INDEX "EmergencyAlert_itemId_key" ON "EmergencyAlert"("itemId");
 -- CreateIndex
 CREATE INDEX "EmergencyAlert_doneAt_createdAt_idx" ON "EmergencyAlert"("doneAt", "createdAt");
 
--- CreateIndex
-CREATE INDEX "InboxItem_informedUnitId_status_receivedAt_idx" ON "InboxItem"("informedUnitId", "status", "receivedAt");
+-- The few items a unit is kept informed of, for its lists: a partial index costs nothing to
+-- the many items without one when they are filed.
+CREATE INDEX "InboxItem_informedUnitId_receivedAt_idx" ON "InboxItem" ("informedUnitId", "receivedAt" DESC)
+  WHERE "informedUnitId" IS NOT NULL;
 
 -- AddForeignKey
 ALTER TABLE "InboxItem" ADD CONSTRAINT "InboxItem_informedUnitId_fkey" FOREIGN KEY ("informedUnitId") REFERENCES "Unit"("id") ON DELETE SET NULL ON UPDATE CASCADE;
