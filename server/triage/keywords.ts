@@ -145,6 +145,7 @@ export const CATEGORY_KEYWORDS: Record<Exclude<Category, "lainnya">, KeywordRow[
     row(1.5, "petugas", "pegawai", "asn", "pns", "kantor", "camat", "lurah", "kades", "perangkat desa", "pejabat"),
     row(1.5, "website", "aplikasi", "sistem", "online", "call center", "admin", "dibalas", "respon", "tanggapan"),
     row(1, "pajak", "pbb", "samsat", "retribusi", "dprd", "bupati", "lambat", "judes", "jutek", "ramah", "main hp"),
+    row(2, "jam kerja", "jam pelayanan", "jam kantor", "jam dinas", "kantor .. tutup|kosong|sepi", "tutup padahal"),
   ],
   utilitas: [
     row(2, "pdam", "air bersih", "listrik", "pln", "sinyal", "internet", "wifi", "bts", "tower", "provider"),

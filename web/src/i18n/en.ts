@@ -458,7 +458,7 @@ export const en: Record<MessageKey, Message> = {
   "admin.routingRules": "Routing rules",
   "routing.new": "New rule",
   "routing.howApplied":
-    "The highest-priority rule matching the category and the place decides the owning unit; items matching no rule go to Kominfo.",
+    "The highest-priority rule that matches the category and area names the owning unit. Disasters (floods, landslides, fires, fallen trees) always go to BPBD, with their kecamatan informed. Without a matching rule, Siar routes from the unit tree: topics to the OPD that owns them, local matters to the kecamatan of the place, the rest to a rule without category and area, then Kominfo.",
   "routing.readOnly": "Only administrators can change routing rules.",
   "routing.none": "No routing rules yet.",
   "routing.category": "Category",

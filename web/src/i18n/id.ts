@@ -454,7 +454,7 @@ export const id = {
   "admin.routingRules": "Aturan rute",
   "routing.new": "Aturan baru",
   "routing.howApplied":
-    "Aturan dengan prioritas tertinggi yang cocok dengan kategori dan wilayah menentukan unit pemilik; item yang tidak cocok dengan aturan mana pun diteruskan ke Kominfo.",
+    "Aturan dengan prioritas tertinggi yang cocok dengan kategori dan wilayah menentukan unit pemilik. Bencana (banjir, longsor, kebakaran, pohon tumbang) selalu ke BPBD, dan kecamatannya diberi tahu. Tanpa aturan yang cocok, Siar merutekan dari pohon unit: topik ke OPD pemiliknya, urusan setempat ke kecamatan tempat kejadian, selebihnya ke aturan tanpa kategori dan wilayah, lalu Kominfo.",
   "routing.readOnly": "Hanya admin yang dapat mengubah aturan rute.",
   "routing.none": "Belum ada aturan rute.",
   "routing.category": "Kategori",
