@@ -155,6 +155,28 @@ describe("triage by the learned model", () => {
   });
 });
 
+describe("what issue 15 saw go wrong", () => {
+  it.each([
+    [
+      "Pohon besar tumbang menutup jalan di depan SD, anak-anak mau pulang, mohon segera dievakuasi!",
+      { urgency: "darurat" },
+    ],
+    ["Puskesmas Balai tutup, warga demam tinggi tidak dilayani", { category: "kesehatan", urgency: "tinggi" }],
+    ["lampu jalan mati di simpang pasar", { category: "infrastruktur", urgency: "normal" }],
+    [
+      "Saran pak, trotoar di depan sekolah dibuat lebih lebar supaya pejalan kaki aman",
+      { kind: "aspirasi", category: "infrastruktur" },
+    ],
+    ["Bagaimana cara mengurus akta kematian bapak saya?", { kind: "pertanyaan", urgency: "rendah" }],
+    ["Kapan jalan di desa kami diperbaiki? sudah bolong2 kyk kolam, udh 2 thn", { kind: "pengaduan" }],
+    ["Mohon dibangunkan posyandu baru di dusun kami, yang terdekat 10 km", { kind: "aspirasi" }],
+    ["Kebakaran di pasar tadi malam sudah padam, tolong bantu pedagang yang kiosnya hangus", { urgency: "tinggi" }],
+    ["Stok obat di puskesmas habis sudah 2 minggu, pasien anak-anak tidak dapat obat", { urgency: "tinggi" }],
+  ] as const)("%s → %o", (text, expected) => {
+    expect(labelsOf(triage(text))).toMatchObject(expected);
+  });
+});
+
 describe("keyword evidence the model weighs", () => {
   const patterns = [KIND_KEYWORDS, CATEGORY_KEYWORDS, URGENCY_KEYWORDS].flatMap((table) =>
     Object.values(table).flatMap((rows) => rows.flatMap((row) => row.patterns.map(compilePattern))),
