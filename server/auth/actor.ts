@@ -1,4 +1,4 @@
-import type { Role } from "../db/generated/enums.js";
+import type { PpidLevel, Role } from "../db/generated/enums.js";
 import type { Locale } from "../i18n/locale.js";
 
 /** Who is making a request: the user, the units they belong to, and how they signed in. */
@@ -9,14 +9,16 @@ export type Actor = {
   role: Role;
   locale: Locale;
   mustChangePassword: boolean;
-  /** Units the user is a member of, with their materialised paths: the root of their scope. */
-  units: { id: string; name: string; type: string; path: string }[];
+  /** Units the user is a member of, with their materialised paths (the root of their scope) and PPID level. */
+  units: ActorUnit[];
   via: "session" | "token";
   sessionId?: string;
 };
 
+type ActorUnit = { id: string; name: string; type: string; path: string; ppidLevel: PpidLevel | null };
+
 export const actorInclude = {
-  memberships: { include: { unit: { select: { id: true, name: true, type: true, path: true } } } },
+  memberships: { include: { unit: { select: { id: true, name: true, type: true, path: true, ppidLevel: true } } } },
 } as const;
 
 type UserWithUnits = {
@@ -26,7 +28,7 @@ type UserWithUnits = {
   role: Role;
   locale: Locale;
   mustChangePassword: boolean;
-  memberships: { unit: { id: string; name: string; type: string; path: string } }[];
+  memberships: { unit: ActorUnit }[];
 };
 
 export function toActor(user: UserWithUnits, via: Actor["via"], sessionId?: string): Actor {

@@ -7,6 +7,7 @@ import "./cannedResponses.js";
 import "./channels.js";
 import "./dashboards.js";
 import "./demoData.js";
+import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
@@ -14,6 +15,8 @@ import "./posts.js";
 import "./reports.js";
 import "./routingRules.js";
 import "./sandbox.js";
+import "./siteEntries.js";
+import "./sites.js";
 import "./units.js";
 import "./users.js";
 
@@ -21,6 +24,7 @@ export { authorize, can } from "./policy.js";
 export { isInScope, seesAllUnits, unitScopeWhere } from "./scope.js";
 export { readsEveryUnitsAuditEvents } from "./auditEvents.js";
 export { mayBeAssigned } from "./inboxItems.js";
+export { dipScopePaths, isPpidUtama } from "./dipItems.js";
 export { postNeedsApproval } from "./posts.js";
 
 /** Class-level abilities sent to the web app, so it shows only what the server would allow. */
@@ -38,6 +42,13 @@ export function abilitiesOf(actor: Actor) {
     manageCannedResponses: can(actor, "create", "CannedResponse"),
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
     removeDemoData: can(actor, "update", "DemoData"),
+    editSites: can(actor, "update", "SiteEntry"),
+    reviewSites: can(actor, "approve", "SiteEntry"),
+    siteFreshness: can(actor, "list", "Site"),
+    manageSites: can(actor, "update", "Site"),
+    dip: can(actor, "list", "DipItem"),
+    editDip: can(actor, "create", "DipItem"),
+    ppidProfiles: can(actor, "read", "PpidProfile"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

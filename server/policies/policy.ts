@@ -30,6 +30,17 @@ export type Subjects = {
   Report: never;
   /** The demo's made-up month of posts and inbox items (server/demo/). */
   DemoData: never;
+  /**
+   * A piece of a unit site's content. unitType: the unit's type (desa content is the kecamatan's to
+   * review); reviewRequired: the unit's own pages wait for the kabupaten's review.
+   */
+  SiteEntry: { unitPath: string; unitType: string; reviewRequired: boolean };
+  /** A unit's site as a whole: its address, host name, review setting, OpenSID token, freshness. */
+  Site: { unitPath: string };
+  /** status: the entry's, for rules that only let drafts be touched. */
+  DipItem: { unitPath: string; status?: string };
+  /** The profile of a PPID unit (about, procedures, contact, hours) on the public /ppid pages. */
+  PpidProfile: { unitPath: string };
 };
 export type Model = keyof Subjects;
 export type Action =
@@ -44,7 +55,10 @@ export type Action =
   | "approve"
   | "control"
   | "schedule"
-  | "handle";
+  | "handle"
+  | "import"
+  | "merge"
+  | "publish";
 
 export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

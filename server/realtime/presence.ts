@@ -1,5 +1,5 @@
 import type { Server, Socket } from "socket.io";
-import { itemSubject } from "../commands/inbox.js";
+import { itemSubject } from "../inbox/itemRecord.js";
 import { z } from "zod";
 import type { Actor } from "../auth/actor.js";
 import { can } from "../policies/index.js";

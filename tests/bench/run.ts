@@ -2,7 +2,9 @@ import { killAllSiarProcesses } from "../crash/processes.js";
 import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
+import { dipSearchBenchmark } from "./dipSearch.js";
 import { inboxBenchmark } from "./inbox.js";
+import { publicSiteBenchmark } from "./publicSite.js";
 import { publishingBenchmark } from "./publishing.js";
 
 // `npm run bench` runs every benchmark; `npm run bench -- publishing crash` only those named.
@@ -18,6 +20,15 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   dashboard: {
     about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)",
     run: dashboardBenchmark,
+  },
+  "public-site": {
+    about:
+      "home, announcement and unit-site pages under 50 clients, page weights, an edit showing (PGlite, PostgreSQL)",
+    run: publicSiteBenchmark,
+  },
+  dip: {
+    about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",
+    run: dipSearchBenchmark,
   },
 };
 

@@ -49,6 +49,8 @@ const BODY_KEYS = [
   "urgency",
   "placeUnitId",
   "intoId",
+  "intoUnitId",
+  "region",
   "ids",
   "action",
   "language",
@@ -59,6 +61,33 @@ const BODY_KEYS = [
   "priority",
   "expiresInDays",
   "to",
+  "content",
+  "submit",
+  "slug",
+  "host",
+  "reviewRequired",
+  "enabled",
+  "staleAfterDays",
+  "class",
+  "summary",
+  "responsibleOfficial",
+  "madeOn",
+  "year",
+  "period",
+  "formats",
+  "retention",
+  "exemptionLetter",
+  "consequenceTest",
+  "exemptionEndsOn",
+  "reason",
+  "sertaMerta",
+  "about",
+  "requestProcedure",
+  "objectionProcedure",
+  "serviceStandard",
+  "serviceHours",
+  "address",
+  "phone",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
@@ -94,6 +123,18 @@ const QUERY_KEYS = [
   "k",
   "kode",
   "nomor",
+  "region",
+  "parentId",
+  "unit",
+  "kelas",
+  "tahun",
+  "lang",
+  "year",
+  "class",
+  "body",
+  "name",
+  "purpose",
+  "fileName",
 ] as const;
 
 const NUL = "a\u0000b";
@@ -194,7 +235,12 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
+  if (param === "unitId") return ids.siteUnits ?? [];
   if (param === "nomor") return ids.tracking ?? [];
+  if (param === "fileId") return ids.dipFiles ?? [];
+  if (param === "version") return ["1"];
+  if (param === "versionId") return ids.dipVersions ?? [];
+  if (param === "code") return ids.ppidCodes ?? [];
   const kind = route.path.split("/")[2];
   const byResource: Record<string, string> = {
     units: "units",
@@ -202,6 +248,11 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     inbox: "inbox",
     posts: "posts",
     channels: "channels",
+    "site-entries": "siteEntries",
+    "dip-items": "dipItems",
+    "ppid-profiles": "ppidUnits",
+    // The public /ppid/dip/:id pages.
+    dip: "dipItems",
   };
   return ids[byResource[kind ?? ""] ?? ""] ?? [];
 }
@@ -252,6 +303,8 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/auth/tokens": { name: "token uji", expiresInDays: 30 },
     "POST /api/units": { name: "Desa Uji", type: "desa", parentId: unitId },
     "PATCH /api/units/:id": { name: "Unit Uji" },
+    "POST /api/units/import": { region: "61.03", parentId: ids.units?.[0] ?? null },
+    "POST /api/units/:id/merge": { intoUnitId: unitId },
     "POST /api/users": { email: "uji@sanggau.demo", name: "Pengguna Uji", role: "officer", unitIds: [unitId] },
     "PATCH /api/users/:id": { name: "Pengguna Uji" },
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },
@@ -276,6 +329,44 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     // Takes no body: removing the (here absent) demo data is the whole request.
     "DELETE /api/demo-data": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
+    "PATCH /api/sites/settings": { staleAfterDays: 30 },
+    "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
+    "POST /api/site-entries/units/:unitId": {
+      kind: "agenda",
+      content: { title: "Musyawarah desa", date: "2026-12-10", time: "09.00", place: "Balai desa", description: "" },
+      submit: false,
+    },
+    "PATCH /api/site-entries/:id": {
+      content: { title: "Musyawarah desa", date: "2026-12-10", time: "09.00", place: "Balai desa", description: "" },
+    },
+    "POST /api/site-entries/:id/return": { note: "Mohon dilengkapi." },
+    "POST /api/dip-items": {
+      unitId,
+      class: "dikecualikan",
+      title: "Laporan Keuangan 2025",
+      summary: "Neraca dan realisasi anggaran.",
+      responsibleOfficial: "Kepala Sub Bagian Keuangan",
+      madeOn: "2026-03-31",
+      year: 2026,
+      period: "Tahun 2025",
+      formats: ["softcopy"],
+      retention: "5 tahun",
+      exemptionLetter: "h",
+      consequenceTest: "Membuka data ini mengungkap rahasia pribadi.",
+      exemptionEndsOn: "2030-01-01",
+    },
+    "PATCH /api/dip-items/:id": { title: "Laporan Keuangan 2025", year: 2026, exemptionEndsOn: "2030-01-01" },
+    "POST /api/dip-items/:id/withdraw": { reason: "Diganti versi baru" },
+    "PUT /api/ppid-profiles/:unitId": {
+      about: "Tentang PPID",
+      requestProcedure: "Isi formulir",
+      objectionProcedure: "Ajukan keberatan",
+      serviceStandard: "10 hari kerja",
+      serviceHours: "Senin–Jumat",
+      address: "Jalan Uji 1",
+      phone: "(0564) 21001",
+      email: "ppid@sanggau.demo",
+    },
   };
   return examples[key] ?? {};
 }

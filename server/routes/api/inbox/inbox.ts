@@ -4,11 +4,10 @@ import {
   assignItem,
   changeItemStatus,
   correctTriage,
-  inboxItemInclude,
-  itemSubject,
   mergeItem,
   replyToItem,
 } from "../../../commands/inbox.js";
+import { inboxItemInclude, itemSubject } from "../../../inbox/itemRecord.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "../../../inbox/listing.js";

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { itemSubject } from "../../../commands/inbox.js";
+import { itemSubject } from "../../../inbox/itemRecord.js";
 import { AppError } from "../../../errors.js";
 import { citizenPhotoPath } from "../../../media/storage.js";
 import { authorize } from "../../../policies/index.js";

@@ -3,18 +3,18 @@ import type { InboxItem, InboxItemDetail, InboxViewer } from "../../api/types";
 import { ErrorAlert } from "../../components/Alerts";
 import { Page } from "../../components/Page";
 import { useI18n } from "../../i18n";
-import { CitizenText, ExternalLink, safeHref } from "./CitizenText";
-import { Composer } from "./Composer";
-import { Deadlines } from "./Deadlines";
-import { InboxStatusBadge, SourceLabel, TimeAgo, UrgencyBadge } from "./InboxBadges";
-import { usePresence } from "./inboxSocket";
-import { ItemHandling } from "./ItemHandling";
-import { MergePanel } from "./MergePanel";
+import { CitizenText, ExternalLink, safeHref } from "./components/CitizenText";
+import { Composer } from "./components/Composer";
+import { Deadlines } from "./components/Deadlines";
+import { InboxStatusBadge, SourceLabel, TimeAgo, UrgencyBadge } from "./components/InboxBadges";
+import { usePresence } from "./hooks/inboxSocket";
+import { ItemHandling } from "./components/ItemHandling";
+import { MergePanel } from "./components/MergePanel";
 import { firstLine } from "./lifecycle";
-import { Timeline } from "./Timeline";
-import { TriagePanel } from "./TriagePanel";
-import { useInboxItem } from "./useInboxItem";
-import { useNow } from "./useNow";
+import { Timeline } from "./components/Timeline";
+import { TriagePanel } from "./components/TriagePanel";
+import { useInboxItem } from "./hooks/useInboxItem";
+import { useNow } from "./hooks/useNow";
 
 /** One citizen's message: what they wrote and where, its triage, handling, deadlines and timeline. */
 export function InboxItemPage() {
