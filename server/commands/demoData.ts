@@ -21,11 +21,12 @@ export async function removeDemoData(
   services: Services,
   { origin }: { origin: ActingOrigin },
 ): Promise<DemoDataCounts> {
-  return services.prisma.$transaction(async (tx) => {
+  const { counts, postIds } = await services.prisma.$transaction(async (tx) => {
     const items = await tx.inboxItem.deleteMany({ where: { demo: true } });
     // The demo's conversations are its own ("demo-…" threads); one a citizen has since joined stays.
     await tx.conversation.deleteMany({ where: { threadKey: { startsWith: "demo-" }, items: { none: {} } } });
-    const posts = await tx.post.deleteMany({ where: { demo: true } });
+    const postIds = (await tx.post.findMany({ where: { demo: true }, select: { id: true } })).map((post) => post.id);
+    const posts = await tx.post.deleteMany({ where: { id: { in: postIds } } });
     const counts = { inboxItems: items.count, posts: posts.count };
     await recordAudit(tx, origin, {
       action: "demo_data.remove",
@@ -34,6 +35,9 @@ export async function removeDemoData(
       unitId: null,
       changes: counts,
     });
-    return counts;
+    return { counts, postIds };
   });
+  // The public site (its page cache, on every process) stops showing the removed announcements.
+  for (const postId of postIds) services.events.emit("post.changed", { postId });
+  return counts;
 }

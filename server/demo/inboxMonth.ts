@@ -5,10 +5,11 @@
  * Every row is marked demo and goes in one admin action (commands/demoData.ts).
  */
 import { randomUUID } from "node:crypto";
+import { withoutAdministrativeWord } from "../areas/names.js";
 import type { Prisma } from "../db/client.js";
 import type { InboxSource, InboxStatus } from "../db/generated/enums.js";
 import type { ArrivalDecision, ArrivalDesk } from "../inbox/arrival.js";
-import { newTrackingNumber } from "../inbox/webReports.js";
+import { newTrackingNumber, REPORT_PLACE_TYPES } from "../inbox/webReports.js";
 import { createCitizenTextGenerator } from "../sandbox/citizenText.js";
 import { chance, pick, type Random } from "../sandbox/random.js";
 import type { Services } from "../services.js";
@@ -66,8 +67,14 @@ export async function seedDemoInbox(
   { desk, random, now, perDay }: { desk: ArrivalDesk; random: Random; now: Date; perDay: number },
 ): Promise<number> {
   const { prisma } = services;
-  const units = await prisma.unit.findMany({ select: { id: true, name: true, timezone: true } });
-  const unitByPlaceName = new Map(units.map((unit) => [unit.name.replace(/^(Desa|Kelurahan|Kecamatan)\s+/, ""), unit]));
+  // The places a web form offers, by name; read in reverse code order so that of two places
+  // sharing a name the map keeps the one first in official order, as triage does.
+  const places = await prisma.unit.findMany({
+    where: { type: { in: [...REPORT_PLACE_TYPES] }, active: true },
+    select: { id: true, name: true, timezone: true },
+    orderBy: [{ areaCode: { sort: "desc", nulls: "first" } }],
+  });
+  const unitByPlaceName = new Map(places.map((unit) => [withoutAdministrativeWord(unit.name), unit]));
   const channels = new Map(
     (await prisma.channel.findMany({ select: { id: true, kind: true } })).map((channel) => [channel.kind, channel.id]),
   );

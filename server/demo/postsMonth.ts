@@ -70,7 +70,7 @@ export async function seedDemoPosts(
 ): Promise<number> {
   const { prisma } = services;
   const units = new Map(
-    (await prisma.unit.findMany({ select: { id: true, code: true } })).map((unit) => [unit.code, unit.id]),
+    (await prisma.unit.findMany({ select: { id: true, code: true, type: true } })).map((unit) => [unit.code, unit]),
   );
   const author = await prisma.user.findFirst({ where: { role: "humas", active: true }, select: { id: true } });
   const channels = await prisma.channel.findMany({ select: { id: true, kind: true } });
@@ -95,9 +95,12 @@ export async function seedDemoPosts(
     const announcement = pick(random, ANNOUNCEMENTS);
     const id = randomUUID();
     const published = status === "published";
+    const unit = units.get(announcement.unitCode) ?? units.get("dinas-kominfo")!;
     posts.push({
       id,
-      unitId: units.get(announcement.unitCode) ?? units.get("dinas-kominfo")!,
+      unitId: unit.id,
+      // A kecamatan's announcements are news on its own site too.
+      siteUnitId: unit.type === "kecamatan" ? unit.id : null,
       authorId: author.id,
       title: announcement.title,
       body: announcement.body,

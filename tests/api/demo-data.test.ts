@@ -51,6 +51,10 @@ describe("the demo's first month", () => {
     const home = await (await fetch(`${siar.url}/`)).text();
     const post = await siar.services.prisma.post.findFirstOrThrow({ where: { demo: true, status: "published" } });
     expect(home).toContain(post.title);
+    const kecamatanNews = await siar.services.prisma.post.findFirstOrThrow({
+      where: { demo: true, status: "published", siteUnit: { code: "kec-kapuas" } },
+    });
+    expect(await (await fetch(`${siar.url}/kecamatan/kapuas`)).text()).toContain(kecamatanNews.title);
     const leader = await signedIn(siar.url, "pimpinan@sanggau.demo");
     const summary = await leader.get("/api/dashboard/summary");
     expect(summary.status).toBe(200);
@@ -73,11 +77,16 @@ describe("the demo's first month", () => {
     const officer = await signedIn(siar.url, "humas@sanggau.demo");
     expect((await officer.delete("/api/demo-data")).status).toBe(403);
 
+    const published = await siar.services.prisma.post.findMany({ where: { demo: true, status: "published" } });
+    expect(await (await fetch(`${siar.url}/`)).text()).toContain(published[0]?.title);
     const removal = await admin.delete("/api/demo-data");
     expect(removal.status).toBe(200);
     expect(removal.body.removed.inboxItems).toBeGreaterThanOrEqual(300);
     expect((await admin.get("/api/demo-data")).body).toEqual({ inboxItems: 0, posts: 0 });
     expect(await siar.services.prisma.inboxItem.count({ where: { demo: true } })).toBe(0);
+    // The cached home page is not served on with the removed announcements.
+    const home = await (await fetch(`${siar.url}/`)).text();
+    for (const post of published) expect(home).not.toContain(post.title);
     expect(await siar.services.prisma.inboxItem.findUnique({ where: { id: realId! } })).not.toBeNull();
     const audit = await admin.get("/api/audit-events?action=demo_data.remove");
     expect(audit.body.data[0]).toMatchObject({ action: "demo_data.remove" });
