@@ -22,6 +22,13 @@ import type { presentChannelUsage } from "../../../server/presenters/channelUsag
 import type { presentPost } from "../../../server/presenters/post";
 import type { presentRoutingRule } from "../../../server/presenters/routingRule";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
+import type {
+  InboxEventType,
+  InboxTriage,
+  presentInboxEvent,
+  presentInboxItem,
+  TriageDecision,
+} from "../../../server/presenters/inboxItem";
 import type { presentMedia } from "../../../server/presenters/media";
 import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
 import type { StatusBody } from "../../../server/routes/api/inbox/schema";
@@ -113,89 +120,10 @@ export { URGENCIES };
 export type TriageReason = Reason;
 export type { Danger, ReasonCode };
 export { DANGERS };
-/**
- * How one field was decided: by the learned model, the rules (emergencies, spam), the classifier
- * trained on corrections, or a staff correction (which has no reasons).
- */
-export type TriageDecision = {
-  code: string | null;
-  source: "model" | "rules" | "classifier" | "staff";
-  score?: number;
-  reasons?: TriageReason[];
-};
-export type InboxTriage = {
-  kind?: TriageDecision;
-  category?: TriageDecision;
-  urgency?: TriageDecision;
-  /** The place the rules recognised ({name, reason}), or a staff correction ({code, source}). */
-  place?: ({ name?: string; reason?: TriageReason } & Partial<TriageDecision>) | null;
-  spam?: boolean;
-};
-
-export type InboxItem = {
-  id: string;
-  conversationId: string;
-  source: InboxSource;
-  channel: { id: string; kind: ChannelKind; name: string } | null;
-  author: { name: string; handle: string | null };
-  contact: { name: string; phone?: string; email?: string } | null;
-  /** The citizen's text as written: untrusted, always rendered as text. */
-  text: string;
-  attachments: { type: string; url: string }[];
-  /** Web reports: the photo the citizen sent, served to staff only. */
-  photo: { url: string } | null;
-  location: { lat: number; lng: number } | null;
-  sentAt: string;
-  receivedAt: string;
-  status: InboxStatus;
-  kind: InboxKind | null;
-  category: InboxCategory | null;
-  urgency: Urgency | null;
-  /** An open emergency, listed above everything else until handled. */
-  pinned: boolean;
-  place: { id: string; name: string | null } | null;
-  triage: InboxTriage | null;
-  unit: { id: string; name: string } | null;
-  /** A unit kept informed of an item another unit handles (a disaster's kecamatan). */
-  informedUnit: { id: string; name: string } | null;
-  assignee: { id: string; name: string } | null;
-  postId: string | null;
-  trackingNumber: string | null;
-  mergedIntoId: string | null;
-  deadlines: {
-    policy: string | null;
-    firstResponseDueAt: string | null;
-    resolutionDueAt: string | null;
-    firstRespondedAt: string | null;
-    resolvedAt: string | null;
-    overdue: { firstResponse: boolean; resolution: boolean };
-  };
-  permissions: { handle: boolean };
-};
-
-export type InboxEventType =
-  | "received"
-  | "triaged"
-  | "note"
-  | "reply"
-  | "email"
-  | "assigned"
-  | "status"
-  | "triage_corrected"
-  | "merged"
-  | "merged_in"
-  | "emergency_alerted";
-
-export type InboxEvent = {
-  id: string;
-  type: InboxEventType;
-  body: string | null;
-  visibility: "internal" | "public";
-  data: Record<string, unknown> | null;
-  remoteId: string | null;
-  at: string;
-  actor: { id: string; name: string | null } | null;
-};
+/** An inbox item and a timeline event as staff get them; how triage decided each field. */
+export type InboxItem = ReturnType<typeof presentInboxItem>;
+export type InboxEvent = ReturnType<typeof presentInboxEvent>;
+export type { InboxEventType, InboxTriage, TriageDecision };
 
 export type InboxItemDetail = {
   item: InboxItem;
