@@ -3,7 +3,7 @@
  * split of the training writers' lines (5 folds: each line judged by a model trained without
  * it), and on the test writers' batches, which nothing was fitted on.
  */
-import { readSplit, readSplits } from "./corpus.js";
+import { readBatch, readSplit, readSplits } from "./corpus.js";
 import { evaluate, type Evaluation, type LabelledMessage } from "./evaluate.js";
 import { seededRandom, shuffled } from "./linearModel.js";
 import { TriageModel } from "./model.js";
@@ -36,7 +36,13 @@ export function crossValidate(items: LabelledMessage[], folds = FOLDS): Evaluati
   );
 }
 
-export type CorpusReport = { dev: Evaluation; trainingRandomSplit: Evaluation; test: Evaluation | null };
+export type CorpusReport = {
+  dev: Evaluation;
+  trainingRandomSplit: Evaluation;
+  /** The test writers together, then each writer's batch on its own. */
+  test: Evaluation | null;
+  testByWriter: { batch: string; evaluation: Evaluation }[];
+};
 
 export function corpusReport(): CorpusReport {
   const splits = readSplits();
@@ -45,5 +51,6 @@ export function corpusReport(): CorpusReport {
     dev: evaluateWith(model, readSplit("dev")),
     trainingRandomSplit: crossValidate(readSplit("train")),
     test: splits.test.length ? evaluateWith(model, readSplit("test")) : null,
+    testByWriter: splits.test.map((batch) => ({ batch, evaluation: evaluateWith(model, readBatch(batch)) })),
   };
 }

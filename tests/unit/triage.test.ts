@@ -64,7 +64,11 @@ describe("normalising informal Indonesian", () => {
 });
 
 // Plain messages whose kind the model still reads otherwise: known misses, kept visible here.
-const KIND_MISSES = new Set(["Pemuda mabuk tiap malam bikin keributan di pos ronda"]);
+const KIND_MISSES = new Set([
+  "Pemuda mabuk tiap malam bikin keributan di pos ronda",
+  // Read as a request ("minta"): a bribe asked at the counter is a complaint.
+  "Loket pelayanan minta uang tambahan biar berkas cepat selesai",
+]);
 
 describe("triage by the learned model", () => {
   it.each([
