@@ -74,7 +74,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "kobaran api",
       "api .. membesar|menjalar|merambat|berkobar",
     ),
-    cueWith(["merambat|menjalar|mendekat*|mengepung"], ["api", "asap", "rumah", "permukiman", "kampung"]),
+    cueWith(["merambat|menjalar|mendekat*|mengepung"], ["api", "asap"]),
     cueWith(["api"], ["rumah", "dapur", "gudang", "kios", "toko", "asrama", "gedung", "menyala"]),
     cueWith(["asap .. tebal|hitam|mengepul"], ["rumah", "api", "dapur", "gudang", "toko"]),
   ],
@@ -91,13 +91,22 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("jembatan .. putus", "rumah* .. miring", "dinding .. retak* .. miring"),
     cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
     cueWith(
-      ["miring", "bengkok", "keropos", "goyang", "melengkung"],
+      ["miring", "bengkok", "keropos", "goyang", "melengkung", "melendut", "berderak", "krek*"],
       ["hampir|mau|akan|sebelum|nyaris roboh|ambruk|runtuh|rubuh|ambrol|jatuh", "di bawahnya", "menimpa"],
     ),
   ],
   weapon: [
     cue("bacok*", "membacok", "dibacok", "pembacokan", "tusuk", "menusuk", "ditusuk", "penusukan", "tawuran"),
-    cue("penembakan", "ditembak", "tembakan", "mengamuk", "ngamuk", "penyanderaan", "disandera", "sandera"),
+    cue("penembakan", "ditembak", "tembakan", "penyanderaan", "disandera", "sandera"),
+    // Colloquially "ngamuk" is also plain anger ("emak2 pada ngamuk"): amok counts with a weapon, harm or damage.
+    cueWith(
+      ["mengamuk", "ngamuk"],
+      [
+        "parang|golok|celurit|clurit|sajam|pisau|mandau|senjata|kayu|batu",
+        "merusak|memukul*|melukai|menyerang|mengejar|mengancam|luka*|berdarah",
+        "odgj|orang gila|mabuk",
+      ],
+    ),
     cue("bersenjata", "todong*", "ditodong", "menodong*", "pembunuhan", "dibunuh", "membunuh", "bunuh"),
     cue("bentrok*", "amuk massa", "kerusuhan", "ricuh", "main hakim sendiri", "carok", "dikeroyok", "pengeroyokan"),
     cueWith(
@@ -148,28 +157,12 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "belum ditemukan",
       "tidak ditemukan",
     ),
-    cue(
-      "missing",
-      "bantu cari",
-      "bantu mencari",
-      "pencarian korban",
-      "belum|tidak ketemu",
-      "tersesat",
-      "diculik",
-      "penculikan",
-      "menculik",
-    ),
+    cue("missing", "bantu cari", "bantu mencari", "pencarian korban", "tersesat", "diculik", "penculikan", "menculik"),
+    cueWith(["belum pulang", "tidak pulang", "belum kembali", "tidak kembali", "belum turun"], [PEOPLE_AROUND]),
+    // No news, not found: of someone who went somewhere or is being searched for, not of a report or a record.
     cueWith(
-      [
-        "belum pulang",
-        "tidak pulang",
-        "belum kembali",
-        "tidak kembali",
-        "tidak ada kabar",
-        "belum ada kabar",
-        "belum turun",
-      ],
-      [PEOPLE_AROUND],
+      ["tidak ada kabar", "belum ada kabar", "belum|tidak ketemu"],
+      ["pergi", "berangkat", "melaut", "cari*", "mencari", "dicari", "pencarian", "hilang", "hutan", "sungai", "kebun"],
     ),
   ],
   medical: [
@@ -194,13 +187,32 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "bleeding",
       "ambulans .. still|hasn't|not",
     ),
-    cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "stroke", "sekarat"),
+    cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "sekarat"),
+    // "Nenek yang stroke" is a long illness; a stroke that strikes now is the emergency.
+    cue(
+      "kena|terkena|serangan|gejala stroke",
+      "stroke .. mendadak|tiba tiba|barusan|tadi",
+      "mendadak|tiba tiba stroke",
+    ),
     cue("kritis", "koma", "overdosis", "hipotermia", "keracunan", "tersedak", "digigit|dipatuk|dipatok ular"),
     cue("bunuh diri", "gantung diri", "mau|akan|hendak lompat|loncat", "tersambar|disambar petir", "sambaran petir"),
     cue("jatuh ke|dari sumur|jurang|sungai|laut|tebing|atap|lantai|ketinggian"),
     cueWith(
       ["ketuban pecah", "pecah ketuban", "mau|akan|hendak melahirkan|lahiran", "kontraksi"],
-      ["tidak ada", "belum datang", "tidak bisa", "jauh", "darurat", "ambulans", "bidan .. tidak|belum"],
+      [
+        "tidak ada",
+        "belum datang",
+        "tidak bisa",
+        "tidak berani",
+        "jauh",
+        "darurat",
+        "ambulans",
+        "bidan .. tidak|belum",
+        "sungsang",
+        "operasi",
+        "pendarahan",
+        "perahu",
+      ],
     ),
     cueWith(
       ["ambulans .. tidak|belum|telat", "tidak ada ambulans", "butuh ambulans", "minta ambulans"],
@@ -328,6 +340,7 @@ const NEGATIONS = compileAll([
 /** In the three words before a cue, these say it might happen, or happens as a rule, not that it does now. */
 const POSSIBILITIES = compileAll([
   "kalau|kalo|jika|apabila|bila|seandainya|andaikan|misal|misalnya",
+  "kirain|kirai|dikira|disangka|nyangka|sangka|kukira|kupikir",
   "antisipasi",
   "mencegah|cegah|pencegahan",
   "sering|kadang|biasanya|selalu|setiap|tiap",
@@ -349,6 +362,8 @@ const CAUSES = compileAll(["sejak|setelah|sesudah|akibat|dampak|imbas|pasca|beka
 const RESOLVED = compileAll([
   "sudah|telah|berhasil padam|dipadamkan|surut|ditemukan|dievakuasi|aman|ditangani|diatasi|tertangani|terkendali|dibersihkan|diperbaiki|dipotong|disingkirkan|pulang|sembuh|selamat|siuman|ditangkap",
   "sudah .. padam|dipadamkan|surut|ditemukan|dievakuasi|ditangani|diatasi|dibersihkan|siuman",
+  // Only right after: "sudah dicari ... tidak ketemu" is still missing.
+  "sudah|telah|akhirnya ketemu",
   "hoaks|hoax",
 ]);
 /**
@@ -366,7 +381,8 @@ const PAST = compileAll([
 /** Anywhere in the message: the danger is still there (this beats "over"). */
 const STILL_GOING = compileAll([
   "masih",
-  "belum .. padam|surut|ditemukan|dievakuasi|pulang|kembali|kabar|tertolong|ditolong|keluar|selamat|aman|turun",
+  "belum .. padam|surut|ditemukan|ketemu|dievakuasi|pulang|kembali|kabar|tertolong|ditolong|keluar|selamat|aman|turun",
+  "tidak ketemu",
   "sampai|hingga sekarang|kini",
   "sampai|hingga saat ini",
   "terus",

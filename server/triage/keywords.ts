@@ -146,6 +146,9 @@ export const CATEGORY_KEYWORDS: Record<Exclude<Category, "lainnya">, KeywordRow[
     row(1.5, "website", "aplikasi", "sistem", "online", "call center", "admin", "dibalas", "respon", "tanggapan"),
     row(1, "pajak", "pbb", "samsat", "retribusi", "dprd", "bupati", "lambat", "judes", "jutek", "ramah", "main hp"),
     row(2, "jam kerja", "jam pelayanan", "jam kantor", "jam dinas", "kantor .. tutup|kosong|sepi", "tutup padahal"),
+    // How the government spends and hires: budgets and their reports, recruitment, the PPID.
+    row(2, "apbdes", "apbd", "dana desa", "rpjmd", "laporan realisasi|pertanggungjawaban", "ppid", "transparansi"),
+    row(1.5, "cpns", "pppk", "honorer", "skck", "kua", "njop", "standar pelayanan"),
   ],
   utilitas: [
     row(2, "pdam", "air bersih", "listrik", "pln", "sinyal", "internet", "wifi", "bts", "tower", "provider"),
@@ -173,6 +176,11 @@ export const URGENCY_KEYWORDS: Record<Exclude<Urgency, "darurat" | "normal">, Ke
     row(1.5, "makin|semakin parah|sering|banyak|meluas", "terulang", "sudah sering", "yang ketiga|keempat"),
     row(1.5, "berbulan bulan", "bertahun tahun", "hampir roboh", "miring", "tidak bisa dilewati", "terputus"),
     row(1, "# hari", "sudah # minggu", "berhari hari", "seminggu", "obat .. habis|kosong", "kelaparan", "rawan"),
+    // Health that is at risk but not yet an emergency, and care refused or missing.
+    row(1.5, "demam tinggi", "gizi buruk", "stunting", "rabies", "digigit", "campak", "muntaber", "keracunan"),
+    row(1.5, "ditolak .. rumah sakit|puskesmas|igd", "tidak dilayani", "tidak ada dokter|bidan|obat", "igd"),
+    // Livelihoods and essential supplies: water, food, a road that cuts a village off.
+    row(1, "krisis air", "kekeringan", "gagal panen", "air bersih", "terisolir|terisolasi", "putus total"),
   ],
   rendah: [
     row(2, "sekadar|sekedar info|bertanya", "hanya bertanya", "salam kenal", "selamat pagi|siang|sore|malam"),

@@ -19,6 +19,9 @@ export const SPAM_RULES: SpamRule[] = [
     weight: 2,
     patterns: ["promo", "cair # menit", "cair", "diskon", "bonus", "dijamin", "daftar sekarang", "investasi"],
   },
+  // Selling: a reseller call with a second sign. Not "dijual": complaints say it too ("es mau dijual cair").
+  { weight: 2, patterns: ["reseller", "dropship*", "open order|po", "ready stock", "untung besar", "modal kecil"] },
+  { weight: 1.5, patterns: ["pesan .. inbox|dm", "minat hub*", "bisa antar", "cod", "dm ya|aja|kak"] },
 ];
 export const SPAM_THRESHOLD = 3;
 

@@ -70,8 +70,26 @@ describe("the emergency rules", () => {
     "DBD di RW 03, empat anak masuk rumah sakit minggu ini",
     "Got mampet, air masuk ke jalan setinggi mata kaki",
     "Terima kasih tim SAR yang semalaman mencari korban tenggelam",
+    "Gas melon langka lagi, ibu-ibu pada ngamuk di pangkalan",
+    "Nenek saya yang stroke belum dapat kursi roda dari dinsos",
+    "Sudah lapor dari tahun lalu tapi tidak ada kabar sampai sekarang",
+    "Cek status bantuan di website tidak ketemu namanya",
+    "Tebing sungai makin mendekat ke rumah warga, mohon dibangun turap",
+    "Kirain kebakaran, ternyata cuma orang bakar sampah",
+    "Alhamdulillah anak yang hilang semalam sudah ketemu di rumah temannya",
   ])("leave innocent uses alone: %s", (text) => {
     expect(activeDangers(text).size).toBe(0);
+  });
+
+  it.each([
+    ["Orang mabuk ngamuk bawa parang di pasar", "weapon"],
+    ["Bapak saya tiba tiba stroke, tidak bisa bicara", "medical"],
+    ["Adik hilang dari sore, sudah lapor polsek tapi belum ketemu", "missing_person"],
+    ["Anak kami pergi ke hutan sejak pagi, sudah dicari sekampung tidak ketemu", "missing_person"],
+    ["Ibu hamil ketuban pecah, bayi sungsang harus operasi, perahu tidak bisa menyeberang", "medical"],
+    ["Plafon kelas melendut dan berderak, takut roboh menimpa murid", "collapse"],
+  ] as const)("still read %s as %s", (text, danger) => {
+    expect(activeDangers(text)).toContain(danger);
   });
 
   it("keep a missing person missing whatever day they went, until found", () => {
