@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RoutingRule } from "../../server/db/generated/client.js";
+import { demoUnitTree } from "../../server/db/seed.js";
 import { Router, type RoutingUnit } from "../../server/inbox/routing.js";
+import type { UnitTreeNode } from "../../server/triage/places.js";
 
 /**
  * A kabupaten that is not the demo's: Kemendagri codes, official names that differ from the demo's,
@@ -128,5 +130,51 @@ describe("routing from any kabupaten's unit tree", () => {
     expect(withRules.route({ ...ask, dangers: ["landslide"], placeUnitId: kaliwinasuh.id })).toMatchObject({
       unitId: bpbd.id,
     });
+  });
+});
+
+describe("routing over the demo's real tree (Kabupaten Sanggau, official areas)", async () => {
+  const tree = await demoUnitTree();
+  const units: RoutingUnit[] = [];
+  const add = (node: UnitTreeNode, parent: RoutingUnit | null) => {
+    const routing = unit(node.name, node.type, parent, node.code ?? null);
+    units.push(routing);
+    for (const child of node.children ?? []) add(child, routing);
+  };
+  add(tree, null);
+  const router = new Router(units, []);
+  const byCode = (code: string) => units.find((u) => u.code === code)!;
+  const villages = units.filter((u) => u.type === "desa" || u.type === "kelurahan");
+
+  it("knows all 15 kecamatan and their desa and kelurahan", () => {
+    expect(units.filter((u) => u.type === "kecamatan")).toHaveLength(15);
+    expect(villages.length).toBeGreaterThanOrEqual(169);
+  });
+
+  it("finds each topic's OPD and never mistakes a place for an office", () => {
+    const owners = { infrastruktur: "dinas-pupr", kesehatan: "dinas-kesehatan", pendidikan: "dinas-pendidikan" };
+    for (const [category, code] of Object.entries(owners))
+      expect(router.route({ ...ask, category: category as "kesehatan" }).unitId).toBe(byCode(code).id);
+    expect(router.route({ ...ask, category: "lingkungan" }).unitId).toBe(byCode("dinas-lh").id);
+    expect(router.route({ ...ask, category: "ketertiban" }).unitId).toBe(byCode("satpol-pp").id);
+    expect(router.route({ ...ask, category: "sosial" }).unitId).toBe(byCode("dinas-sosial").id);
+    expect(router.route({ ...ask, category: "kependudukan" }).unitId).toBe(byCode("disdukcapil").id);
+    expect(router.route(ask)).toMatchObject({ unitId: byCode("dinas-kominfo").id, basis: "kominfo" });
+  });
+
+  it("sends every desa's local matter to its own kecamatan, and its floods to BPBD with the kecamatan informed", () => {
+    for (const village of villages) {
+      const kecamatan = units.find((u) => u.id === village.parentId)!;
+      expect(router.route({ ...ask, category: "pelayanan_publik", placeUnitId: village.id })).toEqual({
+        unitId: kecamatan.id,
+        informedUnitId: null,
+        basis: "place",
+      });
+      expect(router.route({ ...ask, urgency: "darurat", dangers: ["flood"], placeUnitId: village.id })).toEqual({
+        unitId: byCode("bpbd").id,
+        informedUnitId: kecamatan.id,
+        basis: "disaster",
+      });
+    }
   });
 });
