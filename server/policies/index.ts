@@ -6,6 +6,7 @@ import "./auditEvents.js";
 import "./cannedResponses.js";
 import "./channels.js";
 import "./dashboards.js";
+import "./demoData.js";
 import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
@@ -41,6 +42,7 @@ export function abilitiesOf(actor: Actor) {
     controlSandbox: can(actor, "control", "Sandbox"),
     manageCannedResponses: can(actor, "create", "CannedResponse"),
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
+    removeDemoData: can(actor, "update", "DemoData"),
     editSites: can(actor, "update", "SiteEntry"),
     reviewSites: can(actor, "approve", "SiteEntry"),
     siteFreshness: can(actor, "list", "Site"),

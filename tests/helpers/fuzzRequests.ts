@@ -333,6 +333,8 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/inbox/:id/merge": { intoId: ids.inbox?.[0] },
     "POST /api/inbox/bulk": { ids: ids.inbox?.slice(0, 2) ?? [], action: { type: "status", status: "in_progress" } },
     "POST /api/routing-rules": { category: "kesehatan", placeUnitId: null, unitId, priority: 1 },
+    // Takes no body: removing the (here absent) demo data is the whole request.
+    "DELETE /api/demo-data": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
     "PATCH /api/sites/settings": { staleAfterDays: 30 },
     "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
