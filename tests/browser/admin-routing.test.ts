@@ -138,7 +138,7 @@ describe("channel spend", () => {
     // Emptied, the budget is lifted again.
     await usage.getByLabel("Batas permintaan per bulan").fill("");
     await usage.getByRole("button", { name: "Simpan batas" }).click();
-    await usage.getByText(/tanpa batas bulanan/).waitFor();
+    await usage.getByText(/^\d+ permintaan; tanpa batas bulanan\.$/).waitFor();
   });
 
   it("tells a signed-in admin at once when a platform refuses a channel's token", async () => {
