@@ -1,4 +1,4 @@
-import type { Role } from "../db/generated/enums.js";
+import type { PpidLevel, Role } from "../db/generated/enums.js";
 import type { Locale } from "../i18n/locale.js";
 
 /** Who is making a request: the user, the units they belong to, and how they signed in. */
@@ -10,13 +10,18 @@ export type Actor = {
   locale: Locale;
   mustChangePassword: boolean;
   /** Units the user is a member of, with their materialised paths: the root of their scope. */
-  units: { id: string; name: string; type: string; path: string }[];
+  units: ActorUnit[];
   via: "session" | "token";
   sessionId?: string;
 };
 
+/** A unit the user belongs to; ppidLevel marks the PPID Utama or a PPID Pelaksana. */
+export type ActorUnit = { id: string; name: string; type: string; path: string; ppidLevel: PpidLevel | null };
+
 export const actorInclude = {
-  memberships: { include: { unit: { select: { id: true, name: true, type: true, path: true } } } },
+  memberships: {
+    include: { unit: { select: { id: true, name: true, type: true, path: true, ppidLevel: true } } },
+  },
 } as const;
 
 type UserWithUnits = {
@@ -26,7 +31,7 @@ type UserWithUnits = {
   role: Role;
   locale: Locale;
   mustChangePassword: boolean;
-  memberships: { unit: { id: string; name: string; type: string; path: string } }[];
+  memberships: { unit: ActorUnit }[];
 };
 
 export function toActor(user: UserWithUnits, via: Actor["via"], sessionId?: string): Actor {

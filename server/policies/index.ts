@@ -10,6 +10,9 @@ import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
 import "./posts.js";
+import "./ppidObjections.js";
+import "./ppidReports.js";
+import "./ppidRequests.js";
 import "./reports.js";
 import "./routingRules.js";
 import "./sandbox.js";
@@ -21,6 +24,9 @@ export { isInScope, seesAllUnits, unitScopeWhere } from "./scope.js";
 export { readsEveryUnitsAuditEvents } from "./auditEvents.js";
 export { mayBeAssigned } from "./inboxItems.js";
 export { postNeedsApproval } from "./posts.js";
+export { ppidObjectionListWhere } from "./ppidObjections.js";
+export { ppidFigureScopeWhere } from "./ppidReports.js";
+export { isPpidUtama, ppidRequestListWhere } from "./ppidRequests.js";
 
 /** Class-level abilities sent to the web app, so it shows only what the server would allow. */
 export function abilitiesOf(actor: Actor) {
@@ -36,6 +42,11 @@ export function abilitiesOf(actor: Actor) {
     controlSandbox: can(actor, "control", "Sandbox"),
     manageCannedResponses: can(actor, "create", "CannedResponse"),
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
+    ppidRequests: can(actor, "list", "PpidRequest"),
+    registerPpidRequests: can(actor, "create", "PpidRequest"),
+    ppidObjections: can(actor, "list", "PpidObjection"),
+    ppidReports: can(actor, "read", "PpidReport"),
+    ppidRegisters: can(actor, "export", "PpidReport"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

@@ -25,6 +25,12 @@ export type Subjects = {
   Dashboard: { unitPath: string };
   Sandbox: never;
   Report: never;
+  /** unitPath: the PPID unit handling the request; superiorId: that PPID's atasan (answers objections). */
+  PpidRequest: { unitPath: string; superiorId: string | null };
+  /** The objection's request, as above. */
+  PpidObjection: { unitPath: string; superiorId: string | null };
+  /** Figures, registers and the annual report of one PPID unit, or of the whole body (the root unit's path). */
+  PpidReport: { unitPath: string };
 };
 export type Model = keyof Subjects;
 export type Action =
@@ -39,7 +45,11 @@ export type Action =
   | "approve"
   | "control"
   | "schedule"
-  | "handle";
+  | "handle"
+  | "forward"
+  | "answer"
+  | "readIdentity"
+  | "export";
 
 export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

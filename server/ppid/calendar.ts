@@ -3,7 +3,7 @@ import {
   INFORMATION_REQUEST_MAX_EXTENSION_WORKING_DAYS,
   OBJECTION_WORKING_DAYS,
 } from "../deadlines/policies.js";
-import type { WorkingCalendar } from "../deadlines/workingTime.js";
+import { INDONESIAN_TIME_ZONES, type WorkingCalendar } from "../deadlines/workingTime.js";
 import type { PrismaClient } from "../db/client.js";
 import { REPORTING_TIME_ZONE, workingCalendarFor } from "../metrics/definitions.js";
 
@@ -65,6 +65,17 @@ export class PpidCalendar {
       if (this.working.isWorkingDate(date)) count++;
     }
     return count;
+  }
+
+  /** The instants a local calendar year spans, for filters on stored moments. */
+  yearRange(year: number): { gte: Date; lt: Date } {
+    return { gte: this.startOf(`${year}-01-01`), lt: this.startOf(`${year + 1}-01-01`) };
+  }
+
+  /** The instant a local date begins. */
+  startOf(date: IsoDate): Date {
+    const offsetMinutes = INDONESIAN_TIME_ZONES[this.working.timeZone];
+    return new Date(Date.parse(`${checkedDate(date)}T00:00:00Z`) - offsetMinutes * 60_000);
   }
 
   noticeDue(receivedAt: Date | IsoDate): IsoDate {

@@ -17,6 +17,7 @@ import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { postRoutes } from "./posts/posts.js";
+import { ppidRoutes } from "./ppid/index.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { unitRoutes } from "./units/units.js";
@@ -51,6 +52,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/early-warnings", ...signedIn, earlyWarningRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
+  api.use("/ppid", ...signedIn, ppidRoutes(services));
   api.use(apiNotFound);
   return api;
 }

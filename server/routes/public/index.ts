@@ -10,6 +10,7 @@ import { unstorableInput } from "../middleware/storableInput.js";
 import { sendMessage } from "./citizenPages.js";
 import { html } from "./markup.js";
 import { transparencyRoutes } from "./transparency.js";
+import { ppidPublicRoutes } from "./ppid/index.js";
 
 const HOME_PAGE_SIZE = 20;
 const FEED_SIZE = 50;
@@ -83,6 +84,7 @@ export function publicSiteRoutes(services: Services): Router {
   router.use(aspirationRoutes(services));
   router.use(trackingRoutes(services));
   router.use(transparencyRoutes(services));
+  router.use(ppidPublicRoutes(services));
 
   return router;
 }

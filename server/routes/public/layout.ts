@@ -33,13 +33,15 @@ export type Page = {
   /** Extra <head> elements, such as link-preview tags. */
   head?: SafeMarkup;
   main: SafeMarkup;
+  /** The page's language; Bahasa Indonesia unless the page was written in English. */
+  lang?: "id" | "en";
 };
 
 /** The whole HTML document around a page's main content, the same on every public page. */
 export function layout(site: Site, page: Page): string {
   const documentTitle = page.title ? `${page.title} · ${site.name}` : site.name;
   return html`<!doctype html>
-<html lang="id">
+<html lang="${page.lang ?? "id"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,7 +54,7 @@ ${page.head}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a></nav></header>
+<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/ppid/permohonan">Permohonan informasi publik</a> · <a href="/transparansi">Transparansi</a></nav></header>
 <main>
 ${page.main}
 </main>

@@ -1,0 +1,149 @@
+import { Router, type Response } from "express";
+import { z } from "zod";
+import { PpidDecision } from "../../../db/generated/enums.js";
+import type { Locale } from "../../../i18n/locale.js";
+import { officeCalendar, type PpidCalendar } from "../../../ppid/calendar.js";
+import { CHANNEL_LABELS, DECISION_LABELS, STATUS_LABELS } from "../../../ppid/codes.js";
+import type { Services } from "../../../services.js";
+import { citizenPage } from "../citizenPages.js";
+import { html, trusted } from "../markup.js";
+import { findSite, type Site } from "../publicPosts.js";
+import { formatDay } from "./casePage.js";
+import { languageOf, languageSwitchPath } from "./language.js";
+import { listPpidUnits, ppidUnitLabel } from "./requestForm.js";
+import { fill, PPID_TEXT } from "./text.js";
+
+// The public register of requests (Perki 1/2021): every request with how and when it was answered.
+// Never personal data: no applicant's name, contact or words; the summary is the one staff wrote.
+
+const PAGE_SIZE = 50;
+const registerQuery = z.object({
+  tahun: z.coerce.number().int().min(2000).max(2099).optional(),
+  ppid: z.uuid().optional(),
+  keputusan: z.enum(PpidDecision).optional(),
+  halaman: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+type RegisterQuery = z.infer<typeof registerQuery>;
+
+const TABLE_STYLE = trusted(`<style>
+.register{overflow-x:auto}
+table{border-collapse:collapse;width:100%;background:#fff;margin:0 0 1rem;font-size:.9rem}
+th,td{padding:.35rem .5rem;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}
+td.n,th.n{text-align:right}
+form.saring{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0 0 1rem}
+form.saring label{font-weight:600}
+</style>`);
+
+export async function registerRows(services: Pick<Services, "prisma">, query: RegisterQuery, calendar: PpidCalendar) {
+  const where = {
+    ...(query.tahun && { receivedAt: calendar.yearRange(query.tahun) }),
+    ...(query.ppid && { unitId: query.ppid }),
+    ...(query.keputusan && { decision: query.keputusan }),
+  };
+  const [total, rows] = await Promise.all([
+    services.prisma.ppidRequest.count({ where }),
+    services.prisma.ppidRequest.findMany({
+      where,
+      select: {
+        registrationNumber: true,
+        receivedAt: true,
+        channel: true,
+        status: true,
+        decision: true,
+        decidedAt: true,
+        publicSummary: true,
+        unit: { select: { name: true } },
+        _count: { select: { objections: true } },
+      },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      skip: (query.halaman - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  return { total, rows };
+}
+
+export function registerRoutes(services: Services): Router {
+  const router = Router();
+  router.get("/ppid/register", async (req, res) => {
+    const lang = languageOf(req);
+    const query = registerQuery.safeParse(req.query);
+    const [site, units, calendar] = await Promise.all([
+      findSite(services),
+      listPpidUnits(services),
+      officeCalendar(services.prisma),
+    ]);
+    if (!query.success)
+      return send(res, registerPage(site, lang, { halaman: 1 }, units, calendar, { total: 0, rows: [] }), 400);
+    send(
+      res,
+      registerPage(site, lang, query.data, units, calendar, await registerRows(services, query.data, calendar)),
+    );
+  });
+  return router;
+}
+
+// A minute of shared caching, per language: the register moves slowly and a crowd costs one render.
+function send(res: Response, body: string, status = 200) {
+  res
+    .status(status)
+    .set({
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "public, max-age=60",
+      Vary: "Accept-Language, Cookie",
+    })
+    .send(body);
+}
+
+function registerPage(
+  site: Site,
+  lang: Locale,
+  query: RegisterQuery,
+  units: Awaited<ReturnType<typeof listPpidUnits>>,
+  calendar: PpidCalendar,
+  { total, rows }: Awaited<ReturnType<typeof registerRows>>,
+): string {
+  const t = PPID_TEXT[lang];
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const link = (page: number) => {
+    const params = new URLSearchParams({
+      ...(query.tahun && { tahun: String(query.tahun) }),
+      ...(query.ppid && { ppid: query.ppid }),
+      ...(query.keputusan && { keputusan: query.keputusan }),
+      halaman: String(page),
+    });
+    return `/ppid/register?${params}`;
+  };
+  const thisYear = Number(calendar.dateOf(new Date()).slice(0, 4));
+  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+  const main = html`<p><a href="${languageSwitchPath(lang === "id" ? "en" : "id", "/ppid/register")}" lang="${lang === "id" ? "en" : "id"}">${t.otherLanguage}</a></p>
+<h1>${t.registerTitle}</h1>
+<p>${t.registerIntro}</p>
+<form class="saring" method="get" action="/ppid/register">
+<div><label for="tahun">${t.year}</label><select id="tahun" name="tahun"><option value="">${t.all}</option>${years.map((year) => html`<option value="${year}"${year === query.tahun && html` selected`}>${year}</option>`)}</select></div>
+<div><label for="ppid">${t.ppid}</label><select id="ppid" name="ppid"><option value="">${t.all}</option>${units.map((unit) => html`<option value="${unit.id}"${unit.id === query.ppid && html` selected`}>${ppidUnitLabel(unit)}</option>`)}</select></div>
+<div><label for="keputusan">${t.decision}</label><select id="keputusan" name="keputusan"><option value="">${t.all}</option>${Object.entries(DECISION_LABELS).map(([code, label]) => html`<option value="${code}"${code === query.keputusan && html` selected`}>${label[lang]}</option>`)}</select></div>
+<div><button type="submit">${t.filter}</button></div>
+</form>
+<p class="meta">${fill(t.pageOf, { page: query.halaman, pages, total: total.toLocaleString(lang === "id" ? "id-ID" : "en-GB") })}</p>
+<div class="register"><table>
+<thead><tr><th>${t.registrationNumber}</th><th>${t.receivedOn}</th><th>${t.ppid}</th><th>${t.channel}</th><th>${t.summary}</th><th>${t.status}</th><th>${t.decision}</th><th>${t.noticeOn}</th><th class="n">${t.workingDays}</th><th class="n">${t.objection}</th></tr></thead>
+<tbody>${
+    rows.length === 0
+      ? html`<tr><td colspan="10">${t.noRows}</td></tr>`
+      : rows.map((row) => {
+          const receivedOn = calendar.dateOf(row.receivedAt);
+          const decidedOn = row.decidedAt ? calendar.dateOf(row.decidedAt) : null;
+          return html`<tr><td>${row.registrationNumber}</td><td>${formatDay(receivedOn, lang)}</td><td>${row.unit.name}</td><td>${CHANNEL_LABELS[row.channel][lang]}</td><td>${row.publicSummary ?? t.none}</td><td>${STATUS_LABELS[row.status][lang]}</td><td>${row.decision ? DECISION_LABELS[row.decision][lang] : t.notDecided}</td><td>${decidedOn ? formatDay(decidedOn, lang) : t.none}</td><td class="n">${decidedOn ? calendar.workingDaysBetween(receivedOn, decidedOn) : t.none}</td><td class="n">${row._count.objections}</td></tr>`;
+        })
+  }</tbody>
+</table></div>
+<p class="pages">${query.halaman > 1 ? html`<a href="${link(query.halaman - 1)}">${t.previous}</a>` : html`<span></span>`}${query.halaman < pages ? html`<a href="${link(query.halaman + 1)}">${t.next}</a>` : html`<span></span>`}</p>
+<p><a href="/ppid/permohonan">${t.formTitle}</a></p>`;
+  return citizenPage(site, {
+    title: t.registerTitle,
+    description: t.registerIntro,
+    main: html`${TABLE_STYLE}${main}`,
+    lang,
+  });
+}
