@@ -59,6 +59,31 @@ const BODY_KEYS = [
   "priority",
   "expiresInDays",
   "to",
+  "channel",
+  "receivedAt",
+  "inboxItemId",
+  "applicant",
+  "identityNumber",
+  "toUnitId",
+  "internalDueOn",
+  "reason",
+  "decision",
+  "exemptions",
+  "consequenceTest",
+  "exemptionEndsOn",
+  "feeRupiah",
+  "publicSummary",
+  "shared",
+  "reasons",
+  "statement",
+  "outcome",
+  "answer",
+  "signedAs",
+  "filedOn",
+  "heldOn",
+  "outcomeOn",
+  "ppidLevel",
+  "ppidSuperiorId",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
@@ -94,6 +119,14 @@ const QUERY_KEYS = [
   "k",
   "kode",
   "nomor",
+  "decision",
+  "year",
+  "tahun",
+  "ppid",
+  "keputusan",
+  "name",
+  "redactedFromId",
+  "redactionNote",
 ] as const;
 
 const NUL = "a\u0000b";
@@ -194,7 +227,11 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
-  if (param === "nomor") return ids.tracking ?? [];
+  if (param === "nomor") return (route.path.startsWith("/ppid/") ? ids.ppidNumbers : ids.tracking) ?? [];
+  if (param === "kode") return ids.ppidCodes ?? [];
+  if (param === "letter") return ["receipt", "notice", "extension", "answer"];
+  if (param === "fileId") return ids.ppidFiles ?? [];
+  if (route.path.startsWith("/api/ppid/objections/")) return ids.ppidObjections ?? [];
   const kind = route.path.split("/")[2];
   const byResource: Record<string, string> = {
     units: "units",
@@ -202,6 +239,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     inbox: "inbox",
     posts: "posts",
     channels: "channels",
+    ppid: "ppidRequests",
   };
   return ids[byResource[kind ?? ""] ?? ""] ?? [];
 }
@@ -274,9 +312,42 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/inbox/bulk": { ids: ids.inbox?.slice(0, 2) ?? [], action: { type: "status", status: "in_progress" } },
     "POST /api/routing-rules": { category: "kesehatan", placeUnitId: null, unitId, priority: 1 },
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
+    "POST /api/ppid/requests": PPID_STAFF_REQUEST,
+    "PATCH /api/ppid/requests/:id": { publicSummary: "Data penerima bantuan" },
+    "POST /api/ppid/requests/:id/forward": { toUnitId: unitId, internalDueOn: "2026-12-10", note: "Mohon dijawab" },
+    "POST /api/ppid/requests/:id/extend": { reason: "Dokumen masih dikumpulkan." },
+    "POST /api/ppid/requests/:id/decide": {
+      decision: "refused",
+      exemptions: ["a"],
+      consequenceTest: "Membuka informasi ini dapat menghambat penyidikan yang sedang berjalan di kepolisian.",
+      exemptionEndsOn: "2030-01-01",
+    },
+    "PATCH /api/ppid/requests/:id/files/:fileId": { shared: true },
+    "POST /api/ppid/requests/:id/objections": { channel: "letter", reasons: ["a"], statement: "Saya keberatan." },
+    "POST /api/ppid/objections/:id/answer": { outcome: "rejected", answer: "Keberatan ditolak.", signedAs: "Sekda" },
+    "POST /api/ppid/objections/:id/dispute": { filedOn: "2026-12-01", caseNumber: "01/KI/2026" },
+    "POST /api/ppid/objections/:id/dispute/hearings": { heldOn: "2026-12-02", kind: "Mediasi" },
+    "POST /api/ppid/objections/:id/dispute/outcome": { outcome: "withdrawn", outcomeOn: "2026-12-03" },
   };
   return examples[key] ?? {};
 }
+
+/** A request registered by staff, as the PPID API takes it (the fuzz suite also files one to reach the handlers). */
+export const PPID_STAFF_REQUEST = {
+  channel: "letter",
+  applicant: {
+    applicantType: "person",
+    applicantName: "Pemohon Uji",
+    identityType: "nik",
+    identityNumber: "6103010101900001",
+    address: "Jl. Uji No. 1, Sanggau",
+    phone: "081234567890",
+    information: "Daftar penerima bantuan sosial tahun ini.",
+    purpose: "Penelitian.",
+    accessMethod: "view",
+    delivery: "pick_up",
+  },
+};
 
 /** The public aspiration form's fields, urlencoded with bad values; FRESH_TOKEN is swapped for a valid form token when sent. */
 export const FRESH_TOKEN = "FRESH_TOKEN";
@@ -301,6 +372,38 @@ const aspirationForm: fc.Arbitrary<string> = fc
       .join("&"),
   );
 
+/** Swapped for a valid token of the information request form when sent. */
+export const FRESH_PPID_TOKEN = "FRESH_PPID_TOKEN";
+/** The public information request form's fields, urlencoded with bad values (FRESH_TOKEN as above). */
+const ppidRequestForm: fc.Arbitrary<string> = fc
+  .record({
+    jenis_pemohon: fc.oneof(badString, fc.constant("person")),
+    nama: fc.oneof(badString, fc.constant("Pemohon")),
+    jenis_identitas: fc.oneof(badString, fc.constant("nik")),
+    nomor_identitas: fc.oneof(badString, fc.constant("6103010101900001")),
+    pekerjaan: badString,
+    alamat: fc.oneof(badString, fc.constant("Jl. Uji No. 1")),
+    telepon: fc.oneof(badString, fc.constant("081234567890")),
+    email: badString,
+    ditujukan: badString,
+    informasi: fc.oneof(badString, fc.constant("Daftar penerima bantuan sosial tahun ini.")),
+    tujuan: fc.oneof(badString, fc.constant("Penelitian")),
+    cara: fc.constantFrom("view", "copy", "x"),
+    salinan: fc.constantFrom("soft_copy", "hard_copy", ""),
+    pengiriman: fc.constantFrom("pick_up", "email", "x"),
+    setuju: fc.constantFrom("ya", ""),
+    token: fc.oneof(badString, fc.constant(FRESH_PPID_TOKEN)),
+  })
+  .map((fields) =>
+    Object.entries(fields)
+      .map(([key, value]) => `${key}=${inUrl(value)}`)
+      .join("&"),
+  );
+const PUBLIC_FORMS: Record<string, fc.Arbitrary<string>> = {
+  "/aspirasi": aspirationForm,
+  "/ppid/permohonan": ppidRequestForm,
+};
+
 /** Requests for one route: bad path parameters, bad query strings, bad bodies. */
 export function requestsFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<FuzzRequest> {
   const params = route.path.match(/:(\w+)/g)?.map((param) => param.slice(1)) ?? [];
@@ -309,8 +412,8 @@ export function requestsFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<FuzzR
     .map((values) => params.reduce((result, param, index) => result.replace(`:${param}`, values[index]!), route.path));
   const writes = route.method !== "GET";
   const body = writes
-    ? route.path === "/aspirasi"
-      ? aspirationForm.map((text) => ({ text, type: "application/x-www-form-urlencoded" }))
+    ? PUBLIC_FORMS[route.path]
+      ? PUBLIC_FORMS[route.path]!.map((text) => ({ text, type: "application/x-www-form-urlencoded" }))
       : bodyFor(route, ids).map((value) => ({ text: JSON.stringify(value) ?? "null", type: "application/json" }))
     : fc.constant(undefined);
   return fc

@@ -110,3 +110,52 @@ export const NOTICES = {
     decisionNote: "Laporan akhir proyek selesai disusun Maret 2027.",
   },
 } as const;
+
+/** What staff type in for a request that came in person, as the API takes it. */
+export const STAFF_REQUEST = {
+  channel: "in_person",
+  applicant: {
+    applicantType: "person",
+    applicantName: "Antonius Jumadi",
+    identityType: "nik",
+    identityNumber: "6103010202800003",
+    occupation: "Petani",
+    address: "Dusun Sei Mawang RT 02, Kapuas",
+    phone: "0813 5555 0101",
+    email: null,
+    information: "Daftar penerima bantuan bibit karet Desa Sungai Mawang tahun 2026.",
+    purpose: "Memastikan pembagian bantuan tepat sasaran.",
+    accessMethod: "view",
+    copyForm: null,
+    delivery: "pick_up",
+  },
+};
+
+/** A request registered by an admin straight at a PPID unit; its id. */
+export async function registeredAt(admin: ApiClient, unitId: string, information?: string): Promise<string> {
+  const response = await admin.post("/api/ppid/requests", {
+    ...STAFF_REQUEST,
+    unitId,
+    applicant: { ...STAFF_REQUEST.applicant, ...(information && { information }) },
+  });
+  if (response.status !== 201)
+    throw new Error(`registering a request: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.request.id;
+}
+
+/** A refused request at the unit with an objection to it, filed by that unit's PPID officer; the objection's id. */
+export async function objectionAt(
+  admin: ApiClient,
+  ppid: ApiClient,
+  unitId: string,
+): Promise<{ requestId: string; objectionId: string }> {
+  const requestId = await registeredAt(admin, unitId);
+  await ppid.post(`/api/ppid/requests/${requestId}/decide`, NOTICES.refused);
+  const filed = await ppid.post(`/api/ppid/requests/${requestId}/objections`, {
+    channel: "letter",
+    reasons: ["a"],
+    statement: "Saya keberatan atas penolakan ini.",
+  });
+  if (filed.status !== 201) throw new Error(`filing an objection: ${filed.status} ${JSON.stringify(filed.body)}`);
+  return { requestId, objectionId: filed.body.objections.at(-1).id };
+}

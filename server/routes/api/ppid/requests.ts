@@ -131,7 +131,11 @@ export function ppidRequestRoutes(services: Services): Router {
     res.json(
       await present(
         req,
-        await setPublicSummary(services, { origin: originOf(req), requestId: request.id, publicSummary }),
+        await setPublicSummary(services, {
+          origin: originOf(req),
+          requestId: request.id,
+          publicSummary: publicSummary ?? null,
+        }),
       ),
     );
   });

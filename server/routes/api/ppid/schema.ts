@@ -30,7 +30,8 @@ const optionalText = (max: number) =>
     .max(max)
     .nullable()
     .optional()
-    .transform((value) => value || null);
+    // Absent stays absent (nothing changes); empty means cleared.
+    .transform((value) => (value === undefined ? undefined : value || null));
 
 const phone = z
   .string()
