@@ -176,8 +176,8 @@ const catalogue = {
   },
   unknown_template_variable: {
     status: 400,
-    id: "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.",
-    en: "The template uses an unknown variable. Use only {nama}, {nomor} or {unit}.",
+    id: "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor}, {unit} atau {formulir_ppid}.",
+    en: "The template uses an unknown variable. Use only {nama}, {nomor}, {unit} or {formulir_ppid}.",
   },
   dead_letter_resolved: {
     status: 409,

@@ -47,6 +47,7 @@ export function abilitiesOf(actor: Actor) {
     ppidObjections: can(actor, "list", "PpidObjection"),
     ppidReports: can(actor, "read", "PpidReport"),
     ppidRegisters: can(actor, "export", "PpidReport"),
+    writePpidReports: can(actor, "update", "PpidReport"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

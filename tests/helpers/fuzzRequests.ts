@@ -84,6 +84,9 @@ const BODY_KEYS = [
   "outcomeOn",
   "ppidLevel",
   "ppidSuperiorId",
+  "policy",
+  "obstacles",
+  "recommendations",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
@@ -231,6 +234,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "kode") return ids.ppidCodes ?? [];
   if (param === "letter") return ["receipt", "notice", "extension", "answer"];
   if (param === "fileId") return ids.ppidFiles ?? [];
+  if (param === "year") return ["2026", "2025"];
   if (route.path.startsWith("/api/ppid/objections/")) return ids.ppidObjections ?? [];
   const kind = route.path.split("/")[2];
   const byResource: Record<string, string> = {
@@ -328,6 +332,10 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/ppid/objections/:id/dispute": { filedOn: "2026-12-01", caseNumber: "01/KI/2026" },
     "POST /api/ppid/objections/:id/dispute/hearings": { heldOn: "2026-12-02", kind: "Mediasi" },
     "POST /api/ppid/objections/:id/dispute/outcome": { outcome: "withdrawn", outcomeOn: "2026-12-03" },
+    "PATCH /api/ppid/annual-reports/:year": {
+      policy: "Layanan informasi setiap hari kerja.",
+      obstacles: "Sarana terbatas.",
+    },
   };
   return examples[key] ?? {};
 }

@@ -32,6 +32,9 @@ const only = (...people: Person[]): Record<Person, Expectation> =>
 /** Who reads a Kapuas case: admins, the PPID Utama, the Kapuas PPID and its atasan (the camat). */
 const READS_KAPUAS = only("admin", "ppidUtama", "ppidKapuas", "leaderKapuas");
 
+/** Who reads the Kapuas PPID's figures: its leaders and PPID, the PPID Utama, humas and admins. */
+const FIGURES_OF_KAPUAS = only("admin", "humas", "leaderKabupaten", "leaderKapuas", "ppidUtama", "ppidKapuas");
+
 export function ppidMatrixRows(context: MatrixContext): MatrixRow[] {
   const { clients } = context;
   const kapuas = () => context.units["kec-kapuas"]!;
@@ -254,6 +257,69 @@ export function ppidMatrixRows(context: MatrixContext): MatrixRow[] {
           outcomeOn: "2026-12-03",
         }),
       expected: only("ppidUtama", "ppidKapuas"),
+    },
+    {
+      route: "GET /api/ppid/units",
+      what: "list the PPID units",
+      call: (c) => c.get("/api/ppid/units"),
+      expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "ppidUtama", "ppidKapuas"),
+    },
+    {
+      route: "GET /api/ppid/deadlines",
+      what: "read the Kapuas PPID's deadlines",
+      call: (c) => c.get(`/api/ppid/deadlines?unitId=${kapuas()}`),
+      expected: FIGURES_OF_KAPUAS,
+    },
+    {
+      route: "GET /api/ppid/figures",
+      what: "read the whole body's PPID figures",
+      call: (c) => c.get(`/api/ppid/figures?unitId=${context.units["kab-sanggau"]}`),
+      expected: only("admin", "humas", "leaderKabupaten", "ppidUtama"),
+    },
+    {
+      route: "GET /api/ppid/figures",
+      what: "read the Kapuas PPID's figures",
+      call: (c) => c.get(`/api/ppid/figures?unitId=${kapuas()}`),
+      expected: FIGURES_OF_KAPUAS,
+    },
+    {
+      route: "GET /api/ppid/self-assessment",
+      what: "read the PPID self-assessment",
+      call: (c) => c.get("/api/ppid/self-assessment"),
+      expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas", "ppidUtama", "ppidKapuas"),
+    },
+    ...(["requests", "objections"] as const).flatMap((register) =>
+      (["csv", "pdf"] as const).map((format) => ({
+        route: `GET /api/ppid/registers/${register}.${format}`,
+        what: `export the Kapuas register of ${register} as ${format}`,
+        call: (c: ApiClient) => c.get(`/api/ppid/registers/${register}.${format}?unitId=${kapuas()}`),
+        expected: only("admin", "ppidUtama", "ppidKapuas"),
+      })),
+    ),
+    {
+      route: "GET /api/ppid/annual-reports/:year",
+      what: "read the Kapuas PPID's annual report",
+      call: (c) => c.get(`/api/ppid/annual-reports/2026?unitId=${kapuas()}`),
+      expected: FIGURES_OF_KAPUAS,
+    },
+    {
+      route: "PATCH /api/ppid/annual-reports/:year",
+      what: "write the Kapuas PPID's annual report",
+      call: (c) =>
+        c.patch(`/api/ppid/annual-reports/2026?unitId=${kapuas()}`, { policy: "Layanan informasi setiap hari kerja." }),
+      expected: only("admin", "ppidUtama", "ppidKapuas"),
+    },
+    {
+      route: "GET /api/ppid/annual-reports/:year/report.pdf",
+      what: "download the Kapuas PPID's annual report (PDF)",
+      call: (c) => c.get(`/api/ppid/annual-reports/2026/report.pdf?unitId=${kapuas()}`),
+      expected: FIGURES_OF_KAPUAS,
+    },
+    {
+      route: "GET /api/ppid/annual-reports/:year/report.csv",
+      what: "download the Kapuas PPID's annual report (CSV)",
+      call: (c) => c.get(`/api/ppid/annual-reports/2026/report.csv?unitId=${kapuas()}`),
+      expected: FIGURES_OF_KAPUAS,
     },
   ];
 }

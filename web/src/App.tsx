@@ -17,6 +17,7 @@ import {
   DASHBOARD,
   POSTS,
   POSTS_REVIEW,
+  PPID,
   type Section,
 } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
@@ -32,6 +33,8 @@ import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { ForcedPasswordChangePage } from "./pages/ForcedPasswordChangePage";
 import { HomePage } from "./pages/HomePage";
 import { INBOX_PAGES } from "./pages/inbox/routes";
+import { PpidIndex, PpidLayout } from "./pages/ppid/PpidLayout";
+import { PPID_PAGES } from "./pages/ppid/routes";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ComposePage } from "./pages/posts/ComposePage";
@@ -96,6 +99,14 @@ export function App() {
             <Route index element={<HomePage />} />
             {INBOX_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
+            {sectionRoute(
+              PPID,
+              <PpidLayout />,
+              <>
+                <Route index element={<PpidIndex />} />
+                {PPID_PAGES.map(([section, page]) => sectionRoute(section, page))}
+              </>,
+            )}
             {sectionRoute(
               DASHBOARD,
               <Suspense fallback={<Loading />}>

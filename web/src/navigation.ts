@@ -97,7 +97,35 @@ export const ADMIN: Section = {
   allowed: (a) => ADMIN_SECTIONS.some((section) => section.allowed(a)),
 };
 
-export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, DASHBOARD, ADMIN];
+// PPID: the requests (PPID staff, admins), the objections (and the atasan PPID who answer them),
+// and the figures, registers and annual report (leaders too).
+export const PPID_REQUESTS: Section = {
+  path: "/ppid/requests",
+  label: "ppid.nav.requests",
+  testId: "ppid-requests",
+  allowed: (a) => a.ppidRequests,
+};
+export const PPID_OBJECTIONS: Section = {
+  path: "/ppid/objections",
+  label: "ppid.nav.objections",
+  testId: "ppid-objections",
+  allowed: (a) => a.ppidObjections,
+};
+export const PPID_REPORTS: Section = {
+  path: "/ppid/reports",
+  label: "ppid.nav.reports",
+  testId: "ppid-reports",
+  allowed: (a) => a.ppidReports,
+};
+export const PPID_SECTIONS: readonly Section[] = [PPID_REQUESTS, PPID_OBJECTIONS, PPID_REPORTS];
+export const PPID: Section = {
+  path: "/ppid",
+  label: "nav.ppid",
+  testId: "nav-ppid",
+  allowed: (a) => PPID_SECTIONS.some((section) => section.allowed(a)),
+};
+
+export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, PPID, DASHBOARD, ADMIN];
 
 // The posts pages' tabs: every post the user may see, and the ones waiting for their approval.
 export const POSTS_ALL: Section = { ...POSTS, label: "posts.all", testId: "posts-all", end: true };

@@ -23,6 +23,10 @@ import type { StatusBody } from "../../../server/routes/api/inbox/schema";
 import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
 import type { presentUnit } from "../../../server/presenters/unit";
+import type { presentPpidObjection } from "../../../server/presenters/ppidObjection";
+import type { presentPpidRequest, presentPpidRequestRow } from "../../../server/presenters/ppidRequest";
+import type { PpidDeadlineLists } from "../../../server/ppid/deadlineLists";
+import type { PpidFigures } from "../../../server/ppid/figures";
 import type { presentSession, presentUser } from "../../../server/presenters/user";
 import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
 
@@ -60,6 +64,14 @@ export type Channel = ReturnType<typeof presentChannel>;
 export type CannedResponse = ReturnType<typeof presentCannedResponse>;
 export type Media = ReturnType<typeof presentMedia>;
 export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
+
+// PPID (see server/presenters/ppidRequest.ts and ppidObjection.ts).
+export type PpidRequest = ReturnType<typeof presentPpidRequest>;
+export type PpidRequestRow = ReturnType<typeof presentPpidRequestRow>;
+export type PpidObjection = ReturnType<typeof presentPpidObjection>;
+export type { PpidDeadlineLists, PpidFigures };
+/** A request just registered by staff, with the access code shown this once. */
+export type RegisteredPpidRequest = { request: PpidRequest; accessCode: string; trackingPath: string };
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
@@ -222,7 +234,8 @@ export type InboxEventType =
   | "status"
   | "triage_corrected"
   | "merged"
-  | "merged_in";
+  | "merged_in"
+  | "ppid_request";
 
 export type InboxEvent = {
   id: string;
@@ -241,6 +254,8 @@ export type InboxItemDetail = {
   earlierFromAuthor: InboxItem[];
   post: { id: string; title: string; slug: string; body: string } | null;
   timeline: InboxEvent[];
+  /** The information request made from this item; `readable`: the caller may open it. */
+  ppidRequest: { id: string; registrationNumber: string; status: string; readable: boolean } | null;
 };
 
 export type BulkResult = { results: { id: string; ok: boolean; error?: { code: string; message: string } }[] };

@@ -80,10 +80,10 @@ const requestInput = z
       ctx.addIssue({ code: "custom", path: ["email"], message: "isi email / an e-mail address is needed" });
   });
 
-/** Staff register a request; web-form requests come through the public site. */
+/** Staff register a request (a visit, a call, a letter, or a message from the inbox). */
 export const createRequestBody = z
   .object({
-    channel: z.enum(PpidChannel).exclude(["web"]),
+    channel: z.enum(PpidChannel),
     unitId: z.uuid().optional(),
     receivedAt: moment.optional(),
     inboxItemId: z.uuid().optional(),

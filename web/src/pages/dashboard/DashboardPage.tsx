@@ -11,6 +11,8 @@ import { GlossarySection } from "./GlossarySection";
 import { HeadlineCards } from "./HeadlineCards";
 import { OverdueSection } from "./OverdueSection";
 import { PublishingSection } from "./PublishingSection";
+import { PpidDashboardSection } from "../ppid/components/PpidDashboardSection";
+import { useSignedIn } from "../../session/SessionProvider";
 import type { Summary } from "./types";
 import { UnitsSection } from "./UnitsSection";
 import { useReport } from "./useReport";
@@ -23,6 +25,7 @@ export function DashboardPage() {
   const units = useAllUnits();
   const query = reportQuery(filters.applied);
   const summary = useReport<Summary>("summary", query);
+  const { abilities } = useSignedIn();
   return (
     <Page title={t("nav.dashboard")}>
       <DashboardFilterBar filters={filters} units={units.data ?? []} />
@@ -48,6 +51,7 @@ export function DashboardPage() {
       <AreasSection query={query} units={units.data ?? []} />
       <OverdueSection query={query} summary={summary} />
       <PublishingSection query={query} />
+      {abilities.ppidReports && <PpidDashboardSection unitId={filters.applied.unitId || undefined} />}
       <GlossarySection />
     </Page>
   );

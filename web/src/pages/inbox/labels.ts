@@ -85,6 +85,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   triage_corrected: "inboxEvent.triage_corrected",
   merged: "inboxEvent.merged",
   merged_in: "inboxEvent.merged_in",
+  ppid_request: "inboxEvent.ppid_request",
 };
 
 /** Where a reply goes, per source, for the composer's hint. */
