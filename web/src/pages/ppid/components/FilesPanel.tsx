@@ -88,6 +88,7 @@ function UploadForm({
       await ppidApi.upload(request.id, file, { shared, ...(redactedFromId && { redactedFromId, redactionNote }) }),
     );
     setFile(null);
+    setShared(true);
     setRedactedFromId("");
     setRedactionNote("");
     setFormKey((key) => key + 1);
