@@ -3,6 +3,7 @@ import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
 import { inboxBenchmark } from "./inbox.js";
+import { ppidRegisterBenchmark } from "./ppidRegister.js";
 import { publishingBenchmark } from "./publishing.js";
 
 // `npm run bench` runs every benchmark; `npm run bench -- publishing crash` only those named.
@@ -18,6 +19,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   dashboard: {
     about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)",
     run: dashboardBenchmark,
+  },
+  "ppid-register": {
+    about: "the public register of information requests over 50,000 requests (PostgreSQL)",
+    run: ppidRegisterBenchmark,
   },
 };
 
