@@ -135,4 +135,25 @@ describe("information request → forward → partial grant → download → obj
     expect(mailbox.messages.filter((mail) => mail.to.includes("fransiska@contoh.id"))).toHaveLength(3);
     await closePage(applicant);
   });
+
+  it("shows the PPID's figures on the leaders' dashboard and keeps the annual report's prose", async () => {
+    await suite.asUser("pimpinan@sanggau.demo", async (page) => {
+      await page.goto("/app/dashboard");
+      await page.getByRole("heading", { name: "Layanan informasi publik (PPID)" }).waitFor();
+      await expect.poll(() => page.getByTestId("ppid-figures").innerText()).toContain("Permohonan diterima");
+    });
+    await suite.asUser("ppid@sanggau.demo", async (page) => {
+      await page.goto("/app/ppid/reports");
+      await page.getByRole("heading", { name: /^Penilaian mandiri/ }).waitFor();
+      await page.getByText("Formulir permohonan informasi tersedia daring").first().waitFor();
+      await page.getByLabel("Kebijakan pelayanan informasi publik").fill("Layanan informasi setiap hari kerja.");
+      await page.getByRole("button", { name: "Simpan" }).click();
+      await page.getByText("Laporan tersimpan.").waitFor();
+    });
+    const year = new Date().getFullYear();
+    const stored = await suite.siar.services.prisma.ppidAnnualReport.findUniqueOrThrow({
+      where: { scopeKey: `body:${year}` },
+    });
+    expect(stored.sections).toMatchObject({ policy: "Layanan informasi setiap hari kerja." });
+  });
 });
