@@ -94,7 +94,8 @@ export function objectionFormRoutes(services: Services): Router {
     const open = await opened(req, res);
     if (!open) return;
     const t = PPID_TEXT[languageOf(req)];
-    const raw = req.body as Record<string, unknown>;
+    // A body that is not a form (JSON, nothing) reads as an empty form.
+    const raw: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
     const chosen = [raw.alasan]
       .flat()
       .filter((value): value is string => typeof value === "string" && value in OBJECTION_REASONS);
