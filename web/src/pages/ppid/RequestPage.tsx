@@ -14,6 +14,7 @@ import { ForwardForm } from "./components/ForwardForm";
 import { IdentityReveal } from "./components/IdentityReveal";
 import { NoticeDetails } from "./components/NoticeDetails";
 import { ObjectionRegisterForm } from "./components/ObjectionRegisterForm";
+import { SummaryForm } from "./components/SummaryForm";
 import { ACCESS_METHODS, APPLICANT_TYPES, CHANNELS, COPY_FORMS, DELIVERIES, LETTER_LABELS, STATUSES } from "./labels";
 import { useCase } from "./useCase";
 
@@ -107,6 +108,7 @@ export function RequestPage() {
           {open && request.permissions.handle && !request.extension && <ExtendForm request={request} onDone={update} />}
           {open && request.permissions.handle && <DecisionForm request={request} onDone={update} />}
           {request.permissions.registerObjection && <ObjectionRegisterForm request={request} onDone={update} />}
+          {request.permissions.handle && <SummaryForm request={request} onDone={update} />}
           {request.permissions.handle && <AccessCode request={request} />}
         </div>
       </div>
