@@ -13,10 +13,17 @@ async function navLinkTestIds(page: Page): Promise<string[]> {
 
 describe("the signed-in navigation", () => {
   const expected: [string, string[]][] = [
-    ["admin@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
-    ["humas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-dashboard", "nav-admin"]],
+    [
+      "admin@sanggau.demo",
+      ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-ppid", "nav-dashboard", "nav-admin"],
+    ],
+    [
+      "humas@sanggau.demo",
+      ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-ppid", "nav-dashboard", "nav-admin"],
+    ],
     ["petugas.kapuas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox"]],
-    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-dashboard", "nav-admin"]],
+    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-ppid", "nav-dashboard", "nav-admin"]],
+    ["ppid.kapuas@sanggau.demo", ["nav-calendar", "nav-ppid"]],
   ];
 
   it.each(expected)("shows %s exactly the sections their role allows", async (email, links) => {
