@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 // One project per test layer so CI can run, for example, only unit+api against PostgreSQL.
 export default defineConfig({
+  // Imports such as "@server/db/client.js" resolve through tsconfig.json's paths, as in tsx and tsc.
+  resolve: { tsconfigPaths: true },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,23 +1,19 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import cookieParser from "cookie-parser";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { localeFromHeader } from "./i18n/locale.js";
 import { httpLogSerializers } from "./logger.js";
-import { mediaDir } from "./media/storage.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { openDkRoutes } from "./routes/opendk.js";
+import { mediaRoutes } from "./routes/media.js";
 import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
 import { publicSiteRoutes } from "./routes/public/index.js";
 import { errorHandler } from "./routes/middleware/errors.js";
+import { STAFF_APP_BASE, staffApp } from "./routes/staffApp.js";
 import type { Services } from "./services.js";
-
-export const WEB_DIST = path.resolve(import.meta.dirname, "../web/dist");
-/** The staff application lives under /app; the root is left for the public website. */
-export const STAFF_APP_BASE = "/app";
 
 function trustProxySetting(value: string): boolean | number | string {
   if (value === "true" || value === "false") return value === "true";
@@ -62,28 +58,17 @@ export function createApp(services: Services): express.Express {
   });
 
   app.use(healthRoutes(services));
+  // OpenSID pushes in OpenDK's API shape, with a desa's token rather than a session.
+  app.use("/api/v1", openDkRoutes(services));
   app.use("/api", apiRoutes(services));
   app.use("/webhooks/meta", metaWebhookRoutes(services));
   app.use(STAFF_APP_BASE, staffApp());
-  // Uploaded media are public: the website shows them and Instagram fetches them by URL.
-  app.use("/media", express.static(mediaDir(services), { index: false, immutable: true, maxAge: "365d" }));
+  app.use("/media", mediaRoutes(services));
+  // Every public page behind this point is kept once rendered, if its handler says it may be.
+  app.use(services.pageCache.middleware());
   app.use(publicSiteRoutes(services));
   app.use(errorHandler);
   return app;
 }
 
 /** Serves the built React app; every unknown path under /app is a client-side route. */
-function staffApp(): express.Router {
-  const router = express.Router();
-  router.use(express.static(WEB_DIST, { index: false, maxAge: "1h" }));
-  router.get("/{*path}", (_req, res) => {
-    const index = path.join(WEB_DIST, "index.html");
-    if (!fs.existsSync(index)) {
-      res.status(503).type("text/plain").send("The web app is not built yet: run `npm run build`.");
-      return;
-    }
-    res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
-  });
-  return router;
-}

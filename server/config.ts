@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEMO_REGION, REGION_CODE } from "./areas/officialAreas.js";
 import type { SignInLimits } from "./auth/signInThrottle.js";
 
 /** Raised when the environment does not describe a runnable Siar; start-up prints it and exits. */
@@ -72,7 +73,15 @@ const envSchema = z.object({
     .max(65535, "expected a port number, or 0 for any free port")
     .default(0),
   SIAR_ADMIN_EMAIL: z.email({ error: "expected an e-mail address" }).optional(),
-  SIAR_ORG_NAME: z.string().trim().min(3, "expected the organisation's name").default("Pemerintah Kabupaten"),
+  SIAR_ORG_NAME: z.string().trim().min(3, "expected the organisation's name").optional(),
+  SIAR_REGION: z
+    .string()
+    .trim()
+    .regex(
+      REGION_CODE,
+      "expected a kabupaten/kota code from Kemendagri's area codes, such as 61.03 (Kabupaten Sanggau)",
+    )
+    .optional(),
   SESSION_TTL_HOURS: positiveInt("a whole number of hours").default(12),
   LOGIN_MAX_FAILURES: positiveInt("a whole number of failed attempts").default(5),
   LOGIN_LOCKOUT_MINUTES: positiveInt("a whole number of minutes from 1 to 1440")
@@ -106,6 +115,13 @@ const envSchema = z.object({
     .max(59, "expected a whole number of minutes from 1 to 59")
     .default(30),
   ENGAGEMENT_RECENT_DAYS: positiveInt("a whole number of days").default(30),
+  SIAR_PAGE_CACHE_SECONDS: z.coerce
+    .number({ error: "expected a whole number of seconds from 0 to 30" })
+    .int("expected a whole number of seconds from 0 to 30")
+    .min(0, "expected a whole number of seconds from 0 to 30")
+    .max(30, "expected a whole number of seconds from 0 to 30")
+    .default(20),
+  SIAR_PAGE_CACHE_MB: positiveInt("a whole number of megabytes").default(64),
   META_APP_ID: z
     .string()
     .regex(/^\d{5,20}$/, "expected the numeric App ID shown in Meta's App Dashboard")
@@ -176,6 +192,12 @@ export type Config = {
   sandbox: { enabled: boolean; explicitlyEnabled: boolean; port: number };
   adminEmail: string | undefined;
   organisationName: string;
+  organisationNameGiven: boolean;
+  /**
+   * The kabupaten/kota whose official areas an empty database starts with (its kecamatan, desa and
+   * kelurahan as units); the demo is always Kabupaten Sanggau.
+   */
+  region: string | undefined;
   /** Given explicitly, or undefined: then the embedded mode generates them in the data folder. */
   secrets: { sessionSecret?: string; encryptionKey?: string };
   sessionTtlHours: number;
@@ -190,6 +212,8 @@ export type Config = {
   publishIntervalSeconds: number;
   /** How often engagement of posts published in the last `recentDays` is read from the platforms. */
   engagement: { refreshMinutes: number; recentDays: number };
+  /** Rendered public pages kept in memory: how long each stays fresh (0: not kept) and how much memory they may use. */
+  pageCache: { ttlSeconds: number; maxBytes: number };
   logLevel: string;
   /**
    * The platforms' OAuth apps for "connect with Facebook / X"; undefined where not configured
@@ -258,6 +282,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const demo = e.SIAR_DEMO ?? !usesPostgres;
+  // The demo's people, OPD and routing are Sanggau's: another kabupaten would leave them nowhere.
+  if (demo && e.SIAR_REGION && e.SIAR_REGION !== DEMO_REGION) {
+    throw new ConfigError([
+      `SIAR_REGION: the demo organisation is Kabupaten Sanggau (${DEMO_REGION}); unset SIAR_REGION or set SIAR_DEMO=false (got "${e.SIAR_REGION}")`,
+    ]);
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -276,7 +306,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.SIAR_SANDBOX_PORT,
     },
     adminEmail: e.SIAR_ADMIN_EMAIL,
-    organisationName: e.SIAR_ORG_NAME,
+    organisationName: e.SIAR_ORG_NAME ?? "Pemerintah Kabupaten",
+    organisationNameGiven: e.SIAR_ORG_NAME !== undefined,
+    region: demo ? DEMO_REGION : e.SIAR_REGION,
     secrets: { sessionSecret: e.SIAR_SESSION_SECRET, encryptionKey: e.SIAR_ENCRYPTION_KEY },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: {
@@ -290,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.SIAR_ALLOWED_ORIGINS ?? [],
     publishIntervalSeconds: e.PUBLISH_INTERVAL_SECONDS,
     engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
+    pageCache: { ttlSeconds: e.SIAR_PAGE_CACHE_SECONDS, maxBytes: e.SIAR_PAGE_CACHE_MB * 1024 * 1024 },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
     logLevel: e.LOG_LEVEL,
     oauth: {

@@ -79,6 +79,51 @@ const catalogue = {
     en: "The unit still has active sub-units; deactivate them first.",
   },
   unit_inactive: { status: 400, id: "Unit yang dipilih sudah nonaktif.", en: "The chosen unit is inactive." },
+  unknown_region: {
+    status: 400,
+    id: "Kode kabupaten/kota tidak dikenal dalam data wilayah resmi (contoh kode: 61.03).",
+    en: "No kabupaten/kota has this code in the official area data (a code looks like 61.03).",
+  },
+  region_import_parent: {
+    status: 400,
+    id: "Wilayah hanya dapat diimpor ke bawah unit kabupaten/kota.",
+    en: "Areas can only be imported below a kabupaten/kota unit.",
+  },
+  region_mismatch: {
+    status: 409,
+    id: "Unit ini sudah mewakili kabupaten/kota lain; wilayahnya tidak dapat diimpor ke sini.",
+    en: "This unit already stands for another kabupaten/kota; these areas cannot be imported here.",
+  },
+  region_elsewhere: {
+    status: 409,
+    id: "Kabupaten/kota ini sudah diwakili unit lain; impor wilayahnya ke unit itu.",
+    en: "Another unit already stands for this kabupaten/kota; import its areas there.",
+  },
+  unit_merge_same: {
+    status: 400,
+    id: "Pilih dua unit yang berbeda untuk digabung.",
+    en: "Choose two different units to merge.",
+  },
+  unit_merge_related: {
+    status: 409,
+    id: "Unit tidak dapat digabung dengan unit di atas atau di bawahnya.",
+    en: "A unit cannot be merged with a unit above or below it.",
+  },
+  unit_merge_incompatible: {
+    status: 409,
+    id: "Hanya unit sejenis yang dapat digabung (desa dengan desa/kelurahan, kecamatan dengan kecamatan, OPD dengan OPD); unit teratas tidak dapat digabung.",
+    en: "Only units of the same kind can be merged (desa with desa/kelurahan, kecamatan with kecamatan, OPD with OPD); the top unit cannot be merged.",
+  },
+  unit_merge_two_areas: {
+    status: 409,
+    id: "Kedua unit adalah wilayah resmi dengan kode berbeda, jadi tidak dapat digabung.",
+    en: "Both units are official areas with different codes, so they cannot be merged.",
+  },
+  unit_merge_conflict: {
+    status: 409,
+    id: "Unit tidak dapat digabung karena keduanya memiliki data yang hanya boleh ada satu (misalnya akun kanal yang sama).",
+    en: "The units cannot be merged: both have a record there may be only one of (such as the same channel account).",
+  },
   cannot_deactivate_self: {
     status: 400,
     id: "Anda tidak dapat menonaktifkan akun sendiri.",
@@ -194,11 +239,6 @@ const catalogue = {
     id: "Sudah ada unit lain yang menjadi PPID Utama; satu badan publik hanya memiliki satu PPID Utama.",
     en: "Another unit is already the PPID Utama; a public body has only one.",
   },
-  ppid_unit_required: {
-    status: 400,
-    id: "Unit yang dipilih bukan PPID. Pilih PPID Utama atau PPID Pelaksana.",
-    en: "The chosen unit is not a PPID. Choose the PPID Utama or a PPID Pelaksana.",
-  },
   ppid_already_decided: {
     status: 409,
     id: "Permohonan ini sudah diputuskan dan pemberitahuan tertulisnya sudah terbit.",
@@ -283,6 +323,71 @@ const catalogue = {
     status: 409,
     id: "Survei kepuasan untuk permohonan ini sudah diisi.",
     en: "The satisfaction survey for this request has already been answered.",
+  },
+  site_not_available: {
+    status: 400,
+    id: "Unit ini tidak memiliki situs web (hanya kecamatan, desa/kelurahan, dan OPD yang diaktifkan).",
+    en: "This unit has no website (only kecamatan, desa/kelurahan and enabled OPD do).",
+  },
+  post_site_not_allowed: {
+    status: 403,
+    id: "Anda tidak dapat menulis untuk situs unit ini; pilih situs utama atau situs unit dalam lingkup Anda.",
+    en: "You cannot write for this unit's site; choose the main site or a unit site within your scope.",
+  },
+  site_entry_nothing_to_review: {
+    status: 409,
+    id: "Tidak ada perubahan yang menunggu pada isian ini.",
+    en: "Nothing is waiting on this entry.",
+  },
+  site_entry_not_deletable: {
+    status: 409,
+    id: "Isian yang sudah terbit hanya dapat dihapus oleh peninjau.",
+    en: "A published entry can be removed only by a reviewer.",
+  },
+  site_attachment_not_found: {
+    status: 400,
+    id: "Foto atau berkas yang dilampirkan tidak ditemukan pada unit ini.",
+    en: "An attached photo or file was not found in this unit.",
+  },
+  site_slug_taken: {
+    status: 409,
+    id: "Alamat (slug) ini sudah dipakai unit lain di tingkat yang sama.",
+    en: "This address (slug) is already used by another unit at the same level.",
+  },
+  site_host_taken: {
+    status: 409,
+    id: "Nama host ini sudah dipetakan ke situs unit lain.",
+    en: "This host name is already mapped to another unit's site.",
+  },
+  unsupported_document_file: {
+    status: 415,
+    id: "Berkas unduhan harus PDF.",
+    en: "A download must be a PDF file.",
+  },
+  unsupported_dip_file: {
+    status: 415,
+    id: "Jenis berkas tidak didukung. Gunakan PDF, lembar kerja (XLSX, XLS, ODS, CSV) atau gambar (JPEG, PNG, WebP).",
+    en: "Unsupported file type. Use a PDF, a spreadsheet (XLSX, XLS, ODS, CSV) or an image (JPEG, PNG, WebP).",
+  },
+  dip_exemption_incomplete: {
+    status: 422,
+    id: "Informasi yang dikecualikan harus menyebut huruf Pasal 17 (a–j), uji konsekuensinya (teks atau dokumen) dan tanggal berakhirnya pengecualian.",
+    en: "Excepted information needs its letter of Article 17 (a–j), its consequence test (text or document) and the date the exception ends.",
+  },
+  dip_body_needs_desa: {
+    status: 400,
+    id: "Pemerintah desa, BPD dan BUM Desa hanya dapat dipilih untuk unit desa.",
+    en: "Village government, BPD and BUM Desa can be chosen for a desa unit only.",
+  },
+  invalid_dip_transition: {
+    status: 409,
+    id: "Tindakan ini tidak berlaku untuk status entri DIP sekarang.",
+    en: "This action does not apply to the DIP entry's current status.",
+  },
+  not_a_ppid_unit: {
+    status: 400,
+    id: "Unit ini belum ditetapkan sebagai PPID Utama atau PPID Pelaksana.",
+    en: "This unit is not designated as a PPID Utama or PPID Pelaksana.",
   },
   internal: {
     status: 500,

@@ -16,6 +16,12 @@ export type DomainEventMap = {
   "inbox.itemChanged": { itemId: string };
   // An admin changed the routing rules.
   "routingRules.changed": Record<string, never>;
+  // A unit's public information list (DIP) or PPID profile changed: the /ppid pages show it.
+  "ppid.changed": { unitId: string };
+  // A unit site's published content or settings changed: public pages show it.
+  "site.changed": { unitId: string };
+  // Units created, renamed, moved, imported or merged: places and routing read them again.
+  "units.changed": Record<string, never>;
   // A deadline passed and the item went up a step: to the unit's head, then to Kominfo.
   "inbox.escalated": { itemId: string; to: "unit_head" | "kominfo"; unitId: string | null };
   // An early warning was raised, took in more items, or was acknowledged or resolved by staff.

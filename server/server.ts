@@ -7,7 +7,8 @@ import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { backgroundJobs, startJobs } from "./jobs/index.js";
 import { randomToken, TokenHasher } from "./auth/tokens.js";
-import type { Config } from "./config.js";
+import { officialRegencies } from "./areas/officialAreas.js";
+import { type Config, ConfigError } from "./config.js";
 import { SecretBox } from "./crypto/secretBox.js";
 import { openDatabase } from "./db/client.js";
 import { FIRST_DATA_LOCK_KEY, withAdvisoryLock } from "./db/locks.js";
@@ -19,6 +20,7 @@ import {
   DEMO_USERS,
   ensureWebsiteChannel,
   seedDemoOrganisation,
+  seedRegion,
 } from "./db/seed.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
@@ -26,10 +28,12 @@ import { unreachableFromInternet } from "./media/publicReach.js";
 import { PublishingWorker } from "./publishing/worker.js";
 import { warmUpDashboard } from "./reports/warmUp.js";
 import { attachRealtime } from "./realtime/index.js";
+import { PageCache } from "./routes/public/pageCache.js";
 import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import type { Services } from "./services.js";
+import { ensureUnitSlugs } from "./sites/slugs.js";
 
 export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password.txt";
 
@@ -45,6 +49,12 @@ export async function startSiar(
 ): Promise<RunningSiar> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const secrets = resolveSecrets(config);
+  // SIAR_REGION's form is checked with the other variables; whether it exists needs the area data.
+  if (config.region && !(await officialRegencies()).has(config.region)) {
+    throw new ConfigError([
+      `SIAR_REGION: no kabupaten/kota has this code in the official area data (got "${config.region}")`,
+    ]);
+  }
   const db = await openDatabase(config.database, { pglite: options.pglite });
   try {
     const { applied } = await migrate(db);
@@ -63,6 +73,7 @@ export async function startSiar(
     hasher: new TokenHasher(secrets.sessionSecret),
     secretBox: new SecretBox(secrets.encryptionKey),
     events: new DomainEvents(),
+    pageCache: new PageCache(config.pageCache),
     logger,
     sandbox,
     metaWebhook,
@@ -71,8 +82,10 @@ export async function startSiar(
   // Processes starting together on an empty PostgreSQL must not both seed it.
   const admin = await withAdvisoryLock(db, FIRST_DATA_LOCK_KEY, async () => {
     if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
+    if (!config.demo && (await seedRegion(services))) logger.info({ region: config.region }, "official areas created");
     const firstAdmin = await bootstrapFirstAdmin(services);
     await ensureWebsiteChannel(services);
+    await ensureUnitSlugs(services);
     if (sandbox && config.demo) await connectSimulatedChannels(services, sandbox);
     return firstAdmin;
   });
@@ -95,6 +108,9 @@ export async function startSiar(
     config.database.kind === "postgres" ? { databaseUrl: config.database.url, prisma: services.prisma, logger } : null,
   );
   const io = attachRealtime(server, services, liveEvents.live);
+  // This process's changes empty its page cache at once; the other processes' as their events arrive.
+  services.pageCache.invalidateOn(services.events);
+  services.pageCache.invalidateOn(liveEvents.live);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, resolve);

@@ -4,6 +4,7 @@ import type { SecretBox } from "./crypto/secretBox.js";
 import type { Database, PrismaClient } from "./db/client.js";
 import type { DomainEvents } from "./events.js";
 import type { TokenHasher } from "./auth/tokens.js";
+import type { PageCache } from "./routes/public/pageCache.js";
 import type { Sandbox } from "./sandbox/index.js";
 
 /** The long-lived objects the server is made of, built once at start-up (server/index.ts). */
@@ -14,6 +15,8 @@ export type Services = {
   hasher: TokenHasher;
   secretBox: SecretBox;
   events: DomainEvents;
+  /** Rendered public pages, emptied when public content changes. */
+  pageCache: PageCache;
   logger: Logger;
   /** The simulated platforms, when channels are simulated (demo mode); null with real platforms. */
   sandbox: Sandbox | null;

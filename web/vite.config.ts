@@ -10,6 +10,7 @@ export default defineConfig({
   // The server serves the built app under /app and keeps / for the public website.
   base: "/app/",
   plugins: [react()],
+  resolve: { tsconfigPaths: true },
   build: { outDir: path.join(webRoot, "dist"), emptyOutDir: true },
   server: {
     port: 5173,

@@ -9,19 +9,16 @@ export type Actor = {
   role: Role;
   locale: Locale;
   mustChangePassword: boolean;
-  /** Units the user is a member of, with their materialised paths: the root of their scope. */
+  /** Units the user is a member of, with their materialised paths (the root of their scope) and PPID level. */
   units: ActorUnit[];
   via: "session" | "token";
   sessionId?: string;
 };
 
-/** A unit the user belongs to; ppidLevel marks the PPID Utama or a PPID Pelaksana. */
-export type ActorUnit = { id: string; name: string; type: string; path: string; ppidLevel: PpidLevel | null };
+type ActorUnit = { id: string; name: string; type: string; path: string; ppidLevel: PpidLevel | null };
 
 export const actorInclude = {
-  memberships: {
-    include: { unit: { select: { id: true, name: true, type: true, path: true, ppidLevel: true } } },
-  },
+  memberships: { include: { unit: { select: { id: true, name: true, type: true, path: true, ppidLevel: true } } } },
 } as const;
 
 type UserWithUnits = {

@@ -1,4 +1,13 @@
+import type { Services } from "../services.js";
 import type { ChannelAdapter } from "./adapter.js";
+
+export function announcementPath(slug: string): string {
+  return `/pengumuman/${encodeURIComponent(slug)}`;
+}
+
+export function publicPostUrl(services: Pick<Services, "config">, slug: string): string {
+  return services.config.publicBaseUrl + announcementPath(slug);
+}
 
 /**
  * Siar's own public website. Publishing records the delivery; the site then shows every post

@@ -6,7 +6,7 @@ import type { ChannelKind } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import { BUDGET_EXHAUSTED } from "../inbox/polling.js";
 import type { Services } from "../services.js";
-import { isUniqueViolation } from "./prismaErrors.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 export type ChannelInput = {
   unitId: string;
@@ -17,21 +17,6 @@ export type ChannelInput = {
   settings?: Record<string, string>;
   simulated?: boolean;
 };
-
-/** What an adapter needs, with the credentials decrypted; only the publishing path calls this. */
-export function targetOf(
-  services: Pick<Services, "secretBox">,
-  channel: Pick<Channel, "kind" | "externalId" | "settings" | "credentials">,
-): ChannelTarget {
-  return {
-    kind: channel.kind,
-    externalId: channel.externalId,
-    settings: (channel.settings ?? {}) as Record<string, string>,
-    credentials: channel.credentials
-      ? (JSON.parse(services.secretBox.open(channel.credentials)) as Record<string, string>)
-      : {},
-  };
-}
 
 async function verified(target: ChannelTarget) {
   try {
@@ -149,20 +134,36 @@ export async function updateChannel(
   });
 }
 
-/** The platform refused the token (expired or revoked): stop using it until an admin reconnects. */
-export async function markChannelNeedsReconnect(services: Services, channelId: string, reason: string): Promise<void> {
-  const changed = await services.prisma.$transaction(async (tx) => {
-    const { count } = await tx.channel.updateMany({
-      where: { id: channelId, status: "connected" },
-      data: { status: "needs_reconnect", statusReason: reason, statusChangedAt: new Date() },
-    });
-    if (count)
-      await recordAudit(
-        tx,
-        { actor: null, label: "system (publishing)" },
-        { action: "channel.needs_reconnect", targetType: "Channel", targetId: channelId, changes: { reason } },
-      );
-    return count > 0;
-  });
-  if (changed) services.events.emit("channel.needsReconnect", { channelId, reason });
+/**
+ * Connects an account that came back from an OAuth flow. Signing in again is also how an
+ * admin repairs a channel whose token expired or was revoked, so an account the unit already
+ * has is reconnected with the new credentials instead of refused.
+ */
+export type ConnectedAccount = { channel: Channel; reconnected: boolean };
+
+export async function connectOrReconnect(
+  services: Services,
+  origin: Origin,
+  input: ChannelInput & { externalId: string },
+): Promise<ConnectedAccount> {
+  const key = { unitId_kind_externalId: { unitId: input.unitId, kind: input.kind, externalId: input.externalId } };
+  const existing = await services.prisma.channel.findUnique({ where: key });
+  if (!existing) {
+    try {
+      return { channel: await connectChannel(services, { origin, channel: input }), reconnected: false };
+    } catch (error) {
+      // Connected meanwhile by another request: fall through to reconnecting it.
+      if (!(error instanceof AppError && error.code === "channel_already_connected")) throw error;
+    }
+  }
+  const channel = existing ?? (await services.prisma.channel.findUniqueOrThrow({ where: key }));
+  const settings = { ...(channel.settings as Record<string, string>), ...input.settings };
+  return {
+    channel: await updateChannel(services, {
+      origin,
+      channelId: channel.id,
+      changes: { credentials: input.credentials, settings },
+    }),
+    reconnected: true,
+  };
 }

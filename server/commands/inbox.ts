@@ -4,21 +4,15 @@ import { ChannelError } from "../channels/adapter.js";
 import type { Prisma } from "../db/client.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
+import { inboxItemInclude, type InboxItemWithRelations } from "../inbox/itemRecord.js";
 import { canMove } from "../inbox/lifecycle.js";
 import { emailReply } from "../inbox/replyEmail.js";
 import { sendReply } from "../inbox/replies.js";
 import { authorize, can, mayBeAssigned } from "../policies/index.js";
 import type { Services } from "../services.js";
-import { markChannelNeedsReconnect } from "./channels.js";
+import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
 
 type Tx = Prisma.TransactionClient;
-
-export const inboxItemInclude = {
-  unit: { select: { id: true, name: true, path: true, active: true } },
-  assignee: { select: { id: true, name: true } },
-  channel: { select: { id: true, kind: true, name: true } },
-} as const satisfies Prisma.InboxItemInclude;
-export type InboxItemWithRelations = Prisma.InboxItemGetPayload<{ include: typeof inboxItemInclude }>;
 
 async function loadItem(tx: Tx, id: string): Promise<InboxItemWithRelations> {
   const item = await tx.inboxItem.findUnique({ where: { id }, include: inboxItemInclude });

@@ -19,6 +19,10 @@ export type PostInput = {
   /** Per-channel text replacing the body, keyed by channel id. */
   overrides?: Record<string, string>;
   scheduledAt?: Date | null;
+  /** The unit site the website channel publishes to (checked by the route); null: the main site. */
+  siteUnitId?: string | null;
+  /** Serta-merta information: once public on the website, it joins its unit's DIP. */
+  sertaMerta?: boolean;
 };
 export type PostChanges = Partial<Omit<PostInput, "unitId">>;
 
@@ -189,6 +193,8 @@ export async function createPost(
         hashtags: input.hashtags ?? [],
         slug: slugFor(input.title),
         scheduledAt: input.scheduledAt ?? null,
+        siteUnitId: input.siteUnitId ?? null,
+        sertaMerta: input.sertaMerta ?? false,
       },
     });
     await writeMediaAndDeliveries(tx, post.id, unit.path, origin.actor, unit.id, {
@@ -200,6 +206,8 @@ export async function createPost(
       title: post.title,
       channelIds: input.channelIds,
       scheduledAt: post.scheduledAt,
+      siteUnitId: post.siteUnitId,
+      sertaMerta: post.sertaMerta,
     });
     return post.id;
   });
@@ -221,20 +229,24 @@ export async function updatePost(
         link: input.link,
         hashtags: input.hashtags,
         scheduledAt: input.scheduledAt,
+        siteUnitId: input.siteUnitId,
+        sertaMerta: input.sertaMerta,
       },
     });
     await writeMediaAndDeliveries(tx, id, before.unit.path, origin.actor, before.unitId, input);
     assertChannelRules(await loadPost(tx, id), origin.actor.locale);
-    const { title, body, link, hashtags, scheduledAt } = before;
+    const { title, body, link, hashtags, scheduledAt, siteUnitId, sertaMerta } = before;
     await auditPost(tx, origin, before, "update", {
       ...changedFields(
-        { title, body, link, hashtags, scheduledAt },
+        { title, body, link, hashtags, scheduledAt, siteUnitId, sertaMerta },
         {
           title: input.title,
           body: input.body,
           link: input.link,
           hashtags: input.hashtags,
           scheduledAt: input.scheduledAt,
+          siteUnitId: input.siteUnitId,
+          sertaMerta: input.sertaMerta,
         },
       ),
       ...(input.channelIds ? { channelIds: input.channelIds } : {}),

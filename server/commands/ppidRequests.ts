@@ -16,7 +16,7 @@ import { emailApplicant } from "../ppid/mail.js";
 import { caseTrackingUrl, renderRequestLetter, type RequestLetter } from "../ppid/letters.js";
 import { newAccessCode, nextRegistrationNumber, REQUEST_PREFIX } from "../ppid/numbers.js";
 import type { Services } from "../services.js";
-import { isUniqueViolation } from "./prismaErrors.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,7 +71,7 @@ export async function ppidUnit(tx: Pick<Tx, "unit">, unitId: string) {
   const unit = await tx.unit.findUnique({ where: { id: unitId } });
   if (!unit) throw new AppError("not_found", { field: "unitId" });
   if (!unit.active) throw new AppError("unit_inactive", { field: "unitId" });
-  if (!unit.ppidLevel) throw new AppError("ppid_unit_required", { field: "unitId" });
+  if (!unit.ppidLevel) throw new AppError("not_a_ppid_unit", { field: "unitId" });
   return unit;
 }
 

@@ -6,7 +6,7 @@ import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "../publish
 import type { Services } from "../services.js";
 import { assertChannelRules, postInclude, type PostCommand, type PostWithRelations } from "./posts.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "./channels.js";
+import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
 import { isPublishedStatus } from "../publishing/postStatus.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 

@@ -3,7 +3,8 @@ import { changedFields, recordAudit, type Origin } from "../audit/record.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import type { PpidLevel, UnitType } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
-import { isUniqueViolation } from "./prismaErrors.js";
+import { isUniqueViolation } from "../db/errors.js";
+import { uniqueSlug } from "../sites/slugs.js";
 
 // Which unit types may sit directly below which: null is the top of the tree.
 const ALLOWED_PARENTS: Record<UnitType, (UnitType | null)[]> = {
@@ -62,6 +63,7 @@ export async function createUnit(prisma: PrismaClient, { origin, unit: input }: 
           type: input.type,
           code: input.code ?? null,
           parentId: parent?.id ?? null,
+          slug: await uniqueSlug(tx, parent?.id ?? null, input.name),
           path: `${parent?.path ?? "/"}${id}/`,
           timezone: input.timezone ?? parent?.timezone ?? "Asia/Jakarta",
         },

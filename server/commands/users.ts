@@ -6,7 +6,7 @@ import type { Prisma } from "../db/client.js";
 import type { Locale, Role } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
-import { isUniqueViolation } from "./prismaErrors.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 export type UserInput = {
   email: string;

@@ -1,9 +1,14 @@
+import { DEMO_REGION, loadRegionTree } from "../areas/officialAreas.js";
 import { recordAudit, type Origin } from "../audit/record.js";
+import { importAreas } from "../commands/areaImport.js";
 import { createUnit } from "../commands/units.js";
 import { createUser } from "../commands/users.js";
 import type { Sandbox } from "../sandbox/index.js";
+import { seedDemoSites } from "../sites/demo.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
+import type { UnitTreeNode } from "../triage/places.js";
+import { seedDemoDip } from "./seedDip.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
 
@@ -11,9 +16,8 @@ export const DEMO_PASSWORD = "siar-demo-2026";
 
 type UnitSeed = { code: string; name: string; type: UnitType; children?: UnitSeed[] };
 
-const desa = (code: string, name: string, type: UnitType = "desa"): UnitSeed => ({ code, name, type });
-
-// A demo organisation modelled on Kabupaten Sanggau, Kalimantan Barat (WIB).
+// A demo organisation modelled on Kabupaten Sanggau, Kalimantan Barat (WIB): the units that are
+// not areas. Its 15 kecamatan and their desa and kelurahan come from the official area data.
 export const DEMO_TREE: UnitSeed = {
   code: "kab-sanggau",
   name: "Pemerintah Kabupaten Sanggau",
@@ -28,47 +32,55 @@ export const DEMO_TREE: UnitSeed = {
     { code: "dinas-lh", name: "Dinas Lingkungan Hidup", type: "opd" },
     { code: "satpol-pp", name: "Satuan Polisi Pamong Praja", type: "opd" },
     { code: "bpbd", name: "Badan Penanggulangan Bencana Daerah", type: "opd" },
-    {
-      code: "kec-kapuas",
-      name: "Kecamatan Kapuas",
-      type: "kecamatan",
-      children: [
-        desa("kel-beringin", "Kelurahan Beringin", "kelurahan"),
-        desa("kel-ilir-kota", "Kelurahan Ilir Kota", "kelurahan"),
-        desa("desa-sungai-mawang", "Desa Sungai Mawang"),
-        desa("desa-penyeladi", "Desa Penyeladi"),
-      ],
-    },
-    {
-      code: "kec-tayan-hulu",
-      name: "Kecamatan Tayan Hulu",
-      type: "kecamatan",
-      children: [
-        desa("desa-sosok", "Desa Sosok"),
-        desa("desa-binjai", "Desa Binjai"),
-        desa("desa-engkasan", "Desa Engkasan"),
-      ],
-    },
-    {
-      code: "kec-balai",
-      name: "Kecamatan Balai",
-      type: "kecamatan",
-      children: [desa("desa-temiang-mali", "Desa Temiang Mali"), desa("desa-kebadu", "Desa Kebadu")],
-    },
-    {
-      code: "kec-sekayam",
-      name: "Kecamatan Sekayam",
-      type: "kecamatan",
-      children: [desa("desa-balai-karangan", "Desa Balai Karangan"), desa("desa-lubuk-sabuk", "Desa Lubuk Sabuk")],
-    },
-    {
-      code: "kec-mukok",
-      name: "Kecamatan Mukok",
-      type: "kecamatan",
-      children: [desa("desa-semuntai", "Desa Semuntai"), desa("desa-kedukul", "Desa Kedukul")],
-    },
   ],
 };
+
+/** The unit codes the demo's users, rules and tests name areas by, per official area code. */
+export const DEMO_AREA_UNIT_CODES: Readonly<Record<string, string>> = {
+  "61.03.01": "kec-kapuas",
+  "61.03.01.1004": "kel-ilir-kota",
+  "61.03.01.1005": "kel-beringin",
+  "61.03.01.2007": "desa-penyeladi",
+  "61.03.01.2014": "desa-sungai-mawang",
+  "61.03.02": "kec-mukok",
+  "61.03.02.2001": "desa-kedukul",
+  "61.03.02.2002": "desa-semuntai",
+  "61.03.03": "kec-noyan",
+  "61.03.04": "kec-jangkang",
+  "61.03.05": "kec-bonti",
+  "61.03.06": "kec-beduai",
+  "61.03.07": "kec-sekayam",
+  "61.03.07.2001": "desa-balai-karangan",
+  "61.03.07.2008": "desa-lubuk-sabuk",
+  "61.03.08": "kec-kembayan",
+  "61.03.09": "kec-parindu",
+  "61.03.10": "kec-tayan-hulu",
+  "61.03.10.2001": "desa-sosok",
+  "61.03.10.2008": "desa-engkasan",
+  "61.03.10.2010": "desa-binjai",
+  "61.03.11": "kec-tayan-hilir",
+  "61.03.12": "kec-balai",
+  "61.03.12.2003": "desa-temiang-mali",
+  "61.03.12.2005": "desa-kebadu",
+  "61.03.13": "kec-toba",
+  "61.03.20": "kec-meliau",
+  "61.03.21": "kec-entikong",
+};
+const DEMO_KECAMATAN_CODES = Object.values(DEMO_AREA_UNIT_CODES).filter((code) => code.startsWith("kec-"));
+
+/** The demo's whole unit tree as triage's place list reads it (server/triage/demoPlaces.ts). */
+export async function demoUnitTree(): Promise<UnitTreeNode> {
+  const { areas } = await loadRegionTree(DEMO_REGION);
+  const nodes = new Map<string, UnitTreeNode & { children: UnitTreeNode[] }>();
+  const root = { ...DEMO_TREE, children: [...(DEMO_TREE.children ?? [])] };
+  nodes.set(DEMO_REGION, root);
+  for (const area of areas) {
+    const node = { code: DEMO_AREA_UNIT_CODES[area.code] ?? area.code, name: area.name, type: area.type, children: [] };
+    nodes.set(area.code, node);
+    nodes.get(area.parentCode)!.children.push(node);
+  }
+  return root;
+}
 
 export const DEMO_USERS: { email: string; name: string; role: Role; unitCode: string }[] = [
   { email: "admin@sanggau.demo", name: "Admin Diskominfo", role: "admin", unitCode: "dinas-kominfo" },
@@ -112,7 +124,7 @@ const DEMO_ROUTING: { category: string | null; unitCode: string; placeCode?: str
   { category: "kependudukan", unitCode: "disdukcapil", priority: 0 },
   { category: "sosial", unitCode: "dinas-sosial", priority: 0 },
   { category: "ketertiban", unitCode: "satpol-pp", priority: 0 },
-  ...["kec-kapuas", "kec-tayan-hulu", "kec-balai", "kec-sekayam", "kec-mukok"].flatMap((kecamatan) =>
+  ...DEMO_KECAMATAN_CODES.flatMap((kecamatan) =>
     ["pelayanan_publik", "ketertiban", "sosial"].map((category) => ({
       category,
       unitCode: kecamatan,
@@ -160,16 +172,26 @@ const DEMO_CANNED_RESPONSES: { title: string; body: string; language: string }[]
 /** Seeds the demo organisation once, into an empty database. Returns whether it did. */
 export async function seedDemoOrganisation(services: Services): Promise<boolean> {
   if ((await services.prisma.unit.count()) > 0) return false;
-  const unitIds = new Map<string, string>();
-  const plant = async (seed: UnitSeed, parentId: string | null) => {
+  const plant = async (seed: UnitSeed, parentId: string | null): Promise<string> => {
     const unit = await createUnit(services.prisma, {
       origin: SEED_ORIGIN,
       unit: { name: seed.name, type: seed.type, code: seed.code, parentId },
     });
-    unitIds.set(seed.code, unit.id);
     for (const child of seed.children ?? []) await plant(child, unit.id);
+    return unit.id;
   };
-  await plant(DEMO_TREE, null);
+  const rootId = await plant(DEMO_TREE, null);
+  await importAreas(services.prisma, {
+    origin: SEED_ORIGIN,
+    regionCode: DEMO_REGION,
+    parentId: rootId,
+    unitCodes: DEMO_AREA_UNIT_CODES,
+  });
+  const coded = await services.prisma.unit.findMany({
+    where: { code: { not: null } },
+    select: { id: true, code: true },
+  });
+  const unitIds = new Map(coded.map((unit) => [unit.code!, unit.id]));
   for (const user of DEMO_USERS) {
     await createUser(services, {
       origin: SEED_ORIGIN,
@@ -192,6 +214,25 @@ export async function seedDemoOrganisation(services: Services): Promise<boolean>
     })),
   });
   await services.prisma.cannedResponse.createMany({ data: DEMO_CANNED_RESPONSES });
+  await seedDemoSites(services, SEED_ORIGIN, unitIds);
+  await seedDemoDip(services, unitIds, SEED_ORIGIN);
+  return true;
+}
+
+/**
+ * Outside demo mode, an empty database with SIAR_REGION set starts with that kabupaten/kota: its
+ * unit (SIAR_ORG_NAME, else "Pemerintah" and its official name) and every kecamatan, desa and
+ * kelurahan below it with their official codes and names. Returns whether it did.
+ */
+export async function seedRegion(services: Services): Promise<boolean> {
+  const { region: regionCode, organisationName, organisationNameGiven } = services.config;
+  if (!regionCode || (await services.prisma.unit.count()) > 0) return false;
+  const region = await loadRegionTree(regionCode);
+  const root = await createUnit(services.prisma, {
+    origin: SEED_ORIGIN,
+    unit: { name: organisationNameGiven ? organisationName : region.unitName, type: "kabupaten", parentId: null },
+  });
+  await importAreas(services.prisma, { origin: SEED_ORIGIN, regionCode, parentId: root.id });
   return true;
 }
 

@@ -6,7 +6,7 @@
 import { ChannelError, type EngagementBatch } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "../commands/channels.js";
+import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
 import type { Channel } from "../db/generated/client.js";
 import { ENGAGEMENT_REFRESH_LOCK_KEY, ifAdvisoryLockFree } from "../db/locks.js";
 import { recordPlatformRequests, requestBudgetLeft } from "../inbox/polling.js";

@@ -1,3 +1,4 @@
+import { withoutAdministrativeWord } from "../areas/names.js";
 import { IndonesianHolidays } from "../deadlines/holidaysId.js";
 import {
   DEFAULT_SERVICE_LEVEL_POLICIES,
@@ -56,6 +57,11 @@ export class ArrivalDesk {
   constructor(private readonly services: Services) {
     // Rule changes made in this process apply at once (with the units they name); other processes see them within CACHE_MS.
     services.events.on("routingRules.changed", () => {
+      this.rules = null;
+      this.places = null;
+    });
+    // Units imported, renamed or merged: places are read again.
+    services.events.on("units.changed", () => {
       this.rules = null;
       this.places = null;
     });
@@ -171,8 +177,10 @@ export class ArrivalDesk {
   private async knownPlaces(): Promise<Places> {
     if (this.places && Date.now() - this.places.at < CACHE_MS) return this.places.value;
     // Every unit may be a routing target (its time zone sets the deadlines); active ones are places.
+    // In official code order, so a desa name two kecamatan share goes to the same one every time.
     const allUnits = await this.services.prisma.unit.findMany({
       select: { id: true, name: true, type: true, path: true, parentId: true, timezone: true, active: true },
+      orderBy: [{ areaCode: { sort: "asc", nulls: "last" } }, { name: "asc" }],
     });
     const units = allUnits.filter((unit) => unit.active);
     const byId = new Map(units.map((unit) => [unit.id, unit]));
@@ -180,9 +188,10 @@ export class ArrivalDesk {
       .filter((unit) => PLACE_TYPES.includes(unit.type))
       .map((unit) => ({
         unitId: unit.id,
-        name: placeName(unit.name),
+        name: withoutAdministrativeWord(unit.name),
         type: unit.type as PlaceType,
-        kecamatanName: unit.type === "kecamatan" ? undefined : placeName(byId.get(unit.parentId ?? "")?.name ?? ""),
+        kecamatanName:
+          unit.type === "kecamatan" ? undefined : withoutAdministrativeWord(byId.get(unit.parentId ?? "")?.name ?? ""),
       }));
     const timezones = new Map(allUnits.map((unit) => [unit.id, unit.timezone]));
     this.places = {
@@ -229,11 +238,6 @@ function route(
   const unitId = match?.unitId ?? routing.rootUnitId;
   const timezone = unitId ? places.timezones.get(unitId) : undefined;
   return unitId && timezone ? { id: unitId, timezone } : null;
-}
-
-/** "Desa Sungai Mawang" → "Sungai Mawang": texts name places without their administrative prefix. */
-function placeName(unitName: string): string {
-  return unitName.replace(/^(Desa|Kelurahan|Kecamatan)\s+/i, "");
 }
 
 /** The reasons staff see next to each decided field. */

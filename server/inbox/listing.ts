@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.js";
-import { inboxItemInclude, type InboxItemWithRelations } from "../commands/inbox.js";
+import { inboxItemInclude, type InboxItemWithRelations } from "./itemRecord.js";
 import { Prisma, type PrismaClient } from "../db/client.js";
 import { unitScopeWhere } from "../policies/index.js";
 import { CLOSED_STATUSES, OPEN_STATUSES } from "./lifecycle.js";

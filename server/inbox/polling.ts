@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { ChannelError, type IncomingBatch, type IncomingMessage, type InboxStream } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "../commands/channels.js";
+import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
 import type { Channel, PrismaClient } from "../db/generated/client.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 import type { Services } from "../services.js";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Origin } from "../audit/record.js";
-import { isUniqueViolation } from "../commands/prismaErrors.js";
+import { isUniqueViolation } from "../db/errors.js";
 import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import { recordCitizenPhoto, writeCitizenPhoto, type CitizenPhoto } from "../media/storage.js";

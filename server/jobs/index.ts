@@ -6,6 +6,8 @@ import { arrivalTriage } from "./arrivalTriage.js";
 import { dailyCountFold } from "./dailyCountFold.js";
 import { deadlineSweep } from "./deadlineSweep.js";
 import { demoEngagement } from "./demoEngagement.js";
+import { dipExemptionExpiry } from "./dipExemptionExpiry.js";
+import { dipSertaMerta } from "./dipSertaMerta.js";
 import { earlyWarnings } from "./earlyWarnings.js";
 import { engagementRefresh } from "./engagementRefresh.js";
 import { housekeeping } from "./housekeeping.js";
@@ -13,6 +15,8 @@ import { inboxPolling } from "./inboxPolling.js";
 import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
+import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
+import { smtpOf } from "../mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
 import { workingMinutesBackfill } from "./workingMinutes.js";
 
@@ -22,6 +26,7 @@ export { startJobs } from "./job.js";
 export function backgroundJobs(services: Services, worker: PublishingWorker): Job[] {
   const arrivals = new ArrivalDesk(services);
   const mailer = ReportMailer.fromConfig(services);
+  const smtp = smtpOf(services);
   return [
     housekeeping(services),
     ...arrivalTriage(services, arrivals),
@@ -33,8 +38,11 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     engagementRefresh(services),
     // Off without SMTP_URL.
     ...(mailer ? [reportEmails(services, mailer)] : []),
+    ...(smtp ? [siteFreshnessReminders(services, smtp)] : []),
     ...(services.sandbox && services.config.demo ? [demoEngagement(services.sandbox)] : []),
     workingMinutesBackfill(services),
     dailyCountFold(services),
+    ...dipSertaMerta(services),
+    dipExemptionExpiry(services),
   ];
 }

@@ -8,13 +8,19 @@ import type { Prisma } from "../db/client.js";
 import type { MediaAsset } from "../db/generated/client.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services.js";
+import { makeVariants, orientedSize } from "./variants.js";
 
 export function mediaDir(services: Pick<Services, "config">): string {
   return path.join(services.config.dataDir, "media");
 }
 
+/** Where a stored file is served, relative to the site: pages link their images this way. */
+export function mediaPath(storageKey: string): string {
+  return `/media/${storageKey}`;
+}
+
 export function mediaUrl(publicBaseUrl: string, storageKey: string): string {
-  return `${publicBaseUrl}/media/${storageKey}`;
+  return publicBaseUrl + mediaPath(storageKey);
 }
 
 /** Instagram accepts only JPEG images; PNG and WebP uploads get a JPEG rendition beside them. */
@@ -66,9 +72,7 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
       throw new AppError("unreadable_media_file", { field: "media" });
     }
     // Phone photos carry their rotation in EXIF; the platforms show the rotated size.
-    const rotated = (metadata.orientation ?? 1) >= 5;
-    width = rotated ? metadata.height : metadata.width;
-    height = rotated ? metadata.width : metadata.height;
+    ({ width, height } = orientedSize(metadata));
   } else {
     if (!looksLikeVideo(upload.body)) throw new AppError("unreadable_media_file", { field: "media" });
     width = upload.declaredWidth ?? null;
@@ -86,12 +90,13 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
       .jpeg({ quality: 90 })
       .toFile(path.join(dir, `${storageKey}.jpg`));
   }
+  if (isImage) makeVariantsInBackground(services, storageKey, width!);
 
   return services.prisma.$transaction(async (tx) => {
     const asset = await tx.mediaAsset.create({
       data: {
         unitId: upload.unitId,
-        uploadedById: origin.actor!.id,
+        uploadedById: origin.actor?.id ?? null,
         kind: isImage ? "image" : "video",
         mimeType: upload.mimeType,
         bytes: upload.body.length,
@@ -111,6 +116,13 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
     });
     return asset;
   });
+}
+
+/** The page sizes of a new image, made after the upload answers; a variant still missing then is made when first asked for. */
+function makeVariantsInBackground(services: Services, storageKey: string, width: number): void {
+  void makeVariants(mediaDir(services), storageKey, width).catch((error: unknown) =>
+    services.logger.warn({ err: error, storageKey }, "image variants not made; each is made when first requested"),
+  );
 }
 
 // ---------------------------------------------------------------- citizens' photos

@@ -24,7 +24,8 @@ import { previousPeriod, unitGroupKey, withPeriod, type MetricsScope, type Perio
 // figures for the previous period of equal length (the trend), plus a flat table for CSV.
 
 export type Row = Record<string, unknown>;
-export type Report = { body: Row; table: Row[] };
+/** What the API answers (its type is what the web app reads) and the same figures as CSV rows. */
+export type Report<Body extends Row = Row> = { body: Body; table: Row[] };
 
 /** Overdue items listed in the summary; the count covers them all. */
 const OVERDUE_LISTED = 20;
@@ -124,7 +125,7 @@ const emptyResponse = () => structuredClone(EMPTY_RESPONSE);
 const emptyPublishing = () => structuredClone(EMPTY_PUBLISHING);
 
 /** Every headline figure with its trend; backlog and overdue are snapshots of now, without one. */
-export async function summaryReport(prisma: PrismaClient, scope: MetricsScope): Promise<Report> {
+export async function summaryReport(prisma: PrismaClient, scope: MetricsScope) {
   const [response, earlyWarnings, publishing, backlog, overdue] = await Promise.all([
     trend(scope, async (s) => (await responseFigures(prisma, s)).get(null) ?? emptyResponse()),
     trend(scope, (s) => earlyWarningFigures(prisma, s)),
@@ -132,14 +133,19 @@ export async function summaryReport(prisma: PrismaClient, scope: MetricsScope): 
     backlogCounts(prisma, scope),
     overdueItems(prisma, scope, OVERDUE_LISTED),
   ]);
-  const figures: Record<string, { current: unknown; previous: unknown }> = {};
-  for (const key of Object.keys(response.current) as (keyof ResponseFigures)[]) {
-    figures[key] = { current: response.current[key], previous: response.previous[key] };
-  }
-  figures.earlyWarnings = earlyWarnings;
-  figures.publishing = publishing;
-  figures.backlog = { current: backlog.get(null) ?? { ...emptyBuckets(), total: 0 }, previous: null };
-  figures.overdue = { current: { count: overdue.count }, previous: null };
+  const responseTrends = Object.fromEntries(
+    (Object.keys(response.current) as (keyof ResponseFigures)[]).map((key) => [
+      key,
+      { current: response.current[key], previous: response.previous[key] },
+    ]),
+  ) as { [K in keyof ResponseFigures]: { current: ResponseFigures[K]; previous: ResponseFigures[K] } };
+  const figures = {
+    ...responseTrends,
+    earlyWarnings,
+    publishing,
+    backlog: { current: backlog.get(null) ?? { ...emptyBuckets(), total: 0 }, previous: null },
+    overdue: { current: { count: overdue.count }, previous: null },
+  };
 
   const current = flatten(Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, value.current])));
   const previous = flatten(
@@ -156,7 +162,7 @@ export async function summaryReport(prisma: PrismaClient, scope: MetricsScope): 
 }
 
 /** The league table: response figures per sub-unit, with the previous period's beside them. */
-export async function unitsReport(prisma: PrismaClient, scope: MetricsScope): Promise<Report> {
+export async function unitsReport(prisma: PrismaClient, scope: MetricsScope) {
   const key = unitGroupKey(scope.anchor);
   const { current, previous } = await trend(scope, (s) => responseFigures(prisma, s, key));
   const rows = (await unitRows(prisma, scope, current, emptyResponse))
@@ -169,7 +175,7 @@ export async function unitsReport(prisma: PrismaClient, scope: MetricsScope): Pr
 }
 
 /** Open items by age bucket, overall and per sub-unit, as of now. */
-export async function backlogReport(prisma: PrismaClient, scope: MetricsScope): Promise<Report> {
+export async function backlogReport(prisma: PrismaClient, scope: MetricsScope) {
   const [total, byGroup] = await Promise.all([
     backlogCounts(prisma, scope),
     backlogCounts(prisma, scope, unitGroupKey(scope.anchor)),
@@ -194,7 +200,7 @@ export async function volumeReport(
   scope: MetricsScope,
   groupBy: VolumeGroup,
   bucket: VolumeBucket,
-): Promise<Report> {
+) {
   const [series, previous] = await Promise.all([
     volumeSeries(prisma, scope, groupBy, bucket),
     volumeTotals(prisma, previousOf(scope), groupBy),
@@ -235,7 +241,7 @@ async function channelNames(prisma: PrismaClient, ids: (string | null)[]) {
 }
 
 /** Items per kecamatan (its desa/kelurahan added up to it), most first, each with its desa ranked. */
-export async function areasReport(prisma: PrismaClient, scope: MetricsScope): Promise<Report> {
+export async function areasReport(prisma: PrismaClient, scope: MetricsScope) {
   const { current, previous } = await trend(scope, (s) => placeCounts(prisma, s));
   const previousByKecamatan = new Map<string | null, number>();
   for (const row of previous)
@@ -311,7 +317,7 @@ export async function areasReport(prisma: PrismaClient, scope: MetricsScope): Pr
 }
 
 /** Publishing per channel and per sub-unit, with totals and their trend. */
-export async function publishingReport(prisma: PrismaClient, scope: MetricsScope): Promise<Report> {
+export async function publishingReport(prisma: PrismaClient, scope: MetricsScope) {
   const [total, byChannel, byGroup] = await Promise.all([
     trend(scope, async (s) => (await publishingFigures(prisma, s)).get(null) ?? emptyPublishing()),
     trend(scope, (s) => publishingFigures(prisma, s, "channel")),
@@ -355,7 +361,7 @@ export async function publishingReport(prisma: PrismaClient, scope: MetricsScope
 }
 
 /** The glossary and the constants behind it, for the UI and for exports. */
-export function glossaryReport(): Report {
+export function glossaryReport() {
   return {
     body: {
       figures: GLOSSARY,

@@ -6,6 +6,7 @@ import "./auditEvents.js";
 import "./cannedResponses.js";
 import "./channels.js";
 import "./dashboards.js";
+import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
@@ -16,6 +17,8 @@ import "./ppidRequests.js";
 import "./reports.js";
 import "./routingRules.js";
 import "./sandbox.js";
+import "./siteEntries.js";
+import "./sites.js";
 import "./units.js";
 import "./users.js";
 
@@ -23,10 +26,11 @@ export { authorize, can } from "./policy.js";
 export { isInScope, seesAllUnits, unitScopeWhere } from "./scope.js";
 export { readsEveryUnitsAuditEvents } from "./auditEvents.js";
 export { mayBeAssigned } from "./inboxItems.js";
+export { dipScopePaths, isPpidUtama } from "./dipItems.js";
 export { postNeedsApproval } from "./posts.js";
 export { ppidObjectionListWhere } from "./ppidObjections.js";
 export { ppidFigureScopeWhere } from "./ppidReports.js";
-export { isPpidUtama, ppidRequestListWhere } from "./ppidRequests.js";
+export { ppidRequestListWhere } from "./ppidRequests.js";
 
 /** Class-level abilities sent to the web app, so it shows only what the server would allow. */
 export function abilitiesOf(actor: Actor) {
@@ -48,6 +52,13 @@ export function abilitiesOf(actor: Actor) {
     ppidReports: can(actor, "read", "PpidReport"),
     ppidRegisters: can(actor, "export", "PpidReport"),
     writePpidReports: can(actor, "update", "PpidReport"),
+    editSites: can(actor, "update", "SiteEntry"),
+    reviewSites: can(actor, "approve", "SiteEntry"),
+    siteFreshness: can(actor, "list", "Site"),
+    manageSites: can(actor, "update", "Site"),
+    dip: can(actor, "list", "DipItem"),
+    editDip: can(actor, "create", "DipItem"),
+    ppidProfiles: can(actor, "read", "PpidProfile"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

@@ -31,6 +31,17 @@ export type Subjects = {
   PpidObjection: { unitPath: string; superiorId: string | null };
   /** Figures, registers and the annual report of one PPID unit, or of the whole body (the root unit's path). */
   PpidReport: { unitPath: string };
+  /**
+   * A piece of a unit site's content. unitType: the unit's type (desa content is the kecamatan's to
+   * review); reviewRequired: the unit's own pages wait for the kabupaten's review.
+   */
+  SiteEntry: { unitPath: string; unitType: string; reviewRequired: boolean };
+  /** A unit's site as a whole: its address, host name, review setting, OpenSID token, freshness. */
+  Site: { unitPath: string };
+  /** status: the entry's, for rules that only let drafts be touched. */
+  DipItem: { unitPath: string; status?: string };
+  /** The profile of a PPID unit (about, procedures, contact, hours) on the public /ppid pages. */
+  PpidProfile: { unitPath: string };
 };
 export type Model = keyof Subjects;
 export type Action =
@@ -49,7 +60,10 @@ export type Action =
   | "forward"
   | "answer"
   | "readIdentity"
-  | "export";
+  | "export"
+  | "import"
+  | "merge"
+  | "publish";
 
 export type Rule<M extends Model> = (actor: Actor, subject: Subjects[M] | undefined) => boolean;
 const rules = new Map<string, Rule<Model>>();

@@ -36,8 +36,9 @@ allow("Post", "approve", and(role("admin", "leader", "humas"), noneOrInScope, no
 // The author, or those who approve, move its publishing time.
 allow("Post", "schedule", and(inScope, or(isAuthor, role("admin", "humas", "leader"))));
 
-// Media are uploaded by those who compose, for the units in their scope.
-allow("MediaAsset", "create", and(role("admin", "humas", "officer"), noneOrInScope));
+// Media are uploaded by those who compose, and by desa operators for their desa's pages, for the
+// units in their scope.
+allow("MediaAsset", "create", and(role("admin", "humas", "officer", "leader", "desa_operator"), noneOrInScope));
 
 /** An officer's post, or any post of a unit that asks for it, waits for a leader's approval. */
 export function postNeedsApproval(post: {

@@ -1,7 +1,8 @@
 import type { Actor } from "../auth/actor.js";
 import type { Prisma } from "../db/client.js";
 import { allow, and, or } from "./policy.js";
-import { isPpidSuperior, isPpidUtama, ownUnitsWhere } from "./ppidRequests.js";
+import { isPpidUtama } from "./dipItems.js";
+import { isPpidSuperior, ownUnitsWhere } from "./ppidRequests.js";
 import { hasRole, inScope, role } from "./scope.js";
 
 // Objections: read like their requests; the atasan PPID of the PPID holding the case answers in

@@ -1,7 +1,8 @@
 import type { Actor } from "../auth/actor.js";
 import type { Prisma } from "../db/client.js";
 import { allow, and, or, type Subjects } from "./policy.js";
-import { isPpidUtama, ownUnitsWhere } from "./ppidRequests.js";
+import { isPpidUtama } from "./dipItems.js";
+import { ownUnitsWhere } from "./ppidRequests.js";
 import { hasRole, isInScope, role } from "./scope.js";
 
 // PPID figures, registers, the annual report and the self-assessment, of one PPID unit or of the

@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { Prisma } from "../db/client.js";
+import { isPpidUtama } from "./dipItems.js";
 import { allow, and, or } from "./policy.js";
 import { hasRole, inScope, isInScope, role } from "./scope.js";
 
@@ -7,11 +8,6 @@ import { hasRole, inScope, isInScope, role } from "./scope.js";
 // the PPID Utama sees every request and forwards (disposisi) each to the PPID Pelaksana that holds
 // the information; admins administer (read, forward) without deciding; the atasan PPID reads the
 // requests whose objections they answer.
-
-/** An officer of the PPID Utama: the ppid role in a unit marked utama. */
-export function isPpidUtama(actor: Actor): boolean {
-  return hasRole(actor, "ppid") && actor.units.some((unit) => unit.ppidLevel === "utama");
-}
 
 /** The atasan PPID of the unit handling the case. */
 export const isPpidSuperior = (actor: Actor, subject: { superiorId: string | null } | undefined): boolean =>

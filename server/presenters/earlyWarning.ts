@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.js";
-import type { EarlyWarningView } from "../commands/earlyWarnings.js";
+import type { EarlyWarningView } from "../inbox/earlyWarning.js";
 import { can } from "../policies/index.js";
 import type { Category } from "../triage/taxonomy.js";
 

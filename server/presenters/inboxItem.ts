@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.js";
-import type { InboxItemWithRelations } from "../commands/inbox.js";
+import type { InboxItemWithRelations } from "../inbox/itemRecord.js";
 import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
 import { can } from "../policies/index.js";
 

@@ -1,14 +1,11 @@
+import { publicPostUrl } from "../channels/website.js";
 import type { Actor } from "../auth/actor.js";
 import type { PostWithRelations } from "../commands/posts.js";
+import type { UnitTimeZone } from "../deadlines/timeZones.js";
 import { can } from "../policies/index.js";
 import type { Services } from "../services.js";
 import { presentMedia } from "./media.js";
-import { announcementPath } from "./publicPost.js";
 import { isPublishedStatus } from "../publishing/postStatus.js";
-
-export function publicPostUrl(services: Pick<Services, "config">, slug: string): string {
-  return services.config.publicBaseUrl + announcementPath(slug);
-}
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -19,16 +16,20 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
   const beforePublishing = ["draft", "in_review", "approved", "scheduled"].includes(post.status) && untouched;
   return {
     id: post.id,
-    unit: { id: post.unit.id, name: post.unit.name, timezone: post.unit.timezone },
+    // The unit form accepts only the zones of UNIT_TIME_ZONES.
+    unit: { id: post.unit.id, name: post.unit.name, timezone: post.unit.timezone as UnitTimeZone },
     author: { id: post.author.id, name: post.author.name },
     title: post.title,
     body: post.body,
     link: post.link,
     hashtags: post.hashtags,
     slug: post.slug,
+    /** The unit site the website channel publishes to; null: the main site. */
+    siteUnitId: post.siteUnitId,
     status: post.status,
     scheduledAt: iso(post.scheduledAt),
     publishedAt: iso(post.publishedAt),
+    sertaMerta: post.sertaMerta,
     reviewNote: post.reviewNote,
     reviewedBy: post.reviewedBy,
     reviewedAt: iso(post.reviewedAt),

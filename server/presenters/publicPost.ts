@@ -1,6 +1,7 @@
+import { announcementPath } from "../channels/website.js";
 import type { MediaAsset, Post } from "../db/generated/client.js";
 import type { MediaKind } from "../db/generated/enums.js";
-import { mediaUrl } from "../media/storage.js";
+import { mediaPath, mediaUrl } from "../media/storage.js";
 
 type PublicPostRecord = Pick<Post, "slug" | "title" | "body" | "link" | "hashtags"> & {
   unit: { name: string; timezone: string };
@@ -11,7 +12,10 @@ type PublicPostRecord = Pick<Post, "slug" | "title" | "body" | "link" | "hashtag
 
 export type PublicMedia = {
   kind: MediaKind;
+  /** Absolute, for feeds and link previews. */
   url: string;
+  /** Relative, for the site's own pages (and the resized variants named after it). */
+  path: string;
   mimeType: string;
   bytes: number;
   width: number | null;
@@ -38,10 +42,6 @@ export type PublicPost = {
   coverImage: PublicMedia | null;
 };
 
-export function announcementPath(slug: string): string {
-  return `/pengumuman/${encodeURIComponent(slug)}`;
-}
-
 export function presentPublicPost(post: PublicPostRecord, publicBaseUrl: string): PublicPost {
   const website = post.deliveries[0];
   if (!website?.publishedAt) throw new Error(`post ${post.slug} has no published website delivery`);
@@ -49,6 +49,7 @@ export function presentPublicPost(post: PublicPostRecord, publicBaseUrl: string)
   const media = post.media.map(({ media }) => ({
     kind: media.kind,
     url: mediaUrl(publicBaseUrl, media.storageKey),
+    path: mediaPath(media.storageKey),
     mimeType: media.mimeType,
     bytes: media.bytes,
     width: media.width,

@@ -3,7 +3,7 @@ import type { OutgoingPost } from "../channels/adapter.js";
 import { renderText, type PublishingChannel } from "../channels/rules.js";
 import type { Prisma } from "../db/client.js";
 import { instagramRenditionKey, mediaDir, mediaUrl } from "../media/storage.js";
-import { publicPostUrl } from "../presenters/post.js";
+import { publicPostUrl } from "../channels/website.js";
 import type { Services } from "../services.js";
 
 export const deliveryInclude = {

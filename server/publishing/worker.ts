@@ -5,7 +5,7 @@ import { auditRow, type AuditEntry } from "../audit/record.js";
 import { ChannelError, type FinalPublishStep, type RemotePost } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "../commands/channels.js";
+import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
 import {
   claimOrphanedDeliveries,
   claimUpcomingDeliveries,

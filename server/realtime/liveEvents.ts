@@ -10,10 +10,13 @@ import type { DomainEventMap, DomainEvents } from "../events.js";
 // events: the work that follows an event (triage on arrival, the webhook queue) stays with the
 // process that raised it.
 
-/** The events every process's sockets hear. */
+/** The events every process's sockets hear, and its public page cache (server/routes/public/pageCache.ts). */
 const LIVE: (keyof DomainEventMap)[] = [
   "user.accessChanged",
   "post.changed",
+  "site.changed",
+  "ppid.changed",
+  "units.changed",
   "channel.needsReconnect",
   "inbox.itemReceived",
   "inbox.itemChanged",

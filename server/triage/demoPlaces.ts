@@ -1,7 +1,7 @@
-/** The demo organisation's places (Kabupaten Sanggau), for the CLI: read from the seed, never copied. */
-import { DEMO_TREE } from "../db/seed.js";
+/** The demo organisation's places (Kabupaten Sanggau, every kecamatan, desa and kelurahan), for the CLI: read from the seed and the official area data, never copied. */
+import { demoUnitTree } from "../db/seed.js";
 import { placesFromUnitTree, type KnownPlace } from "./places.js";
 
-const DEMO_PLACES: readonly KnownPlace[] = placesFromUnitTree(DEMO_TREE);
+const DEMO_PLACES: readonly KnownPlace[] = placesFromUnitTree(await demoUnitTree());
 
 export default DEMO_PLACES;

@@ -86,7 +86,383 @@ const deadLetter = () =>
     data: { origin: "poll", payloadKind: "receipt", payload: "{}", key: `matrix:${++counter}`, reason: "test" },
   });
 
+/** A site entry of its own for each row that acts on one: an agenda item of the unit, as a draft or in review. */
+const siteEntry = async (code: string, status: "draft" | "in_review" = "draft") =>
+  (
+    await siar.services.prisma.siteEntry.create({
+      data: {
+        unitId: units[code]!,
+        kind: "agenda",
+        status,
+        draft: { title: `Rapat ${++counter}`, date: "2026-12-01", time: "", place: "", description: "" },
+      },
+    })
+  ).id;
+const agendaContent = {
+  title: "Musyawarah desa",
+  date: "2026-12-10",
+  time: "09.00",
+  place: "Balai desa",
+  description: "",
+};
+const pdf = "%PDF-1.4\n%matriks\n";
+/** Whoever writes a Kapuas desa's site: staff above it and its operator. */
+const kapuasDesaWriters = only(
+  "admin",
+  "humas",
+  "leaderKabupaten",
+  "leaderKapuas",
+  "officerKapuas",
+  "operatorSungaiMawang",
+);
+const kapuasDesaReviewers = only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas");
+const siteStaff = only("admin", "humas", "leaderKabupaten", "leaderKapuas", "officerKapuas", "officerTayanHulu");
+// ---------------------------------------------------------------- the DIP and PPID profiles
+
+/** Who keeps Kapuas's DIP: admins, the PPID Utama, and Kapuas's own PPID. */
+const KEEPS_KAPUAS = ["admin", "ppidUtama", "ppidKapuas"] as const;
+
+/** A DIP entry of its own for each row that changes one. */
+const dipItem = async (code: string, status: "draft" | "published" = "published") =>
+  (
+    await siar.services.prisma.dipItem.create({
+      data: {
+        unitId: units[code]!,
+        class: "berkala",
+        title: `Entri matriks ${++counter}`,
+        summary: "Ringkasan",
+        responsibleOfficial: "Sekretaris",
+        year: 2026,
+        formats: ["softcopy"],
+        retention: "5 tahun",
+        status,
+        publishedAt: status === "published" ? new Date() : null,
+      },
+    })
+  ).id;
+/** A document (a small CSV) on a fresh entry of `code`, uploaded by an admin. */
+const dipDocument = async (code: string) => {
+  const itemId = await dipItem(code);
+  const uploaded = await uploadCsv(clients.admin, `/api/dip-items/${itemId}/files?name=Data`);
+  return { itemId, fileId: uploaded.body.files[0].id as string };
+};
+const uploadCsv = (c: ApiClient, path: string) =>
+  c.request("POST", path, "tahun,jumlah\n2026,1\n", { "content-type": "text/csv" });
+const profileBody = {
+  about: "Tentang",
+  requestProcedure: "Cara meminta",
+  objectionProcedure: "Cara keberatan",
+  serviceStandard: "Standar",
+  serviceHours: "Senin–Jumat",
+  address: "Jalan Uji",
+};
+
+function dipRows(): Row[] {
+  const entry = (code: string, extra: Record<string, unknown> = {}) => ({
+    unitId: units[code],
+    class: "berkala",
+    title: `Entri baru ${++counter}`,
+    summary: "Ringkasan",
+    responsibleOfficial: "Sekretaris",
+    year: 2026,
+    formats: ["softcopy"],
+    retention: "5 tahun",
+    ...extra,
+  });
+  return [
+    {
+      route: "GET /api/dip-items",
+      what: "list the DIP entries of their scope",
+      call: (c) => c.get("/api/dip-items"),
+      expected: only("admin", "humas", "ppidUtama", "ppidKapuas", "operatorSungaiMawang"),
+    },
+    {
+      route: "GET /api/dip-items/export",
+      what: "export the DIP entries of their scope",
+      call: (c) => c.get("/api/dip-items/export?format=json"),
+      expected: only("admin", "humas", "ppidUtama", "ppidKapuas", "operatorSungaiMawang"),
+    },
+    {
+      route: "GET /api/dip-items/units",
+      what: "list the units they may add DIP entries to",
+      call: (c) => c.get("/api/dip-items/units"),
+      expected: only(...KEEPS_KAPUAS, "operatorSungaiMawang"),
+    },
+    {
+      route: "POST /api/dip-items",
+      what: "add a DIP entry to Kecamatan Kapuas",
+      call: (c) => c.post("/api/dip-items", entry("kec-kapuas")),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "POST /api/dip-items",
+      what: "draft a DIP entry of Desa Sungai Mawang's BPD",
+      call: (c) => c.post("/api/dip-items", entry("desa-sungai-mawang", { body: "bpd" })),
+      expected: only(...KEEPS_KAPUAS, "operatorSungaiMawang"),
+    },
+    {
+      route: "POST /api/dip-items",
+      what: "add a DIP entry to Kecamatan Tayan Hulu",
+      call: (c) => c.post("/api/dip-items", entry("kec-tayan-hulu")),
+      expected: only("admin", "ppidUtama"),
+    },
+    {
+      route: "GET /api/dip-items/:id",
+      what: "read a Kapuas DIP entry",
+      call: (c) => c.get(`/api/dip-items/${seeded.dipItems["kec-kapuas"]}`),
+      expected: only("admin", "humas", "ppidUtama", "ppidKapuas"),
+    },
+    {
+      route: "GET /api/dip-items/:id",
+      what: "read a Desa Sungai Mawang DIP draft",
+      call: (c) => c.get(`/api/dip-items/${seeded.dipItems["desa-sungai-mawang"]}`),
+      expected: only("admin", "humas", "ppidUtama", "ppidKapuas", "operatorSungaiMawang"),
+    },
+    {
+      route: "PATCH /api/dip-items/:id",
+      what: "change a published Kapuas DIP entry",
+      call: async (c) => c.patch(`/api/dip-items/${await dipItem("kec-kapuas")}`, { retention: "10 tahun" }),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "PATCH /api/dip-items/:id",
+      what: "change a Desa Sungai Mawang DIP draft",
+      call: async (c) => c.patch(`/api/dip-items/${await dipItem("desa-sungai-mawang", "draft")}`, { period: "2026" }),
+      expected: only(...KEEPS_KAPUAS, "operatorSungaiMawang"),
+    },
+    {
+      route: "PATCH /api/dip-items/:id",
+      what: "change a published Desa Sungai Mawang DIP entry",
+      call: async (c) => c.patch(`/api/dip-items/${await dipItem("desa-sungai-mawang")}`, { period: "2026" }),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "PATCH /api/dip-items/:id",
+      what: "change a Tayan Hulu DIP entry",
+      call: async (c) => c.patch(`/api/dip-items/${await dipItem("kec-tayan-hulu")}`, { period: "2026" }),
+      expected: only("admin", "ppidUtama"),
+    },
+    {
+      route: "POST /api/dip-items/:id/publish",
+      what: "publish a Desa Sungai Mawang DIP draft",
+      call: async (c) => c.post(`/api/dip-items/${await dipItem("desa-sungai-mawang", "draft")}/publish`),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "POST /api/dip-items/:id/withdraw",
+      what: "withdraw a Kapuas DIP entry",
+      call: async (c) => c.post(`/api/dip-items/${await dipItem("kec-kapuas")}/withdraw`, { reason: "Kedaluwarsa" }),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "DELETE /api/dip-items/:id",
+      what: "delete a Kapuas DIP draft",
+      call: async (c) => c.delete(`/api/dip-items/${await dipItem("kec-kapuas", "draft")}`),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "POST /api/dip-items/:id/files",
+      what: "add a document to a Kapuas DIP entry",
+      call: async (c) => uploadCsv(c, `/api/dip-items/${await dipItem("kec-kapuas")}/files?name=Data`),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "POST /api/dip-items/:id/files/:fileId/versions",
+      what: "upload a new version of a Kapuas DIP document",
+      call: async (c) => {
+        const { itemId, fileId } = await dipDocument("kec-kapuas");
+        return uploadCsv(c, `/api/dip-items/${itemId}/files/${fileId}/versions`);
+      },
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "GET /api/dip-items/:id/files/:fileId/versions/:version",
+      what: "download a Kapuas DIP document",
+      call: async (c) => {
+        const { itemId, fileId } = await dipDocument("kec-kapuas");
+        return c.get(`/api/dip-items/${itemId}/files/${fileId}/versions/1`);
+      },
+      expected: only("admin", "humas", "ppidUtama", "ppidKapuas"),
+    },
+    {
+      route: "DELETE /api/dip-items/:id/files/:fileId",
+      what: "take a document off a Kapuas DIP entry",
+      call: async (c) => {
+        const { itemId, fileId } = await dipDocument("kec-kapuas");
+        return c.delete(`/api/dip-items/${itemId}/files/${fileId}`);
+      },
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "GET /api/ppid-profiles",
+      what: "list the PPID profiles they may read",
+      call: (c) => c.get("/api/ppid-profiles"),
+      expected: ALL,
+    },
+    {
+      route: "GET /api/ppid-profiles/:unitId",
+      what: "read PPID Kapuas's profile",
+      call: (c) => c.get(`/api/ppid-profiles/${units["kec-kapuas"]}`),
+      expected: only("admin", "humas", "ppidUtama", "ppidKapuas"),
+    },
+    {
+      route: "PUT /api/ppid-profiles/:unitId",
+      what: "write PPID Kapuas's profile",
+      call: (c) => c.request("PUT", `/api/ppid-profiles/${units["kec-kapuas"]}`, profileBody),
+      expected: only(...KEEPS_KAPUAS),
+    },
+    {
+      route: "PUT /api/ppid-profiles/:unitId",
+      what: "write PPID PUPR's profile",
+      call: (c) => c.request("PUT", `/api/ppid-profiles/${units["dinas-pupr"]}`, profileBody),
+      expected: only("admin", "ppidUtama"),
+    },
+  ];
+}
+
 const rows: Row[] = [
+  {
+    route: "GET /api/sites",
+    what: "list the unit sites of one's scope",
+    call: (c) => c.get("/api/sites"),
+    expected: { ...siteStaff, operatorSungaiMawang: "allow" },
+  },
+  {
+    route: "GET /api/sites/freshness",
+    what: "see which sites went stale",
+    call: (c) => c.get("/api/sites/freshness"),
+    expected: siteStaff,
+  },
+  {
+    route: "GET /api/sites/settings",
+    what: "read the staleness setting",
+    call: (c) => c.get("/api/sites/settings"),
+    expected: siteStaff,
+  },
+  {
+    route: "PATCH /api/sites/settings",
+    what: "change after how many days a site is stale",
+    call: (c) => c.patch("/api/sites/settings", { staleAfterDays: 30 }),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/sites/:unitId",
+    what: "read a Kapuas desa's site",
+    call: (c) => c.get(`/api/sites/${units["desa-sungai-mawang"]}`),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "PATCH /api/sites/:unitId",
+    what: "change a desa site's address",
+    call: (c) => c.patch(`/api/sites/${units["desa-sungai-mawang"]}`, { slug: "sungai-mawang" }),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/sites/:unitId/push-token",
+    what: "issue a desa's OpenSID token",
+    call: (c) => c.post(`/api/sites/${units["desa-engkasan"]}/push-token`),
+    expected: only("admin"),
+  },
+  {
+    route: "DELETE /api/sites/:unitId/push-token",
+    what: "revoke a desa's OpenSID token",
+    call: async (c) => {
+      await siar.services.prisma.sitePushToken.upsert({
+        where: { unitId: units["desa-engkasan"]! },
+        create: { unitId: units["desa-engkasan"]!, tokenHash: `matriks-${++counter}`, prefix: "siaropd_x" },
+        update: {},
+      });
+      return c.delete(`/api/sites/${units["desa-engkasan"]}/push-token`);
+    },
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/sites/:unitId/documents",
+    what: "upload a PDF for a Kapuas desa's site",
+    call: (c) =>
+      c.request("POST", `/api/sites/${units["desa-sungai-mawang"]}/documents?name=perdes.pdf`, pdf, {
+        "content-type": "application/pdf",
+      }),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "GET /api/site-entries",
+    what: "list site entries",
+    call: (c) => c.get("/api/site-entries"),
+    expected: { ...siteStaff, operatorSungaiMawang: "allow" },
+  },
+  {
+    route: "POST /api/site-entries/units/:unitId",
+    what: "draft an agenda item of a Kapuas desa",
+    call: (c) =>
+      c.post(`/api/site-entries/units/${units["desa-sungai-mawang"]}`, { kind: "agenda", content: agendaContent }),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "POST /api/site-entries/units/:unitId",
+    what: "draft an agenda item of a Tayan Hulu desa",
+    call: (c) =>
+      c.post(`/api/site-entries/units/${units["desa-engkasan"]}`, { kind: "agenda", content: agendaContent }),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "POST /api/site-entries/units/:unitId",
+    what: "draft an agenda item of Kecamatan Kapuas",
+    call: (c) => c.post(`/api/site-entries/units/${units["kec-kapuas"]}`, { kind: "agenda", content: agendaContent }),
+    expected: kapuasDesaReviewers,
+  },
+  {
+    route: "GET /api/site-entries/:id",
+    what: "read a Kapuas desa's entry",
+    call: async (c) => c.get(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}`),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "PATCH /api/site-entries/:id",
+    what: "edit a Kapuas desa's entry",
+    call: async (c) =>
+      c.patch(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}`, { content: agendaContent }),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "PATCH /api/site-entries/:id",
+    what: "edit a Tayan Hulu desa's entry",
+    call: async (c) => c.patch(`/api/site-entries/${await siteEntry("desa-engkasan")}`, { content: agendaContent }),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "POST /api/site-entries/:id/submit",
+    what: "send a Kapuas desa's entry for review",
+    call: async (c) => c.post(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}/submit`),
+    expected: kapuasDesaWriters,
+  },
+  {
+    route: "POST /api/site-entries/:id/approve",
+    what: "publish a Kapuas desa's entry",
+    call: async (c) => c.post(`/api/site-entries/${await siteEntry("desa-sungai-mawang", "in_review")}/approve`),
+    expected: kapuasDesaReviewers,
+  },
+  {
+    route: "POST /api/site-entries/:id/approve",
+    what: "publish a Tayan Hulu desa's entry",
+    call: async (c) => c.post(`/api/site-entries/${await siteEntry("desa-engkasan", "in_review")}/approve`),
+    expected: only("admin", "humas", "leaderKabupaten", "officerTayanHulu"),
+  },
+  {
+    route: "POST /api/site-entries/:id/return",
+    what: "return a Kapuas desa's entry with comments",
+    call: async (c) =>
+      c.post(`/api/site-entries/${await siteEntry("desa-sungai-mawang", "in_review")}/return`, {
+        note: "Mohon dilengkapi.",
+      }),
+    expected: kapuasDesaReviewers,
+  },
+  {
+    route: "DELETE /api/site-entries/:id",
+    what: "delete a Kapuas desa's unpublished draft",
+    call: async (c) => c.delete(`/api/site-entries/${await siteEntry("desa-sungai-mawang")}`),
+    expected: kapuasDesaWriters,
+  },
   {
     route: "GET /api/units/:id",
     what: "read Kecamatan Kapuas",
@@ -129,6 +505,40 @@ const rows: Row[] = [
     route: "POST /api/units",
     what: "create a desa below Kapuas",
     call: (c) => c.post("/api/units", { name: `Desa Uji ${++counter}`, type: "desa", parentId: units["kec-kapuas"] }),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/units/regions",
+    what: "list the kabupaten/kota of the official area data",
+    call: (c) => c.get("/api/units/regions"),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/units/import-preview",
+    what: "preview importing Sanggau's official areas",
+    call: (c) => c.get(`/api/units/import-preview?region=61.03&parentId=${units["kab-sanggau"]}`),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/units/import",
+    what: "import Sanggau's official areas (nothing is missing)",
+    call: (c) => c.post("/api/units/import", { region: "61.03", parentId: units["kab-sanggau"] }),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/units/:id/merge",
+    what: "merge a desa below Kapuas into another",
+    call: async (c) => {
+      const desa = async () =>
+        (
+          await clients.admin.post("/api/units", {
+            name: `Desa Gabung ${++counter}`,
+            type: "desa",
+            parentId: units["kec-kapuas"],
+          })
+        ).body.id;
+      return c.post(`/api/units/${await desa()}/merge`, { intoUnitId: await desa() });
+    },
     expected: only("admin"),
   },
   {
@@ -310,6 +720,7 @@ const rows: Row[] = [
     expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas"),
   },
   ...ppidMatrixRows({ clients, units }),
+  ...dipRows(),
 ];
 
 async function ruleId(): Promise<string> {
@@ -335,7 +746,8 @@ describe("authorization matrix: role × endpoint × unit", () => {
   }
 });
 
-type Read = { route: string; path: string; unitList?: boolean };
+/** allFor: persons who may read every unit's records at this endpoint (the PPID Utama keeps every unit's DIP). */
+type Read = { route: string; path: string; unitList?: boolean; allFor?: Person[] };
 
 /** Every read the web app makes, with the filters that pick another unit, and the detail of every seeded record. */
 function reads(): Read[] {
@@ -405,8 +817,26 @@ function reads(): Read[] {
     "/api/dashboard/volume?format=csv",
   );
   add("GET /api/dashboard/glossary", "/api/dashboard/glossary");
+  add("GET /api/sites", "/api/sites");
+  add("GET /api/sites/freshness", "/api/sites/freshness");
+  add(
+    "GET /api/site-entries",
+    "/api/site-entries?limit=200",
+    `/api/site-entries?limit=200&unitId=${units["desa-engkasan"]}`,
+  );
   add("GET /api/reports/monthly.pdf", "/api/reports/monthly.pdf", `/api/reports/monthly.pdf?unitId=${tayanHulu}`);
   add("GET /api/reports/dashboard.pdf", "/api/reports/dashboard.pdf", `/api/reports/dashboard.pdf?unitId=${tayanHulu}`);
+  const ppidReads: [string, string[]][] = [
+    [
+      "GET /api/dip-items",
+      ["/api/dip-items?limit=200", `/api/dip-items?limit=200&unitId=${tayanHulu}`, "/api/dip-items?q=RAHASIA"],
+    ],
+    ["GET /api/dip-items/export", ["/api/dip-items/export?format=json", "/api/dip-items/export?format=csv"]],
+    ["GET /api/dip-items/:id", each(Object.values(seeded.dipItems), (id) => `/api/dip-items/${id}`)],
+    ["GET /api/ppid-profiles", ["/api/ppid-profiles"]],
+  ];
+  for (const [route, paths] of ppidReads) for (const path of paths) list.push({ route, path, allFor: ["ppidUtama"] });
+  list.push({ route: "GET /api/dip-items/units", path: "/api/dip-items/units", unitList: true, allFor: ["ppidUtama"] });
   return list;
 }
 
@@ -421,7 +851,8 @@ describe("no response carries another unit's records", () => {
         const response = await clients[person].get(read.path);
         requestsMade++;
         expect(response.status, `${person} GET ${read.path}`).toBeLessThan(500);
-        for (const leak of findLeaks(response.body, scopes[person], {
+        const scope = read.allFor?.includes(person) ? { ...scopes[person], all: true } : scopes[person];
+        for (const leak of findLeaks(response.body, scope, {
           unitList: read.unitList,
           items: seeded.itemUnits,
         }))
@@ -526,6 +957,7 @@ type Side = {
   warning: string;
   template: string;
   officer: string;
+  dipItem: string;
 };
 
 const refused = (response: { status: number; body: any }) =>
@@ -542,6 +974,41 @@ const refused = (response: { status: number; body: any }) =>
 const bulk = (c: ApiClient, ids: string[], action: Record<string, unknown>) =>
   c.post("/api/inbox/bulk", { ids, action });
 const writes: Write[] = [
+  {
+    route: "POST /api/dip-items",
+    what: "add a DIP entry to their unit",
+    call: (c, t) =>
+      c.post("/api/dip-items", {
+        unitId: t.unit,
+        class: "berkala",
+        title: "Entri",
+        summary: "Ringkasan",
+        responsibleOfficial: "Sekretaris",
+        year: 2026,
+        formats: ["softcopy"],
+        retention: "5 tahun",
+      }),
+  },
+  {
+    route: "PATCH /api/dip-items/:id",
+    what: "change their DIP entry",
+    call: (c, t) => c.patch(`/api/dip-items/${t.dipItem}`, { title: "Diubah" }),
+  },
+  {
+    route: "POST /api/dip-items/:id/withdraw",
+    what: "withdraw their DIP entry",
+    call: (c, t) => c.post(`/api/dip-items/${t.dipItem}/withdraw`, { reason: "Tarik" }),
+  },
+  {
+    route: "POST /api/dip-items/:id/files",
+    what: "add a document to their DIP entry",
+    call: (c, t) => uploadCsv(c, `/api/dip-items/${t.dipItem}/files?name=Data`),
+  },
+  {
+    route: "PUT /api/ppid-profiles/:unitId",
+    what: "write their unit's PPID profile",
+    call: (c, t) => c.request("PUT", `/api/ppid-profiles/${t.unit}`, profileBody),
+  },
   {
     route: "POST /api/inbox/:id/reply",
     what: "reply to their item",
@@ -725,6 +1192,12 @@ async function snapshot() {
       orderBy: { id: "asc" },
     }),
     audit: await prisma.auditEvent.count({ where: { NOT: { action: { startsWith: "auth." } } } }),
+    dipItems: await prisma.dipItem.findMany({
+      select: { id: true, status: true, title: true, updatedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    dipFiles: await prisma.dipFileVersion.count(),
+    ppidProfiles: await prisma.ppidProfile.findMany({ select: { unitId: true, updatedAt: true } }),
   };
 }
 
@@ -738,6 +1211,7 @@ describe("writes on another unit's records are refused and change nothing", () =
       post: seeded.posts[`${code}:in_review`]!,
       warning: seeded.warnings[code]!,
       template: seeded.cannedResponses[code]!,
+      dipItem: seeded.dipItems[code]!,
       officer: users[kecamatan === "kapuas" ? PEOPLE.officerKapuas : PEOPLE.officerTayanHulu]!,
     };
   };
@@ -745,6 +1219,7 @@ describe("writes on another unit's records are refused and change nothing", () =
     ["officerKapuas", "tayanHulu", "kapuas"],
     ["leaderKapuas", "tayanHulu", "kapuas"],
     ["officerTayanHulu", "kapuas", "tayanHulu"],
+    ["ppidKapuas", "tayanHulu", "kapuas"],
   ];
   for (const [person, theirs, mine] of actors) {
     it(`${person} changes nothing of ${theirs}, through any single or bulk route`, async () => {
@@ -776,6 +1251,12 @@ const ROUTES_EXEMPT: Record<string, string> = {
   "DELETE /api/auth/tokens/:id": "revokes the caller's own tokens (tests/api/auth.test.ts)",
   "GET /api/channels/oauth/meta/callback": "a platform's redirect back, checked against the flow the admin started",
   "GET /api/channels/oauth/x/callback": "a platform's redirect back, checked against the flow the admin started",
+  "POST /api/v1/auth/login": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/identitas-desa": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/pembangunan": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/pembangunan/dokumentasi":
+    "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
+  "POST /api/v1/laporan-apbdes": "OpenSID's push API: a desa's token, no person (tests/api/opendk-push.test.ts)",
 };
 
 /** Events the server sends on sockets, each checked in "socket events" below or exempted here with the reason. */

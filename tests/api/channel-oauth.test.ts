@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { targetOf } from "../../server/commands/channels.js";
+import { targetOf } from "../../server/channels/target.js";
 import { adapterFor } from "../../server/channels/index.js";
 import { freshXCredentials, withFreshXToken } from "../../server/channels/oauth/xTokens.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
@@ -19,7 +19,7 @@ beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
   admin = await signedIn(siar.url, "admin@sanggau.demo");
   units = Object.fromEntries(
-    (await admin.get("/api/units?limit=100")).body.data.map((unit: { code: string; id: string }) => [
+    (await admin.get("/api/units?limit=1000")).body.data.map((unit: { code: string; id: string }) => [
       unit.code,
       unit.id,
     ]),

@@ -48,7 +48,20 @@ beforeAll(async () => {
   ids.inbox = (await prisma.inboxItem.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
   ids.posts = (await prisma.post.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
   ids.channels = (await prisma.channel.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
+  ids.siteUnits = (
+    await prisma.unit.findMany({ where: { type: { in: ["kecamatan", "desa"] } }, select: { id: true }, take: 3 })
+  ).map((row) => row.id);
+  ids.siteEntries = (await prisma.siteEntry.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
   ids.slugs = (await prisma.post.findMany({ select: { slug: true }, take: 3 })).map((row) => row.slug);
+  ids.dipItems = (await prisma.dipItem.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
+  ids.dipFiles = (await prisma.dipFile.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
+  ids.dipVersions = (await prisma.dipFileVersion.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
+  const ppidUnits = await prisma.unit.findMany({
+    where: { ppidLevel: { not: null } },
+    select: { id: true, code: true },
+  });
+  ids.ppidUnits = ppidUnits.map((unit) => unit.id);
+  ids.ppidCodes = ppidUnits.flatMap((unit) => (unit.code ? [unit.code] : []));
   ids.tracking = (
     await prisma.inboxItem.findMany({
       where: { trackingNumber: { not: null } },
@@ -60,7 +73,7 @@ beforeAll(async () => {
   const filed = await admin.post("/api/ppid/requests", PPID_STAFF_REQUEST);
   ids.ppidRequests = [filed.body.request.id];
   ids.ppidNumbers = [filed.body.request.registrationNumber];
-  ids.ppidCodes = [filed.body.accessCode];
+  ids.ppidAccessCodes = [filed.body.accessCode];
   ids.ppidObjections = (await prisma.ppidObjection.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
 }, 120_000);
 afterAll(async () => siar?.close());

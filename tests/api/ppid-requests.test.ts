@@ -149,7 +149,7 @@ describe("forwarding and the identity number", () => {
       internalDueOn: (await officeCalendar(siar.services.prisma)).dateOf(new Date()),
     });
     expect(notPpid.status).toBe(400);
-    expect(notPpid.body.error.code).toBe("ppid_unit_required");
+    expect(notPpid.body.error.code).toBe("not_a_ppid_unit");
     const late = await utama.post(`/api/ppid/requests/${filed.id}/forward`, {
       toUnitId: units["kec-kapuas"],
       internalDueOn: "2099-01-01",

@@ -18,7 +18,8 @@ type FixturePost = {
   status?: PostStatus;
   /** Where the post went and how that delivery ended. */
   deliveries?: { channel: "website" | "facebook"; status: DeliveryStatus; publishedAt?: Date }[];
-  withImage?: boolean;
+  /** An image of 1200×630 stored under this key. */
+  imageKey?: string;
 };
 
 /** A post straight in the database, as the publishing worker would leave it. */
@@ -43,7 +44,7 @@ async function createFixturePost(post: FixturePost) {
       },
     },
   });
-  if (post.withImage) {
+  if (post.imageKey) {
     const image = await prisma.mediaAsset.create({
       data: {
         unitId: fixture.unitId,
@@ -54,7 +55,7 @@ async function createFixturePost(post: FixturePost) {
         width: 1200,
         height: 630,
         sha256: "0".repeat(64),
-        storageKey: "abc.jpg",
+        storageKey: post.imageKey,
         originalName: "banjir.jpg",
       },
     });
@@ -132,7 +133,7 @@ beforeAll(async () => {
       ...publicOnWebsite("2025-03-05T07:30:00Z")!,
       { channel: "facebook", status: "published", publishedAt: new Date("2025-03-05T07:31:00Z") },
     ],
-    withImage: true,
+    imageKey: "abc.jpg",
   });
   await createFixturePost({
     slug: "vaksinasi-gratis",
@@ -154,22 +155,24 @@ beforeAll(async () => {
     status: "partially_published",
     deliveries: [{ channel: "website", status: "failed" }],
   });
-  // Old announcements, enough to fill the home page past its 20 entries.
+  // Old announcements with a poster each, enough to fill the home page past its 20 entries.
   for (let day = 1; day <= 21; day++) {
     await createFixturePost({
       slug: `arsip-${day}`,
+      body: `Isi pengumuman arsip ${day}. ${"Warga diminta memperhatikan jadwal pelayanan yang baru. ".repeat(6)}`,
       deliveries: publicOnWebsite(`2001-01-${String(day).padStart(2, "0")}T00:00:00Z`),
+      imageKey: `arsip-${day}.jpg`,
     });
   }
 });
 afterAll(async () => siar?.close());
 
 describe("home page", () => {
-  it("lists public announcements newest first, in Bahasa Indonesia, cached for a minute", async () => {
+  it("lists public announcements newest first, in Bahasa Indonesia, shareable for twenty seconds", async () => {
     const home = await get("/");
     expect(home.status).toBe(200);
     expect(home.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(home.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(home.headers.get("cache-control")).toBe("public, max-age=20, stale-while-revalidate=20");
     expect(home.text).toContain('<html lang="id">');
     const root = await siar.services.prisma.unit.findFirstOrThrow({ where: { parentId: null } });
     expect(home.text).toContain(`<title>${root.name}</title>`);
@@ -177,11 +180,25 @@ describe("home page", () => {
     expect(linkPosition(home.text, "banjir-sungai-kapuas")).toBeLessThan(linkPosition(home.text, "vaksinasi-gratis"));
     expect(linkPosition(home.text, "vaksinasi-gratis")).toBeLessThan(linkPosition(home.text, "tautan-berbahaya"));
     expect(home.text).toContain("5 Maret 2025 pukul 14.30 WIB");
-    expect(home.text).toContain(`<img src="${baseUrl}/media/abc.jpg" alt="" width="1200" height="630" loading="lazy"`);
+    // A square thumbnail in AVIF, WebP or JPEG at 1x and 2x, never the 1200-pixel original.
+    expect(home.text).toContain(
+      '<picture><source type="image/avif" srcset="/media/abc.jpg.t96.avif 1x, /media/abc.jpg.t192.avif 2x">' +
+        '<source type="image/webp" srcset="/media/abc.jpg.t96.webp 1x, /media/abc.jpg.t192.webp 2x">' +
+        '<img src="/media/abc.jpg.t96.jpg" srcset="/media/abc.jpg.t192.jpg 2x" alt="" width="96" height="96" loading="lazy" decoding="async"></picture>',
+    );
+    expect(home.text).not.toContain('src="/media/abc.jpg"');
     expect(home.text).toContain("Air sungai naik. Warga diminta waspada.");
-    expect(home.text).toContain('href="/feed.xml"');
+    expect(home.text).toMatch(/href="[^"]*\/feed\.xml"/);
     expect(home.text).toContain('href="/app/"');
     expect(home.text).not.toMatch(/<script/i);
+  });
+
+  it("stays under 50 KB of HTML and CSS with twenty announcements and their thumbnails", async () => {
+    const home = await get("/");
+    expect(home.text.match(/<article class="card">/g)).toHaveLength(20);
+    // Two of them have no image.
+    expect(home.text.match(/<picture>/g)).toHaveLength(18);
+    expect(Buffer.byteLength(home.text)).toBeLessThan(50_000);
   });
 
   it("leaves out drafts and posts without a published website delivery", async () => {
@@ -223,8 +240,15 @@ describe("announcement page", () => {
     );
     expect(page).toContain('<a href="https://example.go.id/posko" rel="nofollow noopener">');
     expect(page).toContain("#siagabanjir #sanggau");
+    // The column's widths up to the original's 1200 pixels, AVIF and WebP first; the first image loads at once.
+    const widths = (format: string) =>
+      [480, 720, 1080, 1200].map((width) => `/media/abc.jpg.w${width}.${format} ${width}w`).join(", ");
+    expect(page).toContain(`<source type="image/avif" srcset="${widths("avif")}" sizes="(min-width: 46rem) 44rem`);
+    expect(page).toContain(`<source type="image/webp" srcset="${widths("webp")}" sizes="`);
     expect(page).toMatch(
-      new RegExp(`<img src="${baseUrl}/media/abc.jpg" alt="Gambar: [^"]*" width="1200" height="630" loading="lazy"`),
+      new RegExp(
+        `<img src="/media/abc.jpg.w720.jpg" srcset="${widths("jpg")}" sizes="[^"]+" alt="Gambar: [^"]*" width="1200" height="630" fetchpriority="high" decoding="async">`,
+      ),
     );
     expect(page).toContain("5 Maret 2025 pukul 14.30 WIB");
   });
@@ -277,7 +301,7 @@ describe("feeds", () => {
     const feed = await get("/feed.xml");
     expect(feed.status).toBe(200);
     expect(feed.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
-    expect(feed.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(feed.headers.get("cache-control")).toBe("public, max-age=20, stale-while-revalidate=20");
     expectWellFormedXml(feed.text);
     expect(feed.text).not.toContain(HOSTILE_TITLE);
     const items = feed.text.match(/<item>[\s\S]*?<\/item>/g) ?? [];

@@ -301,7 +301,7 @@ describe("crash recovery", () => {
     if (reachedPlatform) {
       // The dead worker's call went through: the Page has the post, Siar has no record of it.
       const { adapterFor } = await import("../../server/channels/index.js");
-      const { targetOf } = await import("../../server/commands/channels.js");
+      const { targetOf } = await import("../../server/channels/target.js");
       const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channels.facebook } });
       await adapterFor("facebook").publish(targetOf(siar.services, channel), {
         deliveryId: delivery.id,

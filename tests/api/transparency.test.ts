@@ -78,7 +78,7 @@ describe("the transparency page", () => {
   it("shows the dashboard's figures for the month, publicly cached", async () => {
     const { response, body } = await page();
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=20, stale-while-revalidate=20");
     const dashboard = (await humas.get("/api/dashboard/summary?from=2026-10-01&to=2026-10-31")).body.figures;
     const row = (name: string, value: string) =>
       expect(body).toContain(`<th scope="row">${name}</th><td class="n">${value}</td>`);

@@ -2,8 +2,10 @@ import { killAllSiarProcesses } from "../crash/processes.js";
 import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
+import { dipSearchBenchmark } from "./dipSearch.js";
 import { inboxBenchmark } from "./inbox.js";
 import { ppidRegisterBenchmark } from "./ppidRegister.js";
+import { publicSiteBenchmark } from "./publicSite.js";
 import { publishingBenchmark } from "./publishing.js";
 
 // `npm run bench` runs every benchmark; `npm run bench -- publishing crash` only those named.
@@ -23,6 +25,15 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   "ppid-register": {
     about: "the public register of information requests over 50,000 requests (PostgreSQL)",
     run: ppidRegisterBenchmark,
+  },
+  "public-site": {
+    about:
+      "home, announcement and unit-site pages under 50 clients, page weights, an edit showing (PGlite, PostgreSQL)",
+    run: publicSiteBenchmark,
+  },
+  dip: {
+    about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",
+    run: dipSearchBenchmark,
   },
 };
 

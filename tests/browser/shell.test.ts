@@ -12,18 +12,16 @@ async function navLinkTestIds(page: Page): Promise<string[]> {
 }
 
 describe("the signed-in navigation", () => {
+  const staff = ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-sites"];
   const expected: [string, string[]][] = [
-    [
-      "admin@sanggau.demo",
-      ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-ppid", "nav-dashboard", "nav-admin"],
-    ],
-    [
-      "humas@sanggau.demo",
-      ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox", "nav-ppid", "nav-dashboard", "nav-admin"],
-    ],
-    ["petugas.kapuas@sanggau.demo", ["nav-compose", "nav-posts", "nav-calendar", "nav-inbox"]],
-    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-ppid", "nav-dashboard", "nav-admin"]],
-    ["ppid.kapuas@sanggau.demo", ["nav-calendar", "nav-ppid"]],
+    ["admin@sanggau.demo", [...staff, "nav-dashboard", "nav-dip", "nav-admin"]],
+    ["humas@sanggau.demo", [...staff, "nav-dashboard", "nav-dip", "nav-admin"]],
+    ["petugas.kapuas@sanggau.demo", staff],
+    // Leaders read the PPID's figures and objections, so the PPID section is theirs too.
+    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-sites", "nav-dashboard", "nav-dip", "nav-admin"]],
+    ["ppid@sanggau.demo", ["nav-calendar", "nav-dip"]],
+    ["operator.sungaimawang@sanggau.demo", ["nav-calendar", "nav-sites", "nav-dip"]],
+    ["ppid.kapuas@sanggau.demo", ["nav-calendar", "nav-dip"]],
   ];
 
   it.each(expected)("shows %s exactly the sections their role allows", async (email, links) => {
@@ -92,7 +90,13 @@ describe("signing in and out", () => {
       await page.getByRole("button", { name: "English" }).click();
       const nav = page.getByRole("navigation", { name: "Main navigation" });
       await nav.waitFor();
-      expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Compose", "Posts", "Calendar", "Inbox"]);
+      expect(await nav.getByRole("link").allInnerTexts()).toEqual([
+        "Compose",
+        "Posts",
+        "Calendar",
+        "Inbox",
+        "Unit sites",
+      ]);
       expect(await page.getAttribute("html", "lang")).toBe("en");
       // Saved to the account, not only to this browser: without localStorage it stays English.
       await page.evaluate(() => localStorage.clear());

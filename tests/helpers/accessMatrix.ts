@@ -31,6 +31,8 @@ export type Seeded = {
   posts: Record<string, string>;
   cannedResponses: Record<string, string>;
   warnings: Record<string, string>;
+  /** A DIP entry of each seeded unit, a draft in the desa (where a desa operator may still change it). */
+  dipItems: Record<string, string>;
 };
 
 /**
@@ -157,11 +159,28 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
 
   const cannedResponses: Record<string, string> = {};
   const warnings: Record<string, string> = {};
+  const dipItems: Record<string, string> = {};
   for (const code of ["kec-kapuas", "kec-tayan-hulu", "desa-sungai-mawang", "desa-engkasan"] as const) {
     const template = await prisma.cannedResponse.create({
       data: { title: `Templat ${marker(code, ++n)}`, body: `Terima kasih ${marker(code, n)}`, unitId: units[code] },
     });
     cannedResponses[code] = template.id;
+    const draft = code.startsWith("desa-");
+    const entry = await prisma.dipItem.create({
+      data: {
+        unitId: units[code],
+        class: "setiap_saat",
+        title: `Informasi ${marker(code, ++n)}`,
+        summary: `Ringkasan ${marker(code, n)}`,
+        responsibleOfficial: "Sekretaris",
+        year: 2026,
+        formats: ["softcopy"],
+        retention: "5 tahun",
+        status: draft ? "draft" : "published",
+        publishedAt: draft ? null : past(1),
+      },
+    });
+    dipItems[code] = entry.id;
     await prisma.auditEvent.create({
       data: {
         actorLabel: "matriks",
@@ -198,7 +217,7 @@ export async function seedMarkedRecords(siar: TestSiar): Promise<Seeded> {
     select: { id: true, unitId: true },
   }))
     itemUnits.set(row.id, row.unitId);
-  return { items, itemUnits, posts, cannedResponses, warnings };
+  return { items, itemUnits, posts, cannedResponses, warnings, dipItems };
 }
 
 /** What a person may see: the units of their scope (null: all), and the units above them (whose shared records, e.g. channels, they use). */

@@ -49,6 +49,8 @@ const BODY_KEYS = [
   "urgency",
   "placeUnitId",
   "intoId",
+  "intoUnitId",
+  "region",
   "ids",
   "action",
   "language",
@@ -87,6 +89,30 @@ const BODY_KEYS = [
   "policy",
   "obstacles",
   "recommendations",
+  "content",
+  "submit",
+  "slug",
+  "host",
+  "reviewRequired",
+  "enabled",
+  "staleAfterDays",
+  "class",
+  "summary",
+  "responsibleOfficial",
+  "madeOn",
+  "year",
+  "period",
+  "formats",
+  "retention",
+  "exemptionLetter",
+  "sertaMerta",
+  "about",
+  "requestProcedure",
+  "objectionProcedure",
+  "serviceStandard",
+  "serviceHours",
+  "address",
+  "phone",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
@@ -130,6 +156,15 @@ const QUERY_KEYS = [
   "name",
   "redactedFromId",
   "redactionNote",
+  "region",
+  "parentId",
+  "unit",
+  "kelas",
+  "lang",
+  "class",
+  "body",
+  "purpose",
+  "fileName",
 ] as const;
 
 const NUL = "a\u0000b";
@@ -230,10 +265,15 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
+  if (param === "unitId") return ids.siteUnits ?? [];
   if (param === "nomor") return (route.path.startsWith("/ppid/") ? ids.ppidNumbers : ids.tracking) ?? [];
-  if (param === "kode") return ids.ppidCodes ?? [];
+  if (param === "kode") return ids.ppidAccessCodes ?? [];
   if (param === "letter") return ["receipt", "notice", "extension", "answer"];
-  if (param === "fileId") return ids.ppidFiles ?? [];
+  // The DIP's documents (/api/dip-items, /ppid/dip) or a request's files (/api/ppid, /ppid/lacak).
+  if (param === "fileId") return (route.path.includes("/dip") ? ids.dipFiles : ids.ppidFiles) ?? [];
+  if (param === "version") return ["1"];
+  if (param === "versionId") return ids.dipVersions ?? [];
+  if (param === "code") return ids.ppidCodes ?? [];
   if (param === "year") return ["2026", "2025"];
   if (route.path.startsWith("/api/ppid/objections/")) return ids.ppidObjections ?? [];
   const kind = route.path.split("/")[2];
@@ -244,6 +284,11 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     posts: "posts",
     channels: "channels",
     ppid: "ppidRequests",
+    "site-entries": "siteEntries",
+    "dip-items": "dipItems",
+    "ppid-profiles": "ppidUnits",
+    // The public /ppid/dip/:id pages.
+    dip: "dipItems",
   };
   return ids[byResource[kind ?? ""] ?? ""] ?? [];
 }
@@ -294,6 +339,8 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/auth/tokens": { name: "token uji", expiresInDays: 30 },
     "POST /api/units": { name: "Desa Uji", type: "desa", parentId: unitId },
     "PATCH /api/units/:id": { name: "Unit Uji" },
+    "POST /api/units/import": { region: "61.03", parentId: ids.units?.[0] ?? null },
+    "POST /api/units/:id/merge": { intoUnitId: unitId },
     "POST /api/users": { email: "uji@sanggau.demo", name: "Pengguna Uji", role: "officer", unitIds: [unitId] },
     "PATCH /api/users/:id": { name: "Pengguna Uji" },
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },
@@ -335,6 +382,44 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "PATCH /api/ppid/annual-reports/:year": {
       policy: "Layanan informasi setiap hari kerja.",
       obstacles: "Sarana terbatas.",
+    },
+    "PATCH /api/sites/settings": { staleAfterDays: 30 },
+    "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
+    "POST /api/site-entries/units/:unitId": {
+      kind: "agenda",
+      content: { title: "Musyawarah desa", date: "2026-12-10", time: "09.00", place: "Balai desa", description: "" },
+      submit: false,
+    },
+    "PATCH /api/site-entries/:id": {
+      content: { title: "Musyawarah desa", date: "2026-12-10", time: "09.00", place: "Balai desa", description: "" },
+    },
+    "POST /api/site-entries/:id/return": { note: "Mohon dilengkapi." },
+    "POST /api/dip-items": {
+      unitId,
+      class: "dikecualikan",
+      title: "Laporan Keuangan 2025",
+      summary: "Neraca dan realisasi anggaran.",
+      responsibleOfficial: "Kepala Sub Bagian Keuangan",
+      madeOn: "2026-03-31",
+      year: 2026,
+      period: "Tahun 2025",
+      formats: ["softcopy"],
+      retention: "5 tahun",
+      exemptionLetter: "h",
+      consequenceTest: "Membuka data ini mengungkap rahasia pribadi.",
+      exemptionEndsOn: "2030-01-01",
+    },
+    "PATCH /api/dip-items/:id": { title: "Laporan Keuangan 2025", year: 2026, exemptionEndsOn: "2030-01-01" },
+    "POST /api/dip-items/:id/withdraw": { reason: "Diganti versi baru" },
+    "PUT /api/ppid-profiles/:unitId": {
+      about: "Tentang PPID",
+      requestProcedure: "Isi formulir",
+      objectionProcedure: "Ajukan keberatan",
+      serviceStandard: "10 hari kerja",
+      serviceHours: "Senin–Jumat",
+      address: "Jalan Uji 1",
+      phone: "(0564) 21001",
+      email: "ppid@sanggau.demo",
     },
   };
   return examples[key] ?? {};

@@ -14,16 +14,19 @@ export type TestSiar = RunningSiar & { databaseName?: string };
 /**
  * Starts the real server on 127.0.0.1 with a database of its own, seeded with the demo
  * organisation: a copy of the PGlite template, or a fresh database on the PostgreSQL server
- * named by DATABASE_URL (the CI's PostgreSQL run).
+ * named by DATABASE_URL (the CI's PostgreSQL run). `emptyDatabase`: a new PGlite instead of the
+ * template, for first starts (on PostgreSQL every database is new).
  */
 export async function startTestSiar(
   env: Record<string, string> = {},
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; emptyDatabase?: boolean } = {},
 ): Promise<TestSiar> {
   if (process.env.DATABASE_URL) return (await startTestSiarsOnPostgres(1, env, options))[0]!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-test-"));
-  const template = fs.readFileSync(inject("pgliteTemplate"));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
+  // An empty database (a first start) costs PGlite's initdb, seconds; the template is already seeded.
+  const pglite = options.emptyDatabase
+    ? await PGlite.create()
+    : await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
   const siar = await startSiar(loadConfig({ ...testEnv(dataDir), ...env }), { pglite, logger: options.logger });
   return withCleanup(siar, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
 }

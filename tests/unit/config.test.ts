@@ -58,6 +58,18 @@ describe("configuration from the environment", () => {
     ]);
   });
 
+  it("keeps public pages 20 s in 64 MB by default, at most 30 s so that an edit shows within a minute", () => {
+    expect(loadConfig({}).pageCache).toEqual({ ttlSeconds: 20, maxBytes: 64 * 1024 * 1024 });
+    expect(loadConfig({ SIAR_PAGE_CACHE_SECONDS: "0", SIAR_PAGE_CACHE_MB: "8" }).pageCache).toEqual({
+      ttlSeconds: 0,
+      maxBytes: 8 * 1024 * 1024,
+    });
+    expect(problemsOf({ SIAR_PAGE_CACHE_SECONDS: "60", SIAR_PAGE_CACHE_MB: "0" })).toEqual([
+      'SIAR_PAGE_CACHE_SECONDS: expected a whole number of seconds from 0 to 30 (got "60")',
+      'SIAR_PAGE_CACHE_MB: expected a whole number of megabytes (got "0")',
+    ]);
+  });
+
   it("rejects a database URL that is not PostgreSQL", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://x@y/z" })).toEqual([
       expect.stringMatching(/^DATABASE_URL: expected a PostgreSQL URL/),

@@ -18,6 +18,10 @@ import {
   POSTS,
   POSTS_REVIEW,
   PPID,
+  SITES_ENTRIES,
+  SITES_FRESHNESS,
+  SITES_REVIEW,
+  SITES_SETTINGS,
   type Section,
 } from "./navigation";
 import { AccountPage } from "./pages/account/AccountPage";
@@ -40,6 +44,11 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { ComposePage } from "./pages/posts/ComposePage";
 import { PostDetailPage } from "./pages/posts/PostDetailPage";
 import { PostsPage } from "./pages/posts/PostsPage";
+import { EntryPage } from "./pages/sites/EntryPage";
+import { FreshnessPage } from "./pages/sites/FreshnessPage";
+import { ReviewQueuePage } from "./pages/sites/ReviewQueuePage";
+import { SiteSettingsPage } from "./pages/sites/SiteSettingsPage";
+import { SitesPage } from "./pages/sites/SitesPage";
 
 // The dashboard (and its chart library) loads only when opened.
 const DashboardPage = lazy(() =>
@@ -61,6 +70,15 @@ const PUBLISHING_PAGES: readonly [Pick<Section, "path" | "allowed">, ReactNode][
   [{ path: "/posts/:id", allowed: POSTS.allowed }, <PostDetailPage />],
   [{ path: "/posts/:id/edit", allowed: COMPOSE.allowed }, <ComposePage />],
   [CALENDAR, <CalendarPage />],
+];
+
+const SITES_PAGES: readonly [Pick<Section, "path" | "allowed">, ReactNode][] = [
+  [SITES_ENTRIES, <SitesPage />],
+  [SITES_REVIEW, <ReviewQueuePage />],
+  [SITES_FRESHNESS, <FreshnessPage />],
+  [SITES_SETTINGS, <SiteSettingsPage />],
+  [{ path: "/sites/entries/:id", allowed: (a) => a.editSites || a.reviewSites }, <EntryPage />],
+  [{ path: "/sites/units/:unitId/new/:kind", allowed: SITES_ENTRIES.allowed }, <EntryPage />],
 ];
 
 const ADMIN_PAGES: readonly [Section, ReactNode][] = [
@@ -99,6 +117,7 @@ export function App() {
             <Route index element={<HomePage />} />
             {INBOX_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
+            {SITES_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {sectionRoute(
               PPID,
               <PpidLayout />,

@@ -37,6 +37,42 @@ export const DASHBOARD: Section = {
   allowed: (a) => a.dashboard,
 };
 
+// Unit sites: desa operators fill their desa's pages, the kecamatan reviews them, Kominfo and the
+// kecamatan watch how current they are, admins set addresses and review requirements.
+export const SITES_ENTRIES: Section = {
+  path: "/sites",
+  label: "sites.entries",
+  testId: "sites-entries",
+  allowed: (a) => a.editSites,
+  end: true,
+};
+export const SITES_REVIEW: Section = {
+  path: "/sites/review",
+  label: "sites.review",
+  testId: "sites-review",
+  allowed: (a) => a.reviewSites,
+};
+export const SITES_FRESHNESS: Section = {
+  path: "/sites/freshness",
+  label: "sites.freshness",
+  testId: "sites-freshness",
+  allowed: (a) => a.siteFreshness,
+};
+export const SITES_SETTINGS: Section = {
+  path: "/sites/settings",
+  label: "sites.settings",
+  testId: "sites-settings",
+  allowed: (a) => a.manageSites,
+};
+export const SITES_SECTIONS: readonly Section[] = [SITES_ENTRIES, SITES_REVIEW, SITES_FRESHNESS, SITES_SETTINGS];
+/** The top-level entry opens the first tab the user may see. */
+export const SITES: Section = {
+  path: "/sites",
+  label: "nav.sites",
+  testId: "nav-sites",
+  allowed: (a) => SITES_SECTIONS.some((section) => section.allowed(a)),
+};
+
 export const ADMIN_UNITS: Section = {
   path: "/admin/units",
   label: "admin.units",
@@ -97,8 +133,22 @@ export const ADMIN: Section = {
   allowed: (a) => ADMIN_SECTIONS.some((section) => section.allowed(a)),
 };
 
-// PPID: the requests (PPID staff, admins), the objections (and the atasan PPID who answer them),
-// and the figures, registers and annual report (leaders too).
+// The PPID's desk: the information list and profiles (PPID staff keep them, admins everywhere,
+// humas read them), the requests (PPID staff, admins), the objections (and the atasan PPID who
+// answer them), and the figures, registers and annual report (leaders too).
+export const DIP_LIST: Section = {
+  path: "/ppid/dip",
+  label: "dip.list",
+  testId: "dip-list",
+  allowed: (a) => a.dip,
+  end: true,
+};
+export const PPID_PROFILES: Section = {
+  path: "/ppid/profiles",
+  label: "ppid.profiles",
+  testId: "ppid-profiles",
+  allowed: (a) => a.ppidProfiles,
+};
 export const PPID_REQUESTS: Section = {
   path: "/ppid/requests",
   label: "ppid.nav.requests",
@@ -117,15 +167,22 @@ export const PPID_REPORTS: Section = {
   testId: "ppid-reports",
   allowed: (a) => a.ppidReports,
 };
-export const PPID_SECTIONS: readonly Section[] = [PPID_REQUESTS, PPID_OBJECTIONS, PPID_REPORTS];
+export const PPID_SECTIONS: readonly Section[] = [
+  DIP_LIST,
+  PPID_PROFILES,
+  PPID_REQUESTS,
+  PPID_OBJECTIONS,
+  PPID_REPORTS,
+];
+/** The top-level entry opens the first tab the user may see. */
 export const PPID: Section = {
   path: "/ppid",
-  label: "nav.ppid",
-  testId: "nav-ppid",
+  label: "nav.dip",
+  testId: "nav-dip",
   allowed: (a) => PPID_SECTIONS.some((section) => section.allowed(a)),
 };
 
-export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, PPID, DASHBOARD, ADMIN];
+export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, SITES, DASHBOARD, PPID, ADMIN];
 
 // The posts pages' tabs: every post the user may see, and the ones waiting for their approval.
 export const POSTS_ALL: Section = { ...POSTS, label: "posts.all", testId: "posts-all", end: true };

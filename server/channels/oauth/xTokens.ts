@@ -5,7 +5,7 @@
  * pasted token without a refresh token pass through unchanged.
  */
 import { ChannelError, type ChannelTarget } from "../adapter.js";
-import { targetOf } from "../../commands/channels.js";
+import { targetOf } from "../target.js";
 import type { Channel } from "../../db/generated/client.js";
 import type { Services } from "../../services.js";
 import { xOAuthApp } from "./providers.js";

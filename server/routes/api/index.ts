@@ -11,6 +11,7 @@ import { cannedResponseRoutes } from "./cannedResponses/cannedResponses.js";
 import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
 import { dashboardRoutes } from "./dashboard/dashboard.js";
+import { dipItemRoutes } from "./dipItems/dipItems.js";
 import { inboxRoutes } from "./inbox/inbox.js";
 import { inboxDeadLetterRoutes } from "./inboxDeadLetters/inboxDeadLetters.js";
 import { inboxPhotoRoutes } from "./inbox/photo.js";
@@ -18,8 +19,11 @@ import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { postRoutes } from "./posts/posts.js";
 import { ppidRoutes } from "./ppid/index.js";
+import { ppidProfileRoutes } from "./ppidProfiles/ppidProfiles.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
+import { siteEntryRoutes } from "./sites/siteEntries.js";
+import { siteRoutes } from "./sites/sites.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
 
@@ -53,6 +57,10 @@ export function apiRoutes(services: Services): Router {
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
   api.use("/ppid", ...signedIn, ppidRoutes(services));
+  api.use("/sites", ...signedIn, siteRoutes(services));
+  api.use("/site-entries", ...signedIn, siteEntryRoutes(services));
+  api.use("/dip-items", ...signedIn, dipItemRoutes(services));
+  api.use("/ppid-profiles", ...signedIn, ppidProfileRoutes(services));
   api.use(apiNotFound);
   return api;
 }

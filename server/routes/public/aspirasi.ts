@@ -1,7 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { z } from "zod";
 import { releaseFormToken, spendFormToken } from "../../auth/formTokens.js";
-import type { TokenHasher } from "../../auth/tokens.js";
+import { randomToken, type TokenHasher } from "../../auth/tokens.js";
 import { AppError } from "../../errors.js";
 import {
   CITIZEN_ORIGIN,
@@ -49,6 +49,8 @@ const PHONE = /^(?:\+62|62|0)([2-9]\d{7,11})$/;
 const PHONE_SEPARATORS = /[\s().-]/g;
 
 const FORM_TOKEN_PURPOSE = "aspirasi-form";
+/** Where a kept blank form takes each reader's token: random, so no text on the page can look like it. */
+const TOKEN_SLOT = `token-${randomToken(16)}`;
 const USED_FORM_NOTICE =
   "Formulir ini sudah pernah dikirim, jadi tidak kami kirim lagi (This form was already sent). Jika ingin mengirim laporan baru, isian Anda masih ada: periksa kembali, lalu kirim lagi.";
 const REPORT_LIMIT = { name: "aspirasi", limit: 5, windowMs: 60 * 60_000 };
@@ -87,17 +89,30 @@ export function aspirationRoutes(services: Services): Router {
   const router = Router();
   const formBody = express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 50 });
 
-  async function renderForm(
-    res: Response,
-    form: { values?: Partial<FormValues>; errors?: FieldErrors; notice?: string },
-    status = 200,
-  ) {
+  type FormState = { values?: Partial<FormValues>; errors?: FieldErrors; notice?: string };
+
+  async function formPage(form: FormState, token: string): Promise<string> {
     const [site, places] = await Promise.all([findSite(services), listReportPlaces(services)]);
     const view = new FormView<Field>(form.values, form.errors);
-    sendPage(res, aspirationFormPage(site, places, view, issueFormToken(services.hasher), form.notice), status);
+    return aspirationFormPage(site, places, view, token, form.notice);
   }
 
-  router.get("/aspirasi", (_req, res) => renderForm(res, {}));
+  async function renderForm(res: Response, form: FormState, status = 200) {
+    sendPage(res, await formPage(form, issueFormToken(services.hasher)), status);
+  }
+
+  // The blank form is the same for everyone but its one-time token: the page around the token is
+  // kept like a public page, and each reader gets it with a token of their own, never cached.
+  router.get("/aspirasi", async (req, res) => {
+    const shell = await services.pageCache.shell(`aspirasi\n${req.hostname}\n${req.locale}`, () =>
+      formPage({}, TOKEN_SLOT),
+    );
+    const token = issueFormToken(services.hasher);
+    sendPage(
+      res,
+      shell.replace(TOKEN_SLOT, () => token),
+    );
+  });
 
   router.post("/aspirasi", formBody, async (req, res) => {
     // The form is sent as multipart (it may carry a photo); plain urlencoded posts still work.

@@ -5,8 +5,11 @@ import { excerpt, paragraphs } from "./text.js";
 
 const XML_DECLARATION = trusted(`<?xml version="1.0" encoding="UTF-8"?>`);
 
+/** What a feed carries of an announcement or of a unit site's published entry. */
+export type FeedItem = Pick<PublicPost, "title" | "url" | "publishedAt" | "body" | "coverImage" | "unitName">;
+
 /** RSS 2.0: dates in RFC 822, the post's address as its permanent guid, the first image as enclosure. */
-export function rssFeed(site: Site, posts: PublicPost[]): string {
+export function rssFeed(site: Site, posts: FeedItem[]): string {
   return xml`${XML_DECLARATION}
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
@@ -32,7 +35,7 @@ ${post.coverImage && xml`<enclosure url="${post.coverImage.url}" length="${post.
 }
 
 /** Atom 1.0: dates in RFC 3339, the post's address as its id. */
-export function atomFeed(site: Site, posts: PublicPost[]): string {
+export function atomFeed(site: Site, posts: FeedItem[]): string {
   return xml`${XML_DECLARATION}
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">
 <title>${site.name}</title>
@@ -83,7 +86,7 @@ export function robotsTxt(publicBaseUrl: string): string {
 }
 
 /** Feed readers render the body as HTML; as a string it is escaped once more for the XML. */
-function bodyAsHtml(post: PublicPost): string {
+function bodyAsHtml(post: FeedItem): string {
   return paragraphs(post.body).text;
 }
 

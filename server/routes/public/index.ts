@@ -9,8 +9,11 @@ import { trackingRoutes } from "./tracking.js";
 import { unstorableInput } from "../middleware/storableInput.js";
 import { sendMessage } from "./citizenPages.js";
 import { html } from "./markup.js";
+import { ppidRoutes } from "./ppid/index.js";
 import { transparencyRoutes } from "./transparency.js";
-import { ppidPublicRoutes } from "./ppid/index.js";
+import { sendShareable } from "./pageCache.js";
+import { siteSitemapEntries } from "./sites/data.js";
+import { unitSiteRoutes } from "./sites/index.js";
 
 const HOME_PAGE_SIZE = 20;
 const FEED_SIZE = 50;
@@ -34,8 +37,11 @@ export function publicSiteRoutes(services: Services): Router {
     );
   });
 
+  // Unit sites, and the host names mapped to them, before the main site's pages.
+  router.use(unitSiteRoutes(services));
+
   async function sendNotFound(res: Response) {
-    send(res, "text/html", notFoundPage(await findSite(services)), 404);
+    sendShareable(res, notFoundPage(await findSite(services)), { status: 404 });
   }
 
   router.get("/", async (req, res) => {
@@ -47,13 +53,13 @@ export function publicSiteRoutes(services: Services): Router {
       listPublicPosts(services, { page, pageSize: HOME_PAGE_SIZE }),
     ]);
     if (page > 1 && posts.length === 0) return sendNotFound(res);
-    send(res, "text/html", homePage(site, { posts, page, pageCount: Math.ceil(total / HOME_PAGE_SIZE) }));
+    sendShareable(res, homePage(site, { posts, page, pageCount: Math.ceil(total / HOME_PAGE_SIZE) }));
   });
 
   router.get("/pengumuman/:slug", async (req, res) => {
     const [site, post] = await Promise.all([findSite(services), findPublicPost(services, req.params.slug)]);
     if (!post) return sendNotFound(res);
-    send(res, "text/html", announcementPage(site, post));
+    sendShareable(res, announcementPage(site, post));
   });
 
   router.get("/feed.xml", async (_req, res) => {
@@ -61,7 +67,7 @@ export function publicSiteRoutes(services: Services): Router {
       findSite(services),
       listPublicPosts(services, { page: 1, pageSize: FEED_SIZE }),
     ]);
-    send(res, "application/rss+xml", rssFeed(site, posts));
+    sendShareable(res, rssFeed(site, posts), { type: "application/rss+xml" });
   });
 
   router.get("/atom.xml", async (_req, res) => {
@@ -69,31 +75,26 @@ export function publicSiteRoutes(services: Services): Router {
       findSite(services),
       listPublicPosts(services, { page: 1, pageSize: FEED_SIZE }),
     ]);
-    send(res, "application/atom+xml", atomFeed(site, posts));
+    sendShareable(res, atomFeed(site, posts), { type: "application/atom+xml" });
   });
 
   router.get("/sitemap.xml", async (_req, res) => {
-    const [site, entries] = await Promise.all([findSite(services), listSitemapEntries(services)]);
-    send(res, "application/xml", sitemap(site, entries));
+    const [site, entries, sites] = await Promise.all([
+      findSite(services),
+      listSitemapEntries(services),
+      siteSitemapEntries(services),
+    ]);
+    sendShareable(res, sitemap(site, [...entries, ...sites]), { type: "application/xml" });
   });
 
   router.get("/robots.txt", (_req, res) => {
-    send(res, "text/plain", robotsTxt(services.config.publicBaseUrl));
+    sendShareable(res, robotsTxt(services.config.publicBaseUrl), { type: "text/plain" });
   });
 
   router.use(aspirationRoutes(services));
   router.use(trackingRoutes(services));
   router.use(transparencyRoutes(services));
-  router.use(ppidPublicRoutes(services));
+  router.use(ppidRoutes(services));
 
   return router;
-}
-
-// A minute of shared caching: a new announcement shows up quickly, and a crowd reading the
-// same page costs the server one render a minute.
-function send(res: Response, contentType: string, body: string, status = 200) {
-  res
-    .status(status)
-    .set({ "Content-Type": `${contentType}; charset=utf-8`, "Cache-Control": "public, max-age=60" })
-    .send(body);
 }

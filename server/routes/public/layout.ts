@@ -1,4 +1,4 @@
-import { STAFF_APP_BASE } from "../../app.js";
+import { STAFF_APP_BASE } from "../staffApp.js";
 import { html, trusted, type SafeMarkup } from "./markup.js";
 import type { Site } from "./publicPosts.js";
 
@@ -16,7 +16,8 @@ h2{font-size:1.15rem;line-height:1.3;margin:0 0 .25rem}
 img,video{max-width:100%;height:auto;display:block}
 .meta{color:#57606a;font-size:.9rem;margin:0 0 .5rem}
 .card{display:flex;gap:.75rem;background:#fff;border-radius:.5rem;padding:.75rem;margin:0 0 .75rem}
-.card img{width:6rem;height:6rem;object-fit:cover;border-radius:.25rem;flex:none}
+.card picture{flex:none}
+.card img{width:6rem;height:6rem;object-fit:cover;border-radius:.25rem}
 .card p{margin:0}
 .media{display:grid;gap:.5rem;margin:1rem 0}
 .tags{color:#57606a}
@@ -32,9 +33,11 @@ export type Page = {
   canonicalUrl?: string;
   /** Extra <head> elements, such as link-preview tags. */
   head?: SafeMarkup;
-  main: SafeMarkup;
-  /** The page's language; Bahasa Indonesia unless the page was written in English. */
+  /** A header of its own (a unit site's name and sections) instead of the main site's. */
+  header?: SafeMarkup;
+  /** The page's language: Bahasa Indonesia unless the page was asked for in English. */
   lang?: "id" | "en";
+  main: SafeMarkup;
 };
 
 /** The whole HTML document around a page's main content, the same on every public page. */
@@ -54,13 +57,13 @@ ${page.head}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/ppid/permohonan">Permohonan informasi publik</a> · <a href="/transparansi">Transparansi</a></nav></header>
+${page.header ?? html`<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a> · <a href="/ppid">Informasi publik (PPID)</a></nav></header>`}
 <main>
 ${page.main}
 </main>
 <footer>
 <p>© ${new Date().getFullYear()} ${site.name}</p>
-<p><a href="/feed.xml">RSS</a><a href="/atom.xml">Atom</a><a href="${STAFF_APP_BASE}/">Masuk petugas</a></p>
+<p><a href="${site.baseUrl}/feed.xml">RSS</a><a href="${site.baseUrl}/atom.xml">Atom</a><a href="${STAFF_APP_BASE}/">Masuk petugas</a></p>
 </footer>
 </body>
 </html>

@@ -1,4 +1,5 @@
 import type { PublicMedia, PublicPost } from "../../presenters/publicPost.js";
+import { columnImage, thumbnailImage } from "./images.js";
 import { layout } from "./layout.js";
 import { html, type SafeMarkup } from "./markup.js";
 import type { Site } from "./publicPosts.js";
@@ -25,11 +26,14 @@ ${
   });
 }
 
+/** How wide a column image is drawn: the page's column (46rem less its padding), or the screen less that padding. */
+const COLUMN_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)";
+
 function announcementCard(post: PublicPost): SafeMarkup {
   const thumbnail = post.coverImage;
   // The thumbnail sits beside the title that already names the announcement, hence alt="".
   return html`<article class="card">
-${thumbnail && html`<img src="${thumbnail.url}" alt=""${dimensions(thumbnail)} loading="lazy" decoding="async">`}
+${thumbnail && thumbnailImage(thumbnail, { alt: "" })}
 <div>
 <h2><a href="${post.path}">${post.title}</a></h2>
 ${dateLine(post)}
@@ -43,7 +47,7 @@ export function announcementPage(site: Site, post: PublicPost): string {
   const main = html`<article>
 <h1>${post.title}</h1>
 ${dateLine(post)}
-${post.media.length > 0 && html`<div class="media">${post.media.map((media) => mediaElement(media, post.title))}</div>`}
+${post.media.length > 0 && html`<div class="media">${post.media.map((media, i) => mediaElement(media, post.title, i === 0))}</div>`}
 ${paragraphs(post.body)}
 ${post.link && html`<p>Tautan: <a href="${post.link}" rel="nofollow noopener">${post.link}</a></p>`}
 ${post.hashtags.length > 0 && html`<p class="tags">${post.hashtags.map((tag) => `#${tag}`).join(" ")}</p>`}
@@ -72,11 +76,11 @@ function dateLine(post: PublicPost): SafeMarkup {
   return html`<p class="meta"><time datetime="${post.publishedAt.toISOString()}">${formatDate(post.publishedAt, post.timezone)}</time> · ${post.unitName}</p>`;
 }
 
-function mediaElement(media: PublicMedia, title: string): SafeMarkup {
+function mediaElement(media: PublicMedia, title: string, first: boolean): SafeMarkup {
   if (media.kind === "video") {
-    return html`<video controls preload="none" src="${media.url}"${dimensions(media)}><a href="${media.url}">Unduh video</a></video>`;
+    return html`<video controls preload="none" src="${media.path}"${dimensions(media)}><a href="${media.path}">Unduh video</a></video>`;
   }
-  return html`<img src="${media.url}" alt="Gambar: ${title}"${dimensions(media)} loading="lazy" decoding="async">`;
+  return columnImage(media, { alt: `Gambar: ${title}`, sizes: COLUMN_SIZES, first });
 }
 
 /** Width and height let the browser reserve the space before the file arrives. */

@@ -1,24 +1,12 @@
 import type { Prisma } from "../../db/client.js";
 import { presentPublicPost, type PublicPost } from "../../presenters/publicPost.js";
 import type { Services } from "../../services.js";
-import { PUBLISHED_POST_STATUSES } from "../../publishing/postStatus.js";
+import { PUBLISHED_POST_STATUSES, publicPostWhere, publishedOnWebsite } from "../../publishing/postStatus.js";
 
 type PublicServices = Pick<Services, "prisma" | "config">;
 
 /** What the site is called and where it lives. */
 export type Site = { name: string; baseUrl: string };
-
-// A post is public when it went out (fully or on some channels) and its delivery to Siar's own
-// website succeeded; that delivery's publishedAt is its public date.
-const publishedOnWebsite = {
-  status: "published",
-  publishedAt: { not: null },
-  channel: { kind: "website" },
-} satisfies Prisma.DeliveryWhereInput;
-const publicPostWhere = {
-  status: { in: [...PUBLISHED_POST_STATUSES] },
-  deliveries: { some: publishedOnWebsite },
-} satisfies Prisma.PostWhereInput;
 
 const publicPostInclude = {
   unit: { select: { name: true, timezone: true } },
@@ -39,23 +27,27 @@ export async function findSite({ prisma, config }: PublicServices): Promise<Site
   return { name: root?.name ?? config.organisationName, baseUrl: config.publicBaseUrl };
 }
 
-/** Public announcements, newest public date first; `page` counts from 1. */
+/**
+ * Public announcements, newest public date first; `page` counts from 1. `siteUnitIds`: only those
+ * addressed to these unit sites (a kecamatan's news includes its desa's).
+ */
 export async function listPublicPosts(
   { prisma, config }: PublicServices,
-  { page, pageSize }: { page: number; pageSize: number },
+  { page, pageSize, siteUnitIds }: { page: number; pageSize: number; siteUnitIds?: string[] },
 ): Promise<{ posts: PublicPost[]; total: number }> {
+  const site = siteUnitIds ? { siteUnitId: { in: siteUnitIds } } : {};
   // Ordered through the deliveries, since the public date lives there (the earliest one if a
   // post reached more than one website channel).
   const [order, total] = await Promise.all([
     prisma.delivery.groupBy({
       by: ["postId"],
-      where: { ...publishedOnWebsite, post: { status: { in: [...PUBLISHED_POST_STATUSES] } } },
+      where: { ...publishedOnWebsite, post: { status: { in: [...PUBLISHED_POST_STATUSES] }, ...site } },
       _min: { publishedAt: true },
       orderBy: [{ _min: { publishedAt: "desc" } }, { postId: "desc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
-    prisma.post.count({ where: publicPostWhere }),
+    prisma.post.count({ where: { ...publicPostWhere, ...site } }),
   ]);
   const rows = await prisma.post.findMany({
     where: { ...publicPostWhere, id: { in: order.map((group) => group.postId) } },

@@ -1,4 +1,4 @@
-import { Router, type Response } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { Prisma } from "../../db/client.js";
 import { GLOSSARY } from "../../metrics/definitions.js";
@@ -13,6 +13,7 @@ import type { Services } from "../../services.js";
 import { calendarMonth } from "../fields.js";
 import { layout } from "./layout.js";
 import { html, trusted } from "./markup.js";
+import { sendShareable } from "./pageCache.js";
 import { findSite, type Site } from "./publicPosts.js";
 
 // The public transparency page (UU 14/2008): how the office answered citizens in a month, as
@@ -44,7 +45,7 @@ export function transparencyRoutes(services: Services): Router {
   router.get("/transparansi", async (req, res) => {
     const query = transparencyQuery.safeParse(req.query);
     const site = await findSite(services);
-    if (!query.success) return send(res, badMonthPage(site), 400);
+    if (!query.success) return sendShareable(res, badMonthPage(site), { status: 400 });
     const month = query.data.bulan ?? monthOf(new Date());
     const period = monthPeriod(month);
     const scope = await organisationScope(services.prisma, period);
@@ -60,7 +61,8 @@ export function transparencyRoutes(services: Services): Router {
       unitName,
       count,
     }));
-    send(
+    // Aggregates only, the same for everyone: a crowd costs one query set per cache lifetime.
+    sendShareable(
       res,
       transparencyPage(site, month, {
         overall: overall.get(null),
@@ -72,14 +74,6 @@ export function transparencyRoutes(services: Services): Router {
   });
 
   return router;
-}
-
-// Five minutes of shared caching: the figures move slowly and a crowd costs one query set.
-function send(res: Response, body: string, status = 200) {
-  res
-    .status(status)
-    .set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" })
-    .send(body);
 }
 
 /** "pelayanan_publik" → "Pelayanan publik". */

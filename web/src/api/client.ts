@@ -15,7 +15,7 @@ export class ApiError extends Error {
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
-const WRITE_METHODS = new Set(["POST", "PATCH", "DELETE"]);
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 // One client per tab: the session's CSRF token and the UI language travel with every request.
 const state: { csrfToken: string | null; language: Locale; onUnauthenticated: () => void } = {
@@ -95,6 +95,7 @@ function networkErrorMessage(): string {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>("GET", withQuery(path, query)),
   post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
 };

@@ -16,13 +16,19 @@ import type { InboxView } from "../../../server/inbox/listing";
 import type { Abilities } from "../../../server/policies/index";
 import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
 import type { presentChannel } from "../../../server/presenters/channel";
+import type { presentDipItem } from "../../../server/presenters/dipItem";
+import type { presentPpidProfile } from "../../../server/presenters/ppidProfile";
+import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
+import type { presentPost } from "../../../server/presenters/post";
+import type { presentRoutingRule } from "../../../server/presenters/routingRule";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
 import type { presentMedia } from "../../../server/presenters/media";
 import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
 import type { StatusBody } from "../../../server/routes/api/inbox/schema";
 import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
-import type { presentUnit } from "../../../server/presenters/unit";
+import type { AreaImportResult } from "../../../server/commands/areaImport";
+import type { presentAreaImportPlan, presentRegency, presentUnit } from "../../../server/presenters/unit";
 import type { presentPpidObjection } from "../../../server/presenters/ppidObjection";
 import type { presentPpidRequest, presentPpidRequestRow } from "../../../server/presenters/ppidRequest";
 import type { PpidDeadlineLists } from "../../../server/ppid/deadlineLists";
@@ -57,6 +63,10 @@ export type UnitRef = { id: string; name: string; type: UnitType };
 // Responses typed by the server's presenters: what they return is what the API sends.
 export type Session = ReturnType<typeof presentSession>;
 export type Unit = ReturnType<typeof presentUnit>;
+/** A kabupaten/kota of the official area data, and what importing its areas would do and did. */
+export type Regency = ReturnType<typeof presentRegency>;
+export type AreaImportPlan = ReturnType<typeof presentAreaImportPlan>;
+export type { AreaImportResult };
 export type User = ReturnType<typeof presentUser>;
 export type ApiToken = ReturnType<typeof presentApiToken>;
 export type AuditEvent = ReturnType<typeof presentAuditEvent>;
@@ -64,6 +74,8 @@ export type Channel = ReturnType<typeof presentChannel>;
 export type CannedResponse = ReturnType<typeof presentCannedResponse>;
 export type Media = ReturnType<typeof presentMedia>;
 export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
+export type DipItem = ReturnType<typeof presentDipItem>;
+export type PpidProfile = ReturnType<typeof presentPpidProfile>;
 
 // PPID (see server/presenters/ppidRequest.ts and ppidObjection.ts).
 export type PpidRequest = ReturnType<typeof presentPpidRequest>;
@@ -79,86 +91,15 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 export const CHANNEL_KINDS = Object.values(ChannelKind);
 export const POST_STATUSES = Object.values(PostStatus);
 
-/** What a channel spent on platform requests this month, against its budget (GET /channels/:id/usage). */
-export type ChannelUsage = {
-  /** "YYYY-MM" */
-  month: string;
-  /** Most requests per month; null: no limit. */
-  budget: number | null;
-  requests: number;
-  byEndpoint: { endpoint: string; requests: number }[];
-  polls: { stream: string; lastPolledAt: string | null; nextPollAt: string; lastError: string | null }[];
-};
-
+export type ChannelUsage = ReturnType<typeof presentChannelUsage>;
 /** Which unit owns an inbox item of a category (null: any) from a place (null: anywhere); highest priority wins. */
+export type RoutingRule = ReturnType<typeof presentRoutingRule>;
 
-export type RoutingRule = {
-  id: string;
-  category: InboxCategory | null;
-  place: { id: string; name: string } | null;
-  unit: { id: string; name: string };
-  priority: number;
-  updatedAt: string;
-};
-
-export type Delivery = {
-  id: string;
-  channel: { id: string; kind: ChannelKind; name: string };
-  textOverride: string | null;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  /** When Siar asks the platform whether a post it may have made exists, before sending it again. */
-  checkAt: string | null;
-  remoteId: string | null;
-  remoteUrl: string | null;
-  lastErrorCode: string | null;
-  lastErrorMessage: string | null;
-  publishedAt: string | null;
-};
-
-export type PostPermissions = {
-  edit: boolean;
-  submit: boolean;
-  approve: boolean;
-  reschedule: boolean;
-  cancel: boolean;
-  /** Correct the text of a published post on the channels that allow edits. */
-  editPublished: boolean;
-  /** Take a published post down from every channel that allows it. */
-  withdraw: boolean;
-};
-
-export type Post = {
-  id: string;
-  unit: { id: string; name: string; timezone: Timezone };
-  author: { id: string; name: string };
-  title: string;
-  body: string;
-  link: string | null;
-  hashtags: string[];
-  slug: string;
-  status: PostStatus;
-  scheduledAt: string | null;
-  publishedAt: string | null;
-  reviewNote: string | null;
-  reviewedBy: { id: string; name: string } | null;
-  reviewedAt: string | null;
-  media: Media[];
-  deliveries: Delivery[];
-  websiteUrl: string | null;
-  permissions: PostPermissions;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Post = ReturnType<typeof presentPost>;
+export type Delivery = Post["deliveries"][number];
 
 /** What a correction or a withdrawal did on one channel (PATCH /posts/:id/published, POST /posts/:id/withdraw). */
 export type { ChannelOutcome };
-
-export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };
-
-/** The fields a published post's correction may change; absent ones stay as they are. */
-export type PublishedCorrection = { title?: string; body?: string; link?: string | null; hashtags?: string[] };
 
 // Inbox (see server/presenters/inboxItem.ts and server/routes/api/inbox/schema.ts for the codes).
 /** The statuses staff set by hand; replying moves an item to "answered" by itself. */

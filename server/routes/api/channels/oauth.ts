@@ -8,7 +8,7 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { randomToken } from "../../../auth/tokens.js";
 import { ChannelError } from "../../../channels/adapter.js";
-import { connectOrReconnect } from "../../../channels/oauth/connect.js";
+import { connectOrReconnect } from "../../../commands/channels.js";
 import { OAuthFailure, type OAuthFailureCode } from "../../../channels/oauth/failure.js";
 import { clearFlow, loadFlow, saveFlow } from "../../../channels/oauth/flowCookie.js";
 import { exchangeMetaCode, managedPages, metaDialogUrl } from "../../../channels/oauth/meta.js";

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { AppError } from "../../../errors.js";
 import { monthOf } from "../../../inbox/polling.js";
 import { authorize } from "../../../policies/index.js";
+import { presentChannelUsage } from "../../../presenters/channelUsage.js";
 import type { Services } from "../../../services.js";
 import { parse, uuidParam } from "../../validate.js";
 
@@ -20,18 +21,7 @@ export function channelUsageRoutes(services: Services): Router {
       prisma.platformRequestCount.findMany({ where: { channelId: id, month }, orderBy: { endpoint: "asc" } }),
       prisma.channelPoll.findMany({ where: { channelId: id }, orderBy: { stream: "asc" } }),
     ]);
-    res.json({
-      month,
-      budget: channel.monthlyRequestBudget,
-      requests: counts.reduce((sum, count) => sum + count.requests, 0),
-      byEndpoint: counts.map((count) => ({ endpoint: count.endpoint, requests: count.requests })),
-      polls: polls.map((poll) => ({
-        stream: poll.stream,
-        lastPolledAt: poll.lastPolledAt?.toISOString() ?? null,
-        nextPollAt: poll.nextPollAt.toISOString(),
-        lastError: poll.lastError,
-      })),
-    });
+    res.json(presentChannelUsage({ month, budget: channel.monthlyRequestBudget, counts, polls }));
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { Router, type Request } from "express";
-import { acknowledgeWarning, loadWarning, loadWarnings, resolveWarning } from "../../../commands/earlyWarnings.js";
+import { acknowledgeWarning, resolveWarning } from "../../../commands/earlyWarnings.js";
+import { loadWarning, loadWarnings } from "../../../inbox/earlyWarning.js";
 import type { Prisma } from "../../../db/client.js";
 import { authorize, unitScopeWhere } from "../../../policies/index.js";
 import { presentEarlyWarning } from "../../../presenters/earlyWarning.js";

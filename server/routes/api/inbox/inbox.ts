@@ -4,10 +4,10 @@ import {
   assignItem,
   changeItemStatus,
   correctTriage,
-  inboxItemInclude,
   mergeItem,
   replyToItem,
 } from "../../../commands/inbox.js";
+import { inboxItemInclude } from "../../../inbox/itemRecord.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { listInboxItems, visibleUnitIds } from "../../../inbox/listing.js";

@@ -12,9 +12,10 @@ import {
 import { editPublishedPost, withdrawPost } from "../../../commands/publishedPosts.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
-import { authorize, unitScopeWhere } from "../../../policies/index.js";
+import { authorize, can, unitScopeWhere } from "../../../policies/index.js";
 import { presentPost } from "../../../presenters/post.js";
 import type { Services } from "../../../services.js";
+import { loadSiteUnit } from "../../../sites/units.js";
 import { originOf } from "../../origin.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
@@ -45,6 +46,14 @@ export function postRoutes(services: Services): Router {
     unitPath: post.unit.path,
     authorId: post.authorId,
   });
+
+  /** A unit site named for the website channel must exist and lie in the units the caller writes for. */
+  async function checkSite(req: Request, siteUnitId: string | null | undefined) {
+    if (!siteUnitId) return;
+    const site = await loadSiteUnit(prisma, siteUnitId, "siteUnitId");
+    if (!can(req.actor!, "create", "Post", { unitPath: site.path, authorId: req.actor!.id }))
+      throw new AppError("post_site_not_allowed", { field: "siteUnitId" });
+  }
 
   // Newest activity first; the calendar asks for a window with from/to.
   router.get("/", async (req, res) => {
@@ -89,6 +98,7 @@ export function postRoutes(services: Services): Router {
     const unit = await prisma.unit.findUnique({ where: { id: body.unitId } });
     if (!unit) throw new AppError("not_found", { field: "unitId" });
     authorize(req.actor!, "create", "Post", { unitPath: unit.path, authorId: req.actor!.id });
+    await checkSite(req, body.siteUnitId);
     const post = await createPost(services, { origin: originOf(req), post: body });
     res.status(201).json(presentPost(services, post, req.actor!));
   });
@@ -97,6 +107,7 @@ export function postRoutes(services: Services): Router {
     const post = await loadPost(req);
     const body = parse(updatePostBody, req.body, req);
     authorize(req.actor!, "update", "Post", subjectOf(post));
+    await checkSite(req, body.siteUnitId);
     res.json(
       presentPost(
         services,

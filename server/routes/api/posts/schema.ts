@@ -19,6 +19,10 @@ const postFields = {
   channelIds: z.array(z.uuid()).min(1).max(20),
   overrides: z.record(z.uuid(), z.string().max(63_206)).optional(),
   scheduledAt: when.nullable().optional(),
+  /** The unit site the website channel publishes to; null is the main site. */
+  siteUnitId: z.uuid().nullable().optional(),
+  /** Serta-merta information (UU 14/2008 Pasal 10): once public, it joins its unit's DIP. */
+  sertaMerta: z.boolean().optional(),
 };
 
 export const createPostBody = z.object({ unitId: z.uuid(), ...postFields }).strict();
@@ -43,3 +47,11 @@ export const editPublishedBody = z
 export const approveBody = z.object({ note: z.string().trim().max(2000).nullable().optional() }).strict();
 export const returnBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();
 export const rescheduleBody = z.object({ scheduledAt: when }).strict();
+
+export type CreatePostBody = z.input<typeof createPostBody>;
+export type UpdatePostBody = z.input<typeof updatePostBody>;
+/** The fields a published post's correction may change; absent ones stay as they are. */
+export type EditPublishedBody = z.input<typeof editPublishedBody>;
+export type ApproveBody = z.input<typeof approveBody>;
+export type ReturnBody = z.input<typeof returnBody>;
+export type RescheduleBody = z.input<typeof rescheduleBody>;

@@ -2,19 +2,11 @@ import { Router } from "express";
 import { createRoutingRule, deleteRoutingRule, updateRoutingRule } from "../../../commands/routingRules.js";
 import type { RoutingRule } from "../../../db/generated/client.js";
 import { authorize } from "../../../policies/index.js";
+import { presentRoutingRule } from "../../../presenters/routingRule.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { parse, uuidParam } from "../../validate.js";
 import { createRuleBody, updateRuleBody } from "./schema.js";
-
-const present = (rule: RoutingRule, names: Map<string, string>) => ({
-  id: rule.id,
-  category: rule.category,
-  place: rule.placeUnitId ? { id: rule.placeUnitId, name: names.get(rule.placeUnitId) ?? null } : null,
-  unit: { id: rule.unitId, name: names.get(rule.unitId) ?? null },
-  priority: rule.priority,
-  updatedAt: rule.updatedAt.toISOString(),
-});
 
 /** Admin-editable routing: which unit owns an item of a category from a place (highest priority first). */
 export function routingRuleRoutes(services: Services): Router {
@@ -29,7 +21,7 @@ export function routingRuleRoutes(services: Services): Router {
         u.name,
       ]),
     );
-    return rules.map((rule) => present(rule, names));
+    return rules.map((rule) => presentRoutingRule(rule, names));
   }
 
   router.get("/", async (req, res) => {

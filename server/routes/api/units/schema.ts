@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGION_CODE } from "../../../areas/officialAreas.js";
 import { PpidLevel, UnitType } from "../../../db/generated/enums.js";
 import { UNIT_TIME_ZONES } from "../../../deadlines/timeZones.js";
 import { paginationQuery } from "../../pagination.js";
@@ -40,3 +41,14 @@ export const updateUnitBody = z
     ppidSuperiorId: z.uuid().nullable().optional(),
   })
   .strict();
+
+/** A kabupaten/kota code ("61.03"); whether the data knows it is the import's question. */
+const region = z.string().trim().regex(REGION_CODE);
+
+export const importPreviewQuery = z.object({ region, parentId: z.uuid() }).strict();
+
+export const importAreasBody = z.object({ region, parentId: z.uuid() }).strict();
+export type ImportAreasBody = z.infer<typeof importAreasBody>;
+
+export const mergeUnitBody = z.object({ intoUnitId: z.uuid() }).strict();
+export type MergeUnitBody = z.infer<typeof mergeUnitBody>;

@@ -1,13 +1,23 @@
 import { Router } from "express";
+import { officialRegencies } from "../../../areas/officialAreas.js";
+import { importAreas, planAreaImport } from "../../../commands/areaImport.js";
+import { mergeUnits } from "../../../commands/unitMerge.js";
 import { createUnit, updateUnit } from "../../../commands/units.js";
 import { AppError } from "../../../errors.js";
 import { authorize, unitScopeWhere } from "../../../policies/index.js";
-import { presentUnit } from "../../../presenters/unit.js";
+import { presentAreaImportPlan, presentRegency, presentUnit } from "../../../presenters/unit.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
 import { parse, uuidParam } from "../../validate.js";
-import { createUnitBody, listUnitsQuery, updateUnitBody } from "./schema.js";
+import {
+  createUnitBody,
+  importAreasBody,
+  importPreviewQuery,
+  listUnitsQuery,
+  mergeUnitBody,
+  updateUnitBody,
+} from "./schema.js";
 
 export function unitRoutes(services: Services): Router {
   const router = Router();
@@ -39,6 +49,31 @@ export function unitRoutes(services: Services): Router {
     res.json({ data: result.data.map(presentUnit), nextCursor: result.nextCursor });
   });
 
+  // The kabupaten/kota of the official area data, for choosing what to import.
+  router.get("/regions", async (req, res) => {
+    authorize(req.actor!, "import", "Unit");
+    res.json({ data: [...(await officialRegencies()).values()].map(presentRegency) });
+  });
+
+  router.get("/import-preview", async (req, res) => {
+    authorize(req.actor!, "import", "Unit");
+    const query = parse(importPreviewQuery, req.query, req);
+    const plan = await planAreaImport(prisma, { regionCode: query.region, parentId: query.parentId });
+    res.json(presentAreaImportPlan(plan));
+  });
+
+  router.post("/import", async (req, res) => {
+    authorize(req.actor!, "import", "Unit");
+    const body = parse(importAreasBody, req.body, req);
+    const result = await importAreas(prisma, {
+      origin: originOf(req),
+      regionCode: body.region,
+      parentId: body.parentId,
+    });
+    services.events.emit("units.changed", {});
+    res.json(result);
+  });
+
   router.get("/:id", async (req, res) => {
     const unit = await loadUnit(parse(uuidParam, req.params, req).id);
     authorize(req.actor!, "read", "Unit", unit);
@@ -48,6 +83,7 @@ export function unitRoutes(services: Services): Router {
   router.post("/", async (req, res) => {
     authorize(req.actor!, "create", "Unit");
     const unit = await createUnit(prisma, { origin: originOf(req), unit: parse(createUnitBody, req.body, req) });
+    services.events.emit("units.changed", {});
     res.status(201).json(presentUnit(unit));
   });
 
@@ -55,7 +91,20 @@ export function unitRoutes(services: Services): Router {
     const unit = await loadUnit(parse(uuidParam, req.params, req).id);
     const body = parse(updateUnitBody, req.body, req);
     authorize(req.actor!, body.active === false ? "deactivate" : "update", "Unit", unit);
-    res.json(presentUnit(await updateUnit(prisma, { origin: originOf(req), unitId: unit.id, changes: body })));
+    const updated = await updateUnit(prisma, { origin: originOf(req), unitId: unit.id, changes: body });
+    services.events.emit("units.changed", {});
+    res.json(presentUnit(updated));
+  });
+
+  // Everything of this unit moves to `intoUnitId`, and this unit is deleted.
+  router.post("/:id/merge", async (req, res) => {
+    const unit = await loadUnit(parse(uuidParam, req.params, req).id);
+    const body = parse(mergeUnitBody, req.body, req);
+    authorize(req.actor!, "merge", "Unit", unit);
+    const merged = await mergeUnits(prisma, { origin: originOf(req), unitId: unit.id, intoUnitId: body.intoUnitId });
+    services.events.emit("units.changed", {});
+    for (const userId of merged.movedMemberIds) services.events.emit("user.accessChanged", { userId });
+    res.json(presentUnit(merged.unit));
   });
 
   return router;

@@ -23,7 +23,7 @@ import type { Site } from "../publicPosts.js";
 import { paragraphs } from "../text.js";
 import { applicantFiles, type Opened } from "./access.js";
 import { languageSwitchPath } from "./language.js";
-import { PPID_TEXT, type PpidText } from "./text.js";
+import { PPID_TEXT, type PpidText } from "./applicantText.js";
 
 const DAY_FORMATS = {
   id: new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),

@@ -18,7 +18,7 @@ import { type Opened, openCase } from "./access.js";
 import { formatDay } from "./casePage.js";
 import { languageOf } from "./language.js";
 import { plain, readForm } from "./requestFields.js";
-import { PPID_TEXT, type PpidText } from "./text.js";
+import { PPID_TEXT, type PpidText } from "./applicantText.js";
 
 const CASE = "/ppid/lacak/:nomor/:kode";
 const OBJECTION_PURPOSE = "ppid-keberatan";

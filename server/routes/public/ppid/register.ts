@@ -12,7 +12,7 @@ import { findSite, type Site } from "../publicPosts.js";
 import { formatDay } from "./casePage.js";
 import { languageOf, languageSwitchPath } from "./language.js";
 import { listPpidUnits, ppidUnitLabel } from "./requestForm.js";
-import { fill, PPID_TEXT } from "./text.js";
+import { fill, PPID_TEXT } from "./applicantText.js";
 
 // The public register of requests (Perki 1/2021): every request with how and when it was answered.
 // Never personal data: no applicant's name, contact or words; the summary is the one staff wrote.

@@ -8,7 +8,7 @@ import {
 } from "../../../db/generated/enums.js";
 import { identityProblem, normalizePhone, PPID_LIMITS as L } from "../../../ppid/limits.js";
 import { storableText } from "../../../text/storable.js";
-import type { PpidText } from "./text.js";
+import type { PpidText } from "./applicantText.js";
 
 // The public request form's fields, read as strings and checked one by one with a message per
 // field in the visitor's language.

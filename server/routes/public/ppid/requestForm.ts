@@ -27,7 +27,7 @@ import {
   readRequestForm,
   validateRequestForm,
 } from "./requestFields.js";
-import { PPID_TEXT, type PpidText } from "./text.js";
+import { PPID_TEXT, type PpidText } from "./applicantText.js";
 
 export const REQUEST_FORM_PURPOSE = "ppid-permohonan";
 const REQUEST_LIMIT = { name: "ppid-permohonan", limit: 5, windowMs: 60 * 60_000 };

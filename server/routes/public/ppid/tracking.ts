@@ -19,7 +19,7 @@ import { findSite, type Site } from "../publicPosts.js";
 import { applicantFiles, type Opened, openCase, sendPdfDownload } from "./access.js";
 import { casePage } from "./casePage.js";
 import { languageOf, languageSwitchPath } from "./language.js";
-import { PPID_TEXT } from "./text.js";
+import { PPID_TEXT } from "./applicantText.js";
 
 type LookupField = "nomor" | "kode";
 const CASE = "/ppid/lacak/:nomor/:kode";

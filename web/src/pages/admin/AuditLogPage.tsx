@@ -9,7 +9,7 @@ import { useCursorList } from "../../hooks/useCursorList";
 import { useFilters } from "../../hooks/useFilters";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
-import { UnitOptions } from "./UnitOptions";
+import { UnitOptions } from "./components/UnitOptions";
 
 const PAGE_SIZE = 50;
 const EMPTY_FILTERS = { action: "", targetType: "", unitId: "", from: "", to: "", actorId: "" };

@@ -7,8 +7,8 @@ import { useAction } from "../../hooks/useAction";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
-import { AdminListPage, EditButton, useEditing } from "./AdminList";
-import { CannedResponseForm } from "./CannedResponseForm";
+import { AdminListPage, EditButton, useEditing } from "./components/AdminList";
+import { CannedResponseForm } from "./components/CannedResponseForm";
 
 /** The ready answers staff start replies from; only admins reach this page. */
 export function CannedResponsesPage() {

@@ -9,10 +9,10 @@ import { useAction } from "../../hooks/useAction";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
-import { AdminListPage, RowActions, useEditing } from "./AdminList";
-import { ChannelForm } from "./ChannelForm";
-import { ChannelUsagePanel } from "./ChannelUsage";
-import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./OAuthConnect";
+import { AdminListPage, RowActions, useEditing } from "./components/AdminList";
+import { ChannelForm } from "./components/ChannelForm";
+import { ChannelUsagePanel } from "./components/ChannelUsage";
+import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./components/OAuthConnect";
 
 /**
  * The connected platform accounts per unit: connect by signing in on Facebook or X (or by

@@ -9,8 +9,8 @@ import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { useSignedIn } from "../../session/SessionProvider";
 import { CATEGORY_LABELS } from "../inbox/labels";
-import { AdminListPage, EditButton, useEditing } from "./AdminList";
-import { describeRule, RoutingRuleForm } from "./RoutingRulesForm";
+import { AdminListPage, EditButton, useEditing } from "./components/AdminList";
+import { describeRule, RoutingRuleForm } from "./components/RoutingRulesForm";
 
 /** Which unit owns new inbox items, highest priority first as the server applies them; humas may read, admins change. */
 export function RoutingRulesPage() {

@@ -14,9 +14,9 @@ import { useAllUnits } from "../../hooks/useAllUnits";
 import { useCursorList } from "../../hooks/useCursorList";
 import { useFilters } from "../../hooks/useFilters";
 import { useI18n } from "../../i18n";
-import { AdminListPage, RowActions, useEditing } from "./AdminList";
-import { UnitOptions } from "./UnitOptions";
-import { UserForm, type SavedUser } from "./UserForm";
+import { AdminListPage, RowActions, useEditing } from "./components/AdminList";
+import { UnitOptions } from "./components/UnitOptions";
+import { UserForm, type SavedUser } from "./components/UserForm";
 
 const PAGE_SIZE = 50;
 

@@ -1,6 +1,7 @@
+import { postsApi } from "../posts/api";
 import { useState, type DragEvent } from "react";
 import { Link } from "react-router-dom";
-import { api, fetchAllPages } from "../../api/client";
+import { fetchAllPages } from "../../api/client";
 import type { Post } from "../../api/types";
 import { ErrorAlert } from "../../components/Alerts";
 import { ConfirmButton } from "../../components/ConfirmButton";
@@ -11,7 +12,7 @@ import { useLivePosts } from "../../hooks/useLivePosts";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { addDays, addMonths, fromWallClock, today, toWallClock, weekdayIndex } from "../../publishing/zonedTime";
-import { RescheduleForm, reschedulePost } from "../posts/RescheduleForm";
+import { RescheduleForm, reschedulePost } from "../posts/components/RescheduleForm";
 
 type View = "month" | "week";
 
@@ -58,7 +59,7 @@ export function CalendarPage() {
     const { time } = placement(post)!;
     adopt(await reschedulePost(post, fromWallClock({ date, time }, post.unit.timezone)));
   });
-  const cancel = useAction(async (post: Post) => adopt(await api.post<Post>(`/posts/${post.id}/cancel`)));
+  const cancel = useAction(async (post: Post) => adopt(await postsApi.cancel(post.id)));
 
   const step = (direction: -1 | 1) =>
     setAnchor(view === "month" ? addMonths(anchor, direction) : addDays(anchor, 7 * direction));

@@ -2,21 +2,21 @@ import { ErrorAlert } from "../../components/Alerts";
 import { Page } from "../../components/Page";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useI18n } from "../../i18n";
-import { AreasSection } from "./AreasSection";
-import { BacklogSection } from "./BacklogSection";
-import { DashboardFilterBar } from "./DashboardFilterBar";
+import { AreasSection } from "./components/AreasSection";
+import { BacklogSection } from "./components/BacklogSection";
+import { DashboardFilterBar } from "./components/DashboardFilterBar";
 import { pdfHref, reportQuery, useDashboardFilters } from "./filters";
 import { formatPeriod } from "./format";
-import { GlossarySection } from "./GlossarySection";
-import { HeadlineCards } from "./HeadlineCards";
-import { OverdueSection } from "./OverdueSection";
-import { PublishingSection } from "./PublishingSection";
+import { GlossarySection } from "./components/GlossarySection";
+import { HeadlineCards } from "./components/HeadlineCards";
+import { OverdueSection } from "./components/OverdueSection";
+import { PublishingSection } from "./components/PublishingSection";
 import { PpidDashboardSection } from "../ppid/components/PpidDashboardSection";
 import { useSignedIn } from "../../session/SessionProvider";
 import type { Summary } from "./types";
-import { UnitsSection } from "./UnitsSection";
-import { useReport } from "./useReport";
-import { VolumeSection } from "./VolumeSection";
+import { UnitsSection } from "./components/UnitsSection";
+import { useReport } from "./hooks/useReport";
+import { VolumeSection } from "./components/VolumeSection";
 
 /** The leaders' dashboard: headline figures, charts and tables for the filters in the URL. */
 export function DashboardPage() {

@@ -1,9 +1,11 @@
+import { PostContentFields } from "./components/PostContentFields";
+import { postsApi } from "./api";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Channel, Post, Timezone } from "../../api/types";
 import { ErrorAlert, Notice } from "../../components/Alerts";
-import { FieldGroup, SelectField, TextAreaField, TextField } from "../../components/Field";
+import { FieldGroup, SelectField, TextAreaField } from "../../components/Field";
 import { CHANNEL_KIND_NAMES } from "../../components/labels";
 import { Page } from "../../components/Page";
 import { useAction } from "../../hooks/useAction";
@@ -13,11 +15,11 @@ import { useI18n } from "../../i18n";
 import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../publishing/channelRules";
 import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "../../publishing/zonedTime";
 import { useSignedIn } from "../../session/SessionProvider";
-import { ChannelPicker } from "./ChannelPicker";
-import { PreviewList } from "./ChannelPreview";
-import { HashtagInput } from "./HashtagInput";
-import { MediaPicker } from "./MediaPicker";
-import { ZonedDateTimeField } from "./ZonedDateTimeField";
+import { ChannelPicker } from "./components/ChannelPicker";
+import { PreviewList } from "./components/ChannelPreview";
+import { MediaPicker } from "./components/MediaPicker";
+import { SitePicker } from "./components/SitePicker";
+import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
 const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: [], media: [], overrides: {} };
 
@@ -25,7 +27,7 @@ const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: []
 export function ComposePage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const post = useLoad(() => (id ? api.get<Post>(`/posts/${id}`) : Promise.resolve(null)), [id]);
+  const post = useLoad(() => (id ? postsApi.get(id) : Promise.resolve(null)), [id]);
   const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
   const title = id ? t("compose.editTitle") : t("compose.title");
   const loaded = post.data !== undefined && channels.data !== undefined;
@@ -60,13 +62,18 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   const [unitId, setUnitId] = useState(post?.unit.id ?? session.user.units[0]?.id ?? "");
   const [content, setContent] = useState<PostContent>(post ? contentOfPost(post) : EMPTY_CONTENT);
   const [channelIds, setChannelIds] = useState<string[]>(post?.deliveries.map((delivery) => delivery.channel.id) ?? []);
+  const [siteUnitId, setSiteUnitId] = useState<string | null>(post?.siteUnitId ?? null);
   const timeZone: Timezone =
     post?.unit.id === unitId
       ? post.unit.timezone
       : (allUnits.data?.find((unit) => unit.id === unitId)?.timezone ?? "Asia/Jakarta");
+  const [sertaMerta, setSertaMerta] = useState(post?.sertaMerta ?? false);
   const [schedule, setSchedule] = useState<WallClock | null>(
     post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null,
   );
+
+  const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
+  const toWebsite = selectedChannels.some((channel) => channel.kind === "website");
 
   const save = useAction(async (then: Then) => {
     const body = {
@@ -81,13 +88,14 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
         Object.entries(content.overrides).filter(([channelId]) => channelIds.includes(channelId)),
       ),
       scheduledAt: schedule ? fromWallClock(schedule, timeZone) : null,
+      siteUnitId: toWebsite ? siteUnitId : null,
+      sertaMerta,
     };
-    const saved = postId ? await api.patch<Post>(`/posts/${postId}`, body) : await api.post<Post>("/posts", body);
+    const saved = postId ? await postsApi.update(postId, body) : await postsApi.create(body);
     setPostId(saved.id); // a failed submit must not create the post a second time
-    return then === "submit" ? api.post<Post>(`/posts/${saved.id}/submit`) : saved;
+    return then === "submit" ? postsApi.submit(saved.id) : saved;
   });
 
-  const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
   const problems = contentProblems(selectedChannels, content, language);
   const fromServer = serverProblems(save.error);
   const problemAt = (...fields: string[]) =>
@@ -135,37 +143,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             </option>
           ))}
         </SelectField>
-        <TextField
-          label={t("compose.postTitle")}
-          required
-          maxLength={200}
-          value={content.title}
-          onChange={(e) => edit({ title: e.target.value })}
-          error={problemAt("title")}
-        />
-        <TextAreaField
-          label={t("compose.body")}
-          required
-          rows={8}
-          value={content.body}
-          onChange={(e) => edit({ body: e.target.value })}
-          error={problemAt("body")}
-        />
-        <TextField
-          label={t("compose.link")}
-          hint={t("compose.linkHint")}
-          type="url"
-          inputMode="url"
-          value={content.link}
-          onChange={(e) => edit({ link: e.target.value })}
-          error={problemAt("link")}
-        />
-        <HashtagInput
-          label={t("compose.hashtags")}
-          tags={content.hashtags}
-          onChange={(hashtags) => edit({ hashtags })}
-          error={problemAt("hashtags")}
-        />
+        <PostContentFields content={content} edit={edit} problemAt={problemAt} />
         <MediaPicker
           unitId={unitId}
           media={content.media}
@@ -178,6 +156,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
           onChange={setChannelIds}
           error={problemAt("channelIds")}
         />
+        {toWebsite && <SitePicker value={siteUnitId} onChange={setSiteUnitId} error={problemAt("siteUnitId")} />}
         {selectedChannels.length > 0 && (
           <FieldGroup legend={t("compose.overrides")} hint={t("compose.overridesHint")}>
             {selectedChannels.map((channel) => {
@@ -207,6 +186,17 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             })}
           </FieldGroup>
         )}
+        <FieldGroup legend={t("compose.sertaMerta")} hint={t("compose.sertaMertaHint")} error={problemAt("sertaMerta")}>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={sertaMerta}
+              onChange={(e) => setSertaMerta(e.target.checked)}
+              data-testid="compose-serta-merta"
+            />
+            {t("compose.sertaMerta")}
+          </label>
+        </FieldGroup>
         <FieldGroup legend={t("compose.schedule")} error={problemAt("scheduledAt")}>
           <label className="checkbox">
             <input type="radio" name="schedule" checked={schedule === null} onChange={() => setSchedule(null)} />

@@ -1,6 +1,6 @@
+import { postsApi } from "./api";
 import { useState, type ReactNode } from "react";
 import { useParams } from "react-router-dom";
-import { api } from "../../api/client";
 import type { Delivery, Post } from "../../api/types";
 import { ErrorAlert } from "../../components/Alerts";
 import { CHANNEL_KIND_NAMES, DELIVERY_STATUS_LABELS } from "../../components/labels";
@@ -11,17 +11,17 @@ import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { contentOfPost } from "../../publishing/channelRules";
 import { deliveryProblemKey } from "../../publishing/deliveryProblems";
-import { PreviewList } from "./ChannelPreview";
-import { PostActions } from "./PostActions";
-import { ChannelOutcomes, type PublishedChange } from "./PublishedPostActions";
-import { PostStatusBadge } from "./StatusBadges";
-import { usePostTime } from "./usePostTime";
+import { PreviewList } from "./components/ChannelPreview";
+import { PostActions } from "./components/PostActions";
+import { ChannelOutcomes, type PublishedChange } from "./components/PublishedPostActions";
+import { PostStatusBadge } from "./components/StatusBadges";
+import { usePostTime } from "./hooks/usePostTime";
 
 /** Everything about one post, kept live through "post.updated". */
 export function PostDetailPage() {
   const { t } = useI18n();
-  const { id } = useParams();
-  const loaded = useLoad(() => api.get<Post>(`/posts/${id}`), [id]);
+  const { id = "" } = useParams();
+  const loaded = useLoad(() => postsApi.get(id), [id]);
   const { posts, adopt } = useLivePosts(loaded.data ? [loaded.data] : []);
   const post = posts[0];
   const [publishedChange, setPublishedChange] = useState<PublishedChange | null>(null);

@@ -13,9 +13,9 @@ import { useLivePosts } from "../../hooks/useLivePosts";
 import { useI18n } from "../../i18n";
 import { COMPOSE, POSTS_ALL, POSTS_REVIEW } from "../../navigation";
 import { useSignedIn } from "../../session/SessionProvider";
-import { UnitOptions } from "../admin/UnitOptions";
-import { DeliveryChips, PostStatusBadge } from "./StatusBadges";
-import { usePostTime } from "./usePostTime";
+import { UnitOptions } from "../admin/components/UnitOptions";
+import { DeliveryChips, PostStatusBadge } from "./components/StatusBadges";
+import { usePostTime } from "./hooks/usePostTime";
 
 const PAGE_SIZE = 50;
 

@@ -4,12 +4,12 @@ import { useI18n } from "../../i18n";
 import { PPID_SECTIONS } from "../../navigation";
 import { useSignedIn } from "../../session/SessionProvider";
 
-/** The PPID's desk: requests, objections and reports, each for whoever may open it. */
+/** The PPID's desk: the information list, profiles, requests, objections and reports, each for whoever may open it. */
 export function PpidLayout() {
   const { t } = useI18n();
   return (
     <>
-      <NavList label={t("ppid.navLabel")} className="sub-nav" sections={PPID_SECTIONS} />
+      <NavList label={t("dip.views")} className="sub-nav" sections={PPID_SECTIONS} />
       <Outlet />
     </>
   );

@@ -1,5 +1,0 @@
-import { Prisma } from "../db/client.js";
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}

@@ -1,0 +1,13 @@
+import { recordEndedExemptions } from "../commands/dipAutomation.js";
+import type { Services } from "../services.js";
+import type { ScheduledJob } from "./job.js";
+
+/**
+ * An excepted DIP entry is public again from the moment its exception ends (read-time rule); this
+ * job writes that moment to the audit log, once per entry, claimed in the database.
+ */
+export const dipExemptionExpiry = (services: Services): ScheduledJob => ({
+  name: "DIP exemption expiry",
+  trigger: { schedule: "5 * * * * *" },
+  run: () => recordEndedExemptions(services),
+});

@@ -1,0 +1,128 @@
+import express, { Router } from "express";
+import { issueSitePushToken, revokeSitePushToken, updateSiteSettings } from "../../../commands/sites.js";
+import { AppError } from "../../../errors.js";
+import { authorize, can, unitScopeWhere } from "../../../policies/index.js";
+import { presentSite } from "../../../presenters/site.js";
+import type { Services } from "../../../services.js";
+import { DOCUMENT_MAX_BYTES, storeSiteDocument } from "../../../sites/documents.js";
+import { freshnessReport, lastUpdates } from "../../../sites/freshness.js";
+import { setStaleAfterDays, staleAfterDays } from "../../../sites/settings.js";
+import { hasSite } from "../../../sites/slugs.js";
+import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "../../../sites/units.js";
+import { originOf } from "../../origin.js";
+import { parse } from "../../validate.js";
+import { documentUploadQuery, siteSettingsBody, sitesSettingsBody, unitIdParam } from "./schema.js";
+
+/** Unit sites as a whole: which exist in one's scope, their settings, OpenSID tokens, files and freshness. */
+export function siteRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma, config } = services;
+
+  async function present(units: SiteUnit[]) {
+    const ids = units.map((unit) => unit.id);
+    const [updates, waiting, tokens] = await Promise.all([
+      lastUpdates(prisma, ids),
+      prisma.siteEntry.groupBy({ by: ["unitId"], where: { unitId: { in: ids }, status: "in_review" }, _count: true }),
+      prisma.sitePushToken.findMany({ where: { unitId: { in: ids } } }),
+    ]);
+    const waitingBy = new Map(waiting.map((row) => [row.unitId, row._count]));
+    const tokenBy = new Map(tokens.map((token) => [token.unitId, token]));
+    return units.map((unit) =>
+      presentSite(unit, {
+        lastUpdatedAt: updates.get(unit.id) ?? null,
+        waiting: waitingBy.get(unit.id) ?? 0,
+        pushToken: tokenBy.get(unit.id) ?? null,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+    );
+  }
+
+  router.get("/", async (req, res) => {
+    authorize(req.actor!, "list", "SiteEntry");
+    const units = await prisma.unit.findMany({
+      where: { active: true, type: { in: ["kecamatan", "desa", "kelurahan", "opd"] }, ...unitScopeWhere(req.actor!) },
+      select: SITE_UNIT_SELECT,
+      orderBy: { path: "asc" },
+    });
+    // Admins also see OPD whose site is off, to switch it on.
+    const shown = units.filter((unit) => hasSite(unit) || (unit.type === "opd" && can(req.actor!, "update", "Site")));
+    res.json({ data: await present(shown) });
+  });
+
+  router.get("/freshness", async (req, res) => {
+    authorize(req.actor!, "list", "Site");
+    res.json(
+      await freshnessReport(prisma, {
+        scope: unitScopeWhere(req.actor!),
+        staleAfterDays: await staleAfterDays(prisma),
+      }),
+    );
+  });
+
+  router.get("/settings", async (req, res) => {
+    authorize(req.actor!, "list", "Site");
+    res.json({ staleAfterDays: await staleAfterDays(prisma) });
+  });
+
+  router.patch("/settings", async (req, res) => {
+    authorize(req.actor!, "update", "Site");
+    const { staleAfterDays: days } = parse(sitesSettingsBody, req.body, req);
+    res.json({ staleAfterDays: await setStaleAfterDays(prisma, { origin: originOf(req), days }) });
+  });
+
+  /** The unit, once the caller may see it (404 otherwise, so other units' sites stay unknown). */
+  async function visibleUnit(req: express.Request): Promise<SiteUnit> {
+    const { unitId } = parse(unitIdParam, req.params, req);
+    const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: SITE_UNIT_SELECT });
+    if (!unit || !can(req.actor!, "read", "SiteEntry", entrySubject(unit))) throw new AppError("not_found");
+    return unit;
+  }
+
+  router.get("/:unitId", async (req, res) => {
+    const unit = await visibleUnit(req);
+    res.json((await present([unit]))[0]);
+  });
+
+  router.patch("/:unitId", async (req, res) => {
+    authorize(req.actor!, "update", "Site");
+    const { unitId } = parse(unitIdParam, req.params, req);
+    const changes = parse(siteSettingsBody, req.body, req);
+    await updateSiteSettings(services, { origin: originOf(req), unitId, changes });
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { id: unitId }, select: SITE_UNIT_SELECT });
+    res.json((await present([unit]))[0]);
+  });
+
+  router.post("/:unitId/push-token", async (req, res) => {
+    authorize(req.actor!, "update", "Site");
+    const { unitId } = parse(unitIdParam, req.params, req);
+    const issued = await issueSitePushToken(services, { origin: originOf(req), unitId });
+    res.status(201).json({ token: issued.token, prefix: issued.prefix, createdAt: issued.createdAt.toISOString() });
+  });
+
+  router.delete("/:unitId/push-token", async (req, res) => {
+    authorize(req.actor!, "update", "Site");
+    const { unitId } = parse(unitIdParam, req.params, req);
+    await revokeSitePushToken(services, { origin: originOf(req), unitId });
+    res.status(204).end();
+  });
+
+  router.post(
+    "/:unitId/documents",
+    express.raw({ type: "application/pdf", limit: DOCUMENT_MAX_BYTES }),
+    async (req, res) => {
+      const unit = await visibleUnit(req);
+      authorize(req.actor!, "update", "SiteEntry", entrySubject(await loadSiteUnit(prisma, unit.id)));
+      const { name } = parse(documentUploadQuery, req.query, req);
+      if (!Buffer.isBuffer(req.body)) throw new AppError("unsupported_document_file", { field: "file" });
+      const document = await storeSiteDocument(services, originOf(req), { unitId: unit.id, name, body: req.body });
+      res.status(201).json({
+        id: document.id,
+        name: document.originalName,
+        bytes: document.bytes,
+        url: `${config.publicBaseUrl}/media/${document.storageKey}`,
+      });
+    },
+  );
+
+  return router;
+}

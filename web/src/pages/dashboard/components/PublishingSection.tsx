@@ -1,0 +1,69 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Query } from "../../../api/client";
+import { useI18n } from "../../../i18n";
+import { DashboardSection, FigureTable } from "./DashboardSection";
+import { csvHref } from "../filters";
+import { formatCount, formatRate } from "../format";
+import type { PublishingFigures, PublishingReport } from "../types";
+import { useReport } from "../hooks/useReport";
+import { useUnitName } from "./UnitsSection";
+import { SERIES_COLOURS } from "./VolumeSection";
+
+/** Posts published per channel with their on-time rate, failures and engagement; per unit in the numbers. */
+export function PublishingSection({ query }: { query: Query }) {
+  const { t } = useI18n();
+  const unitName = useUnitName();
+  const loaded = useReport<PublishingReport>("publishing", query);
+  const title = t("dashboard.publishing.title");
+  const figures = ({ published, onTimeRate, failed, engagement }: PublishingFigures) => [
+    published,
+    formatRate(onTimeRate),
+    failed,
+    engagement.reactions,
+    engagement.comments,
+    engagement.shares,
+    formatCount(engagement.views),
+  ];
+  const columns = (["published", "onTime", "failed", "reactions", "comments", "shares", "views"] as const).map((name) =>
+    t(`dashboard.publishing.${name}`),
+  );
+  return (
+    <DashboardSection
+      title={title}
+      loaded={loaded}
+      csvHref={csvHref("publishing", query)}
+      summary={({ total: { current } }) => {
+        const { reactions, comments, shares, views } = current.engagement;
+        return `${t("dashboard.publishing.summary", { published: current.published, rate: formatRate(current.onTimeRate), failed: current.failed })} ${t("dashboard.publishing.engagementSummary", { reactions, comments, shares, views: formatCount(views) })}`;
+      }}
+      chart={(publishing) => (
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={publishing.byChannel}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="channelName" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="published" name={t("dashboard.publishing.published")} fill={SERIES_COLOURS[0]} />
+            <Bar dataKey="failed" name={t("dashboard.publishing.failed")} fill={SERIES_COLOURS[4]} />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+      table={(publishing) => (
+        <>
+          <FigureTable
+            caption={title}
+            columns={[t("dashboard.publishing.channel"), ...columns]}
+            rows={publishing.byChannel.map((row) => [row.channelName, ...figures(row)])}
+          />
+          <h3>{t("dashboard.publishing.byUnit")}</h3>
+          <FigureTable
+            caption={t("dashboard.publishing.byUnit")}
+            columns={[t("dashboard.units.unit"), ...columns]}
+            rows={publishing.byUnit.map((row) => [unitName(row), ...figures(row)])}
+          />
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,85 @@
+import { Link } from "react-router-dom";
+import type { InboxEvent, InboxStatus } from "../../../api/types";
+import { useI18n } from "../../../i18n";
+import { TimeAgo } from "./InboxBadges";
+import { EVENT_LABELS, INBOX_STATUS_LABELS } from "../labels";
+
+/** The status move an event records ({status: {from, to}}), if any. */
+function statusMove(event: InboxEvent): { from: InboxStatus; to: InboxStatus } | null {
+  const move = event.data?.status as { from?: InboxStatus; to?: InboxStatus } | undefined;
+  return move?.from && move.to && move.from !== move.to ? { from: move.from, to: move.to } : null;
+}
+
+// The reason recorded when Siar has no mail server (server/inbox/replyEmail.ts).
+const SMTP_NOT_CONFIGURED = "smtp_not_configured";
+
+/** What an event adds beyond its label: where an e-mail went or why not, and links between merged items. */
+function EventDetail({ event }: { event: InboxEvent }) {
+  const { t } = useI18n();
+  const data = event.data ?? {};
+  const linked = (key: "into" | "from") => (typeof data[key] === "string" ? (data[key] as string) : null);
+  if (event.type === "email") {
+    if (data.status === "sent") return <p className="muted">{t("timeline.emailSent")}</p>;
+    const reason = data.reason === SMTP_NOT_CONFIGURED ? t("timeline.emailNotConfigured") : String(data.reason ?? "");
+    return <p className="alert alert--error">{t("timeline.emailFailed", { reason })}</p>;
+  }
+  const into = event.type === "merged" ? linked("into") : null;
+  if (into)
+    return (
+      <p>
+        <Link to={`/inbox/${into}`}>{t("timeline.openMergedInto")}</Link>
+      </p>
+    );
+  const from = event.type === "merged_in" ? linked("from") : null;
+  if (from)
+    return (
+      <p>
+        <Link to={`/inbox/${from}`}>{t("timeline.openMergedFrom")}</Link>
+      </p>
+    );
+  return null;
+}
+
+/** Everything that happened to the item; public replies and internal notes look and read differently. */
+export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: number }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t("timeline.title")}</h2>
+      <ol className="timeline">
+        {events.map((event) => {
+          const move = statusMove(event);
+          return (
+            <li
+              key={event.id}
+              className={`timeline__event timeline__event--${event.type} timeline__event--${event.visibility}`}
+              data-testid={`timeline-${event.type}`}
+            >
+              <p className="timeline__head">
+                <strong>{t(EVENT_LABELS[event.type])}</strong>
+                {event.body !== null && (
+                  <span className={`badge visibility--${event.visibility}`}>
+                    {t(event.visibility === "public" ? "timeline.public" : "timeline.internal")}
+                  </span>
+                )}
+                <span className="muted">
+                  {event.actor?.name ?? t("timeline.system")} · <TimeAgo iso={event.at} now={now} />
+                </span>
+              </p>
+              {event.body !== null && <p className="timeline__body">{event.body}</p>}
+              <EventDetail event={event} />
+              {move && (
+                <p className="muted">
+                  {t("timeline.statusMove", {
+                    from: t(INBOX_STATUS_LABELS[move.from]),
+                    to: t(INBOX_STATUS_LABELS[move.to]),
+                  })}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import { NavList } from "../../../components/NavList";
+import { useI18n } from "../../../i18n";
+import { SITES_SECTIONS } from "../../../navigation";
+
+/** The unit-site pages' tabs, those the user may open. */
+export function SitesTabs() {
+  const { t } = useI18n();
+  return <NavList label={t("nav.sites")} className="sub-nav" sections={SITES_SECTIONS} />;
+}
