@@ -7,7 +7,7 @@ import type { PpidCase } from "../ppid/cases.js";
 import { DECISION_LABELS, GRANTING_DECISIONS, WITHHOLDING_DECISIONS } from "../ppid/codes.js";
 import { effectiveDueOn } from "../ppid/deadlines.js";
 import type { Services } from "../services.js";
-import { auditCase, caseOperation, mailLetter } from "./ppidRequests.js";
+import { announceRegisterChange, auditCase, caseOperation, mailLetter } from "./ppidRequests.js";
 
 /** What the written notice states besides the decision; which fields apply depends on it. */
 export type DecisionInput = {
@@ -94,6 +94,7 @@ export async function decidePpidRequest(
       onTime: calendar.dateOf(now) <= effectiveDueOn(request),
     });
   });
+  announceRegisterChange(services, decided);
   const outcome = await mailLetter(
     services,
     decided,

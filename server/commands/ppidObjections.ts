@@ -10,6 +10,7 @@ import { caseTrackingUrl, renderObjectionLetter } from "../ppid/letters.js";
 import { emailApplicant } from "../ppid/mail.js";
 import { nextRegistrationNumber, OBJECTION_PREFIX } from "../ppid/numbers.js";
 import type { Services } from "../services.js";
+import { announceRegisterChange } from "./ppidRequests.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -82,7 +83,9 @@ export async function fileObjection(
     });
     return created.id;
   });
-  return objectionOf(services, id);
+  const filed = await objectionOf(services, id);
+  announceRegisterChange(services, filed.request);
+  return filed;
 }
 
 async function objectionOf(services: Services, objectionId: string) {

@@ -146,6 +146,7 @@ export async function createPpidRequest(
   }
   if (inboxItemId) services.events.emit("inbox.itemChanged", { itemId: inboxItemId });
   const request = await loadCase(prisma, id);
+  announceRegisterChange(services, request);
   if (request.email)
     await mailLetter(services, request, "receipt", `Tanda terima permohonan informasi ${request.registrationNumber}`, [
       `Permohonan informasi Anda sudah kami terima dengan nomor ${request.registrationNumber}. Tanda bukti penerimaannya terlampir.`,
@@ -178,6 +179,14 @@ export async function mailLetter(
   });
 }
 
+/**
+ * The public register shows this request (its number, PPID, status, decision, summary, objections):
+ * cached public pages go at once, as for the DIP's changes.
+ */
+export function announceRegisterChange(services: Services, request: { unitId: string }): void {
+  services.events.emit("ppid.changed", { unitId: request.unitId });
+}
+
 /** Runs one change of a case in a transaction with the case loaded, then returns it fresh. */
 export async function caseOperation(
   services: Services,
@@ -194,7 +203,7 @@ export async function forwardPpidRequest(
   input: { origin: ActingOrigin; requestId: string; toUnitId: string; internalDueOn: IsoDate; note?: string | null },
 ): Promise<PpidCase> {
   const calendar = await officeCalendar(services.prisma);
-  return caseOperation(services, input.requestId, async (tx, request) => {
+  const forwarded = await caseOperation(services, input.requestId, async (tx, request) => {
     if (request.decision) throw new AppError("ppid_already_decided");
     const target = await ppidUnit(tx, input.toUnitId);
     const today = calendar.dateOf(new Date());
@@ -226,6 +235,8 @@ export async function forwardPpidRequest(
       status: { from: request.status, to: "in_process" },
     });
   });
+  announceRegisterChange(services, forwarded);
+  return forwarded;
 }
 
 /** Extends the notice's deadline once, by 7 working days, with written reasons (Pasal 22(8)); tells the applicant. */
@@ -252,6 +263,7 @@ export async function extendPpidRequest(
     });
     await auditCase(tx, input.origin, request, "extend", { noticeDueOn: { from: due, to: extendedDueOn } });
   });
+  announceRegisterChange(services, request);
   await mailLetter(
     services,
     request,
@@ -285,10 +297,12 @@ export async function setPublicSummary(
   services: Services,
   input: { origin: ActingOrigin; requestId: string; publicSummary: string | null },
 ): Promise<PpidCase> {
-  return caseOperation(services, input.requestId, async (tx, request) => {
+  const request = await caseOperation(services, input.requestId, async (tx, request) => {
     await tx.ppidRequest.update({ where: { id: request.id }, data: { publicSummary: input.publicSummary } });
     await auditCase(tx, input.origin, request, "public_summary", {
       publicSummary: { from: request.publicSummary, to: input.publicSummary },
     });
   });
+  announceRegisterChange(services, request);
+  return request;
 }

@@ -1,6 +1,7 @@
 import type { Services } from "../services.js";
 import { officeCalendar } from "./calendar.js";
 import { findOffice, type PpidCase, type PpidCaseObjection, userNames } from "./cases.js";
+import { TRACKING_PATH } from "./dip/paths.js";
 import { formatAccessCode } from "./numbers.js";
 import { objectionAnswerPdf, objectionReceiptPdf } from "./pdf/objectionLetters.js";
 import { decisionNoticePdf, extensionNoticePdf, requestReceiptPdf } from "./pdf/requestLetters.js";
@@ -17,7 +18,7 @@ export type ObjectionLetter = (typeof OBJECTION_LETTERS)[number];
 
 /** The applicant's own page for the case: the number and the access code open it. */
 export function trackingPath(registrationNumber: string, accessCode: string): string {
-  return `/ppid/lacak/${registrationNumber}/${formatAccessCode(accessCode)}`;
+  return `${TRACKING_PATH}/${registrationNumber}/${formatAccessCode(accessCode)}`;
 }
 
 export function caseTrackingUrl(

@@ -3,7 +3,7 @@ import { officeCalendar } from "../../server/ppid/calendar.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";
 import { extractPdfText } from "../helpers/pdfText.js";
-import { APPLICANT, download, fileWebRequest, NOTICES, pdfAt } from "../helpers/ppid.js";
+import { APPLICANT, download, fileWebRequest, NOTICES, pdfAt, postForm, requestFormToken } from "../helpers/ppid.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // Information requests end to end over HTTP: the website's form and receipt, the PPID Utama's
@@ -91,11 +91,25 @@ describe("filing on the website", () => {
     expect(await siar.services.prisma.ppidRequest.count()).toBe(before);
   });
 
-  it("answers in English when the visitor chose English", async () => {
-    const response = await fetch(`${siar.url}/ppid/permohonan`, { headers: { cookie: "siar_bahasa=en" } });
-    const page = await response.text();
-    expect(page).toContain('<html lang="en">');
-    expect(page).toContain("Request for public information");
+  it("keeps the applicant's language (?lang=en) from the form through its errors to the case page", async () => {
+    const form = await (await fetch(`${siar.url}/ppid/permohonan?lang=en`)).text();
+    expect(form).toContain('<html lang="en">');
+    expect(form).toContain("Request for public information");
+    expect(form).toContain('action="/ppid/permohonan?lang=en"');
+    expect(form).toContain('href="/ppid/permohonan" lang="id" hreflang="id">Bahasa Indonesia</a>');
+
+    const ppidUtama = await siar.services.prisma.unit.findFirstOrThrow({ where: { ppidLevel: "utama" } });
+    const fields = { ...APPLICANT, ditujukan: ppidUtama.id, token: requestFormToken(siar) };
+    const refused = await postForm(siar, "/ppid/permohonan?lang=en", { ...fields, nomor_identitas: "12345" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("A NIK has 16 digits.");
+
+    const filed = await postForm(siar, "/ppid/permohonan?lang=en", fields, { "x-forwarded-for": "203.0.113.251" });
+    const location = filed.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/ppid\/lacak\/PPID-\d{4}-\d{5}\/[A-Z0-9-]+\?baru=1&lang=en$/);
+    const casePage = await (await fetch(`${siar.url}${location}`)).text();
+    expect(casePage).toContain('<html lang="en">');
+    expect(casePage).toContain("We have received your request.");
   });
 
   it("does not open a case without its access code", async () => {
@@ -314,5 +328,30 @@ describe("files: originals, redacted copies and what the applicant downloads", (
     expect(
       (await download(siar, `/api/ppid/requests/${filed.id}/files/${originalId}`, kapuas)).body.toString(),
     ).toContain("asli");
+  });
+});
+
+describe("the public register", () => {
+  const register = async () => {
+    const response = await fetch(`${siar.url}/ppid/register`);
+    return { cache: response.headers.get("x-cache"), text: await response.text() };
+  };
+
+  it("is kept by the page cache, yet shows a new request, its summary and its decision at once", async () => {
+    await register();
+    expect((await register()).cache).toBe("HIT");
+
+    const filed = await forwardedToKapuas();
+    const listed = await register();
+    expect(listed.cache).toBe("MISS");
+    expect(listed.text).toContain(filed.number);
+
+    const summary = `Dokumen kontrak jembatan ${filed.number}`;
+    expect((await kapuas.patch(`/api/ppid/requests/${filed.id}`, { publicSummary: summary })).status).toBe(200);
+    expect((await register()).text).toContain(summary);
+
+    expect((await kapuas.post(`/api/ppid/requests/${filed.id}/decide`, NOTICES.not_held)).status).toBe(200);
+    const row = (await register()).text.split("<tr>").find((cells) => cells.includes(filed.number!));
+    expect(row).toContain("Informasi tidak dikuasai");
   });
 });

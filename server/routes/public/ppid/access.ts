@@ -2,7 +2,8 @@ import type { Request, Response } from "express";
 import { countHit } from "../../../auth/rateLimit.js";
 import { loadCase, type PpidCase } from "../../../ppid/cases.js";
 import { GRANTING_DECISIONS } from "../../../ppid/codes.js";
-import { formatAccessCode, normalizeAccessCode, normalizeRegistrationNumber } from "../../../ppid/numbers.js";
+import { trackingPath } from "../../../ppid/letters.js";
+import { normalizeAccessCode, normalizeRegistrationNumber } from "../../../ppid/numbers.js";
 import { accessCodeMatches } from "../../../ppid/numbers.js";
 import type { Services } from "../../../services.js";
 
@@ -29,7 +30,7 @@ export async function openCase(
       : null;
   if (found && code && accessCodeMatches(services.secretBox, code, found.accessCodeSealed)) {
     const request = await loadCase(services.prisma, found.id);
-    return { opened: { request, base: `/ppid/lacak/${request.registrationNumber}/${formatAccessCode(code)}` } };
+    return { opened: { request, base: trackingPath(request.registrationNumber, code) } };
   }
   const hit = await countHit(
     services.prisma,

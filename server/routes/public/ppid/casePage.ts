@@ -22,7 +22,8 @@ import { html, type SafeMarkup } from "../markup.js";
 import type { Site } from "../publicPosts.js";
 import { paragraphs } from "../text.js";
 import { applicantFiles, type Opened } from "./access.js";
-import { languageSwitchPath } from "./language.js";
+import { otherLanguageLink } from "./language.js";
+import { localized } from "./text.js";
 import { PPID_TEXT, type PpidText } from "./applicantText.js";
 
 const DAY_FORMATS = {
@@ -55,7 +56,7 @@ export function casePage(
   const stateWord = { ok: null, warning: null, overdue: t.overdue, met: t.onTime, late: t.late }[deadline.state];
   const windows = objectionWindows(request, now, calendar).filter((window) => window.open);
   const code = base.split("/").at(-1)!;
-  const main = html`<p><a href="${languageSwitchPath(lang === "id" ? "en" : "id", base)}" lang="${lang === "id" ? "en" : "id"}">${t.otherLanguage}</a></p>
+  const main = html`${otherLanguageLink(lang, base, t.otherLanguage)}
 <h1>${t.caseTitle}</h1>
 ${notices.justFiled && html`<div class="pemberitahuan" role="status"><p><strong>${t.received}</strong></p><p>${t.keepCode}</p></div>`}
 ${notices.objectionFiled && html`<div class="pemberitahuan" role="status"><p><strong>${t.objectSent} ${notices.objectionFiled}</strong></p></div>`}
@@ -94,9 +95,9 @@ ${
   windows.length === 0
     ? html`<p>${t.objectNone}</p>`
     : html`<ul>${windows.map((w) => html`<li>${OBJECTION_REASONS[w.reason][lang]}: ${t.objectUntil} ${day(w.filingEndsOn)}</li>`)}</ul>
-<p><a href="${base}/keberatan">${t.objectTitle}</a></p>`
+<p><a href="${localized(`${base}/keberatan`, lang)}">${t.objectTitle}</a></p>`
 }
-${request.decision && !request.survey && html`<p><a href="${base}/survei">${t.surveyTitle}</a></p>`}`;
+${request.decision && !request.survey && html`<p><a href="${localized(`${base}/survei`, lang)}">${t.surveyTitle}</a></p>`}`;
   return citizenPage(site, {
     title: `${t.caseTitle} ${request.registrationNumber}`,
     description: t.caseTitle,

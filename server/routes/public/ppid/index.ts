@@ -2,7 +2,6 @@ import { Router } from "express";
 import type { Services } from "../../../services.js";
 import { dipListRoutes } from "./dip.js";
 import { dipItemRoutes } from "./dipItem.js";
-import { languageRoutes } from "./language.js";
 import { objectionFormRoutes } from "./objectionForm.js";
 import { ppidProfileRoutes } from "./profile.js";
 import { registerRoutes } from "./register.js";
@@ -16,7 +15,6 @@ import { trackingRoutes } from "./tracking.js";
  */
 export function ppidRoutes(services: Services): Router {
   const router = Router();
-  router.use(languageRoutes());
   router.use(requestFormRoutes(services));
   router.use(objectionFormRoutes(services));
   router.use(trackingRoutes(services));

@@ -1,34 +1,21 @@
-import { Router, type Request } from "express";
 import type { Locale } from "../../../i18n/locale.js";
+import { html, type SafeMarkup } from "../markup.js";
+import { localized } from "./text.js";
 
-// The PPID pages speak Bahasa Indonesia or English: the visitor's choice (a cookie set by the
-// language link), else their browser's preference. Every page links to the other language.
+// The applicant's pages choose their language as every PPID page does: by the address (?lang=en),
+// kept on each link, form and redirect between them, so that a page can be cached and shared.
 
-const COOKIE = "siar_bahasa";
-const ONE_YEAR_MS = 365 * 24 * 60 * 60_000;
-
-export function languageOf(req: Request): Locale {
-  const chosen = req.cookies?.[COOKIE];
-  return chosen === "en" || chosen === "id" ? chosen : req.locale;
+/** The link to this page in the other language, named in that language. */
+export function otherLanguageLink(
+  lang: Locale,
+  path: string,
+  label: string,
+  query: Record<string, string | number | undefined> = {},
+): SafeMarkup {
+  const other: Locale = lang === "id" ? "en" : "id";
+  return html`<p><a href="${localized(path, other, query)}" lang="${other}" hreflang="${other}">${label}</a></p>`;
 }
 
-/** The language link's target: back to the page it was on (a PPID page only, never elsewhere). */
-export function languageSwitchPath(to: Locale, back: string): string {
-  return `/ppid/bahasa?ke=${to}&kembali=${encodeURIComponent(back)}`;
-}
-
-const SAFE_BACK = /^\/ppid\/[\w./-]*$/;
-
-export function languageRoutes(): Router {
-  const router = Router();
-  router.get("/ppid/bahasa", (req, res) => {
-    const to = req.query.ke === "en" ? "en" : "id";
-    const back =
-      typeof req.query.kembali === "string" && SAFE_BACK.test(req.query.kembali)
-        ? req.query.kembali
-        : "/ppid/permohonan";
-    res.cookie(COOKIE, to, { maxAge: ONE_YEAR_MS, sameSite: "lax", httpOnly: true, secure: req.secure });
-    res.redirect(303, back);
-  });
-  return router;
-}
+/** Keeps the language on a GET form, whose action's query the browser drops. */
+export const languageInput = (lang: Locale): SafeMarkup =>
+  lang === "en" ? html`<input type="hidden" name="lang" value="en">` : html``;

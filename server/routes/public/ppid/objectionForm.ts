@@ -8,6 +8,7 @@ import type { Locale } from "../../../i18n/locale.js";
 import { officeCalendar } from "../../../ppid/calendar.js";
 import { OBJECTION_REASONS, type ObjectionReason } from "../../../ppid/codes.js";
 import { objectionWindows, type ObjectionWindow } from "../../../ppid/deadlines.js";
+import { TRACKING_PATH } from "../../../ppid/dip/paths.js";
 import { PPID_LIMITS as L } from "../../../ppid/limits.js";
 import type { Services } from "../../../services.js";
 import { citizenPage, FormView, sendMessage, sendPage } from "../citizenPages.js";
@@ -16,7 +17,7 @@ import { html } from "../markup.js";
 import { findSite } from "../publicPosts.js";
 import { type Opened, openCase } from "./access.js";
 import { formatDay } from "./casePage.js";
-import { languageOf } from "./language.js";
+import { localized, pageLanguage } from "./text.js";
 import { plain, readForm } from "./requestFields.js";
 import { PPID_TEXT, type PpidText } from "./applicantText.js";
 
@@ -36,7 +37,7 @@ export function objectionFormRoutes(services: Services): Router {
   async function opened(req: Request, res: Response): Promise<Opened | null> {
     const result = await openCase(services, req);
     if ("opened" in result) return result.opened;
-    res.redirect(303, "/ppid/lacak");
+    res.redirect(303, localized(TRACKING_PATH, pageLanguage(req)));
     return null;
   }
 
@@ -47,7 +48,7 @@ export function objectionFormRoutes(services: Services): Router {
     title: keyof PpidText,
     status = 200,
   ) {
-    const lang = languageOf(req);
+    const lang = pageLanguage(req);
     const t = PPID_TEXT[lang];
     sendPage(
       res,
@@ -93,7 +94,8 @@ export function objectionFormRoutes(services: Services): Router {
   router.post(`${CASE}/keberatan`, formBody, async (req, res) => {
     const open = await opened(req, res);
     if (!open) return;
-    const t = PPID_TEXT[languageOf(req)];
+    const lang = pageLanguage(req);
+    const t = PPID_TEXT[lang];
     // A body that is not a form (JSON, nothing) reads as an empty form.
     const raw: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
     const chosen = [raw.alasan]
@@ -120,18 +122,12 @@ export function objectionFormRoutes(services: Services): Router {
         channel: "web",
         objection: { reasons: chosen as ObjectionReason[], statement, representativeName: values.kuasa.trim() || null },
       });
-      res.redirect(303, `${open.base}?keberatan=${objection.registrationNumber}`);
+      res.redirect(303, localized(open.base, lang, { keberatan: objection.registrationNumber }));
     } catch (error) {
       await releaseFormToken(services.prisma, values.token);
       // A reason that closed or does not apply: the form again, saying so.
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      return objectionPage(
-        req,
-        res,
-        open,
-        { values, chosen, errors: { alasan: error.messageIn(languageOf(req)) } },
-        error.status,
-      );
+      return objectionPage(req, res, open, { values, chosen, errors: { alasan: error.messageIn(lang) } }, error.status);
     }
   });
 
@@ -142,7 +138,7 @@ export function objectionFormRoutes(services: Services): Router {
     await page(
       req,
       res,
-      (t, lang) => surveyMarkup(t, open, new FormView<SurveyField>({}, {}, lang), token),
+      (t, lang) => surveyMarkup(t, lang, open, new FormView<SurveyField>({}, {}, lang), token),
       "surveyTitle",
     );
   });
@@ -150,7 +146,8 @@ export function objectionFormRoutes(services: Services): Router {
   router.post(`${CASE}/survei`, formBody, async (req, res) => {
     const open = await opened(req, res);
     if (!open) return;
-    const t = PPID_TEXT[languageOf(req)];
+    const lang = pageLanguage(req);
+    const t = PPID_TEXT[lang];
     const values = readForm(req.body, ["nilai", "tepat_waktu", "sesuai", "saran", "token"] as const);
     if (checkPurposeToken(services.hasher, SURVEY_PURPOSE, values.token) === "forged")
       return sendMessage(services, res, { title: t.refusedTitle, body: html`<p>${t.refusedBody}</p>` }, 403);
@@ -161,7 +158,7 @@ export function objectionFormRoutes(services: Services): Router {
         req,
         res,
         (text, lang) =>
-          surveyMarkup(text, open, new FormView<SurveyField>(values, { nilai: t.errRating }, lang), token),
+          surveyMarkup(text, lang, open, new FormView<SurveyField>(values, { nilai: t.errRating }, lang), token),
         "surveyTitle",
         400,
       );
@@ -179,7 +176,7 @@ export function objectionFormRoutes(services: Services): Router {
       // Answered already, or not decided yet: nothing to record, the case page says where it stands.
       if (!(error instanceof AppError) || error.status >= 500) throw error;
     });
-    res.redirect(303, `${open.base}?survei=1`);
+    res.redirect(303, localized(open.base, lang, { survei: 1 }));
   });
 
   return router;
@@ -201,7 +198,7 @@ ${form.summary(["alasan", "kasus", "kuasa"])}
 ${
   windows.length === 0
     ? html`<p>${t.objectNone}</p>`
-    : html`<form method="post" action="${base}/keberatan">
+    : html`<form method="post" action="${localized(`${base}/keberatan`, lang)}">
 <fieldset id="isian-alasan"><legend>${t.objectReasons}</legend>
 ${form.error("alasan")}
 ${windows.map((w) => html`<div class="centang"><input type="checkbox" id="alasan-${w.reason}" name="alasan" value="${w.reason}"${chosen.includes(w.reason) && html` checked`}><label for="alasan-${w.reason}">${w.reason}. ${OBJECTION_REASONS[w.reason][lang]} (${t.objectUntil} ${formatDay(w.filingEndsOn, lang)})</label></div>`)}
@@ -213,17 +210,23 @@ ${form.field("kuasa", { label: t.representative }, (attributes) => html`<input t
 <p><button type="submit">${t.objectSubmit}</button></p>
 </form>`
 }
-<p><a href="${base}">${t.caseTitle} ${request.registrationNumber}</a></p>`;
+<p><a href="${localized(base, lang)}">${t.caseTitle} ${request.registrationNumber}</a></p>`;
 }
 
-function surveyMarkup(t: PpidText, { base, request }: Opened, form: FormView<SurveyField>, token: string) {
+function surveyMarkup(
+  t: PpidText,
+  lang: Locale,
+  { base, request }: Opened,
+  form: FormView<SurveyField>,
+  token: string,
+) {
   const yesNo = (name: SurveyField, label: string) =>
     html`<fieldset><legend>${label}</legend>${(["ya", "tidak"] as const).map((value) => html`<div class="centang"><input type="radio" id="${name}-${value}" name="${name}" value="${value}"${value === "ya" && html` checked`}><label for="${name}-${value}">${value === "ya" ? t.yes : t.no}</label></div>`)}</fieldset>`;
   return html`<h1>${t.surveyTitle}</h1>
 <p class="nomor">${request.registrationNumber}</p>
 <p>${t.surveyIntro}</p>
 ${form.summary(["nilai"])}
-<form method="post" action="${base}/survei">
+<form method="post" action="${localized(`${base}/survei`, lang)}">
 <fieldset id="isian-nilai"><legend>${t.satisfaction}</legend>
 ${form.error("nilai")}
 ${[1, 2, 3, 4, 5].map((value) => html`<div class="centang"><input type="radio" id="nilai-${value}" name="nilai" value="${value}"><label for="nilai-${value}">${value}</label></div>`)}

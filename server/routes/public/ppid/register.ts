@@ -1,16 +1,19 @@
-import { Router, type Response } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { Prisma } from "../../../db/client.js";
 import { type PpidChannel, PpidDecision, type PpidRequestStatus } from "../../../db/generated/enums.js";
 import type { Locale } from "../../../i18n/locale.js";
 import { officeCalendar, type PpidCalendar } from "../../../ppid/calendar.js";
+import { REGISTER_PATH, REQUEST_FORM_PATH } from "../../../ppid/dip/paths.js";
 import { CHANNEL_LABELS, DECISION_LABELS, STATUS_LABELS } from "../../../ppid/codes.js";
 import type { Services } from "../../../services.js";
 import { citizenPage } from "../citizenPages.js";
 import { html, trusted } from "../markup.js";
+import { sendShareable } from "../pageCache.js";
 import { findSite, type Site } from "../publicPosts.js";
 import { formatDay } from "./casePage.js";
-import { languageOf, languageSwitchPath } from "./language.js";
+import { languageInput, otherLanguageLink } from "./language.js";
+import { localized, pageLanguage } from "./text.js";
 import { listPpidUnits, ppidUnitLabel } from "./requestForm.js";
 import { fill, PPID_TEXT } from "./applicantText.js";
 
@@ -80,8 +83,8 @@ export async function registerRows(services: Pick<Services, "prisma">, query: Re
 
 export function registerRoutes(services: Services): Router {
   const router = Router();
-  router.get("/ppid/register", async (req, res) => {
-    const lang = languageOf(req);
+  router.get(REGISTER_PATH, async (req, res) => {
+    const lang = pageLanguage(req);
     const query = registerQuery.safeParse(req.query);
     const [site, units, calendar] = await Promise.all([
       findSite(services),
@@ -89,25 +92,16 @@ export function registerRoutes(services: Services): Router {
       officeCalendar(services.prisma),
     ]);
     if (!query.success)
-      return send(res, registerPage(site, lang, { halaman: 1 }, units, calendar, { total: 0, rows: [] }), 400);
-    send(
+      return sendShareable(res, registerPage(site, lang, { halaman: 1 }, units, calendar, { total: 0, rows: [] }), {
+        status: 400,
+      });
+    // The same for every reader: kept by the page cache, emptied by ppid.changed when a request changes.
+    sendShareable(
       res,
       registerPage(site, lang, query.data, units, calendar, await registerRows(services, query.data, calendar)),
     );
   });
   return router;
-}
-
-// A minute of shared caching, per language: the register moves slowly and a crowd costs one render.
-function send(res: Response, body: string, status = 200) {
-  res
-    .status(status)
-    .set({
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "public, max-age=60",
-      Vary: "Accept-Language, Cookie",
-    })
-    .send(body);
 }
 
 function registerPage(
@@ -121,20 +115,16 @@ function registerPage(
   const t = PPID_TEXT[lang];
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (page: number) => {
-    const params = new URLSearchParams({
-      ...(query.tahun && { tahun: String(query.tahun) }),
-      ...(query.ppid && { ppid: query.ppid }),
-      ...(query.keputusan && { keputusan: query.keputusan }),
-      halaman: String(page),
-    });
-    return `/ppid/register?${params}`;
+    const filters = { tahun: query.tahun, ppid: query.ppid, keputusan: query.keputusan };
+    return localized(REGISTER_PATH, lang, { ...filters, halaman: page });
   };
   const thisYear = Number(calendar.dateOf(new Date()).slice(0, 4));
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
-  const main = html`<p><a href="${languageSwitchPath(lang === "id" ? "en" : "id", "/ppid/register")}" lang="${lang === "id" ? "en" : "id"}">${t.otherLanguage}</a></p>
+  const main = html`${otherLanguageLink(lang, REGISTER_PATH, t.otherLanguage, query.halaman > 1 ? { halaman: query.halaman } : {})}
 <h1>${t.registerTitle}</h1>
 <p>${t.registerIntro}</p>
-<form class="saring" method="get" action="/ppid/register">
+<form class="saring" method="get" action="${REGISTER_PATH}">
+${languageInput(lang)}
 <div><label for="tahun">${t.year}</label><select id="tahun" name="tahun"><option value="">${t.all}</option>${years.map((year) => html`<option value="${year}"${year === query.tahun && html` selected`}>${year}</option>`)}</select></div>
 <div><label for="ppid">${t.ppid}</label><select id="ppid" name="ppid"><option value="">${t.all}</option>${units.map((unit) => html`<option value="${unit.id}"${unit.id === query.ppid && html` selected`}>${ppidUnitLabel(unit)}</option>`)}</select></div>
 <div><label for="keputusan">${t.decision}</label><select id="keputusan" name="keputusan"><option value="">${t.all}</option>${Object.entries(DECISION_LABELS).map(([code, label]) => html`<option value="${code}"${code === query.keputusan && html` selected`}>${label[lang]}</option>`)}</select></div>
@@ -154,7 +144,7 @@ function registerPage(
   }</tbody>
 </table></div>
 <p class="pages">${query.halaman > 1 ? html`<a href="${link(query.halaman - 1)}">${t.previous}</a>` : html`<span></span>`}${query.halaman < pages ? html`<a href="${link(query.halaman + 1)}">${t.next}</a>` : html`<span></span>`}</p>
-<p><a href="/ppid/permohonan">${t.formTitle}</a></p>`;
+<p><a href="${localized(REQUEST_FORM_PATH, lang)}">${t.formTitle}</a></p>`;
   return citizenPage(site, {
     title: t.registerTitle,
     description: t.registerIntro,

@@ -10,6 +10,7 @@ import {
   IDENTITY_TYPE_LABELS,
   type Bilingual,
 } from "../../../ppid/codes.js";
+import { REGISTER_PATH, REQUEST_FORM_PATH, TRACKING_PATH } from "../../../ppid/dip/paths.js";
 import { trackingPath } from "../../../ppid/letters.js";
 import { PPID_LIMITS as L } from "../../../ppid/limits.js";
 import type { Services } from "../../../services.js";
@@ -17,7 +18,8 @@ import { citizenPage, FormView, refuseWhenOverLimit, sendMessage, sendPage } fro
 import { checkPurposeToken, formTokenExpiry, issuePurposeToken } from "../formTokens.js";
 import { html, type SafeMarkup } from "../markup.js";
 import { findSite, type Site } from "../publicPosts.js";
-import { languageOf, languageSwitchPath } from "./language.js";
+import { otherLanguageLink } from "./language.js";
+import { localized, pageLanguage } from "./text.js";
 import {
   type FieldErrors,
   type FormValues,
@@ -58,7 +60,7 @@ export function requestFormRoutes(services: Services): Router {
     form: { values?: Partial<FormValues>; errors?: FieldErrors; notice?: string },
     status = 200,
   ) {
-    const lang = languageOf(req);
+    const lang = pageLanguage(req);
     const [site, units] = await Promise.all([findSite(services), listPpidUnits(services)]);
     const values = { ditujukan: units[0]?.id ?? "", ...form.values };
     const view = new FormView<RequestField>(values, form.errors, lang);
@@ -66,17 +68,21 @@ export function requestFormRoutes(services: Services): Router {
     sendPage(res, requestFormPage(site, lang, { view, units, token, notice: form.notice }), status);
   }
 
-  router.get("/ppid/permohonan", (req, res) => renderForm(req, res, {}));
+  router.get(REQUEST_FORM_PATH, (req, res) => renderForm(req, res, {}));
 
-  router.post("/ppid/permohonan", formBody, async (req, res) => {
-    const t = PPID_TEXT[languageOf(req)];
+  router.post(REQUEST_FORM_PATH, formBody, async (req, res) => {
+    const lang = pageLanguage(req);
+    const t = PPID_TEXT[lang];
     const values = readRequestForm(req.body);
     const token = checkPurposeToken(services.hasher, REQUEST_FORM_PURPOSE, values.token);
     if (values[HONEYPOT] || token === "forged")
       return sendMessage(
         services,
         res,
-        { title: t.refusedTitle, body: html`<p>${t.refusedBody} <a href="/ppid/permohonan">${t.formTitle}</a></p>` },
+        {
+          title: t.refusedTitle,
+          body: html`<p>${t.refusedBody} <a href="${localized(REQUEST_FORM_PATH, lang)}">${t.formTitle}</a></p>`,
+        },
         403,
       );
     if (token === "too_fast") return renderForm(req, res, { values, notice: t.noticeTooFast }, 429);
@@ -102,7 +108,7 @@ export function requestFormRoutes(services: Services): Router {
       await releaseFormToken(services.prisma, values.token);
       throw error;
     });
-    res.redirect(303, `${trackingPath(request.registrationNumber, accessCode)}?baru=1`);
+    res.redirect(303, localized(trackingPath(request.registrationNumber, accessCode), lang, { baru: 1 }));
   });
 
   return router;
@@ -152,13 +158,13 @@ function requestFormPage(
       (attributes) =>
         html`<textarea ${attributes} rows="6" minlength="${limits.min}" maxlength="${limits.max}" required>${view.value(name)}</textarea>`,
     );
-  const main = html`<p><a href="${languageSwitchPath(lang === "id" ? "en" : "id", "/ppid/permohonan")}" lang="${lang === "id" ? "en" : "id"}">${t.otherLanguage}</a></p>
+  const main = html`${otherLanguageLink(lang, REQUEST_FORM_PATH, t.otherLanguage)}
 <h1>${t.formTitle}</h1>
 <p>${t.formIntro}</p>
-<p><a href="/ppid/lacak">${t.trackLink}</a> · <a href="/ppid/register">${t.formRegisterLink}</a></p>
+<p><a href="${localized(TRACKING_PATH, lang)}">${t.trackLink}</a> · <a href="${localized(REGISTER_PATH, lang)}">${t.formRegisterLink}</a></p>
 ${form.notice && html`<div class="ringkasan" role="alert"><p>${form.notice}</p></div>`}
 ${view.summary(REQUEST_FIELDS)}
-<form method="post" action="/ppid/permohonan">
+<form method="post" action="${localized(REQUEST_FORM_PATH, lang)}">
 <fieldset>
 <legend>${t.applicantLegend}</legend>
 <p class="petunjuk">${t.applicantHint}</p>

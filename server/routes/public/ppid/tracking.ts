@@ -10,7 +10,9 @@ import {
   renderObjectionLetter,
   renderRequestLetter,
   requestLetterExists,
+  trackingPath,
 } from "../../../ppid/letters.js";
+import { REQUEST_FORM_PATH, TRACKING_PATH } from "../../../ppid/dip/paths.js";
 import { formatAccessCode, normalizeAccessCode, normalizeRegistrationNumber } from "../../../ppid/numbers.js";
 import type { Services } from "../../../services.js";
 import { citizenPage, FormView, sendMessage, sendPage } from "../citizenPages.js";
@@ -18,7 +20,8 @@ import { html } from "../markup.js";
 import { findSite, type Site } from "../publicPosts.js";
 import { applicantFiles, type Opened, openCase, sendPdfDownload } from "./access.js";
 import { casePage } from "./casePage.js";
-import { languageOf, languageSwitchPath } from "./language.js";
+import { languageInput, otherLanguageLink } from "./language.js";
+import { localized, pageLanguage } from "./text.js";
 import { PPID_TEXT } from "./applicantText.js";
 
 type LookupField = "nomor" | "kode";
@@ -35,7 +38,7 @@ export function trackingRoutes(services: Services): Router {
     error: string | undefined,
     status: number,
   ) {
-    const lang = languageOf(req);
+    const lang = pageLanguage(req);
     const form = new FormView<LookupField>(typed, error ? { nomor: error } : {}, lang);
     sendPage(res, lookupPage(await findSite(services), lang, form), status);
   }
@@ -44,20 +47,20 @@ export function trackingRoutes(services: Services): Router {
   async function withCase(req: Request, res: Response, then: (opened: Opened) => Promise<void>) {
     const result = await openCase(services, req);
     if ("opened" in result) return then(result.opened);
-    const t = PPID_TEXT[languageOf(req)];
+    const t = PPID_TEXT[pageLanguage(req)];
     if (result.refused === "too_many")
       return sendMessage(services, res, { title: t.tooManyTitle, body: html`<p>${t.errLookup}</p>` }, 429);
     return renderLookup(req, res, { nomor: String(req.params.nomor ?? "") }, t.errLookup, 404);
   }
 
-  router.get("/ppid/lacak", async (req, res) => {
+  router.get(TRACKING_PATH, async (req, res) => {
     const nomor = typeof req.query.nomor === "string" ? req.query.nomor : "";
     const kode = typeof req.query.kode === "string" ? req.query.kode : "";
     if (!nomor.trim() && !kode.trim()) return renderLookup(req, res, {}, undefined, 200);
     const number = normalizeRegistrationNumber(nomor);
     const code = normalizeAccessCode(kode);
-    if (!number || !code) return renderLookup(req, res, { nomor }, PPID_TEXT[languageOf(req)].errLookup, 400);
-    res.redirect(303, `/ppid/lacak/${number}/${formatAccessCode(code)}`);
+    if (!number || !code) return renderLookup(req, res, { nomor }, PPID_TEXT[pageLanguage(req)].errLookup, 400);
+    res.redirect(303, localized(trackingPath(number, formatAccessCode(code)), pageLanguage(req)));
   });
 
   router.get(CASE, (req, res) =>
@@ -68,7 +71,7 @@ export function trackingRoutes(services: Services): Router {
         objectionFiled: typeof req.query.keberatan === "string" ? req.query.keberatan.slice(0, 30) : undefined,
         surveyed: req.query.survei === "1",
       };
-      sendPage(res, casePage(await findSite(services), languageOf(req), opened, calendar, new Date(), notices));
+      sendPage(res, casePage(await findSite(services), pageLanguage(req), opened, calendar, new Date(), notices));
     }),
   );
 
@@ -109,15 +112,16 @@ export function trackingRoutes(services: Services): Router {
 
 function lookupPage(site: Site, lang: Locale, form: FormView<LookupField>): string {
   const t = PPID_TEXT[lang];
-  const main = html`<p><a href="${languageSwitchPath(lang === "id" ? "en" : "id", "/ppid/lacak")}" lang="${lang === "id" ? "en" : "id"}">${t.otherLanguage}</a></p>
+  const main = html`${otherLanguageLink(lang, TRACKING_PATH, t.otherLanguage)}
 <h1>${t.lookupTitle}</h1>
 <p>${t.lookupIntro}</p>
 ${form.summary(["nomor", "kode"])}
-<form method="get" action="/ppid/lacak">
+<form method="get" action="${TRACKING_PATH}">
+${languageInput(lang)}
 ${form.field("nomor", { label: t.registrationNumber, hint: "PPID-2026-00042" }, (attributes) => html`<input type="text" ${attributes} value="${form.value("nomor")}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40" required>`)}
 ${form.field("kode", { label: t.accessCode, hint: "ABCD-EFGH-JKLM" }, (attributes) => html`<input type="text" ${attributes} value="" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="30" required>`)}
 <p><button type="submit">${t.lookupSubmit}</button></p>
 </form>
-<p><a href="/ppid/permohonan">${t.formTitle}</a></p>`;
+<p><a href="${localized(REQUEST_FORM_PATH, lang)}">${t.formTitle}</a></p>`;
   return citizenPage(site, { title: t.lookupTitle, description: t.lookupIntro, main, lang });
 }
