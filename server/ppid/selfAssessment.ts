@@ -1,6 +1,9 @@
-import type { PrismaClient } from "../db/client.js";
+import { STAFF_APP_BASE as STAFF_APP } from "../routes/staffApp.js";
+import type { Services } from "../services.js";
 import type { PpidCalendar } from "./calendar.js";
 import type { Bilingual } from "./codes.js";
+import { dipCheck } from "./dipAssessment.js";
+import { DIP_OBLIGATIONS } from "./dipCompliance.js";
 import { ppidFigures } from "./figures.js";
 import { loadAnnualReport } from "./annualReport.js";
 import type { ReportScope } from "./reportScope.js";
@@ -22,25 +25,23 @@ export type Obligation = {
 };
 
 export type AssessmentContext = {
-  prisma: Pick<PrismaClient, "ppidRequest" | "ppidAnnualReport" | "unit" | "user">;
+  services: Pick<Services, "prisma" | "config">;
   scope: ReportScope;
   /** The year assessed; the annual report checked is the previous year's. */
   year: number;
   calendar: PpidCalendar;
   now: Date;
-  publicBaseUrl: string;
 };
 
 /** One obligation, checked against what Siar holds. */
 export type SelfAssessmentCheck = (context: AssessmentContext) => Promise<Obligation>;
 
-const STAFF_APP = "/app";
 const unitQuery = (context: AssessmentContext) => (context.scope.unit ? `&unitId=${context.scope.unit.id}` : "");
 
 /** The request and objection service: forms online, the register kept, notices and answers on time, the annual report. */
 export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
   async (context) => {
-    const utama = await context.prisma.unit.findFirst({
+    const utama = await context.services.prisma.unit.findFirst({
       where: { ppidLevel: "utama", active: true },
       select: { id: true },
     });
@@ -56,7 +57,10 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
             en: "This unit is not marked as a PPID, so the form does not offer it.",
           },
       evidence: [
-        { label: { id: "Formulir permohonan", en: "Request form" }, href: `${context.publicBaseUrl}/ppid/permohonan` },
+        {
+          label: { id: "Formulir permohonan", en: "Request form" },
+          href: `${context.services.config.publicBaseUrl}/ppid/permohonan`,
+        },
       ],
       fix: addressed
         ? undefined
@@ -74,12 +78,12 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
     evidence: [
       {
         label: { id: "Halaman permohonan dan keberatan", en: "Case and objection page" },
-        href: `${context.publicBaseUrl}/ppid/lacak`,
+        href: `${context.services.config.publicBaseUrl}/ppid/lacak`,
       },
     ],
   }),
   async (context) => {
-    const received = await context.prisma.ppidRequest.count({
+    const received = await context.services.prisma.ppidRequest.count({
       where: { AND: [context.scope.where, { receivedAt: context.calendar.yearRange(context.year) }] },
     });
     return {
@@ -93,7 +97,7 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
       evidence: [
         {
           label: { id: "Register publik", en: "Public register" },
-          href: `${context.publicBaseUrl}/ppid/register?tahun=${context.year}${context.scope.unit ? `&ppid=${context.scope.unit.id}` : ""}`,
+          href: `${context.services.config.publicBaseUrl}/ppid/register?tahun=${context.year}${context.scope.unit ? `&ppid=${context.scope.unit.id}` : ""}`,
         },
         {
           label: { id: "Register (CSV)", en: "Register (CSV)" },
@@ -104,7 +108,7 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
   },
   async (context) => {
     const figures = await ppidFigures(
-      context.prisma,
+      context.services.prisma,
       { AND: [context.scope.where, { receivedAt: context.calendar.yearRange(context.year) }] },
       context.calendar,
       context.now,
@@ -135,7 +139,7 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
   },
   async (context) => {
     const { objections } = await ppidFigures(
-      context.prisma,
+      context.services.prisma,
       { AND: [context.scope.where, { receivedAt: context.calendar.yearRange(context.year) }] },
       context.calendar,
       context.now,
@@ -163,7 +167,13 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
   },
   async (context) => {
     const previous = context.year - 1;
-    const report = await loadAnnualReport(context.prisma, context.scope, previous, context.calendar, context.now);
+    const report = await loadAnnualReport(
+      context.services.prisma,
+      context.scope,
+      previous,
+      context.calendar,
+      context.now,
+    );
     return {
       id: "annual_report_made",
       title: {
@@ -193,11 +203,11 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
   },
   async (context) => {
     const unit = context.scope.unit
-      ? await context.prisma.unit.findUnique({
+      ? await context.services.prisma.unit.findUnique({
           where: { id: context.scope.unit.id },
           select: { ppidLevel: true, ppidSuperiorId: true },
         })
-      : await context.prisma.unit.findFirst({
+      : await context.services.prisma.unit.findFirst({
           where: { ppidLevel: "utama" },
           select: { ppidLevel: true, ppidSuperiorId: true },
         });
@@ -228,10 +238,11 @@ export const REQUEST_SERVICE_CHECKS: readonly SelfAssessmentCheck[] = [
 
 /**
  * The checks of the public information list (DIP): published and current with each of its columns,
- * each class present, the excepted list with its consequence tests, service hours and contact
- * published. The DIP is built on another branch; its checks are appended here when it is merged.
+ * each class present, the excepted list with its consequence tests, service hours, contact and
+ * profile published. Each answers from dipCompliance() over the scope's PPID (the whole body's:
+ * the PPID Utama's), so the answers are the DIP's as it stands.
  */
-export const DIP_CHECKS: SelfAssessmentCheck[] = [];
+export const DIP_CHECKS: readonly SelfAssessmentCheck[] = DIP_OBLIGATIONS.map(dipCheck);
 
 export async function selfAssessment(context: AssessmentContext): Promise<Obligation[]> {
   return Promise.all([...REQUEST_SERVICE_CHECKS, ...DIP_CHECKS].map((check) => check(context)));

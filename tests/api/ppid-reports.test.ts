@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateColumn, officeCalendar } from "../../server/ppid/calendar.js";
+import { DIP_OBLIGATIONS, type DipObligationCode, dipCompliance } from "../../server/ppid/dipCompliance.js";
+import { selfAssessment } from "../../server/ppid/selfAssessment.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
+import { dipEntry } from "../helpers/dip.js";
 import { extractPdfText } from "../helpers/pdfText.js";
 import { APPLICANT, download, fileWebRequest, NOTICES, STAFF_REQUEST } from "../helpers/ppid.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
@@ -176,6 +179,85 @@ describe("the self-assessment", () => {
     expect(byId.notices_on_time).toMatchObject({ met: false, fix: { href: "/app/ppid/requests?view=overdue" } });
     expect(byId.ppid_structure.met).toBe(true);
     expect(byId.annual_report_made.met).toBe(false); // last year's report has no prose
+  });
+});
+
+describe("the self-assessment's DIP answers", () => {
+  type Answer = {
+    id: string;
+    met: boolean;
+    finding: { id: string };
+    evidence: { href: string }[];
+    fix?: { href: string };
+  };
+  const isDip = (code: string): code is DipObligationCode => (DIP_OBLIGATIONS as readonly string[]).includes(code);
+  /** The DIP obligations of one section of the self-assessment (the body's when unitId is null). */
+  async function dipAnswers(unitId: string | null): Promise<Record<DipObligationCode, Answer>> {
+    const { sections } = (await utama.get(`/api/ppid/self-assessment?year=${year}`)).body;
+    const section = sections.find((s: { unit: { id: string } | null }) => (s.unit?.id ?? null) === unitId);
+    return Object.fromEntries(
+      (section.obligations as Answer[]).filter((o) => isDip(o.id)).map((o) => [o.id, o]),
+    ) as Record<DipObligationCode, Answer>;
+  }
+
+  it("gives every DIP obligation, each met exactly when dipCompliance finds it met", async () => {
+    const kominfo = (await siar.services.prisma.unit.findUniqueOrThrow({ where: { code: "dinas-kominfo" } })).id;
+    const pupr = (await siar.services.prisma.unit.findUniqueOrThrow({ where: { code: "dinas-pupr" } })).id;
+    for (const [section, ppidUnit] of [
+      [null, kominfo],
+      [pupr, pupr],
+      [kapuasUnit, kapuasUnit],
+    ] as const) {
+      const answers = await dipAnswers(section);
+      expect(Object.keys(answers).sort()).toEqual([...DIP_OBLIGATIONS].sort());
+      const compliance = await dipCompliance(siar.services, { unitId: ppidUnit });
+      for (const { code, met, evidence } of compliance.obligations) {
+        expect(answers[code].met, `${section ?? "body"}: ${code}`).toBe(met);
+        expect(answers[code].evidence.map((e) => e.href)).toEqual(evidence);
+      }
+    }
+  });
+
+  it("changes as the DIP changes: a PPID's first serta-merta entry meets the obligation, withdrawing it unmeets it", async () => {
+    const pupr = (await siar.services.prisma.unit.findUniqueOrThrow({ where: { code: "dinas-pupr" } })).id;
+    const ppidPupr = await signedIn(siar.url, "ppid.pupr@sanggau.demo");
+    const before = await dipAnswers(pupr);
+    expect(before.class_serta_merta).toMatchObject({ met: false, fix: { href: "/app/ppid/dip/new" } });
+    expect(before.class_serta_merta.finding.id).toBe("0 informasi serta-merta di DIP publik.");
+    const published = before.dip_published.finding.id;
+
+    const created = await ppidPupr.post(
+      "/api/dip-items",
+      dipEntry(pupr, { class: "serta_merta", title: "Jembatan Sungai Sekayam ditutup sementara" }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await ppidPupr.post(`/api/dip-items/${created.body.id}/publish`, {})).status).toBe(200);
+    const after = await dipAnswers(pupr);
+    expect(after.class_serta_merta.met).toBe(true);
+    expect(after.class_serta_merta.fix).toBeUndefined();
+    expect(after.class_serta_merta.finding.id).toBe("1 informasi serta-merta di DIP publik.");
+    expect(after.dip_published.finding.id).not.toBe(published);
+
+    const withdrawn = await ppidPupr.post(`/api/dip-items/${created.body.id}/withdraw`, { reason: "Jembatan dibuka" });
+    expect(withdrawn.status).toBe(200);
+    expect((await dipAnswers(pupr)).class_serta_merta.met).toBe(false);
+  });
+
+  it("answers that a unit which is not a PPID has no DIP to assess, with where to fix it", async () => {
+    const context = {
+      services: siar.services,
+      calendar: await officeCalendar(siar.services.prisma),
+      now: new Date(),
+      year,
+    };
+    const desa = await siar.services.prisma.unit.findUniqueOrThrow({ where: { code: "desa-sungai-mawang" } });
+    const answers = await selfAssessment({
+      ...context,
+      scope: { unit: { ...desa, ppidLevel: null }, kind: "unit", where: {}, reportKey: () => "x" },
+    });
+    const dip = answers.filter((answer) => isDip(answer.id));
+    expect(dip).toHaveLength(DIP_OBLIGATIONS.length);
+    for (const answer of dip) expect(answer).toMatchObject({ met: false, fix: { href: "/app/admin/units" } });
   });
 });
 

@@ -72,7 +72,7 @@ export function ppidFigureRoutes(services: Services): Router {
     for (const unit of units)
       if (can(req.actor!, "read", "PpidReport", { unitPath: unit.path }))
         scopes.push(await reportScope(prisma, req.actor!, unit.id));
-    const context = { prisma, calendar, now, year, publicBaseUrl: services.config.publicBaseUrl };
+    const context = { services, calendar, now, year };
     const sections = [];
     for (const scope of scopes.filter((scope) => scope.kind !== "own"))
       sections.push({
