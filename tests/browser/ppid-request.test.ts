@@ -17,10 +17,11 @@ const CONSEQUENCE_TEST =
 
 describe("information request → forward → partial grant → download → objection → answer", () => {
   it("works end to end in the browser", async () => {
-    // The applicant files on the website.
+    // The applicant files on the website, from the PPID's page.
     const applicant = await openPage(suite.browser, suite.siar.url);
     await applicant.goto("/");
-    await applicant.getByRole("link", { name: "Permohonan informasi publik" }).click();
+    await applicant.getByRole("link", { name: "Informasi publik (PPID)" }).click();
+    await applicant.getByRole("link", { name: "Ajukan permohonan informasi" }).click();
     await applicant.getByLabel("Jenis pemohon").selectOption("person");
     await applicant.getByLabel("Nama lengkap (sesuai identitas)").fill("Fransiska Ayu");
     await applicant.getByLabel("Jenis identitas").selectOption("nik");
@@ -47,7 +48,8 @@ describe("information request → forward → partial grant → download → obj
     // The PPID Utama forwards it to the Kapuas PPID.
     const utama = await openPage(suite.browser, suite.siar.url);
     await logInToApp(utama, "ppid@sanggau.demo");
-    await utama.getByTestId("nav-ppid").click();
+    await utama.getByTestId("nav-dip").click();
+    await utama.getByTestId("ppid-requests").click();
     await utama.getByRole("link", { name: number }).click();
     const forward = utama.getByRole("form", { name: "Teruskan (disposisi)" });
     await forward.getByLabel("Teruskan kepada").selectOption({ label: "Kecamatan Kapuas" });
@@ -58,7 +60,8 @@ describe("information request → forward → partial grant → download → obj
     // The Kapuas PPID uploads the contract and its redacted copy, and grants the request in part.
     const pelaksana = await openPage(suite.browser, suite.siar.url);
     await logInToApp(pelaksana, "ppid.kapuas@sanggau.demo");
-    await pelaksana.getByTestId("nav-ppid").click();
+    await pelaksana.getByTestId("nav-dip").click();
+    await pelaksana.getByTestId("ppid-requests").click();
     await pelaksana.getByRole("link", { name: number }).click();
     await pelaksana.getByRole("button", { name: "Tampilkan nomor lengkap" }).click();
     await expect.poll(() => pelaksana.getByTestId("identity-number").innerText()).toBe(NIK);
@@ -113,7 +116,7 @@ describe("information request → forward → partial grant → download → obj
     // The camat, atasan of the Kapuas PPID, answers in writing.
     const atasan = await openPage(suite.browser, suite.siar.url);
     await logInToApp(atasan, "camat.kapuas@sanggau.demo");
-    await atasan.getByTestId("nav-ppid").click();
+    await atasan.getByTestId("nav-dip").click();
     await atasan.getByTestId("ppid-objections").click();
     await atasan.getByRole("link", { name: /^KEB-/ }).first().click();
     const answer = atasan.getByRole("form", { name: "Tanggapi keberatan" });
@@ -146,6 +149,7 @@ describe("information request → forward → partial grant → download → obj
       await page.goto("/app/ppid/reports");
       await page.getByRole("heading", { name: /^Penilaian mandiri/ }).waitFor();
       await page.getByText("Formulir permohonan informasi tersedia daring").first().waitFor();
+      await page.getByText("Daftar informasi yang dikecualikan, dengan uji konsekuensi (Pasal 17)").first().waitFor();
       await page.getByLabel("Kebijakan pelayanan informasi publik").fill("Layanan informasi setiap hari kerja.");
       await page.getByRole("button", { name: "Simpan" }).click();
       await page.getByText("Laporan tersimpan.").waitFor();

@@ -31,6 +31,29 @@ describe("the signed-in navigation", () => {
     });
   });
 
+  const ppidTabs: [string, string, string[]][] = [
+    ["pimpinan@sanggau.demo", "/app/ppid/objections", ["ppid-objections", "ppid-reports"]],
+    ["operator.sungaimawang@sanggau.demo", "/app/ppid/dip", ["dip-list"]],
+    [
+      "ppid.kapuas@sanggau.demo",
+      "/app/ppid/dip",
+      ["dip-list", "ppid-profiles", "ppid-requests", "ppid-objections", "ppid-reports"],
+    ],
+  ];
+
+  it.each(ppidTabs)("opens the PPID section for %s on %s, with only their tabs", async (email, landing, tabs) => {
+    await withPage(async (page) => {
+      await logInToApp(page, email);
+      await page.getByTestId("nav-dip").click();
+      await page.waitForURL((url) => url.pathname === landing);
+      const subNav = page.getByRole("navigation", { name: "Halaman PPID" });
+      const ids = await subNav
+        .getByRole("link")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("data-testid") ?? ""));
+      expect(ids).toEqual(tabs);
+    });
+  });
+
   it("says plainly that channels are simulated in demo mode", async () => {
     await withPage(async (page) => {
       await logInToApp(page, "petugas.kapuas@sanggau.demo");
