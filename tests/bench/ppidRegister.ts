@@ -32,6 +32,8 @@ export async function ppidRegisterBenchmark(): Promise<void> {
       LOG_LEVEL: "silent",
       SIAR_DEMO: "true",
       SIAR_SANDBOX: "false",
+      // The page cache would answer every repeat from memory: time the register's own render and queries.
+      SIAR_PAGE_CACHE_SECONDS: "0",
     }),
   ).catch(async (error: unknown) => {
     await database.drop();
