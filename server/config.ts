@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { DEMO_REGION, REGION_CODE } from "./areas/officialAreas.js";
 import type { SignInLimits } from "./auth/signInThrottle.js";
+import { GRAPH_API_VERSION } from "./channels/graphVersion.js";
 
 /** Raised when the environment does not describe a runnable Siar; start-up prints it and exits. */
 export class ConfigError extends Error {
@@ -130,6 +131,17 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{32}$/i, "expected the 32-character App Secret from Meta's App Dashboard (App settings → Basic)")
     .optional(),
+  META_LOGIN_CONFIG_ID: z
+    .string()
+    .regex(
+      /^\d{5,20}$/,
+      "expected the numeric Configuration ID from Meta's App Dashboard (Facebook Login for Business → Configurations)",
+    )
+    .optional(),
+  META_GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d{2}\.0$/, "expected a Graph API version such as v26.0")
+    .default(GRAPH_API_VERSION),
   META_OAUTH_DIALOG_URL: z.url({ error: "expected an absolute URL such as https://www.facebook.com" }).optional(),
   META_WEBHOOK_VERIFY_TOKEN: z
     .string()
@@ -219,8 +231,11 @@ export type Config = {
    * The platforms' OAuth apps for "connect with Facebook / X"; undefined where not configured
    * (demo mode then uses the sandbox's apps). Without a secret, X is used as a public PKCE client.
    */
+  /** The Graph API version every Facebook and Instagram call uses (META_GRAPH_API_VERSION). */
+  graphApiVersion: string;
   oauth: {
-    meta?: { appId: string; appSecret: string; dialogUrl?: string };
+    /** loginConfigId: the Facebook Login for Business configuration the dialog opens with. */
+    meta?: { appId: string; appSecret: string; loginConfigId: string; dialogUrl?: string };
     x?: { clientId: string; clientSecret?: string };
   };
   /** E-mailed reports: without SMTP nothing is sent and the schedule is off. */
@@ -269,6 +284,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.META_APP_ID === undefined) !== (e.META_APP_SECRET === undefined)) {
     throw new ConfigError([
       e.META_APP_ID ? "META_APP_SECRET: required with META_APP_ID" : "META_APP_ID: required with META_APP_SECRET",
+    ]);
+  }
+  // Facebook Login for Business opens a saved configuration; without config_id the dialog says the app is
+  // not available (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/).
+  if ((e.META_APP_ID === undefined) !== (e.META_LOGIN_CONFIG_ID === undefined)) {
+    throw new ConfigError([
+      e.META_APP_ID
+        ? "META_LOGIN_CONFIG_ID: required with META_APP_ID (Facebook Login for Business → Configurations → the configuration's ID)"
+        : "META_APP_ID: required with META_LOGIN_CONFIG_ID",
     ]);
   }
   if (e.X_CLIENT_SECRET && !e.X_CLIENT_ID) throw new ConfigError(["X_CLIENT_ID: required with X_CLIENT_SECRET"]);
@@ -324,12 +348,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
     pageCache: { ttlSeconds: e.SIAR_PAGE_CACHE_SECONDS, maxBytes: e.SIAR_PAGE_CACHE_MB * 1024 * 1024 },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
+    graphApiVersion: e.META_GRAPH_API_VERSION,
     logLevel: e.LOG_LEVEL,
     oauth: {
       meta: e.META_APP_ID
         ? {
             appId: e.META_APP_ID,
             appSecret: e.META_APP_SECRET!,
+            loginConfigId: e.META_LOGIN_CONFIG_ID!,
             dialogUrl: e.META_OAUTH_DIALOG_URL?.replace(/\/$/, ""),
           }
         : undefined,

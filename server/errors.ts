@@ -62,6 +62,11 @@ const catalogue = {
     id: "Email ini sudah dipakai pengguna lain.",
     en: "This e-mail address is already in use.",
   },
+  push_desa_mismatch: {
+    status: 403,
+    id: "Kode desa yang dikirim OpenSID bukan kode desa pemilik token ini. Periksa kode desa di OpenSID atau minta admin menerbitkan token untuk desa yang benar.",
+    en: "The desa code OpenSID sent is not the code of the desa this token belongs to. Check the desa code in OpenSID or ask an admin for a token for the right desa.",
+  },
   unit_code_taken: { status: 409, id: "Kode unit ini sudah dipakai.", en: "This unit code is already in use." },
   invalid_unit_parent: {
     status: 400,
@@ -168,6 +173,16 @@ const catalogue = {
     status: 400,
     id: "Kanal yang dipilih tidak tersedia untuk unit ini atau sedang tidak terhubung.",
     en: "A chosen channel is not available to this unit or is not connected.",
+  },
+  https_required: {
+    status: 400,
+    id: "Alamat situs harus memakai https://: kata sandi aplikasi WordPress hanya berlaku lewat HTTPS, dan tanpa HTTPS kata sandi itu terkirim terbuka.",
+    en: "The site address must use https://: WordPress application passwords work only over HTTPS, and without it the password travels in the clear.",
+  },
+  webhooks_not_configured: {
+    status: 409,
+    id: "Webhook Meta belum diatur: isi META_APP_ID, META_APP_SECRET dan META_WEBHOOK_VERIFY_TOKEN.",
+    en: "Meta webhooks are not set up: set META_APP_ID, META_APP_SECRET and META_WEBHOOK_VERIFY_TOKEN.",
   },
   channel_already_connected: {
     status: 409,

@@ -132,6 +132,14 @@ export async function startSiar(
   const realMediaChannels = await services.prisma.channel.count({
     where: { simulated: false, kind: { in: ["instagram", "facebook"] } },
   });
+  // Meta calls webhooks and fetches media only over HTTPS with a valid certificate (never self-signed).
+  const realPlatforms = realMediaChannels > 0 || config.oauth.meta !== undefined || config.oauth.x !== undefined;
+  if (config.publicBaseUrl.startsWith("http://") && (realPlatforms || config.publicBaseUrlGiven)) {
+    logger.warn(
+      { publicBaseUrl: config.publicBaseUrl },
+      "PUBLIC_BASE_URL is http://: Meta sends webhooks and fetches images only over HTTPS with a valid certificate; put Siar behind a TLS reverse proxy (see the README) and set PUBLIC_BASE_URL to its https address",
+    );
+  }
   if (realMediaChannels > 0 && unreachableFromInternet(config.publicBaseUrl)) {
     logger.warn(
       { publicBaseUrl: config.publicBaseUrl },

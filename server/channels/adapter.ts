@@ -1,4 +1,5 @@
 import type { ChannelKind } from "../db/generated/enums.js";
+import type { PlatformCharge } from "./xBilling.js";
 
 /** What an adapter needs to reach one connected account: where, as whom. */
 export type ChannelTarget = {
@@ -29,12 +30,21 @@ export type OutgoingPost = {
   title: string;
   text: string;
   link: string | null;
+  /** X: the text of a reply carrying the link, when the composer put the link in a reply; else null. */
+  linkReply?: string | null;
   media: OutgoingMedia[];
   /** The announcement's page on Siar's public website. */
   websiteUrl: string;
 };
 
-export type RemotePost = { remoteId: string; remoteUrl: string | null };
+export type RemotePost = {
+  remoteId: string;
+  remoteUrl: string | null;
+  /** What the platform bills for having made it (X). */
+  charges?: PlatformCharge[];
+  /** Something that went wrong after the post was made (X: the reply carrying the link), for the log. */
+  warning?: string;
+};
 
 /** The last call of a publish, made ready ahead of time: nothing is public until it runs. */
 export type FinalPublishStep = () => Promise<RemotePost>;
@@ -124,8 +134,10 @@ export type EngagementBatch = {
   counts: Map<string, EngagementCounts>;
   /** Posts whose reading failed (deleted on the platform, token revoked, rate limited...), with why. */
   failures: Map<string, ChannelError>;
-  /** Requests made, per endpoint as the platform documents it (X bills per request). */
+  /** Requests made, per endpoint as the platform documents it. */
   requests: { endpoint: string; count: number }[];
+  /** What the platform bills for what it returned (X). */
+  charges?: PlatformCharge[];
 };
 
 /** Where a citizen's message came from, as the inbox files it. */
@@ -162,8 +174,10 @@ export type IncomingBatch = {
   messages: IncomingMessage[];
   /** Where the next fetch starts; the same cursor again when this fetch was cut short. */
   cursor: string | null;
-  /** Requests made, per endpoint as the platform documents it (X bills per request). */
+  /** Requests made, per endpoint as the platform documents it. */
   requests: { endpoint: string; count: number }[];
+  /** What the platform bills for what it returned (X). */
+  charges?: PlatformCharge[];
   /** The platform's rate limit is used up until then: do not fetch again before. */
   retryAt?: Date;
 };

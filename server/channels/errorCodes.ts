@@ -15,3 +15,6 @@ export const WORDPRESS_ACCOUNT_CODES: ReadonlySet<string> = new Set([
   "rest_cannot_delete",
   "rest_forbidden",
 ]);
+
+/** Graph's permission errors: 10 (API Permission Denied) and 200–299 (API Permission), https://developers.facebook.com/docs/graph-api/guides/error-handling */
+export const isGraphPermissionError = (code: number) => code === 10 || (code >= 200 && code <= 299);

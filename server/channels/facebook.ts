@@ -16,7 +16,7 @@ import {
 } from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { normaliseWhitespace, type Platform } from "./http.js";
-import { lifetimeInsights, readEachPost } from "./engagement.js";
+import { anyMetricAvailable, lifetimeInsights, readEachPost } from "./engagement.js";
 import { incomingMessage, nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of a Facebook channel: a Page access token (never expires once long-lived). */
@@ -49,8 +49,11 @@ const VIDEO_INSIGHTS_ENDPOINT = "GET /{video-id}/video_insights";
  * /object/comments (summary total_count) and /post (shares, absent when nobody shared).
  */
 const ENGAGEMENT_FIELDS = "reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count),shares";
-/** Views of a post: its impressions (the unique variant was retired in June 2025). */
-const VIEWS_METRIC = "post_impressions";
+/**
+ * Views of a post: post_media_view, which replaced post_impressions when Meta withdrew impressions
+ * on 15 November 2025 (https://developers.facebook.com/documentation/pages-api/changelog/).
+ */
+const VIEWS_METRIC = "post_media_view";
 type Summary = { summary?: { total_count?: number } };
 type PostEngagement = { reactions?: Summary; comments?: Summary; shares?: { count?: number } };
 /** A Video has reactions and comments like a post, but no shares field (its sharedposts edge lists them one by one). */
@@ -168,9 +171,10 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Cha
         if (isVideoId(postId)) return videoEngagement(graph, postId, tally);
         if (!tally.take(POST_ENDPOINT)) return null;
         const post = await graph.get<PostEngagement>(postId, { fields: ENGAGEMENT_FIELDS });
-        const insights = tally.take(INSIGHTS_ENDPOINT)
-          ? await lifetimeInsights(graph, postId, [VIEWS_METRIC])
-          : new Map<string, number>();
+        const insights =
+          anyMetricAvailable([VIEWS_METRIC]) && tally.take(INSIGHTS_ENDPOINT)
+            ? await lifetimeInsights(graph, postId, [VIEWS_METRIC])
+            : new Map<string, number>();
         return {
           reactions: post.reactions?.summary?.total_count ?? 0,
           comments: post.comments?.summary?.total_count ?? 0,
@@ -224,9 +228,10 @@ async function videoEngagement(
 ): Promise<EngagementCounts | null> {
   if (!tally.take(VIDEO_ENDPOINT)) return null;
   const video = await graph.get<PostEngagement>(videoId, { fields: VIDEO_ENGAGEMENT_FIELDS });
-  const insights = tally.take(VIDEO_INSIGHTS_ENDPOINT)
-    ? await lifetimeInsights(graph, videoId, [VIDEO_VIEWS_METRIC], "video_insights")
-    : new Map<string, number>();
+  const insights =
+    anyMetricAvailable([VIDEO_VIEWS_METRIC]) && tally.take(VIDEO_INSIGHTS_ENDPOINT)
+      ? await lifetimeInsights(graph, videoId, [VIDEO_VIEWS_METRIC], "video_insights")
+      : new Map<string, number>();
   return {
     reactions: video.reactions?.summary?.total_count ?? 0,
     comments: video.comments?.summary?.total_count ?? 0,

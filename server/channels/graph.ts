@@ -1,6 +1,7 @@
 /** Graph API client shared by the Facebook and Instagram adapters: plain fetch, no Meta SDK. */
 import { ChannelError, type ChannelTarget } from "./adapter.js";
 import { isGraphThrottling } from "./errorCodes.js";
+import { GRAPH_API_VERSION } from "./graphVersion.js";
 import {
   DEFAULT_TIMEOUT_MS,
   minutesFromNow,
@@ -11,11 +12,14 @@ import {
   sendRequest,
 } from "./http.js";
 
-/** Non-secret settings of a Graph channel; both default to Meta's production values. */
+/**
+ * Non-secret settings of a Graph channel: where Graph is (Meta's, or the sandbox) and the version
+ * to call, which targetOf fills from META_GRAPH_API_VERSION.
+ */
 export type GraphSettings = { baseUrl?: string; apiVersion?: string };
 
 export const GRAPH_BASE_URL = "https://graph.facebook.com";
-export const GRAPH_API_VERSION = "v23.0";
+export { GRAPH_API_VERSION };
 
 /** How far reconciliation and listing go back through paged results before giving up. */
 const MAX_PAGES = 10;
@@ -132,6 +136,8 @@ export function graphFailure(platform: Platform, response: PlatformResponse): Ch
   const message = `${platform.label}: ${error?.error_user_msg || error?.message || `HTTP ${response.status}`}`;
   const codeText = `graph:${code ?? response.status}`;
   if (code === 190) return new ChannelError("reconnect", codeText, message);
+  const pageRequirement = unmetPageRequirement(error);
+  if (pageRequirement) return new ChannelError("permanent", pageRequirement, message);
   if (code !== undefined && isGraphThrottling(code)) {
     return new ChannelError(
       "transient",
@@ -145,6 +151,22 @@ export function graphFailure(platform: Platform, response: PlatformResponse): Ch
     return new ChannelError("transient", codeText, message, retryAt, { outcomeUnknown: response.status >= 500 });
   }
   return new ChannelError("permanent", codeText, message);
+}
+
+/**
+ * A Page's demand on the person whose token publishes, which no retry fixes: Page Publishing
+ * Authorization (completed in the Page's settings) and two-factor authentication (turned on for
+ * that person). https://developers.facebook.com/docs/instagram-platform/content-publishing ("Limitations")
+ * names both; code 415 is "Two factor authentication required"
+ * (https://developers.facebook.com/documentation/ads-commerce/marketing-api/reference/business/owned_pages);
+ * PPA has come as subcode 1404078 or in the words of the message.
+ */
+function unmetPageRequirement(error: GraphErrorFields | undefined): string | undefined {
+  if (!error) return undefined;
+  const words = `${error.message ?? ""} ${error.error_user_msg ?? ""}`;
+  if (error.error_subcode === 1404078 || /publishing authori[sz]ation/i.test(words)) return "graph:ppa_required";
+  if (error.code === 415 || /two[- ]factor authentication/i.test(words)) return "graph:two_factor_required";
+  return undefined;
 }
 
 /** X-Business-Use-Case-Usage: {"<id>": [{"estimated_time_to_regain_access": minutes, ...}]}. */

@@ -13,7 +13,7 @@ import {
 } from "./adapter.js";
 import { GraphClient, graphDate, type GraphSettings } from "./graph.js";
 import { minutesFromNow, normaliseWhitespace, type Platform } from "./http.js";
-import { lifetimeInsights, readEachPost } from "./engagement.js";
+import { anyMetricAvailable, lifetimeInsights, readEachPost } from "./engagement.js";
 import { incomingMessage, nextTimeCursor, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
 
 /** Credentials of an Instagram channel: the Page access token of the Facebook Page linked to it. */
@@ -179,9 +179,10 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): C
       return readEachPost(remoteIds, context, async (mediaId, tally) => {
         if (!tally.take(MEDIA_ENDPOINT)) return null;
         const media = await graph.get<MediaEngagement>(mediaId, { fields: "like_count,comments_count" });
-        const insights = tally.take(INSIGHTS_ENDPOINT)
-          ? await lifetimeInsights(graph, mediaId, ENGAGEMENT_METRICS)
-          : new Map<string, number>();
+        const insights =
+          anyMetricAvailable(ENGAGEMENT_METRICS) && tally.take(INSIGHTS_ENDPOINT)
+            ? await lifetimeInsights(graph, mediaId, ENGAGEMENT_METRICS)
+            : new Map<string, number>();
         return {
           reactions: media.like_count ?? 0,
           comments: media.comments_count ?? 0,

@@ -118,10 +118,15 @@ export type DraftMedia = {
   height: number | null;
 };
 
+/** Where a post's link goes on X (see the Post model): X bills a post with a URL many times a plain one. */
+export type XLinkPlacement = "in_post" | "reply" | "omit";
+
 export type Draft = {
   title: string;
   body: string;
   link: string | null;
+  /** X only; in the post when absent. */
+  xLinkPlacement?: XLinkPlacement;
   hashtags: string[];
   media: DraftMedia[];
   /** Per-channel replacement of the body. */
@@ -152,11 +157,12 @@ export function normaliseHashtag(tag: string): string {
 
 /**
  * The text a channel carries: the body (or its override), then the link where the platform
- * does not take it separately, then the hashtags. Facebook and WordPress get the link as a field.
+ * does not take it separately, then the hashtags. Facebook and WordPress get the link as a field;
+ * on X it goes in the text only when the composer left it there.
  */
 export function renderText(
   channel: PublishingChannel,
-  draft: Pick<Draft, "body" | "link" | "hashtags" | "overrides">,
+  draft: Pick<Draft, "body" | "link" | "hashtags" | "overrides" | "xLinkPlacement">,
 ): string {
   const body = (draft.overrides[channel] ?? draft.body).trim();
   const tags = draft.hashtags
@@ -164,7 +170,7 @@ export function renderText(
     .filter(Boolean)
     .map((tag) => `#${tag}`);
   const parts = [body];
-  const linkInText = channel === "x" || channel === "instagram";
+  const linkInText = channel === "instagram" || (channel === "x" && (draft.xLinkPlacement ?? "in_post") === "in_post");
   if (linkInText && draft.link && !body.includes(draft.link)) parts.push(draft.link);
   const tagLine = tags.filter((tag) => !body.includes(tag)).join(" ");
   if (tagLine) parts.push(tagLine);

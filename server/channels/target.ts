@@ -1,16 +1,29 @@
 import type { Channel } from "../db/generated/client.js";
+import type { ChannelKind } from "../db/generated/enums.js";
 import type { Services } from "../services.js";
 import type { ChannelTarget } from "./adapter.js";
 
+const GRAPH_KINDS: ReadonlySet<ChannelKind> = new Set(["facebook", "instagram"]);
+
+/** A channel's stored settings with what configuration decides for every channel of its kind (the Graph API version). */
+export function settingsFor(
+  services: Pick<Services, "config">,
+  kind: ChannelKind,
+  settings: unknown,
+): Record<string, string> {
+  const stored = (settings ?? {}) as Record<string, string>;
+  return GRAPH_KINDS.has(kind) ? { ...stored, apiVersion: services.config.graphApiVersion } : stored;
+}
+
 /** What an adapter needs, with the credentials decrypted; only the publishing path calls this. */
 export function targetOf(
-  services: Pick<Services, "secretBox">,
+  services: Pick<Services, "secretBox" | "config">,
   channel: Pick<Channel, "kind" | "externalId" | "settings" | "credentials">,
 ): ChannelTarget {
   return {
     kind: channel.kind,
     externalId: channel.externalId,
-    settings: (channel.settings ?? {}) as Record<string, string>,
+    settings: settingsFor(services, channel.kind, channel.settings),
     credentials: channel.credentials
       ? (JSON.parse(services.secretBox.open(channel.credentials)) as Record<string, string>)
       : {},

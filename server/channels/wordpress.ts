@@ -146,7 +146,30 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
 }
 
 function siteUrl(target: ChannelTarget): string {
-  return requiredField(WORDPRESS, target.settings, "baseUrl").replace(/\/$/, "");
+  const url = requiredField(WORDPRESS, target.settings, "baseUrl").replace(/\/$/, "");
+  if (!isSafeSiteAddress(url))
+    throw new ChannelError(
+      "permanent",
+      "wordpress:https_required",
+      "WordPress: the site address must use https (application passwords travel with every request)",
+    );
+  return url;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Application passwords are sent with every request and WordPress offers them only over HTTPS
+ * (https://make.wordpress.org/core/2020/11/05/application-passwords-integration-guide/): a site is
+ * reached over https, or over http on this machine only (the local sandbox, tests).
+ */
+export function isSafeSiteAddress(address: string): boolean {
+  try {
+    const url = new URL(address);
+    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
+  } catch {
+    return false;
+  }
 }
 
 const escapeHtml = (text: string) =>

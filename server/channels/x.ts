@@ -26,6 +26,7 @@ import {
   type FinalPublishStep,
   type IncomingMessage,
   type OutgoingPost,
+  type RemotePost,
 } from "./adapter.js";
 import {
   DEFAULT_TIMEOUT_MS,
@@ -36,6 +37,7 @@ import {
   requiredField,
 } from "./http.js";
 import { incomingMessage, RequestTally, unsupportedReply, unsupportedStream } from "./incoming.js";
+import { type PlatformCharge, postCreateCharge } from "./xBilling.js";
 
 /** Credentials of an X channel: OAuth 1.0a user keys, or an OAuth 2.0 user-context token. */
 export type XCredentials =
@@ -98,8 +100,30 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
           ...(mediaIds.length ? { media: { media_ids: mediaIds as MediaIds } } : {}),
         }),
       );
-      return { remoteId: created.data.id, remoteUrl: postUrl(target, created.data.id) };
+      const remote = {
+        remoteId: created.data.id,
+        remoteUrl: postUrl(target, created.data.id),
+        charges: [postCreateCharge(post.text)],
+      };
+      return post.linkReply ? withLinkReply(client, remote, post.linkReply) : remote;
     };
+  }
+
+  /**
+   * The link chosen to go in a reply to the post (a post with a URL all the same, but the post
+   * itself stays plain). The post is out already: a failed reply is a warning, not a failure.
+   */
+  async function withLinkReply(
+    client: TwitterApi,
+    remote: RemotePost & { charges: PlatformCharge[] },
+    text: string,
+  ): Promise<RemotePost> {
+    try {
+      await call(() => client.v2.reply(text, remote.remoteId));
+      return { ...remote, charges: [...remote.charges, postCreateCharge(text)] };
+    } catch (error) {
+      return { ...remote, warning: `X: the reply with the link was not posted (${(error as Error).message})` };
+    }
   }
 
   return {
@@ -138,11 +162,13 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
       const client = clientFor(target);
       const tally = new RequestTally(context.maxRequests);
       const batch: EngagementBatch = { counts: new Map(), failures: new Map(), requests: [] };
+      const charged: string[] = [];
       for (let start = 0; start < remoteIds.length && tally.take(POST_LOOKUP_ENDPOINT); start += MAX_LOOKUP_IDS) {
         const ids = remoteIds.slice(start, start + MAX_LOOKUP_IDS);
         try {
           const found = await call(() => client.v2.tweets(ids, { "tweet.fields": ["public_metrics"] }));
           for (const tweet of found.data ?? []) batch.counts.set(tweet.id, engagementOf(tweet));
+          charged.push(...(found.data ?? []).map((tweet) => tweet.id));
           // Deleted or protected posts come back as partial errors beside the others.
           for (const error of found.errors ?? []) {
             if (error.resource_id)
@@ -158,6 +184,7 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
         }
       }
       batch.requests = tally.requests;
+      batch.charges = [{ item: "x.post_read", resourceIds: charged }];
       return batch;
     },
 
@@ -204,15 +231,37 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
         .filter((tweet) => tweet.author_id !== target.externalId)
         .map((tweet) => incomingMention(tweet, timeline.includes));
       // Mentions left unread by the page bound or the budget are skipped, not re-read (and billed) on every poll.
-      return { messages, cursor: newest ?? cursor, requests: tally.requests, ...(retryAt ? { retryAt } : {}) };
+      return {
+        messages,
+        cursor: newest ?? cursor,
+        requests: tally.requests,
+        charges: mentionCharges(timeline),
+        ...(retryAt ? { retryAt } : {}),
+      };
     },
 
     async reply(target, to, text) {
       if (to.source !== "x_mention") throw unsupportedReply(X, to.source);
       const created = await call(() => clientFor(target).v2.reply(text, to.platformId));
-      return { remoteId: created.data.id, remoteUrl: postUrl(target, created.data.id) };
+      return {
+        remoteId: created.data.id,
+        remoteUrl: postUrl(target, created.data.id),
+        charges: [postCreateCharge(text)],
+      };
     },
   };
+}
+
+/**
+ * The mentions read are Owned Reads (the account's own mention timeline), their authors user
+ * reads, and the posts they reply to or quote (included) post reads.
+ */
+function mentionCharges(timeline: TweetUserMentionTimelineV2Paginator): PlatformCharge[] {
+  return [
+    { item: "x.owned_read", resourceIds: timeline.tweets.map((tweet) => tweet.id) },
+    { item: "x.user_read", resourceIds: timeline.includes.users.map((user) => user.id) },
+    { item: "x.post_read", resourceIds: timeline.includes.tweets.map((tweet) => tweet.id) },
+  ];
 }
 
 const isRateLimited = (error: unknown): error is ChannelError & { retryAt: Date } =>

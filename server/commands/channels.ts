@@ -1,6 +1,9 @@
 import { recordAudit, type Origin } from "../audit/record.js";
 import { ChannelError, type ChannelTarget } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
+import { syncMetaConnection } from "../channels/metaConnection.js";
+import { settingsFor } from "../channels/target.js";
+import { isSafeSiteAddress } from "../channels/wordpress.js";
 import type { Channel } from "../db/generated/client.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -18,9 +21,12 @@ export type ChannelInput = {
   simulated?: boolean;
 };
 
-async function verified(target: ChannelTarget) {
+async function verified(services: Services, target: ChannelTarget) {
   try {
-    return await adapterFor(target.kind).verify(target);
+    return await adapterFor(target.kind).verify({
+      ...target,
+      settings: settingsFor(services, target.kind, target.settings),
+    });
   } catch (error) {
     if (error instanceof ChannelError)
       throw new AppError("channel_verification_failed", { reason: error.message, code: error.code });
@@ -29,19 +35,27 @@ async function verified(target: ChannelTarget) {
 }
 
 /** Connects an account after the platform has confirmed the credentials; they are stored sealed. */
+/** A WordPress site is reached over https (see isSafeSiteAddress); refused before anything is sent to it. */
+function assertSafeAddress(kind: ChannelKind, settings: Record<string, string>): void {
+  if (kind === "wordpress" && settings.baseUrl !== undefined && !isSafeSiteAddress(settings.baseUrl))
+    throw new AppError("https_required", { field: "baseUrl" });
+}
+
 export async function connectChannel(
   services: Services,
   { origin, channel: input }: { origin: Origin; channel: ChannelInput },
 ): Promise<Channel> {
   const settings = input.settings ?? {};
-  const account = await verified({
+  assertSafeAddress(input.kind, settings);
+  const account = await verified(services, {
     kind: input.kind,
     externalId: input.externalId ?? "",
     settings,
     credentials: input.credentials,
   });
+  let channel: Channel;
   try {
-    return await services.prisma.$transaction(async (tx) => {
+    channel = await services.prisma.$transaction(async (tx) => {
       const channel = await tx.channel.create({
         data: {
           unitId: input.unitId,
@@ -73,6 +87,9 @@ export async function connectChannel(
     if (isUniqueViolation(error)) throw new AppError("channel_already_connected", { field: "externalId" });
     throw error;
   }
+  // Subscribing the Page and reading the permissions talk to Meta: after the commit, and a refusal is recorded, not thrown.
+  await syncMetaConnection(services, origin, channel, "subscribed");
+  return channel;
 }
 
 export type ChannelChanges = {
@@ -81,6 +98,8 @@ export type ChannelChanges = {
   settings?: Record<string, string>;
   status?: "connected" | "disabled";
   monthlyRequestBudget?: number | null;
+  /** US cents. */
+  monthlySpendBudgetCents?: number | null;
 };
 
 /** Renames, disables/enables, or reconnects with new credentials (verified first). */
@@ -91,10 +110,16 @@ export async function updateChannel(
   const channel = await services.prisma.channel.findUnique({ where: { id } });
   if (!channel) throw new AppError("not_found");
   const settings = input.settings ?? (channel.settings as Record<string, string>);
+  if (input.settings) assertSafeAddress(channel.kind, settings);
   const reconnecting = input.credentials !== undefined;
   if (reconnecting)
-    await verified({ kind: channel.kind, externalId: channel.externalId, settings, credentials: input.credentials! });
-  return services.prisma.$transaction(async (tx) => {
+    await verified(services, {
+      kind: channel.kind,
+      externalId: channel.externalId,
+      settings,
+      credentials: input.credentials!,
+    });
+  const updated = await services.prisma.$transaction(async (tx) => {
     const status = reconnecting ? "connected" : (input.status ?? channel.status);
     const updated = await tx.channel.update({
       where: { id },
@@ -106,10 +131,14 @@ export async function updateChannel(
         statusReason: status === channel.status && !reconnecting ? channel.statusReason : null,
         statusChangedAt: status === channel.status ? undefined : new Date(),
         monthlyRequestBudget: input.monthlyRequestBudget,
+        monthlySpendBudgetCents: input.monthlySpendBudgetCents,
       },
     });
-    const budgetChanged =
+    const requestBudgetChanged =
       input.monthlyRequestBudget !== undefined && input.monthlyRequestBudget !== channel.monthlyRequestBudget;
+    const spendBudgetChanged =
+      input.monthlySpendBudgetCents !== undefined && input.monthlySpendBudgetCents !== channel.monthlySpendBudgetCents;
+    const budgetChanged = requestBudgetChanged || spendBudgetChanged;
     // Polls stopped for a used-up budget look again at once under the new one.
     if (budgetChanged)
       await tx.channelPoll.updateMany({
@@ -125,13 +154,20 @@ export async function updateChannel(
         name: input.name,
         status: status !== channel.status ? { from: channel.status, to: status } : undefined,
         settings: input.settings,
-        monthlyRequestBudget: budgetChanged
+        monthlyRequestBudget: requestBudgetChanged
           ? { from: channel.monthlyRequestBudget, to: input.monthlyRequestBudget }
+          : undefined,
+        monthlySpendBudgetCents: spendBudgetChanged
+          ? { from: channel.monthlySpendBudgetCents, to: input.monthlySpendBudgetCents }
           : undefined,
       },
     });
     return updated;
   });
+  // Back in use: its Page is subscribed again; disabled: the Page stops sending its webhooks.
+  if (updated.status !== channel.status || reconnecting)
+    await syncMetaConnection(services, origin, updated, updated.status === "disabled" ? "unsubscribed" : "subscribed");
+  return updated;
 }
 
 /**

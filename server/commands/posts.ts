@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { changedFields, recordAudit, type Origin, type ActingOrigin } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
-import { validateForChannel, type Draft, type PublishingChannel } from "../channels/rules.js";
+import { validateForChannel, type Draft, type PublishingChannel, type XLinkPlacement } from "../channels/rules.js";
 import type { Prisma } from "../db/client.js";
 import type { PostStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -13,6 +13,8 @@ export type PostInput = {
   title: string;
   body: string;
   link?: string | null;
+  /** Where the link goes on X; in the post when absent. */
+  xLinkPlacement?: XLinkPlacement;
   hashtags?: string[];
   mediaIds?: string[];
   channelIds: string[];
@@ -80,6 +82,7 @@ export function assertChannelRules(post: PostWithRelations, locale: "id" | "en" 
     title: post.title,
     body: post.body,
     link: post.link,
+    xLinkPlacement: post.xLinkPlacement,
     hashtags: post.hashtags,
     media: post.media.map(({ media }) => ({
       kind: media.kind,
@@ -190,6 +193,7 @@ export async function createPost(
         title: input.title,
         body: input.body,
         link: input.link ?? null,
+        xLinkPlacement: input.xLinkPlacement,
         hashtags: input.hashtags ?? [],
         slug: slugFor(input.title),
         scheduledAt: input.scheduledAt ?? null,
@@ -204,6 +208,7 @@ export async function createPost(
     assertChannelRules(await loadPost(tx, post.id), origin.actor.locale);
     await auditPost(tx, origin, post, "create", {
       title: post.title,
+      xLinkPlacement: post.xLinkPlacement,
       channelIds: input.channelIds,
       scheduledAt: post.scheduledAt,
       siteUnitId: post.siteUnitId,
@@ -227,6 +232,7 @@ export async function updatePost(
         title: input.title,
         body: input.body,
         link: input.link,
+        xLinkPlacement: input.xLinkPlacement,
         hashtags: input.hashtags,
         scheduledAt: input.scheduledAt,
         siteUnitId: input.siteUnitId,
@@ -235,14 +241,15 @@ export async function updatePost(
     });
     await writeMediaAndDeliveries(tx, id, before.unit.path, origin.actor, before.unitId, input);
     assertChannelRules(await loadPost(tx, id), origin.actor.locale);
-    const { title, body, link, hashtags, scheduledAt, siteUnitId, sertaMerta } = before;
+    const { title, body, link, xLinkPlacement, hashtags, scheduledAt, siteUnitId, sertaMerta } = before;
     await auditPost(tx, origin, before, "update", {
       ...changedFields(
-        { title, body, link, hashtags, scheduledAt, siteUnitId, sertaMerta },
+        { title, body, link, xLinkPlacement, hashtags, scheduledAt, siteUnitId, sertaMerta },
         {
           title: input.title,
           body: input.body,
           link: input.link,
+          xLinkPlacement: input.xLinkPlacement,
           hashtags: input.hashtags,
           scheduledAt: input.scheduledAt,
           siteUnitId: input.siteUnitId,

@@ -101,6 +101,7 @@ export async function updateUnit(
       if (Object.keys(changes).length === 0) return unit;
 
       let path = unit.path;
+      let slug = unit.slug;
       if ("parentId" in changes) {
         const parent = await loadParent(tx, unit.type, input.parentId ?? null);
         if (parent?.path.startsWith(unit.path)) throw new AppError("unit_cycle", { field: "parentId" });
@@ -108,6 +109,9 @@ export async function updateUnit(
         // Move the whole subtree: every descendant's path starts with the old path.
         await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path} || substring("path" from ${unit.path.length + 1}::int)
                               WHERE "path" LIKE ${`${unit.path}%`} AND "id" <> ${unit.id}::uuid`;
+        // Its site's address stays unique among its new siblings ("sungai-mawang-2" beside another).
+        if (unit.slug) slug = await uniqueSlug(tx, parent?.id ?? null, unit.slug, unit.id);
+        if (slug !== unit.slug) changes.slug = { from: unit.slug, to: slug };
       }
       await checkPpidChanges(tx, unit.id, input);
       if (input.active === false) {
@@ -125,6 +129,7 @@ export async function updateUnit(
           ppidLevel: input.ppidLevel,
           ppidSuperiorId: input.ppidSuperiorId,
           path,
+          slug,
         },
       });
       const action =

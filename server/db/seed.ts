@@ -3,6 +3,7 @@ import { recordAudit, type Origin } from "../audit/record.js";
 import { importAreas } from "../commands/areaImport.js";
 import { createUnit } from "../commands/units.js";
 import { createUser } from "../commands/users.js";
+import { syncMetaConnection } from "../channels/metaConnection.js";
 import type { Sandbox } from "../sandbox/index.js";
 import { seedDemoSites } from "../sites/demo.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
@@ -292,7 +293,7 @@ export async function connectSimulatedChannels(services: Services, sandbox: Sand
   const root = await services.prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" } });
   if (!root) return;
   const { graph, x, wordpress } = sandbox.credentials;
-  const graphSettings = { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion };
+  const graphSettings = { baseUrl: graph.baseUrl };
   const channels: {
     kind: ChannelKind;
     name: string;
@@ -338,29 +339,45 @@ export async function connectSimulatedChannels(services: Services, sandbox: Sand
     const sealed = services.secretBox.seal(JSON.stringify(channel.credentials));
     const key = { unitId_kind_externalId: { unitId: root.id, kind: channel.kind, externalId: channel.externalId } };
     const existing = await services.prisma.channel.findUnique({ where: key });
-    if (existing) {
-      await services.prisma.channel.update({ where: key, data: { settings: channel.settings, credentials: sealed } });
-      continue;
-    }
-    await services.prisma.$transaction(async (tx) => {
-      const created = await tx.channel.create({
-        data: {
-          unitId: root.id,
-          kind: channel.kind,
-          name: channel.name,
-          externalId: channel.externalId,
-          credentials: sealed,
-          settings: channel.settings,
-          simulated: true,
-        },
-      });
-      await recordAudit(tx, SEED_ORIGIN, {
-        action: "channel.connect",
-        targetType: "Channel",
-        targetId: created.id,
-        unitId: root.id,
-        changes: { kind: channel.kind, name: channel.name, simulated: true },
-      });
-    });
+    const stored = existing
+      ? await services.prisma.channel.update({ where: key, data: { settings: channel.settings, credentials: sealed } })
+      : await createSimulatedChannel(services, root.id, channel, sealed);
+    // A fresh sandbox knows no subscriptions: the Page is subscribed as when an admin connects it.
+    if (stored.status === "connected") await syncMetaConnection(services, SEED_ORIGIN, stored, "subscribed");
   }
+}
+
+async function createSimulatedChannel(
+  services: Services,
+  unitId: string,
+  channel: {
+    kind: ChannelKind;
+    name: string;
+    externalId: string;
+    credentials: unknown;
+    settings: Record<string, string>;
+  },
+  sealed: string,
+) {
+  return services.prisma.$transaction(async (tx) => {
+    const created = await tx.channel.create({
+      data: {
+        unitId,
+        kind: channel.kind,
+        name: channel.name,
+        externalId: channel.externalId,
+        credentials: sealed,
+        settings: channel.settings,
+        simulated: true,
+      },
+    });
+    await recordAudit(tx, SEED_ORIGIN, {
+      action: "channel.connect",
+      targetType: "Channel",
+      targetId: created.id,
+      unitId,
+      changes: { kind: channel.kind, name: channel.name, simulated: true },
+    });
+    return created;
+  });
 }

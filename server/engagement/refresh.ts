@@ -7,9 +7,15 @@ import { ChannelError, type EngagementBatch } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
+import { withdrawnInsightsMetrics } from "../channels/engagement.js";
 import type { Channel } from "../db/generated/client.js";
 import { ENGAGEMENT_REFRESH_LOCK_KEY, ifAdvisoryLockFree } from "../db/locks.js";
-import { recordPlatformRequests, requestBudgetLeft } from "../inbox/polling.js";
+import {
+  recordPlatformCharges,
+  recordPlatformRequests,
+  requestBudgetLeft,
+  spendState,
+} from "../channels/platformUsage.js";
 import type { Services } from "../services.js";
 
 const DAY_MS = 86_400_000;
@@ -32,6 +38,9 @@ export class EngagementRefresher {
     return ifAdvisoryLockFree(this.services.db, ENGAGEMENT_REFRESH_LOCK_KEY, () => this.refreshChannels(now));
   }
 
+  /** Withdrawn metrics already reported in the log by this process. */
+  private readonly reportedWithdrawals = new Set<string>();
+
   private async refreshChannels(now: Date): Promise<EngagementRefreshResult> {
     const channels = await this.services.prisma.channel.findMany({
       where: { status: "connected" },
@@ -47,6 +56,7 @@ export class EngagementRefresher {
         this.services.logger.error({ err: error, channelId: channel.id }, "engagement refresh of a channel failed");
       }
     }
+    this.reportWithdrawnMetrics();
     return total;
   }
 
@@ -65,11 +75,14 @@ export class EngagementRefresher {
     });
     if (deliveries.length === 0) return { read: 0, failed: 0 };
     const left = await requestBudgetLeft(prisma, channel, now);
-    // A spent budget is the inbox poller's to report; engagement simply waits for next month.
+    // A spent budget (requests, or X's money) is the inbox poller's to report; engagement simply waits for next month.
     if (left !== null && left <= 0) return { read: 0, failed: 0 };
+    if (channel.kind === "x" && (await spendState(prisma, channel, now)).state === "budget_spent")
+      return { read: 0, failed: 0 };
     const remoteIds = deliveries.map((delivery) => delivery.remoteId!);
     const batch = await this.fetch(channel, remoteIds, left);
     await recordPlatformRequests(prisma, channel.id, batch.requests, now);
+    await recordPlatformCharges(prisma, channel.id, batch.charges, now);
 
     for (const delivery of deliveries) {
       const counts = batch.counts.get(delivery.remoteId!);
@@ -79,7 +92,8 @@ export class EngagementRefresher {
         await prisma.deliveryEngagement.upsert({
           where: { deliveryId: delivery.id },
           create: { deliveryId: delivery.id, ...fields },
-          update: fields,
+          // Views the platform did not report this time (a withdrawn metric, insights unavailable) stay as last read.
+          update: { ...fields, views: counts.views ?? undefined },
         });
       } else if (failure) {
         const fields = {
@@ -97,6 +111,18 @@ export class EngagementRefresher {
     const reconnect = [...batch.failures.values()].find((failure) => failure.failure === "reconnect");
     if (reconnect) await markChannelNeedsReconnect(this.services, channel.id, reconnect.message);
     return { read: batch.counts.size, failed: batch.failures.size };
+  }
+
+  /** Once per metric and process: the counts it gave stay as last read, and it is asked for again only daily. */
+  private reportWithdrawnMetrics(): void {
+    for (const metric of withdrawnInsightsMetrics()) {
+      if (this.reportedWithdrawals.has(metric)) continue;
+      this.reportedWithdrawals.add(metric);
+      this.services.logger.warn(
+        { metric },
+        "Graph no longer answers this insights metric; views keep their last counts (see META_GRAPH_API_VERSION in the README)",
+      );
+    }
   }
 
   /** A failure of the whole fetch (an expired X token that cannot be renewed) is every post's failure. */

@@ -7,9 +7,16 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { ChannelError, type IncomingBatch, type IncomingMessage, type InboxStream } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
+import {
+  recordPlatformCharges,
+  recordPlatformRequests,
+  requestBudgetLeft,
+  spendState,
+  startOfNextMonth,
+} from "../channels/platformUsage.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
-import type { Channel, PrismaClient } from "../db/generated/client.js";
+import type { Channel } from "../db/generated/client.js";
 import type { ChannelKind } from "../db/generated/enums.js";
 import type { Services } from "../services.js";
 import { failureOf, keepMessageDeadLetter } from "./deadLetters.js";
@@ -35,47 +42,17 @@ export type InboxPollerOptions = {
   leaseMs?: number;
 };
 
-/** Two minutes keeps within X's Basic tier mention limit (10 requests per 15 minutes per user). */
+/**
+ * Two minutes between mention polls: X bills every mention a poll returns and the money budget
+ * should last the month, while its rate limit (300 requests per 15 minutes per user,
+ * https://docs.x.com/x-api/fundamentals/rate-limits) is far off.
+ */
 const DEFAULTS: Required<InboxPollerOptions> = {
   xMinIntervalMs: 2 * 60_000,
   metaIntervalMs: 5 * 60_000,
   recentPostDays: 14,
   leaseMs: 2 * 60_000,
 };
-
-/** Request counts are kept per calendar month in UTC. */
-export const monthOf = (date: Date) => date.toISOString().slice(0, 7);
-const startOfNextMonth = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
-
-/** Adds requests made to a platform to the channel's monthly counts (atomic, so processes may count at once). */
-export async function recordPlatformRequests(
-  prisma: PrismaClient,
-  channelId: string,
-  requests: IncomingBatch["requests"],
-  at = new Date(),
-): Promise<void> {
-  const month = monthOf(at);
-  for (const { endpoint, count } of requests) {
-    if (count <= 0) continue;
-    await prisma.$executeRaw`
-      INSERT INTO "PlatformRequestCount" ("channelId", "month", "endpoint", "requests") VALUES (${channelId}::uuid, ${month}, ${endpoint}, ${count})
-      ON CONFLICT ("channelId", "month", "endpoint") DO UPDATE SET "requests" = "PlatformRequestCount"."requests" + ${count}`;
-  }
-}
-
-/** Requests the channel may still make this month (polling and engagement share it); null without a budget. */
-export async function requestBudgetLeft(
-  prisma: PrismaClient,
-  channel: Pick<Channel, "id" | "monthlyRequestBudget">,
-  now: Date,
-): Promise<number | null> {
-  if (channel.monthlyRequestBudget === null) return null;
-  const used = await prisma.platformRequestCount.aggregate({
-    where: { channelId: channel.id, month: monthOf(now) },
-    _sum: { requests: true },
-  });
-  return channel.monthlyRequestBudget - (used._sum.requests ?? 0);
-}
 
 type ClaimedPoll = { channelId: string; stream: string; cursor: string | null };
 
@@ -136,7 +113,9 @@ export class InboxPoller {
     // Facebook's two streams may be polled by two processes at once and overspend by one poll;
     // X, the platform that bills, has one stream per channel, whose claim is exclusive.
     const left = await requestBudgetLeft(prisma, channel, now);
-    if (left !== null && left <= 0) {
+    // X bills what it returns: a money budget spent stops polling until next month, as a request budget does.
+    const moneySpent = channel.kind === "x" && (await spendState(prisma, channel, now)).state === "budget_spent";
+    if ((left !== null && left <= 0) || moneySpent) {
       await prisma.channelPoll.update({
         where: key,
         data: { nextPollAt: startOfNextMonth(now), lastError: BUDGET_EXHAUSTED },
@@ -158,6 +137,7 @@ export class InboxPoller {
               }),
             );
       await recordPlatformRequests(prisma, channel.id, batch.requests, now);
+      await recordPlatformCharges(prisma, channel.id, batch.charges, now);
       // Filed before the cursor moves: a crash in between re-reads, and filing dedupes.
       for (const message of batch.messages) await this.file(channel, stream, message);
       const spent = batch.requests.reduce((sum, request) => sum + request.count, 0);

@@ -5,7 +5,7 @@ import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import type { Channel, InboxItem } from "../db/generated/client.js";
 import type { InboxSource } from "../db/generated/enums.js";
 import type { Services } from "../services.js";
-import { recordPlatformRequests } from "./polling.js";
+import { recordPlatformCharges, recordPlatformRequests } from "../channels/platformUsage.js";
 
 export type RepliedItem = Pick<
   InboxItem,
@@ -53,5 +53,6 @@ export async function sendReply(
   };
   const remote = await withFreshXToken(services, channel, (target) => reply(target, to, text));
   await recordPlatformRequests(services.prisma, channel.id, [{ endpoint, count: 1 }]);
+  await recordPlatformCharges(services.prisma, channel.id, remote.charges);
   return remote;
 }

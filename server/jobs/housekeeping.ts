@@ -2,10 +2,11 @@ import { pruneUsedFormTokens } from "../auth/formTokens.js";
 import { pruneRateLimitCounters } from "../auth/rateLimit.js";
 import { pruneExpiredSessions } from "../auth/sessions.js";
 import { pruneSignInRecords } from "../auth/signInThrottle.js";
+import { pruneReadLedger } from "../channels/platformUsage.js";
 import type { Services } from "../services.js";
 import type { ScheduledJob } from "./job.js";
 
-/** Deletes what has expired: sessions, rate-limit windows, sign-in records, used form tokens. Idempotent, so every process may run it. */
+/** Deletes what has expired: sessions, rate-limit windows, sign-in records, used form tokens, past days of X's read ledger. Idempotent, so every process may run it. */
 export const housekeeping = (services: Services): ScheduledJob => ({
   name: "housekeeping",
   trigger: { schedule: "17 * * * *", timezone: "Asia/Jakarta" },
@@ -14,5 +15,6 @@ export const housekeeping = (services: Services): ScheduledJob => ({
     await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));
     await pruneSignInRecords(services.prisma, services.config.login);
     await pruneUsedFormTokens(services.prisma);
+    await pruneReadLedger(services.prisma);
   },
 });

@@ -12,6 +12,7 @@ import { earlyWarnings } from "./earlyWarnings.js";
 import { engagementRefresh } from "./engagementRefresh.js";
 import { housekeeping } from "./housekeeping.js";
 import { inboxPolling } from "./inboxPolling.js";
+import { metaConnections } from "./metaConnections.js";
 import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
@@ -36,6 +37,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     inboxPolling(services),
     publishing(services, worker),
     engagementRefresh(services),
+    metaConnections(services),
     // Off without SMTP_URL.
     ...(mailer ? [reportEmails(services, mailer)] : []),
     ...(smtp ? [siteFreshnessReminders(services, smtp)] : []),

@@ -10,6 +10,7 @@ import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
+import "./platformPrices.js";
 import "./posts.js";
 import "./ppidObjections.js";
 import "./ppidReports.js";

@@ -24,6 +24,8 @@ export type Subjects = {
   CannedResponse: { unitPath: string | null };
   Dashboard: { unitPath: string };
   Sandbox: never;
+  /** What a platform charges per billed item (X's prices). */
+  PlatformPrice: never;
   Report: never;
   /** unitPath: the PPID unit handling the request; superiorId: that PPID's atasan (answers objections). */
   PpidRequest: { unitPath: string; superiorId: string | null };

@@ -22,6 +22,7 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
     title: post.title,
     body: post.body,
     link: post.link,
+    xLinkPlacement: post.xLinkPlacement,
     hashtags: post.hashtags,
     slug: post.slug,
     /** The unit site the website channel publishes to; null: the main site. */

@@ -27,8 +27,10 @@ export function outgoingPost(services: Pick<Services, "config">, delivery: Deliv
       link: post.link,
       hashtags: post.hashtags,
       overrides: delivery.textOverride ? { [kind]: delivery.textOverride } : {},
+      xLinkPlacement: post.xLinkPlacement,
     }),
     link: post.link,
+    linkReply: kind === "x" && post.xLinkPlacement === "reply" && post.link ? post.link : null,
     media: post.media.map(({ media }) => {
       const key = kind === "instagram" && media.kind === "image" ? instagramRenditionKey(media) : media.storageKey;
       return {

@@ -6,6 +6,7 @@ import { ChannelError, type FinalPublishStep, type RemotePost } from "../channel
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
 import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
+import { recordPlatformCharges } from "../channels/platformUsage.js";
 import {
   claimOrphanedDeliveries,
   claimUpcomingDeliveries,
@@ -297,6 +298,7 @@ export class PublishingWorker {
         });
         if (sent.remote.remoteUrl === null)
           void this.permalinkLookups(() => this.addPermalink(delivery, sent.remote.remoteId));
+        await this.noteCharges(delivery, sent.remote);
       } else {
         await this.handleFailure(delivery, "in_flight", sent.error);
       }
@@ -305,6 +307,16 @@ export class PublishingWorker {
     } finally {
       prepared.settle();
     }
+  }
+
+  /** What the platform bills for the post (X), counted against the channel's money budget; and what went wrong after it was made. */
+  private async noteCharges(delivery: DeliveryWithPost, remote: RemotePost): Promise<void> {
+    if (remote.warning)
+      this.services.logger.warn({ deliveryId: delivery.id, reason: remote.warning }, "published, with a problem after");
+    if (remote.charges)
+      await recordPlatformCharges(this.services.prisma, delivery.channelId, remote.charges).catch((error: unknown) =>
+        this.services.logger.error({ err: error, deliveryId: delivery.id }, "counting a publication's cost failed"),
+      );
   }
 
   /** Fills in the link of a published post whose platform answered with its id only. */

@@ -8,8 +8,8 @@ import {
   importIdentity,
   importProgress,
   importProjects,
-  type PushDesa,
 } from "../sites/opendk/import.js";
+import { assertPushedDesaCode, type PushDesa } from "../sites/opendk/desaCode.js";
 import { readZip, ZipError } from "../sites/opendk/zip.js";
 import { refuseUnstorableInput } from "./middleware/storableInput.js";
 import { readMultipartForm } from "./public/multipartForm.js";
@@ -58,18 +58,18 @@ export function openDkRoutes(services: Services): Router {
     if (!token) throw new AppError("invalid_token");
     const row = await services.prisma.sitePushToken.findUnique({
       where: { tokenHash: services.hasher.hash(token) },
-      include: { unit: { select: { id: true, name: true, active: true } } },
+      include: { unit: { select: { id: true, name: true, areaCode: true, active: true } } },
     });
     if (!row?.unit.active) throw new AppError("invalid_token");
     await services.prisma.sitePushToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-    return { id: row.unit.id, name: row.unit.name };
+    return { id: row.unit.id, name: row.unit.name, areaCode: row.unit.areaCode };
   }
   const bearer = (req: Request) => req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
 
-  /** The ZIP a multipart push carries in its "file" field, read into its files. */
-  async function pushedArchive(req: Request): Promise<Map<string, Buffer>> {
+  /** The ZIP a multipart push carries in its "file" field, read into its files, from the desa it names. */
+  async function pushedArchive(req: Request, desa: PushDesa): Promise<Map<string, Buffer>> {
     if (!req.is("multipart/form-data")) throw new AppError("unsupported_media_type");
-    const { file } = await readMultipartForm(req, {
+    const { file, fields } = await readMultipartForm(req, {
       fileField: "file",
       maxFileBytes: MAX_UPLOAD_BYTES,
       maxFieldBytes: 1000,
@@ -77,6 +77,7 @@ export function openDkRoutes(services: Services): Router {
     });
     if (!file || file.truncated)
       throw new AppError(file ? "payload_too_large" : "validation_failed", [{ path: "file", message: "ZIP" }]);
+    assertPushedDesaCode(desa, [fields.desa_id]);
     try {
       return readZip(file.body, ZIP_LIMITS);
     } catch (error) {
@@ -103,6 +104,7 @@ export function openDkRoutes(services: Services): Router {
   router.post("/identitas-desa", ...smallBody, async (req, res) => {
     const desa = await desaOf(bearer(req));
     const body = parse(identityBody, req.body ?? {}, req);
+    assertPushedDesaCode(desa, [body.kode_desa]);
     const entry = await importIdentity(services, desa, body.website || null);
     await auditPush(services, desa, "identitas-desa", [entry]);
     res.json(ok("Proses sinkronisasi identitas desa sudah selesai"));
@@ -110,14 +112,14 @@ export function openDkRoutes(services: Services): Router {
 
   router.post("/pembangunan", async (req, res) => {
     const desa = await desaOf(bearer(req));
-    const entries = await importProjects(services, desa, await pushedArchive(req));
+    const entries = await importProjects(services, desa, await pushedArchive(req, desa));
     await auditPush(services, desa, "pembangunan", entries);
     res.json(ok(`Sinkronisasi ${entries.length} data pembangunan selesai; menunggu verifikasi kecamatan`));
   });
 
   router.post("/pembangunan/dokumentasi", async (req, res) => {
     const desa = await desaOf(bearer(req));
-    const entries = await importProgress(services, desa, await pushedArchive(req));
+    const entries = await importProgress(services, desa, await pushedArchive(req, desa));
     await auditPush(services, desa, "pembangunan/dokumentasi", entries);
     res.json(ok(`Sinkronisasi dokumentasi ${entries.length} pembangunan selesai; menunggu verifikasi kecamatan`));
   });
@@ -125,6 +127,7 @@ export function openDkRoutes(services: Services): Router {
   router.post("/laporan-apbdes", express.json({ limit: "40mb" }), refuseUnstorableInput, async (req, res) => {
     const desa = await desaOf(bearer(req));
     const body = parse(apbdesBody, req.body ?? {}, req);
+    assertPushedDesaCode(desa, [body.desa_id]);
     const entries = await importBudgetReports(services, desa, body.laporan_apbdes);
     await auditPush(services, desa, "laporan-apbdes", entries);
     res.json(ok(`Sinkronisasi ${entries.length} laporan APBDes selesai; menunggu verifikasi kecamatan`));

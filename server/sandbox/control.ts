@@ -13,6 +13,7 @@ import { addInstagramComment, containerStatus } from "./graph/instagram";
 import type { GraphRateLimitCode, GraphUsage } from "./graph/usage";
 import { growEngagement, hasEngageablePost, setEngagement } from "./engagement";
 import { parseBody } from "./http";
+import { MetaAppControl, metaAppControlRoutes } from "./metaAppControl";
 import {
   DEFAULT_ACCOUNTS,
   type Engagement,
@@ -23,6 +24,7 @@ import {
   type XUser,
 } from "./state";
 import type { WebhookDispatcher } from "./webhooks";
+import type { XBilling } from "./x/billing";
 import type { XEndpointLimit, XRateLimiter } from "./x/rateLimits";
 import { addTweet } from "./x/tweets";
 
@@ -74,11 +76,17 @@ export interface SandboxServices {
   faults: FaultInjector;
   graphUsage: GraphUsage;
   xLimiter: XRateLimiter;
+  xBilling: XBilling;
   webhooks: WebhookDispatcher;
 }
 
 export class SandboxControl {
-  constructor(private readonly services: SandboxServices) {}
+  /** The Meta app's configuration, Advanced Access, Page subscriptions, scoped tokens, withdrawn metrics. */
+  readonly metaApp: MetaAppControl;
+
+  constructor(private readonly services: SandboxServices) {
+    this.metaApp = new MetaAppControl(services.state);
+  }
 
   private get state(): SandboxState {
     return this.services.state;
@@ -281,13 +289,20 @@ export class SandboxControl {
   resetRateLimits(): void {
     this.services.graphUsage.reset();
     this.services.xLimiter.reset();
+    this.services.xBilling.reset();
   }
 
-  /** Requests per X endpoint, for showing what polling and publishing cost. */
+  /**
+   * Requests per X endpoint, and what X bills (x/billing.ts): resources read once per UTC day,
+   * posts created with and without a URL, per day and in total, at X's list prices.
+   */
   xUsage() {
+    const { xBilling } = this.services;
+    const totals = xBilling.totals();
     return {
       endpoints: Object.fromEntries(this.services.xLimiter.usage),
-      postsWithUrl: this.services.xLimiter.postsWithUrl,
+      postsWithUrl: totals.postCreateWithUrl,
+      billing: { totals, daily: xBilling.daily() },
     };
   }
 
@@ -373,6 +388,7 @@ export function controlApi(control: SandboxControl, controlToken: string, creden
   };
 
   router.get("/_sandbox/credentials", (_req, res) => res.json(credentials()));
+  router.use(metaAppControlRoutes(control.metaApp));
   router.get("/_sandbox/published", (_req, res) => res.json(control.published()));
   router.post("/_sandbox/facebook/comments", async (req, res) =>
     res.status(201).json({ data: control.injectFacebookComments(await body(req)) }),

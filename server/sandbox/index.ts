@@ -14,6 +14,7 @@ import { platformOf, sendPlatformError, sendStatusError } from "./platform";
 import { DEFAULT_ACCOUNTS, type SandboxConfig, SandboxState } from "./state";
 import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
 import { wordpressApi } from "./wordpress/router";
+import { XBilling } from "./x/billing";
 import { XRateLimiter } from "./x/rateLimits";
 import { xApi } from "./x/router";
 
@@ -40,7 +41,7 @@ export interface SandboxOptions {
 
 export interface SandboxCredentials {
   graph: {
-    /** e.g. http://127.0.0.1:PORT; append /v23.0/... */
+    /** e.g. http://127.0.0.1:PORT; append /v26.0/... */
     baseUrl: string;
     apiVersion: string;
     appId: string;
@@ -85,7 +86,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const DEFAULT_GRAPH_VERSION = "v23.0";
+const DEFAULT_GRAPH_VERSION = "v26.0";
 /** WordPress media and Graph photo sources arrive as one body; allow video-sized uploads. */
 const MAX_BODY = "600mb";
 
@@ -101,6 +102,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults: new FaultInjector(state),
     graphUsage: new GraphUsage(state),
     xLimiter: new XRateLimiter(state),
+    xBilling: new XBilling(state),
     webhooks: new WebhookDispatcher(state, options.webhook ? { ...options.webhook } : undefined),
   };
   const control = new SandboxControl(services);
@@ -114,7 +116,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.use(services.faults.middleware());
   app.use(oauthApi(state));
   app.use(graphApi(state, services.graphUsage));
-  app.use(xApi(state, services.xLimiter));
+  app.use(xApi(state, services.xLimiter, services.xBilling));
   app.use(wordpressApi(state));
   app.use((req: Request, res: Response) => sendStatusError(res, platformOf(req.path), 404));
   // Whatever goes wrong, the client gets its platform's JSON error, never an HTML page.

@@ -14,7 +14,32 @@ export interface GraphToken {
   /** The Page or IG user the token acts as (a Page access token acts for both). */
   pageId: string;
   status: GraphTokenStatus;
+  /**
+   * The permissions the person granted the app; a call needing another is refused with code 10
+   * or 200. Undefined: every permission (the seeded tokens, as a developer's own would have).
+   */
+  scopes?: ReadonlySet<string>;
 }
+
+/**
+ * The permissions the seeded Facebook Login for Business configuration asks for: what Siar uses
+ * (see the README's permission table).
+ */
+export const META_APP_PERMISSIONS = [
+  "pages_show_list",
+  "pages_manage_posts",
+  "pages_read_engagement",
+  "pages_read_user_content",
+  "pages_manage_engagement",
+  "pages_manage_metadata",
+  "pages_messaging",
+  "read_insights",
+  "business_management",
+  "instagram_basic",
+  "instagram_content_publish",
+  "instagram_manage_comments",
+  "instagram_manage_insights",
+] as const;
 
 export interface FbPage {
   id: string;
@@ -261,6 +286,8 @@ export const DEFAULT_CONFIG: SandboxConfig = {
 /** The accounts every sandbox starts with; credentials are exposed through `sandbox.credentials`. */
 export const DEFAULT_ACCOUNTS = {
   graphAppId: "880011223344556",
+  /** The app's Facebook Login for Business configuration (user access token, Pages and IG accounts). */
+  metaLoginConfigId: "1200334455667788",
   page: { id: "104522339876501", name: "Diskominfo Kabupaten Sanggau", category: "Government organization" },
   pageAccessToken: "EAAPageSanggauSandboxToken0001",
   expiredPageAccessToken: "EAAPageSanggauSandboxTokenExpired",
@@ -315,6 +342,16 @@ export class SandboxState {
     igMedia: new Map<string, IgMedia>(),
     igPublishTimes: new Map<string, number[]>(), // ig user id -> publish times
     conversations: new Map<string, Conversation>(),
+    /** Facebook Login for Business configurations of the app, by id: the permissions each asks for. */
+    loginConfigurations: new Map<string, string[]>(),
+    /** Permissions approved for Advanced Access (App Review, verified business); the others have Standard Access. */
+    advancedAccess: new Set<string>(),
+    /** The Page webhook fields the app is subscribed to per Page (POST /{page-id}/subscribed_apps). */
+    pageSubscriptions: new Map<string, Set<string>>(),
+    /** What a Page requires of the publishing person that they have not done (PPA, two-factor): Page id → requirements. */
+    pageRequirements: new Map<string, Set<string>>(),
+    /** Page metrics Meta has withdrawn since (set by tests): asking for one is an invalid-metric error. */
+    withdrawnMetrics: new Set<string>(),
   };
 
   readonly x = {
@@ -357,7 +394,7 @@ export class SandboxState {
       ...Object.values(this.x),
       ...Object.values(this.wordpress),
     ]) {
-      if (collection instanceof Map) collection.clear();
+      if (collection instanceof Map || collection instanceof Set) collection.clear();
     }
     this.engagement.clear();
     this.engagementSetByControl.clear();
@@ -388,6 +425,8 @@ export class SandboxState {
 
 function seedDefaultAccounts(state: SandboxState): void {
   const a = DEFAULT_ACCOUNTS;
+  state.graph.loginConfigurations.set(a.metaLoginConfigId, [...META_APP_PERMISSIONS]);
+  for (const permission of META_APP_PERMISSIONS) state.graph.advancedAccess.add(permission);
   state.graph.pages.set(a.page.id, { ...a.page, igUserId: a.igAccount.id });
   state.graph.igAccounts.set(a.igAccount.id, { ...a.igAccount, pageId: a.page.id });
   state.graph.tokens.set(a.pageAccessToken, { token: a.pageAccessToken, pageId: a.page.id, status: "valid" });

@@ -4,8 +4,13 @@
  * https://developers.facebook.com/docs/graph-api/webhooks/getting-started
  * https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed
  * https://developers.facebook.com/docs/instagram-platform/webhooks
+ * Like Meta, it sends a Page's events only to an app the Page is subscribed to
+ * (https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps), and Instagram
+ * comments only when instagram_manage_comments has Advanced Access and the linked Page is subscribed
+ * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started/webhooks-for-instagram/).
  */
 import { createHmac, randomInt } from "node:crypto";
+import { pageSubscribed } from "./graph/pageSubscriptions";
 import type { FbPost, GraphComment, IgMedia, SandboxState } from "./state";
 
 export interface WebhookOptions {
@@ -20,7 +25,9 @@ export interface WebhookDelivery {
   id: number;
   object: "page" | "instagram";
   body: string;
-  status: "pending" | "delivered" | "failed";
+  /** withheld: Meta would not send it (see `withheldBecause`). */
+  status: "pending" | "delivered" | "failed" | "withheld";
+  withheldBecause?: string;
   attempts: { at: number; httpStatus?: number; error?: string }[];
 }
 
@@ -74,7 +81,10 @@ export class WebhookDispatcher {
 
   pageCommentAdded(comment: GraphComment, post: FbPost): void {
     const time = Math.floor(comment.createdTime / 1000);
-    this.enqueue({
+    const withheld = pageSubscribed(this.state, post.pageId, "feed")
+      ? undefined
+      : "the Page is not subscribed to the app for feed (POST /{page-id}/subscribed_apps)";
+    this.enqueue(withheld, {
       object: "page",
       entry: [
         {
@@ -103,7 +113,13 @@ export class WebhookDispatcher {
   }
 
   instagramCommentAdded(comment: GraphComment, media: IgMedia): void {
-    this.enqueue({
+    const pageId = this.state.graph.igAccounts.get(media.igUserId)?.pageId ?? "";
+    const withheld = !this.state.graph.advancedAccess.has("instagram_manage_comments")
+      ? "instagram_manage_comments has Standard Access only; comment webhooks need Advanced Access"
+      : !pageSubscribed(this.state, pageId)
+        ? "the linked Page is not subscribed to the app (POST /{page-id}/subscribed_apps)"
+        : undefined;
+    this.enqueue(withheld, {
       object: "instagram",
       entry: [
         {
@@ -137,16 +153,18 @@ export class WebhookDispatcher {
     this.timers.clear();
   }
 
-  private enqueue(payload: WebhookPayload): void {
+  private enqueue(withheldBecause: string | undefined, payload: WebhookPayload): void {
     if (!this.options?.callbackUrl) return;
     const delivery: WebhookDelivery = {
       id: this.deliveries.length + 1,
       object: payload.object,
       body: JSON.stringify(payload),
-      status: "pending",
+      status: withheldBecause ? "withheld" : "pending",
+      ...(withheldBecause ? { withheldBecause } : {}),
       attempts: [],
     };
     this.deliveries.push(delivery);
+    if (withheldBecause) return;
     const run = this.deliver(delivery).finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
   }

@@ -1,29 +1,39 @@
 import { z } from "zod";
 import type { SiteEntryKind } from "../db/generated/enums.js";
 import { calendarDay } from "../routes/fields.js";
+import {
+  BUDGET_GROUPS,
+  LIST_LIMITS,
+  MAX_PHOTOS,
+  MAX_PROGRESS,
+  MAX_RUPIAH,
+  POTENTIAL_CATEGORIES,
+  PROJECT_STATUSES,
+  SEMESTERS,
+  YEARS,
+} from "./contentRules.js";
 
 // What each kind of site entry holds. One shape per kind, checked whenever content comes in (from
 // staff or from OpenSID), so the public pages and the review's diff can rely on it.
 
 const text = (max: number) => z.string().trim().max(max).default("");
-const title = z.string().trim().min(1).max(200);
-const rupiah = z.number().int().min(0).max(1_000_000_000_000_000);
+const required = (max: number) => z.string().trim().min(1).max(max);
+const title = required(200);
+const rupiah = z.number().int().min(0).max(MAX_RUPIAH);
+const year = z.number().int().min(YEARS.min).max(YEARS.max);
+const percent = z.number().int().min(0).max(MAX_PROGRESS);
 const latitude = z.number().min(-90).max(90).nullable().default(null);
 const longitude = z.number().min(-180).max(180).nullable().default(null);
-const photos = z.array(z.uuid()).max(20).default([]);
+const photos = z.array(z.uuid()).max(MAX_PHOTOS).default([]);
 const day = calendarDay.nullable().default(null);
-
-export const POTENTIAL_CATEGORIES = ["ekonomi", "wisata", "produk_unggulan"] as const;
-export const PROJECT_STATUSES = ["rencana", "berjalan", "selesai", "terhenti"] as const;
-export const BUDGET_GROUPS = ["pendapatan", "belanja", "pembiayaan"] as const;
 
 export const profileContent = z.object({
   history: text(20_000),
   geography: text(20_000),
   visionMission: text(20_000),
   leaders: z
-    .array(z.object({ name: z.string().trim().min(1).max(200), position: z.string().trim().min(1).max(200) }))
-    .max(50)
+    .array(z.object({ name: required(LIST_LIMITS.leaders.name), position: required(LIST_LIMITS.leaders.position) }))
+    .max(LIST_LIMITS.leaders.rows)
     .default([]),
   structure: text(20_000),
   address: text(500),
@@ -47,8 +57,10 @@ export const potentialContent = z.object({
   longitude,
   contact: text(500),
   products: z
-    .array(z.object({ name: z.string().trim().min(1).max(200), price: rupiah, unit: z.string().trim().min(1).max(50) }))
-    .max(50)
+    .array(
+      z.object({ name: required(LIST_LIMITS.products.name), price: rupiah, unit: required(LIST_LIMITS.products.unit) }),
+    )
+    .max(LIST_LIMITS.products.rows)
     .default([]),
   photos,
 });
@@ -58,7 +70,7 @@ export const projectContent = z.object({
   location: text(500),
   latitude,
   longitude,
-  budgetYear: z.number().int().min(2000).max(2099),
+  budgetYear: year,
   /** Rupiah per source: Dana Desa, provinsi, kabupaten, swadaya (self-help). */
   funding: z
     .object({
@@ -71,28 +83,28 @@ export const projectContent = z.object({
   amount: rupiah,
   /** Each change of the amount, with why. */
   revisions: z
-    .array(z.object({ date: calendarDay, amount: rupiah, note: text(500) }))
-    .max(20)
+    .array(z.object({ date: calendarDay, amount: rupiah, note: text(LIST_LIMITS.revisions.note) }))
+    .max(LIST_LIMITS.revisions.rows)
     .default([]),
   volume: text(200),
   executor: text(200),
   benefits: text(5000),
   startDate: day,
   targetDate: day,
-  progress: z.number().int().min(0).max(100).default(0),
+  progress: percent.default(0),
   /** Progress reports, each with its photos (0 %, 50 %, 100 %...). */
   stages: z
     .array(
       z.object({
         date: calendarDay,
-        progress: z.number().int().min(0).max(100),
-        note: text(1000),
+        progress: percent,
+        note: text(LIST_LIMITS.stages.note),
         photos,
         /** OpenSID's id of the progress report, so a second push replaces it. */
         key: z.string().max(100).nullable().default(null),
       }),
     )
-    .max(50)
+    .max(LIST_LIMITS.stages.rows)
     .default([]),
   status: z.enum(PROJECT_STATUSES).default("rencana"),
   photos,
@@ -100,15 +112,15 @@ export const projectContent = z.object({
 
 const budgetLine = z.object({
   group: z.enum(BUDGET_GROUPS),
-  name: z.string().trim().min(1).max(200),
+  name: required(LIST_LIMITS.lines.name),
   plan: rupiah,
   realisation: rupiah,
 });
 
 export const budgetContent = z.object({
-  year: z.number().int().min(2000).max(2099),
-  semester: z.union([z.literal(1), z.literal(2)]),
-  lines: z.array(budgetLine).max(200).default([]),
+  year: year,
+  semester: z.literal(SEMESTERS),
+  lines: z.array(budgetLine).max(LIST_LIMITS.lines.rows).default([]),
   /** The report as a file (an OpenSID push sends a PDF). */
   documentId: z.uuid().nullable().default(null),
 });

@@ -94,6 +94,19 @@ export async function freshnessReport(
   return { staleAfterDays, sites, league: league(sites) };
 }
 
+/** A site's freshness as one spreadsheet row. */
+export function freshnessCsvRow(site: FreshnessRow) {
+  return {
+    unit: site.unit.name,
+    type: site.unit.type,
+    kecamatan: site.kecamatan?.name ?? "",
+    site: site.sitePath ?? "",
+    lastUpdatedAt: site.lastUpdatedAt ?? "",
+    daysSince: site.daysSince ?? "",
+    stale: site.stale,
+  };
+}
+
 /** Kecamatan ranked by the share of their sites (their own and their desa's) kept fresh. */
 function league(sites: FreshnessRow[]): LeagueRow[] {
   const rows = new Map<string, LeagueRow>();

@@ -672,6 +672,30 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
+    route: "GET /api/channels/webhooks",
+    what: "see where Meta's webhooks reach Siar",
+    call: (c) => c.get("/api/channels/webhooks"),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/channels/webhooks/test",
+    what: "send Siar a signed test webhook",
+    call: (c) => c.post("/api/channels/webhooks/test"),
+    expected: adminOnly,
+  },
+  {
+    route: "GET /api/platform-prices",
+    what: "read what X charges per item",
+    call: (c) => c.get("/api/platform-prices"),
+    expected: only("admin", "humas"),
+  },
+  {
+    route: "PATCH /api/platform-prices/:item",
+    what: "change what X charges for a post read",
+    call: (c) => c.patch("/api/platform-prices/x.post_read", { unitPrice: 0.005 }),
+    expected: only("admin"),
+  },
+  {
     route: "GET /api/channels/oauth",
     what: "see which platforms can be connected",
     call: (c) => c.get("/api/channels/oauth"),

@@ -140,4 +140,25 @@ describe("cursors, dates and numbers out of range are a 400", () => {
     const stored = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channel.id } });
     expect(stored.monthlyRequestBudget).toBe(channel.monthlyRequestBudget ?? null);
   });
+
+  it("a money budget or a price out of range, or not a number, is refused and nothing changes", async () => {
+    // An X account of its own: on PostgreSQL the tests start without the sandbox's channels.
+    const { prisma } = siar.services;
+    const kabupaten = await prisma.unit.findFirstOrThrow({ where: { type: "kabupaten" } });
+    const x = await prisma.channel.create({
+      data: { unitId: kabupaten.id, kind: "x", name: "Uji anggaran", externalId: "x-budget-input", credentials: "" },
+    });
+    for (const monthlySpendBudget of [-1, 10_000_000, "sepuluh"]) {
+      const response = await admin.patch(`/api/channels/${x.id}`, { monthlySpendBudget });
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe("validation_failed");
+    }
+    for (const unitPrice of [-0.001, 1e9, "0.005", null]) {
+      const response = await admin.patch("/api/platform-prices/x.post_read", { unitPrice });
+      expect(response.status).toBe(400);
+    }
+    const price = await prisma.platformPrice.findUniqueOrThrow({ where: { item: "x.post_read" } });
+    expect(price.unitPriceMicros).toBe(5000);
+    expect((await prisma.channel.findUniqueOrThrow({ where: { id: x.id } })).monthlySpendBudgetCents).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRAPH_API_VERSION } from "../../server/channels/graphVersion.js";
 import { targetOf } from "../../server/channels/target.js";
 import { adapterFor } from "../../server/channels/index.js";
 import { freshXCredentials, withFreshXToken } from "../../server/channels/oauth/xTokens.js";
@@ -99,16 +100,15 @@ describe("which connect buttons exist", () => {
 });
 
 describe("Facebook Login", () => {
-  it("sends the admin to the Login dialog with the app id, callback, scopes and a state bound to a sealed cookie", async () => {
+  it("sends the admin to the Login for Business dialog with the app id, callback, configuration and a state bound to a sealed cookie", async () => {
     const start = await navigate(admin, `${siar.url}/api/channels/oauth/meta/start?unitId=${units["kec-kapuas"]}`);
     const dialog = new URL(start.location);
-    expect(dialog.origin + dialog.pathname).toBe(`${sandbox().url}/v23.0/dialog/oauth`);
+    expect(dialog.origin + dialog.pathname).toBe(`${sandbox().url}/${GRAPH_API_VERSION}/dialog/oauth`);
     expect(Object.fromEntries(dialog.searchParams)).toEqual({
       client_id: sandbox().credentials.oauth.meta.appId,
       redirect_uri: `${siar.url}/api/channels/oauth/meta/callback`,
       state: expect.stringMatching(/^[\w-]{40,}$/),
-      scope:
-        "pages_show_list,pages_manage_posts,pages_read_engagement,pages_manage_engagement,pages_messaging,instagram_basic,instagram_content_publish,instagram_manage_comments",
+      config_id: sandbox().credentials.oauth.meta.loginConfigId,
       response_type: "code",
     });
     const cookie = (
@@ -162,7 +162,11 @@ describe("Facebook Login", () => {
       ["instagram", graph.igUserId, true],
     ]);
     const stored = await siar.services.prisma.channel.findFirstOrThrow({ where: { unitId, kind: "instagram" } });
-    expect(targetOf(siar.services, stored).credentials).toEqual({ accessToken: graph.pageAccessToken });
+    // The Page token the login gave: the Instagram account uses the same one.
+    const pageToken = targetOf(siar.services, stored).credentials.accessToken;
+    expect(pageToken).toMatch(/^EAAPage-/);
+    const page = await siar.services.prisma.channel.findFirstOrThrow({ where: { unitId, kind: "facebook" } });
+    expect(targetOf(siar.services, page).credentials).toEqual({ pageAccessToken: pageToken });
 
     const facebook = completed.body.data[0].id;
     const text = "Layanan adminduk keliling di Kecamatan Kapuas, tersambung lewat Facebook Login.";

@@ -32,6 +32,8 @@ const PERSONAL_OR_SECRET = [
 
 let siar: TestSiar;
 let lines: string[] = [];
+/** What the server logged while starting (the tests below clear `lines`). */
+let startLines: string[] = [];
 
 beforeAll(async () => {
   const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
@@ -39,10 +41,12 @@ beforeAll(async () => {
     {
       META_APP_ID: "123456789012345",
       META_APP_SECRET: "0123456789abcdef0123456789abcdef",
+      META_LOGIN_CONFIG_ID: "1200334455667788",
       META_WEBHOOK_VERIFY_TOKEN: VERIFY_TOKEN,
     },
     { logger },
   );
+  startLines = [...lines];
 });
 afterAll(async () => siar?.close());
 
@@ -213,5 +217,14 @@ describe.skipIf(!!process.env.DATABASE_URL)("first administrator", () => {
       await first.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("start-up warnings", () => {
+  it("with a Meta app configured, an http:// PUBLIC_BASE_URL is warned about: Meta calls only HTTPS", () => {
+    const [warning] = startLines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => String(entry.msg).startsWith("PUBLIC_BASE_URL is http://: Meta sends webhooks"));
+    expect(warning).toMatchObject({ level: 40, publicBaseUrl: siar.url });
   });
 });

@@ -28,10 +28,10 @@ const PROJECT_COLUMNS =
   "desa_id,id,sumber_dana,lokasi,judul,keterangan,volume,tahun_anggaran,pelaksana_kegiatan,status,anggaran,perubahan_anggaran,sumber_biaya_pemerintah,sumber_biaya_provinsi,sumber_biaya_kab_kota,sumber_biaya_swadaya,sumber_biaya_jumlah,manfaat,waktu,sifat_proyek,foto";
 
 /** Sends a ZIP as OpenSID's Guzzle multipart does: the file and the desa code. */
-async function pushZip(path: string, archive: Buffer, bearer = token) {
+async function pushZip(path: string, archive: Buffer, bearer = token, desaCode = "61.03.01.2007") {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(archive)], { type: "application/zip" }), "pembangunan_opendk.zip");
-  form.append("desa_id", "6103012005");
+  form.append("desa_id", desaCode);
   const response = await fetch(`${siar.url}/api/v1${path}`, {
     method: "POST",
     headers: { authorization: `Bearer ${bearer}`, "x-requested-with": "XMLHttpRequest" },
@@ -47,8 +47,28 @@ describe("OpenSID pushes in OpenDK's shape", () => {
     expect(response.body.error.code).toBe("invalid_token");
   });
 
+  it("refuses a push that names another desa than the token's, and stores nothing", async () => {
+    // Desa Sungai Mawang's code (61.03.01.2014) sent with Penyeladi's token: OpenSID set up wrongly.
+    const row = `6103012014,40,Dana Desa,Dusun Hulu,Sumur Bor,,1 unit,2026,TPK,1,50000000,50000000,50000000,0,0,0,50000000,Air bersih,30 Hari,Baru,`;
+    const archive = zipOf({ "pembangunan_opendk.csv": `${PROJECT_COLUMNS}\n${row}\n` });
+    const byField = await pushZip("/pembangunan", archive, token, "61.03.01.2014");
+    expect(byField.status).toBe(403);
+    expect(byField.body.error.code).toBe("push_desa_mismatch");
+    expect(byField.body.error.message).toContain("bukan kode desa pemilik token");
+    const byRow = await pushZip("/pembangunan", archive);
+    expect(byRow.status).toBe(403);
+    const apbdes = await fetch(`${siar.url}/api/v1/laporan-apbdes`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ desa_id: "6103012014", laporan_apbdes: [] }),
+    });
+    expect(apbdes.status).toBe(403);
+    const stored = await siar.services.prisma.siteEntry.count({ where: { entryKey: "opensid:40" } });
+    expect(stored).toBe(0);
+  });
+
   it("turns pushed projects, their photos and progress reports into entries the kecamatan approves", async () => {
-    const row = `6103012005,12,Dana Desa,Dusun Ilir,"Jalan Usaha Tani, Tahap 2",,600 m,2026,TPK Penyeladi,1,200000000,210000000,180000000,0,20000000,0,200000000,Akses kebun sawit,120 Hari,Baru,jut.png`;
+    const row = `6103012007,12,Dana Desa,Dusun Ilir,"Jalan Usaha Tani, Tahap 2",,600 m,2026,TPK Penyeladi,1,200000000,210000000,180000000,0,20000000,0,200000000,Akses kebun sawit,120 Hari,Baru,jut.png`;
     const projects = await pushZip(
       "/pembangunan",
       zipOf({ "pembangunan_opendk.csv": `${PROJECT_COLUMNS}\n${row}\n`, "jut.png": await smallPhoto() }),
@@ -57,7 +77,7 @@ describe("OpenSID pushes in OpenDK's shape", () => {
     expect(projects.body.status).toBe("success");
 
     const progressCsv =
-      "desa_id,id,id_pembangunan,gambar,persentase,keterangan,created_at,updated_at\n6103012005,3,12,p50.png,50,Pengecoran separuh,2026-06-01,2026-06-01\n";
+      "desa_id,id,id_pembangunan,gambar,persentase,keterangan,created_at,updated_at\n6103012007,3,12,p50.png,50,Pengecoran separuh,2026-06-01,2026-06-01\n";
     const progress = await pushZip(
       "/pembangunan/dokumentasi",
       zipOf({ "dokumentasi_opendk.csv": progressCsv, "p50.png": await smallPhoto("#1565c0") }),
@@ -107,7 +127,7 @@ describe("OpenSID pushes in OpenDK's shape", () => {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
-        kode_desa: "6103012005",
+        kode_desa: "6103012007",
         sebutan_desa: "Desa",
         website: "https://penyeladi.desa.id",
         path: "",
@@ -120,7 +140,7 @@ describe("OpenSID pushes in OpenDK's shape", () => {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({
-        desa_id: "61.03.01.2005",
+        desa_id: "61.03.01.2007",
         laporan_apbdes: [
           {
             id: 7,
@@ -146,7 +166,7 @@ describe("OpenSID pushes in OpenDK's shape", () => {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({
-        desa_id: "x",
+        desa_id: "61.03.01.2007",
         laporan_apbdes: [
           {
             id: 8,

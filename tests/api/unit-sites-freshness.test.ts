@@ -58,6 +58,29 @@ describe("freshness", () => {
     expect((await operator.get("/api/sites/freshness")).status).toBe(403);
   });
 
+  it("narrows to one unit's sites and downloads as CSV", async () => {
+    const kapuas = await unitIdOf(siar, "kec-kapuas");
+    const { body } = await admin.get(`/api/sites/freshness?unitId=${kapuas}`);
+    expect(body.league.map((row: { kecamatan: { name: string } }) => row.kecamatan.name)).toEqual(["Kecamatan Kapuas"]);
+    expect(body.sites.length).toBeGreaterThan(4);
+    const tayan = await siar.services.prisma.unit.findFirstOrThrow({ where: { name: "Kecamatan Tayan Hulu" } });
+    // A unit outside the camat's kecamatan narrows his view to nothing, not to another's sites.
+    expect((await camat.get(`/api/sites/freshness?unitId=${tayan.id}`)).body.sites).toEqual([]);
+    expect((await camat.get("/api/sites/freshness?unitId=00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    expect((await camat.get("/api/sites/freshness?unitId=kapuas")).status).toBe(400);
+
+    const csv = await fetch(`${siar.url}/api/sites/freshness?format=csv&unitId=${kapuas}`, {
+      headers: { cookie: camat.cookie! },
+    });
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const [header, ...rows] = (await csv.text()).trim().split("\r\n");
+    expect(header).toBe("unit,type,kecamatan,site,lastUpdatedAt,daysSince,stale");
+    expect(rows).toHaveLength(body.sites.length);
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^Desa Sungai Mawang,desa,Kecamatan Kapuas,\/kecamatan\/kapuas\/sungai-mawang,/),
+    );
+  });
+
   it("counts a site stale after the days admins set", async () => {
     expect((await camat.patch("/api/sites/settings", { staleAfterDays: 7 })).status).toBe(403);
     expect((await admin.patch("/api/sites/settings", { staleAfterDays: 0 })).status).toBe(400);

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, signedIn } from "../helpers/client.js";
+import { dipEntry } from "../helpers/dip.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 import { projectContent, unitIdOf, uploadPhoto } from "../helpers/sites.js";
 
@@ -102,6 +103,40 @@ describe("the kecamatan site", () => {
     expect(sitemap).toContain(`/kecamatan/kapuas/sungai-mawang/pembangunan/${projectId}</loc>`);
     const main = await (await fetch(`${siar.url}/sitemap.xml`)).text();
     expect(main).toContain("/kecamatan/kapuas/sungai-mawang</loc>");
+  });
+});
+
+describe("the PPID link of a unit site", () => {
+  const ppidLinks = async (path: string) => {
+    const body = await (await fetch(siar.url + path)).text();
+    const nav = body.match(/<nav aria-label="[^"]*">(.*?)<\/nav>/s)?.[1] ?? "";
+    return [...nav.matchAll(/<a href="([^"]*)">PPID<\/a>/g)].map((match) => match[1]);
+  };
+
+  it("leads a unit that is a PPID to its PPID profile", async () => {
+    expect(await ppidLinks("/kecamatan/kapuas")).toEqual(["/ppid/kec-kapuas"]);
+    expect((await fetch(`${siar.url}/ppid/kec-kapuas`)).status).toBe(200);
+  });
+
+  it("leads a desa to its part of the DIP once it has a published entry", async () => {
+    // The demo's Sungai Mawang publishes its APBDes and BUM Desa information.
+    const [link] = await ppidLinks("/kecamatan/kapuas/sungai-mawang");
+    expect(link).toBe("/ppid/dip?unit=desa-sungai-mawang");
+    expect(await (await fetch(siar.url + link)).text()).toContain("Sungai Mawang");
+
+    const desa = await siar.services.prisma.unit.findFirstOrThrow({
+      where: { type: "desa", parent: { code: "kec-kapuas" }, slug: { not: null }, dipItems: { none: {} } },
+    });
+    const desaSite = `/kecamatan/kapuas/${desa.slug}`;
+    expect(await ppidLinks(desaSite)).toEqual([]);
+    const ppidKapuas = await signedIn(siar.url, "ppid.kapuas@sanggau.demo");
+    const created = await ppidKapuas.post("/api/dip-items", dipEntry(desa.id, { title: `APBDes ${desa.name} 2026` }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await ppidKapuas.post(`/api/dip-items/${created.body.id}/publish`)).status).toBe(200);
+
+    const [desaLink] = await ppidLinks(desaSite);
+    expect(desaLink).toBe(`/ppid/dip?unit=${encodeURIComponent(desa.code!)}`);
+    expect(await (await fetch(siar.url + desaLink)).text()).toContain(`APBDes ${desa.name} 2026`);
   });
 });
 

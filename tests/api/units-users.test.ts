@@ -77,6 +77,32 @@ describe("units", () => {
     expect(cycle.body.error.code).toBe("unit_cycle");
   });
 
+  it("moves a desa beside a namesake, giving its site an address of its own", async () => {
+    // Two desa called Semuntai, in two kecamatan: both have the site address "semuntai".
+    const namesake = await admin.post("/api/units", {
+      name: "Desa Semuntai",
+      type: "desa",
+      parentId: units["kec-kapuas"],
+    });
+    expect(namesake.status).toBe(201);
+    const moved = await admin.patch(`/api/units/${units["desa-semuntai"]}`, { parentId: units["kec-kapuas"] });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const slugs = await siar.services.prisma.unit.findMany({
+      where: { id: { in: [namesake.body.id, units["desa-semuntai"]!] } },
+      select: { id: true, slug: true },
+    });
+    expect(Object.fromEntries(slugs.map((unit) => [unit.id, unit.slug]))).toEqual({
+      [namesake.body.id]: "semuntai",
+      [units["desa-semuntai"]!]: "semuntai-2",
+    });
+    expect((await fetch(`${siar.url}/kecamatan/kapuas/semuntai-2`)).status).toBe(200);
+    const audit = await siar.services.prisma.auditEvent.findFirstOrThrow({
+      where: { targetId: units["desa-semuntai"], action: "unit.update" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.changes).toMatchObject({ slug: { from: "semuntai", to: "semuntai-2" } });
+  });
+
   it("does not deactivate a unit that still has active sub-units", async () => {
     const response = await admin.patch(`/api/units/${units["kec-balai"]}`, { active: false });
     expect(response.status).toBe(409);

@@ -63,6 +63,7 @@ export async function inboxBenchmark(): Promise<void> {
       ...fixture.serverEnv(await freePort()),
       META_APP_ID: "1234567890",
       META_APP_SECRET,
+      META_LOGIN_CONFIG_ID: "1200334455667788",
       META_WEBHOOK_VERIFY_TOKEN: randomBytes(16).toString("hex"),
       PUBLISH_INTERVAL_SECONDS: "59",
       LOGIN_RATE_LIMIT_PER_IP: "100000",

@@ -117,6 +117,17 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
           .nth(2)
           .waitFor();
         expect(await channelRowsOf(page, UNIT)).toEqual(["Facebook Terhubung", "Instagram Terhubung", "X Terhubung"]);
+
+        // The Page was subscribed to the app's webhooks, and the login granted every permission needed.
+        const facebookRow = page
+          .locator("table tbody tr")
+          .filter({ has: page.locator("td", { hasText: new RegExp(`^${UNIT}$`) }) })
+          .filter({ has: page.locator("td", { hasText: /^Facebook$/ }) });
+        await facebookRow.getByTestId("channel-webhooks").filter({ hasText: "Webhook aktif" }).waitFor();
+        expect(await facebookRow.getByTestId("channel-missing-permissions").count()).toBe(0);
+        // The webhook's way in, tried with a signed test event.
+        await page.getByRole("button", { name: "Uji webhook" }).click();
+        await page.getByTestId("webhook-test-result").filter({ hasText: "sampai dan tercatat" }).waitFor();
       });
       const connected = await prisma.channel.findMany({ where: { unitId: unit.id }, orderBy: { kind: "asc" } });
       expect(connected.map((channel) => [channel.kind, channel.externalId])).toEqual([
@@ -157,6 +168,12 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
         expect(await page.getByTestId("preview-x").getByRole("link", { name: LINK }).count()).toBe(1);
         const xLength = BODY.length + 2 + 23 + 2 + `#${HASHTAG}`.length;
         expect(await page.getByTestId("counter-x").innerText()).toContain(`${xLength}/280`);
+        // On X the link goes in a reply instead: the post itself stays plain.
+        await page.getByRole("radio", { name: "Dalam balasan pada pos itu" }).check();
+        expect(await page.getByTestId("preview-x").getByRole("link", { name: LINK }).count()).toBe(0);
+        expect(await page.getByTestId("counter-x").innerText()).toContain(
+          `${BODY.length + 2 + HASHTAG.length + 1}/280`,
+        );
 
         await page.getByLabel("Pada tanggal dan jam tertentu").check();
         const when = scheduleAhead(unit.timezone, SCHEDULE_LEAD_MS);
@@ -242,6 +259,8 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
       expect(facebook[0]!.published).toBe(true);
       expect(instagram[0]!.mediaType).toBe("IMAGE");
       expect(tweets[0]!.mediaKeys).toHaveLength(1);
+      expect(tweets[0]!.text).not.toContain(LINK);
+      expect(published.x.tweets.find((tweet) => tweet.inReplyToTweetId === tweets[0]!.id)?.text).toBe(LINK);
       expect(links).toEqual({
         facebook: `https://www.facebook.com/${facebook[0]!.id}`,
         instagram: instagram[0]!.permalink,

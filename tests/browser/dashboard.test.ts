@@ -104,4 +104,31 @@ describe("dashboard in the browser", () => {
       expect(options.some((text) => text.includes("Kabupaten"))).toBe(false);
     });
   });
+
+  it("shows the kecamatan league of unit websites and the stalest sites, narrowed by the unit filter", async () => {
+    await asUser("pimpinan@sanggau.demo", async (page) => {
+      const kapuas = await suite.siar.services.prisma.unit.findFirstOrThrow({ where: { code: "kec-kapuas" } });
+      await page.goto("/app/dashboard");
+      const sites = page.getByRole("region", { name: "Kemutakhiran situs unit" });
+      await sites.getByText(/\d+ dari \d+ situs diperbarui dalam 30 hari terakhir/).waitFor();
+      const league = sites.getByRole("table", { name: "Klasemen kecamatan" });
+      expect(await league.getByRole("row").count()).toBe(16); // the header and Sanggau's 15 kecamatan
+      expect(
+        await sites.getByRole("table", { name: "Situs yang paling lama tidak diperbarui" }).getByRole("row").count(),
+      ).toBe(11);
+
+      await page.goto(`/app/dashboard?unitId=${kapuas.id}`);
+      await sites.getByText(/\d+ dari \d+ situs/).waitFor();
+      expect(await league.getByRole("row").allInnerTexts()).toEqual([
+        expect.stringContaining("Kecamatan"),
+        expect.stringContaining("Kecamatan Kapuas"),
+      ]);
+      const csv = await page.request.get((await sites.getByRole("link", { name: /CSV/ }).getAttribute("href"))!);
+      const lines = (await csv.text()).trim().split("\r\n");
+      expect(lines[0]).toBe("unit,type,kecamatan,site,lastUpdatedAt,daysSince,stale");
+      expect(
+        lines.slice(1).every((line) => line.includes("Kecamatan Kapuas") || line.startsWith("Kecamatan Kapuas")),
+      ).toBe(true);
+    });
+  });
 });

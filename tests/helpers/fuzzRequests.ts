@@ -55,6 +55,9 @@ const BODY_KEYS = [
   "action",
   "language",
   "monthlyRequestBudget",
+  "monthlySpendBudget",
+  "unitPrice",
+  "xLinkPlacement",
   "credentials",
   "settings",
   "externalId",
@@ -269,6 +272,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "nomor") return (route.path.startsWith("/ppid/") ? ids.ppidNumbers : ids.tracking) ?? [];
   if (param === "kode") return ids.ppidAccessCodes ?? [];
   if (param === "letter") return ["receipt", "notice", "extension", "answer"];
+  if (param === "item") return ["x.post_read", "x.post_create_url"];
   // The DIP's documents (/api/dip-items, /ppid/dip) or a request's files (/api/ppid, /ppid/lacak).
   if (param === "fileId") return (route.path.includes("/dip") ? ids.dipFiles : ids.ppidFiles) ?? [];
   if (param === "version") return ["1"];
@@ -344,11 +348,14 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/users": { email: "uji@sanggau.demo", name: "Pengguna Uji", role: "officer", unitIds: [unitId] },
     "PATCH /api/users/:id": { name: "Pengguna Uji" },
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },
-    "PATCH /api/channels/:id": { monthlyRequestBudget: 1000 },
+    "PATCH /api/channels/:id": { monthlyRequestBudget: 1000, monthlySpendBudget: 25.5 },
+    "PATCH /api/platform-prices/:item": { unitPrice: 0.005 },
     "POST /api/posts": {
       unitId,
       title: "Pengumuman uji",
       body: "Isi pengumuman.",
+      link: "https://sanggau.go.id/pengumuman",
+      xLinkPlacement: "reply",
       channelIds: ids.channels?.slice(0, 1) ?? [],
     },
     "PATCH /api/posts/:id": { title: "Pengumuman uji" },

@@ -99,17 +99,17 @@ describe("Facebook Page post engagement", () => {
     expect(read.body.reactions).toEqual({ data: [] });
   });
 
-  // https://developers.facebook.com/docs/graph-api/reference/insights#post-impressions
-  it("/{post-id}/insights?metric=post_impressions answers a lifetime value; retired unique metrics are error 100", async () => {
+  // https://developers.facebook.com/docs/graph-api/reference/insights, https://developers.facebook.com/documentation/pages-api/changelog/
+  it("/{post-id}/insights?metric=post_media_view answers a lifetime value; retired impressions metrics are error 100", async () => {
     const postId = await pagePost();
     sandbox.control.setEngagement(postId, { views: 340, reach: 210 });
-    const insights = await graph.get(`${postId}/insights`, { metric: "post_impressions,post_total_media_view_unique" });
+    const insights = await graph.get(`${postId}/insights`, { metric: "post_media_view,post_total_media_view_unique" });
     expect(insights.body.data).toEqual([
       expect.objectContaining({
-        name: "post_impressions",
+        name: "post_media_view",
         period: "lifetime",
         values: [{ value: 340 }],
-        id: `${postId}/insights/post_impressions/lifetime`,
+        id: `${postId}/insights/post_media_view/lifetime`,
       }),
       expect.objectContaining({ name: "post_total_media_view_unique", period: "lifetime", values: [{ value: 210 }] }),
     ]);
@@ -117,6 +117,10 @@ describe("Facebook Page post engagement", () => {
     const retired = await graph.get(`${postId}/insights`, { metric: "post_impressions_unique" });
     expect(retired.status).toBe(400);
     expect(retired.body.error).toMatchObject({ code: 100, type: "OAuthException" });
+    // Withdrawn on 15 November 2025 in favour of views.
+    expect((await graph.get(`${postId}/insights`, { metric: "post_impressions" })).body.error).toMatchObject({
+      code: 100,
+    });
     expect((await graph.get(`${postId}/insights`)).body.error).toMatchObject({ code: 100 });
   });
 });

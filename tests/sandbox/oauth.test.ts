@@ -16,10 +16,10 @@ beforeEach(() => sandbox.control.reset());
 
 const json = async (response: Response) => ({ status: response.status, body: await response.json() });
 
-describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow)", () => {
+describe("Facebook Login for Business (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/)", () => {
   const meta = () => sandbox.credentials.oauth.meta;
   const dialog = (params: Record<string, string> = {}) =>
-    `${sandbox.url}/v23.0/dialog/oauth?${new URLSearchParams({ client_id: meta().appId, redirect_uri: REDIRECT, state: "st4te", scope: "pages_show_list,pages_manage_posts", response_type: "code", ...params })}`;
+    `${sandbox.url}/v23.0/dialog/oauth?${new URLSearchParams({ client_id: meta().appId, redirect_uri: REDIRECT, state: "st4te", config_id: meta().loginConfigId, response_type: "code", ...params })}`;
   const tokenUrl = (params: Record<string, string>) =>
     `${sandbox.url}/v23.0/oauth/access_token?${new URLSearchParams({ client_id: meta().appId, client_secret: meta().appSecret, ...params })}`;
 
@@ -28,10 +28,21 @@ describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/gu
     return new URL(location!).searchParams.get("code")!;
   }
 
-  it("the dialog asks for consent and redirects with code and state (and Facebook's #_=_)", async () => {
+  it("a Business app's dialog without config_id (a scope list alone) says the app is not available", async () => {
+    const withoutConfig = `${sandbox.url}/v23.0/dialog/oauth?${new URLSearchParams({ client_id: meta().appId, redirect_uri: REDIRECT, state: "st4te", scope: "pages_show_list,pages_manage_posts", response_type: "code" })}`;
+    const page = await fetch(withoutConfig);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain("this app isn&#39;t available");
+    expect((await answerConsent(withoutConfig, "allow")).location).toBeNull();
+    expect((await fetch(dialog({ config_id: "999999999" }))).status).toBe(400);
+  });
+
+  it("the dialog shows the configuration's permissions and redirects with code and state (and Facebook's #_=_)", async () => {
     const page = await fetch(dialog());
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("pages_manage_posts");
+    const html = await page.text();
+    for (const permission of ["pages_manage_posts", "pages_manage_metadata", "read_insights", "business_management"])
+      expect(html).toContain(permission);
     const { status, location } = await answerConsent(dialog(), "allow");
     expect(status).toBe(302);
     expect(location).toMatch(
@@ -101,7 +112,7 @@ describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/gu
     });
   });
 
-  it("/me/accounts lists the seeded Page with the Page token publishing uses and its Instagram account", async () => {
+  it("/me/accounts lists the seeded Page with a Page token carrying the granted permissions, and its Instagram account", async () => {
     const code = await authorizationCode();
     const short = (await json(await fetch(tokenUrl({ redirect_uri: REDIRECT, code })))).body.access_token;
     const fields = "id,name,access_token,instagram_business_account{id,username}";
@@ -113,10 +124,12 @@ describe("Facebook Login (https://developers.facebook.com/docs/facebook-login/gu
       {
         id: graph.pageId,
         name: graph.pageName,
-        access_token: graph.pageAccessToken,
+        access_token: expect.stringMatching(/^EAAPage-/),
         instagram_business_account: { id: graph.igUserId, username: graph.igUsername },
       },
     ]);
+    const permissions = await json(await fetch(`${sandbox.url}/v23.0/me/permissions?access_token=${short}`));
+    expect(permissions.body.data).toContainEqual({ permission: "pages_manage_metadata", status: "granted" });
     // The Page token from the list publishes.
     const post = await json(
       await fetch(`${sandbox.url}/v23.0/${graph.pageId}/feed`, {

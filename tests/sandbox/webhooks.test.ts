@@ -72,6 +72,10 @@ afterAll(async () => {
 beforeEach(async () => {
   sandbox.control.reset();
   await sandbox.control.subscribeWebhooks(`${server.url}/webhooks/meta`);
+  // What Siar does when it connects the Page: only a subscribed Page's events reach the app.
+  await graphClient(sandbox).post(`${sandbox.credentials.graph.pageId}/subscribed_apps`, {
+    subscribed_fields: "feed,messages",
+  });
   receiver.verifications = [];
   receiver.deliveries = [];
   receiver.failNext = 0;
@@ -240,5 +244,39 @@ describe("Event notifications (https://developers.facebook.com/docs/graph-api/we
       status: "failed",
       attempts: [{ httpStatus: 500 }, { httpStatus: 500 }, { httpStatus: 500 }],
     });
+  });
+});
+
+describe("What Meta does not send", () => {
+  it("no Page webhook reaches an app the Page is not subscribed to (https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps)", async () => {
+    await graphClient(sandbox).delete(`${sandbox.credentials.graph.pageId}/subscribed_apps`);
+    const postId = await publishFacebookPost();
+    sandbox.control.injectFacebookComments({ postId });
+    await sandbox.control.waitForWebhooks();
+    expect(receiver.deliveries).toHaveLength(0);
+    expect(sandbox.control.webhookDeliveries()[0]).toMatchObject({
+      status: "withheld",
+      withheldBecause: expect.stringContaining("not subscribed"),
+    });
+    // Comments still arrive by polling.
+    expect((await graphClient(sandbox).get(`${postId}/comments`)).body.data).toHaveLength(1);
+  });
+
+  it("no Instagram comment webhook without Advanced Access to instagram_manage_comments (https://developers.facebook.com/docs/graph-api/webhooks/getting-started/webhooks-for-instagram/)", async () => {
+    const mediaHost = await startMediaHost();
+    await publishInstagramImage(sandbox, `${mediaHost.url}/pengumuman.png`);
+    await mediaHost.close();
+    sandbox.control.metaApp.setAdvancedAccess(["instagram_basic", "instagram_content_publish"]);
+    sandbox.control.injectInstagramComments({ texts: ["mantap pak"] });
+    await sandbox.control.waitForWebhooks();
+    expect(receiver.deliveries).toHaveLength(0);
+    expect(sandbox.control.webhookDeliveries()[0]).toMatchObject({
+      status: "withheld",
+      withheldBecause: expect.stringContaining("Advanced Access"),
+    });
+    sandbox.control.metaApp.setAdvancedAccess(["instagram_manage_comments"]);
+    sandbox.control.injectInstagramComments({ texts: ["sekarang sampai"] });
+    await sandbox.control.waitForWebhooks();
+    expect(receiver.deliveries).toHaveLength(1);
   });
 });

@@ -303,3 +303,45 @@ describe("Rate limits (https://docs.x.com/x-api/fundamentals/rate-limits)", () =
     expect((await client.v2.tweet("Sudah boleh lagi")).data.id).toBeDefined();
   });
 });
+
+describe("Billing as X bills it (https://docs.x.com/x-api/getting-started/pricing)", () => {
+  const appOnly = () => createXClientForSandbox(sandbox.url, { bearerToken: sandbox.credentials.x.appOnlyBearerToken });
+
+  it("writes per request, a post with a URL at its own price; reads per resource, once per UTC day", async () => {
+    const plain = await client.v2.tweet("Jadwal posyandu bulan ini");
+    await client.v2.tweet("Selengkapnya https://sanggau.go.id/posyandu");
+    await client.v2.tweets([plain.data.id], { "tweet.fields": ["public_metrics"] });
+    await client.v2.tweets([plain.data.id], { "tweet.fields": ["public_metrics"] });
+    expect(sandbox.control.xUsage().billing.totals).toMatchObject({
+      postCreate: 1,
+      postCreateWithUrl: 1,
+      postRead: 1,
+      costMicros: 15_000 + 200_000 + 5_000,
+    });
+    // The next UTC day the same post is charged again.
+    sandbox.control.advanceClock(24 * 3600_000);
+    await client.v2.tweets([plain.data.id]);
+    expect(sandbox.control.xUsage().billing.totals.postRead).toBe(2);
+  });
+
+  it("the owner's mentions are Owned Reads; their authors are user reads", async () => {
+    sandbox.control.injectMentions({ texts: ["jalan rusak di Kapuas", "lampu jalan mati"] });
+    await client.v2.userMentionTimeline(sandbox.credentials.x.userId, { expansions: ["author_id"] });
+    const { totals } = sandbox.control.xUsage().billing;
+    expect(totals).toMatchObject({ ownedRead: 2, postRead: 0, userRead: 2 });
+    expect(totals.costMicros).toBe(2 * 1_000 + 2 * 10_000);
+  });
+
+  it("GET /2/usage/tweets reports the Posts consumed per day and this month, with the app's bearer token", async () => {
+    const posted = await client.v2.tweet("Info vaksinasi");
+    await client.v2.tweets([posted.data.id]);
+    const usage = (await appOnly().v2.get("usage/tweets", { days: 7 })) as {
+      data: { project_usage: string; project_cap: string; daily_project_usage: { usage: { usage: string }[] } };
+    };
+    expect(usage.data.project_cap).toBe("3000000");
+    expect(usage.data.project_usage).toBe("1");
+    expect(usage.data.daily_project_usage.usage.at(-1)).toMatchObject({ usage: "1" });
+    const error = await apiError(appOnly().v2.get("usage/tweets", { days: 91 }));
+    expect(error.code).toBe(400);
+  });
+});

@@ -58,6 +58,18 @@ describe("configuration from the environment", () => {
     ]);
   });
 
+  it("needs the Login for Business configuration with a Meta app, and reads the Graph API version", () => {
+    const app = { META_APP_ID: "880011223344556", META_APP_SECRET: "0123456789abcdef0123456789abcdef" };
+    expect(problemsOf(app)).toEqual([expect.stringMatching(/^META_LOGIN_CONFIG_ID: required with META_APP_ID/)]);
+    const config = loadConfig({ ...app, META_LOGIN_CONFIG_ID: "1200334455667788" });
+    expect(config.oauth.meta).toMatchObject({ loginConfigId: "1200334455667788" });
+    expect(config.graphApiVersion).toBe("v26.0");
+    expect(loadConfig({ META_GRAPH_API_VERSION: "v27.0" }).graphApiVersion).toBe("v27.0");
+    expect(problemsOf({ META_GRAPH_API_VERSION: "26" })).toEqual([
+      expect.stringMatching(/^META_GRAPH_API_VERSION: expected a Graph API version such as v26.0/),
+    ]);
+  });
+
   it("keeps public pages 20 s in 64 MB by default, at most 30 s so that an edit shows within a minute", () => {
     expect(loadConfig({}).pageCache).toEqual({ ttlSeconds: 20, maxBytes: 64 * 1024 * 1024 });
     expect(loadConfig({ SIAR_PAGE_CACHE_SECONDS: "0", SIAR_PAGE_CACHE_MB: "8" }).pageCache).toEqual({

@@ -27,6 +27,10 @@ describe("delivery problems in plain words", () => {
     ["x:503", "deliveryProblem.platformError"],
     ["graph:2", "deliveryProblem.platformError"],
     ["graph:100", "deliveryProblem.refused"],
+    ["graph:10", "deliveryProblem.permission"],
+    ["graph:200", "deliveryProblem.permission"],
+    ["graph:ppa_required", "deliveryProblem.pagePublishingAuthorization"],
+    ["graph:two_factor_required", "deliveryProblem.twoFactorRequired"],
     ["x:403", "deliveryProblem.refused"],
   ])("%s reads as %s", (code, key) => {
     expect(deliveryProblemKey(code)).toBe(key);
@@ -34,7 +38,7 @@ describe("delivery problems in plain words", () => {
 
   it("has words in both languages for every explanation", () => {
     const keys = Object.keys(id).filter((key) => key.startsWith("deliveryProblem."));
-    expect(keys.length).toBe(13);
+    expect(keys.length).toBe(16);
     for (const key of keys) expect(en[key as keyof typeof en]).toMatch(/\w/);
   });
 });

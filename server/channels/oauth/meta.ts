@@ -1,12 +1,13 @@
 /**
- * Facebook Login, server side: the dialog URL, the code exchange, the long-lived user token and
- * the Pages it manages (each with its Page token and linked Instagram account).
+ * Facebook Login for Business, server side: the dialog URL, the code exchange, the long-lived user
+ * token and the Pages it manages (each with its Page token and linked Instagram account).
+ * https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/
  * https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow
  * https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived
  */
 import { sendRequest, type Platform } from "../http.js";
 import { OAuthFailure } from "./failure.js";
-import { META_SCOPES, type MetaOAuthApp } from "./providers.js";
+import type { MetaOAuthApp } from "./providers.js";
 
 const FACEBOOK: Platform = { label: "Facebook", codePrefix: "graph" };
 
@@ -18,13 +19,18 @@ export type ManagedPage = {
   instagram: { id: string; username: string } | null;
 };
 
+/**
+ * The Login dialog opens the app's saved configuration (config_id) instead of a scope list: the
+ * configuration names the token type (user access token), the assets and the permissions, and a
+ * Business app without one is "not available" to the person signing in.
+ */
 export function metaDialogUrl(app: MetaOAuthApp, redirectUri: string, state: string): string {
   const url = new URL(`${app.dialogUrl}/${app.apiVersion}/dialog/oauth`);
   url.search = new URLSearchParams({
     client_id: app.appId,
     redirect_uri: redirectUri,
     state,
-    scope: META_SCOPES.join(","),
+    config_id: app.loginConfigId,
     response_type: "code",
   }).toString();
   return url.toString();

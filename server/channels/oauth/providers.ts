@@ -4,18 +4,20 @@
  * sandbox's apps as defaults, so the connect buttons work end to end in demo mode.
  */
 import type { Services } from "../../services.js";
-import { GRAPH_API_VERSION, GRAPH_BASE_URL } from "../graph.js";
+import { GRAPH_BASE_URL } from "../graph.js";
 
 export type OAuthProvider = "meta" | "x";
 
 export type MetaOAuthApp = {
   appId: string;
   appSecret: string;
+  /** The Facebook Login for Business configuration (token type, assets, permissions) the dialog opens. */
+  loginConfigId: string;
   /** Where the Login dialog is: www.facebook.com, or the sandbox. */
   dialogUrl: string;
   graphUrl: string;
   apiVersion: string;
-  /** Settings of the channels connected this way (the Graph base URL when simulated). */
+  /** Settings of the channels connected this way (the Graph base URL when simulated; the version comes from configuration). */
   channelSettings: Record<string, string>;
   simulated: boolean;
 };
@@ -30,17 +32,6 @@ export type XOAuthApp = {
   simulated: boolean;
 };
 
-/** Scopes for publishing to a Page and its Instagram account, and for reading and answering comments and messages. */
-export const META_SCOPES = [
-  "pages_show_list",
-  "pages_manage_posts",
-  "pages_read_engagement",
-  "pages_manage_engagement",
-  "pages_messaging",
-  "instagram_basic",
-  "instagram_content_publish",
-  "instagram_manage_comments",
-];
 /** offline.access brings the refresh token; media.write lets the adapter upload images and video. */
 export const X_SCOPES = ["tweet.read", "tweet.write", "users.read", "offline.access", "media.write"];
 
@@ -50,10 +41,11 @@ export function metaOAuthApp({ config, sandbox }: Pick<Services, "config" | "san
   return {
     appId: app.appId,
     appSecret: app.appSecret,
+    loginConfigId: app.loginConfigId,
     dialogUrl: config.oauth.meta?.dialogUrl ?? sandbox?.url ?? "https://www.facebook.com",
     graphUrl: sandbox?.url ?? GRAPH_BASE_URL,
-    apiVersion: GRAPH_API_VERSION,
-    channelSettings: sandbox ? { baseUrl: sandbox.url, apiVersion: GRAPH_API_VERSION } : {},
+    apiVersion: config.graphApiVersion,
+    channelSettings: sandbox ? { baseUrl: sandbox.url } : {},
     simulated: sandbox !== null,
   };
 }

@@ -17,6 +17,7 @@ import { inboxDeadLetterRoutes } from "./inboxDeadLetters/inboxDeadLetters.js";
 import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
+import { platformPriceRoutes } from "./platformPrices/platformPrices.js";
 import { postRoutes } from "./posts/posts.js";
 import { ppidRoutes } from "./ppid/index.js";
 import { ppidProfileRoutes } from "./ppidProfiles/ppidProfiles.js";
@@ -46,6 +47,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/sandbox", ...signedIn, sandboxRoutes(services));
   api.use("/channels/oauth", ...signedIn, channelOAuthRoutes(services));
   api.use("/channels", ...signedIn, channelRoutes(services));
+  api.use("/platform-prices", ...signedIn, platformPriceRoutes(services));
   api.use("/media", ...signedIn, mediaRoutes(services));
   api.use("/posts", ...signedIn, postRoutes(services));
   api.use("/inbox-dead-letters", ...signedIn, inboxDeadLetterRoutes(services));

@@ -34,6 +34,7 @@ import {
   messageParams,
   validateParams,
 } from "./node";
+import { subscribedAppsEdge } from "./pageSubscriptions";
 import { createdWithin, cursorPage } from "./paging";
 
 const MINUTE_MS = 60_000;
@@ -95,6 +96,7 @@ function pageNode(page: FbPage): BoundNode {
       videos: { get: (ctx) => listVideos(ctx, page), post: (ctx) => createVideo(ctx, page) },
       conversations: { get: (ctx) => listConversations(ctx, page) },
       messages: { post: (ctx) => sendPageMessage(ctx, page) },
+      subscribed_apps: subscribedAppsEdge(page),
     },
   };
 }
@@ -324,7 +326,11 @@ function removePost(state: SandboxState, post: FbPost) {
   return { success: true };
 }
 
-/** Unique-impression metrics of posts were retired on 15 June 2025 (deprecated-metrics page). */
+/**
+ * Post metrics Meta has withdrawn (deprecated-metrics page and the Pages API changelog): the unique
+ * impressions on 15 June 2025, the impressions themselves on 15 November 2025 in favour of views.
+ * https://developers.facebook.com/documentation/pages-api/changelog/
+ */
 const RETIRED_POST_METRICS = [
   "post_impressions_unique",
   "post_impressions_paid_unique",
@@ -332,14 +338,20 @@ const RETIRED_POST_METRICS = [
   "post_impressions_organic_unique",
   "post_impressions_viral_unique",
   "post_impressions_nonviral_unique",
+  "post_impressions",
+  "post_impressions_paid",
+  "post_impressions_fan",
+  "post_impressions_organic",
+  "post_impressions_viral",
+  "post_impressions_nonviral",
 ];
 
 function postInsights(state: SandboxState, post: FbPost): Record<string, InsightsMetric> {
   const engagement = () => state.engagementOf(post.id);
   return {
-    post_impressions: {
-      title: "Lifetime Post Total Impressions",
-      description: "Lifetime: The number of times your Page's post entered a person's screen.",
+    post_media_view: {
+      title: "Lifetime Post Views",
+      description: "Lifetime: The number of times your post was on screen, not including time on screen by mistake.",
       value: () => engagement().views,
     },
     post_total_media_view_unique: {

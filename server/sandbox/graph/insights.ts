@@ -32,11 +32,13 @@ export function insightsEdge(
     .map((name) => name.trim())
     .filter(Boolean);
   const data = names.map((name, index) => {
-    const known = metrics[name];
+    // A metric Meta withdrew since (set through the control API) answers like a retired one.
+    const known = ctx.state.graph.withdrawnMetrics.has(name) ? undefined : metrics[name];
     if (!known) {
-      const reason = retired.includes(name)
-        ? `${name} has been deprecated`
-        : `metric[${index}] must be one of the following values: ${Object.keys(metrics).join(", ")}`;
+      const reason =
+        retired.includes(name) || ctx.state.graph.withdrawnMetrics.has(name)
+          ? `${name} has been deprecated`
+          : `metric[${index}] must be one of the following values: ${Object.keys(metrics).join(", ")}`;
       throw graphErrors.invalidParameter(reason);
     }
     return {

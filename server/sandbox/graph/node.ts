@@ -23,7 +23,7 @@ export interface BoundNode {
   read?: GraphHandler;
   update?: GraphHandler;
   remove?: GraphHandler;
-  edges: Record<string, { get?: GraphHandler; post?: GraphHandler }>;
+  edges: Record<string, { get?: GraphHandler; post?: GraphHandler; delete?: GraphHandler }>;
 }
 
 /** Graph's timestamp format, e.g. 2024-05-01T10:00:00+0000. */

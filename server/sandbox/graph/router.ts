@@ -4,15 +4,23 @@
  */
 import type { Request, RequestHandler } from "express";
 import { parseBody, queryParams, requestUrl } from "../http";
-import type { SandboxState } from "../state";
+import type { GraphToken, SandboxState } from "../state";
 import { authenticate, tokenFromRequest } from "./auth";
 import { GraphError, graphErrors, sendGraphError } from "./errors";
 import { resolveFacebookNode } from "./facebook";
 import { resolveInstagramNode } from "./instagram";
 import type { BoundNode, GraphHandler } from "./node";
+import { assertPermitted } from "./permissions";
+import { assertPageRequirementsMet } from "./publishingChecks";
 import type { GraphUsage } from "./usage";
 
 export const GRAPH_PATH = /^\/(v(\d+)\.0)(\/.*)?$/;
+
+/** The versions the sandbox answers, as "v23.0". */
+export function isGraphVersion(version: string): boolean {
+  const major = Number(/^v(\d+)\.0$/.exec(version)?.[1]);
+  return major >= 10 && major <= 29;
+}
 
 export function graphApi(state: SandboxState, usage: GraphUsage): RequestHandler {
   return async (req, res, next) => {
@@ -20,8 +28,7 @@ export function graphApi(state: SandboxState, usage: GraphUsage): RequestHandler
     if (!match) return next();
     let pageId: string | undefined;
     try {
-      const major = Number(match[2]);
-      if (major < 10 || major > 29) throw graphErrors.unknownVersion(match[1]!);
+      if (!isGraphVersion(match[1]!)) throw graphErrors.unknownVersion(match[1]!);
       const body = await parseBody(req);
       if (body.malformed) throw graphErrors.invalidParameter(body.malformed);
       const params = { ...queryParams(req), ...body.fields };
@@ -30,7 +37,7 @@ export function graphApi(state: SandboxState, usage: GraphUsage): RequestHandler
       usage.record(pageId);
 
       const segments = (match[3] ?? "").split("/").filter(Boolean).map(decodeURIComponent);
-      const handler = findHandler(state, req.method, segments, token.pageId);
+      const handler = findHandler(state, req.method, segments, token);
       const result = await handler({ state, token, params, files: body.files, url: requestUrl(req) });
       res.set(usage.headers(pageId)).json(result);
     } catch (error) {
@@ -45,8 +52,9 @@ function findHandler(
   state: SandboxState,
   method: Request["method"],
   segments: string[],
-  tokenPageId: string,
+  token: GraphToken,
 ): GraphHandler {
+  const tokenPageId = token.pageId;
   const [rawId, edge, ...rest] = segments;
   if (!rawId) throw graphErrors.unsupportedRequest(method, "");
   if (rest.length > 0) throw graphErrors.unknownPath(`/${rest.join("/")}`);
@@ -58,6 +66,7 @@ function findHandler(
   if (edge === undefined) {
     const handler = { GET: node.read, POST: node.update, DELETE: node.remove }[method];
     if (!handler) throw graphErrors.unsupportedRequest(method, id);
+    assertPermitted(token, node.typeName, method, edge);
     return handler;
   }
   const edgeHandlers = node.edges[edge];
@@ -65,8 +74,10 @@ function findHandler(
     if (method === "GET") throw graphErrors.nonexistingField(edge, node.typeName);
     throw graphErrors.unknownPath(`/${edge}`);
   }
-  const handler = { GET: edgeHandlers.get, POST: edgeHandlers.post }[method];
+  const handler = { GET: edgeHandlers.get, POST: edgeHandlers.post, DELETE: edgeHandlers.delete }[method];
   if (!handler) throw graphErrors.unsupportedRequest(method, id);
+  assertPermitted(token, node.typeName, method, edge);
+  assertPageRequirementsMet(state, token, node.typeName, method, edge);
   return handler;
 }
 

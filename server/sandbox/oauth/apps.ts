@@ -2,14 +2,18 @@ import { DEFAULT_ACCOUNTS } from "../state";
 
 /** The OAuth apps registered on the sandbox; Siar's demo mode uses them when none are configured. */
 export interface SandboxOAuthApps {
-  /** A Meta app (Facebook Login): its id is the Graph app id. */
-  meta: { appId: string; appSecret: string };
+  /** A Meta Business app (Facebook Login for Business): its id is the Graph app id, with one login configuration. */
+  meta: { appId: string; appSecret: string; loginConfigId: string };
   /** An X app with OAuth 2.0 enabled, as a confidential client. */
   x: { clientId: string; clientSecret: string };
 }
 
 export const SANDBOX_OAUTH_APPS: SandboxOAuthApps = {
-  meta: { appId: DEFAULT_ACCOUNTS.graphAppId, appSecret: "sandbox-meta-app-secret" },
+  meta: {
+    appId: DEFAULT_ACCOUNTS.graphAppId,
+    appSecret: "sandbox-meta-app-secret",
+    loginConfigId: DEFAULT_ACCOUNTS.metaLoginConfigId,
+  },
   x: { clientId: "c2FuZGJveC14LWNsaWVudA", clientSecret: "sandbox-x-client-secret" },
 };
 

@@ -5,6 +5,7 @@
  */
 import { Router } from "express";
 import type { SandboxState } from "../state";
+import { debugTokenRoutes } from "./debugToken";
 import { metaOAuthRoutes } from "./meta";
 import { OAuthStore } from "./store";
 import { expiredXTokens, xOAuthRoutes } from "./x";
@@ -17,6 +18,7 @@ export function oauthApi(state: SandboxState): Router {
   const router = Router();
   router.use(expiredXTokens(store));
   router.use(metaOAuthRoutes(store));
+  router.use(debugTokenRoutes(store));
   router.use(xOAuthRoutes(store));
   return router;
 }

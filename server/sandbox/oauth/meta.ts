@@ -1,5 +1,6 @@
 /**
- * Facebook Login for Business, manually built flow:
+ * Facebook Login for Business, manually built flow, from a saved configuration (config_id):
+ * https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/
  * https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow
  * https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived
  * https://developers.facebook.com/docs/pages-api/getting-started (GET /me/accounts)
@@ -8,6 +9,7 @@ import { type Request, Router } from "express";
 import { tokenFromRequest } from "../graph/auth";
 import { GraphError, graphErrors, sendGraphError } from "../graph/errors";
 import { selectFields } from "../graph/fields";
+import { isGraphVersion } from "../graph/router";
 import { queryParams } from "../http";
 import type { SandboxState } from "../state";
 import { LIFETIMES_S, SANDBOX_META_USER, SANDBOX_OAUTH_APPS } from "./apps";
@@ -19,9 +21,8 @@ import {
   sendConsentPage,
   sendErrorPage,
 } from "./consent";
-import { type OAuthStore, randomToken } from "./store";
+import { type MetaUserToken, type OAuthStore, randomToken } from "./store";
 
-const VERSION = /^v(\d+)\.0$/;
 const PLATFORM = "Facebook";
 /** Facebook appends this fragment to every Login redirect. */
 const FRAGMENT = "#_=_";
@@ -50,21 +51,18 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
   const { state } = store;
   const app = SANDBOX_OAUTH_APPS.meta;
   const router = Router();
-  const graphVersion = (req: Request) => {
-    const major = Number(VERSION.exec(String(req.params.version))?.[1]);
-    return major >= 10 && major <= 29;
-  };
+  const graphVersion = (req: Request) => isGraphVersion(String(req.params.version));
 
   // The Login dialog on www.facebook.com; errors in the request itself are shown, not redirected.
   router.get("/:version/dialog/oauth", (req, res, next) => {
     if (!graphVersion(req)) return next();
     const params = queryParams(req);
-    const problem = dialogProblem(params);
+    const problem = dialogProblem(state, params);
     if (problem) return sendErrorPage(res, PLATFORM, problem);
     sendConsentPage(res, {
       platform: PLATFORM,
       account: SANDBOX_META_USER.name,
-      scopes: scopesOf(params.scope, ","),
+      scopes: state.graph.loginConfigurations.get(params.config_id!)!,
       params,
     });
   });
@@ -72,7 +70,7 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
   router.post("/:version/dialog/oauth", async (req, res, next) => {
     if (!graphVersion(req)) return next();
     const { params, decision } = await consentDecision(req);
-    const problem = dialogProblem(params);
+    const problem = dialogProblem(state, params);
     if (problem) return sendErrorPage(res, PLATFORM, problem);
     const redirectUri = params.redirect_uri!;
     if (decision === "deny") {
@@ -90,8 +88,10 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
         ),
       );
     }
+    // A Login for Business configuration replaces the scope list: the person grants what it names.
+    const permissions = state.graph.loginConfigurations.get(params.config_id!)!;
     const code = store.issueCode(
-      { platform: "meta", clientId: app.appId, redirectUri, scope: params.scope ?? "" },
+      { platform: "meta", clientId: app.appId, redirectUri, scope: permissions.join(",") },
       LIFETIMES_S.authorizationCode,
     );
     res.redirect(redirectWith(redirectUri, { code, state: params.state }, FRAGMENT));
@@ -103,9 +103,9 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
       const params = { ...queryParams(req), ...(await postedFields(req)) };
       if (params.client_id !== app.appId) throw metaErrors.invalidAppId();
       if (params.client_secret !== app.appSecret) throw metaErrors.invalidSecret();
-      const lifetime =
+      const grant =
         params.grant_type === "fb_exchange_token" ? exchangeForLongLived(store, params) : exchangeCode(store, params);
-      res.json(issueUserToken(store, lifetime));
+      res.json(issueUserToken(store, grant));
     } catch (error) {
       if (!(error instanceof GraphError)) return next(error);
       sendGraphError(res, error);
@@ -113,14 +113,17 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
   });
 
   // User-token reads; a Page token falls through to the Graph router, which knows those.
-  router.get(["/:version/me", "/:version/me/accounts"], (req, res, next) => {
+  router.get(["/:version/me", "/:version/me/accounts", "/:version/me/permissions"], (req, res, next) => {
     const params = queryParams(req);
     const token = tokenFromRequest(req, params);
     const user = token ? store.metaUserTokens.get(token) : undefined;
-    if (!graphVersion(req) || !user) return next();
+    if (!graphVersion(req) || !user || !token) return next();
     try {
       if (user.expiresAt <= state.now()) throw graphErrors.expiredToken(new Date(state.now()));
-      if (req.path.endsWith("/accounts")) return res.json(managedPages(state, params.fields));
+      if (req.path.endsWith("/accounts")) return res.json(managedPages(store, token, user, params.fields));
+      // https://developers.facebook.com/docs/graph-api/reference/user/permissions/
+      if (req.path.endsWith("/permissions"))
+        return res.json({ data: user.scopes.map((permission) => ({ permission, status: "granted" })) });
       res.json(selectFields({ ...SANDBOX_META_USER }, params.fields, "User", ["id", "name"]));
     } catch (error) {
       if (!(error instanceof GraphError)) return next(error);
@@ -132,9 +135,14 @@ export function metaOAuthRoutes(store: OAuthStore): Router {
 }
 
 /** What makes a dialog request unusable: Facebook shows an error page instead of redirecting. */
-function dialogProblem(params: Record<string, string>): string | undefined {
+function dialogProblem(state: SandboxState, params: Record<string, string>): string | undefined {
   if (params.client_id !== SANDBOX_OAUTH_APPS.meta.appId)
     return "Invalid App ID: The provided app ID does not look like a valid app ID.";
+  // A Business app logs in only through a Login for Business configuration; a scope list alone is not enough.
+  if (!params.config_id)
+    return "It looks like this app isn't available: this app needs at least one supported permission. (A Business app opens Facebook Login for Business with config_id.)";
+  if (!state.graph.loginConfigurations.has(params.config_id))
+    return "It looks like this app isn't available: the configuration (config_id) does not exist for this app.";
   if (!isAbsoluteHttpUrl(params.redirect_uri))
     return "Can't Load URL: The redirect_uri URL must be absolute. (error 191)";
   if (params.response_type && params.response_type !== "code")
@@ -142,15 +150,10 @@ function dialogProblem(params: Record<string, string>): string | undefined {
   return undefined;
 }
 
-function scopesOf(scope: string | undefined, separator: string): string[] {
-  return (scope ?? "")
-    .split(separator)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+type Grant = { lifetimeS: number; scopes: string[] };
 
-/** The code exchange; returns the lifetime of the (short-lived) user token to issue. */
-function exchangeCode(store: OAuthStore, params: Record<string, string>): number {
+/** The code exchange; returns the (short-lived) user token to issue. */
+function exchangeCode(store: OAuthStore, params: Record<string, string>): Grant {
   if (!params.redirect_uri) throw metaErrors.missingRedirect();
   if (!params.code) throw metaErrors.missingParameter("code");
   const code = store.codes.get(params.code);
@@ -159,37 +162,51 @@ function exchangeCode(store: OAuthStore, params: Record<string, string>): number
   if (code.expiresAt <= store.state.now()) throw metaErrors.expiredCode();
   if (code.redirectUri !== params.redirect_uri) throw metaErrors.redirectMismatch();
   code.used = true;
-  return LIFETIMES_S.metaShortLivedToken;
+  return { lifetimeS: LIFETIMES_S.metaShortLivedToken, scopes: code.scope.split(",").filter(Boolean) };
 }
 
-function exchangeForLongLived(store: OAuthStore, params: Record<string, string>): number {
+function exchangeForLongLived(store: OAuthStore, params: Record<string, string>): Grant {
   if (!params.fb_exchange_token) throw metaErrors.missingParameter("fb_exchange_token");
   const user = store.metaUserTokens.get(params.fb_exchange_token);
   if (!user) throw graphErrors.invalidToken();
   if (user.expiresAt <= store.state.now()) throw graphErrors.expiredToken(new Date(store.state.now()));
-  return LIFETIMES_S.metaLongLivedToken;
+  return { lifetimeS: LIFETIMES_S.metaLongLivedToken, scopes: user.scopes };
 }
 
-function issueUserToken(store: OAuthStore, lifetimeS: number) {
+function issueUserToken(store: OAuthStore, { lifetimeS, scopes }: Grant) {
   const token = randomToken("EAAUser");
   store.metaUserTokens.set(token, {
     longLived: lifetimeS === LIFETIMES_S.metaLongLivedToken,
     expiresAt: store.state.now() + lifetimeS * 1000,
+    scopes,
   });
   return { access_token: token, token_type: "bearer", expires_in: lifetimeS };
 }
 
-/** The Pages the user manages, each with a Page token that the Graph router accepts (it never expires). */
-function managedPages(state: SandboxState, fields: string | undefined) {
+/** The user's Page token for a Page: it carries the user's permissions, and it never expires. */
+function pageTokenOf(store: OAuthStore, userToken: string, user: MetaUserToken, pageId: string): string {
+  const issued = store.pageTokensOfUser.get(userToken) ?? new Map<string, string>();
+  store.pageTokensOfUser.set(userToken, issued);
+  const known = issued.get(pageId);
+  if (known && store.state.graph.tokens.has(known)) return known;
+  const token = randomToken("EAAPage");
+  store.state.graph.tokens.set(token, { token, pageId, status: "valid", scopes: new Set(user.scopes) });
+  issued.set(pageId, token);
+  return token;
+}
+
+/** The Pages the user manages, each with a Page token that the Graph router accepts. */
+function managedPages(store: OAuthStore, userToken: string, user: MetaUserToken, fields: string | undefined) {
+  const { state } = store;
   const data = [...state.graph.pages.values()].map((page) => {
-    const token = [...state.graph.tokens.values()].find((t) => t.pageId === page.id && t.status === "valid");
+    const token = pageTokenOf(store, userToken, user, page.id);
     const ig = state.graph.igAccounts.get(page.igUserId);
     return selectFields(
       {
         id: page.id,
         name: page.name,
         category: page.category,
-        access_token: token?.token,
+        access_token: token,
         tasks: PAGE_TASKS,
         instagram_business_account: ig ? { id: ig.id, username: ig.username } : undefined,
       },

@@ -21,6 +21,8 @@ export interface AuthorizationCode {
 export interface MetaUserToken {
   longLived: boolean;
   expiresAt: number;
+  /** The permissions the person granted: those of the login configuration they accepted. */
+  scopes: string[];
 }
 
 export interface XRefreshToken {
@@ -32,6 +34,8 @@ export interface XRefreshToken {
 export class OAuthStore {
   readonly codes = new Map<string, AuthorizationCode>();
   readonly metaUserTokens = new Map<string, MetaUserToken>();
+  /** The Page tokens issued to a user token, per Page: /me/accounts answers the same ones each time. */
+  readonly pageTokensOfUser = new Map<string, Map<string, string>>();
   readonly xRefreshTokens = new Map<string, XRefreshToken>();
   /** X access token -> expiry; the token itself is registered in state.x.oauth2UserTokens. */
   readonly xAccessExpiry = new Map<string, number>();

@@ -2,7 +2,7 @@
  * X per-endpoint rate limits on 15-minute (or 24-hour) windows, per user for user-context tokens
  * and per app for app-only bearer tokens, reported on every response in x-rate-limit-* headers.
  * https://docs.x.com/x-api/fundamentals/rate-limits
- * Also counts requests per endpoint, since X bills per request.
+ * Also counts requests per endpoint (what X bills is counted by XBilling).
  */
 import type { SandboxState } from "../state";
 import type { XIdentity } from "./auth";
@@ -16,7 +16,11 @@ export interface XEndpointLimit {
 const FIFTEEN_MINUTES = 15 * 60;
 const DAY = 24 * 60 * 60;
 
-/** Defaults from the Basic access tier tables (developer portal); override per endpoint as needed. */
+/**
+ * Deliberately tighter than X's pay-per-use limits (https://docs.x.com/x-api/fundamentals/rate-limits:
+ * mentions 300 and posts 100 per 15 minutes per user), so tests reach a 429 in a few requests;
+ * override per endpoint as needed.
+ */
 export const DEFAULT_X_LIMITS: Record<string, XEndpointLimit> = {
   "POST /2/tweets": { perUser: 100, perApp: 1667, windowSeconds: DAY },
   "DELETE /2/tweets/:id": { perUser: 5, perApp: 5, windowSeconds: FIFTEEN_MINUTES },
@@ -29,6 +33,7 @@ export const DEFAULT_X_LIMITS: Record<string, XEndpointLimit> = {
   "POST /2/media/upload/:id/append": { perUser: 1800, perApp: 1800, windowSeconds: FIFTEEN_MINUTES },
   "POST /2/media/upload/:id/finalize": { perUser: 180, perApp: 180, windowSeconds: FIFTEEN_MINUTES },
   "GET /2/media/upload": { perUser: 900, perApp: 900, windowSeconds: FIFTEEN_MINUTES },
+  "GET /2/usage/tweets": { perUser: 50, perApp: 50, windowSeconds: FIFTEEN_MINUTES },
 };
 
 export interface XRateLimitStatus {
@@ -47,8 +52,6 @@ export interface XEndpointUsage {
 export class XRateLimiter {
   readonly limits: Record<string, XEndpointLimit> = structuredClone(DEFAULT_X_LIMITS);
   readonly usage = new Map<string, XEndpointUsage>();
-  /** Posts created with a URL in their text, which X bills at a higher rate. */
-  postsWithUrl = 0;
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(private readonly state: SandboxState) {}
@@ -99,7 +102,6 @@ export class XRateLimiter {
   reset(): void {
     this.windows.clear();
     this.usage.clear();
-    this.postsWithUrl = 0;
     Object.assign(this.limits, structuredClone(DEFAULT_X_LIMITS));
   }
 

@@ -3,6 +3,7 @@ import type { Request } from "express";
 import type { ParsedBody } from "../http";
 import type { SandboxState } from "../state";
 import type { XIdentity } from "./auth";
+import type { XBilling } from "./billing";
 import type { XRateLimiter } from "./rateLimits";
 
 export interface XContext {
@@ -12,6 +13,7 @@ export interface XContext {
   query: Record<string, string>;
   body: ParsedBody;
   limiter: XRateLimiter;
+  billing: XBilling;
 }
 
 export interface XRoute {

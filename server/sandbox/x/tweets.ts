@@ -111,7 +111,6 @@ function createTweet(ctx: XContext) {
   }
 
   const tweet = addTweet(state, { authorId, text, inReplyTo, mediaKeys });
-  if (twitterText.extractUrls(text).length > 0) ctx.limiter.postsWithUrl++;
   return { status: 201, body: { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } } };
 }
 

@@ -7,6 +7,7 @@ import type { Services } from "../../services.js";
 import { type ContentOf, projectContent, readContent } from "../content.js";
 import { storeSiteDocument } from "../documents.js";
 import { parseCsv } from "./csv.js";
+import { assertPushedDesaCode, type PushDesa } from "./desaCode.js";
 
 // What an OpenSID push brings, turned into site entries of the desa that owns the token. Every
 // pushed change is a draft sent for the kecamatan's review, like an operator's.
@@ -15,7 +16,6 @@ type PushServices = Pick<
   Services,
   "prisma" | "config" | "hasher" | "events" | "logger" | "secretBox" | "db" | "sandbox" | "metaWebhook" | "pageCache"
 >;
-export type PushDesa = { id: string; name: string };
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: "image/jpeg",
@@ -64,6 +64,10 @@ export async function importProjects(
   files: Map<string, Buffer>,
 ): Promise<SiteEntry[]> {
   const rows = csvOf(files);
+  assertPushedDesaCode(
+    desa,
+    rows.map((row) => row.desa_id),
+  );
   const saved: SiteEntry[] = [];
   for (const row of rows) {
     if (!row.id || !row.judul) continue;
@@ -103,8 +107,13 @@ export async function importProgress(
   desa: PushDesa,
   files: Map<string, Buffer>,
 ): Promise<SiteEntry[]> {
+  const rows = csvOf(files);
+  assertPushedDesaCode(
+    desa,
+    rows.map((row) => row.desa_id),
+  );
   const byProject = new Map<string, Record<string, string>[]>();
-  for (const row of csvOf(files))
+  for (const row of rows)
     if (row.id_pembangunan) byProject.set(row.id_pembangunan, [...(byProject.get(row.id_pembangunan) ?? []), row]);
   const saved: SiteEntry[] = [];
   for (const [projectId, reports] of byProject) {

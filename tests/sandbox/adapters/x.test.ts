@@ -42,6 +42,8 @@ describe("X adapter", () => {
     expect(remote).toEqual({
       remoteId: expect.stringMatching(/^\d+$/),
       remoteUrl: `https://x.com/diskominfo_sgu/status/${remote.remoteId}`,
+      // A post with a URL is billed at its own price (https://docs.x.com/x-api/getting-started/pricing).
+      charges: [{ item: "x.post_create_url", count: 1 }],
     });
     expect(tweets()).toEqual([expect.objectContaining({ id: remote.remoteId, text: post.text, mediaKeys: [] })]);
   });
@@ -96,8 +98,8 @@ describe("X adapter", () => {
   it("findPublished finds what publish made", async () => {
     const since = new Date(Date.now() - 1000);
     const post = outgoingPost();
-    const remote = await adapter.publish(target(), post);
-    expect(await adapter.findPublished(target(), post, since)).toEqual(remote);
+    const { remoteId, remoteUrl } = await adapter.publish(target(), post);
+    expect(await adapter.findPublished(target(), post, since)).toEqual({ remoteId, remoteUrl });
   });
 
   it("remove deletes the post; it has no update", async () => {

@@ -112,14 +112,18 @@ export async function fetchAllPages<T>(path: string, query: Query = {}): Promise
   return items;
 }
 
-/** Per-field messages from a failed request: zod issues ({path, message}) or a domain error's {field}. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
+/**
+ * Per-field messages from a failed request: zod issues ({path, message}) or a domain error's {field}.
+ * Fields are named by the first part of their path ("channels"), or whole with `fullPaths`
+ * ("content.stages.0.progress") for forms that show nested fields.
+ */
+export function fieldErrorsOf(error: unknown, { fullPaths = false } = {}): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const { details } = error;
   if (Array.isArray(details)) {
     const errors: Record<string, string> = {};
     for (const issue of details as { path?: unknown; message?: unknown }[]) {
-      const field = typeof issue.path === "string" ? issue.path.split(".")[0] : undefined;
+      const field = typeof issue.path === "string" ? (fullPaths ? issue.path : issue.path.split(".")[0]) : undefined;
       if (field && typeof issue.message === "string" && !errors[field]) errors[field] = issue.message;
     }
     return errors;

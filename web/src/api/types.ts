@@ -19,6 +19,7 @@ import type { presentChannel } from "../../../server/presenters/channel";
 import type { presentDipItem } from "../../../server/presenters/dipItem";
 import type { presentPpidProfile } from "../../../server/presenters/ppidProfile";
 import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
+import type { presentPlatformPrice } from "../../../server/presenters/platformPrice";
 import type { presentPost } from "../../../server/presenters/post";
 import type { presentRoutingRule } from "../../../server/presenters/routingRule";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
@@ -92,6 +93,8 @@ export const CHANNEL_KINDS = Object.values(ChannelKind);
 export const POST_STATUSES = Object.values(PostStatus);
 
 export type ChannelUsage = ReturnType<typeof presentChannelUsage>;
+/** What X charges per billed item, in US dollars per unit (admins keep it current). */
+export type PlatformPrice = ReturnType<typeof presentPlatformPrice>;
 /** Which unit owns an inbox item of a category (null: any) from a place (null: anywhere); highest priority wins. */
 export type RoutingRule = ReturnType<typeof presentRoutingRule>;
 

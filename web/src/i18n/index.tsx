@@ -29,6 +29,8 @@ type I18n = {
   formatInZone(iso: string, timeZone: Timezone): string;
   /** The time alone, as the unit's clock shows it: "09.30 WIB". */
   formatTimeInZone(iso: string, timeZone: Timezone): string;
+  /** An amount of money, with up to three decimals for X's small unit prices: "US$0,015". */
+  formatMoney(amount: number, currency: "USD"): string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -65,6 +67,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
       formatInZone: (iso, timeZone) =>
         `${new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone]}`,
+      formatMoney: (amount, currency) =>
+        new Intl.NumberFormat(INTL_LOCALES[language], {
+          style: "currency",
+          currency,
+          minimumFractionDigits: 2,
+          maximumFractionDigits: amount !== 0 && Math.abs(amount) < 1 ? 3 : 2,
+        }).format(amount),
       formatTimeInZone: (iso, timeZone) =>
         `${new Intl.DateTimeFormat(INTL_LOCALES[language], { timeStyle: "short", timeZone }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone]}`,
     };

@@ -6,6 +6,7 @@ import {
   validateForChannel,
   type Draft,
   type DraftField,
+  type XLinkPlacement,
 } from "../../../server/channels/rules";
 import { ApiError } from "../api/client";
 import type { ChannelKind, Locale, Media, Post } from "../api/types";
@@ -17,10 +18,14 @@ export type PostContent = {
   title: string;
   body: string;
   link: string;
+  /** Where the link goes on X. */
+  xLinkPlacement: XLinkPlacement;
   hashtags: string[];
   media: Media[];
   overrides: Record<string, string>;
 };
+
+export type { XLinkPlacement };
 
 export type TargetChannel = { id: string; kind: ChannelKind };
 
@@ -33,6 +38,7 @@ function draftFor(channel: TargetChannel, content: PostContent): Draft {
     title: content.title,
     body: content.body,
     link: content.link.trim() || null,
+    xLinkPlacement: content.xLinkPlacement,
     hashtags: content.hashtags,
     media: content.media,
     overrides: override === undefined ? {} : { [channel.kind]: override },
@@ -102,6 +108,7 @@ export function contentOfPost(post: Post): PostContent {
     title: post.title,
     body: post.body,
     link: post.link ?? "",
+    xLinkPlacement: post.xLinkPlacement,
     hashtags: post.hashtags,
     media: post.media,
     overrides,

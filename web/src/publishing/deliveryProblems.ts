@@ -1,4 +1,8 @@
-import { isGraphThrottling, WORDPRESS_ACCOUNT_CODES } from "../../../server/channels/errorCodes";
+import {
+  isGraphPermissionError,
+  isGraphThrottling,
+  WORDPRESS_ACCOUNT_CODES,
+} from "../../../server/channels/errorCodes";
 import type { MessageKey } from "../i18n";
 
 // What a delivery's error code means for the person reading the post page, in plain words; the
@@ -16,6 +20,10 @@ export function deliveryProblemKey(code: string): MessageKey {
   )
     return "deliveryProblem.access";
   if (code === "channel:not_connected") return "deliveryProblem.notConnected";
+  if (code === "graph:ppa_required") return "deliveryProblem.pagePublishingAuthorization";
+  if (code === "graph:two_factor_required") return "deliveryProblem.twoFactorRequired";
+  if (platform === "graph" && /^\d+$/.test(detail) && isGraphPermissionError(Number(detail)))
+    return "deliveryProblem.permission";
   if (
     code === "x:429" ||
     (platform === "graph" && /^\d+$/.test(detail) && isGraphThrottling(Number(detail))) ||

@@ -1,5 +1,7 @@
 import { Router } from "express";
 import { connectChannel, updateChannel } from "../../../commands/channels.js";
+import { spendState } from "../../../channels/platformUsage.js";
+import type { Channel } from "../../../db/generated/client.js";
 import { AppError } from "../../../errors.js";
 import { authorize, seesAllUnits } from "../../../policies/index.js";
 import { presentChannel } from "../../../presenters/channel.js";
@@ -9,12 +11,18 @@ import { originOf } from "../../origin.js";
 import { parse, uuidParam } from "../../validate.js";
 import { connectChannelBody, updateChannelBody } from "./schema.js";
 import { channelUsageRoutes } from "./usage.js";
+import { channelWebhookRoutes } from "./webhooks.js";
 
 export function channelRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
   const withUnit = { unit: { select: { id: true, name: true } } } as const;
   const presentation = (locale: Locale) => ({ publicBaseUrl: services.config.publicBaseUrl, locale });
+  /** X channels carry the month's spend against their money budget. */
+  const withSpend = async (channel: Channel, locale: Locale) => ({
+    ...presentation(locale),
+    ...(channel.kind === "x" ? { spend: await spendState(prisma, channel, new Date()) } : {}),
+  });
 
   // The channels one may publish to: those of one's units and of the units above them.
   router.get("/", async (req, res) => {
@@ -26,7 +34,9 @@ export function channelRoutes(services: Services): Router {
       include: withUnit,
       orderBy: [{ kind: "asc" }, { name: "asc" }],
     });
-    res.json({ data: channels.map((channel) => presentChannel(channel, presentation(req.locale))) });
+    const presented = [];
+    for (const channel of channels) presented.push(presentChannel(channel, await withSpend(channel, req.locale)));
+    res.json({ data: presented });
   });
 
   router.post("/", async (req, res) => {
@@ -48,20 +58,23 @@ export function channelRoutes(services: Services): Router {
   router.patch("/:id", async (req, res) => {
     authorize(req.actor!, "update", "Channel");
     const { id } = parse(uuidParam, req.params, req);
+    const { monthlySpendBudget, ...changes } = parse(updateChannelBody, req.body, req);
     const channel = await updateChannel(services, {
       origin: originOf(req),
       channelId: id,
-      changes: parse(updateChannelBody, req.body, req),
+      changes: {
+        ...changes,
+        ...(monthlySpendBudget !== undefined
+          ? { monthlySpendBudgetCents: monthlySpendBudget === null ? null : Math.round(monthlySpendBudget * 100) }
+          : {}),
+      },
     });
-    res.json(
-      presentChannel(
-        await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit }),
-        presentation(req.locale),
-      ),
-    );
+    const updated = await prisma.channel.findUniqueOrThrow({ where: { id: channel.id }, include: withUnit });
+    res.json(presentChannel(updated, await withSpend(updated, req.locale)));
   });
 
   router.use(channelUsageRoutes(services));
+  router.use(channelWebhookRoutes(services));
 
   return router;
 }

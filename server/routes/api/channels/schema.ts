@@ -24,5 +24,7 @@ export const updateChannelBody = z
     status: z.enum(["connected", "disabled"]).optional(),
     /** Most requests polling may spend per month (X bills per request); null: no limit. */
     monthlyRequestBudget: storedCount.nullable().optional(),
+    /** Most US dollars X may charge the channel per month, at the prices admins keep (PlatformPrice); null: no limit. */
+    monthlySpendBudget: z.number().min(0).max(1_000_000).nullable().optional(),
   })
   .strict();

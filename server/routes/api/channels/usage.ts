@@ -1,12 +1,12 @@
 import { Router } from "express";
+import { monthCharges, monthOf, spendStanding } from "../../../channels/platformUsage.js";
 import { AppError } from "../../../errors.js";
-import { monthOf } from "../../../inbox/polling.js";
 import { authorize } from "../../../policies/index.js";
 import { presentChannelUsage } from "../../../presenters/channelUsage.js";
 import type { Services } from "../../../services.js";
 import { parse, uuidParam } from "../../validate.js";
 
-/** What polling and replies spent on a channel this month, against its budget, and how its polls stand: for admins. */
+/** What polling, replies and publishing spent on a channel this month, against its budgets, and how its polls stand: for admins. */
 export function channelUsageRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
@@ -14,14 +14,22 @@ export function channelUsageRoutes(services: Services): Router {
   router.get("/:id/usage", async (req, res) => {
     authorize(req.actor!, "update", "Channel");
     const { id } = parse(uuidParam, req.params, req);
-    const channel = await prisma.channel.findUnique({ where: { id }, select: { monthlyRequestBudget: true } });
+    const channel = await prisma.channel.findUnique({
+      where: { id },
+      select: { kind: true, monthlyRequestBudget: true, monthlySpendBudgetCents: true },
+    });
     if (!channel) throw new AppError("not_found");
     const month = monthOf(new Date());
-    const [counts, polls] = await Promise.all([
+    const [counts, polls, charges] = await Promise.all([
       prisma.platformRequestCount.findMany({ where: { channelId: id, month }, orderBy: { endpoint: "asc" } }),
       prisma.channelPoll.findMany({ where: { channelId: id }, orderBy: { stream: "asc" } }),
+      channel.kind === "x" ? monthCharges(prisma, id, month) : null,
     ]);
-    res.json(presentChannelUsage({ month, budget: channel.monthlyRequestBudget, counts, polls }));
+    const spend = charges && {
+      items: charges.items,
+      ...spendStanding(charges.totalMicros, channel.monthlySpendBudgetCents),
+    };
+    res.json(presentChannelUsage({ month, budget: channel.monthlyRequestBudget, counts, polls, spend }));
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PostStatus } from "../../../db/generated/enums.js";
+import { PostStatus, XLinkPlacement } from "../../../db/generated/enums.js";
 import { moment } from "../../fields.js";
 import { paginationQuery } from "../../pagination.js";
 
@@ -14,6 +14,8 @@ const postFields = {
     .max(2000)
     .nullable()
     .optional(),
+  /** Where the link goes on X, which bills a post with a URL many times a plain one. */
+  xLinkPlacement: z.enum(XLinkPlacement).optional(),
   hashtags: z.array(hashtag).max(60).optional(),
   mediaIds: z.array(z.uuid()).max(10).optional(),
   channelIds: z.array(z.uuid()).min(1).max(20),

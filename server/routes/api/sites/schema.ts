@@ -47,5 +47,9 @@ export const listEntriesQuery = paginationQuery.extend({
   kind: z.enum(SiteEntryKind).optional(),
 });
 
+export const freshnessQuery = z
+  .object({ unitId: z.uuid().optional(), format: z.enum(["json", "csv"]).default("json") })
+  .strict();
+
 export const documentUploadQuery = z.object({ name: z.string().trim().min(1).max(200) });
 export const unitIdParam = z.object({ unitId: z.uuid() });

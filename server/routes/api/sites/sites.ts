@@ -5,13 +5,14 @@ import { authorize, can, unitScopeWhere } from "../../../policies/index.js";
 import { presentSite } from "../../../presenters/site.js";
 import type { Services } from "../../../services.js";
 import { DOCUMENT_MAX_BYTES, storeSiteDocument } from "../../../sites/documents.js";
-import { freshnessReport, lastUpdates } from "../../../sites/freshness.js";
+import { freshnessCsvRow, freshnessReport, lastUpdates } from "../../../sites/freshness.js";
+import { toCsv } from "../../../metrics/csv.js";
 import { setStaleAfterDays, staleAfterDays } from "../../../sites/settings.js";
 import { hasSite } from "../../../sites/slugs.js";
 import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "../../../sites/units.js";
 import { originOf } from "../../origin.js";
 import { parse } from "../../validate.js";
-import { documentUploadQuery, siteSettingsBody, sitesSettingsBody, unitIdParam } from "./schema.js";
+import { documentUploadQuery, freshnessQuery, siteSettingsBody, sitesSettingsBody, unitIdParam } from "./schema.js";
 
 /** Unit sites as a whole: which exist in one's scope, their settings, OpenSID tokens, files and freshness. */
 export function siteRoutes(services: Services): Router {
@@ -49,14 +50,23 @@ export function siteRoutes(services: Services): Router {
     res.json({ data: await present(shown) });
   });
 
+  // The caller's sites, or those under one unit (the dashboard's unit filter); as CSV for spreadsheets.
   router.get("/freshness", async (req, res) => {
     authorize(req.actor!, "list", "Site");
-    res.json(
-      await freshnessReport(prisma, {
-        scope: unitScopeWhere(req.actor!),
-        staleAfterDays: await staleAfterDays(prisma),
-      }),
-    );
+    const { unitId, format } = parse(freshnessQuery, req.query, req);
+    const under = unitId ? await prisma.unit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
+    if (unitId && !under) throw new AppError("not_found");
+    const report = await freshnessReport(prisma, {
+      scope: { AND: [unitScopeWhere(req.actor!) ?? {}, under ? { path: { startsWith: under.path } } : {}] },
+      staleAfterDays: await staleAfterDays(prisma),
+    });
+    if (format === "json") {
+      res.json(report);
+      return;
+    }
+    res.setHeader("Content-Type", "text/csv; charset=utf-8");
+    res.setHeader("Content-Disposition", 'attachment; filename="siar-kemutakhiran-situs.csv"');
+    res.send(toCsv(report.sites.map(freshnessCsvRow)));
   });
 
   router.get("/settings", async (req, res) => {

@@ -1,5 +1,6 @@
-import type { SiteEntryKind, UnitType } from "../../../db/generated/enums.js";
+import type { PpidLevel, SiteEntryKind, UnitType } from "../../../db/generated/enums.js";
 import { type Attachments, loadAttachments } from "../../../presenters/siteEntry.js";
+import { DIP_PATH, ppidProfilePath } from "../../../ppid/dip/paths.js";
 import type { Services } from "../../../services.js";
 import { type ContentOf, readContent } from "../../../sites/content.js";
 import { lastUpdates } from "../../../sites/freshness.js";
@@ -19,6 +20,8 @@ export type PublicUnit = {
   siteHost: string | null;
   timezone: string;
   path: string;
+  code: string | null;
+  ppidLevel: PpidLevel | null;
   parent: { id: string; name: string; slug: string | null; type: UnitType } | null;
 };
 
@@ -31,6 +34,8 @@ const PUBLIC_UNIT_SELECT = {
   siteHost: true,
   timezone: true,
   path: true,
+  code: true,
+  ppidLevel: true,
   parent: { select: { id: true, name: true, slug: true, type: true } },
 } as const;
 
@@ -124,6 +129,19 @@ export async function publishedEntries<K extends SiteEntryKind>(
 }
 
 export { lastUpdates };
+
+/**
+ * Where a unit site's PPID link goes: the unit's own PPID profile when it is a PPID, else its
+ * part of the DIP when it (or a unit below it) has published entries; null when there is neither.
+ */
+export async function ppidPathOf({ prisma }: PublicServices, unit: PublicUnit): Promise<string | null> {
+  if (unit.ppidLevel) return ppidProfilePath(unit);
+  const published = await prisma.dipItem.findFirst({
+    where: { status: "published", unit: { path: { startsWith: unit.path } } },
+    select: { id: true },
+  });
+  return published ? `${DIP_PATH}?unit=${encodeURIComponent(unit.code ?? unit.id)}` : null;
+}
 
 /** Every public unit site's front page with its last update, for the main sitemap. */
 export async function siteSitemapEntries(services: PublicServices): Promise<{ url: string; publishedAt: Date }[]> {

@@ -10,6 +10,7 @@ import {
   findHostSite,
   findSiteUnit,
   lastUpdates,
+  ppidPathOf,
   type PublicEntry,
   type PublicUnit,
   publishedEntries,
@@ -37,7 +38,7 @@ const FEEDS = ["feed.xml", "atom.xml", "sitemap.xml"] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FEED_SIZE = 50;
 /** Paths of the main site a mapped host still serves as they are. */
-const SHARED_PATHS = /^\/(media|pengumuman|aspirasi|lacak|transparansi|robots\.txt|healthz|readyz)(\/|$|\?)/;
+const SHARED_PATHS = /^\/(media|pengumuman|aspirasi|lacak|transparansi|ppid|robots\.txt|healthz|readyz)(\/|$|\?)/;
 
 type Where = { unit: PublicUnit; page: Section | "home" | (typeof FEEDS)[number]; id?: string };
 
@@ -74,7 +75,10 @@ export function unitSiteRoutes(services: Services): Router {
     const segments = req.path.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
     const where = await resolve(services, section, segments);
     if (!where) return next();
-    const updates = await lastUpdates(services.prisma, [where.unit.id]);
+    const [updates, ppidPath] = await Promise.all([
+      lastUpdates(services.prisma, [where.unit.id]),
+      ppidPathOf(services, where.unit),
+    ]);
     const hostPath = (res.locals.siteHostPath as string | undefined) ?? null;
     const view: SiteView = {
       unit: where.unit,
@@ -83,6 +87,7 @@ export function unitSiteRoutes(services: Services): Router {
       origin: hostPath ? `${req.protocol}://${req.host}` : services.config.publicBaseUrl,
       hostPath,
       lastUpdatedAt: updates.get(where.unit.id) ?? null,
+      ppidPath,
     };
     const page = await render(services, view, where);
     if (!page) return next();

@@ -1,5 +1,11 @@
 import type { Attachments } from "../../../presenters/siteEntry.js";
 import type { ContentOf } from "../../../sites/content.js";
+import {
+  BUDGET_GROUP_LABELS,
+  BUDGET_GROUPS,
+  POTENTIAL_CATEGORY_LABELS,
+  PROJECT_STATUS_LABELS,
+} from "../../../sites/contentRules.js";
 import { thumbnailImage } from "../images.js";
 import { html, type SafeMarkup } from "../markup.js";
 import { excerpt, paragraphs } from "../text.js";
@@ -51,7 +57,7 @@ ${entries.map((entry) => {
   const cover = entry.content.photos.map((id) => attachments[id]).find(Boolean);
   return html`<article class="card">${cover && thumbnailImage(cover, { alt: "" })}<div>
 <h2><a href="${href(view, sectionPath(view, "potensi", entry.id))}">${entry.content.title}</a></h2>
-<p class="meta">${t(view).potentialCategories[entry.content.category]}${entry.content.location && ` · ${entry.content.location}`}</p>
+<p class="meta">${POTENTIAL_CATEGORY_LABELS[entry.content.category][view.locale]}${entry.content.location && ` · ${entry.content.location}`}</p>
 <p>${excerpt(entry.content.description)}</p></div></article>`;
 })}`;
 }
@@ -60,7 +66,7 @@ export function potentialMain(view: SiteView, entry: PublicEntry<"potential">, a
   const words = t(view).potential;
   const potential = entry.content;
   return html`<article><h1>${potential.title}</h1>
-<p class="meta">${t(view).potentialCategories[potential.category]}</p>
+<p class="meta">${POTENTIAL_CATEGORY_LABELS[potential.category][view.locale]}</p>
 ${verifiedMark(view, entry)}
 ${photoGrid(potential.photos, attachments, potential.title)}
 ${paragraphs(potential.description)}
@@ -77,7 +83,7 @@ ${
   entries.length === 0
     ? html`<p>${t(view).empty}</p>`
     : html`<table><thead><tr><th>${t(view).sections.pembangunan}</th><th>${words.budgetYear}</th><th class="n">${words.amount}</th><th>${words.progress}</th><th>${words.status}</th></tr></thead><tbody>
-${entries.map((entry) => html`<tr><td><a href="${href(view, sectionPath(view, "pembangunan", entry.id))}">${entry.content.title}</a><br><span class="meta">${entry.content.location}</span></td><td>${entry.content.budgetYear}</td><td class="n">${formatRupiah(entry.content.amount, view.locale)}</td><td>${entry.content.progress}%${progressBar(entry.content.progress)}</td><td>${t(view).projectStatuses[entry.content.status]}</td></tr>`)}
+${entries.map((entry) => html`<tr><td><a href="${href(view, sectionPath(view, "pembangunan", entry.id))}">${entry.content.title}</a><br><span class="meta">${entry.content.location}</span></td><td>${entry.content.budgetYear}</td><td class="n">${formatRupiah(entry.content.amount, view.locale)}</td><td>${entry.content.progress}%${progressBar(entry.content.progress)}</td><td>${PROJECT_STATUS_LABELS[entry.content.status][view.locale]}</td></tr>`)}
 </tbody></table>`
 }`;
 }
@@ -92,7 +98,7 @@ export function projectMain(view: SiteView, entry: PublicEntry<"project">, attac
   return html`<article><h1>${project.title}</h1>
 ${verifiedMark(view, entry)}
 ${photoGrid(project.photos, attachments, project.title)}
-<p>${words.progress}: <strong>${project.progress}%</strong> · ${t(view).projectStatuses[project.status]}</p>${progressBar(project.progress)}
+<p>${words.progress}: <strong>${project.progress}%</strong> · ${PROJECT_STATUS_LABELS[project.status][view.locale]}</p>${progressBar(project.progress)}
 <dl class="facts">${fact(words.location, project.location)}${fact(words.budgetYear, project.budgetYear)}${fact(words.amount, money(project.amount))}${fact(words.volume, project.volume)}${fact(words.executor, project.executor)}${fact(words.dates, dates)}</dl>
 ${mapLink(view, project.latitude, project.longitude)}
 <h2>${words.funding}</h2>
@@ -105,7 +111,7 @@ ${project.stages.length > 0 && html`<h2>${words.stages}</h2>${project.stages.map
 
 /** Planned and realised per group of one budget. */
 export function budgetTotals(budget: ContentOf<"budget">) {
-  return (["pendapatan", "belanja", "pembiayaan"] as const).map((group) => {
+  return BUDGET_GROUPS.map((group) => {
     const lines = budget.lines.filter((line) => line.group === group);
     return {
       group,
@@ -131,7 +137,11 @@ ${sorted.map((entry) => {
   return html`<section><h2>${words.title(budget.year, budget.semester)}</h2>
 ${verifiedMark(view, entry)}
 ${planActualChart(
-  totals.map((total) => ({ label: words.group[total.group], plan: total.plan, actual: total.actual })),
+  totals.map((total) => ({
+    label: BUDGET_GROUP_LABELS[total.group][view.locale],
+    plan: total.plan,
+    actual: total.actual,
+  })),
   {
     title: `${words.chart} · ${words.title(budget.year, budget.semester)}`,
     plan: words.plan,
@@ -142,7 +152,7 @@ ${planActualChart(
 ${
   budget.lines.length > 0 &&
   html`<table><thead><tr><th>${words.line}</th><th class="n">${words.plan}</th><th class="n">${words.realisation}</th><th class="n">${words.share}</th></tr></thead><tbody>
-${budget.lines.map((line) => html`<tr><td>${words.group[line.group]}: ${line.name}</td><td class="n">${money(line.plan)}</td><td class="n">${money(line.realisation)}</td><td class="n">${percent(line.plan, line.realisation)}</td></tr>`)}
+${budget.lines.map((line) => html`<tr><td>${BUDGET_GROUP_LABELS[line.group][view.locale]}: ${line.name}</td><td class="n">${money(line.plan)}</td><td class="n">${money(line.realisation)}</td><td class="n">${percent(line.plan, line.realisation)}</td></tr>`)}
 </tbody></table>`
 }
 ${report && html`<p><a href="${report.url}">${words.report}</a> (${report.name})</p>`}

@@ -1,4 +1,5 @@
-// The words of the public unit sites in Indonesian and English; `?lang=en` picks English.
+// The words of the public unit sites in Indonesian and English; `?lang=en` picks English. The names
+// of content codes (categories, statuses, budget groups) are in server/sites/contentRules.ts.
 
 export type SiteLocale = "id" | "en";
 
@@ -44,7 +45,6 @@ const id = {
     email: "Email",
     map: "Lihat di peta (OpenStreetMap)",
   },
-  potentialCategories: { ekonomi: "Ekonomi", wisata: "Wisata", produk_unggulan: "Produk unggulan" },
   potential: {
     makers: "Pembuat/pengelola",
     location: "Lokasi",
@@ -71,10 +71,8 @@ const id = {
     stages: "Dokumentasi kemajuan",
     status: "Status",
   },
-  projectStatuses: { rencana: "Rencana", berjalan: "Berjalan", selesai: "Selesai", terhenti: "Terhenti" },
   budget: {
     title: (year: number, semester: number) => `APBDes ${year} semester ${semester}`,
-    group: { pendapatan: "Pendapatan", belanja: "Belanja", pembiayaan: "Pembiayaan" },
     line: "Uraian",
     plan: "Anggaran",
     realisation: "Realisasi",
@@ -84,7 +82,6 @@ const id = {
   },
   agenda: { date: "Tanggal", time: "Waktu", place: "Tempat" },
   download: "Unduh",
-  ppidSoon: "Halaman PPID dan Daftar Informasi Publik unit ini.",
   notFound: "Halaman tidak ditemukan",
   notFoundBody: "Halaman situs unit yang Anda cari tidak ada atau belum diterbitkan.",
   description: (unit: string) => `Situs resmi ${unit}: profil, berita, potensi, pembangunan dan APBDes.`,
@@ -134,7 +131,6 @@ const en: SiteText = {
     email: "E-mail",
     map: "See on the map (OpenStreetMap)",
   },
-  potentialCategories: { ekonomi: "Economy", wisata: "Tourism", produk_unggulan: "Flagship products" },
   potential: {
     makers: "Makers",
     location: "Location",
@@ -161,10 +157,8 @@ const en: SiteText = {
     stages: "Progress photos",
     status: "Status",
   },
-  projectStatuses: { rencana: "Planned", berjalan: "Under way", selesai: "Completed", terhenti: "Stalled" },
   budget: {
     title: (year, semester) => `Village budget ${year}, semester ${semester}`,
-    group: { pendapatan: "Revenue", belanja: "Spending", pembiayaan: "Financing" },
     line: "Item",
     plan: "Planned",
     realisation: "Realised",
@@ -174,7 +168,6 @@ const en: SiteText = {
   },
   agenda: { date: "Date", time: "Time", place: "Place" },
   download: "Download",
-  ppidSoon: "This unit's PPID page and list of public information.",
   notFound: "Page not found",
   notFoundBody: "The unit site page you are looking for does not exist or is not published yet.",
   description: (unit) => `Official site of ${unit}: profile, news, potential, development and village budget.`,

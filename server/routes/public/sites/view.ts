@@ -21,6 +21,8 @@ export type SiteView = {
   origin: string;
   hostPath: string | null;
   lastUpdatedAt: Date | null;
+  /** The unit's PPID profile or its part of the DIP, on the main site's paths; null when it has none. */
+  ppidPath: string | null;
 };
 
 /** A link inside the site as the reader reaches it: relative on a mapped host, else the main path. */
@@ -77,7 +79,7 @@ export function sitePage(
   const header = html`<header>
 <a href="${href(view, view.path)}">${view.unit.name}</a>
 ${parent && html`<p><a href="${href(view, sitePath({ type: "kecamatan", slug: parent.slug, siteEnabled: false }) ?? "/")}">${parent.name}</a></p>`}
-<nav aria-label="${view.unit.name}">${SECTIONS.map((section) => html`<a href="${href(view, sectionPath(view, section))}"${section === page.section && html` aria-current="page"`}>${text.sections[section]}</a>`)}${ppidLink(view) && html`<a href="${ppidLink(view)}">${text.sections.ppid}</a>`}<a href="${languageLink}" lang="${view.locale === "id" ? "en" : "id"}">${text.otherLanguage}</a></nav>
+<nav aria-label="${view.unit.name}">${SECTIONS.map((section) => html`<a href="${href(view, sectionPath(view, section))}"${section === page.section && html` aria-current="page"`}>${text.sections[section]}</a>`)}${view.ppidPath && html`<a href="${view.ppidPath}">${text.sections.ppid}</a>`}<a href="${languageLink}" lang="${view.locale === "id" ? "en" : "id"}">${text.otherLanguage}</a></nav>
 </header>`;
   return layout(
     { name: view.unit.name, baseUrl: absolute(view, view.path) },
@@ -92,14 +94,6 @@ ${parent && html`<p><a href="${href(view, sitePath({ type: "kecamatan", slug: pa
 <p class="updated">${text.lastUpdated}: ${view.lastUpdatedAt ? html`<time datetime="${view.lastUpdatedAt.toISOString()}">${formatDay(view.lastUpdatedAt, view.locale, view.unit.timezone)}</time>` : text.neverUpdated}</p>`,
     },
   );
-}
-
-/**
- * The unit's PPID page and DIP, once the PPID work provides them: return its address here and
- * the section appears in every unit site's navigation. Null until then.
- */
-export function ppidLink(_view: SiteView): string | null {
-  return null;
 }
 
 export function verifiedMark(view: SiteView, entry: Pick<PublicEntry, "verifiedBy" | "verifiedAt">): SafeMarkup {

@@ -10,8 +10,11 @@ import { useAllUnits } from "../../hooks/useAllUnits";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { AdminListPage, RowActions, useEditing } from "./components/AdminList";
+import { ChannelConnection } from "./components/ChannelConnection";
 import { ChannelForm } from "./components/ChannelForm";
 import { ChannelUsagePanel } from "./components/ChannelUsage";
+import { WebhookCheck } from "./components/WebhookCheck";
+import { SpendState } from "./components/XSpend";
 import { MetaPageSelection, OAuthConnectButtons, OAuthOutcome } from "./components/OAuthConnect";
 
 /**
@@ -49,6 +52,7 @@ export function ChannelsPage() {
       form={(channel) => <ChannelForm channel={channel} units={activeUnits} onSaved={saved} onCancel={editor.close} />}
     >
       <OAuthOutcome error={params.get("oauthError")} connected={params.get("oauthConnected")} />
+      <WebhookCheck />
       {connectedCount > 0 && <Notice>{t("channels.pagesConnected", { count: connectedCount })}</Notice>}
       {metaState ? (
         <MetaPageSelection
@@ -81,6 +85,8 @@ export function ChannelsPage() {
             <td>
               <span className={`badge channel--${channel.status}`}>{t(CHANNEL_STATUS_LABELS[channel.status])}</span>
               {channel.statusReason && <p className="muted">{channel.statusReason}</p>}
+              <ChannelConnection channel={channel} />
+              {channel.spend && <SpendState spend={channel.spend} />}
               {channel.warning && (
                 <p className="alert alert--error" data-testid="channel-warning">
                   <strong>{t("channels.warning")}</strong> {channel.warning.message}

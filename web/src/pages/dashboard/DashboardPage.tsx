@@ -2,6 +2,7 @@ import { ErrorAlert } from "../../components/Alerts";
 import { Page } from "../../components/Page";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useI18n } from "../../i18n";
+import { useSignedIn } from "../../session/SessionProvider";
 import { AreasSection } from "./components/AreasSection";
 import { BacklogSection } from "./components/BacklogSection";
 import { DashboardFilterBar } from "./components/DashboardFilterBar";
@@ -11,8 +12,8 @@ import { GlossarySection } from "./components/GlossarySection";
 import { HeadlineCards } from "./components/HeadlineCards";
 import { OverdueSection } from "./components/OverdueSection";
 import { PublishingSection } from "./components/PublishingSection";
+import { SiteFreshnessSection } from "./components/SiteFreshnessSection";
 import { PpidDashboardSection } from "../ppid/components/PpidDashboardSection";
-import { useSignedIn } from "../../session/SessionProvider";
 import type { Summary } from "./types";
 import { UnitsSection } from "./components/UnitsSection";
 import { useReport } from "./hooks/useReport";
@@ -21,11 +22,11 @@ import { VolumeSection } from "./components/VolumeSection";
 /** The leaders' dashboard: headline figures, charts and tables for the filters in the URL. */
 export function DashboardPage() {
   const { t, intlLocale } = useI18n();
+  const { abilities } = useSignedIn();
   const filters = useDashboardFilters();
   const units = useAllUnits();
   const query = reportQuery(filters.applied);
   const summary = useReport<Summary>("summary", query);
-  const { abilities } = useSignedIn();
   return (
     <Page title={t("nav.dashboard")}>
       <DashboardFilterBar filters={filters} units={units.data ?? []} />
@@ -51,6 +52,7 @@ export function DashboardPage() {
       <AreasSection query={query} units={units.data ?? []} />
       <OverdueSection query={query} summary={summary} />
       <PublishingSection query={query} />
+      {abilities.siteFreshness && <SiteFreshnessSection unitId={filters.applied.unitId} />}
       {abilities.ppidReports && <PpidDashboardSection unitId={filters.applied.unitId || undefined} />}
       <GlossarySection />
     </Page>

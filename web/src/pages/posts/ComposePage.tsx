@@ -18,10 +18,19 @@ import { useSignedIn } from "../../session/SessionProvider";
 import { ChannelPicker } from "./components/ChannelPicker";
 import { PreviewList } from "./components/ChannelPreview";
 import { MediaPicker } from "./components/MediaPicker";
+import { XLinkPlacementField } from "./components/XLinkPlacementField";
 import { SitePicker } from "./components/SitePicker";
 import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
 
-const EMPTY_CONTENT: PostContent = { title: "", body: "", link: "", hashtags: [], media: [], overrides: {} };
+const EMPTY_CONTENT: PostContent = {
+  title: "",
+  body: "",
+  link: "",
+  xLinkPlacement: "in_post",
+  hashtags: [],
+  media: [],
+  overrides: {},
+};
 
 /** The composer: a new post (/compose) or a draft (/posts/:id/edit). */
 export function ComposePage() {
@@ -81,6 +90,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
       title: content.title,
       body: content.body,
       link: content.link.trim() || null,
+      xLinkPlacement: content.xLinkPlacement,
       hashtags: content.hashtags,
       mediaIds: content.media.map((media) => media.id),
       channelIds,
@@ -156,6 +166,13 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
           onChange={setChannelIds}
           error={problemAt("channelIds")}
         />
+        {content.link.trim() && selectedChannels.find((channel) => channel.kind === "x") && (
+          <XLinkPlacementField
+            channel={selectedChannels.find((channel) => channel.kind === "x")!}
+            content={content}
+            onChange={(xLinkPlacement) => edit({ xLinkPlacement })}
+          />
+        )}
         {toWebsite && <SitePicker value={siteUnitId} onChange={setSiteUnitId} error={problemAt("siteUnitId")} />}
         {selectedChannels.length > 0 && (
           <FieldGroup legend={t("compose.overrides")} hint={t("compose.overridesHint")}>

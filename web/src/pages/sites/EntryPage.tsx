@@ -1,18 +1,18 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { fieldErrorsOf } from "../../api/client";
 import { ErrorAlert, Notice } from "../../components/Alerts";
-import { TextAreaField } from "../../components/Field";
 import { Page } from "../../components/Page";
 import { useAction } from "../../hooks/useAction";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
 import { type SiteEntryDetail, type SiteEntryKind, sitesApi } from "./api";
 import type { Attachment } from "./components/AttachmentFields";
-import { ChangesTable } from "./components/ChangesTable";
 import { EntryForm } from "./components/EntryForm";
-import { EntryStatus } from "./components/EntryStatus";
+import { entryProblems } from "./components/entryChecks";
 import { asContent, newContent } from "./components/entryFields";
+import { EntryState, ReviewPanel } from "./components/ReviewPanel";
+import { entryHeading } from "./labels";
 
 /** One site entry: a new one (/sites/units/:unitId/new/:kind) or an existing one (/sites/entries/:id). */
 export function EntryPage() {
@@ -21,7 +21,11 @@ export function EntryPage() {
   const entry = useLoad(() => (id ? sitesApi.entry(id) : Promise.resolve(null)), [id]);
   // The same page serves both addresses: after creating, the previous load (null) is not this entry.
   const loaded = id ? entry.data?.id === id : entry.data === null;
-  const title = id ? (entry.data?.title ?? t("sites.entry")) : t(`sites.kind.${kind as SiteEntryKind}`);
+  const title = id
+    ? entry.data
+      ? entryHeading(entry.data, t)
+      : t("sites.entry")
+    : t(`sites.kind.${kind as SiteEntryKind}`);
   return (
     <Page title={title}>
       <p>
@@ -43,21 +47,35 @@ export function EntryPage() {
 }
 
 type EditorProps = { entry: SiteEntryDetail | null; unitId: string; kind: SiteEntryKind; reload(): void };
+type Content = Record<string, unknown>;
 
 function EntryEditor({ entry, unitId, kind, reload }: EditorProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const [content, setContent] = useState<Record<string, unknown>>(
-    (entry?.draft ?? entry?.published ?? newContent(kind)) as Record<string, unknown>,
-  );
+  const [content, setContent] = useState<Content>((entry?.draft ?? entry?.published ?? newContent(kind)) as Content);
   const [attachments, setAttachments] = useState<Record<string, Attachment>>(entry?.attachments ?? {});
-  const [note, setNote] = useState("");
   // A new entry's page opens with what happened to it (the editor remounts under its new address).
   const [done, setDone] = useState<string | null>((location.state as { done?: string } | null)?.done ?? null);
+  // The form's problems show once saving was tried, then follow the edits; each refused try moves
+  // the keyboard to the first of them.
+  const [refusedTries, setRefusedTries] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const problems = entryProblems(kind, content);
+  const problemCount = Object.keys(problems).length;
+  useEffect(() => {
+    if (refusedTries > 0) formRef.current?.querySelector<HTMLElement>(INVALID_CONTROL)?.focus();
+  }, [refusedTries]);
+  /** Whether the content may go to the server; if not, the problems show. */
+  const ready = () => {
+    if (problemCount === 0) return true;
+    setDone(null);
+    setRefusedTries((tries) => tries + 1);
+    return false;
+  };
 
   const save = useAction(async (submit: boolean) => {
-    const body = { content: asContent(kind, content), submit };
+    const body = { content: asContent(content), submit };
     const saved = entry
       ? await sitesApi.updateEntry(entry.id, body)
       : await sitesApi.createEntry(unitId, { kind, ...body });
@@ -69,72 +87,47 @@ function EntryEditor({ entry, unitId, kind, reload }: EditorProps) {
     }
     return saved;
   });
-  const review = useAction(async (step: "approve" | "return") => {
-    if (step === "approve") {
-      // A reviewer's edits are saved before approving them.
-      if (entry!.permissions.edit)
-        await sitesApi.updateEntry(entry!.id, { content: asContent(kind, content), submit: false });
-      await sitesApi.approveEntry(entry!.id);
-      setDone(t("sites.approved"));
-    } else {
-      await sitesApi.returnEntry(entry!.id, note);
-      setDone(t("sites.returned"));
-    }
-    reload();
-  });
+  const trySave = (submit: boolean) => {
+    if (ready()) void save.run(submit);
+  };
   const editable = !entry || entry.permissions.edit;
-  const errors = fieldErrorsOf(save.error);
+  const errors: Record<string, string> = { ...contentErrorsOf(save.error) };
+  if (refusedTries > 0)
+    for (const [path, problem] of Object.entries(problems)) errors[path] = t(problem.key, problem.vars);
 
   return (
-    <div className="form">
+    <div className="form form--wide">
       {done && <Notice>{done}</Notice>}
-      {entry && (
-        <section aria-labelledby="entry-state">
-          <h2 id="entry-state">{t("sites.state")}</h2>
-          <p>
-            {entry.unit.name} · <EntryStatus entry={entry} />
-          </p>
-          {entry.verifiedBy && entry.verifiedAt && (
-            <p className="muted">
-              {t("sites.verifiedBy", { unit: entry.verifiedBy.name ?? "", date: entry.verifiedAt.slice(0, 10) })}
-            </p>
-          )}
-          {entry.pending && (
-            <>
-              <h3>{t("sites.changes")}</h3>
-              <ChangesTable changes={entry.changes} />
-            </>
-          )}
-        </section>
-      )}
+      {entry && <EntryState entry={entry} />}
       {editable && (
         <form
+          ref={formRef}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void save.run(true);
+            trySave(true);
           }}
         >
           <EntryForm
             kind={kind}
             unitId={unitId}
             content={content}
-            onChange={(next) => {
+            onChange={(update) => {
               save.clearError();
-              setContent(next);
+              setContent(update);
             }}
             attachments={attachments}
             onAttach={(id, attachment) => setAttachments((known) => ({ ...known, [id]: attachment }))}
             errors={errors}
           />
+          {refusedTries > 0 && problemCount > 0 && (
+            <p className="alert alert--error" role="alert" data-testid="site-entry-problems">
+              {t("sites.check.summary", { count: problemCount })}
+            </p>
+          )}
           <ErrorAlert error={save.error} />
           <div className="actions">
-            <button
-              type="button"
-              className="button--secondary"
-              disabled={save.busy}
-              onClick={() => void save.run(false)}
-            >
+            <button type="button" className="button--secondary" disabled={save.busy} onClick={() => trySave(false)}>
               {t("sites.saveDraft")}
             </button>
             {entry?.status !== "in_review" && (
@@ -146,39 +139,33 @@ function EntryEditor({ entry, unitId, kind, reload }: EditorProps) {
         </form>
       )}
       {entry && (entry.permissions.approve || entry.permissions.return) && (
-        <section aria-labelledby="entry-review">
-          <h2 id="entry-review">{t("sites.reviewTitle")}</h2>
-          <ErrorAlert error={review.error} />
-          {entry.permissions.approve && (
-            <button
-              type="button"
-              disabled={review.busy}
-              onClick={() => void review.run("approve")}
-              data-testid="site-entry-approve"
-            >
-              {entry.permissions.edit ? t("sites.saveAndApprove") : t("sites.approve")}
-            </button>
-          )}
-          {entry.permissions.return && (
-            <>
-              <TextAreaField
-                label={t("sites.returnNote")}
-                rows={3}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-              <button
-                type="button"
-                className="button--secondary"
-                disabled={review.busy || note.trim().length < 3}
-                onClick={() => void review.run("return")}
-              >
-                {t("sites.return")}
-              </button>
-            </>
-          )}
-        </section>
+        <ReviewPanel
+          entry={entry}
+          saveEdits={async () => {
+            // A reviewer's edits are saved before approving them.
+            if (!entry.permissions.edit) return true;
+            if (!ready()) return false;
+            await sitesApi.updateEntry(entry.id, { content: asContent(content), submit: false });
+            return true;
+          }}
+          onDone={(notice) => {
+            setDone(notice);
+            reload();
+          }}
+        />
       )}
     </div>
+  );
+}
+
+const INVALID_CONTROL = "input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true]";
+
+/** The server's messages about the content, by content path ("stages.0.progress"). */
+function contentErrorsOf(error: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fieldErrorsOf(error, { fullPaths: true })).map(([path, message]) => [
+      path.replace(/^content\./, ""),
+      message,
+    ]),
   );
 }

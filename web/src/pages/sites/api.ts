@@ -20,7 +20,7 @@ export const sitesApi = {
   issuePushToken: (unitId: string) =>
     api.post<{ token: string; prefix: string; createdAt: string }>(`/sites/${unitId}/push-token`),
   revokePushToken: (unitId: string) => api.delete<void>(`/sites/${unitId}/push-token`),
-  freshness: () => api.get<Freshness>("/sites/freshness"),
+  freshness: (query: { unitId?: string } = {}) => api.get<Freshness>("/sites/freshness", query),
   settings: () => api.get<{ staleAfterDays: number }>("/sites/settings"),
   updateStaleAfterDays: (staleAfterDays: number) =>
     api.patch<{ staleAfterDays: number }>("/sites/settings", { staleAfterDays }),

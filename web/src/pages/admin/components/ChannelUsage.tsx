@@ -7,6 +7,7 @@ import { ListTable } from "../../../components/ListTable";
 import { useAction } from "../../../hooks/useAction";
 import { useLoad } from "../../../hooks/useLoad";
 import { useI18n } from "../../../i18n";
+import { XSpend } from "./XSpend";
 
 type ChannelUsagePanelProps = { channel: Channel; onClose(): void };
 
@@ -32,6 +33,7 @@ export function ChannelUsagePanel({ channel, onClose }: ChannelUsagePanelProps) 
       {usage.loading && !usage.data && <p role="status">{t("common.loading")}</p>}
       {usage.data && (
         <>
+          {usage.data.spend && <XSpend channelId={channel.id} spend={usage.data.spend} onChanged={usage.reload} />}
           <RequestsAgainstBudget usage={usage.data} />
           <UsageTables usage={usage.data} />
           <BudgetForm channelId={channel.id} budget={usage.data.budget} onSaved={usage.reload} />

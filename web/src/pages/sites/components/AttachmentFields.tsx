@@ -29,7 +29,8 @@ export function PhotosField({
   onChange,
 }: Common & {
   ids: string[];
-  onChange(ids: string[]): void;
+  /** Given the photos as they are when the change lands: an upload may finish after other edits. */
+  onChange(update: (ids: string[]) => string[]): void;
 }) {
   const { t } = useI18n();
   const inputId = useId();
@@ -40,7 +41,7 @@ export function PhotosField({
       onAttach(media.id, { url: media.url, name: media.originalName ?? file.name });
       added.push(media.id);
     }
-    onChange([...ids, ...added]);
+    onChange((current) => [...current, ...added]);
   });
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])];
@@ -55,7 +56,12 @@ export function PhotosField({
             <li key={id} className="media-list__item">
               {attachments[id] && <img src={attachments[id].url} alt={attachments[id].name} />}
               <span className="media-list__name">{attachments[id]?.name ?? id}</span>
-              <button type="button" className="button--secondary" onClick={() => onChange(ids.filter((x) => x !== id))}>
+              <button
+                type="button"
+                className="button--secondary"
+                aria-label={t("sites.removePhotoNamed", { name: attachments[id]?.name ?? id })}
+                onClick={() => onChange((current) => current.filter((x) => x !== id))}
+              >
                 {t("sites.removePhoto")}
               </button>
             </li>

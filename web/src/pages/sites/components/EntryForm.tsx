@@ -1,95 +1,61 @@
-import { SelectField, TextAreaField, TextField } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
 import type { SiteEntryKind } from "../api";
-import { ENTRY_FIELDS, type FieldSpec, readPath, writePath } from "./entryFields";
-import { DocumentField, PhotosField, type Attachment } from "./AttachmentFields";
+import type { Attachment } from "./AttachmentFields";
+import { ENTRY_FIELDS, readPath, writePath } from "./entryFields";
+import { FieldControl } from "./FieldControl";
+import { ListEditor } from "./ListEditor";
+
+type Content = Record<string, unknown>;
 
 type EntryFormProps = {
   kind: SiteEntryKind;
   unitId: string;
-  content: Record<string, unknown>;
-  onChange(content: Record<string, unknown>): void;
+  content: Content;
+  /** A change to the content, given the content as it is when the change lands. */
+  onChange(update: (content: Content) => Content): void;
   attachments: Record<string, Attachment>;
   onAttach(id: string, attachment: Attachment): void;
+  /** Messages by content path: "title", "stages" (the list), "stages.0.progress" (a cell). */
   errors: Record<string, string>;
 };
 
-/** The fields of one entry, by its kind; changes go up as the whole new content. */
+/** The fields of one entry, by its kind, lists included. */
 export function EntryForm({ kind, unitId, content, onChange, attachments, onAttach, errors }: EntryFormProps) {
-  const { t } = useI18n();
-  const set = (path: string, value: unknown) => onChange(writePath(content, path, value));
-  const field = (spec: FieldSpec) => {
-    const value = readPath(content, spec.path);
-    const common = { label: t(spec.label), error: errors[`content.${spec.path}`] ?? errors[spec.path] };
-    switch (spec.type) {
-      case "text":
-      case "date":
-        return (
-          <TextField
-            {...common}
-            type={spec.type}
-            value={(value as string | null) ?? ""}
-            onChange={(e) => set(spec.path, spec.type === "date" ? e.target.value || null : e.target.value)}
-          />
-        );
-      case "textarea":
-        return (
-          <TextAreaField
-            {...common}
-            rows={4}
-            value={(value as string | null) ?? ""}
-            onChange={(e) => set(spec.path, e.target.value)}
-          />
-        );
-      case "number":
-        return (
-          <TextField
-            {...common}
-            type="number"
-            step="any"
-            value={value === null || value === undefined ? "" : String(value)}
-            onChange={(e) => set(spec.path, e.target.value === "" ? null : Number(e.target.value))}
-          />
-        );
-      case "select":
-        return (
-          <SelectField {...common} value={String(value ?? "")} onChange={(e) => set(spec.path, e.target.value)}>
-            {spec.options!.map((option) => (
-              <option key={option} value={option}>
-                {option.replace("_", " ")}
-              </option>
-            ))}
-          </SelectField>
-        );
-      case "photos":
-        return (
-          <PhotosField
-            {...common}
-            unitId={unitId}
-            ids={(value as string[] | undefined) ?? []}
-            attachments={attachments}
-            onAttach={onAttach}
-            onChange={(ids) => set(spec.path, ids)}
-          />
-        );
-      case "document":
-        return (
-          <DocumentField
-            {...common}
-            unitId={unitId}
-            id={(value as string | null) ?? null}
-            attachments={attachments}
-            onAttach={onAttach}
-            onChange={(id) => set(spec.path, id)}
-          />
-        );
-    }
-  };
+  const update = (path: string, change: (value: unknown) => unknown) =>
+    onChange((current) => writePath(current, path, change(readPath(current, path))));
+  const shared = { unitId, attachments, onAttach };
   return (
     <>
       {ENTRY_FIELDS[kind].map((spec) => (
-        <div key={spec.path}>{field(spec)}</div>
+        <div key={spec.path}>
+          {spec.type === "list" ? (
+            <ListEditor
+              {...shared}
+              spec={spec}
+              rows={(readPath(content, spec.path) as Content[] | undefined) ?? []}
+              onChange={(change) => update(spec.path, (rows) => change((rows as Content[] | undefined) ?? []))}
+              errors={errorsUnder(errors, spec.path)}
+            />
+          ) : (
+            <FieldControl
+              {...shared}
+              spec={spec}
+              value={readPath(content, spec.path)}
+              onChange={(change) => update(spec.path, change)}
+              error={errors[spec.path]}
+            />
+          )}
+        </div>
       ))}
     </>
   );
+}
+
+/** The messages of one list, by "<row>.<column>", its own under "". */
+function errorsUnder(errors: Record<string, string>, path: string): Record<string, string> {
+  const under: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    if (key === path) under[""] = message;
+    else if (key.startsWith(`${path}.`)) under[key.slice(path.length + 1)] = message;
+  }
+  return under;
 }

@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
 import { useI18n } from "../../../i18n";
 import type { SiteEntrySummary } from "../api";
+import { entryHeading } from "../labels";
 import { EntryStatus } from "./EntryStatus";
 
 /** Entries with their unit, kind, status and last change; each opens its page. */
@@ -22,7 +23,7 @@ export function EntryList({ entries }: { entries: readonly SiteEntrySummary[] })
         {entries.map((entry) => (
           <tr key={entry.id}>
             <td>
-              <Link to={`/sites/entries/${entry.id}`}>{entry.title || t(`sites.kind.${entry.kind}`)}</Link>
+              <Link to={`/sites/entries/${entry.id}`}>{entryHeading(entry, t)}</Link>
             </td>
             <td>{entry.unit.name}</td>
             <td>{t(`sites.kind.${entry.kind}`)}</td>

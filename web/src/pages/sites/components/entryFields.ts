@@ -1,29 +1,72 @@
 import type { MessageKey } from "../../../i18n";
 import type { EntryContent, SiteEntryKind } from "../api";
+import { CODE_LABELS, type CodeLabels, POTENTIAL_CATEGORIES, PROJECT_STATUSES, SEMESTERS, YEARS } from "../labels";
+import { type AnyListSpec, ENTRY_LISTS, today } from "./entryLists";
 
-// The form of each kind of entry: which content fields the editor shows, and how. Nested fields
-// use dotted paths ("funding.danaDesa"). Lists inside an entry (leaders, products, revisions,
-// progress stages, budget lines) keep what they hold; this editor does not change them yet.
+// The form of each kind of entry: which content fields the editor shows, how, and what each must
+// hold (the server's limits, so the form can say what is wrong before sending). Nested fields use
+// dotted paths ("funding.danaDesa"); lists (leaders, stages, budget lines…) are in entryLists.ts.
+// The review's diff names and shows every field through the same specs.
+
+export type FieldType =
+  | "text"
+  | "textarea"
+  | "number"
+  | "rupiah"
+  | "percent"
+  | "date"
+  | "select"
+  | "photos"
+  | "document";
 
 export type FieldSpec = {
   path: string;
   label: MessageKey;
-  type: "text" | "textarea" | "number" | "date" | "select" | "photos" | "document";
-  options?: readonly string[];
+  type: FieldType;
+  /** Select fields: the codes offered and their names. */
+  options?: readonly (string | number)[];
+  optionLabels?: CodeLabels;
+  /** Empty is refused (text, dates, numbers, documents). Amounts and percentages always are. */
+  required?: boolean;
+  /** Text: the most characters. */
+  maxLength?: number;
+  /** Numbers: the range, and whether only whole numbers are allowed. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
 };
+
+export type EntrySpec = FieldSpec | AnyListSpec;
 
 const text = (path: string, label: MessageKey): FieldSpec => ({ path, label, type: "text" });
 const area = (path: string, label: MessageKey): FieldSpec => ({ path, label, type: "textarea" });
-const num = (path: string, label: MessageKey): FieldSpec => ({ path, label, type: "number" });
+const rupiah = (path: string, label: MessageKey): FieldSpec => ({ path, label, type: "rupiah" });
 const date = (path: string, label: MessageKey): FieldSpec => ({ path, label, type: "date" });
+const title: FieldSpec = { ...text("title", "sites.field.title"), required: true };
+const year = (path: string, label: MessageKey): FieldSpec => ({
+  path,
+  label,
+  type: "number",
+  required: true,
+  integer: true,
+  min: YEARS.min,
+  max: YEARS.max,
+});
 const photos: FieldSpec = { path: "photos", label: "sites.field.photos", type: "photos" };
-const coordinates = [num("latitude", "sites.field.latitude"), num("longitude", "sites.field.longitude")];
+const document: FieldSpec = { path: "documentId", label: "sites.field.document", type: "document" };
+const coordinates: FieldSpec[] = [
+  { path: "latitude", label: "sites.field.latitude", type: "number", min: -90, max: 90 },
+  { path: "longitude", label: "sites.field.longitude", type: "number", min: -180, max: 180 },
+];
+const select = (path: keyof typeof CODE_LABELS, label: MessageKey, options: readonly (string | number)[]) =>
+  ({ path, label, type: "select", options, optionLabels: CODE_LABELS[path] }) satisfies FieldSpec;
 
-export const ENTRY_FIELDS: Record<SiteEntryKind, FieldSpec[]> = {
+export const ENTRY_FIELDS: Record<SiteEntryKind, EntrySpec[]> = {
   profile: [
     area("history", "sites.field.history"),
     area("geography", "sites.field.geography"),
     area("visionMission", "sites.field.visionMission"),
+    ENTRY_LISTS.leaders,
     area("structure", "sites.field.structure"),
     text("address", "sites.field.address"),
     text("hours", "sites.field.hours"),
@@ -34,62 +77,57 @@ export const ENTRY_FIELDS: Record<SiteEntryKind, FieldSpec[]> = {
     photos,
   ],
   potential: [
-    {
-      path: "category",
-      label: "sites.field.category",
-      type: "select",
-      options: ["ekonomi", "wisata", "produk_unggulan"],
-    },
-    text("title", "sites.field.title"),
+    select("category", "sites.field.category", POTENTIAL_CATEGORIES),
+    title,
     area("description", "sites.field.description"),
     text("makers", "sites.field.makers"),
+    ENTRY_LISTS.products,
     text("location", "sites.field.location"),
     ...coordinates,
     text("contact", "sites.field.contact"),
     photos,
   ],
   project: [
-    text("title", "sites.field.title"),
+    title,
     text("location", "sites.field.location"),
     ...coordinates,
-    num("budgetYear", "sites.field.budgetYear"),
-    num("funding.danaDesa", "sites.field.danaDesa"),
-    num("funding.provinsi", "sites.field.provinsi"),
-    num("funding.kabupaten", "sites.field.kabupaten"),
-    num("funding.swadaya", "sites.field.swadaya"),
-    num("amount", "sites.field.amount"),
+    year("budgetYear", "sites.field.budgetYear"),
+    rupiah("funding.danaDesa", "sites.field.danaDesa"),
+    rupiah("funding.provinsi", "sites.field.provinsi"),
+    rupiah("funding.kabupaten", "sites.field.kabupaten"),
+    rupiah("funding.swadaya", "sites.field.swadaya"),
+    rupiah("amount", "sites.field.amount"),
+    ENTRY_LISTS.revisions,
     text("volume", "sites.field.volume"),
     text("executor", "sites.field.executor"),
     area("benefits", "sites.field.benefits"),
     date("startDate", "sites.field.startDate"),
     date("targetDate", "sites.field.targetDate"),
-    num("progress", "sites.field.progress"),
-    {
-      path: "status",
-      label: "sites.field.status",
-      type: "select",
-      options: ["rencana", "berjalan", "selesai", "terhenti"],
-    },
+    { path: "progress", label: "sites.field.progress", type: "percent" },
+    select("status", "sites.field.status", PROJECT_STATUSES),
     photos,
+    ENTRY_LISTS.stages,
   ],
   budget: [
-    num("year", "sites.field.year"),
-    { path: "semester", label: "sites.field.semester", type: "select", options: ["1", "2"] },
-    { path: "documentId", label: "sites.field.document", type: "document" },
+    year("year", "sites.field.year"),
+    select("semester", "sites.field.semester", SEMESTERS),
+    ENTRY_LISTS.lines,
+    document,
   ],
-  download: [
-    text("title", "sites.field.title"),
-    area("description", "sites.field.description"),
-    { path: "documentId", label: "sites.field.document", type: "document" },
-  ],
+  download: [title, area("description", "sites.field.description"), { ...document, required: true }],
   agenda: [
-    text("title", "sites.field.title"),
-    date("date", "sites.field.date"),
+    title,
+    { ...date("date", "sites.field.date"), required: true },
     text("time", "sites.field.time"),
     text("place", "sites.field.place"),
     area("description", "sites.field.description"),
   ],
 };
+
+/** The spec of a field of a kind, by its path ("funding.danaDesa", "stages"). */
+export function specOf(kind: SiteEntryKind, path: string): EntrySpec | undefined {
+  return ENTRY_FIELDS[kind].find((spec) => spec.path === path);
+}
 
 const thisYear = new Date().getFullYear();
 
@@ -101,13 +139,20 @@ export function newContent(kind: SiteEntryKind): Record<string, unknown> {
     case "potential":
       return { category: "ekonomi", title: "" };
     case "project":
-      return { title: "", budgetYear: thisYear, amount: 0, status: "rencana" };
+      return {
+        title: "",
+        budgetYear: thisYear,
+        funding: { danaDesa: 0, provinsi: 0, kabupaten: 0, swadaya: 0 },
+        amount: 0,
+        progress: 0,
+        status: "rencana",
+      };
     case "budget":
-      return { year: thisYear, semester: 1 };
+      return { year: thisYear, semester: 1, lines: [] };
     case "download":
       return { title: "", documentId: null };
     case "agenda":
-      return { title: "", date: new Date().toISOString().slice(0, 10) };
+      return { title: "", date: today() };
   }
 }
 
@@ -123,9 +168,5 @@ export function writePath(content: Record<string, unknown>, path: string, value:
   return { ...content, [head]: writePath(inner, rest.join("."), value) };
 }
 
-/** Form values to the content's types: empty numbers and dates become null, the semester a number. */
-export function asContent(kind: SiteEntryKind, content: Record<string, unknown>): EntryContent {
-  const typed = { ...content };
-  if (kind === "budget" && typeof typed.semester === "string") typed.semester = Number(typed.semester);
-  return typed as EntryContent;
-}
+/** The form's values as the content the server checks (the form has checked them first). */
+export const asContent = (content: Record<string, unknown>): EntryContent => content as EntryContent;

@@ -1,0 +1,29 @@
+import { Router } from "express";
+import { testMetaWebhook } from "../../../commands/webhookTest.js";
+import { authorize } from "../../../policies/index.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+
+/** Where Meta's webhooks reach Siar, whether over HTTPS, and the admin's test of the way in. */
+export function channelWebhookRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get("/webhooks", (req, res) => {
+    authorize(req.actor!, "update", "Channel");
+    const callbackUrl = `${services.config.publicBaseUrl}/webhooks/meta`;
+    res.json({
+      callbackUrl,
+      // Meta calls webhooks and fetches media only over HTTPS with a valid certificate.
+      https: callbackUrl.startsWith("https://"),
+      configured: services.metaWebhook !== null,
+      simulated: services.sandbox !== null,
+    });
+  });
+
+  router.post("/webhooks/test", async (req, res) => {
+    authorize(req.actor!, "update", "Channel");
+    res.json(await testMetaWebhook(services, { origin: originOf(req) }));
+  });
+
+  return router;
+}

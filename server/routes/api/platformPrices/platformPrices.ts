@@ -1,0 +1,33 @@
+import { Router } from "express";
+import { updatePlatformPrice } from "../../../commands/platformPrices.js";
+import { authorize } from "../../../policies/index.js";
+import { presentPlatformPrice } from "../../../presenters/platformPrice.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+import { parse } from "../../validate.js";
+import { priceItemParam, updatePlatformPriceBody } from "./schema.js";
+
+/** X's prices per billed item, which Siar's spend estimates use; admins change them when X does. */
+export function platformPriceRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    authorize(req.actor!, "list", "PlatformPrice");
+    const prices = await services.prisma.platformPrice.findMany({ orderBy: { item: "asc" } });
+    res.json({ data: prices.map(presentPlatformPrice) });
+  });
+
+  router.patch("/:item", async (req, res) => {
+    authorize(req.actor!, "update", "PlatformPrice");
+    const { item } = parse(priceItemParam, req.params, req);
+    const { unitPrice } = parse(updatePlatformPriceBody, req.body, req);
+    const updated = await updatePlatformPrice(services, {
+      origin: originOf(req),
+      item,
+      unitPriceMicros: Math.round(unitPrice * 1_000_000),
+    });
+    res.json(presentPlatformPrice(updated));
+  });
+
+  return router;
+}
