@@ -67,6 +67,15 @@ const envSchema = z.object({
     .optional(),
   SIAR_DEMO: booleanFlag.optional(),
   SIAR_SANDBOX: booleanFlag.optional(),
+  SIAR_DEMO_MONTH: booleanFlag.optional(),
+  EMERGENCY_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://bpbd.example.go.id/siar-alerts" })
+    .optional(),
+  EMERGENCY_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .min(32, "expected a random string of at least 32 characters (openssl rand -hex 32), shared with the receiver")
+    .optional(),
   SIAR_SANDBOX_PORT: z.coerce
     .number({ error: "expected a port number, or 0 for any free port" })
     .int("expected a port number, or 0 for any free port")
@@ -200,6 +209,10 @@ export type Config = {
   publicBaseUrl: string;
   publicBaseUrlGiven: boolean;
   demo: boolean;
+  /** Demo mode's month of made-up posts and inbox items on first start (server/demo/). */
+  demoMonth: boolean;
+  /** Where emergencies are also posted, signed with the secret (server/inbox/emergencyAlerts.ts). */
+  emergencyWebhook?: { url: string; secret: string };
   /** The local imitation of the platforms (server/sandbox), standing in for real channels. */
   sandbox: { enabled: boolean; explicitlyEnabled: boolean; port: number };
   adminEmail: string | undefined;
@@ -250,6 +263,8 @@ const SECRET_VARIABLES = new Set([
   "X_CLIENT_SECRET",
   "SMTP_URL",
   "META_WEBHOOK_VERIFY_TOKEN",
+  "EMERGENCY_WEBHOOK_URL",
+  "EMERGENCY_WEBHOOK_SECRET",
 ]);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -305,6 +320,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
 
+  if ((e.EMERGENCY_WEBHOOK_URL === undefined) !== (e.EMERGENCY_WEBHOOK_SECRET === undefined)) {
+    throw new ConfigError([
+      e.EMERGENCY_WEBHOOK_URL
+        ? "EMERGENCY_WEBHOOK_SECRET: required with EMERGENCY_WEBHOOK_URL (at least 32 random characters)"
+        : "EMERGENCY_WEBHOOK_URL: required with EMERGENCY_WEBHOOK_SECRET",
+    ]);
+  }
+
   const demo = e.SIAR_DEMO ?? !usesPostgres;
   // The demo's people, OPD and routing are Sanggau's: another kabupaten would leave them nowhere.
   if (demo && e.SIAR_REGION && e.SIAR_REGION !== DEMO_REGION) {
@@ -323,6 +346,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     publicBaseUrlGiven: e.PUBLIC_BASE_URL !== undefined,
     demo,
+    // Tests start many demo servers: they get the month of data only when they ask for it.
+    demoMonth: demo && (e.SIAR_DEMO_MONTH ?? e.NODE_ENV !== "test"),
+    emergencyWebhook: e.EMERGENCY_WEBHOOK_URL
+      ? { url: e.EMERGENCY_WEBHOOK_URL, secret: e.EMERGENCY_WEBHOOK_SECRET! }
+      : undefined,
     // Demo mode simulates the channels unless told otherwise; production gets them only on request.
     sandbox: {
       enabled: e.SIAR_SANDBOX ?? (demo && e.NODE_ENV !== "production"),

@@ -24,6 +24,8 @@ export type DomainEventMap = {
   "units.changed": Record<string, never>;
   // A deadline passed and the item went up a step: to the unit's head, then to Kominfo.
   "inbox.escalated": { itemId: string; to: "unit_head" | "kominfo"; unitId: string | null };
+  // An item was read darurat (on arrival or by staff): its unit, the informed kecamatan and humas are alerted.
+  "inbox.emergency": { itemId: string };
   // An early warning was raised, took in more items, or was acknowledged or resolved by staff.
   "inbox.earlyWarning": { warningId: string; change: "raised" | "updated" | "acknowledged" | "resolved" };
 };

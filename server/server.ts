@@ -22,6 +22,7 @@ import {
   seedDemoOrganisation,
   seedRegion,
 } from "./db/seed.js";
+import { seedDemoMonth } from "./demo/demoMonth.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
@@ -32,6 +33,7 @@ import { PageCache } from "./routes/public/pageCache.js";
 import { startLiveEvents } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
+import { ensureModelFile } from "./triage/shippedModel.js";
 import type { Services } from "./services.js";
 import { ensureUnitSlugs } from "./sites/slugs.js";
 
@@ -64,6 +66,13 @@ export async function startSiar(
     throw error;
   }
 
+  // `npm run build` trains the triage model; a start without it (npm run dev) trains it here once.
+  try {
+    if (ensureModelFile()) logger.info("triage model trained from the corpus");
+  } catch (error) {
+    logger.warn({ err: error }, "triage model not saved; it is trained in memory instead");
+  }
+
   const metaWebhook = metaWebhookSettings(config);
   const sandbox = config.sandbox.enabled ? await startSimulatedPlatforms(config, metaWebhook) : null;
   const services: Services = {
@@ -87,6 +96,10 @@ export async function startSiar(
     await ensureWebsiteChannel(services);
     await ensureUnitSlugs(services);
     if (sandbox && config.demo) await connectSimulatedChannels(services, sandbox);
+    if (config.demoMonth) {
+      const made = await seedDemoMonth(services);
+      if (made) logger.info(made, "demo month of posts and inbox items made");
+    }
     return firstAdmin;
   });
   const worker = new PublishingWorker(services);

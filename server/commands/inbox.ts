@@ -6,6 +6,7 @@ import type { InboxStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
 import { inboxItemInclude, type InboxItemWithRelations } from "../inbox/itemRecord.js";
 import { canMove } from "../inbox/lifecycle.js";
+import { alertsConfigured, openAlert } from "../inbox/emergencyAlerts.js";
 import { emailReply } from "../inbox/replyEmail.js";
 import { sendReply } from "../inbox/replies.js";
 import { authorize, can, mayBeAssigned } from "../policies/index.js";
@@ -221,7 +222,8 @@ export async function correctTriage(
   services: Services,
   { origin, itemId: id, correction }: ItemCommand & { correction: TriageCorrection },
 ) {
-  return itemOperation(services, id, async (tx, item) => {
+  let becameEmergency = false;
+  const result = await itemOperation(services, id, async (tx, item) => {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const triage = { ...((item.triage as Record<string, unknown> | null) ?? {}) };
     for (const field of ["kind", "category", "urgency", "placeUnitId"] as const) {
@@ -238,5 +240,12 @@ export async function correctTriage(
     if (Object.keys(changes).length === 0) return;
     await tx.inboxItem.update({ where: { id }, data: { ...correction, triage: triage as Prisma.InputJsonValue } });
     await recordChange(tx, { origin, item, type: "triage_corrected", data: changes });
+    // Staff reading an item as darurat alert its unit and humas just as triage would.
+    if (changes.urgency?.to === "darurat") {
+      if (alertsConfigured(services.config)) await openAlert(tx, id);
+      becameEmergency = true;
+    }
   });
+  if (becameEmergency) services.events.emit("inbox.emergency", { itemId: id });
+  return result;
 }

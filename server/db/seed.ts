@@ -115,26 +115,13 @@ const DEMO_PPID: { unitCode: string; level: PpidLevel; superiorEmail: string }[]
   { unitCode: "kec-kapuas", level: "pelaksana", superiorEmail: "camat.kapuas@sanggau.demo" },
 ];
 
-// Who owns what in the demo: each category's OPD; in a kecamatan, its camat's office handles
-// service quality, public order and social assistance; everything else goes to Kominfo.
-const DEMO_ROUTING: { category: string | null; unitCode: string; placeCode?: string; priority: number }[] = [
-  { category: "infrastruktur", unitCode: "dinas-pupr", priority: 0 },
-  { category: "lingkungan", unitCode: "dinas-lh", priority: 0 },
-  { category: "kesehatan", unitCode: "dinas-kesehatan", priority: 0 },
-  { category: "pendidikan", unitCode: "dinas-pendidikan", priority: 0 },
-  { category: "kependudukan", unitCode: "disdukcapil", priority: 0 },
-  { category: "sosial", unitCode: "dinas-sosial", priority: 0 },
-  { category: "ketertiban", unitCode: "satpol-pp", priority: 0 },
-  ...DEMO_KECAMATAN_CODES.flatMap((kecamatan) =>
-    ["pelayanan_publik", "ketertiban", "sosial"].map((category) => ({
-      category,
-      unitCode: kecamatan,
-      placeCode: kecamatan,
-      priority: 10,
-    })),
-  ),
-  { category: null, unitCode: "dinas-kominfo", priority: -100 },
-];
+// The unit tree routes on its own (server/inbox/routing.ts: disasters to BPBD, topics to their
+// OPD, local matters to the kecamatan, the rest to Kominfo). The demo adds the rules of a camat
+// who keeps public order and social assistance in the kecamatan, as some kabupaten do.
+const DEMO_ROUTING: { category: string | null; unitCode: string; placeCode?: string; priority: number }[] =
+  DEMO_KECAMATAN_CODES.flatMap((kecamatan) =>
+    ["ketertiban", "sosial"].map((category) => ({ category, unitCode: kecamatan, placeCode: kecamatan, priority: 10 })),
+  );
 
 // Ready answers for the reply box; Indonesian, as citizens receive them, plus one in English.
 const DEMO_CANNED_RESPONSES: { title: string; body: string; language: string }[] = [

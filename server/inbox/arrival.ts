@@ -11,6 +11,8 @@ import { WorkingCalendar } from "../deadlines/workingTime.js";
 import type { Prisma } from "../db/client.js";
 import type { RoutingRule } from "../db/generated/client.js";
 import type { Services } from "../services.js";
+import { alertsConfigured, openAlert } from "./emergencyAlerts.js";
+import { Router, type RoutingUnit } from "./routing.js";
 import { TriageClassifier, type LabelledExample } from "../triage/classifier.js";
 import type { KnownPlace, PlaceType } from "../triage/places.js";
 import { triage, type TriageResult } from "../triage/triage.js";
@@ -20,8 +22,7 @@ const CACHE_MS = 60_000;
 const PLACE_TYPES: readonly string[] = ["kecamatan", "desa", "kelurahan"];
 
 type Cached<T> = { value: T; at: number };
-type Places = { known: KnownPlace[]; paths: Map<string, string>; timezones: Map<string, string> };
-type Routing = { rules: RoutingRule[]; rootUnitId: string | null };
+type Places = { known: KnownPlace[]; units: RoutingUnit[]; timezones: Map<string, string> };
 
 /** What arrives to be triaged: the text, the place a web form gave, and when it came in (deadlines count from then). */
 export type Arrival = { text: string; placeUnitId: string | null; receivedAt: Date };
@@ -34,12 +35,15 @@ export type ArrivalDecision = {
     placeUnitId: string | null;
     triage: ReturnType<typeof explain>;
     unitId: string | null;
+    informedUnitId: string | null;
     status: "triaged" | "closed_spam";
     slaPolicy: string | null;
     firstResponseDueAt: Date | null;
     resolutionDueAt: Date | null;
   };
   event: Prisma.InputJsonObject;
+  /** Read darurat, with somewhere to send its alert (emergencyAlerts.ts): open one as the item is stored. */
+  alert: boolean;
 };
 
 /**
@@ -50,7 +54,7 @@ export type ArrivalDecision = {
 export class ArrivalDesk {
   private places: Cached<Places> | null = null;
   private classifier: Cached<TriageClassifier> | null = null;
-  private rules: Cached<Routing> | null = null;
+  private rules: Cached<RoutingRule[]> | null = null;
   private readonly calendars = new Map<string, WorkingCalendar>();
   private readonly holidays = new IndonesianHolidays();
 
@@ -77,7 +81,8 @@ export class ArrivalDesk {
       receivedAt: item.receivedAt,
     });
 
-    await prisma.$transaction(async (tx) => {
+    const emergency = decision.fields.urgency === "darurat";
+    const updated = await prisma.$transaction(async (tx) => {
       const { count } = await tx.inboxItem.updateMany({
         where: { id: itemId, status: "new" },
         data: {
@@ -85,10 +90,13 @@ export class ArrivalDesk {
           triage: { ...((item.triage as object | null) ?? {}), ...decision.fields.triage } as Prisma.InputJsonValue,
         },
       });
-      if (count === 0) return;
+      if (count === 0) return false;
       await tx.inboxEvent.create({ data: { itemId, type: "triaged", data: decision.event } });
+      if (decision.alert) await openAlert(tx, itemId);
+      return true;
     });
     this.services.events.emit("inbox.itemChanged", { itemId });
+    if (updated && emergency) this.services.events.emit("inbox.emergency", { itemId });
   }
 
   /**
@@ -96,13 +104,15 @@ export class ArrivalDesk {
    * units and classifier, so a batch of arrivals is decided in memory without a query per item.
    */
   async decider(): Promise<(arrival: Arrival) => ArrivalDecision> {
-    const [classifier, routing] = await Promise.all([this.trainedClassifier(), this.routingRules()]);
+    const [classifier, rules] = await Promise.all([this.trainedClassifier(), this.routingRules()]);
     let places = await this.knownPlaces();
     // A rule naming a unit created since the units were cached (in another process): read them again.
-    if (routing.rules.some((rule) => !places.timezones.has(rule.unitId))) {
+    if (rules.some((rule) => !places.timezones.has(rule.unitId))) {
       this.places = null;
       places = await this.knownPlaces();
     }
+    const router = new Router(places.units, rules);
+    const sendsAlerts = alertsConfigured(this.services.config);
     // Arrivals filed together share their receipt time, so their deadlines repeat per policy and time zone.
     const deadlines = new Map<string, ItemDeadlines>();
     const deadlinesOf = (receivedAt: Date, policy: ServiceLevelPolicy, timeZone: string) => {
@@ -116,7 +126,14 @@ export class ArrivalDesk {
       // A web report's own place (chosen by the citizen) beats a place guessed from the text.
       const placeUnitId = givenPlaceUnitId ?? result.place?.place.unitId ?? null;
       const category = result.category.code;
-      const unit = route(routing, places, category, placeUnitId ? (places.paths.get(placeUnitId) ?? null) : null);
+      const route = router.route({
+        category,
+        urgency: result.urgency.code,
+        dangers: result.emergency.map((cue) => cue.danger),
+        placeUnitId,
+      });
+      const timezone = route.unitId ? places.timezones.get(route.unitId) : undefined;
+      const unit = route.unitId && timezone ? { id: route.unitId, timezone } : null;
       const policy = selectPolicy(
         { kind: result.kind.code, urgency: result.urgency.code },
         DEFAULT_SERVICE_LEVEL_POLICIES,
@@ -130,6 +147,7 @@ export class ArrivalDesk {
         placeUnitId,
         triage: explain(result),
         unitId: unit?.id ?? null,
+        informedUnitId: unit ? route.informedUnitId : null,
         status,
         slaPolicy: policy?.id ?? null,
         firstResponseDueAt: due?.firstResponseDueAt ?? null,
@@ -141,25 +159,23 @@ export class ArrivalDesk {
         urgency: fields.urgency,
         placeUnitId,
         unitId: fields.unitId,
+        informedUnitId: fields.informedUnitId,
+        routedBy: route.basis,
         status,
         policy: fields.slaPolicy,
         spam: result.spam,
       };
-      return { fields, event };
+      return { fields, event, alert: fields.urgency === "darurat" && sendsAlerts };
     };
   }
 
-  private async routingRules(): Promise<Routing> {
+  private async routingRules(): Promise<RoutingRule[]> {
     if (this.rules && Date.now() - this.rules.at < CACHE_MS) return this.rules.value;
-    const { prisma } = this.services;
-    const rules = await prisma.routingRule.findMany({ orderBy: [{ priority: "desc" }, { createdAt: "asc" }] });
-    const root = await prisma.unit.findFirst({
-      where: { parentId: null },
-      orderBy: { createdAt: "asc" },
-      select: { id: true },
+    const rules = await this.services.prisma.routingRule.findMany({
+      orderBy: [{ priority: "desc" }, { createdAt: "asc" }],
     });
-    this.rules = { value: { rules, rootUnitId: root?.id ?? null }, at: Date.now() };
-    return this.rules.value;
+    this.rules = { value: rules, at: Date.now() };
+    return rules;
   }
 
   private calendarFor(timeZone: string): WorkingCalendar {
@@ -179,7 +195,16 @@ export class ArrivalDesk {
     // Every unit may be a routing target (its time zone sets the deadlines); active ones are places.
     // In official code order, so a desa name two kecamatan share goes to the same one every time.
     const allUnits = await this.services.prisma.unit.findMany({
-      select: { id: true, name: true, type: true, path: true, parentId: true, timezone: true, active: true },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        type: true,
+        path: true,
+        parentId: true,
+        timezone: true,
+        active: true,
+      },
       orderBy: [{ areaCode: { sort: "asc", nulls: "last" } }, { name: "asc" }],
     });
     const units = allUnits.filter((unit) => unit.active);
@@ -194,10 +219,7 @@ export class ArrivalDesk {
           unit.type === "kecamatan" ? undefined : withoutAdministrativeWord(byId.get(unit.parentId ?? "")?.name ?? ""),
       }));
     const timezones = new Map(allUnits.map((unit) => [unit.id, unit.timezone]));
-    this.places = {
-      value: { known, paths: new Map(units.map((unit) => [unit.id, unit.path])), timezones },
-      at: Date.now(),
-    };
+    this.places = { value: { known, units, timezones }, at: Date.now() };
     return this.places.value;
   }
 
@@ -220,24 +242,6 @@ export class ArrivalDesk {
     this.classifier = { value: classifier, at: Date.now() };
     return classifier;
   }
-}
-
-/** The first routing rule (highest priority) matching the category and place; else Kominfo's catch-all, else the root unit. */
-function route(
-  routing: Routing,
-  places: Places,
-  category: string,
-  placePath: string | null,
-): { id: string; timezone: string } | null {
-  const match = routing.rules.find((rule) => {
-    if (rule.category && rule.category !== category) return false;
-    if (!rule.placeUnitId) return true;
-    const rulePath = places.paths.get(rule.placeUnitId);
-    return !!placePath && !!rulePath && placePath.startsWith(rulePath);
-  });
-  const unitId = match?.unitId ?? routing.rootUnitId;
-  const timezone = unitId ? places.timezones.get(unitId) : undefined;
-  return unitId && timezone ? { id: unitId, timezone } : null;
 }
 
 /** The reasons staff see next to each decided field. */

@@ -4,6 +4,7 @@ import type { SqlTransaction } from "../db/client.js";
 import type { Channel } from "../db/generated/client.js";
 import type { Services } from "../services.js";
 import type { Arrival, ArrivalDecision } from "./arrival.js";
+import { openAlertsSql } from "./emergencyAlerts.js";
 
 /** A citizen message and the connected channel it came through. */
 export type IncomingArrival = { channel: Pick<Channel, "id" | "unitId">; message: IncomingMessage };
@@ -77,14 +78,14 @@ export async function fileMessages(
   const inserted = await sql.query<{ id: string }>(
     `INSERT INTO "InboxItem" ("id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
       "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
-      "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "createdAt", "updatedAt")
+      "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "informedUnitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "createdAt", "updatedAt")
     SELECT "id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
       "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
-      "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "receivedAt", "receivedAt"
+      "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "informedUnitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "receivedAt", "receivedAt"
     FROM jsonb_to_recordset($1::jsonb) AS x(
       "id" uuid, "conversationId" uuid, "source" "InboxSource", "channelId" uuid, "platformId" text, "parentPlatformId" text, "postRemoteId" text, "postId" uuid,
       "authorName" text, "authorHandle" text, "authorPlatformId" text, "text" text, "attachments" jsonb, "sentAt" timestamp(3), "receivedAt" timestamp(3), "status" "InboxStatus",
-      "kind" text, "category" text, "urgency" text, "placeUnitId" uuid, "triage" jsonb, "unitId" uuid, "slaPolicy" text, "firstResponseDueAt" timestamp(3), "resolutionDueAt" timestamp(3))
+      "kind" text, "category" text, "urgency" text, "placeUnitId" uuid, "triage" jsonb, "unitId" uuid, "informedUnitId" uuid, "slaPolicy" text, "firstResponseDueAt" timestamp(3), "resolutionDueAt" timestamp(3))
     ON CONFLICT ("source", "platformId") DO NOTHING
     RETURNING "id"::text AS id`,
     [JSON.stringify(rows.map(({ row }) => row))],
@@ -96,6 +97,11 @@ export async function fileMessages(
     { itemId: row.id, type: "received", data: received },
     ...(decision ? [{ itemId: row.id, type: "triaged", data: decision.event }] : []),
   ]);
+  // An emergency's alert is opened with it: if the process dies now, another sends it.
+  await openAlertsSql(
+    sql,
+    filed.filter(({ decision }) => decision?.alert).map(({ row }) => row.id),
+  );
   // In array order, so each item's "received" comes before its "triaged" on the timeline.
   await sql.query(
     `INSERT INTO "InboxEvent" ("itemId", "type", "data") SELECT "itemId", "type", "data" FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`,

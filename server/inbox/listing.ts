@@ -33,6 +33,14 @@ export type InboxListing = {
  */
 const SEARCH_BANDS_DAYS = [7, 90] as const;
 
+/** Open emergencies pinned above a list: more than this many at once is a crisis, shown in the urgent view. */
+export const PINNED_LIMIT = 50;
+const OPEN_EMERGENCY = Prisma.sql`"urgency" = 'darurat' AND "status" IN (${Prisma.raw(
+  OPEN_STATUSES.map((status) => `'${status}'::"InboxStatus"`).join(", "),
+)})`;
+/** The negation, true for items without an urgency too. */
+const NOT_OPEN_EMERGENCY = Prisma.sql`NOT COALESCE(${OPEN_EMERGENCY}, false)`;
+
 /**
  * Units whose items the actor may see; null for roles that see all (unrouted items included).
  * Resolved to ids: "unitId = ANY(ids)" plans far better than a join on unit paths over a large inbox.
@@ -54,8 +62,10 @@ function viewCondition(view: InboxView, actor: Actor, now: Date): Prisma.Sql {
       return Prisma.sql`TRUE`;
     case "mine":
       return Prisma.sql`"assigneeId" = ${actor.id}::uuid`;
-    case "my_units":
-      return Prisma.sql`"unitId" = ANY(${actor.units.map((unit) => unit.id)}::uuid[])`;
+    case "my_units": {
+      const ids = actor.units.map((unit) => unit.id);
+      return Prisma.sql`("unitId" = ANY(${ids}::uuid[]) OR "informedUnitId" = ANY(${ids}::uuid[]))`;
+    }
     case "unassigned":
       return Prisma.sql`"assigneeId" IS NULL AND "status" IN (${statusList(OPEN_STATUSES)})`;
     case "overdue":
@@ -66,20 +76,17 @@ function viewCondition(view: InboxView, actor: Actor, now: Date): Prisma.Sql {
   }
 }
 
-/**
- * One page of the items the actor may see in a view, newest first, with the plain filters and
- * the full-text search in the same query (so a search never hides a visible match behind a cap),
- * then loaded with what the presenter needs. Returns limit + 1 rows when there is a next page.
- */
-export async function listInboxItems(
+/** The conditions of a listing (view, visibility, filters, cursor) for the actor. */
+async function listingConditions(
   prisma: PrismaClient,
   actor: Actor,
   listing: InboxListing,
-  now = new Date(),
-): Promise<InboxItemWithRelations[]> {
+  now: Date,
+): Promise<Prisma.Sql[]> {
   const unitIds = await visibleUnitIds(prisma, actor);
   const conditions = [viewCondition(listing.view, actor, now)];
-  if (unitIds) conditions.push(Prisma.sql`"unitId" = ANY(${unitIds}::uuid[])`);
+  if (unitIds)
+    conditions.push(Prisma.sql`("unitId" = ANY(${unitIds}::uuid[]) OR "informedUnitId" = ANY(${unitIds}::uuid[]))`);
   if (listing.source) conditions.push(Prisma.sql`"source" = ${listing.source}::"InboxSource"`);
   if (listing.status) conditions.push(Prisma.sql`"status" = ${listing.status}::"InboxStatus"`);
   if (listing.kind) conditions.push(Prisma.sql`"kind" = ${listing.kind}`);
@@ -90,17 +97,63 @@ export async function listInboxItems(
   if (listing.after)
     conditions.push(Prisma.sql`("receivedAt", "id") < (${listing.after.at}, ${listing.after.id}::uuid)`);
   if (listing.q) conditions.push(Prisma.sql`"search" @@ websearch_to_tsquery('indonesian', ${listing.q})`);
+  return conditions;
+}
+
+/** Loads the listed ids with what the presenter needs, newest first as the cursor expects. */
+async function loadListed(prisma: PrismaClient, ids: string[]): Promise<InboxItemWithRelations[]> {
+  const items = await prisma.inboxItem.findMany({ where: { id: { in: ids } }, include: inboxItemInclude });
+  // Lower-case uuid text sorts as PostgreSQL sorts uuids.
+  return items.sort(
+    (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
+}
+
+/**
+ * The open emergencies (darurat) the actor may see in a view with its filters, newest first:
+ * pinned above the list's first page. A search lists its matches in time order instead.
+ */
+export async function listPinnedEmergencies(
+  prisma: PrismaClient,
+  actor: Actor,
+  listing: InboxListing,
+  now = new Date(),
+): Promise<InboxItemWithRelations[]> {
+  if (listing.q) return [];
+  const conditions = await listingConditions(prisma, actor, { ...listing, after: undefined }, now);
+  const ids = await prisma.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT "id" FROM "InboxItem" WHERE ${Prisma.join([...conditions, OPEN_EMERGENCY], " AND ")}
+      ORDER BY "receivedAt" DESC, "id" DESC LIMIT ${PINNED_LIMIT}`,
+  );
+  return loadListed(
+    prisma,
+    ids.map((row) => row.id),
+  );
+}
+
+/**
+ * One page of the items the actor may see in a view, newest first, with the plain filters and
+ * the full-text search in the same query (so a search never hides a visible match behind a cap),
+ * then loaded with what the presenter needs. Returns limit + 1 rows when there is a next page.
+ * Without a search, the open emergencies are left out: they are pinned above (listPinnedEmergencies).
+ */
+export async function listInboxItems(
+  prisma: PrismaClient,
+  actor: Actor,
+  listing: InboxListing,
+  now = new Date(),
+): Promise<InboxItemWithRelations[]> {
+  const conditions = await listingConditions(prisma, actor, listing, now);
+  if (!listing.q) conditions.push(NOT_OPEN_EMERGENCY);
   const take = listing.limit + 1;
   const where = (extra: Prisma.Sql[] = []) => Prisma.join([...conditions, ...extra], " AND ");
   const newestFirst = Prisma.sql`ORDER BY "receivedAt" DESC, "id" DESC LIMIT ${take}`;
   const query = listing.q
     ? bandedSearch(where, newestFirst, take, now)
     : Prisma.sql`SELECT "id" FROM "InboxItem" WHERE ${where()} ${newestFirst}`;
-  const ids = (await prisma.$queryRaw<{ id: string }[]>(query)).map((row) => row.id);
-  const items = await prisma.inboxItem.findMany({ where: { id: { in: ids } }, include: inboxItemInclude });
-  // Newest first, as the cursor expects (lower-case uuid text sorts as PostgreSQL sorts uuids).
-  return items.sort(
-    (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  return loadListed(
+    prisma,
+    (await prisma.$queryRaw<{ id: string }[]>(query)).map((row) => row.id),
   );
 }
 

@@ -120,7 +120,7 @@ export async function submitWebReport(
 }
 
 /** "SIAR-2611-7Q4K9M": prefix, year and month of filing in the place's time zone, 30 random bits. */
-function newTrackingNumber(at: Date, timeZone: string): string {
+export function newTrackingNumber(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "2-digit", month: "2-digit" }).formatToParts(at);
   const yymm = `${parts.find((p) => p.type === "year")!.value}${parts.find((p) => p.type === "month")!.value}`;
   const random = Array.from(randomBytes(TRACKING_RANDOM_LENGTH), (byte) => TRACKING_ALPHABET[byte & 31]).join("");

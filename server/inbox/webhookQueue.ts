@@ -4,7 +4,7 @@ import type { SqlTransaction } from "../db/client.js";
 import type { Services } from "../services.js";
 import { ArrivalDesk } from "./arrival.js";
 import { failureOf, fileEachOnItsOwn, keepMessageDeadLetter, keepReceiptDeadLetter } from "./deadLetters.js";
-import type { IncomingArrival } from "./ingest.js";
+import type { FiledItem, IncomingArrival } from "./ingest.js";
 import { parseMetaWebhook } from "./metaWebhook.js";
 
 /**
@@ -78,7 +78,7 @@ export async function countRejectedWebhook(services: Services, source: string): 
 /** A kept callback; its bigint id as text, the same from PostgreSQL and PGlite. */
 type Receipt = { id: string; body: string };
 /** What a batch filed: the receipts and the new items, announced once the transaction has committed. */
-type Filed = { receipts: number; items: { id: string }[] };
+type Filed = { receipts: number; items: FiledItem[] };
 /** A comment to file and the receipt that brought it. */
 type ReceiptArrival = IncomingArrival & { receiptId: string };
 
@@ -245,9 +245,13 @@ export class WebhookProcessor {
     }
   }
 
-  /** Realtime and the early-warning watch learn of each item once its batch has committed. */
-  private announce(items: { id: string }[]): void {
-    for (const item of items) this.services.events.emit("inbox.itemChanged", { itemId: item.id });
+  /** Realtime, the early-warning watch and the emergency alerts learn of each item once its batch has committed. */
+  private announce(items: FiledItem[]): void {
+    for (const item of items) {
+      this.services.events.emit("inbox.itemChanged", { itemId: item.id });
+      if (item.decision?.fields.urgency === "darurat")
+        this.services.events.emit("inbox.emergency", { itemId: item.id });
+    }
   }
 }
 

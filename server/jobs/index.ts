@@ -9,6 +9,8 @@ import { demoEngagement } from "./demoEngagement.js";
 import { dipExemptionExpiry } from "./dipExemptionExpiry.js";
 import { dipSertaMerta } from "./dipSertaMerta.js";
 import { earlyWarnings } from "./earlyWarnings.js";
+import { emergencyAlerts } from "./emergencyAlerts.js";
+import { alertsConfigured } from "../inbox/emergencyAlerts.js";
 import { engagementRefresh } from "./engagementRefresh.js";
 import { housekeeping } from "./housekeeping.js";
 import { inboxPolling } from "./inboxPolling.js";
@@ -31,6 +33,8 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
   return [
     housekeeping(services),
     ...arrivalTriage(services, arrivals),
+    // Off without SMTP_URL and EMERGENCY_WEBHOOK_URL: the app's banner is the only alert then.
+    ...(alertsConfigured(services.config) ? emergencyAlerts(services) : []),
     earlyWarnings(services),
     deadlineSweep(services),
     ...webhookFiling(services, arrivals),

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.js";
-import { allow, and, type Subjects } from "./policy.js";
+import { allow, and, or, type Subjects } from "./policy.js";
 import { hasRole, isInScope, role } from "./scope.js";
 
 // Inbox: officers handle items routed to their units; humas and admins see and handle all;
@@ -10,10 +10,19 @@ import { hasRole, isInScope, role } from "./scope.js";
 const itemInScope = (actor: Actor, item: Subjects["InboxItem"] | undefined) =>
   !item || (item.unitPath === null ? hasRole(actor, "admin", "humas") : isInScope(actor, item.unitPath));
 
+/** An item another unit handles that this actor's unit is kept informed of (routing.ts: a disaster's kecamatan). */
+const informedOfItem = (actor: Actor, item: Subjects["InboxItem"] | undefined) =>
+  !!item?.informedUnitPath && isInScope(actor, item.informedUnitPath);
+
 const handlesItem = and<"InboxItem">(role("admin", "humas", "officer"), itemInScope);
 
 allow("InboxItem", "list", role("admin", "humas", "officer"));
-allow("InboxItem", "read", and(role("admin", "humas", "officer", "leader", "ppid"), itemInScope));
+// Reading: the handling unit's people, and those of a unit kept informed; PPID staff their units' items.
+allow(
+  "InboxItem",
+  "read",
+  or(and(role("admin", "humas", "officer", "leader"), or(itemInScope, informedOfItem)), and(role("ppid"), itemInScope)),
+);
 allow("InboxItem", "handle", handlesItem);
 
 // Escalation reaches the unit's head (its leaders), then Kominfo (humas and admins), each only

@@ -6,6 +6,7 @@ import "./auditEvents.js";
 import "./cannedResponses.js";
 import "./channels.js";
 import "./dashboards.js";
+import "./demoData.js";
 import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
@@ -53,6 +54,7 @@ export function abilitiesOf(actor: Actor) {
     ppidReports: can(actor, "read", "PpidReport"),
     ppidRegisters: can(actor, "export", "PpidReport"),
     writePpidReports: can(actor, "update", "PpidReport"),
+    removeDemoData: can(actor, "update", "DemoData"),
     editSites: can(actor, "update", "SiteEntry"),
     reviewSites: can(actor, "approve", "SiteEntry"),
     siteFreshness: can(actor, "list", "Site"),

@@ -11,8 +11,11 @@ export type Subjects = {
   Post: { unitPath: string; authorId: string; status?: string };
   Channel: { unitPath: string };
   MediaAsset: { unitPath: string };
-  /** unitPath null: not routed yet, visible to roles that see every unit. */
-  InboxItem: { unitPath: string | null };
+  /**
+   * unitPath null: not routed yet, visible to roles that see every unit. informedUnitPath: a unit
+   * kept informed (the kecamatan of a disaster), which may read the item but not handle it.
+   */
+  InboxItem: { unitPath: string | null; informedUnitPath?: string | null };
   /** unitPath: the path of the unit the warning was routed to; null like an unrouted item. */
   EarlyWarning: { unitPath: string | null };
   /** What the inbox could not file; admins see and retry it. */
@@ -33,6 +36,8 @@ export type Subjects = {
   PpidObjection: { unitPath: string; superiorId: string | null };
   /** Figures, registers and the annual report of one PPID unit, or of the whole body (the root unit's path). */
   PpidReport: { unitPath: string };
+  /** The demo's made-up month of posts and inbox items (server/demo/). */
+  DemoData: never;
   /**
    * A piece of a unit site's content. unitType: the unit's type (desa content is the kecamatan's to
    * review); reviewRequired: the unit's own pages wait for the kabupaten's review.

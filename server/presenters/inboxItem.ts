@@ -1,9 +1,53 @@
 import type { Actor } from "../auth/actor.js";
+import type { IncomingMessage } from "../channels/adapter.js";
 import type { InboxItemWithRelations } from "../inbox/itemRecord.js";
-import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
+import { CLOSED_STATUSES, OPEN_STATUSES } from "../inbox/lifecycle.js";
+import type { WebReportInput } from "../inbox/webReports.js";
 import { can } from "../policies/index.js";
+import type { TriageSource } from "../triage/triage.js";
+import type { Category, Kind, Reason, Urgency } from "../triage/taxonomy.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+// The shapes of the item's JSON columns, as arrival (inbox/arrival.ts), staff corrections
+// (commands/inbox.ts) and web reports (inbox/webReports.ts) write them.
+
+/**
+ * How one field was decided: by the learned model, the rules (emergencies, spam), the classifier
+ * trained on corrections (with score and reasons), or a staff correction (with who and when).
+ */
+export type TriageDecision = {
+  code: string | null;
+  source: TriageSource | "staff";
+  score?: number;
+  reasons?: Reason[];
+  by?: string;
+  at?: string;
+};
+export type InboxTriage = {
+  kind?: TriageDecision;
+  category?: TriageDecision;
+  urgency?: TriageDecision;
+  /** The place the rules recognised ({unitId, name, reason}), or a staff correction ({code, source}). */
+  place?: ({ unitId?: string; name?: string; reason?: Reason } & Partial<TriageDecision>) | null;
+  spam?: boolean;
+};
+/** A web report's contact (the demo's made-up reports also carry a name). */
+export type InboxContact = WebReportInput["contact"] & { name?: string };
+
+export type InboxEventType =
+  | "received"
+  | "triaged"
+  | "note"
+  | "reply"
+  | "email"
+  | "assigned"
+  | "status"
+  | "triage_corrected"
+  | "merged"
+  | "merged_in"
+  | "emergency_alerted"
+  | "ppid_request";
 
 /** Late when a due time passed before the office responded (or resolved). */
 function overdue(item: InboxItemWithRelations, now: number) {
@@ -27,21 +71,26 @@ export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, pla
     source: item.source,
     channel: item.channel,
     author: { name: item.authorName, handle: item.authorHandle },
-    contact: mayHandle ? item.contact : null,
+    contact: mayHandle ? (item.contact as InboxContact | null) : null,
     text: item.text,
-    attachments: item.attachments,
+    attachments: item.attachments as IncomingMessage["attachments"],
     /** Web reports: the citizen's photo, served to staff only. */
     photo: item.photoId ? { url: `/api/inbox/${item.id}/photo` } : null,
-    location: item.location,
+    location: item.location as WebReportInput["location"],
     sentAt: item.sentAt.toISOString(),
     receivedAt: item.receivedAt.toISOString(),
     status: item.status,
-    kind: item.kind,
-    category: item.category,
-    urgency: item.urgency,
+    // Text columns holding triage's codes (server/triage/taxonomy.ts).
+    kind: item.kind as Kind | null,
+    category: item.category as Category | null,
+    urgency: item.urgency as Urgency | null,
+    /** An open emergency: lists show it above everything else until it is handled. */
+    pinned: item.urgency === "darurat" && OPEN_STATUSES.includes(item.status),
     place: item.placeUnitId ? { id: item.placeUnitId, name: placeNames.get(item.placeUnitId) ?? null } : null,
-    triage: item.triage,
+    triage: item.triage as InboxTriage | null,
     unit: item.unit ? { id: item.unit.id, name: item.unit.name } : null,
+    /** A unit kept informed of an item another unit handles (a disaster's kecamatan). */
+    informedUnit: item.informedUnit ? { id: item.informedUnit.id, name: item.informedUnit.name } : null,
     assignee: item.assignee,
     postId: item.postId,
     trackingNumber: item.trackingNumber,
@@ -73,10 +122,10 @@ export function presentInboxEvent(
 ) {
   return {
     id: event.id.toString(),
-    type: event.type,
+    type: event.type as InboxEventType,
     body: event.body,
-    visibility: event.visibility,
-    data: event.data,
+    visibility: event.visibility as "internal" | "public",
+    data: event.data as Record<string, unknown> | null,
     remoteId: event.remoteId,
     at: event.createdAt.toISOString(),
     actor: event.actorId ? { id: event.actorId, name: actorNames.get(event.actorId) ?? null } : null,

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor.js";
 import type { Config } from "../config.js";
 import { resolveSession, SESSION_COOKIE } from "../auth/sessions.js";
 import { loadWarnings } from "../inbox/earlyWarning.js";
-import { inboxItemInclude } from "../inbox/itemRecord.js";
+import { inboxItemInclude, itemSubject } from "../inbox/itemRecord.js";
 import { postInclude } from "../commands/posts.js";
 import { can, seesAllUnits } from "../policies/index.js";
 import { presentEarlyWarning } from "../presenters/earlyWarning.js";
@@ -71,17 +71,21 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
     io.in(`user:${userId}`).disconnectSockets(true);
   });
 
-  /** Emits to every connected socket whose user may see something of this unit (null: not routed yet). */
+  /** Emits to every connected socket whose user may see something of these units (null: not routed yet). */
   async function pushToViewers(
     unitPath: string | null,
     emit: (socket: { emit: (event: string, payload: unknown) => void }, actor: Actor) => void,
+    alsoUnitPath: string | null = null,
   ) {
     const rooms = [
       "all",
-      ...(unitPath ?? "")
-        .split("/")
-        .filter(Boolean)
-        .map((id) => `unit:${id}`),
+      ...new Set(
+        [unitPath, alsoUnitPath]
+          .join("/")
+          .split("/")
+          .filter(Boolean)
+          .map((id) => `unit:${id}`),
+      ),
     ];
     for (const socket of await io.in(rooms).fetchSockets()) emit(socket, socket.data.actor as Actor);
   }
@@ -102,12 +106,12 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
     })().catch((error: unknown) => services.logger.error({ err: error, postId }, "post update not pushed"));
   });
 
-  const pushItem = (itemId: string) => {
+  const pushItem = (itemId: string, event = "inbox.item.updated") => {
     if (nobodyConnected()) return;
     void (async () => {
       const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, include: inboxItemInclude });
       if (!item) return;
-      const subject = { unitPath: item.unit?.path ?? null };
+      const subject = itemSubject(item);
       const places = new Map<string, string>();
       if (item.placeUnitId) {
         const place = await services.prisma.unit.findUnique({
@@ -116,13 +120,19 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
         });
         if (place) places.set(item.placeUnitId, place.name);
       }
-      await pushToViewers(subject.unitPath, (socket, actor) => {
-        if (can(actor, "read", "InboxItem", subject))
-          socket.emit("inbox.item.updated", { item: presentInboxItem(item, actor, places) });
-      });
+      await pushToViewers(
+        subject.unitPath,
+        (socket, actor) => {
+          if (can(actor, "read", "InboxItem", subject))
+            socket.emit(event, { item: presentInboxItem(item, actor, places) });
+        },
+        subject.informedUnitPath,
+      );
     })().catch((error: unknown) => services.logger.error({ err: error, itemId }, "inbox update not pushed"));
   };
   live.on("inbox.itemReceived", ({ itemId }) => pushItem(itemId));
+  // An emergency: everyone who may read it is told at once, and the app shows a banner.
+  live.on("inbox.emergency", ({ itemId }) => pushItem(itemId, "inbox.emergency"));
   live.on("inbox.itemChanged", ({ itemId }) => pushItem(itemId));
 
   // Escalation reaches those it is addressed to (policies/inboxItems.ts).

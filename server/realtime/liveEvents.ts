@@ -22,6 +22,7 @@ const LIVE: (keyof DomainEventMap)[] = [
   "inbox.itemChanged",
   "inbox.escalated",
   "inbox.earlyWarning",
+  "inbox.emergency",
 ];
 const CHANNEL = "siar_live_events";
 /** Events raised within this window go out together: a burst of arrivals is one notification per window, not one per event. */

@@ -1,4 +1,5 @@
 import type { Server, Socket } from "socket.io";
+import { itemSubject } from "../inbox/itemRecord.js";
 import { z } from "zod";
 import type { Actor } from "../auth/actor.js";
 import { can } from "../policies/index.js";
@@ -49,9 +50,9 @@ export function trackPresence(io: Server, socket: Socket, services: Services): v
     if (!itemId) return;
     const item = await services.prisma.inboxItem.findUnique({
       where: { id: itemId },
-      select: { unit: { select: { path: true } } },
+      select: { unit: { select: { path: true } }, informedUnit: { select: { path: true } } },
     });
-    if (!item || !can(data.actor, "read", "InboxItem", { unitPath: item.unit?.path ?? null })) return;
+    if (!item || !can(data.actor, "read", "InboxItem", itemSubject(item))) return;
     data.viewing = itemId;
     await socket.join(`item:${itemId}`);
     await broadcast(io, itemId);

@@ -6,24 +6,24 @@
  *   "banjir*"            a word starting with "banjir" (banjirnya, banjiran)
  *   "lutut|pinggang"     either word in this position
  *   "air .. mati"        up to four other words in between ("air pdam di rumah mati")
+ *   "anak ..1 hilang"    up to one other word in between (any count from 1 to 9)
  *   "#"                  any number ("sudah # bulan")
  *   "?" and "!"          the punctuation itself
  */
 
 import { memoized } from "./memo.js";
 
+/** What one slot accepts: a whole token that is one of these words, starts with one of these prefixes, or (with "#") is a number. */
+type Slot = { words: ReadonlySet<string>; wordList: readonly string[]; prefixes: readonly string[]; number: boolean };
+
 /**
- * A pattern and, for a quick check before the regex runs, what its first slot accepts: a match
- * always starts with a whole token that is one of these words, starts with one of these
- * prefixes, or (with "#") is a number.
+ * A pattern and, for quick checks before the regex runs, what each of its slots accepts: a match
+ * starts with a token its first slot accepts, and the message has a token for every other slot.
  */
-export type CompiledPattern = {
-  source: string;
-  regex: RegExp;
-  first: { words: ReadonlySet<string>; prefixes: readonly string[]; number: boolean };
-};
+export type CompiledPattern = { source: string; regex: RegExp; first: Slot; rest: Slot[] };
 
 const MAX_GAP_WORDS = 4;
+const GAP = /^\.\.(\d)?$/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -35,15 +35,20 @@ function compileSlot(slot: string): string {
   return `(?:${alternatives.join("|")})`;
 }
 
-function firstSlotOf(source: string): CompiledPattern["first"] {
-  const alternatives = (
-    source
-      .trim()
-      .split(/\s+/)
-      .find((slot) => slot !== "..") ?? ""
-  ).split("|");
+function slotsOf(source: string): Slot[] {
+  return source
+    .trim()
+    .split(/\s+/)
+    .filter((slot) => !GAP.test(slot))
+    .map(slotOf);
+}
+
+function slotOf(slot: string): Slot {
+  const alternatives = slot.split("|");
+  const wordList = alternatives.filter((word) => word !== "#" && !word.endsWith("*"));
   return {
-    words: new Set(alternatives.filter((word) => word !== "#" && !word.endsWith("*"))),
+    words: new Set(wordList),
+    wordList,
     prefixes: alternatives.filter((word) => word.endsWith("*")).map((word) => word.slice(0, -1)),
     number: alternatives.includes("#"),
   };
@@ -51,20 +56,27 @@ function firstSlotOf(source: string): CompiledPattern["first"] {
 
 export function compilePattern(source: string): CompiledPattern {
   let body = "";
-  let gapBefore = false;
+  let gapBefore = 0;
   for (const slot of source.trim().split(/\s+/)) {
-    if (slot === "..") {
-      gapBefore = true;
+    const gap = GAP.exec(slot);
+    if (gap) {
+      gapBefore = gap[1] ? Number(gap[1]) : MAX_GAP_WORDS;
       continue;
     }
-    const separator = body === "" ? "" : gapBefore ? `(?: \\S+){0,${MAX_GAP_WORDS}} ` : " ";
+    const separator = body === "" ? "" : gapBefore ? `(?: \\S+){0,${gapBefore}} ` : " ";
     body += separator + compileSlot(slot);
-    gapBefore = false;
+    gapBefore = 0;
   }
-  return { source, regex: new RegExp(`(?:^| )(${body})(?= |$)`, "u"), first: firstSlotOf(source) };
+  const [first = slotOf(""), ...rest] = slotsOf(source);
+  return { source, regex: new RegExp(`(?:^| )(${body})(?= |$)`, "u"), first, rest };
 }
 
 const NUMBER = /^\d+$/;
+
+const slotAccepts = (slot: Slot, token: string) =>
+  slot.words.has(token) ||
+  slot.prefixes.some((prefix) => token.startsWith(prefix)) ||
+  (slot.number && NUMBER.test(token));
 
 /**
  * Which of many patterns a message's tokens can start a match of, found from the tokens by
@@ -88,10 +100,20 @@ export class PatternIndex {
     this.prefixLengths = [...new Set([...this.byPrefix.keys()].map((prefix) => prefix.length))];
   }
 
-  /** The patterns whose first slot accepts one of the tokens: only these can match. */
-  candidates(tokens: Iterable<string>): Set<CompiledPattern> {
+  /** The patterns whose first slot accepts one of the tokens and every other slot some token: only these can match. */
+  candidates(tokens: readonly string[]): Set<CompiledPattern> {
     const found = new Set<CompiledPattern>();
-    for (const token of tokens) for (const pattern of this.startedBy(token)) found.add(pattern);
+    const checked = new Set<CompiledPattern>();
+    const present = new Set(tokens);
+    const accepts = (slot: Slot) =>
+      slot.wordList.some((word) => present.has(word)) ||
+      ((slot.prefixes.length > 0 || slot.number) && tokens.some((token) => slotAccepts(slot, token)));
+    for (const token of tokens)
+      for (const pattern of this.startedBy(token)) {
+        if (checked.has(pattern)) continue;
+        checked.add(pattern);
+        if (pattern.rest.every(accepts)) found.add(pattern);
+      }
     return found;
   }
 

@@ -35,5 +35,45 @@ export function isCodeOf<F extends TriageField>(field: F, value: unknown): value
   return (CODES_OF[field] as readonly unknown[]).includes(value);
 }
 
-/** Why a field got its code: which rule fired on which words, with what weight. */
-export type Reason = { rule: string; matched: string; weight: number };
+/** The kinds of danger the emergency rules know (server/triage/emergency.ts), named in the UI. */
+export const DANGERS = [
+  "flood",
+  "fire",
+  "landslide",
+  "collapse",
+  "weapon",
+  "live_cable",
+  "gas",
+  "missing_person",
+  "medical",
+  "animal",
+  "drowning",
+  "fallen_tree",
+  "accident",
+  "rescue",
+] as const;
+export type Danger = (typeof DANGERS)[number];
+
+/**
+ * What a reason says, for the UI to put in its own language: the learned model's words, an
+ * emergency cue (and the kind of danger), a cue that did not count and why, spam, staff corrections.
+ */
+export const REASON_CODES = [
+  "model",
+  "model_emergency",
+  "emergency",
+  "emergency_negated",
+  "emergency_resolved",
+  "emergency_past",
+  "emergency_possible",
+  "spam",
+  "corrections",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+export type ReasonNote = { code: ReasonCode; danger?: Danger; probability?: number };
+
+/**
+ * Why a field got its code: which rule fired on which words, with what weight, and what that
+ * means (`note`; reasons stored before notes existed have none).
+ */
+export type Reason = { rule: string; matched: string; weight: number; note?: ReasonNote };

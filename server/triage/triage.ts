@@ -1,26 +1,48 @@
 /**
- * Triage of one citizen message: the rules decide first; the classifier trained on staff
- * corrections replaces a field only when it is confident and has seen that label often enough.
- * Every field says which source decided it and why.
+ * Triage of one citizen message. The learned model (model.ts, trained on the corpus) reads kind,
+ * category and urgency; the emergency rules (emergency.ts) make sure no danger to life is read
+ * as anything but darurat; spam rules close promotions; the classifier trained on staff
+ * corrections replaces a field when it is confident and has seen that label often enough. Every
+ * field says which source decided it and why.
  */
 import type { TriageClassifier } from "./classifier.js";
+import { findEmergencyCues, type EmergencyCue } from "./emergency.js";
+import type { ModelEstimate, TriageModel } from "./model.js";
 import { normalize } from "./normalize.js";
 import { recognisePlace, type KnownPlace, type PlaceMatch } from "./places.js";
-import { applyRules } from "./rules.js";
-import { TRIAGE_FIELDS, type CodeOf, type Reason, type TriageField, type TriageLabels } from "./taxonomy.js";
+import { shippedModel } from "./shippedModel.js";
+import { spamEvidence } from "./spam.js";
+import {
+  URGENCIES,
+  type CodeOf,
+  type Reason,
+  type ReasonCode,
+  type TriageField,
+  type TriageLabels,
+  type Urgency,
+} from "./taxonomy.js";
 
+export type TriageSource = "model" | "rules" | "classifier";
 export type FieldTriage<C extends string> = {
   code: C;
-  source: "rules" | "classifier";
-  /** Rule score, or the classifier's probability when it decided. */
+  source: TriageSource;
+  /** The model's or the classifier's probability; 1 for a rule. */
   score: number;
   reasons: Reason[];
 };
-export type TriageResult = { [F in TriageField]: FieldTriage<CodeOf<F>> } & { place: PlaceMatch | null; spam: boolean };
+export type TriageResult = { [F in TriageField]: FieldTriage<CodeOf<F>> } & {
+  place: PlaceMatch | null;
+  spam: boolean;
+  /** The emergency cues that count (a darurat item alerts its unit with these words). */
+  emergency: EmergencyCue[];
+};
 
 export type TriageOptions = {
   places?: readonly KnownPlace[];
+  /** Trained on staff corrections (classifier.ts). */
   classifier?: TriageClassifier;
+  /** The learned base; the shipped model unless given. */
+  model?: TriageModel;
   /** The classifier overrides a field only at or above this probability. */
   minProbability?: number;
   /** ...and only with at least this many training examples of the label it proposes. */
@@ -30,31 +52,143 @@ export type TriageOptions = {
 export const DEFAULT_MIN_PROBABILITY = 0.85;
 export const DEFAULT_MIN_EXAMPLES_PER_LABEL = 5;
 
+/**
+ * The model reads darurat from this probability on, below its most likely code: a missed
+ * emergency costs far more than a false alarm. Chosen on the training writers' lines only (a
+ * random split, see `npm run -s triage -- --report`), never on the test writers'.
+ */
+export const DARURAT_PROBABILITY = 0.25;
+/** When every emergency word in the message was negated, over or hypothetical, the model must be this sure. */
+export const DARURAT_PROBABILITY_AFTER_DISMISSED_CUES = 0.8;
+
+const DISMISSED_REASON: Record<Exclude<EmergencyCue["status"], "active">, ReasonCode> = {
+  negated: "emergency_negated",
+  resolved: "emergency_resolved",
+  past: "emergency_past",
+  possible: "emergency_possible",
+};
+
+function modelField<F extends TriageField>(
+  estimate: ModelEstimate,
+  field: F,
+  code?: CodeOf<F>,
+): FieldTriage<CodeOf<F>> {
+  const decided = estimate[field];
+  const chosen = code ?? decided.code;
+  const probability = (decided.probabilities as Record<string, number>)[chosen]!;
+  return {
+    code: chosen,
+    source: "model",
+    score: probability,
+    reasons: [
+      {
+        rule: `model.${field}.${chosen}`,
+        matched: chosen === decided.code ? decided.words.join(", ") : "",
+        weight: probability,
+        note: { code: field === "urgency" && chosen === "darurat" ? "model_emergency" : "model", probability },
+      },
+    ],
+  };
+}
+
+function decideUrgency(estimate: ModelEstimate, cues: EmergencyCue[]): FieldTriage<Urgency> {
+  const active = cues.filter((cue) => cue.status === "active");
+  const dismissed: Reason[] = cues
+    .filter((cue) => cue.status !== "active")
+    .map((cue) => ({
+      rule: `emergency.${cue.danger}.${cue.status}`,
+      matched: cue.matched,
+      weight: 0,
+      note: { code: DISMISSED_REASON[cue.status as Exclude<EmergencyCue["status"], "active">], danger: cue.danger },
+    }));
+  if (active.length > 0)
+    return {
+      code: "darurat",
+      source: "rules",
+      score: 1,
+      reasons: active.map((cue) => ({
+        rule: `emergency.${cue.danger}`,
+        matched: cue.matched,
+        weight: 1,
+        note: { code: "emergency", danger: cue.danger },
+      })),
+    };
+  const probabilities = estimate.urgency.probabilities;
+  const threshold = dismissed.length > 0 ? DARURAT_PROBABILITY_AFTER_DISMISSED_CUES : DARURAT_PROBABILITY;
+  if (probabilities.darurat >= threshold) {
+    const decided = modelField(estimate, "urgency", "darurat");
+    return { ...decided, reasons: [...decided.reasons, ...dismissed] };
+  }
+  // Otherwise the most likely of the other levels.
+  const code = URGENCIES.filter((urgency) => urgency !== "darurat").reduce((best, urgency) =>
+    probabilities[urgency] > probabilities[best] ? urgency : best,
+  );
+  const decided = modelField(estimate, "urgency", code);
+  return { ...decided, reasons: [...decided.reasons, ...dismissed] };
+}
+
+const SPAM_LABELS: TriageLabels = { kind: "lainnya", category: "lainnya", urgency: "rendah" };
+
 export function triage(text: string, options: TriageOptions = {}): TriageResult {
   const minProbability = options.minProbability ?? DEFAULT_MIN_PROBABILITY;
   const minExamples = options.minExamplesPerLabel ?? DEFAULT_MIN_EXAMPLES_PER_LABEL;
   const normalized = normalize(text);
-  const rules = applyRules(normalized);
-  const learned = options.classifier?.predict(normalized);
+  const place = recognisePlace(text, options.places ?? []);
+  const spam = spamEvidence(normalized);
+  if (spam.spam) {
+    const bySpamRules = <F extends TriageField>(field: F): FieldTriage<CodeOf<F>> => ({
+      code: SPAM_LABELS[field] as CodeOf<F>,
+      source: "rules",
+      score: 1,
+      reasons: spam.reasons,
+    });
+    return {
+      kind: bySpamRules("kind"),
+      category: bySpamRules("category"),
+      urgency: bySpamRules("urgency"),
+      place,
+      spam: true,
+      emergency: [],
+    };
+  }
 
-  const decide = <F extends TriageField>(field: F): FieldTriage<CodeOf<F>> => {
-    const byRules = rules[field] as { code: CodeOf<F>; score: number; reasons: Reason[] };
+  const cues = findEmergencyCues(text, normalized);
+  const estimate = (options.model ?? shippedModel()).estimate(text, { normalized, cues });
+  const base = {
+    kind: modelField(estimate, "kind"),
+    category: modelField(estimate, "category"),
+    urgency: decideUrgency(estimate, cues),
+  };
+  const learned = options.classifier?.predict(normalized);
+  const corrected = <F extends TriageField>(field: F): FieldTriage<CodeOf<F>> => {
+    const decided = base[field] as FieldTriage<CodeOf<F>>;
     const prediction = learned?.[field];
     const confident = prediction && prediction.probability >= minProbability && prediction.examples >= minExamples;
-    if (!confident || prediction.code === byRules.code) return { ...byRules, source: "rules" };
-    const why = `p=${prediction.probability.toFixed(2)} from ${prediction.examples} corrections; rules said ${byRules.code}`;
+    if (!confident || prediction.code === decided.code) return decided;
+    // Corrections refine the reading; they never talk an emergency the rules found out of being one.
+    if (field === "urgency" && decided.source === "rules") return decided;
     return {
       code: prediction.code,
       source: "classifier",
       score: prediction.probability,
-      reasons: [{ rule: `classifier.${field}.${prediction.code}`, matched: why, weight: prediction.probability }],
+      reasons: [
+        {
+          rule: `classifier.${field}.${prediction.code}`,
+          matched: `${prediction.examples}`,
+          weight: prediction.probability,
+          note: { code: "corrections", probability: prediction.probability },
+        },
+      ],
     };
   };
-
-  const fields = Object.fromEntries(TRIAGE_FIELDS.map((field) => [field, decide(field)])) as {
-    [F in TriageField]: FieldTriage<CodeOf<F>>;
+  return {
+    kind: corrected("kind"),
+    category: corrected("category"),
+    urgency: corrected("urgency"),
+    place,
+    spam: false,
+    emergency: cues.filter((cue) => cue.status === "active"),
   };
-  return { ...fields, place: recognisePlace(text, options.places ?? []), spam: rules.spam };
 }
 
 /** Just the three codes, for evaluation and the CLI. */

@@ -623,6 +623,18 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
+    route: "GET /api/demo-data",
+    what: "count the demo's made-up posts and inbox items",
+    call: (c) => c.get("/api/demo-data"),
+    expected: only("admin"),
+  },
+  {
+    route: "DELETE /api/demo-data",
+    what: "remove the demo's made-up posts and inbox items",
+    call: (c) => c.delete("/api/demo-data"),
+    expected: only("admin"),
+  },
+  {
     route: "GET /api/routing-rules",
     what: "read the routing rules",
     call: (c) => c.get("/api/routing-rules"),
@@ -825,6 +837,7 @@ function reads(): Read[] {
   add("GET /api/early-warnings", "/api/early-warnings?limit=200", "/api/early-warnings?status=open");
   add("GET /api/early-warnings/:id", ...each(Object.values(seeded.warnings), (id) => `/api/early-warnings/${id}`));
   add("GET /api/routing-rules", "/api/routing-rules");
+  add("GET /api/demo-data", "/api/demo-data");
   for (const report of ["summary", "units", "backlog", "areas", "publishing"]) {
     add(
       `GET /api/dashboard/${report}`,

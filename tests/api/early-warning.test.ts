@@ -229,7 +229,8 @@ describe("the usual rate", () => {
       }),
     });
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await arrivesAndIsChecked(`Banjir lagi di Desa Sosok, laporan ke-${i + 1}`));
+    for (let i = 0; i < 5; i++)
+      ids.push(await arrivesAndIsChecked(`Banjir lagi di Desa Sosok, air sungai meluap ke kebun warga (ke-${i + 1})`));
     // They are counted (same category and place): without the baseline, five would have risen.
     const arrived = await siar.services.prisma.inboxItem.findMany({
       where: { id: { in: ids } },

@@ -369,6 +369,8 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/inbox/:id/merge": { intoId: ids.inbox?.[0] },
     "POST /api/inbox/bulk": { ids: ids.inbox?.slice(0, 2) ?? [], action: { type: "status", status: "in_progress" } },
     "POST /api/routing-rules": { category: "kesehatan", placeUnitId: null, unitId, priority: 1 },
+    // Takes no body: removing the (here absent) demo data is the whole request.
+    "DELETE /api/demo-data": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
     "POST /api/ppid/requests": PPID_STAFF_REQUEST,
     "PATCH /api/ppid/requests/:id": { publicSummary: "Data penerima bantuan" },

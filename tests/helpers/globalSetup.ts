@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../server/config.js";
 import { startSiar } from "../../server/server.js";
+import { ensureModelFile } from "../../server/triage/shippedModel.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +18,8 @@ declare module "vitest" {
  * every test file start from a copy of its data folder (a fraction of a second).
  */
 export default async function setup(project: TestProject) {
+  // Every test process reads the triage model from its file instead of training it (seconds) again.
+  ensureModelFile();
   if (process.env.DATABASE_URL) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-template-"));
   const pglite = new PGlite();

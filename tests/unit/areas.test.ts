@@ -106,9 +106,11 @@ describe("SIAR_REGION", () => {
 
   it("stops the start with a clear message when the data has no such kabupaten/kota", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-region-"));
+    // On the embedded database, even when the suite runs against PostgreSQL.
+    const { DATABASE_URL: _postgres, ...env } = process.env;
     try {
       await run("npx", ["tsx", "server/index.ts"], {
-        env: { ...process.env, ...base, SIAR_DATA_DIR: dataDir, SIAR_DEMO: "false", SIAR_REGION: "61.99", PORT: "0" },
+        env: { ...env, ...base, SIAR_DATA_DIR: dataDir, SIAR_DEMO: "false", SIAR_REGION: "61.99", PORT: "0" },
         timeout: 30_000,
       });
       expect.unreachable("Siar started with an unknown SIAR_REGION");

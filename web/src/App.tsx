@@ -9,6 +9,7 @@ import {
   ADMIN_CANNED_RESPONSES,
   ADMIN_CHANNELS,
   ADMIN_DEAD_LETTERS,
+  ADMIN_DEMO_DATA,
   ADMIN_ROUTING,
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -28,6 +29,7 @@ import { AccountPage } from "./pages/account/AccountPage";
 import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
 import { DeadLettersPage } from "./pages/admin/DeadLettersPage";
+import { DemoDataPage } from "./pages/admin/DemoDataPage";
 import { CannedResponsesPage } from "./pages/admin/CannedResponsesPage";
 import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
@@ -89,6 +91,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_CANNED_RESPONSES, <CannedResponsesPage />],
   [ADMIN_DEAD_LETTERS, <DeadLettersPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
+  [ADMIN_DEMO_DATA, <DemoDataPage />],
 ];
 
 /** A section's route, opened only to sessions whose abilities allow it. */

@@ -116,6 +116,12 @@ export const ADMIN_DEAD_LETTERS: Section = {
   testId: "admin-dead-letters",
   allowed: (a) => a.manageDeadLetters,
 };
+export const ADMIN_DEMO_DATA: Section = {
+  path: "/admin/demo-data",
+  label: "admin.demoData",
+  testId: "admin-demo-data",
+  allowed: (a) => a.removeDemoData,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -124,6 +130,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_CANNED_RESPONSES,
   ADMIN_DEAD_LETTERS,
   ADMIN_AUDIT,
+  ADMIN_DEMO_DATA,
 ];
 
 export const ADMIN: Section = {

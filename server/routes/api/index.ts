@@ -11,6 +11,7 @@ import { cannedResponseRoutes } from "./cannedResponses/cannedResponses.js";
 import { channelRoutes } from "./channels/channels.js";
 import { channelOAuthRoutes } from "./channels/oauth.js";
 import { dashboardRoutes } from "./dashboard/dashboard.js";
+import { demoDataRoutes } from "./demoData/demoData.js";
 import { dipItemRoutes } from "./dipItems/dipItems.js";
 import { inboxRoutes } from "./inbox/inbox.js";
 import { inboxDeadLetterRoutes } from "./inboxDeadLetters/inboxDeadLetters.js";
@@ -59,6 +60,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
   api.use("/ppid", ...signedIn, ppidRoutes(services));
+  api.use("/demo-data", ...signedIn, demoDataRoutes(services));
   api.use("/sites", ...signedIn, siteRoutes(services));
   api.use("/site-entries", ...signedIn, siteEntryRoutes(services));
   api.use("/dip-items", ...signedIn, dipItemRoutes(services));

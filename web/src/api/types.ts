@@ -23,6 +23,13 @@ import type { presentPlatformPrice } from "../../../server/presenters/platformPr
 import type { presentPost } from "../../../server/presenters/post";
 import type { presentRoutingRule } from "../../../server/presenters/routingRule";
 import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
+import type {
+  InboxEventType,
+  InboxTriage,
+  presentInboxEvent,
+  presentInboxItem,
+  TriageDecision,
+} from "../../../server/presenters/inboxItem";
 import type { presentMedia } from "../../../server/presenters/media";
 import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
 import type { StatusBody } from "../../../server/routes/api/inbox/schema";
@@ -35,7 +42,18 @@ import type { presentPpidRequest, presentPpidRequestRow } from "../../../server/
 import type { PpidDeadlineLists } from "../../../server/ppid/deadlineLists";
 import type { PpidFigures } from "../../../server/ppid/figures";
 import type { presentSession, presentUser } from "../../../server/presenters/user";
-import { CATEGORIES, KINDS, URGENCIES, type Category, type Kind, type Urgency } from "../../../server/triage/taxonomy";
+import {
+  CATEGORIES,
+  DANGERS,
+  KINDS,
+  URGENCIES,
+  type Category,
+  type Danger,
+  type Kind,
+  type Reason,
+  type ReasonCode,
+  type Urgency,
+} from "../../../server/triage/taxonomy";
 
 export type {
   Abilities,
@@ -114,83 +132,13 @@ export const INBOX_KINDS = KINDS;
 export const INBOX_CATEGORIES = CATEGORIES;
 export { URGENCIES };
 
-export type TriageReason = { rule: string; matched: string; weight: number };
-/** How one field was decided: by the rules, the classifier, or a staff correction (which has no reasons). */
-export type TriageDecision = {
-  code: string | null;
-  source: "rules" | "classifier" | "staff";
-  score?: number;
-  reasons?: TriageReason[];
-};
-export type InboxTriage = {
-  kind?: TriageDecision;
-  category?: TriageDecision;
-  urgency?: TriageDecision;
-  /** The place the rules recognised ({name, reason}), or a staff correction ({code, source}). */
-  place?: ({ name?: string; reason?: TriageReason } & Partial<TriageDecision>) | null;
-  spam?: boolean;
-};
-
-export type InboxItem = {
-  id: string;
-  conversationId: string;
-  source: InboxSource;
-  channel: { id: string; kind: ChannelKind; name: string } | null;
-  author: { name: string; handle: string | null };
-  contact: { name: string; phone?: string; email?: string } | null;
-  /** The citizen's text as written: untrusted, always rendered as text. */
-  text: string;
-  attachments: { type: string; url: string }[];
-  /** Web reports: the photo the citizen sent, served to staff only. */
-  photo: { url: string } | null;
-  location: { lat: number; lng: number } | null;
-  sentAt: string;
-  receivedAt: string;
-  status: InboxStatus;
-  kind: InboxKind | null;
-  category: InboxCategory | null;
-  urgency: Urgency | null;
-  place: { id: string; name: string | null } | null;
-  triage: InboxTriage | null;
-  unit: { id: string; name: string } | null;
-  assignee: { id: string; name: string } | null;
-  postId: string | null;
-  trackingNumber: string | null;
-  mergedIntoId: string | null;
-  deadlines: {
-    policy: string | null;
-    firstResponseDueAt: string | null;
-    resolutionDueAt: string | null;
-    firstRespondedAt: string | null;
-    resolvedAt: string | null;
-    overdue: { firstResponse: boolean; resolution: boolean };
-  };
-  permissions: { handle: boolean };
-};
-
-export type InboxEventType =
-  | "received"
-  | "triaged"
-  | "note"
-  | "reply"
-  | "email"
-  | "assigned"
-  | "status"
-  | "triage_corrected"
-  | "merged"
-  | "merged_in"
-  | "ppid_request";
-
-export type InboxEvent = {
-  id: string;
-  type: InboxEventType;
-  body: string | null;
-  visibility: "internal" | "public";
-  data: Record<string, unknown> | null;
-  remoteId: string | null;
-  at: string;
-  actor: { id: string; name: string | null } | null;
-};
+export type TriageReason = Reason;
+export type { Danger, ReasonCode };
+export { DANGERS };
+/** An inbox item and a timeline event as staff get them; how triage decided each field. */
+export type InboxItem = ReturnType<typeof presentInboxItem>;
+export type InboxEvent = ReturnType<typeof presentInboxEvent>;
+export type { InboxEventType, InboxTriage, TriageDecision };
 
 export type InboxItemDetail = {
   item: InboxItem;

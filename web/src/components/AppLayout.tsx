@@ -6,6 +6,7 @@ import { RealtimeContext } from "../realtime/RealtimeContext";
 import { useSessionSocket } from "../realtime/useSessionSocket";
 import { useSession, useSignedIn } from "../session/SessionProvider";
 import { ChannelReconnectNotices } from "./ChannelReconnectNotices";
+import { EmergencyBanner } from "./EmergencyBanner";
 import { ROLE_LABELS } from "./labels";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavList } from "./NavList";
@@ -84,6 +85,7 @@ export function AppLayout() {
       <main id="main" className="app-main" tabIndex={-1}>
         <RealtimeContext.Provider value={socket}>
           {session.abilities.manageUnits && <ChannelReconnectNotices />}
+          {session.abilities.inbox && <EmergencyBanner />}
           <Outlet />
         </RealtimeContext.Provider>
       </main>

@@ -7,10 +7,10 @@ import {
   mergeItem,
   replyToItem,
 } from "../../../commands/inbox.js";
-import { inboxItemInclude } from "../../../inbox/itemRecord.js";
+import { inboxItemInclude, itemSubject } from "../../../inbox/itemRecord.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
-import { listInboxItems, visibleUnitIds } from "../../../inbox/listing.js";
+import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "../../../inbox/listing.js";
 import type { Actor } from "../../../auth/actor.js";
 import { authorize, can } from "../../../policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
@@ -35,7 +35,7 @@ export function inboxRoutes(services: Services): Router {
   const { prisma } = services;
 
   const visibleWhere = (unitIds: string[] | null): Prisma.InboxItemWhereInput =>
-    unitIds ? { unitId: { in: unitIds } } : {};
+    unitIds ? { OR: [{ unitId: { in: unitIds } }, { informedUnitId: { in: unitIds } }] } : {};
 
   async function placeNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
@@ -46,7 +46,7 @@ export function inboxRoutes(services: Services): Router {
   async function readableItem(actor: Actor, id: string) {
     const item = await prisma.inboxItem.findUnique({ where: { id }, include: inboxItemInclude });
     if (!item) throw new AppError("not_found");
-    authorize(actor, "read", "InboxItem", { unitPath: item.unit?.path ?? null });
+    authorize(actor, "read", "InboxItem", itemSubject(item));
     return item;
   }
 
@@ -76,8 +76,11 @@ export function inboxRoutes(services: Services): Router {
     const { cursor, ...listing } = parse(listInboxQuery, req.query, req);
     const rows = await listInboxItems(prisma, actor, { ...listing, after: decodeCursor(cursor, cursorKeys.timeAndId) });
     const result = page(rows, listing.limit, (item) => `${item.receivedAt.toISOString()}|${item.id}`);
-    const names = await placeNames(result.data.map((item) => item.placeUnitId));
-    res.json({ data: result.data.map((item) => presentInboxItem(item, actor, names)), nextCursor: result.nextCursor });
+    // Open emergencies lead the first page, whatever their age (presented with pinned: true).
+    const pinned = cursor ? [] : await listPinnedEmergencies(prisma, actor, listing);
+    const items = [...pinned, ...result.data];
+    const names = await placeNames(items.map((item) => item.placeUnitId));
+    res.json({ data: items.map((item) => presentInboxItem(item, actor, names)), nextCursor: result.nextCursor });
   });
 
   /** The item with what staff need around it: the conversation, the author's earlier messages, the post it answers, the timeline. */

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { itemSubject } from "../../../inbox/itemRecord.js";
 import { AppError } from "../../../errors.js";
 import { citizenPhotoPath } from "../../../media/storage.js";
 import { authorize } from "../../../policies/index.js";
@@ -13,10 +14,14 @@ export function inboxPhotoRoutes(services: Services): Router {
     const { id } = parse(uuidParam, req.params, req);
     const item = await services.prisma.inboxItem.findUnique({
       where: { id },
-      select: { unit: { select: { path: true } }, photo: { select: { storageKey: true } } },
+      select: {
+        unit: { select: { path: true } },
+        informedUnit: { select: { path: true } },
+        photo: { select: { storageKey: true } },
+      },
     });
     if (!item) throw new AppError("not_found");
-    authorize(req.actor!, "read", "InboxItem", { unitPath: item.unit?.path ?? null });
+    authorize(req.actor!, "read", "InboxItem", itemSubject(item));
     if (!item.photo) throw new AppError("not_found");
     res.type("image/jpeg").sendFile(citizenPhotoPath(services, item.photo.storageKey));
   });

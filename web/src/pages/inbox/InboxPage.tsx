@@ -51,7 +51,7 @@ function belongsTo(view: InboxView, filters: Filters, user: Session["user"]) {
     const inView: Record<InboxView, () => boolean> = {
       all: () => true,
       mine: () => item.assignee?.id === user.id,
-      my_units: () => user.units.some((unit) => unit.id === item.unit?.id),
+      my_units: () => user.units.some((unit) => unit.id === item.unit?.id || unit.id === item.informedUnit?.id),
       unassigned: () => !item.assignee && isOpen(item.status),
       overdue: () => isOverdue(item),
       urgent: () => isOpen(item.status) && (item.urgency === "darurat" || item.urgency === "tinggi"),
@@ -162,6 +162,7 @@ export function InboxPage({ view }: { view: InboxView }) {
             className={[
               "inbox-row",
               `inbox-row--${item.urgency ?? "untriaged"}`,
+              item.pinned && "inbox-row--pinned",
               items[cursor]?.id === item.id && "inbox-row--current",
             ]
               .filter(Boolean)
@@ -178,6 +179,7 @@ export function InboxPage({ view }: { view: InboxView }) {
             </td>
             <td>
               <UrgencyBadge urgency={item.urgency} />
+              {item.pinned && <span className="pin">{t("inbox.pinned")}</span>}
             </td>
             <td>
               <SourceLabel source={item.source} channelName={item.channel?.name} />
@@ -187,7 +189,12 @@ export function InboxPage({ view }: { view: InboxView }) {
               <Link to={`/inbox/${item.id}`}>{firstLine(item.text)}</Link>
             </th>
             <td>{item.place?.name ?? "—"}</td>
-            <td>{item.unit?.name ?? "—"}</td>
+            <td>
+              {item.unit?.name ?? "—"}
+              {item.informedUnit && (
+                <span className="muted"> · {t("inbox.informed", { unit: item.informedUnit.name })}</span>
+              )}
+            </td>
             <td>{item.assignee?.name ?? "—"}</td>
             <td>
               <TimeAgo iso={item.receivedAt} now={now} />

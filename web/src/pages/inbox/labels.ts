@@ -1,9 +1,11 @@
 import type {
+  Danger,
   InboxCategory,
   InboxEventType,
   InboxKind,
   InboxSource,
   InboxStatus,
+  ReasonCode,
   TriageDecision,
   Urgency,
 } from "../../api/types";
@@ -69,9 +71,40 @@ export const URGENCY_LABELS: Record<Urgency, MessageKey> = {
 };
 
 export const TRIAGE_SOURCE_LABELS: Record<TriageDecision["source"], MessageKey> = {
+  model: "triageSource.model",
   rules: "triageSource.rules",
   classifier: "triageSource.classifier",
   staff: "triageSource.staff",
+};
+
+/** What each kind of reason says, with {words}, {danger} and {percent} filled in. */
+export const REASON_LABELS: Record<ReasonCode, MessageKey> = {
+  model: "triageReason.model",
+  model_emergency: "triageReason.model_emergency",
+  emergency: "triageReason.emergency",
+  emergency_negated: "triageReason.emergency_negated",
+  emergency_resolved: "triageReason.emergency_resolved",
+  emergency_past: "triageReason.emergency_past",
+  emergency_possible: "triageReason.emergency_possible",
+  spam: "triageReason.spam",
+  corrections: "triageReason.corrections",
+};
+
+export const DANGER_LABELS: Record<Danger, MessageKey> = {
+  flood: "danger.flood",
+  fire: "danger.fire",
+  landslide: "danger.landslide",
+  collapse: "danger.collapse",
+  weapon: "danger.weapon",
+  live_cable: "danger.live_cable",
+  gas: "danger.gas",
+  missing_person: "danger.missing_person",
+  medical: "danger.medical",
+  animal: "danger.animal",
+  drowning: "danger.drowning",
+  fallen_tree: "danger.fallen_tree",
+  accident: "danger.accident",
+  rescue: "danger.rescue",
 };
 
 export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
@@ -86,6 +119,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   merged: "inboxEvent.merged",
   merged_in: "inboxEvent.merged_in",
   ppid_request: "inboxEvent.ppid_request",
+  emergency_alerted: "inboxEvent.emergency_alerted",
 };
 
 /** Where a reply goes, per source, for the composer's hint. */

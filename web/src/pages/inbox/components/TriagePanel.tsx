@@ -5,6 +5,7 @@ import {
   type InboxItem,
   type InboxTriage,
   type TriageDecision,
+  type TriageReason,
   type Unit,
 } from "../../../api/types";
 import { ErrorAlert } from "../../../components/Alerts";
@@ -13,7 +14,14 @@ import { LabelledOptions } from "../../../components/LabelledOptions";
 import { useAllUnits } from "../../../hooks/useAllUnits";
 import { useAction } from "../../../hooks/useAction";
 import { useI18n, type MessageKey } from "../../../i18n";
-import { CATEGORY_LABELS, KIND_LABELS, TRIAGE_SOURCE_LABELS, URGENCY_LABELS } from "../labels";
+import {
+  CATEGORY_LABELS,
+  DANGER_LABELS,
+  KIND_LABELS,
+  REASON_LABELS,
+  TRIAGE_SOURCE_LABELS,
+  URGENCY_LABELS,
+} from "../labels";
 import type { ItemWrite } from "../hooks/useInboxItem";
 import type { TriageBody } from "../../../../../server/routes/api/inbox/schema";
 import { inboxApi } from "../api";
@@ -91,7 +99,23 @@ function placeDecision(place: InboxTriage["place"]): TriageDecision | null {
   return place?.reason ? { code: null, source: "rules", reasons: [place.reason] } : null;
 }
 
-/** "Aturan · skor 3" and the words that fired each rule. */
+/** A reason in the UI's language ("Tanda darurat — kebakaran: “api membesar”"), or just its words for older reasons. */
+function ReasonText({ reason }: { reason: TriageReason }) {
+  const { t } = useI18n();
+  const note = reason.note;
+  if (!note) return <>“{reason.matched}”</>;
+  return (
+    <>
+      {t(REASON_LABELS[note.code], {
+        words: reason.matched,
+        danger: note.danger ? t(DANGER_LABELS[note.danger]) : "",
+        percent: Math.round((note.probability ?? 0) * 100),
+      })}
+    </>
+  );
+}
+
+/** "Model terlatih · skor 0.91" and why: the words that weighed most, the emergency signs, the cues that did not count. */
 function TriageExplanation({ decision }: { decision: TriageDecision | null | undefined }) {
   const { t } = useI18n();
   if (!decision) return null;
@@ -104,8 +128,12 @@ function TriageExplanation({ decision }: { decision: TriageDecision | null | und
       {decision.reasons && decision.reasons.length > 0 && (
         <ul className="chips" aria-label={t("triage.reasons")}>
           {decision.reasons.map((reason, index) => (
-            <li key={index} className="chip" title={reason.rule}>
-              “{reason.matched}”
+            <li
+              key={index}
+              className={reason.note?.code === "emergency" ? "chip chip--danger" : "chip"}
+              title={reason.rule}
+            >
+              <ReasonText reason={reason} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,31 @@
+import { EmergencyAlerts } from "../inbox/emergencyAlerts.js";
+import type { Services } from "../services.js";
+import type { EventJob, ScheduledJob } from "./job.js";
+
+/**
+ * Emergency alerts by e-mail and webhook: at once when an item is read darurat, and a sweep for
+ * those a process left unsent (it died, the mail server or the webhook was down). A burst of
+ * emergencies is one sending run and, if more came meanwhile, one more: not a run per item.
+ */
+export function emergencyAlerts(services: Services): [EventJob<"inbox.emergency">, ScheduledJob] {
+  const alerts = new EmergencyAlerts(services);
+  let running: Promise<void> | null = null;
+  let again = false;
+  const send = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        while ((await alerts.sendDue()) > 0);
+      } while (again);
+    })().finally(() => (running = null));
+    return running;
+  };
+  return [
+    { name: "emergency alerts", trigger: { event: "inbox.emergency" }, run: send },
+    { name: "emergency alert sweep", trigger: { schedule: "*/15 * * * * *" }, run: send },
+  ];
+}

@@ -1,0 +1,22 @@
+import { Router } from "express";
+import { countDemoData, removeDemoData } from "../../../commands/demoData.js";
+import { authorize } from "../../../policies/index.js";
+import type { Services } from "../../../services.js";
+import { originOf } from "../../origin.js";
+
+/** The demo's made-up month (server/demo/): how much there is, and removing it in one action. */
+export function demoDataRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    authorize(req.actor!, "read", "DemoData");
+    res.json(await countDemoData(services));
+  });
+
+  router.delete("/", async (req, res) => {
+    authorize(req.actor!, "update", "DemoData");
+    res.json({ removed: await removeDemoData(services, { origin: originOf(req) }) });
+  });
+
+  return router;
+}

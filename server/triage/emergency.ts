@@ -1,0 +1,526 @@
+/**
+ * What must never be missed: words that say life or safety is in danger now, by kind of danger,
+ * read clause by clause with what turns them off. A cue counts unless, in its clause,
+ *   - it is negated just before ("bukan kebakaran", "tidak ada korban"),
+ *   - it is over ("sudah padam", "sudah ditemukan") or in the past ("kemarin", "tahun lalu")
+ *     while nothing says it is still going on ("masih", "belum", "sejak", "sekarang"),
+ *   - it is a possibility, not an event ("kalau ada kebakaran", "rawan longsor", a question about
+ *     a procedure),
+ * and innocent uses of the same words are masked out first ("akta kematian", "buaya darat",
+ * "pemadam kebakaran", "KTP hilang"). The table is data: extend it, and the tests in
+ * tests/unit/emergency.test.ts say what each row is for.
+ */
+import { compilePattern, PatternIndex, type CompiledPattern } from "./patterns.js";
+import { normalize, type NormalizedText } from "./normalize.js";
+import { DANGERS, type Danger } from "./taxonomy.js";
+
+/** A cue: any of `patterns`, and, when `with` is given, also one of those in the same clause. */
+type Cue = { patterns: string[]; with?: string[] };
+const cue = (...patterns: string[]): Cue => ({ patterns });
+const cueWith = (patterns: string[], context: string[]): Cue => ({ patterns, with: context });
+
+const PEOPLE =
+  "anak|anaknya|bocah|balita|bayi|adik|adek|kakek|nenek|mbah|simbah|lansia|warga|orang|suami|istri|pemuda|remaja|siswa|murid|nelayan|pendaki|penumpang|pengendara|pemotor|keluarga|tetangga|korban|saudara|ayah|bapak|bapaknya|ibu|ibunya|kakak|mama|papa|teman|temen|temenku|temanku|rombongan|sopir|supir";
+/** "bapak" and "ibu" are normalised to "pak" and "bu", which also address the reader ("pak, ..."). */
+const PEOPLE_AROUND = `${PEOPLE}|pak|bu`;
+const WATER = ["air", "banjir*", "hujan"];
+const TRAPPED = [
+  "menimpa",
+  "tertimpa",
+  "terjebak",
+  "terjepit",
+  "korban",
+  "dalam",
+  "terluka",
+  "luka",
+  "tertimbun",
+  "pengendara",
+  "orang",
+  "warga",
+];
+
+export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
+  flood: [
+    cueWith(
+      [
+        "masuk .. rumah|kamar|dapur",
+        "rumah .. terendam|kebanjiran|tenggelam",
+        "merendam rumah|permukiman|pemukiman|kampung",
+      ],
+      WATER,
+    ),
+    cue("terendam banjir", "banjir bandang", "air bah", "tanggul .. jebol|bobol", "bendungan .. jebol|bobol"),
+    cueWith(
+      ["dalam rumah", "ke rumah", "lantai rumah", "setinggi", "sedalam"],
+      ["banjir*", "air .. naik|tinggi|deras|meluap"],
+    ),
+    cueWith(
+      ["lutut|selutut|pinggang|sepinggang|dada|sedada|leher|seleher|paha|sepaha|atap|plafon"],
+      ["air", "banjir*"],
+    ),
+    cueWith(
+      ["terus naik", "naik terus", "makin tinggi", "semakin tinggi", "makin naik", "cepat naik"],
+      ["air", "banjir*"],
+    ),
+    cueWith(["mengungsi", "terjebak", "terisolasi", "dievakuasi", "evakuasi", "perahu karet"], ["air", "banjir*"]),
+  ],
+  fire: [
+    cue(
+      "on fire",
+      "kebakaran",
+      "terbakar",
+      "dilalap api",
+      "jago merah",
+      "kobaran api",
+      "api .. membesar|menjalar|merambat|berkobar",
+    ),
+    cueWith(["merambat|menjalar|mendekat*|mengepung"], ["api", "asap"]),
+    cueWith(["api"], ["rumah", "dapur", "gudang", "kios", "toko", "asrama", "gedung", "menyala"]),
+    cueWith(["asap .. tebal|hitam|mengepul"], ["rumah", "api", "dapur", "gudang", "toko"]),
+  ],
+  landslide: [
+    cue("longsor*", "tertimbun", "tertimbun*", "pergerakan tanah", "tanah* .. bergerak|retak*|amblas|ambles|turun"),
+    cue("tebing .. runtuh|retak*|ambrol|gugur", "retak* tanah*", "menggantung"),
+    cue("erupsi", "meletus", "letusan", "awan panas", "lahar", "semburan lumpur", "lumpur .. muncrat|menyembur"),
+    cueWith(["puting beliung", "angin ribut", "angin kencang", "gempa", "tsunami"], TRAPPED),
+    cueWith(["mengungsi", "evakuasi", "dievakuasi"], ["tebing", "tanah*", "retak*"]),
+  ],
+  collapse: [
+    cue("hampir|mau|nyaris|akan|meh|arep roboh|ambruk|runtuh|rubuh|ambrol"),
+    cueWith(["roboh", "ambruk", "runtuh", "rubuh", "ambrol"], TRAPPED),
+    cue("jembatan .. putus", "rumah* .. miring", "dinding .. retak* .. miring"),
+    cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
+    cueWith(
+      ["miring", "bengkok", "keropos", "goyang", "melengkung", "melendut", "berderak", "krek*"],
+      ["hampir|mau|akan|sebelum|nyaris roboh|ambruk|runtuh|rubuh|ambrol|jatuh", "di bawahnya", "menimpa"],
+    ),
+  ],
+  weapon: [
+    cue("bacok*", "membacok", "dibacok", "pembacokan", "tusuk", "menusuk", "ditusuk", "penusukan", "tawuran"),
+    cue("penembakan", "ditembak", "tembakan", "penyanderaan", "disandera", "sandera"),
+    // Colloquially "ngamuk" is also plain anger ("emak2 pada ngamuk"): amok counts with a weapon, harm or damage.
+    cueWith(
+      ["mengamuk", "ngamuk"],
+      [
+        "parang|golok|celurit|clurit|sajam|pisau|mandau|senjata|kayu|batu",
+        "merusak|memukul*|melukai|menyerang|mengejar|mengancam|luka*|berdarah",
+        "odgj|orang gila|mabuk",
+      ],
+    ),
+    cue("bersenjata", "todong*", "ditodong", "menodong*", "pembunuhan", "dibunuh", "membunuh", "bunuh"),
+    cue("bentrok*", "amuk massa", "kerusuhan", "ricuh", "main hakim sendiri", "carok", "dikeroyok", "pengeroyokan"),
+    cueWith(
+      [
+        "parang|golok|celurit|clurit|sajam|pisau|mandau|samurai|pedang|senpi|pistol|panah|busur|tombak|linggis|badik|senjata",
+      ],
+      [
+        "bawa",
+        "membawa",
+        "pegang",
+        "memegang",
+        "acung*",
+        "mengacung*",
+        "ancam*",
+        "mengancam",
+        "serang*",
+        "menyerang",
+        "kejar*",
+        "mengejar",
+      ],
+    ),
+    cueWith(
+      ["pukul*", "memukul*", "dipukul*", "menganiaya", "dianiaya", "aniaya", "kdrt", "menyiksa", "disiksa"],
+      ["minta tolong", "teriak*", "menjerit", "berdarah", "parang", "kayu", "pisau", "sedang", "lagi"],
+    ),
+    cue("senjata tajam", "senjata api", "molotov", "bom", "granat", "dihakimi", "diamuk massa"),
+  ],
+  live_cable: [
+    cue(
+      "kabel* .. putus|menjuntai|terjuntai|jatuh|melintang|terkelupas|mengelupas|terbuka|percik*|memercik|nyetrum|menyetrum|menyentuh|nempel|berasap|terbakar",
+      "kabel* .. bunga api",
+    ),
+    cue("tiang listrik|pln .. roboh|tumbang|miring|patah|rubuh|jatuh|ambruk|condong"),
+    cue("tersetrum", "kesetrum", "tersengat listrik", "kesengat listrik", "korsleting", "konslet*", "korslet*"),
+    cue("listrik bocor", "nyetrum", "menyetrum", "setrum*"),
+    cue("trafo|gardu .. meledak|terbakar|berasap|percik*", "trafo|gardu .. bunga api"),
+  ],
+  gas: [
+    cue("bau gas", "gas .. bocor", "bocor .. gas", "kebocoran gas", "elpiji|lpg|tabung .. bocor|meledak"),
+    cue("ledakan", "meledak", "bahan kimia|amonia|klorin .. bocor", "bocor .. kimia|amonia|klorin"),
+  ],
+  missing_person: [
+    cue(
+      `${PEOPLE} .. hilang|menghilang`,
+      "pak|bu ..1 hilang|menghilang",
+      "orang hilang",
+      "hilang kontak",
+      "belum ditemukan",
+      "tidak ditemukan",
+    ),
+    cue("missing", "bantu cari", "bantu mencari", "pencarian korban", "tersesat", "diculik", "penculikan", "menculik"),
+    cueWith(["belum pulang", "tidak pulang", "belum kembali", "tidak kembali", "belum turun"], [PEOPLE_AROUND]),
+    // No news, not found: of someone who went somewhere or is being searched for, not of a report or a record.
+    cueWith(
+      ["tidak ada kabar", "belum ada kabar", "belum|tidak ketemu"],
+      ["pergi", "berangkat", "melaut", "cari*", "mencari", "dicari", "pencarian", "hilang", "hutan", "sungai", "kebun"],
+    ),
+  ],
+  medical: [
+    cue("pingsan", "kejang*", "tidak sadarkan diri", "tak sadarkan diri", "tidak sadar", "sesak napas|nafas"),
+    cue(
+      "susah|sulit napas|nafas|bernapas|bernafas",
+      "tidak bisa napas|nafas|bernapas|bernafas",
+      "tidak bernapas|bernafas|bernyawa",
+    ),
+    cue("butuh|perlu|cari donor darah", "butuh|perlu darah"),
+    cue(
+      "# orang|anak|warga|murid|siswa .. muntah*|keracunan|pingsan",
+      "keracunan massal",
+      "puluhan|belasan|ratusan orang|warga .. muntah*",
+    ),
+    cue(
+      "collapsed",
+      "unconscious",
+      "not breathing",
+      "heart attack",
+      "seizure",
+      "bleeding",
+      "ambulans .. still|hasn't|not",
+    ),
+    cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "sekarat"),
+    // "Nenek yang stroke" is a long illness; a stroke that strikes now is the emergency.
+    cue(
+      "kena|terkena|serangan|gejala stroke",
+      "stroke .. mendadak|tiba tiba|barusan|tadi",
+      "mendadak|tiba tiba stroke",
+    ),
+    cue("kritis", "koma", "overdosis", "hipotermia", "keracunan", "tersedak", "digigit|dipatuk|dipatok ular"),
+    cue("bunuh diri", "gantung diri", "mau|akan|hendak lompat|loncat", "tersambar|disambar petir", "sambaran petir"),
+    cue("jatuh ke|dari sumur|jurang|sungai|laut|tebing|atap|lantai|ketinggian"),
+    cueWith(
+      ["ketuban pecah", "pecah ketuban", "mau|akan|hendak melahirkan|lahiran", "kontraksi"],
+      [
+        "tidak ada",
+        "belum datang",
+        "tidak bisa",
+        "tidak berani",
+        "jauh",
+        "darurat",
+        "ambulans",
+        "bidan .. tidak|belum",
+        "sungsang",
+        "operasi",
+        "pendarahan",
+        "perahu",
+      ],
+    ),
+    cueWith(
+      ["ambulans .. tidak|belum|telat", "tidak ada ambulans", "butuh ambulans", "minta ambulans"],
+      ["sakit", "pasien", "demam", "luka", "hamil", "ibu", "anak", "warga", "darah", "korban"],
+    ),
+  ],
+  animal: [
+    cue(
+      "buaya",
+      "anjing gila",
+      "anjing rabies",
+      "ular kobra|piton|sanca|sawa|berbisa|weling|welang|tadung",
+      "king kobra",
+    ),
+    cue("ular .. masuk|di .. rumah|kamar|dapur|sekolah|kelas"),
+    cueWith(["anjing*"], ["berbusa", "berkeliaran", "mengamuk", "mengejar"]),
+    cueWith(
+      ["beruang", "harimau", "macan", "gajah", "babi hutan", "tawon", "lebah", "monyet|kera"],
+      ["serang*", "menyerang", "mengamuk", "masuk", "mengejar", "menyengat", "disengat", "sengat*", "menggigit"],
+    ),
+  ],
+  drowning: [
+    cue(
+      "drowning",
+      "drowned",
+      "tenggelam",
+      "hanyut",
+      "terseret|terbawa|diseret arus",
+      "tercebur",
+      "terjun ke sungai",
+      "mati lemas",
+    ),
+    cueWith(
+      ["belum muncul", "tidak muncul", "belum naik"],
+      ["sungai", "laut", "danau", "air", "arus", "kolam", "waduk"],
+    ),
+    cue("kapal|perahu|speedboat|sampan|klotok|pompong .. terbalik|karam|tenggelam|bocor"),
+  ],
+  fallen_tree: [
+    cueWith(
+      ["pohon .. tumbang|roboh|rubuh|ambruk|patah|tumbang*"],
+      [
+        "jalan",
+        "menimpa",
+        "tertimpa",
+        "rumah",
+        "kabel",
+        "warga",
+        "orang",
+        "kendaraan",
+        "motor",
+        "mobil",
+        "melintang",
+        "menutup",
+      ],
+    ),
+  ],
+  accident: [
+    cueWith(
+      [
+        "kecelakaan",
+        "tabrakan",
+        "bertabrakan",
+        "tertabrak",
+        "ditabrak",
+        "terguling",
+        "terbalik",
+        "masuk jurang",
+        "rem blong",
+      ],
+      ["korban", "luka*", "terluka", "tergeletak", "meninggal", "tewas", "terjepit", "berdarah", "patah", "pingsan"],
+    ),
+    cue("terjepit", "terlindas", "korban jiwa", "luka parah", "luka berat", "tergeletak", "tabrak lari"),
+  ],
+  rescue: [
+    cue("tolong .. selamatkan|evakuasi|dievakuasi", "segera dievakuasi", "minta|butuh|perlu evakuasi"),
+    cueWith(["terjebak"], ["api", "asap", "banjir*", "air", "longsor*", "reruntuhan", "lift", "dalam"]),
+    cue("darurat", "sos", "nyawa .. terancam|bahaya", "emergency", "trapped", "help us"),
+  ],
+};
+
+/**
+ * Innocent uses of emergency words, taken out of the clause before cues are looked for. A
+ * pattern here should be an unambiguous phrase: whatever it matches is never an emergency cue.
+ */
+export const INNOCENT_USES: string[] = [
+  "akta|surat|santunan|keterangan kematian",
+  "pemadam kebakaran",
+  "masuk rumah sakit",
+  "kolong rumah",
+  "buaya darat",
+  "asap kebakaran",
+  "kebakaran hutan|lahan",
+  "karhutla",
+  "korban tenggelam|banjir|kebakaran|longsor|kecelakaan|hanyut|bencana",
+  "tempat|jalur|titik|rute|posko|jalan|lokasi|rencana evakuasi",
+  "bersih*|membersihkan|pembersihan|sisa|material .. longsor*",
+  "sinyal|jaringan|internet|wifi .. putus|hilang|mati",
+  "kabel internet|wifi|telepon|tv|fiber|optik|indihome",
+  `ktp|kk|kartu|dompet|motor|hp|handphone|berkas|data|nama|namanya|surat|akta|ijazah|sertifikat|barang|uang|kambing|sapi|ayam|babi|buku|paket|sandal|helm|plat|jatah|sinyal .. hilang`,
+  "harga .. meledak|terbakar|jantungan",
+  "jantungan",
+  "tenggelam dalam",
+  "matahari tenggelam",
+  "hati|perasaan|emosi .. terbakar|hancur|meledak",
+  "semangat .. membara|berkobar|terbakar",
+  "korban php|perasaan|janji|pencitraan|prank|penipuan|pinjol|judi",
+  "darurat sampah|literasi|narkoba|stunting|sinyal|jalan",
+  "setinggi|sedalam|sebatas mata kaki",
+  "semata kaki",
+  "banjir promo|diskon|order|pesanan|orderan|job|rezeki|pujian|komentar",
+  "kebakaran jenggot",
+];
+
+/** Just before a cue (two words), these say it is not there ("bukan kebakaran", "tidak ada korban"). */
+const NEGATIONS = compileAll([
+  "bukan",
+  "bukannya",
+  "tanpa",
+  "tidak|belum|tak ada",
+  "tidak terjadi",
+  "tidak sampai",
+  "hoaks|hoax",
+]);
+/** In the three words before a cue, these say it might happen, or happens as a rule, not that it does now. */
+const POSSIBILITIES = compileAll([
+  "kalau|kalo|jika|apabila|bila|seandainya|andaikan|misal|misalnya",
+  "kirain|kirai|dikira|disangka|nyangka|sangka|kukira|kupikir",
+  "antisipasi",
+  "mencegah|cegah|pencegahan",
+  "sering|kadang|biasanya|selalu|setiap|tiap",
+  "tunggu|nunggu|menunggu",
+  "simulasi|sosialisasi|pelatihan|latihan|penyuluhan",
+  "asuransi",
+]);
+/**
+ * The word right before a cue makes it a risk, not an event ("rawan longsor", "takut roboh") or
+ * the past cause of something now ("akibat longsor", "setelah kebakaran"). Only the word right
+ * before: "bahaya, kabel putus!" and "kami takut, air masuk rumah" are emergencies.
+ */
+const RISKS = compileAll([
+  "rawan|potensi|berpotensi|ancaman|bahaya|waspada|waspadai|risiko|resiko",
+  "takut|takutnya|khawatir|kuatir|cemas|bisa|dapat|berisiko|sebelum",
+]);
+const CAUSES = compileAll(["sejak|setelah|sesudah|akibat|dampak|imbas|pasca|bekas|sisa"]);
+/** Anywhere in the message: the danger is over. */
+const RESOLVED = compileAll([
+  "sudah|telah|berhasil padam|dipadamkan|surut|ditemukan|dievakuasi|aman|ditangani|diatasi|tertangani|terkendali|dibersihkan|diperbaiki|dipotong|disingkirkan|pulang|sembuh|selamat|siuman|ditangkap",
+  "sudah .. padam|dipadamkan|surut|ditemukan|dievakuasi|ditangani|diatasi|dibersihkan|siuman",
+  // Only right after: "sudah dicari ... tidak ketemu" is still missing.
+  "sudah|telah|akhirnya ketemu",
+  "hoaks|hoax",
+]);
+/**
+ * Anywhere in the message: the event lies in the past. Not "dulu", which also means "first"
+ * ("matikan dulu listriknya!").
+ */
+const PAST = compileAll([
+  "kemarin|kemaren|semalam|kmrn|pernah|silam",
+  "waktu itu",
+  "tempo hari",
+  "# hari|minggu|bulan|tahun .. lalu|yang lalu",
+  "minggu|bulan|tahun lalu",
+  "tadi malam",
+]);
+/** Anywhere in the message: the danger is still there (this beats "over"). */
+const STILL_GOING = compileAll([
+  "masih",
+  "belum .. padam|surut|ditemukan|ketemu|dievakuasi|pulang|kembali|kabar|tertolong|ditolong|keluar|selamat|aman|turun",
+  "tidak ketemu",
+  "sampai|hingga sekarang|kini",
+  "sampai|hingga saat ini",
+  "terus",
+  "makin|semakin",
+]);
+/** Anywhere in the message: it is going on now (this beats "in the past"). */
+const NOW = compileAll([
+  "sekarang",
+  "saat ini",
+  "sejak|dari kemarin|semalam|tadi|pagi|siang|sore|malam|subuh",
+  "barusan",
+]);
+/** The clause asks how to do something or whom to call: information, not an event. */
+const INFORMATION_REQUEST = compileAll([
+  "cara|caranya|prosedur|syarat|persyaratan|nomor|kontak|hotline|jadwal|biaya|klaim",
+  "kemana .. lapor|melapor|menghubungi|hubungi",
+  "ke mana .. lapor|melapor|menghubungi|hubungi",
+]);
+
+const NEGATION_WORDS = 2;
+const POSSIBILITY_WORDS = 3;
+/** Someone missing stays missing whatever day it started, until found (a resolved phrase). */
+const LASTING: readonly Danger[] = ["missing_person"];
+
+export type EmergencyStatus = "active" | "negated" | "resolved" | "past" | "possible";
+export type EmergencyCue = { danger: Danger; matched: string; status: EmergencyStatus };
+
+/**
+ * A pattern with the regex that finds all its matches; `gapped`: the pattern allows other words in
+ * between, which may turn it off ("pohon condong, takutnya tumbang").
+ */
+type CuePattern = { compiled: CompiledPattern; all: RegExp; gapped: boolean };
+type CompiledCue = { danger: Danger; patterns: CuePattern[]; context: RegExp[] };
+
+function cuePattern(source: string): CuePattern {
+  const compiled = compilePattern(source);
+  return { compiled, all: new RegExp(compiled.regex.source, "gu"), gapped: /(^| )\.\.\d?( |$)/.test(source) };
+}
+function compileAll(sources: string[]): RegExp[] {
+  return sources.map((source) => compilePattern(source).regex);
+}
+
+const COMPILED_CUES: CompiledCue[] = DANGERS.flatMap((danger) =>
+  EMERGENCY_CUES[danger].map((c) => ({
+    danger,
+    patterns: c.patterns.map(cuePattern),
+    context: compileAll(c.with ?? []),
+  })),
+);
+const INNOCENT = INNOCENT_USES.map(cuePattern);
+// Most messages hold no emergency word: the index rules out the patterns none of their words can start.
+const INDEX = new PatternIndex([...COMPILED_CUES.flatMap((c) => c.patterns), ...INNOCENT].map((p) => p.compiled));
+
+const anyMatch = (regexes: RegExp[], text: string) => regexes.some((regex) => regex.test(text));
+
+/** Clauses end at full stops, semicolons, line breaks, "?" and "!"; a question keeps its "?". */
+function clausesOf(text: string): { text: string; question: boolean }[] {
+  return (text.match(/[^.;\n!?]+[.;\n!?]*/gu) ?? []).map((clause) => ({
+    text: ` ${normalize(clause).text} `.replace(/ [?!]/gu, " "),
+    question: clause.includes("?"),
+  }));
+}
+
+/**
+ * What the text says about time: over (read in the whole message: "... sudah padam"), or in the
+ * past (read in the cue's clause: "pasien kritis, jembatan putus kemarin" is an emergency now).
+ */
+type Timing = { resolved: boolean; past: boolean };
+
+function timingOf(message: string, clause: string): Timing {
+  const stillGoing = anyMatch(STILL_GOING, message);
+  return {
+    resolved: !stillGoing && anyMatch(RESOLVED, message),
+    past: !anyMatch(STILL_GOING, clause) && !anyMatch(NOW, clause) && anyMatch(PAST, clause),
+  };
+}
+
+const lastWords = (text: string, count: number) => ` ${text.trim().split(/ +/).slice(-count).join(" ")} `;
+
+/** The status of one cue occurrence from the few words before it, its clause and the whole message. */
+function statusOf(
+  danger: Danger,
+  { clause, before, question }: { clause: string; before: string; question: boolean },
+  timing: Timing,
+): EmergencyStatus {
+  if (anyMatch(NEGATIONS, lastWords(before, NEGATION_WORDS))) return "negated";
+  if (anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS))) return "possible";
+  if (anyMatch(RISKS, lastWords(before, 1))) return "possible";
+  if (anyMatch(CAUSES, lastWords(before, 2))) return "past";
+  if (timing.resolved) return "resolved";
+  if (timing.past && !LASTING.includes(danger)) return "past";
+  if (question && anyMatch(INFORMATION_REQUEST, clause)) return "possible";
+  return "active";
+}
+
+/** Every emergency cue in the text with its status; the text is an emergency if one is active. */
+/** The cues whose patterns could start at one of these words (most messages have none). */
+const possibleCues = (tokens: readonly string[]) => {
+  const candidates = INDEX.candidates(tokens);
+  return { candidates, cues: COMPILED_CUES.filter((c) => c.patterns.some((p) => candidates.has(p.compiled))) };
+};
+
+/** `normalized`: the whole text normalised, when the caller has it: a message without a possible cue ends there. */
+export function findEmergencyCues(text: string, normalized: NormalizedText = normalize(text)): EmergencyCue[] {
+  const found: EmergencyCue[] = [];
+  if (possibleCues(normalized.tokens).cues.length === 0) return found;
+  const clauses = clausesOf(text);
+  const { candidates, cues } = possibleCues(clauses.flatMap((clause) => clause.text.trim().split(/ +/)));
+  if (cues.length === 0) return found;
+  const innocent = INNOCENT.filter((p) => candidates.has(p.compiled));
+  const message = clauses.map((c) => c.text).join(" ");
+  for (const { text: raw, question } of clauses) {
+    let timing: Timing | null = null;
+    let clause = raw;
+    for (const { all } of innocent) clause = clause.replace(all, (match) => " ".repeat(match.length));
+    for (const { danger, patterns, context } of cues) {
+      if (context.length > 0 && !anyMatch(context, clause)) continue;
+      for (const { compiled, all, gapped } of patterns) {
+        if (!candidates.has(compiled)) continue;
+        for (const match of clause.matchAll(all)) {
+          timing ??= timingOf(message, raw);
+          const matched = match[1]!;
+          const start = match.index + match[0].indexOf(matched);
+          const lastWordAt = start + matched.lastIndexOf(" ");
+          const status = (gapped ? [start, lastWordAt] : [start])
+            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question }, timing!))
+            .find((s) => s !== "active");
+          found.push({ danger, matched, status: status ?? "active" });
+        }
+      }
+    }
+  }
+  // One cue per danger and words: overlapping patterns of the same danger say the same thing.
+  const seen = new Set<string>();
+  return found.filter((c) => {
+    const key = `${c.danger}\0${c.matched}\0${c.status}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

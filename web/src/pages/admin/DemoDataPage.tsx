@@ -1,0 +1,46 @@
+import { useEffect, useState } from "react";
+import type { DemoDataCounts } from "../../../../server/commands/demoData";
+import { api } from "../../api/client";
+import { ErrorAlert } from "../../components/Alerts";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { Page } from "../../components/Page";
+import { useAction } from "../../hooks/useAction";
+import { useI18n } from "../../i18n";
+
+/** The demo's made-up month of posts and inbox items: how much there is, and removing it in one action. */
+export function DemoDataPage() {
+  const { t } = useI18n();
+  const [counts, setCounts] = useState<DemoDataCounts | null>(null);
+  const [removed, setRemoved] = useState<DemoDataCounts | null>(null);
+  useEffect(() => {
+    void api.get<DemoDataCounts>("/demo-data").then(setCounts);
+  }, []);
+  const remove = useAction(async () => {
+    const answer = await api.delete<{ removed: DemoDataCounts }>("/demo-data");
+    setRemoved(answer.removed);
+    setCounts({ inboxItems: 0, posts: 0 });
+  });
+
+  return (
+    <Page title={t("admin.demoData")}>
+      <p>{t("demoData.intro")}</p>
+      {counts && (
+        <p data-testid="demo-data-counts">{t("demoData.counts", { items: counts.inboxItems, posts: counts.posts })}</p>
+      )}
+      {removed && (
+        <p className="alert alert--info" role="status">
+          {t("demoData.removed", { items: removed.inboxItems, posts: removed.posts })}
+        </p>
+      )}
+      <ErrorAlert error={remove.error} />
+      {counts && counts.inboxItems + counts.posts > 0 && (
+        <ConfirmButton
+          label={t("demoData.remove")}
+          confirmLabel={t("demoData.confirm")}
+          busy={remove.busy}
+          onConfirm={() => void remove.run()}
+        />
+      )}
+    </Page>
+  );
+}
