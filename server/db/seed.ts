@@ -146,6 +146,11 @@ const DEMO_CANNED_RESPONSES: { title: string; body: string; language: string }[]
     language: "id",
   },
   {
+    title: "Cara mengajukan permohonan informasi publik",
+    body: "Terima kasih, {nama}. Untuk memperoleh informasi tersebut, silakan ajukan permohonan informasi publik melalui {formulir_ppid}. Anda akan langsung mendapat nomor pendaftaran dan tanda bukti penerimaan; pemberitahuan tertulis kami berikan paling lambat 10 hari kerja.",
+    language: "id",
+  },
+  {
     title: "Thank you, in progress",
     body: "Thank you, {nama}. We have received your report and {unit} is following it up.",
     language: "en",

@@ -46,7 +46,8 @@ export type InboxEventType =
   | "triage_corrected"
   | "merged"
   | "merged_in"
-  | "emergency_alerted";
+  | "emergency_alerted"
+  | "ppid_request";
 
 /** Late when a due time passed before the office responded (or resolved). */
 function overdue(item: InboxItemWithRelations, now: number) {

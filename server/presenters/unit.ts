@@ -19,6 +19,8 @@ export function presentUnit(unit: Unit) {
     // A text column; every write goes through the units schema, which takes only these zones.
     timezone: unit.timezone as UnitTimeZone,
     active: unit.active,
+    ppidLevel: unit.ppidLevel,
+    ppidSuperiorId: unit.ppidSuperiorId,
     createdAt: unit.createdAt.toISOString(),
     updatedAt: unit.updatedAt.toISOString(),
   };

@@ -35,7 +35,7 @@ export function presentSession(
   actor: Actor,
   abilities: Abilities,
   csrfToken: string | undefined,
-  instance: { simulatedChannels: boolean },
+  instance: { simulatedChannels: boolean; publicBaseUrl: string },
 ) {
   return {
     instance,

@@ -20,6 +20,7 @@ import { mediaRoutes } from "./media/media.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { platformPriceRoutes } from "./platformPrices/platformPrices.js";
 import { postRoutes } from "./posts/posts.js";
+import { ppidRoutes } from "./ppid/index.js";
 import { ppidProfileRoutes } from "./ppidProfiles/ppidProfiles.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
@@ -58,6 +59,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/early-warnings", ...signedIn, earlyWarningRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
+  api.use("/ppid", ...signedIn, ppidRoutes(services));
   api.use("/demo-data", ...signedIn, demoDataRoutes(services));
   api.use("/sites", ...signedIn, siteRoutes(services));
   api.use("/site-entries", ...signedIn, siteEntryRoutes(services));

@@ -37,6 +37,10 @@ import type { presentApiToken } from "../../../server/presenters/apiToken";
 import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
 import type { AreaImportResult } from "../../../server/commands/areaImport";
 import type { presentAreaImportPlan, presentRegency, presentUnit } from "../../../server/presenters/unit";
+import type { presentPpidObjection } from "../../../server/presenters/ppidObjection";
+import type { presentPpidRequest, presentPpidRequestRow } from "../../../server/presenters/ppidRequest";
+import type { PpidDeadlineLists } from "../../../server/ppid/deadlineLists";
+import type { PpidFigures } from "../../../server/ppid/figures";
 import type { presentSession, presentUser } from "../../../server/presenters/user";
 import {
   CATEGORIES,
@@ -92,6 +96,14 @@ export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
 export type DipItem = ReturnType<typeof presentDipItem>;
 export type PpidProfile = ReturnType<typeof presentPpidProfile>;
 
+// PPID (see server/presenters/ppidRequest.ts and ppidObjection.ts).
+export type PpidRequest = ReturnType<typeof presentPpidRequest>;
+export type PpidRequestRow = ReturnType<typeof presentPpidRequestRow>;
+export type PpidObjection = ReturnType<typeof presentPpidObjection>;
+export type { PpidDeadlineLists, PpidFigures };
+/** A request just registered by staff, with the access code shown this once. */
+export type RegisteredPpidRequest = { request: PpidRequest; accessCode: string; trackingPath: string };
+
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
 // Publishing (see server/channels/rules.ts for what each channel accepts).
@@ -134,6 +146,8 @@ export type InboxItemDetail = {
   earlierFromAuthor: InboxItem[];
   post: { id: string; title: string; slug: string; body: string } | null;
   timeline: InboxEvent[];
+  /** The information request made from this item; `readable`: the caller may open it. */
+  ppidRequest: { id: string; registrationNumber: string; status: string; readable: boolean } | null;
 };
 
 export type BulkResult = { results: { id: string; ok: boolean; error?: { code: string; message: string } }[] };

@@ -26,7 +26,10 @@ function setSessionCookie(req: Request, res: Response, token: string, expiresAt:
 export function authRoutes(services: Services): Router {
   const router = Router();
   const sessionBody = (actor: Actor, csrfToken: string | undefined) =>
-    presentSession(actor, abilitiesOf(actor), csrfToken, { simulatedChannels: services.sandbox !== null });
+    presentSession(actor, abilitiesOf(actor), csrfToken, {
+      simulatedChannels: services.sandbox !== null,
+      publicBaseUrl: services.config.publicBaseUrl,
+    });
 
   router.post("/login", async (req, res) => {
     const body = parse(loginBody, req.body, req);

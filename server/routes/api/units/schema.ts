@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REGION_CODE } from "../../../areas/officialAreas.js";
-import { UnitType } from "../../../db/generated/enums.js";
+import { PpidLevel, UnitType } from "../../../db/generated/enums.js";
 import { UNIT_TIME_ZONES } from "../../../deadlines/timeZones.js";
 import { paginationQuery } from "../../pagination.js";
 
@@ -37,6 +37,8 @@ export const updateUnitBody = z
     code: code.nullable().optional(),
     timezone: z.enum(UNIT_TIME_ZONES).optional(),
     active: z.boolean().optional(),
+    ppidLevel: z.enum(PpidLevel).nullable().optional(),
+    ppidSuperiorId: z.uuid().nullable().optional(),
   })
   .strict();
 

@@ -148,7 +148,7 @@ ${filterForm(lang, path, query, units, audience)}
 ${items.length === 0 && html`<p>${t.none}</p>`}
 ${items.map((item) => (audience === "public" ? entryCard(item, lang) : html`${entryCard(item, lang)}${exceptedDetails(item, lang)}`))}
 ${pager(lang, pages, (halaman) => localized(path, lang, { ...kept, halaman }))}
-<section class="blok"><h2>${t.notFoundAsk}</h2><p><a class="tombol" href="${REQUEST_FORM_PATH}">${t.requestButton}</a></p></section>`;
+<section class="blok"><h2>${t.notFoundAsk}</h2><p><a class="tombol" href="${localized(REQUEST_FORM_PATH, lang)}">${t.requestButton}</a></p></section>`;
     send(
       res,
       ppidPage(site, lang, {

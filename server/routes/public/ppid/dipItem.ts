@@ -90,7 +90,7 @@ ${!excepted && item.class === "dikecualikan" && end && html`<p>${t.exceptionEnde
 <h2>${t.files}</h2>
 ${files.length === 0 ? html`<p>${t.noFiles}</p>` : html`<ul>${files.map((file) => fileEntry(item, file, lang))}</ul>`}
 </article>
-<p><a class="tombol" href="${REQUEST_FORM_PATH}">${t.requestButton}</a></p>
+<p><a class="tombol" href="${localized(REQUEST_FORM_PATH, lang)}">${t.requestButton}</a></p>
 <p><a href="${localized(excepted ? EXCEPTED_DIP_PATH : DIP_PATH, lang)}">${excepted ? t.exceptedList : t.backToList}</a></p>`;
 }
 

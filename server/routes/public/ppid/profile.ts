@@ -84,7 +84,7 @@ function profileMain(unit: PpidUnit, profile: PpidProfile | null, lang: Locale, 
 <p>${unit.ppidLevel === "utama" ? t.utama : t.pelaksana} · ${t.ppid}</p>
 ${section(t.about, profile?.about)}
 <section class="blok"><h2>${t.howToRequest}</h2>${paragraphs(profile?.requestProcedure ?? DEFAULT_PROCEDURES[lang].request)}
-<p><a class="tombol" href="${REQUEST_FORM_PATH}">${t.requestButton}</a></p></section>
+<p><a class="tombol" href="${localized(REQUEST_FORM_PATH, lang)}">${t.requestButton}</a></p></section>
 ${section(t.howToObject, profile?.objectionProcedure ?? DEFAULT_PROCEDURES[lang].objection)}
 ${section(t.serviceStandard, profile?.serviceStandard)}
 ${section(t.serviceHours, profile?.serviceHours)}

@@ -13,6 +13,7 @@ import { HeadlineCards } from "./components/HeadlineCards";
 import { OverdueSection } from "./components/OverdueSection";
 import { PublishingSection } from "./components/PublishingSection";
 import { SiteFreshnessSection } from "./components/SiteFreshnessSection";
+import { PpidDashboardSection } from "../ppid/components/PpidDashboardSection";
 import type { Summary } from "./types";
 import { UnitsSection } from "./components/UnitsSection";
 import { useReport } from "./hooks/useReport";
@@ -52,6 +53,7 @@ export function DashboardPage() {
       <OverdueSection query={query} summary={summary} />
       <PublishingSection query={query} />
       {abilities.siteFreshness && <SiteFreshnessSection unitId={filters.applied.unitId} />}
+      {abilities.ppidReports && <PpidDashboardSection unitId={filters.applied.unitId || undefined} />}
       <GlossarySection />
     </Page>
   );

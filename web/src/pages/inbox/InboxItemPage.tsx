@@ -15,6 +15,7 @@ import { Timeline } from "./components/Timeline";
 import { TriagePanel } from "./components/TriagePanel";
 import { useInboxItem } from "./hooks/useInboxItem";
 import { useNow } from "./hooks/useNow";
+import { PpidRequestPanel } from "../ppid/components/PpidRequestPanel";
 
 /** One citizen's message: what they wrote and where, its triage, handling, deadlines and timeline. */
 export function InboxItemPage() {
@@ -65,6 +66,7 @@ export function InboxItemPage() {
           <ItemHandling item={item} write={write} />
           <MergePanel item={item} related={[...conversation, ...earlierFromAuthor]} write={write} now={now} />
           <Deadlines item={item} now={now} />
+          <PpidRequestPanel itemId={item.id} linked={detail.data.ppidRequest} />
         </div>
       </div>
     </Page>

@@ -118,6 +118,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   triage_corrected: "inboxEvent.triage_corrected",
   merged: "inboxEvent.merged",
   merged_in: "inboxEvent.merged_in",
+  ppid_request: "inboxEvent.ppid_request",
   emergency_alerted: "inboxEvent.emergency_alerted",
 };
 

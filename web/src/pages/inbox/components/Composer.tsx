@@ -6,6 +6,7 @@ import { FieldGroup, SelectField, TextAreaField } from "../../../components/Fiel
 import { useAction } from "../../../hooks/useAction";
 import { useLoad } from "../../../hooks/useLoad";
 import { useI18n } from "../../../i18n";
+import { useSession } from "../../../session/SessionProvider";
 import { fillResponse, responsesFor } from "../cannedResponses";
 import { useShortcuts } from "../hooks/keyboard";
 import { REPLY_DESTINATION } from "../labels";
@@ -41,7 +42,8 @@ export function Composer({
     async () => (await api.get<{ data: CannedResponse[] }>("/canned-responses", { forItem: item.id })).data,
     [item.id],
   );
-  const templates = responsesFor(cannedResponses.data ?? [], item);
+  const site = useSession().session!.instance;
+  const templates = responsesFor(cannedResponses.data ?? [], item, site);
 
   useShortcuts({
     r: () => {
@@ -100,13 +102,13 @@ export function Composer({
         <section className="template-preview" aria-label={t("composer.templatePreview")}>
           <p className="muted">{t("composer.templatePreview")}</p>
           <p className="template-preview__text" data-testid="template-preview">
-            {fillResponse(previewed, item)}
+            {fillResponse(previewed, item, site)}
           </p>
           <button
             type="button"
             className="button--secondary"
             onClick={() => {
-              edit(fillResponse(previewed, item));
+              edit(fillResponse(previewed, item, site));
               setPreviewed(null);
             }}
           >

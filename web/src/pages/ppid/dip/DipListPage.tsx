@@ -3,12 +3,10 @@ import type { DipItem } from "../../../api/types";
 import { TextField } from "../../../components/Field";
 import { FilterForm, FilterSelect } from "../../../components/FilterForm";
 import { ListTable } from "../../../components/ListTable";
-import { NavList } from "../../../components/NavList";
 import { Page } from "../../../components/Page";
 import { useCursorList } from "../../../hooks/useCursorList";
 import { useFilters } from "../../../hooks/useFilters";
 import { useI18n } from "../../../i18n";
-import { DIP_LIST, PPID_PROFILES } from "../../../navigation";
 import { useSignedIn } from "../../../session/SessionProvider";
 import { UnitOptions } from "../../admin/components/UnitOptions";
 import { dipApi } from "./api";
@@ -35,7 +33,6 @@ export function DipListPage() {
 
   return (
     <Page title={t("dip.title")} actions={add}>
-      <NavList label={t("dip.views")} className="sub-nav" sections={[DIP_LIST, PPID_PROFILES]} />
       <FilterForm label={t("dip.filters")} onApply={filters.apply} onReset={filters.reset}>
         <TextField label={t("dip.search")} type="search" maxLength={200} {...filters.field("q")} />
         <FilterSelect label={t("dip.unit")} {...filters.field("unitId")}>
