@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { ppidRequestListWhere } from "../policies/index.js";
-import type { ObjectionView, RequestView } from "../routes/api/ppid/schema.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { ppidRequestListWhere } from "@server/policies/index.js";
+import type { ObjectionView, RequestView } from "@server/routes/api/ppid/schema.js";
 import { dateColumn, type PpidCalendar } from "./calendar.js";
 import { ppidUnitSelect } from "./cases.js";
 import { WARNING_WORKING_DAYS } from "./deadlines.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MONTH_PATTERN } from "../reports/period.js";
+import { MONTH_PATTERN } from "@server/reports/period.js";
 
 // Field types shared by the route schemas, so that each kind of value is checked one way.
 

@@ -1,11 +1,11 @@
-import { recordAudit, type Origin } from "../../audit/record.js";
-import { saveSiteDraft } from "../../commands/siteEntries.js";
-import type { SiteEntry } from "../../db/generated/client.js";
-import { AppError } from "../../errors.js";
-import { storeUpload } from "../../media/storage.js";
-import type { Services } from "../../services.js";
-import { type ContentOf, projectContent, readContent } from "../content.js";
-import { storeSiteDocument } from "../documents.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import { saveSiteDraft } from "@server/commands/siteEntries.js";
+import type { SiteEntry } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { storeUpload } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
+import { type ContentOf, projectContent, readContent } from "@server/sites/content.js";
+import { storeSiteDocument } from "@server/sites/documents.js";
 import { parseCsv } from "./csv.js";
 import { assertPushedDesaCode, type PushDesa } from "./desaCode.js";
 

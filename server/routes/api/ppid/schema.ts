@@ -10,12 +10,12 @@ import {
   PpidIdentityType,
   PpidObjectionOutcome,
   PpidRequestStatus,
-} from "../../../db/generated/enums.js";
-import { EXEMPTION_LETTERS, OBJECTION_REASON_LETTERS } from "../../../ppid/codes.js";
-import { identityProblem, normalizePhone, PPID_LIMITS as L } from "../../../ppid/limits.js";
-import { REQUEST_LETTERS, OBJECTION_LETTERS } from "../../../ppid/letters.js";
-import { calendarDay, moment, storedCount } from "../../fields.js";
-import { paginationQuery } from "../../pagination.js";
+} from "@server/db/generated/enums.js";
+import { EXEMPTION_LETTERS, OBJECTION_REASON_LETTERS } from "@server/ppid/codes.js";
+import { identityProblem, normalizePhone, PPID_LIMITS as L } from "@server/ppid/limits.js";
+import { REQUEST_LETTERS, OBJECTION_LETTERS } from "@server/ppid/letters.js";
+import { calendarDay, moment, storedCount } from "@server/routes/fields.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 const text = (limits: { min?: number; max: number }) =>
   z
