@@ -69,7 +69,7 @@ export const DEMO_AREA_UNIT_CODES: Readonly<Record<string, string>> = {
 };
 const DEMO_KECAMATAN_CODES = Object.values(DEMO_AREA_UNIT_CODES).filter((code) => code.startsWith("kec-"));
 
-/** The demo's whole unit tree as triage's place list reads it (server/triage/demoPlaces.ts). */
+/** The demo's whole unit tree as triage's place list reads it (server/demo/places.ts). */
 export async function demoUnitTree(): Promise<UnitTreeNode> {
   const { areas } = await loadRegionTree(DEMO_REGION);
   const nodes = new Map<string, UnitTreeNode & { children: UnitTreeNode[] }>();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCitizenTextGenerator } from "@server/sandbox/citizenText.js";
 import { features, TriageClassifier, type LabelledExample } from "@server/triage/classifier.js";
-import DEMO_PLACES from "@server/triage/demoPlaces.js";
+import DEMO_PLACES from "@server/demo/places.js";
 import { memoized } from "@server/triage/memo.js";
 import { normalize } from "@server/triage/normalize.js";
 import { readSplit, trainingFingerprint } from "@server/triage/corpus.js";
