@@ -5,7 +5,7 @@ import { createUnit } from "@server/commands/units.js";
 import { createUser } from "@server/commands/users.js";
 import { syncMetaConnection } from "@server/channels/metaConnection.js";
 import type { Sandbox } from "@server/sandbox/index.js";
-import { seedDemoSites } from "@server/sites/demo.js";
+import { seedDemoSites } from "./sites.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
 import type { UnitTreeNode } from "@server/triage/places.js";

@@ -1,4 +1,4 @@
-import { STAFF_APP_BASE } from "@server/routes/staffApp.js";
+import { STAFF_APP_BASE } from "@server/config.js";
 import { Prisma } from "@server/db/client.js";
 import type { DipClass } from "@server/db/generated/enums.js";
 import { AppError } from "@server/errors.js";

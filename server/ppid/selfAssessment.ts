@@ -1,4 +1,4 @@
-import { STAFF_APP_BASE as STAFF_APP } from "@server/routes/staffApp.js";
+import { STAFF_APP_BASE as STAFF_APP } from "@server/config.js";
 import type { Services } from "@server/services.js";
 import type { PpidCalendar } from "./calendar.js";
 import type { Bilingual } from "./codes.js";

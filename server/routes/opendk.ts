@@ -8,7 +8,7 @@ import {
   importIdentity,
   importProgress,
   importProjects,
-} from "@server/sites/opendk/import.js";
+} from "@server/commands/openSidPush.js";
 import { assertPushedDesaCode, type PushDesa } from "@server/sites/opendk/desaCode.js";
 import { readZip, ZipError } from "@server/sites/opendk/zip.js";
 import { refuseUnstorableInput } from "./middleware/storableInput.js";

@@ -1,4 +1,4 @@
-import { STAFF_APP_BASE } from "@server/routes/staffApp.js";
+import { STAFF_APP_BASE } from "@server/config.js";
 import { html, trusted, type SafeMarkup } from "@server/text/markup.js";
 import type { Site } from "./publicPosts.js";
 

@@ -10,7 +10,7 @@ import { organisationScope } from "@server/reports/scope.js";
 import { officeCalendar } from "@server/ppid/calendar.js";
 import { type PpidFigures, ppidFigures } from "@server/ppid/figures.js";
 import type { Services } from "@server/services.js";
-import { calendarMonth } from "@server/routes/fields.js";
+import { calendarMonth } from "@server/text/fields.js";
 import { layout } from "./layout.js";
 import { html, trusted } from "@server/text/markup.js";
 import { sendShareable } from "./pageCache.js";

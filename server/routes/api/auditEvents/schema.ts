@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { moment } from "@server/routes/fields.js";
+import { moment } from "@server/text/fields.js";
 import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listAuditEventsQuery = paginationQuery.extend({

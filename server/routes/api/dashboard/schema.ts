@@ -8,7 +8,7 @@ import {
   VOLUME_GROUPS,
 } from "@server/metrics/definitions.js";
 import { CATEGORIES } from "@server/triage/taxonomy.js";
-import { calendarDay, moment } from "@server/routes/fields.js";
+import { calendarDay, moment } from "@server/text/fields.js";
 
 const DAY_MS = 24 * 60 * 60_000;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DipBody, DipClass, DipFilePurpose, DipFormat, DipStatus } from "@server/db/generated/enums.js";
 import { EXEMPTION_LETTERS } from "@server/ppid/dip/codes.js";
-import { calendarDay } from "@server/routes/fields.js";
+import { calendarDay } from "@server/text/fields.js";
 import { paginationQuery } from "@server/routes/pagination.js";
 
 const line = (max: number) => z.string().trim().min(1).max(max);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PostStatus, XLinkPlacement } from "@server/db/generated/enums.js";
-import { moment } from "@server/routes/fields.js";
+import { moment } from "@server/text/fields.js";
 import { paginationQuery } from "@server/routes/pagination.js";
 
 const hashtag = z.string().trim().min(1).max(100);

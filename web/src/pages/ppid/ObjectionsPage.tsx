@@ -4,7 +4,7 @@ import { ListTable } from "@web/components/ListTable";
 import { Page } from "@web/components/Page";
 import { useCursorList } from "@web/hooks/useCursorList";
 import { useI18n } from "@web/i18n";
-import type { ObjectionView } from "@server/routes/api/ppid/schema";
+import type { ObjectionView } from "@server/ppid/listing";
 import { DeadlineBadge, useDay } from "./components/DeadlineBadge";
 import { OBJECTION_OUTCOMES, OBJECTION_VIEW_LABELS } from "./labels";
 

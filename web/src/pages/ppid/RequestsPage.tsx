@@ -6,7 +6,7 @@ import { Page } from "@web/components/Page";
 import { useCursorList } from "@web/hooks/useCursorList";
 import { useI18n } from "@web/i18n";
 import { useSignedIn } from "@web/session/SessionProvider";
-import type { RequestView } from "@server/routes/api/ppid/schema";
+import type { RequestView } from "@server/ppid/listing";
 import { DeadlineBadge, useDay } from "./components/DeadlineBadge";
 import { DeadlineLists } from "./components/DeadlineLists";
 import { CHANNELS, DECISIONS, REQUEST_VIEW_LABELS, STATUSES } from "./labels";
