@@ -1,12 +1,12 @@
-import type { ActingOrigin, Origin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
-import type { PpidCopyForm, PpidDecision } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { dateColumn, type IsoDate, officeCalendar } from "../ppid/calendar.js";
-import type { PpidCase } from "../ppid/cases.js";
-import { DECISION_LABELS, GRANTING_DECISIONS, WITHHOLDING_DECISIONS } from "../ppid/codes.js";
-import { effectiveDueOn } from "../ppid/deadlines.js";
-import type { Services } from "../services.js";
+import type { ActingOrigin, Origin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
+import type { PpidCopyForm, PpidDecision } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { dateColumn, type IsoDate, officeCalendar } from "@server/ppid/calendar.js";
+import type { PpidCase } from "@server/ppid/cases.js";
+import { DECISION_LABELS, GRANTING_DECISIONS, WITHHOLDING_DECISIONS } from "@server/ppid/codes.js";
+import { effectiveDueOn } from "@server/ppid/deadlines.js";
+import type { Services } from "@server/services.js";
 import { announceRegisterChange, auditCase, caseOperation, mailLetter } from "./ppidRequests.js";
 
 /** What the written notice states besides the decision; which fields apply depends on it. */

@@ -1,8 +1,8 @@
-import type { ActingOrigin } from "../audit/record.js";
-import { AppError } from "../errors.js";
-import type { PpidCase } from "../ppid/cases.js";
-import { writePpidFile } from "../ppid/files.js";
-import type { Services } from "../services.js";
+import type { ActingOrigin } from "@server/audit/record.js";
+import { AppError } from "@server/errors.js";
+import type { PpidCase } from "@server/ppid/cases.js";
+import { writePpidFile } from "@server/ppid/files.js";
+import type { Services } from "@server/services.js";
 import { auditCase, caseOperation } from "./ppidRequests.js";
 
 export type FileUpload = {

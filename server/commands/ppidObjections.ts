@@ -1,15 +1,15 @@
-import { recordAudit, type ActingOrigin, type Origin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
-import type { PpidChannel, PpidDisputeOutcome, PpidObjectionOutcome } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { dateColumn, type IsoDate, isoDateOf, officeCalendar } from "../ppid/calendar.js";
-import { loadCase, type PpidCase, type PpidCaseObjection } from "../ppid/cases.js";
-import type { ObjectionReason } from "../ppid/codes.js";
-import { objectionWindows } from "../ppid/deadlines.js";
-import { caseTrackingUrl, renderObjectionLetter } from "../ppid/letters.js";
-import { emailApplicant } from "../ppid/mail.js";
-import { nextRegistrationNumber, OBJECTION_PREFIX } from "../ppid/numbers.js";
-import type { Services } from "../services.js";
+import { recordAudit, type ActingOrigin, type Origin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
+import type { PpidChannel, PpidDisputeOutcome, PpidObjectionOutcome } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { dateColumn, type IsoDate, isoDateOf, officeCalendar } from "@server/ppid/calendar.js";
+import { loadCase, type PpidCase, type PpidCaseObjection } from "@server/ppid/cases.js";
+import type { ObjectionReason } from "@server/ppid/codes.js";
+import { objectionWindows } from "@server/ppid/deadlines.js";
+import { caseTrackingUrl, renderObjectionLetter } from "@server/ppid/letters.js";
+import { emailApplicant } from "@server/ppid/mail.js";
+import { nextRegistrationNumber, OBJECTION_PREFIX } from "@server/ppid/numbers.js";
+import type { Services } from "@server/services.js";
 import { announceRegisterChange } from "./ppidRequests.js";
 
 type Tx = Prisma.TransactionClient;

@@ -1,5 +1,5 @@
-import { recordAudit, type ActingOrigin, type Origin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
+import { recordAudit, type ActingOrigin, type Origin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
 import type {
   PpidAccessMethod,
   PpidApplicantType,
@@ -7,16 +7,16 @@ import type {
   PpidCopyForm,
   PpidDelivery,
   PpidIdentityType,
-} from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { dateColumn, type IsoDate, isoDateOf, officeCalendar } from "../ppid/calendar.js";
-import { loadCase, type PpidCase } from "../ppid/cases.js";
-import { sealIdentity } from "../ppid/identity.js";
-import { emailApplicant } from "../ppid/mail.js";
-import { caseTrackingUrl, renderRequestLetter, type RequestLetter } from "../ppid/letters.js";
-import { newAccessCode, nextRegistrationNumber, REQUEST_PREFIX } from "../ppid/numbers.js";
-import type { Services } from "../services.js";
-import { isUniqueViolation } from "../db/errors.js";
+} from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { dateColumn, type IsoDate, isoDateOf, officeCalendar } from "@server/ppid/calendar.js";
+import { loadCase, type PpidCase } from "@server/ppid/cases.js";
+import { sealIdentity } from "@server/ppid/identity.js";
+import { emailApplicant } from "@server/ppid/mail.js";
+import { caseTrackingUrl, renderRequestLetter, type RequestLetter } from "@server/ppid/letters.js";
+import { newAccessCode, nextRegistrationNumber, REQUEST_PREFIX } from "@server/ppid/numbers.js";
+import type { Services } from "@server/services.js";
+import { isUniqueViolation } from "@server/db/errors.js";
 
 type Tx = Prisma.TransactionClient;
 

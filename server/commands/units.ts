@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { changedFields, recordAudit, type Origin } from "../audit/record.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import type { PpidLevel, UnitType } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { isUniqueViolation } from "../db/errors.js";
-import { uniqueSlug } from "../sites/slugs.js";
+import { changedFields, recordAudit, type Origin } from "@server/audit/record.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import type { PpidLevel, UnitType } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { isUniqueViolation } from "@server/db/errors.js";
+import { uniqueSlug } from "@server/sites/slugs.js";
 
 // Which unit types may sit directly below which: null is the top of the tree.
 const ALLOWED_PARENTS: Record<UnitType, (UnitType | null)[]> = {

@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "@server/auth/actor.js";
 import { can } from "./policy.js";
 import { seesAllUnits } from "./scope.js";
 import "./apiTokens.js";

@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor.js";
-import { AppError } from "../errors.js";
+import type { Actor } from "@server/auth/actor.js";
+import { AppError } from "@server/errors.js";
 
 /** What each model's rules receive: the record being acted on, or nothing for class-level questions. */
 export type Subjects = {

@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor.js";
-import type { Prisma } from "../db/client.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Prisma } from "@server/db/client.js";
 import { allow, and, or, type Subjects } from "./policy.js";
 import { isPpidUtama } from "./dipItems.js";
 import { ownUnitsWhere } from "./ppidRequests.js";

@@ -1,6 +1,6 @@
-import { type ActingOrigin, recordAudit } from "../audit/record.js";
-import type { PrismaClient } from "../db/client.js";
-import { formatRate } from "../reports/format.js";
+import { type ActingOrigin, recordAudit } from "@server/audit/record.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { formatRate } from "@server/reports/format.js";
 import type { PpidCalendar } from "./calendar.js";
 import {
   CHANNEL_LABELS,

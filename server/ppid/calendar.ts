@@ -2,10 +2,10 @@ import {
   INFORMATION_REQUEST_ANSWER_WORKING_DAYS,
   INFORMATION_REQUEST_MAX_EXTENSION_WORKING_DAYS,
   OBJECTION_WORKING_DAYS,
-} from "../deadlines/policies.js";
-import { INDONESIAN_TIME_ZONES, type WorkingCalendar } from "../deadlines/workingTime.js";
-import type { PrismaClient } from "../db/client.js";
-import { REPORTING_TIME_ZONE, workingCalendarFor } from "../metrics/definitions.js";
+} from "@server/deadlines/policies.js";
+import { INDONESIAN_TIME_ZONES, type WorkingCalendar } from "@server/deadlines/workingTime.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { REPORTING_TIME_ZONE, workingCalendarFor } from "@server/metrics/definitions.js";
 
 /**
  * The statutory periods of UU 14/2008, in working days:

@@ -11,8 +11,8 @@
  */
 import { once } from "node:events";
 import readline from "node:readline";
-import { INDONESIAN_TIME_ZONES } from "../deadlines/timeZones.js";
-import { REPORTING_TIME_ZONE } from "../metrics/definitions.js";
+import { INDONESIAN_TIME_ZONES } from "@server/deadlines/timeZones.js";
+import { REPORTING_TIME_ZONE } from "@server/metrics/definitions.js";
 import { calendarEventSchema, deadlinesOfEvent } from "./calendarEvents.js";
 import { ppidCalendarFor } from "./calendar.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from "../deadlines/timeZones.js";
+import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from "@server/deadlines/timeZones.js";
 import type { IsoDate, PpidCalendar } from "./calendar.js";
 
 // The events the calendar CLI reads, and the deadlines each one starts: the same functions the

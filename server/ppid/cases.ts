@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { AppError } from "../errors.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
 
 // A request with everything its pages, PDFs and e-mails show, loaded one way.
 

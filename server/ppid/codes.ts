@@ -9,8 +9,8 @@ import type {
   PpidIdentityType,
   PpidObjectionOutcome,
   PpidRequestStatus,
-} from "../db/generated/enums.js";
-import type { Locale } from "../i18n/locale.js";
+} from "@server/db/generated/enums.js";
+import type { Locale } from "@server/i18n/locale.js";
 
 // The codes of the PPID service and their wording in the law's terms, in Bahasa Indonesia and
 // English, for the public pages, the PDFs and the exports (the staff app has its own copies in

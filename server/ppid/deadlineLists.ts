@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "../db/client.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
 import { dateColumn, isoDateOf, type PpidCalendar } from "./calendar.js";
 import { WARNING_WORKING_DAYS } from "./deadlines.js";
 import { requestViewWhere } from "./listing.js";

@@ -1,4 +1,4 @@
-import type { PpidDecision } from "../db/generated/enums.js";
+import type { PpidDecision } from "@server/db/generated/enums.js";
 import { isoDateOf, type IsoDate, type PpidCalendar } from "./calendar.js";
 import { OBJECTION_REASON_LETTERS, WITHHOLDING_DECISIONS, type ObjectionReason } from "./codes.js";
 

@@ -1,4 +1,4 @@
-import { STAFF_APP_BASE } from "../routes/staffApp.js";
+import { STAFF_APP_BASE } from "@server/config.js";
 import type { Bilingual } from "./codes.js";
 import { type DipCompliance, type DipObligation, type DipObligationCode, dipCompliance } from "./dipCompliance.js";
 import type { AssessmentContext, Obligation, SelfAssessmentCheck } from "./selfAssessment.js";

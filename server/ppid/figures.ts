@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { PpidChannel, PpidDecision, PpidDisputeOutcome, PpidObjectionOutcome } from "../db/generated/enums.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { PpidChannel, PpidDecision, PpidDisputeOutcome, PpidObjectionOutcome } from "@server/db/generated/enums.js";
 import { isoDateOf, type PpidCalendar } from "./calendar.js";
 import { EXEMPTION_LETTERS, OBJECTION_REASON_LETTERS } from "./codes.js";
 

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Response } from "express";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 // The files a request's information is delivered in. Staff upload them, the applicant downloads
 // what is shared through the secret link; they are kept outside the public /media folder and

@@ -1,4 +1,4 @@
-import type { SecretBox } from "../crypto/secretBox.js";
+import type { SecretBox } from "@server/crypto/secretBox.js";
 
 // Identity numbers (NIK, deed numbers) are personal data: sealed at rest, shown masked, opened
 // only for the PPID handling the case.

@@ -1,4 +1,4 @@
-import type { Services } from "../services.js";
+import type { Services } from "@server/services.js";
 import { officeCalendar } from "./calendar.js";
 import { findOffice, type PpidCase, type PpidCaseObjection, userNames } from "./cases.js";
 import { TRACKING_PATH } from "./dip/paths.js";

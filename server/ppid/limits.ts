@@ -1,4 +1,4 @@
-import type { PpidIdentityType } from "../db/generated/enums.js";
+import type { PpidIdentityType } from "@server/db/generated/enums.js";
 
 /** Lengths of what applicants and staff write, checked the same way by the website and the API. */
 export const PPID_LIMITS = {

@@ -1,10 +1,15 @@
-import type { Actor } from "../auth/actor.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { ppidRequestListWhere } from "../policies/index.js";
-import type { ObjectionView, RequestView } from "../routes/api/ppid/schema.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { ppidRequestListWhere } from "@server/policies/index.js";
 import { dateColumn, type PpidCalendar } from "./calendar.js";
 import { ppidUnitSelect } from "./cases.js";
 import { WARNING_WORKING_DAYS } from "./deadlines.js";
+
+/** The staff lists\' views of requests and objections (the `view` query of their routes). */
+export const REQUEST_VIEWS = ["all", "open", "due_soon", "overdue", "decided"] as const;
+export const OBJECTION_VIEWS = ["all", "open", "overdue", "answered", "mine"] as const;
+export type RequestView = (typeof REQUEST_VIEWS)[number];
+export type ObjectionView = (typeof OBJECTION_VIEWS)[number];
 
 // The filters of the PPID lists, as Prisma filters; whose records a list may hold is the policies'
 // to say (ppidRequestListWhere, ppidObjectionListWhere).

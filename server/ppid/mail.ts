@@ -1,7 +1,7 @@
-import { SMTP_NOT_CONFIGURED } from "../inbox/replyEmail.js";
-import { smtpOf } from "../mail/smtp.js";
-import { html } from "../routes/public/markup.js";
-import type { Services } from "../services.js";
+import { SMTP_NOT_CONFIGURED } from "@server/inbox/replyEmail.js";
+import { smtpOf } from "@server/mail/smtp.js";
+import { html } from "@server/text/markup.js";
+import type { Services } from "@server/services.js";
 
 /** What became of a letter e-mailed to an applicant; kept on the case (the address stays in the request). */
 export type MailOutcome = { status: "sent"; messageId: string } | { status: "failed"; reason: string };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { safeEqual } from "../auth/tokens.js";
-import type { SecretBox } from "../crypto/secretBox.js";
-import type { Prisma } from "../db/client.js";
+import { safeEqual } from "@server/auth/tokens.js";
+import type { SecretBox } from "@server/crypto/secretBox.js";
+import type { Prisma } from "@server/db/client.js";
 
 // Registration numbers are public (the register lists them) and count up per year; the access
 // code beside each is the secret that opens the case to its applicant, stored sealed so that the

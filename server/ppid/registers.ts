@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { toCsv } from "../metrics/csv.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { toCsv } from "@server/metrics/csv.js";
 import { isoDateOf, type PpidCalendar } from "./calendar.js";
 import {
   ACCESS_METHOD_LABELS,

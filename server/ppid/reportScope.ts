@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { AppError } from "../errors.js";
-import { authorize, can, ppidFigureScopeWhere } from "../policies/index.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { authorize, can, ppidFigureScopeWhere } from "@server/policies/index.js";
 
 /** Whose figures a report covers: one unit and those below it, the whole body, or the reader's own units. */
 export type ReportScope = {

@@ -1,5 +1,5 @@
-import { STAFF_APP_BASE as STAFF_APP } from "../routes/staffApp.js";
-import type { Services } from "../services.js";
+import { STAFF_APP_BASE as STAFF_APP } from "@server/config.js";
+import type { Services } from "@server/services.js";
 import type { PpidCalendar } from "./calendar.js";
 import type { Bilingual } from "./codes.js";
 import { dipCheck } from "./dipAssessment.js";

@@ -1,9 +1,9 @@
-import type { Actor } from "../auth/actor.js";
-import { can } from "../policies/index.js";
-import { isoDateOf } from "../ppid/calendar.js";
-import { caseSubject, type PpidCase, type PpidCaseObjection } from "../ppid/cases.js";
-import { deadlineState } from "../ppid/deadlines.js";
-import { OBJECTION_LETTERS, objectionLetterExists } from "../ppid/letters.js";
+import type { Actor } from "@server/auth/actor.js";
+import { can } from "@server/policies/index.js";
+import { isoDateOf } from "@server/ppid/calendar.js";
+import { caseSubject, type PpidCase, type PpidCaseObjection } from "@server/ppid/cases.js";
+import { deadlineState } from "@server/ppid/deadlines.js";
+import { OBJECTION_LETTERS, objectionLetterExists } from "@server/ppid/letters.js";
 import type { CaseContext } from "./ppidRequest.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

@@ -1,9 +1,9 @@
-import type { Actor } from "../auth/actor.js";
-import { can } from "../policies/index.js";
-import { isoDateOf, type PpidCalendar } from "../ppid/calendar.js";
-import { caseSubject, type PpidCase } from "../ppid/cases.js";
-import { effectiveDueOn, noticeDeadline } from "../ppid/deadlines.js";
-import { REQUEST_LETTERS, requestLetterExists } from "../ppid/letters.js";
+import type { Actor } from "@server/auth/actor.js";
+import { can } from "@server/policies/index.js";
+import { isoDateOf, type PpidCalendar } from "@server/ppid/calendar.js";
+import { caseSubject, type PpidCase } from "@server/ppid/cases.js";
+import { effectiveDueOn, noticeDeadline } from "@server/ppid/deadlines.js";
+import { REQUEST_LETTERS, requestLetterExists } from "@server/ppid/letters.js";
 import { presentPpidObjection } from "./ppidObjection.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

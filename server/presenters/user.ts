@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor.js";
-import type { Abilities } from "../policies/index.js";
-import type { Role, Locale } from "../db/generated/enums.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Abilities } from "@server/policies/index.js";
+import type { Role, Locale } from "@server/db/generated/enums.js";
 
 type UserRecord = {
   id: string;

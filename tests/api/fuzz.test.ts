@@ -10,9 +10,9 @@ import {
   sweepRequests,
   type FuzzRequest,
 } from "../helpers/fuzzRequests.js";
-import { issuePurposeToken } from "../../server/routes/public/formTokens.js";
-import { REQUEST_FORM_PURPOSE } from "../../server/routes/public/ppid/requestForm.js";
-import { issueFormToken } from "../../server/routes/public/aspirasi.js";
+import { issuePurposeToken } from "@server/routes/public/formTokens.js";
+import { REQUEST_FORM_PURPOSE } from "@server/routes/public/ppid/requestForm.js";
+import { issueFormToken } from "@server/routes/public/aspirasi.js";
 import { listRoutes, type RouteInfo } from "../helpers/routes.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

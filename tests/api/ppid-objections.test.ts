@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dateColumn, officeCalendar } from "../../server/ppid/calendar.js";
-import { issuePurposeToken } from "../../server/routes/public/formTokens.js";
+import { dateColumn, officeCalendar } from "@server/ppid/calendar.js";
+import { issuePurposeToken } from "@server/routes/public/formTokens.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";
 import { extractPdfText } from "../helpers/pdfText.js";

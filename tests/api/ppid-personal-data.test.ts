@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../../server/logger.js";
-import { officeCalendar } from "../../server/ppid/calendar.js";
+import { createLogger } from "@server/logger.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { APPLICANT, download, fileWebRequest, NOTICES } from "../helpers/ppid.js";
 import { extractPdfText } from "../helpers/pdfText.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dateColumn, officeCalendar } from "../../server/ppid/calendar.js";
-import { DIP_OBLIGATIONS, type DipObligationCode, dipCompliance } from "../../server/ppid/dipCompliance.js";
-import { selfAssessment } from "../../server/ppid/selfAssessment.js";
+import { dateColumn, officeCalendar } from "@server/ppid/calendar.js";
+import { DIP_OBLIGATIONS, type DipObligationCode, dipCompliance } from "@server/ppid/dipCompliance.js";
+import { selfAssessment } from "@server/ppid/selfAssessment.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { dipEntry } from "../helpers/dip.js";
 import { extractPdfText } from "../helpers/pdfText.js";

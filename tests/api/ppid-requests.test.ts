@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { officeCalendar } from "../../server/ppid/calendar.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";
 import { extractPdfText } from "../helpers/pdfText.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNIT_REFERENCES_WITHOUT_FOREIGN_KEY, unitForeignKeys } from "../../server/commands/unitMerge.js";
+import { UNIT_REFERENCES_WITHOUT_FOREIGN_KEY, unitForeignKeys } from "@server/commands/unitMerge.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { encodeCursor } from "../../server/routes/pagination.js";
+import { encodeCursor } from "@server/routes/pagination.js";
 import type { RouteInfo } from "./routes.js";
 
 /** One generated request: who sends it, what, and whether it carries the CSRF token. */

@@ -1,5 +1,5 @@
-import { issuePurposeToken } from "../../server/routes/public/formTokens.js";
-import { REQUEST_FORM_PURPOSE } from "../../server/routes/public/ppid/requestForm.js";
+import { issuePurposeToken } from "@server/routes/public/formTokens.js";
+import { REQUEST_FORM_PURPOSE } from "@server/routes/public/ppid/requestForm.js";
 import type { ApiClient } from "./client.js";
 import { extractPdfText } from "./pdfText.js";
 import type { TestSiar } from "./siar.js";

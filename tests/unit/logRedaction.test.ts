@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { Prisma } from "../../server/db/client.js";
-import { createLogger, safeRequestUrl, serializeError } from "../../server/logger.js";
+import { Prisma } from "@server/db/client.js";
+import { createLogger, safeRequestUrl, serializeError } from "@server/logger.js";
 
 const CITIZEN = {
   name: "Siti Aminah",

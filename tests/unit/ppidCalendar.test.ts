@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PPID_PERIODS, ppidCalendarFor } from "../../server/ppid/calendar.js";
+import { PPID_PERIODS, ppidCalendarFor } from "@server/ppid/calendar.js";
 
 // Every expected date was counted by hand on the 2026 calendar with the SKB's national holidays
 // and cuti bersama (server/deadlines/holidays-id-overrides.ts); the count starts on the first

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dateColumn, ppidCalendarFor } from "../../server/ppid/calendar.js";
-import { deadlineState, objectionWindows, type RequestTimes } from "../../server/ppid/deadlines.js";
-import { maskIdentityNumber } from "../../server/ppid/identity.js";
-import { normalizeAccessCode, newAccessCode, normalizeRegistrationNumber } from "../../server/ppid/numbers.js";
+import { dateColumn, ppidCalendarFor } from "@server/ppid/calendar.js";
+import { deadlineState, objectionWindows, type RequestTimes } from "@server/ppid/deadlines.js";
+import { maskIdentityNumber } from "@server/ppid/identity.js";
+import { normalizeAccessCode, newAccessCode, normalizeRegistrationNumber } from "@server/ppid/numbers.js";
 
 // When each reason of Pasal 35(1) exists and how long it stays open; deadline states; the masks
 // and codes applicants see. Dates counted by hand on the 2026 calendar (see ppidCalendar.test.ts).

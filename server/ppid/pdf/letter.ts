@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { pdfText } from "../../reports/pdf.js";
+import { pdfText } from "@server/reports/pdf.js";
 
 // The PPID's letters (receipts, written notices, the atasan's answers) as A4 PDFs in the layout of
 // Perki 1/2021's forms: the body's name on top, the form's title and number, labelled fields, the

@@ -1,6 +1,11 @@
-import { isoDateOf, type PpidCalendar } from "../calendar.js";
-import type { Office, PpidCase, PpidCaseObjection } from "../cases.js";
-import { CHANNEL_LABELS, OBJECTION_OUTCOME_LABELS, OBJECTION_REASONS, type ObjectionReason } from "../codes.js";
+import { isoDateOf, type PpidCalendar } from "@server/ppid/calendar.js";
+import type { Office, PpidCase, PpidCaseObjection } from "@server/ppid/cases.js";
+import {
+  CHANNEL_LABELS,
+  OBJECTION_OUTCOME_LABELS,
+  OBJECTION_REASONS,
+  type ObjectionReason,
+} from "@server/ppid/codes.js";
 import { Letter, longDate } from "./letter.js";
 
 // The objection's letters: the copy of the objection form the applicant keeps as its receipt,

@@ -1,5 +1,5 @@
-import { isoDateOf, type PpidCalendar } from "../calendar.js";
-import { issuerOf, type Office, type PpidCase } from "../cases.js";
+import { isoDateOf, type PpidCalendar } from "@server/ppid/calendar.js";
+import { issuerOf, type Office, type PpidCase } from "@server/ppid/cases.js";
 import {
   ACCESS_METHOD_LABELS,
   APPLICANT_TYPE_LABELS,
@@ -10,8 +10,8 @@ import {
   EXEMPTIONS,
   IDENTITY_TYPE_LABELS,
   type Exemption,
-} from "../codes.js";
-import { effectiveDueOn } from "../deadlines.js";
+} from "@server/ppid/codes.js";
+import { effectiveDueOn } from "@server/ppid/deadlines.js";
 import { Letter, longDate, rupiah } from "./letter.js";
 
 // The request's letters: the receipt (tanda bukti penerimaan), the written notice of the decision

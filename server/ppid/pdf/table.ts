@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { pdfText } from "../../reports/pdf.js";
+import { pdfText } from "@server/reports/pdf.js";
 
 // The registers as PDF: landscape A4 tables after Perki 1/2021's forms, every cell wrapped in
 // full (a register is a record, nothing is cut), the header repeated on each page, pages numbered.

@@ -1,9 +1,9 @@
 import express, { Router } from "express";
-import type { Services } from "../../services.js";
-import { authenticate, requireActor, requirePasswordChanged } from "../middleware/authenticate.js";
-import { csrfProtection } from "../middleware/csrf.js";
-import { apiNotFound } from "../middleware/errors.js";
-import { refuseUnstorableInput } from "../middleware/storableInput.js";
+import type { Services } from "@server/services.js";
+import { authenticate, requireActor, requirePasswordChanged } from "@server/routes/middleware/authenticate.js";
+import { csrfProtection } from "@server/routes/middleware/csrf.js";
+import { apiNotFound } from "@server/routes/middleware/errors.js";
+import { refuseUnstorableInput } from "@server/routes/middleware/storableInput.js";
 import { earlyWarningRoutes } from "./earlyWarnings/earlyWarnings.js";
 import { auditEventRoutes } from "./auditEvents/auditEvents.js";
 import { authRoutes } from "./auth/auth.js";

@@ -1,8 +1,8 @@
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { z } from "zod";
-import { releaseFormToken, spendFormToken } from "../../auth/formTokens.js";
-import { randomToken, type TokenHasher } from "../../auth/tokens.js";
-import { AppError } from "../../errors.js";
+import { releaseFormToken, spendFormToken } from "@server/auth/formTokens.js";
+import { randomToken, type TokenHasher } from "@server/auth/tokens.js";
+import { AppError } from "@server/errors.js";
 import {
   CITIZEN_ORIGIN,
   listReportPlaces,
@@ -10,13 +10,13 @@ import {
   submitWebReport,
   type ReportPlace,
   type WebReportInput,
-} from "../../inbox/webReports.js";
-import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "../../media/storage.js";
-import type { Services } from "../../services.js";
-import { CATEGORIES, type Category } from "../../triage/taxonomy.js";
-import { storableText } from "../../text/storable.js";
+} from "@server/inbox/webReports.js";
+import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
+import { CATEGORIES, type Category } from "@server/triage/taxonomy.js";
+import { storableText } from "@server/text/storable.js";
 import { citizenPage, FormView, refuseWhenOverLimit, sendMessage, sendPage } from "./citizenPages.js";
-import { html } from "./markup.js";
+import { html } from "@server/text/markup.js";
 import { readMultipartForm, type FormFile } from "./multipartForm.js";
 import { findSite, type Site } from "./publicPosts.js";
 import { checkPurposeToken, formTokenExpiry, issuePurposeToken } from "./formTokens.js";

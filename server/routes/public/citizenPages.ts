@@ -1,8 +1,8 @@
 import type { Request, Response } from "express";
-import { countHit } from "../../auth/rateLimit.js";
-import type { Services } from "../../services.js";
+import { countHit } from "@server/auth/rateLimit.js";
+import type { Services } from "@server/services.js";
 import { layout } from "./layout.js";
-import { html, trusted, type SafeMarkup } from "./markup.js";
+import { html, trusted, type SafeMarkup } from "@server/text/markup.js";
 import { findSite, type Site } from "./publicPosts.js";
 
 // What the citizen-facing pages (aspiration form, tracking) add to the site's stylesheet.

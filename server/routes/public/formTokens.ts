@@ -1,4 +1,4 @@
-import { randomToken, safeEqual, type TokenHasher } from "../../auth/tokens.js";
+import { randomToken, safeEqual, type TokenHasher } from "@server/auth/tokens.js";
 
 // The anti-abuse token every public form carries: a signed time of issue with a random part.
 // It proves the form came from this site, and when; the random part makes each form's token its

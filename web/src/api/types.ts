@@ -9,39 +9,39 @@ import {
   PostStatus,
   Role,
   UnitType,
-} from "../../../server/db/generated/enums";
-import { UNIT_TIME_ZONES, type UnitTimeZone } from "../../../server/deadlines/timeZones";
-import type { Locale } from "../../../server/i18n/locale";
-import type { InboxView } from "../../../server/inbox/listing";
-import type { Abilities } from "../../../server/policies/index";
-import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
-import type { presentChannel } from "../../../server/presenters/channel";
-import type { presentDipItem } from "../../../server/presenters/dipItem";
-import type { presentPpidProfile } from "../../../server/presenters/ppidProfile";
-import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
-import type { presentPlatformPrice } from "../../../server/presenters/platformPrice";
-import type { presentPost } from "../../../server/presenters/post";
-import type { presentRoutingRule } from "../../../server/presenters/routingRule";
-import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
+} from "@server/db/generated/enums";
+import { UNIT_TIME_ZONES, type UnitTimeZone } from "@server/deadlines/timeZones";
+import type { Locale } from "@server/i18n/locale";
+import type { InboxView } from "@server/inbox/listing";
+import type { Abilities } from "@server/policies/index";
+import type { presentCannedResponse } from "@server/presenters/cannedResponse";
+import type { presentChannel } from "@server/presenters/channel";
+import type { presentDipItem } from "@server/presenters/dipItem";
+import type { presentPpidProfile } from "@server/presenters/ppidProfile";
+import type { presentChannelUsage } from "@server/presenters/channelUsage";
+import type { presentPlatformPrice } from "@server/presenters/platformPrice";
+import type { presentPost } from "@server/presenters/post";
+import type { presentRoutingRule } from "@server/presenters/routingRule";
+import type { presentInboxDeadLetter } from "@server/presenters/inboxDeadLetter";
 import type {
   InboxEventType,
   InboxTriage,
   presentInboxEvent,
   presentInboxItem,
   TriageDecision,
-} from "../../../server/presenters/inboxItem";
-import type { presentMedia } from "../../../server/presenters/media";
-import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
-import type { StatusBody } from "../../../server/routes/api/inbox/schema";
-import type { presentApiToken } from "../../../server/presenters/apiToken";
-import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
-import type { AreaImportResult } from "../../../server/commands/areaImport";
-import type { presentAreaImportPlan, presentRegency, presentUnit } from "../../../server/presenters/unit";
-import type { presentPpidObjection } from "../../../server/presenters/ppidObjection";
-import type { presentPpidRequest, presentPpidRequestRow } from "../../../server/presenters/ppidRequest";
-import type { PpidDeadlineLists } from "../../../server/ppid/deadlineLists";
-import type { PpidFigures } from "../../../server/ppid/figures";
-import type { presentSession, presentUser } from "../../../server/presenters/user";
+} from "@server/presenters/inboxItem";
+import type { presentMedia } from "@server/presenters/media";
+import type { ChannelOutcome } from "@server/commands/publishedPosts";
+import type { StatusBody } from "@server/routes/api/inbox/schema";
+import type { presentApiToken } from "@server/presenters/apiToken";
+import type { presentAuditEvent } from "@server/presenters/auditEvent";
+import type { AreaImportResult } from "@server/commands/areaImport";
+import type { presentAreaImportPlan, presentRegency, presentUnit } from "@server/presenters/unit";
+import type { presentPpidObjection } from "@server/presenters/ppidObjection";
+import type { presentPpidRequest, presentPpidRequestRow } from "@server/presenters/ppidRequest";
+import type { PpidDeadlineLists } from "@server/ppid/deadlineLists";
+import type { PpidFigures } from "@server/ppid/figures";
+import type { presentSession, presentUser } from "@server/presenters/user";
 import {
   CATEGORIES,
   DANGERS,
@@ -53,7 +53,7 @@ import {
   type Reason,
   type ReasonCode,
   type Urgency,
-} from "../../../server/triage/taxonomy";
+} from "@server/triage/taxonomy";
 
 export type {
   Abilities,

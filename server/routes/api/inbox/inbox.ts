@@ -6,18 +6,18 @@ import {
   correctTriage,
   mergeItem,
   replyToItem,
-} from "../../../commands/inbox.js";
-import { inboxItemInclude, itemSubject } from "../../../inbox/itemRecord.js";
-import type { Prisma } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
-import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "../../../inbox/listing.js";
-import type { Actor } from "../../../auth/actor.js";
-import { authorize, can } from "../../../policies/index.js";
-import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/inbox.js";
+import { inboxItemInclude, itemSubject } from "@server/inbox/itemRecord.js";
+import type { Prisma } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "@server/inbox/listing.js";
+import type { Actor } from "@server/auth/actor.js";
+import { authorize, can } from "@server/policies/index.js";
+import { presentInboxEvent, presentInboxItem } from "@server/presenters/inboxItem.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   assignBody,
   bulkBody,

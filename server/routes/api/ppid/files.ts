@@ -1,12 +1,12 @@
 import express, { Router, type Request } from "express";
-import { attachPpidFile, sharePpidFile } from "../../../commands/ppidFiles.js";
-import { AppError } from "../../../errors.js";
-import { authorize } from "../../../policies/index.js";
-import { caseSubject, loadCase } from "../../../ppid/cases.js";
-import { PPID_FILE_MAX_BYTES, sendPpidFile } from "../../../ppid/files.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse, uuidParam } from "../../validate.js";
+import { attachPpidFile, sharePpidFile } from "@server/commands/ppidFiles.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import { caseSubject, loadCase } from "@server/ppid/cases.js";
+import { PPID_FILE_MAX_BYTES, sendPpidFile } from "@server/ppid/files.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { presentCase } from "./present.js";
 import { fileParams, shareBody, uploadQuery } from "./schema.js";
 

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { authorize, can } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
+import { authorize, can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
 import { ppidFileRoutes } from "./files.js";
 import { ppidObjectionRoutes } from "./objections.js";
 import { ppidRegisterRoutes } from "./registers.js";

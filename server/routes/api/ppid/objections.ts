@@ -1,17 +1,17 @@
 import { Router, type Request } from "express";
-import { answerObjection, fileObjection, recordDispute, updateDispute } from "../../../commands/ppidObjections.js";
-import { AppError } from "../../../errors.js";
-import { authorize, ppidObjectionListWhere } from "../../../policies/index.js";
-import { officeCalendar } from "../../../ppid/calendar.js";
-import { caseSubject, loadCase, type PpidCase, type PpidCaseObjection, ppidCaseInclude } from "../../../ppid/cases.js";
-import type { ObjectionReason } from "../../../ppid/codes.js";
-import { objectionLetterExists, renderObjectionLetter } from "../../../ppid/letters.js";
-import { objectionViewWhere } from "../../../ppid/listing.js";
-import { presentPpidObjection } from "../../../presenters/ppidObjection.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+import { answerObjection, fileObjection, recordDispute, updateDispute } from "@server/commands/ppidObjections.js";
+import { AppError } from "@server/errors.js";
+import { authorize, ppidObjectionListWhere } from "@server/policies/index.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { caseSubject, loadCase, type PpidCase, type PpidCaseObjection, ppidCaseInclude } from "@server/ppid/cases.js";
+import type { ObjectionReason } from "@server/ppid/codes.js";
+import { objectionLetterExists, renderObjectionLetter } from "@server/ppid/letters.js";
+import { objectionViewWhere } from "@server/ppid/listing.js";
+import { presentPpidObjection } from "@server/presenters/ppidObjection.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { namesOf, presentCase } from "./present.js";
 import {
   answerBody,

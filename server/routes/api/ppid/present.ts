@@ -1,8 +1,8 @@
 import type { Request } from "express";
-import { officeCalendar } from "../../../ppid/calendar.js";
-import { type PpidCase, userNames } from "../../../ppid/cases.js";
-import { idsNamedBy, presentPpidRequest } from "../../../presenters/ppidRequest.js";
-import type { Services } from "../../../services.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { type PpidCase, userNames } from "@server/ppid/cases.js";
+import { idsNamedBy, presentPpidRequest } from "@server/presenters/ppidRequest.js";
+import type { Services } from "@server/services.js";
 
 /** Names of the staff and units a case mentions, looked up by id. */
 export async function namesOf(services: Pick<Services, "prisma">, ids: string[]): Promise<Map<string, string>> {

@@ -1,23 +1,23 @@
 import { Router } from "express";
 import { z } from "zod";
-import { recordAudit } from "../../../audit/record.js";
-import { AppError } from "../../../errors.js";
-import { toCsv } from "../../../metrics/csv.js";
+import { recordAudit } from "@server/audit/record.js";
+import { AppError } from "@server/errors.js";
+import { toCsv } from "@server/metrics/csv.js";
 import {
   ANNUAL_REPORT_SECTIONS,
   annualReportPdf,
   figureTables,
   loadAnnualReport,
   saveAnnualReport,
-} from "../../../ppid/annualReport.js";
-import { officeCalendar } from "../../../ppid/calendar.js";
-import { findOffice, issuerOf } from "../../../ppid/cases.js";
-import { renderTablePdf } from "../../../ppid/pdf/table.js";
-import { objectionRegister, registerCsv, requestRegister } from "../../../ppid/registers.js";
-import { reportScope } from "../../../ppid/reportScope.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+} from "@server/ppid/annualReport.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { findOffice, issuerOf } from "@server/ppid/cases.js";
+import { renderTablePdf } from "@server/ppid/pdf/table.js";
+import { objectionRegister, registerCsv, requestRegister } from "@server/ppid/registers.js";
+import { reportScope } from "@server/ppid/reportScope.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 import { sendDownload, sendPdf } from "./send.js";
 
 const year = z.coerce.number().int().min(2000).max(2099);

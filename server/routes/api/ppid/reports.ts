@@ -1,14 +1,14 @@
 import { Router } from "express";
 import { z } from "zod";
-import { toCsv } from "../../../metrics/csv.js";
-import { officeCalendar } from "../../../ppid/calendar.js";
-import { ppidDeadlineLists } from "../../../ppid/deadlineLists.js";
-import { figureRows, ppidFigures } from "../../../ppid/figures.js";
-import { reportScope } from "../../../ppid/reportScope.js";
-import { selfAssessment } from "../../../ppid/selfAssessment.js";
-import { can } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { parse } from "../../validate.js";
+import { toCsv } from "@server/metrics/csv.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { ppidDeadlineLists } from "@server/ppid/deadlineLists.js";
+import { figureRows, ppidFigures } from "@server/ppid/figures.js";
+import { reportScope } from "@server/ppid/reportScope.js";
+import { selfAssessment } from "@server/ppid/selfAssessment.js";
+import { can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { parse } from "@server/routes/validate.js";
 import { sendDownload } from "./send.js";
 
 export const figuresQuery = z.object({

@@ -1,6 +1,6 @@
 import { Router, type Request } from "express";
-import { recordAudit } from "../../../audit/record.js";
-import { decidePpidRequest } from "../../../commands/ppidDecisions.js";
+import { recordAudit } from "@server/audit/record.js";
+import { decidePpidRequest } from "@server/commands/ppidDecisions.js";
 import {
   createPpidRequest,
   defaultPpidUnit,
@@ -8,19 +8,19 @@ import {
   forwardPpidRequest,
   renewAccessCode,
   setPublicSummary,
-} from "../../../commands/ppidRequests.js";
-import { AppError } from "../../../errors.js";
-import { authorize } from "../../../policies/index.js";
-import { officeCalendar } from "../../../ppid/calendar.js";
-import { caseSubject, loadCase, type PpidCase } from "../../../ppid/cases.js";
-import { openIdentity } from "../../../ppid/identity.js";
-import { renderRequestLetter, requestLetterExists, trackingPath } from "../../../ppid/letters.js";
-import { listRequests } from "../../../ppid/listing.js";
-import { presentPpidRequestRow } from "../../../presenters/ppidRequest.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/ppidRequests.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { caseSubject, loadCase, type PpidCase } from "@server/ppid/cases.js";
+import { openIdentity } from "@server/ppid/identity.js";
+import { renderRequestLetter, requestLetterExists, trackingPath } from "@server/ppid/letters.js";
+import { listRequests } from "@server/ppid/listing.js";
+import { presentPpidRequestRow } from "@server/presenters/ppidRequest.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   createRequestBody,
   decideBody,

@@ -10,12 +10,13 @@ import {
   PpidIdentityType,
   PpidObjectionOutcome,
   PpidRequestStatus,
-} from "../../../db/generated/enums.js";
-import { EXEMPTION_LETTERS, OBJECTION_REASON_LETTERS } from "../../../ppid/codes.js";
-import { identityProblem, normalizePhone, PPID_LIMITS as L } from "../../../ppid/limits.js";
-import { REQUEST_LETTERS, OBJECTION_LETTERS } from "../../../ppid/letters.js";
-import { calendarDay, moment, storedCount } from "../../fields.js";
-import { paginationQuery } from "../../pagination.js";
+} from "@server/db/generated/enums.js";
+import { EXEMPTION_LETTERS, OBJECTION_REASON_LETTERS } from "@server/ppid/codes.js";
+import { OBJECTION_VIEWS, REQUEST_VIEWS } from "@server/ppid/listing.js";
+import { identityProblem, normalizePhone, PPID_LIMITS as L } from "@server/ppid/limits.js";
+import { REQUEST_LETTERS, OBJECTION_LETTERS } from "@server/ppid/letters.js";
+import { calendarDay, moment, storedCount } from "@server/text/fields.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 const text = (limits: { min?: number; max: number }) =>
   z
@@ -91,7 +92,6 @@ export const createRequestBody = z
   })
   .strict();
 
-export const REQUEST_VIEWS = ["all", "open", "due_soon", "overdue", "decided"] as const;
 export const listRequestsQuery = paginationQuery.extend({
   view: z.enum(REQUEST_VIEWS).default("all"),
   status: z.enum(PpidRequestStatus).optional(),
@@ -154,7 +154,6 @@ export const objectionBody = z
   })
   .strict();
 
-export const OBJECTION_VIEWS = ["all", "open", "overdue", "answered", "mine"] as const;
 export const listObjectionsQuery = paginationQuery.extend({ view: z.enum(OBJECTION_VIEWS).default("all") });
 
 export const answerBody = z
@@ -186,5 +185,3 @@ export type AnswerBody = z.input<typeof answerBody>;
 export type DisputeBody = z.input<typeof disputeBody>;
 export type HearingBody = z.input<typeof hearingBody>;
 export type DisputeOutcomeBody = z.input<typeof disputeOutcomeBody>;
-export type RequestView = (typeof REQUEST_VIEWS)[number];
-export type ObjectionView = (typeof OBJECTION_VIEWS)[number];

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { REGION_CODE } from "../../../areas/officialAreas.js";
-import { PpidLevel, UnitType } from "../../../db/generated/enums.js";
-import { UNIT_TIME_ZONES } from "../../../deadlines/timeZones.js";
-import { paginationQuery } from "../../pagination.js";
+import { REGION_CODE } from "@server/areas/officialAreas.js";
+import { PpidLevel, UnitType } from "@server/db/generated/enums.js";
+import { UNIT_TIME_ZONES } from "@server/deadlines/timeZones.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listUnitsQuery = paginationQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(500),

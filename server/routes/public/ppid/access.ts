@@ -1,11 +1,11 @@
 import type { Request, Response } from "express";
-import { countHit } from "../../../auth/rateLimit.js";
-import { loadCase, type PpidCase } from "../../../ppid/cases.js";
-import { GRANTING_DECISIONS } from "../../../ppid/codes.js";
-import { trackingPath } from "../../../ppid/letters.js";
-import { normalizeAccessCode, normalizeRegistrationNumber } from "../../../ppid/numbers.js";
-import { accessCodeMatches } from "../../../ppid/numbers.js";
-import type { Services } from "../../../services.js";
+import { countHit } from "@server/auth/rateLimit.js";
+import { loadCase, type PpidCase } from "@server/ppid/cases.js";
+import { GRANTING_DECISIONS } from "@server/ppid/codes.js";
+import { trackingPath } from "@server/ppid/letters.js";
+import { normalizeAccessCode, normalizeRegistrationNumber } from "@server/ppid/numbers.js";
+import { accessCodeMatches } from "@server/ppid/numbers.js";
+import type { Services } from "@server/services.js";
 
 // A case opens to whoever holds its registration number and access code. Failed attempts are
 // counted per address, so that codes cannot be tried at scale; successful ones cost nothing.

@@ -1,5 +1,5 @@
-import type { Locale } from "../../../i18n/locale.js";
-import { PPID_LIMITS as L } from "../../../ppid/limits.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { PPID_LIMITS as L } from "@server/ppid/limits.js";
 
 // Every sentence of the PPID's pages for applicants (request form, case page, objection, survey,
 // register) in both languages. en must have exactly id's keys (its type says so).

@@ -1,6 +1,6 @@
-import type { Locale } from "../../../i18n/locale.js";
-import { isoDateOf, type PpidCalendar } from "../../../ppid/calendar.js";
-import { issuerOf, type PpidCase } from "../../../ppid/cases.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { isoDateOf, type PpidCalendar } from "@server/ppid/calendar.js";
+import { issuerOf, type PpidCase } from "@server/ppid/cases.js";
 import {
   ACCESS_METHOD_LABELS,
   CHANNEL_LABELS,
@@ -15,12 +15,12 @@ import {
   OBJECTION_REASONS,
   type ObjectionReason,
   STATUS_LABELS,
-} from "../../../ppid/codes.js";
-import { effectiveDueOn, noticeDeadline, objectionWindows } from "../../../ppid/deadlines.js";
-import { citizenPage } from "../citizenPages.js";
-import { html, type SafeMarkup } from "../markup.js";
-import type { Site } from "../publicPosts.js";
-import { paragraphs } from "../text.js";
+} from "@server/ppid/codes.js";
+import { effectiveDueOn, noticeDeadline, objectionWindows } from "@server/ppid/deadlines.js";
+import { citizenPage } from "@server/routes/public/citizenPages.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import type { Site } from "@server/routes/public/publicPosts.js";
+import { paragraphs } from "@server/routes/public/text.js";
 import { applicantFiles, type Opened } from "./access.js";
 import { otherLanguageLink } from "./language.js";
 import { localized } from "./text.js";

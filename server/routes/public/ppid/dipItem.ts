@@ -1,22 +1,22 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
-import type { Locale } from "../../../i18n/locale.js";
-import { sendDipFile } from "../../../ppid/dip/files.js";
-import { dipItemInclude, type DipItemWithRelations } from "../../../ppid/dip/listing.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { sendDipFile } from "@server/ppid/dip/files.js";
+import { dipItemInclude, type DipItemWithRelations } from "@server/ppid/dip/listing.js";
 import {
   DIP_PATH,
   dipFileVersionPath,
   dipItemPath,
   EXCEPTED_DIP_PATH,
   REQUEST_FORM_PATH,
-} from "../../../ppid/dip/paths.js";
-import { isExceptedNow, isOnExceptedList, isPublicNow } from "../../../ppid/dip/visibility.js";
-import { announcementPath } from "../../../channels/website.js";
-import type { Services } from "../../../services.js";
-import { html, type SafeMarkup } from "../markup.js";
-import { notFoundPage } from "../pages.js";
-import { findSite } from "../publicPosts.js";
-import { excerpt, paragraphs } from "../text.js";
+} from "@server/ppid/dip/paths.js";
+import { isExceptedNow, isOnExceptedList, isPublicNow } from "@server/ppid/dip/visibility.js";
+import { announcementPath } from "@server/channels/website.js";
+import type { Services } from "@server/services.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import { notFoundPage } from "@server/routes/public/pages.js";
+import { findSite } from "@server/routes/public/publicPosts.js";
+import { excerpt, paragraphs } from "@server/routes/public/text.js";
 import { exceptedDetails, send } from "./dip.js";
 import { localized, pageLanguage, WORDS } from "./text.js";
 import { entryColumns, exemptionEndDay, fileType, formatBytes, formatDay, ppidPage, publicFiles } from "./views.js";

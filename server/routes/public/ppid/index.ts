@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { Services } from "../../../services.js";
+import type { Services } from "@server/services.js";
 import { dipListRoutes } from "./dip.js";
 import { dipItemRoutes } from "./dipItem.js";
 import { objectionFormRoutes } from "./objectionForm.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../../i18n/locale.js";
-import { html, type SafeMarkup } from "../markup.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
 import { localized } from "./text.js";
 
 // The applicant's pages choose their language as every PPID page does: by the address (?lang=en),

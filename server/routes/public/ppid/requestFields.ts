@@ -1,13 +1,13 @@
-import type { RequestInput } from "../../../commands/ppidRequests.js";
+import type { RequestInput } from "@server/commands/ppidRequests.js";
 import {
   PpidAccessMethod,
   PpidApplicantType,
   PpidCopyForm,
   PpidDelivery,
   PpidIdentityType,
-} from "../../../db/generated/enums.js";
-import { identityProblem, normalizePhone, PPID_LIMITS as L } from "../../../ppid/limits.js";
-import { storableText } from "../../../text/storable.js";
+} from "@server/db/generated/enums.js";
+import { identityProblem, normalizePhone, PPID_LIMITS as L } from "@server/ppid/limits.js";
+import { storableText } from "@server/text/storable.js";
 import type { PpidText } from "./applicantText.js";
 
 // The public request form's fields, read as strings and checked one by one with a message per

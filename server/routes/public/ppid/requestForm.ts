@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from "express";
-import { releaseFormToken, spendFormToken } from "../../../auth/formTokens.js";
-import { APPLICANT_ORIGIN, createPpidRequest } from "../../../commands/ppidRequests.js";
-import type { Locale } from "../../../i18n/locale.js";
+import { releaseFormToken, spendFormToken } from "@server/auth/formTokens.js";
+import { APPLICANT_ORIGIN, createPpidRequest } from "@server/commands/ppidRequests.js";
+import type { Locale } from "@server/i18n/locale.js";
 import {
   ACCESS_METHOD_LABELS,
   APPLICANT_TYPE_LABELS,
@@ -9,15 +9,21 @@ import {
   DELIVERY_LABELS,
   IDENTITY_TYPE_LABELS,
   type Bilingual,
-} from "../../../ppid/codes.js";
-import { REGISTER_PATH, REQUEST_FORM_PATH, TRACKING_PATH } from "../../../ppid/dip/paths.js";
-import { trackingPath } from "../../../ppid/letters.js";
-import { PPID_LIMITS as L } from "../../../ppid/limits.js";
-import type { Services } from "../../../services.js";
-import { citizenPage, FormView, refuseWhenOverLimit, sendMessage, sendPage } from "../citizenPages.js";
-import { checkPurposeToken, formTokenExpiry, issuePurposeToken } from "../formTokens.js";
-import { html, type SafeMarkup } from "../markup.js";
-import { findSite, type Site } from "../publicPosts.js";
+} from "@server/ppid/codes.js";
+import { REGISTER_PATH, REQUEST_FORM_PATH, TRACKING_PATH } from "@server/ppid/dip/paths.js";
+import { trackingPath } from "@server/ppid/letters.js";
+import { PPID_LIMITS as L } from "@server/ppid/limits.js";
+import type { Services } from "@server/services.js";
+import {
+  citizenPage,
+  FormView,
+  refuseWhenOverLimit,
+  sendMessage,
+  sendPage,
+} from "@server/routes/public/citizenPages.js";
+import { checkPurposeToken, formTokenExpiry, issuePurposeToken } from "@server/routes/public/formTokens.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import { findSite, type Site } from "@server/routes/public/publicPosts.js";
 import { otherLanguageLink } from "./language.js";
 import { localized, pageLanguage } from "./text.js";
 import {

@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import type { Locale } from "../../../i18n/locale.js";
-import { officeCalendar } from "../../../ppid/calendar.js";
-import { sendPpidFile } from "../../../ppid/files.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { sendPpidFile } from "@server/ppid/files.js";
 import {
   OBJECTION_LETTERS,
   REQUEST_LETTERS,
@@ -11,13 +11,13 @@ import {
   renderRequestLetter,
   requestLetterExists,
   trackingPath,
-} from "../../../ppid/letters.js";
-import { REQUEST_FORM_PATH, TRACKING_PATH } from "../../../ppid/dip/paths.js";
-import { formatAccessCode, normalizeAccessCode, normalizeRegistrationNumber } from "../../../ppid/numbers.js";
-import type { Services } from "../../../services.js";
-import { citizenPage, FormView, sendMessage, sendPage } from "../citizenPages.js";
-import { html } from "../markup.js";
-import { findSite, type Site } from "../publicPosts.js";
+} from "@server/ppid/letters.js";
+import { REQUEST_FORM_PATH, TRACKING_PATH } from "@server/ppid/dip/paths.js";
+import { formatAccessCode, normalizeAccessCode, normalizeRegistrationNumber } from "@server/ppid/numbers.js";
+import type { Services } from "@server/services.js";
+import { citizenPage, FormView, sendMessage, sendPage } from "@server/routes/public/citizenPages.js";
+import { html } from "@server/text/markup.js";
+import { findSite, type Site } from "@server/routes/public/publicPosts.js";
 import { applicantFiles, type Opened, openCase, sendPdfDownload } from "./access.js";
 import { casePage } from "./casePage.js";
 import { languageInput, otherLanguageLink } from "./language.js";

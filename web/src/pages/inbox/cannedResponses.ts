@@ -1,4 +1,4 @@
-import type { CannedResponse, InboxItem } from "../../api/types";
+import type { CannedResponse, InboxItem } from "@web/api/types";
 
 /** Where the public website lives (the session's instance says), for the variables that link to it. */
 export type Site = { publicBaseUrl: string };

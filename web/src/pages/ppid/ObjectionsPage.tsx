@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from "react-router-dom";
-import type { PpidObjection } from "../../api/types";
-import { ListTable } from "../../components/ListTable";
-import { Page } from "../../components/Page";
-import { useCursorList } from "../../hooks/useCursorList";
-import { useI18n } from "../../i18n";
-import type { ObjectionView } from "../../../../server/routes/api/ppid/schema";
+import type { PpidObjection } from "@web/api/types";
+import { ListTable } from "@web/components/ListTable";
+import { Page } from "@web/components/Page";
+import { useCursorList } from "@web/hooks/useCursorList";
+import { useI18n } from "@web/i18n";
+import type { ObjectionView } from "@server/ppid/listing";
 import { DeadlineBadge, useDay } from "./components/DeadlineBadge";
 import { OBJECTION_OUTCOMES, OBJECTION_VIEW_LABELS } from "./labels";
 

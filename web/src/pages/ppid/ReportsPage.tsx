@@ -1,9 +1,9 @@
 import { useSearchParams } from "react-router-dom";
-import { withQuery } from "../../api/client";
-import { SelectField, TextField } from "../../components/Field";
-import { Page } from "../../components/Page";
-import { useI18n } from "../../i18n";
-import { useSignedIn } from "../../session/SessionProvider";
+import { withQuery } from "@web/api/client";
+import { SelectField, TextField } from "@web/components/Field";
+import { Page } from "@web/components/Page";
+import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
 import { AnnualReportEditor } from "./components/AnnualReportEditor";
 import { DeadlineLists } from "./components/DeadlineLists";
 import { FiguresSummary } from "./components/FiguresSummary";

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { PpidRequest } from "../../api/types";
-import { ErrorAlert, Notice } from "../../components/Alerts";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useI18n } from "../../i18n";
+import type { PpidRequest } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 import { ppidApi } from "./api";
 import { DecisionForm } from "./components/DecisionForm";
 import { DeadlineBadge, useDay } from "./components/DeadlineBadge";

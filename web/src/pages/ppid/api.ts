@@ -10,18 +10,12 @@ import type {
   ObjectionBody,
   ShareBody,
   UpdateRequestBody,
-} from "../../../../server/routes/api/ppid/schema";
-import type { AnnualReportBody } from "../../../../server/routes/api/ppid/registers";
-import type { AnnualReport as StoredReport } from "../../../../server/ppid/annualReport";
-import type { Obligation } from "../../../../server/ppid/selfAssessment";
-import { api, uploadFile } from "../../api/client";
-import type {
-  PpidDeadlineLists,
-  PpidFigures,
-  PpidObjection,
-  PpidRequest,
-  RegisteredPpidRequest,
-} from "../../api/types";
+} from "@server/routes/api/ppid/schema";
+import type { AnnualReportBody } from "@server/routes/api/ppid/registers";
+import type { AnnualReport as StoredReport } from "@server/ppid/annualReport";
+import type { Obligation } from "@server/ppid/selfAssessment";
+import { api, uploadFile } from "@web/api/client";
+import type { PpidDeadlineLists, PpidFigures, PpidObjection, PpidRequest, RegisteredPpidRequest } from "@web/api/types";
 
 export type AnnualReport = StoredReport & { scope: string; unit: { id: string; name: string } | null };
 export type SelfAssessment = {

@@ -9,17 +9,12 @@ import type {
   PpidIdentityType,
   PpidObjectionOutcome,
   PpidRequestStatus,
-} from "../../../../server/db/generated/enums";
-import {
-  EXEMPTION_LETTERS,
-  type Exemption,
-  OBJECTION_REASON_LETTERS,
-  type ObjectionReason,
-} from "../../../../server/ppid/codes";
-import type { DeadlineState } from "../../../../server/ppid/deadlines";
-import type { ObjectionLetter, RequestLetter } from "../../../../server/ppid/letters";
-import type { ObjectionView, RequestView } from "../../../../server/routes/api/ppid/schema";
-import type { MessageKey } from "../../i18n";
+} from "@server/db/generated/enums";
+import { EXEMPTION_LETTERS, type Exemption, OBJECTION_REASON_LETTERS, type ObjectionReason } from "@server/ppid/codes";
+import type { DeadlineState } from "@server/ppid/deadlines";
+import type { ObjectionLetter, RequestLetter } from "@server/ppid/letters";
+import type { ObjectionView, RequestView } from "@server/ppid/listing";
+import type { MessageKey } from "@web/i18n";
 
 // Message keys for the PPID's codes (server/ppid/codes.ts words them for the public pages and PDFs).
 

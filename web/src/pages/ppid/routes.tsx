@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { DIP_LIST, PPID_OBJECTIONS, PPID_PROFILES, PPID_REPORTS, PPID_REQUESTS, type Section } from "../../navigation";
+import { DIP_LIST, PPID_OBJECTIONS, PPID_PROFILES, PPID_REPORTS, PPID_REQUESTS, type Section } from "@web/navigation";
 import { DipItemPage } from "./dip/DipItemPage";
 import { DipListPage } from "./dip/DipListPage";
 import { NewRequestPage } from "./NewRequestPage";

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import { api } from "../../api/client";
-import type { PpidRequest } from "../../api/types";
-import { useLoad } from "../../hooks/useLoad";
+import { api } from "@web/api/client";
+import type { PpidRequest } from "@web/api/types";
+import { useLoad } from "@web/hooks/useLoad";
 import { ppidApi } from "./api";
 
 export type PpidUnit = {

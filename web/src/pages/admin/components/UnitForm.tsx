@@ -1,13 +1,13 @@
 import { useState } from "react";
-import { api, fetchAllPages, fieldErrorsOf } from "../../../api/client";
-import { TIMEZONES, UNIT_TYPES, type Timezone, type Unit, type UnitType, type User } from "../../../api/types";
-import { SelectField, TextField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { TIMEZONE_LABELS, UNIT_TYPE_LABELS } from "../../../components/labels";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import { api, fetchAllPages, fieldErrorsOf } from "@web/api/client";
+import { TIMEZONES, UNIT_TYPES, type Timezone, type Unit, type UnitType, type User } from "@web/api/types";
+import { SelectField, TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { TIMEZONE_LABELS, UNIT_TYPE_LABELS } from "@web/components/labels";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { UnitOptions } from "./UnitOptions";
 
 type UnitFormProps = { unit?: Unit; units: Unit[]; onSaved(unit: Unit): void; onCancel(): void };

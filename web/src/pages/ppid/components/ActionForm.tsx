@@ -1,6 +1,6 @@
 import { useId, type FormEvent, type ReactNode } from "react";
-import { ErrorAlert } from "../../../components/Alerts";
-import { useAction } from "../../../hooks/useAction";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useAction } from "@web/hooks/useAction";
 
 /** A titled form for one step of a case: its fields, the step's error, and its button. */
 export function ActionForm<R>({

@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
-import type { AnnualReportSection } from "../../../../../server/ppid/annualReport";
-import { withQuery } from "../../../api/client";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { TextAreaField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { type MessageKey, useI18n } from "../../../i18n";
-import { useSignedIn } from "../../../session/SessionProvider";
-import { ppidApi } from "../api";
+import type { AnnualReportSection } from "@server/ppid/annualReport";
+import { withQuery } from "@web/api/client";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { TextAreaField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { type MessageKey, useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
+import { ppidApi } from "@web/pages/ppid/api";
 
 const SECTIONS: Record<AnnualReportSection, MessageKey> = {
   policy: "ppid.annual.policy",

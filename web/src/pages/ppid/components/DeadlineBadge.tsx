@@ -1,6 +1,6 @@
-import type { PpidRequestRow } from "../../../api/types";
-import { useI18n } from "../../../i18n";
-import { DEADLINE_STATES } from "../labels";
+import type { PpidRequestRow } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { DEADLINE_STATES } from "@web/pages/ppid/labels";
 
 type Deadline = { state: PpidRequestRow["deadline"]["state"]; workingDaysLeft: number | null };
 

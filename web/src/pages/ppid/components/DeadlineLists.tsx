@@ -1,10 +1,10 @@
 import { Link } from "react-router-dom";
-import type { PpidDeadlineLists } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { useSignedIn } from "../../../session/SessionProvider";
-import { ppidApi } from "../api";
+import type { PpidDeadlineLists } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
+import { ppidApi } from "@web/pages/ppid/api";
 import { useDay } from "./DeadlineBadge";
 
 type Row = PpidDeadlineLists["requests"]["overdue"]["rows"][number];

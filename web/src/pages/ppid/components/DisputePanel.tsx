@@ -1,10 +1,10 @@
 import { useState } from "react";
-import type { PpidObjection } from "../../../api/types";
-import { SelectField, TextAreaField, TextField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
-import { DISPUTE_OUTCOMES } from "../labels";
+import type { PpidObjection } from "@web/api/types";
+import { SelectField, TextAreaField, TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
+import { DISPUTE_OUTCOMES } from "@web/pages/ppid/labels";
 import { ActionForm } from "./ActionForm";
 import { useDay } from "./DeadlineBadge";
 

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { fieldErrorsOf } from "../../../api/client";
-import type { PpidRequest } from "../../../api/types";
-import { TextAreaField } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
+import { fieldErrorsOf } from "@web/api/client";
+import type { PpidRequest } from "@web/api/types";
+import { TextAreaField } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
 import { ActionForm } from "./ActionForm";
 
 /** Extends the notice's deadline once by 7 working days, with the written reasons the applicant receives. */

@@ -1,9 +1,9 @@
-import { withQuery } from "../../../api/client";
-import { ErrorAlert } from "../../../components/Alerts";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
-import { CHANNELS, DECISIONS } from "../labels";
+import { withQuery } from "@web/api/client";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
+import { CHANNELS, DECISIONS } from "@web/pages/ppid/labels";
 
 /** A year's service figures: requests by channel and decision, time to the notice, objections, disputes. */
 export function FiguresSummary({ year, unitId }: { year: number; unitId?: string }) {

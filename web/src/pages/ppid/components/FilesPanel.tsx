@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
-import type { PpidRequest } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { SelectField, TextField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
+import type { PpidRequest } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { SelectField, TextField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
 
 type File_ = PpidRequest["files"][number];
 

@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { fieldErrorsOf } from "../../../api/client";
-import type { PpidRequest } from "../../../api/types";
-import { SelectField, TextAreaField, TextField } from "../../../components/Field";
+import { fieldErrorsOf } from "@web/api/client";
+import type { PpidRequest } from "@web/api/types";
+import { SelectField, TextAreaField, TextField } from "@web/components/Field";
 import { ActionForm } from "./ActionForm";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
-import { usePpidUnits } from "../useCase";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
+import { usePpidUnits } from "@web/pages/ppid/useCase";
 
 /** Disposisi: the PPID Utama hands the request to the PPID Pelaksana that holds the information. */
 export function ForwardForm({ request, onDone }: { request: PpidRequest; onDone(request: PpidRequest): void }) {

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import type { PpidRequest } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
-import { IDENTITY_TYPES } from "../labels";
+import type { PpidRequest } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
+import { IDENTITY_TYPES } from "@web/pages/ppid/labels";
 
 /** The identity number, masked; the PPID holding the case may open it (each look is audited). */
 export function IdentityReveal({ request }: { request: PpidRequest }) {

@@ -1,6 +1,6 @@
-import type { PpidRequest } from "../../../api/types";
-import { useI18n } from "../../../i18n";
-import { COPY_FORMS, DECISIONS, EXEMPTIONS, type EXEMPTION_LETTERS } from "../labels";
+import type { PpidRequest } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { COPY_FORMS, DECISIONS, EXEMPTIONS, type EXEMPTION_LETTERS } from "@web/pages/ppid/labels";
 import { useDay } from "./DeadlineBadge";
 
 /** What the written notice states, as issued. */

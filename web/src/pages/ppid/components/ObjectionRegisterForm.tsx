@@ -1,12 +1,12 @@
 import { useState } from "react";
-import type { ObjectionBody } from "../../../../../server/routes/api/ppid/schema";
-import { fieldErrorsOf } from "../../../api/client";
-import type { PpidRequest } from "../../../api/types";
-import { FieldGroup, SelectField, TextAreaField, TextField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
-import { CHANNELS, OBJECTION_REASON_LETTERS, REASONS } from "../labels";
+import type { ObjectionBody } from "@server/routes/api/ppid/schema";
+import { fieldErrorsOf } from "@web/api/client";
+import type { PpidRequest } from "@web/api/types";
+import { FieldGroup, SelectField, TextAreaField, TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
+import { CHANNELS, OBJECTION_REASON_LETTERS, REASONS } from "@web/pages/ppid/labels";
 import { ActionForm } from "./ActionForm";
 
 type Channel = ObjectionBody["channel"];

@@ -1,4 +1,4 @@
-import { useI18n } from "../../../i18n";
+import { useI18n } from "@web/i18n";
 import { DeadlineLists } from "./DeadlineLists";
 import { FiguresSummary } from "./FiguresSummary";
 

@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
-import type { InboxItemDetail } from "../../../api/types";
-import { useI18n } from "../../../i18n";
-import { useSignedIn } from "../../../session/SessionProvider";
+import type { InboxItemDetail } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
 
 /**
  * On an inbox item: the information request made from it (the link kept both ways), or, for PPID

@@ -1,7 +1,7 @@
-import { ErrorAlert } from "../../../components/Alerts";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
 
 /** For the body and each PPID: the monitoring's obligations, met or not, each with its live evidence. */
 export function SelfAssessmentSection({ year }: { year: number }) {

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import type { PpidRequest } from "../../../api/types";
-import { TextField } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
-import { ppidApi } from "../api";
+import type { PpidRequest } from "@web/api/types";
+import { TextField } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
+import { ppidApi } from "@web/pages/ppid/api";
 import { ActionForm } from "./ActionForm";
 
 /** The line the public register shows for the request: staff's words, never the applicant's data. */

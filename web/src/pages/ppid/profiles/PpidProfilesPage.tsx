@@ -1,8 +1,8 @@
 import { Link } from "react-router-dom";
-import { ListTable, loadedList } from "../../../components/ListTable";
-import { Page } from "../../../components/Page";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import { ListTable, loadedList } from "@web/components/ListTable";
+import { Page } from "@web/components/Page";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { ppidProfileApi } from "./api";
 
 /** The PPID units the person may read, each with whether its public profile is written. */
