@@ -18,36 +18,12 @@ import type { Locale } from "@server/i18n/locale.js";
 
 export type Bilingual = Record<Locale, string>;
 
-/** UU 14/2008 Pasal 17: the information a body may withhold, letters a–j. */
-export const EXEMPTIONS = {
-  a: {
-    id: "menghambat proses penegakan hukum",
-    en: "would obstruct law enforcement",
-  },
-  b: {
-    id: "mengganggu perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat",
-    en: "would harm intellectual property rights or fair business competition",
-  },
-  c: { id: "membahayakan pertahanan dan keamanan negara", en: "would endanger national defence and security" },
-  d: { id: "mengungkapkan kekayaan alam Indonesia", en: "would reveal Indonesia's natural resources" },
-  e: { id: "merugikan ketahanan ekonomi nasional", en: "would harm national economic resilience" },
-  f: { id: "merugikan kepentingan hubungan luar negeri", en: "would harm foreign relations" },
-  g: {
-    id: "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
-    en: "would reveal private authentic deeds or a person's last will",
-  },
-  h: { id: "mengungkap rahasia pribadi", en: "would reveal personal secrets" },
-  i: {
-    id: "memorandum atau surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan",
-    en: "memoranda or letters within or between public bodies that are confidential by nature",
-  },
-  j: {
-    id: "informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang",
-    en: "information a law forbids disclosing",
-  },
-} as const satisfies Record<string, Bilingual>;
-export type Exemption = keyof typeof EXEMPTIONS;
-export const EXEMPTION_LETTERS = Object.keys(EXEMPTIONS) as Exemption[];
+// UU 14/2008 Pasal 17's exemptions (letters a–j) are one list for the DIP and for refusals.
+export {
+  EXEMPTION_LABELS as EXEMPTIONS,
+  EXEMPTION_LETTERS,
+  type ExemptionLetter as Exemption,
+} from "./dip/codes.js";
 
 /** UU 14/2008 Pasal 35(1): the reasons an applicant may object for, letters a–g. */
 export const OBJECTION_REASONS = {

@@ -155,7 +155,7 @@ describe("the annual report", () => {
     expect(pdf).toContain(`LAPORAN LAYANAN INFORMASI PUBLIK TAHUN ${year}`);
     expect(pdf).toContain("Arsip desa belum digital.");
     expect(pdf).toContain("Jumlah permohonan diterima");
-    expect(pdf).toContain("Huruf a: menghambat proses");
+    expect(pdf).toContain("Huruf a: dapat menghambat proses");
     const csv = (
       await download(siar, `/api/ppid/annual-reports/${year}/report.csv?unitId=${kapuasUnit}`, camat)
     ).body.toString();

@@ -113,10 +113,7 @@ export const decideBody = z
   .object({
     decision: z.enum(PpidDecision),
     noticeForm: z.enum(PpidCopyForm).nullable().optional(),
-    exemptions: z
-      .array(z.enum(EXEMPTION_LETTERS as [string, ...string[]]))
-      .max(10)
-      .optional(),
+    exemptions: z.array(z.enum(EXEMPTION_LETTERS)).max(10).optional(),
     consequenceTest: optionalText(L.longText.max),
     exemptionEndsOn: calendarDay.nullable().optional(),
     redactedParts: optionalText(L.longText.max),

@@ -42,7 +42,7 @@ export function DecisionForm({ request, onDone }: { request: PpidRequest; onDone
   });
   const withholds = WITHHOLDING.includes(notice.decision);
   const grants = GRANTING.includes(notice.decision);
-  const toggle = (letter: string, on: boolean) =>
+  const toggle = (letter: (typeof EXEMPTION_LETTERS)[number], on: boolean) =>
     set(
       "exemptions",
       on ? [...(notice.exemptions ?? []), letter] : (notice.exemptions ?? []).filter((l) => l !== letter),
