@@ -46,7 +46,9 @@ describe("canned responses administration", () => {
     await selectOptionContaining(admin, "Unit", "Kecamatan Kapuas");
     await form.getByRole("button", { name: "Simpan" }).click();
     await form
-      .getByText("Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor}, {unit} atau {formulir_ppid}.")
+      .getByText(
+        "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor}, {unit} atau {formulir_ppid}.",
+      )
       .first()
       .waitFor();
     await form.getByLabel("Isi").fill("Halo {nama}, {unit} memperbaiki lampu jalan pekan ini.");
