@@ -10,6 +10,8 @@ export type DomainEventMap = {
   "channel.needsReconnect": { channelId: string; reason: string };
   // A platform callback was kept: the webhook processor should look at the queue now.
   "inbox.webhookKept": Record<string, never>;
+  // Raw e-mails were kept from a unit's mailbox: the e-mail filer should look at the queue now.
+  "inbox.emailKept": Record<string, never>;
   // A citizen's message was filed in the inbox.
   "inbox.itemReceived": { itemId: string };
   // An item was triaged, routed, assigned, answered or otherwise changed.

@@ -1,5 +1,6 @@
 import type { ChannelKind } from "@server/db/generated/enums.js";
 import type { ChannelAdapter } from "./adapter.js";
+import { emailAdapter } from "./email.js";
 import { facebookAdapter } from "./facebook.js";
 import { instagramAdapter } from "./instagram.js";
 import { websiteAdapter } from "./website.js";
@@ -19,6 +20,7 @@ const ADAPTERS: Record<ChannelKind, ChannelAdapter> = {
   instagram: instagramAdapter,
   x: xAdapter,
   wordpress: wordpressAdapter,
+  email: emailAdapter,
 };
 
 /** The adapter that publishes to one kind of channel. */

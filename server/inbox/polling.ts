@@ -98,6 +98,7 @@ export class InboxPoller {
       WITH due AS (
         SELECT p."channelId", p."stream" FROM "ChannelPoll" p JOIN "Channel" c ON c."id" = p."channelId"
         WHERE p."nextPollAt" <= ${dueBy} AND c."status" = 'connected'
+          AND c."kind"::text = ANY(${Object.keys(POLLED_STREAMS)}) -- mailboxes are read by inbox/email/intake.ts
         ORDER BY p."nextPollAt" LIMIT ${limit} FOR UPDATE OF p SKIP LOCKED)
       UPDATE "ChannelPoll" SET "nextPollAt" = ${leaseUntil}
       FROM due WHERE "ChannelPoll"."channelId" = due."channelId" AND "ChannelPoll"."stream" = due."stream"

@@ -1,4 +1,4 @@
-import type { RemotePost } from "@server/channels/adapter.js";
+import type { InboxSourceKind, RemotePost } from "@server/channels/adapter.js";
 import { ChannelError } from "@server/channels/adapter.js";
 import { adapterFor } from "@server/channels/index.js";
 import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
@@ -6,10 +6,18 @@ import type { Channel, InboxItem } from "@server/db/generated/client.js";
 import type { InboxSource } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
 import { recordPlatformCharges, recordPlatformRequests } from "@server/channels/platformUsage.js";
+import { sendEmailReply } from "./email/reply.js";
 
 export type RepliedItem = Pick<
   InboxItem,
-  "source" | "platformId" | "parentPlatformId" | "authorPlatformId" | "authorHandle" | "conversationId"
+  | "id"
+  | "source"
+  | "platformId"
+  | "parentPlatformId"
+  | "authorPlatformId"
+  | "authorHandle"
+  | "conversationId"
+  | "trackingNumber"
 >;
 
 /** The request each reply makes, counted with polling's so admins see the whole spend (X bills replies too). */
@@ -30,6 +38,8 @@ export async function sendReply(
   item: RepliedItem,
   text: string,
 ): Promise<RemotePost> {
+  // E-mail is answered over SMTP from the unit's address, with the thread's headers (inbox/email/reply.ts).
+  if (item.source === "email") return sendEmailReply(services, channel, item, text);
   const adapter = adapterFor(channel.kind);
   const endpoint = REPLY_ENDPOINTS[item.source];
   if (!adapter.reply || !endpoint)
@@ -44,7 +54,7 @@ export async function sendReply(
     select: { threadKey: true },
   });
   const to = {
-    source: item.source as Exclude<InboxSource, "web_report">,
+    source: item.source as InboxSourceKind,
     platformId: item.platformId,
     threadKey,
     authorPlatformId: item.authorPlatformId,

@@ -174,6 +174,7 @@ export class WebhookProcessor {
       const receipts = await sql.query<Receipt>(
         `SELECT "id"::text AS id, "body" FROM "WebhookReceipt"
         WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < now()) AND "attempts" < $1
+          AND "source" <> 'email' -- raw e-mails have their own filer (inbox/email/filing.ts)
         ORDER BY "id" LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [MAX_ATTEMPTS, limit],
       );
@@ -231,7 +232,7 @@ export class WebhookProcessor {
   private async giveUpExhausted(sql: SqlTransaction): Promise<void> {
     const given = await sql.query<{ id: string; body: string; lastError: string | null }>(
       `UPDATE "WebhookReceipt" SET "processedAt" = now(), "leaseUntil" = NULL
-      WHERE "id" IN (SELECT "id" FROM "WebhookReceipt" WHERE "processedAt" IS NULL AND "attempts" >= $1 ORDER BY "id" LIMIT 100 FOR UPDATE SKIP LOCKED)
+      WHERE "id" IN (SELECT "id" FROM "WebhookReceipt" WHERE "processedAt" IS NULL AND "attempts" >= $1 AND "source" <> 'email' ORDER BY "id" LIMIT 100 FOR UPDATE SKIP LOCKED)
       RETURNING "id"::text AS id, "body", "lastError"`,
       [MAX_ATTEMPTS],
     );

@@ -10,6 +10,7 @@ import { dipExemptionExpiry } from "./dipExemptionExpiry.js";
 import { dipSertaMerta } from "./dipSertaMerta.js";
 import { earlyWarnings } from "./earlyWarnings.js";
 import { emergencyAlerts } from "./emergencyAlerts.js";
+import { emailIntake } from "./emailIntake.js";
 import { alertsConfigured } from "@server/inbox/emergencyAlerts.js";
 import { engagementRefresh } from "./engagementRefresh.js";
 import { housekeeping } from "./housekeeping.js";
@@ -39,6 +40,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     deadlineSweep(services),
     ...webhookFiling(services, arrivals),
     inboxPolling(services),
+    ...emailIntake(services),
     publishing(services, worker),
     engagementRefresh(services),
     metaConnections(services),

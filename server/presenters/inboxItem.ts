@@ -47,7 +47,8 @@ export type InboxEventType =
   | "merged"
   | "merged_in"
   | "emergency_alerted"
-  | "ppid_request";
+  | "ppid_request"
+  | "citizen_reply";
 
 /** Late when a due time passed before the office responded (or resolved). */
 function overdue(item: InboxItemWithRelations, now: number) {

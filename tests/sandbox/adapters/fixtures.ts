@@ -83,7 +83,7 @@ export function outgoingPost(overrides: Partial<OutgoingPost> = {}): OutgoingPos
 /** The seeded sandbox account of each platform, as a connected channel would be stored. */
 export function targetFor(
   sandbox: Sandbox,
-  kind: Exclude<ChannelKind, "website">,
+  kind: Exclude<ChannelKind, "website" | "email">,
   credentials?: Record<string, string>,
 ): ChannelTarget {
   const { graph, x, wordpress } = sandbox.credentials;

@@ -467,6 +467,7 @@ export const en: Record<MessageKey, Message> = {
   "channels.authMethod": "How to sign in to X",
   "channels.xOauth1": "OAuth 1.0a (four keys)",
   "channels.xOauth2": "OAuth 2.0 user token",
+  "channels.emailPasswords": "Mailbox passwords (the SMTP password only with an SMTP server of its own)",
   "channels.secretHint":
     "Stored encrypted and never shown again. The server checks them with the platform before saving.",
   "channels.replaceHint": "Fill in only to replace the credentials; leave empty to keep the stored ones.",
@@ -503,6 +504,17 @@ export const en: Record<MessageKey, Message> = {
   "channelField.username": "WordPress username",
   "channelField.applicationPassword": "Application password",
   "channelField.baseUrl": "WordPress site address",
+  "channelField.imapHost": "IMAP server",
+  "channelField.imapPort": "IMAP port (993 with TLS, 143 without)",
+  "channelField.imapTls": 'IMAP TLS ("false" only for a server on this host)',
+  "channelField.imapUser": "IMAP user name",
+  "channelField.imapPassword": "IMAP password",
+  "channelField.address": "Mailbox address (if not the user name)",
+  "channelField.smtpHost": "SMTP server for replies (empty: Siar's SMTP_URL)",
+  "channelField.smtpPort": "SMTP port",
+  "channelField.smtpTls": 'SMTP implicit TLS ("false" for STARTTLS on 587)',
+  "channelField.smtpUser": "SMTP user name",
+  "channelField.smtpPassword": "SMTP password",
   // Routing rules and channel spend (admin pages), and the live "reconnect" notice.
   "admin.routingRules": "Routing rules",
   "routing.new": "New rule",
@@ -629,6 +641,7 @@ export const en: Record<MessageKey, Message> = {
   "inboxSource.facebook_message": "Facebook message",
   "inboxSource.x_mention": "X mention",
   "inboxSource.web_report": "Website report",
+  "inboxSource.email": "E-mail",
   "inboxKind.pengaduan": "Complaint",
   "inboxKind.aspirasi": "Aspiration",
   "inboxKind.pertanyaan": "Question",
@@ -786,6 +799,7 @@ export const en: Record<MessageKey, Message> = {
   "inboxEvent.emergency_alerted": "Emergency alert sent",
   "inboxEvent.merged": "Merged into another message",
   "inboxEvent.merged_in": "Another message merged into this one",
+  "inboxEvent.citizen_reply": "The citizen answered by e-mail",
   "composer.title": "Respond",
   "composer.mode": "Kind of response",
   "composer.reply": "Reply to the citizen",
@@ -807,6 +821,8 @@ export const en: Record<MessageKey, Message> = {
   "composer.destination.x_mention": "The reply is posted as a public reply on X.",
   "composer.destination.web_report":
     "The reply appears on this report's tracking page on the website, and is e-mailed to the reporter if they left an address.",
+  "composer.destination.email":
+    "The reply is e-mailed to the sender from the unit's mailbox address, with the tracking number in the subject; their answer comes back to this item.",
   "admin.deadLetters": "Unfiled messages",
   "admin.demoData": "Demo data",
   "demoData.intro":

@@ -461,6 +461,7 @@ export const id = {
   "channels.authMethod": "Cara masuk ke X",
   "channels.xOauth1": "OAuth 1.0a (empat kunci)",
   "channels.xOauth2": "Token pengguna OAuth 2.0",
+  "channels.emailPasswords": "Kata sandi kotak surat (sandi SMTP hanya bila memakai server SMTP sendiri)",
   "channels.secretHint":
     "Disimpan terenkripsi dan tidak pernah ditampilkan lagi. Server memeriksanya ke platform sebelum menyimpan.",
   "channels.replaceHint": "Isi hanya untuk mengganti kredensial; kosongkan agar yang tersimpan tetap dipakai.",
@@ -497,6 +498,17 @@ export const id = {
   "channelField.username": "Nama pengguna WordPress",
   "channelField.applicationPassword": "Application password",
   "channelField.baseUrl": "Alamat situs WordPress",
+  "channelField.imapHost": "Server IMAP",
+  "channelField.imapPort": "Port IMAP (993 dengan TLS, 143 tanpa)",
+  "channelField.imapTls": 'TLS IMAP ("false" hanya untuk server di mesin ini)',
+  "channelField.imapUser": "Nama pengguna IMAP",
+  "channelField.imapPassword": "Kata sandi IMAP",
+  "channelField.address": "Alamat kotak surat (bila bukan nama pengguna)",
+  "channelField.smtpHost": "Server SMTP untuk balasan (kosong: SMTP_URL Siar)",
+  "channelField.smtpPort": "Port SMTP",
+  "channelField.smtpTls": 'TLS langsung SMTP ("false" untuk STARTTLS di 587)',
+  "channelField.smtpUser": "Nama pengguna SMTP",
+  "channelField.smtpPassword": "Kata sandi SMTP",
   // Routing rules and channel spend (admin pages), and the live "reconnect" notice.
   "admin.routingRules": "Aturan rute",
   "routing.new": "Aturan baru",
@@ -626,6 +638,7 @@ export const id = {
   "inboxSource.facebook_message": "Pesan Facebook",
   "inboxSource.x_mention": "Mention X",
   "inboxSource.web_report": "Laporan situs web",
+  "inboxSource.email": "Email",
   "inboxKind.pengaduan": "Pengaduan",
   "inboxKind.aspirasi": "Aspirasi",
   "inboxKind.pertanyaan": "Pertanyaan",
@@ -780,6 +793,7 @@ export const id = {
   "inboxEvent.emergency_alerted": "Peringatan darurat dikirim",
   "inboxEvent.merged": "Digabung ke pesan lain",
   "inboxEvent.merged_in": "Pesan lain digabung ke sini",
+  "inboxEvent.citizen_reply": "Warga membalas lewat email",
   "composer.title": "Tanggapi",
   "composer.mode": "Jenis tanggapan",
   "composer.reply": "Balas ke warga",
@@ -801,6 +815,8 @@ export const id = {
   "composer.destination.x_mention": "Balasan dikirim sebagai balasan di X, terlihat publik.",
   "composer.destination.web_report":
     "Balasan tampil di halaman pelacakan laporan ini di situs web, dan dikirim ke email pelapor bila ia mencantumkannya.",
+  "composer.destination.email":
+    "Balasan dikirim ke email pengirim dari alamat kotak surat unit, dengan nomor laporan di subjek; balasannya kembali ke item ini.",
   "admin.deadLetters": "Pesan gagal disimpan",
   "admin.demoData": "Data demo",
   "demoData.intro":

@@ -8,6 +8,7 @@ export const CAN_EDIT_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
   wordpress: true,
   x: false,
   instagram: false,
+  email: false,
 };
 
 export const CAN_REMOVE_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
@@ -16,6 +17,7 @@ export const CAN_REMOVE_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
   wordpress: true,
   x: true,
   instagram: false,
+  email: false,
 };
 
 /** Only deliveries that are live on their platform are corrected or taken down. */

@@ -6,6 +6,8 @@ import {
   validateForChannel,
   type Draft,
   type DraftField,
+  PUBLISHING_CHANNELS,
+  type PublishingChannel,
   type XLinkPlacement,
 } from "@server/channels/rules";
 import { ApiError } from "@web/api/client";
@@ -27,7 +29,12 @@ export type PostContent = {
 
 export type { XLinkPlacement };
 
-export type TargetChannel = { id: string; kind: ChannelKind };
+export type TargetChannel = { id: string; kind: PublishingChannel };
+
+/** Channels that carry posts; a mailbox only brings citizens' mail into the inbox. */
+export function isPublishingChannel<C extends { kind: ChannelKind }>(channel: C): channel is C & TargetChannel {
+  return (PUBLISHING_CHANNELS as readonly string[]).includes(channel.kind);
+}
 
 /** Problems keyed by the composer field they belong to: title, body, link, hashtags, media or override.<channel id>. */
 export type FieldProblems = Record<string, string[]>;

@@ -29,6 +29,7 @@ export const SOURCE_LABELS: Record<InboxSource, MessageKey> = {
   facebook_message: "inboxSource.facebook_message",
   x_mention: "inboxSource.x_mention",
   web_report: "inboxSource.web_report",
+  email: "inboxSource.email",
 };
 
 /** A short mark per source, next to its label; the same in every language. */
@@ -38,6 +39,7 @@ export const SOURCE_MARKS: Record<InboxSource, string> = {
   facebook_message: "FB",
   x_mention: "X",
   web_report: "WEB",
+  email: "MAIL",
 };
 
 export const KIND_LABELS: Record<InboxKind, MessageKey> = {
@@ -120,6 +122,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   merged_in: "inboxEvent.merged_in",
   ppid_request: "inboxEvent.ppid_request",
   emergency_alerted: "inboxEvent.emergency_alerted",
+  citizen_reply: "inboxEvent.citizen_reply",
 };
 
 /** Where a reply goes, per source, for the composer's hint. */
@@ -129,4 +132,5 @@ export const REPLY_DESTINATION: Record<InboxSource, MessageKey> = {
   facebook_message: "composer.destination.facebook_message",
   x_mention: "composer.destination.x_mention",
   web_report: "composer.destination.web_report",
+  email: "composer.destination.email",
 };

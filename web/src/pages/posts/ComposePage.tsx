@@ -4,6 +4,10 @@ import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { api } from "@web/api/client";
 import type { Channel, Post, Timezone } from "@web/api/types";
+import type { TargetChannel } from "@web/publishing/channelRules";
+
+/** A channel the composer can publish to. */
+type PublishingChannel = Channel & TargetChannel;
 import { ErrorAlert, Notice } from "@web/components/Alerts";
 import { FieldGroup, SelectField, TextAreaField } from "@web/components/Field";
 import { CHANNEL_KIND_NAMES } from "@web/components/labels";
@@ -12,7 +16,13 @@ import { useAction } from "@web/hooks/useAction";
 import { useAllUnits } from "@web/hooks/useAllUnits";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
-import { contentOfPost, contentProblems, serverProblems, type PostContent } from "@web/publishing/channelRules";
+import {
+  contentOfPost,
+  contentProblems,
+  isPublishingChannel,
+  serverProblems,
+  type PostContent,
+} from "@web/publishing/channelRules";
 import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "@web/publishing/zonedTime";
 import { useSignedIn } from "@web/session/SessionProvider";
 import { ChannelPicker } from "./components/ChannelPicker";
@@ -37,7 +47,10 @@ export function ComposePage() {
   const { t } = useI18n();
   const { id } = useParams();
   const post = useLoad(() => (id ? postsApi.get(id) : Promise.resolve(null)), [id]);
-  const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
+  const channels = useLoad(
+    async () => (await api.get<{ data: Channel[] }>("/channels")).data.filter(isPublishingChannel),
+    [],
+  );
   const title = id ? t("compose.editTitle") : t("compose.title");
   const loaded = post.data !== undefined && channels.data !== undefined;
 
@@ -58,7 +71,7 @@ export function ComposePage() {
 
 type Then = "saveDraft" | "submit";
 
-function PostEditor({ post, channels }: { post: Post | null | undefined; channels: Channel[] }) {
+function PostEditor({ post, channels }: { post: Post | null | undefined; channels: PublishingChannel[] }) {
   const { t, language } = useI18n();
   const session = useSignedIn();
   const navigate = useNavigate();
@@ -258,7 +271,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   );
 }
 
-function ComposerPreviews({ channels, content }: { channels: readonly Channel[]; content: PostContent }) {
+function ComposerPreviews({ channels, content }: { channels: readonly PublishingChannel[]; content: PostContent }) {
   const { t } = useI18n();
   return (
     <section className="composer__previews" aria-labelledby="previews-title">

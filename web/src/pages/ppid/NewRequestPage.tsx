@@ -24,6 +24,7 @@ const CHANNEL_OF_SOURCE: Record<InboxSource, Channel> = {
   facebook_message: "social_media",
   x_mention: "social_media",
   web_report: "web",
+  email: "email",
 };
 
 const EMPTY: Applicant = {

@@ -8,7 +8,7 @@ import { useAction } from "@web/hooks/useAction";
 import { useI18n, type MessageKey } from "@web/i18n";
 import { UnitOptions } from "./UnitOptions";
 
-type InputSpec = { key: string; label: MessageKey; secret?: boolean; type?: "url" };
+type InputSpec = { key: string; label: MessageKey; secret?: boolean; type?: "url"; optional?: boolean };
 type ConnectableKind = Exclude<ChannelKind, "website">;
 
 /**
@@ -68,6 +68,28 @@ const CONNECTION: Record<
       },
     ],
     settings: [{ key: "baseUrl", label: "channelField.baseUrl", type: "url" }],
+  },
+  email: {
+    credentialSets: [
+      {
+        label: "channels.emailPasswords",
+        inputs: [
+          { key: "imapPassword", label: "channelField.imapPassword", secret: true },
+          { key: "smtpPassword", label: "channelField.smtpPassword", secret: true, optional: true },
+        ],
+      },
+    ],
+    settings: [
+      { key: "imapHost", label: "channelField.imapHost" },
+      { key: "imapPort", label: "channelField.imapPort", optional: true },
+      { key: "imapTls", label: "channelField.imapTls", optional: true },
+      { key: "imapUser", label: "channelField.imapUser" },
+      { key: "address", label: "channelField.address", optional: true },
+      { key: "smtpHost", label: "channelField.smtpHost", optional: true },
+      { key: "smtpPort", label: "channelField.smtpPort", optional: true },
+      { key: "smtpTls", label: "channelField.smtpTls", optional: true },
+      { key: "smtpUser", label: "channelField.smtpUser", optional: true },
+    ],
   },
 };
 const CONNECTABLE_KINDS = Object.keys(CONNECTION) as ConnectableKind[];
@@ -163,7 +185,7 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
         error={errors.name}
       />
       {!channel && connection.externalId && input(connection.externalId, true)}
-      {connection.settings.map((spec) => input(spec, !channel))}
+      {connection.settings.map((spec) => input(spec, !channel && !spec.optional))}
       {connection.credentialSets.length > 1 && (
         <FieldGroup legend={t("channels.authMethod")}>
           {connection.credentialSets.map((set, index) => (
@@ -184,7 +206,7 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
         hint={t(channel ? "channels.replaceHint" : "channels.secretHint")}
         error={errors.credentials}
       >
-        {credentialSet.inputs.map((spec) => input(spec, !channel))}
+        {credentialSet.inputs.map((spec) => input(spec, !channel && !spec.optional))}
       </FieldGroup>
     </PanelForm>
   );

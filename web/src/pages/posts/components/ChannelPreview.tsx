@@ -4,7 +4,14 @@ import { useI18n } from "@web/i18n";
 import { channelLength, channelText, type PostContent, type TargetChannel } from "@web/publishing/channelRules";
 
 // How many images each platform shows in a post's card; Instagram shows the first, cropped square-ish.
-const IMAGES_SHOWN: Record<ChannelKind, number> = { website: 1, wordpress: 1, facebook: 4, instagram: 1, x: 4 };
+const IMAGES_SHOWN: Record<ChannelKind, number> = {
+  website: 1,
+  wordpress: 1,
+  facebook: 4,
+  instagram: 1,
+  x: 4,
+  email: 0,
+};
 // Channels whose card shows the title above the text (the web pages); social posts have none.
 const SHOWS_TITLE: Record<ChannelKind, boolean> = {
   website: true,
@@ -12,6 +19,7 @@ const SHOWS_TITLE: Record<ChannelKind, boolean> = {
   facebook: false,
   instagram: false,
   x: false,
+  email: false,
 };
 
 type PreviewChannel = TargetChannel & { name: string };
