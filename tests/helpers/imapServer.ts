@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +7,19 @@ import { ImapFlow } from "imapflow";
 
 /** Debian's Dovecot (package dovecot-imapd, installed by .ci/run). */
 const DOVECOT = "/usr/sbin/dovecot";
+
+/** Like the browser tests' Chromium: installed with apt when the tests run as root on Debian, else explained. */
+function ensureDovecot(): void {
+  if (existsSync(DOVECOT)) return;
+  if (process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get"))
+    throw new Error(`The e-mail tests need Dovecot at ${DOVECOT}: sudo apt-get install -y dovecot-imapd`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "dovecot-imapd"], {
+    stdio: "inherit",
+    env,
+  });
+}
 
 export type ImapAccount = { user: string; password: string };
 
@@ -39,6 +52,7 @@ async function waitForPort(port: number, process: ChildProcess, log: () => strin
  * of the machine's own mail setup is touched.
  */
 export async function startImapServer(accounts: ImapAccount[]) {
+  ensureDovecot();
   const dir = mkdtempSync(path.join(os.tmpdir(), "siar-imap-"));
   chmodSync(dir, 0o755);
   const mailDir = path.join(dir, "mail");
