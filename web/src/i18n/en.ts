@@ -770,6 +770,9 @@ export const en: Record<MessageKey, Message> = {
   "timeline.emailFailed": "The e-mail to the reporter failed: {reason}. The reply still shows on the tracking page.",
   "timeline.emailNotConfigured": "e-mail is not configured on the server (SMTP_URL)",
   "timeline.openMergedInto": "Open the message it was merged into",
+  "timeline.attachmentKept": "Attachment {name} ({type}, {kb} KB): kept as the item's photo",
+  "timeline.attachmentNotKept":
+    "Attachment {name} ({type}, {kb} KB): not kept (only one photo per item, JPEG/PNG/WebP up to 10 MB)",
   "timeline.openMergedFrom": "Open the merged message",
   "merge.title": "Merge a duplicate",
   "merge.intro":

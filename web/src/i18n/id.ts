@@ -767,6 +767,9 @@ export const id = {
   "timeline.emailFailed": "Email ke pelapor gagal terkirim: {reason}. Balasan tetap tampil di halaman pelacakan.",
   "timeline.emailNotConfigured": "pengiriman email belum diatur di server (SMTP_URL)",
   "timeline.openMergedInto": "Buka pesan tujuan penggabungan",
+  "timeline.attachmentKept": "Lampiran {name} ({type}, {kb} KB): disimpan sebagai foto item",
+  "timeline.attachmentNotKept":
+    "Lampiran {name} ({type}, {kb} KB): tidak disimpan (hanya satu foto per item, JPEG/PNG/WebP hingga 10 MB)",
   "timeline.openMergedFrom": "Buka pesan yang digabung",
   "merge.title": "Gabungkan duplikat",
   "merge.intro":

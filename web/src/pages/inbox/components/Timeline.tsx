@@ -13,10 +13,33 @@ function statusMove(event: InboxEvent): { from: InboxStatus; to: InboxStatus } |
 // The reason recorded when Siar has no mail server (server/inbox/replyEmail.ts).
 const SMTP_NOT_CONFIGURED = "smtp_not_configured";
 
-/** What an event adds beyond its label: where an e-mail went or why not, and links between merged items. */
+/** A file an e-mail carried, as filing listed it (server/inbox/email/attachments.ts). */
+type ListedAttachment = { name: string; type: string; bytes: number; kept: boolean };
+
+/** An e-mail's files: the photo kept (shown with the item), the others named only. */
+function MailAttachments({ files }: { files: ListedAttachment[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="muted">
+      {files.map((file, index) => (
+        <li key={`${file.name}-${index}`}>
+          {t(file.kept ? "timeline.attachmentKept" : "timeline.attachmentNotKept", {
+            name: file.name,
+            type: file.type,
+            kb: Math.ceil(file.bytes / 1024),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What an event adds beyond its label: where an e-mail went or why not, an e-mail's files, and links between merged items. */
 function EventDetail({ event }: { event: InboxEvent }) {
   const { t } = useI18n();
   const data = event.data ?? {};
+  if (Array.isArray(data.attachments) && data.attachments.length > 0)
+    return <MailAttachments files={data.attachments as ListedAttachment[]} />;
   const linked = (key: "into" | "from") => (typeof data[key] === "string" ? (data[key] as string) : null);
   if (event.type === "email") {
     if (data.status === "sent") return <p className="muted">{t("timeline.emailSent")}</p>;
