@@ -118,6 +118,19 @@ describe("connecting a mailbox", () => {
   });
 });
 
+describe("a mailbox", () => {
+  it("is not a destination for posts", async () => {
+    const post = await humas.post("/api/posts", {
+      unitId: kapuas,
+      title: "Pengumuman",
+      body: "Isi",
+      channelIds: [channelId],
+    });
+    expect(post.status).toBe(400);
+    expect(post.body.error.code).toBe("channel_not_available");
+  });
+});
+
 describe("a citizen's e-mail", () => {
   let itemId: string;
   let trackingNumber: string;
