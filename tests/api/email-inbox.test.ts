@@ -320,3 +320,37 @@ describe("mail no person wrote", () => {
     expect(smtp.messages).toHaveLength(2);
   });
 });
+
+describe("an answer without threading headers", () => {
+  it("joins the item by the tracking number in its subject, only from the same sender", async () => {
+    const item = await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { source: "email" } });
+    await deliver(
+      await composed({
+        from: "budi@warga.test",
+        subject: `Tambahan untuk ${item.trackingNumber}`,
+        messageId: "<tambahan-1@warga.test>",
+        text: "Petugasnya sudah datang, terima kasih.",
+      }),
+    );
+    await deliver(
+      await composed({
+        from: "orang.lain@warga.test",
+        subject: `Soal ${item.trackingNumber}`,
+        messageId: "<lain-1@warga.test>",
+        text: "Saya juga mau lapor lampu mati di Kapuas.",
+      }),
+    );
+    await readMailbox();
+    const answers = await siar.services.prisma.inboxEvent.findMany({
+      where: { itemId: item.id, type: "citizen_reply" },
+      select: { remoteId: true },
+    });
+    expect(answers.map((answer) => answer.remoteId)).toContain("<tambahan-1@warga.test>");
+    // Someone else quoting the number is a report of their own.
+    const other = await siar.services.prisma.inboxItem.findUniqueOrThrow({
+      where: { source_platformId: { source: "email", platformId: "<lain-1@warga.test>" } },
+    });
+    expect(other.id).not.toBe(item.id);
+    expect(other.trackingNumber).not.toBe(item.trackingNumber);
+  });
+});
