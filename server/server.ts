@@ -23,6 +23,7 @@ import {
   seedRegion,
 } from "./db/seed.js";
 import { seedDemoMonth } from "./demo/demoMonth.js";
+import { settleReportingZone } from "./reporting/settings.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
@@ -90,6 +91,7 @@ export async function startSiar(
 
   // Processes starting together on an empty PostgreSQL must not both seed it.
   const admin = await withAdvisoryLock(db, FIRST_DATA_LOCK_KEY, async () => {
+    await settleReportingZone(services.prisma, { actor: null, label: "system (SIAR_REGION)" }, config.region);
     if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
     if (!config.demo && (await seedRegion(services))) logger.info({ region: config.region }, "official areas created");
     const firstAdmin = await bootstrapFirstAdmin(services);

@@ -9,6 +9,7 @@ import { seedDemoSites } from "../sites/demo.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
 import type { Services } from "../services.js";
 import type { UnitTreeNode } from "../triage/places.js";
+import { zoneOfRegion } from "../reporting/zones.js";
 import { seedDemoDip } from "./seedDip.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
@@ -213,7 +214,13 @@ export async function seedRegion(services: Services): Promise<boolean> {
   const region = await loadRegionTree(regionCode);
   const root = await createUnit(services.prisma, {
     origin: SEED_ORIGIN,
-    unit: { name: organisationNameGiven ? organisationName : region.unitName, type: "kabupaten", parentId: null },
+    unit: {
+      name: organisationNameGiven ? organisationName : region.unitName,
+      type: "kabupaten",
+      parentId: null,
+      // Units below inherit it: office hours and deadlines run on the region's own clock.
+      timezone: zoneOfRegion(regionCode),
+    },
   });
   await importAreas(services.prisma, { origin: SEED_ORIGIN, regionCode, parentId: root.id });
   return true;

@@ -18,6 +18,7 @@ import { metaConnections } from "./metaConnections.js";
 import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
+import { reportingRecount } from "./reportingRecount.js";
 import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "../mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
@@ -48,6 +49,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     ...(services.sandbox && services.config.demo ? [demoEngagement(services.sandbox)] : []),
     workingMinutesBackfill(services),
     dailyCountFold(services),
+    reportingRecount(services),
     ...dipSertaMerta(services),
     dipExemptionExpiry(services),
   ];

@@ -10,15 +10,8 @@ import {
   type ReportFigures,
   type ReportVolumeGroup,
 } from "./figures.js";
-import {
-  AGE_BUCKET_LABELS,
-  formatCount,
-  formatGeneratedAt,
-  formatMinutes,
-  formatRate,
-  formatReportedCount,
-} from "./format.js";
-import { periodLabel, type DocumentKind } from "./period.js";
+import { AGE_BUCKET_LABELS, formatCount, formatMinutes, formatRate, formatReportedCount } from "./format.js";
+import type { DocumentKind } from "./period.js";
 
 // The report as a PDF to attach to a letter: A4, pdfkit's built-in Helvetica (no font files to
 // ship), charts drawn as vector shapes so no browser is needed on the server.
@@ -57,7 +50,7 @@ export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDo
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: {
-      Title: `${REPORT_TITLES[kind]} ${periodLabel(kind, period)}`,
+      Title: `${REPORT_TITLES[kind]} ${figures.scope.calendar.periodLabel(kind, period)}`,
       Author: pdfText(figures.officeName),
       Creator: "Siar",
     },
@@ -177,9 +170,9 @@ function barChart(doc: Doc, bars: { label: string; value: number }[]) {
 function header(doc: Doc, kind: DocumentKind, period: Period, figures: ReportFigures, generatedAt: Date) {
   write(doc, figures.officeName, { font: "Helvetica-Bold", size: 16, gap: 0.2 });
   write(doc, REPORT_TITLES[kind], { font: "Helvetica-Bold", size: 12, color: ACCENT, gap: 0.4 });
-  write(doc, `Periode: ${periodLabel(kind, period)}`, { size: 10 });
+  write(doc, `Periode: ${figures.scope.calendar.periodLabel(kind, period)}`, { size: 10 });
   if (figures.filters.length) write(doc, `Filter: ${figures.filters.join("; ")}`, { size: 10 });
-  write(doc, `Dibuat: ${formatGeneratedAt(generatedAt)}`, { size: 9, color: MUTED, gap: 0.3 });
+  write(doc, `Dibuat: ${figures.scope.calendar.formatDateTime(generatedAt)}`, { size: 9, color: MUTED, gap: 0.3 });
   doc
     .moveTo(doc.page.margins.left, doc.y)
     .lineTo(doc.page.width - doc.page.margins.right, doc.y)

@@ -8,6 +8,7 @@ import { backlogCounts, overdueItems, responseFigures } from "../../server/metri
 import { areasReport, summaryReport, unitsReport } from "../../server/metrics/reports.js";
 import { previousPeriod, type MetricsScope } from "../../server/metrics/scope.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { ReportingCalendar } from "../../server/reports/period.js";
 
 // A hand-computed week of August 2026 around a weekend and Independence Day (Monday 17 August,
 // a national holiday). Office hours (Keppres 68/1995): Mon–Thu 07:30–12:00 and 13:00–16:00,
@@ -327,6 +328,7 @@ beforeAll(async () => {
     anchor: root,
     placeUnitIds: null,
     now: wib("2026-08-28 09:00"),
+    calendar: new ReportingCalendar("Asia/Jakarta", 5),
   };
 });
 afterAll(async () => {

@@ -5,7 +5,8 @@ import { GLOSSARY } from "../../metrics/definitions.js";
 import { responseFigures, type ResponseFigures } from "../../metrics/inbox.js";
 import { areasReport } from "../../metrics/reports.js";
 import { formatCount, formatMinutes, formatRate } from "../../reports/format.js";
-import { monthOf, monthPeriod, periodLabel } from "../../reports/period.js";
+import { reportingCalendar } from "../../reporting/settings.js";
+import type { ReportingCalendar } from "../../reports/period.js";
 import { organisationScope } from "../../reports/scope.js";
 import type { Services } from "../../services.js";
 import { calendarMonth } from "../fields.js";
@@ -42,8 +43,9 @@ export function transparencyRoutes(services: Services): Router {
     const query = transparencyQuery.safeParse(req.query);
     const site = await findSite(services);
     if (!query.success) return sendShareable(res, badMonthPage(site), { status: 400 });
-    const month = query.data.bulan ?? monthOf(new Date());
-    const period = monthPeriod(month);
+    const calendar = await reportingCalendar(services.prisma);
+    const month = query.data.bulan ?? calendar.monthOf(new Date());
+    const period = calendar.monthPeriod(month);
     const scope = await organisationScope(services.prisma, period);
     const [overall, byCategory, areas] = await Promise.all([
       responseFigures(services.prisma, scope),
@@ -55,7 +57,10 @@ export function transparencyRoutes(services: Services): Router {
       count,
     }));
     // Aggregates only, the same for everyone: a crowd costs one query set per cache lifetime.
-    sendShareable(res, transparencyPage(site, month, { overall: overall.get(null), byCategory, areas: areaRows }));
+    sendShareable(
+      res,
+      transparencyPage(site, calendar, month, { overall: overall.get(null), byCategory, areas: areaRows }),
+    );
   });
 
   return router;
@@ -66,11 +71,19 @@ const categoryLabel = (code: string | null) =>
   code ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : "Belum dikategorikan";
 
 /** The neighbouring month, "2026-10" for "2026-11" and -1. */
-const shiftMonth = (month: string, by: -1 | 1) =>
-  monthOf(new Date(monthPeriod(month).from.getTime() + (by === 1 ? 40 : -10) * 24 * 60 * 60_000));
+const shiftMonth = (month: string, by: -1 | 1) => {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  const shifted = new Date(Date.UTC(year, monthNumber - 1 + by, 1));
+  return shifted.toISOString().slice(0, 7);
+};
 
-export function transparencyPage(site: Site, month: string, { overall, byCategory, areas }: Figures): string {
-  const label = periodLabel("monthly", monthPeriod(month));
+export function transparencyPage(
+  site: Site,
+  calendar: ReportingCalendar,
+  month: string,
+  { overall, byCategory, areas }: Figures,
+): string {
+  const label = calendar.periodLabel("monthly", calendar.monthPeriod(month));
   const shown = areas.filter((area) => area.count >= MIN_ITEMS_PER_AREA);
   const categories = [...byCategory.entries()]
     .filter(([, figures]) => figures.volume > 0)
