@@ -14,6 +14,7 @@ import "./inboxItems.js";
 import "./platformPrices.js";
 import "./posts.js";
 import "./reports.js";
+import "./reportingSettings.js";
 import "./routingRules.js";
 import "./sandbox.js";
 import "./siteEntries.js";
@@ -50,6 +51,7 @@ export function abilitiesOf(actor: Actor) {
     dip: can(actor, "list", "DipItem"),
     editDip: can(actor, "create", "DipItem"),
     ppidProfiles: can(actor, "read", "PpidProfile"),
+    reportingSettings: can(actor, "update", "ReportingSettings"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

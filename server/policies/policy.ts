@@ -30,6 +30,8 @@ export type Subjects = {
   /** What a platform charges per billed item (X's prices). */
   PlatformPrice: never;
   Report: never;
+  /** The organisation's reporting time zone and on-time tolerance (server/reporting). */
+  ReportingSettings: never;
   /** The demo's made-up month of posts and inbox items (server/demo/). */
   DemoData: never;
   /**

@@ -754,6 +754,18 @@ const rows: Row[] = [
     call: (c) => c.get("/api/dashboard/glossary"),
     expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas"),
   },
+  {
+    route: "GET /api/settings/reporting",
+    what: "read the reporting time zone and on-time tolerance",
+    call: (c) => c.get("/api/settings/reporting"),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas"),
+  },
+  {
+    route: "PATCH /api/settings/reporting",
+    what: "set the reporting time zone (unchanged here, so nothing is recounted)",
+    call: (c) => c.patch("/api/settings/reporting", { timeZone: "Asia/Jakarta", onTimeToleranceMinutes: 5 }),
+    expected: only("admin"),
+  },
   ...dipRows(),
 ];
 

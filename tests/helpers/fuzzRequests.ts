@@ -337,6 +337,7 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "DELETE /api/demo-data": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
     "PATCH /api/sites/settings": { staleAfterDays: 30 },
+    "PATCH /api/settings/reporting": { timeZone: "Asia/Jakarta", onTimeToleranceMinutes: 5 },
     "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
     "POST /api/site-entries/units/:unitId": {
       kind: "agenda",

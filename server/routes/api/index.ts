@@ -24,6 +24,7 @@ import { ppidProfileRoutes } from "./ppidProfiles/ppidProfiles.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { siteEntryRoutes } from "./sites/siteEntries.js";
+import { reportingSettingsRoutes } from "./settings/reportingSettings.js";
 import { siteRoutes } from "./sites/sites.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
@@ -58,6 +59,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/early-warnings", ...signedIn, earlyWarningRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
+  api.use("/settings/reporting", ...signedIn, reportingSettingsRoutes(services));
   api.use("/demo-data", ...signedIn, demoDataRoutes(services));
   api.use("/sites", ...signedIn, siteRoutes(services));
   api.use("/site-entries", ...signedIn, siteEntryRoutes(services));
