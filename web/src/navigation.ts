@@ -132,6 +132,12 @@ export const ADMIN_DEMO_DATA: Section = {
   testId: "admin-demo-data",
   allowed: (a) => a.removeDemoData,
 };
+export const ADMIN_REPORTING: Section = {
+  path: "/admin/reporting",
+  label: "admin.reportingSettings",
+  testId: "admin-reporting",
+  allowed: (a) => a.reportingSettings,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -140,6 +146,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_CANNED_RESPONSES,
   ADMIN_DEAD_LETTERS,
   ADMIN_AUDIT,
+  ADMIN_REPORTING,
   ADMIN_DEMO_DATA,
 ];
 

@@ -78,7 +78,7 @@ export const en: Record<MessageKey, Message> = {
   "dashboard.category": "Category",
   "dashboard.area": "Area (kecamatan/desa)",
   "dashboard.headlines": "Headline figures",
-  "dashboard.periodShown": "Period {from} – {to} (WIB), compared with the previous period of equal length.",
+  "dashboard.periodShown": "Period {from} – {to} ({zone}), compared with the previous period of equal length.",
   "dashboard.duration.daysHours": "{days} d {hours} h",
   "dashboard.duration.hoursMinutes": "{hours} h {minutes} m",
   "dashboard.duration.minutes": "{minutes} m",
@@ -809,6 +809,16 @@ export const en: Record<MessageKey, Message> = {
     "The reply appears on this report's tracking page on the website, and is e-mailed to the reporter if they left an address.",
   "admin.deadLetters": "Unfiled messages",
   "admin.demoData": "Demo data",
+  "admin.reportingSettings": "Reporting time zone",
+  "reportingSettings.intro":
+    "Every dashboard figure, the weekly and monthly reports, the transparency page and the e-mail schedule count days, weeks and months in this zone. Each unit's own zone for office hours and scheduled posts stays set on the unit.",
+  "reportingSettings.timeZone": "Reporting time zone",
+  "reportingSettings.timeZoneHint": "Changing it counts every figure again in the background; the app keeps running.",
+  "reportingSettings.tolerance": "On-time tolerance (minutes)",
+  "reportingSettings.toleranceHint":
+    "A post counts as on time when published at most this many minutes after its schedule.",
+  "reportingSettings.recounting":
+    "The figures are being counted again for the new zone. Until that is done, dashboard figures may shift slightly at day boundaries.",
   "demoData.intro":
     "The demo starts with a made-up month of announcements and citizens' messages, so that the inbox, calendar, dashboard and public site are not empty. Remove it all before the office uses Siar for real; what staff and citizens made is not touched.",
   "demoData.counts": "Demo data now: {items} citizens' messages and {posts} announcements.",

@@ -75,7 +75,7 @@ export const id = {
   "dashboard.category": "Kategori",
   "dashboard.area": "Wilayah (kecamatan/desa)",
   "dashboard.headlines": "Angka utama",
-  "dashboard.periodShown": "Periode {from} – {to} (WIB), dibandingkan dengan periode sebelumnya yang sama panjang.",
+  "dashboard.periodShown": "Periode {from} – {to} ({zone}), dibandingkan dengan periode sebelumnya yang sama panjang.",
   "dashboard.duration.daysHours": "{days} h {hours} j",
   "dashboard.duration.hoursMinutes": "{hours} j {minutes} m",
   "dashboard.duration.minutes": "{minutes} m",
@@ -803,6 +803,17 @@ export const id = {
     "Balasan tampil di halaman pelacakan laporan ini di situs web, dan dikirim ke email pelapor bila ia mencantumkannya.",
   "admin.deadLetters": "Pesan gagal disimpan",
   "admin.demoData": "Data demo",
+  "admin.reportingSettings": "Zona waktu laporan",
+  "reportingSettings.intro":
+    "Semua angka dasbor, laporan mingguan dan bulanan, halaman transparansi dan jadwal e-mail dihitung per hari, minggu dan bulan menurut zona waktu ini. Zona waktu tiap unit untuk jam kantor dan jadwal unggahan tetap diatur di unit.",
+  "reportingSettings.timeZone": "Zona waktu pelaporan",
+  "reportingSettings.timeZoneHint":
+    "Mengubahnya menghitung ulang semua angka di latar belakang; aplikasi tetap berjalan.",
+  "reportingSettings.tolerance": "Toleransi tepat waktu (menit)",
+  "reportingSettings.toleranceHint":
+    "Unggahan dinilai tepat waktu bila terbit paling lambat sekian menit setelah jadwalnya.",
+  "reportingSettings.recounting":
+    "Angka sedang dihitung ulang untuk zona waktu baru. Sampai selesai, angka dasbor bisa sedikit bergeser di batas hari.",
   "demoData.intro":
     "Demo dimulai dengan sebulan pengumuman dan pesan warga buatan, agar kotak masuk, kalender, dasbor dan situs publik tidak kosong. Hapus semuanya sebelum kantor memakai Siar sungguhan; data yang dibuat petugas dan warga tidak tersentuh.",
   "demoData.counts": "Data demo saat ini: {items} pesan warga dan {posts} pengumuman.",
