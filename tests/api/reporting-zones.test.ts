@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../server/db/client.js";
 import { foldDailyCounts } from "../../server/metrics/dailyCounts.js";
 import { recountRollups } from "../../server/reporting/recount.js";
-import type { UnitTimeZone } from "../../server/reporting/zones.js";
+import { reportingSettings } from "../../server/reporting/settings.js";
+import { type UnitTimeZone, zoneOfRegion } from "../../server/reporting/zones.js";
 import { ReportMailer } from "../../server/reports/email.js";
 import { sendDueReport } from "../../server/reports/schedule.js";
 import { signedIn } from "../helpers/client.js";
@@ -188,5 +189,33 @@ describe.each(ZONES)("a %s organisation", (zone, offset, abbreviation) => {
     expect(at?.attachment).toBe("laporan-mingguan-2026-11-16.pdf");
     const pdf = extractPdfText(partOf(mail.raw, "application/pdf"));
     expect(pdf).toMatch(new RegExp(`pukul \\d{2}\\.\\d{2} ${abbreviation}\\b`));
+  });
+});
+
+describe("the zone of a region", () => {
+  it("follows the province (Keppres 41/1987)", () => {
+    expect(zoneOfRegion("61.03")).toBe("Asia/Jakarta"); // Kalimantan Barat
+    expect(zoneOfRegion("62.01")).toBe("Asia/Jakarta"); // Kalimantan Tengah
+    expect(zoneOfRegion("63.71")).toBe("Asia/Makassar"); // Kalimantan Selatan
+    expect(zoneOfRegion("51.71")).toBe("Asia/Makassar"); // Bali
+    expect(zoneOfRegion("73.71")).toBe("Asia/Makassar"); // Sulawesi Selatan
+    expect(zoneOfRegion("82.71")).toBe("Asia/Jayapura"); // Maluku Utara
+    expect(zoneOfRegion("94.01")).toBe("Asia/Jayapura"); // Papua Tengah (2022)
+  });
+
+  it("is set at a first start with a WITA region, for the figures and the units alike", async () => {
+    const first = await startTestSiar(
+      { SIAR_DEMO: "false", SIAR_REGION: "73.71", SIAR_ADMIN_EMAIL: "admin@makassar.example" },
+      { emptyDatabase: true },
+    );
+    try {
+      const { prisma } = first.services;
+      expect(await reportingSettings(prisma)).toEqual({ timeZone: "Asia/Makassar", onTimeToleranceMinutes: 5 });
+      const zones = await prisma.unit.groupBy({ by: ["timezone"], _count: true });
+      expect(zones.map((zone) => zone.timezone)).toEqual(["Asia/Makassar"]);
+      expect(await prisma.auditEvent.count({ where: { action: "reporting_settings.update" } })).toBe(1);
+    } finally {
+      await first.close();
+    }
   });
 });
