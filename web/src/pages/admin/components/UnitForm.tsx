@@ -18,7 +18,9 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
   const [type, setType] = useState<UnitType>(unit?.type ?? "desa");
   const [parentId, setParentId] = useState(unit?.parentId ?? "");
   const [code, setCode] = useState(unit?.code ?? "");
-  const [timezone, setTimezone] = useState<Timezone>(unit?.timezone ?? "Asia/Jakarta");
+  // A new unit starts on the organisation's clock (the root's zone), not on WIB regardless.
+  const rootZone = units.find((candidate) => candidate.parentId === null)?.timezone;
+  const [timezone, setTimezone] = useState<Timezone>(unit?.timezone ?? rootZone ?? "Asia/Jakarta");
   const save = useAction((body: Record<string, unknown>) =>
     unit ? api.patch<Unit>(`/units/${unit.id}`, body) : api.post<Unit>("/units", { ...body, type }),
   );
