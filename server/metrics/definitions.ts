@@ -111,16 +111,19 @@ const entry = (id: [string, ...string[]], en: [string, ...string[]]): GlossaryEn
   en: { name: en[0], definition: en.slice(1).join(" ") },
 });
 
-/** What each figure means, in both languages, for the dashboard, exports and reports. */
-export const GLOSSARY = {
+/**
+ * What each figure means, in both languages, for the dashboard, exports and reports; {zone} and
+ * {tolerance} are the organisation's settings, filled in by glossaryFor.
+ */
+const GLOSSARY_TEMPLATE = {
   volume: entry(
     [
       "Jumlah laporan",
-      "Laporan warga yang diterima dalam periode, menurut kanal/sumber, jenis, kategori atau urgensi; dikelompokkan per hari, minggu (Senin–Minggu) atau bulan menurut zona waktu pelaporan organisasi (WIB, WITA atau WIT, diatur admin). Spam tidak dihitung; duplikat dihitung karena tiap warga melapor sendiri.",
+      "Laporan warga yang diterima dalam periode, menurut kanal/sumber, jenis, kategori atau urgensi; dikelompokkan per hari, minggu (Senin–Minggu) atau bulan {zone} (zona waktu pelaporan organisasi, diatur admin). Spam tidak dihitung; duplikat dihitung karena tiap warga melapor sendiri.",
     ],
     [
       "Volume",
-      "Citizens' items received in the period, by channel/source, kind, category or urgency; bucketed by day, week (Monday–Sunday) or month in the organisation's reporting time zone (WIB, WITA or WIT, set by admins). Spam is left out; duplicates count, as each citizen reported on their own.",
+      "Citizens' items received in the period, by channel/source, kind, category or urgency; bucketed by day, week (Monday–Sunday) or month in {zone} (the organisation's reporting time zone, set by admins). Spam is left out; duplicates count, as each citizen reported on their own.",
     ],
   ),
   firstResponse: entry(
@@ -244,11 +247,11 @@ export const GLOSSARY = {
   publishing: entry(
     [
       "Publikasi",
-      `Unggahan yang terbit per kanal dan unit dalam periode; tepat waktu bila terbit paling lambat sekian menit (toleransi ketepatan waktu, diatur admin) setelah jadwalnya, atau setelah disetujui bila tanpa jadwal (unggahan tanpa jadwal dan tanpa persetujuan tidak dinilai); kegagalan per kanal.`,
+      `Unggahan yang terbit per kanal dan unit dalam periode; tepat waktu bila terbit paling lambat {tolerance} menit (toleransi, diatur admin) setelah jadwalnya, atau setelah disetujui bila tanpa jadwal (unggahan tanpa jadwal dan tanpa persetujuan tidak dinilai); kegagalan per kanal.`,
     ],
     [
       "Publishing",
-      `Posts published per channel and unit in the period; on time when published at most a few minutes (the on-time tolerance, set by admins) after their schedule, or after approval when not scheduled (posts with neither are not judged); failures per channel.`,
+      `Posts published per channel and unit in the period; on time when published at most {tolerance} minutes (the tolerance, set by admins) after their schedule, or after approval when not scheduled (posts with neither are not judged); failures per channel.`,
     ],
   ),
   engagement: entry(
@@ -266,4 +269,20 @@ export const GLOSSARY = {
     ["Trend", "The same figure for the previous period of equal length, just before the chosen one."],
   ),
 } satisfies Record<string, GlossaryEntry>;
-export type Figure = keyof typeof GLOSSARY;
+export type Glossary = typeof GLOSSARY_TEMPLATE;
+export type Figure = keyof Glossary;
+
+/** The glossary with the organisation's reporting zone ("WITA") and on-time tolerance in its text. */
+export function glossaryFor(settings: { abbreviation: string; onTimeToleranceMinutes: number }): Glossary {
+  const fill = (text: string) =>
+    text.replaceAll("{zone}", settings.abbreviation).replaceAll("{tolerance}", String(settings.onTimeToleranceMinutes));
+  return Object.fromEntries(
+    Object.entries(GLOSSARY_TEMPLATE).map(([figure, { id, en }]) => [
+      figure,
+      {
+        id: { name: id.name, definition: fill(id.definition) },
+        en: { name: en.name, definition: fill(en.definition) },
+      },
+    ]),
+  ) as Glossary;
+}

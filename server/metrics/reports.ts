@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client.js";
 import { earlyWarningFigures, publishingFigures, type PublishingFigures } from "./activity.js";
-import { AGE_BUCKETS, GLOSSARY, VOLUME_BUCKETS, type VolumeBucket, type VolumeGroup } from "./definitions.js";
+import { AGE_BUCKETS, glossaryFor, VOLUME_BUCKETS, type VolumeBucket, type VolumeGroup } from "./definitions.js";
 import {
   backlogCounts,
   emptyBuckets,
@@ -359,9 +359,10 @@ export async function publishingReport(prisma: PrismaClient, scope: MetricsScope
 
 /** The glossary and the constants behind it, for the UI and for exports. */
 export function glossaryReport(calendar: ReportingCalendar) {
+  const glossary = glossaryFor(calendar);
   return {
     body: {
-      figures: GLOSSARY,
+      figures: glossary,
       percentileMethod: "nearest_rank",
       ageBuckets: AGE_BUCKETS_JSON,
       volumeBuckets: VOLUME_BUCKETS,
@@ -369,7 +370,7 @@ export function glossaryReport(calendar: ReportingCalendar) {
       timeZone: calendar.timeZone,
       zoneAbbreviation: calendar.abbreviation,
     },
-    table: Object.entries(GLOSSARY).map(([figure, entry]) => ({
+    table: Object.entries(glossary).map(([figure, entry]) => ({
       figure,
       name_id: entry.id.name,
       definition_id: entry.id.definition,

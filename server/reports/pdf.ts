@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { GLOSSARY } from "../metrics/definitions.js";
+import { glossaryFor } from "../metrics/definitions.js";
 import type { Period } from "../metrics/scope.js";
 import {
   REPORT_VOLUME_GROUPS,
@@ -214,7 +214,11 @@ const VOLUME_TITLES: Record<ReportVolumeGroup, string> = {
 
 /** Items received by channel, kind, category and urgency, each with the previous period beside it. */
 function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Jumlah laporan menurut kanal, jenis, kategori dan urgensi", GLOSSARY.volume.id.definition);
+  heading(
+    doc,
+    "Jumlah laporan menurut kanal, jenis, kategori dan urgensi",
+    glossaryFor(figures.scope.calendar).volume.id.definition,
+  );
   const width = contentWidth(doc);
   for (const group of REPORT_VOLUME_GROUPS) {
     const totals = figures.volume[group].slice(0, LISTED_ROWS);
@@ -234,7 +238,7 @@ function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
 }
 
 function unitLeague(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Peringkat unit", GLOSSARY.units.id.definition);
+  heading(doc, "Peringkat unit", glossaryFor(figures.scope.calendar).units.id.definition);
   const width = contentWidth(doc);
   const rows = figures.units.slice(0, LISTED_ROWS * 2);
   table(
@@ -281,7 +285,7 @@ function overdueList(doc: Doc, figures: ReportFigures) {
   heading(
     doc,
     "Lewat tenggat saat ini",
-    `${GLOSSARY.overdue.id.definition} Yang tertua ${formatCount(figures.overdueItems.length)} dari ${formatCount(figures.overdue)}.`,
+    `${glossaryFor(figures.scope.calendar).overdue.id.definition} Yang tertua ${formatCount(figures.overdueItems.length)} dari ${formatCount(figures.overdue)}.`,
   );
   const width = contentWidth(doc);
   table(
@@ -367,7 +371,13 @@ function publishingPerChannel(doc: Doc, figures: ReportFigures) {
 
 function definitions(doc: Doc, figures: ReportFigures) {
   heading(doc, "Definisi");
-  const entries = [...definitionsOf(headlineRows(figures)), GLOSSARY.units.id, GLOSSARY.areas.id, GLOSSARY.trend.id];
+  const glossary = glossaryFor(figures.scope.calendar);
+  const entries = [
+    ...definitionsOf(figures, headlineRows(figures)),
+    glossary.units.id,
+    glossary.areas.id,
+    glossary.trend.id,
+  ];
   for (const entry of new Set(entries)) {
     ensureSpace(doc, 40);
     doc

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../server/db/client.js";
 import { foldDailyCounts } from "../../server/metrics/dailyCounts.js";
 import { recountRollups } from "../../server/reporting/recount.js";
-import { reportingSettings } from "../../server/reporting/settings.js";
+import { recountPending, reportingSettings } from "../../server/reporting/settings.js";
 import { type UnitTimeZone, zoneOfRegion } from "../../server/reporting/zones.js";
 import { ReportMailer } from "../../server/reports/email.js";
 import { sendDueReport } from "../../server/reports/schedule.js";
@@ -75,6 +75,15 @@ describe.each(ZONES)("a %s organisation", (zone, offset, abbreviation) => {
       SELECT to_char("day", 'YYYY-MM') AS "month", sum("received")::int AS "received" FROM "InboxMonthlyCount"
       WHERE "day" >= '2026-09-01' GROUP BY 1 ORDER BY 1`;
 
+  /** The recount, done here or by the job (every 15 s in this process too), and nothing left to do. */
+  async function recounted() {
+    // Another process holding the recount (the job, on PostgreSQL) makes this call skip: wait for it.
+    for (let tries = 0; tries < 100 && (await recountPending(siar.services.prisma)); tries++) {
+      if (!(await recountRollups(siar.services))) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await recountPending(siar.services.prisma)).toBe(false);
+  }
+
   beforeAll(async () => {
     mailbox = await startMailbox();
     siar = await startTestSiar({
@@ -102,7 +111,7 @@ describe.each(ZONES)("a %s organisation", (zone, offset, abbreviation) => {
       orderBy: { at: "desc" },
     });
     expect(audit?.changes).toMatchObject({ onTimeToleranceMinutes: { from: 5, to: 10 } });
-    expect(await recountRollups(siar.services)).toBe(true);
+    await recounted();
     expect(await recountRollups(siar.services)).toBe(false);
     expect((await admin.get("/api/settings/reporting")).body).toMatchObject({ timeZone: zone, recounting: false });
     expect(await kept()).toEqual(await afresh());
@@ -145,6 +154,12 @@ describe.each(ZONES)("a %s organisation", (zone, offset, abbreviation) => {
     const from = encodeURIComponent(`2026-11-15T23:59:30${offset}`);
     const to = encodeURIComponent(`2026-11-17T00:00:30${offset}`);
     expect(await volume(`from=${from}&to=${to}&bucket=day`)).toEqual({ "2026-11-16": 2 });
+    // The glossary names the zone and the tolerance in force, in both languages.
+    const { body: glossary } = await humas.get("/api/dashboard/glossary");
+    expect(glossary.figures.volume.id.definition).toContain(`bulan ${abbreviation} (`);
+    expect(glossary.figures.volume.en.definition).toContain(`month in ${abbreviation} (`);
+    expect(glossary.figures.publishing.id.definition).toContain("paling lambat 10 menit");
+    expect(glossary.onTimeToleranceMinutes).toBe(10);
     // Months, from the monthly rollup.
     expect(await volume("from=2026-10-01&to=2026-11-30&bucket=month")).toEqual({ "2026-10-01": 1, "2026-11-01": 6 });
   });
@@ -155,7 +170,7 @@ describe.each(ZONES)("a %s organisation", (zone, offset, abbreviation) => {
     await admin.patch("/api/settings/reporting", { timeZone: other, onTimeToleranceMinutes: 10 });
     // Written between the change and the recount: counted in the new zone by the triggers.
     await item(local("2026-11-20 12:00:00"));
-    expect(await recountRollups(siar.services)).toBe(true);
+    await recounted();
     expect(await kept()).toEqual(await afresh());
     // 23:59:30 local on 31 October is 1 November east of here, 31 October west of it.
     const east = other === "Asia/Jayapura" || (other === "Asia/Makassar" && zone === "Asia/Jakarta");
@@ -168,7 +183,7 @@ describe.each(ZONES)("a %s organisation", (zone, offset, abbreviation) => {
           ],
     );
     await admin.patch("/api/settings/reporting", { timeZone: zone, onTimeToleranceMinutes: 10 });
-    expect(await recountRollups(siar.services)).toBe(true);
+    await recounted();
     expect(await kept()).toEqual(await afresh());
   });
 

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { Prisma } from "../../db/client.js";
-import { GLOSSARY } from "../../metrics/definitions.js";
+import { glossaryFor } from "../../metrics/definitions.js";
 import { responseFigures, type ResponseFigures } from "../../metrics/inbox.js";
 import { areasReport } from "../../metrics/reports.js";
 import { formatCount, formatMinutes, formatRate } from "../../reports/format.js";
@@ -84,6 +84,7 @@ export function transparencyPage(
   { overall, byCategory, areas }: Figures,
 ): string {
   const label = calendar.periodLabel("monthly", calendar.monthPeriod(month));
+  const glossary = glossaryFor(calendar);
   const shown = areas.filter((area) => area.count >= MIN_ITEMS_PER_AREA);
   const categories = [...byCategory.entries()]
     .filter(([, figures]) => figures.volume > 0)
@@ -124,7 +125,7 @@ ${
 </table>`
 }
 <h2>Tentang angka ini</h2>
-${[GLOSSARY.volume, GLOSSARY.firstResponse, GLOSSARY.resolution, GLOSSARY.compliance].map((entry) => html`<p><strong>${entry.id.name}.</strong> ${entry.id.definition}</p>`)}`;
+${[glossary.volume, glossary.firstResponse, glossary.resolution, glossary.compliance].map((entry) => html`<p><strong>${entry.id.name}.</strong> ${entry.id.definition}</p>`)}`;
   return layout(site, {
     title: `Transparansi ${label}`,
     description: `Angka layanan pengaduan dan informasi ${site.name}, ${label}.`,
