@@ -21,7 +21,7 @@ import {
   ensureWebsiteChannel,
   seedDemoOrganisation,
   seedRegion,
-} from "./db/seed.js";
+} from "@server/demo/seed.js";
 import { seedDemoMonth } from "./demo/demoMonth.js";
 import { settleReportingZone } from "./reporting/settings.js";
 import { DomainEvents } from "./events.js";

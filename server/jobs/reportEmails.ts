@@ -1,6 +1,6 @@
-import type { ReportMailer } from "../reports/email.js";
-import { sendDueReports } from "../reports/schedule.js";
-import type { Services } from "../services.js";
+import type { ReportMailer } from "@server/reports/email.js";
+import { sendDueReports } from "@server/reports/schedule.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /**

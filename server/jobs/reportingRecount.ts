@@ -1,5 +1,5 @@
-import { recountRollups } from "../reporting/recount.js";
-import type { Services } from "../services.js";
+import { recountRollups } from "@server/reporting/recount.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** The rollups counted again after the reporting zone or tolerance changed: looked for every 15 s. */

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
 import { rate } from "./definitions.js";
 import { figureQuery } from "./query.js";
 import { inIds, inPeriod, num, numOrNull, unitGroupKey, type MetricsScope, type Period } from "./scope.js";

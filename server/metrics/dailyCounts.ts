@@ -1,6 +1,6 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
-import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
-import type { ReportingCalendar } from "../reports/period.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
+import { CLOSED_STATUSES } from "@server/inbox/lifecycle.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 import type { Period } from "./scope.js";
 
 // Inbox items counted per day of receipt (in the reporting zone) and per dimension the figures filter or group by:

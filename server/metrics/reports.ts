@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "@server/db/client.js";
 import { earlyWarningFigures, publishingFigures, type PublishingFigures } from "./activity.js";
 import { AGE_BUCKETS, glossaryFor, VOLUME_BUCKETS, type VolumeBucket, type VolumeGroup } from "./definitions.js";
 import {
@@ -11,7 +11,7 @@ import {
   volumeTotals,
   type ResponseFigures,
 } from "./inbox.js";
-import type { ReportingCalendar } from "../reports/period.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 import { previousPeriod, unitGroupKey, withPeriod, type MetricsScope, type Period } from "./scope.js";
 
 // The dashboard's reports: each one the figures of definitions.ts for a scope, with the same

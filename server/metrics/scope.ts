@@ -1,6 +1,6 @@
-import { Prisma } from "../db/client.js";
-import type { InboxSource } from "../db/generated/enums.js";
-import type { ReportingCalendar } from "../reports/period.js";
+import { Prisma } from "@server/db/client.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 
 /** A period [from, to): the end is exclusive so that consecutive periods never share a moment. */
 export type Period = { from: Date; to: Date };

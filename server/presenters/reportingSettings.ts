@@ -1,5 +1,5 @@
-import { offsetMinutesOf, ZONE_ABBREVIATIONS } from "../reporting/zones.js";
-import type { ReportingSettings } from "../reporting/settings.js";
+import { offsetMinutesOf, ZONE_ABBREVIATIONS } from "@server/reporting/zones.js";
+import type { ReportingSettings } from "@server/reporting/settings.js";
 
 /** The reporting settings as the admin screen shows them, with whether the rollups are being recounted. */
 export function presentReportingSettings(settings: ReportingSettings, recounting: boolean) {

@@ -3,8 +3,8 @@ import {
   REPORTING_RECOUNT_LOCK_KEY,
   ifAdvisoryLockFree,
   withAdvisoryLock,
-} from "../db/locks.js";
-import type { Services } from "../services.js";
+} from "@server/db/locks.js";
+import type { Services } from "@server/services.js";
 import { RECOUNT_REQUEST_KEY } from "./settings.js";
 
 // After the reporting zone or the on-time tolerance changed, the rollups (InboxDailyCount,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { recordAudit, type ActingOrigin, type Origin } from "../audit/record.js";
-import type { PrismaClient } from "../db/client.js";
-import { ReportingCalendar } from "../reports/period.js";
+import { recordAudit, type ActingOrigin, type Origin } from "@server/audit/record.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 import { UNIT_TIME_ZONES, zoneOfRegion, type UnitTimeZone } from "./zones.js";
 
 // The organisation's reporting time zone (the day, week and month every figure, report and

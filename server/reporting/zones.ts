@@ -1,4 +1,4 @@
-import { INDONESIAN_TIME_ZONES, UNIT_TIME_ZONES, type UnitTimeZone } from "../deadlines/timeZones.js";
+import { INDONESIAN_TIME_ZONES, UNIT_TIME_ZONES, type UnitTimeZone } from "@server/deadlines/timeZones.js";
 
 export { UNIT_TIME_ZONES, type UnitTimeZone };
 

@@ -1,5 +1,5 @@
-import type { Period } from "../metrics/scope.js";
-import { offsetMinutesOf, type UnitTimeZone, ZONE_ABBREVIATIONS } from "../reporting/zones.js";
+import type { Period } from "@server/metrics/scope.js";
+import { offsetMinutesOf, type UnitTimeZone, ZONE_ABBREVIATIONS } from "@server/reporting/zones.js";
 
 // Reports, the dashboard's buckets and the daily rollups count whole calendar days, Monday–Sunday
 // weeks and months in the organisation's reporting zone (WIB, WITA or WIT, server/reporting), so a

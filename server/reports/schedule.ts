@@ -1,9 +1,9 @@
-import { recordAudit } from "../audit/record.js";
-import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "../db/locks.js";
-import type { Services } from "../services.js";
+import { recordAudit } from "@server/audit/record.js";
+import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "@server/db/locks.js";
+import type { Services } from "@server/services.js";
 import type { ReportMailer, SentReport } from "./email.js";
-import type { Period } from "../metrics/scope.js";
-import { reportingCalendar } from "../reporting/settings.js";
+import type { Period } from "@server/metrics/scope.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
 import type { ReportingCalendar, ReportKind } from "./period.js";
 
 // Weekly (Monday 07:00, last week) and monthly (the 1st, 07:00, last month) reports, on the wall

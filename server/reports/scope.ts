@@ -1,7 +1,7 @@
-import type { PrismaClient } from "../db/client.js";
-import { AppError } from "../errors.js";
-import { reportingCalendar } from "../reporting/settings.js";
-import type { MetricsScope, Period } from "../metrics/scope.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
+import type { MetricsScope, Period } from "@server/metrics/scope.js";
 
 /**
  * The whole organisation, for reports nobody asked for in a request (the schedule, the public

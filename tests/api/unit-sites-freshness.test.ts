@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smtpOf } from "../../server/mail/smtp.js";
-import { reminderWeek, sendFreshnessReminders } from "../../server/sites/reminders.js";
+import { smtpOf } from "@server/mail/smtp.js";
+import { reminderWeek, sendFreshnessReminders } from "@server/sites/reminders.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startMailbox } from "../helpers/mailbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 import { unitIdOf } from "../helpers/sites.js";
-import { ReportingCalendar } from "../../server/reports/period.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 
 // Which sites have gone quiet: the list and league kecamatan and Kominfo see, the admins' setting,
 // and the weekly reminder to the operators of stale desa.

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { preparePublishing } from "../crash/fixture.js";
-import { openDatabase } from "../../server/db/client.js";
-import { recountRollups } from "../../server/reporting/recount.js";
-import { setReportingSettings } from "../../server/reporting/settings.js";
+import { openDatabase } from "@server/db/client.js";
+import { recountRollups } from "@server/reporting/recount.js";
+import { setReportingSettings } from "@server/reporting/settings.js";
 import { loadPosts } from "./dashboardLoad.js";
 import { loadInboxItems } from "./inboxLoad.js";
 import { percentile, printTable, seconds, type Row } from "./table.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recountRollups } from "../../server/reporting/recount.js";
+import { recountRollups } from "@server/reporting/recount.js";
 import { browserSuite } from "./browser.js";
 
 const suite = browserSuite();

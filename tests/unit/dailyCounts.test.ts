@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "../../server/db/client.js";
-import { dailyCells, foldDailyCounts } from "../../server/metrics/dailyCounts.js";
-import { responseFigures } from "../../server/metrics/inbox.js";
+import { Prisma } from "@server/db/client.js";
+import { dailyCells, foldDailyCounts } from "@server/metrics/dailyCounts.js";
+import { responseFigures } from "@server/metrics/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { ReportingCalendar } from "../../server/reports/period.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 
 const WIB = new ReportingCalendar("Asia/Jakarta", 5);
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "../../server/db/client.js";
-import { publishingFigures, type PublishingFigures } from "../../server/metrics/activity.js";
-import { inIds, inPeriod, unitGroupKey, type MetricsScope, type Period } from "../../server/metrics/scope.js";
+import { Prisma } from "@server/db/client.js";
+import { publishingFigures, type PublishingFigures } from "@server/metrics/activity.js";
+import { inIds, inPeriod, unitGroupKey, type MetricsScope, type Period } from "@server/metrics/scope.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { ReportingCalendar } from "../../server/reports/period.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 
 // Publishing figures come from a daily rollup kept by triggers, with the period's partial days
 // read from the deliveries. They must equal the same figures read from every delivery (written

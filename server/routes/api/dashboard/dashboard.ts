@@ -1,8 +1,8 @@
 import { Router, type Response } from "express";
-import type { Actor } from "../../../auth/actor.js";
-import type { PrismaClient } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
-import { toCsv } from "../../../metrics/csv.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { toCsv } from "@server/metrics/csv.js";
 import {
   areasReport,
   backlogReport,
@@ -12,13 +12,13 @@ import {
   unitsReport,
   volumeReport,
   type Report,
-} from "../../../metrics/reports.js";
-import type { MetricsScope } from "../../../metrics/scope.js";
-import { authorize, seesAllUnits } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { parse } from "../../validate.js";
-import { reportingCalendar } from "../../../reporting/settings.js";
-import type { ReportingCalendar } from "../../../reports/period.js";
+} from "@server/metrics/reports.js";
+import type { MetricsScope } from "@server/metrics/scope.js";
+import { authorize, seesAllUnits } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { parse } from "@server/routes/validate.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 import { dashboardQueries, glossaryQuery, type DashboardQuery } from "./schema.js";
 
 /** The leaders' dashboard: each report as JSON, or as CSV with `?format=csv`. */

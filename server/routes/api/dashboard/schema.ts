@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { InboxSource } from "../../../db/generated/enums.js";
-import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, VOLUME_BUCKETS, VOLUME_GROUPS } from "../../../metrics/definitions.js";
-import type { ReportingCalendar } from "../../../reports/period.js";
-import { CATEGORIES } from "../../../triage/taxonomy.js";
-import { calendarDay, moment } from "../../fields.js";
+import { InboxSource } from "@server/db/generated/enums.js";
+import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, VOLUME_BUCKETS, VOLUME_GROUPS } from "@server/metrics/definitions.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
+import { CATEGORIES } from "@server/triage/taxonomy.js";
+import { calendarDay, moment } from "@server/text/fields.js";
 
 const DAY_MS = 24 * 60 * 60_000;
 

@@ -1,10 +1,10 @@
 import { Router } from "express";
-import { authorize } from "../../../policies/index.js";
-import { presentReportingSettings } from "../../../presenters/reportingSettings.js";
-import { recountPending, reportingSettings, setReportingSettings } from "../../../reporting/settings.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+import { authorize } from "@server/policies/index.js";
+import { presentReportingSettings } from "@server/presenters/reportingSettings.js";
+import { recountPending, reportingSettings, setReportingSettings } from "@server/reporting/settings.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 import { reportingSettingsBody } from "./schema.js";
 
 /** The organisation's reporting time zone and on-time tolerance. */

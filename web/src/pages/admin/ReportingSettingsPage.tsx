@@ -1,15 +1,15 @@
 import { useEffect, useState } from "react";
-import type { ReportingSettingsView } from "../../../../server/presenters/reportingSettings";
-import { api, fieldErrorsOf } from "../../api/client";
-import { TIMEZONES, type Timezone } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { SelectField, TextField } from "../../components/Field";
-import { LabelledOptions } from "../../components/LabelledOptions";
-import { TIMEZONE_LABELS } from "../../components/labels";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useReportingZone } from "../../hooks/useReportingZone";
-import { useI18n } from "../../i18n";
+import type { ReportingSettingsView } from "@server/presenters/reportingSettings";
+import { api, fieldErrorsOf } from "@web/api/client";
+import { TIMEZONES, type Timezone } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { SelectField, TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { TIMEZONE_LABELS } from "@web/components/labels";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useReportingZone } from "@web/hooks/useReportingZone";
+import { useI18n } from "@web/i18n";
 
 /** The organisation's reporting zone and on-time tolerance; a change recounts the figures in the background. */
 export function ReportingSettingsPage() {
