@@ -23,6 +23,7 @@ import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "@server/mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
 import { workingMinutesBackfill } from "./workingMinutes.js";
+import { workingCalendarReload } from "./workingCalendarReload.js";
 
 export { startJobs } from "./job.js";
 
@@ -38,6 +39,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     ...(alertsConfigured(services.config) ? emergencyAlerts(services) : []),
     earlyWarnings(services),
     deadlineSweep(services),
+    workingCalendarReload(services),
     ...webhookFiling(services, arrivals),
     inboxPolling(services),
     publishing(services, worker),

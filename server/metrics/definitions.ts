@@ -1,4 +1,4 @@
-import { IndonesianHolidays } from "@server/deadlines/holidaysId.js";
+import { officeDays } from "@server/deadlines/officeDays.js";
 import {
   INDONESIAN_TIME_ZONES,
   WorkingCalendar,
@@ -60,14 +60,13 @@ export function ageBucketOf(ageDays: number): AgeBucket {
   return AGE_BUCKETS.find((bucket) => ageDays < bucket.toDays)!.key;
 }
 
-const holidays = new IndonesianHolidays();
 const calendars = new Map<IndonesianTimeZone, WorkingCalendar>();
 
 /** The working calendar of a unit's time zone; an unknown or missing zone counts as Asia/Jakarta (WIB). */
 export function workingCalendarFor(timeZone: string | null | undefined): WorkingCalendar {
   const zone = (timeZone && timeZone in INDONESIAN_TIME_ZONES ? timeZone : "Asia/Jakarta") as IndonesianTimeZone;
   let calendar = calendars.get(zone);
-  if (!calendar) calendars.set(zone, (calendar = new WorkingCalendar({ timeZone: zone, holidays })));
+  if (!calendar) calendars.set(zone, (calendar = new WorkingCalendar({ timeZone: zone, holidays: officeDays })));
   return calendar;
 }
 

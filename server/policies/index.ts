@@ -18,6 +18,7 @@ import "./ppidReports.js";
 import "./ppidRequests.js";
 import "./reports.js";
 import "./reportingSettings.js";
+import "./workingCalendar.js";
 import "./routingRules.js";
 import "./sandbox.js";
 import "./siteEntries.js";
@@ -64,6 +65,7 @@ export function abilitiesOf(actor: Actor) {
     editDip: can(actor, "create", "DipItem"),
     ppidProfiles: can(actor, "read", "PpidProfile"),
     reportingSettings: can(actor, "update", "ReportingSettings"),
+    workingCalendar: can(actor, "update", "WorkingCalendar"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

@@ -26,6 +26,7 @@ import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { siteEntryRoutes } from "./sites/siteEntries.js";
 import { reportingSettingsRoutes } from "./settings/reportingSettings.js";
+import { workingCalendarRoutes } from "./workingCalendar/workingCalendar.js";
 import { siteRoutes } from "./sites/sites.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
@@ -61,6 +62,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
   api.use("/settings/reporting", ...signedIn, reportingSettingsRoutes(services));
+  api.use("/working-calendar", ...signedIn, workingCalendarRoutes(services));
   api.use("/ppid", ...signedIn, ppidRoutes(services));
   api.use("/demo-data", ...signedIn, demoDataRoutes(services));
   api.use("/sites", ...signedIn, siteRoutes(services));
