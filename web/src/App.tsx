@@ -11,6 +11,7 @@ import {
   ADMIN_DEAD_LETTERS,
   ADMIN_DEMO_DATA,
   ADMIN_REPORTING,
+  ADMIN_WORKING_CALENDAR,
   ADMIN_ROUTING,
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -32,6 +33,7 @@ import { AuditLogPage } from "./pages/admin/AuditLogPage";
 import { DeadLettersPage } from "./pages/admin/DeadLettersPage";
 import { DemoDataPage } from "./pages/admin/DemoDataPage";
 import { ReportingSettingsPage } from "./pages/admin/ReportingSettingsPage";
+import { WorkingCalendarPage } from "./pages/admin/WorkingCalendarPage";
 import { CannedResponsesPage } from "./pages/admin/CannedResponsesPage";
 import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
@@ -94,6 +96,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_DEAD_LETTERS, <DeadLettersPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
   [ADMIN_REPORTING, <ReportingSettingsPage />],
+  [ADMIN_WORKING_CALENDAR, <WorkingCalendarPage />],
   [ADMIN_DEMO_DATA, <DemoDataPage />],
 ];
 

@@ -128,6 +128,12 @@ export const ADMIN_REPORTING: Section = {
   testId: "admin-reporting",
   allowed: (a) => a.reportingSettings,
 };
+export const ADMIN_WORKING_CALENDAR: Section = {
+  path: "/admin/working-calendar",
+  label: "admin.workingCalendar",
+  testId: "admin-working-calendar",
+  allowed: (a) => a.workingCalendar,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -137,6 +143,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_DEAD_LETTERS,
   ADMIN_AUDIT,
   ADMIN_REPORTING,
+  ADMIN_WORKING_CALENDAR,
   ADMIN_DEMO_DATA,
 ];
 

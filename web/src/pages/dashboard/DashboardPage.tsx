@@ -19,6 +19,7 @@ import { UnitsSection } from "./components/UnitsSection";
 import { useReport } from "./hooks/useReport";
 import { useReportingZone } from "@web/hooks/useReportingZone";
 import { VolumeSection } from "./components/VolumeSection";
+import { CalendarNotice } from "./components/CalendarNotice";
 
 /** The leaders' dashboard: headline figures, charts and tables for the filters in the URL. */
 export function DashboardPage() {
@@ -44,6 +45,7 @@ function Dashboard({ offsetMinutes }: { offsetMinutes: number }) {
   const summary = useReport<Summary>("summary", query);
   return (
     <Page title={t("nav.dashboard")}>
+      {abilities.workingCalendar && <CalendarNotice />}
       <DashboardFilterBar filters={filters} units={units.data ?? []} />
       <p>
         <a href={pdfHref(query)} download className="button button--secondary">

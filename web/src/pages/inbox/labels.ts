@@ -120,6 +120,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   merged_in: "inboxEvent.merged_in",
   ppid_request: "inboxEvent.ppid_request",
   emergency_alerted: "inboxEvent.emergency_alerted",
+  deadline_moved: "inboxEvent.deadline_moved",
 };
 
 /** Where a reply goes, per source, for the composer's hint. */
