@@ -56,6 +56,11 @@ const catalogue = {
   },
   forbidden: { status: 403, id: "Anda tidak berwenang melakukan tindakan ini.", en: "You are not allowed to do this." },
   not_found: { status: 404, id: "Data tidak ditemukan.", en: "Not found." },
+  calendar_day_not_found: {
+    status: 404,
+    id: "Tanggal ini bukan hari libur, cuti bersama atau penutupan kantor dalam kalender kerja.",
+    en: "This date is not a holiday, cuti bersama or office closure in the working calendar.",
+  },
   route_not_found: { status: 404, id: "Alamat API tidak dikenal.", en: "Unknown API address." },
   email_taken: {
     status: 409,

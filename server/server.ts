@@ -6,6 +6,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { backgroundJobs, startJobs } from "./jobs/index.js";
+import { loadOfficeDays } from "./deadlines/officeDays.js";
 import { randomToken, TokenHasher } from "./auth/tokens.js";
 import { officialRegencies } from "./areas/officialAreas.js";
 import { type Config, ConfigError } from "./config.js";
@@ -23,6 +24,7 @@ import {
   seedRegion,
 } from "@server/demo/seed.js";
 import { seedDemoMonth } from "./demo/demoMonth.js";
+import { settleReportingZone } from "./reporting/settings.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";
 import { unreachableFromInternet } from "./media/publicReach.js";
@@ -89,7 +91,10 @@ export async function startSiar(
   };
 
   // Processes starting together on an empty PostgreSQL must not both seed it.
+  // Every deadline counts on the working calendar the admins entered (server/deadlines/officeDays.ts).
+  await loadOfficeDays(services.prisma);
   const admin = await withAdvisoryLock(db, FIRST_DATA_LOCK_KEY, async () => {
+    await settleReportingZone(services.prisma, { actor: null, label: "system (SIAR_REGION)" }, config.region);
     if (config.demo && (await seedDemoOrganisation(services))) logger.info("demo organisation seeded");
     if (!config.demo && (await seedRegion(services))) logger.info({ region: config.region }, "official areas created");
     const firstAdmin = await bootstrapFirstAdmin(services);

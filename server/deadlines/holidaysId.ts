@@ -2,13 +2,21 @@ import Holidays from "date-holidays";
 import { INDONESIA_HOLIDAY_OVERRIDES } from "./holidays-id-overrides.js";
 
 /** Why a weekday is not a working day for a government office. */
-export type NonWorkingDayKind = "libur_nasional" | "cuti_bersama" | "libur_daerah";
+export type NonWorkingDayKind = "libur_nasional" | "cuti_bersama" | "libur_daerah" | "penutupan_kantor";
+
+export const PACKAGE_SOURCE = "date-holidays (perkiraan / estimate)";
+
+/** Where a date comes from: the package's estimate, a decree shipped with Siar, or one an admin entered. */
+export type NonWorkingDayOrigin = "package" | "shipped" | "admin";
 
 export interface NonWorkingDay {
   /** Local calendar date, YYYY-MM-DD: national holidays fall on the same date in every zone. */
   date: string;
   kind: NonWorkingDayKind;
   name: string;
+  /** The decree (or the package) the date comes from; filled in by IndonesianHolidays. */
+  source?: string;
+  origin?: NonWorkingDayOrigin;
 }
 
 /** One decree's corrections to the package's list for one year (see holidays-id-overrides.ts). */
@@ -18,6 +26,8 @@ export interface HolidayOverride {
   source: string;
   /** True for the SKB 3 Menteri fixing the year's national holidays and cuti bersama, or its amendment. */
   isNationalDecree: boolean;
+  /** "shipped" (server/deadlines/holidays/*.json) unless an admin entered it. */
+  origin?: NonWorkingDayOrigin;
   remove?: readonly { date: string; reason: string }[];
   add: readonly NonWorkingDay[];
 }
@@ -89,11 +99,13 @@ export class IndonesianHolidays implements NonWorkingDaySource {
     for (const holiday of indonesianPackageCalendar().getHolidays(year, "id")) {
       // Only the local date counts: the package starts Islamic days at the previous sunset.
       const date = holiday.date.slice(0, 10);
-      if (!days.has(date)) days.set(date, { date, kind: "libur_nasional", name: holiday.name });
+      if (!days.has(date))
+        days.set(date, { date, kind: "libur_nasional", name: holiday.name, source: PACKAGE_SOURCE, origin: "package" });
     }
     for (const override of this.overrides.filter((o) => o.year === year)) {
       for (const removed of override.remove ?? []) days.delete(removed.date);
-      for (const added of override.add) days.set(added.date, added);
+      for (const added of override.add)
+        days.set(added.date, { ...added, source: override.source, origin: override.origin ?? "shipped" });
     }
     this.byYear.set(year, days);
     return days;

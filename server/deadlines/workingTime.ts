@@ -1,4 +1,5 @@
-import { IndonesianHolidays, type NonWorkingDay, type NonWorkingDaySource } from "./holidaysId.js";
+import type { NonWorkingDay, NonWorkingDaySource } from "./holidaysId.js";
+import { officeDays } from "./officeDays.js";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -88,7 +89,7 @@ export class WorkingCalendar {
     if (this.windowsByWeekday.every((windows) => windows.length === 0)) {
       throw new RangeError("A working calendar needs at least one working period in the week");
     }
-    this.holidays = options.holidays ?? new IndonesianHolidays();
+    this.holidays = options.holidays ?? officeDays;
   }
 
   /** The holiday or cuti bersama on the local date of `t`, if any (weekends are not listed). */

@@ -9,6 +9,7 @@ import { seedDemoSites } from "./sites.js";
 import type { ChannelKind, PpidLevel, Role, UnitType } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
 import type { UnitTreeNode } from "@server/triage/places.js";
+import { zoneOfRegion } from "@server/reporting/zones.js";
 import { seedDemoDip } from "./seedDip.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
@@ -218,7 +219,13 @@ export async function seedRegion(services: Services): Promise<boolean> {
   const region = await loadRegionTree(regionCode);
   const root = await createUnit(services.prisma, {
     origin: SEED_ORIGIN,
-    unit: { name: organisationNameGiven ? organisationName : region.unitName, type: "kabupaten", parentId: null },
+    unit: {
+      name: organisationNameGiven ? organisationName : region.unitName,
+      type: "kabupaten",
+      parentId: null,
+      // Units below inherit it: office hours and deadlines run on the region's own clock.
+      timezone: zoneOfRegion(regionCode),
+    },
   });
   await importAreas(services.prisma, { origin: SEED_ORIGIN, regionCode, parentId: root.id });
   return true;

@@ -1,5 +1,5 @@
 import { withoutAdministrativeWord } from "@server/areas/names.js";
-import { IndonesianHolidays } from "@server/deadlines/holidaysId.js";
+import { officeDays } from "@server/deadlines/officeDays.js";
 import {
   DEFAULT_SERVICE_LEVEL_POLICIES,
   deadlinesFor,
@@ -56,7 +56,6 @@ export class ArrivalDesk {
   private classifier: Cached<TriageClassifier> | null = null;
   private rules: Cached<RoutingRule[]> | null = null;
   private readonly calendars = new Map<string, WorkingCalendar>();
-  private readonly holidays = new IndonesianHolidays();
 
   constructor(private readonly services: Services) {
     // Rule changes made in this process apply at once (with the units they name); other processes see them within CACHE_MS.
@@ -183,7 +182,7 @@ export class ArrivalDesk {
     if (!calendar) {
       calendar = new WorkingCalendar({
         timeZone: timeZone as ConstructorParameters<typeof WorkingCalendar>[0]["timeZone"],
-        holidays: this.holidays,
+        holidays: officeDays,
       });
       this.calendars.set(timeZone, calendar);
     }

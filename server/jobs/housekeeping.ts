@@ -9,7 +9,7 @@ import type { ScheduledJob } from "./job.js";
 /** Deletes what has expired: sessions, rate-limit windows, sign-in records, used form tokens, past days of X's read ledger. Idempotent, so every process may run it. */
 export const housekeeping = (services: Services): ScheduledJob => ({
   name: "housekeeping",
-  trigger: { schedule: "17 * * * *", timezone: "Asia/Jakarta" },
+  trigger: { schedule: "17 * * * *" },
   run: async () => {
     await pruneExpiredSessions(services);
     await pruneRateLimitCounters(services.prisma, new Date(Date.now() - 24 * 3600_000));

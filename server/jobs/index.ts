@@ -19,10 +19,12 @@ import { metaConnections } from "./metaConnections.js";
 import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
+import { reportingRecount } from "./reportingRecount.js";
 import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "@server/mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
 import { workingMinutesBackfill } from "./workingMinutes.js";
+import { workingCalendarReload } from "./workingCalendarReload.js";
 
 export { startJobs } from "./job.js";
 
@@ -38,6 +40,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     ...(alertsConfigured(services.config) ? emergencyAlerts(services) : []),
     earlyWarnings(services),
     deadlineSweep(services),
+    workingCalendarReload(services),
     ...webhookFiling(services, arrivals),
     inboxPolling(services),
     ...emailIntake(services),
@@ -50,6 +53,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     ...(services.sandbox && services.config.demo ? [demoEngagement(services.sandbox)] : []),
     workingMinutesBackfill(services),
     dailyCountFold(services),
+    reportingRecount(services),
     ...dipSertaMerta(services),
     dipExemptionExpiry(services),
   ];

@@ -9,6 +9,6 @@ import type { ScheduledJob } from "./job.js";
  */
 export const metaConnections = (services: Services): ScheduledJob => ({
   name: "Meta connection check",
-  trigger: { schedule: "41 * * * *", timezone: "Asia/Jakarta" },
+  trigger: { schedule: "41 * * * *" },
   run: () => recheckMetaConnections(services),
 });

@@ -3,9 +3,9 @@ import type { Services } from "@server/services.js";
 import { sendFreshnessReminders } from "@server/sites/reminders.js";
 import type { ScheduledJob } from "./job.js";
 
-/** The weekly e-mail to operators of stale desa sites. Hourly: the first tick from Monday 08:00 WIB sends it, once. */
+/** The weekly e-mail to operators of stale desa sites. Hourly: the first tick from Monday 08:00 (reporting zone) sends it, once. */
 export const siteFreshnessReminders = (services: Services, smtp: Smtp): ScheduledJob => ({
   name: "site freshness reminders",
-  trigger: { schedule: "5 * * * *", timezone: "Asia/Jakarta" },
+  trigger: { schedule: "5 * * * *" },
   run: () => sendFreshnessReminders(services, smtp),
 });

@@ -1,17 +1,7 @@
 import { Prisma, type PrismaClient } from "@server/db/client.js";
-import { ON_TIME_TOLERANCE_MINUTES, REPORTING_OFFSET_MINUTES, rate } from "./definitions.js";
+import { rate } from "./definitions.js";
 import { figureQuery } from "./query.js";
-import {
-  inIds,
-  inPeriod,
-  num,
-  numOrNull,
-  reportingDate,
-  splitByWholeDays,
-  unitGroupKey,
-  type MetricsScope,
-  type Period,
-} from "./scope.js";
+import { inIds, inPeriod, num, numOrNull, unitGroupKey, type MetricsScope, type Period } from "./scope.js";
 
 // Figures beyond the inbox: early warnings raised, and how publishing went.
 
@@ -49,12 +39,20 @@ export type PublishingFigures = {
   engagement: EngagementFigures;
 };
 
+/**
+ * The predicate of the partial index Delivery_publishedAt_later_day_idx (migration
+ * 20261206170000_reporting_time_zone), written alike so that the planner uses it: published on a
+ * later day than the previous delivery in WIB, WITA or WIT (a later day at any offset from 7 to 9
+ * hours is a later day between prev+7 h and published+9 h).
+ */
+const LATER_DAY_IN_SOME_ZONE = Prisma.sql`(d."previousPublishedAt" + interval '7 hours')::date < (d."publishedAt" + interval '9 hours')::date`;
+
 /** How publishing figures are split: per channel, or per sub-unit of the scope's anchor. */
 export type PublishingGroupBy = "channel" | "unit";
 
-/** The reporting day of a timestamp column, as the rollup and its index in the migration write it. */
-const reportingDay = (column: Prisma.Sql) =>
-  Prisma.sql`(${column} + interval '${Prisma.raw(String(REPORTING_OFFSET_MINUTES))} minutes')::date`;
+/** The local date of a timestamp column, as the rollup writes it. */
+const reportingDay = (column: Prisma.Sql, offsetMinutes: number) =>
+  Prisma.sql`(${column} + make_interval(mins => ${offsetMinutes}::int))::date`;
 
 /**
  * Deliveries of the scope's posts (unit of the post, channel) that were published or failed in
@@ -118,7 +116,7 @@ function rolledUpParts(scope: MetricsScope, groupBy: PublishingGroupBy | null): 
         : Prisma.sql`NULL::text`;
   const eachDeliveryAPost = groupBy === "channel" || !!scope.channelId;
   const firstInPeriod = Prisma.sql`(d."previousPublishedAt" IS NULL OR d."previousPublishedAt" < ${scope.period.from})`;
-  const { days, edges } = splitByWholeDays(scope.period);
+  const { days, edges } = scope.calendar.splitByWholeDays(scope.period);
   const parts = edges.length
     ? [
         deliveryRows(
@@ -141,7 +139,7 @@ function rolledUpParts(scope: MetricsScope, groupBy: PublishingGroupBy | null): 
         sum("failed") AS "failed", sum("reactions") AS "reactions", sum("comments") AS "comments", sum("shares") AS "shares", sum("views") AS "views",
         sum("viewsReported") AS "viewsReported"
       FROM "PublishingDay"
-      WHERE "day" >= ${reportingDate(days.from)}::date AND "day" < ${reportingDate(days.to)}::date AND ${inIds(Prisma.sql`"unitId"`, scope.unitIds)}
+      WHERE "day" >= ${scope.calendar.localDate(days.from)}::date AND "day" < ${scope.calendar.localDate(days.to)}::date AND ${inIds(Prisma.sql`"unitId"`, scope.unitIds)}
         ${scope.channelId ? Prisma.sql`AND "channelId" = ${scope.channelId}::uuid` : Prisma.empty}
       GROUP BY 1, 2
     ) r JOIN "Channel" c ON c."id" = r."channelId" JOIN "Unit" u ON u."id" = r."unitId"
@@ -153,7 +151,8 @@ function rolledUpParts(scope: MetricsScope, groupBy: PublishingGroupBy | null): 
     parts.push(Prisma.sql`
       SELECT ${key} AS "group", count(*) AS "posts", 0, 0, 0, 0, 0, 0, 0, 0, 0
       FROM "Delivery" d JOIN "Post" p ON p."id" = d."postId" JOIN "Channel" c ON c."id" = d."channelId" JOIN "Unit" u ON u."id" = p."unitId"
-      WHERE ${reportingDay(Prisma.sql`d."previousPublishedAt"`)} < ${reportingDay(Prisma.sql`d."publishedAt"`)}
+      WHERE ${LATER_DAY_IN_SOME_ZONE}
+        AND ${reportingDay(Prisma.sql`d."previousPublishedAt"`, scope.calendar.offsetMinutes)} < ${reportingDay(Prisma.sql`d."publishedAt"`, scope.calendar.offsetMinutes)}
         AND ${inPeriod(Prisma.sql`d."publishedAt"`, days)}
         AND d."previousPublishedAt" < ${scope.period.from} AND ${inIds(Prisma.sql`p."unitId"`, scope.unitIds)}
       GROUP BY 1`);
@@ -182,7 +181,7 @@ function deliveryRows(
     SELECT ${key} AS "group", ${posts(published)} AS "posts",
       count(*) FILTER (WHERE ${published}) AS "published",
       count(*) FILTER (WHERE ${judged}) AS "judged",
-      count(*) FILTER (WHERE ${judged} AND d."publishedAt" <= ${dueAt} + make_interval(mins => ${ON_TIME_TOLERANCE_MINUTES}::int)) AS "onTime",
+      count(*) FILTER (WHERE ${judged} AND d."publishedAt" <= ${dueAt} + make_interval(mins => ${scope.calendar.onTimeToleranceMinutes}::int)) AS "onTime",
       count(*) FILTER (WHERE ${failed}) AS "failed",
       sum(e."reactions") FILTER (WHERE ${published}) AS "reactions",
       sum(e."comments") FILTER (WHERE ${published}) AS "comments",

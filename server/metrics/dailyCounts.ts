@@ -1,20 +1,13 @@
 import { Prisma, type PrismaClient } from "@server/db/client.js";
 import { CLOSED_STATUSES } from "@server/inbox/lifecycle.js";
-import { REPORTING_OFFSET_MINUTES } from "./definitions.js";
-import { reportingDate, splitByWholeDays, type Period } from "./scope.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
+import type { Period } from "./scope.js";
 
-// Inbox items counted per day of receipt (WIB) and per dimension the figures filter or group by:
+// Inbox items counted per day of receipt (in the reporting zone) and per dimension the figures filter or group by:
 // "InboxDailyCount", and per month "InboxMonthlyCount", kept exact by triggers on InboxItem that
 // append deltas, which a job folds in (migrations 20261121152642_dashboard_daily_counts and
-// 20261121173902_dashboard_awaiting_counts).
-
-const OFFSET_MS = REPORTING_OFFSET_MINUTES * 60_000;
-
-/** The WIB midnight starting the month of this WIB midnight, or the one `monthsLater`. */
-const monthStart = (midnight: Date, monthsLater = 0) => {
-  const local = new Date(midnight.getTime() + OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + monthsLater, 1) - OFFSET_MS);
-};
+// 20261121173902_dashboard_awaiting_counts; the zone is read from the Setting table since
+// 20261206170000_reporting_time_zone).
 
 /** Zero for each count before the awaiting ones, received to reopened: eleven in the tables' column order. */
 const ZERO_COUNTS = Prisma.raw(Array(11).fill("0").join(", "));
@@ -30,6 +23,7 @@ const ZERO_COUNTS = Prisma.raw(Array(11).fill("0").join(", "));
  */
 export function dailyCells(
   period: Period | null,
+  calendar: ReportingCalendar,
   { byDay = false, pastDueAsOf }: { byDay?: boolean; pastDueAsOf?: Date } = {},
 ): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -37,7 +31,7 @@ export function dailyCells(
     if (from && to && from >= to) return;
     const within =
       from && to
-        ? Prisma.sql`"day" >= ${reportingDate(from)}::date AND "day" < ${reportingDate(to)}::date`
+        ? Prisma.sql`"day" >= ${calendar.localDate(from)}::date AND "day" < ${calendar.localDate(to)}::date`
         : Prisma.sql`TRUE`;
     parts.push(Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE ${within}`);
     // Deltas not yet folded, by their own day, even within a month read from the monthly counts.
@@ -47,11 +41,14 @@ export function dailyCells(
     // Every item has been folded into the monthly counts, or waits in the deltas.
     counts("InboxMonthlyCount", null, null);
   } else {
-    const { days, edges } = splitByWholeDays(period);
+    const { days, edges } = calendar.splitByWholeDays(period);
     parts.push(...edges.map((edge) => countedBetween(edge.from, edge.to)));
     if (days) {
-      const firstMonth = monthStart(days.from).getTime() === days.from.getTime() ? days.from : monthStart(days.from, 1);
-      const endMonth = monthStart(days.to);
+      const firstMonth =
+        calendar.monthStart(days.from).getTime() === days.from.getTime()
+          ? days.from
+          : calendar.monthStart(days.from, 1);
+      const endMonth = calendar.monthStart(days.to);
       if (!byDay && firstMonth < endMonth) {
         counts("InboxDailyCount", days.from, firstMonth);
         counts("InboxMonthlyCount", firstMonth, endMonth);

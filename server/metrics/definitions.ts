@@ -1,4 +1,4 @@
-import { IndonesianHolidays } from "@server/deadlines/holidaysId.js";
+import { officeDays } from "@server/deadlines/officeDays.js";
 import {
   INDONESIAN_TIME_ZONES,
   WorkingCalendar,
@@ -21,9 +21,6 @@ export { AGE_BUCKETS, type AgeBucket, VOLUME_BUCKETS, VOLUME_GROUPS, type Volume
 // Every figure the dashboard shows is defined here once: the constants, the small pure
 // functions behind them, and the glossary text the UI shows next to each figure.
 
-/** The zone in which days, weeks and months are counted for volume buckets and date filters. */
-export const REPORTING_TIME_ZONE: IndonesianTimeZone = "Asia/Jakarta";
-export const REPORTING_OFFSET_MINUTES = INDONESIAN_TIME_ZONES[REPORTING_TIME_ZONE];
 /** The period shown when none is asked for: the last 30 days up to now. */
 export const DEFAULT_PERIOD_DAYS = 30;
 /** Longest period a request may cover; a bigger one is a mistake or an attempt to load the server. */
@@ -31,9 +28,6 @@ export const MAX_PERIOD_DAYS = 2 * 366;
 
 /** Backlog: items still waiting for the office (answered items wait for the citizen, not for us). */
 export const BACKLOG_STATUSES: readonly InboxStatus[] = OPEN_STATUSES;
-
-/** A delivery is on time when published at most this many minutes after it was due. */
-export const ON_TIME_TOLERANCE_MINUTES = 5;
 
 /**
  * Nearest-rank percentile: the smallest value such that at least p of the values are ≤ it, i.e.
@@ -66,14 +60,13 @@ export function ageBucketOf(ageDays: number): AgeBucket {
   return AGE_BUCKETS.find((bucket) => ageDays < bucket.toDays)!.key;
 }
 
-const holidays = new IndonesianHolidays();
 const calendars = new Map<IndonesianTimeZone, WorkingCalendar>();
 
-/** The working calendar of a unit's time zone; an unknown or missing zone counts as Asia/Jakarta. */
+/** The working calendar of a unit's time zone; an unknown or missing zone counts as Asia/Jakarta (WIB). */
 export function workingCalendarFor(timeZone: string | null | undefined): WorkingCalendar {
-  const zone = (timeZone && timeZone in INDONESIAN_TIME_ZONES ? timeZone : REPORTING_TIME_ZONE) as IndonesianTimeZone;
+  const zone = (timeZone && timeZone in INDONESIAN_TIME_ZONES ? timeZone : "Asia/Jakarta") as IndonesianTimeZone;
   let calendar = calendars.get(zone);
-  if (!calendar) calendars.set(zone, (calendar = new WorkingCalendar({ timeZone: zone, holidays })));
+  if (!calendar) calendars.set(zone, (calendar = new WorkingCalendar({ timeZone: zone, holidays: officeDays })));
   return calendar;
 }
 
@@ -109,24 +102,27 @@ const PERCENTILE = {
   en: `Median and 90th percentile use the nearest-rank method (the ⌈p·n⌉-th value in order). When more than ${EXACT_PERCENTILES_UP_TO.toLocaleString("en")} items in scope were answered, both are estimated from a fixed sample of one item in eight, or one in sixty-four beyond ${(EXACT_PERCENTILES_UP_TO * SMALL_SAMPLE_FACTOR).toLocaleString("en")} (marked ≈).`,
 };
 const WORKING_MINUTES = {
-  id: "Ditampilkan dalam menit kalender dan menit kerja (jam kantor unit pemilik, tanpa akhir pekan, libur nasional dan cuti bersama; zona waktu unit, bawaan WIB), dalam menit penuh (detik diabaikan).",
-  en: "Shown in calendar minutes and in working minutes (the owning unit's office hours, without weekends, national holidays and cuti bersama; the unit's time zone, WIB by default), in whole minutes (seconds dropped).",
+  id: "Ditampilkan dalam menit kalender dan menit kerja (jam kantor unit pemilik, tanpa akhir pekan, libur nasional dan cuti bersama; zona waktu unit), dalam menit penuh (detik diabaikan).",
+  en: "Shown in calendar minutes and in working minutes (the owning unit's office hours, without weekends, national holidays and cuti bersama; the unit's time zone), in whole minutes (seconds dropped).",
 };
 const entry = (id: [string, ...string[]], en: [string, ...string[]]): GlossaryEntry => ({
   id: { name: id[0], definition: id.slice(1).join(" ") },
   en: { name: en[0], definition: en.slice(1).join(" ") },
 });
 
-/** What each figure means, in both languages, for the dashboard, exports and reports. */
-export const GLOSSARY = {
+/**
+ * What each figure means, in both languages, for the dashboard, exports and reports; {zone} and
+ * {tolerance} are the organisation's settings, filled in by glossaryFor.
+ */
+const GLOSSARY_TEMPLATE = {
   volume: entry(
     [
       "Jumlah laporan",
-      "Laporan warga yang diterima dalam periode, menurut kanal/sumber, jenis, kategori atau urgensi; dikelompokkan per hari, minggu (Senin–Minggu) atau bulan WIB. Spam tidak dihitung; duplikat dihitung karena tiap warga melapor sendiri.",
+      "Laporan warga yang diterima dalam periode, menurut kanal/sumber, jenis, kategori atau urgensi; dikelompokkan per hari, minggu (Senin–Minggu) atau bulan {zone} (zona waktu pelaporan organisasi, diatur admin). Spam tidak dihitung; duplikat dihitung karena tiap warga melapor sendiri.",
     ],
     [
       "Volume",
-      "Citizens' items received in the period, by channel/source, kind, category or urgency; bucketed by day, week (Monday–Sunday) or month in WIB. Spam is left out; duplicates count, as each citizen reported on their own.",
+      "Citizens' items received in the period, by channel/source, kind, category or urgency; bucketed by day, week (Monday–Sunday) or month in {zone} (the organisation's reporting time zone, set by admins). Spam is left out; duplicates count, as each citizen reported on their own.",
     ],
   ),
   firstResponse: entry(
@@ -250,11 +246,11 @@ export const GLOSSARY = {
   publishing: entry(
     [
       "Publikasi",
-      `Unggahan yang terbit per kanal dan unit dalam periode; tepat waktu bila terbit paling lambat ${ON_TIME_TOLERANCE_MINUTES} menit setelah jadwalnya, atau setelah disetujui bila tanpa jadwal (unggahan tanpa jadwal dan tanpa persetujuan tidak dinilai); kegagalan per kanal.`,
+      `Unggahan yang terbit per kanal dan unit dalam periode; tepat waktu bila terbit paling lambat {tolerance} menit (toleransi, diatur admin) setelah jadwalnya, atau setelah disetujui bila tanpa jadwal (unggahan tanpa jadwal dan tanpa persetujuan tidak dinilai); kegagalan per kanal.`,
     ],
     [
       "Publishing",
-      `Posts published per channel and unit in the period; on time when published at most ${ON_TIME_TOLERANCE_MINUTES} minutes after their schedule, or after approval when not scheduled (posts with neither are not judged); failures per channel.`,
+      `Posts published per channel and unit in the period; on time when published at most {tolerance} minutes (the tolerance, set by admins) after their schedule, or after approval when not scheduled (posts with neither are not judged); failures per channel.`,
     ],
   ),
   engagement: entry(
@@ -272,4 +268,20 @@ export const GLOSSARY = {
     ["Trend", "The same figure for the previous period of equal length, just before the chosen one."],
   ),
 } satisfies Record<string, GlossaryEntry>;
-export type Figure = keyof typeof GLOSSARY;
+export type Glossary = typeof GLOSSARY_TEMPLATE;
+export type Figure = keyof Glossary;
+
+/** The glossary with the organisation's reporting zone ("WITA") and on-time tolerance in its text. */
+export function glossaryFor(settings: { abbreviation: string; onTimeToleranceMinutes: number }): Glossary {
+  const fill = (text: string) =>
+    text.replaceAll("{zone}", settings.abbreviation).replaceAll("{tolerance}", String(settings.onTimeToleranceMinutes));
+  return Object.fromEntries(
+    Object.entries(GLOSSARY_TEMPLATE).map(([figure, { id, en }]) => [
+      figure,
+      {
+        id: { name: id.name, definition: fill(id.definition) },
+        en: { name: en.name, definition: fill(en.definition) },
+      },
+    ]),
+  ) as Glossary;
+}

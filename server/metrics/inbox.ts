@@ -133,7 +133,7 @@ export async function responseFigures(
   // Added up per owning unit and category first, which is what group keys read (a sub-unit, a
   // category): the key and its join then apply to a few hundred rows rather than to every cell.
   const perUnitAndCategory = Prisma.sql`(
-    SELECT i."unitId", i."category", ${RESPONSE_COUNT_SUMS} FROM ${dailyCells(scope.period, { pastDueAsOf: scope.now })}
+    SELECT i."unitId", i."category", ${RESPONSE_COUNT_SUMS} FROM ${dailyCells(scope.period, scope.calendar, { pastDueAsOf: scope.now })}
     WHERE ${itemFilters(scope)} GROUP BY 1, 2) i`;
   const counts = await figureQuery<AggregateRow>(
     prisma,
@@ -242,7 +242,7 @@ export async function overdueItems(prisma: PrismaClient, scope: MetricsScope, li
   const [counted] = await figureQuery<{ count: bigint }>(
     prisma,
     Prisma.sql`
-    SELECT sum(i."awaitingOpen") AS "count" FROM ${dailyCells(null, { pastDueAsOf: scope.now })} WHERE ${itemFilters(scope)}`,
+    SELECT sum(i."awaitingOpen") AS "count" FROM ${dailyCells(null, scope.calendar, { pastDueAsOf: scope.now })} WHERE ${itemFilters(scope)}`,
   );
   const rows = await prisma.$queryRaw<
     {
@@ -297,7 +297,7 @@ const VOLUME_GROUP_COLUMNS: Record<VolumeGroup, Prisma.Sql> = {
   urgency: Prisma.sql`i."urgency"`,
 };
 
-/** Items received (not spam) per day/week/month of receipt in WIB and group; empty buckets are left out. */
+/** Items received (not spam) per day/week/month of receipt (reporting zone) and group; empty buckets are left out. */
 export async function volumeSeries(
   prisma: PrismaClient,
   scope: MetricsScope,
@@ -310,7 +310,7 @@ export async function volumeSeries(
     Prisma.sql`
     SELECT to_char(date_trunc(${bucket}, d."day"::timestamp), 'YYYY-MM-DD') AS "bucket", d."key"::text AS "key", sum(d."count") AS "count" FROM (
       SELECT i."day", ${VOLUME_GROUP_COLUMNS[groupBy]} AS "key", sum(i."received") AS "count"
-      FROM ${dailyCells(scope.period, { byDay: bucket !== "month" })}
+      FROM ${dailyCells(scope.period, scope.calendar, { byDay: bucket !== "month" })}
       WHERE ${itemFilters(scope)}
       GROUP BY 1, 2) d
     GROUP BY 1, 2 HAVING sum(d."count") > 0
@@ -329,7 +329,7 @@ export async function volumeTotals(
     prisma,
     Prisma.sql`
     SELECT ${VOLUME_GROUP_COLUMNS[groupBy]}::text AS "key", sum(i."received") AS "count"
-    FROM ${dailyCells(scope.period)} WHERE ${itemFilters(scope)} GROUP BY ${VOLUME_GROUP_COLUMNS[groupBy]} HAVING sum(i."received") > 0`,
+    FROM ${dailyCells(scope.period, scope.calendar)} WHERE ${itemFilters(scope)} GROUP BY ${VOLUME_GROUP_COLUMNS[groupBy]} HAVING sum(i."received") > 0`,
   );
   return new Map(rows.map((row) => [row.key, num(row.count)]));
 }
@@ -346,7 +346,7 @@ export async function placeCounts(prisma: PrismaClient, scope: MetricsScope) {
     Prisma.sql`
     SELECT CASE WHEN p."type" IN ('desa', 'kelurahan') THEN p."parentId" ELSE p."id" END AS "kecamatanId",
       p."id" AS "placeId", p."type"::text AS "placeType", sum(i."received") AS "count"
-    FROM ${dailyCells(scope.period)} LEFT JOIN "Unit" p ON p."id" = i."placeUnitId"
+    FROM ${dailyCells(scope.period, scope.calendar)} LEFT JOIN "Unit" p ON p."id" = i."placeUnitId"
     WHERE ${itemFilters(scope)}
     GROUP BY 1, 2, 3 HAVING sum(i."received") > 0`,
   );

@@ -1,13 +1,6 @@
 import type { PrismaClient } from "@server/db/client.js";
 import { earlyWarningFigures, publishingFigures, type PublishingFigures } from "./activity.js";
-import {
-  AGE_BUCKETS,
-  GLOSSARY,
-  ON_TIME_TOLERANCE_MINUTES,
-  VOLUME_BUCKETS,
-  type VolumeBucket,
-  type VolumeGroup,
-} from "./definitions.js";
+import { AGE_BUCKETS, glossaryFor, VOLUME_BUCKETS, type VolumeBucket, type VolumeGroup } from "./definitions.js";
 import {
   backlogCounts,
   emptyBuckets,
@@ -18,6 +11,7 @@ import {
   volumeTotals,
   type ResponseFigures,
 } from "./inbox.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 import { previousPeriod, unitGroupKey, withPeriod, type MetricsScope, type Period } from "./scope.js";
 
 // The dashboard's reports: each one the figures of definitions.ts for a scope, with the same
@@ -41,6 +35,9 @@ const previousOf = (scope: MetricsScope) => withPeriod(scope, previousPeriod(sco
 const periods = (scope: MetricsScope) => ({
   period: iso(scope.period),
   previousPeriod: iso(previousPeriod(scope.period)),
+  /** The zone days, weeks and months are counted in, for labels ("WITA"). */
+  timeZone: scope.calendar.timeZone,
+  zoneAbbreviation: scope.calendar.abbreviation,
 });
 
 /** Current and previous period of the same figure. */
@@ -348,7 +345,7 @@ export async function publishingReport(prisma: PrismaClient, scope: MetricsScope
   return {
     body: {
       ...periods(scope),
-      onTimeToleranceMinutes: ON_TIME_TOLERANCE_MINUTES,
+      onTimeToleranceMinutes: scope.calendar.onTimeToleranceMinutes,
       total,
       byChannel: channelRows,
       byUnit: unitRowsOut,
@@ -361,16 +358,19 @@ export async function publishingReport(prisma: PrismaClient, scope: MetricsScope
 }
 
 /** The glossary and the constants behind it, for the UI and for exports. */
-export function glossaryReport() {
+export function glossaryReport(calendar: ReportingCalendar) {
+  const glossary = glossaryFor(calendar);
   return {
     body: {
-      figures: GLOSSARY,
+      figures: glossary,
       percentileMethod: "nearest_rank",
       ageBuckets: AGE_BUCKETS_JSON,
       volumeBuckets: VOLUME_BUCKETS,
-      onTimeToleranceMinutes: ON_TIME_TOLERANCE_MINUTES,
+      onTimeToleranceMinutes: calendar.onTimeToleranceMinutes,
+      timeZone: calendar.timeZone,
+      zoneAbbreviation: calendar.abbreviation,
     },
-    table: Object.entries(GLOSSARY).map(([figure, entry]) => ({
+    table: Object.entries(glossary).map(([figure, entry]) => ({
       figure,
       name_id: entry.id.name,
       definition_id: entry.id.definition,

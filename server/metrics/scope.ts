@@ -1,6 +1,6 @@
 import { Prisma } from "@server/db/client.js";
 import type { InboxSource } from "@server/db/generated/enums.js";
-import { REPORTING_OFFSET_MINUTES } from "./definitions.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 
 /** A period [from, to): the end is exclusive so that consecutive periods never share a moment. */
 export type Period = { from: Date; to: Date };
@@ -24,6 +24,8 @@ export type MetricsScope = {
   category?: string;
   /** The moment "now" for deadlines and ages; a parameter so figures are reproducible. */
   now: Date;
+  /** The organisation's reporting zone and on-time tolerance (server/reporting/settings.ts). */
+  calendar: ReportingCalendar;
 };
 
 /** The period of equal length just before this one, for trends. */
@@ -33,30 +35,6 @@ export function previousPeriod({ from, to }: Period): Period {
 
 export function withPeriod(scope: MetricsScope, period: Period): MetricsScope {
   return { ...scope, period };
-}
-
-const DAY_MS = 24 * 60 * 60_000;
-const REPORTING_OFFSET_MS = REPORTING_OFFSET_MINUTES * 60_000;
-
-/** The reporting date (WIB) of an instant, as "YYYY-MM-DD": what the daily rollups' "day" holds. */
-export const reportingDate = (t: Date) => new Date(t.getTime() + REPORTING_OFFSET_MS).toISOString().slice(0, 10);
-
-/**
- * The whole reporting days (WIB) inside a period, which the daily rollups answer, and the parts
- * of the period before and after them, which are read from the rows themselves.
- */
-export function splitByWholeDays({ from, to }: Period): { days: Period | null; edges: Period[] } {
-  const firstDay = Math.ceil((from.getTime() + REPORTING_OFFSET_MS) / DAY_MS) * DAY_MS - REPORTING_OFFSET_MS;
-  const endDay = Math.floor((to.getTime() + REPORTING_OFFSET_MS) / DAY_MS) * DAY_MS - REPORTING_OFFSET_MS;
-  if (firstDay >= endDay) return { days: null, edges: [{ from, to }] };
-  const days = { from: new Date(firstDay), to: new Date(endDay) };
-  return {
-    days,
-    edges: [
-      { from, to: days.from },
-      { from: days.to, to },
-    ].filter((edge) => edge.from < edge.to),
-  };
 }
 
 const uuidList = (ids: string[]) =>

@@ -17,6 +17,8 @@ import "./ppidObjections.js";
 import "./ppidReports.js";
 import "./ppidRequests.js";
 import "./reports.js";
+import "./reportingSettings.js";
+import "./workingCalendar.js";
 import "./routingRules.js";
 import "./sandbox.js";
 import "./siteEntries.js";
@@ -62,6 +64,8 @@ export function abilitiesOf(actor: Actor) {
     dip: can(actor, "list", "DipItem"),
     editDip: can(actor, "create", "DipItem"),
     ppidProfiles: can(actor, "read", "PpidProfile"),
+    reportingSettings: can(actor, "update", "ReportingSettings"),
+    workingCalendar: can(actor, "update", "WorkingCalendar"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

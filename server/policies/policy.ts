@@ -30,6 +30,10 @@ export type Subjects = {
   /** What a platform charges per billed item (X's prices). */
   PlatformPrice: never;
   Report: never;
+  /** The organisation's reporting time zone and on-time tolerance (server/reporting). */
+  ReportingSettings: never;
+  /** The working calendar: holidays, cuti bersama, regional holidays, office closures (server/deadlines/officeDays.ts). */
+  WorkingCalendar: never;
   /** unitPath: the PPID unit handling the request; superiorId: that PPID's atasan (answers objections). */
   PpidRequest: { unitPath: string; superiorId: string | null };
   /** The objection's request, as above. */

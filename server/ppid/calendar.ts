@@ -5,7 +5,8 @@ import {
 } from "@server/deadlines/policies.js";
 import { INDONESIAN_TIME_ZONES, type WorkingCalendar } from "@server/deadlines/workingTime.js";
 import type { PrismaClient } from "@server/db/client.js";
-import { REPORTING_TIME_ZONE, workingCalendarFor } from "@server/metrics/definitions.js";
+import { workingCalendarFor } from "@server/metrics/definitions.js";
+import { reportingSettings } from "@server/reporting/settings.js";
 
 /**
  * The statutory periods of UU 14/2008, in working days:
@@ -116,14 +117,9 @@ export function ppidCalendarFor(timeZone: string | null | undefined): PpidCalend
   return new PpidCalendar(workingCalendarFor(timeZone));
 }
 
-/** The calendar of the whole body: the time zone of its root unit. */
-export async function officeCalendar(prisma: Pick<PrismaClient, "unit">): Promise<PpidCalendar> {
-  const root = await prisma.unit.findFirst({
-    where: { parentId: null },
-    orderBy: { createdAt: "asc" },
-    select: { timezone: true },
-  });
-  return ppidCalendarFor(root?.timezone ?? REPORTING_TIME_ZONE);
+/** The calendar of the whole body: the organisation's reporting time zone (server/reporting). */
+export async function officeCalendar(prisma: Pick<PrismaClient, "setting">): Promise<PpidCalendar> {
+  return ppidCalendarFor((await reportingSettings(prisma)).timeZone);
 }
 
 /** A date stored in a PostgreSQL `date` column comes back as UTC midnight of that date. */

@@ -12,13 +12,13 @@
 import { once } from "node:events";
 import readline from "node:readline";
 import { INDONESIAN_TIME_ZONES } from "@server/deadlines/timeZones.js";
-import { REPORTING_TIME_ZONE } from "@server/metrics/definitions.js";
+import { DEFAULT_REPORTING_SETTINGS } from "@server/reporting/settings.js";
 import { calendarEventSchema, deadlinesOfEvent } from "./calendarEvents.js";
 import { ppidCalendarFor } from "./calendar.js";
 
 function zoneFrom(args: string[]): string {
   const at = args.indexOf("--zone");
-  if (at === -1) return REPORTING_TIME_ZONE;
+  if (at === -1) return DEFAULT_REPORTING_SETTINGS.timeZone;
   const zone = args[at + 1];
   if (!zone || !(zone in INDONESIAN_TIME_ZONES))
     throw new Error(`--zone takes one of ${Object.keys(INDONESIAN_TIME_ZONES).join(", ")}`);

@@ -6,6 +6,7 @@ import type { WebReportInput } from "@server/inbox/webReports.js";
 import { can } from "@server/policies/index.js";
 import type { TriageSource } from "@server/triage/triage.js";
 import type { Category, Kind, Reason, Urgency } from "@server/triage/taxonomy.js";
+import { isConfirmedYear } from "@server/deadlines/calendarStatus.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -48,7 +49,12 @@ export type InboxEventType =
   | "merged_in"
   | "emergency_alerted"
   | "ppid_request"
-  | "citizen_reply";
+  | "citizen_reply"
+  /** The working calendar changed and moved this item's deadlines (data: the clocks' from/to, the decree). */
+  | "deadline_moved";
+
+/** Deadlines fall at office closing time, far from midnight: WIB's year is the local year everywhere. */
+const yearOfDeadline = (due: Date) => new Date(due.getTime() + 7 * 3_600_000).getUTCFullYear();
 
 /** Late when a due time passed before the office responded (or resolved). */
 function overdue(item: InboxItemWithRelations, now: number) {
@@ -103,6 +109,11 @@ export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, pla
       firstRespondedAt: iso(item.firstRespondedAt),
       resolvedAt: iso(item.resolvedAt),
       overdue: overdue(item, Date.now()),
+      /** A pending deadline falls in a year whose holidays no decree has confirmed yet. */
+      estimated: [
+        item.firstRespondedAt ? null : item.firstResponseDueAt,
+        item.resolvedAt ? null : item.resolutionDueAt,
+      ].some((due) => due !== null && !isConfirmedYear(yearOfDeadline(due))),
     },
     permissions: { handle: mayHandle },
   };

@@ -1,4 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
+import { isConfirmedYear } from "@server/deadlines/calendarStatus.js";
 import { can } from "@server/policies/index.js";
 import { isoDateOf, type PpidCalendar } from "@server/ppid/calendar.js";
 import { caseSubject, type PpidCase } from "@server/ppid/cases.js";
@@ -53,6 +54,8 @@ export function presentPpidRequestRow(
       internalDueOn: day(request.internalDueOn),
       state: deadline.state,
       workingDaysLeft: deadline.workingDaysLeft,
+      /** The deadline's year has no confirmed holidays yet (no SKB entered): it may still move. */
+      estimated: !isConfirmedYear(Number(effectiveDueOn(request).slice(0, 4))),
     },
   };
 }

@@ -4,7 +4,7 @@ import { html } from "@server/text/markup.js";
 import type { Services } from "@server/services.js";
 import { collectReportFigures, headlineRows, unitLabel, type ReportFigures } from "./figures.js";
 import { formatCount, formatMinutes, formatRate } from "./format.js";
-import { localDate, periodKey, periodLabel, type DocumentKind, type ReportKind } from "./period.js";
+import type { DocumentKind, ReportingCalendar, ReportKind } from "./period.js";
 import { REPORT_TITLES, renderReportPdf } from "./pdf.js";
 import { organisationScope } from "./scope.js";
 
@@ -45,8 +45,8 @@ export class ReportMailer {
     const started = performance.now();
     const figures = await collectReportFigures(prisma, await organisationScope(prisma, period));
     const pdf = await renderReportPdf({ kind, period, figures, generatedAt: new Date() });
-    const subject = `${options.subjectPrefix ?? ""}${REPORT_TITLES[kind]}: ${periodLabel(kind, period)} · ${figures.officeName}`;
-    const attachment = reportFileName(kind, period);
+    const subject = `${options.subjectPrefix ?? ""}${REPORT_TITLES[kind]}: ${figures.scope.calendar.periodLabel(kind, period)} · ${figures.officeName}`;
+    const attachment = reportFileName(figures.scope.calendar, kind, period);
     const info = await this.smtp.transport.sendMail({
       from: this.smtp.from,
       to: recipients,
@@ -59,7 +59,7 @@ export class ReportMailer {
     logger.info(
       {
         kind,
-        period: periodKey(kind, period),
+        period: figures.scope.calendar.periodKey(kind, period),
         recipients: recipients.length,
         ms: Math.round(performance.now() - started),
       },
@@ -80,10 +80,10 @@ export class ReportMailer {
  * "laporan-2026-11.pdf", "laporan-mingguan-2026-11-16.pdf" for the week starting that Monday, or
  * "laporan-2026-08-01_2026-09-15.pdf" for a dashboard export's first and last day.
  */
-export function reportFileName(kind: DocumentKind, period: Period): string {
+export function reportFileName(calendar: ReportingCalendar, kind: DocumentKind, period: Period): string {
   if (kind === "dashboard")
-    return `laporan-${localDate(period.from)}_${localDate(new Date(period.to.getTime() - 1))}.pdf`;
-  return `laporan-${kind === "weekly" ? "mingguan-" : ""}${periodKey(kind, period)}.pdf`;
+    return `laporan-${calendar.localDate(period.from)}_${calendar.localDate(new Date(period.to.getTime() - 1))}.pdf`;
+  return `laporan-${kind === "weekly" ? "mingguan-" : ""}${calendar.periodKey(kind, period)}.pdf`;
 }
 
 const CELL = "padding:4px 8px;border-bottom:1px solid #d0d7de;text-align:left";
@@ -95,7 +95,7 @@ export function reportEmailHtml(kind: ReportKind, period: Period, figures: Repor
   return html`<!doctype html>
 <html lang="id"><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2328">
 <h1 style="font-size:18px;color:#0b5cad">${REPORT_TITLES[kind]}</h1>
-<p>${figures.officeName} · Periode: ${periodLabel(kind, period)}</p>
+<p>${figures.officeName} · Periode: ${figures.scope.calendar.periodLabel(kind, period)}</p>
 <table style="border-collapse:collapse">
 <tr><th style="${CELL}">Angka</th><th style="${NUMBER}">Periode ini</th><th style="${NUMBER}">Periode sebelumnya</th></tr>
 ${headlineRows(figures).map((row) => html`<tr><td style="${CELL}">${row.label}</td><td style="${NUMBER}">${row.current}</td><td style="${NUMBER}">${row.previous}</td></tr>`)}
@@ -113,7 +113,7 @@ ${units.map((row) => html`<tr><td style="${CELL}">${unitLabel(row)}</td><td styl
 function reportEmailText(kind: ReportKind, period: Period, figures: ReportFigures): string {
   return [
     REPORT_TITLES[kind],
-    `${figures.officeName} · Periode: ${periodLabel(kind, period)}`,
+    `${figures.officeName} · Periode: ${figures.scope.calendar.periodLabel(kind, period)}`,
     "",
     ...headlineRows(figures).map(
       (row) => `${row.label}: ${row.current}${row.previous ? ` (sebelumnya ${row.previous})` : ""}`,

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@server/db/client.js";
 import type { PublishingFigures } from "@server/metrics/activity.js";
-import { GLOSSARY, type AgeBucket, type Figure } from "@server/metrics/definitions.js";
+import { glossaryFor, type AgeBucket, type Figure } from "@server/metrics/definitions.js";
 import type { ResponseFigures } from "@server/metrics/inbox.js";
 import {
   areasReport,
@@ -171,8 +171,9 @@ export function headlineRows({ response, publishing, earlyWarnings, backlog, ove
 }
 
 /** The glossary entries behind the given rows, each once, in Bahasa Indonesia. */
-export function definitionsOf(rows: HeadlineRow[]): { name: string; definition: string }[] {
-  return [...new Set(rows.map((row) => row.figure))].map((figure) => GLOSSARY[figure].id);
+export function definitionsOf(figures: ReportFigures, rows: HeadlineRow[]): { name: string; definition: string }[] {
+  const glossary = glossaryFor(figures.scope.calendar);
+  return [...new Set(rows.map((row) => row.figure))].map((figure) => glossary[figure].id);
 }
 
 /** A unit row's name: unrouted items have no unit; the anchor's own items are marked as such. */

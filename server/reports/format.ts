@@ -1,4 +1,4 @@
-import { AGE_BUCKETS, REPORTING_TIME_ZONE, type AgeBucket } from "@server/metrics/definitions.js";
+import { AGE_BUCKETS, type AgeBucket } from "@server/metrics/definitions.js";
 
 // How figures read in Bahasa Indonesia in the PDF, the e-mail and the public page: one place,
 // so "–" always means "no data" and a rate always has one decimal.
@@ -40,17 +40,3 @@ const AGE_LABELS: Record<AgeBucket, string> = {
 
 /** The backlog's age buckets in order, with their Indonesian labels. */
 export const AGE_BUCKET_LABELS = AGE_BUCKETS.map((bucket) => ({ key: bucket.key, label: AGE_LABELS[bucket.key] }));
-
-const dateTime = new Intl.DateTimeFormat("id-ID", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: REPORTING_TIME_ZONE,
-});
-
-/** "21 November 2026 pukul 18.05 WIB". */
-export function formatGeneratedAt(t: Date): string {
-  return `${dateTime.format(t)} WIB`;
-}

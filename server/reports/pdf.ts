@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { GLOSSARY } from "@server/metrics/definitions.js";
+import { glossaryFor } from "@server/metrics/definitions.js";
 import type { Period } from "@server/metrics/scope.js";
 import {
   REPORT_VOLUME_GROUPS,
@@ -10,15 +10,8 @@ import {
   type ReportFigures,
   type ReportVolumeGroup,
 } from "./figures.js";
-import {
-  AGE_BUCKET_LABELS,
-  formatCount,
-  formatGeneratedAt,
-  formatMinutes,
-  formatRate,
-  formatReportedCount,
-} from "./format.js";
-import { periodLabel, type DocumentKind } from "./period.js";
+import { AGE_BUCKET_LABELS, formatCount, formatMinutes, formatRate, formatReportedCount } from "./format.js";
+import type { DocumentKind } from "./period.js";
 
 // The report as a PDF to attach to a letter: A4, pdfkit's built-in Helvetica (no font files to
 // ship), charts drawn as vector shapes so no browser is needed on the server.
@@ -57,7 +50,7 @@ export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDo
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: {
-      Title: `${REPORT_TITLES[kind]} ${periodLabel(kind, period)}`,
+      Title: `${REPORT_TITLES[kind]} ${figures.scope.calendar.periodLabel(kind, period)}`,
       Author: pdfText(figures.officeName),
       Creator: "Siar",
     },
@@ -177,9 +170,9 @@ function barChart(doc: Doc, bars: { label: string; value: number }[]) {
 function header(doc: Doc, kind: DocumentKind, period: Period, figures: ReportFigures, generatedAt: Date) {
   write(doc, figures.officeName, { font: "Helvetica-Bold", size: 16, gap: 0.2 });
   write(doc, REPORT_TITLES[kind], { font: "Helvetica-Bold", size: 12, color: ACCENT, gap: 0.4 });
-  write(doc, `Periode: ${periodLabel(kind, period)}`, { size: 10 });
+  write(doc, `Periode: ${figures.scope.calendar.periodLabel(kind, period)}`, { size: 10 });
   if (figures.filters.length) write(doc, `Filter: ${figures.filters.join("; ")}`, { size: 10 });
-  write(doc, `Dibuat: ${formatGeneratedAt(generatedAt)}`, { size: 9, color: MUTED, gap: 0.3 });
+  write(doc, `Dibuat: ${figures.scope.calendar.formatDateTime(generatedAt)}`, { size: 9, color: MUTED, gap: 0.3 });
   doc
     .moveTo(doc.page.margins.left, doc.y)
     .lineTo(doc.page.width - doc.page.margins.right, doc.y)
@@ -221,7 +214,11 @@ const VOLUME_TITLES: Record<ReportVolumeGroup, string> = {
 
 /** Items received by channel, kind, category and urgency, each with the previous period beside it. */
 function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Jumlah laporan menurut kanal, jenis, kategori dan urgensi", GLOSSARY.volume.id.definition);
+  heading(
+    doc,
+    "Jumlah laporan menurut kanal, jenis, kategori dan urgensi",
+    glossaryFor(figures.scope.calendar).volume.id.definition,
+  );
   const width = contentWidth(doc);
   for (const group of REPORT_VOLUME_GROUPS) {
     const totals = figures.volume[group].slice(0, LISTED_ROWS);
@@ -241,7 +238,7 @@ function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
 }
 
 function unitLeague(doc: Doc, figures: ReportFigures) {
-  heading(doc, "Peringkat unit", GLOSSARY.units.id.definition);
+  heading(doc, "Peringkat unit", glossaryFor(figures.scope.calendar).units.id.definition);
   const width = contentWidth(doc);
   const rows = figures.units.slice(0, LISTED_ROWS * 2);
   table(
@@ -288,7 +285,7 @@ function overdueList(doc: Doc, figures: ReportFigures) {
   heading(
     doc,
     "Lewat tenggat saat ini",
-    `${GLOSSARY.overdue.id.definition} Yang tertua ${formatCount(figures.overdueItems.length)} dari ${formatCount(figures.overdue)}.`,
+    `${glossaryFor(figures.scope.calendar).overdue.id.definition} Yang tertua ${formatCount(figures.overdueItems.length)} dari ${formatCount(figures.overdue)}.`,
   );
   const width = contentWidth(doc);
   table(
@@ -374,7 +371,13 @@ function publishingPerChannel(doc: Doc, figures: ReportFigures) {
 
 function definitions(doc: Doc, figures: ReportFigures) {
   heading(doc, "Definisi");
-  const entries = [...definitionsOf(headlineRows(figures)), GLOSSARY.units.id, GLOSSARY.areas.id, GLOSSARY.trend.id];
+  const glossary = glossaryFor(figures.scope.calendar);
+  const entries = [
+    ...definitionsOf(figures, headlineRows(figures)),
+    glossary.units.id,
+    glossary.areas.id,
+    glossary.trend.id,
+  ];
   for (const entry of new Set(entries)) {
     ensureSpace(doc, 40);
     doc

@@ -3,9 +3,11 @@ import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "@server/db/locks.js";
 import type { Services } from "@server/services.js";
 import type { ReportMailer, SentReport } from "./email.js";
 import type { Period } from "@server/metrics/scope.js";
-import { duePeriod, periodKey, type ReportKind } from "./period.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
+import type { ReportingCalendar, ReportKind } from "./period.js";
 
-// Weekly (Monday 07:00 WIB, last week) and monthly (the 1st, 07:00 WIB, last month) reports,
+// Weekly (Monday 07:00, last week) and monthly (the 1st, 07:00, last month) reports, on the wall
+// clock of the organisation's reporting zone,
 // each sent once: under an advisory lock so one process works at a time, and remembered in the
 // audit log ("report.sent"), which is checked first so a restart or a second process skips it.
 
@@ -20,8 +22,13 @@ let inProcess: Promise<unknown> = Promise.resolve();
  * The Message-ID of the scheduled report of a kind and period, the same however often it is sent:
  * mail systems that see a message again under an id they already delivered drop the copy.
  */
-export function reportMessageId(kind: ReportKind, period: Period, publicBaseUrl: string): string {
-  return `<siar-report-${kind}-${periodKey(kind, period)}@${new URL(publicBaseUrl).hostname}>`;
+export function reportMessageId(
+  calendar: ReportingCalendar,
+  kind: ReportKind,
+  period: Period,
+  publicBaseUrl: string,
+): string {
+  return `<siar-report-${kind}-${calendar.periodKey(kind, period)}@${new URL(publicBaseUrl).hostname}>`;
 }
 
 /**
@@ -38,8 +45,9 @@ export function sendDueReport(
   const run = inProcess.then(() =>
     ifAdvisoryLockFree(services.db, REPORT_LOCK_KEY, async () => {
       const { prisma, config, logger } = services;
-      const period = duePeriod(kind, now);
-      const targetId = `${kind}:${periodKey(kind, period)}`;
+      const calendar = await reportingCalendar(prisma);
+      const period = calendar.duePeriod(kind, now);
+      const targetId = `${kind}:${calendar.periodKey(kind, period)}`;
       const sent = await prisma.auditEvent.findFirst({
         where: { action: REPORT_SENT_ACTION, targetType: "report", targetId },
         select: { id: true },
@@ -50,7 +58,7 @@ export function sendDueReport(
         return null;
       }
       const report = await mailer.send(kind, period, config.reports.recipients, {
-        messageId: reportMessageId(kind, period, config.publicBaseUrl),
+        messageId: reportMessageId(calendar, kind, period, config.publicBaseUrl),
       });
       await recordAudit(
         prisma,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
 import type { MetricsScope, Period } from "@server/metrics/scope.js";
 
 /**
@@ -13,5 +14,5 @@ export async function organisationScope(prisma: PrismaClient, period: Period, no
     select: { id: true, path: true },
   });
   if (!root) throw new AppError("not_found");
-  return { period, unitIds: null, anchor: root, placeUnitIds: null, now };
+  return { period, unitIds: null, anchor: root, placeUnitIds: null, now, calendar: await reportingCalendar(prisma) };
 }

@@ -4,33 +4,34 @@ import type { Smtp } from "@server/mail/smtp.js";
 import { html } from "@server/text/markup.js";
 import type { Services } from "@server/services.js";
 import { freshnessReport, type FreshnessRow } from "./freshness.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 import { staleAfterDays } from "./settings.js";
 
 // The weekly reminder to desa operators whose desa site has gone stale: once a week (from Monday
-// 08:00 WIB), whichever process gets there first, remembered in the audit log like the reports.
+// 08:00 in the organisation's reporting zone), whichever process gets there first, remembered in
+// the audit log like the reports.
 
 export const REMINDER_SENT_ACTION = "site.freshness_reminder_sent";
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-const SENDING_HOUR_WIB = 8;
+const SENDING_HOUR = 8;
 
 // PGlite takes no advisory locks: runs in one process take turns here instead.
 let inProcess: Promise<unknown> = Promise.resolve();
 
-/** The Monday (WIB) of the week `now` falls in, once its sending hour has come; else null. */
-export function reminderWeek(now: Date): string | null {
-  const wib = new Date(now.getTime() + WIB_OFFSET_MS);
-  const daysSinceMonday = (wib.getUTCDay() + 6) % 7;
-  if (daysSinceMonday === 0 && wib.getUTCHours() < SENDING_HOUR_WIB) return null;
-  return new Date(wib.getTime() - daysSinceMonday * 86_400_000).toISOString().slice(0, 10);
+/** The local Monday of the week `now` falls in, once its sending hour has come; else null. */
+export function reminderWeek(now: Date, calendar: ReportingCalendar): string | null {
+  const { year, monthIndex, day, hour, weekday } = calendar.localFields(now);
+  if (weekday === 0 && hour < SENDING_HOUR) return null;
+  return calendar.localDate(calendar.localMidnight(year, monthIndex, day - weekday));
 }
 
 /** Sends this week's reminders unless they went out already; returns how many e-mails were sent. */
 export function sendFreshnessReminders(services: Services, smtp: Smtp, now = new Date()): Promise<number | null> {
   const run = inProcess.then(() =>
     ifAdvisoryLockFree(services.db, SITE_REMINDER_LOCK_KEY, async () => {
-      const week = reminderWeek(now);
-      if (!week) return null;
       const { prisma } = services;
+      const week = reminderWeek(now, await reportingCalendar(prisma));
+      if (!week) return null;
       if (
         await prisma.auditEvent.findFirst({
           where: { action: REMINDER_SENT_ACTION, targetId: week },

@@ -755,6 +755,61 @@ const rows: Row[] = [
     call: (c) => c.get("/api/dashboard/glossary"),
     expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas"),
   },
+  {
+    route: "GET /api/settings/reporting",
+    what: "read the reporting time zone and on-time tolerance",
+    call: (c) => c.get("/api/settings/reporting"),
+    expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas"),
+  },
+  {
+    route: "GET /api/working-calendar/:year",
+    what: "read a year of the working calendar with the source of each date",
+    call: (c) => c.get("/api/working-calendar/2027"),
+    expected: only("admin", "humas"),
+  },
+  {
+    route: "GET /api/working-calendar/notice",
+    what: "whether next year's holiday decree is still missing",
+    call: (c) => c.get("/api/working-calendar/notice"),
+    expected: only("admin", "humas"),
+  },
+  {
+    route: "POST /api/working-calendar/days",
+    what: "add a day off with its decree (a regional holiday far ahead, touching no open deadline)",
+    call: (c) =>
+      c.post("/api/working-calendar/days", {
+        date: "2031-03-03",
+        kind: "libur_daerah",
+        name: "Hari jadi kabupaten",
+        decree: "Perbup No. 1 Tahun 2031",
+      }),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/working-calendar/days/move",
+    what: "move a day off (the package's New Year of 2032)",
+    call: (c) =>
+      c.post("/api/working-calendar/days/move", { from: "2032-01-01", to: "2032-01-02", decree: "SKB 2031" }),
+    expected: adminOnly,
+  },
+  {
+    route: "POST /api/working-calendar/days/remove",
+    what: "remove a day off (the regional holiday added above)",
+    call: (c) => c.post("/api/working-calendar/days/remove", { date: "2031-03-03", decree: "Perbup No. 2 Tahun 2031" }),
+    expected: adminOnly,
+  },
+  {
+    route: "POST /api/working-calendar/:year/confirm",
+    what: "confirm a year against its SKB",
+    call: (c) => c.post("/api/working-calendar/2031/confirm", { decree: "SKB 2030" }),
+    expected: only("admin"),
+  },
+  {
+    route: "PATCH /api/settings/reporting",
+    what: "set the reporting time zone (unchanged here, so nothing is recounted)",
+    call: (c) => c.patch("/api/settings/reporting", { timeZone: "Asia/Jakarta", onTimeToleranceMinutes: 5 }),
+    expected: only("admin"),
+  },
   ...ppidMatrixRows({ clients, units }),
   ...dipRows(),
 ];

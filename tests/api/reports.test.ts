@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { duePeriod, periodLabel, previousWeek } from "@server/reports/period.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 import { reportMessageId, sendDueReport } from "@server/reports/schedule.js";
 import { ReportMailer } from "@server/reports/email.js";
 import { signedIn } from "../helpers/client.js";
@@ -182,7 +182,7 @@ describe("the e-mailed weekly report", () => {
     });
     const units = await unitIds(siar);
     await siar.services.prisma.unit.update({ where: { id: units["dinas-pupr"]! }, data: { name: UNIT_NAME } });
-    const lastWeek = previousWeek(new Date());
+    const lastWeek = WIB.previousWeek(new Date());
     for (let i = 0; i < 3; i++)
       await itemArrives(siar, units["dinas-pupr"]!, new Date(lastWeek.from.getTime() + (i + 1) * DAY_MS));
   });
@@ -214,7 +214,12 @@ describe("the e-mailed weekly report", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.changes).toMatchObject({ kind: "weekly", recipients: RECIPIENTS });
     // A copy sent again after a crash between sending and recording would carry the same Message-ID.
-    const messageId = reportMessageId("weekly", duePeriod("weekly", new Date()), siar.services.config.publicBaseUrl);
+    const messageId = reportMessageId(
+      WIB,
+      "weekly",
+      WIB.duePeriod("weekly", new Date()),
+      siar.services.config.publicBaseUrl,
+    );
     expect(messageId).toMatch(/^<siar-report-weekly-\d{4}-\d{2}-\d{2}@[^>]+>$/);
     expect(mail!.raw).toContain(`Message-ID: ${messageId}`);
     expect(sent[0]!.changes).toMatchObject({ messageId });
@@ -239,30 +244,46 @@ describe("the e-mailed weekly report", () => {
   });
 });
 
-describe("which report is due", () => {
-  // 07:00 WIB is 00:00 UTC.
-  const wib = (iso: string) => new Date(`${iso}+07:00`);
+const WIB = new ReportingCalendar("Asia/Jakarta", 5);
 
-  it("is last week's from Monday 07:00 WIB, the week before until then", () => {
-    expect(duePeriod("weekly", wib("2026-11-23T07:00:00"))).toEqual({
-      from: wib("2026-11-16T00:00:00"),
-      to: wib("2026-11-23T00:00:00"),
+describe.each([
+  ["Asia/Jakarta", "+07:00"],
+  ["Asia/Makassar", "+08:00"],
+  ["Asia/Jayapura", "+09:00"],
+] as const)("which report is due in %s", (zone, offset) => {
+  const calendar = new ReportingCalendar(zone, 5);
+  // A local wall-clock time of the organisation's zone.
+  const local = (iso: string) => new Date(`${iso}${offset}`);
+
+  it("is last week's from Monday 07:00 local time, the week before until then", () => {
+    expect(calendar.duePeriod("weekly", local("2026-11-23T07:00:00"))).toEqual({
+      from: local("2026-11-16T00:00:00"),
+      to: local("2026-11-23T00:00:00"),
     });
-    expect(duePeriod("weekly", wib("2026-11-23T06:59:00"))).toEqual({
-      from: wib("2026-11-09T00:00:00"),
-      to: wib("2026-11-16T00:00:00"),
+    expect(calendar.duePeriod("weekly", local("2026-11-23T06:59:00"))).toEqual({
+      from: local("2026-11-09T00:00:00"),
+      to: local("2026-11-16T00:00:00"),
     });
-    expect(periodLabel("weekly", duePeriod("weekly", wib("2026-11-25T12:00:00")))).toBe(
+    expect(calendar.periodLabel("weekly", calendar.duePeriod("weekly", local("2026-11-25T12:00:00")))).toBe(
       "16 November 2026 – 22 November 2026",
     );
   });
 
-  it("is last month's from the 1st 07:00 WIB", () => {
-    expect(periodLabel("monthly", duePeriod("monthly", wib("2026-12-01T07:00:00")))).toBe("November 2026");
-    expect(periodLabel("monthly", duePeriod("monthly", wib("2026-12-01T06:00:00")))).toBe("Oktober 2026");
-    expect(duePeriod("monthly", wib("2027-01-01T08:00:00"))).toEqual({
-      from: wib("2026-12-01T00:00:00"),
-      to: wib("2027-01-01T00:00:00"),
+  it("is last month's from the 1st 07:00 local time", () => {
+    expect(calendar.periodLabel("monthly", calendar.duePeriod("monthly", local("2026-12-01T07:00:00")))).toBe(
+      "November 2026",
+    );
+    expect(calendar.periodLabel("monthly", calendar.duePeriod("monthly", local("2026-12-01T06:00:00")))).toBe(
+      "Oktober 2026",
+    );
+    expect(calendar.duePeriod("monthly", local("2027-01-01T08:00:00"))).toEqual({
+      from: local("2026-12-01T00:00:00"),
+      to: local("2027-01-01T00:00:00"),
     });
+  });
+
+  it("says the zone in the time a report was made", () => {
+    const abbreviation = { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" }[zone];
+    expect(calendar.formatDateTime(local("2026-11-21T18:05:00"))).toBe(`21 November 2026 pukul 18.05 ${abbreviation}`);
   });
 });

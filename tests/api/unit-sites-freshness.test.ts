@@ -5,6 +5,7 @@ import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startMailbox } from "../helpers/mailbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 import { unitIdOf } from "../helpers/sites.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 
 // Which sites have gone quiet: the list and league kecamatan and Kominfo see, the admins' setting,
 // and the weekly reminder to the operators of stale desa.
@@ -95,9 +96,14 @@ describe("freshness", () => {
   });
 
   it("e-mails the operators of stale desa once a week", async () => {
-    expect(reminderWeek(new Date("2026-12-07T00:30:00Z"))).toBeNull(); // Monday 07:30 WIB
-    expect(reminderWeek(new Date("2026-12-07T01:30:00Z"))).toBe("2026-12-07");
-    expect(reminderWeek(new Date("2026-12-10T12:00:00Z"))).toBe("2026-12-07");
+    const wib = new ReportingCalendar("Asia/Jakarta", 5);
+    const wit = new ReportingCalendar("Asia/Jayapura", 5);
+    expect(reminderWeek(new Date("2026-12-07T00:30:00Z"), wib)).toBeNull(); // Monday 07:30 WIB
+    expect(reminderWeek(new Date("2026-12-07T01:30:00Z"), wib)).toBe("2026-12-07");
+    expect(reminderWeek(new Date("2026-12-10T12:00:00Z"), wib)).toBe("2026-12-07");
+    expect(reminderWeek(new Date("2026-12-06T23:30:00Z"), wit)).toBe("2026-12-07"); // Monday 08:30 WIT
+    expect(reminderWeek(new Date("2026-12-06T22:30:00Z"), wit)).toBeNull(); // Monday 07:30 WIT
+    expect(reminderWeek(new Date("2026-12-06T16:30:00Z"), wib)).toBe("2026-11-30"); // Sunday 23:30 WIB
     const monday = new Date(Date.now() + ((8 - new Date().getUTCDay()) % 7 || 7) * DAY);
     monday.setUTCHours(3, 0, 0, 0);
     const smtp = smtpOf(siar.services)!;

@@ -7,6 +7,7 @@ import { inboxBenchmark } from "./inbox.js";
 import { ppidRegisterBenchmark } from "./ppidRegister.js";
 import { publicSiteBenchmark } from "./publicSite.js";
 import { publishingBenchmark } from "./publishing.js";
+import { reportingZoneBenchmark } from "./reportingZone.js";
 
 // `npm run bench` runs every benchmark; `npm run bench -- publishing crash` only those named.
 
@@ -30,6 +31,11 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about:
       "home, announcement and unit-site pages under 50 clients, page weights, an edit showing (PGlite, PostgreSQL)",
     run: publicSiteBenchmark,
+  },
+  "reporting-zone": {
+    about:
+      "recounting the rollups after a change of reporting zone over 1,000,000 items, writes meanwhile (PostgreSQL)",
+    run: reportingZoneBenchmark,
   },
   dip: {
     about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",

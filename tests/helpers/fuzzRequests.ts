@@ -116,6 +116,9 @@ const BODY_KEYS = [
   "serviceHours",
   "address",
   "phone",
+  "date",
+  "decree",
+  "from",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
@@ -393,6 +396,16 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
       obstacles: "Sarana terbatas.",
     },
     "PATCH /api/sites/settings": { staleAfterDays: 30 },
+    "PATCH /api/settings/reporting": { timeZone: "Asia/Jakarta", onTimeToleranceMinutes: 5 },
+    "POST /api/working-calendar/days": {
+      date: "2027-03-01",
+      kind: "libur_daerah",
+      name: "Hari jadi Kabupaten",
+      decree: "Perbup No. 1 Tahun 2027",
+    },
+    "POST /api/working-calendar/days/remove": { date: "2027-01-01", decree: "SKB No. 1 Tahun 2026" },
+    "POST /api/working-calendar/days/move": { from: "2027-01-01", to: "2027-01-04", decree: "SKB No. 1 Tahun 2026" },
+    "POST /api/working-calendar/:year/confirm": { decree: "SKB No. 1 Tahun 2026" },
     "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
     "POST /api/site-entries/units/:unitId": {
       kind: "agenda",

@@ -4,6 +4,9 @@ import { Prisma } from "@server/db/client.js";
 import { dailyCells, foldDailyCounts } from "@server/metrics/dailyCounts.js";
 import { responseFigures } from "@server/metrics/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { ReportingCalendar } from "@server/reports/period.js";
+
+const WIB = new ReportingCalendar("Asia/Jakarta", 5);
 
 // The dashboard's daily counts (migration 20261121152642_dashboard_daily_counts) must always equal
 // counting the items afresh, whatever writes them: inserts, corrections, replies, spam, merges,
@@ -158,7 +161,7 @@ describe("the inbox daily counts", () => {
     await item("2026-10-07 21:00");
     const received = async (from: string, to: string) => {
       const [row] = await siar.services.prisma.$queryRaw<{ n: number }[]>`
-        SELECT coalesce(sum(i."received"), 0)::int AS "n" FROM ${dailyCells({ from: wib(from), to: wib(to) })}`;
+        SELECT coalesce(sum(i."received"), 0)::int AS "n" FROM ${dailyCells({ from: wib(from), to: wib(to) }, WIB)}`;
       return row!.n;
     };
     expect(await received("2026-10-05 00:00", "2026-10-08 00:00")).toBe(5); // whole days only
@@ -181,10 +184,10 @@ describe("the inbox daily counts", () => {
       Prisma.sql`inbox_daily_counts_between(${period.from}::timestamp, ${period.to}::timestamp) i`,
     );
     expect(fresh!.received).toBeGreaterThanOrEqual(3);
-    expect(await total(dailyCells(period))).toEqual(fresh);
-    expect(await total(dailyCells(period, { byDay: true }))).toEqual(fresh);
+    expect(await total(dailyCells(period, WIB))).toEqual(fresh);
+    expect(await total(dailyCells(period, WIB, { byDay: true }))).toEqual(fresh);
     await foldDailyCounts(siar.services.prisma);
-    expect(await total(dailyCells(period))).toEqual(fresh);
+    expect(await total(dailyCells(period, WIB))).toEqual(fresh);
     const months = await siar.services.prisma.$queryRaw<{ month: string; received: number }[]>`
       SELECT to_char("day", 'YYYY-MM-DD') AS "month", sum("received")::int AS "received" FROM "InboxMonthlyCount"
       WHERE "day" IN ('2026-07-01', '2026-08-01') GROUP BY 1 ORDER BY 1`;
@@ -221,6 +224,7 @@ describe("the inbox daily counts", () => {
       anchor: root,
       placeUnitIds: null,
       now: wib("2026-11-05 00:00"),
+      calendar: WIB,
     };
     const exact = (await responseFigures(siar.services.prisma, scope)).get(null)!.firstResponse;
     expect(exact).toMatchObject({ count: 6, calendarMinutes: { median: 100, p90: 400 }, estimated: false });

@@ -3,6 +3,7 @@ import { Prisma } from "@server/db/client.js";
 import { publishingFigures, type PublishingFigures } from "@server/metrics/activity.js";
 import { inIds, inPeriod, unitGroupKey, type MetricsScope, type Period } from "@server/metrics/scope.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 
 // Publishing figures come from a daily rollup kept by triggers, with the period's partial days
 // read from the deliveries. They must equal the same figures read from every delivery (written
@@ -125,7 +126,14 @@ beforeAll(async () => {
     where: { parentId: null },
     select: { id: true, path: true },
   });
-  scope = { period: PERIODS[0]![1], unitIds: null, anchor: root, placeUnitIds: null, now: wib("2026-08-28 09:00") };
+  scope = {
+    period: PERIODS[0]![1],
+    unitIds: null,
+    anchor: root,
+    placeUnitIds: null,
+    now: wib("2026-08-28 09:00"),
+    calendar: new ReportingCalendar("Asia/Jakarta", 5),
+  };
 });
 afterAll(async () => {
   await siar?.close();

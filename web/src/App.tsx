@@ -10,6 +10,8 @@ import {
   ADMIN_CHANNELS,
   ADMIN_DEAD_LETTERS,
   ADMIN_DEMO_DATA,
+  ADMIN_REPORTING,
+  ADMIN_WORKING_CALENDAR,
   ADMIN_ROUTING,
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -30,6 +32,8 @@ import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
 import { DeadLettersPage } from "./pages/admin/DeadLettersPage";
 import { DemoDataPage } from "./pages/admin/DemoDataPage";
+import { ReportingSettingsPage } from "./pages/admin/ReportingSettingsPage";
+import { WorkingCalendarPage } from "./pages/admin/WorkingCalendarPage";
 import { CannedResponsesPage } from "./pages/admin/CannedResponsesPage";
 import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
@@ -91,6 +95,8 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_CANNED_RESPONSES, <CannedResponsesPage />],
   [ADMIN_DEAD_LETTERS, <DeadLettersPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
+  [ADMIN_REPORTING, <ReportingSettingsPage />],
+  [ADMIN_WORKING_CALENDAR, <WorkingCalendarPage />],
   [ADMIN_DEMO_DATA, <DemoDataPage />],
 ];
 

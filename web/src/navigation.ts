@@ -122,6 +122,18 @@ export const ADMIN_DEMO_DATA: Section = {
   testId: "admin-demo-data",
   allowed: (a) => a.removeDemoData,
 };
+export const ADMIN_REPORTING: Section = {
+  path: "/admin/reporting",
+  label: "admin.reportingSettings",
+  testId: "admin-reporting",
+  allowed: (a) => a.reportingSettings,
+};
+export const ADMIN_WORKING_CALENDAR: Section = {
+  path: "/admin/working-calendar",
+  label: "admin.workingCalendar",
+  testId: "admin-working-calendar",
+  allowed: (a) => a.workingCalendar,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -130,6 +142,8 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_CANNED_RESPONSES,
   ADMIN_DEAD_LETTERS,
   ADMIN_AUDIT,
+  ADMIN_REPORTING,
+  ADMIN_WORKING_CALENDAR,
   ADMIN_DEMO_DATA,
 ];
 

@@ -25,6 +25,8 @@ import { ppidProfileRoutes } from "./ppidProfiles/ppidProfiles.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { siteEntryRoutes } from "./sites/siteEntries.js";
+import { reportingSettingsRoutes } from "./settings/reportingSettings.js";
+import { workingCalendarRoutes } from "./workingCalendar/workingCalendar.js";
 import { siteRoutes } from "./sites/sites.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
@@ -59,6 +61,8 @@ export function apiRoutes(services: Services): Router {
   api.use("/early-warnings", ...signedIn, earlyWarningRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));
   api.use("/reports", ...signedIn, reportRoutes(services));
+  api.use("/settings/reporting", ...signedIn, reportingSettingsRoutes(services));
+  api.use("/working-calendar", ...signedIn, workingCalendarRoutes(services));
   api.use("/ppid", ...signedIn, ppidRoutes(services));
   api.use("/demo-data", ...signedIn, demoDataRoutes(services));
   api.use("/sites", ...signedIn, siteRoutes(services));

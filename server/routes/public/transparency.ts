@@ -1,11 +1,12 @@
 import { Router } from "express";
 import { z } from "zod";
 import { Prisma } from "@server/db/client.js";
-import { GLOSSARY } from "@server/metrics/definitions.js";
+import { glossaryFor } from "@server/metrics/definitions.js";
 import { responseFigures, type ResponseFigures } from "@server/metrics/inbox.js";
 import { areasReport } from "@server/metrics/reports.js";
 import { formatCount, formatMinutes, formatRate } from "@server/reports/format.js";
-import { monthOf, monthPeriod, periodLabel } from "@server/reports/period.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 import { organisationScope } from "@server/reports/scope.js";
 import { officeCalendar } from "@server/ppid/calendar.js";
 import { type PpidFigures, ppidFigures } from "@server/ppid/figures.js";
@@ -46,8 +47,9 @@ export function transparencyRoutes(services: Services): Router {
     const query = transparencyQuery.safeParse(req.query);
     const site = await findSite(services);
     if (!query.success) return sendShareable(res, badMonthPage(site), { status: 400 });
-    const month = query.data.bulan ?? monthOf(new Date());
-    const period = monthPeriod(month);
+    const reporting = await reportingCalendar(services.prisma);
+    const month = query.data.bulan ?? reporting.monthOf(new Date());
+    const period = reporting.monthPeriod(month);
     const scope = await organisationScope(services.prisma, period);
     const calendar = await officeCalendar(services.prisma);
     const year = Number(month.slice(0, 4));
@@ -64,7 +66,7 @@ export function transparencyRoutes(services: Services): Router {
     // Aggregates only, the same for everyone: a crowd costs one query set per cache lifetime.
     sendShareable(
       res,
-      transparencyPage(site, month, {
+      transparencyPage(site, reporting, month, {
         overall: overall.get(null),
         byCategory,
         areas: areaRows,
@@ -81,11 +83,20 @@ const categoryLabel = (code: string | null) =>
   code ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : "Belum dikategorikan";
 
 /** The neighbouring month, "2026-10" for "2026-11" and -1. */
-const shiftMonth = (month: string, by: -1 | 1) =>
-  monthOf(new Date(monthPeriod(month).from.getTime() + (by === 1 ? 40 : -10) * 24 * 60 * 60_000));
+const shiftMonth = (month: string, by: -1 | 1) => {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  const shifted = new Date(Date.UTC(year, monthNumber - 1 + by, 1));
+  return shifted.toISOString().slice(0, 7);
+};
 
-export function transparencyPage(site: Site, month: string, { overall, byCategory, areas, ppid }: Figures): string {
-  const label = periodLabel("monthly", monthPeriod(month));
+export function transparencyPage(
+  site: Site,
+  calendar: ReportingCalendar,
+  month: string,
+  { overall, byCategory, areas, ppid }: Figures,
+): string {
+  const label = calendar.periodLabel("monthly", calendar.monthPeriod(month));
+  const glossary = glossaryFor(calendar);
   const shown = areas.filter((area) => area.count >= MIN_ITEMS_PER_AREA);
   const categories = [...byCategory.entries()]
     .filter(([, figures]) => figures.volume > 0)
@@ -127,7 +138,7 @@ ${
 }
 ${ppid && ppidSection(ppid.year, ppid.figures)}
 <h2>Tentang angka ini</h2>
-${[GLOSSARY.volume, GLOSSARY.firstResponse, GLOSSARY.resolution, GLOSSARY.compliance].map((entry) => html`<p><strong>${entry.id.name}.</strong> ${entry.id.definition}</p>`)}`;
+${[glossary.volume, glossary.firstResponse, glossary.resolution, glossary.compliance].map((entry) => html`<p><strong>${entry.id.name}.</strong> ${entry.id.definition}</p>`)}`;
   return layout(site, {
     title: `Transparansi ${label}`,
     description: `Angka layanan pengaduan dan informasi ${site.name}, ${label}.`,

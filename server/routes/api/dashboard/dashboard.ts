@@ -3,7 +3,6 @@ import type { Actor } from "@server/auth/actor.js";
 import type { PrismaClient } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
 import { toCsv } from "@server/metrics/csv.js";
-import { REPORTING_OFFSET_MINUTES } from "@server/metrics/definitions.js";
 import {
   areasReport,
   backlogReport,
@@ -18,7 +17,9 @@ import type { MetricsScope } from "@server/metrics/scope.js";
 import { authorize, seesAllUnits } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { parse } from "@server/routes/validate.js";
-import { dashboardQuery, glossaryQuery, volumeQuery, type DashboardQuery } from "./schema.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
+import { dashboardQueries, glossaryQuery, type DashboardQuery } from "./schema.js";
 
 /** The leaders' dashboard: each report as JSON, or as CSV with `?format=csv`. */
 export function dashboardRoutes(services: Services): Router {
@@ -34,15 +35,17 @@ export function dashboardRoutes(services: Services): Router {
   };
   for (const [name, build] of Object.entries(reports)) {
     router.get(`/${name}`, async (req, res) => {
-      const query = parse(dashboardQuery, req.query, req);
-      const scope = await scopeFor(prisma, req.actor!, query);
+      const calendar = await reportingCalendar(prisma);
+      const query = parse(dashboardQueries(calendar).dashboard, req.query, req);
+      const scope = await scopeFor(prisma, req.actor!, query, calendar);
       send(res, name, scope, await build(prisma, scope), query.format);
     });
   }
 
   router.get("/volume", async (req, res) => {
-    const query = parse(volumeQuery, req.query, req);
-    const scope = await scopeFor(prisma, req.actor!, query);
+    const calendar = await reportingCalendar(prisma);
+    const query = parse(dashboardQueries(calendar).volume, req.query, req);
+    const scope = await scopeFor(prisma, req.actor!, query, calendar);
     send(
       res,
       `volume-${query.groupBy}-${query.bucket}`,
@@ -52,10 +55,10 @@ export function dashboardRoutes(services: Services): Router {
     );
   });
 
-  router.get("/glossary", (req, res) => {
+  router.get("/glossary", async (req, res) => {
     authorize(req.actor!, "read", "Dashboard");
     const query = parse(glossaryQuery, req.query, req);
-    send(res, "glossary", null, glossaryReport(), query.format);
+    send(res, "glossary", null, glossaryReport(await reportingCalendar(prisma)), query.format);
   });
 
   return router;
@@ -66,7 +69,12 @@ export function dashboardRoutes(services: Services): Router {
  * another kecamatan gets 403); without one, roles that see all get everything and the others
  * their own units and below.
  */
-export async function scopeFor(prisma: PrismaClient, actor: Actor, query: DashboardQuery): Promise<MetricsScope> {
+export async function scopeFor(
+  prisma: PrismaClient,
+  actor: Actor,
+  query: DashboardQuery,
+  calendar: ReportingCalendar,
+): Promise<MetricsScope> {
   authorize(actor, "read", "Dashboard");
   const root = await prisma.unit.findFirst({
     where: { parentId: null },
@@ -99,6 +107,7 @@ export async function scopeFor(prisma: PrismaClient, actor: Actor, query: Dashbo
     channelId: query.channelId,
     category: query.category,
     now: new Date(),
+    calendar,
   };
 }
 
@@ -118,14 +127,13 @@ async function unitIdsUnder(prisma: PrismaClient, paths: string[]): Promise<stri
   return units.map((unit) => unit.id);
 }
 
-const localDate = (t: Date) => new Date(t.getTime() + REPORTING_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
-
 function send(res: Response, name: string, scope: MetricsScope | null, report: Report, format: "json" | "csv") {
   if (format === "json") {
     res.json(report.body);
     return;
   }
-  // The file is named after the period's first and last day in WIB (the end itself is exclusive).
+  // The file is named after the period's first and last local day (the end itself is exclusive).
+  const localDate = (t: Date) => scope!.calendar.localDate(t);
   const period = scope ? `-${localDate(scope.period.from)}_${localDate(new Date(scope.period.to.getTime() - 1))}` : "";
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
   res.setHeader("Content-Disposition", `attachment; filename="siar-${name}${period}.csv"`);

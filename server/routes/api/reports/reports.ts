@@ -4,11 +4,11 @@ import { AppError } from "@server/errors.js";
 import { authorize } from "@server/policies/index.js";
 import { ReportMailer, reportFileName } from "@server/reports/email.js";
 import { collectReportFigures } from "@server/reports/figures.js";
-import { documentKindOf, monthPeriod, previousMonth, previousWeek } from "@server/reports/period.js";
 import { renderReportPdf } from "@server/reports/pdf.js";
 import type { Services } from "@server/services.js";
 import { scopeFor } from "@server/routes/api/dashboard/dashboard.js";
-import { dashboardPdfQuery } from "@server/routes/api/dashboard/schema.js";
+import { reportingCalendar } from "@server/reporting/settings.js";
+import { dashboardQueries } from "@server/routes/api/dashboard/schema.js";
 import { parse } from "@server/routes/validate.js";
 import { monthlyReportQuery, sendTestBody } from "./schema.js";
 
@@ -23,10 +23,11 @@ export function reportRoutes(services: Services): Router {
 
   router.get("/monthly.pdf", async (req, res) => {
     const query = parse(monthlyReportQuery, req.query, req);
-    const month = query.month ?? previousMonth(new Date());
-    const period = monthPeriod(month);
+    const calendar = await reportingCalendar(prisma);
+    const month = query.month ?? calendar.previousMonth(new Date());
+    const period = calendar.monthPeriod(month);
     // The dashboard's own scope: who may read which unit's figures is decided the same way.
-    const scope = await scopeFor(prisma, req.actor!, { ...period, unitId: query.unitId, format: "json" });
+    const scope = await scopeFor(prisma, req.actor!, { ...period, unitId: query.unitId, format: "json" }, calendar);
     const started = performance.now();
     const pdf = await renderReportPdf({
       kind: "monthly",
@@ -38,15 +39,16 @@ export function reportRoutes(services: Services): Router {
       { month, unitId: query.unitId, bytes: pdf.length, ms: Math.round(performance.now() - started) },
       "monthly report rendered",
     );
-    sendPdf(res, reportFileName("monthly", period), pdf);
+    sendPdf(res, reportFileName(calendar, "monthly", period), pdf);
   });
 
   // The dashboard as the leader sees it (same filters, every section) as a report to attach to a letter.
   router.get("/dashboard.pdf", async (req, res) => {
-    const query = parse(dashboardPdfQuery, req.query, req);
-    const scope = await scopeFor(prisma, req.actor!, { ...query, format: "json" });
+    const calendar = await reportingCalendar(prisma);
+    const query = parse(dashboardQueries(calendar).pdf, req.query, req);
+    const scope = await scopeFor(prisma, req.actor!, { ...query, format: "json" }, calendar);
     const period = scope.period;
-    const kind = documentKindOf(period);
+    const kind = calendar.documentKindOf(period);
     const started = performance.now();
     const pdf = await renderReportPdf({
       kind,
@@ -54,7 +56,7 @@ export function reportRoutes(services: Services): Router {
       figures: await collectReportFigures(prisma, scope),
       generatedAt: new Date(),
     });
-    const fileName = reportFileName(kind, period);
+    const fileName = reportFileName(calendar, kind, period);
     // Figures leave the system in a document that outlives the session: who took which is recorded.
     await recordAudit(
       prisma,
@@ -92,7 +94,10 @@ export function reportRoutes(services: Services): Router {
     if (!mailer) throw new AppError("smtp_not_configured");
     const configured = services.config.reports.recipients;
     const recipients = body.to === "me" || configured.length === 0 ? [req.actor!.email] : configured;
-    const sent = await mailer.send("weekly", previousWeek(new Date()), recipients, { subjectPrefix: "[Uji] " });
+    const calendar = await reportingCalendar(prisma);
+    const sent = await mailer.send("weekly", calendar.previousWeek(new Date()), recipients, {
+      subjectPrefix: "[Uji] ",
+    });
     await recordAudit(
       prisma,
       { actor: req.actor!, ip: req.ip },

@@ -2,6 +2,7 @@ import { Router, type Response } from "express";
 import { z } from "zod";
 import type { Locale } from "@server/i18n/locale.js";
 import { sendDipFile } from "@server/ppid/dip/files.js";
+import { dayIn } from "@server/ppid/dip/dates.js";
 import { dipItemInclude, type DipItemWithRelations } from "@server/ppid/dip/listing.js";
 import {
   DIP_PATH,
@@ -98,7 +99,7 @@ function fileEntry(item: DipItemWithRelations, file: DipItemWithRelations["files
   const t = WORDS[lang];
   const [latest, ...older] = file.versions;
   const link = (version: typeof latest & {}) =>
-    html`<a href="${dipFileVersionPath(item.id, version.id)}" download>${t.download} ${file.name}</a> (${fileType(version.mimeType)}, ${formatBytes(version.bytes, lang)}, ${t.version(version.version)}, ${formatDay(version.createdAt.toISOString().slice(0, 10), lang)})`;
+    html`<a href="${dipFileVersionPath(item.id, version.id)}" download>${t.download} ${file.name}</a> (${fileType(version.mimeType)}, ${formatBytes(version.bytes, lang)}, ${t.version(version.version)}, ${formatDay(dayIn(version.createdAt, item.unit.timezone), lang)})`;
   return html`<li>${file.purpose === "consequence_test" && html`<strong>${t.consequenceTest}:</strong> `}${link(latest!)}
 ${older.length > 0 && html`<details><summary>${t.olderVersions}</summary><ul>${older.map((version) => html`<li>${link(version)}</li>`)}</ul></details>`}</li>`;
 }

@@ -17,18 +17,35 @@ import { PpidDashboardSection } from "@web/pages/ppid/components/PpidDashboardSe
 import type { Summary } from "./types";
 import { UnitsSection } from "./components/UnitsSection";
 import { useReport } from "./hooks/useReport";
+import { useReportingZone } from "@web/hooks/useReportingZone";
 import { VolumeSection } from "./components/VolumeSection";
+import { CalendarNotice } from "./components/CalendarNotice";
 
 /** The leaders' dashboard: headline figures, charts and tables for the filters in the URL. */
 export function DashboardPage() {
+  const { t } = useI18n();
+  const zone = useReportingZone();
+  if (!zone.data)
+    return (
+      <Page title={t("nav.dashboard")}>
+        <ErrorAlert error={zone.error} />
+        {zone.loading && <p role="status">{t("common.loading")}</p>}
+      </Page>
+    );
+  return <Dashboard offsetMinutes={zone.data.offsetMinutes} />;
+}
+
+/** The dashboard once the reporting zone is known: preset periods are local dates of that zone. */
+function Dashboard({ offsetMinutes }: { offsetMinutes: number }) {
   const { t, intlLocale } = useI18n();
   const { abilities } = useSignedIn();
   const filters = useDashboardFilters();
   const units = useAllUnits();
-  const query = reportQuery(filters.applied);
+  const query = reportQuery(filters.applied, offsetMinutes);
   const summary = useReport<Summary>("summary", query);
   return (
     <Page title={t("nav.dashboard")}>
+      {abilities.workingCalendar && <CalendarNotice />}
       <DashboardFilterBar filters={filters} units={units.data ?? []} />
       <p>
         <a href={pdfHref(query)} download className="button button--secondary">
@@ -41,7 +58,12 @@ export function DashboardPage() {
         {summary.loading && !summary.data && <p role="status">{t("common.loading")}</p>}
         {summary.data && (
           <>
-            <p className="muted">{t("dashboard.periodShown", formatPeriod(intlLocale, summary.data.period))}</p>
+            <p className="muted">
+              {t("dashboard.periodShown", {
+                ...formatPeriod(intlLocale, summary.data.period, summary.data.timeZone),
+                zone: summary.data.zoneAbbreviation,
+              })}
+            </p>
             <HeadlineCards summary={summary.data} />
           </>
         )}

@@ -19,14 +19,17 @@ export const EMPTY_FILTERS = {
 export type DashboardFilters = typeof EMPTY_FILTERS;
 const FILTER_NAMES = Object.keys(EMPTY_FILTERS) as (keyof DashboardFilters)[];
 
-// Days are counted in WIB, as the server reads plain dates.
-const WIB_OFFSET_MS = 7 * 60 * 60_000;
+// Days are counted in the organisation's reporting zone, as the server reads plain dates.
 const DAY_MS = 24 * 60 * 60_000;
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
-/** The first and last day (inclusive, WIB) of a preset period, as of `now`. */
-export function presetDates(preset: PeriodPreset, now = Date.now()): { from: string; to: string } | null {
-  const today = new Date(now + WIB_OFFSET_MS);
+/** The first and last day (inclusive, local to the reporting zone) of a preset period, as of `now`. */
+export function presetDates(
+  preset: PeriodPreset,
+  offsetMinutes: number,
+  now = Date.now(),
+): { from: string; to: string } | null {
+  const today = new Date(now + offsetMinutes * 60_000);
   const year = today.getUTCFullYear();
   const month = today.getUTCMonth();
   const daysBack = (days: number) => ({ from: isoDate(today.getTime() - days * DAY_MS), to: isoDate(today.getTime()) });
@@ -47,9 +50,9 @@ export function presetDates(preset: PeriodPreset, now = Date.now()): { from: str
 const isPreset = (value: string): value is PeriodPreset => (PERIOD_PRESETS as readonly string[]).includes(value);
 
 /** The API's filters for the applied view: the preset's dates, or the custom ones. */
-export function reportQuery(filters: DashboardFilters): Query {
+export function reportQuery(filters: DashboardFilters, offsetMinutes: number): Query {
   const { period, from, to, ...rest } = filters;
-  const dates = (isPreset(period) && presetDates(period)) || { from, to };
+  const dates = (isPreset(period) && presetDates(period, offsetMinutes)) || { from, to };
   return { ...dates, ...rest };
 }
 

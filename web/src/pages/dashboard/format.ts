@@ -27,8 +27,12 @@ export function formatCount(count: number | null): string {
   return count === null ? "–" : String(count);
 }
 
-/** The period's first and last day in WIB (its end is exclusive: the last day is the one before). */
-export function formatPeriod(intlLocale: string, period: { from: string; to: string }): { from: string; to: string } {
-  const day = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeZone: "Asia/Jakarta" });
+/** The period's first and last day in the reporting zone (its end is exclusive: the last day is the one before). */
+export function formatPeriod(
+  intlLocale: string,
+  period: { from: string; to: string },
+  timeZone: string,
+): { from: string; to: string } {
+  const day = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeZone });
   return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
 }

@@ -123,6 +123,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   ppid_request: "inboxEvent.ppid_request",
   emergency_alerted: "inboxEvent.emergency_alerted",
   citizen_reply: "inboxEvent.citizen_reply",
+  deadline_moved: "inboxEvent.deadline_moved",
 };
 
 /** Where a reply goes, per source, for the composer's hint. */

@@ -19,7 +19,9 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
   const [type, setType] = useState<UnitType>(unit?.type ?? "desa");
   const [parentId, setParentId] = useState(unit?.parentId ?? "");
   const [code, setCode] = useState(unit?.code ?? "");
-  const [timezone, setTimezone] = useState<Timezone>(unit?.timezone ?? "Asia/Jakarta");
+  // A new unit starts on the organisation's clock (the root's zone), not on WIB regardless.
+  const rootZone = units.find((candidate) => candidate.parentId === null)?.timezone;
+  const [timezone, setTimezone] = useState<Timezone>(unit?.timezone ?? rootZone ?? "Asia/Jakarta");
   const [ppidLevel, setPpidLevel] = useState(unit?.ppidLevel ?? "");
   const [ppidSuperiorId, setPpidSuperiorId] = useState(unit?.ppidSuperiorId ?? "");
   // The atasan PPID is a person: any active user may be named.

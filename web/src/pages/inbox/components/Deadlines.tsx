@@ -19,6 +19,11 @@ export function Deadlines({ item, now }: { item: InboxItem; now: number }) {
       <>
         {overdue && <span className="badge deadline--overdue">{t("deadline.overdue")}</span>} {t("deadline.due")}{" "}
         <TimeAgo iso={due} now={now} />
+        {deadlines.estimated && (
+          <span className="badge" title={t("deadline.estimatedHint")} data-testid="deadline-estimated">
+            {t("deadline.estimated")}
+          </span>
+        )}
       </>
     );
   };

@@ -46,6 +46,17 @@ function EventDetail({ event }: { event: InboxEvent }) {
     const reason = data.reason === SMTP_NOT_CONFIGURED ? t("timeline.emailNotConfigured") : String(data.reason ?? "");
     return <p className="alert alert--error">{t("timeline.emailFailed", { reason })}</p>;
   }
+  if (event.type === "deadline_moved") {
+    const resolution = data.resolutionDueAt as { to?: string } | undefined;
+    return resolution?.to ? (
+      <p className="muted">
+        {t("timeline.deadlineMoved", {
+          to: new Date(resolution.to).toLocaleString(),
+          decree: String(data.decree ?? ""),
+        })}
+      </p>
+    ) : null;
+  }
   const into = event.type === "merged" ? linked("into") : null;
   if (into)
     return (

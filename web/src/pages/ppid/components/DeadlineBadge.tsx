@@ -2,7 +2,7 @@ import type { PpidRequestRow } from "@web/api/types";
 import { useI18n } from "@web/i18n";
 import { DEADLINE_STATES } from "@web/pages/ppid/labels";
 
-type Deadline = { state: PpidRequestRow["deadline"]["state"]; workingDaysLeft: number | null };
+type Deadline = { state: PpidRequestRow["deadline"]["state"]; workingDaysLeft: number | null; estimated?: boolean };
 
 /** Where a deadline stands, in words and colour: on time, due soon, overdue, met or missed. */
 export function DeadlineBadge({ deadline }: { deadline: Deadline }) {
@@ -15,6 +15,7 @@ export function DeadlineBadge({ deadline }: { deadline: Deadline }) {
     <span className={`badge ppid-deadline ppid-deadline--${deadline.state}`}>
       {t(DEADLINE_STATES[deadline.state])}
       {left}
+      {deadline.estimated && <span title={t("deadline.estimatedHint")}> · {t("deadline.estimated")}</span>}
     </span>
   );
 }
