@@ -18,6 +18,7 @@ import { metaConnections } from "./metaConnections.js";
 import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
+import { scheduledBackup } from "./scheduledBackup.js";
 import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "@server/mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
@@ -50,5 +51,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     dailyCountFold(services),
     ...dipSertaMerta(services),
     dipExemptionExpiry(services),
+    // Off without BACKUP_SCHEDULE.
+    ...(services.config.backup.schedule ? [scheduledBackup(services, services.config.backup.schedule)] : []),
   ];
 }
