@@ -102,7 +102,11 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const manifest = JSON.parse(manifestText);
     expect(manifest).toMatchObject({ format: 1, siarVersion: "0.1.0", database: { kind: config.database.kind } });
     expect(manifest.migrations.length).toBeGreaterThan(10);
-    expect(Object.keys(manifest.checksums)).toHaveLength(Object.keys(UPLOADS).length + 1);
+    const uploaded = ["media", "citizen-photos", "ppid-files", "dip-files"]
+      .map((folder) => path.join(config.dataDir, folder))
+      .filter((folder) => fs.existsSync(folder))
+      .flatMap((folder) => fs.readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()));
+    expect(Object.keys(manifest.checksums)).toHaveLength(uploaded.length + 1);
     const tarBytes = gunzipSync(fs.readFileSync(archive));
     for (const secret of [config.secrets.sessionSecret, config.secrets.encryptionKey].filter(Boolean))
       expect(tarBytes.includes(Buffer.from(secret!))).toBe(false);
@@ -111,7 +115,7 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     try {
       const restoredConfig = loadConfig(target.env);
       const result = await restoreBackup(restoredConfig, archive);
-      expect(result.files).toBe(Object.keys(UPLOADS).length);
+      expect(result.files).toBe(uploaded.length);
       const restored = await startSiar(restoredConfig);
       try {
         expect(await rowCounts(restored.services.db)).toEqual(before);
@@ -148,7 +152,8 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     manifest.migrations.push("29991231000000_from_the_future");
     fs.writeFileSync(manifestPath, JSON.stringify(manifest));
     const newer = path.join(work, "newer.tar.gz");
-    await run("tar", ["-czf", newer, "-C", work, "manifest.json", manifest.database.file]);
+    const entries = fs.readdirSync(work);
+    await run("tar", ["-czf", newer, "-C", work, ...entries]);
     const target = await emptyInstallation(siar.services.config);
     try {
       const config = loadConfig(target.env);
@@ -157,7 +162,7 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       manifest.migrations.pop();
       fs.writeFileSync(manifestPath, JSON.stringify(manifest));
       const damaged = path.join(work, "damaged.tar.gz");
-      await run("tar", ["-czf", damaged, "-C", work, "manifest.json", manifest.database.file]);
+      await run("tar", ["-czf", damaged, "-C", work, ...entries]);
       await expect(restoreBackup(config, damaged)).rejects.toThrow(/damaged/);
       expect(fs.existsSync(path.join(config.dataDir, "db"))).toBe(false);
     } finally {

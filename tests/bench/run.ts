@@ -3,6 +3,7 @@ import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
 import { dipSearchBenchmark } from "./dipSearch.js";
+import { firstScreenBenchmark } from "./firstScreen.js";
 import { inboxBenchmark } from "./inbox.js";
 import { ppidRegisterBenchmark } from "./ppidRegister.js";
 import { publicSiteBenchmark } from "./publicSite.js";
@@ -30,6 +31,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about:
       "home, announcement and unit-site pages under 50 clients, page weights, an edit showing (PGlite, PostgreSQL)",
     run: publicSiteBenchmark,
+  },
+  "first-screen": {
+    about: "the staff app's first-screen JavaScript, plain, gzip and brotli (after npm run build)",
+    run: firstScreenBenchmark,
   },
   dip: {
     about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",
