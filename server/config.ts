@@ -1,4 +1,5 @@
 import path from "node:path";
+import cron from "node-cron";
 import { z } from "zod";
 import { DEMO_REGION, REGION_CODE } from "./areas/officialAreas.js";
 import type { SignInLimits } from "./auth/signInThrottle.js";
@@ -53,11 +54,32 @@ const envSchema = z.object({
     .min(0, "expected a port number between 1 and 65535")
     .max(65535, "expected a port number between 1 and 65535")
     .default(3000),
-  HOST: z.string().min(1, "expected a host name or address").default("0.0.0.0"),
+  HOST: z.string().min(1, "expected a host name or address").optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, "expected a PostgreSQL URL such as postgres://user:pass@host:5432/siar")
     .optional(),
+  // libpq's variables, read when DATABASE_URL is unset and PGHOST is set (see postgresUrlFromParts).
+  PGHOST: z.string().trim().min(1).optional(),
+  PGPORT: z.coerce
+    .number({ error: "expected a port number between 1 and 65535" })
+    .int("expected a port number between 1 and 65535")
+    .min(1, "expected a port number between 1 and 65535")
+    .max(65535, "expected a port number between 1 and 65535")
+    .optional(),
+  PGUSER: z.string().min(1).optional(),
+  PGPASSWORD: z.string().min(1).optional(),
+  PGDATABASE: z.string().min(1).optional(),
+  BACKUP_DIR: z.string().min(1, "expected a folder path").optional(),
+  BACKUP_SCHEDULE: z
+    .string()
+    .trim()
+    .refine(
+      (value) => cron.validate(value) && value.split(/\s+/).length === 5,
+      "expected a cron schedule of five fields in WIB, such as 30 1 * * * (every day at 01:30)",
+    )
+    .optional(),
+  BACKUP_KEEP: positiveInt("a whole number of archives").default(14),
   SIAR_DATA_DIR: z.string().min(1, "expected a folder path").default("./data"),
   PUBLIC_BASE_URL: z.url({ error: "expected an absolute URL such as https://siar.example.go.id" }).optional(),
   SIAR_SESSION_SECRET: secret.optional(),
@@ -203,6 +225,8 @@ export type Config = {
   nodeEnv: "development" | "production" | "test";
   port: number;
   host: string;
+  /** Whether HOST was set: demo mode listens on 127.0.0.1 unless it was. */
+  hostGiven: boolean;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   dataDir: string;
   /** Where citizens and platforms reach Siar; without PUBLIC_BASE_URL, the address it listens on. */
@@ -251,12 +275,15 @@ export type Config = {
     meta?: { appId: string; appSecret: string; loginConfigId: string; dialogUrl?: string };
     x?: { clientId: string; clientSecret?: string };
   };
+  /** Archives of `npm run backup` and of the schedule (off without BACKUP_SCHEDULE), the newest `keep` kept. */
+  backup: { dir: string; schedule?: string; keep: number };
   /** E-mailed reports: without SMTP nothing is sent and the schedule is off. */
   reports: { smtp?: { url: string; from: string }; recipients: string[] };
 };
 
 const SECRET_VARIABLES = new Set([
   "DATABASE_URL",
+  "PGPASSWORD",
   "SIAR_SESSION_SECRET",
   "SIAR_ENCRYPTION_KEY",
   "META_APP_SECRET",
@@ -283,7 +310,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.SIAR_DATA_DIR);
-  const usesPostgres = e.DATABASE_URL !== undefined;
+  const databaseUrl = e.DATABASE_URL ?? (e.PGHOST ? postgresUrlFromParts(e) : undefined);
+  const usesPostgres = databaseUrl !== undefined;
 
   // Generated secrets live beside the embedded database; a shared PostgreSQL serves several
   // processes that must agree on them, so there they are required.
@@ -329,6 +357,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const demo = e.SIAR_DEMO ?? !usesPostgres;
+  // SIAR_DEMO=true written down asks for the whole demo, simulated channels included, even in production.
+  const sandboxAsked = e.SIAR_SANDBOX ?? (e.SIAR_DEMO === true ? true : undefined);
   // The demo's people, OPD and routing are Sanggau's: another kabupaten would leave them nowhere.
   if (demo && e.SIAR_REGION && e.SIAR_REGION !== DEMO_REGION) {
     throw new ConfigError([
@@ -338,9 +368,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    // The demo's passwords are published: it stays on this machine unless HOST says otherwise.
+    host: e.HOST ?? (demo ? "127.0.0.1" : "0.0.0.0"),
+    hostGiven: e.HOST !== undefined,
     database: usesPostgres
-      ? { kind: "postgres", url: e.DATABASE_URL! }
+      ? { kind: "postgres", url: databaseUrl }
       : { kind: "pglite", dataDir: path.join(dataDir, "db") },
     dataDir,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
@@ -353,8 +385,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     // Demo mode simulates the channels unless told otherwise; production gets them only on request.
     sandbox: {
-      enabled: e.SIAR_SANDBOX ?? (demo && e.NODE_ENV !== "production"),
-      explicitlyEnabled: e.SIAR_SANDBOX === true,
+      enabled: sandboxAsked ?? (demo && e.NODE_ENV !== "production"),
+      explicitlyEnabled: sandboxAsked === true,
       port: e.SIAR_SANDBOX_PORT,
     },
     adminEmail: e.SIAR_ADMIN_EMAIL,
@@ -389,11 +421,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
       x: e.X_CLIENT_ID ? { clientId: e.X_CLIENT_ID, clientSecret: e.X_CLIENT_SECRET } : undefined,
     },
+    backup: {
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, "backups")),
+      schedule: e.BACKUP_SCHEDULE,
+      keep: e.BACKUP_KEEP,
+    },
     reports: {
       smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined,
       recipients: e.REPORT_RECIPIENTS ?? [],
     },
   };
+}
+
+/**
+ * A PostgreSQL URL from libpq's PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE, each part
+ * percent-encoded: a password with @ : / # ? works as it is.
+ */
+function postgresUrlFromParts(e: {
+  PGHOST?: string;
+  PGPORT?: number;
+  PGUSER?: string;
+  PGPASSWORD?: string;
+  PGDATABASE?: string;
+}): string {
+  const user = e.PGUSER ? encodeURIComponent(e.PGUSER) : "";
+  const password = e.PGPASSWORD ? `:${encodeURIComponent(e.PGPASSWORD)}` : "";
+  const credentials = user || password ? `${user}${password}@` : "";
+  const host = e.PGHOST!.includes(":") ? `[${e.PGHOST}]` : encodeURIComponent(e.PGHOST!);
+  const database = encodeURIComponent(e.PGDATABASE ?? e.PGUSER ?? "postgres");
+  return `postgres://${credentials}${host}:${e.PGPORT ?? 5432}/${database}`;
 }
 
 /** The staff application lives under /app; the root is left for the public website. */

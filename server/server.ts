@@ -109,6 +109,11 @@ export async function startSiar(
   });
   const worker = new PublishingWorker(services);
   if (db.kind === "pglite") await worker.expireAllLeases();
+  if (!admin && !config.demo && !config.adminEmail && (await services.prisma.user.count()) === 0) {
+    logger.warn(
+      "no administrator: the database has no users and SIAR_ADMIN_EMAIL is not set; set SIAR_ADMIN_EMAIL to the first administrator's e-mail address and restart Siar",
+    );
+  }
   if (admin) {
     const passwordFile = writeFirstAdminPassword(config.dataDir, admin.temporaryPassword);
     logger.warn(
@@ -139,6 +144,12 @@ export async function startSiar(
 
   const stopJobs = startJobs(services, backgroundJobs(services, worker));
 
+  if (config.demo && !config.hostGiven) {
+    logger.warn(
+      { host: config.host },
+      `demo mode listens on ${config.host} only, since its passwords are published; set HOST (such as HOST=0.0.0.0) to let other machines reach it`,
+    );
+  }
   if (config.demo) {
     logger.info(
       { url: `${url}/app/`, password: DEMO_PASSWORD, accounts: DEMO_USERS.map((u) => `${u.email} (${u.role})`) },

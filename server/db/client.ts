@@ -22,6 +22,8 @@ export type SqlTransaction = Pick<SqlConnection, "query">;
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
+  /** The embedded database itself (PGlite mode only), for a copy of its data folder in backups. */
+  embedded?: PGlite;
   /** A dedicated connection; release it when done. */
   connect(): Promise<SqlConnection>;
   /**
@@ -53,6 +55,7 @@ function openPGlite(pglite: PGlite): Database {
   return {
     kind: "pglite",
     prisma: new PrismaClient({ adapter: pgliteAdapter(pglite) }),
+    embedded: pglite,
     connect: async () => connection,
     // PGlite runs every other query (Prisma's too) after the transaction, so it has the connection to itself.
     transaction: (work) =>

@@ -20,6 +20,7 @@ import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
 import { reportingRecount } from "./reportingRecount.js";
+import { scheduledBackup } from "./scheduledBackup.js";
 import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "@server/mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
@@ -56,5 +57,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     reportingRecount(services),
     ...dipSertaMerta(services),
     dipExemptionExpiry(services),
+    // Off without BACKUP_SCHEDULE.
+    ...(services.config.backup.schedule ? [scheduledBackup(services, services.config.backup.schedule)] : []),
   ];
 }

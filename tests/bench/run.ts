@@ -3,6 +3,7 @@ import { apiBenchmark } from "./api.js";
 import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
 import { dipSearchBenchmark } from "./dipSearch.js";
+import { firstScreenBenchmark } from "./firstScreen.js";
 import { inboxBenchmark } from "./inbox.js";
 import { ppidRegisterBenchmark } from "./ppidRegister.js";
 import { publicSiteBenchmark } from "./publicSite.js";
@@ -36,6 +37,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about:
       "recounting the rollups after a change of reporting zone over 1,000,000 items, writes meanwhile (PostgreSQL)",
     run: reportingZoneBenchmark,
+  },
+  "first-screen": {
+    about: "the staff app's first-screen JavaScript, plain, gzip and brotli (after npm run build)",
+    run: firstScreenBenchmark,
   },
   dip: {
     about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",

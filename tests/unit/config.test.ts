@@ -144,3 +144,59 @@ describe("configuration errors and secrets", () => {
     );
   });
 });
+
+describe("production settings", () => {
+  it("builds the PostgreSQL URL from PG* parts, encoding a password with @ : / # ?", async () => {
+    const password = "p@ss:w/rd#1?x";
+    const config = loadConfig({
+      PGHOST: "db",
+      PGUSER: "siar",
+      PGPASSWORD: password,
+      PGDATABASE: "siar",
+      SIAR_SESSION_SECRET: "s".repeat(40),
+      SIAR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    });
+    expect(config.database.kind).toBe("postgres");
+    const url = (config.database as { url: string }).url;
+    const { parse } = await import("pg-connection-string");
+    expect(parse(url)).toMatchObject({ host: "db", port: "5432", user: "siar", password, database: "siar" });
+    expect(config.demo).toBe(false);
+  });
+
+  it("prefers DATABASE_URL to the PG* parts and never echoes PGPASSWORD", () => {
+    const secrets = { SIAR_SESSION_SECRET: "s".repeat(40), SIAR_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64") };
+    const config = loadConfig({ ...secrets, DATABASE_URL: "postgres://a:b@h:5432/x", PGHOST: "db" });
+    expect(config.database).toEqual({ kind: "postgres", url: "postgres://a:b@h:5432/x" });
+    expect(problemsOf({ PGHOST: "db", PGPASSWORD: "hunter2-secret", PGPORT: "x" }).join("\n")).not.toContain("hunter2");
+  });
+
+  it("keeps the demo on 127.0.0.1 unless HOST is set; production listens everywhere", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "0.0.0.0" })).toMatchObject({ host: "0.0.0.0", hostGiven: true });
+    expect(loadConfig({ SIAR_DEMO: "false" }).host).toBe("0.0.0.0");
+  });
+
+  it("gives SIAR_DEMO=true its simulated channels even with NODE_ENV=production", () => {
+    expect(loadConfig({ NODE_ENV: "production", SIAR_DEMO: "true" }).sandbox).toMatchObject({
+      enabled: true,
+      explicitlyEnabled: true,
+    });
+    expect(loadConfig({ NODE_ENV: "production", SIAR_DEMO: "true", SIAR_SANDBOX: "false" }).sandbox.enabled).toBe(
+      false,
+    );
+    // Demo by default (no database given) in production still needs the sandbox asked for.
+    expect(loadConfig({ NODE_ENV: "production" }).sandbox.enabled).toBe(false);
+  });
+
+  it("reads the backup schedule in five cron fields and the number of archives kept", () => {
+    expect(loadConfig({}).backup).toMatchObject({ schedule: undefined, keep: 14 });
+    expect(loadConfig({ SIAR_DATA_DIR: "/srv/siar" }).backup.dir).toBe("/srv/siar/backups");
+    expect(loadConfig({ BACKUP_SCHEDULE: "30 1 * * *", BACKUP_KEEP: "7" }).backup).toMatchObject({
+      schedule: "30 1 * * *",
+      keep: 7,
+    });
+    expect(problemsOf({ BACKUP_SCHEDULE: "every night" })).toEqual([
+      expect.stringMatching(/^BACKUP_SCHEDULE: expected a cron schedule of five fields/),
+    ]);
+  });
+});

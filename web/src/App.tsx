@@ -1,8 +1,6 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
-import { AppLayout } from "./components/AppLayout";
 import { RequireAbility, RequireSession } from "./components/RequireSession";
-import { useI18n } from "./i18n";
 import {
   ADMIN,
   ADMIN_AUDIT,
@@ -27,44 +25,56 @@ import {
   SITES_SETTINGS,
   type Section,
 } from "./navigation";
-import { AccountPage } from "./pages/account/AccountPage";
-import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
-import { AuditLogPage } from "./pages/admin/AuditLogPage";
-import { DeadLettersPage } from "./pages/admin/DeadLettersPage";
-import { DemoDataPage } from "./pages/admin/DemoDataPage";
-import { ReportingSettingsPage } from "./pages/admin/ReportingSettingsPage";
-import { WorkingCalendarPage } from "./pages/admin/WorkingCalendarPage";
-import { CannedResponsesPage } from "./pages/admin/CannedResponsesPage";
-import { ChannelsPage } from "./pages/admin/ChannelsPage";
-import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
-import { UnitsPage } from "./pages/admin/UnitsPage";
-import { UsersPage } from "./pages/admin/UsersPage";
-import { CalendarPage } from "./pages/calendar/CalendarPage";
+import { AppLayout } from "./components/AppLayout";
 import { ForcedPasswordChangePage } from "./pages/ForcedPasswordChangePage";
 import { HomePage } from "./pages/HomePage";
 import { INBOX_PAGES } from "./pages/inbox/routes";
-import { PpidIndex, PpidLayout } from "./pages/ppid/PpidLayout";
 import { PPID_PAGES } from "./pages/ppid/routes";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { ComposePage } from "./pages/posts/ComposePage";
-import { PostDetailPage } from "./pages/posts/PostDetailPage";
-import { PostsPage } from "./pages/posts/PostsPage";
-import { EntryPage } from "./pages/sites/EntryPage";
-import { FreshnessPage } from "./pages/sites/FreshnessPage";
-import { ReviewQueuePage } from "./pages/sites/ReviewQueuePage";
-import { SiteSettingsPage } from "./pages/sites/SiteSettingsPage";
-import { SitesPage } from "./pages/sites/SitesPage";
+import { lazyPage } from "./lazyPage";
 
-// The dashboard (and its chart library) loads only when opened.
-const DashboardPage = lazy(() =>
-  import("./pages/dashboard/DashboardPage").then((module) => ({ default: module.DashboardPage })),
+const AccountPage = lazyPage(() => import("./pages/account/AccountPage").then((module) => module.AccountPage));
+const AdminIndex = lazyPage(() => import("./pages/admin/AdminLayout").then((module) => module.AdminIndex));
+const AdminLayout = lazyPage(() => import("./pages/admin/AdminLayout").then((module) => module.AdminLayout));
+const AuditLogPage = lazyPage(() => import("./pages/admin/AuditLogPage").then((module) => module.AuditLogPage));
+const DeadLettersPage = lazyPage(() =>
+  import("./pages/admin/DeadLettersPage").then((module) => module.DeadLettersPage),
 );
+const ReportingSettingsPage = lazyPage(() =>
+  import("./pages/admin/ReportingSettingsPage").then((module) => module.ReportingSettingsPage),
+);
+const WorkingCalendarPage = lazyPage(() =>
+  import("./pages/admin/WorkingCalendarPage").then((module) => module.WorkingCalendarPage),
+);
+const DemoDataPage = lazyPage(() => import("./pages/admin/DemoDataPage").then((module) => module.DemoDataPage));
+const CannedResponsesPage = lazyPage(() =>
+  import("./pages/admin/CannedResponsesPage").then((module) => module.CannedResponsesPage),
+);
+const ChannelsPage = lazyPage(() => import("./pages/admin/ChannelsPage").then((module) => module.ChannelsPage));
+const RoutingRulesPage = lazyPage(() =>
+  import("./pages/admin/RoutingRulesPage").then((module) => module.RoutingRulesPage),
+);
+const UnitsPage = lazyPage(() => import("./pages/admin/UnitsPage").then((module) => module.UnitsPage));
+const UsersPage = lazyPage(() => import("./pages/admin/UsersPage").then((module) => module.UsersPage));
+const CalendarPage = lazyPage(() => import("./pages/calendar/CalendarPage").then((module) => module.CalendarPage));
+const PpidIndex = lazyPage(() => import("./pages/ppid/PpidLayout").then((module) => module.PpidIndex));
+const PpidLayout = lazyPage(() => import("./pages/ppid/PpidLayout").then((module) => module.PpidLayout));
+const ComposePage = lazyPage(() => import("./pages/posts/ComposePage").then((module) => module.ComposePage));
+const PostDetailPage = lazyPage(() => import("./pages/posts/PostDetailPage").then((module) => module.PostDetailPage));
+const PostsPage = lazyPage(() => import("./pages/posts/PostsPage").then((module) => module.PostsPage));
+const EntryPage = lazyPage(() => import("./pages/sites/EntryPage").then((module) => module.EntryPage));
+const FreshnessPage = lazyPage(() => import("./pages/sites/FreshnessPage").then((module) => module.FreshnessPage));
+const ReviewQueuePage = lazyPage(() =>
+  import("./pages/sites/ReviewQueuePage").then((module) => module.ReviewQueuePage),
+);
+const SiteSettingsPage = lazyPage(() =>
+  import("./pages/sites/SiteSettingsPage").then((module) => module.SiteSettingsPage),
+);
+const SitesPage = lazyPage(() => import("./pages/sites/SitesPage").then((module) => module.SitesPage));
+const DashboardPage = lazyPage(() => import("./pages/dashboard/DashboardPage").then((module) => module.DashboardPage));
 
-function Loading() {
-  const { t } = useI18n();
-  return <p role="status">{t("common.loading")}</p>;
-}
+// Every page but the first screens (sign-in, home) loads when opened; the dashboard brings its chart library.
 
 // Routes are relative to Vite's base (/app/), where the server serves this app.
 const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, "");
@@ -135,12 +145,7 @@ export function App() {
                 {PPID_PAGES.map(([section, page]) => sectionRoute(section, page))}
               </>,
             )}
-            {sectionRoute(
-              DASHBOARD,
-              <Suspense fallback={<Loading />}>
-                <DashboardPage />
-              </Suspense>,
-            )}
+            {sectionRoute(DASHBOARD, <DashboardPage />)}
             {sectionRoute(
               ADMIN,
               <AdminLayout />,
