@@ -89,6 +89,11 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("hampir|mau|nyaris|akan|meh|arep roboh|ambruk|runtuh|rubuh|ambrol"),
     cueWith(["roboh", "ambruk", "runtuh", "rubuh", "ambrol"], TRAPPED),
     cue("jembatan .. putus", "rumah* .. miring", "dinding .. retak* .. miring"),
+    // A ceiling, roof or wall giving way with people still under or inside it.
+    cueWith(
+      ["plafon*|atap|dinding|tembok|lantai .. jebol|ambrol|runtuh|roboh|ambruk|rubuh|melendut|melengkung|goyang"],
+      ["masih", "di bawahnya", "di dalam", "siswa|murid|guru|pedagang|penghuni|pengunjung|jemaah|penumpang"],
+    ),
     cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
     cueWith(
       ["miring", "bengkok", "keropos", "goyang", "melengkung", "melendut", "berderak", "krek*"],
@@ -111,7 +116,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("bentrok*", "amuk massa", "kerusuhan", "ricuh", "main hakim sendiri", "carok", "dikeroyok", "pengeroyokan"),
     cueWith(
       [
-        "parang|golok|celurit|clurit|sajam|pisau|mandau|samurai|pedang|senpi|pistol|panah|busur|tombak|linggis|badik|senjata",
+        "parang|golok|celurit|clurit|sajam|pisau|mandau|samurai|pedang|senpi|pistol|senapan|senapang|bedil|panah|busur|tombak|linggis|badik|arit|sabit|senjata",
       ],
       [
         "bawa",
@@ -126,13 +131,16 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
         "menyerang",
         "kejar*",
         "mengejar",
+        "tembak*",
+        "menembak*",
+        "nembak*",
       ],
     ),
     cueWith(
       ["pukul*", "memukul*", "dipukul*", "menganiaya", "dianiaya", "aniaya", "kdrt", "menyiksa", "disiksa"],
       ["minta tolong", "teriak*", "menjerit", "berdarah", "parang", "kayu", "pisau", "sedang", "lagi"],
     ),
-    cue("senjata tajam", "senjata api", "molotov", "bom", "granat", "dihakimi", "diamuk massa"),
+    cue("senjata tajam", "senjata api", "senjata rakitan", "molotov", "bom", "granat", "dihakimi", "diamuk massa"),
   ],
   live_cable: [
     cue(
@@ -158,6 +166,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "tidak ditemukan",
     ),
     cue("missing", "bantu cari", "bantu mencari", "pencarian korban", "tersesat", "diculik", "penculikan", "menculik"),
+    cueWith(["hilang", "menghilang"], ["umur|usia|berumur|berusia", "memakai|pakai baju|kaos|celana|jilbab"]),
     cueWith(["belum pulang", "tidak pulang", "belum kembali", "tidak kembali", "belum turun"], [PEOPLE_AROUND]),
     // No news, not found: of someone who went somewhere or is being searched for, not of a report or a record.
     cueWith(
@@ -228,7 +237,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "king kobra",
     ),
     cue("ular .. masuk|di .. rumah|kamar|dapur|sekolah|kelas"),
-    cueWith(["anjing*"], ["berbusa", "berkeliaran", "mengamuk", "mengejar"]),
+    cueWith(["anjing*"], ["berbusa", "mengamuk", "gigit*", "menggigit", "digigit"]),
     cueWith(
       ["beruang", "harimau", "macan", "gajah", "babi hutan", "tawon", "lebah", "monyet|kera"],
       ["serang*", "menyerang", "mengamuk", "masuk", "mengejar", "menyengat", "disengat", "sengat*", "menggigit"],
@@ -332,7 +341,8 @@ const NEGATIONS = compileAll([
   "bukan",
   "bukannya",
   "tanpa",
-  "tidak|belum|tak ada",
+  "tidak|belum|tak ada|ade",
+  "tidak|belum|tak ada|ade yang",
   "tidak terjadi",
   "tidak sampai",
   "hoaks|hoax",
@@ -364,6 +374,7 @@ const RESOLVED = compileAll([
   "sudah .. padam|dipadamkan|surut|ditemukan|dievakuasi|ditangani|diatasi|dibersihkan|siuman",
   // Only right after: "sudah dicari ... tidak ketemu" is still missing.
   "sudah|telah|akhirnya ketemu",
+  "api* .. sudah|telah mati",
   "hoaks|hoax",
 ]);
 /**
@@ -402,7 +413,7 @@ const INFORMATION_REQUEST = compileAll([
   "ke mana .. lapor|melapor|menghubungi|hubungi",
 ]);
 
-const NEGATION_WORDS = 2;
+const NEGATION_WORDS = 3;
 const POSSIBILITY_WORDS = 3;
 /** Someone missing stays missing whatever day it started, until found (a resolved phrase). */
 const LASTING: readonly Danger[] = ["missing_person"];
@@ -438,12 +449,43 @@ const INDEX = new PatternIndex([...COMPILED_CUES.flatMap((c) => c.patterns), ...
 
 const anyMatch = (regexes: RegExp[], text: string) => regexes.some((regex) => regex.test(text));
 
+type Clause = {
+  text: string;
+  question: boolean;
+  /** Where each comma-separated part of the clause ends in `text`, in order. */
+  partEnds: number[];
+};
+
 /** Clauses end at full stops, semicolons, line breaks, "?" and "!"; a question keeps its "?". */
-function clausesOf(text: string): { text: string; question: boolean }[] {
-  return (text.match(/[^.;\n!?]+[.;\n!?]*/gu) ?? []).map((clause) => ({
-    text: ` ${normalize(clause).text} `.replace(/ [?!]/gu, " "),
-    question: clause.includes("?"),
-  }));
+function clausesOf(text: string): Clause[] {
+  return (text.match(/[^.;\n!?]+[.;\n!?]*/gu) ?? []).map((clause) => {
+    const parts = clause.split(",").map((part) =>
+      normalize(part)
+        .text.replace(/(^| )[?!]/gu, " ")
+        .trim(),
+    );
+    const partEnds: number[] = [];
+    let at = 0;
+    for (const part of parts) {
+      if (part) at += part.length + 1;
+      partEnds.push(at + 1);
+    }
+    return {
+      text: ` ${normalize(clause).text} `.replace(/ [?!]/gu, " "),
+      question: clause.includes("?"),
+      partEnds,
+    };
+  });
+}
+
+/**
+ * The clause up to the end of the comma-separated part holding `at`: a time word counts for
+ * the cue's own part and the parts before it ("kemarin, rumah terbakar"), not for a later part
+ * about something else ("anak kejang, jalan putus longsor kemarin").
+ */
+function clauseUpTo(clause: Clause, at: number): string {
+  const end = clause.partEnds.find((partEnd) => partEnd > at) ?? clause.text.length;
+  return clause.text.slice(0, end);
 }
 
 /**
@@ -452,11 +494,11 @@ function clausesOf(text: string): { text: string; question: boolean }[] {
  */
 type Timing = { resolved: boolean; past: boolean };
 
-function timingOf(message: string, clause: string): Timing {
+function timingOf(message: string, clause: string, clauseSoFar: string): Timing {
   const stillGoing = anyMatch(STILL_GOING, message);
   return {
     resolved: !stillGoing && anyMatch(RESOLVED, message),
-    past: !anyMatch(STILL_GOING, clause) && !anyMatch(NOW, clause) && anyMatch(PAST, clause),
+    past: !anyMatch(STILL_GOING, clause) && !anyMatch(NOW, clause) && anyMatch(PAST, clauseSoFar),
   };
 }
 
@@ -494,8 +536,8 @@ export function findEmergencyCues(text: string, normalized: NormalizedText = nor
   if (cues.length === 0) return found;
   const innocent = INNOCENT.filter((p) => candidates.has(p.compiled));
   const message = clauses.map((c) => c.text).join(" ");
-  for (const { text: raw, question } of clauses) {
-    let timing: Timing | null = null;
+  for (const whole of clauses) {
+    const { text: raw, question } = whole;
     let clause = raw;
     for (const { all } of innocent) clause = clause.replace(all, (match) => " ".repeat(match.length));
     for (const { danger, patterns, context } of cues) {
@@ -503,12 +545,12 @@ export function findEmergencyCues(text: string, normalized: NormalizedText = nor
       for (const { compiled, all, gapped } of patterns) {
         if (!candidates.has(compiled)) continue;
         for (const match of clause.matchAll(all)) {
-          timing ??= timingOf(message, raw);
           const matched = match[1]!;
           const start = match.index + match[0].indexOf(matched);
+          const timing = timingOf(message, raw, clauseUpTo(whole, start));
           const lastWordAt = start + matched.lastIndexOf(" ");
           const status = (gapped ? [start, lastWordAt] : [start])
-            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question }, timing!))
+            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question }, timing))
             .find((s) => s !== "active");
           found.push({ danger, matched, status: status ?? "active" });
         }

@@ -54,6 +54,11 @@ describe("the emergency rules", () => {
     ["Kalau terjadi kebakaran, lapor ke mana ya?", "possible"],
     ["Daerah kami rawan longsor, mohon dipasang rambu", "possible"],
     ["Pohon besar condong, takutnya tumbang kena rumah orang", "possible"],
+    ["gak ada yg kesetrum, cuma lampu rumah mati", "negated"],
+    ["Alhamdulillah gaada korban jiwa", "negated"],
+    ["dudu kebakaran, mung wong bakar sampah", "negated"],
+    ["matur nuwun pak, geni neng gudang wis mati", "resolved"],
+    ["Kemarin, rumah tetangga kebakaran, mohon bantuan bahan bangunan", "past"],
   ] as const)("do not count %s (%s)", (text, status) => {
     expect(statuses(text)).toContain(status);
     expect(activeDangers(text).size).toBe(0);
@@ -77,6 +82,8 @@ describe("the emergency rules", () => {
     "Tebing sungai makin mendekat ke rumah warga, mohon dibangun turap",
     "Kirain kebakaran, ternyata cuma orang bakar sampah",
     "Alhamdulillah anak yang hilang semalam sudah ketemu di rumah temannya",
+    "Anjing liar banyak berkeliaran di kompleks, suka mengejar motor",
+    "Kabel telepon lama menjuntai di pinggir jalan",
   ])("leave innocent uses alone: %s", (text) => {
     expect(activeDangers(text).size).toBe(0);
   });
@@ -88,6 +95,19 @@ describe("the emergency rules", () => {
     ["Anak kami pergi ke hutan sejak pagi, sudah dicari sekampung tidak ketemu", "missing_person"],
     ["Ibu hamil ketuban pecah, bayi sungsang harus operasi, perahu tidak bisa menyeberang", "medical"],
     ["Plafon kelas melendut dan berderak, takut roboh menimpa murid", "collapse"],
+    // Regional words for the people and the water.
+    ["ade budak tenggelam di lubuk sungai, belum timbul", "drowning"],
+    ["aek dah masok rumah sepinggang, nenek ndak bise jalan", "flood"],
+    // Firearms by their everyday names.
+    ["ade pemuda mabok bawak senapang nembak2 ke udare depan balai desa", "weapon"],
+    // A ceiling giving way over people who are still inside.
+    ["plafon aula sekolah sudah jebol sebagian, murid masih di dalam", "collapse"],
+    // A missing child described by age and clothes, many words from "hilang".
+    ["adek sy Aurel umur 6 thn ilang dr td siang di pasar, pake baju pink", "missing_person"],
+    // A dog that bites is the danger, not one that is merely around.
+    ["anjing liar di kompleks sudah menggigit dua anak, masih di jalan", "animal"],
+    // "kemarin" in a later part of the clause dates that part, not the seizure now.
+    ["anak tetangga kejang2 panas tinggi, jalan ke puskesmas putus longsor kemarin", "medical"],
   ] as const)("still read %s as %s", (text, danger) => {
     expect(activeDangers(text)).toContain(danger);
   });
