@@ -20,7 +20,7 @@ const cue = (...patterns: string[]): Cue => ({ patterns });
 const cueWith = (patterns: string[], context: string[]): Cue => ({ patterns, with: context });
 
 const PEOPLE =
-  "anak|anaknya|bocah|balita|bayi|adik|adek|kakek|nenek|mbah|simbah|lansia|warga|orang|suami|istri|pemuda|remaja|siswa|murid|nelayan|pendaki|penumpang|pengendara|pemotor|keluarga|tetangga|korban|saudara|ayah|bapak|bapaknya|ibu|ibunya|kakak|mama|papa|teman|temen|temenku|temanku|rombongan|sopir|supir";
+  "anak|anaknya|bocah|balita|bayi|adik|adek|kakek|nenek|mbah|simbah|lansia|warga|orang|suami|istri|pemuda|remaja|siswa|murid|nelayan|pendaki|penumpang|pengendara|pemotor|keluarga|tetangga|korban|saudara|ayah|bapak|bapaknya|ibu|ibunya|kakak|mama|papa|teman|temen|temenku|temanku|rombongan|sopir|supir|rekan|kawan|sahabat|pacar|cucu|cucunya|keponakan|paman|bibi|om|tante|abang|putri|putra|putrinya|putranya|gadis|colleague|friend|son|daughter|child|boy|girl|father|mother";
 /** "bapak" and "ibu" are normalised to "pak" and "bu", which also address the reader ("pak, ..."). */
 const PEOPLE_AROUND = `${PEOPLE}|pak|bu`;
 const WATER = ["air", "banjir*", "hujan"];
@@ -63,6 +63,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["air", "banjir*"],
     ),
     cueWith(["mengungsi", "terjebak", "terisolasi", "dievakuasi", "evakuasi", "perahu karet"], ["air", "banjir*"]),
+    cueWith(["entering|inside|into .. house*|home*", "waist|chest|knee|roof", "rising"], ["flood*", "water"]),
   ],
   fire: [
     cue(
@@ -73,6 +74,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "jago merah",
       "kobaran api",
       "api .. membesar|menjalar|merambat|berkobar",
+      "house|building|shop .. burning",
     ),
     cueWith(["merambat|menjalar|mendekat*|mengepung"], ["api", "asap"]),
     cueWith(["api"], ["rumah", "dapur", "gudang", "kios", "toko", "asrama", "gedung", "menyala"]),
@@ -81,6 +83,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   landslide: [
     cue("longsor*", "tertimbun", "tertimbun*", "pergerakan tanah", "tanah* .. bergerak|retak*|amblas|ambles|turun"),
     cue("tebing .. runtuh|retak*|ambrol|gugur", "retak* tanah*", "menggantung"),
+    cue("landslide*", "mudslide*", "is|are|was|were buried"),
     cue("erupsi", "meletus", "letusan", "awan panas", "lahar", "semburan lumpur", "lumpur .. muncrat|menyembur"),
     cueWith(["puting beliung", "angin ribut", "angin kencang", "gempa", "tsunami"], TRAPPED),
     cueWith(["mengungsi", "evakuasi", "dievakuasi"], ["tebing", "tanah*", "retak*"]),
@@ -91,7 +94,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("jembatan .. putus", "rumah* .. miring", "dinding .. retak* .. miring"),
     // A ceiling, roof or wall giving way with people still under or inside it.
     cueWith(
-      ["plafon*|atap|dinding|tembok|lantai .. jebol|ambrol|runtuh|roboh|ambruk|rubuh|melendut|melengkung|goyang"],
+      ["plafon*|atap|dinding|tembok|lantai ..9 jebol|ambrol|runtuh|roboh|ambruk|rubuh|melendut|melengkung|goyang"],
       ["masih", "di bawahnya", "di dalam", "siswa|murid|guru|pedagang|penghuni|pengunjung|jemaah|penumpang"],
     ),
     cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
@@ -140,6 +143,8 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["pukul*", "memukul*", "dipukul*", "menganiaya", "dianiaya", "aniaya", "kdrt", "menyiksa", "disiksa"],
       ["minta tolong", "teriak*", "menjerit", "berdarah", "parang", "kayu", "pisau", "sedang", "lagi"],
     ),
+    cueWith(["machete|knife|gun|pistol|rifle|sword"], ["threaten*", "attack*", "waving", "chasing", "stab*", "shoot*"]),
+    cue("stabbed", "stabbing", "shooting", "was|been shot"),
     cue("senjata tajam", "senjata api", "senjata rakitan", "molotov", "bom", "granat", "dihakimi", "diamuk massa"),
   ],
   live_cable: [
@@ -150,10 +155,12 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("tiang listrik|pln .. roboh|tumbang|miring|patah|rubuh|jatuh|ambruk|condong"),
     cue("tersetrum", "kesetrum", "tersengat listrik", "kesengat listrik", "korsleting", "konslet*", "korslet*"),
     cue("listrik bocor", "nyetrum", "menyetrum", "setrum*"),
+    cue("live .. cable*|wire*", "cable*|wire* .. down|lying|fallen|sparks|sparking", "electrocuted"),
     cue("trafo|gardu .. meledak|terbakar|berasap|percik*", "trafo|gardu .. bunga api"),
   ],
   gas: [
     cue("bau gas", "gas .. bocor", "bocor .. gas", "kebocoran gas", "elpiji|lpg|tabung .. bocor|meledak"),
+    cue("gas leak", "smell of gas", "smells of gas", "explosion"),
     cue("ledakan", "meledak", "bahan kimia|amonia|klorin .. bocor", "bocor .. kimia|amonia|klorin"),
   ],
   missing_person: [
@@ -164,6 +171,14 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "hilang kontak",
       "belum ditemukan",
       "tidak ditemukan",
+    ),
+    cue("not come back|home", "not returned", "search team", "went missing"),
+    // Someone lost where people get lost, or a child taken away.
+    cue("hilang|tersesat di hutan|laut|sungai|gunung|bukit|kebun"),
+    cueWith(["dibawa .. pergi|kabur|lari"], ["anak", "putri", "perempuan", "gadis", "bocah", "adik"]),
+    cueWith(
+      ["hp|handphone|telepon|ponsel .. tidak|belum aktif"],
+      ["pergi", "belum pulang", "tidak pulang", "dibawa", "berangkat"],
     ),
     cue("missing", "bantu cari", "bantu mencari", "pencarian korban", "tersesat", "diculik", "penculikan", "menculik"),
     cueWith(["hilang", "menghilang"], ["umur|usia|berumur|berusia", "memakai|pakai baju|kaos|celana|jilbab"]),
@@ -235,6 +250,8 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "anjing rabies",
       "ular kobra|piton|sanca|sawa|berbisa|weling|welang|tadung",
       "king kobra",
+      "crocodile",
+      "python|cobra",
     ),
     cue("ular .. masuk|di .. rumah|kamar|dapur|sekolah|kelas"),
     cueWith(["anjing*"], ["berbusa", "mengamuk", "gigit*", "menggigit", "digigit"]),
@@ -295,6 +312,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["korban", "luka*", "terluka", "tergeletak", "meninggal", "tewas", "terjepit", "berdarah", "patah", "pingsan"],
     ),
     cue("terjepit", "terlindas", "korban jiwa", "luka parah", "luka berat", "tergeletak", "tabrak lari"),
+    cueWith(["accident|crash|collision"], ["injured", "trapped", "bleeding", "unconscious", "victim*", "dead"]),
   ],
   rescue: [
     cue("tolong .. selamatkan|evakuasi|dievakuasi", "segera dievakuasi", "minta|butuh|perlu evakuasi"),

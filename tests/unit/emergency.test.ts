@@ -106,6 +106,15 @@ describe("the emergency rules", () => {
     ["adek sy Aurel umur 6 thn ilang dr td siang di pasar, pake baju pink", "missing_person"],
     // A dog that bites is the danger, not one that is merely around.
     ["anjing liar di kompleks sudah menggigit dua anak, masih di jalan", "animal"],
+    // Residents who write in English.
+    ["Flood water is entering the houses along the river, waist high", "flood"],
+    ["A man with a machete is threatening people at the terminal", "weapon"],
+    ["Live electric cable lying across the road, sparks visible", "live_cable"],
+    ["Our friend went hiking yesterday and has not come back", "missing_person"],
+    ["There is a landslide on the road, a car is buried", "landslide"],
+    // Someone lost in the forest, a girl taken away whose phone is off.
+    ["rekan kerja saya hilang di hutan waktu cari gaharu", "missing_person"],
+    ["anak perempuan saya dibawa pergi orang kenalan facebook, HP nya tidak aktif", "missing_person"],
     // "kemarin" in a later part of the clause dates that part, not the seizure now.
     ["anak tetangga kejang2 panas tinggi, jalan ke puskesmas putus longsor kemarin", "medical"],
   ] as const)("still read %s as %s", (text, danger) => {
