@@ -39,6 +39,15 @@ const TRAPPED = [
   "warga",
 ];
 
+/** People still in, on, under or next to a structure. */
+const STILL_OCCUPIED_SOURCES = [
+  "masih .. di dalam|dalamnya|tinggal|belajar|mengajar|ngajar|dipakai|dipake|digunakan|jualan|berjualan|dihuni|ditempati|lewat|melintas",
+  "masih ada orang|warga|murid|siswa|keluarga|pedagang|penghuni",
+  "orang|warga|anak|murid|siswa|pedagang .. lewat|melintas|menyeberang|nyeberang|berkumpul|dikumpul*",
+  "di bawahnya|sebelahnya|sampingnya|dekatnya",
+  "penghuni",
+];
+
 export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   flood: [
     cueWith(
@@ -92,6 +101,8 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("hampir|mau|nyaris|akan|meh|arep roboh|ambruk|runtuh|rubuh|ambrol"),
     cueWith(["roboh", "ambruk", "runtuh", "rubuh", "ambrol"], TRAPPED),
     cue("jembatan .. putus", "rumah* .. miring", "dinding .. retak* .. miring"),
+    // A structure falling or about to while people are on, in, under or next to it.
+    cueWith(["roboh|ambruk|runtuh|rubuh|ambrol"], STILL_OCCUPIED_SOURCES),
     // A ceiling, roof or wall giving way with people still under or inside it.
     cueWith(
       ["plafon*|atap|dinding|tembok|lantai ..9 jebol|ambrol|runtuh|roboh|ambruk|rubuh|melendut|melengkung|goyang"],
@@ -180,6 +191,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["hp|handphone|telepon|ponsel .. tidak|belum aktif"],
       ["pergi", "belum pulang", "tidak pulang", "dibawa", "berangkat"],
     ),
+    cueWith(["pikun|demensia|alzheimer|odgj"], ["keluar rumah", "pergi", "belum|tidak pulang|kembali"]),
     cue("missing", "bantu cari", "bantu mencari", "pencarian korban", "tersesat", "diculik", "penculikan", "menculik"),
     cueWith(["hilang", "menghilang"], ["umur|usia|berumur|berusia", "memakai|pakai baju|kaos|celana|jilbab"]),
     cueWith(["belum pulang", "tidak pulang", "belum kembali", "tidak kembali", "belum turun"], [PEOPLE_AROUND]),
@@ -210,6 +222,10 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "seizure",
       "bleeding",
       "ambulans .. still|hasn't|not",
+    ),
+    cueWith(
+      ["mengerang|merintih", "tidak menyahut|merespons|merespon|menjawab panggilan", "tidak ada respon*"],
+      ["terkunci", "sendiri", "sendirian", "dipanggil*", "pingsan", "jatuh"],
     ),
     cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "sekarat"),
     // "Nenek yang stroke" is a long illness; a stroke that strikes now is the emergency.
@@ -431,6 +447,16 @@ const INFORMATION_REQUEST = compileAll([
   "ke mana .. lapor|melapor|menghubungi|hubungi",
 ]);
 
+/**
+ * A structure feared to fall ("takut roboh", "bisa ambruk") is about to give way when it already
+ * shows the signs and people are still in or under it: that risk is the emergency itself.
+ */
+const GIVING_WAY = compileAll([
+  "retak*|miring|goyang|melendut|melengkung|keropos|lapuk|berderak|krek*|amblas|ambles|condong|bunyi",
+]);
+const STILL_OCCUPIED = compileAll(STILL_OCCUPIED_SOURCES);
+const IMMINENT_WHEN_FEARED: readonly Danger[] = ["collapse"];
+
 const NEGATION_WORDS = 3;
 const POSSIBILITY_WORDS = 3;
 /** Someone missing stays missing whatever day it started, until found (a resolved phrase). */
@@ -520,17 +546,19 @@ function timingOf(message: string, clause: string, clauseSoFar: string): Timing 
   };
 }
 
+const imminent = (message: string) => anyMatch(GIVING_WAY, message) && anyMatch(STILL_OCCUPIED, message);
+
 const lastWords = (text: string, count: number) => ` ${text.trim().split(/ +/).slice(-count).join(" ")} `;
 
 /** The status of one cue occurrence from the few words before it, its clause and the whole message. */
 function statusOf(
   danger: Danger,
-  { clause, before, question }: { clause: string; before: string; question: boolean },
+  { clause, before, question, message }: { clause: string; before: string; question: boolean; message: string },
   timing: Timing,
 ): EmergencyStatus {
   if (anyMatch(NEGATIONS, lastWords(before, NEGATION_WORDS))) return "negated";
-  if (anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS))) return "possible";
-  if (anyMatch(RISKS, lastWords(before, 1))) return "possible";
+  const feared = anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS)) || anyMatch(RISKS, lastWords(before, 1));
+  if (feared && !(IMMINENT_WHEN_FEARED.includes(danger) && imminent(message))) return "possible";
   if (anyMatch(CAUSES, lastWords(before, 2))) return "past";
   if (timing.resolved) return "resolved";
   if (timing.past && !LASTING.includes(danger)) return "past";
@@ -568,7 +596,7 @@ export function findEmergencyCues(text: string, normalized: NormalizedText = nor
           const timing = timingOf(message, raw, clauseUpTo(whole, start));
           const lastWordAt = start + matched.lastIndexOf(" ");
           const status = (gapped ? [start, lastWordAt] : [start])
-            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question }, timing))
+            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question, message }, timing))
             .find((s) => s !== "active");
           found.push({ danger, matched, status: status ?? "active" });
         }

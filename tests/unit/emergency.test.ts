@@ -54,6 +54,7 @@ describe("the emergency rules", () => {
     ["Kalau terjadi kebakaran, lapor ke mana ya?", "possible"],
     ["Daerah kami rawan longsor, mohon dipasang rambu", "possible"],
     ["Pohon besar condong, takutnya tumbang kena rumah orang", "possible"],
+    ["Dinding gudang kosong sudah retak, takut roboh kalau hujan", "possible"],
     ["gak ada yg kesetrum, cuma lampu rumah mati", "negated"],
     ["Alhamdulillah gaada korban jiwa", "negated"],
     ["dudu kebakaran, mung wong bakar sampah", "negated"],
@@ -115,6 +116,12 @@ describe("the emergency rules", () => {
     // Someone lost in the forest, a girl taken away whose phone is off.
     ["rekan kerja saya hilang di hutan waktu cari gaharu", "missing_person"],
     ["anak perempuan saya dibawa pergi orang kenalan facebook, HP nya tidak aktif", "missing_person"],
+    // A structure feared to fall that already leans, with people on or next to it.
+    ["jembatan kayu sudah miring, tiangnya lapuk, anak sekolah lewat tiap pagi, takut runtuh hari ini", "collapse"],
+    ["tembok kelas retak dan miring, murid dikumpul di sebelahnya, kami takut tembok rubuh", "collapse"],
+    // Someone who does not answer behind a locked door; an elderly person with dementia gone out (Banjar).
+    ["nenek tinggal sendiri, pintu terkunci, dipanggil cuma terdengar mengerang", "medical"],
+    ["abah ulun pikun kaluar rumah tadi baisukan kada bulik sampai malam", "missing_person"],
     // "kemarin" in a later part of the clause dates that part, not the seizure now.
     ["anak tetangga kejang2 panas tinggi, jalan ke puskesmas putus longsor kemarin", "medical"],
   ] as const)("still read %s as %s", (text, danger) => {
