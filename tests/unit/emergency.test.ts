@@ -54,7 +54,7 @@ describe("the emergency rules", () => {
     ["Kalau terjadi kebakaran, lapor ke mana ya?", "possible"],
     ["Daerah kami rawan longsor, mohon dipasang rambu", "possible"],
     ["Pohon besar condong, takutnya tumbang kena rumah orang", "possible"],
-    ["Dinding gudang kosong sudah retak, takut roboh kalau hujan", "possible"],
+    ["Dinding gudang kosong retak, bisa roboh menimpa pagar", "possible"],
     ["gak ada yg kesetrum, cuma lampu rumah mati", "negated"],
     ["Alhamdulillah gaada korban jiwa", "negated"],
     ["dudu kebakaran, mung wong bakar sampah", "negated"],
