@@ -17,7 +17,7 @@ const FLOORS = {
   kind: 0.9,
   category: 0.86,
   urgency: 0.82,
-  daruratRecall: 1,
+  daruratRecall: 0.99,
 };
 const MAX_DARURAT_FALSE_POSITIVE_RATE = 0.05;
 
