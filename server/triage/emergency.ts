@@ -20,7 +20,7 @@ const cue = (...patterns: string[]): Cue => ({ patterns });
 const cueWith = (patterns: string[], context: string[]): Cue => ({ patterns, with: context });
 
 const PEOPLE =
-  "anak|anaknya|bocah|balita|bayi|adik|adek|kakek|nenek|mbah|simbah|lansia|warga|orang|suami|istri|pemuda|remaja|siswa|murid|nelayan|pendaki|penumpang|pengendara|pemotor|keluarga|tetangga|korban|saudara|ayah|bapak|bapaknya|ibu|ibunya|kakak|mama|papa|teman|temen|temenku|temanku|rombongan|sopir|supir";
+  "anak|anaknya|bocah|balita|bayi|adik|adek|kakek|nenek|mbah|simbah|lansia|warga|orang|suami|istri|pemuda|remaja|siswa|murid|nelayan|pendaki|penumpang|pengendara|pemotor|keluarga|tetangga|korban|saudara|ayah|bapak|bapaknya|ibu|ibunya|kakak|mama|papa|teman|temen|temenku|temanku|rombongan|sopir|supir|rekan|kawan|sahabat|pacar|cucu|cucunya|keponakan|paman|bibi|om|tante|abang|putri|putra|putrinya|putranya|gadis|colleague|friend|son|daughter|child|boy|girl|father|mother";
 /** "bapak" and "ibu" are normalised to "pak" and "bu", which also address the reader ("pak, ..."). */
 const PEOPLE_AROUND = `${PEOPLE}|pak|bu`;
 const WATER = ["air", "banjir*", "hujan"];
@@ -37,6 +37,15 @@ const TRAPPED = [
   "pengendara",
   "orang",
   "warga",
+];
+
+/** People still in, on, under or next to a structure. */
+const STILL_OCCUPIED_SOURCES = [
+  "masih .. di dalam|dalamnya|tinggal|belajar|mengajar|ngajar|dipakai|dipake|digunakan|jualan|berjualan|dihuni|ditempati|lewat|melintas",
+  "masih ada orang|warga|murid|siswa|keluarga|pedagang|penghuni",
+  "orang|warga|anak|murid|siswa|pedagang .. lewat|melintas|menyeberang|nyeberang|berkumpul|dikumpul*",
+  "di bawahnya|sebelahnya|sampingnya|dekatnya",
+  "penghuni",
 ];
 
 export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
@@ -63,6 +72,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["air", "banjir*"],
     ),
     cueWith(["mengungsi", "terjebak", "terisolasi", "dievakuasi", "evakuasi", "perahu karet"], ["air", "banjir*"]),
+    cueWith(["entering|inside|into .. house*|home*", "waist|chest|knee|roof", "rising"], ["flood*", "water"]),
   ],
   fire: [
     cue(
@@ -73,6 +83,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "jago merah",
       "kobaran api",
       "api .. membesar|menjalar|merambat|berkobar",
+      "house|building|shop .. burning",
     ),
     cueWith(["merambat|menjalar|mendekat*|mengepung"], ["api", "asap"]),
     cueWith(["api"], ["rumah", "dapur", "gudang", "kios", "toko", "asrama", "gedung", "menyala"]),
@@ -81,6 +92,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   landslide: [
     cue("longsor*", "tertimbun", "tertimbun*", "pergerakan tanah", "tanah* .. bergerak|retak*|amblas|ambles|turun"),
     cue("tebing .. runtuh|retak*|ambrol|gugur", "retak* tanah*", "menggantung"),
+    cue("landslide*", "mudslide*", "is|are|was|were buried"),
     cue("erupsi", "meletus", "letusan", "awan panas", "lahar", "semburan lumpur", "lumpur .. muncrat|menyembur"),
     cueWith(["puting beliung", "angin ribut", "angin kencang", "gempa", "tsunami"], TRAPPED),
     cueWith(["mengungsi", "evakuasi", "dievakuasi"], ["tebing", "tanah*", "retak*"]),
@@ -89,6 +101,13 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("hampir|mau|nyaris|akan|meh|arep roboh|ambruk|runtuh|rubuh|ambrol"),
     cueWith(["roboh", "ambruk", "runtuh", "rubuh", "ambrol"], TRAPPED),
     cue("jembatan .. putus", "rumah* .. miring", "dinding .. retak* .. miring"),
+    // A structure falling or about to while people are on, in, under or next to it.
+    cueWith(["roboh|ambruk|runtuh|rubuh|ambrol"], STILL_OCCUPIED_SOURCES),
+    // A ceiling, roof or wall giving way with people still under or inside it.
+    cueWith(
+      ["plafon*|atap|dinding|tembok|lantai ..9 jebol|ambrol|runtuh|roboh|ambruk|rubuh|melendut|melengkung|goyang"],
+      ["masih", "di bawahnya", "di dalam", "siswa|murid|guru|pedagang|penghuni|pengunjung|jemaah|penumpang"],
+    ),
     cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
     cueWith(
       ["miring", "bengkok", "keropos", "goyang", "melengkung", "melendut", "berderak", "krek*"],
@@ -111,7 +130,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("bentrok*", "amuk massa", "kerusuhan", "ricuh", "main hakim sendiri", "carok", "dikeroyok", "pengeroyokan"),
     cueWith(
       [
-        "parang|golok|celurit|clurit|sajam|pisau|mandau|samurai|pedang|senpi|pistol|panah|busur|tombak|linggis|badik|senjata",
+        "parang|golok|celurit|clurit|sajam|pisau|mandau|samurai|pedang|senpi|pistol|senapan|senapang|bedil|panah|busur|tombak|linggis|badik|arit|sabit|senjata",
       ],
       [
         "bawa",
@@ -126,13 +145,18 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
         "menyerang",
         "kejar*",
         "mengejar",
+        "tembak*",
+        "menembak*",
+        "nembak*",
       ],
     ),
     cueWith(
       ["pukul*", "memukul*", "dipukul*", "menganiaya", "dianiaya", "aniaya", "kdrt", "menyiksa", "disiksa"],
       ["minta tolong", "teriak*", "menjerit", "berdarah", "parang", "kayu", "pisau", "sedang", "lagi"],
     ),
-    cue("senjata tajam", "senjata api", "molotov", "bom", "granat", "dihakimi", "diamuk massa"),
+    cueWith(["machete|knife|gun|pistol|rifle|sword"], ["threaten*", "attack*", "waving", "chasing", "stab*", "shoot*"]),
+    cue("stabbed", "stabbing", "shooting", "was|been shot"),
+    cue("senjata tajam", "senjata api", "senjata rakitan", "molotov", "bom", "granat", "dihakimi", "diamuk massa"),
   ],
   live_cable: [
     cue(
@@ -142,10 +166,12 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("tiang listrik|pln .. roboh|tumbang|miring|patah|rubuh|jatuh|ambruk|condong"),
     cue("tersetrum", "kesetrum", "tersengat listrik", "kesengat listrik", "korsleting", "konslet*", "korslet*"),
     cue("listrik bocor", "nyetrum", "menyetrum", "setrum*"),
+    cue("live .. cable*|wire*", "cable*|wire* .. down|lying|fallen|sparks|sparking", "electrocuted"),
     cue("trafo|gardu .. meledak|terbakar|berasap|percik*", "trafo|gardu .. bunga api"),
   ],
   gas: [
     cue("bau gas", "gas .. bocor", "bocor .. gas", "kebocoran gas", "elpiji|lpg|tabung .. bocor|meledak"),
+    cue("gas leak", "smell of gas", "smells of gas", "explosion"),
     cue("ledakan", "meledak", "bahan kimia|amonia|klorin .. bocor", "bocor .. kimia|amonia|klorin"),
   ],
   missing_person: [
@@ -157,7 +183,17 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "belum ditemukan",
       "tidak ditemukan",
     ),
+    cue("not come back|home", "not returned", "search team", "went missing"),
+    // Someone lost where people get lost, or a child taken away.
+    cue("hilang|tersesat di hutan|laut|sungai|gunung|bukit|kebun"),
+    cueWith(["dibawa .. pergi|kabur|lari"], ["anak", "putri", "perempuan", "gadis", "bocah", "adik"]),
+    cueWith(
+      ["hp|handphone|telepon|ponsel .. tidak|belum aktif"],
+      ["pergi", "belum pulang", "tidak pulang", "dibawa", "berangkat"],
+    ),
+    cueWith(["pikun|demensia|alzheimer|odgj"], ["keluar rumah", "pergi", "belum|tidak pulang|kembali"]),
     cue("missing", "bantu cari", "bantu mencari", "pencarian korban", "tersesat", "diculik", "penculikan", "menculik"),
+    cueWith(["hilang", "menghilang"], ["umur|usia|berumur|berusia", "memakai|pakai baju|kaos|celana|jilbab"]),
     cueWith(["belum pulang", "tidak pulang", "belum kembali", "tidak kembali", "belum turun"], [PEOPLE_AROUND]),
     // No news, not found: of someone who went somewhere or is being searched for, not of a report or a record.
     cueWith(
@@ -186,6 +222,10 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "seizure",
       "bleeding",
       "ambulans .. still|hasn't|not",
+    ),
+    cueWith(
+      ["mengerang|merintih", "tidak menyahut|merespons|merespon|menjawab panggilan", "tidak ada respon*"],
+      ["terkunci", "sendiri", "sendirian", "dipanggil*", "pingsan", "jatuh"],
     ),
     cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "sekarat"),
     // "Nenek yang stroke" is a long illness; a stroke that strikes now is the emergency.
@@ -226,9 +266,11 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "anjing rabies",
       "ular kobra|piton|sanca|sawa|berbisa|weling|welang|tadung",
       "king kobra",
+      "crocodile",
+      "python|cobra",
     ),
     cue("ular .. masuk|di .. rumah|kamar|dapur|sekolah|kelas"),
-    cueWith(["anjing*"], ["berbusa", "berkeliaran", "mengamuk", "mengejar"]),
+    cueWith(["anjing*"], ["berbusa", "mengamuk", "gigit*", "menggigit", "digigit"]),
     cueWith(
       ["beruang", "harimau", "macan", "gajah", "babi hutan", "tawon", "lebah", "monyet|kera"],
       ["serang*", "menyerang", "mengamuk", "masuk", "mengejar", "menyengat", "disengat", "sengat*", "menggigit"],
@@ -286,6 +328,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["korban", "luka*", "terluka", "tergeletak", "meninggal", "tewas", "terjepit", "berdarah", "patah", "pingsan"],
     ),
     cue("terjepit", "terlindas", "korban jiwa", "luka parah", "luka berat", "tergeletak", "tabrak lari"),
+    cueWith(["accident|crash|collision"], ["injured", "trapped", "bleeding", "unconscious", "victim*", "dead"]),
   ],
   rescue: [
     cue("tolong .. selamatkan|evakuasi|dievakuasi", "segera dievakuasi", "minta|butuh|perlu evakuasi"),
@@ -332,7 +375,8 @@ const NEGATIONS = compileAll([
   "bukan",
   "bukannya",
   "tanpa",
-  "tidak|belum|tak ada",
+  "tidak|belum|tak ada|ade",
+  "tidak|belum|tak ada|ade yang",
   "tidak terjadi",
   "tidak sampai",
   "hoaks|hoax",
@@ -364,6 +408,7 @@ const RESOLVED = compileAll([
   "sudah .. padam|dipadamkan|surut|ditemukan|dievakuasi|ditangani|diatasi|dibersihkan|siuman",
   // Only right after: "sudah dicari ... tidak ketemu" is still missing.
   "sudah|telah|akhirnya ketemu",
+  "api* .. sudah|telah mati",
   "hoaks|hoax",
 ]);
 /**
@@ -402,7 +447,17 @@ const INFORMATION_REQUEST = compileAll([
   "ke mana .. lapor|melapor|menghubungi|hubungi",
 ]);
 
-const NEGATION_WORDS = 2;
+/**
+ * A structure feared to fall ("takut roboh", "bisa ambruk") is about to give way when it already
+ * shows the signs and people are still in or under it: that risk is the emergency itself.
+ */
+const GIVING_WAY = compileAll([
+  "retak*|miring|goyang|melendut|melengkung|keropos|lapuk|berderak|krek*|amblas|ambles|condong|bunyi",
+]);
+const STILL_OCCUPIED = compileAll(STILL_OCCUPIED_SOURCES);
+const IMMINENT_WHEN_FEARED: readonly Danger[] = ["collapse"];
+
+const NEGATION_WORDS = 3;
 const POSSIBILITY_WORDS = 3;
 /** Someone missing stays missing whatever day it started, until found (a resolved phrase). */
 const LASTING: readonly Danger[] = ["missing_person"];
@@ -438,12 +493,43 @@ const INDEX = new PatternIndex([...COMPILED_CUES.flatMap((c) => c.patterns), ...
 
 const anyMatch = (regexes: RegExp[], text: string) => regexes.some((regex) => regex.test(text));
 
+type Clause = {
+  text: string;
+  question: boolean;
+  /** Where each comma-separated part of the clause ends in `text`, in order. */
+  partEnds: number[];
+};
+
 /** Clauses end at full stops, semicolons, line breaks, "?" and "!"; a question keeps its "?". */
-function clausesOf(text: string): { text: string; question: boolean }[] {
-  return (text.match(/[^.;\n!?]+[.;\n!?]*/gu) ?? []).map((clause) => ({
-    text: ` ${normalize(clause).text} `.replace(/ [?!]/gu, " "),
-    question: clause.includes("?"),
-  }));
+function clausesOf(text: string): Clause[] {
+  return (text.match(/[^.;\n!?]+[.;\n!?]*/gu) ?? []).map((clause) => {
+    const parts = clause.split(",").map((part) =>
+      normalize(part)
+        .text.replace(/(^| )[?!]/gu, " ")
+        .trim(),
+    );
+    const partEnds: number[] = [];
+    let at = 0;
+    for (const part of parts) {
+      if (part) at += part.length + 1;
+      partEnds.push(at + 1);
+    }
+    return {
+      text: ` ${normalize(clause).text} `.replace(/ [?!]/gu, " "),
+      question: clause.includes("?"),
+      partEnds,
+    };
+  });
+}
+
+/**
+ * The clause up to the end of the comma-separated part holding `at`: a time word counts for
+ * the cue's own part and the parts before it ("kemarin, rumah terbakar"), not for a later part
+ * about something else ("anak kejang, jalan putus longsor kemarin").
+ */
+function clauseUpTo(clause: Clause, at: number): string {
+  const end = clause.partEnds.find((partEnd) => partEnd > at) ?? clause.text.length;
+  return clause.text.slice(0, end);
 }
 
 /**
@@ -452,25 +538,27 @@ function clausesOf(text: string): { text: string; question: boolean }[] {
  */
 type Timing = { resolved: boolean; past: boolean };
 
-function timingOf(message: string, clause: string): Timing {
+function timingOf(message: string, clause: string, clauseSoFar: string): Timing {
   const stillGoing = anyMatch(STILL_GOING, message);
   return {
     resolved: !stillGoing && anyMatch(RESOLVED, message),
-    past: !anyMatch(STILL_GOING, clause) && !anyMatch(NOW, clause) && anyMatch(PAST, clause),
+    past: !anyMatch(STILL_GOING, clause) && !anyMatch(NOW, clause) && anyMatch(PAST, clauseSoFar),
   };
 }
+
+const imminent = (message: string) => anyMatch(GIVING_WAY, message) && anyMatch(STILL_OCCUPIED, message);
 
 const lastWords = (text: string, count: number) => ` ${text.trim().split(/ +/).slice(-count).join(" ")} `;
 
 /** The status of one cue occurrence from the few words before it, its clause and the whole message. */
 function statusOf(
   danger: Danger,
-  { clause, before, question }: { clause: string; before: string; question: boolean },
+  { clause, before, question, message }: { clause: string; before: string; question: boolean; message: string },
   timing: Timing,
 ): EmergencyStatus {
   if (anyMatch(NEGATIONS, lastWords(before, NEGATION_WORDS))) return "negated";
-  if (anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS))) return "possible";
-  if (anyMatch(RISKS, lastWords(before, 1))) return "possible";
+  const feared = anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS)) || anyMatch(RISKS, lastWords(before, 1));
+  if (feared && !(IMMINENT_WHEN_FEARED.includes(danger) && imminent(message))) return "possible";
   if (anyMatch(CAUSES, lastWords(before, 2))) return "past";
   if (timing.resolved) return "resolved";
   if (timing.past && !LASTING.includes(danger)) return "past";
@@ -494,8 +582,8 @@ export function findEmergencyCues(text: string, normalized: NormalizedText = nor
   if (cues.length === 0) return found;
   const innocent = INNOCENT.filter((p) => candidates.has(p.compiled));
   const message = clauses.map((c) => c.text).join(" ");
-  for (const { text: raw, question } of clauses) {
-    let timing: Timing | null = null;
+  for (const whole of clauses) {
+    const { text: raw, question } = whole;
     let clause = raw;
     for (const { all } of innocent) clause = clause.replace(all, (match) => " ".repeat(match.length));
     for (const { danger, patterns, context } of cues) {
@@ -503,12 +591,12 @@ export function findEmergencyCues(text: string, normalized: NormalizedText = nor
       for (const { compiled, all, gapped } of patterns) {
         if (!candidates.has(compiled)) continue;
         for (const match of clause.matchAll(all)) {
-          timing ??= timingOf(message, raw);
           const matched = match[1]!;
           const start = match.index + match[0].indexOf(matched);
+          const timing = timingOf(message, raw, clauseUpTo(whole, start));
           const lastWordAt = start + matched.lastIndexOf(" ");
           const status = (gapped ? [start, lastWordAt] : [start])
-            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question }, timing!))
+            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question, message }, timing))
             .find((s) => s !== "active");
           found.push({ danger, matched, status: status ?? "active" });
         }

@@ -181,6 +181,8 @@ export const URGENCY_KEYWORDS: Record<Exclude<Urgency, "darurat" | "normal">, Ke
     row(1.5, "ditolak .. rumah sakit|puskesmas|igd", "tidak dilayani", "tidak ada dokter|bidan|obat", "igd"),
     // Livelihoods and essential supplies: water, food, a road that cuts a village off.
     row(1, "krisis air", "kekeringan", "gagal panen", "air bersih", "terisolir|terisolasi", "putus total"),
+    // Losses that leave people without a home, an income or schooling.
+    row(1, "hangus", "kehilangan rumah|tempat tinggal|pekerjaan|mata pencaharian", "numpang", "putus sekolah"),
   ],
   rendah: [
     row(2, "sekadar|sekedar info|bertanya", "hanya bertanya", "salam kenal", "selamat pagi|siang|sore|malam"),

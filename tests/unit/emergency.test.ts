@@ -54,6 +54,12 @@ describe("the emergency rules", () => {
     ["Kalau terjadi kebakaran, lapor ke mana ya?", "possible"],
     ["Daerah kami rawan longsor, mohon dipasang rambu", "possible"],
     ["Pohon besar condong, takutnya tumbang kena rumah orang", "possible"],
+    ["Dinding gudang kosong retak, bisa roboh menimpa pagar", "possible"],
+    ["gak ada yg kesetrum, cuma lampu rumah mati", "negated"],
+    ["Alhamdulillah gaada korban jiwa", "negated"],
+    ["dudu kebakaran, mung wong bakar sampah", "negated"],
+    ["matur nuwun pak, geni neng gudang wis mati", "resolved"],
+    ["Kemarin, rumah tetangga kebakaran, mohon bantuan bahan bangunan", "past"],
   ] as const)("do not count %s (%s)", (text, status) => {
     expect(statuses(text)).toContain(status);
     expect(activeDangers(text).size).toBe(0);
@@ -77,6 +83,8 @@ describe("the emergency rules", () => {
     "Tebing sungai makin mendekat ke rumah warga, mohon dibangun turap",
     "Kirain kebakaran, ternyata cuma orang bakar sampah",
     "Alhamdulillah anak yang hilang semalam sudah ketemu di rumah temannya",
+    "Anjing liar banyak berkeliaran di kompleks, suka mengejar motor",
+    "Kabel telepon lama menjuntai di pinggir jalan",
   ])("leave innocent uses alone: %s", (text) => {
     expect(activeDangers(text).size).toBe(0);
   });
@@ -88,6 +96,34 @@ describe("the emergency rules", () => {
     ["Anak kami pergi ke hutan sejak pagi, sudah dicari sekampung tidak ketemu", "missing_person"],
     ["Ibu hamil ketuban pecah, bayi sungsang harus operasi, perahu tidak bisa menyeberang", "medical"],
     ["Plafon kelas melendut dan berderak, takut roboh menimpa murid", "collapse"],
+    // Regional words for the people and the water.
+    ["ade budak tenggelam di lubuk sungai, belum timbul", "drowning"],
+    ["aek dah masok rumah sepinggang, nenek ndak bise jalan", "flood"],
+    // Firearms by their everyday names.
+    ["ade pemuda mabok bawak senapang nembak2 ke udare depan balai desa", "weapon"],
+    // A ceiling giving way over people who are still inside.
+    ["plafon aula sekolah sudah jebol sebagian, murid masih di dalam", "collapse"],
+    // A missing child described by age and clothes, many words from "hilang".
+    ["adek sy Aurel umur 6 thn ilang dr td siang di pasar, pake baju pink", "missing_person"],
+    // A dog that bites is the danger, not one that is merely around.
+    ["anjing liar di kompleks sudah menggigit dua anak, masih di jalan", "animal"],
+    // Residents who write in English.
+    ["Flood water is entering the houses along the river, waist high", "flood"],
+    ["A man with a machete is threatening people at the terminal", "weapon"],
+    ["Live electric cable lying across the road, sparks visible", "live_cable"],
+    ["Our friend went hiking yesterday and has not come back", "missing_person"],
+    ["There is a landslide on the road, a car is buried", "landslide"],
+    // Someone lost in the forest, a girl taken away whose phone is off.
+    ["rekan kerja saya hilang di hutan waktu cari gaharu", "missing_person"],
+    ["anak perempuan saya dibawa pergi orang kenalan facebook, HP nya tidak aktif", "missing_person"],
+    // A structure feared to fall that already leans, with people on or next to it.
+    ["jembatan kayu sudah miring, tiangnya lapuk, anak sekolah lewat tiap pagi, takut runtuh hari ini", "collapse"],
+    ["tembok kelas retak dan miring, murid dikumpul di sebelahnya, kami takut tembok rubuh", "collapse"],
+    // Someone who does not answer behind a locked door; an elderly person with dementia gone out (Banjar).
+    ["nenek tinggal sendiri, pintu terkunci, dipanggil cuma terdengar mengerang", "medical"],
+    ["abah ulun pikun kaluar rumah tadi baisukan kada bulik sampai malam", "missing_person"],
+    // "kemarin" in a later part of the clause dates that part, not the seizure now.
+    ["anak tetangga kejang2 panas tinggi, jalan ke puskesmas putus longsor kemarin", "medical"],
   ] as const)("still read %s as %s", (text, danger) => {
     expect(activeDangers(text)).toContain(danger);
   });
