@@ -11,6 +11,7 @@ import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
+import "./notifications.js";
 import "./platformPrices.js";
 import "./posts.js";
 import "./reports.js";

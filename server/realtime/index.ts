@@ -8,6 +8,7 @@ import { loadWarnings } from "../inbox/earlyWarning.js";
 import { inboxItemInclude, itemSubject } from "../inbox/itemRecord.js";
 import { postInclude } from "../commands/posts.js";
 import { can, seesAllUnits } from "../policies/index.js";
+import { unreadCount } from "../notifications/reading.js";
 import { presentEarlyWarning } from "../presenters/earlyWarning.js";
 import { presentInboxItem } from "../presenters/inboxItem.js";
 import { presentPost } from "../presenters/post.js";
@@ -160,6 +161,20 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
           socket.emit("inbox.earlyWarning", { warning: presentEarlyWarning(warning, actor), change });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, warningId }, "early warning not pushed"));
+  });
+
+  // Each user's unread count reaches every tab they have open, as notifications come and are read.
+  live.on("notifications.changed", ({ userIds }) => {
+    if (nobodyConnected()) return;
+    void (async () => {
+      for (const userId of userIds) {
+        const sockets = await io.in(`user:${userId}`).fetchSockets();
+        const [first] = sockets;
+        if (!first) continue;
+        const unread = await unreadCount(services, first.data.actor as Actor);
+        for (const socket of sockets) socket.emit("notifications.count", { unread });
+      }
+    })().catch((error: unknown) => services.logger.error({ err: error }, "notification count not pushed"));
   });
 
   // Admins learn at once that a channel needs a new token.

@@ -91,11 +91,14 @@ const BODY_KEYS = [
   "serviceHours",
   "address",
   "phone",
+  "notificationsOff",
+  "emailsOff",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
 const QUERY_KEYS = [
   "cursor",
+  "unread",
   "limit",
   "from",
   "to",
@@ -254,6 +257,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     channels: "channels",
     "site-entries": "siteEntries",
     "dip-items": "dipItems",
+    notifications: "notifications",
     "ppid-profiles": "ppidUnits",
     // The public /ppid/dip/:id pages.
     dip: "dipItems",
@@ -336,6 +340,7 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     // Takes no body: removing the (here absent) demo data is the whole request.
     "DELETE /api/demo-data": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
+    "PATCH /api/notifications/settings": { notificationsOff: ["post_review"], emailsOff: ["deadline_near"] },
     "PATCH /api/sites/settings": { staleAfterDays: 30 },
     "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
     "POST /api/site-entries/units/:unitId": {
