@@ -40,6 +40,7 @@ import { HomePage } from "./pages/HomePage";
 import { INBOX_PAGES } from "./pages/inbox/routes";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { NotificationsPage } from "./pages/notifications/NotificationsPage";
 import { ComposePage } from "./pages/posts/ComposePage";
 import { PostDetailPage } from "./pages/posts/PostDetailPage";
 import { PostsPage } from "./pages/posts/PostsPage";
@@ -135,6 +136,7 @@ export function App() {
               </>,
             )}
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -6,6 +6,7 @@ import {
   type DeliveryStatus,
   InboxSource,
   InboxStatus,
+  type NotificationKind,
   PostStatus,
   Role,
   UnitType,
@@ -31,6 +32,7 @@ import type {
   TriageDecision,
 } from "../../../server/presenters/inboxItem";
 import type { presentMedia } from "../../../server/presenters/media";
+import type { presentNotification, presentNotificationSettings } from "../../../server/presenters/notification";
 import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
 import type { StatusBody } from "../../../server/routes/api/inbox/schema";
 import type { presentApiToken } from "../../../server/presenters/apiToken";
@@ -105,6 +107,9 @@ export type PlatformPrice = ReturnType<typeof presentPlatformPrice>;
 export type RoutingRule = ReturnType<typeof presentRoutingRule>;
 
 export type Post = ReturnType<typeof presentPost>;
+export type Notification = ReturnType<typeof presentNotification>;
+export type NotificationSettings = ReturnType<typeof presentNotificationSettings>;
+export type { NotificationKind };
 export type Delivery = Post["deliveries"][number];
 
 /** What a correction or a withdrawal did on one channel (PATCH /posts/:id/published, POST /posts/:id/withdraw). */

@@ -1088,6 +1088,30 @@ export const id = {
   "compose.sertaMertaHint":
     "Informasi yang mengancam hajat hidup orang banyak dan ketertiban umum. Setelah terbit di situs, pengumuman ini otomatis masuk Daftar Informasi Publik unitnya.",
   "dip.filesCount": "{count} dokumen",
+  "notifications.title": "Pemberitahuan",
+  "notifications.linkLabel": "Pemberitahuan, {count} belum dibaca",
+  "notifications.empty": "Belum ada pemberitahuan.",
+  "notifications.onlyUnread": "Hanya yang belum dibaca",
+  "notifications.markRead": "Tandai sudah dibaca",
+  "notifications.markAllRead": "Tandai semua sudah dibaca",
+  "notifications.kind.post_review": "{actor} mengajukan unggahan untuk disetujui",
+  "notifications.kind.post_approved": "{actor} menyetujui unggahan Anda",
+  "notifications.kind.post_returned": "{actor} mengembalikan unggahan Anda untuk diperbaiki",
+  "notifications.kind.item_assigned": "{actor} menugaskan pesan warga kepada Anda",
+  "notifications.kind.deadline_near": "Tenggat pesan warga hampir habis",
+  "notifications.kind.item_emergency": "Laporan darurat",
+  "notifications.settingsTitle": "Pemberitahuan",
+  "notifications.settingsIntro":
+    "Pilih apa yang diberitahukan kepada Anda di aplikasi dan lewat e-mail. E-mail hanya dikirim untuk hal yang tidak dapat menunggu.",
+  "notifications.settingsKind": "Jenis",
+  "notifications.inApp": "Di aplikasi",
+  "notifications.email": "E-mail",
+  "notifications.kindName.post_review": "Unggahan menunggu persetujuan saya",
+  "notifications.kindName.post_approved": "Unggahan saya disetujui",
+  "notifications.kindName.post_returned": "Unggahan saya dikembalikan",
+  "notifications.kindName.item_assigned": "Pesan warga ditugaskan kepada saya",
+  "notifications.kindName.deadline_near": "Tenggat hampir habis",
+  "notifications.kindName.item_emergency": "Laporan darurat",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;
