@@ -6,6 +6,7 @@ import type { WebReportInput } from "../inbox/webReports.js";
 import { can } from "../policies/index.js";
 import type { TriageSource } from "../triage/triage.js";
 import type { Category, Kind, Reason, Urgency } from "../triage/taxonomy.js";
+import { assignmentEnds, type TimelineNames } from "../inbox/timelineNames.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -117,8 +118,12 @@ export function presentInboxEvent(
     createdAt: Date;
     actorId: string | null;
   },
-  actorNames: Map<string, string>,
+  names: TimelineNames,
 ) {
+  const named = (key: "assignee" | "unit", map: Map<string, string>) => {
+    const { from, to } = assignmentEnds(event, key);
+    return from === to ? null : { from: from && (map.get(from) ?? null), to: to && (map.get(to) ?? null) };
+  };
   return {
     id: event.id.toString(),
     type: event.type as InboxEventType,
@@ -127,6 +132,11 @@ export function presentInboxEvent(
     data: event.data as Record<string, unknown> | null,
     remoteId: event.remoteId,
     at: event.createdAt.toISOString(),
-    actor: event.actorId ? { id: event.actorId, name: actorNames.get(event.actorId) ?? null } : null,
+    actor: event.actorId ? { id: event.actorId, name: names.people.get(event.actorId) ?? null } : null,
+    /** An assignment's names: to whom (from whom) and to which unit (from which), each only when it changed. */
+    assignment:
+      event.type === "assigned"
+        ? { assignee: named("assignee", names.people), unit: named("unit", names.units) }
+        : null,
   };
 }

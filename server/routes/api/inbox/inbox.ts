@@ -11,6 +11,7 @@ import { inboxItemInclude, itemSubject } from "../../../inbox/itemRecord.js";
 import type { Prisma } from "../../../db/client.js";
 import { AppError } from "../../../errors.js";
 import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "../../../inbox/listing.js";
+import { timelineNames } from "../../../inbox/timelineNames.js";
 import type { Actor } from "../../../auth/actor.js";
 import { authorize, can } from "../../../policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
@@ -134,14 +135,7 @@ export function inboxRoutes(services: Services): Router {
       ...conversation.map((i) => i.placeUnitId),
       ...earlier.map((i) => i.placeUnitId),
     ]);
-    const actors = new Map(
-      (
-        await prisma.user.findMany({
-          where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
-          select: { id: true, name: true },
-        })
-      ).map((u) => [u.id, u.name]),
-    );
+    const timelineNamed = await timelineNames(prisma, events);
     res.json({
       item: presentInboxItem(item, actor, names),
       conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
@@ -151,7 +145,7 @@ export function inboxRoutes(services: Services): Router {
         can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status })
           ? { id: post.id, title: post.title, slug: post.slug, body: post.body }
           : null,
-      timeline: events.map((event) => presentInboxEvent(event, actors)),
+      timeline: events.map((event) => presentInboxEvent(event, timelineNamed)),
     });
   });
 

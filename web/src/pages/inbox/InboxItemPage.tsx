@@ -57,7 +57,7 @@ export function InboxItemPage() {
             items={earlierFromAuthor}
             now={now}
           />
-          <Timeline events={timeline} now={now} />
+          <Timeline events={timeline} source={item.source} now={now} />
           {item.permissions.handle && <Composer item={item} write={write} onTyping={presence.setTyping} />}
         </div>
         <div className="inbox-item__side">

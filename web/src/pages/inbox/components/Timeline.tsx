@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
-import type { InboxEvent, InboxStatus } from "../../../api/types";
+import type { InboxEvent, InboxSource, InboxStatus } from "../../../api/types";
+import type { MessageKey } from "../../../i18n";
 import { useI18n } from "../../../i18n";
 import { TimeAgo } from "./InboxBadges";
 import { EVENT_LABELS, INBOX_STATUS_LABELS } from "../labels";
@@ -13,10 +14,37 @@ function statusMove(event: InboxEvent): { from: InboxStatus; to: InboxStatus } |
 // The reason recorded when Siar has no mail server (server/inbox/replyEmail.ts).
 const SMTP_NOT_CONFIGURED = "smtp_not_configured";
 
+/**
+ * Who sees a reply, by where it went: a private message's reply reaches only its sender, a web
+ * report's the reporter (by e-mail and on the tracking page); comments and mentions are public.
+ */
+const REPLY_AUDIENCE: Record<InboxSource, MessageKey> = {
+  facebook_comment: "timeline.public",
+  instagram_comment: "timeline.public",
+  x_mention: "timeline.public",
+  facebook_message: "timeline.private",
+  web_report: "timeline.toReporter",
+};
+
+/** Whom an assignment gave the item to (or took it from) and where it moved, said with the names. */
+function AssignmentDetail({ event }: { event: InboxEvent }) {
+  const { t } = useI18n();
+  const { assignee, unit } = event.assignment ?? {};
+  const actor = event.actor?.name ?? t("timeline.system");
+  return (
+    <>
+      {unit?.to && <p>{t("timeline.movedTo", { actor, unit: unit.to })}</p>}
+      {assignee?.to && <p>{t("timeline.assignedTo", { actor, assignee: assignee.to })}</p>}
+      {assignee?.from && !assignee.to && <p>{t("timeline.unassigned", { actor, assignee: assignee.from })}</p>}
+    </>
+  );
+}
+
 /** What an event adds beyond its label: where an e-mail went or why not, and links between merged items. */
 function EventDetail({ event }: { event: InboxEvent }) {
   const { t } = useI18n();
   const data = event.data ?? {};
+  if (event.type === "assigned") return <AssignmentDetail event={event} />;
   const linked = (key: "into" | "from") => (typeof data[key] === "string" ? (data[key] as string) : null);
   if (event.type === "email") {
     if (data.status === "sent") return <p className="muted">{t("timeline.emailSent")}</p>;
@@ -41,7 +69,16 @@ function EventDetail({ event }: { event: InboxEvent }) {
 }
 
 /** Everything that happened to the item; public replies and internal notes look and read differently. */
-export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: number }) {
+export function Timeline({
+  events,
+  source,
+  now,
+}: {
+  events: readonly InboxEvent[];
+  /** The item's source: where its public replies went. */
+  source: InboxSource;
+  now: number;
+}) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="timeline-title">
@@ -59,7 +96,7 @@ export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: 
                 <strong>{t(EVENT_LABELS[event.type])}</strong>
                 {event.body !== null && (
                   <span className={`badge visibility--${event.visibility}`}>
-                    {t(event.visibility === "public" ? "timeline.public" : "timeline.internal")}
+                    {t(event.visibility === "public" ? REPLY_AUDIENCE[source] : "timeline.internal")}
                   </span>
                 )}
                 <span className="muted">
