@@ -748,6 +748,12 @@ export const en: Record<MessageKey, Message> = {
   "inboxItem.earlierFromAuthor": "Earlier messages from {name}",
   "presence.viewing": "Also open by: {names}",
   "presence.typing": "{name} is typing…",
+  "noAccess.title": "You cannot open this page",
+  "noAccess.reason":
+    "This page is not available to your account as {role}: Siar shows each role only the data and actions that are its work.",
+  "noAccess.ask": "If your work needs it, ask the Diskominfo admin to change your account's role or units.",
+  "noAccess.instead": "What you can open:",
+  "noAccess.home": "Home",
   "timeline.title": "History",
   "timeline.public": "Public, seen by the citizen",
   "timeline.private": "Private, to the sender only",

@@ -745,6 +745,13 @@ export const id = {
   "inboxItem.earlierFromAuthor": "Pesan sebelumnya dari {name}",
   "presence.viewing": "Juga membuka: {names}",
   "presence.typing": "{name} sedang mengetik…",
+  "noAccess.title": "Halaman ini tidak dapat Anda buka",
+  "noAccess.reason":
+    "Halaman ini tidak tersedia untuk akun Anda sebagai {role}: Siar menampilkan kepada setiap peran hanya data dan tindakan yang menjadi tugasnya.",
+  "noAccess.ask":
+    "Jika Anda memerlukannya untuk pekerjaan Anda, mintalah admin Diskominfo mengubah peran atau unit akun Anda.",
+  "noAccess.instead": "Yang dapat Anda buka:",
+  "noAccess.home": "Beranda",
   "timeline.title": "Riwayat",
   "timeline.public": "Publik, terlihat warga",
   "timeline.private": "Pribadi, hanya untuk pengirim",
