@@ -201,7 +201,9 @@ describe("deadlines and emergencies", () => {
       .toBeGreaterThan(0);
   });
 
-  it("tells everyone who may read a darurat item, and not those who may not", async () => {
+  it("tells everyone who may read a darurat item, and not those who may not; its e-mail follows the switch", async () => {
+    await camatKapuas.patch("/api/notifications/settings", { emailsOff: ["item_emergency"] });
+    const before = mailbox.messages.length;
     const item = await kapuasItemArrives(
       "Tolong banjir besar di Kapuas, air sudah setinggi dada, ada warga terjebak",
       "bpbd",
@@ -211,6 +213,13 @@ describe("deadlines and emergencies", () => {
     await told(camatKapuas, "item_emergency", item.id);
     expect(await kindsFor(tayanHuluOfficer, item.id)).toEqual([]);
     expect(await kindsFor(admin, item.id)).toEqual([]);
+    // The emergency alert's e-mail reaches humas, not the camat who turned it off.
+    await expect
+      .poll(() => mailbox.messages.slice(before).some((m) => m.to.includes("humas@sanggau.demo")), { timeout: 20_000 })
+      .toBe(true);
+    const recipients = mailbox.messages.slice(before).flatMap((m) => m.to);
+    expect(recipients).not.toContain("camat.kapuas@sanggau.demo");
+    await camatKapuas.patch("/api/notifications/settings", { emailsOff: [] });
   });
 });
 
