@@ -53,4 +53,25 @@ describe("notifications in the browser", () => {
       await closePage(page);
     }
   });
+
+  it("switches a kind off on the account page, in the app and by e-mail", async () => {
+    const page = await openPage(suite.browser, suite.siar.url);
+    try {
+      await logInToApp(page, "petugas.kapuas@sanggau.demo");
+      await page.goto("/app/account");
+      const inApp = page.getByRole("checkbox", { name: "Pesan warga ditugaskan kepada saya: Di aplikasi" });
+      const email = page.getByRole("checkbox", { name: "Pesan warga ditugaskan kepada saya: E-mail" });
+      await inApp.waitFor();
+      expect(await email.isChecked()).toBe(true);
+      await email.uncheck();
+      await expect.poll(() => email.isChecked()).toBe(false);
+      await expect
+        .poll(async () => (await officer.get("/api/notifications/settings")).body.kinds)
+        .toContainEqual({ kind: "item_assigned", inApp: true, email: false });
+      // Kinds that are never e-mailed have no e-mail switch.
+      expect(await page.getByRole("checkbox", { name: "Unggahan saya disetujui: E-mail" }).count()).toBe(0);
+    } finally {
+      await closePage(page);
+    }
+  });
 });

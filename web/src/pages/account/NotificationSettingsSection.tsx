@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { NotificationKind, NotificationSettings } from "../../api/types";
 import { ErrorAlert } from "../../components/Alerts";
 import { useAction } from "../../hooks/useAction";
@@ -9,14 +10,22 @@ import { loadSettings, saveSettings } from "../notifications/api";
 export function NotificationSettingsSection() {
   const { t } = useI18n();
   const settings = useLoad(loadSettings, []);
+  // Shown as changed at once; the server's answer (or, on failure, a fresh read) then replaces it.
+  const [kinds, setKinds] = useState<NotificationSettings["kinds"]>([]);
+  useEffect(() => setKinds(settings.data?.kinds ?? []), [settings.data]);
   const save = useAction(async (next: NotificationSettings["kinds"]) => {
-    await saveSettings({
-      notificationsOff: next.filter((row) => !row.inApp).map((row) => row.kind),
-      emailsOff: next.filter((row) => row.email === false).map((row) => row.kind),
-    });
-    settings.reload();
+    setKinds(next);
+    try {
+      const saved = await saveSettings({
+        notificationsOff: next.filter((row) => !row.inApp).map((row) => row.kind),
+        emailsOff: next.filter((row) => row.email === false).map((row) => row.kind),
+      });
+      setKinds(saved.kinds);
+    } catch (failure) {
+      settings.reload();
+      throw failure;
+    }
   });
-  const kinds = settings.data?.kinds ?? [];
   const toggle = (kind: NotificationKind, channel: "inApp" | "email") =>
     void save.run(kinds.map((row) => (row.kind === kind ? { ...row, [channel]: !row[channel] } : row)));
 
