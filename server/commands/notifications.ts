@@ -1,8 +1,8 @@
-import { type ActingOrigin, recordAudit } from "../audit/record.js";
-import type { NotificationKind } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { authorize } from "../policies/index.js";
-import type { Services } from "../services.js";
+import { type ActingOrigin, recordAudit } from "@server/audit/record.js";
+import type { NotificationKind } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
 
 // Marking read changes only what the recipient's own list shows, so it is not in the audit log;
 // the switches are settings of the account, and are.

@@ -1,11 +1,11 @@
-import type { RemotePost } from "../channels/adapter.js";
-import { ChannelError } from "../channels/adapter.js";
-import { adapterFor } from "../channels/index.js";
-import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import type { Channel, InboxItem } from "../db/generated/client.js";
-import type { InboxSource } from "../db/generated/enums.js";
-import type { Services } from "../services.js";
-import { recordPlatformCharges, recordPlatformRequests } from "../channels/platformUsage.js";
+import type { RemotePost } from "@server/channels/adapter.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import { adapterFor } from "@server/channels/index.js";
+import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
+import type { Channel, InboxItem } from "@server/db/generated/client.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
+import type { Services } from "@server/services.js";
+import { recordPlatformCharges, recordPlatformRequests } from "@server/channels/platformUsage.js";
 
 export type RepliedItem = Pick<
   InboxItem,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "@server/db/client.js";
 
 /** The names a timeline shows: who acted, and, for assignments, to whom and to which unit. */
 export type TimelineNames = { people: Map<string, string>; units: Map<string, string> };

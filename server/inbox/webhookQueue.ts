@@ -1,7 +1,7 @@
 import os from "node:os";
 import { randomBytes } from "node:crypto";
-import type { SqlTransaction } from "../db/client.js";
-import type { Services } from "../services.js";
+import type { SqlTransaction } from "@server/db/client.js";
+import type { Services } from "@server/services.js";
 import { ArrivalDesk } from "./arrival.js";
 import { failureOf, fileEachOnItsOwn, keepMessageDeadLetter, keepReceiptDeadLetter } from "./deadLetters.js";
 import type { FiledItem, IncomingArrival } from "./ingest.js";

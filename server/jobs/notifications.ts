@@ -1,8 +1,13 @@
-import type { Smtp } from "../mail/smtp.js";
-import { NotificationMailer } from "../notifications/email.js";
-import { notifyAssigned, notifyDeadlineNear, notifyEmergency, notifyReviewStep } from "../notifications/occasions.js";
-import type { Services } from "../services.js";
-import type { DomainEventMap } from "../events.js";
+import type { Smtp } from "@server/mail/smtp.js";
+import { NotificationMailer } from "@server/notifications/email.js";
+import {
+  notifyAssigned,
+  notifyDeadlineNear,
+  notifyEmergency,
+  notifyReviewStep,
+} from "@server/notifications/occasions.js";
+import type { Services } from "@server/services.js";
+import type { DomainEventMap } from "@server/events.js";
 import type { EventJob, Job } from "./job.js";
 
 const on = <E extends keyof DomainEventMap>(

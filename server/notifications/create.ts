@@ -1,6 +1,6 @@
-import type { NotificationKind } from "../db/generated/enums.js";
-import { smtpOf } from "../mail/smtp.js";
-import type { Services } from "../services.js";
+import type { NotificationKind } from "@server/db/generated/enums.js";
+import { smtpOf } from "@server/mail/smtp.js";
+import type { Services } from "@server/services.js";
 import { mailedByNotifications, type NotificationSubject } from "./kinds.js";
 
 /** A person to notify, with their switches (User.notificationsOff, User.emailsOff). */

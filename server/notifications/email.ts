@@ -1,9 +1,9 @@
-import { actorInclude, toActor } from "../auth/actor.js";
-import type { NotificationKind } from "../db/generated/enums.js";
-import type { Locale } from "../i18n/locale.js";
-import type { Smtp } from "../mail/smtp.js";
-import { html } from "../routes/public/markup.js";
-import type { Services } from "../services.js";
+import { actorInclude, toActor } from "@server/auth/actor.js";
+import type { NotificationKind } from "@server/db/generated/enums.js";
+import type { Locale } from "@server/i18n/locale.js";
+import type { Smtp } from "@server/mail/smtp.js";
+import { html } from "@server/text/markup.js";
+import type { Services } from "@server/services.js";
 import { subjectPath } from "./kinds.js";
 import { loadSubjects, readableSubject } from "./subjects.js";
 

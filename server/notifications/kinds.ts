@@ -1,4 +1,4 @@
-import { NotificationKind } from "../db/generated/enums.js";
+import { NotificationKind } from "@server/db/generated/enums.js";
 
 /** Every kind, in the order the account page lists them. */
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);

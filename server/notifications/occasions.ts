@@ -1,9 +1,9 @@
-import { type Actor, actorInclude, toActor } from "../auth/actor.js";
-import type { Prisma } from "../db/client.js";
-import { itemSubject } from "../inbox/itemRecord.js";
-import type { DomainEventMap } from "../events.js";
-import { can } from "../policies/index.js";
-import type { Services } from "../services.js";
+import { type Actor, actorInclude, toActor } from "@server/auth/actor.js";
+import type { Prisma } from "@server/db/client.js";
+import { itemSubject } from "@server/inbox/itemRecord.js";
+import type { DomainEventMap } from "@server/events.js";
+import { can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
 import { notify, type Recipient } from "./create.js";
 
 // What each domain event notifies, and whom. A recipient is always someone who may read the

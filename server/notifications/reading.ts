@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor.js";
-import type { Prisma } from "../db/client.js";
-import { presentNotification } from "../presenters/notification.js";
-import type { Services } from "../services.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Prisma } from "@server/db/client.js";
+import { presentNotification } from "@server/presenters/notification.js";
+import type { Services } from "@server/services.js";
 import { loadSubjects, readableSubject } from "./subjects.js";
 
 /** How many unread notifications the count looks at; past this the app shows "99+". */

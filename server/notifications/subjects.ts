@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor.js";
-import type { PrismaClient } from "../db/client.js";
-import { itemSubject } from "../inbox/itemRecord.js";
-import { can } from "../policies/index.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { itemSubject } from "@server/inbox/itemRecord.js";
+import { can } from "@server/policies/index.js";
 import type { NotificationSubject } from "./kinds.js";
 
 /** What a notification shows of its subject, and who may read that subject now. */

@@ -1,7 +1,7 @@
-import type { NotificationKind } from "../db/generated/enums.js";
-import type { NotificationRow } from "../notifications/reading.js";
-import { subjectPath } from "../notifications/kinds.js";
-import type { LoadedSubject } from "../notifications/subjects.js";
+import type { NotificationKind } from "@server/db/generated/enums.js";
+import type { NotificationRow } from "@server/notifications/reading.js";
+import { subjectPath } from "@server/notifications/kinds.js";
+import type { LoadedSubject } from "@server/notifications/subjects.js";
 
 /** A notification as the app lists it: what happened, to what, by whom, where to open it. */
 export function presentNotification(row: NotificationRow, subject: LoadedSubject, actorName: string | null) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DeadlineWatch } from "../../server/inbox/deadlineWatch.js";
-import { storeIncoming } from "../../server/inbox/ingest.js";
+import { DeadlineWatch } from "@server/inbox/deadlineWatch.js";
+import { storeIncoming } from "@server/inbox/ingest.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { testInbox } from "../helpers/inbox.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn, type ApiClient } from "../helpers/client.js";
-import { InboxPoller } from "../../server/inbox/polling.js";
+import { InboxPoller } from "@server/inbox/polling.js";
 import { testInbox, webhooksFiled } from "../helpers/inbox.js";
 import { browserSuite, closePage, logInToApp, openPage } from "./browser.js";
 

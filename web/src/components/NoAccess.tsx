@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
-import { useI18n } from "../i18n";
-import { SECTIONS } from "../navigation";
-import { useSignedIn } from "../session/SessionProvider";
+import { useI18n } from "@web/i18n";
+import { SECTIONS } from "@web/navigation";
+import { useSignedIn } from "@web/session/SessionProvider";
 import { ROLE_LABELS } from "./labels";
 import { Page } from "./Page";
 

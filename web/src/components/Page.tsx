@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from "react";
-import { setPageTitle } from "../tabTitle";
+import { setPageTitle } from "@web/tabTitle";
 
 /** A page's heading, also used as the document title so tabs and history read well. */
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {

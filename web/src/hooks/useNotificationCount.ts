@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Socket } from "socket.io-client";
-import { api } from "../api/client";
-import { setUnreadInTitle } from "../tabTitle";
+import { api } from "@web/api/client";
+import { setUnreadInTitle } from "@web/tabTitle";
 
 /**
  * The signed-in user's unread notifications: read at start and whenever the socket (re)connects,

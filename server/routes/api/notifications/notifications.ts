@@ -3,15 +3,15 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
   updateNotificationSettings,
-} from "../../../commands/notifications.js";
-import { EMAILED_KINDS, NOTIFICATION_KINDS } from "../../../notifications/kinds.js";
-import { listNotifications, unreadCount } from "../../../notifications/reading.js";
-import { authorize } from "../../../policies/index.js";
-import { presentNotificationSettings } from "../../../presenters/notification.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/notifications.js";
+import { EMAILED_KINDS, NOTIFICATION_KINDS } from "@server/notifications/kinds.js";
+import { listNotifications, unreadCount } from "@server/notifications/reading.js";
+import { authorize } from "@server/policies/index.js";
+import { presentNotificationSettings } from "@server/presenters/notification.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { listNotificationsQuery, notificationSettingsBody } from "./schema.js";
 
 /** The signed-in user's own notifications, their unread count, and their switches. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { NotificationKind } from "../../../db/generated/enums.js";
-import { paginationQuery } from "../../pagination.js";
+import { NotificationKind } from "@server/db/generated/enums.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listNotificationsQuery = paginationQuery.extend({
   /** "true": only the unread ones. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { X_BILLED_ITEMS } from "../../../channels/xBilling.js";
+import { X_BILLED_ITEMS } from "@server/channels/xBilling.js";
 
 export const priceItemParam = z.object({ item: z.enum(X_BILLED_ITEMS) });
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
-import type { NotificationKind, NotificationSettings } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { useAction } from "../../hooks/useAction";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
-import { loadSettings, saveSettings } from "../notifications/api";
+import type { NotificationKind, NotificationSettings } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { loadSettings, saveSettings } from "@web/pages/notifications/api";
 
 /** Each kind of notification on or off, in the app and (for what cannot wait) by e-mail; saved at each change. */
 export function NotificationSettingsSection() {

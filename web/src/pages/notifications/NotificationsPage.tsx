@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import type { Notification } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useCursorList } from "../../hooks/useCursorList";
-import { useI18n } from "../../i18n";
-import { useSocketEvent } from "../../realtime/RealtimeContext";
+import type { Notification } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useCursorList } from "@web/hooks/useCursorList";
+import { useI18n } from "@web/i18n";
+import { useSocketEvent } from "@web/realtime/RealtimeContext";
 import { markAllRead, markRead } from "./api";
 
 /** The notification centre: newest first, unread marked, each a link to its post or item. */

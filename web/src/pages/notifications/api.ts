@@ -1,6 +1,6 @@
-import { api } from "../../api/client";
-import type { NotificationSettings } from "../../api/types";
-import type { NotificationSettingsBody } from "../../../../server/routes/api/notifications/schema";
+import { api } from "@web/api/client";
+import type { NotificationSettings } from "@web/api/types";
+import type { NotificationSettingsBody } from "@server/routes/api/notifications/schema";
 
 export const markRead = (id: string) => api.post<{ unread: number }>(`/notifications/${id}/read`);
 export const markAllRead = () => api.post<{ marked: number }>("/notifications/read-all");
