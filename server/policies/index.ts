@@ -42,6 +42,7 @@ export function abilitiesOf(actor: Actor) {
     approvePosts: can(actor, "approve", "Post"),
     calendar: can(actor, "list", "Post"),
     inbox: can(actor, "list", "InboxItem"),
+    handleInbox: can(actor, "handle", "InboxItem"),
     dashboard: can(actor, "read", "Dashboard"),
     manageUnits: can(actor, "create", "Unit"),
     manageUsers: can(actor, "create", "User"),

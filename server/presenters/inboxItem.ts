@@ -1,7 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { IncomingMessage } from "@server/channels/adapter.js";
 import type { InboxItemWithRelations } from "@server/inbox/itemRecord.js";
-import { CLOSED_STATUSES, OPEN_STATUSES } from "@server/inbox/lifecycle.js";
+import { CLOSED_STATUSES, OPEN_STATUSES, owedDeadline } from "@server/inbox/lifecycle.js";
 import type { WebReportInput } from "@server/inbox/webReports.js";
 import { can } from "@server/policies/index.js";
 import type { TriageSource } from "@server/triage/triage.js";
@@ -60,6 +60,11 @@ function overdue(item: InboxItemWithRelations, now: number) {
   };
 }
 
+function presentOwed(item: InboxItemWithRelations) {
+  const owed = owedDeadline(item);
+  return owed && { target: owed.target, at: owed.at.toISOString() };
+}
+
 /**
  * An inbox item for staff. The citizen's text is returned as written: every client must escape
  * it. Contact details of web reports go only to those who may handle the item.
@@ -103,6 +108,8 @@ export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, pla
       firstRespondedAt: iso(item.firstRespondedAt),
       resolvedAt: iso(item.resolvedAt),
       overdue: overdue(item, Date.now()),
+      /** The deadline still owed (the inbox lists it and sorts by it); null when nothing is. */
+      owed: presentOwed(item),
     },
     permissions: { handle: mayHandle },
   };

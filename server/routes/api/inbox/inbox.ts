@@ -11,6 +11,7 @@ import { inboxItemInclude, itemSubject } from "@server/inbox/itemRecord.js";
 import type { Prisma } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
 import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "@server/inbox/listing.js";
+import { owedDeadline } from "@server/inbox/lifecycle.js";
 import type { Actor } from "@server/auth/actor.js";
 import { authorize, can } from "@server/policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "@server/presenters/inboxItem.js";
@@ -75,8 +76,14 @@ export function inboxRoutes(services: Services): Router {
     const actor = req.actor!;
     authorize(actor, "list", "InboxItem");
     const { cursor, ...listing } = parse(listInboxQuery, req.query, req);
-    const rows = await listInboxItems(prisma, actor, { ...listing, after: decodeCursor(cursor, cursorKeys.timeAndId) });
-    const result = page(rows, listing.limit, (item) => `${item.receivedAt.toISOString()}|${item.id}`);
+    const byDeadline = listing.sort === "deadline";
+    const after = decodeCursor(cursor, byDeadline ? cursorKeys.deadlineAndId : cursorKeys.timeAndId);
+    const rows = await listInboxItems(prisma, actor, { ...listing, after });
+    const result = page(rows, listing.limit, (item) =>
+      byDeadline
+        ? `${owedDeadline(item)?.at.toISOString() ?? "infinity"}|${item.id}`
+        : `${item.receivedAt.toISOString()}|${item.id}`,
+    );
     // Open emergencies lead the first page, whatever their age (presented with pinned: true).
     const pinned = cursor ? [] : await listPinnedEmergencies(prisma, actor, listing);
     const items = [...pinned, ...result.data];

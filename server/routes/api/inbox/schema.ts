@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { INBOX_VIEWS } from "@server/inbox/listing.js";
+import { INBOX_SORTS, INBOX_VIEWS } from "@server/inbox/listing.js";
+import { periodEdge } from "@server/routes/api/dashboard/schema.js";
 import { InboxSource, InboxStatus } from "@server/db/generated/enums.js";
 import { CATEGORIES, KINDS, URGENCIES } from "@server/triage/taxonomy.js";
 import { paginationQuery } from "@server/routes/pagination.js";
@@ -13,9 +14,20 @@ export const listInboxQuery = paginationQuery.extend({
   category: z.enum(CATEGORIES).optional(),
   urgency: z.enum(URGENCIES).optional(),
   unitId: z.uuid().optional(),
+  /** This unit and every unit below it: a dashboard's unit row opens its items with this. */
+  underUnitId: z.uuid().optional(),
+  /** Placed in this area or below it, as the dashboard's place filter. */
+  placeUnitId: z.uuid().optional(),
   channelId: z.uuid().optional(),
-  /** Full-text search in Bahasa Indonesia (stemmed), over the text and the author's name. */
+  /** Received from (a moment, or a WIB day's start) to (exclusive; a WIB day includes itself), as the dashboard reads them. */
+  from: periodEdge("start").optional(),
+  to: periodEdge("end").optional(),
+  /**
+   * Full-text search in Bahasa Indonesia (stemmed), over the text and the author's name; a
+   * tracking number, e-mail address or phone number finds the web reports it names.
+   */
   q: z.string().trim().min(2).max(200).optional(),
+  sort: z.enum(INBOX_SORTS).default("newest"),
 });
 
 const text = z.string().trim().min(1).max(5000);
