@@ -860,6 +860,7 @@ function reads(): Read[] {
     "/api/posts?limit=100",
     `/api/posts?limit=100&unitId=${tayanHulu}`,
     "/api/posts?limit=100&status=withdrawn",
+    "/api/posts?limit=100&q=RAHASIA",
   );
   add("GET /api/posts/:id", ...each(Object.values(seeded.posts), (id) => `/api/posts/${id}`));
   add(
@@ -872,6 +873,14 @@ function reads(): Read[] {
     "/api/inbox?limit=100&q=RAHASIA",
     "/api/inbox?limit=100&q=Keluhan",
     "/api/inbox?limit=100&status=resolved",
+    // A dashboard's drill-down (leaders and camat list too): a unit with those below, a place, a period.
+    `/api/inbox?limit=100&underUnitId=${tayanHulu}`,
+    `/api/inbox?limit=100&underUnitId=${units["kab-sanggau"]}&from=2020-01-01&to=2030-01-01`,
+    `/api/inbox?limit=100&placeUnitId=${tayanHulu}`,
+    "/api/inbox?limit=100&sort=deadline",
+    // What names one report: a phone number, an e-mail address.
+    "/api/inbox?limit=100&q=081200000000",
+    "/api/inbox?limit=100&q=warga%40contoh.id",
   );
   add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
   add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));

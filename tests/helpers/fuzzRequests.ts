@@ -132,6 +132,8 @@ const QUERY_KEYS = [
   "bulan",
   "unitId",
   "placeUnitId",
+  "underUnitId",
+  "sort",
   "view",
   "status",
   "source",
@@ -243,6 +245,7 @@ const badCursor: fc.Arbitrary<string> = fc.oneof(
   fc
     .constantFrom(
       "2026-01-01T00:00:00.000Z|------------------------------------",
+      "infinity|------------------------------------",
       "2026-01-01T00:00:00.000Z|zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
       "0001-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000",
       "99999999999999999999999999",
