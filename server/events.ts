@@ -6,6 +6,8 @@ export type DomainEventMap = {
   "user.accessChanged": { userId: string };
   // A post or one of its deliveries changed: show it to everyone who may see it.
   "post.changed": { postId: string };
+  // A post went for approval, or its reviewer approved or returned it: those concerned are notified.
+  "post.reviewStep": { postId: string; step: "submitted" | "approved" | "returned"; actorId: string };
   // A channel's token was refused by its platform: admins must reconnect it.
   "channel.needsReconnect": { channelId: string; reason: string };
   // A platform callback was kept: the webhook processor should look at the queue now.
@@ -16,6 +18,12 @@ export type DomainEventMap = {
   "inbox.itemReceived": { itemId: string };
   // An item was triaged, routed, assigned, answered or otherwise changed.
   "inbox.itemChanged": { itemId: string };
+  // Someone assigned an item to a person (not the one acting): that person is notified.
+  "inbox.assigned": { itemId: string; assigneeId: string; actorId: string };
+  // An item's deadline is near (its warning window opened, deadlines/policies.ts): its handlers are notified.
+  "inbox.deadlineNear": { itemId: string; clock: "first_response" | "resolution"; dueAt: string };
+  // Notifications were created or read: these users' counts change.
+  "notifications.changed": { userIds: string[] };
   // An admin changed the routing rules.
   "routingRules.changed": Record<string, never>;
   // A unit's public information list (DIP) or PPID profile changed: the /ppid pages show it.

@@ -81,7 +81,8 @@ export async function assignItem(
   services: Services,
   { origin, itemId: id, ...input }: ItemCommand & { assigneeId?: string | null; unitId?: string },
 ) {
-  return itemOperation(services, id, async (tx, item) => {
+  let newAssigneeId: string | null = null;
+  const assigned = await itemOperation(services, id, async (tx, item) => {
     const unit = input.unitId ? await tx.unit.findUnique({ where: { id: input.unitId } }) : item.unit;
     if (input.unitId) {
       if (!unit) throw new AppError("not_found", { field: "unitId" });
@@ -111,7 +112,12 @@ export async function assignItem(
         status: { from: item.status, to: status },
       },
     });
+    if (assigneeId && assigneeId !== item.assigneeId) newAssigneeId = assigneeId;
   });
+  // Told after the commit: a person handed an item by someone else.
+  if (newAssigneeId && newAssigneeId !== origin.actor.id)
+    services.events.emit("inbox.assigned", { itemId: id, assigneeId: newAssigneeId, actorId: origin.actor.id });
+  return assigned;
 }
 
 export async function changeItemStatus(

@@ -13,6 +13,7 @@ import type { PostStatus } from "@server/db/generated/enums.js";
 import { AppError } from "@server/errors.js";
 import { postNeedsApproval } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
+import type { DomainEventMap } from "@server/events.js";
 
 export type PostInput = {
   unitId: string;
@@ -287,7 +288,7 @@ async function schedule(tx: Tx, post: PostWithRelations): Promise<void> {
 }
 
 export async function submitPost(services: Services, { origin, postId: id }: PostCommand): Promise<PostWithRelations> {
-  return postOperation(services, async (tx) => {
+  const post = await postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
     if (post.status !== "draft") throw new AppError("invalid_post_transition");
     if (post.deliveries.length === 0) throw new AppError("channel_not_available", { field: "channelIds" });
@@ -302,13 +303,25 @@ export async function submitPost(services: Services, { origin, postId: id }: Pos
     }
     return id;
   });
+  if (post.status === "in_review") announceReviewStep(services, origin, id, "submitted");
+  return post;
+}
+
+/** Tells the notifications (server/jobs/notifications.ts) that a post moved in its review. */
+function announceReviewStep(
+  services: Services,
+  origin: ActingOrigin,
+  postId: string,
+  step: DomainEventMap["post.reviewStep"]["step"],
+) {
+  services.events.emit("post.reviewStep", { postId, step, actorId: origin.actor.id });
 }
 
 export async function approvePost(
   services: Services,
   { origin, postId: id, note }: PostCommand & { /** Shown to the author with the approval. */ note: string | null },
 ): Promise<PostWithRelations> {
-  return postOperation(services, async (tx) => {
+  const approved = await postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
     if (post.status !== "in_review") throw new AppError("invalid_post_transition");
     assertChannelRules(post, origin.actor.locale);
@@ -320,13 +333,15 @@ export async function approvePost(
     await auditPost(tx, origin, post, "approve", { status: { from: "in_review", to: "scheduled" }, note });
     return id;
   });
+  announceReviewStep(services, origin, id, "approved");
+  return approved;
 }
 
 export async function returnPost(
   services: Services,
   { origin, postId: id, note }: PostCommand & { /** What the author should change. */ note: string },
 ): Promise<PostWithRelations> {
-  return postOperation(services, async (tx) => {
+  const returned = await postOperation(services, async (tx) => {
     const post = await loadPost(tx, id);
     if (post.status !== "in_review") throw new AppError("invalid_post_transition");
     await tx.post.update({
@@ -336,6 +351,8 @@ export async function returnPost(
     await auditPost(tx, origin, post, "return", { status: { from: "in_review", to: "draft" }, note });
     return id;
   });
+  announceReviewStep(services, origin, id, "returned");
+  return returned;
 }
 
 /** Moves the publishing time, also of queued deliveries, as long as nothing has gone out. */

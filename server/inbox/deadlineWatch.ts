@@ -53,6 +53,7 @@ export class DeadlineWatch {
         (await this.firstTime(item.id, "sla_warning", clock))
       ) {
         await this.record(item, "sla_warning", { clock, dueAt });
+        this.services.events.emit("inbox.deadlineNear", { itemId: item.id, clock, dueAt: dueAt.toISOString() });
         warned += 1;
       }
       const step = escalationStep(now, dueAt, policy);

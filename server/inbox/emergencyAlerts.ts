@@ -189,6 +189,8 @@ export class EmergencyAlerts {
     const people = await this.services.prisma.user.findMany({
       where: {
         active: true,
+        // The user's switch for darurat e-mails (the account page's notification settings).
+        NOT: { emailsOff: { has: "item_emergency" } },
         OR: [
           { role: "humas" },
           { role: { in: ["officer", "leader"] }, memberships: { some: { unitId: { in: unitIds } } } },

@@ -2,10 +2,14 @@ import type { Actor } from "@server/auth/actor.js";
 import { inboxItemInclude, type InboxItemWithRelations } from "./itemRecord.js";
 import { Prisma, type PrismaClient } from "@server/db/client.js";
 import { unitScopeWhere } from "@server/policies/index.js";
-import { CLOSED_STATUSES, OPEN_STATUSES } from "./lifecycle.js";
+import { CLOSED_STATUSES, OPEN_STATUSES, owedDeadline } from "./lifecycle.js";
+import { normalizeTrackingNumber } from "./webReports.js";
 
 export const INBOX_VIEWS = ["all", "mine", "my_units", "unassigned", "overdue", "urgent"] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
+/** newest: received, newest first; deadline: the deadline still owed, soonest (or most overdue) first. */
+export const INBOX_SORTS = ["newest", "deadline"] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
 
 /** One page of the inbox as the list screen asks for it; every filter is optional. */
 export type InboxListing = {
@@ -16,10 +20,21 @@ export type InboxListing = {
   category?: string;
   urgency?: string;
   unitId?: string;
+  /** This unit and every unit below it (a dashboard's unit row). */
+  underUnitId?: string;
+  /** Items placed in this area or any place below it. */
+  placeUnitId?: string;
   channelId?: string;
-  /** Full-text search in Bahasa Indonesia ('indonesian' stemming) over the text and the author's name. */
+  /** Received in [from, to). */
+  from?: Date;
+  to?: Date;
+  /**
+   * Full-text search in Bahasa Indonesia ('indonesian' stemming) over the text and the author's
+   * name; a tracking number, an e-mail address or a phone number finds the web reports it names.
+   */
   q?: string;
-  /** The sort key of the last item of the previous page. */
+  sort?: InboxSort;
+  /** The sort key of the last item of the previous page (its received time, or its owed deadline). */
   after?: { at: Date; id: string };
   limit: number;
 };
@@ -54,6 +69,32 @@ export async function visibleUnitIds(prisma: PrismaClient, actor: Actor): Promis
 // Status lists are code constants, written into the SQL so that PostgreSQL can match them with the partial index on open items.
 const statusList = (statuses: readonly string[]) =>
   Prisma.raw(statuses.map((status) => `'${status}'::"InboxStatus"`).join(", "));
+
+/**
+ * The deadline an item still owes: its first response until given, then its resolution until
+ * resolved; none once closed (sorted last, as 'infinity'). owedDeadline (lifecycle.ts) in SQL.
+ */
+const OWED_DUE = Prisma.sql`COALESCE(CASE
+  WHEN "status" IN (${statusList(CLOSED_STATUSES)}) THEN NULL
+  WHEN "firstRespondedAt" IS NULL AND "firstResponseDueAt" IS NOT NULL THEN "firstResponseDueAt"
+  WHEN "resolvedAt" IS NULL THEN "resolutionDueAt" END, 'infinity'::timestamp)`;
+
+/** A phone number's digits without the country code or trunk zero: "+62 812-345" and "0812345" match. */
+const phoneDigits = (sql: Prisma.Sql) =>
+  Prisma.sql`regexp_replace(regexp_replace(${sql}, '[^0-9]', '', 'g'), '^(62|0)', '')`;
+
+/**
+ * A search that names one report exactly rather than words in a message: a tracking number
+ * ("SIAR-2611-7Q4K9M"), the citizen's e-mail address, or their phone number. Null for words.
+ */
+function identifierSearch(q: string): Prisma.Sql | null {
+  const trackingNumber = normalizeTrackingNumber(q);
+  if (trackingNumber) return Prisma.sql`"trackingNumber" = ${trackingNumber}`;
+  if (/^[^\s@]+@[^\s@]+$/.test(q.trim())) return Prisma.sql`lower("contact"->>'email') = ${q.trim().toLowerCase()}`;
+  if (/^\+?[0-9][0-9 ().-]{5,}$/.test(q.trim()))
+    return Prisma.sql`${phoneDigits(Prisma.sql`"contact"->>'phone'`)} = ${phoneDigits(Prisma.sql`${q.trim()}`)}`;
+  return null;
+}
 
 /** The conditions of each view, in SQL, for the actor at a moment. */
 function viewCondition(view: InboxView, actor: Actor, now: Date): Prisma.Sql {
@@ -93,20 +134,51 @@ async function listingConditions(
   if (listing.category) conditions.push(Prisma.sql`"category" = ${listing.category}`);
   if (listing.urgency) conditions.push(Prisma.sql`"urgency" = ${listing.urgency}`);
   if (listing.unitId) conditions.push(Prisma.sql`"unitId" = ${listing.unitId}::uuid`);
+  if (listing.underUnitId) conditions.push(Prisma.sql`"unitId" IN (${unitsBelow(listing.underUnitId)})`);
+  if (listing.placeUnitId) conditions.push(Prisma.sql`"placeUnitId" IN (${unitsBelow(listing.placeUnitId)})`);
   if (listing.channelId) conditions.push(Prisma.sql`"channelId" = ${listing.channelId}::uuid`);
-  if (listing.after)
-    conditions.push(Prisma.sql`("receivedAt", "id") < (${listing.after.at}, ${listing.after.id}::uuid)`);
-  if (listing.q) conditions.push(Prisma.sql`"search" @@ websearch_to_tsquery('indonesian', ${listing.q})`);
+  if (listing.from) conditions.push(Prisma.sql`"receivedAt" >= ${listing.from}`);
+  if (listing.to) conditions.push(Prisma.sql`"receivedAt" < ${listing.to}`);
+  if (listing.after) conditions.push(afterCondition(listing.sort ?? "newest", listing.after));
+  if (listing.q)
+    conditions.push(
+      identifierSearch(listing.q) ?? Prisma.sql`"search" @@ websearch_to_tsquery('indonesian', ${listing.q})`,
+    );
   return conditions;
 }
 
-/** Loads the listed ids with what the presenter needs, newest first as the cursor expects. */
-async function loadListed(prisma: PrismaClient, ids: string[]): Promise<InboxItemWithRelations[]> {
+/** The ids of a unit and every unit below it, as a subquery. */
+const unitsBelow = (unitId: string) =>
+  Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" LIKE (SELECT "path" FROM "Unit" WHERE "id" = ${unitId}::uuid) || '%'`;
+
+/** After the previous page's last item: older for newest first, later-due for deadline order. */
+function afterCondition(sort: InboxSort, after: { at: Date; id: string }): Prisma.Sql {
+  if (sort === "newest") return Prisma.sql`("receivedAt", "id") < (${after.at}, ${after.id}::uuid)`;
+  const at = Number.isFinite(after.at.getTime()) ? Prisma.sql`${after.at}` : Prisma.sql`'infinity'::timestamp`;
+  return Prisma.sql`(${OWED_DUE}, "id") > (${at}, ${after.id}::uuid)`;
+}
+
+const ORDER_BY: Record<InboxSort, Prisma.Sql> = {
+  newest: Prisma.sql`ORDER BY "receivedAt" DESC, "id" DESC`,
+  deadline: Prisma.sql`ORDER BY ${OWED_DUE} ASC, "id" ASC`,
+};
+
+// Lower-case uuid text sorts as PostgreSQL sorts uuids.
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const dueTime = (item: InboxItemWithRelations) => owedDeadline(item)?.at.getTime() ?? Number.POSITIVE_INFINITY;
+const IN_ORDER: Record<InboxSort, (a: InboxItemWithRelations, b: InboxItemWithRelations) => number> = {
+  newest: (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || byId(b, a),
+  deadline: (a, b) => dueTime(a) - dueTime(b) || byId(a, b),
+};
+
+/** Loads the listed ids with what the presenter needs, in the order the cursor expects. */
+async function loadListed(
+  prisma: PrismaClient,
+  ids: string[],
+  sort: InboxSort = "newest",
+): Promise<InboxItemWithRelations[]> {
   const items = await prisma.inboxItem.findMany({ where: { id: { in: ids } }, include: inboxItemInclude });
-  // Lower-case uuid text sorts as PostgreSQL sorts uuids.
-  return items.sort(
-    (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-  );
+  return items.sort(IN_ORDER[sort]);
 }
 
 /**
@@ -146,14 +218,18 @@ export async function listInboxItems(
   const conditions = await listingConditions(prisma, actor, listing, now);
   if (!listing.q) conditions.push(NOT_OPEN_EMERGENCY);
   const take = listing.limit + 1;
+  const sort = listing.sort ?? "newest";
   const where = (extra: Prisma.Sql[] = []) => Prisma.join([...conditions, ...extra], " AND ");
-  const newestFirst = Prisma.sql`ORDER BY "receivedAt" DESC, "id" DESC LIMIT ${take}`;
-  const query = listing.q
-    ? bandedSearch(where, newestFirst, take, now)
-    : Prisma.sql`SELECT "id" FROM "InboxItem" WHERE ${where()} ${newestFirst}`;
+  const ordered = Prisma.sql`${ORDER_BY[sort]} LIMIT ${take}`;
+  // Word searches newest first walk the age bands; exact names and deadline order are one query.
+  const query =
+    listing.q && sort === "newest" && !identifierSearch(listing.q)
+      ? bandedSearch(where, ordered, take, now)
+      : Prisma.sql`SELECT "id" FROM "InboxItem" WHERE ${where()} ${ordered}`;
   return loadListed(
     prisma,
     (await prisma.$queryRaw<{ id: string }[]>(query)).map((row) => row.id),
+    sort,
   );
 }
 

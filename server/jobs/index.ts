@@ -16,6 +16,7 @@ import { engagementRefresh } from "./engagementRefresh.js";
 import { housekeeping } from "./housekeeping.js";
 import { inboxPolling } from "./inboxPolling.js";
 import { metaConnections } from "./metaConnections.js";
+import { notifications } from "./notifications.js";
 import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
@@ -40,6 +41,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     // Off without SMTP_URL and EMERGENCY_WEBHOOK_URL: the app's banner is the only alert then.
     ...(alertsConfigured(services.config) ? emergencyAlerts(services) : []),
     earlyWarnings(services),
+    ...notifications(services, smtp),
     deadlineSweep(services),
     workingCalendarReload(services),
     ...webhookFiling(services, arrivals),

@@ -16,7 +16,9 @@ const informedOfItem = (actor: Actor, item: Subjects["InboxItem"] | undefined) =
 
 const handlesItem = and<"InboxItem">(role("admin", "humas", "officer"), itemInScope);
 
-allow("InboxItem", "list", role("admin", "humas", "officer"));
+// Listing: those who handle items, and leaders (a camat too) read-only, to see the items behind
+// their dashboard's figures; the list shows only what each may read (listing.ts, by unit scope).
+allow("InboxItem", "list", role("admin", "humas", "officer", "leader"));
 // Reading: the handling unit's people, and those of a unit kept informed; PPID staff their units' items.
 allow(
   "InboxItem",

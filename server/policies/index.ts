@@ -11,6 +11,7 @@ import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
+import "./notifications.js";
 import "./platformPrices.js";
 import "./posts.js";
 import "./ppidObjections.js";
@@ -43,6 +44,7 @@ export function abilitiesOf(actor: Actor) {
     approvePosts: can(actor, "approve", "Post"),
     calendar: can(actor, "list", "Post"),
     inbox: can(actor, "list", "InboxItem"),
+    handleInbox: can(actor, "handle", "InboxItem"),
     dashboard: can(actor, "read", "Dashboard"),
     manageUnits: can(actor, "create", "Unit"),
     manageUsers: can(actor, "create", "User"),

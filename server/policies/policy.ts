@@ -53,6 +53,8 @@ export type Subjects = {
   DipItem: { unitPath: string; status?: string };
   /** The profile of a PPID unit (about, procedures, contact, hours) on the public /ppid pages. */
   PpidProfile: { unitPath: string };
+  /** A notification belongs to the one user it tells. */
+  Notification: { userId: string };
 };
 export type Model = keyof Subjects;
 export type Action =

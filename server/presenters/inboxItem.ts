@@ -1,12 +1,13 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { IncomingMessage } from "@server/channels/adapter.js";
 import type { InboxItemWithRelations } from "@server/inbox/itemRecord.js";
-import { CLOSED_STATUSES, OPEN_STATUSES } from "@server/inbox/lifecycle.js";
+import { CLOSED_STATUSES, OPEN_STATUSES, owedDeadline } from "@server/inbox/lifecycle.js";
 import type { WebReportInput } from "@server/inbox/webReports.js";
 import { can } from "@server/policies/index.js";
 import type { TriageSource } from "@server/triage/triage.js";
 import type { Category, Kind, Reason, Urgency } from "@server/triage/taxonomy.js";
 import { isConfirmedYear } from "@server/deadlines/calendarStatus.js";
+import { assignmentEnds, type TimelineNames } from "@server/inbox/timelineNames.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -66,6 +67,11 @@ function overdue(item: InboxItemWithRelations, now: number) {
   };
 }
 
+function presentOwed(item: InboxItemWithRelations) {
+  const owed = owedDeadline(item);
+  return owed && { target: owed.target, at: owed.at.toISOString() };
+}
+
 /**
  * An inbox item for staff. The citizen's text is returned as written: every client must escape
  * it. Contact details of web reports go only to those who may handle the item.
@@ -114,6 +120,8 @@ export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, pla
         item.firstRespondedAt ? null : item.firstResponseDueAt,
         item.resolvedAt ? null : item.resolutionDueAt,
       ].some((due) => due !== null && !isConfirmedYear(yearOfDeadline(due))),
+      /** The deadline still owed (the inbox lists it and sorts by it); null when nothing is. */
+      owed: presentOwed(item),
     },
     permissions: { handle: mayHandle },
   };
@@ -130,8 +138,12 @@ export function presentInboxEvent(
     createdAt: Date;
     actorId: string | null;
   },
-  actorNames: Map<string, string>,
+  names: TimelineNames,
 ) {
+  const named = (key: "assignee" | "unit", map: Map<string, string>) => {
+    const { from, to } = assignmentEnds(event, key);
+    return from === to ? null : { from: from && (map.get(from) ?? null), to: to && (map.get(to) ?? null) };
+  };
   return {
     id: event.id.toString(),
     type: event.type as InboxEventType,
@@ -140,6 +152,11 @@ export function presentInboxEvent(
     data: event.data as Record<string, unknown> | null,
     remoteId: event.remoteId,
     at: event.createdAt.toISOString(),
-    actor: event.actorId ? { id: event.actorId, name: actorNames.get(event.actorId) ?? null } : null,
+    actor: event.actorId ? { id: event.actorId, name: names.people.get(event.actorId) ?? null } : null,
+    /** An assignment's names: to whom (from whom) and to which unit (from which), each only when it changed. */
+    assignment:
+      event.type === "assigned"
+        ? { assignee: named("assignee", names.people), unit: named("unit", names.units) }
+        : null,
   };
 }

@@ -11,6 +11,7 @@ import { can, seesAllUnits } from "@server/policies/index.js";
 import { presentEarlyWarning } from "@server/presenters/earlyWarning.js";
 import { presentInboxItem } from "@server/presenters/inboxItem.js";
 import { presentPost } from "@server/presenters/post.js";
+import { unreadCount } from "@server/notifications/reading.js";
 import type { LiveEvents } from "./liveEvents.js";
 import { trackPresence } from "./presence.js";
 import type { Services } from "@server/services.js";
@@ -160,6 +161,20 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
           socket.emit("inbox.earlyWarning", { warning: presentEarlyWarning(warning, actor), change });
       });
     })().catch((error: unknown) => services.logger.error({ err: error, warningId }, "early warning not pushed"));
+  });
+
+  // Each user's unread count reaches every tab they have open, as notifications come and are read.
+  live.on("notifications.changed", ({ userIds }) => {
+    if (nobodyConnected()) return;
+    void (async () => {
+      for (const userId of userIds) {
+        const sockets = await io.in(`user:${userId}`).fetchSockets();
+        const [first] = sockets;
+        if (!first) continue;
+        const unread = await unreadCount(services, first.data.actor as Actor);
+        for (const socket of sockets) socket.emit("notifications.count", { unread });
+      }
+    })().catch((error: unknown) => services.logger.error({ err: error }, "notification count not pushed"));
   });
 
   // Admins learn at once that a channel needs a new token.

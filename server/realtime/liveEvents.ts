@@ -23,6 +23,7 @@ const LIVE: (keyof DomainEventMap)[] = [
   "inbox.escalated",
   "inbox.earlyWarning",
   "inbox.emergency",
+  "notifications.changed",
 ];
 const CHANNEL = "siar_live_events";
 /** Events raised within this window go out together: a burst of arrivals is one notification per window, not one per event. */

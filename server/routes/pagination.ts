@@ -20,6 +20,12 @@ export const cursorKeys = {
     .transform((key) => key.split("|"))
     .pipe(z.tuple([z.iso.datetime(), z.uuid()]))
     .transform(([at, id]) => ({ at: new Date(at), id })),
+  /** "ISO time|uuid" or "infinity|uuid" (nothing due), for lists by deadline. */
+  deadlineAndId: z
+    .string()
+    .transform((key) => key.split("|"))
+    .pipe(z.tuple([z.union([z.iso.datetime(), z.literal("infinity")]), z.uuid()]))
+    .transform(([at, id]) => ({ at: at === "infinity" ? new Date(Number.NaN) : new Date(at), id })),
   /** A bigint id, for the audit log. */
   sequence: z
     .string()

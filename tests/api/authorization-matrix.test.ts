@@ -51,6 +51,17 @@ beforeAll(async () => {
   const allUsers = (await clients.admin.get("/api/users?limit=200")).body.data as { id: string; email: string }[];
   for (const user of allUsers) users[user.email] = user.id;
   seeded = await seedMarkedRecords(siar);
+  // A notification about every seeded item and post for everyone: each list must show only what its reader may read.
+  const subjects = [
+    ...Object.values(seeded.items).map((id) => ({ subjectType: "InboxItem", subjectId: id })),
+    ...Object.values(seeded.posts).map((id) => ({ subjectType: "Post", subjectId: id })),
+  ];
+  await siar.services.prisma.notification.createMany({
+    data: Object.values(users).flatMap((userId) =>
+      subjects.map((subject) => ({ userId, kind: "item_assigned" as const, ...subject })),
+    ),
+    skipDuplicates: true,
+  });
 });
 afterAll(async () => siar?.close());
 
@@ -585,6 +596,7 @@ const rows: Row[] = [
   },
   { route: "GET /api/units", what: "list units", call: (c) => c.get("/api/units"), expected: ALL },
   { route: "GET /api/users", what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
+  ...notificationRows(),
   {
     route: "GET /api/canned-responses",
     what: "list canned responses",
@@ -814,6 +826,39 @@ const rows: Row[] = [
   ...dipRows(),
 ];
 
+/** Everyone has their own notifications; nobody marks another's read. */
+function notificationRows(): Row[] {
+  const own = (path: string, method: "get" | "post" = "get") => ({
+    route: `${method.toUpperCase()} ${path}`,
+    what: `use their own notifications (${method.toUpperCase()} ${path})`,
+    call: (c: ApiClient) => (method === "get" ? c.get(path) : c.post(path)),
+    expected: ALL,
+  });
+  return [
+    own("/api/notifications"),
+    own("/api/notifications/count"),
+    own("/api/notifications/settings"),
+    own("/api/notifications/read-all", "post"),
+    {
+      route: "PATCH /api/notifications/settings",
+      what: "choose their own notifications",
+      call: (c) => c.patch("/api/notifications/settings", { emailsOff: [] }),
+      expected: ALL,
+    },
+    {
+      route: "POST /api/notifications/:id/read",
+      what: "mark an admin's notification read",
+      call: async (c) => {
+        const notification = await siar.services.prisma.notification.findFirstOrThrow({
+          where: { userId: users[PEOPLE.admin]! },
+        });
+        return c.post(`/api/notifications/${notification.id}/read`);
+      },
+      expected: only("admin"),
+    },
+  ];
+}
+
 async function ruleId(): Promise<string> {
   return (await siar.services.prisma.routingRule.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id;
 }
@@ -852,6 +897,7 @@ function reads(): Read[] {
   const tayanHulu = units["kec-tayan-hulu"];
   add("GET /api/auth/session", "/api/auth/session");
   add("GET /api/auth/tokens", "/api/auth/tokens");
+  add("GET /api/notifications", "/api/notifications?limit=200");
   list.push({ route: "GET /api/units", path: "/api/units?limit=1000", unitList: true });
   list.push({ route: "GET /api/units", path: `/api/units?limit=1000&parentId=${tayanHulu}`, unitList: true });
   add("GET /api/units/:id", ...each(seededUnits, (id) => `/api/units/${id}`));
@@ -869,6 +915,7 @@ function reads(): Read[] {
     "/api/posts?limit=100",
     `/api/posts?limit=100&unitId=${tayanHulu}`,
     "/api/posts?limit=100&status=withdrawn",
+    "/api/posts?limit=100&q=RAHASIA",
   );
   add("GET /api/posts/:id", ...each(Object.values(seeded.posts), (id) => `/api/posts/${id}`));
   add(
@@ -881,6 +928,14 @@ function reads(): Read[] {
     "/api/inbox?limit=100&q=RAHASIA",
     "/api/inbox?limit=100&q=Keluhan",
     "/api/inbox?limit=100&status=resolved",
+    // A dashboard's drill-down (leaders and camat list too): a unit with those below, a place, a period.
+    `/api/inbox?limit=100&underUnitId=${tayanHulu}`,
+    `/api/inbox?limit=100&underUnitId=${units["kab-sanggau"]}&from=2020-01-01&to=2030-01-01`,
+    `/api/inbox?limit=100&placeUnitId=${tayanHulu}`,
+    "/api/inbox?limit=100&sort=deadline",
+    // What names one report: a phone number, an e-mail address.
+    "/api/inbox?limit=100&q=081200000000",
+    "/api/inbox?limit=100&q=warga%40contoh.id",
   );
   add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
   add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));
@@ -1354,6 +1409,7 @@ const ROUTES_EXEMPT: Record<string, string> = {
 /** Events the server sends on sockets, each checked in "socket events" below or exempted here with the reason. */
 const SOCKET_EVENTS_EXEMPT: Record<string, string> = {
   ready: "tells a socket its own rooms, nothing else",
+  "notifications.count": "a user's own unread count, to their own room only (tests/api/notifications.test.ts)",
 };
 
 describe("every route and socket event is in the matrix", () => {

@@ -47,6 +47,7 @@ beforeAll(async () => {
   );
   ids.inbox = (await prisma.inboxItem.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
   ids.posts = (await prisma.post.findMany({ select: { id: true }, take: 5 })).map((row) => row.id);
+  ids.notifications = (await prisma.notification.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
   ids.channels = (await prisma.channel.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
   ids.siteUnits = (
     await prisma.unit.findMany({ where: { type: { in: ["kecamatan", "desa"] } }, select: { id: true }, take: 3 })

@@ -18,7 +18,11 @@ describe("the signed-in navigation", () => {
     ["humas@sanggau.demo", [...staff, "nav-dashboard", "nav-dip", "nav-admin"]],
     ["petugas.kapuas@sanggau.demo", staff],
     // Leaders read the PPID's figures and objections, so the PPID section is theirs too.
-    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-sites", "nav-dashboard", "nav-dip", "nav-admin"]],
+    // Leaders read their units' inbox (the items behind the dashboard's figures).
+    [
+      "pimpinan@sanggau.demo",
+      ["nav-posts", "nav-calendar", "nav-inbox", "nav-sites", "nav-dashboard", "nav-dip", "nav-admin"],
+    ],
     ["ppid@sanggau.demo", ["nav-calendar", "nav-dip"]],
     ["operator.sungaimawang@sanggau.demo", ["nav-calendar", "nav-sites", "nav-dip"]],
     ["ppid.kapuas@sanggau.demo", ["nav-calendar", "nav-dip"]],

@@ -119,11 +119,14 @@ const BODY_KEYS = [
   "date",
   "decree",
   "from",
+  "notificationsOff",
+  "emailsOff",
 ] as const;
 
 /** Query keys the lists, dashboards, reports and public pages read. */
 const QUERY_KEYS = [
   "cursor",
+  "unread",
   "limit",
   "from",
   "to",
@@ -132,6 +135,8 @@ const QUERY_KEYS = [
   "bulan",
   "unitId",
   "placeUnitId",
+  "underUnitId",
+  "sort",
   "view",
   "status",
   "source",
@@ -243,6 +248,7 @@ const badCursor: fc.Arbitrary<string> = fc.oneof(
   fc
     .constantFrom(
       "2026-01-01T00:00:00.000Z|------------------------------------",
+      "infinity|------------------------------------",
       "2026-01-01T00:00:00.000Z|zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
       "0001-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000",
       "99999999999999999999999999",
@@ -293,6 +299,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     ppid: "ppidRequests",
     "site-entries": "siteEntries",
     "dip-items": "dipItems",
+    notifications: "notifications",
     "ppid-profiles": "ppidUnits",
     // The public /ppid/dip/:id pages.
     dip: "dipItems",
@@ -375,6 +382,7 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     // Takes no body: removing the (here absent) demo data is the whole request.
     "DELETE /api/demo-data": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
+    "PATCH /api/notifications/settings": { notificationsOff: ["post_review"], emailsOff: ["deadline_near"] },
     "POST /api/ppid/requests": PPID_STAFF_REQUEST,
     "PATCH /api/ppid/requests/:id": { publicSummary: "Data penerima bantuan" },
     "POST /api/ppid/requests/:id/forward": { toUnitId: unitId, internalDueOn: "2026-12-10", note: "Mohon dijawab" },

@@ -58,6 +58,9 @@ const RoutingRulesPage = lazyPage(() =>
 const UnitsPage = lazyPage(() => import("./pages/admin/UnitsPage").then((module) => module.UnitsPage));
 const UsersPage = lazyPage(() => import("./pages/admin/UsersPage").then((module) => module.UsersPage));
 const CalendarPage = lazyPage(() => import("./pages/calendar/CalendarPage").then((module) => module.CalendarPage));
+const NotificationsPage = lazyPage(() =>
+  import("./pages/notifications/NotificationsPage").then((module) => module.NotificationsPage),
+);
 const PpidIndex = lazyPage(() => import("./pages/ppid/PpidLayout").then((module) => module.PpidIndex));
 const PpidLayout = lazyPage(() => import("./pages/ppid/PpidLayout").then((module) => module.PpidLayout));
 const ComposePage = lazyPage(() => import("./pages/posts/ComposePage").then((module) => module.ComposePage));
@@ -155,6 +158,7 @@ export function App() {
               </>,
             )}
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

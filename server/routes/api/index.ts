@@ -17,6 +17,7 @@ import { inboxRoutes } from "./inbox/inbox.js";
 import { inboxDeadLetterRoutes } from "./inboxDeadLetters/inboxDeadLetters.js";
 import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
+import { notificationRoutes } from "./notifications/notifications.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
 import { platformPriceRoutes } from "./platformPrices/platformPrices.js";
 import { postRoutes } from "./posts/posts.js";
@@ -69,6 +70,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/site-entries", ...signedIn, siteEntryRoutes(services));
   api.use("/dip-items", ...signedIn, dipItemRoutes(services));
   api.use("/ppid-profiles", ...signedIn, ppidProfileRoutes(services));
+  api.use("/notifications", ...signedIn, notificationRoutes(services));
   api.use(apiNotFound);
   return api;
 }

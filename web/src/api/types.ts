@@ -6,6 +6,7 @@ import {
   type DeliveryStatus,
   InboxSource,
   InboxStatus,
+  type NotificationKind,
   PostStatus,
   Role,
   UnitType,
@@ -42,6 +43,7 @@ import type { presentPpidRequest, presentPpidRequestRow } from "@server/presente
 import type { PpidDeadlineLists } from "@server/ppid/deadlineLists";
 import type { PpidFigures } from "@server/ppid/figures";
 import type { presentSession, presentUser } from "@server/presenters/user";
+import type { presentNotification, presentNotificationSettings } from "@server/presenters/notification";
 import {
   CATEGORIES,
   DANGERS,
@@ -117,6 +119,9 @@ export type PlatformPrice = ReturnType<typeof presentPlatformPrice>;
 export type RoutingRule = ReturnType<typeof presentRoutingRule>;
 
 export type Post = ReturnType<typeof presentPost>;
+export type Notification = ReturnType<typeof presentNotification>;
+export type NotificationSettings = ReturnType<typeof presentNotificationSettings>;
+export type { NotificationKind };
 export type Delivery = Post["deliveries"][number];
 
 /** What a correction or a withdrawal did on one channel (PATCH /posts/:id/published, POST /posts/:id/withdraw). */

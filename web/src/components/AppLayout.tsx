@@ -5,6 +5,7 @@ import { SECTIONS } from "@web/navigation";
 import { RealtimeContext } from "@web/realtime/RealtimeContext";
 import { useSessionSocket } from "@web/realtime/useSessionSocket";
 import { useSession, useSignedIn } from "@web/session/SessionProvider";
+import { useNotificationCount } from "@web/hooks/useNotificationCount";
 import { ChannelReconnectNotices } from "./ChannelReconnectNotices";
 import { EmergencyBanner } from "./EmergencyBanner";
 import { ROLE_LABELS } from "./labels";
@@ -21,6 +22,7 @@ export function AppLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const socket = useSessionSocket(session.user.id, refresh);
+  const unread = useNotificationCount(socket);
 
   // On a phone the menu covers the page; close it once a link has been followed.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -57,6 +59,19 @@ export function AppLayout() {
           Siar
         </Link>
         <div className="app-header__user">
+          <Link
+            to="/notifications"
+            className="notifications-link"
+            data-testid="nav-notifications"
+            aria-label={t("notifications.linkLabel", { count: unread })}
+          >
+            {t("notifications.title")}
+            {unread > 0 && (
+              <span className="count-badge" data-testid="notification-count" aria-hidden="true">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            )}
+          </Link>
           <Link to="/account" className="user-badge" data-testid="current-user">
             <span className="user-badge__name">{session.user.name}</span>
             <span className="user-badge__role">{t(ROLE_LABELS[session.user.role])}</span>

@@ -35,7 +35,6 @@ export function ListTable<T extends { id: string }>({
   emptyText,
   row,
 }: ListTableProps<T>) {
-  const { t } = useI18n();
   return (
     <>
       {list.items.length > 0 && (
@@ -59,16 +58,24 @@ export function ListTable<T extends { id: string }>({
           </table>
         </div>
       )}
-      <div className="list-status">
-        <ErrorAlert error={list.error} />
-        {list.loading && <p role="status">{t("common.loading")}</p>}
-        {!list.loading && !list.error && list.items.length === 0 && <p>{emptyText ?? t("common.empty")}</p>}
-        {list.hasMore && !list.loading && list.loadMore && (
-          <button type="button" className="button--secondary" onClick={list.loadMore}>
-            {t("common.loadMore")}
-          </button>
-        )}
-      </div>
+      <ListStatus list={list} emptyText={emptyText} />
     </>
+  );
+}
+
+/** Under a list: its error, "empty", "loading" or the button for the next page. */
+export function ListStatus<T>({ list, emptyText }: { list: ListState<T>; emptyText?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="list-status">
+      <ErrorAlert error={list.error} />
+      {list.loading && <p role="status">{t("common.loading")}</p>}
+      {!list.loading && !list.error && list.items.length === 0 && <p>{emptyText ?? t("common.empty")}</p>}
+      {list.hasMore && !list.loading && list.loadMore && (
+        <button type="button" className="button--secondary" onClick={list.loadMore}>
+          {t("common.loadMore")}
+        </button>
+      )}
+    </div>
   );
 }

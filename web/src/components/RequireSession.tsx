@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from "react-router-dom";
 import type { Abilities } from "@web/api/types";
 import { useI18n } from "@web/i18n";
 import { useSession } from "@web/session/SessionProvider";
+import { NoAccess } from "./NoAccess";
 
 /**
  * Renders its child routes only for a signed-in user. A user who must change their password
@@ -24,9 +25,10 @@ export function RequireSession({ passwordChangePage = false }: { passwordChangeP
   return <Outlet />;
 }
 
-/** Shows a route only when the session's abilities allow it; otherwise the home page. */
+/** Shows a route only when the session's abilities allow it; otherwise says why, at the same address. */
 export function RequireAbility({ allowed, children }: { allowed(abilities: Abilities): boolean; children: ReactNode }) {
   const { session } = useSession();
-  if (!session || !allowed(session.abilities)) return <Navigate to="/" replace />;
+  if (!session) return <Navigate to="/login" replace />;
+  if (!allowed(session.abilities)) return <NoAccess />;
   return <>{children}</>;
 }

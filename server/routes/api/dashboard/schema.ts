@@ -11,7 +11,7 @@ const DAY_MS = 24 * 60 * 60_000;
  * A moment, or a date read in the reporting zone: `from=2026-08-01` starts at its midnight,
  * `to=2026-08-31` includes that whole day (the period ends at the next midnight, exclusive).
  */
-const periodEdge = (calendar: ReportingCalendar, edge: "start" | "end") =>
+export const periodEdge = (calendar: ReportingCalendar, edge: "start" | "end") =>
   z.union([moment, calendarDay]).transform((value) => {
     if (value instanceof Date) return value;
     const midnight = calendar.midnightOf(value).getTime();

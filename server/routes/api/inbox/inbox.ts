@@ -1,3 +1,4 @@
+import { reportingCalendar } from "@server/reporting/settings.js";
 import { Router, type Request } from "express";
 import {
   addNote,
@@ -11,6 +12,7 @@ import { inboxItemInclude, itemSubject } from "@server/inbox/itemRecord.js";
 import type { Prisma } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
 import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "@server/inbox/listing.js";
+import { owedDeadline } from "@server/inbox/lifecycle.js";
 import type { Actor } from "@server/auth/actor.js";
 import { authorize, can } from "@server/policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "@server/presenters/inboxItem.js";
@@ -18,6 +20,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
+import { timelineNames } from "@server/inbox/timelineNames.js";
 import {
   assignBody,
   bulkBody,
@@ -73,9 +76,15 @@ export function inboxRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     const actor = req.actor!;
     authorize(actor, "list", "InboxItem");
-    const { cursor, ...listing } = parse(listInboxQuery, req.query, req);
-    const rows = await listInboxItems(prisma, actor, { ...listing, after: decodeCursor(cursor, cursorKeys.timeAndId) });
-    const result = page(rows, listing.limit, (item) => `${item.receivedAt.toISOString()}|${item.id}`);
+    const { cursor, ...listing } = parse(listInboxQuery(await reportingCalendar(prisma)), req.query, req);
+    const byDeadline = listing.sort === "deadline";
+    const after = decodeCursor(cursor, byDeadline ? cursorKeys.deadlineAndId : cursorKeys.timeAndId);
+    const rows = await listInboxItems(prisma, actor, { ...listing, after });
+    const result = page(rows, listing.limit, (item) =>
+      byDeadline
+        ? `${owedDeadline(item)?.at.toISOString() ?? "infinity"}|${item.id}`
+        : `${item.receivedAt.toISOString()}|${item.id}`,
+    );
     // Open emergencies lead the first page, whatever their age (presented with pinned: true).
     const pinned = cursor ? [] : await listPinnedEmergencies(prisma, actor, listing);
     const items = [...pinned, ...result.data];
@@ -143,14 +152,7 @@ export function inboxRoutes(services: Services): Router {
       ...conversation.map((i) => i.placeUnitId),
       ...earlier.map((i) => i.placeUnitId),
     ]);
-    const actors = new Map(
-      (
-        await prisma.user.findMany({
-          where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
-          select: { id: true, name: true },
-        })
-      ).map((u) => [u.id, u.name]),
-    );
+    const timelineNamed = await timelineNames(prisma, events);
     res.json({
       item: presentInboxItem(item, actor, names),
       conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
@@ -160,7 +162,7 @@ export function inboxRoutes(services: Services): Router {
         can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status })
           ? { id: post.id, title: post.title, slug: post.slug, body: post.body }
           : null,
-      timeline: events.map((event) => presentInboxEvent(event, actors)),
+      timeline: events.map((event) => presentInboxEvent(event, timelineNamed)),
       // The information request made from this item: its (public) number for all, the link for those who may open it.
       ppidRequest: ppidRequest && {
         id: ppidRequest.id,

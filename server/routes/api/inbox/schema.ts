@@ -1,22 +1,45 @@
 import { z } from "zod";
-import { INBOX_VIEWS } from "@server/inbox/listing.js";
+import { INBOX_SORTS, INBOX_VIEWS } from "@server/inbox/listing.js";
+import { periodEdge } from "@server/routes/api/dashboard/schema.js";
 import { InboxSource, InboxStatus } from "@server/db/generated/enums.js";
 import { CATEGORIES, KINDS, URGENCIES } from "@server/triage/taxonomy.js";
 import { paginationQuery } from "@server/routes/pagination.js";
+import type { ReportingCalendar } from "@server/reports/period.js";
 
-export const listInboxQuery = paginationQuery.extend({
-  /** all: everything visible; mine: assigned to me; my_units: routed to my units; unassigned; overdue; urgent: open darurat/tinggi. */
-  view: z.enum(INBOX_VIEWS).default("all"),
-  source: z.enum(InboxSource).optional(),
-  status: z.enum(InboxStatus).optional(),
-  kind: z.enum(KINDS).optional(),
-  category: z.enum(CATEGORIES).optional(),
-  urgency: z.enum(URGENCIES).optional(),
-  unitId: z.uuid().optional(),
-  channelId: z.uuid().optional(),
-  /** Full-text search in Bahasa Indonesia (stemmed), over the text and the author's name. */
-  q: z.string().trim().min(2).max(200).optional(),
-});
+const listQueryIn = (calendar: ReportingCalendar) =>
+  paginationQuery.extend({
+    /** all: everything visible; mine: assigned to me; my_units: routed to my units; unassigned; overdue; urgent: open darurat/tinggi. */
+    view: z.enum(INBOX_VIEWS).default("all"),
+    source: z.enum(InboxSource).optional(),
+    status: z.enum(InboxStatus).optional(),
+    kind: z.enum(KINDS).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    unitId: z.uuid().optional(),
+    /** This unit and every unit below it: a dashboard's unit row opens its items with this. */
+    underUnitId: z.uuid().optional(),
+    /** Placed in this area or below it, as the dashboard's place filter. */
+    placeUnitId: z.uuid().optional(),
+    channelId: z.uuid().optional(),
+    /** Received from (a moment, or a day's start in the reporting zone) to (a day includes itself), as the dashboard reads them. */
+    from: periodEdge(calendar, "start").optional(),
+    to: periodEdge(calendar, "end").optional(),
+    /**
+     * Full-text search in Bahasa Indonesia (stemmed), over the text and the author's name; a
+     * tracking number, e-mail address or phone number finds the web reports it names.
+     */
+    q: z.string().trim().min(2).max(200).optional(),
+    sort: z.enum(INBOX_SORTS).default("newest"),
+  });
+
+const listQueriesByOffset = new Map<number, ReturnType<typeof listQueryIn>>();
+
+/** The inbox list's query, with dates read in the reporting zone of `calendar`. */
+export function listInboxQuery(calendar: ReportingCalendar): ReturnType<typeof listQueryIn> {
+  let query = listQueriesByOffset.get(calendar.offsetMinutes);
+  if (!query) listQueriesByOffset.set(calendar.offsetMinutes, (query = listQueryIn(calendar)));
+  return query;
+}
 
 const text = z.string().trim().min(1).max(5000);
 export const replyBody = z.object({ text }).strict();

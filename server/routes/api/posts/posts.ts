@@ -65,6 +65,10 @@ export function postRoutes(services: Services): Router {
     if (scope) filters.push({ unit: scope });
     if (query.status) filters.push({ status: query.status });
     if (query.unitId) filters.push({ unitId: query.unitId });
+    if (query.q) {
+      const words = { contains: query.q, mode: "insensitive" } as const;
+      filters.push({ OR: [{ title: words }, { body: words }] });
+    }
     if (query.from || query.to) {
       const window = { gte: query.from, lt: query.to };
       filters.push({

@@ -35,6 +35,8 @@ export const listPostsQuery = paginationQuery.extend({
   unitId: z.uuid().optional(),
   from: when.optional(),
   to: when.optional(),
+  /** Words in the title or body (case does not matter). */
+  q: z.string().trim().min(2).max(200).optional(),
 });
 
 export const editPublishedBody = z

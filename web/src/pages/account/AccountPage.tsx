@@ -7,6 +7,7 @@ import { useAction } from "@web/hooks/useAction";
 import { useI18n } from "@web/i18n";
 import { useSession, useSignedIn } from "@web/session/SessionProvider";
 import { ApiTokensSection } from "./ApiTokensSection";
+import { NotificationSettingsSection } from "./NotificationSettingsSection";
 
 export function AccountPage() {
   const { t } = useI18n();
@@ -23,6 +24,7 @@ export function AccountPage() {
         <ChangePasswordForm onChanged={() => setPasswordChanged(true)} />
       </section>
       <LanguagePreference />
+      <NotificationSettingsSection />
       <ApiTokensSection />
     </Page>
   );

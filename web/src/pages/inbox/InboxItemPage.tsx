@@ -12,6 +12,7 @@ import { ItemHandling } from "./components/ItemHandling";
 import { MergePanel } from "./components/MergePanel";
 import { firstLine } from "./lifecycle";
 import { Timeline } from "./components/Timeline";
+import { ThumbBar } from "./components/ThumbBar";
 import { TriagePanel } from "./components/TriagePanel";
 import { useInboxItem } from "./hooks/useInboxItem";
 import { useNow } from "./hooks/useNow";
@@ -58,7 +59,7 @@ export function InboxItemPage() {
             items={earlierFromAuthor}
             now={now}
           />
-          <Timeline events={timeline} now={now} />
+          <Timeline events={timeline} source={item.source} now={now} />
           {item.permissions.handle && <Composer item={item} write={write} onTyping={presence.setTyping} />}
         </div>
         <div className="inbox-item__side">
@@ -69,6 +70,7 @@ export function InboxItemPage() {
           <PpidRequestPanel itemId={item.id} linked={detail.data.ppidRequest} />
         </div>
       </div>
+      <ThumbBar item={item} write={write} />
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
 import { POST_STATUSES, type Post } from "@web/api/types";
 import { FilterForm, FilterSelect } from "@web/components/FilterForm";
+import { TextField } from "@web/components/Field";
 import { LabelledOptions } from "@web/components/LabelledOptions";
 import { POST_STATUS_LABELS } from "@web/components/labels";
 import { ListTable } from "@web/components/ListTable";
@@ -8,7 +9,7 @@ import { NavList } from "@web/components/NavList";
 import { Page } from "@web/components/Page";
 import { useAllUnits } from "@web/hooks/useAllUnits";
 import { useCursorList } from "@web/hooks/useCursorList";
-import { useFilters } from "@web/hooks/useFilters";
+import { useUrlFilters } from "@web/hooks/useUrlFilters";
 import { useLivePosts } from "@web/hooks/useLivePosts";
 import { useI18n } from "@web/i18n";
 import { COMPOSE, POSTS_ALL, POSTS_REVIEW } from "@web/navigation";
@@ -19,11 +20,11 @@ import { usePostTime } from "./hooks/usePostTime";
 
 const PAGE_SIZE = 50;
 
-/** Every post the user may see, or (`awaitingApproval`) those in review, for leaders. */
+/** Every post the user may see, or (`awaitingApproval`) those in review, for leaders; filters and search in the URL. */
 export function PostsPage({ awaitingApproval = false }: { awaitingApproval?: boolean }) {
   const { t } = useI18n();
   const { abilities } = useSignedIn();
-  const filters = useFilters({ status: "", unitId: "" });
+  const filters = useUrlFilters({ q: "", status: "", unitId: "" });
   const units = useAllUnits();
   const query = awaitingApproval ? { ...filters.applied, status: "in_review" } : filters.applied;
   const list = useCursorList<Post>("/posts", { ...query, limit: PAGE_SIZE });
@@ -40,6 +41,7 @@ export function PostsPage({ awaitingApproval = false }: { awaitingApproval?: boo
     <Page title={title} actions={newPost}>
       <NavList label={t("posts.views")} className="sub-nav" sections={[POSTS_ALL, POSTS_REVIEW]} />
       <FilterForm label={t("posts.filters")} onApply={filters.apply} onReset={filters.reset}>
+        <TextField type="search" label={t("posts.search")} hint={t("posts.searchHint")} {...filters.field("q")} />
         {!awaitingApproval && (
           <FilterSelect label={t("common.status")} {...filters.field("status")}>
             <LabelledOptions values={POST_STATUSES} labels={POST_STATUS_LABELS} />

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import type { Query } from "@web/api/client";
+import { withQuery, type Query } from "@web/api/client";
 import { useI18n, type MessageKey } from "@web/i18n";
 import { DashboardSection } from "./DashboardSection";
 import { csvHref } from "@web/pages/dashboard/filters";
@@ -17,6 +17,15 @@ export function useUnitName() {
     const name = row.unitName ?? t("dashboard.unknown");
     return row.own ? t("dashboard.units.own", { name }) : name;
   };
+}
+
+/**
+ * The items behind a unit's row, with the dashboard's other filters (period, place, source,
+ * channel, category): the anchor's own row is its own items, another row its unit and those below.
+ */
+function inboxHref(query: Query, row: UnitFigures): string {
+  const { unitId: _anchor, ...filters } = query;
+  return withQuery("/inbox", { ...filters, [row.own ? "unitId" : "underUnitId"]: row.unitId });
 }
 
 type Column = {
@@ -103,7 +112,7 @@ export function UnitsSection({ query }: { query: Query }) {
               {sorted(units.data).map((row) => (
                 <tr key={row.unitId ?? "none"}>
                   <th scope="row">
-                    {row.unitId ? <Link to={`/inbox?unitId=${row.unitId}`}>{unitName(row)}</Link> : unitName(row)}
+                    {row.unitId ? <Link to={inboxHref(query, row)}>{unitName(row)}</Link> : unitName(row)}
                   </th>
                   {columns.map((column) => (
                     <td key={column.id}>{column.format(column.value(row), row)}</td>

@@ -1,7 +1,6 @@
 import type { InboxItem, InboxSource, InboxStatus, Urgency } from "@web/api/types";
 import { useI18n } from "@web/i18n";
 import { INBOX_STATUS_LABELS, SOURCE_LABELS, SOURCE_MARKS, URGENCY_LABELS } from "@web/pages/inbox/labels";
-import { isClosed, isOverdue } from "@web/pages/inbox/lifecycle";
 
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400_000],
@@ -55,18 +54,41 @@ export function SourceLabel({ source, channelName }: { source: InboxSource; chan
   );
 }
 
-/** Late, or the time left for the first response while one is still owed. */
+/** "7 Des 14.00": a due time to the minute, short enough for a list, in this device's zone. */
+function useShortDateTime() {
+  const { intlLocale } = useI18n();
+  const format = new Intl.DateTimeFormat(intlLocale, {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return (iso: string) => format.format(new Date(iso));
+}
+
+/**
+ * The deadline still owed, at its exact time, with how long is left (or "late"), and whether it
+ * is the first response or the resolution that is due.
+ */
 export function DeadlineState({ item, now }: { item: InboxItem; now: number }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const relative = useRelativeTime();
-  if (isOverdue(item)) return <span className="badge deadline--overdue">{t("deadline.overdue")}</span>;
-  const { firstResponseDueAt, firstRespondedAt } = item.deadlines;
-  if (firstResponseDueAt && !firstRespondedAt && !isClosed(item.status)) {
-    return (
-      <span className="deadline--due">
-        {t("deadline.firstResponseDue", { when: relative(firstResponseDueAt, now) })}
+  const exact = useShortDateTime();
+  const { owed } = item.deadlines;
+  if (!owed) return <span className="muted">—</span>;
+  const late = Date.parse(owed.at) < now;
+  return (
+    <span className="deadline" data-testid="inbox-deadline">
+      <time dateTime={owed.at} title={formatDateTime(owed.at)} className="deadline__at">
+        {exact(owed.at)}
+      </time>
+      <span className={late ? "badge deadline--overdue" : "deadline--due"}>
+        {late
+          ? t("deadline.overdue")
+          : t(owed.target === "firstResponse" ? "deadline.firstResponseDue" : "deadline.resolutionDue", {
+              when: relative(owed.at, now),
+            })}
       </span>
-    );
-  }
-  return <span className="muted">—</span>;
+    </span>
+  );
 }

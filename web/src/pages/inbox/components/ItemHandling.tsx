@@ -15,16 +15,13 @@ const STATUS_ACTION_LABELS = {
   closed_spam: "statusAction.closed_spam",
 } as const satisfies Record<string, MessageKey>;
 
-/** Routing, assignee and the status moves the lifecycle allows from here. */
-export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrite }) {
+/** The status moves the lifecycle allows from here, as buttons (spam asks to confirm). */
+export function StatusMoves({ item, write, className }: { item: InboxItem; write: ItemWrite; className?: string }) {
   const { t } = useI18n();
   const act = useAction(write);
-  if (!item.permissions.handle) return null;
-  const current = { unitId: item.unit?.id ?? "", assigneeId: item.assignee?.id ?? "" };
   return (
-    <section className="panel" aria-labelledby="handling-title">
-      <h2 id="handling-title">{t("inbox.handling")}</h2>
-      <div className="actions">
+    <>
+      <div className={className ?? "actions"}>
         {manualMoves(item.status).map((status) =>
           status === "closed_spam" ? (
             <ConfirmButton
@@ -47,6 +44,21 @@ export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrit
           ),
         )}
       </div>
+      <ErrorAlert error={act.error} />
+    </>
+  );
+}
+
+/** Routing, assignee and the status moves the lifecycle allows from here. */
+export function ItemHandling({ item, write }: { item: InboxItem; write: ItemWrite }) {
+  const { t } = useI18n();
+  const act = useAction(write);
+  if (!item.permissions.handle) return null;
+  const current = { unitId: item.unit?.id ?? "", assigneeId: item.assignee?.id ?? "" };
+  return (
+    <section className="panel" aria-labelledby="handling-title">
+      <h2 id="handling-title">{t("inbox.handling")}</h2>
+      <StatusMoves item={item} write={write} />
       {/* Keyed by the current routing so a change made elsewhere resets the pickers. */}
       <ErrorAlert error={act.error} />
       <AssignmentPicker

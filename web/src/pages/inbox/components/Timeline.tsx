@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
-import type { InboxEvent, InboxStatus } from "@web/api/types";
+import type { InboxEvent, InboxSource, InboxStatus } from "@web/api/types";
 import { useI18n } from "@web/i18n";
+import type { MessageKey } from "@web/i18n";
 import { TimeAgo } from "./InboxBadges";
 import { EVENT_LABELS, INBOX_STATUS_LABELS } from "@web/pages/inbox/labels";
 
@@ -34,10 +35,38 @@ function MailAttachments({ files }: { files: ListedAttachment[] }) {
   );
 }
 
+/**
+ * Who sees a reply, by where it went: a private message's reply reaches only its sender, a web
+ * report's the reporter (by e-mail and on the tracking page); comments and mentions are public.
+ */
+const REPLY_AUDIENCE: Record<InboxSource, MessageKey> = {
+  facebook_comment: "timeline.public",
+  instagram_comment: "timeline.public",
+  x_mention: "timeline.public",
+  facebook_message: "timeline.private",
+  web_report: "timeline.toReporter",
+  email: "timeline.private",
+};
+
+/** Whom an assignment gave the item to (or took it from) and where it moved, said with the names. */
+function AssignmentDetail({ event }: { event: InboxEvent }) {
+  const { t } = useI18n();
+  const { assignee, unit } = event.assignment ?? {};
+  const actor = event.actor?.name ?? t("timeline.system");
+  return (
+    <>
+      {unit?.to && <p>{t("timeline.movedTo", { actor, unit: unit.to })}</p>}
+      {assignee?.to && <p>{t("timeline.assignedTo", { actor, assignee: assignee.to })}</p>}
+      {assignee?.from && !assignee.to && <p>{t("timeline.unassigned", { actor, assignee: assignee.from })}</p>}
+    </>
+  );
+}
+
 /** What an event adds beyond its label: where an e-mail went or why not, an e-mail's files, and links between merged items. */
 function EventDetail({ event }: { event: InboxEvent }) {
   const { t } = useI18n();
   const data = event.data ?? {};
+  if (event.type === "assigned") return <AssignmentDetail event={event} />;
   if (Array.isArray(data.attachments) && data.attachments.length > 0)
     return <MailAttachments files={data.attachments as ListedAttachment[]} />;
   const linked = (key: "into" | "from") => (typeof data[key] === "string" ? (data[key] as string) : null);
@@ -75,7 +104,16 @@ function EventDetail({ event }: { event: InboxEvent }) {
 }
 
 /** Everything that happened to the item; public replies and internal notes look and read differently. */
-export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: number }) {
+export function Timeline({
+  events,
+  source,
+  now,
+}: {
+  events: readonly InboxEvent[];
+  /** The item's source: where its public replies went. */
+  source: InboxSource;
+  now: number;
+}) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="timeline-title">
@@ -93,7 +131,7 @@ export function Timeline({ events, now }: { events: readonly InboxEvent[]; now: 
                 <strong>{t(EVENT_LABELS[event.type])}</strong>
                 {event.body !== null && (
                   <span className={`badge visibility--${event.visibility}`}>
-                    {t(event.visibility === "public" ? "timeline.public" : "timeline.internal")}
+                    {t(event.visibility === "public" ? REPLY_AUDIENCE[source] : "timeline.internal")}
                   </span>
                 )}
                 <span className="muted">

@@ -1,0 +1,20 @@
+import { NotificationKind } from "@server/db/generated/enums.js";
+
+/** Every kind, in the order the account page lists them. */
+export const NOTIFICATION_KINDS = Object.values(NotificationKind);
+
+/**
+ * What cannot wait, and is also e-mailed unless the user turned it off. Darurat items are e-mailed
+ * by the emergency alerts (server/inbox/emergencyAlerts.ts), which read the same switch.
+ */
+export const EMAILED_KINDS: readonly NotificationKind[] = ["item_assigned", "deadline_near", "item_emergency"];
+
+/** The kinds whose e-mail the notification mailer sends (server/notifications/email.ts). */
+export const mailedByNotifications = (kind: NotificationKind) =>
+  kind !== "item_emergency" && EMAILED_KINDS.includes(kind);
+
+/** What a notification is about: where the web app opens it. */
+export type NotificationSubject = { type: "Post" | "InboxItem"; id: string };
+
+export const subjectPath = (subject: NotificationSubject) =>
+  subject.type === "Post" ? `/posts/${subject.id}` : `/inbox/${subject.id}`;

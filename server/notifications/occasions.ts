@@ -1,0 +1,104 @@
+import { type Actor, actorInclude, toActor } from "@server/auth/actor.js";
+import type { Prisma } from "@server/db/client.js";
+import { itemSubject } from "@server/inbox/itemRecord.js";
+import type { DomainEventMap } from "@server/events.js";
+import { can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { notify, type Recipient } from "./create.js";
+
+// What each domain event notifies, and whom. A recipient is always someone who may read the
+// subject (policies/), asked of them as they are now; admins, who see everything, are told only
+// what is addressed to them (their own post, an item assigned to them).
+
+/** The active users matching `where` for whom `allowed` holds. */
+async function peopleWho(
+  services: Services,
+  allowed: (person: Actor) => boolean,
+  where: Prisma.UserWhereInput = {},
+): Promise<Recipient[]> {
+  const users = await services.prisma.user.findMany({ where: { active: true, ...where }, include: actorInclude });
+  return users.filter((user) => allowed(toActor(user, "session")));
+}
+
+const notAdmin = (person: Actor) => person.role !== "admin";
+
+/** A post sent for approval tells those who may approve it; approved or returned, its author. */
+export async function notifyReviewStep(services: Services, event: DomainEventMap["post.reviewStep"]) {
+  const post = await services.prisma.post.findUnique({
+    where: { id: event.postId },
+    select: { id: true, authorId: true, unit: { select: { path: true } } },
+  });
+  if (!post) return;
+  const subject = { unitPath: post.unit.path, authorId: post.authorId };
+  const common = { subject: { type: "Post", id: post.id }, actorId: event.actorId } as const;
+  if (event.step === "submitted")
+    return notify(services, {
+      ...common,
+      kind: "post_review",
+      recipients: await peopleWho(services, (p) => notAdmin(p) && can(p, "approve", "Post", subject)),
+    });
+  return notify(services, {
+    ...common,
+    kind: event.step === "approved" ? "post_approved" : "post_returned",
+    recipients: await peopleWho(services, (p) => can(p, "read", "Post", subject), { id: post.authorId }),
+  });
+}
+
+async function loadItem(services: Services, itemId: string) {
+  const item = await services.prisma.inboxItem.findUnique({
+    where: { id: itemId },
+    select: { assigneeId: true, unit: { select: { path: true } }, informedUnit: { select: { path: true } } },
+  });
+  if (!item) return null;
+  const subject = itemSubject(item);
+  return {
+    assigneeId: item.assigneeId,
+    readableBy: (person: Actor) => can(person, "read", "InboxItem", subject),
+    handledBy: (person: Actor) => can(person, "handle", "InboxItem", subject),
+  };
+}
+
+/** An item handed to someone by someone else tells the new assignee. */
+export async function notifyAssigned(services: Services, event: DomainEventMap["inbox.assigned"]) {
+  const item = await loadItem(services, event.itemId);
+  if (!item || item.assigneeId !== event.assigneeId) return;
+  return notify(services, {
+    kind: "item_assigned",
+    subject: { type: "InboxItem", id: event.itemId },
+    actorId: event.actorId,
+    recipients: await peopleWho(services, item.readableBy, { id: event.assigneeId }),
+  });
+}
+
+/**
+ * A deadline near tells the item's assignee, else the officers who may handle it, else (not
+ * routed yet) humas; once per item and deadline.
+ */
+export async function notifyDeadlineNear(services: Services, event: DomainEventMap["inbox.deadlineNear"]) {
+  const item = await loadItem(services, event.itemId);
+  if (!item) return;
+  const recipients = item.assigneeId
+    ? await peopleWho(services, item.readableBy, { id: item.assigneeId })
+    : await peopleWho(services, item.handledBy, { role: "officer" }).then(async (officers) =>
+        officers.length > 0 ? officers : peopleWho(services, item.handledBy, { role: "humas" }),
+      );
+  return notify(services, {
+    kind: "deadline_near",
+    subject: { type: "InboxItem", id: event.itemId },
+    actorId: null,
+    occasion: `${event.clock}:${event.dueAt}`,
+    recipients,
+  });
+}
+
+/** An item read darurat tells everyone (but admins) who may read it: its unit, the kecamatan informed, humas. */
+export async function notifyEmergency(services: Services, event: DomainEventMap["inbox.emergency"]) {
+  const item = await loadItem(services, event.itemId);
+  if (!item) return;
+  return notify(services, {
+    kind: "item_emergency",
+    subject: { type: "InboxItem", id: event.itemId },
+    actorId: null,
+    recipients: await peopleWho(services, (p) => notAdmin(p) && item.readableBy(p)),
+  });
+}

@@ -1,0 +1,71 @@
+import { Router } from "express";
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  updateNotificationSettings,
+} from "@server/commands/notifications.js";
+import { EMAILED_KINDS, NOTIFICATION_KINDS } from "@server/notifications/kinds.js";
+import { listNotifications, unreadCount } from "@server/notifications/reading.js";
+import { authorize } from "@server/policies/index.js";
+import { presentNotificationSettings } from "@server/presenters/notification.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
+import { listNotificationsQuery, notificationSettingsBody } from "./schema.js";
+
+/** The signed-in user's own notifications, their unread count, and their switches. */
+export function notificationRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    const actor = req.actor!;
+    authorize(actor, "list", "Notification");
+    const query = parse(listNotificationsQuery, req.query, req);
+    const { rows, present } = await listNotifications(services, actor, {
+      unreadOnly: query.unread === "true",
+      limit: query.limit,
+      before: decodeCursor(query.cursor, cursorKeys.timeAndId),
+    });
+    const { data, nextCursor } = page(rows, query.limit, (row) => `${row.createdAt.toISOString()}|${row.id}`);
+    res.json({
+      data: data.map(present).filter((item) => item !== null),
+      nextCursor,
+      unread: await unreadCount(services, actor),
+    });
+  });
+
+  router.get("/count", async (req, res) => {
+    authorize(req.actor!, "list", "Notification");
+    res.json({ unread: await unreadCount(services, req.actor!) });
+  });
+
+  router.post("/read-all", async (req, res) => {
+    authorize(req.actor!, "list", "Notification");
+    res.json({ marked: await markAllNotificationsRead(services, { origin: originOf(req) }) });
+  });
+
+  router.post("/:id/read", async (req, res) => {
+    const { id } = parse(uuidParam, req.params, req);
+    await markNotificationRead(services, { origin: originOf(req), notificationId: id });
+    res.json({ unread: await unreadCount(services, req.actor!) });
+  });
+
+  router.get("/settings", async (req, res) => {
+    authorize(req.actor!, "list", "Notification");
+    const user = await services.prisma.user.findUniqueOrThrow({
+      where: { id: req.actor!.id },
+      select: { notificationsOff: true, emailsOff: true },
+    });
+    res.json(presentNotificationSettings(user, NOTIFICATION_KINDS, EMAILED_KINDS));
+  });
+
+  router.patch("/settings", async (req, res) => {
+    authorize(req.actor!, "list", "Notification");
+    const body = parse(notificationSettingsBody, req.body, req);
+    const user = await updateNotificationSettings(services, { origin: originOf(req), ...body });
+    res.json(presentNotificationSettings(user, NOTIFICATION_KINDS, EMAILED_KINDS));
+  });
+
+  return router;
+}
