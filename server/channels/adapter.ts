@@ -141,7 +141,12 @@ export type EngagementBatch = {
 };
 
 /** Where a citizen's message came from, as the inbox files it. */
-export type InboxSourceKind = "facebook_comment" | "instagram_comment" | "facebook_message" | "x_mention";
+export type InboxSourceKind =
+  | "facebook_comment"
+  | "instagram_comment"
+  | "facebook_message"
+  | "x_mention"
+  | "whatsapp_message";
 
 /** A citizen's comment, mention or message as a platform reports it (by webhook or by polling). */
 export type IncomingMessage = {

@@ -3,6 +3,7 @@ import type { ChannelAdapter } from "./adapter.js";
 import { facebookAdapter } from "./facebook.js";
 import { instagramAdapter } from "./instagram.js";
 import { websiteAdapter } from "./website.js";
+import { whatsappAdapter } from "./whatsapp.js";
 import { wordpressAdapter } from "./wordpress.js";
 import { xAdapter } from "./x.js";
 
@@ -10,6 +11,7 @@ export { ChannelError } from "./adapter.js";
 export type { ChannelAdapter, ChannelTarget, FailureKind, OutgoingMedia, OutgoingPost, RemotePost } from "./adapter.js";
 export type { FacebookCredentials, FacebookSettings } from "./facebook.js";
 export type { InstagramCredentials, InstagramSettings } from "./instagram.js";
+export type { WhatsAppCredentials, WhatsAppSettings } from "./whatsapp.js";
 export type { WordPressCredentials, WordPressSettings } from "./wordpress.js";
 export type { XCredentials, XSettings } from "./x.js";
 
@@ -19,6 +21,7 @@ const ADAPTERS: Record<ChannelKind, ChannelAdapter> = {
   instagram: instagramAdapter,
   x: xAdapter,
   wordpress: wordpressAdapter,
+  whatsapp: whatsappAdapter,
 };
 
 /** The adapter that publishes to one kind of channel. */

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { changedFields, recordAudit, type Origin, type ActingOrigin } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
-import { validateForChannel, type Draft, type PublishingChannel, type XLinkPlacement } from "../channels/rules.js";
+import {
+  PUBLISHING_CHANNELS,
+  validateForChannel,
+  type Draft,
+  type PublishingChannel,
+  type XLinkPlacement,
+} from "../channels/rules.js";
 import type { Prisma } from "../db/client.js";
 import type { PostStatus } from "../db/generated/enums.js";
 import { AppError } from "../errors.js";
@@ -56,11 +62,16 @@ function slugFor(title: string): string {
   return `${words || "pengumuman"}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Channels a unit may publish to: connected channels of the unit itself or of a unit above it. */
+/** Channels a unit may publish to: connected channels of the unit itself or of a unit above it (WhatsApp numbers are an inbox only). */
 async function availableChannels(tx: Tx, unitPath: string, channelIds: string[]) {
   const ancestorIds = unitPath.split("/").filter(Boolean);
   const channels = await tx.channel.findMany({
-    where: { id: { in: channelIds }, unitId: { in: ancestorIds }, status: "connected" },
+    where: {
+      id: { in: channelIds },
+      unitId: { in: ancestorIds },
+      status: "connected",
+      kind: { in: [...PUBLISHING_CHANNELS] },
+    },
   });
   if (channels.length !== new Set(channelIds).size)
     throw new AppError("channel_not_available", { field: "channelIds" });

@@ -25,12 +25,13 @@ const SOURCES: [InboxSource, number][] = [
   ["facebook_message", 0.1],
   ["web_report", 0.15],
 ];
-const CHANNEL_OF: Record<InboxSource, "facebook" | "instagram" | "x" | "website"> = {
+const CHANNEL_OF: Record<InboxSource, "facebook" | "instagram" | "x" | "website" | "whatsapp"> = {
   facebook_comment: "facebook",
   facebook_message: "facebook",
   instagram_comment: "instagram",
   x_mention: "x",
   web_report: "website",
+  whatsapp_message: "whatsapp",
 };
 const REPLIES = [
   "Terima kasih atas laporannya. Sudah kami teruskan ke petugas dan sedang ditindaklanjuti.",

@@ -18,6 +18,7 @@ const REPLY_ENDPOINTS: Partial<Record<InboxSource, string>> = {
   facebook_message: "POST /{page-id}/messages",
   instagram_comment: "POST /{ig-comment-id}/replies",
   x_mention: "POST /2/tweets",
+  whatsapp_message: "POST /{phone-number-id}/messages",
 };
 
 /**

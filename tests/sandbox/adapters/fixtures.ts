@@ -91,7 +91,7 @@ export function targetFor(
   kind: Exclude<ChannelKind, "website">,
   credentials?: Record<string, string>,
 ): ChannelTarget {
-  const { graph, x, wordpress } = sandbox.credentials;
+  const { graph, x, wordpress, whatsapp } = sandbox.credentials;
   const graphSettings = { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion };
   const targets: Record<typeof kind, ChannelTarget> = {
     facebook: {
@@ -122,6 +122,12 @@ export function targetFor(
       externalId: wordpress.baseUrl,
       settings: { baseUrl: wordpress.baseUrl },
       credentials: { username: wordpress.username, applicationPassword: wordpress.applicationPassword },
+    },
+    whatsapp: {
+      kind,
+      externalId: whatsapp.phoneNumberId,
+      settings: { baseUrl: whatsapp.baseUrl, apiVersion: whatsapp.apiVersion, wabaId: whatsapp.wabaId },
+      credentials: { accessToken: whatsapp.accessToken },
     },
   };
   const target = targets[kind];

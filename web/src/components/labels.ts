@@ -60,4 +60,5 @@ export const CHANNEL_KIND_NAMES: Record<ChannelKind, string> = {
   instagram: "Instagram",
   x: "X",
   wordpress: "WordPress",
+  whatsapp: "WhatsApp",
 };

@@ -496,6 +496,9 @@ export const en: Record<MessageKey, Message> = {
   "channelField.pageId": "Facebook Page ID",
   "channelField.accessToken": "Access token",
   "channelField.igUserId": "Instagram user ID",
+  "channelField.phoneNumberId": "WhatsApp phone number ID",
+  "channelField.wabaId": "WhatsApp Business Account ID",
+  "channelField.systemUserToken": "System user access token",
   "channelField.appKey": "API key",
   "channelField.appSecret": "API key secret",
   "channelField.accessSecret": "Access token secret",
@@ -627,6 +630,7 @@ export const en: Record<MessageKey, Message> = {
   "inboxSource.facebook_comment": "Facebook comment",
   "inboxSource.instagram_comment": "Instagram comment",
   "inboxSource.facebook_message": "Facebook message",
+  "inboxSource.whatsapp_message": "WhatsApp message",
   "inboxSource.x_mention": "X mention",
   "inboxSource.web_report": "Website report",
   "inboxKind.pengaduan": "Complaint",
@@ -804,6 +808,8 @@ export const en: Record<MessageKey, Message> = {
   "composer.destination.facebook_comment": "The reply is posted as a public comment on Facebook.",
   "composer.destination.instagram_comment": "The reply is posted as a public reply to the comment on Instagram.",
   "composer.destination.facebook_message": "The reply is sent as a Facebook message to the sender.",
+  "composer.destination.whatsapp_message":
+    "The reply is sent as a WhatsApp message to the sender (free text only within 24 hours of their last message).",
   "composer.destination.x_mention": "The reply is posted as a public reply on X.",
   "composer.destination.web_report":
     "The reply appears on this report's tracking page on the website, and is e-mailed to the reporter if they left an address.",

@@ -490,6 +490,9 @@ export const id = {
   "channelField.pageId": "ID Halaman Facebook (Page ID)",
   "channelField.accessToken": "Access token",
   "channelField.igUserId": "ID pengguna Instagram (IG User ID)",
+  "channelField.phoneNumberId": "ID nomor telepon WhatsApp (Phone number ID)",
+  "channelField.wabaId": "ID Akun WhatsApp Business (WABA ID)",
+  "channelField.systemUserToken": "Token pengguna sistem (System user access token)",
   "channelField.appKey": "API key",
   "channelField.appSecret": "API key secret",
   "channelField.accessSecret": "Access token secret",
@@ -624,6 +627,7 @@ export const id = {
   "inboxSource.facebook_comment": "Komentar Facebook",
   "inboxSource.instagram_comment": "Komentar Instagram",
   "inboxSource.facebook_message": "Pesan Facebook",
+  "inboxSource.whatsapp_message": "Pesan WhatsApp",
   "inboxSource.x_mention": "Mention X",
   "inboxSource.web_report": "Laporan situs web",
   "inboxKind.pengaduan": "Pengaduan",
@@ -798,6 +802,8 @@ export const id = {
   "composer.destination.facebook_comment": "Balasan dikirim sebagai komentar di Facebook, terlihat publik.",
   "composer.destination.instagram_comment": "Balasan dikirim sebagai balasan komentar di Instagram, terlihat publik.",
   "composer.destination.facebook_message": "Balasan dikirim sebagai pesan Facebook kepada pengirim.",
+  "composer.destination.whatsapp_message":
+    "Balasan dikirim sebagai pesan WhatsApp kepada pengirim (teks bebas hanya dalam 24 jam sejak pesan terakhirnya).",
   "composer.destination.x_mention": "Balasan dikirim sebagai balasan di X, terlihat publik.",
   "composer.destination.web_report":
     "Balasan tampil di halaman pelacakan laporan ini di situs web, dan dikirim ke email pelapor bila ia mencantumkannya.",

@@ -8,6 +8,8 @@ export const CAN_EDIT_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
   wordpress: true,
   x: false,
   instagram: false,
+  // An inbox only: nothing is published there.
+  whatsapp: false,
 };
 
 export const CAN_REMOVE_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
@@ -16,6 +18,7 @@ export const CAN_REMOVE_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
   wordpress: true,
   x: true,
   instagram: false,
+  whatsapp: false,
 };
 
 /** Only deliveries that are live on their platform are corrected or taken down. */

@@ -1,10 +1,12 @@
 // The server's own per-channel rules, so the composer counts and checks exactly what the server will.
 import {
   CHANNEL_RULES,
+  PUBLISHING_CHANNELS,
   measureText,
   renderText,
   validateForChannel,
   type Draft,
+  type PublishingChannel,
   type DraftField,
   type XLinkPlacement,
 } from "../../../server/channels/rules";
@@ -27,7 +29,14 @@ export type PostContent = {
 
 export type { XLinkPlacement };
 
-export type TargetChannel = { id: string; kind: ChannelKind };
+export type TargetChannel = { id: string; kind: PublishingChannel };
+
+export type Publishable<T extends { kind: ChannelKind }> = T & { kind: PublishingChannel };
+
+/** Channels posts go to: every kind but WhatsApp numbers, which are an inbox only. */
+export function isPublishingChannel<T extends { kind: ChannelKind }>(channel: T): channel is Publishable<T> {
+  return (PUBLISHING_CHANNELS as readonly string[]).includes(channel.kind);
+}
 
 /** Problems keyed by the composer field they belong to: title, body, link, hashtags, media or override.<channel id>. */
 export type FieldProblems = Record<string, string[]>;

@@ -246,4 +246,11 @@ function CalendarEntry({ post, onChanged, onCancel }: { post: Post; onChanged(po
 }
 
 // Short marks for the calendar's small entries; the full platform name is in each mark's title.
-const CHANNEL_MARKS = { website: "Web", facebook: "FB", instagram: "IG", x: "X", wordpress: "WP" } as const;
+const CHANNEL_MARKS = {
+  website: "Web",
+  facebook: "FB",
+  instagram: "IG",
+  x: "X",
+  wordpress: "WP",
+  whatsapp: "WA",
+} as const;

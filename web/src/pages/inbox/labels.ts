@@ -29,6 +29,7 @@ export const SOURCE_LABELS: Record<InboxSource, MessageKey> = {
   facebook_message: "inboxSource.facebook_message",
   x_mention: "inboxSource.x_mention",
   web_report: "inboxSource.web_report",
+  whatsapp_message: "inboxSource.whatsapp_message",
 };
 
 /** A short mark per source, next to its label; the same in every language. */
@@ -38,6 +39,7 @@ export const SOURCE_MARKS: Record<InboxSource, string> = {
   facebook_message: "FB",
   x_mention: "X",
   web_report: "WEB",
+  whatsapp_message: "WA",
 };
 
 export const KIND_LABELS: Record<InboxKind, MessageKey> = {
@@ -128,4 +130,5 @@ export const REPLY_DESTINATION: Record<InboxSource, MessageKey> = {
   facebook_message: "composer.destination.facebook_message",
   x_mention: "composer.destination.x_mention",
   web_report: "composer.destination.web_report",
+  whatsapp_message: "composer.destination.whatsapp_message",
 };

@@ -12,7 +12,14 @@ import { useAction } from "../../hooks/useAction";
 import { useAllUnits } from "../../hooks/useAllUnits";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
-import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../publishing/channelRules";
+import {
+  contentOfPost,
+  contentProblems,
+  isPublishingChannel,
+  type Publishable,
+  serverProblems,
+  type PostContent,
+} from "../../publishing/channelRules";
 import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "../../publishing/zonedTime";
 import { useSignedIn } from "../../session/SessionProvider";
 import { ChannelPicker } from "./components/ChannelPicker";
@@ -37,7 +44,10 @@ export function ComposePage() {
   const { t } = useI18n();
   const { id } = useParams();
   const post = useLoad(() => (id ? postsApi.get(id) : Promise.resolve(null)), [id]);
-  const channels = useLoad(async () => (await api.get<{ data: Channel[] }>("/channels")).data, []);
+  const channels = useLoad(
+    async () => (await api.get<{ data: Channel[] }>("/channels")).data.filter(isPublishingChannel),
+    [],
+  );
   const title = id ? t("compose.editTitle") : t("compose.title");
   const loaded = post.data !== undefined && channels.data !== undefined;
 
@@ -58,7 +68,7 @@ export function ComposePage() {
 
 type Then = "saveDraft" | "submit";
 
-function PostEditor({ post, channels }: { post: Post | null | undefined; channels: Channel[] }) {
+function PostEditor({ post, channels }: { post: Post | null | undefined; channels: Publishable<Channel>[] }) {
   const { t, language } = useI18n();
   const session = useSignedIn();
   const navigate = useNavigate();
@@ -258,7 +268,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   );
 }
 
-function ComposerPreviews({ channels, content }: { channels: readonly Channel[]; content: PostContent }) {
+function ComposerPreviews({ channels, content }: { channels: readonly Publishable<Channel>[]; content: PostContent }) {
   const { t } = useI18n();
   return (
     <section className="composer__previews" aria-labelledby="previews-title">

@@ -9,7 +9,7 @@ import { Page } from "../../components/Page";
 import { useLivePosts } from "../../hooks/useLivePosts";
 import { useLoad } from "../../hooks/useLoad";
 import { useI18n } from "../../i18n";
-import { contentOfPost } from "../../publishing/channelRules";
+import { contentOfPost, isPublishingChannel } from "../../publishing/channelRules";
 import { deliveryProblemKey } from "../../publishing/deliveryProblems";
 import { PreviewList } from "./components/ChannelPreview";
 import { PostActions } from "./components/PostActions";
@@ -49,7 +49,10 @@ export function PostDetailPage() {
       </section>
       <section aria-labelledby="post-previews-title">
         <h2 id="post-previews-title">{t("preview.title")}</h2>
-        <PreviewList channels={post.deliveries.map((delivery) => delivery.channel)} content={contentOfPost(post)} />
+        <PreviewList
+          channels={post.deliveries.map((delivery) => delivery.channel).filter(isPublishingChannel)}
+          content={contentOfPost(post)}
+        />
       </section>
     </Page>
   );

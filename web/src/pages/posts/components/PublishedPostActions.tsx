@@ -11,7 +11,13 @@ import {
   CAN_REMOVE_AFTER_PUBLISHING,
   liveDeliveries,
 } from "../../../publishing/afterPublishing";
-import { contentOfPost, contentProblems, serverProblems, type PostContent } from "../../../publishing/channelRules";
+import {
+  contentOfPost,
+  contentProblems,
+  isPublishingChannel,
+  serverProblems,
+  type PostContent,
+} from "../../../publishing/channelRules";
 import { postsApi, type PublishedChangeResult } from "../api";
 
 /** A correction or a withdrawal that the server carried out, with what happened per channel. */
@@ -129,7 +135,7 @@ function CorrectionForm({
 
   // The same rules the server checks, on the channels whose text will actually change.
   const problems = contentProblems(
-    editable.map((delivery) => delivery.channel),
+    editable.map((delivery) => delivery.channel).filter(isPublishingChannel),
     content,
     language,
   );
