@@ -163,6 +163,8 @@ export type IncomingMessage = {
   text: string;
   sentAt: Date;
   attachments: { type: string; url: string }[];
+  /** A point the citizen shared (a WhatsApp location message); the item's map point. */
+  location?: { lat: number; lng: number } | null;
 };
 
 /** What polling reads from an account: comments under its posts, mentions of it, messages to it. */

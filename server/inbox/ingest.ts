@@ -65,6 +65,7 @@ export async function fileMessages(
         authorPlatformId: message.author.platformId,
         text: message.text,
         attachments: message.attachments,
+        location: message.location ?? null,
         sentAt: message.sentAt,
         receivedAt,
         status: "new",
@@ -77,14 +78,14 @@ export async function fileMessages(
   // jsonb_to_recordset turns one JSON parameter into typed rows: one statement whatever the batch size.
   const inserted = await sql.query<{ id: string }>(
     `INSERT INTO "InboxItem" ("id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
-      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
+      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "location", "sentAt", "receivedAt", "status",
       "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "informedUnitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "createdAt", "updatedAt")
     SELECT "id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
-      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
+      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "location", "sentAt", "receivedAt", "status",
       "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "informedUnitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "receivedAt", "receivedAt"
     FROM jsonb_to_recordset($1::jsonb) AS x(
       "id" uuid, "conversationId" uuid, "source" "InboxSource", "channelId" uuid, "platformId" text, "parentPlatformId" text, "postRemoteId" text, "postId" uuid,
-      "authorName" text, "authorHandle" text, "authorPlatformId" text, "text" text, "attachments" jsonb, "sentAt" timestamp(3), "receivedAt" timestamp(3), "status" "InboxStatus",
+      "authorName" text, "authorHandle" text, "authorPlatformId" text, "text" text, "attachments" jsonb, "location" jsonb, "sentAt" timestamp(3), "receivedAt" timestamp(3), "status" "InboxStatus",
       "kind" text, "category" text, "urgency" text, "placeUnitId" uuid, "triage" jsonb, "unitId" uuid, "informedUnitId" uuid, "slaPolicy" text, "firstResponseDueAt" timestamp(3), "resolutionDueAt" timestamp(3))
     ON CONFLICT ("source", "platformId") DO NOTHING
     RETURNING "id"::text AS id`,

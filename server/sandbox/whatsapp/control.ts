@@ -32,7 +32,14 @@ const citizenMessage = z.object({
   mediaBase64: z.string().optional(),
   mimeType: z.string().max(100).optional(),
   filename: z.string().max(200).optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional() }).optional(),
+  location: z
+    .object({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
   /** Writes the message as sent this long ago (to test a closed service window). */
   ageMs: z.number().int().min(0).optional(),
 });

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedIn, type ApiClient } from "../helpers/client.js";
+import { webhooksFiled } from "../helpers/inbox.js";
+import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+
+// A citizen writes to the office's WhatsApp number; the sandbox sends the Cloud API's signed
+// `messages` webhook to Siar, which files it through the durable queue like Meta's other webhooks.
+
+let siar: TestSiar;
+let admin: ApiClient;
+let channelId: string;
+const sandbox = () => siar.services.sandbox!;
+const kindOf = (item: { location: unknown; attachments: unknown }) =>
+  item.location ? "location" : ((item.attachments as { type: string }[])[0]?.type ?? "text");
+const items = () =>
+  siar.services.prisma.inboxItem.findMany({ where: { source: "whatsapp_message" }, orderBy: { sentAt: "asc" } });
+
+beforeAll(async () => {
+  siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
+  admin = await signedIn(siar.url, "admin@sanggau.demo");
+  const kabupaten = (await admin.get("/api/units?type=kabupaten")).body.data[0].id;
+  const { whatsapp } = sandbox().credentials;
+  const connected = await admin.post("/api/channels", {
+    unitId: kabupaten,
+    kind: "whatsapp",
+    externalId: whatsapp.phoneNumberId,
+    credentials: { accessToken: whatsapp.accessToken },
+    settings: { baseUrl: whatsapp.baseUrl, wabaId: whatsapp.wabaId },
+  });
+  expect(connected.status).toBe(201);
+  channelId = connected.body.id;
+});
+afterAll(async () => siar?.close());
+
+describe("connecting a WhatsApp number", () => {
+  it("names the channel from the Cloud API and keeps the token sealed", async () => {
+    const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channelId } });
+    expect(channel).toMatchObject({ kind: "whatsapp", name: "Pemkab Sanggau (62 811-5600-1122)" });
+    expect(channel.credentials).not.toContain(sandbox().credentials.whatsapp.accessToken);
+  });
+
+  it("refuses a wrong token with the platform's reason", async () => {
+    const { whatsapp } = sandbox().credentials;
+    const refused = await admin.post("/api/channels", {
+      unitId: (await admin.get("/api/units?type=kabupaten")).body.data[0].id,
+      kind: "whatsapp",
+      externalId: whatsapp.phoneNumberId,
+      credentials: { accessToken: "salah" },
+      settings: { baseUrl: whatsapp.baseUrl },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("channel_verification_failed");
+  });
+
+  it("is never offered as a place to publish a post", async () => {
+    const unitId = (await admin.get("/api/units?type=kabupaten")).body.data[0].id;
+    const created = await admin.post("/api/posts", { unitId, title: "Uji", body: "Isi", channelIds: [channelId] });
+    expect([created.status, created.body.error.code]).toEqual([400, "channel_not_available"]);
+  });
+});
+
+describe("receiving WhatsApp messages", () => {
+  it("files a citizen's text in a conversation per wa_id, once however often Meta retries", async () => {
+    const { id, waId } = sandbox().control.whatsapp.citizenWrites({
+      name: "Siti Aminah",
+      text: "Jalan di desa Sungai Mawang berlubang besar, mohon diperbaiki",
+    });
+    sandbox().control.whatsapp.citizenWrites({ waId, text: "Sudah seminggu belum ada perbaikan" });
+    await webhooksFiled(siar);
+    const filed = await items();
+    expect(filed.map((item) => item.text)).toEqual([
+      "Jalan di desa Sungai Mawang berlubang besar, mohon diperbaiki",
+      "Sudah seminggu belum ada perbaikan",
+    ]);
+    expect(filed[0]).toMatchObject({ platformId: id, authorName: "Siti Aminah", authorPlatformId: waId, channelId });
+    expect(filed[0]!.conversationId).toBe(filed[1]!.conversationId);
+
+    // The same delivery again (Meta retries when unsure): nothing new.
+    const [first] = sandbox()
+      .control.webhookDeliveries()
+      .filter((delivery) => delivery.object === "whatsapp_business_account");
+    await fetch(`${siar.url}/webhooks/meta`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-hub-signature-256": (await import("../helpers/metaWebhooks.js")).metaSignature(
+          first!.body,
+          siar.services.metaWebhook!.appSecret,
+        ),
+      },
+      body: first!.body,
+    });
+    await webhooksFiled(siar);
+    expect(await items()).toHaveLength(2);
+  });
+
+  it("files photos, documents, voice notes and shared locations with what each carries", async () => {
+    const writes = sandbox().control.whatsapp;
+    const { waId } = writes.citizenWrites({ type: "image", text: "Foto banjir di pasar" });
+    writes.citizenWrites({ waId, type: "audio", mimeType: "audio/ogg; codecs=opus" });
+    writes.citizenWrites({ waId, type: "document", filename: "surat.pdf", mimeType: "application/pdf" });
+    writes.citizenWrites({
+      waId,
+      type: "location",
+      location: {
+        latitude: 0.1301,
+        longitude: 110.5712,
+        name: "Pasar Sanggau",
+        address: "Jl. Jend. Sudirman, Sanggau",
+      },
+    });
+    await webhooksFiled(siar);
+    // Sent within the same second: compared in the order of their kinds.
+    const order = ["image", "audio", "document", "location"];
+    const filed = (await items())
+      .filter((item) => item.authorPlatformId === waId)
+      .sort((a, b) => order.indexOf(kindOf(a)) - order.indexOf(kindOf(b)));
+    expect(filed.map((item) => [item.text, (item.attachments as { type: string }[]).map((a) => a.type)])).toEqual([
+      ["Foto banjir di pasar", ["image"]],
+      ["(pesan suara)", ["audio"]],
+      ["surat.pdf", ["document"]],
+      ["Lokasi: Pasar Sanggau, Jl. Jend. Sudirman, Sanggau", []],
+    ]);
+    expect(filed[3]!.location).toEqual({ lat: 0.1301, lng: 110.5712 });
+  });
+
+  it("triages and routes WhatsApp messages like every other source", async () => {
+    sandbox().control.whatsapp.citizenWrites({ text: "Tolong! Banjir besar, rumah kami terendam air setinggi dada" });
+    await webhooksFiled(siar);
+    const item = (await items()).at(-1)!;
+    expect(item.category).not.toBeNull();
+    expect(item.unitId).not.toBeNull();
+  });
+});
