@@ -2,7 +2,9 @@ import type { RemotePost } from "../channels/adapter.js";
 import { ChannelError } from "../channels/adapter.js";
 import { adapterFor } from "../channels/index.js";
 import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import type { Channel, InboxItem } from "../db/generated/client.js";
+import { sendTemplate } from "../channels/whatsapp.js";
+import { whatsappCharge } from "../channels/whatsappBilling.js";
+import type { Channel, InboxItem, WhatsAppTemplate } from "../db/generated/client.js";
 import type { InboxSource } from "../db/generated/enums.js";
 import type { Services } from "../services.js";
 import { recordPlatformCharges, recordPlatformRequests } from "../channels/platformUsage.js";
@@ -11,6 +13,9 @@ export type RepliedItem = Pick<
   InboxItem,
   "source" | "platformId" | "parentPlatformId" | "authorPlatformId" | "authorHandle" | "conversationId"
 >;
+
+/** A WhatsApp template reply: the listed template and its filled parameters. */
+export type TemplateReply = { template: WhatsAppTemplate; values: string[] };
 
 /** The request each reply makes, counted with polling's so admins see the whole spend (X bills replies too). */
 const REPLY_ENDPOINTS: Partial<Record<InboxSource, string>> = {
@@ -30,6 +35,7 @@ export async function sendReply(
   channel: Channel,
   item: RepliedItem,
   text: string,
+  templateReply?: TemplateReply,
 ): Promise<RemotePost> {
   const adapter = adapterFor(channel.kind);
   const endpoint = REPLY_ENDPOINTS[item.source];
@@ -52,8 +58,19 @@ export async function sendReply(
     authorHandle: item.authorHandle,
     parentPlatformId: item.parentPlatformId,
   };
-  const remote = await withFreshXToken(services, channel, (target) => reply(target, to, text));
+  const remote = await withFreshXToken(services, channel, (target) =>
+    templateReply
+      ? sendTemplate(target, to.authorPlatformId ?? to.threadKey, {
+          name: templateReply.template.name,
+          language: templateReply.template.language,
+          parameters: templateReply.values,
+        })
+      : reply(target, to, text),
+  );
   await recordPlatformRequests(services.prisma, channel.id, [{ endpoint, count: 1 }]);
-  await recordPlatformCharges(services.prisma, channel.id, remote.charges);
+  // WhatsApp bills per message by category: free text in the window is a service message.
+  const charges =
+    channel.kind === "whatsapp" ? [whatsappCharge(templateReply?.template.category ?? "service")] : remote.charges;
+  await recordPlatformCharges(services.prisma, channel.id, charges);
   return remote;
 }

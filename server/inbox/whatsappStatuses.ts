@@ -1,4 +1,5 @@
 import type { SqlTransaction } from "../db/client.js";
+import type { PrismaClient, WhatsAppMessageStatus } from "../db/generated/client.js";
 import type { WhatsAppStatus } from "./whatsappWebhook.js";
 
 const STATUS_ORDER = `ARRAY['sent', 'delivered', 'read', 'failed']`;
@@ -40,3 +41,13 @@ export async function recordWhatsAppStatuses(sql: SqlTransaction, statuses: What
 }
 
 const RANK: Record<WhatsAppStatus["status"], number> = { sent: 0, delivered: 1, read: 2, failed: 3 };
+
+/** The statuses of these sent messages, by message id (replies' remote ids). */
+export async function whatsappDeliveries(
+  prisma: PrismaClient,
+  messageIds: string[],
+): Promise<Map<string, WhatsAppMessageStatus>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await prisma.whatsAppMessageStatus.findMany({ where: { messageId: { in: messageIds } } });
+  return new Map(rows.map((row) => [row.messageId, row]));
+}

@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { IncomingMessage } from "../channels/adapter.js";
+import type { WhatsAppMessageStatus } from "../db/generated/client.js";
 import type { InboxItemWithRelations } from "../inbox/itemRecord.js";
 import { CLOSED_STATUSES, OPEN_STATUSES } from "../inbox/lifecycle.js";
 import type { WebReportInput } from "../inbox/webReports.js";
@@ -118,7 +119,9 @@ export function presentInboxEvent(
     actorId: string | null;
   },
   actorNames: Map<string, string>,
+  deliveries: Map<string, WhatsAppMessageStatus> = new Map(),
 ) {
+  const delivery = event.remoteId ? deliveries.get(event.remoteId) : undefined;
   return {
     id: event.id.toString(),
     type: event.type as InboxEventType,
@@ -128,5 +131,13 @@ export function presentInboxEvent(
     remoteId: event.remoteId,
     at: event.createdAt.toISOString(),
     actor: event.actorId ? { id: event.actorId, name: actorNames.get(event.actorId) ?? null } : null,
+    /** WhatsApp replies: how far the message got (sent, delivered, read) or why it failed. */
+    delivery: delivery
+      ? {
+          status: delivery.status as "sent" | "delivered" | "read" | "failed",
+          at: delivery.at.toISOString(),
+          error: delivery.errorCode === null ? null : { code: delivery.errorCode, title: delivery.errorTitle },
+        }
+      : null,
   };
 }

@@ -18,25 +18,25 @@ const items = () =>
 beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
   admin = await signedIn(siar.url, "admin@sanggau.demo");
-  const kabupaten = (await admin.get("/api/units?type=kabupaten")).body.data[0].id;
-  const { whatsapp } = sandbox().credentials;
-  const connected = await admin.post("/api/channels", {
-    unitId: kabupaten,
-    kind: "whatsapp",
-    externalId: whatsapp.phoneNumberId,
-    credentials: { accessToken: whatsapp.accessToken },
-    settings: { baseUrl: whatsapp.baseUrl, wabaId: whatsapp.wabaId },
-  });
-  expect(connected.status).toBe(201);
-  channelId = connected.body.id;
+  // The demo's hotline, connected to the kabupaten on the sandbox's number.
+  channelId = (await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "whatsapp" } })).id;
 });
 afterAll(async () => siar?.close());
 
 describe("connecting a WhatsApp number", () => {
   it("names the channel from the Cloud API and keeps the token sealed", async () => {
-    const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channelId } });
+    const { whatsapp } = sandbox().credentials;
+    const connected = await admin.post("/api/channels", {
+      unitId: (await admin.get("/api/units?type=kecamatan")).body.data[0].id,
+      kind: "whatsapp",
+      externalId: whatsapp.phoneNumberId,
+      credentials: { accessToken: whatsapp.accessToken },
+      settings: { baseUrl: whatsapp.baseUrl, wabaId: whatsapp.wabaId },
+    });
+    expect(connected.status).toBe(201);
+    const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: connected.body.id } });
     expect(channel).toMatchObject({ kind: "whatsapp", name: "Pemkab Sanggau (62 811-5600-1122)" });
-    expect(channel.credentials).not.toContain(sandbox().credentials.whatsapp.accessToken);
+    expect(channel.credentials).not.toContain(whatsapp.accessToken);
   });
 
   it("refuses a wrong token with the platform's reason", async () => {
@@ -130,5 +130,68 @@ describe("receiving WhatsApp messages", () => {
     const item = (await items()).at(-1)!;
     expect(item.category).not.toBeNull();
     expect(item.unitId).not.toBeNull();
+  });
+});
+
+describe("replying on WhatsApp", () => {
+  const itemOf = async (platformId: string) =>
+    siar.services.prisma.inboxItem.findFirstOrThrow({ where: { source: "whatsapp_message", platformId } });
+  const detail = async (itemId: string) => (await admin.get(`/api/inbox/${itemId}`)).body;
+
+  it("sends free text within the 24-hour window and shows delivery and read on the reply", async () => {
+    const { id } = sandbox().control.whatsapp.citizenWrites({ text: "Lampu jalan mati di depan kantor camat" });
+    await webhooksFiled(siar);
+    const item = await itemOf(id);
+    expect((await detail(item.id)).whatsapp).toMatchObject({ windowOpen: true, templates: [] });
+    const replied = await admin.post(`/api/inbox/${item.id}/reply`, { text: "Terima kasih, petugas kami segera cek." });
+    expect(replied.status).toBe(200);
+    expect(sandbox().control.whatsapp.sent().at(-1)).toMatchObject({
+      to: item.authorPlatformId,
+      type: "text",
+      text: "Terima kasih, petugas kami segera cek.",
+    });
+    await webhooksFiled(siar);
+    const reply = (await detail(item.id)).timeline.find((event: { type: string }) => event.type === "reply");
+    expect(reply.delivery).toMatchObject({ status: "read", error: null });
+  });
+
+  it("outside the window refuses free text and answers with a template admins listed", async () => {
+    const { id } = sandbox().control.whatsapp.citizenWrites({ text: "Jembatan retak", ageMs: 25 * 3600_000 });
+    await webhooksFiled(siar);
+    const item = await itemOf(id);
+    expect((await detail(item.id)).whatsapp.windowOpen).toBe(false);
+    const refused = await admin.post(`/api/inbox/${item.id}/reply`, { text: "Sudah kami cek" });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "whatsapp_window_closed"]);
+
+    const approved = await admin.get(`/api/channels/${channelId}/whatsapp-templates/approved`);
+    expect(approved.body.data.map((t: { name: string }) => t.name)).toEqual(["laporan_ditindaklanjuti"]);
+    const add = (name: string, parameters: string[]) =>
+      admin.post(`/api/channels/${channelId}/whatsapp-templates`, { name, language: "id", parameters });
+    expect((await add("promo_festival", ["reply_text"])).body.error.code).toBe("whatsapp_template_not_approved");
+    expect((await add("laporan_ditindaklanjuti", ["reply_text"])).body.error.code).toBe("whatsapp_template_parameters");
+    const listed = await add("laporan_ditindaklanjuti", ["item_reference", "reply_text"]);
+    expect(listed.status).toBe(201);
+
+    const options = (await detail(item.id)).whatsapp;
+    expect(options.templates).toEqual([expect.objectContaining({ id: listed.body.id, category: "utility" })]);
+    const sent = await admin.post(`/api/inbox/${item.id}/reply`, {
+      text: "jembatan sudah diperbaiki",
+      templateId: listed.body.id,
+    });
+    expect(sent.status).toBe(200);
+    const reference = item.id.slice(0, 8).toUpperCase();
+    expect(sandbox().control.whatsapp.sent().at(-1)).toMatchObject({
+      type: "template",
+      text: `Laporan Anda ${reference} telah ditindaklanjuti: jembatan sudah diperbaiki`,
+    });
+    const reply = (await detail(item.id)).timeline.find((event: { type: string }) => event.type === "reply");
+    expect(reply.body).toBe(`Laporan Anda ${reference} telah ditindaklanjuti: jembatan sudah diperbaiki`);
+
+    // Counted per number and category against the month's budget, like X's spend.
+    const usage = (await admin.get(`/api/channels/${channelId}/usage`)).body;
+    expect(usage.spend.byItem.map((row: { item: string; quantity: number }) => [row.item, row.quantity])).toEqual([
+      ["whatsapp.service", 1],
+      ["whatsapp.utility", 1],
+    ]);
   });
 });

@@ -58,6 +58,8 @@ const BODY_KEYS = [
   "monthlySpendBudget",
   "unitPrice",
   "xLinkPlacement",
+  "templateId",
+  "parameters",
   "credentials",
   "settings",
   "externalId",
@@ -240,7 +242,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
   if (param === "unitId") return ids.siteUnits ?? [];
   if (param === "nomor") return ids.tracking ?? [];
-  if (param === "item") return ["x.post_read", "x.post_create_url"];
+  if (param === "item") return ["x.post_read", "x.post_create_url", "whatsapp.utility"];
   if (param === "fileId") return ids.dipFiles ?? [];
   if (param === "version") return ["1"];
   if (param === "versionId") return ids.dipVersions ?? [];
@@ -314,6 +316,11 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },
     "PATCH /api/channels/:id": { monthlyRequestBudget: 1000, monthlySpendBudget: 25.5 },
     "PATCH /api/platform-prices/:item": { unitPrice: 0.005 },
+    "POST /api/channels/:id/whatsapp-templates": {
+      name: "laporan_ditindaklanjuti",
+      language: "id",
+      parameters: ["item_reference", "reply_text"],
+    },
     "POST /api/posts": {
       unitId,
       title: "Pengumuman uji",

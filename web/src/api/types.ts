@@ -13,6 +13,7 @@ import {
 import { UNIT_TIME_ZONES, type UnitTimeZone } from "../../../server/deadlines/timeZones";
 import type { Locale } from "../../../server/i18n/locale";
 import type { InboxView } from "../../../server/inbox/listing";
+import type { WhatsAppReplyOptions } from "../../../server/inbox/whatsappWindow";
 import type { Abilities } from "../../../server/policies/index";
 import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
 import type { presentChannel } from "../../../server/presenters/channel";
@@ -128,12 +129,16 @@ export type InboxItem = ReturnType<typeof presentInboxItem>;
 export type InboxEvent = ReturnType<typeof presentInboxEvent>;
 export type { InboxEventType, InboxTriage, TriageDecision };
 
+export type { WhatsAppReplyOptions };
+
 export type InboxItemDetail = {
   item: InboxItem;
   conversation: InboxItem[];
   earlierFromAuthor: InboxItem[];
   post: { id: string; title: string; slug: string; body: string } | null;
   timeline: InboxEvent[];
+  /** WhatsApp items, for those who may answer: the 24-hour window and the listed templates. */
+  whatsapp: WhatsAppReplyOptions | null;
 };
 
 export type BulkResult = { results: { id: string; ok: boolean; error?: { code: string; message: string } }[] };

@@ -14,6 +14,8 @@ import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "../../../
 import type { Actor } from "../../../auth/actor.js";
 import { authorize, can } from "../../../policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
+import { whatsappDeliveries } from "../../../inbox/whatsappStatuses.js";
+import { whatsappReplyOptions } from "../../../inbox/whatsappWindow.js";
 import type { Services } from "../../../services.js";
 import { originOf } from "../../origin.js";
 import { cursorKeys, decodeCursor, page } from "../../pagination.js";
@@ -129,6 +131,10 @@ export function inboxRoutes(services: Services): Router {
           })
         : Promise.resolve(null),
     ]);
+    const deliveries = await whatsappDeliveries(
+      prisma,
+      events.flatMap((event) => (event.type === "reply" && event.remoteId ? [event.remoteId] : [])),
+    );
     const names = await placeNames([
       item.placeUnitId,
       ...conversation.map((i) => i.placeUnitId),
@@ -151,14 +157,21 @@ export function inboxRoutes(services: Services): Router {
         can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status })
           ? { id: post.id, title: post.title, slug: post.slug, body: post.body }
           : null,
-      timeline: events.map((event) => presentInboxEvent(event, actors)),
+      timeline: events.map((event) => presentInboxEvent(event, actors, deliveries)),
+      /** WhatsApp items, for those who may answer: whether free text is possible and why, the templates. */
+      whatsapp:
+        item.source === "whatsapp_message" && can(actor, "handle", "InboxItem", { unitPath: item.unit?.path ?? null })
+          ? await whatsappReplyOptions(prisma, item)
+          : null,
     });
   });
 
   router.post("/:id/reply", async (req, res) => {
     const item = await handled(req);
-    const { text } = parse(replyBody, req.body, req);
-    res.json(await respond(req, await replyToItem(services, { origin: originOf(req), itemId: item.id, text })));
+    const { text, templateId } = parse(replyBody, req.body, req);
+    res.json(
+      await respond(req, await replyToItem(services, { origin: originOf(req), itemId: item.id, text, templateId })),
+    );
   });
 
   router.post("/:id/notes", async (req, res) => {

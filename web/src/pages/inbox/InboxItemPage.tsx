@@ -58,7 +58,9 @@ export function InboxItemPage() {
             now={now}
           />
           <Timeline events={timeline} now={now} />
-          {item.permissions.handle && <Composer item={item} write={write} onTyping={presence.setTyping} />}
+          {item.permissions.handle && (
+            <Composer item={item} whatsapp={detail.data.whatsapp} write={write} onTyping={presence.setTyping} />
+          )}
         </div>
         <div className="inbox-item__side">
           <TriagePanel item={item} write={write} />

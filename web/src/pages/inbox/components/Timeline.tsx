@@ -18,6 +18,20 @@ function EventDetail({ event }: { event: InboxEvent }) {
   const { t } = useI18n();
   const data = event.data ?? {};
   const linked = (key: "into" | "from") => (typeof data[key] === "string" ? (data[key] as string) : null);
+  if (event.delivery) {
+    const { status, error } = event.delivery;
+    if (status === "failed")
+      return (
+        <p className="alert alert--error" data-testid="reply-delivery">
+          {t("timeline.whatsappFailed", { reason: error ? `${error.code} ${error.title ?? ""}`.trim() : "" })}
+        </p>
+      );
+    return (
+      <p className="muted" data-testid="reply-delivery">
+        {t(`timeline.whatsapp.${status}`)}
+      </p>
+    );
+  }
   if (event.type === "email") {
     if (data.status === "sent") return <p className="muted">{t("timeline.emailSent")}</p>;
     const reason = data.reason === SMTP_NOT_CONFIGURED ? t("timeline.emailNotConfigured") : String(data.reason ?? "");
