@@ -49,6 +49,11 @@ export type InboxEventType =
   | "merged_in"
   | "emergency_alerted";
 
+/** "+62 812-••••-0012": the country code and the last four digits, enough to tell citizens apart. */
+export function maskedPhone(digits: string): string {
+  return digits.length < 8 ? "••••" : `+${digits.slice(0, 2)} ${digits.slice(2, 5)}-••••-${digits.slice(-4)}`;
+}
+
 /** Late when a due time passed before the office responded (or resolved). */
 function overdue(item: InboxItemWithRelations, now: number) {
   const open = !CLOSED_STATUSES.includes(item.status);
@@ -63,14 +68,26 @@ function overdue(item: InboxItemWithRelations, now: number) {
  * An inbox item for staff. The citizen's text is returned as written: every client must escape
  * it. Contact details of web reports go only to those who may handle the item.
  */
-export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, placeNames: Map<string, string>) {
+export function presentInboxItem(
+  item: InboxItemWithRelations,
+  actor: Actor,
+  placeNames: Map<string, string>,
+  { fullPhone = false }: { fullPhone?: boolean } = {},
+) {
   const mayHandle = can(actor, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
+  // A WhatsApp user's id is their number: masked everywhere but in the item itself, for those handling it.
+  const phone =
+    item.source === "whatsapp_message" && item.authorPlatformId
+      ? fullPhone && mayHandle
+        ? `+${item.authorPlatformId}`
+        : maskedPhone(item.authorPlatformId)
+      : null;
   return {
     id: item.id,
     conversationId: item.conversationId,
     source: item.source,
     channel: item.channel,
-    author: { name: item.authorName, handle: item.authorHandle },
+    author: { name: item.authorName, handle: item.authorHandle, phone },
     contact: mayHandle ? (item.contact as InboxContact | null) : null,
     text: item.text,
     attachments: item.attachments as IncomingMessage["attachments"],

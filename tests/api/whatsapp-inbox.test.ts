@@ -133,6 +133,20 @@ describe("receiving WhatsApp messages", () => {
   });
 });
 
+describe("the citizen's number", () => {
+  it("is masked in lists and shown in full in the item to those handling it", async () => {
+    const { id, waId } = sandbox().control.whatsapp.citizenWrites({ text: "Air PDAM tidak mengalir di Kapuas" });
+    await webhooksFiled(siar);
+    const item = await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { platformId: id } });
+    const masked = `+${waId.slice(0, 2)} ${waId.slice(2, 5)}-••••-${waId.slice(-4)}`;
+    const listed = (await admin.get("/api/inbox?limit=100")).body.data.find(
+      (row: { id: string }) => row.id === item.id,
+    );
+    expect(listed.author.phone).toBe(masked);
+    expect((await admin.get(`/api/inbox/${item.id}`)).body.item.author.phone).toBe(`+${waId}`);
+  });
+});
+
 describe("replying on WhatsApp", () => {
   const itemOf = async (platformId: string) =>
     siar.services.prisma.inboxItem.findFirstOrThrow({ where: { source: "whatsapp_message", platformId } });

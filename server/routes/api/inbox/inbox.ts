@@ -149,7 +149,7 @@ export function inboxRoutes(services: Services): Router {
       ).map((u) => [u.id, u.name]),
     );
     res.json({
-      item: presentInboxItem(item, actor, names),
+      item: presentInboxItem(item, actor, names, { fullPhone: true }),
       conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
       earlierFromAuthor: earlier.map((other) => presentInboxItem(other, actor, names)),
       post:

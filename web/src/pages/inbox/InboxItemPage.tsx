@@ -100,6 +100,12 @@ function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["
       <h2 id="message-title" className="citizen-message__author">
         {item.author.name}
         {item.author.handle && <span className="muted"> @{item.author.handle}</span>}
+        {item.author.phone && (
+          <span className="muted" data-testid="author-phone">
+            {" "}
+            {item.author.phone}
+          </span>
+        )}
       </h2>
       <p className="muted">
         <SourceLabel source={item.source} channelName={item.channel?.name} />
