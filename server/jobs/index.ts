@@ -21,6 +21,7 @@ import { reportEmails } from "./reportEmails.js";
 import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "../mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
+import { whatsappMedia } from "./whatsappMedia.js";
 import { workingMinutesBackfill } from "./workingMinutes.js";
 
 export { startJobs } from "./job.js";
@@ -42,6 +43,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     publishing(services, worker),
     engagementRefresh(services),
     metaConnections(services),
+    whatsappMedia(services),
     // Off without SMTP_URL.
     ...(mailer ? [reportEmails(services, mailer)] : []),
     ...(smtp ? [siteFreshnessReminders(services, smtp)] : []),

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { webhooksFiled } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { fetchWhatsAppPhotos } from "../../server/inbox/whatsappMedia.js";
+import { JPEG_BYTES } from "../sandbox/adapters/fixtures.js";
 
 // A citizen writes to the office's WhatsApp number; the sandbox sends the Cloud API's signed
 // `messages` webhook to Siar, which files it through the durable queue like Meta's other webhooks.
@@ -122,6 +124,34 @@ describe("receiving WhatsApp messages", () => {
       ["Lokasi: Pasar Sanggau, Jl. Jend. Sudirman, Sanggau", []],
     ]);
     expect(filed[3]!.location).toEqual({ lat: 0.1301, lng: 110.5712 });
+  });
+
+  it("brings a photo into Siar's storage for staff only, and refuses what is not a photo", async () => {
+    const writes = sandbox().control.whatsapp;
+    const photo = writes.citizenWrites({
+      type: "image",
+      text: "Jalan amblas",
+      mediaBase64: JPEG_BYTES.toString("base64"),
+    });
+    const fake = writes.citizenWrites({
+      type: "image",
+      text: "Bukan foto",
+      mimeType: "image/jpeg",
+      mediaBase64: Buffer.from("<html>bukan gambar</html>").toString("base64"),
+    });
+    await webhooksFiled(siar);
+    await fetchWhatsAppPhotos(siar.services);
+    const [withPhoto, refused] = await Promise.all(
+      [photo.id, fake.id].map((platformId) =>
+        siar.services.prisma.inboxItem.findFirstOrThrow({ where: { platformId } }),
+      ),
+    );
+    expect(withPhoto!.photoId).not.toBeNull();
+    const served = await fetch(`${siar.url}/api/inbox/${withPhoto!.id}/photo`, { headers: { cookie: admin.cookie! } });
+    expect([served.status, served.headers.get("content-type")]).toEqual([200, "image/jpeg"]);
+    expect((await fetch(`${siar.url}/api/inbox/${withPhoto!.id}/photo`)).status).toBe(401);
+    expect(refused!.photoId).toBeNull();
+    expect((refused!.attachments as { failed?: string }[])[0]!.failed).toBe("unreadable_media_file");
   });
 
   it("triages and routes WhatsApp messages like every other source", async () => {

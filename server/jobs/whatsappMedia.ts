@@ -1,0 +1,12 @@
+import { fetchWhatsAppPhotos } from "../inbox/whatsappMedia.js";
+import type { Services } from "../services.js";
+import type { ScheduledJob } from "./job.js";
+
+/** Citizens' WhatsApp photos are brought into Siar's storage every minute, claimed in the database. */
+export const whatsappMedia = (services: Services): ScheduledJob => ({
+  name: "WhatsApp media",
+  trigger: { schedule: "* * * * *", timezone: "Asia/Jakarta" },
+  run: async () => {
+    while ((await fetchWhatsAppPhotos(services)) > 0);
+  },
+});
