@@ -12,7 +12,8 @@ import { mediaRoutes } from "./routes/media.js";
 import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
 import { publicSiteRoutes } from "./routes/public/index.js";
 import { errorHandler } from "./routes/middleware/errors.js";
-import { STAFF_APP_BASE, staffApp } from "./routes/staffApp.js";
+import { STAFF_APP_BASE } from "./config.js";
+import { staffApp } from "./routes/staffApp.js";
 import type { Services } from "./services.js";
 
 function trustProxySetting(value: string): boolean | number | string {

@@ -395,3 +395,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
 }
+
+/** The staff application lives under /app; the root is left for the public website. */
+export const STAFF_APP_BASE = "/app";

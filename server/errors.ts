@@ -261,8 +261,8 @@ const catalogue = {
   },
   unknown_template_variable: {
     status: 400,
-    id: "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.",
-    en: "The template uses an unknown variable. Use only {nama}, {nomor} or {unit}.",
+    id: "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor}, {unit} atau {formulir_ppid}.",
+    en: "The template uses an unknown variable. Use only {nama}, {nomor}, {unit} or {formulir_ppid}.",
   },
   dead_letter_resolved: {
     status: 409,
@@ -273,6 +273,96 @@ const catalogue = {
     status: 422,
     id: "Pesan ini masih belum dapat disimpan. Alasannya diperbarui di daftar.",
     en: "This message still cannot be filed. The reason is updated in the list.",
+  },
+  ppid_utama_taken: {
+    status: 409,
+    id: "Sudah ada unit lain yang menjadi PPID Utama; satu badan publik hanya memiliki satu PPID Utama.",
+    en: "Another unit is already the PPID Utama; a public body has only one.",
+  },
+  ppid_already_decided: {
+    status: 409,
+    id: "Permohonan ini sudah diputuskan dan pemberitahuan tertulisnya sudah terbit.",
+    en: "This request has already been decided and its written notice issued.",
+  },
+  ppid_not_decided: {
+    status: 409,
+    id: "Permohonan ini belum diputuskan.",
+    en: "This request has not been decided yet.",
+  },
+  ppid_already_extended: {
+    status: 409,
+    id: "Jangka waktu permohonan ini sudah pernah diperpanjang; perpanjangan hanya boleh satu kali (UU 14/2008 pasal 22 ayat 8).",
+    en: "This request's deadline has already been extended; it may be extended only once (Law 14/2008 art. 22(8)).",
+  },
+  ppid_extension_too_late: {
+    status: 409,
+    id: "Batas waktu pemberitahuan sudah lewat; perpanjangan harus diberitahukan sebelum batas waktu.",
+    en: "The notice deadline has passed; an extension must be notified before it.",
+  },
+  ppid_exemption_required: {
+    status: 422,
+    id: "Informasi hanya boleh dikecualikan berdasarkan Pasal 17 (huruf a–j) dengan uji konsekuensi tertulis dan jangka waktu pengecualian.",
+    en: "Information may be withheld only on an exemption of Article 17 (a–j), with a written consequence test and the period of exemption.",
+  },
+  ppid_decision_details_required: {
+    status: 422,
+    id: "Keputusan ini memerlukan keterangan tambahan pada pemberitahuan tertulis.",
+    en: "This decision needs more details in the written notice.",
+  },
+  ppid_file_unsupported: {
+    status: 415,
+    id: "Jenis berkas tidak didukung. Gunakan PDF, gambar (JPEG/PNG), dokumen atau lembar kerja (DOCX, XLSX, ODT, ODS) atau CSV.",
+    en: "Unsupported file type. Use PDF, images (JPEG/PNG), documents or spreadsheets (DOCX, XLSX, ODT, ODS) or CSV.",
+  },
+  ppid_original_withheld: {
+    status: 409,
+    id: "Berkas asli yang memiliki salinan hitam (redaksi) tidak boleh dibagikan kepada pemohon; bagikan salinannya.",
+    en: "An original that has a redacted copy cannot be shared with the applicant; share the redacted copy.",
+  },
+  ppid_redact_original_only: {
+    status: 400,
+    id: "Salinan hitam dibuat dari berkas asli, bukan dari salinan lain.",
+    en: "A redacted copy is made from an original, not from another copy.",
+  },
+  ppid_inbox_item_linked: {
+    status: 409,
+    id: "Item ini sudah dijadikan permohonan informasi.",
+    en: "This item has already been made into an information request.",
+  },
+  ppid_objection_reason_absent: {
+    status: 422,
+    id: "Alasan keberatan yang dipilih belum ada untuk permohonan ini.",
+    en: "A chosen reason for objecting does not exist yet for this request.",
+  },
+  ppid_objection_window_closed: {
+    status: 422,
+    id: "Batas waktu pengajuan keberatan (30 hari kerja sejak alasannya ada) sudah lewat.",
+    en: "The time to object (30 working days after the reason arose) has passed.",
+  },
+  ppid_objection_answered: {
+    status: 409,
+    id: "Keberatan ini sudah ditanggapi atasan PPID.",
+    en: "The atasan PPID has already answered this objection.",
+  },
+  ppid_objection_not_answered: {
+    status: 409,
+    id: "Keberatan ini belum ditanggapi atasan PPID.",
+    en: "The atasan PPID has not answered this objection yet.",
+  },
+  ppid_dispute_exists: {
+    status: 409,
+    id: "Sengketa atas keberatan ini sudah dicatat.",
+    en: "A dispute about this objection has already been recorded.",
+  },
+  ppid_dispute_missing: {
+    status: 409,
+    id: "Belum ada sengketa yang dicatat untuk keberatan ini.",
+    en: "No dispute has been recorded for this objection.",
+  },
+  ppid_survey_done: {
+    status: 409,
+    id: "Survei kepuasan untuk permohonan ini sudah diisi.",
+    en: "The satisfaction survey for this request has already been answered.",
   },
   site_not_available: {
     status: 400,

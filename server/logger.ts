@@ -28,6 +28,12 @@ const PERSONAL_OR_SECRET_KEYS = [
   "phone",
   "address",
   "location",
+  // An information request's applicant (PpidRequest).
+  "applicantName",
+  "identityNumber",
+  "identityNumberSealed",
+  "accessCode",
+  "accessCodeSealed",
   // Credentials.
   "password",
   "temporaryPassword",
@@ -258,8 +264,13 @@ const HARMLESS_QUERY_KEYS = new Set([
   "bulan",
   "hub.mode",
 ]);
-/** Path segments that open a citizen's report to whoever holds them: the tracking number. */
-const SECRET_PATH_SEGMENTS = [/^(\/lacak\/)[^/?#]+/, /^(\/aspirasi\/terkirim\/)[^/?#]+/];
+/** Path segments that open a citizen's report or information request to whoever holds them. */
+const SECRET_PATH_SEGMENTS = [
+  /^(\/lacak\/)[^/?#]+/,
+  /^(\/aspirasi\/terkirim\/)[^/?#]+/,
+  // The registration number is public (the register lists it); the access code after it is not.
+  /^(\/ppid\/lacak\/[^/?#]+\/)[^/?#]+/,
+];
 
 /**
  * A request URL fit for the access log: the path with secret segments masked, and the query's

@@ -21,7 +21,7 @@ import {
   ensureWebsiteChannel,
   seedDemoOrganisation,
   seedRegion,
-} from "./db/seed.js";
+} from "@server/demo/seed.js";
 import { seedDemoMonth } from "./demo/demoMonth.js";
 import { DomainEvents } from "./events.js";
 import { createLogger } from "./logger.js";

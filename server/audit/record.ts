@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor.js";
-import type { Prisma, SqlTransaction } from "../db/client.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Prisma, SqlTransaction } from "@server/db/client.js";
 
 /** Where a state change comes from: who, from which address, in which request. */
 export type Origin = { actor: Actor | null; ip?: string; requestId?: string; label?: string };

@@ -1,5 +1,5 @@
-import type { PpidLevel, Role } from "../db/generated/enums.js";
-import type { Locale } from "../i18n/locale.js";
+import type { PpidLevel, Role } from "@server/db/generated/enums.js";
+import type { Locale } from "@server/i18n/locale.js";
 
 /** Who is making a request: the user, the units they belong to, and how they signed in. */
 export type Actor = {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "@server/db/client.js";
 
 type Db = Pick<PrismaClient, "$queryRaw" | "usedFormToken">;
 

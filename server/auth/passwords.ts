@@ -1,5 +1,5 @@
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
-import { AppError } from "../errors.js";
+import { AppError } from "@server/errors.js";
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): about 50 ms a hash on our machines.
 // The package's Algorithm is a const enum with no runtime value; 2 is Argon2id.

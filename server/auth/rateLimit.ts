@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "@server/db/client.js";
 
 /**
  * Fixed-window counter kept in the database, so every server process sharing it sees the

@@ -1,4 +1,4 @@
-import type { Services } from "../services.js";
+import type { Services } from "@server/services.js";
 import { actorInclude, toActor, type Actor } from "./actor.js";
 import { randomToken } from "./tokens.js";
 

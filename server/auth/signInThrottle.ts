@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
 import type { TokenHasher } from "./tokens.js";
 
 /**

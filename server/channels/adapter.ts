@@ -1,4 +1,4 @@
-import type { ChannelKind } from "../db/generated/enums.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
 import type { PlatformCharge } from "./xBilling.js";
 
 /** What an adapter needs to reach one connected account: where, as whom. */

@@ -1,5 +1,5 @@
-import { recordAudit } from "../audit/record.js";
-import type { Services } from "../services.js";
+import { recordAudit } from "@server/audit/record.js";
+import type { Services } from "@server/services.js";
 
 // Workers (publishing, polling, engagement, replies) find out that a platform refused a token;
 // this is the one place a channel's connection status changes without a person acting.

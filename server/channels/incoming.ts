@@ -1,7 +1,7 @@
 /** Pieces the adapters' inbox methods share: request counting within a budget, time cursors. */
 import { ChannelError, type IncomingMessage, type InboxStream } from "./adapter.js";
 import type { Platform } from "./http.js";
-import { storableText } from "../text/storable.js";
+import { storableText } from "@server/text/storable.js";
 
 /**
  * Counts the requests of one fetch per endpoint and refuses those beyond its budget, so a

@@ -1,4 +1,4 @@
-import type { ChannelKind } from "../db/generated/enums.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
 import type { ChannelAdapter } from "./adapter.js";
 import { facebookAdapter } from "./facebook.js";
 import { instagramAdapter } from "./instagram.js";

@@ -3,10 +3,10 @@
  * admins see it: its Page subscribed to the app's webhooks, and the permissions granted. Made on
  * connect, undone on disable, checked again daily (commands/channelConnections.ts).
  */
-import { recordAudit, type Origin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
-import type { Channel } from "../db/generated/client.js";
-import type { Services } from "../services.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
+import type { Channel } from "@server/db/generated/client.js";
+import type { Services } from "@server/services.js";
 import { ChannelError } from "./adapter.js";
 import { metaOAuthApp } from "./oauth/providers.js";
 import { pageIdOf, subscribedFields, subscribePage, unsubscribePage } from "./pageSubscription.js";

@@ -4,7 +4,7 @@
  * https://developers.facebook.com/docs/permissions
  * https://developers.facebook.com/docs/graph-api/reference/debug_token
  */
-import type { ChannelKind } from "../db/generated/enums.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
 import type { ChannelTarget } from "./adapter.js";
 import { GRAPH_BASE_URL } from "./graph.js";
 import { type Platform, sendRequest } from "./http.js";

@@ -3,7 +3,7 @@
  * request budget) and billed items (X's prices, the money budget). Counted with atomic upserts,
  * so several processes may count at once.
  */
-import type { Channel, PrismaClient } from "../db/generated/client.js";
+import type { Channel, PrismaClient } from "@server/db/generated/client.js";
 import type { PlatformCharge } from "./xBilling.js";
 
 /** Counts are kept per calendar month in UTC, as X bills. */

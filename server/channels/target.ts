@@ -1,6 +1,6 @@
-import type { Channel } from "../db/generated/client.js";
-import type { ChannelKind } from "../db/generated/enums.js";
-import type { Services } from "../services.js";
+import type { Channel } from "@server/db/generated/client.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
+import type { Services } from "@server/services.js";
 import type { ChannelTarget } from "./adapter.js";
 
 const GRAPH_KINDS: ReadonlySet<ChannelKind> = new Set(["facebook", "instagram", "whatsapp"]);

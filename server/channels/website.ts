@@ -1,4 +1,4 @@
-import type { Services } from "../services.js";
+import type { Services } from "@server/services.js";
 import type { ChannelAdapter } from "./adapter.js";
 
 export function announcementPath(slug: string): string {

@@ -16,7 +16,7 @@ import {
   TwitterApi,
   type TwitterV2IncludesHelper,
 } from "twitter-api-v2";
-import { sandboxTwitterPlugin } from "../sandbox/x/client.js";
+import { sandboxTwitterPlugin } from "@server/sandbox/x/client.js";
 import {
   type ChannelAdapter,
   ChannelError,

@@ -1,7 +1,7 @@
-import { recordAudit, type ActingOrigin } from "../audit/record.js";
-import { API_TOKEN_PREFIX, randomToken } from "../auth/tokens.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import { API_TOKEN_PREFIX, randomToken } from "@server/auth/tokens.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 /** Issues a personal API token; its secret is returned this once and never stored in clear. */
 export async function createApiToken(

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { recordAudit, type Origin } from "../audit/record.js";
-import { withoutAdministrativeWord } from "../areas/names.js";
-import { loadRegionTree, type OfficialArea, type RegionTree, UnknownRegionError } from "../areas/officialAreas.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import type { Unit } from "../db/generated/client.js";
-import { AREA_IMPORT_LOCK_KEY } from "../db/locks.js";
-import { AppError } from "../errors.js";
-import { isUniqueViolation } from "../db/errors.js";
-import { freeSlug, slugify } from "../sites/slugs.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import { withoutAdministrativeWord } from "@server/areas/names.js";
+import { loadRegionTree, type OfficialArea, type RegionTree, UnknownRegionError } from "@server/areas/officialAreas.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import type { Unit } from "@server/db/generated/client.js";
+import { AREA_IMPORT_LOCK_KEY } from "@server/db/locks.js";
+import { AppError } from "@server/errors.js";
+import { isUniqueViolation } from "@server/db/errors.js";
+import { freeSlug, slugify } from "@server/sites/slugs.js";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,6 +1,6 @@
-import { changedFields, recordAudit, type ActingOrigin, type Origin } from "../audit/record.js";
-import { actorInclude, toActor } from "../auth/actor.js";
-import { assertAcceptablePassword, hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/passwords.js";
+import { changedFields, recordAudit, type ActingOrigin, type Origin } from "@server/audit/record.js";
+import { actorInclude, toActor } from "@server/auth/actor.js";
+import { assertAcceptablePassword, hashPassword, verifyAgainstDecoy, verifyPassword } from "@server/auth/passwords.js";
 import {
   afterFailure,
   recordSignInSuccess,
@@ -8,11 +8,11 @@ import {
   reserveSignInAttempt,
   signInAttempt,
   signInThrottled,
-} from "../auth/signInThrottle.js";
-import { createSession } from "../auth/sessions.js";
-import type { Locale } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+} from "@server/auth/signInThrottle.js";
+import { createSession } from "@server/auth/sessions.js";
+import type { Locale } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 export type LoginMeta = { ip?: string; userAgent?: string };
 

@@ -1,9 +1,9 @@
-import { changedFields, recordAudit, type ActingOrigin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
-import type { CannedResponse } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import { unknownVariables } from "../inbox/cannedResponses.js";
-import type { Services } from "../services.js";
+import { changedFields, recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
+import type { CannedResponse } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { unknownVariables } from "@server/inbox/cannedResponses.js";
+import type { Services } from "@server/services.js";
 
 export type CannedResponseInput = { title: string; body: string; unitId: string | null; language: string };
 

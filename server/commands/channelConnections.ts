@@ -1,6 +1,6 @@
-import type { Origin } from "../audit/record.js";
-import { META_KINDS, syncMetaConnection } from "../channels/metaConnection.js";
-import type { Services } from "../services.js";
+import type { Origin } from "@server/audit/record.js";
+import { META_KINDS, syncMetaConnection } from "@server/channels/metaConnection.js";
+import type { Services } from "@server/services.js";
 
 /** A channel's Page subscription and permissions are checked again once they are this old. */
 export const CONNECTION_CHECK_INTERVAL_MS = 24 * 3600_000;

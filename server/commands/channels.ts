@@ -1,15 +1,15 @@
-import { recordAudit, type Origin } from "../audit/record.js";
-import { ChannelError, type ChannelTarget } from "../channels/adapter.js";
-import { adapterFor } from "../channels/index.js";
-import { syncMetaConnection } from "../channels/metaConnection.js";
-import { settingsFor } from "../channels/target.js";
-import { isSafeSiteAddress } from "../channels/wordpress.js";
-import type { Channel } from "../db/generated/client.js";
-import type { ChannelKind } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { BUDGET_EXHAUSTED } from "../inbox/polling.js";
-import type { Services } from "../services.js";
-import { isUniqueViolation } from "../db/errors.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import { ChannelError, type ChannelTarget } from "@server/channels/adapter.js";
+import { adapterFor } from "@server/channels/index.js";
+import { syncMetaConnection } from "@server/channels/metaConnection.js";
+import { settingsFor } from "@server/channels/target.js";
+import { isSafeSiteAddress } from "@server/channels/wordpress.js";
+import type { Channel } from "@server/db/generated/client.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { BUDGET_EXHAUSTED } from "@server/inbox/polling.js";
+import type { Services } from "@server/services.js";
+import { isUniqueViolation } from "@server/db/errors.js";
 
 export type ChannelInput = {
   unitId: string;

@@ -1,5 +1,5 @@
-import { recordAudit, type ActingOrigin } from "../audit/record.js";
-import type { Services } from "../services.js";
+import { recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import type { Services } from "@server/services.js";
 
 /** How much made-up demo data there is. */
 export type DemoDataCounts = { inboxItems: number; posts: number };

@@ -1,10 +1,10 @@
-import { auditRow, recordAudit, type Origin } from "../audit/record.js";
-import { Prisma } from "../db/client.js";
-import { dayIn } from "../ppid/dip/dates.js";
-import { publicPostWhere, publishedOnWebsite } from "../publishing/postStatus.js";
-import { excerpt } from "../routes/public/text.js";
-import type { Services } from "../services.js";
-import { isUniqueViolation } from "../db/errors.js";
+import { auditRow, recordAudit, type Origin } from "@server/audit/record.js";
+import { Prisma } from "@server/db/client.js";
+import { dayIn } from "@server/ppid/dip/dates.js";
+import { publicPostWhere, publishedOnWebsite } from "@server/publishing/postStatus.js";
+import { excerpt } from "@server/routes/public/text.js";
+import type { Services } from "@server/services.js";
+import { isUniqueViolation } from "@server/db/errors.js";
 
 // What the DIP does by itself: an announcement marked serta-merta joins its unit's DIP once it is
 // public on the website (and leaves it when withdrawn), and the end of an exception is audited.

@@ -1,10 +1,10 @@
-import { recordAudit, type ActingOrigin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
-import type { DipFilePurpose } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { writeDipFile, type DipFileType } from "../ppid/dip/files.js";
-import type { DipItemWithRelations } from "../ppid/dip/listing.js";
-import type { Services } from "../services.js";
+import { recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
+import type { DipFilePurpose } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { writeDipFile, type DipFileType } from "@server/ppid/dip/files.js";
+import type { DipItemWithRelations } from "@server/ppid/dip/listing.js";
+import type { Services } from "@server/services.js";
 import { assertPublishable, loadDipItem } from "./dipItems.js";
 
 // The documents of a DIP entry. An upload to an existing document is its next version; earlier

@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { changedFields, recordAudit, type ActingOrigin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
-import type { DipBody, DipClass, DipFormat } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import type { ExemptionLetter } from "../ppid/dip/codes.js";
-import { startOfDayIn } from "../ppid/dip/dates.js";
-import { dipFilesDir } from "../ppid/dip/files.js";
-import { dipItemInclude, type DipItemWithRelations } from "../ppid/dip/listing.js";
-import type { Services } from "../services.js";
+import { changedFields, recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
+import type { DipBody, DipClass, DipFormat } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import type { ExemptionLetter } from "@server/ppid/dip/codes.js";
+import { startOfDayIn } from "@server/ppid/dip/dates.js";
+import { dipFilesDir } from "@server/ppid/dip/files.js";
+import { dipItemInclude, type DipItemWithRelations } from "@server/ppid/dip/listing.js";
+import type { Services } from "@server/services.js";
 
 // Keeping the DIP: entries are drafted, published (checked complete), changed while published
 // (the list must stay current), withdrawn with a reason, or deleted while still drafts. Every

@@ -1,9 +1,9 @@
-import { recordAudit, type ActingOrigin } from "../audit/record.js";
-import type { Prisma } from "../db/client.js";
-import type { EarlyWarning } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import { loadWarning, type EarlyWarningView } from "../inbox/earlyWarning.js";
-import type { Services } from "../services.js";
+import { recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import type { Prisma } from "@server/db/client.js";
+import type { EarlyWarning } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { loadWarning, type EarlyWarningView } from "@server/inbox/earlyWarning.js";
+import type { Services } from "@server/services.js";
 
 /**
  * Staff say they have seen the warning. Only the first acknowledgement counts: raisedAt →

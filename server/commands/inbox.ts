@@ -1,19 +1,19 @@
-import { recordAudit, type ActingOrigin } from "../audit/record.js";
-import { actorInclude, toActor } from "../auth/actor.js";
-import { ChannelError } from "../channels/adapter.js";
-import type { Prisma } from "../db/client.js";
-import type { InboxStatus } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { inboxItemInclude, type InboxItemWithRelations } from "../inbox/itemRecord.js";
-import { canMove } from "../inbox/lifecycle.js";
-import { alertsConfigured, openAlert } from "../inbox/emergencyAlerts.js";
-import { emailReply } from "../inbox/replyEmail.js";
-import { sendReply, type TemplateReply } from "../inbox/replies.js";
-import { windowClosesAt } from "../inbox/whatsappWindow.js";
-import { renderTemplate, templateValues } from "../channels/whatsappTemplateText.js";
-import { authorize, can, mayBeAssigned } from "../policies/index.js";
-import type { Services } from "../services.js";
-import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
+import { recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import { actorInclude, toActor } from "@server/auth/actor.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import type { Prisma } from "@server/db/client.js";
+import type { InboxStatus } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { inboxItemInclude, type InboxItemWithRelations } from "@server/inbox/itemRecord.js";
+import { canMove } from "@server/inbox/lifecycle.js";
+import { alertsConfigured, openAlert } from "@server/inbox/emergencyAlerts.js";
+import { emailReply } from "@server/inbox/replyEmail.js";
+import { sendReply, type TemplateReply } from "@server/inbox/replies.js";
+import { windowClosesAt } from "@server/inbox/whatsappWindow.js";
+import { renderTemplate, templateValues } from "@server/channels/whatsappTemplateText.js";
+import { authorize, can, mayBeAssigned } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
 
 type Tx = Prisma.TransactionClient;
 

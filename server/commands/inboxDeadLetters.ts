@@ -1,10 +1,10 @@
-import { recordAuditSql, type ActingOrigin } from "../audit/record.js";
-import type { SqlTransaction } from "../db/client.js";
-import { AppError } from "../errors.js";
-import { failureOf, messageOfDeadLetter } from "../inbox/deadLetters.js";
-import { fileMessages, type IncomingArrival } from "../inbox/ingest.js";
-import { readMetaReceipts } from "../inbox/webhookQueue.js";
-import type { Services } from "../services.js";
+import { recordAuditSql, type ActingOrigin } from "@server/audit/record.js";
+import type { SqlTransaction } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { failureOf, messageOfDeadLetter } from "@server/inbox/deadLetters.js";
+import { fileMessages, type IncomingArrival } from "@server/inbox/ingest.js";
+import { readMetaReceipts } from "@server/inbox/webhookQueue.js";
+import type { Services } from "@server/services.js";
 
 type Letter = {
   id: string;

@@ -1,7 +1,7 @@
-import { type ActingOrigin, recordAudit } from "../audit/record.js";
-import type { PlatformPrice } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { type ActingOrigin, recordAudit } from "@server/audit/record.js";
+import type { PlatformPrice } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 /** Sets what X charges for one billed item (X changes its prices; Siar's estimates follow). */
 export async function updatePlatformPrice(

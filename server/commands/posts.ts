@@ -1,18 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { changedFields, recordAudit, type Origin, type ActingOrigin } from "../audit/record.js";
-import type { Actor } from "../auth/actor.js";
+import { changedFields, recordAudit, type Origin, type ActingOrigin } from "@server/audit/record.js";
+import type { Actor } from "@server/auth/actor.js";
 import {
   PUBLISHING_CHANNELS,
   validateForChannel,
   type Draft,
   type PublishingChannel,
   type XLinkPlacement,
-} from "../channels/rules.js";
-import type { Prisma } from "../db/client.js";
-import type { PostStatus } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { postNeedsApproval } from "../policies/index.js";
-import type { Services } from "../services.js";
+} from "@server/channels/rules.js";
+import type { Prisma } from "@server/db/client.js";
+import type { PostStatus } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { postNeedsApproval } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
 
 export type PostInput = {
   unitId: string;

@@ -1,7 +1,7 @@
-import { changedFields, recordAudit, type ActingOrigin } from "../audit/record.js";
-import type { PpidProfile } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { changedFields, recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import type { PpidProfile } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 export type PpidProfileInput = {
   about: string;

@@ -1,14 +1,14 @@
-import { recordAudit, type ActingOrigin } from "../audit/record.js";
-import { ChannelError } from "../channels/adapter.js";
-import { adapterFor } from "../channels/index.js";
-import { AppError } from "../errors.js";
-import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "../publishing/outgoing.js";
-import type { Services } from "../services.js";
+import { recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import { adapterFor } from "@server/channels/index.js";
+import { AppError } from "@server/errors.js";
+import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "@server/publishing/outgoing.js";
+import type { Services } from "@server/services.js";
 import { assertChannelRules, postInclude, type PostCommand, type PostWithRelations } from "./posts.js";
-import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
-import { isPublishedStatus } from "../publishing/postStatus.js";
-import type { ChannelKind } from "../db/generated/enums.js";
+import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
+import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
+import { isPublishedStatus } from "@server/publishing/postStatus.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
 
 /** What happened on each channel: done, not possible on that platform, or failed for now. */
 export type ChannelOutcome = {

@@ -1,12 +1,12 @@
-import { recordAudit, type ActingOrigin, type Origin } from "../audit/record.js";
-import { Prisma } from "../db/client.js";
-import type { SiteEntry } from "../db/generated/client.js";
-import type { SiteEntryKind } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
-import { documentsOf, entryKeyOf, photosOf, type SiteContent } from "../sites/content.js";
-import { contentChanges } from "../sites/diff.js";
-import { loadSiteUnit, verifyingUnitId } from "../sites/units.js";
+import { recordAudit, type ActingOrigin, type Origin } from "@server/audit/record.js";
+import { Prisma } from "@server/db/client.js";
+import type { SiteEntry } from "@server/db/generated/client.js";
+import type { SiteEntryKind } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
+import { documentsOf, entryKeyOf, photosOf, type SiteContent } from "@server/sites/content.js";
+import { contentChanges } from "@server/sites/diff.js";
+import { loadSiteUnit, verifyingUnitId } from "@server/sites/units.js";
 
 // The life of a site entry: drafted (by an operator, staff, or an OpenSID push), sent for review,
 // approved (the draft becomes the published version) or returned with comments. Each step is one

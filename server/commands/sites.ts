@@ -1,10 +1,10 @@
-import { changedFields, recordAudit, type ActingOrigin } from "../audit/record.js";
-import { randomToken } from "../auth/tokens.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
-import { hasSite } from "../sites/slugs.js";
-import { loadSiteUnit } from "../sites/units.js";
-import { isUniqueViolation } from "../db/errors.js";
+import { changedFields, recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import { randomToken } from "@server/auth/tokens.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
+import { hasSite } from "@server/sites/slugs.js";
+import { loadSiteUnit } from "@server/sites/units.js";
+import { isUniqueViolation } from "@server/db/errors.js";
 
 // A unit site's settings, changed by admins: its address segment, a host name of its own, whether
 // its own pages need the kabupaten's review, an OPD's site switched on; and the OpenSID push token.

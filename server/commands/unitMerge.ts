@@ -1,8 +1,8 @@
-import { recordAudit, type Origin } from "../audit/record.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import type { Unit } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import { isUniqueViolation } from "../db/errors.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import type { Unit } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { isUniqueViolation } from "@server/db/errors.js";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { changedFields, recordAudit, type Origin } from "../audit/record.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import type { UnitType } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { isUniqueViolation } from "../db/errors.js";
-import { uniqueSlug } from "../sites/slugs.js";
+import { changedFields, recordAudit, type Origin } from "@server/audit/record.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import type { PpidLevel, UnitType } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { isUniqueViolation } from "@server/db/errors.js";
+import { uniqueSlug } from "@server/sites/slugs.js";
 
 // Which unit types may sit directly below which: null is the top of the tree.
 const ALLOWED_PARENTS: Record<UnitType, (UnitType | null)[]> = {
@@ -22,7 +22,25 @@ export type UnitInput = {
   code?: string | null;
   timezone?: string;
 };
-export type UnitChanges = Partial<Pick<UnitInput, "name" | "parentId" | "code" | "timezone">> & { active?: boolean };
+export type UnitChanges = Partial<Pick<UnitInput, "name" | "parentId" | "code" | "timezone">> & {
+  active?: boolean;
+  /** PPID Utama (one per body) or Pelaksana; null: not a PPID. */
+  ppidLevel?: PpidLevel | null;
+  /** The atasan PPID who answers the unit's objections. */
+  ppidSuperiorId?: string | null;
+};
+
+/** A unit's PPID settings: one PPID Utama in the body, an active user as atasan PPID. */
+async function checkPpidChanges(tx: Prisma.TransactionClient, unitId: string, input: UnitChanges): Promise<void> {
+  if (input.ppidLevel === "utama") {
+    const other = await tx.unit.findFirst({ where: { ppidLevel: "utama", id: { not: unitId } }, select: { id: true } });
+    if (other) throw new AppError("ppid_utama_taken", { field: "ppidLevel" });
+  }
+  if (input.ppidSuperiorId) {
+    const superior = await tx.user.findUnique({ where: { id: input.ppidSuperiorId }, select: { active: true } });
+    if (!superior?.active) throw new AppError("not_found", { field: "ppidSuperiorId" });
+  }
+}
 
 async function loadParent(tx: Prisma.TransactionClient, type: UnitType, parentId: string | null) {
   const parent = parentId ? await tx.unit.findUnique({ where: { id: parentId } }) : null;
@@ -95,6 +113,7 @@ export async function updateUnit(
         if (unit.slug) slug = await uniqueSlug(tx, parent?.id ?? null, unit.slug, unit.id);
         if (slug !== unit.slug) changes.slug = { from: unit.slug, to: slug };
       }
+      await checkPpidChanges(tx, unit.id, input);
       if (input.active === false) {
         const activeChildren = await tx.unit.count({ where: { parentId: unit.id, active: true } });
         if (activeChildren > 0) throw new AppError("unit_has_active_children");
@@ -107,6 +126,8 @@ export async function updateUnit(
           timezone: input.timezone,
           parentId: input.parentId,
           active: input.active,
+          ppidLevel: input.ppidLevel,
+          ppidSuperiorId: input.ppidSuperiorId,
           path,
           slug,
         },

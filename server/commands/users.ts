@@ -1,12 +1,12 @@
-import { changedFields, recordAudit, type Origin } from "../audit/record.js";
-import { actorInclude } from "../auth/actor.js";
-import { assertAcceptablePassword, generateTemporaryPassword, hashPassword } from "../auth/passwords.js";
-import { clearSignInFailures } from "../auth/signInThrottle.js";
-import type { Prisma } from "../db/client.js";
-import type { Locale, Role } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
-import { isUniqueViolation } from "../db/errors.js";
+import { changedFields, recordAudit, type Origin } from "@server/audit/record.js";
+import { actorInclude } from "@server/auth/actor.js";
+import { assertAcceptablePassword, generateTemporaryPassword, hashPassword } from "@server/auth/passwords.js";
+import { clearSignInFailures } from "@server/auth/signInThrottle.js";
+import type { Prisma } from "@server/db/client.js";
+import type { Locale, Role } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
+import { isUniqueViolation } from "@server/db/errors.js";
 
 export type UserInput = {
   email: string;

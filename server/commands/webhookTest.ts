@@ -1,7 +1,7 @@
-import { type ActingOrigin, recordAudit } from "../audit/record.js";
-import { AppError } from "../errors.js";
-import { sendWebhookTest, type WebhookTestResult } from "../inbox/webhookTest.js";
-import type { Services } from "../services.js";
+import { type ActingOrigin, recordAudit } from "@server/audit/record.js";
+import { AppError } from "@server/errors.js";
+import { sendWebhookTest, type WebhookTestResult } from "@server/inbox/webhookTest.js";
+import type { Services } from "@server/services.js";
 
 /** An admin's "test the webhook": a signed test event sent to Siar's public webhook address (inbox/webhookTest.ts). */
 export async function testMetaWebhook(

@@ -1,12 +1,12 @@
-import { recordAudit, type Origin } from "../audit/record.js";
-import { ChannelError } from "../channels/adapter.js";
-import { targetOf } from "../channels/target.js";
-import { placeholderCount, type TemplateParameter } from "../channels/whatsappTemplateText.js";
-import { approvedTemplates } from "../channels/whatsappTemplates.js";
-import { isUniqueViolation } from "../db/errors.js";
-import type { Channel, WhatsAppTemplate } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import { targetOf } from "@server/channels/target.js";
+import { placeholderCount, type TemplateParameter } from "@server/channels/whatsappTemplateText.js";
+import { approvedTemplates } from "@server/channels/whatsappTemplates.js";
+import { isUniqueViolation } from "@server/db/errors.js";
+import type { Channel, WhatsAppTemplate } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 export type WhatsAppTemplateInput = { name: string; language: string; parameters: TemplateParameter[] };
 

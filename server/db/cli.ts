@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig } from "@server/config.js";
 import { openDatabase } from "./client.js";
 import { migrate, MIGRATIONS_DIR, migrationStatus, readMigrations } from "./migrate.js";
 
@@ -56,7 +56,7 @@ try {
       break;
     }
     case "seed": {
-      const { startSiar } = await import("../server.js");
+      const { startSiar } = await import("@server/server.js");
       const siar = await startSiar({ ...loadConfig(), port: 0, host: "127.0.0.1", demo: true });
       await siar.close();
       console.log("Demo organisation present.");

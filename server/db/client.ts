@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { Config } from "../config.js";
+import type { Config } from "@server/config.js";
 import { PrismaClient } from "./generated/client.js";
 import { pgliteAdapter } from "./pgliteAdapter.js";
 

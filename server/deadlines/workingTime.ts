@@ -100,6 +100,16 @@ export class WorkingCalendar {
     return this.windowsOn(this.localMoment(t).day).length > 0;
   }
 
+  /** The office's local calendar date of `t`, YYYY-MM-DD. */
+  localDate(t: Date): string {
+    return isoDate(this.localMoment(t).day);
+  }
+
+  /** Whether a local calendar date (YYYY-MM-DD) has office hours: not a weekend, holiday or cuti bersama. */
+  isWorkingDate(date: string): boolean {
+    return this.windowsOn(Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS)).length > 0;
+  }
+
   isWorkingTime(t: Date): boolean {
     const { day, msOfDay } = this.localMoment(t);
     return this.windowsOn(day).some((w) => w.startMs <= msOfDay && msOfDay < w.endMs);

@@ -4,10 +4,10 @@
  * in tests unless asked for): the audit log, which nothing deletes, remembers that it was made,
  * so removing it (commands/demoData.ts) is for good. From a fixed seed, relative to the start time.
  */
-import { recordAudit } from "../audit/record.js";
-import { ArrivalDesk } from "../inbox/arrival.js";
-import { createRandom } from "../sandbox/random.js";
-import type { Services } from "../services.js";
+import { recordAudit } from "@server/audit/record.js";
+import { ArrivalDesk } from "@server/inbox/arrival.js";
+import { createRandom } from "@server/sandbox/random.js";
+import type { Services } from "@server/services.js";
 import { seedDemoInbox } from "./inboxMonth.js";
 import { seedDemoPosts } from "./postsMonth.js";
 

@@ -5,15 +5,15 @@
  * Every row is marked demo and goes in one admin action (commands/demoData.ts).
  */
 import { randomUUID } from "node:crypto";
-import { withoutAdministrativeWord } from "../areas/names.js";
-import type { Prisma } from "../db/client.js";
-import type { InboxSource, InboxStatus } from "../db/generated/enums.js";
-import type { ArrivalDecision, ArrivalDesk } from "../inbox/arrival.js";
-import { newTrackingNumber, REPORT_PLACE_TYPES } from "../inbox/webReports.js";
-import { createCitizenTextGenerator } from "../sandbox/citizenText.js";
-import { chance, pick, type Random } from "../sandbox/random.js";
-import type { Services } from "../services.js";
-import { readSplit } from "../triage/corpus.js";
+import { withoutAdministrativeWord } from "@server/areas/names.js";
+import type { Prisma } from "@server/db/client.js";
+import type { InboxSource, InboxStatus } from "@server/db/generated/enums.js";
+import type { ArrivalDecision, ArrivalDesk } from "@server/inbox/arrival.js";
+import { newTrackingNumber, REPORT_PLACE_TYPES } from "@server/inbox/webReports.js";
+import { createCitizenTextGenerator } from "@server/sandbox/citizenText.js";
+import { chance, pick, type Random } from "@server/sandbox/random.js";
+import type { Services } from "@server/services.js";
+import { readSplit } from "@server/triage/corpus.js";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

@@ -4,10 +4,10 @@
  * review or draft. Marked demo like the inbox's month.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Prisma } from "../db/client.js";
-import type { PostStatus } from "../db/generated/enums.js";
-import { pick, type Random } from "../sandbox/random.js";
-import type { Services } from "../services.js";
+import type { Prisma } from "@server/db/client.js";
+import type { PostStatus } from "@server/db/generated/enums.js";
+import { pick, type Random } from "@server/sandbox/random.js";
+import type { Services } from "@server/services.js";
 
 const DAY = 24 * 3600_000;
 const ANNOUNCEMENTS: { title: string; body: string; unitCode: string }[] = [

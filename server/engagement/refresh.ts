@@ -3,20 +3,20 @@
  * and keeps the latest counts per delivery for the dashboard. A failure is recorded on the
  * deliveries it concerns, whose earlier counts stay; it never stops the other channels.
  */
-import { ChannelError, type EngagementBatch } from "../channels/adapter.js";
-import { adapterFor } from "../channels/index.js";
-import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
-import { withdrawnInsightsMetrics } from "../channels/engagement.js";
-import type { Channel } from "../db/generated/client.js";
-import { ENGAGEMENT_REFRESH_LOCK_KEY, ifAdvisoryLockFree } from "../db/locks.js";
+import { ChannelError, type EngagementBatch } from "@server/channels/adapter.js";
+import { adapterFor } from "@server/channels/index.js";
+import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
+import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
+import { withdrawnInsightsMetrics } from "@server/channels/engagement.js";
+import type { Channel } from "@server/db/generated/client.js";
+import { ENGAGEMENT_REFRESH_LOCK_KEY, ifAdvisoryLockFree } from "@server/db/locks.js";
 import {
   recordPlatformCharges,
   recordPlatformRequests,
   requestBudgetLeft,
   spendState,
-} from "../channels/platformUsage.js";
-import type { Services } from "../services.js";
+} from "@server/channels/platformUsage.js";
+import type { Services } from "@server/services.js";
 
 const DAY_MS = 86_400_000;
 const ERROR_MESSAGE_MAX = 500;

@@ -1,21 +1,21 @@
-import { withoutAdministrativeWord } from "../areas/names.js";
-import { IndonesianHolidays } from "../deadlines/holidaysId.js";
+import { withoutAdministrativeWord } from "@server/areas/names.js";
+import { IndonesianHolidays } from "@server/deadlines/holidaysId.js";
 import {
   DEFAULT_SERVICE_LEVEL_POLICIES,
   deadlinesFor,
   selectPolicy,
   type ItemDeadlines,
   type ServiceLevelPolicy,
-} from "../deadlines/policies.js";
-import { WorkingCalendar } from "../deadlines/workingTime.js";
-import type { Prisma } from "../db/client.js";
-import type { RoutingRule } from "../db/generated/client.js";
-import type { Services } from "../services.js";
+} from "@server/deadlines/policies.js";
+import { WorkingCalendar } from "@server/deadlines/workingTime.js";
+import type { Prisma } from "@server/db/client.js";
+import type { RoutingRule } from "@server/db/generated/client.js";
+import type { Services } from "@server/services.js";
 import { alertsConfigured, openAlert } from "./emergencyAlerts.js";
 import { Router, type RoutingUnit } from "./routing.js";
-import { TriageClassifier, type LabelledExample } from "../triage/classifier.js";
-import type { KnownPlace, PlaceType } from "../triage/places.js";
-import { triage, type TriageResult } from "../triage/triage.js";
+import { TriageClassifier, type LabelledExample } from "@server/triage/classifier.js";
+import type { KnownPlace, PlaceType } from "@server/triage/places.js";
+import { triage, type TriageResult } from "@server/triage/triage.js";
 
 // Units and corrections change rarely; each process re-reads them at most this often.
 const CACHE_MS = 60_000;

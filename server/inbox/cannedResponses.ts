@@ -1,5 +1,5 @@
 /** The variables a canned response may use, each filled from the item being answered. */
-export const TEMPLATE_VARIABLES = ["nama", "nomor", "unit"] as const;
+export const TEMPLATE_VARIABLES = ["nama", "nomor", "unit", "formulir_ppid"] as const;
 
 export const TEMPLATE_LANGUAGES = ["id", "en"] as const;
 export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];

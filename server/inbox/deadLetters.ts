@@ -3,8 +3,8 @@
  * (from a webhook delivery or a poll), or a whole webhook receipt given up after its attempts.
  * Admins see the list and retry an entry through the same filing path (commands/inboxDeadLetters.ts).
  */
-import type { IncomingMessage } from "../channels/adapter.js";
-import type { SqlTransaction } from "../db/client.js";
+import type { IncomingMessage } from "@server/channels/adapter.js";
+import type { SqlTransaction } from "@server/db/client.js";
 import type { ArrivalDecision, Arrival } from "./arrival.js";
 import { fileMessages, type FiledItem, type IncomingArrival } from "./ingest.js";
 

@@ -1,6 +1,6 @@
-import { recordAudit } from "../audit/record.js";
-import { DEFAULT_SERVICE_LEVEL_POLICIES, escalationStep, slaState } from "../deadlines/policies.js";
-import type { Services } from "../services.js";
+import { recordAudit } from "@server/audit/record.js";
+import { DEFAULT_SERVICE_LEVEL_POLICIES, escalationStep, slaState } from "@server/deadlines/policies.js";
+import type { Services } from "@server/services.js";
 import { CLOSED_STATUSES } from "./lifecycle.js";
 
 const SYSTEM = { actor: null, label: "system (deadlines)" } as const;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { recordAuditSql } from "../audit/record.js";
-import type { Prisma, PrismaClient, SqlTransaction } from "../db/client.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { recordAuditSql } from "@server/audit/record.js";
+import type { Prisma, PrismaClient, SqlTransaction } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 export const EARLY_WARNING_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export type EarlyWarningStatus = (typeof EARLY_WARNING_STATUSES)[number];

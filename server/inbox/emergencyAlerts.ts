@@ -11,13 +11,13 @@
  * timeline and in the audit log.
  */
 import { createHmac, randomUUID } from "node:crypto";
-import { recordAudit, type Origin } from "../audit/record.js";
-import type { Prisma, SqlTransaction } from "../db/client.js";
-import type { Locale } from "../db/generated/enums.js";
-import { smtpOf } from "../mail/smtp.js";
-import { html } from "../routes/public/markup.js";
-import type { Services } from "../services.js";
-import type { Reason } from "../triage/taxonomy.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import type { Prisma, SqlTransaction } from "@server/db/client.js";
+import type { Locale } from "@server/db/generated/enums.js";
+import { smtpOf } from "@server/mail/smtp.js";
+import { html } from "@server/text/markup.js";
+import type { Services } from "@server/services.js";
+import type { Reason } from "@server/triage/taxonomy.js";
 
 export const MAX_ATTEMPTS = 5;
 const CLAIM_SECONDS = 120;

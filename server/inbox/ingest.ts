@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage } from "../channels/adapter.js";
-import type { SqlTransaction } from "../db/client.js";
-import type { Channel } from "../db/generated/client.js";
-import type { Services } from "../services.js";
+import type { IncomingMessage } from "@server/channels/adapter.js";
+import type { SqlTransaction } from "@server/db/client.js";
+import type { Channel } from "@server/db/generated/client.js";
+import type { Services } from "@server/services.js";
 import type { Arrival, ArrivalDecision } from "./arrival.js";
 import { openAlertsSql } from "./emergencyAlerts.js";
 

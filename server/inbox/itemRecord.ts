@@ -1,4 +1,4 @@
-import type { Prisma } from "../db/client.js";
+import type { Prisma } from "@server/db/client.js";
 
 /**
  * What every read of an inbox item loads beside it: its unit (with the path policies scope by), the

@@ -1,4 +1,4 @@
-import type { InboxStatus } from "../db/generated/enums.js";
+import type { InboxStatus } from "@server/db/generated/enums.js";
 
 // new → triaged → assigned → in_progress → answered → resolved (→ reopened), plus closed_spam.
 // Which status each one may move to by a person's hand (replying moves to answered by itself).

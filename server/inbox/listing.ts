@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "@server/auth/actor.js";
 import { inboxItemInclude, type InboxItemWithRelations } from "./itemRecord.js";
-import { Prisma, type PrismaClient } from "../db/client.js";
-import { unitScopeWhere } from "../policies/index.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
+import { unitScopeWhere } from "@server/policies/index.js";
 import { CLOSED_STATUSES, OPEN_STATUSES } from "./lifecycle.js";
 
 export const INBOX_VIEWS = ["all", "mine", "my_units", "unassigned", "overdue", "urgent"] as const;

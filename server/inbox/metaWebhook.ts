@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { IncomingMessage } from "../channels/adapter.js";
-import { incomingMessage } from "../channels/incoming.js";
+import type { IncomingMessage } from "@server/channels/adapter.js";
+import { incomingMessage } from "@server/channels/incoming.js";
 import { parseWhatsAppChange, type WhatsAppStatus } from "./whatsappWebhook.js";
 
 /** X-Hub-Signature-256 is "sha256=" + the hex HMAC-SHA256 of the exact raw body with the app secret. */

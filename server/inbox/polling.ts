@@ -5,20 +5,20 @@
  */
 import os from "node:os";
 import { randomBytes } from "node:crypto";
-import { ChannelError, type IncomingBatch, type IncomingMessage, type InboxStream } from "../channels/adapter.js";
-import { adapterFor } from "../channels/index.js";
+import { ChannelError, type IncomingBatch, type IncomingMessage, type InboxStream } from "@server/channels/adapter.js";
+import { adapterFor } from "@server/channels/index.js";
 import {
   recordPlatformCharges,
   recordPlatformRequests,
   requestBudgetLeft,
   spendState,
   startOfNextMonth,
-} from "../channels/platformUsage.js";
-import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
-import type { Channel } from "../db/generated/client.js";
-import type { ChannelKind } from "../db/generated/enums.js";
-import type { Services } from "../services.js";
+} from "@server/channels/platformUsage.js";
+import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
+import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
+import type { Channel } from "@server/db/generated/client.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
+import type { Services } from "@server/services.js";
 import { failureOf, keepMessageDeadLetter } from "./deadLetters.js";
 import { storeIncoming } from "./ingest.js";
 

@@ -1,13 +1,13 @@
-import type { RemotePost } from "../channels/adapter.js";
-import { ChannelError } from "../channels/adapter.js";
-import { adapterFor } from "../channels/index.js";
-import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { sendTemplate } from "../channels/whatsapp.js";
-import { whatsappCharge } from "../channels/whatsappBilling.js";
-import type { Channel, InboxItem, WhatsAppTemplate } from "../db/generated/client.js";
-import type { InboxSource } from "../db/generated/enums.js";
-import type { Services } from "../services.js";
-import { recordPlatformCharges, recordPlatformRequests } from "../channels/platformUsage.js";
+import type { RemotePost } from "@server/channels/adapter.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import { adapterFor } from "@server/channels/index.js";
+import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
+import { sendTemplate } from "@server/channels/whatsapp.js";
+import { whatsappCharge } from "@server/channels/whatsappBilling.js";
+import type { Channel, InboxItem, WhatsAppTemplate } from "@server/db/generated/client.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
+import type { Services } from "@server/services.js";
+import { recordPlatformCharges, recordPlatformRequests } from "@server/channels/platformUsage.js";
 
 export type RepliedItem = Pick<
   InboxItem,

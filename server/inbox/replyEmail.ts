@@ -1,6 +1,6 @@
-import { smtpOf } from "../mail/smtp.js";
-import { html } from "../routes/public/markup.js";
-import type { Services } from "../services.js";
+import { smtpOf } from "@server/mail/smtp.js";
+import { html } from "@server/text/markup.js";
+import type { Services } from "@server/services.js";
 
 /** What became of the e-mail copy of a reply, kept on the item's timeline (no address: it stays in the item's contact). */
 export type ReplyEmailOutcome = { status: "sent"; messageId: string } | { status: "failed"; reason: string };

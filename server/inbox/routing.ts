@@ -12,8 +12,8 @@
  * An emergency routed away from its kecamatan keeps the kecamatan informed too. Units are
  * recognised by their code or name (TOPIC_OWNERS), so any kabupaten's tree works, not only the demo's.
  */
-import type { RoutingRule } from "../db/generated/client.js";
-import type { Category, Danger, Urgency } from "../triage/taxonomy.js";
+import type { RoutingRule } from "@server/db/generated/client.js";
+import type { Category, Danger, Urgency } from "@server/triage/taxonomy.js";
 
 export type RoutingUnit = {
   id: string;

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { Origin } from "../audit/record.js";
-import { isUniqueViolation } from "../db/errors.js";
-import type { InboxStatus } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import { recordCitizenPhoto, writeCitizenPhoto, type CitizenPhoto } from "../media/storage.js";
-import type { Services } from "../services.js";
-import type { Category } from "../triage/taxonomy.js";
+import type { Origin } from "@server/audit/record.js";
+import { isUniqueViolation } from "@server/db/errors.js";
+import type { InboxStatus } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import { recordCitizenPhoto, writeCitizenPhoto, type CitizenPhoto } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
+import type { Category } from "@server/triage/taxonomy.js";
 
 /** Printed before every tracking number; names the system the number belongs to. */
 export const TRACKING_PREFIX = "SIAR";

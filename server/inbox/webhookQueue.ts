@@ -1,15 +1,15 @@
 import os from "node:os";
 import { randomBytes } from "node:crypto";
-import type { SqlTransaction } from "../db/client.js";
-import type { Services } from "../services.js";
+import type { SqlTransaction } from "@server/db/client.js";
+import type { Services } from "@server/services.js";
 import { ArrivalDesk } from "./arrival.js";
 import { failureOf, fileEachOnItsOwn, keepMessageDeadLetter, keepReceiptDeadLetter } from "./deadLetters.js";
 import type { FiledItem, IncomingArrival } from "./ingest.js";
 import { parseMetaWebhook } from "./metaWebhook.js";
 import type { WhatsAppStatus } from "./whatsappWebhook.js";
 import { recordWhatsAppStatuses } from "./whatsappStatuses.js";
-import type { IncomingMessage } from "../channels/adapter.js";
-import type { ChannelKind } from "../db/generated/enums.js";
+import type { IncomingMessage } from "@server/channels/adapter.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
 
 /**
  * Receipts filed in one transaction: enough to amortise each statement, yet a batch of deliveries

@@ -6,7 +6,7 @@
  * inbox. https://developers.facebook.com/docs/graph-api/webhooks/getting-started
  */
 import { createHmac, randomUUID } from "node:crypto";
-import type { Services } from "../services.js";
+import type { Services } from "@server/services.js";
 
 export const WEBHOOK_TEST_FIELD = "siar_webhook_test";
 const TIMEOUT_MS = 10_000;

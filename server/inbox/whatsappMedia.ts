@@ -6,19 +6,19 @@
  * 10 MB, re-encoded without metadata) and is kept as the item's staff-only photo.
  */
 import { request } from "undici";
-import type { Origin } from "../audit/record.js";
-import { ChannelError } from "../channels/adapter.js";
-import { GraphClient } from "../channels/graph.js";
-import { targetOf } from "../channels/target.js";
-import { WHATSAPP } from "../channels/whatsapp.js";
-import { AppError } from "../errors.js";
+import type { Origin } from "@server/audit/record.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import { GraphClient } from "@server/channels/graph.js";
+import { targetOf } from "@server/channels/target.js";
+import { WHATSAPP } from "@server/channels/whatsapp.js";
+import { AppError } from "@server/errors.js";
 import {
   CITIZEN_PHOTO_MAX_BYTES,
   recordCitizenPhoto,
   reencodeCitizenPhoto,
   writeCitizenPhoto,
-} from "../media/storage.js";
-import type { Services } from "../services.js";
+} from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
 
 const SYSTEM: Origin = { actor: null, label: "system (WhatsApp media)" };
 /** A claim lasts this long: a process that dies mid-download leaves the photo to the next run. */
@@ -80,7 +80,10 @@ async function fetchPhoto(services: Services, itemId: string): Promise<void> {
   if (!mediaId || !item.channelId || !item.channel) return;
   let written: ReturnType<typeof writeCitizenPhoto> | null = null;
   try {
-    written = writeCitizenPhoto(services, await reencodeCitizenPhoto(await mediaBytes(services, item.channelId, mediaId)));
+    written = writeCitizenPhoto(
+      services,
+      await reencodeCitizenPhoto(await mediaBytes(services, item.channelId, mediaId)),
+    );
     const photo = written;
     await services.prisma.$transaction(async (tx) => {
       const asset = await recordCitizenPhoto(tx, SYSTEM, item.unitId ?? item.channel!.unitId, photo);

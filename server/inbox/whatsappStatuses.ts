@@ -1,5 +1,5 @@
-import type { SqlTransaction } from "../db/client.js";
-import type { PrismaClient, WhatsAppMessageStatus } from "../db/generated/client.js";
+import type { SqlTransaction } from "@server/db/client.js";
+import type { PrismaClient, WhatsAppMessageStatus } from "@server/db/generated/client.js";
 import type { WhatsAppStatus } from "./whatsappWebhook.js";
 
 const STATUS_ORDER = `ARRAY['sent', 'delivered', 'read', 'failed']`;

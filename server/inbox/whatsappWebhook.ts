@@ -6,8 +6,8 @@
  * contacts[].profile.name and wa_id, messages[] and statuses[]).
  */
 import { z } from "zod";
-import type { IncomingMessage } from "../channels/adapter.js";
-import { incomingMessage } from "../channels/incoming.js";
+import type { IncomingMessage } from "@server/channels/adapter.js";
+import { incomingMessage } from "@server/channels/incoming.js";
 
 const media = z.object({
   id: z.string(),

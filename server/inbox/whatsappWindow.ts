@@ -4,7 +4,7 @@
  * otherwise only a template admins listed for the number (outside the window Meta fails free
  * text with 131047, Re-engagement message).
  */
-import type { PrismaClient } from "../db/generated/client.js";
+import type { PrismaClient } from "@server/db/generated/client.js";
 
 export const SERVICE_WINDOW_MS = 24 * 3600_000;
 

@@ -1,6 +1,6 @@
 import pLimit from "p-limit";
-import type { ArrivalDesk } from "../inbox/arrival.js";
-import type { Services } from "../services.js";
+import type { ArrivalDesk } from "@server/inbox/arrival.js";
+import type { Services } from "@server/services.js";
 import type { EventJob, ScheduledJob } from "./job.js";
 
 /**

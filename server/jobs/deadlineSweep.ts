@@ -1,6 +1,6 @@
-import { DEADLINE_SWEEP_LOCK_KEY, ifAdvisoryLockFree } from "../db/locks.js";
-import { DeadlineWatch } from "../inbox/deadlineWatch.js";
-import type { Services } from "../services.js";
+import { DEADLINE_SWEEP_LOCK_KEY, ifAdvisoryLockFree } from "@server/db/locks.js";
+import { DeadlineWatch } from "@server/inbox/deadlineWatch.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** Deadline warnings and escalations, by one process at a time so that each is recorded once. */

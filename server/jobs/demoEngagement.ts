@@ -1,4 +1,4 @@
-import type { Sandbox } from "../sandbox/index.js";
+import type { Sandbox } from "@server/sandbox/index.js";
 import type { ScheduledJob } from "./job.js";
 
 /** In the demo, people keep reacting to the simulated posts. */

@@ -1,5 +1,5 @@
-import { recordEndedExemptions } from "../commands/dipAutomation.js";
-import type { Services } from "../services.js";
+import { recordEndedExemptions } from "@server/commands/dipAutomation.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /**

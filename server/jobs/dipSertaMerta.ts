@@ -1,5 +1,5 @@
-import { syncSertaMertaEntries } from "../commands/dipAutomation.js";
-import type { Services } from "../services.js";
+import { syncSertaMertaEntries } from "@server/commands/dipAutomation.js";
+import type { Services } from "@server/services.js";
 import type { EventJob, ScheduledJob } from "./job.js";
 
 /**

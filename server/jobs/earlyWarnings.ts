@@ -1,5 +1,5 @@
-import { risingTopicWatch } from "../inbox/earlyWarning.js";
-import type { Services } from "../services.js";
+import { risingTopicWatch } from "@server/inbox/earlyWarning.js";
+import type { Services } from "@server/services.js";
 import type { EventJob } from "./job.js";
 
 /** Every changed item is checked for a rising topic (batched while a check runs). */

@@ -1,5 +1,5 @@
-import { EmergencyAlerts } from "../inbox/emergencyAlerts.js";
-import type { Services } from "../services.js";
+import { EmergencyAlerts } from "@server/inbox/emergencyAlerts.js";
+import type { Services } from "@server/services.js";
 import type { EventJob, ScheduledJob } from "./job.js";
 
 /**

@@ -1,5 +1,5 @@
-import { EngagementRefresher } from "../engagement/refresh.js";
-import type { Services } from "../services.js";
+import { EngagementRefresher } from "@server/engagement/refresh.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** Reactions, comments, shares and views of recent posts, read by one process at a time. */

@@ -1,9 +1,9 @@
-import { pruneUsedFormTokens } from "../auth/formTokens.js";
-import { pruneRateLimitCounters } from "../auth/rateLimit.js";
-import { pruneExpiredSessions } from "../auth/sessions.js";
-import { pruneSignInRecords } from "../auth/signInThrottle.js";
-import { pruneReadLedger } from "../channels/platformUsage.js";
-import type { Services } from "../services.js";
+import { pruneUsedFormTokens } from "@server/auth/formTokens.js";
+import { pruneRateLimitCounters } from "@server/auth/rateLimit.js";
+import { pruneExpiredSessions } from "@server/auth/sessions.js";
+import { pruneSignInRecords } from "@server/auth/signInThrottle.js";
+import { pruneReadLedger } from "@server/channels/platformUsage.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** Deletes what has expired: sessions, rate-limit windows, sign-in records, used form tokens, past days of X's read ledger. Idempotent, so every process may run it. */

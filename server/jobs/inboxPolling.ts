@@ -1,5 +1,5 @@
-import { InboxPoller } from "../inbox/polling.js";
-import type { Services } from "../services.js";
+import { InboxPoller } from "@server/inbox/polling.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** Looks for due polls every 5 s; each poll's own nextPollAt paces it (minutes, budget, rate limits). */

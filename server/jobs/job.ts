@@ -1,6 +1,6 @@
 import cron from "node-cron";
-import type { DomainEventMap } from "../events.js";
-import type { Services } from "../services.js";
+import type { DomainEventMap } from "@server/events.js";
+import type { Services } from "@server/services.js";
 
 type EventName = keyof DomainEventMap;
 

@@ -1,5 +1,5 @@
-import { recheckMetaConnections } from "../commands/channelConnections.js";
-import type { Services } from "../services.js";
+import { recheckMetaConnections } from "@server/commands/channelConnections.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /**

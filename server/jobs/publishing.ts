@@ -1,5 +1,5 @@
-import type { PublishingWorker } from "../publishing/worker.js";
-import type { Services } from "../services.js";
+import type { PublishingWorker } from "@server/publishing/worker.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** A tick only looks for due deliveries; the database claim decides who sends what. */

@@ -1,7 +1,7 @@
-import { REPORTING_TIME_ZONE } from "../metrics/definitions.js";
-import type { ReportMailer } from "../reports/email.js";
-import { sendDueReports } from "../reports/schedule.js";
-import type { Services } from "../services.js";
+import { REPORTING_TIME_ZONE } from "@server/metrics/definitions.js";
+import type { ReportMailer } from "@server/reports/email.js";
+import { sendDueReports } from "@server/reports/schedule.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /**

@@ -1,6 +1,6 @@
-import type { Smtp } from "../mail/smtp.js";
-import type { Services } from "../services.js";
-import { sendFreshnessReminders } from "../sites/reminders.js";
+import type { Smtp } from "@server/mail/smtp.js";
+import type { Services } from "@server/services.js";
+import { sendFreshnessReminders } from "@server/sites/reminders.js";
 import type { ScheduledJob } from "./job.js";
 
 /** The weekly e-mail to operators of stale desa sites. Hourly: the first tick from Monday 08:00 WIB sends it, once. */

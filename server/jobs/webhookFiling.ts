@@ -1,6 +1,6 @@
-import type { ArrivalDesk } from "../inbox/arrival.js";
-import { WebhookProcessor } from "../inbox/webhookQueue.js";
-import type { Services } from "../services.js";
+import type { ArrivalDesk } from "@server/inbox/arrival.js";
+import { WebhookProcessor } from "@server/inbox/webhookQueue.js";
+import type { Services } from "@server/services.js";
 import type { EventJob, ScheduledJob } from "./job.js";
 
 /** Platform callbacks are filed right after they are kept, and every few seconds for anything left over. */

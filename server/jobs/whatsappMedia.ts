@@ -1,5 +1,5 @@
-import { fetchWhatsAppPhotos } from "../inbox/whatsappMedia.js";
-import type { Services } from "../services.js";
+import { fetchWhatsAppPhotos } from "@server/inbox/whatsappMedia.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** Citizens' WhatsApp photos are brought into Siar's storage every minute, claimed in the database. */

@@ -1,5 +1,5 @@
-import { backfillWorkingMinutes } from "../metrics/workingMinutes.js";
-import type { Services } from "../services.js";
+import { backfillWorkingMinutes } from "@server/metrics/workingMinutes.js";
+import type { Services } from "@server/services.js";
 import type { ScheduledJob } from "./job.js";
 
 /** After an upgrade, fills the working minutes of items answered before they were stored; stops part-way at shutdown. */

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { Services } from "../services.js";
+import type { Services } from "@server/services.js";
 
 /** The installation's mail server (SMTP_URL) and sender (SMTP_FROM), shared by every e-mail Siar sends. */
 export type Smtp = { transport: nodemailer.Transporter; from: string };

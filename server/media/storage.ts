@@ -2,12 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { recordAudit, type Origin } from "../audit/record.js";
-import { IMAGE_TYPES, VIDEO_TYPES } from "../channels/rules.js";
-import type { Prisma } from "../db/client.js";
-import type { MediaAsset } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import { IMAGE_TYPES, VIDEO_TYPES } from "@server/channels/rules.js";
+import type { Prisma } from "@server/db/client.js";
+import type { MediaAsset } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 import { makeVariants, orientedSize } from "./variants.js";
 
 export function mediaDir(services: Pick<Services, "config">): string {

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
 import { ON_TIME_TOLERANCE_MINUTES, REPORTING_OFFSET_MINUTES, rate } from "./definitions.js";
 import { figureQuery } from "./query.js";
 import {

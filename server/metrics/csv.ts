@@ -14,9 +14,9 @@ function field(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The rows as CSV; the columns are every key of every row, in order of first appearance. */
-export function toCsv(rows: readonly Row[]): string {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+/** The rows as CSV; the columns are those given (the header even without rows), else every key of every row in order of first appearance. */
+export function toCsv(rows: readonly Row[], fixedColumns?: readonly string[]): string {
+  const columns = fixedColumns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const lines = [
     columns.map(field).join(","),
     ...rows.map((row) => columns.map((column) => field(row[column])).join(",")),

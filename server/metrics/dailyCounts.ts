@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
-import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
+import { CLOSED_STATUSES } from "@server/inbox/lifecycle.js";
 import { REPORTING_OFFSET_MINUTES } from "./definitions.js";
 import { reportingDate, splitByWholeDays, type Period } from "./scope.js";
 

@@ -1,12 +1,12 @@
-import { IndonesianHolidays } from "../deadlines/holidaysId.js";
+import { IndonesianHolidays } from "@server/deadlines/holidaysId.js";
 import {
   INDONESIAN_TIME_ZONES,
   WorkingCalendar,
   calendarMinutesBetween,
   type IndonesianTimeZone,
-} from "../deadlines/workingTime.js";
-import type { InboxStatus } from "../db/generated/enums.js";
-import { OPEN_STATUSES } from "../inbox/lifecycle.js";
+} from "@server/deadlines/workingTime.js";
+import type { InboxStatus } from "@server/db/generated/enums.js";
+import { OPEN_STATUSES } from "@server/inbox/lifecycle.js";
 import {
   AGE_BUCKETS,
   type AgeBucket,

@@ -1,6 +1,6 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
-import { InboxStatus } from "../db/generated/enums.js";
-import { CLOSED_STATUSES } from "../inbox/lifecycle.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
+import { InboxStatus } from "@server/db/generated/enums.js";
+import { CLOSED_STATUSES } from "@server/inbox/lifecycle.js";
 import {
   AGE_BUCKETS,
   BACKLOG_STATUSES,

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "../db/client.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
 
 /**
  * Runs one figure query with settings for aggregating long periods: room to sort in memory

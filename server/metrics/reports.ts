@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "@server/db/client.js";
 import { earlyWarningFigures, publishingFigures, type PublishingFigures } from "./activity.js";
 import {
   AGE_BUCKETS,

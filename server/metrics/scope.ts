@@ -1,5 +1,5 @@
-import { Prisma } from "../db/client.js";
-import type { InboxSource } from "../db/generated/enums.js";
+import { Prisma } from "@server/db/client.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
 import { REPORTING_OFFSET_MINUTES } from "./definitions.js";
 
 /** A period [from, to): the end is exclusive so that consecutive periods never share a moment. */

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { Prisma, type PrismaClient } from "../db/client.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
 import { durationMinutes } from "./definitions.js";
 
 // Working minutes need each unit's office calendar (hours, weekends, holidays), which SQL does not

@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "@server/auth/actor.js";
 import { allow } from "./policy.js";
 import { hasRole, role } from "./scope.js";
 

@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "@server/auth/actor.js";
 import { allow, and, or, type Subjects } from "./policy.js";
 import { hasRole, inScope, noneOrInScope, role, seesAllUnits } from "./scope.js";
 

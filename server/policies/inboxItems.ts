@@ -1,9 +1,10 @@
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "@server/auth/actor.js";
 import { allow, and, or, type Subjects } from "./policy.js";
 import { hasRole, isInScope, role } from "./scope.js";
 
 // Inbox: officers handle items routed to their units; humas and admins see and handle all;
-// leaders may read their units' items (dashboards drill down to them) but not act on them.
+// leaders may read their units' items (dashboards drill down to them) but not act on them; PPID
+// staff read their units' items too, to make an information request from one.
 
 /** An item of the actor's scope; an item not routed yet belongs to those who route: humas and admins. */
 const itemInScope = (actor: Actor, item: Subjects["InboxItem"] | undefined) =>
@@ -16,8 +17,12 @@ const informedOfItem = (actor: Actor, item: Subjects["InboxItem"] | undefined) =
 const handlesItem = and<"InboxItem">(role("admin", "humas", "officer"), itemInScope);
 
 allow("InboxItem", "list", role("admin", "humas", "officer"));
-// Reading: the handling unit's people, and those of a unit kept informed.
-allow("InboxItem", "read", and(role("admin", "humas", "officer", "leader"), or(itemInScope, informedOfItem)));
+// Reading: the handling unit's people, and those of a unit kept informed; PPID staff their units' items.
+allow(
+  "InboxItem",
+  "read",
+  or(and(role("admin", "humas", "officer", "leader"), or(itemInScope, informedOfItem)), and(role("ppid"), itemInScope)),
+);
 allow("InboxItem", "handle", handlesItem);
 
 // Escalation reaches the unit's head (its leaders), then Kominfo (humas and admins), each only

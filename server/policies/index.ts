@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor.js";
+import type { Actor } from "@server/auth/actor.js";
 import { can } from "./policy.js";
 import { seesAllUnits } from "./scope.js";
 import "./apiTokens.js";
@@ -13,6 +13,9 @@ import "./inboxDeadLetters.js";
 import "./inboxItems.js";
 import "./platformPrices.js";
 import "./posts.js";
+import "./ppidObjections.js";
+import "./ppidReports.js";
+import "./ppidRequests.js";
 import "./reports.js";
 import "./routingRules.js";
 import "./sandbox.js";
@@ -27,6 +30,9 @@ export { readsEveryUnitsAuditEvents } from "./auditEvents.js";
 export { mayBeAssigned } from "./inboxItems.js";
 export { dipScopePaths, isPpidUtama } from "./dipItems.js";
 export { postNeedsApproval } from "./posts.js";
+export { ppidObjectionListWhere } from "./ppidObjections.js";
+export { ppidFigureScopeWhere } from "./ppidReports.js";
+export { ppidRequestListWhere } from "./ppidRequests.js";
 
 /** Class-level abilities sent to the web app, so it shows only what the server would allow. */
 export function abilitiesOf(actor: Actor) {
@@ -42,6 +48,12 @@ export function abilitiesOf(actor: Actor) {
     controlSandbox: can(actor, "control", "Sandbox"),
     manageCannedResponses: can(actor, "create", "CannedResponse"),
     manageDeadLetters: can(actor, "list", "InboxDeadLetter"),
+    ppidRequests: can(actor, "list", "PpidRequest"),
+    registerPpidRequests: can(actor, "create", "PpidRequest"),
+    ppidObjections: can(actor, "list", "PpidObjection"),
+    ppidReports: can(actor, "read", "PpidReport"),
+    ppidRegisters: can(actor, "export", "PpidReport"),
+    writePpidReports: can(actor, "update", "PpidReport"),
     removeDemoData: can(actor, "update", "DemoData"),
     editSites: can(actor, "update", "SiteEntry"),
     reviewSites: can(actor, "approve", "SiteEntry"),

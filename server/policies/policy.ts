@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor.js";
-import { AppError } from "../errors.js";
+import type { Actor } from "@server/auth/actor.js";
+import { AppError } from "@server/errors.js";
 
 /** What each model's rules receive: the record being acted on, or nothing for class-level questions. */
 export type Subjects = {
@@ -30,6 +30,12 @@ export type Subjects = {
   /** What a platform charges per billed item (X's prices). */
   PlatformPrice: never;
   Report: never;
+  /** unitPath: the PPID unit handling the request; superiorId: that PPID's atasan (answers objections). */
+  PpidRequest: { unitPath: string; superiorId: string | null };
+  /** The objection's request, as above. */
+  PpidObjection: { unitPath: string; superiorId: string | null };
+  /** Figures, registers and the annual report of one PPID unit, or of the whole body (the root unit's path). */
+  PpidReport: { unitPath: string };
   /** The demo's made-up month of posts and inbox items (server/demo/). */
   DemoData: never;
   /**
@@ -58,6 +64,10 @@ export type Action =
   | "control"
   | "schedule"
   | "handle"
+  | "forward"
+  | "answer"
+  | "readIdentity"
+  | "export"
   | "import"
   | "merge"
   | "publish";

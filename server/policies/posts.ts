@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor.js";
-import { isPublishedStatus } from "../publishing/postStatus.js";
+import type { Actor } from "@server/auth/actor.js";
+import { isPublishedStatus } from "@server/publishing/postStatus.js";
 import { allow, and, can, or, type Subjects } from "./policy.js";
 import { inScope, noneOrInScope, role } from "./scope.js";
 

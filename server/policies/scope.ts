@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor.js";
-import type { Role } from "../db/generated/enums.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Role } from "@server/db/generated/enums.js";
 
 // Roles that see every unit's data; the others see their units and everything below them.
 const ROLES_SEEING_ALL: readonly Role[] = ["admin", "humas"];

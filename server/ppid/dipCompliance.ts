@@ -1,8 +1,8 @@
-import { STAFF_APP_BASE } from "../routes/staffApp.js";
-import { Prisma } from "../db/client.js";
-import type { DipClass } from "../db/generated/enums.js";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { STAFF_APP_BASE } from "@server/config.js";
+import { Prisma } from "@server/db/client.js";
+import type { DipClass } from "@server/db/generated/enums.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 import { PUBLIC_DIP_CLASSES } from "./dip/codes.js";
 import { DIP_PATH, EXCEPTED_DIP_PATH, ppidProfilePath } from "./dip/paths.js";
 import { effectiveClassSql, exceptedNowSql } from "./dip/visibility.js";

@@ -1,4 +1,4 @@
-import type { ApiToken } from "../db/generated/client.js";
+import type { ApiToken } from "@server/db/generated/client.js";
 
 export function presentApiToken(token: ApiToken) {
   return {

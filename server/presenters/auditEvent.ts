@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../db/generated/client.js";
+import type { AuditEvent } from "@server/db/generated/client.js";
 
 export function presentAuditEvent(event: AuditEvent & { unit?: { name: string } | null }) {
   return {

@@ -1,5 +1,5 @@
-import type { CannedResponse } from "../db/generated/client.js";
-import type { TemplateLanguage } from "../inbox/cannedResponses.js";
+import type { CannedResponse } from "@server/db/generated/client.js";
+import type { TemplateLanguage } from "@server/inbox/cannedResponses.js";
 
 export function presentCannedResponse(response: CannedResponse, unitNames: Map<string, string>) {
   return {

@@ -1,9 +1,9 @@
-import { META_PERMISSIONS, requiredPermissions } from "../channels/permissions.js";
-import type { SpendState } from "../channels/platformUsage.js";
+import { META_PERMISSIONS, requiredPermissions } from "@server/channels/permissions.js";
+import type { SpendState } from "@server/channels/platformUsage.js";
 import { dollarsOf } from "./platformPrice.js";
-import type { Channel } from "../db/generated/client.js";
-import type { Locale } from "../i18n/locale.js";
-import { unreachableFromInternet } from "../media/publicReach.js";
+import type { Channel } from "@server/db/generated/client.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { unreachableFromInternet } from "@server/media/publicReach.js";
 
 const UNREACHABLE_MEDIA = {
   id: "Instagram mengambil gambar dari PUBLIC_BASE_URL, tetapi alamat itu tidak dapat dijangkau dari internet. Atur PUBLIC_BASE_URL ke alamat publik Siar (https).",

@@ -1,5 +1,5 @@
-import type { ChannelPoll, PlatformRequestCount } from "../db/generated/client.js";
-import type { SpendState } from "../channels/platformUsage.js";
+import type { ChannelPoll, PlatformRequestCount } from "@server/db/generated/client.js";
+import type { SpendState } from "@server/channels/platformUsage.js";
 import { dollarsOf } from "./platformPrice.js";
 
 type MonthSpend = {

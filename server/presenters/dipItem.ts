@@ -1,12 +1,12 @@
-import type { Actor } from "../auth/actor.js";
-import { can } from "../policies/index.js";
-import type { ExemptionLetter } from "../ppid/dip/codes.js";
-import { dateColumnDay, dayIn } from "../ppid/dip/dates.js";
-import type { DipItemWithRelations } from "../ppid/dip/listing.js";
-import { dipItemPath } from "../ppid/dip/paths.js";
-import { effectiveClass, isExceptedNow, isPublicNow } from "../ppid/dip/visibility.js";
-import type { Services } from "../services.js";
-import { publicPostUrl } from "../channels/website.js";
+import type { Actor } from "@server/auth/actor.js";
+import { can } from "@server/policies/index.js";
+import type { ExemptionLetter } from "@server/ppid/dip/codes.js";
+import { dateColumnDay, dayIn } from "@server/ppid/dip/dates.js";
+import type { DipItemWithRelations } from "@server/ppid/dip/listing.js";
+import { dipItemPath } from "@server/ppid/dip/paths.js";
+import { effectiveClass, isExceptedNow, isPublicNow } from "@server/ppid/dip/visibility.js";
+import type { Services } from "@server/services.js";
+import { publicPostUrl } from "@server/channels/website.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor.js";
-import type { EarlyWarningView } from "../inbox/earlyWarning.js";
-import { can } from "../policies/index.js";
-import type { Category } from "../triage/taxonomy.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { EarlyWarningView } from "@server/inbox/earlyWarning.js";
+import { can } from "@server/policies/index.js";
+import type { Category } from "@server/triage/taxonomy.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

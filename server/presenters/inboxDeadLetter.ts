@@ -1,6 +1,6 @@
-import type { InboxDeadLetter } from "../db/generated/client.js";
-import type { InboxSource } from "../db/generated/enums.js";
-import { messageOfDeadLetter } from "../inbox/deadLetters.js";
+import type { InboxDeadLetter } from "@server/db/generated/client.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
+import { messageOfDeadLetter } from "@server/inbox/deadLetters.js";
 
 /** Longest raw payload shown for a whole receipt; the rest stays in the database. */
 const RECEIPT_PREVIEW = 2000;

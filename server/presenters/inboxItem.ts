@@ -1,12 +1,12 @@
-import type { Actor } from "../auth/actor.js";
-import type { IncomingMessage } from "../channels/adapter.js";
-import type { WhatsAppMessageStatus } from "../db/generated/client.js";
-import type { InboxItemWithRelations } from "../inbox/itemRecord.js";
-import { CLOSED_STATUSES, OPEN_STATUSES } from "../inbox/lifecycle.js";
-import type { WebReportInput } from "../inbox/webReports.js";
-import { can } from "../policies/index.js";
-import type { TriageSource } from "../triage/triage.js";
-import type { Category, Kind, Reason, Urgency } from "../triage/taxonomy.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { IncomingMessage } from "@server/channels/adapter.js";
+import type { WhatsAppMessageStatus } from "@server/db/generated/client.js";
+import type { InboxItemWithRelations } from "@server/inbox/itemRecord.js";
+import { CLOSED_STATUSES, OPEN_STATUSES } from "@server/inbox/lifecycle.js";
+import type { WebReportInput } from "@server/inbox/webReports.js";
+import { can } from "@server/policies/index.js";
+import type { TriageSource } from "@server/triage/triage.js";
+import type { Category, Kind, Reason, Urgency } from "@server/triage/taxonomy.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -47,7 +47,8 @@ export type InboxEventType =
   | "triage_corrected"
   | "merged"
   | "merged_in"
-  | "emergency_alerted";
+  | "emergency_alerted"
+  | "ppid_request";
 
 /** "+62 812-••••-0012": the country code and the last four digits, enough to tell citizens apart. */
 export function maskedPhone(digits: string): string {

@@ -1,6 +1,6 @@
-import type { MediaAsset } from "../db/generated/client.js";
-import { mediaUrl } from "../media/storage.js";
-import type { Services } from "../services.js";
+import type { MediaAsset } from "@server/db/generated/client.js";
+import { mediaUrl } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
 
 export function presentMedia(services: Pick<Services, "config">, media: MediaAsset) {
   return {

@@ -1,4 +1,4 @@
-import type { PlatformPrice } from "../db/generated/client.js";
+import type { PlatformPrice } from "@server/db/generated/client.js";
 
 /** Micro-dollars as the API shows money: US dollars, to the sixth decimal. */
 export const dollarsOf = (micros: number) => micros / 1_000_000;

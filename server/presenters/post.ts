@@ -1,11 +1,11 @@
-import { publicPostUrl } from "../channels/website.js";
-import type { Actor } from "../auth/actor.js";
-import type { PostWithRelations } from "../commands/posts.js";
-import type { UnitTimeZone } from "../deadlines/timeZones.js";
-import { can } from "../policies/index.js";
-import type { Services } from "../services.js";
+import { publicPostUrl } from "@server/channels/website.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { PostWithRelations } from "@server/commands/posts.js";
+import type { UnitTimeZone } from "@server/deadlines/timeZones.js";
+import { can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
 import { presentMedia } from "./media.js";
-import { isPublishedStatus } from "../publishing/postStatus.js";
+import { isPublishedStatus } from "@server/publishing/postStatus.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

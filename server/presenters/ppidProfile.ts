@@ -1,7 +1,7 @@
-import type { PpidProfile } from "../db/generated/client.js";
-import type { PpidLevel } from "../db/generated/enums.js";
-import { ppidProfilePath } from "../ppid/dip/paths.js";
-import type { Services } from "../services.js";
+import type { PpidProfile } from "@server/db/generated/client.js";
+import type { PpidLevel } from "@server/db/generated/enums.js";
+import { ppidProfilePath } from "@server/ppid/dip/paths.js";
+import type { Services } from "@server/services.js";
 
 type PpidUnit = { id: string; name: string; code: string | null; ppidLevel: PpidLevel | null };
 

@@ -1,7 +1,7 @@
-import { announcementPath } from "../channels/website.js";
-import type { MediaAsset, Post } from "../db/generated/client.js";
-import type { MediaKind } from "../db/generated/enums.js";
-import { mediaPath, mediaUrl } from "../media/storage.js";
+import { announcementPath } from "@server/channels/website.js";
+import type { MediaAsset, Post } from "@server/db/generated/client.js";
+import type { MediaKind } from "@server/db/generated/enums.js";
+import { mediaPath, mediaUrl } from "@server/media/storage.js";
 
 type PublicPostRecord = Pick<Post, "slug" | "title" | "body" | "link" | "hashtags"> & {
   unit: { name: string; timezone: string };

@@ -1,5 +1,5 @@
-import type { RoutingRule } from "../db/generated/client.js";
-import type { Category } from "../triage/taxonomy.js";
+import type { RoutingRule } from "@server/db/generated/client.js";
+import type { Category } from "@server/triage/taxonomy.js";
 
 /**
  * A routing rule with the names of its units. The category column holds a taxonomy code (the

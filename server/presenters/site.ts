@@ -1,6 +1,6 @@
-import type { SitePushToken } from "../db/generated/client.js";
-import { sitePath } from "../sites/slugs.js";
-import type { SiteUnit } from "../sites/units.js";
+import type { SitePushToken } from "@server/db/generated/client.js";
+import { sitePath } from "@server/sites/slugs.js";
+import type { SiteUnit } from "@server/sites/units.js";
 
 /** A unit's site as staff see it: where it lives, how it is reviewed, how current it is. */
 export function presentSite(

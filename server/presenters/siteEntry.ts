@@ -1,13 +1,13 @@
-import type { Actor } from "../auth/actor.js";
-import type { PrismaClient } from "../db/client.js";
-import type { SiteEntry } from "../db/generated/client.js";
-import type { SiteEntryKind } from "../db/generated/enums.js";
-import { mediaPath, mediaUrl } from "../media/storage.js";
-import { can } from "../policies/index.js";
-import type { Services } from "../services.js";
-import { documentsOf, entryTitle, photosOf, readContent, type SiteContent } from "../sites/content.js";
-import { contentChanges } from "../sites/diff.js";
-import { entrySubject, type SiteUnit } from "../sites/units.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { PrismaClient } from "@server/db/client.js";
+import type { SiteEntry } from "@server/db/generated/client.js";
+import type { SiteEntryKind } from "@server/db/generated/enums.js";
+import { mediaPath, mediaUrl } from "@server/media/storage.js";
+import { can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { documentsOf, entryTitle, photosOf, readContent, type SiteContent } from "@server/sites/content.js";
+import { contentChanges } from "@server/sites/diff.js";
+import { entrySubject, type SiteUnit } from "@server/sites/units.js";
 
 type EntryUnit = Pick<SiteUnit, "id" | "name" | "type" | "path" | "siteReviewRequired">;
 

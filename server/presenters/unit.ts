@@ -1,7 +1,7 @@
-import type { Regency } from "../areas/officialAreas.js";
-import type { AreaImportPlan, AreaImportStep } from "../commands/areaImport.js";
-import type { Unit } from "../db/generated/client.js";
-import type { UnitTimeZone } from "../deadlines/timeZones.js";
+import type { Regency } from "@server/areas/officialAreas.js";
+import type { AreaImportPlan, AreaImportStep } from "@server/commands/areaImport.js";
+import type { Unit } from "@server/db/generated/client.js";
+import type { UnitTimeZone } from "@server/deadlines/timeZones.js";
 
 export function presentUnit(unit: Unit) {
   return {
@@ -19,6 +19,8 @@ export function presentUnit(unit: Unit) {
     // A text column; every write goes through the units schema, which takes only these zones.
     timezone: unit.timezone as UnitTimeZone,
     active: unit.active,
+    ppidLevel: unit.ppidLevel,
+    ppidSuperiorId: unit.ppidSuperiorId,
     createdAt: unit.createdAt.toISOString(),
     updatedAt: unit.updatedAt.toISOString(),
   };

@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor.js";
-import type { Abilities } from "../policies/index.js";
-import type { Role, Locale } from "../db/generated/enums.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Abilities } from "@server/policies/index.js";
+import type { Role, Locale } from "@server/db/generated/enums.js";
 
 type UserRecord = {
   id: string;
@@ -35,7 +35,7 @@ export function presentSession(
   actor: Actor,
   abilities: Abilities,
   csrfToken: string | undefined,
-  instance: { simulatedChannels: boolean },
+  instance: { simulatedChannels: boolean; publicBaseUrl: string },
 ) {
   return {
     instance,

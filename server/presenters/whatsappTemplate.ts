@@ -1,6 +1,6 @@
-import type { TemplateParameter } from "../channels/whatsappTemplateText.js";
-import type { ApprovedTemplate } from "../channels/whatsappTemplates.js";
-import type { WhatsAppTemplate } from "../db/generated/client.js";
+import type { TemplateParameter } from "@server/channels/whatsappTemplateText.js";
+import type { ApprovedTemplate } from "@server/channels/whatsappTemplates.js";
+import type { WhatsAppTemplate } from "@server/db/generated/client.js";
 
 /** A template listed for a WhatsApp number, with what fills each {{n}}, for admins and the reply composer. */
 export function presentWhatsAppTemplate(template: WhatsAppTemplate) {

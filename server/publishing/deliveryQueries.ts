@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "@server/db/client.js";
 
 // The publishing worker's statements, each named for what it does. Claims use FOR UPDATE SKIP
 // LOCKED so that several processes share the deliveries; `owner` is the claiming worker's id.

@@ -1,10 +1,10 @@
 import path from "node:path";
-import type { OutgoingPost } from "../channels/adapter.js";
-import { renderText, type PublishingChannel } from "../channels/rules.js";
-import type { Prisma } from "../db/client.js";
-import { instagramRenditionKey, mediaDir, mediaUrl } from "../media/storage.js";
-import { publicPostUrl } from "../channels/website.js";
-import type { Services } from "../services.js";
+import type { OutgoingPost } from "@server/channels/adapter.js";
+import { renderText, type PublishingChannel } from "@server/channels/rules.js";
+import type { Prisma } from "@server/db/client.js";
+import { instagramRenditionKey, mediaDir, mediaUrl } from "@server/media/storage.js";
+import { publicPostUrl } from "@server/channels/website.js";
+import type { Services } from "@server/services.js";
 
 export const deliveryInclude = {
   channel: true,

@@ -1,5 +1,5 @@
-import type { Prisma } from "../db/client.js";
-import type { PostStatus } from "../db/generated/enums.js";
+import type { Prisma } from "@server/db/client.js";
+import type { PostStatus } from "@server/db/generated/enums.js";
 
 /** A post that went out, on every channel or on some: the public site shows it, and it can be edited or withdrawn. */
 export const PUBLISHED_POST_STATUSES = ["published", "partially_published"] as const satisfies readonly PostStatus[];

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pLimit, { type LimitFunction } from "p-limit";
-import { auditRow, type AuditEntry } from "../audit/record.js";
-import { ChannelError, type FinalPublishStep, type RemotePost } from "../channels/adapter.js";
-import { adapterFor } from "../channels/index.js";
-import { withFreshXToken } from "../channels/oauth/xTokens.js";
-import { markChannelNeedsReconnect } from "../channels/connectionStatus.js";
-import { recordPlatformCharges } from "../channels/platformUsage.js";
+import { auditRow, type AuditEntry } from "@server/audit/record.js";
+import { ChannelError, type FinalPublishStep, type RemotePost } from "@server/channels/adapter.js";
+import { adapterFor } from "@server/channels/index.js";
+import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
+import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
+import { recordPlatformCharges } from "@server/channels/platformUsage.js";
 import {
   claimOrphanedDeliveries,
   claimUpcomingDeliveries,
@@ -15,7 +15,7 @@ import {
   startDeliveries,
 } from "./deliveryQueries.js";
 import { deliveryInclude, outgoingPost, type DeliveryWithPost } from "./outgoing.js";
-import type { Services } from "../services.js";
+import type { Services } from "@server/services.js";
 
 export type WorkerOptions = {
   /** Deliveries prepared (or reconciled) at once; the work is mostly waiting on platforms, so this can be high. */

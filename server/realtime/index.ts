@@ -1,19 +1,19 @@
 import type http from "node:http";
 import { parse as parseCookies } from "cookie";
 import { Server } from "socket.io";
-import type { Actor } from "../auth/actor.js";
-import type { Config } from "../config.js";
-import { resolveSession, SESSION_COOKIE } from "../auth/sessions.js";
-import { loadWarnings } from "../inbox/earlyWarning.js";
-import { inboxItemInclude, itemSubject } from "../inbox/itemRecord.js";
-import { postInclude } from "../commands/posts.js";
-import { can, seesAllUnits } from "../policies/index.js";
-import { presentEarlyWarning } from "../presenters/earlyWarning.js";
-import { presentInboxItem } from "../presenters/inboxItem.js";
-import { presentPost } from "../presenters/post.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Config } from "@server/config.js";
+import { resolveSession, SESSION_COOKIE } from "@server/auth/sessions.js";
+import { loadWarnings } from "@server/inbox/earlyWarning.js";
+import { inboxItemInclude, itemSubject } from "@server/inbox/itemRecord.js";
+import { postInclude } from "@server/commands/posts.js";
+import { can, seesAllUnits } from "@server/policies/index.js";
+import { presentEarlyWarning } from "@server/presenters/earlyWarning.js";
+import { presentInboxItem } from "@server/presenters/inboxItem.js";
+import { presentPost } from "@server/presenters/post.js";
 import type { LiveEvents } from "./liveEvents.js";
 import { trackPresence } from "./presence.js";
-import type { Services } from "../services.js";
+import type { Services } from "@server/services.js";
 
 /** Rooms a signed-in socket joins: its user, each of its units, and "all" for roles that see every unit. */
 export function roomsFor(actor: Actor): string[] {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Logger } from "pino";
-import type { PrismaClient } from "../db/client.js";
-import type { DomainEventMap, DomainEvents } from "../events.js";
+import type { PrismaClient } from "@server/db/client.js";
+import type { DomainEventMap, DomainEvents } from "@server/events.js";
 
 // Several Siar processes may serve one PostgreSQL, each with its own sockets. Staff must see a
 // change live whichever process made it, so the events that sockets are told about travel

@@ -1,9 +1,9 @@
 import type { Server, Socket } from "socket.io";
-import { itemSubject } from "../inbox/itemRecord.js";
+import { itemSubject } from "@server/inbox/itemRecord.js";
 import { z } from "zod";
-import type { Actor } from "../auth/actor.js";
-import { can } from "../policies/index.js";
-import type { Services } from "../services.js";
+import type { Actor } from "@server/auth/actor.js";
+import { can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
 
 const viewing = z.object({ itemId: z.uuid().nullable() });
 const typing = z.object({ itemId: z.uuid(), typing: z.boolean() });

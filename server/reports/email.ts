@@ -1,7 +1,7 @@
-import { smtpOf, type Smtp } from "../mail/smtp.js";
-import type { Period } from "../metrics/scope.js";
-import { html } from "../routes/public/markup.js";
-import type { Services } from "../services.js";
+import { smtpOf, type Smtp } from "@server/mail/smtp.js";
+import type { Period } from "@server/metrics/scope.js";
+import { html } from "@server/text/markup.js";
+import type { Services } from "@server/services.js";
 import { collectReportFigures, headlineRows, unitLabel, type ReportFigures } from "./figures.js";
 import { formatCount, formatMinutes, formatRate } from "./format.js";
 import { localDate, periodKey, periodLabel, type DocumentKind, type ReportKind } from "./period.js";

@@ -1,7 +1,7 @@
-import type { PrismaClient } from "../db/client.js";
-import type { PublishingFigures } from "../metrics/activity.js";
-import { GLOSSARY, type AgeBucket, type Figure } from "../metrics/definitions.js";
-import type { ResponseFigures } from "../metrics/inbox.js";
+import type { PrismaClient } from "@server/db/client.js";
+import type { PublishingFigures } from "@server/metrics/activity.js";
+import { GLOSSARY, type AgeBucket, type Figure } from "@server/metrics/definitions.js";
+import type { ResponseFigures } from "@server/metrics/inbox.js";
 import {
   areasReport,
   backlogReport,
@@ -9,8 +9,8 @@ import {
   summaryReport,
   unitsReport,
   volumeReport,
-} from "../metrics/reports.js";
-import type { MetricsScope } from "../metrics/scope.js";
+} from "@server/metrics/reports.js";
+import type { MetricsScope } from "@server/metrics/scope.js";
 import { formatCount, formatMinutes, formatRate, formatReportedCount } from "./format.js";
 
 // The dashboard's own reports (server/metrics) read into typed shapes for the PDF and e-mail:

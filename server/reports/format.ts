@@ -1,4 +1,4 @@
-import { AGE_BUCKETS, REPORTING_TIME_ZONE, type AgeBucket } from "../metrics/definitions.js";
+import { AGE_BUCKETS, REPORTING_TIME_ZONE, type AgeBucket } from "@server/metrics/definitions.js";
 
 // How figures read in Bahasa Indonesia in the PDF, the e-mail and the public page: one place,
 // so "–" always means "no data" and a rate always has one decimal.

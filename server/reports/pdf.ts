@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
-import { GLOSSARY } from "../metrics/definitions.js";
-import type { Period } from "../metrics/scope.js";
+import { GLOSSARY } from "@server/metrics/definitions.js";
+import type { Period } from "@server/metrics/scope.js";
 import {
   REPORT_VOLUME_GROUPS,
   codeLabel,

@@ -1,5 +1,5 @@
-import { REPORTING_OFFSET_MINUTES, REPORTING_TIME_ZONE } from "../metrics/definitions.js";
-import type { Period } from "../metrics/scope.js";
+import { REPORTING_OFFSET_MINUTES, REPORTING_TIME_ZONE } from "@server/metrics/definitions.js";
+import type { Period } from "@server/metrics/scope.js";
 
 // Reports cover whole calendar months and Monday–Sunday weeks in WIB, the zone the dashboard
 // counts days in, so a report and the dashboard over the same dates show the same figures.

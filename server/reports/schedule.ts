@@ -1,8 +1,8 @@
-import { recordAudit } from "../audit/record.js";
-import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "../db/locks.js";
-import type { Services } from "../services.js";
+import { recordAudit } from "@server/audit/record.js";
+import { ifAdvisoryLockFree, REPORT_LOCK_KEY } from "@server/db/locks.js";
+import type { Services } from "@server/services.js";
 import type { ReportMailer, SentReport } from "./email.js";
-import type { Period } from "../metrics/scope.js";
+import type { Period } from "@server/metrics/scope.js";
 import { duePeriod, periodKey, type ReportKind } from "./period.js";
 
 // Weekly (Monday 07:00 WIB, last week) and monthly (the 1st, 07:00 WIB, last month) reports,

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../db/client.js";
-import { AppError } from "../errors.js";
-import type { MetricsScope, Period } from "../metrics/scope.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import type { MetricsScope, Period } from "@server/metrics/scope.js";
 
 /**
  * The whole organisation, for reports nobody asked for in a request (the schedule, the public

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import type { PrismaClient } from "../db/client.js";
-import { DEFAULT_PERIOD_DAYS } from "../metrics/definitions.js";
-import { summaryReport } from "../metrics/reports.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { DEFAULT_PERIOD_DAYS } from "@server/metrics/definitions.js";
+import { summaryReport } from "@server/metrics/reports.js";
 import { organisationScope } from "./scope.js";
 
 /** Start-up waits no longer than this for the warm-up; a slower one finishes in the background. */

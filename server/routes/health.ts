@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { migrationStatus } from "../db/migrate.js";
-import type { Services } from "../services.js";
+import { migrationStatus } from "@server/db/migrate.js";
+import type { Services } from "@server/services.js";
 
 /** /healthz: the process answers. /readyz: the database answers and every migration is applied. */
 export function healthRoutes(services: Services): Router {

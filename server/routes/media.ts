@@ -1,7 +1,7 @@
 import express, { Router } from "express";
-import { mediaDir } from "../media/storage.js";
-import { ensureVariant, parseVariantKey, variantKey } from "../media/variants.js";
-import type { Services } from "../services.js";
+import { mediaDir } from "@server/media/storage.js";
+import { ensureVariant, parseVariantKey, variantKey } from "@server/media/variants.js";
+import type { Services } from "@server/services.js";
 
 // A file's name never changes meaning (originals have random names, variants are named after
 // them), so browsers and proxies may keep every file for a year without asking again.

@@ -1,16 +1,16 @@
 import express, { type Request, Router } from "express";
 import { z } from "zod";
-import { AppError } from "../errors.js";
-import type { Services } from "../services.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 import {
   auditPush,
   importBudgetReports,
   importIdentity,
   importProgress,
   importProjects,
-} from "../sites/opendk/import.js";
-import { assertPushedDesaCode, type PushDesa } from "../sites/opendk/desaCode.js";
-import { readZip, ZipError } from "../sites/opendk/zip.js";
+} from "@server/commands/openSidPush.js";
+import { assertPushedDesaCode, type PushDesa } from "@server/sites/opendk/desaCode.js";
+import { readZip, ZipError } from "@server/sites/opendk/zip.js";
 import { refuseUnstorableInput } from "./middleware/storableInput.js";
 import { readMultipartForm } from "./public/multipartForm.js";
 import { parse } from "./validate.js";

@@ -1,6 +1,6 @@
 import type { Request } from "express";
-import type { ActingOrigin } from "../audit/record.js";
-import { AppError } from "../errors.js";
+import type { ActingOrigin } from "@server/audit/record.js";
+import { AppError } from "@server/errors.js";
 
 /** The request as the origin of a state change, for the audit log. */
 export function originOf(req: Request): ActingOrigin {

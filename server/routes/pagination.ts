@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError } from "../errors.js";
-import { isStorableText } from "../text/storable.js";
+import { AppError } from "@server/errors.js";
+import { isStorableText } from "@server/text/storable.js";
 
 export const paginationQuery = z.object({
   cursor: z.string().max(200).optional(),

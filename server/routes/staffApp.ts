@@ -3,8 +3,6 @@ import path from "node:path";
 import express from "express";
 
 export const WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
-/** The staff application lives under /app; the root is left for the public website. */
-export const STAFF_APP_BASE = "/app";
 
 /** The built React app: its assets, and index.html for every client-side route. */
 export function staffApp(): express.Router {

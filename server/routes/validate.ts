@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import { z } from "zod";
-import { AppError } from "../errors.js";
+import { AppError } from "@server/errors.js";
 
 const localeErrors = { id: z.locales.id().localeError, en: z.locales.en().localeError };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { SiteEntryKind } from "../db/generated/enums.js";
-import { calendarDay } from "../routes/fields.js";
+import type { SiteEntryKind } from "@server/db/generated/enums.js";
+import { calendarDay } from "@server/text/fields.js";
 import {
   BUDGET_GROUPS,
   LIST_LIMITS,

@@ -41,7 +41,7 @@ export const SEMESTER_LABELS: Record<Semester, Label> = {
 /** The largest amount of rupiah any field holds: far above any budget, well inside exact integers. */
 export const MAX_RUPIAH = 1_000_000_000_000_000;
 export const MAX_PHOTOS = 20;
-/** Budget years, as far as dates go (server/routes/fields.ts: 2000-01-01 to 2099-12-31). */
+/** Budget years, as far as dates go (server/text/fields.ts: 2000-01-01 to 2099-12-31). */
 export const YEARS = { min: 2000, max: 2099 } as const;
 /** Percentages of progress. */
 export const MAX_PROGRESS = 100;

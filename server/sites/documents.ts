@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { recordAudit, type Origin } from "../audit/record.js";
-import type { SiteDocument } from "../db/generated/client.js";
-import { AppError } from "../errors.js";
-import { mediaDir } from "../media/storage.js";
-import type { Services } from "../services.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import type { SiteDocument } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { mediaDir } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
 
 // Files offered for download on a unit site: PDFs only (a report, a regulation), checked by their
 // bytes, stored beside the media under a random name.

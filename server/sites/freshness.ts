@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { PUBLISHED_POST_STATUSES } from "../publishing/postStatus.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { PUBLISHED_POST_STATUSES } from "@server/publishing/postStatus.js";
 import { hasSite, sitePath } from "./slugs.js";
 
 // How current each unit site is: the last time something of it went public (an approved entry or

@@ -1,8 +1,8 @@
-import { recordAudit } from "../audit/record.js";
-import { ifAdvisoryLockFree, SITE_REMINDER_LOCK_KEY } from "../db/locks.js";
-import type { Smtp } from "../mail/smtp.js";
-import { html } from "../routes/public/markup.js";
-import type { Services } from "../services.js";
+import { recordAudit } from "@server/audit/record.js";
+import { ifAdvisoryLockFree, SITE_REMINDER_LOCK_KEY } from "@server/db/locks.js";
+import type { Smtp } from "@server/mail/smtp.js";
+import { html } from "@server/text/markup.js";
+import type { Services } from "@server/services.js";
 import { freshnessReport, type FreshnessRow } from "./freshness.js";
 import { staleAfterDays } from "./settings.js";
 

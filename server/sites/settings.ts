@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { recordAudit, type ActingOrigin } from "../audit/record.js";
-import type { PrismaClient } from "../db/client.js";
+import { recordAudit, type ActingOrigin } from "@server/audit/record.js";
+import type { PrismaClient } from "@server/db/client.js";
 
 // Unit-site settings admins change at run time, kept in the Setting table.
 

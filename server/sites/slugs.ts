@@ -1,6 +1,6 @@
-import type { Prisma } from "../db/client.js";
-import type { UnitType } from "../db/generated/enums.js";
-import type { Services } from "../services.js";
+import type { Prisma } from "@server/db/client.js";
+import type { UnitType } from "@server/db/generated/enums.js";
+import type { Services } from "@server/services.js";
 
 // A unit site's address segment: from the name without the word for its type ("Kecamatan Kapuas"
 // → "kapuas", "Desa Sungai Mawang" → "sungai-mawang"), unique among its siblings.

@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor.js";
-import type { Prisma, PrismaClient } from "../db/client.js";
-import { AppError } from "../errors.js";
-import type { Subjects } from "../policies/policy.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Prisma, PrismaClient } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import type { Subjects } from "@server/policies/policy.js";
 import { hasSite } from "./slugs.js";
 
 type Reader = Pick<Prisma.TransactionClient, "unit"> | PrismaClient;

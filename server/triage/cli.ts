@@ -12,7 +12,7 @@
  */
 import fs from "node:fs";
 import { once } from "node:events";
-import DEMO_PLACES from "./demoPlaces.js";
+import DEMO_PLACES from "@server/demo/places.js";
 import { evaluate, formatEvaluation, LabelledMessageSchema, MessageSchema, type LabelledMessage } from "./evaluate.js";
 import { readJsonLines, type LineError } from "./jsonLines.js";
 import { corpusReport } from "./report.js";

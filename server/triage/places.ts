@@ -5,7 +5,7 @@
  * kelurahan of the kabupaten), so one name may belong to two kecamatan: the one whose kecamatan
  * the text also names wins, else the first in the order given.
  */
-import { withoutAdministrativeWord } from "../areas/names.js";
+import { withoutAdministrativeWord } from "@server/areas/names.js";
 import { isMadeOfCommonWords } from "./placeWords.js";
 import type { Reason } from "./taxonomy.js";
 

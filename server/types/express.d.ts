@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor.js";
-import type { Locale } from "../i18n/locale.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { Locale } from "@server/i18n/locale.js";
 
 declare global {
   namespace Express {

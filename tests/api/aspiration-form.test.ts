@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Prisma } from "../../server/db/client.js";
-import { citizenPhotoPath } from "../../server/media/storage.js";
-import { issueFormToken } from "../../server/routes/public/aspirasi.js";
+import type { Prisma } from "@server/db/client.js";
+import { citizenPhotoPath } from "@server/media/storage.js";
+import { issueFormToken } from "@server/routes/public/aspirasi.js";
 import { signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

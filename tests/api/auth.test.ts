@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../server/db/seed.js";
+import { DEMO_PASSWORD } from "@server/demo/seed.js";
 import { ApiClient, signedIn, type ApiResponse } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

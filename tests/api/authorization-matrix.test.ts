@@ -15,6 +15,7 @@ import {
 } from "../helpers/accessMatrix.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { ppidMatrixRows } from "../helpers/ppidMatrixRows.js";
 import { recordingSocket } from "../helpers/sockets.js";
 
 // Who may do what to which unit's data, proven endpoint by endpoint for every demo role.
@@ -789,6 +790,7 @@ const rows: Row[] = [
     call: (c) => c.get("/api/dashboard/glossary"),
     expected: only("admin", "humas", "leaderKabupaten", "leaderKapuas"),
   },
+  ...ppidMatrixRows({ clients, units }),
   ...dipRows(),
 ];
 

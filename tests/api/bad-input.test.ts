@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { encodeCursor } from "../../server/routes/pagination.js";
+import { encodeCursor } from "@server/routes/pagination.js";
 
 // The bad input an outside tester sent (issue 12, defects 5 and 9): each is a 4xx with the
 // catalogue's message in the caller's language, and nothing already stored changes.

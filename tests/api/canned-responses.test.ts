@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { submitWebReport } from "../../server/inbox/webReports.js";
+import { submitWebReport } from "@server/inbox/webReports.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -106,7 +106,7 @@ describe("canned responses", () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: "unknown_template_variable", details: { variables: ["name"] } });
-    expect(unknown.body.error.message).toContain("{nama}, {nomor} atau {unit}");
+    expect(unknown.body.error.message).toContain("{nama}, {nomor}, {unit} atau {formulir_ppid}");
     expect(
       (await admin.post("/api/canned-responses", { title: "x", body: "y", unitId: null, language: "fr" })).status,
     ).toBe(400);

@@ -1,6 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimChannelsToCheck, recheckMetaConnections } from "../../server/commands/channelConnections.js";
+import { claimChannelsToCheck, recheckMetaConnections } from "@server/commands/channelConnections.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRAPH_API_VERSION } from "../../server/channels/graphVersion.js";
-import { targetOf } from "../../server/channels/target.js";
-import { adapterFor } from "../../server/channels/index.js";
-import { freshXCredentials, withFreshXToken } from "../../server/channels/oauth/xTokens.js";
+import { GRAPH_API_VERSION } from "@server/channels/graphVersion.js";
+import { targetOf } from "@server/channels/target.js";
+import { adapterFor } from "@server/channels/index.js";
+import { freshXCredentials, withFreshXToken } from "@server/channels/oauth/xTokens.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { answerConsent } from "../helpers/oauthConsent.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

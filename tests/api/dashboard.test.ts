@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InboxSource } from "../../server/db/generated/enums.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

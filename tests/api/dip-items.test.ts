@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { recordEndedExemptions } from "../../server/commands/dipAutomation.js";
+import { recordEndedExemptions } from "@server/commands/dipAutomation.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { dipEntry, tinyPdf, uploadDipFile } from "../helpers/dip.js";
 import { publishNow, tickUntilSettled } from "../helpers/publishing.js";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectRisingTopic } from "../../server/inbox/earlyWarning.js";
+import { detectRisingTopic } from "@server/inbox/earlyWarning.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { storeIncoming } from "../../server/inbox/ingest.js";
-import { webhookSignature } from "../../server/inbox/emergencyAlerts.js";
+import { storeIncoming } from "@server/inbox/ingest.js";
+import { webhookSignature } from "@server/inbox/emergencyAlerts.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { testInbox } from "../helpers/inbox.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";

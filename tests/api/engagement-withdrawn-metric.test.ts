@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Channel } from "../../server/db/generated/client.js";
-import { EngagementRefresher } from "../../server/engagement/refresh.js";
-import { createLogger } from "../../server/logger.js";
+import type { Channel } from "@server/db/generated/client.js";
+import { EngagementRefresher } from "@server/engagement/refresh.js";
+import { createLogger } from "@server/logger.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { publishNow, tickUntilSettled } from "../helpers/publishing.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST_LOOKUP_ENDPOINT } from "../../server/channels/x.js";
-import type { Channel } from "../../server/db/generated/client.js";
-import { ENGAGEMENT_REFRESH_LOCK_KEY } from "../../server/db/locks.js";
-import { EngagementRefresher } from "../../server/engagement/refresh.js";
-import { monthOf } from "../../server/channels/platformUsage.js";
+import { POST_LOOKUP_ENDPOINT } from "@server/channels/x.js";
+import type { Channel } from "@server/db/generated/client.js";
+import { ENGAGEMENT_REFRESH_LOCK_KEY } from "@server/db/locks.js";
+import { EngagementRefresher } from "@server/engagement/refresh.js";
+import { monthOf } from "@server/channels/platformUsage.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { extractPdfText } from "../helpers/pdfText.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

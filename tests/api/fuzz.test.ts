@@ -1,8 +1,18 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signedIn } from "../helpers/client.js";
-import { badBody, FRESH_TOKEN, requestsFor, sweepRequests, type FuzzRequest } from "../helpers/fuzzRequests.js";
-import { issueFormToken } from "../../server/routes/public/aspirasi.js";
+import {
+  badBody,
+  FRESH_PPID_TOKEN,
+  FRESH_TOKEN,
+  PPID_STAFF_REQUEST,
+  requestsFor,
+  sweepRequests,
+  type FuzzRequest,
+} from "../helpers/fuzzRequests.js";
+import { issuePurposeToken } from "@server/routes/public/formTokens.js";
+import { REQUEST_FORM_PURPOSE } from "@server/routes/public/ppid/requestForm.js";
+import { issueFormToken } from "@server/routes/public/aspirasi.js";
 import { listRoutes, type RouteInfo } from "../helpers/routes.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -59,6 +69,12 @@ beforeAll(async () => {
       take: 3,
     })
   ).map((row) => row.trackingNumber!);
+  // One information request with an objection and a file, so that bad input reaches the PPID's handlers too.
+  const filed = await admin.post("/api/ppid/requests", PPID_STAFF_REQUEST);
+  ids.ppidRequests = [filed.body.request.id];
+  ids.ppidNumbers = [filed.body.request.registrationNumber];
+  ids.ppidAccessCodes = [filed.body.accessCode];
+  ids.ppidObjections = (await prisma.ppidObjection.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
 }, 120_000);
 afterAll(async () => siar?.close());
 
@@ -71,7 +87,9 @@ async function send(request: FuzzRequest): Promise<Outcome> {
   if (client.cookie) headers.cookie = client.cookie;
   if (client.csrfToken && request.csrf) headers["x-csrf-token"] = client.csrfToken;
   // A form token issued a minute ago, so that bad fields get past the anti-abuse check to the validation behind it.
-  const body = request.body?.replace(FRESH_TOKEN, issueFormToken(siar.services.hasher, Date.now() - 60_000));
+  const body = request.body
+    ?.replace(FRESH_TOKEN, issueFormToken(siar.services.hasher, Date.now() - 60_000))
+    .replace(FRESH_PPID_TOKEN, issuePurposeToken(siar.services.hasher, REQUEST_FORM_PURPOSE, Date.now() - 60_000));
   const response = await fetch(siar.url + request.path, { method: request.method, headers, body, redirect: "manual" });
   const text = await response.text();
   if (response.status >= 500) return { request, status: response.status, problem: text.slice(0, 300) };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mediaDir } from "../../server/media/storage.js";
+import { mediaDir } from "@server/media/storage.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { publishNow, startPublishingSiar, tickUntilSettled, uploadMedia } from "../helpers/publishing.js";
 import type { TestSiar } from "../helpers/siar.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_ATTEMPTS } from "../../server/inbox/webhookQueue.js";
+import { MAX_ATTEMPTS } from "@server/inbox/webhookQueue.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { refuseFiling, webhooksFiled } from "../helpers/inbox.js";
 import { pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";

@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DeadlineWatch } from "../../server/inbox/deadlineWatch.js";
-import { storeIncoming } from "../../server/inbox/ingest.js";
+import { DeadlineWatch } from "@server/inbox/deadlineWatch.js";
+import { storeIncoming } from "@server/inbox/ingest.js";
 import { testInbox } from "../helpers/inbox.js";
 import { signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MENTIONS_ENDPOINT } from "../../server/channels/x.js";
-import type { Channel } from "../../server/db/generated/client.js";
-import { monthOf } from "../../server/channels/platformUsage.js";
-import { BUDGET_EXHAUSTED, InboxPoller } from "../../server/inbox/polling.js";
-import { sendReply } from "../../server/inbox/replies.js";
+import { MENTIONS_ENDPOINT } from "@server/channels/x.js";
+import type { Channel } from "@server/db/generated/client.js";
+import { monthOf } from "@server/channels/platformUsage.js";
+import { BUDGET_EXHAUSTED, InboxPoller } from "@server/inbox/polling.js";
+import { sendReply } from "@server/inbox/replies.js";
 import { refuseFiling, webhooksFiled } from "../helpers/inbox.js";
-import { addFacebookComment } from "../../server/sandbox/graph/facebook.js";
+import { addFacebookComment } from "@server/sandbox/graph/facebook.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { deliverMetaWebhook, pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_ATTEMPTS, WebhookProcessor } from "../../server/inbox/webhookQueue.js";
+import { MAX_ATTEMPTS, WebhookProcessor } from "@server/inbox/webhookQueue.js";
 import { refuseFiling, testInbox, webhooksFiled } from "../helpers/inbox.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { metaSignature, pageCommentChange, pageDelivery } from "../helpers/metaWebhooks.js";

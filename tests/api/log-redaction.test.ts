@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadConfig } from "../../server/config.js";
-import { createLogger } from "../../server/logger.js";
-import { FIRST_ADMIN_PASSWORD_FILE, startSiar } from "../../server/server.js";
-import { issueFormToken } from "../../server/routes/public/aspirasi.js";
+import { loadConfig } from "@server/config.js";
+import { createLogger } from "@server/logger.js";
+import { FIRST_ADMIN_PASSWORD_FILE, startSiar } from "@server/server.js";
+import { issueFormToken } from "@server/routes/public/aspirasi.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // The product rule: no secret or personal data reaches a log line. The server runs with the

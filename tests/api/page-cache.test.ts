@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitWebReport } from "../../server/inbox/webReports.js";
+import { submitWebReport } from "@server/inbox/webReports.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { publishNow, startPublishingSiar, tickUntilSettled } from "../helpers/publishing.js";
 import { startTestSiar, startTestSiarsOnPostgres, type TestSiar } from "../helpers/siar.js";

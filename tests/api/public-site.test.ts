@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChannelKind, DeliveryStatus, PostStatus } from "../../server/db/generated/enums.js";
+import type { ChannelKind, DeliveryStatus, PostStatus } from "@server/db/generated/enums.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 const HOSTILE_TITLE = `<script>alert(1)</script> & "quotes"`;

@@ -85,8 +85,8 @@ describe("a video post", () => {
     expect(filed).toMatchObject({ postId: post.id, postRemoteId: feedPostId });
 
     // Polling reads the video's comments by its id and files them in the same thread.
-    const { adapterFor } = await import("../../server/channels/index.js");
-    const { targetOf } = await import("../../server/channels/target.js");
+    const { adapterFor } = await import("@server/channels/index.js");
+    const { targetOf } = await import("@server/channels/target.js");
     const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channels.facebook } });
     const polled = await adapterFor("facebook").fetchIncoming!(targetOf(siar.services, channel), "comments", null, {
       recentPostIds: [videoId],
@@ -193,9 +193,9 @@ describe("a video post", () => {
   it("is found among the Page's videos after a worker died mid-publish, instead of posted again", async () => {
     const video = await upload(MP4_BYTES, "video/mp4", "banjir.mp4");
     const post = await publishNow(postBody({ mediaIds: [video.id], channelIds: [channels.facebook] }));
-    const { adapterFor } = await import("../../server/channels/index.js");
-    const { targetOf } = await import("../../server/channels/target.js");
-    const { deliveryInclude, outgoingPost } = await import("../../server/publishing/outgoing.js");
+    const { adapterFor } = await import("@server/channels/index.js");
+    const { targetOf } = await import("@server/channels/target.js");
+    const { deliveryInclude, outgoingPost } = await import("@server/publishing/outgoing.js");
     // The dead worker's call went through: the Page has the video, Siar has no record of it.
     const delivery = await siar.services.prisma.delivery.findUniqueOrThrow({
       where: { id: post.deliveries[0].id },

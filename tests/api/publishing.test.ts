@@ -300,8 +300,8 @@ describe("crash recovery", () => {
     const delivery = post.deliveries[0];
     if (reachedPlatform) {
       // The dead worker's call went through: the Page has the post, Siar has no record of it.
-      const { adapterFor } = await import("../../server/channels/index.js");
-      const { targetOf } = await import("../../server/channels/target.js");
+      const { adapterFor } = await import("@server/channels/index.js");
+      const { targetOf } = await import("@server/channels/target.js");
       const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channels.facebook } });
       await adapterFor("facebook").publish(targetOf(siar.services, channel), {
         deliveryId: delivery.id,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { duePeriod, periodLabel, previousWeek } from "../../server/reports/period.js";
-import { reportMessageId, sendDueReport } from "../../server/reports/schedule.js";
-import { ReportMailer } from "../../server/reports/email.js";
+import { duePeriod, periodLabel, previousWeek } from "@server/reports/period.js";
+import { reportMessageId, sendDueReport } from "@server/reports/schedule.js";
+import { ReportMailer } from "@server/reports/email.js";
 import { signedIn } from "../helpers/client.js";
 import { extractPdfText } from "../helpers/pdfText.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";

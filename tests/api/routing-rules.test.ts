@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeIncoming } from "../../server/inbox/ingest.js";
+import { storeIncoming } from "@server/inbox/ingest.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { testInbox } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

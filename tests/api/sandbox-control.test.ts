@@ -14,7 +14,7 @@ describe("simulated platforms in demo mode", () => {
   it("tells every signed-in user that channels are simulated", async () => {
     const officer = await signedIn(siar.url, "petugas.kapuas@sanggau.demo");
     const session = (await officer.get("/api/auth/session")).body;
-    expect(session.instance).toEqual({ simulatedChannels: true });
+    expect(session.instance).toEqual({ simulatedChannels: true, publicBaseUrl: siar.url });
     expect(session.abilities.controlSandbox).toBe(false);
     expect((await admin.get("/api/auth/session")).body.abilities.controlSandbox).toBe(true);
   });
@@ -52,7 +52,7 @@ describe("without the simulation", () => {
       const response = await client.get("/api/sandbox/published");
       expect(response.status).toBe(404);
       expect(response.body.error.code).toBe("sandbox_disabled");
-      expect((await client.get("/api/auth/session")).body.instance).toEqual({ simulatedChannels: false });
+      expect((await client.get("/api/auth/session")).body.instance).toMatchObject({ simulatedChannels: false });
     } finally {
       await plain.close();
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatCount, formatMinutes, formatRate } from "../../server/reports/format.js";
-import { MIN_ITEMS_PER_AREA } from "../../server/routes/public/transparency.js";
+import { formatCount, formatMinutes, formatRate } from "@server/reports/format.js";
+import { MIN_ITEMS_PER_AREA } from "@server/routes/public/transparency.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

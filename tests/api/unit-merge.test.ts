@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNIT_REFERENCES_WITHOUT_FOREIGN_KEY, unitForeignKeys } from "../../server/commands/unitMerge.js";
+import { UNIT_REFERENCES_WITHOUT_FOREIGN_KEY, unitForeignKeys } from "@server/commands/unitMerge.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -187,6 +187,11 @@ describe("renaming and merging", () => {
   it("knows every column that names a unit: a table added later must be moved or deliberately kept", async () => {
     const kept = new Set([
       "AuditEvent.unitId", // history is never rewritten
+      // A request's forwarding record says where it went then; the request itself moves.
+      "PpidForwarding.fromUnitId",
+      "PpidForwarding.toUnitId",
+      // A year's annual report stays the report its unit wrote (its scope key names the unit).
+      "PpidAnnualReport.unitId",
       // Counts kept by triggers: they follow the items and posts as those move.
       "InboxDailyCount.unitId",
       "InboxDailyCount.placeUnitId",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smtpOf } from "../../server/mail/smtp.js";
-import { reminderWeek, sendFreshnessReminders } from "../../server/sites/reminders.js";
+import { smtpOf } from "@server/mail/smtp.js";
+import { reminderWeek, sendFreshnessReminders } from "@server/sites/reminders.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { startMailbox } from "../helpers/mailbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { submitWebReport, type WebReportInput } from "../../server/inbox/webReports.js";
+import { submitWebReport, type WebReportInput } from "@server/inbox/webReports.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { partOf, startMailbox, subjectOf } from "../helpers/mailbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

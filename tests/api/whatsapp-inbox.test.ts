@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { webhooksFiled } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { fetchWhatsAppPhotos } from "../../server/inbox/whatsappMedia.js";
+import { fetchWhatsAppPhotos } from "@server/inbox/whatsappMedia.js";
 import { JPEG_BYTES } from "../sandbox/adapters/fixtures.js";
 
 // A citizen writes to the office's WhatsApp number; the sandbox sends the Cloud API's signed

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MENTIONS_ENDPOINT, POST_LOOKUP_ENDPOINT } from "../../server/channels/x.js";
-import type { Channel } from "../../server/db/generated/client.js";
-import { EngagementRefresher } from "../../server/engagement/refresh.js";
-import { BUDGET_EXHAUSTED, InboxPoller } from "../../server/inbox/polling.js";
+import { MENTIONS_ENDPOINT, POST_LOOKUP_ENDPOINT } from "@server/channels/x.js";
+import type { Channel } from "@server/db/generated/client.js";
+import { EngagementRefresher } from "@server/engagement/refresh.js";
+import { BUDGET_EXHAUSTED, InboxPoller } from "@server/inbox/polling.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { publishNow, tickUntilSettled } from "../helpers/publishing.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";

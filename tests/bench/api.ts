@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../server/config.js";
-import { startSiar } from "../../server/server.js";
+import { loadConfig } from "@server/config.js";
+import { startSiar } from "@server/server.js";
 import { temporaryDatabase } from "../crash/fixture.js";
 import { signedIn } from "../helpers/client.js";
 import { percentile, printTable, type Row } from "./table.js";

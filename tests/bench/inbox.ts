@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { io } from "socket.io-client";
-import { OPEN_STATUSES } from "../../server/inbox/lifecycle.js";
-import { createCitizenTextGenerator } from "../../server/sandbox/citizenText.js";
-import { chance, createRandom } from "../../server/sandbox/random.js";
+import { OPEN_STATUSES } from "@server/inbox/lifecycle.js";
+import { createCitizenTextGenerator } from "@server/sandbox/citizenText.js";
+import { chance, createRandom } from "@server/sandbox/random.js";
 import { freePort, preparePublishing } from "../crash/fixture.js";
 import { killAllSiarProcesses, spawnSiar } from "../crash/processes.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { DEFAULT_SERVICE_LEVEL_POLICIES, selectPolicy } from "../../server/deadlines/policies.js";
-import { durationMinutes } from "../../server/metrics/definitions.js";
-import { createCitizenTextGenerator } from "../../server/sandbox/citizenText.js";
-import { chance, createRandom, pick, type Random } from "../../server/sandbox/random.js";
+import { DEFAULT_SERVICE_LEVEL_POLICIES, selectPolicy } from "@server/deadlines/policies.js";
+import { durationMinutes } from "@server/metrics/definitions.js";
+import { createCitizenTextGenerator } from "@server/sandbox/citizenText.js";
+import { chance, createRandom, pick, type Random } from "@server/sandbox/random.js";
 
 // A realistic inbox of `count` items written straight into PostgreSQL: two years of citizens'
 // messages, more of them lately, triaged and routed as the demo's routing rules would, the older

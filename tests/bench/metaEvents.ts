@@ -1,5 +1,5 @@
-import type { CitizenText } from "../../server/sandbox/citizenText.js";
-import { signatureOf } from "../../server/sandbox/webhooks.js";
+import type { CitizenText } from "@server/sandbox/citizenText.js";
+import { signatureOf } from "@server/sandbox/webhooks.js";
 
 // Meta webhook deliveries as Meta sends them, signed with the app secret over the exact body and
 // posted to Siar's /webhooks/meta. Meta aggregates notifications: one delivery may carry several

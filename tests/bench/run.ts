@@ -4,6 +4,7 @@ import { crashBenchmark } from "./crash.js";
 import { dashboardBenchmark } from "./dashboard.js";
 import { dipSearchBenchmark } from "./dipSearch.js";
 import { inboxBenchmark } from "./inbox.js";
+import { ppidRegisterBenchmark } from "./ppidRegister.js";
 import { publicSiteBenchmark } from "./publicSite.js";
 import { publishingBenchmark } from "./publishing.js";
 
@@ -20,6 +21,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   dashboard: {
     about: "every dashboard request and the PDF reports over 1,000,000 items and 50,000 posts (PostgreSQL)",
     run: dashboardBenchmark,
+  },
+  "ppid-register": {
+    about: "the public register of information requests over 50,000 requests (PostgreSQL)",
+    run: ppidRegisterBenchmark,
   },
   "public-site": {
     about:

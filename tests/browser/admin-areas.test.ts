@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUnit } from "../../server/commands/units.js";
+import { createUnit } from "@server/commands/units.js";
 import { browserSuite, logInToApp, openPage } from "./browser.js";
 
 // An admin imports a kota's official areas from the units page and merges a duplicate desa.

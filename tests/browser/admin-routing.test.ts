@@ -46,7 +46,9 @@ describe("canned responses administration", () => {
     await selectOptionContaining(admin, "Unit", "Kecamatan Kapuas");
     await form.getByRole("button", { name: "Simpan" }).click();
     await form
-      .getByText("Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor} atau {unit}.")
+      .getByText(
+        "Templat memakai variabel yang tidak dikenal. Gunakan hanya {nama}, {nomor}, {unit} atau {formulir_ppid}.",
+      )
       .first()
       .waitFor();
     await form.getByLabel("Isi").fill("Halo {nama}, {unit} memperbaiki lampu jalan pekan ini.");
@@ -138,7 +140,7 @@ describe("channel spend", () => {
     // Emptied, the budget is lifted again.
     await usage.getByLabel("Batas permintaan per bulan").fill("");
     await usage.getByRole("button", { name: "Simpan batas" }).click();
-    await usage.getByText(/tanpa batas bulanan/).waitFor();
+    await usage.getByText(/^\d+ permintaan; tanpa batas bulanan\.$/).waitFor();
   });
 
   it("tells a signed-in admin at once when a platform refuses a channel's token", async () => {

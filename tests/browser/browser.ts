@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { DEMO_PASSWORD } from "../../server/db/seed.js";
+import { DEMO_PASSWORD } from "@server/demo/seed.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 export { DEMO_PASSWORD };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MENTIONS_ENDPOINT } from "../../server/channels/x.js";
-import { InboxPoller } from "../../server/inbox/polling.js";
+import { MENTIONS_ENDPOINT } from "@server/channels/x.js";
+import { InboxPoller } from "@server/inbox/polling.js";
 import { signedIn } from "../helpers/client.js";
 import { browserSuite } from "./browser.js";
 

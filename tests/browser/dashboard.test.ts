@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EngagementRefresher } from "../../server/engagement/refresh.js";
+import { EngagementRefresher } from "@server/engagement/refresh.js";
 import { signedIn } from "../helpers/client.js";
 import { commentArrives, publishPagePost } from "../helpers/inbox.js";
 import { extractPdfText } from "../helpers/pdfText.js";

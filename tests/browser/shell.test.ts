@@ -17,7 +17,8 @@ describe("the signed-in navigation", () => {
     ["admin@sanggau.demo", [...staff, "nav-dashboard", "nav-dip", "nav-admin"]],
     ["humas@sanggau.demo", [...staff, "nav-dashboard", "nav-dip", "nav-admin"]],
     ["petugas.kapuas@sanggau.demo", staff],
-    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-sites", "nav-dashboard", "nav-admin"]],
+    // Leaders read the PPID's figures and objections, so the PPID section is theirs too.
+    ["pimpinan@sanggau.demo", ["nav-posts", "nav-calendar", "nav-sites", "nav-dashboard", "nav-dip", "nav-admin"]],
     ["ppid@sanggau.demo", ["nav-calendar", "nav-dip"]],
     ["operator.sungaimawang@sanggau.demo", ["nav-calendar", "nav-sites", "nav-dip"]],
     ["ppid.kapuas@sanggau.demo", ["nav-calendar", "nav-dip"]],
@@ -27,6 +28,29 @@ describe("the signed-in navigation", () => {
     await withPage(async (page) => {
       await logInToApp(page, email);
       expect(await navLinkTestIds(page)).toEqual(links);
+    });
+  });
+
+  const ppidTabs: [string, string, string[]][] = [
+    ["pimpinan@sanggau.demo", "/app/ppid/objections", ["ppid-objections", "ppid-reports"]],
+    ["operator.sungaimawang@sanggau.demo", "/app/ppid/dip", ["dip-list"]],
+    [
+      "ppid.kapuas@sanggau.demo",
+      "/app/ppid/dip",
+      ["dip-list", "ppid-profiles", "ppid-requests", "ppid-objections", "ppid-reports"],
+    ],
+  ];
+
+  it.each(ppidTabs)("opens the PPID section for %s on %s, with only their tabs", async (email, landing, tabs) => {
+    await withPage(async (page) => {
+      await logInToApp(page, email);
+      await page.getByTestId("nav-dip").click();
+      await page.waitForURL((url) => url.pathname === landing);
+      const subNav = page.getByRole("navigation", { name: "Halaman PPID" });
+      const ids = await subNav
+        .getByRole("link")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("data-testid") ?? ""));
+      expect(ids).toEqual(tabs);
     });
   });
 

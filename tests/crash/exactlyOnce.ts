@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Sandbox } from "../../server/sandbox/index.js";
+import type { Sandbox } from "@server/sandbox/index.js";
 import type { PublishingKind, SeededPost } from "./fixture.js";
 
 // Compares what Siar recorded with what the platforms hold: every delivery published, exactly

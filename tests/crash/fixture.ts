@@ -5,16 +5,16 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import sharp from "sharp";
-import { toActor, actorInclude } from "../../server/auth/actor.js";
+import { toActor, actorInclude } from "@server/auth/actor.js";
 import { adminQuery } from "../helpers/postgres.js";
-import type { ChannelKind } from "../../server/db/generated/enums.js";
-import { createPost, submitPost } from "../../server/commands/posts.js";
-import { loadConfig } from "../../server/config.js";
-import { connectSimulatedChannels } from "../../server/db/seed.js";
-import { storeUpload } from "../../server/media/storage.js";
-import { startSandbox, type FaultSpec, type Sandbox } from "../../server/sandbox/index.js";
-import { DEFAULT_X_LIMITS } from "../../server/sandbox/x/rateLimits.js";
-import { startSiar } from "../../server/server.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
+import { createPost, submitPost } from "@server/commands/posts.js";
+import { loadConfig } from "@server/config.js";
+import { connectSimulatedChannels } from "@server/demo/seed.js";
+import { storeUpload } from "@server/media/storage.js";
+import { startSandbox, type FaultSpec, type Sandbox } from "@server/sandbox/index.js";
+import { DEFAULT_X_LIMITS } from "@server/sandbox/x/rateLimits.js";
+import { startSiar } from "@server/server.js";
 
 // What the crash test and the publishing benchmarks share: a PostgreSQL database of their own,
 // the platform sandbox in this process, and posts seeded through Siar's own commands, due at

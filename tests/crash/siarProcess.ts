@@ -1,5 +1,5 @@
-import { loadConfig } from "../../server/config.js";
-import { startSiar } from "../../server/server.js";
+import { loadConfig } from "@server/config.js";
+import { startSiar } from "@server/server.js";
 
 // A real Siar server process for the crash test and the benchmarks: configured by the
 // environment like `npm run serve`, it prints one line once it is listening, naming its URL and

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "../../server/db/seed.js";
+import { DEMO_PASSWORD } from "@server/demo/seed.js";
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
 

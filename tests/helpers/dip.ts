@@ -1,4 +1,4 @@
-import type { DipClass, DipFormat } from "../../server/db/generated/enums.js";
+import type { DipClass, DipFormat } from "@server/db/generated/enums.js";
 import type { ApiClient } from "./client.js";
 
 // What the DIP tests share: a complete entry to start from, small files of each kind, and the

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { encodeCursor } from "../../server/routes/pagination.js";
+import { encodeCursor } from "@server/routes/pagination.js";
 import type { RouteInfo } from "./routes.js";
 
 /** One generated request: who sends it, what, and whether it carries the CSRF token. */
@@ -66,6 +66,34 @@ const BODY_KEYS = [
   "priority",
   "expiresInDays",
   "to",
+  "channel",
+  "receivedAt",
+  "inboxItemId",
+  "applicant",
+  "identityNumber",
+  "toUnitId",
+  "internalDueOn",
+  "reason",
+  "decision",
+  "exemptions",
+  "consequenceTest",
+  "exemptionEndsOn",
+  "feeRupiah",
+  "publicSummary",
+  "shared",
+  "reasons",
+  "statement",
+  "outcome",
+  "answer",
+  "signedAs",
+  "filedOn",
+  "heldOn",
+  "outcomeOn",
+  "ppidLevel",
+  "ppidSuperiorId",
+  "policy",
+  "obstacles",
+  "recommendations",
   "content",
   "submit",
   "slug",
@@ -82,9 +110,6 @@ const BODY_KEYS = [
   "formats",
   "retention",
   "exemptionLetter",
-  "consequenceTest",
-  "exemptionEndsOn",
-  "reason",
   "sertaMerta",
   "about",
   "requestProcedure",
@@ -128,16 +153,21 @@ const QUERY_KEYS = [
   "k",
   "kode",
   "nomor",
+  "decision",
+  "year",
+  "tahun",
+  "ppid",
+  "keputusan",
+  "name",
+  "redactedFromId",
+  "redactionNote",
   "region",
   "parentId",
   "unit",
   "kelas",
-  "tahun",
   "lang",
-  "year",
   "class",
   "body",
-  "name",
   "purpose",
   "fileName",
 ] as const;
@@ -241,12 +271,17 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "slug") return ids.slugs ?? [];
   if (param === "unitId") return ids.siteUnits ?? [];
-  if (param === "nomor") return ids.tracking ?? [];
+  if (param === "nomor") return (route.path.startsWith("/ppid/") ? ids.ppidNumbers : ids.tracking) ?? [];
+  if (param === "kode") return ids.ppidAccessCodes ?? [];
+  if (param === "letter") return ["receipt", "notice", "extension", "answer"];
   if (param === "item") return ["x.post_read", "x.post_create_url", "whatsapp.utility"];
-  if (param === "fileId") return ids.dipFiles ?? [];
+  // The DIP's documents (/api/dip-items, /ppid/dip) or a request's files (/api/ppid, /ppid/lacak).
+  if (param === "fileId") return (route.path.includes("/dip") ? ids.dipFiles : ids.ppidFiles) ?? [];
   if (param === "version") return ["1"];
   if (param === "versionId") return ids.dipVersions ?? [];
   if (param === "code") return ids.ppidCodes ?? [];
+  if (param === "year") return ["2026", "2025"];
+  if (route.path.startsWith("/api/ppid/objections/")) return ids.ppidObjections ?? [];
   const kind = route.path.split("/")[2];
   const byResource: Record<string, string> = {
     units: "units",
@@ -254,6 +289,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
     inbox: "inbox",
     posts: "posts",
     channels: "channels",
+    ppid: "ppidRequests",
     "site-entries": "siteEntries",
     "dip-items": "dipItems",
     "ppid-profiles": "ppidUnits",
@@ -343,6 +379,26 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     // Takes no body: removing the (here absent) demo data is the whole request.
     "DELETE /api/demo-data": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
+    "POST /api/ppid/requests": PPID_STAFF_REQUEST,
+    "PATCH /api/ppid/requests/:id": { publicSummary: "Data penerima bantuan" },
+    "POST /api/ppid/requests/:id/forward": { toUnitId: unitId, internalDueOn: "2026-12-10", note: "Mohon dijawab" },
+    "POST /api/ppid/requests/:id/extend": { reason: "Dokumen masih dikumpulkan." },
+    "POST /api/ppid/requests/:id/decide": {
+      decision: "refused",
+      exemptions: ["a"],
+      consequenceTest: "Membuka informasi ini dapat menghambat penyidikan yang sedang berjalan di kepolisian.",
+      exemptionEndsOn: "2030-01-01",
+    },
+    "PATCH /api/ppid/requests/:id/files/:fileId": { shared: true },
+    "POST /api/ppid/requests/:id/objections": { channel: "letter", reasons: ["a"], statement: "Saya keberatan." },
+    "POST /api/ppid/objections/:id/answer": { outcome: "rejected", answer: "Keberatan ditolak.", signedAs: "Sekda" },
+    "POST /api/ppid/objections/:id/dispute": { filedOn: "2026-12-01", caseNumber: "01/KI/2026" },
+    "POST /api/ppid/objections/:id/dispute/hearings": { heldOn: "2026-12-02", kind: "Mediasi" },
+    "POST /api/ppid/objections/:id/dispute/outcome": { outcome: "withdrawn", outcomeOn: "2026-12-03" },
+    "PATCH /api/ppid/annual-reports/:year": {
+      policy: "Layanan informasi setiap hari kerja.",
+      obstacles: "Sarana terbatas.",
+    },
     "PATCH /api/sites/settings": { staleAfterDays: 30 },
     "PATCH /api/sites/:unitId": { slug: "desa-uji", host: "uji.sanggau.go.id", reviewRequired: false },
     "POST /api/site-entries/units/:unitId": {
@@ -385,6 +441,23 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
   return examples[key] ?? {};
 }
 
+/** A request registered by staff, as the PPID API takes it (the fuzz suite also files one to reach the handlers). */
+export const PPID_STAFF_REQUEST = {
+  channel: "letter",
+  applicant: {
+    applicantType: "person",
+    applicantName: "Pemohon Uji",
+    identityType: "nik",
+    identityNumber: "6103010101900001",
+    address: "Jl. Uji No. 1, Sanggau",
+    phone: "081234567890",
+    information: "Daftar penerima bantuan sosial tahun ini.",
+    purpose: "Penelitian.",
+    accessMethod: "view",
+    delivery: "pick_up",
+  },
+};
+
 /** The public aspiration form's fields, urlencoded with bad values; FRESH_TOKEN is swapped for a valid form token when sent. */
 export const FRESH_TOKEN = "FRESH_TOKEN";
 const aspirationForm: fc.Arbitrary<string> = fc
@@ -408,6 +481,38 @@ const aspirationForm: fc.Arbitrary<string> = fc
       .join("&"),
   );
 
+/** Swapped for a valid token of the information request form when sent. */
+export const FRESH_PPID_TOKEN = "FRESH_PPID_TOKEN";
+/** The public information request form's fields, urlencoded with bad values (FRESH_TOKEN as above). */
+const ppidRequestForm: fc.Arbitrary<string> = fc
+  .record({
+    jenis_pemohon: fc.oneof(badString, fc.constant("person")),
+    nama: fc.oneof(badString, fc.constant("Pemohon")),
+    jenis_identitas: fc.oneof(badString, fc.constant("nik")),
+    nomor_identitas: fc.oneof(badString, fc.constant("6103010101900001")),
+    pekerjaan: badString,
+    alamat: fc.oneof(badString, fc.constant("Jl. Uji No. 1")),
+    telepon: fc.oneof(badString, fc.constant("081234567890")),
+    email: badString,
+    ditujukan: badString,
+    informasi: fc.oneof(badString, fc.constant("Daftar penerima bantuan sosial tahun ini.")),
+    tujuan: fc.oneof(badString, fc.constant("Penelitian")),
+    cara: fc.constantFrom("view", "copy", "x"),
+    salinan: fc.constantFrom("soft_copy", "hard_copy", ""),
+    pengiriman: fc.constantFrom("pick_up", "email", "x"),
+    setuju: fc.constantFrom("ya", ""),
+    token: fc.oneof(badString, fc.constant(FRESH_PPID_TOKEN)),
+  })
+  .map((fields) =>
+    Object.entries(fields)
+      .map(([key, value]) => `${key}=${inUrl(value)}`)
+      .join("&"),
+  );
+const PUBLIC_FORMS: Record<string, fc.Arbitrary<string>> = {
+  "/aspirasi": aspirationForm,
+  "/ppid/permohonan": ppidRequestForm,
+};
+
 /** Requests for one route: bad path parameters, bad query strings, bad bodies. */
 export function requestsFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<FuzzRequest> {
   const params = route.path.match(/:(\w+)/g)?.map((param) => param.slice(1)) ?? [];
@@ -416,8 +521,8 @@ export function requestsFor(route: RouteInfo, ids: KnownIds): fc.Arbitrary<FuzzR
     .map((values) => params.reduce((result, param, index) => result.replace(`:${param}`, values[index]!), route.path));
   const writes = route.method !== "GET";
   const body = writes
-    ? route.path === "/aspirasi"
-      ? aspirationForm.map((text) => ({ text, type: "application/x-www-form-urlencoded" }))
+    ? PUBLIC_FORMS[route.path]
+      ? PUBLIC_FORMS[route.path]!.map((text) => ({ text, type: "application/x-www-form-urlencoded" }))
       : bodyFor(route, ids).map((value) => ({ text: JSON.stringify(value) ?? "null", type: "application/json" }))
     : fc.constant(undefined);
   return fc

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { loadConfig } from "../../server/config.js";
-import { startSiar } from "../../server/server.js";
-import { ensureModelFile } from "../../server/triage/shippedModel.js";
+import { loadConfig } from "@server/config.js";
+import { startSiar } from "@server/server.js";
+import { ensureModelFile } from "@server/triage/shippedModel.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

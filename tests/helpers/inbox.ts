@@ -1,5 +1,5 @@
-import { ArrivalDesk } from "../../server/inbox/arrival.js";
-import { WebhookProcessor } from "../../server/inbox/webhookQueue.js";
+import { ArrivalDesk } from "@server/inbox/arrival.js";
+import { WebhookProcessor } from "@server/inbox/webhookQueue.js";
 import type { ApiClient } from "./client.js";
 import type { TestSiar } from "./siar.js";
 

@@ -1,6 +1,6 @@
 import type express from "express";
-import { createApp } from "../../server/app.js";
-import type { Services } from "../../server/services.js";
+import { createApp } from "@server/app.js";
+import type { Services } from "@server/services.js";
 
 /** A route as the app declares it; method "ALL" for `router.all`. */
 export type RouteInfo = { method: string; path: string };

@@ -5,8 +5,8 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "pino";
 import { inject } from "vitest";
-import { loadConfig } from "../../server/config.js";
-import { startSiar, type RunningSiar } from "../../server/server.js";
+import { loadConfig } from "@server/config.js";
+import { startSiar, type RunningSiar } from "@server/server.js";
 import { adminQuery } from "./postgres.js";
 
 export type TestSiar = RunningSiar & { databaseName?: string };

@@ -6,7 +6,7 @@ import {
   createXClientForSandbox,
   type Sandbox,
   startSandbox,
-} from "../../server/sandbox/index";
+} from "@server/sandbox/index";
 import { CONTROL_TOKEN, controlClient, graphClient, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox;

@@ -1,6 +1,6 @@
 import type { TwitterApi } from "twitter-api-v2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createXClientForSandbox, type Sandbox } from "../../server/sandbox/index";
+import { createXClientForSandbox, type Sandbox } from "@server/sandbox/index";
 import {
   controlClient,
   graphClient,

@@ -1,7 +1,7 @@
 /** Shared pieces of the sandbox contract tests: a plain Graph client and a local media host. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startSandbox, type Sandbox, type SandboxOptions } from "../../server/sandbox/index";
+import { startSandbox, type Sandbox, type SandboxOptions } from "@server/sandbox/index";
 
 export const CONTROL_TOKEN = "test-control-token";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Sandbox } from "../../server/sandbox/index";
+import type { Sandbox } from "@server/sandbox/index";
 import { graphClient, startTestSandbox } from "./helpers";
 
 // The Meta app the sandbox plays refuses what Meta refuses: calls a token's permissions do not

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createXClientForSandbox, type Sandbox } from "../../server/sandbox/index";
+import { createXClientForSandbox, type Sandbox } from "@server/sandbox/index";
 import { answerConsent } from "../helpers/oauthConsent";
 import { startTestSandbox } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Sandbox } from "../../server/sandbox/index";
+import type { Sandbox } from "@server/sandbox/index";
 import {
   graphClient,
   publishInstagramImage,

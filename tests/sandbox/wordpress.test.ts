@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Sandbox } from "../../server/sandbox/index";
+import type { Sandbox } from "@server/sandbox/index";
 import { PNG_BYTES, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox;

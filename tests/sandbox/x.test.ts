@@ -1,6 +1,6 @@
 import { ApiResponseError, type TwitterApi } from "twitter-api-v2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createXClientForSandbox, type Sandbox } from "../../server/sandbox/index";
+import { createXClientForSandbox, type Sandbox } from "@server/sandbox/index";
 import { controlClient, PNG_BYTES, startTestSandbox } from "./helpers";
 
 let sandbox: Sandbox;

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { areaUnitName, titleCaseAreaName } from "../../server/areas/names.js";
-import { loadRegionTree, UnknownRegionError } from "../../server/areas/officialAreas.js";
-import { ConfigError, loadConfig } from "../../server/config.js";
+import { areaUnitName, titleCaseAreaName } from "@server/areas/names.js";
+import { loadRegionTree, UnknownRegionError } from "@server/areas/officialAreas.js";
+import { ConfigError, loadConfig } from "@server/config.js";
 
 const run = promisify(execFile);
 

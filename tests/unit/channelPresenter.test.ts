@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Channel } from "../../server/db/generated/client.js";
-import { presentChannel } from "../../server/presenters/channel.js";
+import type { Channel } from "@server/db/generated/client.js";
+import { presentChannel } from "@server/presenters/channel.js";
 
 // A real Facebook or Instagram channel warns when Meta could not reach Siar: a private address,
 // or plain http (Meta calls webhooks and fetches media only over HTTPS with a valid certificate).

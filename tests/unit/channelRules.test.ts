@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { measureText, renderText, validateForChannel, type Draft } from "../../server/channels/rules.js";
+import { measureText, renderText, validateForChannel, type Draft } from "@server/channels/rules.js";
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
   title: "Pemadaman listrik terjadwal",

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "../../server/db/client.js";
-import { dailyCells, foldDailyCounts } from "../../server/metrics/dailyCounts.js";
-import { responseFigures } from "../../server/metrics/inbox.js";
+import { Prisma } from "@server/db/client.js";
+import { dailyCells, foldDailyCounts } from "@server/metrics/dailyCounts.js";
+import { responseFigures } from "@server/metrics/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // The dashboard's daily counts (migration 20261121152642_dashboard_daily_counts) must always equal

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { INDONESIA_HOLIDAY_OVERRIDES } from "../../server/deadlines/holidays-id-overrides.js";
-import { IndonesianHolidays, type HolidayOverride, type NonWorkingDay } from "../../server/deadlines/holidaysId.js";
-import { WorkingCalendar } from "../../server/deadlines/workingTime.js";
+import { INDONESIA_HOLIDAY_OVERRIDES } from "@server/deadlines/holidays-id-overrides.js";
+import { IndonesianHolidays, type HolidayOverride, type NonWorkingDay } from "@server/deadlines/holidaysId.js";
+import { WorkingCalendar } from "@server/deadlines/workingTime.js";
 
 const holidays = new IndonesianHolidays();
 const datesOf = (year: number, kind: NonWorkingDay["kind"]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IndonesianHolidays } from "../../server/deadlines/holidaysId.js";
+import { IndonesianHolidays } from "@server/deadlines/holidaysId.js";
 import {
   DEFAULT_SERVICE_LEVEL_POLICIES,
   DeadlineError,
@@ -10,12 +10,8 @@ import {
   selectPolicy,
   slaState,
   type ServiceLevelPolicy,
-} from "../../server/deadlines/policies.js";
-import {
-  GOVERNMENT_WORKING_HOURS,
-  INDONESIAN_TIME_ZONES,
-  WorkingCalendar,
-} from "../../server/deadlines/workingTime.js";
+} from "@server/deadlines/policies.js";
+import { GOVERNMENT_WORKING_HOURS, INDONESIAN_TIME_ZONES, WorkingCalendar } from "@server/deadlines/workingTime.js";
 
 // Every expectation is a literal local time with its zone's offset (+07:00 WIB, +08:00 WITA,
 // +09:00 WIT), worked out by hand from the 2026 calendar and the SKB holiday list.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en } from "../../web/src/i18n/en.js";
-import { id } from "../../web/src/i18n/id.js";
-import { deliveryProblemKey } from "../../web/src/publishing/deliveryProblems.js";
+import { en } from "@web/i18n/en.js";
+import { id } from "@web/i18n/id.js";
+import { deliveryProblemKey } from "@web/publishing/deliveryProblems.js";
 
 // The post page explains a failed or waiting delivery in plain words from the adapters' codes.
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dipCompliance, type DipCompliance, type DipObligationCode } from "../../server/ppid/dipCompliance.js";
+import { dipCompliance, type DipCompliance, type DipObligationCode } from "@server/ppid/dipCompliance.js";
 import { dipEntry } from "../helpers/dip.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 

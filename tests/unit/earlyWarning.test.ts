@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselinePerWindow, EARLY_WARNING_DEFAULTS, isRising } from "../../server/inbox/earlyWarning.js";
+import { baselinePerWindow, EARLY_WARNING_DEFAULTS, isRising } from "@server/inbox/earlyWarning.js";
 
 // 14 days of one-hour windows: 336 windows in the baseline period.
 const WINDOWS_IN_BASELINE = 14 * 24;

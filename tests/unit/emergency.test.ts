@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findEmergencyCues } from "../../server/triage/emergency.js";
-import { DANGERS, type Danger } from "../../server/triage/taxonomy.js";
-import { triage } from "../../server/triage/triage.js";
+import { findEmergencyCues } from "@server/triage/emergency.js";
+import { DANGERS, type Danger } from "@server/triage/taxonomy.js";
+import { triage } from "@server/triage/triage.js";
 
 const activeDangers = (text: string) =>
   new Set(findEmergencyCues(text).flatMap((cue) => (cue.status === "active" ? [cue.danger] : [])));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, formatWait } from "../../server/errors.js";
+import { AppError, formatWait } from "@server/errors.js";
 
 describe("error messages that say when to try again", () => {
   it("round the wait up, in seconds, minutes or hours, in each language", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en } from "../../web/src/i18n/en.js";
-import { id } from "../../web/src/i18n/id.js";
-import { translate } from "../../web/src/i18n/translate.js";
+import { en } from "@web/i18n/en.js";
+import { id } from "@web/i18n/id.js";
+import { translate } from "@web/i18n/translate.js";
 
 describe("staff app messages", () => {
   it("choose the English plural form by count", () => {

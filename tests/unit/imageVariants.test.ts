@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureVariant, parseVariantKey, variantKey, variantSizes } from "../../server/media/variants.js";
+import { ensureVariant, parseVariantKey, variantKey, variantSizes } from "@server/media/variants.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-variants-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

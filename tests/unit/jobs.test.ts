@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DomainEvents } from "../../server/events.js";
-import { startJobs, type Job } from "../../server/jobs/job.js";
-import type { Services } from "../../server/services.js";
+import { DomainEvents } from "@server/events.js";
+import { startJobs, type Job } from "@server/jobs/job.js";
+import type { Services } from "@server/services.js";
 
 function fakeServices() {
   const logged: Record<string, unknown>[] = [];

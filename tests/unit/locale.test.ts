@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeFromHeader } from "../../server/i18n/locale.js";
+import { localeFromHeader } from "@server/i18n/locale.js";
 
 describe("choosing the language of messages", () => {
   it("is Bahasa Indonesia unless English is preferred", () => {

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { Prisma } from "../../server/db/client.js";
-import { createLogger, safeRequestUrl, serializeError } from "../../server/logger.js";
+import { Prisma } from "@server/db/client.js";
+import { createLogger, safeRequestUrl, serializeError } from "@server/logger.js";
 
 const CITIZEN = {
   name: "Siti Aminah",
@@ -109,6 +109,10 @@ describe("the access log's URL", () => {
       "/api/channels/meta/callback?code=[redacted]&state=[redacted]",
     );
     expect(safeRequestUrl("/aspirasi/terkirim/SIAR-2601-7Q4K9M")).toBe("/aspirasi/terkirim/[redacted]");
+    // An information request's number is public (the register lists it); the access code after it opens the case.
+    expect(safeRequestUrl("/ppid/lacak/PPID-2026-00042/ABCD-EFGH-JKLM/berkas/x?baru=1")).toBe(
+      "/ppid/lacak/PPID-2026-00042/[redacted]/berkas/x?baru=[redacted]",
+    );
     expect(safeRequestUrl(`/?${CITIZEN.email}`)).toBe("/?[redacted]");
   });
 });

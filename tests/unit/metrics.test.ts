@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InboxStatus } from "../../server/db/generated/enums.js";
-import { earlyWarningFigures, publishingFigures } from "../../server/metrics/activity.js";
-import { toCsv } from "../../server/metrics/csv.js";
-import { ageBucketOf, durationMinutes, nearestRank } from "../../server/metrics/definitions.js";
-import { backlogCounts, overdueItems, responseFigures } from "../../server/metrics/inbox.js";
-import { areasReport, summaryReport, unitsReport } from "../../server/metrics/reports.js";
-import { previousPeriod, type MetricsScope } from "../../server/metrics/scope.js";
+import type { InboxStatus } from "@server/db/generated/enums.js";
+import { earlyWarningFigures, publishingFigures } from "@server/metrics/activity.js";
+import { toCsv } from "@server/metrics/csv.js";
+import { ageBucketOf, durationMinutes, nearestRank } from "@server/metrics/definitions.js";
+import { backlogCounts, overdueItems, responseFigures } from "@server/metrics/inbox.js";
+import { areasReport, summaryReport, unitsReport } from "@server/metrics/reports.js";
+import { previousPeriod, type MetricsScope } from "@server/metrics/scope.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // A hand-computed week of August 2026 around a weekend and Independence Day (Monday 17 August,

@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../server/db/client.js";
-import { migrate, MigrationError, migrationStatus, readMigrations } from "../../server/db/migrate.js";
+import { openDatabase, type Database } from "@server/db/client.js";
+import { migrate, MigrationError, migrationStatus, readMigrations } from "@server/db/migrate.js";
 
 let db: Database | undefined;
 afterEach(async () => db?.close());

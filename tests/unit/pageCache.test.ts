@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { localeFromHeader } from "../../server/i18n/locale.js";
-import { PageCache, SHAREABLE_PAGE } from "../../server/routes/public/pageCache.js";
+import { localeFromHeader } from "@server/i18n/locale.js";
+import { PageCache, SHAREABLE_PAGE } from "@server/routes/public/pageCache.js";
 
 // The page cache in front of a small app whose handlers count their renders.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import DEMO_PLACES from "../../server/triage/demoPlaces.js";
-import { recognisePlace } from "../../server/triage/places.js";
+import DEMO_PLACES from "@server/demo/places.js";
+import { recognisePlace } from "@server/triage/places.js";
 
 // Place recognition over the demo's whole tree: every desa and kelurahan of Kabupaten Sanggau.
 const placeIn = (text: string) => recognisePlace(text, DEMO_PLACES)?.place;

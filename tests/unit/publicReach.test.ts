@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unreachableFromInternet } from "../../server/media/publicReach.js";
+import { unreachableFromInternet } from "@server/media/publicReach.js";
 
 describe("telling whether platforms can fetch Siar's media", () => {
   it("flags loopback, private and local-only addresses", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "../../server/db/client.js";
-import { publishingFigures, type PublishingFigures } from "../../server/metrics/activity.js";
-import { inIds, inPeriod, unitGroupKey, type MetricsScope, type Period } from "../../server/metrics/scope.js";
+import { Prisma } from "@server/db/client.js";
+import { publishingFigures, type PublishingFigures } from "@server/metrics/activity.js";
+import { inIds, inPeriod, unitGroupKey, type MetricsScope, type Period } from "@server/metrics/scope.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 // Publishing figures come from a daily rollup kept by triggers, with the period's partial days

@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailReply } from "../../server/inbox/replyEmail.js";
-import { createLogger } from "../../server/logger.js";
+import { emailReply } from "@server/inbox/replyEmail.js";
+import { createLogger } from "@server/logger.js";
 
 const CITIZEN = {
   itemId: "item-77",

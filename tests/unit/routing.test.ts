@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RoutingRule } from "../../server/db/generated/client.js";
-import { demoUnitTree } from "../../server/db/seed.js";
-import { Router, type RoutingUnit } from "../../server/inbox/routing.js";
-import type { UnitTreeNode } from "../../server/triage/places.js";
+import type { RoutingRule } from "@server/db/generated/client.js";
+import { demoUnitTree } from "@server/demo/seed.js";
+import { Router, type RoutingUnit } from "@server/inbox/routing.js";
+import type { UnitTreeNode } from "@server/triage/places.js";
 
 /**
  * A kabupaten that is not the demo's: Kemendagri codes, official names that differ from the demo's,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SecretBox } from "../../server/crypto/secretBox.js";
+import { SecretBox } from "@server/crypto/secretBox.js";
 
 describe("SecretBox (channel tokens at rest)", () => {
   const box = new SecretBox(randomBytes(32));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressBlock } from "../../server/auth/signInThrottle.js";
+import { addressBlock } from "@server/auth/signInThrottle.js";
 
 describe("the address a failed sign-in is counted under", () => {
   it("is an IPv4 address itself, also when written as IPv4-mapped IPv6", () => {

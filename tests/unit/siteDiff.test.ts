@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentChanges, rowChanges } from "../../server/sites/diff.js";
+import { contentChanges, rowChanges } from "@server/sites/diff.js";
 
 const line = (name: string, plan: number) => ({ group: "belanja", name, plan, realisation: 0 });
 

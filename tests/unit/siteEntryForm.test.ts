@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { SiteEntryKind } from "../../server/db/generated/enums.js";
-import { CONTENT_SCHEMAS } from "../../server/sites/content.js";
-import { en } from "../../web/src/i18n/en.js";
-import { id } from "../../web/src/i18n/id.js";
-import { entryProblems } from "../../web/src/pages/sites/components/entryChecks.js";
-import { ENTRY_FIELDS, specOf } from "../../web/src/pages/sites/components/entryFields.js";
-import { parseRupiah } from "../../web/src/pages/sites/rupiah.js";
+import type { SiteEntryKind } from "@server/db/generated/enums.js";
+import { CONTENT_SCHEMAS } from "@server/sites/content.js";
+import { en } from "@web/i18n/en.js";
+import { id } from "@web/i18n/id.js";
+import { entryProblems } from "@web/pages/sites/components/entryChecks.js";
+import { ENTRY_FIELDS, specOf } from "@web/pages/sites/components/entryFields.js";
+import { parseRupiah } from "@web/pages/sites/rupiah.js";
 
 // The staff app's entry form against the server's content schemas: every field and every field of
 // a list's rows has a name in both languages, and the form's checks refuse what the server refuses.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { incomingMessage, storableCut } from "../../server/channels/incoming.js";
-import { storableText } from "../../server/text/storable.js";
-import { failureOf } from "../../server/inbox/deadLetters.js";
+import { incomingMessage, storableCut } from "@server/channels/incoming.js";
+import { storableText } from "@server/text/storable.js";
+import { failureOf } from "@server/inbox/deadLetters.js";
 
 describe("storable platform text", () => {
   it("removes NUL and replaces lone surrogates with U+FFFD, keeping whole emoji", () => {

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORPUS_DIR, readBatch, readSplit, readSplits } from "../../server/triage/corpus.js";
-import { evaluateWith } from "../../server/triage/report.js";
-import { shippedModel } from "../../server/triage/shippedModel.js";
+import { CORPUS_DIR, readBatch, readSplit, readSplits } from "@server/triage/corpus.js";
+import { evaluateWith } from "@server/triage/report.js";
+import { shippedModel } from "@server/triage/shippedModel.js";
 
 /**
  * What the shipped model scores on the test writers' batches (nothing was fitted on them), as the

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../../server/db/client.js";
-import { warmUpDashboard } from "../../server/reports/warmUp.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { warmUpDashboard } from "@server/reports/warmUp.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 let siar: TestSiar;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseMetaWebhook } from "../../server/inbox/metaWebhook.js";
-import { maskedPhone } from "../../server/presenters/inboxItem.js";
+import { parseMetaWebhook } from "@server/inbox/metaWebhook.js";
+import { maskedPhone } from "@server/presenters/inboxItem.js";
 
 // Payloads from https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages
 const delivery = (value: Record<string, unknown>) => ({

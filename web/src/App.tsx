@@ -18,6 +18,7 @@ import {
   DASHBOARD,
   POSTS,
   POSTS_REVIEW,
+  PPID,
   SITES_ENTRIES,
   SITES_FRESHNESS,
   SITES_REVIEW,
@@ -38,6 +39,8 @@ import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { ForcedPasswordChangePage } from "./pages/ForcedPasswordChangePage";
 import { HomePage } from "./pages/HomePage";
 import { INBOX_PAGES } from "./pages/inbox/routes";
+import { PpidIndex, PpidLayout } from "./pages/ppid/PpidLayout";
+import { PPID_PAGES } from "./pages/ppid/routes";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ComposePage } from "./pages/posts/ComposePage";
@@ -48,7 +51,6 @@ import { FreshnessPage } from "./pages/sites/FreshnessPage";
 import { ReviewQueuePage } from "./pages/sites/ReviewQueuePage";
 import { SiteSettingsPage } from "./pages/sites/SiteSettingsPage";
 import { SitesPage } from "./pages/sites/SitesPage";
-import { PPID_PAGES } from "./pages/ppid/routes";
 
 // The dashboard (and its chart library) loads only when opened.
 const DashboardPage = lazy(() =>
@@ -119,7 +121,14 @@ export function App() {
             {INBOX_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {PUBLISHING_PAGES.map(([section, page]) => sectionRoute(section, page))}
             {SITES_PAGES.map(([section, page]) => sectionRoute(section, page))}
-            {PPID_PAGES.map(([section, page]) => sectionRoute(section, page))}
+            {sectionRoute(
+              PPID,
+              <PpidLayout />,
+              <>
+                <Route index element={<PpidIndex />} />
+                {PPID_PAGES.map(([section, page]) => sectionRoute(section, page))}
+              </>,
+            )}
             {sectionRoute(
               DASHBOARD,
               <Suspense fallback={<Loading />}>

@@ -73,16 +73,6 @@ export const SITES: Section = {
   allowed: (a) => SITES_SECTIONS.some((section) => section.allowed(a)),
 };
 
-// The PPID's information list and profiles: PPID staff keep them, admins everywhere, humas read them.
-export const DIP: Section = { path: "/ppid/dip", label: "nav.dip", testId: "nav-dip", allowed: (a) => a.dip };
-export const DIP_LIST: Section = { ...DIP, label: "dip.list", testId: "dip-list", end: true };
-export const PPID_PROFILES: Section = {
-  path: "/ppid/profiles",
-  label: "ppid.profiles",
-  testId: "ppid-profiles",
-  allowed: (a) => a.ppidProfiles,
-};
-
 export const ADMIN_UNITS: Section = {
   path: "/admin/units",
   label: "admin.units",
@@ -150,7 +140,56 @@ export const ADMIN: Section = {
   allowed: (a) => ADMIN_SECTIONS.some((section) => section.allowed(a)),
 };
 
-export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, SITES, DASHBOARD, DIP, ADMIN];
+// The PPID's desk: the information list and profiles (PPID staff keep them, admins everywhere,
+// humas read them), the requests (PPID staff, admins), the objections (and the atasan PPID who
+// answer them), and the figures, registers and annual report (leaders too).
+export const DIP_LIST: Section = {
+  path: "/ppid/dip",
+  label: "dip.list",
+  testId: "dip-list",
+  allowed: (a) => a.dip,
+  end: true,
+};
+export const PPID_PROFILES: Section = {
+  path: "/ppid/profiles",
+  label: "ppid.profiles",
+  testId: "ppid-profiles",
+  allowed: (a) => a.ppidProfiles,
+};
+export const PPID_REQUESTS: Section = {
+  path: "/ppid/requests",
+  label: "ppid.nav.requests",
+  testId: "ppid-requests",
+  allowed: (a) => a.ppidRequests,
+};
+export const PPID_OBJECTIONS: Section = {
+  path: "/ppid/objections",
+  label: "ppid.nav.objections",
+  testId: "ppid-objections",
+  allowed: (a) => a.ppidObjections,
+};
+export const PPID_REPORTS: Section = {
+  path: "/ppid/reports",
+  label: "ppid.nav.reports",
+  testId: "ppid-reports",
+  allowed: (a) => a.ppidReports,
+};
+export const PPID_SECTIONS: readonly Section[] = [
+  DIP_LIST,
+  PPID_PROFILES,
+  PPID_REQUESTS,
+  PPID_OBJECTIONS,
+  PPID_REPORTS,
+];
+/** The top-level entry opens the first tab the user may see. */
+export const PPID: Section = {
+  path: "/ppid",
+  label: "nav.dip",
+  testId: "nav-dip",
+  allowed: (a) => PPID_SECTIONS.some((section) => section.allowed(a)),
+};
+
+export const SECTIONS: readonly Section[] = [COMPOSE, POSTS, CALENDAR, INBOX, SITES, DASHBOARD, PPID, ADMIN];
 
 // The posts pages' tabs: every post the user may see, and the ones waiting for their approval.
 export const POSTS_ALL: Section = { ...POSTS, label: "posts.all", testId: "posts-all", end: true };

@@ -5,8 +5,8 @@
  * or read it. The `state` parameter must match it (CSRF protection of OAuth, RFC 6749 §10.12).
  */
 import type { Request, Response } from "express";
-import { safeEqual } from "../../auth/tokens.js";
-import type { Services } from "../../services.js";
+import { safeEqual } from "@server/auth/tokens.js";
+import type { Services } from "@server/services.js";
 import { OAuthFailure } from "./failure.js";
 import type { OAuthProvider } from "./providers.js";
 

@@ -5,7 +5,7 @@
  * https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow
  * https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived
  */
-import { sendRequest, type Platform } from "../http.js";
+import { sendRequest, type Platform } from "@server/channels/http.js";
 import { OAuthFailure } from "./failure.js";
 import type { MetaOAuthApp } from "./providers.js";
 

@@ -3,8 +3,8 @@
  * apps against the real platforms, or, when channels are simulated, the sandbox's URLs with the
  * sandbox's apps as defaults, so the connect buttons work end to end in demo mode.
  */
-import type { Services } from "../../services.js";
-import { GRAPH_BASE_URL } from "../graph.js";
+import type { Services } from "@server/services.js";
+import { GRAPH_BASE_URL } from "@server/channels/graph.js";
 
 export type OAuthProvider = "meta" | "x";
 

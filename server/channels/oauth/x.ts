@@ -5,9 +5,9 @@
  * https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/user-access-token
  */
 import { createHash } from "node:crypto";
-import { randomToken } from "../../auth/tokens.js";
-import { ChannelError } from "../adapter.js";
-import { sendRequest, type Platform } from "../http.js";
+import { randomToken } from "@server/auth/tokens.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import { sendRequest, type Platform } from "@server/channels/http.js";
 import { X_SCOPES, type XOAuthApp } from "./providers.js";
 
 const X: Platform = { label: "X", codePrefix: "x" };

@@ -4,10 +4,10 @@
  * refreshes once more when X answers 401 anyway. Channels connected with OAuth 1.0a keys or a
  * pasted token without a refresh token pass through unchanged.
  */
-import { ChannelError, type ChannelTarget } from "../adapter.js";
-import { targetOf } from "../target.js";
-import type { Channel } from "../../db/generated/client.js";
-import type { Services } from "../../services.js";
+import { ChannelError, type ChannelTarget } from "@server/channels/adapter.js";
+import { targetOf } from "@server/channels/target.js";
+import type { Channel } from "@server/db/generated/client.js";
+import type { Services } from "@server/services.js";
 import { xOAuthApp } from "./providers.js";
 import { refreshXTokens, type XTokens } from "./x.js";
 

@@ -1,4 +1,4 @@
-import type { DipBody, DipClass, DipFormat } from "../../db/generated/enums.js";
+import type { DipBody, DipClass, DipFormat } from "@server/db/generated/enums.js";
 
 // The DIP's codes with their names in both languages: one definition for the API, the staff app,
 // the public pages and the exports.

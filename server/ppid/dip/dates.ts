@@ -1,4 +1,4 @@
-import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from "../../deadlines/timeZones.js";
+import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from "@server/deadlines/timeZones.js";
 
 // Calendar days of the DIP (when information was made, when an exception ends) in the unit's
 // own zone. Indonesia's offsets are fixed, so a day's midnight is one subtraction away.

@@ -1,6 +1,6 @@
 import type { Response } from "express";
-import type { PrismaClient } from "../../db/client.js";
-import { toCsv } from "../../metrics/csv.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { toCsv } from "@server/metrics/csv.js";
 import { dateColumnDay, dayIn } from "./dates.js";
 import { everyDipItem, type DipFilters, type DipItemWithRelations, type DipOrder } from "./listing.js";
 import { dipFileVersionPath, dipItemPath } from "./paths.js";

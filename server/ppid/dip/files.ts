@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Response } from "express";
 import sharp from "sharp";
-import { AppError } from "../../errors.js";
-import type { Services } from "../../services.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 // The documents of the DIP: PDFs, spreadsheets and images, recognised by their bytes (whatever
 // their name or declared type), stored under random names outside the public /media folder and

@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from "../../db/client.js";
-import type { DipBody, DipClass, DipStatus } from "../../db/generated/enums.js";
+import { Prisma, type PrismaClient } from "@server/db/client.js";
+import type { DipBody, DipClass, DipStatus } from "@server/db/generated/enums.js";
 import { effectiveClassSql, exceptedNowSql } from "./visibility.js";
 
 // The DIP as lists: staff's (their scope, every status, newest change first) and the public's

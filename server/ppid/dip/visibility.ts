@@ -1,5 +1,5 @@
-import { Prisma } from "../../db/client.js";
-import type { DipClass } from "../../db/generated/enums.js";
+import { Prisma } from "@server/db/client.js";
+import type { DipClass } from "@server/db/generated/enums.js";
 
 // Whether a DIP entry is on the public list, on the excepted list, or neither, decided at read
 // time so that an exception that ends puts its entry back on the public list at that moment (the

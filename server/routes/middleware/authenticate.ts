@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
-import { actorInclude, toActor } from "../../auth/actor.js";
-import { resolveSession, SESSION_COOKIE } from "../../auth/sessions.js";
-import { API_TOKEN_PREFIX } from "../../auth/tokens.js";
-import { AppError } from "../../errors.js";
-import type { Services } from "../../services.js";
+import { actorInclude, toActor } from "@server/auth/actor.js";
+import { resolveSession, SESSION_COOKIE } from "@server/auth/sessions.js";
+import { API_TOKEN_PREFIX } from "@server/auth/tokens.js";
+import { AppError } from "@server/errors.js";
+import type { Services } from "@server/services.js";
 
 // Writing lastUsedAt on every scripted call would turn reads into writes; once a minute is enough.
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;

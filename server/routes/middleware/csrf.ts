@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { safeEqual } from "../../auth/tokens.js";
-import { AppError } from "../../errors.js";
+import { safeEqual } from "@server/auth/tokens.js";
+import { AppError } from "@server/errors.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_HEADER = "x-csrf-token";

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { AppError } from "../../errors.js";
-import { DEFAULT_LOCALE } from "../../i18n/locale.js";
+import { AppError } from "@server/errors.js";
+import { DEFAULT_LOCALE } from "@server/i18n/locale.js";
 
 export function apiNotFound(): never {
   throw new AppError("route_not_found");

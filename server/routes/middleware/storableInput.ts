@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { AppError } from "../../errors.js";
-import { findUnstorableText, isStorableText } from "../../text/storable.js";
+import { AppError } from "@server/errors.js";
+import { findUnstorableText, isStorableText } from "@server/text/storable.js";
 
 /**
  * Where a request carries text that cannot be stored (a NUL, a lone UTF-16 surrogate, or a

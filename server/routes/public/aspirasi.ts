@@ -1,8 +1,8 @@
 import express, { Router, type ErrorRequestHandler, type Response } from "express";
 import { z } from "zod";
-import { releaseFormToken, spendFormToken } from "../../auth/formTokens.js";
-import { randomToken, safeEqual, type TokenHasher } from "../../auth/tokens.js";
-import { AppError } from "../../errors.js";
+import { releaseFormToken, spendFormToken } from "@server/auth/formTokens.js";
+import { randomToken, type TokenHasher } from "@server/auth/tokens.js";
+import { AppError } from "@server/errors.js";
 import {
   CITIZEN_ORIGIN,
   listReportPlaces,
@@ -10,15 +10,16 @@ import {
   submitWebReport,
   type ReportPlace,
   type WebReportInput,
-} from "../../inbox/webReports.js";
-import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "../../media/storage.js";
-import type { Services } from "../../services.js";
-import { CATEGORIES, type Category } from "../../triage/taxonomy.js";
-import { storableText } from "../../text/storable.js";
+} from "@server/inbox/webReports.js";
+import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
+import { CATEGORIES, type Category } from "@server/triage/taxonomy.js";
+import { storableText } from "@server/text/storable.js";
 import { citizenPage, FormView, refuseWhenOverLimit, sendMessage, sendPage } from "./citizenPages.js";
-import { html } from "./markup.js";
+import { html } from "@server/text/markup.js";
 import { readMultipartForm, type FormFile } from "./multipartForm.js";
 import { findSite, type Site } from "./publicPosts.js";
+import { checkPurposeToken, formTokenExpiry, issuePurposeToken } from "./formTokens.js";
 
 // The triage categories in a citizen's words; "tidak_tahu" leaves the choice to staff.
 const CATEGORY_LABELS: Record<Category, string> = {
@@ -47,10 +48,6 @@ const LONGITUDE = { min: 94.5, max: 141.5 };
 const PHONE = /^(?:\+62|62|0)([2-9]\d{7,11})$/;
 const PHONE_SEPARATORS = /[\s().-]/g;
 
-// A person needs longer than this to fill the form; a script does not.
-const MIN_FILL_MS = 3_000;
-// A form left open overnight is still accepted; older tokens are re-issued with the input kept.
-const MAX_FORM_AGE_MS = 12 * 60 * 60_000;
 const FORM_TOKEN_PURPOSE = "aspirasi-form";
 /** Where a kept blank form takes each reader's token: random, so no text on the page can look like it. */
 const TOKEN_SLOT = `token-${randomToken(16)}`;
@@ -134,7 +131,7 @@ export function aspirationRoutes(services: Services): Router {
         400,
       );
     }
-    const token = checkFormToken(services.hasher, values.token);
+    const token = checkPurposeToken(services.hasher, FORM_TOKEN_PURPOSE, values.token);
     if (token === "forged") {
       return sendMessage(
         services,
@@ -222,37 +219,9 @@ export function aspirationRoutes(services: Services): Router {
   return router;
 }
 
-/**
- * A signed time of issue with a random part: proves the form came from this site, and when; the
- * random part makes each form's token its own, so spending one never spends another's.
- */
+/** A token for the aspiration form (the tests and the fuzz suite make valid ones too). */
 export function issueFormToken(hasher: TokenHasher, issuedAt = Date.now()): string {
-  const nonce = randomToken(12);
-  return `${issuedAt}.${nonce}.${hasher.hash(`${FORM_TOKEN_PURPOSE}:${issuedAt}.${nonce}`)}`;
-}
-
-function checkFormToken(
-  hasher: TokenHasher,
-  token: string,
-  now = Date.now(),
-): "ok" | "forged" | "too_fast" | "expired" {
-  const [issued = "", nonce = "", signature = ""] = token.split(".");
-  if (
-    !/^\d{1,15}$/.test(issued) ||
-    !/^[\w-]{16}$/.test(nonce) ||
-    !safeEqual(signature, hasher.hash(`${FORM_TOKEN_PURPOSE}:${issued}.${nonce}`))
-  ) {
-    return "forged";
-  }
-  const age = now - Number(issued);
-  if (age < MIN_FILL_MS) return "too_fast";
-  if (age > MAX_FORM_AGE_MS) return "expired";
-  return "ok";
-}
-
-/** When a checked token stops being accepted anyway: its used record may go then. */
-function formTokenExpiry(token: string): Date {
-  return new Date(Number(token.split(".")[0]) + MAX_FORM_AGE_MS);
+  return issuePurposeToken(hasher, FORM_TOKEN_PURPOSE, issuedAt);
 }
 
 /** Every known field as a string: absent, repeated or odd values become "" and fail validation. */

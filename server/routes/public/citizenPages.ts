@@ -1,8 +1,8 @@
 import type { Request, Response } from "express";
-import { countHit } from "../../auth/rateLimit.js";
-import type { Services } from "../../services.js";
+import { countHit } from "@server/auth/rateLimit.js";
+import type { Services } from "@server/services.js";
 import { layout } from "./layout.js";
-import { html, trusted, type SafeMarkup } from "./markup.js";
+import { html, trusted, type SafeMarkup } from "@server/text/markup.js";
 import { findSite, type Site } from "./publicPosts.js";
 
 // What the citizen-facing pages (aspiration form, tracking) add to the site's stylesheet.
@@ -36,7 +36,10 @@ ol.linimasa li{background:#fff;border-radius:.5rem;padding:.75rem 1rem;margin:0 
 <meta name="robots" content="noindex">`);
 
 /** A citizen-facing page in the site's layout; kept out of search engines, as it may concern one person. */
-export function citizenPage(site: Site, page: { title: string; description: string; main: SafeMarkup }): string {
+export function citizenPage(
+  site: Site,
+  page: { title: string; description: string; main: SafeMarkup; lang?: "id" | "en" },
+): string {
   return layout(site, { ...page, head: FORM_STYLES });
 }
 
@@ -102,6 +105,7 @@ export class FormView<Field extends string> {
   constructor(
     private readonly values: Partial<Record<Field, string>> = {},
     private readonly errors: Partial<Record<Field, string>> = {},
+    private readonly lang: "id" | "en" = "id",
   ) {}
 
   value(name: Field): string {
@@ -113,7 +117,7 @@ export class FormView<Field extends string> {
     const failed = order.filter((name) => this.errors[name]);
     if (failed.length === 0) return html``;
     return html`<div class="ringkasan" role="alert" aria-labelledby="ringkasan-judul">
-<h2 id="ringkasan-judul">Ada ${failed.length} isian yang perlu diperbaiki</h2>
+<h2 id="ringkasan-judul">${this.lang === "en" ? `${failed.length} ${failed.length === 1 ? "field needs" : "fields need"} correcting` : `Ada ${failed.length} isian yang perlu diperbaiki`}</h2>
 <ul>${failed.map((name) => html`<li><a href="#${controlId(name)}">${this.errors[name]}</a></li>`)}</ul>
 </div>`;
   }
@@ -144,7 +148,7 @@ ${this.error(name)}
   /** The message of an error that concerns a group of controls, such as "one of these". */
   error(name: Field): SafeMarkup {
     const message = this.errors[name];
-    return html`${message && html`<p class="galat" id="${errorId(name)}"><span class="tersembunyi">Kesalahan: </span>${message}</p>`}`;
+    return html`${message && html`<p class="galat" id="${errorId(name)}"><span class="tersembunyi">${this.lang === "en" ? "Error: " : "Kesalahan: "}</span>${message}</p>`}`;
   }
 
   private attributes(name: Field, hasHint: boolean, alsoDescribedBy?: Field): SafeMarkup {

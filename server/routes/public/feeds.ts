@@ -1,5 +1,5 @@
-import type { PublicPost } from "../../presenters/publicPost.js";
-import { trusted, xml } from "./markup.js";
+import type { PublicPost } from "@server/presenters/publicPost.js";
+import { trusted, xml } from "@server/text/markup.js";
 import type { Site } from "./publicPosts.js";
 import { excerpt, paragraphs } from "./text.js";
 

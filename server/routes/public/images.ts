@@ -1,5 +1,5 @@
-import { VARIANT_PRESETS, type VariantFormat, variantSizes } from "../../media/variants.js";
-import { html, type SafeMarkup } from "./markup.js";
+import { VARIANT_PRESETS, type VariantFormat, variantSizes } from "@server/media/variants.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
 
 // Public pages show uploaded images through <picture>: AVIF, then WebP, then JPEG, each in the
 // sizes the place on the page needs, so the browser fetches the smallest file that looks sharp.

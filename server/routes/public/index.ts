@@ -1,14 +1,14 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
-import type { Services } from "../../services.js";
+import type { Services } from "@server/services.js";
 import { aspirationRoutes } from "./aspirasi.js";
 import { atomFeed, robotsTxt, rssFeed, sitemap } from "./feeds.js";
 import { announcementPage, homePage, notFoundPage } from "./pages.js";
 import { findPublicPost, findSite, listPublicPosts, listSitemapEntries } from "./publicPosts.js";
 import { trackingRoutes } from "./tracking.js";
-import { unstorableInput } from "../middleware/storableInput.js";
+import { unstorableInput } from "@server/routes/middleware/storableInput.js";
 import { sendMessage } from "./citizenPages.js";
-import { html } from "./markup.js";
+import { html } from "@server/text/markup.js";
 import { ppidRoutes } from "./ppid/index.js";
 import { transparencyRoutes } from "./transparency.js";
 import { sendShareable } from "./pageCache.js";

@@ -1,5 +1,5 @@
-import { STAFF_APP_BASE } from "../staffApp.js";
-import { html, trusted, type SafeMarkup } from "./markup.js";
+import { STAFF_APP_BASE } from "@server/config.js";
+import { html, trusted, type SafeMarkup } from "@server/text/markup.js";
 import type { Site } from "./publicPosts.js";
 
 // One small stylesheet inline: a page costs a single request on a slow phone connection.

@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from "node:http";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { DomainEventMap } from "../../events.js";
+import type { DomainEventMap } from "@server/events.js";
 import { buildCachedPage, sendCachedPage, type CachedPage } from "./cachedPage.js";
 
 // Rendered public pages kept in this process's memory, so that a page shared across the

@@ -1,7 +1,7 @@
-import type { PublicMedia, PublicPost } from "../../presenters/publicPost.js";
+import type { PublicMedia, PublicPost } from "@server/presenters/publicPost.js";
 import { columnImage, thumbnailImage } from "./images.js";
 import { layout } from "./layout.js";
-import { html, type SafeMarkup } from "./markup.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
 import type { Site } from "./publicPosts.js";
 import { excerpt, formatDate, paragraphs } from "./text.js";
 

@@ -1,7 +1,7 @@
-import type { Prisma } from "../../db/client.js";
-import { presentPublicPost, type PublicPost } from "../../presenters/publicPost.js";
-import type { Services } from "../../services.js";
-import { PUBLISHED_POST_STATUSES, publicPostWhere, publishedOnWebsite } from "../../publishing/postStatus.js";
+import type { Prisma } from "@server/db/client.js";
+import { presentPublicPost, type PublicPost } from "@server/presenters/publicPost.js";
+import type { Services } from "@server/services.js";
+import { PUBLISHED_POST_STATUSES, publicPostWhere, publishedOnWebsite } from "@server/publishing/postStatus.js";
 
 type PublicServices = Pick<Services, "prisma" | "config">;
 

@@ -1,4 +1,4 @@
-import { html, type SafeMarkup } from "./markup.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/gi;
 // Sentence punctuation right after a URL belongs to the sentence, not the address.

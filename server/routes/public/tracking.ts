@@ -1,14 +1,14 @@
 import { Router, type Response } from "express";
-import type { InboxStatus } from "../../db/generated/enums.js";
+import type { InboxStatus } from "@server/db/generated/enums.js";
 import {
   findPublicReport,
   normalizeTrackingNumber,
   TRACKING_PREFIX,
   type PublicReport,
-} from "../../inbox/webReports.js";
-import type { Services } from "../../services.js";
+} from "@server/inbox/webReports.js";
+import type { Services } from "@server/services.js";
 import { citizenPage, FormView, refuseWhenOverLimit, sendPage } from "./citizenPages.js";
-import { html, type SafeMarkup } from "./markup.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
 import { findSite, type Site } from "./publicPosts.js";
 import { formatDate, paragraphs } from "./text.js";
 

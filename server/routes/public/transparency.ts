@@ -1,16 +1,18 @@
 import { Router } from "express";
 import { z } from "zod";
-import { Prisma } from "../../db/client.js";
-import { GLOSSARY } from "../../metrics/definitions.js";
-import { responseFigures, type ResponseFigures } from "../../metrics/inbox.js";
-import { areasReport } from "../../metrics/reports.js";
-import { formatCount, formatMinutes, formatRate } from "../../reports/format.js";
-import { monthOf, monthPeriod, periodLabel } from "../../reports/period.js";
-import { organisationScope } from "../../reports/scope.js";
-import type { Services } from "../../services.js";
-import { calendarMonth } from "../fields.js";
+import { Prisma } from "@server/db/client.js";
+import { GLOSSARY } from "@server/metrics/definitions.js";
+import { responseFigures, type ResponseFigures } from "@server/metrics/inbox.js";
+import { areasReport } from "@server/metrics/reports.js";
+import { formatCount, formatMinutes, formatRate } from "@server/reports/format.js";
+import { monthOf, monthPeriod, periodLabel } from "@server/reports/period.js";
+import { organisationScope } from "@server/reports/scope.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { type PpidFigures, ppidFigures } from "@server/ppid/figures.js";
+import type { Services } from "@server/services.js";
+import { calendarMonth } from "@server/text/fields.js";
 import { layout } from "./layout.js";
-import { html, trusted } from "./markup.js";
+import { html, trusted } from "@server/text/markup.js";
 import { sendShareable } from "./pageCache.js";
 import { findSite, type Site } from "./publicPosts.js";
 
@@ -33,6 +35,8 @@ type Figures = {
   overall: ResponseFigures | undefined;
   byCategory: Map<string | null, ResponseFigures>;
   areas: { unitName: string | null; count: number }[];
+  /** The year's information requests (UU 14/2008), for the whole body. */
+  ppid?: { year: number; figures: PpidFigures };
 };
 
 export function transparencyRoutes(services: Services): Router {
@@ -45,17 +49,28 @@ export function transparencyRoutes(services: Services): Router {
     const month = query.data.bulan ?? monthOf(new Date());
     const period = monthPeriod(month);
     const scope = await organisationScope(services.prisma, period);
-    const [overall, byCategory, areas] = await Promise.all([
+    const calendar = await officeCalendar(services.prisma);
+    const year = Number(month.slice(0, 4));
+    const [overall, byCategory, areas, ppid] = await Promise.all([
       responseFigures(services.prisma, scope),
       responseFigures(services.prisma, scope, Prisma.sql`i."category"`),
       areasReport(services.prisma, scope),
+      ppidFigures(services.prisma, { receivedAt: calendar.yearRange(year) }, calendar, new Date()),
     ]);
     const areaRows = (areas.body.data as { unitName: string | null; count: number }[]).map(({ unitName, count }) => ({
       unitName,
       count,
     }));
     // Aggregates only, the same for everyone: a crowd costs one query set per cache lifetime.
-    sendShareable(res, transparencyPage(site, month, { overall: overall.get(null), byCategory, areas: areaRows }));
+    sendShareable(
+      res,
+      transparencyPage(site, month, {
+        overall: overall.get(null),
+        byCategory,
+        areas: areaRows,
+        ppid: { year, figures: ppid },
+      }),
+    );
   });
 
   return router;
@@ -69,7 +84,7 @@ const categoryLabel = (code: string | null) =>
 const shiftMonth = (month: string, by: -1 | 1) =>
   monthOf(new Date(monthPeriod(month).from.getTime() + (by === 1 ? 40 : -10) * 24 * 60 * 60_000));
 
-export function transparencyPage(site: Site, month: string, { overall, byCategory, areas }: Figures): string {
+export function transparencyPage(site: Site, month: string, { overall, byCategory, areas, ppid }: Figures): string {
   const label = periodLabel("monthly", monthPeriod(month));
   const shown = areas.filter((area) => area.count >= MIN_ITEMS_PER_AREA);
   const categories = [...byCategory.entries()]
@@ -110,6 +125,7 @@ ${
 <tbody>${shown.map((area) => html`<tr><td>${area.unitName}</td><td class="n">${formatCount(area.count)}</td></tr>`)}</tbody>
 </table>`
 }
+${ppid && ppidSection(ppid.year, ppid.figures)}
 <h2>Tentang angka ini</h2>
 ${[GLOSSARY.volume, GLOSSARY.firstResponse, GLOSSARY.resolution, GLOSSARY.compliance].map((entry) => html`<p><strong>${entry.id.name}.</strong> ${entry.id.definition}</p>`)}`;
   return layout(site, {
@@ -119,6 +135,27 @@ ${[GLOSSARY.volume, GLOSSARY.firstResponse, GLOSSARY.resolution, GLOSSARY.compli
     head: TABLE_STYLE,
     main,
   });
+}
+
+/** The year's information requests, as the annual report counts them: aggregates only. */
+function ppidSection(year: number, f: PpidFigures) {
+  const days = (value: number | null) =>
+    value === null ? "–" : `${value.toLocaleString("id-ID", { maximumFractionDigits: 1 })} hari kerja`;
+  const rows: [string, string][] = [
+    ["Permohonan informasi diterima", formatCount(f.requests.received)],
+    [
+      "Dikabulkan seluruhnya / sebagian",
+      `${formatCount(f.requests.byDecision.granted)} / ${formatCount(f.requests.byDecision.granted_in_part)}`,
+    ],
+    ["Ditolak (informasi dikecualikan)", formatCount(f.requests.byDecision.refused)],
+    ["Pemberitahuan tertulis tepat waktu", formatRate(f.notice.onTimeRate)],
+    ["Rata-rata waktu sampai pemberitahuan", days(f.notice.averageWorkingDays)],
+    ["Keberatan diajukan / ditanggapi", `${formatCount(f.objections.filed)} / ${formatCount(f.objections.answered)}`],
+    ["Sengketa di Komisi Informasi", formatCount(f.disputes.filed)],
+  ];
+  return html`<h2>Layanan informasi publik tahun ${year}</h2>
+<p>Permohonan informasi publik menurut UU 14/2008. Rinciannya ada di <a href="/ppid/register?tahun=${year}">register permohonan</a>.</p>
+<table><tbody>${rows.map(([name, value]) => html`<tr><th scope="row">${name}</th><td class="n">${value}</td></tr>`)}</tbody></table>`;
 }
 
 function badMonthPage(site: Site): string {

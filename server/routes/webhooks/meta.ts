@@ -1,8 +1,8 @@
 import express, { Router } from "express";
-import { safeEqual } from "../../auth/tokens.js";
-import { countRejectedWebhook, WebhookReceiver } from "../../inbox/webhookQueue.js";
-import { isMetaWebhookPayload, verifyMetaSignature } from "../../inbox/metaWebhook.js";
-import type { Services } from "../../services.js";
+import { safeEqual } from "@server/auth/tokens.js";
+import { countRejectedWebhook, WebhookReceiver } from "@server/inbox/webhookQueue.js";
+import { isMetaWebhookPayload, verifyMetaSignature } from "@server/inbox/metaWebhook.js";
+import type { Services } from "@server/services.js";
 
 /**
  * Meta's callbacks for Page and Instagram comments. The body is kept as received and

@@ -4,7 +4,7 @@
  * https://developers.facebook.com/docs/facebook-login/guides/access-tokens
  */
 import type { Request } from "express";
-import type { GraphToken, SandboxState } from "../state";
+import type { GraphToken, SandboxState } from "@server/sandbox/state";
 import { graphErrors } from "./errors";
 
 export function tokenFromRequest(req: Request, params: Record<string, unknown>): string | undefined {

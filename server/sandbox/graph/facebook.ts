@@ -10,7 +10,7 @@
  * https://developers.facebook.com/docs/graph-api/reference/object/reactions and /object/comments (summary).
  */
 import { z } from "zod";
-import { fetchMedia } from "../mediaFetch";
+import { fetchMedia } from "@server/sandbox/mediaFetch";
 import type {
   Conversation,
   FbPage,
@@ -21,7 +21,7 @@ import type {
   PageMessage,
   SandboxState,
   SocialActor,
-} from "../state";
+} from "@server/sandbox/state";
 import { GraphError, graphErrors } from "./errors";
 import { fieldModifiers, selectFields } from "./fields";
 import { insightsEdge, type InsightsMetric } from "./insights";

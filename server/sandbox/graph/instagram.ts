@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { fetchMedia } from "../mediaFetch";
+import { fetchMedia } from "@server/sandbox/mediaFetch";
 import type {
   GraphComment,
   IgAccount,
@@ -17,7 +17,7 @@ import type {
   IgMedia,
   SandboxState,
   SocialActor,
-} from "../state";
+} from "@server/sandbox/state";
 import { GraphError, graphErrors } from "./errors";
 import { selectFields } from "./fields";
 import { insightsEdge, type InsightsMetric } from "./insights";

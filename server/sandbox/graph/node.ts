@@ -1,7 +1,7 @@
 /** What every Graph node handler shares: the request context, bound nodes, and parameter validation. */
 import { z } from "zod";
-import type { UploadedFile } from "../http";
-import type { GraphToken, SandboxState } from "../state";
+import type { UploadedFile } from "@server/sandbox/http";
+import type { GraphToken, SandboxState } from "@server/sandbox/state";
 import { graphErrors } from "./errors";
 
 export interface GraphContext {

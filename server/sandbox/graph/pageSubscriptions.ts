@@ -6,7 +6,7 @@
  * https://developers.facebook.com/docs/graph-api/webhooks/getting-started/webhooks-for-pages
  */
 import { z } from "zod";
-import { DEFAULT_ACCOUNTS, type FbPage } from "../state";
+import { DEFAULT_ACCOUNTS, type FbPage } from "@server/sandbox/state";
 import { graphErrors } from "./errors";
 import { type GraphContext, validateParams } from "./node";
 import { permissionError } from "./permissions";

@@ -9,7 +9,7 @@
  * (https://developers.facebook.com/docs/messenger-platform/conversations) and Instagram
  * (https://developers.facebook.com/docs/instagram-platform/content-publishing, /comment-moderation, /insights).
  */
-import type { GraphToken } from "../state";
+import type { GraphToken } from "@server/sandbox/state";
 import { GraphError } from "./errors";
 
 type Need = { permissions: string[]; code: 10 | 200 };

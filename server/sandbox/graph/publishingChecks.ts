@@ -6,7 +6,7 @@
  * or the request will fail"; "If the Page … requires two-factor authentication, the Facebook User
  * must also have performed two-factor authentication or the request will fail").
  */
-import type { GraphToken, SandboxState } from "../state";
+import type { GraphToken, SandboxState } from "@server/sandbox/state";
 import { GraphError } from "./errors";
 
 export type PageRequirement = "page_publishing_authorization" | "two_factor_authentication";

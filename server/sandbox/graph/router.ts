@@ -3,8 +3,8 @@
  * on graph.facebook.com. Any v10.0 - v29.0 version is accepted.
  */
 import type { Request, RequestHandler } from "express";
-import { parseBody, queryParams, requestUrl } from "../http";
-import type { GraphToken, SandboxState } from "../state";
+import { parseBody, queryParams, requestUrl } from "@server/sandbox/http";
+import type { GraphToken, SandboxState } from "@server/sandbox/state";
 import { authenticate, tokenFromRequest } from "./auth";
 import { GraphError, graphErrors, sendGraphError } from "./errors";
 import { resolveFacebookNode } from "./facebook";

@@ -3,7 +3,7 @@
  * X-Business-Use-Case-Usage, and error codes 4 / 17 / 32 / 613 once a limit is reached.
  * https://developers.facebook.com/docs/graph-api/overview/rate-limiting
  */
-import type { SandboxState } from "../state";
+import type { SandboxState } from "@server/sandbox/state";
 import { graphErrors } from "./errors";
 
 const WINDOW_MS = 60 * 60 * 1000;

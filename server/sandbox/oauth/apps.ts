@@ -1,4 +1,4 @@
-import { DEFAULT_ACCOUNTS } from "../state";
+import { DEFAULT_ACCOUNTS } from "@server/sandbox/state";
 
 /** The OAuth apps registered on the sandbox; Siar's demo mode uses them when none are configured. */
 export interface SandboxOAuthApps {

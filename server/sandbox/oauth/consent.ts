@@ -4,7 +4,7 @@
  * can allow or cancel.
  */
 import type { Request, Response } from "express";
-import { parseBody } from "../http";
+import { parseBody } from "@server/sandbox/http";
 
 export type Decision = "allow" | "deny";
 

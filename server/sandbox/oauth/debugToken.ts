@@ -5,11 +5,11 @@
  * https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging-and-error-handling
  */
 import { Router } from "express";
-import { tokenFromRequest } from "../graph/auth";
-import { GraphError, graphErrors, sendGraphError } from "../graph/errors";
-import { isGraphVersion } from "../graph/router";
-import { queryParams } from "../http";
-import type { SandboxState } from "../state";
+import { tokenFromRequest } from "@server/sandbox/graph/auth";
+import { GraphError, graphErrors, sendGraphError } from "@server/sandbox/graph/errors";
+import { isGraphVersion } from "@server/sandbox/graph/router";
+import { queryParams } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
 import { SANDBOX_META_USER, SANDBOX_OAUTH_APPS } from "./apps";
 import type { OAuthStore } from "./store";
 

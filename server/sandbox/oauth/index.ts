@@ -4,7 +4,7 @@
  * access tokens that expire after two hours on the sandbox clock).
  */
 import { Router } from "express";
-import type { SandboxState } from "../state";
+import type { SandboxState } from "@server/sandbox/state";
 import { debugTokenRoutes } from "./debugToken";
 import { metaOAuthRoutes } from "./meta";
 import { OAuthStore } from "./store";

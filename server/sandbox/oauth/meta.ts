@@ -6,12 +6,12 @@
  * https://developers.facebook.com/docs/pages-api/getting-started (GET /me/accounts)
  */
 import { type Request, Router } from "express";
-import { tokenFromRequest } from "../graph/auth";
-import { GraphError, graphErrors, sendGraphError } from "../graph/errors";
-import { selectFields } from "../graph/fields";
-import { isGraphVersion } from "../graph/router";
-import { queryParams } from "../http";
-import type { SandboxState } from "../state";
+import { tokenFromRequest } from "@server/sandbox/graph/auth";
+import { GraphError, graphErrors, sendGraphError } from "@server/sandbox/graph/errors";
+import { selectFields } from "@server/sandbox/graph/fields";
+import { isGraphVersion } from "@server/sandbox/graph/router";
+import { queryParams } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
 import { LIFETIMES_S, SANDBOX_META_USER, SANDBOX_OAUTH_APPS } from "./apps";
 import {
   consentDecision,

@@ -4,7 +4,7 @@
  * so advancing it expires tokens.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { SandboxState } from "../state";
+import type { SandboxState } from "@server/sandbox/state";
 
 export interface AuthorizationCode {
   platform: "meta" | "x";

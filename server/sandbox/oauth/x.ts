@@ -4,9 +4,9 @@
  * https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/user-access-token
  */
 import { type Request, type RequestHandler, type Response, Router } from "express";
-import { queryParams } from "../http";
-import { DEFAULT_ACCOUNTS } from "../state";
-import { sendXProblem, xProblems } from "../x/problems";
+import { queryParams } from "@server/sandbox/http";
+import { DEFAULT_ACCOUNTS } from "@server/sandbox/state";
+import { sendXProblem, xProblems } from "@server/sandbox/x/problems";
 import { LIFETIMES_S, SANDBOX_OAUTH_APPS } from "./apps";
 import {
   consentDecision,

@@ -7,9 +7,9 @@
 import { createHash } from "node:crypto";
 import { type Request, Router } from "express";
 import { z } from "zod";
-import { parseBody } from "../http";
-import type { SandboxState } from "../state";
-import type { WebhookDispatcher } from "../webhooks";
+import { parseBody } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
+import type { WebhookDispatcher } from "@server/sandbox/webhooks";
 import { WHATSAPP_ACCOUNTS, type WhatsAppSandbox } from "./state";
 
 /** A 1×1 JPEG: what a citizen's photo carries when the test gives no bytes. */

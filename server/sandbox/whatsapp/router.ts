@@ -5,12 +5,12 @@
  * GET /{media-id} and the media URL it returns. Other ids fall through to the Graph imitation.
  */
 import type { Request, RequestHandler } from "express";
-import { tokenFromRequest } from "../graph/auth";
-import { GraphError, graphErrors, sendGraphError } from "../graph/errors";
-import { GRAPH_PATH, isGraphVersion } from "../graph/router";
-import { parseBody, queryParams } from "../http";
-import type { SandboxState } from "../state";
-import type { WebhookDispatcher } from "../webhooks";
+import { tokenFromRequest } from "@server/sandbox/graph/auth";
+import { GraphError, graphErrors, sendGraphError } from "@server/sandbox/graph/errors";
+import { GRAPH_PATH, isGraphVersion } from "@server/sandbox/graph/router";
+import { parseBody, queryParams } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
+import type { WebhookDispatcher } from "@server/sandbox/webhooks";
 import { WHATSAPP_ACCOUNTS, type WhatsAppSandbox } from "./state";
 import { sendWhatsAppMessage } from "./send";
 

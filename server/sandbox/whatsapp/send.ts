@@ -4,9 +4,9 @@
  * then the status webhooks it sends about each (sent, delivered, read, or failed with its error).
  * Error codes: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
  */
-import { GraphError } from "../graph/errors";
-import type { SandboxState } from "../state";
-import type { WebhookDispatcher } from "../webhooks";
+import { GraphError } from "@server/sandbox/graph/errors";
+import type { SandboxState } from "@server/sandbox/state";
+import type { WebhookDispatcher } from "@server/sandbox/webhooks";
 import { type SentWhatsAppMessage, WHATSAPP_ACCOUNTS, type WhatsAppSandbox } from "./state";
 
 /** A WhatsApp error in the Graph error shape with its error_data.details. */

@@ -3,7 +3,7 @@
  * https://developer.wordpress.org/rest-api/using-the-rest-api/authentication/#basic-authentication-with-application-passwords
  */
 import type { Request } from "express";
-import type { SandboxState, WpUser } from "../state";
+import type { SandboxState, WpUser } from "@server/sandbox/state";
 import { WpError } from "./errors";
 
 /** WordPress ignores the spaces it shows in application passwords. */

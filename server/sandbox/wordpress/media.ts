@@ -4,8 +4,8 @@
  * https://developer.wordpress.org/rest-api/reference/media/#create-a-media-item
  */
 import type { Request, Router } from "express";
-import { contentType, parseBody, rawBody, type UploadedFile } from "../http";
-import type { SandboxState } from "../state";
+import { contentType, parseBody, rawBody, type UploadedFile } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
 import { requireWpUser } from "./auth";
 import { WpError } from "./errors";
 import { mediaSourceUrl, presentMedia } from "./present";

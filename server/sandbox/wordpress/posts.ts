@@ -4,8 +4,8 @@
  */
 import type { Request, Router } from "express";
 import { z } from "zod";
-import { parseBody, queryParams, requestUrl } from "../http";
-import type { SandboxState, WpPost, WpPostStatus } from "../state";
+import { parseBody, queryParams, requestUrl } from "@server/sandbox/http";
+import type { SandboxState, WpPost, WpPostStatus } from "@server/sandbox/state";
 import { requireWpUser, wpUserOf } from "./auth";
 import { WpError, wpErrors } from "./errors";
 import { parseWpDate, presentPost } from "./present";

@@ -1,5 +1,5 @@
 /** Post and media objects as the WordPress REST API returns them, with site-local and GMT dates. */
-import type { WpMedia, WpPost } from "../state";
+import type { WpMedia, WpPost } from "@server/sandbox/state";
 
 /** The imitated site runs on Western Indonesia Time (WIB, UTC+7), like Kalimantan Barat. */
 export const SITE_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;

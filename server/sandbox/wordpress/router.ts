@@ -1,6 +1,6 @@
 /** The WordPress REST API routes of the imitated site, with WordPress's error envelope for every failure. */
 import { type NextFunction, type Request, type Response, Router } from "express";
-import type { SandboxState } from "../state";
+import type { SandboxState } from "@server/sandbox/state";
 import { requireWpUser } from "./auth";
 import { WpError, sendWpError, wpErrors } from "./errors";
 import { registerMediaRoutes } from "./media";

@@ -6,8 +6,8 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Request } from "express";
-import { contentType, rawBody } from "../http";
-import type { SandboxState } from "../state";
+import { contentType, rawBody } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
 import { X_PLATFORM_ORIGINS } from "./origins";
 import { xProblems } from "./problems";
 

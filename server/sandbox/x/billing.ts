@@ -6,8 +6,8 @@
  * reports Posts consumed per day (https://docs.x.com/x-api/usage/introduction).
  */
 import twitterText from "twitter-text";
-import type { SandboxState } from "../state";
-import { DEFAULT_ACCOUNTS } from "../state";
+import type { SandboxState } from "@server/sandbox/state";
+import { DEFAULT_ACCOUNTS } from "@server/sandbox/state";
 import type { XIdentity } from "./auth";
 
 /** X's list prices in millionths of a US dollar, as published when this was written. */

@@ -4,7 +4,7 @@
  * https://docs.x.com/x-api/media/quickstart/media-upload-chunked
  */
 import { z } from "zod";
-import type { XMedia } from "../state";
+import type { XMedia } from "@server/sandbox/state";
 import { xProblems } from "./problems";
 import { userIdOf, type XContext, type XRoute } from "./route";
 

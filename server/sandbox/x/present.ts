@@ -3,7 +3,7 @@
  * https://docs.x.com/x-api/fundamentals/fields
  * https://docs.x.com/x-api/fundamentals/expansions
  */
-import type { SandboxState, Tweet, XUser } from "../state";
+import type { SandboxState, Tweet, XUser } from "@server/sandbox/state";
 import { xProblems } from "./problems";
 
 const TWEET_FIELDS = [

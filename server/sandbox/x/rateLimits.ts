@@ -4,7 +4,7 @@
  * https://docs.x.com/x-api/fundamentals/rate-limits
  * Also counts requests per endpoint (what X bills is counted by XBilling).
  */
-import type { SandboxState } from "../state";
+import type { SandboxState } from "@server/sandbox/state";
 import type { XIdentity } from "./auth";
 
 export interface XEndpointLimit {

@@ -1,7 +1,7 @@
 /** The shape shared by X endpoint handlers. */
 import type { Request } from "express";
-import type { ParsedBody } from "../http";
-import type { SandboxState } from "../state";
+import type { ParsedBody } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
 import type { XIdentity } from "./auth";
 import type { XBilling } from "./billing";
 import type { XRateLimiter } from "./rateLimits";

@@ -1,7 +1,7 @@
 /** X API v2 routes: authentication, per-endpoint rate limits, request counting and billing around each handler. */
 import { Router } from "express";
-import { parseBody, queryParams } from "../http";
-import type { SandboxState } from "../state";
+import { parseBody, queryParams } from "@server/sandbox/http";
+import type { SandboxState } from "@server/sandbox/state";
 import { XAuthenticator } from "./auth";
 import { mediaRoutes } from "./media";
 import { XProblem, sendXProblem, xProblems } from "./problems";

@@ -7,7 +7,7 @@
  */
 import twitterText from "twitter-text";
 import { z } from "zod";
-import type { SandboxState, Tweet } from "../state";
+import type { SandboxState, Tweet } from "@server/sandbox/state";
 import { fieldSelection, includesFor, presentTweet } from "./present";
 import { notFoundEntry, XProblem, xProblems } from "./problems";
 import { userIdOf, type XContext, type XRoute } from "./route";

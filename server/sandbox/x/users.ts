@@ -4,7 +4,7 @@
  * https://docs.x.com/x-api/posts/user-mention-timeline-by-user-id
  * https://docs.x.com/x-api/posts/user-posts-timeline-by-user-id
  */
-import type { SandboxState, Tweet, XUser } from "../state";
+import type { SandboxState, Tweet, XUser } from "@server/sandbox/state";
 import { compareIds, fieldSelection, includesFor, presentTweet, presentUser } from "./present";
 import { notFoundEntry, xProblems } from "./problems";
 import { userIdOf, type XContext, type XRoute } from "./route";

@@ -1,4 +1,4 @@
-import { storableText } from "../../text/storable.js";
+import { storableText } from "@server/text/storable.js";
 
 // CSV as OpenSID's spreadsheet writer produces it: a header row, comma-separated, fields quoted
 // with double quotes when they hold commas, quotes or line breaks.

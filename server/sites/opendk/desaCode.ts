@@ -1,4 +1,4 @@
-import { AppError } from "../../errors.js";
+import { AppError } from "@server/errors.js";
 
 /** The desa a push token belongs to; `areaCode` is its Kemendagri code, null for a unit added by hand. */
 export type PushDesa = { id: string; name: string; areaCode: string | null };

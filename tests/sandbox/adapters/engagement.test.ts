@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFacebookAdapter } from "../../../server/channels/facebook";
-import { createInstagramAdapter } from "../../../server/channels/instagram";
-import { wordpressAdapter } from "../../../server/channels/wordpress";
-import { createXAdapter, POST_LOOKUP_ENDPOINT } from "../../../server/channels/x";
-import { addTweet } from "../../../server/sandbox/x/tweets";
+import { createFacebookAdapter } from "@server/channels/facebook";
+import { createInstagramAdapter } from "@server/channels/instagram";
+import { wordpressAdapter } from "@server/channels/wordpress";
+import { createXAdapter, POST_LOOKUP_ENDPOINT } from "@server/channels/x";
+import { addTweet } from "@server/sandbox/x/tweets";
 import { type AdapterWorld, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
 
 let world: AdapterWorld;

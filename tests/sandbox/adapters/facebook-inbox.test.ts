@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { InboxAdapter, ReplyTarget } from "../../../server/channels/adapter";
-import { createFacebookAdapter } from "../../../server/channels/facebook";
-import { unixSeconds } from "../../../server/channels/incoming";
+import type { InboxAdapter, ReplyTarget } from "@server/channels/adapter";
+import { createFacebookAdapter } from "@server/channels/facebook";
+import { unixSeconds } from "@server/channels/incoming";
 import { type AdapterWorld, channelErrorOf, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
 
 let world: AdapterWorld;

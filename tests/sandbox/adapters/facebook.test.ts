@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFacebookAdapter } from "../../../server/channels/facebook";
-import { adapterFor } from "../../../server/channels/index";
+import { createFacebookAdapter } from "@server/channels/facebook";
+import { adapterFor } from "@server/channels/index";
 import {
   type AdapterWorld,
   channelErrorOf,

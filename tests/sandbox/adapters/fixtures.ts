@@ -4,14 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
-import {
-  ChannelError,
-  type ChannelTarget,
-  type OutgoingMedia,
-  type OutgoingPost,
-} from "../../../server/channels/adapter";
-import type { ChannelKind } from "../../../server/db/generated/enums";
-import type { Sandbox } from "../../../server/sandbox/index";
+import { ChannelError, type ChannelTarget, type OutgoingMedia, type OutgoingPost } from "@server/channels/adapter";
+import type { ChannelKind } from "@server/db/generated/enums";
+import type { Sandbox } from "@server/sandbox/index";
 import { PNG_BYTES, startServer, startTestSandbox, type TestServer } from "../helpers";
 
 /** A valid 16x16 baseline JPEG (from CPython's imghdr test data). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { InboxAdapter, ReplyTarget } from "../../../server/channels/adapter";
-import { createInstagramAdapter } from "../../../server/channels/instagram";
-import { addInstagramComment } from "../../../server/sandbox/graph/instagram";
+import type { InboxAdapter, ReplyTarget } from "@server/channels/adapter";
+import { createInstagramAdapter } from "@server/channels/instagram";
+import { addInstagramComment } from "@server/sandbox/graph/instagram";
 import { type AdapterWorld, channelErrorOf, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
 
 let world: AdapterWorld;

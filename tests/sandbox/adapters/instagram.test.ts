@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { adapterFor } from "../../../server/channels/index";
-import { createInstagramAdapter } from "../../../server/channels/instagram";
+import { adapterFor } from "@server/channels/index";
+import { createInstagramAdapter } from "@server/channels/instagram";
 import {
   type AdapterWorld,
   channelErrorOf,

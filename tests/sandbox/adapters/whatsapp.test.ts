@@ -1,7 +1,7 @@
 /** The WhatsApp adapter against the sandbox's Cloud API: connecting, replies, templates, the window rule, errors, media. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sendTemplate, whatsappAdapter } from "../../../server/channels/whatsapp";
-import type { Sandbox } from "../../../server/sandbox/index";
+import { sendTemplate, whatsappAdapter } from "@server/channels/whatsapp";
+import type { Sandbox } from "@server/sandbox/index";
 import { startServer, startTestSandbox, type TestServer } from "../helpers";
 import { channelErrorOf, targetFor } from "./fixtures";
 

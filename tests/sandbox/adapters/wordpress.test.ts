@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { adapterFor } from "../../../server/channels/index";
-import { contentOf, createWordPressAdapter, videoBlock } from "../../../server/channels/wordpress";
+import { adapterFor } from "@server/channels/index";
+import { contentOf, createWordPressAdapter, videoBlock } from "@server/channels/wordpress";
 import {
   type AdapterWorld,
   channelErrorOf,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { InboxAdapter } from "../../../server/channels/adapter";
-import { createXAdapter, MENTIONS_ENDPOINT } from "../../../server/channels/x";
-import { addTweet } from "../../../server/sandbox/x/tweets";
+import type { InboxAdapter } from "@server/channels/adapter";
+import { createXAdapter, MENTIONS_ENDPOINT } from "@server/channels/x";
+import { addTweet } from "@server/sandbox/x/tweets";
 import { type AdapterWorld, channelErrorOf, outgoingPost, startAdapterWorld, targetFor } from "./fixtures";
 
 let world: AdapterWorld;

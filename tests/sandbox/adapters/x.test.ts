@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { adapterFor } from "../../../server/channels/index";
-import { createXAdapter } from "../../../server/channels/x";
-import { addTweet } from "../../../server/sandbox/x/tweets";
+import { adapterFor } from "@server/channels/index";
+import { createXAdapter } from "@server/channels/x";
+import { addTweet } from "@server/sandbox/x/tweets";
 import {
   type AdapterWorld,
   channelErrorOf,

@@ -9,36 +9,40 @@ import {
   PostStatus,
   Role,
   UnitType,
-} from "../../../server/db/generated/enums";
-import { UNIT_TIME_ZONES, type UnitTimeZone } from "../../../server/deadlines/timeZones";
-import type { Locale } from "../../../server/i18n/locale";
-import type { InboxView } from "../../../server/inbox/listing";
-import type { WhatsAppReplyOptions } from "../../../server/inbox/whatsappWindow";
-import type { Abilities } from "../../../server/policies/index";
-import type { presentCannedResponse } from "../../../server/presenters/cannedResponse";
-import type { presentChannel } from "../../../server/presenters/channel";
-import type { presentDipItem } from "../../../server/presenters/dipItem";
-import type { presentPpidProfile } from "../../../server/presenters/ppidProfile";
-import type { presentChannelUsage } from "../../../server/presenters/channelUsage";
-import type { presentPlatformPrice } from "../../../server/presenters/platformPrice";
-import type { presentPost } from "../../../server/presenters/post";
-import type { presentRoutingRule } from "../../../server/presenters/routingRule";
-import type { presentInboxDeadLetter } from "../../../server/presenters/inboxDeadLetter";
+} from "@server/db/generated/enums";
+import { UNIT_TIME_ZONES, type UnitTimeZone } from "@server/deadlines/timeZones";
+import type { Locale } from "@server/i18n/locale";
+import type { InboxView } from "@server/inbox/listing";
+import type { WhatsAppReplyOptions } from "@server/inbox/whatsappWindow";
+import type { Abilities } from "@server/policies/index";
+import type { presentCannedResponse } from "@server/presenters/cannedResponse";
+import type { presentChannel } from "@server/presenters/channel";
+import type { presentDipItem } from "@server/presenters/dipItem";
+import type { presentPpidProfile } from "@server/presenters/ppidProfile";
+import type { presentChannelUsage } from "@server/presenters/channelUsage";
+import type { presentPlatformPrice } from "@server/presenters/platformPrice";
+import type { presentPost } from "@server/presenters/post";
+import type { presentRoutingRule } from "@server/presenters/routingRule";
+import type { presentInboxDeadLetter } from "@server/presenters/inboxDeadLetter";
 import type {
   InboxEventType,
   InboxTriage,
   presentInboxEvent,
   presentInboxItem,
   TriageDecision,
-} from "../../../server/presenters/inboxItem";
-import type { presentMedia } from "../../../server/presenters/media";
-import type { ChannelOutcome } from "../../../server/commands/publishedPosts";
-import type { StatusBody } from "../../../server/routes/api/inbox/schema";
-import type { presentApiToken } from "../../../server/presenters/apiToken";
-import type { presentAuditEvent } from "../../../server/presenters/auditEvent";
-import type { AreaImportResult } from "../../../server/commands/areaImport";
-import type { presentAreaImportPlan, presentRegency, presentUnit } from "../../../server/presenters/unit";
-import type { presentSession, presentUser } from "../../../server/presenters/user";
+} from "@server/presenters/inboxItem";
+import type { presentMedia } from "@server/presenters/media";
+import type { ChannelOutcome } from "@server/commands/publishedPosts";
+import type { StatusBody } from "@server/routes/api/inbox/schema";
+import type { presentApiToken } from "@server/presenters/apiToken";
+import type { presentAuditEvent } from "@server/presenters/auditEvent";
+import type { AreaImportResult } from "@server/commands/areaImport";
+import type { presentAreaImportPlan, presentRegency, presentUnit } from "@server/presenters/unit";
+import type { presentPpidObjection } from "@server/presenters/ppidObjection";
+import type { presentPpidRequest, presentPpidRequestRow } from "@server/presenters/ppidRequest";
+import type { PpidDeadlineLists } from "@server/ppid/deadlineLists";
+import type { PpidFigures } from "@server/ppid/figures";
+import type { presentSession, presentUser } from "@server/presenters/user";
 import {
   CATEGORIES,
   DANGERS,
@@ -50,7 +54,7 @@ import {
   type Reason,
   type ReasonCode,
   type Urgency,
-} from "../../../server/triage/taxonomy";
+} from "@server/triage/taxonomy";
 
 export type {
   Abilities,
@@ -92,6 +96,14 @@ export type Media = ReturnType<typeof presentMedia>;
 export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
 export type DipItem = ReturnType<typeof presentDipItem>;
 export type PpidProfile = ReturnType<typeof presentPpidProfile>;
+
+// PPID (see server/presenters/ppidRequest.ts and ppidObjection.ts).
+export type PpidRequest = ReturnType<typeof presentPpidRequest>;
+export type PpidRequestRow = ReturnType<typeof presentPpidRequestRow>;
+export type PpidObjection = ReturnType<typeof presentPpidObjection>;
+export type { PpidDeadlineLists, PpidFigures };
+/** A request just registered by staff, with the access code shown this once. */
+export type RegisteredPpidRequest = { request: PpidRequest; accessCode: string; trackingPath: string };
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
@@ -139,6 +151,8 @@ export type InboxItemDetail = {
   timeline: InboxEvent[];
   /** WhatsApp items, for those who may answer: the 24-hour window and the listed templates. */
   whatsapp: WhatsAppReplyOptions | null;
+  /** The information request made from this item; `readable`: the caller may open it. */
+  ppidRequest: { id: string; registrationNumber: string; status: string; readable: boolean } | null;
 };
 
 export type BulkResult = { results: { id: string; ok: boolean; error?: { code: string; message: string } }[] };

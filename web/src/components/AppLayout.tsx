@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
-import { useI18n } from "../i18n";
-import { SECTIONS } from "../navigation";
-import { RealtimeContext } from "../realtime/RealtimeContext";
-import { useSessionSocket } from "../realtime/useSessionSocket";
-import { useSession, useSignedIn } from "../session/SessionProvider";
+import { useI18n } from "@web/i18n";
+import { SECTIONS } from "@web/navigation";
+import { RealtimeContext } from "@web/realtime/RealtimeContext";
+import { useSessionSocket } from "@web/realtime/useSessionSocket";
+import { useSession, useSignedIn } from "@web/session/SessionProvider";
 import { ChannelReconnectNotices } from "./ChannelReconnectNotices";
 import { EmergencyBanner } from "./EmergencyBanner";
 import { ROLE_LABELS } from "./labels";

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
-import { api, fieldErrorsOf } from "../api/client";
-import { useAction } from "../hooks/useAction";
-import { useI18n } from "../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 import { ErrorAlert } from "./Alerts";
 import { TextField, type TextFieldProps } from "./Field";
 

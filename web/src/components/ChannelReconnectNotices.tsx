@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { useI18n } from "../i18n";
-import { ADMIN_CHANNELS } from "../navigation";
-import { useSocketEvent } from "../realtime/RealtimeContext";
+import { useI18n } from "@web/i18n";
+import { ADMIN_CHANNELS } from "@web/navigation";
+import { useSocketEvent } from "@web/realtime/RealtimeContext";
 
 type NeedsReconnect = { channelId: string; reason: string };
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useI18n } from "../i18n";
+import { useI18n } from "@web/i18n";
 
 type ConfirmButtonProps = { label: string; confirmLabel: string; busy?: boolean; onConfirm(): void };
 

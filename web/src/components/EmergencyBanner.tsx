@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../api/client";
-import type { InboxItem, Page } from "../api/types";
-import { useI18n } from "../i18n";
-import { firstLine } from "../pages/inbox/lifecycle";
-import { useSocketEvent } from "../realtime/RealtimeContext";
+import { api } from "@web/api/client";
+import type { InboxItem, Page } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { firstLine } from "@web/pages/inbox/lifecycle";
+import { useSocketEvent } from "@web/realtime/RealtimeContext";
 
 const SHOWN = 3;
 

@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from "react";
-import { useI18n } from "../i18n";
+import { useI18n } from "@web/i18n";
 import { SelectField, type SelectFieldProps } from "./Field";
 
 /** A row of list filters with "apply" and "reset"; a search landmark for screen-reader users. */

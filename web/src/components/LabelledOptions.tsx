@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type MessageKey } from "@web/i18n";
 
 /** One `<option>` per code, named in the user's language through a labels table. */
 export function LabelledOptions<C extends string>({

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import type { Locale } from "../api/types";
-import { useI18n } from "../i18n";
-import { useSession } from "../session/SessionProvider";
+import type { Locale } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { useSession } from "@web/session/SessionProvider";
 import { ErrorAlert } from "./Alerts";
 
 const LANGUAGES: { code: Locale; short: string; name: string }[] = [

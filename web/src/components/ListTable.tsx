@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
-import type { Loaded } from "../hooks/useLoad";
-import { useI18n } from "../i18n";
+import type { Loaded } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { ErrorAlert } from "./Alerts";
 
 /** What a list table needs to know; a paged list (useCursorList) also offers the next page. */

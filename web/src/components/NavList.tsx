@@ -1,7 +1,7 @@
 import { NavLink } from "react-router-dom";
-import { useI18n } from "../i18n";
-import type { Section } from "../navigation";
-import { useSignedIn } from "../session/SessionProvider";
+import { useI18n } from "@web/i18n";
+import type { Section } from "@web/navigation";
+import { useSignedIn } from "@web/session/SessionProvider";
 
 type NavListProps = { label: string; sections: readonly Section[]; id?: string; className?: string };
 

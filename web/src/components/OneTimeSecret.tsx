@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useI18n } from "../i18n";
+import { useI18n } from "@web/i18n";
 
 /** A secret the server returns once (temporary password, API token), with a copy button. */
 export function OneTimeSecret({ title, value, onDismiss }: { title: string; value: string; onDismiss(): void }) {

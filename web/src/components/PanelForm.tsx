@@ -1,5 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from "react";
-import { useI18n } from "../i18n";
+import { useI18n } from "@web/i18n";
 import { ErrorAlert } from "./Alerts";
 
 type PanelFormProps = {

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
-import type { Abilities } from "../api/types";
-import { useI18n } from "../i18n";
-import { useSession } from "../session/SessionProvider";
+import type { Abilities } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { useSession } from "@web/session/SessionProvider";
 
 /**
  * Renders its child routes only for a signed-in user. A user who must change their password

@@ -1,5 +1,5 @@
-import type { ChannelKind, ChannelStatus, DeliveryStatus, PostStatus, Role, Timezone, UnitType } from "../api/types";
-import type { MessageKey } from "../i18n";
+import type { ChannelKind, ChannelStatus, DeliveryStatus, PostStatus, Role, Timezone, UnitType } from "@web/api/types";
+import type { MessageKey } from "@web/i18n";
 
 // Message keys for the server's codes, so every page names roles, unit types and zones alike.
 export const ROLE_LABELS: Record<Role, MessageKey> = {

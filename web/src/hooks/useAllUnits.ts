@@ -1,5 +1,5 @@
-import { fetchAllPages } from "../api/client";
-import type { Unit } from "../api/types";
+import { fetchAllPages } from "@web/api/client";
+import type { Unit } from "@web/api/types";
 import { useLoad } from "./useLoad";
 
 /** Every unit in the caller's scope, in tree order. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, type Query } from "../api/client";
-import type { Page } from "../api/types";
+import { api, type Query } from "@web/api/client";
+import type { Page } from "@web/api/types";
 
 export type CursorList<T> = {
   items: T[];

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { Post } from "../api/types";
-import { usePostUpdates } from "../realtime/RealtimeContext";
+import type { Post } from "@web/api/types";
+import { usePostUpdates } from "@web/realtime/RealtimeContext";
 
 /**
  * Loaded posts kept current: each is replaced by a newer version from the socket

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { setRequestLanguage } from "../api/client";
-import type { Locale, Timezone } from "../api/types";
-import { ZONE_ABBREVIATIONS } from "../publishing/zonedTime";
+import { setRequestLanguage } from "@web/api/client";
+import type { Locale, Timezone } from "@web/api/types";
+import { ZONE_ABBREVIATIONS } from "@web/publishing/zonedTime";
 import type { MessageKey } from "./id";
 import { INTL_LOCALES, type MessageVars, translate } from "./translate";
 

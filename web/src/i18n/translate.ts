@@ -1,4 +1,4 @@
-import type { Locale } from "../api/types";
+import type { Locale } from "@web/api/types";
 import { en } from "./en";
 import { id, type MessageKey } from "./id";
 

@@ -1,9 +1,9 @@
 import { useNavigate } from "react-router-dom";
-import { AuthFrame } from "../components/AuthFrame";
-import { ChangePasswordForm } from "../components/ChangePasswordForm";
-import { Page } from "../components/Page";
-import { useI18n } from "../i18n";
-import { useSession } from "../session/SessionProvider";
+import { AuthFrame } from "@web/components/AuthFrame";
+import { ChangePasswordForm } from "@web/components/ChangePasswordForm";
+import { Page } from "@web/components/Page";
+import { useI18n } from "@web/i18n";
+import { useSession } from "@web/session/SessionProvider";
 
 /** Shown after signing in with a temporary password; nothing else opens until it is changed. */
 export function ForcedPasswordChangePage() {

@@ -1,8 +1,8 @@
 import { Link } from "react-router-dom";
-import { Page } from "../components/Page";
-import { useI18n } from "../i18n";
-import { SECTIONS } from "../navigation";
-import { useSignedIn } from "../session/SessionProvider";
+import { Page } from "@web/components/Page";
+import { useI18n } from "@web/i18n";
+import { SECTIONS } from "@web/navigation";
+import { useSignedIn } from "@web/session/SessionProvider";
 
 export function HomePage() {
   const { t } = useI18n();

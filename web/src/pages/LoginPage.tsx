@@ -1,13 +1,13 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
-import { ApiError } from "../api/client";
-import { ErrorAlert } from "../components/Alerts";
-import { AuthFrame } from "../components/AuthFrame";
-import { TextField } from "../components/Field";
-import { Page } from "../components/Page";
-import { useAction } from "../hooks/useAction";
-import { useI18n } from "../i18n";
-import { useSession } from "../session/SessionProvider";
+import { ApiError } from "@web/api/client";
+import { ErrorAlert } from "@web/components/Alerts";
+import { AuthFrame } from "@web/components/AuthFrame";
+import { TextField } from "@web/components/Field";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { useSession } from "@web/session/SessionProvider";
 
 export function LoginPage() {
   const { t, intlLocale } = useI18n();

@@ -1,6 +1,6 @@
 import { Link } from "react-router-dom";
-import { Page } from "../components/Page";
-import { useI18n } from "../i18n";
+import { Page } from "@web/components/Page";
+import { useI18n } from "@web/i18n";
 
 export function NotFoundPage() {
   const { t } = useI18n();

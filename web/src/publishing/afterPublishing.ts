@@ -1,6 +1,6 @@
 // What each platform allows once a post is out, as the server's channel adapters implement it
 // (server/channels/<kind>.ts: `update` and `remove`); the answer's outcomes stay the final word.
-import type { ChannelKind, Delivery, Post } from "../api/types";
+import type { ChannelKind, Delivery, Post } from "@web/api/types";
 
 export const CAN_EDIT_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
   website: true,

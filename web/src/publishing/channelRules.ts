@@ -9,11 +9,11 @@ import {
   type PublishingChannel,
   type DraftField,
   type XLinkPlacement,
-} from "../../../server/channels/rules";
-import { ApiError } from "../api/client";
-import type { ChannelKind, Locale, Media, Post } from "../api/types";
+} from "@server/channels/rules";
+import { ApiError } from "@web/api/client";
+import type { ChannelKind, Locale, Media, Post } from "@web/api/types";
 
-export { IMAGE_TYPES, normaliseHashtag, VIDEO_TYPES } from "../../../server/channels/rules";
+export { IMAGE_TYPES, normaliseHashtag, VIDEO_TYPES } from "@server/channels/rules";
 
 /** What the author writes once for every channel, plus per-channel texts keyed by channel id. */
 export type PostContent = {

@@ -1,9 +1,5 @@
-import {
-  isGraphPermissionError,
-  isGraphThrottling,
-  WORDPRESS_ACCOUNT_CODES,
-} from "../../../server/channels/errorCodes";
-import type { MessageKey } from "../i18n";
+import { isGraphPermissionError, isGraphThrottling, WORDPRESS_ACCOUNT_CODES } from "@server/channels/errorCodes";
+import type { MessageKey } from "@web/i18n";
 
 // What a delivery's error code means for the person reading the post page, in plain words; the
 // platform's own words are shown beneath. Codes are the adapters' "<platform>:<code>" (see

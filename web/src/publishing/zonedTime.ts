@@ -1,4 +1,4 @@
-import type { Timezone } from "../api/types";
+import type { Timezone } from "@web/api/types";
 
 /** The abbreviations Indonesians use for their three zones; the same in both UI languages. */
 export const ZONE_ABBREVIATIONS: Record<Timezone, string> = {

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef } from "react";
 import type { Socket } from "socket.io-client";
-import type { Post } from "../api/types";
+import type { Post } from "@web/api/types";
 
 /** The signed-in session's socket (null until connected), provided by the app layout. */
 export const RealtimeContext = createContext<Socket | null>(null);

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, ApiError, onUnauthenticated, setCsrfToken } from "../api/client";
-import type { Locale, Session } from "../api/types";
-import { useI18n } from "../i18n";
+import { api, ApiError, onUnauthenticated, setCsrfToken } from "@web/api/client";
+import type { Locale, Session } from "@web/api/types";
+import { useI18n } from "@web/i18n";
 
 type SessionContextValue = {
   /** undefined while the first session check is running. */

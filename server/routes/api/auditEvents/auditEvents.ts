@@ -1,10 +1,10 @@
 import { Router } from "express";
-import type { Prisma } from "../../../db/client.js";
-import { authorize, readsEveryUnitsAuditEvents, unitScopeWhere } from "../../../policies/index.js";
-import { presentAuditEvent } from "../../../presenters/auditEvent.js";
-import type { Services } from "../../../services.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse } from "../../validate.js";
+import type { Prisma } from "@server/db/client.js";
+import { authorize, readsEveryUnitsAuditEvents, unitScopeWhere } from "@server/policies/index.js";
+import { presentAuditEvent } from "@server/presenters/auditEvent.js";
+import type { Services } from "@server/services.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse } from "@server/routes/validate.js";
 import { listAuditEventsQuery } from "./schema.js";
 
 // Read-only by design: the audit log has no route that changes it, and the database refuses

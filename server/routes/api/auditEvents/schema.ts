@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { moment } from "../../fields.js";
-import { paginationQuery } from "../../pagination.js";
+import { moment } from "@server/text/fields.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listAuditEventsQuery = paginationQuery.extend({
   actorId: z.uuid().optional(),

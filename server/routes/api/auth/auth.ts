@@ -1,16 +1,16 @@
 import { Router, type Request, type Response } from "express";
-import { toActor, type Actor } from "../../../auth/actor.js";
-import { SESSION_COOKIE } from "../../../auth/sessions.js";
-import { createApiToken, revokeApiToken } from "../../../commands/apiTokens.js";
-import { changePassword, logIn, logOut, updateProfile } from "../../../commands/auth.js";
-import { AppError } from "../../../errors.js";
-import { abilitiesOf, authorize } from "../../../policies/index.js";
-import { presentApiToken } from "../../../presenters/apiToken.js";
-import { presentSession } from "../../../presenters/user.js";
-import type { Services } from "../../../services.js";
-import { requireActor, requirePasswordChanged } from "../../middleware/authenticate.js";
-import { originOf } from "../../origin.js";
-import { parse, uuidParam } from "../../validate.js";
+import { toActor, type Actor } from "@server/auth/actor.js";
+import { SESSION_COOKIE } from "@server/auth/sessions.js";
+import { createApiToken, revokeApiToken } from "@server/commands/apiTokens.js";
+import { changePassword, logIn, logOut, updateProfile } from "@server/commands/auth.js";
+import { AppError } from "@server/errors.js";
+import { abilitiesOf, authorize } from "@server/policies/index.js";
+import { presentApiToken } from "@server/presenters/apiToken.js";
+import { presentSession } from "@server/presenters/user.js";
+import type { Services } from "@server/services.js";
+import { requireActor, requirePasswordChanged } from "@server/routes/middleware/authenticate.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { createTokenBody, loginBody, passwordBody, profileBody } from "./schema.js";
 
 function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date) {
@@ -26,7 +26,10 @@ function setSessionCookie(req: Request, res: Response, token: string, expiresAt:
 export function authRoutes(services: Services): Router {
   const router = Router();
   const sessionBody = (actor: Actor, csrfToken: string | undefined) =>
-    presentSession(actor, abilitiesOf(actor), csrfToken, { simulatedChannels: services.sandbox !== null });
+    presentSession(actor, abilitiesOf(actor), csrfToken, {
+      simulatedChannels: services.sandbox !== null,
+      publicBaseUrl: services.config.publicBaseUrl,
+    });
 
   router.post("/login", async (req, res) => {
     const body = parse(loginBody, req.body, req);

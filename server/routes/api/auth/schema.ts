@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES } from "../../../i18n/locale.js";
+import { LOCALES } from "@server/i18n/locale.js";
 
 export const loginBody = z.object({
   email: z.string().trim().min(1).max(254),

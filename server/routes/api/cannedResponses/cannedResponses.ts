@@ -1,13 +1,13 @@
 import { Router } from "express";
-import { createCannedResponse, deleteCannedResponse, updateCannedResponse } from "../../../commands/cannedResponses.js";
-import type { CannedResponse } from "../../../db/generated/client.js";
-import { AppError } from "../../../errors.js";
-import { templateApplies } from "../../../inbox/cannedResponses.js";
-import { authorize, can } from "../../../policies/index.js";
-import { presentCannedResponse } from "../../../presenters/cannedResponse.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse, uuidParam } from "../../validate.js";
+import { createCannedResponse, deleteCannedResponse, updateCannedResponse } from "@server/commands/cannedResponses.js";
+import type { CannedResponse } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { templateApplies } from "@server/inbox/cannedResponses.js";
+import { authorize, can } from "@server/policies/index.js";
+import { presentCannedResponse } from "@server/presenters/cannedResponse.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { createCannedResponseBody, listCannedResponsesQuery, updateCannedResponseBody } from "./schema.js";
 
 /** Ready answers for the reply box: everyone who answers citizens reads them, admins edit them. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TEMPLATE_LANGUAGES } from "../../../inbox/cannedResponses.js";
+import { TEMPLATE_LANGUAGES } from "@server/inbox/cannedResponses.js";
 
 const fields = {
   title: z.string().trim().min(1).max(100),

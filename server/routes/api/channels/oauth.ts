@@ -6,20 +6,20 @@
  */
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import { randomToken } from "../../../auth/tokens.js";
-import { ChannelError } from "../../../channels/adapter.js";
-import { connectOrReconnect } from "../../../commands/channels.js";
-import { OAuthFailure, type OAuthFailureCode } from "../../../channels/oauth/failure.js";
-import { clearFlow, loadFlow, saveFlow } from "../../../channels/oauth/flowCookie.js";
-import { exchangeMetaCode, managedPages, metaDialogUrl } from "../../../channels/oauth/meta.js";
-import { callbackUrl, metaOAuthApp, type OAuthProvider, xOAuthApp } from "../../../channels/oauth/providers.js";
-import { exchangeXCode, pkcePair, xAccountOf, xAuthorizeUrl } from "../../../channels/oauth/x.js";
-import { xCredentialsOf } from "../../../channels/oauth/xTokens.js";
-import { AppError } from "../../../errors.js";
-import { authorize } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+import { randomToken } from "@server/auth/tokens.js";
+import { ChannelError } from "@server/channels/adapter.js";
+import { connectOrReconnect } from "@server/commands/channels.js";
+import { OAuthFailure, type OAuthFailureCode } from "@server/channels/oauth/failure.js";
+import { clearFlow, loadFlow, saveFlow } from "@server/channels/oauth/flowCookie.js";
+import { exchangeMetaCode, managedPages, metaDialogUrl } from "@server/channels/oauth/meta.js";
+import { callbackUrl, metaOAuthApp, type OAuthProvider, xOAuthApp } from "@server/channels/oauth/providers.js";
+import { exchangeXCode, pkcePair, xAccountOf, xAuthorizeUrl } from "@server/channels/oauth/x.js";
+import { xCredentialsOf } from "@server/channels/oauth/xTokens.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 
 const CHANNELS_PAGE = "/app/admin/channels";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ChannelKind } from "../../../db/generated/enums.js";
-import { TEMPLATE_PARAMETERS } from "../../../channels/whatsappTemplateText.js";
-import { storedCount } from "../../fields.js";
+import { ChannelKind } from "@server/db/generated/enums.js";
+import { TEMPLATE_PARAMETERS } from "@server/channels/whatsappTemplateText.js";
+import { storedCount } from "@server/text/fields.js";
 
 const secrets = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().trim().min(1).max(4000));
 const settings = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().trim().max(500));

@@ -1,11 +1,11 @@
 import { Router } from "express";
-import { monthCharges, monthOf, spendStanding } from "../../../channels/platformUsage.js";
-import { isBilledKind } from "../../../channels/whatsappBilling.js";
-import { AppError } from "../../../errors.js";
-import { authorize } from "../../../policies/index.js";
-import { presentChannelUsage } from "../../../presenters/channelUsage.js";
-import type { Services } from "../../../services.js";
-import { parse, uuidParam } from "../../validate.js";
+import { monthCharges, monthOf, spendStanding } from "@server/channels/platformUsage.js";
+import { isBilledKind } from "@server/channels/whatsappBilling.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import { presentChannelUsage } from "@server/presenters/channelUsage.js";
+import type { Services } from "@server/services.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 
 /** What polling, replies and publishing spent on a channel this month, against its budgets, and how its polls stand: for admins. */
 export function channelUsageRoutes(services: Services): Router {

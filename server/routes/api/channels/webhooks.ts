@@ -1,8 +1,8 @@
 import { Router } from "express";
-import { testMetaWebhook } from "../../../commands/webhookTest.js";
-import { authorize } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
+import { testMetaWebhook } from "@server/commands/webhookTest.js";
+import { authorize } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
 
 /** Where Meta's webhooks reach Siar, whether over HTTPS, and the admin's test of the way in. */
 export function channelWebhookRoutes(services: Services): Router {

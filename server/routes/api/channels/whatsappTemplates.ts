@@ -4,12 +4,12 @@ import {
   listApprovedTemplates,
   removeWhatsAppTemplate,
   whatsappChannel,
-} from "../../../commands/whatsappTemplates.js";
-import { authorize } from "../../../policies/index.js";
-import { presentApprovedTemplate, presentWhatsAppTemplate } from "../../../presenters/whatsappTemplate.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/whatsappTemplates.js";
+import { authorize } from "@server/policies/index.js";
+import { presentApprovedTemplate, presentWhatsAppTemplate } from "@server/presenters/whatsappTemplate.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { templateParams, whatsappTemplateBody } from "./schema.js";
 
 /** The message templates admins list for a WhatsApp number, and Meta's approved ones to choose from. */

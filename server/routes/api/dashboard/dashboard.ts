@@ -1,9 +1,9 @@
 import { Router, type Response } from "express";
-import type { Actor } from "../../../auth/actor.js";
-import type { PrismaClient } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
-import { toCsv } from "../../../metrics/csv.js";
-import { REPORTING_OFFSET_MINUTES } from "../../../metrics/definitions.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { PrismaClient } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { toCsv } from "@server/metrics/csv.js";
+import { REPORTING_OFFSET_MINUTES } from "@server/metrics/definitions.js";
 import {
   areasReport,
   backlogReport,
@@ -13,11 +13,11 @@ import {
   unitsReport,
   volumeReport,
   type Report,
-} from "../../../metrics/reports.js";
-import type { MetricsScope } from "../../../metrics/scope.js";
-import { authorize, seesAllUnits } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { parse } from "../../validate.js";
+} from "@server/metrics/reports.js";
+import type { MetricsScope } from "@server/metrics/scope.js";
+import { authorize, seesAllUnits } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { parse } from "@server/routes/validate.js";
 import { dashboardQuery, glossaryQuery, volumeQuery, type DashboardQuery } from "./schema.js";
 
 /** The leaders' dashboard: each report as JSON, or as CSV with `?format=csv`. */

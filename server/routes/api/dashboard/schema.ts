@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { InboxSource } from "../../../db/generated/enums.js";
+import { InboxSource } from "@server/db/generated/enums.js";
 import {
   DEFAULT_PERIOD_DAYS,
   MAX_PERIOD_DAYS,
   REPORTING_OFFSET_MINUTES,
   VOLUME_BUCKETS,
   VOLUME_GROUPS,
-} from "../../../metrics/definitions.js";
-import { CATEGORIES } from "../../../triage/taxonomy.js";
-import { calendarDay, moment } from "../../fields.js";
+} from "@server/metrics/definitions.js";
+import { CATEGORIES } from "@server/triage/taxonomy.js";
+import { calendarDay, moment } from "@server/text/fields.js";
 
 const DAY_MS = 24 * 60 * 60_000;
 

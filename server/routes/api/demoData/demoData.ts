@@ -1,8 +1,8 @@
 import { Router } from "express";
-import { countDemoData, removeDemoData } from "../../../commands/demoData.js";
-import { authorize } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
+import { countDemoData, removeDemoData } from "@server/commands/demoData.js";
+import { authorize } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
 
 /** The demo's made-up month (server/demo/): how much there is, and removing it in one action. */
 export function demoDataRoutes(services: Services): Router {

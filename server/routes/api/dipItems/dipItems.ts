@@ -5,18 +5,18 @@ import {
   publishDipItem,
   updateDipItem,
   withdrawDipItem,
-} from "../../../commands/dipItems.js";
-import { AppError } from "../../../errors.js";
-import { authorize, can, dipScopePaths } from "../../../policies/index.js";
-import type { Action } from "../../../policies/policy.js";
-import { sendDipExport } from "../../../ppid/dip/export.js";
-import { dipItemIds, dipItemInclude, loadDipItems, type DipFilters } from "../../../ppid/dip/listing.js";
-import { presentDipItem } from "../../../presenters/dipItem.js";
-import { presentUnit } from "../../../presenters/unit.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/dipItems.js";
+import { AppError } from "@server/errors.js";
+import { authorize, can, dipScopePaths } from "@server/policies/index.js";
+import type { Action } from "@server/policies/policy.js";
+import { sendDipExport } from "@server/ppid/dip/export.js";
+import { dipItemIds, dipItemInclude, loadDipItems, type DipFilters } from "@server/ppid/dip/listing.js";
+import { presentDipItem } from "@server/presenters/dipItem.js";
+import { presentUnit } from "@server/presenters/unit.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { dipFileRoutes } from "./files.js";
 import {
   createDipItemBody,

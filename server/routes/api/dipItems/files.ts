@@ -1,13 +1,13 @@
 import express, { Router, type Request } from "express";
-import { addDipFile, addDipFileVersion, removeDipFile } from "../../../commands/dipFiles.js";
-import { AppError } from "../../../errors.js";
-import type { Action } from "../../../policies/policy.js";
-import { DIP_FILE_MAX_BYTES, DIP_FILE_MIME_TYPES, dipFileType, sendDipFile } from "../../../ppid/dip/files.js";
-import type { DipItemWithRelations } from "../../../ppid/dip/listing.js";
-import { presentDipItem } from "../../../presenters/dipItem.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+import { addDipFile, addDipFileVersion, removeDipFile } from "@server/commands/dipFiles.js";
+import { AppError } from "@server/errors.js";
+import type { Action } from "@server/policies/policy.js";
+import { DIP_FILE_MAX_BYTES, DIP_FILE_MIME_TYPES, dipFileType, sendDipFile } from "@server/ppid/dip/files.js";
+import type { DipItemWithRelations } from "@server/ppid/dip/listing.js";
+import { presentDipItem } from "@server/presenters/dipItem.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 import { dipFileParams, dipFileVersionParams, uploadDipFileQuery, uploadDipVersionQuery } from "./schema.js";
 
 type LoadItem = (req: Request, action?: Action) => Promise<DipItemWithRelations>;

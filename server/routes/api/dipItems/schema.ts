@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { DipBody, DipClass, DipFilePurpose, DipFormat, DipStatus } from "../../../db/generated/enums.js";
-import { EXEMPTION_LETTERS } from "../../../ppid/dip/codes.js";
-import { calendarDay } from "../../fields.js";
-import { paginationQuery } from "../../pagination.js";
+import { DipBody, DipClass, DipFilePurpose, DipFormat, DipStatus } from "@server/db/generated/enums.js";
+import { EXEMPTION_LETTERS } from "@server/ppid/dip/codes.js";
+import { calendarDay } from "@server/text/fields.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 const optionalLine = (max: number) => z.string().trim().max(max).nullable().optional();

@@ -1,12 +1,12 @@
 import { Router, type Request } from "express";
-import { acknowledgeWarning, resolveWarning } from "../../../commands/earlyWarnings.js";
-import { loadWarning, loadWarnings } from "../../../inbox/earlyWarning.js";
-import type { Prisma } from "../../../db/client.js";
-import { authorize, unitScopeWhere } from "../../../policies/index.js";
-import { presentEarlyWarning } from "../../../presenters/earlyWarning.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse, uuidParam } from "../../validate.js";
+import { acknowledgeWarning, resolveWarning } from "@server/commands/earlyWarnings.js";
+import { loadWarning, loadWarnings } from "@server/inbox/earlyWarning.js";
+import type { Prisma } from "@server/db/client.js";
+import { authorize, unitScopeWhere } from "@server/policies/index.js";
+import { presentEarlyWarning } from "@server/presenters/earlyWarning.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { listEarlyWarningsQuery } from "./schema.js";
 
 /** Early warnings of rising topics in the inbox, scoped like inbox items. */

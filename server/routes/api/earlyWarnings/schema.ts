@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EARLY_WARNING_STATUSES } from "../../../inbox/earlyWarning.js";
+import { EARLY_WARNING_STATUSES } from "@server/inbox/earlyWarning.js";
 
 export const listEarlyWarningsQuery = z.object({
   status: z.enum(EARLY_WARNING_STATUSES).optional(),

@@ -6,20 +6,20 @@ import {
   correctTriage,
   mergeItem,
   replyToItem,
-} from "../../../commands/inbox.js";
-import { inboxItemInclude, itemSubject } from "../../../inbox/itemRecord.js";
-import type { Prisma } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
-import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "../../../inbox/listing.js";
-import type { Actor } from "../../../auth/actor.js";
-import { authorize, can } from "../../../policies/index.js";
-import { presentInboxEvent, presentInboxItem } from "../../../presenters/inboxItem.js";
-import { whatsappDeliveries } from "../../../inbox/whatsappStatuses.js";
-import { whatsappReplyOptions } from "../../../inbox/whatsappWindow.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/inbox.js";
+import { inboxItemInclude, itemSubject } from "@server/inbox/itemRecord.js";
+import type { Prisma } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { listInboxItems, listPinnedEmergencies, visibleUnitIds } from "@server/inbox/listing.js";
+import type { Actor } from "@server/auth/actor.js";
+import { authorize, can } from "@server/policies/index.js";
+import { presentInboxEvent, presentInboxItem } from "@server/presenters/inboxItem.js";
+import { whatsappDeliveries } from "@server/inbox/whatsappStatuses.js";
+import { whatsappReplyOptions } from "@server/inbox/whatsappWindow.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   assignBody,
   bulkBody,
@@ -90,7 +90,7 @@ export function inboxRoutes(services: Services): Router {
     const item = await loadItem(req);
     const actor = req.actor!;
     const visible = visibleWhere(await visibleUnitIds(prisma, actor));
-    const [conversation, earlier, events, post] = await Promise.all([
+    const [conversation, earlier, events, post, ppidRequest] = await Promise.all([
       // One conversation may span units (a citizen's comments routed apart): only the caller's units' items are shown.
       prisma.inboxItem.findMany({
         where: { AND: [visible, { conversationId: item.conversationId, id: { not: item.id } }] },
@@ -130,6 +130,15 @@ export function inboxRoutes(services: Services): Router {
             },
           })
         : Promise.resolve(null),
+      prisma.ppidRequest.findUnique({
+        where: { inboxItemId: item.id },
+        select: {
+          id: true,
+          registrationNumber: true,
+          status: true,
+          unit: { select: { path: true, ppidSuperiorId: true } },
+        },
+      }),
     ]);
     const deliveries = await whatsappDeliveries(
       prisma,
@@ -163,6 +172,16 @@ export function inboxRoutes(services: Services): Router {
         item.source === "whatsapp_message" && can(actor, "handle", "InboxItem", { unitPath: item.unit?.path ?? null })
           ? await whatsappReplyOptions(prisma, item)
           : null,
+      // The information request made from this item: its (public) number for all, the link for those who may open it.
+      ppidRequest: ppidRequest && {
+        id: ppidRequest.id,
+        registrationNumber: ppidRequest.registrationNumber,
+        status: ppidRequest.status,
+        readable: can(actor, "read", "PpidRequest", {
+          unitPath: ppidRequest.unit.path,
+          superiorId: ppidRequest.unit.ppidSuperiorId,
+        }),
+      },
     });
   });
 

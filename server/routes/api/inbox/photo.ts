@@ -1,10 +1,10 @@
 import { Router } from "express";
-import { itemSubject } from "../../../inbox/itemRecord.js";
-import { AppError } from "../../../errors.js";
-import { citizenPhotoPath } from "../../../media/storage.js";
-import { authorize } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { parse, uuidParam } from "../../validate.js";
+import { itemSubject } from "@server/inbox/itemRecord.js";
+import { AppError } from "@server/errors.js";
+import { citizenPhotoPath } from "@server/media/storage.js";
+import { authorize } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 
 /** The photo a citizen sent with a web report: personal data, so only for staff who may read the item. */
 export function inboxPhotoRoutes(services: Services): Router {

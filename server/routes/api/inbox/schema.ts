@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { INBOX_VIEWS } from "../../../inbox/listing.js";
-import { InboxSource, InboxStatus } from "../../../db/generated/enums.js";
-import { CATEGORIES, KINDS, URGENCIES } from "../../../triage/taxonomy.js";
-import { paginationQuery } from "../../pagination.js";
+import { INBOX_VIEWS } from "@server/inbox/listing.js";
+import { InboxSource, InboxStatus } from "@server/db/generated/enums.js";
+import { CATEGORIES, KINDS, URGENCIES } from "@server/triage/taxonomy.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listInboxQuery = paginationQuery.extend({
   /** all: everything visible; mine: assigned to me; my_units: routed to my units; unassigned; overdue; urgent: open darurat/tinggi. */

@@ -1,13 +1,13 @@
 import { Router } from "express";
-import { dismissDeadLetter, retryDeadLetter } from "../../../commands/inboxDeadLetters.js";
-import type { Prisma } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
-import { authorize } from "../../../policies/index.js";
-import { presentInboxDeadLetter } from "../../../presenters/inboxDeadLetter.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+import { dismissDeadLetter, retryDeadLetter } from "@server/commands/inboxDeadLetters.js";
+import type { Prisma } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import { presentInboxDeadLetter } from "@server/presenters/inboxDeadLetter.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { listInboxDeadLettersQuery } from "./schema.js";
 
 /** What the inbox could not file (a refused message, a webhook receipt given up): admins list, retry and dismiss. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paginationQuery } from "../../pagination.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listInboxDeadLettersQuery = paginationQuery.extend({
   /** open: waiting for an admin (the default); resolved: filed or dismissed; all. */

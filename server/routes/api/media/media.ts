@@ -1,13 +1,13 @@
 import express, { Router } from "express";
 import { z } from "zod";
-import { IMAGE_TYPES, MAX_UPLOAD_BYTES, VIDEO_TYPES } from "../../../channels/rules.js";
-import { AppError } from "../../../errors.js";
-import { storeUpload } from "../../../media/storage.js";
-import { authorize } from "../../../policies/index.js";
-import { presentMedia } from "../../../presenters/media.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+import { IMAGE_TYPES, MAX_UPLOAD_BYTES, VIDEO_TYPES } from "@server/channels/rules.js";
+import { AppError } from "@server/errors.js";
+import { storeUpload } from "@server/media/storage.js";
+import { authorize } from "@server/policies/index.js";
+import { presentMedia } from "@server/presenters/media.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 
 const uploadQuery = z.object({
   unitId: z.uuid(),

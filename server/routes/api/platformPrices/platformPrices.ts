@@ -1,10 +1,10 @@
 import { Router } from "express";
-import { updatePlatformPrice } from "../../../commands/platformPrices.js";
-import { authorize } from "../../../policies/index.js";
-import { presentPlatformPrice } from "../../../presenters/platformPrice.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+import { updatePlatformPrice } from "@server/commands/platformPrices.js";
+import { authorize } from "@server/policies/index.js";
+import { presentPlatformPrice } from "@server/presenters/platformPrice.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 import { priceItemParam, updatePlatformPriceBody } from "./schema.js";
 
 /** X's prices per billed item, which Siar's spend estimates use; admins change them when X does. */

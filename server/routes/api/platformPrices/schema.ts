@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { WHATSAPP_BILLED_ITEMS } from "../../../channels/whatsappBilling.js";
-import { X_BILLED_ITEMS } from "../../../channels/xBilling.js";
+import { WHATSAPP_BILLED_ITEMS } from "@server/channels/whatsappBilling.js";
+import { X_BILLED_ITEMS } from "@server/channels/xBilling.js";
 
 export const priceItemParam = z.object({ item: z.enum([...X_BILLED_ITEMS, ...WHATSAPP_BILLED_ITEMS]) });
 

@@ -8,17 +8,17 @@ import {
   returnPost,
   submitPost,
   updatePost,
-} from "../../../commands/posts.js";
-import { editPublishedPost, withdrawPost } from "../../../commands/publishedPosts.js";
-import type { Prisma } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
-import { authorize, can, unitScopeWhere } from "../../../policies/index.js";
-import { presentPost } from "../../../presenters/post.js";
-import type { Services } from "../../../services.js";
-import { loadSiteUnit } from "../../../sites/units.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/posts.js";
+import { editPublishedPost, withdrawPost } from "@server/commands/publishedPosts.js";
+import type { Prisma } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { authorize, can, unitScopeWhere } from "@server/policies/index.js";
+import { presentPost } from "@server/presenters/post.js";
+import type { Services } from "@server/services.js";
+import { loadSiteUnit } from "@server/sites/units.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   approveBody,
   createPostBody,

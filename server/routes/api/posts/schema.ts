@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { PostStatus, XLinkPlacement } from "../../../db/generated/enums.js";
-import { moment } from "../../fields.js";
-import { paginationQuery } from "../../pagination.js";
+import { PostStatus, XLinkPlacement } from "@server/db/generated/enums.js";
+import { moment } from "@server/text/fields.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 const hashtag = z.string().trim().min(1).max(100);
 const when = moment;

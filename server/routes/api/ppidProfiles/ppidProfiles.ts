@@ -1,11 +1,11 @@
 import { Router } from "express";
-import { savePpidProfile } from "../../../commands/ppidProfiles.js";
-import { AppError } from "../../../errors.js";
-import { authorize, can } from "../../../policies/index.js";
-import { presentPpidProfile } from "../../../presenters/ppidProfile.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+import { savePpidProfile } from "@server/commands/ppidProfiles.js";
+import { AppError } from "@server/errors.js";
+import { authorize, can } from "@server/policies/index.js";
+import { presentPpidProfile } from "@server/presenters/ppidProfile.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 import { ppidProfileParams, savePpidProfileBody } from "./schema.js";
 
 /** The public profiles of the PPID units (about, procedures, service standard, contact, hours). */

@@ -1,15 +1,15 @@
 import { Router, type Response } from "express";
-import { recordAudit } from "../../../audit/record.js";
-import { AppError } from "../../../errors.js";
-import { authorize } from "../../../policies/index.js";
-import { ReportMailer, reportFileName } from "../../../reports/email.js";
-import { collectReportFigures } from "../../../reports/figures.js";
-import { documentKindOf, monthPeriod, previousMonth, previousWeek } from "../../../reports/period.js";
-import { renderReportPdf } from "../../../reports/pdf.js";
-import type { Services } from "../../../services.js";
-import { scopeFor } from "../dashboard/dashboard.js";
-import { dashboardPdfQuery } from "../dashboard/schema.js";
-import { parse } from "../../validate.js";
+import { recordAudit } from "@server/audit/record.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import { ReportMailer, reportFileName } from "@server/reports/email.js";
+import { collectReportFigures } from "@server/reports/figures.js";
+import { documentKindOf, monthPeriod, previousMonth, previousWeek } from "@server/reports/period.js";
+import { renderReportPdf } from "@server/reports/pdf.js";
+import type { Services } from "@server/services.js";
+import { scopeFor } from "@server/routes/api/dashboard/dashboard.js";
+import { dashboardPdfQuery } from "@server/routes/api/dashboard/schema.js";
+import { parse } from "@server/routes/validate.js";
 import { monthlyReportQuery, sendTestBody } from "./schema.js";
 
 function sendPdf(res: Response, fileName: string, pdf: Buffer) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarMonth } from "../../fields.js";
+import { calendarMonth } from "@server/text/fields.js";
 
 export const monthlyReportQuery = z
   .object({

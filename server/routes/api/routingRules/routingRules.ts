@@ -1,11 +1,11 @@
 import { Router } from "express";
-import { createRoutingRule, deleteRoutingRule, updateRoutingRule } from "../../../commands/routingRules.js";
-import type { RoutingRule } from "../../../db/generated/client.js";
-import { authorize } from "../../../policies/index.js";
-import { presentRoutingRule } from "../../../presenters/routingRule.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { parse, uuidParam } from "../../validate.js";
+import { createRoutingRule, deleteRoutingRule, updateRoutingRule } from "@server/commands/routingRules.js";
+import type { RoutingRule } from "@server/db/generated/client.js";
+import { authorize } from "@server/policies/index.js";
+import { presentRoutingRule } from "@server/presenters/routingRule.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { createRuleBody, updateRuleBody } from "./schema.js";
 
 /** Admin-editable routing: which unit owns an item of a category from a place (highest priority first). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES } from "../../../triage/taxonomy.js";
+import { CATEGORIES } from "@server/triage/taxonomy.js";
 
 const rule = {
   category: z.enum(CATEGORIES).nullable(),

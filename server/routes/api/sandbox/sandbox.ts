@@ -1,9 +1,9 @@
 import { Router, type Request } from "express";
-import { recordAudit } from "../../../audit/record.js";
-import { AppError } from "../../../errors.js";
-import { authorize } from "../../../policies/index.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
+import { recordAudit } from "@server/audit/record.js";
+import { AppError } from "@server/errors.js";
+import { authorize } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
 
 /**
  * Admins drive the simulated platforms (inject citizen comments, faults, rate-limit exhaustion,

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { SiteEntryKind, SiteEntryStatus } from "../../../db/generated/enums.js";
-import { CONTENT_SCHEMAS } from "../../../sites/content.js";
-import { staleAfterDaysField } from "../../../sites/settings.js";
-import { SLUG_PATTERN } from "../../../sites/slugs.js";
-import { paginationQuery } from "../../pagination.js";
+import { SiteEntryKind, SiteEntryStatus } from "@server/db/generated/enums.js";
+import { CONTENT_SCHEMAS } from "@server/sites/content.js";
+import { staleAfterDaysField } from "@server/sites/settings.js";
+import { SLUG_PATTERN } from "@server/sites/slugs.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 /** A host name as a browser sends it, without port: labels of letters, digits and hyphens. */
 const HOST_PATTERN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

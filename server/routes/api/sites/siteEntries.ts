@@ -5,16 +5,16 @@ import {
   returnSiteEntry,
   saveSiteDraft,
   submitSiteEntry,
-} from "../../../commands/siteEntries.js";
-import type { SiteEntry } from "../../../db/generated/client.js";
-import { AppError } from "../../../errors.js";
-import { authorize, can, unitScopeWhere } from "../../../policies/index.js";
-import { loadAttachments, presentSiteEntry, presentSiteEntrySummary } from "../../../presenters/siteEntry.js";
-import type { Services } from "../../../services.js";
-import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT } from "../../../sites/units.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+} from "@server/commands/siteEntries.js";
+import type { SiteEntry } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { authorize, can, unitScopeWhere } from "@server/policies/index.js";
+import { loadAttachments, presentSiteEntry, presentSiteEntrySummary } from "@server/presenters/siteEntry.js";
+import type { Services } from "@server/services.js";
+import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT } from "@server/sites/units.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   entryBodyFor,
   entryKindBody,

@@ -1,17 +1,17 @@
 import express, { Router } from "express";
-import { issueSitePushToken, revokeSitePushToken, updateSiteSettings } from "../../../commands/sites.js";
-import { AppError } from "../../../errors.js";
-import { authorize, can, unitScopeWhere } from "../../../policies/index.js";
-import { presentSite } from "../../../presenters/site.js";
-import type { Services } from "../../../services.js";
-import { DOCUMENT_MAX_BYTES, storeSiteDocument } from "../../../sites/documents.js";
-import { freshnessCsvRow, freshnessReport, lastUpdates } from "../../../sites/freshness.js";
-import { toCsv } from "../../../metrics/csv.js";
-import { setStaleAfterDays, staleAfterDays } from "../../../sites/settings.js";
-import { hasSite } from "../../../sites/slugs.js";
-import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "../../../sites/units.js";
-import { originOf } from "../../origin.js";
-import { parse } from "../../validate.js";
+import { issueSitePushToken, revokeSitePushToken, updateSiteSettings } from "@server/commands/sites.js";
+import { AppError } from "@server/errors.js";
+import { authorize, can, unitScopeWhere } from "@server/policies/index.js";
+import { presentSite } from "@server/presenters/site.js";
+import type { Services } from "@server/services.js";
+import { DOCUMENT_MAX_BYTES, storeSiteDocument } from "@server/sites/documents.js";
+import { freshnessCsvRow, freshnessReport, lastUpdates } from "@server/sites/freshness.js";
+import { toCsv } from "@server/metrics/csv.js";
+import { setStaleAfterDays, staleAfterDays } from "@server/sites/settings.js";
+import { hasSite } from "@server/sites/slugs.js";
+import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "@server/sites/units.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
 import { documentUploadQuery, freshnessQuery, siteSettingsBody, sitesSettingsBody, unitIdParam } from "./schema.js";
 
 /** Unit sites as a whole: which exist in one's scope, their settings, OpenSID tokens, files and freshness. */

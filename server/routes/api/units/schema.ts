@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { REGION_CODE } from "../../../areas/officialAreas.js";
-import { UnitType } from "../../../db/generated/enums.js";
-import { UNIT_TIME_ZONES } from "../../../deadlines/timeZones.js";
-import { paginationQuery } from "../../pagination.js";
+import { REGION_CODE } from "@server/areas/officialAreas.js";
+import { PpidLevel, UnitType } from "@server/db/generated/enums.js";
+import { UNIT_TIME_ZONES } from "@server/deadlines/timeZones.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listUnitsQuery = paginationQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
@@ -37,6 +37,8 @@ export const updateUnitBody = z
     code: code.nullable().optional(),
     timezone: z.enum(UNIT_TIME_ZONES).optional(),
     active: z.boolean().optional(),
+    ppidLevel: z.enum(PpidLevel).nullable().optional(),
+    ppidSuperiorId: z.uuid().nullable().optional(),
   })
   .strict();
 

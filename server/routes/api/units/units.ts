@@ -1,15 +1,15 @@
 import { Router } from "express";
-import { officialRegencies } from "../../../areas/officialAreas.js";
-import { importAreas, planAreaImport } from "../../../commands/areaImport.js";
-import { mergeUnits } from "../../../commands/unitMerge.js";
-import { createUnit, updateUnit } from "../../../commands/units.js";
-import { AppError } from "../../../errors.js";
-import { authorize, unitScopeWhere } from "../../../policies/index.js";
-import { presentAreaImportPlan, presentRegency, presentUnit } from "../../../presenters/unit.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+import { officialRegencies } from "@server/areas/officialAreas.js";
+import { importAreas, planAreaImport } from "@server/commands/areaImport.js";
+import { mergeUnits } from "@server/commands/unitMerge.js";
+import { createUnit, updateUnit } from "@server/commands/units.js";
+import { AppError } from "@server/errors.js";
+import { authorize, unitScopeWhere } from "@server/policies/index.js";
+import { presentAreaImportPlan, presentRegency, presentUnit } from "@server/presenters/unit.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   createUnitBody,
   importAreasBody,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { Role } from "../../../db/generated/enums.js";
-import { LOCALES } from "../../../i18n/locale.js";
-import { paginationQuery } from "../../pagination.js";
+import { Role } from "@server/db/generated/enums.js";
+import { LOCALES } from "@server/i18n/locale.js";
+import { paginationQuery } from "@server/routes/pagination.js";
 
 export const listUsersQuery = paginationQuery.extend({
   q: z.string().trim().max(120).optional(),

@@ -1,14 +1,14 @@
 import { Router } from "express";
-import type { Actor } from "../../../auth/actor.js";
-import { createUser, resetUserPassword, updateUser, userInclude } from "../../../commands/users.js";
-import type { Prisma } from "../../../db/client.js";
-import { AppError } from "../../../errors.js";
-import { authorize, unitScopeWhere } from "../../../policies/index.js";
-import { presentUser } from "../../../presenters/user.js";
-import type { Services } from "../../../services.js";
-import { originOf } from "../../origin.js";
-import { cursorKeys, decodeCursor, page } from "../../pagination.js";
-import { parse, uuidParam } from "../../validate.js";
+import type { Actor } from "@server/auth/actor.js";
+import { createUser, resetUserPassword, updateUser, userInclude } from "@server/commands/users.js";
+import type { Prisma } from "@server/db/client.js";
+import { AppError } from "@server/errors.js";
+import { authorize, unitScopeWhere } from "@server/policies/index.js";
+import { presentUser } from "@server/presenters/user.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
+import { parse, uuidParam } from "@server/routes/validate.js";
 import { createUserBody, listUsersQuery, updateUserBody } from "./schema.js";
 
 /** Users visible to the actor: themselves and members of units in their scope. */

@@ -1,21 +1,21 @@
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import { Prisma } from "../../../db/client.js";
-import type { Locale } from "../../../i18n/locale.js";
+import { Prisma } from "@server/db/client.js";
+import type { Locale } from "@server/i18n/locale.js";
 import {
   DIP_CLASS_LABELS,
   DIP_CLASSES,
   EXEMPTION_LABELS,
   PUBLIC_DIP_CLASSES,
   type ExemptionLetter,
-} from "../../../ppid/dip/codes.js";
-import { sendDipExport } from "../../../ppid/dip/export.js";
-import { countDipItems, dipItemIds, loadDipItems, type DipFilters } from "../../../ppid/dip/listing.js";
-import { DIP_PATH, EXCEPTED_DIP_PATH, REQUEST_FORM_PATH } from "../../../ppid/dip/paths.js";
-import type { Services } from "../../../services.js";
-import { html, type SafeMarkup } from "../markup.js";
-import { findSite } from "../publicPosts.js";
-import { paragraphs } from "../text.js";
+} from "@server/ppid/dip/codes.js";
+import { sendDipExport } from "@server/ppid/dip/export.js";
+import { countDipItems, dipItemIds, loadDipItems, type DipFilters } from "@server/ppid/dip/listing.js";
+import { DIP_PATH, EXCEPTED_DIP_PATH, REQUEST_FORM_PATH } from "@server/ppid/dip/paths.js";
+import type { Services } from "@server/services.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import { findSite } from "@server/routes/public/publicPosts.js";
+import { paragraphs } from "@server/routes/public/text.js";
 import { localized, pageLanguage, WORDS } from "./text.js";
 import { entryCard, exemptionEndDay, formatDay, ppidPage } from "./views.js";
 
@@ -148,7 +148,7 @@ ${filterForm(lang, path, query, units, audience)}
 ${items.length === 0 && html`<p>${t.none}</p>`}
 ${items.map((item) => (audience === "public" ? entryCard(item, lang) : html`${entryCard(item, lang)}${exceptedDetails(item, lang)}`))}
 ${pager(lang, pages, (halaman) => localized(path, lang, { ...kept, halaman }))}
-<section class="blok"><h2>${t.notFoundAsk}</h2><p><a class="tombol" href="${REQUEST_FORM_PATH}">${t.requestButton}</a></p></section>`;
+<section class="blok"><h2>${t.notFoundAsk}</h2><p><a class="tombol" href="${localized(REQUEST_FORM_PATH, lang)}">${t.requestButton}</a></p></section>`;
     send(
       res,
       ppidPage(site, lang, {

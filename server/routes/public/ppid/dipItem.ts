@@ -1,22 +1,22 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
-import type { Locale } from "../../../i18n/locale.js";
-import { sendDipFile } from "../../../ppid/dip/files.js";
-import { dipItemInclude, type DipItemWithRelations } from "../../../ppid/dip/listing.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { sendDipFile } from "@server/ppid/dip/files.js";
+import { dipItemInclude, type DipItemWithRelations } from "@server/ppid/dip/listing.js";
 import {
   DIP_PATH,
   dipFileVersionPath,
   dipItemPath,
   EXCEPTED_DIP_PATH,
   REQUEST_FORM_PATH,
-} from "../../../ppid/dip/paths.js";
-import { isExceptedNow, isOnExceptedList, isPublicNow } from "../../../ppid/dip/visibility.js";
-import { announcementPath } from "../../../channels/website.js";
-import type { Services } from "../../../services.js";
-import { html, type SafeMarkup } from "../markup.js";
-import { notFoundPage } from "../pages.js";
-import { findSite } from "../publicPosts.js";
-import { excerpt, paragraphs } from "../text.js";
+} from "@server/ppid/dip/paths.js";
+import { isExceptedNow, isOnExceptedList, isPublicNow } from "@server/ppid/dip/visibility.js";
+import { announcementPath } from "@server/channels/website.js";
+import type { Services } from "@server/services.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import { notFoundPage } from "@server/routes/public/pages.js";
+import { findSite } from "@server/routes/public/publicPosts.js";
+import { excerpt, paragraphs } from "@server/routes/public/text.js";
 import { exceptedDetails, send } from "./dip.js";
 import { localized, pageLanguage, WORDS } from "./text.js";
 import { entryColumns, exemptionEndDay, fileType, formatBytes, formatDay, ppidPage, publicFiles } from "./views.js";
@@ -90,7 +90,7 @@ ${!excepted && item.class === "dikecualikan" && end && html`<p>${t.exceptionEnde
 <h2>${t.files}</h2>
 ${files.length === 0 ? html`<p>${t.noFiles}</p>` : html`<ul>${files.map((file) => fileEntry(item, file, lang))}</ul>`}
 </article>
-<p><a class="tombol" href="${REQUEST_FORM_PATH}">${t.requestButton}</a></p>
+<p><a class="tombol" href="${localized(REQUEST_FORM_PATH, lang)}">${t.requestButton}</a></p>
 <p><a href="${localized(excepted ? EXCEPTED_DIP_PATH : DIP_PATH, lang)}">${excepted ? t.exceptedList : t.backToList}</a></p>`;
 }
 

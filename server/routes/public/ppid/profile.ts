@@ -1,11 +1,11 @@
 import { Router } from "express";
-import type { PpidProfile } from "../../../db/generated/client.js";
-import type { Locale } from "../../../i18n/locale.js";
-import { DIP_PATH, EXCEPTED_DIP_PATH, PPID_PATH, ppidProfilePath, REQUEST_FORM_PATH } from "../../../ppid/dip/paths.js";
-import type { Services } from "../../../services.js";
-import { html, type SafeMarkup } from "../markup.js";
-import { findSite } from "../publicPosts.js";
-import { paragraphs } from "../text.js";
+import type { PpidProfile } from "@server/db/generated/client.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { DIP_PATH, EXCEPTED_DIP_PATH, PPID_PATH, ppidProfilePath, REQUEST_FORM_PATH } from "@server/ppid/dip/paths.js";
+import type { Services } from "@server/services.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import { findSite } from "@server/routes/public/publicPosts.js";
+import { paragraphs } from "@server/routes/public/text.js";
 import { send } from "./dip.js";
 import { DEFAULT_PROCEDURES, localized, pageLanguage, WORDS } from "./text.js";
 import { ppidPage } from "./views.js";
@@ -84,7 +84,7 @@ function profileMain(unit: PpidUnit, profile: PpidProfile | null, lang: Locale, 
 <p>${unit.ppidLevel === "utama" ? t.utama : t.pelaksana} · ${t.ppid}</p>
 ${section(t.about, profile?.about)}
 <section class="blok"><h2>${t.howToRequest}</h2>${paragraphs(profile?.requestProcedure ?? DEFAULT_PROCEDURES[lang].request)}
-<p><a class="tombol" href="${REQUEST_FORM_PATH}">${t.requestButton}</a></p></section>
+<p><a class="tombol" href="${localized(REQUEST_FORM_PATH, lang)}">${t.requestButton}</a></p></section>
 ${section(t.howToObject, profile?.objectionProcedure ?? DEFAULT_PROCEDURES[lang].objection)}
 ${section(t.serviceStandard, profile?.serviceStandard)}
 ${section(t.serviceHours, profile?.serviceHours)}

@@ -1,5 +1,5 @@
 import type { Request } from "express";
-import type { Locale } from "../../../i18n/locale.js";
+import type { Locale } from "@server/i18n/locale.js";
 
 // The words of the public PPID pages in Bahasa Indonesia and English. The language is chosen by
 // the address (?lang=en), so a page can be linked, cached and shared in either.

@@ -1,14 +1,14 @@
-import type { DipClass } from "../../../db/generated/enums.js";
-import type { Locale } from "../../../i18n/locale.js";
-import { DIP_BODY_LABELS, DIP_CLASS_LABELS, DIP_FORMAT_LABELS } from "../../../ppid/dip/codes.js";
-import { dateColumnDay, dayIn } from "../../../ppid/dip/dates.js";
-import type { DipItemWithRelations } from "../../../ppid/dip/listing.js";
-import { dipFileVersionPath, dipItemPath } from "../../../ppid/dip/paths.js";
-import { effectiveClass, isExceptedNow } from "../../../ppid/dip/visibility.js";
-import { layout } from "../layout.js";
-import { html, trusted, type SafeMarkup } from "../markup.js";
-import type { Site } from "../publicPosts.js";
-import { excerpt } from "../text.js";
+import type { DipClass } from "@server/db/generated/enums.js";
+import type { Locale } from "@server/i18n/locale.js";
+import { DIP_BODY_LABELS, DIP_CLASS_LABELS, DIP_FORMAT_LABELS } from "@server/ppid/dip/codes.js";
+import { dateColumnDay, dayIn } from "@server/ppid/dip/dates.js";
+import type { DipItemWithRelations } from "@server/ppid/dip/listing.js";
+import { dipFileVersionPath, dipItemPath } from "@server/ppid/dip/paths.js";
+import { effectiveClass, isExceptedNow } from "@server/ppid/dip/visibility.js";
+import { layout } from "@server/routes/public/layout.js";
+import { html, trusted, type SafeMarkup } from "@server/text/markup.js";
+import type { Site } from "@server/routes/public/publicPosts.js";
+import { excerpt } from "@server/routes/public/text.js";
 import { localized, WORDS } from "./text.js";
 
 // The pieces the public PPID pages share: their styles, an entry on a list, its documents, and

@@ -1,4 +1,4 @@
-import { html, type SafeMarkup } from "../markup.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
 
 // Small charts drawn on the server as inline SVG: no script, readable without CSS, with the
 // figures also in the table beside them.

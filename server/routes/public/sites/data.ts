@@ -1,10 +1,10 @@
-import type { PpidLevel, SiteEntryKind, UnitType } from "../../../db/generated/enums.js";
-import { type Attachments, loadAttachments } from "../../../presenters/siteEntry.js";
-import { DIP_PATH, ppidProfilePath } from "../../../ppid/dip/paths.js";
-import type { Services } from "../../../services.js";
-import { type ContentOf, readContent } from "../../../sites/content.js";
-import { lastUpdates } from "../../../sites/freshness.js";
-import { hasSite, sitePath } from "../../../sites/slugs.js";
+import type { PpidLevel, SiteEntryKind, UnitType } from "@server/db/generated/enums.js";
+import { type Attachments, loadAttachments } from "@server/presenters/siteEntry.js";
+import { DIP_PATH, ppidProfilePath } from "@server/ppid/dip/paths.js";
+import type { Services } from "@server/services.js";
+import { type ContentOf, readContent } from "@server/sites/content.js";
+import { lastUpdates } from "@server/sites/freshness.js";
+import { hasSite, sitePath } from "@server/sites/slugs.js";
 
 // What the public unit sites read: the unit behind an address or a host name, its published
 // entries with their photos, and its desa for a kecamatan's overview.

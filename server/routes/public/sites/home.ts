@@ -1,8 +1,8 @@
-import type { PublicPost } from "../../../presenters/publicPost.js";
-import type { Attachments } from "../../../presenters/siteEntry.js";
-import { sitePath } from "../../../sites/slugs.js";
-import { html, type SafeMarkup } from "../markup.js";
-import { excerpt, formatDate } from "../text.js";
+import type { PublicPost } from "@server/presenters/publicPost.js";
+import type { Attachments } from "@server/presenters/siteEntry.js";
+import { sitePath } from "@server/sites/slugs.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import { excerpt, formatDate } from "@server/routes/public/text.js";
 import type { PublicEntry, PublicUnit } from "./data.js";
 import { budgetTotals } from "./pages.js";
 import { SITE_TEXT } from "./text.js";

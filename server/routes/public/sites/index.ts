@@ -1,10 +1,10 @@
 import { type Request, type Response, Router } from "express";
-import type { Services } from "../../../services.js";
-import { staleAfterDays } from "../../../sites/settings.js";
-import { sitePath } from "../../../sites/slugs.js";
-import { atomFeed, type FeedItem, rssFeed, sitemap } from "../feeds.js";
-import { listPublicPosts } from "../publicPosts.js";
-import { excerpt } from "../text.js";
+import type { Services } from "@server/services.js";
+import { staleAfterDays } from "@server/sites/settings.js";
+import { sitePath } from "@server/sites/slugs.js";
+import { atomFeed, type FeedItem, rssFeed, sitemap } from "@server/routes/public/feeds.js";
+import { listPublicPosts } from "@server/routes/public/publicPosts.js";
+import { excerpt } from "@server/routes/public/text.js";
 import {
   childSites,
   findHostSite,
@@ -26,8 +26,8 @@ import {
   projectList,
   projectMain,
 } from "./pages.js";
-import { entryTitle, photosOf } from "../../../sites/content.js";
-import { html } from "../markup.js";
+import { entryTitle, photosOf } from "@server/sites/content.js";
+import { html } from "@server/text/markup.js";
 import { SITE_TEXT } from "./text.js";
 import { absolute, linkPreview, SECTIONS, type Section, type SiteView, sectionPath, sitePage } from "./view.js";
 

@@ -1,14 +1,14 @@
-import type { Attachments } from "../../../presenters/siteEntry.js";
-import type { ContentOf } from "../../../sites/content.js";
+import type { Attachments } from "@server/presenters/siteEntry.js";
+import type { ContentOf } from "@server/sites/content.js";
 import {
   BUDGET_GROUP_LABELS,
   BUDGET_GROUPS,
   POTENTIAL_CATEGORY_LABELS,
   PROJECT_STATUS_LABELS,
-} from "../../../sites/contentRules.js";
-import { thumbnailImage } from "../images.js";
-import { html, type SafeMarkup } from "../markup.js";
-import { excerpt, paragraphs } from "../text.js";
+} from "@server/sites/contentRules.js";
+import { thumbnailImage } from "@server/routes/public/images.js";
+import { html, type SafeMarkup } from "@server/text/markup.js";
+import { excerpt, paragraphs } from "@server/routes/public/text.js";
 import { planActualChart } from "./charts.js";
 import type { PublicEntry } from "./data.js";
 import { formatDay, formatRupiah, SITE_TEXT } from "./text.js";

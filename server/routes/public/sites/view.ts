@@ -1,8 +1,8 @@
-import type { Attachments } from "../../../presenters/siteEntry.js";
-import { sitePath } from "../../../sites/slugs.js";
-import { columnImage } from "../images.js";
-import { layout } from "../layout.js";
-import { html, type SafeMarkup, trusted } from "../markup.js";
+import type { Attachments } from "@server/presenters/siteEntry.js";
+import { sitePath } from "@server/sites/slugs.js";
+import { columnImage } from "@server/routes/public/images.js";
+import { layout } from "@server/routes/public/layout.js";
+import { html, type SafeMarkup, trusted } from "@server/text/markup.js";
 import type { PublicEntry, PublicUnit } from "./data.js";
 import { formatDay, SITE_TEXT, type SiteLocale } from "./text.js";
 

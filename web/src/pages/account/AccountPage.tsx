@@ -1,11 +1,11 @@
 import { useState } from "react";
-import type { Locale } from "../../api/types";
-import { ErrorAlert, Notice } from "../../components/Alerts";
-import { ChangePasswordForm } from "../../components/ChangePasswordForm";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useI18n } from "../../i18n";
-import { useSession, useSignedIn } from "../../session/SessionProvider";
+import type { Locale } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { ChangePasswordForm } from "@web/components/ChangePasswordForm";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { useSession, useSignedIn } from "@web/session/SessionProvider";
 import { ApiTokensSection } from "./ApiTokensSection";
 
 export function AccountPage() {

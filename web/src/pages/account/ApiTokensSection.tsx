@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from "react";
-import { api, fieldErrorsOf } from "../../api/client";
-import type { ApiToken } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { ConfirmButton } from "../../components/ConfirmButton";
-import { TextField } from "../../components/Field";
-import { ListTable, loadedList } from "../../components/ListTable";
-import { OneTimeSecret } from "../../components/OneTimeSecret";
-import { useAction } from "../../hooks/useAction";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import type { ApiToken } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { TextField } from "@web/components/Field";
+import { ListTable, loadedList } from "@web/components/ListTable";
+import { OneTimeSecret } from "@web/components/OneTimeSecret";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 
 /** Personal API tokens: the secret is shown once at creation; afterwards only its prefix. */
 export function ApiTokensSection() {

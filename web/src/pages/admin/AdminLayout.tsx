@@ -1,8 +1,8 @@
 import { Navigate, Outlet } from "react-router-dom";
-import { NavList } from "../../components/NavList";
-import { useI18n } from "../../i18n";
-import { ADMIN_SECTIONS } from "../../navigation";
-import { useSignedIn } from "../../session/SessionProvider";
+import { NavList } from "@web/components/NavList";
+import { useI18n } from "@web/i18n";
+import { ADMIN_SECTIONS } from "@web/navigation";
+import { useSignedIn } from "@web/session/SessionProvider";
 
 /** Administration: units, users and the audit log, each for whoever may open it. */
 export function AdminLayout() {

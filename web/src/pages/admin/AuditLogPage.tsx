@@ -1,14 +1,14 @@
-import { fetchAllPages } from "../../api/client";
-import type { AuditEvent, User } from "../../api/types";
-import { TextField } from "../../components/Field";
-import { FilterForm, FilterSelect } from "../../components/FilterForm";
-import { ListTable } from "../../components/ListTable";
-import { Page } from "../../components/Page";
-import { useAllUnits } from "../../hooks/useAllUnits";
-import { useCursorList } from "../../hooks/useCursorList";
-import { useFilters } from "../../hooks/useFilters";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { fetchAllPages } from "@web/api/client";
+import type { AuditEvent, User } from "@web/api/types";
+import { TextField } from "@web/components/Field";
+import { FilterForm, FilterSelect } from "@web/components/FilterForm";
+import { ListTable } from "@web/components/ListTable";
+import { Page } from "@web/components/Page";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useCursorList } from "@web/hooks/useCursorList";
+import { useFilters } from "@web/hooks/useFilters";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { UnitOptions } from "./components/UnitOptions";
 
 const PAGE_SIZE = 50;

@@ -1,12 +1,12 @@
-import { api } from "../../api/client";
-import type { CannedResponse } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { ConfirmButton } from "../../components/ConfirmButton";
-import { ListTable, loadedList } from "../../components/ListTable";
-import { useAction } from "../../hooks/useAction";
-import { useAllUnits } from "../../hooks/useAllUnits";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { api } from "@web/api/client";
+import type { CannedResponse } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { ListTable, loadedList } from "@web/components/ListTable";
+import { useAction } from "@web/hooks/useAction";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { AdminListPage, EditButton, useEditing } from "./components/AdminList";
 import { CannedResponseForm } from "./components/CannedResponseForm";
 

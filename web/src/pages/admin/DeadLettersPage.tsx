@@ -1,15 +1,15 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../../api/client";
-import type { InboxDeadLetter } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { SelectField } from "../../components/Field";
-import { ListTable } from "../../components/ListTable";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useCursorList } from "../../hooks/useCursorList";
-import { useI18n, type MessageKey } from "../../i18n";
-import { SOURCE_LABELS } from "../inbox/labels";
+import { api } from "@web/api/client";
+import type { InboxDeadLetter } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { SelectField } from "@web/components/Field";
+import { ListTable } from "@web/components/ListTable";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useCursorList } from "@web/hooks/useCursorList";
+import { useI18n, type MessageKey } from "@web/i18n";
+import { SOURCE_LABELS } from "@web/pages/inbox/labels";
 
 const PAGE_SIZE = 50;
 type State = "open" | "resolved" | "all";

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
-import type { DemoDataCounts } from "../../../../server/commands/demoData";
-import { api } from "../../api/client";
-import { ErrorAlert } from "../../components/Alerts";
-import { ConfirmButton } from "../../components/ConfirmButton";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useI18n } from "../../i18n";
+import type { DemoDataCounts } from "@server/commands/demoData";
+import { api } from "@web/api/client";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 
 /** The demo's made-up month of posts and inbox items: how much there is, and removing it in one action. */
 export function DemoDataPage() {

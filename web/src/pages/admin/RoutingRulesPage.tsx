@@ -1,14 +1,14 @@
-import { api } from "../../api/client";
-import type { RoutingRule } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { ConfirmButton } from "../../components/ConfirmButton";
-import { ListTable, loadedList } from "../../components/ListTable";
-import { useAction } from "../../hooks/useAction";
-import { useAllUnits } from "../../hooks/useAllUnits";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
-import { useSignedIn } from "../../session/SessionProvider";
-import { CATEGORY_LABELS } from "../inbox/labels";
+import { api } from "@web/api/client";
+import type { RoutingRule } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { ListTable, loadedList } from "@web/components/ListTable";
+import { useAction } from "@web/hooks/useAction";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
+import { CATEGORY_LABELS } from "@web/pages/inbox/labels";
 import { AdminListPage, EditButton, useEditing } from "./components/AdminList";
 import { describeRule, RoutingRuleForm } from "./components/RoutingRulesForm";
 

@@ -1,18 +1,18 @@
-import { postsApi } from "../posts/api";
+import { postsApi } from "@web/pages/posts/api";
 import { useState, type DragEvent } from "react";
 import { Link } from "react-router-dom";
-import { fetchAllPages } from "../../api/client";
-import type { Post } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { ConfirmButton } from "../../components/ConfirmButton";
-import { CHANNEL_KIND_NAMES } from "../../components/labels";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useLivePosts } from "../../hooks/useLivePosts";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
-import { addDays, addMonths, fromWallClock, today, toWallClock, weekdayIndex } from "../../publishing/zonedTime";
-import { RescheduleForm, reschedulePost } from "../posts/components/RescheduleForm";
+import { fetchAllPages } from "@web/api/client";
+import type { Post } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { CHANNEL_KIND_NAMES } from "@web/components/labels";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useLivePosts } from "@web/hooks/useLivePosts";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { addDays, addMonths, fromWallClock, today, toWallClock, weekdayIndex } from "@web/publishing/zonedTime";
+import { RescheduleForm, reschedulePost } from "@web/pages/posts/components/RescheduleForm";
 
 type View = "month" | "week";
 

@@ -1,8 +1,8 @@
-import { ErrorAlert } from "../../components/Alerts";
-import { Page } from "../../components/Page";
-import { useAllUnits } from "../../hooks/useAllUnits";
-import { useI18n } from "../../i18n";
-import { useSignedIn } from "../../session/SessionProvider";
+import { ErrorAlert } from "@web/components/Alerts";
+import { Page } from "@web/components/Page";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
 import { AreasSection } from "./components/AreasSection";
 import { BacklogSection } from "./components/BacklogSection";
 import { DashboardFilterBar } from "./components/DashboardFilterBar";
@@ -13,6 +13,7 @@ import { HeadlineCards } from "./components/HeadlineCards";
 import { OverdueSection } from "./components/OverdueSection";
 import { PublishingSection } from "./components/PublishingSection";
 import { SiteFreshnessSection } from "./components/SiteFreshnessSection";
+import { PpidDashboardSection } from "@web/pages/ppid/components/PpidDashboardSection";
 import type { Summary } from "./types";
 import { UnitsSection } from "./components/UnitsSection";
 import { useReport } from "./hooks/useReport";
@@ -52,6 +53,7 @@ export function DashboardPage() {
       <OverdueSection query={query} summary={summary} />
       <PublishingSection query={query} />
       {abilities.siteFreshness && <SiteFreshnessSection unitId={filters.applied.unitId} />}
+      {abilities.ppidReports && <PpidDashboardSection unitId={filters.applied.unitId || undefined} />}
       <GlossarySection />
     </Page>
   );

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from "react";
 import { useSearchParams } from "react-router-dom";
-import { withQuery, type Query } from "../../api/client";
+import { withQuery, type Query } from "@web/api/client";
 
 export const PERIOD_PRESETS = ["7d", "30d", "this_month", "last_month", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];

@@ -1,4 +1,4 @@
-import type { MessageKey, MessageVars } from "../../i18n";
+import type { MessageKey, MessageVars } from "@web/i18n";
 
 type T = (key: MessageKey, vars?: MessageVars) => string;
 

@@ -7,16 +7,16 @@ import type {
   summaryReport,
   unitsReport,
   volumeReport,
-} from "../../../../server/metrics/reports";
-import { AGE_BUCKETS as AGE_BUCKET_BOUNDS, type AgeBucket } from "../../../../server/metrics/dimensions";
+} from "@server/metrics/reports";
+import { AGE_BUCKETS as AGE_BUCKET_BOUNDS, type AgeBucket } from "@server/metrics/dimensions";
 
-export type { PublishingFigures } from "../../../../server/metrics/activity";
+export type { PublishingFigures } from "@server/metrics/activity";
 export {
   VOLUME_BUCKETS,
   VOLUME_GROUPS,
   type VolumeBucket,
   type VolumeGroup,
-} from "../../../../server/metrics/dimensions";
+} from "@server/metrics/dimensions";
 export type { AgeBucket };
 
 export const AGE_BUCKETS: readonly AgeBucket[] = AGE_BUCKET_BOUNDS.map((bucket) => bucket.key);

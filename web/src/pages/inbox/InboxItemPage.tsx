@@ -1,8 +1,8 @@
 import { Link, useParams } from "react-router-dom";
-import type { InboxItem, InboxItemDetail, InboxViewer } from "../../api/types";
-import { ErrorAlert } from "../../components/Alerts";
-import { Page } from "../../components/Page";
-import { useI18n } from "../../i18n";
+import type { InboxItem, InboxItemDetail, InboxViewer } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { Page } from "@web/components/Page";
+import { useI18n } from "@web/i18n";
 import { CitizenText, ExternalLink, safeHref } from "./components/CitizenText";
 import { Composer } from "./components/Composer";
 import { Deadlines } from "./components/Deadlines";
@@ -15,6 +15,7 @@ import { Timeline } from "./components/Timeline";
 import { TriagePanel } from "./components/TriagePanel";
 import { useInboxItem } from "./hooks/useInboxItem";
 import { useNow } from "./hooks/useNow";
+import { PpidRequestPanel } from "@web/pages/ppid/components/PpidRequestPanel";
 
 /** One citizen's message: what they wrote and where, its triage, handling, deadlines and timeline. */
 export function InboxItemPage() {
@@ -67,6 +68,7 @@ export function InboxItemPage() {
           <ItemHandling item={item} write={write} />
           <MergePanel item={item} related={[...conversation, ...earlierFromAuthor]} write={write} now={now} />
           <Deadlines item={item} now={now} />
+          <PpidRequestPanel itemId={item.id} linked={detail.data.ppidRequest} />
         </div>
       </div>
     </Page>

@@ -8,19 +8,19 @@ import {
   type InboxItem,
   type InboxView,
   type Session,
-} from "../../api/types";
-import { FilterForm, FilterSelect } from "../../components/FilterForm";
-import { TextField } from "../../components/Field";
-import { LabelledOptions } from "../../components/LabelledOptions";
-import { ListTable } from "../../components/ListTable";
-import { NavList } from "../../components/NavList";
-import { Page } from "../../components/Page";
-import { useAllUnits } from "../../hooks/useAllUnits";
-import { useCursorList } from "../../hooks/useCursorList";
-import { useFilters } from "../../hooks/useFilters";
-import { useI18n } from "../../i18n";
-import { useSignedIn } from "../../session/SessionProvider";
-import { UnitOptions } from "../admin/components/UnitOptions";
+} from "@web/api/types";
+import { FilterForm, FilterSelect } from "@web/components/FilterForm";
+import { TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { ListTable } from "@web/components/ListTable";
+import { NavList } from "@web/components/NavList";
+import { Page } from "@web/components/Page";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useCursorList } from "@web/hooks/useCursorList";
+import { useFilters } from "@web/hooks/useFilters";
+import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
+import { UnitOptions } from "@web/pages/admin/components/UnitOptions";
 import { EarlyWarningsBanner } from "./components/EarlyWarningsBanner";
 import { BulkBar } from "./components/BulkBar";
 import { DeadlineState, InboxStatusBadge, SourceLabel, TimeAgo, UrgencyBadge } from "./components/InboxBadges";

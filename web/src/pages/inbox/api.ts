@@ -6,9 +6,9 @@ import type {
   ReplyBody,
   StatusBody,
   TriageBody,
-} from "../../../../server/routes/api/inbox/schema";
-import { api } from "../../api/client";
-import type { BulkResult, InboxItem, InboxItemDetail } from "../../api/types";
+} from "@server/routes/api/inbox/schema";
+import { api } from "@web/api/client";
+import type { BulkResult, InboxItem, InboxItemDetail } from "@web/api/types";
 
 /** The inbox API, one typed call per action; the bodies are typed by the server's schemas. */
 export const inboxApi = {

@@ -8,8 +8,8 @@ import type {
   ReasonCode,
   TriageDecision,
   Urgency,
-} from "../../api/types";
-import type { MessageKey } from "../../i18n";
+} from "@web/api/types";
+import type { MessageKey } from "@web/i18n";
 
 // Message keys for the inbox's codes, so the list, the item page and the filters name them alike.
 export const INBOX_STATUS_LABELS: Record<InboxStatus, MessageKey> = {
@@ -120,6 +120,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   triage_corrected: "inboxEvent.triage_corrected",
   merged: "inboxEvent.merged",
   merged_in: "inboxEvent.merged_in",
+  ppid_request: "inboxEvent.ppid_request",
   emergency_alerted: "inboxEvent.emergency_alerted",
 };
 

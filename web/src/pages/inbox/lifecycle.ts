@@ -1,4 +1,4 @@
-import type { InboxItem, InboxStatus, ManualInboxStatus } from "../../api/types";
+import type { InboxItem, InboxStatus, ManualInboxStatus } from "@web/api/types";
 
 // The moves staff make by hand from each status, as server/inbox/lifecycle.ts allows them; the
 // server still decides (409), this only keeps impossible buttons off the page.

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { INBOX, type Section } from "../../navigation";
+import { INBOX, type Section } from "@web/navigation";
 import { InboxItemPage } from "./InboxItemPage";
 import { InboxPage } from "./InboxPage";
 import { INBOX_VIEWS } from "./views";

@@ -1,5 +1,5 @@
-import type { InboxView } from "../../api/types";
-import { INBOX, type Section } from "../../navigation";
+import type { InboxView } from "@web/api/types";
+import { INBOX, type Section } from "@web/navigation";
 
 export type InboxViewSection = Section & { view: InboxView };
 

@@ -2,16 +2,16 @@ import { PostContentFields } from "./components/PostContentFields";
 import { postsApi } from "./api";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import { api } from "../../api/client";
-import type { Channel, Post, Timezone } from "../../api/types";
-import { ErrorAlert, Notice } from "../../components/Alerts";
-import { FieldGroup, SelectField, TextAreaField } from "../../components/Field";
-import { CHANNEL_KIND_NAMES } from "../../components/labels";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useAllUnits } from "../../hooks/useAllUnits";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { api } from "@web/api/client";
+import type { Channel, Post, Timezone } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { FieldGroup, SelectField, TextAreaField } from "@web/components/Field";
+import { CHANNEL_KIND_NAMES } from "@web/components/labels";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import {
   contentOfPost,
   contentProblems,
@@ -19,9 +19,9 @@ import {
   type Publishable,
   serverProblems,
   type PostContent,
-} from "../../publishing/channelRules";
-import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "../../publishing/zonedTime";
-import { useSignedIn } from "../../session/SessionProvider";
+} from "@web/publishing/channelRules";
+import { fromWallClock, tomorrowMorning, toWallClock, type WallClock } from "@web/publishing/zonedTime";
+import { useSignedIn } from "@web/session/SessionProvider";
 import { ChannelPicker } from "./components/ChannelPicker";
 import { PreviewList } from "./components/ChannelPreview";
 import { MediaPicker } from "./components/MediaPicker";

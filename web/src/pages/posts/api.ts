@@ -5,9 +5,9 @@ import type {
   RescheduleBody,
   ReturnBody,
   UpdatePostBody,
-} from "../../../../server/routes/api/posts/schema";
-import { api } from "../../api/client";
-import type { ChannelOutcome, Post } from "../../api/types";
+} from "@server/routes/api/posts/schema";
+import { api } from "@web/api/client";
+import type { ChannelOutcome, Post } from "@web/api/types";
 
 /** What a correction or a withdrawal did: the post as it is now, and the outcome on each channel. */
 export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };

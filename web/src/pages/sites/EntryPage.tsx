@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import { fieldErrorsOf } from "../../api/client";
-import { ErrorAlert, Notice } from "../../components/Alerts";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { fieldErrorsOf } from "@web/api/client";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { type SiteEntryDetail, type SiteEntryKind, sitesApi } from "./api";
 import type { Attachment } from "./components/AttachmentFields";
 import { EntryForm } from "./components/EntryForm";

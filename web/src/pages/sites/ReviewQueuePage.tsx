@@ -1,7 +1,7 @@
-import { ErrorAlert } from "../../components/Alerts";
-import { Page } from "../../components/Page";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { ErrorAlert } from "@web/components/Alerts";
+import { Page } from "@web/components/Page";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { sitesApi } from "./api";
 import { EntryList } from "./components/EntryList";
 import { SitesTabs } from "./components/SitesTabs";

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { fieldErrorsOf } from "../../api/client";
-import { ErrorAlert, Notice } from "../../components/Alerts";
-import { SelectField, TextField } from "../../components/Field";
-import { OneTimeSecret } from "../../components/OneTimeSecret";
-import { Page } from "../../components/Page";
-import { useAction } from "../../hooks/useAction";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { fieldErrorsOf } from "@web/api/client";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { SelectField, TextField } from "@web/components/Field";
+import { OneTimeSecret } from "@web/components/OneTimeSecret";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { type Site, sitesApi } from "./api";
 import { SitesTabs } from "./components/SitesTabs";
 

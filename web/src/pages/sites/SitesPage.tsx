@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { SiteEntryKind } from "../../../../server/db/generated/enums";
-import { ErrorAlert } from "../../components/Alerts";
-import { SelectField } from "../../components/Field";
-import { Page } from "../../components/Page";
-import { useLoad } from "../../hooks/useLoad";
-import { useI18n } from "../../i18n";
+import { SiteEntryKind } from "@server/db/generated/enums";
+import { ErrorAlert } from "@web/components/Alerts";
+import { SelectField } from "@web/components/Field";
+import { Page } from "@web/components/Page";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { sitesApi } from "./api";
 import { EntryList } from "./components/EntryList";
 import { SitesTabs } from "./components/SitesTabs";

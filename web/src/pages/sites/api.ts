@@ -1,10 +1,10 @@
-import type { SiteEntryKind, SiteEntryStatus } from "../../../../server/db/generated/enums";
-import type { Site } from "../../../../server/presenters/site";
-import type { SiteEntryDetail, SiteEntrySummary } from "../../../../server/presenters/siteEntry";
-import type { SiteSettingsBody } from "../../../../server/routes/api/sites/schema";
-import type { ContentOf } from "../../../../server/sites/content";
-import type { freshnessReport } from "../../../../server/sites/freshness";
-import { api, fetchAllPages, uploadFile } from "../../api/client";
+import type { SiteEntryKind, SiteEntryStatus } from "@server/db/generated/enums";
+import type { Site } from "@server/presenters/site";
+import type { SiteEntryDetail, SiteEntrySummary } from "@server/presenters/siteEntry";
+import type { SiteSettingsBody } from "@server/routes/api/sites/schema";
+import type { ContentOf } from "@server/sites/content";
+import type { freshnessReport } from "@server/sites/freshness";
+import { api, fetchAllPages, uploadFile } from "@web/api/client";
 
 export type { ContentOf, Site, SiteEntryDetail, SiteEntryKind, SiteEntryStatus, SiteEntrySummary };
 export type Freshness = Awaited<ReturnType<typeof freshnessReport>>;

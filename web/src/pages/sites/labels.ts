@@ -1,5 +1,5 @@
-import type { Locale } from "../../api/types";
-import type { MessageKey } from "../../i18n";
+import type { Locale } from "@web/api/types";
+import type { MessageKey } from "@web/i18n";
 import {
   BUDGET_GROUP_LABELS,
   BUDGET_GROUPS,
@@ -14,7 +14,7 @@ import {
   SEMESTER_LABELS,
   SEMESTERS,
   YEARS,
-} from "../../../../server/sites/contentRules";
+} from "@server/sites/contentRules";
 import type { SiteEntrySummary } from "./api";
 
 // The content codes are named once, in both languages, beside the codes themselves (the public

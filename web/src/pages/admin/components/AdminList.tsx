@@ -1,7 +1,7 @@
 import { Fragment, useState, type ReactNode } from "react";
-import { ConfirmButton } from "../../../components/ConfirmButton";
-import { Page } from "../../../components/Page";
-import { useI18n } from "../../../i18n";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { Page } from "@web/components/Page";
+import { useI18n } from "@web/i18n";
 
 /** Which record's form is open: a new one, an existing one, or none. */
 export function useEditing<T extends { id: string }>() {

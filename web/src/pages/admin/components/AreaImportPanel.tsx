@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { api } from "../../../api/client";
-import type { AreaImportPlan, AreaImportResult, Regency, Unit } from "../../../api/types";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { SelectField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import { api } from "@web/api/client";
+import type { AreaImportPlan, AreaImportResult, Regency, Unit } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { SelectField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 
 type AreaImportPanelProps = { units: Unit[]; onImported(): void; onClose(): void };
 

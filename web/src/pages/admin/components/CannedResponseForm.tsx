@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import type { CannedResponse, Locale, Unit } from "../../../api/types";
-import { SelectField, TextAreaField, TextField } from "../../../components/Field";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import type { CannedResponse, Locale, Unit } from "@web/api/types";
+import { SelectField, TextAreaField, TextField } from "@web/components/Field";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 import { UnitOptions } from "./UnitOptions";
 
 // The server's bounds (server/routes/api/cannedResponses/schema.ts).

@@ -1,5 +1,5 @@
-import type { Channel } from "../../../api/types";
-import { useI18n } from "../../../i18n";
+import type { Channel } from "@web/api/types";
+import { useI18n } from "@web/i18n";
 
 /**
  * What a Facebook or Instagram channel needs beyond a working token: its Page subscribed to the

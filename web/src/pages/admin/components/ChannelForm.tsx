@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import type { Channel, ChannelKind, Unit } from "../../../api/types";
-import { FieldGroup, SelectField, TextField } from "../../../components/Field";
-import { CHANNEL_KIND_NAMES } from "../../../components/labels";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n, type MessageKey } from "../../../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import type { Channel, ChannelKind, Unit } from "@web/api/types";
+import { FieldGroup, SelectField, TextField } from "@web/components/Field";
+import { CHANNEL_KIND_NAMES } from "@web/components/labels";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n, type MessageKey } from "@web/i18n";
 import { UnitOptions } from "./UnitOptions";
 
 type InputSpec = { key: string; label: MessageKey; secret?: boolean; type?: "url" };

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import type { Channel, ChannelUsage } from "../../../api/types";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { TextField } from "../../../components/Field";
-import { ListTable } from "../../../components/ListTable";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import type { Channel, ChannelUsage } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { TextField } from "@web/components/Field";
+import { ListTable } from "@web/components/ListTable";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { WhatsAppTemplates } from "./WhatsAppTemplates";
 import { XSpend } from "./XSpend";
 

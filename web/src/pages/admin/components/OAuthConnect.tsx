@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { api, ApiError } from "../../../api/client";
-import type { Unit } from "../../../api/types";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { FieldGroup, SelectField } from "../../../components/Field";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n, type MessageKey } from "../../../i18n";
+import { api, ApiError } from "@web/api/client";
+import type { Unit } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { FieldGroup, SelectField } from "@web/components/Field";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n, type MessageKey } from "@web/i18n";
 import { UnitOptions } from "./UnitOptions";
 
 // The codes the server's OAuth callbacks and steps return (server/channels/oauth/failure.ts).

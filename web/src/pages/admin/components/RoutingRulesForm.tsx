@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import { INBOX_CATEGORIES, type InboxCategory, type RoutingRule, type Unit, type UnitType } from "../../../api/types";
-import { SelectField, TextField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n, type MessageKey, type MessageVars } from "../../../i18n";
-import { CATEGORY_LABELS } from "../../inbox/labels";
+import { api, fieldErrorsOf } from "@web/api/client";
+import { INBOX_CATEGORIES, type InboxCategory, type RoutingRule, type Unit, type UnitType } from "@web/api/types";
+import { SelectField, TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n, type MessageKey, type MessageVars } from "@web/i18n";
+import { CATEGORY_LABELS } from "@web/pages/inbox/labels";
 import { UnitOptions } from "./UnitOptions";
 
 // Messages are placed by where the citizen is: a kecamatan or one of its desa/kelurahan.

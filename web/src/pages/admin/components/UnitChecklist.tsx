@@ -1,4 +1,4 @@
-import type { Unit } from "../../../api/types";
+import type { Unit } from "@web/api/types";
 
 type UnitChecklistProps = {
   legend: string;

@@ -1,12 +1,13 @@
 import { useState } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import { TIMEZONES, UNIT_TYPES, type Timezone, type Unit, type UnitType } from "../../../api/types";
-import { SelectField, TextField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { TIMEZONE_LABELS, UNIT_TYPE_LABELS } from "../../../components/labels";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
+import { api, fetchAllPages, fieldErrorsOf } from "@web/api/client";
+import { TIMEZONES, UNIT_TYPES, type Timezone, type Unit, type UnitType, type User } from "@web/api/types";
+import { SelectField, TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { TIMEZONE_LABELS, UNIT_TYPE_LABELS } from "@web/components/labels";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { UnitOptions } from "./UnitOptions";
 
 type UnitFormProps = { unit?: Unit; units: Unit[]; onSaved(unit: Unit): void; onCancel(): void };
@@ -19,6 +20,10 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
   const [parentId, setParentId] = useState(unit?.parentId ?? "");
   const [code, setCode] = useState(unit?.code ?? "");
   const [timezone, setTimezone] = useState<Timezone>(unit?.timezone ?? "Asia/Jakarta");
+  const [ppidLevel, setPpidLevel] = useState(unit?.ppidLevel ?? "");
+  const [ppidSuperiorId, setPpidSuperiorId] = useState(unit?.ppidSuperiorId ?? "");
+  // The atasan PPID is a person: any active user may be named.
+  const users = useLoad(() => (unit ? fetchAllPages<User>("/users", { limit: 200 }) : Promise.resolve([])), [unit?.id]);
   const save = useAction((body: Record<string, unknown>) =>
     unit ? api.patch<Unit>(`/units/${unit.id}`, body) : api.post<Unit>("/units", { ...body, type }),
   );
@@ -26,7 +31,8 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
   const title = unit ? t("units.editNamed", { name: unit.name }) : t("units.new");
 
   const submit = async () => {
-    const saved = await save.run({ name, parentId: parentId || null, code: code.trim() || null, timezone });
+    const ppid = unit ? { ppidLevel: ppidLevel || null, ppidSuperiorId: ppidSuperiorId || null } : {};
+    const saved = await save.run({ name, parentId: parentId || null, code: code.trim() || null, timezone, ...ppid });
     if (saved) onSaved(saved);
   };
 
@@ -81,6 +87,37 @@ export function UnitForm({ unit, units, onSaved, onCancel }: UnitFormProps) {
       >
         <LabelledOptions values={TIMEZONES} labels={TIMEZONE_LABELS} />
       </SelectField>
+      {unit && (
+        <>
+          <SelectField
+            label={t("units.ppidLevel")}
+            hint={t("units.ppidLevelHint")}
+            value={ppidLevel}
+            onChange={(e) => setPpidLevel(e.target.value as typeof ppidLevel)}
+            error={errors.ppidLevel}
+          >
+            <option value="">{t("units.ppidNone")}</option>
+            <option value="utama">{t("units.ppidUtama")}</option>
+            <option value="pelaksana">{t("units.ppidPelaksana")}</option>
+          </SelectField>
+          <SelectField
+            label={t("units.ppidSuperior")}
+            hint={t("units.ppidSuperiorHint")}
+            value={ppidSuperiorId}
+            onChange={(e) => setPpidSuperiorId(e.target.value)}
+            error={errors.ppidSuperiorId}
+          >
+            <option value="">{t("units.ppidNoSuperior")}</option>
+            {(users.data ?? [])
+              .filter((user) => user.active)
+              .map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name} ({user.email})
+                </option>
+              ))}
+          </SelectField>
+        </>
+      )}
     </PanelForm>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import type { Unit } from "../../../api/types";
-import { SelectField } from "../../../components/Field";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import type { Unit } from "@web/api/types";
+import { SelectField } from "@web/components/Field";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 import { UnitOptions } from "./UnitOptions";
 
 type UnitMergeFormProps = { unit: Unit; units: Unit[]; onMerged(): void; onCancel(): void };

@@ -1,4 +1,4 @@
-import type { Unit } from "../../../api/types";
+import type { Unit } from "@web/api/types";
 
 // Non-breaking spaces indent options by depth; <option> ignores CSS padding in most browsers.
 const INDENT = "\u00a0\u00a0\u00a0";

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import { ROLES, type Locale, type Role, type Unit, type User } from "../../../api/types";
-import { SelectField, TextField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { ROLE_LABELS } from "../../../components/labels";
-import { PanelForm } from "../../../components/PanelForm";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import { ROLES, type Locale, type Role, type Unit, type User } from "@web/api/types";
+import { SelectField, TextField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { ROLE_LABELS } from "@web/components/labels";
+import { PanelForm } from "@web/components/PanelForm";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 import { UnitChecklist } from "./UnitChecklist";
 
 export type SavedUser = { user: User; temporaryPassword: string | null };

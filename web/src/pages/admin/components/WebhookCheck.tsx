@@ -1,10 +1,10 @@
 import { useState } from "react";
-import type { WebhookTestResult } from "../../../../../server/inbox/webhookTest";
-import { api } from "../../../api/client";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import type { WebhookTestResult } from "@server/inbox/webhookTest";
+import { api } from "@web/api/client";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 
 type WebhookSetup = { callbackUrl: string; https: boolean; configured: boolean; simulated: boolean };
 

@@ -1,15 +1,12 @@
 import { useId, useState, type FormEvent } from "react";
-import { TEMPLATE_PARAMETERS, placeholderCount } from "../../../../../server/channels/whatsappTemplateText";
-import type {
-  presentApprovedTemplate,
-  presentWhatsAppTemplate,
-} from "../../../../../server/presenters/whatsappTemplate";
-import { api } from "../../../api/client";
-import { ErrorAlert } from "../../../components/Alerts";
-import { SelectField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import { TEMPLATE_PARAMETERS, placeholderCount } from "@server/channels/whatsappTemplateText";
+import type { presentApprovedTemplate, presentWhatsAppTemplate } from "@server/presenters/whatsappTemplate";
+import { api } from "@web/api/client";
+import { ErrorAlert } from "@web/components/Alerts";
+import { SelectField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 
 type Listed = ReturnType<typeof presentWhatsAppTemplate>;
 type Approved = ReturnType<typeof presentApprovedTemplate>;

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from "react";
-import { api, fieldErrorsOf } from "../../../api/client";
-import type { Channel, ChannelUsage, PlatformPrice } from "../../../api/types";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { TextField } from "../../../components/Field";
-import { ListTable } from "../../../components/ListTable";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n, type MessageKey } from "../../../i18n";
+import { api, fieldErrorsOf } from "@web/api/client";
+import type { Channel, ChannelUsage, PlatformPrice } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { TextField } from "@web/components/Field";
+import { ListTable } from "@web/components/ListTable";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n, type MessageKey } from "@web/i18n";
 
 type Spend = NonNullable<ChannelUsage["spend"]>;
 

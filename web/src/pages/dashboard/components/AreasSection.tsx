@@ -1,11 +1,11 @@
 import type { CSSProperties } from "react";
-import type { Query } from "../../../api/client";
-import type { Unit } from "../../../api/types";
-import { useI18n } from "../../../i18n";
+import type { Query } from "@web/api/client";
+import type { Unit } from "@web/api/types";
+import { useI18n } from "@web/i18n";
 import { DashboardSection, FigureTable } from "./DashboardSection";
-import { csvHref } from "../filters";
-import type { AreasReport } from "../types";
-import { useReport } from "../hooks/useReport";
+import { csvHref } from "@web/pages/dashboard/filters";
+import type { AreasReport } from "@web/pages/dashboard/types";
+import { useReport } from "@web/pages/dashboard/hooks/useReport";
 
 /** Share of the busiest kecamatan above which a tile is dark enough for white text. */
 const STRONG_SHARE = 0.55;

@@ -1,10 +1,10 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Query } from "../../../api/client";
-import { useI18n, type MessageKey } from "../../../i18n";
+import type { Query } from "@web/api/client";
+import { useI18n, type MessageKey } from "@web/i18n";
 import { DashboardSection, FigureTable } from "./DashboardSection";
-import { csvHref } from "../filters";
-import { AGE_BUCKETS, type AgeBucket, type BacklogReport } from "../types";
-import { useReport } from "../hooks/useReport";
+import { csvHref } from "@web/pages/dashboard/filters";
+import { AGE_BUCKETS, type AgeBucket, type BacklogReport } from "@web/pages/dashboard/types";
+import { useReport } from "@web/pages/dashboard/hooks/useReport";
 import { useUnitName } from "./UnitsSection";
 
 const AGE_LABELS: Record<AgeBucket, MessageKey> = {

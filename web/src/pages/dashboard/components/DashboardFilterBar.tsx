@@ -1,14 +1,14 @@
-import { api } from "../../../api/client";
-import { INBOX_CATEGORIES, INBOX_SOURCES, type Channel, type Unit } from "../../../api/types";
-import { TextField } from "../../../components/Field";
-import { FilterForm, FilterSelect } from "../../../components/FilterForm";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { SelectField } from "../../../components/Field";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n, type MessageKey } from "../../../i18n";
-import { UnitOptions } from "../../admin/components/UnitOptions";
-import { CATEGORY_LABELS, SOURCE_LABELS } from "../../inbox/labels";
-import { PERIOD_PRESETS, type PeriodPreset, type useDashboardFilters } from "../filters";
+import { api } from "@web/api/client";
+import { INBOX_CATEGORIES, INBOX_SOURCES, type Channel, type Unit } from "@web/api/types";
+import { TextField } from "@web/components/Field";
+import { FilterForm, FilterSelect } from "@web/components/FilterForm";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { SelectField } from "@web/components/Field";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n, type MessageKey } from "@web/i18n";
+import { UnitOptions } from "@web/pages/admin/components/UnitOptions";
+import { CATEGORY_LABELS, SOURCE_LABELS } from "@web/pages/inbox/labels";
+import { PERIOD_PRESETS, type PeriodPreset, type useDashboardFilters } from "@web/pages/dashboard/filters";
 
 const PERIOD_LABELS: Record<PeriodPreset, MessageKey> = {
   "7d": "dashboard.period.7d",

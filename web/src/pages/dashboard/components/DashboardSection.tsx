@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from "react";
-import { ErrorAlert } from "../../../components/Alerts";
-import type { Loaded } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import { ErrorAlert } from "@web/components/Alerts";
+import type { Loaded } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 
 type DashboardSectionProps<T> = {
   title: string;

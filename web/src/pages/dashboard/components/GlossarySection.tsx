@@ -1,8 +1,8 @@
-import { api } from "../../../api/client";
-import { ErrorAlert } from "../../../components/Alerts";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import type { GlossaryReport } from "../types";
+import { api } from "@web/api/client";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import type { GlossaryReport } from "@web/pages/dashboard/types";
 
 /** What each figure means, as the server defines it, in the UI language. */
 export function GlossarySection() {

@@ -1,6 +1,6 @@
-import { useI18n, type MessageKey } from "../../../i18n";
-import { formatCount, formatMinutes, formatRate } from "../format";
-import type { Summary } from "../types";
+import { useI18n, type MessageKey } from "@web/i18n";
+import { formatCount, formatMinutes, formatRate } from "@web/pages/dashboard/format";
+import type { Summary } from "@web/pages/dashboard/types";
 
 /** Which way is better for a figure; volume is neither. */
 type Better = "lower" | "higher" | "neither";

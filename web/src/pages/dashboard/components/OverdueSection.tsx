@@ -1,12 +1,12 @@
 import { Link } from "react-router-dom";
-import type { Query } from "../../../api/client";
-import type { Loaded } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { CATEGORY_LABELS } from "../../inbox/labels";
+import type { Query } from "@web/api/client";
+import type { Loaded } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { CATEGORY_LABELS } from "@web/pages/inbox/labels";
 import { DashboardSection, FigureTable } from "./DashboardSection";
-import { csvHref } from "../filters";
-import { formatMinutes } from "../format";
-import type { Summary } from "../types";
+import { csvHref } from "@web/pages/dashboard/filters";
+import { formatMinutes } from "@web/pages/dashboard/format";
+import type { Summary } from "@web/pages/dashboard/types";
 
 /** Items past a deadline now, oldest first, each linking to its page in the inbox. */
 export function OverdueSection({ query, summary }: { query: Query; summary: Loaded<Summary> }) {

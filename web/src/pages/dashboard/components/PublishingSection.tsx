@@ -1,11 +1,11 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Query } from "../../../api/client";
-import { useI18n } from "../../../i18n";
+import type { Query } from "@web/api/client";
+import { useI18n } from "@web/i18n";
 import { DashboardSection, FigureTable } from "./DashboardSection";
-import { csvHref } from "../filters";
-import { formatCount, formatRate } from "../format";
-import type { PublishingFigures, PublishingReport } from "../types";
-import { useReport } from "../hooks/useReport";
+import { csvHref } from "@web/pages/dashboard/filters";
+import { formatCount, formatRate } from "@web/pages/dashboard/format";
+import type { PublishingFigures, PublishingReport } from "@web/pages/dashboard/types";
+import { useReport } from "@web/pages/dashboard/hooks/useReport";
 import { useUnitName } from "./UnitsSection";
 import { SERIES_COLOURS } from "./VolumeSection";
 

@@ -1,8 +1,8 @@
 import { Link } from "react-router-dom";
-import { withQuery } from "../../../api/client";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { sitesApi } from "../../sites/api";
+import { withQuery } from "@web/api/client";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { sitesApi } from "@web/pages/sites/api";
 import { DashboardSection, FigureTable } from "./DashboardSection";
 
 /** How many of the stalest sites the dashboard names; the full list is a click away. */

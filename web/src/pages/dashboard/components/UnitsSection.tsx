@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import type { Query } from "../../../api/client";
-import { useI18n, type MessageKey } from "../../../i18n";
+import type { Query } from "@web/api/client";
+import { useI18n, type MessageKey } from "@web/i18n";
 import { DashboardSection } from "./DashboardSection";
-import { csvHref } from "../filters";
-import { formatCount, formatMinutes, formatRate } from "../format";
-import type { UnitFigures, UnitsReport } from "../types";
-import { useReport } from "../hooks/useReport";
+import { csvHref } from "@web/pages/dashboard/filters";
+import { formatCount, formatMinutes, formatRate } from "@web/pages/dashboard/format";
+import type { UnitFigures, UnitsReport } from "@web/pages/dashboard/types";
+import { useReport } from "@web/pages/dashboard/hooks/useReport";
 
 type UnitRowName = { unitName: string | null; own: boolean };
 

@@ -1,13 +1,19 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Query } from "../../../api/client";
-import { SelectField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { useI18n, type MessageKey } from "../../../i18n";
-import { CATEGORY_LABELS, KIND_LABELS, SOURCE_LABELS, URGENCY_LABELS } from "../../inbox/labels";
+import type { Query } from "@web/api/client";
+import { SelectField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { useI18n, type MessageKey } from "@web/i18n";
+import { CATEGORY_LABELS, KIND_LABELS, SOURCE_LABELS, URGENCY_LABELS } from "@web/pages/inbox/labels";
 import { DashboardSection, FigureTable } from "./DashboardSection";
-import { csvHref, useUrlChoice } from "../filters";
-import { VOLUME_BUCKETS, VOLUME_GROUPS, type Volume, type VolumeBucket, type VolumeGroup } from "../types";
-import { useReport } from "../hooks/useReport";
+import { csvHref, useUrlChoice } from "@web/pages/dashboard/filters";
+import {
+  VOLUME_BUCKETS,
+  VOLUME_GROUPS,
+  type Volume,
+  type VolumeBucket,
+  type VolumeGroup,
+} from "@web/pages/dashboard/types";
+import { useReport } from "@web/pages/dashboard/hooks/useReport";
 
 /** Distinct colours for stacked series, each readable against white. */
 export const SERIES_COLOURS = [

@@ -1,5 +1,5 @@
-import { api, type Query } from "../../../api/client";
-import { useLoad } from "../../../hooks/useLoad";
+import { api, type Query } from "@web/api/client";
+import { useLoad } from "@web/hooks/useLoad";
 
 /** One dashboard report for these filters, read again whenever they change. */
 export function useReport<T>(report: string, query: Query) {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
-import { fetchAllPages } from "../../../api/client";
-import type { User } from "../../../api/types";
-import { SelectField } from "../../../components/Field";
-import { useAllUnits } from "../../../hooks/useAllUnits";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { UnitOptions } from "../../admin/components/UnitOptions";
+import { fetchAllPages } from "@web/api/client";
+import type { User } from "@web/api/types";
+import { SelectField } from "@web/components/Field";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { UnitOptions } from "@web/pages/admin/components/UnitOptions";
 
 export type Assignment = { unitId?: string; assigneeId?: string | null };
 type Choice = { unitId: string; assigneeId: string };

@@ -1,16 +1,17 @@
 import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError } from "../../../api/client";
-import type { CannedResponse, InboxItem, WhatsAppReplyOptions } from "../../../api/types";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { FieldGroup, SelectField, TextAreaField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { fillResponse, responsesFor } from "../cannedResponses";
-import { useShortcuts } from "../hooks/keyboard";
-import { REPLY_DESTINATION } from "../labels";
-import type { ItemWrite } from "../hooks/useInboxItem";
-import { inboxApi } from "../api";
+import { api, ApiError } from "@web/api/client";
+import type { CannedResponse, InboxItem, WhatsAppReplyOptions } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { FieldGroup, SelectField, TextAreaField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { useSession } from "@web/session/SessionProvider";
+import { fillResponse, responsesFor } from "@web/pages/inbox/cannedResponses";
+import { useShortcuts } from "@web/pages/inbox/hooks/keyboard";
+import { REPLY_DESTINATION } from "@web/pages/inbox/labels";
+import type { ItemWrite } from "@web/pages/inbox/hooks/useInboxItem";
+import { inboxApi } from "@web/pages/inbox/api";
 import { initialTemplate, WhatsAppReplyChoice } from "./WhatsAppReply";
 
 type Mode = "reply" | "note";
@@ -48,7 +49,8 @@ export function Composer({
     async () => (await api.get<{ data: CannedResponse[] }>("/canned-responses", { forItem: item.id })).data,
     [item.id],
   );
-  const templates = responsesFor(cannedResponses.data ?? [], item);
+  const site = useSession().session!.instance;
+  const templates = responsesFor(cannedResponses.data ?? [], item, site);
 
   useShortcuts({
     r: () => {
@@ -113,13 +115,13 @@ export function Composer({
         <section className="template-preview" aria-label={t("composer.templatePreview")}>
           <p className="muted">{t("composer.templatePreview")}</p>
           <p className="template-preview__text" data-testid="template-preview">
-            {fillResponse(previewed, item)}
+            {fillResponse(previewed, item, site)}
           </p>
           <button
             type="button"
             className="button--secondary"
             onClick={() => {
-              edit(fillResponse(previewed, item));
+              edit(fillResponse(previewed, item, site));
               setPreviewed(null);
             }}
           >

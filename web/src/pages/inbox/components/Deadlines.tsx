@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { InboxItem } from "../../../api/types";
-import { useI18n } from "../../../i18n";
+import type { InboxItem } from "@web/api/types";
+import { useI18n } from "@web/i18n";
 import { TimeAgo } from "./InboxBadges";
 
 /** The response and resolution targets, when they were met, and a plain "late" when they were not. */

@@ -1,11 +1,11 @@
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
-import { api, ApiError } from "../../../api/client";
-import type { presentEarlyWarning } from "../../../../../server/presenters/earlyWarning";
-import { useI18n } from "../../../i18n";
-import { RealtimeContext } from "../../../realtime/RealtimeContext";
+import { api, ApiError } from "@web/api/client";
+import type { presentEarlyWarning } from "@server/presenters/earlyWarning";
+import { useI18n } from "@web/i18n";
+import { RealtimeContext } from "@web/realtime/RealtimeContext";
 import { TimeAgo } from "./InboxBadges";
-import { CATEGORY_LABELS } from "../labels";
-import { useNow } from "../hooks/useNow";
+import { CATEGORY_LABELS } from "@web/pages/inbox/labels";
+import { useNow } from "@web/pages/inbox/hooks/useNow";
 
 /** An early warning as GET /api/early-warnings returns it. */
 type EarlyWarning = ReturnType<typeof presentEarlyWarning>;

@@ -1,7 +1,7 @@
-import type { InboxItem, InboxSource, InboxStatus, Urgency } from "../../../api/types";
-import { useI18n } from "../../../i18n";
-import { INBOX_STATUS_LABELS, SOURCE_LABELS, SOURCE_MARKS, URGENCY_LABELS } from "../labels";
-import { isClosed, isOverdue } from "../lifecycle";
+import type { InboxItem, InboxSource, InboxStatus, Urgency } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { INBOX_STATUS_LABELS, SOURCE_LABELS, SOURCE_MARKS, URGENCY_LABELS } from "@web/pages/inbox/labels";
+import { isClosed, isOverdue } from "@web/pages/inbox/lifecycle";
 
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400_000],

@@ -1,12 +1,12 @@
-import type { InboxItem } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { ConfirmButton } from "../../../components/ConfirmButton";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n, type MessageKey } from "../../../i18n";
+import type { InboxItem } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n, type MessageKey } from "@web/i18n";
 import { AssignmentPicker } from "./AssignmentPicker";
-import { manualMoves } from "../lifecycle";
-import type { ItemWrite } from "../hooks/useInboxItem";
-import { inboxApi } from "../api";
+import { manualMoves } from "@web/pages/inbox/lifecycle";
+import type { ItemWrite } from "@web/pages/inbox/hooks/useInboxItem";
+import { inboxApi } from "@web/pages/inbox/api";
 
 const STATUS_ACTION_LABELS = {
   in_progress: "statusAction.in_progress",

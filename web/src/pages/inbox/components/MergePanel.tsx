@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../../../api/client";
-import type { InboxItem } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { ConfirmButton } from "../../../components/ConfirmButton";
-import { FieldGroup, TextField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
+import { api } from "@web/api/client";
+import type { InboxItem } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { FieldGroup, TextField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 import { InboxStatusBadge, TimeAgo } from "./InboxBadges";
-import { firstLine } from "../lifecycle";
-import type { ItemWrite } from "../hooks/useInboxItem";
-import { inboxApi } from "../api";
+import { firstLine } from "@web/pages/inbox/lifecycle";
+import type { ItemWrite } from "@web/pages/inbox/hooks/useInboxItem";
+import { inboxApi } from "@web/pages/inbox/api";
 
 const SEARCH_RESULTS = 10;
 

@@ -1,8 +1,8 @@
 import { Link } from "react-router-dom";
-import type { InboxEvent, InboxStatus } from "../../../api/types";
-import { useI18n } from "../../../i18n";
+import type { InboxEvent, InboxStatus } from "@web/api/types";
+import { useI18n } from "@web/i18n";
 import { TimeAgo } from "./InboxBadges";
-import { EVENT_LABELS, INBOX_STATUS_LABELS } from "../labels";
+import { EVENT_LABELS, INBOX_STATUS_LABELS } from "@web/pages/inbox/labels";
 
 /** The status move an event records ({status: {from, to}}), if any. */
 function statusMove(event: InboxEvent): { from: InboxStatus; to: InboxStatus } | null {

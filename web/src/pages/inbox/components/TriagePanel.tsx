@@ -7,13 +7,13 @@ import {
   type TriageDecision,
   type TriageReason,
   type Unit,
-} from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { SelectField } from "../../../components/Field";
-import { LabelledOptions } from "../../../components/LabelledOptions";
-import { useAllUnits } from "../../../hooks/useAllUnits";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n, type MessageKey } from "../../../i18n";
+} from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { SelectField } from "@web/components/Field";
+import { LabelledOptions } from "@web/components/LabelledOptions";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n, type MessageKey } from "@web/i18n";
 import {
   CATEGORY_LABELS,
   DANGER_LABELS,
@@ -21,10 +21,10 @@ import {
   REASON_LABELS,
   TRIAGE_SOURCE_LABELS,
   URGENCY_LABELS,
-} from "../labels";
-import type { ItemWrite } from "../hooks/useInboxItem";
-import type { TriageBody } from "../../../../../server/routes/api/inbox/schema";
-import { inboxApi } from "../api";
+} from "@web/pages/inbox/labels";
+import type { ItemWrite } from "@web/pages/inbox/hooks/useInboxItem";
+import type { TriageBody } from "@server/routes/api/inbox/schema";
+import { inboxApi } from "@web/pages/inbox/api";
 
 const PLACE_TYPES: readonly Unit["type"][] = ["kecamatan", "desa", "kelurahan"];
 

@@ -1,7 +1,7 @@
-import { renderTemplate, templateValues } from "../../../../../server/channels/whatsappTemplateText";
-import type { InboxItem, WhatsAppReplyOptions } from "../../../api/types";
-import { SelectField } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
+import { renderTemplate, templateValues } from "@server/channels/whatsappTemplateText";
+import type { InboxItem, WhatsAppReplyOptions } from "@web/api/types";
+import { SelectField } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
 
 /**
  * A WhatsApp reply's form: free text while the 24-hour service window is open, otherwise one of

@@ -1,7 +1,7 @@
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
-import type { InboxItem, InboxViewer } from "../../../api/types";
-import { RealtimeContext, useSocketEvent } from "../../../realtime/RealtimeContext";
-import { useSignedIn } from "../../../session/SessionProvider";
+import type { InboxItem, InboxViewer } from "@web/api/types";
+import { RealtimeContext, useSocketEvent } from "@web/realtime/RealtimeContext";
+import { useSignedIn } from "@web/session/SessionProvider";
 
 // The inbox's socket contract: "inbox.item.updated" {item} for every item that arrives or changes,
 // and presence: "inbox.viewing" / "inbox.typing" out, "inbox.presence" back. Without a socket (or

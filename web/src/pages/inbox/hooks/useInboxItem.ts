@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import type { InboxItem } from "../../../api/types";
-import { useLoad } from "../../../hooks/useLoad";
-import { inboxApi } from "../api";
+import type { InboxItem } from "@web/api/types";
+import { useLoad } from "@web/hooks/useLoad";
+import { inboxApi } from "@web/pages/inbox/api";
 import { useInboxItemUpdates } from "./inboxSocket";
 
 /**

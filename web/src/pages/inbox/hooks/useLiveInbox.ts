@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import type { InboxItem } from "../../../api/types";
-import type { CursorList } from "../../../hooks/useCursorList";
+import type { InboxItem } from "@web/api/types";
+import type { CursorList } from "@web/hooks/useCursorList";
 import { useInboxItemUpdates } from "./inboxSocket";
 
 /**

@@ -1,8 +1,8 @@
 import { useId } from "react";
-import { CHANNEL_KINDS, type Channel } from "../../../api/types";
-import { FieldGroup } from "../../../components/Field";
-import { CHANNEL_KIND_NAMES, CHANNEL_STATUS_LABELS } from "../../../components/labels";
-import { useI18n } from "../../../i18n";
+import { CHANNEL_KINDS, type Channel } from "@web/api/types";
+import { FieldGroup } from "@web/components/Field";
+import { CHANNEL_KIND_NAMES, CHANNEL_STATUS_LABELS } from "@web/components/labels";
+import { useI18n } from "@web/i18n";
 
 type ChannelPickerProps = {
   channels: readonly Channel[];

@@ -1,8 +1,8 @@
-import type { PublishingChannel } from "../../../../../server/channels/rules";
-import type { Media } from "../../../api/types";
-import { CHANNEL_KIND_NAMES } from "../../../components/labels";
-import { useI18n } from "../../../i18n";
-import { channelLength, channelText, type PostContent, type TargetChannel } from "../../../publishing/channelRules";
+import type { PublishingChannel } from "@server/channels/rules";
+import type { Media } from "@web/api/types";
+import { CHANNEL_KIND_NAMES } from "@web/components/labels";
+import { useI18n } from "@web/i18n";
+import { channelLength, channelText, type PostContent, type TargetChannel } from "@web/publishing/channelRules";
 
 // How many images each platform shows in a post's card; Instagram shows the first, cropped square-ish.
 const IMAGES_SHOWN: Record<PublishingChannel, number> = { website: 1, wordpress: 1, facebook: 4, instagram: 1, x: 4 };

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from "react";
-import { TextField } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
-import { normaliseHashtag } from "../../../publishing/channelRules";
+import { TextField } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
+import { normaliseHashtag } from "@web/publishing/channelRules";
 
 const SEPARATORS = /[\s,]+/;
 

@@ -1,11 +1,11 @@
 import { useId, useState, type ChangeEvent } from "react";
-import { uploadFile } from "../../../api/client";
-import type { Media } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { FieldGroup } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
-import { IMAGE_TYPES, VIDEO_TYPES } from "../../../publishing/channelRules";
+import { uploadFile } from "@web/api/client";
+import type { Media } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { FieldGroup } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { IMAGE_TYPES, VIDEO_TYPES } from "@web/publishing/channelRules";
 
 const ACCEPTED_TYPES = [...IMAGE_TYPES, ...VIDEO_TYPES].join(",");
 

@@ -1,13 +1,13 @@
-import { postsApi } from "../api";
+import { postsApi } from "@web/pages/posts/api";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import type { Post } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { ConfirmButton } from "../../../components/ConfirmButton";
-import { TextAreaField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
-import { tomorrowMorning, toWallClock } from "../../../publishing/zonedTime";
+import type { Post } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { TextAreaField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { tomorrowMorning, toWallClock } from "@web/publishing/zonedTime";
 import { PublishedPostActions, type PublishedChange } from "./PublishedPostActions";
 import { RescheduleForm } from "./RescheduleForm";
 

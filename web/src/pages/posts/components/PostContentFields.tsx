@@ -1,6 +1,6 @@
-import { TextAreaField, TextField } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
-import type { PostContent } from "../../../publishing/channelRules";
+import { TextAreaField, TextField } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
+import type { PostContent } from "@web/publishing/channelRules";
 import { HashtagInput } from "./HashtagInput";
 
 /** The words of a post (title, body, link, hashtags): the composer's and a published post's correction alike. */

@@ -1,24 +1,24 @@
 import { PostContentFields } from "./PostContentFields";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
-import type { EditPublishedBody } from "../../../../../server/routes/api/posts/schema";
-import type { ChannelOutcome, Delivery, Post } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { CHANNEL_KIND_NAMES } from "../../../components/labels";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
+import type { EditPublishedBody } from "@server/routes/api/posts/schema";
+import type { ChannelOutcome, Delivery, Post } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { CHANNEL_KIND_NAMES } from "@web/components/labels";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
 import {
   CAN_EDIT_AFTER_PUBLISHING,
   CAN_REMOVE_AFTER_PUBLISHING,
   liveDeliveries,
-} from "../../../publishing/afterPublishing";
+} from "@web/publishing/afterPublishing";
 import {
   contentOfPost,
   contentProblems,
   isPublishingChannel,
   serverProblems,
   type PostContent,
-} from "../../../publishing/channelRules";
-import { postsApi, type PublishedChangeResult } from "../api";
+} from "@web/publishing/channelRules";
+import { postsApi, type PublishedChangeResult } from "@web/pages/posts/api";
 
 /** A correction or a withdrawal that the server carried out, with what happened per channel. */
 export type PublishedChange = { action: "correct" | "withdraw"; result: PublishedChangeResult };

@@ -1,10 +1,10 @@
-import { postsApi } from "../api";
+import { postsApi } from "@web/pages/posts/api";
 import { useState, type FormEvent } from "react";
-import type { Post } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
-import { fromWallClock, type WallClock } from "../../../publishing/zonedTime";
+import type { Post } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { fromWallClock, type WallClock } from "@web/publishing/zonedTime";
 import { ZonedDateTimeField } from "./ZonedDateTimeField";
 
 /** Picks a new date and time in the unit's zone for a post and reschedules it. */

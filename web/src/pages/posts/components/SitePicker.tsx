@@ -1,7 +1,7 @@
-import { SelectField } from "../../../components/Field";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { sitesApi } from "../../sites/api";
+import { SelectField } from "@web/components/Field";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
+import { sitesApi } from "@web/pages/sites/api";
 
 type SitePickerProps = { value: string | null; onChange(siteUnitId: string | null): void; error?: string };
 

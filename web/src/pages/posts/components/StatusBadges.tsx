@@ -1,6 +1,6 @@
-import type { Delivery, PostStatus } from "../../../api/types";
-import { CHANNEL_KIND_NAMES, DELIVERY_STATUS_LABELS, POST_STATUS_LABELS } from "../../../components/labels";
-import { useI18n } from "../../../i18n";
+import type { Delivery, PostStatus } from "@web/api/types";
+import { CHANNEL_KIND_NAMES, DELIVERY_STATUS_LABELS, POST_STATUS_LABELS } from "@web/components/labels";
+import { useI18n } from "@web/i18n";
 
 export function PostStatusBadge({ status }: { status: PostStatus }) {
   const { t } = useI18n();

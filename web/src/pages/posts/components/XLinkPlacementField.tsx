@@ -1,15 +1,10 @@
-import { postCreateCharge } from "../../../../../server/channels/xBilling";
-import type { PlatformPrice } from "../../../api/types";
-import { api } from "../../../api/client";
-import { FieldGroup } from "../../../components/Field";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n, type MessageKey } from "../../../i18n";
-import {
-  channelText,
-  type PostContent,
-  type TargetChannel,
-  type XLinkPlacement,
-} from "../../../publishing/channelRules";
+import { postCreateCharge } from "@server/channels/xBilling";
+import type { PlatformPrice } from "@web/api/types";
+import { api } from "@web/api/client";
+import { FieldGroup } from "@web/components/Field";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n, type MessageKey } from "@web/i18n";
+import { channelText, type PostContent, type TargetChannel, type XLinkPlacement } from "@web/publishing/channelRules";
 
 const PLACEMENTS: { value: XLinkPlacement; label: MessageKey }[] = [
   { value: "in_post", label: "compose.xLinkInPost" },

@@ -1,8 +1,8 @@
 import { useId } from "react";
-import type { Timezone } from "../../../api/types";
-import { FieldGroup } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
-import { ZONE_ABBREVIATIONS, type WallClock } from "../../../publishing/zonedTime";
+import type { Timezone } from "@web/api/types";
+import { FieldGroup } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
+import { ZONE_ABBREVIATIONS, type WallClock } from "@web/publishing/zonedTime";
 
 type ZonedDateTimeFieldProps = {
   legend: string;

@@ -1,5 +1,5 @@
-import type { Post } from "../../../api/types";
-import { useI18n } from "../../../i18n";
+import type { Post } from "@web/api/types";
+import { useI18n } from "@web/i18n";
 
 /** When a post went or goes out, in its unit's zone: published, scheduled, or "as soon as approved". */
 export function usePostTime() {

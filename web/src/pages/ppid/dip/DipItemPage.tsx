@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import type { DipItem } from "../../../api/types";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { Page } from "../../../components/Page";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
+import type { DipItem } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { Page } from "@web/components/Page";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { dipApi } from "./api";
 import { DipClassBadge, DipStatusBadge } from "./components/DipBadges";
 import { DipFiles } from "./components/DipFiles";

@@ -1,16 +1,14 @@
 import { Link } from "react-router-dom";
-import type { DipItem } from "../../../api/types";
-import { TextField } from "../../../components/Field";
-import { FilterForm, FilterSelect } from "../../../components/FilterForm";
-import { ListTable } from "../../../components/ListTable";
-import { NavList } from "../../../components/NavList";
-import { Page } from "../../../components/Page";
-import { useCursorList } from "../../../hooks/useCursorList";
-import { useFilters } from "../../../hooks/useFilters";
-import { useI18n } from "../../../i18n";
-import { DIP_LIST, PPID_PROFILES } from "../../../navigation";
-import { useSignedIn } from "../../../session/SessionProvider";
-import { UnitOptions } from "../../admin/components/UnitOptions";
+import type { DipItem } from "@web/api/types";
+import { TextField } from "@web/components/Field";
+import { FilterForm, FilterSelect } from "@web/components/FilterForm";
+import { ListTable } from "@web/components/ListTable";
+import { Page } from "@web/components/Page";
+import { useCursorList } from "@web/hooks/useCursorList";
+import { useFilters } from "@web/hooks/useFilters";
+import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
+import { UnitOptions } from "@web/pages/admin/components/UnitOptions";
 import { dipApi } from "./api";
 import { DipClassBadge, DipStatusBadge } from "./components/DipBadges";
 import { bodyLabel, classLabel, DIP_CLASSES } from "./labels";
@@ -35,7 +33,6 @@ export function DipListPage() {
 
   return (
     <Page title={t("dip.title")} actions={add}>
-      <NavList label={t("dip.views")} className="sub-nav" sections={[DIP_LIST, PPID_PROFILES]} />
       <FilterForm label={t("dip.filters")} onApply={filters.apply} onReset={filters.reset}>
         <TextField label={t("dip.search")} type="search" maxLength={200} {...filters.field("q")} />
         <FilterSelect label={t("dip.unit")} {...filters.field("unitId")}>

@@ -1,10 +1,6 @@
-import type {
-  CreateDipItemBody,
-  UpdateDipItemBody,
-  WithdrawDipItemBody,
-} from "../../../../../server/routes/api/dipItems/schema";
-import { api, uploadFile, withQuery, type Query } from "../../../api/client";
-import type { DipItem, Unit } from "../../../api/types";
+import type { CreateDipItemBody, UpdateDipItemBody, WithdrawDipItemBody } from "@server/routes/api/dipItems/schema";
+import { api, uploadFile, withQuery, type Query } from "@web/api/client";
+import type { DipItem, Unit } from "@web/api/types";
 
 // Browsers name some types differently or not at all (a .csv as "application/vnd.ms-excel" on
 // Windows, an .ods as ""): the type is taken from the extension where it is known.

@@ -1,4 +1,4 @@
-import type { DipItem, Locale } from "../../../api/types";
+import type { DipItem, Locale } from "@web/api/types";
 import {
   DIP_BODIES,
   DIP_BODY_LABELS,
@@ -8,7 +8,7 @@ import {
   DIP_FORMATS,
   EXEMPTION_LABELS,
   EXEMPTION_LETTERS,
-} from "../../../../../server/ppid/dip/codes";
+} from "@server/ppid/dip/codes";
 
 // The DIP's codes are named once, in both languages, beside the codes themselves (the public
 // pages and exports use the same names); the staff app picks the user's language.

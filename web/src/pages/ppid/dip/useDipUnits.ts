@@ -1,6 +1,6 @@
-import { useAllUnits } from "../../../hooks/useAllUnits";
-import { useLoad } from "../../../hooks/useLoad";
-import { useSignedIn } from "../../../session/SessionProvider";
+import { useAllUnits } from "@web/hooks/useAllUnits";
+import { useLoad } from "@web/hooks/useLoad";
+import { useSignedIn } from "@web/session/SessionProvider";
 import { dipApi } from "./api";
 
 /**

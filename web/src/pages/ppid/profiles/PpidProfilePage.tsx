@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { fieldErrorsOf } from "../../../api/client";
-import type { PpidProfile } from "../../../api/types";
-import { ErrorAlert, Notice } from "../../../components/Alerts";
-import { TextAreaField, TextField } from "../../../components/Field";
-import { Page } from "../../../components/Page";
-import { useAction } from "../../../hooks/useAction";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n, type MessageKey } from "../../../i18n";
+import { fieldErrorsOf } from "@web/api/client";
+import type { PpidProfile } from "@web/api/types";
+import { ErrorAlert, Notice } from "@web/components/Alerts";
+import { TextAreaField, TextField } from "@web/components/Field";
+import { Page } from "@web/components/Page";
+import { useAction } from "@web/hooks/useAction";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n, type MessageKey } from "@web/i18n";
 import { ppidProfileApi } from "./api";
 
 const TEXTS = [

@@ -1,10 +1,8 @@
 import { Link } from "react-router-dom";
-import { ListTable, loadedList } from "../../../components/ListTable";
-import { NavList } from "../../../components/NavList";
-import { Page } from "../../../components/Page";
-import { useLoad } from "../../../hooks/useLoad";
-import { useI18n } from "../../../i18n";
-import { DIP_LIST, PPID_PROFILES } from "../../../navigation";
+import { ListTable, loadedList } from "@web/components/ListTable";
+import { Page } from "@web/components/Page";
+import { useLoad } from "@web/hooks/useLoad";
+import { useI18n } from "@web/i18n";
 import { ppidProfileApi } from "./api";
 
 /** The PPID units the person may read, each with whether its public profile is written. */
@@ -13,7 +11,6 @@ export function PpidProfilesPage() {
   const profiles = useLoad(ppidProfileApi.list, []);
   return (
     <Page title={t("ppid.profiles")}>
-      <NavList label={t("dip.views")} className="sub-nav" sections={[DIP_LIST, PPID_PROFILES]} />
       <p>{t("ppid.profilesIntro")}</p>
       <ListTable
         list={loadedList({ ...profiles, data: profiles.data?.map((entry) => ({ ...entry, id: entry.unit.id })) })}

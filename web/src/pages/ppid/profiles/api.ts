@@ -1,6 +1,6 @@
-import type { SavePpidProfileBody } from "../../../../../server/routes/api/ppidProfiles/schema";
-import { api } from "../../../api/client";
-import type { PpidProfile } from "../../../api/types";
+import type { SavePpidProfileBody } from "@server/routes/api/ppidProfiles/schema";
+import { api } from "@web/api/client";
+import type { PpidProfile } from "@web/api/types";
 
 /** The PPID profiles API; the body is typed by the server's schema. */
 export const ppidProfileApi = {

@@ -1,11 +1,11 @@
 import { type ChangeEvent, useId } from "react";
-import { uploadFile } from "../../../api/client";
-import type { Media } from "../../../api/types";
-import { ErrorAlert } from "../../../components/Alerts";
-import { FieldGroup } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
-import { sitesApi } from "../api";
+import { uploadFile } from "@web/api/client";
+import type { Media } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { FieldGroup } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { sitesApi } from "@web/pages/sites/api";
 
 /** A photo's or a file's address and name, as the entry's `attachments` give them. */
 export type Attachment = { url: string; name: string };

@@ -1,5 +1,5 @@
-import { useI18n } from "../../../i18n";
-import type { SiteEntryDetail } from "../api";
+import { useI18n } from "@web/i18n";
+import type { SiteEntryDetail } from "@web/pages/sites/api";
 import type { Attachment } from "./AttachmentFields";
 import { specOf } from "./entryFields";
 import type { AnyListSpec } from "./entryLists";

@@ -1,4 +1,4 @@
-import type { SiteEntryKind } from "../api";
+import type { SiteEntryKind } from "@web/pages/sites/api";
 import type { Attachment } from "./AttachmentFields";
 import { ENTRY_FIELDS, readPath, writePath } from "./entryFields";
 import { FieldControl } from "./FieldControl";

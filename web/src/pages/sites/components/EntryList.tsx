@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
-import { useI18n } from "../../../i18n";
-import type { SiteEntrySummary } from "../api";
-import { entryHeading } from "../labels";
+import { useI18n } from "@web/i18n";
+import type { SiteEntrySummary } from "@web/pages/sites/api";
+import { entryHeading } from "@web/pages/sites/labels";
 import { EntryStatus } from "./EntryStatus";
 
 /** Entries with their unit, kind, status and last change; each opens its page. */

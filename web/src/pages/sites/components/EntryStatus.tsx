@@ -1,5 +1,5 @@
-import { useI18n } from "../../../i18n";
-import type { SiteEntrySummary } from "../api";
+import { useI18n } from "@web/i18n";
+import type { SiteEntrySummary } from "@web/pages/sites/api";
 
 /** Where an entry stands: its status, whether a change waits, and the reviewer's comment. */
 export function EntryStatus({ entry }: { entry: SiteEntrySummary }) {

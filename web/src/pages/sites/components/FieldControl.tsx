@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { SelectField, TextAreaField, TextField } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
-import { codeLabel } from "../labels";
-import { groupRupiah, parseRupiah } from "../rupiah";
+import { SelectField, TextAreaField, TextField } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
+import { codeLabel } from "@web/pages/sites/labels";
+import { groupRupiah, parseRupiah } from "@web/pages/sites/rupiah";
 import { type Attachment, DocumentField, PhotosField } from "./AttachmentFields";
 import type { FieldSpec } from "./entryFields";
 

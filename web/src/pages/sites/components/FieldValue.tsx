@@ -1,6 +1,6 @@
-import { useI18n } from "../../../i18n";
-import { codeLabel } from "../labels";
-import { formatRupiah } from "../rupiah";
+import { useI18n } from "@web/i18n";
+import { codeLabel } from "@web/pages/sites/labels";
+import { formatRupiah } from "@web/pages/sites/rupiah";
 import type { Attachment } from "./AttachmentFields";
 import type { FieldSpec } from "./entryFields";
 

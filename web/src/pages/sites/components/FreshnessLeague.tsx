@@ -1,5 +1,5 @@
-import { useI18n } from "../../../i18n";
-import type { Freshness } from "../api";
+import { useI18n } from "@web/i18n";
+import type { Freshness } from "@web/pages/sites/api";
 
 /** Kecamatan ranked by the share of their sites kept fresh. */
 export function FreshnessLeague({ league }: { league: Freshness["league"] }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { FieldGroup } from "../../../components/Field";
-import { useI18n } from "../../../i18n";
+import { FieldGroup } from "@web/components/Field";
+import { useI18n } from "@web/i18n";
 import type { Attachment } from "./AttachmentFields";
 import { FieldControl } from "./FieldControl";
 import type { ListSpec } from "./entryLists";

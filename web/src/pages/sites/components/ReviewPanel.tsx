@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { ErrorAlert } from "../../../components/Alerts";
-import { TextAreaField } from "../../../components/Field";
-import { useAction } from "../../../hooks/useAction";
-import { useI18n } from "../../../i18n";
-import { type SiteEntryDetail, sitesApi } from "../api";
+import { ErrorAlert } from "@web/components/Alerts";
+import { TextAreaField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { type SiteEntryDetail, sitesApi } from "@web/pages/sites/api";
 import { ChangesTable } from "./ChangesTable";
 import { EntryStatus } from "./EntryStatus";
 

@@ -1,6 +1,6 @@
-import { NavList } from "../../../components/NavList";
-import { useI18n } from "../../../i18n";
-import { SITES_SECTIONS } from "../../../navigation";
+import { NavList } from "@web/components/NavList";
+import { useI18n } from "@web/i18n";
+import { SITES_SECTIONS } from "@web/navigation";
 
 /** The unit-site pages' tabs, those the user may open. */
 export function SitesTabs() {

@@ -1,7 +1,7 @@
-import type { MessageKey, MessageVars } from "../../../i18n";
-import type { SiteEntryKind } from "../api";
-import { MAX_PHOTOS, MAX_PROGRESS, MAX_RUPIAH, YEARS } from "../labels";
-import { groupRupiah } from "../rupiah";
+import type { MessageKey, MessageVars } from "@web/i18n";
+import type { SiteEntryKind } from "@web/pages/sites/api";
+import { MAX_PHOTOS, MAX_PROGRESS, MAX_RUPIAH, YEARS } from "@web/pages/sites/labels";
+import { groupRupiah } from "@web/pages/sites/rupiah";
 import { ENTRY_FIELDS, type FieldSpec, readPath } from "./entryFields";
 
 // What the form says is wrong before anything is sent: the server's own limits, in the UI's

@@ -1,6 +1,13 @@
-import type { MessageKey } from "../../../i18n";
-import type { EntryContent, SiteEntryKind } from "../api";
-import { CODE_LABELS, type CodeLabels, POTENTIAL_CATEGORIES, PROJECT_STATUSES, SEMESTERS, YEARS } from "../labels";
+import type { MessageKey } from "@web/i18n";
+import type { EntryContent, SiteEntryKind } from "@web/pages/sites/api";
+import {
+  CODE_LABELS,
+  type CodeLabels,
+  POTENTIAL_CATEGORIES,
+  PROJECT_STATUSES,
+  SEMESTERS,
+  YEARS,
+} from "@web/pages/sites/labels";
 import { type AnyListSpec, ENTRY_LISTS, today } from "./entryLists";
 
 // The form of each kind of entry: which content fields the editor shows, how, and what each must

@@ -1,6 +1,6 @@
-import type { MessageKey } from "../../../i18n";
-import type { ContentOf } from "../api";
-import { BUDGET_GROUPS, CODE_LABELS, LIST_LIMITS } from "../labels";
+import type { MessageKey } from "@web/i18n";
+import type { ContentOf } from "@web/pages/sites/api";
+import { BUDGET_GROUPS, CODE_LABELS, LIST_LIMITS } from "@web/pages/sites/labels";
 import type { FieldSpec } from "./entryFields";
 
 // The lists inside entries, each described by its columns; one editor (ListEditor) and one diff

@@ -1,6 +1,6 @@
-import type { DipItem } from "../../../../api/types";
-import { useI18n } from "../../../../i18n";
-import { classLabel } from "../labels";
+import type { DipItem } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { classLabel } from "@web/pages/ppid/dip/labels";
 
 /** The class as it stands now; an excepted entry whose exception ended says so. */
 export function DipClassBadge({ item }: { item: DipItem }) {

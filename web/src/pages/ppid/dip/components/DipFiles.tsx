@@ -1,12 +1,12 @@
 import { useId, useState } from "react";
-import type { DipItem } from "../../../../api/types";
-import { ErrorAlert } from "../../../../components/Alerts";
-import { ConfirmButton } from "../../../../components/ConfirmButton";
-import { SelectField, TextField } from "../../../../components/Field";
-import { useAction } from "../../../../hooks/useAction";
-import { useI18n } from "../../../../i18n";
-import { dipApi } from "../api";
-import { DIP_FILE_ACCEPT } from "../labels";
+import type { DipItem } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { SelectField, TextField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { dipApi } from "@web/pages/ppid/dip/api";
+import { DIP_FILE_ACCEPT } from "@web/pages/ppid/dip/labels";
 
 type DipFile = DipItem["files"][number];
 type Purpose = DipFile["purpose"];

@@ -1,6 +1,6 @@
-import type { DipItem } from "../../../../api/types";
-import { useI18n } from "../../../../i18n";
-import { bodyLabel, exemptionLabel, formatLabel } from "../labels";
+import type { DipItem } from "@web/api/types";
+import { useI18n } from "@web/i18n";
+import { bodyLabel, exemptionLabel, formatLabel } from "@web/pages/ppid/dip/labels";
 
 /** The columns of an entry for those who read it without changing it (humas). */
 export function DipItemColumns({ item }: { item: DipItem }) {

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { fieldErrorsOf } from "../../../../api/client";
-import type { DipItem, Unit } from "../../../../api/types";
-import { ErrorAlert } from "../../../../components/Alerts";
-import { FieldGroup, SelectField, TextAreaField, TextField } from "../../../../components/Field";
-import { useAction } from "../../../../hooks/useAction";
-import { useI18n } from "../../../../i18n";
-import { UnitOptions } from "../../../admin/components/UnitOptions";
-import { dipApi } from "../api";
+import { fieldErrorsOf } from "@web/api/client";
+import type { DipItem, Unit } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { FieldGroup, SelectField, TextAreaField, TextField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { UnitOptions } from "@web/pages/admin/components/UnitOptions";
+import { dipApi } from "@web/pages/ppid/dip/api";
 import {
   bodyLabel,
   classLabel,
@@ -16,7 +16,7 @@ import {
   EXEMPTION_LETTERS,
   exemptionLabel,
   formatLabel,
-} from "../labels";
+} from "@web/pages/ppid/dip/labels";
 
 type Fields = {
   unitId: string;

@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import type { DipItem } from "../../../../api/types";
-import { ErrorAlert } from "../../../../components/Alerts";
-import { ConfirmButton } from "../../../../components/ConfirmButton";
-import { TextField } from "../../../../components/Field";
-import { useAction } from "../../../../hooks/useAction";
-import { useI18n } from "../../../../i18n";
-import { dipApi } from "../api";
+import type { DipItem } from "@web/api/types";
+import { ErrorAlert } from "@web/components/Alerts";
+import { ConfirmButton } from "@web/components/ConfirmButton";
+import { TextField } from "@web/components/Field";
+import { useAction } from "@web/hooks/useAction";
+import { useI18n } from "@web/i18n";
+import { dipApi } from "@web/pages/ppid/dip/api";
 
 /** Publish, withdraw (with a reason) or delete a draft, as the person may. */
 export function DipStatusActions({ item, onChange }: { item: DipItem; onChange(item: DipItem): void }) {

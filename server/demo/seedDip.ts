@@ -1,10 +1,10 @@
 import PDFDocument from "pdfkit";
-import { recordAudit, type Origin } from "../audit/record.js";
-import type { DipBody, DipClass } from "./generated/enums.js";
-import type { ExemptionLetter } from "../ppid/dip/codes.js";
-import { startOfDayIn } from "../ppid/dip/dates.js";
-import { writeDipFile } from "../ppid/dip/files.js";
-import type { Services } from "../services.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import type { DipBody, DipClass } from "@server/db/generated/enums.js";
+import type { ExemptionLetter } from "@server/ppid/dip/codes.js";
+import { startOfDayIn } from "@server/ppid/dip/dates.js";
+import { writeDipFile } from "@server/ppid/dip/files.js";
+import type { Services } from "@server/services.js";
 
 // The demo's DIP and PPID profiles: a believable list for Kominfo (PPID Utama), PUPR and
 // Kecamatan Kapuas (PPID Pelaksana) and the bodies of Desa Sungai Mawang, across every class,

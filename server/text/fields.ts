@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { MONTH_PATTERN } from "../reports/period.js";
+import { MONTH_PATTERN } from "@server/reports/period.js";
 
-// Field types shared by the route schemas, so that each kind of value is checked one way.
+// Field types shared by the route schemas and stored content shapes, so that each kind of value
+// is checked one way.
 
 /**
  * The dates Siar accepts from anyone: wide enough for any record an office keeps, narrow enough

@@ -1,13 +1,13 @@
-import { recordAudit, type Origin } from "../../audit/record.js";
-import { saveSiteDraft } from "../../commands/siteEntries.js";
-import type { SiteEntry } from "../../db/generated/client.js";
-import { AppError } from "../../errors.js";
-import { storeUpload } from "../../media/storage.js";
-import type { Services } from "../../services.js";
-import { type ContentOf, projectContent, readContent } from "../content.js";
-import { storeSiteDocument } from "../documents.js";
-import { parseCsv } from "./csv.js";
-import { assertPushedDesaCode, type PushDesa } from "./desaCode.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import { saveSiteDraft } from "./siteEntries.js";
+import type { SiteEntry } from "@server/db/generated/client.js";
+import { AppError } from "@server/errors.js";
+import { storeUpload } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
+import { type ContentOf, projectContent, readContent } from "@server/sites/content.js";
+import { storeSiteDocument } from "@server/sites/documents.js";
+import { parseCsv } from "@server/sites/opendk/csv.js";
+import { assertPushedDesaCode, type PushDesa } from "@server/sites/opendk/desaCode.js";
 
 // What an OpenSID push brings, turned into site entries of the desa that owns the token. Every
 // pushed change is a draft sent for the kecamatan's review, like an operator's.

@@ -1,11 +1,11 @@
 import sharp from "sharp";
-import type { Origin } from "../audit/record.js";
-import { saveSiteDraft } from "../commands/siteEntries.js";
-import { Prisma } from "../db/client.js";
-import type { SiteEntryKind } from "../db/generated/enums.js";
-import { storeUpload } from "../media/storage.js";
-import type { Services } from "../services.js";
-import { CONTENT_SCHEMAS } from "./content.js";
+import type { Origin } from "@server/audit/record.js";
+import { saveSiteDraft } from "@server/commands/siteEntries.js";
+import { Prisma } from "@server/db/client.js";
+import type { SiteEntryKind } from "@server/db/generated/enums.js";
+import { storeUpload } from "@server/media/storage.js";
+import type { Services } from "@server/services.js";
+import { CONTENT_SCHEMAS } from "@server/sites/content.js";
 
 // The demo's unit sites: Kecamatan Kapuas and two of its desa with real-looking pages, potential
 // and projects with (generated) photos, published and verified, so the sites are not empty.

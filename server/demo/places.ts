@@ -1,6 +1,6 @@
 /** The demo organisation's places (Kabupaten Sanggau, every kecamatan, desa and kelurahan), for the CLI: read from the seed and the official area data, never copied. */
-import { demoUnitTree } from "../db/seed.js";
-import { placesFromUnitTree, type KnownPlace } from "./places.js";
+import { demoUnitTree } from "./seed.js";
+import { placesFromUnitTree, type KnownPlace } from "@server/triage/places.js";
 
 const DEMO_PLACES: readonly KnownPlace[] = placesFromUnitTree(await demoUnitTree());
 

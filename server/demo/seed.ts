@@ -1,14 +1,14 @@
-import { DEMO_REGION, loadRegionTree } from "../areas/officialAreas.js";
-import { recordAudit, type Origin } from "../audit/record.js";
-import { importAreas } from "../commands/areaImport.js";
-import { createUnit } from "../commands/units.js";
-import { createUser } from "../commands/users.js";
-import { syncMetaConnection } from "../channels/metaConnection.js";
-import type { Sandbox } from "../sandbox/index.js";
-import { seedDemoSites } from "../sites/demo.js";
-import type { ChannelKind, PpidLevel, Role, UnitType } from "./generated/enums.js";
-import type { Services } from "../services.js";
-import type { UnitTreeNode } from "../triage/places.js";
+import { DEMO_REGION, loadRegionTree } from "@server/areas/officialAreas.js";
+import { recordAudit, type Origin } from "@server/audit/record.js";
+import { importAreas } from "@server/commands/areaImport.js";
+import { createUnit } from "@server/commands/units.js";
+import { createUser } from "@server/commands/users.js";
+import { syncMetaConnection } from "@server/channels/metaConnection.js";
+import type { Sandbox } from "@server/sandbox/index.js";
+import { seedDemoSites } from "./sites.js";
+import type { ChannelKind, PpidLevel, Role, UnitType } from "@server/db/generated/enums.js";
+import type { Services } from "@server/services.js";
+import type { UnitTreeNode } from "@server/triage/places.js";
 import { seedDemoDip } from "./seedDip.js";
 
 const SEED_ORIGIN: Origin = { actor: null, label: "system (seed)" };
@@ -69,7 +69,7 @@ export const DEMO_AREA_UNIT_CODES: Readonly<Record<string, string>> = {
 };
 const DEMO_KECAMATAN_CODES = Object.values(DEMO_AREA_UNIT_CODES).filter((code) => code.startsWith("kec-"));
 
-/** The demo's whole unit tree as triage's place list reads it (server/triage/demoPlaces.ts). */
+/** The demo's whole unit tree as triage's place list reads it (server/demo/places.ts). */
 export async function demoUnitTree(): Promise<UnitTreeNode> {
   const { areas } = await loadRegionTree(DEMO_REGION);
   const nodes = new Map<string, UnitTreeNode & { children: UnitTreeNode[] }>();
@@ -143,6 +143,11 @@ const DEMO_CANNED_RESPONSES: { title: string; body: string; language: string }[]
   {
     title: "Sudah ditangani",
     body: "Halo {nama}, laporan Anda sudah ditangani. Bila masih ada kendala, silakan sampaikan kembali. Terima kasih atas kepeduliannya.",
+    language: "id",
+  },
+  {
+    title: "Cara mengajukan permohonan informasi publik",
+    body: "Terima kasih, {nama}. Untuk memperoleh informasi tersebut, silakan ajukan permohonan informasi publik melalui {formulir_ppid}. Anda akan langsung mendapat nomor pendaftaran dan tanda bukti penerimaan; pemberitahuan tertulis kami berikan paling lambat 10 hari kerja.",
     language: "id",
   },
   {

@@ -1,0 +1,133 @@
+import { Router } from "express";
+import { z } from "zod";
+import { recordAudit } from "@server/audit/record.js";
+import { AppError } from "@server/errors.js";
+import { toCsv } from "@server/metrics/csv.js";
+import {
+  ANNUAL_REPORT_SECTIONS,
+  annualReportPdf,
+  figureTables,
+  loadAnnualReport,
+  saveAnnualReport,
+} from "@server/ppid/annualReport.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { findOffice, issuerOf } from "@server/ppid/cases.js";
+import { renderTablePdf } from "@server/ppid/pdf/table.js";
+import { objectionRegister, registerCsv, requestRegister } from "@server/ppid/registers.js";
+import { reportScope } from "@server/ppid/reportScope.js";
+import type { Services } from "@server/services.js";
+import { originOf } from "@server/routes/origin.js";
+import { parse } from "@server/routes/validate.js";
+import { sendDownload, sendPdf } from "./send.js";
+
+const year = z.coerce.number().int().min(2000).max(2099);
+const registerQuery = z.object({ unitId: z.uuid().optional(), year: year.optional() });
+const reportParams = z.object({ year });
+const reportQuery = z.object({ unitId: z.uuid().optional() });
+export const annualReportBody = z
+  .object(
+    Object.fromEntries(ANNUAL_REPORT_SECTIONS.map((section) => [section, z.string().trim().max(20_000).optional()])),
+  )
+  .strict();
+export type AnnualReportBody = z.input<typeof annualReportBody>;
+
+const REGISTERS = { requests: "Register Permohonan Informasi Publik", objections: "Register Keberatan" } as const;
+
+/** The registers (Perki 1/2021) as CSV and PDF, and the annual report with its prose and figures. */
+export function ppidRegisterRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  async function heading(scope: Awaited<ReturnType<typeof reportScope>>) {
+    const office = await findOffice(prisma, services.config.organisationName);
+    return { office: office.name, issuer: scope.unit ? issuerOf(scope.unit) : `PPID ${office.name}` };
+  }
+
+  for (const register of Object.keys(REGISTERS) as (keyof typeof REGISTERS)[]) {
+    for (const format of ["csv", "pdf"] as const) {
+      router.get(`/registers/${register}.${format}`, async (req, res) => {
+        const query = parse(registerQuery, req.query, req);
+        const scope = await reportScope(prisma, req.actor!, query.unitId, "export");
+        const calendar = await officeCalendar(prisma);
+        const chosenYear = query.year ?? Number(calendar.dateOf(new Date()).slice(0, 4));
+        const received = { receivedAt: calendar.yearRange(chosenYear) };
+        const table =
+          register === "requests"
+            ? await requestRegister(prisma, { AND: [scope.where, received] }, calendar)
+            : await objectionRegister(
+                prisma,
+                { AND: [{ request: scope.where }, { filedAt: calendar.yearRange(chosenYear) }] },
+                calendar,
+              );
+        const fileName = `register-${register === "requests" ? "permohonan" : "keberatan"}-${chosenYear}.${format}`;
+        // The registers carry applicants' names and addresses: who took which is recorded.
+        await recordAudit(prisma, originOf(req), {
+          action: "ppid_register.exported",
+          targetType: "PpidRegister",
+          targetId: fileName,
+          unitId: scope.unit?.id ?? null,
+          changes: { register, format, year: chosenYear, rows: table.rows.length },
+        });
+        if (format === "csv") return sendDownload(res, fileName, "text/csv; charset=utf-8", registerCsv(table));
+        const { office, issuer } = await heading(scope);
+        const pdf = await renderTablePdf({
+          title: `${REGISTERS[register]} Tahun ${chosenYear}`,
+          subtitle: `${office} · ${issuer}`,
+          ...table,
+          note: "Nomor identitas pemohon tidak dimuat dalam register; disimpan terenkripsi dan hanya dapat dibuka PPID yang menangani permohonan.",
+        });
+        sendPdf(res, fileName, pdf);
+      });
+    }
+  }
+
+  async function annual(req: Parameters<Parameters<typeof router.get>[1]>[0], action: "read" | "update") {
+    const { year: reportYear } = parse(reportParams, req.params, req);
+    const { unitId } = parse(reportQuery, req.query, req);
+    const scope = await reportScope(prisma, req.actor!, unitId, action);
+    const calendar = await officeCalendar(prisma);
+    return { scope, report: await loadAnnualReport(prisma, scope, reportYear, calendar, new Date()) };
+  }
+
+  router.get("/annual-reports/:year", async (req, res) => {
+    const { scope, report } = await annual(req, "read");
+    res.json({ ...report, scope: scope.kind, unit: scope.unit && { id: scope.unit.id, name: scope.unit.name } });
+  });
+
+  router.patch("/annual-reports/:year", async (req, res) => {
+    const { scope, report } = await annual(req, "update");
+    if (scope.kind === "own")
+      throw new AppError("validation_failed", [{ path: "unitId", message: "pilih PPID / choose a PPID unit" }]);
+    const sections = parse(annualReportBody, req.body, req);
+    await saveAnnualReport(prisma, { origin: originOf(req), scope, year: report.year, sections });
+    const { report: saved } = await annual(req, "read");
+    res.json({ ...saved, scope: scope.kind, unit: scope.unit && { id: scope.unit.id, name: scope.unit.name } });
+  });
+
+  router.get("/annual-reports/:year/report.pdf", async (req, res) => {
+    const { scope, report } = await annual(req, "read");
+    sendPdf(res, `laporan-layanan-informasi-${report.year}.pdf`, await annualReportPdf(report, await heading(scope)));
+  });
+
+  router.get("/annual-reports/:year/report.csv", async (req, res) => {
+    const { report } = await annual(req, "read");
+    const rows = [
+      ...ANNUAL_REPORT_SECTIONS.map((section) => ({
+        bagian: section,
+        uraian: report.sections[section] ?? "",
+        nilai: "",
+      })),
+      ...figureTables(report.figures).flatMap((table) =>
+        table.rows.map(([label, value]) => ({ bagian: table.title, uraian: label, nilai: value })),
+      ),
+    ];
+    sendDownload(
+      res,
+      `laporan-layanan-informasi-${report.year}.csv`,
+      "text/csv; charset=utf-8",
+      toCsv(rows, ["bagian", "uraian", "nilai"]),
+    );
+  });
+
+  return router;
+}

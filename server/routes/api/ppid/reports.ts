@@ -1,0 +1,87 @@
+import { Router } from "express";
+import { z } from "zod";
+import { toCsv } from "@server/metrics/csv.js";
+import { officeCalendar } from "@server/ppid/calendar.js";
+import { ppidDeadlineLists } from "@server/ppid/deadlineLists.js";
+import { figureRows, ppidFigures } from "@server/ppid/figures.js";
+import { reportScope } from "@server/ppid/reportScope.js";
+import { selfAssessment } from "@server/ppid/selfAssessment.js";
+import { can } from "@server/policies/index.js";
+import type { Services } from "@server/services.js";
+import { parse } from "@server/routes/validate.js";
+import { sendDownload } from "./send.js";
+
+export const figuresQuery = z.object({
+  unitId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2099).optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+const scopeQuery = z.object({ unitId: z.uuid().optional() });
+
+/** Figures for leaders and PPID staff: deadlines about to pass or passed, and a year's service figures. */
+export function ppidFigureRoutes(services: Services): Router {
+  const router = Router();
+  const { prisma } = services;
+
+  router.get("/deadlines", async (req, res) => {
+    const { unitId } = parse(scopeQuery, req.query, req);
+    const scope = await reportScope(prisma, req.actor!, unitId);
+    const calendar = await officeCalendar(prisma);
+    res.json({
+      scope: scope.kind,
+      unit: scope.unit && { id: scope.unit.id, name: scope.unit.name },
+      ...(await ppidDeadlineLists(prisma, scope.where, calendar, new Date())),
+    });
+  });
+
+  router.get("/figures", async (req, res) => {
+    const query = parse(figuresQuery, req.query, req);
+    const scope = await reportScope(prisma, req.actor!, query.unitId);
+    const calendar = await officeCalendar(prisma);
+    const now = new Date();
+    const year = query.year ?? Number(calendar.dateOf(now).slice(0, 4));
+    const figures = await ppidFigures(
+      prisma,
+      { AND: [scope.where, { receivedAt: calendar.yearRange(year) }] },
+      calendar,
+      now,
+    );
+    if (query.format === "csv") {
+      const rows = figureRows(figures).map(([group, key, value]) => ({ year, group, key, value }));
+      return sendDownload(res, `angka-ppid-${year}.csv`, "text/csv; charset=utf-8", toCsv(rows));
+    }
+    res.json({ year, scope: scope.kind, unit: scope.unit && { id: scope.unit.id, name: scope.unit.name }, figures });
+  });
+
+  // For the body and each PPID the reader covers: the monitoring's obligations, met or not, with evidence.
+  router.get("/self-assessment", async (req, res) => {
+    const { year: asked } = parse(
+      z.object({ year: z.coerce.number().int().min(2001).max(2099).optional() }),
+      req.query,
+      req,
+    );
+    const calendar = await officeCalendar(prisma);
+    const now = new Date();
+    const year = asked ?? Number(calendar.dateOf(now).slice(0, 4));
+    const units = await prisma.unit.findMany({
+      where: { ppidLevel: { not: null }, active: true },
+      select: { id: true, path: true },
+      orderBy: [{ ppidLevel: "asc" }, { name: "asc" }],
+    });
+    const scopes = [await reportScope(prisma, req.actor!, undefined)];
+    for (const unit of units)
+      if (can(req.actor!, "read", "PpidReport", { unitPath: unit.path }))
+        scopes.push(await reportScope(prisma, req.actor!, unit.id));
+    const context = { services, calendar, now, year };
+    const sections = [];
+    for (const scope of scopes.filter((scope) => scope.kind !== "own"))
+      sections.push({
+        scope: scope.kind,
+        unit: scope.unit && { id: scope.unit.id, name: scope.unit.name, ppidLevel: scope.unit.ppidLevel },
+        obligations: await selfAssessment({ ...context, scope }),
+      });
+    res.json({ year, sections });
+  });
+
+  return router;
+}
