@@ -1,6 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { IncomingMessage } from "@server/channels/adapter.js";
 import type { WhatsAppMessageStatus } from "@server/db/generated/client.js";
+import type { CitizenFile } from "@server/media/citizenFiles.js";
 import type { InboxItemWithRelations } from "@server/inbox/itemRecord.js";
 import { CLOSED_STATUSES, OPEN_STATUSES } from "@server/inbox/lifecycle.js";
 import type { WebReportInput } from "@server/inbox/webReports.js";
@@ -9,6 +10,9 @@ import type { TriageSource } from "@server/triage/triage.js";
 import type { Category, Kind, Reason, Urgency } from "@server/triage/taxonomy.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+type StoredAttachment = IncomingMessage["attachments"][number] & { file?: CitizenFile };
+const attachmentsOf = (item: { attachments: unknown }) => (item.attachments ?? []) as StoredAttachment[];
 
 // The shapes of the item's JSON columns, as arrival (inbox/arrival.ts), staff corrections
 // (commands/inbox.ts) and web reports (inbox/webReports.ts) write them.
@@ -91,8 +95,15 @@ export function presentInboxItem(
     author: { name: item.authorName, handle: item.authorHandle, phone },
     contact: mayHandle ? (item.contact as InboxContact | null) : null,
     text: item.text,
-    attachments: item.attachments as IncomingMessage["attachments"],
-    /** Web reports: the citizen's photo, served to staff only. */
+    // WhatsApp media are shown once in Siar's storage (files, photo), never by the platform's media id.
+    attachments: attachmentsOf(item).filter((attachment) => !attachment.url.startsWith("whatsapp-media:")),
+    /** WhatsApp voice notes, videos and documents kept in Siar's storage, served to staff only. */
+    files: attachmentsOf(item).flatMap((attachment, index) =>
+      attachment.file
+        ? [{ type: attachment.type, mimeType: attachment.file.mimeType, url: `/api/inbox/${item.id}/files/${index}` }]
+        : [],
+    ),
+    /** Web reports and WhatsApp: the citizen's photo, served to staff only. */
     photo: item.photoId ? { url: `/api/inbox/${item.id}/photo` } : null,
     location: item.location as WebReportInput["location"],
     sentAt: item.sentAt.toISOString(),

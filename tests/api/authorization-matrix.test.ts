@@ -867,6 +867,7 @@ function reads(): Read[] {
   );
   add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
   add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));
+  add("GET /api/inbox/:id/files/:index", ...each(items, (id) => `/api/inbox/${id}/files/0`));
   add(
     "GET /api/canned-responses",
     "/api/canned-responses",

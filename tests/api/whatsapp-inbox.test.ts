@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { webhooksFiled } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
-import { fetchWhatsAppPhotos } from "@server/inbox/whatsappMedia.js";
+import { fetchWhatsAppMedia } from "@server/inbox/whatsappMedia.js";
 import { JPEG_BYTES } from "../sandbox/adapters/fixtures.js";
 
 // A citizen writes to the office's WhatsApp number; the sandbox sends the Cloud API's signed
@@ -140,7 +140,7 @@ describe("receiving WhatsApp messages", () => {
       mediaBase64: Buffer.from("<html>bukan gambar</html>").toString("base64"),
     });
     await webhooksFiled(siar);
-    await fetchWhatsAppPhotos(siar.services);
+    await fetchWhatsAppMedia(siar.services);
     const [withPhoto, refused] = await Promise.all(
       [photo.id, fake.id].map((platformId) =>
         siar.services.prisma.inboxItem.findFirstOrThrow({ where: { platformId } }),
@@ -152,6 +152,43 @@ describe("receiving WhatsApp messages", () => {
     expect((await fetch(`${siar.url}/api/inbox/${withPhoto!.id}/photo`)).status).toBe(401);
     expect(refused!.photoId).toBeNull();
     expect((refused!.attachments as { failed?: string }[])[0]!.failed).toBe("unreadable_media_file");
+  });
+
+  it("keeps voice notes, videos and PDFs for staff only, and refuses a document that is not one", async () => {
+    const writes = sandbox().control.whatsapp;
+    const sent = [
+      writes.citizenWrites({ type: "audio" }),
+      writes.citizenWrites({ type: "video", text: "Video jalan rusak" }),
+      writes.citizenWrites({ type: "document", filename: "surat.pdf" }),
+      writes.citizenWrites({
+        type: "document",
+        filename: "surat.pdf",
+        mediaBase64: Buffer.from("<script>alert(1)</script>").toString("base64"),
+      }),
+    ];
+    await webhooksFiled(siar);
+    await fetchWhatsAppMedia(siar.services);
+    const served = [];
+    for (const { id } of sent) {
+      const item = await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { platformId: id } });
+      const detail = await admin.get(`/api/inbox/${item.id}`);
+      const files = detail.body.item.files as { type: string; mimeType: string; url: string }[];
+      const response = files[0]
+        ? await fetch(`${siar.url}${files[0].url}`, { headers: { cookie: admin.cookie! } })
+        : null;
+      served.push([
+        files.map((file) => file.mimeType),
+        response?.status,
+        (item.attachments as { failed?: string }[])[0]!.failed,
+      ]);
+      if (files[0]) expect((await fetch(`${siar.url}${files[0].url}`)).status).toBe(401);
+    }
+    expect(served).toEqual([
+      [["audio/ogg"], 200, undefined],
+      [["video/mp4"], 200, undefined],
+      [["application/pdf"], 200, undefined],
+      [[], undefined, "unsupported_media_file"],
+    ]);
   });
 
   it("triages and routes WhatsApp messages like every other source", async () => {

@@ -277,6 +277,7 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "item") return ["x.post_read", "x.post_create_url", "whatsapp.utility"];
   // The DIP's documents (/api/dip-items, /ppid/dip) or a request's files (/api/ppid, /ppid/lacak).
   if (param === "fileId") return (route.path.includes("/dip") ? ids.dipFiles : ids.ppidFiles) ?? [];
+  if (param === "index") return ["0", "1"];
   if (param === "version") return ["1"];
   if (param === "versionId") return ids.dipVersions ?? [];
   if (param === "code") return ids.ppidCodes ?? [];

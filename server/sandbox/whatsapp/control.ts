@@ -18,6 +18,17 @@ const TINY_JPEG = Buffer.from(
   "base64",
 );
 
+/** What each kind of media carries by default: bytes that start as the real formats do. */
+const DEFAULT_MEDIA: Record<string, { data: Buffer; mimeType: string }> = {
+  image: { data: TINY_JPEG, mimeType: "image/jpeg" },
+  audio: { data: Buffer.concat([Buffer.from("OggS"), Buffer.alloc(60)]), mimeType: "audio/ogg; codecs=opus" },
+  video: {
+    data: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(60)]),
+    mimeType: "video/mp4",
+  },
+  document: { data: Buffer.from("%PDF-1.4\n%%EOF\n"), mimeType: "application/pdf" },
+};
+
 const citizenMessage = z.object({
   /** The citizen's WhatsApp id (their number, digits only); a new one by default. */
   waId: z
@@ -28,7 +39,7 @@ const citizenMessage = z.object({
   type: z.enum(["text", "image", "document", "audio", "video", "location", "interactive"]).default("text"),
   /** The text, or a media caption. */
   text: z.string().min(1).max(4096).optional(),
-  /** Media bytes (base64) and type; a small JPEG by default. */
+  /** Media bytes (base64) and type; a small file of the message's type by default. */
   mediaBase64: z.string().optional(),
   mimeType: z.string().max(100).optional(),
   filename: z.string().max(200).optional(),
@@ -95,8 +106,9 @@ export class WhatsAppControl {
       case "interactive":
         return { interactive: { type: "button_reply", button_reply: { id: "status", title: text.slice(0, 20) } } };
       default: {
-        const data = message.mediaBase64 ? Buffer.from(message.mediaBase64, "base64") : TINY_JPEG;
-        const mimeType = message.mimeType ?? (message.type === "audio" ? "audio/ogg; codecs=opus" : "image/jpeg");
+        const fallback = DEFAULT_MEDIA[message.type]!;
+        const data = message.mediaBase64 ? Buffer.from(message.mediaBase64, "base64") : fallback.data;
+        const mimeType = message.mimeType ?? fallback.mimeType;
         const media = {
           id: this.whatsapp.mediaId(),
           mimeType,

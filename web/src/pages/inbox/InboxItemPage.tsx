@@ -91,6 +91,27 @@ function Presence({ viewers }: { viewers: readonly InboxViewer[] }) {
   );
 }
 
+/** Voice notes and videos play in place; documents open in a new tab (served to staff only). */
+function CitizenFiles({ files }: { files: InboxItem["files"] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="citizen-files" aria-label={t("inboxItem.files")}>
+      {files.map((file) => (
+        <li key={file.url}>
+          <span className="muted">{t(`inboxItem.file.${file.type as "audio" | "video" | "document"}`)} </span>
+          {file.type === "audio" && <audio controls src={file.url} preload="none" />}
+          {file.type === "video" && <video controls src={file.url} preload="none" width={320} />}
+          {file.type === "document" && (
+            <a href={file.url} target="_blank" rel="noreferrer">
+              {file.mimeType}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["post"]; now: number }) {
   const { t } = useI18n();
   const attachments = item.attachments.flatMap((attachment) => {
@@ -123,6 +144,7 @@ function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["
           <figcaption className="muted">{t("inboxItem.photoCaption")}</figcaption>
         </figure>
       )}
+      {item.files.length > 0 && <CitizenFiles files={item.files} />}
       {attachments.length > 0 && (
         <ul className="chips" aria-label={t("inboxItem.attachments")}>
           {attachments.map((attachment, index) => (
