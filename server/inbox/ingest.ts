@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "@server/channels/adapter.js";
 import type { SqlTransaction } from "@server/db/client.js";
 import type { Channel } from "@server/db/generated/client.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
 import type { Arrival, ArrivalDecision } from "./arrival.js";
 import { openAlertsSql } from "./emergencyAlerts.js";
@@ -9,7 +10,7 @@ import { openAlertsSql } from "./emergencyAlerts.js";
 /** A citizen message and the connected channel it came through. */
 export type IncomingArrival = { channel: Pick<Channel, "id" | "unitId">; message: IncomingMessage };
 /** A newly filed item: its id and, when it was triaged while filed, the decision. */
-export type FiledItem = { id: string; decision: ArrivalDecision | null };
+export type FiledItem = { id: string; source: InboxSource; decision: ArrivalDecision | null };
 
 /** Messages triaged between two turns of the event loop. */
 const TRIAGE_SLICE = 50;
@@ -108,7 +109,7 @@ export async function fileMessages(
     `INSERT INTO "InboxEvent" ("itemId", "type", "data") SELECT "itemId", "type", "data" FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`,
     [JSON.stringify(events)],
   );
-  return filed.map(({ row, decision }) => ({ id: row.id, decision }));
+  return filed.map(({ row, decision }) => ({ id: row.id, source: row.source, decision }));
 }
 
 /**

@@ -22,6 +22,7 @@ import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "@server/mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
 import { whatsappMedia } from "./whatsappMedia.js";
+import { whatsappGuide } from "./whatsappGuide.js";
 import { workingMinutesBackfill } from "./workingMinutes.js";
 
 export { startJobs } from "./job.js";
@@ -44,6 +45,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     engagementRefresh(services),
     metaConnections(services),
     whatsappMedia(services),
+    ...whatsappGuide(services),
     // Off without SMTP_URL.
     ...(mailer ? [reportEmails(services, mailer)] : []),
     ...(smtp ? [siteFreshnessReminders(services, smtp)] : []),

@@ -45,6 +45,7 @@ export type InboxEventType =
   | "triaged"
   | "note"
   | "reply"
+  | "auto_reply"
   | "email"
   | "assigned"
   | "status"

@@ -813,6 +813,7 @@ export const en: Record<MessageKey, Message> = {
   "inboxEvent.triaged": "Triaged automatically",
   "inboxEvent.note": "Internal note",
   "inboxEvent.reply": "Reply to the citizen",
+  "inboxEvent.auto_reply": "Automatic WhatsApp message to the citizen",
   "inboxEvent.email": "E-mail to the citizen",
   "inboxEvent.assigned": "Assignment",
   "inboxEvent.status": "Status changed",

@@ -807,6 +807,7 @@ export const id = {
   "inboxEvent.triaged": "Ditriase otomatis",
   "inboxEvent.note": "Catatan internal",
   "inboxEvent.reply": "Balasan ke warga",
+  "inboxEvent.auto_reply": "Pesan otomatis WhatsApp ke warga",
   "inboxEvent.email": "Email ke warga",
   "inboxEvent.assigned": "Penugasan",
   "inboxEvent.status": "Status diubah",

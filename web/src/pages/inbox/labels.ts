@@ -114,6 +114,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   triaged: "inboxEvent.triaged",
   note: "inboxEvent.note",
   reply: "inboxEvent.reply",
+  auto_reply: "inboxEvent.auto_reply",
   email: "inboxEvent.email",
   assigned: "inboxEvent.assigned",
   status: "inboxEvent.status",
