@@ -16,10 +16,11 @@ async function writes(message: Parameters<ReturnType<typeof whatsapp>["citizenWr
   await webhooksFiled(siar);
   const item = await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { platformId: id } });
   await guideRecentWhatsAppItems(siar.services);
-  // The event job may hold the claim: wait for its send to finish.
-  for (let attempt = 0; attempt < 50; attempt++) {
+  // The event job may hold the claim (on PostgreSQL in another connection): wait for its send to
+  // finish, or long enough to be sure nothing is due.
+  for (let attempt = 0; attempt < 40; attempt++) {
     const event = await siar.services.prisma.inboxEvent.findFirst({ where: { itemId: item.id, type: "auto_reply" } });
-    if (!event || event.remoteId || (event.data as { failed?: string }).failed) break;
+    if (event && (event.remoteId || (event.data as { failed?: string }).failed)) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const sentTo = whatsapp()

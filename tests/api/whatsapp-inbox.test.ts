@@ -17,6 +17,24 @@ const kindOf = (item: { location: unknown; attachments: unknown }) =>
 const items = () =>
   siar.services.prisma.inboxItem.findMany({ where: { source: "whatsapp_message" }, orderBy: { sentAt: "asc" } });
 
+/**
+ * Brings the media of these messages in; the media job may have claimed some first (on PostgreSQL
+ * in another connection), so this waits until each is kept or refused.
+ */
+async function mediaSettled(platformIds: string[]) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await fetchWhatsAppMedia(siar.services);
+    const items = await siar.services.prisma.inboxItem.findMany({
+      where: { platformId: { in: platformIds } },
+      select: { photoId: true, attachments: true },
+    });
+    const settled = (item: (typeof items)[number]) =>
+      item.photoId || (item.attachments as { file?: unknown; failed?: string }[]).some((a) => a.file || a.failed);
+    if (items.every(settled)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 beforeAll(async () => {
   siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
   admin = await signedIn(siar.url, "admin@sanggau.demo");
@@ -140,7 +158,7 @@ describe("receiving WhatsApp messages", () => {
       mediaBase64: Buffer.from("<html>bukan gambar</html>").toString("base64"),
     });
     await webhooksFiled(siar);
-    await fetchWhatsAppMedia(siar.services);
+    await mediaSettled([photo.id, fake.id]);
     const [withPhoto, refused] = await Promise.all(
       [photo.id, fake.id].map((platformId) =>
         siar.services.prisma.inboxItem.findFirstOrThrow({ where: { platformId } }),
@@ -167,7 +185,7 @@ describe("receiving WhatsApp messages", () => {
       }),
     ];
     await webhooksFiled(siar);
-    await fetchWhatsAppMedia(siar.services);
+    await mediaSettled(sent.map((message) => message.id));
     const served = [];
     for (const { id } of sent) {
       const item = await siar.services.prisma.inboxItem.findFirstOrThrow({ where: { platformId: id } });
