@@ -179,6 +179,31 @@ const catalogue = {
     id: "Kanal yang dipilih tidak tersedia untuk unit ini atau sedang tidak terhubung.",
     en: "A chosen channel is not available to this unit or is not connected.",
   },
+  whatsapp_window_closed: {
+    status: 409,
+    id: "Lebih dari 24 jam sejak pesan terakhir warga: WhatsApp hanya mengizinkan templat pesan yang disetujui. Pilih templat.",
+    en: "More than 24 hours since the citizen's last message: WhatsApp allows only approved message templates. Choose a template.",
+  },
+  whatsapp_template_not_approved: {
+    status: 422,
+    id: "Templat ini tidak ada atau belum disetujui Meta untuk akun WhatsApp Business ini.",
+    en: "This template does not exist or is not approved by Meta for this WhatsApp Business Account.",
+  },
+  whatsapp_template_parameters: {
+    status: 422,
+    id: "Jumlah isian templat tidak sama dengan jumlah {{n}} di teksnya.",
+    en: "The number of template fields does not match the {{n}} in its text.",
+  },
+  whatsapp_template_listed: {
+    status: 409,
+    id: "Templat ini sudah terdaftar untuk nomor ini.",
+    en: "This template is already listed for this number.",
+  },
+  whatsapp_only: {
+    status: 400,
+    id: "Hanya berlaku untuk kanal atau pesan WhatsApp.",
+    en: "This applies only to WhatsApp channels or messages.",
+  },
   https_required: {
     status: 400,
     id: "Alamat situs harus memakai https://: kata sandi aplikasi WordPress hanya berlaku lewat HTTPS, dan tanpa HTTPS kata sandi itu terkirim terbuka.",

@@ -18,6 +18,11 @@ const PERSONAL_OR_SECRET_KEYS = [
   "body",
   "authorName",
   "authorHandle",
+  // A WhatsApp user's id is their phone number.
+  "authorPlatformId",
+  "waId",
+  "wa_id",
+  "recipient_id",
   "contact",
   "email",
   "phone",

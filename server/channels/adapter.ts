@@ -141,7 +141,12 @@ export type EngagementBatch = {
 };
 
 /** Where a citizen's message came from, as the inbox files it. */
-export type InboxSourceKind = "facebook_comment" | "instagram_comment" | "facebook_message" | "x_mention";
+export type InboxSourceKind =
+  | "facebook_comment"
+  | "instagram_comment"
+  | "facebook_message"
+  | "x_mention"
+  | "whatsapp_message";
 
 /** A citizen's comment, mention or message as a platform reports it (by webhook or by polling). */
 export type IncomingMessage = {
@@ -158,6 +163,8 @@ export type IncomingMessage = {
   text: string;
   sentAt: Date;
   attachments: { type: string; url: string }[];
+  /** A point the citizen shared (a WhatsApp location message); the item's map point. */
+  location?: { lat: number; lng: number } | null;
 };
 
 /** What polling reads from an account: comments under its posts, mentions of it, messages to it. */

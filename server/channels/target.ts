@@ -3,7 +3,7 @@ import type { ChannelKind } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
 import type { ChannelTarget } from "./adapter.js";
 
-const GRAPH_KINDS: ReadonlySet<ChannelKind> = new Set(["facebook", "instagram"]);
+const GRAPH_KINDS: ReadonlySet<ChannelKind> = new Set(["facebook", "instagram", "whatsapp"]);
 
 /** A channel's stored settings with what configuration decides for every channel of its kind (the Graph API version). */
 export function settingsFor(

@@ -6,6 +6,7 @@
  * PlatformPrice (Admin → Kanal → X usage), since X changes them.
  */
 import twitterText from "twitter-text";
+import type { WhatsAppBilledItem } from "./whatsappBilling.js";
 
 export const X_BILLED_ITEMS = [
   /** Posts: Read, per post returned (post lookup for engagement). */
@@ -21,8 +22,10 @@ export const X_BILLED_ITEMS = [
 ] as const;
 export type XBilledItem = (typeof X_BILLED_ITEMS)[number];
 
-/** One billed thing: resources read (deduplicated per day by id) or requests made. */
-export type PlatformCharge = { item: XBilledItem; resourceIds: string[] } | { item: XBilledItem; count: number };
+/** One billed thing: resources read (deduplicated per day by id) or requests or messages made (X, WhatsApp). */
+export type PlatformCharge =
+  | { item: XBilledItem; resourceIds: string[] }
+  | { item: XBilledItem | WhatsAppBilledItem; count: number };
 
 /** What creating a post with this text costs: one request, at the URL price when the text has a link. */
 export function postCreateCharge(text: string): PlatformCharge {

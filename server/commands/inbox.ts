@@ -8,7 +8,9 @@ import { inboxItemInclude, type InboxItemWithRelations } from "@server/inbox/ite
 import { canMove } from "@server/inbox/lifecycle.js";
 import { alertsConfigured, openAlert } from "@server/inbox/emergencyAlerts.js";
 import { emailReply } from "@server/inbox/replyEmail.js";
-import { sendReply } from "@server/inbox/replies.js";
+import { sendReply, type TemplateReply } from "@server/inbox/replies.js";
+import { windowClosesAt } from "@server/inbox/whatsappWindow.js";
+import { renderTemplate, templateValues } from "@server/channels/whatsappTemplateText.js";
 import { authorize, can, mayBeAssigned } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
@@ -147,16 +149,22 @@ export async function addNote(services: Services, { origin, itemId: id, text }: 
  * reply is stored; whether it went out is recorded on the timeline). The first answer stops the
  * first-response clock.
  */
-export async function replyToItem(services: Services, { origin, itemId: id, text }: ItemCommand & { text: string }) {
+export async function replyToItem(
+  services: Services,
+  { origin, itemId: id, text, templateId }: ItemCommand & { text: string; templateId?: string },
+) {
   const item = await loadItem(services.prisma, id);
   if (item.status === "closed_spam")
     throw new AppError("invalid_item_transition", { from: item.status, to: "answered" });
   let remote: { remoteId: string; remoteUrl: string | null } | null = null;
+  const templateReply = await whatsappTemplateReply(services, item, text, templateId);
+  // What the citizen receives: the template as filled in, or the text as written.
+  const sentText = templateReply ? renderTemplate(templateReply.template.body, templateReply.values) : text;
   if (item.source !== "web_report") {
     const channel = item.channelId ? await services.prisma.channel.findUnique({ where: { id: item.channelId } }) : null;
     if (channel?.status !== "connected") throw new AppError("channel_not_available", { field: "channel" });
     try {
-      remote = await sendReply(services, channel, item, text);
+      remote = await sendReply(services, channel, item, sentText, templateReply);
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
       if (error.failure === "reconnect") await markChannelNeedsReconnect(services, channel.id, error.message);
@@ -178,8 +186,12 @@ export async function replyToItem(services: Services, { origin, itemId: id, text
       origin,
       item: current,
       type: "reply",
-      data: { status: { from: current.status, to: status }, remoteUrl: remote?.remoteUrl ?? null },
-      body: text,
+      data: {
+        status: { from: current.status, to: status },
+        remoteUrl: remote?.remoteUrl ?? null,
+        ...(templateReply ? { template: templateReply.template.name } : {}),
+      },
+      body: sentText,
       visibility: "public",
       remoteId: remote?.remoteId,
     });
@@ -194,6 +206,33 @@ export async function replyToItem(services: Services, { origin, itemId: id, text
   return itemOperation(services, id, (tx, current) =>
     recordChange(tx, { origin, item: current, type: "email", data: outcome }),
   );
+}
+
+/**
+ * A WhatsApp reply's template, checked: free text outside the customer service window is
+ * refused before anything is sent (Meta would fail it with 131047), a template must be one
+ * listed for the item's number. Other sources take no template.
+ */
+async function whatsappTemplateReply(
+  services: Services,
+  item: InboxItemWithRelations,
+  text: string,
+  templateId: string | undefined,
+): Promise<TemplateReply | undefined> {
+  if (item.source !== "whatsapp_message") {
+    if (templateId) throw new AppError("whatsapp_only", { field: "templateId" });
+    return undefined;
+  }
+  if (!templateId) {
+    const closesAt = await windowClosesAt(services.prisma, item.conversationId);
+    if (!closesAt || closesAt <= new Date()) throw new AppError("whatsapp_window_closed", { field: "templateId" });
+    return undefined;
+  }
+  const template = await services.prisma.whatsAppTemplate.findFirst({
+    where: { id: templateId, channelId: item.channelId ?? undefined },
+  });
+  if (!template || !item.channelId) throw new AppError("whatsapp_template_not_approved", { field: "templateId" });
+  return { template, values: templateValues(template, item, text) };
 }
 
 /** Files a duplicate under the item it repeats; the duplicate is resolved with a pointer to it. */

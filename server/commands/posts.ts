@@ -65,7 +65,7 @@ function slugFor(title: string): string {
 
 /**
  * Channels a unit may publish to: connected channels of the unit itself or of a unit above it
- * that carry posts (a mailbox does not).
+ * that carry posts (a mailbox or a WhatsApp number is an inbox only).
  */
 async function availableChannels(tx: Tx, unitPath: string, channelIds: string[]) {
   const ancestorIds = unitPath.split("/").filter(Boolean);

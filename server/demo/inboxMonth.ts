@@ -19,19 +19,21 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 /** Where citizens wrote from, in about the proportions a kabupaten's office sees. */
 const SOURCES: [InboxSource, number][] = [
-  ["facebook_comment", 0.4],
-  ["instagram_comment", 0.2],
-  ["x_mention", 0.15],
-  ["facebook_message", 0.1],
+  ["whatsapp_message", 0.3],
+  ["facebook_comment", 0.25],
+  ["instagram_comment", 0.12],
+  ["x_mention", 0.1],
+  ["facebook_message", 0.08],
   ["web_report", 0.15],
 ];
-const CHANNEL_OF: Record<InboxSource, "facebook" | "instagram" | "x" | "website" | "email"> = {
+const CHANNEL_OF: Record<InboxSource, "facebook" | "instagram" | "x" | "website" | "email" | "whatsapp"> = {
   facebook_comment: "facebook",
   facebook_message: "facebook",
   instagram_comment: "instagram",
   x_mention: "x",
   web_report: "website",
   email: "email",
+  whatsapp_message: "whatsapp",
 };
 const REPLIES = [
   "Terima kasih atas laporannya. Sudah kami teruskan ke petugas dan sedang ditindaklanjuti.",
@@ -138,6 +140,9 @@ export async function seedDemoInbox(
         channelId: channels.get(CHANNEL_OF[source]) ?? null,
         platformId,
         authorName: author,
+        // A WhatsApp citizen is their number (shown masked in lists, in full to the item's handlers).
+        authorPlatformId:
+          source === "whatsapp_message" ? `62812${String(Math.floor(random() * 1e8)).padStart(8, "0")}` : null,
         text,
         sentAt: receivedAt,
         receivedAt,

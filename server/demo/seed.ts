@@ -280,13 +280,13 @@ export async function ensureWebsiteChannel(services: Services): Promise<void> {
 }
 
 /**
- * In demo mode the root unit's Facebook Page, Instagram account, X account and WordPress site
- * are the sandbox's. Its port changes with every start, so their settings are refreshed each time.
+ * In demo mode the root unit's Facebook Page, Instagram account, X account, WordPress site and
+ * WhatsApp number are the sandbox's. Its port changes with every start, so their settings are refreshed each time.
  */
 export async function connectSimulatedChannels(services: Services, sandbox: Sandbox): Promise<void> {
   const root = await services.prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" } });
   if (!root) return;
-  const { graph, x, wordpress } = sandbox.credentials;
+  const { graph, x, wordpress, whatsapp } = sandbox.credentials;
   const graphSettings = { baseUrl: graph.baseUrl };
   const channels: {
     kind: ChannelKind;
@@ -327,6 +327,14 @@ export async function connectSimulatedChannels(services: Services, sandbox: Sand
       externalId: "simulated-wordpress",
       credentials: { username: wordpress.username, applicationPassword: wordpress.applicationPassword },
       settings: { baseUrl: wordpress.baseUrl },
+    },
+    {
+      // The hotline citizens write to (sandbox control: POST /_sandbox/whatsapp/messages).
+      kind: "whatsapp",
+      name: `WhatsApp ${whatsapp.displayPhoneNumber}`,
+      externalId: whatsapp.phoneNumberId,
+      credentials: { accessToken: whatsapp.accessToken },
+      settings: { baseUrl: whatsapp.baseUrl, wabaId: whatsapp.wabaId },
     },
   ];
   for (const channel of channels) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "@server/channels/adapter.js";
 import type { SqlTransaction } from "@server/db/client.js";
 import type { Channel } from "@server/db/generated/client.js";
+import type { InboxSource } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
 import type { Arrival, ArrivalDecision } from "./arrival.js";
 import { openAlertsSql } from "./emergencyAlerts.js";
@@ -9,7 +10,7 @@ import { openAlertsSql } from "./emergencyAlerts.js";
 /** A citizen message and the connected channel it came through. */
 export type IncomingArrival = { channel: Pick<Channel, "id" | "unitId">; message: IncomingMessage };
 /** A newly filed item: its id and, when it was triaged while filed, the decision. */
-export type FiledItem = { id: string; decision: ArrivalDecision | null };
+export type FiledItem = { id: string; source: InboxSource; decision: ArrivalDecision | null };
 
 /** Messages triaged between two turns of the event loop. */
 const TRIAGE_SLICE = 50;
@@ -65,6 +66,7 @@ export async function fileMessages(
         authorPlatformId: message.author.platformId,
         text: message.text,
         attachments: message.attachments,
+        location: message.location ?? null,
         sentAt: message.sentAt,
         receivedAt,
         status: "new",
@@ -77,14 +79,14 @@ export async function fileMessages(
   // jsonb_to_recordset turns one JSON parameter into typed rows: one statement whatever the batch size.
   const inserted = await sql.query<{ id: string }>(
     `INSERT INTO "InboxItem" ("id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
-      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
+      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "location", "sentAt", "receivedAt", "status",
       "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "informedUnitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "createdAt", "updatedAt")
     SELECT "id", "conversationId", "source", "channelId", "platformId", "parentPlatformId", "postRemoteId", "postId",
-      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "sentAt", "receivedAt", "status",
+      "authorName", "authorHandle", "authorPlatformId", "text", "attachments", "location", "sentAt", "receivedAt", "status",
       "kind", "category", "urgency", "placeUnitId", "triage", "unitId", "informedUnitId", "slaPolicy", "firstResponseDueAt", "resolutionDueAt", "receivedAt", "receivedAt"
     FROM jsonb_to_recordset($1::jsonb) AS x(
       "id" uuid, "conversationId" uuid, "source" "InboxSource", "channelId" uuid, "platformId" text, "parentPlatformId" text, "postRemoteId" text, "postId" uuid,
-      "authorName" text, "authorHandle" text, "authorPlatformId" text, "text" text, "attachments" jsonb, "sentAt" timestamp(3), "receivedAt" timestamp(3), "status" "InboxStatus",
+      "authorName" text, "authorHandle" text, "authorPlatformId" text, "text" text, "attachments" jsonb, "location" jsonb, "sentAt" timestamp(3), "receivedAt" timestamp(3), "status" "InboxStatus",
       "kind" text, "category" text, "urgency" text, "placeUnitId" uuid, "triage" jsonb, "unitId" uuid, "informedUnitId" uuid, "slaPolicy" text, "firstResponseDueAt" timestamp(3), "resolutionDueAt" timestamp(3))
     ON CONFLICT ("source", "platformId") DO NOTHING
     RETURNING "id"::text AS id`,
@@ -107,7 +109,7 @@ export async function fileMessages(
     `INSERT INTO "InboxEvent" ("itemId", "type", "data") SELECT "itemId", "type", "data" FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "type" text, "data" jsonb)`,
     [JSON.stringify(events)],
   );
-  return filed.map(({ row, decision }) => ({ id: row.id, decision }));
+  return filed.map(({ row, decision }) => ({ id: row.id, source: row.source, decision }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { IncomingMessage } from "@server/channels/adapter.js";
 import { incomingMessage } from "@server/channels/incoming.js";
+import { parseWhatsAppChange, type WhatsAppStatus } from "./whatsappWebhook.js";
 
 /** X-Hub-Signature-256 is "sha256=" + the hex HMAC-SHA256 of the exact raw body with the app secret. */
 export function verifyMetaSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
@@ -45,7 +46,7 @@ export function isMetaWebhookPayload(body: unknown): boolean {
   return payload.safeParse(body).success;
 }
 
-/** A comment found in a Meta webhook, with the account (Page or IG user) it was addressed to. */
+/** A comment or message found in a Meta webhook, with the account (Page, IG user, WhatsApp phone number id) it was addressed to. */
 export type MetaWebhookMessage = { accountId: string; message: IncomingMessage };
 
 function timeOf(value: number | string | undefined, fallbackSeconds: number | undefined): Date {
@@ -55,14 +56,21 @@ function timeOf(value: number | string | undefined, fallbackSeconds: number | un
 }
 
 /**
- * The new comments in a Page `feed` or Instagram `comments` webhook. Throws on a body that is
- * not a Meta webhook at all; ignores changes Siar does not handle (likes, edits, removals).
+ * The new comments in a Page `feed` or Instagram `comments` webhook, the messages to a WhatsApp
+ * number and the statuses of replies sent from it. Throws on a body that is not a Meta webhook at
+ * all; ignores changes Siar does not handle (likes, edits, removals).
  */
-export function parseMetaWebhook(body: unknown): MetaWebhookMessage[] {
+export function parseMetaWebhook(body: unknown): { messages: MetaWebhookMessage[]; statuses: WhatsAppStatus[] } {
   const parsed = payload.parse(body);
   const messages: MetaWebhookMessage[] = [];
+  const statuses: WhatsAppStatus[] = [];
   for (const entry of parsed.entry) {
     for (const change of entry.changes ?? []) {
+      if (parsed.object === "whatsapp_business_account") {
+        const found = parseWhatsAppChange(change.field, change.value);
+        messages.push(...found.messages);
+        statuses.push(...found.statuses);
+      }
       if (parsed.object === "page" && change.field === "feed") {
         const value = pageFeedComment.safeParse(change.value);
         if (!value.success) continue;
@@ -116,5 +124,5 @@ export function parseMetaWebhook(body: unknown): MetaWebhookMessage[] {
       }
     }
   }
-  return messages;
+  return { messages, statuses };
 }

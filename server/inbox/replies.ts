@@ -2,7 +2,9 @@ import type { InboxSourceKind, RemotePost } from "@server/channels/adapter.js";
 import { ChannelError } from "@server/channels/adapter.js";
 import { adapterFor } from "@server/channels/index.js";
 import { withFreshXToken } from "@server/channels/oauth/xTokens.js";
-import type { Channel, InboxItem } from "@server/db/generated/client.js";
+import { sendTemplate } from "@server/channels/whatsapp.js";
+import { whatsappCharge } from "@server/channels/whatsappBilling.js";
+import type { Channel, InboxItem, WhatsAppTemplate } from "@server/db/generated/client.js";
 import type { InboxSource } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
 import { recordPlatformCharges, recordPlatformRequests } from "@server/channels/platformUsage.js";
@@ -20,12 +22,16 @@ export type RepliedItem = Pick<
   | "trackingNumber"
 >;
 
+/** A WhatsApp template reply: the listed template and its filled parameters. */
+export type TemplateReply = { template: WhatsAppTemplate; values: string[] };
+
 /** The request each reply makes, counted with polling's so admins see the whole spend (X bills replies too). */
 const REPLY_ENDPOINTS: Partial<Record<InboxSource, string>> = {
   facebook_comment: "POST /{comment-id}/comments",
   facebook_message: "POST /{page-id}/messages",
   instagram_comment: "POST /{ig-comment-id}/replies",
   x_mention: "POST /2/tweets",
+  whatsapp_message: "POST /{phone-number-id}/messages",
 };
 
 /**
@@ -37,6 +43,7 @@ export async function sendReply(
   channel: Channel,
   item: RepliedItem,
   text: string,
+  templateReply?: TemplateReply,
 ): Promise<RemotePost> {
   // E-mail is answered over SMTP from the unit's address, with the thread's headers (inbox/email/reply.ts).
   if (item.source === "email") return sendEmailReply(services, channel, item, text);
@@ -61,8 +68,19 @@ export async function sendReply(
     authorHandle: item.authorHandle,
     parentPlatformId: item.parentPlatformId,
   };
-  const remote = await withFreshXToken(services, channel, (target) => reply(target, to, text));
+  const remote = await withFreshXToken(services, channel, (target) =>
+    templateReply
+      ? sendTemplate(target, to.authorPlatformId ?? to.threadKey, {
+          name: templateReply.template.name,
+          language: templateReply.template.language,
+          parameters: templateReply.values,
+        })
+      : reply(target, to, text),
+  );
   await recordPlatformRequests(services.prisma, channel.id, [{ endpoint, count: 1 }]);
-  await recordPlatformCharges(services.prisma, channel.id, remote.charges);
+  // WhatsApp bills per message by category: free text in the window is a service message.
+  const charges =
+    channel.kind === "whatsapp" ? [whatsappCharge(templateReply?.template.category ?? "service")] : remote.charges;
+  await recordPlatformCharges(services.prisma, channel.id, charges);
   return remote;
 }

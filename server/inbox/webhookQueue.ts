@@ -6,6 +6,10 @@ import { ArrivalDesk } from "./arrival.js";
 import { failureOf, fileEachOnItsOwn, keepMessageDeadLetter, keepReceiptDeadLetter } from "./deadLetters.js";
 import type { FiledItem, IncomingArrival } from "./ingest.js";
 import { parseMetaWebhook } from "./metaWebhook.js";
+import type { WhatsAppStatus } from "./whatsappWebhook.js";
+import { recordWhatsAppStatuses } from "./whatsappStatuses.js";
+import type { IncomingMessage } from "@server/channels/adapter.js";
+import type { ChannelKind } from "@server/db/generated/enums.js";
 
 /**
  * Receipts filed in one transaction: enough to amortise each statement, yet a batch of deliveries
@@ -183,7 +187,8 @@ export class WebhookProcessor {
       // Losing this commit in a crash only means filing the batch again: its receipts stay unprocessed with it.
       // (The receipt itself was committed synchronously before its callback was acknowledged.)
       await sql.query(`SET LOCAL synchronous_commit = off`);
-      const { arrivals, malformed } = await readMetaReceipts(sql, receipts);
+      const { arrivals, malformed, statuses } = await readMetaReceipts(sql, receipts);
+      await recordWhatsAppStatuses(sql, statuses);
       const { items, failed } = await fileEachOnItsOwn(sql, arrivals, decide);
       const retryLater = new Map<string, string>();
       for (const { arrival, failure } of failed) {
@@ -253,6 +258,8 @@ export class WebhookProcessor {
       if (item.decision?.fields.urgency === "darurat")
         this.services.events.emit("inbox.emergency", { itemId: item.id });
     }
+    const whatsapp = items.filter((item) => item.source === "whatsapp_message").map((item) => item.id);
+    if (whatsapp.length > 0) this.services.events.emit("inbox.whatsappFiled", { itemIds: whatsapp });
   }
 }
 
@@ -260,11 +267,14 @@ export class WebhookProcessor {
 export async function readMetaReceipts(
   sql: SqlTransaction,
   receipts: Receipt[],
-): Promise<{ arrivals: ReceiptArrival[]; malformed: Map<string, string> }> {
+): Promise<{ arrivals: ReceiptArrival[]; malformed: Map<string, string>; statuses: WhatsAppStatus[] }> {
   const malformed = new Map<string, string>();
+  const statuses: WhatsAppStatus[] = [];
   const found = receipts.flatMap((receipt) => {
     try {
-      return parseMetaWebhook(JSON.parse(receipt.body)).map((comment) => ({ ...comment, receiptId: receipt.id }));
+      const parsed = parseMetaWebhook(JSON.parse(receipt.body));
+      statuses.push(...parsed.statuses);
+      return parsed.messages.map((comment) => ({ ...comment, receiptId: receipt.id }));
     } catch (error) {
       // The class only: a parser's message may quote the body.
       malformed.set(receipt.id, `malformed: ${error instanceof Error ? error.name : typeof error}`);
@@ -275,7 +285,7 @@ export async function readMetaReceipts(
   const channels = accounts.length
     ? await sql.query<{ id: string; unitId: string; kind: string; externalId: string }>(
         `SELECT "id"::text AS id, "unitId"::text AS "unitId", "kind"::text AS kind, "externalId" FROM "Channel"
-        WHERE "kind" IN ('facebook', 'instagram') AND "externalId" IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY "createdAt"`,
+        WHERE "kind" IN ('facebook', 'instagram', 'whatsapp') AND "externalId" IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY "createdAt"`,
         [JSON.stringify(accounts)],
       )
     : [];
@@ -285,8 +295,17 @@ export async function readMetaReceipts(
       channelOf.set(`${channel.kind}:${channel.externalId}`, channel);
   // A callback for an account no unit has connected is acknowledged and dropped.
   const arrivals = found.flatMap(({ accountId, message, receiptId }) => {
-    const channel = channelOf.get(`${message.source === "instagram_comment" ? "instagram" : "facebook"}:${accountId}`);
+    const channel = channelOf.get(`${WEBHOOK_CHANNEL_KIND[message.source]}:${accountId}`);
     return channel ? [{ channel: { id: channel.id, unitId: channel.unitId }, message, receiptId }] : [];
   });
-  return { arrivals, malformed };
+  return { arrivals, malformed, statuses };
 }
+
+/** The kind of channel each webhook source arrives on, keyed by the account id the webhook names. */
+const WEBHOOK_CHANNEL_KIND: Record<IncomingMessage["source"], ChannelKind> = {
+  facebook_comment: "facebook",
+  facebook_message: "facebook",
+  instagram_comment: "instagram",
+  x_mention: "x",
+  whatsapp_message: "whatsapp",
+};

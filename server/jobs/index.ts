@@ -25,6 +25,8 @@ import { scheduledBackup } from "./scheduledBackup.js";
 import { siteFreshnessReminders } from "./siteFreshnessReminders.js";
 import { smtpOf } from "@server/mail/smtp.js";
 import { webhookFiling } from "./webhookFiling.js";
+import { whatsappMedia } from "./whatsappMedia.js";
+import { whatsappGuide } from "./whatsappGuide.js";
 import { workingMinutesBackfill } from "./workingMinutes.js";
 import { workingCalendarReload } from "./workingCalendarReload.js";
 
@@ -50,6 +52,8 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     publishing(services, worker),
     engagementRefresh(services),
     metaConnections(services),
+    whatsappMedia(services),
+    ...whatsappGuide(services),
     // Off without SMTP_URL.
     ...(mailer ? [reportEmails(services, mailer)] : []),
     ...(smtp ? [siteFreshnessReminders(services, smtp)] : []),

@@ -1,5 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { IncomingMessage } from "@server/channels/adapter.js";
+import type { WhatsAppMessageStatus } from "@server/db/generated/client.js";
+import type { CitizenFile } from "@server/media/citizenFiles.js";
 import type { InboxItemWithRelations } from "@server/inbox/itemRecord.js";
 import { CLOSED_STATUSES, OPEN_STATUSES, owedDeadline } from "@server/inbox/lifecycle.js";
 import type { WebReportInput } from "@server/inbox/webReports.js";
@@ -10,6 +12,9 @@ import { isConfirmedYear } from "@server/deadlines/calendarStatus.js";
 import { assignmentEnds, type TimelineNames } from "@server/inbox/timelineNames.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+type StoredAttachment = IncomingMessage["attachments"][number] & { file?: CitizenFile };
+const attachmentsOf = (item: { attachments: unknown }) => (item.attachments ?? []) as StoredAttachment[];
 
 // The shapes of the item's JSON columns, as arrival (inbox/arrival.ts), staff corrections
 // (commands/inbox.ts) and web reports (inbox/webReports.ts) write them.
@@ -42,6 +47,7 @@ export type InboxEventType =
   | "triaged"
   | "note"
   | "reply"
+  | "auto_reply"
   | "email"
   | "assigned"
   | "status"
@@ -56,6 +62,11 @@ export type InboxEventType =
 
 /** Deadlines fall at office closing time, far from midnight: WIB's year is the local year everywhere. */
 const yearOfDeadline = (due: Date) => new Date(due.getTime() + 7 * 3_600_000).getUTCFullYear();
+
+/** "+62 812-••••-0012": the country code and the last four digits, enough to tell citizens apart. */
+export function maskedPhone(digits: string): string {
+  return digits.length < 8 ? "••••" : `+${digits.slice(0, 2)} ${digits.slice(2, 5)}-••••-${digits.slice(-4)}`;
+}
 
 /** Late when a due time passed before the office responded (or resolved). */
 function overdue(item: InboxItemWithRelations, now: number) {
@@ -76,18 +87,37 @@ function presentOwed(item: InboxItemWithRelations) {
  * An inbox item for staff. The citizen's text is returned as written: every client must escape
  * it. Contact details of web reports go only to those who may handle the item.
  */
-export function presentInboxItem(item: InboxItemWithRelations, actor: Actor, placeNames: Map<string, string>) {
+export function presentInboxItem(
+  item: InboxItemWithRelations,
+  actor: Actor,
+  placeNames: Map<string, string>,
+  { fullPhone = false }: { fullPhone?: boolean } = {},
+) {
   const mayHandle = can(actor, "handle", "InboxItem", { unitPath: item.unit?.path ?? null });
+  // A WhatsApp user's id is their number: masked everywhere but in the item itself, for those handling it.
+  const phone =
+    item.source === "whatsapp_message" && item.authorPlatformId
+      ? fullPhone && mayHandle
+        ? `+${item.authorPlatformId}`
+        : maskedPhone(item.authorPlatformId)
+      : null;
   return {
     id: item.id,
     conversationId: item.conversationId,
     source: item.source,
     channel: item.channel,
-    author: { name: item.authorName, handle: item.authorHandle },
+    author: { name: item.authorName, handle: item.authorHandle, phone },
     contact: mayHandle ? (item.contact as InboxContact | null) : null,
     text: item.text,
-    attachments: item.attachments as IncomingMessage["attachments"],
-    /** Web reports: the citizen's photo, served to staff only. */
+    // WhatsApp media are shown once in Siar's storage (files, photo), never by the platform's media id.
+    attachments: attachmentsOf(item).filter((attachment) => !attachment.url.startsWith("whatsapp-media:")),
+    /** WhatsApp voice notes, videos and documents kept in Siar's storage, served to staff only. */
+    files: attachmentsOf(item).flatMap((attachment, index) =>
+      attachment.file
+        ? [{ type: attachment.type, mimeType: attachment.file.mimeType, url: `/api/inbox/${item.id}/files/${index}` }]
+        : [],
+    ),
+    /** Web reports and WhatsApp: the citizen's photo, served to staff only. */
     photo: item.photoId ? { url: `/api/inbox/${item.id}/photo` } : null,
     location: item.location as WebReportInput["location"],
     sentAt: item.sentAt.toISOString(),
@@ -139,11 +169,13 @@ export function presentInboxEvent(
     actorId: string | null;
   },
   names: TimelineNames,
+  deliveries: Map<string, WhatsAppMessageStatus> = new Map(),
 ) {
   const named = (key: "assignee" | "unit", map: Map<string, string>) => {
     const { from, to } = assignmentEnds(event, key);
     return from === to ? null : { from: from && (map.get(from) ?? null), to: to && (map.get(to) ?? null) };
   };
+  const delivery = event.remoteId ? deliveries.get(event.remoteId) : undefined;
   return {
     id: event.id.toString(),
     type: event.type as InboxEventType,
@@ -158,5 +190,13 @@ export function presentInboxEvent(
       event.type === "assigned"
         ? { assignee: named("assignee", names.people), unit: named("unit", names.units) }
         : null,
+    /** WhatsApp replies: how far the message got (sent, delivered, read) or why it failed. */
+    delivery: delivery
+      ? {
+          status: delivery.status as "sent" | "delivered" | "read" | "failed",
+          at: delivery.at.toISOString(),
+          error: delivery.errorCode === null ? null : { code: delivery.errorCode, title: delivery.errorTitle },
+        }
+      : null,
   };
 }

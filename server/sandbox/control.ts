@@ -24,6 +24,8 @@ import {
   type XUser,
 } from "./state";
 import type { WebhookDispatcher } from "./webhooks";
+import { WhatsAppControl, whatsappControlRoutes } from "./whatsapp/control";
+import type { WhatsAppSandbox } from "./whatsapp/state";
 import type { XBilling } from "./x/billing";
 import type { XEndpointLimit, XRateLimiter } from "./x/rateLimits";
 import { addTweet } from "./x/tweets";
@@ -78,14 +80,18 @@ export interface SandboxServices {
   xLimiter: XRateLimiter;
   xBilling: XBilling;
   webhooks: WebhookDispatcher;
+  whatsapp: WhatsAppSandbox;
 }
 
 export class SandboxControl {
   /** The Meta app's configuration, Advanced Access, Page subscriptions, scoped tokens, withdrawn metrics. */
   readonly metaApp: MetaAppControl;
+  /** The WhatsApp number: citizens writing in, what the office sent, throughput. */
+  readonly whatsapp: WhatsAppControl;
 
   constructor(private readonly services: SandboxServices) {
     this.metaApp = new MetaAppControl(services.state);
+    this.whatsapp = new WhatsAppControl(services.state, services.whatsapp, services.webhooks);
   }
 
   private get state(): SandboxState {
@@ -338,6 +344,7 @@ export class SandboxControl {
     this.services.faults.clear();
     this.resetRateLimits();
     this.services.webhooks.deliveries.length = 0;
+    this.services.whatsapp.reset();
   }
 
   private citizenTexts(
@@ -389,6 +396,7 @@ export function controlApi(control: SandboxControl, controlToken: string, creden
 
   router.get("/_sandbox/credentials", (_req, res) => res.json(credentials()));
   router.use(metaAppControlRoutes(control.metaApp));
+  router.use(whatsappControlRoutes(control.whatsapp));
   router.get("/_sandbox/published", (_req, res) => res.json(control.published()));
   router.post("/_sandbox/facebook/comments", async (req, res) =>
     res.status(201).json({ data: control.injectFacebookComments(await body(req)) }),

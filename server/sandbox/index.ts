@@ -1,6 +1,6 @@
 /**
  * Siar's local imitation of the platform APIs it publishes to and listens on: Graph API (Facebook
- * Pages + Instagram), X API v2 and the WordPress REST API, served by one HTTP server on 127.0.0.1,
+ * Pages + Instagram, WhatsApp Cloud API), X API v2 and the WordPress REST API, served by one HTTP server on 127.0.0.1,
  * so real client code runs against it by changing only a base URL.
  */
 import type { AddressInfo } from "node:net";
@@ -13,6 +13,8 @@ import { oauthApi, SANDBOX_OAUTH_APPS, type SandboxOAuthApps } from "./oauth";
 import { platformOf, sendPlatformError, sendStatusError } from "./platform";
 import { DEFAULT_ACCOUNTS, type SandboxConfig, SandboxState } from "./state";
 import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
+import { whatsappApi } from "./whatsapp/router";
+import { WHATSAPP_ACCOUNTS, WhatsAppSandbox } from "./whatsapp/state";
 import { wordpressApi } from "./wordpress/router";
 import { XBilling } from "./x/billing";
 import { XRateLimiter } from "./x/rateLimits";
@@ -65,6 +67,15 @@ export interface SandboxCredentials {
     oauth2UserToken: string;
     appOnlyBearerToken: string;
   };
+  /** The WhatsApp Business Account, its phone number and the system-user token (Cloud API on the Graph paths). */
+  whatsapp: {
+    baseUrl: string;
+    apiVersion: string;
+    wabaId: string;
+    phoneNumberId: string;
+    displayPhoneNumber: string;
+    accessToken: string;
+  };
   wordpress: {
     /** Site URL; the REST API is at `${baseUrl}/wp-json/wp/v2`. */
     baseUrl: string;
@@ -104,6 +115,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     xLimiter: new XRateLimiter(state),
     xBilling: new XBilling(state),
     webhooks: new WebhookDispatcher(state, options.webhook ? { ...options.webhook } : undefined),
+    whatsapp: new WhatsAppSandbox(),
   };
   const control = new SandboxControl(services);
   let credentials: SandboxCredentials | undefined;
@@ -115,6 +127,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.use(controlApi(control, options.controlToken, () => credentials));
   app.use(services.faults.middleware());
   app.use(oauthApi(state));
+  app.use(whatsappApi(state, services.whatsapp, services.webhooks));
   app.use(graphApi(state, services.graphUsage));
   app.use(xApi(state, services.xLimiter, services.xBilling));
   app.use(wordpressApi(state));
@@ -180,6 +193,14 @@ function credentialsFor(url: string, webhook: WebhookOptions | undefined): Sandb
       accessSecret: a.xOAuth1.secret,
       oauth2UserToken: a.xOAuth2UserToken,
       appOnlyBearerToken: a.xApp.appOnlyBearerToken,
+    },
+    whatsapp: {
+      baseUrl: url,
+      apiVersion: DEFAULT_GRAPH_VERSION,
+      wabaId: WHATSAPP_ACCOUNTS.wabaId,
+      phoneNumberId: WHATSAPP_ACCOUNTS.phoneNumberId,
+      displayPhoneNumber: WHATSAPP_ACCOUNTS.displayPhoneNumber,
+      accessToken: WHATSAPP_ACCOUNTS.systemUserToken,
     },
     wordpress: { baseUrl: url, username: a.wpUser.username, applicationPassword: a.wpUser.applicationPassword },
     oauth: SANDBOX_OAUTH_APPS,

@@ -12,6 +12,7 @@
 import { createHmac, randomInt } from "node:crypto";
 import { pageSubscribed } from "./graph/pageSubscriptions";
 import type { FbPost, GraphComment, IgMedia, SandboxState } from "./state";
+import { WHATSAPP_ACCOUNTS } from "./whatsapp/state";
 
 export interface WebhookOptions {
   callbackUrl?: string;
@@ -23,7 +24,7 @@ export interface WebhookOptions {
 
 export interface WebhookDelivery {
   id: number;
-  object: "page" | "instagram";
+  object: WebhookPayload["object"];
   body: string;
   /** withheld: Meta would not send it (see `withheldBecause`). */
   status: "pending" | "delivered" | "failed" | "withheld";
@@ -31,7 +32,7 @@ export interface WebhookDelivery {
   attempts: { at: number; httpStatus?: number; error?: string }[];
 }
 
-type WebhookPayload = { object: "page" | "instagram"; entry: unknown[] };
+type WebhookPayload = { object: "page" | "instagram" | "whatsapp_business_account"; entry: unknown[] };
 
 export function signatureOf(body: string | Buffer, secret: string, algorithm: "sha256" | "sha1" = "sha256"): string {
   return `${algorithm}=${createHmac(algorithm, secret).update(body).digest("hex")}`;
@@ -134,6 +135,34 @@ export class WebhookDispatcher {
                 id: comment.id,
                 ...(comment.parentId ? { parent_id: comment.parentId } : {}),
                 text: comment.message,
+              },
+            },
+          ],
+        },
+      ],
+    });
+  }
+
+  /**
+   * A WhatsApp Business Account `messages` change: incoming messages or statuses of sent ones, with
+   * the number's metadata, as in https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages
+   */
+  whatsappChange(wabaId: string, value: Record<string, unknown>): void {
+    this.enqueue(undefined, {
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: wabaId,
+          changes: [
+            {
+              field: "messages",
+              value: {
+                messaging_product: "whatsapp",
+                metadata: {
+                  display_phone_number: WHATSAPP_ACCOUNTS.displayPhoneNumber.replace(/\D/g, ""),
+                  phone_number_id: WHATSAPP_ACCOUNTS.phoneNumberId,
+                },
+                ...value,
               },
             },
           ],

@@ -696,6 +696,41 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
+    route: "GET /api/channels/:id/whatsapp-templates",
+    what: "read the templates listed for the WhatsApp number",
+    call: async (c) => c.get(`/api/channels/${await whatsappChannelId()}/whatsapp-templates`),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/channels/:id/whatsapp-templates/approved",
+    what: "read Meta's approved templates of the WhatsApp number",
+    call: async (c) => c.get(`/api/channels/${await whatsappChannelId()}/whatsapp-templates/approved`),
+    // Asks Meta: whether the admin's call succeeds depends on the platform being reachable.
+    expected: adminOnly,
+  },
+  {
+    route: "POST /api/channels/:id/whatsapp-templates",
+    what: "list an approved WhatsApp template for staff",
+    call: async (c) =>
+      c.post(`/api/channels/${await whatsappChannelId()}/whatsapp-templates`, {
+        name: "laporan_ditindaklanjuti",
+        language: "id",
+        parameters: ["item_reference", "reply_text"],
+      }),
+    expected: adminOnly,
+  },
+  {
+    route: "DELETE /api/channels/:id/whatsapp-templates/:templateId",
+    what: "take a WhatsApp template off the list",
+    call: async (c) => {
+      const template = await siar.services.prisma.whatsAppTemplate.findFirst();
+      return c.delete(
+        `/api/channels/${await whatsappChannelId()}/whatsapp-templates/${template?.id ?? "00000000-0000-4000-8000-000000000000"}`,
+      );
+    },
+    expected: adminOnly,
+  },
+  {
     route: "GET /api/channels/webhooks",
     what: "see where Meta's webhooks reach Siar",
     call: (c) => c.get("/api/channels/webhooks"),
@@ -862,6 +897,9 @@ function notificationRows(): Row[] {
 async function ruleId(): Promise<string> {
   return (await siar.services.prisma.routingRule.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id;
 }
+async function whatsappChannelId(): Promise<string> {
+  return (await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "whatsapp" } })).id;
+}
 async function channelId(): Promise<string> {
   return (await siar.services.prisma.channel.findFirstOrThrow({ orderBy: { createdAt: "asc" } })).id;
 }
@@ -939,6 +977,7 @@ function reads(): Read[] {
   );
   add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
   add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));
+  add("GET /api/inbox/:id/files/:index", ...each(items, (id) => `/api/inbox/${id}/files/0`));
   add(
     "GET /api/canned-responses",
     "/api/canned-responses",

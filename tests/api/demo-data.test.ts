@@ -36,6 +36,10 @@ describe("the demo's first month", () => {
     expect(counts.posts).toBeGreaterThanOrEqual(40);
     const items = await allInbox(admin, "all");
     expect(new Set(items.map((item) => item.source)).size).toBeGreaterThanOrEqual(4);
+    // The hotline most citizens write to is in the month too, its numbers masked in the list.
+    const whatsapp = items.filter((item) => item.source === "whatsapp_message");
+    expect(whatsapp.length).toBeGreaterThanOrEqual(50);
+    expect((whatsapp[0] as unknown as { author: { phone: string } }).author.phone).toMatch(/^\+62 812-••••-\d{4}$/);
     expect(new Set(items.map((item) => item.status)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(items.map((item) => item.unit?.name)).size).toBeGreaterThanOrEqual(6);
   });

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { io } from "socket.io-client";
 import { OPEN_STATUSES } from "@server/inbox/lifecycle.js";
 import { createCitizenTextGenerator } from "@server/sandbox/citizenText.js";
-import { chance, createRandom } from "@server/sandbox/random.js";
+import { createRandom } from "@server/sandbox/random.js";
 import { freePort, preparePublishing } from "../crash/fixture.js";
 import { killAllSiarProcesses, spawnSiar } from "../crash/processes.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
@@ -11,6 +11,7 @@ import { loadInboxItems } from "./inboxLoad.js";
 import {
   commentEvent,
   deliveryOf,
+  type MetaObject,
   postEvent,
   type Comment,
   type MetaAccounts,
@@ -72,7 +73,8 @@ export async function inboxBenchmark(): Promise<void> {
       `Siar: a separate server process (pid ${server.pid}) at ${server.url}; the bench process sends and measures`,
     );
     const { pageId, igUserId } = fixture.sandbox.credentials.graph;
-    const accounts = { pageId, igUserId };
+    const { wabaId, phoneNumberId } = fixture.sandbox.credentials.whatsapp;
+    const accounts = { pageId, igUserId, wabaId, phoneNumberId };
     await ingestionThroughput(server.url, fixture.db, accounts);
     if (INGESTION_ONLY) console.log("\nINBOX_BENCH=ingestion: list, search and receipt → socket latency skipped");
     else {
@@ -86,6 +88,12 @@ export async function inboxBenchmark(): Promise<void> {
   }
 }
 
+/** Where a citizen writes: 35 % WhatsApp, 25 % Instagram, 40 % the Facebook Page. */
+function objectOf(random: () => number): MetaObject {
+  const roll = random();
+  return roll < 0.35 ? "whatsapp_business_account" : roll < 0.6 ? "instagram" : "page";
+}
+
 /**
  * Every distinct comment once, in deliveries of 1 to MAX_COMMENTS_PER_DELIVERY comments, then
  * ~10 % of the deliveries again later, as Meta's retries would.
@@ -96,11 +104,11 @@ function ingestionDeliveries(accounts: MetaAccounts): { deliveries: SignedEvent[
   const comments: Comment[] = Array.from({ length: DISTINCT_COMMENTS }, (_, n) => ({
     platformId: `ing-${n}`,
     citizen: texts.next(),
-    instagram: chance(random, 0.4),
+    object: objectOf(random),
   }));
   const deliveries: SignedEvent[] = [];
-  for (const instagram of [false, true]) {
-    const ofKind = comments.filter((comment) => comment.instagram === instagram);
+  for (const object of ["page", "instagram", "whatsapp_business_account"] as const) {
+    const ofKind = comments.filter((comment) => comment.object === object);
     for (let start = 0; start < ofKind.length; ) {
       const size = 1 + Math.floor(random() * MAX_COMMENTS_PER_DELIVERY);
       deliveries.push(deliveryOf(accounts, ofKind.slice(start, start + size), META_APP_SECRET));
@@ -130,8 +138,10 @@ async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccou
   const acknowledgedMs = performance.now() - started;
 
   const count = () =>
-    db.query<{ stored: number; triaged: number }>(
-      `SELECT count(*)::int AS stored, count(*) FILTER (WHERE "status" <> 'new')::int AS triaged FROM "InboxItem" WHERE "platformId" LIKE 'ing-%'`,
+    db.query<{ stored: number; triaged: number; whatsapp: number }>(
+      `SELECT count(*)::int AS stored, count(*) FILTER (WHERE "status" <> 'new')::int AS triaged,
+        count(*) FILTER (WHERE "source" = 'whatsapp_message')::int AS whatsapp
+      FROM "InboxItem" WHERE "platformId" LIKE 'ing-%'`,
     );
   let progress = (await count()).rows[0]!;
   while (progress.triaged < distinct && performance.now() - started < INGESTION_TIMEOUT_MS) {
@@ -153,13 +163,14 @@ async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccou
   const after = (epochMs: number) => seconds(Number(epochMs) - startedAt);
   const processedPerS = (progress.triaged / (processedMs / 1000)).toFixed(0);
   printTable(
-    `Ingestion: ${deliveries.length} signed Meta webhook deliveries of 1–${MAX_COMMENTS_PER_DELIVERY} comments (${retried} of them retries), ${events} comment events, ${distinct} distinct comments, ${SENDERS} concurrent senders`,
+    `Ingestion: ${deliveries.length} signed Meta webhook deliveries (Facebook Page, Instagram, WhatsApp) of 1–${MAX_COMMENTS_PER_DELIVERY} comments or messages (${retried} of them retries), ${events} comment events, ${distinct} distinct comments, ${SENDERS} concurrent senders`,
     [
       { figure: "deliveries acknowledged (HTTP 200)", value: deliveries.length },
       { figure: "deliveries acknowledged per second", value: (deliveries.length / (acknowledgedMs / 1000)).toFixed(0) },
       { figure: "comment events acknowledged per second", value: (events / (acknowledgedMs / 1000)).toFixed(0) },
       { figure: "receipts kept in the queue", value: stages.receipts },
       { figure: "distinct items stored", value: progress.stored },
+      { figure: "of which WhatsApp messages", value: progress.whatsapp },
       { figure: "items triaged", value: progress.triaged },
       { figure: "duplicates stored (must be 0)", value: Math.max(0, progress.stored - distinct) },
       { figure: "last acknowledged (s after first POST)", value: seconds(acknowledgedMs) },
@@ -347,7 +358,7 @@ async function receiptToSocket(url: string, db: pg.Pool, accounts: MetaAccounts)
     const posts: Promise<void>[] = [];
     const started = performance.now();
     for (let n = 0; n < LIVE_EVENTS; n++) {
-      const event = commentEvent(accounts, `live-${n}`, texts.next(), chance(random, 0.4), META_APP_SECRET);
+      const event = commentEvent(accounts, `live-${n}`, texts.next(), objectOf(random), META_APP_SECRET);
       const due = started + (n * 1000) / LIVE_RATE_PER_S;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
       sentAt.set(event.platformIds[0]!, performance.now());

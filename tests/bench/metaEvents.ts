@@ -6,16 +6,41 @@ import { signatureOf } from "@server/sandbox/webhooks.js";
 // entries (up to 1,000 updates), though batching is not guaranteed, so one comment per delivery
 // happens too (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications").
 
-export type MetaAccounts = { pageId: string; igUserId: string };
+export type MetaAccounts = { pageId: string; igUserId: string; wabaId: string; phoneNumberId: string };
+/** Which webhook object a comment or message arrives by. */
+export type MetaObject = "page" | "instagram" | "whatsapp_business_account";
 /** A signed delivery and the comments (platform ids) it carries. */
 export type SignedEvent = { platformIds: string[]; body: string; signature: string };
-/** One citizen's comment, to be put in a delivery. */
-export type Comment = { platformId: string; citizen: CitizenText; instagram: boolean };
+/** One citizen's comment (or WhatsApp message), to be put in a delivery. */
+export type Comment = { platformId: string; citizen: CitizenText; object: MetaObject };
+
+/** The entry of a citizen's WhatsApp text to the office's number; 500 citizens write, several times each. */
+function whatsappEntry(accounts: MetaAccounts, { platformId, citizen }: Comment, time: number) {
+  const waId = `62813${String(Number(platformId.replace(/\D/g, "")) % 500).padStart(8, "0")}`;
+  return {
+    id: accounts.wabaId,
+    changes: [
+      {
+        field: "messages",
+        value: {
+          messaging_product: "whatsapp",
+          metadata: { display_phone_number: "6281100000000", phone_number_id: accounts.phoneNumberId },
+          contacts: [{ profile: { name: citizen.author.name }, wa_id: waId }],
+          messages: [
+            { from: waId, id: platformId, timestamp: String(time), type: "text", text: { body: citizen.text } },
+          ],
+        },
+      },
+    ],
+  };
+}
 
 /** The entry of a Page feed comment or an Instagram comment carrying a citizen's text, under one of 50 posts. */
-function commentEntry(accounts: MetaAccounts, { platformId, citizen, instagram }: Comment, time: number) {
+function commentEntry(accounts: MetaAccounts, comment: Comment, time: number) {
+  const { platformId, citizen, object } = comment;
+  if (object === "whatsapp_business_account") return whatsappEntry(accounts, comment, time);
   const post = Number(platformId.replace(/\D/g, "")) % 50;
-  if (instagram) {
+  if (object === "instagram") {
     return {
       id: accounts.igUserId,
       time,
@@ -52,11 +77,11 @@ function commentEntry(accounts: MetaAccounts, { platformId, citizen, instagram }
   };
 }
 
-/** One delivery of comments that all come from Instagram or all from the Page (a delivery is about one kind of object). */
+/** One delivery of comments that all come by the same object: the Page, Instagram or a WhatsApp Business Account. */
 export function deliveryOf(accounts: MetaAccounts, comments: Comment[], appSecret: string): SignedEvent {
   const time = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({
-    object: comments[0]!.instagram ? "instagram" : "page",
+    object: comments[0]!.object,
     entry: comments.map((comment) => commentEntry(accounts, comment, time)),
   });
   return { platformIds: comments.map((comment) => comment.platformId), body, signature: signatureOf(body, appSecret) };
@@ -67,10 +92,10 @@ export function commentEvent(
   accounts: MetaAccounts,
   platformId: string,
   citizen: CitizenText,
-  instagram: boolean,
+  object: MetaObject,
   appSecret: string,
 ): SignedEvent {
-  return deliveryOf(accounts, [{ platformId, citizen, instagram }], appSecret);
+  return deliveryOf(accounts, [{ platformId, citizen, object }], appSecret);
 }
 
 /** Posts one delivery; Siar acknowledges with 200 once it is kept in the durable queue. */

@@ -58,6 +58,8 @@ const BODY_KEYS = [
   "monthlySpendBudget",
   "unitPrice",
   "xLinkPlacement",
+  "templateId",
+  "parameters",
   "credentials",
   "settings",
   "externalId",
@@ -281,9 +283,10 @@ function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "nomor") return (route.path.startsWith("/ppid/") ? ids.ppidNumbers : ids.tracking) ?? [];
   if (param === "kode") return ids.ppidAccessCodes ?? [];
   if (param === "letter") return ["receipt", "notice", "extension", "answer"];
-  if (param === "item") return ["x.post_read", "x.post_create_url"];
+  if (param === "item") return ["x.post_read", "x.post_create_url", "whatsapp.utility"];
   // The DIP's documents (/api/dip-items, /ppid/dip) or a request's files (/api/ppid, /ppid/lacak).
   if (param === "fileId") return (route.path.includes("/dip") ? ids.dipFiles : ids.ppidFiles) ?? [];
+  if (param === "index") return ["0", "1"];
   if (param === "version") return ["1"];
   if (param === "versionId") return ids.dipVersions ?? [];
   if (param === "code") return ids.ppidCodes ?? [];
@@ -360,6 +363,11 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/channels": { unitId, kind: "x", credentials: { accessToken: "t" } },
     "PATCH /api/channels/:id": { monthlyRequestBudget: 1000, monthlySpendBudget: 25.5 },
     "PATCH /api/platform-prices/:item": { unitPrice: 0.005 },
+    "POST /api/channels/:id/whatsapp-templates": {
+      name: "laporan_ditindaklanjuti",
+      language: "id",
+      parameters: ["item_reference", "reply_text"],
+    },
     "POST /api/posts": {
       unitId,
       title: "Pengumuman uji",

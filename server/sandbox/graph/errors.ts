@@ -14,6 +14,8 @@ export interface GraphErrorFields {
   is_transient?: boolean;
   error_user_title?: string;
   error_user_msg?: string;
+  /** WhatsApp Cloud API errors carry their details here. */
+  error_data?: { messaging_product: "whatsapp"; details: string };
 }
 
 export class GraphError extends Error {

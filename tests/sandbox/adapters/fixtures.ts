@@ -86,7 +86,7 @@ export function targetFor(
   kind: Exclude<ChannelKind, "website" | "email">,
   credentials?: Record<string, string>,
 ): ChannelTarget {
-  const { graph, x, wordpress } = sandbox.credentials;
+  const { graph, x, wordpress, whatsapp } = sandbox.credentials;
   const graphSettings = { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion };
   const targets: Record<typeof kind, ChannelTarget> = {
     facebook: {
@@ -117,6 +117,12 @@ export function targetFor(
       externalId: wordpress.baseUrl,
       settings: { baseUrl: wordpress.baseUrl },
       credentials: { username: wordpress.username, applicationPassword: wordpress.applicationPassword },
+    },
+    whatsapp: {
+      kind,
+      externalId: whatsapp.phoneNumberId,
+      settings: { baseUrl: whatsapp.baseUrl, apiVersion: whatsapp.apiVersion, wabaId: whatsapp.wabaId },
+      credentials: { accessToken: whatsapp.accessToken },
     },
   };
   const target = targets[kind];

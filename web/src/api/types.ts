@@ -14,6 +14,7 @@ import {
 import { UNIT_TIME_ZONES, type UnitTimeZone } from "@server/deadlines/timeZones";
 import type { Locale } from "@server/i18n/locale";
 import type { InboxView } from "@server/inbox/listing";
+import type { WhatsAppReplyOptions } from "@server/inbox/whatsappWindow";
 import type { Abilities } from "@server/policies/index";
 import type { presentCannedResponse } from "@server/presenters/cannedResponse";
 import type { presentChannel } from "@server/presenters/channel";
@@ -145,12 +146,16 @@ export type InboxItem = ReturnType<typeof presentInboxItem>;
 export type InboxEvent = ReturnType<typeof presentInboxEvent>;
 export type { InboxEventType, InboxTriage, TriageDecision };
 
+export type { WhatsAppReplyOptions };
+
 export type InboxItemDetail = {
   item: InboxItem;
   conversation: InboxItem[];
   earlierFromAuthor: InboxItem[];
   post: { id: string; title: string; slug: string; body: string } | null;
   timeline: InboxEvent[];
+  /** WhatsApp items, for those who may answer: the 24-hour window and the listed templates. */
+  whatsapp: WhatsAppReplyOptions | null;
   /** The information request made from this item; `readable`: the caller may open it. */
   ppidRequest: { id: string; registrationNumber: string; status: string; readable: boolean } | null;
 };

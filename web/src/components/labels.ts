@@ -61,4 +61,5 @@ export const CHANNEL_KIND_NAMES: Record<ChannelKind, string> = {
   x: "X",
   wordpress: "WordPress",
   email: "E-mail",
+  whatsapp: "WhatsApp",
 };

@@ -9,6 +9,8 @@ export const CAN_EDIT_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
   x: false,
   instagram: false,
   email: false,
+  // An inbox only: nothing is published there.
+  whatsapp: false,
 };
 
 export const CAN_REMOVE_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
@@ -18,6 +20,7 @@ export const CAN_REMOVE_AFTER_PUBLISHING: Record<ChannelKind, boolean> = {
   x: true,
   instagram: false,
   email: false,
+  whatsapp: false,
 };
 
 /** Only deliveries that are live on their platform are corrected or taken down. */

@@ -1,12 +1,12 @@
 // The server's own per-channel rules, so the composer counts and checks exactly what the server will.
 import {
   CHANNEL_RULES,
+  PUBLISHING_CHANNELS,
   measureText,
   renderText,
   validateForChannel,
   type Draft,
   type DraftField,
-  PUBLISHING_CHANNELS,
   type PublishingChannel,
   type XLinkPlacement,
 } from "@server/channels/rules";
@@ -31,7 +31,7 @@ export type { XLinkPlacement };
 
 export type TargetChannel = { id: string; kind: PublishingChannel };
 
-/** Channels that carry posts; a mailbox only brings citizens' mail into the inbox. */
+/** Channels that carry posts; a mailbox or a WhatsApp number only brings citizens' messages into the inbox. */
 export function isPublishingChannel<C extends { kind: ChannelKind }>(channel: C): channel is C & TargetChannel {
   return (PUBLISHING_CHANNELS as readonly string[]).includes(channel.kind);
 }

@@ -1,3 +1,4 @@
+import { isBilledKind } from "@server/channels/whatsappBilling.js";
 import { Router } from "express";
 import { connectChannel, updateChannel } from "@server/commands/channels.js";
 import { spendState } from "@server/channels/platformUsage.js";
@@ -11,6 +12,7 @@ import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { connectChannelBody, updateChannelBody } from "./schema.js";
 import { channelUsageRoutes } from "./usage.js";
+import { whatsappTemplateRoutes } from "./whatsappTemplates.js";
 import { channelWebhookRoutes } from "./webhooks.js";
 
 export function channelRoutes(services: Services): Router {
@@ -21,7 +23,7 @@ export function channelRoutes(services: Services): Router {
   /** X channels carry the month's spend against their money budget. */
   const withSpend = async (channel: Channel, locale: Locale) => ({
     ...presentation(locale),
-    ...(channel.kind === "x" ? { spend: await spendState(prisma, channel, new Date()) } : {}),
+    ...(isBilledKind(channel.kind) ? { spend: await spendState(prisma, channel, new Date()) } : {}),
   });
 
   // The channels one may publish to: those of one's units and of the units above them.
@@ -74,6 +76,7 @@ export function channelRoutes(services: Services): Router {
   });
 
   router.use(channelUsageRoutes(services));
+  router.use(whatsappTemplateRoutes(services));
   router.use(channelWebhookRoutes(services));
 
   return router;

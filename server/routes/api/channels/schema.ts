@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelKind } from "@server/db/generated/enums.js";
+import { TEMPLATE_PARAMETERS } from "@server/channels/whatsappTemplateText.js";
 import { storedCount } from "@server/text/fields.js";
 
 const secrets = z.record(z.string().regex(/^[A-Za-z0-9_]{1,40}$/), z.string().trim().min(1).max(4000));
@@ -28,3 +29,21 @@ export const updateChannelBody = z
     monthlySpendBudget: z.number().min(0).max(1_000_000).nullable().optional(),
   })
   .strict();
+
+export const whatsappTemplateBody = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{1,512}$/),
+    language: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/),
+    /** What fills {{1}}, {{2}}… in order. */
+    parameters: z.array(z.enum(TEMPLATE_PARAMETERS)).max(10),
+  })
+  .strict();
+export type WhatsAppTemplateBody = z.input<typeof whatsappTemplateBody>;
+
+export const templateParams = z.object({ id: z.uuid(), templateId: z.uuid() });

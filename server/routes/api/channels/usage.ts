@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { monthCharges, monthOf, spendStanding } from "@server/channels/platformUsage.js";
+import { isBilledKind } from "@server/channels/whatsappBilling.js";
 import { AppError } from "@server/errors.js";
 import { authorize } from "@server/policies/index.js";
 import { presentChannelUsage } from "@server/presenters/channelUsage.js";
@@ -23,7 +24,7 @@ export function channelUsageRoutes(services: Services): Router {
     const [counts, polls, charges] = await Promise.all([
       prisma.platformRequestCount.findMany({ where: { channelId: id, month }, orderBy: { endpoint: "asc" } }),
       prisma.channelPoll.findMany({ where: { channelId: id }, orderBy: { stream: "asc" } }),
-      channel.kind === "x" ? monthCharges(prisma, id, month) : null,
+      isBilledKind(channel.kind) ? monthCharges(prisma, id, month) : null,
     ]);
     const spend = charges && {
       items: charges.items,

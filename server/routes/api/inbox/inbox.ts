@@ -16,6 +16,8 @@ import { owedDeadline } from "@server/inbox/lifecycle.js";
 import type { Actor } from "@server/auth/actor.js";
 import { authorize, can } from "@server/policies/index.js";
 import { presentInboxEvent, presentInboxItem } from "@server/presenters/inboxItem.js";
+import { whatsappDeliveries } from "@server/inbox/whatsappStatuses.js";
+import { whatsappReplyOptions } from "@server/inbox/whatsappWindow.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
@@ -147,6 +149,10 @@ export function inboxRoutes(services: Services): Router {
         },
       }),
     ]);
+    const deliveries = await whatsappDeliveries(
+      prisma,
+      events.flatMap((event) => (event.type === "reply" && event.remoteId ? [event.remoteId] : [])),
+    );
     const names = await placeNames([
       item.placeUnitId,
       ...conversation.map((i) => i.placeUnitId),
@@ -154,7 +160,7 @@ export function inboxRoutes(services: Services): Router {
     ]);
     const timelineNamed = await timelineNames(prisma, events);
     res.json({
-      item: presentInboxItem(item, actor, names),
+      item: presentInboxItem(item, actor, names, { fullPhone: true }),
       conversation: conversation.map((other) => presentInboxItem(other, actor, names)),
       earlierFromAuthor: earlier.map((other) => presentInboxItem(other, actor, names)),
       post:
@@ -162,7 +168,12 @@ export function inboxRoutes(services: Services): Router {
         can(actor, "readLinked", "Post", { unitPath: post.unit.path, authorId: post.authorId, status: post.status })
           ? { id: post.id, title: post.title, slug: post.slug, body: post.body }
           : null,
-      timeline: events.map((event) => presentInboxEvent(event, timelineNamed)),
+      timeline: events.map((event) => presentInboxEvent(event, timelineNamed, deliveries)),
+      /** WhatsApp items, for those who may answer: whether free text is possible and why, the templates. */
+      whatsapp:
+        item.source === "whatsapp_message" && can(actor, "handle", "InboxItem", { unitPath: item.unit?.path ?? null })
+          ? await whatsappReplyOptions(prisma, item)
+          : null,
       // The information request made from this item: its (public) number for all, the link for those who may open it.
       ppidRequest: ppidRequest && {
         id: ppidRequest.id,
@@ -178,8 +189,10 @@ export function inboxRoutes(services: Services): Router {
 
   router.post("/:id/reply", async (req, res) => {
     const item = await handled(req);
-    const { text } = parse(replyBody, req.body, req);
-    res.json(await respond(req, await replyToItem(services, { origin: originOf(req), itemId: item.id, text })));
+    const { text, templateId } = parse(replyBody, req.body, req);
+    res.json(
+      await respond(req, await replyToItem(services, { origin: originOf(req), itemId: item.id, text, templateId })),
+    );
   });
 
   router.post("/:id/notes", async (req, res) => {

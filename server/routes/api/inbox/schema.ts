@@ -42,7 +42,8 @@ export function listInboxQuery(calendar: ReportingCalendar): ReturnType<typeof l
 }
 
 const text = z.string().trim().min(1).max(5000);
-export const replyBody = z.object({ text }).strict();
+/** templateId: a WhatsApp template listed for the item's number, whose reply_text parameter takes `text`. */
+export const replyBody = z.object({ text, templateId: z.uuid().optional() }).strict();
 export const noteBody = z.object({ text }).strict();
 export const assignBody = z
   .object({ assigneeId: z.uuid().nullable().optional(), unitId: z.uuid().optional() })

@@ -253,4 +253,5 @@ const CHANNEL_MARKS = {
   x: "X",
   wordpress: "WP",
   email: "Mail",
+  whatsapp: "WA",
 } as const;

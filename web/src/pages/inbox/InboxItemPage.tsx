@@ -60,7 +60,9 @@ export function InboxItemPage() {
             now={now}
           />
           <Timeline events={timeline} source={item.source} now={now} />
-          {item.permissions.handle && <Composer item={item} write={write} onTyping={presence.setTyping} />}
+          {item.permissions.handle && (
+            <Composer item={item} whatsapp={detail.data.whatsapp} write={write} onTyping={presence.setTyping} />
+          )}
         </div>
         <div className="inbox-item__side">
           <TriagePanel item={item} write={write} />
@@ -91,6 +93,33 @@ function Presence({ viewers }: { viewers: readonly InboxViewer[] }) {
   );
 }
 
+/** Voice notes and videos play in place; documents open in a new tab (served to staff only). */
+function CitizenFiles({ files }: { files: InboxItem["files"] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="citizen-files" aria-label={t("inboxItem.files")}>
+      {files.map((file) => (
+        <li key={file.url}>
+          <span className="muted">{t(`inboxItem.file.${file.type as "audio" | "video" | "document"}`)} </span>
+          {file.type === "audio" && (
+            // biome-ignore lint/a11y/useMediaCaption: a citizen's voice note comes without captions; staff listen to it.
+            <audio controls src={file.url} preload="none" />
+          )}
+          {file.type === "video" && (
+            // biome-ignore lint/a11y/useMediaCaption: a citizen's video comes without captions.
+            <video controls src={file.url} preload="none" width={320} />
+          )}
+          {file.type === "document" && (
+            <a href={file.url} target="_blank" rel="noreferrer">
+              {file.mimeType}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["post"]; now: number }) {
   const { t } = useI18n();
   const attachments = item.attachments.flatMap((attachment) => {
@@ -102,6 +131,12 @@ function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["
       <h2 id="message-title" className="citizen-message__author">
         {item.author.name}
         {item.author.handle && <span className="muted"> @{item.author.handle}</span>}
+        {item.author.phone && (
+          <span className="muted" data-testid="author-phone">
+            {" "}
+            {item.author.phone}
+          </span>
+        )}
       </h2>
       <p className="muted">
         <SourceLabel source={item.source} channelName={item.channel?.name} />
@@ -117,6 +152,7 @@ function Message({ item, post, now }: { item: InboxItem; post: InboxItemDetail["
           <figcaption className="muted">{t("inboxItem.photoCaption")}</figcaption>
         </figure>
       )}
+      {item.files.length > 0 && <CitizenFiles files={item.files} />}
       {attachments.length > 0 && (
         <ul className="chips" aria-label={t("inboxItem.attachments")}>
           {attachments.map((attachment, index) => (

@@ -30,6 +30,7 @@ export const SOURCE_LABELS: Record<InboxSource, MessageKey> = {
   x_mention: "inboxSource.x_mention",
   web_report: "inboxSource.web_report",
   email: "inboxSource.email",
+  whatsapp_message: "inboxSource.whatsapp_message",
 };
 
 /** A short mark per source, next to its label; the same in every language. */
@@ -40,6 +41,7 @@ export const SOURCE_MARKS: Record<InboxSource, string> = {
   x_mention: "X",
   web_report: "WEB",
   email: "MAIL",
+  whatsapp_message: "WA",
 };
 
 export const KIND_LABELS: Record<InboxKind, MessageKey> = {
@@ -114,6 +116,7 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   triaged: "inboxEvent.triaged",
   note: "inboxEvent.note",
   reply: "inboxEvent.reply",
+  auto_reply: "inboxEvent.auto_reply",
   email: "inboxEvent.email",
   assigned: "inboxEvent.assigned",
   status: "inboxEvent.status",
@@ -134,4 +137,5 @@ export const REPLY_DESTINATION: Record<InboxSource, MessageKey> = {
   x_mention: "composer.destination.x_mention",
   web_report: "composer.destination.web_report",
   email: "composer.destination.email",
+  whatsapp_message: "composer.destination.whatsapp_message",
 };

@@ -23,6 +23,7 @@ const CHANNEL_OF_SOURCE: Record<InboxSource, Channel> = {
   instagram_comment: "social_media",
   facebook_message: "social_media",
   x_mention: "social_media",
+  whatsapp_message: "social_media",
   web_report: "web",
   email: "email",
 };

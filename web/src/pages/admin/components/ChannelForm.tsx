@@ -57,6 +57,16 @@ const CONNECTION: Record<
     ],
     settings: [],
   },
+  whatsapp: {
+    credentialSets: [
+      {
+        label: "channels.credentials",
+        inputs: [{ key: "accessToken", label: "channelField.systemUserToken", secret: true }],
+      },
+    ],
+    externalId: { key: "phoneNumberId", label: "channelField.phoneNumberId" },
+    settings: [{ key: "wabaId", label: "channelField.wabaId" }],
+  },
   wordpress: {
     credentialSets: [
       {

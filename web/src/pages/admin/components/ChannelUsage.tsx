@@ -7,6 +7,7 @@ import { ListTable } from "@web/components/ListTable";
 import { useAction } from "@web/hooks/useAction";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
+import { WhatsAppTemplates } from "./WhatsAppTemplates";
 import { XSpend } from "./XSpend";
 
 type ChannelUsagePanelProps = { channel: Channel; onClose(): void };
@@ -34,6 +35,7 @@ export function ChannelUsagePanel({ channel, onClose }: ChannelUsagePanelProps) 
       {usage.data && (
         <>
           {usage.data.spend && <XSpend channelId={channel.id} spend={usage.data.spend} onChanged={usage.reload} />}
+          {channel.kind === "whatsapp" && <WhatsAppTemplates channelId={channel.id} />}
           <RequestsAgainstBudget usage={usage.data} />
           <UsageTables usage={usage.data} />
           <BudgetForm channelId={channel.id} budget={usage.data.budget} onSaved={usage.reload} />

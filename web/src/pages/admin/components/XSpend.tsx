@@ -16,6 +16,10 @@ const ITEM_LABELS: Record<string, MessageKey> = {
   "x.user_read": "xItem.userRead",
   "x.post_create": "xItem.postCreate",
   "x.post_create_url": "xItem.postCreateUrl",
+  "whatsapp.service": "whatsappItem.service",
+  "whatsapp.utility": "whatsappItem.utility",
+  "whatsapp.marketing": "whatsappItem.marketing",
+  "whatsapp.authentication": "whatsappItem.authentication",
 };
 
 /** An X channel's estimated spend this month in money, against its money budget, per billed item. */

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "@web/api/client";
-import type { CannedResponse, InboxItem } from "@web/api/types";
+import type { CannedResponse, InboxItem, WhatsAppReplyOptions } from "@web/api/types";
 import { ErrorAlert, Notice } from "@web/components/Alerts";
 import { FieldGroup, SelectField, TextAreaField } from "@web/components/Field";
 import { useAction } from "@web/hooks/useAction";
@@ -12,6 +12,7 @@ import { useShortcuts } from "@web/pages/inbox/hooks/keyboard";
 import { REPLY_DESTINATION } from "@web/pages/inbox/labels";
 import type { ItemWrite } from "@web/pages/inbox/hooks/useInboxItem";
 import { inboxApi } from "@web/pages/inbox/api";
+import { initialTemplate, WhatsAppReplyChoice } from "./WhatsAppReply";
 
 type Mode = "reply" | "note";
 
@@ -24,10 +25,13 @@ function rejectionReason(error: unknown): string | null {
 /** Answers the citizen on their channel, or leaves a note only staff see; "r" jumps here to reply. */
 export function Composer({
   item,
+  whatsapp,
   write,
   onTyping,
 }: {
   item: InboxItem;
+  /** WhatsApp items: the service window and the templates listed for the number. */
+  whatsapp: WhatsAppReplyOptions | null;
   write: ItemWrite;
   onTyping(typing: boolean): void;
 }) {
@@ -37,6 +41,9 @@ export function Composer({
   const [text, setText] = useState("");
   const [sent, setSent] = useState<Mode | null>(null);
   const [previewed, setPreviewed] = useState<CannedResponse | null>(null);
+  const [whatsappTemplate, setWhatsappTemplate] = useState(() => initialTemplate(whatsapp));
+  // Outside the window only a template can go: without one listed, there is nothing to send.
+  const replyBlocked = mode === "reply" && !!whatsapp && !whatsapp.windowOpen && !whatsappTemplate;
   const form = useRef<HTMLFormElement>(null);
   const cannedResponses = useLoad(
     async () => (await api.get<{ data: CannedResponse[] }>("/canned-responses", { forItem: item.id })).data,
@@ -59,7 +66,13 @@ export function Composer({
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!(await act.run((id) => (mode === "reply" ? inboxApi.reply(id, { text }) : inboxApi.note(id, { text })))))
+    if (
+      !(await act.run((id) =>
+        mode === "reply"
+          ? inboxApi.reply(id, { text, ...(whatsappTemplate ? { templateId: whatsappTemplate } : {}) })
+          : inboxApi.note(id, { text }),
+      ))
+    )
       return;
     setSent(mode);
     setText("");
@@ -116,6 +129,15 @@ export function Composer({
           </button>
         </section>
       )}
+      {mode === "reply" && whatsapp && (
+        <WhatsAppReplyChoice
+          item={item}
+          options={whatsapp}
+          templateId={whatsappTemplate}
+          onTemplate={setWhatsappTemplate}
+          text={text}
+        />
+      )}
       <TextAreaField
         label={t(mode === "reply" ? "composer.replyText" : "composer.noteText")}
         hint={mode === "reply" ? t(REPLY_DESTINATION[item.source]) : t("composer.noteHint")}
@@ -131,7 +153,7 @@ export function Composer({
       <button
         type="submit"
         className={mode === "note" ? "button--secondary" : undefined}
-        disabled={act.busy || !text.trim()}
+        disabled={act.busy || !text.trim() || replyBlocked}
       >
         {t(mode === "reply" ? "composer.sendReply" : "composer.saveNote")}
       </button>

@@ -46,6 +46,7 @@ const REPLY_AUDIENCE: Record<InboxSource, MessageKey> = {
   facebook_message: "timeline.private",
   web_report: "timeline.toReporter",
   email: "timeline.private",
+  whatsapp_message: "timeline.private",
 };
 
 /** Whom an assignment gave the item to (or took it from) and where it moved, said with the names. */
@@ -70,6 +71,20 @@ function EventDetail({ event }: { event: InboxEvent }) {
   if (Array.isArray(data.attachments) && data.attachments.length > 0)
     return <MailAttachments files={data.attachments as ListedAttachment[]} />;
   const linked = (key: "into" | "from") => (typeof data[key] === "string" ? (data[key] as string) : null);
+  if (event.delivery) {
+    const { status, error } = event.delivery;
+    if (status === "failed")
+      return (
+        <p className="alert alert--error" data-testid="reply-delivery">
+          {t("timeline.whatsappFailed", { reason: error ? `${error.code} ${error.title ?? ""}`.trim() : "" })}
+        </p>
+      );
+    return (
+      <p className="muted" data-testid="reply-delivery">
+        {t(`timeline.whatsapp.${status}`)}
+      </p>
+    );
+  }
   if (event.type === "email") {
     if (data.status === "sent") return <p className="muted">{t("timeline.emailSent")}</p>;
     const reason = data.reason === SMTP_NOT_CONFIGURED ? t("timeline.emailNotConfigured") : String(data.reason ?? "");

@@ -1,25 +1,18 @@
-import type { ChannelKind, Media } from "@web/api/types";
+import type { PublishingChannel } from "@server/channels/rules";
+import type { Media } from "@web/api/types";
 import { CHANNEL_KIND_NAMES } from "@web/components/labels";
 import { useI18n } from "@web/i18n";
 import { channelLength, channelText, type PostContent, type TargetChannel } from "@web/publishing/channelRules";
 
 // How many images each platform shows in a post's card; Instagram shows the first, cropped square-ish.
-const IMAGES_SHOWN: Record<ChannelKind, number> = {
-  website: 1,
-  wordpress: 1,
-  facebook: 4,
-  instagram: 1,
-  x: 4,
-  email: 0,
-};
+const IMAGES_SHOWN: Record<PublishingChannel, number> = { website: 1, wordpress: 1, facebook: 4, instagram: 1, x: 4 };
 // Channels whose card shows the title above the text (the web pages); social posts have none.
-const SHOWS_TITLE: Record<ChannelKind, boolean> = {
+const SHOWS_TITLE: Record<PublishingChannel, boolean> = {
   website: true,
   wordpress: true,
   facebook: false,
   instagram: false,
   x: false,
-  email: false,
 };
 
 type PreviewChannel = TargetChannel & { name: string };

@@ -1,0 +1,6 @@
+-- AlterEnum
+ALTER TYPE "ChannelKind" ADD VALUE 'whatsapp';
+
+-- AlterEnum
+ALTER TYPE "InboxSource" ADD VALUE 'whatsapp_message';
+
