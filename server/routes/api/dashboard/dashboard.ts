@@ -2,7 +2,7 @@ import { Router, type Response } from "express";
 import type { Actor } from "@server/auth/actor.js";
 import type { PrismaClient } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
-import { toCsv } from "@server/metrics/csv.js";
+import { csvOptions, sendCsv, type CsvOptions } from "@server/exports/csv.js";
 import { REPORTING_OFFSET_MINUTES } from "@server/metrics/definitions.js";
 import {
   areasReport,
@@ -36,7 +36,7 @@ export function dashboardRoutes(services: Services): Router {
     router.get(`/${name}`, async (req, res) => {
       const query = parse(dashboardQuery, req.query, req);
       const scope = await scopeFor(prisma, req.actor!, query);
-      send(res, name, scope, await build(prisma, scope), query.format);
+      send(res, name, scope, await build(prisma, scope), query.format === "csv" && csvOptions(req, query));
     });
   }
 
@@ -48,14 +48,14 @@ export function dashboardRoutes(services: Services): Router {
       `volume-${query.groupBy}-${query.bucket}`,
       scope,
       await volumeReport(prisma, scope, query.groupBy, query.bucket),
-      query.format,
+      query.format === "csv" && csvOptions(req, query),
     );
   });
 
   router.get("/glossary", (req, res) => {
     authorize(req.actor!, "read", "Dashboard");
     const query = parse(glossaryQuery, req.query, req);
-    send(res, "glossary", null, glossaryReport(), query.format);
+    send(res, "glossary", null, glossaryReport(), query.format === "csv" && csvOptions(req, query));
   });
 
   return router;
@@ -120,14 +120,13 @@ async function unitIdsUnder(prisma: PrismaClient, paths: string[]): Promise<stri
 
 const localDate = (t: Date) => new Date(t.getTime() + REPORTING_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
 
-function send(res: Response, name: string, scope: MetricsScope | null, report: Report, format: "json" | "csv") {
-  if (format === "json") {
+/** The report as JSON, or as CSV when `csv` gives its options. */
+function send(res: Response, name: string, scope: MetricsScope | null, report: Report, csv: CsvOptions | false) {
+  if (!csv) {
     res.json(report.body);
     return;
   }
   // The file is named after the period's first and last day in WIB (the end itself is exclusive).
   const period = scope ? `-${localDate(scope.period.from)}_${localDate(new Date(scope.period.to.getTime() - 1))}` : "";
-  res.setHeader("Content-Type", "text/csv; charset=utf-8");
-  res.setHeader("Content-Disposition", `attachment; filename="siar-${name}${period}.csv"`);
-  res.send(toCsv(report.table));
+  sendCsv(res, `siar-${name}${period}`, report.table, csv);
 }

@@ -7,6 +7,7 @@ import {
   VOLUME_BUCKETS,
   VOLUME_GROUPS,
 } from "@server/metrics/definitions.js";
+import { csvQueryFields } from "@server/exports/csv.js";
 import { CATEGORIES } from "@server/triage/taxonomy.js";
 import { calendarDay, moment } from "@server/text/fields.js";
 
@@ -34,12 +35,13 @@ const filters = z.object({
   channelId: z.uuid().optional(),
   category: z.enum(CATEGORIES).optional(),
   format: z.enum(["json", "csv"]).default("json"),
+  ...csvQueryFields,
 });
 
 type Filters = z.output<typeof filters>;
 
 /** Fills the default period (the last 30 days up to now) and checks its length. */
-function withPeriod<T extends Omit<Filters, "format">>(query: T, ctx: z.RefinementCtx) {
+function withPeriod<T extends Omit<Filters, "format" | "lang" | "machine">>(query: T, ctx: z.RefinementCtx) {
   const to = query.to ?? new Date();
   const from = query.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (from >= to)
@@ -63,8 +65,11 @@ export const volumeQuery = filters
   .transform(withPeriod);
 
 /** The whole dashboard as one PDF: the same filters, no format to choose. */
-export const dashboardPdfQuery = filters.omit({ format: true }).strict().transform(withPeriod);
+export const dashboardPdfQuery = filters
+  .omit({ format: true, lang: true, machine: true })
+  .strict()
+  .transform(withPeriod);
 
-export const glossaryQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
+export const glossaryQuery = z.object({ format: z.enum(["json", "csv"]).default("json"), ...csvQueryFields }).strict();
 
 export type DashboardQuery = z.output<typeof dashboardQuery>;
