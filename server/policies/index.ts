@@ -11,6 +11,7 @@ import "./dipItems.js";
 import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
+import "./letterhead.js";
 import "./platformPrices.js";
 import "./posts.js";
 import "./ppidObjections.js";
@@ -59,6 +60,7 @@ export function abilitiesOf(actor: Actor) {
     reviewSites: can(actor, "approve", "SiteEntry"),
     siteFreshness: can(actor, "list", "Site"),
     manageSites: can(actor, "update", "Site"),
+    manageLetterhead: can(actor, "update", "Letterhead"),
     dip: can(actor, "list", "DipItem"),
     editDip: can(actor, "create", "DipItem"),
     ppidProfiles: can(actor, "read", "PpidProfile"),

@@ -43,8 +43,12 @@ export function ppidRegisterRoutes(services: Services): Router {
   const { prisma } = services;
 
   async function heading(scope: Awaited<ReturnType<typeof reportScope>>) {
-    const office = await findOffice(prisma, services.config.organisationName);
-    return { office: office.name, issuer: scope.unit ? issuerOf(scope.unit) : `PPID ${office.name}` };
+    const office = await findOffice(services);
+    return {
+      office: office.name,
+      issuer: scope.unit ? issuerOf(scope.unit) : `PPID ${office.name}`,
+      letterhead: office.letterhead,
+    };
   }
 
   for (const register of Object.keys(REGISTERS) as (keyof typeof REGISTERS)[]) {
@@ -73,8 +77,9 @@ export function ppidRegisterRoutes(services: Services): Router {
           changes: { register, format, year: chosenYear, rows: table.rows.length },
         });
         if (format === "csv") return sendDownload(res, fileName, "text/csv; charset=utf-8", registerCsv(table));
-        const { office, issuer } = await heading(scope);
+        const { office, issuer, letterhead } = await heading(scope);
         const pdf = await renderTablePdf({
+          head: { officeName: office, letterhead },
           title: `${REGISTERS[register]} Tahun ${chosenYear}`,
           subtitle: `${office} · ${issuer}`,
           ...table,
