@@ -647,10 +647,10 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
-    route: "PUT /api/organisation/letterhead/logo",
+    route: "POST /api/organisation/letterhead/logo",
     what: "upload the office's logo",
     // Past the policy the bytes are checked (this is no real PNG): only admins get that far.
-    call: (c) => c.request("PUT", "/api/organisation/letterhead/logo", "\x89PNG", { "content-type": "image/png" }),
+    call: (c) => c.request("POST", "/api/organisation/letterhead/logo", "\x89PNG", { "content-type": "image/png" }),
     expected: adminOnly,
   },
   {

@@ -46,7 +46,7 @@ describe("the letterhead", () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({ address: ADDRESS, contact: CONTACT, logoUrl: null });
 
-    const uploaded = await admin.request("PUT", "/api/organisation/letterhead/logo", await logo(), {
+    const uploaded = await admin.request("POST", "/api/organisation/letterhead/logo", await logo(), {
       "content-type": "image/png",
     });
     expect(uploaded.status).toBe(200);
@@ -64,16 +64,16 @@ describe("the letterhead", () => {
 
   it("refuses a logo that is not a PNG or JPEG, or too big, and keeps the one before", async () => {
     const before = (await admin.get("/api/organisation/letterhead")).body.logoUrl;
-    const fake = await admin.request("PUT", "/api/organisation/letterhead/logo", Buffer.from("<svg></svg>"), {
+    const fake = await admin.request("POST", "/api/organisation/letterhead/logo", Buffer.from("<svg></svg>"), {
       "content-type": "image/png",
     });
     expect(fake.status).toBe(415);
     expect(fake.body.error.code).toBe("unsupported_logo_file");
-    const svg = await admin.request("PUT", "/api/organisation/letterhead/logo", Buffer.from("<svg></svg>"), {
+    const svg = await admin.request("POST", "/api/organisation/letterhead/logo", Buffer.from("<svg></svg>"), {
       "content-type": "image/svg+xml",
     });
     expect(svg.status).toBe(415);
-    const huge = await admin.request("PUT", "/api/organisation/letterhead/logo", Buffer.alloc(600 * 1024, 1), {
+    const huge = await admin.request("POST", "/api/organisation/letterhead/logo", Buffer.alloc(600 * 1024, 1), {
       "content-type": "image/png",
     });
     expect(huge.status).toBe(413);

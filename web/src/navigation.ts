@@ -122,6 +122,12 @@ export const ADMIN_DEMO_DATA: Section = {
   testId: "admin-demo-data",
   allowed: (a) => a.removeDemoData,
 };
+export const ADMIN_LETTERHEAD: Section = {
+  path: "/admin/letterhead",
+  label: "admin.letterhead",
+  testId: "admin-letterhead",
+  allowed: (a) => a.manageLetterhead,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -130,6 +136,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_CANNED_RESPONSES,
   ADMIN_DEAD_LETTERS,
   ADMIN_AUDIT,
+  ADMIN_LETTERHEAD,
   ADMIN_DEMO_DATA,
 ];
 

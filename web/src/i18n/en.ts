@@ -913,6 +913,16 @@ export const en: Record<MessageKey, Message> = {
     "The reply appears on this report's tracking page on the website, and is e-mailed to the reporter if they left an address.",
   "admin.deadLetters": "Unfiled messages",
   "admin.demoData": "Demo data",
+  "admin.letterhead": "Letterhead",
+  "letterhead.intro":
+    "The letterhead heads every PDF the office hands on: reports, PPID registers and letters. The body's name is the top unit's.",
+  "letterhead.address": "Address",
+  "letterhead.contact": "Telephone, e-mail, website",
+  "letterhead.saved": "Letterhead saved.",
+  "letterhead.logo": "Logo",
+  "letterhead.noLogo": "No logo yet.",
+  "letterhead.removeLogo": "Remove the logo",
+  "letterhead.uploadLogo": "Upload a logo (PNG or JPEG, at most 512 KB)",
   "demoData.intro":
     "The demo starts with a made-up month of announcements and citizens' messages, so that the inbox, calendar, dashboard and public site are not empty. Remove it all before the office uses Siar for real; what staff and citizens made is not touched.",
   "demoData.counts": "Demo data now: {items} citizens' messages and {posts} announcements.",

@@ -907,6 +907,16 @@ export const id = {
     "Balasan tampil di halaman pelacakan laporan ini di situs web, dan dikirim ke email pelapor bila ia mencantumkannya.",
   "admin.deadLetters": "Pesan gagal disimpan",
   "admin.demoData": "Data demo",
+  "admin.letterhead": "Kop surat",
+  "letterhead.intro":
+    "Kop surat tercetak di atas setiap PDF yang diserahkan kantor: laporan, register dan surat PPID. Nama instansi diambil dari unit teratas.",
+  "letterhead.address": "Alamat",
+  "letterhead.contact": "Telepon, email, situs web",
+  "letterhead.saved": "Kop surat disimpan.",
+  "letterhead.logo": "Logo",
+  "letterhead.noLogo": "Belum ada logo.",
+  "letterhead.removeLogo": "Hapus logo",
+  "letterhead.uploadLogo": "Unggah logo (PNG atau JPEG, paling besar 512 KB)",
   "demoData.intro":
     "Demo dimulai dengan sebulan pengumuman dan pesan warga buatan, agar kotak masuk, kalender, dasbor dan situs publik tidak kosong. Hapus semuanya sebelum kantor memakai Siar sungguhan; data yang dibuat petugas dan warga tidak tersentuh.",
   "demoData.counts": "Data demo saat ini: {items} pesan warga dan {posts} pengumuman.",

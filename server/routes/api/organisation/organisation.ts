@@ -26,7 +26,7 @@ export function organisationRoutes(services: Services): Router {
   });
 
   // The logo as the request body (Content-Type image/png or image/jpeg); a bigger body is refused whole.
-  router.put("/letterhead/logo", express.raw({ type: () => true, limit: LOGO_MAX_BYTES }), async (req, res) => {
+  router.post("/letterhead/logo", express.raw({ type: () => true, limit: LOGO_MAX_BYTES }), async (req, res) => {
     authorize(req.actor!, "update", "Letterhead");
     const mimeType = req.get("content-type")?.split(";")[0]?.trim() ?? "";
     if (!Buffer.isBuffer(req.body) || !(mimeType in LOGO_TYPES))
