@@ -404,6 +404,11 @@ const catalogue = {
     id: "Nama host ini sudah dipetakan ke situs unit lain.",
     en: "This host name is already mapped to another unit's site.",
   },
+  unsupported_logo_file: {
+    status: 415,
+    id: "Logo harus gambar PNG atau JPEG, paling besar 512 KB.",
+    en: "The logo must be a PNG or JPEG image of at most 512 KB.",
+  },
   unsupported_document_file: {
     status: 415,
     id: "Berkas unduhan harus PDF.",

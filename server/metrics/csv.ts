@@ -14,11 +14,14 @@ function field(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The rows as CSV; the columns are those given (the header even without rows), else every key of every row in order of first appearance. */
-export function toCsv(rows: readonly Row[], fixedColumns?: readonly string[]): string {
+/**
+ * The rows as CSV; the columns are those given (the header even without rows), else every key of
+ * every row in order of first appearance. The header names the columns, or says `headers` instead.
+ */
+export function toCsv(rows: readonly Row[], fixedColumns?: readonly string[], headers?: readonly string[]): string {
   const columns = fixedColumns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const lines = [
-    columns.map(field).join(","),
+    (headers ?? columns).map(field).join(","),
     ...rows.map((row) => columns.map((column) => field(row[column])).join(",")),
   ];
   return `${lines.join("\r\n")}\r\n`;

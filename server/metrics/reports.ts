@@ -1,4 +1,7 @@
 import type { PrismaClient } from "@server/db/client.js";
+import type { CsvTable } from "@server/exports/csv.js";
+import { fieldWord, type CodeFamily } from "@server/exports/words.js";
+import { LOCALES, type Locale } from "@server/i18n/locale.js";
 import { earlyWarningFigures, publishingFigures, type PublishingFigures } from "./activity.js";
 import { AGE_BUCKETS, glossaryFor, VOLUME_BUCKETS, type VolumeBucket, type VolumeGroup } from "./definitions.js";
 import {
@@ -15,11 +18,12 @@ import type { ReportingCalendar } from "@server/reports/period.js";
 import { previousPeriod, unitGroupKey, withPeriod, type MetricsScope, type Period } from "./scope.js";
 
 // The dashboard's reports: each one the figures of definitions.ts for a scope, with the same
-// figures for the previous period of equal length (the trend), plus a flat table for CSV.
+// figures for the previous period of equal length (the trend), plus a flat table for CSV (its
+// codes marked, so that the labelled CSV puts them in words).
 
 export type Row = Record<string, unknown>;
-/** What the API answers (its type is what the web app reads) and the same figures as CSV rows. */
-export type Report<Body extends Row = Row> = { body: Body; table: Row[] };
+/** What the API answers (its type is what the web app reads) and the same figures as a CSV table. */
+export type Report<Body extends Row = Row> = { body: Body; table: CsvTable };
 
 /** Overdue items listed in the summary; the count covers them all. */
 const OVERDUE_LISTED = 20;
@@ -150,11 +154,14 @@ export async function summaryReport(prisma: PrismaClient, scope: MetricsScope) {
   );
   return {
     body: { ...periods(scope), asOf: scope.now.toISOString(), figures, overdueItems: overdue.items },
-    table: Object.keys(current).map((figure) => ({
-      figure,
-      current: current[figure],
-      previous: previous[figure] ?? null,
-    })),
+    table: {
+      rows: Object.keys(current).map((figure) => ({
+        figure,
+        current: current[figure],
+        previous: previous[figure] ?? null,
+      })),
+      values: { figure: "field" },
+    } satisfies CsvTable,
   };
 }
 
@@ -167,7 +174,7 @@ export async function unitsReport(prisma: PrismaClient, scope: MetricsScope) {
     .sort((a, b) => b.volume - a.volume || (a.unitName ?? "").localeCompare(b.unitName ?? ""));
   return {
     body: { ...periods(scope), anchorUnitId: scope.anchor.id, data: rows },
-    table: rows.map((row) => flatten(row)),
+    table: { rows: rows.map((row) => flatten(row)), values: { unitType: "unitType" } } satisfies CsvTable,
   };
 }
 
@@ -187,7 +194,7 @@ export async function backlogReport(prisma: PrismaClient, scope: MetricsScope) {
       total: total.get(null) ?? { ...emptyBuckets(), total: 0 },
       byUnit: rows,
     },
-    table: rows,
+    table: { rows, values: { unitType: "unitType" } } satisfies CsvTable,
   };
 }
 
@@ -225,9 +232,30 @@ export async function volumeReport(
         }))
         .sort((a, b) => b.count - a.count),
     },
-    table: data,
+    table: volumeTable(groupBy, data),
   };
 }
+
+/** Channels are named by their label; the other groups' keys are codes with words. */
+function volumeTable(groupBy: VolumeGroup, rows: Row[]): CsvTable {
+  const columns = ["bucket", "key", "count", "label"];
+  if (groupBy === "channel") return { rows, columns, labelledColumns: () => ["bucket", "label", "count"] };
+  return {
+    rows,
+    columns,
+    labelledColumns: () => ["bucket", "key", "count"],
+    values: { key: VOLUME_FAMILIES[groupBy] },
+    headers: { key: (locale) => fieldWord(locale, groupBy === "kind" ? "itemKind" : groupBy) },
+  };
+}
+
+/** The word families of the volume groups whose keys are codes. */
+const VOLUME_FAMILIES = {
+  source: "inboxSource",
+  kind: "inboxKind",
+  category: "inboxCategory",
+  urgency: "urgency",
+} as const satisfies Record<Exclude<VolumeGroup, "channel">, CodeFamily>;
 
 async function channelNames(prisma: PrismaClient, ids: (string | null)[]) {
   const channels = await prisma.channel.findMany({
@@ -290,26 +318,28 @@ export async function areasReport(prisma: PrismaClient, scope: MetricsScope) {
     .map((area, index) => ({ rank: index + 1, ...area, places: area.places.sort(byCount) }));
   return {
     body: { ...periods(scope), data, unplaced },
-    table: data.flatMap((area) => [
-      {
-        rank: area.rank,
-        kecamatanId: area.unitId,
-        kecamatanName: area.unitName,
-        placeId: null,
-        placeName: null,
-        count: area.count,
-        previous: area.previous,
-      },
-      ...area.places.map((place) => ({
-        rank: area.rank,
-        kecamatanId: area.unitId,
-        kecamatanName: area.unitName,
-        placeId: place.unitId,
-        placeName: place.unitName,
-        count: place.count,
-        previous: null,
-      })),
-    ]),
+    table: {
+      rows: data.flatMap((area) => [
+        {
+          rank: area.rank,
+          kecamatanId: area.unitId,
+          kecamatanName: area.unitName,
+          placeId: null,
+          placeName: null,
+          count: area.count,
+          previous: area.previous,
+        },
+        ...area.places.map((place) => ({
+          rank: area.rank,
+          kecamatanId: area.unitId,
+          kecamatanName: area.unitName,
+          placeId: place.unitId,
+          placeName: place.unitName,
+          count: place.count,
+          previous: null,
+        })),
+      ]),
+    } satisfies CsvTable,
   };
 }
 
@@ -350,10 +380,13 @@ export async function publishingReport(prisma: PrismaClient, scope: MetricsScope
       byChannel: channelRows,
       byUnit: unitRowsOut,
     },
-    table: [
-      ...channelRows.map((row) => ({ table: "channel", ...flatten(row) })),
-      ...unitRowsOut.map((row) => ({ table: "unit", ...flatten(row) })),
-    ],
+    table: {
+      rows: [
+        ...channelRows.map((row) => ({ table: "channel", ...flatten(row) })),
+        ...unitRowsOut.map((row) => ({ table: "unit", ...flatten(row) })),
+      ],
+      values: { table: "field", kind: "channelKind", unitType: "unitType" },
+    } satisfies CsvTable,
   };
 }
 
@@ -370,12 +403,22 @@ export function glossaryReport(calendar: ReportingCalendar) {
       timeZone: calendar.timeZone,
       zoneAbbreviation: calendar.abbreviation,
     },
-    table: Object.entries(glossary).map(([figure, entry]) => ({
-      figure,
-      name_id: entry.id.name,
-      definition_id: entry.id.definition,
-      name_en: entry.en.name,
-      definition_en: entry.en.definition,
-    })),
+    table: {
+      rows: Object.entries(glossary).map(([figure, entry]) => ({
+        figure,
+        name_id: entry.id.name,
+        definition_id: entry.id.definition,
+        name_en: entry.en.name,
+        definition_en: entry.en.definition,
+      })),
+      // A reader gets the name and definition in their own language.
+      labelledColumns: (locale) => [`name_${locale}`, `definition_${locale}`],
+      headers: Object.fromEntries(
+        LOCALES.flatMap((locale) => [
+          [`name_${locale}`, (reader: Locale) => fieldWord(reader, "name")],
+          [`definition_${locale}`, (reader: Locale) => fieldWord(reader, "definition")],
+        ]),
+      ),
+    } satisfies CsvTable,
   };
 }

@@ -12,6 +12,7 @@ import "./earlyWarnings.js";
 import "./inboxDeadLetters.js";
 import "./inboxItems.js";
 import "./notifications.js";
+import "./letterhead.js";
 import "./platformPrices.js";
 import "./posts.js";
 import "./ppidObjections.js";
@@ -63,6 +64,7 @@ export function abilitiesOf(actor: Actor) {
     reviewSites: can(actor, "approve", "SiteEntry"),
     siteFreshness: can(actor, "list", "Site"),
     manageSites: can(actor, "update", "Site"),
+    manageLetterhead: can(actor, "update", "Letterhead"),
     dip: can(actor, "list", "DipItem"),
     editDip: can(actor, "create", "DipItem"),
     ppidProfiles: can(actor, "read", "PpidProfile"),

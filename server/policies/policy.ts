@@ -51,6 +51,8 @@ export type Subjects = {
   Site: { unitPath: string };
   /** status: the entry's, for rules that only let drafts be touched. */
   DipItem: { unitPath: string; status?: string };
+  /** The office's letterhead on its PDFs: one for the whole body. */
+  Letterhead: never;
   /** The profile of a PPID unit (about, procedures, contact, hours) on the public /ppid pages. */
   PpidProfile: { unitPath: string };
   /** A notification belongs to the one user it tells. */

@@ -1,6 +1,7 @@
 import { type ActingOrigin, recordAudit } from "@server/audit/record.js";
 import type { PrismaClient } from "@server/db/client.js";
 import { formatRate } from "@server/reports/format.js";
+import type { Letterhead } from "@server/reports/letterhead.js";
 import type { PpidCalendar } from "./calendar.js";
 import {
   CHANNEL_LABELS,
@@ -202,8 +203,11 @@ export function figureTables(f: PpidFigures): { title: string; rows: [string, st
   ];
 }
 
-export function annualReportPdf(report: AnnualReport, head: { office: string; issuer: string }): Promise<Buffer> {
-  const letter = new Letter({ office: head.office, issuer: head.issuer, title: report.title });
+export function annualReportPdf(
+  report: AnnualReport,
+  head: { office: string; issuer: string; letterhead: Letterhead },
+): Promise<Buffer> {
+  const letter = new Letter({ ...head, title: report.title });
   const prose = (section: AnnualReportSection) =>
     letter.heading(SECTION_TITLES[section]).paragraph(report.sections[section]?.trim() || "(belum diisi)");
   letter.note(

@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
+import { loadOfficeLetterhead, type Letterhead } from "@server/reports/letterhead.js";
+import type { Services } from "@server/services.js";
 
 // A request with everything its pages, PDFs and e-mails show, loaded one way.
 
@@ -40,21 +42,17 @@ export function caseSubject(request: { unit: { path: string; ppidSuperiorId: str
 }
 
 /** The body's name and the PPID unit's, as the letters head them. */
-export type Office = { name: string; place: string };
+export type Office = { name: string; place: string; letterhead: Letterhead };
 
 /** "Pemerintah Kabupaten Sanggau" → "Sanggau": where the body's letters are signed. */
 export function placeOf(officeName: string): string {
   return officeName.replace(/^(Pemerintah\s+)?(Kabupaten|Kota|Provinsi)\s+/i, "").trim() || officeName;
 }
 
-export async function findOffice(prisma: Pick<PrismaClient, "unit">, fallbackName: string): Promise<Office> {
-  const root = await prisma.unit.findFirst({
-    where: { parentId: null },
-    orderBy: { createdAt: "asc" },
-    select: { name: true },
-  });
-  const name = root?.name ?? fallbackName;
-  return { name, place: placeOf(name) };
+/** The body writing: its name, the place its letters are signed, its letterhead. */
+export async function findOffice(services: Pick<Services, "prisma" | "config">): Promise<Office> {
+  const { officeName, letterhead } = await loadOfficeLetterhead(services);
+  return { name: officeName, place: placeOf(officeName), letterhead };
 }
 
 /** "PPID Utama Dinas Komunikasi dan Informatika" or "PPID Pelaksana Kecamatan Kapuas". */

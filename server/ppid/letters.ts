@@ -33,10 +33,7 @@ export function caseTrackingUrl(
  * their case page with it; staff copies link to the lookup page and leave the code out.
  */
 async function context(services: LetterServices, request: PpidCase, options: LetterOptions) {
-  const [office, calendar] = await Promise.all([
-    findOffice(services.prisma, services.config.organisationName),
-    officeCalendar(services.prisma),
-  ]);
+  const [office, calendar] = await Promise.all([findOffice(services), officeCalendar(services.prisma)]);
   const trackingUrl = options.withAccessCode
     ? caseTrackingUrl(services, request)
     : `${services.config.publicBaseUrl}/ppid/lacak`;

@@ -5,6 +5,7 @@ import type { Services } from "@server/services.js";
 import { collectReportFigures, headlineRows, unitLabel, type ReportFigures } from "./figures.js";
 import { formatCount, formatMinutes, formatRate } from "./format.js";
 import type { DocumentKind, ReportingCalendar, ReportKind } from "./period.js";
+import { loadOfficeLetterhead } from "./letterhead.js";
 import { REPORT_TITLES, renderReportPdf } from "./pdf.js";
 import { organisationScope } from "./scope.js";
 
@@ -44,7 +45,8 @@ export class ReportMailer {
     const { prisma, logger } = this.services;
     const started = performance.now();
     const figures = await collectReportFigures(prisma, await organisationScope(prisma, period));
-    const pdf = await renderReportPdf({ kind, period, figures, generatedAt: new Date() });
+    const head = await loadOfficeLetterhead(this.services);
+    const pdf = await renderReportPdf({ kind, period, figures, generatedAt: new Date(), head });
     const subject = `${options.subjectPrefix ?? ""}${REPORT_TITLES[kind]}: ${figures.scope.calendar.periodLabel(kind, period)} · ${figures.officeName}`;
     const attachment = reportFileName(figures.scope.calendar, kind, period);
     const info = await this.smtp.transport.sendMail({

@@ -11,6 +11,7 @@ import {
   volumeReport,
 } from "@server/metrics/reports.js";
 import type { MetricsScope } from "@server/metrics/scope.js";
+import { codeWord, type CodeFamily } from "@server/exports/words.js";
 import { formatCount, formatMinutes, formatRate, formatReportedCount } from "./format.js";
 
 // The dashboard's own reports (server/metrics) read into typed shapes for the PDF and e-mail:
@@ -109,16 +110,18 @@ async function filterLabels(prisma: PrismaClient, scope: MetricsScope): Promise<
   ]);
   return [
     channel && `Kanal: ${channel.name}`,
-    scope.source && `Sumber: ${codeLabel(scope.source)}`,
-    scope.category && `Kategori: ${codeLabel(scope.category)}`,
+    scope.source && `Sumber: ${codeWord("id", "inboxSource", scope.source)}`,
+    scope.category && `Kategori: ${codeWord("id", "inboxCategory", scope.category)}`,
     area && `Wilayah: ${area.name}`,
   ].filter((label): label is string => !!label);
 }
 
-/** A code as words: "pelayanan_publik" → "pelayanan publik". */
-export function codeLabel(code: string): string {
-  return code.replaceAll("_", " ");
-}
+/** The word families of the breakdowns whose keys are codes (channels are named by their label). */
+export const VOLUME_GROUP_FAMILIES = {
+  kind: "inboxKind",
+  category: "inboxCategory",
+  urgency: "urgency",
+} as const satisfies Record<Exclude<ReportVolumeGroup, "channel">, CodeFamily>;
 
 export type HeadlineRow = { figure: Figure; label: string; current: string; previous: string };
 

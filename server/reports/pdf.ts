@@ -1,17 +1,20 @@
 import PDFDocument from "pdfkit";
 import { glossaryFor } from "@server/metrics/definitions.js";
+import { codeWord } from "@server/exports/words.js";
 import type { Period } from "@server/metrics/scope.js";
 import {
   REPORT_VOLUME_GROUPS,
-  codeLabel,
   definitionsOf,
   headlineRows,
   unitLabel,
+  VOLUME_GROUP_FAMILIES,
   type ReportFigures,
   type ReportVolumeGroup,
 } from "./figures.js";
 import { AGE_BUCKET_LABELS, formatCount, formatMinutes, formatRate, formatReportedCount } from "./format.js";
+import { drawLetterhead, type OfficeLetterhead } from "./letterhead.js";
 import type { DocumentKind } from "./period.js";
+import { pdfText } from "./pdfText.js";
 
 // The report as a PDF to attach to a letter: A4, pdfkit's built-in Helvetica (no font files to
 // ship), charts drawn as vector shapes so no browser is needed on the server.
@@ -31,20 +34,17 @@ const LISTED_ROWS = 12;
 type Doc = PDFKit.PDFDocument;
 type Column = { header: string; width: number; align?: "left" | "right" };
 
-// The built-in fonts only know WinAnsi (Latin-1 and a few typographic marks): the glossary's
-// mathematical signs are spelt out, anything else unknown becomes "?" rather than garbage.
-const SPELT_OUT: Record<string, string> = { "≥": ">=", "≤": "<=", "⌈": "", "⌉": "", "→": "->", "−": "-" };
-const WIN_ANSI_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-export function pdfText(text: string): string {
-  return [...text]
-    .map((c) => SPELT_OUT[c] ?? (/[\n\x20-\x7e\xa0-\xff]/.test(c) || WIN_ANSI_EXTRAS.includes(c) ? c : "?"))
-    .join("");
-}
-
-export type ReportDocument = { kind: DocumentKind; period: Period; figures: ReportFigures; generatedAt: Date };
+export type ReportDocument = {
+  kind: DocumentKind;
+  period: Period;
+  figures: ReportFigures;
+  generatedAt: Date;
+  /** The body's letterhead, on top of the first page. */
+  head: OfficeLetterhead;
+};
 
 /** Renders the report; resolves with the whole file. */
-export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDocument): Promise<Buffer> {
+export function renderReportPdf({ kind, period, figures, generatedAt, head }: ReportDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
@@ -62,6 +62,7 @@ export function renderReportPdf({ kind, period, figures, generatedAt }: ReportDo
     doc.on("error", reject);
   });
 
+  drawLetterhead(doc, head);
   header(doc, kind, period, figures, generatedAt);
   headlines(doc, figures);
   volumeBreakdowns(doc, figures);
@@ -98,29 +99,21 @@ function heading(doc: Doc, text: string, note?: string) {
   if (note) write(doc, note, { size: 8.5, color: MUTED, gap: 0.3 });
 }
 
-/** Shortens text with "…" to fit one line of the given width. */
-function fit(doc: Doc, text: string, width: number): string {
-  const safe = pdfText(text);
-  if (doc.widthOfString(safe) <= width) return safe;
-  let cut = safe;
-  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
-
 function table(doc: Doc, columns: Column[], rows: string[][]) {
   const left = doc.page.margins.left;
-  // Headers wrap onto more lines; data cells keep to one line, shortened if need be.
-  const line = (cells: string[], font: string, wrap = false) => {
+  // Every cell wraps onto more lines rather than being cut: a unit's full name is part of the record.
+  const line = (cells: string[], font: string) => {
     doc.font(font).fontSize(9).fillColor("black");
-    const texts = cells.map((cell, i) => (wrap ? pdfText(cell) : fit(doc, cell, (columns[i]?.width ?? 0) - 6)));
-    const height = wrap
-      ? Math.max(...texts.map((text, i) => doc.heightOfString(text, { width: columns[i]!.width - 6 }))) + 6
-      : ROW_HEIGHT;
+    const texts = cells.map((cell) => pdfText(cell));
+    const height = Math.max(
+      ROW_HEIGHT,
+      ...texts.map((text, i) => doc.heightOfString(text, { width: (columns[i]?.width ?? 0) - 6 }) + 6),
+    );
     ensureSpace(doc, height);
     const y = doc.y;
     let x = left;
     columns.forEach((column, i) => {
-      doc.text(texts[i] ?? "", x, y + 3, { width: column.width - 6, align: column.align ?? "left", lineBreak: wrap });
+      doc.text(texts[i] ?? "", x, y + 3, { width: column.width - 6, align: column.align ?? "left" });
       x += column.width;
     });
     doc
@@ -135,7 +128,6 @@ function table(doc: Doc, columns: Column[], rows: string[][]) {
   line(
     columns.map((column) => column.header),
     "Helvetica-Bold",
-    true,
   );
   if (rows.length === 0) line(["Tidak ada data."], "Helvetica-Oblique");
   for (const row of rows) line(row, "Helvetica");
@@ -150,19 +142,18 @@ function barChart(doc: Doc, bars: { label: string; value: number }[]) {
   const maxBar = contentWidth(doc) - labelWidth - 50;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   for (const bar of bars) {
-    ensureSpace(doc, ROW_HEIGHT);
-    const y = doc.y;
+    // A long name wraps beside its bar, which stays on the name's first line.
     doc.font("Helvetica").fontSize(8.5).fillColor("black");
-    doc.text(fit(doc, bar.label, labelWidth - 8), left, y + 3, {
-      width: labelWidth - 8,
-      align: "right",
-      lineBreak: false,
-    });
+    const label = pdfText(bar.label);
+    const height = Math.max(ROW_HEIGHT, doc.heightOfString(label, { width: labelWidth - 8 }) + 5);
+    ensureSpace(doc, height);
+    const y = doc.y;
+    doc.text(label, left, y + 3, { width: labelWidth - 8, align: "right" });
     const length = (bar.value / max) * maxBar;
     if (length > 0) doc.rect(left + labelWidth, y + 2, length, ROW_HEIGHT - 5).fill(ACCENT);
     doc.fillColor(MUTED).text(formatCount(bar.value), left + labelWidth + length + 4, y + 3, { lineBreak: false });
     doc.x = left;
-    doc.y = y + ROW_HEIGHT;
+    doc.y = y + height;
   }
   doc.moveDown(0.5);
 }
@@ -222,9 +213,10 @@ function volumeBreakdowns(doc: Doc, figures: ReportFigures) {
   const width = contentWidth(doc);
   for (const group of REPORT_VOLUME_GROUPS) {
     const totals = figures.volume[group].slice(0, LISTED_ROWS);
-    // Channel keys are ids: their names are the labels; other keys are taxonomy codes.
+    // Channel keys are ids: their names are the labels; other keys are taxonomy codes, named as the app names them.
     const name = (total: (typeof totals)[number]) =>
-      (group === "channel" ? total.label : total.key && codeLabel(total.key)) ?? "Tanpa keterangan";
+      (group === "channel" ? total.label : total.key && codeWord("id", VOLUME_GROUP_FAMILIES[group], total.key)) ??
+      "Tanpa keterangan";
     table(
       doc,
       [
@@ -299,7 +291,7 @@ function overdueList(doc: Doc, figures: ReportFigures) {
     ],
     figures.overdueItems.map((item) => [
       item.unitName ?? "Belum ditugaskan",
-      item.category ? codeLabel(item.category) : "–",
+      item.category ? codeWord("id", "inboxCategory", item.category) : "–",
       MISSED_LABELS[item.missed],
       formatMinutes(item.ageMinutes),
       formatMinutes(item.overdueMinutes),
@@ -353,7 +345,7 @@ function publishingPerChannel(doc: Doc, figures: ReportFigures) {
       count("Tayangan", 0.1),
     ],
     figures.channels.map(({ channelName, kind, published, onTimeRate, failed, engagement }) => [
-      `${channelName} (${kind})`,
+      `${channelName} (${codeWord("id", "channelKind", kind)})`,
       formatCount(published),
       formatRate(onTimeRate),
       formatCount(failed),

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@server/db/client.js";
+import type { CsvTable } from "@server/exports/csv.js";
 import { PUBLISHED_POST_STATUSES } from "@server/publishing/postStatus.js";
 import { hasSite, sitePath } from "./slugs.js";
 
@@ -94,16 +95,20 @@ export async function freshnessReport(
   return { staleAfterDays, sites, league: league(sites) };
 }
 
-/** A site's freshness as one spreadsheet row. */
-export function freshnessCsvRow(site: FreshnessRow) {
+/** The sites' freshness as a spreadsheet, one site a row. */
+export function freshnessTable(sites: FreshnessRow[]): CsvTable {
   return {
-    unit: site.unit.name,
-    type: site.unit.type,
-    kecamatan: site.kecamatan?.name ?? "",
-    site: site.sitePath ?? "",
-    lastUpdatedAt: site.lastUpdatedAt ?? "",
-    daysSince: site.daysSince ?? "",
-    stale: site.stale,
+    rows: sites.map((site) => ({
+      unit: site.unit.name,
+      type: site.unit.type,
+      kecamatan: site.kecamatan?.name ?? "",
+      site: site.sitePath ?? "",
+      lastUpdatedAt: site.lastUpdatedAt ?? "",
+      daysSince: site.daysSince ?? "",
+      stale: site.stale,
+    })),
+    columns: ["unit", "type", "kecamatan", "site", "lastUpdatedAt", "daysSince", "stale"],
+    values: { type: "unitType" },
   };
 }
 

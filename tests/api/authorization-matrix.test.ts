@@ -647,6 +647,31 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
+    route: "GET /api/organisation/letterhead",
+    what: "read the office's letterhead",
+    call: (c) => c.get("/api/organisation/letterhead"),
+    expected: only("admin"),
+  },
+  {
+    route: "PATCH /api/organisation/letterhead",
+    what: "set the office's letterhead address",
+    call: (c) => c.patch("/api/organisation/letterhead", { address: "Jl. Matriks 1", contact: "Telp. 1" }),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/organisation/letterhead/logo",
+    what: "upload the office's logo",
+    // Past the policy the bytes are checked (this is no real PNG): only admins get that far.
+    call: (c) => c.request("POST", "/api/organisation/letterhead/logo", "\x89PNG", { "content-type": "image/png" }),
+    expected: adminOnly,
+  },
+  {
+    route: "DELETE /api/organisation/letterhead/logo",
+    what: "remove the office's logo",
+    call: (c) => c.delete("/api/organisation/letterhead/logo"),
+    expected: only("admin"),
+  },
+  {
     route: "GET /api/routing-rules",
     what: "read the routing rules",
     call: (c) => c.get("/api/routing-rules"),

@@ -169,8 +169,8 @@ describe("breakdowns", () => {
 });
 
 describe("CSV export", () => {
-  it("sends a header row and escapes names with commas and quotes", async () => {
-    const response = await camatKapuas.get("/api/dashboard/units?format=csv&from=2026-08-01&to=2026-08-31");
+  it("sends a header row and escapes names with commas and quotes in the machine-readable form", async () => {
+    const response = await camatKapuas.get("/api/dashboard/units?format=csv&machine=1&from=2026-08-01&to=2026-08-31");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe(

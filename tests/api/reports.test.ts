@@ -106,7 +106,7 @@ describe("the monthly PDF report", () => {
     expect(text).toContain("Kecamatan Kapuas");
     expect(text).toContain("Laporan Bulanan Layanan Pengaduan dan Informasi");
     expect(text).toContain("Periode: Oktober 2026");
-    expect(text).toContain("Filter: Kategori: infrastruktur");
+    expect(text).toContain("Filter: Kategori: Infrastruktur");
     // The same figures as the dashboard: 18 items received, each answered after 45 minutes.
     expect(summary.figures.volume.current).toBe(18);
     expect(summary.figures.firstResponse.current.calendarMinutes.median).toBe(45);

@@ -95,7 +95,7 @@ describe("the transparency page", () => {
     );
     row("Kepatuhan tenggat tanggapan pertama", formatRate(dashboard.compliance.current.firstResponse.rate));
     expect(dashboard.volume.current).toBeGreaterThanOrEqual(8);
-    expect(body).toContain("<td>Infrastruktur</td>");
+    expect(body).toContain('<td data-label="Kategori">Infrastruktur</td>');
   });
 
   it(`lists a kecamatan only with at least ${MIN_ITEMS_PER_AREA} items, and says so`, async () => {

@@ -70,7 +70,7 @@ describe("freshness", () => {
     expect((await camat.get("/api/sites/freshness?unitId=00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await camat.get("/api/sites/freshness?unitId=kapuas")).status).toBe(400);
 
-    const csv = await fetch(`${siar.url}/api/sites/freshness?format=csv&unitId=${kapuas}`, {
+    const csv = await fetch(`${siar.url}/api/sites/freshness?format=csv&machine=1&unitId=${kapuas}`, {
       headers: { cookie: camat.cookie! },
     });
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);

@@ -70,7 +70,10 @@ describe("dashboard in the browser", () => {
       expect(href).toContain("format=csv");
       const csv = await page.request.get(href!);
       expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
-      expect((await csv.text()).split("\r\n")[0]).toBe("bucket,key,count,label");
+      // In the UI's words, the sources named as the inbox names them.
+      const volumeCsv = (await csv.text()).split("\r\n");
+      expect(volumeCsv[0]).toBe("Mulai periode,Sumber,Jumlah");
+      expect(volumeCsv.slice(1).join("\n")).not.toMatch(/facebook_comment|web_report|x_mention/);
 
       // The two citizens' comments count beside the reactions, shares and views set on Facebook.
       const publishing = page.getByRole("region", { name: "Publikasi per kanal" });
@@ -125,7 +128,9 @@ describe("dashboard in the browser", () => {
       ]);
       const csv = await page.request.get((await sites.getByRole("link", { name: /CSV/ }).getAttribute("href"))!);
       const lines = (await csv.text()).trim().split("\r\n");
-      expect(lines[0]).toBe("unit,type,kecamatan,site,lastUpdatedAt,daysSince,stale");
+      expect(lines[0]).toBe(
+        "Unit,Jenis unit,Kecamatan,Alamat situs,Terakhir diperbarui,Hari sejak diperbarui,Perlu diperbarui",
+      );
       expect(
         lines.slice(1).every((line) => line.includes("Kecamatan Kapuas") || line.startsWith("Kecamatan Kapuas")),
       ).toBe(true);

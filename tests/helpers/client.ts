@@ -33,7 +33,12 @@ export class ApiClient {
         ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === "string" || body instanceof Uint8Array
+            ? (body as string | Uint8Array<ArrayBuffer>)
+            : JSON.stringify(body),
       redirect: "manual",
     });
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("siar_session="));

@@ -389,6 +389,11 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/routing-rules": { category: "kesehatan", placeUnitId: null, unitId, priority: 1 },
     // Takes no body: removing the (here absent) demo data is the whole request.
     "DELETE /api/demo-data": {},
+    "PATCH /api/organisation/letterhead": {
+      address: "Jl. Jenderal Sudirman No. 1, Sanggau",
+      contact: "Telp. (0564) 21001",
+    },
+    "DELETE /api/organisation/letterhead/logo": {},
     "POST /api/canned-responses": { title: "Templat", body: "Terima kasih, {nama}.", unitId: null, language: "id" },
     "PATCH /api/notifications/settings": { notificationsOff: ["post_review"], emailsOff: ["deadline_near"] },
     "POST /api/ppid/requests": PPID_STAFF_REQUEST,

@@ -10,6 +10,7 @@ import {
   ADMIN_DEMO_DATA,
   ADMIN_REPORTING,
   ADMIN_WORKING_CALENDAR,
+  ADMIN_LETTERHEAD,
   ADMIN_ROUTING,
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -47,6 +48,7 @@ const ReportingSettingsPage = lazyPage(() =>
 const WorkingCalendarPage = lazyPage(() =>
   import("./pages/admin/WorkingCalendarPage").then((module) => module.WorkingCalendarPage),
 );
+const LetterheadPage = lazyPage(() => import("./pages/admin/LetterheadPage").then((module) => module.LetterheadPage));
 const DemoDataPage = lazyPage(() => import("./pages/admin/DemoDataPage").then((module) => module.DemoDataPage));
 const CannedResponsesPage = lazyPage(() =>
   import("./pages/admin/CannedResponsesPage").then((module) => module.CannedResponsesPage),
@@ -111,6 +113,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_REPORTING, <ReportingSettingsPage />],
   [ADMIN_WORKING_CALENDAR, <WorkingCalendarPage />],
   [ADMIN_DEMO_DATA, <DemoDataPage />],
+  [ADMIN_LETTERHEAD, <LetterheadPage />],
 ];
 
 /** A section's route, opened only to sessions whose abilities allow it. */

@@ -134,6 +134,12 @@ export const ADMIN_WORKING_CALENDAR: Section = {
   testId: "admin-working-calendar",
   allowed: (a) => a.workingCalendar,
 };
+export const ADMIN_LETTERHEAD: Section = {
+  path: "/admin/letterhead",
+  label: "admin.letterhead",
+  testId: "admin-letterhead",
+  allowed: (a) => a.manageLetterhead,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -144,6 +150,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_AUDIT,
   ADMIN_REPORTING,
   ADMIN_WORKING_CALENDAR,
+  ADMIN_LETTERHEAD,
   ADMIN_DEMO_DATA,
 ];
 

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
-import { pdfText } from "@server/reports/pdf.js";
+import { drawLetterhead, type Letterhead } from "@server/reports/letterhead.js";
+import { pdfText } from "@server/reports/pdfText.js";
 
 // The PPID's letters (receipts, written notices, the atasan's answers) as A4 PDFs in the layout of
 // Perki 1/2021's forms: the body's name on top, the form's title and number, labelled fields, the
@@ -19,6 +20,8 @@ export type LetterHead = {
   issuer: string;
   title: string;
   number?: string;
+  /** The body's letterhead (address, logo) above the issuer. */
+  letterhead: Letterhead;
 };
 
 const dateFormat = new Intl.DateTimeFormat("id-ID", {
@@ -54,9 +57,8 @@ export class Letter {
       this.doc.on("end", () => resolve(Buffer.concat(chunks)));
       this.doc.on("error", reject);
     });
-    this.write(head.office.toUpperCase(), { font: "Helvetica-Bold", size: 13, align: "center" });
+    drawLetterhead(this.doc, { officeName: head.office, letterhead: head.letterhead });
     this.write(head.issuer, { size: 10, align: "center", color: MUTED });
-    this.rule();
     this.doc.moveDown(0.6);
     this.write(head.title.toUpperCase(), { font: "Helvetica-Bold", size: 12, align: "center", color: ACCENT });
     if (head.number) this.write(`Nomor: ${head.number}`, { size: 10, align: "center" });
@@ -76,17 +78,6 @@ export class Letter {
       .fontSize(options.size ?? 10)
       .fillColor(options.color ?? "black")
       .text(pdfText(text), MARGIN, this.doc.y, { width: this.width, align: options.align ?? "left" });
-  }
-
-  private rule(): void {
-    const y = this.doc.y + 4;
-    this.doc
-      .moveTo(MARGIN, y)
-      .lineTo(MARGIN + this.width, y)
-      .lineWidth(1.5)
-      .strokeColor(ACCENT)
-      .stroke();
-    this.doc.y = y + 2;
   }
 
   private ensureSpace(height: number): void {

@@ -37,6 +37,7 @@ export function objectionReceiptPdf(
 ): Promise<Buffer> {
   const letter = new Letter({
     office: context.office.name,
+    letterhead: context.office.letterhead,
     issuer: "Atasan PPID",
     title: "Pernyataan Keberatan atas Permohonan Informasi",
     number: objection.registrationNumber,
@@ -68,6 +69,7 @@ export function objectionAnswerPdf(
   const answeredOn = context.calendar.dateOf(objection.answeredAt);
   const letter = new Letter({
     office: context.office.name,
+    letterhead: context.office.letterhead,
     issuer: "Atasan PPID",
     title: "Tanggapan Atasan PPID atas Keberatan",
     number: `${objection.registrationNumber}/T`,

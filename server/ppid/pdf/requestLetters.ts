@@ -39,6 +39,7 @@ export function requestReceiptPdf(request: PpidCase, context: Context, accessCod
   const due = isoDateOf(request.noticeDueOn);
   const letter = new Letter({
     office: context.office.name,
+    letterhead: context.office.letterhead,
     issuer: issuerOf(request.unit),
     title: "Tanda Bukti Penerimaan Permohonan Informasi Publik",
     number: request.registrationNumber,
@@ -87,6 +88,7 @@ export function decisionNoticePdf(request: PpidCase, context: Context & { decide
   const decidedOn = context.calendar.dateOf(request.decidedAt);
   const letter = new Letter({
     office: context.office.name,
+    letterhead: context.office.letterhead,
     issuer: issuerOf(request.unit),
     title: "Pemberitahuan Tertulis",
     number: `${request.registrationNumber}/PT`,
@@ -151,6 +153,7 @@ export function extensionNoticePdf(request: PpidCase, context: Context & { exten
   const extendedOn = context.calendar.dateOf(request.extendedAt);
   const letter = new Letter({
     office: context.office.name,
+    letterhead: context.office.letterhead,
     issuer: issuerOf(request.unit),
     title: "Pemberitahuan Perpanjangan Jangka Waktu",
     number: `${request.registrationNumber}/PP`,

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
-import { pdfText } from "@server/reports/pdf.js";
+import { drawLetterhead, type OfficeLetterhead } from "@server/reports/letterhead.js";
+import { pdfText } from "@server/reports/pdfText.js";
 
 // The registers as PDF: landscape A4 tables after Perki 1/2021's forms, every cell wrapped in
 // full (a register is a record, nothing is cut), the header repeated on each page, pages numbered.
@@ -11,6 +12,8 @@ const ACCENT = "#0b5cad";
 
 export type TableColumn = { header: string; width: number };
 export type TableDocument = {
+  /** The body's letterhead, on top of the first page. */
+  head: OfficeLetterhead;
   title: string;
   subtitle: string;
   columns: TableColumn[];
@@ -39,11 +42,12 @@ export function renderTablePdf(table: TableDocument): Promise<Buffer> {
   const widths = table.columns.map((column) => (column.width / total) * pageWidth);
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 
+  drawLetterhead(doc, table.head);
   doc
     .font("Helvetica-Bold")
     .fontSize(12)
     .fillColor(ACCENT)
-    .text(pdfText(table.title), MARGIN, MARGIN, { width: pageWidth, align: "center" });
+    .text(pdfText(table.title), MARGIN, doc.y, { width: pageWidth, align: "center" });
   doc
     .font("Helvetica")
     .fontSize(8.5)

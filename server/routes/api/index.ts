@@ -19,6 +19,7 @@ import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
+import { organisationRoutes } from "./organisation/organisation.js";
 import { platformPriceRoutes } from "./platformPrices/platformPrices.js";
 import { postRoutes } from "./posts/posts.js";
 import { ppidRoutes } from "./ppid/index.js";
@@ -66,6 +67,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/working-calendar", ...signedIn, workingCalendarRoutes(services));
   api.use("/ppid", ...signedIn, ppidRoutes(services));
   api.use("/demo-data", ...signedIn, demoDataRoutes(services));
+  api.use("/organisation", ...signedIn, organisationRoutes(services));
   api.use("/sites", ...signedIn, siteRoutes(services));
   api.use("/site-entries", ...signedIn, siteEntryRoutes(services));
   api.use("/dip-items", ...signedIn, dipItemRoutes(services));

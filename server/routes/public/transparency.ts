@@ -2,6 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { Prisma } from "@server/db/client.js";
 import { glossaryFor } from "@server/metrics/definitions.js";
+import { codeWord } from "@server/exports/words.js";
 import { responseFigures, type ResponseFigures } from "@server/metrics/inbox.js";
 import { areasReport } from "@server/metrics/reports.js";
 import { formatCount, formatMinutes, formatRate } from "@server/reports/format.js";
@@ -30,6 +31,13 @@ const TABLE_STYLE = trusted(`<style>
 table{border-collapse:collapse;width:100%;background:#fff;margin:0 0 1rem;font-size:.95rem}
 th,td{padding:.35rem .5rem;border-bottom:1px solid #d0d7de;text-align:left}
 td.n,th.n{text-align:right}
+th,td{overflow-wrap:anywhere}
+@media (max-width:36rem){
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.stack tr{display:block;border-bottom:1px solid #d0d7de;padding:.35rem 0}
+table.stack td{display:flex;justify-content:space-between;gap:1rem;border:0;padding:.15rem .5rem;text-align:right}
+table.stack td::before{content:attr(data-label);text-align:left;font-weight:600}
+}
 </style>`);
 
 type Figures = {
@@ -78,9 +86,17 @@ export function transparencyRoutes(services: Services): Router {
   return router;
 }
 
-/** "pelayanan_publik" → "Pelayanan publik". */
-const categoryLabel = (code: string | null) =>
-  code ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : "Belum dikategorikan";
+/** A category as the app names it: "pelayanan_publik" → "Pelayanan publik". */
+const categoryLabel = (code: string | null) => (code ? codeWord("id", "inboxCategory", code) : "Belum dikategorikan");
+
+// On a phone the six-column table becomes one block per category, each figure labelled (no sideways scrolling).
+const CATEGORY_COLUMNS = [
+  "Diterima",
+  "Ditanggapi",
+  "Diselesaikan",
+  "Median tanggapan (jam kerja)",
+  "Kepatuhan tanggapan",
+] as const;
 
 /** The neighbouring month, "2026-10" for "2026-11" and -1. */
 const shiftMonth = (month: string, by: -1 | 1) => {
@@ -121,9 +137,18 @@ ${headline.length > 0 && html`<table><tbody>${headline.map(([name, value]) => ht
 ${
   categories.length === 0
     ? html`<p>Tidak ada data.</p>`
-    : html`<table>
-<thead><tr><th>Kategori</th><th class="n">Diterima</th><th class="n">Ditanggapi</th><th class="n">Diselesaikan</th><th class="n">Median tanggapan (jam kerja)</th><th class="n">Kepatuhan tanggapan</th></tr></thead>
-<tbody>${categories.map(([code, figures]) => html`<tr><td>${categoryLabel(code)}</td><td class="n">${formatCount(figures.volume)}</td><td class="n">${formatCount(figures.firstResponse.count)}</td><td class="n">${formatCount(figures.resolution.count)}</td><td class="n">${formatMinutes(figures.firstResponse.workingMinutes.median)}</td><td class="n">${formatRate(figures.compliance.firstResponse.rate)}</td></tr>`)}</tbody>
+    : html`<table class="stack">
+<thead><tr><th>Kategori</th>${CATEGORY_COLUMNS.map((column) => html`<th class="n">${column}</th>`)}</tr></thead>
+<tbody>${categories.map(([code, figures]) => {
+        const values = [
+          formatCount(figures.volume),
+          formatCount(figures.firstResponse.count),
+          formatCount(figures.resolution.count),
+          formatMinutes(figures.firstResponse.workingMinutes.median),
+          formatRate(figures.compliance.firstResponse.rate),
+        ];
+        return html`<tr><td data-label="Kategori">${categoryLabel(code)}</td>${values.map((value, i) => html`<td class="n" data-label="${CATEGORY_COLUMNS[i]}">${value}</td>`)}</tr>`;
+      })}</tbody>
 </table>`
 }
 <h2>Menurut kecamatan</h2>

@@ -46,6 +46,11 @@ export function withQuery(path: string, query: Query = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
+/** A CSV export's link in the UI's language: its headers and labels in the words the reader sees. */
+export function csvInLanguage(href: string, language: string): string {
+  return `${href}${href.includes("?") ? "&" : "?"}lang=${encodeURIComponent(language)}`;
+}
+
 export function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   return send<T>(
     method,

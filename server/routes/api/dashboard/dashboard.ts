@@ -2,7 +2,7 @@ import { Router, type Response } from "express";
 import type { Actor } from "@server/auth/actor.js";
 import type { PrismaClient } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
-import { toCsv } from "@server/metrics/csv.js";
+import { csvOptions, sendCsv, type CsvOptions } from "@server/exports/csv.js";
 import {
   areasReport,
   backlogReport,
@@ -38,7 +38,7 @@ export function dashboardRoutes(services: Services): Router {
       const calendar = await reportingCalendar(prisma);
       const query = parse(dashboardQueries(calendar).dashboard, req.query, req);
       const scope = await scopeFor(prisma, req.actor!, query, calendar);
-      send(res, name, scope, await build(prisma, scope), query.format);
+      send(res, name, scope, await build(prisma, scope), query.format === "csv" && csvOptions(req, query));
     });
   }
 
@@ -51,14 +51,20 @@ export function dashboardRoutes(services: Services): Router {
       `volume-${query.groupBy}-${query.bucket}`,
       scope,
       await volumeReport(prisma, scope, query.groupBy, query.bucket),
-      query.format,
+      query.format === "csv" && csvOptions(req, query),
     );
   });
 
   router.get("/glossary", async (req, res) => {
     authorize(req.actor!, "read", "Dashboard");
     const query = parse(glossaryQuery, req.query, req);
-    send(res, "glossary", null, glossaryReport(await reportingCalendar(prisma)), query.format);
+    send(
+      res,
+      "glossary",
+      null,
+      glossaryReport(await reportingCalendar(prisma)),
+      query.format === "csv" && csvOptions(req, query),
+    );
   });
 
   return router;
@@ -127,15 +133,14 @@ async function unitIdsUnder(prisma: PrismaClient, paths: string[]): Promise<stri
   return units.map((unit) => unit.id);
 }
 
-function send(res: Response, name: string, scope: MetricsScope | null, report: Report, format: "json" | "csv") {
-  if (format === "json") {
+/** The report as JSON, or as CSV when `csv` gives its options. */
+function send(res: Response, name: string, scope: MetricsScope | null, report: Report, csv: CsvOptions | false) {
+  if (!csv) {
     res.json(report.body);
     return;
   }
   // The file is named after the period's first and last local day (the end itself is exclusive).
   const localDate = (t: Date) => scope!.calendar.localDate(t);
   const period = scope ? `-${localDate(scope.period.from)}_${localDate(new Date(scope.period.to.getTime() - 1))}` : "";
-  res.setHeader("Content-Type", "text/csv; charset=utf-8");
-  res.setHeader("Content-Disposition", `attachment; filename="siar-${name}${period}.csv"`);
-  res.send(toCsv(report.table));
+  sendCsv(res, `siar-${name}${period}`, report.table, csv);
 }

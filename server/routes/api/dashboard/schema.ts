@@ -2,6 +2,7 @@ import { z } from "zod";
 import { InboxSource } from "@server/db/generated/enums.js";
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, VOLUME_BUCKETS, VOLUME_GROUPS } from "@server/metrics/definitions.js";
 import type { ReportingCalendar } from "@server/reports/period.js";
+import { csvQueryFields } from "@server/exports/csv.js";
 import { CATEGORIES } from "@server/triage/taxonomy.js";
 import { calendarDay, moment } from "@server/text/fields.js";
 
@@ -30,12 +31,13 @@ const filtersIn = (calendar: ReportingCalendar) =>
     channelId: z.uuid().optional(),
     category: z.enum(CATEGORIES).optional(),
     format: z.enum(["json", "csv"]).default("json"),
+    ...csvQueryFields,
   });
 
 type Filters = z.output<ReturnType<typeof filtersIn>>;
 
 /** Fills the default period (the last 30 days up to now) and checks its length. */
-function withPeriod<T extends Omit<Filters, "format">>(query: T, ctx: z.RefinementCtx) {
+function withPeriod<T extends Omit<Filters, "format" | "lang" | "machine">>(query: T, ctx: z.RefinementCtx) {
   const to = query.to ?? new Date();
   const from = query.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (from >= to)
@@ -60,7 +62,7 @@ function queriesIn(calendar: ReportingCalendar) {
       .strict()
       .transform(withPeriod),
     /** The whole dashboard as one PDF: the same filters, no format to choose. */
-    pdf: filters.omit({ format: true }).strict().transform(withPeriod),
+    pdf: filters.omit({ format: true, lang: true, machine: true }).strict().transform(withPeriod),
   };
 }
 
@@ -73,6 +75,6 @@ export function dashboardQueries(calendar: ReportingCalendar): ReturnType<typeof
   return queries;
 }
 
-export const glossaryQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
+export const glossaryQuery = z.object({ format: z.enum(["json", "csv"]).default("json"), ...csvQueryFields }).strict();
 
 export type DashboardQuery = z.output<ReturnType<typeof queriesIn>["dashboard"]>;

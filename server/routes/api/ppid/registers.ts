@@ -2,9 +2,12 @@ import { Router } from "express";
 import { z } from "zod";
 import { recordAudit } from "@server/audit/record.js";
 import { AppError } from "@server/errors.js";
-import { toCsv } from "@server/metrics/csv.js";
+import { csvOptions, csvQueryFields, sendCsv } from "@server/exports/csv.js";
+import { fieldWord, word } from "@server/exports/words.js";
+import type { Locale } from "@server/i18n/locale.js";
 import {
   ANNUAL_REPORT_SECTIONS,
+  type AnnualReportSection,
   annualReportPdf,
   figureTables,
   loadAnnualReport,
@@ -24,6 +27,7 @@ const year = z.coerce.number().int().min(2000).max(2099);
 const registerQuery = z.object({ unitId: z.uuid().optional(), year: year.optional() });
 const reportParams = z.object({ year });
 const reportQuery = z.object({ unitId: z.uuid().optional() });
+const reportCsvQuery = reportQuery.extend(csvQueryFields);
 export const annualReportBody = z
   .object(
     Object.fromEntries(ANNUAL_REPORT_SECTIONS.map((section) => [section, z.string().trim().max(20_000).optional()])),
@@ -39,8 +43,12 @@ export function ppidRegisterRoutes(services: Services): Router {
   const { prisma } = services;
 
   async function heading(scope: Awaited<ReturnType<typeof reportScope>>) {
-    const office = await findOffice(prisma, services.config.organisationName);
-    return { office: office.name, issuer: scope.unit ? issuerOf(scope.unit) : `PPID ${office.name}` };
+    const office = await findOffice(services);
+    return {
+      office: office.name,
+      issuer: scope.unit ? issuerOf(scope.unit) : `PPID ${office.name}`,
+      letterhead: office.letterhead,
+    };
   }
 
   for (const register of Object.keys(REGISTERS) as (keyof typeof REGISTERS)[]) {
@@ -69,8 +77,9 @@ export function ppidRegisterRoutes(services: Services): Router {
           changes: { register, format, year: chosenYear, rows: table.rows.length },
         });
         if (format === "csv") return sendDownload(res, fileName, "text/csv; charset=utf-8", registerCsv(table));
-        const { office, issuer } = await heading(scope);
+        const { office, issuer, letterhead } = await heading(scope);
         const pdf = await renderTablePdf({
+          head: { officeName: office, letterhead },
           title: `${REGISTERS[register]} Tahun ${chosenYear}`,
           subtitle: `${office} · ${issuer}`,
           ...table,
@@ -111,6 +120,7 @@ export function ppidRegisterRoutes(services: Services): Router {
 
   router.get("/annual-reports/:year/report.csv", async (req, res) => {
     const { report } = await annual(req, "read");
+    const options = csvOptions(req, parse(reportCsvQuery, req.query, req));
     const rows = [
       ...ANNUAL_REPORT_SECTIONS.map((section) => ({
         bagian: section,
@@ -121,11 +131,24 @@ export function ppidRegisterRoutes(services: Services): Router {
         table.rows.map(([label, value]) => ({ bagian: table.title, uraian: label, nilai: value })),
       ),
     ];
-    sendDownload(
+    const isSection = (value: unknown): value is AnnualReportSection =>
+      (ANNUAL_REPORT_SECTIONS as readonly unknown[]).includes(value);
+    const sectionWord = (value: unknown, locale: Locale) =>
+      isSection(value) ? word(locale, `ppid.annual.${value}`) : value;
+    sendCsv(
       res,
-      `laporan-layanan-informasi-${report.year}.csv`,
-      "text/csv; charset=utf-8",
-      toCsv(rows, ["bagian", "uraian", "nilai"]),
+      `laporan-layanan-informasi-${report.year}`,
+      {
+        rows,
+        columns: ["bagian", "uraian", "nilai"],
+        values: { bagian: sectionWord },
+        headers: {
+          bagian: (locale) => fieldWord(locale, "section"),
+          uraian: (locale) => fieldWord(locale, "text"),
+          nilai: (locale) => fieldWord(locale, "value"),
+        },
+      },
+      options,
     );
   });
 

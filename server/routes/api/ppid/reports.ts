@@ -1,20 +1,21 @@
 import { Router } from "express";
 import { z } from "zod";
-import { toCsv } from "@server/metrics/csv.js";
+import { csvOptions, csvQueryFields, sendCsv } from "@server/exports/csv.js";
 import { officeCalendar } from "@server/ppid/calendar.js";
 import { ppidDeadlineLists } from "@server/ppid/deadlineLists.js";
-import { figureRows, ppidFigures } from "@server/ppid/figures.js";
+import { ppidFigures } from "@server/ppid/figures.js";
+import { ppidFiguresTable } from "@server/ppid/figuresTable.js";
 import { reportScope } from "@server/ppid/reportScope.js";
 import { selfAssessment } from "@server/ppid/selfAssessment.js";
 import { can } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { parse } from "@server/routes/validate.js";
-import { sendDownload } from "./send.js";
 
 export const figuresQuery = z.object({
   unitId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2099).optional(),
   format: z.enum(["json", "csv"]).default("json"),
+  ...csvQueryFields,
 });
 const scopeQuery = z.object({ unitId: z.uuid().optional() });
 
@@ -46,10 +47,8 @@ export function ppidFigureRoutes(services: Services): Router {
       calendar,
       now,
     );
-    if (query.format === "csv") {
-      const rows = figureRows(figures).map(([group, key, value]) => ({ year, group, key, value }));
-      return sendDownload(res, `angka-ppid-${year}.csv`, "text/csv; charset=utf-8", toCsv(rows));
-    }
+    if (query.format === "csv")
+      return sendCsv(res, `angka-ppid-${year}`, ppidFiguresTable(year, figures), csvOptions(req, query));
     res.json({ year, scope: scope.kind, unit: scope.unit && { id: scope.unit.id, name: scope.unit.name }, figures });
   });
 

@@ -4,6 +4,7 @@ import { AppError } from "@server/errors.js";
 import { authorize } from "@server/policies/index.js";
 import { ReportMailer, reportFileName } from "@server/reports/email.js";
 import { collectReportFigures } from "@server/reports/figures.js";
+import { loadOfficeLetterhead } from "@server/reports/letterhead.js";
 import { renderReportPdf } from "@server/reports/pdf.js";
 import type { Services } from "@server/services.js";
 import { scopeFor } from "@server/routes/api/dashboard/dashboard.js";
@@ -34,6 +35,7 @@ export function reportRoutes(services: Services): Router {
       period,
       figures: await collectReportFigures(prisma, scope),
       generatedAt: new Date(),
+      head: await loadOfficeLetterhead(services),
     });
     logger.info(
       { month, unitId: query.unitId, bytes: pdf.length, ms: Math.round(performance.now() - started) },
@@ -55,6 +57,7 @@ export function reportRoutes(services: Services): Router {
       period,
       figures: await collectReportFigures(prisma, scope),
       generatedAt: new Date(),
+      head: await loadOfficeLetterhead(services),
     });
     const fileName = reportFileName(calendar, kind, period);
     // Figures leave the system in a document that outlives the session: who took which is recorded.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { csvQueryFields } from "@server/exports/csv.js";
 import { SiteEntryKind, SiteEntryStatus } from "@server/db/generated/enums.js";
 import { CONTENT_SCHEMAS } from "@server/sites/content.js";
 import { staleAfterDaysField } from "@server/sites/settings.js";
@@ -48,7 +49,7 @@ export const listEntriesQuery = paginationQuery.extend({
 });
 
 export const freshnessQuery = z
-  .object({ unitId: z.uuid().optional(), format: z.enum(["json", "csv"]).default("json") })
+  .object({ unitId: z.uuid().optional(), format: z.enum(["json", "csv"]).default("json"), ...csvQueryFields })
   .strict();
 
 export const documentUploadQuery = z.object({ name: z.string().trim().min(1).max(200) });

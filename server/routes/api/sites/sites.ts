@@ -5,8 +5,8 @@ import { authorize, can, unitScopeWhere } from "@server/policies/index.js";
 import { presentSite } from "@server/presenters/site.js";
 import type { Services } from "@server/services.js";
 import { DOCUMENT_MAX_BYTES, storeSiteDocument } from "@server/sites/documents.js";
-import { freshnessCsvRow, freshnessReport, lastUpdates } from "@server/sites/freshness.js";
-import { toCsv } from "@server/metrics/csv.js";
+import { csvOptions, sendCsv } from "@server/exports/csv.js";
+import { freshnessReport, freshnessTable, lastUpdates } from "@server/sites/freshness.js";
 import { setStaleAfterDays, staleAfterDays } from "@server/sites/settings.js";
 import { hasSite } from "@server/sites/slugs.js";
 import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "@server/sites/units.js";
@@ -53,20 +53,19 @@ export function siteRoutes(services: Services): Router {
   // The caller's sites, or those under one unit (the dashboard's unit filter); as CSV for spreadsheets.
   router.get("/freshness", async (req, res) => {
     authorize(req.actor!, "list", "Site");
-    const { unitId, format } = parse(freshnessQuery, req.query, req);
+    const query = parse(freshnessQuery, req.query, req);
+    const { unitId } = query;
     const under = unitId ? await prisma.unit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
     if (unitId && !under) throw new AppError("not_found");
     const report = await freshnessReport(prisma, {
       scope: { AND: [unitScopeWhere(req.actor!) ?? {}, under ? { path: { startsWith: under.path } } : {}] },
       staleAfterDays: await staleAfterDays(prisma),
     });
-    if (format === "json") {
+    if (query.format === "json") {
       res.json(report);
       return;
     }
-    res.setHeader("Content-Type", "text/csv; charset=utf-8");
-    res.setHeader("Content-Disposition", 'attachment; filename="siar-kemutakhiran-situs.csv"');
-    res.send(toCsv(report.sites.map(freshnessCsvRow)));
+    sendCsv(res, "siar-kemutakhiran-situs", freshnessTable(report.sites), csvOptions(req, query));
   });
 
   router.get("/settings", async (req, res) => {

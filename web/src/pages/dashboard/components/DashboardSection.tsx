@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from "react";
+import { csvInLanguage } from "@web/api/client";
 import { ErrorAlert } from "@web/components/Alerts";
 import type { Loaded } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
@@ -27,7 +28,7 @@ export function DashboardSection<T>({
   chart,
   table,
 }: DashboardSectionProps<T>) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const headingId = useId();
   const tableId = useId();
   const [showNumbers, setShowNumbers] = useState(false);
@@ -36,7 +37,12 @@ export function DashboardSection<T>({
     <section className="dashboard-section" aria-labelledby={headingId}>
       <div className="dashboard-section__header">
         <h2 id={headingId}>{title}</h2>
-        <a href={csvHref} download className="dashboard-section__csv" aria-label={t("dashboard.csvOf", { title })}>
+        <a
+          href={csvInLanguage(csvHref, language)}
+          download
+          className="dashboard-section__csv"
+          aria-label={t("dashboard.csvOf", { title })}
+        >
           CSV
         </a>
       </div>

@@ -1,4 +1,4 @@
-import { api } from "@web/api/client";
+import { api, csvInLanguage } from "@web/api/client";
 import { ErrorAlert } from "@web/components/Alerts";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
@@ -13,7 +13,7 @@ export function GlossarySection() {
       <div className="dashboard-section__header">
         <h2 id="dashboard-glossary">{t("dashboard.glossary.title")}</h2>
         <a
-          href="/api/dashboard/glossary?format=csv"
+          href={csvInLanguage("/api/dashboard/glossary?format=csv", language)}
           download
           aria-label={t("dashboard.csvOf", { title: t("dashboard.glossary.title") })}
         >

@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Text,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type YAxisTickContentProps,
+} from "recharts";
 import type { Query } from "@web/api/client";
 import { useI18n } from "@web/i18n";
 import { DashboardSection, FigureTable } from "./DashboardSection";
@@ -8,6 +19,9 @@ import type { PublishingFigures, PublishingReport } from "@web/pages/dashboard/t
 import { useReport } from "@web/pages/dashboard/hooks/useReport";
 import { useUnitName } from "./UnitsSection";
 import { SERIES_COLOURS } from "./VolumeSection";
+
+/** Room for a channel's name beside its bars; longer names wrap onto more lines. */
+const CHANNEL_LABEL_WIDTH = 150;
 
 /** Posts published per channel with their on-time rate, failures and engagement; per unit in the numbers. */
 export function PublishingSection({ query }: { query: Query }) {
@@ -37,11 +51,30 @@ export function PublishingSection({ query }: { query: Query }) {
         return `${t("dashboard.publishing.summary", { published: current.published, rate: formatRate(current.onTimeRate), failed: current.failed })} ${t("dashboard.publishing.engagementSummary", { reactions, comments, shares, views: formatCount(views) })}`;
       }}
       chart={(publishing) => (
+        // Bars lie along the channels' names, each name shown (interval 0) and wrapped, never dropped.
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={publishing.byChannel}>
+          <BarChart data={publishing.byChannel} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="channelName" />
-            <YAxis allowDecimals={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis
+              type="category"
+              dataKey="channelName"
+              interval={0}
+              width={CHANNEL_LABEL_WIDTH}
+              tick={(props: YAxisTickContentProps) => (
+                <Text
+                  x={Number(props.x)}
+                  y={Number(props.y)}
+                  width={CHANNEL_LABEL_WIDTH - 8}
+                  textAnchor="end"
+                  verticalAnchor="middle"
+                  fontSize={12}
+                  className="dashboard-chart__label"
+                >
+                  {String(props.payload.value)}
+                </Text>
+              )}
+            />
             <Tooltip />
             <Legend />
             <Bar dataKey="published" name={t("dashboard.publishing.published")} fill={SERIES_COLOURS[0]} />

@@ -20,7 +20,7 @@ const SECTIONS: Record<AnnualReportSection, MessageKey> = {
 
 /** The annual report: staff write its prose; its figures come from the registers. PDF and CSV. */
 export function AnnualReportEditor({ year, unitId }: { year: number; unitId?: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { abilities } = useSignedIn();
   const loaded = useLoad(() => ppidApi.annualReport(year, unitId), [year, unitId]);
   const [sections, setSections] = useState<Partial<Record<AnnualReportSection, string>>>({});
@@ -44,7 +44,7 @@ export function AnnualReportEditor({ year, unitId }: { year: number; unitId?: st
               PDF
             </a>{" "}
             ·{" "}
-            <a href={withQuery(`/api/ppid/annual-reports/${year}/report.csv`, { unitId })} download>
+            <a href={withQuery(`/api/ppid/annual-reports/${year}/report.csv`, { unitId, lang: language })} download>
               CSV
             </a>
           </p>

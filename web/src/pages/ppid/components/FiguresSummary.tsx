@@ -7,7 +7,7 @@ import { CHANNELS, DECISIONS } from "@web/pages/ppid/labels";
 
 /** A year's service figures: requests by channel and decision, time to the notice, objections, disputes. */
 export function FiguresSummary({ year, unitId }: { year: number; unitId?: string }) {
-  const { t, intlLocale } = useI18n();
+  const { t, intlLocale, language } = useI18n();
   const loaded = useLoad(() => ppidApi.figures({ year, unitId }), [year, unitId]);
   const number = (value: number | null, digits = 1) =>
     value === null ? "—" : value.toLocaleString(intlLocale, { maximumFractionDigits: digits });
@@ -18,7 +18,7 @@ export function FiguresSummary({ year, unitId }: { year: number; unitId?: string
       <h2 id="ppid-figures-title">
         {t("ppid.figures.title", { year })}{" "}
         <a
-          href={withQuery("/api/ppid/figures", { year, unitId, format: "csv" })}
+          href={withQuery("/api/ppid/figures", { year, unitId, format: "csv", lang: language })}
           download
           className="dashboard-section__csv"
         >
