@@ -498,6 +498,10 @@ export const en: Record<MessageKey, Message> = {
     "The platform refused the request or could not be reached. Try again; if it keeps happening, check the app's ID, secret and callback address.",
   "oauthError.no_pages": "This Facebook account manages no Page. Sign in with an account that is an admin of the Page.",
   "oauthError.not_configured": "Connecting by sign-in is not set up on this installation (META_APP_ID or X_CLIENT_ID).",
+  "channels.connectedElsewhere":
+    "This account is already connected as a channel of {unit}; the units under it can already publish through that channel. If it is connected again, its comments and messages reach both units.",
+  "channels.shareAccount": "Connect anyway: this unit does use the same account",
+  "channels.connectAnyway": "Connect anyway for this unit",
   "channelField.pageAccessToken": "Page access token",
   "channelField.pageId": "Facebook Page ID",
   "channelField.accessToken": "Access token",

@@ -492,6 +492,10 @@ export const id = {
     "Platform menolak permintaan atau tidak dapat dihubungi. Coba lagi; bila berulang, periksa App ID, secret, dan alamat callback aplikasi.",
   "oauthError.no_pages": "Akun Facebook ini tidak mengelola Halaman mana pun. Masuk dengan akun admin Halaman.",
   "oauthError.not_configured": "Koneksi lewat login belum diatur di instalasi ini (META_APP_ID atau X_CLIENT_ID).",
+  "channels.connectedElsewhere":
+    "Akun ini sudah terhubung sebagai kanal {unit}; unit di bawahnya sudah dapat menerbitkan lewat kanal itu. Bila dihubungkan lagi, komentar dan pesannya masuk ke kedua unit.",
+  "channels.shareAccount": "Tetap hubungkan: unit ini memang memakai akun yang sama",
+  "channels.connectAnyway": "Tetap hubungkan untuk unit ini",
   "channelField.pageAccessToken": "Page access token",
   "channelField.pageId": "ID Halaman Facebook (Page ID)",
   "channelField.accessToken": "Access token",
