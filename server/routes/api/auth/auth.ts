@@ -42,8 +42,14 @@ export function authRoutes(services: Services): Router {
     res.json(sessionBody(actor, session.csrfToken));
   });
 
-  router.get("/session", requireActor, (req, res) => {
-    res.json(sessionBody(req.actor!, req.csrfToken));
+  // ?optional=true: the staff app's first look answers "nobody signed in" with 204, not an error
+  // the browser logs in its console; without it, signed out is 401 like every other endpoint.
+  router.get("/session", (req, res) => {
+    if (!req.actor && req.query.optional === "true") {
+      res.status(204).end();
+      return;
+    }
+    requireActor(req, res, () => res.json(sessionBody(req.actor!, req.csrfToken)));
   });
 
   router.post("/logout", requireActor, async (req, res) => {
