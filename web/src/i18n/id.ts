@@ -453,6 +453,10 @@ export const id = {
   "calendar.next": "Berikutnya",
   "calendar.today": "Hari ini",
   "calendar.menu": "Menu untuk {title}",
+  "calendar.confirmMove": "Pindahkan “{title}” ke {at}?",
+  "calendar.move": "Pindahkan",
+  "calendar.moved": "“{title}” dipindahkan ke {at}.",
+  "calendar.undo": "Urungkan",
   "calendar.dragHint":
     "Seret unggahan ke hari lain untuk menjadwalkan ulang pada jam yang sama, atau pakai menu ⋯ pada unggahan.",
   "channels.connect": "Hubungkan kanal",
