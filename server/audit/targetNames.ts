@@ -15,9 +15,9 @@ const READERS: Record<string, (prisma: PrismaClient, ids: string[]) => Promise<N
   Unit: (prisma, ids) => prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   User: (prisma, ids) => prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   InboxItem: async (prisma, ids) =>
-    (
-      await prisma.inboxItem.findMany({ where: { id: { in: ids } }, select: { id: true, trackingNumber: true } })
-    ).map(({ id, trackingNumber }) => ({ id, name: trackingNumber })),
+    (await prisma.inboxItem.findMany({ where: { id: { in: ids } }, select: { id: true, trackingNumber: true } })).map(
+      ({ id, trackingNumber }) => ({ id, name: trackingNumber }),
+    ),
   PpidRequest: async (prisma, ids) =>
     (
       await prisma.ppidRequest.findMany({
@@ -45,8 +45,7 @@ export async function auditTargetNames(
   }
   const names = new Map<string, string>();
   for (const [type, ids] of idsByType) {
-    for (const { id, name } of await READERS[type]!(prisma, [...ids]))
-      if (name) names.set(`${type}:${id}`, name);
+    for (const { id, name } of await READERS[type]!(prisma, [...ids])) if (name) names.set(`${type}:${id}`, name);
   }
   return names;
 }
