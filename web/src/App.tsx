@@ -10,6 +10,7 @@ import {
   ADMIN_CHANNELS,
   ADMIN_DEAD_LETTERS,
   ADMIN_DEMO_DATA,
+  ADMIN_SANDBOX,
   ADMIN_ROUTING,
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -30,6 +31,7 @@ import { AdminIndex, AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditLogPage } from "./pages/admin/AuditLogPage";
 import { DeadLettersPage } from "./pages/admin/DeadLettersPage";
 import { DemoDataPage } from "./pages/admin/DemoDataPage";
+import { SandboxPage } from "./pages/admin/sandbox/SandboxPage";
 import { CannedResponsesPage } from "./pages/admin/CannedResponsesPage";
 import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { RoutingRulesPage } from "./pages/admin/RoutingRulesPage";
@@ -92,6 +94,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_DEAD_LETTERS, <DeadLettersPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
   [ADMIN_DEMO_DATA, <DemoDataPage />],
+  [ADMIN_SANDBOX, <SandboxPage />],
 ];
 
 /** A section's route, opened only to sessions whose abilities allow it. */

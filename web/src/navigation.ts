@@ -122,6 +122,13 @@ export const ADMIN_DEMO_DATA: Section = {
   testId: "admin-demo-data",
   allowed: (a) => a.removeDemoData,
 };
+// Only in demo mode: the session grants controlSandbox where simulated platforms run.
+export const ADMIN_SANDBOX: Section = {
+  path: "/admin/demo",
+  label: "admin.sandbox",
+  testId: "admin-sandbox",
+  allowed: (a) => a.controlSandbox,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -131,6 +138,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_DEAD_LETTERS,
   ADMIN_AUDIT,
   ADMIN_DEMO_DATA,
+  ADMIN_SANDBOX,
 ];
 
 export const ADMIN: Section = {

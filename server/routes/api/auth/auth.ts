@@ -26,10 +26,16 @@ function setSessionCookie(req: Request, res: Response, token: string, expiresAt:
 export function authRoutes(services: Services): Router {
   const router = Router();
   const sessionBody = (actor: Actor, csrfToken: string | undefined) =>
-    presentSession(actor, abilitiesOf(actor), csrfToken, {
-      simulatedChannels: services.sandbox !== null,
-      publicBaseUrl: services.config.publicBaseUrl,
-    });
+    // Driving the simulated platforms needs them running (demo mode) as well as the policy's consent.
+    presentSession(
+      actor,
+      { ...abilitiesOf(actor), controlSandbox: abilitiesOf(actor).controlSandbox && services.sandbox !== null },
+      csrfToken,
+      {
+        simulatedChannels: services.sandbox !== null,
+        publicBaseUrl: services.config.publicBaseUrl,
+      },
+    );
 
   router.post("/login", async (req, res) => {
     const body = parse(loginBody, req.body, req);
