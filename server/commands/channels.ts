@@ -49,6 +49,9 @@ export async function connectChannel(
 ): Promise<Channel> {
   const settings = input.settings ?? {};
   assertSafeAddress(input.kind, settings);
+  // Known before asking the platform (a Page or Instagram id): said at once, without a platform call.
+  if (input.externalId && !input.shareAccount)
+    await assertNotConnectedElsewhere(services.prisma, { ...input, externalId: input.externalId });
   const account = await verified(services, {
     kind: input.kind,
     externalId: input.externalId ?? "",
@@ -106,7 +109,7 @@ export async function connectChannel(
  * messages for both units.
  */
 async function assertNotConnectedElsewhere(
-  tx: Prisma.TransactionClient,
+  tx: Prisma.TransactionClient | Services["prisma"],
   account: { unitId: string; kind: ChannelKind; externalId: string },
 ): Promise<void> {
   const elsewhere = await tx.channel.findFirst({
