@@ -55,11 +55,11 @@ export function createApp(services: Services): express.Express {
   app.use(cookieParser());
   app.use((req, _res, next) => {
     // The staff app sends its UI language as Accept-Language; pages follow a visitor's chosen
-    // language, else the browser's. A signed-in user's own setting replaces both (authenticate.ts).
+    // language (?lang=, else the cookie /bahasa sets), else the browser's. A signed-in user's own setting replaces both (authenticate.ts).
     const header = req.get("accept-language");
     req.locale = req.path.startsWith("/api/")
       ? localeFromHeader(header)
-      : requestLocale(req.cookies?.[LANGUAGE_COOKIE], header);
+      : requestLocale((req.query as { lang?: unknown }).lang ?? req.cookies?.[LANGUAGE_COOKIE], header);
     next();
   });
 
