@@ -3,7 +3,7 @@ import cookieParser from "cookie-parser";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import { localeFromHeader } from "./i18n/locale.js";
+import { LANGUAGE_COOKIE, localeFromHeader, requestLocale } from "./i18n/locale.js";
 import { httpLogSerializers } from "./logger.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
@@ -54,7 +54,12 @@ export function createApp(services: Services): express.Express {
   );
   app.use(cookieParser());
   app.use((req, _res, next) => {
-    req.locale = localeFromHeader(req.get("accept-language"));
+    // The staff app sends its UI language as Accept-Language; pages follow a visitor's chosen
+    // language (?lang=, else the cookie /bahasa sets), else the browser's. A signed-in user's own setting replaces both (authenticate.ts).
+    const header = req.get("accept-language");
+    req.locale = req.path.startsWith("/api/")
+      ? localeFromHeader(header)
+      : requestLocale((req.query as { lang?: unknown }).lang ?? req.cookies?.[LANGUAGE_COOKIE], header);
     next();
   });
 

@@ -219,6 +219,11 @@ const catalogue = {
     id: "Akun ini sudah terhubung sebagai kanal unit tersebut.",
     en: "This account is already connected as a channel of that unit.",
   },
+  channel_connected_elsewhere: {
+    status: 409,
+    id: "Akun ini sudah terhubung sebagai kanal {unit}. Unit di bawah {unit} sudah dapat menerbitkan lewat kanal itu. Hubungkan lagi hanya bila unit ini memang harus memakai akun yang sama: komentar dan pesannya lalu masuk ke kedua unit.",
+    en: "This account is already connected as a channel of {unit}. Units under {unit} can already publish through that channel. Connect it again only if this unit must use the same account too: its comments and messages then reach both units.",
+  },
   post_not_editable: {
     status: 409,
     id: "Unggahan ini tidak dapat diubah pada statusnya sekarang.",
@@ -460,12 +465,16 @@ export class AppError extends Error {
     this.status = catalogue[code].status;
   }
 
-  /** The message in `locale`; "{wait}" becomes the time until `details.retryAfterSeconds` has passed. */
+  /**
+   * The message in `locale`; "{wait}" becomes the time until `details.retryAfterSeconds` has passed,
+   * and "{unit}" the unit the details name (`details.unit`).
+   */
   messageIn(locale: Locale): string {
-    const retryAfterSeconds = (this.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    return catalogue[this.code][locale].replace("{wait}", () =>
-      formatWait(typeof retryAfterSeconds === "number" ? retryAfterSeconds : null, locale),
+    const details = (this.details ?? {}) as { retryAfterSeconds?: unknown; unit?: unknown };
+    const message = catalogue[this.code][locale].replace("{wait}", () =>
+      formatWait(typeof details.retryAfterSeconds === "number" ? details.retryAfterSeconds : null, locale),
     );
+    return typeof details.unit === "string" ? message.replaceAll("{unit}", () => details.unit as string) : message;
   }
 }
 

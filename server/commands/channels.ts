@@ -4,7 +4,7 @@ import { adapterFor } from "@server/channels/index.js";
 import { syncMetaConnection } from "@server/channels/metaConnection.js";
 import { settingsFor } from "@server/channels/target.js";
 import { isSafeSiteAddress } from "@server/channels/wordpress.js";
-import type { Channel } from "@server/db/generated/client.js";
+import type { Channel, Prisma } from "@server/db/generated/client.js";
 import type { ChannelKind } from "@server/db/generated/enums.js";
 import { AppError } from "@server/errors.js";
 import { BUDGET_EXHAUSTED } from "@server/inbox/polling.js";
@@ -19,6 +19,8 @@ export type ChannelInput = {
   credentials: Record<string, string>;
   settings?: Record<string, string>;
   simulated?: boolean;
+  /** The admin confirmed connecting an account another unit already has (see channel_connected_elsewhere). */
+  shareAccount?: boolean;
 };
 
 async function verified(services: Services, target: ChannelTarget) {
@@ -47,6 +49,9 @@ export async function connectChannel(
 ): Promise<Channel> {
   const settings = input.settings ?? {};
   assertSafeAddress(input.kind, settings);
+  // Known before asking the platform (a Page or Instagram id): said at once, without a platform call.
+  if (input.externalId && !input.shareAccount)
+    await assertNotConnectedElsewhere(services.prisma, { ...input, externalId: input.externalId });
   const account = await verified(services, {
     kind: input.kind,
     externalId: input.externalId ?? "",
@@ -56,6 +61,12 @@ export async function connectChannel(
   let channel: Channel;
   try {
     channel = await services.prisma.$transaction(async (tx) => {
+      if (!input.shareAccount)
+        await assertNotConnectedElsewhere(tx, {
+          unitId: input.unitId,
+          kind: input.kind,
+          externalId: account.externalId,
+        });
       const channel = await tx.channel.create({
         data: {
           unitId: input.unitId,
@@ -90,6 +101,42 @@ export async function connectChannel(
   // Subscribing the Page and reading the permissions talk to Meta: after the commit, and a refusal is recorded, not thrown.
   await syncMetaConnection(services, origin, channel, "subscribed");
   return channel;
+}
+
+/**
+ * An account another unit has is connected again only when the admin confirms it: units below
+ * that unit publish through its channel already, and a second channel files its comments and
+ * messages for both units.
+ */
+async function assertNotConnectedElsewhere(
+  tx: Prisma.TransactionClient | Services["prisma"],
+  account: { unitId: string; kind: ChannelKind; externalId: string },
+): Promise<void> {
+  const elsewhere = await tx.channel.findFirst({
+    where: { kind: account.kind, externalId: account.externalId, unitId: { not: account.unitId } },
+    select: { id: true, unit: { select: { id: true, name: true } } },
+  });
+  if (elsewhere)
+    throw new AppError("channel_connected_elsewhere", {
+      field: "externalId",
+      unit: elsewhere.unit.name,
+      unitId: elsewhere.unit.id,
+      channelId: elsewhere.id,
+    });
+}
+
+/** The units other than `unitId` that already have these accounts as channels, by kind and platform id. */
+export async function accountsConnectedElsewhere(
+  services: Services,
+  unitId: string,
+  accounts: { kind: ChannelKind; externalId: string }[],
+): Promise<Map<string, string>> {
+  if (accounts.length === 0) return new Map();
+  const channels = await services.prisma.channel.findMany({
+    where: { unitId: { not: unitId }, OR: accounts.map(({ kind, externalId }) => ({ kind, externalId })) },
+    select: { kind: true, externalId: true, unit: { select: { name: true } } },
+  });
+  return new Map(channels.map((channel) => [`${channel.kind}:${channel.externalId}`, channel.unit.name]));
 }
 
 export type ChannelChanges = {

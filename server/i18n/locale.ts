@@ -16,3 +16,18 @@ export function localeFromHeader(header: string | undefined): Locale {
     .sort((a, b) => b.q - a.q);
   return (ranked[0]?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
 }
+
+/** The cookie that keeps a visitor's chosen language on the public site (set by GET /bahasa). */
+export const LANGUAGE_COOKIE = "siar_lang";
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "id" || value === "en";
+}
+
+/**
+ * A visitor's language: the one they chose (the language cookie), else their browser's
+ * (Accept-Language), else Bahasa Indonesia.
+ */
+export function requestLocale(chosen: unknown, acceptLanguage: string | undefined): Locale {
+  return isLocale(chosen) ? chosen : localeFromHeader(acceptLanguage);
+}

@@ -1,6 +1,12 @@
 import type { AuditEvent } from "@server/db/generated/client.js";
 
-export function presentAuditEvent(event: AuditEvent & { unit?: { name: string } | null }) {
+export function presentAuditEvent(
+  event: AuditEvent & {
+    unit?: { name: string } | null;
+    /** What the target is called now (a post's title, a user's name), where it still exists. */
+    targetName?: string | null;
+  },
+) {
   return {
     id: event.id.toString(),
     at: event.at.toISOString(),
@@ -8,6 +14,7 @@ export function presentAuditEvent(event: AuditEvent & { unit?: { name: string } 
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,
+    targetName: event.targetName ?? null,
     unit: event.unitId ? { id: event.unitId, name: event.unit?.name ?? null } : null,
     changes: event.changes,
     ip: event.ip,

@@ -2,7 +2,7 @@ import { publicPostUrl } from "@server/channels/website.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { PostWithRelations } from "@server/commands/posts.js";
 import type { UnitTimeZone } from "@server/deadlines/timeZones.js";
-import { can } from "@server/policies/index.js";
+import { can, postNeedsApproval } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { presentMedia } from "./media.js";
 import { isPublishedStatus } from "@server/publishing/postStatus.js";
@@ -18,7 +18,7 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
     id: post.id,
     // The unit form accepts only the zones of UNIT_TIME_ZONES.
     unit: { id: post.unit.id, name: post.unit.name, timezone: post.unit.timezone as UnitTimeZone },
-    author: { id: post.author.id, name: post.author.name },
+    author: { id: post.author.id, name: post.author.name, role: post.author.role },
     title: post.title,
     body: post.body,
     link: post.link,
@@ -31,6 +31,8 @@ export function presentPost(services: Pick<Services, "config">, post: PostWithRe
     scheduledAt: iso(post.scheduledAt),
     publishedAt: iso(post.publishedAt),
     sertaMerta: post.sertaMerta,
+    /** Whether submitting it sends it to a leader (an officer's post, a unit that asks for it) or schedules it. */
+    needsApproval: postNeedsApproval(post),
     reviewNote: post.reviewNote,
     reviewedBy: post.reviewedBy,
     reviewedAt: iso(post.reviewedAt),

@@ -19,6 +19,8 @@ export function presentUnit(unit: Unit) {
     // A text column; every write goes through the units schema, which takes only these zones.
     timezone: unit.timezone as UnitTimeZone,
     active: unit.active,
+    /** Every post of the unit waits for a leader's approval, whoever writes it. */
+    postsRequireApproval: unit.postsRequireApproval,
     ppidLevel: unit.ppidLevel,
     ppidSuperiorId: unit.ppidSuperiorId,
     createdAt: unit.createdAt.toISOString(),

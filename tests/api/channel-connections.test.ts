@@ -47,6 +47,8 @@ async function connectWithPermissions(unitCode: string, permissions: string[]) {
     externalId: graph.pageId,
     credentials: { pageAccessToken: sandbox().control.metaApp.issuePageToken(permissions) },
     settings: { baseUrl: graph.baseUrl },
+    // The sandbox has one Page, which the kabupaten already has.
+    shareAccount: true,
   });
 }
 

@@ -46,8 +46,8 @@ async function navigate(client: ApiClient, url: string, flowCookie?: string): Pr
 }
 
 /** start → the platform's consent page → allow or cancel → Siar's callback; returns where Siar sends the browser. */
-async function signIn(provider: "meta" | "x", unitId: string, decision: "allow" | "deny" = "allow") {
-  const start = await navigate(admin, `${siar.url}/api/channels/oauth/${provider}/start?unitId=${unitId}`);
+async function signIn(provider: "meta" | "x", unitId: string, decision: "allow" | "deny" = "allow", extra = "") {
+  const start = await navigate(admin, `${siar.url}/api/channels/oauth/${provider}/start?unitId=${unitId}${extra}`);
   expect(start.status).toBe(302);
   const flowCookie = start.cookies.find((c) => c.startsWith(`siar_oauth_${provider}=`))!;
   expect(flowCookie).toBeDefined();
@@ -135,16 +135,28 @@ describe("Facebook Login", () => {
 
     const { graph } = sandbox().credentials;
     const pages = await flow.get(`/api/channels/oauth/meta/pages?state=${state}`);
+    // The kabupaten already has the demo's Page and its Instagram account: the selection says so.
     expect(pages.body.data).toEqual([
-      { id: graph.pageId, name: graph.pageName, instagram: { id: graph.igUserId, username: graph.igUsername } },
+      {
+        id: graph.pageId,
+        name: graph.pageName,
+        instagram: { id: graph.igUserId, username: graph.igUsername },
+        connectedElsewhere: { facebook: "Pemerintah Kabupaten Sanggau", instagram: "Pemerintah Kabupaten Sanggau" },
+      },
     ]);
     expect(JSON.stringify(pages.body)).not.toContain(graph.pageAccessToken);
 
-    const completed = await flow.post("/api/channels/oauth/meta/complete", {
-      state,
-      pageId: graph.pageId,
-      connectInstagram: true,
+    // Without the admin's confirmation the second connection is refused, naming the unit that has it.
+    const choice = { state, pageId: graph.pageId, connectInstagram: true };
+    const refused = await flow.post("/api/channels/oauth/meta/complete", choice);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: "channel_connected_elsewhere",
+      message: expect.stringContaining("Pemerintah Kabupaten Sanggau"),
     });
+    expect(await siar.services.prisma.channel.count({ where: { unitId } })).toBe(0);
+
+    const completed = await flow.post("/api/channels/oauth/meta/complete", { ...choice, shareAccount: true });
     expect(completed.status, JSON.stringify(completed.body)).toBe(201);
     expect(completed.body.data).toEqual([
       { id: expect.any(String), kind: "facebook", name: graph.pageName, reconnected: false },
@@ -230,7 +242,16 @@ describe("Facebook Login", () => {
 describe("X OAuth 2.0 with PKCE", () => {
   it("sends the admin to X's authorize page with an S256 challenge, connects the account, and it publishes", async () => {
     const unitId = units["kec-kapuas"]!;
-    const { start, redirect } = await signIn("x", unitId);
+    // The kabupaten has the sandbox's X account: the channels page is told so, with the way to go on.
+    const refused = await signIn("x", unitId);
+    expect(Object.fromEntries(refused.redirect.searchParams)).toEqual({
+      oauthError: "connected_elsewhere",
+      unitId,
+      elsewhere: "Pemerintah Kabupaten Sanggau",
+    });
+    expect(await siar.services.prisma.channel.count({ where: { unitId, kind: "x" } })).toBe(0);
+
+    const { start, redirect } = await signIn("x", unitId, "allow", "&shareAccount=true");
     const authorize = new URL(start.location);
     expect(authorize.origin + authorize.pathname).toBe(`${sandbox().url}/i/oauth2/authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({

@@ -93,6 +93,8 @@ describe("a token without the permission", () => {
         pageAccessToken: control().metaApp.issuePageToken(["pages_read_engagement", "pages_show_list"]),
       },
       settings: { baseUrl: graph.baseUrl },
+      // The sandbox has one Page, which the kabupaten already has.
+      shareAccount: true,
     });
     expect(connected.status).toBe(201);
     expect(connected.body.permissions.missing.map((m: { permission: string }) => m.permission)).toContain(

@@ -556,6 +556,8 @@ describe("connecting channels by token", () => {
         accessSecret: x.accessSecret,
       },
       settings: { baseUrl: x.baseUrl },
+      // The sandbox has one X account, which the kabupaten already has.
+      shareAccount: true,
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -585,6 +587,7 @@ describe("connecting channels by token", () => {
       externalId: graph.igUserId,
       credentials: { accessToken: graph.pageAccessToken },
       settings: { baseUrl: graph.baseUrl, apiVersion: graph.apiVersion },
+      shareAccount: true,
     });
     expect(created.status).toBe(201);
     expect(created.body.warning).toMatchObject({

@@ -96,7 +96,8 @@ describe("the audit log", () => {
       await page.getByRole("heading", { name: "Log audit" }).waitFor();
       const adminNav = page.getByRole("navigation", { name: "Menu admin" });
       expect(await adminNav.getByRole("link").allInnerTexts()).toEqual(["Log audit"]);
-      const loginRow = page.getByRole("row", { name: /auth\.login/ }).first();
+      // The sign-in in words, not as its code.
+      const loginRow = page.getByRole("row", { name: /masuk ke Siar/ }).first();
       await loginRow.waitFor();
       expect(await loginRow.innerText()).toContain("Sekretaris Daerah <pimpinan@sanggau.demo>");
     });

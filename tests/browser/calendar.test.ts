@@ -3,7 +3,7 @@ import { signedIn, type ApiClient } from "../helpers/client.js";
 import { browserSuite } from "./browser.js";
 
 // The publishing calendar: scheduled posts on their day in the unit's time, moved to another day
-// by dragging (same time of day), and cancelled from the entry's menu.
+// by dragging (same time of day) once confirmed, with an undo, and cancelled from the entry's menu.
 
 const suite = browserSuite({ SIAR_SANDBOX: "true" });
 
@@ -38,7 +38,7 @@ async function scheduledPost(title: string, date: string): Promise<string> {
 }
 
 describe("the publishing calendar", () => {
-  it("shows a scheduled post on its day, moves it by dragging to another day at the same time, and cancels it", async () => {
+  it("shows a scheduled post on its day, moves it by dragging to another day at the same time once confirmed, undoes that, and cancels it", async () => {
     const { from, to } = daysNextMonth();
     const title = "Lomba desa bersih";
     const postId = await scheduledPost(title, from);
@@ -51,8 +51,28 @@ describe("the publishing calendar", () => {
       expect(await entry.locator(".calendar-entry__time").innerText()).toBe("10.15 WIB");
       expect(await entry.locator("abbr").allInnerTexts()).toEqual(["Web", "FB"]);
 
-      await entry.dragTo(page.locator(`li[data-date="${to}"]`));
-      const moved = page.locator(`li[data-date="${to}"]`).getByTestId("calendar-entry").filter({ hasText: title });
+      // A drop asks first; cancelling leaves the post where it was.
+      const target = page.locator(`li[data-date="${to}"]`);
+      const question = page.getByRole("alertdialog");
+      await entry.dragTo(target);
+      expect(await question.innerText()).toMatch(new RegExp(`Pindahkan “${title}” ke .*10\\.15 WIB\\?`));
+      await question.getByRole("button", { name: "Batal" }).click();
+      await question.waitFor({ state: "detached" });
+      expect((await humas.get(`/api/posts/${postId}`)).body.scheduledAt).toBe(`${from}T03:15:00.000Z`);
+
+      // Confirmed, it moves; undo puts it back at its previous time.
+      await entry.dragTo(target);
+      await question.getByRole("button", { name: "Pindahkan" }).click();
+      const moved = target.getByTestId("calendar-entry").filter({ hasText: title });
+      await moved.waitFor();
+      expect((await humas.get(`/api/posts/${postId}`)).body.scheduledAt).toBe(`${to}T03:15:00.000Z`);
+      await page.getByRole("button", { name: "Urungkan" }).click();
+      await entry.waitFor();
+      await moved.waitFor({ state: "detached" });
+      expect((await humas.get(`/api/posts/${postId}`)).body.scheduledAt).toBe(`${from}T03:15:00.000Z`);
+
+      await entry.dragTo(target);
+      await question.getByRole("button", { name: "Pindahkan" }).click();
       await moved.waitFor();
       expect(
         await page.locator(`li[data-date="${from}"]`).getByTestId("calendar-entry").filter({ hasText: title }).count(),

@@ -33,6 +33,8 @@ describe("the channels page", () => {
         ]),
       },
       settings: { baseUrl: graph.baseUrl },
+      // The sandbox has one Page, which the kabupaten already has.
+      shareAccount: true,
     });
     expect(connected.status, JSON.stringify(connected.body)).toBe(201);
 

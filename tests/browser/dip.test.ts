@@ -78,7 +78,7 @@ describe("the public information list, end to end", () => {
         .first()
         .check();
       await page.getByTestId("compose-serta-merta").check();
-      await page.getByRole("button", { name: "Ajukan" }).click();
+      await page.getByRole("button", { name: "Terbitkan sekarang" }).click();
       await page.getByRole("heading", { name: "Jalan Sanggau–Sekadau tertutup longsor", level: 1 }).waitFor();
     });
     // The worker publishes it; the DIP then lists it as serta-merta, linking to the announcement.

@@ -37,7 +37,7 @@ describe("publishing from the composer", () => {
       // No image yet: Instagram's rule is shown by the media field and blocks submitting.
       await mediaError(page).waitFor();
       expect(await mediaError(page).innerText()).toContain("Instagram memerlukan gambar atau video.");
-      expect(await page.getByRole("button", { name: "Ajukan" }).isDisabled()).toBe(true);
+      expect(await page.getByRole("button", { name: "Terbitkan sekarang" }).isDisabled()).toBe(true);
 
       await page
         .getByLabel("Tambah gambar atau video")
@@ -55,7 +55,7 @@ describe("publishing from the composer", () => {
       await page.getByLabel("Pada tanggal dan jam tertentu").check();
       await page.getByLabel("Tanggal", { exact: true }).fill("2030-03-05");
       await page.getByLabel("Jam (WIB)").fill("09:30");
-      await page.getByRole("button", { name: "Ajukan" }).click();
+      await page.getByRole("button", { name: "Jadwalkan" }).click();
 
       await page.getByRole("heading", { name: "Jadwal posyandu Maret" }).waitFor();
       expect(await page.locator(".page-header .badge").innerText()).toBe("Terjadwal");

@@ -11,6 +11,7 @@ import {
   ADMIN_REPORTING,
   ADMIN_WORKING_CALENDAR,
   ADMIN_LETTERHEAD,
+  ADMIN_SANDBOX,
   ADMIN_ROUTING,
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -49,6 +50,7 @@ const WorkingCalendarPage = lazyPage(() =>
   import("./pages/admin/WorkingCalendarPage").then((module) => module.WorkingCalendarPage),
 );
 const LetterheadPage = lazyPage(() => import("./pages/admin/LetterheadPage").then((module) => module.LetterheadPage));
+const SandboxPage = lazyPage(() => import("./pages/admin/sandbox/SandboxPage").then((module) => module.SandboxPage));
 const DemoDataPage = lazyPage(() => import("./pages/admin/DemoDataPage").then((module) => module.DemoDataPage));
 const CannedResponsesPage = lazyPage(() =>
   import("./pages/admin/CannedResponsesPage").then((module) => module.CannedResponsesPage),
@@ -114,6 +116,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_WORKING_CALENDAR, <WorkingCalendarPage />],
   [ADMIN_DEMO_DATA, <DemoDataPage />],
   [ADMIN_LETTERHEAD, <LetterheadPage />],
+  [ADMIN_SANDBOX, <SandboxPage />],
 ];
 
 /** A section's route, opened only to sessions whose abilities allow it. */

@@ -140,6 +140,13 @@ export const ADMIN_LETTERHEAD: Section = {
   testId: "admin-letterhead",
   allowed: (a) => a.manageLetterhead,
 };
+// Only in demo mode: the session grants controlSandbox where simulated platforms run.
+export const ADMIN_SANDBOX: Section = {
+  path: "/admin/demo",
+  label: "admin.sandbox",
+  testId: "admin-sandbox",
+  allowed: (a) => a.controlSandbox,
+};
 export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -152,6 +159,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_WORKING_CALENDAR,
   ADMIN_LETTERHEAD,
   ADMIN_DEMO_DATA,
+  ADMIN_SANDBOX,
 ];
 
 export const ADMIN: Section = {

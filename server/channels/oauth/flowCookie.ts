@@ -20,6 +20,8 @@ export type FlowState = {
   /** Who started the flow: the callback must come back to the same account. */
   userId: string;
   unitId: string;
+  /** The admin confirmed connecting an account another unit already has. */
+  shareAccount?: boolean;
   /** PKCE code_verifier (X). */
   codeVerifier?: string;
   /** The long-lived user token, once the Meta callback has it, until a Page is chosen. */

@@ -1,4 +1,4 @@
-import { Router, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Services } from "@server/services.js";
 import { aspirationRoutes } from "./aspirasi.js";
@@ -14,6 +14,8 @@ import { transparencyRoutes } from "./transparency.js";
 import { sendShareable } from "./pageCache.js";
 import { siteSitemapEntries } from "./sites/data.js";
 import { unitSiteRoutes } from "./sites/index.js";
+import { faviconRoutes } from "./favicon.js";
+import { languageChoiceRoutes } from "./language.js";
 
 const HOME_PAGE_SIZE = 20;
 const FEED_SIZE = 50;
@@ -37,29 +39,32 @@ export function publicSiteRoutes(services: Services): Router {
     );
   });
 
+  router.use(faviconRoutes());
+  router.use(languageChoiceRoutes());
+
   // Unit sites, and the host names mapped to them, before the main site's pages.
   router.use(unitSiteRoutes(services));
 
-  async function sendNotFound(res: Response) {
-    sendShareable(res, notFoundPage(await findSite(services)), { status: 404 });
+  async function sendNotFound(req: Request, res: Response) {
+    sendShareable(res, notFoundPage(await findSite(services), req.locale), { status: 404 });
   }
 
   router.get("/", async (req, res) => {
     const query = homeQuery.safeParse(req.query);
-    if (!query.success) return sendNotFound(res);
+    if (!query.success) return sendNotFound(req, res);
     const page = query.data.halaman;
     const [site, { posts, total }] = await Promise.all([
       findSite(services),
       listPublicPosts(services, { page, pageSize: HOME_PAGE_SIZE }),
     ]);
-    if (page > 1 && posts.length === 0) return sendNotFound(res);
-    sendShareable(res, homePage(site, { posts, page, pageCount: Math.ceil(total / HOME_PAGE_SIZE) }));
+    if (page > 1 && posts.length === 0) return sendNotFound(req, res);
+    sendShareable(res, homePage(site, { posts, page, pageCount: Math.ceil(total / HOME_PAGE_SIZE) }, req.locale));
   });
 
   router.get("/pengumuman/:slug", async (req, res) => {
     const [site, post] = await Promise.all([findSite(services), findPublicPost(services, req.params.slug)]);
-    if (!post) return sendNotFound(res);
-    sendShareable(res, announcementPage(site, post));
+    if (!post) return sendNotFound(req, res);
+    sendShareable(res, announcementPage(site, post, req.locale));
   });
 
   router.get("/feed.xml", async (_req, res) => {

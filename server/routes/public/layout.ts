@@ -1,5 +1,6 @@
 import { STAFF_APP_BASE } from "@server/config.js";
 import { html, trusted, type SafeMarkup } from "@server/text/markup.js";
+import { FAVICON_PATH } from "./favicon.js";
 import type { Site } from "./publicPosts.js";
 
 // One small stylesheet inline: a page costs a single request on a slow phone connection.
@@ -37,14 +38,43 @@ export type Page = {
   header?: SafeMarkup;
   /** The page's language: Bahasa Indonesia unless the page was asked for in English. */
   lang?: "id" | "en";
+  /** The page's own path, on pages written in both languages: the footer then offers the other one. */
+  path?: string;
   main: SafeMarkup;
+};
+
+// The words around every page, in the page's language.
+const CHROME = {
+  id: {
+    tagline: "Pengumuman resmi",
+    services: "Layanan warga",
+    report: "Sampaikan aspirasi atau pengaduan",
+    track: "Lacak laporan",
+    transparency: "Transparansi",
+    ppid: "Informasi publik (PPID)",
+    staff: "Masuk petugas",
+    other: "English",
+  },
+  en: {
+    tagline: "Official announcements",
+    services: "Services for citizens",
+    report: "Send an aspiration or complaint",
+    track: "Track a report",
+    transparency: "Transparency",
+    ppid: "Public information (PPID)",
+    staff: "Staff sign-in",
+    other: "Bahasa Indonesia",
+  },
 };
 
 /** The whole HTML document around a page's main content, the same on every public page. */
 export function layout(site: Site, page: Page): string {
   const documentTitle = page.title ? `${page.title} · ${site.name}` : site.name;
+  const lang = page.lang ?? "id";
+  const words = CHROME[lang];
+  const other = lang === "id" ? "en" : "id";
   return html`<!doctype html>
-<html lang="${page.lang ?? "id"}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -53,17 +83,18 @@ export function layout(site: Site, page: Page): string {
 ${page.canonicalUrl && html`<link rel="canonical" href="${page.canonicalUrl}">`}
 <link rel="alternate" type="application/rss+xml" title="${site.name} (RSS)" href="${site.baseUrl}/feed.xml">
 <link rel="alternate" type="application/atom+xml" title="${site.name} (Atom)" href="${site.baseUrl}/atom.xml">
+<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 ${page.head}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-${page.header ?? html`<header><a href="/">${site.name}</a><p>Pengumuman resmi</p><nav aria-label="Layanan warga"><a href="/aspirasi">Sampaikan aspirasi atau pengaduan</a> · <a href="/lacak">Lacak laporan</a> · <a href="/transparansi">Transparansi</a> · <a href="/ppid">Informasi publik (PPID)</a></nav></header>`}
+${page.header ?? html`<header><a href="/">${site.name}</a><p>${words.tagline}</p><nav aria-label="${words.services}"><a href="/aspirasi">${words.report}</a> · <a href="/lacak">${words.track}</a> · <a href="/transparansi">${words.transparency}</a> · <a href="/ppid">${words.ppid}</a></nav></header>`}
 <main>
 ${page.main}
 </main>
 <footer>
 <p>© ${new Date().getFullYear()} ${site.name}</p>
-<p><a href="${site.baseUrl}/feed.xml">RSS</a><a href="${site.baseUrl}/atom.xml">Atom</a><a href="${STAFF_APP_BASE}/">Masuk petugas</a></p>
+<p><a href="${site.baseUrl}/feed.xml">RSS</a><a href="${site.baseUrl}/atom.xml">Atom</a><a href="${STAFF_APP_BASE}/">${words.staff}</a>${page.path && html`<a href="/bahasa?ke=${other}&amp;kembali=${encodeURIComponent(page.path)}" lang="${other}" hreflang="${other}">${words.other}</a>`}</p>
 </footer>
 </body>
 </html>

@@ -33,7 +33,8 @@ export function sendShareable(
 ): void {
   res
     .status(status)
-    .set({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": SHAREABLE_PAGE })
+    // Pages follow the browser's language (and this cache keys them by it): proxies must too.
+    .set({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": SHAREABLE_PAGE, Vary: "Accept-Language" })
     .send(body);
 }
 

@@ -34,9 +34,9 @@ function linkified(line: string): SafeMarkup {
   return html`${parts}${line.slice(from)}`;
 }
 
-/** "5 Maret 2025 pukul 14.30 WIB", in the unit's own time zone. */
-export function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("id-ID", {
+/** "5 Maret 2025 pukul 14.30 WIB" ("5 March 2025 at 14:30 WIB" in English), in the unit's own time zone. */
+export function formatDate(date: Date, timeZone: string, lang: "id" | "en" = "id"): string {
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID", {
     day: "numeric",
     month: "long",
     year: "numeric",

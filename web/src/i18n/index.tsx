@@ -10,12 +10,24 @@ export { translate };
 
 const STORAGE_KEY = "siar.language";
 
+/** The language the user chose (kept in this browser), else the browser's own, else Bahasa Indonesia. */
 function storedLanguage(): Locale {
   try {
-    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "id";
+    const chosen = localStorage.getItem(STORAGE_KEY);
+    if (chosen === "en" || chosen === "id") return chosen;
   } catch {
-    return "id"; // storage disabled: Bahasa Indonesia, the default
+    // storage disabled: no choice kept
   }
+  return browserLanguage();
+}
+
+/** The first of the browser's languages that Siar speaks. */
+function browserLanguage(): Locale {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const language = tag.toLowerCase().split("-")[0];
+    if (language === "en" || language === "id") return language;
+  }
+  return "id";
 }
 
 type I18n = {

@@ -32,7 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      return adopt(await api.get<Session>("/auth/session"));
+      // Signed out answers 204 (no body) rather than a 401 the browser would log.
+      return adopt((await api.get<Session | undefined>("/auth/session", { optional: true })) ?? null);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return adopt(null);
       throw error;

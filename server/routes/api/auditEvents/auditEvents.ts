@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Prisma } from "@server/db/client.js";
 import { authorize, readsEveryUnitsAuditEvents, unitScopeWhere } from "@server/policies/index.js";
 import { presentAuditEvent } from "@server/presenters/auditEvent.js";
+import { auditTargetNames } from "@server/audit/targetNames.js";
 import type { Services } from "@server/services.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse } from "@server/routes/validate.js";
@@ -53,9 +54,14 @@ export function auditEventRoutes(services: Services): Router {
         })
       ).map((unit) => [unit.id, unit]),
     );
+    const targetNames = await auditTargetNames(prisma, result.data);
     res.json({
       data: result.data.map((event) =>
-        presentAuditEvent({ ...event, unit: event.unitId ? unitNames.get(event.unitId) : null }),
+        presentAuditEvent({
+          ...event,
+          unit: event.unitId ? unitNames.get(event.unitId) : null,
+          targetName: targetNames.get(`${event.targetType}:${event.targetId}`),
+        }),
       ),
       nextCursor: result.nextCursor,
     });

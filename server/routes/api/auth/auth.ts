@@ -26,10 +26,16 @@ function setSessionCookie(req: Request, res: Response, token: string, expiresAt:
 export function authRoutes(services: Services): Router {
   const router = Router();
   const sessionBody = (actor: Actor, csrfToken: string | undefined) =>
-    presentSession(actor, abilitiesOf(actor), csrfToken, {
-      simulatedChannels: services.sandbox !== null,
-      publicBaseUrl: services.config.publicBaseUrl,
-    });
+    // Driving the simulated platforms needs them running (demo mode) as well as the policy's consent.
+    presentSession(
+      actor,
+      { ...abilitiesOf(actor), controlSandbox: abilitiesOf(actor).controlSandbox && services.sandbox !== null },
+      csrfToken,
+      {
+        simulatedChannels: services.sandbox !== null,
+        publicBaseUrl: services.config.publicBaseUrl,
+      },
+    );
 
   router.post("/login", async (req, res) => {
     const body = parse(loginBody, req.body, req);
@@ -42,8 +48,14 @@ export function authRoutes(services: Services): Router {
     res.json(sessionBody(actor, session.csrfToken));
   });
 
-  router.get("/session", requireActor, (req, res) => {
-    res.json(sessionBody(req.actor!, req.csrfToken));
+  // ?optional=true: the staff app's first look answers "nobody signed in" with 204, not an error
+  // the browser logs in its console; without it, signed out is 401 like every other endpoint.
+  router.get("/session", (req, res) => {
+    if (!req.actor && req.query.optional === "true") {
+      res.status(204).end();
+      return;
+    }
+    requireActor(req, res, () => res.json(sessionBody(req.actor!, req.csrfToken)));
   });
 
   router.post("/logout", requireActor, async (req, res) => {

@@ -8,7 +8,7 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { randomToken } from "@server/auth/tokens.js";
 import { ChannelError } from "@server/channels/adapter.js";
-import { connectOrReconnect } from "@server/commands/channels.js";
+import { accountsConnectedElsewhere, connectOrReconnect } from "@server/commands/channels.js";
 import { OAuthFailure, type OAuthFailureCode } from "@server/channels/oauth/failure.js";
 import { clearFlow, loadFlow, saveFlow } from "@server/channels/oauth/flowCookie.js";
 import { exchangeMetaCode, managedPages, metaDialogUrl } from "@server/channels/oauth/meta.js";
@@ -23,7 +23,11 @@ import { parse } from "@server/routes/validate.js";
 
 const CHANNELS_PAGE = "/app/admin/channels";
 
-const startQuery = z.object({ unitId: z.uuid() });
+const startQuery = z.object({
+  unitId: z.uuid(),
+  /** The admin confirmed connecting an account another unit already has. */
+  shareAccount: z.enum(["true"]).optional(),
+});
 const callbackQuery = z.object({
   state: z.string().optional(),
   code: z.string().optional(),
@@ -36,6 +40,7 @@ const completeBody = z
     pageId: z.string().regex(/^\d{1,30}$/),
     connectFacebook: z.boolean().default(true),
     connectInstagram: z.boolean(),
+    shareAccount: z.boolean().default(false),
   })
   .strict();
 
@@ -75,11 +80,29 @@ export function channelOAuthRoutes(services: Services): Router {
     }),
   );
 
-  /** The Pages to choose from, without their tokens. */
+  /** The Pages to choose from, without their tokens, each naming the unit that already has it or its Instagram. */
   router.get("/meta/pages", async (req, res) => {
     const { state } = parse(pagesQuery, req.query, req);
     const pages = await pagesOf(req, state);
-    res.json({ data: pages.map(({ id, name, instagram }) => ({ id, name, instagram })) });
+    const elsewhere = await accountsConnectedElsewhere(
+      services,
+      selectionFlow(req, state).unitId,
+      pages.flatMap((page) => [
+        { kind: "facebook" as const, externalId: page.id },
+        ...(page.instagram ? [{ kind: "instagram" as const, externalId: page.instagram.id }] : []),
+      ]),
+    );
+    res.json({
+      data: pages.map(({ id, name, instagram }) => ({
+        id,
+        name,
+        instagram,
+        connectedElsewhere: {
+          facebook: elsewhere.get(`facebook:${id}`) ?? null,
+          instagram: instagram ? (elsewhere.get(`instagram:${instagram.id}`) ?? null) : null,
+        },
+      })),
+    });
   });
 
   router.post("/meta/complete", async (req, res) => {
@@ -88,7 +111,12 @@ export function channelOAuthRoutes(services: Services): Router {
     const page = (await pagesOf(req, body.state)).find((candidate) => candidate.id === body.pageId);
     if (!page) throw new AppError("not_found", { field: "pageId" });
     const app = metaApp();
-    const common = { unitId: flow.unitId, settings: app.channelSettings, simulated: app.simulated };
+    const common = {
+      unitId: flow.unitId,
+      settings: app.channelSettings,
+      simulated: app.simulated,
+      shareAccount: body.shareAccount,
+    };
     const accounts = [];
     if (body.connectFacebook) {
       accounts.push(
@@ -125,10 +153,17 @@ export function channelOAuthRoutes(services: Services): Router {
 
   router.get("/x/start", async (req, res) => {
     const app = xApp();
-    const { unitId } = await startFor(req);
+    const { unitId, shareAccount } = await startFor(req);
     const state = randomToken();
     const pkce = pkcePair();
-    saveFlow(services, req, res, { provider: "x", state, userId: req.actor!.id, unitId, codeVerifier: pkce.verifier });
+    saveFlow(services, req, res, {
+      provider: "x",
+      state,
+      userId: req.actor!.id,
+      unitId,
+      codeVerifier: pkce.verifier,
+      shareAccount: shareAccount === "true",
+    });
     res.redirect(xAuthorizeUrl(app, callbackUrl(services, "x"), state, pkce.challenge));
   });
 
@@ -139,16 +174,25 @@ export function channelOAuthRoutes(services: Services): Router {
       const app = xApp();
       const tokens = await exchangeXCode(app, callbackUrl(services, "x"), req.query.code as string, flow.codeVerifier!);
       const account = await xAccountOf(app, tokens.accessToken);
-      await connectOrReconnect(services, originOf(req), {
-        unitId: flow.unitId,
-        kind: "x",
-        name: `@${account.username}`,
-        externalId: account.id,
-        credentials: xCredentialsOf(tokens),
-        settings: { ...app.channelSettings, username: account.username },
-        simulated: app.simulated,
-      });
       clearFlow(res, "x");
+      try {
+        await connectOrReconnect(services, originOf(req), {
+          unitId: flow.unitId,
+          kind: "x",
+          name: `@${account.username}`,
+          externalId: account.id,
+          credentials: xCredentialsOf(tokens),
+          settings: { ...app.channelSettings, username: account.username },
+          simulated: app.simulated,
+          shareAccount: flow.shareAccount ?? false,
+        });
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === "channel_connected_elsewhere")) throw error;
+        // The channels page names the unit that has the account and offers to connect it anyway.
+        const { unit } = error.details as { unit: string };
+        const query = new URLSearchParams({ oauthError: "connected_elsewhere", unitId: flow.unitId, elsewhere: unit });
+        return `${CHANNELS_PAGE}?${query}`;
+      }
       return `${CHANNELS_PAGE}?oauthConnected=x`;
     }),
   );

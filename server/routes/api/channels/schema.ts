@@ -14,6 +14,8 @@ export const connectChannelBody = z
     externalId: z.string().trim().min(1).max(200).optional(),
     credentials: secrets,
     settings: settings.optional(),
+    /** Connect even though another unit already has this account (answered channel_connected_elsewhere). */
+    shareAccount: z.boolean().optional(),
   })
   .strict();
 

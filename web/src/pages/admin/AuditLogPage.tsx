@@ -10,6 +10,8 @@ import { useFilters } from "@web/hooks/useFilters";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
 import { UnitOptions } from "./components/UnitOptions";
+import { auditWords } from "./auditWords";
+import { Link } from "react-router-dom";
 
 const PAGE_SIZE = 50;
 const EMPTY_FILTERS = { action: "", targetType: "", unitId: "", from: "", to: "", actorId: "" };
@@ -66,14 +68,7 @@ export function AuditLogPage() {
         list={events}
         caption={t("admin.audit")}
         className="audit-table"
-        columns={[
-          t("audit.time"),
-          t("audit.actor"),
-          t("audit.action"),
-          t("audit.target"),
-          t("audit.unit"),
-          t("audit.changes"),
-        ]}
+        columns={[t("audit.time"), t("audit.actor"), t("audit.what"), t("audit.unit"), t("audit.changes")]}
         row={(event) => <AuditRow event={event} />}
       />
     </Page>
@@ -89,17 +84,28 @@ function AuditRow({ event }: { event: AuditEvent }) {
       </td>
       <td>{event.actor.label}</td>
       <td>
-        <code>{event.action}</code>
-      </td>
-      <td>
-        {event.targetType}
-        {event.targetId && <span className="muted"> {event.targetId}</span>}
+        <WhatHappened event={event} />
       </td>
       <td>{event.unit?.name ?? "—"}</td>
       <td>
         <Changes changes={event.changes} />
       </td>
     </tr>
+  );
+}
+
+/** "approved post “Jadwal posyandu”", the subject linked to its page; the code stays as a tooltip for searching. */
+function WhatHappened({ event }: { event: AuditEvent }) {
+  const { t } = useI18n();
+  const { verb, subject } = auditWords(event);
+  const verbText = "key" in verb ? t(verb.key) : t("audit.unknownVerb", { what: verb.unknown });
+  const subjectText =
+    subject &&
+    [subject.key ? t(subject.key) : subject.type, subject.name && `“${subject.name}”`].filter(Boolean).join(" ");
+  return (
+    <span title={t("audit.code", { action: event.action })} data-testid="audit-what">
+      {verbText} {subject && (subject.href ? <Link to={subject.href}>{subjectText}</Link> : subjectText)}
+    </span>
   );
 }
 

@@ -51,7 +51,7 @@ export function ChannelsPage() {
       editor={editor}
       form={(channel) => <ChannelForm channel={channel} units={activeUnits} onSaved={saved} onCancel={editor.close} />}
     >
-      <OAuthOutcome error={params.get("oauthError")} connected={params.get("oauthConnected")} />
+      <OAuthOutcome params={params} />
       <WebhookCheck />
       {connectedCount > 0 && <Notice>{t("channels.pagesConnected", { count: connectedCount })}</Notice>}
       {metaState ? (

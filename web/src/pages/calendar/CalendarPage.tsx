@@ -13,6 +13,7 @@ import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
 import { addDays, addMonths, fromWallClock, today, toWallClock, weekdayIndex } from "@web/publishing/zonedTime";
 import { RescheduleForm, reschedulePost } from "@web/pages/posts/components/RescheduleForm";
+import { ConfirmMove, type MadeMove, MovedNotice, type PendingMove } from "./components/MovePrompt";
 
 type View = "month" | "week";
 
@@ -55,10 +56,24 @@ export function CalendarPage() {
       .filter((post) => post.status !== "cancelled" && placement(post)?.date === date)
       .sort((a, b) => placement(a)!.time.localeCompare(placement(b)!.time));
 
-  const move = useAction(async (post: Post, date: string) => {
-    const { time } = placement(post)!;
-    adopt(await reschedulePost(post, fromWallClock({ date, time }, post.unit.timezone)));
+  // A drop asks first; a move made can be undone until the next one.
+  const [pendingMove, setPendingMove] = useState<PendingMove | null>(null);
+  const [madeMove, setMadeMove] = useState<MadeMove | null>(null);
+  const move = useAction(async ({ post, scheduledAt }: PendingMove) => {
+    const moved = await reschedulePost(post, scheduledAt);
+    adopt(moved);
+    setPendingMove(null);
+    setMadeMove({ post: moved, previousAt: post.scheduledAt! });
   });
+  const undo = useAction(async ({ post, previousAt }: MadeMove) => {
+    adopt(await reschedulePost(post, previousAt));
+    setMadeMove(null);
+  });
+  const askToMove = (post: Post, date: string) => {
+    const { time } = placement(post)!;
+    setMadeMove(null);
+    setPendingMove({ post, scheduledAt: fromWallClock({ date, time }, post.unit.timezone) });
+  };
   const cancel = useAction(async (post: Post) => adopt(await postsApi.cancel(post.id)));
 
   const step = (direction: -1 | 1) =>
@@ -102,7 +117,16 @@ export function CalendarPage() {
         </h2>
       </div>
       <p className="field__hint">{t("calendar.dragHint")}</p>
-      <ErrorAlert error={loaded.error ?? move.error ?? cancel.error} />
+      {pendingMove && (
+        <ConfirmMove
+          move={pendingMove}
+          busy={move.busy}
+          onConfirm={() => void move.run(pendingMove)}
+          onCancel={() => setPendingMove(null)}
+        />
+      )}
+      {madeMove && <MovedNotice move={madeMove} busy={undo.busy} onUndo={() => void undo.run(madeMove)} />}
+      <ErrorAlert error={loaded.error ?? move.error ?? undo.error ?? cancel.error} />
       {loaded.loading && <p role="status">{t("common.loading")}</p>}
       <ol className={`calendar calendar--${view}`}>
         {days.map((date) => (
@@ -113,7 +137,8 @@ export function CalendarPage() {
             posts={postsOn(date)}
             onDropPost={(postId) => {
               const post = posts.find((candidate) => candidate.id === postId);
-              if (post?.permissions.reschedule && placement(post)?.date !== date) void move.run(post, date);
+              if (post?.permissions.reschedule && post.scheduledAt && placement(post)?.date !== date)
+                askToMove(post, date);
             }}
             onChanged={adopt}
             onCancel={(post) => void cancel.run(post)}

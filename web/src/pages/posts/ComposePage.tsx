@@ -31,6 +31,7 @@ import { MediaPicker } from "./components/MediaPicker";
 import { XLinkPlacementField } from "./components/XLinkPlacementField";
 import { SitePicker } from "./components/SitePicker";
 import { ZonedDateTimeField } from "./components/ZonedDateTimeField";
+import { submitLabelKey } from "./submitWording";
 
 const EMPTY_CONTENT: PostContent = {
   title: "",
@@ -93,6 +94,12 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
   const [schedule, setSchedule] = useState<WallClock | null>(
     post?.scheduledAt ? toWallClock(post.scheduledAt, timeZone) : null,
   );
+
+  // As postNeedsApproval decides on submitting: an officer's post, or any post of a unit that asks
+  // for it, goes to a leader; anyone else's is scheduled or published at once, and the buttons say so.
+  const needsApproval =
+    (post?.author.role ?? session.user.role) === "officer" ||
+    (allUnits.data?.find((unit) => unit.id === unitId)?.postsRequireApproval ?? false);
 
   const selectedChannels = channels.filter((channel) => channelIds.includes(channel.id));
   const toWebsite = selectedChannels.some((channel) => channel.kind === "website");
@@ -230,7 +237,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
         <FieldGroup legend={t("compose.schedule")} error={problemAt("scheduledAt")}>
           <label className="checkbox">
             <input type="radio" name="schedule" checked={schedule === null} onChange={() => setSchedule(null)} />
-            {t("compose.asap")}
+            {t(needsApproval ? "compose.asap" : "compose.asapDirect")}
           </label>
           <label className="checkbox">
             <input
@@ -250,6 +257,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             />
           )}
         </FieldGroup>
+        {needsApproval && <p className="muted">{t("compose.approvalNote")}</p>}
         <ErrorAlert error={save.error} />
         {hasProblems && <p className="field__error">{t("compose.fixProblems")}</p>}
         <div className="actions">
@@ -262,7 +270,7 @@ function PostEditor({ post, channels }: { post: Post | null | undefined; channel
             {t("compose.saveDraft")}
           </button>
           <button type="submit" disabled={save.busy || hasProblems || !unitId}>
-            {t("compose.submit")}
+            {t(submitLabelKey(needsApproval, schedule !== null))}
           </button>
         </div>
       </div>

@@ -38,22 +38,28 @@ export function PostDetailPage() {
       </Page>
     );
   }
+  // Whoever reviews the post reads it first, then decides: the previews come before the actions.
+  const reviewing = post.permissions.approve;
+  const previews = (
+    <section aria-labelledby="post-previews-title">
+      <h2 id="post-previews-title">{t("preview.title")}</h2>
+      <PreviewList
+        channels={post.deliveries.map((delivery) => delivery.channel).filter(isPublishingChannel)}
+        content={contentOfPost(post)}
+      />
+    </section>
+  );
   return (
     <Page title={post.title} actions={<PostStatusBadge status={post.status} />}>
       <PostFacts post={post} />
+      {reviewing && previews}
       <PostActions post={post} onChanged={adopt} onPublishedChange={adoptPublishedChange} />
       {publishedChange?.result.post.id === post.id && <ChannelOutcomes change={publishedChange} />}
       <section aria-labelledby="deliveries-title">
         <h2 id="deliveries-title">{t("post.deliveries")}</h2>
         <DeliveryTable post={post} />
       </section>
-      <section aria-labelledby="post-previews-title">
-        <h2 id="post-previews-title">{t("preview.title")}</h2>
-        <PreviewList
-          channels={post.deliveries.map((delivery) => delivery.channel).filter(isPublishingChannel)}
-          content={contentOfPost(post)}
-        />
-      </section>
+      {!reviewing && previews}
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { CHANNEL_KIND_NAMES } from "@web/components/labels";
 import { PanelForm } from "@web/components/PanelForm";
 import { useAction } from "@web/hooks/useAction";
 import { useI18n, type MessageKey } from "@web/i18n";
+import { isConnectedElsewhere, ShareAccountConfirm } from "./ShareAccountConfirm";
 import { UnitOptions } from "./UnitOptions";
 
 type InputSpec = { key: string; label: MessageKey; secret?: boolean; type?: "url"; optional?: boolean };
@@ -114,6 +115,7 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
   const [name, setName] = useState(channel?.name ?? "");
   const [setIndex, setSetIndex] = useState(0);
   const [values, setValues] = useState<Record<string, string>>({});
+  const [shareAccount, setShareAccount] = useState(false);
   const connection = CONNECTION[kind];
   const credentialSet = connection.credentialSets[setIndex] ?? connection.credentialSets[0]!;
   const save = useAction((body: object) =>
@@ -134,7 +136,7 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
     };
     const externalId = connection.externalId && values[connection.externalId.key]?.trim();
     const saved = await save.run(
-      channel ? changes : { ...changes, unitId, kind, externalId: externalId || undefined, credentials },
+      channel ? changes : { ...changes, unitId, kind, externalId: externalId || undefined, credentials, shareAccount },
     );
     if (saved) onSaved(saved);
   };
@@ -218,6 +220,9 @@ export function ChannelForm({ channel, units, onSaved, onCancel }: ChannelFormPr
       >
         {credentialSet.inputs.map((spec) => input(spec, !channel && !spec.optional))}
       </FieldGroup>
+      {(shareAccount || isConnectedElsewhere(save.error)) && (
+        <ShareAccountConfirm checked={shareAccount} onChange={setShareAccount} />
+      )}
     </PanelForm>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { api, ApiError } from "@web/api/client";
 import type { Unit } from "@web/api/types";
 import { ErrorAlert, Notice } from "@web/components/Alerts";
@@ -7,6 +7,7 @@ import { PanelForm } from "@web/components/PanelForm";
 import { useAction } from "@web/hooks/useAction";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n, type MessageKey } from "@web/i18n";
+import { ShareAccountConfirm } from "./ShareAccountConfirm";
 import { UnitOptions } from "./UnitOptions";
 
 // The codes the server's OAuth callbacks and steps return (server/channels/oauth/failure.ts).
@@ -61,7 +62,13 @@ export function OAuthConnectButtons({ units }: { units: Unit[] }) {
   );
 }
 
-type ManagedPage = { id: string; name: string; instagram: { id: string; username: string } | null };
+type ManagedPage = {
+  id: string;
+  name: string;
+  instagram: { id: string; username: string } | null;
+  /** The unit that already has the Page or its Instagram account as a channel: connected only when confirmed. */
+  connectedElsewhere: { facebook: string | null; instagram: string | null };
+};
 
 /** After Facebook Login: which Pages (and their linked Instagram accounts) to connect. */
 export function MetaPageSelection({
@@ -81,6 +88,12 @@ export function MetaPageSelection({
   );
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const toggle = (key: string) => setChosen((current) => ({ ...current, [key]: !current[key] }));
+  const [shareAccount, setShareAccount] = useState(false);
+  const choosesSharedAccount = (pages.data ?? []).some(
+    (page) =>
+      (chosen[`page:${page.id}`] && page.connectedElsewhere.facebook) ||
+      (chosen[`ig:${page.id}`] && page.connectedElsewhere.instagram),
+  );
   const connect = useAction(async () => {
     let count = 0;
     for (const page of pages.data ?? []) {
@@ -92,6 +105,7 @@ export function MetaPageSelection({
         pageId: page.id,
         connectFacebook,
         connectInstagram,
+        shareAccount,
       });
       count += done.data.length;
     }
@@ -112,37 +126,84 @@ export function MetaPageSelection({
       <p className="muted">{t("channels.choosePagesHint")}</p>
       {(pages.data ?? []).map((page) => (
         <FieldGroup key={page.id} legend={page.name}>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={Boolean(chosen[`page:${page.id}`])}
-              onChange={() => toggle(`page:${page.id}`)}
-            />
-            {t("channels.pageOption", { name: page.name })}
-          </label>
+          <AccountOption
+            label={t("channels.pageOption", { name: page.name })}
+            elsewhere={page.connectedElsewhere.facebook}
+            checked={Boolean(chosen[`page:${page.id}`])}
+            onToggle={() => toggle(`page:${page.id}`)}
+          />
           {page.instagram ? (
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={Boolean(chosen[`ig:${page.id}`])}
-                onChange={() => toggle(`ig:${page.id}`)}
-              />
-              {t("channels.instagramOption", { username: page.instagram.username })}
-            </label>
+            <AccountOption
+              label={t("channels.instagramOption", { username: page.instagram.username })}
+              elsewhere={page.connectedElsewhere.instagram}
+              checked={Boolean(chosen[`ig:${page.id}`])}
+              onToggle={() => toggle(`ig:${page.id}`)}
+            />
           ) : (
             <p className="muted">{t("channels.noInstagram")}</p>
           )}
         </FieldGroup>
       ))}
+      {choosesSharedAccount && <ShareAccountConfirm checked={shareAccount} onChange={setShareAccount} />}
     </PanelForm>
   );
 }
 
 /** What came back from a platform: a connected account or the reason nothing was connected. */
-export function OAuthOutcome({ error, connected }: { error: string | null; connected: string | null }) {
+export function OAuthOutcome({ params }: { params: URLSearchParams }) {
   const { t } = useI18n();
   const errorText = useOAuthErrorText();
+  const error = params.get("oauthError");
+  const connected = params.get("oauthConnected");
+  const unitId = params.get("unitId");
+  // X came back with an account another unit has: name it and let the admin connect it anyway.
+  if (error === "connected_elsewhere" && unitId)
+    return (
+      <div className="alert alert--error" role="alert">
+        <p>{t("channels.connectedElsewhere", { unit: params.get("elsewhere") ?? "" })}</p>
+        <a
+          className="button"
+          href={`/api/channels/oauth/x/start?unitId=${encodeURIComponent(unitId)}&shareAccount=true`}
+        >
+          {t("channels.connectAnyway")}
+        </a>
+      </div>
+    );
   if (error) return <ErrorAlert error={errorText(error)} />;
   if (connected === "x") return <Notice>{t("channels.oauthConnectedX")}</Notice>;
   return null;
+}
+
+/** One account to connect; one another unit already has says which unit has it. */
+function AccountOption({
+  label,
+  elsewhere,
+  checked,
+  onToggle,
+}: {
+  label: string;
+  elsewhere: string | null;
+  checked: boolean;
+  onToggle(): void;
+}) {
+  const { t } = useI18n();
+  const warningId = useId();
+  return (
+    <>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={elsewhere ? warningId : undefined}
+          onChange={onToggle}
+        />
+        {label}
+      </label>
+      {elsewhere && (
+        <p id={warningId} className="field__hint" data-testid="connected-elsewhere">
+          {t("channels.connectedElsewhere", { unit: elsewhere })}
+        </p>
+      )}
+    </>
+  );
 }

@@ -12,8 +12,9 @@ type ChannelPickerProps = {
 };
 
 /** The channels to publish to, grouped by platform; one that must be reconnected cannot be chosen and says why. */
-export function ChannelPicker({ channels, selected, onChange, error }: ChannelPickerProps) {
+export function ChannelPicker({ channels: all, selected, onChange, error }: ChannelPickerProps) {
   const { t } = useI18n();
+  const channels = oneChannelPerAccount(all, selected);
   const toggle = (id: string, checked: boolean) =>
     onChange(checked ? [...selected, id] : selected.filter((existing) => existing !== id));
   return (
@@ -38,6 +39,22 @@ export function ChannelPicker({ channels, selected, onChange, error }: ChannelPi
       })}
     </FieldGroup>
   );
+}
+
+/**
+ * An account connected by two units before Siar refused that (channel_connected_elsewhere) is listed
+ * once: the chosen channel, else a connected one, else the first.
+ */
+function oneChannelPerAccount(channels: readonly Channel[], selected: readonly string[]): Channel[] {
+  const rank = (channel: Channel) => (selected.includes(channel.id) ? 0 : channel.status === "connected" ? 1 : 2);
+  const best = new Map<string, Channel>();
+  for (const channel of channels) {
+    const key = `${channel.kind}:${channel.externalId}`;
+    const current = best.get(key);
+    if (!current || rank(channel) < rank(current)) best.set(key, channel);
+  }
+  const kept = new Set(best.values());
+  return channels.filter((channel) => kept.has(channel));
 }
 
 function ChannelOption({

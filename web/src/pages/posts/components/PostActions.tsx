@@ -10,6 +10,7 @@ import { useI18n } from "@web/i18n";
 import { tomorrowMorning, toWallClock } from "@web/publishing/zonedTime";
 import { PublishedPostActions, type PublishedChange } from "./PublishedPostActions";
 import { RescheduleForm } from "./RescheduleForm";
+import { submitLabelKey } from "../submitWording";
 
 /** The post's lifecycle actions, each shown only when the post's `permissions` allow it. */
 export function PostActions({
@@ -37,7 +38,7 @@ export function PostActions({
         )}
         {permissions.submit && (
           <button type="button" disabled={act.busy} onClick={() => void act.run(() => postsApi.submit(post.id))}>
-            {t("compose.submit")}
+            {t(submitLabelKey(post.needsApproval, post.scheduledAt !== null))}
           </button>
         )}
         {permissions.cancel && (
