@@ -246,9 +246,11 @@ describe("figures", () => {
   it("count e-mail as a source of its own, in the dashboard and its CSV export", async () => {
     const volume = await humas.get("/api/dashboard/volume?groupBy=source&bucket=month");
     expect(volume.body.totals.find((row: { key: string }) => row.key === "email")).toMatchObject({ count: 1 });
-    const csv = await humas.get("/api/dashboard/volume?groupBy=source&bucket=month&format=csv");
+    const csv = await humas.get("/api/dashboard/volume?groupBy=source&bucket=month&format=csv&machine=1");
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toMatch(/^.*email.*1/m);
+    const labelled = await humas.get("/api/dashboard/volume?groupBy=source&bucket=month&format=csv&lang=en");
+    expect(String(labelled.body)).toMatch(/^.*E-mail.*1/m);
   });
 });
 
