@@ -1,5 +1,4 @@
 import { type Actor, actorInclude, toActor } from "@server/auth/actor.js";
-import type { Prisma } from "@server/db/client.js";
 import { itemSubject } from "@server/inbox/itemRecord.js";
 import type { DomainEventMap } from "@server/events.js";
 import { can } from "@server/policies/index.js";
@@ -10,14 +9,38 @@ import { notify, type Recipient } from "./create.js";
 // subject (policies/), asked of them as they are now; admins, who see everything, are told only
 // what is addressed to them (their own post, an item assigned to them).
 
-/** The active users matching `where` for whom `allowed` holds. */
+// A burst of events (a flood of darurat reports) reads everyone's roles and units once, not once
+// per item. A change of role or units shows within this time, and reading a notification checks
+// access again; whether someone is active and their switches are read fresh each time.
+const PEOPLE_FRESH_MS = 5_000;
+const peopleRead = new WeakMap<Services, { at: number; people: Promise<Actor[]> }>();
+
+function activePeople(services: Services): Promise<Actor[]> {
+  const cached = peopleRead.get(services);
+  if (cached && Date.now() - cached.at < PEOPLE_FRESH_MS) return cached.people;
+  const people = services.prisma.user
+    .findMany({ where: { active: true }, include: actorInclude })
+    .then((users) => users.map((user) => toActor(user, "session")));
+  // A failed read is not kept: the next event asks again.
+  people.catch(() => peopleRead.delete(services));
+  peopleRead.set(services, { at: Date.now(), people });
+  return people;
+}
+
+/** The active users (only the one with `id`, or with `role`, when given) for whom `allowed` holds. */
 async function peopleWho(
   services: Services,
   allowed: (person: Actor) => boolean,
-  where: Prisma.UserWhereInput = {},
+  only: { id?: string; role?: Actor["role"] } = {},
 ): Promise<Recipient[]> {
-  const users = await services.prisma.user.findMany({ where: { active: true, ...where }, include: actorInclude });
-  return users.filter((user) => allowed(toActor(user, "session")));
+  const ids = (await activePeople(services))
+    .filter((actor) => (!only.id || actor.id === only.id) && (!only.role || actor.role === only.role) && allowed(actor))
+    .map((actor) => actor.id);
+  if (ids.length === 0) return [];
+  return services.prisma.user.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { id: true, notificationsOff: true, emailsOff: true },
+  });
 }
 
 const notAdmin = (person: Actor) => person.role !== "admin";
