@@ -12,7 +12,7 @@
 import type { Origin } from "@server/audit/record.js";
 import { recordAudit } from "@server/audit/record.js";
 import { ChannelError } from "@server/channels/adapter.js";
-import type { Prisma } from "@server/db/client.js";
+import { Prisma } from "@server/db/client.js";
 import type { Services } from "@server/services.js";
 import { STATUS_TEXT } from "./publicStatus.js";
 import { sendReply } from "./replies.js";
@@ -116,18 +116,36 @@ export async function guideWhatsAppItem(
   return guide.kind;
 }
 
-/** Guides the recent WhatsApp items no process has guided yet (those a crash or a restart left). */
-export async function guideRecentWhatsAppItems(services: Services, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - GUIDE_WITHIN_MS);
-  // Only items something is due for (as guideFor decides), so the many that need nothing are not read again and again.
-  const waiting = await services.prisma.$queryRaw<{ id: string }[]>`
+/**
+ * The ids of the WhatsApp items (those `which` selects) something is due for, as guideFor decides:
+ * a darurat message, a tracking number, or a first contact, not yet answered automatically. Most
+ * messages of a conversation need nothing, so they are never read one by one.
+ */
+function itemsDueAGuide(services: Services, which: Prisma.Sql) {
+  return services.prisma.$queryRaw<{ id: string }[]>`
     SELECT i."id"::text AS id FROM "InboxItem" i
-    WHERE i."source" = 'whatsapp_message' AND i."receivedAt" >= ${since} AND i."status" <> 'closed_spam'
+    WHERE i."source" = 'whatsapp_message' AND ${which} AND i."status" <> 'closed_spam'
       AND NOT EXISTS (SELECT 1 FROM "InboxEvent" e WHERE e."itemId" = i."id" AND e."type" = 'auto_reply')
       AND (i."urgency" = 'darurat' OR i."text" ~* ${TRACKING_IN_TEXT.source}
         OR NOT EXISTS (SELECT 1 FROM "InboxItem" o WHERE o."conversationId" = i."conversationId" AND o."id" <> i."id"))
     ORDER BY i."receivedAt" LIMIT 100`;
+}
+
+async function guideEach(services: Services, due: { id: string }[], now: Date): Promise<number> {
   let sent = 0;
-  for (const { id } of waiting) if (await guideWhatsAppItem(services, id, now)) sent++;
+  for (const { id } of due) if (await guideWhatsAppItem(services, id, now)) sent++;
   return sent;
+}
+
+/** Guides those of these just-filed WhatsApp items something is due for. */
+export async function guideWhatsAppItems(services: Services, itemIds: string[], now = new Date()): Promise<number> {
+  if (itemIds.length === 0) return 0;
+  const ids = Prisma.join(itemIds.map((id) => Prisma.sql`${id}::uuid`));
+  return guideEach(services, await itemsDueAGuide(services, Prisma.sql`i."id" IN (${ids})`), now);
+}
+
+/** Guides the recent WhatsApp items no process has guided yet (those a crash or a restart left). */
+export async function guideRecentWhatsAppItems(services: Services, now = new Date()): Promise<number> {
+  const since = new Date(now.getTime() - GUIDE_WITHIN_MS);
+  return guideEach(services, await itemsDueAGuide(services, Prisma.sql`i."receivedAt" >= ${since}`), now);
 }

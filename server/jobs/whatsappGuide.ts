@@ -1,4 +1,4 @@
-import { guideRecentWhatsAppItems, guideWhatsAppItem } from "@server/inbox/whatsappGuide.js";
+import { guideRecentWhatsAppItems, guideWhatsAppItems } from "@server/inbox/whatsappGuide.js";
 import type { Services } from "@server/services.js";
 import type { EventJob, ScheduledJob } from "./job.js";
 
@@ -11,9 +11,7 @@ export function whatsappGuide(services: Services): [EventJob<"inbox.whatsappFile
     {
       name: "WhatsApp guide",
       trigger: { event: "inbox.whatsappFiled" },
-      run: async ({ itemIds }) => {
-        for (const itemId of itemIds) await guideWhatsAppItem(services, itemId);
-      },
+      run: ({ itemIds }) => guideWhatsAppItems(services, itemIds),
     },
     {
       name: "WhatsApp guide sweep",

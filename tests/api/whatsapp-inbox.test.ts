@@ -46,13 +46,18 @@ afterAll(async () => siar?.close());
 describe("connecting a WhatsApp number", () => {
   it("names the channel from the Cloud API and keeps the token sealed", async () => {
     const { whatsapp } = sandbox().credentials;
-    const connected = await admin.post("/api/channels", {
+    const request = {
       unitId: (await admin.get("/api/units?type=kecamatan")).body.data[0].id,
       kind: "whatsapp",
       externalId: whatsapp.phoneNumberId,
       credentials: { accessToken: whatsapp.accessToken },
       settings: { baseUrl: whatsapp.baseUrl, wabaId: whatsapp.wabaId },
-    });
+    };
+    // The demo's kabupaten already has this number: connecting it to a second unit must be confirmed.
+    const unconfirmed = await admin.post("/api/channels", request);
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.error.code).toBe("channel_connected_elsewhere");
+    const connected = await admin.post("/api/channels", { ...request, shareAccount: true });
     expect(connected.status).toBe(201);
     const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: connected.body.id } });
     expect(channel).toMatchObject({ kind: "whatsapp", name: "Pemkab Sanggau (62 811-5600-1122)" });
@@ -67,6 +72,7 @@ describe("connecting a WhatsApp number", () => {
       externalId: whatsapp.phoneNumberId,
       credentials: { accessToken: "salah" },
       settings: { baseUrl: whatsapp.baseUrl },
+      shareAccount: true,
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("channel_verification_failed");
