@@ -130,6 +130,8 @@ export const CATEGORY_KEYWORDS: Record<Exclude<Category, "lainnya">, KeywordRow[
     row(2, "sembako", "miskin", "kemiskinan", "disabilitas", "difabel", "yatim", "piatu", "panti", "bedah rumah"),
     row(1.5, "bantuan", "penerima", "lansia", "janda", "kpm", "sktm", "tidak mampu", "orang mampu", "santunan"),
     row(1.5, "tunanetra", "odgj", "gelandangan", "pengemis", "anak jalanan", "rumah aman", "kdrt", "terlantar"),
+    // Help asked in a disaster (a boat in a flood) belongs to the disaster, which BPBD answers, not to social aid.
+    row(-1.5, "banjir*", "longsor", "kebakaran", "terbakar", "puting beliung", "gempa"),
   ],
   ketertiban: [
     row(2, "balap liar", "parkir liar", "jukir", "preman*", "pencuri*", "dicuri", "curanmor", "maling", "begal"),

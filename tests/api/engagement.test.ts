@@ -128,7 +128,7 @@ describe("engagement on the dashboard", () => {
     expect(text).toMatch(/Reaksi, komentar, bagikan\n22 · 4 · 5\n/);
     expect(text).toMatch(/Tayangan unggahan\n170\n/);
     expect(text).toMatch(/Kanal\nTerbit\nTepat waktu\nGagal\nReaksi\nKomentar\nBagikan\nTayangan\n/);
-    expect(text).toMatch(new RegExp(`${facebook.name} \\(facebook\\)\\n2\\n[^\\n]*\\n0\\n17\\n3\\n3\\n120\\n`));
+    expect(text).toMatch(new RegExp(`${facebook.name} \\(Facebook\\)\\n2\\n[^\\n]*\\n0\\n17\\n3\\n3\\n120\\n`));
     expect(text).toContain("Keterlibatan.");
   });
 

@@ -1,3 +1,4 @@
+import { PUBLISHING_CHANNELS } from "@server/channels/rules.js";
 import { expect } from "vitest";
 import { type ApiClient, signedIn } from "./client.js";
 import { startTestSiar, type TestSiar } from "./siar.js";
@@ -34,7 +35,9 @@ export async function startPublishingSiar(): Promise<PublishingSiar> {
   const siar = await startTestSiar({ SIAR_SANDBOX: "true", PUBLISH_INTERVAL_SECONDS: "59" });
   const humas = await signedIn(siar.url, "humas@sanggau.demo");
   const channels: Record<string, string> = {};
-  for (const channel of (await humas.get("/api/channels")).body.data) channels[channel.kind] = channel.id;
+  // Channels posts go to: the demo's WhatsApp number is an inbox only.
+  for (const channel of (await humas.get("/api/channels")).body.data)
+    if ((PUBLISHING_CHANNELS as readonly string[]).includes(channel.kind)) channels[channel.kind] = channel.id;
   const kabupatenId = (await humas.get("/api/units?type=kabupaten")).body.data[0].id;
   return { siar, humas, channels, kabupatenId };
 }
