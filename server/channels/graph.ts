@@ -78,6 +78,13 @@ export class GraphClient {
     if (!mayRequest()) return;
     let page = await this.get<GraphPage<T>>(path, query);
     for (let pages = 1; ; pages++) {
+      // A page without its list (a proxy's error page, a changed API) is the platform's fault, said as such.
+      if (!Array.isArray(page?.data))
+        throw new ChannelError(
+          "transient",
+          `${this.platform.codePrefix}:unexpected_response`,
+          `${this.platform.label}: the list ${path} came back without its items`,
+        );
       for (const item of page.data) {
         if (!wanted(item)) return;
         yield item;

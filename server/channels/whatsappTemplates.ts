@@ -14,7 +14,7 @@ type RemoteTemplate = {
   name: string;
   language: string;
   status: string;
-  category: string;
+  category?: string;
   components?: { type: string; text?: string }[];
 };
 
@@ -28,7 +28,7 @@ export async function approvedTemplates(target: ChannelTarget): Promise<Approved
     limit: "100",
   })) {
     const body = template.components?.find((component) => component.type === "BODY")?.text;
-    if (template.status === "APPROVED" && body)
+    if (template.status === "APPROVED" && body && template.category)
       found.push({ name: template.name, language: template.language, category: template.category.toLowerCase(), body });
   }
   return found;

@@ -100,6 +100,10 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
         const selection = page.getByRole("form", { name: "Pilih Halaman Facebook dan akun Instagram" });
         await selection.getByRole("checkbox", { name: `Halaman Facebook ${graph.pageName}` }).check();
         await selection.getByRole("checkbox", { name: `Instagram @${graph.igUsername}` }).check();
+        // The kabupaten already has this Page and account: the admin confirms the kecamatan shares them.
+        await selection
+          .getByRole("checkbox", { name: "Tetap hubungkan: unit ini memang memakai akun yang sama" })
+          .check();
         await selection.getByRole("button", { name: "Simpan" }).click();
         await page.getByText("2 kanal terhubung.").waitFor();
         await page
@@ -109,6 +113,9 @@ describe("connecting a kecamatan's channels and publishing to all four", () => {
 
         await selectOptionContaining(page, "Unit", UNIT);
         await page.getByRole("link", { name: "Hubungkan dengan X" }).click();
+        await allowOnConsentPage(page, "X");
+        // The same for the X account: asked first, connected once the admin confirms.
+        await page.getByRole("link", { name: "Tetap hubungkan untuk unit ini" }).click();
         await allowOnConsentPage(page, "X");
         expect(new URL(page.url()).searchParams.get("oauthConnected")).toBe("x");
         await page.getByText("Akun X terhubung.", { exact: false }).waitFor();
