@@ -923,7 +923,22 @@ async function ruleId(): Promise<string> {
   return (await siar.services.prisma.routingRule.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id;
 }
 async function whatsappChannelId(): Promise<string> {
-  return (await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "whatsapp" } })).id;
+  const { prisma, secretBox } = siar.services;
+  const existing = await prisma.channel.findFirst({ where: { kind: "whatsapp" } });
+  if (existing) return existing.id;
+  // A fresh PostgreSQL database has no simulated number: one whose platform cannot be reached serves as well.
+  const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { createdAt: "asc" } });
+  const channel = await prisma.channel.create({
+    data: {
+      unitId: root.id,
+      kind: "whatsapp",
+      name: "WhatsApp 62 811-0000-0000",
+      externalId: "matrix-whatsapp",
+      credentials: secretBox.seal(JSON.stringify({ accessToken: "matrix" })),
+      settings: { baseUrl: "http://127.0.0.1:9", wabaId: "matrix-waba" },
+    },
+  });
+  return channel.id;
 }
 async function channelId(): Promise<string> {
   return (await siar.services.prisma.channel.findFirstOrThrow({ orderBy: { createdAt: "asc" } })).id;
