@@ -53,6 +53,29 @@ export function filesUnder(root: string, dir = root): string[] {
   });
 }
 
+/**
+ * Takes one upload into the stage as it is now, while Siar keeps writing: a hard link where the
+ * stage shares the disk (uploads are written aside and renamed into place, so the linked file
+ * never changes), a copy elsewhere. Files still being written (`.tmp`) and files removed
+ * meanwhile are left out. Returns whether the file was taken.
+ */
+function takeUpload(source: string, staged: string): boolean {
+  if (source.endsWith(".tmp")) return false;
+  fs.mkdirSync(path.dirname(staged), { recursive: true });
+  try {
+    try {
+      fs.linkSync(source, staged);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw error;
+      fs.copyFileSync(source, staged);
+    }
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
 function siarVersion(): string {
   const manifest = path.resolve(import.meta.dirname, "../../package.json");
   return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
@@ -93,11 +116,14 @@ export async function createBackup(config: Config, db: Database, now = new Date(
     if (folders.length) fs.mkdirSync(path.join(stage, FILES_FOLDER));
     for (const folder of folders) {
       const source = path.join(config.dataDir, folder);
-      // tar follows these links (follow: true), so the uploads are read in place, not copied first.
-      fs.symlinkSync(source, path.join(stage, FILES_FOLDER, folder));
-      const files = fs.statSync(source).isDirectory() ? filesUnder(source).map((f) => path.join(folder, f)) : [folder];
-      for (const file of files)
-        checksums[path.posix.join(FILES_FOLDER, file)] = sha256File(path.join(config.dataDir, file));
+      const isFolder = fs.statSync(source).isDirectory();
+      if (isFolder) fs.mkdirSync(path.join(stage, FILES_FOLDER, folder), { recursive: true });
+      const files = isFolder ? filesUnder(source).map((f) => path.join(folder, f)) : [folder];
+      for (const file of files) {
+        const staged = path.join(stage, FILES_FOLDER, file);
+        if (!takeUpload(path.join(config.dataDir, file), staged)) continue;
+        checksums[path.posix.join(FILES_FOLDER, file)] = sha256File(staged);
+      }
     }
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
@@ -110,7 +136,7 @@ export async function createBackup(config: Config, db: Database, now = new Date(
     fs.writeFileSync(path.join(stage, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const entries = [MANIFEST_FILE, databaseFile, ...(folders.length ? [FILES_FOLDER] : [])];
     const partial = path.join(stage, "archive.tar.gz");
-    await create({ gzip: true, file: partial, cwd: stage, follow: true, portable: true }, entries);
+    await create({ gzip: true, file: partial, cwd: stage, portable: true }, entries);
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
     return target;
