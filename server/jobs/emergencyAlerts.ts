@@ -1,6 +1,6 @@
 import { EmergencyAlerts } from "@server/inbox/emergencyAlerts.js";
 import type { Services } from "@server/services.js";
-import type { EventJob, ScheduledJob } from "./job.js";
+import { drainWhileDue, type EventJob, type ScheduledJob } from "./job.js";
 
 /**
  * Emergency alerts by e-mail and webhook: at once when an item is read darurat, and a sweep for
@@ -9,21 +9,7 @@ import type { EventJob, ScheduledJob } from "./job.js";
  */
 export function emergencyAlerts(services: Services): [EventJob<"inbox.emergency">, ScheduledJob] {
   const alerts = new EmergencyAlerts(services);
-  let running: Promise<void> | null = null;
-  let again = false;
-  const send = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        while ((await alerts.sendDue()) > 0);
-      } while (again);
-    })().finally(() => (running = null));
-    return running;
-  };
+  const send = drainWhileDue(() => alerts.sendDue());
   return [
     { name: "emergency alerts", trigger: { event: "inbox.emergency" }, run: send },
     { name: "emergency alert sweep", trigger: { schedule: "*/15 * * * * *" }, run: send },

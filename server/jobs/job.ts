@@ -66,3 +66,25 @@ function idsIn(payload: unknown): Record<string, unknown> {
   if (!payload || typeof payload !== "object") return {};
   return Object.fromEntries(Object.entries(payload).filter(([key]) => key.endsWith("Id")));
 }
+
+/**
+ * A run that sends what is due until nothing is; a call while it runs joins it and asks for one
+ * more pass, so a burst of events is one sending run (and one more), never one per event.
+ */
+export function drainWhileDue(sendDue: () => Promise<number>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        while ((await sendDue()) > 0);
+      } while (again);
+    })().finally(() => (running = null));
+    return running;
+  };
+}

@@ -8,7 +8,7 @@ import {
 } from "@server/notifications/occasions.js";
 import type { Services } from "@server/services.js";
 import type { DomainEventMap } from "@server/events.js";
-import type { EventJob, Job } from "./job.js";
+import { drainWhileDue, type EventJob, type Job } from "./job.js";
 
 const on = <E extends keyof DomainEventMap>(
   name: string,
@@ -31,22 +31,7 @@ export function notifications(services: Services, smtp: Smtp | null): Job[] {
   ];
   if (!smtp) return events;
   const mailer = new NotificationMailer(services, smtp);
-  // A burst of notifications is one sending run and, if more came meanwhile, one more.
-  let running: Promise<void> | null = null;
-  let again = false;
-  const send = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        while ((await mailer.sendDue()) > 0);
-      } while (again);
-    })().finally(() => (running = null));
-    return running;
-  };
+  const send = drainWhileDue(() => mailer.sendDue());
   return [
     ...events,
     on("notification e-mails", "notifications.changed", send),
