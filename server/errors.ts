@@ -174,6 +174,11 @@ const catalogue = {
     id: "Platform menolak kredensial kanal ini.",
     en: "The platform refused this channel's credentials.",
   },
+  channel_needs_reconnect: {
+    status: 409,
+    id: "Sambungan kanal ini tidak berlaku lagi. Hubungkan ulang akunnya di halaman Kanal.",
+    en: "This channel's connection is no longer valid. Connect the account again on the Channels page.",
+  },
   channel_not_available: {
     status: 400,
     id: "Kanal yang dipilih tidak tersedia untuk unit ini atau sedang tidak terhubung.",

@@ -1,7 +1,7 @@
 import type { Channel } from "@server/db/generated/client.js";
 import type { ChannelKind } from "@server/db/generated/enums.js";
 import type { Services } from "@server/services.js";
-import type { ChannelTarget } from "./adapter.js";
+import { ChannelError, type ChannelTarget } from "./adapter.js";
 
 const GRAPH_KINDS: ReadonlySet<ChannelKind> = new Set(["facebook", "instagram", "whatsapp"]);
 
@@ -24,8 +24,22 @@ export function targetOf(
     kind: channel.kind,
     externalId: channel.externalId,
     settings: settingsFor(services, channel.kind, channel.settings),
-    credentials: channel.credentials
-      ? (JSON.parse(services.secretBox.open(channel.credentials)) as Record<string, string>)
-      : {},
+    credentials: channel.credentials ? openCredentials(services, channel.credentials) : {},
   };
+}
+
+/**
+ * Credentials sealed under another SIAR_ENCRYPTION_KEY (a lost or replaced key, a restored dump)
+ * cannot be read: the channel has to be connected again, which is what the error says.
+ */
+function openCredentials(services: Pick<Services, "secretBox">, sealed: string): Record<string, string> {
+  try {
+    return JSON.parse(services.secretBox.open(sealed)) as Record<string, string>;
+  } catch {
+    throw new ChannelError(
+      "reconnect",
+      "siar:unreadable_credentials",
+      "The stored credentials cannot be decrypted with this encryption key; connect the account again",
+    );
+  }
 }

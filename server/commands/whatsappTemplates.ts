@@ -1,5 +1,6 @@
 import { recordAudit, type Origin } from "@server/audit/record.js";
 import { ChannelError } from "@server/channels/adapter.js";
+import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
 import { targetOf } from "@server/channels/target.js";
 import { placeholderCount, type TemplateParameter } from "@server/channels/whatsappTemplateText.js";
 import { approvedTemplates } from "@server/channels/whatsappTemplates.js";
@@ -23,9 +24,12 @@ export async function listApprovedTemplates(services: Services, channelId: strin
   try {
     return await approvedTemplates(targetOf(services, channel));
   } catch (error) {
-    if (error instanceof ChannelError)
-      throw new AppError("platform_unavailable", { reason: error.message, code: error.code });
-    throw error;
+    if (!(error instanceof ChannelError)) throw error;
+    if (error.failure === "reconnect") {
+      await markChannelNeedsReconnect(services, channel.id, error.message);
+      throw new AppError("channel_needs_reconnect", { reason: error.message, code: error.code });
+    }
+    throw new AppError("platform_unavailable", { reason: error.message, code: error.code });
   }
 }
 

@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { webhooksFiled } from "../helpers/inbox.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
+import { SecretBox } from "@server/crypto/secretBox.js";
 import { fetchWhatsAppMedia } from "@server/inbox/whatsappMedia.js";
 import { JPEG_BYTES } from "../sandbox/adapters/fixtures.js";
 
@@ -76,6 +78,25 @@ describe("connecting a WhatsApp number", () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("channel_verification_failed");
+  });
+
+  it("asks for the number to be connected again when its token was sealed under another key", async () => {
+    const demo = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id: channelId } });
+    const otherKey = new SecretBox(randomBytes(32));
+    const { id } = await siar.services.prisma.channel.create({
+      data: {
+        unitId: demo.unitId,
+        kind: "whatsapp",
+        name: "Nomor lama",
+        externalId: "109900000000009",
+        settings: demo.settings ?? {},
+        credentials: otherKey.seal(JSON.stringify({ accessToken: "from-an-old-installation" })),
+      },
+    });
+    const listed = await admin.get(`/api/channels/${id}/whatsapp-templates/approved`);
+    expect([listed.status, listed.body.error.code]).toEqual([409, "channel_needs_reconnect"]);
+    const channel = await siar.services.prisma.channel.findUniqueOrThrow({ where: { id } });
+    expect(channel.status).toBe("needs_reconnect");
   });
 
   it("is never offered as a place to publish a post", async () => {

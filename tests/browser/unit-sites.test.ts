@@ -46,7 +46,8 @@ describe("a desa operator's project through the kecamatan's review", () => {
       expect(changes).toContain("Dusun Tanjung RT 02");
       await page.getByTestId("site-entry-approve").click();
       await page.getByText("Disetujui dan terbit.").waitFor();
-      expect(await page.getByTestId("site-entry-status").first().innerText()).toContain("Terbit");
+      // The notice comes first; the entry is then read again with its new status.
+      await page.getByTestId("site-entry-status").filter({ hasText: "Terbit" }).first().waitFor();
     });
 
     const entryId = entryPath.split("/").pop();
