@@ -45,6 +45,8 @@ const STILL_OCCUPIED_SOURCES = [
   "masih ada orang|warga|murid|siswa|keluarga|pedagang|penghuni",
   "orang|warga|anak|murid|siswa|pedagang .. lewat|melintas|menyeberang|nyeberang|berkumpul|dikumpul*",
   "di bawahnya|sebelahnya|sampingnya|dekatnya",
+  "masih .. di atas|atasnya",
+  "orang|warga|anak|rumah .. di bawah|hilir",
   "penghuni",
 ];
 
@@ -109,6 +111,9 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["masih", "di bawahnya", "di dalam", "siswa|murid|guru|pedagang|penghuni|pengunjung|jemaah|penumpang"],
     ),
     cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
+    // Feared to fall ("takut runtuh", "bisa roboh kapan aja"): counts only when the message shows
+    // the signs and people still on or under it (see IMMINENT_WHEN_FEARED), wherever it says so.
+    cue("takut|takutnya|khawatir|kuatir|cemas|bisa|bakal ..2 roboh|ambruk|runtuh|rubuh|ambrol|jebol"),
     cueWith(
       ["miring", "bengkok", "keropos", "goyang", "melengkung", "melendut", "berderak", "krek*"],
       ["hampir|mau|akan|sebelum|nyaris roboh|ambruk|runtuh|rubuh|ambrol|jatuh", "di bawahnya", "menimpa"],
@@ -553,11 +558,18 @@ const lastWords = (text: string, count: number) => ` ${text.trim().split(/ +/).s
 /** The status of one cue occurrence from the few words before it, its clause and the whole message. */
 function statusOf(
   danger: Danger,
-  { clause, before, question, message }: { clause: string; before: string; question: boolean; message: string },
+  {
+    clause,
+    before,
+    question,
+    message,
+    fearedCue,
+  }: { clause: string; before: string; question: boolean; message: string; fearedCue: boolean },
   timing: Timing,
 ): EmergencyStatus {
   if (anyMatch(NEGATIONS, lastWords(before, NEGATION_WORDS))) return "negated";
-  const feared = anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS)) || anyMatch(RISKS, lastWords(before, 1));
+  const feared =
+    fearedCue || anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS)) || anyMatch(RISKS, lastWords(before, 1));
   if (feared && !(IMMINENT_WHEN_FEARED.includes(danger) && imminent(message))) return "possible";
   if (anyMatch(CAUSES, lastWords(before, 2))) return "past";
   if (timing.resolved) return "resolved";
@@ -595,8 +607,12 @@ export function findEmergencyCues(text: string, normalized: NormalizedText = nor
           const start = match.index + match[0].indexOf(matched);
           const timing = timingOf(message, raw, clauseUpTo(whole, start));
           const lastWordAt = start + matched.lastIndexOf(" ");
+          // A cue that itself begins with a fear ("takut .. runtuh") is a risk, like one right after it.
+          const fearedCue = anyMatch(RISKS, lastWords(matched.split(" ")[0]!, 1));
           const status = (gapped ? [start, lastWordAt] : [start])
-            .map((at) => statusOf(danger, { clause, before: clause.slice(0, at), question, message }, timing))
+            .map((at) =>
+              statusOf(danger, { clause, before: clause.slice(0, at), question, message, fearedCue }, timing),
+            )
             .find((s) => s !== "active");
           found.push({ danger, matched, status: status ?? "active" });
         }

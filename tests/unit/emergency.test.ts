@@ -55,6 +55,8 @@ describe("the emergency rules", () => {
     ["Daerah kami rawan longsor, mohon dipasang rambu", "possible"],
     ["Pohon besar condong, takutnya tumbang kena rumah orang", "possible"],
     ["Dinding gudang kosong retak, bisa roboh menimpa pagar", "possible"],
+    // Feared to fall with no sign of giving way and nobody on it named: a risk to report, not an emergency.
+    ["Jembatan gantung ini sudah tua. Takut nanti runtuh kalau banjir besar", "possible"],
     ["gak ada yg kesetrum, cuma lampu rumah mati", "negated"],
     ["Alhamdulillah gaada korban jiwa", "negated"],
     ["dudu kebakaran, mung wong bakar sampah", "negated"],
@@ -119,6 +121,9 @@ describe("the emergency rules", () => {
     // A structure feared to fall that already leans, with people on or next to it.
     ["jembatan kayu sudah miring, tiangnya lapuk, anak sekolah lewat tiap pagi, takut runtuh hari ini", "collapse"],
     ["tembok kelas retak dan miring, murid dikumpul di sebelahnya, kami takut tembok rubuh", "collapse"],
+    // The same with the signs, the people and the fear each in a sentence of its own.
+    ["Dermaga kayu tiangnya patah dan lantainya miring. Pekerja masih di atasnya. Bisa ambruk kapan saja", "collapse"],
+    ["Tanggul desa retak, rembesannya makin deras. Rumah warga di bawah, kami takut jebol malam ini", "collapse"],
     // Someone who does not answer behind a locked door; an elderly person with dementia gone out (Banjar).
     ["nenek tinggal sendiri, pintu terkunci, dipanggil cuma terdengar mengerang", "medical"],
     ["abah ulun pikun kaluar rumah tadi baisukan kada bulik sampai malam", "missing_person"],

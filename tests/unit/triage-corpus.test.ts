@@ -15,9 +15,9 @@ import { shippedModel } from "@server/triage/shippedModel.js";
  */
 const FLOORS = {
   kind: 0.9,
-  category: 0.86,
-  urgency: 0.82,
-  daruratRecall: 0.99,
+  category: 0.87,
+  urgency: 0.84,
+  daruratRecall: 1,
 };
 const MAX_DARURAT_FALSE_POSITIVE_RATE = 0.05;
 
