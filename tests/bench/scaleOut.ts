@@ -146,7 +146,7 @@ async function publishing(db: pg.Pool): Promise<number> {
 
 /**
  * A humas socket on the first process hears webhooks posted to the last one (receipt → first
- * triaged update), and sees an officer on the last process open the item it has open itself.
+ * triaged update), and sees an admin on the last process open the item it has open itself.
  */
 async function acrossProcesses(
   urls: string[],
@@ -189,9 +189,9 @@ async function acrossProcesses(
       return heard === undefined ? [] : [heard - sentAt.get(platformId)!];
     });
 
-    // Presence: the officer on the last process opens and leaves the item humas has open on the first.
+    // Presence: an admin on the last process opens and leaves the item humas has open on the first.
     const itemId = rows[0]!.id;
-    const officer = await connect(last, "petugas.kapuas@sanggau.demo");
+    const admin = await connect(last, "admin@sanggau.demo");
     humas.socket.emit("inbox.viewing", { itemId });
     const viewerCount = (events: SocketEvent[]) =>
       events.filter((e) => e.event === "inbox.presence" && e.payload.itemId === itemId).at(-1)?.payload.viewers
@@ -205,9 +205,9 @@ async function acrossProcesses(
     const presence: number[] = [];
     for (let round = 0; round < PRESENCE_ROUNDS; round++) {
       const opened = performance.now();
-      officer.socket.emit("inbox.viewing", { itemId });
+      admin.socket.emit("inbox.viewing", { itemId });
       if (await until(() => viewerCount(humas.events) === 2, 5000)) presence.push(performance.now() - opened);
-      officer.socket.emit("inbox.viewing", { itemId: null });
+      admin.socket.emit("inbox.viewing", { itemId: null });
       await until(() => viewerCount(humas.events) === 1, 5000);
     }
     console.log(
