@@ -137,6 +137,7 @@ export async function startSiar(
   // Several processes on one PostgreSQL share their sockets; PGlite serves a single process.
   const cluster = config.database.kind === "postgres" ? await joinSocketCluster(db, config.database.url, logger) : null;
   const realtime = attachRealtime(server, services, cluster);
+  await cluster?.listening(realtime.io);
   // This process's changes and the other processes' (as their events arrive) empty its page cache.
   services.pageCache.invalidateOn(realtime.live);
   await new Promise<void>((resolve, reject) => {

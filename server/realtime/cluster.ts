@@ -1,5 +1,6 @@
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
+import type { Server } from "socket.io";
 import type { Logger } from "pino";
 import type { Database } from "@server/db/client.js";
 import { SOCKET_CLUSTER_LOCK_KEY, withAdvisoryLock } from "@server/db/locks.js";
@@ -20,7 +21,29 @@ const POOL_SIZE = 4;
  */
 const HEARTBEAT_MS = 2000;
 
-export type SocketCluster = { adapter: ReturnType<typeof createAdapter>; close(): Promise<void> };
+/** How long start-up waits for the adapter's LISTEN connection before going on without it. */
+const LISTENING_WITHIN_MS = 10_000;
+
+export type SocketCluster = {
+  adapter: ReturnType<typeof createAdapter>;
+  /** Resolves once this process hears the others (or after LISTENING_WITHIN_MS), and has said it is there. */
+  listening(io: Server): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * The adapter opens its LISTEN connection in the background, and announces this process before
+ * it can hear the answers; a process closed before that connection is up would leave it checked
+ * out of the pool for good (and the pool's end waiting on it). Its state is read from the
+ * adapter's fields (version 0.5, pinned in package-lock.json).
+ */
+async function untilListening(io: Server): Promise<void> {
+  const adapter = io.of("/").adapter as unknown as { client?: { client?: unknown }; init(): void };
+  const end = Date.now() + LISTENING_WITHIN_MS;
+  while (!adapter.client?.client && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+  // Said again, now that the answers are heard: the other processes are known at once.
+  adapter.init();
+}
 
 /** Connects this process's sockets to the other processes' on the same PostgreSQL. */
 export async function joinSocketCluster(db: Database, databaseUrl: string, logger: Logger): Promise<SocketCluster> {
@@ -43,6 +66,7 @@ export async function joinSocketCluster(db: Database, databaseUrl: string, logge
   });
   return {
     adapter,
+    listening: untilListening,
     // After io.close() (which closes the adapter and its timers): its last message, that this process leaves, goes out first.
     close: () => pool.end(),
   };

@@ -45,7 +45,10 @@ describe.skipIf(!process.env.DATABASE_URL)("live updates and presence across pro
     const [first, second] = await startTestSiarsOnPostgres(2);
     const sockets: Socket[] = [];
     try {
-      // A process learns of the others from their first message (at most a heartbeat, 2 s, apart).
+      // Start-up waits for the adapter's LISTEN connection (server/realtime/cluster.ts reads it from the adapter's fields).
+      for (const siar of [first!, second!])
+        expect((siar.io.of("/").adapter as unknown as { client: { client?: unknown } }).client.client).toBeDefined();
+      // Then it announces itself again, and the others answer: each knows the other.
       for (const siar of [first!, second!]) {
         const counts = async () => siar.io.of("/").adapter.serverCount();
         for (let waited = 0; (await counts()) < 2 && waited < 8000; waited += 100)
