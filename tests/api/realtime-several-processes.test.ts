@@ -41,7 +41,8 @@ async function kapuasComplaint(siar: TestSiar) {
 }
 
 describe.skipIf(!process.env.DATABASE_URL)("live updates and presence across processes", () => {
-  it("tell a socket on one process of an inbox change and of viewers on another", async () => {
+  // Two servers start on a fresh database inside the test: slower than one under load.
+  it("tell a socket on one process of an inbox change and of viewers on another", { timeout: 90_000 }, async () => {
     const [first, second] = await startTestSiarsOnPostgres(2);
     const sockets: Socket[] = [];
     try {
