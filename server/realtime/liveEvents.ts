@@ -24,10 +24,16 @@ const LIVE: (keyof DomainEventMap)[] = [
   "inbox.emergency",
   "notifications.changed",
 ];
+/**
+ * Events raised within this window go to the other processes together: a burst of arrivals
+ * (thousands of webhooks filed and triaged) is one message per window, not one NOTIFY per event,
+ * which would queue on the adapter's few connections and hold up every live update behind it.
+ */
+const BATCH_MS = 20;
 
 export type LiveEvent = { [K in keyof DomainEventMap]: { name: K; payload: DomainEventMap[K] } }[keyof DomainEventMap];
 /** What the processes send each other besides socket.io's own messages. */
-type ServerSideEvents = { live: (event: LiveEvent) => void };
+type ServerSideEvents = { live: (events: LiveEvent[]) => void };
 /** Siar's socket.io server, typed with what its processes send each other. */
 export type SocketServer = Server<DefaultEventsMap, DefaultEventsMap, ServerSideEvents>;
 type Listener = (payload: never) => void;
@@ -60,13 +66,29 @@ export function shareLiveEvents(
   clustered: boolean,
 ): { live: LiveEvents; stop(): void } {
   const live = new LiveEvents();
-  if (clustered) io.on("live", (event) => live.deliver(event));
+  let pending: LiveEvent[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const share = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (pending.length) io.serverSideEmit("live", pending);
+    pending = [];
+  };
+  if (clustered) io.on("live", (batch) => batch.forEach((event) => live.deliver(event)));
   const stops = LIVE.map((name) =>
     events.on(name, (payload) => {
       const event = { name, payload } as LiveEvent;
       live.deliver(event);
-      if (clustered) io.serverSideEmit("live", event);
+      if (!clustered) return;
+      pending.push(event);
+      timer ??= setTimeout(share, BATCH_MS);
     }),
   );
-  return { live, stop: () => stops.forEach((stop) => stop()) };
+  return {
+    live,
+    stop: () => {
+      stops.forEach((stop) => stop());
+      share();
+    },
+  };
 }
