@@ -32,7 +32,8 @@ import { PublishingWorker } from "./publishing/worker.js";
 import { warmUpDashboard } from "./reports/warmUp.js";
 import { attachRealtime } from "./realtime/index.js";
 import { PageCache } from "./routes/public/pageCache.js";
-import { startLiveEvents } from "./realtime/liveEvents.js";
+import { joinSocketCluster } from "./realtime/cluster.js";
+import type { SocketServer } from "./realtime/liveEvents.js";
 import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/index.js";
 import { resolveSecrets } from "./secrets.js";
 import { ensureModelFile } from "./triage/shippedModel.js";
@@ -41,7 +42,14 @@ import { ensureUnitSlugs } from "./sites/slugs.js";
 
 export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password.txt";
 
-export type RunningSiar = { url: string; services: Services; worker: PublishingWorker; close(): Promise<void> };
+export type RunningSiar = {
+  url: string;
+  services: Services;
+  worker: PublishingWorker;
+  /** The sockets' server; its adapter's serverCount() tells how many processes share them. */
+  io: SocketServer;
+  close(): Promise<void>;
+};
 
 /**
  * Start-up in order: secrets → database → migrations → first data → HTTP + realtime → jobs.
@@ -126,14 +134,12 @@ export async function startSiar(
   if (db.kind === "postgres") await warmUpDashboard(services.prisma, logger);
 
   const server = http.createServer(createApp(services));
-  const liveEvents = await startLiveEvents(
-    services.events,
-    config.database.kind === "postgres" ? { databaseUrl: config.database.url, prisma: services.prisma, logger } : null,
-  );
-  const io = attachRealtime(server, services, liveEvents.live);
-  // This process's changes empty its page cache at once; the other processes' as their events arrive.
-  services.pageCache.invalidateOn(services.events);
-  services.pageCache.invalidateOn(liveEvents.live);
+  // Several processes on one PostgreSQL share their sockets; PGlite serves a single process.
+  const cluster = config.database.kind === "postgres" ? await joinSocketCluster(db, config.database.url, logger) : null;
+  const realtime = attachRealtime(server, services, cluster);
+  await cluster?.listening(realtime.io);
+  // This process's changes and the other processes' (as their events arrive) empty its page cache.
+  services.pageCache.invalidateOn(realtime.live);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, resolve);
@@ -186,10 +192,10 @@ export async function startSiar(
     url,
     services,
     worker,
+    io: realtime.io,
     close: async () => {
       await stopJobs();
-      await io.close();
-      await liveEvents.stop();
+      await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

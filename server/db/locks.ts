@@ -8,6 +8,8 @@ export const ENGAGEMENT_REFRESH_LOCK_KEY = 72707372;
 export const REPORT_LOCK_KEY = 72707380;
 export const SITE_REMINDER_LOCK_KEY = 72707390;
 export const BACKUP_LOCK_KEY = 72707391;
+// Creating the socket.io PostgreSQL adapter's table (server/realtime/cluster.ts).
+export const SOCKET_CLUSTER_LOCK_KEY = 72707393;
 // Importing official areas: two admins importing at once take turns, the second finds the first's units.
 export const AREA_IMPORT_LOCK_KEY = 72707382;
 // Counting the rollups again after a change of reporting zone: one process at a time.

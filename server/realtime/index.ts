@@ -12,8 +12,9 @@ import { presentEarlyWarning } from "@server/presenters/earlyWarning.js";
 import { presentInboxItem } from "@server/presenters/inboxItem.js";
 import { presentPost } from "@server/presenters/post.js";
 import { unreadCount } from "@server/notifications/reading.js";
-import type { LiveEvents } from "./liveEvents.js";
-import { trackPresence } from "./presence.js";
+import { type LiveEvents, type SocketServer, shareLiveEvents } from "./liveEvents.js";
+import type { SocketCluster } from "./cluster.js";
+import { leaveAllItems, trackPresence } from "./presence.js";
 import type { Services } from "@server/services.js";
 
 /** Rooms a signed-in socket joins: its user, each of its units, and "all" for roles that see every unit. */
@@ -42,15 +43,25 @@ export function originAllowed(
   }
 }
 
-/** Sockets on `server`, told about `live` events (this process's and, on PostgreSQL, the other processes'). */
-export function attachRealtime(server: http.Server, services: Services, live: LiveEvents): Server {
+/**
+ * Sockets on `server`, told about live events: this process's and, with a `cluster` (PostgreSQL),
+ * the other processes'. Rooms, broadcasts and presence then span every process; without one
+ * (PGlite, a single process) socket.io's in-memory adapter serves.
+ */
+export function attachRealtime(
+  server: http.Server,
+  services: Services,
+  cluster: SocketCluster | null,
+): { io: SocketServer; live: LiveEvents; close(): Promise<void> } {
   // A page elsewhere could open a socket with the staff member's cookie (cross-site WebSocket
   // hijacking): browsers send their page's Origin, so only Siar's own pages are let in.
-  const io = new Server(server, {
+  const io: SocketServer = new Server(server, {
     serveClient: false,
     allowRequest: (req, callback) =>
       callback(null, originAllowed(req.headers.origin, req.headers.host, services.config)),
+    ...(cluster ? { adapter: cluster.adapter } : {}),
   });
+  const { live, stop } = shareLiveEvents(services.events, io, cluster !== null);
 
   io.use(async (socket, next) => {
     const token = parseCookies(socket.handshake.headers.cookie ?? "")[SESSION_COOKIE];
@@ -67,9 +78,10 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
     trackPresence(io, socket, services);
   });
 
+  // Every process hears every live event (liveEvents.ts), so each one tells its own sockets (io.local).
   // Sockets keep the rooms they joined; when access changes they must reconnect and re-authenticate.
   live.on("user.accessChanged", ({ userId }) => {
-    io.in(`user:${userId}`).disconnectSockets(true);
+    io.local.in(`user:${userId}`).disconnectSockets(true);
   });
 
   /** Emits to every connected socket whose user may see something of these units (null: not routed yet). */
@@ -88,7 +100,7 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
           .map((id) => `unit:${id}`),
       ),
     ];
-    for (const socket of await io.in(rooms).fetchSockets()) emit(socket, socket.data.actor as Actor);
+    for (const socket of await io.local.in(rooms).fetchSockets()) emit(socket, socket.data.actor as Actor);
   }
   // Nobody connected: nothing to load (this keeps the publishing worker's and the inbox's hot paths lean).
   const nobodyConnected = () => io.of("/").sockets.size === 0;
@@ -168,7 +180,7 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
     if (nobodyConnected()) return;
     void (async () => {
       for (const userId of userIds) {
-        const sockets = await io.in(`user:${userId}`).fetchSockets();
+        const sockets = await io.local.in(`user:${userId}`).fetchSockets();
         const [first] = sockets;
         if (!first) continue;
         const unread = await unreadCount(services, first.data.actor as Actor);
@@ -179,7 +191,7 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
 
   // Admins learn at once that a channel needs a new token.
   live.on("channel.needsReconnect", (payload) => {
-    void io
+    void io.local
       .in("all")
       .fetchSockets()
       .then((sockets) =>
@@ -189,5 +201,14 @@ export function attachRealtime(server: http.Server, services: Services, live: Li
       );
   });
 
-  return io;
+  return {
+    io,
+    live,
+    close: async () => {
+      stop();
+      await leaveAllItems(io, services.logger);
+      await io.close();
+      await cluster?.close();
+    },
+  };
 }

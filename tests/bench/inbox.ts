@@ -89,7 +89,7 @@ export async function inboxBenchmark(): Promise<void> {
 }
 
 /** Where a citizen writes: 35 % WhatsApp, 25 % Instagram, 40 % the Facebook Page. */
-function objectOf(random: () => number): MetaObject {
+export function objectOf(random: () => number): MetaObject {
   const roll = random();
   return roll < 0.35 ? "whatsapp_business_account" : roll < 0.6 ? "instagram" : "page";
 }
@@ -98,10 +98,14 @@ function objectOf(random: () => number): MetaObject {
  * Every distinct comment once, in deliveries of 1 to MAX_COMMENTS_PER_DELIVERY comments, then
  * ~10 % of the deliveries again later, as Meta's retries would.
  */
-function ingestionDeliveries(accounts: MetaAccounts): { deliveries: SignedEvent[]; distinct: number; retried: number } {
+export function ingestionDeliveries(
+  accounts: MetaAccounts,
+  distinct = DISTINCT_COMMENTS,
+  appSecret = META_APP_SECRET,
+): { deliveries: SignedEvent[]; distinct: number; retried: number } {
   const random = createRandom(11);
   const texts = createCitizenTextGenerator(11);
-  const comments: Comment[] = Array.from({ length: DISTINCT_COMMENTS }, (_, n) => ({
+  const comments: Comment[] = Array.from({ length: distinct }, (_, n) => ({
     platformId: `ing-${n}`,
     citizen: texts.next(),
     object: objectOf(random),
@@ -111,7 +115,7 @@ function ingestionDeliveries(accounts: MetaAccounts): { deliveries: SignedEvent[
     const ofKind = comments.filter((comment) => comment.object === object);
     for (let start = 0; start < ofKind.length; ) {
       const size = 1 + Math.floor(random() * MAX_COMMENTS_PER_DELIVERY);
-      deliveries.push(deliveryOf(accounts, ofKind.slice(start, start + size), META_APP_SECRET));
+      deliveries.push(deliveryOf(accounts, ofKind.slice(start, start + size), appSecret));
       start += size;
     }
   }
@@ -121,7 +125,7 @@ function ingestionDeliveries(accounts: MetaAccounts): { deliveries: SignedEvent[
     const at = Math.floor(random() * deliveries.length);
     deliveries.splice(at + 1 + Math.floor(random() * (deliveries.length - at)), 0, deliveries[at]!);
   }
-  return { deliveries, distinct: DISTINCT_COMMENTS, retried: deliveries.length - originals };
+  return { deliveries, distinct, retried: deliveries.length - originals };
 }
 
 async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccounts): Promise<void> {

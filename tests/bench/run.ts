@@ -9,6 +9,7 @@ import { ppidRegisterBenchmark } from "./ppidRegister.js";
 import { publicSiteBenchmark } from "./publicSite.js";
 import { publishingBenchmark } from "./publishing.js";
 import { reportingZoneBenchmark } from "./reportingZone.js";
+import { scaleOutBenchmark } from "./scaleOut.js";
 
 // `npm run bench` runs every benchmark; `npm run bench -- publishing crash` only those named.
 
@@ -41,6 +42,11 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   "first-screen": {
     about: "the staff app's first-screen JavaScript, plain, gzip and brotli (after npm run build)",
     run: firstScreenBenchmark,
+  },
+  "scale-out": {
+    about:
+      "1, 2 and 4 server processes on one PostgreSQL: ingestion, publishing, live updates and presence across processes",
+    run: scaleOutBenchmark,
   },
   dip: {
     about: "the public DIP's search and the staff list over 100,000 entries with documents (PostgreSQL)",
