@@ -14,7 +14,11 @@ export const mailedByNotifications = (kind: NotificationKind) =>
   kind !== "item_emergency" && EMAILED_KINDS.includes(kind);
 
 /** What a notification is about: where the web app opens it. */
-export type NotificationSubject = { type: "Post" | "InboxItem"; id: string };
+export type NotificationSubject = { type: "Post" | "InboxItem" | "WebhookEndpoint"; id: string };
 
-export const subjectPath = (subject: NotificationSubject) =>
-  subject.type === "Post" ? `/posts/${subject.id}` : `/inbox/${subject.id}`;
+const SUBJECT_PATHS: Record<NotificationSubject["type"], (id: string) => string> = {
+  Post: (id) => `/posts/${id}`,
+  InboxItem: (id) => `/inbox/${id}`,
+  WebhookEndpoint: (id) => `/admin/webhooks?endpoint=${id}`,
+};
+export const subjectPath = (subject: NotificationSubject) => SUBJECT_PATHS[subject.type](subject.id);

@@ -1785,6 +1785,7 @@ export const en: Record<MessageKey, Message> = {
   "notifications.kind.item_assigned": "{actor} assigned a citizen's message to you",
   "notifications.kind.deadline_near": "A citizen's message is nearly due",
   "notifications.kind.item_emergency": "Emergency report",
+  "notifications.kind.webhook_disabled": "Webhook turned off after repeated failures",
   "notifications.settingsTitle": "Notifications",
   "notifications.settingsIntro":
     "Choose what you are told in the app and by e-mail. E-mail is sent only for what cannot wait.",
@@ -1797,4 +1798,5 @@ export const en: Record<MessageKey, Message> = {
   "notifications.kindName.item_assigned": "Messages assigned to me",
   "notifications.kindName.deadline_near": "Deadline near",
   "notifications.kindName.item_emergency": "Emergency reports",
+  "notifications.kindName.webhook_disabled": "Webhook turned off",
 };

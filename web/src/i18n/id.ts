@@ -1778,6 +1778,7 @@ export const id = {
   "notifications.kind.item_assigned": "{actor} menugaskan pesan warga kepada Anda",
   "notifications.kind.deadline_near": "Tenggat pesan warga hampir habis",
   "notifications.kind.item_emergency": "Laporan darurat",
+  "notifications.kind.webhook_disabled": "Webhook dimatikan karena terus gagal",
   "notifications.settingsTitle": "Pemberitahuan",
   "notifications.settingsIntro":
     "Pilih apa yang diberitahukan kepada Anda di aplikasi dan lewat e-mail. E-mail hanya dikirim untuk hal yang tidak dapat menunggu.",
@@ -1790,6 +1791,7 @@ export const id = {
   "notifications.kindName.item_assigned": "Pesan warga ditugaskan kepada saya",
   "notifications.kindName.deadline_near": "Tenggat hampir habis",
   "notifications.kindName.item_emergency": "Laporan darurat",
+  "notifications.kindName.webhook_disabled": "Webhook dimatikan",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;
