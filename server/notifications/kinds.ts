@@ -1,7 +1,13 @@
+import type { Actor } from "@server/auth/actor.js";
 import { NotificationKind } from "@server/db/generated/enums.js";
+import { can } from "@server/policies/index.js";
 
 /** Every kind, in the order the account page lists them. */
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
+
+/** The kinds a person can ever be sent (the account page's switches): webhook news only for those who manage webhooks. */
+export const kindsFor = (actor: Actor) =>
+  NOTIFICATION_KINDS.filter((kind) => kind !== "webhook_disabled" || can(actor, "list", "WebhookEndpoint"));
 
 /**
  * What cannot wait, and is also e-mailed unless the user turned it off. Darurat items are e-mailed

@@ -127,3 +127,17 @@ export function requestData(request: RequestFields, publicBaseUrl: string) {
     },
   };
 }
+
+/** How long the delivery log keeps what is finished. */
+export const LOG_DAYS = 30;
+
+/**
+ * Deletes finished deliveries (succeeded or failed) older than LOG_DAYS, and events left without
+ * deliveries; what is still queued stays, however old.
+ */
+export async function pruneWebhookLog(prisma: Db, now = new Date()): Promise<void> {
+  const before = new Date(now.getTime() - LOG_DAYS * 24 * 3600_000).toISOString();
+  await prisma.$executeRaw`DELETE FROM "WebhookDelivery" WHERE "status" <> 'pending' AND "createdAt" < ${before}::timestamp(3)`;
+  await prisma.$executeRaw`DELETE FROM "WebhookEvent" e WHERE e."createdAt" < ${before}::timestamp(3)
+    AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."eventId" = e."id")`;
+}

@@ -40,9 +40,11 @@ export class WebhookSender {
       RETURNING "id"::text AS id, "attempts", "endpointId"::text AS "endpointId", "eventId"::text AS "eventId"`;
     await Promise.all(
       claimed.map((delivery) =>
-        this.deliver(delivery, now).catch((error: unknown) =>
-          this.services.logger.error({ err: error, deliveryId: delivery.id }, "webhook delivery failed"),
-        ),
+        this.deliver(delivery, now).catch(async (error: unknown) => {
+          this.services.logger.error({ err: error, deliveryId: delivery.id }, "webhook delivery failed");
+          // Counted as a failed attempt (a secret sealed under another key...), so it is not claimed forever.
+          await this.record(delivery, { ok: false, statusCode: null, error: "internal error" }, now).catch(() => {});
+        }),
       ),
     );
     return claimed.length;

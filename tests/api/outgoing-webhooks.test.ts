@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeIncoming } from "@server/inbox/ingest.js";
+import { pruneWebhookLog } from "@server/webhooks/events.js";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, WebhookSender } from "@server/webhooks/sender.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
 import { testInbox } from "../helpers/inbox.js";
@@ -401,5 +402,23 @@ describe("several senders at once", () => {
     const ids = at("/race").map((hook) => hook.id);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
+  });
+});
+
+describe("the delivery log", () => {
+  it("forgets finished deliveries after 30 days and keeps what is still queued", async () => {
+    const { prisma } = siar.services;
+    const { id: endpointId } = await register("/kept", ["post.failed"]);
+    await prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { enabled: false } });
+    const event = await prisma.webhookEvent.create({ data: { type: "post.failed", data: {} } });
+    const queued = await prisma.webhookDelivery.create({ data: { endpointId, eventId: event.id } });
+    const finished = await prisma.webhookDelivery.count({ where: { status: { not: "pending" } } });
+    expect(finished).toBeGreaterThan(0);
+    await pruneWebhookLog(prisma, new Date(Date.now() + 29 * 24 * 3600_000));
+    expect(await prisma.webhookDelivery.count({ where: { status: { not: "pending" } } })).toBe(finished);
+    await pruneWebhookLog(prisma, new Date(Date.now() + 31 * 24 * 3600_000));
+    expect(await prisma.webhookDelivery.count({ where: { status: { not: "pending" } } })).toBe(0);
+    expect(await prisma.webhookDelivery.findUnique({ where: { id: queued.id } })).not.toBeNull();
+    expect(await prisma.webhookEvent.findUnique({ where: { id: event.id } })).not.toBeNull();
   });
 });
