@@ -6,7 +6,7 @@ import { storeIncoming } from "@server/inbox/ingest.js";
 import { pruneWebhookLog } from "@server/webhooks/events.js";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, WebhookSender } from "@server/webhooks/sender.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
-import { testInbox } from "../helpers/inbox.js";
+import { publishPagePost, testInbox } from "../helpers/inbox.js";
 import { NOTICES, registeredAt } from "../helpers/ppid.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -292,6 +292,38 @@ describe("events reach a receiver, signed", () => {
     const refused = await admin.post(`/api/webhook-endpoints/${endpointId}/deliveries/${delivered.id}/replay`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("webhook_delivery_in_progress");
+  });
+});
+
+describe("emergencies and publishing", () => {
+  it("sends inbox.item.emergency once and post.published once, signed", async () => {
+    const { secret } = await register("/news", ["inbox.item.emergency", "post.published"]);
+    const fireId = await arrives("Tolong!! Kebakaran di Desa Sungai Mawang, api membesar, warga terjebak");
+    const emergency = await until("emergency", () =>
+      at("/news").find((hook) => hook.type === "inbox.item.emergency" && hook.data.item.id === fireId),
+    );
+    expect(verified(secret, emergency)).toMatchObject({ data: { item: { urgency: "darurat" } } });
+    expect(emergency.body).not.toContain("Kebakaran");
+
+    const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
+    const root = await siar.services.prisma.unit.findFirstOrThrow({ where: { code: "kab-sanggau" } });
+    await publishPagePost(siar, humas, {
+      unitId: root.id,
+      channelId: facebook.id,
+      title: "Jadwal pelayanan",
+      body: "Pelayanan KTP buka Sabtu.",
+    });
+    const post = await siar.services.prisma.post.findFirstOrThrow({ where: { title: "Jadwal pelayanan" } });
+    const published = await until("published", () =>
+      at("/news").find((hook) => hook.type === "post.published" && hook.data.post.id === post.id),
+    );
+    expect(verified(secret, published)).toMatchObject({ data: { post: { unitId: root.id } } });
+    // post.changed fires again (engagement, realtime): no second event.
+    siar.services.events.emit("post.changed", { postId: post.id });
+    siar.services.events.emit("inbox.emergency", { itemId: fireId });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(at("/news").filter((hook) => hook.type === "post.published")).toHaveLength(1);
+    expect(at("/news").filter((hook) => hook.type === "inbox.item.emergency")).toHaveLength(1);
   });
 });
 
