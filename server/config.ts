@@ -98,6 +98,7 @@ const envSchema = z.object({
     .trim()
     .min(32, "expected a random string of at least 32 characters (openssl rand -hex 32), shared with the receiver")
     .optional(),
+  WEBHOOK_DISABLE_AFTER_FAILURES: positiveInt("a whole number of failed attempts").default(50),
   SIAR_SANDBOX_PORT: z.coerce
     .number({ error: "expected a port number, or 0 for any free port" })
     .int("expected a port number, or 0 for any free port")
@@ -237,6 +238,8 @@ export type Config = {
   demoMonth: boolean;
   /** Where emergencies are also posted, signed with the secret (server/inbox/emergencyAlerts.ts). */
   emergencyWebhook?: { url: string; secret: string };
+  /** Outgoing webhooks (server/webhooks/): an endpoint failing this many attempts in a row (or for 5 days) is disabled. */
+  webhooks: { disableAfterFailures: number };
   /** The local imitation of the platforms (server/sandbox), standing in for real channels. */
   sandbox: { enabled: boolean; explicitlyEnabled: boolean; port: number };
   adminEmail: string | undefined;
@@ -383,6 +386,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emergencyWebhook: e.EMERGENCY_WEBHOOK_URL
       ? { url: e.EMERGENCY_WEBHOOK_URL, secret: e.EMERGENCY_WEBHOOK_SECRET! }
       : undefined,
+    webhooks: { disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES },
     // Demo mode simulates the channels unless told otherwise; production gets them only on request.
     sandbox: {
       enabled: sandboxAsked ?? (demo && e.NODE_ENV !== "production"),

@@ -454,6 +454,16 @@ const catalogue = {
     id: "Terjadi kesalahan pada server. Coba lagi.",
     en: "Something went wrong on the server. Please try again.",
   },
+  webhook_url_invalid: {
+    status: 400,
+    id: "Alamat webhook harus berupa URL http:// atau https:// yang lengkap (di produksi: https://, kecuali localhost).",
+    en: "The webhook address must be a full http:// or https:// URL (in production: https://, except localhost).",
+  },
+  webhook_delivery_in_progress: {
+    status: 409,
+    id: "Pengiriman ini masih dalam antrean dan akan dicoba lagi dengan sendirinya; hanya pengiriman yang berhasil atau gagal yang dapat dikirim ulang.",
+    en: "This delivery is still queued and will be tried again by itself; only a delivery that succeeded or failed can be replayed.",
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof catalogue;

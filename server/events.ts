@@ -40,6 +40,8 @@ export type DomainEventMap = {
   "inbox.whatsappFiled": { itemIds: string[] };
   // An early warning was raised, took in more items, or was acknowledged or resolved by staff.
   "inbox.earlyWarning": { warningId: string; change: "raised" | "updated" | "acknowledged" | "resolved" };
+  // Outgoing webhook deliveries were queued (or replayed): the sender should look at the queue now.
+  "webhooks.queued": Record<string, never>;
 };
 
 export class DomainEvents {

@@ -14,6 +14,7 @@ import { renderTemplate, templateValues } from "@server/channels/whatsappTemplat
 import { authorize, can, mayBeAssigned } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { markChannelNeedsReconnect } from "@server/channels/connectionStatus.js";
+import { queueItemChanges } from "@server/webhooks/itemChanges.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -65,8 +66,14 @@ async function itemOperation(
   id: string,
   work: (tx: Tx, item: InboxItemWithRelations) => Promise<void>,
 ): Promise<InboxItemWithRelations> {
-  await services.prisma.$transaction(async (tx) => work(tx, await loadItem(tx, id)));
+  const queued = await services.prisma.$transaction(async (tx) => {
+    const before = await loadItem(tx, id);
+    await work(tx, before);
+    // Outgoing webhooks for what the change did, queued with the change itself.
+    return queueItemChanges(tx, before, services.config.publicBaseUrl);
+  });
   services.events.emit("inbox.itemChanged", { itemId: id });
+  if (queued > 0) services.events.emit("webhooks.queued", {});
   return services.prisma.inboxItem.findUniqueOrThrow({ where: { id }, include: inboxItemInclude });
 }
 

@@ -7,6 +7,7 @@ import type { PpidCase } from "@server/ppid/cases.js";
 import { DECISION_LABELS, GRANTING_DECISIONS, WITHHOLDING_DECISIONS } from "@server/ppid/codes.js";
 import { effectiveDueOn } from "@server/ppid/deadlines.js";
 import type { Services } from "@server/services.js";
+import { queueWebhookEvent, requestData } from "@server/webhooks/events.js";
 import { announceRegisterChange, auditCase, caseOperation, mailLetter } from "./ppidRequests.js";
 
 /** What the written notice states besides the decision; which fields apply depends on it. */
@@ -93,7 +94,10 @@ export async function decidePpidRequest(
       status: { from: request.status, to: "decided" },
       onTime: calendar.dateOf(now) <= effectiveDueOn(request),
     });
+    const decidedCase = { ...request, status: "decided", decision: input.notice.decision, decidedAt: now };
+    await queueWebhookEvent(tx, "ppid.request.decided", requestData(decidedCase, services.config.publicBaseUrl));
   });
+  services.events.emit("webhooks.queued", {});
   announceRegisterChange(services, decided);
   const outcome = await mailLetter(
     services,

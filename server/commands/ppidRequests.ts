@@ -17,6 +17,7 @@ import { caseTrackingUrl, renderRequestLetter, type RequestLetter } from "@serve
 import { newAccessCode, nextRegistrationNumber, REQUEST_PREFIX } from "@server/ppid/numbers.js";
 import type { Services } from "@server/services.js";
 import { isUniqueViolation } from "@server/db/errors.js";
+import { queueWebhookEvent, requestData } from "@server/webhooks/events.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -138,6 +139,7 @@ export async function createPpidRequest(
         noticeDueOn: isoDateOf(created.noticeDueOn),
         inboxItemId: inboxItemId ?? null,
       });
+      await queueWebhookEvent(tx, "ppid.request.created", requestData(created, services.config.publicBaseUrl));
       return created.id;
     });
   } catch (error) {
@@ -145,6 +147,7 @@ export async function createPpidRequest(
     throw error;
   }
   if (inboxItemId) services.events.emit("inbox.itemChanged", { itemId: inboxItemId });
+  services.events.emit("webhooks.queued", {});
   const request = await loadCase(prisma, id);
   announceRegisterChange(services, request);
   if (request.email)

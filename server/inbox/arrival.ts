@@ -16,6 +16,7 @@ import { Router, type RoutingUnit } from "./routing.js";
 import { TriageClassifier, type LabelledExample } from "@server/triage/classifier.js";
 import type { KnownPlace, PlaceType } from "@server/triage/places.js";
 import { triage, type TriageResult } from "@server/triage/triage.js";
+import { queueItemChanges } from "@server/webhooks/itemChanges.js";
 
 // Units and corrections change rarely; each process re-reads them at most this often.
 const CACHE_MS = 60_000;
@@ -81,7 +82,8 @@ export class ArrivalDesk {
     });
 
     const emergency = decision.fields.urgency === "darurat";
-    const updated = await prisma.$transaction(async (tx) => {
+    // The deliveries of outgoing webhooks queued with the triage; null when another process triaged it first.
+    const queued = await prisma.$transaction(async (tx) => {
       const { count } = await tx.inboxItem.updateMany({
         where: { id: itemId, status: "new" },
         data: {
@@ -89,13 +91,14 @@ export class ArrivalDesk {
           triage: { ...((item.triage as object | null) ?? {}), ...decision.fields.triage } as Prisma.InputJsonValue,
         },
       });
-      if (count === 0) return false;
+      if (count === 0) return null;
       await tx.inboxEvent.create({ data: { itemId, type: "triaged", data: decision.event } });
       if (decision.alert) await openAlert(tx, itemId);
-      return true;
+      return queueItemChanges(tx, item, this.services.config.publicBaseUrl);
     });
     this.services.events.emit("inbox.itemChanged", { itemId });
-    if (updated && emergency) this.services.events.emit("inbox.emergency", { itemId });
+    if (queued) this.services.events.emit("webhooks.queued", {});
+    if (queued !== null && emergency) this.services.events.emit("inbox.emergency", { itemId });
   }
 
   /**

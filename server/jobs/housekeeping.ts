@@ -4,9 +4,10 @@ import { pruneExpiredSessions } from "@server/auth/sessions.js";
 import { pruneSignInRecords } from "@server/auth/signInThrottle.js";
 import { pruneReadLedger } from "@server/channels/platformUsage.js";
 import type { Services } from "@server/services.js";
+import { pruneWebhookLog } from "@server/webhooks/events.js";
 import type { ScheduledJob } from "./job.js";
 
-/** Deletes what has expired: sessions, rate-limit windows, sign-in records, used form tokens, past days of X's read ledger. Idempotent, so every process may run it. */
+/** Deletes what has expired: sessions, rate-limit windows, sign-in records, used form tokens, past days of X's read ledger, old webhook deliveries. Idempotent, so every process may run it. */
 export const housekeeping = (services: Services): ScheduledJob => ({
   name: "housekeeping",
   trigger: { schedule: "17 * * * *" },
@@ -16,5 +17,6 @@ export const housekeeping = (services: Services): ScheduledJob => ({
     await pruneSignInRecords(services.prisma, services.config.login);
     await pruneUsedFormTokens(services.prisma);
     await pruneReadLedger(services.prisma);
+    await pruneWebhookLog(services.prisma);
   },
 });

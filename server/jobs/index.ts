@@ -17,6 +17,7 @@ import { housekeeping } from "./housekeeping.js";
 import { inboxPolling } from "./inboxPolling.js";
 import { metaConnections } from "./metaConnections.js";
 import { notifications } from "./notifications.js";
+import { outgoingWebhooks } from "./outgoingWebhooks.js";
 import type { Job } from "./job.js";
 import { publishing } from "./publishing.js";
 import { reportEmails } from "./reportEmails.js";
@@ -44,6 +45,7 @@ export function backgroundJobs(services: Services, worker: PublishingWorker): Jo
     ...(alertsConfigured(services.config) ? emergencyAlerts(services) : []),
     earlyWarnings(services),
     ...notifications(services, smtp),
+    ...outgoingWebhooks(services),
     deadlineSweep(services),
     workingCalendarReload(services),
     ...webhookFiling(services, arrivals),

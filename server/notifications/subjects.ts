@@ -30,7 +30,7 @@ export async function loadSubjects(
   const idsOf = (type: NotificationSubject["type"]) => [
     ...new Set(subjects.filter((s) => s.type === type).map((s) => s.id)),
   ];
-  const [posts, items] = await Promise.all([
+  const [posts, items, endpoints] = await Promise.all([
     prisma.post.findMany({
       where: { id: { in: idsOf("Post") } },
       select: { id: true, title: true, authorId: true, unit: { select: { name: true, path: true } } },
@@ -43,6 +43,10 @@ export async function loadSubjects(
         unit: { select: { name: true, path: true } },
         informedUnit: { select: { path: true } },
       },
+    }),
+    prisma.webhookEndpoint.findMany({
+      where: { id: { in: idsOf("WebhookEndpoint") } },
+      select: { id: true, url: true, description: true },
     }),
   ]);
   const loaded: LoadedSubject[] = [
@@ -59,6 +63,13 @@ export async function loadSubjects(
       title: excerpt(item.text),
       unitName: item.unit?.name ?? null,
       readableBy: (actor: Actor) => can(actor, "read", "InboxItem", itemSubject(item)),
+    })),
+    ...endpoints.map((endpoint) => ({
+      type: "WebhookEndpoint" as const,
+      id: endpoint.id,
+      title: excerpt(endpoint.description || endpoint.url),
+      unitName: null,
+      readableBy: (actor: Actor) => can(actor, "read", "WebhookEndpoint"),
     })),
   ];
   return new Map(loaded.map((subject) => [keyOf(subject), subject]));

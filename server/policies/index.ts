@@ -27,6 +27,7 @@ import "./siteEntries.js";
 import "./sites.js";
 import "./units.js";
 import "./users.js";
+import "./webhookEndpoints.js";
 
 export { authorize, can } from "./policy.js";
 export { isInScope, seesAllUnits, unitScopeWhere } from "./scope.js";
@@ -70,6 +71,7 @@ export function abilitiesOf(actor: Actor) {
     ppidProfiles: can(actor, "read", "PpidProfile"),
     reportingSettings: can(actor, "update", "ReportingSettings"),
     workingCalendar: can(actor, "update", "WorkingCalendar"),
+    manageWebhooks: can(actor, "list", "WebhookEndpoint"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

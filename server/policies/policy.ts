@@ -57,6 +57,8 @@ export type Subjects = {
   PpidProfile: { unitPath: string };
   /** A notification belongs to the one user it tells. */
   Notification: { userId: string };
+  /** A receiver of outgoing webhooks, with its deliveries: for the whole body. */
+  WebhookEndpoint: never;
 };
 export type Model = keyof Subjects;
 export type Action =

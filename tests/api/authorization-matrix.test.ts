@@ -97,6 +97,19 @@ const deadLetter = () =>
     data: { origin: "poll", payloadKind: "receipt", payload: "{}", key: `matrix:${++counter}`, reason: "test" },
   });
 
+/** A webhook endpoint of its own for each row that acts on one (a receiver nobody listens on), with one delivery done. */
+const webhookEndpoint = async () => {
+  const { prisma, secretBox } = siar.services;
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { url: "http://127.0.0.1:9/matriks", events: ["post.published"], secretSealed: secretBox.seal("whsec_eA==") },
+  });
+  const event = await prisma.webhookEvent.create({ data: { type: "post.published", data: {} } });
+  const delivery = await prisma.webhookDelivery.create({
+    data: { endpointId: endpoint.id, eventId: event.id, status: "succeeded", attempts: 1, nextAttemptAt: null },
+  });
+  return { id: endpoint.id, deliveryId: delivery.id };
+};
+
 /** A site entry of its own for each row that acts on one: an agenda item of the unit, as a draft or in review. */
 const siteEntry = async (code: string, status: "draft" | "in_review" = "draft") =>
   (
@@ -602,6 +615,57 @@ const rows: Row[] = [
     what: "list canned responses",
     call: (c) => c.get("/api/canned-responses"),
     expected: only("admin", "humas", "officerKapuas", "officerTayanHulu"),
+  },
+  {
+    route: "GET /api/webhook-endpoints",
+    what: "list the outgoing webhook endpoints",
+    call: (c) => c.get("/api/webhook-endpoints"),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/webhook-endpoints",
+    what: "register an outgoing webhook endpoint",
+    call: (c) => c.post("/api/webhook-endpoints", { url: "http://127.0.0.1:9/matriks", events: ["post.published"] }),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/webhook-endpoints/:id",
+    what: "read an outgoing webhook endpoint",
+    call: async (c) => c.get(`/api/webhook-endpoints/${(await webhookEndpoint()).id}`),
+    expected: only("admin"),
+  },
+  {
+    route: "PATCH /api/webhook-endpoints/:id",
+    what: "change an outgoing webhook endpoint",
+    call: async (c) => c.patch(`/api/webhook-endpoints/${(await webhookEndpoint()).id}`, { enabled: false }),
+    expected: only("admin"),
+  },
+  {
+    route: "DELETE /api/webhook-endpoints/:id",
+    what: "remove an outgoing webhook endpoint",
+    call: async (c) => c.delete(`/api/webhook-endpoints/${(await webhookEndpoint()).id}`),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/webhook-endpoints/:id/rotate-secret",
+    what: "rotate an outgoing webhook endpoint's secret",
+    call: async (c) => c.post(`/api/webhook-endpoints/${(await webhookEndpoint()).id}/rotate-secret`),
+    expected: only("admin"),
+  },
+  {
+    route: "GET /api/webhook-endpoints/:id/deliveries",
+    what: "read an outgoing webhook endpoint's delivery log",
+    call: async (c) => c.get(`/api/webhook-endpoints/${(await webhookEndpoint()).id}/deliveries`),
+    expected: only("admin"),
+  },
+  {
+    route: "POST /api/webhook-endpoints/:id/deliveries/:deliveryId/replay",
+    what: "replay an outgoing webhook delivery",
+    call: async (c) => {
+      const endpoint = await webhookEndpoint();
+      return c.post(`/api/webhook-endpoints/${endpoint.id}/deliveries/${endpoint.deliveryId}/replay`);
+    },
+    expected: only("admin"),
   },
   {
     route: "GET /api/inbox-dead-letters",

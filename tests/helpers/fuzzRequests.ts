@@ -58,6 +58,9 @@ const BODY_KEYS = [
   "monthlySpendBudget",
   "unitPrice",
   "xLinkPlacement",
+  "url",
+  "events",
+  "description",
   "templateId",
   "parameters",
   "credentials",
@@ -387,6 +390,13 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/inbox/:id/merge": { intoId: ids.inbox?.[0] },
     "POST /api/inbox/bulk": { ids: ids.inbox?.slice(0, 2) ?? [], action: { type: "status", status: "in_progress" } },
     "POST /api/routing-rules": { category: "kesehatan", placeUnitId: null, unitId, priority: 1 },
+    // Port 9 (discard): nothing listens, so what the fuzz queues fails fast and harms nothing.
+    "POST /api/webhook-endpoints": {
+      url: "http://127.0.0.1:9/siar",
+      events: ["inbox.item.created", "post.published"],
+      description: "Dasbor BPBD",
+    },
+    "PATCH /api/webhook-endpoints/:id": { enabled: false, description: "Dasbor BPBD" },
     // Takes no body: removing the (here absent) demo data is the whole request.
     "DELETE /api/demo-data": {},
     "PATCH /api/organisation/letterhead": {

@@ -7,6 +7,7 @@ import {
   ADMIN_CANNED_RESPONSES,
   ADMIN_CHANNELS,
   ADMIN_DEAD_LETTERS,
+  ADMIN_WEBHOOKS,
   ADMIN_DEMO_DATA,
   ADMIN_REPORTING,
   ADMIN_WORKING_CALENDAR,
@@ -51,6 +52,7 @@ const WorkingCalendarPage = lazyPage(() =>
 );
 const LetterheadPage = lazyPage(() => import("./pages/admin/LetterheadPage").then((module) => module.LetterheadPage));
 const SandboxPage = lazyPage(() => import("./pages/admin/sandbox/SandboxPage").then((module) => module.SandboxPage));
+const WebhooksPage = lazyPage(() => import("./pages/admin/WebhooksPage").then((module) => module.WebhooksPage));
 const DemoDataPage = lazyPage(() => import("./pages/admin/DemoDataPage").then((module) => module.DemoDataPage));
 const CannedResponsesPage = lazyPage(() =>
   import("./pages/admin/CannedResponsesPage").then((module) => module.CannedResponsesPage),
@@ -111,6 +113,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_ROUTING, <RoutingRulesPage />],
   [ADMIN_CANNED_RESPONSES, <CannedResponsesPage />],
   [ADMIN_DEAD_LETTERS, <DeadLettersPage />],
+  [ADMIN_WEBHOOKS, <WebhooksPage />],
   [ADMIN_AUDIT, <AuditLogPage />],
   [ADMIN_REPORTING, <ReportingSettingsPage />],
   [ADMIN_WORKING_CALENDAR, <WorkingCalendarPage />],

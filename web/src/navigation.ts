@@ -116,6 +116,12 @@ export const ADMIN_DEAD_LETTERS: Section = {
   testId: "admin-dead-letters",
   allowed: (a) => a.manageDeadLetters,
 };
+export const ADMIN_WEBHOOKS: Section = {
+  path: "/admin/webhooks",
+  label: "admin.webhooks",
+  testId: "admin-webhooks",
+  allowed: (a) => a.manageWebhooks,
+};
 export const ADMIN_DEMO_DATA: Section = {
   path: "/admin/demo-data",
   label: "admin.demoData",
@@ -154,6 +160,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_ROUTING,
   ADMIN_CANNED_RESPONSES,
   ADMIN_DEAD_LETTERS,
+  ADMIN_WEBHOOKS,
   ADMIN_AUDIT,
   ADMIN_REPORTING,
   ADMIN_WORKING_CALENDAR,

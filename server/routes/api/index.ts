@@ -19,6 +19,7 @@ import { inboxPhotoRoutes } from "./inbox/photo.js";
 import { mediaRoutes } from "./media/media.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
+import { webhookEndpointRoutes } from "./webhookEndpoints/webhookEndpoints.js";
 import { organisationRoutes } from "./organisation/organisation.js";
 import { platformPriceRoutes } from "./platformPrices/platformPrices.js";
 import { postRoutes } from "./posts/posts.js";
@@ -59,6 +60,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/inbox", ...signedIn, inboxPhotoRoutes(services));
   api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
+  api.use("/webhook-endpoints", ...signedIn, webhookEndpointRoutes(services));
   api.use("/canned-responses", ...signedIn, cannedResponseRoutes(services));
   api.use("/early-warnings", ...signedIn, earlyWarningRoutes(services));
   api.use("/dashboard", ...signedIn, dashboardRoutes(services));

@@ -25,6 +25,8 @@ import type { presentPlatformPrice } from "@server/presenters/platformPrice";
 import type { presentPost } from "@server/presenters/post";
 import type { presentRoutingRule } from "@server/presenters/routingRule";
 import type { presentInboxDeadLetter } from "@server/presenters/inboxDeadLetter";
+import type { presentNewSecret, WebhookDeliveryView, WebhookEndpointView } from "@server/presenters/webhookEndpoint";
+import type { WebhookEventType } from "@server/webhooks/events";
 import type {
   InboxEventType,
   InboxTriage,
@@ -96,6 +98,10 @@ export type Channel = ReturnType<typeof presentChannel>;
 export type CannedResponse = ReturnType<typeof presentCannedResponse>;
 export type Media = ReturnType<typeof presentMedia>;
 export type InboxDeadLetter = ReturnType<typeof presentInboxDeadLetter>;
+export type WebhookEndpoint = WebhookEndpointView;
+export type WebhookEndpointWithSecret = ReturnType<typeof presentNewSecret>;
+export type WebhookDelivery = WebhookDeliveryView;
+export type { WebhookEventType };
 export type DipItem = ReturnType<typeof presentDipItem>;
 export type PpidProfile = ReturnType<typeof presentPpidProfile>;
 

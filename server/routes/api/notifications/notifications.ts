@@ -4,7 +4,7 @@ import {
   markNotificationRead,
   updateNotificationSettings,
 } from "@server/commands/notifications.js";
-import { EMAILED_KINDS, NOTIFICATION_KINDS } from "@server/notifications/kinds.js";
+import { EMAILED_KINDS, kindsFor } from "@server/notifications/kinds.js";
 import { listNotifications, unreadCount } from "@server/notifications/reading.js";
 import { authorize } from "@server/policies/index.js";
 import { presentNotificationSettings } from "@server/presenters/notification.js";
@@ -57,14 +57,14 @@ export function notificationRoutes(services: Services): Router {
       where: { id: req.actor!.id },
       select: { notificationsOff: true, emailsOff: true },
     });
-    res.json(presentNotificationSettings(user, NOTIFICATION_KINDS, EMAILED_KINDS));
+    res.json(presentNotificationSettings(user, kindsFor(req.actor!), EMAILED_KINDS));
   });
 
   router.patch("/settings", async (req, res) => {
     authorize(req.actor!, "list", "Notification");
     const body = parse(notificationSettingsBody, req.body, req);
     const user = await updateNotificationSettings(services, { origin: originOf(req), ...body });
-    res.json(presentNotificationSettings(user, NOTIFICATION_KINDS, EMAILED_KINDS));
+    res.json(presentNotificationSettings(user, kindsFor(req.actor!), EMAILED_KINDS));
   });
 
   return router;

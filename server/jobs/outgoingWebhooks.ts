@@ -1,0 +1,36 @@
+import type { Services } from "@server/services.js";
+import { announceItem, announcePost } from "@server/webhooks/announced.js";
+import { WebhookSender } from "@server/webhooks/sender.js";
+import { drainWhileDue, type EventJob, type Job } from "./job.js";
+
+/**
+ * Outgoing webhooks (server/webhooks/): events announced in this process are queued, and the
+ * queue is sent at once when something was queued and every 5 seconds for retries and for what
+ * other processes queued. The database decides which process sends which delivery.
+ */
+export function outgoingWebhooks(services: Services): Job[] {
+  const sender = new WebhookSender(services);
+  const send = drainWhileDue(() => sender.sendDue());
+  const created: EventJob<"inbox.itemReceived"> = {
+    name: "webhook event: item created",
+    trigger: { event: "inbox.itemReceived" },
+    run: ({ itemId }) => announceItem(services, "inbox.item.created", itemId),
+  };
+  const emergency: EventJob<"inbox.emergency"> = {
+    name: "webhook event: emergency",
+    trigger: { event: "inbox.emergency" },
+    run: ({ itemId }) => announceItem(services, "inbox.item.emergency", itemId),
+  };
+  const post: EventJob<"post.changed"> = {
+    name: "webhook event: post",
+    trigger: { event: "post.changed" },
+    run: ({ postId }) => announcePost(services, postId),
+  };
+  return [
+    created,
+    emergency,
+    post,
+    { name: "webhook deliveries", trigger: { event: "webhooks.queued" }, run: send },
+    { name: "webhook delivery sweep", trigger: { schedule: "*/5 * * * * *" }, run: send },
+  ];
+}
