@@ -14,6 +14,7 @@ import { readZip, ZipError } from "@server/sites/opendk/zip.js";
 import { refuseUnstorableInput } from "./middleware/storableInput.js";
 import { readMultipartForm } from "./public/multipartForm.js";
 import { parse } from "./validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 // The HTTP API OpenDK offers OpenSID, at the same paths (/api/v1/...), so a desa's OpenSID,
 // pointed at Siar as its "OpenDK server", fills the desa's site. Each desa authenticates with
@@ -131,6 +132,14 @@ export function openDkRoutes(services: Services): Router {
     const entries = await importBudgetReports(services, desa, body.laporan_apbdes);
     await auditPush(services, desa, "laporan-apbdes", entries);
     res.json(ok(`Sinkronisasi ${entries.length} laporan APBDes selesai; menunggu verifikasi kecamatan`));
+  });
+
+  describeRoutes(router, {
+    "POST /auth/login": { summary: "Login (opendk)", permission: "signedIn", body: loginBody }, // TODO perm
+    "POST /identitas-desa": { summary: "Identitas desa (opendk)", permission: "signedIn", body: identityBody }, // TODO perm
+    "POST /pembangunan": { summary: "Pembangunan (opendk)", permission: "signedIn" }, // TODO perm
+    "POST /pembangunan/dokumentasi": { summary: "Dokumentasi (opendk)", permission: "signedIn" }, // TODO perm
+    "POST /laporan-apbdes": { summary: "Laporan apbdes (opendk)", permission: "signedIn", body: apbdesBody }, // TODO perm
   });
 
   return router;

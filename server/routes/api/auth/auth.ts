@@ -12,6 +12,7 @@ import { requireActor, requirePasswordChanged } from "@server/routes/middleware/
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { createTokenBody, loginBody, passwordBody, profileBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date) {
   res.cookie(SESSION_COOKIE, token, {
@@ -100,6 +101,22 @@ export function authRoutes(services: Services): Router {
     if (!token) throw new AppError("not_found");
     authorize(req.actor!, "revoke", "ApiToken", token);
     res.json(presentApiToken(await revokeApiToken(services, { origin: originOf(req), tokenId: id })));
+  });
+
+  describeRoutes(router, {
+    "POST /login": { summary: "login", permission: "signedIn", body: loginBody }, // TODO perm
+    "GET /session": { summary: "?optional=true", permission: "signedIn", status: 204 }, // TODO query perm
+    "POST /logout": { summary: "logout", permission: "signedIn", status: 204 }, // TODO perm
+    "POST /password": { summary: "password", permission: "signedIn", body: passwordBody, status: 204 }, // TODO perm
+    "PATCH /profile": { summary: "profile", permission: "signedIn", body: profileBody }, // TODO perm
+    "GET /tokens": { summary: "tokens", permission: { action: "list", model: "ApiToken" } },
+    "POST /tokens": {
+      summary: "tokens",
+      permission: { action: "create", model: "ApiToken" },
+      body: createTokenBody,
+      status: 201,
+    },
+    "DELETE /tokens/:id": { summary: "tokens", permission: { action: "revoke", model: "ApiToken" } },
   });
 
   return router;

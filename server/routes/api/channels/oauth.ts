@@ -20,6 +20,7 @@ import { authorize } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const CHANNELS_PAGE = "/app/admin/channels";
 
@@ -249,6 +250,21 @@ export function channelOAuthRoutes(services: Services): Router {
   router.use((error: unknown, _req: Request, _res: Response, next: (error: unknown) => void) =>
     next(error instanceof OAuthFailure ? apiErrorOf(error) : error),
   );
+  describeRoutes(router, {
+    "GET /": { summary: "Which connect buttons the channels page shows", permission: "signedIn" }, // TODO perm
+    "GET /meta/start": { summary: "Start (channel)", permission: "signedIn", status: 302 }, // TODO perm
+    "GET /meta/callback": { summary: "Callback (channel)", permission: "signedIn" }, // TODO query perm
+    "GET /meta/pages": {
+      summary:
+        "The Pages to choose from, without their tokens, each naming the unit that already has it or its Instagram",
+      permission: "signedIn",
+      query: pagesQuery,
+    }, // TODO perm
+    "POST /meta/complete": { summary: "Complete (channel)", permission: "signedIn", body: completeBody, status: 201 }, // TODO perm
+    "GET /x/start": { summary: "Start (channel)", permission: "signedIn", status: 302 }, // TODO perm
+    "GET /x/callback": { summary: "Callback (channel)", permission: "signedIn", query: startQuery, status: 302 }, // TODO perm
+  });
+
   return router;
 }
 

@@ -20,6 +20,7 @@ import { parse } from "@server/routes/validate.js";
 import { reportingCalendar } from "@server/reporting/settings.js";
 import type { ReportingCalendar } from "@server/reports/period.js";
 import { dashboardQueries, glossaryQuery, type DashboardQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The leaders' dashboard: each report as JSON, or as CSV with `?format=csv`. */
 export function dashboardRoutes(services: Services): Router {
@@ -65,6 +66,16 @@ export function dashboardRoutes(services: Services): Router {
       glossaryReport(await reportingCalendar(prisma)),
       query.format === "csv" && csvOptions(req, query),
     );
+  });
+
+  describeRoutes(router, {
+    "GET /volume": { summary: "Volume (dashboard)", permission: "signedIn", produces: "text/csv" }, // TODO query perm
+    "GET /glossary": {
+      summary: "Glossary (dashboard)",
+      permission: { action: "read", model: "Dashboard" },
+      query: glossaryQuery,
+      produces: "text/csv",
+    },
   });
 
   return router;

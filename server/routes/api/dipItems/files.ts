@@ -9,6 +9,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { dipFileParams, dipFileVersionParams, uploadDipFileQuery, uploadDipVersionQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 type LoadItem = (req: Request, action?: Action) => Promise<DipItemWithRelations>;
 
@@ -66,6 +67,18 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
     const item = await loadItem(req, "update");
     const updated = await removeDipFile(services, { origin: originOf(req), itemId: item.id, fileId });
     res.json(presentDipItem(services, updated, req.actor!));
+  });
+
+  describeRoutes(router, {
+    "POST /:id/files": { summary: "Files (DIP entry)", permission: "signedIn", query: uploadDipFileQuery, status: 201 }, // TODO perm
+    "POST /:id/files/:fileId/versions": {
+      summary: "Versions (DIP entry)",
+      permission: "signedIn",
+      query: uploadDipVersionQuery,
+      status: 201,
+    }, // TODO perm
+    "GET /:id/files/:fileId/versions/:version": { summary: "Versions (DIP entry)", permission: "signedIn" }, // TODO perm
+    "DELETE /:id/files/:fileId": { summary: "Files (DIP entry)", permission: "signedIn" }, // TODO perm
   });
 
   return router;

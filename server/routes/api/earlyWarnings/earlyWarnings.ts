@@ -8,6 +8,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { listEarlyWarningsQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Early warnings of rising topics in the inbox, scoped like inbox items. */
 export function earlyWarningRoutes(services: Services): Router {
@@ -58,6 +59,13 @@ export function earlyWarningRoutes(services: Services): Router {
     res.json(
       presentEarlyWarning(await resolveWarning(services, { origin: originOf(req), warningId: warning.id }), req.actor!),
     );
+  });
+
+  describeRoutes(router, {
+    "GET /": { summary: "List early warnings", permission: "signedIn", query: listEarlyWarningsQuery }, // TODO perm
+    "GET /:id": { summary: "One early warning", permission: "signedIn" }, // TODO perm
+    "POST /:id/acknowledge": { summary: "Acknowledge (early warning)", permission: "signedIn" }, // TODO perm
+    "POST /:id/resolve": { summary: "Resolve (early warning)", permission: "signedIn" }, // TODO perm
   });
 
   return router;

@@ -34,6 +34,7 @@ import {
   triageBody,
   type BulkAction,
 } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 export function inboxRoutes(services: Services): Router {
   const router = Router();
@@ -250,6 +251,18 @@ export function inboxRoutes(services: Services): Router {
       }
     }
     res.json({ results });
+  });
+
+  describeRoutes(router, {
+    "GET /": { summary: "List inbox items", permission: "signedIn" }, // TODO query perm
+    "GET /:id": { summary: "The item with what staff need around it", permission: "signedIn" }, // TODO perm
+    "POST /:id/reply": { summary: "Reply (inbox item)", permission: "signedIn", body: replyBody }, // TODO perm
+    "POST /:id/notes": { summary: "Notes (inbox item)", permission: "signedIn", body: noteBody }, // TODO perm
+    "POST /:id/assign": { summary: "The actions that also exist in bulk", permission: "signedIn", body: assignBody }, // TODO perm
+    "POST /:id/status": { summary: "Status (inbox item)", permission: "signedIn", body: statusBody }, // TODO perm
+    "PATCH /:id/triage": { summary: "Triage (inbox item)", permission: "signedIn", body: triageBody }, // TODO perm
+    "POST /:id/merge": { summary: "Merge (inbox item)", permission: "signedIn", body: mergeBody }, // TODO perm
+    "POST /bulk": { summary: "The same action on many items", permission: "signedIn", body: bulkBody }, // TODO perm
   });
 
   return router;

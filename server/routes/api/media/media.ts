@@ -8,6 +8,7 @@ import { presentMedia } from "@server/presenters/media.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const uploadQuery = z.object({
   unitId: z.uuid(),
@@ -39,5 +40,14 @@ export function mediaRoutes(services: Services): Router {
       res.status(201).json(presentMedia(services, asset));
     },
   );
+  describeRoutes(router, {
+    "POST /": {
+      summary: "Create a media",
+      permission: { action: "create", model: "MediaAsset" },
+      query: uploadQuery,
+      status: 201,
+    }, // TODO body
+  });
+
   return router;
 }

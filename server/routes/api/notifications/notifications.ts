@@ -13,6 +13,7 @@ import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { listNotificationsQuery, notificationSettingsBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The signed-in user's own notifications, their unread count, and their switches. */
 export function notificationRoutes(services: Services): Router {
@@ -65,6 +66,19 @@ export function notificationRoutes(services: Services): Router {
     const body = parse(notificationSettingsBody, req.body, req);
     const user = await updateNotificationSettings(services, { origin: originOf(req), ...body });
     res.json(presentNotificationSettings(user, NOTIFICATION_KINDS, EMAILED_KINDS));
+  });
+
+  describeRoutes(router, {
+    "GET /": { summary: "List notifications", permission: "signedIn", query: listNotificationsQuery }, // TODO perm
+    "GET /count": { summary: "Count (notification)", permission: { action: "list", model: "Notification" } },
+    "POST /read-all": { summary: "Read all (notification)", permission: { action: "list", model: "Notification" } },
+    "POST /:id/read": { summary: "Read (notification)", permission: "signedIn" }, // TODO perm
+    "GET /settings": { summary: "Settings (notification)", permission: { action: "list", model: "Notification" } },
+    "PATCH /settings": {
+      summary: "Settings (notification)",
+      permission: { action: "list", model: "Notification" },
+      body: notificationSettingsBody,
+    },
   });
 
   return router;

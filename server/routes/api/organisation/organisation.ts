@@ -8,6 +8,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { letterheadBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The organisation's settings: its letterhead (address, contact, logo) on every PDF it hands on. */
 export function organisationRoutes(services: Services): Router {
@@ -37,6 +38,23 @@ export function organisationRoutes(services: Services): Router {
   router.delete("/letterhead/logo", async (req, res) => {
     authorize(req.actor!, "update", "Letterhead");
     res.json(presentLetterhead(await removeLetterheadLogo(services, { origin: originOf(req) })));
+  });
+
+  describeRoutes(router, {
+    "GET /letterhead": { summary: "Letterhead (organisation)", permission: { action: "read", model: "Letterhead" } },
+    "PATCH /letterhead": {
+      summary: "Letterhead (organisation)",
+      permission: { action: "update", model: "Letterhead" },
+      body: letterheadBody,
+    },
+    "POST /letterhead/logo": {
+      summary: "The logo as the request body (Content-Type image/png or image/jpeg)",
+      permission: { action: "update", model: "Letterhead" },
+    }, // TODO body
+    "DELETE /letterhead/logo": {
+      summary: "Logo (organisation)",
+      permission: { action: "update", model: "Letterhead" },
+    },
   });
 
   return router;

@@ -28,6 +28,7 @@ import {
   returnBody,
   updatePostBody,
 } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 export function postRoutes(services: Services): Router {
   const router = Router();
@@ -182,6 +183,41 @@ export function postRoutes(services: Services): Router {
     authorize(req.actor!, "update", "Post", subjectOf(post));
     const result = await withdrawPost(services, { origin: originOf(req), postId: post.id });
     res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
+  });
+
+  describeRoutes(router, {
+    "GET /": { summary: "Newest activity first", permission: { action: "list", model: "Post" }, query: listPostsQuery },
+    "GET /:id": { summary: "One post", permission: { action: "read", model: "Post" } },
+    "POST /": {
+      summary: "Create a post",
+      permission: { action: "create", model: "Post" },
+      body: createPostBody,
+      status: 201,
+    },
+    "PATCH /:id": { summary: "Update a post", permission: { action: "update", model: "Post" }, body: updatePostBody },
+    "POST /:id/submit": { summary: "Submit (post)", permission: { action: "update", model: "Post" } },
+    "POST /:id/approve": {
+      summary: "Approve (post)",
+      permission: { action: "approve", model: "Post" },
+      body: approveBody,
+    },
+    "POST /:id/return": {
+      summary: "Return (post)",
+      permission: { action: "approve", model: "Post" },
+      body: returnBody,
+    },
+    "POST /:id/reschedule": {
+      summary: "Reschedule (post)",
+      permission: { action: "schedule", model: "Post" },
+      body: rescheduleBody,
+    },
+    "POST /:id/cancel": { summary: "Cancel (post)", permission: { action: "schedule", model: "Post" } },
+    "PATCH /:id/published": {
+      summary: "After publishing",
+      permission: { action: "update", model: "Post" },
+      body: editPublishedBody,
+    },
+    "POST /:id/withdraw": { summary: "Withdraw (post)", permission: { action: "update", model: "Post" } },
   });
 
   return router;

@@ -9,6 +9,7 @@ import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { presentCase } from "./present.js";
 import { fileParams, shareBody, uploadQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /**
  * The files a case's information is delivered in. Uploads arrive as the raw file with its name in
@@ -63,6 +64,24 @@ export function ppidFileRoutes(services: Services): Router {
     const file = request.files.find((candidate) => candidate.id === fileId);
     if (!file) throw new AppError("not_found");
     sendPpidFile(services, res, file);
+  });
+
+  describeRoutes(router, {
+    "POST /:id/files": {
+      summary: "Files (PPID request)",
+      permission: { action: "read", model: "PpidRequest" },
+      query: uploadQuery,
+      status: 201,
+    }, // TODO body
+    "PATCH /:id/files/:fileId": {
+      summary: "Files (PPID request)",
+      permission: { action: "read", model: "PpidRequest" },
+      body: shareBody,
+    },
+    "GET /:id/files/:fileId": {
+      summary: "Staff who may read the case read its files, originals included",
+      permission: { action: "read", model: "PpidRequest" },
+    },
   });
 
   return router;

@@ -23,6 +23,7 @@ import {
   objectionLetterParams,
 } from "./schema.js";
 import { sendPdf } from "./send.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const objectionInclude = { request: { include: ppidCaseInclude } } as const;
 
@@ -138,6 +139,51 @@ export function ppidObjectionRoutes(services: Services): Router {
     if (!objectionLetterExists(objection, letter)) throw new AppError("not_found");
     const rendered = await renderObjectionLetter(services, request, objection, letter, { withAccessCode: false });
     sendPdf(res, rendered.filename, rendered.pdf);
+  });
+
+  describeRoutes(router, {
+    "GET /objections": {
+      summary: "Objections (PPID request)",
+      permission: { action: "list", model: "PpidObjection" },
+      query: listObjectionsQuery,
+    },
+    "GET /objections/:id": {
+      summary: "Objections (PPID request)",
+      permission: { action: "read", model: "PpidObjection" },
+    },
+    "POST /requests/:id/objections": {
+      summary: "An objection that came on paper or in person, registered by the PPID holding the case",
+      permission: { action: "read", model: "PpidRequest" },
+      body: objectionBody,
+      status: 201,
+    },
+    "POST /objections/:id/answer": {
+      summary: "Answer (PPID request)",
+      permission: { action: "read", model: "PpidObjection" },
+      body: answerBody,
+    },
+    "POST /objections/:id/dispute": {
+      summary: "Dispute (PPID request)",
+      permission: { action: "read", model: "PpidObjection" },
+      body: disputeBody,
+      status: 201,
+    },
+    "POST /objections/:id/dispute/hearings": {
+      summary: "Hearings (PPID request)",
+      permission: { action: "read", model: "PpidObjection" },
+      body: hearingBody,
+      status: 201,
+    },
+    "POST /objections/:id/dispute/outcome": {
+      summary: "Outcome (PPID request)",
+      permission: { action: "read", model: "PpidObjection" },
+      body: disputeOutcomeBody,
+    },
+    "GET /objections/:id/letters/:letter": {
+      summary: "Letters (PPID request)",
+      permission: { action: "read", model: "PpidObjection" },
+      produces: "application/pdf",
+    },
   });
 
   return router;

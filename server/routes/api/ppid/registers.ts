@@ -22,6 +22,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { sendDownload, sendPdf } from "./send.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const year = z.coerce.number().int().min(2000).max(2099);
 const registerQuery = z.object({ unitId: z.uuid().optional(), year: year.optional() });
@@ -150,6 +151,26 @@ export function ppidRegisterRoutes(services: Services): Router {
       },
       options,
     );
+  });
+
+  describeRoutes(router, {
+    "GET /annual-reports/:year": { summary: "Annual reports (PPID request)", permission: "signedIn" }, // TODO perm
+    "PATCH /annual-reports/:year": {
+      summary: "Annual reports (PPID request)",
+      permission: "signedIn",
+      body: annualReportBody,
+    }, // TODO perm
+    "GET /annual-reports/:year/report.pdf": {
+      summary: "Report as pdf (PPID request)",
+      permission: "signedIn",
+      produces: "application/pdf",
+    }, // TODO perm
+    "GET /annual-reports/:year/report.csv": {
+      summary: "Report as csv (PPID request)",
+      permission: "signedIn",
+      query: reportCsvQuery,
+      produces: "text/csv",
+    }, // TODO perm
   });
 
   return router;

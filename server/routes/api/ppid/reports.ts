@@ -10,6 +10,7 @@ import { selfAssessment } from "@server/ppid/selfAssessment.js";
 import { can } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { parse } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 export const figuresQuery = z.object({
   unitId: z.uuid().optional(),
@@ -80,6 +81,20 @@ export function ppidFigureRoutes(services: Services): Router {
         obligations: await selfAssessment({ ...context, scope }),
       });
     res.json({ year, sections });
+  });
+
+  describeRoutes(router, {
+    "GET /deadlines": { summary: "Deadlines (PPID request)", permission: "signedIn", query: scopeQuery }, // TODO perm
+    "GET /figures": {
+      summary: "Figures (PPID request)",
+      permission: "signedIn",
+      query: figuresQuery,
+      produces: "text/csv",
+    }, // TODO perm
+    "GET /self-assessment": {
+      summary: "For the body and each PPID the reader covers",
+      permission: { action: "read", model: "PpidReport" },
+    }, // TODO query
   });
 
   return router;

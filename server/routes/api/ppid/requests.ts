@@ -32,6 +32,7 @@ import {
 } from "./schema.js";
 import { presentCase } from "./present.js";
 import { sendPdf } from "./send.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Staff's side of information requests: the list, the case, and each step of handling it. */
 export function ppidRequestRoutes(services: Services): Router {
@@ -182,6 +183,32 @@ export function ppidRequestRoutes(services: Services): Router {
     // The access code is the applicant's: staff copies of the receipt leave it out.
     const rendered = await renderRequestLetter(services, request, letter, { withAccessCode: false });
     sendPdf(res, rendered.filename, rendered.pdf);
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List PPID requests",
+      permission: { action: "list", model: "PpidRequest" },
+      query: listRequestsQuery,
+    },
+    "POST /": {
+      summary: "Staff register a request that came in person, by phone, letter, e-mail or social media",
+      permission: "signedIn",
+      body: createRequestBody,
+      status: 201,
+    }, // TODO perm
+    "GET /:id": { summary: "One PPID request", permission: { action: "read", model: "PpidRequest" } },
+    "GET /:id/identity": { summary: "The full identity number, for the PPID holding the case", permission: "signedIn" }, // TODO perm
+    "PATCH /:id": { summary: "Update a PPID request", permission: "signedIn", body: updateRequestBody }, // TODO perm
+    "POST /:id/forward": { summary: "Forward (PPID request)", permission: "signedIn", body: forwardBody }, // TODO perm
+    "POST /:id/extend": { summary: "Extend (PPID request)", permission: "signedIn", body: extendBody }, // TODO perm
+    "POST /:id/decide": { summary: "Decide (PPID request)", permission: "signedIn", body: decideBody }, // TODO perm
+    "POST /:id/access-code": { summary: "A new access code for an applicant who lost theirs", permission: "signedIn" }, // TODO perm
+    "GET /:id/letters/:letter": {
+      summary: "Letters (PPID request)",
+      permission: { action: "read", model: "PpidRequest" },
+      produces: "application/pdf",
+    },
   });
 
   return router;

@@ -12,6 +12,7 @@ import { reportingCalendar } from "@server/reporting/settings.js";
 import { dashboardQueries } from "@server/routes/api/dashboard/schema.js";
 import { parse } from "@server/routes/validate.js";
 import { monthlyReportQuery, sendTestBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 function sendPdf(res: Response, fileName: string, pdf: Buffer) {
   res.set({ "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` }).send(pdf);
@@ -112,6 +113,25 @@ export function reportRoutes(services: Services): Router {
       },
     );
     res.json(sent);
+  });
+
+  describeRoutes(router, {
+    "GET /monthly.pdf": {
+      summary: "Monthly as pdf (report)",
+      permission: "signedIn",
+      query: monthlyReportQuery,
+      produces: "application/pdf",
+    }, // TODO perm
+    "GET /dashboard.pdf": {
+      summary: "The dashboard as the leader sees it (same filters, every section) as a report to attach to a letter",
+      permission: "signedIn",
+      produces: "application/pdf",
+    }, // TODO query perm
+    "POST /send-test": {
+      summary: "Send test (report)",
+      permission: { action: "control", model: "Report" },
+      body: sendTestBody,
+    },
   });
 
   return router;

@@ -23,6 +23,7 @@ import {
   unitIdParam,
   updateEntryBodyFor,
 } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** A unit site's content: drafts by operators and staff, the review queue, approval and return. */
 export function siteEntryRoutes(services: Services): Router {
@@ -129,6 +130,26 @@ export function siteEntryRoutes(services: Services): Router {
     const mayUnpublish = can(req.actor!, "approve", "SiteEntry", subject);
     await deleteSiteEntry(services, { origin: originOf(req), entryId: entry.id, mayUnpublish });
     res.status(204).end();
+  });
+
+  describeRoutes(router, {
+    "GET /": { summary: "List sites", permission: { action: "list", model: "SiteEntry" }, query: listEntriesQuery },
+    "POST /units/:unitId": {
+      summary: "Units (site)",
+      permission: { action: "update", model: "SiteEntry" },
+      body: entryKindBody,
+      status: 201,
+    },
+    "GET /:id": { summary: "One site", permission: "signedIn" }, // TODO perm
+    "PATCH /:id": { summary: "Update a site", permission: { action: "update", model: "SiteEntry" } }, // TODO body
+    "POST /:id/submit": { summary: "Submit (site)", permission: { action: "update", model: "SiteEntry" } },
+    "POST /:id/approve": { summary: "Approve (site)", permission: { action: "approve", model: "SiteEntry" } },
+    "POST /:id/return": {
+      summary: "Return (site)",
+      permission: { action: "approve", model: "SiteEntry" },
+      body: returnEntryBody,
+    },
+    "DELETE /:id": { summary: "Delete a site", permission: { action: "update", model: "SiteEntry" }, status: 204 },
   });
 
   return router;

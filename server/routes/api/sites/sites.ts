@@ -13,6 +13,7 @@ import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "@se
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { documentUploadQuery, freshnessQuery, siteSettingsBody, sitesSettingsBody, unitIdParam } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Unit sites as a whole: which exist in one's scope, their settings, OpenSID tokens, files and freshness. */
 export function siteRoutes(services: Services): Router {
@@ -132,6 +133,45 @@ export function siteRoutes(services: Services): Router {
       });
     },
   );
+
+  describeRoutes(router, {
+    "GET /": { summary: "List sites", permission: { action: "list", model: "SiteEntry" } },
+    "GET /freshness": {
+      summary: "The caller's sites, or those under one unit (the dashboard's unit filter)",
+      permission: { action: "list", model: "Site" },
+      query: freshnessQuery,
+      produces: "text/csv",
+    },
+    "GET /settings": { summary: "Settings (site)", permission: { action: "list", model: "Site" } },
+    "PATCH /settings": {
+      summary: "Settings (site)",
+      permission: { action: "update", model: "Site" },
+      body: sitesSettingsBody,
+    },
+    "GET /:unitId": { summary: "One site", permission: "signedIn" }, // TODO perm
+    "PATCH /:unitId": {
+      summary: "Update a site",
+      permission: { action: "update", model: "Site" },
+      body: siteSettingsBody,
+    },
+    "POST /:unitId/push-token": {
+      summary: "Push token (site)",
+      permission: { action: "update", model: "Site" },
+      status: 201,
+    },
+    "DELETE /:unitId/push-token": {
+      summary: "Push token (site)",
+      permission: { action: "update", model: "Site" },
+      status: 204,
+    },
+    "POST /:unitId/documents": {
+      summary: "Documents (site)",
+      permission: { action: "update", model: "SiteEntry" },
+      query: documentUploadQuery,
+      status: 201,
+      produces: "application/pdf",
+    }, // TODO body
+  });
 
   return router;
 }
