@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ErrorCode } from "@server/errors.js";
+import { ReportingCalendar } from "@server/reports/period.js";
 import type { Action, Model } from "@server/policies/policy.js";
 
 /**
@@ -23,8 +24,8 @@ export type RouteDescription = {
   upload?: string[];
   /** Success status; 200 unless said. */
   status?: number;
-  /** What a success carries when it is not JSON (a CSV, a PDF, a redirect). */
-  produces?: string;
+  /** What a success carries when it is not (only) JSON: "text/csv", or ["application/json", "text/csv"]. */
+  produces?: string | string[];
   /** Error codes this route raises beyond the ones every route of its kind may answer. */
   errors?: ErrorCode[];
   /** For `router.all`: the methods it answers. */
@@ -33,6 +34,9 @@ export type RouteDescription = {
 
 /** "GET /:id" → description, as the router declares the route. */
 export type RouteDescriptions = Record<string, RouteDescription>;
+
+/** For query schemas built per reporting zone: their shape is the same in every zone. */
+export const DESCRIBED_CALENDAR = new ReportingCalendar("Asia/Jakarta", 0);
 
 const registry = new WeakMap<object, RouteDescriptions>();
 

@@ -91,18 +91,14 @@ function successResponse(doc: RouteDescription): Record<string, unknown> {
   const status = doc.status ?? 200;
   if (status === 204) return { "204": { description: "Done; no content." } };
   if (status >= 300 && status < 400) return { [status]: { description: "A redirect (see the Location header)." } };
-  if (doc.produces)
-    return {
-      [status]: {
-        description: "The file.",
-        content: { [doc.produces]: { schema: { type: "string", format: "binary" } } },
-      },
-    };
   const paged = isPaged(doc.query);
-  const schema = paged ? { $ref: "#/components/schemas/Page" } : { type: "object" };
-  return {
-    [status]: { description: paged ? "One page of the list." : "Done.", content: { "application/json": { schema } } },
-  };
+  const json = paged ? { $ref: "#/components/schemas/Page" } : { type: "object" };
+  const types = [doc.produces ?? "application/json"].flat();
+  const content = Object.fromEntries(
+    types.map((type) => [type, { schema: type === "application/json" ? json : { type: "string", format: "binary" } }]),
+  );
+  const description = paged ? "One page of the list." : doc.produces ? "The file or the figures." : "Done.";
+  return { [status]: { description, content } };
 }
 
 function permissionText(doc: RouteDescription): string {

@@ -135,11 +135,29 @@ export function openDkRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "POST /auth/login": { summary: "Login (opendk)", permission: "signedIn", body: loginBody }, // TODO perm
-    "POST /identitas-desa": { summary: "Identitas desa (opendk)", permission: "signedIn", body: identityBody }, // TODO perm
-    "POST /pembangunan": { summary: "Pembangunan (opendk)", permission: "signedIn" }, // TODO perm
-    "POST /pembangunan/dokumentasi": { summary: "Dokumentasi (opendk)", permission: "signedIn" }, // TODO perm
-    "POST /laporan-apbdes": { summary: "Laporan apbdes (opendk)", permission: "signedIn", body: apbdesBody }, // TODO perm
+    "POST /auth/login": {
+      summary: "OpenSID's login: the desa's token as password, echoed back as the bearer token",
+      permission: "public",
+      body: loginBody,
+    },
+    "POST /identitas-desa": {
+      summary: "OpenSID pushes the desa's identity (website)",
+      permission: "desaToken",
+      body: identityBody,
+    },
+    "POST /pembangunan": {
+      summary: "OpenSID pushes development projects (a zip of CSV and photos)",
+      permission: "desaToken",
+    },
+    "POST /pembangunan/dokumentasi": {
+      summary: "OpenSID pushes development progress (a zip)",
+      permission: "desaToken",
+    },
+    "POST /laporan-apbdes": {
+      summary: "OpenSID pushes APBDes reports (PDF files in base64)",
+      permission: "desaToken",
+      body: apbdesBody,
+    },
   });
 
   return router;

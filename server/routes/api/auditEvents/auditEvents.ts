@@ -69,7 +69,11 @@ export function auditEventRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List audit events", permission: "signedIn", query: listAuditEventsQuery }, // TODO perm
+    "GET /": {
+      summary: "The audit log, newest first",
+      permission: { action: "list", model: "AuditEvent" },
+      query: listAuditEventsQuery,
+    },
   });
 
   return router;

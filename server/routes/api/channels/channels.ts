@@ -81,14 +81,17 @@ export function channelRoutes(services: Services): Router {
   router.use(channelWebhookRoutes(services));
 
   describeRoutes(router, {
-    "GET /": { summary: "The channels one may publish to", permission: "signedIn" }, // TODO perm
+    "GET /": {
+      summary: "The channels one may publish to: those of one's units and of the units above them",
+      permission: { action: "list", model: "Channel" },
+    },
     "POST /": {
-      summary: "Create a channel",
+      summary: "Connect a channel with a token",
       permission: { action: "create", model: "Channel" },
       body: connectChannelBody,
     },
     "PATCH /:id": {
-      summary: "Update a channel",
+      summary: "Update or reconnect a channel",
       permission: { action: "update", model: "Channel" },
       body: updateChannelBody,
     },

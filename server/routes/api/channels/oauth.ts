@@ -251,18 +251,46 @@ export function channelOAuthRoutes(services: Services): Router {
     next(error instanceof OAuthFailure ? apiErrorOf(error) : error),
   );
   describeRoutes(router, {
-    "GET /": { summary: "Which connect buttons the channels page shows", permission: "signedIn" }, // TODO perm
-    "GET /meta/start": { summary: "Start (channel)", permission: "signedIn", status: 302 }, // TODO perm
-    "GET /meta/callback": { summary: "Callback (channel)", permission: "signedIn" }, // TODO query perm
+    "GET /": {
+      summary: "Which platform connect buttons are available",
+      permission: { action: "create", model: "Channel" },
+    },
+    "GET /meta/start": {
+      summary: "Start connecting a Facebook Page / Instagram account (redirects to Meta)",
+      permission: { action: "create", model: "Channel" },
+      query: startQuery,
+      status: 302,
+    },
+    "GET /meta/callback": {
+      summary: "Meta's redirect back (?code=&state=); returns to the channels page",
+      permission: { action: "create", model: "Channel" },
+      query: callbackQuery,
+      status: 302,
+    },
     "GET /meta/pages": {
       summary:
         "The Pages to choose from, without their tokens, each naming the unit that already has it or its Instagram",
-      permission: "signedIn",
+      permission: { action: "create", model: "Channel" },
       query: pagesQuery,
-    }, // TODO perm
-    "POST /meta/complete": { summary: "Complete (channel)", permission: "signedIn", body: completeBody, status: 201 }, // TODO perm
-    "GET /x/start": { summary: "Start (channel)", permission: "signedIn", status: 302 }, // TODO perm
-    "GET /x/callback": { summary: "Callback (channel)", permission: "signedIn", query: startQuery, status: 302 }, // TODO perm
+    },
+    "POST /meta/complete": {
+      summary: "Connect the chosen Page and its Instagram account",
+      permission: { action: "create", model: "Channel" },
+      body: completeBody,
+      status: 201,
+    },
+    "GET /x/start": {
+      summary: "Start connecting an X account (redirects to X)",
+      permission: { action: "create", model: "Channel" },
+      query: startQuery,
+      status: 302,
+    },
+    "GET /x/callback": {
+      summary: "X's redirect back (?code=&state=); returns to the channels page",
+      permission: { action: "create", model: "Channel" },
+      query: startQuery,
+      status: 302,
+    },
   });
 
   return router;

@@ -35,7 +35,10 @@ export function channelUsageRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /:id/usage": { summary: "Usage (channel)", permission: { action: "update", model: "Channel" } },
+    "GET /:id/usage": {
+      summary: "A channel's platform usage and cost",
+      permission: { action: "update", model: "Channel" },
+    },
   });
 
   return router;

@@ -27,8 +27,14 @@ export function channelWebhookRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /webhooks": { summary: "Webhooks (channel)", permission: { action: "update", model: "Channel" } },
-    "POST /webhooks/test": { summary: "Test (channel)", permission: { action: "update", model: "Channel" } },
+    "GET /webhooks": {
+      summary: "The platforms' webhook addresses and their state",
+      permission: { action: "update", model: "Channel" },
+    },
+    "POST /webhooks/test": {
+      summary: "Send a test event through a webhook",
+      permission: { action: "update", model: "Channel" },
+    },
   });
 
   return router;

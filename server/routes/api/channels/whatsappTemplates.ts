@@ -51,21 +51,21 @@ export function whatsappTemplateRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /:id/whatsapp-templates": {
-      summary: "Whatsapp templates (channel)",
+      summary: "A WhatsApp channel's message templates",
       permission: { action: "update", model: "Channel" },
     },
     "GET /:id/whatsapp-templates/approved": {
-      summary: "Approved (channel)",
+      summary: "The templates approved for use",
       permission: { action: "update", model: "Channel" },
     },
     "POST /:id/whatsapp-templates": {
-      summary: "Whatsapp templates (channel)",
+      summary: "Submit a message template for approval",
       permission: { action: "update", model: "Channel" },
       body: whatsappTemplateBody,
       status: 201,
     },
     "DELETE /:id/whatsapp-templates/:templateId": {
-      summary: "Whatsapp templates (channel)",
+      summary: "Delete a message template",
       permission: { action: "update", model: "Channel" },
       status: 204,
     },

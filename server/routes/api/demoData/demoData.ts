@@ -20,8 +20,8 @@ export function demoDataRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List demo data", permission: { action: "read", model: "DemoData" } },
-    "DELETE /": { summary: "Remove demo data", permission: { action: "update", model: "DemoData" } },
+    "GET /": { summary: "How much made-up demo data there is", permission: { action: "read", model: "DemoData" } },
+    "DELETE /": { summary: "Remove the made-up demo data", permission: { action: "update", model: "DemoData" } },
   });
 
   return router;

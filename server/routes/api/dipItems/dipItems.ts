@@ -129,21 +129,22 @@ export function dipItemRoutes(services: Services): Router {
   router.use(dipFileRoutes(services, loadItem));
   describeRoutes(router, {
     "GET /": {
-      summary: "Newest change first",
+      summary: "List DIP entries, newest change first",
       permission: { action: "list", model: "DipItem" },
       query: listDipItemsQuery,
     },
     "GET /export": {
-      summary: "Export (DIP entry)",
+      summary: "The DIP as CSV or JSON",
       permission: { action: "list", model: "DipItem" },
       query: exportDipItemsQuery,
+      produces: ["text/csv", "application/json"],
     },
     "GET /units": {
       summary: "The units the actor may add entries to (the PPID Utama",
       permission: { action: "create", model: "DipItem" },
     },
     "POST /": {
-      summary: "Create a DIP entry",
+      summary: "Add a DIP entry",
       permission: { action: "create", model: "DipItem" },
       body: createDipItemBody,
       status: 201,
@@ -154,13 +155,17 @@ export function dipItemRoutes(services: Services): Router {
       permission: { action: "read", model: "DipItem" },
       body: updateDipItemBody,
     },
-    "POST /:id/publish": { summary: "Publish (DIP entry)", permission: { action: "read", model: "DipItem" } },
+    "POST /:id/publish": { summary: "Publish a DIP entry", permission: { action: "publish", model: "DipItem" } },
     "POST /:id/withdraw": {
-      summary: "Withdraw (DIP entry)",
+      summary: "Withdraw a published DIP entry",
       permission: { action: "read", model: "DipItem" },
       body: withdrawDipItemBody,
     },
-    "DELETE /:id": { summary: "Drafts only", permission: { action: "read", model: "DipItem" }, status: 204 },
+    "DELETE /:id": {
+      summary: "Delete a draft DIP entry (a published one is withdrawn instead)",
+      permission: { action: "read", model: "DipItem" },
+      status: 204,
+    },
   });
 
   return router;

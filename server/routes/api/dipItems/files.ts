@@ -70,15 +70,29 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
   });
 
   describeRoutes(router, {
-    "POST /:id/files": { summary: "Files (DIP entry)", permission: "signedIn", query: uploadDipFileQuery, status: 201 }, // TODO perm
+    "POST /:id/files": {
+      summary: "Attach a document to a DIP entry (raw body)",
+      permission: { action: "update", model: "DipItem" },
+      upload: DIP_FILE_MIME_TYPES,
+      query: uploadDipFileQuery,
+      status: 201,
+    },
     "POST /:id/files/:fileId/versions": {
-      summary: "Versions (DIP entry)",
-      permission: "signedIn",
+      summary: "Upload a new version of a DIP document (raw body)",
+      permission: { action: "update", model: "DipItem" },
+      upload: DIP_FILE_MIME_TYPES,
       query: uploadDipVersionQuery,
       status: 201,
-    }, // TODO perm
-    "GET /:id/files/:fileId/versions/:version": { summary: "Versions (DIP entry)", permission: "signedIn" }, // TODO perm
-    "DELETE /:id/files/:fileId": { summary: "Files (DIP entry)", permission: "signedIn" }, // TODO perm
+    },
+    "GET /:id/files/:fileId/versions/:version": {
+      summary: "Download one version of a DIP document",
+      permission: { action: "read", model: "DipItem" },
+      produces: "application/octet-stream",
+    },
+    "DELETE /:id/files/:fileId": {
+      summary: "Remove a document from a DIP entry",
+      permission: { action: "update", model: "DipItem" },
+    },
   });
 
   return router;

@@ -62,10 +62,20 @@ export function earlyWarningRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List early warnings", permission: "signedIn", query: listEarlyWarningsQuery }, // TODO perm
-    "GET /:id": { summary: "One early warning", permission: "signedIn" }, // TODO perm
-    "POST /:id/acknowledge": { summary: "Acknowledge (early warning)", permission: "signedIn" }, // TODO perm
-    "POST /:id/resolve": { summary: "Resolve (early warning)", permission: "signedIn" }, // TODO perm
+    "GET /": {
+      summary: "List early warnings of rising topics",
+      permission: { action: "list", model: "EarlyWarning" },
+      query: listEarlyWarningsQuery,
+    },
+    "GET /:id": { summary: "One early warning", permission: { action: "read", model: "EarlyWarning" } },
+    "POST /:id/acknowledge": {
+      summary: "Acknowledge an early warning",
+      permission: { action: "update", model: "EarlyWarning" },
+    },
+    "POST /:id/resolve": {
+      summary: "Resolve an early warning",
+      permission: { action: "handle", model: "EarlyWarning" },
+    },
   });
 
   return router;

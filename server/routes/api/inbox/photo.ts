@@ -50,12 +50,12 @@ export function inboxPhotoRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /:id/files/:index": {
-      summary: "Files (inbox item)",
+      summary: "A file the citizen attached, by position",
       permission: { action: "read", model: "InboxItem" },
       produces: "application/octet-stream",
     },
     "GET /:id/photo": {
-      summary: "Photo (inbox item)",
+      summary: "The photo the citizen sent",
       permission: { action: "read", model: "InboxItem" },
       produces: "application/octet-stream",
     },

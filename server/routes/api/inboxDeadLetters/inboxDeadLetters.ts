@@ -80,13 +80,16 @@ export function inboxDeadLetterRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
-      summary: "List dead letters",
+      summary: "What the inbox could not file",
       permission: { action: "list", model: "InboxDeadLetter" },
       query: listInboxDeadLettersQuery,
     },
-    "POST /:id/retry": { summary: "Retry (dead letter)", permission: { action: "update", model: "InboxDeadLetter" } },
+    "POST /:id/retry": {
+      summary: "Retry filing a dead letter",
+      permission: { action: "update", model: "InboxDeadLetter" },
+    },
     "POST /:id/dismiss": {
-      summary: "Dismiss (dead letter)",
+      summary: "Dismiss a dead letter",
       permission: { action: "update", model: "InboxDeadLetter" },
     },
   });

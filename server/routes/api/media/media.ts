@@ -42,11 +42,12 @@ export function mediaRoutes(services: Services): Router {
   );
   describeRoutes(router, {
     "POST /": {
-      summary: "Create a media",
+      summary: "Upload an image or video for posts (the raw file as the body)",
       permission: { action: "create", model: "MediaAsset" },
       query: uploadQuery,
+      upload: [...IMAGE_TYPES, ...VIDEO_TYPES],
       status: 201,
-    }, // TODO body
+    },
   });
 
   return router;

@@ -69,13 +69,23 @@ export function notificationRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List notifications", permission: "signedIn", query: listNotificationsQuery }, // TODO perm
-    "GET /count": { summary: "Count (notification)", permission: { action: "list", model: "Notification" } },
-    "POST /read-all": { summary: "Read all (notification)", permission: { action: "list", model: "Notification" } },
-    "POST /:id/read": { summary: "Read (notification)", permission: "signedIn" }, // TODO perm
-    "GET /settings": { summary: "Settings (notification)", permission: { action: "list", model: "Notification" } },
+    "GET /": {
+      summary: "One's notifications, newest first",
+      permission: { action: "list", model: "Notification" },
+      query: listNotificationsQuery,
+    },
+    "GET /count": { summary: "One's unread notification count", permission: { action: "list", model: "Notification" } },
+    "POST /read-all": {
+      summary: "Mark all one's notifications read",
+      permission: { action: "list", model: "Notification" },
+    },
+    "POST /:id/read": {
+      summary: "Mark one of one's notifications read",
+      permission: { action: "list", model: "Notification" },
+    },
+    "GET /settings": { summary: "One's notification settings", permission: { action: "list", model: "Notification" } },
     "PATCH /settings": {
-      summary: "Settings (notification)",
+      summary: "Change one's notification settings",
       permission: { action: "list", model: "Notification" },
       body: notificationSettingsBody,
     },

@@ -41,18 +41,22 @@ export function organisationRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /letterhead": { summary: "Letterhead (organisation)", permission: { action: "read", model: "Letterhead" } },
+    "GET /letterhead": {
+      summary: "The letterhead on the office's PDFs",
+      permission: { action: "read", model: "Letterhead" },
+    },
     "PATCH /letterhead": {
-      summary: "Letterhead (organisation)",
+      summary: "Change the letterhead's text",
       permission: { action: "update", model: "Letterhead" },
       body: letterheadBody,
     },
     "POST /letterhead/logo": {
-      summary: "The logo as the request body (Content-Type image/png or image/jpeg)",
+      summary: "Upload the letterhead logo (the raw PNG or JPEG as the body)",
       permission: { action: "update", model: "Letterhead" },
-    }, // TODO body
+      upload: Object.keys(LOGO_TYPES),
+    },
     "DELETE /letterhead/logo": {
-      summary: "Logo (organisation)",
+      summary: "Remove the letterhead logo",
       permission: { action: "update", model: "Letterhead" },
     },
   });

@@ -31,9 +31,12 @@ export function platformPriceRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List platform prices", permission: { action: "list", model: "PlatformPrice" } },
+    "GET /": {
+      summary: "What each platform charges per billed item",
+      permission: { action: "list", model: "PlatformPrice" },
+    },
     "PATCH /:item": {
-      summary: "Update a platform price",
+      summary: "Change a platform price",
       permission: { action: "update", model: "PlatformPrice" },
       body: updatePlatformPriceBody,
     },

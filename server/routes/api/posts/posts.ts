@@ -186,38 +186,45 @@ export function postRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "Newest activity first", permission: { action: "list", model: "Post" }, query: listPostsQuery },
+    "GET /": {
+      summary: "List posts, newest activity first (the calendar asks for a window with from/to)",
+      permission: { action: "list", model: "Post" },
+      query: listPostsQuery,
+    },
     "GET /:id": { summary: "One post", permission: { action: "read", model: "Post" } },
     "POST /": {
-      summary: "Create a post",
+      summary: "Write a post",
       permission: { action: "create", model: "Post" },
       body: createPostBody,
       status: 201,
     },
     "PATCH /:id": { summary: "Update a post", permission: { action: "update", model: "Post" }, body: updatePostBody },
-    "POST /:id/submit": { summary: "Submit (post)", permission: { action: "update", model: "Post" } },
+    "POST /:id/submit": {
+      summary: "Submit a draft post for approval or publishing",
+      permission: { action: "update", model: "Post" },
+    },
     "POST /:id/approve": {
-      summary: "Approve (post)",
+      summary: "Approve a post",
       permission: { action: "approve", model: "Post" },
       body: approveBody,
     },
     "POST /:id/return": {
-      summary: "Return (post)",
+      summary: "Return a post to its author with a note",
       permission: { action: "approve", model: "Post" },
       body: returnBody,
     },
     "POST /:id/reschedule": {
-      summary: "Reschedule (post)",
+      summary: "Move a post's publishing time",
       permission: { action: "schedule", model: "Post" },
       body: rescheduleBody,
     },
-    "POST /:id/cancel": { summary: "Cancel (post)", permission: { action: "schedule", model: "Post" } },
+    "POST /:id/cancel": { summary: "Cancel a scheduled post", permission: { action: "schedule", model: "Post" } },
     "PATCH /:id/published": {
-      summary: "After publishing",
+      summary: "Correct a published post where platforms allow it",
       permission: { action: "update", model: "Post" },
       body: editPublishedBody,
     },
-    "POST /:id/withdraw": { summary: "Withdraw (post)", permission: { action: "update", model: "Post" } },
+    "POST /:id/withdraw": { summary: "Take a published post down", permission: { action: "update", model: "Post" } },
   });
 
   return router;

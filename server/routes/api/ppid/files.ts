@@ -68,19 +68,21 @@ export function ppidFileRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "POST /:id/files": {
-      summary: "Files (PPID request)",
-      permission: { action: "read", model: "PpidRequest" },
+      summary: "Attach a file to a request's delivery (the raw file as the body)",
+      permission: { action: "handle", model: "PpidRequest" },
       query: uploadQuery,
+      upload: ["application/octet-stream"],
       status: 201,
-    }, // TODO body
+    },
     "PATCH /:id/files/:fileId": {
-      summary: "Files (PPID request)",
-      permission: { action: "read", model: "PpidRequest" },
+      summary: "Share a delivered file with the applicant, or stop sharing it",
+      permission: { action: "handle", model: "PpidRequest" },
       body: shareBody,
     },
     "GET /:id/files/:fileId": {
-      summary: "Staff who may read the case read its files, originals included",
+      summary: "Download a file of the case (originals included)",
       permission: { action: "read", model: "PpidRequest" },
+      produces: "application/octet-stream",
     },
   });
 

@@ -143,44 +143,44 @@ export function ppidObjectionRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /objections": {
-      summary: "Objections (PPID request)",
+      summary: "List objections (keberatan)",
       permission: { action: "list", model: "PpidObjection" },
       query: listObjectionsQuery,
     },
     "GET /objections/:id": {
-      summary: "Objections (PPID request)",
+      summary: "One objection",
       permission: { action: "read", model: "PpidObjection" },
     },
     "POST /requests/:id/objections": {
-      summary: "An objection that came on paper or in person, registered by the PPID holding the case",
-      permission: { action: "read", model: "PpidRequest" },
+      summary: "Register an objection that came on paper or in person",
+      permission: { action: "handle", model: "PpidObjection" },
       body: objectionBody,
       status: 201,
     },
     "POST /objections/:id/answer": {
-      summary: "Answer (PPID request)",
-      permission: { action: "read", model: "PpidObjection" },
+      summary: "The atasan PPID's answer to an objection",
+      permission: { action: "answer", model: "PpidObjection" },
       body: answerBody,
     },
     "POST /objections/:id/dispute": {
-      summary: "Dispute (PPID request)",
-      permission: { action: "read", model: "PpidObjection" },
+      summary: "Record that the applicant took the objection to the Information Commission",
+      permission: { action: "handle", model: "PpidObjection" },
       body: disputeBody,
       status: 201,
     },
     "POST /objections/:id/dispute/hearings": {
-      summary: "Hearings (PPID request)",
-      permission: { action: "read", model: "PpidObjection" },
+      summary: "Record a hearing of the dispute",
+      permission: { action: "handle", model: "PpidObjection" },
       body: hearingBody,
       status: 201,
     },
     "POST /objections/:id/dispute/outcome": {
-      summary: "Outcome (PPID request)",
-      permission: { action: "read", model: "PpidObjection" },
+      summary: "Record the dispute's outcome",
+      permission: { action: "handle", model: "PpidObjection" },
       body: disputeOutcomeBody,
     },
     "GET /objections/:id/letters/:letter": {
-      summary: "Letters (PPID request)",
+      summary: "An objection's letter as PDF",
       permission: { action: "read", model: "PpidObjection" },
       produces: "application/pdf",
     },

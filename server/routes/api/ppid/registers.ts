@@ -88,6 +88,14 @@ export function ppidRegisterRoutes(services: Services): Router {
         });
         sendPdf(res, fileName, pdf);
       });
+      describeRoutes(router, {
+        [`GET /registers/${register}.${format}`]: {
+          summary: `The year's ${REGISTERS[register]} (${format.toUpperCase()}; audited)`,
+          permission: { action: "export", model: "PpidReport" },
+          query: registerQuery,
+          produces: format === "csv" ? "text/csv" : "application/pdf",
+        },
+      });
     }
   }
 
@@ -154,23 +162,26 @@ export function ppidRegisterRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /annual-reports/:year": { summary: "Annual reports (PPID request)", permission: "signedIn" }, // TODO perm
+    "GET /annual-reports/:year": {
+      summary: "The annual PPID service report of a year",
+      permission: { action: "read", model: "PpidReport" },
+    },
     "PATCH /annual-reports/:year": {
-      summary: "Annual reports (PPID request)",
-      permission: "signedIn",
+      summary: "Save the written sections of the annual report",
+      permission: { action: "update", model: "PpidReport" },
       body: annualReportBody,
-    }, // TODO perm
+    },
     "GET /annual-reports/:year/report.pdf": {
-      summary: "Report as pdf (PPID request)",
-      permission: "signedIn",
+      summary: "The annual report as PDF",
+      permission: { action: "read", model: "PpidReport" },
       produces: "application/pdf",
-    }, // TODO perm
+    },
     "GET /annual-reports/:year/report.csv": {
-      summary: "Report as csv (PPID request)",
-      permission: "signedIn",
+      summary: "The annual report's figures as CSV",
+      permission: { action: "read", model: "PpidReport" },
       query: reportCsvQuery,
       produces: "text/csv",
-    }, // TODO perm
+    },
   });
 
   return router;

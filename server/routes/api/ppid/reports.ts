@@ -21,6 +21,8 @@ export const figuresQuery = z.object({
 const scopeQuery = z.object({ unitId: z.uuid().optional() });
 
 /** Figures for leaders and PPID staff: deadlines about to pass or passed, and a year's service figures. */
+const selfAssessmentQuery = z.object({ year: z.coerce.number().int().min(2001).max(2099).optional() });
+
 export function ppidFigureRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
@@ -55,11 +57,7 @@ export function ppidFigureRoutes(services: Services): Router {
 
   // For the body and each PPID the reader covers: the monitoring's obligations, met or not, with evidence.
   router.get("/self-assessment", async (req, res) => {
-    const { year: asked } = parse(
-      z.object({ year: z.coerce.number().int().min(2001).max(2099).optional() }),
-      req.query,
-      req,
-    );
+    const { year: asked } = parse(selfAssessmentQuery, req.query, req);
     const calendar = await officeCalendar(prisma);
     const now = new Date();
     const year = asked ?? Number(calendar.dateOf(now).slice(0, 4));
@@ -84,17 +82,22 @@ export function ppidFigureRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /deadlines": { summary: "Deadlines (PPID request)", permission: "signedIn", query: scopeQuery }, // TODO perm
+    "GET /deadlines": {
+      summary: "Requests and objections due soon or overdue",
+      permission: { action: "read", model: "PpidReport" },
+      query: scopeQuery,
+    },
     "GET /figures": {
-      summary: "Figures (PPID request)",
-      permission: "signedIn",
+      summary: "The year's PPID figures (JSON or CSV)",
+      permission: { action: "read", model: "PpidReport" },
       query: figuresQuery,
       produces: "text/csv",
-    }, // TODO perm
+    },
     "GET /self-assessment": {
       summary: "For the body and each PPID the reader covers",
       permission: { action: "read", model: "PpidReport" },
-    }, // TODO query
+      query: selfAssessmentQuery,
+    },
   });
 
   return router;

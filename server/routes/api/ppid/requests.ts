@@ -187,25 +187,47 @@ export function ppidRequestRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
-      summary: "List PPID requests",
+      summary: "List information requests",
       permission: { action: "list", model: "PpidRequest" },
       query: listRequestsQuery,
     },
     "POST /": {
-      summary: "Staff register a request that came in person, by phone, letter, e-mail or social media",
-      permission: "signedIn",
+      summary: "Register a request that came in person, by phone, letter, e-mail or social media",
+      permission: { action: "create", model: "PpidRequest" },
       body: createRequestBody,
       status: 201,
-    }, // TODO perm
-    "GET /:id": { summary: "One PPID request", permission: { action: "read", model: "PpidRequest" } },
-    "GET /:id/identity": { summary: "The full identity number, for the PPID holding the case", permission: "signedIn" }, // TODO perm
-    "PATCH /:id": { summary: "Update a PPID request", permission: "signedIn", body: updateRequestBody }, // TODO perm
-    "POST /:id/forward": { summary: "Forward (PPID request)", permission: "signedIn", body: forwardBody }, // TODO perm
-    "POST /:id/extend": { summary: "Extend (PPID request)", permission: "signedIn", body: extendBody }, // TODO perm
-    "POST /:id/decide": { summary: "Decide (PPID request)", permission: "signedIn", body: decideBody }, // TODO perm
-    "POST /:id/access-code": { summary: "A new access code for an applicant who lost theirs", permission: "signedIn" }, // TODO perm
+    },
+    "GET /:id": { summary: "One information request", permission: { action: "read", model: "PpidRequest" } },
+    "GET /:id/identity": {
+      summary: "The applicant's full identity number (audited)",
+      permission: { action: "readIdentity", model: "PpidRequest" },
+    },
+    "PATCH /:id": {
+      summary: "Update the public summary of a request",
+      permission: { action: "handle", model: "PpidRequest" },
+      body: updateRequestBody,
+    },
+    "POST /:id/forward": {
+      summary: "Forward a request to another PPID",
+      permission: { action: "forward", model: "PpidRequest" },
+      body: forwardBody,
+    },
+    "POST /:id/extend": {
+      summary: "Extend a request's deadline",
+      permission: { action: "handle", model: "PpidRequest" },
+      body: extendBody,
+    },
+    "POST /:id/decide": {
+      summary: "Decide a request (the written notice)",
+      permission: { action: "handle", model: "PpidRequest" },
+      body: decideBody,
+    },
+    "POST /:id/access-code": {
+      summary: "A new access code for an applicant who lost theirs (shown once)",
+      permission: { action: "handle", model: "PpidRequest" },
+    },
     "GET /:id/letters/:letter": {
-      summary: "Letters (PPID request)",
+      summary: "A request's letter (receipt, notice, …) as PDF",
       permission: { action: "read", model: "PpidRequest" },
       produces: "application/pdf",
     },

@@ -48,12 +48,12 @@ export function ppidProfileRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
-      summary: "The PPID units whose profile the actor may read, the Utama first",
+      summary: "The PPID units whose profile the caller may read, the Utama first",
       permission: { action: "read", model: "PpidProfile" },
     },
-    "GET /:unitId": { summary: "One PPID profile", permission: { action: "read", model: "PpidProfile" } },
+    "GET /:unitId": { summary: "A PPID unit's public profile", permission: { action: "read", model: "PpidProfile" } },
     "PUT /:unitId": {
-      summary: "Save a PPID profile",
+      summary: "Save a PPID unit's public profile",
       permission: { action: "update", model: "PpidProfile" },
       body: savePpidProfileBody,
     },

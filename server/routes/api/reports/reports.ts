@@ -12,7 +12,7 @@ import { reportingCalendar } from "@server/reporting/settings.js";
 import { dashboardQueries } from "@server/routes/api/dashboard/schema.js";
 import { parse } from "@server/routes/validate.js";
 import { monthlyReportQuery, sendTestBody } from "./schema.js";
-import { describeRoutes } from "@server/openapi/describe.js";
+import { DESCRIBED_CALENDAR, describeRoutes } from "@server/openapi/describe.js";
 
 function sendPdf(res: Response, fileName: string, pdf: Buffer) {
   res.set({ "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` }).send(pdf);
@@ -117,18 +117,19 @@ export function reportRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /monthly.pdf": {
-      summary: "Monthly as pdf (report)",
-      permission: "signedIn",
+      summary: "The monthly report as PDF",
+      permission: { action: "read", model: "Dashboard" },
       query: monthlyReportQuery,
       produces: "application/pdf",
-    }, // TODO perm
+    },
     "GET /dashboard.pdf": {
       summary: "The dashboard as the leader sees it (same filters, every section) as a report to attach to a letter",
-      permission: "signedIn",
+      permission: { action: "read", model: "Dashboard" },
+      query: dashboardQueries(DESCRIBED_CALENDAR).pdf,
       produces: "application/pdf",
-    }, // TODO query perm
+    },
     "POST /send-test": {
-      summary: "Send test (report)",
+      summary: "Send the monthly report to a test address now",
       permission: { action: "control", model: "Report" },
       body: sendTestBody,
     },

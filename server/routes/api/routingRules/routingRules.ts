@@ -59,7 +59,7 @@ export function routingRuleRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List routing rules", permission: { action: "list", model: "RoutingRule" } },
+    "GET /": { summary: "List the inbox routing rules", permission: { action: "list", model: "RoutingRule" } },
     "POST /": {
       summary: "Create a routing rule",
       permission: { action: "create", model: "RoutingRule" },

@@ -45,7 +45,13 @@ export function sandboxRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "ALL /{*path}": { summary: "{*path} (sandbox)", permission: { action: "control", model: "Sandbox" } }, // TODO body query
+    "ALL /{*path}": {
+      summary: "Relay to the simulated platforms' control API (demo mode only; audited)",
+      description: "Query and JSON body pass through unchanged to the sandbox's `/_sandbox/{path}`.",
+      permission: { action: "control", model: "Sandbox" },
+      methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      errors: ["sandbox_disabled"],
+    },
   });
 
   return router;

@@ -25,9 +25,12 @@ export function reportingSettingsRoutes({ prisma }: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List reporting settings", permission: { action: "read", model: "ReportingSettings" } },
+    "GET /": {
+      summary: "The reporting time zone and on-time tolerance",
+      permission: { action: "read", model: "ReportingSettings" },
+    },
     "PATCH /": {
-      summary: "Update the reporting settings",
+      summary: "Change the reporting settings",
       permission: { action: "update", model: "ReportingSettings" },
       body: reportingSettingsBody,
     },

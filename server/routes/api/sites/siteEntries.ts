@@ -17,6 +17,8 @@ import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   entryBodyFor,
+  anyEntryBody,
+  anyUpdateEntryBody,
   entryKindBody,
   listEntriesQuery,
   returnEntryBody,
@@ -133,23 +135,41 @@ export function siteEntryRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List sites", permission: { action: "list", model: "SiteEntry" }, query: listEntriesQuery },
+    "GET /": {
+      summary: "List site entries, newest change first",
+      permission: { action: "list", model: "SiteEntry" },
+      query: listEntriesQuery,
+    },
     "POST /units/:unitId": {
-      summary: "Units (site)",
+      summary: "Start a site entry of a kind for a unit (optionally submit it)",
       permission: { action: "update", model: "SiteEntry" },
-      body: entryKindBody,
+      body: anyEntryBody,
       status: 201,
     },
-    "GET /:id": { summary: "One site", permission: "signedIn" }, // TODO perm
-    "PATCH /:id": { summary: "Update a site", permission: { action: "update", model: "SiteEntry" } }, // TODO body
-    "POST /:id/submit": { summary: "Submit (site)", permission: { action: "update", model: "SiteEntry" } },
-    "POST /:id/approve": { summary: "Approve (site)", permission: { action: "approve", model: "SiteEntry" } },
+    "GET /:id": { summary: "One site entry", permission: { action: "read", model: "SiteEntry" } },
+    "PATCH /:id": {
+      summary: "Save a site entry's draft (optionally submit it)",
+      permission: { action: "update", model: "SiteEntry" },
+      body: anyUpdateEntryBody,
+    },
+    "POST /:id/submit": {
+      summary: "Submit a site entry for review",
+      permission: { action: "update", model: "SiteEntry" },
+    },
+    "POST /:id/approve": {
+      summary: "Approve and publish a site entry",
+      permission: { action: "approve", model: "SiteEntry" },
+    },
     "POST /:id/return": {
-      summary: "Return (site)",
+      summary: "Return a site entry with a note",
       permission: { action: "approve", model: "SiteEntry" },
       body: returnEntryBody,
     },
-    "DELETE /:id": { summary: "Delete a site", permission: { action: "update", model: "SiteEntry" }, status: 204 },
+    "DELETE /:id": {
+      summary: "Delete a site entry (published ones only by reviewers)",
+      permission: { action: "update", model: "SiteEntry" },
+      status: 204,
+    },
   });
 
   return router;

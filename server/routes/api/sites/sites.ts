@@ -135,42 +135,43 @@ export function siteRoutes(services: Services): Router {
   );
 
   describeRoutes(router, {
-    "GET /": { summary: "List sites", permission: { action: "list", model: "SiteEntry" } },
+    "GET /": { summary: "The unit sites the caller may edit", permission: { action: "list", model: "SiteEntry" } },
     "GET /freshness": {
-      summary: "The caller's sites, or those under one unit (the dashboard's unit filter)",
+      summary: "How fresh each unit site is (JSON or CSV)",
       permission: { action: "list", model: "Site" },
       query: freshnessQuery,
       produces: "text/csv",
     },
-    "GET /settings": { summary: "Settings (site)", permission: { action: "list", model: "Site" } },
+    "GET /settings": { summary: "The sites' shared settings", permission: { action: "list", model: "Site" } },
     "PATCH /settings": {
-      summary: "Settings (site)",
+      summary: "Change the sites' shared settings",
       permission: { action: "update", model: "Site" },
       body: sitesSettingsBody,
     },
-    "GET /:unitId": { summary: "One site", permission: "signedIn" }, // TODO perm
+    "GET /:unitId": { summary: "One unit's site", permission: { action: "read", model: "SiteEntry" } },
     "PATCH /:unitId": {
-      summary: "Update a site",
+      summary: "Change a unit site's settings (address, review)",
       permission: { action: "update", model: "Site" },
       body: siteSettingsBody,
     },
     "POST /:unitId/push-token": {
-      summary: "Push token (site)",
+      summary: "Issue the desa's OpenSID push token (shown once)",
       permission: { action: "update", model: "Site" },
       status: 201,
     },
     "DELETE /:unitId/push-token": {
-      summary: "Push token (site)",
+      summary: "Revoke the desa's OpenSID push token",
       permission: { action: "update", model: "Site" },
       status: 204,
     },
     "POST /:unitId/documents": {
-      summary: "Documents (site)",
+      summary: "Upload a PDF document for a unit's site (the raw file as the body)",
       permission: { action: "update", model: "SiteEntry" },
       query: documentUploadQuery,
+      upload: ["application/pdf"],
       status: 201,
-      produces: "application/pdf",
-    }, // TODO body
+      errors: ["unsupported_document_file"],
+    },
   });
 
   return router;

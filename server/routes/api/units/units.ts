@@ -110,7 +110,7 @@ export function unitRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
-      summary: "Ordered by materialised path, so every unit comes after its parent",
+      summary: "List units, each after its parent",
       permission: { action: "list", model: "Unit" },
       query: listUnitsQuery,
     },
@@ -119,12 +119,12 @@ export function unitRoutes(services: Services): Router {
       permission: { action: "import", model: "Unit" },
     },
     "GET /import-preview": {
-      summary: "Import preview (unit)",
+      summary: "Preview importing a kabupaten's kecamatan and desa from the official area data",
       permission: { action: "import", model: "Unit" },
       query: importPreviewQuery,
     },
     "POST /import": {
-      summary: "Import (unit)",
+      summary: "Import kecamatan and desa from the official area data",
       permission: { action: "import", model: "Unit" },
       body: importAreasBody,
     },
@@ -135,7 +135,11 @@ export function unitRoutes(services: Services): Router {
       body: createUnitBody,
       status: 201,
     },
-    "PATCH /:id": { summary: "Update a unit", permission: "signedIn", body: updateUnitBody }, // TODO perm
+    "PATCH /:id": {
+      summary: "Update a unit (active: false deactivates: policy Unit:deactivate)",
+      permission: { action: "update", model: "Unit" },
+      body: updateUnitBody,
+    },
     "POST /:id/merge": {
       summary: "Everything of this unit moves to `intoUnitId`, and this unit is deleted",
       permission: { action: "merge", model: "Unit" },

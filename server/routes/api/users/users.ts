@@ -91,9 +91,13 @@ export function userRoutes(services: Services): Router {
       body: createUserBody,
       status: 201,
     },
-    "PATCH /:id": { summary: "Update a user", permission: "signedIn", body: updateUserBody }, // TODO perm
+    "PATCH /:id": {
+      summary: "Update a user (active: false deactivates: policy User:deactivate)",
+      permission: { action: "update", model: "User" },
+      body: updateUserBody,
+    },
     "POST /:id/reset-password": {
-      summary: "Reset password (user)",
+      summary: "Reset a user's password (a temporary one, sent by e-mail)",
       permission: { action: "resetPassword", model: "User" },
     },
   });

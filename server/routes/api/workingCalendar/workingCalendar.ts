@@ -63,25 +63,31 @@ export function workingCalendarRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /notice": { summary: "Notice (working calendar)", permission: { action: "read", model: "WorkingCalendar" } },
-    "GET /:year": { summary: "One working calendar", permission: { action: "read", model: "WorkingCalendar" } },
+    "GET /notice": {
+      summary: "Whether next year's calendar still needs confirming",
+      permission: { action: "read", model: "WorkingCalendar" },
+    },
+    "GET /:year": {
+      summary: "A year's holidays, cuti bersama and office closures",
+      permission: { action: "read", model: "WorkingCalendar" },
+    },
     "POST /days": {
-      summary: "Days (working calendar)",
+      summary: "Add a holiday or office closure",
       permission: { action: "update", model: "WorkingCalendar" },
       body: addDayBody,
     },
     "POST /days/remove": {
-      summary: "Remove (working calendar)",
+      summary: "Remove a day from the calendar",
       permission: { action: "update", model: "WorkingCalendar" },
       body: removeDayBody,
     },
     "POST /days/move": {
-      summary: "Move (working calendar)",
+      summary: "Move a day in the calendar",
       permission: { action: "update", model: "WorkingCalendar" },
       body: moveDayBody,
     },
     "POST /:year/confirm": {
-      summary: "Confirm (working calendar)",
+      summary: "Confirm a year's calendar",
       permission: { action: "update", model: "WorkingCalendar" },
       body: confirmYearBody,
     },
