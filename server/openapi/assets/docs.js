@@ -4,6 +4,9 @@ window.addEventListener("load", () => {
     url: "/api/openapi.json",
     dom_id: "#reference",
     deepLinking: true,
+    // Nearly 200 operations: show the resources first, each opened on demand.
+    docExpansion: "none",
+    filter: true,
     // No badge from validator.swagger.io: nothing leaves this server.
     validatorUrl: null,
     // Cookie-signed-in calls from "Try it out" need the session's CSRF token on unsafe methods.
