@@ -29,7 +29,8 @@ describe("the API reference page", () => {
       });
       const outside: string[] = [];
       page.on("request", (request) => {
-        if (!request.url().startsWith(suite.siar.url) && !request.url().startsWith("data:")) outside.push(request.url());
+        if (!request.url().startsWith(suite.siar.url) && !request.url().startsWith("data:"))
+          outside.push(request.url());
       });
       await page.goto("/api/docs");
       await page.getByRole("heading", { name: /Siar API/ }).waitFor({ timeout: 30_000 });
@@ -42,15 +43,15 @@ describe("the API reference page", () => {
       await bearer.locator("button.authorize").click();
       await page.locator(".dialog-ux button.btn-done").first().click();
 
-      await page.locator("#operations-tag-audit-events").click();
-      const operation = page.locator("#operations-audit-events-getApiAuditEvents");
+      await page.locator("#operations-tag-inbox").click();
+      const operation = page.locator("#operations-inbox-getApiInbox");
       await operation.locator(".opblock-summary").click();
       await operation.getByRole("button", { name: "Try it out" }).click();
       await operation.getByRole("button", { name: "Execute" }).click();
-      await operation.locator(".live-responses-table .response-col_status").first().waitFor();
-      await expect(operation.locator(".live-responses-table .response-col_status").first().textContent()).resolves.toContain(
-        "200",
-      );
+      await operation.locator(".live-responses-table tbody .response-col_status").first().waitFor();
+      await expect(
+        operation.locator(".live-responses-table tbody .response-col_status").first().textContent(),
+      ).resolves.toContain("200");
       expect(refused).toEqual([]);
       expect(outside).toEqual([]);
     });
