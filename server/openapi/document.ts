@@ -107,7 +107,7 @@ function permissionText(doc: RouteDescription): string {
   if (permission === "desaToken") return "A desa's OpenSID push token (Authorization: Bearer), issued by an admin.";
   if (permission === "signedIn") return "Any signed-in user, on their own account.";
   const roles = rolesAllowed(permission.action, permission.model);
-  return `Roles: ${roles.join(", ") || "none"} (policy \`${permission.model}:${permission.action}\`; records limited to the caller's units).`;
+  return `Roles: ${roles.join(", ") || "no role as such: the person the rule names"} (policy \`${permission.model}:${permission.action}\`; records limited to the caller's units).`;
 }
 
 function operation(method: string, path: string, pathParams: string[], doc: RouteDescription): Operation {

@@ -159,6 +159,7 @@ export function ppidObjectionRoutes(services: Services): Router {
     },
     "POST /objections/:id/answer": {
       summary: "The atasan PPID's answer to an objection",
+      description: "Only the atasan PPID named for the case's unit (its `ppidSuperiorId`), whatever their role.",
       permission: { action: "answer", model: "PpidObjection" },
       body: answerBody,
     },
