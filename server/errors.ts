@@ -468,6 +468,11 @@ const catalogue = {
 
 export type ErrorCode = keyof typeof catalogue;
 
+/** A code's HTTP status and English message, for the API reference (server/openapi/). */
+export function errorEntry(code: ErrorCode): { status: number; message: string } {
+  return { status: catalogue[code].status, message: catalogue[code].en };
+}
+
 /** An expected failure: carries a code, its HTTP status, and details for the client. */
 export class AppError extends Error {
   readonly status: number;

@@ -14,6 +14,7 @@ import { readZip, ZipError } from "@server/sites/opendk/zip.js";
 import { refuseUnstorableInput } from "./middleware/storableInput.js";
 import { readMultipartForm } from "./public/multipartForm.js";
 import { parse } from "./validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 // The HTTP API OpenDK offers OpenSID, at the same paths (/api/v1/...), so a desa's OpenSID,
 // pointed at Siar as its "OpenDK server", fills the desa's site. Each desa authenticates with
@@ -131,6 +132,32 @@ export function openDkRoutes(services: Services): Router {
     const entries = await importBudgetReports(services, desa, body.laporan_apbdes);
     await auditPush(services, desa, "laporan-apbdes", entries);
     res.json(ok(`Sinkronisasi ${entries.length} laporan APBDes selesai; menunggu verifikasi kecamatan`));
+  });
+
+  describeRoutes(router, {
+    "POST /auth/login": {
+      summary: "OpenSID's login: the desa's token as password, echoed back as the bearer token",
+      permission: "public",
+      body: loginBody,
+    },
+    "POST /identitas-desa": {
+      summary: "OpenSID pushes the desa's identity (website)",
+      permission: "desaToken",
+      body: identityBody,
+    },
+    "POST /pembangunan": {
+      summary: "OpenSID pushes development projects (a zip of CSV and photos)",
+      permission: "desaToken",
+    },
+    "POST /pembangunan/dokumentasi": {
+      summary: "OpenSID pushes development progress (a zip)",
+      permission: "desaToken",
+    },
+    "POST /laporan-apbdes": {
+      summary: "OpenSID pushes APBDes reports (PDF files in base64)",
+      permission: "desaToken",
+      body: apbdesBody,
+    },
   });
 
   return router;

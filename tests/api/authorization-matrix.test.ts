@@ -345,6 +345,14 @@ function dipRows(): Row[] {
 }
 
 const rows: Row[] = [
+  // The API reference is public like the code it describes: what the API accepts, never any record.
+  {
+    route: "GET /api/openapi.json",
+    what: "read the API's OpenAPI document",
+    call: (c) => c.get("/api/openapi.json"),
+    expected: ALL,
+  },
+  { route: "GET /api/docs", what: "open the API reference page", call: (c) => c.get("/api/docs"), expected: ALL },
   {
     route: "GET /api/sites",
     what: "list the unit sites of one's scope",

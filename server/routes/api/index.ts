@@ -25,6 +25,7 @@ import { platformPriceRoutes } from "./platformPrices/platformPrices.js";
 import { postRoutes } from "./posts/posts.js";
 import { ppidRoutes } from "./ppid/index.js";
 import { ppidProfileRoutes } from "./ppidProfiles/ppidProfiles.js";
+import { apiReferenceRoutes } from "./reference/reference.js";
 import { reportRoutes } from "./reports/reports.js";
 import { sandboxRoutes } from "./sandbox/sandbox.js";
 import { siteEntryRoutes } from "./sites/siteEntries.js";
@@ -45,6 +46,7 @@ export function apiRoutes(services: Services): Router {
     next();
   });
 
+  api.use(apiReferenceRoutes());
   api.use("/auth", authRoutes(services));
   const signedIn = [requireActor, requirePasswordChanged];
   api.use("/units", ...signedIn, unitRoutes(services));

@@ -7,6 +7,7 @@ import type { Services } from "@server/services.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse } from "@server/routes/validate.js";
 import { listAuditEventsQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 // Read-only by design: the audit log has no route that changes it, and the database refuses
 // UPDATE and DELETE on it (see the init migration).
@@ -65,6 +66,14 @@ export function auditEventRoutes(services: Services): Router {
       ),
       nextCursor: result.nextCursor,
     });
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "The audit log, newest first",
+      permission: { action: "list", model: "AuditEvent" },
+      query: listAuditEventsQuery,
+    },
   });
 
   return router;

@@ -12,6 +12,8 @@ import { requireActor, requirePasswordChanged } from "@server/routes/middleware/
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { createTokenBody, loginBody, passwordBody, profileBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
+import { z } from "zod";
 
 function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date) {
   res.cookie(SESSION_COOKIE, token, {
@@ -22,6 +24,9 @@ function setSessionCookie(req: Request, res: Response, token: string, expiresAt:
     expires: expiresAt,
   });
 }
+
+/** Only for the reference: the handler reads `optional` itself. */
+const sessionQuery = z.object({ optional: z.enum(["true", "false"]).optional() });
 
 export function authRoutes(services: Services): Router {
   const router = Router();
@@ -100,6 +105,38 @@ export function authRoutes(services: Services): Router {
     if (!token) throw new AppError("not_found");
     authorize(req.actor!, "revoke", "ApiToken", token);
     res.json(presentApiToken(await revokeApiToken(services, { origin: originOf(req), tokenId: id })));
+  });
+
+  describeRoutes(router, {
+    "POST /login": {
+      summary: "Sign in with e-mail and password (sets the session cookie)",
+      permission: "public",
+      body: loginBody,
+      errors: ["invalid_credentials", "account_inactive", "sign_in_throttled"],
+    },
+    "GET /session": {
+      summary: "The signed-in user, their abilities and the CSRF token",
+      description: "With `?optional=true` a caller not signed in gets 204 instead of 401.",
+      permission: "signedIn",
+      query: sessionQuery,
+    },
+    "POST /logout": { summary: "Sign out (ends this session)", permission: "signedIn", status: 204 },
+    "POST /password": { summary: "Change one's own password", permission: "signedIn", body: passwordBody, status: 204 },
+    "PATCH /profile": { summary: "Change one's own name or language", permission: "signedIn", body: profileBody },
+    "GET /tokens": {
+      summary: "One's personal API tokens (without their secrets)",
+      permission: { action: "list", model: "ApiToken" },
+    },
+    "POST /tokens": {
+      summary: "Create a personal API token (the secret is shown once)",
+      permission: { action: "create", model: "ApiToken" },
+      body: createTokenBody,
+      status: 201,
+    },
+    "DELETE /tokens/:id": {
+      summary: "Revoke one of one's API tokens",
+      permission: { action: "revoke", model: "ApiToken" },
+    },
   });
 
   return router;

@@ -9,6 +9,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { createCannedResponseBody, listCannedResponsesQuery, updateCannedResponseBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Ready answers for the reply box: everyone who answers citizens reads them, admins edit them. */
 export function cannedResponseRoutes(services: Services): Router {
@@ -72,6 +73,30 @@ export function cannedResponseRoutes(services: Services): Router {
     const { id } = parse(uuidParam, req.params, req);
     await deleteCannedResponse(services, { origin: originOf(req), templateId: id });
     res.status(204).end();
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List canned responses",
+      permission: { action: "list", model: "CannedResponse" },
+      query: listCannedResponsesQuery,
+    },
+    "POST /": {
+      summary: "Create a canned response",
+      permission: { action: "create", model: "CannedResponse" },
+      body: createCannedResponseBody,
+      status: 201,
+    },
+    "PATCH /:id": {
+      summary: "Update a canned response",
+      permission: { action: "update", model: "CannedResponse" },
+      body: updateCannedResponseBody,
+    },
+    "DELETE /:id": {
+      summary: "Delete a canned response",
+      permission: { action: "update", model: "CannedResponse" },
+      status: 204,
+    },
   });
 
   return router;

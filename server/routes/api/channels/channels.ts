@@ -14,6 +14,7 @@ import { connectChannelBody, updateChannelBody } from "./schema.js";
 import { channelUsageRoutes } from "./usage.js";
 import { whatsappTemplateRoutes } from "./whatsappTemplates.js";
 import { channelWebhookRoutes } from "./webhooks.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 export function channelRoutes(services: Services): Router {
   const router = Router();
@@ -78,6 +79,23 @@ export function channelRoutes(services: Services): Router {
   router.use(channelUsageRoutes(services));
   router.use(whatsappTemplateRoutes(services));
   router.use(channelWebhookRoutes(services));
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "The channels one may publish to: those of one's units and of the units above them",
+      permission: { action: "list", model: "Channel" },
+    },
+    "POST /": {
+      summary: "Connect a channel with a token",
+      permission: { action: "create", model: "Channel" },
+      body: connectChannelBody,
+    },
+    "PATCH /:id": {
+      summary: "Update or reconnect a channel",
+      permission: { action: "update", model: "Channel" },
+      body: updateChannelBody,
+    },
+  });
 
   return router;
 }

@@ -20,6 +20,7 @@ import { authorize } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const CHANNELS_PAGE = "/app/admin/channels";
 
@@ -249,6 +250,49 @@ export function channelOAuthRoutes(services: Services): Router {
   router.use((error: unknown, _req: Request, _res: Response, next: (error: unknown) => void) =>
     next(error instanceof OAuthFailure ? apiErrorOf(error) : error),
   );
+  describeRoutes(router, {
+    "GET /": {
+      summary: "Which platform connect buttons are available",
+      permission: { action: "create", model: "Channel" },
+    },
+    "GET /meta/start": {
+      summary: "Start connecting a Facebook Page / Instagram account (redirects to Meta)",
+      permission: { action: "create", model: "Channel" },
+      query: startQuery,
+      status: 302,
+    },
+    "GET /meta/callback": {
+      summary: "Meta's redirect back (?code=&state=); returns to the channels page",
+      permission: { action: "create", model: "Channel" },
+      query: callbackQuery,
+      status: 302,
+    },
+    "GET /meta/pages": {
+      summary:
+        "The Pages to choose from, without their tokens, each naming the unit that already has it or its Instagram",
+      permission: { action: "create", model: "Channel" },
+      query: pagesQuery,
+    },
+    "POST /meta/complete": {
+      summary: "Connect the chosen Page and its Instagram account",
+      permission: { action: "create", model: "Channel" },
+      body: completeBody,
+      status: 201,
+    },
+    "GET /x/start": {
+      summary: "Start connecting an X account (redirects to X)",
+      permission: { action: "create", model: "Channel" },
+      query: startQuery,
+      status: 302,
+    },
+    "GET /x/callback": {
+      summary: "X's redirect back (?code=&state=); returns to the channels page",
+      permission: { action: "create", model: "Channel" },
+      query: startQuery,
+      status: 302,
+    },
+  });
+
   return router;
 }
 

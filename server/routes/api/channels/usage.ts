@@ -6,6 +6,7 @@ import { authorize } from "@server/policies/index.js";
 import { presentChannelUsage } from "@server/presenters/channelUsage.js";
 import type { Services } from "@server/services.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** What polling, replies and publishing spent on a channel this month, against its budgets, and how its polls stand: for admins. */
 export function channelUsageRoutes(services: Services): Router {
@@ -31,6 +32,13 @@ export function channelUsageRoutes(services: Services): Router {
       ...spendStanding(charges.totalMicros, channel.monthlySpendBudgetCents),
     };
     res.json(presentChannelUsage({ month, budget: channel.monthlyRequestBudget, counts, polls, spend }));
+  });
+
+  describeRoutes(router, {
+    "GET /:id/usage": {
+      summary: "A channel's platform usage and cost",
+      permission: { action: "update", model: "Channel" },
+    },
   });
 
   return router;

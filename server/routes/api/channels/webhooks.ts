@@ -3,6 +3,7 @@ import { testMetaWebhook } from "@server/commands/webhookTest.js";
 import { authorize } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Where Meta's webhooks reach Siar, whether over HTTPS, and the admin's test of the way in. */
 export function channelWebhookRoutes(services: Services): Router {
@@ -23,6 +24,17 @@ export function channelWebhookRoutes(services: Services): Router {
   router.post("/webhooks/test", async (req, res) => {
     authorize(req.actor!, "update", "Channel");
     res.json(await testMetaWebhook(services, { origin: originOf(req) }));
+  });
+
+  describeRoutes(router, {
+    "GET /webhooks": {
+      summary: "The platforms' webhook addresses and their state",
+      permission: { action: "update", model: "Channel" },
+    },
+    "POST /webhooks/test": {
+      summary: "Send a test event through a webhook",
+      permission: { action: "update", model: "Channel" },
+    },
   });
 
   return router;

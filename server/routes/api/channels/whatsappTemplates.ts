@@ -11,6 +11,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { templateParams, whatsappTemplateBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The message templates admins list for a WhatsApp number, and Meta's approved ones to choose from. */
 export function whatsappTemplateRoutes(services: Services): Router {
@@ -46,6 +47,28 @@ export function whatsappTemplateRoutes(services: Services): Router {
     const { id, templateId } = parse(templateParams, req.params, req);
     await removeWhatsAppTemplate(services, { origin: originOf(req), channelId: id, templateId });
     res.status(204).end();
+  });
+
+  describeRoutes(router, {
+    "GET /:id/whatsapp-templates": {
+      summary: "A WhatsApp channel's message templates",
+      permission: { action: "update", model: "Channel" },
+    },
+    "GET /:id/whatsapp-templates/approved": {
+      summary: "The templates approved for use",
+      permission: { action: "update", model: "Channel" },
+    },
+    "POST /:id/whatsapp-templates": {
+      summary: "Submit a message template for approval",
+      permission: { action: "update", model: "Channel" },
+      body: whatsappTemplateBody,
+      status: 201,
+    },
+    "DELETE /:id/whatsapp-templates/:templateId": {
+      summary: "Delete a message template",
+      permission: { action: "update", model: "Channel" },
+      status: 204,
+    },
   });
 
   return router;

@@ -20,6 +20,7 @@ import { parse } from "@server/routes/validate.js";
 import { reportingCalendar } from "@server/reporting/settings.js";
 import type { ReportingCalendar } from "@server/reports/period.js";
 import { dashboardQueries, glossaryQuery, type DashboardQuery } from "./schema.js";
+import { DESCRIBED_CALENDAR, describeRoutes } from "@server/openapi/describe.js";
 
 /** The leaders' dashboard: each report as JSON, or as CSV with `?format=csv`. */
 export function dashboardRoutes(services: Services): Router {
@@ -39,6 +40,14 @@ export function dashboardRoutes(services: Services): Router {
       const query = parse(dashboardQueries(calendar).dashboard, req.query, req);
       const scope = await scopeFor(prisma, req.actor!, query, calendar);
       send(res, name, scope, await build(prisma, scope), query.format === "csv" && csvOptions(req, query));
+    });
+    describeRoutes(router, {
+      [`GET /${name}`]: {
+        summary: `The dashboard's ${name} section (JSON or CSV)`,
+        permission: { action: "read", model: "Dashboard" },
+        query: dashboardQueries(DESCRIBED_CALENDAR).dashboard,
+        produces: ["application/json", "text/csv"],
+      },
     });
   }
 
@@ -65,6 +74,21 @@ export function dashboardRoutes(services: Services): Router {
       glossaryReport(await reportingCalendar(prisma)),
       query.format === "csv" && csvOptions(req, query),
     );
+  });
+
+  describeRoutes(router, {
+    "GET /volume": {
+      summary: "Message volume by channel, category or unit over time (JSON or CSV)",
+      permission: { action: "read", model: "Dashboard" },
+      query: dashboardQueries(DESCRIBED_CALENDAR).volume,
+      produces: ["application/json", "text/csv"],
+    },
+    "GET /glossary": {
+      summary: "What each dashboard figure means (JSON or CSV)",
+      permission: { action: "read", model: "Dashboard" },
+      query: glossaryQuery,
+      produces: "text/csv",
+    },
   });
 
   return router;

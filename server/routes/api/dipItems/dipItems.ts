@@ -25,6 +25,7 @@ import {
   updateDipItemBody,
   withdrawDipItemBody,
 } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The DIP as staff keep it: lists of their scope, entries, their documents and versions. */
 export function dipItemRoutes(services: Services): Router {
@@ -126,5 +127,46 @@ export function dipItemRoutes(services: Services): Router {
   });
 
   router.use(dipFileRoutes(services, loadItem));
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List DIP entries, newest change first",
+      permission: { action: "list", model: "DipItem" },
+      query: listDipItemsQuery,
+    },
+    "GET /export": {
+      summary: "The DIP as CSV or JSON",
+      permission: { action: "list", model: "DipItem" },
+      query: exportDipItemsQuery,
+      produces: ["text/csv", "application/json"],
+    },
+    "GET /units": {
+      summary: "The units the actor may add entries to (the PPID Utama",
+      permission: { action: "create", model: "DipItem" },
+    },
+    "POST /": {
+      summary: "Add a DIP entry",
+      permission: { action: "create", model: "DipItem" },
+      body: createDipItemBody,
+      status: 201,
+    },
+    "GET /:id": { summary: "One DIP entry", permission: { action: "read", model: "DipItem" } },
+    "PATCH /:id": {
+      summary: "Update a DIP entry",
+      permission: { action: "read", model: "DipItem" },
+      body: updateDipItemBody,
+    },
+    "POST /:id/publish": { summary: "Publish a DIP entry", permission: { action: "publish", model: "DipItem" } },
+    "POST /:id/withdraw": {
+      summary: "Withdraw a published DIP entry",
+      permission: { action: "read", model: "DipItem" },
+      body: withdrawDipItemBody,
+    },
+    "DELETE /:id": {
+      summary: "Delete a draft DIP entry (a published one is withdrawn instead)",
+      permission: { action: "read", model: "DipItem" },
+      status: 204,
+    },
+  });
+
   return router;
 }

@@ -9,6 +9,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { dipFileParams, dipFileVersionParams, uploadDipFileQuery, uploadDipVersionQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 type LoadItem = (req: Request, action?: Action) => Promise<DipItemWithRelations>;
 
@@ -66,6 +67,32 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
     const item = await loadItem(req, "update");
     const updated = await removeDipFile(services, { origin: originOf(req), itemId: item.id, fileId });
     res.json(presentDipItem(services, updated, req.actor!));
+  });
+
+  describeRoutes(router, {
+    "POST /:id/files": {
+      summary: "Attach a document to a DIP entry (raw body)",
+      permission: { action: "update", model: "DipItem" },
+      upload: DIP_FILE_MIME_TYPES,
+      query: uploadDipFileQuery,
+      status: 201,
+    },
+    "POST /:id/files/:fileId/versions": {
+      summary: "Upload a new version of a DIP document (raw body)",
+      permission: { action: "update", model: "DipItem" },
+      upload: DIP_FILE_MIME_TYPES,
+      query: uploadDipVersionQuery,
+      status: 201,
+    },
+    "GET /:id/files/:fileId/versions/:version": {
+      summary: "Download one version of a DIP document",
+      permission: { action: "read", model: "DipItem" },
+      produces: "application/octet-stream",
+    },
+    "DELETE /:id/files/:fileId": {
+      summary: "Remove a document from a DIP entry",
+      permission: { action: "update", model: "DipItem" },
+    },
   });
 
   return router;

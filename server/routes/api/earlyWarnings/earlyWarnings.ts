@@ -8,6 +8,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { listEarlyWarningsQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Early warnings of rising topics in the inbox, scoped like inbox items. */
 export function earlyWarningRoutes(services: Services): Router {
@@ -58,6 +59,23 @@ export function earlyWarningRoutes(services: Services): Router {
     res.json(
       presentEarlyWarning(await resolveWarning(services, { origin: originOf(req), warningId: warning.id }), req.actor!),
     );
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List early warnings of rising topics",
+      permission: { action: "list", model: "EarlyWarning" },
+      query: listEarlyWarningsQuery,
+    },
+    "GET /:id": { summary: "One early warning", permission: { action: "read", model: "EarlyWarning" } },
+    "POST /:id/acknowledge": {
+      summary: "Acknowledge an early warning",
+      permission: { action: "update", model: "EarlyWarning" },
+    },
+    "POST /:id/resolve": {
+      summary: "Resolve an early warning",
+      permission: { action: "handle", model: "EarlyWarning" },
+    },
   });
 
   return router;

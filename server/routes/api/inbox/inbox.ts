@@ -34,6 +34,7 @@ import {
   triageBody,
   type BulkAction,
 } from "./schema.js";
+import { DESCRIBED_CALENDAR, describeRoutes } from "@server/openapi/describe.js";
 
 export function inboxRoutes(services: Services): Router {
   const router = Router();
@@ -250,6 +251,54 @@ export function inboxRoutes(services: Services): Router {
       }
     }
     res.json({ results });
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List inbox items (open emergencies first on the first page)",
+      permission: { action: "list", model: "InboxItem" },
+      query: listInboxQuery(DESCRIBED_CALENDAR),
+    },
+    "GET /:id": {
+      summary:
+        "One inbox item with its conversation, the author's earlier messages, the post it answers and its timeline",
+      permission: { action: "read", model: "InboxItem" },
+    },
+    "POST /:id/reply": {
+      summary: "Reply to the citizen on the item's platform",
+      permission: { action: "handle", model: "InboxItem" },
+      body: replyBody,
+    },
+    "POST /:id/notes": {
+      summary: "Add an internal note",
+      permission: { action: "handle", model: "InboxItem" },
+      body: noteBody,
+    },
+    "POST /:id/assign": {
+      summary: "Assign the item to a person or unit",
+      permission: { action: "handle", model: "InboxItem" },
+      body: assignBody,
+    },
+    "POST /:id/status": {
+      summary: "Change the item's status",
+      permission: { action: "handle", model: "InboxItem" },
+      body: statusBody,
+    },
+    "PATCH /:id/triage": {
+      summary: "Correct the item's triage (category, urgency, place)",
+      permission: { action: "handle", model: "InboxItem" },
+      body: triageBody,
+    },
+    "POST /:id/merge": {
+      summary: "Merge the item into another",
+      permission: { action: "handle", model: "InboxItem" },
+      body: mergeBody,
+    },
+    "POST /bulk": {
+      summary: "The same action on many items; each is authorised and reported on its own",
+      permission: { action: "handle", model: "InboxItem" },
+      body: bulkBody,
+    },
   });
 
   return router;

@@ -7,6 +7,7 @@ import { citizenPhotoPath } from "@server/media/storage.js";
 import { authorize } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const fileParams = uuidParam.extend({ index: z.coerce.number().int().min(0).max(100) });
 
@@ -45,6 +46,19 @@ export function inboxPhotoRoutes(services: Services): Router {
     const item = await readableItem(req, id);
     if (!item.photo) throw new AppError("not_found");
     res.type("image/jpeg").sendFile(citizenPhotoPath(services, item.photo.storageKey));
+  });
+
+  describeRoutes(router, {
+    "GET /:id/files/:index": {
+      summary: "A file the citizen attached, by position",
+      permission: { action: "read", model: "InboxItem" },
+      produces: "application/octet-stream",
+    },
+    "GET /:id/photo": {
+      summary: "The photo the citizen sent",
+      permission: { action: "read", model: "InboxItem" },
+      produces: "application/octet-stream",
+    },
   });
 
   return router;

@@ -9,6 +9,7 @@ import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { listInboxDeadLettersQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** What the inbox could not file (a refused message, a webhook receipt given up): admins list, retry and dismiss. */
 export function inboxDeadLetterRoutes(services: Services): Router {
@@ -75,6 +76,22 @@ export function inboxDeadLetterRoutes(services: Services): Router {
     const { id } = parse(uuidParam, req.params, req);
     await dismissDeadLetter(services, { origin: originOf(req), deadLetterId: id });
     res.json(await presentOne(id));
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "What the inbox could not file",
+      permission: { action: "list", model: "InboxDeadLetter" },
+      query: listInboxDeadLettersQuery,
+    },
+    "POST /:id/retry": {
+      summary: "Retry filing a dead letter",
+      permission: { action: "update", model: "InboxDeadLetter" },
+    },
+    "POST /:id/dismiss": {
+      summary: "Dismiss a dead letter",
+      permission: { action: "update", model: "InboxDeadLetter" },
+    },
   });
 
   return router;

@@ -8,6 +8,7 @@ import { presentMedia } from "@server/presenters/media.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const uploadQuery = z.object({
   unitId: z.uuid(),
@@ -39,5 +40,15 @@ export function mediaRoutes(services: Services): Router {
       res.status(201).json(presentMedia(services, asset));
     },
   );
+  describeRoutes(router, {
+    "POST /": {
+      summary: "Upload an image or video for posts (the raw file as the body)",
+      permission: { action: "create", model: "MediaAsset" },
+      query: uploadQuery,
+      upload: [...IMAGE_TYPES, ...VIDEO_TYPES],
+      status: 201,
+    },
+  });
+
   return router;
 }

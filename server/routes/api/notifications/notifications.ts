@@ -13,6 +13,7 @@ import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { listNotificationsQuery, notificationSettingsBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The signed-in user's own notifications, their unread count, and their switches. */
 export function notificationRoutes(services: Services): Router {
@@ -65,6 +66,29 @@ export function notificationRoutes(services: Services): Router {
     const body = parse(notificationSettingsBody, req.body, req);
     const user = await updateNotificationSettings(services, { origin: originOf(req), ...body });
     res.json(presentNotificationSettings(user, kindsFor(req.actor!), EMAILED_KINDS));
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "One's notifications, newest first",
+      permission: { action: "list", model: "Notification" },
+      query: listNotificationsQuery,
+    },
+    "GET /count": { summary: "One's unread notification count", permission: { action: "list", model: "Notification" } },
+    "POST /read-all": {
+      summary: "Mark all one's notifications read",
+      permission: { action: "list", model: "Notification" },
+    },
+    "POST /:id/read": {
+      summary: "Mark one of one's notifications read",
+      permission: { action: "list", model: "Notification" },
+    },
+    "GET /settings": { summary: "One's notification settings", permission: { action: "list", model: "Notification" } },
+    "PATCH /settings": {
+      summary: "Change one's notification settings",
+      permission: { action: "list", model: "Notification" },
+      body: notificationSettingsBody,
+    },
   });
 
   return router;

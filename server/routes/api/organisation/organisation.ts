@@ -8,6 +8,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { letterheadBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The organisation's settings: its letterhead (address, contact, logo) on every PDF it hands on. */
 export function organisationRoutes(services: Services): Router {
@@ -37,6 +38,27 @@ export function organisationRoutes(services: Services): Router {
   router.delete("/letterhead/logo", async (req, res) => {
     authorize(req.actor!, "update", "Letterhead");
     res.json(presentLetterhead(await removeLetterheadLogo(services, { origin: originOf(req) })));
+  });
+
+  describeRoutes(router, {
+    "GET /letterhead": {
+      summary: "The letterhead on the office's PDFs",
+      permission: { action: "read", model: "Letterhead" },
+    },
+    "PATCH /letterhead": {
+      summary: "Change the letterhead's text",
+      permission: { action: "update", model: "Letterhead" },
+      body: letterheadBody,
+    },
+    "POST /letterhead/logo": {
+      summary: "Upload the letterhead logo (the raw PNG or JPEG as the body)",
+      permission: { action: "update", model: "Letterhead" },
+      upload: Object.keys(LOGO_TYPES),
+    },
+    "DELETE /letterhead/logo": {
+      summary: "Remove the letterhead logo",
+      permission: { action: "update", model: "Letterhead" },
+    },
   });
 
   return router;

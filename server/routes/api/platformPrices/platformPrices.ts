@@ -6,6 +6,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { priceItemParam, updatePlatformPriceBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** X's prices per billed item, which Siar's spend estimates use; admins change them when X does. */
 export function platformPriceRoutes(services: Services): Router {
@@ -27,6 +28,18 @@ export function platformPriceRoutes(services: Services): Router {
       unitPriceMicros: Math.round(unitPrice * 1_000_000),
     });
     res.json(presentPlatformPrice(updated));
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "What each platform charges per billed item",
+      permission: { action: "list", model: "PlatformPrice" },
+    },
+    "PATCH /:item": {
+      summary: "Change a platform price",
+      permission: { action: "update", model: "PlatformPrice" },
+      body: updatePlatformPriceBody,
+    },
   });
 
   return router;

@@ -28,6 +28,7 @@ import {
   returnBody,
   updatePostBody,
 } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 export function postRoutes(services: Services): Router {
   const router = Router();
@@ -182,6 +183,48 @@ export function postRoutes(services: Services): Router {
     authorize(req.actor!, "update", "Post", subjectOf(post));
     const result = await withdrawPost(services, { origin: originOf(req), postId: post.id });
     res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List posts, newest activity first (the calendar asks for a window with from/to)",
+      permission: { action: "list", model: "Post" },
+      query: listPostsQuery,
+    },
+    "GET /:id": { summary: "One post", permission: { action: "read", model: "Post" } },
+    "POST /": {
+      summary: "Write a post",
+      permission: { action: "create", model: "Post" },
+      body: createPostBody,
+      status: 201,
+    },
+    "PATCH /:id": { summary: "Update a post", permission: { action: "update", model: "Post" }, body: updatePostBody },
+    "POST /:id/submit": {
+      summary: "Submit a draft post for approval or publishing",
+      permission: { action: "update", model: "Post" },
+    },
+    "POST /:id/approve": {
+      summary: "Approve a post",
+      permission: { action: "approve", model: "Post" },
+      body: approveBody,
+    },
+    "POST /:id/return": {
+      summary: "Return a post to its author with a note",
+      permission: { action: "approve", model: "Post" },
+      body: returnBody,
+    },
+    "POST /:id/reschedule": {
+      summary: "Move a post's publishing time",
+      permission: { action: "schedule", model: "Post" },
+      body: rescheduleBody,
+    },
+    "POST /:id/cancel": { summary: "Cancel a scheduled post", permission: { action: "schedule", model: "Post" } },
+    "PATCH /:id/published": {
+      summary: "Correct a published post where platforms allow it",
+      permission: { action: "update", model: "Post" },
+      body: editPublishedBody,
+    },
+    "POST /:id/withdraw": { summary: "Take a published post down", permission: { action: "update", model: "Post" } },
   });
 
   return router;

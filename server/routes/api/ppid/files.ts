@@ -9,6 +9,7 @@ import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { presentCase } from "./present.js";
 import { fileParams, shareBody, uploadQuery } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /**
  * The files a case's information is delivered in. Uploads arrive as the raw file with its name in
@@ -63,6 +64,26 @@ export function ppidFileRoutes(services: Services): Router {
     const file = request.files.find((candidate) => candidate.id === fileId);
     if (!file) throw new AppError("not_found");
     sendPpidFile(services, res, file);
+  });
+
+  describeRoutes(router, {
+    "POST /:id/files": {
+      summary: "Attach a file to a request's delivery (the raw file as the body)",
+      permission: { action: "handle", model: "PpidRequest" },
+      query: uploadQuery,
+      upload: ["application/octet-stream"],
+      status: 201,
+    },
+    "PATCH /:id/files/:fileId": {
+      summary: "Share a delivered file with the applicant, or stop sharing it",
+      permission: { action: "handle", model: "PpidRequest" },
+      body: shareBody,
+    },
+    "GET /:id/files/:fileId": {
+      summary: "Download a file of the case (originals included)",
+      permission: { action: "read", model: "PpidRequest" },
+      produces: "application/octet-stream",
+    },
   });
 
   return router;

@@ -6,6 +6,7 @@ import { ppidObjectionRoutes } from "./objections.js";
 import { ppidRegisterRoutes } from "./registers.js";
 import { ppidFigureRoutes } from "./reports.js";
 import { ppidRequestRoutes } from "./requests.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Everything under /api/ppid: requests, their files, objections, registers and reports. */
 export function ppidRoutes(services: Services): Router {
@@ -27,5 +28,12 @@ export function ppidRoutes(services: Services): Router {
     });
     res.json({ data: units });
   });
+  describeRoutes(router, {
+    "GET /units": {
+      summary: "The PPID units a request may go to or be forwarded to, with their atasan",
+      permission: { action: "list", model: "PpidRequest" },
+    },
+  });
+
   return router;
 }

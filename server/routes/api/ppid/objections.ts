@@ -23,6 +23,7 @@ import {
   objectionLetterParams,
 } from "./schema.js";
 import { sendPdf } from "./send.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const objectionInclude = { request: { include: ppidCaseInclude } } as const;
 
@@ -138,6 +139,52 @@ export function ppidObjectionRoutes(services: Services): Router {
     if (!objectionLetterExists(objection, letter)) throw new AppError("not_found");
     const rendered = await renderObjectionLetter(services, request, objection, letter, { withAccessCode: false });
     sendPdf(res, rendered.filename, rendered.pdf);
+  });
+
+  describeRoutes(router, {
+    "GET /objections": {
+      summary: "List objections (keberatan)",
+      permission: { action: "list", model: "PpidObjection" },
+      query: listObjectionsQuery,
+    },
+    "GET /objections/:id": {
+      summary: "One objection",
+      permission: { action: "read", model: "PpidObjection" },
+    },
+    "POST /requests/:id/objections": {
+      summary: "Register an objection that came on paper or in person",
+      permission: { action: "handle", model: "PpidObjection" },
+      body: objectionBody,
+      status: 201,
+    },
+    "POST /objections/:id/answer": {
+      summary: "The atasan PPID's answer to an objection",
+      description: "Only the atasan PPID named for the case's unit (its `ppidSuperiorId`), whatever their role.",
+      permission: { action: "answer", model: "PpidObjection" },
+      body: answerBody,
+    },
+    "POST /objections/:id/dispute": {
+      summary: "Record that the applicant took the objection to the Information Commission",
+      permission: { action: "handle", model: "PpidObjection" },
+      body: disputeBody,
+      status: 201,
+    },
+    "POST /objections/:id/dispute/hearings": {
+      summary: "Record a hearing of the dispute",
+      permission: { action: "handle", model: "PpidObjection" },
+      body: hearingBody,
+      status: 201,
+    },
+    "POST /objections/:id/dispute/outcome": {
+      summary: "Record the dispute's outcome",
+      permission: { action: "handle", model: "PpidObjection" },
+      body: disputeOutcomeBody,
+    },
+    "GET /objections/:id/letters/:letter": {
+      summary: "An objection's letter as PDF",
+      permission: { action: "read", model: "PpidObjection" },
+      produces: "application/pdf",
+    },
   });
 
   return router;

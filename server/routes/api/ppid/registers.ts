@@ -22,6 +22,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { sendDownload, sendPdf } from "./send.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 const year = z.coerce.number().int().min(2000).max(2099);
 const registerQuery = z.object({ unitId: z.uuid().optional(), year: year.optional() });
@@ -87,6 +88,14 @@ export function ppidRegisterRoutes(services: Services): Router {
         });
         sendPdf(res, fileName, pdf);
       });
+      describeRoutes(router, {
+        [`GET /registers/${register}.${format}`]: {
+          summary: `The year's ${REGISTERS[register]} (${format.toUpperCase()}; audited)`,
+          permission: { action: "export", model: "PpidReport" },
+          query: registerQuery,
+          produces: format === "csv" ? "text/csv" : "application/pdf",
+        },
+      });
     }
   }
 
@@ -150,6 +159,29 @@ export function ppidRegisterRoutes(services: Services): Router {
       },
       options,
     );
+  });
+
+  describeRoutes(router, {
+    "GET /annual-reports/:year": {
+      summary: "The annual PPID service report of a year",
+      permission: { action: "read", model: "PpidReport" },
+    },
+    "PATCH /annual-reports/:year": {
+      summary: "Save the written sections of the annual report",
+      permission: { action: "update", model: "PpidReport" },
+      body: annualReportBody,
+    },
+    "GET /annual-reports/:year/report.pdf": {
+      summary: "The annual report as PDF",
+      permission: { action: "read", model: "PpidReport" },
+      produces: "application/pdf",
+    },
+    "GET /annual-reports/:year/report.csv": {
+      summary: "The annual report's figures as CSV",
+      permission: { action: "read", model: "PpidReport" },
+      query: reportCsvQuery,
+      produces: "text/csv",
+    },
   });
 
   return router;

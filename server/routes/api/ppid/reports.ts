@@ -10,6 +10,7 @@ import { selfAssessment } from "@server/ppid/selfAssessment.js";
 import { can } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { parse } from "@server/routes/validate.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 export const figuresQuery = z.object({
   unitId: z.uuid().optional(),
@@ -20,6 +21,8 @@ export const figuresQuery = z.object({
 const scopeQuery = z.object({ unitId: z.uuid().optional() });
 
 /** Figures for leaders and PPID staff: deadlines about to pass or passed, and a year's service figures. */
+const selfAssessmentQuery = z.object({ year: z.coerce.number().int().min(2001).max(2099).optional() });
+
 export function ppidFigureRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
@@ -54,11 +57,7 @@ export function ppidFigureRoutes(services: Services): Router {
 
   // For the body and each PPID the reader covers: the monitoring's obligations, met or not, with evidence.
   router.get("/self-assessment", async (req, res) => {
-    const { year: asked } = parse(
-      z.object({ year: z.coerce.number().int().min(2001).max(2099).optional() }),
-      req.query,
-      req,
-    );
+    const { year: asked } = parse(selfAssessmentQuery, req.query, req);
     const calendar = await officeCalendar(prisma);
     const now = new Date();
     const year = asked ?? Number(calendar.dateOf(now).slice(0, 4));
@@ -80,6 +79,25 @@ export function ppidFigureRoutes(services: Services): Router {
         obligations: await selfAssessment({ ...context, scope }),
       });
     res.json({ year, sections });
+  });
+
+  describeRoutes(router, {
+    "GET /deadlines": {
+      summary: "Requests and objections due soon or overdue",
+      permission: { action: "read", model: "PpidReport" },
+      query: scopeQuery,
+    },
+    "GET /figures": {
+      summary: "The year's PPID figures (JSON or CSV)",
+      permission: { action: "read", model: "PpidReport" },
+      query: figuresQuery,
+      produces: "text/csv",
+    },
+    "GET /self-assessment": {
+      summary: "For the body and each PPID the reader covers",
+      permission: { action: "read", model: "PpidReport" },
+      query: selfAssessmentQuery,
+    },
   });
 
   return router;

@@ -32,6 +32,7 @@ import {
 } from "./schema.js";
 import { presentCase } from "./present.js";
 import { sendPdf } from "./send.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Staff's side of information requests: the list, the case, and each step of handling it. */
 export function ppidRequestRoutes(services: Services): Router {
@@ -182,6 +183,54 @@ export function ppidRequestRoutes(services: Services): Router {
     // The access code is the applicant's: staff copies of the receipt leave it out.
     const rendered = await renderRequestLetter(services, request, letter, { withAccessCode: false });
     sendPdf(res, rendered.filename, rendered.pdf);
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List information requests",
+      permission: { action: "list", model: "PpidRequest" },
+      query: listRequestsQuery,
+    },
+    "POST /": {
+      summary: "Register a request that came in person, by phone, letter, e-mail or social media",
+      permission: { action: "create", model: "PpidRequest" },
+      body: createRequestBody,
+      status: 201,
+    },
+    "GET /:id": { summary: "One information request", permission: { action: "read", model: "PpidRequest" } },
+    "GET /:id/identity": {
+      summary: "The applicant's full identity number (audited)",
+      permission: { action: "readIdentity", model: "PpidRequest" },
+    },
+    "PATCH /:id": {
+      summary: "Update the public summary of a request",
+      permission: { action: "handle", model: "PpidRequest" },
+      body: updateRequestBody,
+    },
+    "POST /:id/forward": {
+      summary: "Forward a request to another PPID",
+      permission: { action: "forward", model: "PpidRequest" },
+      body: forwardBody,
+    },
+    "POST /:id/extend": {
+      summary: "Extend a request's deadline",
+      permission: { action: "handle", model: "PpidRequest" },
+      body: extendBody,
+    },
+    "POST /:id/decide": {
+      summary: "Decide a request (the written notice)",
+      permission: { action: "handle", model: "PpidRequest" },
+      body: decideBody,
+    },
+    "POST /:id/access-code": {
+      summary: "A new access code for an applicant who lost theirs (shown once)",
+      permission: { action: "handle", model: "PpidRequest" },
+    },
+    "GET /:id/letters/:letter": {
+      summary: "A request's letter (receipt, notice, …) as PDF",
+      permission: { action: "read", model: "PpidRequest" },
+      produces: "application/pdf",
+    },
   });
 
   return router;

@@ -7,6 +7,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { ppidProfileParams, savePpidProfileBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The public profiles of the PPID units (about, procedures, service standard, contact, hours). */
 export function ppidProfileRoutes(services: Services): Router {
@@ -43,6 +44,19 @@ export function ppidProfileRoutes(services: Services): Router {
       profile: parse(savePpidProfileBody, req.body, req),
     });
     res.json(presentPpidProfile(services, unit, profile));
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "The PPID units whose profile the caller may read, the Utama first",
+      permission: { action: "read", model: "PpidProfile" },
+    },
+    "GET /:unitId": { summary: "A PPID unit's public profile", permission: { action: "read", model: "PpidProfile" } },
+    "PUT /:unitId": {
+      summary: "Save a PPID unit's public profile",
+      permission: { action: "update", model: "PpidProfile" },
+      body: savePpidProfileBody,
+    },
   });
 
   return router;

@@ -12,6 +12,7 @@ import { reportingCalendar } from "@server/reporting/settings.js";
 import { dashboardQueries } from "@server/routes/api/dashboard/schema.js";
 import { parse } from "@server/routes/validate.js";
 import { monthlyReportQuery, sendTestBody } from "./schema.js";
+import { DESCRIBED_CALENDAR, describeRoutes } from "@server/openapi/describe.js";
 
 function sendPdf(res: Response, fileName: string, pdf: Buffer) {
   res.set({ "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` }).send(pdf);
@@ -112,6 +113,26 @@ export function reportRoutes(services: Services): Router {
       },
     );
     res.json(sent);
+  });
+
+  describeRoutes(router, {
+    "GET /monthly.pdf": {
+      summary: "The monthly report as PDF",
+      permission: { action: "read", model: "Dashboard" },
+      query: monthlyReportQuery,
+      produces: "application/pdf",
+    },
+    "GET /dashboard.pdf": {
+      summary: "The dashboard as the leader sees it (same filters, every section) as a report to attach to a letter",
+      permission: { action: "read", model: "Dashboard" },
+      query: dashboardQueries(DESCRIBED_CALENDAR).pdf,
+      produces: "application/pdf",
+    },
+    "POST /send-test": {
+      summary: "Send the monthly report to a test address now",
+      permission: { action: "control", model: "Report" },
+      body: sendTestBody,
+    },
   });
 
   return router;

@@ -7,6 +7,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { createRuleBody, updateRuleBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Admin-editable routing: which unit owns an item of a category from a place (highest priority first). */
 export function routingRuleRoutes(services: Services): Router {
@@ -55,6 +56,26 @@ export function routingRuleRoutes(services: Services): Router {
     const { id } = parse(uuidParam, req.params, req);
     await deleteRoutingRule(services, { origin: originOf(req), ruleId: id });
     res.status(204).end();
+  });
+
+  describeRoutes(router, {
+    "GET /": { summary: "List the inbox routing rules", permission: { action: "list", model: "RoutingRule" } },
+    "POST /": {
+      summary: "Create a routing rule",
+      permission: { action: "create", model: "RoutingRule" },
+      body: createRuleBody,
+      status: 201,
+    },
+    "PATCH /:id": {
+      summary: "Update a routing rule",
+      permission: { action: "update", model: "RoutingRule" },
+      body: updateRuleBody,
+    },
+    "DELETE /:id": {
+      summary: "Delete a routing rule",
+      permission: { action: "update", model: "RoutingRule" },
+      status: 204,
+    },
   });
 
   return router;

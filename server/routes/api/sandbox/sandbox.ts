@@ -4,6 +4,7 @@ import { AppError } from "@server/errors.js";
 import { authorize } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /**
  * Admins drive the simulated platforms (inject citizen comments, faults, rate-limit exhaustion,
@@ -41,6 +42,16 @@ export function sandboxRoutes(services: Services): Router {
       .status(response.status)
       .type(response.headers.get("content-type") ?? "application/json")
       .send(body);
+  });
+
+  describeRoutes(router, {
+    "ALL /{*path}": {
+      summary: "Relay to the simulated platforms' control API (demo mode only; audited)",
+      description: "Query and JSON body pass through unchanged to the sandbox's `/_sandbox/{path}`.",
+      permission: { action: "control", model: "Sandbox" },
+      methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      errors: ["sandbox_disabled"],
+    },
   });
 
   return router;

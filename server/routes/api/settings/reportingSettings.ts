@@ -6,6 +6,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { reportingSettingsBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The organisation's reporting time zone and on-time tolerance. */
 export function reportingSettingsRoutes({ prisma }: Services): Router {
@@ -21,6 +22,18 @@ export function reportingSettingsRoutes({ prisma }: Services): Router {
     const settings = parse(reportingSettingsBody, req.body, req);
     const saved = await setReportingSettings(prisma, { origin: originOf(req), settings });
     res.json(presentReportingSettings(saved, await recountPending(prisma)));
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "The reporting time zone and on-time tolerance",
+      permission: { action: "read", model: "ReportingSettings" },
+    },
+    "PATCH /": {
+      summary: "Change the reporting settings",
+      permission: { action: "update", model: "ReportingSettings" },
+      body: reportingSettingsBody,
+    },
   });
 
   return router;

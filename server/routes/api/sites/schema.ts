@@ -40,6 +40,10 @@ export const entryBodyFor = (kind: SiteEntryKind) =>
 export const updateEntryBodyFor = (kind: SiteEntryKind) =>
   z.object({ content: CONTENT_SCHEMAS[kind], submit: z.boolean().default(false) }).strict();
 
+/** Every kind's create and save bodies, for the API reference (the handlers pick the entry's kind). */
+export const anyEntryBody = z.union(Object.values(SiteEntryKind).map(entryBodyFor));
+export const anyUpdateEntryBody = z.union(Object.values(SiteEntryKind).map(updateEntryBodyFor));
+
 export const returnEntryBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();
 
 export const listEntriesQuery = paginationQuery.extend({

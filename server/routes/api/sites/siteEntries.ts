@@ -17,12 +17,15 @@ import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import {
   entryBodyFor,
+  anyEntryBody,
+  anyUpdateEntryBody,
   entryKindBody,
   listEntriesQuery,
   returnEntryBody,
   unitIdParam,
   updateEntryBodyFor,
 } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** A unit site's content: drafts by operators and staff, the review queue, approval and return. */
 export function siteEntryRoutes(services: Services): Router {
@@ -129,6 +132,44 @@ export function siteEntryRoutes(services: Services): Router {
     const mayUnpublish = can(req.actor!, "approve", "SiteEntry", subject);
     await deleteSiteEntry(services, { origin: originOf(req), entryId: entry.id, mayUnpublish });
     res.status(204).end();
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List site entries, newest change first",
+      permission: { action: "list", model: "SiteEntry" },
+      query: listEntriesQuery,
+    },
+    "POST /units/:unitId": {
+      summary: "Start a site entry of a kind for a unit (optionally submit it)",
+      permission: { action: "update", model: "SiteEntry" },
+      body: anyEntryBody,
+      status: 201,
+    },
+    "GET /:id": { summary: "One site entry", permission: { action: "read", model: "SiteEntry" } },
+    "PATCH /:id": {
+      summary: "Save a site entry's draft (optionally submit it)",
+      permission: { action: "update", model: "SiteEntry" },
+      body: anyUpdateEntryBody,
+    },
+    "POST /:id/submit": {
+      summary: "Submit a site entry for review",
+      permission: { action: "update", model: "SiteEntry" },
+    },
+    "POST /:id/approve": {
+      summary: "Approve and publish a site entry",
+      permission: { action: "approve", model: "SiteEntry" },
+    },
+    "POST /:id/return": {
+      summary: "Return a site entry with a note",
+      permission: { action: "approve", model: "SiteEntry" },
+      body: returnEntryBody,
+    },
+    "DELETE /:id": {
+      summary: "Delete a site entry (published ones only by reviewers)",
+      permission: { action: "update", model: "SiteEntry" },
+      status: 204,
+    },
   });
 
   return router;

@@ -13,6 +13,7 @@ import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "@se
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { documentUploadQuery, freshnessQuery, siteSettingsBody, sitesSettingsBody, unitIdParam } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Unit sites as a whole: which exist in one's scope, their settings, OpenSID tokens, files and freshness. */
 export function siteRoutes(services: Services): Router {
@@ -132,6 +133,46 @@ export function siteRoutes(services: Services): Router {
       });
     },
   );
+
+  describeRoutes(router, {
+    "GET /": { summary: "The unit sites the caller may edit", permission: { action: "list", model: "SiteEntry" } },
+    "GET /freshness": {
+      summary: "How fresh each unit site is (JSON or CSV)",
+      permission: { action: "list", model: "Site" },
+      query: freshnessQuery,
+      produces: "text/csv",
+    },
+    "GET /settings": { summary: "The sites' shared settings", permission: { action: "list", model: "Site" } },
+    "PATCH /settings": {
+      summary: "Change the sites' shared settings",
+      permission: { action: "update", model: "Site" },
+      body: sitesSettingsBody,
+    },
+    "GET /:unitId": { summary: "One unit's site", permission: { action: "read", model: "SiteEntry" } },
+    "PATCH /:unitId": {
+      summary: "Change a unit site's settings (address, review)",
+      permission: { action: "update", model: "Site" },
+      body: siteSettingsBody,
+    },
+    "POST /:unitId/push-token": {
+      summary: "Issue the desa's OpenSID push token (shown once)",
+      permission: { action: "update", model: "Site" },
+      status: 201,
+    },
+    "DELETE /:unitId/push-token": {
+      summary: "Revoke the desa's OpenSID push token",
+      permission: { action: "update", model: "Site" },
+      status: 204,
+    },
+    "POST /:unitId/documents": {
+      summary: "Upload a PDF document for a unit's site (the raw file as the body)",
+      permission: { action: "update", model: "SiteEntry" },
+      query: documentUploadQuery,
+      upload: ["application/pdf"],
+      status: 201,
+      errors: ["unsupported_document_file"],
+    },
+  });
 
   return router;
 }

@@ -18,6 +18,7 @@ import {
   mergeUnitBody,
   updateUnitBody,
 } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 export function unitRoutes(services: Services): Router {
   const router = Router();
@@ -105,6 +106,45 @@ export function unitRoutes(services: Services): Router {
     services.events.emit("units.changed", {});
     for (const userId of merged.movedMemberIds) services.events.emit("user.accessChanged", { userId });
     res.json(presentUnit(merged.unit));
+  });
+
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List units, each after its parent",
+      permission: { action: "list", model: "Unit" },
+      query: listUnitsQuery,
+    },
+    "GET /regions": {
+      summary: "The kabupaten/kota of the official area data, for choosing what to import",
+      permission: { action: "import", model: "Unit" },
+    },
+    "GET /import-preview": {
+      summary: "Preview importing a kabupaten's kecamatan and desa from the official area data",
+      permission: { action: "import", model: "Unit" },
+      query: importPreviewQuery,
+    },
+    "POST /import": {
+      summary: "Import kecamatan and desa from the official area data",
+      permission: { action: "import", model: "Unit" },
+      body: importAreasBody,
+    },
+    "GET /:id": { summary: "One unit", permission: { action: "read", model: "Unit" } },
+    "POST /": {
+      summary: "Create a unit",
+      permission: { action: "create", model: "Unit" },
+      body: createUnitBody,
+      status: 201,
+    },
+    "PATCH /:id": {
+      summary: "Update a unit (active: false deactivates: policy Unit:deactivate)",
+      permission: { action: "update", model: "Unit" },
+      body: updateUnitBody,
+    },
+    "POST /:id/merge": {
+      summary: "Everything of this unit moves to `intoUnitId`, and this unit is deleted",
+      permission: { action: "merge", model: "Unit" },
+      body: mergeUnitBody,
+    },
   });
 
   return router;

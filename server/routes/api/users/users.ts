@@ -10,6 +10,7 @@ import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { createUserBody, listUsersQuery, updateUserBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Users visible to the actor: themselves and members of units in their scope. */
 function visibleUsersWhere(actor: Actor): Prisma.UserWhereInput {
@@ -79,6 +80,26 @@ export function userRoutes(services: Services): Router {
     const { subject } = await loadUser(parse(uuidParam, req.params, req).id);
     authorize(req.actor!, "resetPassword", "User", subject);
     res.json(await resetUserPassword(services, { origin: originOf(req), userId: subject.id }));
+  });
+
+  describeRoutes(router, {
+    "GET /": { summary: "List users", permission: { action: "list", model: "User" }, query: listUsersQuery },
+    "GET /:id": { summary: "One user", permission: { action: "read", model: "User" } },
+    "POST /": {
+      summary: "Create a user",
+      permission: { action: "create", model: "User" },
+      body: createUserBody,
+      status: 201,
+    },
+    "PATCH /:id": {
+      summary: "Update a user (active: false deactivates: policy User:deactivate)",
+      permission: { action: "update", model: "User" },
+      body: updateUserBody,
+    },
+    "POST /:id/reset-password": {
+      summary: "Reset a user's password (a temporary one, sent by e-mail)",
+      permission: { action: "resetPassword", model: "User" },
+    },
   });
 
   return router;

@@ -9,6 +9,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { addDayBody, calendarYearParam, confirmYearBody, moveDayBody, removeDayBody } from "./schema.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The working calendar: read a year, add, move or remove a date, confirm a year against its SKB. */
 export function workingCalendarRoutes(services: Services): Router {
@@ -59,6 +60,37 @@ export function workingCalendarRoutes(services: Services): Router {
     const { year } = parse(calendarYearParam, req.params, req);
     const { decree } = parse(confirmYearBody, req.body, req);
     res.json(presentMoved(await confirmCalendarYear(services, { origin: originOf(req), year, decree })));
+  });
+
+  describeRoutes(router, {
+    "GET /notice": {
+      summary: "Whether next year's calendar still needs confirming",
+      permission: { action: "read", model: "WorkingCalendar" },
+    },
+    "GET /:year": {
+      summary: "A year's holidays, cuti bersama and office closures",
+      permission: { action: "read", model: "WorkingCalendar" },
+    },
+    "POST /days": {
+      summary: "Add a holiday or office closure",
+      permission: { action: "update", model: "WorkingCalendar" },
+      body: addDayBody,
+    },
+    "POST /days/remove": {
+      summary: "Remove a day from the calendar",
+      permission: { action: "update", model: "WorkingCalendar" },
+      body: removeDayBody,
+    },
+    "POST /days/move": {
+      summary: "Move a day in the calendar",
+      permission: { action: "update", model: "WorkingCalendar" },
+      body: moveDayBody,
+    },
+    "POST /:year/confirm": {
+      summary: "Confirm a year's calendar",
+      permission: { action: "update", model: "WorkingCalendar" },
+      body: confirmYearBody,
+    },
   });
 
   return router;
