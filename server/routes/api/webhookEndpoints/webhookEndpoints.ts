@@ -7,6 +7,7 @@ import {
   updateWebhookEndpoint,
 } from "@server/commands/webhookEndpoints.js";
 import { AppError } from "@server/errors.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 import { authorize } from "@server/policies/index.js";
 import {
   presentNewSecret,
@@ -102,6 +103,41 @@ export function webhookEndpointRoutes(services: Services): Router {
     const { id, deliveryId } = parse(deliveryParams, req.params, req);
     const delivery = await replayWebhookDelivery(services, { origin: originOf(req), endpointId: id, deliveryId });
     res.json(presentWebhookDelivery(delivery));
+  });
+
+  const read = { action: "read", model: "WebhookEndpoint" } as const;
+  const update = { action: "update", model: "WebhookEndpoint" } as const;
+  describeRoutes(router, {
+    "GET /": {
+      summary: "List the outgoing webhook endpoints (without secrets)",
+      permission: { action: "list", model: "WebhookEndpoint" },
+    },
+    "POST /": {
+      summary: "Register an endpoint; the answer carries its signing secret, shown only this once",
+      permission: { action: "create", model: "WebhookEndpoint" },
+      body: createEndpointBody,
+      status: 201,
+      errors: ["webhook_url_invalid"],
+    },
+    "GET /:id": { summary: "Read an endpoint", permission: read },
+    "PATCH /:id": {
+      summary: "Change an endpoint's address, events, description or whether it is enabled",
+      permission: update,
+      body: updateEndpointBody,
+      errors: ["webhook_url_invalid"],
+    },
+    "DELETE /:id": { summary: "Delete an endpoint and its delivery log", permission: update, status: 204 },
+    "POST /:id/rotate-secret": { summary: "Replace the signing secret; the new one is shown once", permission: update },
+    "GET /:id/deliveries": {
+      summary: "The endpoint's delivery log, newest first",
+      permission: read,
+      query: listDeliveriesQuery,
+    },
+    "POST /:id/deliveries/:deliveryId/replay": {
+      summary: "Send a delivery again with the same webhook-id",
+      permission: update,
+      errors: ["webhook_delivery_in_progress"],
+    },
   });
 
   return router;
