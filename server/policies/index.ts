@@ -25,6 +25,7 @@ import "./routingRules.js";
 import "./sandbox.js";
 import "./siteEntries.js";
 import "./sites.js";
+import "./systemHealth.js";
 import "./units.js";
 import "./users.js";
 
@@ -70,6 +71,7 @@ export function abilitiesOf(actor: Actor) {
     ppidProfiles: can(actor, "read", "PpidProfile"),
     reportingSettings: can(actor, "update", "ReportingSettings"),
     workingCalendar: can(actor, "update", "WorkingCalendar"),
+    systemHealth: can(actor, "read", "SystemHealth"),
     seesAllUnits: seesAllUnits(actor),
   };
 }
