@@ -22,6 +22,9 @@ export function routePattern(req: Request): string {
   const segments = (req.originalUrl.split("?")[0] ?? "").split("/").filter(Boolean);
   const routePath = (req.route as { path?: unknown } | undefined)?.path;
   if (typeof routePath === "string") {
+    // A wildcard matches any number of segments: its mount is the router's own (left as is when it answered).
+    if (routePath.includes("*"))
+      return `/${[...req.baseUrl.split("/").filter(Boolean).map(asPatternSegment), ...routePath.split("/").filter(Boolean)].join("/")}`;
     const own = routePath.split("/").filter(Boolean);
     const mount = segments.slice(0, Math.max(0, segments.length - own.length)).map(asPatternSegment);
     return `/${[...mount, ...own].join("/")}`;
