@@ -17,7 +17,10 @@ describe("system health page", () => {
 
     await suite.asUser("admin@sanggau.demo", async (page) => {
       await page.goto("/app/admin");
-      await page.getByRole("navigation", { name: "Menu admin" }).getByRole("link", { name: "Kesehatan sistem" }).click();
+      await page
+        .getByRole("navigation", { name: "Menu admin" })
+        .getByRole("link", { name: "Kesehatan sistem" })
+        .click();
       await page.getByTestId("health-version").waitFor();
       expect(await page.getByTestId("health-version").innerText()).toBe(version);
       const applied = await page.getByTestId("health-migrations").innerText();
