@@ -93,6 +93,10 @@ describe("/metrics", () => {
       ).toBe(true);
     }
     expect(value(samples, "siar_db_query_duration_seconds_count", { outcome: "ok" })).toBeGreaterThan(0);
+    // PostgreSQL's pool has figures; PGlite has one connection and no pool.
+    if (siar.services.db.kind === "postgres")
+      expect(value(samples, "siar_db_pool_connections", { state: "total" })).toBeGreaterThan(0);
+    else expect(names).not.toContain("siar_db_pool_connections");
   });
 
   it("labels a request by its route pattern, never by the ids in its address", async () => {
