@@ -7,6 +7,8 @@ import { LANGUAGE_COOKIE, localeFromHeader, requestLocale } from "./i18n/locale.
 import { httpLogSerializers } from "./logger.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { metricsRoutes } from "./routes/metrics.js";
+import { httpMetrics } from "./observability/httpMetrics.js";
 import { openDkRoutes } from "./routes/opendk.js";
 import { mediaRoutes } from "./routes/media.js";
 import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
@@ -36,11 +38,12 @@ export function createApp(services: Services): express.Express {
         res.setHeader("X-Request-Id", id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      autoLogging: { ignore: (req) => ["/healthz", "/readyz", "/metrics"].includes(req.url ?? "") },
       // Shared with the tests: masked URLs, no headers, errors without their data.
       serializers: httpLogSerializers,
     }),
   );
+  app.use(httpMetrics(services.prometheus));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -64,6 +67,7 @@ export function createApp(services: Services): express.Express {
   });
 
   app.use(healthRoutes(services));
+  app.use(metricsRoutes(services));
   // OpenSID pushes in OpenDK's API shape, with a desa's token rather than a session.
   app.use("/api/v1", openDkRoutes(services));
   app.use("/api", apiRoutes(services));

@@ -175,6 +175,11 @@ const envSchema = z.object({
     .regex(/^v\d{2}\.0$/, "expected a Graph API version such as v26.0")
     .default(GRAPH_API_VERSION),
   META_OAUTH_DIALOG_URL: z.url({ error: "expected an absolute URL such as https://www.facebook.com" }).optional(),
+  SIAR_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, "expected a random string of at least 16 characters (generate one with: openssl rand -base64 32)")
+    .optional(),
   META_WEBHOOK_VERIFY_TOKEN: z
     .string()
     .trim()
@@ -260,6 +265,8 @@ export type Config = {
   trustProxy: string;
   /** Meta webhooks (Page and Instagram comments): the verify token of the subscription. */
   metaWebhookVerifyToken: string | undefined;
+  /** The Bearer token Prometheus scrapes /metrics with; without it /metrics answers 404. */
+  metricsToken: string | undefined;
   /** How often the publishing worker looks for due deliveries. */
   publishIntervalSeconds: number;
   /** How often engagement of posts published in the last `recentDays` is read from the platforms. */
@@ -293,6 +300,7 @@ const SECRET_VARIABLES = new Set([
   "X_CLIENT_SECRET",
   "SMTP_URL",
   "META_WEBHOOK_VERIFY_TOKEN",
+  "SIAR_METRICS_TOKEN",
   "EMERGENCY_WEBHOOK_URL",
   "EMERGENCY_WEBHOOK_SECRET",
 ]);
@@ -412,6 +420,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     engagement: { refreshMinutes: e.ENGAGEMENT_REFRESH_MINUTES, recentDays: e.ENGAGEMENT_RECENT_DAYS },
     pageCache: { ttlSeconds: e.SIAR_PAGE_CACHE_SECONDS, maxBytes: e.SIAR_PAGE_CACHE_MB * 1024 * 1024 },
     metaWebhookVerifyToken: e.META_WEBHOOK_VERIFY_TOKEN,
+    metricsToken: e.SIAR_METRICS_TOKEN,
     graphApiVersion: e.META_GRAPH_API_VERSION,
     logLevel: e.LOG_LEVEL,
     oauth: {

@@ -31,6 +31,8 @@ import { unreachableFromInternet } from "./media/publicReach.js";
 import { PublishingWorker } from "./publishing/worker.js";
 import { warmUpDashboard } from "./reports/warmUp.js";
 import { attachRealtime } from "./realtime/index.js";
+import { JobRunLog } from "./observability/jobRuns.js";
+import { PrometheusMetrics } from "./observability/prometheus.js";
 import { PageCache } from "./routes/public/pageCache.js";
 import { joinSocketCluster } from "./realtime/cluster.js";
 import type { SocketServer } from "./realtime/liveEvents.js";
@@ -67,7 +69,8 @@ export async function startSiar(
       `SIAR_REGION: no kabupaten/kota has this code in the official area data (got "${config.region}")`,
     ]);
   }
-  const db = await openDatabase(config.database, { pglite: options.pglite });
+  const prometheus = new PrometheusMetrics();
+  const db = await openDatabase(config.database, { pglite: options.pglite, observeQuery: prometheus.observeQuery });
   try {
     const { applied } = await migrate(db);
     if (applied.length) logger.info({ applied }, "migrations applied");
@@ -96,7 +99,12 @@ export async function startSiar(
     logger,
     sandbox,
     metaWebhook,
+    prometheus,
+    jobRuns: new JobRunLog({ prisma: db.prisma, logger }, (job, failed) =>
+      prometheus.jobRuns.inc({ job, outcome: failed ? "error" : "ok" }),
+    ),
   };
+  prometheus.watch(db, db.prisma, logger);
 
   // Processes starting together on an empty PostgreSQL must not both seed it.
   // Every deadline counts on the working calendar the admins entered (server/deadlines/officeDays.ts).

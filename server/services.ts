@@ -6,6 +6,8 @@ import type { DomainEvents } from "./events.js";
 import type { TokenHasher } from "./auth/tokens.js";
 import type { PageCache } from "./routes/public/pageCache.js";
 import type { Sandbox } from "./sandbox/index.js";
+import type { JobRunLog } from "./observability/jobRuns.js";
+import type { PrometheusMetrics } from "./observability/prometheus.js";
 
 /** The long-lived objects the server is made of, built once at start-up (server/index.ts). */
 export type Services = {
@@ -22,4 +24,8 @@ export type Services = {
   sandbox: Sandbox | null;
   /** Meta's app secret and verify token for webhooks; null when Meta webhooks are not set up. */
   metaWebhook: { appSecret: string; verifyToken: string } | null;
+  /** This process's Prometheus metrics, served at /metrics. */
+  prometheus: PrometheusMetrics;
+  /** The last run of each background job, for the system health page. */
+  jobRuns: JobRunLog;
 };

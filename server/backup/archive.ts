@@ -76,7 +76,8 @@ function takeUpload(source: string, staged: string): boolean {
   }
 }
 
-function siarVersion(): string {
+/** The version in package.json, as installed. */
+export function siarVersion(): string {
   const manifest = path.resolve(import.meta.dirname, "../../package.json");
   return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
 }

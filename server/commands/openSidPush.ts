@@ -14,7 +14,18 @@ import { assertPushedDesaCode, type PushDesa } from "@server/sites/opendk/desaCo
 
 type PushServices = Pick<
   Services,
-  "prisma" | "config" | "hasher" | "events" | "logger" | "secretBox" | "db" | "sandbox" | "metaWebhook" | "pageCache"
+  | "prisma"
+  | "config"
+  | "hasher"
+  | "events"
+  | "logger"
+  | "secretBox"
+  | "db"
+  | "sandbox"
+  | "metaWebhook"
+  | "pageCache"
+  | "prometheus"
+  | "jobRuns"
 >;
 
 const IMAGE_TYPES: Record<string, string> = {

@@ -5,6 +5,7 @@ import pg from "pg";
 import type { Config } from "@server/config.js";
 import { PrismaClient } from "./generated/client.js";
 import { pgliteAdapter } from "./pgliteAdapter.js";
+import { type QueryObserver, timingQueries } from "@server/observability/queryTiming.js";
 
 export { Prisma, PrismaClient } from "./generated/client.js";
 
@@ -24,6 +25,8 @@ export interface Database {
   prisma: PrismaClient;
   /** The embedded database itself (PGlite mode only), for a copy of its data folder in backups. */
   embedded?: PGlite;
+  /** The connection pool's figures (PostgreSQL only; PGlite has one connection). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   /** A dedicated connection; release it when done. */
   connect(): Promise<SqlConnection>;
   /**
@@ -34,18 +37,26 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(database: Config["database"], options: { pglite?: PGlite } = {}): Promise<Database> {
+/** observeQuery: told of every Prisma query (the Prometheus metrics). */
+export async function openDatabase(
+  database: Config["database"],
+  options: { pglite?: PGlite; observeQuery?: QueryObserver } = {},
+): Promise<Database> {
+  const timed = <T extends object>(adapter: T) =>
+    options.observeQuery ? timingQueries(adapter, options.observeQuery) : adapter;
   return database.kind === "postgres"
-    ? openPostgres(database.url)
-    : openPGlite(options.pglite ?? (await startPGlite(database.dataDir)));
+    ? openPostgres(database.url, timed)
+    : openPGlite(options.pglite ?? (await startPGlite(database.dataDir)), timed);
 }
+
+type AdapterWrapper = <T extends object>(adapter: T) => T;
 
 async function startPGlite(dataDir: string): Promise<PGlite> {
   fs.mkdirSync(dataDir, { recursive: true });
   return PGlite.create(dataDir);
 }
 
-function openPGlite(pglite: PGlite): Database {
+function openPGlite(pglite: PGlite, timed: AdapterWrapper): Database {
   // PGlite has a single connection; the migration runner and Prisma take turns on it.
   const connection: SqlConnection = {
     query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
@@ -54,7 +65,7 @@ function openPGlite(pglite: PGlite): Database {
   };
   return {
     kind: "pglite",
-    prisma: new PrismaClient({ adapter: pgliteAdapter(pglite) }),
+    prisma: new PrismaClient({ adapter: timed(pgliteAdapter(pglite)) }),
     embedded: pglite,
     connect: async () => connection,
     // PGlite runs every other query (Prisma's too) after the transaction, so it has the connection to itself.
@@ -67,16 +78,17 @@ function openPGlite(pglite: PGlite): Database {
   };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, timed: AdapterWrapper): Database {
   // Idle connections stay open (no idle timeout): a new one costs a handshake and a backend that
   // loads the catalogue again, which the first dashboard after a quiet spell would otherwise pay.
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: timed(new PrismaPg(pool)) });
   return {
     kind: "postgres",
     prisma,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     connect: async () => {
       const client = await pool.connect();
       return {

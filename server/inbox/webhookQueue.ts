@@ -61,7 +61,10 @@ export class WebhookReceiver {
         } finally {
           await connection.release();
         }
-        for (const waiting of round) waiting.done();
+        for (const waiting of round) {
+          waiting.done();
+          this.services.prometheus.webhookReceipts.inc({ source: waiting.source });
+        }
         this.services.events.emit("inbox.webhookKept", {});
       } catch (error) {
         for (const waiting of round) waiting.done(error);

@@ -28,11 +28,18 @@ export type Job = ScheduledJob | { [E in EventName]: EventJob<E> }[EventName];
 /** Starts the jobs; the function returned stops their triggers, waits for their runs, then stops each job. */
 export function startJobs(services: Services, jobs: Job[]): () => Promise<void> {
   const running = new Set<Promise<unknown>>();
+  services.jobRuns.register(jobs.map((job) => job.name));
   const stoppers = jobs.map((job) => {
     const run = (payload: unknown) => {
+      const finished = services.jobRuns.started(job.name);
+      // Recorded within the run, so that stopping waits for the record too.
       const done = (job.run as (payload: unknown) => Promise<unknown>)(payload)
-        .catch((error: unknown) =>
-          services.logger.error({ err: error, job: job.name, ...idsIn(payload) }, "background job failed"),
+        .then(
+          () => finished(),
+          (error: unknown) => {
+            services.logger.error({ err: error, job: job.name, ...idsIn(payload) }, "background job failed");
+            return finished(error);
+          },
         )
         .finally(() => running.delete(done));
       running.add(done);

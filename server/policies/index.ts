@@ -25,6 +25,7 @@ import "./routingRules.js";
 import "./sandbox.js";
 import "./siteEntries.js";
 import "./sites.js";
+import "./systemHealth.js";
 import "./units.js";
 import "./users.js";
 import "./webhookEndpoints.js";
@@ -72,6 +73,7 @@ export function abilitiesOf(actor: Actor) {
     reportingSettings: can(actor, "update", "ReportingSettings"),
     workingCalendar: can(actor, "update", "WorkingCalendar"),
     manageWebhooks: can(actor, "list", "WebhookEndpoint"),
+    systemHealth: can(actor, "read", "SystemHealth"),
     seesAllUnits: seesAllUnits(actor),
   };
 }

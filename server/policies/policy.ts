@@ -55,6 +55,8 @@ export type Subjects = {
   Letterhead: never;
   /** The profile of a PPID unit (about, procedures, contact, hours) on the public /ppid pages. */
   PpidProfile: { unitPath: string };
+  /** The admins' system health page: versions, migrations, queues, jobs, disk, backups. */
+  SystemHealth: never;
   /** A notification belongs to the one user it tells. */
   Notification: { userId: string };
   /** A receiver of outgoing webhooks, with its deliveries: for the whole body. */

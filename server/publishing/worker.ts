@@ -481,6 +481,13 @@ export class PublishingWorker {
     }));
     const postIds = [...new Set(finished.map((outcome) => outcome.delivery.postId))];
     const updated = await recordDeliveryOutcomes(this.services.prisma, { owner: this.id, postIds, rows, audit });
+    const recorded = new Set(updated.map((row) => row.id));
+    for (const outcome of finished)
+      if (recorded.has(outcome.delivery.id))
+        this.services.prometheus.deliveries.inc({
+          outcome: outcome.status,
+          channel_kind: outcome.delivery.channel.kind,
+        });
     for (const postId of new Set(updated.map((row) => row.postId)))
       this.services.events.emit("post.changed", { postId });
   }

@@ -676,6 +676,12 @@ const rows: Row[] = [
     expected: only("admin"),
   },
   {
+    route: "GET /api/system/health",
+    what: "read the system health page",
+    call: (c) => c.get("/api/system/health"),
+    expected: only("admin"),
+  },
+  {
     route: "GET /api/inbox-dead-letters",
     what: "list the inbox's dead letters",
     call: (c) => c.get("/api/inbox-dead-letters"),

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { DomainEvents } from "@server/events.js";
 import { startJobs, type Job } from "@server/jobs/job.js";
+import { JobRunLog } from "@server/observability/jobRuns.js";
 import type { Services } from "@server/services.js";
 
 function fakeServices() {
   const logged: Record<string, unknown>[] = [];
   const logger = { error: (fields: Record<string, unknown>) => logged.push(fields) };
-  return { services: { events: new DomainEvents(), logger } as unknown as Services, logged };
+  return {
+    services: { events: new DomainEvents(), logger, jobRuns: new JobRunLog(null) } as unknown as Services,
+    logged,
+  };
 }
 
 describe("background jobs", () => {

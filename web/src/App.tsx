@@ -13,6 +13,7 @@ import {
   ADMIN_WORKING_CALENDAR,
   ADMIN_LETTERHEAD,
   ADMIN_SANDBOX,
+  ADMIN_SYSTEM_HEALTH,
   ADMIN_ROUTING,
   ADMIN_UNITS,
   ADMIN_USERS,
@@ -51,6 +52,9 @@ const WorkingCalendarPage = lazyPage(() =>
   import("./pages/admin/WorkingCalendarPage").then((module) => module.WorkingCalendarPage),
 );
 const LetterheadPage = lazyPage(() => import("./pages/admin/LetterheadPage").then((module) => module.LetterheadPage));
+const SystemHealthPage = lazyPage(() =>
+  import("./pages/admin/SystemHealthPage").then((module) => module.SystemHealthPage),
+);
 const SandboxPage = lazyPage(() => import("./pages/admin/sandbox/SandboxPage").then((module) => module.SandboxPage));
 const WebhooksPage = lazyPage(() => import("./pages/admin/WebhooksPage").then((module) => module.WebhooksPage));
 const DemoDataPage = lazyPage(() => import("./pages/admin/DemoDataPage").then((module) => module.DemoDataPage));
@@ -119,6 +123,7 @@ const ADMIN_PAGES: readonly [Section, ReactNode][] = [
   [ADMIN_WORKING_CALENDAR, <WorkingCalendarPage />],
   [ADMIN_DEMO_DATA, <DemoDataPage />],
   [ADMIN_LETTERHEAD, <LetterheadPage />],
+  [ADMIN_SYSTEM_HEALTH, <SystemHealthPage />],
   [ADMIN_SANDBOX, <SandboxPage />],
 ];
 

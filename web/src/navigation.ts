@@ -146,6 +146,12 @@ export const ADMIN_LETTERHEAD: Section = {
   testId: "admin-letterhead",
   allowed: (a) => a.manageLetterhead,
 };
+export const ADMIN_SYSTEM_HEALTH: Section = {
+  path: "/admin/system-health",
+  label: "admin.systemHealth",
+  testId: "admin-system-health",
+  allowed: (a) => a.systemHealth,
+};
 // Only in demo mode: the session grants controlSandbox where simulated platforms run.
 export const ADMIN_SANDBOX: Section = {
   path: "/admin/demo",
@@ -166,6 +172,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   ADMIN_WORKING_CALENDAR,
   ADMIN_LETTERHEAD,
   ADMIN_DEMO_DATA,
+  ADMIN_SYSTEM_HEALTH,
   ADMIN_SANDBOX,
 ];
 

@@ -140,10 +140,12 @@ export class MailIntake {
           bodies.push({ channelId: channel.id, uid: message.uid, raw: raw.toString("base64") });
           lastUid = Math.max(lastUid, message.uid);
         }
-      if (bodies.length > 0)
+      if (bodies.length > 0) {
         await this.services.prisma.webhookReceipt.createMany({
           data: bodies.map((body) => ({ source: EMAIL_RECEIPT_SOURCE, body: JSON.stringify(body) })),
         });
+        this.services.prometheus.webhookReceipts.inc({ source: EMAIL_RECEIPT_SOURCE }, bodies.length);
+      }
       return { kept: bodies.length, cursor: `${validity}:${lastUid}` };
     });
   }

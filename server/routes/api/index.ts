@@ -32,6 +32,7 @@ import { siteEntryRoutes } from "./sites/siteEntries.js";
 import { reportingSettingsRoutes } from "./settings/reportingSettings.js";
 import { workingCalendarRoutes } from "./workingCalendar/workingCalendar.js";
 import { siteRoutes } from "./sites/sites.js";
+import { systemRoutes } from "./system/system.js";
 import { unitRoutes } from "./units/units.js";
 import { userRoutes } from "./users/users.js";
 
@@ -77,6 +78,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/dip-items", ...signedIn, dipItemRoutes(services));
   api.use("/ppid-profiles", ...signedIn, ppidProfileRoutes(services));
   api.use("/notifications", ...signedIn, notificationRoutes(services));
+  api.use("/system", ...signedIn, systemRoutes(services));
   api.use(apiNotFound);
   return api;
 }

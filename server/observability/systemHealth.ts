@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ARCHIVE_PREFIX, siarVersion, uploadFolders } from "@server/backup/archive.js";
+import { migrationStatus } from "@server/db/migrate.js";
+import type { Services } from "@server/services.js";
+import { folderUse } from "./diskUse.js";
+import { queueFigures } from "./queues.js";
+
+/**
+ * What an administrator checks first when something seems wrong: versions, migrations, the work
+ * waiting, the background jobs' last runs, channels needing attention, disk use and the last backup.
+ */
+export async function systemHealth(services: Services) {
+  const { prisma, db, config } = services;
+  const [migrations, [server], queues, jobs, channels, reconnect, folders] = await Promise.all([
+    migrationStatus(db),
+    prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`,
+    queueFigures(prisma),
+    services.jobRuns.list(),
+    prisma.channel.groupBy({ by: ["status"], _count: { _all: true } }),
+    prisma.channel.findMany({
+      where: { status: "needs_reconnect" },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        statusReason: true,
+        statusChangedAt: true,
+        unit: { select: { name: true } },
+      },
+      orderBy: { statusChangedAt: "asc" },
+      take: 20,
+    }),
+    Promise.all(uploadFolders(config).map((name) => folderUse(path.join(config.dataDir, name)))),
+  ]);
+  const applied = migrations.filter((m) => m.applied);
+  return {
+    siarVersion: siarVersion(),
+    nodeVersion: process.versions.node,
+    database: { kind: db.kind, serverVersion: server?.server_version ?? null },
+    migrations: {
+      applied: applied.length,
+      latest: applied.at(-1)?.name ?? null,
+      pending: migrations.filter((m) => !m.applied).map((m) => m.name),
+    },
+    queues,
+    jobs,
+    channels: {
+      connected: countOf(channels, "connected"),
+      needsReconnect: countOf(channels, "needs_reconnect"),
+      disabled: countOf(channels, "disabled"),
+      toReconnect: reconnect.map(({ unit, ...channel }) => ({ ...channel, unitName: unit.name })),
+    },
+    disk: folders,
+    backup: {
+      dir: config.backup.dir,
+      schedule: config.backup.schedule ?? null,
+      latest: latestBackup(config.backup.dir),
+    },
+    metricsEnabled: config.metricsToken !== undefined,
+  };
+}
+
+function countOf(groups: { status: string; _count: { _all: number } }[], status: string): number {
+  return groups.find((group) => group.status === status)?._count._all ?? 0;
+}
+
+/** The newest archive in the backup folder (its name holds its time, so names sort by age). */
+function latestBackup(dir: string): { file: string; bytes: number; at: Date } | null {
+  if (!fs.existsSync(dir)) return null;
+  const newest = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(ARCHIVE_PREFIX) && name.endsWith(".tar.gz"))
+    .sort()
+    .at(-1);
+  if (!newest) return null;
+  const stat = fs.statSync(path.join(dir, newest));
+  return { file: newest, bytes: stat.size, at: stat.mtime };
+}
