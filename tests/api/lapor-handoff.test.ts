@@ -186,3 +186,31 @@ describe("what is refused", () => {
     expect((await officerKapuas.patch(`/api/inbox/${id}/lapor`, { status: "unknown" })).status).toBe(400);
   });
 });
+
+describe("on the dashboard", () => {
+  const laporFigures = async (client: ApiClient) =>
+    (await client.get("/api/dashboard/summary")).body.figures.lapor.current as {
+      handed: number;
+      open: number;
+      overdue: number;
+    };
+
+  it("counts items handed to LAPOR!, open there, and past LAPOR!'s deadline", async () => {
+    const before = await laporFigures(admin);
+    const late = await kapuasComplaint();
+    await officerKapuas.post(`/api/inbox/${late}/lapor`, {
+      direction: "forwarded",
+      trackingNumber: "LPRLATE01",
+      handedAt: "2026-11-13T09:00:00+07:00",
+    });
+    const today = await kapuasComplaint();
+    await officerKapuas.post(`/api/inbox/${today}/lapor`, { direction: "forwarded", trackingNumber: "LPRTODAY01" });
+    const after = await laporFigures(admin);
+    expect(after.open - before.open).toBe(2);
+    expect(after.overdue - before.overdue).toBe(1);
+    expect(after.handed - before.handed).toBeGreaterThanOrEqual(1);
+    // Closing it at LAPOR! takes it out of the open and the overdue counts.
+    await officerKapuas.patch(`/api/inbox/${late}/lapor`, { status: "ditolak" });
+    expect(await laporFigures(admin)).toMatchObject({ open: after.open - 1, overdue: after.overdue - 1 });
+  });
+});

@@ -1833,5 +1833,10 @@ export const en: Record<MessageKey, Message> = {
   "lapor.copy": "Copy",
   "lapor.copied": "Copied.",
   "lapor.copyFailed": "Could not copy automatically; select the text and copy it.",
+  "dashboard.card.laporOpen": "Open in LAPOR!",
+  "dashboard.card.laporDetail": "{handed} recorded in the period · {overdue} past LAPOR!'s deadline",
+  "export.field.lapor": "LAPOR!",
+  "export.field.handed": "forwarded/received",
+  "export.field.open": "open",
   "notifications.kindName.item_emergency": "Emergency reports",
 };

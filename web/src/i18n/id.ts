@@ -1826,6 +1826,11 @@ export const id = {
   "lapor.copy": "Salin",
   "lapor.copied": "Tersalin.",
   "lapor.copyFailed": "Tidak bisa menyalin otomatis; pilih teksnya lalu salin.",
+  "dashboard.card.laporOpen": "Terbuka di LAPOR!",
+  "dashboard.card.laporDetail": "{handed} dicatat dalam periode · {overdue} lewat tenggat LAPOR!",
+  "export.field.lapor": "LAPOR!",
+  "export.field.handed": "diteruskan/diterima",
+  "export.field.open": "terbuka",
   "notifications.kindName.item_emergency": "Laporan darurat",
 } as const satisfies Record<string, string>;
 
