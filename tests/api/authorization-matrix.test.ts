@@ -1024,7 +1024,12 @@ function reads(): Read[] {
   add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
   add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));
   add("GET /api/inbox/:id/files/:index", ...each(items, (id) => `/api/inbox/${id}/files/0`));
-  add("GET /api/inbox/:id/lapor", ...each(items, (id) => `/api/inbox/${id}/lapor`));
+  // The ready text repeats the item's own text: one item per kecamatan shows whether it leaks.
+  add(
+    "GET /api/inbox/:id/lapor",
+    `/api/inbox/${seeded.items.kapuas}/lapor`,
+    `/api/inbox/${seeded.items.tayanHulu}/lapor`,
+  );
   add(
     "GET /api/canned-responses",
     "/api/canned-responses",
