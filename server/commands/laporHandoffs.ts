@@ -54,12 +54,13 @@ export async function recordLaporHandoff(
     const data = {
       direction: input.direction,
       trackingNumber: input.trackingNumber,
-      status,
+      laporStatus: status,
       followUpClass: input.followUpClass ?? defaultFollowUpClass(item.kind),
       handedAt,
       verifiedAt: status === "diverifikasi" ? handedAt : null,
     };
-    await tx.laporHandoff.create({ data: { itemId, ...data } });
+    const { laporStatus, ...stored } = data;
+    await tx.laporHandoff.create({ data: { itemId, status: laporStatus, ...stored } });
     await recordChange(tx, { origin, item, type: "lapor_handoff", data });
   });
 }
@@ -91,10 +92,11 @@ export async function updateLaporHandoff(
       trackingNumber: input.trackingNumber ?? current.trackingNumber,
       ...statusMoments(status, current, verifiedAt, now),
     };
+    // LAPOR!'s status is "laporStatus" on the timeline: "status" there is always the item's own.
     const changes = Object.fromEntries(
       Object.entries(next).flatMap(([key, to]) => {
         const from = current[key as keyof typeof next];
-        return String(from) === String(to) ? [] : [[key, { from, to }]];
+        return String(from) === String(to) ? [] : [[key === "status" ? "laporStatus" : key, { from, to }]];
       }),
     );
     if (Object.keys(changes).length === 0) return;

@@ -125,7 +125,7 @@ describe("forwarding an item to LAPOR!", () => {
       "lapor_status",
     ]);
     expect(laporEvents[0].data).toMatchObject({ trackingNumber: "LPR2026111300042", direction: "forwarded" });
-    expect(laporEvents[3].data.status).toEqual({ from: "diverifikasi", to: "selesai" });
+    expect(laporEvents[3].data.laporStatus).toEqual({ from: "diverifikasi", to: "selesai" });
     expect(laporEvents[0].actor.name).toBeTruthy();
     const audit = await admin.get(`/api/audit-events?targetId=${id}&limit=50`);
     const actions = audit.body.data.map((e: { action: string }) => e.action);

@@ -13,6 +13,8 @@ import { findSite } from "./publicPosts.js";
 // Anyone may read them; proxies may keep them five minutes, as the DIP's own export.
 
 const CACHE = "public, max-age=300";
+/** How long this process reuses a dataset's rows: twelve months of figures are two dozen queries. */
+const ROWS_KEPT_MS = 60_000;
 const download = z.object({
   dataset: z.enum(["transparansi", "dip", "register-ppid"]),
   format: z.enum(Object.keys(OPEN_DATA_FORMATS) as [OpenDataFormat, ...OpenDataFormat[]]),
@@ -32,6 +34,16 @@ export function openDataLinks(id: DatasetId, lang: Locale = "id"): SafeMarkup {
 export function openDataRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
+  const kept = new Map<DatasetId, { at: number; rows: Promise<Record<string, unknown>[]> }>();
+  /** The rows of a dataset, read at most once a minute per process; a failed read is not kept. */
+  const rowsOf = (id: "transparansi" | "register-ppid") => {
+    const hit = kept.get(id);
+    if (hit && Date.now() - hit.at < ROWS_KEPT_MS) return hit.rows;
+    const rows = id === "transparansi" ? transparencyRows(prisma) : registerRows(prisma);
+    kept.set(id, { at: Date.now(), rows });
+    rows.catch(() => kept.delete(id));
+    return rows;
+  };
 
   router.get("/data.json", async (_req, res) => {
     res.set("Cache-Control", CACHE).json(await openDataCatalogue(prisma, await findSite(services)));
@@ -54,8 +66,7 @@ export function openDataRoutes(services: Services): Router {
         baseUrl: services.config.publicBaseUrl,
       });
     }
-    const rows = id === "transparansi" ? await transparencyRows(prisma) : await registerRows(prisma);
-    sendRows(res, id, as, rows, modified);
+    sendRows(res, id, as, await rowsOf(id), modified);
   });
 
   return router;

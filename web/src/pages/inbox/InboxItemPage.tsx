@@ -70,7 +70,9 @@ export function InboxItemPage() {
           <ItemHandling item={item} write={write} />
           <MergePanel item={item} related={[...conversation, ...earlierFromAuthor]} write={write} now={now} />
           <Deadlines item={item} now={now} />
-          {item.permissions.handle && <LaporPanel itemId={item.id} revision={timeline.length} now={now} />}
+          {item.permissions.handle && (
+            <LaporPanel itemId={item.id} revision={timeline.length} now={now} onChange={detail.reload} />
+          )}
           <PpidRequestPanel itemId={item.id} linked={detail.data.ppidRequest} />
         </div>
       </div>

@@ -6,7 +6,7 @@ import {
   LAPOR_STATUSES,
   type LaporDirection,
   type LaporFollowUpClass,
-} from "@server/inbox/lapor";
+} from "@server/inbox/laporCodes";
 import type { LaporHandoffBody, LaporUpdateBody } from "@server/routes/api/inbox/schema";
 import { ErrorAlert } from "@web/components/Alerts";
 import { useAction } from "@web/hooks/useAction";
@@ -23,12 +23,24 @@ const FIELD_ORDER = ["judul", "isiLaporan", "tanggalKejadian", "lokasi", "katego
  * LAPOR!'s status as recorded, and LAPOR!'s deadlines beside Siar's. For those handling the item.
  * It reads again when the timeline grows (`revision`): a change by anyone shows here too.
  */
-export function LaporPanel({ itemId, revision, now }: { itemId: string; revision: number; now: number }) {
+export function LaporPanel({
+  itemId,
+  revision,
+  now,
+  onChange,
+}: {
+  itemId: string;
+  revision: number;
+  now: number;
+  /** Told after a change is saved, so the page shows the new timeline events. */
+  onChange(): void;
+}) {
   const { t } = useI18n();
   const loaded = useLoad(() => inboxApi.lapor(itemId), [itemId, revision]);
   const save = useAction(async (write: () => Promise<LaporHandoffResponse>) => {
     await write();
     loaded.reload();
+    onChange();
   });
   const current = loaded.data;
   if (!current) return <ErrorAlert error={loaded.error} />;
