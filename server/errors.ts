@@ -72,6 +72,21 @@ const catalogue = {
     id: "Kode desa yang dikirim OpenSID bukan kode desa pemilik token ini. Periksa kode desa di OpenSID atau minta admin menerbitkan token untuk desa yang benar.",
     en: "The desa code OpenSID sent is not the code of the desa this token belongs to. Check the desa code in OpenSID or ask an admin for a token for the right desa.",
   },
+  lapor_handoff_exists: {
+    status: 409,
+    id: "Item ini sudah tercatat diteruskan ke atau diterima dari LAPOR!. Ubah catatan yang ada.",
+    en: "This item is already recorded as forwarded to or received from LAPOR!. Update that record instead.",
+  },
+  lapor_handoff_missing: {
+    status: 404,
+    id: "Item ini belum tercatat diteruskan ke atau diterima dari LAPOR!.",
+    en: "This item is not recorded as forwarded to or received from LAPOR! yet.",
+  },
+  lapor_date_in_future: {
+    status: 400,
+    id: "Tanggal LAPOR! tidak boleh di masa depan.",
+    en: "A LAPOR! date cannot be in the future.",
+  },
   unit_code_taken: { status: 409, id: "Kode unit ini sudah dipakai.", en: "This unit code is already in use." },
   invalid_unit_parent: {
     status: 400,

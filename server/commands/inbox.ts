@@ -40,7 +40,10 @@ type Change = {
 };
 
 /** Every change to an item: a timeline event for staff and an audit record, in the same transaction. */
-async function recordChange(tx: Tx, { origin, item, type, data, body, visibility = "internal", remoteId }: Change) {
+export async function recordChange(
+  tx: Tx,
+  { origin, item, type, data, body, visibility = "internal", remoteId }: Change,
+) {
   await tx.inboxEvent.create({
     data: {
       itemId: item.id,
@@ -61,7 +64,7 @@ async function recordChange(tx: Tx, { origin, item, type, data, body, visibility
   });
 }
 
-async function itemOperation(
+export async function itemOperation(
   services: Services,
   id: string,
   work: (tx: Tx, item: InboxItemWithRelations) => Promise<void>,
@@ -78,7 +81,7 @@ async function itemOperation(
 }
 
 /** What every item command is told: who acts, and on which item. */
-type ItemCommand = {
+export type ItemCommand = {
   /** The person acting, with the request's address and id for the audit log. */
   origin: ActingOrigin;
   /** The item acted on. */

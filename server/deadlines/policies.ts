@@ -34,7 +34,10 @@ export const INFORMATION_REQUEST_ANSWER_WORKING_DAYS = 10;
 export const INFORMATION_REQUEST_MAX_EXTENSION_WORKING_DAYS = 7;
 /** UU 14/2008 art. 35–36: an objection may be filed, and must be answered, within 30 working days. */
 export const OBJECTION_WORKING_DAYS = 30;
-/** LAPOR! response targets: 5 working days, 14 for disputes, 60 when a field check is needed. */
+/**
+ * LAPOR! follow-up targets (Perpres 76/2013, PermenPAN-RB 62/2018): 5 working days for a normative
+ * complaint, 14 for one needing no inspection ("dispute"), 60 when a field inspection is needed.
+ */
 export const LAPOR_RESPONSE_WORKING_DAYS = { standard: 5, dispute: 14, field_check: 60 } as const;
 /** LAPOR! verification target, used as the first response of ordinary complaints. */
 export const LAPOR_VERIFICATION_WORKING_DAYS = 3;

@@ -16,6 +16,7 @@ import {
 } from "./inbox.js";
 import type { ReportingCalendar } from "@server/reports/period.js";
 import { previousPeriod, unitGroupKey, withPeriod, type MetricsScope, type Period } from "./scope.js";
+import { laporFigures } from "./lapor.js";
 
 // The dashboard's reports: each one the figures of definitions.ts for a scope, with the same
 // figures for the previous period of equal length (the trend), plus a flat table for CSV (its
@@ -127,12 +128,13 @@ const emptyPublishing = () => structuredClone(EMPTY_PUBLISHING);
 
 /** Every headline figure with its trend; backlog and overdue are snapshots of now, without one. */
 export async function summaryReport(prisma: PrismaClient, scope: MetricsScope) {
-  const [response, earlyWarnings, publishing, backlog, overdue] = await Promise.all([
+  const [response, earlyWarnings, publishing, backlog, overdue, lapor] = await Promise.all([
     trend(scope, async (s) => (await responseFigures(prisma, s)).get(null) ?? emptyResponse()),
     trend(scope, (s) => earlyWarningFigures(prisma, s)),
     trend(scope, async (s) => (await publishingFigures(prisma, s)).get(null) ?? emptyPublishing()),
     backlogCounts(prisma, scope),
     overdueItems(prisma, scope, OVERDUE_LISTED),
+    laporFigures(prisma, scope),
   ]);
   const responseTrends = Object.fromEntries(
     (Object.keys(response.current) as (keyof ResponseFigures)[]).map((key) => [
@@ -146,6 +148,8 @@ export async function summaryReport(prisma: PrismaClient, scope: MetricsScope) {
     publishing,
     backlog: { current: backlog.get(null) ?? { ...emptyBuckets(), total: 0 }, previous: null },
     overdue: { current: { count: overdue.count }, previous: null },
+    /** SP4N-LAPOR! hand-offs: recorded in the period; open there and past LAPOR!'s deadline now. */
+    lapor: { current: lapor, previous: null },
   };
 
   const current = flatten(Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, value.current])));

@@ -57,6 +57,10 @@ export type InboxEventType =
   | "emergency_alerted"
   | "ppid_request"
   | "citizen_reply"
+  /** Recorded as forwarded to or received from SP4N-LAPOR! (data: direction, tracking number, status...). */
+  | "lapor_handoff"
+  /** LAPOR!'s status, class or tracking number changed (data: each field's from/to). */
+  | "lapor_status"
   /** The working calendar changed and moved this item's deadlines (data: the clocks' from/to, the decree). */
   | "deadline_moved";
 

@@ -619,6 +619,12 @@ const rows: Row[] = [
   { route: "GET /api/users", what: "list users", call: (c) => c.get("/api/users"), expected: ALL },
   ...notificationRows(),
   {
+    route: "GET /api/inbox/:id/lapor",
+    what: "read a Kapuas item's LAPOR! hand-off and ready text",
+    call: (c) => c.get(`/api/inbox/${seeded.items.kapuas}/lapor`),
+    expected: only("admin", "humas", "officerKapuas"),
+  },
+  {
     route: "GET /api/canned-responses",
     what: "list canned responses",
     call: (c) => c.get("/api/canned-responses"),
@@ -1096,6 +1102,12 @@ function reads(): Read[] {
   add("GET /api/inbox/:id", ...each(items, (id) => `/api/inbox/${id}`));
   add("GET /api/inbox/:id/photo", ...each(items, (id) => `/api/inbox/${id}/photo`));
   add("GET /api/inbox/:id/files/:index", ...each(items, (id) => `/api/inbox/${id}/files/0`));
+  // The ready text repeats the item's own text: one item per kecamatan shows whether it leaks.
+  add(
+    "GET /api/inbox/:id/lapor",
+    `/api/inbox/${seeded.items.kapuas}/lapor`,
+    `/api/inbox/${seeded.items.tayanHulu}/lapor`,
+  );
   add(
     "GET /api/canned-responses",
     "/api/canned-responses",
@@ -1322,6 +1334,16 @@ const writes: Write[] = [
     route: "POST /api/inbox/:id/notes",
     what: "note on their item",
     call: (c, t) => c.post(`/api/inbox/${t.item}/notes`, { text: "Catatan" }),
+  },
+  {
+    route: "POST /api/inbox/:id/lapor",
+    what: "mark their item forwarded to LAPOR!",
+    call: (c, t) => c.post(`/api/inbox/${t.item}/lapor`, { direction: "forwarded", trackingNumber: "LPR123456" }),
+  },
+  {
+    route: "PATCH /api/inbox/:id/lapor",
+    what: "record LAPOR!'s status of their item",
+    call: (c, t) => c.patch(`/api/inbox/${t.item}/lapor`, { status: "selesai" }),
   },
   {
     route: "POST /api/inbox/:id/assign",

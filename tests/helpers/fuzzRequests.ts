@@ -384,6 +384,8 @@ export function exampleBody(route: RouteInfo, ids: KnownIds): Record<string, unk
     "POST /api/posts/:id/reschedule": { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() },
     "POST /api/inbox/:id/reply": { text: "Terima kasih, laporan diteruskan." },
     "POST /api/inbox/:id/notes": { text: "Catatan internal." },
+    "POST /api/inbox/:id/lapor": { direction: "forwarded", trackingNumber: "LPR20261206001", followUpClass: "dispute" },
+    "PATCH /api/inbox/:id/lapor": { status: "diverifikasi" },
     "POST /api/inbox/:id/assign": { unitId },
     "POST /api/inbox/:id/status": { status: "in_progress" },
     "PATCH /api/inbox/:id/triage": { urgency: "tinggi" },

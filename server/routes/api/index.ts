@@ -16,6 +16,7 @@ import { dipItemRoutes } from "./dipItems/dipItems.js";
 import { inboxRoutes } from "./inbox/inbox.js";
 import { inboxDeadLetterRoutes } from "./inboxDeadLetters/inboxDeadLetters.js";
 import { inboxPhotoRoutes } from "./inbox/photo.js";
+import { inboxLaporRoutes } from "./inbox/lapor.js";
 import { mediaRoutes } from "./media/media.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { routingRuleRoutes } from "./routingRules/routingRules.js";
@@ -61,6 +62,7 @@ export function apiRoutes(services: Services): Router {
   api.use("/posts", ...signedIn, postRoutes(services));
   api.use("/inbox-dead-letters", ...signedIn, inboxDeadLetterRoutes(services));
   api.use("/inbox", ...signedIn, inboxPhotoRoutes(services));
+  api.use("/inbox", ...signedIn, inboxLaporRoutes(services));
   api.use("/inbox", ...signedIn, inboxRoutes(services));
   api.use("/routing-rules", ...signedIn, routingRuleRoutes(services));
   api.use("/webhook-endpoints", ...signedIn, webhookEndpointRoutes(services));

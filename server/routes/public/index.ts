@@ -11,6 +11,7 @@ import { sendMessage } from "./citizenPages.js";
 import { html } from "@server/text/markup.js";
 import { ppidRoutes } from "./ppid/index.js";
 import { transparencyRoutes } from "./transparency.js";
+import { openDataRoutes } from "./openData.js";
 import { sendShareable } from "./pageCache.js";
 import { siteSitemapEntries } from "./sites/data.js";
 import { unitSiteRoutes } from "./sites/index.js";
@@ -99,6 +100,7 @@ export function publicSiteRoutes(services: Services): Router {
   router.use(aspirationRoutes(services));
   router.use(trackingRoutes(services));
   router.use(transparencyRoutes(services));
+  router.use(openDataRoutes(services));
   router.use(ppidRoutes(services));
 
   return router;

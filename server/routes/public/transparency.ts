@@ -14,6 +14,7 @@ import { type PpidFigures, ppidFigures } from "@server/ppid/figures.js";
 import type { Services } from "@server/services.js";
 import { calendarMonth } from "@server/text/fields.js";
 import { layout } from "./layout.js";
+import { openDataLinks } from "./openData.js";
 import { html, trusted } from "@server/text/markup.js";
 import { sendShareable } from "./pageCache.js";
 import { findSite, type Site } from "./publicPosts.js";
@@ -131,6 +132,7 @@ export function transparencyPage(
   const main = html`<h1>Transparansi layanan pengaduan dan informasi</h1>
 <p class="meta">Periode: ${label} · <a href="/transparansi?bulan=${shiftMonth(month, -1)}">← Bulan sebelumnya</a> · <a href="/transparansi?bulan=${shiftMonth(month, 1)}">Bulan berikutnya →</a></p>
 <p>Ringkasan bagaimana ${site.name} menanggapi aspirasi, pengaduan dan permohonan informasi warga dari semua kanal. Halaman ini hanya memuat angka gabungan, tanpa data pribadi: tanpa nama, isi laporan, kontak, nomor pelacakan maupun nama petugas.</p>
+${openDataLinks("transparansi")}
 ${headline.length === 0 && html`<p>Belum ada laporan yang diterima pada periode ini.</p>`}
 ${headline.length > 0 && html`<table><tbody>${headline.map(([name, value]) => html`<tr><th scope="row">${name}</th><td class="n">${value}</td></tr>`)}</tbody></table>`}
 <h2>Menurut kategori</h2>

@@ -4,6 +4,13 @@ import { periodEdge } from "@server/routes/api/dashboard/schema.js";
 import { InboxSource, InboxStatus } from "@server/db/generated/enums.js";
 import { CATEGORIES, KINDS, URGENCIES } from "@server/triage/taxonomy.js";
 import { paginationQuery } from "@server/routes/pagination.js";
+import { moment } from "@server/text/fields.js";
+import {
+  LAPOR_DIRECTIONS,
+  LAPOR_FOLLOW_UP_CLASSES,
+  LAPOR_STATUSES,
+  LAPOR_TRACKING_NUMBER,
+} from "@server/inbox/lapor.js";
 import type { ReportingCalendar } from "@server/reports/period.js";
 
 const listQueryIn = (calendar: ReportingCalendar) =>
@@ -77,3 +84,26 @@ export type StatusBody = z.input<typeof statusBody>;
 export type TriageBody = z.input<typeof triageBody>;
 export type MergeBody = z.input<typeof mergeBody>;
 export type BulkBody = z.input<typeof bulkBody>;
+
+const laporTrackingNumber = z
+  .string()
+  .trim()
+  .regex(LAPOR_TRACKING_NUMBER, "4–30 huruf atau angka / 4–30 letters or digits");
+export const laporHandoffBody = z
+  .object({
+    direction: z.enum(LAPOR_DIRECTIONS),
+    trackingNumber: laporTrackingNumber,
+    followUpClass: z.enum(LAPOR_FOLLOW_UP_CLASSES).optional(),
+    handedAt: moment.optional(),
+  })
+  .strict();
+export const laporUpdateBody = z
+  .object({
+    status: z.enum(LAPOR_STATUSES).optional(),
+    followUpClass: z.enum(LAPOR_FOLLOW_UP_CLASSES).optional(),
+    trackingNumber: laporTrackingNumber.optional(),
+    verifiedAt: moment.optional(),
+  })
+  .strict();
+export type LaporHandoffBody = z.input<typeof laporHandoffBody>;
+export type LaporUpdateBody = z.input<typeof laporUpdateBody>;

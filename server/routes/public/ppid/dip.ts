@@ -10,6 +10,7 @@ import {
   type ExemptionLetter,
 } from "@server/ppid/dip/codes.js";
 import { sendDipExport } from "@server/ppid/dip/export.js";
+import { openDataLinks } from "@server/routes/public/openData.js";
 import { countDipItems, dipItemIds, loadDipItems, type DipFilters } from "@server/ppid/dip/listing.js";
 import { DIP_PATH, EXCEPTED_DIP_PATH, REQUEST_FORM_PATH } from "@server/ppid/dip/paths.js";
 import type { Services } from "@server/services.js";
@@ -148,6 +149,7 @@ ${filterForm(lang, path, query, units, audience)}
 ${items.length === 0 && html`<p>${t.none}</p>`}
 ${items.map((item) => (audience === "public" ? entryCard(item, lang) : html`${entryCard(item, lang)}${exceptedDetails(item, lang)}`))}
 ${pager(lang, pages, (halaman) => localized(path, lang, { ...kept, halaman }))}
+${audience === "public" && openDataLinks("dip", lang)}
 <section class="blok"><h2>${t.notFoundAsk}</h2><p><a class="tombol" href="${localized(REQUEST_FORM_PATH, lang)}">${t.requestButton}</a></p></section>`;
     send(
       res,

@@ -11,6 +11,7 @@ import { citizenPage } from "@server/routes/public/citizenPages.js";
 import { html, trusted } from "@server/text/markup.js";
 import { sendShareable } from "@server/routes/public/pageCache.js";
 import { findSite, type Site } from "@server/routes/public/publicPosts.js";
+import { openDataLinks } from "@server/routes/public/openData.js";
 import { formatDay } from "./casePage.js";
 import { languageInput, otherLanguageLink } from "./language.js";
 import { localized, pageLanguage } from "./text.js";
@@ -144,6 +145,7 @@ ${languageInput(lang)}
   }</tbody>
 </table></div>
 <p class="pages">${query.halaman > 1 ? html`<a href="${link(query.halaman - 1)}">${t.previous}</a>` : html`<span></span>`}${query.halaman < pages ? html`<a href="${link(query.halaman + 1)}">${t.next}</a>` : html`<span></span>`}</p>
+${openDataLinks("register-ppid", lang)}
 <p><a href="${localized(REQUEST_FORM_PATH, lang)}">${t.formTitle}</a></p>`;
   return citizenPage(site, {
     title: t.registerTitle,

@@ -9,6 +9,7 @@ import { Deadlines } from "./components/Deadlines";
 import { InboxStatusBadge, SourceLabel, TimeAgo, UrgencyBadge } from "./components/InboxBadges";
 import { usePresence } from "./hooks/inboxSocket";
 import { ItemHandling } from "./components/ItemHandling";
+import { LaporPanel } from "./components/LaporPanel";
 import { MergePanel } from "./components/MergePanel";
 import { firstLine } from "./lifecycle";
 import { Timeline } from "./components/Timeline";
@@ -69,6 +70,9 @@ export function InboxItemPage() {
           <ItemHandling item={item} write={write} />
           <MergePanel item={item} related={[...conversation, ...earlierFromAuthor]} write={write} now={now} />
           <Deadlines item={item} now={now} />
+          {item.permissions.handle && (
+            <LaporPanel itemId={item.id} revision={timeline.length} now={now} onChange={detail.reload} />
+          )}
           <PpidRequestPanel itemId={item.id} linked={detail.data.ppidRequest} />
         </div>
       </div>

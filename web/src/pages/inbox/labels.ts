@@ -127,6 +127,8 @@ export const EVENT_LABELS: Record<InboxEventType, MessageKey> = {
   emergency_alerted: "inboxEvent.emergency_alerted",
   citizen_reply: "inboxEvent.citizen_reply",
   deadline_moved: "inboxEvent.deadline_moved",
+  lapor_handoff: "inboxEvent.lapor_handoff",
+  lapor_status: "inboxEvent.lapor_status",
 };
 
 /** Where a reply goes, per source, for the composer's hint. */

@@ -85,6 +85,17 @@ export function HeadlineCards({ summary }: { summary: Summary }) {
       detail: t("dashboard.card.now"),
     },
     {
+      id: "lapor-open",
+      label: "dashboard.card.laporOpen",
+      current: figures.lapor.current.open,
+      format: formatCount,
+      better: "neither",
+      detail: t("dashboard.card.laporDetail", {
+        handed: figures.lapor.current.handed,
+        overdue: figures.lapor.current.overdue,
+      }),
+    },
+    {
       id: "reopen-rate",
       label: "dashboard.card.reopenRate",
       current: figures.reopen.current.rate,
