@@ -2,6 +2,7 @@ import { type Request, Router } from "express";
 import { recordLaporHandoff, updateLaporHandoff } from "@server/commands/laporHandoffs.js";
 import { AppError } from "@server/errors.js";
 import { inboxItemInclude, itemSubject } from "@server/inbox/itemRecord.js";
+import { describeRoutes } from "@server/openapi/describe.js";
 import { workingCalendarFor } from "@server/metrics/definitions.js";
 import { authorize } from "@server/policies/index.js";
 import { laporFields, presentLaporHandoff } from "@server/presenters/laporHandoff.js";
@@ -60,5 +61,25 @@ export function inboxLaporRoutes(services: Services): Router {
     res.json(await respond(itemId));
   });
 
+  const handle = { action: "handle", model: "InboxItem" } as const;
+  describeRoutes(router, {
+    "GET /:id/lapor": {
+      summary: "The item's SP4N-LAPOR! hand-off: tracking number, status, deadlines and the text to copy into LAPOR!",
+      permission: handle,
+    },
+    "POST /:id/lapor": {
+      summary: "Record that the item was forwarded to LAPOR! or received from it, with LAPOR!'s tracking number",
+      permission: handle,
+      body: laporHandoffBody,
+      status: 201,
+      errors: ["lapor_handoff_exists", "lapor_date_in_future"],
+    },
+    "PATCH /:id/lapor": {
+      summary: "Record LAPOR!'s status or follow-up class for the item",
+      permission: handle,
+      body: laporUpdateBody,
+      errors: ["lapor_handoff_missing"],
+    },
+  });
   return router;
 }
