@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { actorInclude, toActor } from "@server/auth/actor.js";
+import { actorInclude, actorUnitSelect, toActor } from "@server/auth/actor.js";
+import { checkTokenScope, tokenActor } from "@server/auth/tokenScopes.js";
 import { resolveSession, SESSION_COOKIE } from "@server/auth/sessions.js";
 import { API_TOKEN_PREFIX } from "@server/auth/tokens.js";
 import { AppError } from "@server/errors.js";
@@ -16,7 +17,7 @@ export function authenticate(services: Services) {
       if (!bearer.startsWith(API_TOKEN_PREFIX)) throw new AppError("invalid_token");
       const token = await services.prisma.apiToken.findUnique({
         where: { tokenHash: services.hasher.hash(bearer) },
-        include: { user: { include: actorInclude } },
+        include: { user: { include: actorInclude }, unitLimit: { select: actorUnitSelect } },
       });
       const now = Date.now();
       if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now) || !token.user.active) {
@@ -25,7 +26,7 @@ export function authenticate(services: Services) {
       if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
         await services.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
       }
-      req.actor = toActor(token.user, "token");
+      req.actor = tokenActor(toActor(token.user, "token"), token);
     } else {
       const cookie = req.cookies?.[SESSION_COOKIE];
       const session = typeof cookie === "string" && cookie ? await resolveSession(services, cookie) : null;
@@ -47,5 +48,11 @@ export function requireActor(req: Request, _res: Response, next: NextFunction) {
 /** Until a temporary password is replaced, only the account endpoints answer. */
 export function requirePasswordChanged(req: Request, _res: Response, next: NextFunction) {
   if (req.actor?.mustChangePassword) throw new AppError("password_change_required");
+  next();
+}
+
+/** A request made with an API token goes no further than the token's scopes (server/auth/tokenScopes.ts). */
+export function requireTokenScope(req: Request, _res: Response, next: NextFunction) {
+  if (req.actor) checkTokenScope(req.actor, req.method, req.path);
   next();
 }
