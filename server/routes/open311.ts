@@ -31,8 +31,10 @@ const commaList = (value: unknown) =>
 function dateParam(value: unknown, name: string): Date | undefined {
   if (value === undefined || value === "") return undefined;
   const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime()))
+  // Years the database and a 90-day span before them both hold.
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) {
     throw new Open311Refusal(`${name}: not a W3C date-time (e.g. 2026-12-01T00:00:00Z)`);
+  }
   return date;
 }
 
