@@ -1651,9 +1651,9 @@ describe("a token's scopes narrow its user's rights, never widen them", () => {
     },
     // The admin scope lets the request through; the role still decides.
     {
-      what: "admin: the audit log, for admins only",
+      what: "admin: the dead letters, for admins only",
       scopes: ["admin"],
-      call: (c) => c.get("/api/audit-events"),
+      call: (c) => c.get("/api/inbox-dead-letters"),
       allowed: (p) => p === "admin",
     },
   ];
