@@ -10,6 +10,7 @@ import { healthRoutes } from "./routes/health.js";
 import { metricsRoutes } from "./routes/metrics.js";
 import { httpMetrics } from "./observability/httpMetrics.js";
 import { openDkRoutes } from "./routes/opendk.js";
+import { open311Routes } from "./routes/open311.js";
 import { mediaRoutes } from "./routes/media.js";
 import { metaWebhookRoutes } from "./routes/webhooks/meta.js";
 import { publicSiteRoutes } from "./routes/public/index.js";
@@ -71,6 +72,7 @@ export function createApp(services: Services): express.Express {
   // OpenSID pushes in OpenDK's API shape, with a desa's token rather than a session.
   app.use("/api/v1", openDkRoutes(services));
   app.use("/api", apiRoutes(services));
+  app.use("/open311/v2", open311Routes(services));
   app.use("/webhooks/meta", metaWebhookRoutes(services));
   app.use(STAFF_APP_BASE, staffApp());
   app.use("/media", mediaRoutes(services));

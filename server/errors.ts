@@ -23,6 +23,11 @@ const catalogue = {
     id: "Token API tidak valid, kedaluwarsa, atau dicabut.",
     en: "The API token is invalid, expired or revoked.",
   },
+  token_scope_missing: {
+    status: 403,
+    id: "Token API ini tidak memiliki cakupan \u201c{scope}\u201d yang diperlukan untuk permintaan ini. Buat token dengan cakupan itu.",
+    en: "This API token lacks the \u201c{scope}\u201d scope this request needs. Create a token with that scope.",
+  },
   account_inactive: {
     status: 403,
     id: "Akun ini telah dinonaktifkan. Hubungi admin.",
@@ -502,14 +507,16 @@ export class AppError extends Error {
 
   /**
    * The message in `locale`; "{wait}" becomes the time until `details.retryAfterSeconds` has passed,
-   * and "{unit}" the unit the details name (`details.unit`).
+   * "{unit}" the unit the details name (`details.unit`), "{scope}" the token scope (`details.scope`).
    */
   messageIn(locale: Locale): string {
-    const details = (this.details ?? {}) as { retryAfterSeconds?: unknown; unit?: unknown };
+    const details = (this.details ?? {}) as { retryAfterSeconds?: unknown; unit?: unknown; scope?: unknown };
     const message = catalogue[this.code][locale].replace("{wait}", () =>
       formatWait(typeof details.retryAfterSeconds === "number" ? details.retryAfterSeconds : null, locale),
     );
-    return typeof details.unit === "string" ? message.replaceAll("{unit}", () => details.unit as string) : message;
+    const named =
+      typeof details.unit === "string" ? message.replaceAll("{unit}", () => details.unit as string) : message;
+    return typeof details.scope === "string" ? named.replaceAll("{scope}", () => details.scope as string) : named;
   }
 }
 

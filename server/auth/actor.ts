@@ -1,4 +1,4 @@
-import type { PpidLevel, Role } from "@server/db/generated/enums.js";
+import type { ApiTokenScope, PpidLevel, Role } from "@server/db/generated/enums.js";
 import type { Locale } from "@server/i18n/locale.js";
 
 /** Who is making a request: the user, the units they belong to, and how they signed in. */
@@ -13,13 +13,18 @@ export type Actor = {
   units: ActorUnit[];
   via: "session" | "token";
   sessionId?: string;
+  /** A request made with a personal API token: what the token allows (server/auth/tokenScopes.ts). */
+  token?: ActorToken;
 };
 
-type ActorUnit = { id: string; name: string; type: string; path: string; ppidLevel: PpidLevel | null };
+/** unitLimited: `units` holds only the token's unit limit, and no role sees beyond it. */
+export type ActorToken = { id: string; scopes: ApiTokenScope[]; unitLimited: boolean };
 
-export const actorInclude = {
-  memberships: { include: { unit: { select: { id: true, name: true, type: true, path: true, ppidLevel: true } } } },
-} as const;
+export type ActorUnit = { id: string; name: string; type: string; path: string; ppidLevel: PpidLevel | null };
+
+export const actorUnitSelect = { id: true, name: true, type: true, path: true, ppidLevel: true } as const;
+
+export const actorInclude = { memberships: { include: { unit: { select: actorUnitSelect } } } } as const;
 
 type UserWithUnits = {
   id: string;

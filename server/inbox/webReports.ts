@@ -52,6 +52,20 @@ export type WebReportInput = {
   photo?: CitizenPhoto;
 };
 
+/** The triage categories in a citizen's words (the aspiration form's choices, Open311's services). */
+export const CITIZEN_CATEGORY_LABELS: Record<Category, string> = {
+  infrastruktur: "Infrastruktur: jalan, jembatan, saluran air, lampu jalan",
+  lingkungan: "Lingkungan: sampah, banjir, pencemaran, pohon",
+  kesehatan: "Kesehatan",
+  pendidikan: "Pendidikan",
+  kependudukan: "Kependudukan: KTP, KK, akta kelahiran",
+  sosial: "Bantuan sosial: bansos, PKH, BLT",
+  ketertiban: "Keamanan dan ketertiban: kebisingan, parkir liar",
+  pelayanan_publik: "Pelayanan publik: mutu layanan, sikap petugas, pungli",
+  utilitas: "Air bersih (PDAM) dan listrik",
+  ekonomi: "Ekonomi: pasar, harga, usaha kecil",
+  lainnya: "Lainnya",
+};
 /** The citizen behind a web report, as the audit log names them (they have no account). */
 export const CITIZEN_ORIGIN: Origin = { actor: null, label: "warga (formulir aspirasi)" };
 

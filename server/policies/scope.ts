@@ -4,8 +4,9 @@ import type { Role } from "@server/db/generated/enums.js";
 // Roles that see every unit's data; the others see their units and everything below them.
 const ROLES_SEEING_ALL: readonly Role[] = ["admin", "humas"];
 
+/** A token limited to one unit sees that unit's subtree only, whatever the role. */
 export function seesAllUnits(actor: Actor): boolean {
-  return ROLES_SEEING_ALL.includes(actor.role);
+  return ROLES_SEEING_ALL.includes(actor.role) && !actor.token?.unitLimited;
 }
 
 /** Whether a unit (by materialised path) is one of the actor's units or below one. */

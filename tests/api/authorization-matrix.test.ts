@@ -13,7 +13,7 @@ import {
   type Scope,
   type Seeded,
 } from "../helpers/accessMatrix.js";
-import { type ApiClient, signedIn } from "../helpers/client.js";
+import { ApiClient, signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 import { ppidMatrixRows } from "../helpers/ppidMatrixRows.js";
 import { recordingSocket } from "../helpers/sockets.js";
@@ -1700,6 +1700,105 @@ describe("socket events reach only those who may see their records", () => {
       "socket events the matrix did not see",
     ).toEqual([]);
     report.socketEvents = emitted.length;
+  });
+});
+
+describe("a token's scopes narrow its user's rights, never widen them", () => {
+  /** A client for `person` that acts through a new token with these scopes (and unit limit). */
+  const tokenFor = async (person: Person, scopes: string[], unitLimitId?: string) => {
+    const created = await clients[person].post("/api/auth/tokens", { name: "matriks", scopes, unitLimitId });
+    expect(created.status, person).toBe(201);
+    const script = new ApiClient(siar.url);
+    script.bearer = created.body.token;
+    return script;
+  };
+  type ScopeRow = {
+    what: string;
+    scopes: string[];
+    call: (client: ApiClient) => Promise<{ status: number; body: any }>;
+    allowed: (person: Person) => boolean;
+    missing?: string;
+  };
+  const rows: ScopeRow[] = [
+    { what: "read: GET the session", scopes: ["read"], call: (c) => c.get("/api/auth/session"), allowed: () => true },
+    {
+      what: "read: no write, even one's own notifications",
+      scopes: ["read"],
+      call: (c) => c.post("/api/notifications/read-all", {}),
+      allowed: () => false,
+      missing: "inbox",
+    },
+    {
+      what: "inbox: no posts",
+      scopes: ["inbox"],
+      call: (c) => c.get("/api/posts"),
+      allowed: () => false,
+      missing: "publishing",
+    },
+    {
+      what: "publishing: no PPID requests",
+      scopes: ["publishing"],
+      call: (c) => c.get("/api/ppid/requests"),
+      allowed: () => false,
+      missing: "ppid",
+    },
+    {
+      what: "ppid: no audit log",
+      scopes: ["ppid"],
+      call: (c) => c.get("/api/audit-events"),
+      allowed: () => false,
+      missing: "admin",
+    },
+    // The admin scope lets the request through; the role still decides.
+    {
+      what: "admin: the dead letters, for admins only",
+      scopes: ["admin"],
+      call: (c) => c.get("/api/inbox-dead-letters"),
+      allowed: (p) => p === "admin",
+    },
+  ];
+  for (const row of rows) {
+    it(row.what, async () => {
+      for (const person of PERSONS) {
+        const answer = await row.call(await tokenFor(person, row.scopes));
+        requestsMade++;
+        if (row.allowed(person)) expect(answer.status, person).toBeLessThan(300);
+        else {
+          expect(answer.status, person).toBe(403);
+          if (row.missing) expect(answer.body.error.details.scope, person).toBe(row.missing);
+        }
+      }
+    });
+  }
+
+  it("a unit limit narrows even an admin's token to that unit's subtree", async () => {
+    const script = await tokenFor("admin", ["read"], units["kec-kapuas"]);
+    expect((await script.get(`/api/units/${units["kec-tayan-hulu"]}`)).status).toBeGreaterThanOrEqual(403);
+    expect((await script.get(`/api/units/${units["desa-sungai-mawang"]}`)).status).toBe(200);
+    const outside = await clients.officerKapuas.post("/api/auth/tokens", {
+      name: "x",
+      unitLimitId: units["kec-tayan-hulu"],
+    });
+    expect(outside.status).toBe(400);
+  });
+
+  it("Open311 files only with an api_key that has the inbox scope", async () => {
+    for (const person of PERSONS) {
+      const key = (await clients[person].post("/api/auth/tokens", { name: "open311", scopes: ["read"] })).body.token;
+      const answer = await fetch(`${siar.url}/open311/v2/requests.json`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          api_key: key,
+          service_code: "infrastruktur",
+          address_string: "Desa Sungai Mawang",
+          description: "Jalan rusak sekali.",
+          email: "w@contoh.id",
+        }),
+      });
+      expect(answer.status, person).toBe(403);
+      expect((await answer.json())[0].description, person).toMatch(/inbox/);
+    }
   });
 });
 

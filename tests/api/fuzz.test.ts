@@ -5,6 +5,7 @@ import {
   badBody,
   FRESH_PPID_TOKEN,
   FRESH_TOKEN,
+  OPEN311_KEY,
   PPID_STAFF_REQUEST,
   requestsFor,
   sweepRequests,
@@ -31,6 +32,7 @@ let admin: ApiClient;
 let anonymous: ApiClient;
 let routes: RouteInfo[];
 const ids: Record<string, string[]> = {};
+let open311Key: string;
 
 beforeAll(async () => {
   siar = await startTestSiar();
@@ -75,6 +77,7 @@ beforeAll(async () => {
   ids.ppidRequests = [filed.body.request.id];
   ids.ppidNumbers = [filed.body.request.registrationNumber];
   ids.ppidAccessCodes = [filed.body.accessCode];
+  open311Key = (await admin.post("/api/auth/tokens", { name: "fuzz open311", scopes: ["inbox"] })).body.token;
   ids.ppidObjections = (await prisma.ppidObjection.findMany({ select: { id: true }, take: 3 })).map((row) => row.id);
 }, 120_000);
 afterAll(async () => siar?.close());
@@ -90,7 +93,8 @@ async function send(request: FuzzRequest): Promise<Outcome> {
   // A form token issued a minute ago, so that bad fields get past the anti-abuse check to the validation behind it.
   const body = request.body
     ?.replace(FRESH_TOKEN, issueFormToken(siar.services.hasher, Date.now() - 60_000))
-    .replace(FRESH_PPID_TOKEN, issuePurposeToken(siar.services.hasher, REQUEST_FORM_PURPOSE, Date.now() - 60_000));
+    .replace(FRESH_PPID_TOKEN, issuePurposeToken(siar.services.hasher, REQUEST_FORM_PURPOSE, Date.now() - 60_000))
+    .replace(OPEN311_KEY, open311Key);
   const response = await fetch(siar.url + request.path, { method: request.method, headers, body, redirect: "manual" });
   const text = await response.text();
   if (response.status >= 500) return { request, status: response.status, problem: text.slice(0, 300) };

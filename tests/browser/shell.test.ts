@@ -160,6 +160,9 @@ describe("the account page", () => {
       await page.getByTestId("current-user").click();
       await page.getByLabel("Nama token").fill("Skrip rekap");
       await page.getByLabel("Berlaku (hari)").fill("30");
+      // Read is chosen already; the inbox is added, and the unit limit stays "all my units".
+      expect(await page.getByLabel("Baca (hanya GET)").isChecked()).toBe(true);
+      await page.getByLabel("Kotak masuk").check();
       await page.getByRole("button", { name: "Buat token" }).click();
 
       const secret = page.getByTestId("one-time-secret");
@@ -170,6 +173,8 @@ describe("the account page", () => {
       expect(await page.getByText(token).count()).toBe(0);
 
       const row = page.getByRole("row", { name: /Skrip rekap/ });
+      await row.getByText("Baca (hanya GET), Kotak masuk").waitFor();
+      await row.getByText("Semua unit saya").waitFor();
       await row.getByRole("button", { name: "Cabut" }).click();
       await row.getByRole("button", { name: "Ya, cabut token" }).click();
       await row.getByText(/^Dicabut/).waitFor();

@@ -130,6 +130,11 @@ const BODY_KEYS = [
 
 /** Query keys the lists, dashboards, reports and public pages read. */
 const QUERY_KEYS = [
+  // Open311's list filters.
+  "service_request_id",
+  "service_code",
+  "start_date",
+  "end_date",
   "cursor",
   "unread",
   "limit",
@@ -281,6 +286,10 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 }
 
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
+  if (param === "format") return ["json", "xml"];
+  // Open311: a service code, or a request's tracking number.
+  if (route.path.startsWith("/open311/"))
+    return param === "code" ? ["infrastruktur", "kesehatan"] : (ids.tracking ?? []);
   if (param === "slug") return ids.slugs ?? [];
   if (param === "unitId") return ids.siteUnits ?? [];
   if (param === "nomor") return (route.path.startsWith("/ppid/") ? ids.ppidNumbers : ids.tracking) ?? [];
@@ -547,7 +556,29 @@ const ppidRequestForm: fc.Arbitrary<string> = fc
       .map(([key, value]) => `${key}=${inUrl(value)}`)
       .join("&"),
   );
+/** Swapped for a real API token with the inbox scope when sent (Open311's api_key). */
+export const OPEN311_KEY = "OPEN311_KEY";
+/** An Open311 POST (form-encoded, as the spec sends it) with bad values. */
+const open311Form: fc.Arbitrary<string> = fc
+  .record({
+    api_key: fc.oneof(badString, fc.constant(OPEN311_KEY), fc.constant(OPEN311_KEY)),
+    service_code: fc.oneof(badString, fc.constant("infrastruktur")),
+    lat: fc.oneof(badString, badNumber.map(String), fc.constant("0.12")),
+    long: fc.oneof(badString, badNumber.map(String), fc.constant("110.6")),
+    address_string: fc.oneof(badString, fc.constant("Desa Sungai Mawang")),
+    description: fc.oneof(badString, fc.constant("Jalan rusak di depan sekolah, mohon diperbaiki.")),
+    media_url: badString,
+    email: fc.oneof(badString, fc.constant("warga@contoh.id")),
+    phone: badString,
+    first_name: badString,
+  })
+  .map((fields) =>
+    Object.entries(fields)
+      .map(([key, value]) => `${key}=${inUrl(value)}`)
+      .join("&"),
+  );
 const PUBLIC_FORMS: Record<string, fc.Arbitrary<string>> = {
+  "/open311/v2/requests.:format": open311Form,
   "/aspirasi": aspirationForm,
   "/ppid/permohonan": ppidRequestForm,
 };
@@ -644,6 +675,8 @@ const SWEEP_QUERY: Record<string, string[]> = {
   bulan: ["9999-12", "0001-01"],
   limit: ["3000000000", "-1"],
   halaman: ["3000000000"],
+  start_date: ["0001-01-01", "9999-12-31T00:00:00Z", "+275760-09-13T00:00:00Z"],
+  end_date: ["0001-01-01", "-000001-01-01T00:00:00Z"],
 };
 
 /**

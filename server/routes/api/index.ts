@@ -1,6 +1,11 @@
 import express, { Router } from "express";
 import type { Services } from "@server/services.js";
-import { authenticate, requireActor, requirePasswordChanged } from "@server/routes/middleware/authenticate.js";
+import {
+  authenticate,
+  requireActor,
+  requirePasswordChanged,
+  requireTokenScope,
+} from "@server/routes/middleware/authenticate.js";
 import { csrfProtection } from "@server/routes/middleware/csrf.js";
 import { apiNotFound } from "@server/routes/middleware/errors.js";
 import { refuseUnstorableInput } from "@server/routes/middleware/storableInput.js";
@@ -42,6 +47,7 @@ export function apiRoutes(services: Services): Router {
   api.use(express.json({ limit: "1mb" }));
   api.use(refuseUnstorableInput);
   api.use(authenticate(services));
+  api.use(requireTokenScope);
   api.use(csrfProtection);
   api.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");

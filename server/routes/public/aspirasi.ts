@@ -4,6 +4,7 @@ import { releaseFormToken, spendFormToken } from "@server/auth/formTokens.js";
 import { randomToken, type TokenHasher } from "@server/auth/tokens.js";
 import { AppError } from "@server/errors.js";
 import {
+  CITIZEN_CATEGORY_LABELS,
   CITIZEN_ORIGIN,
   listReportPlaces,
   normalizeTrackingNumber,
@@ -13,7 +14,7 @@ import {
 } from "@server/inbox/webReports.js";
 import { CITIZEN_PHOTO_MAX_BYTES, reencodeCitizenPhoto, type CitizenPhoto } from "@server/media/storage.js";
 import type { Services } from "@server/services.js";
-import { CATEGORIES, type Category } from "@server/triage/taxonomy.js";
+import { CATEGORIES } from "@server/triage/taxonomy.js";
 import { storableText } from "@server/text/storable.js";
 import { citizenPage, FormView, refuseWhenOverLimit, sendMessage, sendPage } from "./citizenPages.js";
 import { html } from "@server/text/markup.js";
@@ -21,20 +22,6 @@ import { readMultipartForm, type FormFile } from "./multipartForm.js";
 import { findSite, type Site } from "./publicPosts.js";
 import { checkPurposeToken, formTokenExpiry, issuePurposeToken } from "./formTokens.js";
 
-// The triage categories in a citizen's words; "tidak_tahu" leaves the choice to staff.
-const CATEGORY_LABELS: Record<Category, string> = {
-  infrastruktur: "Infrastruktur: jalan, jembatan, saluran air, lampu jalan",
-  lingkungan: "Lingkungan: sampah, banjir, pencemaran, pohon",
-  kesehatan: "Kesehatan",
-  pendidikan: "Pendidikan",
-  kependudukan: "Kependudukan: KTP, KK, akta kelahiran",
-  sosial: "Bantuan sosial: bansos, PKH, BLT",
-  ketertiban: "Keamanan dan ketertiban: kebisingan, parkir liar",
-  pelayanan_publik: "Pelayanan publik: mutu layanan, sikap petugas, pungli",
-  utilitas: "Air bersih (PDAM) dan listrik",
-  ekonomi: "Ekonomi: pasar, harga, usaha kecil",
-  lainnya: "Lainnya",
-};
 const UNKNOWN_CATEGORY = "tidak_tahu";
 const CATEGORY_CHOICES = [...CATEGORIES, UNKNOWN_CATEGORY] as const;
 
@@ -415,7 +402,7 @@ ${form.field(
   { label: "Kategori", hint: "Pilih \u201cTidak tahu\u201d jika ragu; petugas akan menentukannya." },
   (attributes) => html`<select ${attributes} required>
 <option value="">Pilih kategori</option>
-${CATEGORIES.map((code) => option(code, CATEGORY_LABELS[code], form.value("kategori")))}
+${CATEGORIES.map((code) => option(code, CITIZEN_CATEGORY_LABELS[code], form.value("kategori")))}
 ${option(UNKNOWN_CATEGORY, "Tidak tahu", form.value("kategori"))}
 </select>`,
 )}

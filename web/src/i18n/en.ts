@@ -313,6 +313,17 @@ export const en: Record<MessageKey, Message> = {
   "tokens.revoke": "Revoke",
   "tokens.confirmRevoke": "Yes, revoke the token",
   "tokens.revoked": "Revoked {at}",
+  "tokens.scopes": "Scopes",
+  "tokens.scopesHint":
+    "What the token may do; your role still decides. Read allows every GET request you may make; the others also allow changes in their area.",
+  "tokens.scope.read": "Read (GET only)",
+  "tokens.scope.inbox": "Inbox",
+  "tokens.scope.publishing": "Publishing (posts, calendar, media)",
+  "tokens.scope.ppid": "PPID (requests, objections, DIP)",
+  "tokens.scope.admin": "Administration (and your account)",
+  "tokens.unitLimit": "Unit limit",
+  "tokens.unitLimitHint": "The token then sees and acts only on this unit and the units below it.",
+  "tokens.noUnitLimit": "All my units",
 
   "secret.warning": "Copy it now: this value is shown only once and cannot be seen again.",
   "secret.copy": "Copy",

@@ -307,6 +307,17 @@ export const id = {
   "tokens.revoke": "Cabut",
   "tokens.confirmRevoke": "Ya, cabut token",
   "tokens.revoked": "Dicabut {at}",
+  "tokens.scopes": "Cakupan",
+  "tokens.scopesHint":
+    "Apa yang boleh dilakukan token; peran Anda tetap menentukan. Baca mengizinkan semua permintaan GET yang boleh Anda buat; yang lain juga mengizinkan perubahan di bidangnya.",
+  "tokens.scope.read": "Baca (hanya GET)",
+  "tokens.scope.inbox": "Kotak masuk",
+  "tokens.scope.publishing": "Publikasi (posting, kalender, media)",
+  "tokens.scope.ppid": "PPID (permohonan, keberatan, DIP)",
+  "tokens.scope.admin": "Administrasi (dan akun Anda)",
+  "tokens.unitLimit": "Batas unit",
+  "tokens.unitLimitHint": "Token hanya melihat dan bertindak pada unit ini dan unit di bawahnya.",
+  "tokens.noUnitLimit": "Semua unit saya",
 
   "secret.warning": "Salin sekarang: nilai ini hanya ditampilkan sekali dan tidak dapat dilihat lagi.",
   "secret.copy": "Salin",

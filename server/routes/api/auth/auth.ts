@@ -5,7 +5,7 @@ import { createApiToken, revokeApiToken } from "@server/commands/apiTokens.js";
 import { changePassword, logIn, logOut, updateProfile } from "@server/commands/auth.js";
 import { AppError } from "@server/errors.js";
 import { abilitiesOf, authorize } from "@server/policies/index.js";
-import { presentApiToken } from "@server/presenters/apiToken.js";
+import { API_TOKEN_INCLUDE, presentApiToken } from "@server/presenters/apiToken.js";
 import { presentSession } from "@server/presenters/user.js";
 import type { Services } from "@server/services.js";
 import { requireActor, requirePasswordChanged } from "@server/routes/middleware/authenticate.js";
@@ -85,6 +85,7 @@ export function authRoutes(services: Services): Router {
     authorize(req.actor!, "list", "ApiToken");
     const tokens = await services.prisma.apiToken.findMany({
       where: { userId: req.actor!.id },
+      include: API_TOKEN_INCLUDE,
       orderBy: { createdAt: "desc" },
     });
     res.json({ data: tokens.map(presentApiToken) });

@@ -3,12 +3,22 @@ import { api, fieldErrorsOf } from "@web/api/client";
 import type { ApiToken } from "@web/api/types";
 import { ErrorAlert } from "@web/components/Alerts";
 import { ConfirmButton } from "@web/components/ConfirmButton";
-import { TextField } from "@web/components/Field";
+import { FieldGroup, SelectField, TextField } from "@web/components/Field";
 import { ListTable, loadedList } from "@web/components/ListTable";
 import { OneTimeSecret } from "@web/components/OneTimeSecret";
 import { useAction } from "@web/hooks/useAction";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
+import { useSignedIn } from "@web/session/SessionProvider";
+
+const SCOPES = [
+  "read",
+  "inbox",
+  "publishing",
+  "ppid",
+  "admin",
+] as const satisfies readonly ApiToken["scopes"][number][];
+type Scope = (typeof SCOPES)[number];
 
 /** Personal API tokens: the secret is shown once at creation; afterwards only its prefix. */
 export function ApiTokensSection() {
@@ -42,6 +52,8 @@ export function ApiTokensSection() {
         columns={[
           t("tokens.name"),
           t("tokens.prefix"),
+          t("tokens.scopes"),
+          t("tokens.unitLimit"),
           t("tokens.createdAt"),
           t("tokens.lastUsedAt"),
           t("tokens.expiresAt"),
@@ -62,6 +74,8 @@ function TokenRow({ token, busy, onRevoke }: { token: ApiToken; busy: boolean; o
       <td>
         <code>{token.prefix}…</code>
       </td>
+      <td>{token.scopes.map((scope) => t(`tokens.scope.${scope}`)).join(", ")}</td>
+      <td>{token.unitLimit?.name ?? t("tokens.noUnitLimit")}</td>
       <td>{formatDateTime(token.createdAt)}</td>
       <td>{optionalDate(token.lastUsedAt)}</td>
       <td>{optionalDate(token.expiresAt)}</td>
@@ -85,17 +99,30 @@ function CreateTokenForm({ onCreated }: { onCreated(token: string): void }) {
   const { t } = useI18n();
   const [name, setName] = useState("");
   const [expiresInDays, setExpiresInDays] = useState("");
-  const create = useAction((body: { name: string; expiresInDays?: number }) =>
-    api.post<{ apiToken: ApiToken; token: string }>("/auth/tokens", body),
+  const [scopes, setScopes] = useState<Scope[]>(["read"]);
+  const [unitLimitId, setUnitLimitId] = useState("");
+  const { units } = useSignedIn().user;
+  const toggleScope = (scope: Scope, on: boolean) =>
+    setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
+  const create = useAction(
+    (body: { name: string; expiresInDays?: number; scopes: Scope[]; unitLimitId: string | null }) =>
+      api.post<{ apiToken: ApiToken; token: string }>("/auth/tokens", body),
   );
   const errors = fieldErrorsOf(create.error);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await create.run({ name, expiresInDays: expiresInDays ? Number(expiresInDays) : undefined });
+    const created = await create.run({
+      name,
+      expiresInDays: expiresInDays ? Number(expiresInDays) : undefined,
+      scopes,
+      unitLimitId: unitLimitId || null,
+    });
     if (!created) return;
     setName("");
     setExpiresInDays("");
+    setScopes(["read"]);
+    setUnitLimitId("");
     onCreated(created.token);
   };
 
@@ -120,6 +147,34 @@ function CreateTokenForm({ onCreated }: { onCreated(token: string): void }) {
         onChange={(e) => setExpiresInDays(e.target.value)}
         error={errors.expiresInDays}
       />
+      <FieldGroup legend={t("tokens.scopes")} hint={t("tokens.scopesHint")} error={errors.scopes}>
+        {SCOPES.map((scope) => (
+          <label key={scope}>
+            <input
+              type="checkbox"
+              name="scopes"
+              value={scope}
+              checked={scopes.includes(scope)}
+              onChange={(e) => toggleScope(scope, e.target.checked)}
+            />{" "}
+            {t(`tokens.scope.${scope}`)}
+          </label>
+        ))}
+      </FieldGroup>
+      <SelectField
+        label={t("tokens.unitLimit")}
+        hint={t("tokens.unitLimitHint")}
+        value={unitLimitId}
+        onChange={(e) => setUnitLimitId(e.target.value)}
+        error={errors.unitLimitId}
+      >
+        <option value="">{t("tokens.noUnitLimit")}</option>
+        {units.map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {unit.name}
+          </option>
+        ))}
+      </SelectField>
       <ErrorAlert error={create.error} />
       <button type="submit" disabled={create.busy}>
         {t("tokens.create")}
