@@ -48,6 +48,8 @@ const AREA_SCOPES: Record<string, ApiTokenScope> = {
   "working-calendar": "admin",
   "demo-data": "admin",
   organisation: "admin",
+  "webhook-endpoints": "admin",
+  system: "admin",
   // Read-only areas; their few writes (sending a test report) are administration.
   dashboard: "admin",
   reports: "admin",
