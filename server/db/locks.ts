@@ -13,7 +13,7 @@ export const SOCKET_CLUSTER_LOCK_KEY = 72707393;
 // Importing official areas: two admins importing at once take turns, the second finds the first's units.
 export const AREA_IMPORT_LOCK_KEY = 72707382;
 // Counting the rollups again after a change of reporting zone: one process at a time.
-export const REPORTING_RECOUNT_LOCK_KEY = 72707391;
+export const REPORTING_RECOUNT_LOCK_KEY = 72707394;
 // 72707381: folding the inbox daily counts, taken inside SQL (inbox_daily_count_fold, migration
 // 20261121152642_dashboard_daily_counts); the recount holds it too, for the whole recount.
 export const DAILY_COUNT_FOLD_LOCK_KEY = 72707381;
