@@ -15,8 +15,8 @@ import { shippedModel } from "@server/triage/shippedModel.js";
  */
 const FLOORS = {
   kind: 0.9,
-  category: 0.87,
-  urgency: 0.84,
+  category: 0.88,
+  urgency: 0.83,
   daruratRecall: 1,
 };
 const MAX_DARURAT_FALSE_POSITIVE_RATE = 0.05;
