@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@server/db/client.js";
-import { laporDeadlines, CLOSED_LAPOR_STATUSES } from "@server/inbox/lapor.js";
+import { CLOSED_LAPOR_STATUSES, type LaporTimes, laporDeadlines } from "@server/inbox/lapor.js";
 import { workingCalendarFor } from "./definitions.js";
 import { figureQuery } from "./query.js";
 import { inPeriod, itemFilters, num, type MetricsScope } from "./scope.js";
@@ -18,14 +18,7 @@ export async function laporFigures(prisma: PrismaClient, scope: MetricsScope) {
       Prisma.sql`SELECT count(*) AS "count" FROM "LaporHandoff" l JOIN "InboxItem" i ON i."id" = l."itemId"
         WHERE ${inPeriod(Prisma.sql`l."handedAt"`, scope.period)} AND ${itemFilters(scope)}`,
     ),
-    figureQuery<{
-      direction: string;
-      status: string;
-      followUpClass: string;
-      handedAt: Date;
-      verifiedAt: Date | null;
-      closedAt: Date | null;
-    }>(
+    figureQuery<LaporTimes>(
       prisma,
       Prisma.sql`SELECT l."direction", l."status", l."followUpClass", l."handedAt", l."verifiedAt", l."closedAt"
         FROM "LaporHandoff" l JOIN "InboxItem" i ON i."id" = l."itemId"
