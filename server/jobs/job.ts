@@ -95,3 +95,29 @@ export function drainWhileDue(sendDue: () => Promise<number>): () => Promise<voi
     return running;
   };
 }
+
+/**
+ * One run for the events of a burst (a webhook batch that files many emergencies): the payloads
+ * that arrive before the run starts are handled together, and those that arrive while it runs
+ * wait for the next. Each caller's promise settles with the run that handled its payload.
+ */
+export function inBatches<P>(runBatch: (payloads: P[]) => Promise<unknown>): (payload: P) => Promise<void> {
+  let gathering: P[] | null = null;
+  let gathered: Promise<void> = Promise.resolve();
+  let previous: Promise<unknown> = Promise.resolve();
+  return (payload) => {
+    if (!gathering) {
+      const payloads: P[] = [];
+      gathering = payloads;
+      gathered = previous
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(async () => {
+          gathering = null;
+          await runBatch(payloads);
+        });
+      previous = gathered.catch(() => undefined);
+    }
+    gathering.push(payload);
+    return gathered;
+  };
+}

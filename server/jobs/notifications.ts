@@ -3,12 +3,12 @@ import { NotificationMailer } from "@server/notifications/email.js";
 import {
   notifyAssigned,
   notifyDeadlineNear,
-  notifyEmergency,
+  notifyEmergencies,
   notifyReviewStep,
 } from "@server/notifications/occasions.js";
 import type { Services } from "@server/services.js";
 import type { DomainEventMap } from "@server/events.js";
-import { drainWhileDue, type EventJob, type Job } from "./job.js";
+import { drainWhileDue, type EventJob, inBatches, type Job } from "./job.js";
 
 const on = <E extends keyof DomainEventMap>(
   name: string,
@@ -27,7 +27,11 @@ export function notifications(services: Services, smtp: Smtp | null): Job[] {
     on("notify review step", "post.reviewStep", (e) => notifyReviewStep(services, e)),
     on("notify assignment", "inbox.assigned", (e) => notifyAssigned(services, e)),
     on("notify deadline near", "inbox.deadlineNear", (e) => notifyDeadlineNear(services, e)),
-    on("notify emergency", "inbox.emergency", (e) => notifyEmergency(services, e)),
+    on(
+      "notify emergency",
+      "inbox.emergency",
+      inBatches((events) => notifyEmergencies(services, events)),
+    ),
   ];
   if (!smtp) return events;
   const mailer = new NotificationMailer(services, smtp);

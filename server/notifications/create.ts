@@ -22,26 +22,35 @@ type Notice = {
  * their sockets. Returns the ids of the users notified.
  */
 export async function notify(services: Services, notice: Notice): Promise<string[]> {
-  const { kind, subject, actorId, occasion = "" } = notice;
-  const wanted = notice.recipients.filter((person) => person.id !== actorId && !person.notificationsOff.includes(kind));
-  if (wanted.length === 0) return [];
+  return notifyAll(services, [notice]);
+}
+
+/** Several notices in one statement: a burst of events (a flood of darurat reports) is one write, not one per item. */
+export async function notifyAll(services: Services, notices: Notice[]): Promise<string[]> {
   // Without a mail server nothing is e-mailed, so nothing waits to be.
-  const mailed = !!smtpOf(services) && mailedByNotifications(kind);
+  const withSmtp = !!smtpOf(services);
   const now = new Date();
+  const data = notices.flatMap(({ kind, subject, actorId, occasion = "", recipients }) => {
+    const mailed = withSmtp && mailedByNotifications(kind);
+    return recipients
+      .filter((person) => person.id !== actorId && !person.notificationsOff.includes(kind))
+      .map((person) => ({
+        userId: person.id,
+        kind,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        occasion,
+        actorId,
+        emailDueAt: mailed && !person.emailsOff.includes(kind) ? now : null,
+      }));
+  });
+  if (data.length === 0) return [];
   const created = await services.prisma.notification.createManyAndReturn({
-    data: wanted.map((person) => ({
-      userId: person.id,
-      kind,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      occasion,
-      actorId,
-      emailDueAt: mailed && !person.emailsOff.includes(kind) ? now : null,
-    })),
+    data,
     skipDuplicates: true,
     select: { userId: true },
   });
-  const userIds = created.map((row) => row.userId);
+  const userIds = [...new Set(created.map((row) => row.userId))];
   if (userIds.length > 0) services.events.emit("notifications.changed", { userIds });
   return userIds;
 }

@@ -3,7 +3,7 @@ import { itemSubject } from "@server/inbox/itemRecord.js";
 import type { DomainEventMap } from "@server/events.js";
 import { can } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
-import { notify, type Recipient } from "./create.js";
+import { notify, notifyAll, type Recipient } from "./create.js";
 
 // What each domain event notifies, and whom. A recipient is always someone who may read the
 // subject (policies/), asked of them as they are now; admins, who see everything, are told only
@@ -36,6 +36,11 @@ async function peopleWho(
   const ids = (await activePeople(services))
     .filter((actor) => (!only.id || actor.id === only.id) && (!only.role || actor.role === only.role) && allowed(actor))
     .map((actor) => actor.id);
+  return recipients(services, ids);
+}
+
+/** The people with these ids who are still active, with their switches as they are now. */
+async function recipients(services: Services, ids: string[]): Promise<Recipient[]> {
   if (ids.length === 0) return [];
   return services.prisma.user.findMany({
     where: { id: { in: ids }, active: true },
@@ -114,14 +119,30 @@ export async function notifyDeadlineNear(services: Services, event: DomainEventM
   });
 }
 
-/** An item read darurat tells everyone (but admins) who may read it: its unit, the kecamatan informed, humas. */
-export async function notifyEmergency(services: Services, event: DomainEventMap["inbox.emergency"]) {
-  const item = await loadItem(services, event.itemId);
-  if (!item) return;
-  return notify(services, {
-    kind: "item_emergency",
-    subject: { type: "InboxItem", id: event.itemId },
-    actorId: null,
-    recipients: await peopleWho(services, (p) => notAdmin(p) && item.readableBy(p)),
+/**
+ * Items read darurat tell everyone (but admins) who may read them: their unit, the kecamatan
+ * informed, humas. A burst of emergencies is read and written in a few statements, not per item.
+ */
+export async function notifyEmergencies(services: Services, events: DomainEventMap["inbox.emergency"][]) {
+  const items = await services.prisma.inboxItem.findMany({
+    where: { id: { in: [...new Set(events.map((event) => event.itemId))] } },
+    select: { id: true, unit: { select: { path: true } }, informedUnit: { select: { path: true } } },
   });
+  const people = (await activePeople(services)).filter(notAdmin);
+  const readers = items.map((item) => {
+    const subject = itemSubject(item);
+    return { item, ids: people.filter((p) => can(p, "read", "InboxItem", subject)).map((p) => p.id) };
+  });
+  const switches = new Map(
+    (await recipients(services, [...new Set(readers.flatMap(({ ids }) => ids))])).map((person) => [person.id, person]),
+  );
+  return notifyAll(
+    services,
+    readers.map(({ item, ids }) => ({
+      kind: "item_emergency",
+      subject: { type: "InboxItem", id: item.id },
+      actorId: null,
+      recipients: ids.flatMap((id) => switches.get(id) ?? []),
+    })),
+  );
 }

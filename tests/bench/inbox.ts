@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { io } from "socket.io-client";
 import { OPEN_STATUSES } from "@server/inbox/lifecycle.js";
@@ -75,7 +76,7 @@ export async function inboxBenchmark(): Promise<void> {
     const { pageId, igUserId } = fixture.sandbox.credentials.graph;
     const { wabaId, phoneNumberId } = fixture.sandbox.credentials.whatsapp;
     const accounts = { pageId, igUserId, wabaId, phoneNumberId };
-    await ingestionThroughput(server.url, fixture.db, accounts);
+    await ingestionThroughput(server.url, server.pid, fixture.db, accounts);
     if (INGESTION_ONLY) console.log("\nINBOX_BENCH=ingestion: list, search and receipt → socket latency skipped");
     else {
       await listAndSearch(server.url, fixture.db);
@@ -128,9 +129,20 @@ export function ingestionDeliveries(
   return { deliveries, distinct, retried: deliveries.length - originals };
 }
 
-async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccounts): Promise<void> {
+/**
+ * CPU seconds a process has used (user + system, from /proc): on a shared machine the wall-clock
+ * rate moves with the load, the server's CPU per event much less.
+ */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // utime and stime are fields 14 and 15 of the whole line, in clock ticks of 1/100 s.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function ingestionThroughput(url: string, pid: number, db: pg.Pool, accounts: MetaAccounts): Promise<void> {
   const { deliveries, distinct, retried } = ingestionDeliveries(accounts);
   const events = deliveries.reduce((sum, delivery) => sum + delivery.platformIds.length, 0);
+  const cpuBefore = cpuSeconds(pid);
   const started = performance.now();
   const startedAt = Date.now();
   let next = 0;
@@ -153,6 +165,7 @@ async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccou
     progress = (await count()).rows[0]!;
   }
   const processedMs = performance.now() - started;
+  const serverCpuMs = (cpuSeconds(pid) - cpuBefore) * 1000;
   const done = progress.triaged >= distinct;
 
   // Where the time went, from the rows' own timestamps (the server's clock, the same machine).
@@ -186,6 +199,11 @@ async function ingestionThroughput(url: string, db: pg.Pool, accounts: MetaAccou
         value: seconds(processedMs),
       },
       { figure: `distinct events per second fully processed, target ${TARGET_EVENTS_PER_S}`, value: processedPerS },
+      { figure: "server process CPU per distinct event (ms)", value: (serverCpuMs / distinct).toFixed(3) },
+      {
+        figure: "events per second one busy core of the server could process",
+        value: (distinct / (serverCpuMs / 1000)).toFixed(0),
+      },
     ],
   );
   if (Number(processedPerS) < TARGET_EVENTS_PER_S)

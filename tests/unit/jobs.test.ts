@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DomainEvents } from "@server/events.js";
-import { startJobs, type Job } from "@server/jobs/job.js";
+import { inBatches, startJobs, type Job } from "@server/jobs/job.js";
 import { JobRunLog } from "@server/observability/jobRuns.js";
 import type { Services } from "@server/services.js";
 
@@ -61,5 +61,34 @@ describe("background jobs", () => {
     setTimeout(() => finish(), 20);
     await stopping;
     expect(order).toEqual(["run ended", "stopped"]);
+  });
+
+  it("handles a burst of events in one run, and those that come while it runs in the next", async () => {
+    const runs: string[][] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const handle = inBatches(async (ids: string[]) => {
+      runs.push(ids);
+      if (runs.length === 1) await gate;
+    });
+    const first = [handle("a"), handle("b"), handle("c")];
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    const second = [handle("d"), handle("e")];
+    release();
+    await Promise.all([...first, ...second]);
+    expect(runs).toEqual([
+      ["a", "b", "c"],
+      ["d", "e"],
+    ]);
+  });
+
+  it("fails the callers of a failed batch only, and runs the next batch", async () => {
+    const handle = inBatches(async (ids: string[]) => {
+      if (ids.includes("bad")) throw new Error("boom");
+    });
+    const failed = [handle("bad"), handle("x")];
+    await Promise.allSettled(failed);
+    await expect(failed[1]).rejects.toThrow("boom");
+    await expect(handle("y")).resolves.toBeUndefined();
   });
 });
