@@ -10,9 +10,10 @@
  * claim is taken in the database before sending, so several processes never send it twice.
  */
 import type { Origin } from "@server/audit/record.js";
-import { recordAudit } from "@server/audit/record.js";
+import { auditRow } from "@server/audit/record.js";
 import { ChannelError } from "@server/channels/adapter.js";
 import { Prisma } from "@server/db/client.js";
+import type { Channel } from "@server/db/generated/client.js";
 import type { Services } from "@server/services.js";
 import { STATUS_TEXT } from "./publicStatus.js";
 import { sendReply } from "./replies.js";
@@ -32,8 +33,11 @@ type GuidedItem = Prisma.InboxItemGetPayload<{
   include: { unit: { select: { name: true } }; channel: { include: { unit: { select: { name: true } } } } };
 }>;
 
-/** What the citizen is sent for this message, or null when nothing automatic is due. */
-async function guideFor(tx: Prisma.TransactionClient, item: GuidedItem): Promise<Guide | null> {
+/**
+ * What the citizen is sent for this message, or null when nothing automatic is due; `earlier`
+ * counts the other messages of its conversation.
+ */
+async function guideFor(tx: Prisma.TransactionClient, item: GuidedItem, earlier: number): Promise<Guide | null> {
   if (item.urgency === "darurat") {
     const who = item.unit?.name ?? "petugas piket Dinas Komunikasi dan Informatika";
     return {
@@ -50,7 +54,6 @@ async function guideFor(tx: Prisma.TransactionClient, item: GuidedItem): Promise
     const status = STATUS_TEXT[report.status](report);
     return { kind: "status", text: `Status laporan ${number}: ${status.label}. ${status.meaning}` };
   }
-  const earlier = await tx.inboxItem.count({ where: { conversationId: item.conversationId, id: { not: item.id } } });
   if (earlier > 0) return null;
   const trackingNumber = item.trackingNumber ?? newTrackingNumber(item.receivedAt, "Asia/Jakarta");
   const office = item.channel?.unit.name ?? "kami";
@@ -65,55 +68,106 @@ async function guideFor(tx: Prisma.TransactionClient, item: GuidedItem): Promise
   };
 }
 
-/** Sends what is due for one WhatsApp item, once; returns what was sent (null: nothing due or already done). */
-export async function guideWhatsAppItem(
-  services: Services,
-  itemId: string,
-  now = new Date(),
-): Promise<GuideKind | null> {
-  const claimed = await services.prisma.$transaction(async (tx) => {
+type ClaimedGuide = { item: GuidedItem; channel: Channel; guide: Guide; eventId: bigint };
+
+/**
+ * Takes the claim of each of these items something is due for, in one transaction: its row
+ * locked (another process skips it), no automatic reply recorded yet, then the reply's timeline
+ * event and audit entry written. A burst of first contacts is a few statements, not a
+ * transaction per message.
+ */
+function claimGuides(services: Services, itemIds: string[], now: Date): Promise<ClaimedGuide[]> {
+  return services.prisma.$transaction(async (tx) => {
+    const ids = Prisma.join([...itemIds].sort().map((id) => Prisma.sql`${id}::uuid`));
     const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id"::text AS id FROM "InboxItem" WHERE "id" = ${itemId}::uuid AND "source" = 'whatsapp_message'
-      FOR UPDATE SKIP LOCKED`;
-    if (locked.length === 0) return null;
-    if (await tx.inboxEvent.findFirst({ where: { itemId, type: "auto_reply" }, select: { id: true } })) return null;
-    const item = await tx.inboxItem.findUniqueOrThrow({
-      where: { id: itemId },
-      include: { unit: { select: { name: true } }, channel: { include: { unit: { select: { name: true } } } } },
+      SELECT "id"::text AS id FROM "InboxItem" WHERE "id" IN (${ids}) AND "source" = 'whatsapp_message'
+      ORDER BY "id" FOR UPDATE SKIP LOCKED`;
+    const answered = new Set(
+      (
+        await tx.inboxEvent.findMany({
+          where: { itemId: { in: locked.map(({ id }) => id) }, type: "auto_reply" },
+          select: { itemId: true },
+        })
+      ).map(({ itemId }) => itemId),
+    );
+    const items = (
+      await tx.inboxItem.findMany({
+        where: { id: { in: locked.map(({ id }) => id).filter((id) => !answered.has(id)) } },
+        include: { unit: { select: { name: true } }, channel: { include: { unit: { select: { name: true } } } } },
+      })
+    )
+      // Only a service message inside the window the citizen's message opened: no template is spent on this.
+      .filter((item) => item.status !== "closed_spam" && item.sentAt.getTime() + SERVICE_WINDOW_MS > now.getTime())
+      .filter((item) => item.channel?.status === "connected");
+    const inConversation = new Map(
+      (
+        await tx.inboxItem.groupBy({
+          by: ["conversationId"],
+          where: { conversationId: { in: [...new Set(items.map((item) => item.conversationId))] } },
+          _count: { _all: true },
+        })
+      ).map((group) => [group.conversationId, group._count._all]),
+    );
+    const guided: { item: GuidedItem; channel: Channel; guide: Guide }[] = [];
+    for (const item of items) {
+      const guide = await guideFor(tx, item, (inConversation.get(item.conversationId) ?? 1) - 1);
+      if (guide) guided.push({ item, channel: item.channel!, guide });
+    }
+    if (guided.length === 0) return [];
+    const newNumbers = guided.filter(({ item, guide }) => guide.trackingNumber && !item.trackingNumber);
+    if (newNumbers.length > 0)
+      await tx.$executeRaw`
+        UPDATE "InboxItem" AS i SET "trackingNumber" = x."trackingNumber", "updatedAt" = now()
+        FROM jsonb_to_recordset(${JSON.stringify(newNumbers.map(({ item, guide }) => ({ id: item.id, trackingNumber: guide.trackingNumber })))}::jsonb)
+          AS x("id" uuid, "trackingNumber" text)
+        WHERE i."id" = x."id"`;
+    const events = await tx.inboxEvent.createManyAndReturn({
+      data: guided.map(({ item, guide }) => ({
+        itemId: item.id,
+        type: "auto_reply",
+        body: guide.text,
+        visibility: "public",
+        data: { kind: guide.kind },
+      })),
+      select: { id: true, itemId: true },
     });
-    // Only a service message inside the window the citizen's message opened: no template is spent on this.
-    if (item.status === "closed_spam" || item.sentAt.getTime() + SERVICE_WINDOW_MS <= now.getTime()) return null;
-    if (item.channel?.status !== "connected") return null;
-    const guide = await guideFor(tx, item);
-    if (!guide) return null;
-    if (guide.trackingNumber && !item.trackingNumber)
-      await tx.inboxItem.update({ where: { id: itemId }, data: { trackingNumber: guide.trackingNumber } });
-    const event = await tx.inboxEvent.create({
-      data: { itemId, type: "auto_reply", body: guide.text, visibility: "public", data: { kind: guide.kind } },
+    await tx.auditEvent.createMany({
+      data: guided.map(({ item, guide }) =>
+        auditRow(SYSTEM, {
+          action: "inbox.auto_reply",
+          targetType: "InboxItem",
+          targetId: item.id,
+          unitId: item.unitId,
+          changes: { kind: guide.kind },
+        }),
+      ),
     });
-    await recordAudit(tx, SYSTEM, {
-      action: "inbox.auto_reply",
-      targetType: "InboxItem",
-      targetId: itemId,
-      unitId: item.unitId,
-      changes: { kind: guide.kind },
-    });
-    return { item, channel: item.channel, guide, eventId: event.id };
+    const eventOf = new Map(events.map((event) => [event.itemId, event.id]));
+    return guided.map((claimed) => ({ ...claimed, eventId: eventOf.get(claimed.item.id)! }));
   });
-  if (!claimed) return null;
-  const { item, channel, guide, eventId } = claimed;
-  try {
-    const remote = await sendReply(services, channel, item, guide.text);
-    await services.prisma.inboxEvent.update({ where: { id: eventId }, data: { remoteId: remote.remoteId } });
-  } catch (error) {
-    if (!(error instanceof ChannelError)) throw error;
-    // Not retried: a late or doubled automatic message helps no one; staff see it failed.
-    await services.prisma.inboxEvent.update({
-      where: { id: eventId },
-      data: { data: { kind: guide.kind, failed: error.code } },
-    });
+}
+
+/**
+ * Sends the claimed replies; each one's remote id (or, when the platform refused it, why) is
+ * written on its timeline event. Not retried: a late or doubled automatic message helps no one;
+ * staff see it failed.
+ */
+async function sendGuides(services: Services, claimed: ClaimedGuide[]): Promise<void> {
+  const outcomes: { eventId: string; remoteId: string | null; data: Prisma.InputJsonValue | null }[] = [];
+  for (const { item, channel, guide, eventId } of claimed) {
+    try {
+      const remote = await sendReply(services, channel, item, guide.text);
+      outcomes.push({ eventId: String(eventId), remoteId: remote.remoteId, data: null });
+    } catch (error) {
+      if (!(error instanceof ChannelError)) throw error;
+      outcomes.push({ eventId: String(eventId), remoteId: null, data: { kind: guide.kind, failed: error.code } });
+    }
   }
-  return guide.kind;
+  if (outcomes.length === 0) return;
+  await services.prisma.$executeRaw`
+    UPDATE "InboxEvent" AS e SET "remoteId" = coalesce(x."remoteId", e."remoteId"), "data" = coalesce(x."data", e."data")
+    FROM jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb) AS x("eventId" bigint, "remoteId" text, "data" jsonb)
+    WHERE e."id" = x."eventId"`;
 }
 
 /**
@@ -132,9 +186,14 @@ function itemsDueAGuide(services: Services, which: Prisma.Sql) {
 }
 
 async function guideEach(services: Services, due: { id: string }[], now: Date): Promise<number> {
-  let sent = 0;
-  for (const { id } of due) if (await guideWhatsAppItem(services, id, now)) sent++;
-  return sent;
+  if (due.length === 0) return 0;
+  const claimed = await claimGuides(
+    services,
+    due.map(({ id }) => id),
+    now,
+  );
+  await sendGuides(services, claimed);
+  return claimed.length;
 }
 
 /** Guides those of these just-filed WhatsApp items something is due for. */
