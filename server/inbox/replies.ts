@@ -20,7 +20,10 @@ export type RepliedItem = Pick<
   | "authorHandle"
   | "conversationId"
   | "trackingNumber"
->;
+> & {
+  /** Its conversation's thread, when the caller read it already (a burst of automatic replies does, at once). */
+  conversation?: { threadKey: string };
+};
 
 /** A WhatsApp template reply: the listed template and its filled parameters. */
 export type TemplateReply = { template: WhatsAppTemplate; values: string[] };
@@ -56,10 +59,12 @@ export async function sendReply(
       `Siar cannot reply to a ${item.source} on ${channel.kind}`,
     );
   const reply = adapter.reply;
-  const { threadKey } = await services.prisma.conversation.findUniqueOrThrow({
-    where: { id: item.conversationId },
-    select: { threadKey: true },
-  });
+  const { threadKey } =
+    item.conversation ??
+    (await services.prisma.conversation.findUniqueOrThrow({
+      where: { id: item.conversationId },
+      select: { threadKey: true },
+    }));
   const to = {
     source: item.source as InboxSourceKind,
     platformId: item.platformId,

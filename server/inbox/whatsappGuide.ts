@@ -30,7 +30,11 @@ const OFFICE_HOURS = "Senin–Kamis pukul 07.30–16.00 dan Jumat pukul 07.30–
 export type GuideKind = "welcome" | "status" | "emergency";
 type Guide = { kind: GuideKind; text: string; trackingNumber?: string };
 type GuidedItem = Prisma.InboxItemGetPayload<{
-  include: { unit: { select: { name: true } }; channel: { include: { unit: { select: { name: true } } } } };
+  include: {
+    unit: { select: { name: true } };
+    channel: { include: { unit: { select: { name: true } } } };
+    conversation: { select: { threadKey: true } };
+  };
 }>;
 
 /**
@@ -93,7 +97,11 @@ function claimGuides(services: Services, itemIds: string[], now: Date): Promise<
     const items = (
       await tx.inboxItem.findMany({
         where: { id: { in: locked.map(({ id }) => id).filter((id) => !answered.has(id)) } },
-        include: { unit: { select: { name: true } }, channel: { include: { unit: { select: { name: true } } } } },
+        include: {
+          unit: { select: { name: true } },
+          channel: { include: { unit: { select: { name: true } } } },
+          conversation: { select: { threadKey: true } },
+        },
       })
     )
       // Only a service message inside the window the citizen's message opened: no template is spent on this.
