@@ -6,12 +6,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { createBackup, filesUnder, pruneBackups, sha256File, uploadFolders } from "@server/backup/archive.js";
+import { createBackup, pruneBackups, sha256File } from "@server/backup/archive.js";
 import { RestoreRefused, restoreBackup } from "@server/backup/restore.js";
 import { type Config, loadConfig } from "@server/config.js";
 import type { Database } from "@server/db/client.js";
 import { runScheduledBackup } from "@server/jobs/scheduledBackup.js";
 import { startSiar } from "@server/server.js";
+import { fileStore } from "@server/storage/fileStore.js";
 import { adminQuery } from "../helpers/postgres.js";
 import { signedIn } from "../helpers/client.js";
 import { startTestSiar } from "../helpers/siar.js";
@@ -90,9 +91,8 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { config } = siar.services;
     for (const [file, content] of Object.entries(UPLOADS)) writeUpload(config.dataDir, file, content);
     const before = await rowCounts(siar.services.db);
-    const uploaded = uploadFolders(config).flatMap((folder) =>
-      filesUnder(path.join(config.dataDir, folder)).map((file) => path.join(folder, file)),
-    );
+    const uploaded: string[] = [];
+    for await (const { key } of fileStore(config).list()) uploaded.push(key);
     expect(uploaded.length).toBeGreaterThanOrEqual(Object.keys(UPLOADS).length);
     const archive = await createBackup(config, siar.services.db);
     await siar.close(); // the wipe: its data folder (and on PostgreSQL its database) are gone
