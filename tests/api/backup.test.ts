@@ -8,13 +8,13 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { createBackup, pruneBackups, sha256File } from "@server/backup/archive.js";
 import { RestoreRefused, restoreBackup } from "@server/backup/restore.js";
-import { type Config, loadConfig } from "@server/config.js";
+import { loadConfig } from "@server/config.js";
 import type { Database } from "@server/db/client.js";
 import { runScheduledBackup } from "@server/jobs/scheduledBackup.js";
 import { startSiar } from "@server/server.js";
 import { fileStore } from "@server/storage/fileStore.js";
-import { adminQuery } from "../helpers/postgres.js";
 import { signedIn } from "../helpers/client.js";
+import { emptyInstallation } from "../helpers/installation.js";
 import { startTestSiar } from "../helpers/siar.js";
 
 // Back up a running demo installation, wipe it, restore into an empty one, and find every row and
@@ -48,30 +48,6 @@ async function rowCounts(db: Database): Promise<Record<string, number>> {
   } finally {
     await conn.release();
   }
-}
-
-/** A second, empty installation: a new data folder, and on PostgreSQL a new database. */
-async function emptyInstallation(source: Config): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const env: Record<string, string> = {
-    NODE_ENV: "test",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    SIAR_DEMO: "true",
-    SIAR_SANDBOX: "false",
-    SIAR_DATA_DIR: tempDir(),
-    SIAR_SESSION_SECRET: source.secrets.sessionSecret ?? "",
-    SIAR_ENCRYPTION_KEY: source.secrets.encryptionKey ?? "",
-  };
-  if (!onPostgres) return { env, drop: async () => {} };
-  const name = `siar_restore_${randomBytes(5).toString("hex")}`;
-  await adminQuery(process.env.DATABASE_URL!, `CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return {
-    env: { ...env, DATABASE_URL: url.toString() },
-    drop: () => adminQuery(process.env.DATABASE_URL!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
 }
 
 function writeUpload(dataDir: string, file: string, content: Buffer): void {
