@@ -81,6 +81,19 @@ const envSchema = z.object({
     .optional(),
   BACKUP_KEEP: positiveInt("a whole number of archives").default(14),
   SIAR_DATA_DIR: z.string().min(1, "expected a folder path").default("./data"),
+  SIAR_STORAGE: z.enum(["local", "s3"], { error: "expected local or s3" }).default("local"),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "expected the object store's URL, such as http://minio:9000" })
+    .optional(),
+  S3_REGION: z.string().trim().min(1, "expected a region such as us-east-1").default("us-east-1"),
+  // S3's bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens.
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected a bucket name of 3-63 lower-case letters, digits, . and -")
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(3, "expected the object store's access key").optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(8, "expected the object store's secret key").optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   PUBLIC_BASE_URL: z.url({ error: "expected an absolute URL such as https://siar.example.go.id" }).optional(),
   SIAR_SESSION_SECRET: secret.optional(),
   SIAR_ENCRYPTION_KEY: z
@@ -235,6 +248,21 @@ export type Config = {
   hostGiven: boolean;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   dataDir: string;
+  /**
+   * Where stored files go (server/storage/): the data folder, or an S3-compatible bucket shared by
+   * several processes. forcePathStyle: http://host/bucket/key addresses (MinIO) rather than bucket.host.
+   */
+  storage:
+    | { kind: "local" }
+    | {
+        kind: "s3";
+        endpoint?: string;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
   /** Where citizens and platforms reach Siar; without PUBLIC_BASE_URL, the address it listens on. */
   publicBaseUrl: string;
   publicBaseUrlGiven: boolean;
@@ -299,6 +327,7 @@ const SECRET_VARIABLES = new Set([
   "META_APP_SECRET",
   "X_CLIENT_SECRET",
   "SMTP_URL",
+  "S3_SECRET_ACCESS_KEY",
   "META_WEBHOOK_VERIFY_TOKEN",
   "SIAR_METRICS_TOKEN",
   "EMERGENCY_WEBHOOK_URL",
@@ -367,6 +396,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
 
+  const storage = storageSettings(e);
+
   const demo = e.SIAR_DEMO ?? !usesPostgres;
   // SIAR_DEMO=true written down asks for the whole demo, simulated channels included, even in production.
   const sandboxAsked = e.SIAR_SANDBOX ?? (e.SIAR_DEMO === true ? true : undefined);
@@ -386,6 +417,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: "postgres", url: databaseUrl }
       : { kind: "pglite", dataDir: path.join(dataDir, "db") },
     dataDir,
+    storage,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     publicBaseUrlGiven: e.PUBLIC_BASE_URL !== undefined,
     demo,
@@ -443,6 +475,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined,
       recipients: e.REPORT_RECIPIENTS ?? [],
     },
+  };
+}
+
+/** SIAR_STORAGE=s3 needs a bucket and its keys; S3_* without it would be silently ignored, so it is refused. */
+function storageSettings(e: z.output<typeof envSchema>): Config["storage"] {
+  if (e.SIAR_STORAGE === "local") {
+    const stray = (["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).find(
+      (name) => e[name] !== undefined,
+    );
+    if (stray)
+      throw new ConfigError([
+        `SIAR_STORAGE: set SIAR_STORAGE=s3 to use ${stray} (the files are kept in SIAR_DATA_DIR otherwise)`,
+      ]);
+    return { kind: "local" };
+  }
+  const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter(
+    (name) => e[name] === undefined,
+  );
+  if (missing.length) throw new ConfigError(missing.map((name) => `${name}: required with SIAR_STORAGE=s3`));
+  return {
+    kind: "s3",
+    endpoint: e.S3_ENDPOINT?.replace(/\/$/, ""),
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    // Amazon S3 takes bucket.host addresses; MinIO and most self-hosted stores the bucket in the path.
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
   };
 }
 

@@ -40,6 +40,7 @@ import { assertSandboxAllowed, startSandbox, type Sandbox } from "./sandbox/inde
 import { resolveSecrets } from "./secrets.js";
 import { ensureModelFile } from "./triage/shippedModel.js";
 import type { Services } from "./services.js";
+import { fileStore, FileStoreError } from "./storage/fileStore.js";
 import { ensureUnitSlugs } from "./sites/slugs.js";
 
 export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password.txt";
@@ -69,6 +70,7 @@ export async function startSiar(
       `SIAR_REGION: no kabupaten/kota has this code in the official area data (got "${config.region}")`,
     ]);
   }
+  await openFileStore(config);
   const prometheus = new PrometheusMetrics();
   const db = await openDatabase(config.database, { pglite: options.pglite, observeQuery: prometheus.observeQuery });
   try {
@@ -222,6 +224,16 @@ function writeFirstAdminPassword(dataDir: string, password: string): string {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return file;
+}
+
+/** A bucket that cannot be used (wrong keys, unreachable) stops start-up with what to check, like a bad variable. */
+async function openFileStore(config: Config): Promise<void> {
+  try {
+    await fileStore(config).open();
+  } catch (error) {
+    if (error instanceof FileStoreError) throw new ConfigError([error.message]);
+    throw error;
+  }
 }
 
 function metaWebhookSettings(config: Config): Services["metaWebhook"] {

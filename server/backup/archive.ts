@@ -1,23 +1,24 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { create } from "tar";
 import type { Config } from "@server/config.js";
 import type { Database } from "@server/db/client.js";
+import { type FileStore, fileStore } from "@server/storage/fileStore.js";
 import { DATABASE_FILE, dumpDatabase } from "./database.js";
 
 // One backup is one .tar.gz: manifest.json, the database (database.pgdump or
-// database.pglite.tar.gz), and files/ with the data folder's uploads (media, citizen photos,
-// PPID and DIP files). Secrets never go in: not secrets.json, not the first administrator's
-// password file, and the environment is not read.
+// database.pglite.tar.gz), and files/ with every stored file (media, citizen photos, PPID and
+// DIP files) read through the configured store, the data folder or the S3 bucket, under its key.
+// Secrets never go in: not secrets.json, not the first administrator's password file, and the
+// environment is not read.
 
 export const ARCHIVE_PREFIX = "siar-backup-";
 export const MANIFEST_FILE = "manifest.json";
 export const FILES_FOLDER = "files";
 export const MANIFEST_FORMAT = 1;
-
-/** What in SIAR_DATA_DIR is not an upload: the database, the secrets, and backups themselves. */
-const NOT_UPLOADS = new Set(["db", "secrets.json", "first-admin-password.txt", "backups"]);
 
 export type Manifest = {
   format: number;
@@ -29,16 +30,6 @@ export type Manifest = {
   /** Every file of the archive but the manifest, by its path in the archive. */
   checksums: Record<string, string>;
 };
-
-/** The uploads' top-level entries in the data folder (whatever future folders hold too). */
-export function uploadFolders(config: Config): string[] {
-  if (!fs.existsSync(config.dataDir)) return [];
-  const backupDir = path.resolve(config.backup.dir);
-  return fs
-    .readdirSync(config.dataDir)
-    .filter((name) => !NOT_UPLOADS.has(name) && !name.startsWith("."))
-    .filter((name) => path.resolve(config.dataDir, name) !== backupDir);
-}
 
 export function sha256File(file: string): string {
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
@@ -54,26 +45,22 @@ export function filesUnder(root: string, dir = root): string[] {
 }
 
 /**
- * Takes one upload into the stage as it is now, while Siar keeps writing: a hard link where the
- * stage shares the disk (uploads are written aside and renamed into place, so the linked file
- * never changes), a copy elsewhere. Files still being written (`.tmp`) and files removed
- * meanwhile are left out. Returns whether the file was taken.
+ * Copies one stored file into the stage as it is now, while Siar keeps writing (stores replace a
+ * file whole, never in place), and returns its SHA-256; null when it was removed meanwhile.
  */
-function takeUpload(source: string, staged: string): boolean {
-  if (source.endsWith(".tmp")) return false;
+async function takeFile(store: FileStore, key: string, staged: string): Promise<string | null> {
+  const body = await store.stream(key);
+  if (!body) return null;
   fs.mkdirSync(path.dirname(staged), { recursive: true });
-  try {
-    try {
-      fs.linkSync(source, staged);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw error;
-      fs.copyFileSync(source, staged);
-    }
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw error;
-  }
+  const hash = createHash("sha256");
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(body, hashing, fs.createWriteStream(staged, { mode: 0o600 }));
+  return hash.digest("hex");
 }
 
 /** The version in package.json, as installed. */
@@ -113,18 +100,13 @@ export async function createBackup(config: Config, db: Database, now = new Date(
     const databaseUrl = config.database.kind === "postgres" ? config.database.url : undefined;
     await dumpDatabase(db, databaseUrl, path.join(stage, databaseFile));
     const checksums: Record<string, string> = { [databaseFile]: sha256File(path.join(stage, databaseFile)) };
-    const folders = uploadFolders(config);
-    if (folders.length) fs.mkdirSync(path.join(stage, FILES_FOLDER));
-    for (const folder of folders) {
-      const source = path.join(config.dataDir, folder);
-      const isFolder = fs.statSync(source).isDirectory();
-      if (isFolder) fs.mkdirSync(path.join(stage, FILES_FOLDER, folder), { recursive: true });
-      const files = isFolder ? filesUnder(source).map((f) => path.join(folder, f)) : [folder];
-      for (const file of files) {
-        const staged = path.join(stage, FILES_FOLDER, file);
-        if (!takeUpload(path.join(config.dataDir, file), staged)) continue;
-        checksums[path.posix.join(FILES_FOLDER, file)] = sha256File(staged);
-      }
+    const store = fileStore(config);
+    let files = 0;
+    for await (const { key } of store.list()) {
+      const checksum = await takeFile(store, key, path.join(stage, FILES_FOLDER, ...key.split("/")));
+      if (checksum === null) continue;
+      checksums[`${FILES_FOLDER}/${key}`] = checksum;
+      files++;
     }
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
@@ -135,7 +117,7 @@ export async function createBackup(config: Config, db: Database, now = new Date(
       checksums,
     };
     fs.writeFileSync(path.join(stage, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const entries = [MANIFEST_FILE, databaseFile, ...(folders.length ? [FILES_FOLDER] : [])];
+    const entries = [MANIFEST_FILE, databaseFile, ...(files > 0 ? [FILES_FOLDER] : [])];
     const partial = path.join(stage, "archive.tar.gz");
     await create({ gzip: true, file: partial, cwd: stage, portable: true }, entries);
     fs.chmodSync(partial, 0o600);

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "@server/config.js";
 import { openDatabase } from "@server/db/client.js";
+import { FileStoreError } from "@server/storage/fileStore.js";
 import { createBackup } from "./archive.js";
 import { RestoreRefused, restoreBackup } from "./restore.js";
 
@@ -29,7 +30,7 @@ try {
     throw new RestoreRefused("usage: backup | restore <archive.tar.gz> [--force]");
   }
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof RestoreRefused) {
+  if (error instanceof ConfigError || error instanceof RestoreRefused || error instanceof FileStoreError) {
     console.error(`${command === "restore" ? "Restore" : "Backup"} refused: ${error.message}`);
   } else {
     console.error(`${command === "restore" ? "Restore" : "Backup"} failed:`, error);

@@ -4,6 +4,7 @@ import { extract } from "tar";
 import type { Config } from "@server/config.js";
 import { openDatabase } from "@server/db/client.js";
 import { readMigrations } from "@server/db/migrate.js";
+import { type FileStore, fileStore } from "@server/storage/fileStore.js";
 import {
   createBackup,
   FILES_FOLDER,
@@ -12,7 +13,6 @@ import {
   MANIFEST_FORMAT,
   type Manifest,
   sha256File,
-  uploadFolders,
 } from "./archive.js";
 import { databaseHasTables, restorePGlite, restorePostgres } from "./database.js";
 
@@ -51,9 +51,14 @@ async function unpackChecked(archive: string, dir: string, config: Config): Prom
   return manifest;
 }
 
-/** Whether the installation holds anything a restore would replace: a database with tables, or uploads. */
+async function storeHoldsFiles(store: FileStore): Promise<boolean> {
+  for await (const _file of store.list()) return true;
+  return false;
+}
+
+/** Whether the installation holds anything a restore would replace: a database with tables, or stored files. */
 async function installationInUse(config: Config): Promise<boolean> {
-  if (uploadFolders(config).some((folder) => filesUnder(path.join(config.dataDir, folder)).length > 0)) return true;
+  if (await storeHoldsFiles(fileStore(config))) return true;
   if (config.database.kind === "pglite") {
     const dir = config.database.dataDir;
     return fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
@@ -72,6 +77,8 @@ async function installationInUse(config: Config): Promise<boolean> {
  * Migrations newer than the backup apply at Siar's next start, as after any upgrade.
  */
 export async function restoreBackup(config: Config, archive: string, force = false): Promise<RestoreResult> {
+  const store = fileStore(config);
+  await store.open();
   fs.mkdirSync(config.backup.dir, { recursive: true });
   const unpacked = fs.mkdtempSync(path.join(config.backup.dir, ".restore-"));
   try {
@@ -89,7 +96,9 @@ export async function restoreBackup(config: Config, archive: string, force = fal
       } finally {
         await db.close();
       }
-      for (const folder of uploadFolders(config)) fs.rmSync(path.join(config.dataDir, folder), { recursive: true });
+      const stored: string[] = [];
+      for await (const { key } of store.list()) stored.push(key);
+      for (const key of stored) await store.delete(key);
       if (config.database.kind === "pglite") fs.rmSync(config.database.dataDir, { recursive: true, force: true });
     }
 
@@ -104,11 +113,11 @@ export async function restoreBackup(config: Config, archive: string, force = fal
         await db.close();
       }
     }
+    // Into whichever store this installation uses: a backup of the data folder restores into a bucket and back.
     const filesDir = path.join(unpacked, FILES_FOLDER);
-    const folders = fs.existsSync(filesDir) ? fs.readdirSync(filesDir) : [];
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    for (const folder of folders) fs.renameSync(path.join(filesDir, folder), path.join(config.dataDir, folder));
-    const files = Object.keys(manifest.checksums).filter((file) => file.startsWith(`${FILES_FOLDER}/`)).length;
+    const keys = fs.existsSync(filesDir) ? filesUnder(filesDir).map((file) => file.split(path.sep).join("/")) : [];
+    for (const key of keys) await store.put(key, fs.readFileSync(path.join(filesDir, key)));
+    const files = keys.length;
     return { manifest, files, safetyBackup };
   } finally {
     fs.rmSync(unpacked, { recursive: true, force: true });

@@ -17,8 +17,9 @@ export type OutgoingMedia = {
   mimeType: string;
   /** Where the platform can fetch it (Instagram, Facebook photos): under PUBLIC_BASE_URL. */
   publicUrl: string;
-  /** The file on disk, for platforms that take uploads (X, WordPress). */
-  filePath: string;
+  /** The file's name and bytes, for platforms that take uploads (X, WordPress). */
+  fileName: string;
+  read(): Promise<Buffer>;
   bytes: number;
   width: number | null;
   height: number | null;

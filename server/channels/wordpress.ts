@@ -4,8 +4,6 @@
  * https://developer.wordpress.org/rest-api/reference/media/ (uploads: an image becomes the
  * featured image, a video goes into the content as a core video block)
  */
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import {
   type ChannelAdapter,
   ChannelError,
@@ -85,9 +83,9 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): C
     async publish(target, post) {
       const upload = async (media: OutgoingMedia) => {
         const file = {
-          bytes: await readFile(media.filePath),
+          bytes: await media.read(),
           mimeType: media.mimeType,
-          filename: basename(media.filePath),
+          filename: media.fileName,
         };
         return rest<UploadedMedia>(target, "POST", "/media", { file });
       };

@@ -3,7 +3,6 @@
  * https://docs.x.com/x-api/posts/creation-of-a-post
  */
 import http from "node:http";
-import { readFile } from "node:fs/promises";
 import {
   ApiPartialResponseError,
   ApiRequestError,
@@ -90,7 +89,7 @@ export function createXAdapter(options: XAdapterOptions = {}): ChannelAdapter {
     const client = clientFor(target);
     const mediaIds: string[] = [];
     for (const media of mediaToUpload(post)) {
-      const bytes = await readFile(media.filePath);
+      const bytes = await media.read();
       mediaIds.push(await call(() => client.v2.uploadMedia(bytes, { media_type: media.mimeType as EUploadMimeType })));
     }
     return async () => {

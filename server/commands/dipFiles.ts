@@ -57,7 +57,7 @@ async function recordVersion(
     services.events.emit("ppid.changed", { unitId: item.unitId });
     return item;
   } catch (error) {
-    written.discard();
+    await written.discard();
     throw error;
   }
 }

@@ -1,12 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { changedFields, recordAudit, type ActingOrigin } from "@server/audit/record.js";
 import type { Prisma } from "@server/db/client.js";
 import type { DipBody, DipClass, DipFormat } from "@server/db/generated/enums.js";
 import { AppError } from "@server/errors.js";
 import type { ExemptionLetter } from "@server/ppid/dip/codes.js";
 import { startOfDayIn } from "@server/ppid/dip/dates.js";
-import { dipFilesDir } from "@server/ppid/dip/files.js";
+import { dipFileKey } from "@server/ppid/dip/files.js";
+import { fileStore } from "@server/storage/fileStore.js";
 import { dipItemInclude, type DipItemWithRelations } from "@server/ppid/dip/listing.js";
 import type { Services } from "@server/services.js";
 
@@ -232,5 +231,6 @@ export async function deleteDipItem(
   });
   services.events.emit("ppid.changed", { unitId: removed.unitId });
   // After the commit: a failed delete keeps its files.
-  for (const key of removed.keys) fs.rmSync(path.join(dipFilesDir(services), key), { force: true });
+  const store = fileStore(services.config);
+  await Promise.all(removed.keys.map((key) => store.delete(dipFileKey(key))));
 }

@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { recordAudit, type Origin } from "@server/audit/record.js";
 import type { Prisma } from "@server/db/client.js";
 import { AppError } from "@server/errors.js";
-import { mediaDir } from "@server/media/storage.js";
+import { mediaKey } from "@server/media/storage.js";
 import {
   LETTERHEAD_KEY,
   LOGO_MAX_BYTES,
@@ -15,6 +13,7 @@ import {
   type LogoType,
 } from "@server/reports/letterhead.js";
 import type { Services } from "@server/services.js";
+import { fileStore, putAhead } from "@server/storage/fileStore.js";
 
 // Admins set the office's letterhead: its address and contact lines, and its logo. Each change is
 // one transaction with its audit event; a replaced logo's file is removed once the new one is kept.
@@ -45,8 +44,8 @@ async function save(
   });
 }
 
-function removeFile(services: LetterheadServices, key: string | null) {
-  if (key) fs.rmSync(path.join(mediaDir(services), key), { force: true });
+async function removeFile(services: LetterheadServices, key: string | null) {
+  if (key) await fileStore(services.config).delete(mediaKey(key));
 }
 
 export async function updateLetterheadText(
@@ -64,18 +63,17 @@ export async function setLetterheadLogo(
   const type = mimeType as LogoType;
   if (!(type in LOGO_TYPES) || body.length > LOGO_MAX_BYTES || !looksLikeLogo(type, body))
     throw new AppError("unsupported_logo_file", { field: "file" });
-  const dir = mediaDir(services);
-  fs.mkdirSync(dir, { recursive: true });
   const logoKey = `${randomBytes(16).toString("hex")}.${LOGO_TYPES[type]}`;
-  fs.writeFileSync(path.join(dir, logoKey), body);
+  const discard = await putAhead(fileStore(services.config), mediaKey(logoKey), body, type);
+  let saved: Awaited<ReturnType<typeof save>>;
   try {
-    const { before, after } = await save(services, origin, { logoKey }, "letterhead.logo_set");
-    removeFile(services, before.logoKey);
-    return after;
+    saved = await save(services, origin, { logoKey }, "letterhead.logo_set");
   } catch (error) {
-    removeFile(services, logoKey);
+    await discard();
     throw error;
   }
+  await removeFile(services, saved.before.logoKey);
+  return saved.after;
 }
 
 export async function removeLetterheadLogo(
@@ -83,6 +81,6 @@ export async function removeLetterheadLogo(
   { origin }: { origin: Origin },
 ): Promise<LetterheadSettings> {
   const { before, after } = await save(services, origin, { logoKey: null }, "letterhead.logo_remove");
-  removeFile(services, before.logoKey);
+  await removeFile(services, before.logoKey);
   return after;
 }

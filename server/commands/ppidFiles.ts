@@ -22,7 +22,7 @@ export type FileUpload = {
  * never shared with the applicant (it is withdrawn if it was).
  */
 export async function attachPpidFile(services: Services, upload: FileUpload): Promise<PpidCase> {
-  const written = writePpidFile(services, upload.body, upload.name);
+  const written = await writePpidFile(services, upload.body, upload.name);
   try {
     return await caseOperation(services, upload.requestId, async (tx, request) => {
       if (upload.redactedFromId) {
@@ -57,7 +57,7 @@ export async function attachPpidFile(services: Services, upload: FileUpload): Pr
       });
     });
   } catch (error) {
-    written.discard();
+    await written.discard();
     throw error;
   }
 }

@@ -90,7 +90,7 @@ export async function submitWebReport(
   }
 
   const sentAt = new Date();
-  const written = input.photo ? writeCitizenPhoto(services, input.photo) : null;
+  const written = input.photo ? await writeCitizenPhoto(services, input.photo) : null;
   try {
     for (let attempt = 1; ; attempt++) {
       const trackingNumber = newTrackingNumber(sentAt, place.timezone);
@@ -128,7 +128,7 @@ export async function submitWebReport(
       }
     }
   } catch (error) {
-    written?.discard();
+    await written?.discard();
     throw error;
   }
 }

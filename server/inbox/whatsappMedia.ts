@@ -76,28 +76,28 @@ async function mediaBytes(services: Services, channelId: string, mediaId: string
 
 /** Keeps a photo as the item's re-encoded photo (a MediaAsset), in one transaction with the item. */
 async function keepPhoto(services: Services, item: { id: string; unitId: string }, body: Buffer) {
-  const photo = writeCitizenPhoto(services, await reencodeCitizenPhoto(body));
+  const photo = await writeCitizenPhoto(services, await reencodeCitizenPhoto(body));
   try {
     await services.prisma.$transaction(async (tx) => {
       const asset = await recordCitizenPhoto(tx, SYSTEM, item.unitId, photo);
       await tx.inboxItem.update({ where: { id: item.id }, data: { photoId: asset.id } });
     });
   } catch (error) {
-    photo.discard();
+    await photo.discard();
     throw error;
   }
 }
 
 /** Keeps a voice note, video or document as is, recorded on the item's first attachment. */
 async function keepFile(services: Services, itemId: string, kind: "audio" | "video" | "document", body: Buffer) {
-  const written = writeCitizenFile(services, kind, body);
+  const written = await writeCitizenFile(services, kind, body);
   const { discard, ...file } = written;
   try {
     await services.prisma.$executeRaw`
       UPDATE "InboxItem" SET "attachments" = jsonb_set("attachments", '{0,file}', ${JSON.stringify(file)}::jsonb)
       WHERE "id" = ${itemId}::uuid`;
   } catch (error) {
-    discard();
+    await discard();
     throw error;
   }
 }

@@ -4,10 +4,9 @@
  * public /media folder and served to staff only, like the web form's photos.
  */
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { AppError } from "@server/errors.js";
 import type { Services } from "@server/services.js";
+import { fileStore, putAhead, storeKey } from "@server/storage/fileStore.js";
 
 /** The Cloud API's own limit for audio and video; documents a citizen sends are rarely larger. */
 export const CITIZEN_FILE_MAX_BYTES = 16 * 1024 * 1024;
@@ -33,31 +32,24 @@ export function sniffCitizenFile(body: Buffer): { mimeType: string; extension: s
   return null;
 }
 
-export function citizenFilePath(services: Pick<Services, "config">, storageKey: string): string {
-  return path.join(services.config.dataDir, "citizen-files", storageKey);
+export function citizenFileKey(storageKey: string): string {
+  return storeKey("citizen-files", storageKey);
 }
 
 /**
  * Keeps one file under a random name when its bytes are a type Siar accepts for that kind
  * (a document must be a PDF; voice notes and videos any audio or video, as phones mix containers).
  */
-export function writeCitizenFile(
+export async function writeCitizenFile(
   services: Pick<Services, "config">,
   kind: CitizenFileKind,
   body: Buffer,
-): CitizenFile & { discard(): void } {
+): Promise<CitizenFile & { discard(): Promise<void> }> {
   if (body.length > CITIZEN_FILE_MAX_BYTES) throw new AppError("payload_too_large", { field: "berkas" });
   const sniffed = sniffCitizenFile(body);
   const fits = sniffed && (sniffed.kind === "document") === (kind === "document");
   if (!sniffed || !fits) throw new AppError("unsupported_media_file", { field: "berkas" });
   const storageKey = `${randomBytes(16).toString("hex")}.${sniffed.extension}`;
-  const file = citizenFilePath(services, storageKey);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, body);
-  return {
-    storageKey,
-    mimeType: sniffed.mimeType,
-    bytes: body.length,
-    discard: () => fs.rmSync(file, { force: true }),
-  };
+  const discard = await putAhead(fileStore(services.config), citizenFileKey(storageKey), body, sniffed.mimeType);
+  return { storageKey, mimeType: sniffed.mimeType, bytes: body.length, discard };
 }

@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { recordAudit, type Origin } from "@server/audit/record.js";
 import { IMAGE_TYPES, VIDEO_TYPES } from "@server/channels/rules.js";
@@ -8,10 +6,12 @@ import type { Prisma } from "@server/db/client.js";
 import type { MediaAsset } from "@server/db/generated/client.js";
 import { AppError } from "@server/errors.js";
 import type { Services } from "@server/services.js";
+import { fileStore, putAhead, storeKey } from "@server/storage/fileStore.js";
 import { makeVariants, orientedSize } from "./variants.js";
 
-export function mediaDir(services: Pick<Services, "config">): string {
-  return path.join(services.config.dataDir, "media");
+/** A public file's key in the store: served at /media/<storageKey>. */
+export function mediaKey(storageKey: string): string {
+  return storeKey("media", storageKey);
 }
 
 /** Where a stored file is served, relative to the site: pages link their images this way. */
@@ -79,18 +79,18 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
     height = upload.declaredHeight ?? null;
   }
 
-  const dir = mediaDir(services);
-  fs.mkdirSync(dir, { recursive: true });
+  const store = fileStore(services.config);
   const storageKey = `${randomBytes(16).toString("hex")}.${EXTENSIONS[upload.mimeType]}`;
-  fs.writeFileSync(path.join(dir, storageKey), upload.body);
+  await store.put(mediaKey(storageKey), upload.body, upload.mimeType);
   if (isImage && upload.mimeType !== "image/jpeg") {
-    await sharp(upload.body)
+    const rendition = await sharp(upload.body)
       .rotate()
       .flatten({ background: "#ffffff" })
       .jpeg({ quality: 90 })
-      .toFile(path.join(dir, `${storageKey}.jpg`));
+      .toBuffer();
+    await store.put(mediaKey(`${storageKey}.jpg`), rendition, "image/jpeg");
   }
-  if (isImage) makeVariantsInBackground(services, storageKey, width!);
+  if (isImage) makeVariantsInBackground(services, storageKey, width!, upload.body);
 
   return services.prisma.$transaction(async (tx) => {
     const asset = await tx.mediaAsset.create({
@@ -119,8 +119,8 @@ export async function storeUpload(services: Services, origin: Origin, upload: Up
 }
 
 /** The page sizes of a new image, made after the upload answers; a variant still missing then is made when first asked for. */
-function makeVariantsInBackground(services: Services, storageKey: string, width: number): void {
-  void makeVariants(mediaDir(services), storageKey, width).catch((error: unknown) =>
+function makeVariantsInBackground(services: Services, storageKey: string, width: number, original: Buffer): void {
+  void makeVariants(fileStore(services.config), storageKey, width, original).catch((error: unknown) =>
     services.logger.warn({ err: error, storageKey }, "image variants not made; each is made when first requested"),
   );
 }
@@ -160,24 +160,26 @@ export async function reencodeCitizenPhoto(upload: Buffer): Promise<CitizenPhoto
 }
 
 /** Citizens' photos are personal data: kept outside the public /media folder, served to staff only. */
-export function citizenPhotoPath(services: Pick<Services, "config">, storageKey: string): string {
-  return path.join(services.config.dataDir, "citizen-photos", storageKey);
+export function citizenPhotoKey(storageKey: string): string {
+  return storeKey("citizen-photos", storageKey);
 }
 
 /** A re-encoded photo written under a random name, not yet recorded. */
-export type WrittenCitizenPhoto = CitizenPhoto & { storageKey: string; discard(): void };
+export type WrittenCitizenPhoto = CitizenPhoto & { storageKey: string; discard(): Promise<void> };
 
 /**
  * Writes a re-encoded photo under a random name, before the transaction that records it
  * (recordCitizenPhoto); `discard` removes it again when that transaction fails, so that no
- * citizen's photo stays on disk without a record to find, show or delete it by.
+ * citizen's photo stays stored without a record to find, show or delete it by.
  */
-export function writeCitizenPhoto(services: Pick<Services, "config">, photo: CitizenPhoto): WrittenCitizenPhoto {
+export async function writeCitizenPhoto(
+  services: Pick<Services, "config">,
+  photo: CitizenPhoto,
+): Promise<WrittenCitizenPhoto> {
   const storageKey = `${randomBytes(16).toString("hex")}.jpg`;
-  const file = citizenPhotoPath(services, storageKey);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, photo.body);
-  return { ...photo, storageKey, discard: () => fs.rmSync(file, { force: true }) };
+  const store = fileStore(services.config);
+  const discard = await putAhead(store, citizenPhotoKey(storageKey), photo.body, "image/jpeg");
+  return { ...photo, storageKey, discard };
 }
 
 /** Records a written photo, inside the caller's transaction. */

@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import pLimit from "p-limit";
 import sharp, { type Metadata } from "sharp";
+import { type FileStore, storeKey } from "@server/storage/fileStore.js";
 
 // Smaller copies of uploaded images in the sizes and formats the public pages use, so a 96-pixel
 // thumbnail is not a 1080-pixel PNG. Each copy's name derives from the original's storage key
@@ -73,7 +71,7 @@ export function orientedSize(metadata: Pick<Metadata, "width" | "height" | "orie
 }
 
 /** One variant's pixels: rotated upright, resized, metadata (and any GPS position) dropped. */
-function encode(original: string, { preset, size, format }: Variant): Promise<Buffer> {
+function encode(original: Buffer, { preset, size, format }: Variant): Promise<Buffer> {
   let image = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
   image = VARIANT_PRESETS[preset].square
     ? image.resize(size, size, { fit: "cover" })
@@ -86,23 +84,30 @@ function encode(original: string, { preset, size, format }: Variant): Promise<Bu
 
 // Encoding is CPU work: at most this many at once, so a burst of uploads does not starve requests.
 const encoding = pLimit(1);
-/** Variants being made, by file path: a second request for the same one waits for the first. */
+/** Variants being made, by key: a second request for the same one waits for the first. */
 const underway = new Map<string, Promise<boolean>>();
 
 /**
- * Makes one variant in `dir` unless it exists; false when the original is missing, unreadable or
- * does not come in that size. Written under a temporary name and renamed, so a reader (or another
- * process sharing the folder) never sees half a file.
+ * Makes one variant of a public image in the store unless it exists; false when the original is
+ * missing, unreadable or does not come in that size. The store writes it whole, so a reader (or
+ * another process sharing the store) never sees half a file. `original`: the original's bytes,
+ * when the caller has them (just uploaded), else they are read from the store.
  */
-export function ensureVariant(dir: string, storageKey: string, variant: Variant): Promise<boolean> {
-  const target = path.join(dir, variantKey(storageKey, variant));
-  if (fs.existsSync(target)) return Promise.resolve(true);
+export async function ensureVariant(
+  store: FileStore,
+  storageKey: string,
+  variant: Variant,
+  given?: Buffer,
+): Promise<boolean> {
+  if (!ORIGINAL_KEY.test(storageKey)) return false;
+  const target = storeKey("media", variantKey(storageKey, variant));
   const pending = underway.get(target);
   if (pending) return pending;
+  if (await store.head(target)) return true;
   const made = encoding(async () => {
-    if (fs.existsSync(target)) return true;
-    const original = path.join(dir, storageKey);
-    if (!ORIGINAL_KEY.test(storageKey) || !fs.existsSync(original)) return false;
+    if (await store.head(target)) return true;
+    const original = given ?? (await store.get(storeKey("media", storageKey)));
+    if (!original) return false;
     const metadata = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS })
       .metadata()
       .catch(() => null);
@@ -111,9 +116,7 @@ export function ensureVariant(dir: string, storageKey: string, variant: Variant)
     // A file sharp cannot decode has no variants; its page shows a broken image, as the original would.
     const pixels = await encode(original, variant).catch(() => null);
     if (!pixels) return false;
-    const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-    await fs.promises.writeFile(temporary, pixels);
-    await fs.promises.rename(temporary, target);
+    await store.put(target, pixels, `image/${variant.format === "jpg" ? "jpeg" : variant.format}`);
     return true;
   }).finally(() => underway.delete(target));
   underway.set(target, made);
@@ -121,8 +124,13 @@ export function ensureVariant(dir: string, storageKey: string, variant: Variant)
 }
 
 /** Every AVIF and WebP variant of an image `width` pixels wide (JPEG ones are made when first asked for). */
-export async function makeVariants(dir: string, storageKey: string, width: number): Promise<void> {
+export async function makeVariants(
+  store: FileStore,
+  storageKey: string,
+  width: number,
+  original: Buffer,
+): Promise<void> {
   for (const preset of Object.keys(VARIANT_PRESETS) as VariantPreset[])
     for (const size of variantSizes(preset, width))
-      for (const format of MADE_AT_UPLOAD) await ensureVariant(dir, storageKey, { preset, size, format });
+      for (const format of MADE_AT_UPLOAD) await ensureVariant(store, storageKey, { preset, size, format }, original);
 }

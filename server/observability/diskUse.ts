@@ -1,52 +1,52 @@
-import fs from "node:fs/promises";
-import path from "node:path";
+import type { FileStore } from "@server/storage/fileStore.js";
 
-/** Entries looked at per folder at most: a folder with more is reported as at least what was counted. */
+/** Files looked at at most: a store with more is reported as at least what was counted. */
 const MAX_ENTRIES = 200_000;
-/** A folder's figure is reused this long: walking a large upload folder costs seconds of disk reads. */
+/** A store's figures are reused this long: listing a large folder or bucket costs seconds. */
 const CACHE_MS = 60_000;
 
 export type FolderUse = { folder: string; bytes: number; files: number; complete: boolean; measuredAt: Date };
+/** What the file store holds, by top-level folder; `problem` when it could not be listed. */
+export type StoreUse = { kind: FileStore["kind"]; location: string; folders: FolderUse[]; problem: string | null };
 
-const cache = new Map<string, { at: number; use: Promise<FolderUse> }>();
+const cache = new WeakMap<FileStore, { at: number; use: Promise<StoreUse> }>();
 
-/** What a folder of the data folder holds, from a bounded walk, measured at most once a minute. */
-export function folderUse(root: string): Promise<FolderUse> {
-  const cached = cache.get(root);
+/**
+ * What the store holds (the data folder's upload folders, or the bucket's objects by their first
+ * key segment), from a bounded listing, measured at most once a minute.
+ */
+export function storeUse(store: FileStore): Promise<StoreUse> {
+  const cached = cache.get(store);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.use;
-  const use = walk(root);
-  cache.set(root, { at: Date.now(), use });
-  use.catch(() => cache.delete(root));
+  const use = measure(store);
+  cache.set(store, { at: Date.now(), use });
   return use;
 }
 
-async function walk(root: string): Promise<FolderUse> {
-  let bytes = 0;
-  let files = 0;
+async function measure(store: FileStore): Promise<StoreUse> {
+  const folders = new Map<string, FolderUse>();
+  const measuredAt = new Date();
   let seen = 0;
-  const pending = [root];
-  while (pending.length > 0 && seen < MAX_ENTRIES) {
-    const dir = pending.pop()!;
-    // A folder removed during the walk (an upload moved, a temporary folder gone) is skipped.
-    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
+  let problem: string | null = null;
+  try {
+    for await (const { key, size } of store.list()) {
       if (++seen > MAX_ENTRIES) break;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) pending.push(full);
-      else if (entry.isFile()) {
-        const stat = await fs.stat(full).catch(() => null);
-        if (stat) {
-          bytes += stat.size;
-          files++;
-        }
-      }
+      const name = key.split("/")[0]!;
+      const folder = folders.get(name) ?? { folder: name, bytes: 0, files: 0, complete: true, measuredAt };
+      folder.bytes += size;
+      folder.files++;
+      folders.set(name, folder);
     }
+  } catch (error) {
+    // A bucket that cannot be listed now: said so, rather than a wrong figure.
+    problem = (error as Error).message;
+    cache.delete(store);
   }
+  const complete = seen <= MAX_ENTRIES && problem === null;
   return {
-    folder: path.basename(root),
-    bytes,
-    files,
-    complete: seen <= MAX_ENTRIES && pending.length === 0,
-    measuredAt: new Date(),
+    kind: store.kind,
+    location: store.location,
+    folders: [...folders.values()].map((folder) => ({ ...folder, complete })),
+    problem,
   };
 }

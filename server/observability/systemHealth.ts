@@ -1,18 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ARCHIVE_PREFIX, siarVersion, uploadFolders } from "@server/backup/archive.js";
+import { ARCHIVE_PREFIX, siarVersion } from "@server/backup/archive.js";
 import { migrationStatus } from "@server/db/migrate.js";
 import type { Services } from "@server/services.js";
-import { folderUse } from "./diskUse.js";
+import { fileStore } from "@server/storage/fileStore.js";
+import { storeUse } from "./diskUse.js";
 import { queueFigures } from "./queues.js";
 
 /**
  * What an administrator checks first when something seems wrong: versions, migrations, the work
- * waiting, the background jobs' last runs, channels needing attention, disk use and the last backup.
+ * waiting, the background jobs' last runs, channels needing attention, the file store's use and the last backup.
  */
 export async function systemHealth(services: Services) {
   const { prisma, db, config } = services;
-  const [migrations, [server], queues, jobs, channels, reconnect, folders] = await Promise.all([
+  const [migrations, [server], queues, jobs, channels, reconnect, stored] = await Promise.all([
     migrationStatus(db),
     prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`,
     queueFigures(prisma),
@@ -31,7 +32,7 @@ export async function systemHealth(services: Services) {
       orderBy: { statusChangedAt: "asc" },
       take: 20,
     }),
-    Promise.all(uploadFolders(config).map((name) => folderUse(path.join(config.dataDir, name)))),
+    storeUse(fileStore(config)),
   ]);
   const applied = migrations.filter((m) => m.applied);
   return {
@@ -51,7 +52,9 @@ export async function systemHealth(services: Services) {
       disabled: countOf(channels, "disabled"),
       toReconnect: reconnect.map(({ unit, ...channel }) => ({ ...channel, unitName: unit.name })),
     },
-    disk: folders,
+    /** Where stored files are (the data folder or a bucket) and whether the figures below could be measured. */
+    storage: { kind: stored.kind, location: stored.location, problem: stored.problem },
+    disk: stored.folders,
     backup: {
       dir: config.backup.dir,
       schedule: config.backup.schedule ?? null,

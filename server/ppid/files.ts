@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import type { Response } from "express";
+import type { Request, Response } from "express";
 import { AppError } from "@server/errors.js";
 import type { Services } from "@server/services.js";
+import { fileStore, putAhead, storeKey } from "@server/storage/fileStore.js";
+import { sendStored } from "@server/storage/serve.js";
 
 // The files a request's information is delivered in. Staff upload them, the applicant downloads
 // what is shared through the secret link; they are kept outside the public /media folder and
@@ -41,40 +42,37 @@ export function recognizeFile(body: Buffer, name: string): FileType {
   throw new AppError("ppid_file_unsupported", { field: "file" });
 }
 
-export function ppidFilePath(services: Pick<Services, "config">, storageKey: string): string {
-  return path.join(services.config.dataDir, "ppid-files", storageKey);
-}
+const ppidFileKey = (storageKey: string) => storeKey("ppid-files", storageKey);
 
 /** A file written under a random name before the transaction that records it; `discard` undoes the write. */
 export type WrittenFile = FileType & {
   storageKey: string;
   bytes: number;
   sha256: string;
-  discard(): void;
+  discard(): Promise<void>;
 };
 
-export function writePpidFile(services: Pick<Services, "config">, body: Buffer, name: string): WrittenFile {
+export async function writePpidFile(
+  services: Pick<Services, "config">,
+  body: Buffer,
+  name: string,
+): Promise<WrittenFile> {
   const type = recognizeFile(body, name);
   const storageKey = `${randomBytes(16).toString("hex")}.${type.extension}`;
-  const file = ppidFilePath(services, storageKey);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, body);
-  return {
-    ...type,
-    storageKey,
-    bytes: body.length,
-    sha256: createHash("sha256").update(body).digest("hex"),
-    discard: () => fs.rmSync(file, { force: true }),
-  };
+  const discard = await putAhead(fileStore(services.config), ppidFileKey(storageKey), body, type.mimeType);
+  return { ...type, storageKey, bytes: body.length, sha256: createHash("sha256").update(body).digest("hex"), discard };
 }
 
-/** Sends a stored file as a download under its original name. */
-export function sendPpidFile(
+/** Sends a stored file as a download under its original name; false (nothing sent) when the store has no such file. */
+export async function sendPpidFile(
   services: Pick<Services, "config">,
+  req: Request,
   res: Response,
   file: { storageKey: string; mimeType: string; originalName: string },
-): void {
+): Promise<boolean> {
   res.attachment(file.originalName);
-  res.set({ "Content-Type": file.mimeType, "Cache-Control": "private, no-store" });
-  res.sendFile(ppidFilePath(services, file.storageKey));
+  return sendStored(req, res, fileStore(services.config), ppidFileKey(file.storageKey), {
+    contentType: file.mimeType,
+    cacheControl: "private, no-store",
+  });
 }

@@ -1,10 +1,10 @@
-import path from "node:path";
 import type { OutgoingPost } from "@server/channels/adapter.js";
 import { renderText, type PublishingChannel } from "@server/channels/rules.js";
 import type { Prisma } from "@server/db/client.js";
-import { instagramRenditionKey, mediaDir, mediaUrl } from "@server/media/storage.js";
+import { instagramRenditionKey, mediaKey, mediaUrl } from "@server/media/storage.js";
 import { publicPostUrl } from "@server/channels/website.js";
 import type { Services } from "@server/services.js";
+import { fileStore } from "@server/storage/fileStore.js";
 
 export const deliveryInclude = {
   channel: true,
@@ -18,7 +18,7 @@ export type DeliveryWithPost = Prisma.DeliveryGetPayload<{ include: typeof deliv
 export function outgoingPost(services: Pick<Services, "config">, delivery: DeliveryWithPost): OutgoingPost {
   const { post, channel } = delivery;
   const kind = channel.kind as PublishingChannel;
-  const dir = mediaDir(services);
+  const store = fileStore(services.config);
   return {
     deliveryId: delivery.id,
     title: post.title,
@@ -37,7 +37,12 @@ export function outgoingPost(services: Pick<Services, "config">, delivery: Deliv
         kind: media.kind,
         mimeType: key === media.storageKey ? media.mimeType : "image/jpeg",
         publicUrl: mediaUrl(services.config.publicBaseUrl, key),
-        filePath: path.join(dir, key),
+        fileName: key,
+        read: async () => {
+          const bytes = await store.get(mediaKey(key));
+          if (!bytes) throw new Error(`media file ${key} is missing from the store`);
+          return bytes;
+        },
         bytes: media.bytes,
         width: media.width,
         height: media.height,

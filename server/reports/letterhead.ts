@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
 import type { PrismaClient } from "@server/db/client.js";
-import { mediaDir } from "@server/media/storage.js";
+import { mediaKey } from "@server/media/storage.js";
 import type { Services } from "@server/services.js";
+import { fileStore } from "@server/storage/fileStore.js";
 import { pdfText } from "./pdfText.js";
 
 // The office's letterhead (kop surat) on every PDF it hands on: reports, registers, the PPID's
@@ -42,7 +41,11 @@ export async function letterheadSettings(prisma: Pick<PrismaClient, "setting">):
 export async function loadLetterhead(services: Pick<Services, "prisma" | "config">): Promise<Letterhead> {
   const { address, contact, logoKey } = await letterheadSettings(services.prisma);
   let logo: Buffer | null = null;
-  if (logoKey) logo = await fs.promises.readFile(path.join(mediaDir(services), logoKey)).catch(() => null);
+  // A store that cannot be read now prints the letter without its logo rather than not at all.
+  if (logoKey)
+    logo = await fileStore(services.config)
+      .get(mediaKey(logoKey))
+      .catch(() => null);
   return { address, contact, logo };
 }
 

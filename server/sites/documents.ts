@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { recordAudit, type Origin } from "@server/audit/record.js";
 import type { SiteDocument } from "@server/db/generated/client.js";
 import { AppError } from "@server/errors.js";
-import { mediaDir } from "@server/media/storage.js";
+import { mediaKey } from "@server/media/storage.js";
 import type { Services } from "@server/services.js";
+import { fileStore } from "@server/storage/fileStore.js";
 
 // Files offered for download on a unit site: PDFs only (a report, a regulation), checked by their
 // bytes, stored beside the media under a random name.
@@ -22,10 +21,8 @@ export async function storeSiteDocument(
   upload: { unitId: string; name: string; body: Buffer },
 ): Promise<SiteDocument> {
   if (!looksLikePdf(upload.body)) throw new AppError("unsupported_document_file", { field: "file" });
-  const dir = mediaDir(services);
-  fs.mkdirSync(dir, { recursive: true });
   const storageKey = `${randomBytes(16).toString("hex")}.pdf`;
-  fs.writeFileSync(path.join(dir, storageKey), upload.body);
+  await fileStore(services.config).put(mediaKey(storageKey), upload.body, "application/pdf");
   return services.prisma.$transaction(async (tx) => {
     const document = await tx.siteDocument.create({
       data: {

@@ -3,7 +3,6 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Prisma } from "@server/db/client.js";
-import { citizenPhotoPath } from "@server/media/storage.js";
 import { issueFormToken } from "@server/routes/public/aspirasi.js";
 import { signedIn } from "../helpers/client.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
@@ -349,7 +348,7 @@ describe("photo on the form", () => {
       height: 900,
       unitId: places.beringin,
     });
-    const stored = fs.readFileSync(citizenPhotoPath(siar.services, item.photo!.storageKey));
+    const stored = fs.readFileSync(path.join(siar.services.config.dataDir, "citizen-photos", item.photo!.storageKey));
     const metadata = await sharp(stored).metadata();
     expect(metadata).toMatchObject({ format: "jpeg", width: 1200, height: 900 });
     expect(metadata.exif).toBeUndefined();
@@ -490,7 +489,7 @@ describe("photo on the form", () => {
 
   it("leaves no photo on disk when the report cannot be stored", async () => {
     const { prisma } = siar.services;
-    const folder = path.dirname(citizenPhotoPath(siar.services, "any.jpg"));
+    const folder = path.join(siar.services.config.dataDir, "citizen-photos");
     const filesBefore = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
     const assetsBefore = await prisma.mediaAsset.count();
     // The database refuses this one report: a stand-in for any failure while it is filed.

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mediaDir } from "@server/media/storage.js";
 import { type ApiClient, signedIn } from "../helpers/client.js";
 import { publishNow, startPublishingSiar, tickUntilSettled, uploadMedia } from "../helpers/publishing.js";
 import type { TestSiar } from "../helpers/siar.js";
@@ -95,7 +94,7 @@ describe("image variants on public pages", () => {
     expect(picture).not.toContain(".w1440.");
 
     // AVIF and WebP are made after the upload without anyone asking; JPEG only when asked for.
-    const dir = mediaDir(siar.services);
+    const dir = path.join(siar.services.config.dataDir, "media");
     const expected = ["t96", "t192", "w480", "w720", "w1080"].flatMap((v) => [`${v}.avif`, `${v}.webp`]);
     await expect
       .poll(() => expected.filter((v) => !fs.existsSync(path.join(dir, `${storageKey}.${v}`))), { timeout: 60_000 })
@@ -132,7 +131,7 @@ describe("image variants on public pages", () => {
 
   it("makes variants of an image stored before variants existed on its first request, and keeps them", async () => {
     const storageKey = `${"a".repeat(32)}.png`;
-    const dir = mediaDir(siar.services);
+    const dir = path.join(siar.services.config.dataDir, "media");
     fs.writeFileSync(path.join(dir, storageKey), await poster(600, 400));
     const first = await fetchImage(`/media/${storageKey}.w480.avif`);
     expect(first.response.status).toBe(200);

@@ -9,6 +9,11 @@ let siar: TestSiar;
 let admin: ApiClient;
 beforeAll(async () => {
   siar = await startTestSiar();
+  // Before the first measurement: the store's figures are then kept a minute.
+  const media = path.join(siar.services.config.dataDir, "health-uploads");
+  fs.mkdirSync(path.join(media, "a"), { recursive: true });
+  fs.writeFileSync(path.join(media, "a", "one.bin"), Buffer.alloc(1000));
+  fs.writeFileSync(path.join(media, "two.bin"), Buffer.alloc(234));
   admin = await signedIn(siar.url, "admin@sanggau.demo");
 });
 afterAll(async () => siar?.close());
@@ -98,11 +103,7 @@ describe("GET /api/system/health", () => {
     expect(row.process).toBe(backfill!.process);
   });
 
-  it("measures the upload folders and finds the newest backup", async () => {
-    const media = path.join(siar.services.config.dataDir, "health-uploads");
-    fs.mkdirSync(path.join(media, "a"), { recursive: true });
-    fs.writeFileSync(path.join(media, "a", "one.bin"), Buffer.alloc(1000));
-    fs.writeFileSync(path.join(media, "two.bin"), Buffer.alloc(234));
+  it("measures the store's folders and finds the newest backup", async () => {
     const backups = siar.services.config.backup.dir;
     fs.mkdirSync(backups, { recursive: true });
     fs.writeFileSync(path.join(backups, "siar-backup-20261201T010000Z.tar.gz"), "old");
@@ -111,6 +112,7 @@ describe("GET /api/system/health", () => {
     expect(body.disk).toContainEqual(
       expect.objectContaining({ folder: "health-uploads", bytes: 1234, files: 2, complete: true }),
     );
+    expect(body.storage).toEqual({ kind: "local", location: siar.services.config.dataDir, problem: null });
     expect(body.backup.latest).toMatchObject({ file: "siar-backup-20261205T010000Z.tar.gz", bytes: 6 });
     expect(body.backup.dir).toBe(backups);
   });

@@ -82,6 +82,45 @@ describe("configuration from the environment", () => {
     ]);
   });
 
+  it("keeps files in the data folder unless SIAR_STORAGE=s3 names a bucket and its keys", () => {
+    expect(loadConfig({}).storage).toEqual({ kind: "local" });
+    expect(problemsOf({ SIAR_STORAGE: "s3" })).toEqual([
+      "S3_BUCKET: required with SIAR_STORAGE=s3",
+      "S3_ACCESS_KEY_ID: required with SIAR_STORAGE=s3",
+      "S3_SECRET_ACCESS_KEY: required with SIAR_STORAGE=s3",
+    ]);
+    expect(problemsOf({ S3_BUCKET: "siar" })).toEqual([
+      expect.stringMatching(/^SIAR_STORAGE: set SIAR_STORAGE=s3 to use S3_BUCKET/),
+    ]);
+    const s3 = {
+      SIAR_STORAGE: "s3",
+      S3_BUCKET: "siar-media",
+      S3_ACCESS_KEY_ID: "siar",
+      S3_SECRET_ACCESS_KEY: "a-long-secret",
+    };
+    expect(loadConfig({ ...s3, S3_ENDPOINT: "http://minio:9000/" }).storage).toEqual({
+      kind: "s3",
+      endpoint: "http://minio:9000",
+      region: "us-east-1",
+      bucket: "siar-media",
+      accessKeyId: "siar",
+      secretAccessKey: "a-long-secret",
+      forcePathStyle: true,
+    });
+    // Amazon S3 itself: no endpoint, virtual-hosted addresses.
+    expect(loadConfig({ ...s3, S3_REGION: "ap-southeast-3" }).storage).toMatchObject({
+      endpoint: undefined,
+      forcePathStyle: false,
+    });
+    // The secret is never echoed.
+    const problems = problemsOf({ ...s3, SIAR_STORAGE: "ftp", S3_BUCKET: "Siar_Media", S3_SECRET_ACCESS_KEY: "short" });
+    expect(problems).toEqual([
+      'SIAR_STORAGE: expected local or s3 (got "ftp")',
+      expect.stringMatching(/^S3_BUCKET: expected a bucket name .* \(got "Siar_Media"\)$/),
+      "S3_SECRET_ACCESS_KEY: expected the object store's secret key",
+    ]);
+  });
+
   it("rejects a database URL that is not PostgreSQL", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://x@y/z" })).toEqual([
       expect.stringMatching(/^DATABASE_URL: expected a PostgreSQL URL/),

@@ -77,6 +77,33 @@ describe("docker-compose.yml", () => {
     expect(config.sandbox.enabled).toBe(true);
   });
 
+  it("keeps files in MinIO with the s3 profile, reachable only by Siar, under Siar's own keys", () => {
+    const keys = ["S3_ACCESS_KEY_ID=siar-files", `S3_SECRET_ACCESS_KEY=${"k".repeat(40)}`];
+    const dotEnv = [DOT_ENV, "SIAR_STORAGE=s3", "S3_ENDPOINT=http://minio:9000", "S3_BUCKET=siar", ...keys].join("\n");
+    const { resolved } = loadCompose("docker-compose.yml", dotEnv);
+    expect(loadConfig(serviceEnvironment(resolved, "siar", dotEnv)).storage).toEqual({
+      kind: "s3",
+      endpoint: "http://minio:9000",
+      region: "us-east-1",
+      bucket: "siar",
+      accessKeyId: "siar-files",
+      secretAccessKey: "k".repeat(40),
+      forcePathStyle: true,
+    });
+    const { minio, siar } = resolved.services as Record<string, Record<string, unknown>>;
+    expect(minio).toMatchObject({
+      image: "minio/minio",
+      command: "server /data",
+      profiles: ["s3"],
+      networks: ["database"],
+    });
+    expect(minio!.ports).toBeUndefined();
+    expect(minio!.environment).toEqual({ MINIO_ROOT_USER: "siar-files", MINIO_ROOT_PASSWORD: "k".repeat(40) });
+    // Without the profile Siar starts on its own and keeps files in its volume.
+    expect(siar!.depends_on).toMatchObject({ minio: { condition: "service_healthy", required: false } });
+    expect(loadConfig(serviceEnvironment(compose().resolved, "siar", DOT_ENV)).storage).toEqual({ kind: "local" });
+  });
+
   it("publishes only Caddy's ports; Siar and the database are on compose networks only", () => {
     const { resolved } = compose();
     const { caddy, siar, db } = resolved.services as Record<string, Record<string, unknown>>;

@@ -4,9 +4,13 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureVariant, parseVariantKey, variantKey, variantSizes } from "@server/media/variants.js";
+import { LocalFileStore } from "@server/storage/localStore.js";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "siar-variants-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "siar-variants-"));
+const store = new LocalFileStore({ dataDir: root, backup: { dir: path.join(root, "backups"), keep: 1 } });
+const dir = path.join(root, "media");
+fs.mkdirSync(dir);
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe("image variants", () => {
   it("makes column widths up to the original's and never larger, and every thumbnail size", () => {
@@ -33,7 +37,7 @@ describe("image variants", () => {
       .toBuffer();
     // The header (and so the size) reads fine; the pixel data is cut off.
     fs.writeFileSync(path.join(dir, key), png.subarray(0, 120));
-    expect(await ensureVariant(dir, key, { preset: "wide", size: 480, format: "webp" })).toBe(false);
+    expect(await ensureVariant(store, key, { preset: "wide", size: 480, format: "webp" })).toBe(false);
     expect(fs.readdirSync(dir).filter((name) => name.startsWith(`${key}.`))).toEqual([]);
   });
 
@@ -44,10 +48,10 @@ describe("image variants", () => {
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toFile(path.join(dir, key));
-    expect(await ensureVariant(dir, key, { preset: "wide", size: 200, format: "webp" })).toBe(true);
+    expect(await ensureVariant(store, key, { preset: "wide", size: 200, format: "webp" })).toBe(true);
     const made = await sharp(path.join(dir, `${key}.w200.webp`)).metadata();
     expect([made.width, made.height, made.orientation, made.exif]).toEqual([200, 400, undefined, undefined]);
     // 400 is the stored width, not the shown one: no such size.
-    expect(await ensureVariant(dir, key, { preset: "wide", size: 400, format: "webp" })).toBe(false);
+    expect(await ensureVariant(store, key, { preset: "wide", size: 400, format: "webp" })).toBe(false);
   });
 });

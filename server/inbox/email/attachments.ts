@@ -37,7 +37,7 @@ export async function keepAttachments(
     else if (kept.photos.length > 0) kept.listed.push({ ...listed, kept: false, reason: "one_photo" });
     else {
       try {
-        kept.photos.push(writeCitizenPhoto(services, await reencodeCitizenPhoto(attachment.content)));
+        kept.photos.push(await writeCitizenPhoto(services, await reencodeCitizenPhoto(attachment.content)));
         kept.listed.push({ ...listed, kept: true });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

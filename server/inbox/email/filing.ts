@@ -76,7 +76,7 @@ async function fileOneEmail(services: Services): Promise<boolean> {
     }
     return true;
   } catch (error) {
-    for (const photo of photos) photo.discard();
+    await Promise.all(photos.map((photo) => photo.discard()));
     const { reason } = failureOf(error);
     logger.warn(
       { receiptId: claimedId === null ? null : String(claimedId), reason },
@@ -199,7 +199,7 @@ async function joinItem(
   // The first photo of the thread becomes the item's; later ones are listed on the timeline.
   const asset =
     photo && !item.photoId ? await recordCitizenPhoto(tx, EMAIL_ORIGIN, item.unitId ?? unitId, photo) : null;
-  if (photo && !asset) photo.discard();
+  if (photo && !asset) await photo.discard();
   const reopen = item.status === "answered" || item.status === "resolved";
   await tx.inboxItem.update({
     where: { id: itemId },

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import type { Response } from "express";
+import type { Request, Response } from "express";
 import sharp from "sharp";
 import { AppError } from "@server/errors.js";
 import type { Services } from "@server/services.js";
+import { fileStore, putAhead, storeKey } from "@server/storage/fileStore.js";
+import { sendStored } from "@server/storage/serve.js";
 
 // The documents of the DIP: PDFs, spreadsheets and images, recognised by their bytes (whatever
 // their name or declared type), stored under random names outside the public /media folder and
@@ -79,8 +80,9 @@ export function dipFileType(contentType: string | undefined): DipFileType {
   return type as DipFileType;
 }
 
-export function dipFilesDir(services: Pick<Services, "config">): string {
-  return path.join(services.config.dataDir, "dip-files");
+/** A version's file in the store (only the base name of what is recorded: nothing can point elsewhere). */
+export function dipFileKey(storageKey: string): string {
+  return storeKey("dip-files", path.basename(storageKey));
 }
 
 /** A checked upload written under a random name, not yet recorded; `discard` removes it if recording fails. */
@@ -90,7 +92,7 @@ export type WrittenDipFile = {
   sha256: string;
   storageKey: string;
   originalName: string;
-  discard(): void;
+  discard(): Promise<void>;
 };
 
 /** Checks an upload's bytes against its type and writes it, before the transaction that records it. */
@@ -101,16 +103,14 @@ export async function writeDipFile(
   if (upload.body.length === 0 || !(await contentMatches(upload.mimeType, upload.body)))
     throw new AppError("unreadable_media_file", { field: "file" });
   const storageKey = `${randomBytes(16).toString("hex")}.${DIP_FILE_TYPES[upload.mimeType]}`;
-  const file = path.join(dipFilesDir(services), storageKey);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, upload.body);
+  const discard = await putAhead(fileStore(services.config), dipFileKey(storageKey), upload.body, upload.mimeType);
   return {
     mimeType: upload.mimeType,
     bytes: upload.body.length,
     sha256: createHash("sha256").update(upload.body).digest("hex"),
     storageKey,
     originalName: safeFileName(upload.originalName, DIP_FILE_TYPES[upload.mimeType]),
-    discard: () => fs.rmSync(file, { force: true }),
+    discard,
   };
 }
 
@@ -127,15 +127,14 @@ export function safeFileName(name: string, extension: string): string {
 
 /**
  * Sends a stored version as a download that no browser renders as a page of this site; false
- * (nothing sent) when its file is not on disk (a data folder restored without its documents).
+ * (nothing sent) when the store does not have its file (a data folder restored without its documents).
  */
-export function sendDipFile(
+export async function sendDipFile(
   services: Pick<Services, "config">,
+  req: Request,
   res: Response,
   version: { storageKey: string; mimeType: string; originalName: string; sha256: string },
-): boolean {
-  const file = path.join(dipFilesDir(services), path.basename(version.storageKey));
-  if (!fs.existsSync(file)) return false;
+): Promise<boolean> {
   const ascii = version.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   res.set({
     "Content-Type": version.mimeType,
@@ -144,6 +143,12 @@ export function sendDipFile(
     "Content-Security-Policy": "default-src 'none'; sandbox",
     ETag: `"${version.sha256}"`,
   });
-  res.sendFile(file);
-  return true;
+  // The public page sets its own caching; staff downloads are checked again each time.
+  const cacheControl = res.get("Cache-Control") ?? "public, max-age=0";
+  const sent = await sendStored(req, res, fileStore(services.config), dipFileKey(version.storageKey), {
+    contentType: version.mimeType,
+    cacheControl,
+  });
+  if (!sent) res.removeHeader("Content-Disposition");
+  return sent;
 }

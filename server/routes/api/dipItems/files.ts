@@ -59,7 +59,7 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
     const { fileId, version } = parse(dipFileVersionParams, req.params, req);
     const item = await loadItem(req);
     const stored = item.files.find((file) => file.id === fileId)?.versions.find((v) => v.version === version);
-    if (!stored || !sendDipFile(services, res, stored)) throw new AppError("not_found");
+    if (!stored || !(await sendDipFile(services, req, res, stored))) throw new AppError("not_found");
   });
 
   router.delete("/:id/files/:fileId", async (req, res) => {

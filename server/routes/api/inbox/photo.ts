@@ -2,10 +2,12 @@ import { type Request, Router } from "express";
 import { z } from "zod";
 import { itemSubject } from "@server/inbox/itemRecord.js";
 import { AppError } from "@server/errors.js";
-import { citizenFilePath, type CitizenFile } from "@server/media/citizenFiles.js";
-import { citizenPhotoPath } from "@server/media/storage.js";
+import { citizenFileKey, type CitizenFile } from "@server/media/citizenFiles.js";
+import { citizenPhotoKey } from "@server/media/storage.js";
 import { authorize } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
+import { fileStore } from "@server/storage/fileStore.js";
+import { type SendOptions, sendStored } from "@server/storage/serve.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
@@ -17,6 +19,9 @@ const fileParams = uuidParam.extend({ index: z.coerce.number().int().min(0).max(
  */
 export function inboxPhotoRoutes(services: Services): Router {
   const router = Router();
+  const store = fileStore(services.config);
+  // Personal data: kept by no shared cache, and asked for again once staff lose the right to read it.
+  const privately = (contentType: string): SendOptions => ({ contentType, cacheControl: "private, no-cache" });
 
   const readableItem = async (req: Request, id: string) => {
     const item = await services.prisma.inboxItem.findUnique({
@@ -38,14 +43,16 @@ export function inboxPhotoRoutes(services: Services): Router {
     const item = await readableItem(req, id);
     const file = ((item.attachments ?? []) as { file?: CitizenFile }[])[index]?.file;
     if (!file) throw new AppError("not_found");
-    res.type(file.mimeType).sendFile(citizenFilePath(services, file.storageKey));
+    if (!(await sendStored(req, res, store, citizenFileKey(file.storageKey), privately(file.mimeType))))
+      throw new AppError("not_found");
   });
 
   router.get("/:id/photo", async (req, res) => {
     const { id } = parse(uuidParam, req.params, req);
     const item = await readableItem(req, id);
     if (!item.photo) throw new AppError("not_found");
-    res.type("image/jpeg").sendFile(citizenPhotoPath(services, item.photo.storageKey));
+    if (!(await sendStored(req, res, store, citizenPhotoKey(item.photo.storageKey), privately("image/jpeg"))))
+      throw new AppError("not_found");
   });
 
   describeRoutes(router, {

@@ -63,7 +63,7 @@ export function ppidFileRoutes(services: Services): Router {
     authorize(req.actor!, "read", "PpidRequest", caseSubject(request));
     const file = request.files.find((candidate) => candidate.id === fileId);
     if (!file) throw new AppError("not_found");
-    sendPpidFile(services, res, file);
+    if (!(await sendPpidFile(services, req, res, file))) throw new AppError("not_found");
   });
 
   describeRoutes(router, {

@@ -69,7 +69,7 @@ export function dipItemRoutes(services: Services): Router {
     if (!version) return sendNotFound(res);
     // A version never changes; a withdrawn entry stops being served within minutes.
     res.set("Cache-Control", "public, max-age=300");
-    if (!sendDipFile(services, res, version)) await sendNotFound(res);
+    if (!(await sendDipFile(services, req, res, version))) await sendNotFound(res);
   });
 
   return router;

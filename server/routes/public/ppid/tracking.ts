@@ -103,7 +103,7 @@ export function trackingRoutes(services: Services): Router {
     withCase(req, res, async ({ request }) => {
       const file = applicantFiles(request).find((candidate) => candidate.id === req.params.fileId);
       if (!file) return void res.status(404).end();
-      sendPpidFile(services, res, file);
+      if (!(await sendPpidFile(services, req, res, file))) res.status(404).end();
     }),
   );
 

@@ -174,6 +174,16 @@ function Storage({ health }: { health: SystemHealth }) {
   return (
     <section>
       <h2>{t("systemHealth.storage")}</h2>
+      <p data-testid="health-store">
+        {t(health.storage.kind === "s3" ? "systemHealth.storeS3" : "systemHealth.storeLocal", {
+          location: health.storage.location,
+        })}
+      </p>
+      {health.storage.problem && (
+        <p className="alert alert--error" role="alert">
+          {t("systemHealth.storeUnmeasured", { problem: health.storage.problem })}
+        </p>
+      )}
       <table className="table" data-testid="health-disk">
         <thead>
           <tr>
