@@ -89,7 +89,7 @@ const FLOOD_REPORTS = [
   "Tolong pak, banjir setinggi lutut di Desa Sungai Mawang",
   "Air sungai meluap, banjir di Desa Sungai Mawang makin tinggi",
   "Banjir Desa Sungai Mawang, anak-anak tidak bisa sekolah",
-  "Masih banjir di Desa Sungai Mawang, mohon bantuan perahu",
+  "Masih banjir di Desa Sungai Mawang, air belum juga surut",
 ];
 
 describe("five flood reports from one desa within minutes", () => {
