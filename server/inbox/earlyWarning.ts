@@ -274,6 +274,13 @@ async function checkItem(
 }
 
 /**
+ * During a burst, checks start at most this often: the items noted meanwhile are checked together,
+ * so each category and place is counted a few times a second at most, not once per filed batch.
+ * A lone report after a quiet spell is checked at once.
+ */
+const BURST_CHECK_INTERVAL_MS = 500;
+
+/**
  * Checks changed items (arrivals, triage, corrections) for a rising topic. Items noted while a
  * check runs are gathered and checked together next, so a burst of arrivals costs one check per
  * category and place rather than one per item.
@@ -286,11 +293,14 @@ export function risingTopicWatch(
   let checking: Promise<void> | null = null;
   const checkWaiting = async () => {
     while (waiting.size > 0) {
+      const started = Date.now();
       const itemIds = [...waiting];
       waiting.clear();
       await detectRisingTopics(services, itemIds, options).catch((error: unknown) =>
         services.logger.error({ err: error, items: itemIds.length }, "early warning check failed"),
       );
+      const rest = started + BURST_CHECK_INTERVAL_MS - Date.now();
+      if (waiting.size > 0 && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     }
     checking = null;
   };
