@@ -25,17 +25,20 @@ type Db = Pick<Prisma.TransactionClient, "$executeRaw">;
 /**
  * Queues an event for every enabled endpoint that wants its type; nothing is stored when none
  * does. `dedupeKey`: an event announced after the fact may be announced twice (post.changed
- * fires on every change of a post); the second is dropped.
+ * fires on every change of a post, the catch-up looks again); the second is dropped.
+ * `registeredBy`: only endpoints registered by then (the catch-up, queueing an old change).
  */
 export async function queueWebhookEvent(
   db: Db,
   type: WebhookEventType,
   data: Record<string, unknown>,
-  options: { dedupeKey?: string; now?: Date } = {},
+  options: { dedupeKey?: string; now?: Date; registeredBy?: Date } = {},
 ): Promise<number> {
   const now = (options.now ?? new Date()).toISOString();
+  const registeredBy = options.registeredBy?.toISOString() ?? null;
   return db.$executeRaw`
-    WITH targets AS (SELECT "id" FROM "WebhookEndpoint" WHERE "enabled" AND ${type} = ANY("events")),
+    WITH targets AS (SELECT "id" FROM "WebhookEndpoint" WHERE "enabled" AND ${type} = ANY("events")
+      AND (${registeredBy}::timestamp(3) IS NULL OR "createdAt" <= ${registeredBy}::timestamp(3))),
     event AS (
       INSERT INTO "WebhookEvent" ("id", "type", "data", "dedupeKey", "createdAt")
       SELECT gen_random_uuid(), ${type}, ${JSON.stringify(data)}::jsonb, ${options.dedupeKey ?? null}, ${now}::timestamp(3)
