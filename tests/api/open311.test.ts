@@ -355,6 +355,12 @@ describe("Open311 in English", () => {
     const filed = (
       await post(validPost({ service_code: "kesehatan", description: "Puskesmas Sungai Mawang kekurangan obat." }))
     ).body[0].service_request_id as string;
+    // Shown as "lainnya" until the arrival triage has read it.
+    for (let wait = 0; wait < 100; wait++) {
+      const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: filed } });
+      if (item.category) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const [inEnglish] = (await getIn(`/requests/${filed}.json?locale=en`)).body;
     expect(inEnglish).toMatchObject({
       service_request_id: filed,
