@@ -1,5 +1,5 @@
 import type { Services } from "@server/services.js";
-import { announceItem, announcePost } from "@server/webhooks/announced.js";
+import { announceItems, announcePost } from "@server/webhooks/announced.js";
 import { catchUpWebhookEvents } from "@server/webhooks/catchUp.js";
 import { WebhookSender } from "@server/webhooks/sender.js";
 import { drainWhileDue, type EventJob, type Job } from "./job.js";
@@ -18,12 +18,12 @@ export function outgoingWebhooks(services: Services): Job[] {
   const created: EventJob<"inbox.itemReceived"> = {
     name: "webhook event: item created",
     trigger: { event: "inbox.itemReceived" },
-    run: ({ itemId }) => announceItem(services, "inbox.item.created", itemId),
+    run: ({ itemId }) => announceItems(services, "inbox.item.created", [{ id: itemId }]),
   };
   const emergency: EventJob<"inbox.emergency"> = {
     name: "webhook event: emergency",
     trigger: { event: "inbox.emergency" },
-    run: ({ itemId }) => announceItem(services, "inbox.item.emergency", itemId),
+    run: ({ itemId }) => announceItems(services, "inbox.item.emergency", [{ id: itemId }]),
   };
   const post: EventJob<"post.changed"> = {
     name: "webhook event: post",

@@ -6,7 +6,7 @@
  * queues it through these same functions; each event's dedupeKey keeps it to one.
  */
 import type { Services } from "@server/services.js";
-import { itemData, itemDataSelect, queueWebhookEvent, type WebhookEventType } from "./events.js";
+import { itemData, itemDataSelect, queueWebhookEvent, queueWebhookEvents, type WebhookEventType } from "./events.js";
 
 /** Tells the sender when something was queued; returns how many deliveries were. */
 async function queued(services: Services, count: Promise<number>): Promise<number> {
@@ -18,21 +18,28 @@ async function queued(services: Services, count: Promise<number>): Promise<numbe
 /** What the catch-up passes: only endpoints registered by the time of the change get it. */
 type Late = { registeredBy?: Date };
 
-/** inbox.item.created or inbox.item.emergency for an item, once per item. */
-export async function announceItem(
+/** inbox.item.created or inbox.item.emergency for items, once per item; one statement for all. */
+export async function announceItems(
   services: Services,
   type: "inbox.item.created" | "inbox.item.emergency",
-  itemId: string,
-  { registeredBy }: Late = {},
+  items: ({ id: string } & Late)[],
 ): Promise<number> {
-  const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: itemDataSelect });
-  if (!item) return 0;
+  const found = await services.prisma.inboxItem.findMany({
+    where: { id: { in: items.map((item) => item.id) } },
+    select: itemDataSelect,
+  });
+  const registeredBy = new Map(items.map((item) => [item.id, item.registeredBy]));
   return queued(
     services,
-    queueWebhookEvent(services.prisma, type, itemData(item, services.config.publicBaseUrl), {
-      dedupeKey: `${type}:${itemId}`,
-      registeredBy,
-    }),
+    queueWebhookEvents(
+      services.prisma,
+      type,
+      found.map((item) => ({
+        data: itemData(item, services.config.publicBaseUrl),
+        dedupeKey: `${type}:${item.id}`,
+        registeredBy: registeredBy.get(item.id),
+      })),
+    ),
   );
 }
 

@@ -11,12 +11,13 @@
  * and does nothing at all while no enabled endpoint subscribes to these events.
  */
 import type { Services } from "@server/services.js";
-import { announceItem, announcePost } from "./announced.js";
+import { announceItems, announcePost } from "./announced.js";
 import type { WebhookEventType } from "./events.js";
 
 /** Left to the listener: a change this recent (or a batch transaction still committing) is not looked at yet. */
 export const CATCH_UP_GRACE_MS = 60_000;
-const BATCH = 200;
+// Items are queued a batch per statement (a flood of webhook-filed items is caught up here); posts one by one.
+const BATCH = 500;
 
 const AFTER_COMMIT_TYPES = ["inbox.item.created", "inbox.item.emergency", "post.published", "post.failed"] as const;
 type AfterCommitType = (typeof AFTER_COMMIT_TYPES)[number];
@@ -94,14 +95,11 @@ export async function catchUpWebhookEvents(services: Services, lookbackMs: numbe
     const since = new Date(Math.max(now.getTime() - lookbackMs, registered));
     for (;;) {
       const ids = await missing(services, type, since, until);
+      const late = ids.map(({ id, at }) => ({ id, registeredBy: new Date(at) }));
       let deliveries = 0;
-      for (const { id, at } of ids) {
-        const late = { registeredBy: new Date(at) };
-        deliveries +=
-          type === "inbox.item.created" || type === "inbox.item.emergency"
-            ? await announceItem(services, type, id, late)
-            : await announcePost(services, id, late);
-      }
+      if (type === "inbox.item.created" || type === "inbox.item.emergency")
+        deliveries = await announceItems(services, type, late);
+      else for (const post of late) deliveries += await announcePost(services, post.id, post);
       queued += deliveries;
       // A full batch of which nothing could be queued (its endpoints turned off meanwhile) would be found again.
       if (ids.length < BATCH || deliveries === 0) break;

@@ -7,7 +7,7 @@ import { CATCH_UP_GRACE_MS, catchUpWebhookEvents } from "@server/webhooks/catchU
 import { pruneWebhookLog } from "@server/webhooks/events.js";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, WebhookSender } from "@server/webhooks/sender.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
-import { publishPagePost, testInbox } from "../helpers/inbox.js";
+import { commentArrives, publishPagePost, testInbox } from "../helpers/inbox.js";
 import { NOTICES, registeredAt } from "../helpers/ppid.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -522,6 +522,25 @@ describe("a process that dies between a commit and its announcement", () => {
     expect(at("/caught-up").some((hook) => hook.data.item?.id === before)).toBe(false);
     const ids = at("/caught-up").map((hook) => hook.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("gives items filed by the Meta webhook batch, which no listener announces, their inbox.item.created", async () => {
+    const { secret } = await register("/batch", ["inbox.item.created"]);
+    const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
+    const root = await siar.services.prisma.unit.findFirstOrThrow({ where: { code: "kab-sanggau" } });
+    const pagePost = await publishPagePost(siar, humas, {
+      unitId: root.id,
+      channelId: facebook.id,
+      title: "Pasar Sanggau",
+      body: "Pasar buka.",
+    });
+    const itemId = await commentArrives(siar, pagePost, "Jalan ke pasar Sanggau berlubang besar, mohon ditambal.");
+    expect(await catchUpWebhookEvents(siar.services, 3600_000, afterGrace())).toBeGreaterThan(0);
+    const hook = await until("batch item", () =>
+      at("/batch").find((h) => h.type === "inbox.item.created" && h.data.item.id === itemId),
+    );
+    expect(verified(secret, hook)).toMatchObject({ data: { item: { id: itemId, source: "facebook_comment" } } });
+    expect(hook.body).not.toContain("berlubang");
   });
 
   it("does nothing for a change still within the listener's grace", async () => {
