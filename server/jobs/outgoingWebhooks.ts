@@ -20,6 +20,16 @@ export function outgoingWebhooks(services: Services): Job[] {
     trigger: { event: "inbox.itemReceived" },
     run: ({ itemId }) => announceItems(services, "inbox.item.created", [{ id: itemId }]),
   };
+  const batch: EventJob<"inbox.batchFiled"> = {
+    name: "webhook event: items filed in a batch",
+    trigger: { event: "inbox.batchFiled" },
+    run: ({ itemIds }) =>
+      announceItems(
+        services,
+        "inbox.item.created",
+        itemIds.map((id) => ({ id })),
+      ),
+  };
   const emergency: EventJob<"inbox.emergency"> = {
     name: "webhook event: emergency",
     trigger: { event: "inbox.emergency" },
@@ -32,6 +42,7 @@ export function outgoingWebhooks(services: Services): Job[] {
   };
   return [
     created,
+    batch,
     emergency,
     post,
     { name: "webhook deliveries", trigger: { event: "webhooks.queued" }, run: send },

@@ -24,6 +24,9 @@ export async function announceItems(
   type: "inbox.item.created" | "inbox.item.emergency",
   items: ({ id: string } & Late)[],
 ): Promise<number> {
+  // Whole webhook batches come here: nothing is read for them while no endpoint wants the type.
+  const wanted = await services.prisma.webhookEndpoint.count({ where: { enabled: true, events: { has: type } } });
+  if (wanted === 0 || items.length === 0) return 0;
   const found = await services.prisma.inboxItem.findMany({
     where: { id: { in: items.map((item) => item.id) } },
     select: itemDataSelect,

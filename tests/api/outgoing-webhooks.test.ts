@@ -458,10 +458,10 @@ describe("the delivery log", () => {
 
 describe("a process that dies between a commit and its announcement", () => {
   /** Runs `work` as a process would that dies after each commit: nothing it announces reaches a listener. */
-  async function withoutAnnouncements<T>(work: () => Promise<T>): Promise<T> {
+  async function withoutAnnouncements<T>(work: () => Promise<T>, ...alsoLost: string[]): Promise<T> {
     const { events } = siar.services;
     const emit = events.emit;
-    const lost = new Set<string>(["inbox.itemReceived", "inbox.emergency", "post.changed"]);
+    const lost = new Set<string>(["inbox.itemReceived", "inbox.emergency", "post.changed", ...alsoLost]);
     events.emit = ((name, payload) => {
       if (!lost.has(name)) emit.call(events, name, payload);
     }) as typeof events.emit;
@@ -524,7 +524,7 @@ describe("a process that dies between a commit and its announcement", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("gives items filed by the Meta webhook batch, which no listener announces, their inbox.item.created", async () => {
+  it("sends inbox.item.created for items filed by the Meta webhook batch at once, or by the catch-up", async () => {
     const { secret } = await register("/batch", ["inbox.item.created"]);
     const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
     const root = await siar.services.prisma.unit.findFirstOrThrow({ where: { code: "kab-sanggau" } });
@@ -535,12 +535,23 @@ describe("a process that dies between a commit and its announcement", () => {
       body: "Pasar buka.",
     });
     const itemId = await commentArrives(siar, pagePost, "Jalan ke pasar Sanggau berlubang besar, mohon ditambal.");
-    expect(await catchUpWebhookEvents(siar.services, 3600_000, afterGrace())).toBeGreaterThan(0);
     const hook = await until("batch item", () =>
       at("/batch").find((h) => h.type === "inbox.item.created" && h.data.item.id === itemId),
     );
     expect(verified(secret, hook)).toMatchObject({ data: { item: { id: itemId, source: "facebook_comment" } } });
     expect(hook.body).not.toContain("berlubang");
+    // The batch's triage is in the event already.
+    expect(hook.data.item.category).toBeTruthy();
+
+    const lostId = await withoutAnnouncements(
+      () => commentArrives(siar, pagePost, "Lampu jalan menuju pasar Sanggau mati semua sejak Senin."),
+      "inbox.batchFiled",
+    );
+    expect(await catchUpWebhookEvents(siar.services, 3600_000, afterGrace())).toBeGreaterThan(0);
+    await until("caught-up batch item", () =>
+      at("/batch").find((h) => h.type === "inbox.item.created" && h.data.item.id === lostId),
+    );
+    expect(at("/batch").filter((h) => h.type === "inbox.item.created" && h.data.item.id === itemId)).toHaveLength(1);
   });
 
   it("does nothing for a change still within the listener's grace", async () => {
