@@ -1,9 +1,9 @@
 /**
  * The safety net under announced.ts: events announced after their change committed are lost if
- * the process dies in between (or if a path never announces, like the bulk webhook filing). This
- * looks back over recent items, emergencies and posts for an event that should exist and does
- * not, and queues it through the same announce functions: the event's unique dedupeKey is the
- * claim, so the listener and any number of processes catching up queue it exactly once.
+ * the process dies in between (or its listener failed). This looks back over recent items,
+ * emergencies and posts for an event that should exist and does not, and queues it through the
+ * same announce functions: the event's unique dedupeKey is the claim, so the listener and any
+ * number of processes catching up queue it exactly once.
  *
  * Why a catch-up rather than queueing inside every transaction: items are filed on many paths
  * (webhook batches, polling, e-mail, web reports, Open311, dead-letter retries) and the webhook
@@ -16,7 +16,7 @@ import type { WebhookEventType } from "./events.js";
 
 /** Left to the listener: a change this recent (or a batch transaction still committing) is not looked at yet. */
 export const CATCH_UP_GRACE_MS = 60_000;
-// Items are queued a batch per statement (a flood of webhook-filed items is caught up here); posts one by one.
+// Items are queued a batch per statement (a process dying in a flood leaves many); posts one by one.
 const BATCH = 500;
 
 const AFTER_COMMIT_TYPES = ["inbox.item.created", "inbox.item.emergency", "post.published", "post.failed"] as const;
@@ -105,7 +105,6 @@ export async function catchUpWebhookEvents(services: Services, lookbackMs: numbe
       if (ids.length < BATCH || deliveries === 0) break;
     }
   }
-  // Info, not a warning: items filed by the Meta webhook batch are queued here as a matter of course.
-  if (queued > 0) services.logger.info({ deliveries: queued }, "webhook events queued by the catch-up");
+  if (queued > 0) services.logger.warn({ deliveries: queued }, "webhook events caught up that no listener had queued");
   return queued;
 }
