@@ -484,6 +484,70 @@ const catalogue = {
     id: "Pengiriman ini masih dalam antrean dan akan dicoba lagi dengan sendirinya; hanya pengiriman yang berhasil atau gagal yang dapat dikirim ulang.",
     en: "This delivery is still queued and will be tried again by itself; only a delivery that succeeded or failed can be replayed.",
   },
+  // Open311 GeoReport v2 (server/routes/open311.ts): sent as the spec's [{code, description}].
+  open311_format_unknown: {
+    status: 404,
+    id: "Format tidak dikenal: gunakan .json atau .xml.",
+    en: "Unknown format: use .json or .xml.",
+  },
+  open311_address_unknown: { status: 404, id: "Alamat Open311 tidak dikenal.", en: "Unknown Open311 address." },
+  open311_service_unknown: {
+    status: 404,
+    id: "service_code tidak dikenal: {value}.",
+    en: "Unknown service_code: {value}.",
+  },
+  open311_request_unknown: {
+    status: 404,
+    id: "service_request_id tidak dikenal.",
+    en: "Unknown service_request_id.",
+  },
+  open311_api_key_invalid: {
+    status: 403,
+    id: "api_key tidak valid: gunakan token API Siar dengan cakupan inbox.",
+    en: "Invalid api_key received: use a Siar API token with the inbox scope.",
+  },
+  open311_body_unreadable: {
+    status: 400,
+    id: "Isi permintaan tidak dapat dibaca.",
+    en: "The request body cannot be read.",
+  },
+  open311_field_invalid: { status: 400, id: "{field}: {value}", en: "{field}: {value}" },
+  open311_service_code_invalid: {
+    status: 400,
+    id: "service_code: layanan \u201c{value}\u201d tidak dikenal.",
+    en: "service_code: unknown service \u201c{value}\u201d.",
+  },
+  open311_date_invalid: {
+    status: 400,
+    id: "{field}: bukan tanggal-waktu W3C (misalnya 2026-12-01T00:00:00Z).",
+    en: "{field}: not a W3C date-time (e.g. 2026-12-01T00:00:00Z).",
+  },
+  open311_status_invalid: { status: 400, id: "status: open atau closed.", en: "status: open or closed." },
+  open311_coordinates_unpaired: {
+    status: 400,
+    id: "lat dan long harus diisi bersama.",
+    en: "lat and long go together.",
+  },
+  open311_place_missing: {
+    status: 400,
+    id: "lat/long atau address_string wajib diisi.",
+    en: "lat/long or address_string is required.",
+  },
+  open311_place_unknown: {
+    status: 400,
+    id: "address_string: sebutkan desa/kelurahan atau kecamatan yang dilaporkan.",
+    en: "address_string: name the desa/kelurahan or kecamatan the report is about.",
+  },
+  open311_contact_missing: {
+    status: 400,
+    id: "email atau phone wajib diisi: kantor menjawab warga di sana.",
+    en: "email or phone is required: the office answers the citizen there.",
+  },
+  open311_phone_invalid: {
+    status: 400,
+    id: "phone: bukan nomor telepon Indonesia.",
+    en: "phone: not an Indonesian phone number.",
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof catalogue;
@@ -507,16 +571,19 @@ export class AppError extends Error {
 
   /**
    * The message in `locale`; "{wait}" becomes the time until `details.retryAfterSeconds` has passed,
-   * "{unit}" the unit the details name (`details.unit`), "{scope}" the token scope (`details.scope`).
+   * "{unit}" the unit the details name (`details.unit`), "{scope}" the token scope (`details.scope`),
+   * "{field}" and "{value}" the field and value a refusal is about (`details.field`, `details.value`).
    */
   messageIn(locale: Locale): string {
-    const details = (this.details ?? {}) as { retryAfterSeconds?: unknown; unit?: unknown; scope?: unknown };
+    const details = (this.details ?? {}) as Record<string, unknown>;
     const message = catalogue[this.code][locale].replace("{wait}", () =>
       formatWait(typeof details.retryAfterSeconds === "number" ? details.retryAfterSeconds : null, locale),
     );
-    const named =
-      typeof details.unit === "string" ? message.replaceAll("{unit}", () => details.unit as string) : message;
-    return typeof details.scope === "string" ? named.replaceAll("{scope}", () => details.scope as string) : named;
+    return (["unit", "scope", "field", "value"] as const).reduce(
+      (text, name) =>
+        typeof details[name] === "string" ? text.replaceAll(`{${name}}`, () => details[name] as string) : text,
+      message,
+    );
   }
 }
 

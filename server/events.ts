@@ -36,6 +36,8 @@ export type DomainEventMap = {
   "inbox.escalated": { itemId: string; to: "unit_head" | "kominfo"; unitId: string | null };
   // An item was read darurat (on arrival or by staff): its unit, the informed kecamatan and humas are alerted.
   "inbox.emergency": { itemId: string };
+  // A batch of platform callbacks was filed (already triaged, so not inbox.itemReceived): outgoing webhooks announce its items.
+  "inbox.batchFiled": { itemIds: string[] };
   // Citizens' WhatsApp messages were filed: the guided exchange answers those it is due for.
   "inbox.whatsappFiled": { itemIds: string[] };
   // An early warning was raised, took in more items, or was acknowledged or resolved by staff.

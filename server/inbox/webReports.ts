@@ -1,3 +1,4 @@
+import type { Locale } from "@server/i18n/locale.js";
 import { randomBytes } from "node:crypto";
 import type { Origin } from "@server/audit/record.js";
 import { isUniqueViolation } from "@server/db/errors.js";
@@ -53,18 +54,33 @@ export type WebReportInput = {
 };
 
 /** The triage categories in a citizen's words (the aspiration form's choices, Open311's services). */
-export const CITIZEN_CATEGORY_LABELS: Record<Category, string> = {
-  infrastruktur: "Infrastruktur: jalan, jembatan, saluran air, lampu jalan",
-  lingkungan: "Lingkungan: sampah, banjir, pencemaran, pohon",
-  kesehatan: "Kesehatan",
-  pendidikan: "Pendidikan",
-  kependudukan: "Kependudukan: KTP, KK, akta kelahiran",
-  sosial: "Bantuan sosial: bansos, PKH, BLT",
-  ketertiban: "Keamanan dan ketertiban: kebisingan, parkir liar",
-  pelayanan_publik: "Pelayanan publik: mutu layanan, sikap petugas, pungli",
-  utilitas: "Air bersih (PDAM) dan listrik",
-  ekonomi: "Ekonomi: pasar, harga, usaha kecil",
-  lainnya: "Lainnya",
+export const CITIZEN_CATEGORY_LABELS: Record<Locale, Record<Category, string>> = {
+  id: {
+    infrastruktur: "Infrastruktur: jalan, jembatan, saluran air, lampu jalan",
+    lingkungan: "Lingkungan: sampah, banjir, pencemaran, pohon",
+    kesehatan: "Kesehatan",
+    pendidikan: "Pendidikan",
+    kependudukan: "Kependudukan: KTP, KK, akta kelahiran",
+    sosial: "Bantuan sosial: bansos, PKH, BLT",
+    ketertiban: "Keamanan dan ketertiban: kebisingan, parkir liar",
+    pelayanan_publik: "Pelayanan publik: mutu layanan, sikap petugas, pungli",
+    utilitas: "Air bersih (PDAM) dan listrik",
+    ekonomi: "Ekonomi: pasar, harga, usaha kecil",
+    lainnya: "Lainnya",
+  },
+  en: {
+    infrastruktur: "Infrastructure: roads, bridges, drains, street lights",
+    lingkungan: "Environment: waste, floods, pollution, trees",
+    kesehatan: "Health",
+    pendidikan: "Education",
+    kependudukan: "Civil registration: identity card (KTP), family card (KK), birth certificate",
+    sosial: "Social assistance: bansos, PKH, BLT",
+    ketertiban: "Public order and safety: noise, illegal parking",
+    pelayanan_publik: "Public services: quality of service, conduct of staff, illegal fees",
+    utilitas: "Clean water (PDAM) and electricity",
+    ekonomi: "Economy: markets, prices, small businesses",
+    lainnya: "Other",
+  },
 };
 /** The citizen behind a web report, as the audit log names them (they have no account). */
 export const CITIZEN_ORIGIN: Origin = { actor: null, label: "warga (formulir aspirasi)" };

@@ -261,6 +261,7 @@ export class WebhookProcessor {
       if (item.decision?.fields.urgency === "darurat")
         this.services.events.emit("inbox.emergency", { itemId: item.id });
     }
+    if (items.length > 0) this.services.events.emit("inbox.batchFiled", { itemIds: items.map((item) => item.id) });
     const whatsapp = items.filter((item) => item.source === "whatsapp_message").map((item) => item.id);
     if (whatsapp.length > 0) this.services.events.emit("inbox.whatsappFiled", { itemIds: whatsapp });
   }

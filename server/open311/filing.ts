@@ -2,14 +2,17 @@ import { z } from "zod";
 import type { Origin } from "@server/audit/record.js";
 import { withoutAdministrativeWord } from "@server/areas/names.js";
 import type { Actor } from "@server/auth/actor.js";
+import { AppError } from "@server/errors.js";
+import type { Locale } from "@server/i18n/locale.js";
 import { listReportPlaces, REPORT_PLACE_TYPES, submitWebReport } from "@server/inbox/webReports.js";
 import type { Services } from "@server/services.js";
 import { storableText } from "@server/text/storable.js";
 import { recognisePlace, type KnownPlace } from "@server/triage/places.js";
-import { isServiceCode, type serviceName } from "./services.js";
+import type { Category } from "@server/triage/taxonomy.js";
+import { isServiceCode } from "./services.js";
 
-/** A request the client must correct: answered 400 with this description. */
-export class Open311Refusal extends Error {}
+// The spec's field messages in the answer's language, as the API's validation does (routes/validate.ts).
+const localeErrors = { id: z.locales.id().localeError, en: z.locales.en().localeError };
 
 const PHONE = /^(?:\+62|62|0)([2-9]\d{7,11})$/;
 const text = (max: number) => z.string().trim().max(max).optional();
@@ -36,8 +39,8 @@ const postFields = z.object({
 });
 export type Open311Post = z.infer<typeof postFields>;
 
-/** The POSTed fields checked, each mistake named as the spec's 400 description. */
-export function readPost(body: unknown): Open311Post {
+/** The POSTed fields checked, each mistake named (in `locale`) as the spec's 400 description. */
+export function readPost(body: unknown, locale: Locale): Open311Post {
   const raw = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   // Empty form fields count as absent; text is made storable as the aspiration form does.
   const present: Record<string, string | number> = {};
@@ -45,20 +48,17 @@ export function readPost(body: unknown): Open311Post {
     if (typeof value === "string" && value.trim() !== "") present[key] = storableText(value);
     else if (typeof value === "number") present[key] = value;
   }
-  const parsed = postFields.safeParse(present);
+  const parsed = postFields.safeParse(present, { error: localeErrors[locale] });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Open311Refusal(`${String(issue.path[0] ?? "request")}: ${issue.message}`);
+    throw new AppError("open311_field_invalid", { field: String(issue.path[0] ?? "request"), value: issue.message });
   }
   const post = parsed.data;
   if (!isServiceCode(post.service_code))
-    throw new Open311Refusal(`service_code: unknown service "${post.service_code}"`);
-  if ((post.lat === undefined) !== (post.long === undefined)) throw new Open311Refusal("lat and long go together");
-  if (post.lat === undefined && !post.address_string) {
-    throw new Open311Refusal("lat/long or address_string is required");
-  }
-  if (!post.email && !post.phone)
-    throw new Open311Refusal("email or phone is required: the office answers the citizen there");
+    throw new AppError("open311_service_code_invalid", { value: post.service_code });
+  if ((post.lat === undefined) !== (post.long === undefined)) throw new AppError("open311_coordinates_unpaired");
+  if (post.lat === undefined && !post.address_string) throw new AppError("open311_place_missing");
+  if (!post.email && !post.phone) throw new AppError("open311_contact_missing");
   return post;
 }
 
@@ -83,15 +83,15 @@ async function placeOf(services: Services, post: Open311Post, filer: Actor): Pro
   }
   const limit = filer.token?.unitLimited ? filer.units[0] : undefined;
   if (limit && (REPORT_PLACE_TYPES as readonly string[]).includes(limit.type)) return limit.id;
-  throw new Open311Refusal("address_string: name the desa/kelurahan or kecamatan the report is about");
+  throw new AppError("open311_place_unknown");
 }
 
-/** Files a POSTed request as a web report (the aspiration form's command), returning its tracking number. */
+/** Files a POSTed request as a web report (the aspiration form's command): its item id and tracking number. */
 export async function fileOpen311Request(services: Services, post: Open311Post, filer: Actor, origin: Origin) {
   const phone = post.phone ? PHONE.exec(post.phone.replace(/[\s().-]/g, ""))?.[1] : undefined;
-  if (post.phone && !phone) throw new Open311Refusal("phone: not an Indonesian phone number");
+  if (post.phone && !phone) throw new AppError("open311_phone_invalid");
   const name = [post.first_name, post.last_name].filter(Boolean).join(" ") || "Warga (Open311)";
-  const code = post.service_code as Parameters<typeof serviceName>[0];
+  const code = post.service_code as Category;
   const media = post.media_url ? `\n\nMedia: ${post.media_url}` : "";
   return submitWebReport(
     services,

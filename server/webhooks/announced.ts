@@ -2,33 +2,52 @@
  * Events queued from the in-process announcements (server/events.ts) after the change committed,
  * where the change happens on paths too many or too hot to queue inside their transaction (an
  * item filed from any channel, an emergency, a post's publishing outcome). A process that dies
- * between the commit and this listener loses that webhook event: at most once, as README says.
+ * between the commit and this listener leaves the event to catchUp.ts, which finds it missing and
+ * queues it through these same functions; each event's dedupeKey keeps it to one.
  */
 import type { Services } from "@server/services.js";
-import { itemData, itemDataSelect, queueWebhookEvent, type WebhookEventType } from "./events.js";
+import { itemData, itemDataSelect, queueWebhookEvent, queueWebhookEvents, type WebhookEventType } from "./events.js";
 
-async function queued(services: Services, count: Promise<number>): Promise<void> {
-  if ((await count) > 0) services.events.emit("webhooks.queued", {});
+/** Tells the sender when something was queued; returns how many deliveries were. */
+async function queued(services: Services, count: Promise<number>): Promise<number> {
+  const deliveries = await count;
+  if (deliveries > 0) services.events.emit("webhooks.queued", {});
+  return deliveries;
 }
 
-/** inbox.item.created or inbox.item.emergency for an item, once per item. */
-export async function announceItem(
+/** What the catch-up passes: only endpoints registered by the time of the change get it. */
+type Late = { registeredBy?: Date };
+
+/** inbox.item.created or inbox.item.emergency for items, once per item; one statement for all. */
+export async function announceItems(
   services: Services,
   type: "inbox.item.created" | "inbox.item.emergency",
-  itemId: string,
-): Promise<void> {
-  const item = await services.prisma.inboxItem.findUnique({ where: { id: itemId }, select: itemDataSelect });
-  if (!item) return;
-  await queued(
+  items: ({ id: string } & Late)[],
+): Promise<number> {
+  // Whole webhook batches come here: nothing is read for them while no endpoint wants the type.
+  const wanted = await services.prisma.webhookEndpoint.count({ where: { enabled: true, events: { has: type } } });
+  if (wanted === 0 || items.length === 0) return 0;
+  const found = await services.prisma.inboxItem.findMany({
+    where: { id: { in: items.map((item) => item.id) } },
+    select: itemDataSelect,
+  });
+  const registeredBy = new Map(items.map((item) => [item.id, item.registeredBy]));
+  return queued(
     services,
-    queueWebhookEvent(services.prisma, type, itemData(item, services.config.publicBaseUrl), {
-      dedupeKey: `${type}:${itemId}`,
-    }),
+    queueWebhookEvents(
+      services.prisma,
+      type,
+      found.map((item) => ({
+        data: itemData(item, services.config.publicBaseUrl),
+        dedupeKey: `${type}:${item.id}`,
+        registeredBy: registeredBy.get(item.id),
+      })),
+    ),
   );
 }
 
 /** post.published once per publication, post.failed once per failure (post.changed fires on every change). */
-export async function announcePost(services: Services, postId: string): Promise<void> {
+export async function announcePost(services: Services, postId: string, { registeredBy }: Late = {}): Promise<number> {
   const post = await services.prisma.post.findUnique({
     where: { id: postId },
     select: {
@@ -40,13 +59,13 @@ export async function announcePost(services: Services, postId: string): Promise<
       deliveries: { select: { channelId: true, status: true } },
     },
   });
-  if (!post) return;
+  if (!post) return 0;
   const type: WebhookEventType | null = ["published", "partially_published"].includes(post.status)
     ? "post.published"
     : post.status === "failed"
       ? "post.failed"
       : null;
-  if (!type) return;
+  if (!type) return 0;
   const { config } = services;
   const data = {
     post: {
@@ -59,8 +78,11 @@ export async function announcePost(services: Services, postId: string): Promise<
     },
   };
   const when = type === "post.published" ? post.publishedAt : post.updatedAt;
-  await queued(
+  return queued(
     services,
-    queueWebhookEvent(services.prisma, type, data, { dedupeKey: `${type}:${post.id}:${when?.toISOString()}` }),
+    queueWebhookEvent(services.prisma, type, data, {
+      dedupeKey: `${type}:${post.id}:${when?.toISOString()}`,
+      registeredBy,
+    }),
   );
 }

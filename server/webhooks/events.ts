@@ -25,25 +25,60 @@ type Db = Pick<Prisma.TransactionClient, "$executeRaw">;
 /**
  * Queues an event for every enabled endpoint that wants its type; nothing is stored when none
  * does. `dedupeKey`: an event announced after the fact may be announced twice (post.changed
- * fires on every change of a post); the second is dropped.
+ * fires on every change of a post, the catch-up looks again); the second is dropped.
  */
 export async function queueWebhookEvent(
   db: Db,
   type: WebhookEventType,
   data: Record<string, unknown>,
-  options: { dedupeKey?: string; now?: Date } = {},
+  options: { dedupeKey?: string; now?: Date; registeredBy?: Date } = {},
 ): Promise<number> {
-  const now = (options.now ?? new Date()).toISOString();
+  const { dedupeKey, registeredBy, now } = options;
+  return queueWebhookEvents(db, type, [{ data, dedupeKey, registeredBy }], now);
+}
+
+export type QueuedEvent = {
+  data: Record<string, unknown>;
+  dedupeKey?: string;
+  /** Only endpoints registered by then get it (the catch-up, queueing a past change). */
+  registeredBy?: Date;
+};
+
+/** queueWebhookEvent for several events of one type in one statement; returns how many deliveries were queued. */
+export async function queueWebhookEvents(
+  db: Db,
+  type: WebhookEventType,
+  events: QueuedEvent[],
+  at = new Date(),
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const now = at.toISOString();
+  const rows = JSON.stringify(
+    events.map((event) => ({
+      data: event.data,
+      dedupeKey: event.dedupeKey ?? null,
+      registeredBy: event.registeredBy?.toISOString() ?? null,
+    })),
+  );
+  // Each event's id is drawn once (a CTE with a volatile function is materialised), so its
+  // deliveries find it again, and the endpoints it may go to, without relying on the key.
   return db.$executeRaw`
-    WITH targets AS (SELECT "id" FROM "WebhookEndpoint" WHERE "enabled" AND ${type} = ANY("events")),
+    WITH input AS (
+      SELECT gen_random_uuid() AS "id", r."data", r."dedupeKey", r."registeredBy"
+      FROM jsonb_to_recordset(${rows}::jsonb) AS r("data" jsonb, "dedupeKey" text, "registeredBy" timestamp(3))),
+    targets AS (SELECT "id", "createdAt" FROM "WebhookEndpoint" WHERE "enabled" AND ${type} = ANY("events")),
+    pairs AS (
+      SELECT input."id" AS "eventId", targets."id" AS "endpointId" FROM input JOIN targets
+        ON input."registeredBy" IS NULL OR targets."createdAt" <= input."registeredBy"),
     event AS (
       INSERT INTO "WebhookEvent" ("id", "type", "data", "dedupeKey", "createdAt")
-      SELECT gen_random_uuid(), ${type}, ${JSON.stringify(data)}::jsonb, ${options.dedupeKey ?? null}, ${now}::timestamp(3)
-      WHERE EXISTS (SELECT 1 FROM targets)
+      SELECT input."id", ${type}, input."data", input."dedupeKey", ${now}::timestamp(3) FROM input
+      WHERE EXISTS (SELECT 1 FROM pairs WHERE pairs."eventId" = input."id")
       ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING "id")
     INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventId", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid(), targets."id", event."id", ${now}::timestamp(3), ${now}::timestamp(3) FROM targets, event`;
+    SELECT gen_random_uuid(), pairs."endpointId", event."id", ${now}::timestamp(3), ${now}::timestamp(3)
+    FROM event JOIN pairs ON pairs."eventId" = event."id"`;
 }
 
 type ItemFields = {

@@ -65,13 +65,13 @@ beforeAll(async () => {
   });
   ids.ppidUnits = ppidUnits.map((unit) => unit.id);
   ids.ppidCodes = ppidUnits.flatMap((unit) => (unit.code ? [unit.code] : []));
-  ids.tracking = (
-    await prisma.inboxItem.findMany({
-      where: { trackingNumber: { not: null } },
-      select: { trackingNumber: true },
-      take: 3,
-    })
-  ).map((row) => row.trackingNumber!);
+  const webReports = await prisma.inboxItem.findMany({
+    where: { trackingNumber: { not: null } },
+    select: { id: true, trackingNumber: true },
+    take: 3,
+  });
+  ids.tracking = webReports.map((row) => row.trackingNumber!);
+  ids.webReports = webReports.map((row) => row.id);
   // One information request with an objection and a file, so that bad input reaches the PPID's handlers too.
   const filed = await admin.post("/api/ppid/requests", PPID_STAFF_REQUEST);
   ids.ppidRequests = [filed.body.request.id];

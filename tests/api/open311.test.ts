@@ -124,22 +124,37 @@ describe("Open311 services", () => {
   });
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The tracking number the filer is told in service_notice. */
+const trackingNumberIn = (notice: string) => /SIAR-\d{4}-[2-9A-Z]{6}/.exec(notice)?.[0];
+
 describe("Open311 requests", () => {
+  /** The public reference of the first report, and its citizen's tracking number. */
   let filed: string;
+  let trackingNumber: string;
 
   it("files a form-encoded POST with api_key as a web report in the inbox, triaged and routed", async () => {
     const answer = await post(validPost());
     expect(answer.status).toBe(201);
     expect(answer.body).toHaveLength(1);
     expect(Object.keys(answer.body[0])).toEqual(POST_ANSWER_FIELDS);
-    expect(answer.body[0].service_request_id).toMatch(/^SIAR-\d{4}-[2-9A-Z]{6}$/);
-    expect(answer.body[0].service_notice).toMatch(/Lacak/);
+    expect(answer.body[0].service_request_id).toMatch(UUID);
     expect(answer.body[0].account_id).toBeNull();
     filed = answer.body[0].service_request_id;
+    // The tracking number goes to the filer only, in the notice, with where to follow the report.
+    trackingNumber = trackingNumberIn(answer.body[0].service_notice)!;
+    expect(trackingNumber).toBeTruthy();
+    expect(answer.body[0].service_notice).toContain(`${siar.services.config.publicBaseUrl}/lacak/${trackingNumber}`);
+    expect(answer.body[0].service_notice).toMatch(/Nomor pelacakan/);
 
     const { prisma } = siar.services;
     const desa = await prisma.unit.findFirstOrThrow({ where: { code: "desa-sungai-mawang" } });
-    const item = await prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber: filed } });
+    const item = await prisma.inboxItem.findUniqueOrThrow({ where: { trackingNumber } });
+    expect(item.id).toBe(filed);
+    // The number in the notice opens the citizen's tracking page.
+    const tracking = await fetch(`${siar.url}/lacak/${trackingNumber}`);
+    expect(tracking.status).toBe(200);
+    expect(await tracking.text()).toContain(trackingNumber);
     expect(item.source).toBe("web_report");
     expect(item.authorName).toBe("Siti Rahmawati");
     expect(item.contact).toEqual({ phone: "+6281234567890", email: "siti.rahma@contoh.id" });
@@ -169,7 +184,8 @@ describe("Open311 requests", () => {
     expect(root.name).toBe("service_requests");
     expect(root.children[0]!.name).toBe("request");
     expect(Object.keys(fieldsOf(root.children[0]!))).toEqual(POST_ANSWER_FIELDS);
-    expect(fieldsOf(root.children[0]!).service_request_id).toMatch(/^SIAR-/);
+    expect(fieldsOf(root.children[0]!).service_request_id).toMatch(UUID);
+    expect(trackingNumberIn(fieldsOf(root.children[0]!).service_notice!)).toBeTruthy();
   });
 
   it("shows a request by id with the spec's fields and no personal data", async () => {
@@ -196,6 +212,12 @@ describe("Open311 requests", () => {
     for (const personal of [...Object.values(CITIZEN), "+6281234567890", "Siti", SECRET_WORDS, "0.123456"]) {
       expect(answer.text).not.toContain(personal);
     }
+    // Nor the citizen's key to their tracking page, here or in the list.
+    expect(answer.text).not.toContain(trackingNumber);
+    const list = await get("/requests.json");
+    expect(list.text).toContain(filed);
+    expect(list.text).not.toMatch(/SIAR-\d{4}-/);
+    expect((await get("/requests.xml")).text).not.toMatch(/SIAR-\d{4}-/);
     const xml = await get(`/requests/${filed}.xml`);
     const record = fieldsOf(parseXml(xml.text).children[0]!);
     expect(Object.keys(record)).toEqual(REQUEST_FIELDS);
@@ -205,6 +227,29 @@ describe("Open311 requests", () => {
     const unknown = await getJson("/requests/SIAR-2601-ZZZZZZ.json");
     expect(unknown.status).toBe(404);
     expectError(unknown.body, 404, /service_request_id/);
+    expect((await getJson("/requests/00000000-0000-4000-8000-000000000000.json")).status).toBe(404);
+  });
+
+  it("still finds a report by the tracking number once given as its id, within the tracking page's lookup limit", async () => {
+    const byNumber = await getJson(`/requests/${trackingNumber.toLowerCase()}.json`);
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body[0].service_request_id).toBe(filed);
+    expect(byNumber.text).not.toContain(trackingNumber);
+    expect((await getJson(`/requests.json?service_request_id=${trackingNumber}`)).body[0].service_request_id).toBe(
+      filed,
+    );
+    // Guessing numbers here costs what it costs on /lacak: the same budget per address.
+    const { key } = await siar.services.prisma.rateLimitCounter.findFirstOrThrow({
+      where: { key: { startsWith: "lacak:ip:" } },
+    });
+    for (let hit = 0; hit < 30; hit++) await countHit(siar.services.prisma, key, 30, 15 * 60_000);
+    const refused = await getJson(`/requests/${trackingNumber}.json`);
+    expect(refused.status).toBe(429);
+    expectError(refused.body, 429, /Terlalu banyak/);
+    expect((await fetch(`${siar.url}/lacak/${trackingNumber}`)).status).toBe(429);
+    // The public reference is no guess at anything: not limited.
+    expect((await getJson(`/requests/${filed}.json`)).status).toBe(200);
+    await siar.services.prisma.rateLimitCounter.deleteMany({ where: { key: { startsWith: "lacak:" } } });
   });
 
   it("filters the list as the spec says", async () => {
@@ -247,7 +292,7 @@ describe("Open311 requests", () => {
     expect(missing.status).toBe(400);
     expectError(missing.body, 400, /service_code/);
     const { lat: _lat, long: _long, address_string: _address, ...nowhere } = validPost();
-    expectError((await post(nowhere)).body, 400, /lat\/long or address_string/);
+    expectError((await post(nowhere)).body, 400, /lat\/long atau address_string/);
     expectError((await post(validPost({ service_code: "parkir" }))).body, 400, /service_code/);
 
     const xml = await post({ ...noService }, "xml");
@@ -269,5 +314,99 @@ describe("Open311 requests", () => {
     const refused = await post(validPost());
     expect(refused.status).toBe(429);
     expectError(refused.body, 429, /Terlalu banyak/);
+  });
+});
+
+describe("Open311 in English", () => {
+  const english = { "accept-language": "en-GB,en;q=0.9" };
+  // The key used its hour's filings in the test of the limit.
+  beforeAll(() => siar.services.prisma.rateLimitCounter.deleteMany({ where: { key: { startsWith: "open311:" } } }));
+  async function getIn(path: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${siar.url}/open311/v2${path}`, { headers });
+    const text = await response.text();
+    return { status: response.status, text, body: path.includes(".xml") ? parseXml(text) : JSON.parse(text) };
+  }
+
+  it("names the services in English with locale=en or Accept-Language, Indonesian otherwise", async () => {
+    for (const [path, headers] of [
+      ["/services.json?locale=en", {}],
+      ["/services.json?locale=en_US", {}],
+      ["/services.json", english],
+    ] as const) {
+      const answer = await getIn(path, headers);
+      expect(answer.body[0], path).toEqual({
+        service_code: "infrastruktur",
+        service_name: "Infrastructure",
+        description: "Infrastructure: roads, bridges, drains, street lights",
+        metadata: false,
+        type: "realtime",
+        keywords: "roads, bridges, drains, street lights",
+        group: "Citizens' aspirations and complaints",
+      });
+    }
+    // The parameter wins over the header; a language Siar does not speak is Indonesian.
+    expect((await getIn("/services.json?locale=id", english)).body[0].service_name).toBe("Infrastruktur");
+    expect((await getIn("/services.json?locale=fr")).body[0].service_name).toBe("Infrastruktur");
+    const xml = await getIn("/services.xml?locale=en");
+    expect(fieldsOf((xml.body as ReturnType<typeof parseXml>).children[5]!).service_name).toBe("Social assistance");
+  });
+
+  it("writes a request's status notes and description in the language asked for", async () => {
+    const filed = (
+      await post(validPost({ service_code: "kesehatan", description: "Puskesmas Sungai Mawang kekurangan obat." }))
+    ).body[0].service_request_id as string;
+    // Shown as "lainnya" until the arrival triage has read it.
+    for (let wait = 0; wait < 100; wait++) {
+      const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: filed } });
+      if (item.category) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [inEnglish] = (await getIn(`/requests/${filed}.json?locale=en`)).body;
+    expect(inEnglish).toMatchObject({
+      service_request_id: filed,
+      service_name: "Health",
+      description: expect.stringMatching(/^Citizen report: Health, .*Sungai Mawang/),
+      status_notes: expect.stringMatching(/^The report /),
+    });
+    const [inIndonesian] = (await getIn(`/requests/${filed}.json`)).body;
+    expect(inIndonesian).toMatchObject({
+      service_name: "Kesehatan",
+      description: expect.stringMatching(/^Laporan warga: Kesehatan, /),
+      status_notes: expect.stringMatching(/^Laporan /),
+    });
+    const list = await getIn(`/requests.json?service_request_id=${filed}`, english);
+    expect(list.body[0].status_notes).toBe(inEnglish.status_notes);
+  });
+
+  it("tells the filer in English when the POST asks for it", async () => {
+    const answer = await post(
+      validPost({ locale: "en", description: "Lampu jalan di Desa Sungai Mawang padam sejak kemarin." }),
+    );
+    expect(answer.status).toBe(201);
+    const notice: string = answer.body[0].service_notice;
+    expect(notice).toMatch(/^The report was received/);
+    expect(notice).toContain(`/lacak/${trackingNumberIn(notice)}`);
+  });
+
+  it("refuses in English when asked, in Indonesian by default", async () => {
+    const date = await getIn("/requests.json?start_date=yesterday&locale=en");
+    expect(date.status).toBe(400);
+    expectError(date.body, 400, /^start_date: not a W3C date-time/);
+    expectError((await getIn("/requests.json?start_date=kemarin")).body, 400, /^start_date: bukan tanggal-waktu W3C/);
+    expectError((await getIn("/services/parkir.json", english)).body, 404, /^Unknown service_code: parkir/);
+    expectError((await getIn("/services/parkir.json")).body, 404, /^service_code tidak dikenal: parkir/);
+    expectError((await getIn("/nowhere.json?locale=en")).body, 404, /^Unknown Open311 address/);
+    expectError((await getIn("/services.csv")).body, 404, /^Format tidak dikenal/);
+
+    const { description: _description, ...noDescription } = validPost();
+    const english400 = await post({ ...noDescription, locale: "en" });
+    expect(english400.status).toBe(400);
+    expectError(english400.body, 400, /^description: Invalid input/);
+    expectError((await post(noDescription)).body, 400, /^description: Input tidak valid/);
+    const { email: _email, phone: _phone, ...noContact } = validPost();
+    expectError((await post({ ...noContact, locale: "en" })).body, 400, /^email or phone is required/);
+    expectError((await post(noContact)).body, 400, /^email atau phone wajib diisi/);
+    expectError((await post({ ...validPost(), api_key: "salah", locale: "en" })).body, 403, /^Invalid api_key/);
+    expectError((await post({ ...validPost(), api_key: "salah" })).body, 403, /^api_key tidak valid/);
   });
 });

@@ -3,10 +3,11 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeIncoming } from "@server/inbox/ingest.js";
+import { CATCH_UP_GRACE_MS, catchUpWebhookEvents } from "@server/webhooks/catchUp.js";
 import { pruneWebhookLog } from "@server/webhooks/events.js";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, WebhookSender } from "@server/webhooks/sender.js";
 import { signedIn, type ApiClient } from "../helpers/client.js";
-import { publishPagePost, testInbox } from "../helpers/inbox.js";
+import { commentArrives, publishPagePost, testInbox } from "../helpers/inbox.js";
 import { NOTICES, registeredAt } from "../helpers/ppid.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
@@ -452,5 +453,113 @@ describe("the delivery log", () => {
     expect(await prisma.webhookDelivery.count({ where: { status: { not: "pending" } } })).toBe(0);
     expect(await prisma.webhookDelivery.findUnique({ where: { id: queued.id } })).not.toBeNull();
     expect(await prisma.webhookEvent.findUnique({ where: { id: event.id } })).not.toBeNull();
+  });
+});
+
+describe("a process that dies between a commit and its announcement", () => {
+  /** Runs `work` as a process would that dies after each commit: nothing it announces reaches a listener. */
+  async function withoutAnnouncements<T>(work: () => Promise<T>, ...alsoLost: string[]): Promise<T> {
+    const { events } = siar.services;
+    const emit = events.emit;
+    const lost = new Set<string>(["inbox.itemReceived", "inbox.emergency", "post.changed", ...alsoLost]);
+    events.emit = ((name, payload) => {
+      if (!lost.has(name)) emit.call(events, name, payload);
+    }) as typeof events.emit;
+    try {
+      return await work();
+    } finally {
+      events.emit = emit;
+    }
+  }
+  const afterGrace = () => new Date(Date.now() + CATCH_UP_GRACE_MS + 1000);
+
+  it("loses no event: the catch-up queues it, delivered once and signed", async () => {
+    const before = await withoutAnnouncements(() =>
+      arrives("Jembatan gantung di Sungai Mawang putus sebelum dipasang."),
+    );
+    const { secret } = await register("/caught-up", ["inbox.item.created", "inbox.item.emergency", "post.published"]);
+    const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
+    const root = await siar.services.prisma.unit.findFirstOrThrow({ where: { code: "kab-sanggau" } });
+    const { itemId, fireId, postId } = await withoutAnnouncements(async () => {
+      const itemId = await arrives("Jembatan gantung di Desa Sungai Mawang putus, anak sekolah menyeberang sungai.");
+      const fireId = await arrives("Tolong!! Kebakaran di Desa Sungai Mawang, api membesar, warga terjebak");
+      await publishPagePost(siar, humas, {
+        unitId: root.id,
+        channelId: facebook.id,
+        title: "Jembatan",
+        body: "Perbaikan.",
+      });
+      const post = await siar.services.prisma.post.findFirstOrThrow({ where: { title: "Jembatan" } });
+      return { itemId, fireId, postId: post.id };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(at("/caught-up")).toHaveLength(0);
+
+    // Another process (or this one, started again) looks back; two of them at once queue each event once.
+    await Promise.all([1, 2].map(() => catchUpWebhookEvents(siar.services, 3600_000, afterGrace())));
+    const wanted = [
+      ["inbox.item.created", (hook: Received) => hook.data.item?.id === itemId],
+      ["inbox.item.created", (hook: Received) => hook.data.item?.id === fireId],
+      ["inbox.item.emergency", (hook: Received) => hook.data.item?.id === fireId],
+      ["post.published", (hook: Received) => hook.data.post?.id === postId],
+    ] as const;
+    for (const [type, about] of wanted) {
+      const hook = await until(type, () => at("/caught-up").find((h) => h.type === type && about(h)));
+      expect(verified(secret, hook)).toMatchObject({ type });
+    }
+    // The late listener, and the next catch-up, find the events already queued.
+    siar.services.events.emit("inbox.itemReceived", { itemId });
+    siar.services.events.emit("inbox.emergency", { itemId: fireId });
+    siar.services.events.emit("post.changed", { postId });
+    expect(await catchUpWebhookEvents(siar.services, 3600_000, afterGrace())).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const [type, about] of wanted)
+      expect(
+        at("/caught-up").filter((h) => h.type === type && about(h)),
+        type,
+      ).toHaveLength(1);
+    // What happened before the endpoint was registered is not sent to it.
+    expect(at("/caught-up").some((hook) => hook.data.item?.id === before)).toBe(false);
+    const ids = at("/caught-up").map((hook) => hook.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("sends inbox.item.created for items filed by the Meta webhook batch at once, or by the catch-up", async () => {
+    const { secret } = await register("/batch", ["inbox.item.created"]);
+    const facebook = await siar.services.prisma.channel.findFirstOrThrow({ where: { kind: "facebook" } });
+    const root = await siar.services.prisma.unit.findFirstOrThrow({ where: { code: "kab-sanggau" } });
+    const pagePost = await publishPagePost(siar, humas, {
+      unitId: root.id,
+      channelId: facebook.id,
+      title: "Pasar Sanggau",
+      body: "Pasar buka.",
+    });
+    const itemId = await commentArrives(siar, pagePost, "Jalan ke pasar Sanggau berlubang besar, mohon ditambal.");
+    const hook = await until("batch item", () =>
+      at("/batch").find((h) => h.type === "inbox.item.created" && h.data.item.id === itemId),
+    );
+    expect(verified(secret, hook)).toMatchObject({ data: { item: { id: itemId, source: "facebook_comment" } } });
+    expect(hook.body).not.toContain("berlubang");
+    // The batch's triage is in the event already.
+    expect(hook.data.item.category).toBeTruthy();
+
+    const lostId = await withoutAnnouncements(
+      () => commentArrives(siar, pagePost, "Lampu jalan menuju pasar Sanggau mati semua sejak Senin."),
+      "inbox.batchFiled",
+    );
+    expect(await catchUpWebhookEvents(siar.services, 3600_000, afterGrace())).toBeGreaterThan(0);
+    await until("caught-up batch item", () =>
+      at("/batch").find((h) => h.type === "inbox.item.created" && h.data.item.id === lostId),
+    );
+    expect(at("/batch").filter((h) => h.type === "inbox.item.created" && h.data.item.id === itemId)).toHaveLength(1);
+  });
+
+  it("does nothing for a change still within the listener's grace", async () => {
+    await register("/grace", ["inbox.item.created"]);
+    const itemId = await withoutAnnouncements(() => arrives("Sampah menumpuk di pasar Kapuas."));
+    expect(await catchUpWebhookEvents(siar.services, 3600_000)).toBe(0);
+    expect(
+      await siar.services.prisma.webhookEvent.count({ where: { dedupeKey: `inbox.item.created:${itemId}` } }),
+    ).toBe(0);
   });
 });

@@ -287,9 +287,9 @@ function pathValue(param: string, route: RouteInfo, ids: KnownIds): fc.Arbitrary
 
 function knownFor(param: string, route: RouteInfo, ids: KnownIds): string[] {
   if (param === "format") return ["json", "xml"];
-  // Open311: a service code, or a request's tracking number.
+  // Open311: a service code, or a request's public reference (its item id) or tracking number.
   if (route.path.startsWith("/open311/"))
-    return param === "code" ? ["infrastruktur", "kesehatan"] : (ids.tracking ?? []);
+    return param === "code" ? ["infrastruktur", "kesehatan"] : [...(ids.webReports ?? []), ...(ids.tracking ?? [])];
   if (param === "slug") return ids.slugs ?? [];
   if (param === "unitId") return ids.siteUnits ?? [];
   if (param === "nomor") return (route.path.startsWith("/ppid/") ? ids.ppidNumbers : ids.tracking) ?? [];
@@ -571,6 +571,7 @@ const open311Form: fc.Arbitrary<string> = fc
     email: fc.oneof(badString, fc.constant("warga@contoh.id")),
     phone: badString,
     first_name: badString,
+    locale: fc.oneof(badString, fc.constantFrom("en", "id_ID", "en-GB")),
   })
   .map((fields) =>
     Object.entries(fields)

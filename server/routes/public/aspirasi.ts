@@ -402,7 +402,7 @@ ${form.field(
   { label: "Kategori", hint: "Pilih \u201cTidak tahu\u201d jika ragu; petugas akan menentukannya." },
   (attributes) => html`<select ${attributes} required>
 <option value="">Pilih kategori</option>
-${CATEGORIES.map((code) => option(code, CITIZEN_CATEGORY_LABELS[code], form.value("kategori")))}
+${CATEGORIES.map((code) => option(code, CITIZEN_CATEGORY_LABELS.id[code], form.value("kategori")))}
 ${option(UNKNOWN_CATEGORY, "Tidak tahu", form.value("kategori"))}
 </select>`,
 )}

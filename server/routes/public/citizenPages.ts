@@ -69,6 +69,11 @@ export async function sendMessage(
 
 export type RateRule = { name: string; limit: number; windowMs: number };
 
+/** Counts this request against the sender's address under the rule (shared by every place that applies it). */
+export function countIpHit(services: Services, req: Request, rule: RateRule) {
+  return countHit(services.prisma, `${rule.name}:ip:${req.ip ?? "unknown"}`, rule.limit, rule.windowMs);
+}
+
 /**
  * Counts this request against the sender's address; when over the limit, answers 429 with a
  * page saying when to try again and returns true.
@@ -79,7 +84,7 @@ export async function refuseWhenOverLimit(
   res: Response,
   rule: RateRule,
 ): Promise<boolean> {
-  const hit = await countHit(services.prisma, `${rule.name}:ip:${req.ip ?? "unknown"}`, rule.limit, rule.windowMs);
+  const hit = await countIpHit(services, req, rule);
   if (hit.allowed) return false;
   const minutes = Math.max(1, Math.ceil(hit.retryAfterSeconds / 60));
   res.setHeader("Retry-After", String(hit.retryAfterSeconds));

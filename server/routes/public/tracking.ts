@@ -12,8 +12,9 @@ import { html, type SafeMarkup } from "@server/text/markup.js";
 import { findSite, type Site } from "./publicPosts.js";
 import { formatDate, paragraphs } from "./text.js";
 
-// Enough for a citizen checking a few reports, far too few to try numbers at random.
-const LOOKUP_LIMIT = { name: "lacak", limit: 30, windowMs: 15 * 60_000 };
+// Enough for a citizen checking a few reports, far too few to try numbers at random. Open311
+// lookups by tracking number count against the same budget.
+export const LOOKUP_LIMIT = { name: "lacak", limit: 30, windowMs: 15 * 60_000 };
 const EXAMPLE_NUMBER = `${TRACKING_PREFIX}-2601-7Q4K9M`;
 
 type LookupField = "nomor";
