@@ -18,6 +18,8 @@ const SETTINGS: TJS.PartialArgs = {
   ignoreErrors: false,
 };
 
+const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
+
 /** A definition name the generator made up for an unnamed object type ("{id:string;…}"). */
 const isMadeUp = (name: string) => !/^[A-Za-z_]\w*$/.test(name);
 
@@ -43,8 +45,12 @@ function collectViewSchemas(): Record<string, JsonSchema> {
   if (!generator) throw new Error("server/openapi/views.ts does not type-check");
   const names = generator.getMainFileSymbols(program, [VIEWS]);
   const definitions = (generator.getSchemaForSymbols(names, true).definitions ?? {}) as Record<string, JsonSchema>;
-  const resolve = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(resolve);
+  const resolve = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) {
+      const list = value.map((inner) => resolve(inner));
+      // A union's members too: the checker orders them by when it created each type.
+      return key === "anyOf" || key === "type" ? list.sort(byText) : list;
+    }
     if (!value || typeof value !== "object") return value;
     if ((value as JsonSchema).additionalProperties === false && !("properties" in value))
       // The generator closes `Record<string, V>` (it reads only `{ [key: string]: V }`) to "no properties at all".
@@ -54,10 +60,13 @@ function collectViewSchemas(): Record<string, JsonSchema> {
     const ref = (value as { $ref?: string }).$ref;
     if (ref?.startsWith("#/definitions/")) {
       const name = decodeURIComponent(ref.slice("#/definitions/".length));
-      if (isMadeUp(name)) return resolve(definitions[name]);
+      if (isMadeUp(name)) return resolve(definitions[name], key);
       return { $ref: `#/components/schemas/${name}` };
     }
-    return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => tuple2020(key, resolve(inner))));
+    // Properties in name order: the checker's order depends on what it happened to read first.
+    const entries = Object.entries(value);
+    if (key === "properties") entries.sort(([a], [b]) => (a < b ? -1 : 1));
+    return Object.fromEntries(entries.flatMap(([name, inner]) => tuple2020(name, resolve(inner, name))));
   };
   const named = Object.keys(definitions)
     .filter((name) => !isMadeUp(name))

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { offlineOpenApiDocument } from "@server/openapi/offline.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { listRoutes } from "../helpers/routes.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
@@ -82,6 +83,10 @@ describe("the document describes every response", () => {
     expect(successes.length).toBeGreaterThan(150);
     const unnamed = successes.filter(([, schema]) => !JSON.stringify(schema).includes('"$ref":"#/components/schemas/'));
     expect(unnamed.map(([operation]) => operation)).toEqual([]);
+  });
+
+  it("is the same document without a server, as the web app's types are generated from", () => {
+    expect(offlineOpenApiDocument()).toEqual(doc);
   });
 
   it("has the committed schemas and web types of the current code (npm run api:schemas, api:types)", async () => {

@@ -9,9 +9,8 @@ import type {
   StatusBody,
   TriageBody,
 } from "@server/routes/api/inbox/schema";
-import type { LaporHandoffResponse } from "@server/presenters/laporHandoff";
 import { api } from "@web/api/client";
-import type { BulkResult, InboxItem, InboxItemDetail } from "@web/api/types";
+import type { BulkResult, InboxItem, InboxItemDetail, LaporHandoff } from "@web/api/types";
 
 /** The inbox API, one typed call per action; the bodies are typed by the server's schemas. */
 export const inboxApi = {
@@ -22,8 +21,8 @@ export const inboxApi = {
   setStatus: (id: string, body: StatusBody) => api.post<InboxItem>(`/inbox/${id}/status`, body),
   correctTriage: (id: string, body: TriageBody) => api.patch<InboxItem>(`/inbox/${id}/triage`, body),
   merge: (id: string, body: MergeBody) => api.post<InboxItem>(`/inbox/${id}/merge`, body),
-  lapor: (id: string) => api.get<LaporHandoffResponse>(`/inbox/${id}/lapor`),
-  recordLapor: (id: string, body: LaporHandoffBody) => api.post<LaporHandoffResponse>(`/inbox/${id}/lapor`, body),
-  updateLapor: (id: string, body: LaporUpdateBody) => api.patch<LaporHandoffResponse>(`/inbox/${id}/lapor`, body),
+  lapor: (id: string) => api.get<LaporHandoff>(`/inbox/${id}/lapor`),
+  recordLapor: (id: string, body: LaporHandoffBody) => api.post<LaporHandoff>(`/inbox/${id}/lapor`, body),
+  updateLapor: (id: string, body: LaporUpdateBody) => api.patch<LaporHandoff>(`/inbox/${id}/lapor`, body),
   bulk: (body: BulkBody) => api.post<BulkResult>("/inbox/bulk", body),
 };

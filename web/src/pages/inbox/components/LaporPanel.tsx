@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { LaporHandoffResponse } from "@server/presenters/laporHandoff";
+import type { LaporHandoff as LaporHandoffResponse } from "@web/api/types";
 import {
   LAPOR_DIRECTIONS,
   LAPOR_FOLLOW_UP_CLASSES,
