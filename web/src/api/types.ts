@@ -101,7 +101,6 @@ export type PpidRequest = Schemas["PpidRequest"];
 export type PpidRequestRow = Schemas["PpidRequestRow"];
 export type PpidObjection = Schemas["PpidObjection"];
 export type PpidDeadlineLists = Schemas["PpidDeadlines"];
-export type PpidFigures = Schemas["PpidFiguresReport"]["figures"];
 /** A request just registered by staff, with the access code shown this once. */
 export type RegisteredPpidRequest = Schemas["PpidRequestWithAccessCode"];
 
@@ -120,6 +119,8 @@ export type RoutingRule = Schemas["RoutingRule"];
 export type Post = Schemas["Post"];
 export type Notification = Schemas["Notification"];
 export type NotificationSettings = Schemas["NotificationSettings"];
+export type UnreadCount = Schemas["UnreadCount"];
+export type MarkedRead = Schemas["MarkedRead"];
 export type { NotificationKind };
 export type Delivery = Post["deliveries"][number];
 

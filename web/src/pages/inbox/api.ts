@@ -1,18 +1,17 @@
-import type {
-  AssignBody,
-  BulkBody,
-  LaporHandoffBody,
-  LaporUpdateBody,
-  MergeBody,
-  NoteBody,
-  ReplyBody,
-  StatusBody,
-  TriageBody,
-} from "@server/routes/api/inbox/schema";
 import { api } from "@web/api/client";
-import type { BulkResult, InboxItem, InboxItemDetail, LaporHandoff } from "@web/api/types";
+import type { BulkResult, InboxItem, InboxItemDetail, LaporHandoff, RequestBody } from "@web/api/types";
 
-/** The inbox API, one typed call per action; the bodies are typed by the server's schemas. */
+type ReplyBody = RequestBody<"/api/inbox/{id}/reply", "post">;
+type NoteBody = RequestBody<"/api/inbox/{id}/notes", "post">;
+type AssignBody = RequestBody<"/api/inbox/{id}/assign", "post">;
+type StatusBody = RequestBody<"/api/inbox/{id}/status", "post">;
+type MergeBody = RequestBody<"/api/inbox/{id}/merge", "post">;
+export type TriageBody = RequestBody<"/api/inbox/{id}/triage", "patch">;
+export type LaporHandoffBody = RequestBody<"/api/inbox/{id}/lapor", "post">;
+export type LaporUpdateBody = RequestBody<"/api/inbox/{id}/lapor", "patch">;
+export type BulkBody = RequestBody<"/api/inbox/bulk", "post">;
+
+/** The inbox API, one typed call per action; the bodies are typed by the API's document. */
 export const inboxApi = {
   item: (id: string) => api.get<InboxItemDetail>(`/inbox/${id}`),
   reply: (id: string, body: ReplyBody) => api.post<InboxItem>(`/inbox/${id}/reply`, body),

@@ -15,13 +15,12 @@ export const sitesApi = {
   list: () => api.get<{ data: Site[] }>("/sites").then((page) => page.data),
   get: (unitId: string) => api.get<Site>(`/sites/${unitId}`),
   updateSettings: (unitId: string, body: SiteSettingsBody) => api.patch<Site>(`/sites/${unitId}`, body),
-  issuePushToken: (unitId: string) =>
-    api.post<{ token: string; prefix: string; createdAt: string }>(`/sites/${unitId}/push-token`),
+  issuePushToken: (unitId: string) => api.post<Schemas["IssuedPushToken"]>(`/sites/${unitId}/push-token`),
   revokePushToken: (unitId: string) => api.delete<void>(`/sites/${unitId}/push-token`),
   freshness: (query: { unitId?: string } = {}) => api.get<Freshness>("/sites/freshness", query),
-  settings: () => api.get<{ staleAfterDays: number }>("/sites/settings"),
+  settings: () => api.get<Schemas["SiteSettings"]>("/sites/settings"),
   updateStaleAfterDays: (staleAfterDays: number) =>
-    api.patch<{ staleAfterDays: number }>("/sites/settings", { staleAfterDays }),
+    api.patch<Schemas["SiteSettings"]>("/sites/settings", { staleAfterDays }),
   uploadDocument: (unitId: string, file: File) =>
     uploadFile<SiteDocument>(`/sites/${unitId}/documents`, file, { name: file.name }),
 
