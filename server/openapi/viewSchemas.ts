@@ -63,10 +63,14 @@ function collectViewSchemas(): Record<string, JsonSchema> {
       if (isMadeUp(name)) return resolve(definitions[name], key);
       return { $ref: `#/components/schemas/${name}` };
     }
-    // Properties in name order: the checker's order depends on what it happened to read first.
-    const entries = Object.entries(value);
-    if (key === "properties") entries.sort(([a], [b]) => (a < b ? -1 : 1));
-    return Object.fromEntries(entries.flatMap(([name, inner]) => tuple2020(name, resolve(inner, name))));
+    if (key === "properties")
+      // Properties in name order: the checker's order depends on what it happened to read first.
+      return Object.fromEntries(
+        Object.entries(value)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([name, inner]) => [name, resolve(inner)]),
+      );
+    return Object.fromEntries(Object.entries(value).flatMap(([name, inner]) => tuple2020(name, resolve(inner, name))));
   };
   const named = Object.keys(definitions)
     .filter((name) => !isMadeUp(name))
@@ -88,13 +92,13 @@ function tuple2020(key: string, value: unknown): [string, unknown][] {
  * web app's types say "InboxItem" rather than repeating its fields.
  */
 function referToViews(schema: JsonSchema, named: (readonly [string, JsonSchema])[]): JsonSchema {
-  const byText = new Map<string, string>();
+  const nameByText = new Map<string, string>();
   for (const [name, view] of named)
-    if ("properties" in view && !byText.has(JSON.stringify(view))) byText.set(JSON.stringify(view), name);
+    if ("properties" in view && !nameByText.has(JSON.stringify(view))) nameByText.set(JSON.stringify(view), name);
   const visit = (value: unknown, root: boolean): unknown => {
     if (Array.isArray(value)) return value.map((inner) => visit(inner, false));
     if (!value || typeof value !== "object") return value;
-    const name = root ? undefined : byText.get(JSON.stringify(value));
+    const name = root ? undefined : nameByText.get(JSON.stringify(value));
     if (name) return { $ref: `#/components/schemas/${name}` };
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, visit(inner, false)]));
   };
