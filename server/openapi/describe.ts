@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ErrorCode } from "@server/errors.js";
 import { ReportingCalendar } from "@server/reports/period.js";
 import type { Action, Model } from "@server/policies/policy.js";
+import type viewSchemas from "./views.generated.json";
 
 /**
  * Who may call a route: the policy question its handler asks (`authorize(actor, action, model)`),
@@ -9,6 +10,12 @@ import type { Action, Model } from "@server/policies/policy.js";
  * that ask no policy; "public" for routes before sign-in; "desaToken" for OpenSID's push API.
  */
 export type Permission = { action: Action; model: Model } | "signedIn" | "public" | "desaToken";
+
+/** A response type of `server/openapi/views.ts` (its schema in views.generated.json). */
+export type ViewName = keyof typeof viewSchemas;
+
+/** What a JSON success carries: one view, a list `{ data: [view] }`, or a page `{ data, nextCursor }`. */
+export type ResponseView = ViewName | { list: ViewName } | { page: ViewName };
 
 /** What the reference says about one route; written next to the route with `describeRoutes`. */
 export type RouteDescription = {
@@ -22,6 +29,8 @@ export type RouteDescription = {
   body?: z.ZodType;
   /** A raw upload instead of JSON: the content types the route takes. */
   upload?: string[];
+  /** What a JSON success carries (required for every route that answers JSON). */
+  response?: ResponseView;
   /** Success status; 200 unless said. */
   status?: number;
   /** What a success carries when it is not (only) JSON: "text/csv", or ["application/json", "text/csv"]. */

@@ -19,7 +19,7 @@ export type PpidFigures = {
     /** Not decided yet. */
     pending: number;
     /** Decisions withholding on each letter of Pasal 17 (a request may cite several). */
-    exemptions: Record<string, number>;
+    exemptions: { [letter: string]: number };
     extended: number;
   };
   notice: {
@@ -35,7 +35,7 @@ export type PpidFigures = {
   };
   objections: {
     filed: number;
-    byReason: Record<string, number>;
+    byReason: { [letter: string]: number };
     answered: number;
     answeredOnTime: number;
     byOutcome: Record<PpidObjectionOutcome, number>;

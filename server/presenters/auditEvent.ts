@@ -16,7 +16,8 @@ export function presentAuditEvent(
     targetId: event.targetId,
     targetName: event.targetName ?? null,
     unit: event.unitId ? { id: event.unitId, name: event.unit?.name ?? null } : null,
-    changes: event.changes,
+    /** What the action recorded (the fields changed, their old and new values…): any JSON. */
+    changes: event.changes as unknown,
     ip: event.ip,
     requestId: event.requestId,
   };

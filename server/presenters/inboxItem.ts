@@ -185,7 +185,7 @@ export function presentInboxEvent(
     type: event.type as InboxEventType,
     body: event.body,
     visibility: event.visibility as "internal" | "public",
-    data: event.data as Record<string, unknown> | null,
+    data: event.data as { [field: string]: unknown } | null,
     remoteId: event.remoteId,
     at: event.createdAt.toISOString(),
     actor: event.actorId ? { id: event.actorId, name: names.people.get(event.actorId) ?? null } : null,

@@ -12,9 +12,8 @@ import { entrySubject, type SiteUnit } from "@server/sites/units.js";
 type EntryUnit = Pick<SiteUnit, "id" | "name" | "type" | "path" | "siteReviewRequired">;
 
 /** The photos' and files' addresses and names, for the editor and the review. */
-export type Attachments = Record<
-  string,
-  {
+export type Attachments = {
+  [id: string]: {
     url: string;
     /** Relative, for the public pages' images and their resized variants. */
     path: string;
@@ -23,8 +22,8 @@ export type Attachments = Record<
     bytes: number;
     width: number | null;
     height: number | null;
-  }
->;
+  };
+};
 
 export async function loadAttachments(
   services: Pick<Services, "prisma" | "config">,
@@ -39,23 +38,27 @@ export async function loadAttachments(
     prisma.siteDocument.findMany({ where: { id: { in: documentIds } } }),
   ]);
   const base = services.config.publicBaseUrl;
-  return Object.fromEntries([
-    ...media.map((m) => [
+  return Object.fromEntries<Attachments[string]>([
+    ...media.map((m): [string, Attachments[string]] => [
       m.id,
       {
         url: mediaUrl(base, m.storageKey),
         path: mediaPath(m.storageKey),
         name: m.originalName,
+        mimeType: m.mimeType,
+        bytes: m.bytes,
         width: m.width,
         height: m.height,
       },
     ]),
-    ...documents.map((d) => [
+    ...documents.map((d): [string, Attachments[string]] => [
       d.id,
       {
         url: mediaUrl(base, d.storageKey),
         path: mediaPath(d.storageKey),
         name: d.originalName,
+        mimeType: d.mimeType,
+        bytes: d.bytes,
         width: null,
         height: null,
       },

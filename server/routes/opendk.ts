@@ -14,6 +14,7 @@ import { readZip, ZipError } from "@server/sites/opendk/zip.js";
 import { refuseUnstorableInput } from "./middleware/storableInput.js";
 import { readMultipartForm } from "./public/multipartForm.js";
 import { parse } from "./validate.js";
+import type { OpenDkLogin, OpenDkResult } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 // The HTTP API OpenDK offers OpenSID, at the same paths (/api/v1/...), so a desa's OpenSID,
@@ -22,7 +23,7 @@ import { describeRoutes } from "@server/openapi/describe.js";
 
 const ZIP_LIMITS = { maxFiles: 2_000, maxFileBytes: 20 * 1024 * 1024, maxTotalBytes: 100 * 1024 * 1024 };
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-const ok = (message: string) => ({ status: "success", message });
+const ok = (message: string): OpenDkResult => ({ status: "success", message });
 
 const identityBody = z.object({
   kode_desa: z.string().max(50).optional(),
@@ -99,7 +100,7 @@ export function openDkRoutes(services: Services): Router {
   router.post("/auth/login", ...smallBody, async (req, res) => {
     const { password } = parse(loginBody, req.body ?? {}, req);
     await desaOf(password);
-    res.json({ access_token: password, token_type: "Bearer", expires_in: 365 * 24 * 60 * 60 });
+    res.json({ access_token: password, token_type: "Bearer", expires_in: 365 * 24 * 60 * 60 } satisfies OpenDkLogin);
   });
 
   router.post("/identitas-desa", ...smallBody, async (req, res) => {
@@ -136,24 +137,29 @@ export function openDkRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "POST /auth/login": {
+      response: "OpenDkLogin",
       summary: "OpenSID's login: the desa's token as password, echoed back as the bearer token",
       permission: "public",
       body: loginBody,
     },
     "POST /identitas-desa": {
+      response: "OpenDkResult",
       summary: "OpenSID pushes the desa's identity (website)",
       permission: "desaToken",
       body: identityBody,
     },
     "POST /pembangunan": {
+      response: "OpenDkResult",
       summary: "OpenSID pushes development projects (a zip of CSV and photos)",
       permission: "desaToken",
     },
     "POST /pembangunan/dokumentasi": {
+      response: "OpenDkResult",
       summary: "OpenSID pushes development progress (a zip)",
       permission: "desaToken",
     },
     "POST /laporan-apbdes": {
+      response: "OpenDkResult",
       summary: "OpenSID pushes APBDes reports (PDF files in base64)",
       permission: "desaToken",
       body: apbdesBody,

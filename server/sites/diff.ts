@@ -10,8 +10,8 @@ export type RowChange = {
   position: number;
   /** A moved row's place in the published list, from 1. */
   from?: number;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: { [field: string]: unknown } | null;
+  after: { [field: string]: unknown } | null;
   /** The row's fields that differ (all of them for an added or removed row). */
   fields: string[];
 };

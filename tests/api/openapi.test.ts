@@ -1,6 +1,9 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { offlineOpenApiDocument } from "@server/openapi/offline.js";
 import { ApiClient, signedIn } from "../helpers/client.js";
 import { listRoutes } from "../helpers/routes.js";
 import { startTestSiar, type TestSiar } from "../helpers/siar.js";
@@ -16,6 +19,8 @@ type Operation = {
   "x-permission": unknown;
 };
 type OpenApi = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+const run = promisify(execFile);
 
 let siar: TestSiar;
 let doc: OpenApi;
@@ -55,6 +60,77 @@ describe("the document describes every route", () => {
     const list = doc.paths["/api/inbox"]!.get!;
     expect(list.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(["limit", "cursor"]));
   });
+});
+
+/** Each operation's JSON successes: "GET /api/posts 200" → its schema. */
+function jsonSuccesses(): [string, unknown][] {
+  return Object.entries(doc.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).flatMap(([method, operation]) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => status.startsWith("2"))
+        .flatMap(([status, response]) => {
+          const schema = (response as { content?: Record<string, { schema: unknown }> }).content?.["application/json"]
+            ?.schema;
+          return schema ? [[`${method.toUpperCase()} ${path} ${status}`, schema] as [string, unknown]] : [];
+        }),
+    ),
+  );
+}
+
+describe("the document describes every response", () => {
+  it("names the response type of every JSON success (describeRoutes' `response`)", () => {
+    const successes = jsonSuccesses();
+    expect(successes.length).toBeGreaterThan(150);
+    const unnamed = successes.filter(([, schema]) => !JSON.stringify(schema).includes('"$ref":"#/components/schemas/'));
+    expect(unnamed.map(([operation]) => operation)).toEqual([]);
+  });
+
+  it("is the same document without a server, as the web app's types are generated from", () => {
+    expect(offlineOpenApiDocument()).toEqual(doc);
+  });
+
+  it("has the committed schemas and web types of the current code (npm run api:schemas, api:types)", async () => {
+    // In a child process: the generator reads the whole program and would stall this test's server.
+    const check = await run("npx", ["tsx", "server/openapi/generate.ts", "check"]).catch(
+      (error: { stderr: string }) => error,
+    );
+    expect(check.stderr).toBe("");
+  }, 180_000);
+
+  it("matches what the app answers: every list and page, and one record of each", async () => {
+    const ajv = documentAjv();
+    const clients = {
+      admin: await signedIn(siar.url, "admin@sanggau.demo"),
+      ppid: await signedIn(siar.url, "ppid@sanggau.demo"),
+    };
+    const checked: string[] = [];
+    const mismatches: string[] = [];
+    const check = async (client: ApiClient, path: string, url: string) => {
+      const response = await client.get(url);
+      if (response.status !== 200 || !doc.paths[path]?.get?.responses["200"]) return response;
+      const validate = ajv.getSchema(
+        `openapi#${pointer("paths", path, "get", "responses", "200", "content", "application/json", "schema")}`,
+      );
+      if (!validate || !String(response.headers.get("content-type")).includes("application/json")) return response;
+      if (!validate(response.body)) mismatches.push(`${url}: ${JSON.stringify(validate.errors?.slice(0, 2))}`);
+      checked.push(path);
+      return response;
+    };
+    const reads = Object.keys(doc.paths).filter(
+      (path) =>
+        doc.paths[path]!.get && !path.includes("{") && !/openapi|sandbox|oauth\/.*\/(start|callback)/.test(path),
+    );
+    for (const client of Object.values(clients))
+      for (const path of reads) {
+        const response = await check(client, path, path);
+        // One record of a list, where the document has the list's "/{id}".
+        const first = (response.body as { data?: { id?: unknown }[] } | undefined)?.data?.[0]?.id;
+        if (typeof first === "string" && doc.paths[`${path}/{id}`]?.get)
+          await check(client, `${path}/{id}`, `${path}/${first}`);
+      }
+    expect(mismatches).toEqual([]);
+    expect(new Set(checked).size).toBeGreaterThan(45);
+  }, 120_000);
 });
 
 describe("the document is valid OpenAPI 3.1", () => {

@@ -70,6 +70,7 @@ export function auditEventRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { page: "AuditEvent" },
       summary: "The audit log, newest first",
       permission: { action: "list", model: "AuditEvent" },
       query: listAuditEventsQuery,

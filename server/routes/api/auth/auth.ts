@@ -12,6 +12,7 @@ import { requireActor, requirePasswordChanged } from "@server/routes/middleware/
 import { originOf } from "@server/routes/origin.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { createTokenBody, loginBody, passwordBody, profileBody } from "./schema.js";
+import type { IssuedApiToken } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 import { z } from "zod";
 
@@ -97,7 +98,7 @@ export function authRoutes(services: Services): Router {
       origin: originOf(req),
       token: parse(createTokenBody, req.body, req),
     });
-    res.status(201).json({ apiToken: presentApiToken(apiToken), token });
+    res.status(201).json({ apiToken: presentApiToken(apiToken), token } satisfies IssuedApiToken);
   });
 
   router.delete("/tokens/:id", requireActor, requirePasswordChanged, async (req, res) => {
@@ -110,12 +111,14 @@ export function authRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "POST /login": {
+      response: "Session",
       summary: "Sign in with e-mail and password (sets the session cookie)",
       permission: "public",
       body: loginBody,
       errors: ["invalid_credentials", "account_inactive", "sign_in_throttled"],
     },
     "GET /session": {
+      response: "Session",
       summary: "The signed-in user, their abilities and the CSRF token",
       description: "With `?optional=true` a caller not signed in gets 204 instead of 401.",
       permission: "signedIn",
@@ -123,18 +126,26 @@ export function authRoutes(services: Services): Router {
     },
     "POST /logout": { summary: "Sign out (ends this session)", permission: "signedIn", status: 204 },
     "POST /password": { summary: "Change one's own password", permission: "signedIn", body: passwordBody, status: 204 },
-    "PATCH /profile": { summary: "Change one's own name or language", permission: "signedIn", body: profileBody },
+    "PATCH /profile": {
+      response: "Session",
+      summary: "Change one's own name or language",
+      permission: "signedIn",
+      body: profileBody,
+    },
     "GET /tokens": {
+      response: { list: "ApiToken" },
       summary: "One's personal API tokens (without their secrets)",
       permission: { action: "list", model: "ApiToken" },
     },
     "POST /tokens": {
+      response: "IssuedApiToken",
       summary: "Create a personal API token (the secret is shown once)",
       permission: { action: "create", model: "ApiToken" },
       body: createTokenBody,
       status: 201,
     },
     "DELETE /tokens/:id": {
+      response: "ApiToken",
       summary: "Revoke one of one's API tokens",
       permission: { action: "revoke", model: "ApiToken" },
     },

@@ -77,17 +77,20 @@ export function cannedResponseRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { list: "CannedResponse" },
       summary: "List canned responses",
       permission: { action: "list", model: "CannedResponse" },
       query: listCannedResponsesQuery,
     },
     "POST /": {
+      response: "CannedResponse",
       summary: "Create a canned response",
       permission: { action: "create", model: "CannedResponse" },
       body: createCannedResponseBody,
       status: 201,
     },
     "PATCH /:id": {
+      response: "CannedResponse",
       summary: "Update a canned response",
       permission: { action: "update", model: "CannedResponse" },
       body: updateCannedResponseBody,

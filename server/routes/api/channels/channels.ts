@@ -82,15 +82,18 @@ export function channelRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { list: "Channel" },
       summary: "The channels one may publish to: those of one's units and of the units above them",
       permission: { action: "list", model: "Channel" },
     },
     "POST /": {
+      response: "Channel",
       summary: "Connect a channel with a token",
       permission: { action: "create", model: "Channel" },
       body: connectChannelBody,
     },
     "PATCH /:id": {
+      response: "Channel",
       summary: "Update or reconnect a channel",
       permission: { action: "update", model: "Channel" },
       body: updateChannelBody,

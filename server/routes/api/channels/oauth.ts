@@ -20,6 +20,7 @@ import { authorize } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
+import type { ConnectedChannel, MetaPage, OAuthApps } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 const CHANNELS_PAGE = "/app/admin/channels";
@@ -57,7 +58,7 @@ export function channelOAuthRoutes(services: Services): Router {
 
   /** Which connect buttons the channels page shows. */
   router.get("/", (_req, res) => {
-    res.json({ meta: metaOAuthApp(services) !== null, x: xOAuthApp(services) !== null });
+    res.json({ meta: metaOAuthApp(services) !== null, x: xOAuthApp(services) !== null } satisfies OAuthApps);
   });
 
   router.get("/meta/start", async (req, res) => {
@@ -103,7 +104,7 @@ export function channelOAuthRoutes(services: Services): Router {
           instagram: instagram ? (elsewhere.get(`instagram:${instagram.id}`) ?? null) : null,
         },
       })),
-    });
+    } satisfies { data: MetaPage[] });
   });
 
   router.post("/meta/complete", async (req, res) => {
@@ -149,7 +150,7 @@ export function channelOAuthRoutes(services: Services): Router {
         name: channel.name,
         reconnected,
       })),
-    });
+    } satisfies { data: ConnectedChannel[] });
   });
 
   router.get("/x/start", async (req, res) => {
@@ -252,6 +253,7 @@ export function channelOAuthRoutes(services: Services): Router {
   );
   describeRoutes(router, {
     "GET /": {
+      response: "OAuthApps",
       summary: "Which platform connect buttons are available",
       permission: { action: "create", model: "Channel" },
     },
@@ -268,12 +270,14 @@ export function channelOAuthRoutes(services: Services): Router {
       status: 302,
     },
     "GET /meta/pages": {
+      response: { list: "MetaPage" },
       summary:
         "The Pages to choose from, without their tokens, each naming the unit that already has it or its Instagram",
       permission: { action: "create", model: "Channel" },
       query: pagesQuery,
     },
     "POST /meta/complete": {
+      response: { list: "ConnectedChannel" },
       summary: "Connect the chosen Page and its Instagram account",
       permission: { action: "create", model: "Channel" },
       body: completeBody,

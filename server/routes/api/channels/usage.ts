@@ -36,6 +36,7 @@ export function channelUsageRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /:id/usage": {
+      response: "ChannelUsage",
       summary: "A channel's platform usage and cost",
       permission: { action: "update", model: "Channel" },
     },

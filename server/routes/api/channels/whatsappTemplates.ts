@@ -51,14 +51,17 @@ export function whatsappTemplateRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /:id/whatsapp-templates": {
+      response: { list: "WhatsAppTemplate" },
       summary: "A WhatsApp channel's message templates",
       permission: { action: "update", model: "Channel" },
     },
     "GET /:id/whatsapp-templates/approved": {
+      response: { list: "ApprovedWhatsAppTemplate" },
       summary: "The templates approved for use",
       permission: { action: "update", model: "Channel" },
     },
     "POST /:id/whatsapp-templates": {
+      response: "WhatsAppTemplate",
       summary: "Submit a message template for approval",
       permission: { action: "update", model: "Channel" },
       body: whatsappTemplateBody,

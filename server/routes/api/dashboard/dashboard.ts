@@ -20,7 +20,7 @@ import { parse } from "@server/routes/validate.js";
 import { reportingCalendar } from "@server/reporting/settings.js";
 import type { ReportingCalendar } from "@server/reports/period.js";
 import { dashboardQueries, glossaryQuery, type DashboardQuery } from "./schema.js";
-import { DESCRIBED_CALENDAR, describeRoutes } from "@server/openapi/describe.js";
+import { DESCRIBED_CALENDAR, describeRoutes, type ViewName } from "@server/openapi/describe.js";
 
 /** The leaders' dashboard: each report as JSON, or as CSV with `?format=csv`. */
 export function dashboardRoutes(services: Services): Router {
@@ -34,6 +34,13 @@ export function dashboardRoutes(services: Services): Router {
     areas: areasReport,
     publishing: publishingReport,
   };
+  const views = {
+    summary: "DashboardSummary",
+    units: "DashboardUnits",
+    backlog: "DashboardBacklog",
+    areas: "DashboardAreas",
+    publishing: "DashboardPublishing",
+  } as const satisfies Record<keyof typeof reports, ViewName>;
   for (const [name, build] of Object.entries(reports)) {
     router.get(`/${name}`, async (req, res) => {
       const calendar = await reportingCalendar(prisma);
@@ -43,6 +50,7 @@ export function dashboardRoutes(services: Services): Router {
     });
     describeRoutes(router, {
       [`GET /${name}`]: {
+        response: views[name as keyof typeof reports],
         summary: `The dashboard's ${name} section (JSON or CSV)`,
         permission: { action: "read", model: "Dashboard" },
         query: dashboardQueries(DESCRIBED_CALENDAR).dashboard,
@@ -78,16 +86,18 @@ export function dashboardRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /volume": {
+      response: "DashboardVolume",
       summary: "Message volume by channel, category or unit over time (JSON or CSV)",
       permission: { action: "read", model: "Dashboard" },
       query: dashboardQueries(DESCRIBED_CALENDAR).volume,
       produces: ["application/json", "text/csv"],
     },
     "GET /glossary": {
+      response: "DashboardGlossary",
       summary: "What each dashboard figure means (JSON or CSV)",
       permission: { action: "read", model: "Dashboard" },
       query: glossaryQuery,
-      produces: "text/csv",
+      produces: ["application/json", "text/csv"],
     },
   });
 

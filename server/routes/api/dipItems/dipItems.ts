@@ -129,34 +129,44 @@ export function dipItemRoutes(services: Services): Router {
   router.use(dipFileRoutes(services, loadItem));
   describeRoutes(router, {
     "GET /": {
+      response: { page: "DipItem" },
       summary: "List DIP entries, newest change first",
       permission: { action: "list", model: "DipItem" },
       query: listDipItemsQuery,
     },
     "GET /export": {
+      response: "DipExport",
       summary: "The DIP as CSV or JSON",
       permission: { action: "list", model: "DipItem" },
       query: exportDipItemsQuery,
       produces: ["text/csv", "application/json"],
     },
     "GET /units": {
+      response: { list: "Unit" },
       summary: "The units the actor may add entries to (the PPID Utama",
       permission: { action: "create", model: "DipItem" },
     },
     "POST /": {
+      response: "DipItem",
       summary: "Add a DIP entry",
       permission: { action: "create", model: "DipItem" },
       body: createDipItemBody,
       status: 201,
     },
-    "GET /:id": { summary: "One DIP entry", permission: { action: "read", model: "DipItem" } },
+    "GET /:id": { response: "DipItem", summary: "One DIP entry", permission: { action: "read", model: "DipItem" } },
     "PATCH /:id": {
+      response: "DipItem",
       summary: "Update a DIP entry",
       permission: { action: "read", model: "DipItem" },
       body: updateDipItemBody,
     },
-    "POST /:id/publish": { summary: "Publish a DIP entry", permission: { action: "publish", model: "DipItem" } },
+    "POST /:id/publish": {
+      response: "DipItem",
+      summary: "Publish a DIP entry",
+      permission: { action: "publish", model: "DipItem" },
+    },
     "POST /:id/withdraw": {
+      response: "DipItem",
       summary: "Withdraw a published DIP entry",
       permission: { action: "read", model: "DipItem" },
       body: withdrawDipItemBody,

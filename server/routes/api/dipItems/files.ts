@@ -71,6 +71,7 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
 
   describeRoutes(router, {
     "POST /:id/files": {
+      response: "DipItem",
       summary: "Attach a document to a DIP entry (raw body)",
       permission: { action: "update", model: "DipItem" },
       upload: DIP_FILE_MIME_TYPES,
@@ -78,6 +79,7 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
       status: 201,
     },
     "POST /:id/files/:fileId/versions": {
+      response: "DipItem",
       summary: "Upload a new version of a DIP document (raw body)",
       permission: { action: "update", model: "DipItem" },
       upload: DIP_FILE_MIME_TYPES,
@@ -90,6 +92,7 @@ export function dipFileRoutes(services: Services, loadItem: LoadItem): Router {
       produces: "application/octet-stream",
     },
     "DELETE /:id/files/:fileId": {
+      response: "DipItem",
       summary: "Remove a document from a DIP entry",
       permission: { action: "update", model: "DipItem" },
     },

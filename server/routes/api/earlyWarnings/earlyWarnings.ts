@@ -63,16 +63,23 @@ export function earlyWarningRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { list: "EarlyWarning" },
       summary: "List early warnings of rising topics",
       permission: { action: "list", model: "EarlyWarning" },
       query: listEarlyWarningsQuery,
     },
-    "GET /:id": { summary: "One early warning", permission: { action: "read", model: "EarlyWarning" } },
+    "GET /:id": {
+      response: "EarlyWarning",
+      summary: "One early warning",
+      permission: { action: "read", model: "EarlyWarning" },
+    },
     "POST /:id/acknowledge": {
+      response: "EarlyWarning",
       summary: "Acknowledge an early warning",
       permission: { action: "update", model: "EarlyWarning" },
     },
     "POST /:id/resolve": {
+      response: "EarlyWarning",
       summary: "Resolve an early warning",
       permission: { action: "handle", model: "EarlyWarning" },
     },

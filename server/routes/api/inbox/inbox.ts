@@ -34,6 +34,7 @@ import {
   triageBody,
   type BulkAction,
 } from "./schema.js";
+import type { BulkResult, InboxItemDetail } from "@server/openapi/views.js";
 import { DESCRIBED_CALENDAR, describeRoutes } from "@server/openapi/describe.js";
 
 export function inboxRoutes(services: Services): Router {
@@ -185,7 +186,7 @@ export function inboxRoutes(services: Services): Router {
           superiorId: ppidRequest.unit.ppidSuperiorId,
         }),
       },
-    });
+    } satisfies InboxItemDetail);
   });
 
   router.post("/:id/reply", async (req, res) => {
@@ -250,51 +251,60 @@ export function inboxRoutes(services: Services): Router {
         results.push({ id, ok: false as const, error: { code: error.code, message: error.messageIn(req.locale) } });
       }
     }
-    res.json({ results });
+    res.json({ results } satisfies BulkResult);
   });
 
   describeRoutes(router, {
     "GET /": {
+      response: { page: "InboxItem" },
       summary: "List inbox items (open emergencies first on the first page)",
       permission: { action: "list", model: "InboxItem" },
       query: listInboxQuery(DESCRIBED_CALENDAR),
     },
     "GET /:id": {
+      response: "InboxItemDetail",
       summary:
         "One inbox item with its conversation, the author's earlier messages, the post it answers and its timeline",
       permission: { action: "read", model: "InboxItem" },
     },
     "POST /:id/reply": {
+      response: "InboxItem",
       summary: "Reply to the citizen on the item's platform",
       permission: { action: "handle", model: "InboxItem" },
       body: replyBody,
     },
     "POST /:id/notes": {
+      response: "InboxItem",
       summary: "Add an internal note",
       permission: { action: "handle", model: "InboxItem" },
       body: noteBody,
     },
     "POST /:id/assign": {
+      response: "InboxItem",
       summary: "Assign the item to a person or unit",
       permission: { action: "handle", model: "InboxItem" },
       body: assignBody,
     },
     "POST /:id/status": {
+      response: "InboxItem",
       summary: "Change the item's status",
       permission: { action: "handle", model: "InboxItem" },
       body: statusBody,
     },
     "PATCH /:id/triage": {
+      response: "InboxItem",
       summary: "Correct the item's triage (category, urgency, place)",
       permission: { action: "handle", model: "InboxItem" },
       body: triageBody,
     },
     "POST /:id/merge": {
+      response: "InboxItem",
       summary: "Merge the item into another",
       permission: { action: "handle", model: "InboxItem" },
       body: mergeBody,
     },
     "POST /bulk": {
+      response: "BulkResult",
       summary: "The same action on many items; each is authorised and reported on its own",
       permission: { action: "handle", model: "InboxItem" },
       body: bulkBody,

@@ -64,10 +64,12 @@ export function inboxLaporRoutes(services: Services): Router {
   const handle = { action: "handle", model: "InboxItem" } as const;
   describeRoutes(router, {
     "GET /:id/lapor": {
+      response: "LaporHandoff",
       summary: "The item's SP4N-LAPOR! hand-off: tracking number, status, deadlines and the text to copy into LAPOR!",
       permission: handle,
     },
     "POST /:id/lapor": {
+      response: "LaporHandoff",
       summary: "Record that the item was forwarded to LAPOR! or received from it, with LAPOR!'s tracking number",
       permission: handle,
       body: laporHandoffBody,
@@ -75,6 +77,7 @@ export function inboxLaporRoutes(services: Services): Router {
       errors: ["lapor_handoff_exists", "lapor_date_in_future"],
     },
     "PATCH /:id/lapor": {
+      response: "LaporHandoff",
       summary: "Record LAPOR!'s status or follow-up class for the item",
       permission: handle,
       body: laporUpdateBody,

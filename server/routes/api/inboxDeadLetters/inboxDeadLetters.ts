@@ -80,15 +80,18 @@ export function inboxDeadLetterRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { page: "InboxDeadLetter" },
       summary: "What the inbox could not file",
       permission: { action: "list", model: "InboxDeadLetter" },
       query: listInboxDeadLettersQuery,
     },
     "POST /:id/retry": {
+      response: "InboxDeadLetter",
       summary: "Retry filing a dead letter",
       permission: { action: "update", model: "InboxDeadLetter" },
     },
     "POST /:id/dismiss": {
+      response: "InboxDeadLetter",
       summary: "Dismiss a dead letter",
       permission: { action: "update", model: "InboxDeadLetter" },
     },

@@ -42,6 +42,7 @@ export function mediaRoutes(services: Services): Router {
   );
   describeRoutes(router, {
     "POST /": {
+      response: "Media",
       summary: "Upload an image or video for posts (the raw file as the body)",
       permission: { action: "create", model: "MediaAsset" },
       query: uploadQuery,

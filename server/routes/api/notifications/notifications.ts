@@ -13,6 +13,7 @@ import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { listNotificationsQuery, notificationSettingsBody } from "./schema.js";
+import type { MarkedRead, NotificationPage, UnreadCount } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 /** The signed-in user's own notifications, their unread count, and their switches. */
@@ -33,23 +34,23 @@ export function notificationRoutes(services: Services): Router {
       data: data.map(present).filter((item) => item !== null),
       nextCursor,
       unread: await unreadCount(services, actor),
-    });
+    } satisfies NotificationPage);
   });
 
   router.get("/count", async (req, res) => {
     authorize(req.actor!, "list", "Notification");
-    res.json({ unread: await unreadCount(services, req.actor!) });
+    res.json({ unread: await unreadCount(services, req.actor!) } satisfies UnreadCount);
   });
 
   router.post("/read-all", async (req, res) => {
     authorize(req.actor!, "list", "Notification");
-    res.json({ marked: await markAllNotificationsRead(services, { origin: originOf(req) }) });
+    res.json({ marked: await markAllNotificationsRead(services, { origin: originOf(req) }) } satisfies MarkedRead);
   });
 
   router.post("/:id/read", async (req, res) => {
     const { id } = parse(uuidParam, req.params, req);
     await markNotificationRead(services, { origin: originOf(req), notificationId: id });
-    res.json({ unread: await unreadCount(services, req.actor!) });
+    res.json({ unread: await unreadCount(services, req.actor!) } satisfies UnreadCount);
   });
 
   router.get("/settings", async (req, res) => {
@@ -70,21 +71,33 @@ export function notificationRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: "NotificationPage",
       summary: "One's notifications, newest first",
       permission: { action: "list", model: "Notification" },
       query: listNotificationsQuery,
     },
-    "GET /count": { summary: "One's unread notification count", permission: { action: "list", model: "Notification" } },
+    "GET /count": {
+      response: "UnreadCount",
+      summary: "One's unread notification count",
+      permission: { action: "list", model: "Notification" },
+    },
     "POST /read-all": {
+      response: "MarkedRead",
       summary: "Mark all one's notifications read",
       permission: { action: "list", model: "Notification" },
     },
     "POST /:id/read": {
+      response: "UnreadCount",
       summary: "Mark one of one's notifications read",
       permission: { action: "list", model: "Notification" },
     },
-    "GET /settings": { summary: "One's notification settings", permission: { action: "list", model: "Notification" } },
+    "GET /settings": {
+      response: "NotificationSettings",
+      summary: "One's notification settings",
+      permission: { action: "list", model: "Notification" },
+    },
     "PATCH /settings": {
+      response: "NotificationSettings",
       summary: "Change one's notification settings",
       permission: { action: "list", model: "Notification" },
       body: notificationSettingsBody,

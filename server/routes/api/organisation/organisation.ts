@@ -42,20 +42,24 @@ export function organisationRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /letterhead": {
+      response: "Letterhead",
       summary: "The letterhead on the office's PDFs",
       permission: { action: "read", model: "Letterhead" },
     },
     "PATCH /letterhead": {
+      response: "Letterhead",
       summary: "Change the letterhead's text",
       permission: { action: "update", model: "Letterhead" },
       body: letterheadBody,
     },
     "POST /letterhead/logo": {
+      response: "Letterhead",
       summary: "Upload the letterhead logo (the raw PNG or JPEG as the body)",
       permission: { action: "update", model: "Letterhead" },
       upload: Object.keys(LOGO_TYPES),
     },
     "DELETE /letterhead/logo": {
+      response: "Letterhead",
       summary: "Remove the letterhead logo",
       permission: { action: "update", model: "Letterhead" },
     },

@@ -32,10 +32,12 @@ export function platformPriceRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { list: "PlatformPrice" },
       summary: "What each platform charges per billed item",
       permission: { action: "list", model: "PlatformPrice" },
     },
     "PATCH /:item": {
+      response: "PlatformPrice",
       summary: "Change a platform price",
       permission: { action: "update", model: "PlatformPrice" },
       body: updatePlatformPriceBody,

@@ -28,6 +28,7 @@ import {
   returnBody,
   updatePostBody,
 } from "./schema.js";
+import type { PostChannelOutcomes } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 export function postRoutes(services: Services): Router {
@@ -175,56 +176,82 @@ export function postRoutes(services: Services): Router {
     const body = parse(editPublishedBody, req.body, req);
     authorize(req.actor!, "update", "Post", subjectOf(post));
     const result = await editPublishedPost(services, { origin: originOf(req), postId: post.id, changes: body });
-    res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
+    res.json({
+      post: presentPost(services, result.post, req.actor!),
+      channels: result.channels,
+    } satisfies PostChannelOutcomes);
   });
 
   router.post("/:id/withdraw", async (req, res) => {
     const post = await loadPost(req);
     authorize(req.actor!, "update", "Post", subjectOf(post));
     const result = await withdrawPost(services, { origin: originOf(req), postId: post.id });
-    res.json({ post: presentPost(services, result.post, req.actor!), channels: result.channels });
+    res.json({
+      post: presentPost(services, result.post, req.actor!),
+      channels: result.channels,
+    } satisfies PostChannelOutcomes);
   });
 
   describeRoutes(router, {
     "GET /": {
+      response: { page: "Post" },
       summary: "List posts, newest activity first (the calendar asks for a window with from/to)",
       permission: { action: "list", model: "Post" },
       query: listPostsQuery,
     },
-    "GET /:id": { summary: "One post", permission: { action: "read", model: "Post" } },
+    "GET /:id": { response: "Post", summary: "One post", permission: { action: "read", model: "Post" } },
     "POST /": {
+      response: "Post",
       summary: "Write a post",
       permission: { action: "create", model: "Post" },
       body: createPostBody,
       status: 201,
     },
-    "PATCH /:id": { summary: "Update a post", permission: { action: "update", model: "Post" }, body: updatePostBody },
+    "PATCH /:id": {
+      response: "Post",
+      summary: "Update a post",
+      permission: { action: "update", model: "Post" },
+      body: updatePostBody,
+    },
     "POST /:id/submit": {
+      response: "Post",
       summary: "Submit a draft post for approval or publishing",
       permission: { action: "update", model: "Post" },
     },
     "POST /:id/approve": {
+      response: "Post",
       summary: "Approve a post",
       permission: { action: "approve", model: "Post" },
       body: approveBody,
     },
     "POST /:id/return": {
+      response: "Post",
       summary: "Return a post to its author with a note",
       permission: { action: "approve", model: "Post" },
       body: returnBody,
     },
     "POST /:id/reschedule": {
+      response: "Post",
       summary: "Move a post's publishing time",
       permission: { action: "schedule", model: "Post" },
       body: rescheduleBody,
     },
-    "POST /:id/cancel": { summary: "Cancel a scheduled post", permission: { action: "schedule", model: "Post" } },
+    "POST /:id/cancel": {
+      response: "Post",
+      summary: "Cancel a scheduled post",
+      permission: { action: "schedule", model: "Post" },
+    },
     "PATCH /:id/published": {
+      response: "PostChannelOutcomes",
       summary: "Correct a published post where platforms allow it",
       permission: { action: "update", model: "Post" },
       body: editPublishedBody,
     },
-    "POST /:id/withdraw": { summary: "Take a published post down", permission: { action: "update", model: "Post" } },
+    "POST /:id/withdraw": {
+      response: "PostChannelOutcomes",
+      summary: "Take a published post down",
+      permission: { action: "update", model: "Post" },
+    },
   });
 
   return router;

@@ -68,6 +68,7 @@ export function ppidFileRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "POST /:id/files": {
+      response: "PpidRequest",
       summary: "Attach a file to a request's delivery (the raw file as the body)",
       permission: { action: "handle", model: "PpidRequest" },
       query: uploadQuery,
@@ -75,6 +76,7 @@ export function ppidFileRoutes(services: Services): Router {
       status: 201,
     },
     "PATCH /:id/files/:fileId": {
+      response: "PpidRequest",
       summary: "Share a delivered file with the applicant, or stop sharing it",
       permission: { action: "handle", model: "PpidRequest" },
       body: shareBody,

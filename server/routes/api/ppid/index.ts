@@ -6,6 +6,7 @@ import { ppidObjectionRoutes } from "./objections.js";
 import { ppidRegisterRoutes } from "./registers.js";
 import { ppidFigureRoutes } from "./reports.js";
 import { ppidRequestRoutes } from "./requests.js";
+import type { PpidUnit } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Everything under /api/ppid: requests, their files, objections, registers and reports. */
@@ -26,10 +27,11 @@ export function ppidRoutes(services: Services): Router {
       select: { id: true, name: true, ppidLevel: true, ppidSuperior: { select: { id: true, name: true } } },
       orderBy: [{ ppidLevel: "asc" }, { name: "asc" }], // the Utama first (the enum's order)
     });
-    res.json({ data: units });
+    res.json({ data: units } satisfies { data: PpidUnit[] });
   });
   describeRoutes(router, {
     "GET /units": {
+      response: { list: "PpidUnit" },
       summary: "The PPID units a request may go to or be forwarded to, with their atasan",
       permission: { action: "list", model: "PpidRequest" },
     },

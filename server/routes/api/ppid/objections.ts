@@ -143,39 +143,46 @@ export function ppidObjectionRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /objections": {
+      response: { page: "PpidObjection" },
       summary: "List objections (keberatan)",
       permission: { action: "list", model: "PpidObjection" },
       query: listObjectionsQuery,
     },
     "GET /objections/:id": {
+      response: "PpidObjection",
       summary: "One objection",
       permission: { action: "read", model: "PpidObjection" },
     },
     "POST /requests/:id/objections": {
+      response: "PpidRequest",
       summary: "Register an objection that came on paper or in person",
       permission: { action: "handle", model: "PpidObjection" },
       body: objectionBody,
       status: 201,
     },
     "POST /objections/:id/answer": {
+      response: "PpidObjection",
       summary: "The atasan PPID's answer to an objection",
       description: "Only the atasan PPID named for the case's unit (its `ppidSuperiorId`), whatever their role.",
       permission: { action: "answer", model: "PpidObjection" },
       body: answerBody,
     },
     "POST /objections/:id/dispute": {
+      response: "PpidObjection",
       summary: "Record that the applicant took the objection to the Information Commission",
       permission: { action: "handle", model: "PpidObjection" },
       body: disputeBody,
       status: 201,
     },
     "POST /objections/:id/dispute/hearings": {
+      response: "PpidObjection",
       summary: "Record a hearing of the dispute",
       permission: { action: "handle", model: "PpidObjection" },
       body: hearingBody,
       status: 201,
     },
     "POST /objections/:id/dispute/outcome": {
+      response: "PpidObjection",
       summary: "Record the dispute's outcome",
       permission: { action: "handle", model: "PpidObjection" },
       body: disputeOutcomeBody,

@@ -22,6 +22,7 @@ import type { Services } from "@server/services.js";
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { sendDownload, sendPdf } from "./send.js";
+import { presentAnnualReport } from "@server/presenters/ppidReport.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 const year = z.coerce.number().int().min(2000).max(2099);
@@ -109,7 +110,7 @@ export function ppidRegisterRoutes(services: Services): Router {
 
   router.get("/annual-reports/:year", async (req, res) => {
     const { scope, report } = await annual(req, "read");
-    res.json({ ...report, scope: scope.kind, unit: scope.unit && { id: scope.unit.id, name: scope.unit.name } });
+    res.json(presentAnnualReport(scope, report));
   });
 
   router.patch("/annual-reports/:year", async (req, res) => {
@@ -119,7 +120,7 @@ export function ppidRegisterRoutes(services: Services): Router {
     const sections = parse(annualReportBody, req.body, req);
     await saveAnnualReport(prisma, { origin: originOf(req), scope, year: report.year, sections });
     const { report: saved } = await annual(req, "read");
-    res.json({ ...saved, scope: scope.kind, unit: scope.unit && { id: scope.unit.id, name: scope.unit.name } });
+    res.json(presentAnnualReport(scope, saved));
   });
 
   router.get("/annual-reports/:year/report.pdf", async (req, res) => {
@@ -163,10 +164,12 @@ export function ppidRegisterRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /annual-reports/:year": {
+      response: "PpidAnnualReport",
       summary: "The annual PPID service report of a year",
       permission: { action: "read", model: "PpidReport" },
     },
     "PATCH /annual-reports/:year": {
+      response: "PpidAnnualReport",
       summary: "Save the written sections of the annual report",
       permission: { action: "update", model: "PpidReport" },
       body: annualReportBody,

@@ -10,6 +10,12 @@ import { selfAssessment } from "@server/ppid/selfAssessment.js";
 import { can } from "@server/policies/index.js";
 import type { Services } from "@server/services.js";
 import { parse } from "@server/routes/validate.js";
+import {
+  presentPpidDeadlines,
+  presentPpidFigures,
+  presentSelfAssessmentSection,
+} from "@server/presenters/ppidReport.js";
+import type { PpidSelfAssessment } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 export const figuresQuery = z.object({
@@ -31,11 +37,7 @@ export function ppidFigureRoutes(services: Services): Router {
     const { unitId } = parse(scopeQuery, req.query, req);
     const scope = await reportScope(prisma, req.actor!, unitId);
     const calendar = await officeCalendar(prisma);
-    res.json({
-      scope: scope.kind,
-      unit: scope.unit && { id: scope.unit.id, name: scope.unit.name },
-      ...(await ppidDeadlineLists(prisma, scope.where, calendar, new Date())),
-    });
+    res.json(presentPpidDeadlines(scope, await ppidDeadlineLists(prisma, scope.where, calendar, new Date())));
   });
 
   router.get("/figures", async (req, res) => {
@@ -52,7 +54,7 @@ export function ppidFigureRoutes(services: Services): Router {
     );
     if (query.format === "csv")
       return sendCsv(res, `angka-ppid-${year}`, ppidFiguresTable(year, figures), csvOptions(req, query));
-    res.json({ year, scope: scope.kind, unit: scope.unit && { id: scope.unit.id, name: scope.unit.name }, figures });
+    res.json(presentPpidFigures(scope, year, figures));
   });
 
   // For the body and each PPID the reader covers: the monitoring's obligations, met or not, with evidence.
@@ -73,27 +75,26 @@ export function ppidFigureRoutes(services: Services): Router {
     const context = { services, calendar, now, year };
     const sections = [];
     for (const scope of scopes.filter((scope) => scope.kind !== "own"))
-      sections.push({
-        scope: scope.kind,
-        unit: scope.unit && { id: scope.unit.id, name: scope.unit.name, ppidLevel: scope.unit.ppidLevel },
-        obligations: await selfAssessment({ ...context, scope }),
-      });
-    res.json({ year, sections });
+      sections.push(presentSelfAssessmentSection(scope, await selfAssessment({ ...context, scope })));
+    res.json({ year, sections } satisfies PpidSelfAssessment);
   });
 
   describeRoutes(router, {
     "GET /deadlines": {
+      response: "PpidDeadlines",
       summary: "Requests and objections due soon or overdue",
       permission: { action: "read", model: "PpidReport" },
       query: scopeQuery,
     },
     "GET /figures": {
+      response: "PpidFiguresReport",
       summary: "The year's PPID figures (JSON or CSV)",
       permission: { action: "read", model: "PpidReport" },
       query: figuresQuery,
-      produces: "text/csv",
+      produces: ["application/json", "text/csv"],
     },
     "GET /self-assessment": {
+      response: "PpidSelfAssessment",
       summary: "For the body and each PPID the reader covers",
       permission: { action: "read", model: "PpidReport" },
       query: selfAssessmentQuery,

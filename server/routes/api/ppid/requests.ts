@@ -32,6 +32,7 @@ import {
 } from "./schema.js";
 import { presentCase } from "./present.js";
 import { sendPdf } from "./send.js";
+import type { PpidIdentity, PpidRequestWithAccessCode } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Staff's side of information requests: the list, the case, and each step of handling it. */
@@ -104,7 +105,7 @@ export function ppidRequestRoutes(services: Services): Router {
       request: await present(req, request),
       accessCode,
       trackingPath: trackingPath(request.registrationNumber, accessCode),
-    });
+    } satisfies PpidRequestWithAccessCode);
   });
 
   router.get("/:id", async (req, res) => {
@@ -123,7 +124,7 @@ export function ppidRequestRoutes(services: Services): Router {
     res.json({
       identityType: request.identityType,
       identityNumber: openIdentity(services.secretBox, request.identityNumberSealed),
-    });
+    } satisfies PpidIdentity);
   });
 
   router.patch("/:id", async (req, res) => {
@@ -173,7 +174,7 @@ export function ppidRequestRoutes(services: Services): Router {
       request: await present(req, renewed.request),
       accessCode: renewed.accessCode,
       trackingPath: trackingPath(renewed.request.registrationNumber, renewed.accessCode),
-    });
+    } satisfies PpidRequestWithAccessCode);
   });
 
   router.get("/:id/letters/:letter", async (req, res) => {
@@ -187,42 +188,54 @@ export function ppidRequestRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { page: "PpidRequestRow" },
       summary: "List information requests",
       permission: { action: "list", model: "PpidRequest" },
       query: listRequestsQuery,
     },
     "POST /": {
+      response: "PpidRequestWithAccessCode",
       summary: "Register a request that came in person, by phone, letter, e-mail or social media",
       permission: { action: "create", model: "PpidRequest" },
       body: createRequestBody,
       status: 201,
     },
-    "GET /:id": { summary: "One information request", permission: { action: "read", model: "PpidRequest" } },
+    "GET /:id": {
+      response: "PpidRequest",
+      summary: "One information request",
+      permission: { action: "read", model: "PpidRequest" },
+    },
     "GET /:id/identity": {
+      response: "PpidIdentity",
       summary: "The applicant's full identity number (audited)",
       permission: { action: "readIdentity", model: "PpidRequest" },
     },
     "PATCH /:id": {
+      response: "PpidRequest",
       summary: "Update the public summary of a request",
       permission: { action: "handle", model: "PpidRequest" },
       body: updateRequestBody,
     },
     "POST /:id/forward": {
+      response: "PpidRequest",
       summary: "Forward a request to another PPID",
       permission: { action: "forward", model: "PpidRequest" },
       body: forwardBody,
     },
     "POST /:id/extend": {
+      response: "PpidRequest",
       summary: "Extend a request's deadline",
       permission: { action: "handle", model: "PpidRequest" },
       body: extendBody,
     },
     "POST /:id/decide": {
+      response: "PpidRequest",
       summary: "Decide a request (the written notice)",
       permission: { action: "handle", model: "PpidRequest" },
       body: decideBody,
     },
     "POST /:id/access-code": {
+      response: "PpidRequestWithAccessCode",
       summary: "A new access code for an applicant who lost theirs (shown once)",
       permission: { action: "handle", model: "PpidRequest" },
     },

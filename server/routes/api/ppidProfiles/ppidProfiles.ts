@@ -48,11 +48,17 @@ export function ppidProfileRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { list: "PpidProfile" },
       summary: "The PPID units whose profile the caller may read, the Utama first",
       permission: { action: "read", model: "PpidProfile" },
     },
-    "GET /:unitId": { summary: "A PPID unit's public profile", permission: { action: "read", model: "PpidProfile" } },
+    "GET /:unitId": {
+      response: "PpidProfile",
+      summary: "A PPID unit's public profile",
+      permission: { action: "read", model: "PpidProfile" },
+    },
     "PUT /:unitId": {
+      response: "PpidProfile",
       summary: "Save a PPID unit's public profile",
       permission: { action: "update", model: "PpidProfile" },
       body: savePpidProfileBody,

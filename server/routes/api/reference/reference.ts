@@ -48,7 +48,11 @@ export function apiReferenceRoutes(): Router {
   router.use("/docs/assets", express.static(swaggerUiAssets, { index: false }), express.static(ownAssets));
 
   describeRoutes(router, {
-    "GET /openapi.json": { summary: "This API's OpenAPI 3.1 document", permission: "public" },
+    "GET /openapi.json": {
+      response: "OpenApiDocument",
+      summary: "This API's OpenAPI 3.1 document",
+      permission: "public",
+    },
     "GET /docs": { summary: "The interactive API reference (Swagger UI)", permission: "public", produces: "text/html" },
   });
   return router;

@@ -129,6 +129,7 @@ export function reportRoutes(services: Services): Router {
       produces: "application/pdf",
     },
     "POST /send-test": {
+      response: "TestReportSent",
       summary: "Send the monthly report to a test address now",
       permission: { action: "control", model: "Report" },
       body: sendTestBody,

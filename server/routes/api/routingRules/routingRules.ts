@@ -59,14 +59,20 @@ export function routingRuleRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List the inbox routing rules", permission: { action: "list", model: "RoutingRule" } },
+    "GET /": {
+      response: { list: "RoutingRule" },
+      summary: "List the inbox routing rules",
+      permission: { action: "list", model: "RoutingRule" },
+    },
     "POST /": {
+      response: "RoutingRule",
       summary: "Create a routing rule",
       permission: { action: "create", model: "RoutingRule" },
       body: createRuleBody,
       status: 201,
     },
     "PATCH /:id": {
+      response: "RoutingRule",
       summary: "Update a routing rule",
       permission: { action: "update", model: "RoutingRule" },
       body: updateRuleBody,

@@ -46,6 +46,7 @@ export function sandboxRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "ALL /{*path}": {
+      response: "SandboxReply",
       summary: "Relay to the simulated platforms' control API (demo mode only; audited)",
       description: "Query and JSON body pass through unchanged to the sandbox's `/_sandbox/{path}`.",
       permission: { action: "control", model: "Sandbox" },

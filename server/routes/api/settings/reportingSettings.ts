@@ -26,10 +26,12 @@ export function reportingSettingsRoutes({ prisma }: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: "ReportingSettings",
       summary: "The reporting time zone and on-time tolerance",
       permission: { action: "read", model: "ReportingSettings" },
     },
     "PATCH /": {
+      response: "ReportingSettings",
       summary: "Change the reporting settings",
       permission: { action: "update", model: "ReportingSettings" },
       body: reportingSettingsBody,

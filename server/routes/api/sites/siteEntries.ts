@@ -136,31 +136,41 @@ export function siteEntryRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { page: "SiteEntrySummary" },
       summary: "List site entries, newest change first",
       permission: { action: "list", model: "SiteEntry" },
       query: listEntriesQuery,
     },
     "POST /units/:unitId": {
+      response: "SiteEntry",
       summary: "Start a site entry of a kind for a unit (optionally submit it)",
       permission: { action: "update", model: "SiteEntry" },
       body: anyEntryBody,
       status: 201,
     },
-    "GET /:id": { summary: "One site entry", permission: { action: "read", model: "SiteEntry" } },
+    "GET /:id": {
+      response: "SiteEntry",
+      summary: "One site entry",
+      permission: { action: "read", model: "SiteEntry" },
+    },
     "PATCH /:id": {
+      response: "SiteEntry",
       summary: "Save a site entry's draft (optionally submit it)",
       permission: { action: "update", model: "SiteEntry" },
       body: anyUpdateEntryBody,
     },
     "POST /:id/submit": {
+      response: "SiteEntry",
       summary: "Submit a site entry for review",
       permission: { action: "update", model: "SiteEntry" },
     },
     "POST /:id/approve": {
+      response: "SiteEntry",
       summary: "Approve and publish a site entry",
       permission: { action: "approve", model: "SiteEntry" },
     },
     "POST /:id/return": {
+      response: "SiteEntry",
       summary: "Return a site entry with a note",
       permission: { action: "approve", model: "SiteEntry" },
       body: returnEntryBody,

@@ -13,6 +13,7 @@ import { entrySubject, loadSiteUnit, SITE_UNIT_SELECT, type SiteUnit } from "@se
 import { originOf } from "@server/routes/origin.js";
 import { parse } from "@server/routes/validate.js";
 import { documentUploadQuery, freshnessQuery, siteSettingsBody, sitesSettingsBody, unitIdParam } from "./schema.js";
+import type { IssuedPushToken, SiteDocument, SiteSettings } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Unit sites as a whole: which exist in one's scope, their settings, OpenSID tokens, files and freshness. */
@@ -71,13 +72,15 @@ export function siteRoutes(services: Services): Router {
 
   router.get("/settings", async (req, res) => {
     authorize(req.actor!, "list", "Site");
-    res.json({ staleAfterDays: await staleAfterDays(prisma) });
+    res.json({ staleAfterDays: await staleAfterDays(prisma) } satisfies SiteSettings);
   });
 
   router.patch("/settings", async (req, res) => {
     authorize(req.actor!, "update", "Site");
     const { staleAfterDays: days } = parse(sitesSettingsBody, req.body, req);
-    res.json({ staleAfterDays: await setStaleAfterDays(prisma, { origin: originOf(req), days }) });
+    res.json({
+      staleAfterDays: await setStaleAfterDays(prisma, { origin: originOf(req), days }),
+    } satisfies SiteSettings);
   });
 
   /** The unit, once the caller may see it (404 otherwise, so other units' sites stay unknown). */
@@ -106,7 +109,11 @@ export function siteRoutes(services: Services): Router {
     authorize(req.actor!, "update", "Site");
     const { unitId } = parse(unitIdParam, req.params, req);
     const issued = await issueSitePushToken(services, { origin: originOf(req), unitId });
-    res.status(201).json({ token: issued.token, prefix: issued.prefix, createdAt: issued.createdAt.toISOString() });
+    res.status(201).json({
+      token: issued.token,
+      prefix: issued.prefix,
+      createdAt: issued.createdAt.toISOString(),
+    } satisfies IssuedPushToken);
   });
 
   router.delete("/:unitId/push-token", async (req, res) => {
@@ -130,31 +137,47 @@ export function siteRoutes(services: Services): Router {
         name: document.originalName,
         bytes: document.bytes,
         url: `${config.publicBaseUrl}/media/${document.storageKey}`,
-      });
+      } satisfies SiteDocument);
     },
   );
 
   describeRoutes(router, {
-    "GET /": { summary: "The unit sites the caller may edit", permission: { action: "list", model: "SiteEntry" } },
+    "GET /": {
+      response: { list: "Site" },
+      summary: "The unit sites the caller may edit",
+      permission: { action: "list", model: "SiteEntry" },
+    },
     "GET /freshness": {
+      response: "SiteFreshness",
       summary: "How fresh each unit site is (JSON or CSV)",
       permission: { action: "list", model: "Site" },
       query: freshnessQuery,
-      produces: "text/csv",
+      produces: ["application/json", "text/csv"],
     },
-    "GET /settings": { summary: "The sites' shared settings", permission: { action: "list", model: "Site" } },
+    "GET /settings": {
+      response: "SiteSettings",
+      summary: "The sites' shared settings",
+      permission: { action: "list", model: "Site" },
+    },
     "PATCH /settings": {
+      response: "SiteSettings",
       summary: "Change the sites' shared settings",
       permission: { action: "update", model: "Site" },
       body: sitesSettingsBody,
     },
-    "GET /:unitId": { summary: "One unit's site", permission: { action: "read", model: "SiteEntry" } },
+    "GET /:unitId": {
+      response: "Site",
+      summary: "One unit's site",
+      permission: { action: "read", model: "SiteEntry" },
+    },
     "PATCH /:unitId": {
+      response: "Site",
       summary: "Change a unit site's settings (address, review)",
       permission: { action: "update", model: "Site" },
       body: siteSettingsBody,
     },
     "POST /:unitId/push-token": {
+      response: "IssuedPushToken",
       summary: "Issue the desa's OpenSID push token (shown once)",
       permission: { action: "update", model: "Site" },
       status: 201,
@@ -165,6 +188,7 @@ export function siteRoutes(services: Services): Router {
       status: 204,
     },
     "POST /:unitId/documents": {
+      response: "SiteDocument",
       summary: "Upload a PDF document for a unit's site (the raw file as the body)",
       permission: { action: "update", model: "SiteEntry" },
       query: documentUploadQuery,

@@ -13,6 +13,7 @@ export function systemRoutes(services: Services): Router {
   });
   describeRoutes(router, {
     "GET /health": {
+      response: "SystemHealth",
       summary: "Versions, migrations, queues, job runs, channel status, upload folders and the last backup",
       permission: { action: "read", model: "SystemHealth" },
     },

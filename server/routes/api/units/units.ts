@@ -110,37 +110,44 @@ export function unitRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /": {
+      response: { page: "Unit" },
       summary: "List units, each after its parent",
       permission: { action: "list", model: "Unit" },
       query: listUnitsQuery,
     },
     "GET /regions": {
+      response: { list: "Regency" },
       summary: "The kabupaten/kota of the official area data, for choosing what to import",
       permission: { action: "import", model: "Unit" },
     },
     "GET /import-preview": {
+      response: "AreaImportPlan",
       summary: "Preview importing a kabupaten's kecamatan and desa from the official area data",
       permission: { action: "import", model: "Unit" },
       query: importPreviewQuery,
     },
     "POST /import": {
+      response: "AreaImportResult",
       summary: "Import kecamatan and desa from the official area data",
       permission: { action: "import", model: "Unit" },
       body: importAreasBody,
     },
-    "GET /:id": { summary: "One unit", permission: { action: "read", model: "Unit" } },
+    "GET /:id": { response: "Unit", summary: "One unit", permission: { action: "read", model: "Unit" } },
     "POST /": {
+      response: "Unit",
       summary: "Create a unit",
       permission: { action: "create", model: "Unit" },
       body: createUnitBody,
       status: 201,
     },
     "PATCH /:id": {
+      response: "Unit",
       summary: "Update a unit (active: false deactivates: policy Unit:deactivate)",
       permission: { action: "update", model: "Unit" },
       body: updateUnitBody,
     },
     "POST /:id/merge": {
+      response: "Unit",
       summary: "Everything of this unit moves to `intoUnitId`, and this unit is deleted",
       permission: { action: "merge", model: "Unit" },
       body: mergeUnitBody,

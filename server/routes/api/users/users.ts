@@ -10,6 +10,7 @@ import { originOf } from "@server/routes/origin.js";
 import { cursorKeys, decodeCursor, page } from "@server/routes/pagination.js";
 import { parse, uuidParam } from "@server/routes/validate.js";
 import { createUserBody, listUsersQuery, updateUserBody } from "./schema.js";
+import type { CreatedUser } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 
 /** Users visible to the actor: themselves and members of units in their scope. */
@@ -66,7 +67,9 @@ export function userRoutes(services: Services): Router {
       origin: originOf(req),
       user: parse(createUserBody, req.body, req),
     });
-    res.status(201).json({ user: presentUser(user), temporaryPassword: temporaryPassword ?? null });
+    res
+      .status(201)
+      .json({ user: presentUser(user), temporaryPassword: temporaryPassword ?? null } satisfies CreatedUser);
   });
 
   router.patch("/:id", async (req, res) => {
@@ -83,20 +86,28 @@ export function userRoutes(services: Services): Router {
   });
 
   describeRoutes(router, {
-    "GET /": { summary: "List users", permission: { action: "list", model: "User" }, query: listUsersQuery },
-    "GET /:id": { summary: "One user", permission: { action: "read", model: "User" } },
+    "GET /": {
+      response: { page: "User" },
+      summary: "List users",
+      permission: { action: "list", model: "User" },
+      query: listUsersQuery,
+    },
+    "GET /:id": { response: "User", summary: "One user", permission: { action: "read", model: "User" } },
     "POST /": {
+      response: "CreatedUser",
       summary: "Create a user",
       permission: { action: "create", model: "User" },
       body: createUserBody,
       status: 201,
     },
     "PATCH /:id": {
+      response: "User",
       summary: "Update a user (active: false deactivates: policy User:deactivate)",
       permission: { action: "update", model: "User" },
       body: updateUserBody,
     },
     "POST /:id/reset-password": {
+      response: "PasswordReset",
       summary: "Reset a user's password (a temporary one, sent by e-mail)",
       permission: { action: "resetPassword", model: "User" },
     },

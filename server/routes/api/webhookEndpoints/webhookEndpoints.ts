@@ -7,6 +7,7 @@ import {
   updateWebhookEndpoint,
 } from "@server/commands/webhookEndpoints.js";
 import { AppError } from "@server/errors.js";
+import type { WebhookEndpointList } from "@server/openapi/views.js";
 import { describeRoutes } from "@server/openapi/describe.js";
 import { authorize } from "@server/policies/index.js";
 import {
@@ -35,7 +36,10 @@ export function webhookEndpointRoutes(services: Services): Router {
   router.get("/", async (req, res) => {
     authorize(req.actor!, "list", "WebhookEndpoint");
     const endpoints = await prisma.webhookEndpoint.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-    res.json({ data: endpoints.map(presentWebhookEndpoint), eventTypes: WEBHOOK_EVENT_TYPES });
+    res.json({
+      data: endpoints.map(presentWebhookEndpoint),
+      eventTypes: WEBHOOK_EVENT_TYPES,
+    } satisfies WebhookEndpointList);
   });
 
   router.post("/", async (req, res) => {
@@ -109,31 +113,40 @@ export function webhookEndpointRoutes(services: Services): Router {
   const update = { action: "update", model: "WebhookEndpoint" } as const;
   describeRoutes(router, {
     "GET /": {
+      response: "WebhookEndpointList",
       summary: "List the outgoing webhook endpoints (without secrets)",
       permission: { action: "list", model: "WebhookEndpoint" },
     },
     "POST /": {
+      response: "WebhookEndpointWithSecret",
       summary: "Register an endpoint; the answer carries its signing secret, shown only this once",
       permission: { action: "create", model: "WebhookEndpoint" },
       body: createEndpointBody,
       status: 201,
       errors: ["webhook_url_invalid"],
     },
-    "GET /:id": { summary: "Read an endpoint", permission: read },
+    "GET /:id": { response: "WebhookEndpoint", summary: "Read an endpoint", permission: read },
     "PATCH /:id": {
+      response: "WebhookEndpoint",
       summary: "Change an endpoint's address, events, description or whether it is enabled",
       permission: update,
       body: updateEndpointBody,
       errors: ["webhook_url_invalid"],
     },
     "DELETE /:id": { summary: "Delete an endpoint and its delivery log", permission: update, status: 204 },
-    "POST /:id/rotate-secret": { summary: "Replace the signing secret; the new one is shown once", permission: update },
+    "POST /:id/rotate-secret": {
+      response: "WebhookEndpointWithSecret",
+      summary: "Replace the signing secret; the new one is shown once",
+      permission: update,
+    },
     "GET /:id/deliveries": {
+      response: { page: "WebhookDelivery" },
       summary: "The endpoint's delivery log, newest first",
       permission: read,
       query: listDeliveriesQuery,
     },
     "POST /:id/deliveries/:deliveryId/replay": {
+      response: "WebhookDelivery",
       summary: "Send a delivery again with the same webhook-id",
       permission: update,
       errors: ["webhook_delivery_in_progress"],

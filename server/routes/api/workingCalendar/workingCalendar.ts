@@ -64,29 +64,35 @@ export function workingCalendarRoutes(services: Services): Router {
 
   describeRoutes(router, {
     "GET /notice": {
+      response: "CalendarNotice",
       summary: "Whether next year's calendar still needs confirming",
       permission: { action: "read", model: "WorkingCalendar" },
     },
     "GET /:year": {
+      response: "CalendarYear",
       summary: "A year's holidays, cuti bersama and office closures",
       permission: { action: "read", model: "WorkingCalendar" },
     },
     "POST /days": {
+      response: "CalendarChange",
       summary: "Add a holiday or office closure",
       permission: { action: "update", model: "WorkingCalendar" },
       body: addDayBody,
     },
     "POST /days/remove": {
+      response: "CalendarChange",
       summary: "Remove a day from the calendar",
       permission: { action: "update", model: "WorkingCalendar" },
       body: removeDayBody,
     },
     "POST /days/move": {
+      response: "CalendarChange",
       summary: "Move a day in the calendar",
       permission: { action: "update", model: "WorkingCalendar" },
       body: moveDayBody,
     },
     "POST /:year/confirm": {
+      response: "CalendarChange",
       summary: "Confirm a year's calendar",
       permission: { action: "update", model: "WorkingCalendar" },
       body: confirmYearBody,

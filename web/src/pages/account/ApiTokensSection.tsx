@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { api, fieldErrorsOf } from "@web/api/client";
-import type { ApiToken } from "@web/api/types";
+import type { ApiToken, Schemas } from "@web/api/types";
 import { ErrorAlert } from "@web/components/Alerts";
 import { ConfirmButton } from "@web/components/ConfirmButton";
 import { FieldGroup, SelectField, TextField } from "@web/components/Field";
@@ -106,7 +106,7 @@ function CreateTokenForm({ onCreated }: { onCreated(token: string): void }) {
     setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
   const create = useAction(
     (body: { name: string; expiresInDays?: number; scopes: Scope[]; unitLimitId: string | null }) =>
-      api.post<{ apiToken: ApiToken; token: string }>("/auth/tokens", body),
+      api.post<Schemas["IssuedApiToken"]>("/auth/tokens", body),
   );
   const errors = fieldErrorsOf(create.error);
 

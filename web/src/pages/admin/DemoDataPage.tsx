@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { DemoDataCounts } from "@server/commands/demoData";
+import type { Schemas } from "@web/api/types";
 import { api } from "@web/api/client";
 import { ErrorAlert } from "@web/components/Alerts";
 import { ConfirmButton } from "@web/components/ConfirmButton";
@@ -10,13 +10,13 @@ import { useI18n } from "@web/i18n";
 /** The demo's made-up month of posts and inbox items: how much there is, and removing it in one action. */
 export function DemoDataPage() {
   const { t } = useI18n();
-  const [counts, setCounts] = useState<DemoDataCounts | null>(null);
-  const [removed, setRemoved] = useState<DemoDataCounts | null>(null);
+  const [counts, setCounts] = useState<Schemas["DemoData"] | null>(null);
+  const [removed, setRemoved] = useState<Schemas["DemoData"] | null>(null);
   useEffect(() => {
-    void api.get<DemoDataCounts>("/demo-data").then(setCounts);
+    void api.get<Schemas["DemoData"]>("/demo-data").then(setCounts);
   }, []);
   const remove = useAction(async () => {
-    const answer = await api.delete<{ removed: DemoDataCounts }>("/demo-data");
+    const answer = await api.delete<Schemas["RemovedDemoData"]>("/demo-data");
     setRemoved(answer.removed);
     setCounts({ inboxItems: 0, posts: 0 });
   });

@@ -1,12 +1,10 @@
 import { useEffect, useState } from "react";
-import type { presentLetterhead } from "@server/presenters/letterhead";
+import type { Letterhead } from "@web/api/types";
 import { api, uploadFile } from "@web/api/client";
 import { ErrorAlert } from "@web/components/Alerts";
 import { Page } from "@web/components/Page";
 import { useAction } from "@web/hooks/useAction";
 import { useI18n } from "@web/i18n";
-
-type Letterhead = ReturnType<typeof presentLetterhead>;
 
 /** The office's letterhead on every PDF it hands on: address and contact lines, and the logo. */
 export function LetterheadPage() {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
-import type { ReportingSettingsView } from "@server/presenters/reportingSettings";
 import { api, fieldErrorsOf } from "@web/api/client";
-import { TIMEZONES, type Timezone } from "@web/api/types";
+import { type ReportingSettings, TIMEZONES, type Timezone } from "@web/api/types";
 import { ErrorAlert } from "@web/components/Alerts";
 import { SelectField, TextField } from "@web/components/Field";
 import { LabelledOptions } from "@web/components/LabelledOptions";
@@ -15,7 +14,7 @@ import { useI18n } from "@web/i18n";
 export function ReportingSettingsPage() {
   const { t } = useI18n();
   const loaded = useReportingZone();
-  const [saved, setSaved] = useState<ReportingSettingsView | null>(null);
+  const [saved, setSaved] = useState<ReportingSettings | null>(null);
   const current = saved ?? loaded.data;
   const [timeZone, setTimeZone] = useState<Timezone>("Asia/Jakarta");
   const [tolerance, setTolerance] = useState("5");
@@ -26,7 +25,7 @@ export function ReportingSettingsPage() {
   }, [loaded.data]);
   const save = useAction(async () =>
     setSaved(
-      await api.patch<ReportingSettingsView>("/settings/reporting", {
+      await api.patch<ReportingSettings>("/settings/reporting", {
         timeZone,
         onTimeToleranceMinutes: Number(tolerance),
       }),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { SystemHealth } from "@server/presenters/systemHealth";
+import type { SystemHealth } from "@web/api/types";
 import { api } from "@web/api/client";
 import { ErrorAlert } from "@web/components/Alerts";
 import { Page } from "@web/components/Page";

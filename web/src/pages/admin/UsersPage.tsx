@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api } from "@web/api/client";
-import { ROLES, type User } from "@web/api/types";
+import { ROLES, type Schemas, type User } from "@web/api/types";
 import { ErrorAlert } from "@web/components/Alerts";
 import { ConfirmButton } from "@web/components/ConfirmButton";
 import { TextField } from "@web/components/Field";
@@ -32,7 +32,7 @@ export function UsersPage() {
     users.replace(await api.patch<User>(`/users/${user.id}`, { active })),
   );
   const resetPassword = useAction(async (user: User) => {
-    const { temporaryPassword } = await api.post<{ temporaryPassword: string }>(`/users/${user.id}/reset-password`);
+    const { temporaryPassword } = await api.post<Schemas["PasswordReset"]>(`/users/${user.id}/reset-password`);
     setSecret({ title: t("users.passwordResetFor", { name: user.name }), value: temporaryPassword });
     users.reload(); // the user now has to change the password: its status changed
   });

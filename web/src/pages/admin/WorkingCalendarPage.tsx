@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { CalendarChangeView, CalendarYearView } from "@server/presenters/workingCalendar";
+import type { CalendarChange, CalendarYear } from "@web/api/types";
 import { api, fieldErrorsOf } from "@web/api/client";
 import { ErrorAlert } from "@web/components/Alerts";
 import { SelectField, TextField } from "@web/components/Field";
@@ -8,7 +8,7 @@ import { useAction } from "@web/hooks/useAction";
 import { useLoad } from "@web/hooks/useLoad";
 import { type MessageKey, useI18n } from "@web/i18n";
 
-type Day = CalendarYearView["days"][number];
+type Day = CalendarYear["days"][number];
 const KINDS = ["libur_nasional", "cuti_bersama", "libur_daerah", "penutupan_kantor"] as const;
 const KIND_LABELS: Record<Day["kind"], MessageKey> = {
   libur_nasional: "workingCalendar.kind.libur_nasional",
@@ -26,14 +26,14 @@ const ORIGIN_LABELS: Record<Day["origin"], MessageKey> = {
 export function WorkingCalendarPage() {
   const { t } = useI18n();
   const [year, setYear] = useState(new Date().getFullYear() + 1);
-  const calendar = useLoad(() => api.get<CalendarYearView>(`/working-calendar/${year}`), [year]);
+  const calendar = useLoad(() => api.get<CalendarYear>(`/working-calendar/${year}`), [year]);
   const [action, setAction] = useState<"add" | "move" | "remove" | "confirm">("add");
   const [date, setDate] = useState("");
   const [to, setTo] = useState("");
   const [kind, setKind] = useState<(typeof KINDS)[number]>("cuti_bersama");
   const [name, setName] = useState("");
   const [decree, setDecree] = useState("");
-  const [moved, setMoved] = useState<CalendarChangeView["moved"] | null>(null);
+  const [moved, setMoved] = useState<CalendarChange["moved"] | null>(null);
   const save = useAction(async () => {
     const body =
       action === "add"
@@ -49,7 +49,7 @@ export function WorkingCalendarPage() {
       remove: "/working-calendar/days/remove",
       confirm: `/working-calendar/${year}/confirm`,
     }[action];
-    const result = await api.post<CalendarChangeView>(path, body);
+    const result = await api.post<CalendarChange>(path, body);
     setMoved(result.moved);
     calendar.reload();
   });

@@ -1,9 +1,10 @@
 import { api } from "@web/api/client";
-import type { NotificationSettings } from "@web/api/types";
-import type { NotificationSettingsBody } from "@server/routes/api/notifications/schema";
+import type { MarkedRead, NotificationSettings, RequestBody, UnreadCount } from "@web/api/types";
 
-export const markRead = (id: string) => api.post<{ unread: number }>(`/notifications/${id}/read`);
-export const markAllRead = () => api.post<{ marked: number }>("/notifications/read-all");
+type NotificationSettingsBody = RequestBody<"/api/notifications/settings", "patch">;
+
+export const markRead = (id: string) => api.post<UnreadCount>(`/notifications/${id}/read`);
+export const markAllRead = () => api.post<MarkedRead>("/notifications/read-all");
 export const loadSettings = () => api.get<NotificationSettings>("/notifications/settings");
 export const saveSettings = (body: NotificationSettingsBody) =>
   api.patch<NotificationSettings>("/notifications/settings", body);

@@ -1,18 +1,17 @@
-import type {
-  ApproveBody,
-  CreatePostBody,
-  EditPublishedBody,
-  RescheduleBody,
-  ReturnBody,
-  UpdatePostBody,
-} from "@server/routes/api/posts/schema";
 import { api } from "@web/api/client";
-import type { ChannelOutcome, Post } from "@web/api/types";
+import type { Post, RequestBody, Schemas } from "@web/api/types";
 
 /** What a correction or a withdrawal did: the post as it is now, and the outcome on each channel. */
-export type PublishedChangeResult = { post: Post; channels: ChannelOutcome[] };
+export type PublishedChangeResult = Schemas["PostChannelOutcomes"];
 
-/** The publishing API, one typed call per action; the bodies are typed by the server's schemas. */
+type CreatePostBody = RequestBody<"/api/posts", "post">;
+type UpdatePostBody = RequestBody<"/api/posts/{id}", "patch">;
+type ApproveBody = RequestBody<"/api/posts/{id}/approve", "post">;
+type ReturnBody = RequestBody<"/api/posts/{id}/return", "post">;
+type RescheduleBody = RequestBody<"/api/posts/{id}/reschedule", "post">;
+export type EditPublishedBody = RequestBody<"/api/posts/{id}/published", "patch">;
+
+/** The publishing API, one typed call per action; the bodies are typed by the API's document. */
 export const postsApi = {
   get: (id: string) => api.get<Post>(`/posts/${id}`),
   create: (body: CreatePostBody) => api.post<Post>("/posts", body),

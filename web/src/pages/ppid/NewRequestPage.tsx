@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import type { CreateRequestBody } from "@server/routes/api/ppid/schema";
+import type { CreateRequestBody } from "./api";
 import { api, ApiError, fieldErrorsOf } from "@web/api/client";
 import type { InboxItemDetail, InboxSource, RegisteredPpidRequest } from "@web/api/types";
 import { ErrorAlert, Notice } from "@web/components/Alerts";

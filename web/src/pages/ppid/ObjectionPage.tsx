@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { AnswerBody } from "@server/routes/api/ppid/schema";
+import type { AnswerBody } from "./api";
 import { fieldErrorsOf } from "@web/api/client";
 import type { PpidObjection } from "@web/api/types";
 import { ErrorAlert } from "@web/components/Alerts";

@@ -1,38 +1,36 @@
-import type {
-  AnswerBody,
-  CreateRequestBody,
-  DecideBody,
-  DisputeBody,
-  DisputeOutcomeBody,
-  ExtendBody,
-  ForwardBody,
-  HearingBody,
-  ObjectionBody,
-  ShareBody,
-  UpdateRequestBody,
-} from "@server/routes/api/ppid/schema";
-import type { AnnualReportBody } from "@server/routes/api/ppid/registers";
-import type { AnnualReport as StoredReport } from "@server/ppid/annualReport";
-import type { Obligation } from "@server/ppid/selfAssessment";
 import { api, uploadFile } from "@web/api/client";
-import type { PpidDeadlineLists, PpidFigures, PpidObjection, PpidRequest, RegisteredPpidRequest } from "@web/api/types";
+import type {
+  PpidDeadlineLists,
+  PpidObjection,
+  PpidRequest,
+  RegisteredPpidRequest,
+  RequestBody,
+  Schemas,
+} from "@web/api/types";
 
-export type AnnualReport = StoredReport & { scope: string; unit: { id: string; name: string } | null };
-export type SelfAssessment = {
-  year: number;
-  sections: {
-    scope: string;
-    unit: { id: string; name: string; ppidLevel: string | null } | null;
-    obligations: Obligation[];
-  }[];
-};
+export type AnnualReport = Schemas["PpidAnnualReport"];
+export type SelfAssessment = Schemas["PpidSelfAssessment"];
+
+// What each action takes, as the API's document says.
+export type CreateRequestBody = RequestBody<"/api/ppid/requests", "post">;
+export type UpdateRequestBody = RequestBody<"/api/ppid/requests/{id}", "patch">;
+export type ForwardBody = RequestBody<"/api/ppid/requests/{id}/forward", "post">;
+export type ExtendBody = RequestBody<"/api/ppid/requests/{id}/extend", "post">;
+export type DecideBody = RequestBody<"/api/ppid/requests/{id}/decide", "post">;
+export type ShareBody = RequestBody<"/api/ppid/requests/{id}/files/{fileId}", "patch">;
+export type ObjectionBody = RequestBody<"/api/ppid/requests/{id}/objections", "post">;
+export type AnswerBody = RequestBody<"/api/ppid/objections/{id}/answer", "post">;
+export type DisputeBody = RequestBody<"/api/ppid/objections/{id}/dispute", "post">;
+export type HearingBody = RequestBody<"/api/ppid/objections/{id}/dispute/hearings", "post">;
+export type DisputeOutcomeBody = RequestBody<"/api/ppid/objections/{id}/dispute/outcome", "post">;
+export type AnnualReportBody = RequestBody<"/api/ppid/annual-reports/{year}", "patch">;
 
 /** The PPID API, one typed call per action; the bodies are typed by the server's schemas. */
 export const ppidApi = {
   request: (id: string) => api.get<PpidRequest>(`/ppid/requests/${id}`),
   register: (body: CreateRequestBody) => api.post<RegisteredPpidRequest>("/ppid/requests", body),
   update: (id: string, body: UpdateRequestBody) => api.patch<PpidRequest>(`/ppid/requests/${id}`, body),
-  identity: (id: string) => api.get<{ identityType: string; identityNumber: string }>(`/ppid/requests/${id}/identity`),
+  identity: (id: string) => api.get<Schemas["PpidIdentity"]>(`/ppid/requests/${id}/identity`),
   forward: (id: string, body: ForwardBody) => api.post<PpidRequest>(`/ppid/requests/${id}/forward`, body),
   extend: (id: string, body: ExtendBody) => api.post<PpidRequest>(`/ppid/requests/${id}/extend`, body),
   decide: (id: string, body: DecideBody) => api.post<PpidRequest>(`/ppid/requests/${id}/decide`, body),
@@ -54,9 +52,5 @@ export const ppidApi = {
     api.patch<AnnualReport>(`/ppid/annual-reports/${year}${unitId ? `?unitId=${unitId}` : ""}`, body),
   selfAssessment: (year: number) => api.get<SelfAssessment>("/ppid/self-assessment", { year }),
   deadlines: (unitId?: string) => api.get<PpidDeadlineLists & { scope: string }>("/ppid/deadlines", { unitId }),
-  figures: (query: { unitId?: string; year?: number }) =>
-    api.get<{ year: number; scope: string; unit: { id: string; name: string } | null; figures: PpidFigures }>(
-      "/ppid/figures",
-      query,
-    ),
+  figures: (query: { unitId?: string; year?: number }) => api.get<Schemas["PpidFiguresReport"]>("/ppid/figures", query),
 };

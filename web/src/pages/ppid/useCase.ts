@@ -1,15 +1,10 @@
 import { useEffect, useState } from "react";
 import { api } from "@web/api/client";
-import type { PpidRequest } from "@web/api/types";
+import type { PpidRequest, Schemas } from "@web/api/types";
 import { useLoad } from "@web/hooks/useLoad";
 import { ppidApi } from "./api";
 
-export type PpidUnit = {
-  id: string;
-  name: string;
-  ppidLevel: "utama" | "pelaksana" | null;
-  ppidSuperior: { id: string; name: string } | null;
-};
+export type PpidUnit = Schemas["PpidUnit"];
 
 /** One case, loaded once and replaced by what each action answers. */
 export function useCase(id: string) {

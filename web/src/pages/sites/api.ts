@@ -1,14 +1,12 @@
 import type { SiteEntryKind, SiteEntryStatus } from "@server/db/generated/enums";
-import type { Site } from "@server/presenters/site";
-import type { SiteEntryDetail, SiteEntrySummary } from "@server/presenters/siteEntry";
-import type { SiteSettingsBody } from "@server/routes/api/sites/schema";
 import type { ContentOf } from "@server/sites/content";
-import type { freshnessReport } from "@server/sites/freshness";
 import { api, fetchAllPages, uploadFile } from "@web/api/client";
+import type { RequestBody, Schemas, Site, SiteEntryDetail, SiteEntrySummary } from "@web/api/types";
 
 export type { ContentOf, Site, SiteEntryDetail, SiteEntryKind, SiteEntryStatus, SiteEntrySummary };
-export type Freshness = Awaited<ReturnType<typeof freshnessReport>>;
-export type SiteDocument = { id: string; name: string; bytes: number; url: string };
+export type Freshness = Schemas["SiteFreshness"];
+export type SiteDocument = Schemas["SiteDocument"];
+type SiteSettingsBody = RequestBody<"/api/sites/{unitId}", "patch">;
 /** What the editor sends: the kind's content as the server's schema reads it. */
 export type EntryContent = ContentOf<SiteEntryKind>;
 
@@ -17,13 +15,12 @@ export const sitesApi = {
   list: () => api.get<{ data: Site[] }>("/sites").then((page) => page.data),
   get: (unitId: string) => api.get<Site>(`/sites/${unitId}`),
   updateSettings: (unitId: string, body: SiteSettingsBody) => api.patch<Site>(`/sites/${unitId}`, body),
-  issuePushToken: (unitId: string) =>
-    api.post<{ token: string; prefix: string; createdAt: string }>(`/sites/${unitId}/push-token`),
+  issuePushToken: (unitId: string) => api.post<Schemas["IssuedPushToken"]>(`/sites/${unitId}/push-token`),
   revokePushToken: (unitId: string) => api.delete<void>(`/sites/${unitId}/push-token`),
   freshness: (query: { unitId?: string } = {}) => api.get<Freshness>("/sites/freshness", query),
-  settings: () => api.get<{ staleAfterDays: number }>("/sites/settings"),
+  settings: () => api.get<Schemas["SiteSettings"]>("/sites/settings"),
   updateStaleAfterDays: (staleAfterDays: number) =>
-    api.patch<{ staleAfterDays: number }>("/sites/settings", { staleAfterDays }),
+    api.patch<Schemas["SiteSettings"]>("/sites/settings", { staleAfterDays }),
   uploadDocument: (unitId: string, file: File) =>
     uploadFile<SiteDocument>(`/sites/${unitId}/documents`, file, { name: file.name }),
 

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { api, ApiError } from "@web/api/client";
-import type { Unit } from "@web/api/types";
+import type { Schemas, Unit } from "@web/api/types";
 import { ErrorAlert, Notice } from "@web/components/Alerts";
 import { FieldGroup, SelectField } from "@web/components/Field";
 import { PanelForm } from "@web/components/PanelForm";
@@ -33,7 +33,7 @@ function oauthCodeOf(error: unknown): string | undefined {
 /** "Connect with Facebook / X" for a chosen unit; each button is a full navigation to the platform. */
 export function OAuthConnectButtons({ units }: { units: Unit[] }) {
   const { t } = useI18n();
-  const available = useLoad(() => api.get<{ meta: boolean; x: boolean }>("/channels/oauth"), []);
+  const available = useLoad(() => api.get<Schemas["OAuthApps"]>("/channels/oauth"), []);
   const [unitId, setUnitId] = useState("");
   const chosen = unitId || units[0]?.id || "";
   if (!available.data || (!available.data.meta && !available.data.x) || !chosen) return null;
@@ -62,13 +62,8 @@ export function OAuthConnectButtons({ units }: { units: Unit[] }) {
   );
 }
 
-type ManagedPage = {
-  id: string;
-  name: string;
-  instagram: { id: string; username: string } | null;
-  /** The unit that already has the Page or its Instagram account as a channel: connected only when confirmed. */
-  connectedElsewhere: { facebook: string | null; instagram: string | null };
-};
+/** A Page, and the unit that already has it or its Instagram account as a channel: connected only when confirmed. */
+type ManagedPage = Schemas["MetaPage"];
 
 /** After Facebook Login: which Pages (and their linked Instagram accounts) to connect. */
 export function MetaPageSelection({
@@ -100,7 +95,7 @@ export function MetaPageSelection({
       const connectFacebook = Boolean(chosen[`page:${page.id}`]);
       const connectInstagram = Boolean(page.instagram && chosen[`ig:${page.id}`]);
       if (!connectFacebook && !connectInstagram) continue;
-      const done = await api.post<{ data: unknown[] }>("/channels/oauth/meta/complete", {
+      const done = await api.post<{ data: Schemas["ConnectedChannel"][] }>("/channels/oauth/meta/complete", {
         state,
         pageId: page.id,
         connectFacebook,

@@ -1,12 +1,13 @@
 import { useState } from "react";
-import type { WebhookTestResult } from "@server/inbox/webhookTest";
+import type { Schemas } from "@web/api/types";
 import { api } from "@web/api/client";
 import { ErrorAlert, Notice } from "@web/components/Alerts";
 import { useAction } from "@web/hooks/useAction";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
 
-type WebhookSetup = { callbackUrl: string; https: boolean; configured: boolean; simulated: boolean };
+type WebhookSetup = Schemas["MetaWebhookSetup"];
+type WebhookTestResult = Schemas["MetaWebhookTest"];
 
 /**
  * Where Meta's webhooks reach Siar, a warning when that is not HTTPS (Meta calls only HTTPS with a

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { TEMPLATE_PARAMETERS, placeholderCount } from "@server/channels/whatsappTemplateText";
-import type { presentApprovedTemplate, presentWhatsAppTemplate } from "@server/presenters/whatsappTemplate";
+import type { ApprovedWhatsAppTemplate, WhatsAppTemplate } from "@web/api/types";
 import { api } from "@web/api/client";
 import { ErrorAlert } from "@web/components/Alerts";
 import { SelectField } from "@web/components/Field";
@@ -8,8 +8,8 @@ import { useAction } from "@web/hooks/useAction";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
 
-type Listed = ReturnType<typeof presentWhatsAppTemplate>;
-type Approved = ReturnType<typeof presentApprovedTemplate>;
+type Listed = WhatsAppTemplate;
+type Approved = ApprovedWhatsAppTemplate;
 const keyOf = (template: { name: string; language: string }) => `${template.name}:${template.language}`;
 
 /** The templates staff may send a WhatsApp number's citizens outside the service window, and what fills each {{n}}. */

@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import type { CalendarNoticeView } from "@server/presenters/workingCalendar";
+import type { CalendarNotice as Notice } from "@web/api/types";
 import { api } from "@web/api/client";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
@@ -8,7 +8,7 @@ import { ADMIN_WORKING_CALENDAR } from "@web/navigation";
 /** From 1 October: next year's holiday decree is not entered yet, so its deadlines are estimates. */
 export function CalendarNotice() {
   const { t } = useI18n();
-  const notice = useLoad(() => api.get<CalendarNoticeView>("/working-calendar/notice"), []);
+  const notice = useLoad(() => api.get<Notice>("/working-calendar/notice"), []);
   const year = notice.data?.missingYear;
   if (!year) return null;
   return (

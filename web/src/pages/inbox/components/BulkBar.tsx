@@ -1,12 +1,11 @@
 import { useState } from "react";
-import type { BulkBody } from "@server/routes/api/inbox/schema";
 import type { BulkResult } from "@web/api/types";
 import { ErrorAlert, Notice } from "@web/components/Alerts";
 import { ConfirmButton } from "@web/components/ConfirmButton";
 import { useAction } from "@web/hooks/useAction";
 import { useI18n } from "@web/i18n";
 import { AssignmentPicker } from "./AssignmentPicker";
-import { inboxApi } from "@web/pages/inbox/api";
+import { type BulkBody, inboxApi } from "@web/pages/inbox/api";
 
 type BulkAction = BulkBody["action"];
 

@@ -1,6 +1,6 @@
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "@web/api/client";
-import type { presentEarlyWarning } from "@server/presenters/earlyWarning";
+import type { EarlyWarning } from "@web/api/types";
 import { useI18n } from "@web/i18n";
 import { RealtimeContext } from "@web/realtime/RealtimeContext";
 import { TimeAgo } from "./InboxBadges";
@@ -8,7 +8,6 @@ import { CATEGORY_LABELS } from "@web/pages/inbox/labels";
 import { useNow } from "@web/pages/inbox/hooks/useNow";
 
 /** An early warning as GET /api/early-warnings returns it. */
-type EarlyWarning = ReturnType<typeof presentEarlyWarning>;
 
 /** Open and acknowledged early warnings above the inbox list, kept live by "inbox.earlyWarning". */
 export function EarlyWarningsBanner() {

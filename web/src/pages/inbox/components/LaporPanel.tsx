@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { LaporHandoffResponse } from "@server/presenters/laporHandoff";
+import type { LaporHandoff as LaporHandoffResponse } from "@web/api/types";
 import {
   LAPOR_DIRECTIONS,
   LAPOR_FOLLOW_UP_CLASSES,
@@ -7,12 +7,11 @@ import {
   type LaporDirection,
   type LaporFollowUpClass,
 } from "@server/inbox/laporCodes";
-import type { LaporHandoffBody, LaporUpdateBody } from "@server/routes/api/inbox/schema";
 import { ErrorAlert } from "@web/components/Alerts";
 import { useAction } from "@web/hooks/useAction";
 import { useLoad } from "@web/hooks/useLoad";
 import { useI18n } from "@web/i18n";
-import { inboxApi } from "../api";
+import { inboxApi, type LaporHandoffBody, type LaporUpdateBody } from "@web/pages/inbox/api";
 import { TimeAgo } from "./InboxBadges";
 
 type Fields = LaporHandoffResponse["fields"];

@@ -23,8 +23,7 @@ import {
   URGENCY_LABELS,
 } from "@web/pages/inbox/labels";
 import type { ItemWrite } from "@web/pages/inbox/hooks/useInboxItem";
-import type { TriageBody } from "@server/routes/api/inbox/schema";
-import { inboxApi } from "@web/pages/inbox/api";
+import { inboxApi, type TriageBody } from "@web/pages/inbox/api";
 
 const PLACE_TYPES: readonly Unit["type"][] = ["kecamatan", "desa", "kelurahan"];
 

@@ -1,6 +1,5 @@
 import { PostContentFields } from "./PostContentFields";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
-import type { EditPublishedBody } from "@server/routes/api/posts/schema";
 import type { ChannelOutcome, Delivery, Post } from "@web/api/types";
 import { ErrorAlert } from "@web/components/Alerts";
 import { CHANNEL_KIND_NAMES } from "@web/components/labels";
@@ -18,7 +17,7 @@ import {
   serverProblems,
   type PostContent,
 } from "@web/publishing/channelRules";
-import { postsApi, type PublishedChangeResult } from "@web/pages/posts/api";
+import { type EditPublishedBody, postsApi, type PublishedChangeResult } from "@web/pages/posts/api";
 
 /** A correction or a withdrawal that the server carried out, with what happened per channel. */
 export type PublishedChange = { action: "correct" | "withdraw"; result: PublishedChangeResult };

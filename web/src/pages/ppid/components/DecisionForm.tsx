@@ -1,11 +1,10 @@
 import { useState } from "react";
-import type { DecideBody } from "@server/routes/api/ppid/schema";
 import { fieldErrorsOf } from "@web/api/client";
 import type { PpidRequest } from "@web/api/types";
 import { FieldGroup, SelectField, TextAreaField, TextField } from "@web/components/Field";
 import { LabelledOptions } from "@web/components/LabelledOptions";
 import { useI18n } from "@web/i18n";
-import { ppidApi } from "@web/pages/ppid/api";
+import { type DecideBody, ppidApi } from "@web/pages/ppid/api";
 import { COPY_FORMS, DECISIONS, EXEMPTION_LETTERS, EXEMPTIONS } from "@web/pages/ppid/labels";
 import { ActionForm } from "./ActionForm";
 

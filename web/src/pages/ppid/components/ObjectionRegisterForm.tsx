@@ -1,11 +1,10 @@
 import { useState } from "react";
-import type { ObjectionBody } from "@server/routes/api/ppid/schema";
 import { fieldErrorsOf } from "@web/api/client";
 import type { PpidRequest } from "@web/api/types";
 import { FieldGroup, SelectField, TextAreaField, TextField } from "@web/components/Field";
 import { LabelledOptions } from "@web/components/LabelledOptions";
 import { useI18n } from "@web/i18n";
-import { ppidApi } from "@web/pages/ppid/api";
+import { type ObjectionBody, ppidApi } from "@web/pages/ppid/api";
 import { CHANNELS, OBJECTION_REASON_LETTERS, REASONS } from "@web/pages/ppid/labels";
 import { ActionForm } from "./ActionForm";
 
@@ -27,7 +26,7 @@ export function ObjectionRegisterForm({
     statement: "",
     representativeName: "",
   });
-  const toggle = (letter: string, on: boolean) =>
+  const toggle = (letter: ObjectionBody["reasons"][number], on: boolean) =>
     setBody((current) => ({
       ...current,
       reasons: on ? [...current.reasons, letter] : current.reasons.filter((l) => l !== letter),

@@ -1,6 +1,9 @@
-import type { CreateDipItemBody, UpdateDipItemBody, WithdrawDipItemBody } from "@server/routes/api/dipItems/schema";
 import { api, uploadFile, withQuery, type Query } from "@web/api/client";
-import type { DipItem, Unit } from "@web/api/types";
+import type { DipItem, RequestBody, Unit } from "@web/api/types";
+
+type CreateDipItemBody = RequestBody<"/api/dip-items", "post">;
+type UpdateDipItemBody = RequestBody<"/api/dip-items/{id}", "patch">;
+type WithdrawDipItemBody = RequestBody<"/api/dip-items/{id}/withdraw", "post">;
 
 // Browsers name some types differently or not at all (a .csv as "application/vnd.ms-excel" on
 // Windows, an .ods as ""): the type is taken from the extension where it is known.

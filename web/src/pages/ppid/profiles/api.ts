@@ -1,8 +1,9 @@
-import type { SavePpidProfileBody } from "@server/routes/api/ppidProfiles/schema";
 import { api } from "@web/api/client";
-import type { PpidProfile } from "@web/api/types";
+import type { PpidProfile, RequestBody } from "@web/api/types";
 
-/** The PPID profiles API; the body is typed by the server's schema. */
+type SavePpidProfileBody = RequestBody<"/api/ppid-profiles/{unitId}", "put">;
+
+/** The PPID profiles API; the body is typed by the API's document. */
 export const ppidProfileApi = {
   list: async () => (await api.get<{ data: PpidProfile[] }>("/ppid-profiles")).data,
   get: (unitId: string) => api.get<PpidProfile>(`/ppid-profiles/${unitId}`),
