@@ -6043,6 +6043,13 @@ export interface components {
                 queue: components["schemas"]["QueueName"];
             }[];
             siarVersion: string;
+            /** @description Where stored files are (the data folder or a bucket) and whether the figures below could be measured. */
+            storage: {
+                /** @enum {string} */
+                kind: "local" | "s3";
+                location: string;
+                problem: null | string;
+            };
         };
         TestReportSent: {
             attachment: string;
