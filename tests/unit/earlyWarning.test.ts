@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { baselinePerWindow, EARLY_WARNING_DEFAULTS, isRising } from "@server/inbox/earlyWarning.js";
+import { describe, expect, it, vi } from "vitest";
+import { baselinePerWindow, EARLY_WARNING_DEFAULTS, isRising, risingTopicWatch } from "@server/inbox/earlyWarning.js";
+import type { Services } from "@server/services.js";
 
 // 14 days of one-hour windows: 336 windows in the baseline period.
 const WINDOWS_IN_BASELINE = 14 * 24;
@@ -40,5 +41,36 @@ describe("the rising rule", () => {
   it("takes the factor as an option", () => {
     expect(isRising({ count: 5, baseline: 2 }, { ...EARLY_WARNING_DEFAULTS, factor: 2 })).toBe(true);
     expect(isRising({ count: 5, baseline: 2 }, { ...EARLY_WARNING_DEFAULTS, factor: 2.5 })).toBe(false);
+  });
+});
+
+describe("the watch over changed items", () => {
+  /** Services whose database records which item ids each check read, and finds none of them checkable. */
+  function recordingServices() {
+    const checks: { at: number; itemIds: string[] }[] = [];
+    const db = {
+      transaction: async (work: (sql: { query: (text: string, values: unknown[]) => Promise<unknown[]> }) => unknown) =>
+        work({
+          query: async (_text, values) => {
+            checks.push({ at: Date.now(), itemIds: JSON.parse(values[0] as string) as string[] });
+            return [];
+          },
+        }),
+    };
+    return { services: { db, logger: { error: () => {} } } as unknown as Services, checks };
+  }
+
+  it("checks a lone item at once, and gathers a burst into checks at least half a second apart", async () => {
+    const { services, checks } = recordingServices();
+    const watch = risingTopicWatch(services);
+    const noted = Date.now();
+    watch.note("a");
+    await vi.waitFor(() => expect(checks).toHaveLength(1));
+    expect(checks[0]!.at - noted).toBeLessThan(200);
+    for (const id of ["b", "c", "d"]) watch.note(id);
+    await vi.waitFor(() => expect(checks).toHaveLength(2), { timeout: 2000 });
+    expect(checks.map((check) => check.itemIds)).toEqual([["a"], ["b", "c", "d"]]);
+    expect(checks[1]!.at - checks[0]!.at).toBeGreaterThanOrEqual(450);
+    await watch.stop();
   });
 });
