@@ -43,7 +43,7 @@ const TRAPPED = [
 const STILL_OCCUPIED_SOURCES = [
   "masih .. di dalam|dalamnya|tinggal|belajar|mengajar|ngajar|dipakai|dipake|digunakan|jualan|berjualan|dihuni|ditempati|lewat|melintas",
   "masih ada orang|warga|murid|siswa|keluarga|pedagang|penghuni",
-  "orang|warga|anak|murid|siswa|pedagang .. lewat|melintas|menyeberang|nyeberang|berkumpul|dikumpul*",
+  "orang|warga|anak|murid|siswa|pedagang|motor|mobil|kendaraan|truk .. lewat|melintas|menyeberang|nyeberang|berkumpul|dikumpul*",
   "di bawahnya|sebelahnya|sampingnya|dekatnya",
   "masih .. di atas|atasnya",
   "orang|warga|anak|rumah .. di bawah|hilir",
@@ -93,7 +93,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   ],
   landslide: [
     cue("longsor*", "tertimbun", "tertimbun*", "pergerakan tanah", "tanah* .. bergerak|retak*|amblas|ambles|turun"),
-    cue("tebing .. runtuh|retak*|ambrol|gugur", "retak* tanah*", "menggantung"),
+    cue("tebing* .. runtuh|retak*|ambrol|gugur", "retak* tanah*", "menggantung"),
     cue("landslide*", "mudslide*", "is|are|was|were buried"),
     cue("erupsi", "meletus", "letusan", "awan panas", "lahar", "semburan lumpur", "lumpur .. muncrat|menyembur"),
     cueWith(["puting beliung", "angin ribut", "angin kencang", "gempa", "tsunami"], TRAPPED),
@@ -111,6 +111,8 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["masih", "di bawahnya", "di dalam", "siswa|murid|guru|pedagang|penghuni|pengunjung|jemaah|penumpang"],
     ),
     cue("retak* .. tambah|makin|semakin lebar|besar|amba|panjang"),
+    // A bridge sagging or cracking while people or vehicles are still on it.
+    cueWith(["jembatan ..9 retak*|amblas|ambles|turun|miring|goyang|melengkung|melendut"], STILL_OCCUPIED_SOURCES),
     // Feared to fall ("takut runtuh", "bisa roboh kapan aja"): counts only when the message shows
     // the signs and people still on or under it (see IMMINENT_WHEN_FEARED), wherever it says so.
     cue("takut|takutnya|khawatir|kuatir|cemas|bisa|bakal ..2 roboh|ambruk|runtuh|rubuh|ambrol|jebol"),
@@ -121,6 +123,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   ],
   weapon: [
     cue("bacok*", "membacok", "dibacok", "pembacokan", "tusuk", "menusuk", "ditusuk", "penusukan", "tawuran"),
+    cue("tikam", "ditikam", "menikam", "tertikam", "penikaman"),
     cue("penembakan", "ditembak", "tembakan", "penyanderaan", "disandera", "sandera"),
     // Colloquially "ngamuk" is also plain anger ("emak2 pada ngamuk"): amok counts with a weapon, harm or damage.
     cueWith(
@@ -172,7 +175,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("tersetrum", "kesetrum", "tersengat listrik", "kesengat listrik", "korsleting", "konslet*", "korslet*"),
     cue("listrik bocor", "nyetrum", "menyetrum", "setrum*"),
     cue("live .. cable*|wire*", "cable*|wire* .. down|lying|fallen|sparks|sparking", "electrocuted"),
-    cue("trafo|gardu .. meledak|terbakar|berasap|percik*", "trafo|gardu .. bunga api"),
+    cue("trafo|gardu ..9 meledak|terbakar|berasap|asap|berdesis|mendesis|percik*", "trafo|gardu .. bunga api"),
   ],
   gas: [
     cue("bau gas", "gas .. bocor", "bocor .. gas", "kebocoran gas", "elpiji|lpg|tabung .. bocor|meledak"),
@@ -195,6 +198,10 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cueWith(
       ["hp|handphone|telepon|ponsel .. tidak|belum aktif"],
       ["pergi", "belum pulang", "tidak pulang", "dibawa", "berangkat"],
+    ),
+    cueWith(
+      ["tidak|tak bisa|dapat dihubungi"],
+      ["dibawa", "pergi", "berangkat", "merantau", "melaut", "kabur", "agen", "calo"],
     ),
     cueWith(["pikun|demensia|alzheimer|odgj"], ["keluar rumah", "pergi", "belum|tidak pulang|kembali"]),
     cue("missing", "bantu cari", "bantu mencari", "pencarian korban", "tersesat", "diculik", "penculikan", "menculik"),
@@ -233,6 +240,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["terkunci", "sendiri", "sendirian", "dipanggil*", "pingsan", "jatuh"],
     ),
     cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "sekarat"),
+    cue("bibir* .. biru|membiru|kebiruan"),
     // "Nenek yang stroke" is a long illness; a stroke that strikes now is the emergency.
     cue(
       "kena|terkena|serangan|gejala stroke",
@@ -261,7 +269,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     ),
     cueWith(
       ["ambulans .. tidak|belum|telat", "tidak ada ambulans", "butuh ambulans", "minta ambulans"],
-      ["sakit", "pasien", "demam", "luka", "hamil", "ibu", "anak", "warga", "darah", "korban"],
+      ["sakit", "pasien", "demam", "luka", "hamil", "ibu", "anak", "warga", "darah", "korban", "rujuk", "dirujuk"],
     ),
   ],
   animal: [
@@ -315,6 +323,11 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
         "melintang",
         "menutup",
       ],
+    ),
+    // Leaning or uprooted over a house or people still under it.
+    cueWith(
+      ["pohon ..9 miring|condong|doyong|terangkat|retak*"],
+      [...STILL_OCCUPIED_SOURCES, "ke arah|atas rumah|sekolah|kelas|jalan|kabel", "ke rumah"],
     ),
   ],
   accident: [
@@ -444,6 +457,8 @@ const NOW = compileAll([
   "saat ini",
   "sejak|dari kemarin|semalam|tadi|pagi|siang|sore|malam|subuh",
   "barusan",
+  "mulai",
+  "hari ini",
 ]);
 /** The clause asks how to do something or whom to call: information, not an event. */
 const INFORMATION_REQUEST = compileAll([

@@ -129,6 +129,19 @@ describe("the emergency rules", () => {
     ["abah ulun pikun kaluar rumah tadi baisukan kada bulik sampai malam", "missing_person"],
     // "kemarin" in a later part of the clause dates that part, not the seizure now.
     ["anak tetangga kejang2 panas tinggi, jalan ke puskesmas putus longsor kemarin", "medical"],
+    // Started last night and still getting worse: "mulai" and "hari ini" are now.
+    ["nenek batuk sejak asap semalam, skrg bibirnya mulai membiru", "medical"],
+    ["sapi tetangga digigit anjing kemarin, hari ini anjingnya berbusa keliling kampung", "animal"],
+    ["tebingnya retak sejak hujan semalam, tanah mulai turun ke arah rumah", "landslide"],
+    // A stabbing; a transformer hissing next to a school; a bridge sinking under traffic.
+    ["pemuda ditikam orang tak dikenal di depan warnet, perutnya berdarah", "weapon"],
+    ["gardu PLN dekat TK Pertiwi di ujung gang mengeluarkan asap dan berdesis", "live_cable"],
+    ["jembatan kayu penghubung dua dusun kami amblas di tengah, motor masih lewat", "collapse"],
+    // A girl taken abroad by a recruiter who cannot be reached.
+    ["adik sy dibawa calo TKI ke Sarawak, sudah seminggu tidak bisa dihubungi", "missing_person"],
+    // A tree leaning over a house; a referral with no ambulance.
+    ["pohon mahoni di depan sekolah miring ke arah kelas, akarnya terangkat", "fallen_tree"],
+    ["bayi panas tinggi disuruh rujuk ke RSUD tapi ambulans tidak ada", "medical"],
   ] as const)("still read %s as %s", (text, danger) => {
     expect(activeDangers(text)).toContain(danger);
   });
