@@ -1,7 +1,10 @@
 /**
- * Promotions, online loans and gambling: such an item is spam (closed, lainnya / lainnya /
+ * Promotions of online loans, gambling and goods: such an item is spam (closed, lainnya / lainnya /
  * rendah) whatever else it says. Each row is a weight and patterns in the language of
- * patterns.ts; SPAM_THRESHOLD of evidence makes an item spam.
+ * patterns.ts; SPAM_THRESHOLD of evidence makes an item spam. Naming a loan or gambling is not
+ * promoting it: citizens complain about both ("anak kecanduan judi online", "NIK dipakai untuk
+ * pinjol"), so the topic alone falls short of the threshold, and the words of a complaint or a
+ * plea count against.
  */
 import { compilePattern, matchPattern, PatternIndex, type CompiledPattern } from "./patterns.js";
 import type { NormalizedText } from "./normalize.js";
@@ -10,7 +13,8 @@ import type { Reason } from "./taxonomy.js";
 type SpamRule = { weight: number; patterns: string[] };
 
 export const SPAM_RULES: SpamRule[] = [
-  { weight: 4, patterns: ["pinjaman online", "judi online", "slot", "gacor", "togel", "maxwin", "jp paus"] },
+  { weight: 4, patterns: ["gacor", "maxwin", "jp paus"] },
+  { weight: 2, patterns: ["pinjaman online", "judi online", "slot", "togel"] },
   {
     weight: 3,
     patterns: ["wa 08*", "whatsapp 08*", "tanpa jaminan", "hub* wa", "klik link", "followers", "deposit"],
@@ -22,6 +26,33 @@ export const SPAM_RULES: SpamRule[] = [
   // Selling: a reseller call with a second sign. Not "dijual": complaints say it too ("es mau dijual cair").
   { weight: 2, patterns: ["reseller", "dropship*", "open order|po", "ready stock", "untung besar", "modal kecil"] },
   { weight: 1.5, patterns: ["pesan .. inbox|dm", "minat hub*", "bisa antar", "cod", "dm ya|aja|kak"] },
+  // The pitch: where to sign up, and a promise.
+  {
+    weight: 2,
+    patterns: [
+      "link .. bio|profil",
+      "link alternatif",
+      "join|gabung grup|group|telegram",
+      "terpercaya",
+      "wd|withdraw",
+      "pasti|gampang|mudah menang|dibayar|untung",
+      "untung pasti",
+      "slot terbatas",
+    ],
+  },
+  // A victim's complaint or a plea, not an offer.
+  {
+    weight: -3,
+    patterns: [
+      "kecanduan",
+      "ditagih*|tagihan|debt collector|diteror|teror",
+      "dipakai|dipake|disalahgunakan",
+      "terjerat|korban|jebakan",
+      "razia|blokir|berantas|memberantas|bertindak|ditindak",
+      "tolong|mohon",
+      "jangan",
+    ],
+  },
 ];
 export const SPAM_THRESHOLD = 3;
 

@@ -1,7 +1,7 @@
 /**
  * Triage of one citizen message. The learned model (model.ts, trained on the corpus) reads kind,
  * category and urgency; the emergency rules (emergency.ts) make sure no danger to life is read
- * as anything but darurat; spam rules close promotions; the classifier trained on staff
+ * as anything but darurat; spam rules close promotions (never an emergency); the classifier trained on staff
  * corrections replaces a field when it is confident and has seen that label often enough. Every
  * field says which source decided it and why.
  */
@@ -134,8 +134,10 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   const minExamples = options.minExamplesPerLabel ?? DEFAULT_MIN_EXAMPLES_PER_LABEL;
   const normalized = normalize(text);
   const place = recognisePlace(text, options.places ?? []);
+  const cues = findEmergencyCues(text, normalized);
   const spam = spamEvidence(normalized);
-  if (spam.spam) {
+  // A cry for help that names a loan shark or a gambling site is still a cry for help.
+  if (spam.spam && !cues.some((cue) => cue.status === "active")) {
     const bySpamRules = <F extends TriageField>(field: F): FieldTriage<CodeOf<F>> => ({
       code: SPAM_LABELS[field] as CodeOf<F>,
       source: "rules",
@@ -152,7 +154,6 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
     };
   }
 
-  const cues = findEmergencyCues(text, normalized);
   const estimate = (options.model ?? shippedModel()).estimate(text, { normalized, cues });
   const base = {
     kind: modelField(estimate, "kind"),

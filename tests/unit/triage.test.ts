@@ -123,12 +123,24 @@ describe("triage by the learned model", () => {
     for (const text of [
       "Pinjol cepat cair tanpa jaminan, hub wa 0813xxxx",
       "Situs slot gacor maxwin setiap hari, daftar sekarang!",
+      "Bandar togel online terpercaya, WD berapapun pasti dibayar, link di bio",
     ]) {
       const result = triage(text);
       expect(result.spam).toBe(true);
       expect(labelsOf(result)).toEqual({ kind: "lainnya", category: "lainnya", urgency: "rendah" });
       expect(result.kind.reasons[0]?.note).toEqual({ code: "spam" });
     }
+  });
+
+  it("does not call a complaint about online loans or gambling spam, nor close a cry for help", () => {
+    for (const text of [
+      "NIK bapak saya dipakai orang buat daftar pinjol, tiap hari ditagih debt collector",
+      "Anak2 SMP di kampung kami kecanduan judi online, mohon ada razia di warnet",
+    ])
+      expect(triage(text).spam).toBe(false);
+    const cry = triage("kawan sy dililit pinjol, barusan pamit mau bunuh diri, hp nya udah gk aktif");
+    expect(cry.spam).toBe(false);
+    expect(cry.urgency).toMatchObject({ code: "darurat", source: "rules" });
   });
 
   it("does not call a report about gambling in the village spam", () => {
