@@ -178,6 +178,8 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("trafo|gardu ..9 meledak|terbakar|berasap|asap|berdesis|mendesis|percik*", "trafo|gardu .. bunga api"),
   ],
   gas: [
+    // Fuel leaking where someone smokes or a flame burns.
+    cueWith(["bensin|solar|minyak|bbm|pertalite|pertamax ..4 bocor|tumpah|ngalir|mengalir"], ["rokok|merokok|api"]),
     cue("bau gas", "gas .. bocor", "bocor .. gas", "kebocoran gas", "elpiji|lpg|tabung .. bocor|meledak"),
     cue("gas leak", "smell of gas", "smells of gas", "explosion"),
     cue("ledakan", "meledak", "bahan kimia|amonia|klorin .. bocor", "bocor .. kimia|amonia|klorin"),
@@ -196,7 +198,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     cue("hilang|tersesat di hutan|laut|sungai|gunung|bukit|kebun"),
     cueWith(["dibawa .. pergi|kabur|lari"], ["anak", "putri", "perempuan", "gadis", "bocah", "adik"]),
     cueWith(
-      ["hp|handphone|telepon|ponsel .. tidak|belum aktif"],
+      ["hp|handphone|telepon|ponsel .. tidak|belum aktif", "hp|handphone|telepon|ponsel mati"],
       ["pergi", "belum pulang", "tidak pulang", "dibawa", "berangkat"],
     ),
     cueWith(
@@ -236,7 +238,12 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "ambulans .. still|hasn't|not",
     ),
     cueWith(
-      ["mengerang|merintih", "tidak menyahut|merespons|merespon|menjawab panggilan", "tidak ada respon*"],
+      [
+        "mengerang|merintih",
+        "tidak menyahut|merespons|merespon|menjawab panggilan",
+        "dipanggil* ..2 tidak|tak menjawab|menyahut|merespons|merespon|bangun",
+        "tidak ada respon*",
+      ],
       ["terkunci", "sendiri", "sendirian", "dipanggil*", "pingsan", "jatuh"],
     ),
     cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "sekarat"),
@@ -248,6 +255,9 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "mendadak|tiba tiba stroke",
     ),
     cue("kritis", "koma", "overdosis", "hipotermia", "keracunan", "tersedak", "digigit|dipatuk|dipatok ular"),
+    // Signs of tetanus; oxygen at home running out within hours.
+    cue("rahang* ..2 kaku|terkunci", "kaku rahang*"),
+    cueWith(["oksigen ..6 habis|tinggal|menipis"], ["jam", "menit", "sesak", "konsentrator"]),
     cue("bunuh diri", "gantung diri", "mau|akan|hendak lompat|loncat", "tersambar|disambar petir", "sambaran petir"),
     cue("jatuh ke|dari sumur|jurang|sungai|laut|tebing|atap|lantai|ketinggian"),
     cueWith(
@@ -275,6 +285,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
   animal: [
     cue(
       "buaya",
+      "buaye",
       "anjing gila",
       "anjing rabies",
       "ular kobra|piton|sanca|sawa|berbisa|weling|welang|tadung",
@@ -346,6 +357,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       ["korban", "luka*", "terluka", "tergeletak", "meninggal", "tewas", "terjepit", "berdarah", "patah", "pingsan"],
     ),
     cue("terjepit", "terlindas", "korban jiwa", "luka parah", "luka berat", "tergeletak", "tabrak lari"),
+    cue("kepalanya ..1 bocor|berdarah|pecah|robek"),
     cueWith(["accident|crash|collision"], ["injured", "trapped", "bleeding", "unconscious", "victim*", "dead"]),
   ],
   rescue: [
@@ -476,6 +488,29 @@ const GIVING_WAY = compileAll([
 ]);
 const STILL_OCCUPIED = compileAll(STILL_OCCUPIED_SOURCES);
 const IMMINENT_WHEN_FEARED: readonly Danger[] = ["collapse"];
+/**
+ * A poor household's house "hampir roboh" for months, told to ask for housing aid: harm that is
+ * lasting, not a collapse tonight, unless the message says it is getting worse now.
+ */
+const CHRONIC_HOUSING = compileAll([
+  "bedah rumah",
+  "rtlh",
+  "tidak layak huni",
+  "bantuan rumah",
+  "bansos|dinsos|pkh",
+  "sebatang kara",
+  "tinggal sendiri|sendirian",
+  "janda*|yatim*|miskin",
+  "kurang|tidak mampu",
+  "tidak|belum pernah dapat|mendapat|dapet",
+]);
+const GETTING_WORSE = compileAll([
+  "makin|semakin|tambah|terus",
+  "berderak|krek*|bunyi",
+  "sekarang|barusan",
+  "malam|hari ini",
+  "sebentar lagi",
+]);
 
 const NEGATION_WORDS = 3;
 const POSSIBILITY_WORDS = 3;
@@ -586,6 +621,13 @@ function statusOf(
   const feared =
     fearedCue || anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS)) || anyMatch(RISKS, lastWords(before, 1));
   if (feared && !(IMMINENT_WHEN_FEARED.includes(danger) && imminent(message))) return "possible";
+  if (
+    danger === "collapse" &&
+    anyMatch(CHRONIC_HOUSING, message) &&
+    !anyMatch(GETTING_WORSE, message) &&
+    !imminent(message)
+  )
+    return "possible";
   if (anyMatch(CAUSES, lastWords(before, 2))) return "past";
   if (timing.resolved) return "resolved";
   if (timing.past && !LASTING.includes(danger)) return "past";
