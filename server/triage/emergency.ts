@@ -248,6 +248,13 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     ),
     cue("pendarahan", "perdarahan", "muntah darah", "berdarah darah", "serangan jantung", "sekarat"),
     cue("bibir* .. biru|membiru|kebiruan"),
+    // Signs that an illness has turned: blackwater, delirium with fever, shock in dengue, coughing blood.
+    cue("kencing* ..2 hitam"),
+    cueWith(["mengigau|ngigau|meracau"], ["demam", "panas", "malaria", "sakit"]),
+    cueWith(["tangan|kaki* ..2 dingin", "dingin .. tangan|kaki*"], ["db|dbd|demam|panas|trombosit|muntah*|pucat"]),
+    cueWith(["batuk* ..2 darah"], ["segelas", "sesak", "tidak|tak berhenti"]),
+    // Talk of ending one's life with the means at hand.
+    cueWith(["mau|ingin|pengen|pingin mati", "mengakhiri|akhiri hidup*"], ["tali", "racun", "pisau", "obat", "pamit*"]),
     // "Nenek yang stroke" is a long illness; a stroke that strikes now is the emergency.
     cue(
       "kena|terkena|serangan|gejala stroke",
@@ -294,7 +301,13 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
       "python|cobra",
     ),
     cue("ular .. masuk|di .. rumah|kamar|dapur|sekolah|kelas"),
-    cueWith(["anjing*"], ["berbusa", "mengamuk", "gigit*", "menggigit", "digigit"]),
+    // A dog that is rabid or attacking now, or bit someone today. Bites earlier in the week with
+    // the dog merely around are a rabies worry (tinggi), as the corpus's writers read them.
+    cueWith(["anjing*"], ["berbusa", "mengamuk|ngamuk", "ngiler", "sempoyongan"]),
+    cueWith(
+      ["anjing* ..9 gigit*|menggigit|digigit", "gigit*|digigit ..2 anjing*"],
+      ["hari ini", "tadi", "barusan", "pagi|siang|sore|malam ini"],
+    ),
     cueWith(
       ["beruang", "harimau", "macan", "gajah", "babi hutan", "tawon", "lebah", "monyet|kera"],
       ["serang*", "menyerang", "mengamuk", "masuk", "mengejar", "menyengat", "disengat", "sengat*", "menggigit"],
@@ -386,7 +399,12 @@ export const INNOCENT_USES: string[] = [
   "sinyal|jaringan|internet|wifi .. putus|hilang|mati",
   "kabel internet|wifi|telepon|tv|fiber|optik|indihome",
   `ktp|kk|kartu|dompet|motor|hp|handphone|berkas|data|nama|namanya|surat|akta|ijazah|sertifikat|barang|uang|kambing|sapi|ayam|babi|buku|paket|sandal|helm|plat|jatah|sinyal .. hilang`,
-  "harga .. meledak|terbakar|jantungan",
+  "harga .. meledak|terbakar|jantungan|sekarat|pingsan|sesak napas|nafas",
+  "petani|pedagang|nelayan|usaha*|umkm|ekonomi|bisnis|toko|warung .. sekarat",
+  "jadwal* .. bentrok",
+  "bentrok dengan|sama jadwal|hari|acara|ujian|libur|jam",
+  // A list of hazards is a map or a data request: "peta rawan banjir dan longsor".
+  "rawan banjir|longsor|kebakaran dan|atau|serta banjir|longsor|kebakaran",
   "jantungan",
   "tenggelam dalam",
   "matahari tenggelam",
@@ -430,8 +448,11 @@ const POSSIBILITIES = compileAll([
 const RISKS = compileAll([
   "rawan|potensi|berpotensi|ancaman|bahaya|waspada|waspadai|risiko|resiko",
   "takut|takutnya|khawatir|kuatir|cemas|bisa|dapat|berisiko|sebelum",
+  // "sekali terbakar, habis sekampung": once it burns.
+  "sekali",
 ]);
-const CAUSES = compileAll(["sejak|setelah|sesudah|akibat|dampak|imbas|pasca|bekas|sisa"]);
+/** "habis terbakar", "abis longsor": burnt down, after: what is left, not the event. */
+const CAUSES = compileAll(["sejak|setelah|sesudah|akibat|dampak|imbas|pasca|bekas|sisa|habis|abis"]);
 /** Anywhere in the message: the danger is over. */
 const RESOLVED = compileAll([
   "sudah|telah|berhasil padam|dipadamkan|surut|ditemukan|dievakuasi|aman|ditangani|diatasi|tertangani|terkendali|dibersihkan|diperbaiki|dipotong|disingkirkan|pulang|sembuh|selamat|siuman|ditangkap",
@@ -451,6 +472,7 @@ const PAST = compileAll([
   "tempo hari",
   "# hari|minggu|bulan|tahun .. lalu|yang lalu",
   "minggu|bulan|tahun lalu",
+  "# hari|minggu|bulan|tahun terakhir",
   "tadi malam",
 ]);
 /** Anywhere in the message: the danger is still there (this beats "over"). */

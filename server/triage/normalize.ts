@@ -303,7 +303,6 @@ const MEANINGFUL_EMOJI: Readonly<Record<string, string>> = {
   "👍": " jempol ",
   "👏": " jempol ",
   "🙏": " mohon ",
-  "🔥": " api ",
 };
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gu;
