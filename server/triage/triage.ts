@@ -57,7 +57,7 @@ export const DEFAULT_MIN_EXAMPLES_PER_LABEL = 5;
  * emergency costs far more than a false alarm. Chosen on the training writers' lines only (a
  * random split, see `npm run -s triage -- --report`), never on the test writers'.
  */
-export const DARURAT_PROBABILITY = 0.25;
+export const DARURAT_PROBABILITY = 0.15;
 /** When every emergency word in the message was negated, over or hypothetical, the model must be this sure. */
 export const DARURAT_PROBABILITY_AFTER_DISMISSED_CUES = 0.8;
 
