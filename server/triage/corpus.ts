@@ -52,6 +52,7 @@ const MODEL_SOURCES = [
   "emergency.ts",
   "normalize.ts",
   "patterns.ts",
+  "placeNames.ts",
   "model.ts",
   "linearModel.ts",
 ];

@@ -1,5 +1,6 @@
 /**
- * What the learned model reads in a message: its normalised words, pairs of adjacent words, the
+ * What the learned model reads in a message: its normalised words (without the corpus's place
+ * names, placeNames.ts), pairs of adjacent words, the
  * 3- to 5-letter pieces of each word (so "bolong2", "bolongnya" and "blong" share evidence with
  * "bolong", and a typo costs one piece, not the word), each code's keyword score (keywords.ts)
  * and the emergency cues found (emergency.ts).
@@ -12,6 +13,7 @@ import type { EmergencyCue } from "./emergency.js";
 import { keywordScores } from "./keywords.js";
 import { memoized } from "./memo.js";
 import type { NormalizedText } from "./normalize.js";
+import { withoutPlaceNames } from "./placeNames.js";
 
 const CHAR_GRAM_SIZES = [3, 4, 5] as const;
 /** Letters read as a group weigh less each than a whole word: a word has many pieces. */
@@ -54,7 +56,8 @@ const keywordName = (field: string, code: string) => `k:${field}.${code}`;
 const cueName = (cue: EmergencyCue) => (cue.status === "active" ? `e:${cue.danger}` : `e:${cue.status}`);
 
 /** Every feature a message has, each once: what the vocabulary is chosen from. */
-export function featureNames(normalized: NormalizedText, cues: readonly EmergencyCue[]): Set<string> {
+export function featureNames(text: NormalizedText, cues: readonly EmergencyCue[]): Set<string> {
+  const normalized = withoutPlaceNames(text);
   const names = new Set<string>();
   normalized.tokens.forEach((token, i) => {
     for (const name of wordFeatureNames(token)) names.add(name);
@@ -95,7 +98,8 @@ export class Vectorizer {
     this.index = new Map(vocabulary.map((name, i) => [name, i]));
   }
 
-  read(normalized: NormalizedText, cues: readonly EmergencyCue[]): MessageParts {
+  read(text: NormalizedText, cues: readonly EmergencyCue[]): MessageParts {
+    const normalized = withoutPlaceNames(text);
     const { tokens } = normalized;
     const words = tokens.map((token) => ({ token, features: this.wordFeatures(token) }));
     const pairs: MessageParts["pairs"] = [];

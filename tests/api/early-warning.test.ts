@@ -88,7 +88,7 @@ const FLOOD_REPORTS = [
   "Banjir lagi di Desa Sungai Mawang sejak subuh",
   "Tolong pak, banjir setinggi lutut di Desa Sungai Mawang",
   "Air sungai meluap, banjir di Desa Sungai Mawang makin tinggi",
-  "Banjir Desa Sungai Mawang, anak-anak tidak bisa sekolah",
+  "Banjir di Desa Sungai Mawang belum surut, kebun warga terendam",
   "Masih banjir di Desa Sungai Mawang, air belum juga surut",
 ];
 

@@ -10,6 +10,7 @@ import { readSplit, trainingFingerprint } from "@server/triage/corpus.js";
 import { CATEGORY_KEYWORDS, KIND_KEYWORDS, keywordScores, URGENCY_KEYWORDS } from "@server/triage/keywords.js";
 import { MODEL_VERSION, TriageModel } from "@server/triage/model.js";
 import { compilePattern, PatternIndex } from "@server/triage/patterns.js";
+import { withoutPlaceNames } from "@server/triage/placeNames.js";
 import { placesFromUnitTree, recognisePlace, type KnownPlace } from "@server/triage/places.js";
 import { shippedModel } from "@server/triage/shippedModel.js";
 import { labelsOf, triage } from "@server/triage/triage.js";
@@ -130,6 +131,25 @@ describe("triage by the learned model", () => {
       expect(labelsOf(result)).toEqual({ kind: "lainnya", category: "lainnya", urgency: "rendah" });
       expect(result.kind.reasons[0]?.note).toEqual({ code: "spam" });
     }
+  });
+
+  it("reads no meaning into the name of a place: the same message from another desa is read the same", () => {
+    expect(withoutPlaceNames(normalize("jalan ke Sungai Mawang rusak, kec. Mukok")).tokens).toEqual([
+      "jalan",
+      "ke",
+      "rusak",
+      "kecamatan",
+    ]);
+    // A name made only of everyday words keeps its words: "sungai" and "batu" still mean a river and a stone.
+    expect(withoutPlaceNames(normalize("banjir di Sungai Batu")).tokens).toEqual(["banjir", "di", "sungai", "batu"]);
+    const model = shippedModel();
+    const nowhere = model.estimate("Puskesmas kekurangan obat, alamat di jalan desa");
+    for (const place of ["Sungai Mawang", "Meliau", "Tanjung Sekayam"]) {
+      const named = model.estimate(`Puskesmas ${place} kekurangan obat, alamat di jalan desa ${place}`);
+      expect(named.category.probabilities).toEqual(nowhere.category.probabilities);
+      expect(named.urgency.probabilities).toEqual(nowhere.urgency.probabilities);
+    }
+    expect(nowhere.category.code).toBe("kesehatan");
   });
 
   it("does not call a complaint about online loans or gambling spam, nor close a cry for help", () => {
