@@ -16,7 +16,7 @@ import { shippedModel } from "@server/triage/shippedModel.js";
 const FLOORS = {
   kind: 0.9,
   category: 0.88,
-  urgency: 0.84,
+  urgency: 0.845,
   daruratRecall: 1,
 };
 const MAX_DARURAT_FALSE_POSITIVE_RATE = 0.05;
