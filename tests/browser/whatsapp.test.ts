@@ -92,7 +92,7 @@ describe("WhatsApp in the browser", () => {
       });
       const old = whatsapp().citizenWrites({
         waId: "6281299001122",
-        text: "Pelayanan KTP di kantor camat Kapuas lambat sekali, sudah dua minggu",
+        text: "Petugas di kantor camat Kapuas sering tidak ada di tempat, pelayanan lambat sekali, sudah dua minggu",
         ageMs: 25 * 3600_000,
       });
       const oldItem = await filed(old.id);
