@@ -256,6 +256,12 @@ describe("Open311 requests", () => {
     const second = (
       await post(validPost({ service_code: "lingkungan", description: "Sampah menumpuk di Desa Sungai Mawang." }))
     ).body[0].service_request_id;
+    // Its service code is the triage's category: wait for the arrival triage to have read it.
+    for (let wait = 0; wait < 100; wait++) {
+      const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: second } });
+      if (item.category) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const ids = async (query: string) =>
       ((await getJson(`/requests.json${query}`)).body as { service_request_id: string }[]).map(
         (r) => r.service_request_id,
