@@ -66,6 +66,7 @@ export const REASON_CODES = [
   "emergency_resolved",
   "emergency_past",
   "emergency_possible",
+  "emergency_overruled",
   "spam",
   "corrections",
 ] as const;

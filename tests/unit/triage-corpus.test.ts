@@ -8,15 +8,14 @@ import { shippedModel } from "@server/triage/shippedModel.js";
 /**
  * What the shipped model scores on the test writers' batches (nothing was fitted on them), as the
  * README's triage section reports. The issue's targets are kind 0.90, category 0.88, urgency 0.85
- * and darurat recall 100% with at most 5% false alarms; where a figure is still below its target,
- * the floor is the figure reached, so that a change that makes triage worse fails here. Raise a
- * floor when a change (or a new training batch) lifts the figure; adding a test batch changes the
- * figures too: measure with `npm run -s triage -- --report` and update this table and the README.
+ * and darurat recall 100% with at most 5% false alarms: every floor is its target, so that a change
+ * that makes triage worse fails here. Adding a test batch changes the figures: measure with
+ * `npm run -s triage -- --report` and update the README.
  */
 const FLOORS = {
   kind: 0.9,
   category: 0.88,
-  urgency: 0.845,
+  urgency: 0.85,
   daruratRecall: 1,
 };
 const MAX_DARURAT_FALSE_POSITIVE_RATE = 0.05;

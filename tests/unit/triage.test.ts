@@ -13,7 +13,7 @@ import { compilePattern, PatternIndex } from "@server/triage/patterns.js";
 import { withoutPlaceNames } from "@server/triage/placeNames.js";
 import { placesFromUnitTree, recognisePlace, type KnownPlace } from "@server/triage/places.js";
 import { shippedModel } from "@server/triage/shippedModel.js";
-import { labelsOf, triage } from "@server/triage/triage.js";
+import { EMERGENCY_WORDS_OVERRULED_BELOW, labelsOf, triage } from "@server/triage/triage.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const tokensOf = (text: string) => normalize(text).tokens;
@@ -118,6 +118,21 @@ describe("triage by the learned model", () => {
     const { urgency } = triage("Kebakaran di gudang pasar kemarin, api sudah padam dan tidak ada korban");
     expect(urgency.code).not.toBe("darurat");
     expect(urgency.reasons.map((reason) => reason.note?.code)).toContain("emergency_resolved");
+  });
+
+  it("lets the model overrule emergency words in a message plainly about something else, and says so", () => {
+    for (const [text, danger] of [
+      ["Terima kasih banyak dan salut untuk petugas PLN yang sigap mengganti trafo yang meledak, mantap!", "gas"],
+      ["Apresiasi untuk BPBD yang sigap, terima kasih sudah evakuasi warga yang rumahnya terendam banjir", "flood"],
+    ] as const) {
+      expect(shippedModel().estimate(text).urgency.probabilities.darurat).toBeLessThan(EMERGENCY_WORDS_OVERRULED_BELOW);
+      const { urgency, emergency } = triage(text);
+      expect(urgency).toMatchObject({ code: "rendah", source: "model" });
+      expect(urgency.reasons).toContainEqual(
+        expect.objectContaining({ weight: 0, note: { code: "emergency_overruled", danger } }),
+      );
+      expect(emergency).toEqual([]);
+    }
   });
 
   it("treats promotions, loans and gambling as spam: lainnya, lainnya, rendah", () => {

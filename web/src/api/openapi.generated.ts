@@ -5532,7 +5532,7 @@ export interface components {
         /** @enum {string} */
         QueueName: "dead_letters" | "deliveries_due" | "email_messages" | "notification_emails" | "webhook_receipts";
         /** @enum {string} */
-        ReasonCode: "corrections" | "emergency" | "emergency_negated" | "emergency_past" | "emergency_possible" | "emergency_resolved" | "model" | "model_emergency" | "spam";
+        ReasonCode: "corrections" | "emergency" | "emergency_negated" | "emergency_overruled" | "emergency_past" | "emergency_possible" | "emergency_resolved" | "model" | "model_emergency" | "spam";
         Regency: {
             code: string;
             name: string;

@@ -995,6 +995,8 @@ export const en: Record<MessageKey, Message> = {
   "triageReason.emergency_resolved": "No longer an emergency: “{words}” is over",
   "triageReason.emergency_past": "Not an emergency now: “{words}” is in the past",
   "triageReason.emergency_possible": "Not an event: “{words}” is a possibility or a question",
+  "triageReason.emergency_overruled":
+    "Not an emergency report: “{words}” is only mentioned, the message is about something else",
   "triageReason.spam": "Spam: “{words}”",
   "triageReason.corrections": "Learned from {words} staff corrections ({percent}%)",
   "danger.flood": "water in homes",

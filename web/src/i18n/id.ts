@@ -992,6 +992,7 @@ export const id = {
   "triageReason.emergency_resolved": "Bukan darurat lagi: “{words}” sudah tertangani",
   "triageReason.emergency_past": "Bukan darurat sekarang: “{words}” sudah lewat",
   "triageReason.emergency_possible": "Bukan kejadian: “{words}” hanya kemungkinan atau pertanyaan",
+  "triageReason.emergency_overruled": "Bukan laporan darurat: “{words}” hanya disebut, isi pesannya tentang hal lain",
   "triageReason.spam": "Spam: “{words}”",
   "triageReason.corrections": "Belajar dari {words} koreksi petugas ({percent}%)",
   "danger.flood": "air masuk rumah",

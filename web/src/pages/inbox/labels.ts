@@ -90,6 +90,7 @@ export const REASON_LABELS: Record<ReasonCode, MessageKey> = {
   emergency_resolved: "triageReason.emergency_resolved",
   emergency_past: "triageReason.emergency_past",
   emergency_possible: "triageReason.emergency_possible",
+  emergency_overruled: "triageReason.emergency_overruled",
   spam: "triageReason.spam",
   corrections: "triageReason.corrections",
 };
