@@ -62,7 +62,10 @@ const COMPILED: { weight: number; patterns: CompiledPattern[] }[] = SPAM_RULES.m
 }));
 const INDEX = new PatternIndex(COMPILED.flatMap((rule) => rule.patterns));
 
-/** The spam evidence in a message: each row counts once, on its first matching pattern. */
+/**
+ * The spam evidence in a message: each row counts once, on its first matching pattern. The reasons
+ * are the evidence for spam only: a complaint's words lower the score but explain no spam decision.
+ */
 export function spamEvidence({ text, tokens }: NormalizedText): { spam: boolean; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const candidates = INDEX.candidates(tokens);
@@ -71,7 +74,7 @@ export function spamEvidence({ text, tokens }: NormalizedText): { spam: boolean;
     for (const pattern of rule.patterns) {
       const matched = matchPattern(pattern, text, candidates);
       if (matched === null) continue;
-      reasons.push({ rule: "spam", matched, weight: rule.weight, note: { code: "spam" } });
+      if (rule.weight > 0) reasons.push({ rule: "spam", matched, weight: rule.weight, note: { code: "spam" } });
       score += rule.weight;
       break;
     }

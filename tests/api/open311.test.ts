@@ -84,6 +84,16 @@ function expectError(body: unknown, code: number, description: RegExp) {
   expect(body).toEqual([{ code, description: expect.stringMatching(description) }]);
 }
 
+/** A request's service code is its triage's category: wait until the arrival triage has read it. */
+async function arrivalTriaged(id: string): Promise<void> {
+  for (let wait = 0; wait < 100; wait++) {
+    const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id } });
+    if (item.category) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the arrival triage did not read ${id} within 10 s`);
+}
+
 describe("Open311 services", () => {
   it("lists Siar's inbox categories as services, in JSON and XML", async () => {
     const json = await getJson("/services.json");
@@ -256,12 +266,7 @@ describe("Open311 requests", () => {
     const second = (
       await post(validPost({ service_code: "lingkungan", description: "Sampah menumpuk di Desa Sungai Mawang." }))
     ).body[0].service_request_id;
-    // Its service code is the triage's category: wait for the arrival triage to have read it.
-    for (let wait = 0; wait < 100; wait++) {
-      const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: second } });
-      if (item.category) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await arrivalTriaged(second);
     const ids = async (query: string) =>
       ((await getJson(`/requests.json${query}`)).body as { service_request_id: string }[]).map(
         (r) => r.service_request_id,
@@ -362,11 +367,7 @@ describe("Open311 in English", () => {
       await post(validPost({ service_code: "kesehatan", description: "Puskesmas Sungai Mawang kekurangan obat." }))
     ).body[0].service_request_id as string;
     // Shown as "lainnya" until the arrival triage has read it.
-    for (let wait = 0; wait < 100; wait++) {
-      const item = await siar.services.prisma.inboxItem.findUniqueOrThrow({ where: { id: filed } });
-      if (item.category) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await arrivalTriaged(filed);
     const [inEnglish] = (await getIn(`/requests/${filed}.json?locale=en`)).body;
     expect(inEnglish).toMatchObject({
       service_request_id: filed,

@@ -167,6 +167,16 @@ describe("triage by the learned model", () => {
     expect(nowhere.category.code).toBe("kesehatan");
   });
 
+  it("gives as reasons for spam only the evidence for it, though a plea word still counts against", () => {
+    const result = triage("Slot gacor maxwin, jangan sampai ketinggalan, daftar sekarang!");
+    expect(result.spam).toBe(true);
+    expect(labelsOf(result)).toEqual({ kind: "lainnya", category: "lainnya", urgency: "rendah" });
+    for (const field of ["kind", "category", "urgency"] as const) {
+      expect(result[field].reasons.map((reason) => reason.matched)).toEqual(["gacor", "slot", "daftar sekarang"]);
+      expect(result[field].reasons.every((reason) => reason.weight > 0)).toBe(true);
+    }
+  });
+
   it("does not call a complaint about online loans or gambling spam, nor close a cry for help", () => {
     for (const text of [
       "NIK bapak saya dipakai orang buat daftar pinjol, tiap hari ditagih debt collector",
