@@ -114,7 +114,7 @@ export const EMERGENCY_CUES: Record<Danger, Cue[]> = {
     // A bridge sagging or cracking while people or vehicles are still on it.
     cueWith(["jembatan ..9 retak*|amblas|ambles|turun|miring|goyang|melengkung|melendut"], STILL_OCCUPIED_SOURCES),
     // Feared to fall ("takut runtuh", "bisa roboh kapan aja"): counts only when the message shows
-    // the signs and people still on or under it (see IMMINENT_WHEN_FEARED), wherever it says so.
+    // the signs and people still on or under it (see DANGER_READINGS), wherever it says so.
     cue("takut|takutnya|khawatir|kuatir|cemas|bisa|bakal ..2 roboh|ambruk|runtuh|rubuh|ambrol|jebol"),
     cueWith(
       ["miring", "bengkok", "keropos", "goyang", "melengkung", "melendut", "berderak", "krek*"],
@@ -509,11 +509,7 @@ const GIVING_WAY = compileAll([
   "retak*|miring|goyang|melendut|melengkung|keropos|lapuk|berderak|krek*|amblas|ambles|condong|bunyi",
 ]);
 const STILL_OCCUPIED = compileAll(STILL_OCCUPIED_SOURCES);
-const IMMINENT_WHEN_FEARED: readonly Danger[] = ["collapse"];
-/**
- * A poor household's house "hampir roboh" for months, told to ask for housing aid: harm that is
- * lasting, not a collapse tonight, unless the message says it is getting worse now.
- */
+/** A poor household's house "hampir roboh" for months, told to ask for housing aid. */
 const CHRONIC_HOUSING = compileAll([
   "bedah rumah",
   "rtlh",
@@ -534,10 +530,22 @@ const GETTING_WORSE = compileAll([
   "sebentar lagi",
 ]);
 
+/** How the time and fear of some kinds of danger are read unlike the others'. */
+type DangerReading = {
+  /** Feared and already giving way with people still in or under it: the risk is the emergency itself. */
+  imminentWhenFeared?: true;
+  /** A state of long standing, not an event tonight, unless the message says it is getting worse now. */
+  chronicWhen?: RegExp[];
+  /** Goes on whatever day it started, until over (someone missing stays missing until found). */
+  lasting?: true;
+};
+const DANGER_READINGS: Partial<Record<Danger, DangerReading>> = {
+  collapse: { imminentWhenFeared: true, chronicWhen: CHRONIC_HOUSING },
+  missing_person: { lasting: true },
+};
+
 const NEGATION_WORDS = 3;
 const POSSIBILITY_WORDS = 3;
-/** Someone missing stays missing whatever day it started, until found (a resolved phrase). */
-const LASTING: readonly Danger[] = ["missing_person"];
 
 export type EmergencyStatus = "active" | "negated" | "resolved" | "past" | "possible";
 export type EmergencyCue = { danger: Danger; matched: string; status: EmergencyStatus };
@@ -640,19 +648,15 @@ function statusOf(
   timing: Timing,
 ): EmergencyStatus {
   if (anyMatch(NEGATIONS, lastWords(before, NEGATION_WORDS))) return "negated";
+  const reading = DANGER_READINGS[danger] ?? {};
   const feared =
     fearedCue || anyMatch(POSSIBILITIES, lastWords(before, POSSIBILITY_WORDS)) || anyMatch(RISKS, lastWords(before, 1));
-  if (feared && !(IMMINENT_WHEN_FEARED.includes(danger) && imminent(message))) return "possible";
-  if (
-    danger === "collapse" &&
-    anyMatch(CHRONIC_HOUSING, message) &&
-    !anyMatch(GETTING_WORSE, message) &&
-    !imminent(message)
-  )
-    return "possible";
+  if (feared && !(reading.imminentWhenFeared && imminent(message))) return "possible";
+  const chronic = reading.chronicWhen && anyMatch(reading.chronicWhen, message);
+  if (chronic && !anyMatch(GETTING_WORSE, message) && !imminent(message)) return "possible";
   if (anyMatch(CAUSES, lastWords(before, 2))) return "past";
   if (timing.resolved) return "resolved";
-  if (timing.past && !LASTING.includes(danger)) return "past";
+  if (timing.past && !reading.lasting) return "past";
   if (question && anyMatch(INFORMATION_REQUEST, clause)) return "possible";
   return "active";
 }
