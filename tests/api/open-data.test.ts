@@ -9,6 +9,7 @@ import { startTestSiar, type TestSiar } from "../helpers/siar.js";
 
 let siar: TestSiar;
 let utama: ApiClient;
+let filedId: string;
 let catalogue: {
   "@type": string;
   conformsTo: string;
@@ -32,6 +33,7 @@ beforeAll(async () => {
   // A request from an applicant with a name, an identity number and contacts, decided and summarised.
   const filed = await fileWebRequest(siar);
   expect(filed.id).toBeTruthy();
+  filedId = filed.id!;
   await utama.patch(`/api/ppid/requests/${filed.id}`, { publicSummary: "Kontrak jembatan Sungai Mawang 2025" });
   expect((await utama.post(`/api/ppid/requests/${filed.id}/decide`, NOTICES.granted)).status).toBe(200);
   catalogue = (await fetch(`${siar.url}/data.json`).then((r) => r.json())) as typeof catalogue;
@@ -39,6 +41,29 @@ beforeAll(async () => {
 afterAll(async () => siar?.close());
 
 const localPath = (url: string) => new URL(url).pathname;
+/** A date as HTTP carries it: whole seconds. */
+const httpDate = (date: Date) => date.toUTCString();
+const newestRequestChange = async () =>
+  (await siar.services.prisma.ppidRequest.aggregate({ _max: { updatedAt: true } }))._max.updatedAt!;
+
+/**
+ * Waits until the clock is in a later second than `date` (HTTP dates are whole seconds): a file
+ * rendered then can tell the data's last change from the time of its rendering.
+ */
+const laterSecondThan = (date: Date | string) =>
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, Math.floor(+new Date(date) / 1000) * 1000 + 1000 - Date.now())),
+  );
+
+/**
+ * A download asked for only if it changed since `since`, as a browser revalidates its copy (fetch
+ * would add `Cache-Control: no-cache`, under which express sends the file again).
+ */
+async function downloadIfModifiedSince(path: string, since: string) {
+  const headers = { "If-Modified-Since": since, "Cache-Control": "max-age=0" };
+  const response = await fetch(`${siar.url}${path}`, { headers });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
 
 describe("the catalogue", () => {
   it("has the DCAT-US 1.1 shape CKAN harvesters read", async () => {
@@ -71,9 +96,10 @@ describe("the catalogue", () => {
 
   it("dates each dataset by the last change of its records", async () => {
     const newest = async () => ({
-      request: (await siar.services.prisma.ppidRequest.aggregate({ _max: { updatedAt: true } }))._max.updatedAt!,
+      request: await newestRequestChange(),
       item: (await siar.services.prisma.inboxItem.aggregate({ _max: { updatedAt: true } }))._max.updatedAt!,
     });
+    await laterSecondThan(await newestRequestChange());
     // Background jobs (the notice's e-mail, the arrival triage) may touch records while the
     // catalogue is read: read it between two equal readings of the newest changes.
     for (let attempt = 0; ; attempt++) {
@@ -87,11 +113,8 @@ describe("the catalogue", () => {
       }
       const register = fresh.dataset.find((d) => d.identifier.endsWith("/register-ppid"))!;
       expect(register.modified).toBe(after.request.toISOString());
-      // Never older than the last change (a cache would keep stale rows); the public page cache
-      // may date it when it rendered the file, a second or so later.
-      const lastModified = new Date(download.headers.get("last-modified")!).getTime();
-      expect(lastModified).toBeGreaterThanOrEqual(Math.floor(after.request.getTime() / 1000) * 1000);
-      expect(lastModified).toBeLessThanOrEqual(Date.now());
+      // The data's last change, not when the public page cache rendered the file.
+      expect(download.headers.get("last-modified")).toBe(httpDate(after.request));
       const transparency = fresh.dataset.find((d) => d.identifier.endsWith("/transparansi"))!;
       expect(transparency.modified).toBe(after.item.toISOString());
       return;
@@ -166,6 +189,43 @@ describe("the downloads", () => {
       expect(html).toContain(`href="/data/${dataset}.json"`);
       expect(html).toContain('href="/data.json"');
     }
+  });
+
+  it("answer a request for the copy of their last change with 304, the DIP's stream too", async () => {
+    for (const path of ["/data/register-ppid.csv", "/data/dip.csv", "/data/dip.json"]) {
+      const lastModified = (await download(siar, path)).headers.get("last-modified")!;
+      expect(lastModified, path).toMatch(/ GMT$/);
+      const again = await downloadIfModifiedSince(path, lastModified);
+      expect(again.status, path).toBe(304);
+      expect(again.text, path).toBe("");
+      const older = new Date(Date.parse(lastModified) - 1000).toUTCString();
+      expect((await downloadIfModifiedSince(path, older)).status, path).toBe(200);
+    }
+  });
+
+  it("move their Last-Modified with a change of the data, and send the changed rows to a client's old copy", async () => {
+    const path = "/data/register-ppid.csv";
+    const before = (await download(siar, path)).headers.get("last-modified")!;
+    expect(before).toBe(httpDate(await newestRequestChange()));
+    const cached = await downloadIfModifiedSince(path, before);
+    expect([cached.status, cached.headers.get("x-cache"), cached.headers.get("last-modified")]).toEqual([
+      304,
+      "HIT",
+      before,
+    ]);
+
+    // Changed in a later second than the last change, and downloaded in a later second still.
+    await laterSecondThan(before);
+    const summary = "Kontrak jembatan Sungai Mawang 2025, adendum pertama";
+    expect((await utama.patch(`/api/ppid/requests/${filedId}`, { publicSummary: summary })).status).toBe(200);
+    await laterSecondThan(await newestRequestChange());
+    const changed = await downloadIfModifiedSince(path, before);
+    expect(changed.status).toBe(200);
+    const after = changed.headers.get("last-modified")!;
+    expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
+    expect(after).toBe(httpDate(await newestRequestChange()));
+    expect(parseCsv(changed.text)[0]).toMatchObject({ ringkasan: summary });
+    expect((await downloadIfModifiedSince(path, after)).status).toBe(304);
   });
 
   it("answer 404 for a dataset or format that does not exist", async () => {

@@ -14,6 +14,8 @@ let clock = 1_750_000_000_000;
 let cache: PageCache;
 const renders = new Map<string, number>();
 const LONG_TEXT = "Pengumuman banjir di Kecamatan Kapuas. ".repeat(100);
+/** When the data behind /data/daftar.csv last changed, and its version, as its handler reports them. */
+let dataChanged = { at: new Date("2026-03-02T08:15:42.250Z"), version: 1 };
 
 function counted(path: string) {
   renders.set(path, (renders.get(path) ?? 0) + 1);
@@ -32,6 +34,13 @@ function testApp(pageCache: PageCache) {
     shareable(res)
       .set("Content-Language", req.locale)
       .send(`${req.locale === "en" ? "Hello" : "Halo"} ${LONG_TEXT}`);
+  });
+  app.get("/data/daftar.csv", (req, res) => {
+    counted(req.path);
+    shareable(res)
+      .type("text/csv")
+      .set({ "Last-Modified": dataChanged.at.toUTCString(), ETag: `"daftar-${dataChanged.version}"` })
+      .send(`nomor,ringkasan\r\n${dataChanged.version},${LONG_TEXT}\r\n`);
   });
   app.get("/lambat", async (req, res) => {
     counted(req.path);
@@ -139,6 +148,36 @@ describe("the page cache", () => {
     const before = new Date(clock - 60_000).toUTCString();
     expect((await get("/halaman", { "If-Modified-Since": before })).status).toBe(200);
     expect(renders.get("/halaman")).toBe(1);
+  });
+
+  it("keeps the validators a page's handler set, across hits, and answers conditional requests by them", async () => {
+    dataChanged = { at: new Date("2026-03-02T08:15:42.250Z"), version: 1 };
+    const first = await get("/data/daftar.csv");
+    clock += 5_000;
+    const second = await get("/data/daftar.csv", { "Accept-Encoding": "br" });
+    expect([first.headers["x-cache"], second.headers["x-cache"]]).toEqual(["MISS", "HIT"]);
+    for (const response of [first, second]) {
+      // The data's own date (to the second), not when the cache rendered or served it.
+      expect(response.headers["last-modified"]).toBe("Mon, 02 Mar 2026 08:15:42 GMT");
+      // Weak: the compressed bodies are not byte-equal to the handler's.
+      expect(response.headers.etag).toBe('W/"daftar-1"');
+    }
+    expect(second.headers["content-encoding"]).toBe("br");
+    const since = (date: string) => get("/data/daftar.csv", { "If-Modified-Since": date });
+    expect((await since("Mon, 02 Mar 2026 08:15:42 GMT")).status).toBe(304);
+    expect((await since("Mon, 02 Mar 2026 08:15:41 GMT")).status).toBe(200);
+    expect((await get("/data/daftar.csv", { "If-None-Match": '"daftar-1"' })).status).toBe(304);
+    expect(renders.get("/data/daftar.csv")).toBe(1);
+
+    // The data changes: once the cache renders the page again, its date and version move.
+    dataChanged = { at: new Date("2026-03-02T09:00:07.900Z"), version: 2 };
+    cache.invalidate();
+    const changed = await since("Mon, 02 Mar 2026 08:15:42 GMT");
+    expect(changed.status).toBe(200);
+    expect(changed.body.toString()).toMatch(/^nomor,ringkasan\r\n2,/);
+    expect(changed.headers["last-modified"]).toBe("Mon, 02 Mar 2026 09:00:07 GMT");
+    expect((await get("/data/daftar.csv", { "If-None-Match": 'W/"daftar-1"' })).status).toBe(200);
+    expect((await since("Mon, 02 Mar 2026 09:00:07 GMT")).status).toBe(304);
   });
 
   it("sends brotli or gzip, compressed once, to clients that accept them", async () => {

@@ -21,7 +21,7 @@ export type CachedPage = {
   br: Buffer | null;
   /** A weak validator: the same for every encoding of the same page. */
   etag: string;
-  /** Whole seconds, as HTTP dates carry no more. */
+  /** Whole seconds, as HTTP dates carry no more: the handler's own, or when the page last changed here. */
   lastModified: number;
   storedAt: number;
   /** The cache's generation it was rendered in; an invalidation starts a new one. */
@@ -29,14 +29,17 @@ export type CachedPage = {
   bytes: number;
 };
 
+/** The validators a page's handler set itself, which describe its data better than a render's time. */
+export type OwnValidators = { etag?: string; lastModified?: string };
+
 /**
  * Compresses a rendered body with brotli (the best ratio, worth it when done once) and gzip,
- * off the event loop, and computes its ETag. `previous` is the entry it replaces: an unchanged
- * page keeps its Last-Modified.
+ * off the event loop, and computes its ETag. The handler's own validators are kept; without
+ * them, `previous` (the entry it replaces) decides: an unchanged page keeps its Last-Modified.
  */
 export async function buildCachedPage(
   body: Buffer,
-  page: { contentType: string; headers: OutgoingHttpHeaders; generation: number; now: number },
+  page: { contentType: string; headers: OutgoingHttpHeaders; own: OwnValidators; generation: number; now: number },
   previous: CachedPage | undefined,
 ): Promise<CachedPage> {
   const compressible = body.length >= MIN_COMPRESSIBLE_BYTES && COMPRESSIBLE.test(page.contentType);
@@ -52,8 +55,19 @@ export async function buildCachedPage(
         gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION }),
       ])
     : [null, null];
-  const etag = `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  const lastModified = previous?.etag === etag ? previous.lastModified : Math.floor(page.now / 1000) * 1000;
+  // Weak even when the handler's is strong: the gzip and brotli bodies are not byte-equal to it.
+  const { own } = page;
+  const etag = own.etag
+    ? own.etag.startsWith("W/")
+      ? own.etag
+      : `W/${own.etag}`
+    : `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const ownDate = Date.parse(own.lastModified ?? "");
+  const lastModified = !Number.isNaN(ownDate)
+    ? wholeSeconds(ownDate)
+    : previous?.etag === etag
+      ? previous.lastModified
+      : wholeSeconds(page.now);
   const smaller = (compressed: Buffer | null) => (compressed && compressed.length < body.length ? compressed : null);
   const entry = {
     contentType: page.contentType,
@@ -68,6 +82,8 @@ export async function buildCachedPage(
   };
   return { ...entry, bytes: body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0) };
 }
+
+const wholeSeconds = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 /** RFC 9110 weak comparison: If-None-Match lists validators (or is "*"). */
 function matchesEtag(header: string, etag: string): boolean {

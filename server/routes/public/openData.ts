@@ -34,13 +34,18 @@ export function openDataLinks(id: DatasetId, lang: Locale = "id"): SafeMarkup {
 export function openDataRoutes(services: Services): Router {
   const router = Router();
   const { prisma } = services;
-  const kept = new Map<DatasetId, { at: number; rows: Promise<Record<string, unknown>[]> }>();
-  /** The rows of a dataset, read at most once a minute per process; a failed read is not kept. */
-  const rowsOf = (id: "transparansi" | "register-ppid") => {
+  const kept = new Map<DatasetId, { at: number; modified: number | null; rows: Promise<Record<string, unknown>[]> }>();
+  /**
+   * The rows of a dataset as of its last change `modified`, read at most once a minute per process;
+   * a failed read is not kept. Rows read before a later change are read again: the download's
+   * Last-Modified promises that change.
+   */
+  const rowsOf = (id: "transparansi" | "register-ppid", modified: Date | null) => {
     const hit = kept.get(id);
-    if (hit && Date.now() - hit.at < ROWS_KEPT_MS) return hit.rows;
+    const changed = modified?.getTime() ?? null;
+    if (hit && hit.modified === changed && Date.now() - hit.at < ROWS_KEPT_MS) return hit.rows;
     const rows = id === "transparansi" ? transparencyRows(prisma) : registerRows(prisma);
-    kept.set(id, { at: Date.now(), rows });
+    kept.set(id, { at: Date.now(), modified: changed, rows });
     rows.catch(() => kept.delete(id));
     return rows;
   };
@@ -57,6 +62,8 @@ export function openDataRoutes(services: Services): Router {
     const modified = (await datasetsModified(prisma))[id];
     res.set("Cache-Control", CACHE);
     if (modified) res.set("Last-Modified", modified.toUTCString());
+    // The client's copy is of the last change: nothing to send (the DIP streams past the page cache's own check).
+    if (req.fresh) return res.status(304).end();
     if (id === "dip") {
       // The public DIP's own export (/ppid/dip?format=): the published entries of the public classes.
       return sendDipExport(prisma, res, {
@@ -66,7 +73,7 @@ export function openDataRoutes(services: Services): Router {
         baseUrl: services.config.publicBaseUrl,
       });
     }
-    sendRows(res, id, as, await rowsOf(id), modified);
+    sendRows(res, id, as, await rowsOf(id, modified), modified);
   });
 
   return router;

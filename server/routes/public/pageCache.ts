@@ -42,13 +42,22 @@ type EventSource = {
   on<K extends keyof DomainEventMap>(name: K, listener: (payload: DomainEventMap[K]) => void): unknown;
 };
 
-/** Headers a cached page does not carry over: it sets its own, or they belong to one response. */
+/**
+ * Headers a cached page does not carry over as they are: it sets its own (keeping the handler's
+ * ETag and Last-Modified as its validators), or they belong to one response.
+ */
 const OWN_HEADERS = new Set(["content-type", "content-length", "cache-control", "etag", "last-modified", "date"]);
 /** Cache-Control directives that forbid sharing a response. */
 const UNSHAREABLE = /\b(?:private|no-store|no-cache)\b/i;
 
 /** Shells are few (one per page kind, host and language); the limit only stops made-up host names piling up. */
 const MAX_SHELLS = 256;
+
+/** A header the page's handler set (express adds its own ETag only later, inside `send`). */
+function ownHeader(res: Response, name: string): string | undefined {
+  const value = res.getHeader(name);
+  return value === undefined ? undefined : String(value);
+}
 
 type Shell = { text: string; storedAt: number; generation: number };
 
@@ -174,7 +183,8 @@ export class PageCache {
         Object.entries(res.getHeaders()).filter(([name]) => !headersBefore.has(name) && !OWN_HEADERS.has(name)),
       ) as OutgoingHttpHeaders;
       const contentType = String(res.getHeader("content-type") ?? "text/html; charset=utf-8");
-      buildCachedPage(content, { contentType, headers, generation, now: this.now() }, this.entries.get(key))
+      const own = { etag: ownHeader(res, "etag"), lastModified: ownHeader(res, "last-modified") };
+      buildCachedPage(content, { contentType, headers, own, generation, now: this.now() }, this.entries.get(key))
         .then((page) => {
           // A change announced while this page rendered may not be in it: send it, but do not keep it.
           if (generation === this.generation) this.store(key, page);
