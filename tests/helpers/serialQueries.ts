@@ -3,18 +3,20 @@ import { afterAll, afterEach } from "vitest";
 
 /**
  * A pg client runs one query at a time; pg 8 queues a query sent while another runs (and warns
- * only from the third on), pg 9 will refuse it. Only a connection held for an interactive
- * transaction is ever shared, so an overlap means queries run in parallel inside one
- * transaction (`Promise.all` over `tx.…`). Every test file (setupFiles) records each overlap
- * with the stack that sent it and fails the test it happened in.
+ * only from the third on), pg 9 will refuse it. Only a connection held for a while (a
+ * transaction's, or one from `db.connect()`) can be sent two at once: an overlap means parallel
+ * queries inside one transaction (an `include`'s relations, `Promise.all` over `tx.…`). Every
+ * test file (setupFiles) records each overlap with the stack that sent it and fails the test it
+ * happened in.
  */
-type ClientState = { _activeQuery: unknown; _queryQueue: unknown[]; pipeline?: boolean };
+type ClientState = { _activeQuery?: unknown; _queryQueue?: unknown[]; pipeline?: boolean };
 
 const overlaps: string[] = [];
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 
 pg.Client.prototype.query = function (this: pg.Client & ClientState, ...args: unknown[]) {
-  if (!this.pipeline && (this._activeQuery || this._queryQueue.length > 0)) {
+  // pg's own fields; should they change, tests/api/serial-transactions.test.ts says so.
+  if (!this.pipeline && (this._activeQuery || (this._queryQueue?.length ?? 0) > 0)) {
     const sql = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string } | undefined)?.text;
     overlaps.push(`${String(sql).slice(0, 120)}\n${new Error("sent while another query ran").stack}`);
   }
