@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ["tests/helpers/globalSetup.ts"],
+    // Fails a test whose code runs queries in parallel on one PostgreSQL connection (a transaction's).
+    setupFiles: ["tests/helpers/serialQueries.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       { extends: true, test: { name: "api", include: ["tests/api/**/*.test.ts"] } },

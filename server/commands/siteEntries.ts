@@ -18,10 +18,8 @@ type Tx = Prisma.TransactionClient;
 async function checkAttachments(tx: Tx, unitId: string, kind: SiteEntryKind, content: SiteContent) {
   const photos = [...new Set(photosOf(kind, content))];
   const documents = documentsOf(content);
-  const [photoCount, documentCount] = await Promise.all([
-    tx.mediaAsset.count({ where: { id: { in: photos }, unitId, kind: "image" } }),
-    tx.siteDocument.count({ where: { id: { in: documents }, unitId } }),
-  ]);
+  const photoCount = await tx.mediaAsset.count({ where: { id: { in: photos }, unitId, kind: "image" } });
+  const documentCount = await tx.siteDocument.count({ where: { id: { in: documents }, unitId } });
   if (photoCount !== photos.length || documentCount !== documents.length)
     throw new AppError("site_attachment_not_found", { field: "content" });
 }

@@ -65,10 +65,8 @@ export async function mergeUnits(
 ): Promise<{ unit: Unit; movedMemberIds: string[] }> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const [source, target] = await Promise.all([
-        tx.unit.findUnique({ where: { id: unitId } }),
-        tx.unit.findUnique({ where: { id: intoUnitId } }),
-      ]);
+      const source = await tx.unit.findUnique({ where: { id: unitId } });
+      const target = await tx.unit.findUnique({ where: { id: intoUnitId } });
       if (!source) throw new AppError("not_found");
       if (!target) throw new AppError("not_found", { field: "intoUnitId" });
       refuseIncompatible(source, target);

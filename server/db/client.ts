@@ -5,6 +5,7 @@ import pg from "pg";
 import type { Config } from "@server/config.js";
 import { PrismaClient } from "./generated/client.js";
 import { pgliteAdapter } from "./pgliteAdapter.js";
+import { serialTransactions } from "./serialTransactions.js";
 import { type QueryObserver, timingQueries } from "@server/observability/queryTiming.js";
 
 export { Prisma, PrismaClient } from "./generated/client.js";
@@ -84,7 +85,7 @@ function openPostgres(url: string, timed: AdapterWrapper): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: timed(new PrismaPg(pool)) });
+  const prisma = new PrismaClient({ adapter: timed(serialTransactions(new PrismaPg(pool))) });
   return {
     kind: "postgres",
     prisma,
