@@ -108,8 +108,8 @@ const countedCues = (estimate: ModelEstimate, cues: readonly EmergencyCue[]) =>
     ? []
     : cues.filter((cue) => cue.status === "active");
 
-function decideUrgency(estimate: ModelEstimate, cues: EmergencyCue[]): FieldTriage<Urgency> {
-  const active = countedCues(estimate, cues);
+/** `active`: the cues that count (countedCues); the others are listed as dismissed, with why. */
+function decideUrgency(estimate: ModelEstimate, cues: EmergencyCue[], active: EmergencyCue[]): FieldTriage<Urgency> {
   const dismissed: Reason[] = cues
     .filter((cue) => !active.includes(cue))
     .map((cue) => ({
@@ -172,10 +172,11 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   }
 
   const estimate = (options.model ?? shippedModel()).estimate(text, { normalized, cues });
+  const counted = countedCues(estimate, cues);
   const base = {
     kind: modelField(estimate, "kind"),
     category: modelField(estimate, "category"),
-    urgency: decideUrgency(estimate, cues),
+    urgency: decideUrgency(estimate, cues, counted),
   };
   const learned = options.classifier?.predict(normalized);
   const corrected = <F extends TriageField>(field: F): FieldTriage<CodeOf<F>> => {
@@ -205,7 +206,7 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
     urgency: corrected("urgency"),
     place,
     spam: false,
-    emergency: countedCues(estimate, cues),
+    emergency: counted,
   };
 }
 
