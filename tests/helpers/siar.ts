@@ -28,8 +28,11 @@ export async function startTestSiar(
     ? await PGlite.create()
     : await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
   const siar = await startSiar(loadConfig({ ...testEnv(dataDir), ...env }), { pglite, logger: options.logger });
-  return withCleanup(siar, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  return withCleanup(siar, async () => removeDataDir(dataDir));
 }
+
+/** A write still finishing after close (a media variant) may fill a folder as it is removed: try again. */
+const removeDataDir = (dataDir: string) => fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
 
 function testEnv(dataDir: string): Record<string, string> {
   return {
@@ -72,7 +75,7 @@ export async function startTestSiarsOnPostgres(
     ...withCleanup(siar, async () => {
       if (--open > 0) return;
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     }),
     databaseName,
   }));
